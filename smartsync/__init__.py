@@ -1,0 +1,46 @@
+"""smartsync: how a region's Masterplan Smart City is synchronized with its RPJMD, and why.
+
+A rule-based expert system. Facts about each plan element and their matches
+feed an inference engine whose declarative rules encode the typology of
+synchronization (types A to D: synchronization starting at the vision, the
+mission, the target or the program) and produce an explained classification
+for each region.
+
+The public API is what this module exports; everything else may change.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import (
+    InvalidRegionError,
+    Problem,
+    RegionFileError,
+    RulePackError,
+    Severity,
+    SmartsyncError,
+)
+from .model import (
+    Dimension,
+    Element,
+    Level,
+    Match,
+    Period,
+    Plan,
+    PlanKind,
+    Region,
+    RegionKind,
+    Relation,
+    Source,
+)
+
+__all__ = [
+    "__version__",
+    # model
+    "Level", "PlanKind", "Dimension", "Relation", "Source", "RegionKind",
+    "Period", "Element", "Plan", "Match", "Region",
+    # errors
+    "Severity", "Problem", "SmartsyncError", "RegionFileError",
+    "InvalidRegionError", "RulePackError",
+]

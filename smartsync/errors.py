@@ -1,0 +1,125 @@
+"""The errors smartsync raises, and the problems it reports.
+
+A small hierarchy, every error carrying structured fields a program can read
+(file, line, element, what is wrong, a "did you mean" suggestion) besides the
+message a person reads.
+
+- :class:`SmartsyncError` -- base of everything smartsync raises on purpose.
+  - :class:`RegionFileError` -- a region file (or table) has one or more
+    problems; ``.problems`` lists every one of them.
+  - :class:`InvalidRegionError` -- a :class:`~smartsync.model.Region` built in
+    code refers to elements that do not exist (and the like).
+  - :class:`RulePackError` -- rule packs that cannot be assembled.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from typing import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "Severity",
+    "Problem",
+    "SmartsyncError",
+    "RegionFileError",
+    "InvalidRegionError",
+    "RulePackError",
+    "did_you_mean",
+]
+
+
+class Severity(str, enum.Enum):
+    """How bad a problem is: an ``error`` stops a region from loading, a ``warning`` does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def did_you_mean(value: object, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``value``, when one is close enough to be a likely typo."""
+    if not isinstance(value, str):
+        return None
+    pool = list(dict.fromkeys(str(c) for c in candidates))
+    lowered = {c.lower(): c for c in pool}
+    best = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[best[0]] if best else None
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong (or doubtful) in an input.
+
+    ``where`` names the element or match concerned (``"rpjmd element M1"``,
+    ``"match SV -> V"``), ``line`` is 1-based where the format gives lines,
+    ``suggestion`` the closest valid value for a misspelling.
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    where: str | None = None
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
+    suggestion: str | None = None
+    code: str | None = None
+
+    def __str__(self) -> str:
+        loc = self.file or "<input>"
+        if self.line is not None:
+            loc += f":{self.line}"
+        text = f"{loc}: {self.severity.value}: "
+        if self.where:
+            text += f"{self.where}: "
+        text += self.message
+        if self.suggestion is not None:
+            text += f" (did you mean {self.suggestion!r}?)"
+        return text
+
+
+class SmartsyncError(Exception):
+    """Base class of the errors smartsync raises on purpose."""
+
+
+class RegionFileError(SmartsyncError, ValueError):
+    """A region file or table that cannot be loaded; ``problems`` holds every problem found."""
+
+    def __init__(self, file: str | None, problems: Sequence[Problem]):
+        self.file = file
+        self.problems = tuple(problems)
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        head = f"{file or '<input>'}: {len(errors)} error(s)"
+        super().__init__("\n".join([head] + [str(p) for p in self.problems]))
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+class InvalidRegionError(SmartsyncError, ValueError):
+    """A region whose references do not hold (unknown parents, matches to unknown elements...)."""
+
+    def __init__(self, region_id: str | None, problems: Sequence[Problem]):
+        self.region_id = region_id
+        self.problems = tuple(problems)
+        head = f"region {region_id!r} is not valid"
+        super().__init__("\n".join([head] + [str(p) for p in self.problems]))
+
+
+class RulePackError(SmartsyncError):
+    """Rule packs that cannot be assembled into a classifier (a name collision, an unknown pack...)."""
+
+    def __init__(self, message: str, *, packs: Sequence[str] = (), rule: str | None = None,
+                 suggestion: str | None = None):
+        self.packs = tuple(packs)
+        self.rule = rule
+        self.suggestion = suggestion
+        text = message
+        if suggestion:
+            text += f" (did you mean {suggestion!r}?)"
+        super().__init__(text)

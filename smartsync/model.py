@@ -1,0 +1,396 @@
+"""The plan data model: levels, dimensions, elements, plans, matches, regions.
+
+Every class here is small, immutable (``attrs`` frozen) and validated on
+construction. A validator that rejects a value names the attribute, the value
+it expected and the value it got. This module imports nothing of smartsync:
+it is the vocabulary every other module speaks.
+
+Cross-references (a parent id that exists in the plan, a match naming known
+elements of the same level) are checked by :func:`smartsync.validate_region`
+and by the region file reader, which report every problem at once instead of
+stopping at the first.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import Any, Iterator, Mapping
+
+import attrs
+
+__all__ = [
+    "Level",
+    "PlanKind",
+    "Dimension",
+    "Relation",
+    "Source",
+    "RegionKind",
+    "Period",
+    "Element",
+    "Plan",
+    "Match",
+    "Region",
+]
+
+
+def _norm(value: str) -> str:
+    """Fold case, spaces and hyphens so ``Smart Governance`` reads as ``smart_governance``."""
+    return "_".join(value.strip().lower().replace("-", " ").split())
+
+
+class _Parsable(str, enum.Enum):
+    """A string enum that parses its English values and registered synonyms."""
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return {}
+
+    @classmethod
+    def parse(cls, value: Any) -> "_Parsable":
+        """Return the member named by ``value`` (a member, its value or a synonym).
+
+        Raises :class:`ValueError` naming the accepted values when nothing fits.
+        """
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            key = _norm(value)
+            key = cls.synonyms().get(key, key)
+            for member in cls:
+                if member.value == key:
+                    return member
+        accepted = ", ".join(m.value for m in cls)
+        raise ValueError(f"unknown {cls._label()} {value!r}; expected one of: {accepted}")
+
+    @classmethod
+    def accepted_names(cls) -> tuple[str, ...]:
+        """Every spelling :meth:`parse` accepts (values, then synonyms)."""
+        return tuple(m.value for m in cls) + tuple(cls.synonyms())
+
+    @classmethod
+    def _label(cls) -> str:
+        return cls.__name__.lower()
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Level(_Parsable):
+    """A level of the planning hierarchy, top to bottom.
+
+    Indonesian names are accepted as input synonyms: ``visi``, ``misi``,
+    ``tujuan``, ``sasaran``, ``strategi``, ``arah_kebijakan``, ``program``,
+    ``kegiatan``.
+    """
+
+    VISION = "vision"
+    MISSION = "mission"
+    GOAL = "goal"
+    TARGET = "target"
+    STRATEGY = "strategy"
+    POLICY = "policy"
+    PROGRAM = "program"
+    ACTIVITY = "activity"
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return _LEVEL_SYNONYMS
+
+    @property
+    def rank(self) -> int:
+        """Position in the hierarchy: 0 for vision, 7 for activity."""
+        return _LEVEL_ORDER.index(self)
+
+    def is_above(self, other: "Level") -> bool:
+        """Whether this level stands higher in the hierarchy than ``other``."""
+        return self.rank < other.rank
+
+
+_LEVEL_ORDER = tuple(Level)
+_LEVEL_SYNONYMS = {
+    "visi": "vision",
+    "misi": "mission",
+    "tujuan": "goal",
+    "sasaran": "target",
+    "strategi": "strategy",
+    "arah_kebijakan": "policy",
+    "kebijakan": "policy",
+    "kegiatan": "activity",
+}
+
+
+class PlanKind(_Parsable):
+    """Which of the two strategic plans a :class:`Plan` is."""
+
+    RPJMD = "rpjmd"
+    MASTERPLAN = "masterplan"
+
+    @classmethod
+    def _label(cls) -> str:
+        return "plan kind"
+
+
+class Dimension(_Parsable):
+    """A smart city dimension of the masterplan.
+
+    Input may write ``smart_governance``, ``smart governance`` or
+    ``Smart Governance`` for ``governance``.
+    """
+
+    GOVERNANCE = "governance"
+    BRANDING = "branding"
+    ECONOMY = "economy"
+    LIVING = "living"
+    SOCIETY = "society"
+    ENVIRONMENT = "environment"
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return _DIMENSION_SYNONYMS
+
+
+_DIMENSION_SYNONYMS = {f"smart_{d.value}": d.value for d in Dimension}
+
+
+class Relation(_Parsable):
+    """How a masterplan element relates to the RPJMD element it is matched to."""
+
+    ADOPTED = "adopted"  #: taken over, same meaning
+    DERIVED = "derived"  #: formulated from it
+    ALIGNED = "aligned"  #: supports it
+
+
+class Source(_Parsable):
+    """Where a match comes from: coded by a person, or suggested from the texts."""
+
+    MANUAL = "manual"
+    SUGGESTED = "suggested"
+
+
+class RegionKind(_Parsable):
+    """A city (*kota*) or a regency (*kabupaten*)."""
+
+    KOTA = "kota"
+    KABUPATEN = "kabupaten"
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return {"city": "kota", "regency": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten"}
+
+    @classmethod
+    def _label(cls) -> str:
+        return "region kind"
+
+
+# --------------------------------------------------------------------------
+# validators: each names the attribute, what it expected and what it got
+
+
+def _nonempty_text(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a string, got {type(value).__name__} {value!r}")
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must be a non-empty text, got {value!r}")
+
+
+def _optional_nonempty_text(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is not None:
+        _nonempty_text(inst, attribute, value)
+
+
+def _text_tuple(inst: Any, attribute: attrs.Attribute, value: tuple) -> None:
+    for item in value:
+        _nonempty_text(inst, attribute, item)
+
+
+def _year(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name} must be a year (an integer), got {value!r}")
+    if not 1900 <= value <= 2200:
+        raise ValueError(f"{attribute.name} must be a year between 1900 and 2200, got {value}")
+
+
+def _budget(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name} must be a whole number of rupiah, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be zero or more rupiah, got {value}")
+
+
+def _score(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise TypeError(f"{attribute.name} must be a number from 0 to 1, got {value!r}")
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be from 0 to 1, got {value}")
+
+
+def _to_tuple(value: Any) -> tuple:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _to_score(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+# --------------------------------------------------------------------------
+# the classes
+
+
+@attrs.frozen
+class Period:
+    """The years a plan covers, both inclusive (``start`` <= ``end``)."""
+
+    start: int = attrs.field(validator=_year)
+    end: int = attrs.field(validator=_year)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"period start {self.start} is after its end {self.end}")
+
+    def overlaps(self, other: "Period") -> bool:
+        """Whether the two periods share at least one year."""
+        return self.start <= other.end and other.start <= self.end
+
+    def __iter__(self) -> Iterator[int]:
+        return iter((self.start, self.end))
+
+
+@attrs.frozen
+class Element:
+    """One statement of a plan: a vision, a mission, a target, a program...
+
+    ``parents`` are ids of elements of the same plan at higher levels
+    (several when the plan cascades, *pohon kinerja*). ``code`` is the
+    national program nomenclature (e.g. ``2.16.02``), ``budget`` the
+    indicative funding (*pagu indikatif*) in rupiah, ``dimension`` the smart
+    city dimension of a masterplan element.
+    """
+
+    id: str = attrs.field(validator=_nonempty_text)
+    level: Level = attrs.field(converter=Level.parse)
+    text: str = attrs.field(validator=_nonempty_text)
+    parents: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
+    code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    dimension: Dimension | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Dimension.parse)
+    )
+    indicators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
+    budget: int | None = attrs.field(default=None, validator=_budget)
+
+    def __attrs_post_init__(self) -> None:
+        if self.id in self.parents:
+            raise ValueError(f"element {self.id!r} names itself as a parent")
+
+
+@attrs.frozen
+class Plan:
+    """An RPJMD or a masterplan: its kind, its period and its elements in file order."""
+
+    kind: PlanKind = attrs.field(converter=PlanKind.parse)
+    period: Period = attrs.field(validator=attrs.validators.instance_of(Period))
+    elements: tuple[Element, ...] = attrs.field(default=(), converter=tuple)
+    _index: Mapping[str, Element] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    @elements.validator
+    def _check_elements(self, attribute: attrs.Attribute, value: tuple) -> None:
+        seen: set[str] = set()
+        for element in value:
+            if not isinstance(element, Element):
+                raise TypeError(f"elements must hold Element objects, got {element!r}")
+            if element.id in seen:
+                raise ValueError(f"duplicate element id {element.id!r} in the {self.kind} plan")
+            seen.add(element.id)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", {e.id: e for e in self.elements})
+
+    def get(self, element_id: str) -> Element | None:
+        """The element with this id, or ``None``."""
+        return self._index.get(element_id)
+
+    def __getitem__(self, element_id: str) -> Element:
+        return self._index[element_id]
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._index
+
+    def at(self, level: Level | str) -> tuple[Element, ...]:
+        """The elements at one level, in file order."""
+        lvl = Level.parse(level)
+        return tuple(e for e in self.elements if e.level is lvl)
+
+    def levels(self) -> tuple[Level, ...]:
+        """The levels this plan has elements at, top to bottom."""
+        present = {e.level for e in self.elements}
+        return tuple(level for level in Level if level in present)
+
+
+@attrs.frozen
+class Match:
+    """A link from a masterplan element to an RPJMD element.
+
+    ``source`` says who made it: ``manual`` (a researcher coded it, ideally
+    with a ``note`` or page reference) or ``suggested`` (computed from the
+    texts, with a ``score`` from 0 to 1 and the shared terms as ``evidence``).
+    """
+
+    masterplan: str = attrs.field(validator=_nonempty_text)
+    rpjmd: str = attrs.field(validator=_nonempty_text)
+    relation: Relation = attrs.field(converter=Relation.parse)
+    source: Source = attrs.field(default=Source.MANUAL, converter=Source.parse)
+    score: float | None = attrs.field(default=None, converter=_to_score, validator=_score)
+    note: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.source is Source.SUGGESTED and self.score is None:
+            raise ValueError(
+                f"match {self.masterplan} -> {self.rpjmd}: a suggested match needs a score"
+            )
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The pair of element ids this match links: ``(masterplan, rpjmd)``."""
+        return (self.masterplan, self.rpjmd)
+
+
+@attrs.frozen
+class Region:
+    """A city or regency with its RPJMD, its masterplan and the matches between them."""
+
+    id: str = attrs.field(validator=_nonempty_text)
+    name: str = attrs.field(validator=_nonempty_text)
+    kind: RegionKind = attrs.field(converter=RegionKind.parse)
+    rpjmd: Plan = attrs.field(validator=attrs.validators.instance_of(Plan))
+    masterplan: Plan = attrs.field(validator=attrs.validators.instance_of(Plan))
+    matches: tuple[Match, ...] = attrs.field(default=(), converter=tuple)
+    province: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+
+    @rpjmd.validator
+    def _check_rpjmd(self, attribute: attrs.Attribute, value: Plan) -> None:
+        if value.kind is not PlanKind.RPJMD:
+            raise ValueError(f"rpjmd must be a plan of kind rpjmd, got {value.kind.value}")
+
+    @masterplan.validator
+    def _check_masterplan(self, attribute: attrs.Attribute, value: Plan) -> None:
+        if value.kind is not PlanKind.MASTERPLAN:
+            raise ValueError(f"masterplan must be a plan of kind masterplan, got {value.kind.value}")
+
+    @matches.validator
+    def _check_matches(self, attribute: attrs.Attribute, value: tuple) -> None:
+        for match in value:
+            if not isinstance(match, Match):
+                raise TypeError(f"matches must hold Match objects, got {match!r}")
+
+    def plan(self, kind: PlanKind | str) -> Plan:
+        """The RPJMD or the masterplan."""
+        return self.rpjmd if PlanKind.parse(kind) is PlanKind.RPJMD else self.masterplan
