@@ -1,0 +1,127 @@
+"""Sphinx configuration for the smartsync documentation.
+
+Build: ``sphinx-build -W --keep-going -b html docs docs/_build/html`` (after
+``pip install '.[docs]'``). Warnings are errors in CI.
+
+The ``>>>`` examples in these pages are tests: pytest collects every ``.rst``
+file under ``docs/`` (``--doctest-glob=*.rst``, see pyproject.toml), with
+``docs/conftest.py`` running them from the repository root.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+ROOT = DOCS.parent
+# Document the source tree next to this file, installed or not.
+sys.path.insert(0, str(ROOT))
+
+import smartsync  # noqa: E402
+
+project = "smartsync"
+author = "smartsync maintainers"
+copyright = "smartsync maintainers"
+release = smartsync.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+
+root_doc = "index"
+source_suffix = {".rst": "restructuredtext"}
+exclude_patterns = ["_build", "conftest.py", "**/.ipynb_checkpoints"]
+language = "en"
+nitpicky = False
+
+# autodoc: members in source order, signatures without the noise of the
+# types (they go in the description), attrs' generated methods left out.
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_typehints_description_target = "documented_params"
+autodoc_preserve_defaults = True
+autodoc_default_options = {
+    "members": True,
+    "undoc-members": False,
+    "show-inheritance": True,
+    "exclude-members": ",".join(
+        [
+            "__init__",
+            "__new__",
+            "__attrs_attrs__",
+            "__attrs_post_init__",
+            "__attrs_own_setattr__",
+            "__match_args__",
+            "__slots__",
+            "__weakref__",
+        ]
+    ),
+}
+autoclass_content = "class"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+html_theme = "alabaster"
+html_title = f"smartsync {release}"
+html_static_path: list[str] = []
+html_theme_options = {
+    "description": "How a Masterplan Smart City is synchronized with its RPJMD, and why.",
+    "fixed_sidebar": True,
+}
+
+
+# --------------------------------------------------------------------------
+# The table of contents of index.rst lists the pages in a sensible order.
+# Pages it names that do not exist (yet) are left out, and a page it does not
+# name is added before the API reference, so adding a page to docs/ needs no
+# edit of index.rst (and a plain ``toctree`` glob, which warns when it matches
+# nothing, is not needed).
+
+_TOC_LINE = re.compile(r"^   (?P<name>[A-Za-z0-9_\-/]+)\s*$")
+_TOC_LAST = "api"
+
+
+def _complete_toctree(app, docname, source):  # type: ignore[no-untyped-def]
+    if docname != root_doc:
+        return
+    pages = {p.relative_to(DOCS).with_suffix("").as_posix()
+             for p in DOCS.rglob("*.rst") if "_build" not in p.parts}
+    pages.discard(root_doc)
+    lines = source[0].splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(".. toctree::")), None)
+    if start is None:
+        return
+    # the entries of the first toctree: its indented lines after the directive
+    entries: dict[int, str] = {}
+    end = len(lines)
+    for i in range(start + 1, len(lines)):
+        if lines[i].strip() and not lines[i].startswith(" "):
+            end = i
+            break
+        if m := _TOC_LINE.match(lines[i]):
+            entries[i] = m["name"]
+    extra = [f"   {name}" for name in sorted(pages - set(entries.values()))]
+    at = next((i for i, name in entries.items() if name == _TOC_LAST),
+              max(entries, default=end - 1) + 1)
+    # rebuild: lines before the insertion point, the extra pages, the rest;
+    # entries naming pages that do not exist are dropped
+    out = [line for i, line in enumerate(lines[:at]) if i not in entries or entries[i] in pages]
+    out += extra
+    out += [line for i, line in enumerate(lines[at:], at) if i not in entries or entries[i] in pages]
+    source[0] = "\n".join(out) + "\n"
+
+
+def _reread_index(app, env, added, changed, removed):  # type: ignore[no-untyped-def]
+    # a page added or removed changes the table of contents: read index again
+    return [root_doc] if added or removed else []
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("source-read", _complete_toctree)
+    app.connect("env-get-outdated", _reread_index)
+    return {"parallel_read_safe": True}
