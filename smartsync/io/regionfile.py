@@ -1,0 +1,731 @@
+"""Region files: read, check and write the ``smartsync/region@1`` format (YAML or JSON).
+
+Reading reports *every* problem of a file at once, each naming the file, the
+line, the element or match and what is wrong, with a "did you mean" for
+misspellings. See ``docs/region-file.rst`` for the format and the full list
+of errors and warnings.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar, Union
+
+import attrs
+import yaml
+
+from ..errors import Problem, RegionFileError, Severity, did_you_mean
+from ..model import (
+    Dimension,
+    Element,
+    Level,
+    Match,
+    Period,
+    Plan,
+    PlanKind,
+    Region,
+    RegionKind,
+    Relation,
+    Source,
+)
+from ..validation import ElementRef, MatchRef, check_references
+from ._source import _EXPONENT_FLOAT, Located, SourceProblem, decode, parse_json, parse_yaml, plain
+
+__all__ = [
+    "SCHEMA",
+    "MAX_FILE_BYTES",
+    "REGION_FILE_SUFFIXES",
+    "RegionFileReport",
+    "check_region_text",
+    "check_region_file",
+    "read_region",
+    "load_region",
+    "iter_regions",
+    "load_regions",
+    "region_files",
+    "region_from_dict",
+    "region_to_dict",
+    "dumps_region",
+    "dump_region",
+]
+
+#: the format name and version this module reads and writes
+SCHEMA = "smartsync/region@1"
+#: files larger than this many bytes are refused (20 MB); every reader takes ``max_bytes``
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: the suffixes :func:`region_files` picks up in a folder
+REGION_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+_TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches")
+_REGION_KEYS = ("id", "name", "kind", "province")
+_PLAN_KEYS = ("period", "elements")
+_ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget")
+_MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
+_YEARS = (1900, 2200)
+
+
+@attrs.frozen
+class RegionFileReport:
+    """What reading one region file gave: the region (``None`` when it has errors) and every problem.
+
+    ``problems`` holds errors and warnings in the order of the file. A
+    report with warnings only still has its region.
+    """
+
+    file: str
+    region: Region | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file loaded (it may still have warnings)."""
+        return self.region is not None
+
+    def region_or_raise(self) -> Region:
+        """The region; raises :class:`~smartsync.errors.RegionFileError` listing every problem if it has errors."""
+        if self.region is None:
+            raise RegionFileError(self.file, self.problems)
+        return self.region
+
+
+# --------------------------------------------------------------------------
+# reading
+
+
+def _format_of(path: PathLike, format: str | None) -> str:
+    if format is not None:
+        if format not in ("yaml", "json"):
+            raise ValueError(f"format must be 'yaml' or 'json', got {format!r}")
+        return format
+    return "json" if Path(path).suffix.lower() == ".json" else "yaml"
+
+
+def _size_problem(size: int, max_bytes: int) -> str:
+    return (f"the file is {size / 1e6:.1f} MB ({size:,} bytes), above the limit of "
+            f"{max_bytes:,} bytes (raise it with max_bytes)")
+
+
+def check_region_text(
+    data: str | bytes,
+    *,
+    name: str = "<string>",
+    format: str = "yaml",
+    max_bytes: int = MAX_FILE_BYTES,
+) -> RegionFileReport:
+    """Read a region from text or bytes (YAML or JSON) and report every problem; never raises for bad input.
+
+    ``name`` is the file name problems report. Bytes must be UTF-8.
+    """
+    format = _format_of(name, format)
+    size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
+    if size > max_bytes:
+        return RegionFileReport(name, None, (Problem(_size_problem(size, max_bytes), file=name,
+                                                     code="too-large"),))
+    try:
+        text = decode(data) if isinstance(data, bytes) else data
+        if not text.strip():
+            raise SourceProblem("the file is empty", code="empty-file")
+        root = parse_json(text) if format == "json" else parse_yaml(text)
+        if root is None:
+            raise SourceProblem("the file holds no data (only comments or blank lines)", code="empty-file")
+    except SourceProblem as exc:
+        return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
+                                                     code=exc.code),))
+    return _Reader(name).read(root)
+
+
+def check_region_file(
+    path: PathLike,
+    *,
+    format: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> RegionFileReport:
+    """Read a region file and report every problem; never raises for a bad or missing file.
+
+    The format follows the suffix (``.json`` is JSON, anything else YAML)
+    unless ``format`` says otherwise.
+    """
+    name = os.fspath(path)
+    fmt = _format_of(path, format)
+
+    def failed(message: str, code: str) -> RegionFileReport:
+        return RegionFileReport(name, None, (Problem(message, file=name, code=code),))
+
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                return failed(_size_problem(size, max_bytes), "too-large")
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return failed("no such file", "no-such-file")
+    except IsADirectoryError:
+        return failed("is a folder, not a region file", "not-a-file")
+    except OSError as exc:
+        return failed(f"cannot be read: {exc.strerror or exc}", "unreadable")
+    return check_region_text(data, name=name, format=fmt, max_bytes=max_bytes)
+
+
+def read_region(data: str | bytes, *, name: str = "<string>", format: str = "yaml") -> Region:
+    """The region in ``data`` (YAML or JSON text); raises :class:`~smartsync.errors.RegionFileError` listing every problem."""
+    return check_region_text(data, name=name, format=format).region_or_raise()
+
+
+def load_region(path: PathLike, *, format: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Region:
+    """The region in a YAML or JSON file; raises :class:`~smartsync.errors.RegionFileError` listing every problem.
+
+    Warnings do not stop loading; :func:`check_region_file` returns them.
+    """
+    return check_region_file(path, format=format, max_bytes=max_bytes).region_or_raise()
+
+
+def region_files(folder: PathLike) -> list[Path]:
+    """The region files of a folder (``*.yaml``, ``*.yml``, ``*.json``, not hidden ones), sorted by name."""
+    return sorted(
+        p for p in Path(folder).iterdir()
+        if p.suffix.lower() in REGION_FILE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def _expand(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from region_files(path)
+        else:
+            yield path
+
+
+def iter_regions(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Iterator[RegionFileReport]:
+    """A :class:`RegionFileReport` per file, lazily, never raising for a bad file.
+
+    ``paths`` is a file, a folder or several of them; a folder stands for
+    its :func:`region_files`. Use this to keep going past bad files.
+    """
+    for path in _expand(paths):
+        yield check_region_file(path, max_bytes=max_bytes)
+
+
+def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int = MAX_FILE_BYTES) -> list[Region]:
+    """Every region in the given files or folders, in order.
+
+    Reads all files first; if any has errors, or two files hold the same
+    region id, raises one :class:`~smartsync.errors.RegionFileError` whose
+    ``problems`` list the problems of every file.
+    """
+    reports = list(iter_regions(paths, max_bytes=max_bytes))
+    problems: list[Problem] = []
+    bad: list[str] = []
+    seen: dict[str, str] = {}
+    for report in reports:
+        if report.region is None:
+            problems.extend(report.problems)
+            bad.append(report.file)
+            continue
+        first = seen.get(report.region.id)
+        if first is not None:
+            problems.append(Problem(
+                f"region id {report.region.id!r} is also the id of the region in {first}",
+                file=report.file, where="region", code="duplicate-region"))
+            bad.append(report.file)
+        else:
+            seen[report.region.id] = report.file
+    if bad:
+        raise RegionFileError(", ".join(bad), problems)
+    return [r.region for r in reports if r.region is not None]
+
+
+def region_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Region:
+    """The region described by plain data in the region file structure (as from ``json.load``).
+
+    Raises :class:`~smartsync.errors.RegionFileError` listing every problem,
+    named after ``file`` (problems carry no line numbers).
+    """
+    name = file if file is not None else "<data>"
+    return _Reader(name).read(plain(data)).region_or_raise()
+
+
+# --------------------------------------------------------------------------
+# the walk over a located tree
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    return f"{type(value).__name__} {value!s}"
+
+
+def _norm(value: str) -> str:
+    return "_".join(value.strip().lower().replace("-", " ").split())
+
+
+_E = TypeVar("_E", Level, Dimension, Relation, Source, RegionKind)
+
+
+class _Reader:
+    """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    # -- recording
+
+    def error(self, message: str, line: int | None, where: str | None, code: str,
+              suggestion: str | None = None) -> None:
+        self.problems.append(Problem(message, file=self.file, line=line, where=where, code=code,
+                                     suggestion=suggestion))
+
+    def mapping(self, node: Located, where: str | None, what: str, allowed: Sequence[str],
+                required: Sequence[str]) -> dict[str, Located] | None:
+        """The fields of a mapping, after reporting unknown and missing keys."""
+        if not isinstance(node.value, dict):
+            self.error(f"{what} must be a mapping, got {_describe(node.value)}", node.line, where,
+                       "wrong-type")
+            return None
+        for line, message, code in node.problems:
+            self.error(message, line, where, code)
+        fields = node.value
+        for key in fields:
+            if key not in allowed:
+                self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
+                           node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed))
+        for key in required:
+            if key not in fields:
+                self.error(f"missing required key {key!r}", node.line, where, "missing-field")
+            elif fields[key].value is None:
+                self.error(f"{key!r} has no value", fields[key].line, where, "missing-field")
+        return {k: v for k, v in fields.items() if k in allowed and v.value is not None}
+
+    # -- scalar fields
+
+    def text(self, node: Located, label: str, where: str | None) -> str | None:
+        value = node.value
+        if not isinstance(value, str):
+            self.error(f"{label} must be a text, got {_describe(value)}", node.line, where, "wrong-type")
+            return None
+        if not value.strip():
+            self.error(f"{label} is empty", node.line, where, "empty-text")
+            return None
+        return value
+
+    def ident(self, node: Located, label: str, where: str | None) -> str | None:
+        """An id or code: a text, or a number kept as written (``3374``, ``2.10``)."""
+        value = node.value
+        if isinstance(value, str):
+            return self.text(node, label, where)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return node.raw if node.raw is not None else str(value)
+        if isinstance(value, float) and node.raw is not None and math.isfinite(value):
+            return node.raw
+        self.error(f"{label} must be a text, got {_describe(value)}", node.line, where, "wrong-type")
+        return None
+
+    def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
+        value = node.value
+        try:
+            return cls.parse(value)  # type: ignore[return-value]
+        except ValueError:
+            pass
+        accepted = ", ".join(m.value for m in cls)
+        if isinstance(value, str):
+            self.error(f"unknown {label} {value!r}; expected one of: {accepted}", node.line, where,
+                       code, did_you_mean(_norm(value), cls.accepted_names()))
+        else:
+            self.error(f"{label} must be one of: {accepted}; got {_describe(value)}", node.line, where,
+                       "wrong-type")
+        return None
+
+    def many(self, node: Located, label: str, where: str | None,
+             item: Callable[[Located, str, str | None], str | None]) -> tuple[str, ...] | None:
+        """A list of texts or ids; a single one may be written without brackets."""
+        if isinstance(node.value, list):
+            items = [item(n, f"{label} #{i}", where) for i, n in enumerate(node.value, 1)]
+            if any(i is None for i in items):
+                return None
+            return tuple(items)  # type: ignore[arg-type]
+        if isinstance(node.value, dict):
+            self.error(f"{label} must be a list, got a mapping", node.line, where, "wrong-type")
+            return None
+        single = item(node, label, where)
+        return None if single is None else (single,)
+
+    def budget(self, node: Located, where: str) -> int | None:
+        value = node.value
+        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(f"budget must be a whole number of rupiah, got {_describe(node.value)}",
+                       node.line, where, "bad-budget")
+            return None
+        if value < 0:
+            self.error(f"budget must be zero or more rupiah, got {value}", node.line, where,
+                       "bad-budget")
+            return None
+        return value
+
+    def score(self, node: Located, where: str) -> float | None:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+            self.error(f"score must be a number from 0 to 1, got {_describe(value)}", node.line,
+                       where, "bad-score")
+            return None
+        if not 0 <= value <= 1:
+            self.error(f"score must be from 0 to 1, got {value}", node.line, where, "score-range")
+            return None
+        return float(value)
+
+    def period(self, node: Located, where: str) -> Period | None:
+        value = node.value
+        if not isinstance(value, list) or len(value) != 2:
+            shown = f"a list of {len(value)}" if isinstance(value, list) else _describe(value)
+            self.error(f"period must be [start year, end year], got {shown}", node.line, where,
+                       "bad-period")
+            return None
+        years = []
+        for label, item in zip(("start", "end"), value):
+            year = item.value
+            if isinstance(year, bool) or not isinstance(year, int):
+                self.error(f"period {label} must be a year (a whole number), got {_describe(year)}",
+                           item.line, where, "bad-period")
+            elif not _YEARS[0] <= year <= _YEARS[1]:
+                self.error(f"period {label} {year} is not a year from {_YEARS[0]} to {_YEARS[1]}",
+                           item.line, where, "bad-period")
+            else:
+                years.append(year)
+        if len(years) != 2:
+            return None
+        if years[0] > years[1]:
+            self.error(f"period starts in {years[0]}, after it ends in {years[1]}", node.line, where,
+                       "bad-period")
+            return None
+        return Period(years[0], years[1])
+
+    # -- the structure
+
+    def read(self, root: Located) -> RegionFileReport:
+        top = root.value
+        if not isinstance(top, dict):
+            self.error(f"the top level must be a mapping with the keys {_and_list(_TOP_KEYS)}, "
+                       f"got {_describe(top)}", root.line, None, "not-a-mapping")
+            return self.report(None)
+        fields = self.mapping(root, None, "the top level", _TOP_KEYS, ("region", "rpjmd", "masterplan"))
+        assert fields is not None
+        if "schema" in fields:
+            node = fields["schema"]
+            if node.value != SCHEMA:
+                self.error(f"unsupported schema {node.value!r}; this version of smartsync reads "
+                           f"{SCHEMA!r}", node.line, None, "unsupported-schema")
+        region = self.region(fields["region"]) if "region" in fields else None
+        plans: dict[PlanKind, tuple[Period | None, list[dict[str, Any]], list[ElementRef]]] = {}
+        plan_lines: dict[PlanKind, int | None] = {}
+        for kind in PlanKind:
+            plan_lines[kind] = root.key_lines.get(kind.value)
+            node = fields.get(kind.value)
+            plans[kind] = self.plan(node, kind) if node is not None else (None, [], [])
+        matches: list[dict[str, Any]] = []
+        match_refs: list[MatchRef] = []
+        if "matches" in fields:
+            node = fields["matches"]
+            if not isinstance(node.value, list):
+                self.error(f"matches must be a list, got {_describe(node.value)}", node.line, "matches",
+                           "wrong-type")
+            else:
+                for number, item in enumerate(node.value, 1):
+                    self.match(item, number, matches, match_refs)
+        self.problems.extend(check_references(
+            plans[PlanKind.RPJMD][2], plans[PlanKind.MASTERPLAN][2], match_refs,
+            file=self.file, plan_lines=plan_lines))
+        if any(p.severity is Severity.ERROR for p in self.problems):
+            return self.report(None)
+        assert region is not None
+        try:
+            built = Region(
+                id=region["id"], name=region["name"], kind=region["kind"],
+                province=region.get("province"),
+                rpjmd=self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
+                masterplan=self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
+                matches=[Match(**m) for m in matches],
+            )
+        except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
+            self.error(str(exc), None, None, "invalid")
+            return self.report(None)
+        return self.report(built)
+
+    def report(self, region: Region | None) -> RegionFileReport:
+        problems = sorted(self.problems, key=lambda p: (p.line is None, p.line or 0))
+        return RegionFileReport(self.file, region, tuple(problems))
+
+    @staticmethod
+    def build_plan(kind: PlanKind, parsed: tuple[Period | None, list[dict[str, Any]], list[ElementRef]]) -> Plan:
+        period, elements, _ = parsed
+        assert period is not None
+        return Plan(kind=kind, period=period, elements=[Element(**e) for e in elements])
+
+    def region(self, node: Located) -> dict[str, Any] | None:
+        fields = self.mapping(node, "region", "region", _REGION_KEYS, ("id", "name", "kind"))
+        if fields is None:
+            return None
+        out: dict[str, Any] = {}
+        if "id" in fields:
+            out["id"] = self.ident(fields["id"], "id", "region")
+        if "name" in fields:
+            out["name"] = self.text(fields["name"], "name", "region")
+        if "kind" in fields:
+            out["kind"] = self.choice(fields["kind"], RegionKind, "region kind", "region", "unknown-kind")
+        if "province" in fields:
+            out["province"] = self.text(fields["province"], "province", "region")
+        return out
+
+    def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[dict[str, Any]], list[ElementRef]]:
+        where = kind.value
+        fields = self.mapping(node, where, f"the {kind.value} plan", _PLAN_KEYS, _PLAN_KEYS)
+        if fields is None:
+            return None, [], []
+        period = self.period(fields["period"], where) if "period" in fields else None
+        elements: list[dict[str, Any]] = []
+        refs: list[ElementRef] = []
+        if "elements" in fields:
+            node = fields["elements"]
+            if not isinstance(node.value, list):
+                self.error(f"elements must be a list, got {_describe(node.value)}", node.line, where,
+                           "wrong-type")
+            else:
+                for number, item in enumerate(node.value, 1):
+                    self.element(item, kind, number, elements, refs)
+        return period, elements, refs
+
+    def element(self, node: Located, kind: PlanKind, number: int,
+                elements: list[dict[str, Any]], refs: list[ElementRef]) -> None:
+        where = f"{kind.value} element #{number}"
+        if isinstance(node.value, dict) and "id" in node.value and node.value["id"].value is not None:
+            # name the element by its id when it has a usable one
+            value = node.value["id"]
+            shown = value.raw if value.raw is not None else value.value
+            if isinstance(shown, int) and not isinstance(shown, bool):
+                shown = str(shown)
+            if isinstance(shown, str) and shown.strip():
+                where = f"{kind.value} element {shown}"
+        fields = self.mapping(node, where, "an element", _ELEMENT_KEYS, ("id", "level", "text"))
+        if fields is None:
+            return
+        out: dict[str, Any] = {}
+        element_id = self.ident(fields["id"], "id", where) if "id" in fields else None
+        level = self.choice(fields["level"], Level, "level", where, "unknown-level") if "level" in fields else None
+        if "text" in fields:
+            out["text"] = self.text(fields["text"], "text", where)
+        parents: tuple[str, ...] = ()
+        parents_line = None
+        if "parent" in fields and "parents" in fields:
+            self.error("give either 'parent' or 'parents', not both", fields["parent"].line, where,
+                       "wrong-type")
+        for key in ("parents", "parent"):
+            if key in fields:
+                parents_line = fields[key].line
+                parents = self.many(fields[key], key, where, self.ident) or ()
+        if "code" in fields:
+            out["code"] = self.ident(fields["code"], "code", where)
+        if "dimension" in fields:
+            out["dimension"] = self.choice(fields["dimension"], Dimension, "dimension", where,
+                                           "unknown-dimension")
+        if "indicators" in fields:
+            out["indicators"] = self.many(fields["indicators"], "indicator", where, self.text)
+        if "budget" in fields:
+            out["budget"] = self.budget(fields["budget"], where)
+        if element_id is None:
+            return
+        out.update(id=element_id, level=level, parents=parents)
+        elements.append(out)
+        refs.append(ElementRef(plan=kind, id=element_id, level=level, parents=parents,
+                               has_budget="budget" in fields, line=node.line,
+                               parents_line=parents_line))
+
+    def match(self, node: Located, number: int, matches: list[dict[str, Any]],
+              refs: list[MatchRef]) -> None:
+        where = f"match #{number}"
+        ends: dict[str, str | None] = {"masterplan": None, "rpjmd": None}
+        if isinstance(node.value, dict):
+            shown = []
+            for end in ends:
+                value = node.value.get(end)
+                if value is not None and value.value is not None:
+                    text = value.raw if value.raw is not None else value.value
+                    if isinstance(text, int) and not isinstance(text, bool):
+                        text = str(text)
+                    shown.append(text if isinstance(text, str) else "?")
+                else:
+                    shown.append("?")
+            if shown != ["?", "?"]:
+                where = f"match {shown[0]} -> {shown[1]}"
+        fields = self.mapping(node, where, "a match", _MATCH_KEYS, ("masterplan", "rpjmd", "relation"))
+        if fields is None:
+            return
+        out: dict[str, Any] = {}
+        for end in ends:
+            if end in fields:
+                ends[end] = out[end] = self.ident(fields[end], end, where)
+        if "relation" in fields:
+            out["relation"] = self.choice(fields["relation"], Relation, "relation", where,
+                                          "unknown-relation")
+        source = Source.MANUAL
+        if "source" in fields:
+            source = self.choice(fields["source"], Source, "source", where, "unknown-source")  # type: ignore[assignment]
+            out["source"] = source
+        if "score" in fields:
+            out["score"] = self.score(fields["score"], where)
+        elif source is Source.SUGGESTED:
+            self.error("a suggested match needs a score (a number from 0 to 1)", node.line, where,
+                       "missing-score")
+        if "note" in fields:
+            out["note"] = self.text(fields["note"], "note", where)
+        if "evidence" in fields:
+            out["evidence"] = self.many(fields["evidence"], "evidence", where, self.text)
+        matches.append(out)
+        refs.append(MatchRef(
+            ends["masterplan"], ends["rpjmd"], where=where, line=node.line,
+            masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
+            rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+
+
+def _or_list(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}"
+
+
+def _and_list(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+# --------------------------------------------------------------------------
+# writing
+
+
+def region_to_dict(region: Region) -> dict[str, Any]:
+    """Plain data in the region file structure (what :func:`dump_region` writes)."""
+    head: dict[str, Any] = {"id": region.id, "name": region.name, "kind": region.kind.value}
+    if region.province is not None:
+        head["province"] = region.province
+    data: dict[str, Any] = {"schema": SCHEMA, "region": head}
+    for plan in (region.rpjmd, region.masterplan):
+        data[plan.kind.value] = {
+            "period": [plan.period.start, plan.period.end],
+            "elements": [_element_to_dict(e) for e in plan.elements],
+        }
+    data["matches"] = [_match_to_dict(m) for m in region.matches]
+    return data
+
+
+def _element_to_dict(element: Element) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": element.id, "level": element.level.value}
+    if element.parents:
+        out["parents"] = list(element.parents)
+    if element.dimension is not None:
+        out["dimension"] = element.dimension.value
+    if element.code is not None:
+        out["code"] = element.code
+    if element.budget is not None:
+        out["budget"] = element.budget
+    out["text"] = element.text
+    if element.indicators:
+        out["indicators"] = list(element.indicators)
+    return out
+
+
+def _match_to_dict(match: Match) -> dict[str, Any]:
+    out: dict[str, Any] = {"masterplan": match.masterplan, "rpjmd": match.rpjmd,
+                           "relation": match.relation.value, "source": match.source.value}
+    if match.score is not None:
+        out["score"] = match.score
+    if match.note is not None:
+        out["note"] = match.note
+    if match.evidence:
+        out["evidence"] = list(match.evidence)
+    return out
+
+
+class _Flow(list):  # type: ignore[type-arg]
+    """A list written on one line (periods, parents)."""
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+# the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
+_Dumper.add_representer(
+    _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+
+
+def dumps_region(region: Region, *, format: str = "yaml") -> str:
+    """The text of a region file for ``region``, YAML or JSON."""
+    data = region_to_dict(region)
+    if _format_of("", format) == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    for kind in ("rpjmd", "masterplan"):
+        data[kind]["period"] = _Flow(data[kind]["period"])
+        for element in data[kind]["elements"]:
+            if "parents" in element:
+                element["parents"] = _Flow(element["parents"])
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
+
+
+def dump_region(region: Region, path: PathLike, *, format: str | None = None) -> Path:
+    """Write ``region`` to ``path`` (JSON for a ``.json`` suffix, YAML otherwise), atomically.
+
+    The text goes to a temporary file in the same folder, then replaces
+    ``path`` in one step: a reader never sees half a file. Returns the path.
+    """
+    target = Path(path)
+    data = dumps_region(region, format=_format_of(target, format)).encode("utf-8")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    return target

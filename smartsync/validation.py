@@ -1,0 +1,314 @@
+"""Cross-reference checks for regions: parents, cycles, matches, warnings.
+
+The data model (:mod:`smartsync.model`) validates each object on its own: a
+level is a known level, a score lies between 0 and 1, a plan holds no two
+elements with the same id. What a single object cannot see is how objects
+refer to each other. :func:`validate_region` checks exactly that, for a
+:class:`~smartsync.model.Region` built in code, and returns every problem at
+once:
+
+- errors: a parent that does not exist in the plan, or is not at a higher
+  level; parents that form a cycle; a match naming an element that does not
+  exist, or linking elements of different levels; the same pair matched twice;
+- warnings: a plan with no vision or no program; an RPJMD program without a
+  budget (*pagu indikatif*).
+
+The region file reader (:mod:`smartsync.io`) runs the same checks on what it
+reads, with line numbers. :func:`require_valid_region` raises
+:class:`~smartsync.errors.InvalidRegionError` when a region has errors; the
+engine calls it before classifying.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import attrs
+
+from .errors import InvalidRegionError, Problem, Severity, did_you_mean
+from .model import Level, PlanKind, Region
+
+__all__ = ["validate_region", "require_valid_region", "ElementRef", "MatchRef", "check_references"]
+
+
+@attrs.frozen
+class ElementRef:
+    """What the cross-reference checks need to know about one element.
+
+    ``level`` is ``None`` when the input named no valid level (that problem is
+    reported elsewhere; the checks that need a level skip the element).
+    """
+
+    plan: PlanKind
+    id: str
+    level: Level | None
+    parents: tuple[str, ...] = ()
+    has_budget: bool = False
+    line: int | None = None
+    parents_line: int | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.plan.value} element {self.id}"
+
+
+@attrs.frozen
+class MatchRef:
+    """What the cross-reference checks need to know about one match.
+
+    An end is ``None`` when the input gave no valid id for it.
+    """
+
+    masterplan: str | None
+    rpjmd: str | None
+    where: str
+    line: int | None = None
+    masterplan_line: int | None = None
+    rpjmd_line: int | None = None
+
+
+_PLAN_TITLE = {PlanKind.RPJMD: "RPJMD", PlanKind.MASTERPLAN: "masterplan"}
+
+
+def check_references(
+    rpjmd: Sequence[ElementRef],
+    masterplan: Sequence[ElementRef],
+    matches: Sequence[MatchRef],
+    *,
+    file: str | None = None,
+    plan_lines: dict[PlanKind, int | None] | None = None,
+) -> list[Problem]:
+    """Every cross-reference problem and warning among these elements and matches.
+
+    Used by :func:`validate_region` and by the region file reader; a building
+    block, not meant for everyday use.
+    """
+    problems: list[Problem] = []
+    plan_lines = plan_lines or {}
+    index: dict[PlanKind, dict[str, ElementRef]] = {}
+    for kind, refs in ((PlanKind.RPJMD, rpjmd), (PlanKind.MASTERPLAN, masterplan)):
+        index[kind] = _check_plan(kind, refs, file, plan_lines.get(kind), problems)
+    _check_matches(index, matches, file, problems)
+    return problems
+
+
+def _check_plan(
+    kind: PlanKind,
+    refs: Sequence[ElementRef],
+    file: str | None,
+    plan_line: int | None,
+    problems: list[Problem],
+) -> dict[str, ElementRef]:
+    by_id: dict[str, ElementRef] = {}
+    for ref in refs:
+        first = by_id.get(ref.id)
+        if first is not None:
+            at = f" (first at line {first.line})" if first.line is not None else ""
+            problems.append(Problem(
+                f"duplicate id {ref.id!r}: another {kind.value} element has it{at}",
+                file=file, line=ref.line, where=ref.where, code="duplicate-id"))
+        else:
+            by_id[ref.id] = ref
+
+    for ref in refs:
+        if by_id.get(ref.id) is not ref:
+            continue
+        for parent_id in ref.parents:
+            line = ref.parents_line if ref.parents_line is not None else ref.line
+            if parent_id == ref.id:
+                problems.append(Problem(
+                    "names itself as a parent", file=file, line=line, where=ref.where,
+                    code="parent-cycle"))
+                continue
+            parent = by_id.get(parent_id)
+            if parent is None:
+                problems.append(Problem(
+                    f"parent {parent_id!r} does not exist in the {_PLAN_TITLE[kind]}",
+                    file=file, line=line, where=ref.where, code="unknown-parent",
+                    suggestion=did_you_mean(parent_id, [i for i in by_id if i != ref.id])))
+            elif parent.level is not None and ref.level is not None and not parent.level.is_above(ref.level):
+                problems.append(Problem(
+                    f"parent {parent_id!r} is a {parent.level.value}, not above this "
+                    f"{ref.level.value}; parents must be at higher levels",
+                    file=file, line=line, where=ref.where, code="parent-not-higher"))
+
+    for cycle in _cycles(by_id):
+        first = by_id[cycle[0]]
+        path = " -> ".join(cycle + [cycle[0]])
+        problems.append(Problem(
+            f"parents form a cycle: {path}", file=file,
+            line=first.parents_line if first.parents_line is not None else first.line,
+            where=first.where, code="parent-cycle"))
+
+    levels = {ref.level for ref in refs if ref.level is not None}
+    title = _PLAN_TITLE[kind]
+    if Level.VISION not in levels:
+        problems.append(Problem(
+            f"the {title} has no vision", file=file, line=plan_line, where=kind.value,
+            severity=Severity.WARNING, code="no-vision"))
+    if Level.PROGRAM not in levels:
+        problems.append(Problem(
+            f"the {title} has no program; no stage can be synchronized without programs",
+            file=file, line=plan_line, where=kind.value, severity=Severity.WARNING,
+            code="no-program"))
+    if kind is PlanKind.RPJMD:
+        for ref in refs:
+            if ref.level is Level.PROGRAM and not ref.has_budget:
+                problems.append(Problem(
+                    "program has no budget (pagu indikatif)", file=file, line=ref.line,
+                    where=ref.where, severity=Severity.WARNING, code="no-budget"))
+    return by_id
+
+
+def _cycles(by_id: dict[str, ElementRef]) -> list[list[str]]:
+    """One cycle (as a list of ids, in file order of its first member) per strongly connected group."""
+    order = {element_id: n for n, element_id in enumerate(by_id)}
+    edges = {i: [p for p in ref.parents if p in by_id and p != i] for i, ref in by_id.items()}
+    # Tarjan's algorithm, iterative (plans may be long chains)
+    counter = 0
+    number: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in by_id:
+        if root in number:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                number[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            if i < len(edges[node]):
+                work.append((node, i + 1))
+                nxt = edges[node][i]
+                if nxt not in number:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], number[nxt])
+                continue
+            if low[node] == number[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    groups.append(group)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    cycles = []
+    for group in groups:
+        members = set(group)
+        start = min(group, key=order.__getitem__)
+        cycles.append(_path_back(start, edges, members))
+    cycles.sort(key=lambda c: order[c[0]])
+    return cycles
+
+
+def _path_back(start: str, edges: dict[str, list[str]], members: set[str]) -> list[str]:
+    """A shortest path from ``start`` back to itself inside one strongly connected group."""
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in edges[node]:
+                if nxt not in members:
+                    continue
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return list(reversed(path))
+                if nxt not in previous:
+                    previous[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    return [start]  # pragma: no cover - a strongly connected group always cycles back
+
+
+def _check_matches(
+    index: dict[PlanKind, dict[str, ElementRef]],
+    matches: Sequence[MatchRef],
+    file: str | None,
+    problems: list[Problem],
+) -> None:
+    seen: dict[tuple[str, str], MatchRef] = {}
+    for match in matches:
+        ends: dict[PlanKind, ElementRef | None] = {}
+        for kind, element_id, line in (
+            (PlanKind.MASTERPLAN, match.masterplan, match.masterplan_line),
+            (PlanKind.RPJMD, match.rpjmd, match.rpjmd_line),
+        ):
+            if element_id is None:
+                ends[kind] = None
+                continue
+            ref = index[kind].get(element_id)
+            ends[kind] = ref
+            if ref is None:
+                other = PlanKind.RPJMD if kind is PlanKind.MASTERPLAN else PlanKind.MASTERPLAN
+                message = f"{_PLAN_TITLE[kind]} element {element_id!r} does not exist"
+                if element_id in index[other]:
+                    message += (f"; {element_id!r} is an {_PLAN_TITLE[other]} element: are "
+                                "masterplan and rpjmd swapped?")
+                problems.append(Problem(
+                    message, file=file, line=line if line is not None else match.line,
+                    where=match.where, code="unknown-element",
+                    suggestion=did_you_mean(element_id, index[kind])))
+        mp, rp = ends[PlanKind.MASTERPLAN], ends[PlanKind.RPJMD]
+        if mp is not None and rp is not None and mp.level is not None and rp.level is not None \
+                and mp.level is not rp.level:
+            problems.append(Problem(
+                f"links a masterplan {mp.level.value} ({mp.id}) to an RPJMD "
+                f"{rp.level.value} ({rp.id}); a match links elements of the same level",
+                file=file, line=match.line, where=match.where, code="level-mismatch"))
+        if match.masterplan is not None and match.rpjmd is not None:
+            key = (match.masterplan, match.rpjmd)
+            first = seen.get(key)
+            if first is not None:
+                at = f" (first at line {first.line})" if first.line is not None else ""
+                problems.append(Problem(
+                    f"the pair {key[0]} -> {key[1]} is matched more than once{at}",
+                    file=file, line=match.line, where=match.where, code="duplicate-match"))
+            else:
+                seen[key] = match
+
+
+def _element_refs(region: Region, kind: PlanKind) -> list[ElementRef]:
+    return [
+        ElementRef(plan=kind, id=e.id, level=e.level, parents=e.parents, has_budget=e.budget is not None)
+        for e in region.plan(kind).elements
+    ]
+
+
+def validate_region(region: Region) -> tuple[Problem, ...]:
+    """Every cross-reference problem of a region built in code, errors and warnings.
+
+    Returns an empty tuple for a clean region. Errors (severity ``error``)
+    make a region unusable; warnings do not. Each problem names the element
+    or match concerned in its ``where`` (``"rpjmd element M1"``,
+    ``"match SP1 -> P9"``) and carries a ``code`` a program can test.
+    """
+    matches = [MatchRef(m.masterplan, m.rpjmd, where=f"match {m.masterplan} -> {m.rpjmd}")
+               for m in region.matches]
+    return tuple(check_references(
+        _element_refs(region, PlanKind.RPJMD),
+        _element_refs(region, PlanKind.MASTERPLAN),
+        matches,
+    ))
+
+
+def require_valid_region(region: Region) -> Region:
+    """Return ``region`` when it has no errors; raise :class:`InvalidRegionError` listing them."""
+    errors = [p for p in validate_region(region) if p.severity is Severity.ERROR]
+    if errors:
+        raise InvalidRegionError(region.id, errors)
+    return region
+
