@@ -1,0 +1,324 @@
+"""The inference engine: rule packs assembled into one experta engine.
+
+:class:`Classifier` assembles packs into one knowledge engine, built once
+(experta builds its Rete network when the engine is created) and reset for
+each region. A recording agenda sees every firing exactly once and the
+engine records the facts each firing declares: that is the trace.
+
+``smartsync.classify(region)`` uses one default classifier per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+from typing import Any, Iterable, Mapping, Sequence
+
+from ._compat import experta
+from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
+from .explain import WhyNot, _pattern_items
+from .facts import (
+    INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
+    StageDef, StageStatus, TypeResult, CountedRelations, region_facts,
+)
+from .model import Region
+from .result import (
+    CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
+)
+from .trace import FactRecord, Step, Trace, plain
+from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
+
+__all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
+
+KnowledgeEngine = experta.KnowledgeEngine
+from experta.agenda import Agenda  # noqa: E402
+from experta.strategies import DepthStrategy  # noqa: E402
+
+#: fact kinds a planner need not read: engine internals and helper facts
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "CountedRelations"})
+
+
+class RuleInfo:
+    """A rule in effect: its ``name``, its ``pack``, its ``description`` (docstring),
+    the ``module`` it is defined in, its ``salience``, and the experta rule itself."""
+
+    __slots__ = ("name", "pack", "description", "module", "salience", "rule")
+
+    def __init__(self, name: str, pack: str, description: str, module: str, salience: int,
+                 rule: Any):
+        self.name, self.pack, self.description = name, pack, description
+        self.module, self.salience, self.rule = module, salience, rule
+
+    def __repr__(self) -> str:
+        return f"RuleInfo({self.pack}.{self.name})"
+
+
+def _pack_name(pack: type) -> str:
+    return f"{pack.__module__}:{pack.__qualname__}"
+
+
+def _pack_rules(pack: type) -> dict[str, Any]:
+    rules: dict[str, Any] = {}
+    for klass in reversed(pack.__mro__):
+        for name, value in vars(klass).items():
+            if isinstance(value, experta.Rule):
+                rules[name] = value
+    return rules
+
+
+class _RecordingAgenda(Agenda):
+    """An agenda that tells the engine about each activation it hands out."""
+
+    def __init__(self, engine: "_RecordingEngine"):
+        super().__init__()
+        self._engine = engine
+
+    def get_next(self):  # type: ignore[no-untyped-def]
+        activation = super().get_next()
+        if activation is not None:
+            self._engine._begin_step(activation)
+        return activation
+
+
+class _DeterministicStrategy(DepthStrategy):
+    """experta's depth strategy with ties broken by rule name, so that two runs of the
+    same facts fire in the same order in any process."""
+
+    def get_key(self, activation):  # type: ignore[no-untyped-def]
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return (activation.rule.salience, facts, getattr(activation.rule, "__name__", ""))
+
+
+class _RecordingEngine(KnowledgeEngine):
+    """A knowledge engine that records every firing and what it declared."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.strategy = _DeterministicStrategy()
+        self._steps: list[dict[str, Any]] = []
+        self._current: dict[str, Any] | None = None
+
+    def reset(self, **kwargs: Any) -> None:  # noqa: D102
+        super().reset(**kwargs)
+        recording = _RecordingAgenda(self)
+        recording.activations = self.agenda.activations
+        self.agenda = recording
+        self._steps = []
+        self._current = None
+
+    def _begin_step(self, activation: Any) -> None:
+        self._current = {
+            "rule": activation.rule,
+            "facts": tuple(sorted(f["__factid__"] for f in activation.facts
+                                  if type(f).__name__ != "InitialFact")),
+            "bindings": {k: v for k, v in activation.context.items() if not k.startswith("__")},
+            "asserted": [],
+            "retracted": [],
+        }
+        self._steps.append(self._current)
+
+    def declare(self, *facts: Any) -> Any:  # noqa: D102
+        before = self.facts.last_index
+        result = super().declare(*facts)
+        if self._current is not None and self.running:
+            self._current["asserted"].extend(range(before, self.facts.last_index))
+        return result
+
+    def retract(self, idx_or_declared_fact: Any) -> Any:  # noqa: D102
+        fact_id = (idx_or_declared_fact if isinstance(idx_or_declared_fact, int)
+                   else idx_or_declared_fact["__factid__"])
+        if self._current is not None and self.running:
+            self._current["retracted"].append(fact_id)
+        return super().retract(idx_or_declared_fact)
+
+
+class Classifier:
+    """A classifier assembled from rule packs, a typology and parameters.
+
+    ``packs``: classes whose methods are experta rules (default: the packs of
+    :data:`smartsync.rules.DEFAULT_PACKS`). ``typology``: the stages to type
+    by. ``params``: the default :class:`~smartsync.Parameters`. The engine is
+    built once, here; :meth:`classify` resets it for each region. A
+    classifier is not thread-safe: use one per thread (or per process).
+    """
+
+    def __init__(self, packs: Sequence[type] | None = None, *,
+                 typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None):
+        if packs is None:
+            from .rules import _default_packs
+
+            packs = _default_packs()
+        packs = tuple(packs)
+        if not packs:
+            raise RulePackError("a classifier needs at least one rule pack")
+        self.packs = packs
+        self.typology = typology
+        self.params = params or Parameters()
+        self._rules = self._collect(packs)
+        engine_class = type("SmartsyncEngine", (_RecordingEngine, *packs), {})
+        self._engine = engine_class()
+        self._rule_by_obj = {id(info.rule): info for info in self._rules}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _collect(packs: Sequence[type]) -> list[RuleInfo]:
+        owner: dict[str, str] = {}
+        infos: list[RuleInfo] = []
+        reserved = set(dir(KnowledgeEngine))
+        for pack in packs:
+            if not isinstance(pack, type):
+                raise RulePackError(f"a rule pack must be a class, got {pack!r}")
+            name = _pack_name(pack)
+            rules = _pack_rules(pack)
+            if not rules:
+                raise RulePackError(f"rule pack {name} holds no experta rules", packs=[name])
+            for rule_name, rule in rules.items():
+                if rule_name in owner and owner[rule_name] != name:
+                    raise RulePackError(
+                        f"rule {rule_name!r} is defined in two packs, {owner[rule_name]} and "
+                        f"{name}; experta would silently keep only one: rename one of them",
+                        packs=[owner[rule_name], name], rule=rule_name)
+                if rule_name in reserved or rule_name.startswith("_"):
+                    raise RulePackError(
+                        f"rule {rule_name!r} in pack {name} shadows a name of the engine",
+                        packs=[name], rule=rule_name)
+                owner[rule_name] = name
+                wrapped = getattr(rule, "_wrapped", None)
+                doc = inspect.cleandoc(getattr(wrapped, "__doc__", None) or "")
+                infos.append(RuleInfo(rule_name, name, doc,
+                                      getattr(wrapped, "__module__", pack.__module__),
+                                      rule.salience, rule))
+        return infos
+
+    def rules(self) -> tuple[RuleInfo, ...]:
+        """The rules in effect, pack by pack, in definition order."""
+        return tuple(self._rules)
+
+    def classify(self, region: Region, *, params: Parameters | None = None) -> Classification:
+        """Classify one region: its type, stages, characteristics, diagnostics, funding and trace.
+
+        Raises :class:`~smartsync.InvalidRegionError` for a region whose
+        references do not hold (a match naming an unknown element...).
+        """
+        if not isinstance(region, Region):
+            raise TypeError(f"classify needs a smartsync.Region, got {type(region).__name__}")
+        _check_region(region)
+        params = params or self.params
+        with self._lock:
+            engine = self._engine
+            engine.reset()
+            engine.declare(*region_facts(region, self.typology, params))
+            engine.run()
+            return self._result(region, params, engine)
+
+    # -- building the result --------------------------------------------------
+
+    def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
+        raw = [f for f in engine.facts.values()]
+        records: dict[int, FactRecord] = {}
+        input_classes = tuple(INPUT_FACTS)
+        for fact in raw:
+            kind = type(fact).__name__
+            records[fact["__factid__"]] = FactRecord(
+                id=fact["__factid__"], kind=kind,
+                fields=plain({k: v for k, v in _pattern_items(fact) if isinstance(k, str)}),
+                input=isinstance(fact, input_classes) or kind == "InitialFact",
+                internal=kind in INTERNAL_KINDS)
+        steps = []
+        for number, s in enumerate(engine._steps, start=1):
+            info = self._rule_by_obj.get(id(s["rule"]))
+            asserted = tuple(s["asserted"])
+            steps.append(Step(
+                number=number, rule=info.name if info else s["rule"].__name__,
+                pack=info.pack if info else "", description=info.description if info else "",
+                facts=s["facts"], bindings=plain(s["bindings"]), asserted=asserted,
+                retracted=tuple(s["retracted"]),
+                internal=bool(asserted) and all(records[a].internal for a in asserted
+                                                if a in records)))
+        trace = Trace(tuple(steps), records)
+
+        def one(kind: type, **fields: Any) -> Any:
+            for fact in raw:
+                if type(fact) is kind and all(fact.get(k) == v for k, v in fields.items()):
+                    return fact
+            return None
+
+        stages: dict[str, StageResult] = {}
+        for stage in self.typology.stages:
+            cov = one(StageCoverage, stage=stage)
+            status = one(StageStatus, stage=stage)
+            if cov is None or status is None:
+                raise RulePackError(f"the rule packs concluded no coverage or status for the "
+                                    f"stage {stage!r}; a typology needs a stages pack")
+            stages[stage] = StageResult(
+                stage=stage, present=cov["present"], total=cov["total"],
+                synchronized=cov["synchronized"], coverage=cov["coverage"],
+                is_synchronized=status["synchronized"], full=status["full"],
+                threshold=params.threshold_for(stage),
+                synchronized_ids=tuple(cov["synchronized_ids"]),
+                unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
+                fact_id=status["__factid__"])
+        types = [f for f in raw if type(f) is TypeResult]
+        if len(types) != 1:
+            raise RulePackError(
+                f"the rule packs concluded {len(types)} types for region {region.id!r} "
+                f"({', '.join(sorted(str(t['stage']) for t in types)) or 'none'}); "
+                "a typology must conclude exactly one")
+        type_value = self.typology.type_enum(types[0]["stage"])
+        order = {s: i for i, s in enumerate(self.typology.stages)}
+        chain = tuple(sorted({f["stage"] for f in raw if type(f) is ChainMember},
+                             key=lambda s: order.get(s, len(order))))
+        characteristics = tuple(
+            CharacteristicResult(key=f["key"], value=plain(f["value"]),
+                                 figures=plain(f.get("figures", {})), fact_id=f["__factid__"])
+            for f in raw if type(f) is Characteristic)
+        characteristics = (CharacteristicResult(
+            key="chain", value=chain, figures={},
+            fact_id=types[0]["__factid__"]),) + characteristics if chain else characteristics
+        diagnostics = tuple(sorted(
+            (DiagnosticResult(code=f["code"], severity=str(f["severity"]),
+                              elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),
+                              fact_id=f["__factid__"])
+             for f in raw if type(f) is Diagnostic),
+            key=lambda d: (d.severity != "warning", d.code, d.fact_id or 0)))
+        fund = one(Funding)
+        funding = None if fund is None else FundingResult(
+            total=fund["total"], fundable=fund["fundable"], share=fund["share"],
+            budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
+            rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
+        rules = [(info.rule, info.name, info.pack) for info in self._rules]
+        explainer = WhyNot(rules, raw, definitions=(StageDef,))
+
+        def why_not(wanted: Any) -> tuple:
+            return explainer(TypeResult, stage=wanted.value)
+
+        return Classification(
+            region_id=region.id, region_name=region.name, typology=self.typology, params=params,
+            type=type_value, stages=stages, chain=chain, characteristics=characteristics,
+            diagnostics=diagnostics, funding=funding, trace=trace, why_not_engine=why_not)
+
+
+def _check_region(region: Region) -> None:
+    try:
+        from .validation import validate_region
+    except ImportError:  # pragma: no cover - validation module not present
+        return
+    problems = [p for p in validate_region(region) if p.severity is Severity.ERROR]
+    if problems:
+        raise InvalidRegionError(region.id, problems)
+
+
+@functools.lru_cache(maxsize=None)
+def default_classifier() -> Classifier:
+    """The classifier of the default packs and typology, built once per process."""
+    return Classifier()
+
+
+def classify(region: Region, *, params: Parameters | None = None) -> Classification:
+    """Classify one region with the default rule packs and typology.
+
+    ``params``: the coverage threshold (default 0.5, inclusive), per-stage
+    thresholds, and the relations that count (all three by default).
+    """
+    return default_classifier().classify(region, params=params)

@@ -1,0 +1,328 @@
+"""Why-not: why a conclusion was not reached, read from the rules' own conditions.
+
+For a conclusion that is not in working memory (e.g. the type ``vision``),
+:func:`why_not` takes each rule marked (:func:`smartsync.rules.concludes`) as
+concluding such a fact, binds the rule's variables from the wanted fact, and
+evaluates the rule's conditions one by one against the final facts of the
+run. Each condition that fails becomes a :class:`Reason`: a pattern no fact
+matches (then, when rules conclude such facts, it asks them in turn why not,
+down to the input), a negated pattern that a fact blocks, or a test whose
+values do not pass. Nothing here is written per type: change the rules and
+why-not follows them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
+
+from ._compat import experta
+from .trace import FactRecord, plain
+
+__all__ = ["Reason", "WhyNot"]
+
+_NOT = experta.NOT
+_TEST = experta.TEST
+_Fact = experta.Fact
+_W = experta.W
+_L = experta.L
+_P = experta.P
+
+from experta.fieldconstraint import ANDFC, NOTFC, ORFC  # noqa: E402  (after _compat)
+
+
+@attrs.frozen
+class Reason:
+    """One failed condition of a rule that would have given the conclusion.
+
+    ``kind``: ``missing`` (no fact matches a pattern), ``blocked`` (a fact
+    matches a negated pattern) or ``failed_test`` (a test is false).
+    ``rule`` and ``pack`` name the rule, ``condition`` the failed condition
+    (its position in the rule, 1-based, and its form), ``fact_kind`` the
+    fact class the pattern asks for, ``values`` the bound variables and the
+    fields of the facts matched on the way (the figures behind the failure),
+    ``facts`` the ids of those facts (and of the blocking fact), ``path``
+    the rules asked on the way down from the wanted conclusion.
+    """
+
+    kind: str
+    rule: str
+    pack: str
+    condition: int
+    form: str
+    fact_kind: str | None
+    values: Mapping[str, Any]
+    facts: tuple[int, ...]
+    path: tuple[str, ...]
+
+    def message(self, lang: str = "en") -> str:
+        """The reason in words, in English (``en``) or Indonesian (``id``)."""
+        from .messages import reason_message
+
+        return reason_message(self, lang)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {"kind": self.kind, "rule": self.rule, "pack": self.pack,
+                "condition": self.condition, "form": self.form, "fact": self.fact_kind,
+                "values": plain(self.values), "facts": list(self.facts), "path": list(self.path)}
+
+
+_UNBOUND = object()
+
+
+def _constraint_vars(value: Any) -> set[str]:
+    out: set[str] = set()
+    bind = getattr(value, "__bind__", None)
+    if isinstance(bind, str):
+        out.add(bind)
+    if isinstance(value, (ANDFC, ORFC, NOTFC)):
+        for v in value:
+            out |= _constraint_vars(v)
+    return out
+
+
+def _match_value(constraint: Any, value: Any, bindings: dict[str, Any]) -> bool:
+    """Whether ``value`` meets a field constraint; binds its variable in ``bindings``."""
+    if isinstance(constraint, ANDFC):
+        return all(_match_value(c, value, bindings) for c in constraint)
+    if isinstance(constraint, ORFC):
+        return any(_match_value(c, value, dict(bindings)) for c in constraint)
+    if isinstance(constraint, NOTFC):
+        return not _match_value(constraint[0], value, dict(bindings))
+    if isinstance(constraint, _L):
+        ok = value == constraint.value
+    elif isinstance(constraint, _P):
+        try:
+            ok = bool(constraint.match(value))
+        except Exception:
+            ok = False
+    elif isinstance(constraint, _W):
+        ok = True
+    else:
+        return value == constraint
+    bind = getattr(constraint, "__bind__", None)
+    if ok and isinstance(bind, str):
+        if bind in bindings:
+            return bindings[bind] == value
+        bindings[bind] = value
+    return ok
+
+
+def _pattern_items(pattern: Any) -> list[tuple[Any, Any]]:
+    return [(k, v) for k, v in pattern.items() if not (isinstance(k, str) and k.startswith("__"))]
+
+
+def _match_fact(pattern: Any, fact: Any, bindings: dict[str, Any]) -> dict[str, Any] | None:
+    if type(fact) is not type(pattern):
+        return None
+    new = dict(bindings)
+    for key, constraint in _pattern_items(pattern):
+        if key not in fact:
+            return None
+        if not _match_value(constraint, fact[key], new):
+            return None
+    bind = getattr(pattern, "__bind__", None)
+    if isinstance(bind, str):
+        new[bind] = fact
+    return new
+
+
+def _form(pattern: Any, bindings: Mapping[str, Any]) -> str:
+    """A short, readable form of a pattern with bound variables filled in."""
+    if isinstance(pattern, _NOT):
+        return "not " + _form(pattern[0], bindings)
+    if isinstance(pattern, _TEST):
+        names = list(inspect.signature(pattern[0]).parameters)
+        return "test(" + ", ".join(f"{n}={bindings.get(n, '?')!r}" for n in names) + ")"
+    parts = []
+    for key, constraint in _pattern_items(pattern):
+        bind = getattr(constraint, "__bind__", None)
+        if isinstance(constraint, (_W, _L, _P, ANDFC, ORFC, NOTFC)):
+            if isinstance(bind, str) and bind in bindings:
+                parts.append(f"{key}={plain(bindings[bind])!r}")
+            elif isinstance(constraint, _L):
+                parts.append(f"{key}={constraint.value!r}")
+            elif isinstance(constraint, _P):
+                parts.append(f"{key}=<test>")
+            elif isinstance(bind, str):
+                parts.append(f"{key}=?{bind}")
+        else:
+            parts.append(f"{key}={constraint!r}")
+    return f"{type(pattern).__name__}({', '.join(parts)})"
+
+
+class _NotApplicable(Exception):
+    """A rule asked about a fact the typology does not define (e.g. a stage it lacks)."""
+
+
+class WhyNot:
+    """Evaluates rule conditions against the final facts of one run.
+
+    ``definitions``: the input fact kinds that define the typology (its
+    stages). A rule whose conditions ask for a definition that does not
+    exist cannot give the wanted conclusion at all (the type
+    ``unsynchronized`` is no stage), so it gives no reason.
+    """
+
+    def __init__(self, rules: Sequence[tuple[Any, str, str]], facts: Iterable[Any],
+                 max_depth: int = 6, definitions: Iterable[type] = ()):
+        self.definitions = tuple(definitions)
+        #: (rule, name, pack) for every rule of the engine
+        self.rules = list(rules)
+        self.facts = [f for f in facts if type(f).__name__ != "InitialFact"]
+        self.by_kind: dict[type, list[Any]] = {}
+        for f in self.facts:
+            self.by_kind.setdefault(type(f), []).append(f)
+        self.max_depth = max_depth
+
+    def __call__(self, fact_class: type, **fields: Any) -> tuple[Reason, ...]:
+        return tuple(self.explain(fact_class, fields, depth=0, path=()))
+
+    # -- one wanted fact ------------------------------------------------------
+
+    def explain(self, fact_class: type, fields: Mapping[str, Any], depth: int,
+                path: tuple[str, ...]) -> list[Reason]:
+        reasons: list[Reason] = []
+        applicable = 0
+        for rule, name, pack in self.rules:
+            for marked_class, marked in getattr(rule, "_smartsync_concludes", ()):
+                if marked_class is not fact_class:
+                    continue
+                bindings = self._bind_goal(marked, fields)
+                if bindings is None:
+                    continue
+                applicable += 1
+                try:
+                    reasons.extend(self._evaluate(rule, name, pack, bindings, depth, path + (name,)))
+                except _NotApplicable:
+                    applicable -= 1
+        if depth > 0 and applicable == 0 and self._concluded(fact_class):
+            raise _NotApplicable()
+        return reasons
+
+    def _concluded(self, fact_class: type) -> bool:
+        return any(marked_class is fact_class for rule, _, _ in self.rules
+                   for marked_class, _ in getattr(rule, "_smartsync_concludes", ()))
+
+    @staticmethod
+    def _bind_goal(marked: Mapping[str, Any], wanted: Mapping[str, Any]) -> dict[str, Any] | None:
+        bindings: dict[str, Any] = {}
+        for key, value in wanted.items():
+            if key not in marked:
+                continue
+            spec = marked[key]
+            bind = getattr(spec, "__bind__", None)
+            if isinstance(spec, _W) and isinstance(bind, str):
+                bindings[bind] = value
+            elif spec != value:
+                return None
+        return bindings
+
+    # -- one rule ------------------------------------------------------------
+
+    def _evaluate(self, rule: Any, name: str, pack: str, bindings: dict[str, Any], depth: int,
+                  path: tuple[str, ...]) -> list[Reason]:
+        conditions = list(rule)
+        best: list[Reason] | None = None
+
+        def search(i: int, binds: dict[str, Any], matched: tuple[Any, ...],
+                   failures: list[Reason]) -> bool:
+            nonlocal best
+            if i == len(conditions):
+                if not failures:
+                    return True  # the rule holds: nothing failed along this path
+                if best is None or len(failures) < len(best):
+                    best = list(failures)
+                return False
+            cond = conditions[i]
+            if isinstance(cond, _TEST):
+                func = cond[0]
+                names = list(inspect.signature(func).parameters)
+                if any(n not in binds for n in names):
+                    return search(i + 1, binds, matched, failures)
+                try:
+                    ok = bool(func(**{n: binds[n] for n in names}))
+                except Exception:
+                    ok = False
+                if ok:
+                    return search(i + 1, binds, matched, failures)
+                return search(i + 1, binds, matched,
+                              failures + [self._reason("failed_test", cond, i, name, pack, binds,
+                                                       matched, None, path)])
+            if isinstance(cond, _NOT):
+                inner = cond[0]
+                if not isinstance(inner, _Fact):
+                    return search(i + 1, binds, matched, failures)
+                for fact in self.by_kind.get(type(inner), ()):
+                    if _match_fact(inner, fact, binds) is not None:
+                        return search(i + 1, binds, matched,
+                                      failures + [self._reason("blocked", cond, i, name, pack,
+                                                               binds, matched, fact, path)])
+                return search(i + 1, binds, matched, failures)
+            if not isinstance(cond, _Fact):  # OR/AND groups: not evaluated here
+                return search(i + 1, binds, matched, failures)
+            candidates = []
+            for fact in self.by_kind.get(type(cond), ()):
+                new = _match_fact(cond, fact, binds)
+                if new is not None:
+                    candidates.append((fact, new))
+            if not candidates:
+                if isinstance(cond, self.definitions):
+                    raise _NotApplicable()
+                reason = self._reason("missing", cond, i, name, pack, binds, matched, None, path)
+                deeper: list[Reason] = []
+                if depth < self.max_depth:
+                    wanted = self._wanted_fields(cond, binds)
+                    deeper = self.explain(type(cond), wanted, depth + 1, path)
+                return search(i + 1, binds, matched, failures + (deeper or [reason]))
+            for fact, new in candidates:
+                if search(i + 1, new, matched + (fact,), failures):
+                    return True
+            return False
+
+        if search(0, dict(bindings), (), []):
+            return []
+        return best or []
+
+    @staticmethod
+    def _wanted_fields(pattern: Any, bindings: Mapping[str, Any]) -> dict[str, Any]:
+        wanted: dict[str, Any] = {}
+        for key, constraint in _pattern_items(pattern):
+            bind = getattr(constraint, "__bind__", None)
+            if isinstance(constraint, _L):
+                wanted[key] = constraint.value
+            elif isinstance(constraint, (_W, _P, ANDFC, ORFC, NOTFC)):
+                if isinstance(bind, str) and bind in bindings:
+                    wanted[key] = bindings[bind]
+            else:
+                wanted[key] = constraint
+        return wanted
+
+    def _reason(self, kind: str, cond: Any, index: int, rule: str, pack: str,
+                bindings: Mapping[str, Any], matched: tuple[Any, ...], blocker: Any,
+                path: tuple[str, ...]) -> Reason:
+        values: dict[str, Any] = {}
+        facts = list(matched)
+        if blocker is not None:
+            facts.append(blocker)
+        for fact in facts:
+            for key, value in _pattern_items(fact):
+                if isinstance(key, str):
+                    values[key] = value
+        values.update({k: v for k, v in bindings.items() if not isinstance(v, _Fact)})
+        if kind == "missing":
+            values.update(self._wanted_fields(cond, bindings))
+        inner = cond[0] if isinstance(cond, _NOT) else cond
+        return Reason(
+            kind=kind, rule=rule, pack=pack, condition=index + 1, form=_form(cond, bindings),
+            fact_kind=type(inner).__name__ if isinstance(inner, _Fact) else None,
+            values=plain(values), facts=tuple(f["__factid__"] for f in facts if "__factid__" in f),
+            path=path)
+
+
+def records_of(facts: Iterable[Any]) -> list[FactRecord]:  # pragma: no cover - helper for debugging
+    return [FactRecord(f["__factid__"], type(f).__name__, plain(dict(_pattern_items(f))), False, False)
+            for f in facts]

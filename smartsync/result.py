@@ -1,0 +1,200 @@
+"""The result of classifying one region: :class:`Classification`.
+
+Data, not text: every conclusion is a small frozen object that knows the id
+of the fact behind it, so that :meth:`Classification.how` can explain it and
+:meth:`Classification.why_not` can say why another type was not given.
+Words for a planner come from :mod:`smartsync.messages` (English and
+Indonesian), through the ``message`` methods and the renderers.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Mapping
+
+import attrs
+
+from .trace import Derivation, FactRecord, Trace
+from .typology import Parameters, Typology
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .explain import Reason
+
+__all__ = ["StageResult", "CharacteristicResult", "DiagnosticResult", "FundingResult",
+           "Classification"]
+
+
+@attrs.frozen
+class StageResult:
+    """One stage of the typology in one region.
+
+    ``present``: the masterplan has elements at this stage; ``total``: how
+    many; ``synchronized``: how many are synchronized; ``coverage``: their
+    share (0 when absent); ``is_synchronized``: the stage reaches its
+    threshold; ``full``: every element is synchronized;
+    ``synchronized_ids`` / ``unsynchronized_ids``: the masterplan element ids.
+    """
+
+    stage: str
+    present: bool
+    total: int
+    synchronized: int
+    coverage: float
+    is_synchronized: bool
+    full: bool
+    threshold: float
+    synchronized_ids: tuple[str, ...] = ()
+    unsynchronized_ids: tuple[str, ...] = ()
+    fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def partial(self) -> bool:
+        """Synchronized, but not every element of the stage is."""
+        return self.is_synchronized and not self.full
+
+
+@attrs.frozen
+class CharacteristicResult:
+    """A characteristic of the type found: ``key``, ``value`` and the ``figures`` behind it."""
+
+    key: str
+    value: Any
+    figures: Mapping[str, Any] = attrs.field(factory=dict)
+    fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+
+    def message(self, lang: str = "en") -> str:
+        """The characteristic in words, in English (``en``) or Indonesian (``id``)."""
+        from .messages import characteristic_message
+
+        return characteristic_message(self, lang)
+
+
+@attrs.frozen
+class DiagnosticResult:
+    """A finding: ``code``, ``severity`` (warning or info), the ``elements`` concerned, the ``figures``."""
+
+    code: str
+    severity: str
+    elements: tuple[str, ...]
+    figures: Mapping[str, Any] = attrs.field(factory=dict)
+    fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+
+    def message(self, lang: str = "en") -> str:
+        """The finding in words, in English (``en``) or Indonesian (``id``)."""
+        from .messages import diagnostic_message
+
+        return diagnostic_message(self, lang)
+
+
+@attrs.frozen
+class FundingResult:
+    """Masterplan programs with a route to APBD funding.
+
+    ``total`` masterplan programs; ``fundable`` of them matched to an RPJMD
+    program with a budget (``fundable_ids``); their ``share``; ``budget``: the
+    indicative budget (rupiah) of the distinct RPJMD programs they match
+    (``rpjmd_programs``).
+    """
+
+    total: int
+    fundable: int
+    share: float
+    budget: int
+    fundable_ids: tuple[str, ...] = ()
+    rpjmd_programs: tuple[str, ...] = ()
+    fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen(eq=False)
+class Classification:
+    """How one region's masterplan is synchronized with its RPJMD, and why.
+
+    ``type`` is a member of the typology's type enum (for the default
+    typology :class:`~smartsync.SyncType`: ``vision``, ``mission``,
+    ``target``, ``program`` or ``unsynchronized``); ``stages`` maps each
+    stage name to its :class:`StageResult`, top to bottom.
+    """
+
+    region_id: str
+    region_name: str
+    typology: Typology
+    params: Parameters
+    type: enum.Enum
+    stages: Mapping[str, StageResult]
+    chain: tuple[str, ...]
+    characteristics: tuple[CharacteristicResult, ...]
+    diagnostics: tuple[DiagnosticResult, ...]
+    funding: FundingResult | None
+    trace: Trace
+    _why_not: Any = attrs.field(repr=False, alias="why_not_engine")
+
+    @property
+    def type_letter(self) -> str | None:
+        """The type's letter (A: vision, B: mission, C: target, D: program); ``None`` when unsynchronized."""
+        return self.typology.letter(self.type)
+
+    @property
+    def rules_fired(self) -> tuple[str, ...]:
+        """The names of the rules that fired, in firing order."""
+        return self.trace.rules_fired
+
+    def characteristic(self, key: str) -> CharacteristicResult | None:
+        """The characteristic with this key, or ``None``."""
+        for c in self.characteristics:
+            if c.key == key:
+                return c
+        return None
+
+    def diagnostics_with(self, code: str) -> tuple[DiagnosticResult, ...]:
+        """The diagnostics with this code."""
+        return tuple(d for d in self.diagnostics if d.code == code)
+
+    def type_fact(self) -> FactRecord:
+        """The trace's record of the concluded type."""
+        return self.trace.find("TypeResult")[0]
+
+    def how(self, conclusion: Any = None) -> Derivation:
+        """The derivation of a conclusion, down to the region's elements and matches.
+
+        ``conclusion``: nothing or the type (its enum member, its name or
+        ``type``) for the type; a :class:`StageResult`,
+        :class:`CharacteristicResult`, :class:`DiagnosticResult` or
+        :class:`FundingResult` of this classification; a stage name prefixed
+        ``stage:`` (``"stage:mission"``); or a stage name that is not the type.
+        """
+        if conclusion is None or conclusion == "type":
+            return self.trace.how(self.type_fact())
+        fact_id = getattr(conclusion, "fact_id", None)
+        if fact_id is not None:
+            return self.trace.how(fact_id)
+        text = str(getattr(conclusion, "value", conclusion))
+        if text.startswith("type:"):
+            return self.how(None)
+        if text == str(self.type.value):
+            return self.trace.how(self.type_fact())
+        stage = text[len("stage:"):] if text.startswith("stage:") else text
+        try:
+            stage = self.typology.parse_type(stage).value
+        except ValueError:
+            pass
+        if stage in self.stages:
+            status = self.trace.find("StageStatus", stage=stage)
+            if status:
+                return self.trace.how(status[0])
+        choices = ", ".join(["type"] + [f"stage:{s}" for s in self.stages])
+        raise ValueError(f"no conclusion named {conclusion!r}; expected one of: {choices}")
+
+    def why_not(self, type: Any) -> "tuple[Reason, ...]":
+        """Why the region did not get ``type``: each condition that failed, with the
+        figures behind it. Empty for the type concluded.
+
+        ``type``: an enum member, a stage name, a letter (``A``...) or ``unsynchronized``.
+        """
+        wanted = self.typology.parse_type(type)
+        if wanted == self.type:
+            return ()
+        return self._why_not(wanted)
+
+    def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
+        """Why-not for every type not concluded, keyed by type value, in typology order."""
+        return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}

@@ -1,0 +1,241 @@
+"""Characteristics: what the type found means for the masterplan.
+
+For the type found: the stage where synchronization starts and the chain of
+synchronized stages; whether the masterplan formulates its own vision; how
+integrated the two plans are; where the masterplan's legitimacy and its
+funding through the APBD come from; how exposed it is to a change of regional
+head; the share of masterplan programs with an RPJMD program counterpart; and
+how the two plan periods relate.
+
+Each rule concludes a :class:`~smartsync.facts.Characteristic` with a ``key``
+and a ``value``; the words a planner reads, in English and Indonesian, are in
+the message catalogs (``characteristic.<key>.<value>``).
+"""
+
+from __future__ import annotations
+
+from ..facts import (
+    Characteristic, ChainMember, Elements, PlanPeriod, StageCoverage, StageStatus, TypeResult,
+)
+from ..typology import UNSYNCHRONIZED
+from . import MATCH, NOT, PHASE, TEST, P, Rule, W, concludes
+
+__all__ = ["CharacteristicsPack"]
+
+_SYNCHRONIZED = P(lambda stage: stage != UNSYNCHRONIZED)
+_DESCRIBE = PHASE["describe"]
+
+
+class CharacteristicsPack:
+    """What the type found means: integration, legitimacy, funding route, exposure, periods."""
+
+    # -- where it starts ---------------------------------------------------
+
+    @concludes(Characteristic, key="start_stage")
+    @Rule(TypeResult(stage=MATCH.stage, position=MATCH.position),
+          salience=_DESCRIBE)
+    def start_stage(self, stage, position):
+        """Concludes the stage where synchronization starts: the type's stage."""
+        self.declare(Characteristic(key="start_stage", value=stage, figures={"position": position}))
+
+    # -- the vision ----------------------------------------------------------
+
+    @concludes(Characteristic, key="own_vision", value=False)
+    @Rule(TypeResult(stage=W()), StageStatus(stage="vision", synchronized=True), salience=_DESCRIBE)
+    def vision_from_rpjmd(self):
+        """Concludes that the masterplan does not formulate its own vision: its vision is
+        synchronized with (formulated from) the RPJMD vision."""
+        self.declare(Characteristic(key="own_vision", value=False, figures={}))
+
+    @concludes(Characteristic, key="own_vision", value=True)
+    @Rule(TypeResult(stage=W()), Elements(plan="masterplan", level="vision"),
+          NOT(StageStatus(stage="vision", synchronized=True)), salience=_DESCRIBE)
+    def own_vision(self):
+        """Concludes that the masterplan formulates its own smart city vision: it has a
+        vision, and that vision is not synchronized with the RPJMD vision."""
+        self.declare(Characteristic(key="own_vision", value=True, figures={}))
+
+    @concludes(Characteristic, key="own_vision", value="absent")
+    @Rule(TypeResult(stage=W()), NOT(Elements(plan="masterplan", level="vision")), salience=_DESCRIBE)
+    def no_vision(self):
+        """Concludes that the masterplan states no vision at all."""
+        self.declare(Characteristic(key="own_vision", value="absent", figures={}))
+
+    # -- integration -----------------------------------------------------------
+
+    @concludes(Characteristic, key="integration", value="full")
+    @Rule(TypeResult(stage=MATCH.stage, position=0, base=False),
+          salience=_DESCRIBE)
+    def integration_full(self, stage):
+        """Concludes full integration: synchronization starts at the top stage, so the
+        masterplan is formulated from the RPJMD at every stage."""
+        self.declare(Characteristic(key="integration", value="full", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="integration", value="high")
+    @Rule(TypeResult(stage=MATCH.stage, position=1, base=False),
+          salience=_DESCRIBE)
+    def integration_high(self, stage):
+        """Concludes high integration: synchronization starts one stage below the top;
+        the masterplan keeps only its own vision."""
+        self.declare(Characteristic(key="integration", value="high", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="integration", value="partial")
+    @Rule(TypeResult(stage=MATCH.stage, position=P(lambda position: position >= 2), base=False),
+          salience=_DESCRIBE)
+    def integration_partial(self, stage):
+        """Concludes partial integration: the masterplan has its own vision and missions and
+        meets the RPJMD from a lower stage (e.g. the targets) down."""
+        self.declare(Characteristic(key="integration", value="partial", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="integration", value="low")
+    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    def integration_low(self, stage):
+        """Concludes low integration: the plans meet only at the base stage (programs)."""
+        self.declare(Characteristic(key="integration", value="low", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="integration", value="none")
+    @Rule(TypeResult(stage=UNSYNCHRONIZED), salience=_DESCRIBE)
+    def integration_none(self):
+        """Concludes that the plans are not integrated: not even the programs are synchronized."""
+        self.declare(Characteristic(key="integration", value="none", figures={}))
+
+    # -- legitimacy and funding ---------------------------------------------------
+
+    @concludes(Characteristic, key="legitimacy", value="rpjmd")
+    @Rule(TypeResult(stage=MATCH.stage, base=False), salience=_DESCRIBE)
+    def legitimacy_from_rpjmd(self, stage):
+        """Concludes that the masterplan draws its legitimacy from the RPJMD (a Perda): it
+        elaborates the RPJMD from a strategic stage down to the programs."""
+        self.declare(Characteristic(key="legitimacy", value="rpjmd", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="legitimacy", value="own")
+    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    def legitimacy_own(self, stage):
+        """Concludes that the masterplan rests on its own legal basis (a Perwal or Perbup):
+        only its programs are anchored in the RPJMD."""
+        self.declare(Characteristic(key="legitimacy", value="own", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="legitimacy", value="none")
+    @Rule(TypeResult(stage=UNSYNCHRONIZED), salience=_DESCRIBE)
+    def legitimacy_none(self):
+        """Concludes that the masterplan has no anchor in the RPJMD."""
+        self.declare(Characteristic(key="legitimacy", value="none", figures={}))
+
+    @concludes(Characteristic, key="funding_route", value="rpjmd")
+    @Rule(TypeResult(stage=MATCH.stage, base=False), salience=_DESCRIBE)
+    def funding_through_rpjmd(self, stage):
+        """Concludes that the masterplan is funded through the RPJMD: its programs follow
+        RPJMD targets and programs, so they enter the RKPD and the APBD as RPJMD programs."""
+        self.declare(Characteristic(key="funding_route", value="rpjmd", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="funding_route", value="program")
+    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    def funding_program_by_program(self, stage):
+        """Concludes that the masterplan is funded program by program: only its programs
+        matched to RPJMD programs can draw on the APBD."""
+        self.declare(Characteristic(key="funding_route", value="program", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="funding_route", value="none")
+    @Rule(TypeResult(stage=UNSYNCHRONIZED), salience=_DESCRIBE)
+    def funding_none(self):
+        """Concludes that the masterplan has no route to APBD funding: the APBD funds only
+        what supports the RPJMD, and no program of the masterplan is synchronized."""
+        self.declare(Characteristic(key="funding_route", value="none", figures={}))
+
+    # -- exposure to a change of regional head ---------------------------------------
+
+    @concludes(Characteristic, key="exposure", value="high")
+    @Rule(ChainMember(stage="vision"), salience=_DESCRIBE)
+    def exposure_vision(self):
+        """Concludes high exposure to a change of regional head: a masterplan tied to the
+        RPJMD vision must be revised with each new RPJMD."""
+        self.declare(Characteristic(key="exposure", value="high", figures={"stage": "vision"}))
+
+    @concludes(Characteristic, key="exposure", value="high")
+    @Rule(ChainMember(stage="mission"), NOT(ChainMember(stage="vision")), salience=_DESCRIBE)
+    def exposure_mission(self):
+        """Concludes high exposure to a change of regional head: the missions of an RPJMD are
+        the elected head's, so a masterplan tied to them must be revised with each new RPJMD."""
+        self.declare(Characteristic(key="exposure", value="high", figures={"stage": "mission"}))
+
+    @concludes(Characteristic, key="exposure", value="medium")
+    @Rule(TypeResult(stage=MATCH.stage, base=False),
+          NOT(ChainMember(stage="vision")), NOT(ChainMember(stage="mission")), salience=_DESCRIBE)
+    def exposure_medium(self, stage):
+        """Concludes medium exposure: the masterplan keeps its own vision and missions, but its
+        lower stages follow RPJMD elements that a new RPJMD may change."""
+        self.declare(Characteristic(key="exposure", value="medium", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="exposure", value="low")
+    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    def exposure_low(self, stage):
+        """Concludes low exposure: only programs are tied, and programs follow the national
+        nomenclature, which outlives a change of regional head."""
+        self.declare(Characteristic(key="exposure", value="low", figures={"stage": stage}))
+
+    # -- programs and periods ------------------------------------------------------
+
+    @concludes(Characteristic, key="program_counterpart_share")
+    @Rule(TypeResult(stage=W()),
+          StageCoverage(stage=MATCH.base, base=True, synchronized=MATCH.synchronized,
+                        total=MATCH.total, coverage=MATCH.coverage),
+          salience=_DESCRIBE)
+    def program_counterpart_share(self, base, synchronized, total, coverage):
+        """Concludes the share of masterplan programs with an RPJMD program counterpart."""
+        self.declare(Characteristic(key="program_counterpart_share", value=coverage,
+                                    figures={"stage": base, "synchronized": synchronized,
+                                             "total": total}))
+
+    @concludes(Characteristic, key="periods", value="same")
+    @Rule(TypeResult(stage=W()),
+          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          salience=_DESCRIBE)
+    def period_same(self, rpjmd_start, rpjmd_end):
+        """Concludes that the two plans cover the same years."""
+        self.declare(Characteristic(key="periods", value="same", figures={
+            "rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+            "masterplan_start": rpjmd_start, "masterplan_end": rpjmd_end}))
+
+    @concludes(Characteristic, key="periods", value="within")
+    @Rule(TypeResult(stage=W()),
+          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
+          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
+               rpjmd_start <= masterplan_start and masterplan_end <= rpjmd_end
+               and (rpjmd_start, rpjmd_end) != (masterplan_start, masterplan_end)),
+          salience=_DESCRIBE)
+    def period_within(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
+        """Concludes that the masterplan period lies within the RPJMD period."""
+        self.declare(Characteristic(key="periods", value="within", figures={
+            "rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+            "masterplan_start": masterplan_start, "masterplan_end": masterplan_end}))
+
+    @concludes(Characteristic, key="periods", value="beyond")
+    @Rule(TypeResult(stage=W()),
+          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
+          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
+               masterplan_start <= rpjmd_end and rpjmd_start <= masterplan_end
+               and not (rpjmd_start <= masterplan_start and masterplan_end <= rpjmd_end)),
+          salience=_DESCRIBE)
+    def period_beyond(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
+        """Concludes that the masterplan period overlaps the RPJMD period and reaches beyond
+        it: the years beyond will fall under another RPJMD, with which it must be aligned again."""
+        self.declare(Characteristic(key="periods", value="beyond", figures={
+            "rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+            "masterplan_start": masterplan_start, "masterplan_end": masterplan_end,
+            "overlap": min(rpjmd_end, masterplan_end) - max(rpjmd_start, masterplan_start) + 1}))
+
+    @concludes(Characteristic, key="periods", value="disjoint")
+    @Rule(TypeResult(stage=W()),
+          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
+          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
+               masterplan_start > rpjmd_end or rpjmd_start > masterplan_end),
+          salience=_DESCRIBE)
+    def period_disjoint(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
+        """Concludes that the two plans share no year."""
+        self.declare(Characteristic(key="periods", value="disjoint", figures={
+            "rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+            "masterplan_start": masterplan_start, "masterplan_end": masterplan_end}))

@@ -1,0 +1,107 @@
+"""Diagnostics: findings worth a planner's attention, beside the type.
+
+Each rule concludes a :class:`~smartsync.facts.Diagnostic` with a ``code``, a
+``severity`` (``warning`` or ``info``), the ``elements`` concerned (ids in the
+region file) and the ``figures`` behind it. The words are in the message
+catalogs (``diagnostic.<code>``).
+"""
+
+from __future__ import annotations
+
+from ..facts import (
+    ChainBreak, ChainMember, DimensionElements, Diagnostic, Elements, PlanPeriod, StageCoverage,
+    StageDef, TypeResult,
+)
+from . import MATCH, NOT, PHASE, TEST, Rule, W, concludes
+
+__all__ = ["DiagnosticsPack"]
+
+_DIAGNOSE = PHASE["diagnose"]
+
+
+class DiagnosticsPack:
+    """Broken chains, orphan programs, periods, dimensions, suggested matches, budgets."""
+
+    @concludes(Diagnostic, code="synchronized_above_break")
+    @Rule(ChainBreak(stage=MATCH.stage, at=MATCH.at),
+          StageCoverage(stage=MATCH.stage, synchronized_ids=MATCH.ids, coverage=MATCH.coverage),
+          StageCoverage(stage=MATCH.at, unsynchronized_ids=MATCH.gaps, coverage=MATCH.at_coverage),
+          salience=_DIAGNOSE)
+    def synchronized_above_break(self, stage, at, ids, gaps, coverage, at_coverage):
+        """Reports a synchronized stage above a break: it is synchronized, but a present
+        stage below it is not, so it does not set the type."""
+        self.declare(Diagnostic(code="synchronized_above_break", severity="warning",
+                                elements=tuple(ids) + tuple(gaps),
+                                figures={"stage": stage, "at": at, "coverage": coverage,
+                                         "at_coverage": at_coverage}))
+
+    @concludes(Diagnostic, code="orphan_programs")
+    @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
+                        unsynchronized_ids=MATCH.orphans, total=MATCH.total),
+          TEST(lambda orphans: len(orphans) > 0),
+          salience=_DIAGNOSE)
+    def orphan_programs(self, base, orphans, total):
+        """Reports the masterplan programs with no counted match to an RPJMD program: they
+        have no route to APBD funding."""
+        self.declare(Diagnostic(code="orphan_programs", severity="warning", elements=orphans,
+                                figures={"stage": base, "count": len(orphans), "total": total}))
+
+    @concludes(Diagnostic, code="no_base_stage")
+    @Rule(StageCoverage(stage=MATCH.base, base=True, present=False), salience=_DIAGNOSE)
+    def no_base_stage(self, base):
+        """Reports a masterplan without programs: without them no type can be given."""
+        self.declare(Diagnostic(code="no_base_stage", severity="warning", elements=(),
+                                figures={"stage": base}))
+
+    @concludes(Diagnostic, code="periods_disjoint")
+    @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
+          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
+               masterplan_start > rpjmd_end or rpjmd_start > masterplan_end),
+          salience=_DIAGNOSE)
+    def periods_disjoint(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
+        """Reports plan periods that do not overlap: the RPJMD the masterplan is matched to
+        does not govern any year of the masterplan."""
+        self.declare(Diagnostic(code="periods_disjoint", severity="warning", elements=(),
+                                figures={"rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+                                         "masterplan_start": masterplan_start,
+                                         "masterplan_end": masterplan_end}))
+
+    @concludes(Diagnostic, code="dimension_unsynchronized")
+    @Rule(StageCoverage(stage=MATCH.base, base=True, synchronized_ids=MATCH.synchronized),
+          DimensionElements(level=MATCH.base, dimension=MATCH.dimension, ids=MATCH.ids),
+          TEST(lambda ids, synchronized: not set(ids) & set(synchronized)),
+          salience=_DIAGNOSE)
+    def dimension_unsynchronized(self, base, dimension, ids):
+        """Reports a smart city dimension whose masterplan programs are all unsynchronized:
+        the dimension has no route to APBD funding."""
+        self.declare(Diagnostic(code="dimension_unsynchronized", severity="warning",
+                                elements=ids, figures={"dimension": dimension, "stage": base,
+                                                       "count": len(ids)}))
+
+    @concludes(Diagnostic, code="rests_on_suggested")
+    @Rule(ChainMember(stage=MATCH.stage),
+          StageCoverage(stage=MATCH.stage, manual_synchronized=MATCH.manual, total=MATCH.total,
+                        synchronized=MATCH.synchronized),
+          StageDef(name=MATCH.stage, threshold=MATCH.threshold),
+          TEST(lambda manual, total, threshold: manual / total < threshold),
+          salience=_DIAGNOSE)
+    def rests_on_suggested(self, stage, manual, total, synchronized, threshold):
+        """Reports that the type rests on suggested (machine) matches: a stage of the
+        synchronized chain reaches its threshold only with them, so it needs review."""
+        self.declare(Diagnostic(code="rests_on_suggested", severity="warning", elements=(),
+                                figures={"stage": stage, "manual": manual, "total": total,
+                                         "synchronized": synchronized, "threshold": threshold}))
+
+    @concludes(Diagnostic, code="unbudgeted_rpjmd_programs")
+    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches),
+          Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
+          TEST(lambda matches, budgets: any(rp not in budgets for _, rp, _, _ in matches)),
+          salience=_DIAGNOSE)
+    def unbudgeted_rpjmd_programs(self, base, matches, budgets):
+        """Reports RPJMD programs matched by masterplan programs that carry no budget (pagu
+        indikatif): those masterplan programs have a counterpart but nothing to draw on."""
+        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if rp not in budgets}))
+        self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="warning",
+                                elements=unbudgeted,
+                                figures={"stage": base, "count": len(unbudgeted)}))

@@ -1,0 +1,40 @@
+"""Funding: which masterplan programs can draw on the APBD, and how much.
+
+The APBD funds only what supports the RPJMD. A masterplan program has a
+route to APBD funding when it is matched (by a relation that counts) to an
+RPJMD program that carries an indicative budget (*pagu indikatif*).
+"""
+
+from __future__ import annotations
+
+from ..facts import Elements, Funding, StageCoverage
+from . import MATCH, NOT, PHASE, Rule, concludes
+
+__all__ = ["FundingPack"]
+
+
+class FundingPack:
+    """Masterplan programs matched to budgeted RPJMD programs, their share, their budget."""
+
+    @concludes(Funding)
+    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
+          Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
+          salience=PHASE["fund"])
+    def fundable_programs(self, matches, total, budgets):
+        """Concludes which masterplan programs can be funded through the APBD: those matched
+        to an RPJMD program with a budget; their share of all masterplan programs; and the
+        indicative budget of the distinct RPJMD programs they match."""
+        fundable = tuple(sorted({mp for mp, rp, _, _ in matches if rp in budgets}))
+        rpjmd = tuple(sorted({rp for _, rp, _, _ in matches if rp in budgets}))
+        self.declare(Funding(total=total, fundable=len(fundable), fundable_ids=fundable,
+                             share=len(fundable) / total if total else 0.0,
+                             budget=sum(budgets[rp] for rp in rpjmd), rpjmd_programs=rpjmd))
+
+    @concludes(Funding)
+    @Rule(StageCoverage(stage=MATCH.base, base=True, total=MATCH.total),
+          NOT(Elements(plan="rpjmd", level=MATCH.base)),
+          salience=PHASE["fund"])
+    def no_rpjmd_programs(self, total):
+        """Concludes that no masterplan program can be funded: the RPJMD lists no programs."""
+        self.declare(Funding(total=total, fundable=0, fundable_ids=(), share=0.0, budget=0,
+                             rpjmd_programs=()))

@@ -1,0 +1,85 @@
+"""Typology: the type of synchronization, from the stage statuses.
+
+The type is the highest stage S such that S and every stage present below it,
+down to the base stage (program), are synchronized. The base stage must be
+synchronized for any type; when it is not, the region is unsynchronized. A
+synchronized stage above a break (e.g. the vision matched, the missions not)
+does not set the type.
+"""
+
+from __future__ import annotations
+
+from ..facts import (
+    ChainBreak, ChainIntact, ChainMember, StageBelow, StageDef, StageStatus, Superseded, TypeResult,
+)
+from ..typology import UNSYNCHRONIZED
+from . import MATCH, NOT, PHASE, Rule, concludes
+
+__all__ = ["TypologyPack"]
+
+
+class TypologyPack:
+    """The type: the highest stage from which the chain of synchronized stages holds."""
+
+    @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+          StageBelow(upper=MATCH.stage, lower=MATCH.lower),
+          StageStatus(stage=MATCH.lower, present=True, synchronized=False),
+          salience=PHASE["chain"])
+    def chain_break(self, stage, lower):
+        """Concludes that the chain from a synchronized stage is broken at a present,
+        unsynchronized stage below it: that stage cannot set the type."""
+        self.declare(ChainBreak(stage=stage, at=lower))
+
+    @concludes(ChainIntact, stage=MATCH.stage)
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+          NOT(ChainBreak(stage=MATCH.stage)),
+          StageStatus(base=True, synchronized=True),
+          salience=PHASE["intact"])
+    def chain_intact(self, stage):
+        """Concludes that the chain from a synchronized stage holds: no present stage
+        below it is unsynchronized, and the base stage is synchronized."""
+        self.declare(ChainIntact(stage=stage))
+
+    @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)
+    @Rule(ChainIntact(stage=MATCH.stage),
+          StageBelow(upper=MATCH.higher, lower=MATCH.stage),
+          ChainIntact(stage=MATCH.higher),
+          salience=PHASE["supersede"])
+    def chain_superseded(self, stage, higher):
+        """Concludes that an intact chain is part of the intact chain of a higher stage,
+        so synchronization does not start at it."""
+        self.declare(Superseded(stage=stage, by=higher))
+
+    @concludes(TypeResult, stage=MATCH.stage)
+    @Rule(ChainIntact(stage=MATCH.stage),
+          NOT(Superseded(stage=MATCH.stage)),
+          StageDef(name=MATCH.stage, position=MATCH.position, base=MATCH.base),
+          salience=PHASE["type"])
+    def type_from_highest_intact_chain(self, stage, position, base):
+        """Concludes the type: synchronization starts at the highest stage whose chain
+        down to the base stage holds."""
+        self.declare(TypeResult(stage=stage, position=position, base=base))
+
+    @concludes(TypeResult, stage=UNSYNCHRONIZED)
+    @Rule(StageStatus(stage=MATCH.base_stage, base=True, synchronized=False),
+          salience=PHASE["type"])
+    def type_unsynchronized(self, base_stage):
+        """Concludes that the region is unsynchronized: its base stage (program) is not
+        synchronized, so the masterplan has no route to APBD funding."""
+        self.declare(TypeResult(stage=UNSYNCHRONIZED, position=-1, base=False))
+
+    @concludes(ChainMember, stage=MATCH.stage)
+    @Rule(TypeResult(stage=MATCH.stage), ChainIntact(stage=MATCH.stage), salience=PHASE["members"])
+    def chain_start_member(self, stage):
+        """Puts the stage where synchronization starts into the synchronized chain."""
+        self.declare(ChainMember(stage=stage))
+
+    @concludes(ChainMember, stage=MATCH.stage)
+    @Rule(TypeResult(stage=MATCH.start),
+          StageBelow(upper=MATCH.start, lower=MATCH.stage),
+          StageStatus(stage=MATCH.stage, present=True, synchronized=True),
+          salience=PHASE["members"])
+    def chain_lower_member(self, start, stage):
+        """Puts each present, synchronized stage below the starting stage into the synchronized chain."""
+        self.declare(ChainMember(stage=stage))

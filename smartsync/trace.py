@@ -1,0 +1,146 @@
+"""The explanation trace: what fired, on which facts, with which values, and why.
+
+Data only: a :class:`Trace` is a list of :class:`Step` (one per rule firing,
+in firing order) over a table of :class:`FactRecord` (every fact of the run,
+input facts and concluded facts). :meth:`Trace.how` turns a conclusion into
+its :class:`Derivation`, down to the input facts that hold the elements and
+matches of the region file. Renderers (:mod:`smartsync.render`) turn these
+into words; nothing here produces text for a screen.
+
+This is the stable inspection API; the engine hooks that fill it live in
+:mod:`smartsync.engine`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import attrs
+
+__all__ = ["FactRecord", "Step", "Derivation", "Trace", "plain"]
+
+
+def plain(value: Any) -> Any:
+    """A JSON-ready copy of a fact value: frozen dicts and lists become dicts and lists."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)) or type(value).__name__ == "frozenlist":
+        return [plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain(v) for v in value)
+    if hasattr(value, "value") and type(value).__module__.startswith("smartsync"):
+        return value.value
+    return value
+
+
+@attrs.frozen
+class FactRecord:
+    """One fact of a run: its ``id``, its ``kind`` (fact class name) and its ``fields``.
+
+    ``input`` is true for facts declared from the region, the typology and the
+    parameters; ``internal`` for engine internals and helper facts a planner
+    need not read (they stay in the JSON).
+    """
+
+    id: int
+    kind: str
+    fields: Mapping[str, Any]
+    input: bool
+    internal: bool
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The value of one field."""
+        return self.fields.get(name, default)
+
+
+@attrs.frozen
+class Step:
+    """One rule firing.
+
+    ``number`` (1-based, in firing order), ``rule`` (its name), ``pack`` (the
+    pack it comes from), ``description`` (its docstring), ``facts`` (ids of
+    the facts it matched), ``bindings`` (the values it bound), ``asserted``
+    and ``retracted`` (ids of the facts it declared and retracted).
+    """
+
+    number: int
+    rule: str
+    pack: str
+    description: str
+    facts: tuple[int, ...]
+    bindings: Mapping[str, Any]
+    asserted: tuple[int, ...]
+    retracted: tuple[int, ...] = ()
+    internal: bool = False
+
+
+@attrs.frozen
+class Derivation:
+    """How a fact came to be: the ``step`` that asserted it (``None`` for an input fact)
+    and the derivations of the facts that step matched."""
+
+    fact: FactRecord
+    step: Step | None
+    premises: tuple["Derivation", ...]
+
+    def walk(self) -> Iterator[tuple[int, "Derivation"]]:
+        """Every node of the tree with its depth, depth first."""
+        stack: list[tuple[int, Derivation]] = [(0, self)]
+        while stack:
+            depth, node = stack.pop()
+            yield depth, node
+            stack.extend((depth + 1, p) for p in reversed(node.premises))
+
+    def inputs(self) -> tuple[FactRecord, ...]:
+        """The input facts the conclusion rests on, each once."""
+        seen: dict[int, FactRecord] = {}
+        for _, node in self.walk():
+            if node.step is None:
+                seen.setdefault(node.fact.id, node.fact)
+        return tuple(seen.values())
+
+
+@attrs.frozen
+class Trace:
+    """The firings of one classification, and every fact they touched."""
+
+    steps: tuple[Step, ...]
+    facts: Mapping[int, FactRecord]
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    @property
+    def rules_fired(self) -> tuple[str, ...]:
+        """The names of the rules that fired, in order."""
+        return tuple(s.rule for s in self.steps)
+
+    def find(self, kind: str, **fields: Any) -> tuple[FactRecord, ...]:
+        """The facts of one kind whose fields have the given values."""
+        return tuple(f for f in self.facts.values()
+                     if f.kind == kind and all(f.fields.get(k) == v for k, v in fields.items()))
+
+    def step_asserting(self, fact_id: int) -> Step | None:
+        """The step that asserted a fact; ``None`` for an input fact."""
+        for step in self.steps:
+            if fact_id in step.asserted:
+                return step
+        return None
+
+    def how(self, fact: FactRecord | int) -> Derivation:
+        """The derivation tree of a concluded fact (a record or its id)."""
+        fact_id = fact.id if isinstance(fact, FactRecord) else int(fact)
+        by_fact = {fid: step for step in self.steps for fid in step.asserted}
+        memo: dict[int, Derivation] = {}
+
+        def build(fid: int) -> Derivation:
+            if fid not in memo:
+                step = by_fact.get(fid)
+                premises = tuple(build(p) for p in step.facts) if step else ()
+                memo[fid] = Derivation(self.facts[fid], step, premises)
+            return memo[fid]
+
+        return build(fact_id)
