@@ -29,8 +29,9 @@ def run_fresh(code: str) -> str:
     return done.stdout
 
 
-# Prints the root logger's state before and after ``import smartsync`` and
-# after one classification (when the engine is there), as JSON lines.
+# Prints the root logger's state before and after ``import smartsync``, after
+# experta's import and after one classification (when the engine is there),
+# as JSON lines.
 _ROOT_LOGGER_PROBE = """
     import json, logging, sys
     {setup}
@@ -41,6 +42,8 @@ _ROOT_LOGGER_PROBE = """
     state("before")
     import smartsync
     state("after import")
+    import smartsync._compat  # experta itself, whether or not smartsync imported it yet
+    state("after experta import")
     if hasattr(smartsync, "classify"):
         from smartsync import Element, Match, Plan, Period, Region
         rpjmd = Plan("rpjmd", Period(2016, 2021), [
@@ -72,7 +75,7 @@ def test_import_and_classify_leave_root_logger_unchanged(setup: str) -> None:
     """Importing smartsync (and classifying) keeps the root logger's handlers and level."""
     lines = run_fresh(_ROOT_LOGGER_PROBE.format(setup=setup)).splitlines()
     states = [json.loads(line) for line in lines if line.startswith("{")]
-    assert len(states) >= 2
+    assert len(states) >= 3
     before = states[0]
     for later in states[1:]:
         assert (later["level"], later["handlers"]) == (before["level"], before["handlers"]), later["when"]
@@ -83,7 +86,7 @@ def test_host_can_still_configure_logging_after_import() -> None:
     out = run_fresh(
         """
         import logging, sys
-        import smartsync
+        import smartsync, smartsync._compat
         logging.basicConfig(stream=sys.stdout, format="HOST %(levelname)s %(message)s")
         logging.warning("hello")
         """
@@ -97,6 +100,7 @@ def test_import_leaves_no_collections_alias_behind() -> None:
         """
         import collections
         import smartsync
+        import smartsync._compat
         print([n for n in ("Mapping", "MutableMapping", "Sequence", "Iterable", "Hashable")
                if hasattr(collections, n)])
         """
