@@ -34,6 +34,16 @@ from .model import (
     Relation,
     Source,
 )
+from .io import (
+    dump_region,
+    iter_regions,
+    load_region,
+    load_regions,
+    read_region,
+    region_from_dict,
+    region_to_dict,
+)
+from .validation import validate_region
 
 __all__ = [
     "__version__",
@@ -43,4 +53,7 @@ __all__ = [
     # errors
     "Severity", "Problem", "SmartsyncError", "RegionFileError",
     "InvalidRegionError", "RulePackError",
+    # region files and validation
+    "load_region", "load_regions", "iter_regions", "read_region", "dump_region",
+    "region_from_dict", "region_to_dict", "validate_region",
 ]

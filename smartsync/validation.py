@@ -21,14 +21,16 @@ engine calls it before classifying.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 import attrs
 
 from .errors import InvalidRegionError, Problem, Severity, did_you_mean
 from .model import Level, PlanKind, Region
 
-__all__ = ["validate_region", "require_valid_region", "ElementRef", "MatchRef", "check_references"]
+__all__ = [
+    "validate_region", "require_valid_region", "suggest_id", "ElementRef", "MatchRef", "check_references",
+]
 
 
 @attrs.frozen
@@ -65,6 +67,31 @@ class MatchRef:
     line: int | None = None
     masterplan_line: int | None = None
     rpjmd_line: int | None = None
+
+
+def suggest_id(value: str, candidates: Iterable[str]) -> str | None:
+    """The id most likely meant by a misspelled ``value``.
+
+    :func:`~smartsync.errors.did_you_mean` first; for short ids, where one
+    wrong character already makes them look far apart (``M3`` for ``M1``),
+    the only candidate one edit away.
+    """
+    pool = list(candidates)
+    best = did_you_mean(value, pool)
+    if best is not None:
+        return best
+    near = [c for c in pool if _one_edit_apart(value.lower(), c.lower())]
+    return near[0] if len(near) == 1 else None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))
 
 
 _PLAN_TITLE = {PlanKind.RPJMD: "RPJMD", PlanKind.MASTERPLAN: "masterplan"}
@@ -125,7 +152,7 @@ def _check_plan(
                 problems.append(Problem(
                     f"parent {parent_id!r} does not exist in the {_PLAN_TITLE[kind]}",
                     file=file, line=line, where=ref.where, code="unknown-parent",
-                    suggestion=did_you_mean(parent_id, [i for i in by_id if i != ref.id])))
+                    suggestion=suggest_id(parent_id, [i for i in by_id if i != ref.id])))
             elif parent.level is not None and ref.level is not None and not parent.level.is_above(ref.level):
                 problems.append(Problem(
                     f"parent {parent_id!r} is a {parent.level.value}, not above this "
@@ -261,7 +288,7 @@ def _check_matches(
                 problems.append(Problem(
                     message, file=file, line=line if line is not None else match.line,
                     where=match.where, code="unknown-element",
-                    suggestion=did_you_mean(element_id, index[kind])))
+                    suggestion=suggest_id(element_id, index[kind])))
         mp, rp = ends[PlanKind.MASTERPLAN], ends[PlanKind.RPJMD]
         if mp is not None and rp is not None and mp.level is not None and rp.level is not None \
                 and mp.level is not rp.level:

@@ -495,7 +495,7 @@ class _Reader:
         return Plan(kind=kind, period=period, elements=[Element(**e) for e in elements])
 
     def region(self, node: Located) -> dict[str, Any] | None:
-        fields = self.mapping(node, "region", "region", _REGION_KEYS, ("id", "name", "kind"))
+        fields = self.mapping(node, "region", "the region", _REGION_KEYS, ("id", "name", "kind"))
         if fields is None:
             return None
         out: dict[str, Any] = {}

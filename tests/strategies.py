@@ -1,0 +1,134 @@
+"""Hypothesis strategies for valid regions, reusable by every test module.
+
+``regions()`` draws regions of every shape the model allows and the
+validator accepts: any subset of levels in each plan (including none),
+parents at any higher level (one, several or none), matches at any level
+shared by both plans, manual and suggested (suggested always with a score),
+with or without notes, evidence, codes, dimensions, indicators and budgets,
+periods that overlap or not. Every drawn region passes
+:func:`smartsync.validate_region` without errors.
+
+    from strategies import regions   # tests/ is on sys.path under pytest
+
+    @given(regions(max_elements=6))
+    def test_something(region): ...
+"""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import strategies as st
+
+from smartsync.model import (
+    Dimension,
+    Element,
+    Level,
+    Match,
+    Period,
+    Plan,
+    PlanKind,
+    Region,
+    RegionKind,
+    Relation,
+    Source,
+)
+
+__all__ = ["texts", "ids", "periods", "plans", "regions"]
+
+_WORDS = (
+    "meningkatkan", "kualitas", "pelayanan", "publik", "berbasis", "teknologi", "informasi",
+    "smart", "city", "layanan", "tata", "kelola", "pemerintahan", "ekonomi", "kreatif",
+    "lingkungan", "hidup", "masyarakat", "digital", "infrastruktur", "Kota", "Semarang",
+)
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Non-empty texts: Indonesian-looking phrases, and now and then arbitrary Unicode."""
+    words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
+    anything = st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30,
+    ).filter(lambda s: s.strip() != "")
+    return st.one_of(words, words, words, anything)
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Element and region ids: short codes, digit strings (``3374``), dotted codes, odd spellings."""
+    return st.one_of(
+        st.text(alphabet=string.ascii_uppercase + string.digits, min_size=1, max_size=5),
+        st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,2}){0,2}", fullmatch=True),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8)
+        .filter(lambda s: s.strip() != ""),
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """A plan period: a start year and an end year up to ten years later."""
+    start = draw(st.integers(1990, 2100))
+    return Period(start, start + draw(st.integers(0, 10)))
+
+
+@st.composite
+def plans(draw: st.DrawFn, kind: PlanKind, *, max_elements: int = 10) -> Plan:
+    """A plan of ``kind`` whose elements sit at any subset of levels, parents always higher up."""
+    levels = draw(st.lists(st.sampled_from(list(Level)), unique=True, max_size=len(Level)))
+    levels.sort(key=lambda level: level.rank)
+    element_ids = draw(st.lists(ids(), unique=True, max_size=max_elements))
+    assigned = [draw(st.sampled_from(levels)) for _ in element_ids] if levels else []
+    if not levels:
+        element_ids = []
+    pairs = sorted(zip(element_ids, assigned), key=lambda p: p[1].rank)
+    if draw(st.booleans()):  # file order need not follow the hierarchy
+        pairs = draw(st.permutations(pairs))
+    elements = []
+    for element_id, level in pairs:
+        above = [i for i, lvl in pairs if lvl.is_above(level)]
+        parents = draw(st.lists(st.sampled_from(above), unique=True, max_size=3)) if above else []
+        elements.append(Element(
+            id=element_id,
+            level=level,
+            text=draw(texts()),
+            parents=tuple(parents),
+            code=draw(st.none() | ids()),
+            dimension=draw(st.none() | st.sampled_from(list(Dimension))),
+            indicators=tuple(draw(st.lists(texts(), max_size=2))),
+            budget=draw(st.none() | st.integers(0, 10**13)),
+        ))
+    return Plan(kind=kind, period=draw(periods()), elements=tuple(elements))
+
+
+@st.composite
+def regions(draw: st.DrawFn, *, max_elements: int = 10, max_matches: int = 10) -> Region:
+    """A valid region: two plans of up to ``max_elements`` elements, up to ``max_matches`` matches."""
+    rpjmd = draw(plans(PlanKind.RPJMD, max_elements=max_elements))
+    masterplan = draw(plans(PlanKind.MASTERPLAN, max_elements=max_elements))
+    pairs = [
+        (m.id, r.id)
+        for m in masterplan.elements
+        for r in rpjmd.elements
+        if m.level is r.level
+    ]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=max_matches)) if pairs else []
+    matches = []
+    for masterplan_id, rpjmd_id in chosen:
+        source = draw(st.sampled_from(list(Source)))
+        score = draw(st.floats(0, 1)) if source is Source.SUGGESTED else draw(st.none() | st.floats(0, 1))
+        matches.append(Match(
+            masterplan=masterplan_id,
+            rpjmd=rpjmd_id,
+            relation=draw(st.sampled_from(list(Relation))),
+            source=source,
+            score=score,
+            note=draw(st.none() | texts()),
+            evidence=tuple(draw(st.lists(texts(), max_size=3))),
+        ))
+    return Region(
+        id=draw(ids()),
+        name=draw(texts()),
+        kind=draw(st.sampled_from(list(RegionKind))),
+        province=draw(st.none() | texts()),
+        rpjmd=rpjmd,
+        masterplan=masterplan,
+        matches=tuple(matches),
+    )
