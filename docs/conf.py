@@ -27,9 +27,9 @@ copyright = "smartsync maintainers"
 release = smartsync.__version__
 version = ".".join(release.split(".")[:2])
 
+# Docstrings are plain reStructuredText prose (no Google or NumPy sections).
 extensions = [
     "sphinx.ext.autodoc",
-    "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
 ]
 
@@ -39,16 +39,17 @@ exclude_patterns = ["_build", "conftest.py", "**/.ipynb_checkpoints"]
 language = "en"
 nitpicky = False
 
-# autodoc: members in source order, signatures without the noise of the
-# types (they go in the description), attrs' generated methods left out.
+# autodoc: documented members in source order, types in the description,
+# attrs' generated methods left out; base classes are shown where they help
+# (the errors), with ``:show-inheritance:`` in api.rst.
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_typehints_description_target = "documented_params"
-autodoc_preserve_defaults = True
+autodoc_typehints_description_target = "all"
+# attrs writes __init__ itself: keep autodoc from quoting its generated source
+# for defaults (``attr_dict['parents'].default``) and show the values instead.
+autodoc_preserve_defaults = False
 autodoc_default_options = {
     "members": True,
-    "undoc-members": False,
-    "show-inheritance": True,
     "exclude-members": ",".join(
         [
             "__init__",
@@ -63,8 +64,6 @@ autodoc_default_options = {
     ),
 }
 autoclass_content = "class"
-napoleon_google_docstring = True
-napoleon_numpy_docstring = False
 
 html_theme = "alabaster"
 html_title = f"smartsync {release}"
@@ -121,7 +120,15 @@ def _reread_index(app, env, added, changed, removed):  # type: ignore[no-untyped
     return [root_doc] if added or removed else []
 
 
+def _attrs_signature(app, what, name, obj, options, signature, return_annotation):  # type: ignore[no-untyped-def]
+    # a field with a default factory shows as ``figures=NOTHING``: say what it is
+    if signature and "=NOTHING" in signature:
+        signature = signature.replace("=NOTHING", "=<factory>")
+    return signature, return_annotation
+
+
 def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("autodoc-process-signature", _attrs_signature)
     app.connect("source-read", _complete_toctree)
     app.connect("env-get-outdated", _reread_index)
     return {"parallel_read_safe": True}
