@@ -44,6 +44,17 @@ from .io import (
     region_to_dict,
 )
 from .validation import validate_region
+from .typology import DEFAULT_TYPOLOGY, Parameters, SyncType, Typology
+from .engine import Classifier, RuleInfo, classify
+from .result import (
+    CharacteristicResult,
+    Classification,
+    DiagnosticResult,
+    FundingResult,
+    StageResult,
+)
+from .trace import Derivation, FactRecord, Step, Trace
+from .explain import Reason
 
 __all__ = [
     "__version__",
@@ -56,4 +67,10 @@ __all__ = [
     # region files and validation
     "load_region", "load_regions", "iter_regions", "read_region", "dump_region",
     "region_from_dict", "region_to_dict", "validate_region",
+    # classification
+    "classify", "Classifier", "RuleInfo", "Parameters", "Typology", "SyncType",
+    "DEFAULT_TYPOLOGY", "Classification", "StageResult", "CharacteristicResult",
+    "DiagnosticResult", "FundingResult",
+    # explanation
+    "Trace", "Step", "FactRecord", "Derivation", "Reason",
 ]

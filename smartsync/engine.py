@@ -35,6 +35,11 @@ KnowledgeEngine = experta.KnowledgeEngine
 from experta.agenda import Agenda  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
 
+#: the order characteristics are listed in; keys of other packs follow
+_CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
+    "start_stage", "chain", "own_vision", "integration", "legitimacy", "funding_route",
+    "exposure", "program_counterpart_share", "periods"))}
+
 #: fact kinds a planner need not read: engine internals and helper facts
 INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "CountedRelations"})
 
@@ -158,7 +163,7 @@ class Classifier:
         self._rules = self._collect(packs)
         engine_class = type("SmartsyncEngine", (_RecordingEngine, *packs), {})
         self._engine = engine_class()
-        self._rule_by_obj = {id(info.rule): info for info in self._rules}
+        self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()
 
     @staticmethod
@@ -227,7 +232,7 @@ class Classifier:
                 internal=kind in INTERNAL_KINDS)
         steps = []
         for number, s in enumerate(engine._steps, start=1):
-            info = self._rule_by_obj.get(id(s["rule"]))
+            info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))
             asserted = tuple(s["asserted"])
             steps.append(Step(
                 number=number, rule=info.name if info else s["rule"].__name__,
@@ -273,9 +278,13 @@ class Classifier:
             CharacteristicResult(key=f["key"], value=plain(f["value"]),
                                  figures=plain(f.get("figures", {})), fact_id=f["__factid__"])
             for f in raw if type(f) is Characteristic)
-        characteristics = (CharacteristicResult(
-            key="chain", value=chain, figures={},
-            fact_id=types[0]["__factid__"]),) + characteristics if chain else characteristics
+        if chain:
+            characteristics += (CharacteristicResult(key="chain", value=chain, figures={},
+                                                     fact_id=types[0]["__factid__"]),)
+        characteristics = tuple(sorted(
+            characteristics,
+            key=lambda ch: (_CHARACTERISTIC_ORDER.get(ch.key, len(_CHARACTERISTIC_ORDER)),
+                            ch.fact_id or 0)))
         diagnostics = tuple(sorted(
             (DiagnosticResult(code=f["code"], severity=str(f["severity"]),
                               elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),

@@ -1,0 +1,103 @@
+"""What the classifying subcommands share: region loading, parameters, rule packs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import Problem, Severity
+from ..io import check_region_file, region_files
+from ..model import Region, Relation
+from ..typology import Parameters
+
+__all__ = ["add_region_arguments", "add_engine_arguments", "regions_from", "params_from",
+           "classifier_from", "print_problems"]
+
+
+def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
+    """FILE arguments."""
+    parser.add_argument("files", nargs="+" if many else None, metavar="FILE",
+                        help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--lang, --threshold, --relations, --rules."""
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the messages: en (English) or id (Indonesian)")
+    parser.add_argument("--threshold", type=float, default=None, metavar="X",
+                        help="coverage a stage must reach to be synchronized (default 0.5, inclusive)")
+    parser.add_argument("--relations", default=None, metavar="R[,R...]",
+                        help="match relations that count, comma-separated "
+                             f"(default: all of {', '.join(r.value for r in Relation)})")
+    parser.add_argument("--rules", default=None, metavar="PACK",
+                        help="a typology variant or rule pack set: an entry-point name of the "
+                             "group smartsync.rules, or module:object")
+    parser.add_argument("--suggest", action="store_true",
+                        help="classify with matches suggested from the plan texts added")
+
+
+def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Parameters | None:
+    """The parameters the arguments ask for (``None``: the classifier's own)."""
+    if args.threshold is None and args.relations is None:
+        return None
+    base = base or Parameters()
+    try:
+        return Parameters(
+            threshold=base.threshold if args.threshold is None else args.threshold,
+            thresholds=base.thresholds,
+            relations=base.relations if args.relations is None
+            else [r for r in args.relations.split(",") if r.strip()],
+        )
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+class UsageError(Exception):
+    """A command line that asks for something impossible (exit code 2)."""
+
+
+def classifier_from(args: argparse.Namespace) -> Any:
+    """The classifier the arguments select (the default one without ``--rules``)."""
+    if getattr(args, "rules", None):
+        try:
+            from ..packs import load_classifier
+        except ImportError:  # pragma: no cover
+            raise UsageError("--rules needs smartsync.packs") from None
+        return load_classifier(args.rules)
+    from ..engine import default_classifier
+
+    return default_classifier()
+
+
+def print_problems(problems: Any, *, file: Any = None) -> None:
+    """Print problems to stderr, one per line."""
+    for p in problems:
+        print(p, file=file or sys.stderr)
+
+
+def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
+    """Each file's region, or ``None`` after printing its problems to stderr.
+    Warnings are printed too; folders stand for their region files."""
+    for argument in paths:
+        path = Path(argument)
+        files = region_files(path) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            print(Problem("no region files in this folder", file=argument), file=sys.stderr)
+            yield argument, None
+        for f in files:
+            report = check_region_file(f)
+            problems = [p for p in report.problems if p.severity is Severity.ERROR] \
+                if report.region is not None else list(report.problems)
+            print_problems(problems)
+            yield str(f), report.region
+
+
+def with_suggestions(region: Region, args: argparse.Namespace) -> Region:
+    """The region with suggested matches added when ``--suggest`` asks for them."""
+    if not getattr(args, "suggest", False):
+        return region
+    from ..matching import with_suggestions as add
+
+    return add(region)

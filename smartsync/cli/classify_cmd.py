@@ -1,0 +1,64 @@
+"""``smartsync classify FILE...``: each region's type, stages, characteristics and diagnostics.
+
+``--format text`` (default), ``markdown`` or ``json`` (one JSON object per
+file, on one line: JSON Lines for several files); ``--explain`` adds how the
+type was concluded, why not each other type, and the rule firings;
+``--lang en|id``. Exit 0 when every file was classified, 1 when any could not
+be (its problems go to stderr; the others are still classified), 2 on a
+usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import SmartsyncError
+from ..render import render
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ._common import (
+    UsageError, add_engine_arguments, add_region_arguments, classifier_from, params_from,
+    regions_from, with_suggestions,
+)
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``classify`` subcommand."""
+    parser = subparsers.add_parser(
+        "classify", help="classify regions: type, stages, characteristics, diagnostics",
+        description="Classify each region: how its masterplan is synchronized with its RPJMD.")
+    add_region_arguments(parser)
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument("--explain", action="store_true",
+                        help="add how the type was concluded, why not the others, and the rule firings")
+    add_engine_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Classify every file; print each result; return the exit code."""
+    try:
+        classifier = classifier_from(args)
+        params = params_from(args, classifier.params)
+    except UsageError as exc:
+        print(f"smartsync classify: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    failed = 0
+    first = True
+    for name, region in regions_from(args.files):
+        if region is None:
+            failed += 1
+            continue
+        try:
+            result = classifier.classify(with_suggestions(region, args), params=params)
+        except SmartsyncError as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        out = render(result, args.format, lang=args.lang, explain=args.explain)
+        if args.format != "json" and not first:
+            sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))
+        sys.stdout.write(out if out.endswith("\n") else out + "\n")
+        sys.stdout.flush()
+        first = False
+    return EXIT_INVALID if failed else EXIT_OK

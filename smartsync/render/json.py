@@ -1,0 +1,113 @@
+"""The JSON form of a classification: documented, versioned, deterministic.
+
+``schema_version`` is ``smartsync/classification@1``. The keys:
+
+- ``region``: ``{"id", "name"}``; ``typology``: ``{"name", "stages"}``;
+  ``params``: the threshold(s) and the relations that count;
+- ``type`` (``vision``, ``mission``, ``target``, ``program`` or
+  ``unsynchronized``), ``type_letter`` (``A``-``D`` or null), ``type_label``;
+- ``stages``: by stage name, ``present``, ``total``, ``synchronized`` (the
+  count), ``coverage``, ``full``, ``is_synchronized``, ``threshold``,
+  ``synchronized_ids``, ``unsynchronized_ids``;
+- ``chain``: the synchronized stages from where synchronization starts;
+- ``characteristics``: ``key``, ``value``, ``figures``, ``message``;
+- ``diagnostics``: ``code``, ``severity``, ``elements``, ``figures``, ``message``;
+- ``funding``: ``total``, ``fundable``, ``share``, ``budget``,
+  ``fundable_ids``, ``rpjmd_programs``;
+- ``rules_fired``: rule names in firing order;
+- ``trace``: one object per step: ``step``, ``rule``, ``pack``,
+  ``description``, ``facts`` (each ``{"id", "kind", "fields"}``),
+  ``bindings``, ``asserted`` and ``retracted`` (fact objects), ``internal``
+  (true for engine bookkeeping a planner need not read);
+- ``facts``: every fact of the run by id (``kind``, ``fields``, ``input``,
+  ``internal``), so each step's facts can be followed;
+- ``why_not``: keyed by each type not concluded, a list of reasons
+  (``kind``, ``rule``, ``pack``, ``condition``, ``form``, ``fact``,
+  ``values``, ``facts``, ``path``, ``message``).
+
+The same classification gives byte-identical JSON on every run.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ..messages import type_name
+from ..trace import FactRecord
+
+__all__ = ["SCHEMA_VERSION", "classification_to_dict", "dumps"]
+
+#: the version of the JSON form; bumped when a key changes meaning or goes away
+SCHEMA_VERSION = "smartsync/classification@1"
+
+
+def _fact(record: FactRecord) -> dict[str, Any]:
+    return {"id": record.id, "kind": record.kind, "fields": record.fields}
+
+
+def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True) -> dict[str, Any]:
+    """A JSON-ready dict of a classification (with its trace unless ``trace=False``)."""
+    out: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "region": {"id": c.region_id, "name": c.region_name},
+        "typology": {"name": c.typology.name, "stages": list(c.typology.stages)},
+        "params": {
+            "threshold": c.params.threshold,
+            "thresholds": {s: c.params.threshold_for(s) for s in c.typology.stages},
+            "relations": sorted(r.value for r in c.params.relations),
+        },
+        "type": c.type.value,
+        "type_letter": c.type_letter,
+        "type_label": type_name(c.type, c.type_letter, lang),
+        "stages": {
+            name: {
+                "present": s.present, "total": s.total, "synchronized": s.synchronized,
+                "coverage": s.coverage, "full": s.full, "is_synchronized": s.is_synchronized,
+                "threshold": s.threshold, "synchronized_ids": list(s.synchronized_ids),
+                "unsynchronized_ids": list(s.unsynchronized_ids),
+            }
+            for name, s in c.stages.items()
+        },
+        "chain": list(c.chain),
+        "characteristics": [
+            {"key": ch.key, "value": ch.value, "figures": dict(ch.figures),
+             "message": ch.message(lang)}
+            for ch in c.characteristics
+        ],
+        "diagnostics": [
+            {"code": d.code, "severity": d.severity, "elements": list(d.elements),
+             "figures": dict(d.figures), "message": d.message(lang)}
+            for d in c.diagnostics
+        ],
+        "funding": None if c.funding is None else {
+            "total": c.funding.total, "fundable": c.funding.fundable, "share": c.funding.share,
+            "budget": c.funding.budget, "fundable_ids": list(c.funding.fundable_ids),
+            "rpjmd_programs": list(c.funding.rpjmd_programs),
+        },
+        "rules_fired": list(c.rules_fired),
+    }
+    if trace:
+        facts = c.trace.facts
+        out["trace"] = [
+            {"step": s.number, "rule": s.rule, "pack": s.pack, "description": s.description,
+             "facts": [_fact(facts[i]) for i in s.facts], "bindings": dict(s.bindings),
+             "asserted": [_fact(facts[i]) for i in s.asserted],
+             "retracted": [_fact(facts[i]) for i in s.retracted if i in facts],
+             "internal": s.internal}
+            for s in c.trace.steps
+        ]
+        out["facts"] = {str(i): {"kind": f.kind, "fields": f.fields, "input": f.input,
+                                 "internal": f.internal}
+                        for i, f in sorted(facts.items())}
+    out["why_not"] = {
+        t: [dict(r.to_dict(), message=r.message(lang)) for r in reasons]
+        for t, reasons in c.why_not_all().items()
+    }
+    return out
+
+
+def dumps(c: Any, *, lang: str = "en", trace: bool = True, indent: int | None = None) -> str:
+    """The JSON text of a classification: one line unless ``indent`` is given."""
+    return _json.dumps(classification_to_dict(c, lang=lang, trace=trace), ensure_ascii=False,
+                       indent=indent, separators=None if indent else (",", ":"))

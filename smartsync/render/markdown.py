@@ -1,0 +1,51 @@
+"""A classification as Markdown: headings, a stage table, lists, and the explanation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..messages import format_value, stage_name, text, type_name
+from .text import how_lines, trace_lines, why_not_lines
+
+__all__ = ["render_markdown"]
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(c: Any, *, lang: str = "en", explain: bool = False) -> str:
+    """The classification as Markdown; with ``explain``, how, why-not and the rule firings."""
+    out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
+           f"**{text('heading.type', lang)}:** {type_name(c.type, c.type_letter, lang)}", "",
+           f"## {text('heading.stages', lang)}", "",
+           "| | present | total | synchronized | coverage | threshold | status |",
+           "|---|---|---|---|---|---|---|"]
+    for s in c.stages.values():
+        status = ("full" if s.full else "partial" if s.is_synchronized else "not")
+        out.append(f"| {stage_name(s.stage, lang)} | {format_value('present', s.present, lang)} "
+                   f"| {s.total} | {s.synchronized} | {format_value('coverage', s.coverage, lang)} "
+                   f"| {format_value('threshold', s.threshold, lang)} "
+                   f"| {text('stage.status.' + status, lang) if s.present else '-'} |")
+    out += ["", f"## {text('heading.characteristics', lang)}", ""]
+    out += [f"- {ch.message(lang)}" for ch in c.characteristics] or [text("heading.none", lang)]
+    out += ["", f"## {text('heading.diagnostics', lang)}", ""]
+    out += [f"- **{text('severity.' + d.severity, lang)}** `{d.code}`: {d.message(lang)}"
+            for d in c.diagnostics] or [text("heading.none", lang)]
+    out += ["", f"## {text('heading.funding', lang)}", ""]
+    if c.funding is None:
+        out.append(text("funding.none", lang))
+    else:
+        f = c.funding
+        out.append(text("funding.summary", lang, fundable=f.fundable, total=f.total,
+                        share=f.share, budget=f.budget))
+    if explain:
+        out += ["", f"## {text('heading.how', lang)}", "", "```"]
+        out += how_lines(c.how(), lang)
+        out += ["```", "", f"## {text('heading.why_not', lang)}", ""]
+        for line in why_not_lines(c, lang):
+            out.append(line if line.startswith("  - ") else f"- {line}")
+        out += ["", f"## {text('heading.trace', lang)}", "", "```"]
+        out += trace_lines(c, lang)
+        out += ["```"]
+    return "\n".join(out) + "\n"
