@@ -55,6 +55,7 @@ from .result import (
 )
 from .trace import Derivation, FactRecord, Step, Trace
 from .explain import Reason
+from .matching import suggest_matches, with_suggestions
 
 __all__ = [
     "__version__",
@@ -73,4 +74,6 @@ __all__ = [
     "DiagnosticResult", "FundingResult",
     # explanation
     "Trace", "Step", "FactRecord", "Derivation", "Reason",
+    # suggested matches
+    "suggest_matches", "with_suggestions",
 ]

@@ -1,0 +1,49 @@
+"""Suggested matches between a masterplan and its RPJMD, from the plan texts (in Indonesian).
+
+Coding every match between a masterplan and an RPJMD by hand is days of work;
+:func:`suggest_matches` proposes them, a person confirms. See
+``docs/matching.rst`` for how texts are compared and how well it works.
+
+- :func:`suggest_matches` -- new suggested matches for a region (never a pair
+  that already has a match).
+- :func:`with_suggestions` -- the region with those suggestions added.
+- :func:`similarity`, :func:`compare` -- the score of two texts (and why).
+- :class:`TermWeights` -- how much each word weighs, from a collection of texts.
+- :func:`evaluate` -- precision and recall on a labelled set of pairs.
+"""
+
+from __future__ import annotations
+
+from .evaluation import Evaluation, LabelledPair, PairFileError, evaluate, read_pairs
+from .scoring import Comparison, TermWeights, compare, similarity
+from .suggest import (
+    CODE_MISMATCH_FACTOR,
+    DEFAULT_THRESHOLD,
+    DEFAULT_TOP,
+    region_weights,
+    same_code,
+    suggest_matches,
+    with_suggestions,
+)
+from .text import Term, terms
+
+__all__ = [
+    "suggest_matches",
+    "with_suggestions",
+    "similarity",
+    "compare",
+    "Comparison",
+    "TermWeights",
+    "region_weights",
+    "same_code",
+    "terms",
+    "Term",
+    "evaluate",
+    "read_pairs",
+    "Evaluation",
+    "LabelledPair",
+    "PairFileError",
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_TOP",
+    "CODE_MISMATCH_FACTOR",
+]

@@ -1,0 +1,200 @@
+"""How alike two plan statements are.
+
+The score of two statements, from 0 to 1, has two parts:
+
+1. **Shared words**: the cosine of their TF-IDF vectors. Each text is the set
+   of its term stems (:func:`smartsync.matching.text.terms`), each stem
+   weighted by :class:`TermWeights`: its inverse document frequency over a
+   collection of texts (for a region, every element of both plans), times
+   :data:`GENERIC_FACTOR` for the planning words every plan uses
+   (:data:`~smartsync.matching.text.GENERIC_TERMS`, plus the region's name).
+2. **Shared affairs** (:mod:`smartsync.matching.sectors`): when both texts
+   name affairs of regional government and share some, the score moves
+   towards 1 by :data:`SECTOR_BONUS` times the share of affairs in common
+   (``score + (1 - score) * SECTOR_BONUS * jaccard``); when both name affairs
+   and share none, the score is multiplied by :data:`SECTOR_MISMATCH_FACTOR`.
+   When either names none, the words alone decide.
+
+The default threshold of :func:`smartsync.matching.suggest_matches` is above
+:data:`SECTOR_BONUS`, so a shared affair alone, without a shared word, never
+makes a suggestion.
+
+>>> a = "Peningkatan kualitas pelayanan kesehatan"
+>>> similarity(a, "Meningkatkan kualitas pelayanan kesehatan") == 1.0
+True
+>>> similarity(a, "Pengelolaan arsip daerah")
+0.0
+>>> near_miss = similarity(a, "Peningkatan kualitas pelayanan administrasi kependudukan")
+>>> related = similarity(a, "Program pemenuhan upaya kesehatan masyarakat")
+>>> near_miss < related
+True
+>>> compare(a, "Program peningkatan pelayanan kesehatan masyarakat").evidence
+('kesehatan', 'pelayanan', 'peningkatan', 'affair:kesehatan')
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping
+
+import attrs
+
+from .sectors import sector_stems
+from .text import GENERIC_TERMS, terms
+
+__all__ = [
+    "GENERIC_FACTOR",
+    "SECTOR_BONUS",
+    "SECTOR_MISMATCH_FACTOR",
+    "TermWeights",
+    "Statement",
+    "Comparison",
+    "compare",
+    "similarity",
+]
+
+#: How much a generic planning word weighs compared with a content word of the
+#: same document frequency.
+GENERIC_FACTOR = 0.2
+#: How far sharing all its affairs moves a score towards 1.
+SECTOR_BONUS = 0.35
+#: The factor applied when both texts name affairs of government and share none.
+SECTOR_MISMATCH_FACTOR = 0.5
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(t.stem for t in terms(text))
+
+
+@attrs.frozen
+class TermWeights:
+    """How much each stem weighs when texts are compared.
+
+    ``weight(stem) = (ln((documents + 1) / (df + 1)) + 1) * factor``, where
+    ``df`` is the number of texts holding the stem and ``factor`` is
+    :data:`GENERIC_FACTOR` for the ``generic`` stems and 1 otherwise. With no
+    texts at all every stem weighs 1 (less the generic discount).
+
+    >>> w = TermWeights.from_texts(["pelayanan kesehatan", "pelayanan pendidikan"])
+    >>> w.weight("sehat") > w.weight("layan")
+    True
+    >>> TermWeights().weight("daerah") < TermWeights().weight("sehat")
+    True
+    """
+
+    document_frequency: Mapping[str, int] = attrs.field(factory=dict)
+    documents: int = 0
+    generic: frozenset[str] = GENERIC_TERMS
+    generic_factor: float = GENERIC_FACTOR
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str], *, generic_words: Iterable[str] = ()) -> "TermWeights":
+        """Weights with document frequencies counted over ``texts``.
+
+        ``generic_words`` are more words to discount, such as the region's name
+        (they are stemmed like the texts).
+        """
+        df: dict[str, int] = {}
+        n = 0
+        for text in texts:
+            n += 1
+            for s in _stems(text):
+                df[s] = df.get(s, 0) + 1
+        extra = frozenset(t.stem for w in generic_words for t in terms(w))
+        return cls(document_frequency=df, documents=n, generic=GENERIC_TERMS | extra)
+
+    def weight(self, stem: str) -> float:
+        """The weight of one stem."""
+        if self.documents:
+            df = self.document_frequency.get(stem, 0)
+            idf = math.log((self.documents + 1) / (df + 1)) + 1.0
+        else:
+            idf = 1.0
+        return idf * self.generic_factor if stem in self.generic else idf
+
+
+@attrs.frozen
+class Statement:
+    """A text ready to compare: its weighted stems, how it wrote them, its affairs.
+
+    ``weights`` maps each stem to its weight, ``words`` each stem to the first
+    word of the text that gave it, ``norm`` is the vector's length and
+    ``sectors`` the affairs of government the text names.
+    """
+
+    weights: Mapping[str, float]
+    words: Mapping[str, str]
+    norm: float
+    sectors: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, weights: TermWeights | None = None) -> "Statement":
+        """The statement of ``text`` under ``weights`` (uniform when omitted)."""
+        tw = weights if weights is not None else TermWeights()
+        written: dict[str, str] = {}
+        for t in terms(text):
+            written.setdefault(t.stem, t.word)
+        w = {s: tw.weight(s) for s in sorted(written)}
+        norm = math.sqrt(sum(v * v for v in w.values()))
+        index = sector_stems()
+        sectors = frozenset(sec for s in written for sec in index.get(s, ()))
+        return cls(weights=w, words=written, norm=norm, sectors=sectors)
+
+    def cosine(self, other: "Statement") -> float:
+        """The cosine of the two word vectors, from 0 to 1."""
+        if not self.norm or not other.norm:
+            return 0.0
+        small, large = (self, other) if len(self.weights) <= len(other.weights) else (other, self)
+        dot = 0.0
+        for s in sorted(small.weights):
+            if s in large.weights:
+                dot += small.weights[s] * large.weights[s]
+        return min(1.0, dot / (self.norm * other.norm))
+
+
+@attrs.frozen
+class Comparison:
+    """The score of two statements and its evidence.
+
+    ``evidence`` lists the words of the first text that the second shares (by
+    stem), weightiest first, then ``affair:NAME`` for each affair of
+    government both name.
+    """
+
+    score: float  #: from 0 to 1, rounded to 6 decimals
+    evidence: tuple[str, ...]
+
+
+def _combine(cosine: float, a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return cosine
+    common = a & b
+    if not common:
+        return cosine * SECTOR_MISMATCH_FACTOR
+    jaccard = len(common) / len(a | b)
+    return cosine + (1.0 - cosine) * SECTOR_BONUS * jaccard
+
+
+def compare_statements(a: Statement, b: Statement) -> Comparison:
+    """Compare two prepared statements (see :func:`compare`)."""
+    score = _combine(a.cosine(b), a.sectors, b.sectors)
+    common = [s for s in a.weights if s in b.weights]
+    common.sort(key=lambda s: (-a.weights[s] * b.weights[s], a.words[s]))
+    words = tuple(dict.fromkeys(a.words[s] for s in common))
+    affairs = tuple(f"affair:{s}" for s in sorted(a.sectors & b.sectors))
+    return Comparison(score=round(min(1.0, max(0.0, score)), 6), evidence=words + affairs)
+
+
+def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> Comparison:
+    """Score two texts and say why: shared words, shared affairs of government.
+
+    ``weights`` default to uniform weights with generic planning words
+    discounted; pass :meth:`TermWeights.from_texts` over the texts of a region
+    (or of any collection) to discount what is common there.
+    """
+    return compare_statements(Statement.of(text_a, weights), Statement.of(text_b, weights))
+
+
+def similarity(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> float:
+    """How alike two texts are, from 0 (nothing shared) to 1 (the same terms); see :func:`compare`."""
+    return compare(text_a, text_b, weights=weights).score

@@ -1,0 +1,237 @@
+"""Indonesian plan text to terms: folding, stop words, stemming, planning vocabulary.
+
+A text becomes a sequence of :class:`Term` (the stem that is compared, and the
+word as written, shown to a reviewer as evidence):
+
+1. **Folding**: Unicode compatibility folding, accents dropped, case folded;
+   every run of characters other than letters and digits separates words
+   (``e-Government`` gives ``e`` and ``government``; ``dan/atau`` gives ``dan``
+   and ``atau``). Words of one character and numbers are dropped.
+2. **Abbreviations** common in plans are spelled out (:data:`ABBREVIATIONS`:
+   ``UMKM`` is *usaha mikro kecil menengah*, ``SPBE`` *sistem pemerintahan
+   berbasis elektronik* ...), and a few words with the same meaning in plan
+   language are folded together (:data:`SYNONYMS`: ``online`` is ``daring``,
+   ``smart`` and ``pintar`` are ``cerdas``).
+3. **Stop words** from Sastrawi's Indonesian list are dropped, except a few
+   that carry meaning in plans (:data:`KEPT_STOP_WORDS`: *kerja* in *lapangan
+   kerja*, *kecil* in *usaha kecil*, *ibu* in *kematian ibu* ...).
+4. **Stemming** with Sastrawi (Nazief-Adriani with confix stripping):
+   *meningkatkan*, *peningkatan* and *meningkatnya* all give ``tingkat``. A
+   handful of known slips of the stemmer are corrected (:data:`STEM_FIXES`:
+   *kerusakan* is ``rusak``, not ``rusa``), and loanword derivations that
+   Indonesian affix rules do not cover are folded (:func:`fold_loanword`:
+   *digitalisasi* to ``digital``, *inovatif* to ``inovasi``, *transparansi* to
+   ``transparan``). Stems are cached per word.
+
+Which terms weigh how much is decided elsewhere (:mod:`smartsync.matching.weights`);
+this module only knows the words. :data:`GENERIC_TERMS` lists the stems of
+planning words that every plan uses (*pembangunan*, *daerah*, *meningkatkan*,
+*terwujudnya*, *kota*, *kabupaten*, *program* ...): domain knowledge, not a
+stop word list a library gives.
+
+>>> [t.stem for t in terms("Meningkatnya kualitas pelayanan kesehatan")]
+['tingkat', 'kualitas', 'layan', 'sehat']
+>>> [t.word for t in terms("Pengembangan UMKM berbasis digital")]
+['pengembangan', 'umkm', 'umkm', 'umkm', 'umkm', 'berbasis', 'digital']
+>>> [t.stem for t in terms("Pengembangan UMKM berbasis digital")]
+['kembang', 'usaha', 'mikro', 'kecil', 'tengah', 'basis', 'digital']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Iterable, Mapping
+
+import attrs
+
+__all__ = [
+    "Term",
+    "terms",
+    "stem",
+    "fold",
+    "words",
+    "fold_loanword",
+    "stop_words",
+    "ABBREVIATIONS",
+    "SYNONYMS",
+    "KEPT_STOP_WORDS",
+    "STEM_FIXES",
+    "GENERIC_TERMS",
+]
+
+
+@attrs.frozen
+class Term:
+    """One word of a text: ``stem`` is what is compared, ``word`` how the text wrote it."""
+
+    stem: str
+    word: str
+
+
+#: Abbreviations common in Indonesian plans, spelled out before stemming, so that
+#: ``UMKM`` in a masterplan meets *usaha mikro, kecil dan menengah* in the RPJMD.
+ABBREVIATIONS: Mapping[str, str] = {
+    "umkm": "usaha mikro kecil menengah",
+    "ukm": "usaha kecil menengah",
+    "ikm": "industri kecil menengah",
+    "spbe": "sistem pemerintahan berbasis elektronik",
+    "tik": "teknologi informasi komunikasi",
+    "asn": "aparatur sipil negara",
+    "sdm": "sumber daya manusia",
+    "rth": "ruang terbuka hijau",
+    "pad": "pendapatan asli daerah",
+    "opd": "organisasi perangkat daerah",
+    "ipm": "indeks pembangunan manusia",
+    "kia": "kesehatan ibu anak",
+}
+
+#: Words that plans use with one meaning, folded to one spelling (after folding,
+#: before stemming).
+SYNONYMS: Mapping[str, str] = {
+    "online": "daring",
+    "smart": "cerdas",
+    "pintar": "cerdas",
+    "egovernment": "pemerintahan",
+}
+
+#: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
+KEPT_STOP_WORDS: frozenset[str] = frozenset(
+    {"kerja", "sama", "ibu", "kecil", "besar", "baru", "tempat", "pasti", "aman", "umum"}
+)
+
+#: Corrections of known slips of the Sastrawi stemmer on plan words (word -> stem).
+STEM_FIXES: Mapping[str, str] = {
+    "kerusakan": "rusak",  # Sastrawi: rusa (a deer)
+    "berbasis": "basis",  # Sastrawi: bas
+    "pemerataan": "rata",  # Sastrawi: perata, while merata gives rata
+    "agamis": "agama",  # Sastrawi: agam
+    "kewirausahaan": "wirausaha",  # Sastrawi leaves it whole
+    "kinerja": "kinerja",  # Sastrawi: kerja (work), but kinerja is performance
+}
+
+#: Stems of planning words common to every plan, discounted when weighing terms:
+#: verbs of improvement and realisation (*meningkatkan*, *mewujudkan*,
+#: *mengembangkan* ...), the nomenclature's frame words (*program*,
+#: *penyelenggaraan*, *pengelolaan*), and the words for the region itself
+#: (*daerah*, *kota*, *kabupaten*). The region's own name is added per region.
+GENERIC_TERMS: frozenset[str] = frozenset(
+    {
+        # improve, develop, realise, strengthen, support, carry out
+        "tingkat", "kembang", "wujud", "bangun", "kuat", "dorong", "capai",
+        "optimal", "dukung", "laksana", "selenggara", "kelola", "sedia", "turun",
+        "basis", "manfaat", "terap",
+        # the frame of plan statements
+        "program", "kegiatan", "misi", "visi", "sasaran", "tujuan",
+        # the region itself
+        "daerah", "kota", "kabupaten", "wilayah", "cerdas", "city", "regency",
+    }
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+_E_PREFIX = re.compile(r"\b[eE]-(?=[^\W\d_])")
+
+#: loanword derivations folded to one form: (suffix, replacement), first match wins
+_LOANWORD_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("isasi", ""),  # digitalisasi -> digital, modernisasi -> modern
+    ("ivitas", "if"),  # kreativitas -> kreatif, produktivitas -> produktif
+    ("abilitas", "abel"),  # akuntabilitas -> akuntabel
+    ("isme", ""),  # profesionalisme -> profesional
+    ("ansi", "an"),  # transparansi -> transparan, toleransi -> toleran
+    ("atif", "asi"),  # inovatif -> inovasi, partisipatif -> partisipasi
+)
+_MIN_LOANWORD_STEM = 4
+
+
+def fold(text: str) -> str:
+    """Case-folded text without accents: ``Pelayanan Publik`` gives ``pelayanan publik``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of a folded text: letters and digits, everything else separates.
+
+    >>> words("Program Pengendalian Pencemaran dan/atau Kerusakan (2.11.02)")
+    ['program', 'pengendalian', 'pencemaran', 'dan', 'atau', 'kerusakan', '2', '11', '02']
+    """
+    return _WORD.findall(fold(text))
+
+
+@functools.lru_cache(maxsize=None)
+def stop_words() -> frozenset[str]:
+    """Sastrawi's Indonesian stop words, less :data:`KEPT_STOP_WORDS`."""
+    from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
+
+    return frozenset(StopWordRemoverFactory().get_stop_words()) - KEPT_STOP_WORDS
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+def fold_loanword(stem_: str) -> str:
+    """Fold a loanword derivation to its base form, when the rest is long enough.
+
+    >>> [fold_loanword(w) for w in ["digitalisasi", "inovatif", "transparansi", "data"]]
+    ['digital', 'inovasi', 'transparan', 'data']
+    """
+    # kreativitas -> kreatif -> kreasi: fold until no rule applies
+    for _ in range(len(_LOANWORD_SUFFIXES)):
+        for suffix, replacement in _LOANWORD_SUFFIXES:
+            if stem_.endswith(suffix) and len(stem_) - len(suffix) >= _MIN_LOANWORD_STEM:
+                stem_ = stem_[: -len(suffix)] + replacement
+                break
+        else:
+            break
+    return stem_
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one folded word: Sastrawi, then :data:`STEM_FIXES` and loanword folding.
+
+    >>> [stem(w) for w in ["meningkatkan", "peningkatan", "kerusakan", "kreativitas"]]
+    ['tingkat', 'tingkat', 'rusak', 'kreatif']
+    """
+    fixed = STEM_FIXES.get(word)
+    if fixed is not None:
+        return fixed
+    if word.isdigit():
+        return word
+    stemmed = _stemmer().stem(word) or word
+    return fold_loanword(stemmed)
+
+
+def _expand(word: str) -> Iterable[str]:
+    expansion = ABBREVIATIONS.get(word)
+    if expansion is not None:
+        return expansion.split()
+    return (SYNONYMS.get(word, word),)
+
+
+def _keep(word: str, stops: frozenset[str]) -> bool:
+    return len(word) > 1 and not word.isdigit() and word not in stops
+
+
+@functools.lru_cache(maxsize=16384)
+def _terms_of_word(word: str) -> tuple[Term, ...]:
+    stops = stop_words()
+    return tuple(Term(stem(part), word) for part in _expand(word) if _keep(part, stops))
+
+
+def terms(text: str) -> tuple[Term, ...]:
+    """The terms of a text, in text order (repeats kept).
+
+    >>> [t.stem for t in terms("Terwujudnya tata kelola pemerintahan yang bersih dan efektif")]
+    ['wujud', 'tata', 'kelola', 'perintah', 'bersih', 'efektif']
+    """
+    out: list[Term] = []
+    # "e-government" and "e-budgeting" write one word in two parts
+    for word in words(_E_PREFIX.sub("e", text)):
+        out.extend(_terms_of_word(word))
+    return tuple(out)

@@ -1,0 +1,435 @@
+"""Suggested matches from Indonesian plan texts: text handling, scoring, region suggestions, evaluation."""
+
+from __future__ import annotations
+
+import doctest
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smartsync
+from smartsync import Element, Level, Match, Period, Plan, Region, Relation, Source
+from smartsync.matching import (
+    DEFAULT_THRESHOLD,
+    PairFileError,
+    TermWeights,
+    compare,
+    evaluate,
+    read_pairs,
+    similarity,
+    suggest_matches,
+    terms,
+    with_suggestions,
+)
+from smartsync.matching import evaluation as evaluate_module
+from smartsync.matching import scoring as similarity_module
+from smartsync.matching import sectors, suggest, text
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ROOT / "tests" / "data" / "match_pairs.csv"
+
+
+def make_region(mp: list[Element], rp: list[Element], matches: tuple[Match, ...] = ()) -> Region:
+    return Region(
+        id="9999",
+        name="Kota Contoh",
+        kind="kota",
+        rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+        masterplan=Plan("masterplan", Period(2022, 2031), mp),
+        matches=matches,
+    )
+
+
+def stems(value: str) -> list[str]:
+    return [t.stem for t in terms(value)]
+
+
+# --------------------------------------------------------------------------- text
+
+
+def test_affixes_are_stemmed_to_one_root() -> None:
+    """meningkatkan, peningkatan and meningkatnya all give the stem tingkat."""
+    assert stems("meningkatkan peningkatan meningkatnya") == ["tingkat", "tingkat", "tingkat"]
+
+
+def test_case_and_punctuation_are_folded() -> None:
+    """Upper case, accents and punctuation do not change the terms of a text."""
+    assert stems("PELAYANAN, Kesehatan!!") == stems("pelayanan kesehatan")
+    assert stems("Pelayanan (kesehatán)") == stems("pelayanan kesehatan")
+
+
+def test_stop_words_and_numbers_are_dropped() -> None:
+    """Function words (yang, dan, untuk) and bare numbers leave no term."""
+    assert stems("yang dan untuk 2021 16-18") == []
+
+
+def test_meaningful_stop_words_are_kept() -> None:
+    """Words of the stop list that mean something in plans (kecil in usaha kecil) are kept."""
+    assert "kecil" in stems("usaha kecil")
+    assert "kerja" in stems("lapangan kerja")
+
+
+def test_abbreviations_meet_their_spelled_out_form() -> None:
+    """UMKM in one plan shares terms with usaha mikro, kecil dan menengah in the other."""
+    assert set(stems("UMKM")) == set(stems("usaha mikro, kecil dan menengah"))
+    assert similarity("Pemberdayaan UMKM", "Pemberdayaan usaha mikro, kecil dan menengah") == 1.0
+
+
+def test_loanword_derivations_meet() -> None:
+    """digitalisasi meets digital, inovatif meets inovasi, transparansi meets transparan."""
+    for a, b in [("digitalisasi", "digital"), ("inovatif", "inovasi"), ("transparansi", "transparan"),
+                 ("kreativitas", "kreatif")]:
+        assert stems(a) == stems(b), (a, b)
+
+
+def test_known_stemmer_slips_are_corrected() -> None:
+    """kerusakan is stemmed to rusak (Sastrawi alone gives rusa, a deer)."""
+    assert stems("kerusakan") == ["rusak"]
+
+
+def test_generic_planning_words_weigh_less() -> None:
+    """pembangunan, daerah, kota, terwujudnya weigh less than a content word of the same frequency."""
+    w = TermWeights()
+    for generic in ("pembangunan", "daerah", "kota", "kabupaten", "terwujudnya", "meningkatkan"):
+        (term,) = terms(generic)
+        assert w.weight(term.stem) < w.weight("sehat"), generic
+
+
+def test_common_words_of_a_collection_weigh_less() -> None:
+    """A stem found in many texts of the collection weighs less than a rare one."""
+    w = TermWeights.from_texts(["pelayanan kesehatan", "pelayanan pendidikan", "pelayanan arsip"])
+    assert w.weight("layan") < w.weight("sehat")
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def test_same_terms_score_one_and_nothing_shared_scores_zero() -> None:
+    """Texts with the same stems score 1; texts sharing nothing score 0."""
+    assert similarity("Peningkatan pelayanan kesehatan", "meningkatkan Pelayanan Kesehatan") == 1.0
+    assert similarity("Peningkatan pelayanan kesehatan", "Pengelolaan arsip") == 0.0
+
+
+def test_near_miss_scores_below_the_threshold() -> None:
+    """Statements sharing words but not their affair stay below the default threshold."""
+    near = similarity("Peningkatan kualitas pelayanan kesehatan",
+                      "Peningkatan kualitas pelayanan administrasi kependudukan")
+    related = similarity("Peningkatan kualitas pelayanan kesehatan",
+                         "Meningkatkan derajat kesehatan masyarakat melalui pelayanan kesehatan yang bermutu")
+    assert near < DEFAULT_THRESHOLD <= related
+
+
+def test_evidence_names_shared_words_and_affairs() -> None:
+    """The evidence lists the shared words as the first text wrote them, then the shared affairs."""
+    result = compare("Aplikasi bank sampah", "Program Pengelolaan Persampahan")
+    assert result.evidence == ("sampah", "affair:lingkungan_hidup")
+
+
+def test_sectors_of_a_statement() -> None:
+    """A statement's affairs of government come from the words that name them."""
+    assert sectors.sectors_of("Menurunnya angka kematian ibu dan bayi") == {"kesehatan"}
+    assert sectors.sectors_of("Terwujudnya masyarakat yang sejahtera") == frozenset()
+
+
+WORDS = st.sampled_from(
+    "pelayanan kesehatan pendidikan sampah jalan pasar digital aplikasi daerah kota "
+    "meningkatkan pembangunan UMKM wisata data sistem informasi publik tata kelola".split()
+)
+TEXTS = st.lists(WORDS, min_size=1, max_size=8).map(" ".join)
+
+
+@given(TEXTS, TEXTS)
+def test_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    """The score of two texts is the same both ways round and lies between 0 and 1."""
+    s = similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(b, a))
+
+
+@given(TEXTS)
+def test_a_text_matches_itself_fully(a: str) -> None:
+    """A text with terms scores 1 against itself."""
+    if terms(a):
+        assert similarity(a, a) == pytest.approx(1.0)
+
+
+# --------------------------------------------------------------------------- region suggestions
+
+
+def sample_region(matches: tuple[Match, ...] = ()) -> Region:
+    mp = [
+        Element("SV", "vision", "Kota Contoh cerdas yang sejahtera dan berbudaya"),
+        Element("SM1", "mission", "Mewujudkan tata kelola pemerintahan yang bersih berbasis teknologi"),
+        Element("SP1", "program", "Aplikasi bank sampah dan pemantauan persampahan"),
+        Element("SP2", "program", "Sistem informasi kesehatan puskesmas terintegrasi"),
+        Element("SP3", "program", "Festival budaya daring"),
+    ]
+    rp = [
+        Element("V", "vision", "Terwujudnya Kota Contoh yang sejahtera dan berbudaya"),
+        Element("M1", "mission", "Meningkatkan tata kelola pemerintahan yang bersih dan akuntabel"),
+        Element("M2", "mission", "Meningkatkan kualitas pelayanan kesehatan"),
+        Element("P1", "program", "Program Pengelolaan Persampahan"),
+        Element("P2", "program", "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat"),
+        Element("P3", "program", "Program Pengelolaan Keuangan Daerah"),
+    ]
+    return make_region(mp, rp, matches)
+
+
+def test_suggestions_link_related_elements_of_the_same_level() -> None:
+    """Related statements of the same level are suggested, with source suggested, a score and evidence."""
+    found = suggest_matches(sample_region())
+    keys = {m.key for m in found}
+    assert {("SV", "V"), ("SM1", "M1"), ("SP1", "P1"), ("SP2", "P2")} <= keys
+    region = sample_region()
+    for m in found:
+        assert region.masterplan[m.masterplan].level is region.rpjmd[m.rpjmd].level
+        assert m.source is Source.SUGGESTED
+        assert m.relation is Relation.ALIGNED
+        assert m.score is not None and DEFAULT_THRESHOLD <= m.score <= 1.0
+        assert m.evidence
+
+
+def test_unrelated_statements_are_not_suggested() -> None:
+    """A masterplan program with nothing in common with any RPJMD program gets no suggestion."""
+    found = suggest_matches(sample_region())
+    assert not [m for m in found if m.masterplan == "SP1" and m.rpjmd == "P3"]
+    assert not [m for m in found if m.masterplan == "SM1" and m.rpjmd == "M2"]
+
+
+def test_suggestions_are_sorted_by_score_then_ids() -> None:
+    """Suggestions come highest score first, ties ordered by masterplan id then RPJMD id."""
+    found = suggest_matches(sample_region(), threshold=0.05)
+    keys = [(-(m.score or 0), m.masterplan, m.rpjmd) for m in found]
+    assert keys == sorted(keys)
+
+
+def test_existing_matches_are_never_suggested_again() -> None:
+    """A pair that already has a manual match gets no suggestion; other pairs still do."""
+    manual = Match("SP1", "P1", "derived", note="coded by hand")
+    found = suggest_matches(sample_region((manual,)))
+    assert ("SP1", "P1") not in {m.key for m in found}
+    assert ("SP2", "P2") in {m.key for m in found}
+
+
+def test_with_suggestions_keeps_manual_matches_first_and_unchanged() -> None:
+    """with_suggestions returns the region's own matches unchanged, followed by the new suggestions."""
+    manual = Match("SP1", "P1", "derived", note="coded by hand")
+    region = sample_region((manual,))
+    out = with_suggestions(region)
+    assert out.matches[0] == manual
+    assert out.matches[1:] == suggest_matches(region)
+    assert attrs.evolve(out, matches=()) == attrs.evolve(region, matches=())
+
+
+def test_with_suggestions_and_nothing_to_add_returns_the_region() -> None:
+    """With nothing to suggest the region comes back equal."""
+    region = sample_region()
+    assert with_suggestions(region, threshold=1.0) == region
+
+
+def test_top_limits_suggestions_per_masterplan_element() -> None:
+    """top=N keeps at most N suggestions for each masterplan element, the best ones."""
+    mp = [Element("SP1", "program", "pelayanan kesehatan ibu dan anak")]
+    rp = [Element(f"P{i}", "program", f"pelayanan kesehatan {w}")
+          for i, w in enumerate(["ibu anak", "ibu", "anak", "dasar", "rujukan"])]
+    region = make_region(mp, rp)
+    everything = suggest_matches(region, threshold=0.05, top=None)
+    assert len(everything) == 5
+    best_two = suggest_matches(region, threshold=0.05, top=2)
+    assert best_two == everything[:2]
+    assert best_two[0].rpjmd == "P0"
+
+
+def test_equal_program_codes_score_one() -> None:
+    """Two programs with the same nomenclature code match with score 1, whatever their texts."""
+    mp = [Element("SP1", "program", "Command center kota", code="2.16.02")]
+    rp = [Element("P1", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.2")]
+    (m,) = suggest_matches(make_region(mp, rp))
+    assert m.score == 1.0
+    assert m.evidence[0] == "code:2.16.02"
+
+
+def test_different_program_codes_lower_the_score() -> None:
+    """Different codes halve the text score (the nomenclature says they are different programs)."""
+    text_ = "Pengelolaan persampahan berbasis aplikasi"
+    without = suggest_matches(make_region([Element("SP1", "program", text_)],
+                                          [Element("P1", "program", text_)]), threshold=0.05)
+    with_codes = suggest_matches(make_region([Element("SP1", "program", text_, code="2.11.03")],
+                                             [Element("P1", "program", text_, code="2.11.04")]),
+                                 threshold=0.05)
+    assert with_codes[0].score == pytest.approx(without[0].score * suggest.CODE_MISMATCH_FACTOR, abs=1e-4)
+
+
+def test_region_name_does_not_make_visions_match() -> None:
+    """Two visions that share only the region's name are not suggested."""
+    mp = [Element("SV", "vision", "Kota Contoh kota cerdas berbasis teknologi digital")]
+    rp = [Element("V", "vision", "Terwujudnya Kota Contoh yang religius dan sejahtera")]
+    assert suggest_matches(make_region(mp, rp)) == ()
+
+
+def test_relation_and_levels_can_be_chosen() -> None:
+    """relation sets the relation of every suggestion; levels limits the levels compared."""
+    found = suggest_matches(sample_region(), relation="derived", levels=["misi"])
+    assert found and all(m.relation is Relation.DERIVED for m in found)
+    assert {sample_region().masterplan[m.masterplan].level for m in found} == {Level.MISSION}
+
+
+@pytest.mark.parametrize("kwargs", [{"threshold": 1.5}, {"threshold": -0.1}, {"top": 0},
+                                    {"threshold": "high"}, {"top": 2.5}])
+def test_bad_arguments_are_refused(kwargs: dict) -> None:
+    """A threshold outside 0 to 1 or a top below 1 is refused with a message naming it."""
+    with pytest.raises((ValueError, TypeError), match="threshold|top"):
+        suggest_matches(sample_region(), **kwargs)
+
+
+VOCAB = ("pelayanan kesehatan pendidikan sampah jalan pasar digital aplikasi daerah kota "
+         "program pengelolaan meningkatkan pembangunan umkm wisata data sistem informasi").split()
+
+
+@st.composite
+def regions(draw: st.DrawFn) -> Region:
+    def elements(prefix: str) -> list[Element]:
+        n = draw(st.integers(1, 8))
+        out = []
+        for i in range(n):
+            level = draw(st.sampled_from(["mission", "program"]))
+            words = draw(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=6))
+            code = draw(st.none() | st.sampled_from(["2.16.02", "2.11.03", "1.02.02"]))
+            out.append(Element(f"{prefix}{i}", level, " ".join(words),
+                               code=code if level == "program" else None))
+        return out
+
+    return make_region(elements("S"), elements("R"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(regions(), st.randoms(use_true_random=False), st.sampled_from([0.05, 0.2, 0.38, 0.6]))
+def test_suggestions_do_not_depend_on_element_order(region: Region, rnd, threshold: float) -> None:
+    """Shuffling the elements of both plans gives the same suggestions in the same order."""
+    def shuffled(plan: Plan) -> Plan:
+        items = list(plan.elements)
+        rnd.shuffle(items)
+        return attrs.evolve(plan, elements=items)
+
+    other = attrs.evolve(region, rpjmd=shuffled(region.rpjmd), masterplan=shuffled(region.masterplan))
+    assert suggest_matches(other, threshold=threshold) == suggest_matches(region, threshold=threshold)
+
+
+@settings(max_examples=60, deadline=None)
+@given(regions(), st.sampled_from([0.05, 0.2, 0.38, 0.6]), st.sampled_from([None, 1, 2]))
+def test_inverted_index_finds_every_pair_brute_force_finds(
+    region: Region, threshold: float, top: int | None
+) -> None:
+    """The indexed search (with frequent terms bounded) gives exactly what comparing every pair gives."""
+    fast = suggest_matches(region, threshold=threshold, top=top)
+    original_candidates = suggest._candidates
+    original_frequent = suggest._FREQUENT_PAIRS
+    try:
+        suggest._FREQUENT_PAIRS = 0  # every stem counts as frequent: the bound path
+        bounded = suggest_matches(region, threshold=threshold, top=top)
+        suggest._candidates = lambda mps, rps, t: [set(range(len(rps))) for _ in mps]
+        brute = suggest_matches(region, threshold=threshold, top=top)
+    finally:
+        suggest._candidates = original_candidates
+        suggest._FREQUENT_PAIRS = original_frequent
+    assert fast == brute
+    assert bounded == brute
+
+
+def test_public_api_is_exported_from_smartsync() -> None:
+    """suggest_matches and with_suggestions are part of smartsync's public API."""
+    assert smartsync.suggest_matches is suggest_matches
+    assert smartsync.with_suggestions is with_suggestions
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def test_evaluation_set_covers_every_stage_with_both_labels() -> None:
+    """The evaluation set has at least 200 pairs, matches and non-matches at each of the four stages."""
+    pairs = read_pairs(PAIRS)
+    assert len(pairs) >= 200
+    for level in (Level.VISION, Level.MISSION, Level.TARGET, Level.PROGRAM):
+        labels = {p.match for p in pairs if p.level is level}
+        assert labels == {True, False}, level
+    assert {p.split for p in pairs} == {"tune", "check"}
+
+
+def test_evaluation_meets_the_quality_floor() -> None:
+    """At the default threshold precision is at least 0.85 and recall at least 0.70, overall and on the held-out half."""
+    for split in (None, "check"):
+        result = evaluate(PAIRS, split=split).overall
+        assert result.precision >= 0.85, (split, result)
+        assert result.recall >= 0.70, (split, result)
+
+
+def test_regions_bundled_as_examples_have_their_matches_recovered() -> None:
+    """With the manual matches taken out, suggestions recover most of them in the bundled examples."""
+    files = sorted((ROOT / "examples").glob("*.yaml"))
+    if not files:
+        pytest.skip("no bundled examples")
+    found = manual = hits = 0
+    for path in files:
+        region = smartsync.load_region(path)
+        keys = {m.key for m in region.matches}
+        got = {m.key for m in suggest_matches(attrs.evolve(region, matches=()))}
+        manual += len(keys)
+        found += len(got)
+        hits += len(keys & got)
+    assert hits / found >= 0.75
+    assert hits / manual >= 0.75
+
+
+def test_bad_evaluation_rows_are_named(tmp_path: Path) -> None:
+    """A bad row is reported with its file, row number and what is wrong, every one at once."""
+    path = tmp_path / "pairs.csv"
+    path.write_text("level,masterplan_text,rpjmd_text,label\n"
+                    "progam,a,b,match\n"
+                    "program,a,b,maybe\n"
+                    "program,,b,match\n", encoding="utf-8")
+    with pytest.raises(PairFileError) as info:
+        read_pairs(path)
+    text_ = str(info.value)
+    assert "pairs.csv:2" in text_ and "unknown level 'progam'" in text_ and "did you mean 'program'" in text_
+    assert "pairs.csv:3" in text_ and "label must be match or no_match" in text_
+    assert "pairs.csv:4" in text_ and "empty masterplan_text" in text_
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    """An evaluation set without a required column is refused naming the column."""
+    path = tmp_path / "pairs.csv"
+    path.write_text("level,masterplan,rpjmd_text,label\nprogram,a,b,match\n", encoding="utf-8")
+    with pytest.raises(PairFileError, match="missing column\\(s\\): masterplan_text"):
+        read_pairs(path)
+
+
+def test_evaluate_command_reports_precision_and_recall() -> None:
+    """python -m smartsync.matching --evaluate prints precision and recall per level and overall."""
+    done = subprocess.run([sys.executable, "-m", "smartsync.matching", "--evaluate", str(PAIRS)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "precision" in done.stdout and "recall" in done.stdout
+    for name in ("vision", "mission", "target", "program", "split check", "all"):
+        assert any(line.startswith(name) for line in done.stdout.splitlines()), name
+
+
+def test_evaluate_command_refuses_a_missing_file(tmp_path: Path) -> None:
+    """A missing evaluation file exits 1 with a message naming it, not a traceback."""
+    missing = tmp_path / "nope.csv"
+    done = subprocess.run([sys.executable, "-m", "smartsync.matching", "--evaluate", str(missing)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1
+    assert "nope.csv" in done.stderr and "file not found" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("module", [text, sectors, similarity_module, suggest, evaluate_module])
+def test_docstring_examples_hold(module) -> None:
+    """The examples in the matching modules' docstrings run as written."""
+    result = doctest.testmod(module)
+    assert result.failed == 0
