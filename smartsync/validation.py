@@ -80,7 +80,9 @@ def suggest_id(value: str, candidates: Iterable[str]) -> str | None:
     best = did_you_mean(value, pool)
     if best is not None:
         return best
-    near = [c for c in pool if _one_edit_apart(value.lower(), c.lower())]
+    if len(value) < 2:  # one edit changes a one-character id completely
+        return None
+    near = [c for c in pool if len(c) >= 2 and _one_edit_apart(value.lower(), c.lower())]
     return near[0] if len(near) == 1 else None
 
 
