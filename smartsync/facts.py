@@ -15,6 +15,7 @@ are all decided by the rules in :mod:`smartsync.rules`.
 Input facts (declared from the region, the typology and the parameters):
 
 - :class:`StageDef` -- a stage of the typology, its position and threshold.
+- :class:`StageBelow` -- one stage stands below another in the typology.
 - :class:`CountedRelations` -- the match relations that count.
 - :class:`Elements` -- the elements of one plan at one level.
 - :class:`Links` -- the matches of the masterplan elements of one level.
@@ -38,9 +39,9 @@ from .typology import Parameters, Typology
 Fact = experta.Fact
 
 __all__ = [
-    "StageDef", "CountedRelations", "Elements", "Links",
+    "StageDef", "StageBelow", "CountedRelations", "Elements", "Links",
     "DimensionElements", "PlanPeriod",
-    "StageBelow", "StageCoverage", "StageStatus", "ChainBreak", "ChainIntact",
+    "StageCoverage", "StageStatus", "ChainBreak", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
     "Funding", "INPUT_FACTS", "region_facts", "link_tuple",
 ]
@@ -52,6 +53,10 @@ class StageDef(Fact):
     """A stage of the typology: ``name`` (a level), ``position`` (0 at the top), ``base``
     (whether it is the bottom stage, which every type needs) and ``threshold`` (the
     coverage it must reach to be synchronized)."""
+
+
+class StageBelow(Fact):
+    """Stage ``lower`` stands below stage ``upper`` in the typology."""
 
 
 class CountedRelations(Fact):
@@ -84,14 +89,10 @@ class PlanPeriod(Fact):
 
 
 #: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, CountedRelations, Elements, Links, DimensionElements, PlanPeriod)
+INPUT_FACTS = (StageDef, StageBelow, CountedRelations, Elements, Links, DimensionElements, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
-
-class StageBelow(Fact):
-    """Stage ``lower`` stands below stage ``upper`` in the typology."""
-
 
 class StageCoverage(Fact):
     """How many masterplan elements of a stage are synchronized.
@@ -166,6 +167,8 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
     for position, stage in enumerate(typology.stages):
         yield StageDef(name=stage, position=position, base=stage == typology.base,
                        threshold=params.threshold_for(stage))
+        for lower in typology.stages[position + 1:]:
+            yield StageBelow(upper=stage, lower=lower)
     yield CountedRelations(relations=tuple(sorted(r.value for r in params.relations)))
 
     for plan in (region.rpjmd, region.masterplan):

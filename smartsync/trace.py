@@ -13,6 +13,7 @@ This is the stable inspection API; the engine hooks that fill it live in
 
 from __future__ import annotations
 
+import enum
 from typing import Any, Iterator, Mapping
 
 import attrs
@@ -20,15 +21,22 @@ import attrs
 __all__ = ["FactRecord", "Step", "Derivation", "Trace", "plain"]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def plain(value: Any) -> Any:
-    """A JSON-ready copy of a fact value: frozen dicts and lists become dicts and lists."""
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, (list, tuple)) or type(value).__name__ == "frozenlist":
+    """A JSON-ready copy of a fact value: frozen dicts and lists become dicts and lists,
+    smartsync's enums their values."""
+    if isinstance(value, _SCALARS):
+        return value.value if isinstance(value, enum.Enum) else value
+    if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, (set, frozenset)):
         return sorted(plain(v) for v in value)
-    if hasattr(value, "value") and type(value).__module__.startswith("smartsync"):
+    items = getattr(value, "items", None)
+    if items is not None:
+        return {str(k): plain(v) for k, v in sorted(items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, enum.Enum):
         return value.value
     return value
 

@@ -10,7 +10,7 @@ the masterplan has elements at it and the share of them that are synchronized
 from __future__ import annotations
 
 from ..facts import (
-    CountedRelations, Elements, Links, StageBelow, StageCoverage, StageDef, StageStatus,
+    CountedRelations, Elements, Links, StageCoverage, StageDef, StageStatus,
 )
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
@@ -19,15 +19,6 @@ __all__ = ["StagesPack"]
 
 class StagesPack:
     """Per stage: present or absent, coverage, synchronized or not, full or partial."""
-
-    @concludes(StageBelow, upper=MATCH.upper, lower=MATCH.lower)
-    @Rule(StageDef(name=MATCH.upper, position=MATCH.upper_position),
-          StageDef(name=MATCH.lower, position=MATCH.lower_position),
-          TEST(lambda upper_position, lower_position: lower_position > upper_position),
-          salience=PHASE["order"])
-    def stage_order(self, upper, lower):
-        """Concludes that stage ``lower`` stands below stage ``upper``, from their positions in the typology."""
-        self.declare(StageBelow(upper=upper, lower=lower))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=True)
     @Rule(StageDef(name=MATCH.stage, base=MATCH.base),
