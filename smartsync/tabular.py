@@ -1,0 +1,666 @@
+"""Regions kept in tables: a folder of CSV files, or an Excel workbook.
+
+Three tables, each row tagged with the id of its region:
+
+- ``regions`` -- one row per region: ``id``, ``name``, ``kind``,
+  ``province`` (optional), ``rpjmd_start``, ``rpjmd_end``,
+  ``masterplan_start``, ``masterplan_end``;
+- ``elements`` -- one row per plan element: ``region``, ``plan``
+  (``rpjmd`` or ``masterplan``), ``id``, ``level``, ``text``, and the
+  optional ``parents``, ``code``, ``dimension``, ``indicators``, ``budget``;
+- ``matches`` -- one row per match: ``region``, ``masterplan``, ``rpjmd``,
+  ``relation``, and the optional ``source``, ``score``, ``note``,
+  ``evidence``.
+
+A folder holds them as ``regions.csv``, ``elements.csv`` and
+``matches.csv`` (UTF-8, a byte order mark allowed; comma between columns,
+double quotes around cells that hold commas, quotes or line breaks; the
+first row names the columns). A workbook (``.xlsx``, read with the optional
+``openpyxl``: ``pip install 'smartsync[xlsx]'``) holds them as sheets named
+``regions``, ``elements`` and ``matches``.
+
+Each region's rows are mapped onto the region file structure and checked
+by the region file reader, so every check of a region file applies; each
+problem names the table, the row (as a spreadsheet numbers it: the header
+is row 1) and the column. See ``docs/batch.rst``.
+
+- :func:`iter_table_regions` -- one :class:`TableRegion` per region (and
+  one per group of rows that belong to no region), never raising for bad
+  input: a batch keeps going past bad regions;
+- :func:`load_tables` -- every region, or one
+  :class:`~smartsync.errors.RegionFileError` listing every problem;
+- :func:`dump_tables` -- regions written as tables (CSV folder or ``.xlsx``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence, Union
+
+import attrs
+
+from .errors import Problem, RegionFileError, Severity, did_you_mean
+from .io._source import Located, SourceProblem, decode
+from .io.regionfile import MAX_FILE_BYTES, _Reader
+from .model import PlanKind, Region
+
+__all__ = [
+    "TABLES",
+    "COLUMNS",
+    "REQUIRED_COLUMNS",
+    "TableRegion",
+    "is_tables",
+    "iter_table_regions",
+    "load_tables",
+    "dump_tables",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: the three tables, in the order they are read
+TABLES = ("regions", "elements", "matches")
+
+#: the columns of each table, in the order :func:`dump_tables` writes them
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": ("id", "name", "kind", "province", "rpjmd_start", "rpjmd_end",
+                "masterplan_start", "masterplan_end"),
+    "elements": ("region", "plan", "id", "level", "text", "parents", "code", "dimension",
+                 "indicators", "budget"),
+    "matches": ("region", "masterplan", "rpjmd", "relation", "source", "score", "note",
+                "evidence"),
+}
+
+#: the columns each table must have (their cells may still be checked per row)
+REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regions": ("id", "name", "kind", "rpjmd_start", "rpjmd_end", "masterplan_start",
+                "masterplan_end"),
+    "elements": ("region", "plan", "id", "level", "text"),
+    "matches": ("region", "masterplan", "rpjmd", "relation"),
+}
+
+# how each column's cells are read
+_IDS = {"id", "region", "masterplan", "rpjmd", "code"}
+_TEXTS = {"name", "province", "text", "note"}
+_YEARS = {"rpjmd_start", "rpjmd_end", "masterplan_start", "masterplan_end"}
+#: list cells: parents are ids separated by ``;`` or ``|``; indicators and evidence are
+#: texts (which may hold ``;``) separated by ``|``
+_LIST_SEPARATORS = {"parents": re.compile(r"[;|]"), "indicators": re.compile(r"\|"),
+                    "evidence": re.compile(r"\|")}
+
+
+@attrs.frozen
+class TableRegion:
+    """What the tables gave for one region: the region (``None`` when it has errors) and every problem.
+
+    ``region_id`` is the id the rows name (``None`` for problems that
+    belong to no region, such as a missing table); ``source`` names where
+    the region's row is (``.../regions.csv:3``) or the tables themselves.
+    """
+
+    region_id: str | None
+    source: str
+    region: Region | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the region loaded (it may still have warnings)."""
+        return self.region is not None
+
+    def region_or_raise(self) -> Region:
+        """The region; raises :class:`~smartsync.errors.RegionFileError` listing every problem if it has errors."""
+        if self.region is None:
+            raise RegionFileError(self.source, self.problems)
+        return self.region
+
+
+def is_tables(path: PathLike) -> bool:
+    """Whether ``path`` is tabular input: an ``.xlsx`` workbook, or a folder holding ``regions.csv``."""
+    p = Path(path)
+    if p.suffix.lower() == ".xlsx":
+        return True
+    return p.is_dir() and (p / "regions.csv").is_file()
+
+
+# --------------------------------------------------------------------------
+# reading the tables: rows of cells, each cell knowing its table, row and column
+
+
+class _Table:
+    """One table read: its file name (for problems), its columns and its rows (row number, cells)."""
+
+    def __init__(self, name: str, file: str):
+        self.name = name
+        self.file = file
+        self.columns: list[str] = []
+        #: (row number, cells by column, a problem of the row's shape or None)
+        self.rows: list[tuple[int, dict[str, Any], Problem | None]] = []
+
+
+def _norm_header(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "_".join(text.strip().lower().replace("-", " ").split())
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _fill(table: _Table, header: Sequence[Any], header_row: int,
+          rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem]) -> None:
+    """Check the header and turn each non-blank row into a mapping of column to cell."""
+    columns = [_norm_header(h) for h in header]
+    allowed = COLUMNS[table.name]
+    bad = False
+    seen: set[str] = set()
+    for number, column in enumerate(columns, 1):
+        if not column:
+            continue
+        if column in seen:
+            problems.append(Problem(f"column {column!r} appears twice", file=table.file,
+                                    line=header_row, where=f"column {column}",
+                                    code="duplicate-column"))
+            bad = True
+        seen.add(column)
+        if column not in allowed:
+            problems.append(Problem(
+                f"unknown column {column!r} in the {table.name} table; expected "
+                f"{', '.join(allowed)}", file=table.file, line=header_row,
+                where=f"column {column}", code="unknown-column",
+                suggestion=did_you_mean(column, allowed)))
+            bad = True
+    for column in REQUIRED_COLUMNS[table.name]:
+        if column not in seen:
+            problems.append(Problem(f"the {table.name} table has no column {column!r}",
+                                    file=table.file, line=header_row, where=f"column {column}",
+                                    code="missing-column"))
+            bad = True
+    if bad:
+        return
+    table.columns = [c for c in columns if c]
+    for number, cells in rows:
+        if all(_blank(c) for c in cells):
+            continue
+        shape: Problem | None = None
+        unnamed = [n for n, (column, value) in enumerate(zip(columns, cells), 1)
+                   if not column and not _blank(value)]
+        if len(cells) > len(columns) and any(not _blank(c) for c in cells[len(columns):]):
+            shape = Problem(
+                f"the row has {len(cells)} cells but the header names only {len(columns)} "
+                "columns (a comma too many, or a cell that needs quotes?)",
+                file=table.file, line=number, code="extra-cells")
+        elif unnamed:
+            shape = Problem(
+                f"cell {unnamed[0]} of the row holds a value but its column has no name in the "
+                "header", file=table.file, line=number, where=f"column {unnamed[0]}",
+                code="unnamed-column")
+        row: dict[str, Any] = {}
+        for column, value in zip(columns, cells):
+            if column:
+                row[column] = None if _blank(value) else value
+        for column in table.columns:
+            row.setdefault(column, None)
+        table.rows.append((number, row, shape))
+
+
+def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]) -> None:
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                problems.append(Problem(
+                    f"the table is {size:,} bytes, above the limit of {max_bytes:,} bytes",
+                    file=table.file, code="too-large"))
+                return
+            data = handle.read()
+    except FileNotFoundError:
+        problems.append(Problem(
+            f"no such table: the folder must hold {', '.join(t + '.csv' for t in TABLES)}",
+            file=table.file, code="no-such-table"))
+        return
+    except OSError as exc:
+        problems.append(Problem(f"cannot be read: {exc.strerror or exc}", file=table.file,
+                                code="unreadable"))
+        return
+    try:
+        text = decode(data)
+    except SourceProblem as exc:
+        problems.append(Problem(exc.message, file=table.file, line=exc.line, code=exc.code))
+        return
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        for number, record in enumerate(reader, 1):
+            records.append((number, record))
+    except csv.Error as exc:
+        problems.append(Problem(f"malformed CSV: {exc}", file=table.file,
+                                line=len(records) + 1, code="malformed-csv"))
+        return
+    header_at = next((i for i, (_, r) in enumerate(records) if not all(_blank(c) for c in r)), None)
+    if header_at is None:
+        problems.append(Problem(
+            f"the table is empty; its first row must name the columns "
+            f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
+            code="empty-table"))
+        return
+    number, header = records[header_at]
+    if len(header) == 1 and ";" in header[0] and "," not in header[0]:
+        problems.append(Problem(
+            "the columns are separated by ';'; smartsync reads comma-separated tables: save the "
+            "sheet as 'CSV (comma delimited)', or give the .xlsx workbook instead",
+            file=table.file, line=number, code="semicolon-csv"))
+        return
+    _fill(table, header, number, records[header_at + 1:], problems)
+
+
+def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
+    rows = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)]
+    header_at = next((i for i, (_, r) in enumerate(rows) if not all(_blank(c) for c in r)), None)
+    if header_at is None:
+        problems.append(Problem(
+            f"the sheet is empty; its first row must name the columns "
+            f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
+            code="empty-table"))
+        return
+    number, header = rows[header_at]
+    _fill(table, header, number, rows[header_at + 1:], problems)
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ImportError(
+            "reading and writing .xlsx workbooks needs openpyxl: pip install 'smartsync[xlsx]' "
+            "(or give a folder of regions.csv, elements.csv and matches.csv)") from None
+    return openpyxl
+
+
+def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], list[Problem]]:
+    """The three tables of a folder or workbook, and the problems that make them unusable."""
+    problems: list[Problem] = []
+    p = Path(path)
+    name = os.fspath(path)
+    tables: dict[str, _Table] = {}
+    if p.suffix.lower() == ".xlsx":
+        openpyxl = _openpyxl()
+        try:
+            size = p.stat().st_size
+        except FileNotFoundError:
+            return {}, [Problem("no such file", file=name, code="no-such-file")]
+        except OSError as exc:
+            return {}, [Problem(f"cannot be read: {exc.strerror or exc}", file=name,
+                                code="unreadable")]
+        if size > max_bytes:
+            return {}, [Problem(f"the workbook is {size:,} bytes, above the limit of "
+                                f"{max_bytes:,} bytes", file=name, code="too-large")]
+        try:
+            book = openpyxl.load_workbook(p, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+            return {}, [Problem(f"cannot be read as an .xlsx workbook: {exc}", file=name,
+                                code="unreadable")]
+        try:
+            sheets = {_norm_header(s): s for s in book.sheetnames}
+            for table_name in TABLES:
+                table = tables[table_name] = _Table(table_name, f"{name}[{table_name}]")
+                if table_name not in sheets:
+                    problems.append(Problem(
+                        f"the workbook has no sheet named {table_name!r} (it has "
+                        f"{', '.join(repr(s) for s in book.sheetnames)}); it needs the sheets "
+                        f"{', '.join(TABLES)}", file=name, code="no-such-table",
+                        suggestion=did_you_mean(table_name, book.sheetnames)))
+                    continue
+                _read_sheet(table, book[sheets[table_name]], problems)
+        finally:
+            book.close()
+        return tables, problems
+    if not p.exists():
+        return {}, [Problem("no such folder", file=name, code="no-such-file")]
+    if not p.is_dir():
+        return {}, [Problem("tables are a folder (regions.csv, elements.csv, matches.csv) or an "
+                            ".xlsx workbook", file=name, code="not-tables")]
+    for table_name in TABLES:
+        table = tables[table_name] = _Table(table_name, os.path.join(name, f"{table_name}.csv"))
+        _read_csv(table, p / f"{table_name}.csv", max_bytes, problems)
+    return tables, problems
+
+
+# --------------------------------------------------------------------------
+# cells to the region file structure
+
+
+def _number_text(value: Any) -> Any:
+    """An id or code written as a number in a workbook, as it shows (``3374``, ``2.16``)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return value
+
+
+def _as_number(value: Any, *, whole: bool) -> Any:
+    """A number from a cell; text that is no number stays text, for the reader to report."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        if math.isfinite(number):
+            value = number
+        else:
+            return text
+    if whole and isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    return value
+
+
+class _Places:
+    """Gives every cell a number the reader takes for a line, and maps problems back to cells."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[str, int, str | None]] = [("", 0, None)]
+
+    def mark(self, file: str, row: int, column: str | None) -> int:
+        self.places.append((file, row, column))
+        return len(self.places) - 1
+
+    def cell(self, file: str, row: int, column: str, value: Any) -> Located:
+        line = self.mark(file, row, column)
+        if value is None:
+            return Located(None, line)
+        if column in _LIST_SEPARATORS:
+            if isinstance(value, str):
+                items = [i.strip() if column == "parents" else i
+                         for i in _LIST_SEPARATORS[column].split(value)]
+                items = [i for i in items if i.strip()]
+                return Located([Located(i, line) for i in items], line)
+            return Located(_number_text(value) if column == "parents" else value, line)
+        if column in _IDS:
+            value = _number_text(value)
+            return Located(value.strip() if isinstance(value, str) else value, line)
+        if column in _YEARS:
+            return Located(_as_number(value, whole=True), line)
+        if column == "budget":
+            return Located(_as_number(value, whole=True), line)
+        if column == "score":
+            return Located(_as_number(value, whole=False), line)
+        if column in _TEXTS:
+            return Located(_number_text(value), line)
+        return Located(value.strip() if isinstance(value, str) else value, line)  # choices
+
+    def row(self, file: str, row: int, cells: dict[str, Any], skip: Sequence[str] = ()) -> Located:
+        line = self.mark(file, row, None)
+        items = {c: self.cell(file, row, c, v) for c, v in cells.items() if c not in skip}
+        return Located(items, line, key_lines={c: node.line for c, node in items.items()})
+
+
+def _region_id(value: Any) -> str | None:
+    value = _number_text(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _problem_at(places: _Places, problem: Problem, fallback: tuple[str, int]) -> Problem:
+    """A problem of the reader, its line (a cell number) turned back into table, row and column."""
+    file, row, column = (places.places[problem.line] if problem.line is not None
+                         else (fallback[0], fallback[1], None))
+    where = problem.where
+    message = problem.message
+    if column is not None:
+        where = f"{where}, column {column}" if where else f"column {column}"
+        if problem.code == "missing-field":
+            message = "the cell is empty; a value is needed"
+    return Problem(message, file=file, line=row, where=where, severity=problem.severity,
+                   suggestion=problem.suggestion, code=problem.code)
+
+
+def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file: str,
+           elements: list[tuple[_Table, int, dict[str, Any]]],
+           matches: list[tuple[_Table, int, dict[str, Any]]],
+           extra: list[Problem]) -> TableRegion:
+    """One region from its rows, checked by the region file reader."""
+    places = _Places()
+    problems = list(extra)
+    assert head is not None
+    row_number, cells = head
+    source = f"{regions_file}:{row_number}"
+    region_node = places.row(regions_file, row_number, cells, skip=tuple(_YEARS))
+    root_line = region_node.line
+    plans: dict[str, dict[str, Any]] = {}
+    key_lines: dict[str, int | None] = {"region": root_line}
+    for kind in ("rpjmd", "masterplan"):
+        start = places.cell(regions_file, row_number, f"{kind}_start", cells.get(f"{kind}_start"))
+        end = places.cell(regions_file, row_number, f"{kind}_end", cells.get(f"{kind}_end"))
+        plans[kind] = {"period": Located([start, end], start.line), "elements": []}
+        key_lines[kind] = places.mark(regions_file, row_number, None)
+    for table, number, row in elements:
+        try:
+            kind = PlanKind.parse(row.get("plan")).value if row.get("plan") is not None else None
+        except ValueError:
+            kind = None
+            shown = row.get("plan")
+            problems.append(Problem(
+                f"unknown plan {shown!r}; expected rpjmd or masterplan", file=table.file,
+                line=number, where="column plan", code="unknown-plan",
+                suggestion=did_you_mean(str(shown).strip().lower(), ("rpjmd", "masterplan"))))
+            continue
+        if kind is None:
+            problems.append(Problem("the cell is empty; a value is needed (rpjmd or masterplan)",
+                                    file=table.file, line=number, where="column plan",
+                                    code="missing-field"))
+            continue
+        plans[kind]["elements"].append(places.row(table.file, number, row, skip=("region", "plan")))
+    match_nodes = [places.row(table.file, number, row, skip=("region",))
+                   for table, number, row in matches]
+    top = {"region": region_node,
+           "rpjmd": Located({"period": plans["rpjmd"]["period"],
+                             "elements": Located(plans["rpjmd"]["elements"], root_line)},
+                            key_lines["rpjmd"]),
+           "masterplan": Located({"period": plans["masterplan"]["period"],
+                                  "elements": Located(plans["masterplan"]["elements"], root_line)},
+                                 key_lines["masterplan"]),
+           "matches": Located(match_nodes, root_line)}
+    report = _Reader(regions_file).read(Located(top, root_line, key_lines=key_lines))
+    problems.extend(_problem_at(places, p, (regions_file, row_number)) for p in report.problems)
+    order = {t: i for i, t in enumerate(TABLES)}
+    problems.sort(key=lambda p: (_table_rank(p.file, order), p.line or 0))
+    region = report.region if not any(p.severity is Severity.ERROR for p in problems) else None
+    return TableRegion(region_id, source, region, tuple(problems))
+
+
+def _table_rank(file: str | None, order: dict[str, int]) -> int:
+    for name, rank in order.items():
+        if file and (file.endswith(f"{name}.csv") or file.endswith(f"[{name}]")):
+            return rank
+    return len(order)
+
+
+def iter_table_regions(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[TableRegion]:
+    """One :class:`TableRegion` per region of the tables at ``path``, never raising for bad input.
+
+    ``path`` is a folder holding ``regions.csv``, ``elements.csv`` and
+    ``matches.csv``, or an ``.xlsx`` workbook with the sheets ``regions``,
+    ``elements`` and ``matches``. Regions come in the order of the regions
+    table. After them come, as failed reports, rows that name a region id
+    the regions table does not have (one report per such id) and rows with
+    no region id. A table that cannot be used at all (missing, not UTF-8,
+    unknown or missing columns) gives one failed report and nothing else.
+    Raises :class:`ImportError` for a workbook when openpyxl is missing.
+    """
+    name = os.fspath(path)
+    tables, fatal = _read_tables(path, max_bytes)
+    if fatal:
+        yield TableRegion(None, name, None, tuple(fatal))
+        return
+    regions_table = tables["regions"]
+    heads: dict[str, tuple[int, dict[str, Any]]] = {}
+    extra: dict[str, list[Problem]] = {}
+    order: list[str] = []
+    loose: list[Problem] = []
+    for number, row, shape in regions_table.rows:
+        region_id = _region_id(row.get("id"))
+        if region_id is None:
+            loose.append(shape or Problem("the region id cell is empty", file=regions_table.file,
+                                          line=number, where="column id", code="missing-field"))
+            continue
+        if shape is not None:
+            extra.setdefault(region_id, []).append(shape)
+        if region_id in heads:
+            extra.setdefault(region_id, []).append(Problem(
+                f"region id {region_id!r} is also at row {heads[region_id][0]}; each region has "
+                "one row", file=regions_table.file, line=number, where="region, column id",
+                code="duplicate-region"))
+            continue
+        heads[region_id] = (number, row)
+        order.append(region_id)
+    rows: dict[str, dict[str, list[tuple[_Table, int, dict[str, Any]]]]] = {
+        "elements": {}, "matches": {}}
+    unknown: dict[str, list[Problem]] = {}
+    for table_name in ("elements", "matches"):
+        table = tables[table_name]
+        for number, row, shape in table.rows:
+            region_id = _region_id(row.get("region"))
+            if region_id is None:
+                loose.append(Problem("the region cell is empty; every row names its region",
+                                     file=table.file, line=number, where="column region",
+                                     code="missing-field"))
+                if shape is not None:
+                    loose.append(shape)
+                continue
+            if region_id not in heads:
+                unknown.setdefault(region_id, []).append(Problem(
+                    f"region {region_id!r} is not in the regions table", file=table.file,
+                    line=number, where="column region", code="unknown-region",
+                    suggestion=did_you_mean(region_id, order)))
+                if shape is not None:
+                    unknown[region_id].append(shape)
+                continue
+            if shape is not None:
+                extra.setdefault(region_id, []).append(shape)
+            rows[table_name].setdefault(region_id, []).append((table, number, row))
+    for region_id in order:
+        yield _build(region_id, heads[region_id], regions_table.file,
+                     rows["elements"].get(region_id, []), rows["matches"].get(region_id, []),
+                     extra.get(region_id, []))
+    for region_id, problems in unknown.items():
+        yield TableRegion(region_id, problems[0].file or name, None, tuple(problems))
+    if loose:
+        yield TableRegion(None, name, None, tuple(loose))
+
+
+def load_tables(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> list[Region]:
+    """Every region of the tables at ``path`` (a folder of CSV files or an ``.xlsx`` workbook), in order.
+
+    Raises one :class:`~smartsync.errors.RegionFileError` listing the
+    problems of every bad region and row when any has errors.
+    """
+    reports = list(iter_table_regions(path, max_bytes=max_bytes))
+    bad = [r for r in reports if r.region is None]
+    if bad:
+        raise RegionFileError(os.fspath(path), [p for r in bad for p in r.problems])
+    return [r.region for r in reports if r.region is not None]
+
+
+# --------------------------------------------------------------------------
+# writing
+
+
+def _join(values: Sequence[str], separator: str, what: str, where: str) -> str | None:
+    for value in values:
+        if separator in value or (separator == "|" and what == "parents" and ";" in value):
+            raise ValueError(f"{where}: {what} item {value!r} holds the separator {separator!r} "
+                             "and cannot be written to a table cell")
+    return separator.join(values) if values else None
+
+
+def _table_rows(regions: Iterable[Region]) -> dict[str, list[list[Any]]]:
+    out: dict[str, list[list[Any]]] = {t: [] for t in TABLES}
+    for region in regions:
+        out["regions"].append([region.id, region.name, region.kind.value, region.province,
+                               region.rpjmd.period.start, region.rpjmd.period.end,
+                               region.masterplan.period.start, region.masterplan.period.end])
+        for plan in (region.rpjmd, region.masterplan):
+            for e in plan.elements:
+                where = f"region {region.id}, {plan.kind.value} element {e.id}"
+                out["elements"].append([
+                    region.id, plan.kind.value, e.id, e.level.value, e.text,
+                    _join(e.parents, "|", "parents", where), e.code,
+                    e.dimension.value if e.dimension else None,
+                    _join(e.indicators, "|", "indicators", where), e.budget])
+        for m in region.matches:
+            where = f"region {region.id}, match {m.masterplan} -> {m.rpjmd}"
+            out["matches"].append([region.id, m.masterplan, m.rpjmd, m.relation.value,
+                                   m.source.value, m.score, m.note,
+                                   _join(m.evidence, "|", "evidence", where)])
+    return out
+
+
+def _atomic_write(target: Path, write: Callable[[Any], None]) -> None:
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            write(out)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
+    """Write regions as tables: a folder of three CSV files, or an ``.xlsx`` workbook.
+
+    A ``path`` ending in ``.xlsx`` gives a workbook (needs openpyxl);
+    anything else a folder (created when missing) holding ``regions.csv``,
+    ``elements.csv`` and ``matches.csv``, each written atomically. Reading
+    the tables back gives equal regions, except that ids are read without
+    surrounding spaces. Raises :class:`ValueError` for a parent id holding
+    ``;`` or ``|``, or an indicator or evidence text holding ``|``.
+    """
+    rows = _table_rows(regions)
+    target = Path(path)
+    if target.suffix.lower() == ".xlsx":
+        openpyxl = _openpyxl()
+        book = openpyxl.Workbook(write_only=True)
+        for name in TABLES:
+            sheet = book.create_sheet(name)
+            sheet.append(list(COLUMNS[name]))
+            for row in rows[name]:
+                sheet.append(row)
+        _atomic_write(target, book.save)
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    for name in TABLES:
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        writer.writerow(COLUMNS[name])
+        writer.writerows([["" if v is None else v for v in row] for row in rows[name]])
+        data = text.getvalue().encode("utf-8")
+        _atomic_write(target / f"{name}.csv", lambda out, data=data: out.write(data))
+    return target
