@@ -1,0 +1,72 @@
+"""``smartsync report FILE... --out DIR [--lang en|id]``: HTML pages a planner can present.
+
+Writes one self-contained HTML page per region (``region-<id>.html``: the
+type, the alignment diagram, coverage per stage, diagnostics, funding,
+why-not and the folded explanation trace) and, for several files, an
+``index.html`` with a chart of regions per type and a table linking every
+page. A file that cannot be read or classified is reported on stderr and as
+a row of the index; the others go on. Exit code 0 when every file gave a
+page, 1 when any failed, 2 on a usage error (including an output folder that
+cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import Severity
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``report`` subcommand."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write self-contained HTML pages with the alignment diagram",
+        description="Write one self-contained HTML page per region (type, alignment diagram, "
+                    "coverage per stage, diagnostics, funding, why-not, folded explanation trace) "
+                    "and, for several files, an index.html with regions per type. A bad file is "
+                    "reported and the others go on. Exit 0 when every file gave a page, 1 when "
+                    "any failed, 2 on a usage error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="region files (.yaml, .yml, .json), or folders of them")
+    parser.add_argument("--out", "-o", required=True, metavar="DIR",
+                        help="folder to write the pages into (created when missing)")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the pages: en (English, default) or id (Indonesian)")
+    parser.add_argument("--index", dest="index", action="store_true", default=None,
+                        help="write index.html even for a single file")
+    parser.add_argument("--no-index", dest="index", action="store_false",
+                        help="write no index.html, even for several files")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the report; print what was written and what failed; return the exit code."""
+    from ..render.html import write_report
+
+    try:
+        report = write_report(args.files, args.out, lang=args.lang, index=args.index)
+    except OSError as exc:
+        target = exc.filename or args.out
+        print(f"smartsync report: cannot write to {target}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for page in report.pages:
+        c = page.classification
+        letter = c.type_letter
+        kind = f"type {letter}" if letter else str(c.type.value)
+        print(f"{page.path}: {page.region.name} ({page.region.id}), {kind}")
+    for failure in report.failures:
+        print(f"smartsync report: {failure.source}: no page written", file=sys.stderr)
+        for problem in failure.problems:
+            if problem.severity is Severity.ERROR or len(failure.problems) == 1:
+                print(f"  {problem}", file=sys.stderr)
+    if report.index is not None:
+        print(f"{report.index}: index of {len(report.pages)} region"
+              f"{'s' if len(report.pages) != 1 else ''}")
+    failed = len(report.failures)
+    print(f"{len(report.pages)} page{'s' if len(report.pages) != 1 else ''} written to {report.out}"
+          + (f"; {failed} file{'s' if failed != 1 else ''} failed" if failed else ""))
+    return EXIT_INVALID if failed else EXIT_OK

@@ -1,0 +1,486 @@
+"""The alignment diagram: where a region's RPJMD and masterplan meet, as inline SVG.
+
+:func:`alignment_diagram` draws, for one classified region, one horizontal
+band per level of the planning hierarchy that either plan has elements at
+(top to bottom: vision, mission, goal, target, strategy, policy, program,
+activity). In each band the RPJMD elements stand in a column on the left,
+the masterplan elements in a column on the right (grouped by smart city
+dimension under a heading when they carry one), and each match is a curve
+through the gutter between the two boxes it links.
+
+Every element of both plans gets exactly one box and every match exactly
+one curve: the bands of the typology's stages (vision, mission, target,
+program by default) are drawn in full colour, the other levels (goals,
+strategies...) lighter, marked as not a stage, because they do not count
+for the type. Nothing of the region is left out.
+
+The layout is computed here (no script in the page): boxes never overlap,
+each band is as tall as its longer column, and a box's text is cut to the
+box's width with an ellipsis (the whole text is in the box's ``<title>``,
+shown on hover). For tests and styling the SVG carries stable hooks:
+
+- ``<g class="element" data-id=".." data-plan="rpjmd|masterplan" data-level="..">``
+  per element box (with class ``unsynchronized`` on a masterplan element of
+  a stage that is not synchronized, ``stage``/``other-level`` after its band);
+- ``<path class="match" data-masterplan=".." data-rpjmd=".." data-relation=".."
+  data-source="..">`` per match;
+- ``<svg class="band" data-level=".." data-stage="true|false">`` per band,
+  with class ``start`` on the band where synchronization starts.
+
+Every text taken from the region is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Mapping, Sequence
+
+from ..model import Dimension, Element, Level, Match, Region, Relation
+from ..result import Classification
+
+__all__ = ["alignment_diagram", "diagram_legend", "DIAGRAM_LABELS", "RELATION_STYLE", "fit_text"]
+
+# -------------------------------------------------------------------- geometry
+WIDTH = 1000
+MARGIN = 10
+BOX_W = 330
+BOX_H = 32
+GAP = 5
+PAD = 6  # text padding inside a box
+FONT = 10.5  # px, box text
+LINE = 12.5  # px, baseline distance of the two text lines
+BAND_HEAD = 24  # band title
+COL_HEAD = 18  # column titles
+GROUP_HEAD = 18  # dimension heading
+BOTTOM = 10
+LEFT_X = MARGIN
+RIGHT_X = WIDTH - MARGIN - BOX_W
+
+#: how a match is drawn, by relation: colour (Okabe-Ito, readable for
+#: colour-blind readers) and stroke width; suggested matches are dashed.
+RELATION_STYLE: Mapping[str, tuple[str, float]] = {
+    Relation.ADOPTED.value: ("#0072B2", 2.6),
+    Relation.DERIVED.value: ("#009E73", 2.0),
+    Relation.ALIGNED.value: ("#E69F00", 1.5),
+}
+SUGGESTED_DASH = "6 4"
+UNSYNC_COLOUR = "#D55E00"
+
+#: the words of the diagram, in English and Indonesian (same keys)
+DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "rpjmd": "RPJMD",
+        "masterplan": "Masterplan",
+        "count": "{count} {level}",
+        "absent": "no {level} elements",
+        "start": "synchronization starts here (type {letter})",
+        "not_stage": "not a stage of the typology: does not count for the type",
+        "stage_status": "{synchronized} of {total} masterplan elements synchronized ({share})",
+        "stage_absent": "stage absent from the masterplan",
+        "no_dimension": "no dimension",
+        "dimension": "smart {dimension}",
+        "group_count": "{synchronized} of {total} synchronized",
+        "legend.adopted": "adopted (same meaning)",
+        "legend.derived": "derived (formulated from it)",
+        "legend.aligned": "aligned (supports it)",
+        "legend.suggested": "suggested match (computed from the texts)",
+        "legend.unsynchronized": "masterplan element of a stage not synchronized",
+        "legend.start": "stage where synchronization starts",
+        "legend.chain": "synchronized stage below it",
+        "legend.other": "level that is not a stage",
+        "match_title": "{masterplan} \u2192 {rpjmd}: {relation}, {source}",
+        "score": "score {score}",
+        "unsync_title": "not synchronized",
+    },
+    "id": {
+        "rpjmd": "RPJMD",
+        "masterplan": "Masterplan",
+        "count": "{count} {level}",
+        "absent": "tidak ada unsur {level}",
+        "start": "sinkronisasi dimulai di sini (tipe {letter})",
+        "not_stage": "bukan tahap tipologi: tidak dihitung untuk tipe",
+        "stage_status": "{synchronized} dari {total} unsur masterplan tersinkronisasi ({share})",
+        "stage_absent": "tahap tidak ada dalam masterplan",
+        "no_dimension": "tanpa dimensi",
+        "dimension": "smart {dimension}",
+        "group_count": "{synchronized} dari {total} tersinkronisasi",
+        "legend.adopted": "diadopsi (makna sama)",
+        "legend.derived": "diturunkan (dirumuskan darinya)",
+        "legend.aligned": "selaras (mendukungnya)",
+        "legend.suggested": "kecocokan usulan (dihitung dari teks)",
+        "legend.unsynchronized": "unsur masterplan pada tahap yang tidak tersinkronisasi",
+        "legend.start": "tahap awal sinkronisasi",
+        "legend.chain": "tahap tersinkronisasi di bawahnya",
+        "legend.other": "tingkat yang bukan tahap",
+        "match_title": "{masterplan} \u2192 {rpjmd}: {relation}, {source}",
+        "score": "skor {score}",
+        "unsync_title": "tidak tersinkronisasi",
+    },
+}
+
+
+def _label(key: str, lang: str, **values: object) -> str:
+    table = DIAGRAM_LABELS.get(lang, DIAGRAM_LABELS["en"])
+    return table[key].format(**values)
+
+
+def _e(value: object) -> str:
+    """Escaped for HTML/SVG text and attribute values."""
+    return html.escape(str(value), quote=True)
+
+
+# ---------------------------------------------------------------- text fitting
+# Advance widths of DejaVu Sans (the default sans-serif of Debian; wider than
+# Arial/Liberation Sans, so a text that fits here fits with those too), in em.
+_WIDTHS: dict[str, float] = {}
+for _chars, _w in (
+    (" ", 0.318), ("!|.,:;'`", 0.34), ("il", 0.278), ("jI", 0.295), ("ft", 0.39),
+    ("r", 0.411), ("()[]{}", 0.39), ("-", 0.361), ("/\\", 0.337), ("\"", 0.46),
+    ("sz", 0.525), ("c", 0.55), ("kvxyJ", 0.6), ("aeo", 0.615), ("bdghnpqu", 0.635),
+    ("0123456789", 0.636), ("FLPTYZ", 0.64), ("ESX", 0.69), ("ABKRV", 0.7),
+    ("CDGHNOQU", 0.79), ("mM", 0.975), ("wW", 0.99), ("&%", 0.95), ("#$*+<=>?^_~", 0.84),
+):
+    for _c in _chars:
+        _WIDTHS[_c] = _w
+_BOLD = 1.12
+
+
+def text_width(text: str, size: float = FONT, bold: bool = False) -> float:
+    """An upper estimate of the rendered width of ``text`` in px."""
+    total = 0.0
+    for char in text:
+        width = _WIDTHS.get(char)
+        if width is None:
+            width = 1.0 if ord(char) > 0x2E80 else 0.8  # wide scripts; other letters
+        total += width
+    return total * size * (_BOLD if bold else 1.0)
+
+
+def _cut(text: str, width: float, size: float) -> str:
+    """The longest start of ``text`` that fits ``width`` with an ellipsis after it."""
+    if text_width(text, size) <= width:
+        return text
+    ellipsis = "\u2026"
+    out = ""
+    for char in text:
+        if text_width(out + char + ellipsis, size) > width:
+            break
+        out += char
+    return out.rstrip() + ellipsis
+
+
+def fit_text(text: str, widths: Sequence[float], size: float = FONT) -> list[str]:
+    """``text`` word-wrapped into at most ``len(widths)`` lines of the given widths
+    (px); the last line is cut with an ellipsis when the text does not fit. A
+    word too long for any line is cut by characters."""
+    words = text.split()
+    lines: list[str] = []
+    for i, width in enumerate(widths):
+        if not words:
+            break
+        last = i == len(widths) - 1
+        line = ""
+        while words:
+            candidate = f"{line} {words[0]}" if line else words[0]
+            if text_width(candidate, size) > width:
+                break
+            line = candidate
+            words.pop(0)
+        if last and words:
+            line = _cut(f"{line} {' '.join(words)}".strip(), width, size)
+            words = []
+        elif not line and text_width(words[0], size) > widths[i + 1]:
+            line = _cut(words.pop(0), width, size)  # too long for any line: cut it here
+        lines.append(line)
+    return lines
+
+
+# --------------------------------------------------------------------- drawing
+
+
+def _share(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def _level_name(level: str, lang: str) -> str:
+    from ..messages import stage_name
+
+    return stage_name(level, lang)
+
+
+class _Band:
+    """The layout of one level: positions of its boxes and its height."""
+
+    def __init__(self, level: Level, rpjmd: Sequence[Element], masterplan: Sequence[Element],
+                 grouped: bool):
+        self.level = level
+        self.rpjmd = list(rpjmd)
+        self.masterplan = list(masterplan)
+        self.grouped = grouped
+        self.boxes: dict[tuple[str, str], tuple[float, float]] = {}
+        self.groups: list[tuple[str, float, list[Element]]] = []
+        top = BAND_HEAD + COL_HEAD
+        y = top
+        for element in self.rpjmd:
+            self.boxes[("rpjmd", element.id)] = (LEFT_X, y)
+            y += BOX_H + GAP
+        left_bottom = y if self.rpjmd else top + BOX_H
+        y = top
+        if grouped:
+            order = {d: i for i, d in enumerate(Dimension)}
+            by_dim: dict[Dimension | None, list[Element]] = {}
+            for element in self.masterplan:
+                by_dim.setdefault(element.dimension, []).append(element)
+            keys = sorted(by_dim, key=lambda d: order.get(d, len(order)) if d is not None else len(order))
+            for dim in keys:
+                self.groups.append((dim.value if dim is not None else "", y, by_dim[dim]))
+                y += GROUP_HEAD
+                for element in by_dim[dim]:
+                    self.boxes[("masterplan", element.id)] = (RIGHT_X, y)
+                    y += BOX_H + GAP
+        else:
+            for element in self.masterplan:
+                self.boxes[("masterplan", element.id)] = (RIGHT_X, y)
+                y += BOX_H + GAP
+        right_bottom = y if self.masterplan else top + BOX_H
+        self.height = max(left_bottom, right_bottom) + BOTTOM
+
+
+def _element_svg(element: Element, plan: str, x: float, y: float, classes: list[str],
+                 lang: str) -> str:
+    head = element.id
+    code = f" {element.code}" if element.code else ""
+    head_w = text_width(head, FONT, bold=True) + text_width(code + " ", FONT)
+    inner = BOX_W - 2 * PAD
+    lines = fit_text(element.text, [max(inner - head_w, 0.0), inner])
+    if lines and lines[0] == "" and len(lines) == 1:
+        lines = []
+    tooltip = [element.id, _level_name(element.level.value, lang)]
+    if element.code:
+        tooltip.append(element.code)
+    if element.dimension is not None:
+        tooltip.append(f"smart {element.dimension.value}")
+    if element.budget is not None:
+        from .html import format_rupiah
+
+        tooltip.append(format_rupiah(element.budget))
+    if "unsynchronized" in classes:
+        tooltip.append(_label("unsync_title", lang))
+    title = " \u00b7 ".join(tooltip) + ": " + element.text
+    attrs = (f'class="{" ".join(["element"] + classes)}" data-id="{_e(element.id)}" '
+             f'data-plan="{plan}" data-level="{element.level.value}"')
+    if element.dimension is not None:
+        attrs += f' data-dimension="{element.dimension.value}"'
+    out = [f"<g {attrs}>", f"<title>{_e(title)}</title>",
+           f'<rect class="box" x="{x:g}" y="{y:g}" width="{BOX_W}" height="{BOX_H}" rx="3"/>',
+           # a nested viewport clips any text the width estimate got wrong
+           f'<svg x="{x:g}" y="{y:g}" width="{BOX_W}" height="{BOX_H}" overflow="hidden">']
+    first = lines[0] if lines else ""
+    code_span = f'<tspan class="code">{_e(code)}</tspan>' if code else ""
+    out.append(f'<text x="{PAD}" y="{PAD + FONT - 1:g}"><tspan class="id">{_e(head)}</tspan>'
+               f'{code_span} {_e(first)}</text>')
+    if len(lines) > 1:
+        out.append(f'<text x="{PAD}" y="{PAD + FONT - 1 + LINE:g}">{_e(lines[1])}</text>')
+    out.append("</svg>")
+    if "unsynchronized" in classes:
+        cx, cy = x, y + BOX_H / 2
+        out.append(f'<circle class="marker" cx="{cx:g}" cy="{cy:g}" r="6"/>'
+                   f'<text class="marker-text" x="{cx:g}" y="{cy + 3.5:g}">!</text>')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float],
+               lang: str) -> str:
+    (x1, y1), (x2, y2) = start, end
+    middle = (x1 + x2) / 2
+    d = f"M{x1:g},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {x2:g},{y2:g}"
+    relation, source = match.relation.value, match.source.value
+    title = _label("match_title", lang, masterplan=match.masterplan, rpjmd=match.rpjmd,
+                   relation=relation, source=source)
+    if match.score is not None:
+        title += "; " + _label("score", lang, score=f"{match.score:.2f}")
+    if match.note:
+        title += "; " + match.note
+    if match.evidence:
+        title += "; " + ", ".join(match.evidence)
+    classes = f"match {relation} {source}"
+    return (f'<path class="{classes}" data-masterplan="{_e(match.masterplan)}" '
+            f'data-rpjmd="{_e(match.rpjmd)}" data-relation="{relation}" data-source="{source}" '
+            f'd="{d}"><title>{_e(title)}</title></path>')
+
+
+def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
+              classification: Classification, lang: str) -> str:
+    level = band.level.value
+    stages = classification.typology.stages
+    is_stage = level in stages
+    result = classification.stages.get(level)
+    start = classification.typology.letter(classification.type) is not None \
+        and classification.type.value == level
+    in_chain = is_stage and level in classification.chain and not start
+    classes = ["band", "stage" if is_stage else "other-level"]
+    if start:
+        classes.append("start")
+    elif in_chain:
+        classes.append("chain")
+    name = _level_name(level, lang)
+    out = [f'<svg class="{" ".join(classes)}" data-level="{level}" '
+           f'data-stage="{"true" if is_stage else "false"}" viewBox="0 0 {WIDTH} {band.height:g}" '
+           f'width="{WIDTH}" height="{band.height:g}" role="img" '
+           f'aria-label="{_e(name)}" xmlns="http://www.w3.org/2000/svg">',
+           f'<rect class="band-bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{band.height - 1:g}" rx="4"/>']
+    title = name[:1].upper() + name[1:]
+    if is_stage and result is not None:
+        if result.present:
+            status = _label("stage_status", lang, synchronized=result.synchronized,
+                            total=result.total, share=_share(result.coverage))
+        else:
+            status = _label("stage_absent", lang)
+    else:
+        status = _label("not_stage", lang)
+    out.append(f'<text class="band-title" x="{MARGIN}" y="17">{_e(title)}</text>')
+    out.append(f'<text class="band-status" x="{MARGIN + text_width(title, 13, True) + 12:g}" '
+               f'y="17">{_e(status)}</text>')
+    if start:
+        out.append(f'<text class="start-label" x="{WIDTH - MARGIN}" y="17">\u25b6 '
+                   f'{_e(_label("start", lang, letter=classification.type_letter))}</text>')
+    y_col = BAND_HEAD + 11
+    for plan, x, items in (("rpjmd", LEFT_X, band.rpjmd), ("masterplan", RIGHT_X, band.masterplan)):
+        head = _label(plan, lang) + " \u00b7 " + (
+            _label("count", lang, count=len(items), level=name) if items
+            else _label("absent", lang, level=name))
+        out.append(f'<text class="col-title" x="{x:g}" y="{y_col:g}">{_e(head)}</text>')
+    synchronized = set(result.synchronized_ids) if result is not None else set()
+    # the curves first, under the boxes
+    for match in matches:
+        a = band.boxes.get(("rpjmd", match.rpjmd))
+        b = band.boxes.get(("masterplan", match.masterplan))
+        if a is None or b is None:
+            continue
+        out.append(_match_svg(match, (a[0] + BOX_W, a[1] + BOX_H / 2), (b[0], b[1] + BOX_H / 2), lang))
+    for element in band.rpjmd:
+        x, y = band.boxes[("rpjmd", element.id)]
+        out.append(_element_svg(element, "rpjmd", x, y, ["stage" if is_stage else "other-level"], lang))
+    for dim, y, members in band.groups:
+        label = _label("dimension", lang, dimension=dim) if dim else _label("no_dimension", lang)
+        if is_stage and result is not None and result.present:
+            done = sum(e.id in synchronized for e in members)
+            label += " \u00b7 " + _label("group_count", lang, synchronized=done, total=len(members))
+        out.append(f'<text class="group-title" data-dimension="{_e(dim)}" x="{RIGHT_X:g}" '
+                   f'y="{y + 13:g}">{_e(label)}</text>')
+    for element in band.masterplan:
+        x, y = band.boxes[("masterplan", element.id)]
+        element_classes = ["stage" if is_stage else "other-level"]
+        if is_stage and result is not None and element.id not in synchronized:
+            element_classes.append("unsynchronized")
+        out.append(_element_svg(element, "masterplan", x, y, element_classes, lang))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def alignment_diagram(region: Region, classification: Classification, lang: str = "en") -> str:
+    """The alignment diagram of a classified region: a ``<div class="diagram">``
+    holding one inline SVG per level either plan has elements at."""
+    levels = [level for level in Level
+              if region.rpjmd.at(level) or region.masterplan.at(level)]
+    level_of = {e.id: e.level for e in region.masterplan.elements}
+    bands = []
+    for level in levels:
+        masterplan = region.masterplan.at(level)
+        grouped = any(e.dimension is not None for e in masterplan)
+        bands.append(_Band(level, region.rpjmd.at(level), masterplan, grouped))
+    by_level: dict[Level, list[Match]] = {}
+    for match in region.matches:
+        level = level_of.get(match.masterplan)
+        if level is not None:
+            by_level.setdefault(level, []).append(match)
+    parts = ['<div class="diagram">']
+    for band in bands:
+        parts.append(_band_svg(band, region, by_level.get(band.level, []), classification, lang))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def diagram_legend(lang: str = "en") -> str:
+    """The legend of the diagram as a small inline SVG: line styles, markers, band colours."""
+    items: list[str] = []
+    x, y = 10.0, 16.0
+    row_h = 22
+
+    def advance(width: float) -> tuple[float, float]:
+        nonlocal x, y
+        if x + width > WIDTH - 10:
+            x, y = 10.0, y + row_h
+        pos = (x, y)
+        x += width + 18
+        return pos
+
+    def line_item(key: str, colour: str, width: float, dash: str | None, cls: str) -> None:
+        label = _label(key, lang)
+        px, py = advance(44 + text_width(label, 11))
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        items.append(f'<g class="legend-item {cls}"><line x1="{px:g}" y1="{py - 4:g}" x2="{px + 36:g}" '
+                     f'y2="{py - 4:g}" stroke="{colour}" stroke-width="{width}"{dash_attr}/>'
+                     f'<text x="{px + 42:g}" y="{py:g}">{_e(label)}</text></g>')
+
+    for relation in Relation:
+        colour, width = RELATION_STYLE[relation.value]
+        line_item(f"legend.{relation.value}", colour, width, None, relation.value)
+    line_item("legend.suggested", "#555", 1.6, SUGGESTED_DASH, "suggested")
+
+    def box_item(key: str, cls: str, marker: bool = False) -> None:
+        label = _label(key, lang)
+        px, py = advance(34 + text_width(label, 11))
+        mark = ""
+        if marker:
+            mark = (f'<circle class="marker" cx="{px:g}" cy="{py - 4:g}" r="6"/>'
+                    f'<text class="marker-text" x="{px:g}" y="{py - 0.5:g}">!</text>')
+        items.append(f'<g class="legend-item {cls}"><rect x="{px:g}" y="{py - 11:g}" width="26" '
+                     f'height="14" rx="2"/>{mark}<text x="{px + 32:g}" y="{py:g}">{_e(label)}</text></g>')
+
+    box_item("legend.unsynchronized", "unsynchronized", marker=True)
+    box_item("legend.start", "start")
+    box_item("legend.chain", "chain")
+    box_item("legend.other", "other-level")
+    height = y + 10
+    return (f'<svg class="legend" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
+            f'role="img" xmlns="http://www.w3.org/2000/svg">{"".join(items)}</svg>')
+
+
+def diagram_css() -> str:
+    """The stylesheet of the diagram (part of the page's inline CSS)."""
+    rules = [
+        ".diagram svg.band{display:block;width:100%;height:auto;margin:0 0 8px 0}",
+        "svg.band .band-bg{fill:#fff;stroke:#d0d5dc}",
+        "svg.band.other-level .band-bg{fill:#f6f7f9;stroke:#e1e4e8;stroke-dasharray:4 3}",
+        "svg.band.chain .band-bg{fill:#eef8f3;stroke:#9fd6bd}",
+        "svg.band.start .band-bg{fill:#fff6d6;stroke:#e0b000;stroke-width:2}",
+        "svg .band-title{font-weight:700;font-size:13px;fill:#1d2733}",
+        "svg .band-status{font-size:11px;fill:#4a5562}",
+        "svg .start-label{font-size:11.5px;font-weight:700;fill:#8a6500;text-anchor:end}",
+        "svg .col-title{font-size:10.5px;fill:#6a7480;text-transform:none;letter-spacing:.02em}",
+        "svg .group-title{font-size:10.5px;font-weight:700;fill:#3d4a5a}",
+        "svg g.element .box{fill:#fff;stroke:#8895a5;stroke-width:1}",
+        "svg g.element[data-plan=rpjmd] .box{fill:#f3f6fb}",
+        "svg g.element.other-level .box{fill:#fafafa;stroke:#b8c0ca}",
+        f"svg g.element.unsynchronized .box{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
+        f"svg .marker{{fill:{UNSYNC_COLOUR}}}",
+        "svg .marker-text{fill:#fff;font-size:10px;font-weight:700;text-anchor:middle}",
+        f"svg text{{font-size:{FONT}px;fill:#1d2733}}",
+        "svg .id{font-weight:700}",
+        "svg .code{fill:#6a7480}",
+        "svg path.match{fill:none;stroke-linecap:round;opacity:.85}",
+        "svg path.match:hover{opacity:1;stroke-width:4}",
+        f"svg path.match.suggested{{stroke-dasharray:{SUGGESTED_DASH}}}",
+        "svg.legend{display:block;width:100%;height:auto;margin:4px 0 10px 0}",
+        "svg.legend text{font-size:11px}",
+        "svg.legend .legend-item rect{fill:#fff;stroke:#8895a5}",
+        f"svg.legend .legend-item.unsynchronized rect{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
+        "svg.legend .legend-item.start rect{fill:#fff6d6;stroke:#e0b000;stroke-width:2}",
+        "svg.legend .legend-item.chain rect{fill:#eef8f3;stroke:#9fd6bd}",
+        "svg.legend .legend-item.other-level rect{fill:#f6f7f9;stroke:#c6ccd4;stroke-dasharray:4 3}",
+    ]
+    for relation, (colour, width) in RELATION_STYLE.items():
+        rules.append(f"svg path.match.{relation}{{stroke:{colour};stroke-width:{width}}}")
+    return "\n".join(rules)
