@@ -297,15 +297,44 @@ class Classifier:
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
             rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
-        explainer = WhyNot(rules, raw, definitions=(StageDef,))
-
-        def why_not(wanted: Any) -> tuple:
-            return explainer(TypeResult, stage=wanted.value)
-
+        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef,)), self.packs)
         return Classification(
             region_id=region.id, region_name=region.name, typology=self.typology, params=params,
             type=type_value, stages=stages, chain=chain, characteristics=characteristics,
-            diagnostics=diagnostics, funding=funding, trace=trace, why_not_engine=why_not)
+            diagnostics=diagnostics, funding=funding, trace=trace, region=region,
+            why_not_engine=why_not)
+
+
+class _TypeWhyNot:
+    """Why-not for types, over the final facts of one run."""
+
+    def __init__(self, explainer: WhyNot, packs: tuple[type, ...]):
+        self.explainer = explainer
+        self.packs = packs
+
+    def __call__(self, wanted: Any) -> tuple:
+        return self.explainer(TypeResult, stage=wanted.value)
+
+
+class LazyWhyNot:
+    """Why-not for an unpickled classification: classifies the region again (with the
+    same packs, typology and parameters) the first time it is asked."""
+
+    def __init__(self, packs: tuple[type, ...] | None, typology: Typology, region: Region,
+                 params: Parameters):
+        self.packs, self.typology, self.region, self.params = packs, typology, region, params
+        self._done: Any = None
+
+    def __call__(self, wanted: Any) -> tuple:
+        if self._done is None:
+            classifier = _classifier_for(self.packs, self.typology)
+            self._done = classifier.classify(self.region, params=self.params)._why_not
+        return self._done(wanted)
+
+
+@functools.lru_cache(maxsize=8)
+def _classifier_for(packs: tuple[type, ...] | None, typology: Typology) -> "Classifier":
+    return Classifier(packs, typology=typology)
 
 
 def _check_region(region: Region) -> None:

@@ -126,8 +126,16 @@ class Classification:
     diagnostics: tuple[DiagnosticResult, ...]
     funding: FundingResult | None
     trace: Trace
+    region: Any = attrs.field(repr=False)
     _why_not: Any = attrs.field(repr=False, alias="why_not_engine")
 
+    def __reduce__(self) -> tuple:
+        # picklable for batch runs across processes: the why-not evaluator holds the
+        # engine's rules (lambdas), so it is rebuilt on demand from the rule packs
+        state = {f.name: getattr(self, f.name) for f in attrs.fields(Classification)
+                 if f.name not in ("_why_not", "type")}
+        packs = getattr(self._why_not, "packs", None)
+        return (_restore, (state, self.type.value, packs))
     @property
     def type_letter(self) -> str | None:
         """The type's letter (A: vision, B: mission, C: target, D: program); ``None`` when unsynchronized."""
@@ -198,3 +206,13 @@ class Classification:
     def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
         """Why-not for every type not concluded, keyed by type value, in typology order."""
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}
+
+
+def _restore(state: dict, type_value: str, packs: Any) -> Classification:
+    from .engine import LazyWhyNot
+
+    typology = state["typology"]
+    return Classification(type=typology.type_enum(type_value),
+                          why_not_engine=LazyWhyNot(packs, typology, state["region"],
+                                                    state["params"]),
+                          **state)

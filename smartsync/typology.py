@@ -12,6 +12,7 @@ the trace and why-not follow.
 from __future__ import annotations
 
 import enum
+import functools
 import string
 from typing import Mapping
 
@@ -63,11 +64,11 @@ class Typology:
 
     @type_enum.default
     def _make_enum(self) -> type[enum.Enum]:
-        if self.stages == tuple(m.value for m in SyncType if m is not SyncType.UNSYNCHRONIZED):
-            return SyncType
-        members = {s.upper(): s for s in self.stages}
-        members["UNSYNCHRONIZED"] = UNSYNCHRONIZED
-        return enum.Enum("SyncType", members, type=str)  # type: ignore[return-value]
+        return _type_enum(self.stages)
+
+    def __reduce__(self) -> tuple:
+        # the type enum of a variant is made at run time: rebuild it on unpickling
+        return (Typology, (self.name, self.stages))
 
     @property
     def base(self) -> str:
@@ -95,6 +96,18 @@ class Typology:
         except ValueError:
             accepted = ", ".join(m.value for m in self.type_enum)
             raise ValueError(f"unknown type {value!r}; expected one of: {accepted}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def _type_enum(stages: tuple[str, ...]) -> type[enum.Enum]:
+    """The type enum of a list of stages; one class per list of stages in a process."""
+    if stages == tuple(m.value for m in SyncType if m is not SyncType.UNSYNCHRONIZED):
+        return SyncType
+    members = {s.upper(): s for s in stages}
+    members["UNSYNCHRONIZED"] = UNSYNCHRONIZED
+    made = enum.Enum("SyncType", members, type=str)  # type: ignore[misc]
+    made.__str__ = lambda self: self.value  # type: ignore[method-assign]
+    return made
 
 
 #: the typology of the study: vision, mission, target, program

@@ -1,0 +1,94 @@
+"""Generated regions: deterministic samples for benchmarks and rule checks.
+
+Used by ``smartsync rules --check`` to run a typology over many regions, and
+by the benchmarks in ``benchmarks/``. Not real plans: the texts are random
+words.
+
+``typical_region(seed)``: per plan 1 vision, 5 missions, 20 targets and 60
+programs (each element with a parent one level up), the masterplan's
+programs spread over the six dimensions, RPJMD programs with codes and
+budgets, and about 1.5 matches per masterplan element (same level, random
+relation; some elements unmatched so that every type occurs). The same seed
+gives the same region on every machine.
+"""
+
+from __future__ import annotations
+
+import random
+
+from .model import Element, Match, Period, Plan, Region
+
+__all__ = ["typical_region", "sample_regions", "TYPICAL"]
+
+DIMENSIONS = ("governance", "branding", "economy", "living", "society", "environment")
+RELATIONS = ("adopted", "derived", "aligned")
+TYPICAL = {"vision": 1, "mission": 5, "target": 20, "program": 60}
+WORDS = ("layanan publik digital tata kelola pemerintahan ekonomi kreatif pariwisata "
+         "kesehatan pendidikan lingkungan transportasi sampah air bersih UMKM pasar "
+         "informasi komunikasi data terpadu infrastruktur jaringan masyarakat").split()
+
+
+def _text(rng: random.Random, level: str, i: int) -> str:
+    return f"{level.capitalize()} {i}: " + " ".join(rng.choice(WORDS) for _ in range(8))
+
+
+def _plan(kind: str, prefix: str, sizes: dict[str, int], rng: random.Random,
+          period: tuple[int, int]) -> Plan:
+    elements = []
+    parents: list[str] = []
+    for level, n in sizes.items():
+        ids = []
+        for i in range(1, n + 1):
+            eid = f"{prefix}{level[0].upper()}{i}"
+            extra = {}
+            if level == "program":
+                if kind == "rpjmd":
+                    extra["code"] = f"{rng.randint(1, 4)}.{rng.randint(1, 30):02d}.{rng.randint(1, 9):02d}"
+                    if rng.random() < 0.9:
+                        extra["budget"] = rng.randrange(1, 500) * 100_000_000
+                else:
+                    extra["dimension"] = DIMENSIONS[i % len(DIMENSIONS)]
+            elements.append(Element(eid, level, _text(rng, level, i),
+                                    parents=(rng.choice(parents),) if parents else (), **extra))
+            ids.append(eid)
+        parents = ids
+    return Plan(kind, Period(*period), elements)
+
+
+def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: float = 1.5,
+                   levels: tuple[str, ...] | None = None) -> Region:
+    """A generated region of typical size (``programs`` per plan).
+
+    ``levels``: the levels both plans have, top to bottom (default vision,
+    mission, target, program; a goal stage variant may want ``goal`` too;
+    a level missing from :data:`TYPICAL` gets 10 elements).
+    """
+    rng = random.Random(seed)
+    sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
+    if "program" in sizes:
+        sizes["program"] = programs
+    rpjmd = _plan("rpjmd", "", sizes, rng, (2021, 2026))
+    masterplan = _plan("masterplan", "S", sizes, rng, (2022, 2031))
+    # the share of each stage's masterplan elements that are matched varies with the
+    # seed, so that every type occurs; the matches of a stage number about
+    # matches_per_element per element, spread over the matched elements
+    matches = []
+    for level in sizes:
+        chance = rng.choice((0.3, 0.7, 0.9, 1.0))
+        mine = [e for e in masterplan.at(level) if rng.random() < chance]
+        theirs = [e.id for e in rpjmd.at(level)]
+        if not mine or not theirs:
+            continue
+        counts = [1] * len(mine)
+        for _ in range(max(0, round(matches_per_element * len(masterplan.at(level))) - len(mine))):
+            counts[rng.randrange(len(mine))] += 1
+        for element, count in zip(mine, counts):
+            for rp in rng.sample(theirs, min(count, len(theirs))):
+                matches.append(Match(element.id, rp, rng.choice(RELATIONS), note="generated"))
+    return Region(str(9000 + seed), f"Kota Uji {seed}", "kota", rpjmd, masterplan, matches,
+                  province="Provinsi Uji")
+
+
+def sample_regions(count: int, *, seed: int = 0, **options: object) -> list[Region]:
+    """``count`` generated regions, seeds ``seed`` to ``seed + count - 1``."""
+    return [typical_region(seed + i, **options) for i in range(count)]  # type: ignore[arg-type]
