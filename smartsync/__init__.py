@@ -56,6 +56,8 @@ from .result import (
 from .trace import Derivation, FactRecord, Step, Trace
 from .explain import Reason
 from .matching import suggest_matches, with_suggestions
+from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
+from .batch import BatchItem, classify_many
 
 __all__ = [
     "__version__",
@@ -76,4 +78,7 @@ __all__ = [
     "Trace", "Step", "FactRecord", "Derivation", "Reason",
     # suggested matches
     "suggest_matches", "with_suggestions",
+    # many regions: tables and batches
+    "load_tables", "iter_table_regions", "dump_tables", "TableRegion",
+    "classify_many", "BatchItem",
 ]

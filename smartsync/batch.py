@@ -1,0 +1,307 @@
+"""Many regions at once: :func:`classify_many`, in one process or several.
+
+:func:`classify_many` takes regions, region files, folders of region files
+and tables (a folder holding ``regions.csv``, or an ``.xlsx`` workbook) and
+yields one :class:`BatchItem` per region, **in input order** whatever the
+number of processes: with ``jobs`` above 1 the regions are classified in
+worker processes, a few at a time, and a result that finishes early waits
+until every region before it has been yielded. A region that cannot be read
+or classified yields an item with an ``error`` (and its problems) and the
+batch goes on.
+
+Each worker process builds the inference engine once and resets it for each
+region (see :func:`smartsync.engine.default_classifier`). ``jobs=1`` runs
+everything in the calling process.
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import signal
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence, Union
+
+import attrs
+
+from .errors import InvalidRegionError, Problem, RegionFileError, Severity, SmartsyncError
+from .io import check_region_file, region_files
+from .io.regionfile import REGION_FILE_SUFFIXES
+from .model import Region
+from .result import Classification
+from .tabular import TableRegion, is_tables, iter_table_regions
+from .typology import Parameters
+
+__all__ = ["BatchItem", "classify_many", "DEFAULT_CHUNKSIZE"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: how many regions a worker process takes at a time
+DEFAULT_CHUNKSIZE = 8
+
+
+@attrs.frozen
+class BatchItem:
+    """The outcome for one region of a batch.
+
+    ``index``: the region's position in the input (0-based, folders and
+    tables counted region by region); ``region_id``: its id (``None`` when it
+    could not be read); ``source``: the file (and row) it came from, ``None``
+    for a :class:`~smartsync.Region` given in code; ``classification``: the
+    result, or ``None`` when the region failed; ``error``: why it failed,
+    one line; ``problems``: the input problems behind the error, and the
+    warnings of a region that loaded.
+    """
+
+    index: int
+    region_id: str | None
+    source: str | None
+    classification: Classification | None
+    error: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the region was classified."""
+        return self.classification is not None
+
+
+# --------------------------------------------------------------------------
+# units of work: what one input item stands for, region by region
+
+
+@attrs.frozen
+class _Unit:
+    """One region to classify: a region in memory, a region file to read, or a failure already known."""
+
+    kind: str  # "region" | "file" | "failed"
+    region: Region | None = None
+    path: str | None = None
+    region_id: str | None = None
+    source: str | None = None
+    problems: tuple[Problem, ...] = ()
+    error: str | None = None
+
+
+def _from_table(report: TableRegion) -> _Unit:
+    if report.region is not None:
+        return _Unit("region", region=report.region, region_id=report.region_id,
+                     source=report.source, problems=report.problems)
+    return _Unit("failed", region_id=report.region_id, source=report.source,
+                 problems=report.problems)
+
+
+def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
+    """The regions the input items stand for, lazily, in order."""
+    if isinstance(items, (Region, str, os.PathLike)):
+        items = [items]
+    for item in items:
+        if isinstance(item, Region):
+            yield _Unit("region", region=item, region_id=item.id)
+            continue
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"classify_many takes regions and paths, got {type(item).__name__} "
+                            f"{item!r}")
+        path = Path(item)
+        name = os.fspath(item)
+        if path.is_file() and path.name.lower() in ("regions.csv", "elements.csv", "matches.csv"):
+            path, name = path.parent, os.fspath(path.parent) or "."
+        if is_tables(path):
+            try:
+                reports = iter_table_regions(path)
+                for report in reports:
+                    yield _from_table(report)
+            except ImportError as exc:  # openpyxl missing for a workbook
+                yield _Unit("failed", source=name, error=str(exc),
+                            problems=(Problem(str(exc), file=name, code="needs-openpyxl"),))
+        elif path.is_dir():
+            files = region_files(path)
+            if not files:
+                suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
+                message = (f"no region files ({suffixes}) and no tables (regions.csv) in this "
+                           "folder")
+                yield _Unit("failed", source=name,
+                            problems=(Problem(message, file=name, code="no-region-files"),))
+            for file in files:
+                yield _Unit("file", path=os.fspath(file), source=os.fspath(file))
+        else:
+            yield _Unit("file", path=name, source=name)
+
+
+def _error_text(problems: Sequence[Problem]) -> str:
+    """The errors of an input, on one line."""
+    errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
+    text = "; ".join(str(p) for p in errors)
+    return text if len(errors) <= 1 else f"{len(errors)} errors: {text}"
+
+
+# --------------------------------------------------------------------------
+# doing the work (in this process or in a worker)
+
+
+class _Reasons:
+    """Why-not answers computed in a worker process, for a classification sent to the parent."""
+
+    def __init__(self, reasons: Mapping[str, tuple]):
+        self.reasons = dict(reasons)
+
+    def __call__(self, wanted: Any) -> tuple:
+        return self.reasons.get(getattr(wanted, "value", wanted), ())
+
+
+def _portable(c: Classification) -> Classification:
+    """The classification with its why-not answers precomputed, so it can cross processes."""
+    return attrs.evolve(c, why_not_engine=_Reasons(c.why_not_all()))
+
+
+def _classify(unit: _Unit, index: int, params: Parameters | None, portable: bool) -> BatchItem:
+    from .engine import classify
+
+    region, problems = unit.region, unit.problems
+    if unit.kind == "failed":
+        return BatchItem(index, unit.region_id, unit.source, None,
+                         unit.error or _error_text(problems), problems)
+    if unit.kind == "file":
+        assert unit.path is not None
+        report = check_region_file(unit.path)
+        problems = report.problems
+        region = report.region
+        if region is None:
+            return BatchItem(index, None, unit.source, None, _error_text(problems), problems)
+    assert region is not None
+    try:
+        c = classify(region, params=params)
+        if portable:
+            c = _portable(c)
+    except (InvalidRegionError, RegionFileError) as exc:
+        return BatchItem(index, region.id, unit.source, None, _error_text(exc.problems),
+                         tuple(exc.problems))
+    except SmartsyncError as exc:
+        return BatchItem(index, region.id, unit.source, None, " ".join(str(exc).split()), problems)
+    except Exception as exc:  # a rule that breaks on one region must not stop the batch
+        return BatchItem(index, region.id, unit.source, None,
+                         f"classification failed: {type(exc).__name__}: {exc}", problems)
+    return BatchItem(index, region.id, unit.source, c, None, problems)
+
+
+_worker_params: Parameters | None = None
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:  # the batch was killed: do not linger
+            os._exit(1)
+
+
+def _init_worker(params: Parameters | None, parent: int) -> None:
+    """Set up a worker process: Ctrl-C is the parent's business; build the engine once."""
+    global _worker_params
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_params = params
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    from .engine import default_classifier
+
+    default_classifier()
+
+
+def _work(chunk: list[tuple[int, _Unit]]) -> list[BatchItem]:
+    return [_classify(unit, index, _worker_params, True) for index, unit in chunk]
+
+
+def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None) -> Iterator[BatchItem]:
+    for index, unit in units:
+        yield _classify(unit, index, params, False)
+
+
+def _pooled(units: Iterable[tuple[int, _Unit]], jobs: int, params: Parameters | None,
+            chunksize: int) -> Iterator[BatchItem]:
+    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params, os.getpid()))
+    pending: collections.deque[Future[list[BatchItem]]] = collections.deque()
+    window = jobs * 3
+    try:
+        chunk: list[tuple[int, _Unit]] = []
+        for index, unit in units:
+            if unit.kind == "failed" and not chunk and not pending:
+                yield _classify(unit, index, params, False)
+                continue
+            chunk.append((index, unit))
+            if len(chunk) >= chunksize:
+                pending.append(executor.submit(_work, chunk))
+                chunk = []
+                while len(pending) >= window:
+                    yield from pending.popleft().result()
+        if chunk:
+            pending.append(executor.submit(_work, chunk))
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def classify_many(
+    regions: Iterable[Region | PathLike] | Region | PathLike,
+    *,
+    jobs: int = 1,
+    params: Parameters | None = None,
+    chunksize: int = DEFAULT_CHUNKSIZE,
+) -> Iterator[BatchItem]:
+    """Classify many regions; yield a :class:`BatchItem` per region, in input order.
+
+    ``regions``: :class:`~smartsync.Region` objects and paths, mixed: a
+    region file, a folder of region files, a folder of tables (holding
+    ``regions.csv``) or an ``.xlsx`` workbook (see :mod:`smartsync.tabular`);
+    one path alone is accepted too. Items are read lazily, as the batch gets
+    to them.
+
+    ``jobs``: worker processes (``0``: one per CPU; ``1``: none, all in this
+    process). Whatever ``jobs`` is, items come out in input order, each as
+    soon as it and every item before it are done, and the results are the
+    same. ``params``: the :class:`~smartsync.Parameters` for every region.
+    ``chunksize``: regions a worker takes at a time.
+
+    A region that cannot be read or classified gives an item with
+    ``classification=None`` and an ``error``; the batch goes on. A region
+    whose id an earlier item already had fails too (two versions of one
+    region in a batch are a mistake to fix, not to pick from silently).
+    Classifications made in a worker process carry their why-not answers
+    precomputed.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise ValueError(f"jobs must be a whole number, 0 or more, got {jobs!r}")
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise ValueError(f"chunksize must be a whole number, 1 or more, got {chunksize!r}")
+    if params is not None and not isinstance(params, Parameters):
+        raise TypeError(f"params must be smartsync.Parameters, got {type(params).__name__}")
+    return _deduplicated(_run(_units(regions), jobs=jobs, params=params, chunksize=chunksize))
+
+
+def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None,
+         chunksize: int) -> Iterator[BatchItem]:
+    jobs = jobs or os.cpu_count() or 1
+    numbered = enumerate(units)
+    if jobs == 1:
+        return _local(numbered, params)
+    return _pooled(numbered, jobs, params, chunksize)
+
+
+def _deduplicated(items: Iterable[BatchItem]) -> Iterator[BatchItem]:
+    seen: dict[str, BatchItem] = {}
+    for item in items:
+        if item.ok and item.region_id is not None:
+            first = seen.get(item.region_id)
+            if first is not None:
+                where = first.source or f"item {first.index}"
+                problem = Problem(f"region id {item.region_id!r} is also the id of the region "
+                                  f"from {where}; a batch classifies each region once",
+                                  file=item.source, where="region", code="duplicate-region")
+                item = BatchItem(item.index, item.region_id, item.source, None, str(problem),
+                                 item.problems + (problem,))
+            else:
+                seen[item.region_id] = item
+        yield item

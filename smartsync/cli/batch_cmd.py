@@ -1,0 +1,344 @@
+"""``smartsync batch INPUT... --out FILE``: classify many regions, one row or line per region.
+
+INPUT is a region file, a folder of region files, a folder of tables
+(``regions.csv``, ``elements.csv``, ``matches.csv``) or an ``.xlsx``
+workbook. The output is CSV (one row per region: id, name, type, per stage
+presence, counts and coverage, diagnostics by severity, fundable program
+share, error) or JSON Lines (the full classification with its trace, one
+per line; a failed region gives ``{"region": {"id": ...}, "error": ...}``),
+from ``--format`` or the suffix of ``--out``.
+
+The output is written to a temporary file next to ``--out`` and moved into
+place when the batch is complete: an interrupted run never leaves a
+truncated file (the previous one, if any, stays as it was).
+
+A progress bar goes to stderr on a terminal; elsewhere a plain line every
+few seconds. A summary ends the run (regions per type, failed regions).
+Exit code: 0 every region classified, 1 some failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from ..batch import BatchItem, _deduplicated, _run, _units
+from ..typology import DEFAULT_TYPOLOGY, Parameters
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+DIAGNOSTIC_SEVERITIES = ("warning", "info")
+_TEMP_TAG = ".smartsync-"
+
+
+def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
+    """The columns of the CSV output, in order."""
+    columns = ["id", "name", "source", "type", "type_letter"]
+    for stage in stages:
+        columns += [f"{stage}_present", f"{stage}_total", f"{stage}_synchronized",
+                    f"{stage}_coverage"]
+    columns += [f"diagnostics_{s}" for s in DIAGNOSTIC_SEVERITIES]
+    columns += ["programs", "fundable_programs", "fundable_share", "error"]
+    return columns
+
+
+def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[Any]:
+    """One CSV row of a batch item (an error row when the region failed)."""
+    c = item.classification
+    row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or ""}
+    if c is None:
+        row["error"] = item.error or "failed"
+        return [row.get(column, "") for column in csv_columns(stages)]
+    row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "")
+    for stage, result in c.stages.items():
+        row[f"{stage}_present"] = "true" if result.present else "false"
+        row[f"{stage}_total"] = result.total
+        row[f"{stage}_synchronized"] = result.synchronized
+        row[f"{stage}_coverage"] = f"{result.coverage:.4f}"
+    for severity in DIAGNOSTIC_SEVERITIES:
+        row[f"diagnostics_{severity}"] = sum(d.severity == severity for d in c.diagnostics)
+    if c.funding is not None:
+        row["programs"] = c.funding.total
+        row["fundable_programs"] = c.funding.fundable
+        row["fundable_share"] = f"{c.funding.share:.4f}"
+    return [row.get(column, "") for column in csv_columns(stages)]
+
+
+def json_line(item: BatchItem, lang: str = "en") -> str:
+    """One JSON Lines line of a batch item: the classification with its trace, or the error."""
+    if item.classification is not None:
+        from ..render.json import classification_to_dict
+
+        data = classification_to_dict(item.classification, lang=lang)
+        data["source"] = item.source
+    else:
+        data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error,
+                "problems": [{"file": p.file, "line": p.line, "where": p.where,
+                              "severity": p.severity.value, "code": p.code,
+                              "message": p.message, "suggestion": p.suggestion}
+                             for p in item.problems]}
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)
+
+
+def _threshold(text: str) -> float:
+    try:
+        value = float(text)
+        Parameters(threshold=value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"must be a number above 0 and at most 1, got {text!r}") from None
+    return value
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, got {text!r}")
+    return value
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``batch`` subcommand."""
+    parser = subparsers.add_parser(
+        "batch",
+        help="classify many regions into one CSV or JSON Lines file",
+        description="Classify many regions: region files, folders of them, folders of tables "
+                    "(regions.csv, elements.csv, matches.csv) or .xlsx workbooks. Writes one "
+                    "CSV row or JSON line per region, in input order, whatever --jobs is. "
+                    "Exit 0 when every region was classified, 1 when some failed, 2 on a "
+                    "usage error.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="region files, folders of region files, folders of tables, "
+                             ".xlsx workbooks")
+    parser.add_argument("-o", "--out", required=True, metavar="FILE",
+                        help="the output file (.csv or .jsonl); written when the batch is "
+                             "complete, never left half-written")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                        help="worker processes (default 1; 0: one per CPU)")
+    parser.add_argument("--format", choices=("csv", "jsonl"),
+                        help="output format (default: from the suffix of --out)")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the messages in JSON Lines output (default en)")
+    parser.add_argument("--threshold", type=_threshold, metavar="X",
+                        help="coverage a stage needs to be synchronized (default 0.5)")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar or progress lines")
+    parser.set_defaults(func=run, _parser=parser)
+
+
+# --------------------------------------------------------------------------
+# progress
+
+
+class Progress:
+    """Regions done out of the total on stderr: a bar on a terminal, a plain line every
+    ``every`` seconds elsewhere, nothing when ``enabled`` is false."""
+
+    def __init__(self, total: int, stream: IO[str], *, enabled: bool = True, every: float = 10.0):
+        self.total = total
+        self.stream = stream
+        self.enabled = enabled
+        self.tty = enabled and getattr(stream, "isatty", lambda: False)()
+        self.every = every if not self.tty else 0.1
+        self.start = self.last = time.monotonic()
+        self.done = 0
+        self.failed = 0
+
+    def update(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        now = time.monotonic()
+        finished = self.done == self.total
+        if self.enabled and ((self.tty and finished) or (now - self.last >= self.every
+                                                         and not finished)):
+            self.last = now
+            self.show(now)
+
+    def show(self, now: float) -> None:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        failed = f", {self.failed} failed" if self.failed else ""
+        if self.tty:
+            width = 24
+            filled = int(width * self.done / self.total) if self.total else width
+            bar = "#" * filled + "." * (width - filled)
+            self.stream.write(f"\r[{bar}] {self.done}/{self.total} regions{failed}  "
+                              f"{rate:.1f}/s  {_clock(left)} left ")
+        else:
+            self.stream.write(f"batch: {self.done}/{self.total} regions{failed}, {rate:.1f}/s, "
+                              f"about {_clock(left)} left\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.done:
+            self.stream.write("\r" + " " * 79 + "\r")
+            self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+# --------------------------------------------------------------------------
+# the output file, atomically
+
+
+def _stale_temp_files(target: Path) -> None:
+    """Remove temporary files a killed earlier batch left for the same output."""
+    prefix = f".{target.name}{_TEMP_TAG}"
+    try:
+        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for path in candidates:
+        pid_text = path.name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_atomically(target: Path, write: Callable[[IO[str]], None]) -> None:
+    _stale_temp_files(target)
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}{_TEMP_TAG}{os.getpid()}-",
+                                    suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+        try:
+            mode = os.stat(target).st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that the temporary file is removed."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated()
+
+
+# --------------------------------------------------------------------------
+# the command
+
+
+def run(args: argparse.Namespace) -> int:
+    """Classify the inputs into the output file; print a summary; return the exit code."""
+    parser: argparse.ArgumentParser = args._parser
+    target = Path(args.out)
+    fmt = args.format or FORMATS.get(target.suffix.lower())
+    if fmt is None:
+        parser.error(f"cannot tell the output format from {args.out!r}: give --format csv or "
+                     "jsonl, or an --out ending in .csv or .jsonl")
+    if target.is_dir():
+        parser.error(f"--out {args.out!r} is a folder; give a file name")
+    if not target.parent.is_dir():
+        parser.error(f"the folder of --out {args.out!r} does not exist")
+    params = Parameters(threshold=args.threshold) if args.threshold is not None else None
+    units = list(_units(args.inputs))
+    progress = Progress(len(units), sys.stderr, enabled=not args.no_progress)
+    counts: dict[str, int] = {}
+    failed: list[BatchItem] = []
+    started = time.monotonic()
+
+    def write(out: IO[str]) -> None:
+        items = _deduplicated(_run(units, jobs=args.jobs, params=params, chunksize=8))
+        writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+        if writer is not None:
+            writer.writerow(csv_columns())
+        try:
+            for item in items:
+                if writer is not None:
+                    writer.writerow(csv_row(item))
+                else:
+                    out.write(json_line(item, args.lang) + "\n")
+                progress.update(item.ok)
+                if item.classification is not None:
+                    key = item.classification.type.value
+                    counts[key] = counts.get(key, 0) + 1
+                else:
+                    failed.append(item)
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+            progress.close()
+
+    previous = None
+    if hasattr(signal, "SIGTERM") and _main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        _write_atomically(target, write)
+    except _Terminated:
+        print("smartsync: terminated; no output written", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    except KeyboardInterrupt:
+        print("smartsync: interrupted; no output written", file=sys.stderr)
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    _summary(len(units), counts, failed, target, time.monotonic() - started, sys.stdout)
+    return EXIT_INVALID if failed else EXIT_OK
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,
+             seconds: float, out: IO[str]) -> None:
+    typology = DEFAULT_TYPOLOGY
+    lines = [f"{total} region{'s' if total != 1 else ''} in {seconds:.1f} s, written to {target}"]
+    for member in typology.type_enum:
+        letter = typology.letter(member)
+        label = f"type {letter} ({member.value})" if letter else member.value
+        lines.append(f"  {label:<22} {counts.get(member.value, 0):>6}")
+    lines.append(f"  {'failed':<22} {len(failed):>6}")
+    for item in failed:
+        name = item.region_id or item.source or f"item {item.index}"
+        where = f" ({item.source})" if item.source and item.region_id else ""
+        lines.append(f"failed: {name}{where}: {item.error}")
+    out.write("\n".join(lines) + "\n")
