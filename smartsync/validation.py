@@ -21,7 +21,7 @@ engine calls it before classifying.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Sequence
 
 import attrs
 
@@ -106,17 +106,21 @@ def check_references(
     *,
     file: str | None = None,
     plan_lines: dict[PlanKind, int | None] | None = None,
+    incomplete: Collection[PlanKind] = (),
 ) -> list[Problem]:
     """Every cross-reference problem and warning among these elements and matches.
 
     Used by :func:`validate_region` and by the region file reader; a building
-    block, not meant for everyday use.
+    block, not meant for everyday use. A plan named in ``incomplete`` (some of
+    its elements could not be read, or had no valid level) gets no warning
+    about missing levels: it might have them.
     """
     problems: list[Problem] = []
     plan_lines = plan_lines or {}
     index: dict[PlanKind, dict[str, ElementRef]] = {}
     for kind, refs in ((PlanKind.RPJMD, rpjmd), (PlanKind.MASTERPLAN, masterplan)):
-        index[kind] = _check_plan(kind, refs, file, plan_lines.get(kind), problems)
+        index[kind] = _check_plan(kind, refs, file, plan_lines.get(kind), problems,
+                                  warn_levels=kind not in incomplete)
     _check_matches(index, matches, file, problems)
     return problems
 
@@ -127,6 +131,7 @@ def _check_plan(
     file: str | None,
     plan_line: int | None,
     problems: list[Problem],
+    warn_levels: bool = True,
 ) -> dict[str, ElementRef]:
     by_id: dict[str, ElementRef] = {}
     for ref in refs:
@@ -171,11 +176,11 @@ def _check_plan(
 
     levels = {ref.level for ref in refs if ref.level is not None}
     title = _PLAN_TITLE[kind]
-    if Level.VISION not in levels:
+    if warn_levels and Level.VISION not in levels:
         problems.append(Problem(
             f"the {title} has no vision", file=file, line=plan_line, where=kind.value,
             severity=Severity.WARNING, code="no-vision"))
-    if Level.PROGRAM not in levels:
+    if warn_levels and Level.PROGRAM not in levels:
         problems.append(Problem(
             f"the {title} has no program; no stage can be synchronized without programs",
             file=file, line=plan_line, where=kind.value, severity=Severity.WARNING,

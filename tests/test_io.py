@@ -132,6 +132,13 @@ def test_plan_without_vision_warns():
     assert warning.line == 6
 
 
+def test_no_level_warnings_for_a_plan_that_could_not_be_read():
+    """A plan with an element of unknown level gets no "no vision" warning: the error says it all."""
+    report = check_region_text(_text(rpjmd_items="    - {id: V, level: visoin, text: Visi}\n"))
+    assert [(p.code, p.where) for p in report.problems] == [
+        ("unknown-level", "rpjmd element V"), ("no-program", "masterplan")]
+
+
 def test_read_region_accepts_bytes_and_a_bom():
     """read_region takes UTF-8 bytes, with or without a byte order mark."""
     text = _text()

@@ -300,6 +300,8 @@ class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        #: plans with elements that could not be read: no warnings about their levels
+        self.incomplete: set[PlanKind] = set()
 
     # -- recording
 
@@ -454,7 +456,11 @@ class _Reader:
         for kind in PlanKind:
             plan_lines[kind] = root.key_lines.get(kind.value)
             node = fields.get(kind.value)
-            plans[kind] = self.plan(node, kind) if node is not None else (None, [], [])
+            if node is None:
+                self.incomplete.add(kind)
+                plans[kind] = (None, [], [])
+            else:
+                plans[kind] = self.plan(node, kind)
         matches: list[dict[str, Any]] = []
         match_refs: list[MatchRef] = []
         if "matches" in fields:
@@ -467,7 +473,7 @@ class _Reader:
                     self.match(item, number, matches, match_refs)
         self.problems.extend(check_references(
             plans[PlanKind.RPJMD][2], plans[PlanKind.MASTERPLAN][2], match_refs,
-            file=self.file, plan_lines=plan_lines))
+            file=self.file, plan_lines=plan_lines, incomplete=self.incomplete))
         if any(p.severity is Severity.ERROR for p in self.problems):
             return self.report(None)
         assert region is not None
@@ -512,6 +518,8 @@ class _Reader:
     def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[dict[str, Any]], list[ElementRef]]:
         where = kind.value
         fields = self.mapping(node, where, f"the {kind.value} plan", _PLAN_KEYS, _PLAN_KEYS)
+        if fields is None or "elements" not in fields:
+            self.incomplete.add(kind)
         if fields is None:
             return None, [], []
         period = self.period(fields["period"], where) if "period" in fields else None
@@ -522,9 +530,12 @@ class _Reader:
             if not isinstance(node.value, list):
                 self.error(f"elements must be a list, got {_describe(node.value)}", node.line, where,
                            "wrong-type")
+                self.incomplete.add(kind)
             else:
                 for number, item in enumerate(node.value, 1):
                     self.element(item, kind, number, elements, refs)
+                if len(refs) < len(node.value) or any(r.level is None for r in refs):
+                    self.incomplete.add(kind)
         return period, elements, refs
 
     def element(self, node: Located, kind: PlanKind, number: int,
