@@ -56,6 +56,7 @@ class Reason:
     values: Mapping[str, Any]
     facts: tuple[int, ...]
     path: tuple[str, ...]
+    blocker: str | None = None
 
     def message(self, lang: str = "en") -> str:
         """The reason in words, in English (``en``) or Indonesian (``id``)."""
@@ -67,7 +68,8 @@ class Reason:
         """A JSON-ready form."""
         return {"kind": self.kind, "rule": self.rule, "pack": self.pack,
                 "condition": self.condition, "form": self.form, "fact": self.fact_kind,
-                "values": plain(self.values), "facts": list(self.facts), "path": list(self.path)}
+                "values": plain(self.values), "facts": list(self.facts), "path": list(self.path),
+                "blocker": self.blocker}
 
 
 _UNBOUND = object()
@@ -320,7 +322,7 @@ class WhyNot:
             kind=kind, rule=rule, pack=pack, condition=index + 1, form=_form(cond, bindings),
             fact_kind=type(inner).__name__ if isinstance(inner, _Fact) else None,
             values=plain(values), facts=tuple(f["__factid__"] for f in facts if "__factid__" in f),
-            path=path)
+            path=path, blocker=None if blocker is None else _form(blocker, {}))
 
 
 def records_of(facts: Iterable[Any]) -> list[FactRecord]:  # pragma: no cover - helper for debugging

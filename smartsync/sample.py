@@ -44,7 +44,7 @@ def _plan(kind: str, prefix: str, sizes: dict[str, int], rng: random.Random,
             if level == "program":
                 if kind == "rpjmd":
                     extra["code"] = f"{rng.randint(1, 4)}.{rng.randint(1, 30):02d}.{rng.randint(1, 9):02d}"
-                    if rng.random() < 0.9:
+                    if rng.random() < 0.97:
                         extra["budget"] = rng.randrange(1, 500) * 100_000_000
                 else:
                     extra["dimension"] = DIMENSIONS[i % len(DIMENSIONS)]
@@ -56,25 +56,42 @@ def _plan(kind: str, prefix: str, sizes: dict[str, int], rng: random.Random,
 
 
 def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: float = 1.5,
-                   levels: tuple[str, ...] | None = None) -> Region:
+                   levels: tuple[str, ...] | None = None, varied: bool = False) -> Region:
     """A generated region of typical size (``programs`` per plan).
 
     ``levels``: the levels both plans have, top to bottom (default vision,
     mission, target, program; a goal stage variant may want ``goal`` too;
-    a level missing from :data:`TYPICAL` gets 10 elements).
+    a level missing from :data:`TYPICAL` gets 10 elements). ``varied``: also
+    masterplans missing a level (the vision, the programs...), periods that do
+    not overlap, suggested matches and RPJMD programs without budgets, so that
+    every rule gets a chance to fire.
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
     if "program" in sizes:
         sizes["program"] = programs
-    rpjmd = _plan("rpjmd", "", sizes, rng, (2021, 2026))
-    masterplan = _plan("masterplan", "S", sizes, rng, (2022, 2031))
+    rp_sizes = dict(sizes)
+    if varied:
+        for level in list(rp_sizes):
+            if rng.random() < 0.05:
+                del rp_sizes[level]
+    rpjmd = _plan("rpjmd", "", rp_sizes, rng, (2021, 2026))
+    mp_sizes = dict(sizes)
+    mp_period = (2022, 2031)
+    if varied:
+        for level in list(mp_sizes):
+            if rng.random() < 0.12:
+                del mp_sizes[level]
+        if rng.random() < 0.15:
+            mp_period = rng.choice(((2010, 2015), (2030, 2040), (2021, 2026), (2022, 2025)))
+    masterplan = _plan("masterplan", "S", mp_sizes, rng, mp_period)
     # the share of each stage's masterplan elements that are matched varies with the
     # seed, so that every type occurs; the matches of a stage number about
     # matches_per_element per element, spread over the matched elements
     matches = []
-    for level in sizes:
-        chance = rng.choice((0.3, 0.7, 0.9, 1.0))
+    suggested = varied and rng.random() < 0.3
+    for level in mp_sizes:
+        chance = rng.choice((0.0, 0.3, 0.7, 0.9, 1.0) if varied else (0.3, 0.7, 0.9, 1.0))
         mine = [e for e in masterplan.at(level) if rng.random() < chance]
         theirs = [e.id for e in rpjmd.at(level)]
         if not mine or not theirs:
@@ -84,7 +101,11 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
             counts[rng.randrange(len(mine))] += 1
         for element, count in zip(mine, counts):
             for rp in rng.sample(theirs, min(count, len(theirs))):
-                matches.append(Match(element.id, rp, rng.choice(RELATIONS), note="generated"))
+                if suggested and rng.random() < 0.6:
+                    matches.append(Match(element.id, rp, rng.choice(RELATIONS), source="suggested",
+                                         score=round(rng.uniform(0.3, 1.0), 2)))
+                else:
+                    matches.append(Match(element.id, rp, rng.choice(RELATIONS), note="generated"))
     return Region(str(9000 + seed), f"Kota Uji {seed}", "kota", rpjmd, masterplan, matches,
                   province="Provinsi Uji")
 

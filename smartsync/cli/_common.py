@@ -62,10 +62,15 @@ def classifier_from(args: argparse.Namespace) -> Any:
     """The classifier the arguments select (the default one without ``--rules``)."""
     if getattr(args, "rules", None):
         try:
-            from ..packs import load_classifier
+            from ..variants import load_classifier
         except ImportError:  # pragma: no cover
-            raise UsageError("--rules needs smartsync.packs") from None
-        return load_classifier(args.rules)
+            raise UsageError("--rules needs smartsync.variants") from None
+        from ..errors import RulePackError
+
+        try:
+            return load_classifier(args.rules)
+        except RulePackError as exc:
+            raise UsageError(f"--rules: {exc}") from None
     from ..engine import default_classifier
 
     return default_classifier()

@@ -145,7 +145,7 @@ def reason_message(r: Any, lang: str = "en") -> str:
                 f"why_not.{r.kind}.{r.fact_kind}"):
         if has(key, lang):
             return text(key, lang, **values)
-    return text(f"why_not.{r.kind}", lang, rule=r.rule, form=r.form)
+    return text(f"why_not.{r.kind}", lang, rule=r.rule, form=r.form, blocker=r.blocker or "")
 
 
 def keys_and_placeholders(lang: str) -> dict[str, frozenset[str]]:

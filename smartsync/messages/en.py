@@ -82,8 +82,9 @@ CATALOG = {
     "why_not.stage_absent.blocked.Elements": "the masterplan has {stage} elements",
     "why_not.chain_intact.blocked.ChainBreak": "the {stage} stage is synchronized, but the chain breaks below it: the {at} stage is not synchronized",
     "why_not.type_from_highest_intact_chain.blocked.Superseded": "synchronization starts higher: the chain from the {by} stage holds",
+    "why_not.type_unsynchronized_no_stage.blocked.StageStatus": "the {stage} stage is synchronized",
     "why_not.missing": "rule {rule}: no fact matches {form}",
-    "why_not.blocked": "rule {rule}: a fact matches {form}",
+    "why_not.blocked": "rule {rule}: {form} does not hold: {blocker}",
     "why_not.failed_test": "rule {rule}: the condition {form} does not hold",
     # trace
     "trace.step": "{number}. {rule} ({pack})",

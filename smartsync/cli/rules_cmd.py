@@ -1,0 +1,118 @@
+"""``smartsync rules``: the rule packs and rules in effect; ``--check`` tries them out.
+
+Lists each pack and its rules, with the rule's description (its docstring)
+and where it is defined. ``--rules PACK`` selects a variant (an entry-point
+name of the group ``smartsync.rules``, or ``module:object``). ``--check``
+classifies many generated regions with the variant and reports any region
+that gets no type or more than one, and any rule that never fired; exit 1
+when a region got no type or several.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import inspect
+import sys
+
+from ..errors import RulePackError, SmartsyncError
+from ..sample import typical_region
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ._common import UsageError, classifier_from
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``rules`` subcommand."""
+    parser = subparsers.add_parser(
+        "rules", help="list the rule packs and rules in effect; --check tries them out",
+        description="List the rule packs and rules in effect, each with its description and "
+                    "where it comes from.")
+    parser.add_argument("--rules", default=None, metavar="PACK",
+                        help="a variant: an entry-point name of the group smartsync.rules, "
+                             "or module:object")
+    parser.add_argument("--check", action="store_true",
+                        help="classify generated regions; report regions with no type or "
+                             "several, and rules that never fire")
+    parser.add_argument("--regions", type=int, default=300, metavar="N",
+                        help="how many regions --check generates (default 300)")
+    parser.add_argument("--seed", type=int, default=0, help="first seed of the generated regions")
+    parser.add_argument("--list-variants", action="store_true",
+                        help="list the variants registered under the entry-point group")
+    parser.set_defaults(func=run)
+
+
+def _where(rule: object) -> str:
+    wrapped = getattr(rule, "_wrapped", None)
+    try:
+        file = inspect.getsourcefile(wrapped)  # type: ignore[arg-type]
+        line = inspect.getsourcelines(wrapped)[1]  # type: ignore[arg-type]
+        return f"{file}:{line}"
+    except (TypeError, OSError):
+        return getattr(wrapped, "__module__", "?")
+
+
+def run(args: argparse.Namespace) -> int:
+    """List or check the rules; return the exit code."""
+    if args.list_variants:
+        from ..variants import available_variants
+
+        for name, target in available_variants().items():
+            print(f"{name}\t{target}")
+        return EXIT_OK
+    try:
+        classifier = classifier_from(args)
+    except UsageError as exc:
+        print(f"smartsync rules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.check:
+        return _check(classifier, args)
+    print(f"typology: {classifier.typology.name} (stages: "
+          f"{' -> '.join(classifier.typology.stages)})")
+    current = None
+    for info in classifier.rules():
+        if info.pack != current:
+            current = info.pack
+            print(f"\npack {info.pack}")
+        first = info.description.splitlines()[0] if info.description else "(no description)"
+        print(f"  {info.name}  [salience {info.salience}]")
+        print(f"    {first}")
+        print(f"    defined at {_where(info.rule)}")
+    return EXIT_OK
+
+
+def _check(classifier: object, args: argparse.Namespace) -> int:
+    if args.regions < 1:
+        print("smartsync rules: --regions must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    typology = classifier.typology  # type: ignore[attr-defined]
+    levels = tuple(dict.fromkeys(("vision", "mission") + typology.stages + ("target", "program")))
+    order = {"vision": 0, "mission": 1, "goal": 2, "target": 3, "strategy": 4, "policy": 5,
+             "program": 6, "activity": 7}
+    levels = tuple(sorted(levels, key=lambda level: order.get(level, 9)))
+    fired: collections.Counter[str] = collections.Counter()
+    types: collections.Counter[str] = collections.Counter()
+    bad = 0
+    for seed in range(args.seed, args.seed + args.regions):
+        region = typical_region(seed, levels=levels, varied=True)
+        try:
+            result = classifier.classify(region)  # type: ignore[attr-defined]
+        except RulePackError as exc:
+            bad += 1
+            print(f"region {region.id} (seed {seed}): {exc}")
+            continue
+        except SmartsyncError as exc:  # pragma: no cover - generated regions are valid
+            bad += 1
+            print(f"region {region.id} (seed {seed}): {exc}")
+            continue
+        types[result.type.value] += 1
+        fired.update(set(result.rules_fired))
+    print(f"{args.regions} generated regions: "
+          + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
+    never = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
+    for info in never:
+        print(f"rule never fired: {info.name} ({info.pack})")
+    if bad:
+        print(f"{bad} region(s) got no type or more than one")
+        return EXIT_INVALID
+    print("every region got exactly one type" + ("" if never else "; every rule fired"))
+    return EXIT_OK

@@ -1,0 +1,77 @@
+"""A typology variant: the type is the first (highest) synchronized stage,
+whether or not the chain below it holds.
+
+It replaces :mod:`smartsync.rules.typology` in the ``first-synchronized``
+variant (:data:`smartsync.variants.FIRST_SYNCHRONIZED`). A region is
+unsynchronized only when no stage at all is synchronized. The synchronized
+chain holds the type's stage and every synchronized stage below it.
+"""
+
+from __future__ import annotations
+
+from ..facts import ChainBreak, ChainMember, StageBelow, StageDef, StageStatus, TypeResult
+from ..typology import UNSYNCHRONIZED
+from . import MATCH, NOT, PHASE, Rule, concludes
+
+from .._compat import experta
+
+__all__ = ["FirstSynchronizedPack", "Outranked"]
+
+
+class Outranked(experta.Fact):
+    """A synchronized ``stage`` below another synchronized stage ``by``."""
+
+
+class FirstSynchronizedPack:
+    """The type: the highest synchronized stage, chain or no chain."""
+
+    @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+          StageBelow(upper=MATCH.stage, lower=MATCH.lower),
+          StageStatus(stage=MATCH.lower, present=True, synchronized=False),
+          salience=PHASE["chain"])
+    def first_stage_chain_break(self, stage, lower):
+        """Concludes that the chain from a synchronized stage is broken at a present,
+        unsynchronized stage below it (reported; in this variant it does not stop the type)."""
+        self.declare(ChainBreak(stage=stage, at=lower))
+
+    @concludes(Outranked, stage=MATCH.stage, by=MATCH.higher)
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+          StageBelow(upper=MATCH.higher, lower=MATCH.stage),
+          StageStatus(stage=MATCH.higher, synchronized=True),
+          salience=PHASE["supersede"])
+    def stage_outranked(self, stage, higher):
+        """Concludes that a synchronized stage has a synchronized stage above it, so
+        synchronization does not start at it."""
+        self.declare(Outranked(stage=stage, by=higher))
+
+    @concludes(TypeResult, stage=MATCH.stage)
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+          NOT(Outranked(stage=MATCH.stage)),
+          StageDef(name=MATCH.stage, position=MATCH.position, base=MATCH.base),
+          salience=PHASE["type"])
+    def type_from_first_synchronized_stage(self, stage, position, base):
+        """Concludes the type: synchronization starts at the highest synchronized stage."""
+        self.declare(TypeResult(stage=stage, position=position, base=base))
+
+    @concludes(TypeResult, stage=UNSYNCHRONIZED)
+    @Rule(StageDef(base=True), NOT(StageStatus(synchronized=True)), salience=PHASE["type"])
+    def type_unsynchronized_no_stage(self):
+        """Concludes that the region is unsynchronized: no stage at all is synchronized."""
+        self.declare(TypeResult(stage=UNSYNCHRONIZED, position=-1, base=False))
+
+    @concludes(ChainMember, stage=MATCH.stage)
+    @Rule(TypeResult(stage=MATCH.stage), StageStatus(stage=MATCH.stage, synchronized=True),
+          salience=PHASE["members"])
+    def first_stage_member(self, stage):
+        """Puts the stage where synchronization starts into the synchronized chain."""
+        self.declare(ChainMember(stage=stage))
+
+    @concludes(ChainMember, stage=MATCH.stage)
+    @Rule(TypeResult(stage=MATCH.start),
+          StageBelow(upper=MATCH.start, lower=MATCH.stage),
+          StageStatus(stage=MATCH.stage, synchronized=True),
+          salience=PHASE["members"])
+    def lower_synchronized_member(self, start, stage):
+        """Puts each synchronized stage below the starting stage into the synchronized chain."""
+        self.declare(ChainMember(stage=stage))

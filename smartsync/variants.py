@@ -1,0 +1,170 @@
+"""Typology variants: rule packs, a typology and parameters, ready to classify with.
+
+A :class:`Variant` names a set of rule packs, the typology (stages) they type
+by, and the parameters they decide with. Three ship with smartsync and are
+registered under the entry-point group ``smartsync.rules``:
+
+- ``default`` (:data:`DEFAULT`): the study's typology, vision, mission,
+  target, program (types A-D);
+- ``goal-stage`` (:data:`GOAL_STAGE`): a goal (*tujuan*) stage between
+  mission and target, five types A-E, with the default rules (the stages are
+  data the rules read);
+- ``first-synchronized`` (:data:`FIRST_SYNCHRONIZED`): types by the first
+  synchronized stage, whether or not the chain below it holds.
+
+A variant of your own is a :class:`Variant` (or a pack class, a list of
+pack classes, or a module of them, added to the default packs), named on
+the command line as ``--rules module:object`` or registered under the
+entry-point group ``smartsync.rules`` so that ``--rules NAME`` finds it
+once your package is installed. See the guide in the documentation.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import types
+from importlib import metadata
+from typing import Any, Sequence
+
+import attrs
+
+from .engine import Classifier, _pack_rules
+from .errors import RulePackError, did_you_mean
+from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
+
+__all__ = ["Variant", "DEFAULT", "GOAL_STAGE", "FIRST_SYNCHRONIZED", "ENTRY_POINT_GROUP",
+           "available_variants", "load_variant", "load_classifier", "default_packs"]
+
+#: the entry-point group rule packs and variants are registered under
+ENTRY_POINT_GROUP = "smartsync.rules"
+
+
+def default_packs() -> tuple[type, ...]:
+    """The default rule packs: stages, typology, characteristics, diagnostics, funding."""
+    from .rules import _default_packs
+
+    return _default_packs()
+
+
+@attrs.frozen
+class Variant:
+    """Rule packs, the typology they type by and their parameters, under a name."""
+
+    name: str
+    packs: tuple[type, ...] = attrs.field(converter=tuple)
+    typology: Typology = DEFAULT_TYPOLOGY
+    params: Parameters = attrs.field(factory=Parameters)
+    description: str = ""
+    source: str = ""
+
+    def classifier(self) -> Classifier:
+        """A classifier assembled from this variant (built anew at each call)."""
+        return Classifier(self.packs, typology=self.typology, params=self.params)
+
+
+DEFAULT = Variant("default", default_packs(),
+                  description="The study's typology: vision, mission, target, program (types A-D).",
+                  source="smartsync.variants:DEFAULT")
+
+GOAL_STAGE = Variant(
+    "goal-stage", default_packs(),
+    typology=Typology("goal-stage", ("vision", "mission", "goal", "target", "program")),
+    description="A goal (tujuan) stage between mission and target: five types A-E.",
+    source="smartsync.variants:GOAL_STAGE")
+
+
+def _first_synchronized_packs() -> tuple[type, ...]:
+    from .rules.first_synchronized import FirstSynchronizedPack
+    from .rules.typology import TypologyPack
+
+    return tuple(FirstSynchronizedPack if p is TypologyPack else p for p in default_packs())
+
+
+FIRST_SYNCHRONIZED = Variant(
+    "first-synchronized", _first_synchronized_packs(),
+    typology=Typology("first-synchronized", DEFAULT_TYPOLOGY.stages),
+    description="Types by the first synchronized stage, whether or not the chain below holds.",
+    source="smartsync.variants:FIRST_SYNCHRONIZED")
+
+
+def _entry_points() -> dict[str, Any]:
+    return {ep.name: ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available_variants() -> dict[str, str]:
+    """The names registered under the entry-point group, each with what it points to."""
+    return {name: ep.value for name, ep in sorted(_entry_points().items())}
+
+
+def _is_pack(value: Any) -> bool:
+    return inspect.isclass(value) and bool(_pack_rules(value))
+
+
+def _as_variant(obj: Any, spec: str) -> Variant:
+    if isinstance(obj, Variant):
+        return obj if obj.source else attrs.evolve(obj, source=spec)
+    if isinstance(obj, Classifier):
+        return Variant(spec, obj.packs, obj.typology, obj.params, source=spec)
+    if _is_pack(obj):
+        return Variant(spec, default_packs() + (obj,), source=spec,
+                       description=f"the default packs and {obj.__qualname__}")
+    if isinstance(obj, types.ModuleType):
+        if isinstance(getattr(obj, "VARIANT", None), Variant):
+            return _as_variant(obj.VARIANT, spec)
+        packs = tuple(v for v in vars(obj).values()
+                      if _is_pack(v) and v.__module__ == obj.__name__)
+        if not packs:
+            raise RulePackError(f"module {obj.__name__} holds no rule pack (a class with "
+                                f"experta rules) and no VARIANT")
+        return Variant(spec, default_packs() + packs, source=spec,
+                       description=f"the default packs and those of {obj.__name__}")
+    if isinstance(obj, (list, tuple)) and obj and all(_is_pack(p) for p in obj):
+        return Variant(spec, default_packs() + tuple(obj), source=spec)
+    raise RulePackError(f"{spec} is {type(obj).__name__}, not a Variant, a Classifier, a rule "
+                        "pack class, a list of them or a module of them")
+
+
+def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
+    """The variant ``spec`` names: an entry-point name (``goal-stage``), a
+    ``module:object`` path, or an object (a :class:`Variant`, a pack class, a
+    list of pack classes) -- pack classes are added to the default packs.
+
+    Raises :class:`~smartsync.RulePackError` naming what is wrong, with a
+    "did you mean" for a misspelt name.
+    """
+    if not isinstance(spec, str):
+        return _as_variant(spec, getattr(spec, "name", None) or repr(spec))
+    spec = spec.strip()
+    if ":" in spec:
+        module_name, _, attr = spec.partition(":")
+        try:
+            obj: Any = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise RulePackError(f"cannot import module {module_name!r} of {spec!r}: {exc}") from None
+        for part in filter(None, attr.split(".")):
+            try:
+                obj = getattr(obj, part)
+            except AttributeError:
+                names = [n for n in dir(obj) if not n.startswith("_")]
+                raise RulePackError(f"{module_name!r} has no {part!r} (from {spec!r})",
+                                    suggestion=did_you_mean(part, names)) from None
+        return _as_variant(obj, spec)
+    eps = _entry_points()
+    if spec not in eps:
+        known = sorted(eps) or ["default", "goal-stage", "first-synchronized"]
+        raise RulePackError(
+            f"no rule pack or variant named {spec!r} in the entry-point group "
+            f"{ENTRY_POINT_GROUP} (known: {', '.join(known)}); use an entry-point name or "
+            "module:object", suggestion=did_you_mean(spec, known))
+    try:
+        obj = eps[spec].load()
+    except Exception as exc:  # a broken plug-in: say which
+        raise RulePackError(f"the entry point {spec!r} ({eps[spec].value}) failed to load: "
+                            f"{exc}") from None
+    return _as_variant(obj, f"{spec} ({eps[spec].value})")
+
+
+def load_classifier(spec: str | Variant) -> Classifier:
+    """A classifier of the variant ``spec`` names (see :func:`load_variant`)."""
+    return load_variant(spec).classifier()
