@@ -362,19 +362,26 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
     for element in band.rpjmd:
         x, y = band.boxes[("rpjmd", element.id)]
         out.append(_element_svg(element, "rpjmd", x, y, ["stage" if is_stage else "other-level"], lang))
-    for dim, y, members in band.groups:
-        label = _label("dimension", lang, dimension=dim) if dim else _label("no_dimension", lang)
-        if is_stage and result is not None and result.present:
-            done = sum(e.id in synchronized for e in members)
-            label += " \u00b7 " + _label("group_count", lang, synchronized=done, total=len(members))
-        out.append(f'<text class="group-title" data-dimension="{_e(dim)}" x="{RIGHT_X:g}" '
-                   f'y="{y + 13:g}">{_e(label)}</text>')
-    for element in band.masterplan:
+    def masterplan_box(element: Element) -> str:
         x, y = band.boxes[("masterplan", element.id)]
         element_classes = ["stage" if is_stage else "other-level"]
         if is_stage and result is not None and element.id not in synchronized:
             element_classes.append("unsynchronized")
-        out.append(_element_svg(element, "masterplan", x, y, element_classes, lang))
+        return _element_svg(element, "masterplan", x, y, element_classes, lang)
+
+    if band.groups:
+        for dim, y, members in band.groups:
+            label = _label("dimension", lang, dimension=dim) if dim else _label("no_dimension", lang)
+            if is_stage and result is not None and result.present:
+                done = sum(e.id in synchronized for e in members)
+                label += " \u00b7 " + _label("group_count", lang, synchronized=done, total=len(members))
+            out.append(f'<g class="dimension-group" data-dimension="{_e(dim)}">'
+                       f'<text class="group-title" data-dimension="{_e(dim)}" x="{RIGHT_X:g}" '
+                       f'y="{y + 13:g}">{_e(label)}</text>')
+            out.extend(masterplan_box(element) for element in members)
+            out.append("</g>")
+    else:
+        out.extend(masterplan_box(element) for element in band.masterplan)
     out.append("</svg>")
     return "".join(out)
 

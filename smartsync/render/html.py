@@ -237,6 +237,7 @@ td.cov .mini i{position:absolute;left:0;top:0;bottom:0;background:#9aa5b1}
 td.cov.synchronized .mini i{background:var(--ok)}
 td.cov.absent{color:var(--muted);font-style:italic}
 tr.failed td{background:#fff5ee;color:var(--warn)}
+tr.no-budget td{color:var(--warn)}
 .problems{margin:0;padding-left:18px;font-size:12px}
 footer{margin-top:30px;font-size:12px;border-top:1px solid var(--line);padding-top:8px}
 @page{size:A4;margin:13mm 11mm}
@@ -370,21 +371,22 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
            f'<dt>{_e(_label("funding_programs", lang))}</dt><dd class="programs">{_e(programs)}</dd>',
            f'<dt>{_e(_label("funding_budget", lang))}</dt>'
            f'<dd class="budget">{_e(format_rupiah(f.budget))}</dd></dl>']
-    if f.rpjmd_programs:
-        fundable = set(f.fundable_ids)
-        by_rpjmd: dict[str, list[str]] = {}
-        for m in region.matches:
-            if m.masterplan in fundable:
-                by_rpjmd.setdefault(m.rpjmd, []).append(m.masterplan)
+    by_rpjmd: dict[str, list[str]] = {}
+    for m in region.matches:
+        mp, rp = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
+        if mp is not None and rp is not None and mp.level.value == "program" and rp.level.value == "program":
+            by_rpjmd.setdefault(m.rpjmd, []).append(m.masterplan)
+    if by_rpjmd:
         rows = []
-        for pid in f.rpjmd_programs:
-            element = region.rpjmd.get(pid)
-            name = element.text if element is not None else ""
-            code = element.code if element is not None and element.code else ""
-            budget = (format_rupiah(element.budget) if element is not None and element.budget is not None
+        for element in region.rpjmd.elements:
+            if element.id not in by_rpjmd:
+                continue
+            budget = (format_rupiah(element.budget) if element.budget is not None
                       else _label("no_budget", lang))
-            rows.append(f'<tr data-id="{_e(pid)}"><td>{_e(pid)}</td><td>{_e(code)}</td>'
-                        f'<td>{_e(name)}</td><td>{_e(", ".join(sorted(set(by_rpjmd.get(pid, [])))))}</td>'
+            cls = "" if element.budget is not None else ' class="no-budget"'
+            rows.append(f'<tr data-id="{_e(element.id)}"{cls}><td>{_e(element.id)}</td>'
+                        f'<td>{_e(element.code or "")}</td><td>{_e(element.text)}</td>'
+                        f'<td>{_e(", ".join(dict.fromkeys(by_rpjmd[element.id])))}</td>'
                         f'<td class="num">{_e(budget)}</td></tr>')
         out.append(f'<h3>{_e(_label("funding_table", lang))}</h3><table class="funding-programs">'
                    f'<thead><tr><th>RPJMD</th><th>{_e(_label("code", lang))}</th>'
