@@ -18,6 +18,7 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # Document the source tree next to this file, installed or not.
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(DOCS / "_ext"))
 
 import smartsync  # noqa: E402
 
@@ -31,6 +32,7 @@ version = ".".join(release.split(".")[:2])
 extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.viewcode",
+    "rulepack",  # docs/_ext/rulepack.py: pages of the rule packs from their docstrings
 ]
 
 root_doc = "index"

@@ -55,6 +55,7 @@ from .result import (
 )
 from .trace import Derivation, FactRecord, Step, Trace
 from .explain import Reason
+from .variants import Variant, load_variant
 from .matching import suggest_matches, with_suggestions
 from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
 from .batch import BatchItem, classify_many

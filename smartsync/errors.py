@@ -4,12 +4,13 @@ A small hierarchy, every error carrying structured fields a program can read
 (file, line, element, what is wrong, a "did you mean" suggestion) besides the
 message a person reads.
 
-- :class:`SmartsyncError` -- base of everything smartsync raises on purpose.
-  - :class:`RegionFileError` -- a region file (or table) has one or more
-    problems; ``.problems`` lists every one of them.
-  - :class:`InvalidRegionError` -- a :class:`~smartsync.model.Region` built in
-    code refers to elements that do not exist (and the like).
-  - :class:`RulePackError` -- rule packs that cannot be assembled.
+- :class:`SmartsyncError` -- base of everything smartsync raises on purpose;
+  its subclasses:
+- :class:`RegionFileError` -- a region file (or table) has one or more
+  problems; ``.problems`` lists every one of them.
+- :class:`InvalidRegionError` -- a :class:`~smartsync.model.Region` built in
+  code refers to elements that do not exist (and the like).
+- :class:`RulePackError` -- rule packs that cannot be assembled.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import attrs
 from ._compat import experta
 from .trace import FactRecord, plain
 
-__all__ = ["Reason", "WhyNot"]
+__all__ = ["Reason", "WhyNot", "conditions"]
 
 _NOT = experta.NOT
 _TEST = experta.TEST
@@ -154,6 +154,22 @@ def _form(pattern: Any, bindings: Mapping[str, Any]) -> str:
         else:
             parts.append(f"{key}={constraint!r}")
     return f"{type(pattern).__name__}({', '.join(parts)})"
+
+
+def conditions(rule: Any) -> list[str]:
+    """The conditions of an experta rule, each in a short readable form
+    (``StageStatus(stage=?stage, synchronized=True)``, ``not ChainBreak(...)``,
+    ``test(coverage, threshold)``)."""
+    out = []
+    for cond in rule:
+        if isinstance(cond, _TEST):
+            names = list(inspect.signature(cond[0]).parameters)
+            out.append(f"test({', '.join(names)})")
+        elif isinstance(cond, (_NOT, _Fact)):
+            out.append(_form(cond, {}))
+        else:
+            out.append(type(cond).__name__)
+    return out
 
 
 class _NotApplicable(Exception):

@@ -85,12 +85,12 @@ class _Values(dict):
         return "{" + key + "}"
 
 
-def text(key: str, lang: str = "en", **values: Any) -> str:
-    """The message ``key`` in ``lang`` with its placeholders filled (values formatted
-    by :func:`format_value`)."""
-    template = _CATALOGS[_lang(lang)].get(key)
+def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
+    """The message ``message_key`` in ``lang`` with its placeholders filled (values
+    formatted by :func:`format_value`)."""
+    template = _CATALOGS[_lang(lang)].get(message_key)
     if template is None:
-        template = _CATALOGS["en"].get(key, key)
+        template = _CATALOGS["en"].get(message_key, message_key)
     filled = _Values({k: format_value(k, v, lang) for k, v in values.items()})
     return string.Formatter().vformat(template, (), filled)
 
