@@ -144,6 +144,8 @@ def _check_plan(
         else:
             by_id[ref.id] = ref
 
+    # parents strictly higher up cannot cycle: look for cycles only when some link is not
+    may_cycle = False
     for ref in refs:
         if by_id.get(ref.id) is not ref:
             continue
@@ -160,13 +162,16 @@ def _check_plan(
                     f"parent {parent_id!r} does not exist in the {_PLAN_TITLE[kind]}",
                     file=file, line=line, where=ref.where, code="unknown-parent",
                     suggestion=suggest_id(parent_id, [i for i in by_id if i != ref.id])))
-            elif parent.level is not None and ref.level is not None and not parent.level.is_above(ref.level):
+            elif parent.level is None or ref.level is None:
+                may_cycle = True
+            elif not parent.level.is_above(ref.level):
+                may_cycle = True
                 problems.append(Problem(
                     f"parent {parent_id!r} is a {parent.level.value}, not above this "
                     f"{ref.level.value}; parents must be at higher levels",
                     file=file, line=line, where=ref.where, code="parent-not-higher"))
 
-    for cycle in _cycles(by_id):
+    for cycle in _cycles(by_id) if may_cycle else ():
         first = by_id[cycle[0]]
         path = " -> ".join(cycle + [cycle[0]])
         problems.append(Problem(

@@ -142,7 +142,8 @@ def parse_yaml(text: str) -> Located | None:
         raise SourceProblem("malformed YAML: nested too deeply", code="too-deep") from None
     if root is None:
         return None
-    _check_expansion(root)
+    if "*" in text:  # without an alias there is nothing to expand
+        _check_expansion(root)
     constructor = yaml.constructor.SafeConstructor()
     return _from_node(root, constructor, 0)
 
@@ -162,6 +163,9 @@ def _check_expansion(root: yaml.Node) -> None:
             in_progress.discard(key)
             continue
         if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
             continue
         if key in in_progress:
             raise SourceProblem(
@@ -227,16 +231,17 @@ def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, d
             raise SourceProblem(f"unsupported YAML tag {node.tag!r} on a list", line=line,
                                 code="malformed-yaml")
         return Located([_from_node(n, constructor, depth + 1) for n in node.value], line)
+    if node.tag == _STR_TAG:
+        if not node.style and _EXPONENT_FLOAT.fullmatch(node.value):
+            # YAML 1.1 wants a sign in the exponent (1.25e+10); read 1.25e10 as a number too
+            return Located(float(node.value), line, raw=node.value)
+        return Located(node.value, line)
     try:
         value = constructor.construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         reason = getattr(exc, "problem", None) or str(exc)
         raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml") from None
-    if node.tag == _STR_TAG and not node.style and _EXPONENT_FLOAT.fullmatch(node.value):
-        # YAML 1.1 wants a sign in the exponent (1.25e+10); read 1.25e10 as a number too
-        return Located(float(node.value), line, raw=node.value)
-    raw = node.value if node.tag != _STR_TAG and isinstance(node.value, str) else None
-    return Located(value, line, raw=raw)
+    return Located(value, line, raw=node.value if isinstance(node.value, str) else None)
 
 
 # --------------------------------------------------------------------------
