@@ -23,7 +23,7 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 import attrs
 
@@ -142,22 +142,7 @@ def _error_text(problems: Sequence[Problem]) -> str:
 # doing the work (in this process or in a worker)
 
 
-class _Reasons:
-    """Why-not answers computed in a worker process, for a classification sent to the parent."""
-
-    def __init__(self, reasons: Mapping[str, tuple]):
-        self.reasons = dict(reasons)
-
-    def __call__(self, wanted: Any) -> tuple:
-        return self.reasons.get(getattr(wanted, "value", wanted), ())
-
-
-def _portable(c: Classification) -> Classification:
-    """The classification with its why-not answers precomputed, so it can cross processes."""
-    return attrs.evolve(c, why_not_engine=_Reasons(c.why_not_all()))
-
-
-def _classify(unit: _Unit, index: int, params: Parameters | None, portable: bool) -> BatchItem:
+def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
     from .engine import classify
 
     region, problems = unit.region, unit.problems
@@ -174,8 +159,6 @@ def _classify(unit: _Unit, index: int, params: Parameters | None, portable: bool
     assert region is not None
     try:
         c = classify(region, params=params)
-        if portable:
-            c = _portable(c)
     except (InvalidRegionError, RegionFileError) as exc:
         return BatchItem(index, region.id, unit.source, None, _error_text(exc.problems),
                          tuple(exc.problems))
@@ -186,6 +169,8 @@ def _classify(unit: _Unit, index: int, params: Parameters | None, portable: bool
                          f"classification failed: {type(exc).__name__}: {exc}", problems)
     return BatchItem(index, region.id, unit.source, c, None, problems)
 
+
+Render = Callable[[BatchItem], Any]
 
 _worker_params: Parameters | None = None
 
@@ -208,34 +193,41 @@ def _init_worker(params: Parameters | None, parent: int) -> None:
     default_classifier()
 
 
-def _work(chunk: list[tuple[int, _Unit]]) -> list[BatchItem]:
-    return [_classify(unit, index, _worker_params, True) for index, unit in chunk]
+def _done(unit: _Unit, index: int, params: Parameters | None,
+          render: Render | None) -> tuple[BatchItem, Any]:
+    item = _classify(unit, index, params)
+    return item, (render(item) if render is not None else None)
 
 
-def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None) -> Iterator[BatchItem]:
+def _work(chunk: list[tuple[int, _Unit]], render: Render | None) -> list[tuple[BatchItem, Any]]:
+    return [_done(unit, index, _worker_params, render) for index, unit in chunk]
+
+
+def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None,
+           render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
     for index, unit in units:
-        yield _classify(unit, index, params, False)
+        yield _done(unit, index, params, render)
 
 
 def _pooled(units: Iterable[tuple[int, _Unit]], jobs: int, params: Parameters | None,
-            chunksize: int) -> Iterator[BatchItem]:
+            chunksize: int, render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
     executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params, os.getpid()))
-    pending: collections.deque[Future[list[BatchItem]]] = collections.deque()
+    pending: collections.deque[Future[list[tuple[BatchItem, Any]]]] = collections.deque()
     window = jobs * 3
     try:
         chunk: list[tuple[int, _Unit]] = []
         for index, unit in units:
             if unit.kind == "failed" and not chunk and not pending:
-                yield _classify(unit, index, params, False)
+                yield _done(unit, index, params, render)
                 continue
             chunk.append((index, unit))
             if len(chunk) >= chunksize:
-                pending.append(executor.submit(_work, chunk))
+                pending.append(executor.submit(_work, chunk, render))
                 chunk = []
                 while len(pending) >= window:
                     yield from pending.popleft().result()
         if chunk:
-            pending.append(executor.submit(_work, chunk))
+            pending.append(executor.submit(_work, chunk, render))
         while pending:
             yield from pending.popleft().result()
     finally:
@@ -269,8 +261,9 @@ def classify_many(
     ``classification=None`` and an ``error``; the batch goes on. A region
     whose id an earlier item already had fails too (two versions of one
     region in a batch are a mistake to fix, not to pick from silently).
-    Classifications made in a worker process carry their why-not answers
-    precomputed.
+    A classification made in a worker process answers why-not by
+    classifying its region again, in this process, the first time it is
+    asked.
     """
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
         raise ValueError(f"jobs must be a whole number, 0 or more, got {jobs!r}")
@@ -278,30 +271,40 @@ def classify_many(
         raise ValueError(f"chunksize must be a whole number, 1 or more, got {chunksize!r}")
     if params is not None and not isinstance(params, Parameters):
         raise TypeError(f"params must be smartsync.Parameters, got {type(params).__name__}")
-    return _deduplicated(_run(_units(regions), jobs=jobs, params=params, chunksize=chunksize))
+    pairs = _run(_units(regions), jobs=jobs, params=params, chunksize=chunksize)
+    return (item for item, _ in _deduplicated(pairs))
 
 
-def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None,
-         chunksize: int) -> Iterator[BatchItem]:
+def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None, chunksize: int,
+         render: Render | None = None) -> Iterator[tuple[BatchItem, Any]]:
+    """Each unit's item, with ``render(item)`` computed where the item was made, in order."""
     jobs = jobs or os.cpu_count() or 1
     numbered = enumerate(units)
     if jobs == 1:
-        return _local(numbered, params)
-    return _pooled(numbered, jobs, params, chunksize)
+        return _local(numbered, params, render)
+    return _pooled(numbered, jobs, params, chunksize, render)
 
 
-def _deduplicated(items: Iterable[BatchItem]) -> Iterator[BatchItem]:
+def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
+                  render: Render | None = None) -> Iterator[tuple[BatchItem, Any]]:
+    """The pairs, with a region whose id came earlier turned into an error (rendered again)."""
     seen: dict[str, BatchItem] = {}
-    for item in items:
-        if item.ok and item.region_id is not None:
-            first = seen.get(item.region_id)
-            if first is not None:
-                where = first.source or f"item {first.index}"
-                problem = Problem(f"region id {item.region_id!r} is also the id of the region "
-                                  f"from {where}; a batch classifies each region once",
-                                  file=item.source, where="region", code="duplicate-region")
-                item = BatchItem(item.index, item.region_id, item.source, None, str(problem),
-                                 item.problems + (problem,))
-            else:
-                seen[item.region_id] = item
-        yield item
+    try:
+        for item, rendered in pairs:
+            if item.ok and item.region_id is not None:
+                first = seen.get(item.region_id)
+                if first is not None:
+                    where = first.source or f"item {first.index}"
+                    problem = Problem(f"region id {item.region_id!r} is also the id of the region "
+                                      f"from {where}; a batch classifies each region once",
+                                      file=item.source, where="region", code="duplicate-region")
+                    item = BatchItem(item.index, item.region_id, item.source, None, str(problem),
+                                     item.problems + (problem,))
+                    rendered = render(item) if render is not None else None
+                else:
+                    seen[item.region_id] = item
+            yield item, rendered
+    finally:
+        close = getattr(pairs, "close", None)
+        if close is not None:
+            close()

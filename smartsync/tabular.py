@@ -393,9 +393,8 @@ class _Places:
             return Located(None, line)
         if column in _LIST_SEPARATORS:
             if isinstance(value, str):
-                items = [i.strip() if column == "parents" else i
-                         for i in _LIST_SEPARATORS[column].split(value)]
-                items = [i for i in items if i.strip()]
+                items = [i.strip() for i in _LIST_SEPARATORS[column].split(value)]
+                items = [i for i in items if i]
                 return Located([Located(i, line) for i in items], line)
             return Located(_number_text(value) if column == "parents" else value, line)
         if column in _IDS:
@@ -411,9 +410,13 @@ class _Places:
             return Located(_number_text(value), line)
         return Located(value.strip() if isinstance(value, str) else value, line)  # choices
 
-    def row(self, file: str, row: int, cells: dict[str, Any], skip: Sequence[str] = ()) -> Located:
+    def row(self, file: str, row: int, cells: dict[str, Any], table: str,
+            skip: Sequence[str] = ()) -> Located:
+        """A row as a mapping; an empty optional cell is left out, an empty required one kept."""
         line = self.mark(file, row, None)
-        items = {c: self.cell(file, row, c, v) for c, v in cells.items() if c not in skip}
+        required = REQUIRED_COLUMNS[table]
+        items = {c: self.cell(file, row, c, v) for c, v in cells.items()
+                 if c not in skip and (v is not None or c in required)}
         return Located(items, line, key_lines={c: node.line for c, node in items.items()})
 
 
@@ -448,7 +451,7 @@ def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file
     assert head is not None
     row_number, cells = head
     source = f"{regions_file}:{row_number}"
-    region_node = places.row(regions_file, row_number, cells, skip=tuple(_YEARS))
+    region_node = places.row(regions_file, row_number, cells, "regions", skip=tuple(_YEARS))
     root_line = region_node.line
     plans: dict[str, dict[str, Any]] = {}
     key_lines: dict[str, int | None] = {"region": root_line}
@@ -473,8 +476,9 @@ def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file
                                     file=table.file, line=number, where="column plan",
                                     code="missing-field"))
             continue
-        plans[kind]["elements"].append(places.row(table.file, number, row, skip=("region", "plan")))
-    match_nodes = [places.row(table.file, number, row, skip=("region",))
+        plans[kind]["elements"].append(places.row(table.file, number, row, "elements",
+                                                    skip=("region", "plan")))
+    match_nodes = [places.row(table.file, number, row, "matches", skip=("region",))
                    for table, number, row in matches]
     top = {"region": region_node,
            "rpjmd": Located({"period": plans["rpjmd"]["period"],

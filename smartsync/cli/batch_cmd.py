@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
+import functools
 import json
 import os
 import signal
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from ..batch import BatchItem, _deduplicated, _run, _units
+from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units
 from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 
@@ -87,6 +87,11 @@ def json_line(item: BatchItem, lang: str = "en") -> str:
                               "message": p.message, "suggestion": p.suggestion}
                              for p in item.problems]}
     return json.dumps(data, ensure_ascii=False, sort_keys=False)
+
+
+def render_item(fmt: str, lang: str, item: BatchItem) -> Any:
+    """What the output holds for one item: a CSV row (a list) or a JSON line (a text)."""
+    return csv_row(item) if fmt == "csv" else json_line(item, lang)
 
 
 def _threshold(text: str) -> float:
@@ -282,16 +287,18 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
 
     def write(out: IO[str]) -> None:
-        items = _deduplicated(_run(units, jobs=args.jobs, params=params, chunksize=8))
+        render = functools.partial(render_item, fmt, args.lang)
+        items = _deduplicated(_run(units, jobs=args.jobs, params=params,
+                                   chunksize=DEFAULT_CHUNKSIZE, render=render), render)
         writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
         if writer is not None:
             writer.writerow(csv_columns())
         try:
-            for item in items:
+            for item, rendered in items:
                 if writer is not None:
-                    writer.writerow(csv_row(item))
+                    writer.writerow(rendered)
                 else:
-                    out.write(json_line(item, args.lang) + "\n")
+                    out.write(rendered + "\n")
                 progress.update(item.ok)
                 if item.classification is not None:
                     key = item.classification.type.value
