@@ -61,7 +61,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coverage_hint": "Share of the masterplan's elements at each stage matched to an RPJMD "
                          "element of the same level; the mark is the threshold.",
         "coverage_figures": "{synchronized} of {total} ({share})",
-        "threshold": "threshold {threshold}",
+        "stage_absent": "absent from the masterplan",
         "file_warnings": "Warnings from the region file",
         "funding_programs": "Masterplan programs with a route to APBD funding",
         "funding_budget": "Indicative budget (pagu indikatif) of the RPJMD programs they match",
@@ -103,7 +103,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coverage_hint": "Bagian unsur masterplan pada setiap tahap yang dicocokkan dengan unsur "
                          "RPJMD pada tingkat yang sama; tanda adalah ambang batas.",
         "coverage_figures": "{synchronized} dari {total} ({share})",
-        "threshold": "ambang {threshold}",
+        "stage_absent": "tidak ada dalam masterplan",
         "file_warnings": "Peringatan dari berkas daerah",
         "funding_programs": "Program masterplan yang memiliki jalur pendanaan APBD",
         "funding_budget": "Pagu indikatif program RPJMD yang dicocokkan",
@@ -189,7 +189,7 @@ justify-content:center;font-size:32px;font-weight:700;color:#fff;background:var(
 .type-name{font-size:18px;font-weight:700;margin:0}
 ul.characteristics{margin:10px 0 0;padding-left:20px}
 ul.characteristics li{margin:3px 0}
-.stage-row{display:grid;grid-template-columns:110px 1fr 230px;gap:10px;align-items:center;margin:6px 0}
+.stage-row{display:grid;grid-template-columns:110px 1fr 260px;gap:10px;align-items:center;margin:6px 0}
 .stage-row .name{font-weight:700;text-transform:capitalize}
 .bar{position:relative;height:18px;background:#edf0f3;border-radius:3px;overflow:hidden}
 .bar .fill{position:absolute;left:0;top:0;bottom:0;background:#9aa5b1}
@@ -317,7 +317,8 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
         classes.append("start")
     if not stage.present:
         classes.append("absent")
-        figures = text("stage.absent", lang, stage=stage.stage)
+        figures = _label("stage_absent", lang)
+        tip = text("stage.absent", lang, stage=stage.stage)
         width = 0.0
     else:
         status = "full" if stage.full else "partial" if stage.is_synchronized else "not"
@@ -326,14 +327,16 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
                           total=stage.total, share=_share(stage.coverage))
                    + " \u00b7 " + text(f"stage.status.{status}", lang))
         width = max(0.0, min(1.0, stage.coverage)) * 100
+        tip = text("stage.line", lang, stage=stage.stage, synchronized=stage.synchronized,
+                   total=stage.total, coverage=stage.coverage, threshold=stage.threshold,
+                   status=text(f"stage.status.{status}", lang))
     threshold = max(0.0, min(1.0, stage.threshold)) * 100
-    tip = _label("threshold", lang, threshold=_share(stage.threshold))
     return (f'<div class="{" ".join(classes)}" data-stage="{_e(stage.stage)}" '
             f'data-coverage="{stage.coverage:.4f}">'
             f'<div class="name">{_e(stage_name(stage.stage, lang))}</div>'
             f'<div class="bar" title="{_e(tip)}"><div class="fill" style="width:{width:.1f}%"></div>'
             f'<div class="threshold" style="left:{threshold:.1f}%"></div></div>'
-            f'<div class="figures">{_e(figures)}</div></div>')
+            f'<div class="figures" title="{_e(tip)}">{_e(figures)}</div></div>')
 
 
 def _coverage_section(c: Classification, lang: str) -> str:
