@@ -1,0 +1,312 @@
+"""``smartsync batch INPUT... --out FILE``: CSV or JSON Lines, atomic output, progress, summary, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from smartsync import dump_region, dump_tables, load_regions
+from smartsync.cli import main
+from smartsync.cli.batch_cmd import Progress, csv_columns
+from smartsync.sample import sample_regions
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SMALL = ROOT / "tests" / "data" / "tables" / "small"
+BAD_TABLES = ROOT / "tests" / "data" / "tables" / "bad"
+PREVIOUS = "id,name\nprevious,complete run\n"
+
+
+def batch(capsys, *args: object) -> tuple[int, str, str]:
+    code = main(["batch", "--no-progress", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# ---------------------------------------------------------------- output
+
+
+def test_csv_has_one_row_per_region_in_input_order(capsys, tmp_path):
+    """The CSV holds a row per region, in input order, with type, stage figures and funding."""
+    code, out, err = batch(capsys, EXAMPLES, SMALL, "--out", tmp_path / "out.csv")
+    assert code == 0 and err == ""
+    rows = read_csv(tmp_path / "out.csv")
+    assert [r["id"] for r in rows] == ["9901", "9902", "9903", "9904", "9905", "3374", "3322", "3671"]
+    assert [r["type_letter"] for r in rows] == ["A", "B", "C", "D", "", "A", "D", ""]
+    first = rows[0]
+    assert first["type"] == "vision" and first["name"] == "Kota Contoh Sejahtera"
+    assert (first["program_present"], first["program_total"], first["program_synchronized"],
+            first["program_coverage"]) == ("true", "18", "15", "0.8333")
+    assert first["fundable_share"] == "0.8333" and first["error"] == ""
+    assert first["diagnostics_warning"] == "1" and first["diagnostics_info"] == "0"
+    assert list(rows[0]) == csv_columns()
+
+
+def test_failed_regions_get_error_rows_and_exit_one(capsys, tmp_path):
+    """Regions that fail get a row with the reason; the others are written; the exit code is 1."""
+    code, out, _ = batch(capsys, BAD_TABLES, SMALL, "--out", tmp_path / "out.csv")
+    assert code == 1
+    rows = read_csv(tmp_path / "out.csv")
+    assert [(r["id"], bool(r["error"])) for r in rows] == [
+        ("3374", True), ("3322", True), ("3375", True),
+        ("3374", False), ("3322", False), ("3671", False)]
+    assert "column level" in rows[0]["error"] and rows[0]["type"] == ""
+    assert "not in the regions table" in rows[2]["error"]
+    assert "failed                      3" in out
+    assert "failed: 3375" in out
+
+
+def test_summary_counts_regions_per_type(capsys, tmp_path):
+    """The summary gives the number of regions of each type and of failed regions."""
+    code, out, _ = batch(capsys, EXAMPLES, "--out", tmp_path / "out.csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("5 regions in ")
+    counts = {line[:24].strip(): int(line[24:]) for line in lines[1:]}
+    assert counts == {"type A (vision)": 1, "type B (mission)": 1, "type C (target)": 1,
+                      "type D (program)": 1, "unsynchronized": 1, "failed": 0}
+
+
+def test_jsonl_has_the_full_classification_or_the_error_per_line(capsys, tmp_path):
+    """Each JSON line holds a classification with its trace, or a failed region's error."""
+    code, _, _ = batch(capsys, SMALL, BAD_TABLES, "--out", tmp_path / "out.jsonl")
+    assert code == 1
+    lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
+    assert [line["region"]["id"] for line in lines] == ["3374", "3322", "3671", "3374", "3322", "3375"]
+    good = lines[0]
+    assert good["type"] == "vision" and good["trace"] and good["why_not"]
+    assert good["source"] == f"{SMALL / 'regions.csv'}:2"
+    bad = lines[5]
+    assert "not in the regions table" in bad["error"] and "type" not in bad
+    assert bad["problems"][0]["line"] == 10
+
+
+def test_the_same_file_whatever_jobs_is(capsys, tmp_path):
+    """--jobs 1 and --jobs 2 write byte-identical CSV and JSON Lines, in input order."""
+    inputs = [EXAMPLES, BAD_TABLES, SMALL]
+    for suffix in ("csv", "jsonl"):
+        batch(capsys, *inputs, "--jobs", "1", "--out", tmp_path / f"one.{suffix}")
+        batch(capsys, *inputs, "--jobs", "2", "--out", tmp_path / f"two.{suffix}")
+        assert (tmp_path / f"one.{suffix}").read_bytes() == (tmp_path / f"two.{suffix}").read_bytes()
+
+
+def test_format_option_wins_over_the_suffix(capsys, tmp_path):
+    """--format jsonl writes JSON Lines whatever the name of --out."""
+    code, _, _ = batch(capsys, SMALL, "--format", "jsonl", "--out", tmp_path / "out.txt")
+    assert code == 0
+    assert json.loads((tmp_path / "out.txt").read_text("utf-8").splitlines()[0])["type"] == "vision"
+
+
+def test_threshold_changes_the_results(capsys, tmp_path):
+    """--threshold sets the coverage a stage needs for every region."""
+    batch(capsys, EXAMPLES, "--threshold", "1", "--out", tmp_path / "strict.csv")
+    batch(capsys, EXAMPLES, "--out", tmp_path / "default.csv")
+    strict = [r["type"] for r in read_csv(tmp_path / "strict.csv")]
+    default = [r["type"] for r in read_csv(tmp_path / "default.csv")]
+    assert strict != default
+    assert strict[0] == "unsynchronized"  # 15 of 18 programs is below a threshold of 1
+
+
+def test_lang_sets_the_language_of_json_messages(capsys, tmp_path):
+    """--lang id gives the messages of the JSON lines in Indonesian."""
+    batch(capsys, EXAMPLES / "type-a-vision.yaml", "--out", tmp_path / "en.jsonl")
+    batch(capsys, EXAMPLES / "type-a-vision.yaml", "--lang", "id", "--out", tmp_path / "id.jsonl")
+    en = json.loads((tmp_path / "en.jsonl").read_text("utf-8"))
+    id_ = json.loads((tmp_path / "id.jsonl").read_text("utf-8"))
+    assert en["type"] == id_["type"]
+    assert en["diagnostics"][0]["message"] != id_["diagnostics"][0]["message"]
+
+
+def test_workbook_input(capsys, tmp_path):
+    """An .xlsx workbook is an input like a folder of tables."""
+    pytest.importorskip("openpyxl")
+    dump_tables(load_regions(EXAMPLES), tmp_path / "book.xlsx")
+    code, _, _ = batch(capsys, tmp_path / "book.xlsx", "--out", tmp_path / "out.csv")
+    assert code == 0
+    assert [r["type_letter"] for r in read_csv(tmp_path / "out.csv")] == ["A", "B", "C", "D", ""]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "{tmp}/out.txt"], "cannot tell the output format"),
+    (["--out", "{tmp}/missing/out.csv"], "does not exist"),
+    (["--out", "{tmp}/out.csv", "--threshold", "1.5"], "--threshold"),
+    (["--out", "{tmp}/out.csv", "--jobs", "-1"], "--jobs"),
+    (["--out", "{tmp}", "--format", "csv"], "is a folder"),
+])
+def test_usage_errors_exit_two(capsys, tmp_path, args, message):
+    """A bad option exits 2 with a message and writes nothing."""
+    with pytest.raises(SystemExit) as info:
+        main(["batch", str(SMALL), *[a.format(tmp=tmp_path) for a in args]])
+    assert info.value.code == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out.txt").exists()
+
+
+# ---------------------------------------------------------------- progress
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_shows_done_total_rate_and_time_left():
+    """On a terminal the bar shows regions done of the total, the rate and the time left."""
+    stream = FakeTerminal()
+    progress = Progress(4, stream)
+    progress.show(progress.start + 2.0)
+    progress.update(True)
+    progress.update(False)
+    progress.show(progress.start + 2.0)
+    text = stream.getvalue()
+    assert "\r[" in text and "2/4 regions, 1 failed" in text
+    assert "1.0/s" in text and "0:02 left" in text
+
+
+def test_no_bar_when_not_a_terminal(capsys, tmp_path):
+    """Off a terminal a short batch prints no progress at all: stderr stays empty."""
+    code = main(["batch", str(SMALL), "--out", str(tmp_path / "out.csv")])
+    assert code == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_plain_progress_lines_off_a_terminal():
+    """Off a terminal progress is a plain line (no carriage return) once the interval has passed."""
+    stream = io.StringIO()
+    progress = Progress(10, stream, every=0.0)
+    progress.update(True)
+    assert stream.getvalue() == stream.getvalue().lstrip("\r")
+    assert stream.getvalue().startswith("batch: 1/10 regions")
+
+
+# ---------------------------------------------------------------- interrupted runs
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """A folder of 150 typical region files: a batch of them runs for several seconds."""
+    folder = tmp_path_factory.mktemp("many")
+    for region in sample_regions(150, seed=1000):
+        dump_region(region, folder / f"{region.id}.json")
+    return folder
+
+
+def start(many: Path, out: Path, jobs: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "smartsync", "batch", str(many), "--out", str(out), "--jobs",
+         str(jobs), "--no-progress"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def wait_for_temp(folder: Path, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while not temp_files(folder):
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the batch never started writing"
+        time.sleep(0.05)
+    time.sleep(0.5)  # well into the run
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+
+
+def group_gone(pgid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+def test_a_killed_batch_leaves_the_previous_file_untouched(many, tmp_path):
+    """SIGKILL mid-run: the output file is still the previous complete one, and workers exit."""
+    out = tmp_path / "out.csv"
+    out.write_text(PREVIOUS, encoding="utf-8")
+    proc = start(many, out, jobs=2)
+    wait_for_temp(tmp_path, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert out.read_text(encoding="utf-8") == PREVIOUS
+    assert group_gone(proc.pid, 10), "worker processes outlived the killed batch"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="POSIX signals")
+def test_a_killed_first_batch_leaves_no_output_file(many, tmp_path):
+    """SIGKILL mid-run with no earlier output: no output file at all, never a truncated one."""
+    out = tmp_path / "out.csv"
+    proc = start(many, out, jobs=1)
+    wait_for_temp(tmp_path, proc)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT"), reason="POSIX signals")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ctrl_c_leaves_the_previous_file_and_no_temporary_file(many, tmp_path, jobs):
+    """Ctrl-C (SIGINT to the process group) mid-run: exit 130, previous file kept, temp file removed."""
+    out = tmp_path / "out.jsonl"
+    out.write_text(PREVIOUS, encoding="utf-8")
+    proc = start(many, out, jobs=jobs)
+    wait_for_temp(tmp_path, proc)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert out.read_text(encoding="utf-8") == PREVIOUS
+    assert temp_files(tmp_path) == []
+    assert b"Traceback" not in err and b"interrupted" in err
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="POSIX signals")
+def test_sigterm_removes_the_temporary_file(many, tmp_path):
+    """SIGTERM mid-run: exit 143, no output file and no temporary file left."""
+    out = tmp_path / "out.csv"
+    proc = start(many, out, jobs=1)
+    wait_for_temp(tmp_path, proc)
+    proc.terminate()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert not out.exists() and temp_files(tmp_path) == []
+
+
+def test_a_temporary_file_of_a_killed_run_is_removed_by_the_next(capsys, tmp_path):
+    """The next batch to the same output removes the temporary file a killed batch left."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    stale = tmp_path / f".out.csv.smartsync-{dead.pid}-abc.tmp"
+    stale.write_text("half a row", encoding="utf-8")
+    other = tmp_path / ".notes.txt.tmp"
+    other.write_text("not ours", encoding="utf-8")
+    code, _, _ = batch(capsys, SMALL, "--out", tmp_path / "out.csv")
+    assert code == 0
+    assert not stale.exists() and other.exists()
+    assert len(read_csv(tmp_path / "out.csv")) == 3
+
+
+def test_a_complete_run_replaces_the_previous_file(capsys, tmp_path):
+    """A batch that completes replaces the previous output and leaves no temporary file."""
+    out = tmp_path / "out.csv"
+    out.write_text(PREVIOUS, encoding="utf-8")
+    batch(capsys, SMALL, "--out", out)
+    assert [r["id"] for r in read_csv(out)] == ["3374", "3322", "3671"]
+    assert temp_files(tmp_path) == []
