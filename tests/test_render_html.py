@@ -12,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -514,8 +515,8 @@ def test_write_report_writes_a_page_per_region_and_an_index(tmp_path):
 
 def test_index_charts_regions_per_type_and_shows_stage_coverage(tmp_path):
     """The chart's bars count the regions of each type; each row shows the type and each stage's coverage."""
-    files = EXAMPLE_FILES + [EXAMPLES / "type-a-vision.yaml"]
-    report = write_report(files, tmp_path)
+    another_a = attrs.evolve(load_region(EXAMPLES / "type-a-vision.yaml"), id="9911")
+    report = write_report(EXAMPLE_FILES + [another_a], tmp_path)
     index = parse(report.index.read_text(encoding="utf-8"))
     counts = {g.attrs["data-type"]: int(g.attrs["data-count"]) for g in index.find_all("g", "bar")}
     assert counts == {"vision": 2, "mission": 1, "target": 1, "program": 1, "unsynchronized": 1}
@@ -530,12 +531,42 @@ def test_index_charts_regions_per_type_and_shows_stage_coverage(tmp_path):
                 assert "absent" in cells[stage].classes
 
 
-def test_same_region_id_twice_gives_two_pages(tmp_path):
-    """Two files of one region id do not overwrite each other's page."""
+def test_same_region_twice_gives_one_page_and_a_failure_naming_the_first(tmp_path):
+    """A region id seen before is a failure (one page per region, as a batch classifies it once)."""
     file = EXAMPLES / "type-c-target.yaml"
     report = write_report([file, file], tmp_path)
-    names = [p.path.name for p in report.pages]
-    assert len(set(names)) == 2 and all((tmp_path / n).is_file() for n in names)
+    assert [p.path.name for p in report.pages] == ["region-9903.html"]
+    assert len(report.failures) == 1
+    assert f"region id '9903' is also the id of the region from {file}" in report.failures[0].message()
+
+
+def test_page_names_are_safe_and_distinct():
+    """Region ids become file names without path separators or markup, never twice the same."""
+    from smartsync.render.html import _page_name
+
+    used: set[str] = set()
+    names = [_page_name(i, used) for i in ("../etc/x", "a/b", "a:b", "<script>", "a_b", ".")]
+    assert len(set(names)) == len(names)
+    for name in names:
+        assert re.fullmatch(r"region-[A-Za-z0-9._-]+\.html", name) and ".." not in name[7:-5]
+
+
+def test_regions_in_tables_are_reported(tmp_path):
+    """A folder of tables (regions.csv...) gives a page per region it holds."""
+    from smartsync.tabular import dump_tables
+
+    folder = tmp_path / "tables"
+    dump_tables([load_region(f) for f in EXAMPLE_FILES[:2]], folder)
+    report = write_report(folder, tmp_path / "out")
+    assert report.ok and sorted(p.region.id for p in report.pages) == ["9901", "9902"]
+
+
+def test_jobs_give_the_same_pages(tmp_path):
+    """Classifying in worker processes writes the same bytes as in one process."""
+    one = write_report(EXAMPLE_FILES, tmp_path / "one")
+    two = write_report(EXAMPLE_FILES, tmp_path / "two", jobs=2)
+    for a, b in zip(one.pages, two.pages):
+        assert a.path.read_bytes() == b.path.read_bytes()
 
 
 def test_bad_file_is_a_failure_and_an_index_row_while_others_go_on(tmp_path):

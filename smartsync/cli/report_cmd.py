@@ -31,11 +31,14 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "any failed, 2 on a usage error.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="region files (.yaml, .yml, .json), or folders of them")
+                        help="region files (.yaml, .yml, .json), folders of them, or tables "
+                             "(a folder holding regions.csv, an .xlsx workbook)")
     parser.add_argument("--out", "-o", required=True, metavar="DIR",
                         help="folder to write the pages into (created when missing)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the pages: en (English, default) or id (Indonesian)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                        help="classify in N worker processes (0: one per CPU; default 1)")
     parser.add_argument("--index", dest="index", action="store_true", default=None,
                         help="write index.html even for a single file")
     parser.add_argument("--no-index", dest="index", action="store_false",
@@ -43,12 +46,23 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(func=run)
 
 
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {value!r}")
+    return number
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the report; print what was written and what failed; return the exit code."""
     from ..render.html import write_report
 
     try:
-        report = write_report(args.files, args.out, lang=args.lang, index=args.index)
+        report = write_report(args.files, args.out, lang=args.lang, index=args.index,
+                              jobs=args.jobs)
     except OSError as exc:
         target = exc.filename or args.out
         print(f"smartsync report: cannot write to {target}: {exc.strerror or exc}", file=sys.stderr)

@@ -30,7 +30,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 import attrs
 
-from ..errors import Problem, Severity, SmartsyncError
+from ..errors import Problem, Severity
 from ..model import Region
 from ..result import Classification, StageResult
 from ..typology import Parameters
@@ -663,9 +663,26 @@ def _page_name(region_id: str, used: set[str]) -> str:
     return name
 
 
+def _read(path: Path, name: str, limit: int) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
+    """The regions one path stands for: a region file, or tables (a folder with
+    ``regions.csv``, an ``.xlsx`` workbook) holding several."""
+    from ..io import check_region_file
+    from ..tabular import is_tables, iter_table_regions
+
+    if is_tables(path):
+        try:
+            return [(t.source, t.region, tuple(t.problems)) for t in iter_table_regions(path)]
+        except ImportError as exc:  # openpyxl missing for a workbook
+            return [(name, None, (Problem(str(exc), file=name, code="needs-openpyxl"),))]
+    report = check_region_file(path, max_bytes=limit)
+    return [(name, report.region, tuple(report.problems))]
+
+
 def _load(sources: Source | Iterable[Source], max_bytes: int | None
           ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
-    from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, check_region_file, region_files
+    """Every region the sources stand for, in order, with the problems of reading it."""
+    from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
+    from ..tabular import is_tables
 
     if isinstance(sources, (str, os.PathLike, Region)):
         sources = [sources]
@@ -675,59 +692,81 @@ def _load(sources: Source | Iterable[Source], max_bytes: int | None
         if isinstance(source, Region):
             out.append((f"<region {source.id}>", source, ()))
             continue
-        path = Path(source)
-        if path.is_dir():
+        if not isinstance(source, (str, os.PathLike)):
+            raise TypeError(f"write_report takes regions and paths, got {type(source).__name__} "
+                            f"{source!r}")
+        path, name = Path(source), os.fspath(source)
+        if path.is_dir() and not is_tables(path):
             found = region_files(path)
             if not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
-                out.append((str(source), None, (Problem(
-                    f"no region files ({suffixes}) in this folder", file=str(source),
-                    code="no-region-files"),)))
+                out.append((name, None, (Problem(
+                    f"no region files ({suffixes}) and no tables (regions.csv) in this folder",
+                    file=name, code="no-region-files"),)))
             for file in found:
-                report = check_region_file(file, max_bytes=limit)
-                out.append((str(file), report.region, tuple(report.problems)))
+                out.extend(_read(file, os.fspath(file), limit))
         else:
-            report = check_region_file(path, max_bytes=limit)
-            out.append((str(source), report.region, tuple(report.problems)))
+            out.extend(_read(path, name, limit))
     return out
 
 
-def _classify_all(regions: Sequence[Region], params: Parameters | None
-                  ) -> list[Classification | SmartsyncError]:
-    from ..engine import classify
+def _once_per_region(loaded: list[tuple[str, Region | None, tuple[Problem, ...]]]
+                     ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
+    """A region whose id came earlier becomes a failure: a report has one page per region
+    (as :func:`smartsync.batch.classify_many` classifies each region once)."""
+    first: dict[str, str] = {}
+    out = []
+    for source, region, problems in loaded:
+        if region is not None:
+            if region.id in first:
+                problem = Problem(f"region id {region.id!r} is also the id of the region from "
+                                  f"{first[region.id]}; a report has one page per region",
+                                  file=source, where="region", code="duplicate-region")
+                out.append((source, None, problems + (problem,)))
+                continue
+            first[region.id] = source
+        out.append((source, region, problems))
+    return out
 
-    results: list[Classification | SmartsyncError] = []
-    for region in regions:
-        try:
-            results.append(classify(region, params=params))
-        except SmartsyncError as exc:
-            results.append(exc)
+
+def _classify_all(regions: Sequence[Region], params: Parameters | None, jobs: int
+                  ) -> list[Classification | tuple[Problem, ...]]:
+    """Each region's classification, or the problems that stopped it, in order."""
+    from ..batch import classify_many
+
+    results: list[Classification | tuple[Problem, ...]] = []
+    for item in classify_many(list(regions), jobs=jobs, params=params):
+        if item.classification is not None:
+            results.append(item.classification)
+        else:
+            errors = tuple(p for p in item.problems if p.severity is Severity.ERROR)
+            results.append(errors or (Problem(item.error or "classification failed",
+                                              code="classification-failed"),))
     return results
-
-
-def _error_problems(source: str, exc: SmartsyncError) -> tuple[Problem, ...]:
-    problems = tuple(getattr(exc, "problems", ()) or ())
-    return problems or (Problem(str(exc), file=source, code="classification-failed"),)
 
 
 def write_report(sources: Source | Iterable[Source], out: PathLike, *, lang: str = "en",
                  params: Parameters | None = None, index: bool | None = None,
-                 max_bytes: int | None = None) -> Report:
+                 jobs: int = 1, max_bytes: int | None = None) -> Report:
     """Write a page per region into the folder ``out`` (created when missing),
-    and an ``index.html`` when there are several sources (or ``index=True``).
+    and an ``index.html`` when there are several regions (or ``index=True``).
 
-    ``sources``: region files, folders of them, or :class:`~smartsync.Region`
-    objects. A file that cannot be read or classified gives no page: it is a
-    :class:`ReportFailure` of the returned :class:`Report` (and a row of the
-    index) and the others go on. Pages are named ``region-<id>.html``.
+    ``sources``: region files, folders of them, tables (a folder holding
+    ``regions.csv``, an ``.xlsx`` workbook; see :mod:`smartsync.tabular`) or
+    :class:`~smartsync.Region` objects, mixed. The regions are classified
+    with :func:`smartsync.batch.classify_many` (``jobs`` worker processes;
+    ``params`` for every region). A region that cannot be read or
+    classified gives no page: it is a :class:`ReportFailure` of the returned
+    :class:`Report` (and a row of the index) and the others go on; so is a
+    region whose id an earlier one had. Pages are named ``region-<id>.html``.
     """
     _check_lang(lang)
-    loaded = _load(sources, max_bytes)
+    loaded = _once_per_region(_load(sources, max_bytes))
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     with_index = index if index is not None else len(loaded) > 1
     good = [i for i, (_, region, _) in enumerate(loaded) if region is not None]
-    results = dict(zip(good, _classify_all([loaded[i][1] for i in good], params)))  # type: ignore[misc]
+    results = dict(zip(good, _classify_all([loaded[i][1] for i in good], params, jobs)))  # type: ignore[misc]
     used = {"index.html"}
     pages: list[ReportPage] = []
     failures: list[ReportFailure] = []
@@ -736,8 +775,8 @@ def write_report(sources: Source | Iterable[Source], out: PathLike, *, lang: str
             failures.append(ReportFailure(source, problems))
             continue
         result = results[number]
-        if isinstance(result, SmartsyncError):
-            failures.append(ReportFailure(source, _error_problems(source, result)))
+        if not isinstance(result, Classification):
+            failures.append(ReportFailure(source, result))
             continue
         path = folder / _page_name(region.id, used)
         warnings = tuple(p for p in problems if p.severity is not Severity.ERROR)
