@@ -1,0 +1,164 @@
+"""A plain-Python reference implementation of smartsync's default rules.
+
+Written from ``shared/DOMAIN.md`` ("How smartsync decides") and from the
+conditions stated in the docstrings of the diagnostic rules, without the
+engine, the rule packs or the fact module: only the data model. The tests
+compare it with the engine on generated regions (``tests/test_engine.py``),
+so that a rule that drifts from the stated decision shows up as a
+disagreement with a concrete region.
+
+The default typology: stages vision, mission, target, program (top to
+bottom); program is the base stage.
+
+- A masterplan element is *synchronized* when it has a match, by a relation
+  that counts, to an RPJMD element of the same level.
+- A stage is *present* when the masterplan has elements at its level;
+  *synchronized* when present and its coverage (synchronized / total)
+  reaches the stage's threshold (inclusive); *full* when synchronized and
+  every element is.
+- The type is the highest stage S such that S and every stage present below
+  it, down to program, are synchronized; program must be synchronized;
+  otherwise ``unsynchronized``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from smartsync.model import Level, Region, Relation, Source
+
+__all__ = ["STAGES", "TYPE_ORDER", "StageFigures", "Reference", "reference_classify", "type_rank"]
+
+#: the stages of the default typology, top to bottom; the last is the base stage
+STAGES = ("vision", "mission", "target", "program")
+#: the types from lowest to highest
+TYPE_ORDER = ("unsynchronized", "program", "target", "mission", "vision")
+
+
+def type_rank(value: object) -> int:
+    """Position of a type in ``unsynchronized < program < target < mission < vision``."""
+    return TYPE_ORDER.index(str(getattr(value, "value", value)))
+
+
+@dataclass(frozen=True)
+class StageFigures:
+    """One stage's figures, as the engine's :class:`~smartsync.StageResult` reports them."""
+
+    present: bool
+    total: int
+    synchronized: int
+    coverage: float
+    is_synchronized: bool
+    full: bool
+    synchronized_ids: tuple[str, ...] = ()
+    unsynchronized_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What the default rules conclude for one region."""
+
+    type: str
+    stages: Mapping[str, StageFigures]
+    chain: tuple[str, ...]
+    #: diagnostic codes, one entry per diagnostic, sorted
+    diagnostics: tuple[str, ...]
+    #: (code, sorted elements) per diagnostic, sorted
+    diagnostic_elements: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    #: fundable masterplan program ids, RPJMD programs they draw on, their budget, total programs
+    fundable_ids: tuple[str, ...] = ()
+    funded_rpjmd_programs: tuple[str, ...] = ()
+    budget: int = 0
+    program_total: int = 0
+
+
+def reference_classify(region: Region, *, threshold: float = 0.5,
+                       thresholds: Mapping[str, float] | None = None,
+                       relations: Iterable[Relation | str] | None = None) -> Reference:
+    """Classify ``region`` by the default rules, in plain Python."""
+    thresholds = dict(thresholds or {})
+    counted = {Relation.parse(r) for r in relations} if relations is not None else set(Relation)
+    rp_level = {e.id: e.level for e in region.rpjmd.elements}
+    rp_budget = {e.id: e.budget for e in region.rpjmd.elements}
+    mp_level = {e.id: e.level for e in region.masterplan.elements}
+
+    def limit(stage: str) -> float:
+        return float(thresholds.get(stage, threshold))
+
+    # the matches that count: same level on both sides, a counted relation
+    counting = [m for m in region.matches
+                if m.masterplan in mp_level and m.rpjmd in rp_level
+                and mp_level[m.masterplan] is rp_level[m.rpjmd] and m.relation in counted]
+
+    figures: dict[str, StageFigures] = {}
+    manual: dict[str, int] = {}
+    for stage in STAGES:
+        level = Level(stage)
+        ids = sorted(e.id for e in region.masterplan.elements if e.level is level)
+        synced = {m.masterplan for m in counting if mp_level[m.masterplan] is level}
+        manual[stage] = len({m.masterplan for m in counting
+                             if mp_level[m.masterplan] is level and m.source is Source.MANUAL})
+        total = len(ids)
+        coverage = len(synced) / total if total else 0.0
+        is_sync = total > 0 and coverage >= limit(stage)
+        figures[stage] = StageFigures(
+            present=total > 0, total=total, synchronized=len(synced), coverage=coverage,
+            is_synchronized=is_sync, full=is_sync and coverage >= 1.0,
+            synchronized_ids=tuple(i for i in ids if i in synced),
+            unsynchronized_ids=tuple(i for i in ids if i not in synced))
+
+    # the type: the highest stage from which every present stage down to program holds
+    kind = "unsynchronized"
+    chain: tuple[str, ...] = ()
+    if figures["program"].is_synchronized:
+        for i, stage in enumerate(STAGES):
+            below = STAGES[i:]
+            if figures[stage].is_synchronized and all(
+                    figures[s].is_synchronized for s in below if figures[s].present):
+                kind = stage
+                chain = tuple(s for s in below if figures[s].present)
+                break
+
+    diagnostics: list[tuple[str, tuple[str, ...]]] = []
+    # a synchronized stage with a present, unsynchronized stage below it
+    for i, stage in enumerate(STAGES):
+        if not figures[stage].is_synchronized:
+            continue
+        for lower in STAGES[i + 1:]:
+            if figures[lower].present and not figures[lower].is_synchronized:
+                diagnostics.append(("synchronized_above_break", tuple(sorted(
+                    figures[stage].synchronized_ids + figures[lower].unsynchronized_ids))))
+    program = figures["program"]
+    if program.present and program.unsynchronized_ids:
+        diagnostics.append(("orphan_programs", tuple(sorted(program.unsynchronized_ids))))
+    if not program.present:
+        diagnostics.append(("no_base_stage", ()))
+    if not region.rpjmd.period.overlaps(region.masterplan.period):
+        diagnostics.append(("periods_disjoint", ()))
+    by_dimension: dict[str, list[str]] = {}
+    for e in region.masterplan.elements:
+        if e.level is Level.PROGRAM and e.dimension is not None:
+            by_dimension.setdefault(e.dimension.value, []).append(e.id)
+    for dimension, ids in sorted(by_dimension.items()):
+        if not set(ids) & set(program.synchronized_ids):
+            diagnostics.append(("dimension_unsynchronized", tuple(sorted(ids))))
+    for stage in chain:
+        if manual[stage] / figures[stage].total < limit(stage):
+            diagnostics.append(("rests_on_suggested", ()))
+    program_matches = [m for m in counting if mp_level[m.masterplan] is Level.PROGRAM]
+    unbudgeted = sorted({m.rpjmd for m in program_matches if rp_budget[m.rpjmd] is None})
+    if unbudgeted:
+        diagnostics.append(("unbudgeted_rpjmd_programs", tuple(unbudgeted)))
+
+    budgeted = [m for m in program_matches if rp_budget[m.rpjmd] is not None]
+    funded = tuple(sorted({m.rpjmd for m in budgeted}))
+    return Reference(
+        type=kind, stages=figures, chain=chain,
+        diagnostics=tuple(sorted(code for code, _ in diagnostics)),
+        diagnostic_elements=tuple(sorted(diagnostics)),
+        fundable_ids=tuple(sorted({m.masterplan for m in budgeted})),
+        funded_rpjmd_programs=funded,
+        budget=sum(rp_budget[r] or 0 for r in funded),
+        program_total=program.total)
+
