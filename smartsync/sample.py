@@ -82,7 +82,7 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
         for level in list(mp_sizes):
             if rng.random() < 0.12:
                 del mp_sizes[level]
-        if rng.random() < 0.15:
+        if rng.random() < 0.3:
             mp_period = rng.choice(((2010, 2015), (2030, 2040), (2021, 2026), (2022, 2025)))
     masterplan = _plan("masterplan", "S", mp_sizes, rng, mp_period)
     # the share of each stage's masterplan elements that are matched varies with the
