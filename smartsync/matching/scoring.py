@@ -29,7 +29,7 @@ True
 >>> near_miss < related
 True
 >>> compare(a, "Program peningkatan pelayanan kesehatan masyarakat").evidence
-('kesehatan', 'pelayanan', 'peningkatan', 'affair:kesehatan')
+('kesehatan', 'pelayanan', 'affair:kesehatan')
 """
 
 from __future__ import annotations
@@ -118,14 +118,16 @@ class Statement:
     """A text ready to compare: its weighted stems, how it wrote them, its affairs.
 
     ``weights`` maps each stem to its weight, ``words`` each stem to the first
-    word of the text that gave it, ``norm`` is the vector's length and
-    ``sectors`` the affairs of government the text names.
+    word of the text that gave it, ``norm`` is the vector's length,
+    ``sectors`` the affairs of government the text names and ``generic`` its
+    stems that are generic planning words.
     """
 
     weights: Mapping[str, float]
     words: Mapping[str, str]
     norm: float
     sectors: frozenset[str]
+    generic: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, weights: TermWeights | None = None) -> "Statement":
@@ -138,7 +140,8 @@ class Statement:
         norm = math.sqrt(sum(v * v for v in w.values()))
         index = sector_stems()
         sectors = frozenset(sec for s in written for sec in index.get(s, ()))
-        return cls(weights=w, words=written, norm=norm, sectors=sectors)
+        generic = frozenset(s for s in written if s in tw.generic)
+        return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
 
     def cosine(self, other: "Statement") -> float:
         """The cosine of the two word vectors, from 0 to 1."""
@@ -157,8 +160,9 @@ class Comparison:
     """The score of two statements and its evidence.
 
     ``evidence`` lists the words of the first text that the second shares (by
-    stem), weightiest first, then ``affair:NAME`` for each affair of
-    government both name.
+    stem), weightiest first, leaving out generic planning words unless nothing
+    else is shared, then ``affair:NAME`` for each affair of government both
+    name.
     """
 
     score: float  #: from 0 to 1, rounded to 6 decimals
@@ -179,6 +183,8 @@ def compare_statements(a: Statement, b: Statement) -> Comparison:
     """Compare two prepared statements (see :func:`compare`)."""
     score = _combine(a.cosine(b), a.sectors, b.sectors)
     common = [s for s in a.weights if s in b.weights]
+    # generic planning words are evidence only when nothing else is shared
+    common = [s for s in common if s not in a.generic] or common
     common.sort(key=lambda s: (-a.weights[s] * b.weights[s], a.words[s]))
     words = tuple(dict.fromkeys(a.words[s] for s in common))
     affairs = tuple(f"affair:{s}" for s in sorted(a.sectors & b.sectors))

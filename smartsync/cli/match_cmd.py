@@ -1,0 +1,173 @@
+"""``smartsync match FILE``: suggest matches from the plan texts, for review; ``--write`` adds them.
+
+Prints one line per suggestion, as an aligned table: level, masterplan
+element, RPJMD element (id and the start of its text), score and the shared
+terms. ``--threshold`` and ``--top`` are those of
+:func:`smartsync.suggest_matches`; ``--full`` prints whole texts.
+
+``--write`` adds the suggestions to the file as ``source: suggested`` entries
+at the end of its ``matches`` list and leaves every other byte as it was
+(:func:`smartsync.matching.fileedit.insert_matches`). Before writing, the new
+text is read back: it must give the region read from the file plus the
+suggestions, or nothing is written and the command exits 1. The file is
+replaced in one step (a temporary file in the same folder, then a rename).
+
+Exit code 0 when the file was read (with or without suggestions) and, with
+``--write``, written; 1 for a file that cannot be read or written; 2 on a
+usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+import attrs
+
+from ..errors import RegionFileError, SmartsyncError
+from ..model import Match, Region
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ._common import print_problems
+
+_TEXT_WIDTH = 38
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``match`` subcommand."""
+    from ..matching import DEFAULT_THRESHOLD, DEFAULT_TOP
+
+    parser = subparsers.add_parser(
+        "match",
+        help="suggest matches from the plan texts, for review; --write adds them to the file",
+        description="Suggest matches between masterplan and RPJMD elements of the same level "
+                    "from their texts, and print them for review. --write adds them to the file "
+                    "as source: suggested entries, leaving the rest of the file as it was.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a region file (.yaml, .yml, .json)")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="X",
+                        help=f"score a pair needs, from 0 to 1 (default {DEFAULT_THRESHOLD})")
+    parser.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="N",
+                        help=f"at most N suggestions per masterplan element (default {DEFAULT_TOP}; "
+                             "0 for no limit)")
+    parser.add_argument("--full", action="store_true", help="print whole texts, not their start")
+    parser.add_argument("--write", action="store_true",
+                        help="add the suggestions to FILE as source: suggested matches")
+    parser.set_defaults(func=run)
+
+
+def _short(text: str, width: int | None) -> str:
+    text = " ".join(text.split())
+    if width is None or len(text) <= width:
+        return text
+    return text[: width - 1].rstrip() + "…"
+
+
+def table(region: Region, suggestions: Sequence[Match], *, full: bool = False) -> list[str]:
+    """The lines of the review table for ``suggestions`` of ``region``."""
+    width = None if full else _TEXT_WIDTH
+    header = ("level", "masterplan", "rpjmd", "score", "shared terms")
+    rows = []
+    for m in suggestions:
+        a, b = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
+        rows.append((
+            a.level.value if a else "?",
+            f"{m.masterplan}  {_short(a.text, width)}" if a else m.masterplan,
+            f"{m.rpjmd}  {_short(b.text, width)}" if b else m.rpjmd,
+            f"{m.score:.2f}" if m.score is not None else "",
+            ", ".join(m.evidence),
+        ))
+    widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header) - 1)]
+    lines = []
+    for r in [header] + rows:
+        cells = [r[i].ljust(widths[i]) if i != 3 else r[i].rjust(widths[i]) for i in range(len(widths))]
+        lines.append("  ".join(cells + [r[-1]]).rstrip())
+    return lines
+
+
+def _format_of(path: Path) -> str:
+    return "json" if path.suffix.lower() == ".json" else "yaml"
+
+
+def write_suggestions(path: Path, region: Region, suggestions: Sequence[Match]) -> None:
+    """Insert ``suggestions`` into the file at ``path``, check the result, replace the file atomically.
+
+    Raises :class:`~smartsync.errors.SmartsyncError` (nothing written) when the
+    file cannot take them or would not read back as ``region`` plus the
+    suggestions.
+    """
+    from ..io import read_region
+    from ..matching.fileedit import insert_matches
+
+    fmt = _format_of(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SmartsyncError(f"{path}: not UTF-8 text ({exc.reason}); nothing written") from None
+    try:
+        new_text = insert_matches(text, suggestions, format=fmt)
+    except SmartsyncError as exc:
+        raise SmartsyncError(f"{path}: cannot add the suggestions: {exc}; nothing written") from None
+    expected = attrs.evolve(region, matches=tuple(region.matches) + tuple(suggestions))
+    try:
+        again = read_region(new_text, name=str(path), format=fmt)
+    except RegionFileError as exc:
+        raise SmartsyncError(f"{path}: the file with the suggestions added would not read back "
+                             f"({exc}); nothing written") from None
+    if again != expected:
+        raise SmartsyncError(f"{path}: the file with the suggestions added would not read back as "
+                             "the region plus the suggestions; nothing written")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(new_text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, os.stat(path).st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    """Suggest, print, and with ``--write`` add the suggestions to the file; return the exit code."""
+    from ..io import check_region_file
+    from ..matching import suggest_matches
+
+    if not 0.0 <= args.threshold <= 1.0:
+        print(f"smartsync match: --threshold must be from 0 to 1, got {args.threshold:g}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.top < 0:
+        print(f"smartsync match: --top must be 0 (no limit) or more, got {args.top}", file=sys.stderr)
+        return EXIT_USAGE
+    path = Path(args.file)
+    report = check_region_file(path)
+    if report.region is None:
+        print_problems(report.problems)
+        return EXIT_INVALID
+    region = report.region
+    suggestions = suggest_matches(region, threshold=args.threshold, top=args.top or None)
+    if suggestions:
+        for line in table(region, suggestions, full=args.full):
+            print(line)
+    kept = len(region.matches)
+    summary = (f"{path}: {len(suggestions)} suggested match{'es' if len(suggestions) != 1 else ''} "
+               f"(threshold {args.threshold:g}, top {args.top or 'all'}); "
+               f"{kept} existing match{'es' if kept != 1 else ''} kept")
+    if args.write and suggestions:
+        try:
+            write_suggestions(path, region, suggestions)
+        except (SmartsyncError, OSError) as exc:
+            print(f"smartsync match: {exc}", file=sys.stderr)
+            return EXIT_INVALID
+        summary += f"; written to {path}"
+    elif args.write:
+        summary += "; nothing to write"
+    print(summary)
+    return EXIT_OK
