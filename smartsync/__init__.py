@@ -59,6 +59,7 @@ from .variants import Variant, load_variant
 from .matching import suggest_matches, with_suggestions
 from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
 from .batch import BatchItem, classify_many
+from .render.html import Report, render_html, write_report
 
 __all__ = [
     "__version__",
@@ -82,4 +83,6 @@ __all__ = [
     # many regions: tables and batches
     "load_tables", "iter_table_regions", "dump_tables", "TableRegion",
     "classify_many", "BatchItem",
+    # reports
+    "render_html", "write_report", "Report",
 ]
