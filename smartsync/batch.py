@@ -288,13 +288,12 @@ def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None, chunks
 def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
                   render: Render | None = None) -> Iterator[tuple[BatchItem, Any]]:
     """The pairs, with a region whose id came earlier turned into an error (rendered again)."""
-    seen: dict[str, BatchItem] = {}
+    seen: dict[str, str] = {}  # region id -> where it first came from (not the item: memory)
     try:
         for item, rendered in pairs:
             if item.ok and item.region_id is not None:
-                first = seen.get(item.region_id)
-                if first is not None:
-                    where = first.source or f"item {first.index}"
+                where = seen.get(item.region_id)
+                if where is not None:
                     problem = Problem(f"region id {item.region_id!r} is also the id of the region "
                                       f"from {where}; a batch classifies each region once",
                                       file=item.source, where="region", code="duplicate-region")
@@ -302,7 +301,7 @@ def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
                                      item.problems + (problem,))
                     rendered = render(item) if render is not None else None
                 else:
-                    seen[item.region_id] = item
+                    seen[item.region_id] = item.source or f"item {item.index}"
             yield item, rendered
     finally:
         close = getattr(pairs, "close", None)
