@@ -314,7 +314,7 @@ def _check_matches(
             if first is not None:
                 at = f" (first at line {first.line})" if first.line is not None else ""
                 problems.append(Problem(
-                    f"the pair {key[0]} -> {key[1]} is matched more than once{at}",
+                    f"duplicate match: the pair {key[0]} -> {key[1]} is matched more than once{at}",
                     file=file, line=match.line, where=match.where, code="duplicate-match"))
             else:
                 seen[key] = match

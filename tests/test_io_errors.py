@@ -42,7 +42,7 @@ CASES = [
     ("level-mismatch.yaml", "level-mismatch", 13, "match SP1 -> V",
      "links a masterplan program (SP1) to an RPJMD vision (V)", None),
     ("duplicate-match.yaml", "duplicate-match", 12, "match SP1 -> P1",
-     "the pair SP1 -> P1 is matched more than once (first at line 11)", None),
+     "duplicate match: the pair SP1 -> P1 is matched more than once (first at line 11)", None),
     ("period-order.yaml", "bad-period", 2, "rpjmd", "period starts in 2021, after it ends in 2016", None),
     ("period-shape.yaml", "bad-period", 2, "rpjmd",
      "period must be [start year, end year], got the text '2016-2021'", None),
@@ -140,6 +140,7 @@ def test_file_above_the_size_limit_is_refused(tmp_path):
     path.write_text(_region() + "#" * 2000, encoding="utf-8")
     report = check_region_file(path, max_bytes=1000)
     assert [p.code for p in report.errors] == ["too-large"]
+    assert "the file is too large" in report.errors[0].message
     assert "above the limit of 1,000 bytes" in report.errors[0].message
 
 

@@ -110,7 +110,7 @@ def test_match_between_levels():
 def test_duplicate_match():
     """The same pair matched twice is an error on the second match."""
     region = _region([V], [SV], [Match("SV", "V", "derived"), Match("SV", "V", "adopted")])
-    assert _errors(region) == [("duplicate-match", "match SV -> V", "the pair SV -> V is matched more than once")]
+    assert _errors(region) == [("duplicate-match", "match SV -> V", "duplicate match: the pair SV -> V is matched more than once")]
 
 
 def test_warnings():

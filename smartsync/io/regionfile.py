@@ -117,7 +117,7 @@ def _format_of(path: PathLike, format: str | None) -> str:
 
 
 def _size_problem(size: int, max_bytes: int) -> str:
-    return (f"the file is {size / 1e6:.1f} MB ({size:,} bytes), above the limit of "
+    return (f"the file is too large: {size / 1e6:.1f} MB ({size:,} bytes), above the limit of "
             f"{max_bytes:,} bytes (raise it with max_bytes)")
 
 
