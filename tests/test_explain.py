@@ -1,0 +1,178 @@
+"""Why-not: for each type not concluded, the conditions that failed, with the figures
+behind them, read from the rules' own conditions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from strategies import regions
+from strategies_typology import build_region, property_settings, typology_regions
+
+import smartsync
+from smartsync import Reason, SyncType, classify
+from smartsync.variants import GOAL_STAGE
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def example(name: str):
+    return classify(smartsync.load_region(ROOT / "examples" / name))
+
+
+def messages(reasons, lang="en") -> list[str]:
+    return [r.message(lang) for r in reasons]
+
+
+# ---------------------------------------------------------------- properties
+
+@property_settings(80)
+@given(typology_regions() | regions(max_elements=8, max_matches=8))
+def test_every_type_not_concluded_has_a_failed_condition(region):
+    """For every type not concluded why_not names at least one failed condition, and none
+    for the type concluded; why_not_all covers exactly the other types."""
+    c = classify(region)
+    assert c.why_not(c.type) == ()
+    reasons = c.why_not_all()
+    assert set(reasons) == {t.value for t in SyncType} - {c.type.value}
+    for wanted, found in reasons.items():
+        assert found, f"no reason given for not {wanted} (type {c.type.value})"
+        for r in found:
+            assert isinstance(r, Reason) and r.kind in ("missing", "blocked", "failed_test")
+            assert all(f in c.trace.facts for f in r.facts)
+            for lang in ("en", "id"):
+                assert not PLACEHOLDER.search(r.message(lang)), r.message(lang)
+
+
+# ---------------------------------------------------------------- the examples
+
+def test_not_vision_names_the_unmatched_vision_with_its_figures():
+    """Type B is not type A because the masterplan vision SV has no match: the reason
+    gives the count, the coverage and the threshold, and names SV."""
+    c = example("type-b-mission.yaml")
+    (reason,) = c.why_not("vision")
+    assert reason.kind == "failed_test" and reason.rule == "stage_synchronized"
+    assert reason.values["stage"] == "vision"
+    assert (reason.values["synchronized"], reason.values["total"]) == (0, 1)
+    assert reason.values["threshold"] == 0.5
+    text = reason.message("en")
+    assert "vision" in text and "0 of 1" in text and "0.5" in text and "SV" in text
+    assert "visi" in reason.message("id") and "0 dari 1" in reason.message("id")
+
+
+def test_not_a_lower_type_because_synchronization_starts_higher():
+    """Type A is not type B, C or D because the chain from a higher stage holds."""
+    c = example("type-a-vision.yaml")
+    for lower in ("mission", "target", "program"):
+        reasons = c.why_not(lower)
+        assert reasons and all(r.fact_kind == "Superseded" for r in reasons), lower
+        assert all("starts higher" in m for m in messages(reasons))
+
+
+def test_not_unsynchronized_because_programs_are_synchronized():
+    """A typed region is not unsynchronized because its program stage reaches the
+    threshold; the reason gives its coverage."""
+    c = example("type-d-program.yaml")
+    reasons = c.why_not("unsynchronized")
+    assert any(r.values.get("stage") == "program" and r.values.get("coverage") == 14 / 18
+               for r in reasons)
+    assert any("program" in m and "0.78" in m for m in messages(reasons))
+
+
+def test_absent_stage_reason_says_the_masterplan_lacks_it():
+    """Type D with no masterplan targets is not type C because the masterplan has no
+    target elements."""
+    c = example("type-d-program.yaml")
+    texts = messages(c.why_not("target"))
+    assert "the masterplan has no target elements" in texts
+
+
+def test_break_reason_names_the_stage_that_breaks_the_chain():
+    """The unsynchronized example is not type A because the chain from the vision breaks
+    at the target stage, and the programs are not synchronized."""
+    c = example("unsynchronized.yaml")
+    reasons = c.why_not("A")
+    breaks = [r for r in reasons if r.fact_kind == "ChainBreak"]
+    assert breaks and breaks[0].values["stage"] == "vision"
+    assert breaks[0].values["at"] in ("target", "program")
+    assert any(r.values.get("stage") == "program" and r.kind == "failed_test" for r in reasons)
+
+
+def test_matches_only_at_vision_why_not_vision():
+    """With only the vision matched, not type A says that the chain breaks below the vision."""
+    c = classify(build_region({"vision": 1, "mission": 2, "target": 2, "program": 2},
+                              matched={"vision": 1}))
+    assert any(r.fact_kind == "ChainBreak" and r.values["stage"] == "vision"
+               for r in c.why_not("vision"))
+
+
+# ---------------------------------------------------------------- the API
+
+@pytest.mark.parametrize("spelling", ["vision", "A", "a", "visi", SyncType.VISION])
+def test_why_not_accepts_names_letters_and_members(spelling):
+    """why_not() takes a stage name, a letter, its Indonesian name or a SyncType member."""
+    c = example("type-c-target.yaml")
+    assert c.why_not(spelling) == c.why_not(SyncType.VISION) != ()
+
+
+def test_why_not_refuses_an_unknown_type():
+    """why_not() of a type that does not exist raises ValueError listing the types."""
+    c = example("type-c-target.yaml")
+    with pytest.raises(ValueError, match="expected one of: vision, mission"):
+        c.why_not("E")
+
+
+def test_why_not_all_in_typology_order():
+    """why_not_all() keys are the types not concluded, in typology order."""
+    c = example("type-c-target.yaml")
+    assert list(c.why_not_all()) == ["vision", "mission", "program", "unsynchronized"]
+
+
+def test_reason_to_dict_is_json_ready():
+    """A reason's dict form carries kind, rule, pack, condition, form, fact, values, facts
+    and path."""
+    (reason,) = example("type-b-mission.yaml").why_not("vision")
+    data = reason.to_dict()
+    assert {"kind", "rule", "pack", "condition", "form", "fact", "values", "facts",
+            "path"} <= set(data)
+    assert data["rule"] == "stage_synchronized" and data["path"]
+    assert data["pack"].endswith("StagesPack")
+
+
+def test_why_not_follows_the_rules_of_a_variant():
+    """With the goal-stage variant (same rules, one more stage) why-not explains the new
+    type from the same rule conditions, without text written for it."""
+    region = build_region({"vision": 1, "mission": 1, "goal": 2, "target": 1, "program": 2},
+                          matched={"target": 1, "program": 2})
+    c = GOAL_STAGE.classifier().classify(region)
+    assert c.type.value == "target"
+    (reason,) = c.why_not("goal")
+    assert reason.values["stage"] == "goal" and reason.values["total"] == 2
+    assert "goal" in reason.message("en") and "tujuan" in reason.message("id")
+
+
+def test_why_not_follows_a_threshold_change():
+    """The reason's figures follow the parameters: with threshold 1.0 the program stage of
+    1 of 2 fails against threshold 1."""
+    c = classify(build_region({"program": 2}, matched={"program": 1}),
+                 params=smartsync.Parameters(threshold=1.0))
+    assert c.type is SyncType.UNSYNCHRONIZED
+    reasons = c.why_not("program")
+    assert any(r.values.get("threshold") == 1.0 and r.values.get("coverage") == 0.5
+               for r in reasons)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known defect, reported: chain_intact has two conditions on the base stage "
+    "(StageStatus(stage=program) and StageStatus(base=True)); when programs are "
+    "unsynchronized why_not('program') lists the same reason twice"))
+def test_why_not_lists_each_failed_condition_once():
+    """A planner reads each failed condition once: no two reasons for a type say the same."""
+    c = example("unsynchronized.yaml")
+    for wanted, reasons in c.why_not_all().items():
+        texts = messages(reasons)
+        assert len(texts) == len(set(texts)), wanted
