@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from smartsync import load_region
+from smartsync.render.diagram import RELATION_STYLE, UNSYNC_COLOUR
 from smartsync.render.html import write_report
 from test_render_html import big_region, evil_region
 
@@ -184,6 +185,12 @@ def report(tmp_path_factory):
 PAGES = [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))] + ["seventy-programs", "markup"]
 
 
+def _rgb(colour: str) -> str:
+    """``#0072B2`` as the browser's computed style writes it: ``rgb(0, 114, 178)``."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({r}, {g}, {b})"
+
+
 def _page(report, name: str):
     names = [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))] + ["seventy-programs", "markup"]
     return report.pages[names.index(name)]
@@ -196,9 +203,14 @@ _MEASURE = """(() => {
   for (const g of document.querySelectorAll('svg.band g.element')) {
     out.boxes.push([g.dataset.plan, g.dataset.id]);
   }
+  out.styles = [];
   for (const p of document.querySelectorAll('svg.band .match')) {
     out.lines.push([p.dataset.masterplan, p.dataset.rpjmd]);
+    const style = getComputedStyle(p);
+    out.styles.push([p.dataset.relation, p.dataset.source, style.stroke, style.strokeDasharray]);
   }
+  out.marked = [...document.querySelectorAll('svg.band g.element')].map(g =>
+    [g.dataset.id, g.dataset.plan, getComputedStyle(g.querySelector('rect.box')).stroke]);
   for (const band of document.querySelectorAll('svg.band')) {
     const bandBox = band.getBoundingClientRect();
     const rects = [...band.querySelectorAll('g.element')].map(g => {
@@ -229,8 +241,9 @@ _MEASURE = """(() => {
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_in_chromium_has_one_box_per_element_and_one_line_per_match(browser, report, tmp_path, name):
-    """In the browser: a box per element, a line per match, no overlap, no text out of its box,
-    no console error, no request beyond the file itself; a screenshot is saved."""
+    """In the browser: a box per element, a line per match coloured by relation (suggested dashed),
+    unsynchronized boxes outlined red, no overlap, no text out of its box, no console error,
+    no request beyond the file itself; a screenshot is saved."""
     page = _page(report, name)
     region = page.region
     browser.open(page.path.as_uri())
@@ -243,6 +256,13 @@ def test_page_in_chromium_has_one_box_per_element_and_one_line_per_match(browser
     assert seen["overflows"] == []
     assert seen["outside"] == []
     assert seen["scripts"] == 0
+    for relation, source, stroke, dash in seen["styles"]:  # drawn by relation, suggested dashed
+        assert stroke == _rgb(RELATION_STYLE[relation][0])
+        assert (dash != "none") == (source == "suggested")
+    unsynchronized = {i for stage in page.classification.stages.values()
+                      for i in stage.unsynchronized_ids}
+    for element_id, plan, stroke in seen["marked"]:  # the red outline, on exactly those
+        assert (stroke == _rgb(UNSYNC_COLOUR)) == (plan == "masterplan" and element_id in unsynchronized)
     assert browser.console_errors() == []
     assert [url for url in browser.requests() if not url.startswith("file:")] == []
     shot = browser.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True},

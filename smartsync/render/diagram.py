@@ -19,9 +19,9 @@ each band is as tall as its longer column, and a box's text is cut to the
 box's width with an ellipsis (the whole text is in the box's ``<title>``,
 shown on hover). For tests and styling the SVG carries stable hooks:
 
-- ``<g class="element" data-id=".." data-plan="rpjmd|masterplan" data-level="..">``
-  per element box (with class ``unsynchronized`` on a masterplan element of
-  a stage that is not synchronized, ``stage``/``other-level`` after its band);
+- ``<g class="element" data-id=".." data-plan="rpjmd|masterplan" data-level=".."
+  data-stage="true|false">`` per element box, with ``data-synchronized="false"``
+  on a masterplan element of a stage that is not synchronized (it is marked);
 - ``<path class="match" data-masterplan=".." data-rpjmd=".." data-relation=".."
   data-source="..">`` per match;
 - ``<svg class="band" data-level=".." data-stage="true|false">`` per band,
@@ -246,8 +246,8 @@ class _Band:
         self.height = max(left_bottom, right_bottom) + BOTTOM
 
 
-def _element_svg(element: Element, plan: str, x: float, y: float, classes: list[str],
-                 lang: str) -> str:
+def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool,
+                 unsynchronized: bool, lang: str) -> str:
     head = element.id
     code = f" {element.code}" if element.code else ""
     head_w = text_width(head, FONT, bold=True) + text_width(code + " ", FONT)
@@ -264,11 +264,13 @@ def _element_svg(element: Element, plan: str, x: float, y: float, classes: list[
         from .html import format_rupiah
 
         tooltip.append(format_rupiah(element.budget))
-    if "unsynchronized" in classes:
+    if unsynchronized:
         tooltip.append(_label("unsync_title", lang))
     title = " \u00b7 ".join(tooltip) + ": " + element.text
-    attrs = (f'class="{" ".join(["element"] + classes)}" data-id="{_e(element.id)}" '
-             f'data-plan="{plan}" data-level="{element.level.value}"')
+    attrs = (f'class="element" data-id="{_e(element.id)}" data-plan="{plan}" '
+             f'data-level="{element.level.value}" data-stage="{"true" if stage else "false"}"')
+    if unsynchronized:
+        attrs += ' data-synchronized="false"'
     if element.dimension is not None:
         attrs += f' data-dimension="{element.dimension.value}"'
     out = [f"<g {attrs}>", f"<title>{_e(title)}</title>",
@@ -282,7 +284,7 @@ def _element_svg(element: Element, plan: str, x: float, y: float, classes: list[
     if len(lines) > 1:
         out.append(f'<text x="{PAD}" y="{PAD + FONT - 1 + LINE:g}">{_e(lines[1])}</text>')
     out.append("</svg>")
-    if "unsynchronized" in classes:
+    if unsynchronized:
         cx, cy = x, y + BOX_H / 2
         out.append(f'<circle class="marker" cx="{cx:g}" cy="{cy:g}" r="6"/>'
                    f'<text class="marker-text" x="{cx:g}" y="{cy + 3.5:g}">!</text>')
@@ -304,8 +306,7 @@ def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float
         title += "; " + match.note
     if match.evidence:
         title += "; " + ", ".join(match.evidence)
-    classes = f"match {relation} {source}"
-    return (f'<path class="{classes}" data-masterplan="{_e(match.masterplan)}" '
+    return (f'<path class="match" data-masterplan="{_e(match.masterplan)}" '
             f'data-rpjmd="{_e(match.rpjmd)}" data-relation="{relation}" data-source="{source}" '
             f'd="{d}"><title>{_e(title)}</title></path>')
 
@@ -361,13 +362,13 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
         out.append(_match_svg(match, (a[0] + BOX_W, a[1] + BOX_H / 2), (b[0], b[1] + BOX_H / 2), lang))
     for element in band.rpjmd:
         x, y = band.boxes[("rpjmd", element.id)]
-        out.append(_element_svg(element, "rpjmd", x, y, ["stage" if is_stage else "other-level"], lang))
+        out.append(_element_svg(element, "rpjmd", x, y, stage=is_stage, unsynchronized=False,
+                                lang=lang))
     def masterplan_box(element: Element) -> str:
         x, y = band.boxes[("masterplan", element.id)]
-        element_classes = ["stage" if is_stage else "other-level"]
-        if is_stage and result is not None and element.id not in synchronized:
-            element_classes.append("unsynchronized")
-        return _element_svg(element, "masterplan", x, y, element_classes, lang)
+        unsynchronized = is_stage and result is not None and element.id not in synchronized
+        return _element_svg(element, "masterplan", x, y, stage=is_stage,
+                            unsynchronized=unsynchronized, lang=lang)
 
     if band.groups:
         for dim, y, members in band.groups:
@@ -470,8 +471,8 @@ def diagram_css() -> str:
         "svg .group-title{font-size:10.5px;font-weight:700;fill:#3d4a5a}",
         "svg g.element .box{fill:#fff;stroke:#8895a5;stroke-width:1}",
         "svg g.element[data-plan=rpjmd] .box{fill:#f3f6fb}",
-        "svg g.element.other-level .box{fill:#fafafa;stroke:#b8c0ca}",
-        f"svg g.element.unsynchronized .box{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
+        "svg g.element[data-stage=false] .box{fill:#fafafa;stroke:#b8c0ca}",
+        f"svg g.element[data-synchronized=false] .box{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
         f"svg .marker{{fill:{UNSYNC_COLOUR}}}",
         "svg .marker-text{fill:#fff;font-size:10px;font-weight:700;text-anchor:middle}",
         f"svg text{{font-size:{FONT}px;fill:#1d2733}}",
@@ -479,7 +480,7 @@ def diagram_css() -> str:
         "svg .code{fill:#6a7480}",
         "svg path.match{fill:none;stroke-linecap:round;opacity:.85}",
         "svg path.match:hover{opacity:1;stroke-width:4}",
-        f"svg path.match.suggested{{stroke-dasharray:{SUGGESTED_DASH}}}",
+        f"svg path.match[data-source=suggested]{{stroke-dasharray:{SUGGESTED_DASH}}}",
         "svg.legend{display:block;width:100%;height:auto;margin:4px 0 10px 0}",
         "svg.legend text{font-size:11px}",
         "svg.legend .legend-item rect{fill:#fff;stroke:#8895a5}",
@@ -489,5 +490,5 @@ def diagram_css() -> str:
         "svg.legend .legend-item.other-level rect{fill:#f6f7f9;stroke:#c6ccd4;stroke-dasharray:4 3}",
     ]
     for relation, (colour, width) in RELATION_STYLE.items():
-        rules.append(f"svg path.match.{relation}{{stroke:{colour};stroke-width:{width}}}")
+        rules.append(f"svg path.match[data-relation={relation}]{{stroke:{colour};stroke-width:{width}}}")
     return "\n".join(rules)
