@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
-from .explain import WhyNot, _pattern_items
+from .explain import WhyNot
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
     StageDef, StageStatus, TypeResult, CountedRelations, region_facts,
@@ -226,10 +226,9 @@ class Classifier:
         for fact in raw:
             kind = type(fact).__name__
             records[fact["__factid__"]] = FactRecord(
-                id=fact["__factid__"], kind=kind,
-                fields=plain({k: v for k, v in _pattern_items(fact) if isinstance(k, str)}),
-                input=isinstance(fact, input_classes) or kind == "InitialFact",
-                internal=kind in INTERNAL_KINDS)
+                fact["__factid__"], kind, None,
+                isinstance(fact, input_classes) or kind == "InitialFact",
+                kind in INTERNAL_KINDS, raw=fact)
         steps = []
         for number, s in enumerate(engine._steps, start=1):
             info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))

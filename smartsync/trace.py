@@ -41,24 +41,52 @@ def plain(value: Any) -> Any:
     return value
 
 
-@attrs.frozen
 class FactRecord:
     """One fact of a run: its ``id``, its ``kind`` (fact class name) and its ``fields``.
 
     ``input`` is true for facts declared from the region, the typology and the
     parameters; ``internal`` for engine internals and helper facts a planner
-    need not read (they stay in the JSON).
+    need not read (they stay in the JSON). ``fields`` are plain Python data
+    (dicts, lists, strings, numbers), made from the engine's frozen fact the
+    first time they are read.
     """
 
-    id: int
-    kind: str
-    fields: Mapping[str, Any]
-    input: bool
-    internal: bool
+    __slots__ = ("id", "kind", "input", "internal", "_fields", "_raw")
+
+    def __init__(self, id: int, kind: str, fields: Mapping[str, Any] | None = None,
+                 input: bool = False, internal: bool = False, *, raw: Any = None):
+        self.id, self.kind, self.input, self.internal = id, kind, input, internal
+        self._fields = None if fields is None else dict(fields)
+        self._raw = raw
+
+    @property
+    def fields(self) -> Mapping[str, Any]:
+        """The fact's fields as plain Python data."""
+        if self._fields is None:
+            raw = self._raw or {}
+            self._fields = {k: plain(v) for k, v in raw.items()
+                            if isinstance(k, str) and not k.startswith("__")}
+            self._raw = None
+        return self._fields
 
     def get(self, name: str, default: Any = None) -> Any:
         """The value of one field."""
         return self.fields.get(name, default)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FactRecord):
+            return NotImplemented
+        return (self.id, self.kind, self.input, self.internal, self.fields) == \
+            (other.id, other.kind, other.input, other.internal, other.fields)
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.kind))
+
+    def __repr__(self) -> str:
+        return f"FactRecord(id={self.id}, kind={self.kind!r}, fields={self.fields!r})"
+
+    def __reduce__(self) -> tuple:
+        return (FactRecord, (self.id, self.kind, self.fields, self.input, self.internal))
 
 
 @attrs.frozen
