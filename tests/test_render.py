@@ -1,0 +1,210 @@
+"""Renderers: text for the terminal, Markdown, and the documented, versioned JSON form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from strategies_typology import build_region
+
+import smartsync
+from smartsync import SyncType, classify
+from smartsync.render import FORMATS, render
+from smartsync.render.json import SCHEMA_VERSION, classification_to_dict, dumps
+from smartsync.render.markdown import render_markdown
+from smartsync.render.text import render_text
+
+ROOT = Path(__file__).resolve().parent.parent
+INTERNAL_KINDS = ("InitialFact", "StageDef(", "StageBelow(")
+
+
+@pytest.fixture(scope="module")
+def type_d():
+    return classify(smartsync.load_region(ROOT / "examples" / "type-d-program.yaml"))
+
+
+@pytest.fixture(scope="module")
+def type_b():
+    return classify(smartsync.load_region(ROOT / "examples" / "type-b-mission.yaml"))
+
+
+# ---------------------------------------------------------------- text
+
+def test_text_shows_type_stages_characteristics_diagnostics_funding(type_d):
+    """The text form names the region and its type, one line per stage (the absent target
+    said to be absent), every characteristic and diagnostic, and the funding."""
+    out = render_text(type_d)
+    assert out.startswith("Region 9904: Kabupaten Contoh Maju\n")
+    assert "Type: type D: synchronization starts at the program" in out
+    assert "program: 14 of 18 synchronized (coverage 0.78, threshold 0.5): synchronized, partial" in out
+    assert "target: absent from the masterplan" in out
+    for ch in type_d.characteristics:
+        assert ch.message("en") in out
+    for d in type_d.diagnostics:
+        assert d.message("en") in out
+    assert "Rp 1,274,100,000,000" in out
+    assert "Why not" not in out  # the explanation only on request
+
+
+def test_text_explain_adds_how_why_not_and_firings(type_d):
+    """With explain, the text adds how the type was concluded (an indented tree down to
+    input facts), why not each other type, and the rule firings."""
+    out = render_text(type_d, explain=True)
+    for heading in ("How the type was concluded", "Why not the other types", "Rule firings"):
+        assert heading in out
+    for letter in ("A", "B", "C"):
+        assert f"not type {letter}:" in out
+    assert "not unsynchronized" in out
+    assert "input: Links(" in out and "<- type_from_highest_intact_chain" in out
+    assert "type_from_highest_intact_chain (smartsync.rules.typology:TypologyPack)" in out
+    for kind in INTERNAL_KINDS:
+        assert kind not in out
+
+
+def test_text_in_indonesian(type_b):
+    """With lang='id' every heading, stage line and message is Indonesian (the rule
+    firings keep the rules' names and docstrings, which are code)."""
+    out = render_text(type_b, lang="id")
+    assert "Tipe: tipe B: sinkronisasi dimulai pada misi" in out
+    assert "misi: 3 dari 4 tersinkronisasi" in out
+    for heading in ("Tahap", "Karakteristik", "Diagnostik", "Pendanaan"):
+        assert heading in out
+    for english in ("Characteristics", "Diagnostics", "Funding", "synchronized", "masterplan programs"):
+        assert english not in out
+    explained = render_text(type_b, lang="id", explain=True)
+    for heading in ("Bagaimana tipe ini disimpulkan", "Mengapa bukan tipe lain",
+                    "Aturan yang dijalankan", "bukan tipe A:"):
+        assert heading in explained
+    assert "Why not" not in explained and "How the type" not in explained
+
+
+def test_text_of_a_region_without_diagnostics_says_none():
+    """A region with nothing to report shows 'none' under diagnostics."""
+    c = classify(build_region({"vision": 1, "program": 2}, matched={"vision": 1, "program": 2},
+                              periods=((2021, 2026), (2021, 2026))))
+    assert c.diagnostics == ()
+    assert "Diagnostics\n  none" in render_text(c)
+
+
+# ---------------------------------------------------------------- markdown
+
+def test_markdown_has_headings_a_stage_table_and_lists(type_d):
+    """The Markdown form has a title, a stage table with one row per stage, and bulleted
+    characteristics and diagnostics with their codes."""
+    out = render_markdown(type_d)
+    assert out.startswith("# Region 9904: Kabupaten Contoh Maju\n")
+    assert "| | present | total | synchronized | coverage | threshold | status |" in out
+    assert "| program | yes | 18 | 14 | 0.78 | 0.5 | synchronized, partial |" in out
+    assert "| target | no | 0 |" in out
+    assert "`orphan_programs`" in out and "## Funding" in out
+
+
+def test_markdown_explain_keeps_code_fences_balanced(type_d):
+    """With explain, the trees and firings sit in fenced blocks, each fence closed."""
+    out = render_markdown(type_d, explain=True)
+    assert out.count("```") % 2 == 0 and out.count("```") >= 4
+    assert "## Why not the other types" in out
+    for kind in INTERNAL_KINDS:
+        assert kind not in out
+
+
+def test_markdown_escapes_table_pipes():
+    """A region name with a '|' does not break the Markdown title line into a table cell."""
+    region = build_region({"program": 1}, matched={"program": 1})
+    region = smartsync.Region(id="1|2", name="Kota A|B", kind="kota", rpjmd=region.rpjmd,
+                              masterplan=region.masterplan, matches=region.matches)
+    out = render_markdown(classify(region))
+    assert out.splitlines()[0] == "# Region 1\\|2: Kota A\\|B"
+
+
+# ---------------------------------------------------------------- json
+
+def test_json_has_the_documented_keys(type_d):
+    """The JSON has schema_version and the keys region, type, stages (present, total,
+    synchronized, coverage, full per stage), characteristics, diagnostics, funding, trace
+    (each step with rule, facts, bindings, asserted) and why_not keyed by each type not
+    concluded."""
+    data = json.loads(dumps(type_d))
+    assert data["schema_version"] == SCHEMA_VERSION == "smartsync/classification@1"
+    assert data["region"] == {"id": "9904", "name": "Kabupaten Contoh Maju"}
+    assert data["type"] == "program" and data["type_letter"] == "D"
+    assert list(data["stages"]) == ["vision", "mission", "target", "program"]
+    for stage in data["stages"].values():
+        assert {"present", "total", "synchronized", "coverage", "full"} <= set(stage)
+    assert data["stages"]["program"]["synchronized"] == 14
+    assert data["stages"]["target"]["present"] is False
+    assert all({"key", "value", "message"} <= set(ch) for ch in data["characteristics"])
+    assert all({"code", "severity", "elements", "message"} <= set(d) for d in data["diagnostics"])
+    assert {"total", "fundable", "share", "budget"} <= set(data["funding"])
+    assert data["trace"] and all({"rule", "facts", "bindings", "asserted"} <= set(step)
+                                 for step in data["trace"])
+    assert set(data["why_not"]) == {"vision", "mission", "target", "unsynchronized"}
+    assert all(reasons and all("message" in r for r in reasons)
+               for reasons in data["why_not"].values())
+
+
+def test_json_is_one_line_and_equals_the_dict(type_b):
+    """dumps() gives one line whose content is classification_to_dict(); indent gives the
+    same data spread over lines."""
+    line = dumps(type_b)
+    assert "\n" not in line
+    assert json.loads(line) == json.loads(json.dumps(classification_to_dict(type_b)))
+    pretty = dumps(type_b, indent=2)
+    assert pretty.count("\n") > 10 and json.loads(pretty) == json.loads(line)
+
+
+def test_json_without_trace_and_in_indonesian(type_b):
+    """trace=False leaves out the steps and fact table (why_not stays); lang='id' gives
+    Indonesian messages and type label."""
+    data = classification_to_dict(type_b, trace=False, lang="id")
+    assert "trace" not in data and "facts" not in data and data["why_not"]
+    assert data["type_label"] == "tipe B: sinkronisasi dimulai pada misi"
+    assert data["characteristics"][0]["message"].startswith("Sinkronisasi dimulai")
+
+
+def test_json_of_an_unsynchronized_region_has_no_letter():
+    """An unsynchronized region's JSON has type 'unsynchronized', a null letter, and
+    why_not for each of the four stages."""
+    data = classification_to_dict(classify(build_region({"program": 2})))
+    assert data["type"] == "unsynchronized" and data["type_letter"] is None
+    assert set(data["why_not"]) == {"vision", "mission", "target", "program"}
+
+
+# ---------------------------------------------------------------- dispatch
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_render_dispatches_each_format(type_b, fmt):
+    """render() gives the text, Markdown or JSON form by name, in either language."""
+    out = render(type_b, fmt, lang="id")
+    expected = {"text": render_text(type_b, lang="id"),
+                "markdown": render_markdown(type_b, lang="id"),
+                "json": dumps(type_b, lang="id")}[fmt]
+    assert out == expected
+
+
+def test_render_refuses_an_unknown_format(type_b):
+    """An unknown format raises ValueError naming the formats."""
+    with pytest.raises(ValueError, match="text, markdown, json"):
+        render(type_b, "xml")
+
+
+def test_render_refuses_an_unknown_language(type_b):
+    """An unknown language raises ValueError naming the languages."""
+    with pytest.raises(ValueError, match="en, id"):
+        render(type_b, "text", lang="fr")
+
+
+def test_type_label_in_every_form_for_every_type():
+    """Each type reads the same in text, Markdown and JSON."""
+    shapes = {
+        SyncType.VISION: {"vision": 1, "program": 1},
+        SyncType.PROGRAM: {"program": 1},
+    }
+    for expected, matched in shapes.items():
+        c = classify(build_region({"vision": 1, "program": 1}, matched=matched))
+        assert c.type is expected
+        label = json.loads(dumps(c))["type_label"]
+        assert f"Type: {label}" in render_text(c)
+        assert f"**Type:** {label}" in render_markdown(c)
