@@ -5,8 +5,10 @@ band per level of the planning hierarchy that either plan has elements at
 (top to bottom: vision, mission, goal, target, strategy, policy, program,
 activity). In each band the RPJMD elements stand in a column on the left,
 the masterplan elements in a column on the right (grouped by smart city
-dimension under a heading when they carry one), and each match is a curve
-through the gutter between the two boxes it links.
+dimension under a heading when they carry one; within a group in the order
+of the RPJMD elements they match, so that fewer lines cross, unmatched ones
+last), and each match is a curve through the gutter between the two boxes it
+links.
 
 Every element of both plans gets exactly one box and every match exactly
 one curve: the bands of the typology's stages (vision, mission, target,
@@ -209,16 +211,38 @@ def _level_name(level: str, lang: str) -> str:
 
 
 class _Band:
-    """The layout of one level: positions of its boxes and its height."""
+    """The layout of one level: positions of its boxes and its height.
+
+    The RPJMD column keeps the plan's order. The masterplan column is grouped
+    by dimension (when ``grouped``), and within a group its elements follow
+    the RPJMD elements they match (the mean position of their partners), so
+    that fewer lines cross; elements with no match in the band come last, in
+    file order.
+    """
 
     def __init__(self, level: Level, rpjmd: Sequence[Element], masterplan: Sequence[Element],
-                 grouped: bool):
+                 grouped: bool, matches: Sequence[Match] = ()):
         self.level = level
         self.rpjmd = list(rpjmd)
-        self.masterplan = list(masterplan)
         self.grouped = grouped
         self.boxes: dict[tuple[str, str], tuple[float, float]] = {}
         self.groups: list[tuple[str, float, list[Element]]] = []
+        position = {e.id: i for i, e in enumerate(self.rpjmd)}
+        partners: dict[str, list[int]] = {}
+        for match in matches:
+            if match.rpjmd in position:
+                partners.setdefault(match.masterplan, []).append(position[match.rpjmd])
+
+        def order(items: Sequence[Element]) -> list[Element]:
+            def key(pair: tuple[int, Element]) -> tuple[int, float, int]:
+                number, element = pair
+                found = partners.get(element.id)
+                if found:
+                    return (0, sum(found) / len(found), number)
+                return (1, 0.0, number)
+
+            return [e for _, e in sorted(enumerate(items), key=key)]
+
         top = BAND_HEAD + COL_HEAD
         y = top
         for element in self.rpjmd:
@@ -226,21 +250,25 @@ class _Band:
             y += BOX_H + GAP
         left_bottom = y if self.rpjmd else top + BOX_H
         y = top
+        self.masterplan: list[Element] = []
         if grouped:
-            order = {d: i for i, d in enumerate(Dimension)}
+            rank = {d: i for i, d in enumerate(Dimension)}
             by_dim: dict[Dimension | None, list[Element]] = {}
-            for element in self.masterplan:
+            for element in masterplan:
                 by_dim.setdefault(element.dimension, []).append(element)
-            keys = sorted(by_dim, key=lambda d: order.get(d, len(order)) if d is not None else len(order))
+            keys = sorted(by_dim, key=lambda d: rank[d] if d is not None else len(rank))
             for dim in keys:
-                self.groups.append((dim.value if dim is not None else "", y, by_dim[dim]))
+                members = order(by_dim[dim])
+                self.groups.append((dim.value if dim is not None else "", y, members))
                 y += GROUP_HEAD
-                for element in by_dim[dim]:
+                for element in members:
                     self.boxes[("masterplan", element.id)] = (RIGHT_X, y)
+                    self.masterplan.append(element)
                     y += BOX_H + GAP
         else:
-            for element in self.masterplan:
+            for element in order(masterplan):
                 self.boxes[("masterplan", element.id)] = (RIGHT_X, y)
+                self.masterplan.append(element)
                 y += BOX_H + GAP
         right_bottom = y if self.masterplan else top + BOX_H
         self.height = max(left_bottom, right_bottom) + BOTTOM
@@ -393,16 +421,17 @@ def alignment_diagram(region: Region, classification: Classification, lang: str 
     levels = [level for level in Level
               if region.rpjmd.at(level) or region.masterplan.at(level)]
     level_of = {e.id: e.level for e in region.masterplan.elements}
-    bands = []
-    for level in levels:
-        masterplan = region.masterplan.at(level)
-        grouped = any(e.dimension is not None for e in masterplan)
-        bands.append(_Band(level, region.rpjmd.at(level), masterplan, grouped))
     by_level: dict[Level, list[Match]] = {}
     for match in region.matches:
         level = level_of.get(match.masterplan)
         if level is not None:
             by_level.setdefault(level, []).append(match)
+    bands = []
+    for level in levels:
+        masterplan = region.masterplan.at(level)
+        grouped = any(e.dimension is not None for e in masterplan)
+        bands.append(_Band(level, region.rpjmd.at(level), masterplan, grouped,
+                           by_level.get(level, [])))
     parts = ['<div class="diagram">']
     for band in bands:
         parts.append(_band_svg(band, region, by_level.get(band.level, []), classification, lang))
