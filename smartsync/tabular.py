@@ -664,7 +664,10 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
         text = io.StringIO(newline="")
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(COLUMNS[name])
-        writer.writerows([["" if v is None else v for v in row] for row in rows[name]])
+        try:
+            writer.writerows([["" if v is None else v for v in row] for row in rows[name]])
+        except csv.Error as exc:  # NUL characters on Python 3.10
+            raise ValueError(f"cannot write {name}.csv: {exc}") from None
         data = text.getvalue().encode("utf-8")
         _atomic_write(target / f"{name}.csv", lambda out, data=data: out.write(data))
     return target

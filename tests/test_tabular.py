@@ -95,6 +95,8 @@ def _table_safe(region) -> bool:  # type: ignore[no-untyped-def]
                 return False
     if any("|" in t or not clean(t) for m in region.matches for t in m.evidence):
         return False
+    if "\\x00" in repr(region):  # Python 3.10's csv module cannot write NUL
+        return False
     return all(clean(i) for i in ids)
 
 
