@@ -144,6 +144,29 @@ def test_file_above_the_size_limit_is_refused(tmp_path):
     assert "above the limit of 1,000 bytes" in report.errors[0].message
 
 
+def test_size_limit_is_a_module_constant_read_at_each_call(tmp_path, monkeypatch):
+    """Setting smartsync.io.MAX_FILE_BYTES changes the limit of every reader, without a parameter."""
+    import smartsync.io
+    path = tmp_path / "region.yaml"
+    path.write_text(_region(), encoding="utf-8")
+    monkeypatch.setattr(smartsync.io, "MAX_FILE_BYTES", 50)
+    with pytest.raises(RegionFileError) as caught:
+        load_region(path)
+    assert caught.value.errors[0].code == "too-large"
+    assert "above the limit of 50 bytes" in caught.value.errors[0].message
+
+
+def test_alias_budget_is_a_module_constant(monkeypatch):
+    """Lowering smartsync.io.MAX_ALIAS_EXPANSION refuses aliases that the default budget allows."""
+    import smartsync.io
+    text = _region(rpjmd="- {id: V, level: vision, text: Visi, indicators: &ind [a, b, c]}\n"
+                          "    - {id: P1, level: program, parent: V, text: P, budget: 1, indicators: *ind}")
+    assert read_region(text).rpjmd["P1"].indicators == ("a", "b", "c")
+    monkeypatch.setattr(smartsync.io, "MAX_ALIAS_EXPANSION", 2)
+    (problem,) = _errors(text)
+    assert problem.code == "alias-bomb"
+
+
 def test_size_limit_applies_to_text_too():
     """read_region refuses text longer than max_bytes as well."""
     (problem,) = _errors(_region(), max_bytes=10)

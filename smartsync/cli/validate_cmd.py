@@ -31,7 +31,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="count warnings as errors: exit 1 when there are any")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print errors and the summary, not warnings")
-    parser.add_argument("--max-bytes", type=int, default=MAX_FILE_BYTES, metavar="N",
+    parser.add_argument("--max-bytes", type=int, default=None, metavar="N",
                         help=f"refuse files larger than N bytes (default {MAX_FILE_BYTES:,})")
     parser.set_defaults(func=run)
 

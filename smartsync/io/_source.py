@@ -21,10 +21,31 @@ from typing import Any
 
 import yaml
 
+#: files larger than this many bytes are refused (20 MB); every reader also takes ``max_bytes``
+MAX_FILE_BYTES = 20 * 1024 * 1024
 #: how many nodes YAML aliases may add by repeating what they point to
 MAX_ALIAS_EXPANSION = 100_000
 #: how deeply mappings and lists may nest
 MAX_DEPTH = 64
+
+_DEFAULTS = {"MAX_FILE_BYTES": MAX_FILE_BYTES, "MAX_ALIAS_EXPANSION": MAX_ALIAS_EXPANSION,
+             "MAX_DEPTH": MAX_DEPTH}
+
+
+def limit(name: str) -> int:
+    """The limit ``name`` as it is now: ``smartsync.io.<name>`` or this module's, whichever was changed.
+
+    Limits are read when a file is read, not when smartsync is imported, so a
+    program (or a test) may set ``smartsync.io.MAX_FILE_BYTES`` and the like.
+    """
+    import sys
+
+    default = _DEFAULTS[name]
+    for module in ("smartsync.io", "smartsync.io.regionfile", __name__):
+        value = getattr(sys.modules.get(module), name, default)
+        if value != default:
+            return int(value)
+    return default
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
@@ -143,12 +164,12 @@ def parse_yaml(text: str) -> Located | None:
     if root is None:
         return None
     if "*" in text:  # without an alias there is nothing to expand
-        _check_expansion(root)
+        _check_expansion(root, limit("MAX_ALIAS_EXPANSION"))
     constructor = yaml.constructor.SafeConstructor()
-    return _from_node(root, constructor, 0)
+    return _from_node(root, constructor, 0, limit("MAX_DEPTH"))
 
 
-def _check_expansion(root: yaml.Node) -> None:
+def _check_expansion(root: yaml.Node, max_expansion: int) -> None:
     """Refuse recursive aliases and aliases that expand the document beyond the budget."""
     sizes: dict[int, int] = {}
     in_progress: set[int] = set()
@@ -182,10 +203,10 @@ def _check_expansion(root: yaml.Node) -> None:
                 work.append((child, False))
     expanded = sizes[id(root)]
     extra = expanded - len(sizes)
-    if extra > MAX_ALIAS_EXPANSION:
+    if extra > max_expansion:
         raise SourceProblem(
             f"YAML aliases would expand the document by {extra:,} nodes, more than the "
-            f"limit of {MAX_ALIAS_EXPANSION:,} (an alias bomb?)", line=None, code="alias-bomb")
+            f"limit of {max_expansion:,} (an alias bomb?)", line=None, code="alias-bomb")
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -196,10 +217,11 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, depth: int) -> Located:
+def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, depth: int,
+               max_depth: int) -> Located:
     line = node.start_mark.line + 1
-    if depth > MAX_DEPTH:
-        raise SourceProblem(f"mappings and lists are nested more than {MAX_DEPTH} levels deep",
+    if depth > max_depth:
+        raise SourceProblem(f"mappings and lists are nested more than {max_depth} levels deep",
                             line=line, code="too-deep")
     if isinstance(node, yaml.MappingNode):
         if node.tag != _MAP_TAG:
@@ -223,14 +245,14 @@ def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, d
                 problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
                                  "duplicate-key"))
                 continue
-            items[key] = _from_node(value_node, constructor, depth + 1)
+            items[key] = _from_node(value_node, constructor, depth + 1, max_depth)
             key_lines[key] = key_line
         return Located(items, line, key_lines=key_lines, problems=problems)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ_TAG:
             raise SourceProblem(f"unsupported YAML tag {node.tag!r} on a list", line=line,
                                 code="malformed-yaml")
-        return Located([_from_node(n, constructor, depth + 1) for n in node.value], line)
+        return Located([_from_node(n, constructor, depth + 1, max_depth) for n in node.value], line)
     if node.tag == _STR_TAG:
         if not node.style and _EXPONENT_FLOAT.fullmatch(node.value):
             # YAML 1.1 wants a sign in the exponent (1.25e+10); read 1.25e10 as a number too
@@ -273,6 +295,7 @@ class _JsonWalk:
 
     def __init__(self, text: str):
         self.text = text
+        self.max_depth = limit("MAX_DEPTH")
         self.newlines = [m.start() for m in re.finditer("\n", text)]
 
     def line(self, index: int) -> int:
@@ -288,8 +311,8 @@ class _JsonWalk:
     def value(self, index: int, depth: int) -> tuple[Located, int]:
         text = self.text
         line = self.line(index)
-        if depth > MAX_DEPTH:
-            raise SourceProblem(f"mappings and lists are nested more than {MAX_DEPTH} levels deep",
+        if depth > self.max_depth:
+            raise SourceProblem(f"mappings and lists are nested more than {self.max_depth} levels deep",
                                 line=line, code="too-deep")
         char = text[index]
         if char == "{":

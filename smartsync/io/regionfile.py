@@ -33,7 +33,17 @@ from ..model import (
     Source,
 )
 from ..validation import ElementRef, MatchRef, check_references
-from ._source import _EXPONENT_FLOAT, Located, SourceProblem, decode, parse_json, parse_yaml, plain
+from ._source import (
+    _EXPONENT_FLOAT,
+    MAX_FILE_BYTES,
+    Located,
+    SourceProblem,
+    decode,
+    limit,
+    parse_json,
+    parse_yaml,
+    plain,
+)
 
 __all__ = [
     "SCHEMA",
@@ -55,8 +65,6 @@ __all__ = [
 
 #: the format name and version this module reads and writes
 SCHEMA = "smartsync/region@1"
-#: files larger than this many bytes are refused (20 MB); every reader takes ``max_bytes``
-MAX_FILE_BYTES = 20 * 1024 * 1024
 #: the suffixes :func:`region_files` picks up in a folder
 REGION_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -126,13 +134,16 @@ def check_region_text(
     *,
     name: str = "<string>",
     format: str = "yaml",
-    max_bytes: int = MAX_FILE_BYTES,
+    max_bytes: int | None = None,
 ) -> RegionFileReport:
     """Read a region from text or bytes (YAML or JSON) and report every problem; never raises for bad input.
 
     ``name`` is the file name problems report. Bytes must be UTF-8.
+    ``max_bytes`` defaults to :data:`smartsync.io.MAX_FILE_BYTES` (read at
+    each call, so a program may change it).
     """
     format = _format_of(name, format)
+    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > max_bytes:
         return RegionFileReport(name, None, (Problem(_size_problem(size, max_bytes), file=name,
@@ -154,7 +165,7 @@ def check_region_file(
     path: PathLike,
     *,
     format: str | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
+    max_bytes: int | None = None,
 ) -> RegionFileReport:
     """Read a region file and report every problem; never raises for a bad or missing file.
 
@@ -163,6 +174,7 @@ def check_region_file(
     """
     name = os.fspath(path)
     fmt = _format_of(path, format)
+    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
 
     def failed(message: str, code: str) -> RegionFileReport:
         return RegionFileReport(name, None, (Problem(message, file=name, code=code),))
@@ -187,7 +199,7 @@ def read_region(data: str | bytes, *, name: str = "<string>", format: str = "yam
     return check_region_text(data, name=name, format=format).region_or_raise()
 
 
-def load_region(path: PathLike, *, format: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Region:
+def load_region(path: PathLike, *, format: str | None = None, max_bytes: int | None = None) -> Region:
     """The region in a YAML or JSON file; raises :class:`~smartsync.errors.RegionFileError` listing every problem.
 
     Warnings do not stop loading; :func:`check_region_file` returns them.
@@ -217,7 +229,7 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
 def iter_regions(
     paths: PathLike | Iterable[PathLike],
     *,
-    max_bytes: int = MAX_FILE_BYTES,
+    max_bytes: int | None = None,
 ) -> Iterator[RegionFileReport]:
     """A :class:`RegionFileReport` per file, lazily, never raising for a bad file.
 
@@ -228,7 +240,7 @@ def iter_regions(
         yield check_region_file(path, max_bytes=max_bytes)
 
 
-def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int = MAX_FILE_BYTES) -> list[Region]:
+def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None = None) -> list[Region]:
     """Every region in the given files or folders, in order.
 
     Reads all files first; if any has errors, or two files hold the same
