@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -301,6 +302,35 @@ def test_a_temporary_file_of_a_killed_run_is_removed_by_the_next(capsys, tmp_pat
     assert code == 0
     assert not stale.exists() and other.exists()
     assert len(read_csv(tmp_path / "out.csv")) == 3
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_an_output_folder_without_write_permission_is_an_error(capsys, tmp_path):
+    """An output that cannot be written exits 1 with a message, not a traceback."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, err = batch(capsys, SMALL, "--out", locked / "out.csv")
+    finally:
+        locked.chmod(0o700)
+    assert code == 1 and "cannot write" in err
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                    reason="the patched worker function reaches workers only when forked")
+def test_a_worker_that_dies_is_an_error_not_a_traceback(capsys, tmp_path, monkeypatch):
+    """A worker process that dies mid-batch ends the batch with exit 1, a message and no output."""
+    import smartsync.batch as batch_module
+
+    monkeypatch.setattr(batch_module, "_work", _die)
+    code, _, err = batch(capsys, EXAMPLES, "--jobs", "2", "--out", tmp_path / "out.csv")
+    assert code == 1 and "worker process died" in err
+    assert not (tmp_path / "out.csv").exists() and temp_files(tmp_path) == []
+
+
+def _die(chunk, render):  # type: ignore[no-untyped-def]
+    os._exit(3)
 
 
 def test_a_complete_run_replaces_the_previous_file(capsys, tmp_path):

@@ -28,6 +28,7 @@ import signal
 import sys
 import tempfile
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
@@ -322,6 +323,12 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("smartsync: interrupted; no output written", file=sys.stderr)
         return 130
+    except BrokenProcessPool as exc:
+        print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as exc:
+        print(f"smartsync: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
