@@ -71,6 +71,8 @@ class Reference:
     funded_rpjmd_programs: tuple[str, ...] = ()
     budget: int = 0
     program_total: int = 0
+    #: characteristic key -> value, for a typed region (see :func:`characteristics`)
+    characteristics: Mapping[str, object] = field(default_factory=dict)
 
 
 def reference_classify(region: Region, *, threshold: float = 0.5,
@@ -154,6 +156,7 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
     budgeted = [m for m in program_matches if rp_budget[m.rpjmd] is not None]
     funded = tuple(sorted({m.rpjmd for m in budgeted}))
     return Reference(
+        characteristics=characteristics(region, kind, chain, figures),
         type=kind, stages=figures, chain=chain,
         diagnostics=tuple(sorted(code for code, _ in diagnostics)),
         diagnostic_elements=tuple(sorted(diagnostics)),
@@ -162,3 +165,36 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         budget=sum(rp_budget[r] or 0 for r in funded),
         program_total=program.total)
 
+
+def characteristics(region: Region, kind: str, chain: tuple[str, ...],
+                    figures: Mapping[str, StageFigures]) -> dict[str, object]:
+    """The characteristics of a typed region (issue 6, DOMAIN.md "Each type has its own
+    characteristics"): key -> value. Empty for an unsynchronized region, which is outside
+    the typology (what it should show is checked apart, in the tests)."""
+    if kind == "unsynchronized":
+        return {}
+    position = STAGES.index(kind)
+    base = kind == STAGES[-1]
+    vision = figures["vision"]
+    rp, mp = region.rpjmd.period, region.masterplan.period
+    if (rp.start, rp.end) == (mp.start, mp.end):
+        periods = "same"
+    elif not rp.overlaps(mp):
+        periods = "disjoint"
+    elif rp.start <= mp.start and mp.end <= rp.end:
+        periods = "within"
+    else:
+        periods = "beyond"
+    return {
+        "start_stage": kind,
+        "chain": chain,
+        "own_vision": "absent" if not vision.present else not vision.is_synchronized,
+        "integration": ("low" if base else "full" if position == 0 else "high" if position == 1
+                        else "partial"),
+        "legitimacy": "own" if base else "rpjmd",
+        "funding_route": "program" if base else "rpjmd",
+        "exposure": ("high" if {"vision", "mission"} & set(chain) else "low" if base
+                     else "medium"),
+        "program_counterpart_share": figures["program"].coverage,
+        "periods": periods,
+    }
