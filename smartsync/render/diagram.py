@@ -162,13 +162,15 @@ def _cut(text: str, width: float, size: float) -> str:
     """The longest start of ``text`` that fits ``width`` with an ellipsis after it."""
     if text_width(text, size) <= width:
         return text
-    ellipsis = "\u2026"
-    out = ""
+    room = width - text_width("\u2026", size)
+    used = 0.0
+    end = 0
     for char in text:
-        if text_width(out + char + ellipsis, size) > width:
+        used += text_width(char, size)
+        if used > room:
             break
-        out += char
-    return out.rstrip() + ellipsis
+        end += 1
+    return text[:end].rstrip() + "\u2026"
 
 
 def fit_text(text: str, widths: Sequence[float], size: float = FONT) -> list[str]:
@@ -176,17 +178,20 @@ def fit_text(text: str, widths: Sequence[float], size: float = FONT) -> list[str
     (px); the last line is cut with an ellipsis when the text does not fit. A
     word too long for any line is cut by characters."""
     words = text.split()
+    space = text_width(" ", size)
     lines: list[str] = []
     for i, width in enumerate(widths):
         if not words:
             break
         last = i == len(widths) - 1
-        line = ""
+        line, used = "", 0.0
         while words:
-            candidate = f"{line} {words[0]}" if line else words[0]
-            if text_width(candidate, size) > width:
+            word = text_width(words[0], size)
+            candidate = used + space + word if line else word
+            if candidate > width:
                 break
-            line = candidate
+            line = f"{line} {words[0]}" if line else words[0]
+            used = candidate
             words.pop(0)
         if last and words:
             line = _cut(f"{line} {' '.join(words)}".strip(), width, size)
