@@ -28,9 +28,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from smartsync import read_region  # noqa: E402
-from smartsync.io import check_region_text, dumps_region  # noqa: E402
-from smartsync.sample import typical_region  # noqa: E402
+from smartsync import read_region
+from smartsync.io import check_region_text, dumps_region
+from smartsync.sample import typical_region
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -69,12 +69,12 @@ def main() -> None:
         text_yaml = dumps_region(region)
         text_json = dumps_region(region, format="json")
         assert read_region(text_yaml) == region and read_region(text_json, format="json") == region
-        ours_yaml = _median_ms(lambda: read_region(text_yaml), repeat)
-        base_yaml = _median_ms(lambda: yaml.load(text_yaml, Loader=_LOADER), repeat)
-        ours_json = _median_ms(lambda: read_region(text_json, format="json"), repeat)
-        base_json = _median_ms(lambda: json.loads(text_json), repeat)
-        dump_yaml = _median_ms(lambda: dumps_region(region), repeat)
-        dump_json = _median_ms(lambda: dumps_region(region, format="json"), repeat)
+        ours_yaml = _median_ms(lambda t=text_yaml: read_region(t), repeat)
+        base_yaml = _median_ms(lambda t=text_yaml: yaml.load(t, Loader=_LOADER), repeat)
+        ours_json = _median_ms(lambda t=text_json: read_region(t, format="json"), repeat)
+        base_json = _median_ms(lambda t=text_json: json.loads(t), repeat)
+        dump_yaml = _median_ms(lambda r=region: dumps_region(r), repeat)
+        dump_json = _median_ms(lambda r=region: dumps_region(r, format="json"), repeat)
         print(f"{programs:>8} {elements:>8} {len(text_yaml) / 1024:>8.0f} | {ours_yaml:>8.1f}ms {base_yaml:>7.1f}ms "
               f"{ours_yaml / base_yaml:>5.2f}x | {ours_json:>8.1f}ms {base_json:>7.2f}ms "
               f"{ours_json / base_json:>5.1f}x | {dump_yaml:>8.1f}ms {dump_json:>8.1f}ms")

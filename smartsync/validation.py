@@ -21,7 +21,7 @@ engine calls it before classifying.
 
 from __future__ import annotations
 
-from typing import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import attrs
 
@@ -29,7 +29,12 @@ from .errors import InvalidRegionError, Problem, Severity, did_you_mean
 from .model import Level, PlanKind, Region
 
 __all__ = [
-    "validate_region", "require_valid_region", "suggest_id", "ElementRef", "MatchRef", "check_references",
+    "ElementRef",
+    "MatchRef",
+    "check_references",
+    "require_valid_region",
+    "suggest_id",
+    "validate_region",
 ]
 
 

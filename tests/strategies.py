@@ -34,7 +34,7 @@ from smartsync.model import (
     Source,
 )
 
-__all__ = ["texts", "ids", "periods", "plans", "regions"]
+__all__ = ["ids", "periods", "plans", "regions", "texts"]
 
 _WORDS = (
     "meningkatkan", "kualitas", "pelayanan", "publik", "berbasis", "teknologi", "informasi",

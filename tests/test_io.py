@@ -27,7 +27,12 @@ from smartsync import (
     region_from_dict,
     region_to_dict,
 )
-from smartsync.io import SCHEMA, check_region_file, check_region_text, dumps_region, region_files
+from smartsync.io import (
+    SCHEMA,
+    check_region_text,
+    dumps_region,
+    region_files,
+)
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "good" / "semarang.yaml"
@@ -101,7 +106,7 @@ def test_indonesian_level_names_and_dimension_spellings():
     """Every Indonesian level name and every dimension spelling is accepted."""
     names = ["visi", "misi", "tujuan", "sasaran", "strategi", "arah_kebijakan", "program", "kegiatan"]
     items = "".join(
-        f"    - {{id: E{i}, level: {name}, text: T{i}{', parent: E%d' % (i - 1) if i else ''}"
+        f"    - {{id: E{i}, level: {name}, text: T{i}{f', parent: E{i - 1}' if i else ''}"
         f"{', budget: 1' if name == 'program' else ''}}}\n"
         for i, name in enumerate(names))
     masterplan = ("    - {id: SV, level: vision, text: V}\n"

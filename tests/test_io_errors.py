@@ -94,7 +94,7 @@ def test_every_problem_of_a_file_is_reported_at_once():
         (2, "unknown-kind"), (4, "bad-period"), (6, "unknown-level"), (7, "unknown-parent"),
         (11, "empty-text"), (13, "unknown-relation"), (14, "missing-score"), (14, "unknown-element"),
     ]
-    unknown = [p for p in report.errors if p.code == "unknown-element"][0]
+    unknown = next(p for p in report.errors if p.code == "unknown-element")
     assert unknown.suggestion == "SV"
 
 
@@ -212,7 +212,7 @@ def test_missing_top_level_blocks_are_named():
 def test_unknown_top_level_key_suggests_the_right_one():
     """A misspelled top-level key (masterplann) gets a did-you-mean and the list of valid keys."""
     problems = _errors(_region().replace("masterplan:", "masterplann:"))
-    unknown = [p for p in problems if p.code == "unknown-key"][0]
+    unknown = next(p for p in problems if p.code == "unknown-key")
     assert unknown.suggestion == "masterplan"
     assert unknown.line == 5
     assert "expected schema, region, rpjmd, masterplan or matches" in unknown.message

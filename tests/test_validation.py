@@ -12,7 +12,6 @@ from smartsync import (
     Match,
     Period,
     Plan,
-    PlanKind,
     Region,
     Severity,
     validate_region,

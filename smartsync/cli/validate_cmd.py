@@ -16,7 +16,7 @@ from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, check_region_file, region
 from . import EXIT_INVALID, EXIT_OK
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``validate`` subcommand."""
     parser = subparsers.add_parser(
         "validate",
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     checked = valid = errors = warnings = 0
     for item in _paths(args.files):
         if isinstance(item, tuple):
-            name, problems = item
+            _, problems = item
             ok = False
         else:
             report = check_region_file(item, max_bytes=args.max_bytes)

@@ -39,21 +39,21 @@ from .regionfile import (
 )
 
 __all__ = [
-    "SCHEMA",
-    "MAX_FILE_BYTES",
     "MAX_ALIAS_EXPANSION",
     "MAX_DEPTH",
+    "MAX_FILE_BYTES",
     "REGION_FILE_SUFFIXES",
+    "SCHEMA",
     "RegionFileReport",
     "check_region_file",
     "check_region_text",
-    "read_region",
-    "load_region",
+    "dump_region",
+    "dumps_region",
     "iter_regions",
+    "load_region",
     "load_regions",
+    "read_region",
     "region_files",
     "region_from_dict",
     "region_to_dict",
-    "dumps_region",
-    "dump_region",
 ]

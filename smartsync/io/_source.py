@@ -74,7 +74,7 @@ class Located:
     (line, message, code) for duplicate keys and keys that are not plain names.
     """
 
-    __slots__ = ("value", "line", "raw", "key_lines", "problems")
+    __slots__ = ("key_lines", "line", "problems", "raw", "value")
 
     def __init__(self, value: Any, line: int | None, raw: str | None = None,
                  key_lines: dict[str, int | None] | None = None,
@@ -238,8 +238,8 @@ def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, d
                 continue
             key = key_node.value
             if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append((key_line, "YAML merge keys ('<<') are not supported; "
-                                           "write the keys out", "bad-key"))
+                problems.append((key_line, "YAML merge keys ('<<') are not supported; write the keys out",
+                                 "bad-key"))
                 continue
             if key in items:
                 problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
@@ -324,7 +324,7 @@ class _JsonWalk:
                 return Located(items, line), index + 1
             while True:
                 key_line = self.line(index)
-                key, index = json.decoder.scanstring(text, index + 1)
+                key, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
                 index = self.skip(self.skip(index) + 1)  # past ':'
                 item, index = self.value(index, depth + 1)
                 if key in items:
@@ -350,7 +350,7 @@ class _JsonWalk:
                     return Located(values, line), index + 1
                 index = self.skip(index + 1)
         if char == '"':
-            string, end = json.decoder.scanstring(text, index + 1)
+            string, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
             return Located(string, line), end
         for word, constant in _CONSTANTS.items():
             if text.startswith(word, index):

@@ -12,8 +12,9 @@ import json
 import math
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar, Union
+from typing import Any, TypeVar, Union
 
 import attrs
 import yaml
@@ -46,21 +47,21 @@ from ._source import (
 )
 
 __all__ = [
-    "SCHEMA",
     "MAX_FILE_BYTES",
     "REGION_FILE_SUFFIXES",
+    "SCHEMA",
     "RegionFileReport",
-    "check_region_text",
     "check_region_file",
-    "read_region",
-    "load_region",
+    "check_region_text",
+    "dump_region",
+    "dumps_region",
     "iter_regions",
+    "load_region",
     "load_regions",
+    "read_region",
     "region_files",
     "region_from_dict",
     "region_to_dict",
-    "dumps_region",
-    "dump_region",
 ]
 
 #: the format name and version this module reads and writes
@@ -467,12 +468,12 @@ class _Reader:
         plan_lines: dict[PlanKind, int | None] = {}
         for kind in PlanKind:
             plan_lines[kind] = root.key_lines.get(kind.value)
-            node = fields.get(kind.value)
-            if node is None:
+            plan_node = fields.get(kind.value)
+            if plan_node is None:
                 self.incomplete.add(kind)
                 plans[kind] = (None, [], [])
             else:
-                plans[kind] = self.plan(node, kind)
+                plans[kind] = self.plan(plan_node, kind)
         matches: list[dict[str, Any]] = []
         match_refs: list[MatchRef] = []
         if "matches" in fields:
@@ -495,7 +496,7 @@ class _Reader:
                 province=region.get("province"),
                 rpjmd=self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
                 masterplan=self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
-                matches=[Match(**m) for m in matches],
+                matches=tuple(Match(**m) for m in matches),
             )
         except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
             self.error(str(exc), None, None, "invalid")
@@ -510,7 +511,7 @@ class _Reader:
     def build_plan(kind: PlanKind, parsed: tuple[Period | None, list[dict[str, Any]], list[ElementRef]]) -> Plan:
         period, elements, _ = parsed
         assert period is not None
-        return Plan(kind=kind, period=period, elements=[Element(**e) for e in elements])
+        return Plan(kind=kind, period=period, elements=tuple(Element(**e) for e in elements))
 
     def region(self, node: Located) -> dict[str, Any] | None:
         fields = self.mapping(node, "region", "the region", _REGION_KEYS, ("id", "name", "kind"))
