@@ -87,33 +87,55 @@ _TOC_LINE = re.compile(r"^   (?P<name>[A-Za-z0-9_\-/]+)\s*$")
 _TOC_LAST = "api"
 
 
-def _complete_toctree(app, docname, source):  # type: ignore[no-untyped-def]
-    if docname != root_doc:
-        return
-    pages = {p.relative_to(DOCS).with_suffix("").as_posix()
-             for p in DOCS.rglob("*.rst") if "_build" not in p.parts}
-    pages.discard(root_doc)
-    lines = source[0].splitlines()
+def _toctree_entries(lines: list[str]) -> tuple[int | None, int, dict[int, str]]:
+    """The first toctree of a page: its line, the line after it, its entries by line."""
     start = next((i for i, line in enumerate(lines) if line.startswith(".. toctree::")), None)
-    if start is None:
-        return
-    # the entries of the first toctree: its indented lines after the directive
     entries: dict[int, str] = {}
     end = len(lines)
+    if start is None:
+        return None, end, entries
     for i in range(start + 1, len(lines)):
         if lines[i].strip() and not lines[i].startswith(" "):
             end = i
             break
         if m := _TOC_LINE.match(lines[i]):
             entries[i] = m["name"]
+    return start, end, entries
+
+
+def _complete_toctree(app, docname, source):  # type: ignore[no-untyped-def]
+    if docname != root_doc:
+        return
+    files = {p.relative_to(DOCS).with_suffix("").as_posix(): p
+             for p in DOCS.rglob("*.rst") if "_build" not in p.parts}
+    pages = set(files) - {root_doc}
+    # a page another page's toctree lists (a rule pack under a rules page) stays there
+    for name, path in files.items():
+        if name != root_doc:
+            pages -= set(_toctree_entries(path.read_text(encoding="utf-8").splitlines())[2].values())
+    lines = source[0].splitlines()
+    start, end, entries = _toctree_entries(lines)
+    if start is None:
+        return
     extra = [f"   {name}" for name in sorted(pages - set(entries.values()))]
     at = next((i for i, name in entries.items() if name == _TOC_LAST),
               max(entries, default=end - 1) + 1)
     # rebuild: lines before the insertion point, the extra pages, the rest;
-    # entries naming pages that do not exist are dropped
-    out = [line for i, line in enumerate(lines[:at]) if i not in entries or entries[i] in pages]
+    # entries naming pages that do not exist (or named twice) are dropped
+    seen: set[str] = set()
+
+    def keep(i: int) -> bool:
+        if i not in entries:
+            return True
+        name = entries[i]
+        if name not in pages or name in seen:
+            return False
+        seen.add(name)
+        return True
+
+    out = [line for i, line in enumerate(lines[:at]) if keep(i)]
     out += extra
-    out += [line for i, line in enumerate(lines[at:], at) if i not in entries or entries[i] in pages]
+    out += [line for i, line in enumerate(lines[at:], at) if keep(i)]
     source[0] = "\n".join(out) + "\n"
 
 
