@@ -32,7 +32,7 @@ from .io import check_region_file, region_files
 from .io.regionfile import REGION_FILE_SUFFIXES
 from .model import Region
 from .result import Classification
-from .tabular import TableRegion, is_tables, iter_table_regions
+from .tabular import RegionRows, TableRegion, is_tables, table_rows
 from .typology import Parameters
 
 __all__ = ["BatchItem", "classify_many", "DEFAULT_CHUNKSIZE"]
@@ -77,8 +77,9 @@ class BatchItem:
 class _Unit:
     """One region to classify: a region in memory, a region file to read, or a failure already known."""
 
-    kind: str  # "region" | "file" | "failed"
+    kind: str  # "region" | "file" | "rows" | "failed"
     region: Region | None = None
+    rows: RegionRows | None = None
     path: str | None = None
     region_id: str | None = None
     source: str | None = None
@@ -86,12 +87,11 @@ class _Unit:
     error: str | None = None
 
 
-def _from_table(report: TableRegion) -> _Unit:
-    if report.region is not None:
-        return _Unit("region", region=report.region, region_id=report.region_id,
-                     source=report.source, problems=report.problems)
-    return _Unit("failed", region_id=report.region_id, source=report.source,
-                 problems=report.problems)
+def _from_table(group: RegionRows | TableRegion) -> _Unit:
+    if isinstance(group, RegionRows):  # checked where it is classified (in a worker)
+        return _Unit("rows", rows=group, region_id=group.region_id, source=group.source)
+    return _Unit("failed", region_id=group.region_id, source=group.source,
+                 problems=group.problems)
 
 
 def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
@@ -111,9 +111,8 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
             path, name = path.parent, os.fspath(path.parent) or "."
         if is_tables(path):
             try:
-                reports = iter_table_regions(path)
-                for report in reports:
-                    yield _from_table(report)
+                for group in table_rows(path):
+                    yield _from_table(group)
             except ImportError as exc:  # openpyxl missing for a workbook
                 yield _Unit("failed", source=name, error=str(exc),
                             problems=(Problem(str(exc), file=name, code="needs-openpyxl"),))
@@ -149,6 +148,13 @@ def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
     if unit.kind == "failed":
         return BatchItem(index, unit.region_id, unit.source, None,
                          unit.error or _error_text(problems), problems)
+    if unit.kind == "rows":
+        assert unit.rows is not None
+        report = unit.rows.build()
+        problems, region = report.problems, report.region
+        if region is None:
+            return BatchItem(index, unit.region_id, unit.source, None, _error_text(problems),
+                             problems)
     if unit.kind == "file":
         assert unit.path is not None
         report = check_region_file(unit.path)

@@ -57,6 +57,8 @@ __all__ = [
     "TableRegion",
     "is_tables",
     "iter_table_regions",
+    "table_rows",
+    "RegionRows",
     "load_tables",
     "dump_tables",
 ]
@@ -442,9 +444,9 @@ def _problem_at(places: _Places, problem: Problem, fallback: tuple[str, int]) ->
 
 
 def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file: str,
-           elements: list[tuple[_Table, int, dict[str, Any]]],
-           matches: list[tuple[_Table, int, dict[str, Any]]],
-           extra: list[Problem]) -> TableRegion:
+           elements: Sequence[tuple[str, int, dict[str, Any]]],
+           matches: Sequence[tuple[str, int, dict[str, Any]]],
+           extra: Sequence[Problem]) -> TableRegion:
     """One region from its rows, checked by the region file reader."""
     places = _Places()
     problems = list(extra)
@@ -460,26 +462,26 @@ def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file
         end = places.cell(regions_file, row_number, f"{kind}_end", cells.get(f"{kind}_end"))
         plans[kind] = {"period": Located([start, end], start.line), "elements": []}
         key_lines[kind] = places.mark(regions_file, row_number, None)
-    for table, number, row in elements:
+    for file, number, row in elements:
         try:
             kind = PlanKind.parse(row.get("plan")).value if row.get("plan") is not None else None
         except ValueError:
             kind = None
             shown = row.get("plan")
             problems.append(Problem(
-                f"unknown plan {shown!r}; expected rpjmd or masterplan", file=table.file,
+                f"unknown plan {shown!r}; expected rpjmd or masterplan", file=file,
                 line=number, where="column plan", code="unknown-plan",
                 suggestion=did_you_mean(str(shown).strip().lower(), ("rpjmd", "masterplan"))))
             continue
         if kind is None:
             problems.append(Problem("the cell is empty; a value is needed (rpjmd or masterplan)",
-                                    file=table.file, line=number, where="column plan",
+                                    file=file, line=number, where="column plan",
                                     code="missing-field"))
             continue
-        plans[kind]["elements"].append(places.row(table.file, number, row, "elements",
+        plans[kind]["elements"].append(places.row(file, number, row, "elements",
                                                     skip=("region", "plan")))
-    match_nodes = [places.row(table.file, number, row, "matches", skip=("region",))
-                   for table, number, row in matches]
+    match_nodes = [places.row(file, number, row, "matches", skip=("region",))
+                   for file, number, row in matches]
     top = {"region": region_node,
            "rpjmd": Located({"period": plans["rpjmd"]["period"],
                              "elements": Located(plans["rpjmd"]["elements"], root_line)},
@@ -515,6 +517,40 @@ def iter_table_regions(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> It
     unknown or missing columns) gives one failed report and nothing else.
     Raises :class:`ImportError` for a workbook when openpyxl is missing.
     """
+    for group in table_rows(path, max_bytes=max_bytes):
+        yield group.build() if isinstance(group, RegionRows) else group
+
+
+@attrs.frozen
+class RegionRows:
+    """The rows of one region, gathered from the tables but not yet checked.
+
+    :meth:`build` checks them and gives the :class:`TableRegion`; a batch
+    does that in its worker processes. ``elements`` and ``matches`` hold
+    (table file, row number, cells by column).
+    """
+
+    region_id: str
+    regions_file: str
+    head: tuple[int, dict[str, Any]]
+    elements: tuple[tuple[str, int, dict[str, Any]], ...] = ()
+    matches: tuple[tuple[str, int, dict[str, Any]], ...] = ()
+    extra: tuple[Problem, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """Where the region's row is: ``.../regions.csv:3``."""
+        return f"{self.regions_file}:{self.head[0]}"
+
+    def build(self) -> TableRegion:
+        """The region of these rows, checked as a region file is."""
+        return _build(self.region_id, self.head, self.regions_file, self.elements, self.matches,
+                      self.extra)
+
+
+def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RegionRows | TableRegion]:
+    """The rows of each region of the tables (:class:`RegionRows`), in the order of the regions
+    table, then failed :class:`TableRegion` reports as :func:`iter_table_regions` gives them."""
     name = os.fspath(path)
     tables, fatal = _read_tables(path, max_bytes)
     if fatal:
@@ -541,7 +577,7 @@ def iter_table_regions(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> It
             continue
         heads[region_id] = (number, row)
         order.append(region_id)
-    rows: dict[str, dict[str, list[tuple[_Table, int, dict[str, Any]]]]] = {
+    rows: dict[str, dict[str, list[tuple[str, int, dict[str, Any]]]]] = {
         "elements": {}, "matches": {}}
     unknown: dict[str, list[Problem]] = {}
     for table_name in ("elements", "matches"):
@@ -565,11 +601,12 @@ def iter_table_regions(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> It
                 continue
             if shape is not None:
                 extra.setdefault(region_id, []).append(shape)
-            rows[table_name].setdefault(region_id, []).append((table, number, row))
+            rows[table_name].setdefault(region_id, []).append((table.file, number, row))
     for region_id in order:
-        yield _build(region_id, heads[region_id], regions_table.file,
-                     rows["elements"].get(region_id, []), rows["matches"].get(region_id, []),
-                     extra.get(region_id, []))
+        yield RegionRows(region_id, regions_table.file, heads[region_id],
+                         tuple(rows["elements"].pop(region_id, ())),
+                         tuple(rows["matches"].pop(region_id, ())),
+                         tuple(extra.get(region_id, ())))
     for region_id, problems in unknown.items():
         yield TableRegion(region_id, problems[0].file or name, None, tuple(problems))
     if loose:

@@ -289,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
 
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang)
-        items = _deduplicated(_run(units, jobs=args.jobs, params=params,
+        items = _deduplicated(_run(_drain(units), jobs=args.jobs, params=params,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
         writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
         if writer is not None:
@@ -334,6 +334,13 @@ def run(args: argparse.Namespace) -> int:
             signal.signal(signal.SIGTERM, previous)
     _summary(len(units), counts, failed, target, time.monotonic() - started, sys.stdout)
     return EXIT_INVALID if failed else EXIT_OK
+
+
+def _drain(units: list[Any]) -> Iterator[Any]:
+    """The units in order, each let go of once handed out (tables are held in memory until then)."""
+    units.reverse()
+    while units:
+        yield units.pop()
 
 
 def _main_thread() -> bool:
