@@ -27,6 +27,9 @@ is row 1) and the column. See ``docs/batch.rst``.
 - :func:`iter_table_regions` -- one :class:`TableRegion` per region (and
   one per group of rows that belong to no region), never raising for bad
   input: a batch keeps going past bad regions;
+- :func:`table_rows` -- the rows of each region (:class:`RegionRows`),
+  gathered but not yet checked: :meth:`RegionRows.build` checks them (a
+  batch does that in its worker processes);
 - :func:`load_tables` -- every region, or one
   :class:`~smartsync.errors.RegionFileError` listing every problem;
 - :func:`dump_tables` -- regions written as tables (CSV folder or ``.xlsx``).
