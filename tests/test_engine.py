@@ -190,7 +190,7 @@ def test_reference_agrees_on_typology_shaped_regions(region):
     assert_agrees(region)
 
 
-@property_settings(150)
+@property_settings(100)
 @given(typology_regions(), parameters())
 def test_reference_agrees_with_non_default_parameters(region, params):
     """With other thresholds (0.3, 1.0, any, per stage) and subsets of the counted
@@ -198,7 +198,7 @@ def test_reference_agrees_with_non_default_parameters(region, params):
     assert_agrees(region, params)
 
 
-@property_settings(40)
+@property_settings(25)
 @given(regions(max_elements=8, max_matches=8))
 def test_reference_agrees_on_any_valid_region(region):
     """On any valid region (any levels, odd ids, any parents) the engine agrees with the
@@ -206,7 +206,7 @@ def test_reference_agrees_on_any_valid_region(region):
     assert_agrees(region)
 
 
-@property_settings(60)
+@property_settings(40)
 @given(st.one_of(typology_regions(), regions(max_elements=8, max_matches=8)), st.data())
 def test_result_does_not_depend_on_order(region, data):
     """Shuffling both plans' elements and the matches gives the same type, stage figures,
@@ -228,7 +228,7 @@ def characteristic_values(c: Classification) -> dict:
     return values
 
 
-@property_settings(150)
+@property_settings(80)
 @given(typology_regions())
 def test_characteristics_of_a_typed_region_agree_with_the_reference(region):
     """For every typed region, each characteristic (start stage, chain, own vision,

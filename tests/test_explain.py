@@ -30,7 +30,7 @@ def messages(reasons, lang="en") -> list[str]:
 
 # ---------------------------------------------------------------- properties
 
-@property_settings(80)
+@property_settings(50)
 @given(typology_regions() | regions(max_elements=8, max_matches=8))
 def test_every_type_not_concluded_has_a_failed_condition(region):
     """For every type not concluded why_not names at least one failed condition, and none

@@ -68,7 +68,7 @@ def test_example_messages_have_no_unfilled_placeholder(path, lang):
         assert not PLACEHOLDER.search(message), message
 
 
-@property_settings(40)
+@property_settings(25)
 @given(typology_regions())
 def test_generated_region_messages_have_no_unfilled_placeholder(region):
     """For generated regions, no characteristic, diagnostic or why-not message in either

@@ -69,7 +69,7 @@ def test_every_conclusion_of_an_example_has_a_supporting_step(path):
     assert_every_conclusion_supported(classify(smartsync.load_region(path)))
 
 
-@property_settings(80)
+@property_settings(50)
 @given(st.one_of(typology_regions(), regions(max_elements=8, max_matches=8)))
 def test_every_conclusion_has_a_supporting_step(region):
     """For generated regions, every conclusion is asserted by a step, and every fact a
@@ -108,7 +108,7 @@ def test_steps_name_their_rule_pack_description_and_bindings():
 
 # ---------------------------------------------------------------- determinism
 
-@property_settings(40)
+@property_settings(25)
 @given(typology_regions(), typology_regions(), st.data())
 def test_trace_is_deterministic_across_runs_regions_and_orders(first, second, data):
     """The same region gives byte-identical JSON (trace included) on a second run, after

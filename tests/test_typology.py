@@ -260,7 +260,7 @@ def test_typology_refuses_repeated_or_no_stages():
 
 # ---------------------------------------------------------------- properties
 
-@property_settings(120)
+@property_settings(60)
 @given(typology_regions(), st.data())
 def test_adding_a_match_never_lowers_the_type(region, data):
     """Adding one more match (any relation, any source) never moves the type to a lower
@@ -277,7 +277,7 @@ def test_adding_a_match_never_lowers_the_type(region, data):
     assert type_rank(after) >= type_rank(before)
 
 
-@property_settings(80)
+@property_settings(40)
 @given(typology_regions(), st.sampled_from([0.3, 0.5, 0.75]), st.sampled_from([0.5, 0.8, 1.0]))
 def test_raising_the_threshold_never_raises_the_type(region, low, high):
     """A higher coverage threshold never gives a higher type."""
@@ -288,7 +288,7 @@ def test_raising_the_threshold_never_raises_the_type(region, low, high):
     assert type_rank(higher) <= type_rank(lower)
 
 
-@property_settings(60)
+@property_settings(30)
 @given(typology_regions(), st.lists(st.sampled_from(list(Relation)), min_size=1, unique=True))
 def test_counting_fewer_relations_never_raises_the_type(region, relations):
     """Counting a subset of the relations never gives a higher type than counting all."""
