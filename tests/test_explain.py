@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
+from reference import STAGES, reference_classify, type_rank
 from strategies import regions
 from strategies_typology import build_region, property_settings, typology_regions
 
@@ -176,3 +177,27 @@ def test_why_not_lists_each_failed_condition_once():
     for wanted, reasons in c.why_not_all().items():
         texts = messages(reasons)
         assert len(texts) == len(set(texts)), wanted
+
+
+@property_settings(50)
+@given(typology_regions())
+def test_why_not_names_a_condition_that_really_fails(region):
+    """Each type's reasons point at what the reference says is wrong: for a higher type, a
+    stage from it down to program that is not synchronized (absent, below threshold, or
+    breaking the chain); for a lower type, that synchronization starts higher (or that the
+    stage is absent); for 'unsynchronized', that the program stage is synchronized."""
+    c = classify(region)
+    ref = reference_classify(region)
+    concluded = type_rank(c.type)
+    for wanted, reasons in c.why_not_all().items():
+        named = {r.values.get(key) for r in reasons for key in ("stage", "at")} - {None}
+        if wanted == "unsynchronized":
+            assert "program" in named and ref.stages["program"].is_synchronized
+        elif type_rank(wanted) > concluded:
+            failing = {s for s in STAGES[STAGES.index(wanted):]
+                       if not ref.stages[s].is_synchronized
+                       and (s == wanted or s == "program" or ref.stages[s].present)}
+            assert named & failing, (wanted, named, failing)
+        else:
+            assert any(r.fact_kind == "Superseded" for r in reasons) or \
+                not ref.stages[wanted].present, (wanted, [r.form for r in reasons])

@@ -15,6 +15,8 @@ from strategies_typology import property_settings, typology_regions
 import smartsync
 from smartsync import classify, messages
 from smartsync.messages import en, id as id_catalog
+from smartsync.render.markdown import render_markdown
+from smartsync.render.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -72,11 +74,13 @@ def test_example_messages_have_no_unfilled_placeholder(path, lang):
 @given(typology_regions())
 def test_generated_region_messages_have_no_unfilled_placeholder(region):
     """For generated regions, no characteristic, diagnostic or why-not message in either
-    language keeps an unfilled placeholder."""
+    language keeps an unfilled placeholder, nor does the text or Markdown page."""
     c = classify(region)
     for lang in ("en", "id"):
         for message in produced(c, lang):
             assert not PLACEHOLDER.search(message), message
+        for page in (render_text(c, lang=lang), render_markdown(c, lang=lang)):
+            assert not PLACEHOLDER.search(page), PLACEHOLDER.search(page)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
