@@ -101,6 +101,14 @@ def test_markdown_has_headings_a_stage_table_and_lists(type_d):
     assert "`orphan_programs`" in out and "## Funding" in out
 
 
+def test_markdown_in_indonesian_translates_the_stage_table(type_b):
+    """With lang='id' the Markdown stage table's column names are Indonesian too."""
+    out = render_markdown(type_b, lang="id")
+    assert "| | ada | jumlah | tersinkronisasi | cakupan | ambang | status |" in out
+    assert "| misi | ya | 4 | 3 | 0.75 | 0.5 | tersinkronisasi sebagian |" in out
+    assert "present" not in out and "threshold" not in out
+
+
 def test_markdown_explain_keeps_code_fences_balanced(type_d):
     """With explain, the trees and firings sit in fenced blocks, each fence closed."""
     out = render_markdown(type_d, explain=True)

@@ -30,6 +30,13 @@ CATALOG = {
     "heading.how": "How the type was concluded",
     "heading.trace": "Rule firings",
     "heading.none": "none",
+    # stage table columns (Markdown)
+    "table.present": "present",
+    "table.total": "total",
+    "table.synchronized": "synchronized",
+    "table.coverage": "coverage",
+    "table.threshold": "threshold",
+    "table.status": "status",
     # stage lines
     "stage.absent": "{stage}: absent from the masterplan (neither counts nor breaks the chain)",
     "stage.line": "{stage}: {synchronized} of {total} synchronized (coverage {coverage}, threshold {threshold}): {status}",

@@ -10,6 +10,10 @@ from .text import how_lines, trace_lines, why_not_lines
 __all__ = ["render_markdown"]
 
 
+#: the columns of the stage table, after the stage name (catalog keys ``table.<column>``)
+_COLUMNS = ("present", "total", "synchronized", "coverage", "threshold", "status")
+
+
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
@@ -19,7 +23,7 @@ def render_markdown(c: Any, *, lang: str = "en", explain: bool = False) -> str:
     out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
            f"**{text('heading.type', lang)}:** {type_name(c.type, c.type_letter, lang)}", "",
            f"## {text('heading.stages', lang)}", "",
-           "| | present | total | synchronized | coverage | threshold | status |",
+           "| | " + " | ".join(text(f"table.{column}", lang) for column in _COLUMNS) + " |",
            "|---|---|---|---|---|---|---|"]
     for s in c.stages.values():
         status = ("full" if s.full else "partial" if s.is_synchronized else "not")
