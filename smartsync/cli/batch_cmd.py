@@ -282,7 +282,8 @@ def run(args: argparse.Namespace) -> int:
         parser.error(f"the folder of --out {args.out!r} does not exist")
     params = Parameters(threshold=args.threshold) if args.threshold is not None else None
     units = list(_units(args.inputs))
-    progress = Progress(len(units), sys.stderr, enabled=not args.no_progress)
+    total = len(units)
+    progress = Progress(total, sys.stderr, enabled=not args.no_progress)
     counts: dict[str, int] = {}
     failed: list[BatchItem] = []
     started = time.monotonic()
@@ -332,7 +333,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-    _summary(len(units), counts, failed, target, time.monotonic() - started, sys.stdout)
+    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout)
     return EXIT_INVALID if failed else EXIT_OK
 
 
