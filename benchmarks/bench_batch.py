@@ -43,8 +43,9 @@ _WRAPPER = (
     "start = time.perf_counter()\n"
     "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
     "wall = time.perf_counter() - start\n"
-    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "print(json.dumps({'wall': wall, 'peak_kib': peak, 'code': done.returncode}))\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(json.dumps({'wall': wall, 'peak_kib': usage.ru_maxrss, 'code': done.returncode,\n"
+    "                  'cpu': usage.ru_utime + usage.ru_stime}))\n"
 )
 
 
@@ -93,7 +94,8 @@ def main() -> None:
     args = parser.parse_args()
     small, full = (40, 120) if args.quick else (args.small, args.regions)
     print(f"smartsync batch benchmark: {full} typical regions as {args.input}, "
-          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load average "
+          f"{os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
     with tempfile.TemporaryDirectory(prefix="smartsync-bench-") as temp:
         folder = Path(temp)
         start = time.perf_counter()
@@ -111,13 +113,15 @@ def main() -> None:
         same = (folder / f"out-{full}-1.csv").read_bytes() == (folder / f"out-{full}-2.csv").read_bytes()
 
         one, two = results[full, 1]["wall"], results[full, 2]["wall"]
-        print(f"\nsmartsync batch, {full} regions (wall time, process start included):")
-        print(f"  --jobs 1  {one:7.2f} s  {1000 * one / full:6.1f} ms/region  "
-              f"{one / base:5.2f} x the baseline")
-        print(f"  --jobs 2  {two:7.2f} s  {1000 * two / full:6.1f} ms/region  "
-              f"{two / base:5.2f} x the baseline")
+        print(f"\nsmartsync batch, {full} regions (wall time, process start included; CPU time "
+              "of all its processes):")
+        for jobs, wall in ((1, one), (2, two)):
+            cpu = results[full, jobs]["cpu"]
+            print(f"  --jobs {jobs}  {wall:7.2f} s  {1000 * wall / full:6.1f} ms/region  "
+                  f"{wall / base:5.2f} x the baseline   CPU {cpu:7.2f} s")
         print(f"  speedup of --jobs 2 over --jobs 1: {one / two:.2f}")
         print(f"  outputs of --jobs 1 and --jobs 2 identical: {same}")
+        print(f"  load average after the runs: {os.getloadavg()[0]:.1f}")
 
         print("\npeak memory (largest process of the batch, MiB):")
         print(f"  {'regions':>8}  {'--jobs 1':>9}  {'--jobs 2':>9}")
