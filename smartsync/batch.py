@@ -109,16 +109,18 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
         name = os.fspath(item)
         if path.is_file() and path.name.lower() in ("regions.csv", "elements.csv", "matches.csv"):
             path, name = path.parent, os.fspath(path.parent) or "."
-        if is_tables(path):
+        tables = is_tables(path)
+        if tables:
             try:
                 for group in table_rows(path):
                     yield _from_table(group)
             except ImportError as exc:  # openpyxl missing for a workbook
                 yield _Unit("failed", source=name, error=str(exc),
                             problems=(Problem(str(exc), file=name, code="needs-openpyxl"),))
-        elif path.is_dir():
+        if path.is_dir():
+            # a folder stands for its tables and its region files, both
             files = region_files(path)
-            if not files:
+            if not files and not tables:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
                 message = (f"no region files ({suffixes}) and no tables (regions.csv) in this "
                            "folder")
@@ -126,7 +128,7 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
                             problems=(Problem(message, file=name, code="no-region-files"),))
             for file in files:
                 yield _Unit("file", path=os.fspath(file), source=os.fspath(file))
-        else:
+        elif not tables:
             yield _Unit("file", path=name, source=name)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import attrs
@@ -73,6 +74,13 @@ def test_bad_regions_give_error_items_and_the_rest_go_on(tmp_path):
     assert items[2].region_id == "3374" and "column level" in items[2].error
     assert items[4].region_id == "3375" and "not in the regions table" in items[4].error
     assert all(i.problems for i in items[:5])
+
+
+def test_a_folder_with_tables_and_region_files_gives_both(tmp_path):
+    """A folder holding tables and region files stands for all their regions, tables first."""
+    shutil.copytree(SMALL, tmp_path / "mixed")
+    shutil.copy(EXAMPLES / "type-a-vision.yaml", tmp_path / "mixed")
+    assert [i.region_id for i in classify_many(tmp_path / "mixed")] == ["3374", "3322", "3671", "9901"]
 
 
 def test_an_empty_folder_is_an_error_item(tmp_path):
