@@ -53,11 +53,11 @@ def main() -> int:
         region = typical_region(seed=1, programs=programs)
         elements = len(region.rpjmd.elements) + len(region.masterplan.elements)
         classify(region)  # warm the engine once
-        base = best(lambda: classify(region), rounds)
+        base = best(lambda region=region: classify(region), rounds)
         c = classify(region)
         page = render_html(region, c)
-        render = best(lambda: render_html(region, c), rounds)
-        diagram = best(lambda: alignment_diagram(region, c), rounds)
+        render = best(lambda region=region, c=c: render_html(region, c), rounds)
+        diagram = best(lambda region=region, c=c: alignment_diagram(region, c), rounds)
         size = len(page.encode("utf-8"))
         print(f"{programs:>8} {elements:>8} {len(region.matches):>7} {base * 1000:>8.1f}ms "
               f"{render * 1000:>8.1f}ms {render / base:>6.2f} {diagram * 1000:>8.1f}ms "

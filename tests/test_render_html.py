@@ -20,9 +20,7 @@ from hypothesis import strategies as st
 from smartsync import load_region
 from smartsync.engine import classify
 from smartsync.messages import text
-from smartsync.model import (
-    Dimension, Element, Level, Match, Period, Plan, PlanKind, Region, RegionKind,
-)
+from smartsync.model import Dimension, Element, Level, Match, Period, Plan, Region
 from smartsync.render.diagram import BOX_W, DIAGRAM_LABELS, FONT, PAD, fit_text, text_width
 from smartsync.render.html import (
     PAGE_LABELS, format_rupiah, render_html, render_index, write_report,

@@ -394,8 +394,8 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
             continue
         out.append(_match_svg(match, (a[0] + BOX_W, a[1] + BOX_H / 2), (b[0], b[1] + BOX_H / 2), lang))
     for element in band.rpjmd:
-        x, y = band.boxes[("rpjmd", element.id)]
-        out.append(_element_svg(element, "rpjmd", x, y, stage=is_stage, unsynchronized=False,
+        bx, by = band.boxes[("rpjmd", element.id)]
+        out.append(_element_svg(element, "rpjmd", bx, by, stage=is_stage, unsynchronized=False,
                                 lang=lang))
     def masterplan_box(element: Element) -> str:
         x, y = band.boxes[("masterplan", element.id)]

@@ -51,6 +51,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "kind.kabupaten": "regency (kabupaten)",
         "period": "{plan} {start}\u2013{end}",
         "unsynchronized_badge": "\u2013",
+        "unsynchronized": "unsynchronized",
         "diagram": "Alignment diagram",
         "diagram_hint": "RPJMD on the left, masterplan on the right, one row per level of the "
                         "planning hierarchy; each line is a match. Hover a box or a line for its "
@@ -93,6 +94,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "kind.kabupaten": "kabupaten",
         "period": "{plan} {start}\u2013{end}",
         "unsynchronized_badge": "\u2013",
+        "unsynchronized": "tidak tersinkronisasi",
         "diagram": "Diagram keselarasan",
         "diagram_hint": "RPJMD di kiri, masterplan di kanan, satu baris per tingkat hierarki "
                         "perencanaan; setiap garis adalah satu kecocokan. Arahkan kursor ke kotak "
@@ -577,7 +579,7 @@ def _chart(pages: Sequence[ReportPage], failures: int, lang: str) -> str:
         if letter is not None:
             label = f"{text('heading.type', lang)} {letter} \u00b7 {stage_name(value, lang)}"
         else:
-            label = text("type.unsynchronized", lang).split(":")[0]
+            label = _label("unsynchronized", lang)
         bars.append((value, label, counts[value]))
     if failures:
         bars.append(("failed", _label("failed", lang), failures))
@@ -603,7 +605,7 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
     linking each region's page with its type and the coverage of each stage.
     Each failure is a row naming the file and its problems. Links are relative
     to ``base`` (the folder of the index page)."""
-    from ..messages import stage_name, text, type_name
+    from ..messages import stage_name, type_name
 
     _check_lang(lang)
     stages = list(pages[0].classification.typology.stages) if pages else []
@@ -628,7 +630,7 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
         rows.append(f'<tr class="region" data-type="{_e(c.type.value)}" data-region="{_e(page.region.id)}">'
                     f'<td><a href="{_e(href)}">{_e(page.region.name)}</a></td><td>{_e(page.region.id)}</td>'
                     f'<td title="{_e(type_name(c.type, letter, lang))}">'
-                    f'{_e(letter if letter else text("type.unsynchronized", lang).split(":")[0])}</td>'
+                    f'{_e(letter if letter else _label("unsynchronized", lang))}</td>'
                     f'{"".join(cells)}<td>{_e(page.source)}</td></tr>')
     for failure in failures:
         errors = [p for p in failure.problems if p.severity is Severity.ERROR] or list(failure.problems)
@@ -649,7 +651,8 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
 
 # ---------------------------------------------------------------- writing
 
-Source = Union[PathLike, Region]
+#: what a report is made from: a region file, a folder, tables, or a region in memory
+ReportSource = Union[PathLike, Region]
 
 
 def _page_name(region_id: str, used: set[str]) -> str:
@@ -678,7 +681,7 @@ def _read(path: Path, name: str, limit: int) -> list[tuple[str, Region | None, t
     return [(name, report.region, tuple(report.problems))]
 
 
-def _load(sources: Source | Iterable[Source], max_bytes: int | None
+def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
           ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
     """Every region the sources stand for, in order, with the problems of reading it."""
     from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
@@ -715,7 +718,7 @@ def _once_per_region(loaded: list[tuple[str, Region | None, tuple[Problem, ...]]
     """A region whose id came earlier becomes a failure: a report has one page per region
     (as :func:`smartsync.batch.classify_many` classifies each region once)."""
     first: dict[str, str] = {}
-    out = []
+    out: list[tuple[str, Region | None, tuple[Problem, ...]]] = []
     for source, region, problems in loaded:
         if region is not None:
             if region.id in first:
@@ -745,7 +748,7 @@ def _classify_all(regions: Sequence[Region], params: Parameters | None, jobs: in
     return results
 
 
-def write_report(sources: Source | Iterable[Source], out: PathLike, *, lang: str = "en",
+def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, *, lang: str = "en",
                  params: Parameters | None = None, index: bool | None = None,
                  jobs: int = 1, max_bytes: int | None = None) -> Report:
     """Write a page per region into the folder ``out`` (created when missing),
