@@ -197,7 +197,16 @@ class WhyNot:
         self.max_depth = max_depth
 
     def __call__(self, fact_class: type, **fields: Any) -> tuple[Reason, ...]:
-        return tuple(self.explain(fact_class, fields, depth=0, path=()))
+        # two conditions of a rule may fail for the same reason (chain_intact asks for the
+        # program stage by name and as the base stage): say each reason once
+        seen: set[tuple] = set()
+        out = []
+        for reason in self.explain(fact_class, fields, depth=0, path=()):
+            key = (reason.rule, reason.kind, reason.condition, reason.facts, reason.form)
+            if key not in seen:
+                seen.add(key)
+                out.append(reason)
+        return tuple(out)
 
     # -- one wanted fact ------------------------------------------------------
 

@@ -123,8 +123,8 @@ class Superseded(Fact):
 
 class TypeResult(Fact):
     """The type of the region: ``stage`` where synchronization starts, or ``unsynchronized``;
-    ``position`` of that stage in the typology (-1 when unsynchronized) and ``base`` (whether
-    it is the bottom stage)."""
+    ``typed`` (false when unsynchronized: outside the typology), ``position`` of that stage in
+    the typology (-1 when unsynchronized) and ``base`` (whether it is the bottom stage)."""
 
 
 class ChainMember(Fact):

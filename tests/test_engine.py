@@ -240,11 +240,6 @@ def test_characteristics_of_a_typed_region_agree_with_the_reference(region):
     assert characteristic_values(classify(region)) == dict(ref.characteristics)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug, reported: TypeResult for unsynchronized has base=False, so the rules for "
-    "non-base types (legitimacy_from_rpjmd, funding_through_rpjmd, exposure_medium) and "
-    "start_stage also fire: 'Synchronization starts at the unsynchronized stage (type Z)', "
-    "legitimacy rpjmd and none, funding route rpjmd and none"))
 @pytest.mark.parametrize("make", [
     lambda: load("unsynchronized.yaml"),
     lambda: build_region({"vision": 1, "program": 2}),

@@ -167,10 +167,6 @@ def test_why_not_follows_a_threshold_change():
                for r in reasons)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect, reported: chain_intact has two conditions on the base stage "
-    "(StageStatus(stage=program) and StageStatus(base=True)); when programs are "
-    "unsynchronized why_not('program') lists the same reason twice"))
 def test_why_not_lists_each_failed_condition_once():
     """A planner reads each failed condition once: no two reasons for a type say the same."""
     c = example("unsynchronized.yaml")

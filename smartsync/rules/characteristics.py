@@ -32,7 +32,7 @@ class CharacteristicsPack:
     # -- where it starts ---------------------------------------------------
 
     @concludes(Characteristic, key="start_stage")
-    @Rule(TypeResult(stage=MATCH.stage, position=MATCH.position),
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=MATCH.position),
           salience=_DESCRIBE)
     def start_stage(self, stage, position):
         """Concludes the stage where synchronization starts: the type's stage."""
@@ -64,7 +64,7 @@ class CharacteristicsPack:
     # -- integration -----------------------------------------------------------
 
     @concludes(Characteristic, key="integration", value="full")
-    @Rule(TypeResult(stage=MATCH.stage, position=0, base=False),
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=0, base=False),
           salience=_DESCRIBE)
     def integration_full(self, stage):
         """Concludes full integration: synchronization starts at the top stage, so the
@@ -72,7 +72,7 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="integration", value="full", figures={"stage": stage}))
 
     @concludes(Characteristic, key="integration", value="high")
-    @Rule(TypeResult(stage=MATCH.stage, position=1, base=False),
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=1, base=False),
           salience=_DESCRIBE)
     def integration_high(self, stage):
         """Concludes high integration: synchronization starts one stage below the top;
@@ -80,7 +80,8 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="integration", value="high", figures={"stage": stage}))
 
     @concludes(Characteristic, key="integration", value="partial")
-    @Rule(TypeResult(stage=MATCH.stage, position=P(lambda position: position >= 2), base=False),
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=P(lambda position: position >= 2),
+                     base=False),
           salience=_DESCRIBE)
     def integration_partial(self, stage):
         """Concludes partial integration: the masterplan has its own vision and missions and
@@ -88,7 +89,7 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="integration", value="partial", figures={"stage": stage}))
 
     @concludes(Characteristic, key="integration", value="low")
-    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
     def integration_low(self, stage):
         """Concludes low integration: the plans meet only at the base stage (programs)."""
         self.declare(Characteristic(key="integration", value="low", figures={"stage": stage}))
@@ -102,14 +103,14 @@ class CharacteristicsPack:
     # -- legitimacy and funding ---------------------------------------------------
 
     @concludes(Characteristic, key="legitimacy", value="rpjmd")
-    @Rule(TypeResult(stage=MATCH.stage, base=False), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False), salience=_DESCRIBE)
     def legitimacy_from_rpjmd(self, stage):
         """Concludes that the masterplan draws its legitimacy from the RPJMD (a Perda): it
         elaborates the RPJMD from a strategic stage down to the programs."""
         self.declare(Characteristic(key="legitimacy", value="rpjmd", figures={"stage": stage}))
 
     @concludes(Characteristic, key="legitimacy", value="own")
-    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
     def legitimacy_own(self, stage):
         """Concludes that the masterplan rests on its own legal basis (a Perwal or Perbup):
         only its programs are anchored in the RPJMD."""
@@ -122,14 +123,14 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="legitimacy", value="none", figures={}))
 
     @concludes(Characteristic, key="funding_route", value="rpjmd")
-    @Rule(TypeResult(stage=MATCH.stage, base=False), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False), salience=_DESCRIBE)
     def funding_through_rpjmd(self, stage):
         """Concludes that the masterplan is funded through the RPJMD: its programs follow
         RPJMD targets and programs, so they enter the RKPD and the APBD as RPJMD programs."""
         self.declare(Characteristic(key="funding_route", value="rpjmd", figures={"stage": stage}))
 
     @concludes(Characteristic, key="funding_route", value="program")
-    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
     def funding_program_by_program(self, stage):
         """Concludes that the masterplan is funded program by program: only its programs
         matched to RPJMD programs can draw on the APBD."""
@@ -159,7 +160,7 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="exposure", value="high", figures={"stage": "mission"}))
 
     @concludes(Characteristic, key="exposure", value="medium")
-    @Rule(TypeResult(stage=MATCH.stage, base=False),
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
           NOT(ChainMember(stage="vision")), NOT(ChainMember(stage="mission")), salience=_DESCRIBE)
     def exposure_medium(self, stage):
         """Concludes medium exposure: the masterplan keeps its own vision and missions, but its
@@ -167,7 +168,7 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="exposure", value="medium", figures={"stage": stage}))
 
     @concludes(Characteristic, key="exposure", value="low")
-    @Rule(TypeResult(stage=MATCH.stage, base=True), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
     def exposure_low(self, stage):
         """Concludes low exposure: only programs are tied, and programs follow the national
         nomenclature, which outlives a change of regional head."""

@@ -52,13 +52,13 @@ class FirstSynchronizedPack:
           salience=PHASE["type"])
     def type_from_first_synchronized_stage(self, stage, position, base):
         """Concludes the type: synchronization starts at the highest synchronized stage."""
-        self.declare(TypeResult(stage=stage, position=position, base=base))
+        self.declare(TypeResult(stage=stage, typed=True, position=position, base=base))
 
     @concludes(TypeResult, stage=UNSYNCHRONIZED)
     @Rule(StageDef(base=True), NOT(StageStatus(synchronized=True)), salience=PHASE["type"])
     def type_unsynchronized_no_stage(self):
         """Concludes that the region is unsynchronized: no stage at all is synchronized."""
-        self.declare(TypeResult(stage=UNSYNCHRONIZED, position=-1, base=False))
+        self.declare(TypeResult(stage=UNSYNCHRONIZED, typed=False, position=-1, base=False))
 
     @concludes(ChainMember, stage=MATCH.stage)
     @Rule(TypeResult(stage=MATCH.stage), StageStatus(stage=MATCH.stage, synchronized=True),

@@ -59,7 +59,7 @@ class TypologyPack:
     def type_from_highest_intact_chain(self, stage, position, base):
         """Concludes the type: synchronization starts at the highest stage whose chain
         down to the base stage holds."""
-        self.declare(TypeResult(stage=stage, position=position, base=base))
+        self.declare(TypeResult(stage=stage, typed=True, position=position, base=base))
 
     @concludes(TypeResult, stage=UNSYNCHRONIZED)
     @Rule(StageStatus(stage=MATCH.base_stage, base=True, synchronized=False),
@@ -67,7 +67,7 @@ class TypologyPack:
     def type_unsynchronized(self, base_stage):
         """Concludes that the region is unsynchronized: its base stage (program) is not
         synchronized, so the masterplan has no route to APBD funding."""
-        self.declare(TypeResult(stage=UNSYNCHRONIZED, position=-1, base=False))
+        self.declare(TypeResult(stage=UNSYNCHRONIZED, typed=False, position=-1, base=False))
 
     @concludes(ChainMember, stage=MATCH.stage)
     @Rule(TypeResult(stage=MATCH.stage), ChainIntact(stage=MATCH.stage), salience=PHASE["members"])
