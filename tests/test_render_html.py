@@ -20,8 +20,10 @@ from hypothesis import strategies as st
 from smartsync import load_region
 from smartsync.engine import classify
 from smartsync.messages import text
-from smartsync.model import Dimension, Element, Level, Match, Period, Plan, Region
-from smartsync.render.diagram import BOX_W, DIAGRAM_LABELS, FONT, PAD, fit_text, text_width
+from smartsync.model import Dimension, Element, Level, Match, Period, Plan, Region, Source
+from smartsync.render.diagram import (
+    BOX_W, DIAGRAM_LABELS, FONT, PAD, PRINT_SLICE, RELATION_STYLE, fit_text, text_width,
+)
 from smartsync.render.html import (
     PAGE_LABELS, format_rupiah, render_html, render_index, write_report,
 )
@@ -212,16 +214,44 @@ def test_diagram_has_one_box_per_element_and_one_line_per_match(example_pages, b
 
 
 def test_lines_are_styled_by_relation_and_suggested_ones_dashed(big):
-    """A line carries its match's relation and source; the stylesheet colours relations apart and dashes suggested ones."""
-    region, _, dom, page = big
+    """A line carries its match's relation and source, a colour per relation, and dashes when suggested."""
+    region, _, dom, _ = big
     by_key = {m.key: m for m in region.matches}
+    colours = set()
     for path in dom.find_all(cls="match"):
         match = by_key[(path.attrs["data-masterplan"], path.attrs["data-rpjmd"])]
         assert (path.attrs["data-relation"], path.attrs["data-source"]) == \
             (match.relation.value, match.source.value)
-    assert re.search(r"path\.match\[data-source=suggested\]\{stroke-dasharray:[0-9 ]+\}", page)
-    colours = set(re.findall(r"path\.match\[data-relation=(adopted|derived|aligned)\]\{stroke:(#[0-9A-Fa-f]{6})", page))
-    assert len({colour for _, colour in colours}) == 3
+        assert path.attrs["stroke"] == RELATION_STYLE[match.relation.value][0]
+        assert ("stroke-dasharray" in path.attrs) == (match.source is Source.SUGGESTED)
+        colours.add(path.attrs["stroke"])
+    assert len(colours) == 3
+
+
+def test_tall_bands_print_in_pieces_cut_between_rows(big):
+    """A band taller than a printed page also comes as pieces, each at most PRINT_SLICE
+    tall, together the whole band, no box cut; shorter bands come whole."""
+    _, _, dom, _ = big
+    bands = {svg.attrs["data-level"]: svg for svg in dom.find_all("svg", "band")}
+    pieces = {div.attrs["data-level"]: div for div in dom.find_all("div", "band-print")}
+    for level, svg in bands.items():
+        height = float(svg.attrs["height"])
+        assert (level in pieces) == (height > PRINT_SLICE) == ("sliced" in svg.classes)
+        if level not in pieces:
+            continue
+        views = [tuple(map(float, s.attrs["viewbox"].split())) for s in pieces[level].find_all("svg")]
+        assert len(views) >= 2
+        assert views[0][1] == 0 and views[-1][1] + views[-1][3] == pytest.approx(height)
+        for (_, y, _, h), (_, next_y, _, _) in zip(views, views[1:]):
+            assert y + h == pytest.approx(next_y)
+        assert all(h <= PRINT_SLICE for _, _, _, h in views)
+        content = svg.find_all("g")[0].attrs["id"]
+        assert all(u.attrs["href"] == f"#{content}" for u in pieces[level].find_all("use"))
+        cuts = [y for _, y, _, _ in views[1:]]
+        for rect in svg.find_all("rect", "box"):
+            top, bottom = float(rect.attrs["y"]), float(rect.attrs["y"]) + float(rect.attrs["height"])
+            assert not any(top < cut < bottom for cut in cuts)
+    assert "program" in pieces  # 70 programs do not fit one page
 
 
 def test_the_band_where_synchronization_starts_is_highlighted(example_pages):

@@ -323,6 +323,33 @@ def test_printed_page_is_a4_with_the_trace_unfolded(browser, report, tmp_path):
         assert abs(float(width) - 595.3) < 2 and abs(float(height) - 841.9) < 2  # A4 in points
 
 
+def test_seventy_programs_print_in_pieces_that_fit_a_page(browser, report, tmp_path):
+    """Printed, a band too tall for A4 is replaced by its pieces, each shorter than a page."""
+    page = _page(report, "seventy-programs")
+    # the printable width of A4 with the page's margins: 210 - 2 x 11 mm, at 96 px per inch
+    width, height = round(188 / 25.4 * 96), round(271 / 25.4 * 96)
+    browser.open(page.path.as_uri(), width=width, height=height)
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=True)
+    try:
+        seen = browser.evaluate("""(() => ({
+          whole: [...document.querySelectorAll('svg.band.sliced')].map(s => s.checkVisibility()),
+          pieces: [...document.querySelectorAll('svg.band-slice')].map(s =>
+            [s.checkVisibility(), s.getBoundingClientRect().height]),
+        }))()""")
+        shot = browser.call("Page.captureScreenshot",
+                            {"format": "png", "captureBeyondViewport": True}, session=True)
+    finally:
+        browser.call("Emulation.setEmulatedMedia", {"media": ""}, session=True)
+    path = tmp_path / "seventy-programs-print.png"
+    path.write_bytes(base64.b64decode(shot["data"]))
+    print(f"screenshot (print): {path}")
+    assert seen["whole"] and not any(seen["whole"])
+    assert len(seen["pieces"]) >= 2
+    for visible, piece_height in seen["pieces"]:
+        assert visible and 0 < piece_height <= height
+    assert browser.console_errors() == []
+
+
 def test_example_counts_match_the_region_file(report):
     """The pages under test are those of the bundled examples (a guard for the parametrization)."""
     for path in sorted(EXAMPLES.glob("*.yaml")):

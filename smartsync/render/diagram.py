@@ -37,7 +37,7 @@ from __future__ import annotations
 import html
 from typing import Mapping, Sequence
 
-from ..model import Dimension, Element, Level, Match, Region, Relation
+from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 from ..result import Classification
 
 __all__ = ["alignment_diagram", "diagram_legend", "DIAGRAM_LABELS", "RELATION_STYLE", "fit_text"]
@@ -53,7 +53,7 @@ FONT = 10.5  # px, box text
 LINE = 12.5  # px, baseline distance of the two text lines
 BAND_HEAD = 24  # band title
 COL_HEAD = 18  # column titles
-GROUP_HEAD = 18  # dimension heading
+GROUP_HEAD = BOX_H + GAP  # a dimension heading takes one row: both columns share one grid
 BOTTOM = 10
 LEFT_X = MARGIN
 RIGHT_X = WIDTH - MARGIN - BOX_W
@@ -67,6 +67,18 @@ RELATION_STYLE: Mapping[str, tuple[str, float]] = {
 }
 SUGGESTED_DASH = "6 4"
 UNSYNC_COLOUR = "#D55E00"
+INK = "#1d2733"
+MUTED = "#6a7480"
+#: band background by kind: fill, stroke, stroke width, dashes
+BAND_STYLE: Mapping[str, tuple[str, str, float, str | None]] = {
+    "plain": ("#ffffff", "#d0d5dc", 1, None),
+    "other-level": ("#f6f7f9", "#e1e4e8", 1, "4 3"),
+    "chain": ("#eef8f3", "#9fd6bd", 1, None),
+    "start": ("#fff6d6", "#e0b000", 2, None),
+}
+#: the tallest piece of a band printed on one A4 page, in diagram units (the
+#: diagram is printed 1000 units to about 188 mm, a page holds about 1440)
+PRINT_SLICE = 1250
 
 #: the words of the diagram, in English and Indonesian (same keys)
 DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = {
@@ -277,6 +289,8 @@ class _Band:
                 y += BOX_H + GAP
         right_bottom = y if self.masterplan else top + BOX_H
         self.height = max(left_bottom, right_bottom) + BOTTOM
+        #: rows of the grid both columns share (a dimension heading takes one)
+        self.rows = round((max(left_bottom, right_bottom) - top) / (BOX_H + GAP))
 
 
 def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool,
@@ -306,21 +320,32 @@ def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool
         attrs += ' data-synchronized="false"'
     if element.dimension is not None:
         attrs += f' data-dimension="{element.dimension.value}"'
+    # styles are presentation attributes, not stylesheet rules: the printed
+    # slices of a band (<use>) copy the drawing with its attributes only
+    fill = "#f3f6fb" if plan == "rpjmd" else "#ffffff"
+    stroke, width = "#8895a5", 1.0
+    if not stage:
+        fill, stroke = "#fafafa", "#b8c0ca"
+    if unsynchronized:
+        stroke, width = UNSYNC_COLOUR, 2.0
     out = [f"<g {attrs}>", f"<title>{_e(title)}</title>",
-           f'<rect class="box" x="{x:g}" y="{y:g}" width="{BOX_W}" height="{BOX_H}" rx="3"/>',
+           f'<rect class="box" x="{x:g}" y="{y:g}" width="{BOX_W}" height="{BOX_H}" rx="3" '
+           f'fill="{fill}" stroke="{stroke}" stroke-width="{width:g}"/>',
            # a nested viewport clips any text the width estimate got wrong
            f'<svg x="{x:g}" y="{y:g}" width="{BOX_W}" height="{BOX_H}" overflow="hidden">']
     first = lines[0] if lines else ""
-    code_span = f'<tspan class="code">{_e(code)}</tspan>' if code else ""
-    out.append(f'<text x="{PAD}" y="{PAD + FONT - 1:g}"><tspan class="id">{_e(head)}</tspan>'
-               f'{code_span} {_e(first)}</text>')
+    code_span = f'<tspan class="code" fill="{MUTED}">{_e(code)}</tspan>' if code else ""
+    text_attrs = f'font-size="{FONT}" fill="{INK}"'
+    out.append(f'<text x="{PAD}" y="{PAD + FONT - 1:g}" {text_attrs}>'
+               f'<tspan class="id" font-weight="700">{_e(head)}</tspan>{code_span} {_e(first)}</text>')
     if len(lines) > 1:
-        out.append(f'<text x="{PAD}" y="{PAD + FONT - 1 + LINE:g}">{_e(lines[1])}</text>')
+        out.append(f'<text x="{PAD}" y="{PAD + FONT - 1 + LINE:g}" {text_attrs}>{_e(lines[1])}</text>')
     out.append("</svg>")
     if unsynchronized:
         cx, cy = x, y + BOX_H / 2
-        out.append(f'<circle class="marker" cx="{cx:g}" cy="{cy:g}" r="6"/>'
-                   f'<text class="marker-text" x="{cx:g}" y="{cy + 3.5:g}">!</text>')
+        out.append(f'<circle class="marker" cx="{cx:g}" cy="{cy:g}" r="6" fill="{UNSYNC_COLOUR}"/>'
+                   f'<text class="marker-text" x="{cx:g}" y="{cy + 3.5:g}" fill="#ffffff" '
+                   f'font-size="10" font-weight="700" text-anchor="middle">!</text>')
     out.append("</g>")
     return "".join(out)
 
@@ -339,9 +364,32 @@ def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float
         title += "; " + match.note
     if match.evidence:
         title += "; " + ", ".join(match.evidence)
+    colour, width = RELATION_STYLE[relation]
+    dash = f' stroke-dasharray="{SUGGESTED_DASH}"' if match.source is Source.SUGGESTED else ""
     return (f'<path class="match" data-masterplan="{_e(match.masterplan)}" '
             f'data-rpjmd="{_e(match.rpjmd)}" data-relation="{relation}" data-source="{source}" '
-            f'd="{d}"><title>{_e(title)}</title></path>')
+            f'd="{d}" fill="none" stroke="{colour}" stroke-width="{width:g}" '
+            f'stroke-linecap="round" opacity="0.85"{dash}><title>{_e(title)}</title></path>')
+
+
+def print_cuts(band_height: float, rows: int) -> list[float]:
+    """Where a band taller than :data:`PRINT_SLICE` is cut into pieces for printing:
+    in the gaps between rows of boxes (both columns share one row grid), so that no
+    box is cut, each piece at most :data:`PRINT_SLICE` tall when rows allow."""
+    if band_height <= PRINT_SLICE:
+        return []
+    top = BAND_HEAD + COL_HEAD
+    pitch = BOX_H + GAP
+    gaps = [top + k * pitch - GAP / 2 for k in range(1, rows)]
+    cuts: list[float] = []
+    start = 0.0
+    while band_height - start > PRINT_SLICE:
+        fitting = [g for g in gaps if start < g <= start + PRINT_SLICE]
+        if not fitting:
+            break
+        cuts.append(fitting[-1])
+        start = fitting[-1]
+    return cuts
 
 
 def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
@@ -353,17 +401,24 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
     start = classification.typology.letter(classification.type) is not None \
         and classification.type.value == level
     in_chain = is_stage and level in classification.chain and not start
+    kind = "start" if start else "chain" if in_chain else "plain" if is_stage else "other-level"
     classes = ["band", "stage" if is_stage else "other-level"]
-    if start:
-        classes.append("start")
-    elif in_chain:
-        classes.append("chain")
+    if kind in ("start", "chain"):
+        classes.append(kind)
+    cuts = print_cuts(band.height, band.rows)
+    if cuts:
+        classes.append("sliced")
     name = _level_name(level, lang)
+    fill, stroke, stroke_width, dash = BAND_STYLE[kind]
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    content_id = f"diagram-{level}"
     out = [f'<svg class="{" ".join(classes)}" data-level="{level}" '
            f'data-stage="{"true" if is_stage else "false"}" viewBox="0 0 {WIDTH} {band.height:g}" '
            f'width="{WIDTH}" height="{band.height:g}" role="img" '
            f'aria-label="{_e(name)}" xmlns="http://www.w3.org/2000/svg">',
-           f'<rect class="band-bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{band.height - 1:g}" rx="4"/>']
+           f'<g id="{content_id}">',
+           f'<rect class="band-bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{band.height - 1:g}" '
+           f'rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width:g}"{dash_attr}/>']
     title = name[:1].upper() + name[1:]
     if is_stage and result is not None:
         if result.present:
@@ -373,18 +428,21 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
             status = _label("stage_absent", lang)
     else:
         status = _label("not_stage", lang)
-    out.append(f'<text class="band-title" x="{MARGIN}" y="17">{_e(title)}</text>')
+    out.append(f'<text class="band-title" x="{MARGIN}" y="17" font-size="13" font-weight="700" '
+               f'fill="{INK}">{_e(title)}</text>')
     out.append(f'<text class="band-status" x="{MARGIN + text_width(title, 13, True) + 12:g}" '
-               f'y="17">{_e(status)}</text>')
+               f'y="17" font-size="11" fill="#4a5562">{_e(status)}</text>')
     if start:
-        out.append(f'<text class="start-label" x="{WIDTH - MARGIN}" y="17">\u25b6 '
+        out.append(f'<text class="start-label" x="{WIDTH - MARGIN}" y="17" font-size="11.5" '
+                   f'font-weight="700" fill="#8a6500" text-anchor="end">\u25b6 '
                    f'{_e(_label("start", lang, letter=classification.type_letter))}</text>')
     y_col = BAND_HEAD + 11
     for plan, x, items in (("rpjmd", LEFT_X, band.rpjmd), ("masterplan", RIGHT_X, band.masterplan)):
         head = _label(plan, lang) + " \u00b7 " + (
             _label("count", lang, count=len(items), level=name) if items
             else _label("absent", lang, level=name))
-        out.append(f'<text class="col-title" x="{x:g}" y="{y_col:g}">{_e(head)}</text>')
+        out.append(f'<text class="col-title" x="{x:g}" y="{y_col:g}" font-size="{FONT}" '
+                   f'fill="{MUTED}">{_e(head)}</text>')
     synchronized = set(result.synchronized_ids) if result is not None else set()
     # the curves first, under the boxes
     for match in matches:
@@ -397,6 +455,7 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
         bx, by = band.boxes[("rpjmd", element.id)]
         out.append(_element_svg(element, "rpjmd", bx, by, stage=is_stage, unsynchronized=False,
                                 lang=lang))
+
     def masterplan_box(element: Element) -> str:
         x, y = band.boxes[("masterplan", element.id)]
         unsynchronized = is_stage and result is not None and element.id not in synchronized
@@ -411,12 +470,24 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
                 label += " \u00b7 " + _label("group_count", lang, synchronized=done, total=len(members))
             out.append(f'<g class="dimension-group" data-dimension="{_e(dim)}">'
                        f'<text class="group-title" data-dimension="{_e(dim)}" x="{RIGHT_X:g}" '
-                       f'y="{y + 13:g}">{_e(label)}</text>')
+                       f'y="{y + GROUP_HEAD - 10:g}" font-size="{FONT}" font-weight="700" '
+                       f'fill="#3d4a5a">{_e(label)}</text>')
             out.extend(masterplan_box(element) for element in members)
             out.append("</g>")
     else:
         out.extend(masterplan_box(element) for element in band.masterplan)
-    out.append("</svg>")
+    out.append("</g></svg>")
+    if cuts:
+        # for print: the same drawing in pieces that each fit an A4 page, cut
+        # between rows of boxes (hidden on screen; see diagram_css)
+        out.append(f'<div class="band-print" data-level="{level}" aria-hidden="true">')
+        edges = [0.0] + cuts + [band.height]
+        for top, bottom in zip(edges, edges[1:]):
+            out.append(f'<svg class="band-slice" data-level="{level}" '
+                       f'viewBox="0 {top:g} {WIDTH} {bottom - top:g}" width="{WIDTH}" '
+                       f'height="{bottom - top:g}" xmlns="http://www.w3.org/2000/svg">'
+                       f'<use href="#{content_id}"/></svg>')
+        out.append("</div>")
     return "".join(out)
 
 
@@ -491,38 +562,30 @@ def diagram_legend(lang: str = "en") -> str:
 
 
 def diagram_css() -> str:
-    """The stylesheet of the diagram (part of the page's inline CSS)."""
+    """The stylesheet of the diagram (part of the page's inline CSS): layout,
+    hover, the legend and the print pieces. The drawing's own colours are
+    presentation attributes of its elements."""
     rules = [
         ".diagram svg.band{display:block;width:100%;height:auto;margin:0 0 8px 0}",
-        "svg.band .band-bg{fill:#fff;stroke:#d0d5dc}",
-        "svg.band.other-level .band-bg{fill:#f6f7f9;stroke:#e1e4e8;stroke-dasharray:4 3}",
-        "svg.band.chain .band-bg{fill:#eef8f3;stroke:#9fd6bd}",
-        "svg.band.start .band-bg{fill:#fff6d6;stroke:#e0b000;stroke-width:2}",
-        "svg .band-title{font-weight:700;font-size:13px;fill:#1d2733}",
-        "svg .band-status{font-size:11px;fill:#4a5562}",
-        "svg .start-label{font-size:11.5px;font-weight:700;fill:#8a6500;text-anchor:end}",
-        "svg .col-title{font-size:10.5px;fill:#6a7480;text-transform:none;letter-spacing:.02em}",
-        "svg .group-title{font-size:10.5px;font-weight:700;fill:#3d4a5a}",
-        "svg g.element .box{fill:#fff;stroke:#8895a5;stroke-width:1}",
-        "svg g.element[data-plan=rpjmd] .box{fill:#f3f6fb}",
-        "svg g.element[data-stage=false] .box{fill:#fafafa;stroke:#b8c0ca}",
-        f"svg g.element[data-synchronized=false] .box{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
-        f"svg .marker{{fill:{UNSYNC_COLOUR}}}",
-        "svg .marker-text{fill:#fff;font-size:10px;font-weight:700;text-anchor:middle}",
-        f"svg text{{font-size:{FONT}px;fill:#1d2733}}",
-        "svg .id{font-weight:700}",
-        "svg .code{fill:#6a7480}",
-        "svg path.match{fill:none;stroke-linecap:round;opacity:.85}",
+        ".diagram .band-print{display:none}",
+        ".diagram svg.band-slice{display:block;width:100%;height:auto}",
         "svg path.match:hover{opacity:1;stroke-width:4}",
-        f"svg path.match[data-source=suggested]{{stroke-dasharray:{SUGGESTED_DASH}}}",
         "svg.legend{display:block;width:100%;height:auto;margin:4px 0 10px 0}",
-        "svg.legend text{font-size:11px}",
+        f"svg.legend text{{font-size:11px;fill:{INK}}}",
         "svg.legend .legend-item rect{fill:#fff;stroke:#8895a5}",
+        f"svg.legend .marker{{fill:{UNSYNC_COLOUR}}}",
+        "svg.legend .marker-text{fill:#fff;font-size:10px;font-weight:700;text-anchor:middle}",
         f"svg.legend .legend-item.unsynchronized rect{{stroke:{UNSYNC_COLOUR};stroke-width:2}}",
-        "svg.legend .legend-item.start rect{fill:#fff6d6;stroke:#e0b000;stroke-width:2}",
-        "svg.legend .legend-item.chain rect{fill:#eef8f3;stroke:#9fd6bd}",
-        "svg.legend .legend-item.other-level rect{fill:#f6f7f9;stroke:#c6ccd4;stroke-dasharray:4 3}",
     ]
-    for relation, (colour, width) in RELATION_STYLE.items():
-        rules.append(f"svg path.match[data-relation={relation}]{{stroke:{colour};stroke-width:{width}}}")
+    for kind in ("start", "chain", "other-level"):
+        fill, stroke, width, dash = BAND_STYLE[kind]
+        rules.append(f"svg.legend .legend-item.{kind} rect{{fill:{fill};stroke:{stroke};"
+                     f"stroke-width:{width:g}" + (f";stroke-dasharray:{dash}" if dash else "") + "}")
+    rules += [
+        "@media print{",
+        ".diagram svg.band.sliced{display:none}",
+        ".diagram .band-print{display:block;margin:0 0 8px 0}",
+        ".diagram svg.band-slice{break-inside:avoid}",
+        "}",
+    ]
     return "\n".join(rules)
