@@ -486,6 +486,14 @@ def test_both_languages_have_every_label():
             assert placeholders(table["en"][key]) == placeholders(table["id"][key]), key
 
 
+def test_another_regions_classification_is_refused(example_pages):
+    """Drawing one region with another's classification is a ValueError naming both."""
+    region, _, _, _ = example_pages["type-a-vision"]
+    _, other, _, _ = example_pages["type-b-mission"]
+    with pytest.raises(ValueError, match="region '9902', not of region '9901'"):
+        render_html(region, other)
+
+
 def test_unknown_language_is_refused():
     """lang other than en or id is a ValueError naming the accepted ones."""
     region = load_region(EXAMPLE_FILES[0])

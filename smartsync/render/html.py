@@ -478,15 +478,19 @@ def render_html(region: Region, classification: Classification | None = None, *,
     """One region's report as a self-contained HTML page.
 
     ``classification``: the region's classification (computed with
-    ``params`` when not given). ``lang``: ``en`` or ``id``. ``warnings``:
-    problems of the region file to list with the diagnostics. ``index_link``:
-    the address of an index page to link back to.
+    ``params`` when not given; :class:`ValueError` when it is another
+    region's). ``lang``: ``en`` or ``id``. ``warnings``: problems of the
+    region file to list with the diagnostics. ``index_link``: the address of
+    an index page to link back to.
     """
     _check_lang(lang)
     if classification is None:
         from ..engine import classify
 
         classification = classify(region, params=params)
+    elif classification.region_id != region.id:
+        raise ValueError(f"the classification is of region {classification.region_id!r}, "
+                         f"not of region {region.id!r}")
     c = classification
     kind = _label(f"kind.{region.kind.value}", lang)
     meta = [kind, region.id]
