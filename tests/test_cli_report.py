@@ -96,6 +96,19 @@ def test_index_flags(capsys, tmp_path):
     assert not (tmp_path / "b" / "index.html").exists()
 
 
+def test_threshold_and_relations_change_the_classification(capsys, tmp_path):
+    """--threshold and --relations reach the engine: a stricter threshold turns type A into another."""
+    code, lines, _ = run(capsys, EXAMPLES / "type-a-vision.yaml", "--out", tmp_path / "a",
+                         "--threshold", "0.9")
+    assert code == 0 and not lines[0].endswith("type A")
+    code, lines, _ = run(capsys, EXAMPLES / "type-a-vision.yaml", "--out", tmp_path / "b",
+                         "--relations", "adopted")
+    assert code == 0 and lines[0].endswith("unsynchronized")
+    code, _, err = run(capsys, EXAMPLES / "type-a-vision.yaml", "--out", tmp_path / "c",
+                       "--relations", "copied")
+    assert code == 2 and "copied" in err
+
+
 def test_usage_errors_exit_two(capsys, tmp_path):
     """No --out, or an unknown language: exit 2 with argparse's message."""
     for args in ([EXAMPLE_FILES[0]], [EXAMPLE_FILES[0], "--out", tmp_path, "--lang", "fr"]):

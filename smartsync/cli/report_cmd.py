@@ -37,6 +37,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="folder to write the pages into (created when missing)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the pages: en (English, default) or id (Indonesian)")
+    parser.add_argument("--threshold", type=float, default=None, metavar="X",
+                        help="coverage a stage must reach to be synchronized (default 0.5, inclusive)")
+    parser.add_argument("--relations", default=None, metavar="R[,R...]",
+                        help="match relations that count, comma-separated "
+                             "(default: all of adopted, derived, aligned)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="classify in N worker processes (0: one per CPU; default 1)")
     parser.add_argument("--index", dest="index", action="store_true", default=None,
@@ -59,10 +64,16 @@ def _jobs(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Write the report; print what was written and what failed; return the exit code."""
     from ..render.html import write_report
+    from ._common import UsageError, params_from
 
     try:
+        params = params_from(args)
+    except UsageError as exc:
+        print(f"smartsync report: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         report = write_report(args.files, args.out, lang=args.lang, index=args.index,
-                              jobs=args.jobs)
+                              jobs=args.jobs, params=params)
     except OSError as exc:
         target = exc.filename or args.out
         print(f"smartsync report: cannot write to {target}: {exc.strerror or exc}", file=sys.stderr)
