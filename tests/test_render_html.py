@@ -353,6 +353,16 @@ def test_funding_is_in_rupiah_the_indonesian_way(example_pages):
     assert set(c.funding.rpjmd_programs) <= matched
 
 
+def test_page_states_the_parameters_it_was_classified_with():
+    """The threshold and the relations that count are on the page."""
+    from smartsync.typology import Parameters
+
+    region = load_region(EXAMPLES / "type-a-vision.yaml")
+    c = classify(region, params=Parameters(threshold=0.9, relations=["adopted", "derived"]))
+    note = parse(render_html(region, c)).find_all("p", "parameters")[0].text()
+    assert "90%" in note and "adopted, derived" in note and "aligned" not in note
+
+
 def test_unbudgeted_rpjmd_program_says_so(example_pages):
     """A matched RPJMD program without pagu indikatif is listed with "no budget" instead of an amount."""
     region, c, dom, _ = example_pages["type-d-program"]

@@ -62,6 +62,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coverage_hint": "Share of the masterplan's elements at each stage matched to an RPJMD "
                          "element of the same level; the mark is the threshold.",
         "coverage_figures": "{synchronized} of {total} ({share})",
+        "parameters": "Threshold: {threshold}. Match relations that count: {relations}.",
         "stage_absent": "absent from the masterplan",
         "file_warnings": "Warnings from the region file",
         "funding_programs": "Masterplan programs with a route to APBD funding",
@@ -105,6 +106,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coverage_hint": "Bagian unsur masterplan pada setiap tahap yang dicocokkan dengan unsur "
                          "RPJMD pada tingkat yang sama; tanda adalah ambang batas.",
         "coverage_figures": "{synchronized} dari {total} ({share})",
+        "parameters": "Ambang: {threshold}. Relasi kecocokan yang dihitung: {relations}.",
         "stage_absent": "tidak ada dalam masterplan",
         "file_warnings": "Peringatan dari berkas daerah",
         "funding_programs": "Program masterplan yang memiliki jalur pendanaan APBD",
@@ -343,8 +345,13 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
 
 def _coverage_section(c: Classification, lang: str) -> str:
     rows = "".join(_stage_row(s, c, lang) for s in c.stages.values())
+    thresholds = [f"{_share(c.params.threshold)}"] + [
+        f"{stage} {_share(value)}" for stage, value in sorted(c.params.thresholds.items())]
+    relations = ", ".join(r.value for r in sorted(c.params.relations, key=lambda r: r.value))
+    parameters = _label("parameters", lang, threshold="; ".join(thresholds), relations=relations)
     return (f'<section id="coverage"><h2>{_e(_label("coverage", lang))}</h2>'
-            f'<p class="hint">{_e(_label("coverage_hint", lang))}</p>{rows}</section>')
+            f'<p class="hint">{_e(_label("coverage_hint", lang))}</p>'
+            f'<p class="note parameters">{_e(parameters)}</p>{rows}</section>')
 
 
 def _diagnostics_section(c: Classification, warnings: Sequence[Problem], lang: str) -> str:
