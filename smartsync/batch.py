@@ -203,8 +203,12 @@ def _init_worker(params: Parameters | None, parent: int) -> None:
 
 def _done(unit: _Unit, index: int, params: Parameters | None,
           render: Render | None) -> tuple[BatchItem, Any]:
+    """The item and, with ``render``, what it renders to; a rendered item is sent without its
+    classification (pickling one costs about as much as a fifth of classifying it)."""
     item = _classify(unit, index, params)
-    return item, (render(item) if render is not None else None)
+    if render is None:
+        return item, None
+    return attrs.evolve(item, classification=None), render(item)
 
 
 def _work(chunk: list[tuple[int, _Unit]], render: Render | None) -> list[tuple[BatchItem, Any]]:
@@ -299,7 +303,7 @@ def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
     seen: dict[str, str] = {}  # region id -> where it first came from (not the item: memory)
     try:
         for item, rendered in pairs:
-            if item.ok and item.region_id is not None:
+            if item.error is None and item.region_id is not None:
                 where = seen.get(item.region_id)
                 if where is not None:
                     problem = Problem(f"region id {item.region_id!r} is also the id of the region "

@@ -90,9 +90,11 @@ def json_line(item: BatchItem, lang: str = "en") -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=False)
 
 
-def render_item(fmt: str, lang: str, item: BatchItem) -> Any:
-    """What the output holds for one item: a CSV row (a list) or a JSON line (a text)."""
-    return csv_row(item) if fmt == "csv" else json_line(item, lang)
+def render_item(fmt: str, lang: str, item: BatchItem) -> tuple[str | None, Any]:
+    """The type of one item (``None`` when it failed) and what the output holds for it:
+    a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
+    output = csv_row(item) if fmt == "csv" else json_line(item, lang)
+    return (item.classification.type.value if item.classification else None), output
 
 
 def _threshold(text: str) -> float:
@@ -296,15 +298,14 @@ def run(args: argparse.Namespace) -> int:
         if writer is not None:
             writer.writerow(csv_columns())
         try:
-            for item, rendered in items:
+            for item, (type_value, output) in items:
                 if writer is not None:
-                    writer.writerow(rendered)
+                    writer.writerow(output)
                 else:
-                    out.write(rendered + "\n")
-                progress.update(item.ok)
-                if item.classification is not None:
-                    key = item.classification.type.value
-                    counts[key] = counts.get(key, 0) + 1
+                    out.write(output + "\n")
+                progress.update(item.error is None)
+                if item.error is None:
+                    counts[type_value] = counts.get(type_value, 0) + 1
                 else:
                     failed.append(item)
         finally:
