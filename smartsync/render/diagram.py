@@ -415,7 +415,7 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
     out = [f'<svg class="{" ".join(classes)}" data-level="{level}" '
            f'data-stage="{"true" if is_stage else "false"}" viewBox="0 0 {WIDTH} {band.height:g}" '
            f'width="{WIDTH}" height="{band.height:g}" role="img" '
-           f'aria-label="{_e(name)}" xmlns="http://www.w3.org/2000/svg">',
+           f'aria-label="{_e(name)}">',
            f'<g id="{content_id}">',
            f'<rect class="band-bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{band.height - 1:g}" '
            f'rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width:g}"{dash_attr}/>']
@@ -485,7 +485,7 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
         for top, bottom in zip(edges, edges[1:]):
             out.append(f'<svg class="band-slice" data-level="{level}" '
                        f'viewBox="0 {top:g} {WIDTH} {bottom - top:g}" width="{WIDTH}" '
-                       f'height="{bottom - top:g}" xmlns="http://www.w3.org/2000/svg">'
+                       f'height="{bottom - top:g}">'
                        f'<use href="#{content_id}"/></svg>')
         out.append("</div>")
     return "".join(out)
@@ -558,7 +558,7 @@ def diagram_legend(lang: str = "en") -> str:
     box_item("legend.other", "other-level")
     height = y + 10
     return (f'<svg class="legend" viewBox="0 0 {WIDTH} {height:g}" width="{WIDTH}" height="{height:g}" '
-            f'role="img" xmlns="http://www.w3.org/2000/svg">{"".join(items)}</svg>')
+            f'role="img">{"".join(items)}</svg>')
 
 
 def diagram_css() -> str:

@@ -396,7 +396,7 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
             budget = (format_rupiah(element.budget) if element.budget is not None
                       else _label("no_budget", lang))
             cls = "" if element.budget is not None else ' class="no-budget"'
-            rows.append(f'<tr data-id="{_e(element.id)}"{cls}><td>{_e(element.id)}</td>'
+            rows.append(f'<tr data-program="{_e(element.id)}"{cls}><td>{_e(element.id)}</td>'
                         f'<td>{_e(element.code or "")}</td><td>{_e(element.text)}</td>'
                         f'<td>{_e(", ".join(dict.fromkeys(by_rpjmd[element.id])))}</td>'
                         f'<td class="num">{_e(budget)}</td></tr>')
@@ -598,7 +598,7 @@ def _chart(pages: Sequence[ReportPage], failures: int, lang: str) -> str:
     width, label_w, bar_w, row = 760, 230, 440, 30
     height = row * len(bars) + 14
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'role="img" aria-label="{_e(_label("chart", lang))}" xmlns="http://www.w3.org/2000/svg">']
+           f'role="img" aria-label="{_e(_label("chart", lang))}">']
     for i, (value, label, count) in enumerate(bars):
         y = 8 + i * row
         length = bar_w * count / top
