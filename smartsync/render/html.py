@@ -228,7 +228,8 @@ overflow-wrap:anywhere}
 .trace dt{color:var(--muted);font-size:12px}
 .trace dd{margin:0}
 ul.how{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:11.5px;list-style:none;
-padding-left:0;overflow-wrap:anywhere}
+padding-left:0;overflow-wrap:anywhere;margin:4px 0 10px}
+ul.how li{padding-left:2em;text-indent:-2em}
 svg.chart{display:block;width:100%;max-width:760px;height:auto}
 svg.chart text{font-size:12px;fill:#1d2733}
 svg.chart .bar rect{fill:var(--accent)}
@@ -473,8 +474,8 @@ def _trace_section(c: Classification, lang: str) -> str:
     how = "".join(f"<li>{_e(line)}</li>" for line in how_lines(c.how(), lang, indent="\u00a0\u00a0"))
     summary = _label("trace_summary", lang, count=len(c.trace.steps))
     return (f'<section id="trace"><h2>{_e(text("heading.how", lang))}</h2>'
-            f'<details class="trace"><summary>{_e(summary)}</summary>'
             f'<ul class="how">{how}</ul>'
+            f'<details class="trace"><summary>{_e(summary)}</summary>'
             f'<h3>{_e(text("heading.trace", lang))}</h3><ol class="trace">{"".join(steps)}</ol>'
             f"</details></section>")
 
