@@ -402,6 +402,18 @@ def test_trace_is_folded_and_complete(example_pages):
             [(s.number, s.rule) for s in c.trace.steps]
 
 
+def test_how_the_type_was_concluded_is_shown_unfolded(example_pages):
+    """Outside the folded trace, the derivation of the type lists the rules down to the input facts."""
+    from smartsync.render.text import how_lines
+
+    for region, c, dom, _ in example_pages.values():
+        how = dom.find_all("ul", "how")
+        assert len(how) == 1 and how[0].parent.tag == "section"
+        items = [li.text().replace("\u00a0", " ") for li in how[0].find_all("li")]
+        assert items == how_lines(c.how(), "en", indent="  ")
+        assert items[0].startswith("TypeResult(")
+
+
 def test_diagnostics_are_listed_with_their_severity(example_pages):
     """Each diagnostic is an item with its code, severity and sentence."""
     for region, c, dom, _ in example_pages.values():
