@@ -16,7 +16,10 @@ Then, on this machine:
    for 100 regions and for all of them, with each ``--jobs``: it should not
    grow with the number of regions.
 
-Figures are reported, not asserted. ``--quick`` runs 40 and 120 regions.
+The full batch runs ``--repeat`` times (default 3) with each ``--jobs``,
+interleaved, and the medians are reported, with the machine's load average:
+other work on the machine slows every figure. Figures are reported, not
+asserted. ``--quick`` runs 40 and 120 regions.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +93,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="40 and 120 regions")
     parser.add_argument("--regions", type=int, default=514, help="the full batch (default 514)")
     parser.add_argument("--small", type=int, default=100, help="the small batch (default 100)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of the full batch with each --jobs, interleaved (default 3)")
     parser.add_argument("--input", choices=("files", "tables"), default="files",
                         help="JSON region files (default) or CSV tables")
     args = parser.parse_args()
@@ -110,16 +116,27 @@ def main() -> None:
         for n in (small, full):
             for jobs in (1, 2):
                 results[n, jobs] = run_batch(inputs[n], folder / f"out-{n}-{jobs}.csv", jobs)
+        # the full batch again, --jobs 1 and 2 interleaved, so that a change in the load of
+        # the machine touches both alike; the median of the runs is reported
+        walls: dict[int, list[float]] = {1: [results[full, 1]["wall"]], 2: [results[full, 2]["wall"]]}
+        cpus: dict[int, list[float]] = {1: [results[full, 1]["cpu"]], 2: [results[full, 2]["cpu"]]}
+        for _ in range(args.repeat - 1):
+            for jobs in (1, 2):
+                again = run_batch(inputs[full], folder / f"again-{jobs}.csv", jobs)
+                walls[jobs].append(again["wall"])
+                cpus[jobs].append(again["cpu"])
         same = (folder / f"out-{full}-1.csv").read_bytes() == (folder / f"out-{full}-2.csv").read_bytes()
 
-        one, two = results[full, 1]["wall"], results[full, 2]["wall"]
-        print(f"\nsmartsync batch, {full} regions (wall time, process start included; CPU time "
-              "of all its processes):")
+        one, two = statistics.median(walls[1]), statistics.median(walls[2])
+        print(f"\nsmartsync batch, {full} regions (median of {args.repeat} runs, wall time, "
+              "process start included; CPU time of all its processes):")
         for jobs, wall in ((1, one), (2, two)):
-            cpu = results[full, jobs]["cpu"]
+            cpu = statistics.median(cpus[jobs])
             print(f"  --jobs {jobs}  {wall:7.2f} s  {1000 * wall / full:6.1f} ms/region  "
                   f"{wall / base:5.2f} x the baseline   CPU {cpu:7.2f} s")
-        print(f"  speedup of --jobs 2 over --jobs 1: {one / two:.2f}")
+        print(f"  speedup of --jobs 2 over --jobs 1: {one / two:.2f} (runs: --jobs 1 "
+              f"{', '.join(f'{w:.1f}' for w in walls[1])} s; --jobs 2 "
+              f"{', '.join(f'{w:.1f}' for w in walls[2])} s)")
         print(f"  outputs of --jobs 1 and --jobs 2 identical: {same}")
         print(f"  load average after the runs: {os.getloadavg()[0]:.1f}")
 
