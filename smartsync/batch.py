@@ -190,12 +190,14 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _init_worker(params: Parameters | None, parent: int) -> None:
+def _init_worker(params: Parameters | None) -> None:
     """Set up a worker process: Ctrl-C is the parent's business; build the engine once."""
     global _worker_params
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_params = params
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    # the process that started this one (the batch, or a fork server of it): when it is
+    # gone, the batch was killed
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     from .engine import default_classifier
 
     default_classifier()
@@ -223,7 +225,7 @@ def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None,
 
 def _pooled(units: Iterable[tuple[int, _Unit]], jobs: int, params: Parameters | None,
             chunksize: int, render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
-    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params, os.getpid()))
+    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params,))
     pending: collections.deque[Future[list[tuple[BatchItem, Any]]]] = collections.deque()
     window = jobs * 3
     try:
