@@ -71,7 +71,7 @@ class Reference:
     funded_rpjmd_programs: tuple[str, ...] = ()
     budget: int = 0
     program_total: int = 0
-    #: characteristic key -> value, for a typed region (see :func:`characteristics`)
+    #: characteristic key -> value (see :func:`characteristics`)
     characteristics: Mapping[str, object] = field(default_factory=dict)
 
 
@@ -168,13 +168,9 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
 
 def characteristics(region: Region, kind: str, chain: tuple[str, ...],
                     figures: Mapping[str, StageFigures]) -> dict[str, object]:
-    """The characteristics of a typed region (issue 6, DOMAIN.md "Each type has its own
-    characteristics"): key -> value. Empty for an unsynchronized region, which is outside
-    the typology (what it should show is checked apart, in the tests)."""
-    if kind == "unsynchronized":
-        return {}
-    position = STAGES.index(kind)
-    base = kind == STAGES[-1]
+    """The characteristics of a region (issue 6, DOMAIN.md "Each type has its own
+    characteristics"): key -> value. An unsynchronized region is outside the typology:
+    no start stage, chain or exposure; no integration, legitimacy or funding route."""
     vision = figures["vision"]
     rp, mp = region.rpjmd.period, region.masterplan.period
     if (rp.start, rp.end) == (mp.start, mp.end):
@@ -185,16 +181,23 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
         periods = "within"
     else:
         periods = "beyond"
-    return {
-        "start_stage": kind,
-        "chain": chain,
+    common = {
         "own_vision": "absent" if not vision.present else not vision.is_synchronized,
-        "integration": ("low" if base else "full" if position == 0 else "high" if position == 1
-                        else "partial"),
-        "legitimacy": "own" if base else "rpjmd",
-        "funding_route": "program" if base else "rpjmd",
-        "exposure": ("high" if {"vision", "mission"} & set(chain) else "low" if base
-                     else "medium"),
         "program_counterpart_share": figures["program"].coverage,
         "periods": periods,
     }
+    if kind == "unsynchronized":
+        return dict(common, integration="none", legitimacy="none", funding_route="none")
+    position = STAGES.index(kind)
+    base = kind == STAGES[-1]
+    return dict(
+        common,
+        start_stage=kind,
+        chain=chain,
+        integration=("low" if base else "full" if position == 0 else "high" if position == 1
+                     else "partial"),
+        legitimacy="own" if base else "rpjmd",
+        funding_route="program" if base else "rpjmd",
+        exposure=("high" if {"vision", "mission"} & set(chain) else "low" if base
+                  else "medium"),
+    )
