@@ -213,6 +213,7 @@ dl.funding dd{margin:0;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#f3f5f8}
+table.regions th{text-transform:capitalize}
 td.num,th.num{text-align:right;white-space:nowrap}
 .why-not h3{font-size:14px}
 .why-not ul{margin:2px 0 8px;padding-left:20px}
