@@ -128,3 +128,13 @@ def test_registered_messages_are_used(monkeypatch):
     messages.register("id", {"diagnostic.custom_gap": "{count} celah: {elements}"})
     assert finding.message("en") == "1 gap: SP1"
     assert finding.message("id") == "1 celah: SP1"
+
+
+def test_single_unbudgeted_program_reads_right():
+    """The type D example's one unbudgeted RPJMD program is named without a plural verb
+    that does not fit one program."""
+    c = classify(smartsync.load_region(ROOT / "examples" / "type-d-program.yaml"))
+    (finding,) = c.diagnostics_with("unbudgeted_rpjmd_programs")
+    assert finding.message("en") == \
+        "Matched RPJMD programs without a budget (pagu indikatif), 1 in all: P3."
+    assert finding.message("id").endswith("sebanyak 1: P3.")

@@ -74,9 +74,9 @@ CATALOG = {
     "diagnostic.orphan_programs": "{count} of {total} masterplan programs have no match to an RPJMD program, so no route to APBD funding: {elements}.",
     "diagnostic.no_base_stage": "The masterplan has no {stage} elements: no type can be given.",
     "diagnostic.periods_disjoint": "The plan periods do not overlap: RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}.",
-    "diagnostic.dimension_unsynchronized": "No program of the smart {dimension} dimension is synchronized ({count} programs): {elements}.",
+    "diagnostic.dimension_unsynchronized": "No program of the smart {dimension} dimension is synchronized ({count} in all): {elements}.",
     "diagnostic.rests_on_suggested": "The {stage} stage reaches its threshold only with suggested matches ({manual} of {total} elements by manual matches, threshold {threshold}): review the suggestions.",
-    "diagnostic.unbudgeted_rpjmd_programs": "{count} matched RPJMD programs carry no budget (pagu indikatif): {elements}.",
+    "diagnostic.unbudgeted_rpjmd_programs": "Matched RPJMD programs without a budget (pagu indikatif), {count} in all: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     # funding
     "funding.summary": "{fundable} of {total} masterplan programs ({share}) are matched to RPJMD programs with a budget, which total Rp {budget}.",
