@@ -332,7 +332,7 @@ def test_inverted_index_finds_every_pair_brute_force_finds(
     try:
         suggest._FREQUENT_PAIRS = 0  # every stem counts as frequent: the bound path
         bounded = suggest_matches(region, threshold=threshold, top=top)
-        suggest._candidates = lambda mps, rps, t: [set(range(len(rps))) for _ in mps]
+        suggest._candidates = lambda mps, rps, t: [dict.fromkeys(range(len(rps)), 2.0) for _ in mps]
         brute = suggest_matches(region, threshold=threshold, top=top)
     finally:
         suggest._candidates = original_candidates

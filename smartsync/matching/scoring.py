@@ -179,16 +179,25 @@ def _combine(cosine: float, a: frozenset[str], b: frozenset[str]) -> float:
     return cosine + (1.0 - cosine) * SECTOR_BONUS * jaccard
 
 
-def compare_statements(a: Statement, b: Statement) -> Comparison:
-    """Compare two prepared statements (see :func:`compare`)."""
-    score = _combine(a.cosine(b), a.sectors, b.sectors)
+def score_statements(a: Statement, b: Statement) -> float:
+    """The score of two prepared statements, from 0 to 1, rounded to 6 decimals."""
+    return round(min(1.0, max(0.0, _combine(a.cosine(b), a.sectors, b.sectors))), 6)
+
+
+def evidence_of(a: Statement, b: Statement) -> tuple[str, ...]:
+    """Why two prepared statements are alike: shared words, then shared affairs (see :class:`Comparison`)."""
     common = [s for s in a.weights if s in b.weights]
     # generic planning words are evidence only when nothing else is shared
     common = [s for s in common if s not in a.generic] or common
     common.sort(key=lambda s: (-a.weights[s] * b.weights[s], a.words[s]))
     words = tuple(dict.fromkeys(a.words[s] for s in common))
     affairs = tuple(f"affair:{s}" for s in sorted(a.sectors & b.sectors))
-    return Comparison(score=round(min(1.0, max(0.0, score)), 6), evidence=words + affairs)
+    return words + affairs
+
+
+def compare_statements(a: Statement, b: Statement) -> Comparison:
+    """Compare two prepared statements (see :func:`compare`)."""
+    return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b))
 
 
 def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> Comparison:

@@ -9,9 +9,11 @@ from typing import Iterable, Sequence
 from ..model import Element, Level, Match, Region, Relation, Source
 from .scoring import (
     SECTOR_BONUS,
+    SECTOR_MISMATCH_FACTOR,
     Statement,
     TermWeights,
-    compare_statements,
+    evidence_of,
+    score_statements,
 )
 
 __all__ = [
@@ -35,7 +37,7 @@ CODE_MISMATCH_FACTOR = 0.5
 
 #: stems shared by more pairs than this are left out of the inverted index and
 #: handled by a bound (see _candidates)
-_FREQUENT_PAIRS = 2_000
+_FREQUENT_PAIRS = 20_000
 
 
 def _code_key(code: str | None) -> str | None:
@@ -82,78 +84,139 @@ def _check_args(threshold: float, top: int | None) -> None:
             raise ValueError(f"top must be at least 1, got {top}")
 
 
-def _score(a: Element, sa: Statement, b: Element, sb: Statement) -> tuple[float, tuple[str, ...]]:
-    comparison = compare_statements(sa, sb)
+def _score(a: Element, sa: Statement, b: Element, sb: Statement) -> float:
     same = same_code(a.code, b.code)
     if same is True:
-        return 1.0, (f"code:{a.code}",) + comparison.evidence
-    if same is False:
-        return comparison.score * CODE_MISMATCH_FACTOR, comparison.evidence
-    return comparison.score, comparison.evidence
+        return 1.0
+    score = score_statements(sa, sb)
+    return score * CODE_MISMATCH_FACTOR if same is False else score
+
+
+def _evidence(a: Element, sa: Statement, b: Element, sb: Statement) -> tuple[str, ...]:
+    evidence = evidence_of(sa, sb)
+    if same_code(a.code, b.code):
+        return (f"code:{a.code}",) + evidence
+    return evidence
 
 
 def _candidates(
     masterplan: Sequence[Statement],
     rpjmd: Sequence[Statement],
     threshold: float,
-) -> list[set[int]]:
-    """For each masterplan statement, the RPJMD statements that may reach ``threshold``.
+) -> list[dict[int, float]]:
+    """For each masterplan statement, the RPJMD statements whose score may reach ``threshold``,
+    each with an upper bound of its score (program codes aside).
 
-    Exact, not a heuristic. A pair below the threshold may be listed, a pair
-    that reaches it never missed:
+    Exact, not a heuristic: a pair below the threshold may be listed, a pair
+    that reaches it is never missed, and no score exceeds its bound. Comparing every pair of two plans of
+    2000 programs each would score 4 million pairs; instead:
 
-    - the text score needs a shared stem unless ``threshold <= SECTOR_BONUS``
-      (then a shared affair alone may do, and pairs sharing an affair are listed);
-    - stems shared by few pairs are looked up in an inverted index;
-    - for a pair that shares only frequent stems, the cosine is at most the
-      product of the two vectors' shares of length in frequent stems
-      (Cauchy-Schwarz), so only pairs where that product can reach the
-      threshold are listed, found by walking both sides in decreasing order.
+    - stems shared by few pairs are looked up in an inverted index, which
+      gives each pair's exact partial dot product over those stems;
+    - for the frequent stems (shared by more than ``_FREQUENT_PAIRS`` pairs),
+      the rest of the dot product is at most the product of the two vectors'
+      lengths in frequent stems (Cauchy-Schwarz);
+    - that bound, with the best the pair's affairs can add, must reach the
+      threshold. Pairs sharing no rare stem are found by walking the RPJMD
+      statements in decreasing order of their frequent share (pairs that
+      share no affair), or through the affairs they share.
     """
-    out: list[set[int]] = [set() for _ in masterplan]
-    postings: dict[str, list[int]] = {}
+    eps = 1e-4  # scores are rounded to 4 decimals before the threshold applies
+    postings: dict[str, list[tuple[int, float]]] = {}
     for j, sb in enumerate(rpjmd):
-        for stem in sb.weights:
-            postings.setdefault(stem, []).append(j)
+        for stem, wb in sb.weights.items():
+            postings.setdefault(stem, []).append((j, wb))
     mp_df: dict[str, int] = {}
     for sa in masterplan:
         for stem in sa.weights:
             mp_df[stem] = mp_df.get(stem, 0) + 1
-    frequent = {s for s, n in mp_df.items() if n * len(postings.get(s, ())) > _FREQUENT_PAIRS}
+    frequent = {t for t, n in mp_df.items() if n * len(postings.get(t, ())) > _FREQUENT_PAIRS}
 
-    for i, sa in enumerate(masterplan):
-        found = out[i]
-        for stem in sa.weights:
-            if stem not in frequent:
-                found.update(postings.get(stem, ()))
+    def frequent_norm(s: Statement) -> float:
+        return math.sqrt(sum(w * w for t, w in s.weights.items() if t in frequent))
 
-    if threshold <= SECTOR_BONUS:
-        by_sector: dict[str, list[int]] = {}
-        for j, sb in enumerate(rpjmd):
-            for sec in sb.sectors:
-                by_sector.setdefault(sec, []).append(j)
-        for i, sa in enumerate(masterplan):
-            for sec in sa.sectors:
-                out[i].update(by_sector.get(sec, ()))
+    rp_freq = [frequent_norm(sb) for sb in rpjmd]
+    rp_norm = [sb.norm for sb in rpjmd]
+    # affairs as bit masks: intersections and unions without building sets
+    sector_bit: dict[str, int] = {}
+    for sb in list(rpjmd) + list(masterplan):
+        for sec in sorted(sb.sectors):
+            sector_bit.setdefault(sec, 1 << len(sector_bit))
 
-    if frequent:
-        # the least cosine that can still reach the threshold with the affair bonus
-        need = max(0.0, (threshold - SECTOR_BONUS) / (1.0 - SECTOR_BONUS))
+    def mask(s: Statement) -> int:
+        m = 0
+        for sec in s.sectors:
+            m |= sector_bit[sec]
+        return m
 
-        def share(s: Statement) -> float:
-            if not s.norm:
-                return 0.0
-            return math.sqrt(sum(w * w for t, w in s.weights.items() if t in frequent)) / s.norm
+    rp_mask = [mask(sb) for sb in rpjmd]
+    rp_share = sorted(
+        ((rp_freq[j] / sb.norm if sb.norm else 0.0, j) for j, sb in enumerate(rpjmd)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    # per affair, its RPJMD statements in decreasing order of frequent share
+    by_sector: dict[str, list[tuple[float, int]]] = {}
+    for share, j in rp_share:
+        for sec in rpjmd[j].sectors:
+            by_sector.setdefault(sec, []).append((share, j))
+    # the least cosine a pair sharing an affair needs (when it shares all of them)
+    need_with_affair = (threshold - SECTOR_BONUS) / (1.0 - SECTOR_BONUS) - eps
+    bonus, mismatch = SECTOR_BONUS, SECTOR_MISMATCH_FACTOR
 
-        rp_shares = sorted(((share(sb), j) for j, sb in enumerate(rpjmd)), reverse=True)
-        for i, sa in enumerate(masterplan):
-            fa = share(sa)
-            if fa == 0.0:
+    out: list[dict[int, float]] = []
+    for sa in masterplan:
+        found: dict[int, float] = {}
+        out.append(found)
+        if not sa.norm:
+            continue
+        partial: dict[int, float] = {}
+        get = partial.get
+        for stem, wa in sa.weights.items():
+            if stem in frequent:
                 continue
-            for fb, j in rp_shares:
-                if fb == 0.0 or fa * fb < need:
+            for j, wb in postings.get(stem, ()):
+                partial[j] = get(j, 0.0) + wa * wb
+        fa = frequent_norm(sa)
+        fa_share = fa / sa.norm
+        extra: set[int] = set()
+        for sec in sa.sectors:
+            # pairs sharing an affair but no rare stem: their cosine is at most fa_share * share
+            for share, j in by_sector.get(sec, ()):
+                if fa_share * share < need_with_affair:
                     break
-                out[i].add(j)
+                extra.add(j)
+        if fa:
+            # pairs sharing no rare stem and no affair: the cosine alone must reach the threshold
+            for share, j in rp_share:
+                if share == 0.0 or fa_share * share < threshold - eps:
+                    break
+                extra.add(j)
+        for j in extra:
+            if j not in partial:
+                partial[j] = 0.0
+        # each pair's bound: the cosine's bound, then what its affairs can do (the hot loop)
+        inv_na = 1.0 / sa.norm
+        ma = mask(sa)
+        for j, dot in partial.items():
+            nb = rp_norm[j]
+            if not nb:
+                continue
+            c = (dot + fa * rp_freq[j]) * inv_na / nb + eps
+            if c < need_with_affair:
+                continue
+            if c > 1.0:
+                c = 1.0
+            mb = rp_mask[j]
+            if ma and mb:
+                common = ma & mb
+                if common:
+                    bound = c + (1.0 - c) * bonus * common.bit_count() / (ma | mb).bit_count()
+                else:
+                    bound = c * mismatch
+            else:
+                bound = c
+            if bound + eps >= threshold:
+                found[j] = bound + eps
     return out
 
 
@@ -169,27 +232,36 @@ def _suggest_level(
     sa_list = [Statement.of(e.text, weights) for e in mps]
     sb_list = [Statement.of(e.text, weights) for e in rps]
     candidates = _candidates(sa_list, sb_list, threshold)
+    rp_ids = [e.id for e in rps]
+    rp_codes = [_code_key(e.code) for e in rps]
     by_code: dict[str, list[int]] = {}
-    for j, e in enumerate(rps):
-        key = _code_key(e.code)
-        if key is not None:
-            by_code.setdefault(key, []).append(j)
+    for j, code in enumerate(rp_codes):
+        if code is not None:
+            by_code.setdefault(code, []).append(j)
     out: list[Match] = []
     for i, a in enumerate(mps):
-        pool = candidates[i]
+        bounds = dict(candidates[i])
         key = _code_key(a.code)
         if key is not None:
-            pool = pool | set(by_code.get(key, ()))
-        scored: list[tuple[float, str, tuple[str, ...]]] = []
-        for j in pool:
-            b = rps[j]
-            if (a.id, b.id) in taken:
-                continue
-            score, evidence = _score(a, sa_list[i], b, sb_list[j])
-            score = round(score, 4)
+            for j in by_code.get(key, ()):
+                bounds[j] = 1.0
+        ranked = []
+        for j, bound in bounds.items():
+            if key is not None and rp_codes[j] is not None and rp_codes[j] != key:
+                bound *= CODE_MISMATCH_FACTOR
+            if bound >= threshold and (a.id, rp_ids[j]) not in taken:
+                ranked.append((bound, rp_ids[j], j))
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+        scored: list[tuple[float, str, int]] = []
+        for bound, rid, j in ranked:
+            # every score is below its bound: once the bound falls below the
+            # top-th best score so far, nothing later can enter the top
+            if top is not None and len(scored) >= top and bound < scored[top - 1][0]:
+                break
+            score = round(_score(a, sa_list[i], rps[j], sb_list[j]), 4)
             if score >= threshold and score > 0.0:
-                scored.append((score, b.id, evidence))
-        scored.sort(key=lambda x: (-x[0], x[1]))
+                scored.append((score, rid, j))
+                scored.sort(key=lambda x: (-x[0], x[1]))
         if top is not None:
             scored = scored[:top]
         out.extend(
@@ -199,9 +271,9 @@ def _suggest_level(
                 relation=relation,
                 source=Source.SUGGESTED,
                 score=score,
-                evidence=evidence,
+                evidence=_evidence(a, sa_list[i], rps[j], sb_list[j]),
             )
-            for score, rid, evidence in scored
+            for score, rid, j in scored
         )
     return out
 

@@ -224,6 +224,7 @@ def _terms_of_word(word: str) -> tuple[Term, ...]:
     return tuple(Term(stem(part), word) for part in _expand(word) if _keep(part, stops))
 
 
+@functools.lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[Term, ...]:
     """The terms of a text, in text order (repeats kept).
 

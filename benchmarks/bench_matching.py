@@ -1,0 +1,172 @@
+"""Benchmark of suggested matches: ``python benchmarks/bench_matching.py [--quick]``.
+
+Generates regions deterministically (the same seed gives the same texts on
+every machine) with plan-like Indonesian texts: RPJMD programs named like
+the national nomenclature (*Program Pengelolaan Persampahan Kecamatan
+Utara*), masterplan programs naming a technology and the same kind of
+objects (*Aplikasi pengelolaan persampahan kecamatan utara*):
+
+- typical: per plan 1 vision, 5 missions, 20 targets, 60 programs;
+- large: 2000 masterplan and 2000 RPJMD programs (the speed target: at most
+  2 s for :func:`smartsync.suggest_matches`);
+- dense (the worst case, not plan-like): ``smartsync.sample.typical_region``
+  with 500 programs per plan, whose texts are 8 random words out of 25: every
+  pair shares words that carry real weight, the inverted index cannot leave
+  any pair out, and every pair is scored.
+
+For each, in this process, best of ``--repeat`` runs, with the stem caches
+emptied before each run:
+
+1. the baseline: the time to tokenize every element text once
+   (:func:`smartsync.matching.terms`, stemming included);
+2. :func:`smartsync.suggest_matches` with the default threshold and top;
+3. the ratio of the two, and how many suggestions came out.
+
+Figures are reported, not asserted. ``--quick`` runs smaller regions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from smartsync import Element, Period, Plan, Region, suggest_matches  # noqa: E402
+from smartsync.matching import text as text_module  # noqa: E402
+from smartsync.matching import terms  # noqa: E402
+
+SEED = 2026
+LIMIT_SECONDS = 2.0
+
+ACTIONS = ("Pengelolaan", "Penyelenggaraan", "Pengembangan", "Peningkatan", "Pembinaan",
+           "Pemberdayaan", "Penyediaan", "Perlindungan", "Pengendalian", "Penataan")
+OBJECTS = (
+    "persampahan", "air minum", "air limbah", "drainase perkotaan", "jalan kabupaten",
+    "jembatan", "irigasi", "perumahan rakyat", "kawasan permukiman kumuh", "ruang terbuka hijau",
+    "pelayanan kesehatan dasar", "kesehatan ibu dan anak", "gizi masyarakat", "rumah sakit daerah",
+    "pendidikan anak usia dini", "sekolah dasar", "sekolah menengah pertama", "perpustakaan",
+    "kearsipan", "administrasi kependudukan", "pencatatan sipil", "ketenteraman dan ketertiban umum",
+    "pemadam kebakaran", "penanggulangan bencana", "jaminan sosial", "rehabilitasi sosial",
+    "tenaga kerja", "pelatihan kerja", "usaha mikro kecil dan menengah", "koperasi",
+    "penanaman modal", "perizinan berusaha", "pasar rakyat", "stabilisasi harga bahan pokok",
+    "industri kecil", "ekspor daerah", "destinasi pariwisata", "pemasaran pariwisata",
+    "ekonomi kreatif", "kebudayaan daerah", "kesenian tradisional", "cagar budaya",
+    "kepemudaan", "keolahragaan", "pertanian tanaman pangan", "hortikultura", "peternakan",
+    "perikanan tangkap", "budidaya perikanan", "lingkungan hidup", "pencemaran udara",
+    "keanekaragaman hayati", "energi terbarukan", "transportasi umum", "lalu lintas angkutan jalan",
+    "perparkiran", "terminal penumpang", "statistik sektoral", "persandian", "aplikasi informatika",
+    "informasi dan komunikasi publik", "keuangan daerah", "pendapatan daerah", "pajak daerah",
+    "barang milik daerah", "kepegawaian daerah", "pengawasan internal", "perencanaan pembangunan",
+    "pemberdayaan masyarakat desa", "pemerintahan desa", "perlindungan perempuan", "hak anak",
+)
+PLACES = ("kecamatan utara", "kecamatan selatan", "kecamatan timur", "kecamatan barat",
+          "kawasan pesisir", "kawasan perkotaan", "kawasan perdesaan", "kawasan industri",
+          "pusat kota", "daerah perbatasan", "kawasan wisata", "kawasan strategis",
+          "kelurahan tertinggal", "desa terpencil", "pulau kecil", "lereng gunung",
+          "bantaran sungai", "kawasan pertanian", "kawasan pendidikan", "kawasan perdagangan",
+          "jalur mudik", "kawasan kumuh", "kota lama", "kawasan bandara", "kawasan pelabuhan",
+          "kawasan hutan", "zona ekonomi", "kawasan transmigrasi", "kawasan rawan bencana")
+TECH = ("Aplikasi", "Sistem informasi", "Dasbor", "Portal", "Layanan daring", "Digitalisasi",
+        "Sensor dan pemantauan", "Pusat data", "Platform", "Integrasi data")
+
+
+def plan_like_region(programs: int, *, typical: bool = False, seed: int = SEED) -> Region:
+    """A region with plan-like texts: ``programs`` programs per plan (and the levels above when ``typical``)."""
+    rng = random.Random(seed)
+    combos = [(a, o, p) for a in ACTIONS for o in OBJECTS for p in PLACES]
+    rp_elements: list[Element] = []
+    mp_elements: list[Element] = []
+    if typical:
+        rp_elements.append(Element("V", "vision", "Terwujudnya Kota Contoh yang maju, sejahtera dan berbudaya"))
+        mp_elements.append(Element("SV", "vision", "Kota Contoh cerdas yang maju dan sejahtera"))
+        for i in range(1, 6):
+            a, o, _ = rng.choice(combos)
+            rp_elements.append(Element(f"M{i}", "mission", f"Meningkatkan {o} yang merata", parents=["V"]))
+            a, o, _ = rng.choice(combos)
+            mp_elements.append(Element(f"SM{i}", "mission", f"Mewujudkan {o} berbasis teknologi", parents=["SV"]))
+        for i in range(1, 21):
+            _, o, p = rng.choice(combos)
+            rp_elements.append(Element(f"S{i}", "target", f"Meningkatnya kualitas {o} di {p}",
+                                       parents=[f"M{1 + i % 5}"]))
+            _, o, p = rng.choice(combos)
+            mp_elements.append(Element(f"SS{i}", "target", f"Meningkatnya layanan {o} digital di {p}",
+                                       parents=[f"SM{1 + i % 5}"]))
+    rp_combos = rng.sample(combos, programs)
+    mp_combos = rng.sample(combos, programs)
+    for i, (a, o, p) in enumerate(rp_combos, start=1):
+        parents = [f"S{1 + i % 20}"] if typical else []
+        rp_elements.append(Element(f"P{i}", "program", f"Program {a} {o.title()} {p.title()}", parents=parents))
+    for i, (a, o, p) in enumerate(mp_combos, start=1):
+        parents = [f"SS{1 + i % 20}"] if typical else []
+        mp_elements.append(Element(f"SP{i}", "program", f"{rng.choice(TECH)} {a.lower()} {o} {p}",
+                                   parents=parents))
+    return Region(
+        id="9999", name="Kota Contoh", kind="kota",
+        rpjmd=Plan("rpjmd", Period(2021, 2026), rp_elements),
+        masterplan=Plan("masterplan", Period(2022, 2031), mp_elements),
+    )
+
+
+def _cold() -> None:
+    """Empty every stem cache: ours and the one inside Sastrawi's stemmer."""
+    cache = getattr(text_module._stemmer(), "cache", None)
+    if cache is not None and isinstance(getattr(cache, "data", None), dict):
+        cache.data.clear()
+    text_module.stem.cache_clear()
+    text_module._terms_of_word.cache_clear()
+    text_module.terms.cache_clear()
+
+
+def best_of(repeat: int, work: Callable[[], object]) -> tuple[float, object]:
+    """The shortest wall time of ``repeat`` runs of ``work`` (stem caches emptied first), and its result."""
+    best = float("inf")
+    result: object = None
+    for _ in range(repeat):
+        _cold()
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def measure(name: str, region: Region, repeat: int) -> float:
+    """Print one row: baseline, suggest time, ratio, suggestions; return the suggest time."""
+    texts = [e.text for e in region.rpjmd.elements] + [e.text for e in region.masterplan.elements]
+    base, _ = best_of(repeat, lambda: [terms(t) for t in texts])
+    took, found = best_of(repeat, lambda: suggest_matches(region))
+    print(f"{name:<34} {len(texts):>8} {base:>12.3f} {took:>12.3f} {took / base:>7.1f}x "
+          f"{len(found):>11}")  # type: ignore[arg-type]
+    return took
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller regions (500 programs)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, the best is kept")
+    args = parser.parse_args(argv)
+    large = 500 if args.quick else 2000
+    print(f"Python {sys.version.split()[0]}; best of {args.repeat}; stem caches emptied before each run")
+    print(f"{'region':<34} {'elements':>8} {'tokenize s':>12} {'suggest s':>12} {'ratio':>8} {'suggestions':>11}")
+    measure("typical (1/5/20/60 per plan)", plan_like_region(60, typical=True), args.repeat)
+    took = measure(f"large ({large} + {large} programs)", plan_like_region(large), args.repeat)
+    try:
+        from smartsync.sample import typical_region
+    except ImportError:  # pragma: no cover
+        typical_region = None
+    if typical_region is not None:
+        dense = 200 if args.quick else 500
+        measure(f"dense random words ({dense} + {dense})", typical_region(0, programs=dense), args.repeat)
+    if not args.quick:
+        verdict = "within" if took <= LIMIT_SECONDS else "OVER"
+        print(f"large region: {took:.2f} s, {verdict} the {LIMIT_SECONDS:.0f} s target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
