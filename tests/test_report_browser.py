@@ -285,6 +285,26 @@ def test_markup_from_the_region_file_is_visible_text(browser, report):
     assert browser.console_errors() == []
 
 
+def test_pointing_at_a_line_brings_it_forward(browser, report):
+    """Hovering a match line fades the other lines of its row and shows that one in full."""
+    page = _page(report, "type-a-vision")
+    browser.open(page.path.as_uri(), width=1200, height=900)
+    x, y = browser.evaluate("""(() => {
+      const p = document.querySelector('svg.band[data-level=program] path.match');
+      p.scrollIntoView({block: 'center'});
+      const q = p.getPointAtLength(p.getTotalLength() / 2), m = p.getScreenCTM();
+      return [q.x * m.a + m.e, q.y * m.d + m.f];
+    })()""")
+    opacities = "[...document.querySelectorAll('svg.band[data-level=program] path.match')]" \
+                ".map(p => getComputedStyle(p).opacity)"
+    before = browser.evaluate(opacities)
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y}, session=True)
+    hovered = browser.evaluate(opacities)
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1}, session=True)
+    assert set(before) == {"0.85"}
+    assert hovered[0] == "1" and set(hovered[1:]) == {"0.25"}
+
+
 def test_index_in_chromium_links_every_page(browser, report, tmp_path):
     """The index shows one bar per type and links that open each region's page."""
     browser.open(report.index.as_uri())

@@ -569,7 +569,9 @@ def diagram_css() -> str:
         ".diagram svg.band{display:block;width:100%;height:auto;margin:0 0 8px 0}",
         ".diagram .band-print{display:none}",
         ".diagram svg.band-slice{display:block;width:100%;height:auto}",
-        "svg path.match:hover{opacity:1;stroke-width:4}",
+        # pointing at a line brings it forward and fades the others of its row
+        "svg.band:has(path.match:hover) path.match{opacity:.25}",
+        "svg.band:has(path.match:hover) path.match:hover{opacity:1;stroke-width:4}",
         "svg.legend{display:block;width:100%;height:auto;margin:4px 0 10px 0}",
         f"svg.legend text{{font-size:11px;fill:{INK}}}",
         "svg.legend .legend-item rect{fill:#fff;stroke:#8895a5}",

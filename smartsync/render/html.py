@@ -258,7 +258,6 @@ details::details-content{content-visibility:visible;display:block}
 details>summary{list-style:none}
 svg.band,svg.legend,.stage-row,ul.diagnostics li,ol.trace li,tr,.why-not li,dl.funding,
 .type-head,ul.characteristics li{break-inside:avoid}
-svg path.match:hover{stroke-width:inherit}
 }
 """
 
