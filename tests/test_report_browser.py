@@ -299,7 +299,11 @@ def test_pointing_at_a_line_brings_it_forward(browser, report):
                 ".map(p => getComputedStyle(p).opacity)"
     before = browser.evaluate(opacities)
     browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y}, session=True)
+    deadline = time.monotonic() + 5
     hovered = browser.evaluate(opacities)
+    while hovered[0] != "1" and time.monotonic() < deadline:  # hover may apply a frame later
+        time.sleep(0.05)
+        hovered = browser.evaluate(opacities)
     browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 1, "y": 1}, session=True)
     assert set(before) == {"0.85"}
     assert hovered[0] == "1" and set(hovered[1:]) == {"0.25"}
