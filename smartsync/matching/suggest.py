@@ -136,7 +136,8 @@ def _candidates(
         return math.sqrt(sum(w * w for t, w in s.weights.items() if t in frequent))
 
     rp_freq = [frequent_norm(sb) for sb in rpjmd]
-    rp_norm = [sb.norm for sb in rpjmd]
+    rp_inv = [1.0 / sb.norm if sb.norm else 0.0 for sb in rpjmd]
+    rp_fshare = [f * inv for f, inv in zip(rp_freq, rp_inv)]
     # affairs as bit masks: intersections and unions without building sets
     sector_bit: dict[str, int] = {}
     for sb in list(rpjmd) + list(masterplan):
@@ -194,14 +195,12 @@ def _candidates(
         for j in extra:
             if j not in partial:
                 partial[j] = 0.0
-        # each pair's bound: the cosine's bound, then what its affairs can do (the hot loop)
+        # each pair's bound: the cosine's bound, then what its affairs can do (the hot loop;
+        # statements without stems are in no posting list, so every j here has a norm)
         inv_na = 1.0 / sa.norm
         ma = mask(sa)
         for j, dot in partial.items():
-            nb = rp_norm[j]
-            if not nb:
-                continue
-            c = (dot + fa * rp_freq[j]) * inv_na / nb + eps
+            c = dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps
             if c < need_with_affair:
                 continue
             if c > 1.0:
@@ -233,6 +232,9 @@ def _suggest_level(
     sb_list = [Statement.of(e.text, weights) for e in rps]
     candidates = _candidates(sa_list, sb_list, threshold)
     rp_ids = [e.id for e in rps]
+    taken_by: dict[str, set[str]] = {}
+    for mid, rid in taken:
+        taken_by.setdefault(mid, set()).add(rid)
     rp_codes = [_code_key(e.code) for e in rps]
     by_code: dict[str, list[int]] = {}
     for j, code in enumerate(rp_codes):
@@ -240,23 +242,25 @@ def _suggest_level(
             by_code.setdefault(code, []).append(j)
     out: list[Match] = []
     for i, a in enumerate(mps):
-        bounds = dict(candidates[i])
+        bounds = candidates[i]
         key = _code_key(a.code)
         if key is not None:
+            bounds = dict(bounds)
             for j in by_code.get(key, ()):
                 bounds[j] = 1.0
+        done = taken_by.get(a.id, ())
         ranked = []
         for j, bound in bounds.items():
             if key is not None and rp_codes[j] is not None and rp_codes[j] != key:
                 bound *= CODE_MISMATCH_FACTOR
-            if bound >= threshold and (a.id, rp_ids[j]) not in taken:
-                ranked.append((bound, rp_ids[j], j))
-        ranked.sort(key=lambda x: (-x[0], x[1]))
+            if bound >= threshold and rp_ids[j] not in done:
+                ranked.append((-bound, rp_ids[j], j))
+        ranked.sort()
         scored: list[tuple[float, str, int]] = []
-        for bound, rid, j in ranked:
+        for minus_bound, rid, j in ranked:
             # every score is below its bound: once the bound falls below the
             # top-th best score so far, nothing later can enter the top
-            if top is not None and len(scored) >= top and bound < scored[top - 1][0]:
+            if top is not None and len(scored) >= top and -minus_bound < scored[top - 1][0]:
                 break
             score = round(_score(a, sa_list[i], rps[j], sb_list[j]), 4)
             if score >= threshold and score > 0.0:
