@@ -324,9 +324,26 @@ def test_boxes_never_overlap_with_seventy_programs(big):
                 assert x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
 
 
-def test_box_text_is_cut_to_the_box_and_whole_in_the_tooltip(big):
+def _long_names() -> Region:
+    """Ids, codes and texts far wider than a box, with no space to wrap at."""
+    long_id, long_code, long_word = "P" * 120, "9." * 80, "Pengembangan" * 30
+    rpjmd = Plan("rpjmd", Period(2021, 2026), [
+        Element(long_id, "program", long_word, code=long_code, budget=1),
+        Element("P2", "program", "Program " + "W" * 400)])
+    masterplan = Plan("masterplan", Period(2022, 2031), [
+        Element("S" + "W" * 90, "program", long_word + " " + long_word, dimension="economy")])
+    return Region("9", "Kota", "kota", rpjmd, masterplan,
+                  [Match("S" + "W" * 90, long_id, "aligned")])
+
+
+@pytest.mark.parametrize("which", ["big", "long names"])
+def test_box_text_is_cut_to_the_box_and_whole_in_the_tooltip(big, which):
     """Each text line fits the box width (estimated); the <title> holds the element's whole text."""
-    region, _, dom, _ = big
+    if which == "big":
+        region, _, dom, _ = big
+    else:
+        region = _long_names()
+        dom = parse(render_html(region))
     texts = {e.id: e.text for e in region.rpjmd.elements + region.masterplan.elements}
     for g in dom.find_all("g", "element"):
         title = g.find_all("title")[0].text()

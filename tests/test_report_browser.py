@@ -27,7 +27,7 @@ import pytest
 from smartsync import load_region
 from smartsync.render.diagram import RELATION_STYLE, UNSYNC_COLOUR
 from smartsync.render.html import write_report
-from test_render_html import big_region, evil_region
+from test_render_html import _long_names, big_region, evil_region
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -175,14 +175,17 @@ def browser():
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    """The bundled examples, a region with 70 programs per plan, and one full of markup."""
-    sources: list[Any] = sorted(EXAMPLES.glob("*.yaml")) + [big_region(70), evil_region()]
+    """The bundled examples, a region with 70 programs per plan, one full of markup, one of
+    ids and texts far wider than a box."""
+    sources: list[Any] = sorted(EXAMPLES.glob("*.yaml")) + [big_region(70), evil_region(),
+                                                             _long_names()]
     result = write_report(sources, tmp_path_factory.mktemp("report"))
     assert result.ok
     return result
 
 
-PAGES = [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))] + ["seventy-programs", "markup"]
+PAGES = [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))] + ["seventy-programs", "markup",
+                                                              "long-names"]
 
 
 def _rgb(colour: str) -> str:
@@ -192,14 +195,15 @@ def _rgb(colour: str) -> str:
 
 
 def _page(report, name: str):
-    names = [p.stem for p in sorted(EXAMPLES.glob("*.yaml"))] + ["seventy-programs", "markup"]
-    return report.pages[names.index(name)]
+    return report.pages[PAGES.index(name)]
 
 
 # what the live DOM holds: boxes, lines, overlaps and text overflowing its box
 _MEASURE = """(() => {
   const out = {boxes: [], lines: [], overlaps: [], overflows: [], scripts: 0, outside: []};
   out.scripts = document.querySelectorAll('script').length;
+  out.scrollWidth = document.documentElement.scrollWidth;
+  out.innerWidth = window.innerWidth;
   for (const g of document.querySelectorAll('svg.band g.element')) {
     out.boxes.push([g.dataset.plan, g.dataset.id]);
   }
@@ -256,6 +260,7 @@ def test_page_in_chromium_has_one_box_per_element_and_one_line_per_match(browser
     assert seen["overflows"] == []
     assert seen["outside"] == []
     assert seen["scripts"] == 0
+    assert seen["scrollWidth"] <= seen["innerWidth"]  # nothing wider than the window
     for relation, source, stroke, dash in seen["styles"]:  # drawn by relation, suggested dashed
         assert stroke == _rgb(RELATION_STYLE[relation][0])
         assert (dash != "none") == (source == "suggested")

@@ -295,10 +295,13 @@ class _Band:
 
 def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool,
                  unsynchronized: bool, lang: str) -> str:
-    head = element.id
-    code = f" {element.code}" if element.code else ""
-    head_w = text_width(head, FONT, bold=True) + text_width(code + " ", FONT)
     inner = BOX_W - 2 * PAD
+    # the id and the code take at most part of the first line (cut with an ellipsis)
+    head = _cut(element.id, inner * 0.6 / _BOLD, FONT)
+    code = f" {element.code}" if element.code else ""
+    if code:
+        code = _cut(code, inner - text_width(head, FONT, bold=True) - inner * 0.25, FONT)
+    head_w = text_width(head, FONT, bold=True) + text_width(code + " ", FONT)
     lines = fit_text(element.text, [max(inner - head_w, 0.0), inner])
     if lines and lines[0] == "" and len(lines) == 1:
         lines = []

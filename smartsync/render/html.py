@@ -177,7 +177,8 @@ _CSS = """
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{font-family:"DejaVu Sans",Verdana,"Segoe UI",Arial,sans-serif;color:var(--ink);
-background:#fff;margin:0 auto;max-width:1080px;padding:18px 22px 40px;font-size:14px;line-height:1.45}
+background:#fff;margin:0 auto;max-width:1080px;padding:18px 22px 40px;font-size:14px;line-height:1.45;
+overflow-wrap:anywhere}
 h1{font-size:24px;margin:4px 0 2px}
 h2{font-size:18px;margin:0 0 8px;padding-bottom:3px;border-bottom:1px solid var(--line)}
 h3{font-size:15px;margin:12px 0 4px}
