@@ -29,6 +29,12 @@ shown on hover). For tests and styling the SVG carries stable hooks:
 - ``<svg class="band" data-level=".." data-stage="true|false">`` per band,
   with class ``start`` on the band where synchronization starts.
 
+A band taller than an A4 page (:data:`PRINT_SLICE`) is followed by its
+print pieces, ``<div class="band-print">`` holding ``<svg class="band-slice">``
+views of the same drawing (``<use>``) cut between rows of boxes: the
+stylesheet shows them instead of the band only when printing. So that the
+pieces look like the band, the drawing's colours are presentation attributes.
+
 Every text taken from the region is escaped.
 """
 
@@ -40,7 +46,8 @@ from typing import Mapping, Sequence
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 from ..result import Classification
 
-__all__ = ["alignment_diagram", "diagram_legend", "DIAGRAM_LABELS", "RELATION_STYLE", "fit_text"]
+__all__ = ["alignment_diagram", "diagram_legend", "diagram_css", "fit_text", "text_width",
+           "print_cuts", "DIAGRAM_LABELS", "RELATION_STYLE", "PRINT_SLICE"]
 
 # -------------------------------------------------------------------- geometry
 WIDTH = 1000
