@@ -37,7 +37,7 @@ from ..typology import Parameters
 from .diagram import alignment_diagram, diagram_css, diagram_legend
 
 __all__ = ["render_html", "render_index", "write_report", "format_rupiah", "Report",
-           "ReportPage", "ReportFailure", "PAGE_LABELS"]
+           "ReportPage", "ReportFailure", "ReportSource"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
