@@ -148,8 +148,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = Path(args.file)
     report = check_region_file(path)
+    print_problems(report.problems)  # the errors that stop it, or the warnings of a file that loads
     if report.region is None:
-        print_problems(report.problems)
         return EXIT_INVALID
     region = report.region
     suggestions = suggest_matches(region, threshold=args.threshold, top=args.top or None)

@@ -9,7 +9,10 @@ were. Only the lines it inserts are new, with three exceptions it needs:
   before the closing brace of the top-level object (JSON);
 - an empty ``matches: []`` (or ``matches:`` with no value, ``null``, ``~``)
   loses the empty value so that items can follow;
-- a file that does not end with a line break gets one before an appended block.
+- a file that does not end with a line break gets one before an appended block;
+- in JSON, the list's last item (or the object's last value) gains the comma
+  that must follow it; in a one-line YAML flow list, the new items join the
+  same line.
 
 In YAML each match is one flow-style line in the style of the list it joins,
 for instance::
