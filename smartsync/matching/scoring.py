@@ -117,7 +117,7 @@ class TermWeights:
 class Statement:
     """A text ready to compare: its weighted stems, how it wrote them, its affairs.
 
-    ``weights`` maps each stem to its weight, ``words`` each stem to the first
+    ``weights`` maps each stem to its weight (in stem order), ``words`` each stem to the first
     word of the text that gave it, ``norm`` is the vector's length,
     ``sectors`` the affairs of government the text names and ``generic`` its
     stems that are generic planning words.
@@ -148,10 +148,14 @@ class Statement:
         if not self.norm or not other.norm:
             return 0.0
         small, large = (self, other) if len(self.weights) <= len(other.weights) else (other, self)
+        # both mappings are in stem order (see of()), so the shared stems are summed
+        # in the same order whichever side is smaller: the score is symmetric to the bit
+        get = large.weights.get
         dot = 0.0
-        for s in sorted(small.weights):
-            if s in large.weights:
-                dot += small.weights[s] * large.weights[s]
+        for s, w in small.weights.items():
+            v = get(s)
+            if v is not None:
+                dot += w * v
         return min(1.0, dot / (self.norm * other.norm))
 
 
