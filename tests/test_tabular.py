@@ -157,6 +157,17 @@ def test_blank_rows_are_skipped_and_rows_keep_spreadsheet_numbers(tmp_path):
     assert "programme" in problem.message
 
 
+def test_a_cell_with_a_line_break_is_one_row(tmp_path):
+    """A quoted cell holding a line break keeps the rows after it numbered as a spreadsheet shows."""
+    folder = copy_small(tmp_path)
+    rows = (folder / "elements.csv").read_text(encoding="utf-8").splitlines()
+    rows.append('3671,rpjmd,M1,misi,"Misi dengan\ndua baris",V,,,,')
+    rows.append("3671,rpjmd,M2,misi,Misi salah,V0,,,,")
+    write(folder / "elements.csv", "\n".join(rows) + "\n")
+    tangerang = list(iter_table_regions(folder))[2]
+    assert [(p.line, p.code) for p in tangerang.errors] == [(len(rows), "unknown-parent")]
+
+
 def test_warning_names_table_row_and_element(tmp_path):
     """A program without a budget is a warning naming elements.csv, its row and the element."""
     folder = copy_small(tmp_path)
