@@ -155,8 +155,7 @@ def test_threshold_and_relations_change_the_result(capsys):
 @pytest.mark.parametrize("args", [["--threshold", "0"], ["--threshold", "1.5"],
                                   ["--relations", "copied"]])
 def test_impossible_parameters_exit_two(capsys, args):
-    """A threshold outside (0, 1] or an unknown relation is a usage error: exit 2, said on
-    stderr, nothing classified."""
+    """An out-of-range threshold or unknown relation exits 2 with a message on stderr, nothing classified."""
     code, out, err = run(capsys, EXAMPLES / "type-a-vision.yaml", *args)
     assert code == 2 and out == ""
     assert "smartsync classify:" in err and "Traceback" not in err
@@ -173,8 +172,7 @@ def test_unknown_format_is_a_usage_error(capsys):
 # ---------------------------------------------------------------- bad input
 
 def test_bad_file_exits_one_and_the_others_are_classified(capsys, dangling, broken):
-    """A bad file gives exit 1 with its problems on stderr, naming the file and the element,
-    no traceback; the good files around it are still classified."""
+    """A bad file exits 1 with its problems on stderr, no traceback; the other files are classified."""
     code, out, err = run(capsys, EXAMPLES / "type-a-vision.yaml", dangling, broken,
                          EXAMPLES / "type-b-mission.yaml", "--format", "json")
     assert code == 1
@@ -203,8 +201,7 @@ def test_bad_file_in_text_mode_keeps_stdout_clean(capsys, dangling):
 # ---------------------------------------------------------------- as a program
 
 def test_python_dash_m_smartsync_classify():
-    """`python -m smartsync classify FILE --format json` runs as a program: exit 0, the type
-    on stdout; a bad file: exit 1 and no traceback."""
+    """`python -m smartsync classify` prints the type (exit 0); a missing file exits 1 without traceback."""
     done = subprocess.run([sys.executable, "-m", "smartsync", "classify",
                            str(EXAMPLES / "type-c-target.yaml"), "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)

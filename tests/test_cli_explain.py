@@ -50,8 +50,7 @@ def test_why_not_the_concluded_type_says_it_is_that_type(capsys):
 
 
 def test_why_not_as_json(capsys):
-    """--format json --why-not prints one object with the region, its type, the type asked
-    about and the reasons (each with a message)."""
+    """--format json --why-not prints one object with region, type, type asked and reasons."""
     code, out, _ = run(capsys, TYPE_B, "--why-not", "target", "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -69,8 +68,7 @@ def test_unknown_type_exits_two(capsys):
 # ---------------------------------------------------------------- how
 
 def test_how_type_prints_the_tree_down_to_input_facts(capsys):
-    """--how type prints the type's derivation, indented, down to input facts naming the
-    region's elements and matches."""
+    """--how type prints the indented derivation down to inputs naming elements and matches."""
     code, out, _ = run(capsys, EXAMPLES / "type-d-program.yaml", "--how", "type")
     assert code == 0
     lines = out.splitlines()
@@ -129,8 +127,7 @@ def test_why_not_and_how_together_is_a_usage_error(capsys):
 # ---------------------------------------------------------------- full
 
 def test_explain_without_options_prints_the_full_explanation(capsys):
-    """Without --why-not or --how, explain prints the classification with how, why-not and
-    the rule firings."""
+    """explain without --why-not or --how prints the classification with how, why-not and firings."""
     code, out, _ = run(capsys, TYPE_B)
     assert code == 0
     assert "Type: type B" in out and "Why not the other types" in out and "Rule firings" in out
@@ -144,8 +141,7 @@ def test_explain_markdown(capsys):
 
 
 def test_explain_respects_parameters(capsys):
-    """--threshold applies: with 1.0 the type-B example is unsynchronized, and --why-not B
-    says why."""
+    """--threshold 1.0 makes the type-B example unsynchronized and --why-not B says why."""
     code, out, _ = run(capsys, TYPE_B, "--threshold", "1.0", "--why-not", "B")
     assert code == 0
     region = smartsync.load_region(TYPE_B)

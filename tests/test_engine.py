@@ -86,8 +86,7 @@ def test_example_gets_the_type_it_was_written_for(name):
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_TYPES))
 def test_example_agrees_with_the_reference(name):
-    """On each bundled example the engine's type, stage figures, diagnostics and funding
-    equal the plain-Python reference's."""
+    """On each example the engine's type, stage figures, diagnostics and funding equal the reference's."""
     assert_agrees(load(name))
 
 
@@ -111,8 +110,7 @@ def test_examples_stage_figures_match_their_readme():
 
 
 def test_type_d_example_reports_the_unbudgeted_rpjmd_program():
-    """The type D example's matched RPJMD program P3 has no budget: it is reported and
-    the masterplan programs matched only to it are not fundable."""
+    """The type D example reports its matched RPJMD program P3 without budget and does not fund from it."""
     c = classify(load("type-d-program.yaml"))
     (finding,) = c.diagnostics_with("unbudgeted_rpjmd_programs")
     assert finding.elements == ("P3",)
@@ -120,8 +118,7 @@ def test_type_d_example_reports_the_unbudgeted_rpjmd_program():
 
 
 def test_unsynchronized_example_reports_break_and_disjoint_periods():
-    """The unsynchronized example reports its vision and missions synchronized above a
-    break and its non-overlapping plan periods."""
+    """The unsynchronized example reports vision and missions above a break, and disjoint periods."""
     c = classify(load("unsynchronized.yaml"))
     breaks = {(d.figures["stage"], d.figures["at"])
               for d in c.diagnostics_with("synchronized_above_break")}
@@ -133,8 +130,7 @@ def test_unsynchronized_example_reports_break_and_disjoint_periods():
 # ---------------------------------------------------------------- the API
 
 def test_classify_returns_a_classification_with_every_stage():
-    """classify() gives a Classification with a SyncType and a result for each of the four
-    stages, top to bottom, and the rules that fired."""
+    """classify() gives a SyncType, a result per stage top to bottom, and the rules fired."""
     c = classify(load("type-b-mission.yaml"))
     assert isinstance(c, Classification)
     assert isinstance(c.type, SyncType) and c.type_letter == "B"
@@ -144,8 +140,7 @@ def test_classify_returns_a_classification_with_every_stage():
 
 
 def test_classify_refuses_a_region_with_dangling_match():
-    """A region built in code whose match names an unknown element raises
-    InvalidRegionError naming the element, not an error from inside the engine."""
+    """A match naming an unknown element raises InvalidRegionError naming it, not an engine error."""
     region = build_region({"program": 1}, matched={"program": 1})
     bad = Region(id=region.id, name=region.name, kind=region.kind, rpjmd=region.rpjmd,
                  masterplan=region.masterplan,
@@ -162,8 +157,7 @@ def test_classify_refuses_what_is_not_a_region():
 
 
 def test_classifier_instances_agree_with_the_default():
-    """A Classifier built apart from the default one concludes the same, and its params
-    are the default when none are given."""
+    """A separately built Classifier concludes what the default one does, with default params."""
     region = load("type-c-target.yaml")
     mine = Classifier()
     assert summary(mine.classify(region)) == summary(classify(region))
@@ -171,8 +165,7 @@ def test_classifier_instances_agree_with_the_default():
 
 
 def test_classifier_params_are_its_default_and_classify_params_override():
-    """A Classifier's own params apply when classify() is given none; params given to
-    classify() override them."""
+    """A Classifier's params apply by default; params given to classify() override them."""
     region = build_region({"program": 3}, matched={"program": 1})  # coverage 1/3
     low = Classifier(params=Parameters(threshold=0.3))
     assert low.classify(region).type is SyncType.PROGRAM
@@ -184,33 +177,28 @@ def test_classifier_params_are_its_default_and_classify_params_override():
 @property_settings(300)
 @given(typology_regions())
 def test_reference_agrees_on_typology_shaped_regions(region):
-    """On regions of every shape (each type, absent stages, no matches, vision only,
-    coverage at the threshold, suggested matches, missing budgets, disjoint periods) the
-    engine agrees with the reference on type, stage figures, diagnostics and funding."""
+    """On regions of every shape the engine agrees with the reference (type, stages, diagnostics, funding)."""
     assert_agrees(region)
 
 
 @property_settings(100)
 @given(typology_regions(), parameters())
 def test_reference_agrees_with_non_default_parameters(region, params):
-    """With other thresholds (0.3, 1.0, any, per stage) and subsets of the counted
-    relations the engine agrees with the reference."""
+    """With other thresholds and counted relations the engine agrees with the reference."""
     assert_agrees(region, params)
 
 
 @property_settings(25)
 @given(regions(max_elements=8, max_matches=8))
 def test_reference_agrees_on_any_valid_region(region):
-    """On any valid region (any levels, odd ids, any parents) the engine agrees with the
-    reference."""
+    """On any valid region (any levels, odd ids, parents) the engine agrees with the reference."""
     assert_agrees(region)
 
 
 @property_settings(40)
 @given(st.one_of(typology_regions(), regions(max_elements=8, max_matches=8)), st.data())
 def test_result_does_not_depend_on_order(region, data):
-    """Shuffling both plans' elements and the matches gives the same type, stage figures,
-    characteristics, diagnostics, funding, and byte-identical JSON."""
+    """Shuffled elements and matches give the same result and byte-identical JSON."""
     first = classify(region)
     first_json = dumps(first)
     again = classify(shuffled(data.draw, region))
@@ -231,10 +219,7 @@ def characteristic_values(c: Classification) -> dict:
 @property_settings(80)
 @given(typology_regions())
 def test_characteristics_agree_with_the_reference(region):
-    """For every region, each characteristic (start stage, chain, own vision, integration,
-    legitimacy, funding route, exposure, program share, periods) is concluded once, with
-    the value the reference gives for its type; an unsynchronized region gets no start
-    stage, chain or exposure, and 'none' for integration, legitimacy and funding route."""
+    """Each characteristic is concluded once, with the reference's value for the region's type."""
     assert characteristic_values(classify(region)) == dict(reference_classify(region).characteristics)
 
 
@@ -243,9 +228,7 @@ def test_characteristics_agree_with_the_reference(region):
     lambda: build_region({"vision": 1, "program": 2}),
 ], ids=["unsynchronized example", "no matches"])
 def test_unsynchronized_region_has_no_typed_characteristics(make):
-    """An unsynchronized region is outside the typology: each characteristic is concluded
-    once, integration, legitimacy and funding route are 'none', and nothing says where
-    synchronization starts or names a type letter."""
+    """An unsynchronized region gets no start stage or letter, and 'none' integration, legitimacy, funding."""
     c = classify(make())
     assert c.type is SyncType.UNSYNCHRONIZED
     values = characteristic_values(c)
@@ -257,9 +240,7 @@ def test_unsynchronized_region_has_no_typed_characteristics(make):
 
 
 def test_strategy_reaches_every_shape():
-    """The generated regions of the agreement tests include every type and each edge
-    shape the typology distinguishes (checked on 300 drawn regions with the reference
-    alone, so this is cheap)."""
+    """The agreement tests' regions include every type and every edge shape of the typology."""
     seen: set[str] = set()
 
     @settings(max_examples=300, database=None, deadline=None, derandomize=True,

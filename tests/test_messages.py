@@ -73,8 +73,7 @@ def test_example_messages_have_no_unfilled_placeholder(path, lang):
 @property_settings(25)
 @given(typology_regions())
 def test_generated_region_messages_have_no_unfilled_placeholder(region):
-    """For generated regions, no characteristic, diagnostic or why-not message in either
-    language keeps an unfilled placeholder, nor does the text or Markdown page."""
+    """No message or text/Markdown page of a generated region keeps an unfilled placeholder, in en or id."""
     c = classify(region)
     for lang in ("en", "id"):
         for message in produced(c, lang):
@@ -101,8 +100,7 @@ def test_stage_and_type_names_in_indonesian():
 
 
 def test_values_are_formatted_for_a_planner():
-    """Shares read as percentages, budgets with the language's thousands separator,
-    booleans as yes/no words."""
+    """Shares read as percentages, budgets with the language's separator, booleans as words."""
     assert messages.format_value("share", 0.725) == "72%"
     assert messages.format_value("budget", 1274100000000, "en") == "1,274,100,000,000"
     assert messages.format_value("budget", 1274100000000, "id") == "1.274.100.000.000"
@@ -117,8 +115,7 @@ def test_unknown_language_is_refused():
 
 
 def test_registered_messages_are_used(monkeypatch):
-    """A rule pack's own diagnostic reads with the message registered for it, in each
-    language, and as 'code: elements' without one."""
+    """A pack's own diagnostic reads with its registered message in each language, else 'code: elements'."""
     monkeypatch.setattr(messages, "_CATALOGS",
                         {lang: dict(cat) for lang, cat in messages._CATALOGS.items()})
     finding = smartsync.DiagnosticResult(code="custom_gap", severity="info", elements=("SP1",),
@@ -131,8 +128,7 @@ def test_registered_messages_are_used(monkeypatch):
 
 
 def test_single_unbudgeted_program_reads_right():
-    """The type D example's one unbudgeted RPJMD program is named without a plural verb
-    that does not fit one program."""
+    """One unbudgeted RPJMD program is reported without a plural verb."""
     c = classify(smartsync.load_region(ROOT / "examples" / "type-d-program.yaml"))
     (finding,) = c.diagnostics_with("unbudgeted_rpjmd_programs")
     assert finding.message("en") == \

@@ -33,8 +33,7 @@ def type_b():
 # ---------------------------------------------------------------- text
 
 def test_text_shows_type_stages_characteristics_diagnostics_funding(type_d):
-    """The text form names the region and its type, one line per stage (the absent target
-    said to be absent), every characteristic and diagnostic, and the funding."""
+    """The text names region and type, a line per stage, every characteristic, diagnostic and the funding."""
     out = render_text(type_d)
     assert out.startswith("Region 9904: Kabupaten Contoh Maju\n")
     assert "Type: type D: synchronization starts at the program" in out
@@ -49,8 +48,7 @@ def test_text_shows_type_stages_characteristics_diagnostics_funding(type_d):
 
 
 def test_text_explain_adds_how_why_not_and_firings(type_d):
-    """With explain, the text adds how the type was concluded (an indented tree down to
-    input facts), why not each other type, and the rule firings."""
+    """With explain the text adds the how tree, why not each other type, and the rule firings."""
     out = render_text(type_d, explain=True)
     for heading in ("How the type was concluded", "Why not the other types", "Rule firings"):
         assert heading in out
@@ -64,8 +62,7 @@ def test_text_explain_adds_how_why_not_and_firings(type_d):
 
 
 def test_text_in_indonesian(type_b):
-    """With lang='id' every heading, stage line and message is Indonesian (the rule
-    firings keep the rules' names and docstrings, which are code)."""
+    """With lang='id' headings, stage lines and messages are Indonesian (rule names and docstrings aside)."""
     out = render_text(type_b, lang="id")
     assert "Tipe: tipe B: sinkronisasi dimulai pada misi" in out
     assert "misi: 3 dari 4 tersinkronisasi" in out
@@ -91,8 +88,7 @@ def test_text_of_a_region_without_diagnostics_says_none():
 # ---------------------------------------------------------------- markdown
 
 def test_markdown_has_headings_a_stage_table_and_lists(type_d):
-    """The Markdown form has a title, a stage table with one row per stage, and bulleted
-    characteristics and diagnostics with their codes."""
+    """The Markdown has a title, a stage table row per stage, and listed characteristics and diagnostics."""
     out = render_markdown(type_d)
     assert out.startswith("# Region 9904: Kabupaten Contoh Maju\n")
     assert "| | present | total | synchronized | coverage | threshold | status |" in out
@@ -130,10 +126,7 @@ def test_markdown_escapes_table_pipes():
 # ---------------------------------------------------------------- json
 
 def test_json_has_the_documented_keys(type_d):
-    """The JSON has schema_version and the keys region, type, stages (present, total,
-    synchronized, coverage, full per stage), characteristics, diagnostics, funding, trace
-    (each step with rule, facts, bindings, asserted) and why_not keyed by each type not
-    concluded."""
+    """The JSON has schema_version and the documented keys, per stage, per trace step and per why-not."""
     data = json.loads(dumps(type_d))
     assert data["schema_version"] == SCHEMA_VERSION == "smartsync/classification@1"
     assert data["region"] == {"id": "9904", "name": "Kabupaten Contoh Maju"}
@@ -154,8 +147,7 @@ def test_json_has_the_documented_keys(type_d):
 
 
 def test_json_is_one_line_and_equals_the_dict(type_b):
-    """dumps() gives one line whose content is classification_to_dict(); indent gives the
-    same data spread over lines."""
+    """dumps() is one line equal to classification_to_dict(); indent spreads the same data over lines."""
     line = dumps(type_b)
     assert "\n" not in line
     assert json.loads(line) == json.loads(json.dumps(classification_to_dict(type_b)))
@@ -164,8 +156,7 @@ def test_json_is_one_line_and_equals_the_dict(type_b):
 
 
 def test_json_without_trace_and_in_indonesian(type_b):
-    """trace=False leaves out the steps and fact table (why_not stays); lang='id' gives
-    Indonesian messages and type label."""
+    """trace=False drops steps and facts but keeps why_not; lang='id' gives Indonesian messages."""
     data = classification_to_dict(type_b, trace=False, lang="id")
     assert "trace" not in data and "facts" not in data and data["why_not"]
     assert data["type_label"] == "tipe B: sinkronisasi dimulai pada misi"
@@ -173,8 +164,7 @@ def test_json_without_trace_and_in_indonesian(type_b):
 
 
 def test_json_of_an_unsynchronized_region_has_no_letter():
-    """An unsynchronized region's JSON has type 'unsynchronized', a null letter, and
-    why_not for each of the four stages."""
+    """An unsynchronized region's JSON has a null letter and why_not for each of the four stages."""
     data = classification_to_dict(classify(build_region({"program": 2})))
     assert data["type"] == "unsynchronized" and data["type_letter"] is None
     assert set(data["why_not"]) == {"vision", "mission", "target", "program"}

@@ -28,8 +28,7 @@ def codes(c) -> set[str]:
 # ---------------------------------------------------------------- the threshold
 
 def test_coverage_exactly_at_the_threshold_is_synchronized():
-    """1 of 2 programs matched is coverage 0.5, which reaches the default threshold
-    (inclusive): the program stage is synchronized, partial, and the type is program."""
+    """1 of 2 programs matched (coverage 0.5) reaches the inclusive threshold: type program, partial."""
     c = classify(build_region({"program": 2}, matched={"program": 1}))
     program = c.stages["program"]
     assert program.coverage == 0.5
@@ -45,8 +44,7 @@ def test_coverage_just_below_the_threshold_is_not_synchronized():
 
 
 def test_threshold_parameter_moves_the_decision():
-    """The same 1-of-3 coverage is synchronized with threshold 0.3, and 1 of 2 is not with
-    threshold 1.0, where only full coverage counts."""
+    """1 of 3 is synchronized at threshold 0.3; 1 of 2 is not at 1.0, where only full coverage counts."""
     third = build_region({"program": 3}, matched={"program": 1})
     assert classify(third, params=Parameters(threshold=0.3)).type is SyncType.PROGRAM
     half = build_region({"program": 2}, matched={"program": 1})
@@ -76,8 +74,7 @@ def test_full_coverage_is_full():
 # ---------------------------------------------------------------- the stages
 
 def test_absent_stage_neither_counts_nor_breaks_the_chain():
-    """With no targets in the masterplan and missions and programs synchronized the type
-    is mission; the target stage is reported absent, not synchronized, and out of the chain."""
+    """No targets, missions and programs synchronized: type mission, target absent and out of the chain."""
     region = build_region({"vision": 1, "mission": 2, "program": 2},
                           rpjmd={"vision": 1, "mission": 1, "target": 1, "program": 1},
                           matched={"mission": 2, "program": 1})
@@ -91,8 +88,7 @@ def test_absent_stage_neither_counts_nor_breaks_the_chain():
 
 
 def test_absent_stage_is_said_in_the_trace():
-    """The trace records the absent stage: a step of rule stage_absent concluding its
-    coverage with present false."""
+    """The trace records the absent stage with a stage_absent step concluding present false."""
     region = build_region({"vision": 1, "mission": 2, "program": 2},
                           matched={"mission": 2, "program": 1})
     c = classify(region)
@@ -101,8 +97,7 @@ def test_absent_stage_is_said_in_the_trace():
 
 
 def test_masterplan_without_programs_is_unsynchronized_with_no_base_stage():
-    """A masterplan with no programs gets no type, even with every other stage matched,
-    and the no_base_stage diagnostic; the stages above are not 'above a break'."""
+    """A masterplan without programs is unsynchronized with no_base_stage, and no break reported above."""
     c = classify(build_region({"vision": 1, "mission": 2, "target": 2},
                               matched={"vision": 1, "mission": 2, "target": 2}))
     assert c.type is SyncType.UNSYNCHRONIZED
@@ -112,8 +107,7 @@ def test_masterplan_without_programs_is_unsynchronized_with_no_base_stage():
 
 
 def test_region_with_no_matches_is_unsynchronized():
-    """A region without a single match is unsynchronized; every present stage has coverage 0
-    and every masterplan program is an orphan."""
+    """A region without matches is unsynchronized, every coverage 0, every program an orphan."""
     c = classify(build_region(FULL))
     assert c.type is SyncType.UNSYNCHRONIZED
     assert all(s.synchronized == 0 and s.coverage == 0 for s in c.stages.values())
@@ -123,8 +117,7 @@ def test_region_with_no_matches_is_unsynchronized():
 
 
 def test_matches_only_at_vision_are_synchronized_above_a_break():
-    """The vision matched and nothing below: unsynchronized, and the vision is reported
-    synchronized above a break at each present stage below it."""
+    """Only the vision matched: unsynchronized, the vision reported above a break at each stage below."""
     c = classify(build_region(FULL, matched={"vision": 1}))
     assert c.type is SyncType.UNSYNCHRONIZED
     assert c.stages["vision"].is_synchronized
@@ -135,8 +128,7 @@ def test_matches_only_at_vision_are_synchronized_above_a_break():
 
 
 def test_break_between_stages_sets_the_type_below_it():
-    """Vision and programs matched, missions not: the type is program, not vision, and the
-    vision is reported above the break at the mission."""
+    """Vision and programs matched, missions not: type program, vision reported above the break."""
     c = classify(build_region({"vision": 1, "mission": 2, "program": 2},
                               matched={"vision": 1, "program": 2}))
     assert c.type is SyncType.PROGRAM
@@ -145,8 +137,7 @@ def test_break_between_stages_sets_the_type_below_it():
 
 
 def test_match_between_levels_is_refused_before_classifying():
-    """A match from a masterplan mission to an RPJMD program is refused by classify()
-    with InvalidRegionError (validation), never silently counted."""
+    """A mission-to-program match is refused by classify() with InvalidRegionError."""
     region = build_region({"mission": 1, "program": 1}, rpjmd={"mission": 1, "program": 1})
     bad = Region(id=region.id, name=region.name, kind=region.kind, rpjmd=region.rpjmd,
                  masterplan=region.masterplan, matches=(Match("SM1", "P1", "derived"),))
@@ -155,8 +146,7 @@ def test_match_between_levels_is_refused_before_classifying():
 
 
 def test_match_between_levels_does_not_count_even_past_validation(monkeypatch):
-    """Were a cross-level match to reach the rules (validation bypassed), it would not
-    synchronize either element: only a match to the same level counts."""
+    """A cross-level match that bypassed validation synchronizes nothing: only same-level matches count."""
     monkeypatch.setattr(smartsync.engine, "_check_region", lambda region: None)
     region = build_region({"program": 1}, rpjmd={"mission": 1, "program": 1})
     crossed = Region(id=region.id, name=region.name, kind=region.kind, rpjmd=region.rpjmd,
@@ -169,8 +159,7 @@ def test_match_between_levels_does_not_count_even_past_validation(monkeypatch):
 # ---------------------------------------------------------------- relations and sources
 
 def test_relations_excluding_aligned_drop_aligned_matches():
-    """Programs matched only by 'aligned' synchronize the stage by default, and not when
-    the relations that count are adopted and derived."""
+    """Aligned-only matches synchronize by default and not when only adopted and derived count."""
     region = build_region({"program": 2}, matched={"program": 2}, relation="aligned")
     assert classify(region).type is SyncType.PROGRAM
     c = classify(region, params=Parameters(relations=["adopted", "derived"]))
@@ -180,8 +169,7 @@ def test_relations_excluding_aligned_drop_aligned_matches():
 
 
 def test_only_counted_relations_synchronize_an_element():
-    """An element with an aligned and a derived match stays synchronized when aligned
-    does not count; one with only an aligned match does not."""
+    """An element stays synchronized through a counted relation when its other relation does not count."""
     region = build_region({"program": 2}, rpjmd={"program": 2})
     matches = (Match("SP1", "P1", "aligned"), Match("SP1", "P2", "derived"),
                Match("SP2", "P1", "aligned"))
@@ -193,8 +181,7 @@ def test_only_counted_relations_synchronize_an_element():
 
 
 def test_type_resting_on_suggested_matches_is_flagged():
-    """A type whose programs are synchronized only by suggested matches is reported as
-    resting on suggested matches; the same with manual matches is not."""
+    """A type resting on suggested matches only is flagged rests_on_suggested; with manual ones it is not."""
     suggested = classify(build_region({"program": 2}, matched={"program": 2}, source="suggested"))
     assert suggested.type is SyncType.PROGRAM
     (finding,) = suggested.diagnostics_with("rests_on_suggested")
@@ -214,8 +201,7 @@ def test_disjoint_periods_are_reported():
 
 
 def test_matched_rpjmd_program_without_budget_is_reported():
-    """A masterplan program matched to an RPJMD program without a budget gives
-    unbudgeted_rpjmd_programs naming that RPJMD program, and nothing fundable."""
+    """A match to an RPJMD program without budget gives unbudgeted_rpjmd_programs and nothing fundable."""
     c = classify(build_region({"program": 1}, matched={"program": 1}, budgets=False))
     (finding,) = c.diagnostics_with("unbudgeted_rpjmd_programs")
     assert finding.elements == ("P1",)
@@ -225,8 +211,7 @@ def test_matched_rpjmd_program_without_budget_is_reported():
 # ---------------------------------------------------------------- typology and parameters
 
 def test_type_letters_and_names():
-    """The default typology names its types vision..program as A..D; unsynchronized has
-    no letter; a type is parsed from its name, letter or Indonesian stage name."""
+    """Types vision..program are letters A..D, unsynchronized none; types parse from names and letters."""
     assert [DEFAULT_TYPOLOGY.letter(t) for t in SyncType] == ["A", "B", "C", "D", None]
     assert DEFAULT_TYPOLOGY.parse_type("B") is SyncType.MISSION
     assert DEFAULT_TYPOLOGY.parse_type("sasaran") is SyncType.TARGET
@@ -263,8 +248,7 @@ def test_typology_refuses_repeated_or_no_stages():
 @property_settings(60)
 @given(typology_regions(), st.data())
 def test_adding_a_match_never_lowers_the_type(region, data):
-    """Adding one more match (any relation, any source) never moves the type to a lower
-    stage (unsynchronized < program < target < mission < vision)."""
+    """Adding a match never moves the type lower (unsynchronized < program < target < mission < vision)."""
     pairs = unmatched_pairs(region)
     if not pairs:
         return
