@@ -1,11 +1,12 @@
 """Hypothesis strategies for valid regions, reusable by every test module.
 
 ``regions()`` draws regions of every shape the model allows and the
-validator accepts: any subset of levels in each plan (including none),
+validator accepts: any subset of levels in each plan (including none; the
+four typology stages more often than the other levels),
 parents at any higher level (one, several or none), matches at any level
 shared by both plans, manual and suggested (suggested always with a score),
 with or without notes, evidence, codes, dimensions, indicators and budgets,
-periods that overlap or not. Every drawn region passes
+periods that overlap (about half of the time) or not. Every drawn region passes
 :func:`smartsync.validate_region` without errors.
 
     from strategies import regions   # tests/ is on sys.path under pytest
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import string
 
+import attrs
 from hypothesis import strategies as st
 
 from smartsync.model import (
@@ -34,7 +36,7 @@ from smartsync.model import (
     Source,
 )
 
-__all__ = ["ids", "periods", "plans", "regions", "texts"]
+__all__ = ["STAGES", "ids", "periods", "plans", "regions", "texts"]
 
 _WORDS = (
     "meningkatkan", "kualitas", "pelayanan", "publik", "berbasis", "teknologi", "informasi",
@@ -69,16 +71,29 @@ def periods(draw: st.DrawFn) -> Period:
     return Period(start, start + draw(st.integers(0, 10)))
 
 
+#: the levels the typology uses as stages: drawn more often than the others
+STAGES = (Level.VISION, Level.MISSION, Level.TARGET, Level.PROGRAM)
+
+
 @st.composite
 def plans(draw: st.DrawFn, kind: PlanKind, *, max_elements: int = 10) -> Plan:
-    """A plan of ``kind`` whose elements sit at any subset of levels, parents always higher up."""
-    levels = draw(st.lists(st.sampled_from(list(Level)), unique=True, max_size=len(Level)))
-    levels.sort(key=lambda level: level.rank)
-    element_ids = draw(st.lists(ids(), unique=True, max_size=max_elements))
-    assigned = [draw(st.sampled_from(levels)) for _ in element_ids] if levels else []
-    if not levels:
-        element_ids = []
-    pairs = sorted(zip(element_ids, assigned), key=lambda p: p[1].rank)
+    """A plan of ``kind`` whose elements sit at any subset of levels, parents always higher up.
+
+    The four typology stages are present more often than not (each may still
+    be absent); the other levels half the time; now and then no level at all.
+    One to three elements per level, at most ``max_elements`` in all.
+    """
+    levels = [
+        level for level in Level
+        if draw(st.sampled_from((True, True, False)) if level in STAGES else st.booleans())
+    ]
+    if draw(st.integers(0, 15)) == 0:  # now and then a plan with no elements at all
+        levels = []
+    wanted = [level for level in levels for _ in range(draw(st.integers(1, 3)))]
+    if len(wanted) > max_elements:  # drop elements at random, not always the lowest levels
+        wanted = sorted(draw(st.permutations(wanted))[:max_elements], key=lambda level: level.rank)
+    element_ids = draw(st.lists(ids(), unique=True, min_size=len(wanted), max_size=len(wanted)))
+    pairs = list(zip(element_ids, wanted))
     if draw(st.booleans()):  # file order need not follow the hierarchy
         pairs = draw(st.permutations(pairs))
     elements = []
@@ -100,16 +115,26 @@ def plans(draw: st.DrawFn, kind: PlanKind, *, max_elements: int = 10) -> Plan:
 
 @st.composite
 def regions(draw: st.DrawFn, *, max_elements: int = 10, max_matches: int = 10) -> Region:
-    """A valid region: two plans of up to ``max_elements`` elements, up to ``max_matches`` matches."""
+    """A valid region: two plans of up to ``max_elements`` elements, up to ``max_matches`` matches.
+
+    Each masterplan element is matched to none, one or two RPJMD elements
+    of its level (when the RPJMD has any), so every level can carry matches.
+    """
     rpjmd = draw(plans(PlanKind.RPJMD, max_elements=max_elements))
     masterplan = draw(plans(PlanKind.MASTERPLAN, max_elements=max_elements))
-    pairs = [
-        (m.id, r.id)
-        for m in masterplan.elements
-        for r in rpjmd.elements
-        if m.level is r.level
-    ]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=max_matches)) if pairs else []
+    if draw(st.booleans()):  # usually the masterplan starts during or near the RPJMD period
+        start = rpjmd.period.start + draw(st.integers(-5, 8))
+        masterplan = attrs.evolve(masterplan, period=Period(start, start + draw(st.integers(0, 10))))
+    chosen: list[tuple[str, str]] = []
+    for element in masterplan.elements:
+        candidates = [r.id for r in rpjmd.elements if r.level is element.level]
+        if not candidates:
+            continue
+        for rpjmd_id in draw(st.lists(st.sampled_from(candidates), unique=True, max_size=2)):
+            chosen.append((element.id, rpjmd_id))
+    chosen = chosen[:max_matches]
+    if draw(st.booleans()):
+        chosen = draw(st.permutations(chosen))
     matches = []
     for masterplan_id, rpjmd_id in chosen:
         source = draw(st.sampled_from(list(Source)))
