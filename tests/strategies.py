@@ -17,6 +17,7 @@ periods that overlap (about half of the time) or not. Every drawn region passes
 
 from __future__ import annotations
 
+import functools
 import string
 
 import attrs
@@ -45,6 +46,7 @@ _WORDS = (
 )
 
 
+@functools.lru_cache(maxsize=None)
 def texts() -> st.SearchStrategy[str]:
     """Non-empty texts: Indonesian-looking phrases, and now and then arbitrary Unicode."""
     words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
@@ -54,6 +56,7 @@ def texts() -> st.SearchStrategy[str]:
     return st.one_of(words, words, words, anything)
 
 
+@functools.lru_cache(maxsize=None)
 def ids() -> st.SearchStrategy[str]:
     """Element and region ids: short codes, digit strings (``3374``), dotted codes, odd spellings."""
     return st.one_of(
@@ -70,6 +73,16 @@ def periods(draw: st.DrawFn) -> Period:
     start = draw(st.integers(1990, 2100))
     return Period(start, start + draw(st.integers(0, 10)))
 
+
+_CODES = st.none() | ids()
+_DIMENSIONS = st.none() | st.sampled_from(list(Dimension))
+_INDICATORS = st.lists(texts(), max_size=2)
+_BUDGETS = st.none() | st.integers(0, 10**13)
+_SOURCES = st.sampled_from(list(Source))
+_RELATIONS = st.sampled_from(list(Relation))
+_SCORES = st.floats(0, 1)
+_NOTES = st.none() | texts()
+_EVIDENCE = st.lists(texts(), max_size=3)
 
 #: the levels the typology uses as stages: drawn more often than the others
 STAGES = (Level.VISION, Level.MISSION, Level.TARGET, Level.PROGRAM)
@@ -105,10 +118,10 @@ def plans(draw: st.DrawFn, kind: PlanKind, *, max_elements: int = 10) -> Plan:
             level=level,
             text=draw(texts()),
             parents=tuple(parents),
-            code=draw(st.none() | ids()),
-            dimension=draw(st.none() | st.sampled_from(list(Dimension))),
-            indicators=tuple(draw(st.lists(texts(), max_size=2))),
-            budget=draw(st.none() | st.integers(0, 10**13)),
+            code=draw(_CODES),
+            dimension=draw(_DIMENSIONS),
+            indicators=tuple(draw(_INDICATORS)),
+            budget=draw(_BUDGETS),
         ))
     return Plan(kind=kind, period=draw(periods()), elements=tuple(elements))
 
@@ -137,16 +150,16 @@ def regions(draw: st.DrawFn, *, max_elements: int = 10, max_matches: int = 10) -
         chosen = draw(st.permutations(chosen))
     matches = []
     for masterplan_id, rpjmd_id in chosen:
-        source = draw(st.sampled_from(list(Source)))
-        score = draw(st.floats(0, 1)) if source is Source.SUGGESTED else draw(st.none() | st.floats(0, 1))
+        source = draw(_SOURCES)
+        score = draw(_SCORES) if source is Source.SUGGESTED else draw(st.none() | _SCORES)
         matches.append(Match(
             masterplan=masterplan_id,
             rpjmd=rpjmd_id,
-            relation=draw(st.sampled_from(list(Relation))),
+            relation=draw(_RELATIONS),
             source=source,
             score=score,
-            note=draw(st.none() | texts()),
-            evidence=tuple(draw(st.lists(texts(), max_size=3))),
+            note=draw(_NOTES),
+            evidence=tuple(draw(_EVIDENCE)),
         ))
     return Region(
         id=draw(ids()),
