@@ -46,7 +46,7 @@ _WORDS = (
 )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def texts() -> st.SearchStrategy[str]:
     """Non-empty texts: Indonesian-looking phrases, and now and then arbitrary Unicode."""
     words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(" ".join)
@@ -56,7 +56,7 @@ def texts() -> st.SearchStrategy[str]:
     return st.one_of(words, words, words, anything)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Element and region ids: short codes, digit strings (``3374``), dotted codes, odd spellings."""
     return st.one_of(
