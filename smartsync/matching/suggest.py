@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Iterable, Sequence
+import heapq
+from typing import Callable, Iterable, Sequence
 
 from ..model import Element, Level, Match, Region, Relation, Source
 from .scoring import (
@@ -103,6 +104,7 @@ def _candidates(
     masterplan: Sequence[Statement],
     rpjmd: Sequence[Statement],
     threshold: float,
+    bar: Callable[[int, dict[int, float]], float] | None = None,
 ) -> list[dict[int, float]]:
     """For each masterplan statement, the RPJMD statements whose score may reach ``threshold``,
     each with an upper bound of its score (program codes aside).
@@ -120,6 +122,11 @@ def _candidates(
       threshold. Pairs sharing no rare stem are found by walking the RPJMD
       statements in decreasing order of their frequent share (pairs that
       share no affair), or through the affairs they share.
+
+    ``bar(i, partial)``, when given, may raise the score masterplan statement
+    ``i``'s pairs must reach above ``threshold``, from its partial dot
+    products: :func:`_suggest_level` scores the most promising pairs first and
+    returns the top-th best score, which no pair below it can displace.
     """
     eps = 1e-4  # scores are rounded to 4 decimals before the threshold applies
     postings: dict[str, list[tuple[int, float]]] = {}
@@ -160,12 +167,10 @@ def _candidates(
     for share, j in rp_share:
         for sec in rpjmd[j].sectors:
             by_sector.setdefault(sec, []).append((share, j))
-    # the least cosine a pair sharing an affair needs (when it shares all of them)
-    need_with_affair = (threshold - SECTOR_BONUS) / (1.0 - SECTOR_BONUS) - eps
     bonus, mismatch = SECTOR_BONUS, SECTOR_MISMATCH_FACTOR
 
     out: list[dict[int, float]] = []
-    for sa in masterplan:
+    for i, sa in enumerate(masterplan):
         found: dict[int, float] = {}
         out.append(found)
         if not sa.norm:
@@ -177,6 +182,9 @@ def _candidates(
                 continue
             for j, wb in postings.get(stem, ()):
                 partial[j] = get(j, 0.0) + wa * wb
+        need = threshold if bar is None else max(threshold, bar(i, partial))
+        # the least cosine a pair sharing an affair needs (when it shares all of them)
+        need_with_affair = (need - bonus) / (1.0 - bonus) - eps
         fa = frequent_norm(sa)
         fa_share = fa / sa.norm
         extra: set[int] = set()
@@ -189,7 +197,7 @@ def _candidates(
         if fa:
             # pairs sharing no rare stem and no affair: the cosine alone must reach the threshold
             for share, j in rp_share:
-                if share == 0.0 or fa_share * share < threshold - eps:
+                if share == 0.0 or fa_share * share < need - eps:
                     break
                 extra.add(j)
         for j in extra:
@@ -214,7 +222,7 @@ def _candidates(
                     bound = c * mismatch
             else:
                 bound = c
-            if bound + eps >= threshold:
+            if bound + eps >= need:
                 found[j] = bound + eps
     return out
 
@@ -230,11 +238,27 @@ def _suggest_level(
 ) -> list[Match]:
     sa_list = [Statement.of(e.text, weights) for e in mps]
     sb_list = [Statement.of(e.text, weights) for e in rps]
-    candidates = _candidates(sa_list, sb_list, threshold)
     rp_ids = [e.id for e in rps]
     taken_by: dict[str, set[str]] = {}
     for mid, rid in taken:
         taken_by.setdefault(mid, set()).add(rid)
+    exact: dict[tuple[int, int], float] = {}
+
+    def score_of(i: int, j: int) -> float:
+        key = (i, j)
+        if key not in exact:
+            exact[key] = round(_score(mps[i], sa_list[i], rps[j], sb_list[j]), 4)
+        return exact[key]
+
+    def bar(i: int, partial: dict[int, float]) -> float:
+        """The top-th best score among the pairs with the largest partial dot products."""
+        assert top is not None
+        done = taken_by.get(mps[i].id, ())
+        seeds = heapq.nlargest(top + 2, partial.items(), key=lambda x: (x[1], -x[0]))
+        scores = sorted((score_of(i, j) for j, _ in seeds if rp_ids[j] not in done), reverse=True)
+        return scores[top - 1] if len(scores) >= top else 0.0
+
+    candidates = _candidates(sa_list, sb_list, threshold, bar if top is not None else None)
     rp_codes = [_code_key(e.code) for e in rps]
     by_code: dict[str, list[int]] = {}
     for j, code in enumerate(rp_codes):
@@ -262,7 +286,7 @@ def _suggest_level(
             # top-th best score so far, nothing later can enter the top
             if top is not None and len(scored) >= top and -minus_bound < scored[top - 1][0]:
                 break
-            score = round(_score(a, sa_list[i], rps[j], sb_list[j]), 4)
+            score = score_of(i, j)
             if score >= threshold and score > 0.0:
                 scored.append((score, rid, j))
                 scored.sort(key=lambda x: (-x[0], x[1]))
