@@ -248,7 +248,14 @@ def test_matches_that_are_a_mapping():
 def test_text_written_as_a_number():
     """A text field holding a number is a wrong-type error (texts are never guessed from numbers)."""
     (problem,) = _errors(_region(rpjmd="- {id: V, level: vision, text: 2020}"))
-    assert problem.message == "text must be a text, got the number 2020"
+    assert problem.message == "text must be a text, got the number 2020 (put it in quotes to make it a text)"
+
+
+def test_yaml_yes_no_where_a_text_belongs():
+    """An unquoted no (YAML 1.1 false) as an id or a note says how YAML read it and to quote it."""
+    problems = _errors(_region(rpjmd="- {id: no, level: vision, text: Visi}"))
+    assert [p.message for p in problems] == [
+        "id must be a text, got false (YAML reads an unquoted no as false: put it in quotes)"]
 
 
 def test_level_written_as_a_number():

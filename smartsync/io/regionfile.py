@@ -300,6 +300,18 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!s}"
 
 
+_YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
+
+
+def _quote_hint(node: Located) -> str:
+    """Advice for a scalar the reader took for a number or a yes/no where a text belongs."""
+    if node.raw is None or isinstance(node.value, (dict, list)) or node.value is None:
+        return ""
+    if isinstance(node.value, bool) and node.raw.lower() in _YAML_BOOLEAN_WORDS - {"true", "false"}:
+        return f" (YAML reads an unquoted {node.raw} as {str(node.value).lower()}: put it in quotes)"
+    return " (put it in quotes to make it a text)"
+
+
 def _norm(value: str) -> str:
     return "_".join(value.strip().lower().replace("-", " ").split())
 
@@ -349,7 +361,8 @@ class _Reader:
     def text(self, node: Located, label: str, where: str | None) -> str | None:
         value = node.value
         if not isinstance(value, str):
-            self.error(f"{label} must be a text, got {_describe(value)}", node.line, where, "wrong-type")
+            self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
+                       where, "wrong-type")
             return None
         if not value.strip():
             self.error(f"{label} is empty", node.line, where, "empty-text")
@@ -365,7 +378,8 @@ class _Reader:
             return node.raw if node.raw is not None else str(value)
         if isinstance(value, float) and node.raw is not None and math.isfinite(value):
             return node.raw
-        self.error(f"{label} must be a text, got {_describe(value)}", node.line, where, "wrong-type")
+        self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
+                   where, "wrong-type")
         return None
 
     def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
