@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import csv
 import os
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, cast
 
 import attrs
 
@@ -167,7 +167,7 @@ def read_pairs(path: str | os.PathLike[str]) -> tuple[LabelledPair, ...]:
         cell = {h: v.strip() for h, v in zip(header, row)}
         bad = False
         try:
-            level = Level.parse(cell["level"])
+            level = cast(Level, Level.parse(cell["level"]))
         except ValueError:
             problems.append(_problem(name, number, f"unknown level {cell['level']!r}",
                                      did_you_mean(cell["level"], Level.accepted_names())))
@@ -230,5 +230,5 @@ def evaluate(
         by_level[key] = by_level.get(key, Counts()).add(predicted, pair.match)
         if pair.split:
             by_split[pair.split] = by_split.get(pair.split, Counts()).add(predicted, pair.match)
-    ordered_levels = {lv.value: by_level[lv.value] for lv in Level if lv.value in by_level}
+    ordered_levels: dict[str, Counts] = {lv.value: by_level[lv.value] for lv in Level if lv.value in by_level}
     return Evaluation(threshold, overall, ordered_levels, by_split, tuple(scored))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import heapq
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
 from .scoring import (
@@ -337,7 +337,7 @@ def suggest_matches(
     0 to 1 or a ``top`` below 1.
     """
     _check_args(threshold, top)
-    rel = Relation.parse(relation)
+    rel = cast(Relation, Relation.parse(relation))
     wanted = None if levels is None else {Level.parse(x) for x in levels}
     weights = region_weights(region)
     taken = {m.key for m in region.matches}
