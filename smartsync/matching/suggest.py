@@ -110,8 +110,9 @@ def _candidates(
     each with an upper bound of its score (program codes aside).
 
     Exact, not a heuristic: a pair below the threshold may be listed, a pair
-    that reaches it is never missed, and no score exceeds its bound. Comparing every pair of two plans of
-    2000 programs each would score 4 million pairs; instead:
+    that reaches it (and, with ``bar``, the bar) is never missed, and no score
+    exceeds its bound. Comparing every pair of two plans of 2000 programs each
+    would score 4 million pairs; instead:
 
     - stems shared by few pairs are looked up in an inverted index, which
       gives each pair's exact partial dot product over those stems;
