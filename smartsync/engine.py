@@ -20,7 +20,7 @@ from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
-    StageDef, StageStatus, TypeResult, CountedRelations, region_facts,
+    StageDef, StageNext, StageStatus, TypeResult, CountedRelations, region_facts,
 )
 from .model import Region
 from .result import (
@@ -41,7 +41,7 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
     "exposure", "program_counterpart_share", "periods"))}
 
 #: fact kinds a planner need not read: engine internals and helper facts
-INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "CountedRelations"})
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "StageNext", "CountedRelations"})
 
 
 class RuleInfo:
@@ -296,7 +296,9 @@ class Classifier:
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
             rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
-        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef,)), self.packs)
+        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageBelow, StageNext),
+                                     inputs=INPUT_FACTS),
+                              self.packs)
         return Classification(
             region_id=region.id, region_name=region.name, typology=self.typology, params=params,
             type=type_value, stages=stages, chain=chain, characteristics=characteristics,

@@ -9,6 +9,11 @@ matches (then, when rules conclude such facts, it asks them in turn why not,
 down to the input), a negated pattern that a fact blocks, or a test whose
 values do not pass. Nothing here is written per type: change the rules and
 why-not follows them.
+
+Of several rules that could each give a wanted fact, a rule whose conditions
+fail only on the input itself (an element present, so its stage is not
+absent) is left out when another fails on a derived condition (a coverage
+below its threshold): the latter is what a planner can act on.
 """
 
 from __future__ import annotations
@@ -113,6 +118,20 @@ def _match_value(constraint: Any, value: Any, bindings: dict[str, Any]) -> bool:
     return ok
 
 
+def _variables(cond: Any) -> set[str]:
+    """The variable names a condition binds or reads."""
+    if isinstance(cond, _TEST):
+        return set(inspect.signature(cond[0]).parameters)
+    if isinstance(cond, _NOT):
+        return _variables(cond[0])
+    if isinstance(cond, _Fact):
+        out: set[str] = set()
+        for _, constraint in _pattern_items(cond):
+            out |= _constraint_vars(constraint)
+        return out
+    return set()
+
+
 def _pattern_items(pattern: Any) -> list[tuple[Any, Any]]:
     return [(k, v) for k, v in pattern.items() if not (isinstance(k, str) and k.startswith("__"))]
 
@@ -186,8 +205,11 @@ class WhyNot:
     """
 
     def __init__(self, rules: Sequence[tuple[Any, str, str]], facts: Iterable[Any],
-                 max_depth: int = 6, definitions: Iterable[type] = ()):
+                 max_depth: int = 12, definitions: Iterable[type] = (),
+                 inputs: Iterable[type] = ()):
         self.definitions = tuple(definitions)
+        self.inputs = tuple(inputs)
+        self._asking: set[tuple] = set()
         #: (rule, name, pack) for every rule of the engine
         self.rules = list(rules)
         self.facts = [f for f in facts if type(f).__name__ != "InitialFact"]
@@ -212,7 +234,7 @@ class WhyNot:
 
     def explain(self, fact_class: type, fields: Mapping[str, Any], depth: int,
                 path: tuple[str, ...]) -> list[Reason]:
-        reasons: list[Reason] = []
+        per_rule: list[list[Reason]] = []
         applicable = 0
         for rule, name, pack in self.rules:
             for marked_class, marked in getattr(rule, "_smartsync_concludes", ()):
@@ -223,12 +245,21 @@ class WhyNot:
                     continue
                 applicable += 1
                 try:
-                    reasons.extend(self._evaluate(rule, name, pack, bindings, depth, path + (name,)))
+                    per_rule.append(self._evaluate(rule, name, pack, bindings, depth,
+                                                   path + (name,)))
                 except _NotApplicable:
                     applicable -= 1
         if depth > 0 and applicable == 0 and self._concluded(fact_class):
             raise _NotApplicable()
-        return reasons
+        # Of several rules that could each give the fact, one that fails only because the
+        # input is what it is (the masterplan has elements at a stage, so the stage is not
+        # absent) says less than one that fails on a derived figure: keep the latter.
+        informative = [r for r in per_rule if not all(self._about_input(x) for x in r)]
+        return [x for r in (informative or per_rule) for x in r]
+
+    def _about_input(self, reason: Reason) -> bool:
+        return reason.kind in ("blocked", "missing") and reason.fact_kind in {
+            k.__name__ for k in self.inputs}
 
     def _concluded(self, fact_class: type) -> bool:
         return any(marked_class is fact_class for rule, _, _ in self.rules
@@ -254,6 +285,11 @@ class WhyNot:
                   path: tuple[str, ...]) -> list[Reason]:
         conditions = list(rule)
         best: list[Reason] | None = None
+        earlier: list[set[str]] = []
+        seen_vars: set[str] = set()
+        for cond in conditions:
+            earlier.append(set(seen_vars))
+            seen_vars |= _variables(cond)
 
         def search(i: int, binds: dict[str, Any], matched: tuple[Any, ...],
                    failures: list[Reason]) -> bool:
@@ -301,9 +337,20 @@ class WhyNot:
                     raise _NotApplicable()
                 reason = self._reason("missing", cond, i, name, pack, binds, matched, None, path)
                 deeper: list[Reason] = []
-                if depth < self.max_depth:
-                    wanted = self._wanted_fields(cond, binds)
-                    deeper = self.explain(type(cond), wanted, depth + 1, path)
+                # a variable an earlier condition should have bound (it failed) leaves this
+                # pattern open: asking why not would ask about any such fact
+                unbound = bool(_variables(cond) & earlier[i] - set(binds))
+                wanted = self._wanted_fields(cond, binds)
+                goal = (type(cond), tuple(sorted((k, repr(v)) for k, v in wanted.items())))
+                # ask the rules that conclude such a fact why not -- unless the pattern
+                # leaves variables open (it would ask about any such fact) or the same
+                # question is already being asked further up
+                if depth < self.max_depth and not unbound and goal not in self._asking:
+                    self._asking.add(goal)
+                    try:
+                        deeper = self.explain(type(cond), wanted, depth + 1, path)
+                    finally:
+                        self._asking.discard(goal)
                 return search(i + 1, binds, matched, failures + (deeper or [reason]))
             for fact, new in candidates:
                 if search(i + 1, new, matched + (fact,), failures):

@@ -16,6 +16,7 @@ Input facts (declared from the region, the typology and the parameters):
 
 - :class:`StageDef` -- a stage of the typology, its position and threshold.
 - :class:`StageBelow` -- one stage stands below another in the typology.
+- :class:`StageNext` -- the next stage below a stage.
 - :class:`CountedRelations` -- the match relations that count.
 - :class:`Elements` -- the elements of one plan at one level.
 - :class:`Links` -- the matches of the masterplan elements of one level.
@@ -29,6 +30,7 @@ of different concerns can share them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator
 
@@ -39,9 +41,9 @@ from .typology import Parameters, Typology
 Fact = experta.Fact
 
 __all__ = [
-    "StageDef", "StageBelow", "CountedRelations", "Elements", "Links",
+    "StageDef", "StageBelow", "StageNext", "CountedRelations", "Elements", "Links",
     "DimensionElements", "PlanPeriod",
-    "StageCoverage", "StageStatus", "ChainBreak", "ChainIntact",
+    "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
     "Funding", "INPUT_FACTS", "region_facts", "link_tuple",
 ]
@@ -57,6 +59,10 @@ class StageDef(Fact):
 
 class StageBelow(Fact):
     """Stage ``lower`` stands below stage ``upper`` in the typology."""
+
+
+class StageNext(Fact):
+    """Stage ``lower`` is the next stage below stage ``upper`` in the typology."""
 
 
 class CountedRelations(Fact):
@@ -75,8 +81,8 @@ class Links(Fact):
     """The matches of the masterplan elements at one ``level``.
 
     ``links``: one tuple per match, ``(masterplan id, rpjmd id, rpjmd level,
-    relation, source)``, in file order. Declared for every level the
-    masterplan has, with no links when none of its elements is matched.
+    relation, source)``, sorted. Declared for every level the masterplan has
+    and every stage of the typology, with no links when nothing is matched.
     """
 
 
@@ -89,7 +95,7 @@ class PlanPeriod(Fact):
 
 
 #: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, StageBelow, CountedRelations, Elements, Links, DimensionElements, PlanPeriod)
+INPUT_FACTS = (StageDef, StageBelow, StageNext, CountedRelations, Elements, Links, DimensionElements, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -106,11 +112,17 @@ class StageCoverage(Fact):
 
 
 class StageStatus(Fact):
-    """Whether a stage is synchronized: ``stage``, ``base``, ``present``, ``synchronized``, ``full``."""
+    """Whether a stage is synchronized: ``stage``, ``base``, ``present``, ``synchronized``,
+    ``full``, and ``passes`` (synchronized or absent: it does not break a chain)."""
 
 
 class ChainBreak(Fact):
     """A synchronized ``stage`` with a present, unsynchronized stage ``at`` below it."""
+
+
+class ChainHolds(Fact):
+    """From ``stage`` down to the base stage, every present stage is synchronized, and the
+    base stage is."""
 
 
 class ChainIntact(Fact):
@@ -156,19 +168,27 @@ def link_tuple(masterplan_id: str, rpjmd_id: str, rpjmd_level: str | None,
     return (masterplan_id, rpjmd_id, rpjmd_level, relation, source)
 
 
+def id_order(element_id: str) -> tuple:
+    """The order ids are listed in: numbers inside ids compare as numbers (SP2 before SP10)."""
+    return tuple((0, int(part), "") if part[0] in "0123456789" else (1, 0, part)
+                 for part in re.split(r"([0-9]+)", element_id) if part)
+
+
 def region_facts(region: Region, typology: Typology, params: Parameters) -> Iterator[Fact]:
     """The input facts of one region, in a deterministic order.
 
     Elements are grouped by plan and level, matches by the level of their
     masterplan element; ids are sorted inside each fact, so that the facts
     (and so the classification and its trace) do not depend on the order
-    of elements or matches in the file.
+    of elements or matches in the file; numbers inside ids sort as numbers.
     """
     for position, stage in enumerate(typology.stages):
         yield StageDef(name=stage, position=position, base=stage == typology.base,
                        threshold=params.threshold_for(stage))
         for lower in typology.stages[position + 1:]:
             yield StageBelow(upper=stage, lower=lower)
+        if position + 1 < len(typology.stages):
+            yield StageNext(upper=stage, lower=typology.stages[position + 1])
     yield CountedRelations(relations=tuple(sorted(r.value for r in params.relations)))
 
     for plan in (region.rpjmd, region.masterplan):
@@ -178,7 +198,7 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
         for element in plan.elements:
             by_level[element.level.value].append(element)
         for level in sorted(by_level):
-            elements = sorted(by_level[level], key=lambda e: e.id)
+            elements = sorted(by_level[level], key=lambda e: (id_order(e.id), e.id))
             yield Elements(
                 plan=kind,
                 level=level,
@@ -196,7 +216,10 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                     yield DimensionElements(level=level, dimension=dimension,
                                             ids=tuple(by_dimension[dimension]))
 
+    # a Links fact for every level of the masterplan and every stage of the typology,
+    # even with no match, so that "no match" is a fact rules can read
     links: dict[str, list[tuple]] = {level.value: [] for level in region.masterplan.levels()}
+    links.update({stage: [] for stage in typology.stages if stage not in links})
     for match in region.matches:
         mp = region.masterplan.get(match.masterplan)
         rp = region.rpjmd.get(match.rpjmd)
@@ -206,4 +229,5 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
             match.masterplan, match.rpjmd, rp.level.value if rp else None,
             match.relation.value, match.source.value))
     for level in sorted(links):
-        yield Links(level=level, links=tuple(sorted(links[level])))
+        yield Links(level=level, links=tuple(sorted(
+            links[level], key=lambda link: (id_order(link[0]), id_order(link[1]), link))))

@@ -23,6 +23,8 @@ bottom); program is the base stage.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
@@ -34,6 +36,12 @@ __all__ = ["STAGES", "TYPE_ORDER", "StageFigures", "Reference", "reference_class
 STAGES = ("vision", "mission", "target", "program")
 #: the types from lowest to highest
 TYPE_ORDER = ("unsynchronized", "program", "target", "mission", "vision")
+
+
+def natural(element_id: str) -> tuple:
+    """Ids in the order a planner reads them: numbers inside ids compare as numbers."""
+    return tuple((0, int(p), "") if p[0] in "0123456789" else (1, 0, p)
+                 for p in re.split(r"([0-9]+)", element_id) if p) + ((2, 0, element_id),)
 
 
 def type_rank(value: object) -> int:
@@ -97,7 +105,7 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
     manual: dict[str, int] = {}
     for stage in STAGES:
         level = Level(stage)
-        ids = sorted(e.id for e in region.masterplan.elements if e.level is level)
+        ids = sorted((e.id for e in region.masterplan.elements if e.level is level), key=natural)
         synced = {m.masterplan for m in counting if mp_level[m.masterplan] is level}
         manual[stage] = len({m.masterplan for m in counting
                              if mp_level[m.masterplan] is level and m.source is Source.MANUAL})
@@ -154,13 +162,13 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         diagnostics.append(("unbudgeted_rpjmd_programs", tuple(unbudgeted)))
 
     budgeted = [m for m in program_matches if rp_budget[m.rpjmd] is not None]
-    funded = tuple(sorted({m.rpjmd for m in budgeted}))
+    funded = tuple(sorted({m.rpjmd for m in budgeted}, key=natural))
     return Reference(
         characteristics=characteristics(region, kind, chain, figures),
         type=kind, stages=figures, chain=chain,
         diagnostics=tuple(sorted(code for code, _ in diagnostics)),
         diagnostic_elements=tuple(sorted(diagnostics)),
-        fundable_ids=tuple(sorted({m.masterplan for m in budgeted})),
+        fundable_ids=tuple(sorted({m.masterplan for m in budgeted}, key=natural)),
         funded_rpjmd_programs=funded,
         budget=sum(rp_budget[r] or 0 for r in funded),
         program_total=program.total)

@@ -64,16 +64,14 @@ def example(name: str):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_every_conclusion_of_an_example_has_a_supporting_step(path):
-    """Type, each stage, each characteristic, each diagnostic and the funding of every
-    example is a fact some recorded step asserted."""
+    """Every conclusion of each example is a fact some recorded step asserted."""
     assert_every_conclusion_supported(classify(smartsync.load_region(path)))
 
 
 @property_settings(50)
 @given(st.one_of(typology_regions(), regions(max_elements=8, max_matches=8)))
 def test_every_conclusion_has_a_supporting_step(region):
-    """For generated regions, every conclusion is asserted by a step, and every fact a
-    step cites is an input fact or was asserted by an earlier step."""
+    """Every conclusion is asserted by a step; every cited fact is input or asserted earlier."""
     c = classify(region)
     assert_every_conclusion_supported(c)
     assert_cited_facts_accounted_for(c)
@@ -81,8 +79,7 @@ def test_every_conclusion_has_a_supporting_step(region):
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_steps_are_numbered_in_order_and_assert_each_fact_once(path):
-    """Steps are numbered 1..n in firing order; no fact is asserted twice; input facts are
-    asserted by no step; every asserted fact is in the trace's fact table."""
+    """Steps are numbered 1..n and assert each non-input fact once, all in the fact table."""
     c = classify(smartsync.load_region(path))
     assert [s.number for s in c.trace.steps] == list(range(1, len(c.trace) + 1))
     asserted = [fid for s in c.trace.steps for fid in s.asserted]
@@ -92,8 +89,7 @@ def test_steps_are_numbered_in_order_and_assert_each_fact_once(path):
 
 
 def test_steps_name_their_rule_pack_description_and_bindings():
-    """Each step names a rule of the classifier, the pack that defines it and the rule's
-    docstring, and shows the values the rule bound."""
+    """Each step names its rule, the rule's pack and docstring, and the values it bound."""
     c = classify(example("type-b-mission.yaml"))
     rules = {info.name: info for info in smartsync.engine.default_classifier().rules()}
     for step in c.trace.steps:
@@ -111,8 +107,7 @@ def test_steps_name_their_rule_pack_description_and_bindings():
 @property_settings(25)
 @given(typology_regions(), typology_regions(), st.data())
 def test_trace_is_deterministic_across_runs_regions_and_orders(first, second, data):
-    """The same region gives byte-identical JSON (trace included) on a second run, after
-    another region was classified in between, and with its elements and matches shuffled."""
+    """The same region gives byte-identical JSON on rerun, after another region, and shuffled."""
     once = dumps(classify(first))
     classify(second)
     assert dumps(classify(first)) == once
@@ -120,8 +115,7 @@ def test_trace_is_deterministic_across_runs_regions_and_orders(first, second, da
 
 
 def test_json_is_identical_in_a_fresh_interpreter():
-    """Each example file gives byte-identical JSON in this process and in a fresh Python
-    process with another hash seed."""
+    """Each example's JSON is byte-identical in a fresh Python process with another hash seed."""
     script = ("import sys, smartsync\n"
               "from smartsync.render.json import dumps\n"
               "for p in sys.argv[1:]:\n"
@@ -158,9 +152,7 @@ TYPED_EXAMPLES = ["type-a-vision.yaml", "type-b-mission.yaml", "type-c-target.ya
 
 @pytest.mark.parametrize("name", TYPED_EXAMPLES)
 def test_how_the_type_reaches_the_region_files_elements_and_matches(name):
-    """how() of a type goes down to input facts that name elements and matches of the
-    region file, among them the synchronized elements of the starting stage and of the
-    programs, with their matches."""
+    """how() of a type reaches input facts naming the file's elements and matches (start, programs)."""
     region = example(name)
     c = classify(region)
     elements, links = _named_elements_and_matches(c.how())
@@ -172,15 +164,9 @@ def test_how_the_type_reaches_the_region_files_elements_and_matches(name):
         assert set(c.stages[stage].synchronized_ids) <= {mp for mp, _ in links}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap, reported: chain_intact holds by NOT(ChainBreak), so the derivation of the "
-    "type cites the starting stage and the base stage but not the synchronized stages in "
-    "between (type A's tree never reaches the missions and targets)"))
 @pytest.mark.parametrize("name", ["type-a-vision.yaml", "type-b-mission.yaml"])
 def test_how_the_type_reaches_every_stage_of_the_chain(name):
-    """how() of a type reaches the synchronized elements and matches of every stage of the
-    synchronized chain, since each of them is needed for the type (DOMAIN: S and every
-    present stage below it are synchronized)."""
+    """how() of a type reaches the synchronized elements and matches of every stage of its chain."""
     c = classify(example(name))
     elements, links = _named_elements_and_matches(c.how())
     for stage in c.chain:
@@ -189,8 +175,7 @@ def test_how_the_type_reaches_every_stage_of_the_chain(name):
 
 
 def test_how_the_unsynchronized_type_reaches_the_unmatched_programs():
-    """how() of 'unsynchronized' reaches the masterplan programs, the matches they have and
-    the ones they lack."""
+    """how() of 'unsynchronized' reaches the masterplan programs and their matches."""
     region = example("unsynchronized.yaml")
     c = classify(region)
     elements, links = _named_elements_and_matches(c.how())
@@ -200,8 +185,7 @@ def test_how_the_unsynchronized_type_reaches_the_unmatched_programs():
 
 
 def test_how_explains_every_kind_of_conclusion():
-    """how() accepts the type (by nothing, 'type' or its name), a stage result, a
-    'stage:NAME', a characteristic, a diagnostic and the funding, each down to input facts."""
+    """how() explains the type, stages, characteristics, diagnostics and funding down to input facts."""
     c = classify(example("type-d-program.yaml"))
     type_id = c.type_fact().id
     for ask in (None, "type", "program", c.type):
@@ -235,8 +219,7 @@ def test_derivation_premises_are_the_facts_the_step_matched():
 # ---------------------------------------------------------------- internals
 
 def test_internal_facts_stay_out_of_the_text_but_are_in_the_json():
-    """Engine internals (the initial fact, stage definitions, stage order) never appear in
-    the text a planner reads, but the JSON keeps them, marked internal."""
+    """Engine internals never appear in the text but stay in the JSON, marked internal."""
     c = classify(example("type-d-program.yaml"))
     text = render_text(c, explain=True) + "\n".join(how_lines(c.how(), "en"))
     for kind in INTERNAL_KINDS:
@@ -250,8 +233,7 @@ def test_internal_facts_stay_out_of_the_text_but_are_in_the_json():
 
 
 def test_trace_json_round_trips_through_the_fact_table():
-    """Each fact a JSON trace step cites or asserts is in the JSON fact table with the same
-    kind and fields."""
+    """Every fact a JSON step cites or asserts is in the JSON fact table with the same kind and fields."""
     data = json.loads(dumps(classify(example("type-a-vision.yaml"))))
     for step in data["trace"]:
         for fact in step["facts"] + step["asserted"]:

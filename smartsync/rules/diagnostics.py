@@ -12,6 +12,7 @@ from ..facts import (
     ChainBreak, ChainMember, DimensionElements, Diagnostic, Elements, PlanPeriod, StageCoverage,
     StageDef, TypeResult,
 )
+from ..facts import id_order
 from . import MATCH, NOT, PHASE, TEST, Rule, W, concludes
 
 __all__ = ["DiagnosticsPack"]
@@ -101,7 +102,8 @@ class DiagnosticsPack:
     def unbudgeted_rpjmd_programs(self, base, matches, budgets):
         """Reports RPJMD programs matched by masterplan programs that carry no budget (pagu
         indikatif): those masterplan programs have a counterpart but nothing to draw on."""
-        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if rp not in budgets}))
+        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if rp not in budgets},
+                                  key=lambda rp: (id_order(rp), rp)))
         self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="warning",
                                 elements=unbudgeted,
                                 figures={"stage": base, "count": len(unbudgeted)}))

@@ -7,7 +7,7 @@ RPJMD program that carries an indicative budget (*pagu indikatif*).
 
 from __future__ import annotations
 
-from ..facts import Elements, Funding, StageCoverage
+from ..facts import Elements, Funding, StageCoverage, id_order
 from . import MATCH, NOT, PHASE, Rule, concludes
 
 __all__ = ["FundingPack"]
@@ -24,8 +24,10 @@ class FundingPack:
         """Concludes which masterplan programs can be funded through the APBD: those matched
         to an RPJMD program with a budget; their share of all masterplan programs; and the
         indicative budget of the distinct RPJMD programs they match."""
-        fundable = tuple(sorted({mp for mp, rp, _, _ in matches if rp in budgets}))
-        rpjmd = tuple(sorted({rp for _, rp, _, _ in matches if rp in budgets}))
+        fundable = tuple(sorted({mp for mp, rp, _, _ in matches if rp in budgets},
+                                key=lambda i: (id_order(i), i)))
+        rpjmd = tuple(sorted({rp for _, rp, _, _ in matches if rp in budgets},
+                             key=lambda i: (id_order(i), i)))
         self.declare(Funding(total=total, fundable=len(fundable), fundable_ids=fundable,
                              share=len(fundable) / total if total else 0.0,
                              budget=sum(budgets[rp] for rp in rpjmd), rpjmd_programs=rpjmd))

@@ -58,7 +58,8 @@ class StagesPack:
             stage=stage, base=base, present=False, total=0, synchronized=0, coverage=0.0,
             synchronized_ids=(), unsynchronized_ids=(), manual_synchronized=0, matches=()))
 
-    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True)
+    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True,
+               passes=True)
     @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=True, coverage=MATCH.coverage),
           StageDef(name=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage >= threshold),
@@ -70,9 +71,10 @@ class StagesPack:
         partial otherwise.
         """
         self.declare(StageStatus(stage=stage, base=base, present=True, synchronized=True,
-                                 full=coverage >= 1.0))
+                                 full=coverage >= 1.0, passes=True))
 
-    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=False)
+    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=False,
+               passes=False)
     @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=True, coverage=MATCH.coverage),
           StageDef(name=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage < threshold),
@@ -80,12 +82,13 @@ class StagesPack:
     def stage_not_synchronized(self, stage, base):
         """Concludes that a present stage is not synchronized: its coverage is below its threshold."""
         self.declare(StageStatus(stage=stage, base=base, present=True, synchronized=False,
-                                 full=False))
+                                 full=False, passes=False))
 
-    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=False, synchronized=False)
+    @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=False, synchronized=False,
+               passes=True)
     @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=False),
           salience=PHASE["status"])
     def stage_absent_status(self, stage, base):
         """Concludes that an absent stage is not synchronized; being absent, it breaks no chain."""
         self.declare(StageStatus(stage=stage, base=base, present=False, synchronized=False,
-                                 full=False))
+                                 full=False, passes=True))

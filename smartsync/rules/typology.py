@@ -10,7 +10,8 @@ does not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainIntact, ChainMember, StageBelow, StageDef, StageStatus, Superseded, TypeResult,
+    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageBelow, StageDef, StageNext, StageStatus,
+    Superseded, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, Rule, concludes
@@ -31,14 +32,30 @@ class TypologyPack:
         unsynchronized stage below it: that stage cannot set the type."""
         self.declare(ChainBreak(stage=stage, at=lower))
 
+    @concludes(ChainHolds, stage=MATCH.stage)
+    @Rule(StageStatus(stage=MATCH.stage, base=True, synchronized=True), salience=PHASE["chain"])
+    def chain_holds_at_base(self, stage):
+        """Concludes that the chain holds from the base stage (program): it is synchronized."""
+        self.declare(ChainHolds(stage=stage))
+
+    @concludes(ChainHolds, stage=MATCH.stage)
+    @Rule(StageStatus(stage=MATCH.stage, passes=True),
+          StageNext(upper=MATCH.stage, lower=MATCH.lower),
+          ChainHolds(stage=MATCH.lower),
+          salience=PHASE["chain"])
+    def chain_holds_through(self, stage, lower):
+        """Concludes that the chain holds from a stage: the stage is synchronized (or absent
+        from the masterplan, which neither counts nor breaks the chain) and the chain holds
+        from the next stage below it."""
+        self.declare(ChainHolds(stage=stage))
+
     @concludes(ChainIntact, stage=MATCH.stage)
     @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
-          NOT(ChainBreak(stage=MATCH.stage)),
-          StageStatus(base=True, synchronized=True),
+          ChainHolds(stage=MATCH.stage),
           salience=PHASE["intact"])
     def chain_intact(self, stage):
-        """Concludes that the chain from a synchronized stage holds: no present stage
-        below it is unsynchronized, and the base stage is synchronized."""
+        """Concludes that synchronization can start at a stage: it is synchronized and the
+        chain holds from it down to the base stage."""
         self.declare(ChainIntact(stage=stage))
 
     @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)
