@@ -125,9 +125,19 @@ def test_near_miss_scores_below_the_threshold() -> None:
 
 
 def test_evidence_names_shared_words_and_affairs() -> None:
-    """The evidence lists the shared words as the first text wrote them, then the shared affairs."""
+    """The evidence lists the shared words as the first text wrote them; the shared affairs come apart."""
     result = compare("Aplikasi bank sampah", "Program Pengelolaan Persampahan")
-    assert result.evidence == ("sampah", "affair:lingkungan_hidup")
+    assert result.evidence == ("sampah",)
+    assert result.affairs == ("lingkungan_hidup",)
+
+
+def test_suggestion_notes_say_what_else_it_rests_on() -> None:
+    """A suggestion's note names the shared affairs of government, and an equal program code."""
+    mp = [Element("SP1", "program", "Aplikasi bank sampah", code="2.11.03")]
+    rp = [Element("P1", "program", "Program Pengelolaan Persampahan", code="2.11.3")]
+    (m,) = suggest_matches(make_region(mp, rp))
+    assert m.evidence == ("sampah",)
+    assert m.note == "same program code 2.11.03; shared affairs of government: lingkungan_hidup"
 
 
 def test_sectors_of_a_statement() -> None:
@@ -251,7 +261,7 @@ def test_equal_program_codes_score_one() -> None:
     rp = [Element("P1", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.2")]
     (m,) = suggest_matches(make_region(mp, rp))
     assert m.score == 1.0
-    assert m.evidence[0] == "code:2.16.02"
+    assert m.note is not None and m.note.startswith("same program code 2.16.02")
 
 
 def test_different_program_codes_lower_the_score() -> None:

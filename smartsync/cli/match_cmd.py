@@ -1,8 +1,8 @@
 """``smartsync match FILE``: suggest matches from the plan texts, for review; ``--write`` adds them.
 
 Prints one line per suggestion, as an aligned table: level, masterplan
-element, RPJMD element (id and the start of its text), score and the shared
-terms. ``--threshold`` and ``--top`` are those of
+element, RPJMD element (id and the start of its text), score, the shared
+terms and the suggestion's note (an equal program code, shared affairs). ``--threshold`` and ``--top`` are those of
 :func:`smartsync.suggest_matches`; ``--full`` prints whole texts.
 
 ``--write`` adds the suggestions to the file as ``source: suggested`` entries
@@ -78,7 +78,7 @@ def table(region: Region, suggestions: Sequence[Match], *, full: bool = False) -
             f"{m.masterplan}  {_short(a.text, width)}" if a else m.masterplan,
             f"{m.rpjmd}  {_short(b.text, width)}" if b else m.rpjmd,
             f"{m.score:.2f}" if m.score is not None else "",
-            ", ".join(m.evidence),
+            "; ".join(x for x in (", ".join(m.evidence), m.note) if x),
         ))
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header) - 1)]
     lines = []

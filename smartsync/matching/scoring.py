@@ -28,8 +28,9 @@ True
 >>> related = similarity(a, "Program pemenuhan upaya kesehatan masyarakat")
 >>> near_miss < related
 True
->>> compare(a, "Program peningkatan pelayanan kesehatan masyarakat").evidence
-('kesehatan', 'pelayanan', 'affair:kesehatan')
+>>> result = compare(a, "Program peningkatan pelayanan kesehatan masyarakat")
+>>> result.evidence, result.affairs
+(('kesehatan', 'pelayanan'), ('kesehatan',))
 """
 
 from __future__ import annotations
@@ -161,16 +162,17 @@ class Statement:
 
 @attrs.frozen
 class Comparison:
-    """The score of two statements and its evidence.
+    """The score of two statements and why.
 
     ``evidence`` lists the words of the first text that the second shares (by
-    stem), weightiest first, leaving out generic planning words unless nothing
-    else is shared, then ``affair:NAME`` for each affair of government both
-    name.
+    stem), as the first text writes them, weightiest first, leaving out
+    generic planning words unless nothing else is shared; ``affairs`` the
+    affairs of government both texts name.
     """
 
     score: float  #: from 0 to 1, rounded to 6 decimals
     evidence: tuple[str, ...]
+    affairs: tuple[str, ...] = ()
 
 
 def _combine(cosine: float, a: frozenset[str], b: frozenset[str]) -> float:
@@ -189,23 +191,26 @@ def score_statements(a: Statement, b: Statement) -> float:
 
 
 def evidence_of(a: Statement, b: Statement) -> tuple[str, ...]:
-    """Why two prepared statements are alike: shared words, then shared affairs (see :class:`Comparison`)."""
+    """The words of ``a`` that ``b`` shares, weightiest first (see :class:`Comparison`)."""
     common = [s for s in a.weights if s in b.weights]
     # generic planning words are evidence only when nothing else is shared
     common = [s for s in common if s not in a.generic] or common
     common.sort(key=lambda s: (-a.weights[s] * b.weights[s], a.words[s]))
-    words = tuple(dict.fromkeys(a.words[s] for s in common))
-    affairs = tuple(f"affair:{s}" for s in sorted(a.sectors & b.sectors))
-    return words + affairs
+    return tuple(dict.fromkeys(a.words[s] for s in common))
+
+
+def affairs_of(a: Statement, b: Statement) -> tuple[str, ...]:
+    """The affairs of government both prepared statements name, in name order."""
+    return tuple(sorted(a.sectors & b.sectors))
 
 
 def compare_statements(a: Statement, b: Statement) -> Comparison:
     """Compare two prepared statements (see :func:`compare`)."""
-    return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b))
+    return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b), affairs=affairs_of(a, b))
 
 
 def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> Comparison:
-    """Score two texts and say why: shared words, shared affairs of government.
+    """Score two texts and say why: the words they share, the affairs of government they share.
 
     ``weights`` default to uniform weights with generic planning words
     discounted; pass :meth:`TermWeights.from_texts` over the texts of a region

@@ -13,6 +13,7 @@ from .scoring import (
     SECTOR_MISMATCH_FACTOR,
     Statement,
     TermWeights,
+    affairs_of,
     evidence_of,
     score_statements,
 )
@@ -93,11 +94,15 @@ def _score(a: Element, sa: Statement, b: Element, sb: Statement) -> float:
     return score * CODE_MISMATCH_FACTOR if same is False else score
 
 
-def _evidence(a: Element, sa: Statement, b: Element, sb: Statement) -> tuple[str, ...]:
-    evidence = evidence_of(sa, sb)
+def _note(a: Element, sa: Statement, b: Element, sb: Statement) -> str | None:
+    """What a suggestion rests on besides shared words: the program code, the affairs."""
+    parts = []
     if same_code(a.code, b.code):
-        return (f"code:{a.code}",) + evidence
-    return evidence
+        parts.append(f"same program code {a.code}")
+    affairs = affairs_of(sa, sb)
+    if affairs:
+        parts.append("shared affairs of government: " + ", ".join(affairs))
+    return "; ".join(parts) or None
 
 
 def _candidates(
@@ -300,7 +305,8 @@ def _suggest_level(
                 relation=relation,
                 source=Source.SUGGESTED,
                 score=score,
-                evidence=_evidence(a, sa_list[i], rps[j], sb_list[j]),
+                note=_note(a, sa_list[i], rps[j], sb_list[j]),
+                evidence=evidence_of(sa_list[i], sb_list[j]),
             )
             for score, rid, j in scored
         )
@@ -329,8 +335,10 @@ def suggest_matches(
     ``region.matches`` (manual or suggested) is never suggested again. Each
     suggestion has ``source`` suggested, the ``relation`` given (``aligned``
     by default: the weakest claim, which a reviewer may raise to ``derived`` or
-    ``adopted``), the ``score`` rounded to 4 decimals and the shared terms as
-    ``evidence``. The result is sorted by score, highest first, then by
+    ``adopted``), the ``score`` rounded to 4 decimals, the shared words as
+    ``evidence`` (as the masterplan element writes them), and a ``note``
+    naming an equal program code and the shared affairs of government, when
+    there are any. The result is sorted by score, highest first, then by
     masterplan id and RPJMD id; it does not depend on the order of elements in
     the plans.
 
