@@ -156,6 +156,12 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
     for stage in chain:
         if manual[stage] / figures[stage].total < limit(stage):
             diagnostics.append(("rests_on_suggested", ()))
+    for stage in STAGES:
+        # synchronized elements that no person-made match synchronizes
+        by_person = {m.masterplan for m in counting if m.source is Source.MANUAL}
+        machine_only = set(figures[stage].synchronized_ids) - by_person
+        if machine_only:
+            diagnostics.append(("suggested_matches_used", tuple(sorted(machine_only))))
     program_matches = [m for m in counting if mp_level[m.masterplan] is Level.PROGRAM]
     unbudgeted = sorted({m.rpjmd for m in program_matches if rp_budget[m.rpjmd] is None})
     if unbudgeted:

@@ -94,6 +94,23 @@ class DiagnosticsPack:
                                 figures={"stage": stage, "manual": manual, "total": total,
                                          "synchronized": synchronized, "threshold": threshold}))
 
+    @concludes(Diagnostic, code="suggested_matches_used")
+    @Rule(StageCoverage(stage=MATCH.stage, present=True, synchronized=MATCH.synchronized,
+                        manual_synchronized=MATCH.manual, matches=MATCH.matches),
+          TEST(lambda synchronized, manual: synchronized > manual),
+          salience=_DIAGNOSE)
+    def suggested_matches_used(self, stage, synchronized, manual, matches):
+        """Reports the masterplan elements of a stage that are synchronized only by suggested
+        (machine) matches: the conclusions drawn from them rest on matches no person has
+        confirmed yet."""
+        by_person = {mp for mp, _, _, source in matches if source == "manual"}
+        machine_only = tuple(sorted({mp for mp, _, _, _ in matches} - by_person,
+                                    key=lambda i: (id_order(i), i)))
+        self.declare(Diagnostic(code="suggested_matches_used", severity="info",
+                                elements=machine_only,
+                                figures={"stage": stage, "count": len(machine_only),
+                                         "synchronized": synchronized}))
+
     @concludes(Diagnostic, code="unbudgeted_rpjmd_programs")
     @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches),
           Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
