@@ -163,11 +163,11 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         if machine_only:
             diagnostics.append(("suggested_matches_used", tuple(sorted(machine_only))))
     program_matches = [m for m in counting if mp_level[m.masterplan] is Level.PROGRAM]
-    unbudgeted = sorted({m.rpjmd for m in program_matches if rp_budget[m.rpjmd] is None})
+    unbudgeted = sorted({m.rpjmd for m in program_matches if not rp_budget[m.rpjmd]})
     if unbudgeted:
         diagnostics.append(("unbudgeted_rpjmd_programs", tuple(unbudgeted)))
 
-    budgeted = [m for m in program_matches if rp_budget[m.rpjmd] is not None]
+    budgeted = [m for m in program_matches if rp_budget[m.rpjmd]]  # a pagu of 0 funds nothing
     funded = tuple(sorted({m.rpjmd for m in budgeted}, key=natural))
     return Reference(
         characteristics=characteristics(region, kind, chain, figures),

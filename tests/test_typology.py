@@ -278,3 +278,15 @@ def test_counting_fewer_relations_never_raises_the_type(region, relations):
     """Counting a subset of the relations never gives a higher type than counting all."""
     subset = classify(region, params=Parameters(relations=relations)).type
     assert type_rank(subset) <= type_rank(classify(region).type)
+
+
+def test_zero_budget_funds_nothing():
+    """A matched RPJMD program whose pagu indikatif is 0 is reported unbudgeted and funds nothing."""
+    import attrs
+
+    region = build_region({"program": 2}, matched={"program": 2})
+    zeroed = tuple(attrs.evolve(e, budget=0) if e.level.value == "program" else e
+                   for e in region.rpjmd.elements)
+    c = classify(attrs.evolve(region, rpjmd=attrs.evolve(region.rpjmd, elements=zeroed)))
+    assert c.diagnostics_with("unbudgeted_rpjmd_programs")
+    assert c.funding.fundable == 0 and c.funding.budget == 0

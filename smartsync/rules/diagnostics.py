@@ -114,12 +114,13 @@ class DiagnosticsPack:
     @concludes(Diagnostic, code="unbudgeted_rpjmd_programs")
     @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches),
           Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
-          TEST(lambda matches, budgets: any(rp not in budgets for _, rp, _, _ in matches)),
+          TEST(lambda matches, budgets: any(not budgets.get(rp) for _, rp, _, _ in matches)),
           salience=_DIAGNOSE)
     def unbudgeted_rpjmd_programs(self, base, matches, budgets):
         """Reports RPJMD programs matched by masterplan programs that carry no budget (pagu
-        indikatif): those masterplan programs have a counterpart but nothing to draw on."""
-        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if rp not in budgets},
+        indikatif), or a budget of zero: those masterplan programs have a counterpart but
+        nothing to draw on."""
+        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if not budgets.get(rp)},
                                   key=lambda rp: (id_order(rp), rp)))
         self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="warning",
                                 elements=unbudgeted,

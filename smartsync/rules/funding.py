@@ -2,7 +2,7 @@
 
 The APBD funds only what supports the RPJMD. A masterplan program has a
 route to APBD funding when it is matched (by a relation that counts) to an
-RPJMD program that carries an indicative budget (*pagu indikatif*).
+RPJMD program that carries an indicative budget (*pagu indikatif*) above zero.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ class FundingPack:
           salience=PHASE["fund"])
     def fundable_programs(self, matches, total, budgets):
         """Concludes which masterplan programs can be funded through the APBD: those matched
-        to an RPJMD program with a budget; their share of all masterplan programs; and the
+        to an RPJMD program with a budget above zero; their share of all masterplan programs; and the
         indicative budget of the distinct RPJMD programs they match."""
-        fundable = tuple(sorted({mp for mp, rp, _, _ in matches if rp in budgets},
+        fundable = tuple(sorted({mp for mp, rp, _, _ in matches if budgets.get(rp)},
                                 key=lambda i: (id_order(i), i)))
-        rpjmd = tuple(sorted({rp for _, rp, _, _ in matches if rp in budgets},
+        rpjmd = tuple(sorted({rp for _, rp, _, _ in matches if budgets.get(rp)},
                              key=lambda i: (id_order(i), i)))
         self.declare(Funding(total=total, fundable=len(fundable), fundable_ids=fundable,
                              share=len(fundable) / total if total else 0.0,
