@@ -8,6 +8,7 @@ The score of two statements, from 0 to 1, has two parts:
    collection of texts (for a region, every element of both plans), times
    :data:`GENERIC_FACTOR` for the planning words every plan uses
    (:data:`~smartsync.matching.text.GENERIC_TERMS`, plus the region's name).
+   Texts that share only generic words get a cosine of 0.
 2. **Shared affairs** (:mod:`smartsync.matching.sectors`): when both texts
    name affairs of regional government and share some, the score moves
    towards 1 by :data:`SECTOR_BONUS` times the share of affairs in common
@@ -145,18 +146,24 @@ class Statement:
         return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
 
     def cosine(self, other: "Statement") -> float:
-        """The cosine of the two word vectors, from 0 to 1."""
+        """The cosine of the two word vectors, from 0 to 1; 0 when they share only generic words."""
         if not self.norm or not other.norm:
             return 0.0
         small, large = (self, other) if len(self.weights) <= len(other.weights) else (other, self)
         # both mappings are in stem order (see of()), so the shared stems are summed
         # in the same order whichever side is smaller: the score is symmetric to the bit
         get = large.weights.get
+        generic = self.generic | other.generic
         dot = 0.0
+        content = False
         for s, w in small.weights.items():
             v = get(s)
             if v is not None:
                 dot += w * v
+                content = content or s not in generic
+        if not content:
+            # generic planning words alone say nothing about what a statement is about
+            return 0.0
         return min(1.0, dot / (self.norm * other.norm))
 
 
