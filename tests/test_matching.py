@@ -454,3 +454,47 @@ def test_docstring_examples_hold(module) -> None:
     """The examples in the matching modules' docstrings run as written."""
     result = doctest.testmod(module)
     assert result.failed == 0
+
+
+# --------------------------------------------------------------------------- inserting into region file text
+
+
+def _suggested(mp: str, rp: str) -> Match:
+    return Match(mp, rp, "aligned", source="suggested", score=0.5, evidence=["sampah"])
+
+
+def test_insert_keeps_windows_line_endings() -> None:
+    """A file with CRLF line endings gets CRLF inserted lines and keeps every other byte."""
+    from smartsync.matching.fileedit import insert_matches
+
+    before = "region: {id: x}\r\nmatches:\r\n  - {masterplan: A, rpjmd: B, relation: derived}\r\nother: 1\r\n"
+    after = insert_matches(before, [_suggested("C", "D")])
+    assert after == before.replace(
+        "derived}\r\n",
+        "derived}\r\n  - {masterplan: C, rpjmd: D, relation: aligned, source: suggested, score: 0.5, "
+        "evidence: [sampah]}\r\n")
+
+
+def test_insert_after_block_style_items_and_before_trailing_comments() -> None:
+    """Items written as block mappings get the new item after their last line, before comments that follow."""
+    from smartsync.matching.fileedit import insert_matches
+
+    before = ("matches:\n- masterplan: A\n  rpjmd: B\n  relation: derived\n  note: |\n    two\n    lines\n"
+              "# next section\nother: 1\n")
+    after = insert_matches(before, [_suggested("C", "D")])
+    lines = after.splitlines()
+    assert lines[7].startswith("- {masterplan: C, rpjmd: D")
+    assert lines[8] == "# next section"
+    assert after.replace(lines[7] + "\n", "") == before
+
+
+def test_insert_quotes_what_yaml_would_misread() -> None:
+    """Ids and words YAML would read as numbers, booleans or with control characters are quoted."""
+    import yaml
+
+    from smartsync.matching.fileedit import insert_matches
+
+    odd = Match("1e5", "yes", "aligned", source="suggested", score=0.4, evidence=["on", "a\x84b"])
+    data = yaml.safe_load(insert_matches("matches: []\n", [odd]))
+    assert data["matches"] == [{"masterplan": "1e5", "rpjmd": "yes", "relation": "aligned",
+                                "source": "suggested", "score": 0.4, "evidence": ["on", "a\x84b"]}]
