@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import threading
 from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
 
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
@@ -23,6 +26,7 @@ from .facts import (
     StageDef, StageNext, StageStatus, TypeResult, CountedRelations, region_facts,
 )
 from .model import Region
+from .validation import validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
@@ -200,16 +204,27 @@ class Classifier:
         """The rules in effect, pack by pack, in definition order."""
         return tuple(self._rules)
 
-    def classify(self, region: Region, *, params: Parameters | None = None) -> Classification:
+    def classify(self, region: Region | str | os.PathLike[str], *,
+                 params: Parameters | Mapping[str, Any] | None = None) -> Classification:
         """Classify one region: its type, stages, characteristics, diagnostics, funding and trace.
+
+        ``region``: a :class:`~smartsync.Region`, or the path of a region file.
+        ``params``: :class:`~smartsync.Parameters`, or a mapping of their fields
+        (``{"threshold": 0.6, "relations": ["adopted", "derived"]}``); the
+        classifier's own parameters when not given.
 
         Raises :class:`~smartsync.InvalidRegionError` for a region whose
         references do not hold (a match naming an unknown element...).
         """
+        if isinstance(region, (str, os.PathLike)):
+            from .io import load_region
+
+            region = load_region(region)
         if not isinstance(region, Region):
-            raise TypeError(f"classify needs a smartsync.Region, got {type(region).__name__}")
+            raise TypeError(f"classify needs a smartsync.Region (or a region file's path), "
+                            f"got {type(region).__name__}")
         _check_region(region)
-        params = params or self.params
+        params = _parameters(params) or self.params
         with self._lock:
             engine = self._engine
             engine.reset()
@@ -338,11 +353,22 @@ def _classifier_for(packs: tuple[type, ...] | None, typology: Typology) -> "Clas
     return Classifier(packs, typology=typology)
 
 
+def _parameters(params: Parameters | Mapping[str, Any] | None) -> Parameters | None:
+    if params is None or isinstance(params, Parameters):
+        return params
+    if isinstance(params, Mapping):
+        known = {f.name for f in attrs.fields(Parameters)}
+        unknown = sorted(set(params) - known)
+        if unknown:
+            raise ValueError(f"unknown parameter {unknown[0]!r}; expected one of: "
+                             f"{', '.join(sorted(known))}"
+                             + (f" (did you mean {hint!r}?)"
+                                if (hint := did_you_mean(unknown[0], known)) else ""))
+        return Parameters(**params)
+    raise TypeError(f"params must be smartsync.Parameters or a mapping, got {type(params).__name__}")
+
+
 def _check_region(region: Region) -> None:
-    try:
-        from .validation import validate_region
-    except ImportError:  # pragma: no cover - validation module not present
-        return
     problems = [p for p in validate_region(region) if p.severity is Severity.ERROR]
     if problems:
         raise InvalidRegionError(region.id, problems)
@@ -354,10 +380,13 @@ def default_classifier() -> Classifier:
     return Classifier()
 
 
-def classify(region: Region, *, params: Parameters | None = None) -> Classification:
+def classify(region: Region | str | os.PathLike[str], *,
+             params: Parameters | Mapping[str, Any] | None = None) -> Classification:
     """Classify one region with the default rule packs and typology.
 
+    ``region``: a :class:`~smartsync.Region`, or the path of a region file.
     ``params``: the coverage threshold (default 0.5, inclusive), per-stage
-    thresholds, and the relations that count (all three by default).
+    thresholds, and the relations that count (all three by default), as
+    :class:`~smartsync.Parameters` or a mapping of their fields.
     """
     return default_classifier().classify(region, params=params)
