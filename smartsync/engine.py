@@ -30,7 +30,7 @@ from .validation import validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
-from .trace import FactRecord, Step, Trace, plain
+from .trace import FactRecord, LazyValues, Step, Trace, plain
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
 
 __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
@@ -251,7 +251,7 @@ class Classifier:
             steps.append(Step(
                 number=number, rule=info.name if info else s["rule"].__name__,
                 pack=info.pack if info else "", description=info.description if info else "",
-                facts=s["facts"], bindings=plain(s["bindings"]), asserted=asserted,
+                facts=s["facts"], bindings=LazyValues(s["bindings"]), asserted=asserted,
                 retracted=tuple(s["retracted"]),
                 internal=bool(asserted) and all(records[a].internal for a in asserted
                                                 if a in records)))

@@ -30,6 +30,7 @@ of different concerns can share them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from typing import Iterator
@@ -168,6 +169,7 @@ def link_tuple(masterplan_id: str, rpjmd_id: str, rpjmd_level: str | None,
     return (masterplan_id, rpjmd_id, rpjmd_level, relation, source)
 
 
+@functools.lru_cache(maxsize=65536)
 def id_order(element_id: str) -> tuple:
     """The order ids are listed in: numbers inside ids compare as numbers (SP2 before SP10)."""
     return tuple((0, int(part), "") if part[0] in "0123456789" else (1, 0, part)

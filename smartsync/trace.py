@@ -89,6 +89,40 @@ class FactRecord:
         return (FactRecord, (self.id, self.kind, self.fields, self.input, self.internal))
 
 
+class LazyValues(Mapping[str, Any]):
+    """A read-only mapping of a firing's bound values, made plain when first read."""
+
+    __slots__ = ("_raw", "_plain")
+
+    def __init__(self, raw: Mapping[str, Any]):
+        self._raw = raw
+        self._plain: dict[str, Any] | None = None
+
+    def _values(self) -> dict[str, Any]:
+        if self._plain is None:
+            # the engine's context is built from sets: sort, so the order is the same in
+            # every process whatever its hash seed
+            self._plain = {str(k): plain(v) for k, v in sorted(self._raw.items(),
+                                                                key=lambda kv: str(kv[0]))}
+            self._raw = {}
+        return self._plain
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values())
+
+    def __len__(self) -> int:
+        return len(self._values())
+
+    def __repr__(self) -> str:
+        return repr(self._values())
+
+    def __reduce__(self) -> tuple:
+        return (dict, (self._values(),))
+
+
 @attrs.frozen
 class Step:
     """One rule firing.

@@ -15,7 +15,8 @@ the message catalogs (``characteristic.<key>.<value>``).
 from __future__ import annotations
 
 from ..facts import (
-    Characteristic, ChainMember, Elements, PlanPeriod, StageCoverage, StageStatus, TypeResult,
+    Characteristic, ChainMember, Elements, PlanPeriod, StageCoverage, StageDef, StageStatus,
+    TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, P, Rule, W, concludes
@@ -41,14 +42,14 @@ class CharacteristicsPack:
     # -- the vision ----------------------------------------------------------
 
     @concludes(Characteristic, key="own_vision", value=False)
-    @Rule(TypeResult(stage=W()), StageStatus(stage="vision", synchronized=True), salience=_DESCRIBE)
+    @Rule(StageStatus(stage="vision", synchronized=True), salience=_DESCRIBE)
     def vision_from_rpjmd(self):
         """Concludes that the masterplan does not formulate its own vision: its vision is
         synchronized with (formulated from) the RPJMD vision."""
         self.declare(Characteristic(key="own_vision", value=False, figures={}))
 
     @concludes(Characteristic, key="own_vision", value=True)
-    @Rule(TypeResult(stage=W()), Elements(plan="masterplan", level="vision"),
+    @Rule(Elements(plan="masterplan", level="vision"),
           NOT(StageStatus(stage="vision", synchronized=True)), salience=_DESCRIBE)
     def own_vision(self):
         """Concludes that the masterplan formulates its own smart city vision: it has a
@@ -56,7 +57,7 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="own_vision", value=True, figures={}))
 
     @concludes(Characteristic, key="own_vision", value="absent")
-    @Rule(TypeResult(stage=W()), NOT(Elements(plan="masterplan", level="vision")), salience=_DESCRIBE)
+    @Rule(StageDef(base=True), NOT(Elements(plan="masterplan", level="vision")), salience=_DESCRIBE)
     def no_vision(self):
         """Concludes that the masterplan states no vision at all."""
         self.declare(Characteristic(key="own_vision", value="absent", figures={}))
@@ -177,8 +178,7 @@ class CharacteristicsPack:
     # -- programs and periods ------------------------------------------------------
 
     @concludes(Characteristic, key="program_counterpart_share")
-    @Rule(TypeResult(stage=W()),
-          StageCoverage(stage=MATCH.base, base=True, synchronized=MATCH.synchronized,
+    @Rule(StageCoverage(stage=MATCH.base, base=True, synchronized=MATCH.synchronized,
                         total=MATCH.total, coverage=MATCH.coverage),
           salience=_DESCRIBE)
     def program_counterpart_share(self, base, synchronized, total, coverage):
@@ -188,8 +188,7 @@ class CharacteristicsPack:
                                              "total": total}))
 
     @concludes(Characteristic, key="periods", value="same")
-    @Rule(TypeResult(stage=W()),
-          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+    @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
           PlanPeriod(plan="masterplan", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
           salience=_DESCRIBE)
     def period_same(self, rpjmd_start, rpjmd_end):
@@ -199,8 +198,7 @@ class CharacteristicsPack:
             "masterplan_start": rpjmd_start, "masterplan_end": rpjmd_end}))
 
     @concludes(Characteristic, key="periods", value="within")
-    @Rule(TypeResult(stage=W()),
-          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+    @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
           PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
           TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
                rpjmd_start <= masterplan_start and masterplan_end <= rpjmd_end
@@ -213,8 +211,7 @@ class CharacteristicsPack:
             "masterplan_start": masterplan_start, "masterplan_end": masterplan_end}))
 
     @concludes(Characteristic, key="periods", value="beyond")
-    @Rule(TypeResult(stage=W()),
-          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+    @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
           PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
           TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
                masterplan_start <= rpjmd_end and rpjmd_start <= masterplan_end
@@ -229,8 +226,7 @@ class CharacteristicsPack:
             "overlap": min(rpjmd_end, masterplan_end) - max(rpjmd_start, masterplan_start) + 1}))
 
     @concludes(Characteristic, key="periods", value="disjoint")
-    @Rule(TypeResult(stage=W()),
-          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+    @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
           PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
           TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
                masterplan_start > rpjmd_end or rpjmd_start > masterplan_end),
