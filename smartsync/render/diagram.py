@@ -43,6 +43,7 @@ from __future__ import annotations
 import html
 from typing import Mapping, Sequence
 
+from ..messages import LANGUAGES, catalog
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 from ..result import Classification
 
@@ -87,56 +88,12 @@ BAND_STYLE: Mapping[str, tuple[str, str, float, str | None]] = {
 #: diagram is printed 1000 units to about 188 mm, a page holds about 1440)
 PRINT_SLICE = 1250
 
-#: the words of the diagram, in English and Indonesian (same keys)
+#: the words of the diagram in each language, from the message catalogs
+#: (keys ``diagram.*`` of :mod:`smartsync.messages`)
 DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "rpjmd": "RPJMD",
-        "masterplan": "Masterplan",
-        "count": "{count} {level}",
-        "absent": "no {level} elements",
-        "start": "synchronization starts here (type {letter})",
-        "not_stage": "not a stage of the typology: does not count for the type",
-        "stage_status": "{synchronized} of {total} masterplan elements synchronized ({share})",
-        "stage_absent": "stage absent from the masterplan",
-        "no_dimension": "no dimension",
-        "dimension": "smart {dimension}",
-        "group_count": "{synchronized} of {total} synchronized",
-        "legend.adopted": "adopted (same meaning)",
-        "legend.derived": "derived (formulated from it)",
-        "legend.aligned": "aligned (supports it)",
-        "legend.suggested": "suggested match (computed from the texts)",
-        "legend.unsynchronized": "masterplan element not synchronized (no match at its stage)",
-        "legend.start": "stage where synchronization starts",
-        "legend.chain": "synchronized stage below it",
-        "legend.other": "level that is not a stage",
-        "match_title": "{masterplan} \u2192 {rpjmd}: {relation}, {source}",
-        "score": "score {score}",
-        "unsync_title": "not synchronized",
-    },
-    "id": {
-        "rpjmd": "RPJMD",
-        "masterplan": "Masterplan",
-        "count": "{count} {level}",
-        "absent": "tidak ada unsur {level}",
-        "start": "sinkronisasi dimulai di sini (tipe {letter})",
-        "not_stage": "bukan tahap tipologi: tidak dihitung untuk tipe",
-        "stage_status": "{synchronized} dari {total} unsur masterplan tersinkronisasi ({share})",
-        "stage_absent": "tahap tidak ada dalam masterplan",
-        "no_dimension": "tanpa dimensi",
-        "dimension": "smart {dimension}",
-        "group_count": "{synchronized} dari {total} tersinkronisasi",
-        "legend.adopted": "diadopsi (makna sama)",
-        "legend.derived": "diturunkan (dirumuskan darinya)",
-        "legend.aligned": "selaras (mendukungnya)",
-        "legend.suggested": "kecocokan usulan (dihitung dari teks)",
-        "legend.unsynchronized": "unsur masterplan tidak tersinkronisasi (tanpa kecocokan pada tahapnya)",
-        "legend.start": "tahap awal sinkronisasi",
-        "legend.chain": "tahap tersinkronisasi di bawahnya",
-        "legend.other": "tingkat yang bukan tahap",
-        "match_title": "{masterplan} \u2192 {rpjmd}: {relation}, {source}",
-        "score": "skor {score}",
-        "unsync_title": "tidak tersinkronisasi",
-    },
+    lang: {key[len("diagram."):]: text for key, text in catalog(lang).items()
+           if key.startswith("diagram.")}
+    for lang in LANGUAGES
 }
 
 
