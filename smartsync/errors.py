@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import enum
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import attrs
 
@@ -29,6 +29,7 @@ __all__ = [
     "InvalidRegionError",
     "RulePackError",
     "did_you_mean",
+    "LoadReport",
 ]
 
 
@@ -80,6 +81,42 @@ class Problem:
         if self.suggestion is not None:
             text += f" (did you mean {self.suggestion!r}?)"
         return text
+
+
+class LoadReport:
+    """What reading one region gave: ``region`` (``None`` when it has errors) and every
+    ``problem`` (errors and warnings). Shared by region files and table rows; a subclass
+    says where the region came from in :attr:`source_name`."""
+
+    __slots__ = ()
+    region: Any
+    problems: tuple[Problem, ...]
+
+    @property
+    def source_name(self) -> str:
+        """The file (or table row) the region was read from."""
+        raise NotImplementedError
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems of severity warning."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the region loaded (it may still have warnings)."""
+        return self.region is not None
+
+    def region_or_raise(self) -> Any:
+        """The region; raises :class:`RegionFileError` listing every problem if it has errors."""
+        if self.region is None:
+            raise RegionFileError(self.source_name, self.problems)
+        return self.region
 
 
 class SmartsyncError(Exception):

@@ -48,7 +48,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 import attrs
 
-from .errors import Problem, RegionFileError, Severity, did_you_mean
+from .errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
 from .io.regionfile import MAX_FILE_BYTES, _Reader
 from .model import PlanKind, Region
@@ -100,7 +100,7 @@ _LIST_SEPARATORS = {"parents": re.compile(r"[;|]"), "indicators": re.compile(r"\
 
 
 @attrs.frozen
-class TableRegion:
+class TableRegion(LoadReport):
     """What the tables gave for one region: the region (``None`` when it has errors) and every problem.
 
     ``region_id`` is the id the rows name (``None`` for problems that
@@ -114,25 +114,9 @@ class TableRegion:
     problems: tuple[Problem, ...] = ()
 
     @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems of severity error."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """The problems of severity warning."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the region loaded (it may still have warnings)."""
-        return self.region is not None
-
-    def region_or_raise(self) -> Region:
-        """The region; raises :class:`~smartsync.errors.RegionFileError` listing every problem if it has errors."""
-        if self.region is None:
-            raise RegionFileError(self.source, self.problems)
-        return self.region
+    def source_name(self) -> str:
+        """Where the region was read from."""
+        return self.source
 
 
 def is_tables(path: PathLike) -> bool:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar, Union
 import attrs
 import yaml
 
-from ..errors import Problem, RegionFileError, Severity, did_you_mean
+from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from ..model import (
     Dimension,
     Element,
@@ -80,7 +80,7 @@ _YEARS = (1900, 2200)
 
 
 @attrs.frozen
-class RegionFileReport:
+class RegionFileReport(LoadReport):
     """What reading one region file gave: the region (``None`` when it has errors) and every problem.
 
     ``problems`` holds errors and warnings in the order of the file. A
@@ -92,25 +92,9 @@ class RegionFileReport:
     problems: tuple[Problem, ...] = ()
 
     @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems of severity error."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """The problems of severity warning."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        """Whether the file loaded (it may still have warnings)."""
-        return self.region is not None
-
-    def region_or_raise(self) -> Region:
-        """The region; raises :class:`~smartsync.errors.RegionFileError` listing every problem if it has errors."""
-        if self.region is None:
-            raise RegionFileError(self.file, self.problems)
-        return self.region
+    def source_name(self) -> str:
+        """Where the region was read from."""
+        return self.file
 
 
 # --------------------------------------------------------------------------
