@@ -78,6 +78,8 @@ __all__ = [
     "DiagnosticResult", "FundingResult",
     # explanation
     "Trace", "Step", "FactRecord", "Derivation", "Reason",
+    # rule packs and typology variants
+    "Variant", "load_variant",
     # suggested matches
     "suggest_matches", "with_suggestions",
     # many regions: tables and batches

@@ -14,7 +14,7 @@ import functools
 import inspect
 import os
 import threading
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 import attrs
 
@@ -23,7 +23,7 @@ from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
-    StageDef, StageNext, StageStatus, TypeResult, CountedRelations, region_facts,
+    StageDef, StageNext, StageStatus, TypeResult, region_facts,
 )
 from .model import Region
 from .validation import validate_region

@@ -42,12 +42,12 @@ import io
 import math
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 import attrs
 
+from ._files import atomic_write
 from .errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
 from .io.regionfile import MAX_FILE_BYTES, _Reader
@@ -648,17 +648,7 @@ def _table_rows(regions: Iterable[Region]) -> dict[str, list[list[Any]]]:
 
 
 def _atomic_write(target: Path, write: Callable[[Any], None]) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(target, write)
 
 
 def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:

@@ -26,12 +26,12 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from .._files import atomic_write
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units
 from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -235,27 +235,7 @@ def _alive(pid: int) -> bool:
 
 def _write_atomically(target: Path, write: Callable[[IO[str]], None]) -> None:
     _stale_temp_files(target)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}{_TEMP_TAG}{os.getpid()}-",
-                                    suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            mode = os.stat(target).st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(target, write, text=True, prefix=f".{target.name}{_TEMP_TAG}{os.getpid()}-")
 
 
 class _Terminated(BaseException):

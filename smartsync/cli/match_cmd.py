@@ -20,14 +20,13 @@ usage error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
 import attrs
 
+from .._files import atomic_write
 from ..errors import RegionFileError, SmartsyncError
 from ..model import Match, Region
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -121,18 +120,8 @@ def write_suggestions(path: Path, region: Region, suggestions: Sequence[Match]) 
     if again != expected:
         raise SmartsyncError(f"{path}: the file with the suggestions added would not read back as "
                              "the region plus the suggestions; nothing written")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(new_text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, os.stat(path).st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    data = new_text.encode("utf-8")
+    atomic_write(path, lambda out: out.write(data))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, Union
@@ -19,6 +18,7 @@ from typing import Any, TypeVar, Union
 import attrs
 import yaml
 
+from .._files import atomic_write
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from ..model import (
     Dimension,
@@ -732,22 +732,5 @@ def dump_region(region: Region, path: PathLike, *, format: str | None = None) ->
     """
     target = Path(path)
     data = dumps_region(region, format=_format_of(target, format)).encode("utf-8")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            mode = os.stat(target).st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except FileNotFoundError:
-            pass
-        raise
+    atomic_write(target, lambda out: out.write(data))
     return target

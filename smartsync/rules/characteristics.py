@@ -19,7 +19,7 @@ from ..facts import (
     TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
-from . import MATCH, NOT, PHASE, TEST, P, Rule, W, concludes
+from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
 
 __all__ = ["CharacteristicsPack"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from ..facts import (
     ChainBreak, ChainMember, DimensionElements, Diagnostic, Elements, PlanPeriod, StageCoverage,
-    StageDef, TypeResult,
+    StageDef,
 )
 from ..facts import id_order
-from . import MATCH, NOT, PHASE, TEST, Rule, W, concludes
+from . import MATCH, PHASE, TEST, Rule, concludes
 
 __all__ = ["DiagnosticsPack"]
 
