@@ -664,7 +664,7 @@ def region_to_dict(region: Region) -> dict[str, Any]:
             "period": [plan.period.start, plan.period.end],
             "elements": [_element_to_dict(e) for e in plan.elements],
         }
-    data["matches"] = [_match_to_dict(m) for m in region.matches]
+    data["matches"] = [match_to_dict(m) for m in region.matches]
     return data
 
 
@@ -684,7 +684,8 @@ def _element_to_dict(element: Element) -> dict[str, Any]:
     return out
 
 
-def _match_to_dict(match: Match) -> dict[str, Any]:
+def match_to_dict(match: Match) -> dict[str, Any]:
+    """A match as a region file writes it: its fields in the format's order, empty ones left out."""
     out: dict[str, Any] = {"masterplan": match.masterplan, "rpjmd": match.rpjmd,
                            "relation": match.relation.value, "source": match.source.value}
     if match.score is not None:

@@ -41,6 +41,7 @@ from typing import Any, Sequence
 import yaml
 
 from ..errors import SmartsyncError
+from ..io.regionfile import match_to_dict
 from ..model import Match
 
 __all__ = ["insert_matches", "FileEditError", "match_fields"]
@@ -52,19 +53,7 @@ class FileEditError(SmartsyncError, ValueError):
 
 def match_fields(match: Match) -> dict[str, Any]:
     """The fields of a match as a region file writes them, in the file format's order."""
-    out: dict[str, Any] = {
-        "masterplan": match.masterplan,
-        "rpjmd": match.rpjmd,
-        "relation": match.relation.value,
-        "source": match.source.value,
-    }
-    if match.score is not None:
-        out["score"] = match.score
-    if match.note is not None:
-        out["note"] = match.note
-    if match.evidence:
-        out["evidence"] = list(match.evidence)
-    return out
+    return match_to_dict(match)
 
 
 # ------------------------------------------------------------------ YAML
