@@ -41,16 +41,43 @@ from smartsync.io import dump_region, load_region  # noqa: E402
 from smartsync.sample import sample_regions  # noqa: E402
 from smartsync.tabular import dump_tables, load_tables  # noqa: E402
 
-# runs one command and reports its wall time and the largest child's peak RSS (KiB on Linux)
-_WRAPPER = (
-    "import json, resource, subprocess, sys, time\n"
-    "start = time.perf_counter()\n"
-    "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-    "wall = time.perf_counter() - start\n"
-    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-    "print(json.dumps({'wall': wall, 'peak_kib': usage.ru_maxrss, 'code': done.returncode,\n"
-    "                  'cpu': usage.ru_utime + usage.ru_stime}))\n"
-)
+# runs one command; reports its wall time, the largest process's peak RSS (KiB on Linux), the
+# CPU time of all its processes, and (from /proc, Linux) the CPU time of each process
+_WRAPPER = r"""
+import json, os, resource, subprocess, sys, time
+TICK = os.sysconf("SC_CLK_TCK")
+
+def cpu_of(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+per_process = {}
+while proc.poll() is None:
+    for pid in [proc.pid] + children(proc.pid):
+        cpu = cpu_of(pid)
+        if cpu is not None:
+            per_process[pid] = cpu
+    time.sleep(0.05)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+main = per_process.pop(proc.pid, None)
+print(json.dumps({"wall": wall, "peak_kib": usage.ru_maxrss, "code": proc.returncode,
+                  "cpu": usage.ru_utime + usage.ru_stime, "main_cpu": main,
+                  "worker_cpu": sorted(per_process.values(), reverse=True)}))
+"""
 
 
 def write_inputs(count: int, folder: Path, kind: str) -> Path:
@@ -138,6 +165,13 @@ def main() -> None:
               f"{', '.join(f'{w:.1f}' for w in walls[1])} s; --jobs 2 "
               f"{', '.join(f'{w:.1f}' for w in walls[2])} s)")
         print(f"  outputs of --jobs 1 and --jobs 2 identical: {same}")
+        split = results[full, 2]
+        if split.get("main_cpu") is not None and split.get("worker_cpu"):
+            busiest = max([split["main_cpu"], *split["worker_cpu"]])
+            print(f"  --jobs 2, CPU time per process: the command {split['main_cpu']:.1f} s, "
+                  f"workers {', '.join(f'{c:.1f}' for c in split['worker_cpu'])} s; on an idle "
+                  f"machine the busiest process bounds the wall time, a speedup of at most "
+                  f"{statistics.median(cpus[1]) / busiest:.2f}")
         print(f"  load average after the runs: {os.getloadavg()[0]:.1f}")
 
         print("\npeak memory (largest process of the batch, MiB):")
