@@ -18,8 +18,12 @@ Then, on this machine:
 
 The full batch runs ``--repeat`` times (default 3) with each ``--jobs``,
 interleaved, and the medians are reported, with the machine's load average:
-other work on the machine slows every figure. Figures are reported, not
-asserted. ``--quick`` runs 40 and 120 regions.
+other work on the machine slows every figure. With ``--jobs 2`` it also
+reports the CPU time of each process (from ``/proc``): when other sessions
+keep the CPUs busy, Linux shares them between sessions (autogroup), so a
+batch gets no more than its share whatever ``--jobs`` is; on an idle machine
+the busiest process bounds the speedup. Figures are reported, not asserted.
+``--quick`` runs 40 and 120 regions.
 """
 
 from __future__ import annotations
