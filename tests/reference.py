@@ -40,8 +40,9 @@ TYPE_ORDER = ("unsynchronized", "program", "target", "mission", "vision")
 
 def natural(element_id: str) -> tuple:
     """Ids in the order a planner reads them: numbers inside ids compare as numbers."""
-    return tuple((0, int(p), "") if p[0] in "0123456789" else (1, 0, p)
-                 for p in re.split(r"([0-9]+)", element_id) if p) + ((2, 0, element_id),)
+    parts = tuple((0, int(p), "") if p[0] in "0123456789" else (1, 0, p)
+                  for p in re.split(r"([0-9]+)", element_id) if p)
+    return (parts, element_id)  # equal parts ("01", "1"): the id itself decides
 
 
 def type_rank(value: object) -> int:

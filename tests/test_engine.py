@@ -270,3 +270,14 @@ def test_strategy_reaches_every_shape():
     wanted |= {"no matches", "matches only at vision", "absent stage inside the chain",
                "coverage exactly at the threshold", "suggested matches"}
     assert wanted <= seen, wanted - seen
+
+
+def test_ids_with_a_common_numeric_start_list_in_the_same_order_as_the_reference():
+    """Ids like "0" and "0:" (found by hypothesis) list in one order in the engine and the reference."""
+    region = build_region({"vision": 1, "program": 2})
+    import attrs
+
+    renamed = tuple(attrs.evolve(e, id={"SV1": "0:"}.get(e.id, e.id)) for e in region.masterplan.elements)
+    region = attrs.evolve(region, masterplan=attrs.evolve(region.masterplan, elements=renamed +
+                          (attrs.evolve(renamed[0], id="0"),)))
+    assert_agrees(region)
