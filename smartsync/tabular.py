@@ -42,6 +42,7 @@ import io
 import math
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
@@ -88,6 +89,14 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     "elements": ("region", "plan", "id", "level", "text"),
     "matches": ("region", "masterplan", "rpjmd", "relation"),
 }
+
+#: a line of a CSV text, with its end (a quoted cell may span several)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+#: where each column sits in a row as read (the order of COLUMNS)
+_INDEX = {table: {column: i for i, column in enumerate(columns)}
+          for table, columns in COLUMNS.items()}
+#: cells shorter than this are interned: a batch holds every row of the tables
+_SHORT = 40
 
 # how each column's cells are read
 _IDS = {"id", "region", "masterplan", "rpjmd", "code"}
@@ -138,8 +147,9 @@ class _Table:
         self.name = name
         self.file = file
         self.columns: list[str] = []
-        #: (row number, cells by column, a problem of the row's shape or None)
-        self.rows: list[tuple[int, dict[str, Any], Problem | None]] = []
+        #: (row number, cells in the order of COLUMNS[name] (None: empty or no such column),
+        #: a problem of the row's shape or None)
+        self.rows: list[tuple[int, tuple[Any, ...], Problem | None]] = []
 
 
 def _norm_header(value: Any) -> str:
@@ -199,13 +209,13 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
                 f"cell {unnamed[0]} of the row holds a value but its column has no name in the "
                 "header", file=table.file, line=number, where=f"column {unnamed[0]}",
                 code="unnamed-column")
-        row: dict[str, Any] = {}
+        values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
-            if column:
-                row[column] = None if _blank(value) else value
-        for column in table.columns:
-            row.setdefault(column, None)
-        table.rows.append((number, row, shape))
+            if column and not _blank(value):
+                if isinstance(value, str) and len(value) < _SHORT:
+                    value = sys.intern(value)  # ids, levels, plans...: one object, not thousands
+                values[_INDEX[table.name][column]] = value
+        table.rows.append((number, tuple(values), shape))
 
 
 def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]) -> None:
@@ -232,30 +242,37 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
     except SourceProblem as exc:
         problems.append(Problem(exc.message, file=table.file, line=exc.line, code=exc.code))
         return
-    records: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
+    del data
+    # rows are read one at a time, straight into the table: no second copy of the file
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), strict=True)
+    read = [0]
+
+    def records() -> Iterator[tuple[int, list[str]]]:
         for number, record in enumerate(reader, 1):
-            records.append((number, record))
+            read[0] = number
+            yield number, record
+
+    numbered = records()
+    try:
+        for number, header in numbered:
+            if not all(_blank(c) for c in header):
+                break
+        else:
+            problems.append(Problem(
+                f"the table is empty; its first row must name the columns "
+                f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
+                code="empty-table"))
+            return
+        if len(header) == 1 and ";" in header[0] and "," not in header[0]:
+            problems.append(Problem(
+                "the columns are separated by ';'; smartsync reads comma-separated tables: save "
+                "the sheet as 'CSV (comma delimited)', or give the .xlsx workbook instead",
+                file=table.file, line=number, code="semicolon-csv"))
+            return
+        _fill(table, header, number, numbered, problems)
     except csv.Error as exc:
-        problems.append(Problem(f"malformed CSV: {exc}", file=table.file,
-                                line=len(records) + 1, code="malformed-csv"))
-        return
-    header_at = next((i for i, (_, r) in enumerate(records) if not all(_blank(c) for c in r)), None)
-    if header_at is None:
-        problems.append(Problem(
-            f"the table is empty; its first row must name the columns "
-            f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
-            code="empty-table"))
-        return
-    number, header = records[header_at]
-    if len(header) == 1 and ";" in header[0] and "," not in header[0]:
-        problems.append(Problem(
-            "the columns are separated by ';'; smartsync reads comma-separated tables: save the "
-            "sheet as 'CSV (comma delimited)', or give the .xlsx workbook instead",
-            file=table.file, line=number, code="semicolon-csv"))
-        return
-    _fill(table, header, number, records[header_at + 1:], problems)
+        problems.append(Problem(f"malformed CSV: {exc}", file=table.file, line=read[0] + 1,
+                                code="malformed-csv"))
 
 
 def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
@@ -430,15 +447,16 @@ def _problem_at(places: _Places, problem: Problem, fallback: tuple[str, int]) ->
                    suggestion=problem.suggestion, code=problem.code)
 
 
-def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file: str,
-           elements: Sequence[tuple[str, int, dict[str, Any]]],
-           matches: Sequence[tuple[str, int, dict[str, Any]]],
+def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_file: str,
+           elements: Sequence[tuple[str, int, tuple[Any, ...]]],
+           matches: Sequence[tuple[str, int, tuple[Any, ...]]],
            extra: Sequence[Problem]) -> TableRegion:
     """One region from its rows, checked by the region file reader."""
     places = _Places()
     problems = list(extra)
     assert head is not None
-    row_number, cells = head
+    row_number, values = head
+    cells = dict(zip(COLUMNS["regions"], values))
     source = f"{regions_file}:{row_number}"
     region_node = places.row(regions_file, row_number, cells, "regions", skip=tuple(_YEARS))
     root_line = region_node.line
@@ -449,7 +467,8 @@ def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file
         end = places.cell(regions_file, row_number, f"{kind}_end", cells.get(f"{kind}_end"))
         plans[kind] = {"period": Located([start, end], start.line), "elements": []}
         key_lines[kind] = places.mark(regions_file, row_number, None)
-    for file, number, row in elements:
+    for file, number, values in elements:
+        row = dict(zip(COLUMNS["elements"], values))
         try:
             kind = PlanKind.parse(row.get("plan")).value if row.get("plan") is not None else None
         except ValueError:
@@ -467,8 +486,9 @@ def _build(region_id: str, head: tuple[int, dict[str, Any]] | None, regions_file
             continue
         plans[kind]["elements"].append(places.row(file, number, row, "elements",
                                                     skip=("region", "plan")))
-    match_nodes = [places.row(file, number, row, "matches", skip=("region",))
-                   for file, number, row in matches]
+    match_nodes = [places.row(file, number, dict(zip(COLUMNS["matches"], values)), "matches",
+                              skip=("region",))
+                   for file, number, values in matches]
     top = {"region": region_node,
            "rpjmd": Located({"period": plans["rpjmd"]["period"],
                              "elements": Located(plans["rpjmd"]["elements"], root_line)},
@@ -519,9 +539,9 @@ class RegionRows:
 
     region_id: str
     regions_file: str
-    head: tuple[int, dict[str, Any]]
-    elements: tuple[tuple[str, int, dict[str, Any]], ...] = ()
-    matches: tuple[tuple[str, int, dict[str, Any]], ...] = ()
+    head: tuple[int, tuple[Any, ...]]
+    elements: tuple[tuple[str, int, tuple[Any, ...]], ...] = ()
+    matches: tuple[tuple[str, int, tuple[Any, ...]], ...] = ()
     extra: tuple[Problem, ...] = ()
 
     @property
@@ -544,12 +564,12 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
         yield TableRegion(None, name, None, tuple(fatal))
         return
     regions_table = tables["regions"]
-    heads: dict[str, tuple[int, dict[str, Any]]] = {}
+    heads: dict[str, tuple[int, tuple[Any, ...]]] = {}
     extra: dict[str, list[Problem]] = {}
     order: list[str] = []
     loose: list[Problem] = []
     for number, row, shape in regions_table.rows:
-        region_id = _region_id(row.get("id"))
+        region_id = _region_id(row[_INDEX["regions"]["id"]])
         if region_id is None:
             loose.append(shape or Problem("the region id cell is empty", file=regions_table.file,
                                           line=number, where="column id", code="missing-field"))
@@ -564,13 +584,13 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
             continue
         heads[region_id] = (number, row)
         order.append(region_id)
-    rows: dict[str, dict[str, list[tuple[str, int, dict[str, Any]]]]] = {
+    rows: dict[str, dict[str, list[tuple[str, int, tuple[Any, ...]]]]] = {
         "elements": {}, "matches": {}}
     unknown: dict[str, list[Problem]] = {}
     for table_name in ("elements", "matches"):
         table = tables[table_name]
         for number, row, shape in table.rows:
-            region_id = _region_id(row.get("region"))
+            region_id = _region_id(row[_INDEX[table_name]["region"]])
             if region_id is None:
                 loose.append(Problem("the region cell is empty; every row names its region",
                                      file=table.file, line=number, where="column region",

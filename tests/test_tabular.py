@@ -340,6 +340,28 @@ def test_semicolon_separated_tables_get_a_clear_error(tmp_path):
     assert problem.code == "semicolon-csv" and "comma" in problem.message
 
 
+def test_malformed_csv_names_the_row(tmp_path):
+    """A stray quote that breaks the CSV is an error naming the table and the row."""
+    folder = copy_small(tmp_path)
+    rows = (folder / "matches.csv").read_text(encoding="utf-8").splitlines()
+    rows.insert(3, '3374,SM1,M1,derived,manual,,"hlm. 22" dan 23')
+    write(folder / "matches.csv", "\n".join(rows) + "\n")
+    [report] = list(iter_table_regions(folder))
+    [problem] = report.problems
+    assert (problem.code, problem.line) == ("malformed-csv", 4)
+    assert problem.file.endswith("matches.csv")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_any_line_ending_reads_the_same(tmp_path, newline):
+    """Tables saved with Windows, old Mac or Unix line endings give the same regions."""
+    folder = copy_small(tmp_path)
+    for name in ("regions", "elements", "matches"):
+        text = (folder / f"{name}.csv").read_text(encoding="utf-8")
+        write(folder / f"{name}.csv", text.replace("\n", newline))
+    assert load_tables(folder) == load_tables(SMALL)
+
+
 def test_is_tables_tells_tables_from_region_folders(tmp_path):
     """A folder holding regions.csv and any .xlsx path are tables; a folder of region files is not."""
     assert is_tables(SMALL)
