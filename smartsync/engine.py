@@ -26,7 +26,7 @@ from .facts import (
     StageDef, StageNext, StageStatus, TypeResult, region_facts,
 )
 from .model import Region
-from .validation import validate_region
+from .validation import is_checked, validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
@@ -369,6 +369,8 @@ def _parameters(params: Parameters | Mapping[str, Any] | None) -> Parameters | N
 
 
 def _check_region(region: Region) -> None:
+    if is_checked(region):  # read from a file or tables: the reader checked it
+        return
     problems = [p for p in validate_region(region) if p.severity is Severity.ERROR]
     if problems:
         raise InvalidRegionError(region.id, problems)

@@ -20,8 +20,6 @@ Input facts (declared from the region, the typology and the parameters):
 - :class:`CountedRelations` -- the match relations that count.
 - :class:`Elements` -- the elements of one plan at one level.
 - :class:`Links` -- the matches of the masterplan elements of one level.
-- :class:`DimensionElements` -- the masterplan elements of one level in one
-  smart city dimension.
 - :class:`PlanPeriod` -- a plan's period.
 
 Concluded facts (declared by the rules) are defined here too, so that packs
@@ -43,7 +41,7 @@ Fact = experta.Fact
 
 __all__ = [
     "StageDef", "StageBelow", "StageNext", "CountedRelations", "Elements", "Links",
-    "DimensionElements", "PlanPeriod",
+    "PlanPeriod",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
     "Funding", "INPUT_FACTS", "region_facts", "link_tuple",
@@ -87,16 +85,12 @@ class Links(Fact):
     """
 
 
-class DimensionElements(Fact):
-    """The masterplan elements of one ``level`` in one smart city ``dimension``: ``ids``."""
-
-
 class PlanPeriod(Fact):
     """A plan's period: ``plan``, ``start``, ``end`` (years, inclusive)."""
 
 
 #: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, StageBelow, StageNext, CountedRelations, Elements, Links, DimensionElements, PlanPeriod)
+INPUT_FACTS = (StageDef, StageBelow, StageNext, CountedRelations, Elements, Links, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -209,14 +203,6 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                 codes={e.id: e.code for e in elements if e.code},
                 budgets={e.id: e.budget for e in elements if e.budget is not None},
             )
-            if kind == "masterplan":
-                by_dimension: dict[str, list[str]] = defaultdict(list)
-                for e in elements:
-                    if e.dimension is not None:
-                        by_dimension[e.dimension.value].append(e.id)
-                for dimension in sorted(by_dimension):
-                    yield DimensionElements(level=level, dimension=dimension,
-                                            ids=tuple(by_dimension[dimension]))
 
     # a Links fact for every level of the masterplan and every stage of the typology,
     # even with no match, so that "no match" is a fact rules can read

@@ -21,6 +21,8 @@ engine calls it before classifying.
 
 from __future__ import annotations
 
+import weakref
+
 from collections.abc import Collection, Iterable, Sequence
 
 import attrs
@@ -356,3 +358,20 @@ def require_valid_region(region: Region) -> Region:
         raise InvalidRegionError(region.id, errors)
     return region
 
+
+# Regions whose references a reader has already checked (the region file and
+# table readers run the same checks, with line numbers): classify() need not
+# check them again. Only those very objects: a region changed with
+# attrs.evolve is a new object and is checked.
+_checked: "weakref.WeakValueDictionary[int, Region]" = weakref.WeakValueDictionary()
+
+
+def mark_checked(region: Region) -> Region:
+    """Remember that this region's references were checked and hold; returns it."""
+    _checked[id(region)] = region
+    return region
+
+
+def is_checked(region: Region) -> bool:
+    """Whether this very region object was checked by :func:`mark_checked`'s caller."""
+    return _checked.get(id(region)) is region

@@ -33,7 +33,7 @@ from ..model import (
     Relation,
     Source,
 )
-from ..validation import ElementRef, MatchRef, check_references
+from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from ._source import (
     _EXPONENT_FLOAT,
     MAX_FILE_BYTES,
@@ -499,7 +499,7 @@ class _Reader:
         except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
             self.error(str(exc), None, None, "invalid")
             return self.report(None)
-        return self.report(built)
+        return self.report(mark_checked(built))
 
     def report(self, region: Region | None) -> RegionFileReport:
         problems = sorted(self.problems, key=lambda p: (p.line is None, p.line or 0))

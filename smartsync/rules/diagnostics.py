@@ -9,7 +9,7 @@ catalogs (``diagnostic.<code>``).
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainMember, DimensionElements, Diagnostic, Elements, PlanPeriod, StageCoverage,
+    ChainBreak, ChainMember, Diagnostic, Elements, PlanPeriod, StageCoverage,
     StageDef,
 )
 from ..facts import id_order
@@ -69,16 +69,24 @@ class DiagnosticsPack:
                                          "masterplan_end": masterplan_end}))
 
     @concludes(Diagnostic, code="dimension_unsynchronized")
-    @Rule(StageCoverage(stage=MATCH.base, base=True, synchronized_ids=MATCH.synchronized),
-          DimensionElements(level=MATCH.base, dimension=MATCH.dimension, ids=MATCH.ids),
-          TEST(lambda ids, synchronized: not set(ids) & set(synchronized)),
+    @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized_ids=MATCH.synchronized),
+          Elements(plan="masterplan", level=MATCH.base, ids=MATCH.ids,
+                   dimensions=MATCH.dimensions),
+          TEST(lambda dimensions, synchronized:
+               bool(set(dimensions.values()) - {dimensions[i] for i in synchronized
+                                                  if i in dimensions})),
           salience=_DIAGNOSE)
-    def dimension_unsynchronized(self, base, dimension, ids):
-        """Reports a smart city dimension whose masterplan programs are all unsynchronized:
-        the dimension has no route to APBD funding."""
-        self.declare(Diagnostic(code="dimension_unsynchronized", severity="warning",
-                                elements=ids, figures={"dimension": dimension, "stage": base,
-                                                       "count": len(ids)}))
+    def dimension_unsynchronized(self, base, ids, dimensions, synchronized):
+        """Reports each smart city dimension whose masterplan programs are all unsynchronized:
+        the dimension has no route to APBD funding (one finding per such dimension)."""
+        covered = {dimensions[i] for i in synchronized if i in dimensions}
+        for dimension in sorted(set(dimensions.values()) - covered):
+            members = tuple(i for i in ids if dimensions.get(i) == dimension)
+            self.declare(Diagnostic(code="dimension_unsynchronized", severity="warning",
+                                    elements=members,
+                                    figures={"dimension": dimension, "stage": base,
+                                             "count": len(members)}))
 
     @concludes(Diagnostic, code="rests_on_suggested")
     @Rule(ChainMember(stage=MATCH.stage),
