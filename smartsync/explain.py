@@ -24,7 +24,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import attrs
 
 from ._compat import experta
-from .trace import FactRecord, plain
+from .trace import plain
 
 __all__ = ["Reason", "WhyNot", "conditions"]
 
@@ -395,8 +395,3 @@ class WhyNot:
             fact_kind=type(inner).__name__ if isinstance(inner, _Fact) else None,
             values=plain(values), facts=tuple(f["__factid__"] for f in facts if "__factid__" in f),
             path=path, blocker=None if blocker is None else _form(blocker, {}))
-
-
-def records_of(facts: Iterable[Any]) -> list[FactRecord]:  # pragma: no cover - helper for debugging
-    return [FactRecord(f["__factid__"], type(f).__name__, plain(dict(_pattern_items(f))), False, False)
-            for f in facts]

@@ -39,7 +39,6 @@ AS = experta.AS
 #: earlier phase can fire, so each phase sees the complete conclusions of
 #: the phases before it.
 PHASE = {
-    "order": 100,
     "coverage": 90,
     "status": 80,
     "chain": 70,
