@@ -23,7 +23,7 @@ from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
-    StageDef, StageNext, StageStatus, TypeResult, region_facts,
+    StageDef, StageStatus, TypeResult, region_facts,
 )
 from .model import Region
 from .validation import is_checked, validate_region
@@ -45,7 +45,7 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
     "exposure", "program_counterpart_share", "periods"))}
 
 #: fact kinds a planner need not read: engine internals and helper facts
-INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "StageNext", "CountedRelations"})
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "CountedRelations"})
 
 
 class RuleInfo:
@@ -311,7 +311,7 @@ class Classifier:
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
             rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
-        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageBelow, StageNext),
+        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageBelow),
                                      inputs=INPUT_FACTS),
                               self.packs)
         return Classification(

@@ -338,14 +338,15 @@ class WhyNot:
                 reason = self._reason("missing", cond, i, name, pack, binds, matched, None, path)
                 deeper: list[Reason] = []
                 # a variable an earlier condition should have bound (it failed) leaves this
-                # pattern open: asking why not would ask about any such fact
-                unbound = bool(_variables(cond) & earlier[i] - set(binds))
+                # pattern open: it cannot be judged on its own, and the earlier failure
+                # already says why the rule did not fire
+                if _variables(cond) & earlier[i] - set(binds):
+                    return search(i + 1, binds, matched, failures)
                 wanted = self._wanted_fields(cond, binds)
                 goal = (type(cond), tuple(sorted((k, repr(v)) for k, v in wanted.items())))
-                # ask the rules that conclude such a fact why not -- unless the pattern
-                # leaves variables open (it would ask about any such fact) or the same
+                # ask the rules that conclude such a fact why not -- unless the same
                 # question is already being asked further up
-                if depth < self.max_depth and not unbound and goal not in self._asking:
+                if depth < self.max_depth and goal not in self._asking:
                     self._asking.add(goal)
                     try:
                         deeper = self.explain(type(cond), wanted, depth + 1, path)

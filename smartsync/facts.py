@@ -16,7 +16,6 @@ Input facts (declared from the region, the typology and the parameters):
 
 - :class:`StageDef` -- a stage of the typology, its position and threshold.
 - :class:`StageBelow` -- one stage stands below another in the typology.
-- :class:`StageNext` -- the next stage below a stage.
 - :class:`CountedRelations` -- the match relations that count.
 - :class:`Elements` -- the elements of one plan at one level.
 - :class:`Links` -- the matches of the masterplan elements of one level.
@@ -40,7 +39,7 @@ from .typology import Parameters, Typology
 Fact = experta.Fact
 
 __all__ = [
-    "StageDef", "StageBelow", "StageNext", "CountedRelations", "Elements", "Links",
+    "StageDef", "StageBelow", "CountedRelations", "Elements", "Links",
     "PlanPeriod",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
@@ -52,16 +51,13 @@ __all__ = [
 
 class StageDef(Fact):
     """A stage of the typology: ``name`` (a level), ``position`` (0 at the top), ``base``
-    (whether it is the bottom stage, which every type needs) and ``threshold`` (the
-    coverage it must reach to be synchronized)."""
+    (whether it is the bottom stage, which every type needs), ``threshold`` (the
+    coverage it must reach to be synchronized) and ``next`` (the next stage below it;
+    ``None`` for the base stage)."""
 
 
 class StageBelow(Fact):
     """Stage ``lower`` stands below stage ``upper`` in the typology."""
-
-
-class StageNext(Fact):
-    """Stage ``lower`` is the next stage below stage ``upper`` in the typology."""
 
 
 class CountedRelations(Fact):
@@ -90,7 +86,7 @@ class PlanPeriod(Fact):
 
 
 #: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, StageBelow, StageNext, CountedRelations, Elements, Links, PlanPeriod)
+INPUT_FACTS = (StageDef, StageBelow, CountedRelations, Elements, Links, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -98,7 +94,8 @@ INPUT_FACTS = (StageDef, StageBelow, StageNext, CountedRelations, Elements, Link
 class StageCoverage(Fact):
     """How many masterplan elements of a stage are synchronized.
 
-    ``stage``, ``base`` (the bottom stage), ``present``, ``total``, ``synchronized`` (count), ``coverage``
+    ``stage``, ``base`` (the bottom stage), ``position`` and ``threshold`` (from
+    the stage's definition), ``present``, ``total``, ``synchronized`` (count), ``coverage``
     (0 to 1), ``synchronized_ids``, ``unsynchronized_ids``,
     ``manual_synchronized`` (count of elements synchronized by a manual
     match), ``matches`` (the counted matches, ``(masterplan id, rpjmd id,
@@ -107,8 +104,9 @@ class StageCoverage(Fact):
 
 
 class StageStatus(Fact):
-    """Whether a stage is synchronized: ``stage``, ``base``, ``present``, ``synchronized``,
-    ``full``, and ``passes`` (synchronized or absent: it does not break a chain)."""
+    """Whether a stage is synchronized: ``stage``, ``base``, ``position``, ``present``,
+    ``synchronized``, ``full``, and ``passes`` (synchronized or absent: it does not break
+    a chain)."""
 
 
 class ChainBreak(Fact):
@@ -121,7 +119,8 @@ class ChainHolds(Fact):
 
 
 class ChainIntact(Fact):
-    """A synchronized ``stage`` from which every present stage down to the base is synchronized."""
+    """A synchronized ``stage`` (with its ``position`` and ``base``) from which every present
+    stage down to the base is synchronized."""
 
 
 class Superseded(Fact):
@@ -179,12 +178,11 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
     of elements or matches in the file; numbers inside ids sort as numbers.
     """
     for position, stage in enumerate(typology.stages):
+        below = typology.stages[position + 1:]
         yield StageDef(name=stage, position=position, base=stage == typology.base,
-                       threshold=params.threshold_for(stage))
-        for lower in typology.stages[position + 1:]:
+                       threshold=params.threshold_for(stage), next=below[0] if below else None)
+        for lower in below:
             yield StageBelow(upper=stage, lower=lower)
-        if position + 1 < len(typology.stages):
-            yield StageNext(upper=stage, lower=typology.stages[position + 1])
     yield CountedRelations(relations=tuple(sorted(r.value for r in params.relations)))
 
     for plan in (region.rpjmd, region.masterplan):

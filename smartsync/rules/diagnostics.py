@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ..facts import (
     ChainBreak, ChainMember, Diagnostic, Elements, PlanPeriod, StageCoverage,
-    StageDef,
 )
 from ..facts import id_order
 from . import MATCH, PHASE, TEST, Rule, concludes
@@ -91,8 +90,7 @@ class DiagnosticsPack:
     @concludes(Diagnostic, code="rests_on_suggested")
     @Rule(ChainMember(stage=MATCH.stage),
           StageCoverage(stage=MATCH.stage, manual_synchronized=MATCH.manual, total=MATCH.total,
-                        synchronized=MATCH.synchronized),
-          StageDef(name=MATCH.stage, threshold=MATCH.threshold),
+                        synchronized=MATCH.synchronized, threshold=MATCH.threshold),
           TEST(lambda manual, total, threshold: manual / total < threshold),
           salience=_DIAGNOSE)
     def rests_on_suggested(self, stage, manual, total, synchronized, threshold):

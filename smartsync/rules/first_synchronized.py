@@ -46,9 +46,9 @@ class FirstSynchronizedPack:
         self.declare(Outranked(stage=stage, by=higher))
 
     @concludes(TypeResult, stage=MATCH.stage)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position,
+                      base=MATCH.base),
           NOT(Outranked(stage=MATCH.stage)),
-          StageDef(name=MATCH.stage, position=MATCH.position, base=MATCH.base),
           salience=PHASE["type"])
     def type_from_first_synchronized_stage(self, stage, position, base):
         """Concludes the type: synchronization starts at the highest synchronized stage."""

@@ -18,15 +18,21 @@ __all__ = ["StagesPack"]
 
 
 class StagesPack:
-    """Per stage: present or absent, coverage, synchronized or not, full or partial."""
+    """Per stage: present or absent, coverage, synchronized or not, full or partial.
+
+    The stage's definition (its position, whether it is the base stage, its
+    threshold) travels with the facts these rules conclude, so that later
+    rules need not join the stage definitions again.
+    """
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=True)
-    @Rule(StageDef(name=MATCH.stage, base=MATCH.base),
+    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position,
+                   threshold=MATCH.threshold),
           Elements(plan="masterplan", level=MATCH.stage, ids=MATCH.ids),
           Links(level=MATCH.stage, links=MATCH.links),
           CountedRelations(relations=MATCH.relations),
           salience=PHASE["coverage"])
-    def stage_coverage(self, stage, base, ids, links, relations):
+    def stage_coverage(self, stage, base, position, threshold, ids, links, relations):
         """Counts the synchronized masterplan elements of a stage the masterplan has.
 
         An element is synchronized when one of its matches links it to an
@@ -38,57 +44,64 @@ class StagesPack:
         synchronized = {mp for mp, _, _, _ in counted}
         manual = {mp for mp, _, _, source in counted if source == "manual"}
         self.declare(StageCoverage(
-            stage=stage, base=base, present=True, total=len(ids),
-            synchronized=len(synchronized), coverage=len(synchronized) / len(ids),
+            stage=stage, base=base, position=position, present=True, total=len(ids),
+            synchronized=len(synchronized),
+            coverage=len(synchronized) / len(ids), threshold=threshold,
             synchronized_ids=tuple(i for i in ids if i in synchronized),
             unsynchronized_ids=tuple(i for i in ids if i not in synchronized),
             manual_synchronized=len(manual), matches=counted))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=False)
-    @Rule(StageDef(name=MATCH.stage, base=MATCH.base),
+    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position,
+                   threshold=MATCH.threshold),
           NOT(Elements(plan="masterplan", level=MATCH.stage)),
           salience=PHASE["coverage"])
-    def stage_absent(self, stage, base):
+    def stage_absent(self, stage, base, position, threshold):
         """Records that the masterplan has no elements at a stage.
 
         An absent stage neither counts nor breaks the chain: it is reported as
         absent, with nothing to cover.
         """
         self.declare(StageCoverage(
-            stage=stage, base=base, present=False, total=0, synchronized=0, coverage=0.0,
-            synchronized_ids=(), unsynchronized_ids=(), manual_synchronized=0, matches=()))
+            stage=stage, base=base, position=position, present=False, total=0,
+            synchronized=0, coverage=0.0, threshold=threshold, synchronized_ids=(),
+            unsynchronized_ids=(), manual_synchronized=0, matches=()))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True,
                passes=True)
-    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=True, coverage=MATCH.coverage),
-          StageDef(name=MATCH.stage, threshold=MATCH.threshold),
+    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, position=MATCH.position,
+                        present=True, coverage=MATCH.coverage,
+                        threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage >= threshold),
           salience=PHASE["status"])
-    def stage_synchronized(self, stage, base, coverage):
+    def stage_synchronized(self, stage, base, position, coverage):
         """Concludes that a stage is synchronized: its coverage reaches its threshold (inclusive).
 
         Full when every masterplan element of the stage is synchronized,
         partial otherwise.
         """
-        self.declare(StageStatus(stage=stage, base=base, present=True, synchronized=True,
-                                 full=coverage >= 1.0, passes=True))
+        self.declare(StageStatus(stage=stage, base=base, position=position,
+                                 present=True, synchronized=True, full=coverage >= 1.0,
+                                 passes=True))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=False,
                passes=False)
-    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=True, coverage=MATCH.coverage),
-          StageDef(name=MATCH.stage, threshold=MATCH.threshold),
+    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, position=MATCH.position,
+                        present=True, coverage=MATCH.coverage,
+                        threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage < threshold),
           salience=PHASE["status"])
-    def stage_not_synchronized(self, stage, base):
+    def stage_not_synchronized(self, stage, base, position):
         """Concludes that a present stage is not synchronized: its coverage is below its threshold."""
-        self.declare(StageStatus(stage=stage, base=base, present=True, synchronized=False,
-                                 full=False, passes=False))
+        self.declare(StageStatus(stage=stage, base=base, position=position,
+                                 present=True, synchronized=False, full=False, passes=False))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=False, synchronized=False,
                passes=True)
-    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, present=False),
+    @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, position=MATCH.position,
+                        present=False),
           salience=PHASE["status"])
-    def stage_absent_status(self, stage, base):
+    def stage_absent_status(self, stage, base, position):
         """Concludes that an absent stage is not synchronized; being absent, it breaks no chain."""
-        self.declare(StageStatus(stage=stage, base=base, present=False, synchronized=False,
-                                 full=False, passes=True))
+        self.declare(StageStatus(stage=stage, base=base, position=position,
+                                 present=False, synchronized=False, full=False, passes=True))

@@ -10,7 +10,7 @@ does not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageBelow, StageDef, StageNext, StageStatus,
+    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageBelow, StageDef, StageStatus,
     Superseded, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
@@ -39,8 +39,8 @@ class TypologyPack:
         self.declare(ChainHolds(stage=stage))
 
     @concludes(ChainHolds, stage=MATCH.stage)
-    @Rule(StageStatus(stage=MATCH.stage, passes=True),
-          StageNext(upper=MATCH.stage, lower=MATCH.lower),
+    @Rule(StageDef(name=MATCH.stage, next=MATCH.lower),
+          StageStatus(stage=MATCH.stage, passes=True),
           ChainHolds(stage=MATCH.lower),
           salience=PHASE["chain"])
     def chain_holds_through(self, stage, lower):
@@ -50,13 +50,14 @@ class TypologyPack:
         self.declare(ChainHolds(stage=stage))
 
     @concludes(ChainIntact, stage=MATCH.stage)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position,
+                      base=MATCH.base),
           ChainHolds(stage=MATCH.stage),
           salience=PHASE["intact"])
-    def chain_intact(self, stage):
+    def chain_intact(self, stage, position, base):
         """Concludes that synchronization can start at a stage: it is synchronized and the
         chain holds from it down to the base stage."""
-        self.declare(ChainIntact(stage=stage))
+        self.declare(ChainIntact(stage=stage, position=position, base=base))
 
     @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)
     @Rule(ChainIntact(stage=MATCH.stage),
@@ -69,9 +70,8 @@ class TypologyPack:
         self.declare(Superseded(stage=stage, by=higher))
 
     @concludes(TypeResult, stage=MATCH.stage)
-    @Rule(ChainIntact(stage=MATCH.stage),
+    @Rule(ChainIntact(stage=MATCH.stage, position=MATCH.position, base=MATCH.base),
           NOT(Superseded(stage=MATCH.stage)),
-          StageDef(name=MATCH.stage, position=MATCH.position, base=MATCH.base),
           salience=PHASE["type"])
     def type_from_highest_intact_chain(self, stage, position, base):
         """Concludes the type: synchronization starts at the highest stage whose chain
