@@ -22,7 +22,7 @@ from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from .facts import (
-    INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageBelow, StageCoverage,
+    INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageCoverage,
     StageDef, StageStatus, TypeResult, region_facts,
 )
 from .model import Region
@@ -45,7 +45,7 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
     "exposure", "program_counterpart_share", "periods"))}
 
 #: fact kinds a planner need not read: engine internals and helper facts
-INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageBelow", "CountedRelations"})
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "CountedRelations"})
 
 
 class RuleInfo:
@@ -311,7 +311,7 @@ class Classifier:
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
             rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
-        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageBelow),
+        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef,),
                                      inputs=INPUT_FACTS),
                               self.packs)
         return Classification(

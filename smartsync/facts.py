@@ -15,7 +15,6 @@ are all decided by the rules in :mod:`smartsync.rules`.
 Input facts (declared from the region, the typology and the parameters):
 
 - :class:`StageDef` -- a stage of the typology, its position and threshold.
-- :class:`StageBelow` -- one stage stands below another in the typology.
 - :class:`CountedRelations` -- the match relations that count.
 - :class:`Elements` -- the elements of one plan at one level.
 - :class:`Links` -- the matches of the masterplan elements of one level.
@@ -39,7 +38,7 @@ from .typology import Parameters, Typology
 Fact = experta.Fact
 
 __all__ = [
-    "StageDef", "StageBelow", "CountedRelations", "Elements", "Links",
+    "StageDef", "CountedRelations", "Elements", "Links",
     "PlanPeriod",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
@@ -54,10 +53,6 @@ class StageDef(Fact):
     (whether it is the bottom stage, which every type needs), ``threshold`` (the
     coverage it must reach to be synchronized) and ``next`` (the next stage below it;
     ``None`` for the base stage)."""
-
-
-class StageBelow(Fact):
-    """Stage ``lower`` stands below stage ``upper`` in the typology."""
 
 
 class CountedRelations(Fact):
@@ -86,7 +81,7 @@ class PlanPeriod(Fact):
 
 
 #: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, StageBelow, CountedRelations, Elements, Links, PlanPeriod)
+INPUT_FACTS = (StageDef, CountedRelations, Elements, Links, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -181,8 +176,6 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
         below = typology.stages[position + 1:]
         yield StageDef(name=stage, position=position, base=stage == typology.base,
                        threshold=params.threshold_for(stage), next=below[0] if below else None)
-        for lower in below:
-            yield StageBelow(upper=stage, lower=lower)
     yield CountedRelations(relations=tuple(sorted(r.value for r in params.relations)))
 
     for plan in (region.rpjmd, region.masterplan):

@@ -17,7 +17,7 @@ from smartsync.render.markdown import render_markdown
 from smartsync.render.text import render_text
 
 ROOT = Path(__file__).resolve().parent.parent
-INTERNAL_KINDS = ("InitialFact", "StageDef(", "StageBelow(")
+INTERNAL_KINDS = ("InitialFact", "StageDef(")
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from smartsync.render.text import how_lines, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-INTERNAL_KINDS = ("InitialFact", "StageDef", "StageBelow")
+INTERNAL_KINDS = ("InitialFact", "StageDef")
 
 
 def conclusion_ids(c: Classification) -> dict[str, int]:

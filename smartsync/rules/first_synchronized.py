@@ -9,9 +9,9 @@ chain holds the type's stage and every synchronized stage below it.
 
 from __future__ import annotations
 
-from ..facts import ChainBreak, ChainMember, StageBelow, StageDef, StageStatus, TypeResult
+from ..facts import ChainBreak, ChainMember, StageDef, StageStatus, TypeResult
 from ..typology import UNSYNCHRONIZED
-from . import MATCH, NOT, PHASE, Rule, concludes
+from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
 from .._compat import experta
 
@@ -26,9 +26,10 @@ class FirstSynchronizedPack:
     """The type: the highest synchronized stage, chain or no chain."""
 
     @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
-          StageBelow(upper=MATCH.stage, lower=MATCH.lower),
-          StageStatus(stage=MATCH.lower, present=True, synchronized=False),
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
+          StageStatus(stage=MATCH.lower, present=True, synchronized=False,
+                      position=MATCH.lower_position),
+          TEST(lambda position, lower_position: lower_position > position),
           salience=PHASE["chain"])
     def first_stage_chain_break(self, stage, lower):
         """Concludes that the chain from a synchronized stage is broken at a present,
@@ -36,9 +37,9 @@ class FirstSynchronizedPack:
         self.declare(ChainBreak(stage=stage, at=lower))
 
     @concludes(Outranked, stage=MATCH.stage, by=MATCH.higher)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
-          StageBelow(upper=MATCH.higher, lower=MATCH.stage),
-          StageStatus(stage=MATCH.higher, synchronized=True),
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
+          StageStatus(stage=MATCH.higher, synchronized=True, position=MATCH.higher_position),
+          TEST(lambda position, higher_position: higher_position < position),
           salience=PHASE["supersede"])
     def stage_outranked(self, stage, higher):
         """Concludes that a synchronized stage has a synchronized stage above it, so
@@ -68,9 +69,9 @@ class FirstSynchronizedPack:
         self.declare(ChainMember(stage=stage))
 
     @concludes(ChainMember, stage=MATCH.stage)
-    @Rule(TypeResult(stage=MATCH.start),
-          StageBelow(upper=MATCH.start, lower=MATCH.stage),
-          StageStatus(stage=MATCH.stage, synchronized=True),
+    @Rule(TypeResult(typed=True, position=MATCH.start),
+          StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
+          TEST(lambda start, position: position > start),
           salience=PHASE["members"])
     def lower_synchronized_member(self, start, stage):
         """Puts each synchronized stage below the starting stage into the synchronized chain."""

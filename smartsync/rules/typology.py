@@ -10,11 +10,11 @@ does not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageBelow, StageDef, StageStatus,
+    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageDef, StageStatus,
     Superseded, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
-from . import MATCH, NOT, PHASE, Rule, concludes
+from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
 __all__ = ["TypologyPack"]
 
@@ -23,9 +23,10 @@ class TypologyPack:
     """The type: the highest stage from which the chain of synchronized stages holds."""
 
     @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True),
-          StageBelow(upper=MATCH.stage, lower=MATCH.lower),
-          StageStatus(stage=MATCH.lower, present=True, synchronized=False),
+    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
+          StageStatus(stage=MATCH.lower, present=True, synchronized=False,
+                      position=MATCH.lower_position),
+          TEST(lambda position, lower_position: lower_position > position),
           salience=PHASE["chain"])
     def chain_break(self, stage, lower):
         """Concludes that the chain from a synchronized stage is broken at a present,
@@ -60,9 +61,9 @@ class TypologyPack:
         self.declare(ChainIntact(stage=stage, position=position, base=base))
 
     @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)
-    @Rule(ChainIntact(stage=MATCH.stage),
-          StageBelow(upper=MATCH.higher, lower=MATCH.stage),
-          ChainIntact(stage=MATCH.higher),
+    @Rule(ChainIntact(stage=MATCH.stage, position=MATCH.position),
+          ChainIntact(stage=MATCH.higher, position=MATCH.higher_position),
+          TEST(lambda position, higher_position: higher_position < position),
           salience=PHASE["supersede"])
     def chain_superseded(self, stage, higher):
         """Concludes that an intact chain is part of the intact chain of a higher stage,
@@ -93,9 +94,9 @@ class TypologyPack:
         self.declare(ChainMember(stage=stage))
 
     @concludes(ChainMember, stage=MATCH.stage)
-    @Rule(TypeResult(stage=MATCH.start),
-          StageBelow(upper=MATCH.start, lower=MATCH.stage),
-          StageStatus(stage=MATCH.stage, present=True, synchronized=True),
+    @Rule(TypeResult(typed=True, position=MATCH.start),
+          StageStatus(stage=MATCH.stage, present=True, synchronized=True, position=MATCH.position),
+          TEST(lambda start, position: position > start),
           salience=PHASE["members"])
     def chain_lower_member(self, start, stage):
         """Puts each present, synchronized stage below the starting stage into the synchronized chain."""
