@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping
 from . import en as _en
 from . import id as _id
 
-__all__ = ["LANGUAGES", "text", "register", "format_value", "stage_name", "type_name",
+__all__ = ["LANGUAGES", "text", "register", "section", "format_value", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
@@ -33,6 +33,15 @@ _MAX_LIST = 12
 def catalog(lang: str) -> Mapping[str, str]:
     """The message catalog of one language."""
     return _CATALOGS[_lang(lang)]
+
+
+def section(prefix: str) -> dict[str, dict[str, str]]:
+    """The messages whose keys start with ``prefix.``, per language, keyed without the
+    prefix (the raw templates, for a renderer that fills them itself)."""
+    start = prefix + "."
+    return {lang: {key[len(start):]: template for key, template in _CATALOGS[lang].items()
+                   if key.startswith(start)}
+            for lang in LANGUAGES}
 
 
 def _lang(lang: str) -> str:

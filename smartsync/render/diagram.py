@@ -43,7 +43,7 @@ from __future__ import annotations
 import html
 from typing import Mapping, Sequence
 
-from ..messages import LANGUAGES, catalog
+from ..messages import section
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 from ..result import Classification
 
@@ -90,11 +90,7 @@ PRINT_SLICE = 1250
 
 #: the words of the diagram in each language, from the message catalogs
 #: (keys ``diagram.*`` of :mod:`smartsync.messages`)
-DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = {
-    lang: {key[len("diagram."):]: text for key, text in catalog(lang).items()
-           if key.startswith("diagram.")}
-    for lang in LANGUAGES
-}
+DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = section("diagram")
 
 
 def _label(key: str, lang: str, **values: object) -> str:

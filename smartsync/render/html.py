@@ -33,7 +33,7 @@ import attrs
 from ..errors import Problem, Severity
 from ..model import Region
 from ..result import Classification, StageResult
-from ..messages import LANGUAGES, catalog
+from ..messages import section
 from ..typology import Parameters
 from .diagram import alignment_diagram, diagram_css, diagram_legend
 
@@ -44,11 +44,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 #: the words of the page in each language, from the message catalogs
 #: (keys ``report.*`` of :mod:`smartsync.messages`)
-PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
-    lang: {key[len("report."):]: text for key, text in catalog(lang).items()
-           if key.startswith("report.")}
-    for lang in LANGUAGES
-}
+PAGE_LABELS: Mapping[str, Mapping[str, str]] = section("report")
 
 
 def _label(key: str, lang: str, **values: object) -> str:

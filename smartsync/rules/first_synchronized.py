@@ -9,9 +9,10 @@ chain holds the type's stage and every synchronized stage below it.
 
 from __future__ import annotations
 
-from ..facts import ChainBreak, ChainMember, StageDef, StageStatus, TypeResult
+from ..facts import ChainMember, StageDef, StageStatus, TypeResult
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
+from .typology import ChainBreaks
 
 from .._compat import experta
 
@@ -22,19 +23,9 @@ class Outranked(experta.Fact):
     """A synchronized ``stage`` below another synchronized stage ``by``."""
 
 
-class FirstSynchronizedPack:
-    """The type: the highest synchronized stage, chain or no chain."""
-
-    @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
-    @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
-          StageStatus(stage=MATCH.lower, present=True, synchronized=False,
-                      position=MATCH.lower_position),
-          TEST(lambda position, lower_position: lower_position > position),
-          salience=PHASE["chain"])
-    def first_stage_chain_break(self, stage, lower):
-        """Concludes that the chain from a synchronized stage is broken at a present,
-        unsynchronized stage below it (reported; in this variant it does not stop the type)."""
-        self.declare(ChainBreak(stage=stage, at=lower))
+class FirstSynchronizedPack(ChainBreaks):
+    """The type: the highest synchronized stage, chain or no chain (chain breaks are still
+    concluded, for the diagnostics)."""
 
     @concludes(Outranked, stage=MATCH.stage, by=MATCH.higher)
     @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),

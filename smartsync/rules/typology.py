@@ -16,11 +16,12 @@ from ..facts import (
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
-__all__ = ["TypologyPack"]
+__all__ = ["TypologyPack", "ChainBreaks"]
 
 
-class TypologyPack:
-    """The type: the highest stage from which the chain of synchronized stages holds."""
+class ChainBreaks:
+    """Synchronized stages with an unsynchronized stage below them (shared by the typology
+    packs; the diagnostics report them)."""
 
     @concludes(ChainBreak, stage=MATCH.stage, at=MATCH.lower)
     @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position),
@@ -30,8 +31,13 @@ class TypologyPack:
           salience=PHASE["chain"])
     def chain_break(self, stage, lower):
         """Concludes that the chain from a synchronized stage is broken at a present,
-        unsynchronized stage below it: that stage cannot set the type."""
+        unsynchronized stage below it: in the default typology that stage cannot set the
+        type; the diagnostics report it as synchronized above a break."""
         self.declare(ChainBreak(stage=stage, at=lower))
+
+
+class TypologyPack(ChainBreaks):
+    """The type: the highest stage from which the chain of synchronized stages holds."""
 
     @concludes(ChainHolds, stage=MATCH.stage)
     @Rule(StageStatus(stage=MATCH.stage, base=True, synchronized=True), salience=PHASE["chain"])
