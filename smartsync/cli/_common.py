@@ -12,7 +12,8 @@ from ..io import check_region_file, region_files
 from ..model import Region, Relation
 from ..typology import Parameters
 
-__all__ = ["add_region_arguments", "add_engine_arguments", "regions_from", "params_from",
+__all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_arguments",
+           "engine_from", "regions_from", "params_from",
            "classifier_from", "print_problems"]
 
 
@@ -22,8 +23,8 @@ def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> 
                         help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
 
 
-def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    """--lang, --threshold, --relations, --rules."""
+def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
+    """--lang, --threshold, --relations (read with :func:`params_from`)."""
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the messages: en (English) or id (Indonesian)")
     parser.add_argument("--threshold", type=float, default=None, metavar="X",
@@ -31,6 +32,11 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--relations", default=None, metavar="R[,R...]",
                         help="match relations that count, comma-separated "
                              f"(default: all of {', '.join(r.value for r in Relation)})")
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--lang, --threshold, --relations, --rules, --suggest."""
+    add_parameter_arguments(parser)
     parser.add_argument("--rules", default=None, metavar="PACK",
                         help="a typology variant or rule pack set: an entry-point name of the "
                              "group smartsync.rules, or module:object")
@@ -74,6 +80,17 @@ def classifier_from(args: argparse.Namespace) -> Any:
     from ..engine import default_classifier
 
     return default_classifier()
+
+
+def engine_from(args: argparse.Namespace, command: str) -> tuple[Any, Parameters | None] | None:
+    """The classifier and parameters the arguments ask for; ``None`` after printing a
+    usage error (the caller exits 2)."""
+    try:
+        classifier = classifier_from(args)
+        return classifier, params_from(args, classifier.params)
+    except UsageError as exc:
+        print(f"smartsync {command}: {exc}", file=sys.stderr)
+        return None
 
 
 def print_problems(problems: Any, *, file: Any = None) -> None:

@@ -34,7 +34,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from .._files import atomic_write
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units
 from ..typology import DEFAULT_TYPOLOGY, Parameters
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from . import EXIT_INVALID, EXIT_OK
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("warning", "info")

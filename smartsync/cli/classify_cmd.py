@@ -17,8 +17,7 @@ from ..errors import SmartsyncError
 from ..render import render
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ._common import (
-    UsageError, add_engine_arguments, add_region_arguments, classifier_from, params_from,
-    regions_from, with_suggestions,
+    add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
 
 
@@ -37,12 +36,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 def run(args: argparse.Namespace) -> int:
     """Classify every file; print each result; return the exit code."""
-    try:
-        classifier = classifier_from(args)
-        params = params_from(args, classifier.params)
-    except UsageError as exc:
-        print(f"smartsync classify: {exc}", file=sys.stderr)
+    engine = engine_from(args, "classify")
+    if engine is None:
         return EXIT_USAGE
+    classifier, params = engine
     failed = 0
     first = True
     for name, region in regions_from(args.files):

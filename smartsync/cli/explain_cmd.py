@@ -20,8 +20,7 @@ from ..render.text import how_lines, why_not_lines
 from ..trace import Derivation
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ._common import (
-    UsageError, add_engine_arguments, add_region_arguments, classifier_from, params_from,
-    regions_from, with_suggestions,
+    add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
 
 
@@ -51,12 +50,10 @@ def _derivation_dict(d: Derivation) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     """Explain one file's classification; return the exit code."""
-    try:
-        classifier = classifier_from(args)
-        params = params_from(args, classifier.params)
-    except UsageError as exc:
-        print(f"smartsync explain: {exc}", file=sys.stderr)
+    engine = engine_from(args, "explain")
+    if engine is None:
         return EXIT_USAGE
+    classifier, params = engine
     for name, region in regions_from([args.files]):
         if region is None:
             return EXIT_INVALID

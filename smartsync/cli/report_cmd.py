@@ -17,6 +17,7 @@ import sys
 
 from ..errors import Severity
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ._common import add_parameter_arguments
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -35,13 +36,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                              "(a folder holding regions.csv, an .xlsx workbook)")
     parser.add_argument("--out", "-o", required=True, metavar="DIR",
                         help="folder to write the pages into (created when missing)")
-    parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the pages: en (English, default) or id (Indonesian)")
-    parser.add_argument("--threshold", type=float, default=None, metavar="X",
-                        help="coverage a stage must reach to be synchronized (default 0.5, inclusive)")
-    parser.add_argument("--relations", default=None, metavar="R[,R...]",
-                        help="match relations that count, comma-separated "
-                             "(default: all of adopted, derived, aligned)")
+    add_parameter_arguments(parser)
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="classify in N worker processes (0: one per CPU; default 1)")
     parser.add_argument("--index", dest="index", action="store_true", default=None,
