@@ -284,6 +284,8 @@ class Provenance:
     one (``"5 - 3"``); ``sheet`` and ``row`` (1-based) place an element read
     from a workbook or CSV table; ``text`` is the source text the element was
     read from (a line, a table row), for a reviewer to check it against.
+    ``code`` is a program code as the document wrote it, when the element's
+    ``code`` is its normalised form (``"2.16.2"`` for ``"2.16.02"``).
     Every field but ``file`` is optional.
     """
 
@@ -293,6 +295,7 @@ class Provenance:
     sheet: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
     row: int | None = attrs.field(default=None, validator=_page)
     text: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
 
     def where(self) -> str:
         """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``."""
@@ -338,7 +341,8 @@ class Element:
     (several when the plan cascades, *pohon kinerja*). ``code`` is the
     national program nomenclature (e.g. ``2.16.02``), ``budget`` the
     indicative funding (*pagu indikatif*) in rupiah, ``dimension`` the smart
-    city dimension of a masterplan element. ``provenance`` and
+    city dimension of a masterplan element, ``agency`` the responsible
+    *perangkat daerah* of a program. ``provenance`` and
     ``confidence`` are written by ``smartsync draft``: where the element was
     read and how sure the drafting is of it (``None`` for elements typed by
     hand).
@@ -354,6 +358,7 @@ class Element:
     )
     indicators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
     budget: int | None = attrs.field(default=None, validator=_budget)
+    agency: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
     provenance: Provenance | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Provenance)))
     confidence: Confidence | None = attrs.field(

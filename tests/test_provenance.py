@@ -25,6 +25,7 @@ _provenances = st.builds(
     sheet=st.none() | texts(),
     row=st.none() | st.integers(1, 10**6),
     text=st.none() | texts(),
+    code=st.none() | texts(),
 )
 _confidences = st.one_of(
     st.just(Confidence(1.0)),
@@ -39,7 +40,7 @@ def drafted_regions(draw: st.DrawFn) -> smartsync.Region:
 
     def plan(p: smartsync.Plan) -> smartsync.Plan:
         elements = tuple(
-            attrs.evolve(e, provenance=draw(st.none() | _provenances),
+            attrs.evolve(e, agency=draw(st.none() | texts()), provenance=draw(st.none() | _provenances),
                          confidence=draw(st.none() | _confidences))
             for e in p.elements)
         return attrs.evolve(p, elements=elements)

@@ -77,8 +77,8 @@ _TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches")
 _REGION_KEYS = ("id", "name", "kind", "province")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
-                 "provenance", "confidence")
-_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text")
+                 "agency", "provenance", "confidence")
+_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code")
 _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
 _YEARS = (1900, 2200)
@@ -444,7 +444,7 @@ class _Reader:
                 out[key] = self.page_number(fields[key], f"provenance {key}", where)
         if "printed_page" in fields:
             out["printed_page"] = self.ident(fields["printed_page"], "provenance printed_page", where)
-        for key in ("sheet", "text"):
+        for key in ("sheet", "text", "code"):
             if key in fields:
                 out[key] = self.ident(fields[key], f"provenance {key}", where)
         if any(value is None for value in out.values()):
@@ -638,6 +638,8 @@ class _Reader:
             out["indicators"] = self.many(fields["indicators"], "indicator", where, self.text)
         if "budget" in fields:
             out["budget"] = self.budget(fields["budget"], where)
+        if "agency" in fields:
+            out["agency"] = self.text(fields["agency"], "agency", where)
         if "provenance" in fields:
             out["provenance"] = self.provenance(fields["provenance"], where)
         if "confidence" in fields:
@@ -737,6 +739,8 @@ def _element_to_dict(element: Element) -> dict[str, Any]:
     out["text"] = element.text
     if element.indicators:
         out["indicators"] = list(element.indicators)
+    if element.agency is not None:
+        out["agency"] = element.agency
     if element.provenance is not None:
         out["provenance"] = provenance_to_dict(element.provenance)
     if element.confidence is not None:
