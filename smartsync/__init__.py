@@ -27,8 +27,10 @@ from .model import (
     Level,
     Match,
     Period,
+    Confidence,
     Plan,
     PlanKind,
+    Provenance,
     Region,
     RegionKind,
     Relation,
@@ -66,7 +68,7 @@ __all__ = [
     "__version__",
     # model
     "Level", "PlanKind", "Dimension", "Relation", "Source", "RegionKind",
-    "Period", "Element", "Plan", "Match", "Region",
+    "Period", "Element", "Plan", "Match", "Region", "Provenance", "Confidence",
     # errors
     "Severity", "Problem", "SmartsyncError", "RegionFileError",
     "InvalidRegionError", "RulePackError",
