@@ -37,6 +37,7 @@ from ..model import (
     Source,
 )
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
+from .._gc import paused_gc
 from ._source import (
     _EXPONENT_FLOAT,
     MAX_BUDGET,
@@ -140,17 +141,19 @@ def check_region_text(
     if size > max_bytes:
         return RegionFileReport(name, None, (Problem(_size_problem(size, max_bytes), file=name,
                                                      code="too-large"),))
-    try:
-        text = decode(data) if isinstance(data, bytes) else data
-        if not text.strip():
-            raise SourceProblem("the file is empty", code="empty-file")
-        root = parse_json(text) if format == "json" else parse_yaml(text)
-        if root is None:
-            raise SourceProblem("the file holds no data (only comments or blank lines)", code="empty-file")
-    except SourceProblem as exc:
-        return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
-                                                     code=exc.code),))
-    return _Reader(name).read(root)
+    with paused_gc():  # loading in time proportional to the size (smartsync._gc)
+        try:
+            text = decode(data) if isinstance(data, bytes) else data
+            if not text.strip():
+                raise SourceProblem("the file is empty", code="empty-file")
+            root = parse_json(text) if format == "json" else parse_yaml(text)
+            if root is None:
+                raise SourceProblem("the file holds no data (only comments or blank lines)",
+                                    code="empty-file")
+        except SourceProblem as exc:
+            return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
+                                                         code=exc.code),))
+        return _Reader(name).read(root)
 
 
 def check_region_file(
