@@ -31,6 +31,7 @@ from .model import (
     PlanKind,
     Region,
     RegionKind,
+    RejectedMatch,
     Relation,
     Source,
 )
@@ -65,7 +66,7 @@ __all__ = [
     "__version__",
     # model
     "Level", "PlanKind", "Dimension", "Relation", "Source", "RegionKind",
-    "Period", "Element", "Plan", "Match", "Region",
+    "Period", "Element", "Plan", "Match", "RejectedMatch", "Region",
     # errors
     "Severity", "Problem", "SmartsyncError", "RegionFileError",
     "InvalidRegionError", "RulePackError",
