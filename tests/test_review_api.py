@@ -205,10 +205,16 @@ def test_relation_changes_one_value(client: TestClient, region_file: Path) -> No
 
 
 def test_add_changes_the_type(client: TestClient, region_file: Path) -> None:
-    before = client.get("/api/state").json()
+    before = client.get("/api/state", params={"view": "html"}).json()
     assert before["type"] == "program"
+    # what to change: one mission match reaches type B, and the matcher proposes it
+    assert before["to_reach"]["B"]["needed"] == {"mission": 1, "target": 0, "program": 0}
+    assert [(p["masterplan"], p["rpjmd"]) for p in before["to_reach"]["B"]["proposal"]] == [("SM1", "M1")]
+    assert before["to_reach"]["C"]["reachable"] is False
+    assert '<div class="to-reach" data-type="B" data-reachable="true"' in before["html"]
     state = _post(client, action="add", masterplan="SM1", rpjmd="M1", relation="derived").json()
     assert state["type"] == "mission" and state["type_letter"] == "B"
+    assert sorted(state["to_reach"]) == ["A"]
     assert state["stages"]["mission"]["synchronized"] == 1
     changed = _changed_lines(REGION_YAML, region_file.read_text(encoding="utf-8"))
     assert changed == ["+  - {masterplan: SM1, rpjmd: M1, relation: derived, source: manual}"]

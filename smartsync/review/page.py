@@ -190,16 +190,76 @@ def _drafted(region: Region, lang: str) -> str:
             f'<ul class="items">{"".join(rows)}</ul></section>')
 
 
-def _advice(state: Mapping[str, Any], lang: str) -> str:
+def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
+    """What to change for the next type up (the rest folded), and how stable the type is."""
+    from ..messages import stage_name, type_name
+
     head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
-    rendered = state.get("to_reach_html")
-    if rendered:
-        return head + rendered + "</section>"
-    return head + f'<p class="hint">{_e(_label("advice_missing", lang))}</p></section>'
+    if advice is None:
+        return ""
+
+    def name(t: Any) -> str:
+        return type_name(t, c.typology.letter(t), lang)
+
+    def one(letter: str, t: Any) -> str:
+        parts = [f'<p class="to-reach-head"><b>{_e(_label("to_reach", lang, type=name(t.type)))}</b></p>']
+        if not t.reachable:
+            parts.append(f'<p>{_e(_label("unreachable", lang))}</p>')
+            missing = [r.message(lang) for r in t.reasons] or [
+                _label("missing", lang, plan=_label(f"plan_{m.plan}", lang), stage=stage_name(m.stage, lang))
+                for m in t.missing]
+            if missing:
+                parts.append("<ul>" + "".join(f"<li>{_e(m)}</li>" for m in missing) + "</ul>")
+            return f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">{"".join(parts)}</div>'
+        rows = []
+        for stage, count in t.needed.items():
+            if not count:
+                continue
+            proposals = [p for p in t.proposal if p.stage == stage]
+            items = "".join(
+                f'<li data-masterplan="{_e(p.masterplan)}"><b>{_e(p.masterplan)}</b> \u2192 '
+                + (f'<b>{_e(p.rpjmd)}</b> <span class="score">'
+                   f'{_e(_label("score", lang, score=f"{p.score:.2f}"))}</span>'
+                   if p.rpjmd is not None else f"<i>{_e(_label('no_candidate', lang))}</i>")
+                + f' <span class="level">{_e(_relation_label(p.relation, lang))}</span></li>'
+                for p in proposals)
+            rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">'
+                        f'{_e(_label("needed", lang, stage=stage_name(stage, lang), count=count))}'
+                        + (f'<ul class="proposal">{items}</ul>' if items else "") + "</li>")
+        parts.append(f'<ul class="needed">{"".join(rows)}</ul>')
+        if t.gives is not None and t.gives != t.type:
+            parts.append(f'<p>{_e(_label("gives", lang, type=name(t.gives)))}</p>')
+        parts.append(f'<p class="hint">{_e(_label("complete" if t.complete else "incomplete", lang))}</p>')
+        return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '
+                f'data-total="{t.total}">{"".join(parts)}</div>')
+
+    body = []
+    letters = list(advice.to_reach)
+    if not letters:
+        body.append(f'<p>{_e(_label("top_type", lang))}</p>')
+    else:
+        # top type first: the next type up is the last one that adding matches can reach
+        reachable = [k for k in letters if advice.to_reach[k].reachable]
+        nearest = reachable[-1] if reachable else letters[-1]
+        body.append(one(nearest, advice.to_reach[nearest]))
+        others = [one(k, advice.to_reach[k]) for k in reversed(letters) if k != nearest]
+        if others:
+            body.append(f'<details class="other-types"><summary>{_e(_label("other_types", lang))}</summary>'
+                        f'{"".join(others)}</details>')
+    st = advice.stability
+    lines = [_label("stability", lang, low=f"{st.threshold_from:.2f}", high=f"{st.threshold_to:.2f}")]
+    if st.fragile:
+        lines.append(_label("fragile", lang))
+    if st.matches_to_lose is not None and st.falls_to is not None:
+        lines.append(_label("lose", lang, count=st.matches_to_lose, type=name(st.falls_to)))
+    body.append(f'<p class="stability{" fragile" if st.fragile else ""}">{_e(" ".join(lines))}</p>')
+    return head + "".join(body) + "</section>"
 
 
-def review_body(region: Region | None, classification: Any, state: Mapping[str, Any], lang: str) -> str:
-    """The part of the page an action changes, for ``region`` as it is in the file."""
+def review_body(region: Region | None, classification: Any, state: Mapping[str, Any], lang: str,
+                *, advice: Any = None) -> str:
+    """The part of the page an action changes, for ``region`` as it is in the file
+    (``advice``: its :class:`smartsync.Advice`, for "what to change")."""
     messages = {k[4:]: v for k, v in REVIEW_LABELS.get(lang, REVIEW_LABELS["en"]).items()
                 if k.startswith("msg.")}
     data = (f'data-version="{_e(state["version"])}" data-lang="{lang}" '
@@ -225,7 +285,7 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
     stages = "".join(_stage_row(s, c, lang) for s in c.stages.values())
     side = (f'<aside class="side">{_type_section(region, c, lang)}'
             f'<section id="coverage"><h2>{_e(_label("stages", lang))}</h2>{stages}</section>'
-            f"{_advice(state, lang)}{_suggestions(region, lang)}{_add_form(region, lang)}"
+            f"{_advice(region, c, advice, lang)}{_suggestions(region, lang)}{_add_form(region, lang)}"
             f"{_drafted(region, lang)}{_manual(region, lang)}{_rejected(region, lang)}</aside>")
     low = [f"{plan.kind.value}:{e.id}" for plan in (region.masterplan, region.rpjmd) for e in plan.elements
            if getattr(e, "confidence", None) is not None and e.confidence.score < LOW_CONFIDENCE]
@@ -253,6 +313,11 @@ border-radius:4px;cursor:pointer}
 .side .type-head .badge{width:44px;height:44px;font-size:24px}
 .side .type-name{font-size:15px}
 .side ul.characteristics{display:none}
+.to-reach ul{margin:2px 0 4px;padding-left:18px;font-size:13px}
+.to-reach ul.proposal{font-size:12.5px}
+.to-reach-head{margin:4px 0}
+p.stability{font-size:12.5px;color:#3d4a5a}
+p.stability.fragile{color:var(--warn);font-weight:700}
 .side .stage-row{grid-template-columns:80px 1fr 150px;gap:6px;margin:4px 0}
 ol.items,ul.items{list-style:none;margin:0;padding:0}
 .items li{border:1px solid var(--line);border-radius:6px;padding:6px 8px;margin:6px 0;background:#fff}

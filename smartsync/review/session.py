@@ -123,15 +123,20 @@ class ReviewSession:
             return out
         from ..render.json import classification_to_dict
 
+        from ..advice import advise
+
         c = self._classify(region)
         classified = classification_to_dict(c, lang=lang, trace=False)
+        # what to change, by running the same classifier on changed regions
+        advice = advise(c, classifier=self._classifier)
+        advised = advice.to_dict(lang)
         level = {e.id: e.level.value for e in region.masterplan.elements}
         out.update(
             valid=True,
             region={"id": region.id, "name": region.name, "kind": region.kind.value},
             type=classified["type"], type_letter=classified["type_letter"],
             type_label=classified["type_label"], stages=classified["stages"],
-            to_reach=_to_reach(region, c),
+            to_reach=advised["to_reach"], stability=advised["stability"],
             matches=[{"masterplan": m.masterplan, "rpjmd": m.rpjmd, "level": level.get(m.masterplan),
                       "relation": m.relation.value, "status": m.source.value, "score": m.score,
                       "note": m.note, "evidence": list(m.evidence)} for m in region.matches],
@@ -143,7 +148,7 @@ class ReviewSession:
             classification=classified,
         )
         if html:
-            out["html"] = review_body(region, c, out, lang)
+            out["html"] = review_body(region, c, out, lang, advice=advice)
         return out
 
     # ------------------------------------------------------------ acting
@@ -322,12 +327,3 @@ def _element(e: Any) -> dict[str, Any]:
     if provenance is not None:
         out["provenance"] = {k: v for k, v in attrs.asdict(provenance).items() if v is not None}
     return out
-
-
-def _to_reach(region: Region, classification: Any) -> Any:
-    """What the region needs for each type it does not have (smartsync.advice), when available."""
-    try:
-        from .. import advice  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return advice.to_reach_dict(region, classification)  # pragma: no cover - until advice lands
