@@ -331,3 +331,20 @@ def test_hostile_plan_texts_are_escaped_in_the_page(tmp_path: Path) -> None:
         assert "<svg onload" not in page
         assert "&lt;/script&gt;&lt;script&gt;alert(1)" in page
     assert client.get("/").text.count("<script") == 1
+
+
+def test_a_link_or_a_read_only_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text(REGION_YAML, encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    answer = _post(_client(link), action="accept", masterplan="SP1", rpjmd="P1")
+    assert answer.status_code == 400 and "symbolic link" in answer.json()["error"]
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == REGION_YAML
+    real.chmod(0o444)
+    try:  # refused by its mode, even for root
+        answer = _post(_client(real), action="accept", masterplan="SP1", rpjmd="P1")
+        assert answer.status_code == 400 and "read-only" in answer.json()["error"]
+        assert real.read_text(encoding="utf-8") == REGION_YAML
+    finally:
+        real.chmod(0o644)

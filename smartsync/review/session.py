@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping, Union
 
 import attrs
 
-from ..errors import Problem, RegionFileError, Severity, SmartsyncError
+from ..errors import Problem, Severity, SmartsyncError
 from ..model import Match, Region, RejectedMatch, Relation, Source
 from ..validation import suggest_id
 
@@ -257,35 +257,28 @@ class ReviewSession:
             raise ReviewError(message)
 
     def _write(self, loaded: _Loaded, edit: Callable[[str], str], expected: Region) -> None:
-        from .._files import atomic_write
-        from ..io import read_region
-        from ..matching.fileedit import FileEditError
+        """Edit the file in place (:func:`~smartsync.matching.fileedit.edit_region_file`: read
+        back and compared with ``expected`` first, replaced atomically, links and read-only
+        files refused) unless it is no longer the version the action was decided on."""
+        from ..errors import OutputError
+        from ..matching.fileedit import FileEditError, edit_region_file
 
-        raw = loaded.raw
-        bom = raw.startswith(b"\xef\xbb\xbf")
+        def unchanged(raw: bytes) -> None:
+            if file_version(raw) != loaded.version:
+                raise ReviewConflict(f"{self.path} changed on disk while the action was being "
+                                     "written; nothing was written: the page shows the file as it is now")
+
         try:
-            text = raw[3 if bom else 0:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ReviewError(f"{self.path}: not UTF-8 text ({exc.reason}); nothing written") from None
-        try:
-            new_text = edit(text)
+            edit_region_file(self.path, lambda text, fmt: edit(text), lambda region: expected,
+                             check=unchanged, doing="change the file in place", done="changed",
+                             meant="intended")
+        except OutputError as exc:
+            if "changed while" in exc.reason:
+                raise ReviewConflict(f"{self.path} changed on disk while the action was being "
+                                     "written; nothing was written: the page shows the file as it is now") from None
+            raise ReviewError(f"{exc}; nothing written") from None
         except FileEditError as exc:
-            raise ReviewError(f"{self.path}: cannot change the file in place: {exc}; nothing written") from None
-        data = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
-        try:
-            again = read_region(data, name=str(self.path), format=self.format)
-        except RegionFileError as exc:
-            raise ReviewError(f"{self.path}: the changed file would not read back ({exc}); "
-                              "nothing written") from None
-        if again != expected:
-            raise ReviewError(f"{self.path}: the changed file would not read back as intended; "
-                              "nothing written")
-        # the last moment to notice another writer before replacing the file
-        if file_version(self.path.read_bytes()) != loaded.version:
-            raise ReviewConflict(f"{self.path} changed on disk while the action was being written; "
-                                 "nothing was written: the page shows the file as it is now")
-        try:
-            atomic_write(self.path, lambda out: out.write(data))
+            raise ReviewError(str(exc)) from None
         except OSError as exc:
             raise ReviewError(f"{self.path}: cannot be written: {exc.strerror or exc}; "
                               "nothing written") from None
