@@ -27,6 +27,8 @@ __all__ = [
     "Source",
     "RegionKind",
     "Period",
+    "Provenance",
+    "Confidence",
     "Element",
     "Plan",
     "Match",
@@ -264,6 +266,73 @@ class Period:
         return iter((self.start, self.end))
 
 
+def _page(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{attribute.name} must be a whole number, got {value!r}")
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be 1 or more, got {value}")
+
+
+@attrs.frozen
+class Provenance:
+    """Where a drafted element was read: the file, the page and the text it came from.
+
+    ``page`` is the 1-based page of a PDF or Word file as counted by a
+    reader; ``printed_page`` the number printed on that page when there is
+    one (``"5 - 3"``); ``sheet`` and ``row`` (1-based) place an element read
+    from a workbook or CSV table; ``text`` is the source text the element was
+    read from (a line, a table row), for a reviewer to check it against.
+    ``code`` is a program code as the document wrote it, when the element's
+    ``code`` is its normalised form (``"2.16.2"`` for ``"2.16.02"``).
+    Every field but ``file`` is optional.
+    """
+
+    file: str = attrs.field(validator=_nonempty_text)
+    page: int | None = attrs.field(default=None, validator=_page)
+    printed_page: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    sheet: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    row: int | None = attrs.field(default=None, validator=_page)
+    text: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+
+    def where(self) -> str:
+        """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``."""
+        place = self.file
+        if self.page is not None:
+            place += f" p. {self.page}"
+            if self.printed_page is not None:
+                place += f" ({self.printed_page})"
+        if self.sheet is not None or self.row is not None:
+            place += " " + (self.sheet or "") + (f"!{self.row}" if self.row is not None else "")
+        return place
+
+
+def _confidence_score(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise TypeError(f"{attribute.name} must be a number from 0 to 1, got {value!r}")
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be from 0 to 1, got {value}")
+
+
+@attrs.frozen
+class Confidence:
+    """How sure a drafting step is of an element: a ``score`` from 0 to 1 and the ``reasons`` it is lower.
+
+    A score below 1 comes with at least one reason (``"merged cell filled
+    from above"``, ``"code does not have the nomenclature's shape"``...);
+    a score of 1 has none.
+    """
+
+    score: float = attrs.field(converter=_to_score, validator=_confidence_score)
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.score < 1.0 and not self.reasons:
+            raise ValueError(f"a confidence of {self.score} below 1 needs its reasons")
+
+
 @attrs.frozen
 class Element:
     """One statement of a plan: a vision, a mission, a target, a program...
@@ -272,7 +341,11 @@ class Element:
     (several when the plan cascades, *pohon kinerja*). ``code`` is the
     national program nomenclature (e.g. ``2.16.02``), ``budget`` the
     indicative funding (*pagu indikatif*) in rupiah, ``dimension`` the smart
-    city dimension of a masterplan element.
+    city dimension of a masterplan element, ``agency`` the responsible
+    *perangkat daerah* of a program. ``provenance`` and
+    ``confidence`` are written by ``smartsync draft``: where the element was
+    read and how sure the drafting is of it (``None`` for elements typed by
+    hand).
     """
 
     id: str = attrs.field(validator=_nonempty_text)
@@ -285,6 +358,11 @@ class Element:
     )
     indicators: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_text_tuple)
     budget: int | None = attrs.field(default=None, validator=_budget)
+    agency: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    provenance: Provenance | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Provenance)))
+    confidence: Confidence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Confidence)))
 
     def __attrs_post_init__(self) -> None:
         if self.id in self.parents:

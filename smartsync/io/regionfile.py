@@ -19,8 +19,10 @@ import attrs
 import yaml
 
 from .._files import atomic_write
+from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from ..model import (
+    Confidence,
     Dimension,
     Element,
     Level,
@@ -28,6 +30,7 @@ from ..model import (
     Period,
     Plan,
     PlanKind,
+    Provenance,
     Region,
     RegionKind,
     Relation,
@@ -36,6 +39,7 @@ from ..model import (
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from ._source import (
     _EXPONENT_FLOAT,
+    MAX_BUDGET,
     MAX_FILE_BYTES,
     Located,
     SourceProblem,
@@ -74,7 +78,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 _TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches")
 _REGION_KEYS = ("id", "name", "kind", "province")
 _PLAN_KEYS = ("period", "elements")
-_ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget")
+_ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
+                 "agency", "provenance", "confidence")
+_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code")
+_CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
 _YEARS = (1900, 2200)
 
@@ -280,8 +287,16 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return f"the number {_number_repr(value)}"
     return f"{type(value).__name__} {value!s}"
+
+
+def _number_repr(value: int | float) -> str:
+    """A number as text, a huge whole number by its size (Python will not write one of more
+    than 4,300 digits)."""
+    if isinstance(value, int) and abs(value) >= 10 ** 60:
+        return f"{'-' if value < 0 else ''}(a whole number of about {value.bit_length() * 0.30103:.0f} digits)"
+    return repr(value)
 
 
 _YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
@@ -342,7 +357,7 @@ class _Reader:
 
     # -- scalar fields
 
-    def text(self, node: Located, label: str, where: str | None) -> str | None:
+    def text(self, node: Located, label: str, where: str | None, *, line: bool = False) -> str | None:
         value = node.value
         if not isinstance(value, str):
             self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
@@ -351,14 +366,26 @@ class _Reader:
         if not value.strip():
             self.error(f"{label} is empty", node.line, where, "empty-text")
             return None
+        bad = bad_character(value, line=line)
+        if bad is not None:
+            self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
+            return None
+        if len(value) > limit("MAX_TEXT_LENGTH"):
+            self.error(f"{label} is {len(value):,} characters long, above the limit of "
+                       f"{limit('MAX_TEXT_LENGTH'):,}", node.line, where, "too-long")
+            return None
         return value
 
     def ident(self, node: Located, label: str, where: str | None) -> str | None:
         """An id or code: a text, or a number kept as written (``3374``, ``2.10``)."""
         value = node.value
         if isinstance(value, str):
-            return self.text(node, label, where)
+            return self.text(node, label, where, line=True)
         if isinstance(value, int) and not isinstance(value, bool):
+            if node.raw is None and abs(value) >= 10 ** 60:
+                self.error(f"{label} must be a text, got {_describe(value)}", node.line, where,
+                           "wrong-type")
+                return None
             return node.raw if node.raw is not None else str(value)
         if isinstance(value, float) and node.raw is not None and math.isfinite(value):
             return node.raw
@@ -404,21 +431,72 @@ class _Reader:
                        node.line, where, "bad-budget")
             return None
         if value < 0:
-            self.error(f"budget must be zero or more rupiah, got {value}", node.line, where,
-                       "bad-budget")
+            self.error(f"budget must be zero or more rupiah, got {_number_repr(value)}", node.line,
+                       where, "bad-budget")
+            return None
+        if value > MAX_BUDGET:
+            self.error(f"budget {_number_repr(value)} is above the limit of 10^{len(str(MAX_BUDGET)) - 1} "
+                       "rupiah (a typing error?)", node.line, where, "bad-budget")
             return None
         return value
 
-    def score(self, node: Located, where: str) -> float | None:
+    def score(self, node: Located, where: str, label: str = "score") -> float | None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            self.error(f"score must be a number from 0 to 1, got {_describe(value)}", node.line,
+            self.error(f"{label} must be a number from 0 to 1, got {_describe(value)}", node.line,
                        where, "bad-score")
             return None
         if not 0 <= value <= 1:
-            self.error(f"score must be from 0 to 1, got {value}", node.line, where, "score-range")
+            self.error(f"{label} must be from 0 to 1, got {value}", node.line, where, "score-range")
             return None
         return float(value)
+
+    def page_number(self, node: Located, label: str, where: str) -> int | None:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.error(f"{label} must be a whole number from 1, got {_describe(value)}", node.line,
+                       where, "bad-provenance")
+            return None
+        return value
+
+    def provenance(self, node: Located, where: str) -> Provenance | None:
+        """Where a drafted element was read (see ``docs/region-file.rst``)."""
+        fields = self.mapping(node, where, "a provenance", _PROVENANCE_KEYS, ("file",))
+        if fields is None or "file" not in fields:
+            return None
+        out: dict[str, Any] = {"file": self.text(fields["file"], "provenance file", where)}
+        for key in ("page", "row"):
+            if key in fields:
+                out[key] = self.page_number(fields[key], f"provenance {key}", where)
+        if "printed_page" in fields:
+            out["printed_page"] = self.ident(fields["printed_page"], "provenance printed_page", where)
+        for key in ("sheet", "text", "code"):
+            if key in fields:
+                out[key] = self.ident(fields[key], f"provenance {key}", where)
+        if any(value is None for value in out.values()):
+            return None
+        return Provenance(**out)
+
+    def confidence(self, node: Located, where: str) -> Confidence | None:
+        """A score from 0 to 1, or a mapping ``{score, reasons}``; below 1 it needs its reasons."""
+        if isinstance(node.value, dict):
+            fields = self.mapping(node, where, "a confidence", _CONFIDENCE_KEYS, ("score",))
+            if fields is None or "score" not in fields:
+                return None
+            score_node = fields["score"]
+            reasons = (self.many(fields["reasons"], "confidence reason", where, self.text)
+                       if "reasons" in fields else ())
+        else:
+            score_node, reasons = node, ()
+        score = self.score(score_node, where, label="confidence")
+        if score is None or reasons is None:
+            return None
+        if score < 1 and not reasons:
+            self.error(f"a confidence of {score} below 1 needs its reasons "
+                       "(confidence: {score: ..., reasons: [...]})", node.line, where,
+                       "bad-confidence")
+            return None
+        return Confidence(score, reasons)
 
     def period(self, node: Located, where: str) -> Period | None:
         value = node.value
@@ -586,6 +664,12 @@ class _Reader:
             out["indicators"] = self.many(fields["indicators"], "indicator", where, self.text)
         if "budget" in fields:
             out["budget"] = self.budget(fields["budget"], where)
+        if "agency" in fields:
+            out["agency"] = self.text(fields["agency"], "agency", where)
+        if "provenance" in fields:
+            out["provenance"] = self.provenance(fields["provenance"], where)
+        if "confidence" in fields:
+            out["confidence"] = self.confidence(fields["confidence"], where)
         if element_id is None:
             return
         out.update(id=element_id, level=level, parents=parents)
@@ -681,7 +765,20 @@ def _element_to_dict(element: Element) -> dict[str, Any]:
     out["text"] = element.text
     if element.indicators:
         out["indicators"] = list(element.indicators)
+    if element.agency is not None:
+        out["agency"] = element.agency
+    if element.provenance is not None:
+        out["provenance"] = provenance_to_dict(element.provenance)
+    if element.confidence is not None:
+        out["confidence"] = {"score": element.confidence.score}
+        if element.confidence.reasons:
+            out["confidence"]["reasons"] = list(element.confidence.reasons)
     return out
+
+
+def provenance_to_dict(provenance: Provenance) -> dict[str, Any]:
+    """A provenance as a region file writes it: its fields in order, empty ones left out."""
+    return {key: value for key, value in attrs.asdict(provenance).items() if value is not None}
 
 
 def match_to_dict(match: Match) -> dict[str, Any]:
