@@ -22,7 +22,8 @@ _EXPORTS = {
     ".errors": ("InvalidRegionError", "Problem", "RegionFileError", "RulePackError",
                 "Severity", "SmartsyncError"),
     ".model": ("Dimension", "Element", "Level", "Match", "Period", "Confidence", "Plan",
-               "PlanKind", "Provenance", "Region", "RegionKind", "Relation", "Source"),
+               "PlanKind", "Provenance", "Region", "RegionKind", "RejectedMatch", "Relation",
+               "Source"),
     ".io": ("dump_region", "iter_regions", "load_region", "load_regions", "read_region",
             "region_from_dict", "region_to_dict"),
     ".validation": ("validate_region",),
@@ -72,7 +73,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
                      region_from_dict, region_to_dict)
     from .matching import suggest_matches, with_suggestions
     from .model import (Confidence, Dimension, Element, Level, Match, Period, Plan,
-                        PlanKind, Provenance, Region, RegionKind, Relation, Source)
+                        PlanKind, Provenance, Region, RegionKind, RejectedMatch, Relation,
+                        Source)
     from .render.html import Report, render_html, write_report
     from .result import (CharacteristicResult, Classification, DiagnosticResult,
                          FundingResult, StageResult)
@@ -86,7 +88,7 @@ __all__ = [
     "__version__",
     # model
     "Level", "PlanKind", "Dimension", "Relation", "Source", "RegionKind",
-    "Period", "Element", "Plan", "Match", "Region", "Provenance", "Confidence",
+    "Period", "Element", "Plan", "Match", "RejectedMatch", "Region", "Provenance", "Confidence",
     # errors
     "Severity", "Problem", "SmartsyncError", "RegionFileError",
     "InvalidRegionError", "RulePackError",
