@@ -21,7 +21,8 @@ import attrs
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
-from .fastmatch import FastKnowledgeEngine
+from ._gc import paused_gc
+from .fastmatch import FastFactList, FastKnowledgeEngine
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageCoverage,
     StageDef, StageStatus, TypeResult, region_facts,
@@ -163,7 +164,9 @@ class _RecordingEngine(KnowledgeEngine):
         the order they were declared; their ids are recorded in the current step of the
         trace as facts it rests on, so that ``how()`` of what the rule concludes reaches
         them (the accumulate / collect idiom: see :mod:`smartsync.rules`)."""
-        found = [f for f in self.facts.values()
+        facts = self.facts
+        found = [f for f in (facts.of_type(fact_class) if isinstance(facts, FastFactList)
+                             else facts.values())
                  if type(f) is fact_class and all(f.get(k, _MISSING) == v
                                                    for k, v in fields.items())]
         if self._current is not None and self.running:
@@ -287,13 +290,15 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
-        with self._lock:
+        with self._lock, paused_gc():  # a run frees what it allocates by reference counting
             engine = self._engine
             engine.reset()
             engine.declare(*region_facts(region, self.typology, params),
                            *self._input_facts(region, params))
             engine.run()
-            return self._result(region, params, engine)
+            result = self._result(region, params, engine)
+            engine.matcher.reset()  # its partial matches are garbage: free them now
+            return result
 
     # -- building the result --------------------------------------------------
 

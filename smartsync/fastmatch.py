@@ -156,6 +156,31 @@ def _make_test(tests: list, groups: list[tuple]) -> Callable[[Any], bool]:
     return test
 
 
+_MISSING = object()
+
+
+def _compiled_test(cls: type, tests: list, groups: list[tuple]) -> Callable[[Any], bool]:
+    """:func:`_make_test` as one compiled expression, for a fact class without declared
+    fields (whose missing fields have no default)."""
+    if getattr(cls, "__fields__", None):
+        return _make_test(tests, groups)
+    env: dict[str, Any] = {"_M": _MISSING}
+    conds = []
+    for n, (kind, key, value) in enumerate(tests):
+        if kind == "eq":
+            env[f"_v{n}"] = value
+            conds.append(f"_v{n} == f.get({_literal(key)}, _M)")
+        elif kind == "has":
+            conds.append(f"{_literal(key)} in f")
+    for n, (kind, key, value) in enumerate(tests):
+        if kind == "pred":
+            env[f"_p{n}"] = value
+            conds.append(f"({_literal(key)} in f and _p{n}(f[{_literal(key)}]))")
+    for keys in groups:
+        conds.extend(f"not f[{_literal(other)}] != f[{_literal(keys[0])}]" for other in keys[1:])
+    return _function("lambda f: bool(" + (" and ".join(conds) or "True") + ")", env)
+
+
 def _pattern(pattern: Fact) -> tuple[tuple, Callable[[Any], bool], tuple, str | None]:
     """A pattern's alpha key (its type and tests), its test, its ``(variable, field)``
     pairs and its ``AS`` name."""
@@ -188,7 +213,7 @@ def _pattern(pattern: Fact) -> tuple[tuple, Callable[[Any], bool], tuple, str | 
         ((kind, repr(k), _hashable(v)) for kind, k, v in tests), key=repr)),
         tuple(sorted(tuple(repr(k) for k in keys) for keys in groups)))
     var_keys = tuple((var, keys[0]) for var, keys in fields_of.items())
-    return signature, _make_test(tests, groups), var_keys, capture
+    return signature, _compiled_test(type(pattern), tests, groups), var_keys, capture
 
 
 def _hashable(value: Any) -> Any:
@@ -199,19 +224,41 @@ def _hashable(value: Any) -> Any:
     return (type(value).__name__, value) if not callable(value) else ("fn", id(value))
 
 
+def _literal(key: Any) -> str:
+    """A field key or variable name as Python source (only plain str and int keys)."""
+    if type(key) not in (str, int):
+        raise _Unsupported(f"key {key!r} of type {type(key).__name__}")
+    return repr(key)
+
+
+def _function(source: str, env: dict[str, Any]) -> Callable[..., Any]:
+    """A small function compiled from source built here from keys (``_literal``) and names
+    of ``env``; a rule's join keys and contexts are read without interpreting a loop."""
+    return eval(compile(source, "<smartsync.fastmatch>", "eval"), env)  # noqa: S307
+
+
+def _key_function(parts: list[str], arg: str) -> Callable[[Any], Any]:
+    """``arg -> key``: None (no variable), one value, or a tuple of values."""
+    if not parts:
+        return _function(f"lambda {arg}: None", {})
+    if len(parts) == 1:
+        return _function(f"lambda {arg}: {parts[0]}", {})
+    return _function(f"lambda {arg}: ({', '.join(parts)},)", {})
+
+
 class _Token:
-    """A partial match: the facts of the rule's patterns so far and the bound variables."""
+    """A partial match: the facts of the rule's positive patterns so far (the variables'
+    values are read from them), the tokens built on it, and the node that made it."""
 
-    __slots__ = ("facts", "ctx", "node", "children", "alive", "count", "key", "act")
+    __slots__ = ("facts", "node", "children", "alive", "count", "key", "act")
 
-    def __init__(self, facts: tuple, ctx: dict, node: Any):
+    def __init__(self, facts: tuple, node: Any):
         self.facts = facts
-        self.ctx = ctx
         self.node = node
         self.children: list[_Token] = []
         self.alive = True
         self.count = 0
-        self.key: tuple = ()
+        self.key: Any = None
         self.act: Activation | None = None
 
 
@@ -219,26 +266,19 @@ class _Join:
     """A positive pattern of a rule: joins the tokens before it with the facts it matches,
     on the values of the variables it shares with them (a hash lookup)."""
 
-    def __init__(self, alpha: _Alpha, join_vars: tuple, var_keys: tuple, capture: str):
-        self.alpha, self.join_vars, self.var_keys, self.capture = alpha, join_vars, var_keys, capture
+    def __init__(self, alpha: _Alpha, left_key: Callable, right_key: Callable):
+        self.alpha, self.left_key, self.right_key = alpha, left_key, right_key
         self.next: Any = None
         self.reset()
 
     def reset(self) -> None:
-        self.left: dict[tuple, dict[_Token, None]] = {}
-        self.right: dict[tuple, dict[int, tuple]] = {}
+        self.left: dict[Any, dict[_Token, None]] = {}
+        self.right: dict[Any, dict[int, Any]] = {}
         self.made: dict[int, list[_Token]] = {}
 
-    def _local(self, fact: Any) -> dict:
-        local = {var: fact[key] for var, key in self.var_keys}
-        local[self.capture] = fact
-        return local
-
-    def _remember(self, token: _Token) -> tuple:
+    def _remember(self, token: _Token) -> Any:
         """File a token of the node before under its join key; return the key."""
-        ctx = token.ctx
-        key = tuple([ctx[v] for v in self.join_vars])
-        token.key = key
+        key = token.key = self.left_key(token.facts)
         bucket = self.left.get(key)
         if bucket is None:
             self.left[key] = {token: None}
@@ -249,13 +289,11 @@ class _Join:
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
         if right:
-            for fid, (fact, local) in list(right.items()):
-                self._emit(token, fact, fid, local)
+            for fid, fact in list(right.items()):
+                self._emit(token, fact, fid)
 
-    def _emit(self, parent: _Token, fact: Any, fid: int, local: dict) -> None:
-        ctx = dict(local)
-        ctx.update(parent.ctx)
-        token = _Token(parent.facts + (fact,), ctx, self)
+    def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
+        token = _Token(parent.facts + (fact,), self)
         parent.children.append(token)
         made = self.made.get(fid)
         if made is None:
@@ -265,21 +303,19 @@ class _Join:
         self.next.left_add(token)
 
     def right_add(self, fact: Any, fid: int) -> None:
-        local = self._local(fact)
-        key = tuple([local[v] for v in self.join_vars])
+        key = self.right_key(fact)
         bucket = self.right.get(key)
         if bucket is None:
-            self.right[key] = {fid: (fact, local)}
+            self.right[key] = {fid: fact}
         else:
-            bucket[fid] = (fact, local)
+            bucket[fid] = fact
         left = self.left.get(key)
         if left:
             for token in list(left):
-                self._emit(token, fact, fid, local)
+                self._emit(token, fact, fid)
 
     def right_remove(self, fact: Any, fid: int) -> None:
-        local = self._local(fact)
-        key = tuple([local[v] for v in self.join_vars])
+        key = self.right_key(fact)
         bucket = self.right.get(key)
         if bucket is not None:
             bucket.pop(fid, None)
@@ -311,13 +347,12 @@ class _Not(_Join):
             self._pass(token)
 
     def _pass(self, token: _Token) -> None:
-        child = _Token(token.facts, token.ctx, self)
+        child = _Token(token.facts, self)
         token.children.append(child)
         self.next.left_add(child)
 
     def right_add(self, fact: Any, fid: int) -> None:
-        local = self._local(fact)
-        key = tuple([local[v] for v in self.join_vars])
+        key = self.right_key(fact)
         bucket = self.right.get(key)
         if bucket is None:
             self.right[key] = {fid: None}
@@ -333,8 +368,7 @@ class _Not(_Join):
                         _kill(child)
 
     def right_remove(self, fact: Any, fid: int) -> None:
-        local = self._local(fact)
-        key = tuple([local[v] for v in self.join_vars])
+        key = self.right_key(fact)
         bucket = self.right.get(key)
         if bucket is None or fid not in bucket:
             return
@@ -352,18 +386,16 @@ class _Not(_Join):
 class _Test:
     """``TEST(function)``: called with the variables bound before it (``None`` if unbound)."""
 
-    def __init__(self, function: Callable[..., Any]):
-        self.function = function
-        self.params = tuple(inspect.signature(function).parameters)
+    def __init__(self, call: Callable[[tuple], Any]):
+        self.call = call
         self.next: Any = None
 
     def reset(self) -> None:
         pass
 
     def left_add(self, token: _Token) -> None:
-        get = token.ctx.get
-        if self.function(**{p: get(p) for p in self.params}):
-            child = _Token(token.facts, token.ctx, self)
+        if self.call(token.facts):
+            child = _Token(token.facts, self)
             token.children.append(child)
             self.next.left_add(child)
 
@@ -374,15 +406,16 @@ class _Test:
 class _Terminal:
     """The end of a rule: a complete match becomes an experta Activation."""
 
-    def __init__(self, rule: Rule, matcher: "FastMatcher"):
+    def __init__(self, rule: Rule, context: Callable[[tuple], dict], matcher: "FastMatcher"):
         self.rule = rule
+        self.context = context
         self.matcher = matcher
 
     def reset(self) -> None:
         pass
 
     def left_add(self, token: _Token) -> None:
-        token.act = Activation(self.rule, token.facts, dict(token.ctx))
+        token.act = Activation(self.rule, token.facts, self.context(token.facts))
         self.matcher._added[token] = token.act
 
     def forget(self, token: _Token) -> None:
@@ -417,7 +450,7 @@ class _CompiledRule:
     def reset(self) -> None:
         for node in self.nodes:
             node.reset()
-        self.root = _Token((), {}, None)
+        self.root = _Token((), None)
         self.first.left_add(self.root)
 
 
@@ -483,26 +516,40 @@ class FastMatcher(Matcher):
         if isinstance(conditions[0], TEST):
             raise _Unsupported("starts with a TEST")
         names: dict[Fact, str] = {}  # experta: equal patterns of a rule capture one name
-        bound: set[str] = set()
+        #: each bound variable -> where its value is read: "t[i]" (the fact of the i-th
+        #: positive pattern) or "t[i][key]" (one of its fields); the first binding counts
+        source: dict[str, str] = {}
         nodes: list = []
         for position, ce in enumerate(conditions):
             if isinstance(ce, TEST):
-                nodes.append(_Test(ce[0]))
+                function = ce[0]
+                params = tuple(inspect.signature(function).parameters)
+                args = ", ".join(f"{_literal(p)}: {source.get(p, 'None')}" for p in params)
+                nodes.append(_Test(_function(f"lambda t: _test(**{{{args}}})",
+                                             {"_test": function})))
                 continue
             pattern = ce[0] if isinstance(ce, NOT) else ce
             alpha, var_keys, capture = self._alpha(pattern)
             if capture is None:
                 capture = names.setdefault(pattern, f"__pattern_{position}__")
-            here = {v for v, _ in var_keys} | {capture}
-            join_vars = tuple(sorted(here & bound))
-            node = (_Not if isinstance(ce, NOT) else _Join)(alpha, join_vars, var_keys, capture)
+            here = {var: f"[{_literal(key)}]" for var, key in var_keys}
+            here[_literal(capture) and capture] = ""
+            shared = sorted(v for v in here if v in source)
+            node = (_Not if isinstance(ce, NOT) else _Join)(
+                alpha, _key_function([source[v] for v in shared], "t"),
+                _key_function([f"f{here[v]}" for v in shared], "f"))
             alpha.consumers.append(node)
-            nodes.append(node)
             if not isinstance(ce, NOT):
-                bound |= here
+                index = sum(isinstance(n, _Join) and not isinstance(n, _Not) for n in nodes)
+                for var, path in here.items():
+                    source.setdefault(var, f"t[{index}]{path}")
+            nodes.append(node)
         for before, after in zip(nodes, nodes[1:]):
             before.next = after
-        nodes[-1].next = _Terminal(rule, self)
+        context = _function(
+            "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}",
+            {})
+        nodes[-1].next = _Terminal(rule, context, self)
         return _CompiledRule(rule, nodes[0], nodes)
 
     # -- experta's Matcher interface ---------------------------------------------
@@ -568,6 +615,11 @@ class FastFactList(FactList):
     def __init__(self) -> None:
         super().__init__()
         self._keys: dict[int, Any] = {}
+        self._by_type: dict[type, dict[int, Any]] = {}
+
+    def of_type(self, fact_class: type) -> Iterable[Any]:
+        """The facts of exactly ``fact_class``, in the order they were declared."""
+        return self._by_type.get(fact_class, {}).values()
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
         if not isinstance(fact, Fact):
@@ -592,6 +644,11 @@ class FastFactList(FactList):
             self.added.append(fact)
             counter[key] += 1
             self._keys[idx] = key
+            by_type = self._by_type.get(fact.__class__)
+            if by_type is None:
+                self._by_type[fact.__class__] = {idx: fact}
+            else:
+                by_type[idx] = fact
             if _FACTS_LOG.isEnabledFor(logging.INFO):
                 _FACTS_LOG.info(" ==> %s: %r", fact, fact)
             return fact
@@ -611,6 +668,7 @@ class FastFactList(FactList):
             _FACTS_LOG.info(" <== %s: %r", fact, fact)
         self.removed.append(fact)
         del self[idx]
+        del self._by_type[fact.__class__][idx]
         return idx
 
 
@@ -740,6 +798,18 @@ class FastFact(Fact):
                 self[key] = value  # experta's own checks for special keys
             else:
                 put(self, key, value if value.__class__ in frozen else freeze(value))
+
+    def __hash__(self) -> int:
+        # experta hashes a fact by all its fields (once); a declared fact is equal only to
+        # itself (its id is one of its fields), so its class and id are hash enough
+        try:
+            return self._hash
+        except AttributeError:
+            fact_id = dict.get(self, "__factid__")
+            if fact_id is None:
+                return Fact.__hash__(self)
+            self._hash: int = hash((self.__class__, fact_id))
+            return self._hash
 
 
 def _signature(deffact: Any) -> tuple[bool, frozenset]:

@@ -329,6 +329,7 @@ class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.max_text = limit("MAX_TEXT_LENGTH")  # read once per file, not per text
         #: plans with elements that could not be read: no warnings about their levels
         self.incomplete: set[PlanKind] = set()
 
@@ -375,9 +376,9 @@ class _Reader:
         if bad is not None:
             self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
             return None
-        if len(value) > limit("MAX_TEXT_LENGTH"):
+        if len(value) > self.max_text:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
-                       f"{limit('MAX_TEXT_LENGTH'):,}", node.line, where, "too-long")
+                       f"{self.max_text:,}", node.line, where, "too-long")
             return None
         return value
 
