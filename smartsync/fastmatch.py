@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import operator
 from itertools import chain
 from typing import Any, Callable, Iterable
 
@@ -61,7 +62,7 @@ from experta.abstract import Matcher  # noqa: E402
 from experta.activation import Activation  # noqa: E402
 from experta.conditionalelement import NOT, TEST, ConditionalElement  # noqa: E402
 from experta.deffacts import DefFacts  # noqa: E402
-from experta.fact import Fact  # noqa: E402
+from experta.fact import Fact, InitialFact  # noqa: E402
 from experta.factlist import FactList  # noqa: E402
 from experta.fieldconstraint import ANDFC, FieldConstraint, L, P, W  # noqa: E402
 from experta.matchers.rete import ReteMatcher  # noqa: E402
@@ -234,16 +235,34 @@ def _literal(key: Any) -> str:
 def _function(source: str, env: dict[str, Any]) -> Callable[..., Any]:
     """A small function compiled from source built here from keys (``_literal``) and names
     of ``env``; a rule's join keys and contexts are read without interpreting a loop."""
-    return eval(compile(source, "<smartsync.fastmatch>", "eval"), env)  # noqa: S307
+    code = _CODE.get(source)
+    if code is None:
+        code = _CODE[source] = compile(source, "<smartsync.fastmatch>", "eval")
+    return eval(code, env)  # noqa: S307
+
+
+_CODE: dict[str, Any] = {}
 
 
 def _key_function(parts: list[str], arg: str) -> Callable[[Any], Any]:
     """``arg -> key``: None (no variable), one value, or a tuple of values."""
     if not parts:
-        return _function(f"lambda {arg}: None", {})
+        return _no_key
+    if parts == [arg]:
+        return _itself
+    if len(parts) == 1 and parts[0].startswith(f"{arg}[") and parts[0].count("[") == 1:
+        return operator.itemgetter(eval(parts[0][len(arg) + 1:-1]))  # noqa: S307 - a literal
     if len(parts) == 1:
         return _function(f"lambda {arg}: {parts[0]}", {})
     return _function(f"lambda {arg}: ({', '.join(parts)},)", {})
+
+
+def _no_key(_: Any) -> None:
+    return None
+
+
+def _itself(value: Any) -> Any:
+    return value
 
 
 class _Token:
@@ -454,6 +473,28 @@ class _CompiledRule:
         self.first.left_add(self.root)
 
 
+def _simple_pattern(pattern: Any) -> bool:
+    return isinstance(pattern, Fact) and all(
+        not isinstance(v, FieldConstraint) or isinstance(v, (L, W, P))
+        or (isinstance(v, ANDFC) and all(isinstance(p, (L, W, P)) for p in v))
+        for v in pattern.values())
+
+
+def _prepare(rule: Rule) -> Rule:
+    """experta's ``prepare_rule`` (disjunctive normal form, ``InitialFact`` first where a
+    rule starts with ``NOT`` or has no pattern), done in one step for a rule of patterns,
+    ``NOT(pattern)`` and ``TEST`` (already in normal form): an equal rule, built once."""
+    conditions = tuple(rule)
+    if not all(_simple_pattern(ce) or isinstance(ce, TEST)
+               or (isinstance(ce, NOT) and len(ce) == 1 and _simple_pattern(ce[0]))
+               for ce in conditions):
+        return prepare_rule(rule)
+    if (not conditions or isinstance(conditions[0], NOT)
+            or not any(isinstance(ce, (Fact, NOT)) for ce in conditions)):
+        conditions = (InitialFact(), *conditions)
+    return rule.new_conditions(*conditions)
+
+
 class _Rete(ReteMatcher):
     """experta's own Rete, built for the rules the fast matcher leaves to it."""
 
@@ -482,7 +523,7 @@ class FastMatcher(Matcher):
         fallback = []
         seen = set()
         for rule in engine.get_rules():
-            prepared = prepare_rule(rule)
+            prepared = _prepare(rule)
             if prepared in seen:  # the same rule under two names: experta keeps one
                 continue
             seen.add(prepared)
