@@ -348,3 +348,33 @@ def test_a_link_or_a_read_only_file_is_refused_and_left_alone(tmp_path: Path) ->
         assert real.read_text(encoding="utf-8") == REGION_YAML
     finally:
         real.chmod(0o644)
+
+
+def test_drafted_elements_with_low_confidence_are_marked_with_their_source(tmp_path: Path) -> None:
+    drafted = REGION_YAML.replace(
+        "    - {id: SP2, level: program, parent: SM1, dimension: environment, text: Aplikasi pengelolaan persampahan}",
+        "    - id: SP2\n      level: program\n      parent: SM1\n      dimension: environment\n"
+        "      text: Aplikasi pengelolaan persampahan\n"
+        "      provenance: {file: masterplan-buku2.pdf, page: 57, printed_page: \"V-3\", "
+        "text: \"3. Aplikasi pengelolaan <persampahan>\"}\n"
+        "      confidence: {score: 0.45, reasons: [merged cell filled from above]}\n")
+    path = tmp_path / "drafted.yaml"
+    path.write_text(drafted, encoding="utf-8")
+    client = _client(path)
+    state = client.get("/api/state", params={"view": "html"}).json()
+    element = next(e for e in state["elements"]["masterplan"] if e["id"] == "SP2")
+    assert element["confidence"] == {"score": 0.45, "reasons": ["merged cell filled from above"]}
+    assert element["provenance"]["page"] == 57
+    page = state["html"]
+    assert '<li class="drafted" data-plan="masterplan" data-id="SP2" data-confidence="0.45">' in page
+    assert "masterplan-buku2.pdf \u00b7 page 57 (V-3)" in page
+    assert "3. Aplikasi pengelolaan &lt;persampahan&gt;" in page
+    assert "merged cell filled from above" in page
+    assert 'data-low-confidence="[&quot;masterplan:SP2&quot;]"' in page
+    indonesian = client.get("/api/state", params={"view": "html", "lang": "id"}).json()["html"]
+    assert "halaman 57 (V-3)" in indonesian
+    # an element drafted with full confidence is not marked
+    sure = drafted.replace("confidence: {score: 0.45, reasons: [merged cell filled from above]}",
+                           "confidence: 1")
+    path.write_text(sure, encoding="utf-8")
+    assert 'class="drafted"' not in client.get("/api/state", params={"view": "html"}).json()["html"]

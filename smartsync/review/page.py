@@ -168,7 +168,9 @@ def _drafted(region: Region, lang: str) -> str:
             if provenance is not None:
                 parts = [provenance.file]
                 if getattr(provenance, "page", None) is not None:
-                    parts.append(_label("page", lang, page=provenance.page))
+                    printed = getattr(provenance, "printed_page", None)
+                    parts.append(_label("page", lang, page=provenance.page)
+                                 + (f" ({printed})" if printed else ""))
                 if getattr(provenance, "sheet", None):
                     parts.append(str(provenance.sheet))
                 if getattr(provenance, "row", None) is not None:
@@ -221,7 +223,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                 + (f'<b>{_e(p.rpjmd)}</b> <span class="score">'
                    f'{_e(_label("score", lang, score=f"{p.score:.2f}"))}</span>'
                    if p.rpjmd is not None else f"<i>{_e(_label('no_candidate', lang))}</i>")
-                + f' <span class="level">{_e(_relation_label(p.relation, lang))}</span></li>'
+                + f' <span class="level">\u00b7 {_e(_relation_label(p.relation, lang))}</span></li>'
                 for p in proposals)
             rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">'
                         f'{_e(_label("needed", lang, stage=stage_name(stage, lang), count=count))}'
@@ -285,7 +287,7 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
     stages = "".join(_stage_row(s, c, lang) for s in c.stages.values())
     side = (f'<aside class="side">{_type_section(region, c, lang)}'
             f'<section id="coverage"><h2>{_e(_label("stages", lang))}</h2>{stages}</section>'
-            f"{_advice(region, c, advice, lang)}{_suggestions(region, lang)}{_add_form(region, lang)}"
+            f"{_suggestions(region, lang)}{_advice(region, c, advice, lang)}{_add_form(region, lang)}"
             f"{_drafted(region, lang)}{_manual(region, lang)}{_rejected(region, lang)}</aside>")
     low = [f"{plan.kind.value}:{e.id}" for plan in (region.masterplan, region.rpjmd) for e in plan.elements
            if getattr(e, "confidence", None) is not None and e.confidence.score < LOW_CONFIDENCE]
@@ -298,7 +300,8 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
 _REVIEW_CSS = """
 body{max-width:none;padding:12px 18px 30px}
 .review-head{display:block;position:relative}
-.review-head h1{margin-right:260px}
+.review-head h1{margin:4px 260px 0 0}
+.review-head .meta{margin:2px 0}
 .langs{position:absolute;right:0;top:4px;display:flex;gap:4px}
 .langs button{font:inherit;font-size:12.5px;padding:3px 8px;border:1px solid var(--line);background:#fff;
 border-radius:4px;cursor:pointer}
@@ -312,7 +315,7 @@ border-radius:4px;cursor:pointer}
 .side h2{font-size:16px}
 .side .type-head .badge{width:44px;height:44px;font-size:24px}
 .side .type-name{font-size:15px}
-.side ul.characteristics{display:none}
+.side ul.characteristics,.side #type h3{display:none}
 .to-reach ul{margin:2px 0 4px;padding-left:18px;font-size:13px}
 .to-reach ul.proposal{font-size:12.5px}
 .to-reach-head{margin:4px 0}
@@ -400,7 +403,13 @@ _SCRIPT = r"""
     var p = pathOf(li);
     if (p) p.classList.add('current');
     if (focus) { li.focus({preventScroll: true}); }
-    li.scrollIntoView({block: 'nearest'});
+    // bring it into view inside the side panel only: the diagram stays where it is
+    var side = li.closest('.side');
+    if (side && side.scrollHeight > side.clientHeight) {
+      var r = li.getBoundingClientRect(), s = side.getBoundingClientRect();
+      if (r.top < s.top) side.scrollTop -= s.top - r.top + 8;
+      else if (r.bottom > s.bottom) side.scrollTop += r.bottom - s.bottom + 8;
+    }
   }
   function markDiagram() {
     var d = document.getElementById('diagram');
@@ -566,6 +575,6 @@ def review_page(body: str, title: str, lang: str, nonce: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="referrer" content="no-referrer">\n'
-            f"<title>{_e(title)}</title>\n<style nonce=\"{nonce}\">\n{_css()}\n{_REVIEW_CSS.strip()}\n</style>\n"
+            f"<title>{_e(title)}</title>\n<style>\n{_css()}\n{_REVIEW_CSS.strip()}\n</style>\n"
             f'</head>\n<body>\n<main id="app">{body}</main>\n'
             f'<script nonce="{nonce}">{_SCRIPT}</script>\n</body>\n</html>\n')
