@@ -286,6 +286,9 @@ def test_a_file_changed_on_disk_is_a_conflict_and_nothing_is_written(client: Tes
     ({"action": "accept", "rpjmd": "P2"}, "masterplan must be the id of a masterplan element"),
     ({"action": "reject", "masterplan": "SP2", "rpjmd": "P1", "note": ""}, "note must be a non-empty text"),
     (["accept"], "must be a JSON object"),
+    ({"action": "add", "masterplan": "SM1", "rpjmd": "M1", "relaton": "aligned"},
+     "unknown key 'relaton' in the action; expected action, masterplan, rpjmd, relation, note, version "
+     "(did you mean 'relation'?)"),
 ])
 def test_a_bad_action_is_a_400_naming_what_is_wrong(client: TestClient, region_file: Path,
                                                     action: object, message: str) -> None:
@@ -372,7 +375,10 @@ def test_drafted_elements_with_low_confidence_are_marked_with_their_source(tmp_p
     assert "merged cell filled from above" in page
     assert 'data-low-confidence="[&quot;masterplan:SP2&quot;]"' in page
     indonesian = client.get("/api/state", params={"view": "html", "lang": "id"}).json()["html"]
-    assert "halaman 57 (V-3)" in indonesian
+    from smartsync.messages import text
+
+    assert text("review.page", "id", page=57) + " (V-3)" in indonesian
+    assert text("review.page", "id", page=57) != text("review.page", "en", page=57)
     # an element drafted with full confidence is not marked
     sure = drafted.replace("confidence: {score: 0.45, reasons: [merged cell filled from above]}",
                            "confidence: 1")

@@ -20,6 +20,7 @@ pytest.importorskip("uvicorn")
 pytest.importorskip("starlette")
 
 import smartsync  # noqa: E402
+from smartsync.messages import text  # noqa: E402
 from review_fixture import REGION_YAML  # noqa: E402
 from test_report_browser import Chromium  # noqa: E402  (skips this module without chromium)
 
@@ -166,9 +167,10 @@ def test_review_a_region_in_the_browser(browser: Chromium, served: tuple[Path, S
 
     # English and Indonesian
     browser.evaluate("document.querySelector('[data-set-lang=id]').click()")
-    wait_for(browser, "document.querySelector('#review-suggestions h2').textContent"
-                      ".startsWith('Kecocokan usulan')")
-    assert browser.evaluate("document.querySelector('#review-add h2').textContent") == "Tambah kecocokan"
+    heading = text("review.suggestions", "id", count=1)
+    wait_for(browser, f"document.querySelector('#review-suggestions h2').textContent === {heading!r}")
+    assert browser.evaluate("document.querySelector('#review-add h2').textContent") == text("review.add", "id")
+    assert text("review.add", "id") != text("review.add", "en")
     assert browser.evaluate("document.documentElement.lang") == "id"
 
     assert browser.console_errors() == []

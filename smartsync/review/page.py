@@ -193,7 +193,9 @@ def _drafted(region: Region, lang: str) -> str:
 
 
 def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
-    """What to change for the next type up (the rest folded), and how stable the type is."""
+    """What to change for the next type up that adding matches can reach (the rest folded).
+
+    ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import stage_name, type_name
 
     head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
@@ -236,32 +238,26 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                 f'data-total="{t.total}">{"".join(parts)}</div>')
 
     body = []
-    letters = list(advice.to_reach)
+    letters = list(advice)
     if not letters:
         body.append(f'<p>{_e(_label("top_type", lang))}</p>')
     else:
         # top type first: the next type up is the last one that adding matches can reach
-        reachable = [k for k in letters if advice.to_reach[k].reachable]
+        reachable = [k for k in letters if advice[k].reachable]
         nearest = reachable[-1] if reachable else letters[-1]
-        body.append(one(nearest, advice.to_reach[nearest]))
-        others = [one(k, advice.to_reach[k]) for k in reversed(letters) if k != nearest]
+        body.append(one(nearest, advice[nearest]))
+        others = [one(k, advice[k]) for k in reversed(letters) if k != nearest]
         if others:
             body.append(f'<details class="other-types"><summary>{_e(_label("other_types", lang))}</summary>'
                         f'{"".join(others)}</details>')
-    st = advice.stability
-    lines = [_label("stability", lang, low=f"{st.threshold_from:.2f}", high=f"{st.threshold_to:.2f}")]
-    if st.fragile:
-        lines.append(_label("fragile", lang))
-    if st.matches_to_lose is not None and st.falls_to is not None:
-        lines.append(_label("lose", lang, count=st.matches_to_lose, type=name(st.falls_to)))
-    body.append(f'<p class="stability{" fragile" if st.fragile else ""}">{_e(" ".join(lines))}</p>')
     return head + "".join(body) + "</section>"
 
 
 def review_body(region: Region | None, classification: Any, state: Mapping[str, Any], lang: str,
                 *, advice: Any = None) -> str:
     """The part of the page an action changes, for ``region`` as it is in the file
-    (``advice``: its :class:`smartsync.Advice`, for "what to change")."""
+    (``advice``: :func:`smartsync.advice.to_reach` of its classification, for "what to
+    change")."""
     messages = {k[4:]: v for k, v in REVIEW_LABELS.get(lang, REVIEW_LABELS["en"]).items()
                 if k.startswith("msg.")}
     data = (f'data-version="{_e(state["version"])}" data-lang="{lang}" '
@@ -319,8 +315,7 @@ border-radius:4px;cursor:pointer}
 .to-reach ul{margin:2px 0 4px;padding-left:18px;font-size:13px}
 .to-reach ul.proposal{font-size:12.5px}
 .to-reach-head{margin:4px 0}
-p.stability{font-size:12.5px;color:#3d4a5a}
-p.stability.fragile{color:var(--warn);font-weight:700}
+
 .side .stage-row{grid-template-columns:80px 1fr 150px;gap:6px;margin:4px 0}
 ol.items,ul.items{list-style:none;margin:0;padding:0}
 .items li{border:1px solid var(--line);border-radius:6px;padding:6px 8px;margin:6px 0;background:#fff}
