@@ -615,7 +615,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
           ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
     """Every region the sources stand for, in order, with the problems of reading it."""
     from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
-    from ..io.paths import path_kind
+    from ..io.paths import list_folder, path_kind
     from ..tabular import is_tables
 
     if isinstance(sources, (str, os.PathLike, Region)):
@@ -631,8 +631,10 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
                             f"{source!r}")
         path, name = Path(source), os.fspath(source)
         if path_kind(path) == "dir" and not is_tables(path):
-            found = region_files(path)
-            if not found:
+            found, problem = list_folder(path)
+            if problem is not None:
+                out.append((name, None, (problem,)))
+            elif not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
                 out.append((name, None, (Problem(
                     f"no region files ({suffixes}) and no tables (regions.csv) in this folder",
@@ -725,7 +727,7 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
         path = folder / _page_name(region.id, used)
         warnings = tuple(p for p in problems if p.severity is not Severity.ERROR)
         page = render_html(region, result, lang=lang, warnings=warnings,
-                           index_link="index.html" if with_index else None).encode("utf-8")
+                           index_link="index.html" if with_index else None).encode("utf-8", "backslashreplace")
         try:
             atomic_write(path, lambda handle, page=page: handle.write(page), within=folder,
                          inputs=inputs)
@@ -735,6 +737,7 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
             continue
         pages.append(ReportPage(source, path, region, result))
     if index_path is not None:
-        text = render_index(pages, failures, lang=lang, base=folder).encode("utf-8")
+        text = render_index(pages, failures, lang=lang, base=folder).encode("utf-8",
+                                                                            "backslashreplace")
         atomic_write(index_path, lambda handle: handle.write(text), within=folder, inputs=inputs)
     return Report(folder, tuple(pages), tuple(failures), index_path)
