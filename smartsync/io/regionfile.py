@@ -761,6 +761,8 @@ def _and_list(names: Sequence[str]) -> str:
 
 def region_to_dict(region: Region) -> dict[str, Any]:
     """Plain data in the region file structure (what :func:`dump_region` writes)."""
+    if not isinstance(region, Region):
+        raise TypeError(f"region_to_dict takes a smartsync.Region, got {type(region).__name__}")
     head: dict[str, Any] = {"id": region.id, "name": region.name, "kind": region.kind.value}
     if region.province is not None:
         head["province"] = region.province

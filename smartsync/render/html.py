@@ -409,6 +409,9 @@ def render_html(region: Region, classification: Classification | None = None, *,
     region file to list with the diagnostics. ``index_link``: the address of
     an index page to link back to.
     """
+    if not isinstance(region, Region):
+        hint = " (read it with smartsync.load_region first)" if isinstance(region, (str, os.PathLike)) else ""
+        raise TypeError(f"render_html takes a smartsync.Region, got {type(region).__name__}{hint}")
     _check_lang(lang)
     if classification is None:
         from ..engine import classify
