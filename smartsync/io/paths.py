@@ -74,8 +74,9 @@ def open_problem(path: PathLike, *, code: str = "unreadable") -> Problem | None:
     if found is None:
         return None
     reason, fix = found
-    codes = {"no such file": "no-such-file"}
-    return Problem(f"{reason}; {fix}", file=os.fspath(path), code=codes.get(reason, code))
+    if reason == "no such file":  # needs no advice
+        return Problem(reason, file=os.fspath(path), code="no-such-file")
+    return Problem(f"{reason}; {fix}", file=os.fspath(path), code=code)
 
 
 def shown(path: PathLike) -> str:
