@@ -22,8 +22,9 @@ from ..model import Element, Match, Region, Relation, Source
 
 __all__ = ["review_page", "review_body", "LOW_CONFIDENCE", "REVIEW_LABELS"]
 
-#: a drafted element whose confidence is below this is marked for checking
-LOW_CONFIDENCE = 0.8
+#: a drafted element whose confidence is below this is marked for checking: every
+#: element ``smartsync draft`` was not sure of (a score below 1 comes with its reasons)
+LOW_CONFIDENCE = 1.0
 
 #: the words of the page in each language (keys ``review.*`` of :mod:`smartsync.messages`)
 REVIEW_LABELS: Mapping[str, Mapping[str, str]] = section("review")
