@@ -384,3 +384,32 @@ def test_drafted_elements_with_low_confidence_are_marked_with_their_source(tmp_p
                            "confidence: 1")
     path.write_text(sure, encoding="utf-8")
     assert 'class="drafted"' not in client.get("/api/state", params={"view": "html"}).json()["html"]
+
+
+def test_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(("\ufeff" + REGION_YAML).replace("\n", "\r\n").encode("utf-8"))
+    client = _client(path)
+    for action in ({"action": "accept", "masterplan": "SP1", "rpjmd": "P1"},
+                   {"action": "reject", "masterplan": "SP2", "rpjmd": "P1"},
+                   {"action": "relation", "masterplan": "SP2", "rpjmd": "P2", "relation": "derived"},
+                   {"action": "add", "masterplan": "SM1", "rpjmd": "M1", "relation": "adopted"}):
+        assert client.post("/api/matches", json=action).status_code == 200
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    assert _changed_lines(REGION_YAML, text) == [
+        "-  - {masterplan: SP1, rpjmd: P1, relation: aligned, source: suggested, score: 0.71, "
+        "evidence: [aplikasi, informatika]}  # looks right",
+        "-  - {masterplan: SP2, rpjmd: P2, relation: aligned, source: suggested, score: 0.66, "
+        "evidence: [persampahan], note: shared affairs}",
+        "-  - {masterplan: SP2, rpjmd: P1, relation: aligned, source: suggested, score: 0.31, evidence: [aplikasi]}",
+        "+  - {masterplan: SP1, rpjmd: P1, relation: aligned, source: manual, score: 0.71, "
+        "evidence: [aplikasi, informatika]}  # looks right",
+        "+  - {masterplan: SP2, rpjmd: P2, relation: derived, source: suggested, score: 0.66, "
+        "evidence: [persampahan], note: shared affairs}",
+        "+  - {masterplan: SM1, rpjmd: M1, relation: adopted, source: manual}",
+        "+rejected:",
+        "+  - {masterplan: SP2, rpjmd: P1}",
+    ]
