@@ -18,7 +18,7 @@ from typing import Sequence
 from ..errors import SmartsyncError
 
 #: subcommand modules, in the order ``smartsync --help`` lists them
-SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "rules")
+SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "rules", "draft")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
