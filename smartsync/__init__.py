@@ -57,6 +57,7 @@ from .result import (
 )
 from .trace import Derivation, FactRecord, Step, Trace
 from .explain import Reason
+from .advice import Advice, Stability, TypeAdvice, advise
 from .variants import Variant, load_variant
 from .matching import suggest_matches, with_suggestions
 from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
@@ -81,6 +82,8 @@ __all__ = [
     "DiagnosticResult", "FundingResult",
     # explanation
     "Trace", "Step", "FactRecord", "Derivation", "Reason",
+    # advice: what to change, how stable the type is
+    "advise", "Advice", "TypeAdvice", "Stability",
     # rule packs and typology variants
     "Variant", "load_variant",
     # suggested matches

@@ -21,6 +21,7 @@ import attrs
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
+from .fastmatch import FastKnowledgeEngine
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageCoverage,
     StageDef, StageStatus, TypeResult, region_facts,
@@ -142,6 +143,10 @@ class _RecordingEngine(KnowledgeEngine):
         return super().retract(idx_or_declared_fact)
 
 
+class _FastRecordingEngine(_RecordingEngine, FastKnowledgeEngine):
+    """The recording engine on smartsync's fast matcher (:mod:`smartsync.fastmatch`)."""
+
+
 class Classifier:
     """A classifier assembled from rule packs, a typology and parameters.
 
@@ -151,6 +156,9 @@ class Classifier:
     built once, here; :meth:`classify` resets it for each region. A
     classifier is not thread-safe: use one per thread (or per process).
     """
+
+    #: the engine the packs are mixed into (experta's plain engine: ``_RecordingEngine``)
+    _engine_base: type = _FastRecordingEngine
 
     def __init__(self, packs: Sequence[type] | None = None, *,
                  typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None):
@@ -165,7 +173,7 @@ class Classifier:
         self.typology = typology
         self.params = params or Parameters()
         self._rules = self._collect(packs)
-        engine_class = type("SmartsyncEngine", (_RecordingEngine, *packs), {})
+        engine_class = type("SmartsyncEngine", (self._engine_base, *packs), {})
         self._engine = engine_class()
         self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()

@@ -1,0 +1,563 @@
+"""Advice: what to change to reach each type, and how stable the type is.
+
+Computed by running the rules, never by a formula that repeats them: the
+region is classified again, by the same classifier (the same rule packs,
+typology and parameters), with hypothetical matches added or with matches
+taken away, or at other thresholds; what the rules conclude on those
+changed regions is the advice. So a typology variant (its own stages, its
+own relations per stage, budgeted programs...) gets correct advice for free.
+
+- :func:`advise` -- both parts at once, as an :class:`Advice`.
+- :func:`to_reach` -- for each type above the region's own (every type when
+  it is unsynchronized), a :class:`TypeAdvice`: whether adding matches can
+  reach it, the fewest masterplan elements per stage that must gain a
+  counted match (``needed``), which unsynchronized elements could take them
+  with the RPJMD candidates the matcher proposes (``proposal``), and
+  whether applying the proposal alone reaches the type (``complete``).
+- :func:`stability` -- a :class:`Stability`: the threshold range over which
+  the type stays the same, the fewest lost matches that would change it and
+  to what, and whether the type holds only at the exact threshold (fragile).
+
+How ``needed`` is found: the region is first classified with every
+unsynchronized element of the type's stage and of the stages below it given
+a counted match (if even that does not reach the type, it is unreachable,
+and the rules' own why-not on that saturated region says what is missing).
+Then, stage by stage, the count of added matches is lowered as far as the
+type still holds (the search starts from the count the stage's figures
+suggest and confirms it, or searches further, by classifying). The result is
+minimal: one element fewer in any stage does not reach the type. A type is
+*reached* when its stage is synchronized and the type concluded is that type
+or a higher one: adding matches never lowers a type, so reaching a type may
+give a higher one (``gives`` says which).
+
+>>> import smartsync
+>>> from smartsync.advice import advise
+>>> result = smartsync.classify(smartsync.load_region("examples/type-d-program.yaml"))
+>>> result.type_letter
+'D'
+>>> advice = advise(result)
+>>> sorted(advice.to_reach)
+['A', 'B', 'C']
+>>> dict(advice.to_reach["B"].needed)
+{'mission': 2, 'target': 0, 'program': 0}
+>>> advice.to_reach["C"].reachable, advice.to_reach["C"].missing[0].stage
+(False, 'target')
+>>> round(advice.stability.threshold_to, 4)
+0.7778
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+
+import attrs
+
+from .model import Match, Region, Relation, Source
+from .typology import Parameters
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Classifier
+    from .explain import Reason
+    from .result import Classification
+
+__all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
+           "stability", "with_proposal"]
+
+#: the relation a hypothetical match carries: the first of these that counts
+_RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
+
+
+@attrs.frozen
+class ProposedMatch:
+    """One match advice proposes: an unsynchronized masterplan element of ``stage``
+    and the RPJMD element the matcher proposes for it (``rpjmd`` and its ``score``);
+    ``rpjmd`` and ``score`` are ``None`` where the matcher found no candidate (a
+    person must find one). ``relation``: the relation the match must carry to
+    count (one of the relations that count)."""
+
+    masterplan: str
+    rpjmd: str | None
+    stage: str
+    score: float | None
+    relation: str = "derived"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``."""
+        return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
+                "score": self.score}
+
+
+@attrs.frozen
+class Missing:
+    """What a type needs that matches cannot give: the ``plan`` (``masterplan`` or
+    ``rpjmd``) has no elements at the level of ``stage``."""
+
+    stage: str
+    plan: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``stage``, ``plan``."""
+        return {"stage": self.stage, "plan": self.plan}
+
+
+@attrs.frozen
+class TypeAdvice:
+    """What it takes to reach one type by adding matches.
+
+    ``type``: the type (a member of the typology's type enum) and ``letter``;
+    ``reachable``: whether adding matches can reach it; ``needed``: per stage,
+    from the type's stage down to the base stage, the fewest masterplan
+    elements that must gain a counted match (0 where the stage needs none);
+    ``proposal``: which unsynchronized elements could take them, with the
+    matcher's candidates where it finds one; ``complete``: whether adding the
+    proposal's matches alone reaches the type (confirmed by classifying);
+    ``gives``: the type the needed matches give (the type itself or a higher
+    one); ``missing``: where the type is unreachable, the stages a plan lacks;
+    ``reasons``: where it is unreachable, the rules' why-not on the region
+    with every possible match added.
+    """
+
+    type: enum.Enum
+    letter: str | None
+    reachable: bool
+    needed: Mapping[str, int]
+    proposal: tuple[ProposedMatch, ...]
+    complete: bool
+    gives: enum.Enum | None = None
+    missing: tuple[Missing, ...] = ()
+    reasons: "tuple[Reason, ...]" = attrs.field(default=(), repr=False)
+
+    @property
+    def total(self) -> int:
+        """How many masterplan elements must gain a counted match, in all stages."""
+        return sum(self.needed.values())
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON form: ``reachable``, ``needed``, ``proposal``, ``complete``, and
+        ``gives`` (a type value or null), ``missing`` and ``reasons`` (their messages)."""
+        return {"reachable": self.reachable, "needed": dict(self.needed),
+                "proposal": [p.to_dict() for p in self.proposal], "complete": self.complete,
+                "gives": None if self.gives is None else self.gives.value,
+                "missing": [m.to_dict() for m in self.missing],
+                "reasons": [r.message(lang) for r in self.reasons]}
+
+
+@attrs.frozen
+class Stability:
+    """How stable a region's type is.
+
+    The type holds for every threshold ``t`` with ``threshold_from <= t <=
+    threshold_to`` (both found by classifying, exact in floating point: at or
+    below ``threshold_above`` the type is ``type_below``; above
+    ``threshold_to`` it is ``type_above``, ``None`` when ``threshold_to`` is
+    1). ``matches_to_lose``: the fewest matches whose loss changes the type
+    (``lose``: which ones), and ``falls_to``: the type it then becomes; both
+    ``None`` when no loss changes it. ``fragile``: the type holds only at the
+    exact threshold (raising it at all changes the type). The threshold varied
+    is the general one; per-stage thresholds stay as they are.
+    """
+
+    type: enum.Enum
+    threshold: float
+    threshold_from: float
+    threshold_to: float
+    threshold_above: float
+    type_below: enum.Enum | None
+    type_above: enum.Enum | None
+    matches_to_lose: int | None
+    falls_to: enum.Enum | None
+    lose: tuple[tuple[str, str], ...] = ()
+    fragile: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``threshold_from``, ``threshold_to``, ``matches_to_lose``,
+        ``falls_to`` (a type value or null), ``fragile``, ``threshold_above``,
+        ``type_below``, ``type_above`` and ``lose`` (``[masterplan, rpjmd]`` pairs)."""
+        return {"threshold_from": self.threshold_from, "threshold_to": self.threshold_to,
+                "matches_to_lose": self.matches_to_lose,
+                "falls_to": None if self.falls_to is None else self.falls_to.value,
+                "fragile": self.fragile, "threshold_above": self.threshold_above,
+                "type_below": None if self.type_below is None else self.type_below.value,
+                "type_above": None if self.type_above is None else self.type_above.value,
+                "lose": [list(pair) for pair in self.lose]}
+
+
+@attrs.frozen
+class Advice:
+    """What to change (``to_reach``, keyed by type letter) and how stable the type is
+    (``stability``)."""
+
+    to_reach: Mapping[str, TypeAdvice]
+    stability: Stability
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON form: ``{"to_reach": {letter: ...}, "stability": {...}}``."""
+        return {"to_reach": {k: v.to_dict(lang) for k, v in self.to_reach.items()},
+                "stability": self.stability.to_dict()}
+
+
+# ----------------------------------------------------------------- running the rules
+
+def _classifier_of(result: "Classification", classifier: "Classifier | None") -> "Classifier":
+    if classifier is not None:
+        return classifier
+    from .engine import _classifier_for, default_classifier
+    from .rules import _default_packs
+
+    packs = getattr(result._why_not, "packs", None)
+    if packs is None or tuple(packs) == _default_packs():
+        default = default_classifier()
+        if default.typology == result.typology:
+            return default
+    return _classifier_for(None if packs is None else tuple(packs), result.typology)
+
+
+class _Runs:
+    """Classifications of one region with matches added or taken away, or other
+    parameters; each asked once."""
+
+    def __init__(self, result: "Classification", classifier: "Classifier"):
+        from .validation import mark_checked
+
+        self._mark = mark_checked
+        self.result = result
+        self.region: Region = result.region
+        self.classifier = classifier
+        self.params = result.params
+        self.typology = result.typology
+        self._cache: dict[Any, "Classification"] = {}
+
+    def rank(self, type_value: Any) -> int:
+        """0 for unsynchronized, 1 for the base stage's type... up to the top stage's."""
+        letter = self.typology.letter(type_value)
+        if letter is None:
+            return 0
+        return len(self.typology.stages) - self.typology.stages.index(
+            str(getattr(type_value, "value", type_value)))
+
+    def classify(self, add: Sequence[Match] = (), remove: frozenset = frozenset(),
+                 threshold: float | None = None) -> "Classification":
+        if threshold == self.params.threshold:
+            threshold = None
+        key = (tuple(m.key for m in add), remove, threshold)
+        if key not in self._cache:
+            params = None if threshold is None else attrs.evolve(self.params, threshold=threshold)
+            if not add and not remove and params is None:
+                self._cache[key] = self.result
+            else:
+                matches = tuple(m for m in self.region.matches if m.key not in remove) + tuple(add)
+                region = self._mark(attrs.evolve(self.region, matches=matches))
+                self._cache[key] = self.classifier.classify(region, params=params or self.params)
+        return self._cache[key]
+
+
+def _relation(params: Parameters) -> Relation:
+    for relation in _RELATION_PREFERENCE:
+        if relation in params.relations:
+            return relation
+    return sorted(params.relations, key=lambda r: r.value)[0]  # pragma: no cover
+
+
+def _options(runs: _Runs, suggest: bool) -> dict[str, list[tuple[str, str | None, float | None]]]:
+    """Per stage, its unsynchronized masterplan elements in the order advice proposes them:
+    those the matcher finds a candidate for, best score first, then the others; each with
+    its candidate (RPJMD id and score) or ``None``."""
+    region = runs.region
+    best: dict[str, tuple[str, float]] = {}
+    if suggest:
+        from .matching import suggest_matches
+
+        for match in suggest_matches(region, levels=runs.typology.stages):
+            if match.masterplan not in best:  # sorted by score, highest first
+                best[match.masterplan] = (match.rpjmd, float(match.score or 0.0))
+    out: dict[str, list[tuple[str, str | None, float | None]]] = {}
+    for stage, figures in runs.result.stages.items():
+        ids = list(figures.unsynchronized_ids)
+        found = sorted((i for i in ids if i in best), key=lambda i: -best[i][1])
+        others = [i for i in ids if i not in best]
+        out[stage] = ([(i, best[i][0], best[i][1]) for i in found]
+                      + [(i, None, None) for i in others])
+    return out
+
+
+def _stand_in(region: Region, stage: str, masterplan_id: str | None = None) -> str | None:
+    """An RPJMD element of the stage's level for a hypothetical match where the matcher
+    proposes none (one with a budget first, one not yet paired with the element);
+    ``None`` when the RPJMD has none."""
+    elements = region.rpjmd.at(stage) if _is_level(stage) else ()
+    taken = {m.rpjmd for m in region.matches if m.masterplan == masterplan_id}
+    free = [e for e in elements if e.id not in taken]
+    if not free:
+        return None
+    budgeted = [e for e in free if e.budget]
+    return (budgeted or free)[0].id
+
+
+def _is_level(stage: str) -> bool:
+    from .model import Level
+
+    try:
+        Level.parse(stage)
+    except ValueError:
+        return False
+    return True
+
+
+def _hypothetical(runs: _Runs, options: Mapping[str, list], counts: Mapping[str, int],
+                  relation: Relation, candidates_only: bool = False) -> tuple[Match, ...]:
+    out = []
+    for stage, count in counts.items():
+        for masterplan_id, rpjmd_id, _score in options[stage][:count]:
+            if rpjmd_id is None and not candidates_only:
+                rpjmd_id = _stand_in(runs.region, stage, masterplan_id)
+            if rpjmd_id is not None:
+                out.append(Match(masterplan_id, rpjmd_id, relation, Source.MANUAL))
+    return tuple(out)
+
+
+def _addable(runs: _Runs, options: Mapping[str, list], stage: str) -> int:
+    """How many elements of a stage can take a hypothetical match (the first ones that
+    can, in the order proposed)."""
+    count = 0
+    for masterplan_id, rpjmd_id, _ in options[stage]:
+        if rpjmd_id is None and _stand_in(runs.region, stage, masterplan_id) is None:
+            break
+        count += 1
+    return count
+
+
+def _hint(runs: _Runs, stage: str) -> int:
+    """Where the search for a stage's count starts: the fewest elements that bring the
+    stage's coverage to its threshold, from its figures. Only a first guess: the count
+    is confirmed, or searched further, by classifying."""
+    figures = runs.result.stages[stage]
+    if not figures.present or figures.is_synchronized:
+        return 0
+    return max(0, math.ceil(figures.threshold * figures.total - 1e-9) - figures.synchronized)
+
+
+def _reached(runs: _Runs, done: "Classification", wanted: enum.Enum) -> bool:
+    """Whether a classification reaches a type: the type's stage is synchronized (where
+    the type starts) and the type concluded is that type or a higher one."""
+    stage = done.stages.get(wanted.value)
+    return (stage is not None and stage.is_synchronized
+            and runs.rank(done.type) >= runs.rank(wanted))
+
+
+def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list],
+                 relation: Relation) -> TypeAdvice:
+    typology = runs.typology
+    letter = typology.letter(wanted)
+    start = typology.stages.index(wanted.value)
+    stages = typology.stages[start:]
+    limit = {s: _addable(runs, options, s) for s in stages}
+
+    def reaches(counts: Mapping[str, int]) -> "Classification | None":
+        done = runs.classify(_hypothetical(runs, options, counts, relation))
+        return done if _reached(runs, done, wanted) else None
+
+    saturated = reaches(limit)
+    if saturated is None:
+        full = runs.classify(_hypothetical(runs, options, limit, relation))
+        missing = []
+        for s in stages:
+            figures = runs.result.stages[s]
+            if not figures.present:
+                missing.append(Missing(s, "masterplan"))
+            elif not full.stages[s].is_synchronized and not (
+                    _is_level(s) and runs.region.rpjmd.at(s)):
+                missing.append(Missing(s, "rpjmd"))
+        return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
+                          complete=False, gives=None, missing=tuple(missing),
+                          reasons=tuple(full.why_not(wanted)))
+    counts = {s: min(_hint(runs, s), limit[s]) for s in stages}
+    if reaches(counts) is None:
+        counts = dict(limit)
+    # lower each stage's count as far as the type still holds (monotone: more matches
+    # never lower a type), so that one fewer in any stage does not reach it
+    for s in stages:
+        high = counts[s]
+        if high == 0 or reaches({**counts, s: high - 1}) is None:
+            continue
+        low = 0
+        high -= 1  # reaches; find the smallest count in [low, high] that reaches
+        while low < high:
+            middle = (low + high) // 2
+            if reaches({**counts, s: middle}) is not None:
+                high = middle
+            else:
+                low = middle + 1
+        counts[s] = high
+    gives = runs.classify(_hypothetical(runs, options, counts, relation)).type
+    proposal = tuple(
+        ProposedMatch(masterplan_id, rpjmd_id, s, score, relation.value)
+        for s in stages for masterplan_id, rpjmd_id, score in options[s][:counts[s]])
+    complete = all(p.rpjmd is not None for p in proposal) and _reached(runs, runs.classify(
+        _hypothetical(runs, options, counts, relation, candidates_only=True)), wanted)
+    return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=counts,
+                      proposal=proposal, complete=complete, gives=gives)
+
+
+def _resolve(result: "Classification", classifier: "Classifier | None") -> _Runs:
+    from .result import Classification
+
+    if not isinstance(result, Classification):
+        raise TypeError(f"advice needs a smartsync.Classification, got {type(result).__name__}")
+    return _Runs(result, _classifier_of(result, classifier))
+
+
+def to_reach(result: "Classification", *, classifier: "Classifier | None" = None,
+             suggest: bool = True, types: Iterable[Any] | None = None) -> dict[str, TypeAdvice]:
+    """What it takes to reach each type above the region's own (every type when the
+    region is unsynchronized), keyed by type letter, top type first.
+
+    ``result``: a classification; ``classifier``: the classifier to run (by default
+    one with the rule packs and typology that gave ``result``; its parameters are
+    ``result.params``); ``suggest``: propose RPJMD candidates with
+    :func:`smartsync.suggest_matches` (otherwise every proposed match has
+    ``rpjmd`` ``None``); ``types``: only these types (letters, names or members).
+    """
+    runs = _resolve(result, classifier)
+    return _to_reach(runs, suggest, types)
+
+
+def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[str, TypeAdvice]:
+    typology = runs.typology
+    own = runs.rank(runs.result.type)
+    wanted = ([typology.parse_type(t) for t in types] if types is not None else
+              [t for t in typology.type_enum if typology.letter(t) is not None
+               and runs.rank(t) > own])
+    if not wanted:
+        return {}
+    options = _options(runs, suggest)
+    relation = _relation(runs.params)
+    out = {}
+    for t in sorted(wanted, key=lambda t: -runs.rank(t)):
+        if typology.letter(t) is None:
+            continue
+        out[typology.letter(t)] = _advise_type(runs, t, options, relation)
+    return out
+
+
+def stability(result: "Classification", *, classifier: "Classifier | None" = None) -> Stability:
+    """How stable the region's type is: the threshold range over which it holds, the
+    fewest lost matches that change it, and whether it is fragile (see
+    :class:`Stability`). ``classifier`` as for :func:`to_reach`."""
+    return _stability(_resolve(result, classifier))
+
+
+def _at(runs: _Runs, threshold: float) -> enum.Enum:
+    return runs.classify(threshold=threshold).type
+
+
+def _stability(runs: _Runs) -> Stability:
+    result = runs.result
+    current = runs.params.threshold
+    # the rules compare a stage's coverage with its threshold, so the type can change
+    # only where the threshold crosses a coverage: classify at each, and just above
+    points = sorted({s.coverage for s in result.stages.values()
+                     if s.present and 0.0 < s.coverage <= 1.0} | {1.0, current})
+    types = {p: (result.type if p == current else _at(runs, p)) for p in points}
+    index = points.index(current)
+    top = index
+    while top + 1 < len(points) and types[points[top + 1]] == result.type:
+        top += 1
+    bottom = index
+    while bottom > 0 and types[points[bottom - 1]] == result.type:
+        bottom -= 1
+    threshold_to = points[top]
+    above = _at(runs, math.nextafter(threshold_to, 2.0)) if threshold_to < 1.0 else None
+    lower = points[bottom - 1] if bottom > 0 else 0.0
+    # between two coverages nothing changes: the range starts just above the lower one
+    threshold_from = math.nextafter(lower, 2.0)
+    below = _at(runs, lower) if lower > 0.0 else None
+    # confirm both ends by classifying; rules that use the threshold otherwise than
+    # against a coverage get the one threshold known to hold
+    if _at(runs, threshold_from) != result.type or _at(runs, threshold_to) != result.type:
+        threshold_from = threshold_to = current  # pragma: no cover
+    count, falls_to, lose = _fewest_losses(runs)
+    fragile = runs.rank(result.type) > 0 and threshold_to <= current
+    return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
+                     threshold_to=threshold_to, threshold_above=lower, type_below=below,
+                     type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
+                     fragile=fragile)
+
+
+def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]]:
+    """Per synchronized masterplan element of a stage, the matches that count for it,
+    as the rules concluded them (the stage coverage fact's ``matches``)."""
+    figures = runs.result.stages[stage]
+    by_element: dict[str, list[tuple[str, str]]] = {i: [] for i in figures.synchronized_ids}
+    facts = runs.result.trace.find("StageCoverage", stage=stage)
+    counted = facts[0].get("matches") if facts else None
+    if counted is None:  # a pack without the field: every match of the element
+        counted = [(m.masterplan, m.rpjmd) for m in runs.region.matches]
+    for item in counted:
+        masterplan_id, rpjmd_id = item[0], item[1]
+        if masterplan_id in by_element and (masterplan_id, rpjmd_id) not in by_element[masterplan_id]:
+            by_element[masterplan_id].append((masterplan_id, rpjmd_id))
+    return by_element
+
+
+def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tuple[str, str], ...]]:
+    """The fewest matches, taken away at one stage, that change the type."""
+    result = runs.result
+    best: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
+    for stage, figures in result.stages.items():
+        if not figures.present or not figures.synchronized:
+            continue
+        by_element = _counted_matches(runs, stage)
+        order = sorted(by_element, key=lambda i: len(by_element[i]))
+
+        def removed(k: int) -> frozenset:
+            return frozenset(pair for i in order[:k] for pair in by_element[i])
+
+        def changes(k: int) -> enum.Enum | None:
+            done = runs.classify(remove=removed(k))
+            return done.type if done.type != result.type else None
+
+        if changes(len(order)) is None:
+            continue
+        # the fewest elements whose matches, taken away, change the type
+        guess = (figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) + 1
+                 if figures.is_synchronized else 1)
+        low, high = 1, len(order)
+        if 1 <= guess <= len(order) and changes(guess) is not None:
+            high = guess
+            if guess > 1 and changes(guess - 1) is None:
+                low = guess
+        while low < high:
+            middle = (low + high) // 2
+            if changes(middle) is not None:
+                high = middle
+            else:
+                low = middle + 1
+        pairs = tuple(sorted(removed(high)))
+        count = sum(1 for m in runs.region.matches if m.key in set(pairs))
+        falls = changes(high)
+        assert falls is not None
+        if best is None or count < best[0]:
+            best = (count, falls, pairs)
+    if best is None:
+        return None, None, ()
+    return best
+
+
+def advise(result: "Classification", *, classifier: "Classifier | None" = None,
+           suggest: bool = True) -> Advice:
+    """What to change to reach each type above the region's own, and how stable its type
+    is: :func:`to_reach` and :func:`stability` in one :class:`Advice`."""
+    runs = _resolve(result, classifier)
+    return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
+
+
+def with_proposal(region: Region, advice: TypeAdvice) -> Region:
+    """The region with the proposal's matches added (those with a candidate), as manual
+    matches carrying the proposed relation: what a planner gets by accepting it."""
+    added = tuple(Match(p.masterplan, p.rpjmd, p.relation, Source.MANUAL)
+                  for p in advice.proposal if p.rpjmd is not None)
+    keys = {m.key for m in added}
+    kept = tuple(m for m in region.matches if m.key not in keys)
+    return attrs.evolve(region, matches=kept + added)

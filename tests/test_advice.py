@@ -1,0 +1,236 @@
+"""Advice: what to change to reach each type, and how stable a type is.
+
+Checked by classifying, on the examples and on generated regions: a complete proposal
+gives the promised type; ``needed`` is minimal (one fewer in any stage does not reach the
+type) and equals the plain-Python oracle's count; the stability range is exact (the type
+holds at both ends and changes just outside); the matches to lose change the type.
+"""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import smartsync
+from smartsync import Match, Parameters
+from smartsync.advice import advise, stability, to_reach, with_proposal
+from smartsync.variants import load_variant
+
+from reference import reference_classify, type_rank
+from strategies_typology import property_settings, typology_regions
+
+EXAMPLES = "examples"
+
+
+def _example(name: str) -> smartsync.Classification:
+    return smartsync.classify(smartsync.load_region(f"{EXAMPLES}/{name}.yaml"))
+
+
+def _rank(result: smartsync.Classification, value: object) -> int:
+    typology = result.typology
+    letter = typology.letter(value)
+    if letter is None:
+        return 0
+    return len(typology.stages) - typology.stages.index(str(getattr(value, "value", value)))
+
+
+def _added(region: smartsync.Region, advice, counts) -> smartsync.Region:
+    """The region with the first ``counts[stage]`` proposed elements of each stage given a
+    counted match (to the proposed RPJMD element, else to a free one of the same level)."""
+    matches = list(region.matches)
+    for stage, count in counts.items():
+        chosen = [p for p in advice.proposal if p.stage == stage][:count]
+        assert len(chosen) == count
+        for p in chosen:
+            rpjmd = p.rpjmd
+            if rpjmd is None:
+                taken = {m.rpjmd for m in region.matches if m.masterplan == p.masterplan}
+                rpjmd = next(e.id for e in region.rpjmd.at(stage) if e.id not in taken)
+            matches.append(Match(p.masterplan, rpjmd, p.relation))
+    return attrs.evolve(region, matches=tuple(matches))
+
+
+# ------------------------------------------------------------------ the examples
+
+def test_unsynchronized_example_needs_five_programs_for_d_and_two_targets_more_for_a() -> None:
+    """The issue's region: 5 more program matches give D; 2 more target matches on top give
+    A (its vision and missions are already synchronized)."""
+    result = _example("unsynchronized")
+    advice = to_reach(result)
+    assert list(advice) == ["A", "B", "C", "D"]
+    assert dict(advice["D"].needed) == {"program": 5}
+    assert advice["D"].gives.value == "program"
+    assert dict(advice["A"].needed) == {"vision": 0, "mission": 0, "target": 2, "program": 5}
+    assert advice["A"].gives.value == "vision"
+    assert all(a.reachable for a in advice.values())
+    # every proposed element is one the rules found unsynchronized
+    assert {p.masterplan for p in advice["D"].proposal} <= set(result.stages["program"].unsynchronized_ids)
+    assert len(advice["D"].proposal) == 5
+
+
+def test_a_stage_the_masterplan_lacks_makes_a_type_unreachable_and_says_so() -> None:
+    result = _example("type-d-program")
+    advice = to_reach(result)
+    assert sorted(advice) == ["A", "B", "C"]
+    c = advice["C"]
+    assert not c.reachable and not c.complete and c.proposal == () and dict(c.needed) == {}
+    assert [(m.stage, m.plan) for m in c.missing] == [("target", "masterplan")]
+    assert c.reasons  # the rules' own why-not on the region with every match added
+
+
+def test_type_a_region_has_nothing_to_reach() -> None:
+    assert to_reach(_example("type-a-vision")) == {}
+
+
+def test_a_complete_proposal_is_confirmed_by_classifying() -> None:
+    result = _example("unsynchronized")
+    for advice in to_reach(result).values():
+        done = smartsync.classify(with_proposal(result.region, advice))
+        if advice.complete:
+            assert _rank(result, done.type) >= _rank(result, advice.type)
+        else:
+            assert any(p.rpjmd is None for p in advice.proposal) or \
+                _rank(result, done.type) < _rank(result, advice.type)
+
+
+def test_stability_of_a_type_sitting_exactly_on_the_threshold_is_fragile() -> None:
+    """Every stage at 0.5: one match less makes the region unsynchronized."""
+    from strategies_typology import build_region
+
+    region = build_region({"vision": 0, "mission": 0, "target": 2, "program": 4},
+                          matched={"target": 1, "program": 2})
+    result = smartsync.classify(region)
+    assert result.type_letter == "C"
+    s = stability(result)
+    assert s.fragile
+    assert s.threshold_to == 0.5
+    assert s.matches_to_lose == 1
+    assert s.falls_to.value in ("program", "unsynchronized")
+    assert smartsync.classify(region, params={"threshold": math.nextafter(0.5, 1)}).type != result.type
+
+
+def test_stability_of_the_examples_is_exact_at_both_ends() -> None:
+    for name in ("type-a-vision", "type-b-mission", "type-c-target", "type-d-program",
+                 "unsynchronized"):
+        result = _example(name)
+        s = stability(result)
+        _check_stability(result, s)
+
+
+def test_advice_json_keys() -> None:
+    data = advise(_example("unsynchronized")).to_dict()
+    assert set(data) == {"to_reach", "stability"}
+    assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
+    assert {"masterplan", "rpjmd", "stage", "score"} == set(data["to_reach"]["D"]["proposal"][0])
+    assert {"threshold_from", "threshold_to", "matches_to_lose", "falls_to"} <= set(data["stability"])
+
+
+def test_advice_for_a_variant_runs_the_variants_rules() -> None:
+    """The goal-stage variant has five types: advice names its stages and letters, and its
+    proposals, applied, give the type with the variant's own classifier."""
+    variant = load_variant("goal-stage")
+    classifier = variant.classifier()
+    region = smartsync.load_region(f"{EXAMPLES}/unsynchronized.yaml")
+    result = classifier.classify(region)
+    advice = to_reach(result)
+    assert list(advice) == ["A", "B", "C", "D", "E"]
+    for item in advice.values():
+        if item.reachable:
+            done = classifier.classify(_added(region, item, item.needed))
+            assert _rank(result, done.type) >= _rank(result, item.type)
+            assert done.type == item.gives
+
+
+def test_advice_refuses_what_is_not_a_classification() -> None:
+    with pytest.raises(TypeError, match="Classification"):
+        to_reach("examples/unsynchronized.yaml")  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------- properties
+
+def _check_stability(result: smartsync.Classification, s) -> None:
+    region = result.region
+    params = result.params
+
+    def at(t: float):
+        return smartsync.classify(region, params=attrs.evolve(params, threshold=t)).type
+
+    assert s.threshold_from <= params.threshold <= s.threshold_to
+    assert at(s.threshold_from) == result.type
+    assert at(s.threshold_to) == result.type
+    if s.threshold_above > 0:
+        assert at(s.threshold_above) != result.type
+        assert at(s.threshold_above) == s.type_below
+    if s.threshold_to < 1.0:
+        assert at(math.nextafter(s.threshold_to, 2.0)) != result.type
+        assert at(math.nextafter(s.threshold_to, 2.0)) == s.type_above
+    if s.matches_to_lose is not None:
+        lost = set(s.lose)
+        kept = tuple(m for m in region.matches if m.key not in lost)
+        assert len(region.matches) - len(kept) == s.matches_to_lose
+        assert smartsync.classify(attrs.evolve(region, matches=kept), params=params).type == s.falls_to
+
+
+@given(typology_regions(), st.sampled_from((0.5, 0.5, 0.3, 0.75, 1.0)))
+@property_settings(60)
+def test_needed_is_the_true_minimum_and_applying_it_gives_the_promised_type(region, threshold):
+    params = Parameters(threshold=threshold)
+    result = smartsync.classify(region, params=params)
+    reference = reference_classify(region, threshold=threshold)
+    advice = to_reach(result, suggest=False)
+    own = type_rank(result.type)
+    assert set(advice) == {result.typology.letter(t) for t in result.typology.type_enum
+                           if result.typology.letter(t) and type_rank(t) > own}
+    for item in advice.values():
+        stages = result.typology.stages[result.typology.stages.index(item.type.value):]
+        # the oracle: every present stage from the type's down must reach the threshold
+        expected = {s: max(0, math.ceil(threshold * reference.stages[s].total - 1e-9)
+                           - reference.stages[s].synchronized)
+                    if reference.stages[s].present else 0 for s in stages}
+        lacking = (not reference.stages[item.type.value].present
+                   or not reference.stages["program"].present
+                   or any(expected[s] and not region.rpjmd.at(s) for s in stages))
+        assert item.reachable is not lacking
+        if not item.reachable:
+            assert item.missing
+            continue
+        assert dict(item.needed) == expected
+        done = smartsync.classify(_added(region, item, item.needed), params=params)
+        assert done.type == item.gives and type_rank(done.type) >= type_rank(item.type)
+        for stage, count in item.needed.items():
+            if count:
+                fewer = smartsync.classify(_added(region, item, {**item.needed, stage: count - 1}),
+                                           params=params)
+                assert type_rank(fewer.type) < type_rank(item.type)
+
+
+@given(typology_regions())
+@property_settings(40)
+def test_a_complete_proposal_gives_the_promised_type(region):
+    result = smartsync.classify(region)
+    for item in to_reach(result).values():
+        if item.complete:
+            done = smartsync.classify(with_proposal(region, item))
+            assert done.type == item.gives
+            assert type_rank(done.type) >= type_rank(item.type)
+
+
+@given(typology_regions(), st.sampled_from((0.5, 0.3, 0.75, 1.0)))
+@property_settings(60)
+def test_stability_range_is_exact_and_the_losses_change_the_type(region, threshold):
+    result = smartsync.classify(region, params={"threshold": threshold})
+    s = stability(result)
+    _check_stability(result, s)
+    assert s.fragile == (result.type_letter is not None and s.threshold_to <= threshold)
+
+
+def test_the_module_examples_hold() -> None:
+    import doctest
+
+    import smartsync.advice
+
+    assert doctest.testmod(smartsync.advice).failed == 0
