@@ -214,3 +214,20 @@ def test_the_generated_corpus_meets_the_targets(tmp_path: Path, form: str) -> No
         for level, counts in levels.items():
             for key, value in scores(counts).items():
                 assert value is None or value >= TARGETS[key], (form, kind, level, key, value)
+
+
+def test_an_output_that_is_an_input_is_refused_before_reading(tmp_path: Path, capsys) -> None:
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    before = good["rpjmd"][0].read_bytes()
+    code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(good["rpjmd"][0])])
+    assert code == 3
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert good["rpjmd"][0].read_bytes() == before
+
+
+def test_a_missing_output_folder_is_refused(tmp_path: Path, capsys) -> None:
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(tmp_path / "no" / "such" / "out.yaml")])
+    assert code == 3 and "does not exist" in capsys.readouterr().err

@@ -2,7 +2,8 @@
 
 Writes REGION.yaml (and, with ``--review``, an HTML review page) only when the whole
 draft succeeded: a document that cannot be read (scanned, encrypted, corrupt) is an
-error naming it, and nothing is written. Exit 0 on success, 1 on such an error.
+error naming it, and nothing is written. Exit 0 on success, 1 on such an error, 3 when an
+output cannot be written (checked before the documents are read).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import EXIT_INVALID, EXIT_OK
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument, raw_stream
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "files per plan are read as one plan) and write a region file to review, match "
                     "and classify. Every element carries where it was read and how sure the draft is.",
     )
-    parser.add_argument("--rpjmd", nargs="+", required=True, metavar="FILE", help="the RPJMD documents")
-    parser.add_argument("--masterplan", nargs="+", required=True, metavar="FILE",
+    parser.add_argument("--rpjmd", nargs="+", required=True, metavar="FILE", type=path_argument,
+                        help="the RPJMD documents")
+    parser.add_argument("--masterplan", nargs="+", required=True, metavar="FILE", type=path_argument,
                         help="the masterplan documents (books)")
-    parser.add_argument("--out", required=True, metavar="REGION.yaml", help="the region file to write")
+    parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
+                        help="the region file to write")
     parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
     parser.add_argument("--name", default=None, help="the region name")
     parser.add_argument("--kind", choices=("kota", "kabupaten"), default="kota")
@@ -35,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the RPJMD period when the documents do not say it")
     parser.add_argument("--masterplan-period", default=None, metavar="START-END",
                         help="the masterplan period when the documents do not say it")
-    parser.add_argument("--review", default=None, metavar="REVIEW.html",
+    parser.add_argument("--review", default=None, metavar="REVIEW.html", type=path_argument,
                         help="also write the review page: every element, lowest confidence first")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the reasons and the review page")
@@ -54,19 +57,34 @@ class _Bar:
             return
         width = 30
         done = int(width * page / pages)
-        sys.stderr.write(f"\r{Path(file).name[:30]:<30} [{'#' * done}{'.' * (width - done)}] {page}/{pages}")
+        stream = raw_stream(sys.stderr)
+        name = Path(file).name[:30].encode("ascii", "replace").decode("ascii")
+        stream.write(f"\r{name:<30} [{'#' * done}{'.' * (width - done)}] {page}/{pages}")
         if page == pages:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+            stream.write("\n")
+        stream.flush()
         self.shown = True
 
 
 def run(args: argparse.Namespace) -> int:
     """Draft, then write the region file (and the review page) atomically."""
+    from .._files import check_target
     from ..documents import DraftError, draft_region, write_draft
     from ..documents.review import write_review
+    from ..errors import OutputError
 
     out = Path(args.out)
+    inputs = [Path(p) for p in args.rpjmd + args.masterplan]
+    if args.review and Path(args.review) == out:
+        print("smartsync draft: --review and --out name the same file", file=sys.stderr)
+        return EXIT_USAGE
+    try:  # refuse an output it must not write before the long work
+        check_target(out, inputs=inputs)
+        if args.review:
+            check_target(args.review, inputs=inputs)
+    except OutputError as exc:
+        print(f"smartsync draft: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     progress = _Bar() if (not args.quiet and sys.stderr.isatty()) else None
     try:
         draft = draft_region(
@@ -77,12 +95,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartsync draft: {exc}", file=sys.stderr)
         return EXIT_INVALID
     try:
-        write_draft(draft, out)
+        write_draft(draft, out, inputs=inputs)
         if args.review:
-            write_review(draft, args.review, lang=args.lang)
+            write_review(draft, args.review, lang=args.lang, inputs=inputs)
+    except OutputError as exc:
+        print(f"smartsync draft: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     except OSError as exc:
-        print(f"smartsync draft: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INVALID
+        print(f"smartsync draft: cannot write {OutputError.from_os_error(exc, str(out))}", file=sys.stderr)
+        return EXIT_OUTPUT
     for note in draft.unplaced:
         print(f"not placed: {note}", file=sys.stderr)
     region = draft.region

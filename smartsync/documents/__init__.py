@@ -240,8 +240,13 @@ def draft_region(
     return Draft(region, tuple(unplaced), tuple(files), pages)
 
 
-def write_draft(draft: Draft, out: PathLike, *, format: str | None = None) -> Path:
-    """Write the drafted region file atomically (the whole file or nothing)."""
-    from ..io import dump_region
+def write_draft(draft: Draft, out: PathLike, *, format: str | None = None,
+                inputs: Iterable[PathLike] = ()) -> Path:
+    """Write the drafted region file atomically (the whole file or nothing); YAML, or JSON for
+    a ``.json`` name. ``out`` may not be one of ``inputs`` (the documents read)."""
+    from ..io import dumps_region
 
-    return dump_region(draft.region, out, format=format)
+    target = Path(out)
+    fmt = format or ("json" if target.suffix.lower() == ".json" else "yaml")
+    data = dumps_region(draft.region, format=fmt).encode("utf-8")
+    return atomic_write(target, lambda handle: handle.write(data), inputs=list(inputs))

@@ -9,7 +9,7 @@ drafted hierarchy as nested lists.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from .. import messages
 from .._files import atomic_write
@@ -87,7 +87,8 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
     return _page(t("draft.review.title", name=region.name), body, lang)
 
 
-def write_review(draft: "Draft", out: str | Path, *, lang: str = "en") -> Path:
-    """Write the review page atomically; returns its path."""
+def write_review(draft: "Draft", out: str | Path, *, lang: str = "en",
+                 inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the review page atomically (never over one of ``inputs``); returns its path."""
     data = render_review(draft, lang=lang).encode("utf-8")
-    return atomic_write(Path(out), lambda handle: handle.write(data))
+    return atomic_write(Path(out), lambda handle: handle.write(data), inputs=list(inputs))
