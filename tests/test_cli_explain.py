@@ -73,8 +73,8 @@ def test_how_type_prints_the_tree_down_to_input_facts(capsys):
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith("TypeResult(") and "<- type_from_highest_intact_chain" in lines[0]
-    assert any(line.startswith("  ") and "input: Links(level=program" in line for line in lines)
-    assert any("SP1/P1/program" in line for line in lines)
+    assert any(line.startswith("  ") and "input: Match(masterplan=SP1, rpjmd=P1" in line for line in lines)
+    assert any("SP1/P1/aligned/manual" in line for line in lines)
 
 
 def test_how_stage_program(capsys):

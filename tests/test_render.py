@@ -55,7 +55,7 @@ def test_text_explain_adds_how_why_not_and_firings(type_d):
     for letter in ("A", "B", "C"):
         assert f"not type {letter}:" in out
     assert "not unsynchronized" in out
-    assert "input: Links(" in out and "<- type_from_highest_intact_chain" in out
+    assert "input: Match(" in out and "<- type_from_highest_intact_chain" in out
     assert "type_from_highest_intact_chain (smartsync.rules.typology:TypologyPack)" in out
     for kind in INTERNAL_KINDS:
         assert kind not in out
