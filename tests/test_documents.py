@@ -231,3 +231,12 @@ def test_a_missing_output_folder_is_refused(tmp_path: Path, capsys) -> None:
     code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
                  "--out", str(tmp_path / "no" / "such" / "out.yaml")])
     assert code == 3 and "does not exist" in capsys.readouterr().err
+
+
+@given(st.text())
+def test_a_cleaned_cell_can_always_be_stored(text: str) -> None:
+    """Whatever a document holds, the text drafted from it is one a region file accepts."""
+    from smartsync._text import bad_character
+    from smartsync.documents._text import clean
+
+    assert bad_character(clean(text)) is None

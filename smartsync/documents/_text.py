@@ -17,6 +17,8 @@ __all__ = ["clean", "norm", "money", "unit_of", "program_code", "numbering", "di
            "years_in", "period_in", "join_wrapped"]
 
 _SPACES = re.compile(r"\s+")
+# what no region file may hold (control characters, lone surrogates; see smartsync._text)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _QUOTES = "\"'“”‘’«»„"
 
 
@@ -24,7 +26,7 @@ def clean(text: str | None) -> str:
     """One line of text: wrapped lines joined (hyphenated words mended), spaces folded, quotes trimmed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = _UNSTORABLE.sub(" ", unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
     text = join_wrapped(text.splitlines())
     return _SPACES.sub(" ", text).strip()
 
