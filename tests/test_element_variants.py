@@ -401,3 +401,20 @@ def test_stage_relations_are_parameters_with_a_command_line_form():
         Parameters(stage_relations={"vision": ["copied"]})
     with pytest.raises(ValueError, match="stage=relation"):
         Parameters(stage_relations="vision")
+
+
+def test_stage_relations_on_the_command_line(capsys):
+    """--stage-relations counts relations per stage; a variant's own per-stage relations
+    survive --threshold; a wrong relation is a usage error naming the stage."""
+    from smartsync.cli import main
+
+    example = "examples/type-b-mission.yaml"
+    assert main(["classify", example, "--stage-relations", "mission=adopted",
+                 "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["type"] == "target"
+    assert main(["classify", example, "--rules", "relations-per-stage", "--threshold", "0.5",
+                 "--format", "json"]) == 0
+    params = json.loads(capsys.readouterr().out)["params"]
+    assert params["stage_relations"]["vision"] == ["adopted", "derived"]
+    assert main(["classify", example, "--stage-relations", "mission=copied"]) == 2
+    assert "relations for the mission stage" in capsys.readouterr().err
