@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import Problem, Severity
-from ..io import check_region_file, region_files
+from ..io import check_region_file
 from ..model import Region, Relation
 from ..typology import Parameters
 from . import path_argument
@@ -109,10 +109,16 @@ def print_problems(problems: Any, *, file: Any = None) -> None:
 def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
     """Each file's region, or ``None`` after printing its problems to stderr.
     Warnings are printed too; folders stand for their region files."""
+    from ..io.paths import list_folder, path_kind
+
     for argument in paths:
         path = Path(argument)
-        files = region_files(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        folder = path_kind(path) == "dir"
+        files, problem = list_folder(path) if folder else ([path], None)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            yield argument, None
+        elif folder and not files:
             print(Problem("no region files in this folder", file=argument), file=sys.stderr)
             yield argument, None
         for f in files:

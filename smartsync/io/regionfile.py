@@ -20,7 +20,7 @@ import yaml
 
 from .._files import atomic_write
 from .._text import bad_character
-from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
+from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
     Confidence,
     Dimension,
@@ -33,9 +33,11 @@ from ..model import (
     Provenance,
     Region,
     RegionKind,
+    RejectedMatch,
     Relation,
     Source,
 )
+from .paths import open_problem, path_kind
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from ._source import (
     _EXPONENT_FLOAT,
@@ -75,7 +77,7 @@ REGION_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-_TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches")
+_TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches", "rejected")
 _REGION_KEYS = ("id", "name", "kind", "province")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
@@ -83,6 +85,7 @@ _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension"
 _PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code")
 _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
+_REJECTED_KEYS = ("masterplan", "rpjmd", "note")
 _YEARS = (1900, 2200)
 
 
@@ -164,26 +167,42 @@ def check_region_file(
     The format follows the suffix (``.json`` is JSON, anything else YAML)
     unless ``format`` says otherwise.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"check_region_file takes a path, got {type(path).__name__}")
     name = os.fspath(path)
     fmt = _format_of(path, format)
-    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
+    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else _max_bytes(max_bytes)
 
     def failed(message: str, code: str) -> RegionFileReport:
         return RegionFileReport(name, None, (Problem(message, file=name, code=code),))
 
+    if not name:
+        return failed("an empty path; give a file name", "no-such-file")
+    blocked = open_problem(path)  # a FIFO, a dangling link... before open() could block
+    if blocked is not None:
+        return RegionFileReport(name, None, (blocked,))
+    if path_kind(path) == "dir":
+        return failed("is a folder, not a region file", "not-a-file")
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 return failed(_size_problem(size, max_bytes), "too-large")
-            data = handle.read(max_bytes + 1)
+            data = handle.read(min(size, max_bytes) + 1)
     except FileNotFoundError:
         return failed("no such file", "no-such-file")
     except IsADirectoryError:
         return failed("is a folder, not a region file", "not-a-file")
     except OSError as exc:
-        return failed(f"cannot be read: {exc.strerror or exc}", "unreadable")
+        reason, fix = path_problem(exc)
+        return failed(f"cannot be read: {reason}; {fix}", "unreadable")
     return check_region_text(data, name=name, format=fmt, max_bytes=max_bytes)
+
+
+def _max_bytes(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_bytes must be a whole number, 0 or more, got {value!r}")
+    return value
 
 
 def read_region(data: str | bytes, *, name: str = "<string>", format: str = "yaml") -> Region:
@@ -200,10 +219,15 @@ def load_region(path: PathLike, *, format: str | None = None, max_bytes: int | N
 
 
 def region_files(folder: PathLike) -> list[Path]:
-    """The region files of a folder (``*.yaml``, ``*.yml``, ``*.json``, not hidden ones), sorted by name."""
+    """The region files of a folder (``*.yaml``, ``*.yml``, ``*.json``, not hidden ones), sorted by name.
+
+    Names that are not readable files -- a symbolic link that loops or points nowhere, a
+    FIFO -- are listed too, so that reading them reports the problem instead of skipping
+    them silently; folders are left out."""
     return sorted(
         p for p in Path(folder).iterdir()
-        if p.suffix.lower() in REGION_FILE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in REGION_FILE_SUFFIXES and not p.name.startswith(".")
+        and path_kind(p) in ("file", "broken-link", "special", "error")
     )
 
 
@@ -212,7 +236,7 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
         paths = [paths]
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        if path_kind(path) == "dir":
             yield from region_files(path)
         else:
             yield path
@@ -560,9 +584,20 @@ class _Reader:
             else:
                 for number, item in enumerate(node.value, 1):
                     self.match(item, number, matches, match_refs)
+        rejected: list[dict[str, Any]] = []
+        rejected_refs: list[MatchRef] = []
+        if "rejected" in fields:
+            node = fields["rejected"]
+            if not isinstance(node.value, list):
+                self.error(f"rejected must be a list, got {_describe(node.value)}", node.line,
+                           "rejected", "wrong-type")
+            else:
+                for number, item in enumerate(node.value, 1):
+                    self.rejection(item, number, rejected, rejected_refs)
         self.problems.extend(check_references(
             plans[PlanKind.RPJMD][2], plans[PlanKind.MASTERPLAN][2], match_refs,
-            file=self.file, plan_lines=plan_lines, incomplete=self.incomplete))
+            file=self.file, plan_lines=plan_lines, incomplete=self.incomplete,
+            rejected=rejected_refs))
         if any(p.severity is Severity.ERROR for p in self.problems):
             return self.report(None)
         assert region is not None
@@ -573,6 +608,7 @@ class _Reader:
                 rpjmd=self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
                 masterplan=self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
                 matches=tuple(Match(**m) for m in matches),
+                rejected=tuple(RejectedMatch(**r) for r in rejected),
             )
         except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
             self.error(str(exc), None, None, "invalid")
@@ -725,6 +761,35 @@ class _Reader:
             rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
 
 
+    def rejection(self, node: Located, number: int, rejected: list[dict[str, Any]],
+                  refs: list[MatchRef]) -> None:
+        where = f"rejected #{number}"
+        if isinstance(node.value, dict):
+            shown = []
+            for end in ("masterplan", "rpjmd"):
+                value = node.value.get(end)
+                text = None if value is None else (value.raw if value.raw is not None else value.value)
+                if isinstance(text, int) and not isinstance(text, bool):
+                    text = str(text)
+                shown.append(text if isinstance(text, str) else "?")
+            if shown != ["?", "?"]:
+                where = f"rejected {shown[0]} -> {shown[1]}"
+        fields = self.mapping(node, where, "a rejected match", _REJECTED_KEYS, ("masterplan", "rpjmd"))
+        if fields is None:
+            return
+        out: dict[str, Any] = {}
+        for end in ("masterplan", "rpjmd"):
+            if end in fields:
+                out[end] = self.ident(fields[end], end, where)
+        if "note" in fields:
+            out["note"] = self.text(fields["note"], "note", where)
+        rejected.append(out)
+        refs.append(MatchRef(
+            out.get("masterplan"), out.get("rpjmd"), where=where, line=node.line,
+            masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
+            rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+
+
 def _or_list(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}"
 
@@ -739,6 +804,8 @@ def _and_list(names: Sequence[str]) -> str:
 
 def region_to_dict(region: Region) -> dict[str, Any]:
     """Plain data in the region file structure (what :func:`dump_region` writes)."""
+    if not isinstance(region, Region):
+        raise TypeError(f"region_to_dict takes a smartsync.Region, got {type(region).__name__}")
     head: dict[str, Any] = {"id": region.id, "name": region.name, "kind": region.kind.value}
     if region.province is not None:
         head["province"] = region.province
@@ -749,6 +816,8 @@ def region_to_dict(region: Region) -> dict[str, Any]:
             "elements": [_element_to_dict(e) for e in plan.elements],
         }
     data["matches"] = [match_to_dict(m) for m in region.matches]
+    if region.rejected:
+        data["rejected"] = [rejected_to_dict(r) for r in region.rejected]
     return data
 
 
@@ -791,6 +860,14 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         out["note"] = match.note
     if match.evidence:
         out["evidence"] = list(match.evidence)
+    return out
+
+
+def rejected_to_dict(rejected: RejectedMatch) -> dict[str, Any]:
+    """A rejected match as a region file writes it: ``masterplan``, ``rpjmd``, and ``note`` when given."""
+    out: dict[str, Any] = {"masterplan": rejected.masterplan, "rpjmd": rejected.rpjmd}
+    if rejected.note is not None:
+        out["note"] = rejected.note
     return out
 
 
