@@ -225,7 +225,4 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'The other types',
-    'review.stability': 'The type holds for thresholds from {low} to {high}.',
-    'review.fragile': 'It is fragile: it holds only at the exact threshold.',
-    'review.lose': 'Losing {count} match(es) would change it to {type}.',
 }

@@ -216,7 +216,4 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'Tipe lainnya',
-    'review.stability': 'Tipe ini bertahan untuk ambang dari {low} sampai {high}.',
-    'review.fragile': 'Tipe ini rapuh: hanya bertahan tepat pada ambangnya.',
-    'review.lose': 'Kehilangan {count} kecocokan akan mengubahnya menjadi {type}.',
 }
