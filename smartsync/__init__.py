@@ -39,6 +39,7 @@ _EXPORTS = {
     ".tabular": ("TableRegion", "dump_tables", "iter_table_regions", "load_tables"),
     ".batch": ("BatchItem", "classify_many"),
     ".render.html": ("Report", "render_html", "write_report"),
+    ".documents": ("Draft", "DraftError", "draft_region", "write_draft"),
 }
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -65,6 +66,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .advice import Advice, Stability, TypeAdvice, advise
     from .batch import BatchItem, classify_many
+    from .documents import Draft, DraftError, draft_region, write_draft
     from .engine import Classifier, RuleInfo, classify
     from .errors import (InvalidRegionError, Problem, RegionFileError, RulePackError,
                          Severity, SmartsyncError)
@@ -112,4 +114,6 @@ __all__ = [
     "classify_many", "BatchItem",
     # reports
     "render_html", "write_report", "Report",
+    # drafting a region file from plan documents
+    "draft_region", "write_draft", "Draft", "DraftError",
 ]
