@@ -8,7 +8,10 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
    built) [<= 5 ms], beside the plain-Python reference implementation of the
    default rules (``tests/reference.py``) and experta's own Rete matcher, as
    ratios measured in the same run (the machine's speed drifts; ratios drift
-   less);
+   less); the element-level working memory (input facts, facts in all, rule
+   firings per region) and each element-level variant (``relations-per-stage``,
+   ``budgeted-programs``, ``cascading``) beside the reference with that
+   variant's condition;
 2. each fixed cost trimmed beneath experta's API (:mod:`smartsync.fastmatch`),
    measured by switching the trims on one after the other, and fact
    construction with and without :class:`~smartsync.fastmatch.FastFact`;
@@ -17,7 +20,9 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
 4. 514 typical regions (every kota and kabupaten) written as region files,
    then loaded and classified in one process [<= 4 s]; region loading at
    60 / 500 / 2000 programs (linear in the size: the cyclic garbage
-   collector is paused while a file is read);
+   collector is paused while a file is read); peak memory (the largest Python
+   allocation while classifying, from tracemalloc: flat when results are not
+   kept);
 5. ``smartsync classify FILE`` run from the shell: its median wall time
    [<= 150 ms] and the CPU time of the process.
 
@@ -43,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -132,7 +138,34 @@ def bench_typical(n_typical: int) -> float:
     print(f"  fast engine: {timings[engines[0][0]] / best:.1f}x faster than experta's; "
           + (f"{best / ref:.0f}x the plain-Python reference ({ref:.3f} ms)" if ref else ""))
     _bench_fact_construction(regions[:20], fast)
+    traced = [fast.classify(r).trace for r in regions[:10]]
+    inputs = statistics.mean(sum(1 for f in t.facts.values() if f.input) for t in traced)
+    total_facts = statistics.mean(len(t.facts) for t in traced)
+    firings = statistics.mean(len(t) for t in traced)
+    print(f"  element-level working memory: {inputs:.0f} input facts, {total_facts:.0f} facts "
+          f"in all, {firings:.0f} rule firings per region (mean of 10)")
+    _bench_variants(regions)
     return best
+
+
+def _bench_variants(regions) -> None:
+    """Each element-level variant beside the reference with that variant's condition."""
+    from smartsync.variants import load_variant
+
+    for name, options in (("relations-per-stage",
+                           {"stage_relations": {"vision": ["adopted", "derived"],
+                                                "mission": ["adopted", "derived"]}}),
+                          ("budgeted-programs", {"budgeted": True}),
+                          ("cascading", {"cascading": True})):
+        variant = load_variant(name).classifier()
+        variant.classify(regions[0])
+        variant_cpu = _median_ms(variant.classify, regions, repeat=1)
+        line = f"  variant {name:20s} {variant_cpu:6.2f} ms CPU per region"
+        if reference is not None:
+            ref_cpu = _median_ms(lambda r: reference.reference_classify(r, **options), regions)
+            line += (f" (reference with its condition: {ref_cpu:.3f} ms CPU, "
+                     f"{variant_cpu / ref_cpu:.0f} x)")
+        print(line)
 
 
 def _bench_fact_construction(regions, classifier) -> None:
@@ -188,6 +221,15 @@ def bench_country(n_country: int, folder: Path) -> None:
     total, cpu = time.perf_counter() - start, clock() - cpu
     print(f"{n_country} typical region files loaded and classified in one process: "
           f"{total:.2f} s wall, {cpu:.2f} s CPU ({cpu / n_country * 1000:.2f} ms CPU per region)")
+    regions = [load_region(path) for path in paths]
+    for count in (n_country // 5, n_country):
+        tracemalloc.start()
+        for region in regions[:count]:
+            fast.classify(region)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"  peak Python allocation while classifying {count} regions: "
+              f"{peak / 2**20:.2f} MiB (tracemalloc; flat = results are not kept)")
     texts = {}
     for n in (60, 500, 2000):
         path = folder / f"programs-{n}.yaml"

@@ -656,11 +656,6 @@ class FastFactList(FactList):
     def __init__(self) -> None:
         super().__init__()
         self._keys: dict[int, Any] = {}
-        self._by_type: dict[type, dict[int, Any]] = {}
-
-    def of_type(self, fact_class: type) -> Iterable[Any]:
-        """The facts of exactly ``fact_class``, in the order they were declared."""
-        return self._by_type.get(fact_class, {}).values()
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
         if not isinstance(fact, Fact):
@@ -685,11 +680,6 @@ class FastFactList(FactList):
             self.added.append(fact)
             counter[key] += 1
             self._keys[idx] = key
-            by_type = self._by_type.get(fact.__class__)
-            if by_type is None:
-                self._by_type[fact.__class__] = {idx: fact}
-            else:
-                by_type[idx] = fact
             if _FACTS_LOG.isEnabledFor(logging.INFO):
                 _FACTS_LOG.info(" ==> %s: %r", fact, fact)
             return fact
@@ -709,7 +699,6 @@ class FastFactList(FactList):
             _FACTS_LOG.info(" <== %s: %r", fact, fact)
         self.removed.append(fact)
         del self[idx]
-        del self._by_type[fact.__class__][idx]
         return idx
 
 
