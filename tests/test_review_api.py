@@ -413,3 +413,18 @@ def test_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
         "+rejected:",
         "+  - {masterplan: SP2, rpjmd: P1}",
     ]
+
+
+def test_errors_a_planner_can_meet_are_said_in_the_page_language(client: TestClient) -> None:
+    from smartsync.messages import text
+
+    action = {"action": "add", "masterplan": "SM1", "rpjmd": "P1", "relation": "aligned"}
+    english = client.post("/api/matches", json=action).json()
+    indonesian = client.post("/api/matches", params={"lang": "id"}, json=action).json()
+    assert english["error"] == indonesian["error"]  # for scripts: one language
+    assert english["message"] == text("review.error.level_mismatch", "en", masterplan="SM1", rpjmd="P1",
+                                      level_masterplan="mission", level_rpjmd="program")
+    assert indonesian["message"] == text("review.error.level_mismatch", "id", masterplan="SM1", rpjmd="P1",
+                                         level_masterplan="misi", level_rpjmd="program")
+    assert "misi" in indonesian["message"]
+    assert indonesian["message"] != english["message"]
