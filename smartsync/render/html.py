@@ -273,6 +273,11 @@ def _coverage_section(c: Classification, lang: str) -> str:
     thresholds = [f"{_share(c.params.threshold)}"] + [
         f"{stage} {_share(value)}" for stage, value in sorted(c.params.thresholds.items())]
     relations = ", ".join(r.value for r in sorted(c.params.relations, key=lambda r: r.value))
+    if c.params.stage_relations:  # counted relations per stage (e.g. relations-per-stage)
+        relations += " (" + "; ".join(
+            f"{stage_name(stage, lang)}: "
+            + ", ".join(sorted(r.value for r in c.params.relations_for(stage)))
+            for stage in c.typology.stages if stage in c.params.stage_relations) + ")"
     parameters = _label("parameters", lang, threshold="; ".join(thresholds), relations=relations)
     return (f'<section id="coverage"><h2>{_e(_label("coverage", lang))}</h2>'
             f'<p class="hint">{_e(_label("coverage_hint", lang))}</p>'
