@@ -6,7 +6,11 @@ Reports, in one run on this machine:
    about 1.5 matches per masterplan element): the engine's median time per
    region (rule firings recorded, trace built), beside the plain-Python
    reference implementation of the default rules kept in the tests
-   (``tests/reference.py``), and their ratio;
+   (``tests/reference.py``), and their ratio; the facts in working memory
+   (element-level: one fact per element and per match, some 300 input facts),
+   and the time of each element-level variant (``relations-per-stage``,
+   ``budgeted-programs``, ``cascading``) beside the reference with that
+   variant's condition;
 2. 514 typical regions (every kota and kabupaten) classified in one process:
    the total time;
 3. how the time grows from 60 to 2000 programs per plan, with the growth
@@ -87,6 +91,30 @@ def main(argv: list[str] | None = None) -> int:
               f"{engine_cpu / ref_cpu:.0f} x (CPU)")
     matches = statistics.mean(len(r.matches) / len(r.masterplan.elements) for r in regions)
     print(f"  ({matches:.2f} matches per masterplan element on average)")
+    traced = [classify(r).trace for r in regions[:10]]
+    inputs = statistics.mean(sum(1 for f in t.facts.values() if f.input) for t in traced)
+    total_facts = statistics.mean(len(t.facts) for t in traced)
+    firings = statistics.mean(len(t) for t in traced)
+    print(f"  element-level working memory: {inputs:.0f} input facts, {total_facts:.0f} facts "
+          f"in all, {firings:.0f} rule firings per region (mean of 10)")
+    from smartsync.variants import load_variant
+
+    for name, options in (("relations-per-stage",
+                           {"stage_relations": {"vision": ["adopted", "derived"],
+                                                "mission": ["adopted", "derived"]}}),
+                          ("budgeted-programs", {"budgeted": True}),
+                          ("cascading", {"cascading": True})):
+        variant = load_variant(name).classifier()
+        variant.classify(regions[0])
+        variant_ms = _median_ms(variant.classify, regions, repeat=1)
+        variant_cpu = _cpu_ms(variant.classify, regions, repeat=1)
+        line = (f"  variant {name:20s} {variant_ms:7.2f} ms wall, {variant_cpu:6.2f} ms CPU "
+                "per region")
+        if reference is not None:
+            ref_cpu = _cpu_ms(lambda r: reference.reference_classify(r, **options), regions)
+            line += f" (reference with its condition: {ref_cpu:.3f} ms CPU, " \
+                    f"{variant_cpu / ref_cpu:.0f} x)"
+        print(line)
 
     country = [typical_region(10_000 + seed) for seed in range(n_country)]
     start, cpu = time.perf_counter(), time.process_time()
