@@ -642,3 +642,16 @@ def test_every_exit_code_a_command_returns_is_in_the_one_table():
             if isinstance(node, ast.Name) and node.id.startswith("EXIT_") \
                     and node.id != "EXIT_CODES":
                 assert node.id in constants, (name, node.id)
+
+
+def test_case_16_ctrl_c_while_a_command_loads_its_modules(monkeypatch, capsys):
+    """The installed `smartsync` command imports the heavy modules inside main() (lazy
+    imports): a Ctrl-C there is one line and exit 130, no traceback."""
+    import smartsync.cli as cli_module
+
+    def interrupted(name, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module.importlib, "import_module", interrupted)
+    assert main(["validate", str(EXAMPLE)]) == 130
+    assert capsys.readouterr().err == "smartsync: interrupted\n"
