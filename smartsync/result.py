@@ -167,11 +167,18 @@ class Classification:
         ``conclusion``: nothing or the type (its enum member, its name or
         ``type``) for the type; a :class:`StageResult`,
         :class:`CharacteristicResult`, :class:`DiagnosticResult` or
-        :class:`FundingResult` of this classification; a stage name prefixed
+        :class:`FundingResult` of this classification; a fact number of the trace
+        (an ``int``) or its :class:`FactRecord`; a stage name prefixed
         ``stage:`` (``"stage:mission"``); or a stage name that is not the type.
         """
         if conclusion is None or conclusion == "type":
             return self.trace.how(self.type_fact())
+        if isinstance(conclusion, FactRecord):
+            return self.trace.how(conclusion)
+        if isinstance(conclusion, int) and not isinstance(conclusion, bool):
+            if conclusion not in self.trace.facts:
+                raise ValueError(f"no fact #{conclusion} in this classification")
+            return self.trace.how(conclusion)
         fact_id = getattr(conclusion, "fact_id", None)
         if fact_id is not None:
             return self.trace.how(fact_id)
