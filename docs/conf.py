@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.viewcode",
     "rulepack",  # docs/_ext/rulepack.py: pages of the rule packs from their docstrings
+    "exitcodes",  # docs/_ext/exitcodes.py: the exit code table from smartsync.cli.EXIT_CODES
 ]
 
 root_doc = "index"

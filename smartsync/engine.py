@@ -21,6 +21,7 @@ import attrs
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
+from .fastmatch import FastKnowledgeEngine
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageCoverage,
     StageDef, StageStatus, TypeResult, region_facts,
@@ -45,7 +46,7 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
     "exposure", "program_counterpart_share", "periods"))}
 
 #: fact kinds a planner need not read: engine internals and helper facts
-INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "CountedRelations"})
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "CountedRelation"})
 
 
 class RuleInfo:
@@ -100,27 +101,38 @@ class _DeterministicStrategy(DepthStrategy):
 
 
 class _RecordingEngine(KnowledgeEngine):
-    """A knowledge engine that records every firing and what it declared."""
+    """A knowledge engine that records every firing, what it declared and retracted, and
+    every fact that ever was in working memory (with the step that declared it and the
+    step that retracted it)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.strategy = _DeterministicStrategy()
         self._steps: list[dict[str, Any]] = []
         self._current: dict[str, Any] | None = None
+        self._ever: dict[int, Any] = {}
+        self._declared_at: dict[int, int] = {}
+        self._retracted_at: dict[int, int] = {}
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
+        self._steps = []
+        self._current = None
+        self._ever = {}
+        self._declared_at = {}
+        self._retracted_at = {}
         super().reset(**kwargs)
+        for fact_id, fact in self.facts.items():  # the initial fact and any deffacts
+            self._ever[fact_id] = fact
+            self._declared_at[fact_id] = 0
         recording = _RecordingAgenda(self)
         recording.activations = self.agenda.activations
         self.agenda = recording
-        self._steps = []
-        self._current = None
 
     def _begin_step(self, activation: Any) -> None:
         self._current = {
             "rule": activation.rule,
-            "facts": tuple(sorted(f["__factid__"] for f in activation.facts
-                                  if type(f).__name__ != "InitialFact")),
+            "facts": [f["__factid__"] for f in activation.facts
+                      if type(f).__name__ != "InitialFact"],
             "bindings": {k: v for k, v in activation.context.items() if not k.startswith("__")},
             "asserted": [],
             "retracted": [],
@@ -130,6 +142,10 @@ class _RecordingEngine(KnowledgeEngine):
     def declare(self, *facts: Any) -> Any:  # noqa: D102
         before = self.facts.last_index
         result = super().declare(*facts)
+        step = len(self._steps) if self.running else 0
+        for fact_id in range(before, self.facts.last_index):
+            self._ever[fact_id] = self.facts[fact_id]
+            self._declared_at[fact_id] = step
         if self._current is not None and self.running:
             self._current["asserted"].extend(range(before, self.facts.last_index))
         return result
@@ -139,7 +155,27 @@ class _RecordingEngine(KnowledgeEngine):
                    else idx_or_declared_fact["__factid__"])
         if self._current is not None and self.running:
             self._current["retracted"].append(fact_id)
+        self._retracted_at[fact_id] = len(self._steps) if self.running else 0
         return super().retract(idx_or_declared_fact)
+
+    def collect(self, fact_class: type, **fields: Any) -> list[Any]:
+        """The facts of ``fact_class`` in working memory whose fields equal ``fields``, in
+        the order they were declared; their ids are recorded in the current step of the
+        trace as facts it rests on, so that ``how()`` of what the rule concludes reaches
+        them (the accumulate / collect idiom: see :mod:`smartsync.rules`)."""
+        found = [f for f in self.facts.values()
+                 if type(f) is fact_class and all(f.get(k, _MISSING) == v
+                                                   for k, v in fields.items())]
+        if self._current is not None and self.running:
+            self._current["facts"].extend(f["__factid__"] for f in found)
+        return found
+
+
+_MISSING = object()
+
+
+class _FastRecordingEngine(_RecordingEngine, FastKnowledgeEngine):
+    """The recording engine on smartsync's fast matcher (:mod:`smartsync.fastmatch`)."""
 
 
 class Classifier:
@@ -151,6 +187,9 @@ class Classifier:
     built once, here; :meth:`classify` resets it for each region. A
     classifier is not thread-safe: use one per thread (or per process).
     """
+
+    #: the engine the packs are mixed into (experta's plain engine: ``_RecordingEngine``)
+    _engine_base: type = _FastRecordingEngine
 
     def __init__(self, packs: Sequence[type] | None = None, *,
                  typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None):
@@ -165,7 +204,7 @@ class Classifier:
         self.typology = typology
         self.params = params or Parameters()
         self._rules = self._collect(packs)
-        engine_class = type("SmartsyncEngine", (_RecordingEngine, *packs), {})
+        engine_class = type("SmartsyncEngine", (self._engine_base, *packs), {})
         self._engine = engine_class()
         self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()
@@ -174,7 +213,7 @@ class Classifier:
     def _collect(packs: Sequence[type]) -> list[RuleInfo]:
         owner: dict[str, str] = {}
         infos: list[RuleInfo] = []
-        reserved = set(dir(KnowledgeEngine))
+        reserved = set(dir(_RecordingEngine)) | {"input_facts"}
         for pack in packs:
             if not isinstance(pack, type):
                 raise RulePackError(f"a rule pack must be a class, got {pack!r}")
@@ -194,11 +233,34 @@ class Classifier:
                         packs=[name], rule=rule_name)
                 owner[rule_name] = name
                 wrapped = getattr(rule, "_wrapped", None)
+                _check_concludes(rule, wrapped, rule_name, name)
                 doc = inspect.cleandoc(getattr(wrapped, "__doc__", None) or "")
                 infos.append(RuleInfo(rule_name, name, doc,
                                       getattr(wrapped, "__module__", pack.__module__),
                                       rule.salience, rule))
         return infos
+
+    def _input_facts(self, region: Region, params: Parameters) -> list[Any]:
+        """The input facts the packs declare of their own (``input_facts`` classmethods)."""
+        out: list[Any] = []
+        seen: set[Any] = set()
+        for pack in self.packs:
+            hook = getattr(pack, "input_facts", None)
+            if hook is None or getattr(hook, "__func__", hook) in seen:
+                continue
+            seen.add(getattr(hook, "__func__", hook))
+            try:
+                facts = list(hook(region, self.typology, params))
+            except Exception as exc:
+                raise RulePackError(f"{_pack_name(pack)}.input_facts failed for region "
+                                    f"{region.id!r}: {type(exc).__name__}: {exc}",
+                                    packs=[_pack_name(pack)]) from exc
+            for fact in facts:
+                if not isinstance(fact, experta.Fact):
+                    raise RulePackError(f"{_pack_name(pack)}.input_facts gave {fact!r}, "
+                                        "not an experta Fact", packs=[_pack_name(pack)])
+            out.extend(facts)
+        return out
 
     def rules(self) -> tuple[RuleInfo, ...]:
         """The rules in effect, pack by pack, in definition order."""
@@ -228,7 +290,8 @@ class Classifier:
         with self._lock:
             engine = self._engine
             engine.reset()
-            engine.declare(*region_facts(region, self.typology, params))
+            engine.declare(*region_facts(region, self.typology, params),
+                           *self._input_facts(region, params))
             engine.run()
             return self._result(region, params, engine)
 
@@ -237,13 +300,13 @@ class Classifier:
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
         raw = [f for f in engine.facts.values()]
         records: dict[int, FactRecord] = {}
-        input_classes = tuple(INPUT_FACTS)
-        for fact in raw:
+        declared_at, retracted_at = engine._declared_at, engine._retracted_at
+        for fact_id, fact in engine._ever.items():
             kind = type(fact).__name__
-            records[fact["__factid__"]] = FactRecord(
-                fact["__factid__"], kind, None,
-                isinstance(fact, input_classes) or kind == "InitialFact",
-                kind in INTERNAL_KINDS, raw=fact)
+            records[fact_id] = FactRecord(
+                fact_id, kind, None, declared_at.get(fact_id, 0) == 0,
+                kind in INTERNAL_KINDS, raw=fact, declared_at=declared_at.get(fact_id, 0),
+                retracted_at=retracted_at.get(fact_id))
         steps = []
         for number, s in enumerate(engine._steps, start=1):
             info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))
@@ -251,8 +314,8 @@ class Classifier:
             steps.append(Step(
                 number=number, rule=info.name if info else s["rule"].__name__,
                 pack=info.pack if info else "", description=info.description if info else "",
-                facts=s["facts"], bindings=LazyValues(s["bindings"]), asserted=asserted,
-                retracted=tuple(s["retracted"]),
+                facts=tuple(sorted(set(s["facts"]))), bindings=LazyValues(s["bindings"]),
+                asserted=asserted, retracted=tuple(s["retracted"]),
                 internal=bool(asserted) and all(records[a].internal for a in asserted
                                                 if a in records)))
         trace = Trace(tuple(steps), records)
@@ -351,6 +414,37 @@ class LazyWhyNot:
 @functools.lru_cache(maxsize=8)
 def _classifier_for(packs: tuple[type, ...] | None, typology: Typology) -> "Classifier":
     return Classifier(packs, typology=typology)
+
+
+def _check_concludes(rule: Any, wrapped: Any, rule_name: str, pack: str) -> None:
+    """A ``@concludes`` mark that why-not could not use is an error, not bogus reasons."""
+    from .explain import _positive_variables
+
+    if getattr(wrapped, "_smartsync_concludes", None):
+        raise RulePackError(f"rule {rule_name!r} in pack {pack}: @concludes is below @Rule; "
+                            "put it above @Rule", packs=[pack], rule=rule_name)
+    marks = getattr(rule, "_smartsync_concludes", ())
+    if not marks:
+        return
+    bound = _positive_variables(rule)
+    for fact_class, fields in marks:
+        if not (isinstance(fact_class, type) and issubclass(fact_class, experta.Fact)):
+            raise RulePackError(f"rule {rule_name!r} in pack {pack}: @concludes names "
+                                f"{fact_class!r}, not a fact class", packs=[pack], rule=rule_name)
+        for field, spec in fields.items():
+            variable = getattr(spec, "__bind__", None)
+            if isinstance(spec, experta.W) and isinstance(variable, str) and variable not in bound:
+                raise RulePackError(
+                    f"rule {rule_name!r} in pack {pack}: @concludes({fact_class.__name__}, "
+                    f"{field}=MATCH.{variable}) names a variable no pattern of the rule binds "
+                    f"(it binds: {', '.join(sorted(bound)) or 'none'})",
+                    packs=[pack], rule=rule_name,
+                    suggestion=did_you_mean(variable, bound))
+            elif isinstance(spec, (experta.W, experta.P, experta.L)) and not isinstance(variable, str):
+                raise RulePackError(
+                    f"rule {rule_name!r} in pack {pack}: @concludes({fact_class.__name__}, "
+                    f"{field}=...) must give a literal value or MATCH.<variable>",
+                    packs=[pack], rule=rule_name)
 
 
 def _parameters(params: Parameters | Mapping[str, Any] | None) -> Parameters | None:

@@ -11,6 +11,9 @@ message a person reads.
 - :class:`InvalidRegionError` -- a :class:`~smartsync.model.Region` built in
   code refers to elements that do not exist (and the like).
 - :class:`RulePackError` -- rule packs that cannot be assembled.
+- :class:`OutputError` -- a file smartsync was asked to write that it must
+  not or cannot write (a link, an input, a read-only file...); also an
+  :class:`OSError`.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ __all__ = [
     "RegionFileError",
     "InvalidRegionError",
     "RulePackError",
+    "OutputError",
     "did_you_mean",
+    "path_problem",
     "LoadReport",
 ]
 
@@ -161,3 +166,55 @@ class RulePackError(SmartsyncError):
         if suggestion:
             text += f" (did you mean {suggestion!r}?)"
         super().__init__(text)
+
+
+class OutputError(SmartsyncError, OSError):
+    """A file smartsync will not or cannot write: ``path``, what is wrong (``reason``) and
+    what to do (``fix``). Raised before anything is written; also an :class:`OSError`, so
+    code that handles failed writes handles it too."""
+
+    def __init__(self, path: str, reason: str, fix: str | None = None):
+        self.path = path
+        self.reason = reason
+        self.fix = fix
+        text = f"{path}: {reason}" + (f"; {fix}" if fix else "")
+        super().__init__(text)
+        self.filename = path
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, path: str | None = None) -> "OutputError":
+        """An OSError of the file system, said with the path and a fix (see :func:`path_problem`)."""
+        shown = path if path is not None else str(exc.filename)
+        reason, fix = path_problem(exc)
+        return cls(shown, reason, fix)
+
+
+def path_problem(exc: OSError) -> tuple[str, str]:
+    """What an :class:`OSError` of a path means, and what to do about it, in words."""
+    import errno
+
+    number = exc.errno
+    if number == errno.ENAMETOOLONG:
+        return ("the name is too long for the file system",
+                "use a shorter file or folder name (at most 255 bytes per name)")
+    if number in (errno.EACCES, errno.EPERM):
+        return ("permission denied",
+                "check the permissions of the file and of the folders above it (ls -ld)")
+    if number == errno.ENOENT:
+        return "no such file or folder", "check the spelling of the path"
+    if number == errno.ENOTDIR:
+        return "a part of the path is not a folder", "check the path"
+    if number == errno.ELOOP:
+        return ("symbolic links loop (or too many of them)",
+                "remove or fix the looping link")
+    if number == errno.EROFS:
+        return "the file system is read-only", "write to another place"
+    if number == errno.ENOSPC:
+        return "no space left on the device", "free some space or write elsewhere"
+    if number == errno.EISDIR:
+        return "is a folder", "give a file name"
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:], "check the path"

@@ -132,6 +132,18 @@ def _variables(cond: Any) -> set[str]:
     return set()
 
 
+def _positive_variables(rule: Any) -> set[str]:
+    """The variables a rule's positive patterns bind (not those only inside a NOT or a TEST)."""
+    out: set[str] = set()
+    for cond in rule:
+        if isinstance(cond, _Fact):
+            out |= _variables(cond)
+            bind = getattr(cond, "__bind__", None)
+            if isinstance(bind, str):
+                out.add(bind)
+    return out
+
+
 def _pattern_items(pattern: Any) -> list[tuple[Any, Any]]:
     return [(k, v) for k, v in pattern.items() if not (isinstance(k, str) and k.startswith("__"))]
 

@@ -1,27 +1,34 @@
 """The experta facts smartsync reasons with, and a region turned into facts.
 
-The shape of the facts decides experta's speed (about 55 microseconds per
-fact declared; a rule joining two large fact sets costs the product of their
-sizes). So a region does not become one fact per element and one per match:
-it becomes one fact per plan and level (the element ids of that level, with
-their dimensions, codes and budgets) and one fact per masterplan level
-holding the matches of its elements. A typical region is about thirty facts
-whatever its size, and the rules stay linear in the number of elements.
+Working memory holds the region element by element and match by match, so
+that rules can join elements, matches and parents, and every decision about
+an element or a match is a rule firing with a place in the trace:
 
-Turning a region into facts groups and indexes data; it decides nothing:
-which matches count, what is synchronized and what a stage's coverage is
-are all decided by the rules in :mod:`smartsync.rules`.
+- one :class:`Element` fact per element of either plan (its plan, level, id,
+  parents and attributes), and one :class:`Match` fact per match (both ids,
+  the relation, the source, the score);
+- the policy as data: :class:`StageDef` per stage of the typology (its
+  position and threshold) and :class:`CountedRelation` per stage and
+  relation that counts there;
+- :class:`PlanPeriod` per plan, and :class:`Elements` per plan and level: an
+  index of the ids at one level (with their dimensions, codes and budgets),
+  so that a rule about a whole level fires once per level instead of once
+  per element.
 
-Input facts (declared from the region, the typology and the parameters):
-
-- :class:`StageDef` -- a stage of the typology, its position and threshold.
-- :class:`CountedRelations` -- the match relations that count.
-- :class:`Elements` -- the elements of one plan at one level.
-- :class:`Links` -- the matches of the masterplan elements of one level.
-- :class:`PlanPeriod` -- a plan's period.
+Turning a region into facts copies and groups data; it decides nothing:
+which matches count, which elements are synchronized and what a stage's
+coverage is are all concluded by the rules in :mod:`smartsync.rules`.
 
 Concluded facts (declared by the rules) are defined here too, so that packs
-of different concerns can share them.
+of different concerns can share them: per match and element
+(:class:`MatchRejected`, :class:`ElementSynchronized`,
+:class:`ElementUnsynchronized`), per stage (:class:`StageCoverage`,
+:class:`StageStatus`), per chain and type (:class:`ChainBreak`,
+:class:`TypeResult`...), and what the type means (:class:`Characteristic`,
+:class:`Diagnostic`, :class:`Funding`).
+
+The reference for rule authors (:doc:`facts`) lists every fact class with
+its fields, and the rules that conclude it, from this module and the packs.
 """
 
 from __future__ import annotations
@@ -38,15 +45,34 @@ from .typology import Parameters, Typology
 Fact = experta.Fact
 
 __all__ = [
-    "StageDef", "CountedRelations", "Elements", "Links",
-    "PlanPeriod",
+    "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",
+    "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
-    "Funding", "INPUT_FACTS", "region_facts", "link_tuple",
+    "Funding", "INPUT_FACTS", "CONCLUDED_FACTS", "region_facts", "id_order",
 ]
 
 
 # ----------------------------------------------------------------- input facts
+
+class Element(Fact):
+    """One element of a plan.
+
+    ``plan`` (``rpjmd`` or ``masterplan``), ``level`` (``vision``,
+    ``mission``...), ``id`` (as in the region file), ``parents`` (ids of its
+    parents in the same plan, a tuple, empty when it names none),
+    ``dimension`` (a masterplan element's smart city dimension, or ``None``),
+    ``code`` (the national program nomenclature, or ``None``), ``budget``
+    (the indicative budget, *pagu indikatif*, in rupiah, or ``None``) and
+    ``indicators`` (its performance indicators, a tuple).
+    """
+
+
+class Match(Fact):
+    """One match between the plans: ``masterplan`` and ``rpjmd`` (the ids it links),
+    ``relation`` (``adopted``, ``derived`` or ``aligned``), ``source`` (``manual`` or
+    ``suggested``) and ``score`` (a suggested match's score, or ``None``)."""
+
 
 class StageDef(Fact):
     """A stage of the typology: ``name`` (a level), ``position`` (0 at the top), ``base``
@@ -55,24 +81,19 @@ class StageDef(Fact):
     ``None`` for the base stage)."""
 
 
-class CountedRelations(Fact):
-    """The match relations that count for synchronization: ``relations`` (a tuple of names)."""
+class CountedRelation(Fact):
+    """A match ``relation`` that counts at a ``stage`` (one fact per stage and counted
+    relation, from :attr:`smartsync.Parameters.relations` and
+    :attr:`smartsync.Parameters.stage_relations`)."""
 
 
 class Elements(Fact):
-    """The elements of one plan at one level.
+    """An index of the elements of one plan at one level (grouped data, no decision).
 
-    ``plan`` (rpjmd or masterplan), ``level``, ``ids`` (in file order), and
+    ``plan``, ``level``, ``ids`` (sorted, numbers inside ids as numbers), and
     per id: ``dimensions``, ``codes`` and ``budgets`` (only ids that have one).
-    """
-
-
-class Links(Fact):
-    """The matches of the masterplan elements at one ``level``.
-
-    ``links``: one tuple per match, ``(masterplan id, rpjmd id, rpjmd level,
-    relation, source)``, sorted. Declared for every level the masterplan has
-    and every stage of the typology, with no links when nothing is matched.
+    Declared for each level a plan has elements at: a rule about a whole level
+    (is a stage present? which dimensions have programs?) joins it once.
     """
 
 
@@ -80,11 +101,41 @@ class PlanPeriod(Fact):
     """A plan's period: ``plan``, ``start``, ``end`` (years, inclusive)."""
 
 
-#: the fact classes declared from the input, before any rule fires
-INPUT_FACTS = (StageDef, CountedRelations, Elements, Links, PlanPeriod)
+#: the fact classes declared from the input, before any rule fires (a pack may declare
+#: input facts of its own: see :meth:`smartsync.Classifier` and ``input_facts``)
+INPUT_FACTS = (Element, Match, StageDef, CountedRelation, Elements, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
+
+class MatchRejected(Fact):
+    """A match of a masterplan element at a stage that does not count, and why.
+
+    ``stage`` (the masterplan element's level), ``masterplan`` and ``rpjmd``
+    (the ids the match links), ``relation``, ``condition`` (the condition it
+    fails: ``relation`` -- its relation does not count at the stage; a
+    variant's own, e.g. ``budget``, ``cascade``, ``no_parent``) and
+    ``figures`` (the values behind it, e.g. the counterpart's budget). A
+    match is named by its two ids: a region matches a pair once. Concluded in the ``reject``
+    phase, before the element decisions read it.
+    """
+
+
+class ElementSynchronized(Fact):
+    """A masterplan element synchronized by one of its matches (one fact per counting match).
+
+    ``stage`` (the element's level), ``id`` (the masterplan element),
+    ``rpjmd`` (its counterpart), ``relation`` and ``source`` of that match.
+    """
+
+
+class ElementUnsynchronized(Fact):
+    """A masterplan element of a stage that no match synchronizes.
+
+    ``stage``, ``id``, and ``rejected``: its matches that do not count, each
+    ``(rpjmd id, condition)`` (empty when it has no match at all).
+    """
+
 
 class StageCoverage(Fact):
     """How many masterplan elements of a stage are synchronized.
@@ -149,13 +200,13 @@ class Funding(Fact):
     """
 
 
+#: the fact classes rules conclude (input facts excluded); a pack may conclude its own
+CONCLUDED_FACTS = (MatchRejected, ElementSynchronized, ElementUnsynchronized, StageCoverage,
+                   StageStatus, ChainBreak, ChainHolds, ChainIntact, Superseded, TypeResult,
+                   ChainMember, Characteristic, Diagnostic, Funding)
+
+
 # ------------------------------------------------------------ region -> facts
-
-def link_tuple(masterplan_id: str, rpjmd_id: str, rpjmd_level: str | None,
-               relation: str, source: str) -> tuple:
-    """The tuple a :class:`Links` fact holds for one match."""
-    return (masterplan_id, rpjmd_id, rpjmd_level, relation, source)
-
 
 @functools.lru_cache(maxsize=65536)
 def id_order(element_id: str) -> tuple:
@@ -164,19 +215,26 @@ def id_order(element_id: str) -> tuple:
                  for part in re.split(r"([0-9]+)", element_id) if part)
 
 
+def _order(element_id: str) -> tuple:
+    return (id_order(element_id), element_id)
+
+
 def region_facts(region: Region, typology: Typology, params: Parameters) -> Iterator[Fact]:
     """The input facts of one region, in a deterministic order.
 
-    Elements are grouped by plan and level, matches by the level of their
-    masterplan element; ids are sorted inside each fact, so that the facts
-    (and so the classification and its trace) do not depend on the order
-    of elements or matches in the file; numbers inside ids sort as numbers.
+    The stage definitions and the counted relations per stage; per plan its
+    period, its :class:`Elements` index per level and an :class:`Element` per
+    element; a :class:`Match` per match. Elements and matches are sorted by
+    id (numbers inside ids as numbers), so that the facts (and so the
+    classification and its trace) do not depend on their order in the file.
     """
     for position, stage in enumerate(typology.stages):
         below = typology.stages[position + 1:]
         yield StageDef(name=stage, position=position, base=stage == typology.base,
                        threshold=params.threshold_for(stage), next=below[0] if below else None)
-    yield CountedRelations(relations=tuple(sorted(r.value for r in params.relations)))
+    for stage in typology.stages:
+        for relation in sorted(r.value for r in params.relations_for(stage)):
+            yield CountedRelation(stage=stage, relation=relation)
 
     for plan in (region.rpjmd, region.masterplan):
         kind = plan.kind.value
@@ -185,7 +243,7 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
         for element in plan.elements:
             by_level[element.level.value].append(element)
         for level in sorted(by_level):
-            elements = sorted(by_level[level], key=lambda e: (id_order(e.id), e.id))
+            elements = sorted(by_level[level], key=lambda e: _order(e.id))
             yield Elements(
                 plan=kind,
                 level=level,
@@ -194,19 +252,13 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                 codes={e.id: e.code for e in elements if e.code},
                 budgets={e.id: e.budget for e in elements if e.budget is not None},
             )
+            for e in elements:
+                yield Element(plan=kind, level=level, id=e.id, parents=tuple(e.parents),
+                              dimension=e.dimension.value if e.dimension else None,
+                              code=e.code, budget=e.budget, indicators=tuple(e.indicators))
 
-    # a Links fact for every level of the masterplan and every stage of the typology,
-    # even with no match, so that "no match" is a fact rules can read
-    links: dict[str, list[tuple]] = {level.value: [] for level in region.masterplan.levels()}
-    links.update({stage: [] for stage in typology.stages if stage not in links})
-    for match in region.matches:
-        mp = region.masterplan.get(match.masterplan)
-        rp = region.rpjmd.get(match.rpjmd)
-        if mp is None:
-            continue  # refused earlier by validation; never reaches here for a valid region
-        links[mp.level.value].append(link_tuple(
-            match.masterplan, match.rpjmd, rp.level.value if rp else None,
-            match.relation.value, match.source.value))
-    for level in sorted(links):
-        yield Links(level=level, links=tuple(sorted(
-            links[level], key=lambda link: (id_order(link[0]), id_order(link[1]), link))))
+    for match in sorted(region.matches,
+                        key=lambda m: (_order(m.masterplan), _order(m.rpjmd), m.relation.value,
+                                       m.source.value)):
+        yield Match(masterplan=match.masterplan, rpjmd=match.rpjmd, relation=match.relation.value,
+                    source=match.source.value, score=match.score)

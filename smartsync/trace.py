@@ -45,19 +45,33 @@ class FactRecord:
     """One fact of a run: its ``id``, its ``kind`` (fact class name) and its ``fields``.
 
     ``input`` is true for facts declared from the region, the typology and the
-    parameters; ``internal`` for engine internals and helper facts a planner
-    need not read (they stay in the JSON). ``fields`` are plain Python data
-    (dicts, lists, strings, numbers), made from the engine's frozen fact the
-    first time they are read.
+    parameters (and a pack's own input facts); ``internal`` for engine
+    internals and helper facts a planner need not read (they stay in the
+    JSON). ``fields`` are plain Python data (dicts, lists, strings, numbers),
+    made from the engine's frozen fact the first time they are read.
+
+    Every fact that was ever in working memory has a record, with its life
+    span: ``declared_at``, the number of the step that declared it (0 for an
+    input fact), and ``retracted_at``, the number of the step that retracted
+    it (``None`` while it stays to the end of the run). A rule that calls
+    ``modify()`` retracts a fact and declares its successor: both have a record.
     """
 
-    __slots__ = ("id", "kind", "input", "internal", "_fields", "_raw")
+    __slots__ = ("id", "kind", "input", "internal", "_fields", "_raw", "declared_at",
+                 "retracted_at")
 
     def __init__(self, id: int, kind: str, fields: Mapping[str, Any] | None = None,
-                 input: bool = False, internal: bool = False, *, raw: Any = None):
+                 input: bool = False, internal: bool = False, *, raw: Any = None,
+                 declared_at: int = 0, retracted_at: int | None = None):
         self.id, self.kind, self.input, self.internal = id, kind, input, internal
         self._fields = None if fields is None else dict(fields)
         self._raw = raw
+        self.declared_at, self.retracted_at = declared_at, retracted_at
+
+    @property
+    def retracted(self) -> bool:
+        """Whether a rule retracted the fact (it is not in working memory at the end)."""
+        return self.retracted_at is not None
 
     @property
     def fields(self) -> Mapping[str, Any]:
@@ -76,8 +90,10 @@ class FactRecord:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FactRecord):
             return NotImplemented
-        return (self.id, self.kind, self.input, self.internal, self.fields) == \
-            (other.id, other.kind, other.input, other.internal, other.fields)
+        return (self.id, self.kind, self.input, self.internal, self.fields, self.declared_at,
+                self.retracted_at) == \
+            (other.id, other.kind, other.input, other.internal, other.fields, other.declared_at,
+             other.retracted_at)
 
     def __hash__(self) -> int:
         return hash((self.id, self.kind))
@@ -86,7 +102,14 @@ class FactRecord:
         return f"FactRecord(id={self.id}, kind={self.kind!r}, fields={self.fields!r})"
 
     def __reduce__(self) -> tuple:
-        return (FactRecord, (self.id, self.kind, self.fields, self.input, self.internal))
+        return (_record, (self.id, self.kind, self.fields, self.input, self.internal,
+                          self.declared_at, self.retracted_at))
+
+
+def _record(id: int, kind: str, fields: Mapping[str, Any], input: bool, internal: bool,
+            declared_at: int = 0, retracted_at: int | None = None) -> FactRecord:
+    return FactRecord(id, kind, fields, input, internal, declared_at=declared_at,
+                      retracted_at=retracted_at)
 
 
 class LazyValues(Mapping[str, Any]):
@@ -172,7 +195,12 @@ class Derivation:
 
 @attrs.frozen
 class Trace:
-    """The firings of one classification, and every fact they touched."""
+    """The firings of one classification, and every fact they touched.
+
+    ``facts`` holds every fact that was ever in working memory, retracted ones
+    included (see :attr:`FactRecord.retracted_at`), so that :meth:`how` works
+    for a pack that modifies or retracts facts.
+    """
 
     steps: tuple[Step, ...]
     facts: Mapping[int, FactRecord]
@@ -188,10 +216,13 @@ class Trace:
         """The names of the rules that fired, in order."""
         return tuple(s.rule for s in self.steps)
 
-    def find(self, kind: str, **fields: Any) -> tuple[FactRecord, ...]:
-        """The facts of one kind whose fields have the given values."""
+    def find(self, kind: str, *, retracted: bool = False,
+             **fields: Any) -> tuple[FactRecord, ...]:
+        """The facts of one kind whose fields have the given values: those in working memory
+        at the end of the run, and with ``retracted=True`` the retracted ones too."""
         return tuple(f for f in self.facts.values()
-                     if f.kind == kind and all(f.fields.get(k) == v for k, v in fields.items()))
+                     if f.kind == kind and (retracted or f.retracted_at is None)
+                     and all(f.fields.get(k) == v for k, v in fields.items()))
 
     def step_asserting(self, fact_id: int) -> Step | None:
         """The step that asserted a fact; ``None`` for an input fact."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import string
 from typing import Mapping
 
@@ -133,6 +134,29 @@ def _thresholds(value: Mapping[str, float]) -> Mapping[str, float]:
     return {Level.parse(k).value: _threshold(f"threshold for {k}", v) for k, v in dict(value).items()}
 
 
+def _stage_relations(value: object) -> Mapping[str, frozenset[Relation]]:
+    """``{"vision": ["adopted", "derived"]}`` (a mapping, as in YAML or JSON) or the command
+    line's ``"vision=adopted+derived;mission=adopted+derived"``."""
+    if isinstance(value, str):
+        pairs = {}
+        for item in filter(None, (part.strip() for part in value.replace(";", " ").split())):
+            stage, sep, names = item.partition("=")
+            if not sep:
+                raise ValueError(f"relations per stage are written stage=relation+relation, "
+                                 f"got {item!r}")
+            pairs[stage] = [n for n in re.split(r"[+,]", names) if n.strip()]
+        value = pairs
+    if not isinstance(value, Mapping):
+        raise ValueError(f"relations per stage must map stages to relations, got {value!r}")
+    out = {}
+    for stage, relations in value.items():
+        try:
+            out[Level.parse(stage).value] = _relations(relations)
+        except ValueError as exc:
+            raise ValueError(f"relations for the {stage} stage: {exc}") from None
+    return out
+
+
 @attrs.frozen
 class Parameters:
     """The numbers the rules decide with.
@@ -140,12 +164,20 @@ class Parameters:
     ``threshold``: the coverage a stage must reach to be synchronized
     (inclusive; default 0.5). ``thresholds``: per-stage overrides, e.g.
     ``{"vision": 1.0}``. ``relations``: the match relations that count
-    (all three by default).
+    (all three by default). ``stage_relations``: per-stage overrides of
+    ``relations``, e.g. ``{"vision": ["adopted", "derived"]}`` (on the command
+    line ``--stage-relations vision=adopted+derived;mission=adopted+derived``).
+
+    Like the thresholds, the counted relations are policy, given to the rules
+    as data: one :class:`~smartsync.facts.CountedRelation` fact per stage and
+    relation that counts there.
     """
 
     threshold: float = attrs.field(default=0.5)
     thresholds: Mapping[str, float] = attrs.field(factory=dict, converter=_thresholds)
     relations: frozenset[Relation] = attrs.field(default=frozenset(Relation), converter=_relations)
+    stage_relations: Mapping[str, frozenset[Relation]] = attrs.field(
+        factory=dict, converter=_stage_relations)
 
     @threshold.validator
     def _check_threshold(self, attribute: attrs.Attribute, value: float) -> None:
@@ -154,3 +186,7 @@ class Parameters:
     def threshold_for(self, stage: str) -> float:
         """The coverage threshold of one stage."""
         return float(self.thresholds.get(stage, self.threshold))
+
+    def relations_for(self, stage: str) -> frozenset[Relation]:
+        """The match relations that count at one stage."""
+        return self.stage_relations.get(stage, self.relations)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import weakref
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -342,13 +342,73 @@ def validate_region(region: Region) -> tuple[Problem, ...]:
     or match concerned in its ``where`` (``"rpjmd element M1"``,
     ``"match SP1 -> P9"``) and carries a ``code`` a program can test.
     """
+    if not isinstance(region, Region):
+        raise TypeError(f"validate_region takes a smartsync.Region, got {type(region).__name__}")
     matches = [MatchRef(m.masterplan, m.rpjmd, where=f"match {m.masterplan} -> {m.rpjmd}")
                for m in region.matches]
-    return tuple(check_references(
+    return tuple(check_texts(region)) + tuple(check_references(
         _element_refs(region, PlanKind.RPJMD),
         _element_refs(region, PlanKind.MASTERPLAN),
         matches,
     ))
+
+
+def check_texts(region: Region) -> Iterator[Problem]:
+    """Errors for what a region built in code holds that no output can write: characters
+    :func:`smartsync._text.bad_character` refuses, texts above ``MAX_TEXT_LENGTH``
+    characters, budgets above ``MAX_BUDGET`` (the checks the region file reader makes)."""
+    from ._text import bad_character
+    from .io._source import MAX_BUDGET, limit
+
+    longest = limit("MAX_TEXT_LENGTH")
+
+    def texts() -> Iterator[tuple[str, str, str, bool]]:
+        yield "region", "id", region.id, True
+        yield "region", "name", region.name, True
+        if region.province is not None:
+            yield "region", "province", region.province, True
+        for plan in (region.rpjmd, region.masterplan):
+            for e in plan.elements:
+                where = f"{plan.kind.value} element {e.id}"
+                yield where, "id", e.id, True
+                yield where, "text", e.text, False
+                for p in e.parents:
+                    yield where, "parent", p, True
+                if e.code is not None:
+                    yield where, "code", e.code, True
+                for i in e.indicators:
+                    yield where, "indicator", i, False
+        for m in region.matches:
+            where = f"match {m.masterplan} -> {m.rpjmd}"
+            yield where, "masterplan", m.masterplan, True
+            yield where, "rpjmd", m.rpjmd, True
+            if m.note is not None:
+                yield where, "note", m.note, False
+            for x in m.evidence:
+                yield where, "evidence", x, False
+
+    for where, label, text, line in texts():
+        if not isinstance(text, str):
+            continue
+        bad = bad_character(text, line=line)
+        if bad is not None:
+            yield Problem(f"{label} {bad}; remove it", where=_printable(where),
+                          code="bad-character")
+        elif len(text) > longest:
+            yield Problem(f"{label} is {len(text):,} characters long, above the limit of "
+                          f"{longest:,}", where=_printable(where), code="too-long")
+    for plan in (region.rpjmd, region.masterplan):
+        for e in plan.elements:
+            if isinstance(e.budget, int) and not 0 <= e.budget <= MAX_BUDGET:
+                yield Problem(f"budget must be from 0 to 10^{len(str(MAX_BUDGET)) - 1} rupiah",
+                              where=_printable(f"{plan.kind.value} element {e.id}"),
+                              code="bad-budget")
+
+
+def _printable(text: str) -> str:
+    from ._text import encodable
+
+    return encodable(text)
 
 
 def require_valid_region(region: Region) -> Region:

@@ -175,6 +175,7 @@ def _check_stability(result: smartsync.Classification, s) -> None:
         assert smartsync.classify(attrs.evolve(region, matches=kept), params=params).type == s.falls_to
 
 
+@pytest.mark.slow  # many engine runs per example with element-level facts (issue 11)
 @given(typology_regions(), st.sampled_from((0.5, 0.5, 0.3, 0.75, 1.0)))
 @property_settings(60)
 def test_needed_is_the_true_minimum_and_applying_it_gives_the_promised_type(region, threshold):
@@ -219,6 +220,7 @@ def test_a_complete_proposal_gives_the_promised_type(region):
             assert type_rank(done.type) >= type_rank(item.type)
 
 
+@pytest.mark.slow  # many engine runs per example with element-level facts (issue 11)
 @given(typology_regions(), st.sampled_from((0.5, 0.3, 0.75, 1.0)))
 @property_settings(60)
 def test_stability_range_is_exact_and_the_losses_change_the_type(region, threshold):

@@ -143,10 +143,8 @@ def test_workbook_input(capsys, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--out", "{tmp}/out.txt"], "cannot tell the output format"),
-    (["--out", "{tmp}/missing/out.csv"], "does not exist"),
     (["--out", "{tmp}/out.csv", "--threshold", "1.5"], "--threshold"),
     (["--out", "{tmp}/out.csv", "--jobs", "-1"], "--jobs"),
-    (["--out", "{tmp}", "--format", "csv"], "is a folder"),
 ])
 def test_usage_errors_exit_two(capsys, tmp_path, args, message):
     """A bad option exits 2 with a message and writes nothing."""
@@ -155,6 +153,19 @@ def test_usage_errors_exit_two(capsys, tmp_path, args, message):
     assert info.value.code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "out.txt").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "{tmp}/missing/out.csv"], "does not exist"),
+    (["--out", "{tmp}", "--format", "csv"], "is a folder"),
+])
+def test_an_output_that_cannot_be_a_file_exits_three(capsys, tmp_path, args, message):
+    """An --out in a missing folder, or naming a folder, exits 3 (an output that cannot be
+    written, as in every command) with a message and writes nothing."""
+    code, _, err = batch(capsys, SMALL, *[a.format(tmp=tmp_path) for a in args])
+    assert code == 3
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "out.csv").exists()
 
 
 # ---------------------------------------------------------------- progress
@@ -314,7 +325,7 @@ def test_an_output_folder_without_write_permission_is_an_error(capsys, tmp_path)
         code, _, err = batch(capsys, SMALL, "--out", locked / "out.csv")
     finally:
         locked.chmod(0o700)
-    assert code == 1 and "cannot write" in err
+    assert code == 3 and "cannot write" in err
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",

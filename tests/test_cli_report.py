@@ -118,12 +118,13 @@ def test_usage_errors_exit_two(capsys, tmp_path):
     assert "usage:" in capsys.readouterr().err
 
 
-def test_output_folder_that_cannot_be_made_exits_two(capsys, tmp_path):
-    """--out under a plain file: a one-line message naming it, exit 2, no traceback."""
+def test_output_folder_that_cannot_be_made_exits_three(capsys, tmp_path):
+    """--out under a plain file: a one-line message naming it, exit 3 (an output that cannot
+    be written, as in batch), no traceback."""
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = run(capsys, EXAMPLE_FILES[0], "--out", blocker / "sub")
-    assert code == 2
+    assert code == 3
     assert err.startswith(f"smartsync report: cannot write to {blocker / 'sub'}") and "Traceback" not in err
 
 

@@ -67,7 +67,7 @@ def test_text_trace_adds_the_fact_tree_and_firings(type_d):
     """With trace the text adds the fact tree (rule names, fact numbers) and the firings."""
     out = render_text(type_d, trace=True)
     assert "Fact tree" in out and "Rule firings" in out
-    assert "input: Links(" in out and "<- type_from_highest_intact_chain" in out
+    assert "input: Match(" in out and "<- type_from_highest_intact_chain" in out
     assert "type_from_highest_intact_chain (smartsync.rules.typology:TypologyPack)" in out
     for kind in INTERNAL_KINDS:
         assert kind not in out

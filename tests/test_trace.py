@@ -139,10 +139,10 @@ def _named_elements_and_matches(derivation) -> tuple[set[str], set[tuple[str, st
     elements: set[str] = set()
     links: set[tuple[str, str]] = set()
     for record in derivation.inputs():
-        if record.kind in ("Elements", "DimensionElements"):
-            elements.update(record.fields["ids"])
-        if record.kind == "Links":
-            links.update((mp, rp) for mp, rp, *_ in record.fields["links"])
+        if record.kind == "Element":
+            elements.add(record.fields["id"])
+        if record.kind == "Match":
+            links.add((record.fields["masterplan"], record.fields["rpjmd"]))
     return elements, links
 
 

@@ -81,6 +81,7 @@ def test_goal_stage_variant_classifies_examples(name: str) -> None:
                                   "program": "E"}.get(EXPECTED[name])
 
 
+@pytest.mark.slow  # 40 typical regions: some 14 s with experta's own matcher
 def test_goal_stage_counts_a_goal_stage_in_the_chain() -> None:
     """With matched goals in the masterplan, the goal stage joins the chain of the goal variant."""
     from smartsync.sample import typical_region
@@ -161,6 +162,7 @@ def test_rules_lists_every_rule_with_its_description(capsys: pytest.CaptureFixtu
         assert info.description.splitlines()[0] in out
 
 
+@pytest.mark.slow  # 100 typical regions per variant: some 15 s each with experta's own matcher
 @pytest.mark.parametrize("variant", ["default", "goal-stage", "first-synchronized"])
 def test_rules_check_finds_one_type_per_region_and_every_rule_firing(
         variant: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from ..errors import Problem, Severity
 from ..io import check_region_file, region_files
 from ..model import Region, Relation
 from ..typology import Parameters
+from . import path_argument
 
 __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_arguments",
            "engine_from", "regions_from", "params_from",
@@ -19,7 +20,7 @@ __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_argume
 
 def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
     """FILE arguments."""
-    parser.add_argument("files", nargs="+" if many else None, metavar="FILE",
+    parser.add_argument("files", nargs="+" if many else None, metavar="FILE", type=path_argument,
                         help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
 
 

@@ -24,21 +24,20 @@ import csv
 import functools
 import json
 import os
-import signal
 import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .._files import atomic_write
+from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
+from ..errors import OutputError
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units
 from ..typology import DEFAULT_TYPOLOGY, Parameters
-from . import EXIT_INVALID, EXIT_OK
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("warning", "info")
-_TEMP_TAG = ".smartsync-"
 
 
 def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
@@ -128,10 +127,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "Exit 0 when every region was classified, 1 when some failed, 2 on a "
                     "usage error.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", type=path_argument,
                         help="region files, folders of region files, folders of tables, "
                              ".xlsx workbooks")
-    parser.add_argument("-o", "--out", required=True, metavar="FILE",
+    parser.add_argument("-o", "--out", required=True, metavar="FILE", type=path_argument,
                         help="the output file (.csv or .jsonl); written when the batch is "
                              "complete, never left half-written")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -206,44 +205,31 @@ def _clock(seconds: float) -> str:
 # the output file, atomically
 
 
-def _stale_temp_files(target: Path) -> None:
-    """Remove temporary files a killed earlier batch left for the same output."""
-    prefix = f".{target.name}{_TEMP_TAG}"
-    try:
-        candidates = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
-    except OSError:
-        return
-    for path in candidates:
-        pid_text = path.name[len(prefix):].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)):
-            continue
-        try:
-            path.unlink()
-        except OSError:
-            pass
+def _write_atomically(target: Path, write: Callable[[IO[str]], None],
+                      inputs: Iterable[Path] = ()) -> None:
+    remove_stale_temps(target)
+    atomic_write(target, write, text=True, inputs=inputs)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def input_files(arguments: Iterable[str]) -> list[Path]:
+    """The files the inputs stand for, which ``--out`` must not be: region files, the tables
+    of a folder, workbooks."""
+    from ..io.paths import path_kind
+    from ..io.regionfile import region_files
+    from ..tabular import TABLES
 
-
-def _write_atomically(target: Path, write: Callable[[IO[str]], None]) -> None:
-    _stale_temp_files(target)
-    atomic_write(target, write, text=True, prefix=f".{target.name}{_TEMP_TAG}{os.getpid()}-")
-
-
-class _Terminated(BaseException):
-    """SIGTERM, raised in the main thread so that the temporary file is removed."""
-
-
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+    out: list[Path] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path_kind(path) == "dir":
+            try:
+                out += region_files(path)
+            except OSError:
+                pass
+            out += [path / f"{name}.csv" for name in TABLES]
+        else:
+            out.append(path)
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -258,14 +244,23 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         parser.error(f"cannot tell the output format from {args.out!r}: give --format csv or "
                      "jsonl, or an --out ending in .csv or .jsonl")
-    if target.is_dir():
-        parser.error(f"--out {args.out!r} is a folder; give a file name")
-    if not target.parent.is_dir():
-        parser.error(f"the folder of --out {args.out!r} does not exist")
+    inputs = input_files(args.inputs)
+    for item in inputs:
+        if same_file(target, item):
+            print(f"smartsync batch: --out {args.out} is also an input ({item}); give an output "
+                  "file that is not an input", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        check_target(target, inputs=inputs)
+    except OutputError as exc:
+        print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     params = Parameters(threshold=args.threshold) if args.threshold is not None else None
     units = list(_units(args.inputs))
     total = len(units)
-    progress = Progress(total, sys.stderr, enabled=not args.no_progress)
+    from . import raw_stream
+
+    progress = Progress(total, raw_stream(sys.stderr), enabled=not args.no_progress)
     counts: dict[str, int] = {}
     failed: list[BatchItem] = []
     started = time.monotonic()
@@ -294,26 +289,24 @@ def run(args: argparse.Namespace) -> int:
                 close()
             progress.close()
 
-    previous = None
-    if hasattr(signal, "SIGTERM") and _main_thread():
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        _write_atomically(target, write)
-    except _Terminated:
+        _write_atomically(target, write, inputs)
+    except Terminated as exc:
         print("smartsync: terminated; no output written", file=sys.stderr)
-        return 128 + signal.SIGTERM
+        return exc.exit_code
     except KeyboardInterrupt:
         print("smartsync: interrupted; no output written", file=sys.stderr)
         return 130
     except BrokenProcessPool as exc:
         print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
         return EXIT_INVALID
+    except OutputError as exc:
+        print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     except OSError as exc:
-        print(f"smartsync: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_INVALID
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        print(f"smartsync batch: cannot write --out {OutputError.from_os_error(exc, args.out)}",
+              file=sys.stderr)
+        return EXIT_OUTPUT
     _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout)
     return EXIT_INVALID if failed else EXIT_OK
 
@@ -323,12 +316,6 @@ def _drain(units: list[Any]) -> Iterator[Any]:
     units.reverse()
     while units:
         yield units.pop()
-
-
-def _main_thread() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,

@@ -10,11 +10,14 @@ at the end of its ``matches`` list and leaves every other byte as it was
 (:func:`smartsync.matching.fileedit.insert_matches`). Before writing, the new
 text is read back: it must give the region read from the file plus the
 suggestions, or nothing is written and the command exits 1. The file is
-replaced in one step (a temporary file in the same folder, then a rename).
+replaced by :func:`smartsync.matching.fileedit.write_matches`: in one step,
+keeping its permissions, owner and group; a symbolic link, a file with other
+hard links or a read-only file is refused with the reason.
 
 Exit code 0 when the file was read (with or without suggestions) and, with
-``--write``, written; 1 for a file that cannot be read or written; 2 on a
-usage error.
+``--write``, written; 1 for a file that cannot be read or cannot take the
+suggestions; 2 on a usage error; 3 when the file must not or cannot be
+replaced (see the exit code table).
 """
 
 from __future__ import annotations
@@ -24,12 +27,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-import attrs
-
-from .._files import atomic_write
-from ..errors import RegionFileError, SmartsyncError
+from ..errors import OutputError, SmartsyncError
 from ..model import Match, Region
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 from ._common import print_problems
 
 _TEXT_WIDTH = 38
@@ -46,7 +46,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "from their texts, and print them for review. --write adds them to the file "
                     "as source: suggested entries, leaving the rest of the file as it was.",
     )
-    parser.add_argument("file", metavar="FILE", help="a region file (.yaml, .yml, .json)")
+    parser.add_argument("file", metavar="FILE", type=path_argument, help="a region file (.yaml, .yml, .json)")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="X",
                         help=f"score a pair needs, from 0 to 1 (default {DEFAULT_THRESHOLD})")
     parser.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="N",
@@ -87,41 +87,17 @@ def table(region: Region, suggestions: Sequence[Match], *, full: bool = False) -
     return lines
 
 
-def _format_of(path: Path) -> str:
-    return "json" if path.suffix.lower() == ".json" else "yaml"
-
-
 def write_suggestions(path: Path, region: Region, suggestions: Sequence[Match]) -> None:
-    """Insert ``suggestions`` into the file at ``path``, check the result, replace the file atomically.
+    """Insert ``suggestions`` into the file at ``path``, check the result, replace the file
+    safely (:func:`smartsync.matching.fileedit.write_matches`).
 
     Raises :class:`~smartsync.errors.SmartsyncError` (nothing written) when the
-    file cannot take them or would not read back as ``region`` plus the
-    suggestions.
+    file cannot take them, would not read back as ``region`` plus the
+    suggestions, or must not be replaced (a link, a read-only file...).
     """
-    from ..io import read_region
-    from ..matching.fileedit import insert_matches
+    from ..matching.fileedit import write_matches
 
-    fmt = _format_of(path)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SmartsyncError(f"{path}: not UTF-8 text ({exc.reason}); nothing written") from None
-    try:
-        new_text = insert_matches(text, suggestions, format=fmt)
-    except SmartsyncError as exc:
-        raise SmartsyncError(f"{path}: cannot add the suggestions: {exc}; nothing written") from None
-    expected = attrs.evolve(region, matches=tuple(region.matches) + tuple(suggestions))
-    try:
-        again = read_region(new_text, name=str(path), format=fmt)
-    except RegionFileError as exc:
-        raise SmartsyncError(f"{path}: the file with the suggestions added would not read back "
-                             f"({exc}); nothing written") from None
-    if again != expected:
-        raise SmartsyncError(f"{path}: the file with the suggestions added would not read back as "
-                             "the region plus the suggestions; nothing written")
-    data = new_text.encode("utf-8")
-    atomic_write(path, lambda out: out.write(data))
+    write_matches(path, suggestions, region=region)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -152,7 +128,14 @@ def run(args: argparse.Namespace) -> int:
     if args.write and suggestions:
         try:
             write_suggestions(path, region, suggestions)
-        except (SmartsyncError, OSError) as exc:
+        except OutputError as exc:
+            print(f"smartsync match: cannot write {exc}; nothing written", file=sys.stderr)
+            return EXIT_OUTPUT
+        except OSError as exc:
+            print(f"smartsync match: cannot write {OutputError.from_os_error(exc, str(path))}; "
+                  "nothing written", file=sys.stderr)
+            return EXIT_OUTPUT
+        except SmartsyncError as exc:
             print(f"smartsync match: {exc}", file=sys.stderr)
             return EXIT_INVALID
         summary += f"; written to {path}"

@@ -6,8 +6,9 @@ why-not and the folded explanation trace) and, for several files, an
 ``index.html`` with a chart of regions per type and a table linking every
 page. A file that cannot be read or classified is reported on stderr and as
 a row of the index; the others go on. Exit code 0 when every file gave a
-page, 1 when any failed, 2 on a usage error (including an output folder that
-cannot be written).
+page, 1 when any failed, 2 on a usage error, 3 when the output folder (or
+its index) cannot be written -- the codes of every command (see the exit code
+table).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import Severity
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from ..errors import OutputError, Severity
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 from ._common import add_parameter_arguments
 
 
@@ -31,10 +32,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "reported and the others go on. Exit 0 when every file gave a page, 1 when "
                     "any failed, 2 on a usage error.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE",
+    parser.add_argument("files", nargs="+", metavar="FILE", type=path_argument,
                         help="region files (.yaml, .yml, .json), folders of them, or tables "
                              "(a folder holding regions.csv, an .xlsx workbook)")
-    parser.add_argument("--out", "-o", required=True, metavar="DIR",
+    parser.add_argument("--out", "-o", required=True, metavar="DIR", type=path_argument,
                         help="folder to write the pages into (created when missing)")
     add_parameter_arguments(parser)
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
@@ -69,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = write_report(args.files, args.out, lang=args.lang, index=args.index,
                               jobs=args.jobs, params=params)
+    except OutputError as exc:
+        print(f"smartsync report: cannot write to {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
     except OSError as exc:
-        target = exc.filename or args.out
-        print(f"smartsync report: cannot write to {target}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        target = exc.filename if isinstance(exc.filename, str) else args.out
+        print(f"smartsync report: cannot write to {OutputError.from_os_error(exc, target)}",
+              file=sys.stderr)
+        return EXIT_OUTPUT
     for page in report.pages:
         c = page.classification
         letter = c.type_letter

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import Problem, Severity
 from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, check_region_file, region_files
-from . import EXIT_INVALID, EXIT_OK
+from . import EXIT_INVALID, EXIT_OK, path_argument
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "file:line: severity: where: message. Exit 0 when all load (warnings "
                     "allowed), 1 when any has errors, 2 on a usage error.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE",
+    parser.add_argument("files", nargs="+", metavar="FILE", type=path_argument,
                         help="region files (.yaml, .yml, .json), or folders of them")
     parser.add_argument("--strict", action="store_true",
                         help="count warnings as errors: exit 1 when there are any")

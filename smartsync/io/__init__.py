@@ -19,7 +19,7 @@ The format is described in ``docs/region-file.rst``.
 
 from __future__ import annotations
 
-from ._source import MAX_ALIAS_EXPANSION, MAX_DEPTH
+from ._source import MAX_ALIAS_EXPANSION, MAX_BUDGET, MAX_DEPTH, MAX_TEXT_LENGTH
 from .regionfile import (
     MAX_FILE_BYTES,
     REGION_FILE_SUFFIXES,
@@ -40,7 +40,9 @@ from .regionfile import (
 
 __all__ = [
     "MAX_ALIAS_EXPANSION",
+    "MAX_BUDGET",
     "MAX_DEPTH",
+    "MAX_TEXT_LENGTH",
     "MAX_FILE_BYTES",
     "REGION_FILE_SUFFIXES",
     "SCHEMA",

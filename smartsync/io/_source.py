@@ -28,8 +28,15 @@ MAX_ALIAS_EXPANSION = 100_000
 #: how deeply mappings and lists may nest
 MAX_DEPTH = 64
 
+#: the longest text (a name, an element's text, a note) a region may hold, in characters
+#: (Excel's own limit for a cell is 32,767)
+MAX_TEXT_LENGTH = 32_767
+#: the largest budget (pagu) an element may have, in rupiah: 10^24, far above any real budget,
+#: so that sums stay numbers every output can write
+MAX_BUDGET = 10 ** 24
+
 _DEFAULTS = {"MAX_FILE_BYTES": MAX_FILE_BYTES, "MAX_ALIAS_EXPANSION": MAX_ALIAS_EXPANSION,
-             "MAX_DEPTH": MAX_DEPTH}
+             "MAX_DEPTH": MAX_DEPTH, "MAX_TEXT_LENGTH": MAX_TEXT_LENGTH}
 
 
 def limit(name: str) -> int:

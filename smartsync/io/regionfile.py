@@ -19,6 +19,7 @@ import attrs
 import yaml
 
 from .._files import atomic_write
+from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from ..model import (
     Confidence,
@@ -38,6 +39,7 @@ from ..model import (
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from ._source import (
     _EXPONENT_FLOAT,
+    MAX_BUDGET,
     MAX_FILE_BYTES,
     Located,
     SourceProblem,
@@ -285,8 +287,16 @@ def _describe(value: Any) -> str:
     if isinstance(value, str):
         return f"the text {value!r}"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return f"the number {_number_repr(value)}"
     return f"{type(value).__name__} {value!s}"
+
+
+def _number_repr(value: int | float) -> str:
+    """A number as text, a huge whole number by its size (Python will not write one of more
+    than 4,300 digits)."""
+    if isinstance(value, int) and abs(value) >= 10 ** 60:
+        return f"{'-' if value < 0 else ''}(a whole number of about {value.bit_length() * 0.30103:.0f} digits)"
+    return repr(value)
 
 
 _YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
@@ -347,7 +357,7 @@ class _Reader:
 
     # -- scalar fields
 
-    def text(self, node: Located, label: str, where: str | None) -> str | None:
+    def text(self, node: Located, label: str, where: str | None, *, line: bool = False) -> str | None:
         value = node.value
         if not isinstance(value, str):
             self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
@@ -356,14 +366,26 @@ class _Reader:
         if not value.strip():
             self.error(f"{label} is empty", node.line, where, "empty-text")
             return None
+        bad = bad_character(value, line=line)
+        if bad is not None:
+            self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
+            return None
+        if len(value) > limit("MAX_TEXT_LENGTH"):
+            self.error(f"{label} is {len(value):,} characters long, above the limit of "
+                       f"{limit('MAX_TEXT_LENGTH'):,}", node.line, where, "too-long")
+            return None
         return value
 
     def ident(self, node: Located, label: str, where: str | None) -> str | None:
         """An id or code: a text, or a number kept as written (``3374``, ``2.10``)."""
         value = node.value
         if isinstance(value, str):
-            return self.text(node, label, where)
+            return self.text(node, label, where, line=True)
         if isinstance(value, int) and not isinstance(value, bool):
+            if node.raw is None and abs(value) >= 10 ** 60:
+                self.error(f"{label} must be a text, got {_describe(value)}", node.line, where,
+                           "wrong-type")
+                return None
             return node.raw if node.raw is not None else str(value)
         if isinstance(value, float) and node.raw is not None and math.isfinite(value):
             return node.raw
@@ -409,8 +431,12 @@ class _Reader:
                        node.line, where, "bad-budget")
             return None
         if value < 0:
-            self.error(f"budget must be zero or more rupiah, got {value}", node.line, where,
-                       "bad-budget")
+            self.error(f"budget must be zero or more rupiah, got {_number_repr(value)}", node.line,
+                       where, "bad-budget")
+            return None
+        if value > MAX_BUDGET:
+            self.error(f"budget {_number_repr(value)} is above the limit of 10^{len(str(MAX_BUDGET)) - 1} "
+                       "rupiah (a typing error?)", node.line, where, "bad-budget")
             return None
         return value
 

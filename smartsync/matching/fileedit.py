@@ -35,16 +35,18 @@ matches:
 from __future__ import annotations
 
 import json
+import os
 import re
-from typing import Any, Sequence
+from pathlib import Path
+from typing import Any, Sequence, Union
 
 import yaml
 
-from ..errors import SmartsyncError
+from ..errors import OutputError, SmartsyncError
 from ..io.regionfile import match_to_dict
-from ..model import Match
+from ..model import Match, Region
 
-__all__ = ["insert_matches", "FileEditError", "match_fields"]
+__all__ = ["insert_matches", "write_matches", "FileEditError", "match_fields"]
 
 
 class FileEditError(SmartsyncError, ValueError):
@@ -279,3 +281,69 @@ def insert_matches(text: str, matches: Sequence[Match], *, format: str = "yaml")
     if format == "yaml":
         return _insert_yaml(text, matches)
     raise ValueError(f"format must be yaml or json, got {format!r}")
+
+
+def _format_of(path: Path) -> str:
+    return "json" if path.suffix.lower() == ".json" else "yaml"
+
+
+def write_matches(path: Union[str, "os.PathLike[str]"], matches: Sequence[Match], *,
+                  region: Region | None = None) -> Path:
+    """Add ``matches`` to the region file at ``path`` with :func:`insert_matches` and replace
+    the file safely; return its path.
+
+    The edited text is read back first: it must give the file's region (or
+    ``region``, when given) plus ``matches``, or nothing is written. A UTF-8
+    byte order mark stays. The file is replaced by
+    :func:`smartsync._files.atomic_write`: in one step, keeping its
+    permissions, owner and group; a symbolic link, a file with several hard
+    links, a read-only file, or a file that changed while it was being edited
+    is refused. Raises :class:`FileEditError` (the text cannot take the
+    matches, or would not read back), :class:`~smartsync.errors.OutputError`
+    (the file must not be replaced) or :class:`OSError`; in every case the
+    file is as it was.
+    """
+    import attrs
+
+    from .._files import atomic_write, check_target
+    from ..errors import RegionFileError
+    from ..io import read_region
+
+    path = Path(path)
+    shown = os.fspath(path)
+    if not matches:
+        return path
+    check_target(path)  # refuse a link, a read-only file... before reading it
+    try:
+        with open(path, "rb") as handle:
+            before = os.fstat(handle.fileno())
+            raw = handle.read()
+    except OSError as exc:
+        raise OutputError.from_os_error(exc, shown) from None
+    fmt = _format_of(path)
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw[3 if bom else 0:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileEditError(f"{shown}: not UTF-8 text ({exc.reason}); nothing written") from None
+    if region is None:
+        try:
+            region = read_region(raw, name=shown, format=fmt)
+        except RegionFileError as exc:
+            raise FileEditError(f"{shown}: cannot be read ({exc}); nothing written") from None
+    try:
+        new_text = insert_matches(text, matches, format=fmt)
+    except FileEditError as exc:
+        raise FileEditError(f"{shown}: cannot add the matches: {exc}; nothing written") from None
+    data = (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8")
+    expected = attrs.evolve(region, matches=tuple(region.matches) + tuple(matches))
+    try:
+        again = read_region(data, name=shown, format=fmt)
+    except RegionFileError as exc:
+        raise FileEditError(f"{shown}: the file with the matches added would not read back "
+                            f"({exc}); nothing written") from None
+    if again != expected:
+        raise FileEditError(f"{shown}: the file with the matches added would not read back as "
+                            "the region plus the matches; nothing written")
+    atomic_write(path, lambda out: out.write(data), unchanged_since=before)
+    return path

@@ -101,6 +101,7 @@ CATALOG = {
     "trace.asserted": "concluded: {facts}",
     "how.input": "input: {fact}",
     "how.by": "{fact}  <- {rule}",
+    "how.again": "{kind} #{id} (derived above)",
     # HTML report pages (smartsync.render.html)
     'report.title': '{name} ({id}): synchronization of the Masterplan Smart City with the RPJMD',
     'report.index_title': 'Synchronization of Masterplan Smart City and RPJMD: {count} regions',

@@ -92,6 +92,7 @@ CATALOG = {
     "trace.asserted": "menyimpulkan: {facts}",
     "how.input": "masukan: {fact}",
     "how.by": "{fact}  <- {rule}",
+    "how.again": "{kind} #{id} (diturunkan di atas)",
     # HTML report pages (smartsync.render.html)
     'report.title': '{name} ({id}): sinkronisasi Masterplan Smart City dengan RPJMD',
     'report.index_title': 'Sinkronisasi Masterplan Smart City dan RPJMD: {count} daerah',

@@ -43,6 +43,7 @@ from __future__ import annotations
 import html
 from typing import Mapping, Sequence
 
+from .._text import for_markup
 from ..messages import section
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 from ..result import Classification
@@ -99,8 +100,9 @@ def _label(key: str, lang: str, **values: object) -> str:
 
 
 def _e(value: object) -> str:
-    """Escaped for HTML/SVG text and attribute values."""
-    return html.escape(str(value), quote=True)
+    """Escaped for HTML/SVG text and attribute values; characters no page may hold replaced and
+    bidirectional text isolated (:func:`smartsync._text.for_markup`)."""
+    return html.escape(for_markup(str(value)), quote=True)
 
 
 # ---------------------------------------------------------------- text fitting

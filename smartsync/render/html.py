@@ -30,7 +30,8 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 import attrs
 
-from ..errors import Problem, Severity
+from .._text import for_markup
+from ..errors import OutputError, Problem, Severity
 from ..model import Region
 from ..result import Classification, StageResult
 from ..messages import section
@@ -49,12 +50,15 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = section("report")
 
 def _label(key: str, lang: str, **values: object) -> str:
     table = PAGE_LABELS.get(lang, PAGE_LABELS["en"])
-    return table[key].format(**values)
+    # each value from a region isolated on its own, so it cannot reorder the words around it
+    return table[key].format(**{k: for_markup(v) if isinstance(v, str) else v
+                                for k, v in values.items()})
 
 
 def _e(value: object) -> str:
-    """Escaped for HTML text and attribute values."""
-    return html.escape(str(value), quote=True)
+    """Escaped for HTML text and attribute values; characters no page may hold replaced and
+    bidirectional text isolated (:func:`smartsync._text.for_markup`)."""
+    return html.escape(for_markup(str(value)), quote=True)
 
 
 def _check_lang(lang: str) -> str:
@@ -427,7 +431,7 @@ def render_html(region: Region, classification: Classification | None = None, *,
     body = "\n".join([
         f'<header class="region" data-region="{_e(region.id)}">{back}'
         f"<h1>{_e(region.name)}</h1>"
-        f'<p class="meta">{_e(" · ".join(meta))}</p></header>',
+        f'<p class="meta">{" · ".join(_e(m) for m in meta)}</p></header>',
         _type_section(region, c, lang),
         _diagram_section(region, c, lang),
         _coverage_section(c, lang),
@@ -611,6 +615,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
           ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
     """Every region the sources stand for, in order, with the problems of reading it."""
     from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
+    from ..io.paths import path_kind
     from ..tabular import is_tables
 
     if isinstance(sources, (str, os.PathLike, Region)):
@@ -625,7 +630,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
             raise TypeError(f"write_report takes regions and paths, got {type(source).__name__} "
                             f"{source!r}")
         path, name = Path(source), os.fspath(source)
-        if path.is_dir() and not is_tables(path):
+        if path_kind(path) == "dir" and not is_tables(path):
             found = region_files(path)
             if not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
@@ -689,11 +694,21 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
     :class:`Report` (and a row of the index) and the others go on; so is a
     region whose id an earlier one had. Pages are named ``region-<id>.html``.
     """
+    from .._files import atomic_write, check_target
+
     _check_lang(lang)
+    if not isinstance(out, (str, os.PathLike)):
+        raise TypeError(f"write_report: out must be a folder path, got {type(out).__name__}")
+    if not os.fspath(out):
+        raise OutputError("''", "is an empty folder name", "name the output folder")
     loaded = _once_per_region(_load(sources, max_bytes))
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    inputs = [Path(source) for source, _, _ in loaded if not source.startswith("<region ")]
     with_index = index if index is not None else len(loaded) > 1
+    index_path = folder / "index.html" if with_index else None
+    if index_path is not None:  # before the long work: an index that cannot be written stops it
+        check_target(index_path, within=folder, inputs=inputs)
     good = [i for i, (_, region, _) in enumerate(loaded) if region is not None]
     results = dict(zip(good, _classify_all([loaded[i][1] for i in good], params, jobs)))  # type: ignore[misc]
     used = {"index.html"}
@@ -710,11 +725,16 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
         path = folder / _page_name(region.id, used)
         warnings = tuple(p for p in problems if p.severity is not Severity.ERROR)
         page = render_html(region, result, lang=lang, warnings=warnings,
-                           index_link="index.html" if with_index else None)
-        path.write_text(page, encoding="utf-8")
+                           index_link="index.html" if with_index else None).encode("utf-8")
+        try:
+            atomic_write(path, lambda handle, page=page: handle.write(page), within=folder,
+                         inputs=inputs)
+        except OutputError as exc:
+            failures.append(ReportFailure(source, (Problem(
+                f"the page cannot be written: {exc}", file=source, code="cannot-write"),)))
+            continue
         pages.append(ReportPage(source, path, region, result))
-    index_path = None
-    if with_index:
-        index_path = folder / "index.html"
-        index_path.write_text(render_index(pages, failures, lang=lang, base=folder), encoding="utf-8")
+    if index_path is not None:
+        text = render_index(pages, failures, lang=lang, base=folder).encode("utf-8")
+        atomic_write(index_path, lambda handle: handle.write(text), within=folder, inputs=inputs)
     return Report(folder, tuple(pages), tuple(failures), index_path)

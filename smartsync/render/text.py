@@ -33,7 +33,7 @@ def _short(value: Any) -> str:
 def describe_fact(record: FactRecord) -> str:
     """A fact on one line: its kind and fields, long lists shortened."""
     fields = ", ".join(f"{k}={_short(v)}" for k, v in record.fields.items()
-                       if v not in ({}, []) or k in ("ids", "links"))
+                       if (v is not None and v not in ({}, [])) or k in ("ids", "links"))
     return f"{record.kind}({fields}) #{record.id}"
 
 
@@ -155,8 +155,10 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
 
 
 def how_lines(derivation: Derivation, lang: str, indent: str = "  ") -> list[str]:
-    """The derivation tree as indented lines, engine bookkeeping left out."""
+    """The derivation tree as indented lines, engine bookkeeping left out; a conclusion
+    met a second time is named (with its id) without its derivation again."""
     lines: list[str] = []
+    shown: set[int] = set()
 
     def walk(node: Derivation, depth: int) -> None:
         if node.fact.internal:
@@ -164,8 +166,13 @@ def how_lines(derivation: Derivation, lang: str, indent: str = "  ") -> list[str
         label = describe_fact(node.fact)
         if node.step is None:
             lines.append(indent * depth + text("how.input", lang, fact=label))
-        else:
-            lines.append(indent * depth + text("how.by", lang, fact=label, rule=node.step.rule))
+            return
+        if node.fact.id in shown:
+            lines.append(indent * depth + text("how.again", lang, id=str(node.fact.id),
+                                               kind=node.fact.kind))
+            return
+        shown.add(node.fact.id)
+        lines.append(indent * depth + text("how.by", lang, fact=label, rule=node.step.rule))
         for premise in node.premises:
             walk(premise, depth + 1)
 

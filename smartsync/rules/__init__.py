@@ -5,7 +5,10 @@ declarative experta rules, each with a docstring that says what it concludes
 and why. A classifier is assembled from packs (see
 :class:`smartsync.Classifier`); the default packs are, in order:
 
-- :mod:`~smartsync.rules.stages` -- per stage: present, coverage, synchronized.
+- :mod:`~smartsync.rules.elements` -- per masterplan element and match: does
+  the match count, is the element synchronized, and by which match.
+- :mod:`~smartsync.rules.stages` -- per stage: present, coverage (collected
+  from the element conclusions), synchronized.
 - :mod:`~smartsync.rules.typology` -- the type: the highest stage from which
   every present stage down to the base stage is synchronized.
 - :mod:`~smartsync.rules.characteristics` -- what the type found means.
@@ -17,6 +20,38 @@ concludes a fact other rules or a planner ask about is marked with
 :func:`concludes`, so that why-not can ask it why it did not fire.
 
 Saliences order the phases (higher fires first): see :data:`PHASE`.
+
+Writing rules: the aggregation idiom
+------------------------------------
+
+A decision about one element is one rule firing per element. A figure about
+many elements (a stage's coverage) is made by a rule that fires **once** per
+group, in a later phase, and *collects* the conclusions of the group with
+the engine's ``self.collect(FactClass, **fields)`` (what CLIPS and Drools
+call accumulate / collect)::
+
+    @Rule(StageDef(name=MATCH.stage), salience=PHASE["coverage"])
+    def stage_coverage(self, stage):
+        synchronized = self.collect(ElementSynchronized, stage=stage)
+        ...
+
+``collect`` returns the facts of that class in working memory whose fields
+equal the values given, in the order they were declared, and records their
+ids in the current step of the trace as facts the step rests on: ``how()``
+of the concluded figure reaches every element conclusion behind it. Collect
+only what an earlier phase concludes (a higher salience): by the time the
+collecting rule fires, that phase is complete. Counting by re-asserting a
+counter fact per element is far slower in experta and leaves no better
+trace: do not.
+
+Input facts of a pack's own
+---------------------------
+
+A pack may declare input facts of its own from the region with a
+classmethod ``input_facts(cls, region, typology, params)`` returning an
+iterable of facts; the classifier declares them with the region's facts,
+for every region, before any rule fires (see the ``cascading`` variant's
+:class:`~smartsync.rules.cascading.Parent` facts).
 """
 
 from __future__ import annotations
@@ -39,6 +74,11 @@ AS = experta.AS
 #: earlier phase can fire, so each phase sees the complete conclusions of
 #: the phases before it.
 PHASE = {
+    "derive": 120,     # helper facts from the input alone (ancestors in a plan...)
+    "relate": 110,     # helper facts joining matches (a parent matched to an ancestor...)
+    "reject": 100,     # MatchRejected: a match that does not count, and why
+    "element": 95,     # ElementSynchronized: a match that counts
+    "unsynchronized": 92,  # ElementUnsynchronized: an element no match synchronizes
     "coverage": 90,
     "status": 80,
     "chain": 70,
@@ -59,11 +99,20 @@ def concludes(fact_class: type, **fields: Any) -> Callable[[R], R]:
 
     ``fields`` give the concluded fact's fields: a literal value, or a
     ``MATCH.name`` naming the rule variable that fills the field. Apply it
-    above ``@Rule``::
+    above ``@Rule`` (a rule may carry several)::
 
         @concludes(TypeResult, stage=MATCH.stage)
         @Rule(ChainIntact(stage=MATCH.stage), NOT(Superseded(stage=MATCH.stage)))
         def type_from_highest_intact_chain(self, stage): ...
+
+    Asked why a ``TypeResult(stage="vision")`` is not in working memory,
+    why-not binds ``stage`` to ``"vision"`` and evaluates the rule's
+    conditions with it. A field given as a literal must equal the wanted
+    fact's for the rule to be asked. A ``MATCH`` variable must be bound by a
+    pattern of the rule (not only inside a ``NOT`` or a ``TEST``), and
+    ``@concludes`` must sit above ``@Rule``: otherwise building a
+    :class:`~smartsync.Classifier` raises :class:`~smartsync.RulePackError`
+    instead of giving reasons that bind nothing.
     """
 
     def mark(rule: R) -> R:
@@ -78,11 +127,13 @@ def concludes(fact_class: type, **fields: Any) -> Callable[[R], R]:
 def _default_packs() -> tuple[type, ...]:
     from .characteristics import CharacteristicsPack
     from .diagnostics import DiagnosticsPack
+    from .elements import ElementsPack
     from .funding import FundingPack
     from .stages import StagesPack
     from .typology import TypologyPack
 
-    return (StagesPack, TypologyPack, CharacteristicsPack, DiagnosticsPack, FundingPack)
+    return (ElementsPack, StagesPack, TypologyPack, CharacteristicsPack, DiagnosticsPack,
+            FundingPack)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,16 +1,19 @@
 """Stages: for each stage of the typology, is it present in the masterplan, how
 many of its elements are synchronized, and is the stage synchronized?
 
-A masterplan element is *synchronized* when it has a match, by a relation that
-counts, to an RPJMD element of the same level. A stage is synchronized when
-the masterplan has elements at it and the share of them that are synchronized
-(its coverage) reaches the stage's threshold; *full* when every one is.
+Whether each masterplan element is synchronized is concluded element by
+element by :mod:`~smartsync.rules.elements`; a stage's coverage collects
+those conclusions (the aggregation idiom of :mod:`smartsync.rules`). A stage
+is synchronized when the masterplan has elements at it and the share of them
+that are synchronized (its coverage) reaches the stage's threshold; *full*
+when every one is.
 """
 
 from __future__ import annotations
 
 from ..facts import (
-    CountedRelations, Elements, Links, StageCoverage, StageDef, StageStatus,
+    ElementSynchronized, ElementUnsynchronized, Elements, StageCoverage, StageDef, StageStatus,
+    id_order,
 )
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
@@ -29,26 +32,27 @@ class StagesPack:
     @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position,
                    threshold=MATCH.threshold),
           Elements(plan="masterplan", level=MATCH.stage, ids=MATCH.ids),
-          Links(level=MATCH.stage, links=MATCH.links),
-          CountedRelations(relations=MATCH.relations),
           salience=PHASE["coverage"])
-    def stage_coverage(self, stage, base, position, threshold, ids, links, relations):
+    def stage_coverage(self, stage, base, position, threshold, ids):
         """Counts the synchronized masterplan elements of a stage the masterplan has.
 
-        An element is synchronized when one of its matches links it to an
-        RPJMD element of the same level by a relation that counts. The
+        It collects the stage's element conclusions: each element synchronized
+        by a counting match, and each element no match synchronizes. The
         coverage is the synchronized count over the stage's element count.
         """
-        counted = tuple((mp, rp, relation, source) for mp, rp, rp_level, relation, source in links
-                        if rp_level == stage and relation in relations)
-        synchronized = {mp for mp, _, _, _ in counted}
+        synchronized = self.collect(ElementSynchronized, stage=stage)
+        unsynchronized = {f["id"] for f in self.collect(ElementUnsynchronized, stage=stage)}
+        counted = tuple(sorted(((f["id"], f["rpjmd"], f["relation"], f["source"])
+                                for f in synchronized),
+                               key=lambda m: (id_order(m[0]), id_order(m[1]), m)))
+        ids_synchronized = {mp for mp, _, _, _ in counted}
         manual = {mp for mp, _, _, source in counted if source == "manual"}
         self.declare(StageCoverage(
             stage=stage, base=base, position=position, present=True, total=len(ids),
-            synchronized=len(synchronized),
-            coverage=len(synchronized) / len(ids), threshold=threshold,
-            synchronized_ids=tuple(i for i in ids if i in synchronized),
-            unsynchronized_ids=tuple(i for i in ids if i not in synchronized),
+            synchronized=len(ids_synchronized),
+            coverage=len(ids_synchronized) / len(ids), threshold=threshold,
+            synchronized_ids=tuple(i for i in ids if i in ids_synchronized),
+            unsynchronized_ids=tuple(i for i in ids if i in unsynchronized),
             manual_synchronized=len(manual), matches=counted))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=False)

@@ -1,0 +1,502 @@
+"""The fast matcher against experta's own Rete: the same activations, in the same order,
+after every step of generated rule sets and fact streams; and smartsync's traces the same
+with and without it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import event as _hypothesis_event
+from hypothesis.errors import InvalidArgument
+from hypothesis import strategies as st
+
+from strategies import regions
+from strategies_typology import parameters, property_settings, typology_regions
+
+import smartsync
+from smartsync._compat import experta
+from smartsync.engine import Classifier, _RecordingEngine
+from smartsync.fastmatch import FastKnowledgeEngine, FastMatcher
+from smartsync.sample import typical_region
+
+from experta import AS, EXISTS, FORALL, L, MATCH, NOT, OR, TEST, W, P, DefFacts, Rule  # noqa: E402
+from experta.fact import Fact  # noqa: E402
+from experta.matchers import ReteMatcher  # noqa: E402
+from experta.strategies import DepthStrategy  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def event(text):
+    """Hypothesis's statistics, when running under @given."""
+    try:
+        _hypothesis_event(text)
+    except InvalidArgument:
+        pass
+
+
+# ------------------------------------------------------------ generated rule sets
+
+class A(Fact):
+    pass
+
+
+class B(Fact):
+    pass
+
+
+class C(Fact):
+    pass
+
+
+class D(Fact):
+    """Declared by rules: ``r`` the rule's number, ``x`` a value it bound."""
+
+
+TYPES = {"A": A, "B": B, "C": C, "D": D}
+FIELDS = ("x", "y", 0)
+VALUES = (0, 1, 2, "a")
+
+
+def _odd(value):
+    return isinstance(value, int) and value % 2 == 1
+
+
+def _small(value):
+    return value in (0, 1, "a")
+
+
+PREDICATES = {"odd": _odd, "small": _small}
+
+
+def t_v(v):
+    return v != 1
+
+
+def t_vw(v, w):
+    return v == w or w is None
+
+
+def t_f(f):
+    return f is None or f.get("x") != 0
+
+
+def t_u(u):  # a variable no pattern binds: experta passes None
+    return u is None
+
+
+TESTS = {"v": t_v, "vw": t_vw, "f": t_f, "u": t_u}
+
+field_values = st.one_of(
+    st.tuples(st.just("lit"), st.sampled_from(VALUES)),
+    st.tuples(st.just("var"), st.sampled_from(("v", "w"))),
+    st.tuples(st.just("any")),
+    st.tuples(st.just("pred"), st.sampled_from(sorted(PREDICATES))),
+    st.tuples(st.just("var&pred"), st.sampled_from(("v", "w")), st.sampled_from(sorted(PREDICATES))),
+    st.tuples(st.just("lit&var"), st.sampled_from(VALUES), st.sampled_from(("v", "w"))),
+    st.tuples(st.just("lit"), st.sampled_from(VALUES)),
+    st.tuples(st.just("var"), st.sampled_from(("v", "w"))),
+    st.tuples(st.just("var"), st.sampled_from(("v", "w"))),
+    # left to experta's Rete (rule by rule)
+    st.one_of(
+        st.tuples(st.just("~lit"), st.sampled_from(VALUES)),
+        st.tuples(st.just("lit|lit"), st.sampled_from(VALUES), st.sampled_from(VALUES)),
+        st.tuples(st.just("nested"), st.sampled_from(VALUES)),
+    ),
+)
+
+patterns = st.tuples(
+    st.sampled_from(sorted(TYPES)),
+    st.dictionaries(st.sampled_from(FIELDS), field_values, max_size=2),
+    st.sampled_from((None, None, None, "f")),
+)
+
+conditions = st.one_of(
+    st.tuples(st.just("pat"), patterns),
+    st.tuples(st.just("pat"), patterns),
+    st.tuples(st.just("not"), patterns),
+    st.tuples(st.just("pat"), patterns),
+    st.tuples(st.just("not"), patterns),
+    st.tuples(st.just("test"), st.sampled_from(sorted(TESTS))),
+    st.tuples(st.just("test"), st.sampled_from(sorted(TESTS))),
+    # left to experta's Rete (rule by rule)
+    st.tuples(st.just("exists"), patterns),
+    st.tuples(st.just("or"), patterns, patterns),
+)
+
+rule_specs = st.tuples(
+    st.lists(conditions, min_size=0, max_size=3),
+    st.sampled_from((0, 0, 1)),
+    st.sampled_from(("none", "declare", "declare", "retract")),
+)
+
+facts = st.tuples(
+    st.sampled_from(("A", "B", "C")),
+    st.dictionaries(st.sampled_from(FIELDS),
+                    st.one_of(st.sampled_from(VALUES), st.just({"k": 1})), max_size=3),
+)
+
+operations = st.one_of(
+    st.tuples(st.just("declare"), facts),
+    st.tuples(st.just("declare"), facts),
+    st.tuples(st.just("retract"), st.integers(0, 20)),
+    st.tuples(st.just("modify"), st.integers(0, 20), st.sampled_from(FIELDS), st.sampled_from(VALUES)),
+    st.tuples(st.just("run"), st.sampled_from((1, 2, None))),
+    st.tuples(st.just("reset")),
+)
+
+
+def _value(spec):
+    kind = spec[0]
+    if kind == "lit":
+        return spec[1]
+    if kind == "var":
+        return W(spec[1])
+    if kind == "any":
+        return W()
+    if kind == "pred":
+        return P(PREDICATES[spec[1]])
+    if kind == "var&pred":
+        return W(spec[1]) & P(PREDICATES[spec[2]])
+    if kind == "lit&var":
+        return L(spec[1]) & W(spec[2])
+    if kind == "~lit":
+        return ~L(spec[1])
+    if kind == "lit|lit":
+        return L(spec[1]) | L(spec[2])
+    raise AssertionError(kind)
+
+
+def _pattern(spec):
+    type_name, fields, name = spec
+    values = {}
+    for key, value in fields.items():
+        if value[0] == "nested":
+            values[f"{key}__k" if isinstance(key, str) else "x__k"] = value[1]
+        else:
+            values[key] = _value(value)
+    args = [values.pop(0)] if 0 in values else []
+    pattern = TYPES[type_name](*args, **values)
+    return AS.f << pattern if name else pattern
+
+
+def _condition(spec):
+    kind = spec[0]
+    if kind == "pat":
+        return _pattern(spec[1])
+    if kind == "not":
+        return NOT(_pattern(spec[1]))
+    if kind == "test":
+        return TEST(TESTS[spec[1]])
+    if kind == "exists":
+        return EXISTS(_pattern(spec[1]))
+    if kind == "or":
+        return OR(_pattern(spec[1]), _pattern(spec[2]))
+    raise AssertionError(kind)
+
+
+def _rhs(number, action):
+    def rhs(self, **bound):
+        self.log.append((number, _plain(bound)))
+        if action == "declare":
+            value = bound.get("v", bound.get("w", number))
+            self.declare(D(r=number, x=value if not isinstance(value, Fact) else -1))
+        elif action == "retract" and isinstance(bound.get("f"), Fact):
+            self.retract(bound["f"])
+
+    rhs.__name__ = f"r{number}"
+    return rhs
+
+
+def _plain(bound):
+    return tuple(sorted((k, v["__factid__"] if isinstance(v, Fact) else repr(v))
+                        for k, v in bound.items() if not k.startswith("__")))
+
+
+class TotalOrder(DepthStrategy):
+    """experta's depth strategy with ties broken by rule name and bound values, so that
+    the agenda's order does not depend on set iteration order."""
+
+    def get_key(self, activation):
+        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        return (activation.rule.salience, facts, activation.rule.__name__,
+                _plain(activation.context))
+
+
+def engine_class(specs, base, matcher=None):
+    """An engine class of generated rules (new Rule objects for each class)."""
+    namespace = {"__strategy__": TotalOrder}
+    if matcher is not None:
+        namespace["__matcher__"] = matcher
+    for number, (conds, salience, action) in enumerate(specs):
+        namespace[f"r{number}"] = Rule(*[_condition(c) for c in conds],
+                                       salience=salience)(_rhs(number, action))
+    return type("Generated", (base,), namespace)
+
+
+def _snapshot(engine, error):
+    agenda = tuple((a.rule.__name__, tuple(sorted(f["__factid__"] for f in a.facts)),
+                    _plain(a.context)) for a in engine.agenda.activations)
+    facts = tuple((i, type(f).__name__, repr(sorted(f.as_dict().items(), key=repr)))
+                  for i, f in engine.facts.items())
+    return error, agenda, tuple(engine.log), facts
+
+
+def _apply(engine, op):
+    kind = op[0]
+    try:
+        if kind == "declare":
+            type_name, fields = op[1]
+            values = dict(fields)
+            args = [values.pop(0)] if 0 in values else []
+            engine.declare(TYPES[type_name](*args, **values))
+        elif kind in ("retract", "modify"):
+            ids = [i for i, f in engine.facts.items() if type(f).__name__ != "InitialFact"]
+            if ids:
+                fact = engine.facts[ids[op[1] % len(ids)]]
+                if kind == "retract":
+                    engine.retract(fact)
+                else:
+                    engine.modify(fact, **({"_0": op[3]} if op[2] == 0 else {op[2]: op[3]}))
+        elif kind == "run":
+            engine.run() if op[1] is None else engine.run(op[1])
+        elif kind == "reset":
+            engine.reset()
+            engine.log.append("reset")
+    except Exception as exc:  # experta's own errors must be the same errors
+        return type(exc).__name__, _in_rete(exc)
+    return None
+
+
+def _in_rete(exc):
+    """Whether an exception was raised inside experta's Rete network (its known bugs)."""
+    tb = exc.__traceback__
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return "matchers/rete" in tb.tb_frame.f_code.co_filename.replace("\\", "/")
+
+
+def check_same_as_rete(specs, ops, fast_base=FastKnowledgeEngine, matcher=None):
+    reference = engine_class(specs, experta.KnowledgeEngine)()
+    fast = engine_class(specs, fast_base, matcher)()
+    assert isinstance(fast.matcher, FastMatcher)
+    for engine in (reference, fast):
+        engine.log = []
+        engine.reset()
+    assert _snapshot(fast, None) == _snapshot(reference, None)
+    event(f"{len(specs) - len(fast.matcher.fallback)} of {len(specs)} rules matched fast")
+    for step, op in enumerate(ops):
+        error = _apply(reference, op)
+        if error is not None and error[1]:
+            # experta's Rete broke (a fact declared and retracted between two updates of
+            # the matcher reaches it as the retraction of a fact it never saw): its state
+            # is no reference any more; the fast matcher forgets such a fact
+            event("experta's Rete broke")
+            return fast.matcher
+        expected = _snapshot(reference, error)
+        got = _snapshot(fast, _apply(fast, op))
+        assert got == expected, f"after step {step} {op!r}"
+    event(f"{len(fast.log)} firings")
+    return fast.matcher
+
+
+differential = dict(deadline=None, suppress_health_check=list(__import__("hypothesis").HealthCheck))
+
+
+@settings(max_examples=60, **differential)
+@given(st.lists(rule_specs, min_size=1, max_size=4), st.lists(operations, max_size=14))
+def test_same_activations_as_experta_rete(specs, ops):
+    check_same_as_rete(specs, ops)
+
+
+@settings(max_examples=20, **differential)
+@given(st.lists(rule_specs, min_size=1, max_size=3), st.lists(operations, max_size=10))
+def test_matcher_alone_on_a_plain_engine(specs, ops):
+    """``__matcher__ = FastMatcher`` on experta's own KnowledgeEngine (no other change)."""
+    check_same_as_rete(specs, ops, fast_base=experta.KnowledgeEngine, matcher=FastMatcher)
+
+
+@pytest.mark.slow
+@settings(max_examples=1500, **differential)
+@given(st.lists(rule_specs, min_size=1, max_size=6), st.lists(operations, max_size=40))
+def test_same_activations_as_experta_rete_long(specs, ops):
+    check_same_as_rete(specs, ops)
+
+
+# ----------------------------------------------------------------- fixed cases
+
+def test_joins_on_shared_variables_and_not_sees_only_earlier_bindings():
+    specs = [
+        ([("pat", ("A", {"x": ("var", "v")}, None)),
+          ("not", ("B", {"x": ("var", "v"), "y": ("var", "w")}, None)),
+          ("pat", ("C", {"x": ("var", "v"), "y": ("var", "w")}, None))], 0, "none"),
+    ]
+    ops = [("declare", ("A", {"x": 1})), ("declare", ("C", {"x": 1, "y": 2})),
+           ("declare", ("B", {"x": 1, "y": 5})),  # blocks: w is not bound before the NOT
+           ("retract", 2), ("run", None), ("declare", ("C", {"x": 1, "y": 3})), ("run", None)]
+    check_same_as_rete(specs, ops)
+
+
+def test_equal_patterns_of_a_rule_match_one_fact_as_in_experta():
+    specs = [([("pat", ("A", {}, None)), ("pat", ("A", {}, None))], 0, "none"),
+             ([("pat", ("A", {"x": ("any",)}, None)), ("not", ("A", {"x": ("any",)}, None))], 0,
+              "none")]
+    ops = [("declare", ("A", {"x": 1})), ("declare", ("A", {"x": 2})), ("run", None)]
+    check_same_as_rete(specs, ops)
+
+
+def test_refraction_and_refiring_after_a_retraction():
+    specs = [([("pat", ("A", {"x": ("var", "v")}, "f")), ("not", ("B", {}, None))], 0, "none")]
+    ops = [("declare", ("A", {"x": 1})), ("run", None), ("run", None),
+           ("declare", ("B", {})), ("retract", 1), ("run", None)]
+    check_same_as_rete(specs, ops)
+
+
+def test_unsupported_rules_fall_back_to_experta_and_say_why():
+    class Engine(FastKnowledgeEngine):
+        @Rule(A(x=MATCH.v), B(x=MATCH.v))
+        def joined(self, v):
+            pass
+
+        @Rule(OR(A(x=1), B(x=1)))
+        def either(self):
+            pass
+
+        @Rule(EXISTS(A()))
+        def some(self):
+            pass
+
+        @Rule(FORALL(A(x=MATCH.v), B(x=MATCH.v)))
+        def every(self):
+            pass
+
+        @Rule(A(x=~L(1)))
+        def negated(self):
+            pass
+
+        @Rule(A(x__k=1))
+        def nested(self):
+            pass
+
+    matcher = Engine().matcher
+    assert sorted(matcher.fallback) == ["either", "every", "negated", "nested", "some"]
+    assert "OR" in matcher.fallback["either"]
+    assert "EXISTS" in matcher.fallback["some"]
+    assert "nested" in matcher.fallback["nested"]
+
+
+def test_smartsync_rules_need_no_fallback():
+    engine = Classifier()._engine
+    assert isinstance(engine.matcher, FastMatcher)
+    assert engine.matcher.fallback == {}
+
+
+@pytest.mark.parametrize("base", [experta.KnowledgeEngine, FastKnowledgeEngine])
+def test_fast_engine_keeps_deffacts_kwargs_duplicates_and_watchers(caplog, base):
+    class Engine(base):
+        @DefFacts()
+        def start(self, level):
+            yield A(x=level)
+
+        @DefFacts(order=-2)
+        def everything(self, **kwargs):
+            yield B(x=len(kwargs))
+
+        @Rule(A(x=MATCH.v), B())
+        def seen(self, v):
+            self.declare(C(x=v))
+
+    engine = Engine()
+    engine.reset(level=3)
+    assert [type(f).__name__ for f in engine.facts.values()] == ["B", "InitialFact", "A"]
+    experta.watchers.watch("RULES")
+    try:
+        with caplog.at_level(logging.INFO, logger="experta.watchers.RULES"):
+            engine.run()
+    finally:
+        experta.watchers.unwatch()
+    assert any("FIRE 1 seen" in r.getMessage() for r in caplog.records)
+    assert any(type(f) is C and f["x"] == 3 for f in engine.facts.values())
+    assert engine.declare(C(x=3)) is None  # a duplicate adds nothing, as in experta
+    engine.retract(next(f for f in engine.facts.values() if type(f) is C))
+    assert engine.declare(C(x=3)) is not None
+    assert engine.declare(C(x=3, __note__=1)) is None  # special keys do not count
+
+
+# ------------------------------------------------------- smartsync's own traces
+
+class _PlainClassifier(Classifier):
+    _engine_base = _RecordingEngine
+
+
+def _trace(c):
+    """The whole trace as plain data: each step and each fact with its fields."""
+    return ([(s.number, s.rule, s.pack, s.facts, _plain(dict(s.bindings)), s.asserted,
+              s.retracted, s.internal) for s in c.trace.steps],
+            [(r.id, r.kind, r.input, r.internal, repr(r.fields)) for r in c.trace.facts.values()])
+
+
+@pytest.fixture(scope="module")
+def classifiers():
+    return _PlainClassifier(), Classifier()
+
+
+def _same(classifiers, region, params=None):
+    plain, fast = classifiers
+    a, b = plain.classify(region, params=params), fast.classify(region, params=params)
+    assert _trace(a) == _trace(b)
+    assert a.type == b.type and a.characteristics == b.characteristics
+    assert a.diagnostics == b.diagnostics and a.stages == b.stages
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_example_traces_are_the_same_with_experta_rete(classifiers, name):
+    _same(classifiers, smartsync.load_region(EXAMPLES / name))
+
+
+def test_typical_region_traces_are_the_same_with_experta_rete(classifiers):
+    for seed in range(3):
+        _same(classifiers, typical_region(seed))
+
+
+@property_settings(25)
+@given(typology_regions(), parameters())
+def test_generated_region_traces_are_the_same_with_experta_rete(classifiers, region, params):
+    _same(classifiers, region, params)
+
+
+@property_settings(15)
+@given(regions(max_elements=6))
+def test_any_region_traces_are_the_same_with_experta_rete(classifiers, region):
+    _same(classifiers, region)
+
+
+@pytest.mark.slow
+@property_settings(300)
+@given(typology_regions(max_per_level=8), parameters())
+def test_generated_region_traces_are_the_same_with_experta_rete_long(classifiers, region, params):
+    _same(classifiers, region, params)
+
+
+def test_a_fact_declared_and_retracted_between_two_updates_is_never_matched():
+    """experta's Rete raises KeyError here (the retraction of a fact it never saw)."""
+
+    class Engine(FastKnowledgeEngine):
+        @Rule()
+        def start(self):
+            self.declare(D(r=0, x=0))
+
+        @Rule(D())
+        def seen(self):
+            self.seen = True
+
+    engine = Engine()
+    engine.seen = False
+    engine.reset()
+    engine.run(1)  # declares D; the matcher has not seen it yet
+    engine.retract(next(f for f in engine.facts.values() if type(f) is D))
+    engine.run()
+    assert not engine.seen and not engine.agenda.activations
