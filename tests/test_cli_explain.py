@@ -123,7 +123,7 @@ def test_how_a_fact_number_step_characteristic_diagnostic_funding(capsys):
         code, out, _ = run(capsys, TYPE_B, "--how", asked)
         assert code == 0 and out.splitlines()[-1].startswith("So: type B"), asked
     code, out, _ = run(capsys, TYPE_B, "--how", "step:1")
-    assert code == 0 and "stage is" in out
+    assert code == 0 and "SS6 is synchronized" in out
     code, out, _ = run(capsys, TYPE_B, "--how", "integration")
     assert code == 0 and out.splitlines()[-1] == "So: " + result.characteristic("integration").message()
     code, out, _ = run(capsys, TYPE_B, "--how", "orphan_programs")

@@ -8,6 +8,10 @@ descriptions with :func:`smartsync.messages.register_rules`.
 """
 
 RULES = {
+    # unsur dan padanan
+    "relation_not_counted": "Menyimpulkan bahwa sebuah padanan tidak dihitung: relasinya tidak termasuk relasi yang dihitung pada tahap unsur masterplannya (lihat relasi pada parameter).",
+    "element_synchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tersinkronisasi oleh salah satu padanannya: padanan itu menautkannya dengan unsur RPJMD pada tingkat yang sama, dan tidak ada aturan yang menolak padanan itu (relasinya dihitung pada tahap itu, dan setiap syarat varian terpenuhi).",
+    "element_unsynchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tidak tersinkronisasi: tidak ada padanannya yang dihitung. Aturan ini mengumpulkan padanan unsur itu yang ditolak, masing-masing dengan syarat yang tidak dipenuhinya (tidak ada bila unsur itu sama sekali tidak memiliki padanan).",
     # tahap
     "stage_coverage": "Menghitung unsur masterplan yang tersinkronisasi pada tahap yang dimuat masterplan. Sebuah unsur tersinkronisasi bila salah satu padanannya menautkannya dengan unsur RPJMD pada tingkat yang sama melalui relasi yang dihitung. Cakupan adalah jumlah unsur yang tersinkronisasi dibagi jumlah unsur tahap itu.",
     "stage_absent": "Mencatat bahwa masterplan tidak memuat unsur pada suatu tahap. Tahap yang tidak ada tidak dihitung dan tidak memutus rantai: tahap itu dilaporkan tidak ada, tanpa apa pun untuk dicakup.",

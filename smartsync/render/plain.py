@@ -20,6 +20,8 @@ from ..trace import Derivation, FactRecord
 __all__ = ["checklist", "conclusion_line"]
 
 _CHECK = "✓"
+#: the rules' conclusions about single elements and matches, said under their stage
+_ELEMENT_KINDS = ("ElementSynchronized", "ElementUnsynchronized", "MatchRejected")
 
 
 def _short(c: Any, plan: str, element_id: str | None) -> str:
@@ -43,8 +45,11 @@ def _source(value: str, lang: str) -> str:
 
 
 def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
-                 lang: str) -> list[str]:
-    """One stage: its status with the figures, then the matches and the unmatched elements."""
+                 lang: str, elements: Iterable[FactRecord] = ()) -> list[str]:
+    """One stage: its status with the figures, then its elements: each synchronized one
+    with the matches that synchronize it, each unsynchronized one with its matches that do
+    not count and why. Read from the rules' element conclusions (``ElementSynchronized``,
+    ``ElementUnsynchronized``) where the derivation has them, else from the coverage."""
     cov = dict(coverage.fields) if coverage is not None else {}
     stat = dict(status.fields) if status is not None else {}
     stage = stat.get("stage", cov.get("stage"))
@@ -63,20 +68,44 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
     lines = [text(key, lang, stage=stage, synchronized=cov.get("synchronized"),
                   total=cov.get("total"), coverage=cov.get("coverage"),
                   threshold=cov.get("threshold"))]
-    by_element: dict[str, list[str]] = {}
-    for item in cov.get("matches", []) or []:
-        masterplan_id, rpjmd_id, relation, source = (list(item) + [None] * 4)[:4]
-        by_element.setdefault(masterplan_id, []).append(text(
-            "how.match", lang, rpjmd=rpjmd_id, rpjmd_text=_short(c, "rpjmd", rpjmd_id),
-            relation=_relation(str(relation), lang), source=_source(str(source), lang)))
+    matched: dict[str, list[tuple]] = {}
+    rejected: dict[str, list[tuple]] = {}
+    elements = list(elements)
+    if elements:
+        for fact in elements:
+            if fact.kind == "ElementSynchronized":
+                matched.setdefault(fact.get("id"), []).append(
+                    (fact.get("rpjmd"), fact.get("relation"), fact.get("source")))
+            else:
+                rejected[fact.get("id")] = [tuple(r) for r in fact.get("rejected", []) or []]
+    else:
+        for item in cov.get("matches", []) or []:
+            masterplan_id, rpjmd_id, relation, source = (list(item) + [None] * 4)[:4]
+            matched.setdefault(masterplan_id, []).append((rpjmd_id, relation, source))
     for masterplan_id in cov.get("synchronized_ids", []):
+        found = "; ".join(text("how.match", lang, rpjmd=rpjmd_id,
+                               rpjmd_text=_short(c, "rpjmd", rpjmd_id),
+                               relation=_relation(str(relation), lang),
+                               source=_source(str(source), lang))
+                          for rpjmd_id, relation, source in matched.get(masterplan_id, []))
         lines.append("    " + text("how.matched", lang, masterplan=masterplan_id,
                                    masterplan_text=_short(c, "masterplan", masterplan_id),
-                                   matches="; ".join(by_element.get(masterplan_id, []))))
-    unmatched = cov.get("unsynchronized_ids", [])
+                                   matches=found))
+    unmatched = list(cov.get("unsynchronized_ids", []))
     if unmatched:
-        lines.append("    " + text("how.unmatched", lang, elements=_elements(c, unmatched)))
+        lines.append("    " + text("how.unmatched_heading", lang, count=len(unmatched)))
+        for masterplan_id in unmatched:
+            why = "; ".join(text("how.rejected", lang, rpjmd=rpjmd_id,
+                                 condition=_condition(str(condition), lang))
+                            for rpjmd_id, condition in rejected.get(masterplan_id, []))
+            lines.append("      " + text("how.unmatched_element", lang, masterplan=masterplan_id,
+                                         masterplan_text=_short(c, "masterplan", masterplan_id))
+                         + (f" ({why})" if why else ""))
     return lines
+
+
+def _condition(value: str, lang: str) -> str:
+    return text(f"condition.{value}", lang) if f"condition.{value}" in catalog(lang) else value
 
 
 def _fact_line(c: Any, node: Derivation, lang: str) -> str | None:
@@ -114,6 +143,16 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
     if fact.kind in ("StageStatus", "StageCoverage"):
         return _stage_lines(c, fact if fact.kind == "StageCoverage" else None,
                             fact if fact.kind == "StageStatus" else None, lang)[0]
+    if f"how.{fact.kind}" in catalog(lang):
+        values = dict(fact.fields)
+        values["base_stage"] = c.typology.base
+        if "relation" in values:
+            values["relation"] = _relation(str(values["relation"]), lang)
+        if "source" in values:
+            values["source"] = _source(str(values["source"]), lang)
+        if "condition" in values:
+            values["condition"] = _condition(str(values["condition"]), lang)
+        return text(f"how.{fact.kind}", lang, **values)
     from .text import describe_fact
 
     return describe_fact(fact)
@@ -131,10 +170,15 @@ def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
     order = {s: i for i, s in enumerate(c.typology.stages)}
     coverage = {n.fact.get("stage"): n.fact for n in nodes.values() if n.fact.kind == "StageCoverage"}
     status = {n.fact.get("stage"): n.fact for n in nodes.values() if n.fact.kind == "StageStatus"}
+    elements: dict[str, list[FactRecord]] = {}
+    for n in sorted(nodes.values(), key=lambda n: n.fact.id):
+        if n.fact.kind in _ELEMENT_KINDS:
+            elements.setdefault(n.fact.get("stage"), []).append(n.fact)
     lines: list[str] = []
     # stage by stage, from the base stage up: the reasoning goes that way
     for stage in sorted(set(coverage) | set(status), key=lambda s: -order.get(s, -1)):
-        block = _stage_lines(c, coverage.get(stage), status.get(stage), lang)
+        block = _stage_lines(c, coverage.get(stage), status.get(stage), lang,
+                             elements.get(stage, ()))
         lines.append(f"{_CHECK} {block[0]}")
         lines.extend("  " + line for line in block[1:])
     said = set()
@@ -144,6 +188,8 @@ def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
     for node in ordered:
         if node.fact.kind in ("StageCoverage", "StageStatus") or node.fact.id == derivation.fact.id:
             continue
+        if node.fact.kind in _ELEMENT_KINDS and node.fact.get("stage") in coverage:
+            continue  # said under its stage
         if node.fact.kind == "ChainHolds" and node is not holds[-1]:
             continue
         line = _fact_line(c, node, lang)
