@@ -33,6 +33,7 @@ from .model import (
     Provenance,
     Region,
     RegionKind,
+    RejectedMatch,
     Relation,
     Source,
 )
@@ -68,7 +69,7 @@ __all__ = [
     "__version__",
     # model
     "Level", "PlanKind", "Dimension", "Relation", "Source", "RegionKind",
-    "Period", "Element", "Plan", "Match", "Region", "Provenance", "Confidence",
+    "Period", "Element", "Plan", "Match", "RejectedMatch", "Region", "Provenance", "Confidence",
     # errors
     "Severity", "Problem", "SmartsyncError", "RegionFileError",
     "InvalidRegionError", "RulePackError",

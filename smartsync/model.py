@@ -32,6 +32,7 @@ __all__ = [
     "Element",
     "Plan",
     "Match",
+    "RejectedMatch",
     "Region",
 ]
 
@@ -442,8 +443,31 @@ class Match:
 
 
 @attrs.frozen
+class RejectedMatch:
+    """A pair a reviewer rejected: the masterplan element is *not* linked to this RPJMD element.
+
+    Kept in the region so that suggested matches never propose the pair again
+    (``rejected`` in a region file); it plays no part in the classification.
+    ``note`` says why, when the reviewer gave a reason.
+    """
+
+    masterplan: str = attrs.field(validator=_nonempty_text)
+    rpjmd: str = attrs.field(validator=_nonempty_text)
+    note: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The pair of element ids: ``(masterplan, rpjmd)``."""
+        return (self.masterplan, self.rpjmd)
+
+
+@attrs.frozen
 class Region:
-    """A city or regency with its RPJMD, its masterplan and the matches between them."""
+    """A city or regency with its RPJMD, its masterplan and the matches between them.
+
+    ``rejected`` holds the pairs a reviewer rejected (:class:`RejectedMatch`):
+    never suggested again, and not matches.
+    """
 
     id: str = attrs.field(validator=_nonempty_text)
     name: str = attrs.field(validator=_nonempty_text)
@@ -452,6 +476,7 @@ class Region:
     masterplan: Plan = attrs.field(validator=attrs.validators.instance_of(Plan))
     matches: tuple[Match, ...] = attrs.field(default=(), converter=tuple)
     province: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    rejected: tuple[RejectedMatch, ...] = attrs.field(default=(), converter=tuple)
 
     @rpjmd.validator
     def _check_rpjmd(self, attribute: attrs.Attribute, value: Plan) -> None:
@@ -468,6 +493,12 @@ class Region:
         for match in value:
             if not isinstance(match, Match):
                 raise TypeError(f"matches must hold Match objects, got {match!r}")
+
+    @rejected.validator
+    def _check_rejected(self, attribute: attrs.Attribute, value: tuple) -> None:
+        for pair in value:
+            if not isinstance(pair, RejectedMatch):
+                raise TypeError(f"rejected must hold RejectedMatch objects, got {pair!r}")
 
     def plan(self, kind: PlanKind | str) -> Plan:
         """The RPJMD or the masterplan."""

@@ -114,13 +114,16 @@ def check_references(
     file: str | None = None,
     plan_lines: dict[PlanKind, int | None] | None = None,
     incomplete: Collection[PlanKind] = (),
+    rejected: Sequence[MatchRef] = (),
 ) -> list[Problem]:
     """Every cross-reference problem and warning among these elements and matches.
 
     Used by :func:`validate_region` and by the region file reader; a building
     block, not meant for everyday use. A plan named in ``incomplete`` (some of
     its elements could not be read, or had no valid level) gets no warning
-    about missing levels: it might have them.
+    about missing levels: it might have them. ``rejected`` are the region's
+    rejected matches: their ends must exist and be of one level, like a
+    match's; a pair both matched and rejected is a warning (the match counts).
     """
     problems: list[Problem] = []
     plan_lines = plan_lines or {}
@@ -129,6 +132,17 @@ def check_references(
         index[kind] = _check_plan(kind, refs, file, plan_lines.get(kind), problems,
                                   warn_levels=kind not in incomplete)
     _check_matches(index, matches, file, problems)
+    if rejected:
+        _check_matches(index, rejected, file, problems, what="rejected match")
+        matched = {(m.masterplan, m.rpjmd): m for m in matches}
+        for r in rejected:
+            m = matched.get((r.masterplan, r.rpjmd))
+            if m is not None and r.masterplan is not None and r.rpjmd is not None:
+                at = f" (the match is at line {m.line})" if m.line is not None else ""
+                problems.append(Problem(
+                    f"the pair {r.masterplan} -> {r.rpjmd} is both matched and rejected{at}; "
+                    "the match counts", file=file, line=r.line, where=r.where,
+                    code="rejected-and-matched", severity=Severity.WARNING))
     return problems
 
 
@@ -285,6 +299,7 @@ def _check_matches(
     matches: Sequence[MatchRef],
     file: str | None,
     problems: list[Problem],
+    what: str = "match",
 ) -> None:
     seen: dict[tuple[str, str], MatchRef] = {}
     for match in matches:
@@ -313,7 +328,7 @@ def _check_matches(
                 and mp.level is not rp.level:
             problems.append(Problem(
                 f"links a masterplan {mp.level.value} ({mp.id}) to an RPJMD "
-                f"{rp.level.value} ({rp.id}); a match links elements of the same level",
+                f"{rp.level.value} ({rp.id}); a {what} links elements of the same level",
                 file=file, line=match.line, where=match.where, code="level-mismatch"))
         if match.masterplan is not None and match.rpjmd is not None:
             key = (match.masterplan, match.rpjmd)
@@ -321,7 +336,8 @@ def _check_matches(
             if first is not None:
                 at = f" (first at line {first.line})" if first.line is not None else ""
                 problems.append(Problem(
-                    f"duplicate match: the pair {key[0]} -> {key[1]} is matched more than once{at}",
+                    f"duplicate {what}: the pair {key[0]} -> {key[1]} is "
+                    f"{'matched' if what == 'match' else 'rejected'} more than once{at}",
                     file=file, line=match.line, where=match.where, code="duplicate-match"))
             else:
                 seen[key] = match
@@ -346,10 +362,13 @@ def validate_region(region: Region) -> tuple[Problem, ...]:
         raise TypeError(f"validate_region takes a smartsync.Region, got {type(region).__name__}")
     matches = [MatchRef(m.masterplan, m.rpjmd, where=f"match {m.masterplan} -> {m.rpjmd}")
                for m in region.matches]
+    rejected = [MatchRef(r.masterplan, r.rpjmd, where=f"rejected {r.masterplan} -> {r.rpjmd}")
+                for r in region.rejected]
     return tuple(check_texts(region)) + tuple(check_references(
         _element_refs(region, PlanKind.RPJMD),
         _element_refs(region, PlanKind.MASTERPLAN),
         matches,
+        rejected=rejected,
     ))
 
 

@@ -215,7 +215,7 @@ def test_unknown_top_level_key_suggests_the_right_one():
     unknown = next(p for p in problems if p.code == "unknown-key")
     assert unknown.suggestion == "masterplan"
     assert unknown.line == 5
-    assert "expected schema, region, rpjmd, masterplan or matches" in unknown.message
+    assert "expected schema, region, rpjmd, masterplan, matches or rejected" in unknown.message
 
 
 def test_required_key_with_null_value():

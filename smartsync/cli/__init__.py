@@ -23,7 +23,7 @@ from typing import IO, Any, Iterator, Sequence
 from ..errors import OutputError, SmartsyncError
 
 #: subcommand modules, in the order ``smartsync --help`` lists them
-SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "rules")
+SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules")
 
 EXIT_OK = 0
 EXIT_INVALID = 1

@@ -33,6 +33,7 @@ from ..model import (
     Provenance,
     Region,
     RegionKind,
+    RejectedMatch,
     Relation,
     Source,
 )
@@ -75,7 +76,7 @@ REGION_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-_TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches")
+_TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches", "rejected")
 _REGION_KEYS = ("id", "name", "kind", "province")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
@@ -83,6 +84,7 @@ _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension"
 _PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code")
 _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
+_REJECTED_KEYS = ("masterplan", "rpjmd", "note")
 _YEARS = (1900, 2200)
 
 
@@ -560,9 +562,20 @@ class _Reader:
             else:
                 for number, item in enumerate(node.value, 1):
                     self.match(item, number, matches, match_refs)
+        rejected: list[dict[str, Any]] = []
+        rejected_refs: list[MatchRef] = []
+        if "rejected" in fields:
+            node = fields["rejected"]
+            if not isinstance(node.value, list):
+                self.error(f"rejected must be a list, got {_describe(node.value)}", node.line,
+                           "rejected", "wrong-type")
+            else:
+                for number, item in enumerate(node.value, 1):
+                    self.rejection(item, number, rejected, rejected_refs)
         self.problems.extend(check_references(
             plans[PlanKind.RPJMD][2], plans[PlanKind.MASTERPLAN][2], match_refs,
-            file=self.file, plan_lines=plan_lines, incomplete=self.incomplete))
+            file=self.file, plan_lines=plan_lines, incomplete=self.incomplete,
+            rejected=rejected_refs))
         if any(p.severity is Severity.ERROR for p in self.problems):
             return self.report(None)
         assert region is not None
@@ -573,6 +586,7 @@ class _Reader:
                 rpjmd=self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
                 masterplan=self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
                 matches=tuple(Match(**m) for m in matches),
+                rejected=tuple(RejectedMatch(**r) for r in rejected),
             )
         except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
             self.error(str(exc), None, None, "invalid")
@@ -725,6 +739,35 @@ class _Reader:
             rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
 
 
+    def rejection(self, node: Located, number: int, rejected: list[dict[str, Any]],
+                  refs: list[MatchRef]) -> None:
+        where = f"rejected #{number}"
+        if isinstance(node.value, dict):
+            shown = []
+            for end in ("masterplan", "rpjmd"):
+                value = node.value.get(end)
+                text = None if value is None else (value.raw if value.raw is not None else value.value)
+                if isinstance(text, int) and not isinstance(text, bool):
+                    text = str(text)
+                shown.append(text if isinstance(text, str) else "?")
+            if shown != ["?", "?"]:
+                where = f"rejected {shown[0]} -> {shown[1]}"
+        fields = self.mapping(node, where, "a rejected match", _REJECTED_KEYS, ("masterplan", "rpjmd"))
+        if fields is None:
+            return
+        out: dict[str, Any] = {}
+        for end in ("masterplan", "rpjmd"):
+            if end in fields:
+                out[end] = self.ident(fields[end], end, where)
+        if "note" in fields:
+            out["note"] = self.text(fields["note"], "note", where)
+        rejected.append(out)
+        refs.append(MatchRef(
+            out.get("masterplan"), out.get("rpjmd"), where=where, line=node.line,
+            masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
+            rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+
+
 def _or_list(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}"
 
@@ -749,6 +792,8 @@ def region_to_dict(region: Region) -> dict[str, Any]:
             "elements": [_element_to_dict(e) for e in plan.elements],
         }
     data["matches"] = [match_to_dict(m) for m in region.matches]
+    if region.rejected:
+        data["rejected"] = [rejected_to_dict(r) for r in region.rejected]
     return data
 
 
@@ -791,6 +836,14 @@ def match_to_dict(match: Match) -> dict[str, Any]:
         out["note"] = match.note
     if match.evidence:
         out["evidence"] = list(match.evidence)
+    return out
+
+
+def rejected_to_dict(rejected: RejectedMatch) -> dict[str, Any]:
+    """A rejected match as a region file writes it: ``masterplan``, ``rpjmd``, and ``note`` when given."""
+    out: dict[str, Any] = {"masterplan": rejected.masterplan, "rpjmd": rejected.rpjmd}
+    if rejected.note is not None:
+        out["note"] = rejected.note
     return out
 
 

@@ -332,7 +332,8 @@ def suggest_matches(
     per masterplan element (``None``: all).
 
     Only *new* suggestions are returned: a pair that already has a match in
-    ``region.matches`` (manual or suggested) is never suggested again. Each
+    ``region.matches`` (manual or suggested), or that a reviewer rejected
+    (``region.rejected``), is never suggested again. Each
     suggestion has ``source`` suggested, the ``relation`` given (``aligned``
     by default: the weakest claim, which a reviewer may raise to ``derived`` or
     ``adopted``), the ``score`` rounded to 4 decimals, the shared words as
@@ -349,7 +350,7 @@ def suggest_matches(
     rel = cast(Relation, Relation.parse(relation))
     wanted = None if levels is None else {Level.parse(x) for x in levels}
     weights = region_weights(region)
-    taken = {m.key for m in region.matches}
+    taken = {m.key for m in region.matches} | {r.key for r in region.rejected}
     out: list[Match] = []
     for level in Level:
         if wanted is not None and level not in wanted:
