@@ -64,6 +64,7 @@ from .matching import suggest_matches, with_suggestions
 from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
 from .batch import BatchItem, classify_many
 from .render.html import Report, render_html, write_report
+from .documents import Draft, DraftError, draft_region, write_draft
 
 __all__ = [
     "__version__",
@@ -93,4 +94,6 @@ __all__ = [
     "classify_many", "BatchItem",
     # reports
     "render_html", "write_report", "Report",
+    # drafting a region file from plan documents
+    "draft_region", "write_draft", "Draft", "DraftError",
 ]

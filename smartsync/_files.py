@@ -205,7 +205,7 @@ def atomic_write(target: PathLike, write: Callable[[IO[Any]], object], *, text: 
     then put it in place in one step (``os.replace``).
 
     ``text``: ``write`` gets a UTF-8 text handle (newlines as written) instead
-    of a binary one. ``prefix`` is ignored (kept for callers of an earlier
+    of a binary one (which writes a lone surrogate as ``\\udXXX`` rather than fail). ``prefix`` is ignored (kept for callers of an earlier
     version: temporary names are ``.NAME.smartsync-PID-XXXXXXXX.tmp``).
     ``within``: the target must lie directly in this folder. ``inputs``: files
     the target must not be. ``unchanged_since``: the status of the target when
@@ -231,7 +231,9 @@ def atomic_write(target: PathLike, write: Callable[[IO[Any]], object], *, text: 
         try:
             handle, temp = tempfile.mkstemp(prefix=_temp_prefix(folder, target.name),
                                             suffix=_SUFFIX, dir=folder)
-            with (os.fdopen(handle, "w", encoding="utf-8", newline="") if text
+            # a lone surrogate that got this far is written as \\udXXX, not a crash
+            with (os.fdopen(handle, "w", encoding="utf-8", errors="backslashreplace", newline="")
+                  if text
                   else os.fdopen(handle, "wb")) as out:
                 write(out)
                 out.flush()

@@ -107,13 +107,13 @@ def _balanced(text: str) -> str:
     return text + closing
 
 
-def for_markup(text: str) -> str:
+def for_markup(text: str, *, isolate: bool = True) -> str:
     """``text`` ready to be escaped into HTML or SVG: characters a page cannot hold replaced by
     U+FFFD, bidirectional text isolated (U+2068 ... U+2069) so it cannot reorder its
-    surroundings."""
+    surroundings (``isolate=False`` for attribute values, which are data, not shown)."""
     if _MARKUP_BAD.search(text) is not None:
         text = _MARKUP_BAD.sub("\ufffd", text)
-    if _BIDI_CONTROLS.search(text) is not None or _RTL.search(text) is not None:
+    if isolate and (_BIDI_CONTROLS.search(text) is not None or _RTL.search(text) is not None):
         text = "\u2068" + _balanced(text) + "\u2069"
     return text
 

@@ -23,12 +23,15 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Sequence, Sized, Union
 
 import attrs
 
+from ._text import encodable
+from .errors import MAX_MESSAGE, _shown
 from .errors import InvalidRegionError, Problem, RegionFileError, Severity, SmartsyncError
-from .io import check_region_file, region_files
+from .io import check_region_file
+from .io.paths import list_folder, path_kind
 from .io.regionfile import REGION_FILE_SUFFIXES
 from .model import Region
 from .result import Classification
@@ -58,9 +61,9 @@ class BatchItem:
 
     index: int
     region_id: str | None
-    source: str | None
-    classification: Classification | None
-    error: str | None = None
+    source: str | None = attrs.field(converter=lambda s: s if s is None else encodable(s))
+    classification: Classification | None = None
+    error: str | None = attrs.field(default=None, converter=lambda e: _shown(e, MAX_MESSAGE))
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -107,8 +110,14 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
                             f"{item!r}")
         path = Path(item)
         name = os.fspath(item)
-        if path.is_file() and path.name.lower() in ("regions.csv", "elements.csv", "matches.csv"):
+        if not name:
+            yield _Unit("failed", source="''", problems=(Problem(
+                "an empty path; give a file or folder name", file="''", code="no-such-file"),))
+            continue
+        kind = path_kind(path)
+        if kind == "file" and path.name.lower() in ("regions.csv", "elements.csv", "matches.csv"):
             path, name = path.parent, os.fspath(path.parent) or "."
+            kind = "dir"
         tables = is_tables(path)
         if tables:
             try:
@@ -117,10 +126,12 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
             except ImportError as exc:  # openpyxl missing for a workbook
                 yield _Unit("failed", source=name, error=str(exc),
                             problems=(Problem(str(exc), file=name, code="needs-openpyxl"),))
-        if path.is_dir():
+        if kind == "dir":
             # a folder stands for its tables and its region files, both
-            files = region_files(path)
-            if not files and not tables:
+            files, problem = list_folder(path)
+            if problem is not None:
+                yield _Unit("failed", source=name, problems=(problem,))
+            elif not files and not tables:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
                 message = (f"no region files ({suffixes}) and no tables (regions.csv) in this "
                            "folder")
@@ -184,20 +195,36 @@ _worker_params: Parameters | None = None
 
 
 def _watch_parent(parent: int) -> None:
+    """Exit as soon as the batch process ``parent`` is gone (it was killed): checked at once,
+    then every second, so a worker started after the batch died does not linger either."""
     while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:  # the batch was killed: do not linger
+        if not _parent_alive(parent):
             os._exit(1)
+        time.sleep(1.0)
 
 
-def _init_worker(params: Parameters | None) -> None:
-    """Set up a worker process: Ctrl-C is the parent's business; build the engine once."""
+def _parent_alive(parent: int) -> bool:
+    if os.getppid() == 1:  # re-parented to init: whoever started this process is gone
+        return False
+    try:
+        os.kill(parent, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # pragma: no cover - a process of another user has its pid now
+        return False
+    return True
+
+
+def _init_worker(params: Parameters | None, parent: int | None = None) -> None:
+    """Set up a worker process: Ctrl-C is the parent's business; build the engine once.
+
+    ``parent``: the pid of the batch process, recorded by the batch itself (not read here
+    with ``getppid()``, which is already 1 in a worker started after the batch died)."""
     global _worker_params
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_params = params
-    # the process that started this one (the batch, or a fork server of it): when it is
-    # gone, the batch was killed
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     from .engine import default_classifier
 
     default_classifier()
@@ -225,7 +252,7 @@ def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None,
 
 def _pooled(units: Iterable[tuple[int, _Unit]], jobs: int, params: Parameters | None,
             chunksize: int, render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
-    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params,))
+    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params, os.getpid()))
     pending: collections.deque[Future[list[tuple[BatchItem, Any]]]] = collections.deque()
     window = jobs * 3
     try:
@@ -266,7 +293,7 @@ def classify_many(
     to them.
 
     ``jobs``: worker processes (``0``: one per CPU; ``1``: none, all in this
-    process). Whatever ``jobs`` is, items come out in input order, each as
+    process); never more than the CPUs (:func:`worker_count`). Whatever ``jobs`` is, items come out in input order, each as
     soon as it and every item before it are done, and the results are the
     same. ``params``: the :class:`~smartsync.Parameters` for every region.
     ``chunksize``: regions a worker takes at a time.
@@ -285,6 +312,8 @@ def classify_many(
         raise ValueError(f"chunksize must be a whole number, 1 or more, got {chunksize!r}")
     if params is not None and not isinstance(params, Parameters):
         raise TypeError(f"params must be smartsync.Parameters, got {type(params).__name__}")
+    if isinstance(regions, Sequence) and all(isinstance(r, Region) for r in regions):
+        jobs = worker_count(jobs, len(regions))
     pairs = _run(_units(regions), jobs=jobs, params=params, chunksize=chunksize)
     return (item for item, _ in _deduplicated(pairs))
 
@@ -292,11 +321,21 @@ def classify_many(
 def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None, chunksize: int,
          render: Render | None = None) -> Iterator[tuple[BatchItem, Any]]:
     """Each unit's item, with ``render(item)`` computed where the item was made, in order."""
-    jobs = jobs or os.cpu_count() or 1
+    jobs = worker_count(jobs, len(units) if isinstance(units, Sized) else None)
     numbered = enumerate(units)
     if jobs == 1:
         return _local(numbered, params, render)
     return _pooled(numbered, jobs, params, chunksize, render)
+
+
+def worker_count(jobs: int, work: int | None = None) -> int:
+    """How many worker processes ``jobs`` gives: ``0`` means one per CPU; never more than the
+    CPUs, nor than the regions to classify (``work``, when known), nor fewer than 1."""
+    cpus = os.cpu_count() or 1
+    count = cpus if jobs == 0 else min(jobs, cpus)
+    if work is not None:
+        count = min(count, work)
+    return max(count, 1)
 
 
 def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],

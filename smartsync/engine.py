@@ -23,8 +23,9 @@ from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from .fastmatch import FastKnowledgeEngine
 from .facts import (
-    INPUT_FACTS, Characteristic, ChainMember, Diagnostic, Funding, StageCoverage,
-    StageDef, StageStatus, TypeResult, region_facts,
+    INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
+    ElementUnsynchronized, Funding, StageCoverage, StageDef, StageStatus, TypeResult,
+    region_facts,
 )
 from .model import Region
 from .validation import is_checked, validate_region
@@ -385,14 +386,49 @@ class Classifier:
 
 
 class _TypeWhyNot:
-    """Why-not for types, over the final facts of one run."""
+    """Why-not for types (and masterplan elements), over the final facts of one run.
+
+    Of a type: the reasons the rules give, and for each stage whose coverage fails the
+    test that would make it synchronized, why its unsynchronized elements are not
+    synchronized (the conditions of the element rules that fail, element by element,
+    grouped by condition).
+    """
 
     def __init__(self, explainer: WhyNot, packs: tuple[type, ...]):
         self.explainer = explainer
         self.packs = packs
 
     def __call__(self, wanted: Any) -> tuple:
-        return self.explainer(TypeResult, stage=wanted.value)
+        reasons = self.explainer(TypeResult, stage=wanted.value)
+        out = list(reasons)
+        done: set[str] = set()
+        for reason in reasons:
+            stage = reason.values.get("stage")
+            ids = reason.values.get("unsynchronized_ids")
+            if reason.kind != "failed_test" or not ids or stage in done \
+                    or not self._would_synchronize(reason.rule):
+                continue
+            done.add(stage)
+            out.extend(self.explainer.about_elements(ElementSynchronized, stage, ids))
+        return tuple(out)
+
+    def element(self, element_id: str) -> tuple:
+        """Why a masterplan element is not synchronized (empty when it is, or when it is
+        not at a stage of the typology)."""
+        for fact in self.explainer.by_kind.get(ElementUnsynchronized, ()):
+            if fact["id"] == element_id:
+                return self.explainer.about_elements(ElementSynchronized, fact["stage"],
+                                                      [element_id])
+        return ()
+
+    def _would_synchronize(self, rule_name: str) -> bool:
+        """Whether the rule concludes a synchronized stage (its failed test is a coverage
+        below the threshold, made of elements that are not synchronized)."""
+        for rule, name, _ in self.explainer.rules:
+            if name == rule_name:
+                return any(cls is StageStatus and fields.get("synchronized") is True
+                           for cls, fields in getattr(rule, "_smartsync_concludes", ()))
+        return False
 
 
 class LazyWhyNot:
@@ -405,10 +441,17 @@ class LazyWhyNot:
         self._done: Any = None
 
     def __call__(self, wanted: Any) -> tuple:
+        return self._engine()(wanted)
+
+    def element(self, element_id: str) -> tuple:
+        """Why a masterplan element is not synchronized."""
+        return self._engine().element(element_id)
+
+    def _engine(self) -> Any:
         if self._done is None:
             classifier = _classifier_for(self.packs, self.typology)
             self._done = classifier.classify(self.region, params=self.params)._why_not
-        return self._done(wanted)
+        return self._done
 
 
 @functools.lru_cache(maxsize=8)

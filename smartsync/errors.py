@@ -58,6 +58,23 @@ def did_you_mean(value: object, candidates: Iterable[str]) -> str | None:
     return lowered[best[0]] if best else None
 
 
+#: the longest message a :class:`Problem` keeps (characters); longer ones are cut with a note
+MAX_MESSAGE = 2_000
+
+
+def _shown(text: Any, longest: int | None = None) -> Any:
+    """A text every output can write: lone surrogates (a file name that is not UTF-8) as
+    escapes, and at most ``longest`` characters."""
+    if not isinstance(text, str):
+        return text
+    from ._text import encodable
+
+    text = encodable(text)
+    if longest is not None and len(text) > longest:
+        text = text[:longest] + f"... ({len(text) - longest:,} more characters)"
+    return text
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong (or doubtful) in an input.
@@ -67,8 +84,8 @@ class Problem:
     ``suggestion`` the closest valid value for a misspelling.
     """
 
-    message: str
-    file: str | None = None
+    message: str = attrs.field(converter=lambda m: _shown(m, MAX_MESSAGE))
+    file: str | None = attrs.field(default=None, converter=lambda f: _shown(f))
     line: int | None = None
     where: str | None = None
     severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)

@@ -80,6 +80,12 @@ class Reason:
 _UNBOUND = object()
 
 
+def _natural(text: str) -> tuple:
+    from .facts import id_order
+
+    return (id_order(text), text)
+
+
 def _constraint_vars(value: Any) -> set[str]:
     out: set[str] = set()
     bind = getattr(value, "__bind__", None)
@@ -240,6 +246,34 @@ class WhyNot:
             if key not in seen:
                 seen.add(key)
                 out.append(reason)
+        return tuple(out)
+
+    def about_elements(self, fact_class: type, stage: str,
+                       ids: Sequence[str]) -> tuple[Reason, ...]:
+        """Why each masterplan element of ``ids`` at ``stage`` is not concluded as
+        ``fact_class`` (``ElementSynchronized``), the elements that fail the same
+        condition of the same rule in one reason: its ``values`` hold them as
+        ``elements`` and their counterparts (when the condition names one) as
+        ``counterparts``."""
+        groups: dict[tuple, list[Reason]] = {}
+        for element in ids:
+            for reason in self(fact_class, stage=stage, id=element):
+                values = reason.values
+                key = (reason.rule, reason.kind, reason.condition, reason.fact_kind,
+                       values.get("condition"),
+                       values.get("relation") if values.get("condition") == "relation" else None)
+                groups.setdefault(key, []).append(attrs.evolve(
+                    reason, values={**values, "element": element}))
+        out = []
+        for group in groups.values():
+            first = group[0]
+            counterparts = sorted({str(r.values["counterpart"]) for r in group
+                                   if r.values.get("counterpart") is not None},
+                                  key=_natural)
+            out.append(attrs.evolve(first, values={
+                **first.values, "elements": [r.values["element"] for r in group],
+                "counterparts": counterparts},
+                facts=tuple(sorted({f for r in group for f in r.facts}))))
         return tuple(out)
 
     # -- one wanted fact ------------------------------------------------------

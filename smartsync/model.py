@@ -299,14 +299,17 @@ class Provenance:
     code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
 
     def where(self) -> str:
-        """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``."""
+        """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``,
+        ``sipd.csv row 12``."""
         place = self.file
         if self.page is not None:
             place += f" p. {self.page}"
             if self.printed_page is not None:
                 place += f" ({self.printed_page})"
-        if self.sheet is not None or self.row is not None:
-            place += " " + (self.sheet or "") + (f"!{self.row}" if self.row is not None else "")
+        if self.sheet is not None:
+            place += f" {self.sheet}" + (f"!{self.row}" if self.row is not None else "")
+        elif self.row is not None:
+            place += f" row {self.row}"
         return place
 
 

@@ -210,6 +210,17 @@ class Classification:
             return ()
         return self._why_not(wanted)
 
+    def why_not_synchronized(self, element_id: str) -> "tuple[Reason, ...]":
+        """Why a masterplan element is not synchronized: the condition of the element
+        rules it fails (no match; a match whose relation does not count at its stage; a
+        condition of the variant...), with the figures behind it. Empty for an element
+        that is synchronized or not at a stage of the typology."""
+        if self.region.masterplan.get(element_id) is None:
+            known = ", ".join(e.id for e in self.region.masterplan.elements[:12])
+            raise ValueError(f"no masterplan element {element_id!r} in region "
+                             f"{self.region_id!r} (it has: {known}...)")
+        return self._why_not.element(element_id)
+
     def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
         """Why-not for every type not concluded, keyed by type value, in typology order."""
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}

@@ -49,8 +49,10 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 import attrs
 
 from ._files import atomic_write
+from ._text import FORMULA_STARTS
 from .errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
+from .io.paths import open_problem, path_kind
 from .io.regionfile import MAX_FILE_BYTES, _Reader
 from .model import PlanKind, Region
 
@@ -97,6 +99,17 @@ _INDEX = {table: {column: i for i, column in enumerate(columns)}
           for table, columns in COLUMNS.items()}
 #: cells shorter than this are interned: a batch holds every row of the tables
 _SHORT = 40
+#: the starts of a CSV text that dump_tables marks with a leading ``'``
+_QUOTED_STARTS = FORMULA_STARTS + ("'",)
+#: the most rows a table may have (a batch of every Indonesian region has about 300,000)
+MAX_ROWS = 1_000_000
+#: the most bytes the parts of an .xlsx workbook may unpack to (a workbook is a zip file: a
+#: small one can hold gigabytes of repeated rows)
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: a number in a CSV cell: ASCII digits only, no ``_``, no exponent
+_WHOLE = re.compile(r"[+-]?[0-9]+", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)", re.ASCII)
+_FRACTION = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?", re.ASCII)
 
 # how each column's cells are read
 _IDS = {"id", "region", "masterplan", "rpjmd", "code"}
@@ -133,7 +146,7 @@ def is_tables(path: PathLike) -> bool:
     p = Path(path)
     if p.suffix.lower() == ".xlsx":
         return True
-    return p.is_dir() and (p / "regions.csv").is_file()
+    return path_kind(p) == "dir" and path_kind(p / "regions.csv") == "file"
 
 
 # --------------------------------------------------------------------------
@@ -162,8 +175,11 @@ def _blank(value: Any) -> bool:
 
 
 def _fill(table: _Table, header: Sequence[Any], header_row: int,
-          rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem]) -> None:
-    """Check the header and turn each non-blank row into a mapping of column to cell."""
+          rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem],
+          quoted: bool = False) -> None:
+    """Check the header and turn each non-blank row into a mapping of column to cell.
+    ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
+    spreadsheet would take for a formula (CSV)."""
     columns = [_norm_header(h) for h in header]
     allowed = COLUMNS[table.name]
     bad = False
@@ -196,6 +212,13 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
     for number, cells in rows:
         if all(_blank(c) for c in cells):
             continue
+        if len(table.rows) >= MAX_ROWS:
+            problems.append(Problem(
+                f"the table has more than {MAX_ROWS:,} rows (the limit; raise "
+                "smartsync.tabular.MAX_ROWS for more)", file=table.file, line=number,
+                code="too-large"))
+            table.rows.clear()
+            return
         shape: Problem | None = None
         unnamed = [n for n, (column, value) in enumerate(zip(columns, cells), 1)
                    if not column and not _blank(value)]
@@ -212,6 +235,9 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
         values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
             if column and not _blank(value):
+                if quoted and isinstance(value, str) and value.startswith("'") \
+                        and value[1:].startswith(_QUOTED_STARTS):
+                    value = value[1:]  # the mark dump_tables puts before a formula-like text
                 if isinstance(value, str) and len(value) < _SHORT:
                     value = sys.intern(value)  # ids, levels, plans...: one object, not thousands
                 values[_INDEX[table.name][column]] = value
@@ -219,6 +245,11 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
 
 
 def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]) -> None:
+    if path_kind(path) not in ("file", "missing"):  # a FIFO would block, a loop would fail
+        blocked = open_problem(path)
+        if blocked is not None:
+            problems.append(attrs.evolve(blocked, file=table.file))
+            return
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -269,23 +300,35 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
                 "the sheet as 'CSV (comma delimited)', or give the .xlsx workbook instead",
                 file=table.file, line=number, code="semicolon-csv"))
             return
-        _fill(table, header, number, numbered, problems)
+        _fill(table, header, number, numbered, problems, quoted=True)
     except csv.Error as exc:
         problems.append(Problem(f"malformed CSV: {exc}", file=table.file, line=read[0] + 1,
                                 code="malformed-csv"))
 
 
 def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
-    rows = [(n, list(r)) for n, r in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)]
-    header_at = next((i for i, (_, r) in enumerate(rows) if not all(_blank(c) for c in r)), None)
-    if header_at is None:
+    numbered = enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
+    for number, header in numbered:
+        if not all(_blank(c) for c in header):
+            break
+    else:
         problems.append(Problem(
             f"the sheet is empty; its first row must name the columns "
             f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
             code="empty-table"))
         return
-    number, header = rows[header_at]
-    _fill(table, header, number, rows[header_at + 1:], problems)
+    _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems)
+
+
+def _unpacked_size(path: Path) -> int | None:
+    """What the parts of a workbook (a zip file) unpack to, in bytes; ``None`` when it is no zip."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
 
 
 def _openpyxl() -> Any:
@@ -306,6 +349,10 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
     tables: dict[str, _Table] = {}
     if p.suffix.lower() == ".xlsx":
         openpyxl = _openpyxl()
+        if path_kind(p) not in ("file", "missing"):
+            blocked = open_problem(p)
+            if blocked is not None:
+                return {}, [blocked]
         try:
             size = p.stat().st_size
         except FileNotFoundError:
@@ -316,6 +363,12 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
         if size > max_bytes:
             return {}, [Problem(f"the workbook is {size:,} bytes, above the limit of "
                                 f"{max_bytes:,} bytes", file=name, code="too-large")]
+        unpacked = _unpacked_size(p)
+        if unpacked is not None and unpacked > MAX_UNPACKED_BYTES:
+            return {}, [Problem(f"the workbook unpacks to {unpacked:,} bytes, above the limit of "
+                                f"{MAX_UNPACKED_BYTES:,} bytes (raise "
+                                "smartsync.tabular.MAX_UNPACKED_BYTES for more)", file=name,
+                                code="too-large")]
         try:
             book = openpyxl.load_workbook(p, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -336,9 +389,10 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
         finally:
             book.close()
         return tables, problems
-    if not p.exists():
-        return {}, [Problem("no such folder", file=name, code="no-such-file")]
-    if not p.is_dir():
+    if path_kind(p) in ("missing", "broken-link", "error"):
+        problem = open_problem(p)
+        return {}, [problem or Problem("no such folder", file=name, code="no-such-file")]
+    if path_kind(p) != "dir":
         return {}, [Problem("tables are a folder (regions.csv, elements.csv, matches.csv) or an "
                             ".xlsx workbook", file=name, code="not-tables")]
     for table_name in TABLES:
@@ -363,21 +417,18 @@ def _number_text(value: Any) -> Any:
 
 
 def _as_number(value: Any, *, whole: bool) -> Any:
-    """A number from a cell; text that is no number stays text, for the reader to report."""
+    """A number from a cell; text that is no number stays text, for the reader to report.
+
+    Only plain decimal numbers count (``1000``, ``0.75``): ``1_000``, digits of other
+    scripts, ``nan`` and ``inf`` stay texts, and so do exponents (``2.021e3``) where a whole
+    number belongs (a budget, a year); a score may have one (``2.5e-05``)."""
     if isinstance(value, str):
         text = value.strip()
-        try:
+        if _WHOLE.fullmatch(text) and len(text) <= 60:
             return int(text)
-        except ValueError:
-            pass
-        try:
-            number = float(text)
-        except ValueError:
+        if len(text) > 60 or not (_DECIMAL if whole else _FRACTION).fullmatch(text):
             return text
-        if math.isfinite(number):
-            value = number
-        else:
-            return text
+        value = float(text)
     if whole and isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     return value
@@ -667,6 +718,14 @@ def _table_rows(regions: Iterable[Region]) -> dict[str, list[list[Any]]]:
     return out
 
 
+def _csv_text(value: Any) -> Any:
+    """A cell as dump_tables writes it to CSV: a text a spreadsheet would execute (or one
+    starting with ``'``) gets a leading ``'``, which the reader takes off again."""
+    if isinstance(value, str) and value.startswith(_QUOTED_STARTS):
+        return "'" + value
+    return value
+
+
 def _atomic_write(target: Path, write: Callable[[Any], None]) -> None:
     atomic_write(target, write)
 
@@ -685,12 +744,21 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
     target = Path(path)
     if target.suffix.lower() == ".xlsx":
         openpyxl = _openpyxl()
+        from openpyxl.cell import WriteOnlyCell
+
         book = openpyxl.Workbook(write_only=True)
         for name in TABLES:
             sheet = book.create_sheet(name)
             sheet.append(list(COLUMNS[name]))
             for row in rows[name]:
-                sheet.append(row)
+                cells = []
+                for value in row:
+                    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                        cell = WriteOnlyCell(sheet, value=value)
+                        cell.data_type = "s"  # text, never a formula
+                        value = cell
+                    cells.append(value)
+                sheet.append(cells)
         _atomic_write(target, book.save)
         return target
     target.mkdir(parents=True, exist_ok=True)
@@ -699,7 +767,8 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
         writer = csv.writer(text, lineterminator="\r\n")
         writer.writerow(COLUMNS[name])
         try:
-            writer.writerows([["" if v is None else v for v in row] for row in rows[name]])
+            writer.writerows([["" if v is None else _csv_text(v) for v in row]
+                              for row in rows[name]])
         except csv.Error as exc:  # NUL characters on Python 3.10
             raise ValueError(f"cannot write {name}.csv: {exc}") from None
         data = text.getvalue().encode("utf-8")

@@ -1,7 +1,7 @@
 """Typology variants: rule packs, a typology and parameters, ready to classify with.
 
 A :class:`Variant` names a set of rule packs, the typology (stages) they type
-by, and the parameters they decide with. Three ship with smartsync and are
+by, and the parameters they decide with. Six ship with smartsync, all
 registered under the entry-point group ``smartsync.rules``:
 
 - ``default`` (:data:`DEFAULT`): the study's typology, vision, mission,
@@ -10,11 +10,21 @@ registered under the entry-point group ``smartsync.rules``:
   mission and target, five types A-E, with the default rules (the stages are
   data the rules read);
 - ``first-synchronized`` (:data:`FIRST_SYNCHRONIZED`): types by the first
-  synchronized stage, whether or not the chain below it holds.
+  synchronized stage, whether or not the chain below it holds;
+- ``relations-per-stage`` (:data:`RELATIONS_PER_STAGE`): at the vision and
+  mission stages only ``adopted`` and ``derived`` matches count, at target
+  and program ``aligned`` ones too (the default rules, with the counted
+  relations per stage as data);
+- ``budgeted-programs`` (:data:`BUDGETED_PROGRAMS`): a masterplan program
+  counts only when its RPJMD counterpart has a *pagu indikatif* above zero
+  (one rule more: :mod:`smartsync.rules.budgeted`);
+- ``cascading`` (:data:`CASCADING`): an element below the masterplan's top
+  stage counts only when one of its parents is matched to an ancestor of its
+  RPJMD counterpart (:mod:`smartsync.rules.cascading`).
 
 A variant of your own is a :class:`Variant` (or a pack class, a list of
 pack classes, or a module of them, added to the default packs), named on
-the command line as ``--rules module:object`` or registered under the
+the command line as ``--rules module:object`` or ``--rules module``, or registered under the
 entry-point group ``smartsync.rules`` so that ``--rules NAME`` finds it
 once your package is installed. See the guide in the documentation.
 """
@@ -33,7 +43,8 @@ from .engine import Classifier, _pack_rules
 from .errors import RulePackError, did_you_mean
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
 
-__all__ = ["Variant", "DEFAULT", "GOAL_STAGE", "FIRST_SYNCHRONIZED", "ENTRY_POINT_GROUP",
+__all__ = ["Variant", "DEFAULT", "GOAL_STAGE", "FIRST_SYNCHRONIZED", "RELATIONS_PER_STAGE",
+           "BUDGETED_PROGRAMS", "CASCADING", "ENTRY_POINT_GROUP",
            "available_variants", "load_variant", "load_classifier", "default_packs"]
 
 #: the entry-point group rule packs and variants are registered under
@@ -88,6 +99,41 @@ FIRST_SYNCHRONIZED = Variant(
     source="smartsync.variants:FIRST_SYNCHRONIZED")
 
 
+RELATIONS_PER_STAGE = Variant(
+    "relations-per-stage", default_packs(),
+    params=Parameters(stage_relations={"vision": ("adopted", "derived"),
+                                       "mission": ("adopted", "derived")}),
+    description="At the vision and mission stages only adopted and derived matches count; "
+                "at target and program aligned ones count too.",
+    source="smartsync.variants:RELATIONS_PER_STAGE")
+
+
+def _budgeted_packs() -> tuple[type, ...]:
+    from .rules.budgeted import BudgetedProgramsPack
+
+    return default_packs() + (BudgetedProgramsPack,)
+
+
+BUDGETED_PROGRAMS = Variant(
+    "budgeted-programs", _budgeted_packs(),
+    description="A masterplan program counts as synchronized only when its RPJMD "
+                "counterpart has a pagu indikatif above zero.",
+    source="smartsync.variants:BUDGETED_PROGRAMS")
+
+
+def _cascading_packs() -> tuple[type, ...]:
+    from .rules.cascading import CascadingPack
+
+    return default_packs() + (CascadingPack,)
+
+
+CASCADING = Variant(
+    "cascading", _cascading_packs(),
+    description="An element below the masterplan's top stage counts only when one of its "
+                "parents is matched to an ancestor of its RPJMD counterpart (pohon kinerja).",
+    source="smartsync.variants:CASCADING")
+
+
 def _entry_points() -> dict[str, Any]:
     return {ep.name: ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
 
@@ -112,11 +158,19 @@ def _as_variant(obj: Any, spec: str) -> Variant:
     if isinstance(obj, types.ModuleType):
         if isinstance(getattr(obj, "VARIANT", None), Variant):
             return _as_variant(obj.VARIANT, spec)
+        variants = {name: v for name, v in vars(obj).items() if isinstance(v, Variant)}
+        if len(variants) == 1:
+            (name, variant), = variants.items()
+            return _as_variant(variant, f"{spec}:{name}" if ":" not in spec else spec)
+        if len(variants) > 1:
+            raise RulePackError(f"module {obj.__name__} holds several variants "
+                                f"({', '.join(sorted(variants))}) and no VARIANT: name one, "
+                                f"e.g. {obj.__name__}:{sorted(variants)[0]}")
         packs = tuple(v for v in vars(obj).values()
                       if _is_pack(v) and v.__module__ == obj.__name__)
         if not packs:
-            raise RulePackError(f"module {obj.__name__} holds no rule pack (a class with "
-                                f"experta rules) and no VARIANT")
+            raise RulePackError(f"module {obj.__name__} holds no VARIANT, no Variant and no "
+                                "rule pack (a class with experta rules) defined in it")
         return Variant(spec, default_packs() + packs, source=spec,
                        description=f"the default packs and those of {obj.__name__}")
     if isinstance(obj, (list, tuple)) and obj and all(_is_pack(p) for p in obj):
@@ -127,8 +181,10 @@ def _as_variant(obj: Any, spec: str) -> Variant:
 
 def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
     """The variant ``spec`` names: an entry-point name (``goal-stage``), a
-    ``module:object`` path, or an object (a :class:`Variant`, a pack class, a
-    list of pack classes) -- pack classes are added to the default packs.
+    ``module:object`` path, a module name (``mystudy.rules``: its ``VARIANT``,
+    else its only :class:`Variant`, else the pack classes defined in it), or
+    an object (a :class:`Variant`, a pack class, a list of pack classes) --
+    pack classes are added to the default packs.
 
     Raises :class:`~smartsync.RulePackError` naming what is wrong, with a
     "did you mean" for a misspelt name.
@@ -153,10 +209,25 @@ def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
     eps = _entry_points()
     if spec not in eps:
         known = sorted(eps) or ["default", "goal-stage", "first-synchronized"]
+        tried = [f"an entry point named {spec!r} in the group {ENTRY_POINT_GROUP} "
+                 f"(known: {', '.join(known)})"]
+        if all(part.isidentifier() for part in spec.split(".")):
+            try:
+                module = importlib.import_module(spec)
+            except ModuleNotFoundError as exc:
+                if exc.name is None or not spec.startswith(exc.name):
+                    raise RulePackError(f"module {spec!r} cannot be imported: {exc}") from None
+                tried.append(f"a module named {spec!r} (none on the module search path; "
+                             "put its folder on PYTHONPATH)")
+            except ImportError as exc:
+                raise RulePackError(f"module {spec!r} cannot be imported: {exc}") from None
+            else:
+                return _as_variant(module, spec)
         raise RulePackError(
-            f"no rule pack or variant named {spec!r} in the entry-point group "
-            f"{ENTRY_POINT_GROUP} (known: {', '.join(known)}); use an entry-point name or "
-            "module:object", suggestion=did_you_mean(spec, known))
+            f"no rule pack or variant named {spec!r}; tried " + "; ".join(tried)
+            + ". Give an entry-point name, a module holding a VARIANT (or one Variant, or "
+            "rule pack classes), or module:object",
+            suggestion=did_you_mean(spec, known))
     try:
         obj = eps[spec].load()
     except Exception as exc:  # a broken plug-in: say which

@@ -19,6 +19,19 @@ bottom); program is the base stage.
 - The type is the highest stage S such that S and every stage present below
   it, down to program, are synchronized; program must be synchronized;
   otherwise ``unsynchronized``.
+
+The shipped element-level variants change only which matches count, so
+each is a keyword here, written from its statement in ``shared/DOMAIN.md``
+and the variants' documentation, not from the rules:
+
+- ``stage_relations``: the relations that count at a stage, per stage
+  (``relations-per-stage``: vision and mission only adopted and derived);
+- ``budgeted``: a masterplan program's match counts only when its RPJMD
+  program has a budget above zero (``budgeted-programs``);
+- ``cascading``: a match of an element below the masterplan's highest
+  present stage counts only when one of the element's parents is matched (by
+  any match) to an ancestor (parent, parent's parent...) of the counterpart
+  in the RPJMD; an element there with no parent does not count.
 """
 
 from __future__ import annotations
@@ -86,21 +99,55 @@ class Reference:
 
 def reference_classify(region: Region, *, threshold: float = 0.5,
                        thresholds: Mapping[str, float] | None = None,
-                       relations: Iterable[Relation | str] | None = None) -> Reference:
-    """Classify ``region`` by the default rules, in plain Python."""
+                       relations: Iterable[Relation | str] | None = None,
+                       stage_relations: Mapping[str, Iterable[Relation | str]] | None = None,
+                       budgeted: bool = False, cascading: bool = False) -> Reference:
+    """Classify ``region`` by the default rules (or a shipped variant), in plain Python."""
     thresholds = dict(thresholds or {})
     counted = {Relation.parse(r) for r in relations} if relations is not None else set(Relation)
+    per_stage = {Level.parse(stage).value: {Relation.parse(r) for r in rels}
+                 for stage, rels in (stage_relations or {}).items()}
     rp_level = {e.id: e.level for e in region.rpjmd.elements}
     rp_budget = {e.id: e.budget for e in region.rpjmd.elements}
+    rp_parents = {e.id: e.parents for e in region.rpjmd.elements}
     mp_level = {e.id: e.level for e in region.masterplan.elements}
+    mp_parents = {e.id: e.parents for e in region.masterplan.elements}
 
     def limit(stage: str) -> float:
         return float(thresholds.get(stage, threshold))
 
-    # the matches that count: same level on both sides, a counted relation
+    def ancestors(rpjmd_id: str) -> set[str]:
+        found: set[str] = set()
+        todo = list(rp_parents.get(rpjmd_id, ()))
+        while todo:
+            parent = todo.pop()
+            if parent not in found:
+                found.add(parent)
+                todo.extend(rp_parents.get(parent, ()))
+        return found
+
+    present = [s for s in STAGES if any(lvl.value == s for lvl in mp_level.values())]
+    top = present[0] if present else None
+    matched_to: dict[str, set[str]] = {}
+    for m in region.matches:
+        matched_to.setdefault(m.masterplan, set()).add(m.rpjmd)
+
+    def counts(m) -> bool:  # type: ignore[no-untyped-def]
+        level = mp_level[m.masterplan].value
+        if m.relation not in per_stage.get(level, counted):
+            return False
+        if budgeted and level == "program" and not rp_budget[m.rpjmd]:
+            return False
+        if cascading and top is not None and STAGES.index(level) > STAGES.index(top):
+            above = ancestors(m.rpjmd)
+            return any(matched_to.get(parent, set()) & above for parent in mp_parents[m.masterplan])
+        return True
+
+    # the matches that count: same level on both sides, a counted relation (and the variant)
     counting = [m for m in region.matches
                 if m.masterplan in mp_level and m.rpjmd in rp_level
-                and mp_level[m.masterplan] is rp_level[m.rpjmd] and m.relation in counted]
+                and mp_level[m.masterplan] is rp_level[m.rpjmd]
+                and mp_level[m.masterplan].value in STAGES and counts(m)]
 
     figures: dict[str, StageFigures] = {}
     manual: dict[str, int] = {}

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -75,3 +76,26 @@ def test_review_refuses_a_missing_file_and_a_bad_port(tmp_path: Path,
     with pytest.raises(SystemExit) as stop:
         main(["review", str(tmp_path / "nowhere.yaml"), "--port", "70000"])
     assert stop.value.code == 2
+
+
+def test_review_opens_the_browser_on_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "kota-uji.yaml"
+    path.write_text(REGION_YAML, encoding="utf-8")
+    opened = tmp_path / "opened.txt"
+    # webbrowser runs $BROWSER with the address for %s
+    browser = f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s"
+    process = subprocess.Popen([sys.executable, "-m", "smartsync", "review", str(path)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "BROWSER": browser})
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        for _ in range(200):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == url
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 0, err

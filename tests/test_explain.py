@@ -53,7 +53,10 @@ def test_every_type_not_concluded_has_a_failed_condition(region):
 def test_not_vision_names_the_unmatched_vision_with_its_figures():
     """Type B is not A because vision SV is unmatched: count, coverage, threshold and SV are given."""
     c = example("type-b-mission.yaml")
-    (reason,) = c.why_not("vision")
+    reason, element = c.why_not("vision")
+    assert element.rule == "element_synchronized" and element.fact_kind == "Match"
+    assert element.values["elements"] == ["SV"] and element.message() == \
+        "vision elements with no match: SV"
     assert reason.kind == "failed_test" and reason.rule == "stage_synchronized"
     assert reason.values["stage"] == "vision"
     assert (reason.values["synchronized"], reason.values["total"]) == (0, 1)
@@ -132,7 +135,7 @@ def test_why_not_all_in_typology_order():
 
 def test_reason_to_dict_is_json_ready():
     """A reason's dict carries kind, rule, pack, condition, form, fact, values, facts and path."""
-    (reason,) = example("type-b-mission.yaml").why_not("vision")
+    reason, _ = example("type-b-mission.yaml").why_not("vision")
     data = reason.to_dict()
     assert {"kind", "rule", "pack", "condition", "form", "fact", "values", "facts",
             "path"} <= set(data)
@@ -146,7 +149,8 @@ def test_why_not_follows_the_rules_of_a_variant():
                           matched={"target": 1, "program": 2})
     c = GOAL_STAGE.classifier().classify(region)
     assert c.type.value == "target"
-    (reason,) = c.why_not("goal")
+    reason, elements = c.why_not("goal")
+    assert elements.values["stage"] == "goal" and len(elements.values["elements"]) == 2
     assert reason.values["stage"] == "goal" and reason.values["total"] == 2
     assert "goal" in reason.message("en") and "tujuan" in reason.message("id")
 

@@ -56,4 +56,5 @@ def test_readme_library_example_runs_and_prints_the_type(monkeypatch: pytest.Mon
     lines = out.getvalue().splitlines()
     assert lines[0] == "B mission"
     assert "vision stage is not synchronized" in lines[1]
-    assert re.fullmatch(r"1 \w+ \(.*\)", lines[2])
+    assert lines[2] == "vision elements with no match: SV"  # the element behind it
+    assert re.fullmatch(r"1 \w+ \(.*\)", lines[3])

@@ -286,6 +286,9 @@ def test_a_file_changed_on_disk_is_a_conflict_and_nothing_is_written(client: Tes
     ({"action": "accept", "rpjmd": "P2"}, "masterplan must be the id of a masterplan element"),
     ({"action": "reject", "masterplan": "SP2", "rpjmd": "P1", "note": ""}, "note must be a non-empty text"),
     (["accept"], "must be a JSON object"),
+    ({"action": "add", "masterplan": "SM1", "rpjmd": "M1", "relaton": "aligned"},
+     "unknown key 'relaton' in the action; expected action, masterplan, rpjmd, relation, note, version "
+     "(did you mean 'relation'?)"),
 ])
 def test_a_bad_action_is_a_400_naming_what_is_wrong(client: TestClient, region_file: Path,
                                                     action: object, message: str) -> None:
@@ -348,3 +351,65 @@ def test_a_link_or_a_read_only_file_is_refused_and_left_alone(tmp_path: Path) ->
         assert real.read_text(encoding="utf-8") == REGION_YAML
     finally:
         real.chmod(0o644)
+
+
+def test_drafted_elements_with_low_confidence_are_marked_with_their_source(tmp_path: Path) -> None:
+    drafted = REGION_YAML.replace(
+        "    - {id: SP2, level: program, parent: SM1, dimension: environment, text: Aplikasi pengelolaan persampahan}",
+        "    - id: SP2\n      level: program\n      parent: SM1\n      dimension: environment\n"
+        "      text: Aplikasi pengelolaan persampahan\n"
+        "      provenance: {file: masterplan-buku2.pdf, page: 57, printed_page: \"V-3\", "
+        "text: \"3. Aplikasi pengelolaan <persampahan>\"}\n"
+        "      confidence: {score: 0.45, reasons: [merged cell filled from above]}\n")
+    path = tmp_path / "drafted.yaml"
+    path.write_text(drafted, encoding="utf-8")
+    client = _client(path)
+    state = client.get("/api/state", params={"view": "html"}).json()
+    element = next(e for e in state["elements"]["masterplan"] if e["id"] == "SP2")
+    assert element["confidence"] == {"score": 0.45, "reasons": ["merged cell filled from above"]}
+    assert element["provenance"]["page"] == 57
+    page = state["html"]
+    assert '<li class="drafted" data-plan="masterplan" data-id="SP2" data-confidence="0.45">' in page
+    assert "masterplan-buku2.pdf \u00b7 page 57 (V-3)" in page
+    assert "3. Aplikasi pengelolaan &lt;persampahan&gt;" in page
+    assert "merged cell filled from above" in page
+    assert 'data-low-confidence="[&quot;masterplan:SP2&quot;]"' in page
+    indonesian = client.get("/api/state", params={"view": "html", "lang": "id"}).json()["html"]
+    from smartsync.messages import text
+
+    assert text("review.page", "id", page=57) + " (V-3)" in indonesian
+    assert text("review.page", "id", page=57) != text("review.page", "en", page=57)
+    # an element drafted with full confidence is not marked
+    sure = drafted.replace("confidence: {score: 0.45, reasons: [merged cell filled from above]}",
+                           "confidence: 1")
+    path.write_text(sure, encoding="utf-8")
+    assert 'class="drafted"' not in client.get("/api/state", params={"view": "html"}).json()["html"]
+
+
+def test_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "windows.yaml"
+    path.write_bytes(("\ufeff" + REGION_YAML).replace("\n", "\r\n").encode("utf-8"))
+    client = _client(path)
+    for action in ({"action": "accept", "masterplan": "SP1", "rpjmd": "P1"},
+                   {"action": "reject", "masterplan": "SP2", "rpjmd": "P1"},
+                   {"action": "relation", "masterplan": "SP2", "rpjmd": "P2", "relation": "derived"},
+                   {"action": "add", "masterplan": "SM1", "rpjmd": "M1", "relation": "adopted"}):
+        assert client.post("/api/matches", json=action).status_code == 200
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    assert _changed_lines(REGION_YAML, text) == [
+        "-  - {masterplan: SP1, rpjmd: P1, relation: aligned, source: suggested, score: 0.71, "
+        "evidence: [aplikasi, informatika]}  # looks right",
+        "-  - {masterplan: SP2, rpjmd: P2, relation: aligned, source: suggested, score: 0.66, "
+        "evidence: [persampahan], note: shared affairs}",
+        "-  - {masterplan: SP2, rpjmd: P1, relation: aligned, source: suggested, score: 0.31, evidence: [aplikasi]}",
+        "+  - {masterplan: SP1, rpjmd: P1, relation: aligned, source: manual, score: 0.71, "
+        "evidence: [aplikasi, informatika]}  # looks right",
+        "+  - {masterplan: SP2, rpjmd: P2, relation: derived, source: suggested, score: 0.66, "
+        "evidence: [persampahan], note: shared affairs}",
+        "+  - {masterplan: SM1, rpjmd: M1, relation: adopted, source: manual}",
+        "+rejected:",
+        "+  - {masterplan: SP2, rpjmd: P1}",
+    ]

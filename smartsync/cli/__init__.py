@@ -23,7 +23,8 @@ from typing import IO, Any, Iterator, Sequence
 from ..errors import OutputError, SmartsyncError
 
 #: subcommand modules, in the order ``smartsync --help`` lists them
-SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules")
+SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules",
+               "draft")
 
 EXIT_OK = 0
 EXIT_INVALID = 1

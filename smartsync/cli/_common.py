@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import Problem, Severity
-from ..io import check_region_file, region_files
+from ..io import check_region_file
 from ..model import Region, Relation
 from ..typology import Parameters
 from . import path_argument
@@ -25,7 +25,7 @@ def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> 
 
 
 def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
-    """--lang, --threshold, --relations (read with :func:`params_from`)."""
+    """--lang, --threshold, --relations, --stage-relations (read with :func:`params_from`)."""
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the messages: en (English) or id (Indonesian)")
     parser.add_argument("--threshold", type=float, default=None, metavar="X",
@@ -33,6 +33,9 @@ def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--relations", default=None, metavar="R[,R...]",
                         help="match relations that count, comma-separated "
                              f"(default: all of {', '.join(r.value for r in Relation)})")
+    parser.add_argument("--stage-relations", default=None, metavar="STAGE=R[+R...][;...]",
+                        help="match relations that count at a stage, overriding --relations "
+                             "there, e.g. 'vision=adopted+derived;mission=adopted+derived'")
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +50,8 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
 
 def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Parameters | None:
     """The parameters the arguments ask for (``None``: the classifier's own)."""
-    if args.threshold is None and args.relations is None:
+    stage_relations = getattr(args, "stage_relations", None)
+    if args.threshold is None and args.relations is None and stage_relations is None:
         return None
     base = base or Parameters()
     try:
@@ -56,6 +60,8 @@ def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Par
             thresholds=base.thresholds,
             relations=base.relations if args.relations is None
             else [r for r in args.relations.split(",") if r.strip()],
+            stage_relations=base.stage_relations if stage_relations is None
+            else stage_relations,
         )
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -103,10 +109,16 @@ def print_problems(problems: Any, *, file: Any = None) -> None:
 def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
     """Each file's region, or ``None`` after printing its problems to stderr.
     Warnings are printed too; folders stand for their region files."""
+    from ..io.paths import list_folder, path_kind
+
     for argument in paths:
         path = Path(argument)
-        files = region_files(path) if path.is_dir() else [path]
-        if path.is_dir() and not files:
+        folder = path_kind(path) == "dir"
+        files, problem = list_folder(path) if folder else ([path], None)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            yield argument, None
+        elif folder and not files:
             print(Problem("no region files in this folder", file=argument), file=sys.stderr)
             yield argument, None
         for f in files:

@@ -1,5 +1,9 @@
 """``smartsync batch INPUT... --out FILE``: classify many regions, one row or line per region.
 
+A CSV cell that a spreadsheet would execute (a text starting with ``=``,
+``+``, ``-``, ``@``, a tab or a line break...) is written with a leading
+``'`` (:func:`smartsync._text.spreadsheet_cell`).
+
 INPUT is a region file, a folder of region files, a folder of tables
 (``regions.csv``, ``elements.csv``, ``matches.csv``) or an ``.xlsx``
 workbook. The output is CSV (one row per region: id, name, type, per stage
@@ -31,8 +35,9 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
 from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
+from .._text import spreadsheet_cell
 from ..errors import OutputError
-from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units
+from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 
@@ -57,7 +62,7 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) ->
     row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or ""}
     if c is None:
         row["error"] = item.error or "failed"
-        return [row.get(column, "") for column in csv_columns(stages)]
+        return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
     row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "")
     for stage, result in c.stages.items():
         row[f"{stage}_present"] = "true" if result.present else "false"
@@ -70,7 +75,7 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) ->
         row["programs"] = c.funding.total
         row["fundable_programs"] = c.funding.fundable
         row["fundable_share"] = f"{c.funding.share:.4f}"
-    return [row.get(column, "") for column in csv_columns(stages)]
+    return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
 
 
 def json_line(item: BatchItem, lang: str = "en") -> str:
@@ -134,7 +139,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="the output file (.csv or .jsonl); written when the batch is "
                              "complete, never left half-written")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                        help="worker processes (default 1; 0: one per CPU)")
+                        help="worker processes (default 1; 0: one per CPU; never more than the "
+                             "CPUs or the regions)")
     parser.add_argument("--format", choices=("csv", "jsonl"),
                         help="output format (default: from the suffix of --out)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
@@ -267,7 +273,8 @@ def run(args: argparse.Namespace) -> int:
 
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang)
-        items = _deduplicated(_run(_drain(units), jobs=args.jobs, params=params,
+        jobs = worker_count(args.jobs, total)
+        items = _deduplicated(_run(_drain(units), jobs=jobs, params=params,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
         writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
         if writer is not None:

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import Problem, Severity
-from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, check_region_file, region_files
+from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, RegionFileReport, check_region_file
 from . import EXIT_INVALID, EXIT_OK, path_argument
 
 
@@ -26,24 +26,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "allowed), 1 when any has errors, 2 on a usage error.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=path_argument,
-                        help="region files (.yaml, .yml, .json), or folders of them")
+                        help="region files (.yaml, .yml, .json), or folders of them; - reads "
+                             "one from standard input (JSON when it starts with '{', else YAML)")
     parser.add_argument("--strict", action="store_true",
                         help="count warnings as errors: exit 1 when there are any")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="print errors and the summary, not warnings")
-    parser.add_argument("--max-bytes", type=int, default=None, metavar="N",
+    parser.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
                         help=f"refuse files larger than N bytes (default {MAX_FILE_BYTES:,})")
     parser.set_defaults(func=run)
 
 
-def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path]:
-    """The files to check, folders expanded; an empty folder becomes its own problem."""
-    out: list[tuple[str, list[Problem]] | Path] = []
+def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path | str]:
+    """The files to check, folders expanded; an empty folder becomes its own problem;
+    ``-`` stays itself (standard input)."""
+    from ..io.paths import list_folder, path_kind
+
+    out: list[tuple[str, list[Problem]] | Path | str] = []
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
-            found = region_files(path)
-            if not found:
+        if argument == "-":
+            out.append(argument)
+        elif path_kind(path) == "dir":
+            found, problem = list_folder(path)
+            if problem is not None:
+                out.append((argument, [problem]))
+            elif not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
                 out.append((argument, [Problem(f"no region files ({suffixes}) in this folder",
                                                file=argument, code="no-region-files")]))
@@ -53,6 +61,37 @@ def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path]:
     return out
 
 
+#: the largest --max-bytes accepted (1 TiB): larger values are a typing error
+_MAX_MAX_BYTES = 2 ** 40
+
+
+def _max_bytes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number of bytes, got {text!r}") from None
+    if not 1 <= value <= _MAX_MAX_BYTES:
+        raise argparse.ArgumentTypeError(
+            f"must be from 1 to {_MAX_MAX_BYTES:,} bytes, got {text[:40]!r}")
+    return value
+
+
+def _check_stdin(max_bytes: int | None) -> "RegionFileReport":
+    """The region read from standard input."""
+    import sys
+
+    from ..io import check_region_text
+    from ..io._source import limit
+
+    limit_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(limit_bytes + 1) if stream is not None else \
+        sys.stdin.read(limit_bytes + 1).encode("utf-8", "surrogateescape")
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return check_region_text(data, name="<stdin>", format="json" if start == b"{" else "yaml",
+                             max_bytes=limit_bytes)
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the files; print problems and a summary; return the exit code."""
     checked = valid = errors = warnings = 0
@@ -60,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(item, tuple):
             _, problems = item
             ok = False
+        elif item == "-":
+            report = _check_stdin(args.max_bytes)
+            problems, ok = list(report.problems), report.ok
+            checked += 1
         else:
             report = check_region_file(item, max_bytes=args.max_bytes)
             problems, ok = list(report.problems), report.ok

@@ -74,8 +74,9 @@ def open_problem(path: PathLike, *, code: str = "unreadable") -> Problem | None:
     if found is None:
         return None
     reason, fix = found
-    codes = {"no such file": "no-such-file"}
-    return Problem(f"{reason}; {fix}", file=os.fspath(path), code=codes.get(reason, code))
+    if reason == "no such file":  # needs no advice
+        return Problem(reason, file=os.fspath(path), code="no-such-file")
+    return Problem(f"{reason}; {fix}", file=os.fspath(path), code=code)
 
 
 def shown(path: PathLike) -> str:
@@ -98,3 +99,16 @@ def is_dir(path: PathLike) -> bool:
 def as_path(path: PathLike) -> Path:
     """``path`` as a :class:`~pathlib.Path`."""
     return Path(path)
+
+
+def list_folder(folder: PathLike) -> tuple[list[Path], Problem | None]:
+    """The region files of ``folder`` (:func:`smartsync.io.region_files`), or a problem naming
+    the folder when it cannot be listed (no read permission...)."""
+    from .regionfile import region_files
+
+    try:
+        return region_files(folder), None
+    except OSError as exc:
+        reason, fix = path_problem(exc)
+        return [], Problem(f"the folder cannot be listed: {reason}; {fix}",
+                           file=os.fspath(folder), code="unreadable")

@@ -20,7 +20,7 @@ import yaml
 
 from .._files import atomic_write
 from .._text import bad_character
-from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
+from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
     Confidence,
     Dimension,
@@ -37,6 +37,7 @@ from ..model import (
     Relation,
     Source,
 )
+from .paths import open_problem, path_kind
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from ._source import (
     _EXPONENT_FLOAT,
@@ -166,26 +167,42 @@ def check_region_file(
     The format follows the suffix (``.json`` is JSON, anything else YAML)
     unless ``format`` says otherwise.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"check_region_file takes a path, got {type(path).__name__}")
     name = os.fspath(path)
     fmt = _format_of(path, format)
-    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
+    max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else _max_bytes(max_bytes)
 
     def failed(message: str, code: str) -> RegionFileReport:
         return RegionFileReport(name, None, (Problem(message, file=name, code=code),))
 
+    if not name:
+        return failed("an empty path; give a file name", "no-such-file")
+    blocked = open_problem(path)  # a FIFO, a dangling link... before open() could block
+    if blocked is not None:
+        return RegionFileReport(name, None, (blocked,))
+    if path_kind(path) == "dir":
+        return failed("is a folder, not a region file", "not-a-file")
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
                 return failed(_size_problem(size, max_bytes), "too-large")
-            data = handle.read(max_bytes + 1)
+            data = handle.read(min(size, max_bytes) + 1)
     except FileNotFoundError:
         return failed("no such file", "no-such-file")
     except IsADirectoryError:
         return failed("is a folder, not a region file", "not-a-file")
     except OSError as exc:
-        return failed(f"cannot be read: {exc.strerror or exc}", "unreadable")
+        reason, fix = path_problem(exc)
+        return failed(f"cannot be read: {reason}; {fix}", "unreadable")
     return check_region_text(data, name=name, format=fmt, max_bytes=max_bytes)
+
+
+def _max_bytes(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"max_bytes must be a whole number, 0 or more, got {value!r}")
+    return value
 
 
 def read_region(data: str | bytes, *, name: str = "<string>", format: str = "yaml") -> Region:
@@ -202,10 +219,15 @@ def load_region(path: PathLike, *, format: str | None = None, max_bytes: int | N
 
 
 def region_files(folder: PathLike) -> list[Path]:
-    """The region files of a folder (``*.yaml``, ``*.yml``, ``*.json``, not hidden ones), sorted by name."""
+    """The region files of a folder (``*.yaml``, ``*.yml``, ``*.json``, not hidden ones), sorted by name.
+
+    Names that are not readable files -- a symbolic link that loops or points nowhere, a
+    FIFO -- are listed too, so that reading them reports the problem instead of skipping
+    them silently; folders are left out."""
     return sorted(
         p for p in Path(folder).iterdir()
-        if p.suffix.lower() in REGION_FILE_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        if p.suffix.lower() in REGION_FILE_SUFFIXES and not p.name.startswith(".")
+        and path_kind(p) in ("file", "broken-link", "special", "error")
     )
 
 
@@ -214,7 +236,7 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> Iterator[Path]:
         paths = [paths]
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        if path_kind(path) == "dir":
             yield from region_files(path)
         else:
             yield path
@@ -782,6 +804,8 @@ def _and_list(names: Sequence[str]) -> str:
 
 def region_to_dict(region: Region) -> dict[str, Any]:
     """Plain data in the region file structure (what :func:`dump_region` writes)."""
+    if not isinstance(region, Region):
+        raise TypeError(f"region_to_dict takes a smartsync.Region, got {type(region).__name__}")
     head: dict[str, Any] = {"id": region.id, "name": region.name, "kind": region.kind.value}
     if region.province is not None:
         head["province"] = region.province

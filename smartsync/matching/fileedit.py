@@ -133,9 +133,13 @@ def _insert_yaml(text: str, matches: Sequence[Match]) -> str:
     return _insert_yaml_items(text, [_yaml_item(m) for m in matches], "matches")
 
 
+#: libyaml's parser when PyYAML has it (ten times faster; the same marks, in characters)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml_root(text: str) -> yaml.MappingNode:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise FileEditError(f"not valid YAML: {exc}") from None
     if not isinstance(root, yaml.MappingNode):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
-import heapq
 from typing import Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
@@ -233,6 +234,26 @@ def _candidates(
     return out
 
 
+def _classes(elements: Sequence[Element], key: Callable[[Element], object]
+             ) -> tuple[list[Element], list[list[int]], list[int]]:
+    """Elements that score alike, grouped: (a representative per class, the members of each
+    class in the elements' order, each element's class)."""
+    index: dict[object, int] = {}
+    reps: list[Element] = []
+    members: list[list[int]] = []
+    class_of: list[int] = []
+    for i, e in enumerate(elements):
+        k = key(e)
+        c = index.get(k)
+        if c is None:
+            c = index[k] = len(reps)
+            reps.append(e)
+            members.append([])
+        members[c].append(i)
+        class_of.append(c)
+    return reps, members, class_of
+
+
 def _suggest_level(
     mps: Sequence[Element],
     rps: Sequence[Element],
@@ -242,74 +263,107 @@ def _suggest_level(
     taken: set[tuple[str, str]],
     relation: Relation,
 ) -> list[Match]:
-    sa_list = [Statement.of(e.text, weights) for e in mps]
-    sb_list = [Statement.of(e.text, weights) for e in rps]
+    """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id).
+
+    Elements with the same text (and program code) score alike, so each *class* of equal
+    elements is compared once: plans where hundreds of programs share one sentence ("Program
+    Penunjang Urusan Pemerintahan Daerah...") cost what their distinct texts cost, and no
+    table of every pair is kept (the exact scores of one masterplan class are dropped once
+    its elements are done)."""
+    mp_reps, mp_members, _ = _classes(mps, lambda e: (e.text, e.code))
+    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (e.text, _code_key(e.code)))
+    sa_list = [Statement.of(e.text, weights) for e in mp_reps]
+    sb_list = [Statement.of(e.text, weights) for e in rp_reps]
     rp_ids = [e.id for e in rps]
     taken_by: dict[str, set[str]] = {}
     for mid, rid in taken:
         taken_by.setdefault(mid, set()).add(rid)
-    exact: dict[tuple[int, int], float] = {}
+    exact: dict[int, dict[int, float]] = {}
 
-    def score_of(i: int, j: int) -> float:
-        key = (i, j)
-        if key not in exact:
-            exact[key] = round(_score(mps[i], sa_list[i], rps[j], sb_list[j]), 4)
-        return exact[key]
+    def score_of(c: int, d: int) -> float:
+        row = exact.setdefault(c, {})
+        value = row.get(d)
+        if value is None:
+            value = row[d] = round(_score(mp_reps[c], sa_list[c], rp_reps[d], sb_list[d]), 4)
+        return value
 
-    def bar(i: int, partial: dict[int, float]) -> float:
-        """The top-th best score among the pairs with the largest partial dot products."""
+    def done_in(c: int) -> set[str]:
+        """The RPJMD ids some element of masterplan class ``c`` already has a match with."""
+        done: set[str] = set()
+        for i in mp_members[c]:
+            done |= taken_by.get(mps[i].id, set())
+        return done
+
+    def bar(c: int, partial: dict[int, float]) -> float:
+        """The top-th best score among the pairs with the largest partial dot products (a
+        lower bound of every member's own top-th best score)."""
         assert top is not None
-        done = taken_by.get(mps[i].id, ())
+        done = done_in(c) if taken_by else set()
         seeds = heapq.nlargest(top + 2, partial.items(), key=lambda x: (x[1], -x[0]))
-        scores = sorted((score_of(i, j) for j, _ in seeds if rp_ids[j] not in done), reverse=True)
+        scores: list[float] = []
+        for d, _ in seeds:
+            free = sum(1 for j in rp_members[d] if rp_ids[j] not in done) if done \
+                else len(rp_members[d])
+            scores.extend([score_of(c, d)] * min(free, top))
+        scores.sort(reverse=True)
         return scores[top - 1] if len(scores) >= top else 0.0
 
     candidates = _candidates(sa_list, sb_list, threshold, bar if top is not None else None)
-    rp_codes = [_code_key(e.code) for e in rps]
+    rp_codes = [_code_key(e.code) for e in rp_reps]
     by_code: dict[str, list[int]] = {}
-    for j, code in enumerate(rp_codes):
+    for d, code in enumerate(rp_codes):
         if code is not None:
-            by_code.setdefault(code, []).append(j)
+            by_code.setdefault(code, []).append(d)
     out: list[Match] = []
-    for i, a in enumerate(mps):
-        bounds = candidates[i]
-        key = _code_key(a.code)
+    for c, a_rep in enumerate(mp_reps):
+        bounds = candidates[c]
+        key = _code_key(a_rep.code)
         if key is not None:
             bounds = dict(bounds)
-            for j in by_code.get(key, ()):
-                bounds[j] = 1.0
-        done = taken_by.get(a.id, ())
+            for d in by_code.get(key, ()):
+                bounds[d] = 1.0
         ranked = []
-        for j, bound in bounds.items():
-            if key is not None and rp_codes[j] is not None and rp_codes[j] != key:
+        for d, bound in bounds.items():
+            if key is not None and rp_codes[d] is not None and rp_codes[d] != key:
                 bound *= CODE_MISMATCH_FACTOR
-            if bound >= threshold and rp_ids[j] not in done:
-                ranked.append((-bound, rp_ids[j], j))
+            if bound >= threshold:
+                ranked.append((-bound, rp_ids[rp_members[d][0]], d))
         ranked.sort()
-        scored: list[tuple[float, str, int]] = []
-        for minus_bound, rid, j in ranked:
-            # every score is below its bound: once the bound falls below the
-            # top-th best score so far, nothing later can enter the top
-            if top is not None and len(scored) >= top and -minus_bound < scored[top - 1][0]:
-                break
-            score = score_of(i, j)
-            if score >= threshold and score > 0.0:
-                scored.append((score, rid, j))
-                scored.sort(key=lambda x: (-x[0], x[1]))
-        if top is not None:
-            scored = scored[:top]
-        out.extend(
-            Match(
-                masterplan=a.id,
-                rpjmd=rid,
-                relation=relation,
-                source=Source.SUGGESTED,
-                score=score,
-                note=_note(a, sa_list[i], rps[j], sb_list[j]),
-                evidence=evidence_of(sa_list[i], sb_list[j]),
+        for i in mp_members[c]:
+            a = mps[i]
+            done = taken_by.get(a.id, ())
+            scored: list[tuple[float, str, int]] = []  # (-score, RPJMD id, index), best first
+            for minus_bound, _, d in ranked:
+                # every score is below its bound: once the bound falls below the top-th
+                # best score so far, nothing later can enter the top
+                if top is not None and len(scored) >= top and -minus_bound < -scored[top - 1][0]:
+                    break
+                score = score_of(c, d)
+                if not (score >= threshold and score > 0.0):
+                    continue
+                added = 0
+                for j in rp_members[d]:  # in id order: past the top-th, ties cannot enter
+                    if rp_ids[j] in done:
+                        continue
+                    bisect.insort(scored, (-score, rp_ids[j], j))
+                    added += 1
+                    if top is not None and added >= top:
+                        break
+                if top is not None:
+                    del scored[top:]
+            out.extend(
+                Match(
+                    masterplan=a.id,
+                    rpjmd=rid,
+                    relation=relation,
+                    source=Source.SUGGESTED,
+                    score=-minus_score,
+                    note=_note(a, sa_list[c], rps[j], sb_list[rp_class[j]]),
+                    evidence=evidence_of(sa_list[c], sb_list[rp_class[j]]),
+                )
+                for minus_score, rid, j in scored
             )
-            for score, rid, j in scored
-        )
+        exact.pop(c, None)
     return out
 
 
@@ -341,13 +395,18 @@ def suggest_matches(
     naming an equal program code and the shared affairs of government, when
     there are any. The result is sorted by score, highest first, then by
     masterplan id and RPJMD id; it does not depend on the order of elements in
-    the plans.
+    the plans. ``levels`` is a level or several (``"program"``, ``["target",
+    "program"]``).
 
     Raises :class:`ValueError` (or :class:`TypeError`) for a threshold outside
     0 to 1 or a ``top`` below 1.
     """
+    if not isinstance(region, Region):
+        raise TypeError(f"suggest_matches takes a smartsync.Region, got {type(region).__name__}")
     _check_args(threshold, top)
     rel = cast(Relation, Relation.parse(relation))
+    if isinstance(levels, (str, Level)):  # one level, not the letters of its name
+        levels = [levels]
     wanted = None if levels is None else {Level.parse(x) for x in levels}
     weights = region_weights(region)
     taken = {m.key for m in region.matches} | {r.key for r in region.rejected}

@@ -213,8 +213,11 @@ def reason_message(r: Any, lang: str = "en") -> str:
     """A why-not reason in words: the most specific message the catalog has for its rule,
     its kind and its fact, else a generic one naming the rule and the condition."""
     values = dict(r.values)
-    for key in (f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
-                f"why_not.{r.kind}.{r.fact_kind}"):
+    keys = [f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
+            f"why_not.{r.kind}.{r.fact_kind}"]
+    if isinstance(values.get("condition"), str):  # a rejected match: the condition it fails
+        keys.insert(0, f"why_not.{r.rule}.{r.kind}.{r.fact_kind}.{values['condition']}")
+    for key in keys:
         if has(key, lang):
             return text(key, lang, **values)
     return text(f"why_not.{r.kind}", lang, rule=r.rule, form=r.form, blocker=r.blocker or "")

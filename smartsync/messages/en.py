@@ -84,7 +84,14 @@ CATALOG = {
     "funding.none": "No funding was concluded.",
     # why-not
     "why_not.type": "not {type}:",
-    "why_not.stage_synchronized.failed_test": "the {stage} stage is not synchronized: {synchronized} of {total} masterplan {stage} elements are matched to an RPJMD {stage} (coverage {coverage}, threshold {threshold}); unmatched: {unsynchronized_ids}",
+    "why_not.stage_synchronized.failed_test": "the {stage} stage is not synchronized: {synchronized} of {total} masterplan {stage} elements are synchronized with the RPJMD (coverage {coverage}, threshold {threshold}); not synchronized: {unsynchronized_ids}",
+    "why_not.element_synchronized.missing.Match": "{stage} elements with no match: {elements}",
+    "why_not.element_synchronized.missing.Element": "{stage} elements matched only to RPJMD elements of another level: {elements} (to {counterparts})",
+    "why_not.element_synchronized.blocked.MatchRejected": "{stage} elements whose matches do not count ({condition}): {elements} (to {counterparts})",
+    "why_not.element_synchronized.blocked.MatchRejected.relation": "{stage} elements matched by {relation}, a relation that does not count at the {stage} stage: {elements} (to {counterparts})",
+    "why_not.element_synchronized.blocked.MatchRejected.budget": "{stage} elements matched only to RPJMD programs without a pagu indikatif above zero: {elements} (to {counterparts})",
+    "why_not.element_synchronized.blocked.MatchRejected.cascade": "{stage} elements none of whose parents is matched to an ancestor of their RPJMD counterpart: {elements} (to {counterparts})",
+    "why_not.element_synchronized.blocked.MatchRejected.no_parent": "{stage} elements below the top stage that name no parent, so their place in the hierarchy cannot be checked: {elements}",
     "why_not.stage_not_synchronized.failed_test": "the {stage} stage is synchronized: its coverage {coverage} reaches the threshold {threshold}",
     "why_not.stage_coverage.missing.Elements": "the masterplan has no {stage} elements",
     "why_not.stage_absent.blocked.Elements": "the masterplan has {stage} elements",
@@ -282,7 +289,4 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'The other types',
-    'review.stability': 'The type holds for thresholds from {low} to {high}.',
-    'review.fragile': 'It is fragile: it holds only at the exact threshold.',
-    'review.lose': 'Losing {count} match(es) would change it to {type}.',
 }

@@ -99,6 +99,12 @@ def _label(key: str, lang: str, **values: object) -> str:
     return table[key].format(**values)
 
 
+def _a(value: object) -> str:
+    """Escaped for an attribute value (data, not shown): characters no page may hold
+    replaced, no isolation marks added."""
+    return html.escape(for_markup(str(value), isolate=False), quote=True)
+
+
 def _e(value: object) -> str:
     """Escaped for HTML/SVG text and attribute values; characters no page may hold replaced and
     bidirectional text isolated (:func:`smartsync._text.for_markup`)."""
@@ -279,7 +285,7 @@ def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool
     if unsynchronized:
         tooltip.append(_label("unsync_title", lang))
     title = " \u00b7 ".join(tooltip) + ": " + element.text
-    attrs = (f'class="element" data-id="{_e(element.id)}" data-plan="{plan}" '
+    attrs = (f'class="element" data-id="{_a(element.id)}" data-plan="{plan}" '
              f'data-level="{element.level.value}" data-stage="{"true" if stage else "false"}"')
     if unsynchronized:
         attrs += ' data-synchronized="false"'
@@ -331,8 +337,8 @@ def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float
         title += "; " + ", ".join(match.evidence)
     colour, width = RELATION_STYLE[relation]
     dash = f' stroke-dasharray="{SUGGESTED_DASH}"' if match.source is Source.SUGGESTED else ""
-    return (f'<path class="match" data-masterplan="{_e(match.masterplan)}" '
-            f'data-rpjmd="{_e(match.rpjmd)}" data-relation="{relation}" data-source="{source}" '
+    return (f'<path class="match" data-masterplan="{_a(match.masterplan)}" '
+            f'data-rpjmd="{_a(match.rpjmd)}" data-relation="{relation}" data-source="{source}" '
             f'd="{d}" fill="none" stroke="{colour}" stroke-width="{width:g}" '
             f'stroke-linecap="round" opacity="0.85"{dash}><title>{_e(title)}</title></path>')
 
@@ -380,7 +386,7 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
     out = [f'<svg class="{" ".join(classes)}" data-level="{level}" '
            f'data-stage="{"true" if is_stage else "false"}" viewBox="0 0 {WIDTH} {band.height:g}" '
            f'width="{WIDTH}" height="{band.height:g}" role="img" '
-           f'aria-label="{_e(name)}">',
+           f'aria-label="{_a(name)}">',
            f'<g id="{content_id}">',
            f'<rect class="band-bg" x="0.5" y="0.5" width="{WIDTH - 1}" height="{band.height - 1:g}" '
            f'rx="4" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width:g}"{dash_attr}/>']
@@ -433,8 +439,8 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
             if is_stage and result is not None and result.present:
                 done = sum(e.id in synchronized for e in members)
                 label += " \u00b7 " + _label("group_count", lang, synchronized=done, total=len(members))
-            out.append(f'<g class="dimension-group" data-dimension="{_e(dim)}">'
-                       f'<text class="group-title" data-dimension="{_e(dim)}" x="{RIGHT_X:g}" '
+            out.append(f'<g class="dimension-group" data-dimension="{_a(dim)}">'
+                       f'<text class="group-title" data-dimension="{_a(dim)}" x="{RIGHT_X:g}" '
                        f'y="{y + GROUP_HEAD - 10:g}" font-size="{FONT}" font-weight="700" '
                        f'fill="#3d4a5a">{_e(label)}</text>')
             out.extend(masterplan_box(element) for element in members)

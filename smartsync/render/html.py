@@ -55,6 +55,12 @@ def _label(key: str, lang: str, **values: object) -> str:
                                 for k, v in values.items()})
 
 
+def _a(value: object) -> str:
+    """Escaped for an attribute value (data, not shown): characters no page may hold
+    replaced, no isolation marks added."""
+    return html.escape(for_markup(str(value), isolate=False), quote=True)
+
+
 def _e(value: object) -> str:
     """Escaped for HTML text and attribute values; characters no page may hold replaced and
     bidirectional text isolated (:func:`smartsync._text.for_markup`)."""
@@ -201,11 +207,11 @@ def _type_section(region: Region, c: Classification, lang: str) -> str:
 
     letter = c.type_letter
     badge = letter if letter is not None else _label("unsynchronized_badge", lang)
-    items = "".join(f'<li data-key="{_e(ch.key)}">{_e(ch.message(lang))}</li>'
+    items = "".join(f'<li data-key="{_a(ch.key)}">{_e(ch.message(lang))}</li>'
                     for ch in c.characteristics)
     if not items:
         items = f"<li>{_e(text('heading.none', lang))}</li>"
-    return (f'<section id="type" class="type type-{_e(c.type.value)}" data-type="{_e(c.type.value)}">'
+    return (f'<section id="type" class="type type-{_e(c.type.value)}" data-type="{_a(c.type.value)}">'
             f'<h2>{_e(text("heading.type", lang))}</h2>'
             f'<div class="type-head"><div class="badge">{_e(badge)}</div>'
             f'<p class="type-name">{_e(type_name(c.type, letter, lang))}</p></div>'
@@ -254,12 +260,12 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
                    total=stage.total, coverage=stage.coverage, threshold=stage.threshold,
                    status=text(f"stage.status.{status}", lang))
     threshold = max(0.0, min(1.0, stage.threshold)) * 100
-    return (f'<div class="{" ".join(classes)}" data-stage="{_e(stage.stage)}" '
+    return (f'<div class="{" ".join(classes)}" data-stage="{_a(stage.stage)}" '
             f'data-coverage="{stage.coverage:.4f}">'
             f'<div class="name">{_e(stage_name(stage.stage, lang))}</div>'
-            f'<div class="bar" title="{_e(tip)}"><div class="fill" style="width:{width:.1f}%"></div>'
+            f'<div class="bar" title="{_a(tip)}"><div class="fill" style="width:{width:.1f}%"></div>'
             f'<div class="threshold" style="left:{threshold:.1f}%"></div></div>'
-            f'<div class="figures" title="{_e(tip)}">{_e(figures)}</div></div>')
+            f'<div class="figures" title="{_a(tip)}">{_e(figures)}</div></div>')
 
 
 def _coverage_section(c: Classification, lang: str) -> str:
@@ -267,6 +273,11 @@ def _coverage_section(c: Classification, lang: str) -> str:
     thresholds = [f"{_share(c.params.threshold)}"] + [
         f"{stage} {_share(value)}" for stage, value in sorted(c.params.thresholds.items())]
     relations = ", ".join(r.value for r in sorted(c.params.relations, key=lambda r: r.value))
+    if c.params.stage_relations:  # counted relations per stage (e.g. relations-per-stage)
+        relations += " (" + "; ".join(
+            f"{stage_name(stage, lang)}: "
+            + ", ".join(sorted(r.value for r in c.params.relations_for(stage)))
+            for stage in c.typology.stages if stage in c.params.stage_relations) + ")"
     parameters = _label("parameters", lang, threshold="; ".join(thresholds), relations=relations)
     return (f'<section id="coverage"><h2>{_e(_label("coverage", lang))}</h2>'
             f'<p class="hint">{_e(_label("coverage_hint", lang))}</p>'
@@ -279,7 +290,7 @@ def _diagnostics_section(c: Classification, warnings: Sequence[Problem], lang: s
     items = []
     for d in c.diagnostics:
         severity = text(f"severity.{d.severity}", lang)
-        items.append(f'<li class="{_e(d.severity)}" data-code="{_e(d.code)}">'
+        items.append(f'<li class="{_a(d.severity)}" data-code="{_a(d.code)}">'
                      f'<span class="severity">{_e(severity)}</span>{_e(d.message(lang))}</li>')
     body = f'<ul class="diagnostics">{"".join(items)}</ul>' if items else \
         f'<p>{_e(text("heading.none", lang))}</p>'
@@ -315,7 +326,7 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
             budget = (format_rupiah(element.budget) if element.budget is not None
                       else _label("no_budget", lang))
             cls = "" if element.budget is not None else ' class="no-budget"'
-            rows.append(f'<tr data-program="{_e(element.id)}"{cls}><td>{_e(element.id)}</td>'
+            rows.append(f'<tr data-program="{_a(element.id)}"{cls}><td>{_e(element.id)}</td>'
                         f'<td>{_e(element.code or "")}</td><td>{_e(element.text)}</td>'
                         f'<td>{_e(", ".join(dict.fromkeys(by_rpjmd[element.id])))}</td>'
                         f'<td class="num">{_e(budget)}</td></tr>')
@@ -336,10 +347,10 @@ def _why_not_section(c: Classification, lang: str) -> str:
     for value, reasons in c.why_not_all().items():
         t = c.typology.parse_type(value)
         heading = text("why_not.type", lang, type=type_name(t, c.typology.letter(t), lang))
-        items = "".join(f'<li data-rule="{_e(r.rule)}">{_e(r.message(lang))}</li>' for r in reasons)
+        items = "".join(f'<li data-rule="{_a(r.rule)}">{_e(r.message(lang))}</li>' for r in reasons)
         if not items:
             items = f'<li>{_e(_label("no_reasons", lang))}</li>'
-        parts.append(f'<div class="why-not-type" data-type="{_e(value)}"><h3>{_e(heading)}</h3>'
+        parts.append(f'<div class="why-not-type" data-type="{_a(value)}"><h3>{_e(heading)}</h3>'
                      f"<ul>{items}</ul></div>")
     parts.append("</section>")
     return "".join(parts)
@@ -387,7 +398,7 @@ def _trace_section(c: Classification, lang: str) -> str:
         if asserted:
             rows.append(f'<dt>{_e(text("trace.asserted", lang, facts="").rstrip(": "))}</dt>'
                         f'<dd class="facts">{"<br>".join(_e(a) for a in asserted)}</dd>')
-        steps.append(f'<li{cls} value="{step.number}" data-rule="{_e(step.rule)}">{head}'
+        steps.append(f'<li{cls} value="{step.number}" data-rule="{_a(step.rule)}">{head}'
                      f'<dl>{"".join(rows)}</dl></li>')
     how = "".join(f"<li>{_e(line)}</li>" for line in how_lines(c.how(), lang, indent="\u00a0\u00a0"))
     summary = _label("trace_summary", lang, count=len(c.trace.steps))
@@ -409,6 +420,9 @@ def render_html(region: Region, classification: Classification | None = None, *,
     region file to list with the diagnostics. ``index_link``: the address of
     an index page to link back to.
     """
+    if not isinstance(region, Region):
+        hint = " (read it with smartsync.load_region first)" if isinstance(region, (str, os.PathLike)) else ""
+        raise TypeError(f"render_html takes a smartsync.Region, got {type(region).__name__}{hint}")
     _check_lang(lang)
     if classification is None:
         from ..engine import classify
@@ -426,10 +440,10 @@ def render_html(region: Region, classification: Classification | None = None, *,
                        end=region.rpjmd.period.end))
     meta.append(_label("period", lang, plan="Masterplan", start=region.masterplan.period.start,
                        end=region.masterplan.period.end))
-    back = (f'<p class="crumbs"><a href="{_e(index_link)}">{_e(_label("back", lang))}</a></p>'
+    back = (f'<p class="crumbs"><a href="{_a(index_link)}">{_e(_label("back", lang))}</a></p>'
             if index_link else "")
     body = "\n".join([
-        f'<header class="region" data-region="{_e(region.id)}">{back}'
+        f'<header class="region" data-region="{_a(region.id)}">{back}'
         f"<h1>{_e(region.name)}</h1>"
         f'<p class="meta">{" · ".join(_e(m) for m in meta)}</p></header>',
         _type_section(region, c, lang),
@@ -517,11 +531,11 @@ def _chart(pages: Sequence[ReportPage], failures: int, lang: str) -> str:
     width, label_w, bar_w, row = 760, 230, 440, 30
     height = row * len(bars) + 14
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-           f'role="img" aria-label="{_e(_label("chart", lang))}">']
+           f'role="img" aria-label="{_a(_label("chart", lang))}">']
     for i, (value, label, count) in enumerate(bars):
         y = 8 + i * row
         length = bar_w * count / top
-        out.append(f'<g class="bar {_e(value)}" data-type="{_e(value)}" data-count="{count}">'
+        out.append(f'<g class="bar {_e(value)}" data-type="{_a(value)}" data-count="{count}">'
                    f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">{_e(label)}</text>'
                    f'<rect x="{label_w}" y="{y}" width="{length:.1f}" height="20" rx="2"/>'
                    f'<text x="{label_w + length + 6:.1f}" y="{y + 15}">{count}</text></g>')
@@ -550,16 +564,16 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
         for stage in stages:
             s = c.stages.get(stage)
             if s is None or not s.present:
-                cells.append(f'<td class="cov absent" data-stage="{_e(stage)}">{_e(_label("absent", lang))}</td>')
+                cells.append(f'<td class="cov absent" data-stage="{_a(stage)}">{_e(_label("absent", lang))}</td>')
                 continue
             cls = "synchronized" if s.is_synchronized else "unsynchronized"
-            cells.append(f'<td class="cov {cls}" data-stage="{_e(stage)}" data-coverage="{s.coverage:.4f}">'
+            cells.append(f'<td class="cov {cls}" data-stage="{_a(stage)}" data-coverage="{s.coverage:.4f}">'
                          f'<span class="mini"><i style="width:{max(0.0, min(1.0, s.coverage)) * 100:.0f}%"></i></span>'
                          f"{s.synchronized}/{s.total} \u00b7 {_share(s.coverage)}</td>")
         letter = c.type_letter
-        rows.append(f'<tr class="region" data-type="{_e(c.type.value)}" data-region="{_e(page.region.id)}">'
-                    f'<td><a href="{_e(href)}">{_e(page.region.name)}</a></td><td>{_e(page.region.id)}</td>'
-                    f'<td title="{_e(type_name(c.type, letter, lang))}">'
+        rows.append(f'<tr class="region" data-type="{_a(c.type.value)}" data-region="{_a(page.region.id)}">'
+                    f'<td><a href="{_a(href)}">{_e(page.region.name)}</a></td><td>{_e(page.region.id)}</td>'
+                    f'<td title="{_a(type_name(c.type, letter, lang))}">'
                     f'{_e(letter if letter else _label("unsynchronized", lang))}</td>'
                     f'{"".join(cells)}<td>{_e(page.source)}</td></tr>')
     for failure in failures:
@@ -615,7 +629,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
           ) -> list[tuple[str, Region | None, tuple[Problem, ...]]]:
     """Every region the sources stand for, in order, with the problems of reading it."""
     from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
-    from ..io.paths import path_kind
+    from ..io.paths import list_folder, path_kind
     from ..tabular import is_tables
 
     if isinstance(sources, (str, os.PathLike, Region)):
@@ -631,8 +645,10 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
                             f"{source!r}")
         path, name = Path(source), os.fspath(source)
         if path_kind(path) == "dir" and not is_tables(path):
-            found = region_files(path)
-            if not found:
+            found, problem = list_folder(path)
+            if problem is not None:
+                out.append((name, None, (problem,)))
+            elif not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
                 out.append((name, None, (Problem(
                     f"no region files ({suffixes}) and no tables (regions.csv) in this folder",
@@ -725,7 +741,7 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
         path = folder / _page_name(region.id, used)
         warnings = tuple(p for p in problems if p.severity is not Severity.ERROR)
         page = render_html(region, result, lang=lang, warnings=warnings,
-                           index_link="index.html" if with_index else None).encode("utf-8")
+                           index_link="index.html" if with_index else None).encode("utf-8", "backslashreplace")
         try:
             atomic_write(path, lambda handle, page=page: handle.write(page), within=folder,
                          inputs=inputs)
@@ -735,6 +751,7 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
             continue
         pages.append(ReportPage(source, path, region, result))
     if index_path is not None:
-        text = render_index(pages, failures, lang=lang, base=folder).encode("utf-8")
+        text = render_index(pages, failures, lang=lang, base=folder).encode("utf-8",
+                                                                            "backslashreplace")
         atomic_write(index_path, lambda handle: handle.write(text), within=folder, inputs=inputs)
     return Report(folder, tuple(pages), tuple(failures), index_path)

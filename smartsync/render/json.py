@@ -3,7 +3,8 @@
 ``schema_version`` is ``smartsync/classification@1``. The keys:
 
 - ``region``: ``{"id", "name"}``; ``typology``: ``{"name", "stages"}``;
-  ``params``: the threshold(s) and the relations that count;
+  ``params``: the threshold(s) and the relations that count (``relations``,
+  and per stage ``stage_relations``);
 - ``type`` (``vision``, ``mission``, ``target``, ``program`` or
   ``unsynchronized``), ``type_letter`` (``A``-``D`` or null), ``type_label``;
 - ``stages``: by stage name, ``present``, ``total``, ``synchronized`` (the
@@ -19,8 +20,10 @@
   ``description``, ``facts`` (each ``{"id", "kind", "fields"}``),
   ``bindings``, ``asserted`` and ``retracted`` (fact objects), ``internal``
   (true for engine bookkeeping a planner need not read);
-- ``facts``: every fact of the run by id (``kind``, ``fields``, ``input``,
-  ``internal``), so each step's facts can be followed;
+- ``facts``: every fact that was in working memory during the run, by id
+  (``kind``, ``fields``, ``input``, ``internal``, ``declared_at``: the step
+  that declared it, 0 for an input fact; ``retracted_at``: the step that
+  retracted it, or null), so each step's facts can be followed;
 - ``why_not``: keyed by each type not concluded, a list of reasons
   (``kind``, ``rule``, ``pack``, ``condition``, ``form``, ``fact``,
   ``values``, ``facts``, ``path``, ``message``);
@@ -73,6 +76,8 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
             "threshold": c.params.threshold,
             "thresholds": {s: c.params.threshold_for(s) for s in c.typology.stages},
             "relations": sorted(r.value for r in c.params.relations),
+            "stage_relations": {s: sorted(r.value for r in c.params.relations_for(s))
+                                for s in c.typology.stages},
         },
         "type": c.type.value,
         "type_letter": c.type_letter,
@@ -115,7 +120,8 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
             for s in c.trace.steps
         ]
         out["facts"] = {str(i): {"kind": f.kind, "fields": f.fields, "input": f.input,
-                                 "internal": f.internal}
+                                 "internal": f.internal, "declared_at": f.declared_at,
+                                 "retracted_at": f.retracted_at}
                         for i, f in sorted(facts.items())}
     out["why_not"] = {
         t: [dict(r.to_dict(), message=r.message(lang)) for r in reasons]

@@ -22,8 +22,9 @@ from ..model import Element, Match, Region, Relation, Source
 
 __all__ = ["review_page", "review_body", "LOW_CONFIDENCE", "REVIEW_LABELS"]
 
-#: a drafted element whose confidence is below this is marked for checking
-LOW_CONFIDENCE = 0.8
+#: a drafted element whose confidence is below this is marked for checking: every
+#: element ``smartsync draft`` was not sure of (a score below 1 comes with its reasons)
+LOW_CONFIDENCE = 1.0
 
 #: the words of the page in each language (keys ``review.*`` of :mod:`smartsync.messages`)
 REVIEW_LABELS: Mapping[str, Mapping[str, str]] = section("review")
@@ -168,7 +169,9 @@ def _drafted(region: Region, lang: str) -> str:
             if provenance is not None:
                 parts = [provenance.file]
                 if getattr(provenance, "page", None) is not None:
-                    parts.append(_label("page", lang, page=provenance.page))
+                    printed = getattr(provenance, "printed_page", None)
+                    parts.append(_label("page", lang, page=provenance.page)
+                                 + (f" ({printed})" if printed else ""))
                 if getattr(provenance, "sheet", None):
                     parts.append(str(provenance.sheet))
                 if getattr(provenance, "row", None) is not None:
@@ -191,7 +194,9 @@ def _drafted(region: Region, lang: str) -> str:
 
 
 def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
-    """What to change for the next type up (the rest folded), and how stable the type is."""
+    """What to change for the next type up that adding matches can reach (the rest folded).
+
+    ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import stage_name, type_name
 
     head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
@@ -221,7 +226,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                 + (f'<b>{_e(p.rpjmd)}</b> <span class="score">'
                    f'{_e(_label("score", lang, score=f"{p.score:.2f}"))}</span>'
                    if p.rpjmd is not None else f"<i>{_e(_label('no_candidate', lang))}</i>")
-                + f' <span class="level">{_e(_relation_label(p.relation, lang))}</span></li>'
+                + f' <span class="level">\u00b7 {_e(_relation_label(p.relation, lang))}</span></li>'
                 for p in proposals)
             rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">'
                         f'{_e(_label("needed", lang, stage=stage_name(stage, lang), count=count))}'
@@ -234,32 +239,26 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                 f'data-total="{t.total}">{"".join(parts)}</div>')
 
     body = []
-    letters = list(advice.to_reach)
+    letters = list(advice)
     if not letters:
         body.append(f'<p>{_e(_label("top_type", lang))}</p>')
     else:
         # top type first: the next type up is the last one that adding matches can reach
-        reachable = [k for k in letters if advice.to_reach[k].reachable]
+        reachable = [k for k in letters if advice[k].reachable]
         nearest = reachable[-1] if reachable else letters[-1]
-        body.append(one(nearest, advice.to_reach[nearest]))
-        others = [one(k, advice.to_reach[k]) for k in reversed(letters) if k != nearest]
+        body.append(one(nearest, advice[nearest]))
+        others = [one(k, advice[k]) for k in reversed(letters) if k != nearest]
         if others:
             body.append(f'<details class="other-types"><summary>{_e(_label("other_types", lang))}</summary>'
                         f'{"".join(others)}</details>')
-    st = advice.stability
-    lines = [_label("stability", lang, low=f"{st.threshold_from:.2f}", high=f"{st.threshold_to:.2f}")]
-    if st.fragile:
-        lines.append(_label("fragile", lang))
-    if st.matches_to_lose is not None and st.falls_to is not None:
-        lines.append(_label("lose", lang, count=st.matches_to_lose, type=name(st.falls_to)))
-    body.append(f'<p class="stability{" fragile" if st.fragile else ""}">{_e(" ".join(lines))}</p>')
     return head + "".join(body) + "</section>"
 
 
 def review_body(region: Region | None, classification: Any, state: Mapping[str, Any], lang: str,
                 *, advice: Any = None) -> str:
     """The part of the page an action changes, for ``region`` as it is in the file
-    (``advice``: its :class:`smartsync.Advice`, for "what to change")."""
+    (``advice``: :func:`smartsync.advice.to_reach` of its classification, for "what to
+    change")."""
     messages = {k[4:]: v for k, v in REVIEW_LABELS.get(lang, REVIEW_LABELS["en"]).items()
                 if k.startswith("msg.")}
     data = (f'data-version="{_e(state["version"])}" data-lang="{lang}" '
@@ -285,7 +284,7 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
     stages = "".join(_stage_row(s, c, lang) for s in c.stages.values())
     side = (f'<aside class="side">{_type_section(region, c, lang)}'
             f'<section id="coverage"><h2>{_e(_label("stages", lang))}</h2>{stages}</section>'
-            f"{_advice(region, c, advice, lang)}{_suggestions(region, lang)}{_add_form(region, lang)}"
+            f"{_suggestions(region, lang)}{_advice(region, c, advice, lang)}{_add_form(region, lang)}"
             f"{_drafted(region, lang)}{_manual(region, lang)}{_rejected(region, lang)}</aside>")
     low = [f"{plan.kind.value}:{e.id}" for plan in (region.masterplan, region.rpjmd) for e in plan.elements
            if getattr(e, "confidence", None) is not None and e.confidence.score < LOW_CONFIDENCE]
@@ -298,7 +297,8 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
 _REVIEW_CSS = """
 body{max-width:none;padding:12px 18px 30px}
 .review-head{display:block;position:relative}
-.review-head h1{margin-right:260px}
+.review-head h1{margin:4px 260px 0 0}
+.review-head .meta{margin:2px 0}
 .langs{position:absolute;right:0;top:4px;display:flex;gap:4px}
 .langs button{font:inherit;font-size:12.5px;padding:3px 8px;border:1px solid var(--line);background:#fff;
 border-radius:4px;cursor:pointer}
@@ -312,12 +312,11 @@ border-radius:4px;cursor:pointer}
 .side h2{font-size:16px}
 .side .type-head .badge{width:44px;height:44px;font-size:24px}
 .side .type-name{font-size:15px}
-.side ul.characteristics{display:none}
+.side ul.characteristics,.side #type h3{display:none}
 .to-reach ul{margin:2px 0 4px;padding-left:18px;font-size:13px}
 .to-reach ul.proposal{font-size:12.5px}
 .to-reach-head{margin:4px 0}
-p.stability{font-size:12.5px;color:#3d4a5a}
-p.stability.fragile{color:var(--warn);font-weight:700}
+
 .side .stage-row{grid-template-columns:80px 1fr 150px;gap:6px;margin:4px 0}
 ol.items,ul.items{list-style:none;margin:0;padding:0}
 .items li{border:1px solid var(--line);border-radius:6px;padding:6px 8px;margin:6px 0;background:#fff}
@@ -400,7 +399,13 @@ _SCRIPT = r"""
     var p = pathOf(li);
     if (p) p.classList.add('current');
     if (focus) { li.focus({preventScroll: true}); }
-    li.scrollIntoView({block: 'nearest'});
+    // bring it into view inside the side panel only: the diagram stays where it is
+    var side = li.closest('.side');
+    if (side && side.scrollHeight > side.clientHeight) {
+      var r = li.getBoundingClientRect(), s = side.getBoundingClientRect();
+      if (r.top < s.top) side.scrollTop -= s.top - r.top + 8;
+      else if (r.bottom > s.bottom) side.scrollTop += r.bottom - s.bottom + 8;
+    }
   }
   function markDiagram() {
     var d = document.getElementById('diagram');
@@ -566,6 +571,6 @@ def review_page(body: str, title: str, lang: str, nonce: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="referrer" content="no-referrer">\n'
-            f"<title>{_e(title)}</title>\n<style nonce=\"{nonce}\">\n{_css()}\n{_REVIEW_CSS.strip()}\n</style>\n"
+            f"<title>{_e(title)}</title>\n<style>\n{_css()}\n{_REVIEW_CSS.strip()}\n</style>\n"
             f'</head>\n<body>\n<main id="app">{body}</main>\n'
             f'<script nonce="{nonce}">{_SCRIPT}</script>\n</body>\n</html>\n')

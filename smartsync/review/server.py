@@ -80,7 +80,17 @@ def serve(path: PathLike, *, port: int = 0, open_browser: bool = True, lang: str
             import webbrowser
 
             opener = webbrowser.open
-        threading.Timer(0.3, opener, args=(url,)).start()
+
+        def open_page() -> None:
+            try:
+                opened = opener(url)
+            except Exception:  # a broken browser setting must not stop the review
+                opened = False
+            if opened is False:
+                print("smartsync review: no browser could be opened; open the address above",
+                      file=sys.stderr, flush=True)
+
+        threading.Timer(0.3, open_page).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # pragma: no cover - uvicorn handles SIGINT itself

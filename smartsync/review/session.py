@@ -33,6 +33,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 #: the actions ``POST /api/matches`` takes
 ACTIONS = ("accept", "reject", "relation", "add")
+_ACTION_KEYS = ("action", "masterplan", "rpjmd", "relation", "note", "version")
 
 
 class ReviewError(SmartsyncError, ValueError):
@@ -123,20 +124,19 @@ class ReviewSession:
             return out
         from ..render.json import classification_to_dict
 
-        from ..advice import advise
+        from ..advice import to_reach
 
         c = self._classify(region)
         classified = classification_to_dict(c, lang=lang, trace=False)
         # what to change, by running the same classifier on changed regions
-        advice = advise(c, classifier=self._classifier)
-        advised = advice.to_dict(lang)
+        advice = to_reach(c, classifier=self._classifier)
         level = {e.id: e.level.value for e in region.masterplan.elements}
         out.update(
             valid=True,
             region={"id": region.id, "name": region.name, "kind": region.kind.value},
             type=classified["type"], type_letter=classified["type_letter"],
             type_label=classified["type_label"], stages=classified["stages"],
-            to_reach=advised["to_reach"], stability=advised["stability"],
+            to_reach={letter: t.to_dict(lang) for letter, t in advice.items()},
             matches=[{"masterplan": m.masterplan, "rpjmd": m.rpjmd, "level": level.get(m.masterplan),
                       "relation": m.relation.value, "status": m.source.value, "score": m.score,
                       "note": m.note, "evidence": list(m.evidence)} for m in region.matches],
@@ -166,6 +166,11 @@ class ReviewSession:
         """
         if not isinstance(action, Mapping):
             raise ReviewError("the request must be a JSON object with action, masterplan and rpjmd")
+        unknown = [k for k in action if k not in _ACTION_KEYS]
+        if unknown:
+            hint = suggest_id(str(unknown[0]), _ACTION_KEYS)
+            raise ReviewError(f"unknown key {unknown[0]!r} in the action; expected "
+                              f"{', '.join(_ACTION_KEYS)}" + (f" (did you mean {hint!r}?)" if hint else ""))
         kind = action.get("action")
         if kind not in ACTIONS:
             hint = suggest_id(kind, ACTIONS) if isinstance(kind, str) else None
@@ -270,7 +275,7 @@ class ReviewSession:
 
         try:
             edit_region_file(self.path, lambda text, fmt: edit(text), lambda region: expected,
-                             check=unchanged, doing="change the file in place", done="changed",
+                             region=loaded.region, check=unchanged, doing="change the file in place", done="changed",
                              meant="intended")
         except OutputError as exc:
             if "changed while" in exc.reason:

@@ -1,0 +1,171 @@
+"""Evaluate ``smartsync draft`` on generated documents: precision and recall per plan and level.
+
+    python benchmarks/eval_draft.py [--seeds 6] [--forms pdf docx xlsx] [--extra DIR]
+
+For each form and seed, tests/docgen.py writes a region's documents; the draft is compared
+with the known region: per plan and level, precision and recall of the drafted elements (text
+compared after folding spaces and case), the share of programs whose code and whose budget are
+exactly right, the share of elements whose parents are right and of masterplan programs whose
+dimension is right. ``--extra DIR`` also
+evaluates hand-written fixtures: each subfolder holds rpjmd*/masterplan* documents and a
+``known.yaml`` region. Exit status 1 when a target is missed (P/R >= 0.95 per level, codes and
+budgets >= 0.95, parents >= 0.90).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from smartsync.documents import draft_region  # noqa: E402
+from smartsync.documents._text import norm  # noqa: E402
+from smartsync.model import Level, Plan, Region  # noqa: E402
+
+TARGETS = {"precision": 0.95, "recall": 0.95, "codes": 0.95, "budgets": 0.95, "parents": 0.90,
+           "dimensions": 0.95}
+
+
+def compare(known: Region, drafted: Region) -> dict[str, dict]:
+    """Counts per plan and level: true/false positives, misses, codes, budgets, parents."""
+    out: dict[str, dict] = {}
+    for kind in ("rpjmd", "masterplan"):
+        k_plan: Plan = known.plan(kind)
+        d_plan: Plan = drafted.plan(kind)
+        counts: dict = defaultdict(lambda: defaultdict(int))
+        d_by_text = {(e.level, norm(e.text)): e for e in d_plan.elements}
+        k_by_text = {(e.level, norm(e.text)): e for e in k_plan.elements}
+        for e in d_plan.elements:
+            counts[e.level.value]["drafted"] += 1
+            if (e.level, norm(e.text)) in k_by_text:
+                counts[e.level.value]["tp"] += 1
+        for e in k_plan.elements:
+            c = counts[e.level.value]
+            c["known"] += 1
+            d = d_by_text.get((e.level, norm(e.text)))
+            if d is None:
+                continue
+            if e.level is Level.PROGRAM:
+                if e.code is not None:
+                    c["codes"] += 1
+                    c["codes_ok"] += d.code == e.code
+                if e.budget is not None:
+                    c["budgets"] += 1
+                    c["budgets_ok"] += d.budget == e.budget
+                if e.dimension is not None:
+                    c["dims"] += 1
+                    c["dims_ok"] += d.dimension == e.dimension
+            if e.parents:
+                c["parents"] += 1
+                want = {norm(k_plan[p].text) for p in e.parents}
+                got = {norm(d_plan[p].text) for p in d.parents if p in d_plan}
+                c["parents_ok"] += want == got
+        out[kind] = counts
+    return out
+
+
+def add(total: dict, part: dict) -> None:
+    for kind, levels in part.items():
+        for level, counts in levels.items():
+            for key, value in counts.items():
+                total.setdefault(kind, {}).setdefault(level, defaultdict(int))[key] += value
+
+
+def scores(counts: dict) -> dict[str, float | None]:
+    def share(a: str, b: str) -> float | None:
+        return counts[a] / counts[b] if counts[b] else None
+    return {"precision": share("tp", "drafted"), "recall": share("tp", "known"),
+            "codes": share("codes_ok", "codes"), "budgets": share("budgets_ok", "budgets"),
+            "parents": share("parents_ok", "parents"), "dimensions": share("dims_ok", "dims")}
+
+
+def report(title: str, total: dict) -> bool:
+    ok = True
+    print(f"\n{title}")
+    print(f"  {'plan':<11}{'level':<9}{'known':>6}{'drafted':>8}{'P':>7}{'R':>7}{'codes':>7}{'budget':>7}"
+          f"{'parents':>8}{'dim':>6}")
+    order = [lvl.value for lvl in Level]
+    for kind, levels in total.items():
+        for level in sorted(levels, key=order.index):
+            counts = levels[level]
+            s = scores(counts)
+            cells = []
+            for key in ("precision", "recall", "codes", "budgets", "parents", "dimensions"):
+                value = s[key]
+                mark = "" if value is None or value >= TARGETS[key] else "!"
+                ok = ok and not mark
+                cells.append("-" if value is None else f"{value:.2f}{mark}")
+            print(f"  {kind:<11}{level:<9}{counts['known']:>6}{counts['drafted']:>8}"
+                  + "".join(f"{c:>7}" for c in cells[:4]) + f"{cells[4]:>8}{cells[5]:>6}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    from docgen import known_region, write_corpus
+    from smartsync import load_region
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=6, help="corpora per form (default 6)")
+    parser.add_argument("--forms", nargs="+", default=["pdf", "docx", "xlsx"])
+    parser.add_argument("--extra", type=Path, help="a folder of hand-written fixtures")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print what was missed")
+    args = parser.parse_args(argv)
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        for form in args.forms:
+            total: dict = {}
+            for seed in range(args.seeds):
+                known = known_region(seed)
+                files = write_corpus(known, Path(tmp) / f"{form}{seed}", form, seed)
+                draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"], id="contoh",
+                                     name="Kota Contoh")
+                part = compare(known, draft.region)
+                add(total, part)
+                if args.verbose:
+                    _misses(known, draft.region, f"{form} seed {seed}")
+            ok = report(f"{form}: {args.seeds} generated regions", total) and ok
+    if args.extra:
+        total = {}
+        for folder in sorted(p for p in args.extra.iterdir() if p.is_dir()):
+            known = load_region(folder / "known.yaml")
+            docs = sorted(p for p in folder.iterdir() if p.name != "known.yaml")
+            draft = draft_region(rpjmd=[p for p in docs if p.name.startswith("rpjmd")],
+                                 masterplan=[p for p in docs if p.name.startswith("masterplan")])
+            add(total, compare(known, draft.region))
+            if args.verbose:
+                _misses(known, draft.region, folder.name)
+        ok = report(f"hand-written fixtures in {args.extra}", total) and ok
+    print("\nall targets met" if ok else "\nsome targets missed (marked !)")
+    return 0 if ok else 1
+
+
+def _misses(known: Region, drafted: Region, title: str) -> None:
+    for kind in ("rpjmd", "masterplan"):
+        k, d = known.plan(kind), drafted.plan(kind)
+        kt = {(e.level, norm(e.text)) for e in k.elements}
+        dt = {(e.level, norm(e.text)) for e in d.elements}
+        for level, text in sorted(kt - dt, key=str):
+            print(f"  {title} {kind}: missed {level.value}: {text}")
+        for level, text in sorted(dt - kt, key=str):
+            print(f"  {title} {kind}: extra {level.value}: {text}")
+        for e in k.elements:
+            m = next((x for x in d.elements if x.level is e.level and norm(x.text) == norm(e.text)), None)
+            if m is None:
+                continue
+            if e.level is Level.PROGRAM and (m.code != e.code or m.budget != e.budget):
+                print(f"  {title} {kind}: {e.id} code {m.code} vs {e.code}, budget {m.budget} vs {e.budget}")
+            if e.parents:
+                want = {norm(k[p].text) for p in e.parents}
+                got = {norm(d[p].text) for p in m.parents if p in d}
+                if want != got:
+                    print(f"  {title} {kind}: parents of {e.level.value} {e.text[:40]}: {sorted(got)} vs {sorted(want)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

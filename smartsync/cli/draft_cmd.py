@@ -1,0 +1,117 @@
+"""``smartsync draft``: a region file drafted from the plan documents (PDF, Word, xlsx, CSV).
+
+Writes REGION.yaml (and, with ``--review``, an HTML review page) only when the whole
+draft succeeded: a document that cannot be read (scanned, encrypted, corrupt) is an
+error naming it, and nothing is written. Exit 0 on success, 1 on such an error, 3 when an
+output cannot be written (checked before the documents are read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument, raw_stream
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``draft`` subcommand."""
+    parser = subparsers.add_parser(
+        "draft",
+        help="draft a region file from RPJMD and masterplan documents",
+        description="Read the RPJMD and masterplan documents (text PDF, .docx, .xlsx, .csv; several "
+                    "files per plan are read as one plan) and write a region file to review, match "
+                    "and classify. Every element carries where it was read and how sure the draft is.",
+    )
+    parser.add_argument("--rpjmd", nargs="+", required=True, metavar="FILE", type=path_argument,
+                        help="the RPJMD documents")
+    parser.add_argument("--masterplan", nargs="+", required=True, metavar="FILE", type=path_argument,
+                        help="the masterplan documents (books)")
+    parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
+                        help="the region file to write")
+    parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
+    parser.add_argument("--name", default=None, help="the region name")
+    parser.add_argument("--kind", choices=("kota", "kabupaten"), default="kota")
+    parser.add_argument("--province", default=None)
+    parser.add_argument("--rpjmd-period", default=None, metavar="START-END",
+                        help="the RPJMD period when the documents do not say it")
+    parser.add_argument("--masterplan-period", default=None, metavar="START-END",
+                        help="the masterplan period when the documents do not say it")
+    parser.add_argument("--review", default=None, metavar="REVIEW.html", type=path_argument,
+                        help="also write the review page: every element, lowest confidence first")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the reasons and the review page")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.set_defaults(func=run)
+
+
+class _Bar:
+    """A progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.shown = False
+
+    def __call__(self, file: str, page: int, pages: int) -> None:
+        if pages < 20:
+            return
+        width = 30
+        done = int(width * page / pages)
+        stream = raw_stream(sys.stderr)
+        name = Path(file).name[:30].encode("ascii", "replace").decode("ascii")
+        stream.write(f"\r{name:<30} [{'#' * done}{'.' * (width - done)}] {page}/{pages}")
+        if page == pages:
+            stream.write("\n")
+        stream.flush()
+        self.shown = True
+
+
+def run(args: argparse.Namespace) -> int:
+    """Draft, then write the region file (and the review page) atomically."""
+    from .._files import check_target
+    from ..documents import DraftError, draft_region, write_draft
+    from ..documents.review import write_review
+    from ..errors import OutputError
+
+    out = Path(args.out)
+    inputs = [Path(p) for p in args.rpjmd + args.masterplan]
+    if args.review and Path(args.review) == out:
+        print("smartsync draft: --review and --out name the same file", file=sys.stderr)
+        return EXIT_USAGE
+    try:  # refuse an output it must not write before the long work
+        check_target(out, inputs=inputs)
+        if args.review:
+            check_target(args.review, inputs=inputs)
+    except OutputError as exc:
+        print(f"smartsync draft: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    progress = _Bar() if (not args.quiet and sys.stderr.isatty()) else None
+    try:
+        draft = draft_region(
+            rpjmd=args.rpjmd, masterplan=args.masterplan, id=args.id or out.stem, name=args.name,
+            kind=args.kind, province=args.province, rpjmd_period=args.rpjmd_period,
+            masterplan_period=args.masterplan_period, lang=args.lang, progress=progress)
+    except DraftError as exc:
+        print(f"smartsync draft: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        write_draft(draft, out, inputs=inputs)
+        if args.review:
+            write_review(draft, args.review, lang=args.lang, inputs=inputs)
+    except OutputError as exc:
+        print(f"smartsync draft: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except OSError as exc:
+        print(f"smartsync draft: cannot write {OutputError.from_os_error(exc, str(out))}", file=sys.stderr)
+        return EXIT_OUTPUT
+    for note in draft.unplaced:
+        print(f"not placed: {note}", file=sys.stderr)
+    region = draft.region
+    unsure = sum(1 for _, e in draft.elements() if e.confidence and e.confidence.score < 1)
+    counts = ", ".join(f"{plan.kind.value}: " + " ".join(
+        f"{len(plan.at(level))} {level.value}" for level in plan.levels())
+        for plan in (region.rpjmd, region.masterplan))
+    print(f"drafted {out} from {len(draft.files)} file(s), {draft.pages} page(s): {counts}; "
+          f"{unsure} element(s) below full confidence"
+          + (f"; review page {args.review}" if args.review else ""))
+    return EXIT_OK

@@ -1,0 +1,252 @@
+"""Draft a region file from plan documents: RPJMD and masterplan PDFs, Word files and SIPD-like tables.
+
+:func:`draft_region` reads the documents of each plan (several files per plan
+are read as one plan), drafts the elements with their parents, codes, budgets
+and dimensions, and returns a :class:`Draft`: the region, ready for
+``smartsync match --write`` and ``classify``, and what it could not place.
+Every drafted element carries its :class:`~smartsync.model.Provenance` and,
+when the drafting is unsure, a :class:`~smartsync.model.Confidence` below 1
+with the reasons. Matches are left empty. See ``docs/documents.rst``.
+
+Needs the ``documents`` extra: ``pip install 'smartsync[documents]'``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence, Union
+
+from .. import messages
+from .._files import atomic_write
+from ..errors import SmartsyncError
+from ..model import Confidence, Element, Level, Period, Plan, PlanKind, Region, RegionKind
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the readers and the walk are imported when a draft is made
+    from .draft import PlanDraft
+
+__all__ = ["Draft", "DraftError", "draft_region", "write_draft"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+Progress = Callable[[str, int, int], None]
+
+
+class DraftError(SmartsyncError):
+    """A draft that cannot be made: a document that cannot be read (scanned, encrypted,
+    corrupt), or plans with no period or no elements. ``file`` names the document."""
+
+    def __init__(self, message: str, file: str | None = None, code: str = "draft"):
+        super().__init__(message)
+        self.file = file
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A drafted region and what the drafting could not place (``unplaced``: one line per
+    page and level, e.g. ``"rpjmd.pdf p. 12: 3 programs under no target"``)."""
+
+    region: Region
+    unplaced: tuple[str, ...]
+    files: tuple[str, ...]
+    pages: int
+
+    def elements(self) -> list[tuple[PlanKind, Element]]:
+        """Every drafted element with its plan, lowest confidence first (then file order)."""
+        out = [(plan.kind, e) for plan in (self.region.rpjmd, self.region.masterplan) for e in plan.elements]
+        return sorted(out, key=lambda pair: pair[1].confidence.score if pair[1].confidence else 1.0)
+
+
+_PREFIX = {Level.VISION: "V", Level.MISSION: "M", Level.GOAL: "T", Level.TARGET: "S",
+           Level.PROGRAM: "P", Level.STRATEGY: "ST"}
+
+
+def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[str]]:
+    from .draft import _Item
+
+    items = draft.items
+    ids: dict[tuple[Level, str], str] = {}
+    used: set[str] = set()
+    counters: dict[Level, int] = {}
+    by_number: dict[Level, dict[str, "_Item"]] = {}
+    for item in items:
+        if item.number:
+            by_number.setdefault(item.level, {}).setdefault(item.number, item)
+    for item in items:
+        prefix = _PREFIX.get(item.level, item.level.value[:2].upper())
+        if item.level is Level.VISION:
+            counters[item.level] = counters.get(item.level, 0) + 1
+            candidate = "V" if counters[item.level] == 1 else f"V{counters[item.level]}"
+        elif item.number and item.level is not Level.PROGRAM and f"{prefix}{item.number}" not in used:
+            candidate = f"{prefix}{item.number}"
+        else:
+            counters[item.level] = counters.get(item.level, 0) + 1
+            candidate = f"{prefix}{counters[item.level]}"
+            while candidate in used:
+                counters[item.level] += 1
+                candidate = f"{prefix}{counters[item.level]}"
+        used.add(candidate)
+        ids[item.key()] = candidate
+    unplaced: dict[tuple[str, Level, Level], int] = {}
+    elements: list[Element] = []
+    order = [Level.VISION, Level.MISSION, Level.GOAL, Level.TARGET, Level.PROGRAM]
+    present = {i.level for i in items}
+    visions = [i for i in items if i.level is Level.VISION]
+    for item in items:
+        parents = [ids[p] for p in item.parents if p in ids and p[0].is_above(item.level)]
+        if not parents and item.number and "." in item.number:
+            # numbering: Sasaran 1.2.3 sits under Tujuan 1.2 (or Misi 1 when there are no goals)
+            head = item.number.rsplit(".", 1)[0]
+            for level in reversed(order[: order.index(item.level)] if item.level in order else []):
+                found = by_number.get(level, {}).get(head)
+                if found is not None:
+                    parents = [ids[found.key()]]
+                    break
+                if level in present and level is not Level.VISION:
+                    head = head.rsplit(".", 1)[0] if "." in head else head
+        if not parents and item.level is Level.MISSION and len(visions) >= 1:
+            parents = [ids[visions[0].key()]]
+        if not parents and item.context_parent is not None and item.context_parent in ids \
+                and item.level is not Level.PROGRAM:
+            parents = [ids[item.context_parent]]
+        if not parents and item.level in order and item.level is not Level.VISION:
+            # a program is placed only by the structure it was read in (a table row, a group
+            # row, its numbering), never under whichever target came last: unplaced, it is said
+            above = [lvl for lvl in order[: order.index(item.level)] if lvl in present]
+            wanted = above[-1] if above else None
+            if item.level is Level.PROGRAM:
+                wanted = Level.TARGET if (Level.TARGET in present or draft.kind is PlanKind.RPJMD) else None
+            if wanted is not None:
+                item.doubt(messages.text("draft.reason.no-parent", lang,
+                                         level=messages.stage_name(wanted.value, lang)), 0.4)
+                where = item.provenance.where() if item.provenance else "?"
+                where = re.sub(r"!\d+$", "", where)
+                key = (where, item.level, wanted)
+                unplaced[key] = unplaced.get(key, 0) + 1
+        budget = None
+        if item.level is Level.PROGRAM:
+            if item.yearly:
+                budget = sum(v for y, v in item.yearly.items() if period.start <= y <= period.end)
+                total_all = sum(item.yearly.values())
+                if item.total is not None and abs(total_all - item.total) > max(1, len(item.yearly)) * 10**6 / 2 \
+                        and abs(budget - item.total) > max(1, len(item.yearly)) * 10**6 / 2:
+                    item.doubt(messages.text("draft.reason.pagu-total", lang, sum=_rp(total_all),
+                                             total=_rp(item.total)), 0.3)
+            elif item.total is not None:
+                budget = item.total
+            elif draft.kind is PlanKind.RPJMD and not item.has_money:
+                item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
+        score = max(0.05, round(1.0 - item.weights, 2))
+        confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
+        elements.append(Element(
+            id=ids[item.key()], level=item.level, text=item.text, parents=tuple(dict.fromkeys(parents)),
+            code=item.code, dimension=item.dimension, indicators=tuple(dict.fromkeys(item.indicators)),
+            budget=budget, agency=item.agency, provenance=item.provenance, confidence=confidence))
+    notes = [messages.text("draft.unplaced", lang, where=where, count=count,
+                           level=messages.stage_name(level.value, lang) + ("s" if count > 1 and lang == "en" else ""),
+                           parent=messages.stage_name(parent.value, lang))
+             for (where, level, parent), count in unplaced.items()]
+    return Plan(kind=draft.kind, period=period, elements=tuple(elements)), notes
+
+
+def _rp(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _period(draft: "PlanDraft", given: Period | tuple[int, int] | str | None, lang: str) -> Period:
+    if given is not None:
+        if isinstance(given, Period):
+            return given
+        if isinstance(given, str):
+            found = re.fullmatch(r"\s*(\d{4})\s*[-–:/]\s*(\d{4})\s*", given)
+            if not found:
+                raise DraftError(f"a period is written START-END (2021-2026), not {given!r}", None, "bad-period")
+            return Period(int(found.group(1)), int(found.group(2)))
+        return Period(*given)
+    if draft.period is not None:
+        return draft.period
+    if draft.years_seen:
+        return Period(min(draft.years_seen), max(draft.years_seen))
+    raise DraftError(messages.text("draft.no-period", lang, plan=draft.kind.value),
+                     ", ".join(draft.files), "no-period")
+
+
+def _paths(files: PathLike | Iterable[PathLike] | None) -> list[Path]:
+    if files is None:
+        return []
+    if isinstance(files, (str, os.PathLike)):
+        return [Path(files)]
+    return [Path(f) for f in files]
+
+
+def draft_region(
+    *,
+    rpjmd: PathLike | Iterable[PathLike],
+    masterplan: PathLike | Iterable[PathLike],
+    id: str = "region",
+    name: str | None = None,
+    kind: RegionKind | str = "kota",
+    province: str | None = None,
+    rpjmd_period: Period | tuple[int, int] | str | None = None,
+    masterplan_period: Period | tuple[int, int] | str | None = None,
+    lang: str = "en",
+    progress: Progress | None = None,
+) -> Draft:
+    """Draft a region from the documents of its RPJMD and its masterplan.
+
+    ``rpjmd`` and ``masterplan`` are a file or several (chapters, books), each a text PDF,
+    a Word ``.docx``, a workbook ``.xlsx`` or a ``.csv`` table. The period of each plan
+    comes from its title ("... Tahun 2021-2026") or the years of its pagu columns, unless
+    given. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
+    :class:`DraftError` for a document that cannot be read and for a plan with no
+    period or no elements; the reasons an element is uncertain are written in ``lang``.
+    """
+    from ._doc import DocumentError
+    from .draft import draft_plan
+    from .readers import read_document
+
+    plans = {}
+    files: list[str] = []
+    pages = 0
+    for plan_kind, paths, given in ((PlanKind.RPJMD, _paths(rpjmd), rpjmd_period),
+                                     (PlanKind.MASTERPLAN, _paths(masterplan), masterplan_period)):
+        if not paths:
+            raise DraftError(f"give at least one {plan_kind.value} document", None, "no-documents")
+        documents = []
+        for path in paths:
+            hook = None if progress is None else (lambda page, total, _p=str(path): progress(_p, page, total))
+            try:
+                documents.append(read_document(path, progress=hook))
+            except DocumentError as exc:
+                raise DraftError(str(exc), exc.file, exc.code) from None
+            files.append(str(path))
+        draft = draft_plan(plan_kind, documents, lang=lang)
+        pages += draft.pages
+        if not draft.items:
+            raise DraftError(messages.text("draft.nothing", lang, plan=plan_kind.value),
+                             ", ".join(draft.files), "no-elements")
+        plans[plan_kind] = (draft, _period(draft, given, lang))
+    unplaced: list[str] = []
+    built = {}
+    for plan_kind, (draft, period) in plans.items():
+        plan, notes = _finish(draft, period, lang)
+        built[plan_kind] = plan
+        unplaced.extend(notes)
+    region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
+                    rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
+    return Draft(region, tuple(unplaced), tuple(files), pages)
+
+
+def write_draft(draft: Draft, out: PathLike, *, format: str | None = None,
+                inputs: Iterable[PathLike] = ()) -> Path:
+    """Write the drafted region file atomically (the whole file or nothing); YAML, or JSON for
+    a ``.json`` name. ``out`` may not be one of ``inputs`` (the documents read)."""
+    from ..io import dumps_region
+
+    target = Path(out)
+    fmt = format or ("json" if target.suffix.lower() == ".json" else "yaml")
+    data = dumps_region(draft.region, format=fmt).encode("utf-8")
+    return atomic_write(target, lambda handle: handle.write(data), inputs=list(inputs))

@@ -1,0 +1,81 @@
+"""What a reader gives the drafting: lines and tables in reading order, with where each was read.
+
+Every reader (PDF, Word, workbook, CSV) turns its file into a :class:`Document`:
+a list of :class:`Line` and :class:`Table` items in reading order. A table is
+a grid of cell texts; a cell covered by a merged cell above or to its left is
+marked, so the drafting can say it filled it from above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Line", "Table", "Document", "DocumentError"]
+
+
+class DocumentError(Exception):
+    """A document that cannot be read: scanned, encrypted, corrupt, of an unknown kind."""
+
+    def __init__(self, file: str, message: str, code: str = "unreadable"):
+        super().__init__(f"{file}: {message}")
+        self.file = file
+        self.message = message
+        self.code = code
+
+
+@dataclass
+class Line:
+    """One line (or paragraph) of text."""
+
+    text: str
+    page: int | None = None
+    printed_page: str | None = None
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    """A grid of cell texts, top to bottom.
+
+    ``covered[r][c]`` is true when cell (r, c) is covered by a merged cell
+    above it (its text, when a reader repeats it, is the merged cell's);
+    ``across[r][c]`` when covered by one to its left. ``pages`` gives the page
+    of each row, ``rows_at`` the row number of each row in a sheet.
+    """
+
+    cells: list[list[str]]
+    covered: list[list[bool]] = field(default_factory=list)
+    across: list[list[bool]] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)
+    printed_pages: list[str | None] = field(default_factory=list)
+    rows_at: list[int | None] = field(default_factory=list)
+    sheet: str | None = None
+    caption: str = ""
+
+    def __post_init__(self) -> None:
+        width = max((len(r) for r in self.cells), default=0)
+        self.cells = [list(r) + [""] * (width - len(r)) for r in self.cells]
+        n = len(self.cells)
+        if not self.covered:
+            self.covered = [[False] * width for _ in range(n)]
+        if not self.across:
+            self.across = [[False] * width for _ in range(n)]
+        if not self.pages:
+            self.pages = [None] * n
+        if not self.printed_pages:
+            self.printed_pages = [None] * n
+        if not self.rows_at:
+            self.rows_at = [None] * n
+
+    @property
+    def width(self) -> int:
+        return len(self.cells[0]) if self.cells else 0
+
+
+@dataclass
+class Document:
+    """One file read: its items in reading order and its number of pages."""
+
+    file: str
+    items: list[Line | Table]
+    pages: int = 0

@@ -1,0 +1,260 @@
+"""Small readers of what a plan document writes: money, program codes, numbering, dimensions, years.
+
+Each function takes the text of one cell or line and returns what it means,
+or ``None`` when it does not have the shape; none of them decides about an
+element.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..model import Dimension
+
+__all__ = ["clean", "norm", "money", "unit_of", "program_code", "numbering", "dimension_of",
+           "years_in", "period_in", "join_wrapped"]
+
+_SPACES = re.compile(r"\s+")
+# what no region file may hold (control characters, lone surrogates; see smartsync._text)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_QUOTES = "\"'“”‘’«»„"
+
+
+def clean(text: str | None) -> str:
+    """One line of text: wrapped lines joined (hyphenated words mended), spaces folded, quotes trimmed."""
+    if not text:
+        return ""
+    text = _UNSTORABLE.sub(" ", unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
+    text = join_wrapped(text.splitlines())
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Lines of one statement joined: ``Infor-`` + ``matika`` is ``Informatika``."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def norm(text: str) -> str:
+    """Text compared: case folded, spaces folded, quotes and end punctuation dropped."""
+    text = clean(text).strip(_QUOTES + " .;:,").casefold()
+    text = re.sub(r"\s*([,;:/()\-])\s*", r"\1", text)
+    return _SPACES.sub(" ", text)
+
+
+# --------------------------------------------------------------------------
+# money
+
+_EMPTY_MONEY = {"", "-", "–", "—", "na", "n/a", "n.a", "n.a.", "nihil", "0", "-0-", "tidak ada"}
+_MONEY = re.compile(r"^\(?-?\d[\d.,\s]*\)?$")
+
+
+def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
+    """The rupiah in a money cell: ``1.234.567.890``, ``1,234,567,890``, ``Rp 1.234,5`` (with
+    ``multiplier`` 1,000,000 for a "juta" column). ``None`` for "NA", "-" or an empty cell;
+    ``False`` when the cell is not money at all."""
+    text = clean(cell or "").casefold().replace("rp.", "").replace("rp", "").strip()
+    text = text.replace("\u00a0", " ").strip()
+    if text in _EMPTY_MONEY:
+        return 0 if text in {"0", "-0-", "nihil"} else None
+    for word, factor in (("triliun", 10**12), ("miliar", 10**9), ("milyar", 10**9), ("juta", 10**6),
+                         ("ribu", 10**3)):
+        if text.endswith(word):
+            text, multiplier = text[: -len(word)].strip(), multiplier * factor
+    if not _MONEY.match(text):
+        return False
+    text = text.strip("()").replace(" ", "")
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        after = text.split(sep)[1]
+        # one separator followed by three digits groups thousands, unless the column is in
+        # millions (1.234 juta is more likely one thousand two hundred millions than 1.234)
+        decimal_sep = sep if len(after) != 3 else None
+    else:
+        decimal_sep = None
+    if decimal_sep is None:
+        digits = text.replace(".", "").replace(",", "")
+    else:
+        thousands = "," if decimal_sep == "." else "."
+        digits = text.replace(thousands, "").replace(decimal_sep, ".")
+    try:
+        value = Decimal(digits) * multiplier
+    except InvalidOperation:
+        return False
+    return int(value.to_integral_value())
+
+
+def unit_of(text: str) -> int | None:
+    """The money unit a header or a caption names: 1,000,000 for "(Rp juta)", "dalam jutaan rupiah"."""
+    low = text.casefold()
+    if re.search(r"\bmil(i|y)ar", low):
+        return 10**9
+    if re.search(r"\bjuta", low):
+        return 10**6
+    if re.search(r"\bribu", low):
+        return 10**3
+    return None
+
+
+# --------------------------------------------------------------------------
+# program codes
+
+_CODE_TOKEN = re.compile(r"^(?:[0-9]{1,2}|X{1,2}|x{1,2})(?:[ .,\-][0-9Xx]{1,2}){1,6}\.?$")
+_CODE_AT_START = re.compile(r"^\s*((?:[0-9]{1,2}|X{1,2})(?:[.][0-9X]{1,2}){2,6})\.?\s+(?=\D)")
+
+
+def program_code(raw: str | None) -> tuple[str, bool, int] | None:
+    """The normalised program code of a code cell, whether it has the nomenclature's shape,
+    and how many parts it has.
+
+    ``2.16.2`` and ``2 16 02`` give ``("2.16.02", True, 3)``; the shape is
+    urusan.bidang.program (one digit or X, then two two-digit parts). A code of another
+    shape is kept as written with ``False`` (``2.16`` is a bidang, two parts). ``None``
+    when the cell holds no code.
+    """
+    text = clean(raw or "").strip().rstrip(".")
+    if not text or not _CODE_TOKEN.match(text):
+        return None
+    parts = re.split(r"[ .,\-]+", text)
+    if len(parts) == 3:
+        first = parts[0].upper().lstrip("0") or "0"
+        if re.fullmatch(r"[0-9X]", first) and all(p.isdigit() and len(p) <= 2 for p in parts[1:]):
+            return f"{first}.{int(parts[1]):02d}.{int(parts[2]):02d}", True, 3
+    return text, False, len(parts)
+
+
+def code_at_start(text: str) -> tuple[str, str] | None:
+    """A program code written in front of a name (``2.16.02 Program ...``): (code, rest)."""
+    found = _CODE_AT_START.match(text)
+    if not found:
+        return None
+    return found.group(1), text[found.end():]
+
+
+# --------------------------------------------------------------------------
+# numbering and labels
+
+_LABELS = {
+    "visi": "vision", "misi": "mission", "tujuan": "goal", "sasaran": "target",
+    "strategi": "strategy", "arah kebijakan": "policy", "kebijakan": "policy",
+    "program": "program", "quick win": "program", "quickwin": "program", "rencana aksi": "program",
+    "program unggulan": "program", "program prioritas": "program", "kegiatan": "activity",
+}
+_SHORT = {"v": "vision", "m": "mission", "t": "goal", "s": "target", "p": "program", "qw": "program"}
+_LABEL_RE = re.compile(
+    r"^(?P<label>visi|misi|tujuan|sasaran|strategi|arah kebijakan|kebijakan|program unggulan|"
+    r"program prioritas|program|quick ?wins?|rencana aksi|kegiatan)"
+    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*))?\s*(?P<sep>[:.)\-–]|\s)\s*(?P<rest>.*)$",
+    re.I)
+_SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")
+_NUM_RE = re.compile(
+    r"^(?:\(?(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]|(?P<roman>[IVX]{1,5})[.)]|\(?(?P<alpha>[a-z])[.)])\s+(?P<rest>\S.*)$")
+
+
+def numbering(text: str) -> tuple[str | None, str | None, str]:
+    """The label, number and statement of a line: ``Misi 1: Mewujudkan ...`` gives
+    ``("mission", "1", "Mewujudkan ...")``, ``S1.1.1 Meningkatnya ...`` gives
+    ``("target", "1.1.1", ...)``, ``2. Meningkatkan ...`` gives ``(None, "2", ...)``.
+    A line with neither gives ``(None, None, text)``."""
+    text = clean(text)
+    found = _LABEL_RE.match(text)
+    if found and (found.group("num") or found.group("sep") in ":") and found.group("rest"):
+        label = re.sub(r"\s+", " ", found.group("label").casefold())
+        label = "quick win" if label.startswith("quick") else label
+        num = found.group("num")
+        if num and re.fullmatch(r"[IVXivx]+", num):
+            num = str(_roman(num.upper()))
+        return _LABELS[label], num, found.group("rest").strip()
+    found = _SHORT_RE.match(text)
+    if found:
+        return _SHORT[found.group("label").casefold()], found.group("num"), found.group("rest").strip()
+    found = _NUM_RE.match(text)
+    if found:
+        if found.group("roman"):
+            return None, str(_roman(found.group("roman"))), found.group("rest").strip()
+        if found.group("alpha"):
+            return None, str(ord(found.group("alpha")) - 96), found.group("rest").strip()
+        return None, found.group("num"), found.group("rest").strip()
+    return None, None, text
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values[a]
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
+def strip_numbering(text: str) -> str:
+    """A statement without the label or numbering in front of it."""
+    return numbering(text)[2]
+
+
+# --------------------------------------------------------------------------
+# dimensions
+
+_DIMENSIONS = [
+    (Dimension.GOVERNANCE, r"govern(ance|ment)|tata\s*kelola|pemerintahan"),
+    (Dimension.BRANDING, r"branding|pencitraan|citra"),
+    (Dimension.ECONOMY, r"econom(y|ic)|ekonomi"),
+    (Dimension.LIVING, r"living|kehidupan|hidup|liveable|livable"),
+    (Dimension.SOCIETY, r"society|people|social|masyarakat|sosial"),
+    (Dimension.ENVIRONMENT, r"environment(al)?|lingkungan"),
+]
+_DIM_RE = [(d, re.compile(rf"^(?:dimensi\s+|bidang\s+)?(?:smart\s*-?\s*)(?:{p})\b", re.I)) for d, p in _DIMENSIONS]
+_DIM_LOOSE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in _DIMENSIONS]
+
+
+def dimension_of(text: str, *, loose: bool = False) -> Dimension | None:
+    """The smart city dimension a heading or cell names (``Smart Government``, ``Dimensi Smart
+    Living``); ``loose`` also takes a bare word (``Ekonomi``), for a dimension column."""
+    label, _, rest = numbering(text)
+    text = clean(rest if label is None else text)
+    text = re.sub(r"^(dimensi|bidang)\s*[:\-]?\s*", "", text, flags=re.I)
+    for dim, pattern in _DIM_RE:
+        if pattern.match("smart " + text if not text.lower().startswith("smart") else text) and \
+                text.lower().startswith("smart"):
+            return dim
+    if loose:
+        for dim, pattern in _DIM_LOOSE:
+            if pattern.search(text):
+                return dim
+    return None
+
+
+# --------------------------------------------------------------------------
+# years
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d|21\d\d)(?!\d)")
+_PERIOD = re.compile(r"(?<!\d)((?:19|20|21)\d\d)\s*(?:[-–—/]|s\.?\s*/?\s*d\.?|sampai(?: dengan)?|hingga)\s*((?:19|20|21)\d\d)(?!\d)", re.I)
+
+
+def years_in(text: str) -> list[int]:
+    """The years written in a text."""
+    return [int(y) for y in _YEAR.findall(text or "")]
+
+
+def period_in(text: str) -> tuple[int, int] | None:
+    """A period written ``2021-2026``, ``2021 – 2026`` or ``2021 s.d. 2026``."""
+    found = _PERIOD.search(text or "")
+    if not found:
+        return None
+    start, end = int(found.group(1)), int(found.group(2))
+    if start <= end <= start + 25:
+        return start, end
+    return None

@@ -1,0 +1,823 @@
+"""From the lines and tables of plan documents to the elements of a plan, with provenance.
+
+The walk reads every document of one plan in order. Chapters are told by
+their titles (the vision/mission chapter, the program chapter; the situation
+analysis and strategy chapters are passed over). In text, a heading
+("Visi", "Misi", "Tujuan dan Sasaran", "Smart Governance") sets the level of
+the numbered items below it; a labelled line ("Misi 2: ...", "S1.1.1 ...")
+says its level itself. In a table, the header names each column's role (by
+synonyms: see :data:`HEADER_SYNONYMS`), a cell left empty under a merged cell
+takes the value above, a group row spanning the table ("Misi 1: ...") sets
+the level it names, and a row of a program carries its code, name, agency and
+yearly pagu. The same statement read in several places is one element.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .. import messages
+from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKind, Provenance
+from . import _words  # noqa: F401  (registers the words)
+from ._doc import Document, Line, Table
+from ._text import clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+    program_code, unit_of, years_in
+
+__all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
+
+#: the column roles a table header is read into, each with the words that name it (first match
+#: wins, top to bottom; a header cell is compared in lower case, its header rows joined)
+HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("skip", ("realisasi", "capaian", "satuan", "kondisi awal", "baseline", "keterangan", "lokasi",
+              "sumber dana", "formulasi", "definisi", "catatan")),
+    ("code", ("kode", "kode program", "kode rekening", "nomenklatur")),
+    ("indicator", ("indikator", "indikator kinerja", "indikator sasaran", "indikator program",
+                   "iku", "ukuran keberhasilan")),
+    ("agency", ("perangkat daerah", "opd", "skpd", "penanggung jawab", "penanggungjawab",
+                "pelaksana", "instansi", "pd pengampu", "pengampu", "unit kerja", "leading sector")),
+    ("dimension", ("dimensi", "elemen smart city", "pilar")),
+    ("money", ("pagu", "anggaran", "rp", "dana", "biaya", "pendanaan", "alokasi")),
+    ("target_value", ("target", "capaian kinerja")),
+    ("vision", ("visi",)),
+    ("mission", ("misi",)),
+    ("goal", ("tujuan",)),
+    ("target", ("sasaran",)),
+    ("strategy", ("strategi", "arah kebijakan", "kebijakan")),
+    ("program", ("program", "nama program", "quick win", "quick wins", "rencana aksi",
+                 "program unggulan", "program prioritas", "uraian", "inisiatif", "kegiatan")),
+    ("no", ("no", "no.", "nomor", "#")),
+)
+_ROLE_RES = [(role, re.compile(r"(?<![a-z])(" + "|".join(re.escape(w) for w in words) + r")(?![a-z])"))
+             for role, words in HEADER_SYNONYMS]
+_TOTAL = re.compile(r"(?<![a-z])(total|jumlah|akhir periode|akhir|kumulatif)(?![a-z])")
+_HIERARCHY = ("vision", "mission", "goal", "target")
+_LEVEL_OF = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.GOAL,
+             "target": Level.TARGET, "program": Level.PROGRAM, "strategy": Level.STRATEGY}
+_CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\b\.?\s*(.*)$", re.I)
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\d+)*\.?)?)\s+")
+_HEADING = re.compile(
+    r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"
+    r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan)\b", re.I)
+_OTHER_CHAPTER = re.compile(
+    r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
+    r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|road ?map|"
+    r"tata kelola|manajemen|pengukuran", re.I)
+_STRATEGY_CHAPTER = re.compile(r"strategi|arah kebijakan", re.I)
+_PROGRAM_CHAPTER = re.compile(r"program|quick win|rencana aksi|masterplan|master plan|inisiatif", re.I)
+_VMTS_CHAPTER = re.compile(r"visi|misi|tujuan|sasaran", re.I)
+
+
+def _t(key: str, lang: str, **values: Any) -> str:
+    return messages.text(key, lang, **values)
+
+
+@dataclass
+class _Item:
+    """An element being drafted."""
+
+    level: Level
+    text: str
+    number: str | None = None
+    parents: list[tuple[Level, str]] = field(default_factory=list)
+    context_parent: tuple[Level, str] | None = None
+    code: str | None = None
+    raw_code: str | None = None
+    agency: str | None = None
+    dimension: Dimension | None = None
+    indicators: list[str] = field(default_factory=list)
+    yearly: dict[int, int] = field(default_factory=dict)
+    total: int | None = None
+    has_money: bool = False
+    provenance: Provenance | None = None
+    reasons: list[str] = field(default_factory=list)
+    weights: float = 0.0
+
+    def key(self) -> tuple[Level, str]:
+        if self.level is Level.PROGRAM and self.code:
+            return (self.level, "code:" + self.code + ":" + norm(self.text))
+        return (self.level, norm(self.text))
+
+    def doubt(self, reason: str, weight: float) -> None:
+        if reason not in self.reasons:
+            self.reasons.append(reason)
+            self.weights += weight
+
+
+@dataclass
+class PlanDraft:
+    """One plan drafted from its documents: elements in document order, its period and
+    what could not be placed."""
+
+    kind: PlanKind
+    items: list[_Item] = field(default_factory=list)
+    period: Period | None = None
+    period_from_title: bool = False
+    years_seen: set[int] = field(default_factory=set)
+    unplaced: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    pages: int = 0
+
+
+class _Walk:
+    def __init__(self, kind: PlanKind, lang: str):
+        self.kind = kind
+        self.lang = lang
+        self.draft = PlanDraft(kind)
+        self.index: dict[tuple[Level, str], _Item] = {}
+        self.last: dict[Level, _Item] = {}
+        self.numbers: dict[Level, dict[str, _Item]] = {}
+        self.unplaced: dict[tuple[str, Level], int] = {}
+
+    # -- elements
+
+    def add(self, item: _Item) -> _Item:
+        item.text = item.text.strip().rstrip(";,").strip()
+        key = item.key()
+        found = self.index.get(key)
+        if found is None and item.level is Level.PROGRAM and item.code:
+            # the same program written with a name wrapped or spelt a little differently
+            found = next((i for i in self.draft.items if i.level is Level.PROGRAM and i.code == item.code
+                          and (norm(i.text).startswith(norm(item.text)[:25]))), None)
+        if found is None and item.level is Level.PROGRAM and not item.code:
+            found = next((i for i in self.draft.items if i.level is Level.PROGRAM
+                          and norm(i.text) == norm(item.text)), None)
+        if found is not None:
+            for parent in item.parents:
+                if parent not in found.parents:
+                    found.parents.append(parent)
+            for name in ("number", "code", "raw_code", "agency", "dimension", "total"):
+                if getattr(found, name) is None and getattr(item, name) is not None:
+                    setattr(found, name, getattr(item, name))
+            if not found.yearly and item.yearly:
+                found.yearly = item.yearly
+            found.has_money = found.has_money or item.has_money
+            for indicator in item.indicators:
+                if norm(indicator) not in {norm(i) for i in found.indicators}:
+                    found.indicators.append(indicator)
+            if found.context_parent is None:
+                found.context_parent = item.context_parent
+            self.last[found.level] = found
+            return found
+        self.index[key] = item
+        self.draft.items.append(item)
+        self.last[item.level] = item
+        if item.number:
+            self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
+        return item
+
+    def context_for(self, level: Level) -> tuple[Level, str] | None:
+        """The last element drafted at the nearest level above ``level`` (for an item with no
+        parent of its own)."""
+        order = [Level.VISION, Level.MISSION, Level.GOAL, Level.TARGET, Level.PROGRAM]
+        if level not in order:
+            return None
+        for above in reversed(order[: order.index(level)]):
+            item = self.last.get(above)
+            if item is not None:
+                return item.key()
+        return None
+
+    # -- period
+
+    def title_period(self, text: str) -> None:
+        if self.draft.period_from_title:
+            return
+        previous, self.previous_text = getattr(self, "previous_text", ""), text
+        if period_in(f"{previous} {text}") and len(text) < 40:
+            text = f"{previous} {text}"
+        low = text.casefold()
+        words = ("rpjmd", "jangka menengah") if self.kind is PlanKind.RPJMD else (
+            "masterplan", "master plan", "smart city", "rencana induk", "kota cerdas", "kabupaten cerdas")
+        if any(w in low for w in words) or ("tahun" in low and len(low) < 120):
+            found = period_in(text)
+            if found:
+                self.draft.period = Period(*found)
+                self.draft.period_from_title = any(w in low for w in words)
+
+
+def _provenance(file: str, page: int | None, printed: str | None, text: str, *, sheet: str | None = None,
+                row: int | None = None, raw_code: str | None = None) -> Provenance:
+    snippet = clean(text)[:400] or None
+    return Provenance(file=file, page=page, printed_page=printed, sheet=sheet, row=row, text=snippet,
+                      code=raw_code)
+
+
+# --------------------------------------------------------------------------
+# text
+
+
+class _TextState:
+    def __init__(self) -> None:
+        self.chapter = "any"
+        self.pending_title = False
+        self.mode: str | None = None
+        self.open: _Item | None = None
+        self.open_text: list[str] = []
+        self.open_line: Line | None = None
+        self.dimension: Dimension | None = None
+        self.vision_lines: list[str] = []
+        self.vision_line: Line | None = None
+        self.last_number: dict[Level, str] = {}
+
+
+def _chapter_kind(title: str, kind: PlanKind) -> str:
+    if _VMTS_CHAPTER.search(title) and not re.search(r"analisis|gambaran", title, re.I):
+        return "vmts" if not _PROGRAM_CHAPTER.search(title) or kind is PlanKind.MASTERPLAN else "any"
+    if _STRATEGY_CHAPTER.search(title) and not _PROGRAM_CHAPTER.search(title):
+        return "skip"
+    if _PROGRAM_CHAPTER.search(title):
+        return "program"
+    if _OTHER_CHAPTER.search(title):
+        return "skip"
+    return "any"
+
+
+def _heading(text: str) -> str | None:
+    """The mode a heading line sets, or None when the line is not such a heading."""
+    bare = _SECTION_NUMBER.sub("", text).strip()
+    if len(bare.split()) > 9 or bare.endswith((".", ";", ",")) or not _HEADING.match(bare):
+        return None
+    label, number, rest = numbering(bare)
+    if label is not None and number is not None:
+        return None  # "Misi 1 ..." is an item, not a heading
+    if ":" in bare and len(bare.split(":", 1)[1].split()) > 3:
+        return None  # "Visi: Terwujudnya ..." is the vision itself
+    low = bare.casefold()
+    if re.search(r"\brpjmd\b|jangka menengah|kepala daerah|nasional|provinsi|rpjpd|rpjmn", low):
+        return "quoted"
+    if dimension_of(bare) is not None:
+        return "dimension"
+    for word, mode in (("visi", "vision"), ("misi", "mission"), ("tujuan", "goal"), ("sasaran", "target"),
+                       ("strategi", "skip"), ("arah kebijakan", "skip"), ("kebijakan", "skip"),
+                       ("dimensi", "program"), ("program", "program"), ("indikasi", "program"),
+                       ("quick", "program"), ("rencana aksi", "program")):
+        if low.startswith(word):
+            if mode == "vision" and re.match(r"visi\s*(,|dan)\s*misi", low):
+                return "vision"
+            return mode
+    return None
+
+
+_MODE_LEVEL = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.GOAL,
+               "target": Level.TARGET, "program": Level.PROGRAM}
+
+
+def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
+    if state.vision_lines and state.vision_line is not None:
+        text = clean(" ".join(state.vision_lines)).strip("\"'“”‘’ ")
+        if text:
+            walk.add(_Item(Level.VISION, text, provenance=_provenance(
+                file, state.vision_line.page, state.vision_line.printed_page, text)))
+        state.vision_lines, state.vision_line = [], None
+    if state.open is not None:
+        item = state.open
+        item.text = clean(" ".join(state.open_text)).strip("\"'“”‘’ ").rstrip(";")
+        if item.text:
+            if item.level is Level.PROGRAM:
+                coded = code_at_start(item.text)
+                if coded:
+                    parsed = program_code(coded[0])
+                    if parsed:
+                        item.code, item.raw_code, item.text = parsed[0], coded[0], coded[1].strip()
+            line = state.open_line
+            assert line is not None
+            item.provenance = _provenance(file, line.page, line.printed_page, " ".join(state.open_text),
+                                          raw_code=item.raw_code)
+            walk.add(item)
+        state.open, state.open_text, state.open_line = None, [], None
+
+
+def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
+    text = line.text.strip()
+    if not text:
+        return
+    walk.title_period(text)
+    chapter = _CHAPTER.match(text)
+    if chapter:
+        _walk_lines_close(walk, state, file)
+        title = chapter.group(2).strip()
+        state.pending_title = not title
+        state.chapter = _chapter_kind(title, walk.kind) if title else "any"
+        state.mode = None
+        return
+    if state.pending_title:
+        state.pending_title = False
+        state.chapter = _chapter_kind(text, walk.kind)
+        return
+    if state.chapter == "skip":
+        return
+    mode = _heading(text)
+    if mode is not None:
+        _walk_lines_close(walk, state, file)
+        if mode == "dimension":
+            state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
+            state.mode = "program"
+        else:
+            state.mode = mode
+            if mode in ("vision", "mission", "goal", "target", "quoted", "skip"):
+                state.dimension = None if walk.kind is PlanKind.RPJMD else state.dimension
+        if mode == "vision" and ":" in text:
+            rest = text.split(":", 1)[1].strip()
+            if rest:
+                state.vision_lines, state.vision_line = [rest], line
+        return
+    label, number, rest = numbering(text)
+    if text.lower().startswith(("tabel", "table", "gambar", "sumber:")):
+        _walk_lines_close(walk, state, file)
+        return
+    if label is not None and label in ("vision", "mission", "goal", "target", "program"):
+        if state.mode == "quoted":
+            return
+        _walk_lines_close(walk, state, file)
+        level = _MODE_LEVEL[label]
+        if level is Level.VISION:
+            state.vision_lines, state.vision_line = ([rest] if rest else []), line
+            state.mode = "vision"
+            return
+        _open(walk, state, level, number, rest, line)
+        return
+    if state.mode == "vision":
+        if state.vision_line is None:
+            state.vision_line = line
+        if number is not None and state.vision_lines:
+            _walk_lines_close(walk, state, file)
+            state.mode = None
+            return
+        state.vision_lines.append(text)
+        if text.rstrip().endswith((".", "”", "\"")) or len(" ".join(state.vision_lines)) > 400:
+            _walk_lines_close(walk, state, file)
+            state.mode = None
+        return
+    if state.mode in ("mission", "goal", "target", "program"):
+        level = _MODE_LEVEL[state.mode]
+        if number is not None and label is None:
+            _walk_lines_close(walk, state, file)
+            _open(walk, state, level, number, rest, line)
+            return
+        if state.open is not None:
+            previous = " ".join(state.open_text)
+            if text[:1].islower() or not previous.rstrip().endswith((".", ";", ":")):
+                state.open_text.append(text)
+                return
+        _walk_lines_close(walk, state, file)
+        return
+    _walk_lines_close(walk, state, file)
+
+
+def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
+    item = _Item(level, rest, number=number, dimension=state.dimension if level is Level.PROGRAM else None)
+    item.context_parent = walk.context_for(level)
+    previous = state.last_number.get(level)
+    if number and previous and number.count(".") == previous.count("."):
+        head, _, tail = number.rpartition(".")
+        p_head, _, p_tail = previous.rpartition(".")
+        if tail.isdigit() and p_tail.isdigit() and head == p_head and int(tail) != int(p_tail) + 1:
+            item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
+    if number:
+        state.last_number[level] = number
+    state.open, state.open_text, state.open_line = item, [rest] if rest else [], line
+
+
+# --------------------------------------------------------------------------
+# tables
+
+
+@dataclass
+class _Columns:
+    roles: list[str]
+    years: list[int | None]
+    unit: int
+    labels: list[str]
+
+
+def _label_rows(table: Table, rows: range) -> list[str]:
+    """Each column's label: its header cells top to bottom, a cell merged across taking the text
+    to its left (and, above a row of sub-headers, an empty cell the group label to its left)."""
+    labels = [""] * table.width
+    last = rows.stop - 1
+    for r in rows:
+        previous = ""
+        for c in range(table.width):
+            text = table.cells[r][c]
+            if not text and previous and (table.across[r][c] or (
+                    r < last and any(table.cells[k][c] for k in range(r + 1, rows.stop))
+                    and not any(table.cells[k][c] for k in range(rows.start, r)))):
+                text = previous
+            previous = text
+            if text and not labels[c].endswith(text):
+                labels[c] = f"{labels[c]} {text}".strip()
+    return labels
+
+
+def _role(label: str) -> str | None:
+    low = label.casefold()
+    for role, pattern in _ROLE_RES:
+        if pattern.search(low):
+            if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
+                continue
+            return role
+    if years_in(low):
+        return "year"
+    if _TOTAL.search(low):
+        return "money"
+    return None
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    roles = [_role(c) for c in cells if c]
+    named = [r for r in roles if r and r not in ("year", "no")]
+    small = len(roles) <= 4 and "no" in roles and len(named) == 1 and all(roles) and \
+        all(len(c) < 30 for c in cells if c)
+    if len(named) < 2 and not small:
+        return False
+    return not any(isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c)
+                   for c in cells if c)
+
+
+def _is_number_row(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?(\s*=\s*.*)?", c) for c in filled)
+
+
+_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan")
+_TARGET_WORDS = re.compile(r"\btarget\b|capaian|kinerja|satuan")
+
+
+def _columns(table: Table, header: range, caption: str) -> _Columns:
+    labels = _label_rows(table, header)
+    everything = " ".join(labels).casefold()
+    money_table = bool(_MONEY_WORDS.search(everything)) and not _TARGET_WORDS.search(everything)
+    roles: list[str] = []
+    years: list[int | None] = []
+    for label in labels:
+        low = label.casefold()
+        role = _role(label) or "skip"
+        found = years_in(low)
+        year = found[-1] if found else None
+        if "realisasi" in low:
+            role = "skip"
+        elif year is not None and role in ("money", "target_value", "year", "skip", "no"):
+            after = low.rsplit(str(year), 1)[1]
+            if _MONEY_WORDS.search(after):
+                role = "year"
+            elif _TARGET_WORDS.search(after):
+                role = "skip"
+            elif _MONEY_WORDS.search(low) or money_table:
+                role = "year" if not _TARGET_WORDS.search(low) or _MONEY_WORDS.search(low) else "skip"
+            else:
+                role = "skip"
+        elif role in ("money", "target_value") or (_TOTAL.search(low) and role == "skip"):
+            tail = low.split()[-1] if low.split() else ""
+            if _TARGET_WORDS.search(tail) or (role == "target_value" and not _MONEY_WORDS.search(low)):
+                role = "skip"
+            elif _MONEY_WORDS.search(low) or _TOTAL.search(low):
+                role = "total"
+            else:
+                role = "skip"
+        roles.append(role)
+        years.append(year if role == "year" else None)
+    unit = unit_of(" ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))) or \
+        unit_of(caption) or 1
+    return _Columns(roles, years, unit, labels)
+
+
+@dataclass
+class _TableState:
+    columns: _Columns | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    groups: dict[Level, _Item] = field(default_factory=dict)
+    dimension: Dimension | None = None
+    width: int = 0
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    for c in cells:
+        if not c:
+            continue
+        if isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c):
+            return True
+        code = program_code(c)
+        if code is not None and code[2] >= 3:
+            return True
+    return False
+
+
+def _find_header(table: Table) -> tuple[range, list[str]] | None:
+    """The header rows of a table (a column-number row under them is left to the body) and the
+    title rows above."""
+    limit = min(len(table.cells), 10)
+    for r in range(limit):
+        if not _is_header_row(table.cells[r]):
+            continue
+        end = r + 1
+        while end < len(table.cells) and end < r + 4:
+            cells = table.cells[end]
+            filled = [c for c in range(table.width) if cells[c]]
+            if not filled or _is_number_row(cells) or _looks_like_data(cells) or _group_text(cells):
+                break
+            def headerish(c: int) -> bool:
+                text = cells[c]
+                if _role(text) is not None or years_in(text) or unit_of(text):
+                    return True
+                above = any(table.cells[k][c] for k in range(r, end))
+                return len(text) < 25 and above
+            if not all(headerish(c) for c in filled):
+                break
+            named = [c for c in filled if _role(cells[c]) is not None or years_in(cells[c]) or unit_of(cells[c])]
+            first_filled = sum(1 for c in table.cells[r] if c)
+            if len(named) * 2 < len(filled) or (len(filled) >= first_filled and len(named) < len(filled)):
+                break  # short data under the header, not more header
+            end += 1
+        titles = [" ".join(dict.fromkeys(c for c in table.cells[t] if c)) for t in range(r)]
+        return range(r, end), titles
+    return None
+
+
+def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
+                caption: str) -> None:
+    found = _find_header(table)
+    start = 0
+    continued = False
+    if found is not None:
+        header, titles = found
+        title_text = " ".join(titles + [caption])
+        if re.search(r"realisasi|capaian", " ".join(_label_rows(table, header)).casefold()) and not \
+                re.search(r"pagu|rencana", " ".join(_label_rows(table, header)).casefold()):
+            state.columns = None
+            return
+        for number, title in enumerate(titles):
+            walk.title_period(title)
+            label, _, rest = numbering(title)
+            if label in ("vision", "mission") and rest and len(rest.split()) > 2:
+                item = _Item(_LEVEL_OF[label], rest.strip("\"'“”‘’ "), provenance=_provenance(
+                    file, table.pages[number], table.printed_pages[number], title, sheet=table.sheet,
+                    row=table.rows_at[number]))
+                if label == "mission":
+                    item.context_parent = walk.context_for(Level.MISSION)
+                walk.add(item)
+        state.columns = _columns(table, header, title_text)
+        state.width = table.width
+        start = header.stop
+        if state.columns is not None and not any(r in ("program", "mission", "goal", "target", "vision")
+                                                 for r in state.columns.roles):
+            state.columns = None
+            return
+        if not table.pages or table.pages[0] is None or not state.values:
+            pass
+        state.values = {} if not _is_continuation(state, table) else state.values
+    elif state.columns is not None and table.width == state.width:
+        continued = True
+    else:
+        return
+    if re.search(r"realisasi", caption.casefold()) and not continued:
+        state.columns = None
+        return
+    cols = state.columns
+    assert cols is not None
+    for year in cols.years:
+        if year:
+            walk.draft.years_seen.add(year)
+    rows = _logical_rows(table, cols, start)
+    first_row = True
+    for r, cells, covered in rows:
+        _table_row(walk, state, text_state, table, file, r, cells, covered, cols,
+                   across_page=continued and first_row)
+        first_row = False
+
+
+def _is_continuation(state: _TableState, table: Table) -> bool:
+    return bool(state.values) and table.width == state.width
+
+
+def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, list[str], list[bool]]]:
+    """The rows of a table body with wrapped lines (borderless tables) joined to their row.
+
+    In a table with a number or code column, a line with neither is the rest of the row
+    above; in one without, a line whose texts start in lower case is.
+    """
+    out: list[tuple[int, list[str], list[bool]]] = []
+    keyed = any(role in ("code", "no") for role in cols.roles)
+    for r in range(start, len(table.cells)):
+        cells = list(table.cells[r])
+        filled = [c for c in range(table.width) if cells[c]]
+        if not filled or _is_number_row(cells):
+            continue
+        if _is_header_row(cells):
+            continue  # a header repeated on a continued page
+        if out and not any(table.covered[r]) and not _group_text(cells) and \
+                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled):
+            previous = out[-1][1]
+            has_key = any(cols.roles[c] in ("code", "no") for c in filled) or any(
+                cols.roles[c] == "program" and code_at_start(cells[c]) for c in filled)
+            texts = [c for c in filled if cols.roles[c] not in ("year", "total")]
+            numbers = [c for c in filled if cols.roles[c] in ("year", "total")]
+            broken_numbers = all(re.search(r"[.,]$", previous[c]) or re.fullmatch(r"\d{1,3}", cells[c])
+                                 for c in numbers)
+            if (keyed and not has_key and broken_numbers) or (
+                    not keyed and texts and broken_numbers
+                    and all(cells[c][:1].islower() or cells[c][:1] in "-–(&" for c in texts)):
+                for c in filled:
+                    if cols.roles[c] in ("year", "total"):
+                        previous[c] = previous[c] + cells[c]
+                    else:
+                        previous[c] = _join(previous[c], cells[c])
+                continue
+        out.append((r, cells, list(table.covered[r])))
+    return out
+
+
+def _row_had_key(cells: list[str], cols: _Columns) -> bool:
+    return any(cols.roles[c] in ("code", "no", "year", "total") and cells[c] for c in range(len(cells)))
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}".strip()
+
+
+def _group_text(cells: list[str]) -> str | None:
+    filled = [c for c in cells if c]
+    if len(set(filled)) != 1:
+        return None
+    text = filled[0]
+    label, number, rest = numbering(text)
+    if label in ("vision", "mission", "goal", "target") and rest:
+        return text
+    if dimension_of(text) is not None:
+        return text
+    return None
+
+
+def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str, r: int,
+               cells: list[str], covered: list[bool], cols: _Columns, across_page: bool) -> None:
+    page, printed = table.pages[r], table.printed_pages[r]
+    row_text = " | ".join(c for c in cells if c)
+    prov = dict(sheet=table.sheet, row=table.rows_at[r])
+    group = _group_text(cells)
+    if group is not None:
+        label, number, rest = numbering(group)
+        if label is None or dimension_of(group) is not None and label not in ("mission", "goal", "target"):
+            state.dimension = dimension_of(group)
+            return
+        level = _LEVEL_OF[label]
+        item = _Item(level, rest, number=number,
+                     provenance=_provenance(file, page, printed, group, **prov))
+        _set_parent_from(walk, state, item)
+        state.groups[level] = walk.add(item)
+        for lower in list(state.groups):
+            if lower.is_above(level) is False and lower is not level:
+                state.groups.pop(lower, None)
+        for role in _HIERARCHY:
+            if _LEVEL_OF[role] is level or level.is_above(_LEVEL_OF[role]):
+                state.values.pop(role, None)
+        return
+    # the code: its own column, or written in front of the program's name
+    code_cell = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "code" and cells[c]), "")
+    program_name = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "program" and cells[c]), "")
+    if program_name and not code_cell:
+        coded = code_at_start(program_name)
+        if coded:
+            code_cell, program_name = coded[0], coded[1].strip()
+    parsed = program_code(code_cell) if code_cell else None
+    if parsed is not None and parsed[2] < 3 and not parsed[1]:
+        return  # an urusan or bidang row (2 or 2.16), not a program
+    if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
+        return
+    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for c in cells if c):
+        return
+    parents: dict[str, _Item] = {}
+    reasons: list[tuple[str, float]] = []
+    filled: list[str] = []
+    carried: list[str] = []
+    for role in _HIERARCHY:
+        columns = [c for c in range(len(cells)) if cols.roles[c] == role]
+        if not columns:
+            continue
+        value = " ".join(cells[c] for c in columns if cells[c])
+        if not value:
+            value = state.values.get(role, "")
+            if value:
+                if across_page:
+                    carried.append(role)
+                elif not all(covered[c] for c in columns):
+                    filled.append(role)
+        else:
+            state.values[role] = value
+            # a new value at a level clears the values below it
+            for lower in _HIERARCHY[_HIERARCHY.index(role) + 1:]:
+                if not any(cells[c] for c in range(len(cells)) if cols.roles[c] == lower):
+                    state.values.pop(lower, None)
+        if not value:
+            continue
+        label, number, rest = numbering(value)
+        level = _LEVEL_OF[role]
+        item = _Item(level, rest or value, number=number,
+                     provenance=_provenance(file, page, printed, value, **prov))
+        higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
+        if higher:
+            item.parents.append(higher[-1].key())
+        else:
+            _set_parent_from(walk, state, item)
+        parents[role] = walk.add(item)
+    for key, roles in (("draft.reason.filled-above", filled), ("draft.reason.across-page", carried)):
+        if roles:
+            names = [messages.stage_name(r, walk.lang) for r in roles]
+            reasons.append((_t(key, walk.lang, level=", ".join(names)), 0.1))
+    indicators = [cells[c] for c in range(len(cells)) if cols.roles[c] == "indicator" and cells[c]]
+    dimension = None
+    for c in range(len(cells)):
+        if cols.roles[c] == "dimension":
+            dimension = dimension_of(cells[c], loose=True) if cells[c] else state.values.get("__dimension")  # type: ignore[assignment]
+            if cells[c]:
+                state.values["__dimension"] = dimension  # type: ignore[assignment]
+    if dimension is None and isinstance(state.values.get("__dimension"), Dimension):
+        dimension = state.values["__dimension"]  # type: ignore[assignment]
+    if dimension is None:
+        dimension = state.dimension or text_state.dimension
+    if not program_name:
+        lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
+        if lowest is not None:
+            for indicator in indicators:
+                if norm(indicator) not in {norm(i) for i in lowest.indicators}:
+                    lowest.indicators.append(indicator)
+            for reason, weight in reasons:
+                lowest.doubt(reason, weight)
+        return
+    label, number, rest = numbering(program_name)
+    name = rest if label in ("program", None) and rest else program_name
+    agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None)
+    item = _Item(Level.PROGRAM, name, number=number if label == "program" else None, agency=agency,
+                 dimension=dimension if walk.kind is PlanKind.MASTERPLAN else None,
+                 indicators=list(indicators),
+                 provenance=_provenance(file, page, printed, row_text, raw_code=code_cell or None, **prov))
+    if parsed is not None:
+        item.code, item.raw_code = parsed[0], code_cell
+        if not parsed[1]:
+            item.doubt(_t("draft.reason.code-shape", walk.lang, code=code_cell), 0.3)
+    for reason, weight in reasons:
+        item.doubt(reason, weight)
+    for c in range(len(cells)):
+        role = cols.roles[c]
+        if role not in ("year", "total") or not cells[c]:
+            continue
+        value = money(cells[c], cols.unit)
+        if value is False or value is None:
+            continue
+        item.has_money = True
+        if role == "year" and cols.years[c] is not None:
+            year = cols.years[c]
+            item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
+        elif role == "total":
+            item.total = value if item.total is None else item.total
+    lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
+    if lowest is not None:
+        item.parents.append(lowest.key())
+    else:
+        _set_parent_from(walk, state, item)
+    walk.add(item)
+
+
+def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
+    """A parent from the group rows above, else from the last element drafted a level up."""
+    above = [lvl for lvl in state.groups if lvl.is_above(item.level)]
+    if above:
+        item.parents.append(state.groups[max(above, key=lambda l: l.rank)].key())
+        return
+    item.context_parent = walk.context_for(item.level)
+
+
+# --------------------------------------------------------------------------
+# the whole plan
+
+
+def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en") -> PlanDraft:
+    """Walk the documents of one plan, in order, and draft its elements."""
+    walk = _Walk(kind, lang)
+    for document in documents:
+        walk.draft.files.append(document.file)
+        walk.draft.pages += document.pages
+        text_state = _TextState()
+        table_state = _TableState()
+        recent: list[str] = []
+        for item in document.items:
+            if isinstance(item, Line):
+                _walk_line(walk, text_state, item, document.file)
+                recent = (recent + [item.text])[-3:]
+                continue
+            _walk_lines_close(walk, text_state, document.file)
+            if text_state.chapter == "skip":
+                table_state.columns = None
+                continue
+            if text_state.mode == "quoted":
+                continue
+            caption = " ".join(recent[-2:])
+            if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
+                table_state.columns = None
+                continue
+            _walk_table(walk, table_state, text_state, item, document.file, caption)
+            recent = []
+        _walk_lines_close(walk, text_state, document.file)
+    return walk.draft

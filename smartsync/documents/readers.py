@@ -1,0 +1,562 @@
+"""Readers: a PDF, Word, workbook or CSV file as a :class:`~smartsync.documents._doc.Document`.
+
+Each reader needs its library only when it runs (the ``documents`` extra:
+pdfplumber, python-docx, openpyxl); a missing one is a clear error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from ._doc import Document, DocumentError, Line, Table
+from ._text import clean
+
+__all__ = ["read_document", "SUFFIXES"]
+
+#: the file suffixes :func:`read_document` reads
+SUFFIXES = (".pdf", ".docx", ".xlsx", ".xlsm", ".csv")
+
+Progress = Callable[[int, int], None]
+
+
+def _need(module: str, package: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError:
+        raise DocumentError(package, f"reading this kind of file needs {package}: "
+                            "pip install 'smartsync[documents]'", "missing-reader") from None
+
+
+def read_document(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Document:
+    """Read one file by its suffix; raises :class:`DocumentError` for a file it cannot read."""
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise DocumentError(name, "no such file", "no-such-file")
+    if path.is_dir():
+        raise DocumentError(name, "is a folder, not a document", "not-a-file")
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return read_pdf(path, progress=progress)
+    if suffix == ".docx":
+        return read_docx(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path)
+    if suffix == ".csv":
+        return read_csv(path)
+    raise DocumentError(name, f"cannot read {suffix or 'a file without a suffix'}; "
+                        f"give {', '.join(SUFFIXES)} (a .doc or .xls: save it as .docx or .xlsx)",
+                        "unknown-kind")
+
+
+# --------------------------------------------------------------------------
+# tables: workbooks and CSV
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        text = repr(value)
+        if "." in text and len(text.split(".")[1]) == 3:
+            text += "0"  # 1234.567 is a decimal, not 1,234,567
+        return text
+    if hasattr(value, "year") and hasattr(value, "month"):
+        return str(getattr(value, "year"))
+    return clean(str(value))
+
+
+def read_xlsx(path: Path) -> Document:
+    """Every sheet of a workbook as a table; merged cells marked as covered."""
+    openpyxl = _need("openpyxl", "openpyxl")
+    import zipfile
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except zipfile.BadZipFile:
+        raise DocumentError(str(path), _encrypted_or_corrupt(path, "workbook"), "corrupt") from None
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise DocumentError(str(path), f"is not a readable workbook ({exc})", "corrupt") from None
+    items: list[Line | Table] = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        if not rows:
+            continue
+        width = max(len(r) for r in rows)
+        covered = [[False] * width for _ in rows]
+        across = [[False] * width for _ in rows]
+        for merged in sheet.merged_cells.ranges:
+            for r in range(merged.min_row, merged.max_row + 1):
+                for c in range(merged.min_col, merged.max_col + 1):
+                    if r - 1 >= len(rows) or c - 1 >= width or (r, c) == (merged.min_row, merged.min_col):
+                        continue
+                    if c == merged.min_col:
+                        covered[r - 1][c - 1] = True
+                    else:
+                        across[r - 1][c - 1] = True
+                        covered[r - 1][c - 1] = r > merged.min_row
+        items.append(Table(rows, covered, across, rows_at=list(range(1, len(rows) + 1)),
+                           sheet=sheet.title))
+    return Document(str(path), items, pages=len(items))
+
+
+def _encrypted_or_corrupt(path: Path, what: str) -> str:
+    head = path.read_bytes()[:8]
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return (f"is an encrypted (password-protected) or old-format {what}: remove the password "
+                f"or save it as {'.xlsx' if what == 'workbook' else '.docx'}, then try again")
+    return f"is not a {what} (the file is corrupt or of another kind)"
+
+
+def read_csv(path: Path) -> Document:
+    """A CSV file (comma, semicolon or tab separated; UTF-8 or Windows-1252) as one table."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise DocumentError(str(path), "is not a text CSV file (it holds binary data)", "corrupt")
+    sample = text[:20000]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
+    rows = [r for r in rows]
+    return Document(str(path), [Table(rows, rows_at=list(range(1, len(rows) + 1)))], pages=1)
+
+
+# --------------------------------------------------------------------------
+# Word
+
+
+def read_docx(path: Path) -> Document:
+    """Paragraphs and tables of a Word file in order; pages counted at page breaks."""
+    docx = _need("docx", "python-docx")
+    import zipfile
+
+    try:
+        document = docx.Document(str(path))
+    except zipfile.BadZipFile:
+        raise DocumentError(str(path), _encrypted_or_corrupt(path, "Word file"), "corrupt") from None
+    except Exception as exc:
+        raise DocumentError(str(path), f"is not a readable Word file ({exc})", "corrupt") from None
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    items: list[Line | Table] = []
+    page = 1
+    p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
+    br_tag, type_attr = qn("w:br"), qn("w:type")
+    rendered = qn("w:lastRenderedPageBreak")
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    def breaks(element: Any) -> int:
+        count = 0
+        for node in element.iter(br_tag, rendered):
+            if node.tag == rendered or node.get(type_attr) == "page":
+                count += 1
+        return count
+
+    for child in body.iterchildren():
+        if child.tag == p_tag:
+            paragraph = Paragraph(child, document)
+            before = breaks(child)
+            text = paragraph.text
+            if before and not text.strip():
+                page += before
+                continue
+            style = (paragraph.style.name or "") if paragraph.style is not None else ""
+            bold = style.lower().startswith(("heading", "title")) or bool(
+                paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
+            for part in text.split("\n"):
+                if part.strip():
+                    items.append(Line(clean(part), page, None, bold))
+            page += before
+        elif child.tag == tbl_tag:
+            table = DocxTable(child, document)
+            items.append(_docx_table(table, page))
+            page += breaks(child)
+    return Document(str(path), items, pages=page)
+
+
+def _docx_table(table: Any, page: int) -> Table:
+    rows: list[list[str]] = []
+    covered: list[list[bool]] = []
+    across: list[list[bool]] = []
+    previous: list[Any] = []
+    for row in table.rows:
+        cells = list(row.cells)
+        texts, down, right = [], [], []
+        for c, cell in enumerate(cells):
+            tc = cell._tc
+            is_right = c > 0 and cells[c - 1]._tc is tc
+            is_down = c < len(previous) and previous[c] is tc
+            right.append(is_right)
+            down.append(is_down)
+            texts.append("" if (is_right or is_down) else clean("\n".join(p.text for p in cell.paragraphs)))
+        previous = [cell._tc for cell in cells]
+        rows.append(texts)
+        covered.append(down)
+        across.append(right)
+    return Table(rows, covered, across, pages=[page] * len(rows))
+
+
+# --------------------------------------------------------------------------
+# PDF
+
+
+def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
+    """Text lines and tables of a text PDF, page by page; scanned pages refused."""
+    pdfplumber = _need("pdfplumber", "pdfplumber")
+    name = str(path)
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:
+        kind = type(exc).__name__
+        inner = " ".join(type(a).__name__ for a in getattr(exc, "args", ()) if isinstance(a, BaseException))
+        if any(w in f"{kind} {inner} {exc!r}" for w in ("Password", "Encrypt", "password")):
+            raise DocumentError(name, "is encrypted (password-protected): remove the password "
+                                "(print it to a new PDF), then try again", "encrypted") from None
+        raise DocumentError(name, f"is not a readable PDF ({kind}: the file is corrupt or of "
+                            "another kind)", "corrupt") from None
+    items: list[Line | Table] = []
+    scanned: list[int] = []
+    try:
+        total = len(pdf.pages)
+        raw_pages: list[list[tuple[float, Line | Table]]] = []
+        for number in range(1, total + 1):
+            try:
+                page = pdf.pages[number - 1]
+                placed = _pdf_page(page, number)
+            except DocumentError:
+                raise
+            except Exception as exc:
+                raise DocumentError(name, f"page {number} cannot be read ({type(exc).__name__}: "
+                                    "the file is corrupt)", "corrupt") from None
+            if placed is None:
+                scanned.append(number)
+                placed = []
+            raw_pages.append(placed)
+            page.flush_cache() if hasattr(page, "flush_cache") else None
+            try:
+                page.close()
+            except Exception:  # pragma: no cover - older pdfplumber
+                pass
+            if progress is not None:
+                progress(number, total)
+    finally:
+        pdf.close()
+    if scanned:
+        raise DocumentError(name, f"page{'s' if len(scanned) > 1 else ''} {_ranges(scanned)} "
+                            "hold{} images without text (a scan): run OCR first (for instance "
+                            "ocrmypdf), then draft from the OCR'd PDF".format(
+                                "" if len(scanned) > 1 else "s"), "scanned")
+    _drop_running(raw_pages)
+    columns: list[_Column] | None = None
+    for placed in raw_pages:
+        page_items, columns = _borderless([item for _, item in placed], columns)
+        items.extend(page_items)
+    return Document(name, items, pages=len(raw_pages))
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in numbers[1:] + [None]:  # type: ignore[list-item]
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:(?:hal(?:aman)?\.?|page)\s*)?((?:[IVXLivxl]+|\d{1,3})(?:\s*[-–.]\s*\d{1,3})?)$", re.I)
+
+
+def _pdf_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | None:
+    """The items of one page with their top positions; ``None`` for a page that is only images."""
+    chars = page.chars
+    if not any(c.get("text", "").strip() for c in chars):
+        images = page.images
+        area = float(page.width) * float(page.height)
+        if any((float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])) > 0.3 * area
+               for i in images):
+            return None
+        return []
+    placed: list[tuple[float, Line | Table]] = []
+    found = page.find_tables() if page.lines or page.rects else []
+    boxes = []
+    for table in found:
+        grid = _pdf_table(table, number)
+        if grid is None:
+            continue
+        boxes.append(table.bbox)
+        placed.append((float(table.bbox[1]), grid))
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, extra_attrs=["fontname", "size"])
+    for top, line_words in _visual_lines(words):
+        placed.append((top, _line_or_row(line_words, number)))
+    placed.sort(key=lambda pair: pair[0])
+    return placed
+
+
+def _visual_lines(words: list[dict[str, Any]]) -> Iterable[tuple[float, list[dict[str, Any]]]]:
+    words = sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"])))
+    line: list[dict[str, Any]] = []
+    top = None
+    for word in words:
+        if top is not None and abs(float(word["top"]) - top) <= 3:
+            line.append(word)
+            continue
+        if line:
+            yield top, sorted(line, key=lambda w: float(w["x0"]))  # type: ignore[misc]
+        line, top = [word], float(word["top"])
+    if line:
+        yield top, sorted(line, key=lambda w: float(w["x0"]))  # type: ignore[misc]
+
+
+class _Segments(Line):
+    """A visual line with its words grouped into segments by wide gaps (a borderless table row?)."""
+
+    segments: list[tuple[float, float, str]]
+
+
+def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
+    segments: list[tuple[float, float, str]] = []
+    for word in words:
+        size = float(word.get("size") or 10)
+        if segments and float(word["x0"]) - segments[-1][1] < size * 1.2:
+            x0, _, text = segments[-1]
+            segments[-1] = (x0, float(word["x1"]), f"{text} {word['text']}")
+        else:
+            segments.append((float(word["x0"]), float(word["x1"]), word["text"]))
+    text = " ".join(s[2] for s in segments)
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
+    line = _Segments(clean(text), page, None, bold)
+    line.segments = segments
+    return line
+
+
+def _pdf_table(table: Any, page: int) -> Table | None:
+    rows = table.rows
+    if not rows:
+        return None
+    xs = sorted({round(float(c[0]), 1) for r in rows for c in r.cells if c is not None})
+    if len(xs) < 2:
+        return None
+    texts = table.extract(x_tolerance=1.5, y_tolerance=3)
+    cells: list[list[str]] = []
+    covered: list[list[bool]] = []
+    across: list[list[bool]] = []
+    for r, row in enumerate(rows):
+        line, down, right = [], [], []
+        for c, cell in enumerate(row.cells):
+            text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
+            if cell is None:
+                left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
+                col_x = xs[min(c, len(xs) - 1)]
+                is_right = left is not None and float(left[2]) > col_x + 1
+                right.append(is_right)
+                down.append(not is_right)
+                line.append("")
+            else:
+                right.append(False)
+                down.append(False)
+                line.append(clean(text))
+        cells.append(line)
+        covered.append(down)
+        across.append(right)
+    return Table(cells, covered, across, pages=[page] * len(cells))
+
+
+def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
+    """Drop running headers and footers (lines repeated at the top or bottom of many pages) and
+    printed page numbers, keeping the printed number on the page's items."""
+    def key(text: str) -> str:
+        return re.sub(r"\d+", "#", text.casefold())
+
+    counts: Counter[str] = Counter()
+    for placed in pages:
+        lines = [item for _, item in placed if isinstance(item, Line)]
+        edge = [l for l in lines[:3] + lines[-3:] if len(getattr(l, "segments", ())) < 3]
+        for line in set(key(l.text) for l in edge):
+            counts[line] += 1
+    running = {k for k, n in counts.items()
+               if n >= max(3, len(pages) // 4) and len(re.findall(r"[a-z]", k)) >= 3}
+    for placed in pages:
+        lines = [item for _, item in placed if isinstance(item, Line)]
+        printed = None
+        drop: set[int] = set()
+        edge = [l for l in lines[:3] + lines[-3:] if len(getattr(l, "segments", ())) < 3]
+        for line in edge:
+            match = _PAGE_NUMBER.match(line.text.strip())
+            if match and len(line.text) <= 14:
+                printed = re.sub(r"\s+", " ", match.group(1))
+                drop.add(id(line))
+            elif key(line.text) in running:
+                drop.add(id(line))
+        placed[:] = [(top, item) for top, item in placed if id(item) not in drop]
+        for _, item in placed:
+            if isinstance(item, Line):
+                item.printed_page = printed
+            else:
+                item.printed_pages = [printed] * len(item.cells)
+
+
+# --------------------------------------------------------------------------
+# borderless tables: lines whose words stand in columns under a header line
+
+_HEADER_WORDS = re.compile(
+    r"\b(no|nomor|kode|program|misi|tujuan|sasaran|indikator|pagu|target|satuan|perangkat|opd|skpd|"
+    r"penanggung|kondisi|dimensi|rencana|quick|anggaran|kinerja|tahun|total|jumlah|rp|uraian|"
+    r"urusan|keterangan|lokasi|sumber|juta|deskripsi)\b", re.I)
+_GROUP_ROW = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|dimensi|smart|visi)\b", re.I)
+
+
+class _Column:
+    def __init__(self, x0: float, x1: float):
+        self.x0, self.x1 = x0, x1
+
+
+def _is_header(line: Line) -> bool:
+    segments = getattr(line, "segments", None)
+    if not segments or len(segments) < 3:
+        return False
+    hits = sum(bool(_HEADER_WORDS.search(s[2])) for s in segments)
+    return hits >= 3 and not any(re.search(r"\d[.,]\d{3}", s[2]) for s in segments)
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _columns(header: list[Line]) -> list[_Column]:
+    columns: list[_Column] = []
+    for line in reversed(header):  # the lowest header line is the most specific
+        for x0, x1, _ in line.segments:  # type: ignore[attr-defined]
+            if not any(_overlap(x0, x1, c.x0, c.x1) > 0 for c in columns):
+                columns.append(_Column(x0, x1))
+    columns.sort(key=lambda c: c.x0)
+    return columns
+
+
+def _place(columns: list[_Column], x0: float, x1: float) -> list[int]:
+    """The columns a segment stands in: those it overlaps, else the nearest."""
+    hits = [i for i, c in enumerate(columns) if _overlap(x0, x1, c.x0, c.x1) > 0]
+    if hits:
+        return hits
+    centre = (x0 + x1) / 2
+    return [min(range(len(columns)), key=lambda i: min(abs(columns[i].x0 - centre),
+                                                         abs(columns[i].x1 - centre)))]
+
+
+def _row(columns: list[_Column], line: Line) -> list[str]:
+    cells = [""] * len(columns)
+    for x0, x1, text in line.segments:  # type: ignore[attr-defined]
+        where = _place(columns, x0, x1)
+        best = max(where, key=lambda i: _overlap(x0, x1, columns[i].x0, columns[i].x1))
+        cells[best] = f"{cells[best]} {text}".strip()
+    return cells
+
+
+def _in_table(line: Line, columns: list[_Column]) -> bool:
+    segments = getattr(line, "segments", None)
+    if not segments:
+        return False
+    if len(segments) >= 2:
+        return True
+    x0, x1, text = segments[0]
+    if _GROUP_ROW.match(text) or text[:1].islower():
+        return True
+    # one segment inside a column other than the first: a wrapped cell
+    return x0 > columns[0].x1 + 2 and x1 <= columns[-1].x1 + 5
+
+
+def _borderless(items: list[Line | Table], columns: list[_Column] | None
+                ) -> tuple[list[Line | Table], list[_Column] | None]:
+    """Turn runs of column-aligned lines under a header line into tables; a page that opens with
+    such lines continues the previous page's borderless table."""
+    out: list[Line | Table] = []
+    i = 0
+    first = True
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, Table):
+            out.append(item)
+            columns, first = None, False
+            i += 1
+            continue
+        header: list[Line] = []
+        if _is_header(item):
+            header = [item]
+            # header lines above (a group label "Pagu Indikatif") and below (the years)
+            while out and isinstance(out[-1], Line) and getattr(out[-1], "segments", None) and \
+                    _HEADER_WORDS.search(out[-1].text) and len(out[-1].text) < 120 and \
+                    not out[-1].text.lower().startswith(("tabel", "table", "bab")):
+                header.insert(0, out.pop())  # type: ignore[arg-type]
+            j = i + 1
+            while j < len(items) and isinstance(items[j], Line) and getattr(items[j], "segments", None) \
+                    and not re.search(r"\d[.,]\d{3}", items[j].text) and (
+                        _HEADER_WORDS.search(items[j].text) or re.fullmatch(r"[\d\s]+", items[j].text)
+                        or len(re.findall(r"\b(?:19|20)\d\d\b", items[j].text)) >= 2) \
+                    and not _GROUP_ROW.match(items[j].text) and len(items[j].segments) >= 1 \
+                    and not re.fullmatch(r"\(?1\)?(\s+\(?\d+\)?)+", items[j].text):
+                header.append(items[j])  # type: ignore[arg-type]
+                j += 1
+            columns = _columns(header)
+            i = j
+        elif first and columns is not None and _in_table(item, columns) and len(item.segments) >= 3:  # type: ignore[attr-defined]
+            pass  # the table of the previous page goes on
+        else:
+            first = False
+            out.append(item)
+            i += 1
+            continue
+        first = False
+        assert columns is not None
+        rows = [_row(columns, h) for h in header]
+        covered_across = [[False] * len(columns) for _ in header]
+        # header rows: a label over several columns counts as merged across
+        for r, h in enumerate(header):
+            for x0, x1, text in h.segments:  # type: ignore[attr-defined]
+                where = _place(columns, x0, x1)
+                if len(where) > 1:
+                    rows[r][where[0]] = text
+                    for k in where[1:]:
+                        rows[r][k] = ""
+                        covered_across[r][k] = True
+        body_start = len(rows)
+        while i < len(items) and isinstance(items[i], Line) and _in_table(items[i], columns):  # type: ignore[arg-type]
+            rows.append(_row(columns, items[i]))  # type: ignore[arg-type]
+            i += 1
+        page = item.page
+        across = covered_across + [[False] * len(columns) for _ in range(len(rows) - body_start)]
+        out.append(Table(rows, across=across, pages=[page] * len(rows),
+                         printed_pages=[item.printed_page] * len(rows)))
+    return out, columns

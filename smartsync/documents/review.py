@@ -1,0 +1,94 @@
+"""The review page of a draft: every drafted element, lowest confidence first, with its source.
+
+One self-contained HTML file in the style of the report (:mod:`smartsync.render.html`):
+what could not be placed, then a table of the elements (plan, level, id, text, parents,
+code, budget, confidence with its reasons, the page and the source snippet), then the
+drafted hierarchy as nested lists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .. import messages
+from .._files import atomic_write
+from ..model import Element, Plan
+from ..render.html import _e, _page, format_rupiah
+
+if TYPE_CHECKING:
+    from . import Draft
+
+__all__ = ["render_review", "write_review"]
+
+_CSS = """<style>
+td.low{color:#a33;font-weight:700} td.mid{color:#8a6500;font-weight:700}
+td.source{font-size:12px;color:#555;max-width:340px}
+ul.tree{margin:4px 0 4px 0;padding-left:18px} ul.tree li{margin:2px 0}
+.lvl{font-size:11px;text-transform:uppercase;color:#6b7682;margin-right:4px}
+</style>"""
+
+
+def _tree(plan: Plan, lang: str) -> str:
+    children: dict[str | None, list[Element]] = {}
+    for element in plan.elements:
+        key = element.parents[0] if element.parents and element.parents[0] in plan else None
+        children.setdefault(key, []).append(element)
+
+    def branch(parent: str | None, depth: int) -> str:
+        items = children.get(parent, [])
+        if not items or depth > 12:
+            return ""
+        out = []
+        for e in items:
+            score = e.confidence.score if e.confidence else 1.0
+            flag = f" <b>({score:.2f})</b>" if score < 1 else ""
+            out.append(f"<li><span class=lvl>{_e(messages.stage_name(e.level.value, lang))}</span>"
+                       f"{_e(e.id)}: {_e(e.text)}{flag}{branch(e.id, depth + 1)}</li>")
+        return "<ul class=tree>" + "".join(out) + "</ul>"
+
+    return branch(None, 0)
+
+
+def render_review(draft: "Draft", *, lang: str = "en") -> str:
+    """The review page of a draft as HTML text."""
+    t = lambda key, **v: messages.text(key, lang, **v)  # noqa: E731
+    region = draft.region
+    rows = []
+    for kind, element in draft.elements():
+        score = element.confidence.score if element.confidence else 1.0
+        css = "low" if score < 0.7 else "mid" if score < 1 else ""
+        prov = element.provenance
+        where = prov.where() if prov else ""
+        snippet = prov.text if prov and prov.text else ""
+        reasons = "; ".join(element.confidence.reasons) if element.confidence else ""
+        rows.append(
+            f"<tr><td>{_e(messages.text('plan.' + kind.value, lang))}</td>"
+            f"<td>{_e(messages.stage_name(element.level.value, lang))}</td><td>{_e(element.id)}</td>"
+            f"<td>{_e(element.text)}</td><td>{_e(', '.join(element.parents))}</td>"
+            f"<td>{_e(element.code or '')}</td>"
+            f"<td>{_e(format_rupiah(element.budget) if element.budget is not None else '')}</td>"
+            f"<td class='{css}'>{score:.2f}</td><td>{_e(reasons)}</td>"
+            f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
+    unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
+    heads = ["plan", "level", "id", "text", t("draft.review.parents"), "code", "budget",
+             t("draft.review.confidence"), t("draft.review.reasons"), t("draft.review.source")]
+    body = (
+        _CSS + f"<h1>{_e(t('draft.review.title', name=region.name))}</h1>"
+        f"<p class=meta>{_e(t('draft.review.intro', count=len(rows), files=', '.join(Path(f).name for f in draft.files)))}</p>"
+        + (f"<section><h2>{_e(t('draft.review.unplaced'))}</h2><ul class=diagnostics>{unplaced}</ul></section>"
+           if unplaced else "")
+        + "<section><table class=draft><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads)
+        + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
+        + f"<section><h2>{_e(t('draft.review.hierarchy'))}</h2>"
+        + f"<h3>RPJMD {region.rpjmd.period.start}-{region.rpjmd.period.end}</h3>{_tree(region.rpjmd, lang)}"
+        + f"<h3>Masterplan {region.masterplan.period.start}-{region.masterplan.period.end}</h3>"
+        + f"{_tree(region.masterplan, lang)}</section>")
+    return _page(t("draft.review.title", name=region.name), body, lang)
+
+
+def write_review(draft: "Draft", out: str | Path, *, lang: str = "en",
+                 inputs: Iterable[str | Path] = ()) -> Path:
+    """Write the review page atomically (never over one of ``inputs``); returns its path."""
+    data = render_review(draft, lang=lang).encode("utf-8")
+    return atomic_write(Path(out), lambda handle: handle.write(data), inputs=list(inputs))

@@ -1,0 +1,128 @@
+"""A variant's condition (*pohon kinerja*): a masterplan element below the top stage of
+the masterplan counts only when its place in the masterplan's hierarchy agrees with its
+counterpart's place in the RPJMD.
+
+Precisely: a match of a masterplan element at a stage below the highest stage the
+masterplan has counts only when one of the element's parents (in the masterplan) is
+matched, by any match, to an *ancestor* of the element's RPJMD counterpart (its parent,
+its parent's parent...). Ancestors, not only parents, so that a real region passes: an
+RPJMD target sits under a goal (*tujuan*) under a mission, while the masterplan's
+target names a mission as its parent.
+
+The elements of the masterplan's top stage (its vision; its missions when it states no
+vision) are the top of its hierarchy: they count as in the default rules. An element
+below the top stage that names no parent cannot show its place in the hierarchy: its
+matches do not count (condition ``no_parent``), and why-not says so.
+
+Added to the default packs in the ``cascading`` variant
+(:data:`smartsync.variants.CASCADING`). The parent links are input facts of
+this pack's own (:class:`Parent`, from :meth:`CascadingPack.input_facts`); the
+ancestors are concluded by rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .._compat import experta
+from ..facts import Element, Elements, Match, MatchRejected, StageDef
+from . import MATCH, NOT, PHASE, P, Rule, concludes
+
+__all__ = ["CascadingPack", "Parent", "Ancestor", "BelowTop", "CascadeHolds"]
+
+
+class Parent(experta.Fact):
+    """An input fact of the cascading pack: element ``id`` of ``plan`` names ``parent``."""
+
+
+class Ancestor(experta.Fact):
+    """RPJMD element ``ancestor`` is above element ``id`` in the RPJMD hierarchy."""
+
+
+class BelowTop(experta.Fact):
+    """The masterplan has elements at a stage above ``stage``."""
+
+
+class CascadeHolds(experta.Fact):
+    """A match ``masterplan`` -> ``rpjmd`` agrees with the hierarchies: the masterplan
+    element's ``parent`` is matched to ``ancestor``, an ancestor of ``rpjmd``."""
+
+
+class CascadingPack:
+    """An element below the masterplan's top stage counts only when one of its parents is
+    matched to an ancestor of its counterpart in the RPJMD."""
+
+    @classmethod
+    def input_facts(cls, region: Any, typology: Any, params: Any) -> Iterator[Parent]:
+        """One :class:`Parent` fact per parent link of either plan."""
+        for plan in (region.rpjmd, region.masterplan):
+            for element in plan.elements:
+                for parent in element.parents:
+                    yield Parent(plan=plan.kind.value, id=element.id, parent=parent)
+
+    @concludes(Ancestor, id=MATCH.element, ancestor=MATCH.parent)
+    @Rule(Parent(plan="rpjmd", id=MATCH.element, parent=MATCH.parent), salience=PHASE["derive"])
+    def parent_is_ancestor(self, element, parent):
+        """Concludes that an RPJMD element's parent is one of its ancestors."""
+        self.declare(Ancestor(id=element, ancestor=parent))
+
+    @concludes(Ancestor, id=MATCH.element, ancestor=MATCH.above)
+    @Rule(Ancestor(id=MATCH.element, ancestor=MATCH.ancestor),
+          Parent(plan="rpjmd", id=MATCH.ancestor, parent=MATCH.above), salience=PHASE["derive"])
+    def ancestor_of_ancestor(self, element, above):
+        """Concludes that the parent of an ancestor of an RPJMD element is its ancestor too."""
+        self.declare(Ancestor(id=element, ancestor=above))
+
+    @concludes(BelowTop, stage=MATCH.stage)
+    @Rule(StageDef(name=MATCH.upper, next=MATCH.stage),
+          Elements(plan="masterplan", level=MATCH.upper), salience=PHASE["derive"])
+    def below_a_present_stage(self, stage):
+        """Concludes that a stage is below the masterplan's top stage: the masterplan has
+        elements at the stage just above it."""
+        self.declare(BelowTop(stage=stage))
+
+    @concludes(BelowTop, stage=MATCH.stage)
+    @Rule(StageDef(name=MATCH.upper, next=MATCH.stage),
+          NOT(Elements(plan="masterplan", level=MATCH.upper)),
+          BelowTop(stage=MATCH.upper), salience=PHASE["derive"])
+    def below_an_absent_stage(self, stage):
+        """Concludes that a stage is below the masterplan's top stage: the stage just above
+        it is absent from the masterplan, and is itself below the top stage."""
+        self.declare(BelowTop(stage=stage))
+
+    @concludes(CascadeHolds, masterplan=MATCH.element, rpjmd=MATCH.counterpart)
+    @Rule(Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart),
+          Parent(plan="masterplan", id=MATCH.element, parent=MATCH.parent),
+          Match(masterplan=MATCH.parent, rpjmd=MATCH.ancestor),
+          Ancestor(id=MATCH.counterpart, ancestor=MATCH.ancestor), salience=PHASE["relate"])
+    def parent_matched_to_ancestor(self, element, counterpart, parent, ancestor):
+        """Concludes that a match agrees with the hierarchies: a parent of the masterplan
+        element is matched to an ancestor of its RPJMD counterpart."""
+        self.declare(CascadeHolds(masterplan=element, rpjmd=counterpart, parent=parent,
+                                  ancestor=ancestor))
+
+    @concludes(MatchRejected, masterplan=MATCH.element, rpjmd=MATCH.counterpart,
+               condition="no_parent")
+    @Rule(BelowTop(stage=MATCH.stage),
+          Element(plan="masterplan", level=MATCH.stage, id=MATCH.element, parents=()),
+          Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart, relation=MATCH.relation),
+          salience=PHASE["reject"])
+    def no_parent(self, stage, element, counterpart, relation):
+        """Concludes that a match does not count: the element is below the masterplan's top
+        stage and names no parent, so its place in the hierarchy cannot be checked."""
+        self.declare(MatchRejected(stage=stage, masterplan=element, rpjmd=counterpart,
+                                   relation=relation, condition="no_parent", figures={}))
+
+    @concludes(MatchRejected, masterplan=MATCH.element, rpjmd=MATCH.counterpart,
+               condition="cascade")
+    @Rule(BelowTop(stage=MATCH.stage),
+          Element(plan="masterplan", level=MATCH.stage, id=MATCH.element,
+                  parents=P(lambda parents: len(parents) > 0)),
+          Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart, relation=MATCH.relation),
+          NOT(CascadeHolds(masterplan=MATCH.element, rpjmd=MATCH.counterpart)),
+          salience=PHASE["reject"])
+    def cascade_broken(self, stage, element, counterpart, relation):
+        """Concludes that a match does not count: the element is below the masterplan's top
+        stage and none of its parents is matched to an ancestor of its counterpart."""
+        self.declare(MatchRejected(stage=stage, masterplan=element, rpjmd=counterpart,
+                                   relation=relation, condition="cascade", figures={}))

@@ -1,0 +1,242 @@
+"""`smartsync draft`: region files drafted from PDF, Word and SIPD-like tables.
+
+The quick tests draft small generated corpora and hand-written fixtures; the slow ones
+run the evaluation on a corpus per form against the issue's targets.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+pytest.importorskip("pdfplumber")
+pytest.importorskip("docx")
+pytest.importorskip("reportlab")
+
+import smartsync  # noqa: E402
+from smartsync.cli import main  # noqa: E402
+from smartsync.documents import DraftError, draft_region  # noqa: E402
+from smartsync.documents._text import money, numbering, program_code  # noqa: E402
+
+from docgen import known_region, write_corpus  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from eval_draft import TARGETS, add, compare, scores  # noqa: E402
+
+DATA = Path(__file__).resolve().parent / "data" / "documents"
+
+
+# ----------------------------------------------------------------- the small readers
+
+
+@pytest.mark.parametrize("cell, unit, rupiah", [
+    ("1.234.567.890", 1, 1_234_567_890),
+    ("1,234,567,890", 1, 1_234_567_890),
+    ("Rp 1.234.567.890,00", 1, 1_234_567_890),
+    ("Rp. 12.500", 1, 12_500),
+    ("1.234,5", 10**6, 1_234_500_000),
+    ("1,234.5", 10**6, 1_234_500_000),
+    ("12.500", 10**6, 12_500_000_000),
+    ("2,75 miliar", 1, 2_750_000_000),
+    ("NA", 1, None),
+    ("-", 1, None),
+    ("", 1, None),
+])
+def test_money_in_every_notation(cell: str, unit: int, rupiah: int | None) -> None:
+    assert money(cell, unit) == rupiah
+
+
+def test_a_text_is_not_money() -> None:
+    assert money("Dinas Kesehatan") is False
+
+
+@given(st.integers(0, 10**13), st.sampled_from([".", ","]))
+def test_money_reads_back_any_amount_with_thousands_separators(amount: int, sep: str) -> None:
+    written = f"{amount:,}".replace(",", sep)
+    assert money(written) == amount
+
+
+@pytest.mark.parametrize("raw, code, shaped", [
+    ("2.16.02", "2.16.02", True), ("2.16.2", "2.16.02", True), ("2 16 02", "2.16.02", True),
+    ("1.02.02.", "1.02.02", True), ("X.XX.01", "X.XX.01", False), ("1.20.1.20.03", "1.20.1.20.03", False),
+])
+def test_program_codes_are_normalised(raw: str, code: str, shaped: bool) -> None:
+    found = program_code(raw)
+    assert found is not None and found[:2] == (code, shaped)
+
+
+@pytest.mark.parametrize("line, level, number, text", [
+    ("Misi 1: Mewujudkan kota", "mission", "1", "Mewujudkan kota"),
+    ("Misi ke-2. Mewujudkan kota", "mission", "2", "Mewujudkan kota"),
+    ("Tujuan 1.2 : Meningkatnya x", "goal", "1.2", "Meningkatnya x"),
+    ("Sasaran 1.1.1 Meningkatnya x", "target", "1.1.1", "Meningkatnya x"),
+    ("S1.1.1 Meningkatnya x", "target", "1.1.1", "Meningkatnya x"),
+    ("M2. Membangun y", "mission", "2", "Membangun y"),
+    ("T1.1 Meningkatnya x", "goal", "1.1", "Meningkatnya x"),
+    ("II. Membangun y", None, "2", "Membangun y"),
+    ("3. Membangun y", None, "3", "Membangun y"),
+    ("Program Peningkatan Layanan", None, None, "Program Peningkatan Layanan"),
+])
+def test_numbering_and_labels_are_read_and_taken_off(line: str, level, number, text) -> None:
+    assert numbering(line) == (level, number, text)
+
+
+# ----------------------------------------------------------------- drafting
+
+
+def _draft(tmp_path: Path, form: str, seed: int):
+    known = known_region(seed, programs_per_target=(1, 2), missions=3)
+    files = write_corpus(known, tmp_path / form, form, seed)
+    return known, files, draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"], id="contoh",
+                                      name="Kota Contoh")
+
+
+def _meets_targets(known, drafted) -> None:
+    total: dict = {}
+    add(total, compare(known, drafted))
+    for kind, levels in total.items():
+        for level, counts in levels.items():
+            for key, value in scores(counts).items():
+                assert value is None or value >= TARGETS[key], (kind, level, key, value)
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx", "pdf"])
+def test_a_small_generated_corpus_is_drafted_to_its_known_region(tmp_path: Path, form: str) -> None:
+    known, _, draft = _draft(tmp_path, form, seed=3)
+    _meets_targets(known, draft.region)
+    assert draft.region.matches == ()
+    assert known.rpjmd.period == draft.region.rpjmd.period
+    assert known.masterplan.period == draft.region.masterplan.period
+
+
+def test_every_drafted_element_says_where_it_was_read(tmp_path: Path) -> None:
+    _, files, draft = _draft(tmp_path, "pdf", seed=4)
+    for _, element in draft.elements():
+        assert element.provenance is not None and element.provenance.text
+        assert Path(element.provenance.file).name in {p.name for f in files.values() for p in f}
+        assert element.provenance.page is not None
+    programs = draft.region.rpjmd.at("program")
+    assert all(p.provenance.printed_page for p in programs)  # "7 - 3" under every program page
+    assert all(p.provenance.code for p in programs)          # the raw code is kept
+
+
+def test_the_draft_is_written_valid_and_classifies(tmp_path: Path, capsys) -> None:
+    known = known_region(5, programs_per_target=(1, 2), missions=3)
+    files = write_corpus(known, tmp_path / "docs", "docx", 5)
+    out = tmp_path / "draft.yaml"
+    review = tmp_path / "review.html"
+    code = main(["draft", "--rpjmd", *map(str, files["rpjmd"]), "--masterplan", *map(str, files["masterplan"]),
+                 "--out", str(out), "--review", str(review), "--name", "Kota Contoh"])
+    assert code == 0
+    assert "drafted" in capsys.readouterr().out
+    assert main(["validate", str(out)]) == 0
+    assert main(["classify", str(out)]) == 0
+    region = smartsync.load_region(out)
+    assert region.rpjmd.at("program") and region.masterplan.at("program")
+    page = review.read_text(encoding="utf-8")
+    assert "<table class=draft>" in page and region.rpjmd.at("program")[0].text in page
+
+
+def test_the_review_page_puts_the_least_sure_first(tmp_path: Path) -> None:
+    _, _, draft = _draft(tmp_path, "xlsx", seed=6)
+    scores_ = [e.confidence.score if e.confidence else 1.0 for _, e in draft.elements()]
+    assert scores_ == sorted(scores_)
+
+
+# ----------------------------------------------------------------- refusals
+
+
+def _no_output(tmp_path: Path, rpjmd: Path, capsys) -> str:
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    out = tmp_path / "out.yaml"
+    code = main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(good["masterplan"][0]), "--out", str(out),
+                 "--review", str(tmp_path / "review.html")])
+    assert code == 1
+    assert not out.exists() and not (tmp_path / "review.html").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+    return capsys.readouterr().err
+
+
+def test_a_scanned_pdf_is_refused_naming_its_pages(tmp_path: Path, capsys) -> None:
+    err = _no_output(tmp_path, DATA / "scanned.pdf", capsys)
+    assert "scanned.pdf" in err and "pages 2-3" in err and "OCR" in err
+
+
+def test_an_encrypted_pdf_is_refused(tmp_path: Path, capsys) -> None:
+    err = _no_output(tmp_path, DATA / "encrypted.pdf", capsys)
+    assert "password" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name, content", [("broken.pdf", b"%PDF-1.4 nonsense"), ("broken.docx", b"PK\x03\x04 no"),
+                                           ("broken.xlsx", b"not a workbook"), ("plan.doc", b"old word")])
+def test_a_corrupt_or_unknown_file_gets_a_clear_error(tmp_path: Path, capsys, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    err = _no_output(tmp_path, path, capsys)
+    assert name in err and "Traceback" not in err
+
+
+def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out.yaml"
+    out.write_text("old", encoding="utf-8")
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    assert main(["draft", "--rpjmd", str(DATA / "scanned.pdf"), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "old"
+
+
+def test_the_api_raises_a_draft_error_naming_the_file(tmp_path: Path) -> None:
+    with pytest.raises(DraftError) as caught:
+        draft_region(rpjmd=DATA / "encrypted.pdf", masterplan=DATA / "encrypted.pdf")
+    assert caught.value.file and caught.value.file.endswith("encrypted.pdf")
+    assert caught.value.code == "encrypted"
+
+
+# ----------------------------------------------------------------- the evaluation targets
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("form", ["pdf", "docx", "xlsx"])
+def test_the_generated_corpus_meets_the_targets(tmp_path: Path, form: str) -> None:
+    total: dict = {}
+    for seed in range(8):
+        known = known_region(seed)
+        files = write_corpus(known, tmp_path / f"{form}{seed}", form, seed)
+        draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])
+        add(total, compare(known, draft.region))
+    for kind, levels in total.items():
+        for level, counts in levels.items():
+            for key, value in scores(counts).items():
+                assert value is None or value >= TARGETS[key], (form, kind, level, key, value)
+
+
+def test_an_output_that_is_an_input_is_refused_before_reading(tmp_path: Path, capsys) -> None:
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    before = good["rpjmd"][0].read_bytes()
+    code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(good["rpjmd"][0])])
+    assert code == 3
+    assert "is one of the inputs" in capsys.readouterr().err
+    assert good["rpjmd"][0].read_bytes() == before
+
+
+def test_a_missing_output_folder_is_refused(tmp_path: Path, capsys) -> None:
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(tmp_path / "no" / "such" / "out.yaml")])
+    assert code == 3 and "does not exist" in capsys.readouterr().err
+
+
+@given(st.text())
+def test_a_cleaned_cell_can_always_be_stored(text: str) -> None:
+    """Whatever a document holds, the text drafted from it is one a region file accepts."""
+    from smartsync._text import bad_character
+    from smartsync.documents._text import clean
+
+    assert bad_character(clean(text)) is None
