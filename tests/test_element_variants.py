@@ -353,7 +353,7 @@ def test_a_pack_that_modifies_and_retracts_keeps_how_json_and_the_report():
     data = json.loads(render(c, "json"))
     assert data["facts"][str(original.id)]["retracted_at"] == tree.step.number
     assert render(c, "text", explain=True) and "relabel_exposure" in render(c, "markdown",
-                                                                            explain=True)
+                                                                            trace=True)
     assert "relabel_exposure" in render_html(c.region, c)
 
 

@@ -234,7 +234,6 @@ CATALOG = {
     "how.MatchRejected": "the match {masterplan} -> {rpjmd} does not count ({condition})",
     "condition.relation": "its relation does not count at this stage",
     "condition.budget": "the RPJMD program carries no budget (pagu indikatif)",
-    "condition.position": "its position in the hierarchy does not agree with its counterpart's",
     # the review page (smartsync review)
     'review.diagram': 'Alignment diagram',
     'review.diagram_hint': 'RPJMD on the left, masterplan on the right; dashed lines are suggested matches. Click a dashed line to select its suggestion; click a box to pick it for a new match.',
@@ -289,4 +288,6 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'The other types',
+    "condition.no_parent": "the element names no parent, so its place in the hierarchy cannot be checked",
+    "condition.cascade": "none of its parents is matched to an ancestor of its counterpart",
 }

@@ -225,7 +225,6 @@ CATALOG = {
     "how.MatchRejected": "padanan {masterplan} -> {rpjmd} tidak dihitung ({condition})",
     "condition.relation": "relasinya tidak dihitung pada tahap ini",
     "condition.budget": "program RPJMD itu tidak memiliki pagu indikatif",
-    "condition.position": "posisinya dalam hierarki tidak sesuai dengan posisi padanannya",
     # the review page (smartsync review)
     'review.diagram': 'Diagram keselarasan',
     'review.diagram_hint': 'RPJMD di kiri, masterplan di kanan; garis putus-putus adalah kecocokan usulan. Klik garis putus-putus untuk memilih usulannya; klik kotak untuk memilihnya bagi kecocokan baru.',
@@ -280,4 +279,6 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'Tipe lainnya',
+    "condition.no_parent": "unsur itu tidak menyebut induk, sehingga tempatnya dalam hierarki tidak dapat diperiksa",
+    "condition.cascade": "tidak ada induknya yang dipadankan dengan leluhur padanannya",
 }

@@ -12,6 +12,16 @@ RULES = {
     "relation_not_counted": "Menyimpulkan bahwa sebuah padanan tidak dihitung: relasinya tidak termasuk relasi yang dihitung pada tahap unsur masterplannya (lihat relasi pada parameter).",
     "element_synchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tersinkronisasi oleh salah satu padanannya: padanan itu menautkannya dengan unsur RPJMD pada tingkat yang sama, dan tidak ada aturan yang menolak padanan itu (relasinya dihitung pada tahap itu, dan setiap syarat varian terpenuhi).",
     "element_unsynchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tidak tersinkronisasi: tidak ada padanannya yang dihitung. Aturan ini mengumpulkan padanan unsur itu yang ditolak, masing-masing dengan syarat yang tidak dipenuhinya (tidak ada bila unsur itu sama sekali tidak memiliki padanan).",
+    # varian: program dengan pagu
+    "program_without_budget": "Menyimpulkan bahwa padanan sebuah program masterplan tidak dihitung: program RPJMD padanannya tidak memiliki pagu indikatif, atau pagunya nol, sehingga padanan itu tidak memberi jalur pendanaan APBD.",
+    # varian: pohon kinerja (cascading)
+    "parent_is_ancestor": "Menyimpulkan bahwa induk sebuah unsur RPJMD adalah salah satu leluhurnya.",
+    "ancestor_of_ancestor": "Menyimpulkan bahwa induk dari leluhur sebuah unsur RPJMD juga leluhurnya.",
+    "below_a_present_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: masterplan memuat unsur pada tahap tepat di atasnya.",
+    "below_an_absent_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: tahap tepat di atasnya tidak ada dalam masterplan, dan tahap itu sendiri berada di bawah tahap teratas.",
+    "parent_matched_to_ancestor": "Menyimpulkan bahwa sebuah padanan sesuai dengan kedua hierarki: salah satu induk unsur masterplan dipadankan dengan leluhur padanan RPJMD-nya.",
+    "no_parent": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak menyebut induk, sehingga tempatnya dalam hierarki tidak dapat diperiksa.",
+    "cascade_broken": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak ada induknya yang dipadankan dengan leluhur padanannya.",
     # tahap
     "stage_coverage": "Menghitung unsur masterplan yang tersinkronisasi pada tahap yang dimuat masterplan. Sebuah unsur tersinkronisasi bila salah satu padanannya menautkannya dengan unsur RPJMD pada tingkat yang sama melalui relasi yang dihitung. Cakupan adalah jumlah unsur yang tersinkronisasi dibagi jumlah unsur tahap itu.",
     "stage_absent": "Mencatat bahwa masterplan tidak memuat unsur pada suatu tahap. Tahap yang tidak ada tidak dihitung dan tidak memutus rantai: tahap itu dilaporkan tidak ada, tanpa apa pun untuk dicakup.",
