@@ -9,7 +9,8 @@ and the rule firings.
 ``--how WHAT`` explains one conclusion: the type (``type``, ``tipe``, a letter
 ``A``-``D``, ``type B``, ``tipe B``), a stage (``stage:mission``, ``tahap misi``,
 or a stage name: ``mission``, ``misi``), a characteristic key (``integration``),
-a diagnostic code (``orphan_programs``), ``funding`` (``pendanaan``), a fact
+a masterplan element (``element:SP3``, ``unsur SP3``: why it is synchronized
+or not), a diagnostic code (``orphan_programs``), ``funding`` (``pendanaan``), a fact
 number (``25`` or ``#25``) or a rule firing (``step 12``, ``langkah 12``). Asked
 about a type the region does not have, it says so and gives the why-not.
 
@@ -47,8 +48,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--why-not", metavar="TYPE", help="why the region is not of this type")
     group.add_argument("--how", metavar="WHAT",
-                       help="how a conclusion was reached: type, a type letter, a stage, a "
-                            "characteristic, diagnostic or funding key, a fact or step number")
+                       help="how a conclusion was reached: type, a type letter, a stage, "
+                            "element:ID, a characteristic, diagnostic or funding key, a fact "
+                            "or step number")
     group.add_argument("--to", metavar="TYPE", help="what to change to reach this type")
     parser.add_argument("--trace", action="store_true",
                         help="add the fact tree (rule names, fact numbers) and the rule firings")
@@ -113,6 +115,9 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
             raise _Unknown(f"no stage {rest!r}; expected one of: "
                            + ", ".join(f"stage:{s}" for s in c.typology.stages))
         return "conclusion", [f"stage:{stage}"]
+    if head in ("element", "unsur", "elemen") and rest:
+        c.how(f"element:{rest}")  # raises ValueError for an unknown element
+        return "conclusion", [f"element:{rest}"]
     if len(words) == 1 and words.isalpha():
         return "type", c.typology.parse_type(words)
     if lowered in _FUNDING_WORDS:
