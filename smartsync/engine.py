@@ -21,6 +21,7 @@ import attrs
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
+from ._gc import paused_gc
 from .fastmatch import FastKnowledgeEngine
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
@@ -294,13 +295,15 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
-        with self._lock:
+        with self._lock, paused_gc():  # a run frees what it allocates by reference counting
             engine = self._engine
             engine.reset()
             engine.declare(*region_facts(region, self.typology, params),
                            *self._input_facts(region, params))
             engine.run()
-            return self._result(region, params, engine)
+            result = self._result(region, params, engine)
+            engine.matcher.reset()  # its partial matches are garbage: free them now
+            return result
 
     # -- building the result --------------------------------------------------
 
