@@ -240,3 +240,21 @@ def test_a_cleaned_cell_can_always_be_stored(text: str) -> None:
     from smartsync.documents._text import clean
 
     assert bad_character(clean(text)) is None
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys) -> None:
+    known = known_region(2, programs_per_target=(1, 1), missions=2)
+    files = write_corpus(known, tmp_path / "docs", "pdf", 2, filler_pages=25)
+    assert main(["draft", "--rpjmd", *map(str, files["rpjmd"]), "--masterplan", *map(str, files["masterplan"]),
+                 "--out", str(tmp_path / "out.yaml")]) == 0
+    assert "[#" not in capsys.readouterr().err
+
+
+def test_the_progress_bar_counts_pages(capsys) -> None:
+    from smartsync.cli.draft_cmd import _Bar
+
+    bar = _Bar()
+    for page in range(1, 41):
+        bar("rpjmd.pdf", page, 40)
+    err = capsys.readouterr().err
+    assert "40/40" in err and err.endswith("\n") and "[" + "#" * 30 + "]" in err
