@@ -6,6 +6,7 @@ pdfplumber, python-docx, openpyxl); a missing one is a clear error.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import os
@@ -289,20 +290,30 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        one_to_one = len(text) == count
         chars = []
+        size, bold, word_start = 10.0, False, True
+        box = raw.FS_RECTF()
+        loose_box = raw.FPDFText_GetLooseCharBox
+        handle = textpage.raw
         for k in range(count):
-            code = raw.FPDFText_GetUnicode(textpage.raw, k)
-            if code in (2, 0xAD):  # PDFium's mark for a hyphen that ends a line
-                code = 0x2D
-            if code in (0, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage.raw, k) == 1:
+            if one_to_one:
+                char = text[k]
+            else:  # pragma: no cover - characters outside the BMP: ask one by one
+                code = raw.FPDFText_GetUnicode(textpage.raw, k)
+                char = chr(code) if 0 < code < 0x110000 else " "
+            if char in "\x02\xad":  # PDFium's mark for a hyphen that ends a line
+                char = "-"
+            if char.isspace() or char in "\x00\ufffe\uffff":
+                word_start = True
                 continue
-            char = chr(code) if code < 0x110000 else "?"
-            if char in "\r\n":
-                continue
-            left, bottom, right, top = textpage.get_charbox(k, loose=True)
-            size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
-            weight = raw.FPDFText_GetFontWeight(textpage.raw, k)
-            chars.append((char, left, right, height - top, height - bottom, size, weight >= 600))
+            if word_start:  # the size and weight of a word's first character serve the word
+                size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
+                bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+                word_start = False
+            loose_box(handle, k, box)
+            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
     finally:
         textpage.close()
     edges: list[dict[str, Any]] = []
@@ -342,8 +353,13 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             boxes.append(bbox)
             placed.append((bbox[1], grid))
     if boxes:
-        chars = [ch for ch in chars if not any(
-            bx[0] <= (ch[1] + ch[2]) / 2 <= bx[2] and bx[1] <= (ch[3] + ch[4]) / 2 <= bx[3] for bx in boxes)]
+        def outside(ch: tuple) -> bool:
+            cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
+            for bx in boxes:
+                if bx[0] <= cx <= bx[2] and bx[1] <= cy <= bx[3]:
+                    return False
+            return True
+        chars = [ch for ch in chars if outside(ch)]
     for top, line_words in _visual_lines(_words(chars)):
         placed.append((top, _line_or_row(line_words, number)))
     placed.sort(key=lambda pair: pair[0])
@@ -426,12 +442,25 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
                         else:
                             across[rr][cc] = True
                             covered[rr][cc] = rr > r
+        # each grid position's owning cell, then each character placed by bisection
+        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        for r, c, cell in spans:
+            for rr in range(r, len(ys)):
+                if rr > r and bounds_y[rr] >= cell[3] - 1:
+                    break
+                for cc in range(c, len(xs)):
+                    if cc > c and bounds_x[cc] >= cell[2] - 1:
+                        break
+                    owner[(rr, cc)] = (r, c)
+        x_lo, y_lo = bounds_x[0], bounds_y[0]
         for ch in chars:
             cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
-            for r, c, cell in spans:
-                if cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
-                    texts.setdefault((r, c), []).append(ch)
-                    break
+            if not (x_lo <= cx <= x_end and y_lo <= cy <= y_end):
+                continue
+            at = (max(0, bisect.bisect_right(ys, cy) - 1), max(0, bisect.bisect_right(xs, cx) - 1))
+            found = owner.get(at)
+            if found is not None:
+                texts.setdefault(found, []).append(ch)
         for (r, c), found in texts.items():
             lines: list[str] = []
             for _, line_words in _visual_lines(_words(found)):
