@@ -1,18 +1,35 @@
-"""Benchmark of the engine: ``python benchmarks/bench_engine.py [--quick]``.
+"""Benchmark of the engine: ``python benchmarks/bench_engine.py [--quick] [--callgrind]``.
 
-Reports, in one run on this machine:
+Reports, in one run on this machine (the targets of issue 12 in brackets):
 
 1. typical regions (per plan 1 vision, 5 missions, 20 targets, 60 programs;
-   about 1.5 matches per masterplan element): the engine's median time per
-   region (rule firings recorded, trace built), beside the plain-Python
-   reference implementation of the default rules kept in the tests
-   (``tests/reference.py``), and their ratio;
-2. 514 typical regions (every kota and kabupaten) classified in one process:
-   the total time;
-3. how the time grows from 60 to 2000 programs per plan, with the growth
-   exponent (1 is linear; a rule joining two large fact sets gives about 2);
-4. peak memory (the process's maximum resident set size, and the largest
-   Python allocation during the 514-region run from tracemalloc).
+   about 1.5 matches per masterplan element): the median CPU time of one
+   ``classify()`` (element-level facts, every firing recorded, the trace
+   built) [<= 5 ms], beside the plain-Python reference implementation of the
+   default rules (``tests/reference.py``) and experta's own Rete matcher, as
+   ratios measured in the same run (the machine's speed drifts; ratios drift
+   less); the element-level working memory (input facts, facts in all, rule
+   firings per region) and each element-level variant (``relations-per-stage``,
+   ``budgeted-programs``, ``cascading``) beside the reference with that
+   variant's condition;
+2. each fixed cost trimmed beneath experta's API (:mod:`smartsync.fastmatch`),
+   measured by switching the trims on one after the other, and fact
+   construction with and without :class:`~smartsync.fastmatch.FastFact`;
+3. how the time grows from 60 to 2000 programs per plan [2000 programs
+   <= 100 ms], with the growth exponent [<= 1.1; 1 is linear];
+4. 514 typical regions (every kota and kabupaten) written as region files,
+   then loaded and classified in one process [<= 4 s]; region loading at
+   60 / 500 / 2000 programs (linear in the size: the cyclic garbage
+   collector is paused while a file is read); peak memory (the largest Python
+   allocation while classifying, from tracemalloc: flat when results are not
+   kept);
+5. ``smartsync classify FILE`` run from the shell: its median wall time
+   [<= 150 ms] and the CPU time of the process.
+
+``--callgrind`` counts instructions instead (valgrind's callgrind tool:
+the same count on a busy machine): the instructions of one typical region's
+classification with the fast matcher and with experta's Rete, and of one
+``smartsync classify FILE`` process. ``--quick`` runs fewer regions.
 
 Figures are medians of repeated runs; they are reported, not asserted.
 """
@@ -20,11 +37,16 @@ Figures are medians of repeated runs; they are reported, not asserted.
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
+import re
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -33,7 +55,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from smartsync import classify  # noqa: E402
+from smartsync import Classifier  # noqa: E402
+from smartsync._compat import experta  # noqa: E402
+from smartsync.engine import _RecordingEngine  # noqa: E402
+from smartsync.fastmatch import FastKnowledgeEngine, FastMatcher  # noqa: E402
+from smartsync.io import dump_region, load_region, read_region  # noqa: E402
 from smartsync.sample import typical_region  # noqa: E402
 
 try:
@@ -41,8 +67,13 @@ try:
 except ImportError:  # pragma: no cover
     reference = None
 
+KnowledgeEngine = experta.KnowledgeEngine
+clock = time.process_time
 
-def _median_ms(func, items, repeat: int = 1, clock=time.perf_counter) -> float:
+
+def _median_ms(func, items, repeat: int = 3) -> float:
+    """Median CPU time of this process per call: what other processes on a shared machine
+    do weighs on it far less than on wall time."""
     times = []
     for _ in range(repeat):
         for item in items:
@@ -52,67 +83,248 @@ def _median_ms(func, items, repeat: int = 1, clock=time.perf_counter) -> float:
     return statistics.median(times) * 1000
 
 
-def _cpu_ms(func, items, repeat: int = 1) -> float:
-    """Median CPU time of this process per item: what other processes on a shared
-    machine do weighs on it far less than on wall time."""
-    return _median_ms(func, items, repeat, clock=time.process_time)
+def _variant(name: str, base: type, **methods) -> type:
+    """A recording engine on ``base`` with some of FastKnowledgeEngine's trims undone."""
+    engine = type(f"Fast_{name}", (base,), methods) if methods else base
+    return type(f"Recording_{name}", (_RecordingEngine, engine), {})
 
 
-def _reference(region):
-    return reference.reference_classify(region)
+def _classifier(engine_base: type) -> Classifier:
+    return type("BenchClassifier", (Classifier,), {"_engine_base": engine_base})()
+
+
+def _engines() -> list[tuple[str, Classifier]]:
+    """experta's engine, then the fast matcher and each trim switched on in turn."""
+    plain_facts = experta.factlist.FactList
+    return [
+        ("experta's Rete and engine", _classifier(_RecordingEngine)),
+        ("+ fast matcher", _classifier(
+            type("Matcher", (_RecordingEngine,), {"__matcher__": FastMatcher}))),
+        ("+ run loop without formatting for watchers", _classifier(_variant(
+            "run", FastKnowledgeEngine, reset=KnowledgeEngine.reset,
+            declare=KnowledgeEngine.declare))),
+        ("+ reset without inspect.getmembers", _classifier(_variant(
+            "reset", FastKnowledgeEngine, declare=KnowledgeEngine.declare,
+            _fact_list=plain_facts))),
+        ("+ declare's checks in one pass", _classifier(_variant(
+            "declare", FastKnowledgeEngine, _fact_list=plain_facts))),
+        ("+ fact list: duplicate key once, no logging calls", Classifier()),
+    ]
+
+
+def _steps(classification) -> list:
+    return [(s.rule, s.facts, s.asserted) for s in classification.trace.steps]
+
+
+def bench_typical(n_typical: int) -> float:
+    regions = [typical_region(seed) for seed in range(n_typical)]
+    engines = _engines()
+    fast = engines[-1][1]
+    for _, classifier in engines:  # build each engine outside the timings; same traces
+        assert _steps(classifier.classify(regions[0])) == _steps(fast.classify(regions[0]))
+    facts = statistics.mean(len(fast._engine.facts) for _ in [fast.classify(regions[0])])
+    print(f"typical region ({n_typical} generated; {facts:.0f} facts at the end of a run), "
+          "median CPU ms per classify(), trace included:")
+    timings = {}
+    for name, classifier in engines:
+        timings[name] = _median_ms(classifier.classify, regions)
+    best = timings[engines[-1][0]]
+    ref = _median_ms(reference.reference_classify, regions) if reference else None
+    previous = None
+    for name, ms in timings.items():
+        gain = f"  {previous / ms:4.2f}x the line above" if previous else ""
+        print(f"  {name:52s} {ms:7.2f} ms{gain}")
+        previous = ms
+    print(f"  fast engine: {timings[engines[0][0]] / best:.1f}x faster than experta's; "
+          + (f"{best / ref:.0f}x the plain-Python reference ({ref:.3f} ms)" if ref else ""))
+    _bench_fact_construction(regions[:20], fast)
+    traced = [fast.classify(r).trace for r in regions[:10]]
+    inputs = statistics.mean(sum(1 for f in t.facts.values() if f.input) for t in traced)
+    total_facts = statistics.mean(len(t.facts) for t in traced)
+    firings = statistics.mean(len(t) for t in traced)
+    print(f"  element-level working memory: {inputs:.0f} input facts, {total_facts:.0f} facts "
+          f"in all, {firings:.0f} rule firings per region (mean of 10)")
+    _bench_variants(regions)
+    return best
+
+
+def _bench_variants(regions) -> None:
+    """Each element-level variant beside the reference with that variant's condition."""
+    from smartsync.variants import load_variant
+
+    for name, options in (("relations-per-stage",
+                           {"stage_relations": {"vision": ["adopted", "derived"],
+                                                "mission": ["adopted", "derived"]}}),
+                          ("budgeted-programs", {"budgeted": True}),
+                          ("cascading", {"cascading": True})):
+        variant = load_variant(name).classifier()
+        variant.classify(regions[0])
+        variant_cpu = _median_ms(variant.classify, regions, repeat=1)
+        line = f"  variant {name:20s} {variant_cpu:6.2f} ms CPU per region"
+        if reference is not None:
+            ref_cpu = _median_ms(lambda r: reference.reference_classify(r, **options), regions)
+            line += (f" (reference with its condition: {ref_cpu:.3f} ms CPU, "
+                     f"{variant_cpu / ref_cpu:.0f} x)")
+        print(line)
+
+
+def _bench_fact_construction(regions, classifier) -> None:
+    """The input facts of a region built as FastFact (smartsync's) and as experta's Fact."""
+    from smartsync.facts import region_facts
+
+    samples = [list(region_facts(r, classifier.typology, classifier.params)) for r in regions]
+    twins = {}
+    for facts in samples:
+        for fact in facts:
+            cls = type(fact)
+            twins.setdefault(cls, type(cls.__name__, (experta.Fact,), {}))
+    fields = [[(type(f), dict(f)) for f in facts] for facts in samples]
+
+    def build(table):
+        def run(items):
+            for cls, values in items:
+                table.get(cls, cls)(**values)
+        return run
+
+    fast = _median_ms(build({}), fields)
+    plain = _median_ms(build(twins), fields)
+    count = statistics.mean(len(f) for f in fields)
+    print(f"  fact construction, {count:.0f} input facts: {plain:.2f} ms as experta.Fact, "
+          f"{fast:.2f} ms as FastFact ({plain / fast:.2f}x)")
+
+
+def bench_growth(quick: bool) -> None:
+    fast = Classifier()
+    sizes = (60, 125, 250, 500, 1000, 2000)
+    print("growth with the number of programs per plan (median CPU ms of 5 regions x 3 runs)")
+    timings = {}
+    for n in sizes:
+        items = [typical_region(seed, programs=n) for seed in range(2 if quick else 5)]
+        timings[n] = _median_ms(fast.classify, items)
+        print(f"  {n:5d} programs: {timings[n]:8.2f} ms")
+    exponent = math.log(timings[2000] / timings[60]) / math.log(2000 / 60)
+    print(f"  growth exponent 60 -> 2000 programs: {exponent:.2f} (1 = linear, 2 = quadratic)")
+
+
+def bench_country(n_country: int, folder: Path) -> None:
+    paths = []
+    for seed in range(n_country):
+        path = folder / f"region-{seed:04d}.yaml"
+        dump_region(typical_region(10_000 + seed), path)
+        paths.append(path)
+    fast = Classifier()
+    fast.classify(load_region(paths[0]))
+    gc.collect()
+    start, cpu = time.perf_counter(), clock()
+    for path in paths:
+        fast.classify(load_region(path))
+    total, cpu = time.perf_counter() - start, clock() - cpu
+    print(f"{n_country} typical region files loaded and classified in one process: "
+          f"{total:.2f} s wall, {cpu:.2f} s CPU ({cpu / n_country * 1000:.2f} ms CPU per region)")
+    regions = [load_region(path) for path in paths]
+    for count in (n_country // 5, n_country):
+        tracemalloc.start()
+        for region in regions[:count]:
+            fast.classify(region)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"  peak Python allocation while classifying {count} regions: "
+              f"{peak / 2**20:.2f} MiB (tracemalloc; flat = results are not kept)")
+    texts = {}
+    for n in (60, 500, 2000):
+        path = folder / f"programs-{n}.yaml"
+        dump_region(typical_region(1, programs=n), path)
+        texts[n] = path.read_text(encoding="utf-8")
+    loads = {n: _median_ms(lambda t: read_region(t, name="r.yaml"), [t], repeat=3)
+             for n, t in texts.items()}
+    exponent = math.log(loads[2000] / loads[60]) / math.log(len(texts[2000]) / len(texts[60]))
+    print("  loading one region file: " + ", ".join(
+        f"{n} programs {loads[n]:.1f} ms" for n in loads)
+          + f" (growth exponent in the file's size: {exponent:.2f})")
+
+
+def bench_cli(folder: Path, runs: int) -> None:
+    path = folder / "cli-region.yaml"
+    dump_region(typical_region(7), path)
+    command = [sys.executable, "-m", "smartsync.cli", "classify", str(path)]
+    script = shutil.which("smartsync", path=str(Path(sys.executable).parent))
+    if script:
+        command = [script, "classify", str(path)]
+    walls, cpus = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(f"`{' '.join(Path(c).name if i == 0 else c for i, c in enumerate(command[:2]))} "
+          f"FILE` from the shell ({runs} runs): median {statistics.median(walls) * 1000:.0f} ms "
+          f"wall, {statistics.median(cpus) * 1000:.0f} ms CPU (best {min(walls) * 1000:.0f} ms wall)")
+
+
+def callgrind(folder: Path) -> int:
+    """Instruction counts (valgrind --tool=callgrind) of one classification and one CLI run."""
+    if not shutil.which("valgrind"):
+        print("valgrind is not installed (apt-get install valgrind)")
+        return 1
+    path = folder / "callgrind-region.yaml"
+    dump_region(typical_region(7), path)
+
+    def count(args: list[str]) -> int:
+        out = folder / "callgrind.out"
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *args],
+            capture_output=True, text=True, check=True)
+        found = re.search(r"Collected : (\d+)", result.stderr)
+        return int(found.group(1)) if found else -1
+
+    me = [sys.executable, str(Path(__file__).resolve())]
+    base = count(me + ["--one", "none"])
+    fast = (count(me + ["--one", "fast"]) - base) / 10
+    rete = (count(me + ["--one", "rete"]) - base) / 10
+    print("instructions (valgrind --tool=callgrind), one typical region classified "
+          "(engine built and warmed up outside the count):")
+    print(f"  fast engine:     {fast / 1e6:8.1f} M")
+    print(f"  experta's Rete:  {rete / 1e6:8.1f} M ({rete / fast:.1f}x)")
+    cli = count([sys.executable, "-m", "smartsync.cli", "classify", str(path)])
+    print(f"  `smartsync classify FILE`, the whole process: {cli / 1e6:.1f} M")
+    return 0
+
+
+def _one(which: str) -> int:
+    """For --callgrind: build and warm up, then classify one region (ten times), so that
+    the count minus the 'none' run's is the classification's."""
+    region = typical_region(7)
+    classifier = {"fast": Classifier, "none": Classifier,
+                  "rete": lambda: _classifier(_RecordingEngine)}[which]()
+    classifier.classify(typical_region(8))
+    if which != "none":
+        for _ in range(10):
+            classifier.classify(region)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer regions, for a smoke run")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="instruction counts with valgrind --tool=callgrind")
+    parser.add_argument("--one", choices=("none", "fast", "rete"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    n_typical = 30 if args.quick else 100
-    n_country = 100 if args.quick else 514
-
-    regions = [typical_region(seed) for seed in range(n_typical)]
-    classify(regions[0])  # build the engine once, outside the timings
-    load = os.getloadavg()[0]
-    print(f"load average at start: {load:.2f} (on {os.cpu_count()} CPUs; other work slows wall times)")
-    engine_ms = _median_ms(classify, regions, repeat=3)
-    engine_cpu = _cpu_ms(classify, regions, repeat=3)
-    print(f"typical region ({n_typical} generated, median of 3 runs each)")
-    print(f"  engine:    {engine_ms:8.2f} ms wall, {engine_cpu:6.2f} ms CPU per region "
-          "(rule firings recorded, trace built)")
-    if reference is not None:
-        ref_ms = _median_ms(_reference, regions, repeat=3)
-        ref_cpu = _cpu_ms(_reference, regions, repeat=3)
-        print(f"  reference: {ref_ms:8.3f} ms wall, {ref_cpu:6.3f} ms CPU per region "
-              "(plain Python, tests/reference.py)")
-        print(f"  ratio:     {engine_ms / ref_ms:8.0f} x the plain-Python reference (wall), "
-              f"{engine_cpu / ref_cpu:.0f} x (CPU)")
-    matches = statistics.mean(len(r.matches) / len(r.masterplan.elements) for r in regions)
-    print(f"  ({matches:.2f} matches per masterplan element on average)")
-
-    country = [typical_region(10_000 + seed) for seed in range(n_country)]
-    start, cpu = time.perf_counter(), time.process_time()
-    for region in country:
-        classify(region)
-    total, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(f"{n_country} typical regions in one process: {total:.2f} s wall, {cpu:.2f} s CPU "
-          f"({total / n_country * 1000:.2f} ms wall per region)")
-    for count in (n_country // 5, n_country):
-        tracemalloc.start()
-        for region in country[:count]:
-            classify(region)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(f"  peak Python allocation while classifying {count} regions: "
-              f"{peak / 2**20:.2f} MiB (tracemalloc; flat = results are not kept)")
-
-    sizes = (60, 125, 250, 500, 1000, 2000)
-    print("growth with the number of programs per plan (median of 5 regions x 3 runs)")
-    timings = {}
-    for n in sizes:
-        items = [typical_region(seed, programs=n) for seed in range(5)]
-        timings[n] = _median_ms(classify, items, repeat=3)
-        print(f"  {n:5d} programs: {timings[n]:8.2f} ms")
-    exponent = math.log(timings[2000] / timings[60]) / math.log(2000 / 60)
-    print(f"  growth exponent 60 -> 2000 programs: {exponent:.2f} (1 = linear, 2 = quadratic)")
+    if args.one:
+        return _one(args.one)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.callgrind:
+            return callgrind(folder)
+        load = os.getloadavg()[0]
+        print(f"load average at start: {load:.2f} (on {os.cpu_count()} CPUs; other work slows "
+              "wall times and, less, CPU times)")
+        bench_typical(30 if args.quick else 100)
+        bench_growth(args.quick)
+        bench_country(100 if args.quick else 514, folder)
+        bench_cli(folder, 5 if args.quick else 15)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak resident memory of the process: {rss:.0f} MiB")
     return 0

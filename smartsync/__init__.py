@@ -13,58 +13,78 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import (
-    InvalidRegionError,
-    Problem,
-    RegionFileError,
-    RulePackError,
-    Severity,
-    SmartsyncError,
-)
-from .model import (
-    Dimension,
-    Element,
-    Level,
-    Match,
-    Period,
-    Confidence,
-    Plan,
-    PlanKind,
-    Provenance,
-    Region,
-    RegionKind,
-    RejectedMatch,
-    Relation,
-    Source,
-)
-from .io import (
-    dump_region,
-    iter_regions,
-    load_region,
-    load_regions,
-    read_region,
-    region_from_dict,
-    region_to_dict,
-)
-from .validation import validate_region
-from .typology import DEFAULT_TYPOLOGY, Parameters, SyncType, Typology
-from .engine import Classifier, RuleInfo, classify
-from .result import (
-    CharacteristicResult,
-    Classification,
-    DiagnosticResult,
-    FundingResult,
-    StageResult,
-)
-from .trace import Derivation, FactRecord, Step, Trace
-from .explain import Reason
-from .advice import Advice, Stability, TypeAdvice, advise
-from .variants import Variant, load_variant
-from .matching import suggest_matches, with_suggestions
-from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
-from .batch import BatchItem, classify_many
-from .render.html import Report, render_html, write_report
-from .documents import Draft, DraftError, draft_region, write_draft
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: where each exported name is defined. Imported on first use (module ``__getattr__``),
+#: so that ``import smartsync`` and each command load only what they use.
+_EXPORTS = {
+    ".errors": ("InvalidRegionError", "Problem", "RegionFileError", "RulePackError",
+                "Severity", "SmartsyncError"),
+    ".model": ("Dimension", "Element", "Level", "Match", "Period", "Confidence", "Plan",
+               "PlanKind", "Provenance", "Region", "RegionKind", "RejectedMatch", "Relation",
+               "Source"),
+    ".io": ("dump_region", "iter_regions", "load_region", "load_regions", "read_region",
+            "region_from_dict", "region_to_dict"),
+    ".validation": ("validate_region",),
+    ".typology": ("DEFAULT_TYPOLOGY", "Parameters", "SyncType", "Typology"),
+    ".engine": ("Classifier", "RuleInfo", "classify"),
+    ".result": ("CharacteristicResult", "Classification", "DiagnosticResult",
+                "FundingResult", "StageResult"),
+    ".trace": ("Derivation", "FactRecord", "Step", "Trace"),
+    ".explain": ("Reason",),
+    ".advice": ("Advice", "Stability", "TypeAdvice", "advise"),
+    ".variants": ("Variant", "load_variant"),
+    ".matching": ("suggest_matches", "with_suggestions"),
+    ".tabular": ("TableRegion", "dump_tables", "iter_table_regions", "load_tables"),
+    ".batch": ("BatchItem", "classify_many"),
+    ".render.html": ("Report", "render_html", "write_report"),
+    ".documents": ("Draft", "DraftError", "draft_region", "write_draft"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:  # a submodule, as ``import smartsync`` used to import them all
+        if not name.startswith("__"):
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
+        raise AttributeError(f"module 'smartsync' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
+    from .advice import Advice, Stability, TypeAdvice, advise
+    from .batch import BatchItem, classify_many
+    from .documents import Draft, DraftError, draft_region, write_draft
+    from .engine import Classifier, RuleInfo, classify
+    from .errors import (InvalidRegionError, Problem, RegionFileError, RulePackError,
+                         Severity, SmartsyncError)
+    from .explain import Reason
+    from .io import (dump_region, iter_regions, load_region, load_regions, read_region,
+                     region_from_dict, region_to_dict)
+    from .matching import suggest_matches, with_suggestions
+    from .model import (Confidence, Dimension, Element, Level, Match, Period, Plan,
+                        PlanKind, Provenance, Region, RegionKind, RejectedMatch, Relation,
+                        Source)
+    from .render.html import Report, render_html, write_report
+    from .result import (CharacteristicResult, Classification, DiagnosticResult,
+                         FundingResult, StageResult)
+    from .tabular import TableRegion, dump_tables, iter_table_regions, load_tables
+    from .trace import Derivation, FactRecord, Step, Trace
+    from .typology import DEFAULT_TYPOLOGY, Parameters, SyncType, Typology
+    from .validation import validate_region
+    from .variants import Variant, load_variant
 
 __all__ = [
     "__version__",

@@ -21,6 +21,7 @@ import attrs
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
+from ._gc import paused_gc
 from .fastmatch import FastKnowledgeEngine
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
@@ -114,6 +115,7 @@ class _RecordingEngine(KnowledgeEngine):
         self._ever: dict[int, Any] = {}
         self._declared_at: dict[int, int] = {}
         self._retracted_at: dict[int, int] = {}
+        self._by_class: dict[type, dict[int, Any]] = {}
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
         self._steps = []
@@ -121,10 +123,12 @@ class _RecordingEngine(KnowledgeEngine):
         self._ever = {}
         self._declared_at = {}
         self._retracted_at = {}
+        self._by_class = {}
         super().reset(**kwargs)
         for fact_id, fact in self.facts.items():  # the initial fact and any deffacts
             self._ever[fact_id] = fact
             self._declared_at[fact_id] = 0
+            self._by_class.setdefault(type(fact), {})[fact_id] = fact
         recording = _RecordingAgenda(self)
         recording.activations = self.agenda.activations
         self.agenda = recording
@@ -145,8 +149,9 @@ class _RecordingEngine(KnowledgeEngine):
         result = super().declare(*facts)
         step = len(self._steps) if self.running else 0
         for fact_id in range(before, self.facts.last_index):
-            self._ever[fact_id] = self.facts[fact_id]
+            fact = self._ever[fact_id] = self.facts[fact_id]
             self._declared_at[fact_id] = step
+            self._by_class.setdefault(type(fact), {})[fact_id] = fact
         if self._current is not None and self.running:
             self._current["asserted"].extend(range(before, self.facts.last_index))
         return result
@@ -157,16 +162,18 @@ class _RecordingEngine(KnowledgeEngine):
         if self._current is not None and self.running:
             self._current["retracted"].append(fact_id)
         self._retracted_at[fact_id] = len(self._steps) if self.running else 0
-        return super().retract(idx_or_declared_fact)
+        result = super().retract(idx_or_declared_fact)
+        for facts in self._by_class.values():
+            facts.pop(fact_id, None)
+        return result
 
     def collect(self, fact_class: type, **fields: Any) -> list[Any]:
         """The facts of ``fact_class`` in working memory whose fields equal ``fields``, in
         the order they were declared; their ids are recorded in the current step of the
         trace as facts it rests on, so that ``how()`` of what the rule concludes reaches
         them (the accumulate / collect idiom: see :mod:`smartsync.rules`)."""
-        found = [f for f in self.facts.values()
-                 if type(f) is fact_class and all(f.get(k, _MISSING) == v
-                                                   for k, v in fields.items())]
+        found = [f for f in self._by_class.get(fact_class, {}).values()
+                 if all(f.get(k, _MISSING) == v for k, v in fields.items())]
         if self._current is not None and self.running:
             self._current["facts"].extend(f["__factid__"] for f in found)
         return found
@@ -288,13 +295,15 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
-        with self._lock:
+        with self._lock, paused_gc():  # a run frees what it allocates by reference counting
             engine = self._engine
             engine.reset()
             engine.declare(*region_facts(region, self.typology, params),
                            *self._input_facts(region, params))
             engine.run()
-            return self._result(region, params, engine)
+            result = self._result(region, params, engine)
+            engine.matcher.reset()  # its partial matches are garbage: free them now
+            return result
 
     # -- building the result --------------------------------------------------
 

@@ -38,11 +38,13 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from ._compat import experta
+from .fastmatch import FastFact
 from .model import Region
 from .typology import Parameters, Typology
 
-Fact = experta.Fact
+#: experta's Fact, built without freezing values that are immutable already
+#: (:class:`smartsync.fastmatch.FastFact`)
+Fact = FastFact
 
 __all__ = [
     "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",

@@ -168,7 +168,10 @@ class Classification:
         ``type``) for the type; a :class:`StageResult`,
         :class:`CharacteristicResult`, :class:`DiagnosticResult` or
         :class:`FundingResult` of this classification; a stage name prefixed
-        ``stage:`` (``"stage:mission"``); or a stage name that is not the type.
+        ``stage:`` (``"stage:mission"``); a masterplan element's id prefixed
+        ``element:`` (``"element:SP3"``: the conclusion that it is synchronized,
+        by its first counting match, or that it is not); or a stage name that is
+        not the type.
         """
         if conclusion is None or conclusion == "type":
             return self.trace.how(self.type_fact())
@@ -178,6 +181,14 @@ class Classification:
         text = str(getattr(conclusion, "value", conclusion))
         if text.startswith("type:"):
             return self.how(None)
+        if text.startswith("element:"):
+            element = text[len("element:"):]
+            found = (self.trace.find("ElementSynchronized", id=element)
+                     or self.trace.find("ElementUnsynchronized", id=element))
+            if found:
+                return self.trace.how(found[0])
+            raise ValueError(f"no conclusion about a masterplan element {element!r} at a stage "
+                             f"of the typology in region {self.region_id!r}")
         if text == str(self.type.value):
             return self.trace.how(self.type_fact())
         stage = text[len("stage:"):] if text.startswith("stage:") else text
@@ -189,7 +200,7 @@ class Classification:
             status = self.trace.find("StageStatus", stage=stage)
             if status:
                 return self.trace.how(status[0])
-        choices = ", ".join(["type"] + [f"stage:{s}" for s in self.stages])
+        choices = ", ".join(["type"] + [f"stage:{s}" for s in self.stages] + ["element:ID"])
         raise ValueError(f"no conclusion named {conclusion!r}; expected one of: {choices}")
 
     def why_not(self, type: Any) -> "tuple[Reason, ...]":

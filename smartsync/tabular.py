@@ -101,8 +101,8 @@ _INDEX = {table: {column: i for i, column in enumerate(columns)}
 _SHORT = 40
 #: the starts of a CSV text that dump_tables marks with a leading ``'``
 _QUOTED_STARTS = FORMULA_STARTS + ("'",)
-#: the most rows a table may have (a batch of every Indonesian region has about 300,000)
-MAX_ROWS = 1_000_000
+#: the most rows a table may have (the elements of every Indonesian region: about 300,000)
+MAX_ROWS = 500_000
 #: the most bytes the parts of an .xlsx workbook may unpack to (a workbook is a zip file: a
 #: small one can hold gigabytes of repeated rows)
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

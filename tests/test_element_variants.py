@@ -418,3 +418,19 @@ def test_stage_relations_on_the_command_line(capsys):
     assert params["stage_relations"]["vision"] == ["adopted", "derived"]
     assert main(["classify", example, "--stage-relations", "mission=copied"]) == 2
     assert "relations for the mission stage" in capsys.readouterr().err
+
+
+def test_how_of_an_element_on_the_command_line(capsys):
+    """--how element:ID prints how a masterplan element was concluded synchronized (by which
+    match) or not; an unknown id is a usage error."""
+    from smartsync.cli import main
+
+    example = "examples/type-b-mission.yaml"
+    assert main(["explain", example, "--how", "element:SS4"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ElementSynchronized(stage=target, id=SS4")
+    assert "input: Match(masterplan=SS4" in out
+    assert main(["explain", example, "--how", "element:SV"]) == 0
+    assert capsys.readouterr().out.startswith("ElementUnsynchronized(stage=vision, id=SV)")
+    assert main(["explain", example, "--how", "element:XX"]) == 2
+    assert "'XX'" in capsys.readouterr().err

@@ -146,6 +146,7 @@ operations = st.one_of(
     st.tuples(st.just("modify"), st.integers(0, 20), st.sampled_from(FIELDS), st.sampled_from(VALUES)),
     st.tuples(st.just("run"), st.sampled_from((1, 2, None))),
     st.tuples(st.just("reset")),
+    st.tuples(st.just("odd"), st.sampled_from(("constraint", "nested", "both", "special"))),
 )
 
 
@@ -263,6 +264,10 @@ def _apply(engine, op):
                     engine.modify(fact, **({"_0": op[3]} if op[2] == 0 else {op[2]: op[3]}))
         elif kind == "run":
             engine.run() if op[1] is None else engine.run(op[1])
+        elif kind == "odd":  # facts experta refuses, or declares with a special key
+            odd = {"constraint": [A(x=W())], "nested": [A(**{"x__k": 1})],
+                   "both": [A(**{"x__k": 1}), B(x=W())], "special": [C(x=1, __note__=2)]}
+            engine.declare(*odd[op[1]])
         elif kind == "reset":
             engine.reset()
             engine.log.append("reset")

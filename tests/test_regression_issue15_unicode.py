@@ -110,6 +110,7 @@ def check_everything(field: str, value: str) -> None:
             assert_terminal_safe(out + err)
             text = target.read_text(encoding="utf-8")  # valid UTF-8, whole
             if suffix == ".jsonl":
+                assert text.count("\n") == len(text.splitlines())  # no U+2028 cuts a line
                 lines = [json.loads(line) for line in text.splitlines()]
                 assert len(lines) == 2  # no lost region
             else:

@@ -413,3 +413,39 @@ def test_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
         "+rejected:",
         "+  - {masterplan: SP2, rpjmd: P1}",
     ]
+
+
+def test_errors_a_planner_can_meet_are_said_in_the_page_language(client: TestClient) -> None:
+    from smartsync.messages import text
+
+    action = {"action": "add", "masterplan": "SM1", "rpjmd": "P1", "relation": "aligned"}
+    english = client.post("/api/matches", json=action).json()
+    indonesian = client.post("/api/matches", params={"lang": "id"}, json=action).json()
+    assert english["error"] == indonesian["error"]  # for scripts: one language
+    assert english["message"] == text("review.error.level_mismatch", "en", masterplan="SM1", rpjmd="P1",
+                                      level_masterplan="mission", level_rpjmd="program")
+    assert indonesian["message"] == text("review.error.level_mismatch", "id", masterplan="SM1", rpjmd="P1",
+                                         level_masterplan="misi", level_rpjmd="program")
+    assert "misi" in indonesian["message"]
+    assert indonesian["message"] != english["message"]
+
+
+def test_a_region_drafted_from_documents_shows_what_to_check(tmp_path: Path) -> None:
+    """smartsync draft -> match --write -> review: the elements the draft was not sure of are listed
+    with the place they were read from."""
+    pytest.importorskip("docx")
+    data = Path(__file__).parent / "data" / "documents" / "fiktif"
+    out = tmp_path / "region.yaml"
+    assert main(["draft", "--rpjmd", str(data / "rpjmd.csv"), "--masterplan", str(data / "masterplan.docx"),
+                 "--out", str(out), "--id", "9999", "--name", "Kota Fiktif", "--kind", "kota", "-q"]) == 0
+    assert main(["match", str(out), "--write"]) == 0
+    region = smartsync.load_region(out)
+    unsure = [e for plan in (region.masterplan, region.rpjmd) for e in plan.elements
+              if e.confidence is not None and e.confidence.score < 1]
+    assert unsure
+    state = _client(out).get("/api/state", params={"view": "html"}).json()
+    assert state["html"].count('<li class="drafted"') == len(unsure)
+    for element in unsure:
+        assert f'data-id="{element.id}"' in state["html"]
+        assert element.provenance is not None and element.provenance.file in state["html"]
+    assert any(m["status"] == "suggested" for m in state["matches"])

@@ -59,8 +59,9 @@ def path_argument(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand (or only the subcommand
+    ``only``: a command imports only the modules it uses)."""
     from .. import __version__
 
     parser = argparse.ArgumentParser(
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"smartsync {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in SUBCOMMANDS:
+    for name in (only,) if only in SUBCOMMANDS else SUBCOMMANDS:
         try:
             module = importlib.import_module(f"{__name__}.{name}_cmd")
         except ModuleNotFoundError as exc:  # a subcommand not built yet
@@ -139,8 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     with safe_output():
         try:
-            parser = build_parser()
-            args = parser.parse_args(argv)
+            words = sys.argv[1:] if argv is None else list(argv)
+            parser = build_parser(only=words[0] if words else None)
+            args = parser.parse_args(words)
             if not getattr(args, "func", None):
                 parser.print_help(sys.stderr)
                 return EXIT_USAGE

@@ -91,7 +91,10 @@ def json_line(item: BatchItem, lang: str = "en") -> str:
                               "severity": p.severity.value, "code": p.code,
                               "message": p.message, "suggestion": p.suggestion}
                              for p in item.problems]}
-    return json.dumps(data, ensure_ascii=False, sort_keys=False)
+    # U+2028 and U+2029 are valid in JSON strings, but readers that split lines on them
+    # (str.splitlines, JavaScript) would cut the line: written as escapes, as are controls
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_item(fmt: str, lang: str, item: BatchItem) -> tuple[str | None, Any]:

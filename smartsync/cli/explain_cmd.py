@@ -3,8 +3,9 @@
 ``--why-not TYPE`` (vision, mission, target, program, unsynchronized, or a
 letter A-D) lists each condition that failed, with the figures behind it;
 ``--how TYPE|STAGE`` prints the derivation tree of the type (``--how type``
-or the type's name) or of a stage's result (``--how stage:mission``, or a
-stage name other than the type) down to the region's elements and matches.
+or the type's name), of a stage's result (``--how stage:mission``, or a
+stage name other than the type) or of a masterplan element's
+(``--how element:SP3``) down to the region's elements and matches.
 Without either, prints the full explanation.
 """
 
@@ -34,7 +35,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--why-not", metavar="TYPE", help="why the region is not of this type")
     group.add_argument("--how", metavar="TYPE|STAGE",
-                       help="how the type (or stage:NAME) was concluded")
+                       help="how the type (or stage:NAME, or element:ID) was concluded")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)

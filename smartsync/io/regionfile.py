@@ -39,6 +39,7 @@ from ..model import (
 )
 from .paths import open_problem, path_kind
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
+from .._gc import paused_gc
 from ._source import (
     _EXPONENT_FLOAT,
     MAX_BUDGET,
@@ -143,17 +144,19 @@ def check_region_text(
     if size > max_bytes:
         return RegionFileReport(name, None, (Problem(_size_problem(size, max_bytes), file=name,
                                                      code="too-large"),))
-    try:
-        text = decode(data) if isinstance(data, bytes) else data
-        if not text.strip():
-            raise SourceProblem("the file is empty", code="empty-file")
-        root = parse_json(text) if format == "json" else parse_yaml(text)
-        if root is None:
-            raise SourceProblem("the file holds no data (only comments or blank lines)", code="empty-file")
-    except SourceProblem as exc:
-        return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
-                                                     code=exc.code),))
-    return _Reader(name).read(root)
+    with paused_gc():  # loading in time proportional to the size (smartsync._gc)
+        try:
+            text = decode(data) if isinstance(data, bytes) else data
+            if not text.strip():
+                raise SourceProblem("the file is empty", code="empty-file")
+            root = parse_json(text) if format == "json" else parse_yaml(text)
+            if root is None:
+                raise SourceProblem("the file holds no data (only comments or blank lines)",
+                                    code="empty-file")
+        except SourceProblem as exc:
+            return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
+                                                         code=exc.code),))
+        return _Reader(name).read(root)
 
 
 def check_region_file(
@@ -348,6 +351,7 @@ class _Reader:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        self.max_text = limit("MAX_TEXT_LENGTH")  # read once per file, not per text
         #: plans with elements that could not be read: no warnings about their levels
         self.incomplete: set[PlanKind] = set()
 
@@ -394,9 +398,9 @@ class _Reader:
         if bad is not None:
             self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
             return None
-        if len(value) > limit("MAX_TEXT_LENGTH"):
+        if len(value) > self.max_text:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
-                       f"{limit('MAX_TEXT_LENGTH'):,}", node.line, where, "too-long")
+                       f"{self.max_text:,}", node.line, where, "too-long")
             return None
         return value
 

@@ -209,7 +209,6 @@ CATALOG = {
     'review.msg.saved_reject': 'Rejected and saved.',
     'review.msg.saved_relation': 'Relation changed and saved.',
     'review.msg.saved_add': 'Match added and saved.',
-    'review.msg.conflict': 'The file changed on disk since this page loaded it; nothing was written. The page now shows the file as it is.',
     'review.msg.failed': 'Not saved:',
     'review.msg.offline': 'The review server does not answer; is smartsync review still running?',
     'review.msg.pick_both': 'Pick a masterplan element and an RPJMD element first.',
@@ -225,4 +224,10 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'The other types',
+    'review.error.file_errors': '{file} has errors; fix them before reviewing.',
+    'review.error.no_match': 'There is no match {masterplan} → {rpjmd} in the file (any more).',
+    'review.error.level_mismatch': '{masterplan} is a masterplan {level_masterplan} and {rpjmd} an RPJMD {level_rpjmd}: a match links elements of the same level.',
+    'review.error.matched_already': '{masterplan} → {rpjmd} is matched already; change its relation in the list of confirmed matches.',
+    'review.error.not_written': 'The file was not written: {reason}',
+    'review.error.conflict': '{file} changed on disk since the page loaded it; nothing was written. The page now shows the file as it is.',
 }

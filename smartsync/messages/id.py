@@ -200,7 +200,6 @@ CATALOG = {
     'review.msg.saved_reject': 'Ditolak dan disimpan.',
     'review.msg.saved_relation': 'Relasi diubah dan disimpan.',
     'review.msg.saved_add': 'Kecocokan ditambahkan dan disimpan.',
-    'review.msg.conflict': 'Berkas berubah di disk sejak halaman ini memuatnya; tidak ada yang ditulis. Halaman kini menampilkan berkas apa adanya.',
     'review.msg.failed': 'Tidak disimpan:',
     'review.msg.offline': 'Server peninjauan tidak menjawab; apakah smartsync review masih berjalan?',
     'review.msg.pick_both': 'Pilih unsur masterplan dan unsur RPJMD terlebih dahulu.',
@@ -216,4 +215,10 @@ CATALOG = {
     'review.plan_masterplan': 'masterplan',
     'review.plan_rpjmd': 'RPJMD',
     'review.other_types': 'Tipe lainnya',
+    'review.error.file_errors': '{file} mengandung kesalahan; perbaiki dulu sebelum meninjau.',
+    'review.error.no_match': 'Tidak ada (lagi) kecocokan {masterplan} → {rpjmd} dalam berkas.',
+    'review.error.level_mismatch': '{masterplan} adalah {level_masterplan} masterplan dan {rpjmd} adalah {level_rpjmd} RPJMD: kecocokan menghubungkan unsur pada tingkat yang sama.',
+    'review.error.matched_already': '{masterplan} → {rpjmd} sudah dicocokkan; ubah relasinya di daftar kecocokan yang dikonfirmasi.',
+    'review.error.not_written': 'Berkas tidak ditulis: {reason}',
+    'review.error.conflict': '{file} berubah di disk sejak halaman ini memuatnya; tidak ada yang ditulis. Halaman kini menampilkan berkas apa adanya.',
 }

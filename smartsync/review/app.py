@@ -49,8 +49,8 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-def _error(status: int, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status, headers=_HEADERS)
+def _error(status: int, error: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": error, **extra}, status_code=status, headers=_HEADERS)
 
 
 def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
@@ -140,9 +140,10 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
         try:
             data = session.apply(action, lang=chosen, html=html)
         except ReviewError as exc:
+            said = {"message": exc.message(chosen)}  # the error in the page's language
             if exc.status == 409:  # the page reloads what is on disk now
-                return _error(409, str(exc), state=session.state(chosen, html=html))
-            return _error(exc.status, str(exc))
+                return _error(409, str(exc), state=session.state(chosen, html=html), **said)
+            return _error(exc.status, str(exc), **said)
         return JSONResponse(data, headers=_HEADERS)
 
     routes = [

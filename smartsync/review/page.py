@@ -446,9 +446,11 @@ _SCRIPT = r"""
         render(res.data, body.action !== 'add');
         say(msg('saved_' + body.action), 'ok');
       } else if (res.status === 409) {
-        refresh(msg('conflict') + ' ' + ((res.data && res.data.error) || ''), 'error');
+        if (res.data && res.data.state && res.data.state.html) render(res.data.state, false);
+        say((res.data && (res.data.message || res.data.error)) || ('HTTP ' + res.status), 'error');
       } else {
-        say(msg('failed') + ' ' + ((res.data && res.data.error) || ('HTTP ' + res.status)), 'error');
+        var said = res.data && (res.data.message || res.data.error);
+        say(msg('failed') + ' ' + (said || ('HTTP ' + res.status)), 'error');
       }
     }, function () { busy = false; say(msg('offline'), 'error'); });
   }

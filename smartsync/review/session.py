@@ -39,10 +39,27 @@ _ACTION_KEYS = ("action", "masterplan", "rpjmd", "relation", "note", "version")
 class ReviewError(SmartsyncError, ValueError):
     """An action that cannot be done as asked (an unknown id, a match across levels...).
 
-    ``status`` is the HTTP status the review server answers with (400).
+    ``status`` is the HTTP status the review server answers with (400). An
+    error a planner can meet on the page also has a ``key`` (a message
+    ``review.error.KEY`` of the catalogs) and its ``values``:
+    :meth:`message` says it in either language.
     """
 
     status = 400
+
+    def __init__(self, text: str, key: str | None = None, **values: object):
+        super().__init__(text)
+        self.key = key
+        self.values = values
+
+    def message(self, lang: str = "en") -> str:
+        """The error in words, in ``lang`` (English, as raised, when it has no ``key``)."""
+        if self.key is None:
+            return str(self)
+        from ..messages import stage_name, text
+
+        values = {k: stage_name(v, lang) if k.startswith("level_") else v for k, v in self.values.items()}
+        return text(f"review.error.{self.key}", lang, **values)
 
 
 class ReviewConflict(ReviewError):
@@ -180,11 +197,13 @@ class ReviewSession:
         version = action.get("version")
         if version is not None and version != loaded.version:
             raise ReviewConflict(f"{self.path} changed on disk since the page loaded it; "
-                                 "nothing was written: the page shows the file as it is now")
+                                 "nothing was written: the page shows the file as it is now",
+                                 "conflict", file=str(self.path))
         region = loaded.region
         if region is None:
             raise ReviewError(f"{self.path} has errors; fix them before reviewing: "
-                              + "; ".join(str(p) for p in loaded.problems if p.severity is Severity.ERROR))
+                              + "; ".join(str(p) for p in loaded.problems if p.severity is Severity.ERROR),
+                              "file_errors", file=str(self.path))
         masterplan = _id(action, "masterplan")
         rpjmd = _id(action, "rpjmd")
         key = (masterplan, rpjmd)
@@ -199,7 +218,8 @@ class ReviewSession:
         if kind in ("accept", "reject", "relation"):
             if match is None:
                 self._check_ids(region, masterplan, rpjmd)
-                raise ReviewError(f"there is no match {masterplan} -> {rpjmd} in {self.path}")
+                raise ReviewError(f"there is no match {masterplan} -> {rpjmd} in {self.path}",
+                                  "no_match", masterplan=masterplan, rpjmd=rpjmd)
         if kind == "accept":
             assert match is not None
             if match.source is Source.MANUAL:
@@ -231,10 +251,13 @@ class ReviewSession:
             if a.level is not b.level:
                 raise ReviewError(
                     f"{masterplan} is a masterplan {a.level.value} and {rpjmd} an RPJMD "
-                    f"{b.level.value}: a match links elements of the same level")
+                    f"{b.level.value}: a match links elements of the same level",
+                    "level_mismatch", masterplan=masterplan, rpjmd=rpjmd, level_masterplan=a.level.value,
+                    level_rpjmd=b.level.value)
             if match is not None:
                 raise ReviewError(f"{masterplan} -> {rpjmd} is matched already "
-                                  "(use the relation action to change how)")
+                                  "(use the relation action to change how)",
+                                  "matched_already", masterplan=masterplan, rpjmd=rpjmd)
             relation = _relation(action)
             new = Match(masterplan, rpjmd, relation, source=Source.MANUAL, note=note)
             was_rejected = any(r.key == key for r in region.rejected)
@@ -271,7 +294,8 @@ class ReviewSession:
         def unchanged(raw: bytes) -> None:
             if file_version(raw) != loaded.version:
                 raise ReviewConflict(f"{self.path} changed on disk while the action was being "
-                                     "written; nothing was written: the page shows the file as it is now")
+                                     "written; nothing was written: the page shows the file as it is now",
+                                     "conflict", file=str(self.path))
 
         try:
             edit_region_file(self.path, lambda text, fmt: edit(text), lambda region: expected,
@@ -280,13 +304,15 @@ class ReviewSession:
         except OutputError as exc:
             if "changed while" in exc.reason:
                 raise ReviewConflict(f"{self.path} changed on disk while the action was being "
-                                     "written; nothing was written: the page shows the file as it is now") from None
-            raise ReviewError(f"{exc}; nothing written") from None
+                                     "written; nothing was written: the page shows the file as it is now",
+                                     "conflict", file=str(self.path)) from None
+            raise ReviewError(f"{exc}; nothing written", "not_written", reason=str(exc)) from None
         except FileEditError as exc:
-            raise ReviewError(str(exc)) from None
+            raise ReviewError(str(exc), "not_written", reason=str(exc)) from None
         except OSError as exc:
             raise ReviewError(f"{self.path}: cannot be written: {exc.strerror or exc}; "
-                              "nothing written") from None
+                              "nothing written", "not_written",
+                              reason=f"{self.path}: {exc.strerror or exc}") from None
 
 
 def _id(action: Mapping[str, Any], end: str) -> str:

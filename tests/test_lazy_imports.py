@@ -1,0 +1,76 @@
+"""A command loads only what it uses: ``import smartsync`` imports no submodule until a name
+is used, and ``smartsync classify`` does not load the HTML report, tables, batches,
+suggested matches, variants or importlib.metadata. Region loading pauses the cyclic
+garbage collector and restores it."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import smartsync
+from smartsync._gc import paused_gc
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys, json\n"
+         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)"],
+        cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(json.loads(out.stderr.strip().splitlines()[-1]))
+
+
+def test_import_smartsync_loads_no_submodule():
+    loaded = _modules_after("import smartsync")
+    assert {m for m in loaded if m.startswith("smartsync.")} == set()
+    assert "experta" not in loaded and "yaml" not in loaded
+
+
+def test_classify_command_loads_only_what_it_uses():
+    loaded = _modules_after(
+        "from smartsync.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['classify', 'examples/type-a-vision.yaml']) == 0")
+    assert "smartsync.engine" in loaded and "smartsync.render.text" in loaded
+    unused = {"smartsync.render.html", "smartsync.tabular", "smartsync.batch",
+              "smartsync.matching", "smartsync.variants", "smartsync.advice",
+              "importlib.metadata", "smartsync.cli.batch_cmd", "smartsync.cli.report_cmd"}
+    assert loaded & unused == set()
+
+
+def test_every_export_is_the_object_its_module_defines():
+    assert set(smartsync.__all__) - {"__version__"} == set(smartsync._WHERE), \
+        "a name of smartsync.__all__ must be listed in smartsync._EXPORTS (and vice versa)"
+    for name in smartsync.__all__:
+        assert getattr(smartsync, name) is not None
+    assert smartsync.Classifier is __import__("smartsync.engine").engine.Classifier
+    assert smartsync.render_html is __import__("smartsync.render.html").render.html.render_html
+    assert set(dir(smartsync)) >= set(smartsync.__all__)
+
+
+def test_submodules_are_reachable_as_attributes():
+    assert smartsync.render.__name__ == "smartsync.render"
+
+
+def test_paused_gc_nests_and_restores_the_collector():
+    assert gc.isenabled()
+    with paused_gc():
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # a collector the program disabled stays disabled
+    finally:
+        gc.enable()
+    smartsync.load_region(ROOT / "examples" / "type-a-vision.yaml")
+    assert gc.isenabled()
