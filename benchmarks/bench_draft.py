@@ -38,7 +38,7 @@ def _write(folder: Path, pages: int) -> tuple[Path, Path, int]:
 
     region = known_region(11, missions=6, programs_per_target=(3, 5))
     # a filler block is about one page; the rest of the document about ten
-    files = write_corpus(region, folder, "pdf", 11, filler_pages=max(1, pages - 10))
+    files = write_corpus(region, folder, "pdf", 11, filler_pages=max(1, int((pages - 10) * 1.17)))
     rpjmd = files["rpjmd"][0]
     with pdfplumber.open(rpjmd) as pdf:
         count = len(pdf.pages)

@@ -224,6 +224,9 @@ def _docx_table(table: Any, page: int) -> Table:
 # PDF
 
 
+_REOPEN_EVERY = 50
+
+
 def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     """Text lines and tables of a text PDF, page by page; scanned pages refused.
 
@@ -248,6 +251,9 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     try:
         total = len(pdf)
         for number in range(1, total + 1):
+            if number % _REOPEN_EVERY == 0:  # PDFium's caches grow with the pages read: let them go
+                pdf.close()
+                pdf = pdfium.PdfDocument(str(path))
             try:
                 page = pdf[number - 1]
                 try:
@@ -274,9 +280,12 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                                 "" if len(scanned) > 1 else "s"), "scanned")
     _drop_running(raw_pages)
     columns: list[_Column] | None = None
-    for placed in raw_pages:
+    for index, placed in enumerate(raw_pages):
         page_items, columns = _borderless([item for _, item in placed], columns)
-        items.extend(page_items)
+        for item in page_items:  # keep a line's text, not its word positions
+            items.append(Line(item.text, item.page, item.printed_page, item.bold)
+                         if isinstance(item, _Segments) else item)
+        raw_pages[index] = []
     return Document(name, items, pages=len(raw_pages))
 
 
