@@ -258,3 +258,16 @@ def test_the_progress_bar_counts_pages(capsys) -> None:
         bar("rpjmd.pdf", page, 40)
     err = capsys.readouterr().err
     assert "40/40" in err and err.endswith("\n") and "[" + "#" * 30 + "]" in err
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+def test_the_hand_written_fixtures_are_drafted_to_their_known_regions(folder: str) -> None:
+    """Documents written apart from the generator (other headers, layouts and wording)."""
+    here = DATA / folder
+    docs = sorted(p for p in here.iterdir() if p.name != "known.yaml")
+    draft = draft_region(rpjmd=[p for p in docs if p.name.startswith("rpjmd")],
+                         masterplan=[p for p in docs if p.name.startswith("masterplan")])
+    known = smartsync.load_region(here / "known.yaml")
+    _meets_targets(known, draft.region)
+    assert draft.region.rpjmd.period == known.rpjmd.period
+    assert draft.region.masterplan.period == known.masterplan.period
