@@ -167,7 +167,8 @@ class Classification:
         ``conclusion``: nothing or the type (its enum member, its name or
         ``type``) for the type; a :class:`StageResult`,
         :class:`CharacteristicResult`, :class:`DiagnosticResult` or
-        :class:`FundingResult` of this classification; a stage name prefixed
+        :class:`FundingResult` of this classification; a fact number of the trace
+        (an ``int``) or its :class:`FactRecord`; a stage name prefixed
         ``stage:`` (``"stage:mission"``); a masterplan element's id prefixed
         ``element:`` (``"element:SP3"``: the conclusion that it is synchronized,
         by its first counting match, or that it is not); or a stage name that is
@@ -175,6 +176,12 @@ class Classification:
         """
         if conclusion is None or conclusion == "type":
             return self.trace.how(self.type_fact())
+        if isinstance(conclusion, FactRecord):
+            return self.trace.how(conclusion)
+        if isinstance(conclusion, int) and not isinstance(conclusion, bool):
+            if conclusion not in self.trace.facts:
+                raise ValueError(f"no fact #{conclusion} in this classification")
+            return self.trace.how(conclusion)
         fact_id = getattr(conclusion, "fact_id", None)
         if fact_id is not None:
             return self.trace.how(fact_id)

@@ -91,7 +91,9 @@ def test_classify_explain_adds_the_explanation(capsys):
     code, out, _ = run(capsys, EXAMPLES / "type-c-target.yaml", "--explain")
     assert code == 0
     assert "How the type was concluded" in out and "Why not the other types" in out
-    assert "not type A:" in out and "Rule firings" in out
+    assert "Why not type A?" in out and "Rule firings" not in out
+    code, out, _ = run(capsys, EXAMPLES / "type-c-target.yaml", "--explain", "--trace")
+    assert code == 0 and "Rule firings" in out and "Fact tree" in out
 
 
 def test_classify_markdown(capsys):

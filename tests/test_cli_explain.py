@@ -26,11 +26,12 @@ def run(capsys, *args: object) -> tuple[int, str, str]:
 # ---------------------------------------------------------------- why-not
 
 def test_why_not_a_letter(capsys):
-    """--why-not A names the failed condition with its figures and the unmatched vision."""
+    """--why-not A asks the question and names the failed condition with its figures and
+    the unmatched vision."""
     code, out, err = run(capsys, TYPE_B, "--why-not", "A")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert lines[0] == "not type A: synchronization starts at the vision:"
+    assert lines[0] == "Why not type A? (synchronization would start at the vision)"
     assert "the vision stage is not synchronized: 0 of 1" in out and "SV" in out
 
 
@@ -38,15 +39,16 @@ def test_why_not_a_stage_name_in_indonesian(capsys):
     """--why-not accepts a stage name (also Indonesian) and --lang id answers in Indonesian."""
     code, out, _ = run(capsys, TYPE_B, "--why-not", "visi", "--lang", "id")
     assert code == 0
-    assert out.startswith("bukan tipe A: sinkronisasi dimulai pada visi:")
+    assert out.startswith("Mengapa bukan tipe A? (sinkronisasi akan dimulai pada visi)")
     assert "0 dari 1" in out
 
 
 def test_why_not_the_concluded_type_says_it_is_that_type(capsys):
-    """--why-not of the type the region has prints that type and no reason."""
+    """--why-not of the type the region has says it is the region's type."""
     code, out, _ = run(capsys, TYPE_B, "--why-not", "mission")
     assert code == 0
-    assert out.strip() == "type B: synchronization starts at the mission"
+    assert out.strip() == ("The region's type is type B: synchronization starts at the mission: "
+                           "nothing failed.")
 
 
 def test_why_not_as_json(capsys):
@@ -67,30 +69,81 @@ def test_unknown_type_exits_two(capsys):
 
 # ---------------------------------------------------------------- how
 
-def test_how_type_prints_the_tree_down_to_input_facts(capsys):
-    """--how type prints the indented derivation down to inputs naming elements and matches."""
+def test_how_type_prints_a_checklist_in_plain_words(capsys):
+    """--how type prints the conditions that held, stage by stage, with the figures, the
+    elements and their matches, and the conclusion last; no fact numbers or rule names."""
     code, out, _ = run(capsys, EXAMPLES / "type-d-program.yaml", "--how", "type")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].startswith("TypeResult(") and "<- type_from_highest_intact_chain" in lines[0]
-    assert any(line.startswith("  ") and "input: Match(masterplan=SP1, rpjmd=P1" in line for line in lines)
-    assert any("SP1/P1/aligned/manual" in line for line in lines)
+    assert lines[0].startswith("✓ the program stage is synchronized: 14 of 18")
+    assert any(line.strip().startswith('SP1 "') and "-> P1" in line for line in lines)
+    assert lines[-1] == "So: type D: synchronization starts at the program"
+    assert "#" not in out and "TypeResult" not in out and "base=" not in out
+
+
+def test_how_type_with_trace_prints_the_fact_tree(capsys):
+    """--how type --trace adds the derivation tree down to the input facts."""
+    code, out, _ = run(capsys, EXAMPLES / "type-d-program.yaml", "--how", "type", "--trace")
+    assert code == 0
+    assert "<- type_from_highest_intact_chain" in out
+    assert "input: Match(masterplan=SP1, rpjmd=P1" in out
 
 
 def test_how_stage_program(capsys):
-    """--how stage:program prints the derivation of the program stage's status."""
+    """--how stage:program explains the program stage's status."""
     code, out, _ = run(capsys, EXAMPLES / "type-d-program.yaml", "--how", "stage:program")
     assert code == 0
-    first = out.splitlines()[0]
-    assert first.startswith("StageStatus(") and "stage=program" in first
-    assert "<- stage_synchronized" in first
+    assert out.splitlines()[0].startswith("✓ the program stage is synchronized: 14 of 18")
 
 
-def test_how_the_type_by_its_name(capsys):
-    """--how with the type's own name explains the type."""
-    code, out, _ = run(capsys, TYPE_B, "--how", "mission")
+def test_how_the_type_by_its_name_letter_or_word(capsys):
+    """--how with the type's own name, letter, 'tipe' or 'type B' explains the type."""
+    for asked in ("mission", "misi", "B", "tipe", "type B", "tipe B"):
+        code, out, _ = run(capsys, TYPE_B, "--how", asked)
+        assert code == 0
+        assert out.splitlines()[-1] == "So: type B: synchronization starts at the mission", asked
+
+
+def test_how_a_type_the_region_does_not_have_says_so_and_why_not(capsys):
+    """--how A on a type-B region says it is not type A, and why not."""
+    code, out, _ = run(capsys, TYPE_B, "--how", "A")
     assert code == 0
-    assert out.splitlines()[0].startswith("TypeResult(stage=mission")
+    lines = out.splitlines()
+    assert lines[0] == ("The region is not type A; its type is type B: synchronization "
+                        "starts at the mission.")
+    assert "Why not type A?" in out and "0 of 1" in out
+
+
+def test_how_a_fact_number_step_characteristic_diagnostic_funding(capsys):
+    """--how accepts a fact number (as the trace prints it), a step, a characteristic key,
+    a diagnostic code and funding."""
+    result = classify(smartsync.load_region(TYPE_B))
+    type_fact = result.type_fact().id
+    for asked in (str(type_fact), f"#{type_fact}"):
+        code, out, _ = run(capsys, TYPE_B, "--how", asked)
+        assert code == 0 and out.splitlines()[-1].startswith("So: type B"), asked
+    code, out, _ = run(capsys, TYPE_B, "--how", "step:1")
+    assert code == 0 and "SS6 is synchronized" in out
+    code, out, _ = run(capsys, TYPE_B, "--how", "integration")
+    assert code == 0 and out.splitlines()[-1] == "So: " + result.characteristic("integration").message()
+    code, out, _ = run(capsys, TYPE_B, "--how", "orphan_programs")
+    assert code == 0 and "SP12" in out
+    code, out, _ = run(capsys, TYPE_B, "--how", "pendanaan", "--lang", "id")
+    assert code == 0 and out.splitlines()[-1].startswith("Jadi: 13 dari 16 program masterplan")
+
+
+def test_to_a_type_says_what_to_change(capsys):
+    """--to A on the unsynchronized example: 2 more targets and 5 more programs."""
+    code, out, _ = run(capsys, EXAMPLES / "unsynchronized.yaml", "--to", "A")
+    assert code == 0
+    assert out.startswith("To reach type A (synchronization starts at the vision):")
+    assert "match 2 more masterplan target elements" in out
+    assert "match 5 more masterplan program elements" in out
+    code, out, _ = run(capsys, EXAMPLES / "unsynchronized.yaml", "--to", "D", "--format", "json")
+    data = json.loads(out)
+    assert data["to_reach"]["D"]["needed"] == {"program": 5}
+    code, out, _ = run(capsys, TYPE_B, "--to", "B")
+    assert code == 0 and out.startswith("Type B is the region's type.")
 
 
 def test_how_as_json(capsys):
@@ -127,10 +180,13 @@ def test_why_not_and_how_together_is_a_usage_error(capsys):
 # ---------------------------------------------------------------- full
 
 def test_explain_without_options_prints_the_full_explanation(capsys):
-    """explain without --why-not or --how prints the classification with how, why-not and firings."""
+    """explain without options prints the classification with how and why-not; --trace
+    adds the fact tree and the firings."""
     code, out, _ = run(capsys, TYPE_B)
     assert code == 0
-    assert "Type: type B" in out and "Why not the other types" in out and "Rule firings" in out
+    assert "Type: type B" in out and "Why not the other types" in out and "Rule firings" not in out
+    code, out, _ = run(capsys, TYPE_B, "--trace")
+    assert code == 0 and "Rule firings" in out and "Fact tree" in out
 
 
 def test_explain_markdown(capsys):
@@ -146,7 +202,7 @@ def test_explain_respects_parameters(capsys):
     assert code == 0
     region = smartsync.load_region(TYPE_B)
     assert classify(region, params=smartsync.Parameters(threshold=1.0)).type.value != "mission"
-    assert out.startswith("not type B") and "threshold 1" in out
+    assert out.startswith("Why not type B?") and "threshold 100%" in out
 
 
 def test_bad_file_exits_one_without_traceback(capsys, tmp_path):

@@ -353,7 +353,7 @@ def test_a_pack_that_modifies_and_retracts_keeps_how_json_and_the_report():
     data = json.loads(render(c, "json"))
     assert data["facts"][str(original.id)]["retracted_at"] == tree.step.number
     assert render(c, "text", explain=True) and "relabel_exposure" in render(c, "markdown",
-                                                                            explain=True)
+                                                                            trace=True)
     assert "relabel_exposure" in render_html(c.region, c)
 
 
@@ -428,9 +428,12 @@ def test_how_of_an_element_on_the_command_line(capsys):
     example = "examples/type-b-mission.yaml"
     assert main(["explain", example, "--how", "element:SS4"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("ElementSynchronized(stage=target, id=SS4")
+    assert out.startswith("So: SS4 is synchronized: matched to S3.2.1")
+    assert main(["explain", example, "--how", "element:SS4", "--trace"]) == 0
+    out = capsys.readouterr().out
+    assert "ElementSynchronized(stage=target, id=SS4" in out
     assert "input: Match(masterplan=SS4" in out
     assert main(["explain", example, "--how", "element:SV"]) == 0
-    assert capsys.readouterr().out.startswith("ElementUnsynchronized(stage=vision, id=SV)")
+    assert capsys.readouterr().out.startswith("So: SV is not synchronized")
     assert main(["explain", example, "--how", "element:XX"]) == 2
     assert "'XX'" in capsys.readouterr().err

@@ -62,7 +62,7 @@ def test_not_vision_names_the_unmatched_vision_with_its_figures():
     assert (reason.values["synchronized"], reason.values["total"]) == (0, 1)
     assert reason.values["threshold"] == 0.5
     text = reason.message("en")
-    assert "vision" in text and "0 of 1" in text and "0.5" in text and "SV" in text
+    assert "vision" in text and "0 of 1" in text and "50%" in text and "SV" in text
     assert "visi" in reason.message("id") and "0 dari 1" in reason.message("id")
 
 
@@ -81,7 +81,7 @@ def test_not_unsynchronized_because_programs_are_synchronized():
     reasons = c.why_not("unsynchronized")
     assert any(r.values.get("stage") == "program" and r.values.get("coverage") == 14 / 18
                for r in reasons)
-    assert any("program" in m and "0.78" in m for m in messages(reasons))
+    assert any("program" in m and "77.8%" in m for m in messages(reasons))
 
 
 def test_absent_stage_reason_says_the_masterplan_lacks_it():

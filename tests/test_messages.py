@@ -101,11 +101,16 @@ def test_stage_and_type_names_in_indonesian():
 
 def test_values_are_formatted_for_a_planner():
     """Shares read as percentages, budgets with the language's separator, booleans as words."""
-    assert messages.format_value("share", 0.725) == "72%"
-    assert messages.format_value("budget", 1274100000000, "en") == "1,274,100,000,000"
-    assert messages.format_value("budget", 1274100000000, "id") == "1.274.100.000.000"
+    assert messages.format_value("share", 0.725) == "72.5%"
+    assert messages.format_value("share", 0.75, "id") == "75%"
+    assert messages.format_value("coverage", 5 / 6, "id") == "83,3%"
+    assert messages.format_value("threshold", 0.5) == "50%"
+    assert messages.format_value("budget", 1877250000000, "en") == "1.88 trillion"
+    assert messages.format_value("budget", 1877250000000, "id") == "1,88 triliun"
+    assert messages.format_value("budget", 219_400_000_000, "id") == "219,4 miliar"
+    assert messages.format_value("budget", 500_000, "id") == "500.000"
     assert messages.format_value("present", True, "id") == "ya"
-    assert messages.format_value("coverage", 0.0) == "0"
+    assert messages.format_value("coverage", 0.0) == "0%"
 
 
 def test_unknown_language_is_refused():

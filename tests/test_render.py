@@ -37,24 +37,36 @@ def test_text_shows_type_stages_characteristics_diagnostics_funding(type_d):
     out = render_text(type_d)
     assert out.startswith("Region 9904: Kabupaten Contoh Maju\n")
     assert "Type: type D: synchronization starts at the program" in out
-    assert "program: 14 of 18 synchronized (coverage 0.78, threshold 0.5): synchronized, partial" in out
+    assert "program: 14 of 18 synchronized (coverage 77.8%, threshold 50%): synchronized, partial" in out
     assert "target: absent from the masterplan" in out
     for ch in type_d.characteristics:
         assert ch.message("en") in out
     for d in type_d.diagnostics:
         assert d.message("en") in out
-    assert "Rp 1,274,100,000,000" in out
+    assert "Rp 1.27 trillion" in out
     assert "Why not" not in out  # the explanation only on request
 
 
-def test_text_explain_adds_how_why_not_and_firings(type_d):
-    """With explain the text adds the how tree, why not each other type, and the rule firings."""
+def test_text_explain_adds_how_in_plain_words_and_why_not(type_d):
+    """With explain the text adds the checklist of how and why not each other type (as
+    questions); the fact tree and the rule firings only with trace."""
     out = render_text(type_d, explain=True)
-    for heading in ("How the type was concluded", "Why not the other types", "Rule firings"):
+    for heading in ("How the type was concluded", "Why not the other types"):
         assert heading in out
     for letter in ("A", "B", "C"):
-        assert f"not type {letter}:" in out
-    assert "not unsynchronized" in out
+        assert f"Why not type {letter}?" in out
+    assert "Why not unsynchronized?" in out
+    assert "✓ the program stage is synchronized: 14 of 18" in out
+    assert "So: type D: synchronization starts at the program" in out
+    assert "Rule firings" not in out and "#" not in out.split("How the type")[1]
+    for kind in INTERNAL_KINDS:
+        assert kind not in out
+
+
+def test_text_trace_adds_the_fact_tree_and_firings(type_d):
+    """With trace the text adds the fact tree (rule names, fact numbers) and the firings."""
+    out = render_text(type_d, trace=True)
+    assert "Fact tree" in out and "Rule firings" in out
     assert "input: Match(" in out and "<- type_from_highest_intact_chain" in out
     assert "type_from_highest_intact_chain (smartsync.rules.typology:TypologyPack)" in out
     for kind in INTERNAL_KINDS:
@@ -70,9 +82,9 @@ def test_text_in_indonesian(type_b):
         assert heading in out
     for english in ("Characteristics", "Diagnostics", "Funding", "synchronized", "masterplan programs"):
         assert english not in out
-    explained = render_text(type_b, lang="id", explain=True)
+    explained = render_text(type_b, lang="id", explain=True, trace=True)
     for heading in ("Bagaimana tipe ini disimpulkan", "Mengapa bukan tipe lain",
-                    "Aturan yang dijalankan", "bukan tipe A:"):
+                    "Aturan yang dijalankan", "Mengapa bukan tipe A?"):
         assert heading in explained
     assert "Why not" not in explained and "How the type" not in explained
 
@@ -92,7 +104,7 @@ def test_markdown_has_headings_a_stage_table_and_lists(type_d):
     out = render_markdown(type_d)
     assert out.startswith("# Region 9904: Kabupaten Contoh Maju\n")
     assert "| | present | total | synchronized | coverage | threshold | status |" in out
-    assert "| program | yes | 18 | 14 | 0.78 | 0.5 | synchronized, partial |" in out
+    assert "| program | yes | 18 | 14 | 77.8% | 50% | synchronized, partial |" in out
     assert "| target | no | 0 |" in out
     assert "`orphan_programs`" in out and "## Funding" in out
 
@@ -101,13 +113,13 @@ def test_markdown_in_indonesian_translates_the_stage_table(type_b):
     """With lang='id' the Markdown stage table's column names are Indonesian too."""
     out = render_markdown(type_b, lang="id")
     assert "| | ada | jumlah | tersinkronisasi | cakupan | ambang | status |" in out
-    assert "| misi | ya | 4 | 3 | 0.75 | 0.5 | tersinkronisasi sebagian |" in out
+    assert "| misi | ya | 4 | 3 | 75% | 50% | tersinkronisasi sebagian |" in out
     assert "present" not in out and "threshold" not in out
 
 
 def test_markdown_explain_keeps_code_fences_balanced(type_d):
     """With explain, the trees and firings sit in fenced blocks, each fence closed."""
-    out = render_markdown(type_d, explain=True)
+    out = render_markdown(type_d, explain=True, trace=True)
     assert out.count("```") % 2 == 0 and out.count("```") >= 4
     assert "## Why not the other types" in out
     for kind in INTERNAL_KINDS:

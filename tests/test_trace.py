@@ -221,7 +221,7 @@ def test_derivation_premises_are_the_facts_the_step_matched():
 def test_internal_facts_stay_out_of_the_text_but_are_in_the_json():
     """Engine internals never appear in the text but stay in the JSON, marked internal."""
     c = classify(example("type-d-program.yaml"))
-    text = render_text(c, explain=True) + "\n".join(how_lines(c.how(), "en"))
+    text = render_text(c, explain=True, trace=True) + "\n".join(how_lines(c.how(), "en"))
     for kind in INTERNAL_KINDS:
         assert kind not in text
     data = classification_to_dict(c)
@@ -244,6 +244,6 @@ def test_trace_json_round_trips_through_the_fact_table():
 def test_a_built_region_has_a_trace_without_internal_steps_in_text():
     """Even a minimal region's text explanation shows rule firings and no internal fact."""
     c = classify(build_region({"program": 1}, matched={"program": 1}))
-    text = render_text(c, explain=True)
+    text = render_text(c, explain=True, trace=True)
     assert "stage_coverage" in text and "type_from_highest_intact_chain" in text
     assert not any(kind in text for kind in INTERNAL_KINDS)

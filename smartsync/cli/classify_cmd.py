@@ -1,8 +1,10 @@
 """``smartsync classify FILE...``: each region's type, stages, characteristics and diagnostics.
 
 ``--format text`` (default), ``markdown`` or ``json`` (one JSON object per
-file, on one line: JSON Lines for several files); ``--explain`` adds how the
-type was concluded, why not each other type, and the rule firings;
+file, on one line: JSON Lines for several files); every format says what to
+change to reach each higher type and how stable the type is; ``--explain``
+adds how the type was concluded (in plain words) and why not each other type;
+``--trace`` the fact tree and the rule firings;
 ``--lang en|id``. Exit 0 when every file was classified, 1 when any could not
 be (its problems go to stderr; the others are still classified), 2 on a
 usage error.
@@ -29,7 +31,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     add_region_arguments(parser)
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--explain", action="store_true",
-                        help="add how the type was concluded, why not the others, and the rule firings")
+                        help="add how the type was concluded (in plain words) and why not the others")
+    parser.add_argument("--trace", action="store_true",
+                        help="add the fact tree (rule names, fact numbers) and the rule firings")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -52,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{name}: {exc}", file=sys.stderr)
             failed += 1
             continue
-        out = render(result, args.format, lang=args.lang, explain=args.explain)
+        out = render(result, args.format, lang=args.lang, explain=args.explain,
+                     trace=args.trace)
         if args.format != "json" and not first:
             sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))
         sys.stdout.write(out if out.endswith("\n") else out + "\n")

@@ -1,23 +1,36 @@
-"""``smartsync explain FILE``: how a conclusion was reached, or why a type was not.
+"""``smartsync explain FILE``: how a conclusion was reached, why a type was not, what to change.
 
-``--why-not TYPE`` (vision, mission, target, program, unsynchronized, or a
-letter A-D) lists each condition that failed, with the figures behind it;
-``--how TYPE|STAGE`` prints the derivation tree of the type (``--how type``
-or the type's name), of a stage's result (``--how stage:mission``, or a
-stage name other than the type) or of a masterplan element's
-(``--how element:SP3``) down to the region's elements and matches.
-Without either, prints the full explanation.
+Without options, prints the classification with how the type was concluded (a
+checklist in plain words: the conditions that held, stage by stage, with the
+figures, the elements and the matches behind them) and why not each other type.
+``--trace`` adds the fact tree (rule names and fact numbers, for rule authors)
+and the rule firings.
+
+``--how WHAT`` explains one conclusion: the type (``type``, ``tipe``, a letter
+``A``-``D``, ``type B``, ``tipe B``), a stage (``stage:mission``, ``tahap misi``,
+or a stage name: ``mission``, ``misi``), a characteristic key (``integration``),
+a masterplan element (``element:SP3``, ``unsur SP3``: why it is synchronized
+or not), a diagnostic code (``orphan_programs``), ``funding`` (``pendanaan``), a fact
+number (``25`` or ``#25``) or a rule firing (``step 12``, ``langkah 12``). Asked
+about a type the region does not have, it says so and gives the why-not.
+
+``--why-not TYPE`` lists each condition that failed, with the figures behind it
+(of the region's own type it says that it is the region's type); ``--to TYPE``
+says what to change to reach the type. Exit 0, 1 for a bad file, 2 for a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from typing import Any
 
 from ..errors import SmartsyncError
+from ..messages import text, type_name
 from ..render import render
-from ..render.text import how_lines, why_not_lines
+from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
 from ..trace import Derivation
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ._common import (
@@ -28,14 +41,19 @@ from ._common import (
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``explain`` subcommand."""
     parser = subparsers.add_parser(
-        "explain", help="explain a region's classification: how, and why not",
-        description="Explain how a region's type (or a stage result) was concluded, or why "
-                    "the region did not get another type.")
+        "explain", help="explain a region's classification: how, why not, what to change",
+        description="Explain how a region's type (or another conclusion) was reached, why "
+                    "the region did not get another type, or what to change to reach it.")
     add_region_arguments(parser, many=False)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--why-not", metavar="TYPE", help="why the region is not of this type")
-    group.add_argument("--how", metavar="TYPE|STAGE",
-                       help="how the type (or stage:NAME, or element:ID) was concluded")
+    group.add_argument("--how", metavar="WHAT",
+                       help="how a conclusion was reached: type, a type letter, a stage, "
+                            "element:ID, a characteristic, diagnostic or funding key, a fact "
+                            "or step number")
+    group.add_argument("--to", metavar="TYPE", help="what to change to reach this type")
+    parser.add_argument("--trace", action="store_true",
+                        help="add the fact tree (rule names, fact numbers) and the rule firings")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
@@ -47,6 +65,180 @@ def _derivation_dict(d: Derivation) -> dict:
             "rule": d.step.rule if d.step else None,
             "step": d.step.number if d.step else None,
             "premises": [_derivation_dict(p) for p in d.premises]}
+
+
+_TYPE_WORDS = ("type", "tipe")
+_STAGE_WORDS = ("stage", "tahap")
+_FACT_WORDS = ("fact", "fakta")
+_STEP_WORDS = ("step", "langkah")
+_FUNDING_WORDS = ("funding", "pendanaan")
+
+
+class _Unknown(ValueError):
+    pass
+
+
+def resolve(c: Any, asked: str) -> tuple[str, Any]:
+    """What ``--how`` asks about: ``("type", member)``, ``("conclusion", [objects for
+    Classification.how])``. Raises ValueError naming what is accepted."""
+    words = asked.strip()
+    lowered = words.lower()
+    parts = re.split(r"[:\s]+", words, maxsplit=1)
+    head, rest = parts[0].lower(), (parts[1].strip() if len(parts) > 1 else "")
+    if lowered in _TYPE_WORDS or lowered == "":
+        return "type", c.type
+    if head in _TYPE_WORDS and rest:
+        return "type", c.typology.parse_type(rest)
+    number = re.fullmatch(r"#?(\d+)", lowered)
+    if number or (head in _FACT_WORDS and re.fullmatch(r"#?\d+", rest)):
+        fact_id = int((number.group(1) if number else rest.lstrip("#")))
+        if fact_id not in c.trace.facts:
+            raise _Unknown(f"no fact #{fact_id} in this classification (facts 1 to "
+                           f"{max(c.trace.facts)})")
+        return "conclusion", [fact_id]
+    if head in _STEP_WORDS and re.fullmatch(r"\d+", rest):
+        n = int(rest)
+        if not 1 <= n <= len(c.trace.steps):
+            raise _Unknown(f"no step {n}; the rules fired {len(c.trace.steps)} times")
+        step = c.trace.steps[n - 1]
+        if not step.asserted:
+            raise _Unknown(f"step {n} ({step.rule}) concluded no fact")
+        return "conclusion", list(step.asserted)
+    if head in _STAGE_WORDS and rest:
+        from ..model import Level
+
+        try:
+            stage = Level.parse(rest).value
+        except ValueError:
+            stage = None
+        if stage not in c.stages:
+            raise _Unknown(f"no stage {rest!r}; expected one of: "
+                           + ", ".join(f"stage:{s}" for s in c.typology.stages))
+        return "conclusion", [f"stage:{stage}"]
+    if head in ("element", "unsur", "elemen") and rest:
+        c.how(f"element:{rest}")  # raises ValueError for an unknown element
+        return "conclusion", [f"element:{rest}"]
+    if len(words) == 1 and words.isalpha():
+        return "type", c.typology.parse_type(words)
+    if lowered in _FUNDING_WORDS:
+        if c.funding is None:
+            raise _Unknown("no funding was concluded for this region")
+        return "conclusion", [c.funding]
+    characteristic = c.characteristic(lowered)
+    if characteristic is not None:
+        return "conclusion", [characteristic]
+    diagnostics = c.diagnostics_with(lowered)
+    if diagnostics:
+        return "conclusion", list(diagnostics)
+    try:
+        parsed = c.typology.parse_type(words)
+    except ValueError:
+        parsed = None
+    if parsed is not None:
+        if parsed == c.type or parsed.value not in c.stages:
+            return "type", parsed
+        return "conclusion", [f"stage:{parsed.value}"]
+    accepted = ["type", "a type letter (A-" + "ABCDEFGH"[len(c.typology.stages) - 1] + ")",
+                "stage:NAME"] + [ch.key for ch in c.characteristics] + \
+        sorted({d.code for d in c.diagnostics}) + ["funding", "a fact number (#N)", "step N"]
+    raise _Unknown(f"nothing named {asked!r} in this classification; expected one of: "
+                   + ", ".join(accepted))
+
+
+def _how(result: Any, args: argparse.Namespace) -> int:
+    from ..render.plain import checklist
+
+    try:
+        kind, what = resolve(result, args.how)
+    except ValueError as exc:
+        print(f"smartsync explain: --how: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    lang = args.lang
+    if kind == "type" and what != result.type:
+        name = type_name(what, result.typology.letter(what), lang)
+        lines = [text("how.not_the_type", lang, letter=result.typology.letter(what) or name,
+                      own=type_name(result.type, result.type_letter, lang))]
+        lines += why_not_lines(result, lang, [what])
+        reasons = result.why_not(what)
+        if args.format == "json":
+            print(json.dumps({"region": result.region_id, "how": args.how,
+                              "type": result.type.value, "is_type": False,
+                              "why_not": what.value,
+                              "reasons": [dict(r.to_dict(), message=r.message(lang))
+                                          for r in reasons],
+                              "message": lines[0]}, ensure_ascii=False))
+        else:
+            _print(lines, args.format)
+        return EXIT_OK
+    targets = [None] if kind == "type" else what
+    derivations = [result.how(t) for t in targets]
+    if args.format == "json":
+        print(json.dumps({"region": result.region_id, "how": args.how,
+                          "derivation": _derivation_dict(derivations[0]),
+                          "derivations": [_derivation_dict(d) for d in derivations],
+                          "checklist": [line for t in targets
+                                        for line in checklist(result, lang, t)]},
+                         ensure_ascii=False))
+        return EXIT_OK
+    lines: list[str] = []
+    for t, derivation in zip(targets, derivations):
+        lines += checklist(result, lang, t)
+        if args.trace:
+            lines += ["", text("heading.trace_tree", lang)]
+            lines += ["  " + line for line in how_lines(derivation, lang)]
+    _print(lines, args.format)
+    return EXIT_OK
+
+
+def _print(lines: list[str], fmt: str) -> None:
+    if fmt == "markdown":
+        from ..render.markdown import _nested
+
+        lines = _nested(lines)
+    print("\n".join(lines))
+
+
+def _to(result: Any, args: argparse.Namespace) -> int:
+    from ..advice import stability, to_reach
+
+    try:
+        wanted = result.typology.parse_type(args.to)
+    except ValueError as exc:
+        print(f"smartsync explain: --to: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    lang = args.lang
+    letter = result.typology.letter(wanted)
+    own, rank = result.type, _rank(result)
+    if letter is not None and rank(wanted) > rank(own):
+        advice = to_reach(result, types=[wanted])
+        if args.format == "json":
+            print(json.dumps({"region": result.region_id, "type": own.value, "to": letter,
+                              "to_reach": {k: v.to_dict(lang) for k, v in advice.items()}},
+                             ensure_ascii=False))
+            return EXIT_OK
+        _print(to_reach_lines(result, lang, advice), args.format)
+        return EXIT_OK
+    key = "advice.own" if wanted == own else "advice.below"
+    head = (text(key, lang, letter=letter) if letter is not None else
+            text("why_not.own", lang, type=type_name(own, result.type_letter, lang))
+            if wanted == own else text("advice.below", lang, letter="-"))
+    steady = stability(result)
+    if args.format == "json":
+        print(json.dumps({"region": result.region_id, "type": own.value, "to": letter,
+                          "to_reach": {}, "stability": steady.to_dict(), "message": head},
+                         ensure_ascii=False))
+        return EXIT_OK
+    _print([head] + stability_lines(result, lang, steady), args.format)
+    return EXIT_OK
+
+
+def _rank(result: Any) -> Any:
+    def rank(t: Any) -> int:
+        letter = result.typology.letter(t)
+        if letter is None:
+            return 0
+        return len(result.typology.stages) - result.typology.stages.index(t.value)
+    return rank
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,31 +264,16 @@ def run(args: argparse.Namespace) -> int:
             reasons = result.why_not(wanted)
             if args.format == "json":
                 print(json.dumps({"region": result.region_id, "type": result.type.value,
-                                  "why_not": wanted.value,
+                                  "why_not": wanted.value, "is_type": wanted == result.type,
                                   "reasons": [dict(r.to_dict(), message=r.message(args.lang))
                                               for r in reasons]}, ensure_ascii=False))
             else:
-                lines = why_not_lines(result, args.lang, [wanted])
-                if not reasons:
-                    from ..messages import type_name
-
-                    lines = [f"{type_name(result.type, result.type_letter, args.lang)}"]
-                prefix = "- " if args.format == "markdown" else ""
-                print("\n".join(prefix + line if i == 0 else line for i, line in enumerate(lines)))
+                _print(why_not_lines(result, args.lang, [wanted]), args.format)
         elif args.how:
-            try:
-                derivation = result.how(args.how)
-            except ValueError as exc:
-                print(f"smartsync explain: --how: {exc}", file=sys.stderr)
-                return EXIT_USAGE
-            if args.format == "json":
-                print(json.dumps({"region": result.region_id, "how": args.how,
-                                  "derivation": _derivation_dict(derivation)}, ensure_ascii=False))
-            else:
-                lines = how_lines(derivation, args.lang)
-                if args.format == "markdown":
-                    lines = ["```"] + lines + ["```"]
-                print("\n".join(lines))
+            return _how(result, args)
+        elif args.to:
+            return _to(result, args)
         else:
-            sys.stdout.write(render(result, args.format, lang=args.lang, explain=True))
+            sys.stdout.write(render(result, args.format, lang=args.lang, explain=True,
+                                    trace=args.trace))
     return EXIT_OK

@@ -17,17 +17,24 @@ from typing import Any, Iterable, Mapping
 
 from . import en as _en
 from . import id as _id
+from . import rules_id as _rules_id
 
-__all__ = ["LANGUAGES", "text", "register", "section", "format_value", "stage_name", "type_name",
-           "characteristic_message", "diagnostic_message", "reason_message", "catalog"]
+__all__ = ["LANGUAGES", "text", "register", "section", "format_value", "format_percent",
+           "format_rupiah", "stage_name", "type_name",
+           "characteristic_message", "diagnostic_message", "reason_message", "catalog",
+           "rule_description", "register_rules", "first_sentence"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
+
+#: rule descriptions by rule name, per language other than English (English: the docstring)
+_RULES: dict[str, dict[str, str]] = {"id": dict(_rules_id.RULES)}
 
 #: the languages every message exists in
 LANGUAGES = ("en", "id")
 
 _LEVEL_KEYS = {"stage", "at", "by", "upper", "lower", "base", "level"}
-_MAX_LIST = 12
+#: lists in messages are complete: a planner must see every element concerned
+_MAX_LIST: int | None = None
 
 
 def catalog(lang: str) -> Mapping[str, str]:
@@ -55,34 +62,90 @@ def register(lang: str, messages: Mapping[str, str]) -> None:
     _CATALOGS[_lang(lang)].update(messages)
 
 
+def register_rules(lang: str, descriptions: Mapping[str, str]) -> None:
+    """Add or replace rule descriptions of one language other than English, keyed by
+    rule name (for a rule pack's own rules; English comes from the docstrings)."""
+    _RULES.setdefault(_lang(lang), {}).update(descriptions)
+
+
+def first_sentence(description: str) -> str:
+    """The first sentence of a description, whole (never cut mid-sentence): up to the
+    first full stop that ends a sentence, or the whole text when it has none."""
+    one = " ".join(description.split())
+    for i, char in enumerate(one):
+        if char == "." and (i + 1 == len(one) or one[i + 1] == " ") and not one[:i].endswith(
+                ("e.g", "i.e", "etc", "ch", "No", "no", "misal")):
+            return one[:i + 1]
+    return one
+
+
+def rule_description(rule: str, lang: str = "en", default: str = "", *,
+                     first: bool = False) -> str:
+    """A rule's description in the language: the Indonesian catalog
+    (:mod:`smartsync.messages.rules_id`) for ``id``, the docstring (``default``) for
+    English or a rule without a translation; whitespace folded; with ``first``, only
+    its first sentence, whole."""
+    found = _RULES.get(_lang(lang), {}).get(rule) if lang != "en" else None
+    described = " ".join((found or default or "").split())
+    return first_sentence(described) if first else described
+
+
 def stage_name(stage: Any, lang: str = "en") -> str:
     """A level or stage name in the language (``mission`` -> ``misi``)."""
     value = str(getattr(stage, "value", stage))
     return _CATALOGS[_lang(lang)].get(f"level.{value}", value)
 
 
+#: keys whose values are shares of 0 to 1, shown as percentages
+_SHARE_KEYS = {"coverage", "at_coverage", "threshold", "share", "above", "to", "from"}
+
+#: rupiah amounts: the scale words of each language, largest first
+_RUPIAH_SCALES = ((10**12, "trillion", "triliun"), (10**9, "billion", "miliar"),
+                  (10**6, "million", "juta"))
+
+
+def _decimal(value: float, digits: int, lang: str) -> str:
+    shown = f"{value:.{digits}f}".rstrip("0").rstrip(".") if value else "0"
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
+def format_percent(value: float, lang: str = "en") -> str:
+    """A share of 0 to 1 as a percentage, to a tenth where it is not whole:
+    ``0.75`` -> ``75%``; ``5/6`` -> ``83.3%`` (``83,3%`` in Indonesian)."""
+    return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
+
+
+def format_rupiah(amount: int, lang: str = "en") -> str:
+    """An amount of rupiah (without the ``Rp``) in words of scale: ``1.88 trillion``,
+    in Indonesian ``1,88 triliun``; below a million, digits grouped by three."""
+    for size, en_word, id_word in _RUPIAH_SCALES:
+        if amount >= size:
+            return f"{_decimal(amount / size, 2, lang)} {id_word if lang == 'id' else en_word}"
+    return f"{amount:,}".replace(",", "." if lang == "id" else ",")
+
+
 def format_value(key: str, value: Any, lang: str = "en") -> str:
-    """One value as a planner reads it: shares as percentages, rupiah with thousands
-    separators, stage names in the language, lists joined and shortened."""
+    """One value as a planner reads it: shares (coverage, threshold) as percentages,
+    rupiah in words of scale, stage names in the language, lists joined and
+    shortened, decimals with a decimal comma in Indonesian."""
     if isinstance(value, bool):
         return text("yes" if value else "no", lang)
     if key in _LEVEL_KEYS and isinstance(value, str):
         return stage_name(value, lang)
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
-    if isinstance(value, float):
-        if "share" in key:
-            return f"{value * 100:.0f}%"
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+    if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):
+        return format_percent(value, lang)
     if isinstance(value, int) and key in {"budget"}:
-        sep = "." if lang == "id" else ","
-        return f"{value:,}".replace(",", sep)
+        return format_rupiah(value, lang)
+    if isinstance(value, float):
+        return _decimal(value, 2, lang)
     if isinstance(value, (list, tuple)):
         items = [str(v) if not isinstance(v, (list, tuple)) else "/".join(map(str, v))
                  for v in value]
         if not items:
             return text("heading.none", lang)
-        if len(items) > _MAX_LIST:
+        if _MAX_LIST is not None and len(items) > _MAX_LIST:
             rest = len(items) - _MAX_LIST
             items = items[:_MAX_LIST] + [text("and_more", lang, count=rest)]
         return ", ".join(items)

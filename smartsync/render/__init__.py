@@ -15,16 +15,18 @@ __all__ = ["render"]
 FORMATS = ("text", "markdown", "json")
 
 
-def render(classification, format: str = "text", *, lang: str = "en", explain: bool = False) -> str:  # type: ignore[no-untyped-def]
-    """A classification in one of :data:`FORMATS`."""
+def render(classification, format: str = "text", *, lang: str = "en", explain: bool = False,  # type: ignore[no-untyped-def]
+           trace: bool = False) -> str:
+    """A classification in one of :data:`FORMATS`; ``explain`` adds how (in plain words)
+    and why-not, ``trace`` the fact tree and the rule firings (the JSON always has them)."""
     if format == "text":
         from .text import render_text
 
-        return render_text(classification, lang=lang, explain=explain)
+        return render_text(classification, lang=lang, explain=explain, trace=trace)
     if format == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(classification, lang=lang, explain=explain)
+        return render_markdown(classification, lang=lang, explain=explain, trace=trace)
     if format == "json":
         from .json import dumps
 

@@ -26,7 +26,21 @@
   retracted it, or null), so each step's facts can be followed;
 - ``why_not``: keyed by each type not concluded, a list of reasons
   (``kind``, ``rule``, ``pack``, ``condition``, ``form``, ``fact``,
-  ``values``, ``facts``, ``path``, ``message``).
+  ``values``, ``facts``, ``path``, ``message``);
+- ``to_reach`` (see :mod:`smartsync.advice`): keyed by the letter of each type
+  above the region's own (every type when it is unsynchronized): ``reachable``
+  (bool), ``needed`` (``{stage: count}``: the fewest masterplan elements per
+  stage that must gain a counted match), ``proposal`` (a list of
+  ``{"masterplan", "rpjmd", "stage", "score"}``; ``rpjmd`` and ``score`` null
+  where the matcher proposes no candidate), ``complete`` (whether adding the
+  proposal alone reaches the type), ``gives`` (the type the needed matches
+  give), ``missing`` (``{"stage", "plan"}`` a plan lacks, where unreachable),
+  ``reasons`` (the rules' why-not, where unreachable);
+- ``stability``: ``threshold_from``, ``threshold_to`` (the type holds for every
+  threshold t with threshold_from <= t <= threshold_to), ``matches_to_lose``
+  and ``falls_to`` (the fewest lost matches that change the type, and the type
+  it becomes; null when no loss changes it), ``fragile``, ``threshold_above``,
+  ``type_below``, ``type_above``, ``lose``.
 
 The same classification gives byte-identical JSON on every run.
 """
@@ -49,8 +63,11 @@ def _fact(record: FactRecord) -> dict[str, Any]:
     return {"id": record.id, "kind": record.kind, "fields": record.fields}
 
 
-def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True) -> dict[str, Any]:
-    """A JSON-ready dict of a classification (with its trace unless ``trace=False``)."""
+def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
+                           advice: bool = True) -> dict[str, Any]:
+    """A JSON-ready dict of a classification (with its trace unless ``trace=False``; with
+    ``to_reach`` and ``stability`` unless ``advice=False``: they classify the region
+    again some twenty to forty times)."""
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "region": {"id": c.region_id, "name": c.region_name},
@@ -110,6 +127,12 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True) -> d
         t: [dict(r.to_dict(), message=r.message(lang)) for r in reasons]
         for t, reasons in c.why_not_all().items()
     }
+    if advice:
+        from ..advice import advise
+
+        found = advise(c).to_dict(lang)
+        out["to_reach"] = found["to_reach"]
+        out["stability"] = found["stability"]
     return out
 
 

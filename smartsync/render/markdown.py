@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..messages import format_value, stage_name, text, type_name
-from .text import how_lines, trace_lines, why_not_lines
+from .text import how_lines, stability_lines, to_reach_lines, trace_lines, type_line, why_not_lines
 
 __all__ = ["render_markdown"]
 
@@ -18,10 +18,33 @@ def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(c: Any, *, lang: str = "en", explain: bool = False) -> str:
-    """The classification as Markdown; with ``explain``, how, why-not and the rule firings."""
+def _nested(lines: list[str]) -> list[str]:
+    """Indented text lines (items ``- `` at two spaces, details at six) as nested lists."""
+    out = []
+    for line in lines:
+        depth = len(line) - len(line.lstrip(" "))
+        body = line.strip()
+        if depth == 0:
+            out.append(f"- {body}")
+        elif body.startswith("- "):
+            out.append(f"  {body}")
+        elif depth >= 6:
+            out.append(f"    - {body}")
+        else:
+            out.append(f"  {body}")
+    return out
+
+
+def render_markdown(c: Any, *, lang: str = "en", explain: bool = False,
+                    trace: bool = False) -> str:
+    """The classification as Markdown; with ``explain``, how (in plain words) and why-not;
+    with ``trace``, the fact tree and the rule firings."""
+    from ..advice import advise
+
+    advice = advise(c)
+    head, _, rest = type_line(c, lang, advice.stability).partition(": ")
     out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
-           f"**{text('heading.type', lang)}:** {type_name(c.type, c.type_letter, lang)}", "",
+           f"**{head}:** {rest}", "",
            f"## {text('heading.stages', lang)}", "",
            "| | " + " | ".join(text(f"table.{column}", lang) for column in _COLUMNS) + " |",
            "|---|---|---|---|---|---|---|"]
@@ -43,13 +66,22 @@ def render_markdown(c: Any, *, lang: str = "en", explain: bool = False) -> str:
         f = c.funding
         out.append(text("funding.summary", lang, fundable=f.fundable, total=f.total,
                         share=f.share, budget=f.budget))
-    if explain:
-        out += ["", f"## {text('heading.how', lang)}", "", "```"]
-        out += how_lines(c.how(), lang)
-        out += ["```", "", f"## {text('heading.why_not', lang)}", ""]
+    out += ["", f"## {text('heading.to_reach', lang)}", ""]
+    out += _nested(to_reach_lines(c, lang, advice.to_reach))
+    out += ["", f"## {text('heading.stability', lang)}", ""]
+    out += [f"- {line}" for line in stability_lines(c, lang, advice.stability)]
+    if explain or trace:
+        from .plain import checklist
+
+        out += ["", f"## {text('heading.how', lang)}", ""]
+        out += _nested(checklist(c, lang))
+        out += ["", f"## {text('heading.why_not', lang)}", ""]
         for line in why_not_lines(c, lang):
             out.append(line if line.startswith("  - ") else f"- {line}")
-        out += ["", f"## {text('heading.trace', lang)}", "", "```"]
+    if trace:
+        out += ["", f"## {text('heading.trace_tree', lang)}", "", "```"]
+        out += how_lines(c.how(), lang)
+        out += ["```", "", f"## {text('heading.trace', lang)}", "", "```"]
         out += trace_lines(c, lang)
         out += ["```"]
     return "\n".join(out) + "\n"

@@ -8,7 +8,8 @@ from ..messages import text, type_name
 from ..trace import Derivation, FactRecord
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
-           "trace_lines"]
+           "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
+           "why_not_title"]
 
 _SHORT = 6
 
@@ -46,6 +47,113 @@ def stage_line(stage: Any, lang: str) -> str:
                 status=text(f"stage.status.{status}", lang))
 
 
+def short_text(value: str, limit: int = 60) -> str:
+    """A plan element's text on one line, cut at a word before ``limit`` characters
+    (with an ellipsis) when longer."""
+    one = " ".join(str(value).split())
+    if len(one) <= limit:
+        return one
+    cut = one[:limit].rsplit(" ", 1)[0] or one[:limit]
+    return cut.rstrip(",;:.") + "…"
+
+
+def _element_text(region: Any, plan: str, element_id: str | None) -> str:
+    element = None if region is None or element_id is None else \
+        getattr(region, plan).get(element_id)
+    return short_text(element.text) if element is not None else ""
+
+
+def type_line(c: Any, lang: str, stability: Any = None) -> str:
+    """The type in words, with its caveats: plan periods that share no year (and the
+    action: align with the RPJMD in force), a type that holds only at the exact threshold."""
+    notes = []
+    periods = c.characteristic("periods")
+    if periods is not None and periods.value == "disjoint" and c.type_letter is not None:
+        notes.append(text("type.caveat.periods_disjoint", lang, **dict(periods.figures)))
+    if stability is not None and stability.fragile:
+        notes.append(text("type.fragile", lang))
+    line = f"{text('heading.type', lang)}: {type_name(c.type, c.type_letter, lang)}"
+    return line + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
+    """What to change to reach each type in ``advice`` (a mapping of letters to
+    :class:`~smartsync.advice.TypeAdvice`): per stage the matches needed, the elements
+    that could take them with the matcher's candidates, and whether that is enough."""
+    lines: list[str] = []
+    if not advice:
+        return [text("advice.top", lang, letter=c.type_letter)]
+    region = c.region
+    said: dict[tuple, str] = {}
+    # the nearest type first: what the fewest matches give, then what more give
+    for letter, item in reversed(list(advice.items())):
+        same = (tuple((k, v) for k, v in item.needed.items() if v), item.proposal, item.gives)
+        if item.reachable and same in said:
+            lines.append(text("advice.same", lang, letter=letter, other=said[same]))
+            continue
+        said[same] = letter
+        if not item.reachable:
+            missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
+                                for m in item.missing) \
+                or "; ".join(r.message(lang) for r in item.reasons)
+            lines.append(text("advice.unreachable", lang, letter=letter, missing=missing))
+            continue
+        lines.append(text("advice.reach", lang, letter=letter, stage=item.type.value))
+        for stage, count in item.needed.items():
+            if not count:
+                continue
+            figures = c.stages[stage]
+            key = "advice.count_one" if count == 1 else "advice.count"
+            lines.append("  - " + text(key, lang, count=count, stage=stage,
+                                       synchronized=figures.synchronized, total=figures.total,
+                                       required=figures.synchronized + count,
+                                       threshold=figures.threshold))
+            for p in item.proposal:
+                if p.stage != stage:
+                    continue
+                key = "advice.proposal.candidate" if p.rpjmd else "advice.proposal.none"
+                lines.append("      " + text(
+                    key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=stage,
+                    masterplan_text=_element_text(region, "masterplan", p.masterplan),
+                    rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
+                    score=p.score if p.score is not None else ""))
+        if item.gives is not None and item.gives != item.type:
+            lines.append("  " + text("advice.gives", lang, type=type_name(
+                item.gives, c.typology.letter(item.gives), lang)))
+        if item.complete:
+            lines.append("  " + text("advice.complete", lang, letter=letter))
+        else:
+            lines.append("  " + text("advice.incomplete", lang,
+                                     count=sum(1 for p in item.proposal if p.rpjmd is None)))
+    return lines
+
+
+def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
+    """How stable the type is: the threshold range, what it becomes outside it, the
+    fewest lost matches that change it, and whether it is fragile."""
+    s = stability
+    name = (lambda t: type_name(t, c.typology.letter(t), lang))
+    lines = [text("stability.range", lang, above=s.threshold_above, to=s.threshold_to)
+             if s.threshold_above > 0 else
+             text("stability.range_zero", lang, to=s.threshold_to)]
+    if s.type_above is not None:
+        lines.append(text("stability.type_above", lang, to=s.threshold_to,
+                          type=name(s.type_above)))
+    if s.type_below is not None:
+        lines.append(text("stability.type_below", lang, above=s.threshold_above,
+                          type=name(s.type_below)))
+    if s.matches_to_lose is None:
+        lines.append(text("stability.lose_none", lang))
+    else:
+        pairs = ", ".join(f"{a} -> {b}" for a, b in s.lose)
+        key = "stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
+        lines.append(text(key, lang, count=s.matches_to_lose, pairs=pairs,
+                          type=name(s.falls_to)))
+    if s.fragile:
+        lines.append(text("stability.fragile", lang, threshold=s.threshold))
+    return lines
+
+
 def how_lines(derivation: Derivation, lang: str, indent: str = "  ") -> list[str]:
     """The derivation tree as indented lines, engine bookkeeping left out; a conclusion
     met a second time is named (with its id) without its derivation again."""
@@ -72,15 +180,28 @@ def how_lines(derivation: Derivation, lang: str, indent: str = "  ") -> list[str
     return lines
 
 
+def why_not_title(c: Any, t: Any, lang: str) -> str:
+    """The question a why-not answers: ``Why not type A? (synchronization would start at
+    the vision)``, in the language."""
+    letter = c.typology.letter(t)
+    if letter is None:
+        return text("why_not.title_unsynchronized", lang)
+    return text("why_not.title", lang, letter=letter, stage=str(getattr(t, "value", t)))
+
+
 def why_not_lines(c: Any, lang: str, types: Iterable[Any] | None = None) -> list[str]:
-    """For each type not concluded, its reasons as a bulleted list."""
+    """For each type not concluded, the question and its reasons as a bulleted list; for
+    the region's own type, that it is the region's type."""
     lines: list[str] = []
     wanted = list(types) if types is not None else [t for t in c.typology.type_enum if t != c.type]
     for t in wanted:
         t = c.typology.parse_type(t)
-        reasons = c.why_not(t)
-        lines.append(text("why_not.type", lang, type=type_name(t, c.typology.letter(t), lang)))
-        for r in reasons:
+        if t == c.type:
+            lines.append(text("why_not.own", lang,
+                              type=type_name(t, c.typology.letter(t), lang)))
+            continue
+        lines.append(why_not_title(c, t, lang))
+        for r in c.why_not(t):
             lines.append("  - " + r.message(lang))
     return lines
 
@@ -108,12 +229,16 @@ def trace_lines(c: Any, lang: str, *, internal: bool = False) -> list[str]:
     return lines
 
 
-def render_text(c: Any, *, lang: str = "en", explain: bool = False) -> str:
-    """The classification as text: type, stages, characteristics, diagnostics, funding;
-    with ``explain``, also how the type was concluded, why not each other type, and
-    the rule firings."""
+def render_text(c: Any, *, lang: str = "en", explain: bool = False, trace: bool = False) -> str:
+    """The classification as text: type, stages, characteristics, diagnostics, funding,
+    what to change and how stable the type is; with ``explain``, also how the type was
+    concluded (a checklist in plain words) and why not each other type; with ``trace``,
+    also the fact tree (rule names, fact numbers) and the rule firings."""
+    from ..advice import advise
+
+    advice = advise(c)
     out = [text("heading.region", lang, id=c.region_id, name=c.region_name),
-           f"{text('heading.type', lang)}: {type_name(c.type, c.type_letter, lang)}",
+           type_line(c, lang, advice.stability),
            "", text("heading.stages", lang)]
     out += ["  " + stage_line(s, lang) for s in c.stages.values()]
     out += ["", text("heading.characteristics", lang)]
@@ -129,11 +254,20 @@ def render_text(c: Any, *, lang: str = "en", explain: bool = False) -> str:
         f = c.funding
         out.append("  " + text("funding.summary", lang, fundable=f.fundable, total=f.total,
                                share=f.share, budget=f.budget))
-    if explain:
+    out += ["", text("heading.to_reach", lang)]
+    out += ["  " + line for line in to_reach_lines(c, lang, advice.to_reach)]
+    out += ["", text("heading.stability", lang)]
+    out += ["  " + line for line in stability_lines(c, lang, advice.stability)]
+    if explain or trace:
+        from .plain import checklist
+
         out += ["", text("heading.how", lang)]
-        out += ["  " + line for line in how_lines(c.how(), lang)]
+        out += ["  " + line for line in checklist(c, lang)]
         out += ["", text("heading.why_not", lang)]
         out += ["  " + line for line in why_not_lines(c, lang)]
+    if trace:
+        out += ["", text("heading.trace_tree", lang)]
+        out += ["  " + line for line in how_lines(c.how(), lang)]
         out += ["", text("heading.trace", lang)]
         out += ["  " + line for line in trace_lines(c, lang)]
     return "\n".join(out) + "\n"

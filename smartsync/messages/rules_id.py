@@ -1,0 +1,84 @@
+"""Deskripsi aturan dalam bahasa Indonesia, menurut nama aturan.
+
+The Indonesian description of each rule of smartsync's packs (the default packs
+and the registered variants), keyed by rule name; the English description is
+the rule's docstring. A test checks that every rule has one and that each uses
+the glossary's terms (``docs/glossary.rst``). A rule pack of your own adds its
+descriptions with :func:`smartsync.messages.register_rules`.
+"""
+
+RULES = {
+    # unsur dan padanan
+    "relation_not_counted": "Menyimpulkan bahwa sebuah padanan tidak dihitung: relasinya tidak termasuk relasi yang dihitung pada tahap unsur masterplannya (lihat relasi pada parameter).",
+    "element_synchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tersinkronisasi oleh salah satu padanannya: padanan itu menautkannya dengan unsur RPJMD pada tingkat yang sama, dan tidak ada aturan yang menolak padanan itu (relasinya dihitung pada tahap itu, dan setiap syarat varian terpenuhi).",
+    "element_unsynchronized": "Menyimpulkan bahwa sebuah unsur masterplan pada suatu tahap tidak tersinkronisasi: tidak ada padanannya yang dihitung. Aturan ini mengumpulkan padanan unsur itu yang ditolak, masing-masing dengan syarat yang tidak dipenuhinya (tidak ada bila unsur itu sama sekali tidak memiliki padanan).",
+    # varian: program dengan pagu
+    "program_without_budget": "Menyimpulkan bahwa padanan sebuah program masterplan tidak dihitung: program RPJMD padanannya tidak memiliki pagu indikatif, atau pagunya nol, sehingga padanan itu tidak memberi jalur pendanaan APBD.",
+    # varian: pohon kinerja (cascading)
+    "parent_is_ancestor": "Menyimpulkan bahwa induk sebuah unsur RPJMD adalah salah satu leluhurnya.",
+    "ancestor_of_ancestor": "Menyimpulkan bahwa induk dari leluhur sebuah unsur RPJMD juga leluhurnya.",
+    "below_a_present_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: masterplan memuat unsur pada tahap tepat di atasnya.",
+    "below_an_absent_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: tahap tepat di atasnya tidak ada dalam masterplan, dan tahap itu sendiri berada di bawah tahap teratas.",
+    "parent_matched_to_ancestor": "Menyimpulkan bahwa sebuah padanan sesuai dengan kedua hierarki: salah satu induk unsur masterplan dipadankan dengan leluhur padanan RPJMD-nya.",
+    "no_parent": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak menyebut induk, sehingga tempatnya dalam hierarki tidak dapat diperiksa.",
+    "cascade_broken": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak ada induknya yang dipadankan dengan leluhur padanannya.",
+    # tahap
+    "stage_coverage": "Menghitung unsur masterplan yang tersinkronisasi pada tahap yang dimuat masterplan. Sebuah unsur tersinkronisasi bila salah satu padanannya menautkannya dengan unsur RPJMD pada tingkat yang sama melalui relasi yang dihitung. Cakupan adalah jumlah unsur yang tersinkronisasi dibagi jumlah unsur tahap itu.",
+    "stage_absent": "Mencatat bahwa masterplan tidak memuat unsur pada suatu tahap. Tahap yang tidak ada tidak dihitung dan tidak memutus rantai: tahap itu dilaporkan tidak ada, tanpa apa pun untuk dicakup.",
+    "stage_synchronized": "Menyimpulkan bahwa suatu tahap tersinkronisasi: cakupannya mencapai ambangnya (termasuk sama dengan). Penuh bila setiap unsur masterplan pada tahap itu tersinkronisasi, sebagian bila tidak.",
+    "stage_not_synchronized": "Menyimpulkan bahwa tahap yang ada tidak tersinkronisasi: cakupannya di bawah ambangnya.",
+    "stage_absent_status": "Menyimpulkan bahwa tahap yang tidak ada tidak tersinkronisasi; karena tidak ada, tahap itu tidak memutus rantai.",
+    # tipologi
+    "chain_break": "Menyimpulkan bahwa rantai dari tahap yang tersinkronisasi putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi: dalam tipologi bawaan tahap atas itu tidak dapat menentukan tipe; diagnostik melaporkannya sebagai tersinkronisasi di atas rantai yang putus.",
+    "chain_holds_at_base": "Menyimpulkan bahwa rantai utuh dari tahap dasar (program): tahap itu tersinkronisasi.",
+    "chain_holds_through": "Menyimpulkan bahwa rantai utuh dari suatu tahap: tahap itu tersinkronisasi (atau tidak ada dalam masterplan, yang tidak dihitung dan tidak memutus rantai) dan rantai utuh dari tahap berikutnya di bawahnya.",
+    "chain_intact": "Menyimpulkan bahwa sinkronisasi dapat dimulai pada suatu tahap: tahap itu tersinkronisasi dan rantai utuh darinya sampai ke tahap dasar.",
+    "chain_superseded": "Menyimpulkan bahwa rantai utuh dari suatu tahap merupakan bagian dari rantai utuh tahap yang lebih tinggi, sehingga sinkronisasi tidak dimulai padanya.",
+    "type_from_highest_intact_chain": "Menyimpulkan tipe: sinkronisasi dimulai pada tahap tertinggi yang rantainya sampai ke tahap dasar utuh.",
+    "type_unsynchronized": "Menyimpulkan bahwa daerah tidak tersinkronisasi: tahap dasarnya (program) tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD.",
+    "chain_start_member": "Memasukkan tahap tempat sinkronisasi dimulai ke dalam rantai yang tersinkronisasi.",
+    "chain_lower_member": "Memasukkan setiap tahap yang ada dan tersinkronisasi di bawah tahap awal ke dalam rantai yang tersinkronisasi.",
+    # tipologi tahap pertama yang tersinkronisasi
+    "stage_outranked": "Menyimpulkan bahwa tahap yang tersinkronisasi memiliki tahap tersinkronisasi di atasnya, sehingga sinkronisasi tidak dimulai padanya.",
+    "type_from_first_synchronized_stage": "Menyimpulkan tipe: sinkronisasi dimulai pada tahap tertinggi yang tersinkronisasi.",
+    "type_unsynchronized_no_stage": "Menyimpulkan bahwa daerah tidak tersinkronisasi: tidak ada satu tahap pun yang tersinkronisasi.",
+    "first_stage_member": "Memasukkan tahap tempat sinkronisasi dimulai ke dalam rantai yang tersinkronisasi.",
+    "lower_synchronized_member": "Memasukkan setiap tahap tersinkronisasi di bawah tahap awal ke dalam rantai yang tersinkronisasi.",
+    # karakteristik
+    "start_stage": "Menyimpulkan tahap tempat sinkronisasi dimulai: tahap tipe itu.",
+    "vision_from_rpjmd": "Menyimpulkan bahwa masterplan tidak merumuskan visinya sendiri: visinya tersinkronisasi dengan (dirumuskan dari) visi RPJMD.",
+    "own_vision": "Menyimpulkan bahwa masterplan merumuskan visi smart city-nya sendiri: masterplan memuat visi, dan visi itu tidak tersinkronisasi dengan visi RPJMD.",
+    "no_vision": "Menyimpulkan bahwa masterplan sama sekali tidak memuat visi.",
+    "integration_full": "Menyimpulkan integrasi penuh: sinkronisasi dimulai pada tahap teratas, sehingga masterplan dirumuskan dari RPJMD pada setiap tahap.",
+    "integration_high": "Menyimpulkan integrasi tinggi: sinkronisasi dimulai satu tahap di bawah tahap teratas; masterplan hanya mempertahankan visinya sendiri.",
+    "integration_partial": "Menyimpulkan integrasi sebagian: masterplan memiliki visi dan misi sendiri dan bertemu dengan RPJMD mulai dari tahap yang lebih rendah (misalnya sasaran).",
+    "integration_low": "Menyimpulkan integrasi lemah: kedua rencana hanya bertemu pada tahap dasar (program).",
+    "integration_none": "Menyimpulkan bahwa kedua rencana tidak terintegrasi: program pun tidak tersinkronisasi.",
+    "legitimacy_from_rpjmd": "Menyimpulkan bahwa masterplan memperoleh legitimasinya dari RPJMD (Perda): masterplan menjabarkan RPJMD dari suatu tahap strategis sampai ke program.",
+    "legitimacy_own": "Menyimpulkan bahwa masterplan bertumpu pada dasar hukumnya sendiri (Perwal atau Perbup): hanya programnya yang berakar pada RPJMD.",
+    "legitimacy_none": "Menyimpulkan bahwa masterplan tidak berakar pada RPJMD.",
+    "funding_through_rpjmd": "Menyimpulkan bahwa masterplan didanai melalui RPJMD: programnya mengikuti sasaran dan program RPJMD, sehingga masuk ke RKPD dan APBD sebagai program RPJMD.",
+    "funding_program_by_program": "Menyimpulkan bahwa masterplan didanai per program: hanya programnya yang dipadankan dengan program RPJMD yang dapat didanai APBD.",
+    "funding_none": "Menyimpulkan bahwa masterplan tidak punya jalur pendanaan APBD: APBD hanya mendanai yang mendukung RPJMD, dan tidak ada program masterplan yang tersinkronisasi.",
+    "exposure_vision": "Menyimpulkan kerentanan tinggi terhadap pergantian kepala daerah: masterplan yang terikat pada visi RPJMD harus direvisi setiap ada RPJMD baru.",
+    "exposure_mission": "Menyimpulkan kerentanan tinggi terhadap pergantian kepala daerah: misi RPJMD adalah misi kepala daerah terpilih, sehingga masterplan yang terikat padanya harus direvisi setiap ada RPJMD baru.",
+    "exposure_medium": "Menyimpulkan kerentanan sedang: masterplan mempertahankan visi dan misinya sendiri, tetapi tahap di bawahnya mengikuti unsur RPJMD yang dapat diubah oleh RPJMD baru.",
+    "exposure_low": "Menyimpulkan kerentanan rendah: hanya program yang terikat, dan program mengikuti nomenklatur nasional yang tetap berlaku setelah pergantian kepala daerah.",
+    "program_counterpart_share": "Menyimpulkan bagian program masterplan yang memiliki padanan program RPJMD.",
+    "period_same": "Menyimpulkan bahwa kedua rencana mencakup tahun yang sama.",
+    "period_within": "Menyimpulkan bahwa periode masterplan berada di dalam periode RPJMD.",
+    "period_beyond": "Menyimpulkan bahwa periode masterplan beririsan dengan periode RPJMD dan melampauinya: tahun-tahun sesudahnya akan berada di bawah RPJMD lain, yang dengannya masterplan harus diselaraskan lagi.",
+    "period_disjoint": "Menyimpulkan bahwa kedua rencana tidak memiliki satu tahun pun yang sama.",
+    # diagnostik
+    "synchronized_above_break": "Melaporkan tahap yang tersinkronisasi di atas rantai yang putus: tahap itu tersinkronisasi, tetapi tahap yang ada di bawahnya tidak, sehingga tahap itu tidak menentukan tipe.",
+    "orphan_programs": "Melaporkan program masterplan tanpa padanan yang dihitung dengan program RPJMD: program itu tidak punya jalur pendanaan APBD.",
+    "no_base_stage": "Melaporkan masterplan tanpa program: tanpa program tipe tidak dapat ditentukan.",
+    "periods_disjoint": "Melaporkan periode rencana yang tidak beririsan: RPJMD yang dipadankan dengan masterplan tidak berlaku pada satu tahun pun dari masterplan.",
+    "dimension_unsynchronized": "Melaporkan setiap dimensi smart city yang semua program masterplannya tidak tersinkronisasi: dimensi itu tidak punya jalur pendanaan APBD (satu temuan per dimensi).",
+    "rests_on_suggested": "Melaporkan bahwa tipe bertumpu pada padanan usulan mesin: satu tahap dalam rantai yang tersinkronisasi mencapai ambangnya hanya dengan padanan itu, sehingga perlu diperiksa.",
+    "suggested_matches_used": "Melaporkan unsur masterplan suatu tahap yang tersinkronisasi hanya oleh padanan usulan mesin: kesimpulan yang diambil darinya bertumpu pada padanan yang belum dikonfirmasi seorang pun.",
+    "unbudgeted_rpjmd_programs": "Melaporkan program RPJMD yang dipadankan dengan program masterplan tetapi tidak memiliki pagu indikatif, atau pagunya nol: program masterplan itu memiliki padanan tetapi tidak ada dana yang dapat digunakan.",
+    # pendanaan
+    "fundable_programs": "Menyimpulkan program masterplan mana yang dapat didanai melalui APBD: yang dipadankan dengan program RPJMD yang memiliki pagu indikatif di atas nol; bagiannya dari seluruh program masterplan; dan pagu indikatif program RPJMD berbeda yang dipadankannya.",
+    "no_rpjmd_programs": "Menyimpulkan bahwa tidak ada program masterplan yang dapat didanai: RPJMD tidak memuat program.",
+}
