@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import text, type_name
+from ..messages import rule_description, text, type_name
 from ..trace import Derivation, FactRecord
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
@@ -217,7 +217,7 @@ def trace_lines(c: Any, lang: str, *, internal: bool = False) -> list[str]:
             continue
         lines.append(text("trace.step", lang, number=step.number, rule=step.rule, pack=step.pack))
         if step.description:
-            lines.append("     " + step.description.splitlines()[0])
+            lines.append("     " + rule_description(step.rule, lang, step.description, first=True))
         matched = [describe_fact(facts[i]) for i in step.facts if not facts[i].internal]
         if matched:
             lines.append("     " + text("trace.matched", lang, facts="; ".join(matched)))
