@@ -213,7 +213,10 @@ CONCLUDED_FACTS = (MatchRejected, ElementSynchronized, ElementUnsynchronized, St
 @functools.lru_cache(maxsize=65536)
 def id_order(element_id: str) -> tuple:
     """The order ids are listed in: numbers inside ids compare as numbers (SP2 before SP10)."""
-    return tuple((0, int(part), "") if part[0] in "0123456789" else (1, 0, part)
+    # a number compares by its digits' count, then its digits (no int(): an id of
+    # thousands of digits is still an id, not a number too long to convert)
+    return tuple((0, len(digits := part.lstrip("0")), digits) if part[0] in "0123456789"
+                 else (1, 0, part)
                  for part in re.split(r"([0-9]+)", element_id) if part)
 
 

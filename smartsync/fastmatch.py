@@ -274,7 +274,7 @@ class _Token:
     def __init__(self, facts: tuple, node: Any):
         self.facts = facts
         self.node = node
-        self.children: list[_Token] = []
+        self.children: list[_Token] | None = None  # made on the first child
         self.alive = True
         self.count = 0
         self.key: Any = None
@@ -313,7 +313,10 @@ class _Join:
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
         token = _Token(parent.facts + (fact,), self)
-        parent.children.append(token)
+        if parent.children is None:
+            parent.children = [token]
+        else:
+            parent.children.append(token)
         made = self.made.get(fid)
         if made is None:
             self.made[fid] = [token]
@@ -367,7 +370,10 @@ class _Not(_Join):
 
     def _pass(self, token: _Token) -> None:
         child = _Token(token.facts, self)
-        token.children.append(child)
+        if token.children is None:
+            token.children = [child]
+        else:
+            token.children.append(child)
         self.next.left_add(child)
 
     def right_add(self, fact: Any, fid: int) -> None:
@@ -382,8 +388,8 @@ class _Not(_Join):
             for token in list(left):
                 token.count += 1
                 if token.count == 1:
-                    children, token.children = token.children, []
-                    for child in children:
+                    children, token.children = token.children, None
+                    for child in children or ():
                         _kill(child)
 
     def right_remove(self, fact: Any, fid: int) -> None:
@@ -415,7 +421,10 @@ class _Test:
     def left_add(self, token: _Token) -> None:
         if self.call(token.facts):
             child = _Token(token.facts, self)
-            token.children.append(child)
+            if token.children is None:
+                token.children = [child]
+            else:
+                token.children.append(child)
             self.next.left_add(child)
 
     def forget(self, token: _Token) -> None:
@@ -456,7 +465,7 @@ def _kill(token: _Token) -> None:
         token.node.next.forget(token)
         if token.children:
             stack.extend(token.children)
-            token.children = []
+            token.children = None
 
 
 class _CompiledRule:
@@ -678,7 +687,7 @@ class FastFactList(FactList):
             self[idx] = fact
             self.last_index = idx + 1
             self.added.append(fact)
-            counter[key] += 1
+            counter[key] = counter.get(key, 0) + 1  # without Counter.__missing__
             self._keys[idx] = key
             if _FACTS_LOG.isEnabledFor(logging.INFO):
                 _FACTS_LOG.info(" ==> %s: %r", fact, fact)
@@ -791,8 +800,10 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
         self.running = True
         execution = 0
         while steps > 0 and self.running:
-            added, removed = self.get_activations()
-            self.strategy.update_agenda(self.agenda, added, removed)
+            if self.facts.added or self.facts.removed:  # else the matcher has nothing new
+                added, removed = self.get_activations()
+                if added or removed:
+                    self.strategy.update_agenda(self.agenda, added, removed)
             if watchers.worth("AGENDA", "DEBUG"):  # pragma: no cover
                 for idx, act in enumerate(self.agenda.activations):
                     watchers.AGENDA.debug("%d: %r %r", idx, act.rule.__name__,
@@ -820,8 +831,16 @@ class FastFact(Fact):
     call less per field. Dicts, lists and sets are still frozen by experta."""
 
     def __init__(self, *args: Any, **kwargs: Any):
-        self._Fact__defaults = {}
+        if self.__fields__:  # experta keeps the defaults of declared Fields here
+            self._Fact__defaults = {}
         frozen = _FROZEN
+        if not args:
+            for key, value in kwargs.items():
+                if value.__class__ not in frozen or key[:2] == "__":
+                    break
+            else:  # every value immutable, no special key: one C-level update
+                dict.update(self, kwargs)
+                return
         put = dict.__setitem__
         for key, value in chain(enumerate(args), kwargs.items()):
             if key.__class__ is str and key[:2] == "__":

@@ -53,7 +53,7 @@ TYPE_ORDER = ("unsynchronized", "program", "target", "mission", "vision")
 
 def natural(element_id: str) -> tuple:
     """Ids in the order a planner reads them: numbers inside ids compare as numbers."""
-    parts = tuple((0, int(p), "") if p[0] in "0123456789" else (1, 0, p)
+    parts = tuple((0, len(p.lstrip("0")), p.lstrip("0")) if p[0] in "0123456789" else (1, 0, p)
                   for p in re.split(r"([0-9]+)", element_id) if p)
     return (parts, element_id)  # equal parts ("01", "1"): the id itself decides
 

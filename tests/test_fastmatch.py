@@ -505,3 +505,61 @@ def test_a_fact_declared_and_retracted_between_two_updates_is_never_matched():
     engine.retract(next(f for f in engine.facts.values() if type(f) is D))
     engine.run()
     assert not engine.seen and not engine.agenda.activations
+
+
+# ------------------------------------------------------------------ FastFact
+
+from smartsync.fastmatch import FastFact  # noqa: E402
+from experta import Field  # noqa: E402
+
+_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=3)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.tuples(inner, inner),
+                            st.dictionaries(st.text(max_size=2), inner, max_size=2),
+                            st.frozensets(st.integers(), max_size=2)),
+    max_leaves=6)
+
+
+class _Plain(Fact):
+    pass
+
+
+class _Fast(FastFact):
+    pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_values, max_size=2), st.dictionaries(st.sampled_from(("a", "b", "c")), _values,
+                                                     max_size=3))
+def test_fast_fact_is_built_as_experta_builds_a_fact(args, kwargs):
+    try:
+        plain = _Plain(*args, **kwargs)
+    except TypeError:  # a value experta cannot freeze
+        with pytest.raises(TypeError):
+            _Fast(*args, **kwargs)
+        return
+    fast = _Fast(*args, **kwargs)
+    assert dict(fast) == dict(plain)
+    assert {k: type(v) for k, v in fast.items()} == {k: type(v) for k, v in plain.items()}
+    assert fast.copy() == fast
+    try:
+        hash(plain)
+    except TypeError:  # a tuple holding a list: experta leaves it, unhashable
+        with pytest.raises(TypeError):
+            hash(fast)
+    else:
+        assert hash(fast.copy()) == hash(fast)
+
+
+def test_fast_fact_keeps_field_defaults_and_hashes_by_id_once_declared():
+    class WithDefault(FastFact):
+        level = Field(str, default="program")
+
+    engine = FastKnowledgeEngine()
+    engine.reset()
+    fact = engine.declare(WithDefault(id="P1"))
+    assert fact["level"] == "program"
+    twin = WithDefault(id="P1")
+    dict.__setitem__(twin, "__factid__", fact["__factid__"])
+    assert twin == fact and hash(twin) == hash(fact)
+    assert engine.declare(WithDefault(id="P1")) is None

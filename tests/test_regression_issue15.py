@@ -616,3 +616,42 @@ def test_case_16_ctrl_c_while_importing_prints_no_traceback():
                             timeout=60)
     assert result.returncode == 130
     assert b"Traceback" not in result.stderr and b"interrupted" in result.stderr
+
+
+def test_every_exit_code_a_command_returns_is_in_the_one_table():
+    """Each subcommand returns only the exit codes of smartsync.cli (EXIT_*), and each of
+    those has its meaning in EXIT_CODES (the table docs/limits.rst shows)."""
+    import ast
+    import importlib
+
+    import smartsync.cli as cli_module
+
+    constants = {name: getattr(cli_module, name) for name in dir(cli_module)
+                 if name.startswith("EXIT_") and name != "EXIT_CODES"}
+    assert set(constants.values()) == set(EXIT_CODES)
+    for name in cli_module.SUBCOMMANDS:
+        try:
+            module = importlib.import_module(f"smartsync.cli.{name}_cmd")
+        except ImportError:  # pragma: no cover - an optional command's extra is missing
+            continue
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Constant) \
+                    and isinstance(node.value.value, int) and not isinstance(node.value.value, bool):
+                assert node.value.value in EXIT_CODES, (name, node.value.value)
+            if isinstance(node, ast.Name) and node.id.startswith("EXIT_") \
+                    and node.id != "EXIT_CODES":
+                assert node.id in constants, (name, node.id)
+
+
+def test_case_16_ctrl_c_while_a_command_loads_its_modules(monkeypatch, capsys):
+    """The installed `smartsync` command imports the heavy modules inside main() (lazy
+    imports): a Ctrl-C there is one line and exit 130, no traceback."""
+    import smartsync.cli as cli_module
+
+    def interrupted(name, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module.importlib, "import_module", interrupted)
+    assert main(["validate", str(EXAMPLE)]) == 130
+    assert capsys.readouterr().err == "smartsync: interrupted\n"
