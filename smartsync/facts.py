@@ -47,7 +47,7 @@ from .typology import Parameters, Typology
 Fact = FastFact
 
 __all__ = [
-    "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",
+    "Fact", "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",
     "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",

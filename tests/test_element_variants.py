@@ -263,9 +263,9 @@ def test_collect_records_what_it_returns_in_the_step():
 
 def test_a_pack_declares_input_facts_of_its_own():
     """A pack's input_facts classmethod adds input facts for every region, nothing patched."""
-    from smartsync._compat import experta
+    from smartsync.facts import Fact
 
-    class Indicator(experta.Fact):
+    class Indicator(Fact):
         """An indicator of a masterplan element."""
 
     class Indicators:

@@ -24,26 +24,25 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .._compat import experta
-from ..facts import Element, Elements, Match, MatchRejected, StageDef
+from ..facts import Element, Elements, Fact, Match, MatchRejected, StageDef
 from . import MATCH, NOT, PHASE, P, Rule, concludes
 
 __all__ = ["CascadingPack", "Parent", "Ancestor", "BelowTop", "CascadeHolds"]
 
 
-class Parent(experta.Fact):
+class Parent(Fact):
     """An input fact of the cascading pack: element ``id`` of ``plan`` names ``parent``."""
 
 
-class Ancestor(experta.Fact):
+class Ancestor(Fact):
     """RPJMD element ``ancestor`` is above element ``id`` in the RPJMD hierarchy."""
 
 
-class BelowTop(experta.Fact):
+class BelowTop(Fact):
     """The masterplan has elements at a stage above ``stage``."""
 
 
-class CascadeHolds(experta.Fact):
+class CascadeHolds(Fact):
     """A match ``masterplan`` -> ``rpjmd`` agrees with the hierarchies: the masterplan
     element's ``parent`` is matched to ``ancestor``, an ancestor of ``rpjmd``."""
 
