@@ -210,7 +210,14 @@ def _mission_label(i: int, text: str, style: str) -> str:
 # the content, independent of the form: a list of blocks
 
 
-def rpjmd_blocks(region: Region, lay: Layout, seed: int) -> list[tuple]:
+_FILLER = ("Kondisi {subject} di {name} pada tahun {year} menunjukkan perkembangan yang cukup baik, "
+           "meskipun masih terdapat sejumlah permasalahan yang perlu ditangani secara bertahap melalui "
+           "program dan kegiatan perangkat daerah yang terkait dengan urusan tersebut. ")
+
+
+def rpjmd_blocks(region: Region, lay: Layout, seed: int, *, filler_pages: int = 0) -> list[tuple]:
+    """The RPJMD as blocks; ``filler_pages`` adds about that many pages of situation analysis
+    (text and realisation tables, to be passed over) for a long document."""
     rng = random.Random(seed)
     plan = region.rpjmd
     p = plan.period
@@ -228,6 +235,14 @@ def rpjmd_blocks(region: Region, lay: Layout, seed: int) -> list[tuple]:
     for i, e in enumerate(programs[:5], 1):
         realisation.append([str(i), e.code or "", e.text + " Lama", _money(10**9 * i, lay), _money(2 * 10**9, lay)])
     blocks.append(("table", realisation, [], 1))
+    for page in range(filler_pages):
+        for _ in range(3):
+            blocks.append(("para", "".join(_FILLER.format(subject=rng.choice(_SUBJECTS), name=region.name,
+                                                          year=p.start - rng.randint(1, 5)) for _ in range(5))))
+        table = [["No", "Indikator", f"Realisasi {p.start - 2}", f"Realisasi {p.start - 1}", "Satuan"]]
+        table += [[str(i), f"Indeks {rng.choice(_SUBJECTS)}", f"{rng.randint(1, 99)},{rng.randint(0, 9)}",
+                   f"{rng.randint(1, 99)},{rng.randint(0, 9)}", "%"] for i in range(1, 9)]
+        blocks.append(("table", table, [], 1))
     blocks += [("chapter", f"BAB {lay.vmts_chapter}", "VISI, MISI, TUJUAN DAN SASARAN"),
                ("heading", f"{lay.vmts_chapter}.1 Visi"),
                ("para", "Visi pembangunan daerah untuk periode ini adalah:"),
@@ -598,8 +613,10 @@ def write_xlsx(region: Region, path: Path, lay: Layout, seed: int, *, plan: str 
     book.save(str(path))
 
 
-def write_corpus(region: Region, folder: Path, form: str, seed: int) -> dict[str, list[Path]]:
-    """Write the region's two plans as documents of one form; returns the files of each plan."""
+def write_corpus(region: Region, folder: Path, form: str, seed: int, *, filler_pages: int = 0
+                 ) -> dict[str, list[Path]]:
+    """Write the region's two plans as documents of one form; returns the files of each plan.
+    ``filler_pages`` lengthens the RPJMD's situation-analysis chapter (PDF and Word)."""
     folder.mkdir(parents=True, exist_ok=True)
     lay = layout(seed)
     if form == "xlsx":
@@ -607,11 +624,11 @@ def write_corpus(region: Region, folder: Path, form: str, seed: int) -> dict[str
         write_xlsx(region, rp, lay, seed)
         write_xlsx(region, mp, lay, seed, plan="masterplan")
         return {"rpjmd": [rp], "masterplan": [mp]}
-    rp_blocks = rpjmd_blocks(region, lay, seed)
+    rp_blocks = rpjmd_blocks(region, lay, seed, filler_pages=filler_pages)
     mp_blocks = masterplan_blocks(region, lay, seed)
     # the RPJMD in two files (chapters) now and then: read as one plan
     cut = next(i for i, b in enumerate(rp_blocks) if b[0] == "chapter" and b[1] == f"BAB {lay.vmts_chapter}")
-    parts = [rp_blocks] if seed % 2 else [rp_blocks[:cut], rp_blocks[cut:]]
+    parts = [rp_blocks] if seed % 2 or filler_pages else [rp_blocks[:cut], rp_blocks[cut:]]
     out: dict[str, list[Path]] = {"rpjmd": [], "masterplan": []}
     for i, blocks in enumerate(parts, 1):
         path = folder / f"rpjmd-{i}.{form}"

@@ -240,3 +240,34 @@ def test_a_cleaned_cell_can_always_be_stored(text: str) -> None:
     from smartsync.documents._text import clean
 
     assert bad_character(clean(text)) is None
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path, capsys) -> None:
+    known = known_region(2, programs_per_target=(1, 1), missions=2)
+    files = write_corpus(known, tmp_path / "docs", "pdf", 2, filler_pages=25)
+    assert main(["draft", "--rpjmd", *map(str, files["rpjmd"]), "--masterplan", *map(str, files["masterplan"]),
+                 "--out", str(tmp_path / "out.yaml")]) == 0
+    assert "[#" not in capsys.readouterr().err
+
+
+def test_the_progress_bar_counts_pages(capsys) -> None:
+    from smartsync.cli.draft_cmd import _Bar
+
+    bar = _Bar()
+    for page in range(1, 41):
+        bar("rpjmd.pdf", page, 40)
+    err = capsys.readouterr().err
+    assert "40/40" in err and err.endswith("\n") and "[" + "#" * 30 + "]" in err
+
+
+@pytest.mark.parametrize("folder", sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+def test_the_hand_written_fixtures_are_drafted_to_their_known_regions(folder: str) -> None:
+    """Documents written apart from the generator (other headers, layouts and wording)."""
+    here = DATA / folder
+    docs = sorted(p for p in here.iterdir() if p.name != "known.yaml")
+    draft = draft_region(rpjmd=[p for p in docs if p.name.startswith("rpjmd")],
+                         masterplan=[p for p in docs if p.name.startswith("masterplan")])
+    known = smartsync.load_region(here / "known.yaml")
+    _meets_targets(known, draft.region)
+    assert draft.region.rpjmd.period == known.rpjmd.period
+    assert draft.region.masterplan.period == known.masterplan.period

@@ -8,7 +8,8 @@ Every drafted element carries its :class:`~smartsync.model.Provenance` and,
 when the drafting is unsure, a :class:`~smartsync.model.Confidence` below 1
 with the reasons. Matches are left empty. See ``docs/documents.rst``.
 
-Needs the ``documents`` extra: ``pip install 'smartsync[documents]'``.
+Needs the ``documents`` extra: ``pip install 'smartsync[documents]'`` (pypdfium2 and pdfplumber for
+PDF, python-docx for Word, openpyxl for workbooks).
 """
 
 from __future__ import annotations

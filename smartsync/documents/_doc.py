@@ -23,7 +23,7 @@ class DocumentError(Exception):
         self.code = code
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One line (or paragraph) of text."""
 

@@ -266,7 +266,11 @@ _MODE_LEVEL = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.G
 
 def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
     if state.vision_lines and state.vision_line is not None:
-        text = clean(" ".join(state.vision_lines)).strip("\"'“”‘’ ")
+        text = clean(" ".join(state.vision_lines))
+        quoted = re.search(r"[“\"]([^”\"]{8,})[”\"]", text)
+        if quoted:  # 'Visi Kabupaten X adalah "..."': the vision is what is quoted
+            text = quoted.group(1)
+        text = text.strip("\"'“”‘’ ").rstrip(".")
         if text:
             walk.add(_Item(Level.VISION, text, provenance=_provenance(
                 file, state.vision_line.page, state.vision_line.printed_page, text)))
@@ -543,8 +547,8 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
     if found is not None:
         header, titles = found
         title_text = " ".join(titles + [caption])
-        if re.search(r"realisasi|capaian", " ".join(_label_rows(table, header)).casefold()) and not \
-                re.search(r"pagu|rencana", " ".join(_label_rows(table, header)).casefold()):
+        labels = " ".join(_label_rows(table, header)).casefold()
+        if "realisasi" in labels and not re.search(r"pagu|rencana|target|pendanaan|anggaran", labels):
             state.columns = None
             return
         for number, title in enumerate(titles):

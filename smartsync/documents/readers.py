@@ -1,11 +1,12 @@
 """Readers: a PDF, Word, workbook or CSV file as a :class:`~smartsync.documents._doc.Document`.
 
-Each reader needs its library only when it runs (the ``documents`` extra:
+Each reader needs its library only when it runs (the ``documents`` extra: pypdfium2,
 pdfplumber, python-docx, openpyxl); a missing one is a clear error.
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import os
@@ -223,29 +224,42 @@ def _docx_table(table: Any, page: int) -> Table:
 # PDF
 
 
+_REOPEN_EVERY = 50
+
+
 def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
-    """Text lines and tables of a text PDF, page by page; scanned pages refused."""
-    pdfplumber = _need("pdfplumber", "pdfplumber")
+    """Text lines and tables of a text PDF, page by page; scanned pages refused.
+
+    Characters and rulings are read with pypdfium2 (PDFium, fast); ruled tables are found
+    from the rulings with pdfplumber's table geometry (edges, intersections, cells).
+    """
+    pdfium = _need("pypdfium2", "pypdfium2")
+    _need("pdfplumber", "pdfplumber")
     name = str(path)
     try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:
-        kind = type(exc).__name__
-        inner = " ".join(type(a).__name__ for a in getattr(exc, "args", ()) if isinstance(a, BaseException))
-        if any(w in f"{kind} {inner} {exc!r}" for w in ("Password", "Encrypt", "password")):
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text or "security" in text:
             raise DocumentError(name, "is encrypted (password-protected): remove the password "
                                 "(print it to a new PDF), then try again", "encrypted") from None
-        raise DocumentError(name, f"is not a readable PDF ({kind}: the file is corrupt or of "
+        raise DocumentError(name, f"is not a readable PDF ({exc}: the file is corrupt or of "
                             "another kind)", "corrupt") from None
     items: list[Line | Table] = []
     scanned: list[int] = []
+    raw_pages: list[list[tuple[float, Line | Table]]] = []
     try:
-        total = len(pdf.pages)
-        raw_pages: list[list[tuple[float, Line | Table]]] = []
+        total = len(pdf)
         for number in range(1, total + 1):
+            if number % _REOPEN_EVERY == 0:  # PDFium's caches grow with the pages read: let them go
+                pdf.close()
+                pdf = pdfium.PdfDocument(str(path))
             try:
-                page = pdf.pages[number - 1]
-                placed = _pdf_page(page, number)
+                page = pdf[number - 1]
+                try:
+                    placed = _pdfium_page(page, number)
+                finally:
+                    page.close()
             except DocumentError:
                 raise
             except Exception as exc:
@@ -255,11 +269,6 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                 scanned.append(number)
                 placed = []
             raw_pages.append(placed)
-            page.flush_cache() if hasattr(page, "flush_cache") else None
-            try:
-                page.close()
-            except Exception:  # pragma: no cover - older pdfplumber
-                pass
             if progress is not None:
                 progress(number, total)
     finally:
@@ -271,10 +280,204 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                                 "" if len(scanned) > 1 else "s"), "scanned")
     _drop_running(raw_pages)
     columns: list[_Column] | None = None
-    for placed in raw_pages:
+    for index, placed in enumerate(raw_pages):
         page_items, columns = _borderless([item for _, item in placed], columns)
-        items.extend(page_items)
+        for item in page_items:  # keep a line's text, not its word positions
+            items.append(Line(item.text, item.page, item.printed_page, item.bold)
+                         if isinstance(item, _Segments) else item)
+        raw_pages[index] = []
     return Document(name, items, pages=len(raw_pages))
+
+
+def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | None:
+    """The items of one page with their top positions; ``None`` for a page that is only images."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        one_to_one = len(text) == count
+        chars = []
+        size, bold, word_start = 10.0, False, True
+        box = raw.FS_RECTF()
+        loose_box = raw.FPDFText_GetLooseCharBox
+        handle = textpage.raw
+        for k in range(count):
+            if one_to_one:
+                char = text[k]
+            else:  # pragma: no cover - characters outside the BMP: ask one by one
+                code = raw.FPDFText_GetUnicode(textpage.raw, k)
+                char = chr(code) if 0 < code < 0x110000 else " "
+            if char in "\x02\xad":  # PDFium's mark for a hyphen that ends a line
+                char = "-"
+            if char.isspace() or char in "\x00\ufffe\uffff":
+                word_start = True
+                continue
+            if word_start:  # the size and weight of a word's first character serve the word
+                size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
+                bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+                word_start = False
+            loose_box(handle, k, box)
+            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
+    finally:
+        textpage.close()
+    edges: list[dict[str, Any]] = []
+    image_area = 0.0
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
+            l, b, r, t = obj.get_bounds()
+            image_area = max(image_area, (r - l) * (t - b))
+            continue
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        matrix = obj.get_matrix().get()
+        a, bb, c, d, e, f = matrix
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for i in range(raw.FPDFPath_CountSegments(obj.raw)):
+            segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+            point = (a * x.value + c * y.value + e, bb * x.value + d * y.value + f)
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO or not points:
+                start = point
+            elif kind == raw.FPDF_SEGMENT_LINETO:
+                _edge(edges, points[-1], point, height)
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                _edge(edges, point, start, height)
+            points.append(point)
+    if not any(ch[0].strip() for ch in chars):
+        if image_area > 0.3 * width * height:
+            return None
+        return []
+    placed: list[tuple[float, Line | Table]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    if edges:
+        for grid, bbox in _ruled_tables(edges, chars, number):
+            boxes.append(bbox)
+            placed.append((bbox[1], grid))
+    if boxes:
+        def outside(ch: tuple) -> bool:
+            cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
+            for bx in boxes:
+                if bx[0] <= cx <= bx[2] and bx[1] <= cy <= bx[3]:
+                    return False
+            return True
+        chars = [ch for ch in chars if outside(ch)]
+    for top, line_words in _visual_lines(_words(chars)):
+        placed.append((top, _line_or_row(line_words, number)))
+    placed.sort(key=lambda pair: pair[0])
+    return placed
+
+
+def _edge(edges: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, float], height: float) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 1 and abs(x1 - x0) >= 2:
+        top = height - y0
+        edges.append({"x0": min(x0, x1), "x1": max(x0, x1), "top": top, "bottom": top, "doctop": top,
+                      "width": abs(x1 - x0), "height": 0, "orientation": "h", "object_type": "line"})
+    elif abs(x0 - x1) < 1 and abs(y1 - y0) >= 2:
+        top, bottom = height - max(y0, y1), height - min(y0, y1)
+        edges.append({"x0": x0, "x1": x0, "top": top, "bottom": bottom, "doctop": top,
+                      "width": 0, "height": bottom - top, "orientation": "v", "object_type": "line"})
+
+
+def _words(chars: list[tuple]) -> list[dict[str, Any]]:
+    """Characters into words: neighbours on one line with no space and no gap between them."""
+    ordered = sorted(chars, key=lambda ch: (round(ch[3] / 2), ch[1]))
+    words: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    for char, x0, x1, top, bottom, size, bold in ordered:
+        if char.isspace():
+            current = None
+            continue
+        if current is not None and abs(top - current["top"]) <= 2 and \
+                -1.5 <= x0 - current["x1"] <= max(1.0, 0.15 * size):
+            current["text"] += char
+            current["x1"] = max(current["x1"], x1)
+            current["bold"] = current["bold"] and bold
+            continue
+        current = {"text": char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
+                   "bold": bold, "fontname": "Bold" if bold else ""}
+        words.append(current)
+    for word in words:
+        word["fontname"] = "Bold" if word["bold"] else ""
+    return words
+
+
+def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
+                  ) -> list[tuple[Table, tuple[float, float, float, float]]]:
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    merged = merge_edges(edges, 3, 3, 3, 3)
+    merged = [e for e in merged if (e["x1"] - e["x0"]) >= 3 or (e["bottom"] - e["top"]) >= 3]
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    out = []
+    for table_cells in cells_to_tables(cells):
+        if len(table_cells) < 2:
+            continue
+        xs = sorted({round(c[0], 1) for c in table_cells})
+        ys = sorted({round(c[1], 1) for c in table_cells})
+        x_end = max(c[2] for c in table_cells)
+        y_end = max(c[3] for c in table_cells)
+        if len(xs) < 2:
+            continue
+        col_of = {x: i for i, x in enumerate(xs)}
+        row_of = {y: i for i, y in enumerate(ys)}
+        bounds_x = xs + [x_end]
+        bounds_y = ys + [y_end]
+        grid = [[""] * len(xs) for _ in ys]
+        covered = [[False] * len(xs) for _ in ys]
+        across = [[False] * len(xs) for _ in ys]
+        texts: dict[tuple[int, int], list[tuple]] = {}
+        spans: list[tuple[int, int, tuple[float, float, float, float]]] = []
+        for cell in table_cells:
+            r, c = row_of[round(cell[1], 1)], col_of[round(cell[0], 1)]
+            spans.append((r, c, cell))
+            for rr in range(r, len(ys)):
+                if bounds_y[rr] >= cell[3] - 1:
+                    break
+                for cc in range(c, len(xs)):
+                    if bounds_x[cc] >= cell[2] - 1:
+                        break
+                    if (rr, cc) != (r, c):
+                        if cc == c:
+                            covered[rr][cc] = True
+                        else:
+                            across[rr][cc] = True
+                            covered[rr][cc] = rr > r
+        # each grid position's owning cell, then each character placed by bisection
+        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        for r, c, cell in spans:
+            for rr in range(r, len(ys)):
+                if rr > r and bounds_y[rr] >= cell[3] - 1:
+                    break
+                for cc in range(c, len(xs)):
+                    if cc > c and bounds_x[cc] >= cell[2] - 1:
+                        break
+                    owner[(rr, cc)] = (r, c)
+        x_lo, y_lo = bounds_x[0], bounds_y[0]
+        for ch in chars:
+            cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
+            if not (x_lo <= cx <= x_end and y_lo <= cy <= y_end):
+                continue
+            at = (max(0, bisect.bisect_right(ys, cy) - 1), max(0, bisect.bisect_right(xs, cx) - 1))
+            found = owner.get(at)
+            if found is not None:
+                texts.setdefault(found, []).append(ch)
+        for (r, c), found in texts.items():
+            lines: list[str] = []
+            for _, line_words in _visual_lines(_words(found)):
+                lines.append(" ".join(w["text"] for w in line_words))
+            grid[r][c] = clean("\n".join(lines))
+        bbox = (xs[0], ys[0], x_end, y_end)
+        out.append((Table(grid, covered, across, pages=[page] * len(grid)), bbox))
+    return out
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -291,39 +494,6 @@ def _ranges(numbers: list[int]) -> str:
 
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:hal(?:aman)?\.?|page)\s*)?((?:[IVXLivxl]+|\d{1,3})(?:\s*[-–.]\s*\d{1,3})?)$", re.I)
-
-
-def _pdf_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | None:
-    """The items of one page with their top positions; ``None`` for a page that is only images."""
-    chars = page.chars
-    if not any(c.get("text", "").strip() for c in chars):
-        images = page.images
-        area = float(page.width) * float(page.height)
-        if any((float(i["x1"]) - float(i["x0"])) * (float(i["bottom"]) - float(i["top"])) > 0.3 * area
-               for i in images):
-            return None
-        return []
-    placed: list[tuple[float, Line | Table]] = []
-    found = page.find_tables() if page.lines or page.rects else []
-    boxes = []
-    for table in found:
-        grid = _pdf_table(table, number)
-        if grid is None:
-            continue
-        boxes.append(table.bbox)
-        placed.append((float(table.bbox[1]), grid))
-
-    def outside(obj: dict[str, Any]) -> bool:
-        x = (float(obj["x0"]) + float(obj["x1"])) / 2
-        y = (float(obj["top"]) + float(obj["bottom"])) / 2
-        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
-
-    text_page = page.filter(outside) if boxes else page
-    words = text_page.extract_words(x_tolerance=1.5, y_tolerance=3, extra_attrs=["fontname", "size"])
-    for top, line_words in _visual_lines(words):
-        placed.append((top, _line_or_row(line_words, number)))
-    placed.sort(key=lambda pair: pair[0])
-    return placed
 
 
 def _visual_lines(words: list[dict[str, Any]]) -> Iterable[tuple[float, list[dict[str, Any]]]]:
@@ -361,38 +531,6 @@ def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
     line = _Segments(clean(text), page, None, bold)
     line.segments = segments
     return line
-
-
-def _pdf_table(table: Any, page: int) -> Table | None:
-    rows = table.rows
-    if not rows:
-        return None
-    xs = sorted({round(float(c[0]), 1) for r in rows for c in r.cells if c is not None})
-    if len(xs) < 2:
-        return None
-    texts = table.extract(x_tolerance=1.5, y_tolerance=3)
-    cells: list[list[str]] = []
-    covered: list[list[bool]] = []
-    across: list[list[bool]] = []
-    for r, row in enumerate(rows):
-        line, down, right = [], [], []
-        for c, cell in enumerate(row.cells):
-            text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
-            if cell is None:
-                left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
-                col_x = xs[min(c, len(xs) - 1)]
-                is_right = left is not None and float(left[2]) > col_x + 1
-                right.append(is_right)
-                down.append(not is_right)
-                line.append("")
-            else:
-                right.append(False)
-                down.append(False)
-                line.append(clean(text))
-        cells.append(line)
-        covered.append(down)
-        across.append(right)
-    return Table(cells, covered, across, pages=[page] * len(cells))
 
 
 def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:

@@ -1,0 +1,102 @@
+"""Benchmark of ``smartsync draft`` on a long text RPJMD: ``python benchmarks/bench_draft.py [--quick]``.
+
+Writes (once, cached in a temporary folder) text-PDF RPJMDs of about 100 and 300 pages
+with tests/docgen.py: a long situation-analysis chapter (text and realisation tables,
+read and passed over), the vision/mission chapter and a landscape program table. Then,
+each in a fresh process:
+
+1. the time to draft the whole 300-page document and its pages per second (target: the
+   whole document in 30 s or less on this 2-core machine), and the CPU time of the
+   process (the wall time grows when other work shares the machine; CPU time less so);
+2. the peak memory (maximum resident set) drafting 100 and 300 pages, and the growth per
+   100 pages: the readers keep the lines and tables of a page, not the page, so memory
+   should stay flat in the number of pages.
+
+Figures are reported, not asserted (times drift with the machine's load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+
+def _write(folder: Path, pages: int) -> tuple[Path, Path, int]:
+    from docgen import known_region, write_corpus
+
+    import pdfplumber
+
+    region = known_region(11, missions=6, programs_per_target=(3, 5))
+    # a filler block is about one page; the rest of the document about ten
+    files = write_corpus(region, folder, "pdf", 11, filler_pages=max(1, int((pages - 10) * 1.17)))
+    rpjmd = files["rpjmd"][0]
+    with pdfplumber.open(rpjmd) as pdf:
+        count = len(pdf.pages)
+    return rpjmd, files["masterplan"][0], count
+
+
+def _child(rpjmd: str, masterplan: str) -> None:
+    from smartsync.documents import draft_region
+
+    start = time.perf_counter()
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
+    seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                      "peak_mb": usage.ru_maxrss / 1024, "pages": draft.pages,
+                      "programs": len(draft.region.rpjmd.at("program"))}))
+
+
+def _run(rpjmd: Path, masterplan: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(rpjmd), str(masterplan)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="30 and 90 pages instead of 100 and 300")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _child(*args.child)
+        return 0
+    sizes = (30, 90) if args.quick else (100, 300)
+    cache = Path(tempfile.gettempdir()) / "smartsync-bench-draft"
+    results = {}
+    for pages in sizes:
+        folder = cache / str(pages)
+        marker = folder / "pages.txt"
+        if not marker.exists():
+            print(f"writing a {pages}-page RPJMD ...", file=sys.stderr)
+            rpjmd, masterplan, count = _write(folder, pages)
+            marker.write_text(f"{count}\n{rpjmd}\n{masterplan}\n")
+        count_text, rpjmd_text, masterplan_text = marker.read_text().split("\n")[:3]
+        result = _run(Path(rpjmd_text), Path(masterplan_text))
+        results[pages] = result
+        print(f"{result['pages']:>4} pages (RPJMD {count_text} + masterplan): {result['seconds']:6.1f} s "
+              f"({result['cpu']:.1f} s CPU, with start-up), {result['pages'] / result['seconds']:5.1f} pages/s, "
+              f"peak memory {result['peak_mb']:6.1f} MB, "
+              f"{result['programs']} programs drafted")
+    small, large = (results[s] for s in sizes)
+    growth = (large["peak_mb"] - small["peak_mb"]) / ((large["pages"] - small["pages"]) / 100)
+    print(f"memory growth: {growth:.1f} MB per 100 pages "
+          f"({small['peak_mb']:.0f} MB at {small['pages']} pages, {large['peak_mb']:.0f} MB at {large['pages']})")
+    target = 30.0 * large["pages"] / 300
+    print(f"target: {large['pages']} pages in <= {target:.0f} s: "
+          f"{'met' if large['seconds'] <= target else 'MISSED'} ({large['seconds']:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
