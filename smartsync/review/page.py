@@ -194,54 +194,61 @@ def _drafted(region: Region, lang: str) -> str:
 
 
 def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
-    """What to change for the next type up that adding matches can reach (the rest folded).
+    """What to change for the next type up that adding matches can reach (the rest folded),
+    in the words ``smartsync classify`` uses (``advice.*`` of :mod:`smartsync.messages`).
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
-    from ..messages import stage_name, type_name
+    from ..messages import text, type_name
+    from ..render.text import short_text
 
-    head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
     if advice is None:
         return ""
+    head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
 
-    def name(t: Any) -> str:
-        return type_name(t, c.typology.letter(t), lang)
+    def element_text(plan: Any, element_id: str | None) -> str:
+        element = plan.get(element_id) if element_id is not None else None
+        return short_text(element.text) if element is not None else ""
 
     def one(letter: str, t: Any) -> str:
-        parts = [f'<p class="to-reach-head"><b>{_e(_label("to_reach", lang, type=name(t.type)))}</b></p>']
         if not t.reachable:
-            parts.append(f'<p>{_e(_label("unreachable", lang))}</p>')
-            missing = [r.message(lang) for r in t.reasons] or [
-                _label("missing", lang, plan=_label(f"plan_{m.plan}", lang), stage=stage_name(m.stage, lang))
-                for m in t.missing]
-            if missing:
-                parts.append("<ul>" + "".join(f"<li>{_e(m)}</li>" for m in missing) + "</ul>")
-            return f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">{"".join(parts)}</div>'
+            missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage) for m in t.missing) \
+                or "; ".join(r.message(lang) for r in t.reasons)
+            said = text("advice.unreachable", lang, letter=letter, missing=missing)
+            return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">'
+                    f"<p>{_e(said)}</p></div>")
+        parts = [f'<p class="to-reach-head"><b>'
+                 f'{_e(text("advice.reach", lang, letter=letter, stage=t.type.value))}</b></p>']
         rows = []
         for stage, count in t.needed.items():
             if not count:
                 continue
-            proposals = [p for p in t.proposal if p.stage == stage]
+            figures = c.stages[stage]
+            said = text("advice.count_one" if count == 1 else "advice.count", lang, count=count,
+                        stage=stage, synchronized=figures.synchronized, total=figures.total,
+                        required=figures.synchronized + count, threshold=figures.threshold)
             items = "".join(
-                f'<li data-masterplan="{_e(p.masterplan)}"><b>{_e(p.masterplan)}</b> \u2192 '
-                + (f'<b>{_e(p.rpjmd)}</b> <span class="score">'
-                   f'{_e(_label("score", lang, score=f"{p.score:.2f}"))}</span>'
-                   if p.rpjmd is not None else f"<i>{_e(_label('no_candidate', lang))}</i>")
-                + f' <span class="level">\u00b7 {_e(_relation_label(p.relation, lang))}</span></li>'
-                for p in proposals)
-            rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">'
-                        f'{_e(_label("needed", lang, stage=stage_name(stage, lang), count=count))}'
+                f'<li data-masterplan="{_e(p.masterplan)}" data-rpjmd="{_e(p.rpjmd or "")}">'
+                + _e(text("advice.proposal.candidate" if p.rpjmd else "advice.proposal.none", lang,
+                          masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=stage,
+                          masterplan_text=element_text(region.masterplan, p.masterplan),
+                          rpjmd_text=element_text(region.rpjmd, p.rpjmd),
+                          score=p.score if p.score is not None else ""))
+                + "</li>" for p in t.proposal if p.stage == stage)
+            rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">{_e(said)}'
                         + (f'<ul class="proposal">{items}</ul>' if items else "") + "</li>")
         parts.append(f'<ul class="needed">{"".join(rows)}</ul>')
         if t.gives is not None and t.gives != t.type:
-            parts.append(f'<p>{_e(_label("gives", lang, type=name(t.gives)))}</p>')
-        parts.append(f'<p class="hint">{_e(_label("complete" if t.complete else "incomplete", lang))}</p>')
+            parts.append(f'<p>{_e(text("advice.gives", lang, type=type_name(t.gives, c.typology.letter(t.gives), lang)))}</p>')
+        said = (text("advice.complete", lang, letter=letter) if t.complete else
+                text("advice.incomplete", lang, count=sum(1 for p in t.proposal if p.rpjmd is None)))
+        parts.append(f'<p class="hint">{_e(said)}</p>')
         return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '
                 f'data-total="{t.total}">{"".join(parts)}</div>')
 
     body = []
     letters = list(advice)
     if not letters:
-        body.append(f'<p>{_e(_label("top_type", lang))}</p>')
+        body.append(f'<p>{_e(text("advice.top", lang, letter=c.type_letter))}</p>')
     else:
         # top type first: the next type up is the last one that adding matches can reach
         reachable = [k for k in letters if advice[k].reachable]
