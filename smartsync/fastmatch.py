@@ -795,8 +795,10 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
 
     def run(self, steps: float = float("inf")) -> None:
         """experta's run loop: fire the agenda's next activation until none is left (or
-        ``steps`` fired, or ``halt()``)."""
+        ``steps`` fired, or ``halt()``). Which watchers listen is read once per run."""
         watchers = experta.watchers
+        agenda_debug = watchers.worth("AGENDA", "DEBUG")
+        fire_info = _RULES_LOG.isEnabledFor(logging.INFO)
         self.running = True
         execution = 0
         while steps > 0 and self.running:
@@ -804,7 +806,7 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
                 added, removed = self.get_activations()
                 if added or removed:
                     self.strategy.update_agenda(self.agenda, added, removed)
-            if watchers.worth("AGENDA", "DEBUG"):  # pragma: no cover
+            if agenda_debug:  # pragma: no cover
                 for idx, act in enumerate(self.agenda.activations):
                     watchers.AGENDA.debug("%d: %r %r", idx, act.rule.__name__,
                                           ", ".join(str(f) for f in act.facts))
@@ -813,7 +815,7 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
                 break
             steps -= 1
             execution += 1
-            if _RULES_LOG.isEnabledFor(logging.INFO):
+            if fire_info:
                 _RULES_LOG.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                 ", ".join(str(f) for f in activation.facts))
             activation.rule(self, **{k: v for k, v in activation.context.items()
