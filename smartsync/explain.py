@@ -251,13 +251,23 @@ class WhyNot:
     def about_elements(self, fact_class: type, stage: str,
                        ids: Sequence[str]) -> tuple[Reason, ...]:
         """Why each masterplan element of ``ids`` at ``stage`` is not concluded as
-        ``fact_class`` (``ElementSynchronized``), the elements that fail the same
-        condition of the same rule in one reason: its ``values`` hold them as
-        ``elements`` and their counterparts (when the condition names one) as
+        ``fact_class`` (``ElementSynchronized``), asked of each of the element's
+        matches (or of the element, when it has none); the elements that fail the
+        same condition of the same rule in one reason: its ``values`` hold them
+        as ``elements`` and their counterparts (when the condition names one) as
         ``counterparts``."""
+        from .facts import Match
+
         groups: dict[tuple, list[Reason]] = {}
         for element in ids:
-            for reason in self(fact_class, stage=stage, id=element):
+            # each match of the element is asked about on its own, so that an element
+            # with several matches gets the condition each of them fails
+            counterparts = [m["rpjmd"] for m in self.by_kind.get(Match, ())
+                            if m["masterplan"] == element]
+            asked = [self(fact_class, stage=stage, id=element, rpjmd=counterpart)
+                     for counterpart in counterparts] or [self(fact_class, stage=stage,
+                                                               id=element)]
+            for reason in (r for reasons in asked for r in reasons):
                 values = reason.values
                 key = (reason.rule, reason.kind, reason.condition, reason.fact_kind,
                        values.get("condition"),

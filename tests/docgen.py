@@ -131,6 +131,7 @@ class Layout:
     rows_per_page: int
     header_words: dict[str, str]
     code_style: str         # "dot", "short" (2.16.2), "name" (code in front of the name)
+    target_rp: bool = False  # a three-row header: pagu group, years, "Target" and "Rp" per year
 
 
 def layout(seed: int) -> Layout:
@@ -161,6 +162,7 @@ def layout(seed: int) -> Layout:
             "target": rng.choice(["Sasaran", "SASARAN", "Sasaran Strategis"]),
         },
         code_style=rng.choice(["dot", "dot", "short", "name"]),
+        target_rp=rng.random() < 0.35,
     )
 
 
@@ -306,7 +308,16 @@ def _program_table(plan: Plan, lay: Layout, years: list[int], rng: random.Random
     w = lay.header_words
     unit_word = " (Rp juta)" if lay.unit != 1 else ""
     money_cols = []
-    if lay.two_row_header:
+    if lay.target_rp:
+        n = len(years)
+        top = ["No", w["target"], w["code"], w["program"], w["agency"],
+               "Target Kinerja dan Kerangka Pendanaan" + unit_word] + [""] * (2 * n - 1) + [w["total"] + unit_word]
+        middle = ["", "", "", "", ""] + [x for y in years for x in (f"Tahun {y}", "")] + [""]
+        bottom = ["", "", "", "", ""] + [x for _ in years for x in ("Target", "Rp")] + [""]
+        header = [top, middle, bottom]
+        spans = [(0, 5, 0, 5 + 2 * n - 1, "across")] + [(1, 5 + 2 * i, 1, 6 + 2 * i, "across") for i in range(n)] \
+            + [(0, c, 2) for c in (0, 1, 2, 3, 4, 5 + 2 * n)]
+    elif lay.two_row_header:
         top = ["No", w["target"], w["code"], w["program"], w["agency"], w["pagu"] + unit_word] + [""] * (len(years) - 1) + [w["total"] + unit_word]
         bottom = ["", "", "", "", ""] + [str(y) for y in years] + [""]
         header = [top, bottom]
@@ -338,7 +349,11 @@ def _program_table(plan: Plan, lay: Layout, years: list[int], rng: random.Random
             if lay.code_style == "name":
                 name, code = f"{code} {name}", ""
             cells = [str(n)] + ([target.text] if lay.merged else []) + [code, name, prog.agency or ""]
-            cells += [_money(v, lay) for v in parts] + [_money(prog.budget or 0, lay)]
+            if lay.target_rp:
+                cells += [x for v in parts for x in (rng.choice(["85", "90,5", "B", "100"]), _money(v, lay))]
+            else:
+                cells += [_money(v, lay) for v in parts]
+            cells.append(_money(prog.budget or 0, lay))
             rows.append(cells)
     body_spans: list = []
     if lay.merged:

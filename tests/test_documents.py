@@ -271,3 +271,16 @@ def test_the_hand_written_fixtures_are_drafted_to_their_known_regions(folder: st
     _meets_targets(known, draft.region)
     assert draft.region.rpjmd.period == known.rpjmd.period
     assert draft.region.masterplan.period == known.masterplan.period
+
+
+def test_the_review_page_and_the_reasons_read_in_indonesian(tmp_path: Path) -> None:
+    from smartsync.documents import _words
+    from smartsync.documents.review import render_review
+
+    assert set(_words.EN) == set(_words.ID)
+    draft = draft_region(rpjmd=DATA / "fiktif" / "rpjmd.csv", masterplan=DATA / "fiktif" / "masterplan.docx",
+                         lang="id")
+    page = render_review(draft, lang="id")
+    assert 'lang="id"' in page and "keyakinan" in page and "Hierarki hasil draf" in page
+    reasons = [r for _, e in draft.elements() if e.confidence for r in e.confidence.reasons]
+    assert reasons and not any("came from" in r for r in reasons)

@@ -155,7 +155,7 @@ def test_relations_per_stage_says_which_relation_does_not_count_where():
     (reason,) = c.why_not_synchronized("SV")
     assert (reason.kind, reason.fact_kind, reason.values["condition"]) == \
         ("blocked", "MatchRejected", "relation")
-    assert "relasi aligned" in reason.message("id") and "visi" in reason.message("id")
+    assert "relasi diselaraskan" in reason.message("id") and "visi" in reason.message("id")
     assert c.why_not_synchronized("ST1") == ()
 
 
@@ -172,7 +172,7 @@ def test_budgeted_programs_names_the_program_and_its_unbudgeted_counterpart():
     assert c.type.value == "unsynchronized"
     assert c.stages["program"].unsynchronized_ids == ("SP1", "SP3")
     messages = [x.message() for x in c.why_not("program")]
-    assert "program elements matched only to RPJMD programs without a pagu indikatif above " \
+    assert "program elements matched to RPJMD programs without a pagu indikatif above " \
            "zero: SP1, SP3 (to P1)" in messages
     kinds = {node.fact.kind for _, node in c.how("stage:program").walk()}
     assert {"ElementUnsynchronized", "MatchRejected", "ElementSynchronized", "Match",
@@ -437,3 +437,17 @@ def test_how_of_an_element_on_the_command_line(capsys):
     assert capsys.readouterr().out.startswith("So: SV is not synchronized")
     assert main(["explain", example, "--how", "element:XX"]) == 2
     assert "'XX'" in capsys.readouterr().err
+
+
+def test_why_not_gives_the_condition_each_match_of_an_element_fails():
+    """An element with two matches, each failing another condition, gets both reasons."""
+    r = region([E("P1", "program", budget=0), E("P2", "program", budget=5)],
+               [E("SP1", "program"), E("SP2", "program")],
+               [Match("SP1", "P1", "adopted"), Match("SP1", "P2", "aligned"),
+                Match("SP2", "P2", "adopted")])
+    c = BUDGETED_PROGRAMS.classifier().classify(
+        r, params=Parameters(relations=["adopted", "derived"]))
+    assert c.stages["program"].unsynchronized_ids == ("SP1",)
+    conditions = {(x.values["condition"], tuple(x.values["counterparts"]))
+                  for x in c.why_not_synchronized("SP1")}
+    assert conditions == {("budget", ("P1",)), ("relation", ("P2",))}

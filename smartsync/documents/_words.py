@@ -24,6 +24,12 @@ EN = {
     "draft.review.reasons": "why not sure",
     "draft.review.parents": "under",
     "draft.review.hierarchy": "The drafted hierarchy",
+    "draft.review.plan": "plan",
+    "draft.review.level": "level",
+    "draft.review.id": "id",
+    "draft.review.text": "text",
+    "draft.review.code": "code",
+    "draft.review.budget": "budget (Rp)",
 }
 
 ID = {
@@ -46,6 +52,12 @@ ID = {
     "draft.review.reasons": "alasan ragu",
     "draft.review.parents": "di bawah",
     "draft.review.hierarchy": "Hierarki hasil draf",
+    "draft.review.plan": "rencana",
+    "draft.review.level": "tingkat",
+    "draft.review.id": "id",
+    "draft.review.text": "teks",
+    "draft.review.code": "kode",
+    "draft.review.budget": "pagu (Rp)",
 }
 
 messages.register("en", EN)

@@ -662,21 +662,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     prov = dict(sheet=table.sheet, row=table.rows_at[r])
     group = _group_text(cells)
     if group is not None:
-        label, number, rest = numbering(group)
-        if label is None or dimension_of(group) is not None and label not in ("mission", "goal", "target"):
-            state.dimension = dimension_of(group)
-            return
-        level = _LEVEL_OF[label]
-        item = _Item(level, rest, number=number,
-                     provenance=_provenance(file, page, printed, group, **prov))
-        _set_parent_from(walk, state, item)
-        state.groups[level] = walk.add(item)
-        for lower in list(state.groups):
-            if lower.is_above(level) is False and lower is not level:
-                state.groups.pop(lower, None)
-        for role in _HIERARCHY:
-            if _LEVEL_OF[role] is level or level.is_above(_LEVEL_OF[role]):
-                state.values.pop(role, None)
+        _group_row(walk, state, group, _provenance(file, page, printed, group, **prov))
         return
     # the code: its own column, or written in front of the program's name
     code_cell = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "code" and cells[c]), "")
@@ -784,6 +770,25 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     walk.add(item)
 
 
+def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenance) -> None:
+    """A row spanning the table ("Misi 1: ...", "Sasaran 1.1.1: ...", "Smart Living") places the
+    rows below it."""
+    label, number, rest = numbering(group)
+    if label is None or dimension_of(group) is not None and label not in ("mission", "goal", "target"):
+        state.dimension = dimension_of(group)
+        return
+    level = _LEVEL_OF[label]
+    item = _Item(level, rest, number=number, provenance=provenance)
+    _set_parent_from(walk, state, item)
+    state.groups[level] = walk.add(item)
+    for lower in list(state.groups):
+        if lower.is_above(level) is False and lower is not level:
+            state.groups.pop(lower, None)
+    for role in _HIERARCHY:
+        if _LEVEL_OF[role] is level or level.is_above(_LEVEL_OF[role]):
+            state.values.pop(role, None)
+
+
 def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
     """A parent from the group rows above, else from the last element drafted a level up."""
     above = [lvl for lvl in state.groups if lvl.is_above(item.level)]
@@ -806,11 +811,21 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         text_state = _TextState()
         table_state = _TableState()
         recent: list[str] = []
+        after_table = False
         for item in document.items:
             if isinstance(item, Line):
+                label, _, rest = numbering(item.text)
+                if after_table and table_state.columns is not None and rest and \
+                        label in ("mission", "goal", "target"):
+                    # a group row left alone at the top of a page, its table cut after it
+                    _group_row(walk, table_state, item.text, _provenance(
+                        document.file, item.page, item.printed_page, item.text))
+                    continue
+                after_table = False
                 _walk_line(walk, text_state, item, document.file)
                 recent = (recent + [item.text])[-3:]
                 continue
+            after_table = True
             _walk_lines_close(walk, text_state, document.file)
             if text_state.chapter == "skip":
                 table_state.columns = None

@@ -312,9 +312,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             else:  # pragma: no cover - characters outside the BMP: ask one by one
                 code = raw.FPDFText_GetUnicode(textpage.raw, k)
                 char = chr(code) if 0 < code < 0x110000 else " "
-            if char in "\x02\xad":  # PDFium's mark for a hyphen that ends a line
+            if char in "\x02\xad\ufffe":  # PDFium's marks for a hyphen that ends a line
                 char = "-"
-            if char.isspace() or char in "\x00\ufffe\uffff":
+            if char.isspace() or char in "\x00\uffff":
                 word_start = True
                 continue
             if word_start:  # the size and weight of a word's first character serve the word

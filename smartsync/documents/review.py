@@ -71,8 +71,8 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
             f"<td class='{css}'>{score:.2f}</td><td>{_e(reasons)}</td>"
             f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
-    heads = ["plan", "level", "id", "text", t("draft.review.parents"), "code", "budget",
-             t("draft.review.confidence"), t("draft.review.reasons"), t("draft.review.source")]
+    heads = [t(f"draft.review.{key}") for key in ("plan", "level", "id", "text", "parents", "code",
+                                                   "budget", "confidence", "reasons", "source")]
     body = (
         _CSS + f"<h1>{_e(t('draft.review.title', name=region.name))}</h1>"
         f"<p class=meta>{_e(t('draft.review.intro', count=len(rows), files=', '.join(Path(f).name for f in draft.files)))}</p>"
