@@ -155,7 +155,7 @@ def test_relations_per_stage_says_which_relation_does_not_count_where():
     (reason,) = c.why_not_synchronized("SV")
     assert (reason.kind, reason.fact_kind, reason.values["condition"]) == \
         ("blocked", "MatchRejected", "relation")
-    assert "relasi aligned" in reason.message("id") and "visi" in reason.message("id")
+    assert "relasi diselaraskan" in reason.message("id") and "visi" in reason.message("id")
     assert c.why_not_synchronized("ST1") == ()
 
 

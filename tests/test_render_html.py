@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import smartsync
 from smartsync import load_region
 from smartsync.engine import classify
 from smartsync.messages import text
@@ -187,7 +188,7 @@ def test_sections_come_in_the_order_a_planner_reads_them(example_pages):
     """Type and characteristics, diagram, coverage, diagnostics, funding, why-not, trace: top to bottom."""
     for _, _, dom, _ in example_pages.values():
         ids = [n.attrs["id"] for n in dom.find_all("section")]
-        assert ids == ["type", "diagram", "coverage", "diagnostics", "funding", "why-not", "trace"]
+        assert ids == ["type", "diagram", "coverage", "diagnostics", "funding", "to-reach", "why-not", "trace"]
 
 
 def test_type_section_names_the_type_and_every_characteristic(example_pages):
@@ -684,3 +685,14 @@ def test_index_escapes_region_names_and_file_problems(tmp_path):
     assert not list(tmp_path.glob("*<*"))  # the page name is made safe too
     html_index = render_index(report.pages, report.failures)
     assert html_index == index
+
+
+def test_the_report_says_what_to_change_and_how_stable_the_type_is():
+    """The region page has a 'What to change' section: per type above the region's, the
+    matches needed with the matcher's candidates; and the stability of the type."""
+    region = smartsync.load_region(EXAMPLES / "unsynchronized.yaml")
+    page = render_html(region, smartsync.classify(region), lang="id")
+    section = page[page.index('id="to-reach"'):page.index('id="why-not"')]
+    assert 'data-types="A B C D"' in section and "Yang perlu diubah" in section
+    assert "padankan 5 unsur program masterplan lagi" in section
+    assert "Seberapa stabil tipe ini" in section

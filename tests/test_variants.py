@@ -154,12 +154,16 @@ def test_cli_unknown_rules_is_a_usage_error(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_rules_lists_every_rule_with_its_description(capsys: pytest.CaptureFixture[str]) -> None:
-    """smartsync rules lists each rule in effect with its pack and first docstring line."""
+    """smartsync rules lists each rule in effect with its pack and its whole description,
+    never cut mid-sentence; --lang id in Indonesian."""
     assert main(["rules"]) == 0
-    out = capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
     for info in smartsync.engine.default_classifier().rules():
         assert info.name in out
-        assert info.description.splitlines()[0] in out
+        assert " ".join(info.description.split()) in out
+    assert main(["rules", "--lang", "id"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Menyimpulkan bahwa suatu tahap tersinkronisasi" in out
 
 
 @pytest.mark.slow  # 100 typical regions per variant: some 15 s each with experta's own matcher

@@ -1,7 +1,7 @@
 """``smartsync rules``: the rule packs and rules in effect; ``--check`` tries them out.
 
-Lists each pack and its rules, with the rule's description (its docstring)
-and where it is defined. ``--rules PACK`` selects a variant (an entry-point
+Lists each pack and its rules, with the rule's whole description (its
+docstring; ``--lang id``: in Indonesian) and where it is defined. ``--rules PACK`` selects a variant (an entry-point
 name of the group ``smartsync.rules``, or ``module:object``). ``--check``
 classifies many generated regions with the variant and reports any region
 that gets no type or more than one, and any rule that never fired; exit 1
@@ -16,10 +16,12 @@ import argparse
 import collections
 import inspect
 import sys
+import textwrap
 
 import attrs
 
 from ..errors import RulePackError, SmartsyncError
+from ..messages import rule_description
 from ..model import Relation
 from ..sample import typical_region
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
@@ -35,6 +37,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--rules", default=None, metavar="PACK",
                         help="a variant: an entry-point name of the group smartsync.rules, "
                              "or module:object")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the rule descriptions: en (English) or id (Indonesian)")
     parser.add_argument("--check", action="store_true",
                         help="classify generated regions; report regions with no type or "
                              "several, and rules that never fire")
@@ -78,9 +82,11 @@ def run(args: argparse.Namespace) -> int:
         if info.pack != current:
             current = info.pack
             print(f"\npack {info.pack}")
-        first = info.description.splitlines()[0] if info.description else "(no description)"
+        described = rule_description(info.name, args.lang, info.description) \
+            or "(no description)"
         print(f"  {info.name}  [salience {info.salience}]")
-        print(f"    {first}")
+        for line in textwrap.wrap(described, width=88):
+            print(f"    {line}")
         print(f"    defined at {_where(info.rule)}")
     return EXIT_OK
 

@@ -132,6 +132,11 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return text("yes" if value else "no", lang)
     if key in _LEVEL_KEYS and isinstance(value, str):
         return stage_name(value, lang)
+    if key in ("relation", "source") and isinstance(value, str):
+        return _CATALOGS[_lang(lang)].get(f"{key}.{value}", value)
+    if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_CATALOGS[_lang(lang)].get(f"relation.{v}", str(v))
+                         for v in sorted(map(str, value)))
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
     if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):

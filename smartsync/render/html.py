@@ -340,13 +340,51 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
     return "".join(out)
 
 
+def _lines_html(lines: Sequence[str]) -> str:
+    """Indented text lines (as :mod:`smartsync.render.text` gives them) as nested lists."""
+    out: list[str] = []
+    indents: list[int] = []
+    for line in lines:
+        indent = len(line) - len(line.lstrip(" "))
+        while indents and indents[-1] > indent:
+            out.append("</li></ul>")
+            indents.pop()
+        if not indents or indents[-1] < indent:
+            out.append("<ul>")
+            indents.append(indent)
+        else:
+            out.append("</li>")
+        out.append(f"<li>{_e(line.strip().removeprefix('- '))}")
+    out.extend("</li></ul>" for _ in indents)
+    return "".join(out)
+
+
+def _advice_section(c: Classification, lang: str) -> str:
+    """What to change to reach each higher type, and how stable the type is
+    (:mod:`smartsync.advice`)."""
+    from ..advice import advise
+    from ..messages import text
+    from .text import stability_lines, to_reach_lines
+
+    advice = advise(c)
+    letters = " ".join(advice.to_reach)
+    return (f'<section id="to-reach" class="to-reach" data-types="{_a(letters)}">'
+            f'<h2>{_e(text("heading.to_reach", lang))}</h2>'
+            f'{_lines_html(to_reach_lines(c, lang, advice.to_reach))}'
+            f'<h3>{_e(text("heading.stability", lang))}</h3>'
+            f'<div class="stability" data-fragile="{"true" if advice.stability.fragile else "false"}">'
+            f'{_lines_html(stability_lines(c, lang, advice.stability))}</div></section>')
+
+
 def _why_not_section(c: Classification, lang: str) -> str:
     from ..messages import text, type_name
 
     parts = [f'<section id="why-not" class="why-not"><h2>{_e(text("heading.why_not", lang))}</h2>']
     for value, reasons in c.why_not_all().items():
         t = c.typology.parse_type(value)
-        heading = text("why_not.type", lang, type=type_name(t, c.typology.letter(t), lang))
+        from .text import why_not_title
+
+        heading = why_not_title(c, t, lang)
         items = "".join(f'<li data-rule="{_a(r.rule)}">{_e(r.message(lang))}</li>' for r in reasons)
         if not items:
             items = f'<li>{_e(_label("no_reasons", lang))}</li>'
@@ -451,6 +489,7 @@ def render_html(region: Region, classification: Classification | None = None, *,
         _coverage_section(c, lang),
         _diagnostics_section(c, warnings, lang),
         _funding_section(region, c, lang),
+        _advice_section(c, lang),
         _why_not_section(c, lang),
         _trace_section(c, lang),
     ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import text, type_name
+from ..messages import rule_description, text, type_name
 from ..trace import Derivation, FactRecord
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
@@ -37,10 +37,12 @@ def describe_fact(record: FactRecord) -> str:
     return f"{record.kind}({fields}) #{record.id}"
 
 
-def stage_line(stage: Any, lang: str) -> str:
-    """One stage's figures in words."""
+def stage_line(stage: Any, lang: str, base: str | None = None) -> str:
+    """One stage's figures in words; an absent ``base`` stage (program) says that without
+    it no type can be given."""
     if not stage.present:
-        return text("stage.absent", lang, stage=stage.stage)
+        key = "stage.absent_base" if stage.stage == base else "stage.absent"
+        return text(key, lang, stage=stage.stage)
     status = "full" if stage.full else "partial" if stage.is_synchronized else "not"
     return text("stage.line", lang, stage=stage.stage, synchronized=stage.synchronized,
                 total=stage.total, coverage=stage.coverage, threshold=stage.threshold,
@@ -215,7 +217,7 @@ def trace_lines(c: Any, lang: str, *, internal: bool = False) -> list[str]:
             continue
         lines.append(text("trace.step", lang, number=step.number, rule=step.rule, pack=step.pack))
         if step.description:
-            lines.append("     " + step.description.splitlines()[0])
+            lines.append("     " + rule_description(step.rule, lang, step.description, first=True))
         matched = [describe_fact(facts[i]) for i in step.facts if not facts[i].internal]
         if matched:
             lines.append("     " + text("trace.matched", lang, facts="; ".join(matched)))
@@ -240,7 +242,7 @@ def render_text(c: Any, *, lang: str = "en", explain: bool = False, trace: bool 
     out = [text("heading.region", lang, id=c.region_id, name=c.region_name),
            type_line(c, lang, advice.stability),
            "", text("heading.stages", lang)]
-    out += ["  " + stage_line(s, lang) for s in c.stages.values()]
+    out += ["  " + stage_line(s, lang, c.typology.base) for s in c.stages.values()]
     out += ["", text("heading.characteristics", lang)]
     out += ["  - " + ch.message(lang) for ch in c.characteristics] or \
         ["  " + text("heading.none", lang)]
