@@ -284,3 +284,18 @@ def test_the_review_page_and_the_reasons_read_in_indonesian(tmp_path: Path) -> N
     assert 'lang="id"' in page and "keyakinan" in page and "Hierarki hasil draf" in page
     reasons = [r for _, e in draft.elements() if e.confidence for r in e.confidence.reasons]
     assert reasons and not any("came from" in r for r in reasons)
+
+
+def test_an_rpjmd_heading_that_names_the_rpjmd_is_its_own_vision() -> None:
+    from smartsync.documents._doc import Document, Line
+    from smartsync.documents.draft import draft_plan
+    from smartsync.model import PlanKind
+
+    lines = ["RPJMD KOTA CONTOH TAHUN 2021-2026", "BAB IV VISI DAN MISI", "4.1 Visi RPJMD Kota Contoh",
+             "“Kota Contoh yang maju dan sejahtera”", "4.2 Visi RPJPD (jangka panjang)",
+             "“Kota Contoh 2045 yang gemilang”"]
+    doc = Document("rpjmd.pdf", [Line(t, 1) for t in lines], pages=1)
+    rpjmd = draft_plan(PlanKind.RPJMD, [doc])
+    assert [i.text for i in rpjmd.items] == ["Kota Contoh yang maju dan sejahtera"]
+    masterplan = draft_plan(PlanKind.MASTERPLAN, [Document("mp.pdf", [Line(t, 1) for t in lines], pages=1)])
+    assert masterplan.items == []  # both quote other plans

@@ -234,8 +234,10 @@ def _chapter_kind(title: str, kind: PlanKind) -> str:
     return "any"
 
 
-def _heading(text: str) -> str | None:
-    """The mode a heading line sets, or None when the line is not such a heading."""
+def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
+    """The mode a heading line sets, or None when the line is not such a heading. A heading
+    naming another plan (the RPJMD in a masterplan; the RPJPD, RPJMN or the province's plan in
+    either) opens a quotation of it: "quoted"."""
     bare = _SECTION_NUMBER.sub("", text).strip()
     if len(bare.split()) > 9 or bare.endswith((".", ";", ",")) or not _HEADING.match(bare):
         return None
@@ -245,7 +247,10 @@ def _heading(text: str) -> str | None:
     if ":" in bare and len(bare.split(":", 1)[1].split()) > 3:
         return None  # "Visi: Terwujudnya ..." is the vision itself
     low = bare.casefold()
-    if re.search(r"\brpjmd\b|jangka menengah|kepala daerah|nasional|provinsi|rpjpd|rpjmn", low):
+    others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
+    if kind is PlanKind.MASTERPLAN:
+        others += r"|\brpjmd\b|jangka menengah|kepala daerah"
+    if re.search(others, low):
         return "quoted"
     if dimension_of(bare) is not None:
         return "dimension"
@@ -312,7 +317,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if state.chapter == "skip":
         return
-    mode = _heading(text)
+    mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
         if mode == "dimension":
