@@ -42,8 +42,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --rules, --suggest."""
     add_parameter_arguments(parser)
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set: an entry-point name of the "
-                             "group smartsync.rules, or module:object")
+                        help="a typology variant or rule pack set: a registered name (see "
+                             "'smartsync rules --list-variants'), a module name, or "
+                             "module:object")
     parser.add_argument("--suggest", action="store_true",
                         help="classify with matches suggested from the plan texts added")
 

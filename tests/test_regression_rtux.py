@@ -1,0 +1,65 @@
+"""Rough edges a new user met (planners, researchers, evaluators), each pinned by a test
+named after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smartsync.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPE_B = ROOT / "examples" / "type-b-mission.yaml"
+
+
+def cli(capsys, *args: object) -> tuple[int, str, str]:
+    code = main([*map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_unknown_type_names_the_letters_and_suggests_a_close_name(capsys):
+    """--to Z / --why-not misson: users type letters; the error lists A-D, not only stage
+    names, and a misspelt name gets a did-you-mean."""
+    code, _, err = cli(capsys, "explain", TYPE_B, "--to", "Z")
+    assert code == 2 and "expected a letter A-D or one of: vision" in err
+    code, _, err = cli(capsys, "explain", TYPE_B, "--why-not", "misson")
+    assert code == 2 and "did you mean 'mission'?" in err
+    assert "Traceback" not in err
+
+
+def test_rules_of_a_variant_say_what_the_variant_changes(capsys):
+    """smartsync rules --rules relations-per-stage began with the typology and 300 lines of
+    rules, never saying what the variant changes; it now leads with the variant's
+    description and the parameters it sets."""
+    code, out, _ = cli(capsys, "rules", "--rules", "relations-per-stage")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("variant: relations-per-stage")
+    assert "At the vision and mission stages only adopted and derived" in out
+    assert "  relations that count at vision: adopted, derived" in lines
+
+
+def test_list_variants_says_what_each_variant_is(capsys):
+    """--list-variants printed names and import paths only; each now has its description."""
+    code, out, _ = cli(capsys, "rules", "--list-variants")
+    assert code == 0
+    goal = next(line for line in out.splitlines() if line.startswith("goal-stage\t"))
+    assert "A goal (tujuan) stage between mission and target" in goal
+
+
+def test_rules_given_a_python_file_says_how_to_name_the_module(capsys):
+    """A researcher passes the file of their rule pack (--rules mystudy/pack.py): the error
+    says to put its folder on PYTHONPATH and give the module name."""
+    code, _, err = cli(capsys, "rules", "--rules", "tests/variant_pack.py")
+    assert code == 2 and "Traceback" not in err
+    assert "PYTHONPATH=tests ... --rules variant_pack" in err
+
+
+def test_rules_help_says_a_bare_module_name_works(capsys):
+    """--rules mymodule (no colon) works, and the help says so."""
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["classify", "--help"])
+    out, _ = capsys.readouterr()
+    assert "a module name, or module:object" in " ".join(out.split())
