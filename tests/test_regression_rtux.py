@@ -63,3 +63,26 @@ def test_rules_help_says_a_bare_module_name_works(capsys):
         main(["classify", "--help"])
     out, _ = capsys.readouterr()
     assert "a module name, or module:object" in " ".join(out.split())
+
+
+def test_threshold_as_a_planner_writes_it_percent_or_decimal_comma(capsys):
+    """Every output says 'threshold 50%' / 'ambang 50%', so planners type --threshold 50%
+    (or 0,5): accepted, the same as 0.5; --threshold 50 gets a did-you-mean, not an
+    'invalid float value'."""
+    region = ROOT / "examples" / "type-c-target.yaml"
+    _, expected, _ = cli(capsys, "classify", region, "--threshold", "0.75")
+    for written in ("75%", "0,75", "75 %"):
+        code, out, err = cli(capsys, "classify", region, "--threshold", written)
+        assert code == 0 and out == expected, written
+    for command in (["classify", region], ["batch", region, "--out", "/dev/null"]):
+        code, _, err = cli_exit(capsys, *command, "--threshold", "50")
+        assert code == 2 and "did you mean 0.5, that is 50%?" in err
+
+
+def cli_exit(capsys, *args: object) -> tuple[int, str, str]:
+    import pytest
+
+    with pytest.raises(SystemExit) as exc:
+        main([*map(str, args)])
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
