@@ -86,3 +86,23 @@ def cli_exit(capsys, *args: object) -> tuple[int, str, str]:
         main([*map(str, args)])
     out, err = capsys.readouterr()
     return exc.value.code, out, err
+
+
+def test_indonesian_report_gives_rule_descriptions_in_indonesian():
+    """smartsync report --lang id showed each rule firing's English docstring ('Concludes
+    that a masterplan element ...') in the trace, though every rule has an Indonesian
+    description (smartsync rules --lang id)."""
+    import html
+    import re
+
+    from smartsync import classify, load_region
+    from smartsync.messages import rule_description
+    from smartsync.render.html import render_html
+
+    region = load_region(TYPE_B)
+    result = classify(region)
+    page = html.unescape(render_html(region, result, lang="id"))
+    assert "Concludes" not in page and "Reports the" not in page
+    step = next(s for s in result.trace.steps if s.rule == "element_synchronized")
+    assert " ".join(rule_description(step.rule, "id", step.description).split()) in \
+        re.sub(r"\s+", " ", page)
