@@ -106,3 +106,17 @@ def test_indonesian_report_gives_rule_descriptions_in_indonesian():
     step = next(s for s in result.trace.steps if s.rule == "element_synchronized")
     assert " ".join(rule_description(step.rule, "id", step.description).split()) in \
         re.sub(r"\s+", " ", page)
+
+
+def test_every_option_of_every_command_says_what_it_means():
+    """classify/explain --format and draft --kind/--province had no help text."""
+    import argparse
+
+    from smartsync.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    silent = [f"{name} {'/'.join(action.option_strings)}"
+              for name, sub in commands.choices.items() for action in sub._actions
+              if action.option_strings and not action.help]
+    assert silent == []
