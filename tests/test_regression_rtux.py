@@ -120,3 +120,23 @@ def test_every_option_of_every_command_says_what_it_means():
               for name, sub in commands.choices.items() for action in sub._actions
               if action.option_strings and not action.help]
     assert silent == []
+
+
+def test_match_speaks_indonesian_to_planners(capsys, tmp_path):
+    """smartsync match had no --lang: the table, the summary and the suggestions' notes
+    (written to the region file with --write) were English only."""
+    import shutil
+
+    region = tmp_path / "region.yaml"
+    shutil.copy(ROOT / "examples" / "unsynchronized.yaml", region)
+    code, out, err = cli(capsys, "match", region, "--lang", "id", "--write")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].split()[:2] == ["tingkat", "masterplan"] and "skor" in lines[0]
+    assert "urusan pemerintahan yang sama: kesehatan" in out
+    assert "shared" not in out and "suggested" not in out and "written" not in out
+    assert "padanan usulan mesin" in lines[-1] and "ditulis ke" in lines[-1]
+    assert "note: 'urusan pemerintahan yang sama" in region.read_text(encoding="utf-8") or \
+        "urusan pemerintahan yang sama" in region.read_text(encoding="utf-8")
+    code, out, _ = cli(capsys, "match", ROOT / "examples" / "unsynchronized.yaml")
+    assert "shared affairs of government: kesehatan" in out  # English stays the default
