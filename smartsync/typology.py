@@ -101,8 +101,8 @@ class Typology:
             letters = string.ascii_uppercase[: len(self.stages)]
             close = difflib.get_close_matches(text, names, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown type {value!r}; expected a letter {letters[0]}-"
-                             f"{letters[-1]} or one of: {', '.join(names)}{hint}") from None
+            raise ValueError(f"unknown type {value!r}; expected one of: {', '.join(names)}, "
+                             f"or a letter {letters[0]}-{letters[-1]}{hint}") from None
 
 
 @functools.lru_cache(maxsize=None)

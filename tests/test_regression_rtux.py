@@ -21,7 +21,7 @@ def test_unknown_type_names_the_letters_and_suggests_a_close_name(capsys):
     """--to Z / --why-not misson: users type letters; the error lists A-D, not only stage
     names, and a misspelt name gets a did-you-mean."""
     code, _, err = cli(capsys, "explain", TYPE_B, "--to", "Z")
-    assert code == 2 and "expected a letter A-D or one of: vision" in err
+    assert code == 2 and "unsynchronized, or a letter A-D" in err
     code, _, err = cli(capsys, "explain", TYPE_B, "--why-not", "misson")
     assert code == 2 and "did you mean 'mission'?" in err
     assert "Traceback" not in err
