@@ -43,7 +43,7 @@ from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 from ._common import threshold_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-DIAGNOSTIC_SEVERITIES = ("warning", "info")
+DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
 
 
 def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
