@@ -65,6 +65,7 @@ def test_money_reads_back_any_amount_with_thousands_separators(amount: int, sep:
 @pytest.mark.parametrize("raw, code, shaped", [
     ("2.16.02", "2.16.02", True), ("2.16.2", "2.16.02", True), ("2 16 02", "2.16.02", True),
     ("1.02.02.", "1.02.02", True), ("X.XX.01", "X.XX.01", False), ("1.20.1.20.03", "1.20.1.20.03", False),
+    ("2 . 16 . 02", "2.16.02", True), ("2. 16. 2", "2.16.02", True), ("1", "1", False),
 ])
 def test_program_codes_are_normalised(raw: str, code: str, shaped: bool) -> None:
     found = program_code(raw)
@@ -299,3 +300,35 @@ def test_an_rpjmd_heading_that_names_the_rpjmd_is_its_own_vision() -> None:
     assert [i.text for i in rpjmd.items] == ["Kota Contoh yang maju dan sejahtera"]
     masterplan = draft_plan(PlanKind.MASTERPLAN, [Document("mp.pdf", [Line(t, 1) for t in lines], pages=1)])
     assert masterplan.items == []  # both quote other plans
+
+
+def test_a_perda_annex_is_drafted_past_its_noise() -> None:
+    """sukamaju/ (tests/data/documents/make_sukamaju.py): BAB II realisation table, a BAB V table
+    whose mission cell runs over a page break and an indicator "Jumlah UMKM ...", a landscape
+    BAB VII with a two-row header, column numbers, group rows and codes like "2 . 16 . 03"."""
+    here = DATA / "sukamaju"
+    draft = draft_region(rpjmd=here / "rpjmd-perda-3-2021.pdf", masterplan=here / "masterplan-buku2.pdf")
+    rpjmd = draft.region.rpjmd
+    programs = {p.text: p for p in rpjmd.at("program")}
+    assert len(programs) == 10  # the BAB II realisation rows are not programs
+    assert not any("Wajib Belajar" in t for t in programs)
+    spaced = programs["Program Informasi dan Komunikasi Publik"]
+    assert (spaced.code, spaced.provenance.code, spaced.budget) == ("2.16.03", "2 . 16 . 03", 5_100_000_000)
+    assert spaced.provenance.printed_page == "VII - 1"
+    goal = next(g for g in rpjmd.at("goal") if g.text == "Meningkatkan pertumbuhan ekonomi daerah")
+    assert rpjmd[goal.parents[0]].text.startswith("Mengembangkan perekonomian")
+    assert all(rpjmd[t.parents[0]].level.value == "goal" for t in rpjmd.at("target"))
+    assert sorted(p.dimension.value for p in draft.region.masterplan.at("program")).count("branding") == 2
+
+
+def test_a_sipd_export_skips_urusan_rows_and_reads_thousands() -> None:
+    """sipd/: a T-C.27 workbook (title rows, "(dalam ribuan rupiah)", urusan "1" and bidang
+    "1.01" rows, Target/Rp pairs per year) and a CSV whose title row holds no separator."""
+    here = DATA / "sipd"
+    draft = draft_region(rpjmd=here / "rpjmd-sipd T-C27 (ekspor).xlsx", masterplan=here / "masterplan-quickwin.csv")
+    programs = draft.region.rpjmd.at("program")
+    assert [p.code for p in programs] == ["1.01.02", "1.02.02", "2.16.02", "2.16.03"]
+    assert programs[0].budget == 800_000_000_000
+    assert draft.region.rpjmd.period == smartsync.Period(2024, 2029)
+    quick = draft.region.masterplan.at("program")
+    assert [q.dimension.value for q in quick] == ["governance", "governance", "economy", "environment"]

@@ -112,7 +112,9 @@ def unit_of(text: str) -> int | None:
 # --------------------------------------------------------------------------
 # program codes
 
-_CODE_TOKEN = re.compile(r"^(?:[0-9]{1,2}|X{1,2}|x{1,2})(?:[ .,\-][0-9Xx]{1,2}){1,6}\.?$")
+# one part ("1", an urusan row of a code column) up to seven, separated by ".", ",", "-" or
+# spaces, also with spaces around the dots ("2 . 16 . 02", as typed in some annexes)
+_CODE_TOKEN = re.compile(r"^(?:[0-9]{1,2}|X{1,2}|x{1,2})(?:(?:\s*[.,\-]\s*|\s+)[0-9Xx]{1,2}){0,6}\.?$")
 _CODE_AT_START = re.compile(r"^\s*((?:[0-9]{1,2}|X{1,2})(?:[.][0-9X]{1,2}){2,6})\.?\s+(?=\D)")
 
 

@@ -435,6 +435,8 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
+    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
+        return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
     roles = [_role(c) for c in cells if c]
     named = [r for r in roles if r and r not in ("year", "no")]
     small = len(roles) <= 4 and "no" in roles and len(named) == 1 and all(roles) and \
@@ -616,7 +618,8 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
         if _is_header_row(cells):
             continue  # a header repeated on a continued page
         if out and not any(table.covered[r]) and not _group_text(cells) and \
-                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled):
+                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled
+                        if cols.roles[c] != "indicator"):
             previous = out[-1][1]
             has_key = any(cols.roles[c] in ("code", "no") for c in filled) or any(
                 cols.roles[c] == "program" and code_at_start(cells[c]) for c in filled)
@@ -681,7 +684,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         return  # an urusan or bidang row (2 or 2.16), not a program
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
         return
-    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for c in cells if c):
+    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for i, c in enumerate(cells)
+                                if c and cols.roles[i] != "indicator"):
+        # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
         return
     parents: dict[str, _Item] = {}
     reasons: list[tuple[str, float]] = []

@@ -124,6 +124,27 @@ def _encrypted_or_corrupt(path: Path, what: str) -> str:
     return f"is not a {what} (the file is corrupt or of another kind)"
 
 
+def _csv_dialect(sample: str) -> Any:
+    """The separator that splits the most lines into the same number of fields (the sniffer of
+    the standard library gives up on a file whose title rows above the header hold no separator)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        pass
+    lines = sample.splitlines()[:200]
+    best, best_score = csv.excel, 0
+    for sep in (";", ",", "\t", "|"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep) if len(row) > 1]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = widths.count(common) * common
+        if score > best_score:
+            best_score = score
+            best = type("_Sep", (csv.excel,), {"delimiter": sep})
+    return best
+
+
 def read_csv(path: Path) -> Document:
     """A CSV file (comma, semicolon or tab separated; UTF-8 or Windows-1252) as one table."""
     raw = path.read_bytes()
@@ -133,13 +154,8 @@ def read_csv(path: Path) -> Document:
         text = raw.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise DocumentError(str(path), "is not a text CSV file (it holds binary data)", "corrupt")
-    sample = text[:20000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _csv_dialect(text[:20000])
     rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-    rows = [r for r in rows]
     return Document(str(path), [Table(rows, rows_at=list(range(1, len(rows) + 1)))], pages=1)
 
 
