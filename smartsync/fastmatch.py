@@ -1,4 +1,4 @@
-"""A faster matcher for experta, and an engine mixin that trims experta's fixed costs.
+"""A faster matcher for experta, and an engine that trims experta's fixed costs.
 
 experta lets an engine choose its matcher with the class attribute
 ``__matcher__``. :class:`FastMatcher` is a drop-in replacement for experta's
@@ -41,11 +41,11 @@ supported.
 Two behaviours of experta's Rete are not reproduced, because they are bugs:
 a fact that is declared and retracted between two matcher updates (by one rule
 firing, or after ``run(steps)`` stopped) reaches experta's network as the
-retraction of a fact it never saw (experta raises ``KeyError`` or keeps a ghost
-fact; this matcher forgets the fact), and two facts whose values are equal but of different
-types (``1`` and ``1.0``) joined on one variable give the variable either
-value depending on the order of arrival. The matcher ignores the first and
-always keeps the value of the earlier pattern.
+retraction of a fact it never saw (experta raises ``KeyError`` or keeps a
+ghost fact; this matcher forgets the fact); and when two values that are
+equal but of different types (``1`` and ``1.0``) are joined on one variable,
+experta gives the variable either value depending on the order of arrival,
+this matcher always the earlier pattern's.
 """
 
 from __future__ import annotations
