@@ -183,6 +183,17 @@ def test_a_corrupt_or_unknown_file_gets_a_clear_error(tmp_path: Path, capsys, na
     assert name in err and "Traceback" not in err
 
 
+def test_a_pdf_of_no_pages_and_a_folder_get_a_clear_error(tmp_path: Path, capsys) -> None:
+    from reportlab.pdfgen import canvas
+
+    canvas.Canvas(str(tmp_path / "kosong ü.pdf")).save()  # a PDF with no page at all
+    err = _no_output(tmp_path, tmp_path / "kosong ü.pdf", capsys)
+    assert "kosong ü.pdf: holds no pages" in err and "Traceback" not in err
+    (tmp_path / "bab 5.pdf").mkdir()
+    err = _no_output(tmp_path, tmp_path / "bab 5.pdf", capsys)
+    assert "bab 5.pdf: is a folder" in err
+
+
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.yaml"
     out.write_text("old", encoding="utf-8")
@@ -332,3 +343,18 @@ def test_a_sipd_export_skips_urusan_rows_and_reads_thousands() -> None:
     assert draft.region.rpjmd.period == smartsync.Period(2024, 2029)
     quick = draft.region.masterplan.at("program")
     assert [q.dimension.value for q in quick] == ["governance", "governance", "economy", "environment"]
+
+
+def test_a_word_rpjmd_with_code_and_name_in_one_column() -> None:
+    """makmur/ (tests/data/documents/make_makmur.py): "Kode dan Program Prioritas" in one
+    column, Target/Rp pairs per year under a three-row header, strategies in the same chapter
+    as the goals and targets (not targets), missions quoted again above their goals."""
+    here = DATA / "makmur"
+    draft = draft_region(rpjmd=here / "rpjmd-makmur-jaya.docx", masterplan=here / "masterplan-buku-ii.docx")
+    rpjmd = draft.region.rpjmd
+    programs = {p.code: p for p in rpjmd.at("program")}
+    assert sorted(programs) == ["1.02.02", "2.16.02", "2.16.03", "5.01.02"]
+    assert programs["2.16.02"].text == "Program Aplikasi Informatika"
+    assert programs["2.16.02"].budget == 12_500_000_000 and programs["2.16.02"].agency == "Diskominfo"
+    assert len(rpjmd.at("mission")) == 2 and len(rpjmd.at("target")) == 3
+    assert not any("Penguatan sistem" in e.text for e in rpjmd.elements)

@@ -426,6 +426,8 @@ def _role(label: str) -> str | None:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
                 continue
+            if role == "code" and re.search(r"\bkode\s*(\bdan\b|&|\+)\s*(nama\s+)?(program|uraian)", low):
+                return "program"  # "Kode dan Program Prioritas": the code is written in front of the name
             return role
     if years_in(low):
         return "year"

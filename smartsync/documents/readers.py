@@ -243,6 +243,17 @@ def _docx_table(table: Any, page: int) -> Table:
 _REOPEN_EVERY = 50
 
 
+def _no_pages(path: Path) -> bool:
+    """Whether the PDF parses (with pdfminer) and holds no page."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # noqa: BLE001 - any failure here means: not a PDF of no pages
+        return False
+
+
 def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     """Text lines and tables of a text PDF, page by page; scanned pages refused.
 
@@ -259,6 +270,8 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
         if "password" in text or "security" in text:
             raise DocumentError(name, "is encrypted (password-protected): remove the password "
                                 "(print it to a new PDF), then try again", "encrypted") from None
+        if _no_pages(path):  # PDFium refuses a PDF of no pages with a stale error code
+            raise DocumentError(name, "holds no pages", "corrupt") from None
         raise DocumentError(name, f"is not a readable PDF ({exc}: the file is corrupt or of "
                             "another kind)", "corrupt") from None
     items: list[Line | Table] = []
