@@ -358,3 +358,21 @@ def test_a_word_rpjmd_with_code_and_name_in_one_column() -> None:
     assert programs["2.16.02"].budget == 12_500_000_000 and programs["2.16.02"].agency == "Diskominfo"
     assert len(rpjmd.at("mission")) == 2 and len(rpjmd.at("target")) == 3
     assert not any("Penguatan sistem" in e.text for e in rpjmd.elements)
+
+
+def test_a_borderless_table_goes_on_under_a_group_row_and_bold_items_end_at_their_description() -> None:
+    """sejahtera/ (tests/data/documents/make_sejahtera.py): the program table's next page opens
+    with the running header and a group row, no header; the masterplan's programs are bold
+    numbered headings ("4.1.1 Program Unggulan: ...") with a plain paragraph under each."""
+    here = DATA / "sejahtera"
+    draft = draft_region(rpjmd=here / "rpjmd-bab-vi-viii.pdf", masterplan=here / "masterplan-buku-ii.pdf")
+    rpjmd = draft.region.rpjmd
+    last = rpjmd.at("program")[-1]
+    assert (last.code, last.budget, rpjmd[last.parents[0]].text) == (
+        "2.16.02", 3_000_000_000, "Meningkatnya indeks SPBE")
+    assert any(p.text == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten" for p in rpjmd.at("program"))
+    programs = draft.region.masterplan.at("program")
+    assert [p.text for p in programs][:2] == ["Sistem Informasi Pelayanan Terpadu", "Integrasi Data Kependudukan"]
+    assert [p.dimension.value for p in programs] == ["governance", "governance", "society", "living"]
+    assert [v.text for v in draft.region.masterplan.at("vision")] == [
+        "Sejahtera Smart Regency 2032: Terhubung, Efisien, Berbudaya"]

@@ -244,8 +244,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     label, number, rest = numbering(bare)
     if label is not None and number is not None:
         return None  # "Misi 1 ..." is an item, not a heading
-    if ":" in bare and len(bare.split(":", 1)[1].split()) > 3:
-        return None  # "Visi: Terwujudnya ..." is the vision itself
+    if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
+        return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
     others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
     if kind is PlanKind.MASTERPLAN:
@@ -333,6 +333,12 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 state.vision_lines, state.vision_line = [rest], line
         return
     label, number, rest = numbering(text)
+    bare = _SECTION_NUMBER.sub("", text)
+    if label is None and bare != text:
+        # a section number in front of a labelled item ("4.1.1 Program Unggulan: Sekolah Digital")
+        b_label, b_number, b_rest = numbering(bare)
+        if b_label in ("mission", "goal", "target", "program") and b_rest:
+            label, number, rest = b_label, b_number, b_rest
     if text.lower().startswith(("tabel", "table", "gambar", "sumber:")):
         _walk_lines_close(walk, state, file)
         return
@@ -367,6 +373,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             return
         if state.open is not None:
             previous = " ".join(state.open_text)
+            assert state.open_line is not None
+            if state.open_line.bold and not line.bold:
+                # a bold item ("4.1.1 Program Unggulan: ...") and the plain paragraph describing it
+                _walk_lines_close(walk, state, file)
+                return
             if text[:1].islower() or not previous.rstrip().endswith((".", ";", ":")):
                 state.open_text.append(text)
                 return

@@ -332,6 +332,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         one_to_one = len(text) == count
         chars = []
         size, bold, word_start = 10.0, False, True
+        font_name = ctypes.create_string_buffer(128)
         box = raw.FS_RECTF()
         loose_box = raw.FPDFText_GetLooseCharBox
         handle = textpage.raw
@@ -349,6 +350,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
                 bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+                if not bold:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
+                    length = raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), None)
+                    bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False
             loose_box(handle, k, box)
             chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
@@ -672,6 +676,7 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
     out: list[Line | Table] = []
     i = 0
     first = True
+    leading = 0
     while i < len(items):
         item = items[i]
         if isinstance(item, Table):
@@ -698,10 +703,16 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
                 j += 1
             columns = _columns(header)
             i = j
-        elif first and columns is not None and _in_table(item, columns) and len(item.segments) >= 3:  # type: ignore[attr-defined]
-            pass  # the table of the previous page goes on
+        elif first and columns is not None and _in_table(item, columns) and (
+                len(item.segments) >= 3 or (  # type: ignore[attr-defined]
+                    _GROUP_ROW.match(item.text) and i + 1 < len(items) and isinstance(items[i + 1], Line)
+                    and len(getattr(items[i + 1], "segments", None) or ()) >= 3)):
+            pass  # the table of the previous page goes on (also under a group row "Sasaran 1.2: ...")
         else:
-            first = False
+            # a running header or a page number above the rows still lets the table go on
+            leading += 1
+            first = first and leading <= 3 and len(getattr(item, "segments", None) or ()) <= 2 and \
+                not _GROUP_ROW.match(item.text)
             out.append(item)
             i += 1
             continue
