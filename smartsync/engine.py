@@ -47,6 +47,14 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
     "start_stage", "chain", "own_vision", "integration", "legitimacy", "funding_route",
     "exposure", "program_counterpart_share", "periods"))}
 
+#: the order findings are listed in: what decides the type first, then the funding, then
+#: what needs review, then what is worth knowing; codes of other packs follow by severity
+_DIAGNOSTIC_ORDER = {code: i for i, code in enumerate((
+    "no_base_stage", "synchronized_above_break", "periods_disjoint", "orphan_programs",
+    "dimension_unsynchronized", "unbudgeted_rpjmd_programs", "rests_on_suggested",
+    "suggested_matches_used"))}
+_SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
+
 #: fact kinds a planner need not read: engine internals and helper facts
 INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "CountedRelation"})
 
@@ -377,7 +385,9 @@ class Classifier:
                               elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),
                               fact_id=f["__factid__"])
              for f in raw if type(f) is Diagnostic),
-            key=lambda d: (d.severity != "warning", d.code, d.fact_id or 0)))
+            key=lambda d: (_DIAGNOSTIC_ORDER.get(d.code, len(_DIAGNOSTIC_ORDER)),
+                           _SEVERITY_ORDER.get(d.severity, len(_SEVERITY_ORDER)), d.code,
+                           d.fact_id or 0)))
         fund = one(Funding)
         funding = None if fund is None else FundingResult(
             total=fund["total"], fundable=fund["fundable"], share=fund["share"],

@@ -71,7 +71,9 @@ class CharacteristicResult:
 
 @attrs.frozen
 class DiagnosticResult:
-    """A finding: ``code``, ``severity`` (warning or info), the ``elements`` concerned, the ``figures``."""
+    """A finding: ``code``, ``severity`` (``blocking``: it blocks the type or the funding;
+    ``warning``: it needs review; ``info``: worth knowing), the ``elements`` concerned (each
+    listed in one finding only), the ``figures``."""
 
     code: str
     severity: str

@@ -179,14 +179,12 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
                 break
 
     diagnostics: list[tuple[str, tuple[str, ...]]] = []
-    # a synchronized stage with a present, unsynchronized stage below it
-    for i, stage in enumerate(STAGES):
-        if not figures[stage].is_synchronized:
-            continue
-        for lower in STAGES[i + 1:]:
-            if figures[lower].present and not figures[lower].is_synchronized:
-                diagnostics.append(("synchronized_above_break", tuple(sorted(
-                    figures[stage].synchronized_ids + figures[lower].unsynchronized_ids))))
+    # synchronized stages with a present, unsynchronized stage below them: one finding
+    # naming them all, with no element list (the stage lines and the orphans list them)
+    if any(figures[stage].is_synchronized and figures[lower].present
+           and not figures[lower].is_synchronized
+           for i, stage in enumerate(STAGES) for lower in STAGES[i + 1:]):
+        diagnostics.append(("synchronized_above_break", ()))
     program = figures["program"]
     if program.present and program.unsynchronized_ids:
         diagnostics.append(("orphan_programs", tuple(sorted(program.unsynchronized_ids))))
@@ -200,7 +198,8 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
             by_dimension.setdefault(e.dimension.value, []).append(e.id)
     for dimension, ids in sorted(by_dimension.items()):
         if not set(ids) & set(program.synchronized_ids):
-            diagnostics.append(("dimension_unsynchronized", tuple(sorted(ids))))
+            # its programs are all orphans: the orphan finding lists them, not this one
+            diagnostics.append(("dimension_unsynchronized", ()))
     for stage in chain:
         if manual[stage] / figures[stage].total < limit(stage):
             diagnostics.append(("rests_on_suggested", ()))

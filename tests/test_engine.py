@@ -120,10 +120,15 @@ def test_type_d_example_reports_the_unbudgeted_rpjmd_program():
 def test_unsynchronized_example_reports_break_and_disjoint_periods():
     """The unsynchronized example reports vision and missions above a break, and disjoint periods."""
     c = classify(load("unsynchronized.yaml"))
-    breaks = {(d.figures["stage"], d.figures["at"])
-              for d in c.diagnostics_with("synchronized_above_break")}
-    assert breaks == {("vision", "target"), ("vision", "program"),
-                      ("mission", "target"), ("mission", "program")}
+    (found,) = c.diagnostics_with("synchronized_above_break")
+    assert found.figures["stages"] == ["vision", "mission"]
+    assert found.figures["at"] == ["target", "program"]
+    # what decides the type comes first, then the funding, each finding's elements once
+    codes = [d.code for d in c.diagnostics]
+    assert codes.index("synchronized_above_break") < codes.index("orphan_programs") \
+        < codes.index("dimension_unsynchronized")
+    listed = [e for d in c.diagnostics for e in d.elements]
+    assert len(listed) == len(set(listed))
     assert c.diagnostics_with("periods_disjoint")
 
 

@@ -66,17 +66,17 @@ def test_first_synchronized_agrees_with_its_reference(region):
 
 # ------------------------------------------------------------ diagnostics: severities, figures
 
-#: each diagnostic's severity, as docs/pack-diagnostics.rst states it: a warning is something
-#: a planner must act on; info is worth knowing
+#: each diagnostic's severity, as docs/pack-diagnostics.rst states it: blocking blocks the
+#: type or the funding; a warning needs a person's review; info is worth knowing
 SEVERITY = {
-    "synchronized_above_break": "warning",
-    "orphan_programs": "warning",
-    "no_base_stage": "warning",
-    "periods_disjoint": "warning",
-    "dimension_unsynchronized": "warning",
+    "synchronized_above_break": "blocking",
+    "orphan_programs": "blocking",
+    "no_base_stage": "blocking",
+    "periods_disjoint": "blocking",
+    "dimension_unsynchronized": "blocking",
     "rests_on_suggested": "warning",
     "suggested_matches_used": "info",
-    "unbudgeted_rpjmd_programs": "warning",
+    "unbudgeted_rpjmd_programs": "blocking",
 }
 
 
@@ -100,8 +100,12 @@ def assert_diagnostics_agree(region: Region) -> None:
         elif d.code == "unbudgeted_rpjmd_programs":
             assert f["count"] == len(d.elements)
         elif d.code == "synchronized_above_break":
-            assert f["coverage"] == figures[f["stage"]].coverage
-            assert f["at_coverage"] == figures[f["at"]].coverage
+            for stage in f["stages"]:
+                assert figures[stage].is_synchronized
+                assert f["coverages"][stage] == figures[stage].coverage
+            for stage in f["at"]:
+                assert figures[stage].present and not figures[stage].is_synchronized
+                assert f["coverages"][stage] == figures[stage].coverage
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)

@@ -121,10 +121,10 @@ def test_matches_only_at_vision_are_synchronized_above_a_break():
     c = classify(build_region(FULL, matched={"vision": 1}))
     assert c.type is SyncType.UNSYNCHRONIZED
     assert c.stages["vision"].is_synchronized
-    breaks = c.diagnostics_with("synchronized_above_break")
-    assert {(d.figures["stage"], d.figures["at"]) for d in breaks} == \
-        {("vision", "mission"), ("vision", "target"), ("vision", "program")}
-    assert all("SV1" in d.elements for d in breaks)
+    (found,) = c.diagnostics_with("synchronized_above_break")  # one finding for the break
+    assert found.figures["stages"] == ["vision"]
+    assert found.figures["at"] == ["mission", "target", "program"]
+    assert found.severity == "blocking"
 
 
 def test_break_between_stages_sets_the_type_below_it():
@@ -132,8 +132,8 @@ def test_break_between_stages_sets_the_type_below_it():
     c = classify(build_region({"vision": 1, "mission": 2, "program": 2},
                               matched={"vision": 1, "program": 2}))
     assert c.type is SyncType.PROGRAM
-    assert {(d.figures["stage"], d.figures["at"])
-            for d in c.diagnostics_with("synchronized_above_break")} == {("vision", "mission")}
+    (found,) = c.diagnostics_with("synchronized_above_break")
+    assert (found.figures["stages"], found.figures["at"]) == (["vision"], ["mission"])
 
 
 def test_match_between_levels_is_refused_before_classifying():

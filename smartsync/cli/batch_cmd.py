@@ -42,7 +42,7 @@ from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-DIAGNOSTIC_SEVERITIES = ("warning", "info")
+DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
 
 
 def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:

@@ -32,7 +32,7 @@ _RULES: dict[str, dict[str, str]] = {"id": dict(_rules_id.RULES)}
 #: the languages every message exists in
 LANGUAGES = ("en", "id")
 
-_LEVEL_KEYS = {"stage", "at", "by", "upper", "lower", "base", "level"}
+_LEVEL_KEYS = {"stage", "at", "by", "upper", "lower", "base", "level", "stages"}
 #: lists in messages are complete: a planner must see every element concerned
 _MAX_LIST: int | None = None
 
@@ -132,6 +132,10 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return text("yes" if value else "no", lang)
     if key in _LEVEL_KEYS and isinstance(value, str):
         return stage_name(value, lang)
+    if key in _LEVEL_KEYS and isinstance(value, (list, tuple)) and value:
+        names = [stage_name(v, lang) for v in value]
+        word = " dan " if lang == "id" else " and "
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + word + names[-1]
     if key in ("relation", "source") and isinstance(value, str):
         return _CATALOGS[_lang(lang)].get(f"{key}.{value}", value)
     if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
@@ -209,8 +213,16 @@ def characteristic_message(c: Any, lang: str = "en") -> str:
 def diagnostic_message(d: Any, lang: str = "en") -> str:
     """A diagnostic in words."""
     key = f"diagnostic.{d.code}"
+    figures = dict(d.figures)
+    coverages = figures.get("coverages")
+    if isinstance(coverages, Mapping):  # per stage: "vision 100%, mission 75%"
+        def listed(stages: Any) -> str:
+            return ", ".join(f"{stage_name(s, lang)} {format_percent(coverages[s], lang)}"
+                             for s in stages if s in coverages)
+        figures.setdefault("above", listed(figures.get("stages", ())))
+        figures.setdefault("below", listed(figures.get("at", ())))
     if has(key, lang):
-        return text(key, lang, elements=list(d.elements), **dict(d.figures))
+        return text(key, lang, elements=list(d.elements), **figures)
     return text("diagnostic.other", lang, code=d.code, elements=list(d.elements))
 
 

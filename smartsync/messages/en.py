@@ -70,11 +70,11 @@ CATALOG = {
     "characteristic.periods.disjoint": "The masterplan period {masterplan_start}-{masterplan_end} shares no year with the RPJMD period {rpjmd_start}-{rpjmd_end}.",
     "characteristic.other": "{key}: {value}",
     # diagnostics
-    "diagnostic.synchronized_above_break": "The {stage} stage is synchronized (coverage {coverage}) above a break: the {at} stage below it is not (coverage {at_coverage}), so it does not set the type.",
+    "diagnostic.synchronized_above_break": "Synchronized above a break: synchronized at the {stages} ({above}), but not at the {at} below ({below}), so synchronization does not start above the break.",
     "diagnostic.orphan_programs": "{count} of {total} masterplan programs have no match to an RPJMD program, so no route to APBD funding: {elements}.",
     "diagnostic.no_base_stage": "The masterplan has no {stage} elements: no type can be given.",
     "diagnostic.periods_disjoint": "The plan periods do not overlap: RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}.",
-    "diagnostic.dimension_unsynchronized": "No program of the smart {dimension} dimension is synchronized ({count} in all): {elements}.",
+    "diagnostic.dimension_unsynchronized": "No program of the smart {dimension} dimension is synchronized: all {count} are among the programs without a match.",
     "diagnostic.rests_on_suggested": "The {stage} stage reaches its threshold only with suggested matches ({manual} of {total} elements by manual matches, threshold {threshold}): review the suggestions.",
     "diagnostic.unbudgeted_rpjmd_programs": "Matched RPJMD programs without a budget (pagu indikatif), {count} in all: {elements}.",
     "diagnostic.suggested_matches_used": "{count} of the {synchronized} synchronized {stage} elements are synchronized only by suggested matches, not yet confirmed by a person: {elements}.",
@@ -285,4 +285,5 @@ CATALOG = {
     'review.error.not_written': 'The file was not written: {reason}',
     'review.error.conflict': '{file} changed on disk since the page loaded it; nothing was written. The page now shows the file as it is.',
     "stage.absent_base": "{stage}: absent from the masterplan: without {stage} elements no type can be given",
+    "severity.blocking": "blocks",
 }

@@ -130,7 +130,7 @@ ul.diagnostics{list-style:none;padding:0;margin:0}
 ul.diagnostics li{margin:5px 0;padding:6px 10px;border-left:4px solid var(--line);background:#f7f8fa}
 ul.diagnostics li.warning{border-left-color:var(--warn);background:#fff5ee}
 .severity{font-weight:700;font-size:12px;text-transform:uppercase;margin-right:6px}
-li.warning .severity{color:var(--warn)}
+li.warning .severity,li.blocking .severity{color:var(--warn)}
 dl.funding{display:grid;grid-template-columns:max-content 1fr;gap:4px 14px;margin:0 0 8px}
 dl.funding dt{color:var(--muted)}
 dl.funding dd{margin:0;font-weight:700}

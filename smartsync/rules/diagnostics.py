@@ -1,7 +1,8 @@
 """Diagnostics: findings worth a planner's attention, beside the type.
 
 Each rule concludes a :class:`~smartsync.facts.Diagnostic` with a ``code``, a
-``severity`` (``warning`` or ``info``), the ``elements`` concerned (ids in the
+``severity`` (``blocking``: it blocks the type or the funding; ``warning``: it needs a
+person's review; ``info``: worth knowing), the ``elements`` concerned (ids in the
 region file) and the ``figures`` behind it. The words are in the message
 catalogs (``diagnostic.<code>``).
 """
@@ -12,7 +13,7 @@ from ..facts import (
     ChainBreak, ChainMember, Diagnostic, Elements, PlanPeriod, StageCoverage,
 )
 from ..facts import id_order
-from . import MATCH, PHASE, TEST, Rule, concludes
+from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
 __all__ = ["DiagnosticsPack"]
 
@@ -23,17 +24,20 @@ class DiagnosticsPack:
     """Broken chains, orphan programs, periods, dimensions, suggested matches, budgets."""
 
     @concludes(Diagnostic, code="synchronized_above_break")
-    @Rule(ChainBreak(stage=MATCH.stage, at=MATCH.at),
-          StageCoverage(stage=MATCH.stage, synchronized_ids=MATCH.ids, coverage=MATCH.coverage),
-          StageCoverage(stage=MATCH.at, unsynchronized_ids=MATCH.gaps, coverage=MATCH.at_coverage),
-          salience=_DIAGNOSE)
-    def synchronized_above_break(self, stage, at, ids, gaps, coverage, at_coverage):
-        """Reports a synchronized stage above a break: it is synchronized, but a present
-        stage below it is not, so it does not set the type."""
-        self.declare(Diagnostic(code="synchronized_above_break", severity="warning",
-                                elements=tuple(ids) + tuple(gaps),
-                                figures={"stage": stage, "at": at, "coverage": coverage,
-                                         "at_coverage": at_coverage}))
+    @Rule(ChainBreak(), NOT(Diagnostic(code="synchronized_above_break")), salience=_DIAGNOSE)
+    def synchronized_above_break(self):
+        """Reports, in one finding, the synchronized stages above a break and every present,
+        unsynchronized stage below them that breaks their chain: those stages do not set
+        the type. It blocks a higher type."""
+        breaks = self.collect(ChainBreak)
+        coverage = {f["stage"]: f for f in self.collect(StageCoverage)}
+        stages = tuple(sorted({b["stage"] for b in breaks}, key=lambda s: coverage[s]["position"]))
+        at = tuple(sorted({b["at"] for b in breaks}, key=lambda s: coverage[s]["position"]))
+        self.declare(Diagnostic(code="synchronized_above_break", severity="blocking",
+                                elements=(),
+                                figures={"stages": stages, "at": at,
+                                         "coverages": {s: coverage[s]["coverage"]
+                                                       for s in stages + at}}))
 
     @concludes(Diagnostic, code="orphan_programs")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
@@ -43,14 +47,14 @@ class DiagnosticsPack:
     def orphan_programs(self, base, orphans, total):
         """Reports the masterplan programs with no counted match to an RPJMD program: they
         have no route to APBD funding."""
-        self.declare(Diagnostic(code="orphan_programs", severity="warning", elements=orphans,
+        self.declare(Diagnostic(code="orphan_programs", severity="blocking", elements=orphans,
                                 figures={"stage": base, "count": len(orphans), "total": total}))
 
     @concludes(Diagnostic, code="no_base_stage")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=False), salience=_DIAGNOSE)
     def no_base_stage(self, base):
         """Reports a masterplan without programs: without them no type can be given."""
-        self.declare(Diagnostic(code="no_base_stage", severity="warning", elements=(),
+        self.declare(Diagnostic(code="no_base_stage", severity="blocking", elements=(),
                                 figures={"stage": base}))
 
     @concludes(Diagnostic, code="periods_disjoint")
@@ -62,7 +66,7 @@ class DiagnosticsPack:
     def periods_disjoint(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
         """Reports plan periods that do not overlap: the RPJMD the masterplan is matched to
         does not govern any year of the masterplan."""
-        self.declare(Diagnostic(code="periods_disjoint", severity="warning", elements=(),
+        self.declare(Diagnostic(code="periods_disjoint", severity="blocking", elements=(),
                                 figures={"rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
                                          "masterplan_start": masterplan_start,
                                          "masterplan_end": masterplan_end}))
@@ -82,8 +86,8 @@ class DiagnosticsPack:
         covered = {dimensions[i] for i in synchronized if i in dimensions}
         for dimension in sorted(set(dimensions.values()) - covered):
             members = tuple(i for i in ids if dimensions.get(i) == dimension)
-            self.declare(Diagnostic(code="dimension_unsynchronized", severity="warning",
-                                    elements=members,
+            self.declare(Diagnostic(code="dimension_unsynchronized", severity="blocking",
+                                    elements=(),
                                     figures={"dimension": dimension, "stage": base,
                                              "count": len(members)}))
 
@@ -128,6 +132,6 @@ class DiagnosticsPack:
         nothing to draw on."""
         unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if not budgets.get(rp)},
                                   key=lambda rp: (id_order(rp), rp)))
-        self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="warning",
+        self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="blocking",
                                 elements=unbudgeted,
                                 figures={"stage": base, "count": len(unbudgeted)}))
