@@ -376,3 +376,19 @@ def test_a_borderless_table_goes_on_under_a_group_row_and_bold_items_end_at_thei
     assert [p.dimension.value for p in programs] == ["governance", "governance", "society", "living"]
     assert [v.text for v in draft.region.masterplan.at("vision")] == [
         "Sejahtera Smart Regency 2032: Terhubung, Efisien, Berbudaya"]
+
+
+def test_a_workbook_with_uncomputed_formulas_is_refused_naming_the_cells(tmp_path: Path, capsys) -> None:
+    """openpyxl and other writers store formulas without their values: the pagu would be lost."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Program"
+    sheet.append(["RPJMD KOTA UJI TAHUN 2021-2026"])
+    sheet.append(["Sasaran", "Kode", "Nama Program", "Pagu 2022 (Rp)", "Pagu 2023 (Rp)"])
+    sheet.append(["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", 1_000_000, "=D3*2"])
+    path = tmp_path / "rpjmd rumus.xlsx"
+    book.save(path)
+    err = _no_output(tmp_path, path, capsys)
+    assert "rpjmd rumus.xlsx: sheet 'Program': formulas without a computed value in E3" in err

@@ -98,6 +98,7 @@ def read_xlsx(path: Path) -> Document:
         rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         if not rows:
             continue
+        _refuse_uncomputed(path, sheet.title, rows)
         width = max(len(r) for r in rows)
         covered = [[False] * width for _ in rows]
         across = [[False] * width for _ in rows]
@@ -114,6 +115,31 @@ def read_xlsx(path: Path) -> Document:
         items.append(Table(rows, covered, across, rows_at=list(range(1, len(rows) + 1)),
                            sheet=sheet.title))
     return Document(str(path), items, pages=len(items))
+
+
+def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]]) -> None:
+    """A formula whose value the workbook does not hold (written by a program that does not
+    compute formulas) reads as an empty cell: a pagu silently lost. Refuse it, naming the cells."""
+    if not any(not cell for row in rows for cell in row):
+        return
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        formulas = book[sheet]
+        missing = [f"{get_column_letter(c + 1)}{r + 1}"
+                   for r, row in enumerate(formulas.iter_rows(values_only=True)) if r < len(rows)
+                   for c, value in enumerate(row)
+                   if isinstance(value, str) and value.startswith("=") and c < len(rows[r]) and not rows[r][c]]
+        book.close()
+    except Exception:  # noqa: BLE001 - the values were read; this second look is only a check
+        return
+    if missing:
+        cells = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise DocumentError(str(path), f"sheet {sheet!r}: formulas without a computed value in {cells} (the "
+                            "workbook was saved by a program that does not compute them): open it in a "
+                            "spreadsheet program and save it, then draft again", "uncomputed")
 
 
 def _encrypted_or_corrupt(path: Path, what: str) -> str:
