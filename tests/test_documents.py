@@ -44,12 +44,25 @@ DATA = Path(__file__).resolve().parent / "data" / "documents"
     ("1,234.5", 10**6, 1_234_500_000),
     ("12.500", 10**6, 12_500_000_000),
     ("2,75 miliar", 1, 2_750_000_000),
+    ("Rp. 1.234.567.890,-", 1, 1_234_567_890),
+    ("1,5 M", 1, 1_500_000_000),
+    ("250 jt", 1, 250_000_000),
     ("NA", 1, None),
     ("-", 1, None),
     ("", 1, None),
 ])
 def test_money_in_every_notation(cell: str, unit: int, rupiah: int | None) -> None:
     assert money(cell, unit) == rupiah
+
+
+@pytest.mark.parametrize("header, unit", [
+    ("Pagu Indikatif (Rp juta)", 10**6), ("(dalam ribuan rupiah)", 10**3), ("Pagu (Rp. 000)", 10**3),
+    ("Anggaran (x Rp 1.000)", 10**3), ("Kebutuhan Dana (x 1.000.000)", 10**6), ("Pagu 2022 (Rp)", None),
+])
+def test_a_header_names_its_money_unit(header: str, unit: int | None) -> None:
+    from smartsync.documents._text import unit_of
+
+    assert unit_of(header) == unit
 
 
 def test_a_text_is_not_money() -> None:

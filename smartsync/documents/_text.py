@@ -65,11 +65,12 @@ def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
     ``False`` when the cell is not money at all."""
     text = clean(cell or "").casefold().replace("rp.", "").replace("rp", "").strip()
     text = text.replace("\u00a0", " ").strip()
+    text = re.sub(r"(?<=\d)\s*[.,]\s*-$", "", text)  # "Rp. 1.500.000,-": no cents
     if text in _EMPTY_MONEY:
         return 0 if text in {"0", "-0-", "nihil"} else None
     for word, factor in (("triliun", 10**12), ("miliar", 10**9), ("milyar", 10**9), ("juta", 10**6),
-                         ("ribu", 10**3)):
-        if text.endswith(word):
+                         ("ribu", 10**3), ("jt", 10**6), ("m", 10**9)):  # "1,5 M" is 1.5 miliar
+        if text.endswith(word) and (len(word) > 2 or re.search(r"\d\s*" + word + "$", text)):
             text, multiplier = text[: -len(word)].strip(), multiplier * factor
     if not _MONEY.match(text):
         return False
@@ -100,6 +101,10 @@ def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
 def unit_of(text: str) -> int | None:
     """The money unit a header or a caption names: 1,000,000 for "(Rp juta)", "dalam jutaan rupiah"."""
     low = text.casefold()
+    if re.search(r"x\s*(rp\.?\s*)?1\.000\.000\b", low):
+        return 10**6
+    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*\)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "x Rp 1.000"
+        return 10**3
     if re.search(r"\bmil(i|y)ar", low):
         return 10**9
     if re.search(r"\bjuta", low):
