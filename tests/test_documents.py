@@ -405,3 +405,21 @@ def test_a_workbook_with_uncomputed_formulas_is_refused_naming_the_cells(tmp_pat
     book.save(path)
     err = _no_output(tmp_path, path, capsys)
     assert "rpjmd rumus.xlsx: sheet 'Program': formulas without a computed value in E3" in err
+
+
+def test_dimension_headings_in_indonesian_or_further_on_place_the_programs_under_them() -> None:
+    from smartsync.documents._doc import Document, Line
+    from smartsync.documents.draft import draft_plan
+    from smartsync.model import PlanKind
+
+    lines = ["MASTERPLAN SMART CITY KOTA CONTOH 2022-2031", "BAB IV RENCANA AKSI",
+             "4.1 Dimensi Tata Kelola", "1. Satu data kota",
+             "4.2 Ekonomi Cerdas (Smart Economy)", "1. Pasar daring UMKM",
+             "4.3 Lingkungan Hidup Cerdas", "1. Bank sampah digital",
+             "4.4 Quick Win Dimensi Smart Living", "1. Layanan darurat 112",
+             "4.5 Pencitraan Cerdas", "1. Portal wisata kota"]
+    plan = draft_plan(PlanKind.MASTERPLAN, [Document("mp.pdf", [Line(t, 1) for t in lines], pages=1)])
+    assert [(i.text, i.dimension.value) for i in plan.items] == [
+        ("Satu data kota", "governance"), ("Pasar daring UMKM", "economy"),
+        ("Bank sampah digital", "environment"), ("Layanan darurat 112", "living"),
+        ("Portal wisata kota", "branding")]

@@ -219,7 +219,7 @@ _DIMENSIONS = [
     (Dimension.GOVERNANCE, r"govern(ance|ment)|tata\s*kelola|pemerintahan"),
     (Dimension.BRANDING, r"branding|pencitraan|citra"),
     (Dimension.ECONOMY, r"econom(y|ic)|ekonomi"),
-    (Dimension.LIVING, r"living|kehidupan|hidup|liveable|livable"),
+    (Dimension.LIVING, r"living|kehidupan|(?<!lingkungan )hidup|liveable|livable"),
     (Dimension.SOCIETY, r"society|people|social|masyarakat|sosial"),
     (Dimension.ENVIRONMENT, r"environment(al)?|lingkungan"),
 ]
@@ -232,11 +232,22 @@ def dimension_of(text: str, *, loose: bool = False) -> Dimension | None:
     Living``); ``loose`` also takes a bare word (``Ekonomi``), for a dimension column."""
     label, _, rest = numbering(text)
     text = clean(rest if label is None else text)
-    text = re.sub(r"^(dimensi|bidang)\s*[:\-]?\s*", "", text, flags=re.I)
+    named = re.match(r"^(dimensi|bidang|elemen)\b", text, re.I) is not None
+    text = re.sub(r"^(dimensi|bidang|elemen)\s*[:\-]?\s*", "", text, flags=re.I)
     for dim, pattern in _DIM_RE:
         if pattern.match("smart " + text if not text.lower().startswith("smart") else text) and \
                 text.lower().startswith("smart"):
             return dim
+    if len(text.split()) <= 8:
+        # a short heading naming it further on ("Quick Win Dimensi Smart Economy", "Tata Kelola
+        # Cerdas (Smart Governance)"), or in Indonesian after "Dimensi" or before "Cerdas"
+        inner = re.search(r"\bsmart\s*-?\s*\w+", text, re.I)
+        if inner:
+            for dim, pattern in _DIM_RE:
+                if pattern.match(inner.group(0)):
+                    return dim
+        if named or re.search(r"\bcerdas\b", text, re.I):
+            loose = True
     if loose:
         for dim, pattern in _DIM_LOOSE:
             if pattern.search(text):

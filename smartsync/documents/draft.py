@@ -59,7 +59,9 @@ _CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\b\.?\s*(.*)$", re.I)
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\d+)*\.?)?)\s+")
 _HEADING = re.compile(
     r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"
-    r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan)\b", re.I)
+    r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan|"
+    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial)(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
+    re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
     r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|road ?map|"
