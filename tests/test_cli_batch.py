@@ -352,3 +352,20 @@ def test_a_complete_run_replaces_the_previous_file(capsys, tmp_path):
     batch(capsys, SMALL, "--out", out)
     assert [r["id"] for r in read_csv(out)] == ["3374", "3322", "3671"]
     assert temp_files(tmp_path) == []
+
+
+def test_jsonl_holds_advice_only_when_asked(capsys, tmp_path):
+    """JSON Lines carry to_reach and stability with --advice, and leave them out by default
+    (advice classifies each region again many times; a batch of hundreds must stay fast)."""
+    example = EXAMPLES / "type-d-program.yaml"
+    code, _, _ = batch(capsys, example, "--out", tmp_path / "plain.jsonl")
+    assert code == 0
+    plain = json.loads((tmp_path / "plain.jsonl").read_text(encoding="utf-8"))
+    assert "to_reach" not in plain and "stability" not in plain
+    code, _, _ = batch(capsys, example, "--advice", "--out", tmp_path / "advice.jsonl")
+    assert code == 0
+    advised = json.loads((tmp_path / "advice.jsonl").read_text(encoding="utf-8"))
+    assert advised["type_letter"] == "D"
+    assert set(advised["to_reach"]) == {"A", "B", "C"}
+    assert advised["to_reach"]["B"]["needed"]["mission"] == 2
+    assert "threshold_to" in advised["stability"]

@@ -78,12 +78,13 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) ->
     return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
 
 
-def json_line(item: BatchItem, lang: str = "en") -> str:
-    """One JSON Lines line of a batch item: the classification with its trace, or the error."""
+def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
+    """One JSON Lines line of a batch item: the classification with its trace (and, with
+    ``advice``, ``to_reach`` and ``stability``), or the error."""
     if item.classification is not None:
         from ..render.json import classification_to_dict
 
-        data = classification_to_dict(item.classification, lang=lang)
+        data = classification_to_dict(item.classification, lang=lang, advice=advice)
         data["source"] = item.source
     else:
         data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error,
@@ -97,10 +98,10 @@ def json_line(item: BatchItem, lang: str = "en") -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def render_item(fmt: str, lang: str, item: BatchItem) -> tuple[str | None, Any]:
+def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> tuple[str | None, Any]:
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
-    output = csv_row(item) if fmt == "csv" else json_line(item, lang)
+    output = csv_row(item) if fmt == "csv" else json_line(item, lang, advice)
     return (item.classification.type.value if item.classification else None), output
 
 
@@ -148,6 +149,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="output format (default: from the suffix of --out)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the messages in JSON Lines output (default en)")
+    parser.add_argument("--advice", action="store_true",
+                        help="JSON Lines: add what to change (to_reach) and how stable the type "
+                             "is (stability) to each region; each region is then classified "
+                             "again some twenty to forty times, so a batch takes that much longer")
     parser.add_argument("--threshold", type=_threshold, metavar="X",
                         help="coverage a stage needs to be synchronized (default 0.5)")
     parser.add_argument("--no-progress", action="store_true",
@@ -275,7 +280,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
 
     def write(out: IO[str]) -> None:
-        render = functools.partial(render_item, fmt, args.lang)
+        render = functools.partial(render_item, fmt, args.lang,
+                                   advice=bool(getattr(args, "advice", False)))
         jobs = worker_count(args.jobs, total)
         items = _deduplicated(_run(_drain(units), jobs=jobs, params=params,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)

@@ -18,12 +18,12 @@ def _short(value: Any) -> str:
     if isinstance(value, list):
         items = ["/".join(map(str, v)) if isinstance(v, list) else str(v) for v in value]
         if len(items) > _SHORT:
-            return "[" + ", ".join(items[:_SHORT]) + f", ... {len(items)} in all]"
+            return "[" + ", ".join(items[:_SHORT]) + f", … (+{len(items) - _SHORT})]"
         return "[" + ", ".join(items) + "]"
     if isinstance(value, dict):
         if len(value) > _SHORT:
             return "{" + ", ".join(f"{k}: {v}" for k, v in list(value.items())[:_SHORT]) + \
-                f", ... {len(value)} in all}}"
+                f", … (+{len(value) - _SHORT})}}"
         return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
