@@ -44,12 +44,25 @@ DATA = Path(__file__).resolve().parent / "data" / "documents"
     ("1,234.5", 10**6, 1_234_500_000),
     ("12.500", 10**6, 12_500_000_000),
     ("2,75 miliar", 1, 2_750_000_000),
+    ("Rp. 1.234.567.890,-", 1, 1_234_567_890),
+    ("1,5 M", 1, 1_500_000_000),
+    ("250 jt", 1, 250_000_000),
     ("NA", 1, None),
     ("-", 1, None),
     ("", 1, None),
 ])
 def test_money_in_every_notation(cell: str, unit: int, rupiah: int | None) -> None:
     assert money(cell, unit) == rupiah
+
+
+@pytest.mark.parametrize("header, unit", [
+    ("Pagu Indikatif (Rp juta)", 10**6), ("(dalam ribuan rupiah)", 10**3), ("Pagu (Rp. 000)", 10**3),
+    ("Anggaran (x Rp 1.000)", 10**3), ("Kebutuhan Dana (x 1.000.000)", 10**6), ("Pagu 2022 (Rp)", None),
+])
+def test_a_header_names_its_money_unit(header: str, unit: int | None) -> None:
+    from smartsync.documents._text import unit_of
+
+    assert unit_of(header) == unit
 
 
 def test_a_text_is_not_money() -> None:
@@ -65,6 +78,7 @@ def test_money_reads_back_any_amount_with_thousands_separators(amount: int, sep:
 @pytest.mark.parametrize("raw, code, shaped", [
     ("2.16.02", "2.16.02", True), ("2.16.2", "2.16.02", True), ("2 16 02", "2.16.02", True),
     ("1.02.02.", "1.02.02", True), ("X.XX.01", "X.XX.01", False), ("1.20.1.20.03", "1.20.1.20.03", False),
+    ("2 . 16 . 02", "2.16.02", True), ("2. 16. 2", "2.16.02", True), ("1", "1", False),
 ])
 def test_program_codes_are_normalised(raw: str, code: str, shaped: bool) -> None:
     found = program_code(raw)
@@ -180,6 +194,17 @@ def test_a_corrupt_or_unknown_file_gets_a_clear_error(tmp_path: Path, capsys, na
     path.write_bytes(content)
     err = _no_output(tmp_path, path, capsys)
     assert name in err and "Traceback" not in err
+
+
+def test_a_pdf_of_no_pages_and_a_folder_get_a_clear_error(tmp_path: Path, capsys) -> None:
+    from reportlab.pdfgen import canvas
+
+    canvas.Canvas(str(tmp_path / "kosong ü.pdf")).save()  # a PDF with no page at all
+    err = _no_output(tmp_path, tmp_path / "kosong ü.pdf", capsys)
+    assert "kosong ü.pdf: holds no pages" in err and "Traceback" not in err
+    (tmp_path / "bab 5.pdf").mkdir()
+    err = _no_output(tmp_path, tmp_path / "bab 5.pdf", capsys)
+    assert "bab 5.pdf: is a folder" in err
 
 
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
@@ -299,3 +324,102 @@ def test_an_rpjmd_heading_that_names_the_rpjmd_is_its_own_vision() -> None:
     assert [i.text for i in rpjmd.items] == ["Kota Contoh yang maju dan sejahtera"]
     masterplan = draft_plan(PlanKind.MASTERPLAN, [Document("mp.pdf", [Line(t, 1) for t in lines], pages=1)])
     assert masterplan.items == []  # both quote other plans
+
+
+def test_a_perda_annex_is_drafted_past_its_noise() -> None:
+    """sukamaju/ (tests/data/documents/make_sukamaju.py): BAB II realisation table, a BAB V table
+    whose mission cell runs over a page break and an indicator "Jumlah UMKM ...", a landscape
+    BAB VII with a two-row header, column numbers, group rows and codes like "2 . 16 . 03"."""
+    here = DATA / "sukamaju"
+    draft = draft_region(rpjmd=here / "rpjmd-perda-3-2021.pdf", masterplan=here / "masterplan-buku2.pdf")
+    rpjmd = draft.region.rpjmd
+    programs = {p.text: p for p in rpjmd.at("program")}
+    assert len(programs) == 10  # the BAB II realisation rows are not programs
+    assert not any("Wajib Belajar" in t for t in programs)
+    spaced = programs["Program Informasi dan Komunikasi Publik"]
+    assert (spaced.code, spaced.provenance.code, spaced.budget) == ("2.16.03", "2 . 16 . 03", 5_100_000_000)
+    assert spaced.provenance.printed_page == "VII - 1"
+    goal = next(g for g in rpjmd.at("goal") if g.text == "Meningkatkan pertumbuhan ekonomi daerah")
+    assert rpjmd[goal.parents[0]].text.startswith("Mengembangkan perekonomian")
+    assert all(rpjmd[t.parents[0]].level.value == "goal" for t in rpjmd.at("target"))
+    assert sorted(p.dimension.value for p in draft.region.masterplan.at("program")).count("branding") == 2
+
+
+def test_a_sipd_export_skips_urusan_rows_and_reads_thousands() -> None:
+    """sipd/: a T-C.27 workbook (title rows, "(dalam ribuan rupiah)", urusan "1" and bidang
+    "1.01" rows, Target/Rp pairs per year) and a CSV whose title row holds no separator."""
+    here = DATA / "sipd"
+    draft = draft_region(rpjmd=here / "rpjmd-sipd T-C27 (ekspor).xlsx", masterplan=here / "masterplan-quickwin.csv")
+    programs = draft.region.rpjmd.at("program")
+    assert [p.code for p in programs] == ["1.01.02", "1.02.02", "2.16.02", "2.16.03"]
+    assert programs[0].budget == 800_000_000_000
+    assert draft.region.rpjmd.period == smartsync.Period(2024, 2029)
+    quick = draft.region.masterplan.at("program")
+    assert [q.dimension.value for q in quick] == ["governance", "governance", "economy", "environment"]
+
+
+def test_a_word_rpjmd_with_code_and_name_in_one_column() -> None:
+    """makmur/ (tests/data/documents/make_makmur.py): "Kode dan Program Prioritas" in one
+    column, Target/Rp pairs per year under a three-row header, strategies in the same chapter
+    as the goals and targets (not targets), missions quoted again above their goals."""
+    here = DATA / "makmur"
+    draft = draft_region(rpjmd=here / "rpjmd-makmur-jaya.docx", masterplan=here / "masterplan-buku-ii.docx")
+    rpjmd = draft.region.rpjmd
+    programs = {p.code: p for p in rpjmd.at("program")}
+    assert sorted(programs) == ["1.02.02", "2.16.02", "2.16.03", "5.01.02"]
+    assert programs["2.16.02"].text == "Program Aplikasi Informatika"
+    assert programs["2.16.02"].budget == 12_500_000_000 and programs["2.16.02"].agency == "Diskominfo"
+    assert len(rpjmd.at("mission")) == 2 and len(rpjmd.at("target")) == 3
+    assert not any("Penguatan sistem" in e.text for e in rpjmd.elements)
+
+
+def test_a_borderless_table_goes_on_under_a_group_row_and_bold_items_end_at_their_description() -> None:
+    """sejahtera/ (tests/data/documents/make_sejahtera.py): the program table's next page opens
+    with the running header and a group row, no header; the masterplan's programs are bold
+    numbered headings ("4.1.1 Program Unggulan: ...") with a plain paragraph under each."""
+    here = DATA / "sejahtera"
+    draft = draft_region(rpjmd=here / "rpjmd-bab-vi-viii.pdf", masterplan=here / "masterplan-buku-ii.pdf")
+    rpjmd = draft.region.rpjmd
+    last = rpjmd.at("program")[-1]
+    assert (last.code, last.budget, rpjmd[last.parents[0]].text) == (
+        "2.16.02", 3_000_000_000, "Meningkatnya indeks SPBE")
+    assert any(p.text == "Program Penunjang Urusan Pemerintahan Daerah Kabupaten" for p in rpjmd.at("program"))
+    programs = draft.region.masterplan.at("program")
+    assert [p.text for p in programs][:2] == ["Sistem Informasi Pelayanan Terpadu", "Integrasi Data Kependudukan"]
+    assert [p.dimension.value for p in programs] == ["governance", "governance", "society", "living"]
+    assert [v.text for v in draft.region.masterplan.at("vision")] == [
+        "Sejahtera Smart Regency 2032: Terhubung, Efisien, Berbudaya"]
+
+
+def test_a_workbook_with_uncomputed_formulas_is_refused_naming_the_cells(tmp_path: Path, capsys) -> None:
+    """openpyxl and other writers store formulas without their values: the pagu would be lost."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Program"
+    sheet.append(["RPJMD KOTA UJI TAHUN 2021-2026"])
+    sheet.append(["Sasaran", "Kode", "Nama Program", "Pagu 2022 (Rp)", "Pagu 2023 (Rp)"])
+    sheet.append(["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", 1_000_000, "=D3*2"])
+    path = tmp_path / "rpjmd rumus.xlsx"
+    book.save(path)
+    err = _no_output(tmp_path, path, capsys)
+    assert "rpjmd rumus.xlsx: sheet 'Program': formulas without a computed value in E3" in err
+
+
+def test_dimension_headings_in_indonesian_or_further_on_place_the_programs_under_them() -> None:
+    from smartsync.documents._doc import Document, Line
+    from smartsync.documents.draft import draft_plan
+    from smartsync.model import PlanKind
+
+    lines = ["MASTERPLAN SMART CITY KOTA CONTOH 2022-2031", "BAB IV RENCANA AKSI",
+             "4.1 Dimensi Tata Kelola", "1. Satu data kota",
+             "4.2 Ekonomi Cerdas (Smart Economy)", "1. Pasar daring UMKM",
+             "4.3 Lingkungan Hidup Cerdas", "1. Bank sampah digital",
+             "4.4 Quick Win Dimensi Smart Living", "1. Layanan darurat 112",
+             "4.5 Pencitraan Cerdas", "1. Portal wisata kota"]
+    plan = draft_plan(PlanKind.MASTERPLAN, [Document("mp.pdf", [Line(t, 1) for t in lines], pages=1)])
+    assert [(i.text, i.dimension.value) for i in plan.items] == [
+        ("Satu data kota", "governance"), ("Pasar daring UMKM", "economy"),
+        ("Bank sampah digital", "environment"), ("Layanan darurat 112", "living"),
+        ("Portal wisata kota", "branding")]

@@ -65,11 +65,12 @@ def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
     ``False`` when the cell is not money at all."""
     text = clean(cell or "").casefold().replace("rp.", "").replace("rp", "").strip()
     text = text.replace("\u00a0", " ").strip()
+    text = re.sub(r"(?<=\d)\s*[.,]\s*-$", "", text)  # "Rp. 1.500.000,-": no cents
     if text in _EMPTY_MONEY:
         return 0 if text in {"0", "-0-", "nihil"} else None
     for word, factor in (("triliun", 10**12), ("miliar", 10**9), ("milyar", 10**9), ("juta", 10**6),
-                         ("ribu", 10**3)):
-        if text.endswith(word):
+                         ("ribu", 10**3), ("jt", 10**6), ("m", 10**9)):  # "1,5 M" is 1.5 miliar
+        if text.endswith(word) and (len(word) > 2 or re.search(r"\d\s*" + word + "$", text)):
             text, multiplier = text[: -len(word)].strip(), multiplier * factor
     if not _MONEY.match(text):
         return False
@@ -100,6 +101,10 @@ def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
 def unit_of(text: str) -> int | None:
     """The money unit a header or a caption names: 1,000,000 for "(Rp juta)", "dalam jutaan rupiah"."""
     low = text.casefold()
+    if re.search(r"x\s*(rp\.?\s*)?1\.000\.000\b", low):
+        return 10**6
+    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*\)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "x Rp 1.000"
+        return 10**3
     if re.search(r"\bmil(i|y)ar", low):
         return 10**9
     if re.search(r"\bjuta", low):
@@ -112,7 +117,9 @@ def unit_of(text: str) -> int | None:
 # --------------------------------------------------------------------------
 # program codes
 
-_CODE_TOKEN = re.compile(r"^(?:[0-9]{1,2}|X{1,2}|x{1,2})(?:[ .,\-][0-9Xx]{1,2}){1,6}\.?$")
+# one part ("1", an urusan row of a code column) up to seven, separated by ".", ",", "-" or
+# spaces, also with spaces around the dots ("2 . 16 . 02", as typed in some annexes)
+_CODE_TOKEN = re.compile(r"^(?:[0-9]{1,2}|X{1,2}|x{1,2})(?:(?:\s*[.,\-]\s*|\s+)[0-9Xx]{1,2}){0,6}\.?$")
 _CODE_AT_START = re.compile(r"^\s*((?:[0-9]{1,2}|X{1,2})(?:[.][0-9X]{1,2}){2,6})\.?\s+(?=\D)")
 
 
@@ -212,7 +219,7 @@ _DIMENSIONS = [
     (Dimension.GOVERNANCE, r"govern(ance|ment)|tata\s*kelola|pemerintahan"),
     (Dimension.BRANDING, r"branding|pencitraan|citra"),
     (Dimension.ECONOMY, r"econom(y|ic)|ekonomi"),
-    (Dimension.LIVING, r"living|kehidupan|hidup|liveable|livable"),
+    (Dimension.LIVING, r"living|kehidupan|(?<!lingkungan )hidup|liveable|livable"),
     (Dimension.SOCIETY, r"society|people|social|masyarakat|sosial"),
     (Dimension.ENVIRONMENT, r"environment(al)?|lingkungan"),
 ]
@@ -225,11 +232,22 @@ def dimension_of(text: str, *, loose: bool = False) -> Dimension | None:
     Living``); ``loose`` also takes a bare word (``Ekonomi``), for a dimension column."""
     label, _, rest = numbering(text)
     text = clean(rest if label is None else text)
-    text = re.sub(r"^(dimensi|bidang)\s*[:\-]?\s*", "", text, flags=re.I)
+    named = re.match(r"^(dimensi|bidang|elemen)\b", text, re.I) is not None
+    text = re.sub(r"^(dimensi|bidang|elemen)\s*[:\-]?\s*", "", text, flags=re.I)
     for dim, pattern in _DIM_RE:
         if pattern.match("smart " + text if not text.lower().startswith("smart") else text) and \
                 text.lower().startswith("smart"):
             return dim
+    if len(text.split()) <= 8:
+        # a short heading naming it further on ("Quick Win Dimensi Smart Economy", "Tata Kelola
+        # Cerdas (Smart Governance)"), or in Indonesian after "Dimensi" or before "Cerdas"
+        inner = re.search(r"\bsmart\s*-?\s*\w+", text, re.I)
+        if inner:
+            for dim, pattern in _DIM_RE:
+                if pattern.match(inner.group(0)):
+                    return dim
+        if named or re.search(r"\bcerdas\b", text, re.I):
+            loose = True
     if loose:
         for dim, pattern in _DIM_LOOSE:
             if pattern.search(text):

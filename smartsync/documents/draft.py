@@ -59,7 +59,9 @@ _CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\b\.?\s*(.*)$", re.I)
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\d+)*\.?)?)\s+")
 _HEADING = re.compile(
     r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"
-    r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan)\b", re.I)
+    r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan|"
+    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial)(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
+    re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
     r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|road ?map|"
@@ -244,8 +246,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     label, number, rest = numbering(bare)
     if label is not None and number is not None:
         return None  # "Misi 1 ..." is an item, not a heading
-    if ":" in bare and len(bare.split(":", 1)[1].split()) > 3:
-        return None  # "Visi: Terwujudnya ..." is the vision itself
+    if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
+        return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
     others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
     if kind is PlanKind.MASTERPLAN:
@@ -333,6 +335,12 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 state.vision_lines, state.vision_line = [rest], line
         return
     label, number, rest = numbering(text)
+    bare = _SECTION_NUMBER.sub("", text)
+    if label is None and bare != text:
+        # a section number in front of a labelled item ("4.1.1 Program Unggulan: Sekolah Digital")
+        b_label, b_number, b_rest = numbering(bare)
+        if b_label in ("mission", "goal", "target", "program") and b_rest:
+            label, number, rest = b_label, b_number, b_rest
     if text.lower().startswith(("tabel", "table", "gambar", "sumber:")):
         _walk_lines_close(walk, state, file)
         return
@@ -367,6 +375,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             return
         if state.open is not None:
             previous = " ".join(state.open_text)
+            assert state.open_line is not None
+            if state.open_line.bold and not line.bold:
+                # a bold item ("4.1.1 Program Unggulan: ...") and the plain paragraph describing it
+                _walk_lines_close(walk, state, file)
+                return
             if text[:1].islower() or not previous.rstrip().endswith((".", ";", ":")):
                 state.open_text.append(text)
                 return
@@ -426,6 +439,8 @@ def _role(label: str) -> str | None:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
                 continue
+            if role == "code" and re.search(r"\bkode\s*(\bdan\b|&|\+)\s*(nama\s+)?(program|uraian)", low):
+                return "program"  # "Kode dan Program Prioritas": the code is written in front of the name
             return role
     if years_in(low):
         return "year"
@@ -435,6 +450,8 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
+    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
+        return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
     roles = [_role(c) for c in cells if c]
     named = [r for r in roles if r and r not in ("year", "no")]
     small = len(roles) <= 4 and "no" in roles and len(named) == 1 and all(roles) and \
@@ -616,7 +633,8 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
         if _is_header_row(cells):
             continue  # a header repeated on a continued page
         if out and not any(table.covered[r]) and not _group_text(cells) and \
-                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled):
+                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled
+                        if cols.roles[c] != "indicator"):
             previous = out[-1][1]
             has_key = any(cols.roles[c] in ("code", "no") for c in filled) or any(
                 cols.roles[c] == "program" and code_at_start(cells[c]) for c in filled)
@@ -681,7 +699,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         return  # an urusan or bidang row (2 or 2.16), not a program
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
         return
-    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for c in cells if c):
+    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for i, c in enumerate(cells)
+                                if c and cols.roles[i] != "indicator"):
+        # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
         return
     parents: dict[str, _Item] = {}
     reasons: list[tuple[str, float]] = []

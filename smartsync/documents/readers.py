@@ -98,6 +98,7 @@ def read_xlsx(path: Path) -> Document:
         rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         if not rows:
             continue
+        _refuse_uncomputed(path, sheet.title, rows)
         width = max(len(r) for r in rows)
         covered = [[False] * width for _ in rows]
         across = [[False] * width for _ in rows]
@@ -116,12 +117,58 @@ def read_xlsx(path: Path) -> Document:
     return Document(str(path), items, pages=len(items))
 
 
+def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]]) -> None:
+    """A formula whose value the workbook does not hold (written by a program that does not
+    compute formulas) reads as an empty cell: a pagu silently lost. Refuse it, naming the cells."""
+    if not any(not cell for row in rows for cell in row):
+        return
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        formulas = book[sheet]
+        missing = [f"{get_column_letter(c + 1)}{r + 1}"
+                   for r, row in enumerate(formulas.iter_rows(values_only=True)) if r < len(rows)
+                   for c, value in enumerate(row)
+                   if isinstance(value, str) and value.startswith("=") and c < len(rows[r]) and not rows[r][c]]
+        book.close()
+    except Exception:  # noqa: BLE001 - the values were read; this second look is only a check
+        return
+    if missing:
+        cells = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise DocumentError(str(path), f"sheet {sheet!r}: formulas without a computed value in {cells} (the "
+                            "workbook was saved by a program that does not compute them): open it in a "
+                            "spreadsheet program and save it, then draft again", "uncomputed")
+
+
 def _encrypted_or_corrupt(path: Path, what: str) -> str:
     head = path.read_bytes()[:8]
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return (f"is an encrypted (password-protected) or old-format {what}: remove the password "
                 f"or save it as {'.xlsx' if what == 'workbook' else '.docx'}, then try again")
     return f"is not a {what} (the file is corrupt or of another kind)"
+
+
+def _csv_dialect(sample: str) -> Any:
+    """The separator that splits the most lines into the same number of fields (the sniffer of
+    the standard library gives up on a file whose title rows above the header hold no separator)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        pass
+    lines = sample.splitlines()[:200]
+    best, best_score = csv.excel, 0
+    for sep in (";", ",", "\t", "|"):
+        widths = [len(row) for row in csv.reader(lines, delimiter=sep) if len(row) > 1]
+        if not widths:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = widths.count(common) * common
+        if score > best_score:
+            best_score = score
+            best = type("_Sep", (csv.excel,), {"delimiter": sep})
+    return best
 
 
 def read_csv(path: Path) -> Document:
@@ -133,13 +180,8 @@ def read_csv(path: Path) -> Document:
         text = raw.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise DocumentError(str(path), "is not a text CSV file (it holds binary data)", "corrupt")
-    sample = text[:20000]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
+    dialect = _csv_dialect(text[:20000])
     rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-    rows = [r for r in rows]
     return Document(str(path), [Table(rows, rows_at=list(range(1, len(rows) + 1)))], pages=1)
 
 
@@ -227,6 +269,17 @@ def _docx_table(table: Any, page: int) -> Table:
 _REOPEN_EVERY = 50
 
 
+def _no_pages(path: Path) -> bool:
+    """Whether the PDF parses (with pdfminer) and holds no page."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            return len(pdf.pages) == 0
+    except Exception:  # noqa: BLE001 - any failure here means: not a PDF of no pages
+        return False
+
+
 def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     """Text lines and tables of a text PDF, page by page; scanned pages refused.
 
@@ -243,6 +296,8 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
         if "password" in text or "security" in text:
             raise DocumentError(name, "is encrypted (password-protected): remove the password "
                                 "(print it to a new PDF), then try again", "encrypted") from None
+        if _no_pages(path):  # PDFium refuses a PDF of no pages with a stale error code
+            raise DocumentError(name, "holds no pages", "corrupt") from None
         raise DocumentError(name, f"is not a readable PDF ({exc}: the file is corrupt or of "
                             "another kind)", "corrupt") from None
     items: list[Line | Table] = []
@@ -303,6 +358,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         one_to_one = len(text) == count
         chars = []
         size, bold, word_start = 10.0, False, True
+        font_name = ctypes.create_string_buffer(128)
         box = raw.FS_RECTF()
         loose_box = raw.FPDFText_GetLooseCharBox
         handle = textpage.raw
@@ -320,6 +376,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
                 bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
+                if not bold:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
+                    length = raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), None)
+                    bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False
             loose_box(handle, k, box)
             chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
@@ -643,6 +702,7 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
     out: list[Line | Table] = []
     i = 0
     first = True
+    leading = 0
     while i < len(items):
         item = items[i]
         if isinstance(item, Table):
@@ -669,10 +729,16 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
                 j += 1
             columns = _columns(header)
             i = j
-        elif first and columns is not None and _in_table(item, columns) and len(item.segments) >= 3:  # type: ignore[attr-defined]
-            pass  # the table of the previous page goes on
+        elif first and columns is not None and _in_table(item, columns) and (
+                len(item.segments) >= 3 or (  # type: ignore[attr-defined]
+                    _GROUP_ROW.match(item.text) and i + 1 < len(items) and isinstance(items[i + 1], Line)
+                    and len(getattr(items[i + 1], "segments", None) or ()) >= 3)):
+            pass  # the table of the previous page goes on (also under a group row "Sasaran 1.2: ...")
         else:
-            first = False
+            # a running header or a page number above the rows still lets the table go on
+            leading += 1
+            first = first and leading <= 3 and len(getattr(item, "segments", None) or ()) <= 2 and \
+                not _GROUP_ROW.match(item.text)
             out.append(item)
             i += 1
             continue
