@@ -106,7 +106,8 @@ class _DeterministicStrategy(DepthStrategy):
     same facts fire in the same order in any process."""
 
     def get_key(self, activation):  # type: ignore[no-untyped-def]
-        facts = sorted((f["__factid__"] for f in activation.facts), reverse=True)
+        facts = [f["__factid__"] for f in activation.facts]
+        facts.sort(reverse=True)
         return (activation.rule.salience, facts, getattr(activation.rule, "__name__", ""))
 
 
@@ -146,7 +147,7 @@ class _RecordingEngine(KnowledgeEngine):
             "rule": activation.rule,
             "facts": [f["__factid__"] for f in activation.facts
                       if type(f).__name__ != "InitialFact"],
-            "bindings": {k: v for k, v in activation.context.items() if not k.startswith("__")},
+            "bindings": {k: v for k, v in activation.context.items() if k[:2] != "__"},
             "asserted": [],
             "retracted": [],
         }
