@@ -140,3 +140,11 @@ def test_match_speaks_indonesian_to_planners(capsys, tmp_path):
         "urusan pemerintahan yang sama" in region.read_text(encoding="utf-8")
     code, out, _ = cli(capsys, "match", ROOT / "examples" / "unsynchronized.yaml")
     assert "shared affairs of government: kesehatan" in out  # English stays the default
+
+
+def test_indonesian_findings_heading_is_the_glossary_term(capsys):
+    """The glossary's Indonesian term for a finding (diagnostic) is 'temuan', but the
+    classification's heading said 'Diagnostik', a second term for the same concept."""
+    code, out, _ = cli(capsys, "classify", TYPE_B, "--lang", "id")
+    assert code == 0
+    assert "Temuan" in out.splitlines() and "Diagnostik" not in out

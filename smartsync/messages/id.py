@@ -22,7 +22,7 @@ CATALOG = {
     "heading.type": "Tipe",
     "heading.stages": "Tahap",
     "heading.characteristics": "Karakteristik",
-    "heading.diagnostics": "Diagnostik",
+    "heading.diagnostics": "Temuan",
     "heading.funding": "Pendanaan",
     "heading.why_not": "Mengapa bukan tipe lain",
     "heading.how": "Bagaimana tipe ini disimpulkan",
