@@ -148,3 +148,17 @@ def test_indonesian_findings_heading_is_the_glossary_term(capsys):
     code, out, _ = cli(capsys, "classify", TYPE_B, "--lang", "id")
     assert code == 0
     assert "Temuan" in out.splitlines() and "Diagnostik" not in out
+
+
+def test_how_element_says_why_in_words_not_a_condition_name(capsys):
+    """--how element:SP1 with a relation that does not count printed '(relation)', the
+    condition's internal name, instead of the catalog's words; and an element with no
+    match at all was said to have 'none of its matches count'."""
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP1",
+                       "--relations", "adopted", "--lang", "id")
+    assert code == 0
+    assert "(relasinya tidak dihitung pada tahap ini)" in out and "(relation)" not in out
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP12")
+    assert out.strip() == "So: SP12 is not synchronized: it has no match to an RPJMD program"
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP12", "--lang", "id")
+    assert "belum dipadankan dengan program RPJMD" in out

@@ -231,6 +231,7 @@ CATALOG = {
     "how.rejected": "its match to {rpjmd} does not count: {condition}",
     "how.ElementSynchronized": "{id} is synchronized: matched to {rpjmd} ({relation}, {source})",
     "how.ElementUnsynchronized": "{id} is not synchronized: none of its matches counts",
+    "how.ElementUnsynchronized.unmatched": "{id} is not synchronized: it has no match to an RPJMD {stage}",
     "how.MatchRejected": "the match {masterplan} -> {rpjmd} does not count ({condition})",
     "condition.relation": "its relation does not count at this stage",
     "condition.budget": "the RPJMD program carries no budget (pagu indikatif)",

@@ -222,6 +222,7 @@ CATALOG = {
     "how.rejected": "padanannya dengan {rpjmd} tidak dihitung: {condition}",
     "how.ElementSynchronized": "{id} tersinkronisasi: dipadankan dengan {rpjmd} ({relation}, {source})",
     "how.ElementUnsynchronized": "{id} tidak tersinkronisasi: tidak ada padanannya yang dihitung",
+    "how.ElementUnsynchronized.unmatched": "{id} tidak tersinkronisasi: belum dipadankan dengan {stage} RPJMD mana pun",
     "how.MatchRejected": "padanan {masterplan} -> {rpjmd} tidak dihitung ({condition})",
     "condition.relation": "relasinya tidak dihitung pada tahap ini",
     "condition.budget": "program RPJMD itu tidak memiliki pagu indikatif",
