@@ -162,3 +162,16 @@ def test_how_element_says_why_in_words_not_a_condition_name(capsys):
     assert out.strip() == "So: SP12 is not synchronized: it has no match to an RPJMD program"
     code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP12", "--lang", "id")
     assert "belum dipadankan dengan program RPJMD" in out
+
+
+def test_printing_a_derivation_gives_the_fact_tree():
+    """print(result.how()), as a newcomer tries after reading the README, printed a
+    30,000-character nested repr; it now prints the fact tree, a fact a line."""
+    from smartsync import classify, load_region
+    from smartsync.render.text import how_lines
+
+    derivation = classify(load_region(TYPE_B)).how()
+    printed = str(derivation)
+    assert printed.splitlines() == how_lines(derivation, "en")
+    assert printed.startswith("TypeResult(stage=mission") and "<- chain_intact" in printed
+    assert "Derivation(" not in printed
