@@ -175,3 +175,16 @@ def test_printing_a_derivation_gives_the_fact_tree():
     assert printed.splitlines() == how_lines(derivation, "en")
     assert printed.startswith("TypeResult(stage=mission") and "<- chain_intact" in printed
     assert "Derivation(" not in printed
+
+
+def test_batch_summary_in_indonesian_for_evaluators(capsys, tmp_path):
+    """smartsync batch --lang id wrote Indonesian JSON Lines but ended with an English
+    summary ('5 regions in 0.1 s', 'type A (vision)', 'failed')."""
+    code, out, _ = cli(capsys, "batch", ROOT / "examples", "--out", tmp_path / "r.jsonl",
+                       "--lang", "id", "--no-progress")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("5 daerah dalam ") and "ditulis ke" in lines[0]
+    labels = [line.rsplit(None, 1)[0].strip() for line in lines[1:]]
+    assert labels == ["tipe A (visi)", "tipe B (misi)", "tipe C (sasaran)", "tipe D (program)",
+                      "tidak tersinkronisasi", "gagal"]

@@ -300,4 +300,10 @@ CATALOG = {
     "match.many": "matches",
     "match.all": "all",
     "severity.blocking": "blocks",
+    "batch.summary": "{total} {regions} in {seconds} s, written to {target}",
+    "batch.region_one": "region",
+    "batch.region_many": "regions",
+    "batch.type": "type {letter} ({stage_value})",
+    "batch.unsynchronized": "unsynchronized",
+    "batch.failed": "failed",
 }

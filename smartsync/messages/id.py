@@ -291,4 +291,10 @@ CATALOG = {
     "match.many": "padanan",
     "match.all": "semua",
     "severity.blocking": "menghambat",
+    "batch.summary": "{total} {regions} dalam {seconds} detik, ditulis ke {target}",
+    "batch.region_one": "daerah",
+    "batch.region_many": "daerah",
+    "batch.type": "tipe {letter} ({stage_value})",
+    "batch.unsynchronized": "tidak tersinkronisasi",
+    "batch.failed": "gagal",
 }
