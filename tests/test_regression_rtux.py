@@ -188,3 +188,15 @@ def test_batch_summary_in_indonesian_for_evaluators(capsys, tmp_path):
     labels = [line.rsplit(None, 1)[0].strip() for line in lines[1:]]
     assert labels == ["tipe A (visi)", "tipe B (misi)", "tipe C (sasaran)", "tipe D (program)",
                       "tidak tersinkronisasi", "gagal"]
+
+
+def test_report_says_what_it_wrote_in_indonesian(capsys, tmp_path):
+    """smartsync report --lang id wrote Indonesian pages but said 'type B', 'index of 5
+    regions', '5 pages written to' on the console."""
+    files = sorted((ROOT / "examples").glob("*.yaml"))
+    code, out, _ = cli(capsys, "report", *files, "--out", tmp_path, "--lang", "id")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].endswith("(9902), tipe B") and lines[4].endswith("tidak tersinkronisasi")
+    assert lines[-2].endswith("index.html: indeks 5 daerah")
+    assert lines[-1] == f"5 halaman ditulis ke {tmp_path}"

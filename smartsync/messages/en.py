@@ -306,4 +306,12 @@ CATALOG = {
     "batch.type": "type {letter} ({stage_value})",
     "batch.unsynchronized": "unsynchronized",
     "batch.failed": "failed",
+    "report.cli.type": "type {letter}",
+    "report.cli.index": "{index}: index of {count} {regions}",
+    "report.cli.written": "{count} {pages} written to {out}",
+    "report.cli.failed": "; {count} {files} failed",
+    "report.cli.page_one": "page",
+    "report.cli.page_many": "pages",
+    "report.cli.file_one": "file",
+    "report.cli.file_many": "files",
 }

@@ -297,4 +297,12 @@ CATALOG = {
     "batch.type": "tipe {letter} ({stage_value})",
     "batch.unsynchronized": "tidak tersinkronisasi",
     "batch.failed": "gagal",
+    "report.cli.type": "tipe {letter}",
+    "report.cli.index": "{index}: indeks {count} {regions}",
+    "report.cli.written": "{count} {pages} ditulis ke {out}",
+    "report.cli.failed": "; {count} {files} gagal",
+    "report.cli.page_one": "halaman",
+    "report.cli.page_many": "halaman",
+    "report.cli.file_one": "berkas",
+    "report.cli.file_many": "berkas",
 }
