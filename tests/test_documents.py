@@ -423,3 +423,15 @@ def test_dimension_headings_in_indonesian_or_further_on_place_the_programs_under
         ("Satu data kota", "governance"), ("Pasar daring UMKM", "economy"),
         ("Bank sampah digital", "environment"), ("Layanan darurat 112", "living"),
         ("Portal wisata kota", "branding")]
+
+
+def test_a_cascading_workbook_gives_each_level_its_own_indicators_and_strips_outline_numbers() -> None:
+    """cascading/ (tests/data/documents/make_cascading.py)."""
+    here = DATA / "cascading"
+    draft = draft_region(rpjmd=here / "rpjmd-cascading.xlsx", masterplan=here / "masterplan-quick-win.xlsx")
+    rpjmd = draft.region.rpjmd
+    goal, target = rpjmd.at("goal")[0], rpjmd.at("target")[0]
+    assert (goal.id, goal.text, goal.indicators) == ("T1.1", "Meningkatkan akuntabilitas", ("Nilai SAKIP",))
+    assert (target.id, target.indicators) == ("S1.1.1", ("Nilai evaluasi RKPD",))
+    assert all(not p.indicators for p in rpjmd.at("program"))
+    assert rpjmd.period == smartsync.Period(2021, 2026)

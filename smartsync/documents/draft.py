@@ -728,6 +728,10 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if not value:
             continue
         label, number, rest = numbering(value)
+        if number is None:  # "1.1 Meningkatkan ..." in a goal cell: the numbering is no part of it
+            outline = re.match(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$", value)
+            if outline:
+                number, rest = outline.group(1), outline.group(2)
         level = _LEVEL_OF[role]
         item = _Item(level, rest or value, number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
@@ -741,7 +745,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if roles:
             names = [messages.stage_name(r, walk.lang) for r in roles]
             reasons.append((_t(key, walk.lang, level=", ".join(names)), 0.1))
-    indicators = [cells[c] for c in range(len(cells)) if cols.roles[c] == "indicator" and cells[c]]
+    indicators = []
+    for c in range(len(cells)):
+        if cols.roles[c] != "indicator" or not cells[c]:
+            continue
+        owner = parents.get(_indicator_of(cols.labels[c]) or "")
+        if owner is None:
+            indicators.append(cells[c])
+        elif norm(cells[c]) not in {norm(i) for i in owner.indicators}:
+            owner.indicators.append(cells[c])  # "Indikator Sasaran" belongs to the target, not the program
     dimension = None
     for c in range(len(cells)):
         if cols.roles[c] == "dimension":
@@ -793,6 +805,19 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     walk.add(item)
+
+
+def _indicator_of(label: str) -> str | None:
+    """The level an indicator column's header names: "Indikator Tujuan" the goal, "Indikator
+    (Kinerja) Sasaran" or "IKU" the target; None for the row's own (a program's) indicator."""
+    low = label.casefold()
+    if re.search(r"indikator\s+(kinerja\s+)?tujuan", low):
+        return "goal"
+    if re.search(r"indikator\s+(kinerja\s+)?(utama\s+)?sasaran|\biku\b", low):
+        return "target"
+    if re.search(r"indikator\s+(kinerja\s+)?misi", low):
+        return "mission"
+    return None
 
 
 def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenance) -> None:
