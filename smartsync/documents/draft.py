@@ -596,6 +596,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
     elif state.columns is not None and table.width == state.width:
         continued = True
     else:
+        _walk_label_table(walk, text_state, table, file)
         return
     if re.search(r"realisasi", caption.casefold()) and not continued:
         state.columns = None
@@ -611,6 +612,26 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         _table_row(walk, state, text_state, table, file, r, cells, covered, cols,
                    across_page=continued and first_row)
         first_row = False
+
+
+_ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
+
+
+def _walk_label_table(walk: _Walk, text_state: _TextState, table: Table, file: str) -> None:
+    """A table of two columns whose rows are labelled "Visi" | "...", "Misi" | "1. ... 2. ..."
+    reads like the text it stands for: the label a heading, the items after it."""
+    if table.width != 2 or not any(_ROW_LABEL.match(row[0]) for row in table.cells if row[0]):
+        return
+    for r, (label, value) in enumerate(table.cells):
+        if not _ROW_LABEL.match(label) or not value:
+            continue
+        page, printed = table.pages[r], table.printed_pages[r]
+        _walk_line(walk, text_state, Line(label.rstrip(":"), page, printed), file)
+        parts = re.split(r"\s+(?=(?:\d{1,2}|[a-z])[.)]\s)", value)
+        for part in parts:
+            _walk_line(walk, text_state, Line(part, page, printed), file)
+        _walk_lines_close(walk, text_state, file)
+        text_state.mode = None
 
 
 def _is_continuation(state: _TableState, table: Table) -> bool:
@@ -727,6 +748,11 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                     state.values.pop(lower, None)
         if not value:
             continue
+        bare = _BARE_REFERENCE.match(value)
+        if bare and _LEVEL_OF[role] in walk.numbers and bare.group(2) in walk.numbers[_LEVEL_OF[role]]:
+            # a cell "Misi 1" with no statement names the mission numbered 1 drafted before
+            parents[role] = walk.numbers[_LEVEL_OF[role]][bare.group(2)]
+            continue
         label, number, rest = numbering(value)
         if number is None:  # "1.1 Meningkatkan ..." in a goal cell: the numbering is no part of it
             outline = re.match(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$", value)
@@ -805,6 +831,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     walk.add(item)
+
+
+_BARE_REFERENCE = re.compile(r"^(misi|tujuan|sasaran|m|t|s)\s*(?:ke\s*-?\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?$", re.I)
 
 
 def _indicator_of(label: str) -> str | None:
