@@ -402,8 +402,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                 continue
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
-                bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
-                if not bold:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
+                weight = raw.FPDFText_GetFontWeight(textpage.raw, k)
+                bold = weight >= 600
+                if weight <= 0:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
                     length = raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), None)
                     bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False
