@@ -95,8 +95,14 @@ class Typology:
         try:
             return self.type_enum(text)
         except ValueError:
-            accepted = ", ".join(m.value for m in self.type_enum)
-            raise ValueError(f"unknown type {value!r}; expected one of: {accepted}") from None
+            import difflib
+
+            names = [m.value for m in self.type_enum]
+            letters = string.ascii_uppercase[: len(self.stages)]
+            close = difflib.get_close_matches(text, names, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown type {value!r}; expected one of: {', '.join(names)}, "
+                             f"or a letter {letters[0]}-{letters[-1]}{hint}") from None
 
 
 @functools.lru_cache(maxsize=None)

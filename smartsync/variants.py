@@ -223,6 +223,13 @@ def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
                 raise RulePackError(f"module {spec!r} cannot be imported: {exc}") from None
             else:
                 return _as_variant(module, spec)
+        elif spec.endswith(".py"):
+            from pathlib import PurePath
+
+            path = PurePath(spec)
+            tried.append(f"{spec!r} is a file, not a module name: put its folder on "
+                         f"PYTHONPATH and give the module name, e.g. "
+                         f"PYTHONPATH={path.parent} ... --rules {path.stem}")
         raise RulePackError(
             f"no rule pack or variant named {spec!r}; tried " + "; ".join(tried)
             + ". Give an entry-point name, a module holding a VARIANT (or one Variant, or "

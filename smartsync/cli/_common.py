@@ -24,12 +24,34 @@ def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> 
                         help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
 
 
+def threshold_argument(text: str) -> float:
+    """A coverage threshold as a planner writes it: ``0.5``, ``0,5`` or ``50%``."""
+    raw = text.strip().replace(",", ".")
+    percent = raw.endswith("%")
+    try:
+        value = float(raw.rstrip("%").strip()) / (100 if percent else 1)
+        Parameters(threshold=value)
+    except ValueError:
+        hint = ""
+        try:
+            number = float(raw.rstrip("%"))
+        except ValueError:
+            number = None
+        if number is not None and not percent and 1 < number <= 100:
+            hint = f" (did you mean {number / 100:g}, that is {number:g}%?)"
+        raise argparse.ArgumentTypeError(
+            f"must be a fraction above 0 and at most 1 (0.5) or a percentage (50%), "
+            f"got {text!r}{hint}") from None
+    return value
+
+
 def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --stage-relations (read with :func:`params_from`)."""
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the messages: en (English) or id (Indonesian)")
-    parser.add_argument("--threshold", type=float, default=None, metavar="X",
-                        help="coverage a stage must reach to be synchronized (default 0.5, inclusive)")
+    parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
+                        help="coverage a stage must reach to be synchronized: 0.5 or 50%% "
+                             "(default 0.5, inclusive)")
     parser.add_argument("--relations", default=None, metavar="R[,R...]",
                         help="match relations that count, comma-separated "
                              f"(default: all of {', '.join(r.value for r in Relation)})")
@@ -42,8 +64,9 @@ def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --rules, --suggest."""
     add_parameter_arguments(parser)
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set: an entry-point name of the "
-                             "group smartsync.rules, or module:object")
+                        help="a typology variant or rule pack set: a registered name (see "
+                             "'smartsync rules --list-variants'), a module name, or "
+                             "module:object")
     parser.add_argument("--suggest", action="store_true",
                         help="classify with matches suggested from the plan texts added")
 

@@ -40,6 +40,7 @@ from ..errors import OutputError
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
+from ._common import threshold_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
@@ -105,14 +106,6 @@ def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> t
     return (item.classification.type.value if item.classification else None), output
 
 
-def _threshold(text: str) -> float:
-    try:
-        value = float(text)
-        Parameters(threshold=value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"must be a number above 0 and at most 1, got {text!r}") from None
-    return value
 
 
 def _jobs(text: str) -> int:
@@ -153,8 +146,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="JSON Lines: add what to change (to_reach) and how stable the type "
                              "is (stability) to each region; each region is then classified "
                              "again some twenty to forty times, so a batch takes that much longer")
-    parser.add_argument("--threshold", type=_threshold, metavar="X",
-                        help="coverage a stage needs to be synchronized (default 0.5)")
+    parser.add_argument("--threshold", type=threshold_argument, metavar="X",
+                        help="coverage a stage needs to be synchronized: 0.5 or 50%% "
+                             "(default 0.5)")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar or progress lines")
     parser.set_defaults(func=run, _parser=parser)

@@ -29,7 +29,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "classify", help="classify regions: type, stages, characteristics, diagnostics",
         description="Classify each region: how its masterplan is synchronized with its RPJMD.")
     add_region_arguments(parser)
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="text (default), markdown (for a report or a wiki) or json (one "
+                             "JSON object per region and line, for programs)")
     parser.add_argument("--explain", action="store_true",
                         help="add how the type was concluded (in plain words) and why not the others")
     parser.add_argument("--trace", action="store_true",

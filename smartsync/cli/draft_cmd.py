@@ -32,8 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the region file to write")
     parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
     parser.add_argument("--name", default=None, help="the region name")
-    parser.add_argument("--kind", choices=("kota", "kabupaten"), default="kota")
-    parser.add_argument("--province", default=None)
+    parser.add_argument("--kind", choices=("kota", "kabupaten"), default="kota",
+                        help="whether the region is a kota (city) or a kabupaten (regency); "
+                             "default kota")
+    parser.add_argument("--province", default=None,
+                        help="the province the region belongs to (written to the file)")
     parser.add_argument("--rpjmd-period", default=None, metavar="START-END",
                         help="the RPJMD period when the documents do not say it")
     parser.add_argument("--masterplan-period", default=None, metavar="START-END",

@@ -54,7 +54,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     group.add_argument("--to", metavar="TYPE", help="what to change to reach this type")
     parser.add_argument("--trace", action="store_true",
                         help="add the fact tree (rule names, fact numbers) and the rule firings")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="text (default), markdown (for a report or a wiki) or json "
+                             "(for programs)")
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 

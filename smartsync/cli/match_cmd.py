@@ -53,6 +53,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help=f"at most N suggestions per masterplan element (default {DEFAULT_TOP}; "
                              "0 for no limit)")
     parser.add_argument("--full", action="store_true", help="print whole texts, not their start")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the table, the summary and the suggestions' notes "
+                             "(written to the file with --write): en (English) or id (Indonesian)")
     parser.add_argument("--write", action="store_true",
                         help="add the suggestions to FILE as source: suggested matches")
     parser.set_defaults(func=run)
@@ -65,18 +68,23 @@ def _short(text: str, width: int | None) -> str:
     return text[: width - 1].rstrip() + "…"
 
 
-def table(region: Region, suggestions: Sequence[Match], *, full: bool = False) -> list[str]:
+def table(region: Region, suggestions: Sequence[Match], *, full: bool = False,
+          lang: str = "en") -> list[str]:
     """The lines of the review table for ``suggestions`` of ``region``."""
+    from ..messages import stage_name, text
+
     width = None if full else _TEXT_WIDTH
-    header = ("level", "masterplan", "rpjmd", "score", "shared terms")
+    header = tuple(text(f"match.column.{key}", lang)
+                   for key in ("level", "masterplan", "rpjmd", "score", "shared"))
     rows = []
     for m in suggestions:
         a, b = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
         rows.append((
-            a.level.value if a else "?",
+            stage_name(a.level.value, lang) if a else "?",
             f"{m.masterplan}  {_short(a.text, width)}" if a else m.masterplan,
             f"{m.rpjmd}  {_short(b.text, width)}" if b else m.rpjmd,
-            f"{m.score:.2f}" if m.score is not None else "",
+            (f"{m.score:.2f}" if lang == "en" else f"{m.score:.2f}".replace(".", ","))
+            if m.score is not None else "",
             "; ".join(x for x in (", ".join(m.evidence), m.note) if x),
         ))
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header) - 1)]
@@ -104,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     """Suggest, print, and with ``--write`` add the suggestions to the file; return the exit code."""
     from ..io import check_region_file
     from ..matching import suggest_matches
+    from ..messages import text
 
     if not 0.0 <= args.threshold <= 1.0:
         print(f"smartsync match: --threshold must be from 0 to 1, got {args.threshold:g}", file=sys.stderr)
@@ -117,14 +126,19 @@ def run(args: argparse.Namespace) -> int:
     if report.region is None:
         return EXIT_INVALID
     region = report.region
-    suggestions = suggest_matches(region, threshold=args.threshold, top=args.top or None)
+    lang = args.lang
+    suggestions = suggest_matches(region, threshold=args.threshold, top=args.top or None,
+                                  lang=lang)
     if suggestions:
-        for line in table(region, suggestions, full=args.full):
+        for line in table(region, suggestions, full=args.full, lang=lang):
             print(line)
     kept = len(region.matches)
-    summary = (f"{path}: {len(suggestions)} suggested match{'es' if len(suggestions) != 1 else ''} "
-               f"(threshold {args.threshold:g}, top {args.top or 'all'}); "
-               f"{kept} existing match{'es' if kept != 1 else ''} kept")
+    summary = text("match.summary", lang, path=str(path), count=len(suggestions),
+                   matches=text("match.one" if len(suggestions) == 1 else "match.many", lang),
+                   score_threshold=f"{args.threshold:g}" if lang == "en"
+                   else f"{args.threshold:g}".replace(".", ","),
+                   top=str(args.top) if args.top else text("match.all", lang), kept=kept,
+                   kept_matches=text("match.one" if kept == 1 else "match.many", lang))
     if args.write and suggestions:
         try:
             write_suggestions(path, region, suggestions)
@@ -138,8 +152,8 @@ def run(args: argparse.Namespace) -> int:
         except SmartsyncError as exc:
             print(f"smartsync match: {exc}", file=sys.stderr)
             return EXIT_INVALID
-        summary += f"; written to {path}"
+        summary += text("match.summary.written", lang, path=str(path))
     elif args.write:
-        summary += "; nothing to write"
+        summary += text("match.summary.nothing", lang)
     print(summary)
     return EXIT_OK

@@ -35,8 +35,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         description="List the rule packs and rules in effect, each with its description and "
                     "where it comes from.")
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a variant: an entry-point name of the group smartsync.rules, "
-                             "or module:object")
+                        help="a typology variant or rule pack set: a registered name (see "
+                             "--list-variants), a module name, or module:object")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the rule descriptions: en (English) or id (Indonesian)")
     parser.add_argument("--check", action="store_true",
@@ -60,13 +60,45 @@ def _where(rule: object) -> str:
         return getattr(wrapped, "__module__", "?")
 
 
+def _description(spec: str) -> str:
+    from ..variants import load_variant
+
+    try:
+        return load_variant(spec).description
+    except (RulePackError, SmartsyncError, ImportError):
+        return ""
+
+
+def _variant_lines(spec: str) -> list[str]:
+    """The variant's name, what it changes (its description) and the parameters it sets
+    that differ from the defaults."""
+    from ..typology import Parameters
+    from ..variants import load_variant
+
+    variant = load_variant(spec)
+    lines = [f"variant: {variant.name} ({variant.source or spec})"]
+    lines += ["  " + line for line in textwrap.wrap(variant.description, width=86)]
+    params, default = variant.params, Parameters()
+    if params.threshold != default.threshold:
+        lines.append(f"  threshold: {params.threshold:g}")
+    for stage, value in sorted(params.thresholds.items()):
+        lines.append(f"  threshold at {stage}: {value:g}")
+    if params.relations != default.relations:
+        lines.append("  relations that count: "
+                     + ", ".join(sorted(r.value for r in params.relations)))
+    for stage, relations in params.stage_relations.items():
+        lines.append(f"  relations that count at {stage}: "
+                     + ", ".join(sorted(r.value for r in relations)))
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     """List or check the rules; return the exit code."""
     if args.list_variants:
         from ..variants import available_variants
 
         for name, target in available_variants().items():
-            print(f"{name}\t{target}")
+            print(f"{name}\t{target}\t{_description(name)}")
         return EXIT_OK
     try:
         classifier = classifier_from(args)
@@ -75,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.check:
         return _check(classifier, args)
+    if args.rules:
+        for line in _variant_lines(args.rules):
+            print(line)
     print(f"typology: {classifier.typology.name} (stages: "
           f"{' -> '.join(classifier.typology.stages)})")
     current = None

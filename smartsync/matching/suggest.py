@@ -95,14 +95,17 @@ def _score(a: Element, sa: Statement, b: Element, sb: Statement) -> float:
     return score * CODE_MISMATCH_FACTOR if same is False else score
 
 
-def _note(a: Element, sa: Statement, b: Element, sb: Statement) -> str | None:
-    """What a suggestion rests on besides shared words: the program code, the affairs."""
+def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en") -> str | None:
+    """What a suggestion rests on besides shared words: the program code, the affairs
+    (in the language ``lang``: the note is written to the file and read by planners)."""
+    from ..messages import text
+
     parts = []
     if same_code(a.code, b.code):
-        parts.append(f"same program code {a.code}")
+        parts.append(text("match.note.same_code", lang, code=str(a.code)))
     affairs = affairs_of(sa, sb)
     if affairs:
-        parts.append("shared affairs of government: " + ", ".join(affairs))
+        parts.append(text("match.note.shared_affairs", lang, affairs=", ".join(affairs)))
     return "; ".join(parts) or None
 
 
@@ -262,6 +265,7 @@ def _suggest_level(
     top: int | None,
     taken: set[tuple[str, str]],
     relation: Relation,
+    lang: str = "en",
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id).
 
@@ -358,7 +362,7 @@ def _suggest_level(
                     relation=relation,
                     source=Source.SUGGESTED,
                     score=-minus_score,
-                    note=_note(a, sa_list[c], rps[j], sb_list[rp_class[j]]),
+                    note=_note(a, sa_list[c], rps[j], sb_list[rp_class[j]], lang),
                     evidence=evidence_of(sa_list[c], sb_list[rp_class[j]]),
                 )
                 for minus_score, rid, j in scored
@@ -374,6 +378,7 @@ def suggest_matches(
     top: int | None = DEFAULT_TOP,
     relation: Relation | str = Relation.ALIGNED,
     levels: Iterable[Level | str] | None = None,
+    lang: str = "en",
 ) -> tuple[Match, ...]:
     """New matches suggested from the texts, for a person to confirm.
 
@@ -393,7 +398,8 @@ def suggest_matches(
     ``adopted``), the ``score`` rounded to 4 decimals, the shared words as
     ``evidence`` (as the masterplan element writes them), and a ``note``
     naming an equal program code and the shared affairs of government, when
-    there are any. The result is sorted by score, highest first, then by
+    there are any, in the language ``lang`` (``"en"`` or ``"id"``). The result
+    is sorted by score, highest first, then by
     masterplan id and RPJMD id; it does not depend on the order of elements in
     the plans. ``levels`` is a level or several (``"program"``, ``["target",
     "program"]``).
@@ -417,7 +423,7 @@ def suggest_matches(
         mps = sorted(region.masterplan.at(level), key=lambda e: e.id)
         rps = sorted(region.rpjmd.at(level), key=lambda e: e.id)
         if mps and rps:
-            out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel))
+            out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

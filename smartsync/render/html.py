@@ -409,7 +409,7 @@ def _fact(record: Any) -> str:
 
 
 def _trace_section(c: Classification, lang: str) -> str:
-    from ..messages import text
+    from ..messages import rule_description, text
     from .text import how_lines
 
     facts = c.trace.facts
@@ -422,8 +422,9 @@ def _trace_section(c: Classification, lang: str) -> str:
         if step.internal:
             head += f' <em>{_e(_label("internal", lang))}</em>'
         rows = []
-        if step.description:
-            rows.append(f'<dt>{_e(_label("description", lang))}</dt><dd>{_e(step.description.strip())}</dd>')
+        described = rule_description(step.rule, lang, step.description or "")
+        if described:
+            rows.append(f'<dt>{_e(_label("description", lang))}</dt><dd>{_e(described)}</dd>')
         matched = [_fact(facts[i]) for i in step.facts if i in facts]
         if matched:
             rows.append(f'<dt>{_e(text("trace.matched", lang, facts="").rstrip(": "))}</dt>'
