@@ -459,13 +459,17 @@ def _stability(runs: _Runs) -> Stability:
     # only where the threshold crosses a coverage: classify at each, and just above
     points = sorted({s.coverage for s in result.stages.values()
                      if s.present and 0.0 < s.coverage <= 1.0} | {1.0, current})
-    types = {p: (result.type if p == current else _at(runs, p)) for p in points}
+    # walk up and down from the current threshold, classifying a point only when the walk
+    # reaches it: the walk stops at the first point with another type
+    def type_at(point: float) -> enum.Enum:
+        return result.type if point == current else _at(runs, point)
+
     index = points.index(current)
     top = index
-    while top + 1 < len(points) and types[points[top + 1]] == result.type:
+    while top + 1 < len(points) and type_at(points[top + 1]) == result.type:
         top += 1
     bottom = index
-    while bottom > 0 and types[points[bottom - 1]] == result.type:
+    while bottom > 0 and type_at(points[bottom - 1]) == result.type:
         bottom -= 1
     threshold_to = points[top]
     above = _at(runs, math.nextafter(threshold_to, 2.0)) if threshold_to < 1.0 else None

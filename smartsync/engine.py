@@ -33,7 +33,7 @@ from .validation import is_checked, validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
-from .trace import FactRecord, LazyValues, Step, Trace, plain
+from .trace import FactRecord, LazyValues, Step, Trace, _LazyTrace, plain
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
 
 __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
@@ -315,18 +315,19 @@ class Classifier:
 
     # -- building the result --------------------------------------------------
 
-    def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
-        raw = [f for f in engine.facts.values()]
+    def _trace(self, ever: dict, declared_at: dict, retracted_at: dict,
+               engine_steps: list) -> tuple[tuple[Step, ...], dict[int, FactRecord]]:
+        """The trace's steps and fact records, from what the engine recorded during one
+        run (built when the trace is first read: :class:`smartsync.trace._LazyTrace`)."""
         records: dict[int, FactRecord] = {}
-        declared_at, retracted_at = engine._declared_at, engine._retracted_at
-        for fact_id, fact in engine._ever.items():
+        for fact_id, fact in ever.items():
             kind = type(fact).__name__
             records[fact_id] = FactRecord(
                 fact_id, kind, None, declared_at.get(fact_id, 0) == 0,
                 kind in INTERNAL_KINDS, raw=fact, declared_at=declared_at.get(fact_id, 0),
                 retracted_at=retracted_at.get(fact_id))
         steps = []
-        for number, s in enumerate(engine._steps, start=1):
+        for number, s in enumerate(engine_steps, start=1):
             info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))
             asserted = tuple(s["asserted"])
             steps.append(Step(
@@ -336,7 +337,12 @@ class Classifier:
                 asserted=asserted, retracted=tuple(s["retracted"]),
                 internal=bool(asserted) and all(records[a].internal for a in asserted
                                                 if a in records)))
-        trace = Trace(tuple(steps), records)
+        return tuple(steps), records
+
+    def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
+        raw = [f for f in engine.facts.values()]
+        trace = _LazyTrace(functools.partial(
+            self._trace, engine._ever, engine._declared_at, engine._retracted_at, engine._steps))
 
         def one(kind: type, **fields: Any) -> Any:
             for fact in raw:

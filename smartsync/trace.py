@@ -252,3 +252,55 @@ class Trace:
             return memo[fid]
 
         return build(fact_id)
+
+
+def _built(name: str) -> property:
+    slot = Trace.__dict__[name]  # the slot attrs made for the field
+
+    def get(self: "_LazyTrace") -> Any:
+        try:
+            return slot.__get__(self, Trace)
+        except AttributeError:
+            steps, facts = self._build()
+            Trace.__dict__["steps"].__set__(self, steps)
+            Trace.__dict__["facts"].__set__(self, facts)
+            return slot.__get__(self, Trace)
+
+    def set(self: "_LazyTrace", value: Any) -> None:
+        slot.__set__(self, value)
+
+    return property(get, set, doc=slot.__doc__)
+
+
+class _LazyTrace(Trace):
+    """A :class:`Trace` whose steps and fact records are built when first read, from what
+    the engine recorded: a classification whose trace nobody reads (advice's hypothetical
+    runs, a batch's counts) does not pay for it. It compares equal to the built trace and
+    pickles as one."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Any = None, **fields: Any) -> None:  # build() -> (steps, facts)
+        object.__setattr__(self, "_build", build)
+        if build is None:  # attrs.evolve() gives the fields
+            Trace.__init__(self, **fields)
+
+    steps = _built("steps")
+    facts = _built("facts")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Trace):
+            return NotImplemented
+        return (self.steps, self.facts) == (other.steps, other.facts)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = Trace.__hash__
+
+    def __repr__(self) -> str:
+        return repr(Trace(self.steps, self.facts))
+
+    def __reduce__(self) -> tuple:
+        return (Trace, (self.steps, self.facts))

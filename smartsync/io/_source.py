@@ -54,10 +54,38 @@ def limit(name: str) -> int:
             return int(value)
     return default
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _STR_TAG = "tag:yaml.org,2002:str"
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """The safe loader with PyYAML's implicit tag resolution done in one call per node
+    (no path resolvers: the safe loader has none): the same tags as the safe loader's
+    ``resolve``, about a third of the time it took to compose a region file."""
+
+    _implicit = _BASE_LOADER.yaml_implicit_resolvers
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # noqa: D102
+        return None
+
+    def ascend_resolver(self) -> None:  # noqa: D102
+        return None
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # noqa: D102
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self._implicit.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+# the shortcut holds only while the safe loader has no path or wildcard resolvers
+_YAML_LOADER = (_Loader if not _BASE_LOADER.yaml_path_resolvers
+                and None not in _BASE_LOADER.yaml_implicit_resolvers else _BASE_LOADER)
 _EXPONENT_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 
 
