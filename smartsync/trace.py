@@ -184,6 +184,13 @@ class Derivation:
             yield depth, node
             stack.extend((depth + 1, p) for p in reversed(node.premises))
 
+    def __str__(self) -> str:
+        """The fact tree, one fact a line with the rule that concluded it (as
+        ``smartsync explain FILE --trace`` prints it), not the nested repr."""
+        from .render.text import how_lines
+
+        return "\n".join(how_lines(self, "en"))
+
     def inputs(self) -> tuple[FactRecord, ...]:
         """The input facts the conclusion rests on, each once."""
         seen: dict[int, FactRecord] = {}

@@ -423,3 +423,31 @@ def test_dimension_headings_in_indonesian_or_further_on_place_the_programs_under
         ("Satu data kota", "governance"), ("Pasar daring UMKM", "economy"),
         ("Bank sampah digital", "environment"), ("Layanan darurat 112", "living"),
         ("Portal wisata kota", "branding")]
+
+
+def test_a_cascading_workbook_gives_each_level_its_own_indicators_and_strips_outline_numbers() -> None:
+    """cascading/ (tests/data/documents/make_cascading.py)."""
+    here = DATA / "cascading"
+    draft = draft_region(rpjmd=here / "rpjmd-cascading.xlsx", masterplan=here / "masterplan-quick-win.xlsx")
+    rpjmd = draft.region.rpjmd
+    goal, target = rpjmd.at("goal")[0], rpjmd.at("target")[0]
+    assert (goal.id, goal.text, goal.indicators) == ("T1.1", "Meningkatkan akuntabilitas", ("Nilai SAKIP",))
+    assert (target.id, target.indicators) == ("S1.1.1", ("Nilai evaluasi RKPD",))
+    assert all(not p.indicators for p in rpjmd.at("program"))
+    assert rpjmd.period == smartsync.Period(2021, 2026)
+
+
+def test_word_lists_numbered_by_word_and_a_visi_misi_table_are_read() -> None:
+    """merdeka/ (tests/data/documents/make_merdeka.py): missions and programs in Word's own
+    numbered and bulleted lists, the masterplan's vision and missions in a "Visi" | "Misi"
+    table, program rows naming their mission only as "Misi 1"."""
+    here = DATA / "merdeka"
+    draft = draft_region(rpjmd=here / "rpjmd-merdeka.docx", masterplan=here / "masterplan-merdeka.docx")
+    rpjmd, masterplan = draft.region.rpjmd, draft.region.masterplan
+    assert [m.text for m in rpjmd.at("mission")] == ["Mewujudkan birokrasi yang bersih dan melayani",
+                                                     "Meningkatkan daya saing ekonomi lokal"]
+    assert [rpjmd[p.parents[0]].id for p in rpjmd.at("program")] == ["M1", "M1", "M2"]
+    assert [v.text for v in masterplan.at("vision")] == ["Merdeka Kota Cerdas yang Berbudaya"]
+    assert len(masterplan.at("mission")) == 2
+    assert [(p.text, p.dimension.value) for p in masterplan.at("program")] == [
+        ("Aplikasi perizinan terpadu", "governance"), ("Dasbor kota", "governance"), ("Sensor banjir", "environment")]

@@ -140,3 +140,63 @@ def test_match_speaks_indonesian_to_planners(capsys, tmp_path):
         "urusan pemerintahan yang sama" in region.read_text(encoding="utf-8")
     code, out, _ = cli(capsys, "match", ROOT / "examples" / "unsynchronized.yaml")
     assert "shared affairs of government: kesehatan" in out  # English stays the default
+
+
+def test_indonesian_findings_heading_is_the_glossary_term(capsys):
+    """The glossary's Indonesian term for a finding (diagnostic) is 'temuan', but the
+    classification's heading said 'Diagnostik', a second term for the same concept."""
+    code, out, _ = cli(capsys, "classify", TYPE_B, "--lang", "id")
+    assert code == 0
+    assert "Temuan" in out.splitlines() and "Diagnostik" not in out
+
+
+def test_how_element_says_why_in_words_not_a_condition_name(capsys):
+    """--how element:SP1 with a relation that does not count printed '(relation)', the
+    condition's internal name, instead of the catalog's words; and an element with no
+    match at all was said to have 'none of its matches count'."""
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP1",
+                       "--relations", "adopted", "--lang", "id")
+    assert code == 0
+    assert "(relasinya tidak dihitung pada tahap ini)" in out and "(relation)" not in out
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP12")
+    assert out.strip() == "So: SP12 is not synchronized: it has no match to an RPJMD program"
+    code, out, _ = cli(capsys, "explain", TYPE_B, "--how", "element:SP12", "--lang", "id")
+    assert "belum dipadankan dengan program RPJMD" in out
+
+
+def test_printing_a_derivation_gives_the_fact_tree():
+    """print(result.how()), as a newcomer tries after reading the README, printed a
+    30,000-character nested repr; it now prints the fact tree, a fact a line."""
+    from smartsync import classify, load_region
+    from smartsync.render.text import how_lines
+
+    derivation = classify(load_region(TYPE_B)).how()
+    printed = str(derivation)
+    assert printed.splitlines() == how_lines(derivation, "en")
+    assert printed.startswith("TypeResult(stage=mission") and "<- chain_intact" in printed
+    assert "Derivation(" not in printed
+
+
+def test_batch_summary_in_indonesian_for_evaluators(capsys, tmp_path):
+    """smartsync batch --lang id wrote Indonesian JSON Lines but ended with an English
+    summary ('5 regions in 0.1 s', 'type A (vision)', 'failed')."""
+    code, out, _ = cli(capsys, "batch", ROOT / "examples", "--out", tmp_path / "r.jsonl",
+                       "--lang", "id", "--no-progress")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("5 daerah dalam ") and "ditulis ke" in lines[0]
+    labels = [line.rsplit(None, 1)[0].strip() for line in lines[1:]]
+    assert labels == ["tipe A (visi)", "tipe B (misi)", "tipe C (sasaran)", "tipe D (program)",
+                      "tidak tersinkronisasi", "gagal"]
+
+
+def test_report_says_what_it_wrote_in_indonesian(capsys, tmp_path):
+    """smartsync report --lang id wrote Indonesian pages but said 'type B', 'index of 5
+    regions', '5 pages written to' on the console."""
+    files = sorted((ROOT / "examples").glob("*.yaml"))
+    code, out, _ = cli(capsys, "report", *files, "--out", tmp_path, "--lang", "id")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].endswith("(9902), tipe B") and lines[4].endswith("tidak tersinkronisasi")
+    assert lines[-2].endswith("index.html: indeks 5 daerah")
+    assert lines[-1] == f"5 halaman ditulis ke {tmp_path}"

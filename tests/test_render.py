@@ -78,7 +78,7 @@ def test_text_in_indonesian(type_b):
     out = render_text(type_b, lang="id")
     assert "Tipe: tipe B: sinkronisasi dimulai pada misi" in out
     assert "misi: 3 dari 4 tersinkronisasi" in out
-    for heading in ("Tahap", "Karakteristik", "Diagnostik", "Pendanaan"):
+    for heading in ("Tahap", "Karakteristik", "Temuan", "Pendanaan"):
         assert heading in out
     for english in ("Characteristics", "Diagnostics", "Funding", "synchronized", "masterplan programs"):
         assert english not in out

@@ -141,7 +141,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--format", choices=("csv", "jsonl"),
                         help="output format (default: from the suffix of --out)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the messages in JSON Lines output (default en)")
+                        help="language of the messages in JSON Lines output and of the "
+                             "summary (default en)")
     parser.add_argument("--advice", action="store_true",
                         help="JSON Lines: add what to change (to_reach) and how stable the type "
                              "is (stability) to each region; each region is then classified "
@@ -317,7 +318,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartsync batch: cannot write --out {OutputError.from_os_error(exc, args.out)}",
               file=sys.stderr)
         return EXIT_OUTPUT
-    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout)
+    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang)
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -329,16 +330,23 @@ def _drain(units: list[Any]) -> Iterator[Any]:
 
 
 def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,
-             seconds: float, out: IO[str]) -> None:
+             seconds: float, out: IO[str], lang: str = "en") -> None:
+    from ..messages import stage_name, text
+
     typology = DEFAULT_TYPOLOGY
-    lines = [f"{total} region{'s' if total != 1 else ''} in {seconds:.1f} s, written to {target}"]
+    elapsed = f"{seconds:.1f}" if lang == "en" else f"{seconds:.1f}".replace(".", ",")
+    lines = [text("batch.summary", lang, total=total, seconds=elapsed, target=str(target),
+                  regions=text("batch.region_one" if total == 1 else "batch.region_many", lang))]
     for member in typology.type_enum:
         letter = typology.letter(member)
-        label = f"type {letter} ({member.value})" if letter else member.value
+        label = (text("batch.type", lang, letter=letter,
+                      stage_value=stage_name(member.value, lang))
+                 if letter else text("batch.unsynchronized", lang))
         lines.append(f"  {label:<22} {counts.get(member.value, 0):>6}")
-    lines.append(f"  {'failed':<22} {len(failed):>6}")
+    failed_word = text("batch.failed", lang)
+    lines.append(f"  {failed_word:<22} {len(failed):>6}")
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
-        lines.append(f"failed: {name}{where}: {item.error}")
+        lines.append(f"{failed_word}: {name}{where}: {item.error}")
     out.write("\n".join(lines) + "\n")

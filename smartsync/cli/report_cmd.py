@@ -78,10 +78,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartsync report: cannot write to {OutputError.from_os_error(exc, target)}",
               file=sys.stderr)
         return EXIT_OUTPUT
+    from ..messages import text
+
+    lang = args.lang
+
+    def many(key: str, count: int) -> str:
+        return text(f"{key}_{'one' if count == 1 else 'many'}", lang)
+
     for page in report.pages:
         c = page.classification
         letter = c.type_letter
-        kind = f"type {letter}" if letter else str(c.type.value)
+        kind = (text("report.cli.type", lang, letter=letter) if letter
+                else text("batch.unsynchronized", lang))
         print(f"{page.path}: {page.region.name} ({page.region.id}), {kind}")
     for failure in report.failures:
         print(f"smartsync report: {failure.source}: no page written", file=sys.stderr)
@@ -89,9 +97,11 @@ def run(args: argparse.Namespace) -> int:
             if problem.severity is Severity.ERROR or len(failure.problems) == 1:
                 print(f"  {problem}", file=sys.stderr)
     if report.index is not None:
-        print(f"{report.index}: index of {len(report.pages)} region"
-              f"{'s' if len(report.pages) != 1 else ''}")
+        print(text("report.cli.index", lang, index=str(report.index), count=len(report.pages),
+                   regions=many("batch.region", len(report.pages))))
     failed = len(report.failures)
-    print(f"{len(report.pages)} page{'s' if len(report.pages) != 1 else ''} written to {report.out}"
-          + (f"; {failed} file{'s' if failed != 1 else ''} failed" if failed else ""))
+    print(text("report.cli.written", lang, count=len(report.pages), out=str(report.out),
+               pages=many("report.cli.page", len(report.pages)))
+          + (text("report.cli.failed", lang, count=failed, files=many("report.cli.file", failed))
+             if failed else ""))
     return EXIT_INVALID if failed else EXIT_OK

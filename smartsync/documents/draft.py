@@ -596,6 +596,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
     elif state.columns is not None and table.width == state.width:
         continued = True
     else:
+        _walk_label_table(walk, text_state, table, file)
         return
     if re.search(r"realisasi", caption.casefold()) and not continued:
         state.columns = None
@@ -611,6 +612,26 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         _table_row(walk, state, text_state, table, file, r, cells, covered, cols,
                    across_page=continued and first_row)
         first_row = False
+
+
+_ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
+
+
+def _walk_label_table(walk: _Walk, text_state: _TextState, table: Table, file: str) -> None:
+    """A table of two columns whose rows are labelled "Visi" | "...", "Misi" | "1. ... 2. ..."
+    reads like the text it stands for: the label a heading, the items after it."""
+    if table.width != 2 or not any(_ROW_LABEL.match(row[0]) for row in table.cells if row[0]):
+        return
+    for r, (label, value) in enumerate(table.cells):
+        if not _ROW_LABEL.match(label) or not value:
+            continue
+        page, printed = table.pages[r], table.printed_pages[r]
+        _walk_line(walk, text_state, Line(label.rstrip(":"), page, printed), file)
+        parts = re.split(r"\s+(?=(?:\d{1,2}|[a-z])[.)]\s)", value)
+        for part in parts:
+            _walk_line(walk, text_state, Line(part, page, printed), file)
+        _walk_lines_close(walk, text_state, file)
+        text_state.mode = None
 
 
 def _is_continuation(state: _TableState, table: Table) -> bool:
@@ -727,7 +748,16 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                     state.values.pop(lower, None)
         if not value:
             continue
+        bare = _BARE_REFERENCE.match(value)
+        if bare and _LEVEL_OF[role] in walk.numbers and bare.group(2) in walk.numbers[_LEVEL_OF[role]]:
+            # a cell "Misi 1" with no statement names the mission numbered 1 drafted before
+            parents[role] = walk.numbers[_LEVEL_OF[role]][bare.group(2)]
+            continue
         label, number, rest = numbering(value)
+        if number is None:  # "1.1 Meningkatkan ..." in a goal cell: the numbering is no part of it
+            outline = re.match(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$", value)
+            if outline:
+                number, rest = outline.group(1), outline.group(2)
         level = _LEVEL_OF[role]
         item = _Item(level, rest or value, number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
@@ -741,7 +771,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if roles:
             names = [messages.stage_name(r, walk.lang) for r in roles]
             reasons.append((_t(key, walk.lang, level=", ".join(names)), 0.1))
-    indicators = [cells[c] for c in range(len(cells)) if cols.roles[c] == "indicator" and cells[c]]
+    indicators = []
+    for c in range(len(cells)):
+        if cols.roles[c] != "indicator" or not cells[c]:
+            continue
+        owner = parents.get(_indicator_of(cols.labels[c]) or "")
+        if owner is None:
+            indicators.append(cells[c])
+        elif norm(cells[c]) not in {norm(i) for i in owner.indicators}:
+            owner.indicators.append(cells[c])  # "Indikator Sasaran" belongs to the target, not the program
     dimension = None
     for c in range(len(cells)):
         if cols.roles[c] == "dimension":
@@ -793,6 +831,22 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     walk.add(item)
+
+
+_BARE_REFERENCE = re.compile(r"^(misi|tujuan|sasaran|m|t|s)\s*(?:ke\s*-?\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?$", re.I)
+
+
+def _indicator_of(label: str) -> str | None:
+    """The level an indicator column's header names: "Indikator Tujuan" the goal, "Indikator
+    (Kinerja) Sasaran" or "IKU" the target; None for the row's own (a program's) indicator."""
+    low = label.casefold()
+    if re.search(r"indikator\s+(kinerja\s+)?tujuan", low):
+        return "goal"
+    if re.search(r"indikator\s+(kinerja\s+)?(utama\s+)?sasaran|\biku\b", low):
+        return "target"
+    if re.search(r"indikator\s+(kinerja\s+)?misi", low):
+        return "mission"
+    return None
 
 
 def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenance) -> None:

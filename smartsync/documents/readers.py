@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
-from ._text import clean
+from ._text import clean, numbering
 
 __all__ = ["read_document", "SUFFIXES"]
 
@@ -218,6 +218,7 @@ def read_docx(path: Path) -> Document:
                 count += 1
         return count
 
+    counters: dict[str, list[int]] = {}
     for child in body.iterchildren():
         if child.tag == p_tag:
             paragraph = Paragraph(child, document)
@@ -229,6 +230,7 @@ def read_docx(path: Path) -> Document:
             style = (paragraph.style.name or "") if paragraph.style is not None else ""
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
+            text = _list_number(child, style, text, counters)
             for part in text.split("\n"):
                 if part.strip():
                     items.append(Line(clean(part), page, None, bold))
@@ -238,6 +240,31 @@ def read_docx(path: Path) -> Document:
             items.append(_docx_table(table, page))
             page += breaks(child)
     return Document(str(path), items, pages=page)
+
+
+def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list[int]]) -> str:
+    """A paragraph of a Word list numbered by Word itself (its "1." or bullet is no part of the
+    text) gets the number it shows in front ("1. ", "2. "), so that it reads as a numbered item."""
+    low = style.lower()
+    if not text.strip() or low.startswith(("heading", "title", "judul")):
+        return text
+    ppr = paragraph.pPr
+    numpr = ppr.numPr if ppr is not None else None
+    if numpr is not None and numpr.numId is not None and numpr.numId.val:
+        key, level = f"num{numpr.numId.val}", int(numpr.ilvl.val) if numpr.ilvl is not None else 0
+    elif low.startswith(("list number", "list bullet")):
+        digit = re.search(r"(\d)$", low)
+        key, level = low.rstrip(" 0123456789"), int(digit.group(1)) - 1 if digit else 0
+    else:
+        return text
+    count = counters.setdefault(key, [])
+    del count[level + 1:]
+    count.extend([0] * (level + 1 - len(count)))
+    count[level] += 1
+    label, number, _ = numbering(text)
+    if label is not None or number is not None:
+        return text  # numbered by hand as well
+    return f"{count[level]}. {text}"
 
 
 def _docx_table(table: Any, page: int) -> Table:
@@ -375,8 +402,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                 continue
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
-                bold = raw.FPDFText_GetFontWeight(textpage.raw, k) >= 600
-                if not bold:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
+                weight = raw.FPDFText_GetFontWeight(textpage.raw, k)
+                bold = weight >= 600
+                if weight <= 0:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
                     length = raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), None)
                     bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False

@@ -29,7 +29,7 @@ RULES = {
     "stage_not_synchronized": "Menyimpulkan bahwa tahap yang ada tidak tersinkronisasi: cakupannya di bawah ambangnya.",
     "stage_absent_status": "Menyimpulkan bahwa tahap yang tidak ada tidak tersinkronisasi; karena tidak ada, tahap itu tidak memutus rantai.",
     # tipologi
-    "chain_break": "Menyimpulkan bahwa rantai dari tahap yang tersinkronisasi putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi: dalam tipologi bawaan tahap atas itu tidak dapat menentukan tipe; diagnostik melaporkannya sebagai tersinkronisasi di atas rantai yang putus.",
+    "chain_break": "Menyimpulkan bahwa rantai dari tahap yang tersinkronisasi putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi: dalam tipologi bawaan tahap atas itu tidak dapat menentukan tipe; sebuah temuan melaporkannya sebagai tersinkronisasi di atas rantai yang putus.",
     "chain_holds_at_base": "Menyimpulkan bahwa rantai utuh dari tahap dasar (program): tahap itu tersinkronisasi.",
     "chain_holds_through": "Menyimpulkan bahwa rantai utuh dari suatu tahap: tahap itu tersinkronisasi (atau tidak ada dalam masterplan, yang tidak dihitung dan tidak memutus rantai) dan rantai utuh dari tahap berikutnya di bawahnya.",
     "chain_intact": "Menyimpulkan bahwa sinkronisasi dapat dimulai pada suatu tahap: tahap itu tersinkronisasi dan rantai utuh darinya sampai ke tahap dasar.",
@@ -69,7 +69,7 @@ RULES = {
     "period_within": "Menyimpulkan bahwa periode masterplan berada di dalam periode RPJMD.",
     "period_beyond": "Menyimpulkan bahwa periode masterplan beririsan dengan periode RPJMD dan melampauinya: tahun-tahun sesudahnya akan berada di bawah RPJMD lain, yang dengannya masterplan harus diselaraskan lagi.",
     "period_disjoint": "Menyimpulkan bahwa kedua rencana tidak memiliki satu tahun pun yang sama.",
-    # diagnostik
+    # temuan (diagnostics)
     "synchronized_above_break": "Melaporkan tahap yang tersinkronisasi di atas rantai yang putus: tahap itu tersinkronisasi, tetapi tahap yang ada di bawahnya tidak, sehingga tahap itu tidak menentukan tipe.",
     "orphan_programs": "Melaporkan program masterplan tanpa padanan yang dihitung dengan program RPJMD: program itu tidak punya jalur pendanaan APBD.",
     "no_base_stage": "Melaporkan masterplan tanpa program: tanpa program tipe tidak dapat ditentukan.",

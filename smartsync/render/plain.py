@@ -110,15 +110,13 @@ def _condition(value: str, lang: str) -> str:
 
 def _fact_line(c: Any, node: Derivation, lang: str) -> str | None:
     fact = node.fact
-    values = dict(fact.fields)
-    values["base_stage"] = c.typology.base
     key = f"how.{fact.kind}"
     if fact.kind == "TypeResult":
         return None
     if fact.kind in ("Characteristic", "Diagnostic", "Funding"):
         return conclusion_line(c, fact, lang)
-    if key in catalog(lang):
-        return text(key, lang, **values)
+    if key in catalog(lang):  # with the relation, source and condition in words
+        return conclusion_line(c, fact, lang)
     if node.step is not None:  # words of the rule that concluded it
         return rule_description(node.step.rule, lang, node.step.description, first=True)
     return None
@@ -143,6 +141,10 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
     if fact.kind in ("StageStatus", "StageCoverage"):
         return _stage_lines(c, fact if fact.kind == "StageCoverage" else None,
                             fact if fact.kind == "StageStatus" else None, lang)[0]
+    if fact.kind == "ElementUnsynchronized" and not fact.get("rejected"):
+        # no match at all: 'none of its matches counts' would suggest it has some
+        return text("how.ElementUnsynchronized.unmatched", lang, id=fact.get("id"),
+                    stage=fact.get("stage"))
     if f"how.{fact.kind}" in catalog(lang):
         values = dict(fact.fields)
         values["base_stage"] = c.typology.base
