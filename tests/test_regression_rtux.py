@@ -200,3 +200,22 @@ def test_report_says_what_it_wrote_in_indonesian(capsys, tmp_path):
     assert lines[1].endswith("(9902), tipe B") and lines[4].endswith("tidak tersinkronisasi")
     assert lines[-2].endswith("index.html: indeks 5 daerah")
     assert lines[-1] == f"5 halaman ditulis ke {tmp_path}"
+
+
+def test_misspelt_relation_or_stage_gets_a_did_you_mean(capsys):
+    """--relations adopt / --stage-relations vision=adoptd named the accepted relations
+    but, unlike every other misspelling, offered no did-you-mean."""
+    region = ROOT / "examples" / "type-a-vision.yaml"
+    code, _, err = cli(capsys, "classify", region, "--relations", "adopt")
+    assert code == 2 and err.rstrip().endswith("(did you mean 'adopted'?)")
+    code, _, err = cli(capsys, "classify", region, "--stage-relations", "vision=adoptd")
+    assert code == 2 and err.rstrip().endswith("(did you mean 'adopted'?)")
+    code, _, err = cli(capsys, "classify", region, "--stage-relations", "visoin=adopted")
+    assert code == 2 and err.rstrip().endswith("(did you mean 'vision'?)")
+
+
+def test_how_fact_zero_is_not_the_engines_initial_fact(capsys):
+    """--how '#0' answered 'So: InitialFact() #0', experta's start fact; it is not a
+    conclusion of the region and is refused like any fact number out of range."""
+    code, out, err = cli(capsys, "explain", TYPE_B, "--how", "#0")
+    assert code == 2 and out == "" and "no fact #0" in err

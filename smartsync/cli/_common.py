@@ -87,7 +87,23 @@ def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Par
             else stage_relations,
         )
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(str(exc) + _did_you_mean(str(exc))) from None
+
+
+def _did_you_mean(message: str) -> str:
+    """' (did you mean 'adopted'?)' for 'unknown relation 'adopt'...' when a name is close."""
+    import re
+
+    from ..errors import did_you_mean
+    from ..model import Level
+
+    found = re.search(r"unknown (relation|level|stage) '([^']*)'", message)
+    if found is None or "did you mean" in message:
+        return ""
+    names = ([r.value for r in Relation] if found.group(1) == "relation"
+             else [level.value for level in Level])
+    close = did_you_mean(found.group(2), names)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 class UsageError(Exception):

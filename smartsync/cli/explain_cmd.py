@@ -94,7 +94,7 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
     number = re.fullmatch(r"#?(\d+)", lowered)
     if number or (head in _FACT_WORDS and re.fullmatch(r"#?\d+", rest)):
         fact_id = int((number.group(1) if number else rest.lstrip("#")))
-        if fact_id not in c.trace.facts:
+        if fact_id not in c.trace.facts or c.trace.facts[fact_id].kind == "InitialFact":
             raise _Unknown(f"no fact #{fact_id} in this classification (facts 1 to "
                            f"{max(c.trace.facts)})")
         return "conclusion", [fact_id]
