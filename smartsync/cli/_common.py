@@ -14,6 +14,7 @@ from ..typology import Parameters
 from . import path_argument
 
 __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_arguments",
+           "add_rules_argument",
            "engine_from", "regions_from", "params_from",
            "classifier_from", "print_problems"]
 
@@ -60,13 +61,18 @@ def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
                              "there, e.g. 'vision=adopted+derived;mission=adopted+derived'")
 
 
-def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
-    """--lang, --threshold, --relations, --rules, --suggest."""
-    add_parameter_arguments(parser)
+def add_rules_argument(parser: argparse.ArgumentParser) -> None:
+    """--rules (read with :func:`engine_from`)."""
     parser.add_argument("--rules", default=None, metavar="PACK",
                         help="a typology variant or rule pack set: a registered name (see "
                              "'smartsync rules --list-variants'), a module name, or "
                              "module:object")
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    """--lang, --threshold, --relations, --rules, --suggest."""
+    add_parameter_arguments(parser)
+    add_rules_argument(parser)
     parser.add_argument("--suggest", action="store_true",
                         help="classify with matches suggested from the plan texts added")
 

@@ -14,7 +14,7 @@ import argparse
 import sys
 
 from . import EXIT_OK, EXIT_USAGE
-from ._common import add_parameter_arguments, engine_from
+from ._common import add_parameter_arguments, add_rules_argument, engine_from
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -34,8 +34,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--no-browser", dest="browser", action="store_false",
                         help="do not open a browser; only print the address")
     add_parameter_arguments(parser)
-    parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set (as for classify)")
+    add_rules_argument(parser)
     parser.set_defaults(func=run)
 
 
