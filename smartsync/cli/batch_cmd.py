@@ -39,7 +39,7 @@ from .._text import spreadsheet_cell
 from ..errors import OutputError
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
+from . import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
 from ._common import threshold_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -307,7 +307,7 @@ def run(args: argparse.Namespace) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("smartsync: interrupted; no output written", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenProcessPool as exc:
         print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
         return EXIT_INVALID
