@@ -236,3 +236,24 @@ def test_the_module_examples_hold() -> None:
     import smartsync.advice
 
     assert doctest.testmod(smartsync.advice).failed == 0
+
+
+def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
+    """The advice asks the matcher about the unsynchronized elements it may propose only;
+    each candidate it proposes is still suggest_matches' best for that element (and an
+    element the matcher has nothing for gets none)."""
+    from smartsync.sample import typical_region
+
+    regions = [_example(name).region for name in ("type-d-program", "type-b-mission")]
+    regions += [typical_region(seed, programs=20, varied=True) for seed in range(6)]
+    proposed = 0
+    for region in regions:
+        result = smartsync.classify(region)
+        best: dict[str, tuple[str, float | None]] = {}
+        for m in smartsync.suggest_matches(region, levels=result.typology.stages):
+            best.setdefault(m.masterplan, (m.rpjmd, m.score))
+        for wanted in advise(result).to_reach.values():
+            for p in wanted.proposal:
+                assert (p.rpjmd, p.score) == best.get(p.masterplan, (None, None))
+                proposed += p.rpjmd is not None
+    assert proposed > 10

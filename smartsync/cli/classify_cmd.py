@@ -17,7 +17,7 @@ import sys
 
 from ..errors import SmartsyncError
 from ..render import render
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
@@ -26,7 +26,7 @@ from ._common import (
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``classify`` subcommand."""
     parser = subparsers.add_parser(
-        "classify", help="classify regions: type, stages, characteristics, diagnostics",
+        "classify", help=SUMMARIES["classify"],
         description="Classify each region: how its masterplan is synchronized with its RPJMD.")
     add_region_arguments(parser)
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
