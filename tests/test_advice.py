@@ -257,3 +257,33 @@ def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
                 assert (p.rpjmd, p.score) == best.get(p.masterplan, (None, None))
                 proposed += p.rpjmd is not None
     assert proposed > 10
+
+
+def test_one_advice_classifies_each_distinct_hypothetical_region_once():
+    """advise() classifies a region it derives (matches added or taken away, another
+    threshold) once, however often its searches ask for it, and never the region itself
+    again; each run is counted at the classifier."""
+    from smartsync.engine import Classifier
+    from smartsync.sample import typical_region
+
+    classifier = Classifier()
+    for region in [_example("type-d-program").region, _example("unsynchronized").region,
+                   typical_region(7), typical_region(3, programs=20, varied=True)]:
+        result = classifier.classify(region)
+        runs: list[tuple[frozenset, float]] = []
+        classify = classifier.classify
+
+        def counted(changed, params=None, **kwargs):
+            runs.append((frozenset((m.key, m.relation) for m in changed.matches),
+                         params.threshold if params is not None else result.params.threshold))
+            return classify(changed, params=params, **kwargs)
+
+        classifier.classify = counted  # type: ignore[method-assign]
+        try:
+            advise(result, classifier=classifier)
+        finally:
+            del classifier.classify
+        assert runs, region.id
+        assert len(runs) == len(set(runs)), region.id
+        itself = (frozenset((m.key, m.relation) for m in region.matches), result.params.threshold)
+        assert itself not in runs, region.id

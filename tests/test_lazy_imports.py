@@ -106,3 +106,16 @@ def test_help_lists_each_command_as_its_module_registers_it():
     assert full.format_help() == quick.format_help()
     commands = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
     assert list(commands.choices) == list(SUBCOMMANDS) == list(SUMMARIES)
+
+
+def test_classify_loads_of_the_matcher_only_what_the_advice_asks():
+    """A region below type A gets candidates from the matcher for what to change: the
+    suggestions and the stemmer are loaded, not the evaluation of the matcher (csv) nor
+    difflib (for did-you-mean)."""
+    loaded = _modules_after(
+        "from smartsync.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['classify', 'examples/type-d-program.yaml']) == 0")
+    assert {"smartsync.matching.suggest", "smartsync.advice"} <= loaded
+    assert loaded & {"smartsync.matching.evaluation", "csv", "difflib"} == set()
