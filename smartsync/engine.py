@@ -22,7 +22,7 @@ from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from ._gc import paused_gc
-from .fastmatch import FastKnowledgeEngine
+from .fastmatch import FastDepthStrategy, FastKnowledgeEngine, fact_ids
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
     ElementUnsynchronized, Funding, StageCoverage, StageDef, StageStatus, TypeResult,
@@ -40,7 +40,6 @@ __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
 
 KnowledgeEngine = experta.KnowledgeEngine
 from experta.agenda import Agenda  # noqa: E402
-from experta.strategies import DepthStrategy  # noqa: E402
 
 #: the order characteristics are listed in; keys of other packs follow
 _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
@@ -101,14 +100,40 @@ class _RecordingAgenda(Agenda):
         return activation
 
 
-class _DeterministicStrategy(DepthStrategy):
+class _DeterministicStrategy(FastDepthStrategy):
     """experta's depth strategy with ties broken by rule name, so that two runs of the
     same facts fire in the same order in any process."""
 
     def get_key(self, activation):  # type: ignore[no-untyped-def]
-        facts = [f["__factid__"] for f in activation.facts]
-        facts.sort(reverse=True)
-        return (activation.rule.salience, facts, getattr(activation.rule, "__name__", ""))
+        rule = activation.rule
+        return (rule.salience, fact_ids(activation), getattr(rule, "__name__", ""))
+
+
+class _Step:
+    """What the engine records of one firing (the trace's step is built from it when the
+    trace is first read): the activation, the facts it declared and retracted, and the
+    facts its rule collected."""
+
+    __slots__ = ("activation", "asserted", "retracted", "collected")
+
+    def __init__(self, activation: Any):
+        self.activation = activation
+        self.asserted: list[int] = []
+        self.retracted: list[int] = []
+        self.collected: list[int] = []
+
+    @property
+    def rule(self) -> Any:
+        return self.activation.rule
+
+    def facts(self) -> list[int]:
+        """The ids of the facts the firing rests on: its activation's (``InitialFact``
+        aside) and those its rule collected."""
+        return [f["__factid__"] for f in self.activation.facts
+                if type(f).__name__ != "InitialFact"] + self.collected
+
+    def bindings(self) -> dict[str, Any]:
+        return {k: v for k, v in self.activation.context.items() if k[:2] != "__"}
 
 
 class _RecordingEngine(KnowledgeEngine):
@@ -143,14 +168,7 @@ class _RecordingEngine(KnowledgeEngine):
         self.agenda = recording
 
     def _begin_step(self, activation: Any) -> None:
-        self._current = {
-            "rule": activation.rule,
-            "facts": [f["__factid__"] for f in activation.facts
-                      if type(f).__name__ != "InitialFact"],
-            "bindings": {k: v for k, v in activation.context.items() if k[:2] != "__"},
-            "asserted": [],
-            "retracted": [],
-        }
+        self._current = _Step(activation)
         self._steps.append(self._current)
 
     def declare(self, *facts: Any) -> Any:  # noqa: D102
@@ -162,14 +180,14 @@ class _RecordingEngine(KnowledgeEngine):
             self._declared_at[fact_id] = step
             self._by_class.setdefault(type(fact), {})[fact_id] = fact
         if self._current is not None and self.running:
-            self._current["asserted"].extend(range(before, self.facts.last_index))
+            self._current.asserted.extend(range(before, self.facts.last_index))
         return result
 
     def retract(self, idx_or_declared_fact: Any) -> Any:  # noqa: D102
         fact_id = (idx_or_declared_fact if isinstance(idx_or_declared_fact, int)
                    else idx_or_declared_fact["__factid__"])
         if self._current is not None and self.running:
-            self._current["retracted"].append(fact_id)
+            self._current.retracted.append(fact_id)
         self._retracted_at[fact_id] = len(self._steps) if self.running else 0
         result = super().retract(idx_or_declared_fact)
         for facts in self._by_class.values():
@@ -184,7 +202,7 @@ class _RecordingEngine(KnowledgeEngine):
         found = [f for f in self._by_class.get(fact_class, {}).values()
                  if all(f.get(k, _MISSING) == v for k, v in fields.items())]
         if self._current is not None and self.running:
-            self._current["facts"].extend(f["__factid__"] for f in found)
+            self._current.collected.extend(f["__factid__"] for f in found)
         return found
 
 
@@ -329,13 +347,13 @@ class Classifier:
                 retracted_at=retracted_at.get(fact_id))
         steps = []
         for number, s in enumerate(engine_steps, start=1):
-            info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))
-            asserted = tuple(s["asserted"])
+            info = self._rule_by_name.get(getattr(s.rule, "__name__", ""))
+            asserted = tuple(s.asserted)
             steps.append(Step(
-                number=number, rule=info.name if info else s["rule"].__name__,
+                number=number, rule=info.name if info else s.rule.__name__,
                 pack=info.pack if info else "", description=info.description if info else "",
-                facts=tuple(sorted(set(s["facts"]))), bindings=LazyValues(s["bindings"]),
-                asserted=asserted, retracted=tuple(s["retracted"]),
+                facts=tuple(sorted(set(s.facts()))), bindings=LazyValues(s.bindings()),
+                asserted=asserted, retracted=tuple(s.retracted),
                 internal=bool(asserted) and all(records[a].internal for a in asserted
                                                 if a in records)))
         return tuple(steps), records

@@ -50,7 +50,9 @@ this matcher always the earlier pattern's.
 
 from __future__ import annotations
 
+import bisect
 import inspect
+import keyword
 import logging
 import operator
 from itertools import chain
@@ -68,9 +70,11 @@ from experta.fieldconstraint import ANDFC, FieldConstraint, L, P, W  # noqa: E40
 from experta.matchers.rete import ReteMatcher  # noqa: E402
 from experta.matchers.rete.utils import prepare_rule  # noqa: E402
 from experta.rule import Rule  # noqa: E402
+from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze  # noqa: E402
 
-__all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact"]
+__all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact", "FastDepthStrategy",
+           "fact_ids"]
 
 _RULES_LOG = logging.getLogger("experta.watchers.RULES")
 _FACTS_LOG = logging.getLogger("experta.watchers.FACTS")
@@ -431,19 +435,80 @@ class _Test:
         pass
 
 
+class _Activation(Activation):
+    """experta's :class:`~experta.activation.Activation` as the fast matcher makes it: the
+    same rule, facts, context and comparisons. What it adds, for the engine's fixed costs:
+    its set of facts is built when first read (``matched`` keeps them in pattern order;
+    ordering and firing need only their ids), ``fact_ids`` (the facts' ids, largest
+    first, as experta's depth strategy orders them) and ``fire`` (the rule's function
+    called with the variables it takes, as ``Rule.__call__`` would)."""
+
+    def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
+        self.rule = rule
+        self.matched = facts
+        self.key = None
+        self.context = context
+        self.fire = fire
+        self._ids: list | None = None
+        self._set: set | None = None
+
+    @property  # type: ignore[override]
+    def facts(self) -> set:
+        found = self._set
+        if found is None:
+            found = self._set = set(self.matched)
+        return found
+
+    @facts.setter
+    def facts(self, value: Iterable[Any]) -> None:
+        self._set = set(value)
+        self.matched = tuple(self._set)
+        self._ids = None
+
+    @property
+    def fact_ids(self) -> list:
+        """The ids of its facts, each once, largest first (a new list each time)."""
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = sorted({f["__factid__"] for f in self.matched}, reverse=True)
+        return list(ids)
+
+
+def fact_ids(activation: Activation) -> list:
+    """The ids of an activation's facts, each once, largest first (experta's depth order)."""
+    if activation.__class__ is _Activation:
+        return activation.fact_ids
+    return sorted((f["__factid__"] for f in activation.facts), reverse=True)
+
+
+def _caller(rule: Rule, variables: Iterable[str]) -> Callable | None:
+    """``(function, engine, context) -> result``: the rule's function called with the bound
+    variables it takes, as ``Rule.__call__`` passes them (names starting ``__`` never;
+    every other one unless the function lists its parameters without ``**kwargs``)."""
+    wanted = rule._wrapped_args
+    names = [v for v in variables if v[:2] != "__" and (not wanted or v in wanted)]
+    if not all(isinstance(n, str) and n.isidentifier() and not keyword.iskeyword(n)
+               for n in names):
+        return None
+    args = "".join(f", {n}=c[{_literal(n)}]" for n in names)
+    return _function(f"lambda f, e, c: f(e{args})", {})
+
+
 class _Terminal:
     """The end of a rule: a complete match becomes an experta Activation."""
 
-    def __init__(self, rule: Rule, context: Callable[[tuple], dict], matcher: "FastMatcher"):
+    def __init__(self, rule: Rule, context: Callable[[tuple], dict], matcher: "FastMatcher",
+                 fire: Callable | None = None):
         self.rule = rule
         self.context = context
         self.matcher = matcher
+        self.fire = fire
 
     def reset(self) -> None:
         pass
 
     def left_add(self, token: _Token) -> None:
-        token.act = Activation(self.rule, token.facts, self.context(token.facts))
+        token.act = _Activation(self.rule, token.facts, self.context(token.facts), self.fire)
         self.matcher._added[token] = token.act
 
     def forget(self, token: _Token) -> None:
@@ -599,7 +664,7 @@ class FastMatcher(Matcher):
         context = _function(
             "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}",
             {})
-        nodes[-1].next = _Terminal(rule, context, self)
+        nodes[-1].next = _Terminal(rule, context, self, _caller(rule, source))
         return _CompiledRule(rule, nodes[0], nodes)
 
     # -- experta's Matcher interface ---------------------------------------------
@@ -658,6 +723,48 @@ class FastMatcher(Matcher):
 
 # ------------------------------------------------------- the engine's fixed costs
 
+_KEY = operator.attrgetter("key")
+
+
+class FastDepthStrategy(DepthStrategy):
+    """experta's depth strategy (salience first, then the most recent facts), in the same
+    order, for fewer instructions: an activation's key is computed without hashing it
+    (experta caches keys by the activation's hash, which hashes its facts and context),
+    the agenda is kept sorted by comparing keys (not ``Activation.__lt__``), and a
+    removed activation is found by identity among those of its key (experta compares
+    contexts and facts, and looks one place either side only)."""
+
+    def get_key(self, activation: Activation) -> Any:  # noqa: D102
+        return (activation.rule.salience, fact_ids(activation))
+
+    def _update_agenda(self, agenda: Any, added: Iterable[Activation],
+                       removed: Iterable[Activation]) -> None:
+        activations = agenda.activations
+        get_key = self.get_key
+        for act in removed:
+            key = act.key = get_key(act)
+            index = bisect.bisect_left(activations, key, key=_KEY)
+            end = len(activations)
+            found = None
+            for position in range(index, end):
+                other = activations[position]
+                if other is act:
+                    found = position
+                    break
+                if other.key != key:
+                    break
+            if found is None:  # an equal activation made anew (experta's own Rete)
+                for position in (index, index + 1, index - 1):
+                    if 0 <= position < end and activations[position] == act:
+                        found = position
+                        break
+            if found is not None:
+                del activations[found]
+        for act in added:
+            act.key = get_key(act)
+            bisect.insort_right(activations, act, key=_KEY)
+
+
 class FastFactList(FactList):
     """experta's fact list with a cheaper duplicate check: a fact's content key is
     computed once, at declaration, and kept for its retraction."""
@@ -671,19 +778,23 @@ class FastFactList(FactList):
             raise ValueError("The fact must descend the Fact class.")
         if fact.__fields__:
             fact.validate()
-        for name in fact:
-            if name.__class__ is str and name[:2] == "__":
-                # experta's special keys (``__name__``) do not count
-                key = (fact.__class__, frozenset(
-                    (k, v) for k, v in fact.items()
-                    if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
-                break
-        else:
+        if getattr(fact, "_plain", False):  # no special key (FastFact)
             key = (fact.__class__, frozenset(fact.items()))
+        else:
+            for name in fact:
+                if name.__class__ is str and name[:2] == "__":
+                    # experta's special keys (``__name__``) do not count
+                    key = (fact.__class__, frozenset(
+                        (k, v) for k, v in fact.items()
+                        if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
+                    break
+            else:
+                key = (fact.__class__, frozenset(fact.items()))
         counter = self.reference_counter
         if self.duplication or key not in counter:
             idx = self.last_index
             dict.__setitem__(fact, "__factid__", idx)
+            fact.__dict__.pop("_plain", None)  # it holds a special key now
             self[idx] = fact
             self.last_index = idx + 1
             self.added.append(fact)
@@ -742,6 +853,7 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
     """
 
     __matcher__ = FastMatcher
+    __strategy__ = FastDepthStrategy
     #: the fact list ``reset()`` makes
     _fact_list: type = FastFactList
 
@@ -774,6 +886,8 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
     def _declare(self, facts: tuple) -> Any:
         constraint = nested = False
         for fact in facts:
+            if getattr(fact, "_plain", False):  # checked when built (FastFact)
+                continue
             for key, value in fact.items():
                 if isinstance(value, ConditionalElement):
                     constraint = True
@@ -818,8 +932,13 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
             if fire_info:
                 _RULES_LOG.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                 ", ".join(str(f) for f in activation.facts))
-            activation.rule(self, **{k: v for k, v in activation.context.items()
-                                     if not k.startswith("__")})
+            rule = activation.rule
+            if (activation.__class__ is _Activation and activation.fire is not None
+                    and rule._wrapped_self is None):
+                activation.fire(rule._wrapped, self, activation.context)
+            else:
+                rule(self, **{k: v for k, v in activation.context.items()
+                              if not k.startswith("__")})
         self.running = False
 
 
@@ -832,23 +951,46 @@ class FastFact(Fact):
     unchanged (strings, numbers, booleans, ``None``, tuples): the same fact, built with one
     call less per field. Dicts, lists and sets are still frozen by experta."""
 
+    #: True while the fact is known to hold neither a conditional element nor a special
+    #: or nested key (``__name__``, ``a__b``): ``declare()`` then skips its checks. Set
+    #: at construction, dropped by any later item assignment.
+    _plain = False
+
     def __init__(self, *args: Any, **kwargs: Any):
         if self.__fields__:  # experta keeps the defaults of declared Fields here
             self._Fact__defaults = {}
         frozen = _FROZEN
         if not args:
             for key, value in kwargs.items():
-                if value.__class__ not in frozen or key[:2] == "__":
+                if value.__class__ not in frozen or "__" in key:
                     break
             else:  # every value immutable, no special key: one C-level update
                 dict.update(self, kwargs)
+                self._plain = True
                 return
         put = dict.__setitem__
+        plain = True
         for key, value in chain(enumerate(args), kwargs.items()):
             if key.__class__ is str and key[:2] == "__":
                 self[key] = value  # experta's own checks for special keys
+                plain = False
             else:
-                put(self, key, value if value.__class__ in frozen else freeze(value))
+                if value.__class__ not in frozen:
+                    value = freeze(value)
+                    if isinstance(value, ConditionalElement):
+                        plain = False
+                if key.__class__ is str and "__" in key:
+                    plain = False
+                put(self, key, value)
+        self._plain = plain
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._plain = False
+        super().__setitem__(key, value)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:  # noqa: D102
+        self._plain = False
+        return super().setdefault(key, default)
 
     def __hash__(self) -> int:
         # experta hashes a fact by all its fields (once); a declared fact is equal only to
