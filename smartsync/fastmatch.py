@@ -449,7 +449,7 @@ class _Activation(Activation):
         self.key = None
         self.context = context
         self.fire = fire
-        self._ids: list | None = None
+        self._ids: tuple | None = None
         self._set: set | None = None
 
     @property  # type: ignore[override]
@@ -466,19 +466,20 @@ class _Activation(Activation):
         self._ids = None
 
     @property
-    def fact_ids(self) -> list:
-        """The ids of its facts, each once, largest first (a new list each time)."""
+    def fact_ids(self) -> tuple:
+        """The ids of its facts, each once, largest first."""
         ids = self._ids
         if ids is None:
-            ids = self._ids = sorted({f["__factid__"] for f in self.matched}, reverse=True)
-        return list(ids)
+            ids = self._ids = tuple(sorted({f["__factid__"] for f in self.matched},
+                                           reverse=True))
+        return ids
 
 
-def fact_ids(activation: Activation) -> list:
+def fact_ids(activation: Activation) -> tuple:
     """The ids of an activation's facts, each once, largest first (experta's depth order)."""
     if activation.__class__ is _Activation:
         return activation.fact_ids
-    return sorted((f["__factid__"] for f in activation.facts), reverse=True)
+    return tuple(sorted((f["__factid__"] for f in activation.facts), reverse=True))
 
 
 def _caller(rule: Rule, variables: Iterable[str]) -> Callable | None:
