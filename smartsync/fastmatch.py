@@ -60,7 +60,7 @@ from typing import Any, Callable, Iterable
 
 from ._compat import experta
 
-from experta.abstract import Matcher  # noqa: E402
+from experta.abstract import Matcher, Strategy  # noqa: E402
 from experta.activation import Activation  # noqa: E402
 from experta.conditionalelement import NOT, TEST, ConditionalElement  # noqa: E402
 from experta.deffacts import DefFacts  # noqa: E402
@@ -71,7 +71,7 @@ from experta.matchers.rete import ReteMatcher  # noqa: E402
 from experta.matchers.rete.utils import prepare_rule  # noqa: E402
 from experta.rule import Rule  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
-from experta.utils import freeze  # noqa: E402
+from experta.utils import freeze, frozendict  # noqa: E402
 
 __all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact", "FastDepthStrategy",
            "fact_ids"]
@@ -775,36 +775,52 @@ class FastFactList(FactList):
         self._keys: dict[int, Any] = {}
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
-        if not isinstance(fact, Fact):
-            raise ValueError("The fact must descend the Fact class.")
-        if fact.__fields__:
-            fact.validate()
-        if getattr(fact, "_plain", False):  # no special key (FastFact)
-            key = (fact.__class__, frozenset(fact.items()))
-        else:
-            for name in fact:
-                if name.__class__ is str and name[:2] == "__":
-                    # experta's special keys (``__name__``) do not count
-                    key = (fact.__class__, frozenset(
-                        (k, v) for k, v in fact.items()
-                        if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
-                    break
-            else:
-                key = (fact.__class__, frozenset(fact.items()))
+        return self.declare_all((fact,))
+
+    def declare_all(self, facts: Iterable[Any]) -> Any:
+        """``declare`` each fact in turn (which watchers listen is read once); returns
+        what the last ``declare`` returned."""
+        log = _FACTS_LOG.isEnabledFor(logging.INFO)
         counter = self.reference_counter
-        if self.duplication or key not in counter:
-            idx = self.last_index
-            dict.__setitem__(fact, "__factid__", idx)
-            fact.__dict__.pop("_plain", None)  # it holds a special key now
-            self[idx] = fact
-            self.last_index = idx + 1
-            self.added.append(fact)
-            counter[key] = counter.get(key, 0) + 1  # without Counter.__missing__
-            self._keys[idx] = key
-            if _FACTS_LOG.isEnabledFor(logging.INFO):
-                _FACTS_LOG.info(" ==> %s: %r", fact, fact)
-            return fact
-        return None
+        keys = self._keys
+        added = self.added
+        put = self.__setitem__
+        last = None
+        for fact in facts:
+            if not isinstance(fact, Fact):
+                raise ValueError("The fact must descend the Fact class.")
+            if fact.__fields__:
+                fact.validate()
+            if getattr(fact, "_plain", False) and "__factid__" not in fact:
+                # no special key (a FastFact as built): every field counts
+                key = (fact.__class__, frozenset(fact.items()))
+            else:
+                key = self._key(fact)
+            if self.duplication or key not in counter:
+                idx = self.last_index
+                dict.__setitem__(fact, "__factid__", idx)
+                put(idx, fact)
+                self.last_index = idx + 1
+                added.append(fact)
+                counter[key] = counter.get(key, 0) + 1  # without Counter.__missing__
+                keys[idx] = key
+                if log:
+                    _FACTS_LOG.info(" ==> %s: %r", fact, fact)
+                last = fact
+            else:
+                last = None
+        return last
+
+    @staticmethod
+    def _key(fact: Any) -> Any:
+        """experta's duplicate key: the class and the fields but the special ones."""
+        for name in fact:
+            if name.__class__ is str and name[:2] == "__":
+                # experta's special keys (``__name__``) do not count
+                return (fact.__class__, frozenset(
+                    (k, v) for k, v in fact.items()
+                    if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
+        return (fact.__class__, frozenset(fact.items()))
 
     def retract(self, idx_or_fact: Any) -> int:  # noqa: D102
         idx = idx_or_fact if isinstance(idx_or_fact, int) else idx_or_fact["__factid__"]
@@ -899,10 +915,13 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
             raise TypeError("Declared facts cannot contain conditional elements")
         if nested:
             raise KeyError("Cannot declare facts containing double underscores as keys.")
-        last = None
-        declare = self.facts.declare
-        for fact in facts:
-            last = declare(fact)
+        fact_list = self.facts
+        if isinstance(fact_list, FastFactList):
+            last = fact_list.declare_all(facts)
+        else:
+            last = None
+            for fact in facts:
+                last = fact_list.declare(fact)
         if not self.running:
             added, removed = self.get_activations()
             self.strategy.update_agenda(self.agenda, added, removed)
@@ -914,13 +933,25 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
         watchers = experta.watchers
         agenda_debug = watchers.worth("AGENDA", "DEBUG")
         fire_info = _RULES_LOG.isEnabledFor(logging.INFO)
+        strategy = self.strategy
+        # experta's update_agenda, but for its watcher logging (read once here)
+        update = (strategy._update_agenda
+                  if type(strategy).update_agenda is Strategy.update_agenda
+                  and not watchers.worth("ACTIVATIONS", "INFO") else strategy.update_agenda)
+        plain_changes = type(self).get_activations is experta.KnowledgeEngine.get_activations
         self.running = True
         execution = 0
         while steps > 0 and self.running:
-            if self.facts.added or self.facts.removed:  # else the matcher has nothing new
-                added, removed = self.get_activations()
+            fact_list = self.facts
+            if fact_list.added or fact_list.removed:  # else the matcher has nothing new
+                if plain_changes:  # experta's get_activations, one call less
+                    adding, deleting = fact_list.added, fact_list.removed
+                    fact_list.added, fact_list.removed = [], []
+                    added, removed = self.matcher.changes(adding, deleting)
+                else:
+                    added, removed = self.get_activations()
                 if added or removed:
-                    self.strategy.update_agenda(self.agenda, added, removed)
+                    update(self.agenda, added, removed)
             if agenda_debug:  # pragma: no cover
                 for idx, act in enumerate(self.agenda.activations):
                     watchers.AGENDA.debug("%d: %r %r", idx, act.rule.__name__,
@@ -945,6 +976,19 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
 
 #: values experta's ``freeze`` returns unchanged (it walks dicts, lists and sets)
 _FROZEN = frozenset({str, int, float, bool, type(None), tuple})
+
+
+def _freeze(value: Any) -> Any:
+    """experta's ``freeze``, without its per-value dispatch for a dict (or frozendict)
+    whose values are already frozen: the same frozendict."""
+    cls = value.__class__
+    if cls is dict or cls is frozendict:
+        frozen = _FROZEN
+        for item in value.values():
+            if item.__class__ not in frozen:
+                return freeze(value)
+        return value if cls is frozendict else frozendict(value)
+    return freeze(value)
 
 
 class FastFact(Fact):
@@ -977,7 +1021,7 @@ class FastFact(Fact):
                 plain = False
             else:
                 if value.__class__ not in frozen:
-                    value = freeze(value)
+                    value = _freeze(value)
                     if isinstance(value, ConditionalElement):
                         plain = False
                 if key.__class__ is str and "__" in key:
