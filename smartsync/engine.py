@@ -366,36 +366,42 @@ class Classifier:
         facts each step collected."""
         records: dict[int, FactRecord] = {}
         asserted_by: dict[int, list[int]] = {}
-        for fact_id, fact in ever.items():
-            kind = type(fact).__name__
-            step = declared_at.get(fact_id, 0)
-            if step:
-                asserted_by.setdefault(step, []).append(fact_id)
-            records[fact_id] = FactRecord(
-                fact_id, kind, None, step == 0,
-                kind in INTERNAL_KINDS, raw=fact, declared_at=step,
-                retracted_at=retracted_at.get(fact_id))
-        retracted_by: dict[int, list[int]] = {}
-        for fact_id, step in retracted_at.items():
-            if step:
-                retracted_by.setdefault(step, []).append(fact_id)
-        steps = []
-        for number, activation in enumerate(engine_steps, start=1):
-            rule = activation.rule
-            info = self._rule_by_name.get(getattr(rule, "__name__", ""))
-            asserted = tuple(asserted_by.get(number, ()))
-            facts = {f["__factid__"] for f in activation.facts
-                     if type(f).__name__ != "InitialFact"}
-            facts.update(collected.get(number, ()))
-            steps.append(Step(
-                number=number, rule=info.name if info else rule.__name__,
-                pack=info.pack if info else "", description=info.description if info else "",
-                facts=tuple(sorted(facts)),
-                bindings=LazyValues({k: v for k, v in activation.context.items()
-                                     if k[:2] != "__"}),
-                asserted=asserted, retracted=tuple(retracted_by.get(number, ())),
-                internal=bool(asserted) and all(records[a].internal for a in asserted
-                                                if a in records)))
+        initial: set[int] = set()
+        internal_kinds = INTERNAL_KINDS
+        record = FactRecord
+        with paused_gc():
+            for fact_id, fact in ever.items():
+                kind = type(fact).__name__
+                step = declared_at.get(fact_id, 0)
+                if step:
+                    asserted_by.setdefault(step, []).append(fact_id)
+                if kind == "InitialFact":  # experta's: never a premise in the trace
+                    initial.add(fact_id)
+                records[fact_id] = record(fact_id, kind, None, step == 0, kind in internal_kinds,
+                                          raw=fact, declared_at=step,
+                                          retracted_at=retracted_at.get(fact_id))
+            retracted_by: dict[int, list[int]] = {}
+            for fact_id, step in retracted_at.items():
+                if step:
+                    retracted_by.setdefault(step, []).append(fact_id)
+            steps = []
+            rule_by_name = self._rule_by_name
+            for number, activation in enumerate(engine_steps, start=1):
+                rule = activation.rule
+                info = rule_by_name.get(getattr(rule, "__name__", ""))
+                asserted = tuple(asserted_by.get(number, ()))
+                facts = set(fact_ids(activation))
+                facts.difference_update(initial)
+                if number in collected:
+                    facts.update(collected[number])
+                steps.append(Step(
+                    number, info.name if info else rule.__name__,
+                    info.pack if info else "", info.description if info else "",
+                    tuple(sorted(facts)),
+                    LazyValues(activation.context),
+                    asserted, tuple(retracted_by.get(number, ())),
+                    bool(asserted) and all(records[a].internal for a in asserted
+                                           if a in records)))
         return tuple(steps), records
 
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
