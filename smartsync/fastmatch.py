@@ -767,12 +767,17 @@ class FastDepthStrategy(DepthStrategy):
 
 
 class FastFactList(FactList):
-    """experta's fact list with a cheaper duplicate check: a fact's content key is
-    computed once, at declaration, and kept for its retraction."""
+    """experta's fact list with a cheaper duplicate check. experta keeps, for each fact,
+    a frozenset of its fields as the key of a counter (a set and a tuple per field, all
+    alive as long as the fact: for a large region most of the objects Python's cyclic
+    collector then walks); this list keeps the hash of that content per fact and
+    compares the fields of the facts that share a hash only (``reference_counter``
+    stays empty). Equal facts are refused as in experta, unless ``duplication``."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: dict[int, Any] = {}
+        self._keys: dict[int, int] = {}  # fact id -> hash of its content
+        self._by_content: dict[int, list[int]] = {}  # hash -> ids of facts with it
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
         return self.declare_all((fact,))
@@ -781,8 +786,8 @@ class FastFactList(FactList):
         """``declare`` each fact in turn (which watchers listen is read once); returns
         what the last ``declare`` returned."""
         log = _FACTS_LOG.isEnabledFor(logging.INFO)
-        counter = self.reference_counter
         keys = self._keys
+        by_content = self._by_content
         added = self.added
         put = self.__setitem__
         last = None
@@ -793,34 +798,31 @@ class FastFactList(FactList):
                 fact.validate()
             if getattr(fact, "_plain", False) and "__factid__" not in fact:
                 # no special key (a FastFact as built): every field counts
-                key = (fact.__class__, frozenset(fact.items()))
+                key = hash((fact.__class__, frozenset(fact.items())))
             else:
-                key = self._key(fact)
-            if self.duplication or key not in counter:
-                idx = self.last_index
-                dict.__setitem__(fact, "__factid__", idx)
-                put(idx, fact)
-                self.last_index = idx + 1
-                added.append(fact)
-                counter[key] = counter.get(key, 0) + 1  # without Counter.__missing__
-                keys[idx] = key
-                if log:
-                    _FACTS_LOG.info(" ==> %s: %r", fact, fact)
-                last = fact
+                key = hash((fact.__class__, frozenset(_content(fact).items())))
+            same = by_content.get(key)
+            if same is not None and not self.duplication:
+                content = _content(fact)
+                cls = fact.__class__
+                if any(self[i].__class__ is cls and _content(self[i]) == content
+                       for i in same):
+                    last = None
+                    continue
+            idx = self.last_index
+            dict.__setitem__(fact, "__factid__", idx)
+            put(idx, fact)
+            self.last_index = idx + 1
+            added.append(fact)
+            if same is None:
+                by_content[key] = [idx]
             else:
-                last = None
+                same.append(idx)
+            keys[idx] = key
+            if log:
+                _FACTS_LOG.info(" ==> %s: %r", fact, fact)
+            last = fact
         return last
-
-    @staticmethod
-    def _key(fact: Any) -> Any:
-        """experta's duplicate key: the class and the fields but the special ones."""
-        for name in fact:
-            if name.__class__ is str and name[:2] == "__":
-                # experta's special keys (``__name__``) do not count
-                return (fact.__class__, frozenset(
-                    (k, v) for k, v in fact.items()
-                    if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
-        return (fact.__class__, frozenset(fact.items()))
 
     def retract(self, idx_or_fact: Any) -> int:  # noqa: D102
         idx = idx_or_fact if isinstance(idx_or_fact, int) else idx_or_fact["__factid__"]
@@ -828,15 +830,21 @@ class FastFactList(FactList):
             raise IndexError("Fact not found.")
         fact = self[idx]
         key = self._keys.pop(idx)
-        counter = self.reference_counter
-        counter[key] -= 1
-        if counter[key] == 0:
-            del counter[key]
+        same = self._by_content[key]
+        same.remove(idx)
+        if not same:
+            del self._by_content[key]
         if _FACTS_LOG.isEnabledFor(logging.INFO):
             _FACTS_LOG.info(" <== %s: %r", fact, fact)
         self.removed.append(fact)
         del self[idx]
         return idx
+
+
+def _content(fact: Any) -> dict:
+    """A fact's fields but experta's special ones (``__factid__``, ``__bind__``...)."""
+    return {k: v for k, v in fact.items()
+            if not (k.__class__ is str and k[:2] == "__" and k[-2:] == "__")}
 
 
 def _deffacts_of(cls: type) -> tuple[str, ...]:
