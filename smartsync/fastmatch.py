@@ -777,7 +777,7 @@ class FastFactList(FactList):
     def __init__(self) -> None:
         super().__init__()
         self._keys: dict[int, int] = {}  # fact id -> hash of its content
-        self._by_content: dict[int, list[int]] = {}  # hash -> ids of facts with it
+        self._by_content: dict[int, Any] = {}  # hash -> the id (or ids) of facts with it
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
         return self.declare_all((fact,))
@@ -801,12 +801,12 @@ class FastFactList(FactList):
                 key = hash((fact.__class__, frozenset(fact.items())))
             else:
                 key = hash((fact.__class__, frozenset(_content(fact).items())))
-            same = by_content.get(key)
+            same = by_content.get(key)  # one id, or a list of ids sharing the hash
             if same is not None and not self.duplication:
                 content = _content(fact)
                 cls = fact.__class__
                 if any(self[i].__class__ is cls and _content(self[i]) == content
-                       for i in same):
+                       for i in (same if same.__class__ is list else (same,))):
                     last = None
                     continue
             idx = self.last_index
@@ -815,9 +815,11 @@ class FastFactList(FactList):
             self.last_index = idx + 1
             added.append(fact)
             if same is None:
-                by_content[key] = [idx]
-            else:
+                by_content[key] = idx  # no list for the one fact of a content (most)
+            elif same.__class__ is list:
                 same.append(idx)
+            else:
+                by_content[key] = [same, idx]
             keys[idx] = key
             if log:
                 _FACTS_LOG.info(" ==> %s: %r", fact, fact)
@@ -831,8 +833,11 @@ class FastFactList(FactList):
         fact = self[idx]
         key = self._keys.pop(idx)
         same = self._by_content[key]
-        same.remove(idx)
-        if not same:
+        if same.__class__ is list:
+            same.remove(idx)
+            if len(same) == 1:
+                self._by_content[key] = same[0]
+        else:
             del self._by_content[key]
         if _FACTS_LOG.isEnabledFor(logging.INFO):
             _FACTS_LOG.info(" <== %s: %r", fact, fact)
