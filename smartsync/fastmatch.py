@@ -761,9 +761,17 @@ class FastDepthStrategy(DepthStrategy):
                         break
             if found is not None:
                 del activations[found]
-        for act in added:
-            act.key = get_key(act)
-            bisect.insort_right(activations, act, key=_KEY)
+        if len(added) > 8:
+            # many at once (a region's input facts): one stable sort keeps equal keys in
+            # the order insort_right would (those already there first, then by arrival)
+            for act in added:
+                act.key = get_key(act)
+            activations.extend(added)
+            activations.sort(key=_KEY)
+        else:
+            for act in added:
+                act.key = get_key(act)
+                bisect.insort_right(activations, act, key=_KEY)
 
 
 class FastFactList(FactList):
