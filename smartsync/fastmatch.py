@@ -297,7 +297,6 @@ class _Join:
     def reset(self) -> None:
         self.left: dict[Any, dict[_Token, None]] = {}
         self.right: dict[Any, dict[int, Any]] = {}
-        self.made: dict[int, list[_Token]] = {}
 
     def _remember(self, token: _Token) -> Any:
         """File a token of the node before under its join key; return the key."""
@@ -321,11 +320,6 @@ class _Join:
             parent.children = [token]
         else:
             parent.children.append(token)
-        made = self.made.get(fid)
-        if made is None:
-            self.made[fid] = [token]
-        else:
-            made.append(token)
         self.next.left_add(token)
 
     def right_add(self, fact: Any, fid: int) -> None:
@@ -347,8 +341,13 @@ class _Join:
             bucket.pop(fid, None)
             if not bucket:
                 del self.right[key]
-        for token in self.made.pop(fid, ()):
-            _kill(token)
+        # the tokens this fact made: among the children of the tokens it joined (those
+        # of its key), the ones it ends (retractions are rare; no index kept for them)
+        for parent in list(self.left.get(key, ())):
+            children = parent.children
+            if children:
+                for child in [c for c in children if c.facts[-1] is fact and c.node is self]:
+                    _kill(child)
 
     def forget(self, token: _Token) -> None:
         bucket = self.left.get(token.key)
