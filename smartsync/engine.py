@@ -406,13 +406,16 @@ class Classifier:
 
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
         raw = [f for f in engine.facts.values()]
+        by_kind: dict[type, list[Any]] = {}
+        for fact in raw:
+            by_kind.setdefault(type(fact), []).append(fact)
         trace = _LazyTrace(functools.partial(
             self._trace, engine._ever, engine._declared_at, engine._retracted_at, engine._steps,
             engine._collected))
 
         def one(kind: type, **fields: Any) -> Any:
-            for fact in raw:
-                if type(fact) is kind and all(fact.get(k) == v for k, v in fields.items()):
+            for fact in by_kind.get(kind, ()):
+                if all(fact.get(k) == v for k, v in fields.items()):
                     return fact
             return None
 
@@ -431,7 +434,7 @@ class Classifier:
                 synchronized_ids=tuple(cov["synchronized_ids"]),
                 unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
                 fact_id=status["__factid__"])
-        types = [f for f in raw if type(f) is TypeResult]
+        types = by_kind.get(TypeResult, [])
         if len(types) != 1:
             raise RulePackError(
                 f"the rule packs concluded {len(types)} types for region {region.id!r} "
@@ -439,12 +442,12 @@ class Classifier:
                 "a typology must conclude exactly one")
         type_value = self.typology.type_enum(types[0]["stage"])
         order = {s: i for i, s in enumerate(self.typology.stages)}
-        chain = tuple(sorted({f["stage"] for f in raw if type(f) is ChainMember},
+        chain = tuple(sorted({f["stage"] for f in by_kind.get(ChainMember, ())},
                              key=lambda s: order.get(s, len(order))))
         characteristics = tuple(
             CharacteristicResult(key=f["key"], value=plain(f["value"]),
                                  figures=plain(f.get("figures", {})), fact_id=f["__factid__"])
-            for f in raw if type(f) is Characteristic)
+            for f in by_kind.get(Characteristic, ()))
         if chain:
             characteristics += (CharacteristicResult(key="chain", value=chain, figures={},
                                                      fact_id=types[0]["__factid__"]),)
@@ -456,7 +459,7 @@ class Classifier:
             (DiagnosticResult(code=f["code"], severity=str(f["severity"]),
                               elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),
                               fact_id=f["__factid__"])
-             for f in raw if type(f) is Diagnostic),
+             for f in by_kind.get(Diagnostic, ())),
             key=lambda d: (_DIAGNOSTIC_ORDER.get(d.code, len(_DIAGNOSTIC_ORDER)),
                            _SEVERITY_ORDER.get(d.severity, len(_SEVERITY_ORDER)), d.code,
                            d.fact_id or 0)))
