@@ -294,25 +294,36 @@ class _Join:
         self.next: Any = None
         self.reset()
 
+    # Memories are dicts of join key -> bucket. Most keys hold one partial match or one
+    # fact (an element's id...): such a bucket is the token (left) or the fact (right)
+    # itself, and becomes a dict (token -> None; fact id -> fact) at the second one.
+
     def reset(self) -> None:
-        self.left: dict[Any, dict[_Token, None]] = {}
-        self.right: dict[Any, dict[int, Any]] = {}
+        self.left: dict[Any, Any] = {}
+        self.right: dict[Any, Any] = {}
 
     def _remember(self, token: _Token) -> Any:
         """File a token of the node before under its join key; return the key."""
         key = token.key = self.left_key(token.facts)
-        bucket = self.left.get(key)
+        left = self.left
+        bucket = left.get(key)
         if bucket is None:
-            self.left[key] = {token: None}
-        else:
+            left[key] = token
+        elif bucket.__class__ is dict:
             bucket[token] = None
+        else:
+            left[key] = {bucket: None, token: None}
         return key
 
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
-        if right:
+        if right is None:
+            return
+        if right.__class__ is dict:
             for fid, fact in list(right.items()):
                 self._emit(token, fact, fid)
+        else:
+            self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
         token = _Token(parent.facts + (fact,), self)
@@ -324,46 +335,67 @@ class _Join:
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
-        bucket = self.right.get(key)
+        right = self.right
+        bucket = right.get(key)
         if bucket is None:
-            self.right[key] = {fid: fact}
-        else:
+            right[key] = fact
+        elif bucket.__class__ is dict:
             bucket[fid] = fact
+        else:
+            right[key] = {bucket["__factid__"]: bucket, fid: fact}
         left = self.left.get(key)
-        if left:
+        if left is None:
+            return
+        if left.__class__ is dict:
             for token in list(left):
                 self._emit(token, fact, fid)
+        else:
+            self._emit(left, fact, fid)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
-        bucket = self.right.get(key)
+        right = self.right
+        bucket = right.get(key)
         if bucket is not None:
-            bucket.pop(fid, None)
-            if not bucket:
-                del self.right[key]
+            if bucket.__class__ is dict:
+                bucket.pop(fid, None)
+                if len(bucket) == 1:
+                    right[key] = next(iter(bucket.values()))
+            elif bucket["__factid__"] == fid:
+                del right[key]
         # the tokens this fact made: among the children of the tokens it joined (those
         # of its key), the ones it ends (retractions are rare; no index kept for them)
-        for parent in list(self.left.get(key, ())):
+        for parent in _tokens(self.left.get(key)):
             children = parent.children
             if children:
                 for child in [c for c in children if c.facts[-1] is fact and c.node is self]:
                     _kill(child)
 
     def forget(self, token: _Token) -> None:
-        bucket = self.left.get(token.key)
-        if bucket is not None:
+        left = self.left
+        bucket = left.get(token.key)
+        if bucket is None:
+            return
+        if bucket.__class__ is dict:
             bucket.pop(token, None)
-            if not bucket:
-                del self.left[token.key]
+            if len(bucket) == 1:
+                left[token.key] = next(iter(bucket))
+        elif bucket is token:
+            del left[token.key]
+
+
+def _tokens(bucket: Any) -> list:
+    """The tokens of a left memory's bucket, as a list (safe to change the bucket after)."""
+    if bucket is None:
+        return []
+    if bucket.__class__ is dict:
+        return list(bucket)
+    return [bucket]
 
 
 class _Not(_Join):
     """``NOT(pattern)``: a token passes while no fact matches the pattern with the values
-    of the variables bound before it."""
-
-    def reset(self) -> None:
-        self.left = {}
-        self.right = {}
+    of the variables bound before it (its right memory: key -> {fact id: None})."""
 
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
@@ -386,14 +418,12 @@ class _Not(_Join):
             self.right[key] = {fid: None}
         else:
             bucket[fid] = None
-        left = self.left.get(key)
-        if left:
-            for token in list(left):
-                token.count += 1
-                if token.count == 1:
-                    children, token.children = token.children, None
-                    for child in children or ():
-                        _kill(child)
+        for token in _tokens(self.left.get(key)):
+            token.count += 1
+            if token.count == 1:
+                children, token.children = token.children, None
+                for child in children or ():
+                    _kill(child)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -403,12 +433,10 @@ class _Not(_Join):
         del bucket[fid]
         if not bucket:
             del self.right[key]
-        left = self.left.get(key)
-        if left:
-            for token in list(left):
-                token.count -= 1
-                if token.count == 0:
-                    self._pass(token)
+        for token in _tokens(self.left.get(key)):
+            token.count -= 1
+            if token.count == 0:
+                self._pass(token)
 
 
 class _Test:
