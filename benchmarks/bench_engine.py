@@ -22,7 +22,8 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
    60 / 500 / 2000 programs (linear in the size: the cyclic garbage
    collector is paused while a file is read); peak memory (the largest Python
    allocation while classifying, from tracemalloc: flat when results are not
-   kept);
+   kept); a typical region file read by the fast reader of plain YAML and by
+   the PyYAML path, as a ratio;
 5. ``smartsync classify FILE`` run from the shell: its median wall time
    [<= 150 ms] and the CPU time of the process, and ``smartsync --version``;
    which install is measured (the ``smartsync`` script beside this Python:
@@ -35,7 +36,8 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
 
 ``--callgrind`` counts instructions instead (valgrind's callgrind tool:
 the same count on a busy machine): the instructions of one typical region's
-classification with the fast matcher and with experta's Rete, and of one
+classification with the fast matcher and with experta's Rete, of one typical
+region file read with the fast reader and through PyYAML, and of one
 ``smartsync classify FILE`` process (and of ``smartsync --version``). ``--quick`` runs
 fewer regions.
 
@@ -67,7 +69,7 @@ from smartsync import Classifier  # noqa: E402
 from smartsync._compat import experta  # noqa: E402
 from smartsync.engine import _RecordingEngine  # noqa: E402
 from smartsync.fastmatch import FastKnowledgeEngine, FastMatcher  # noqa: E402
-from smartsync.io import dump_region, load_region, read_region  # noqa: E402
+from smartsync.io import dump_region, dumps_region, load_region, read_region  # noqa: E402
 from smartsync.sample import typical_region  # noqa: E402
 
 try:
@@ -252,6 +254,27 @@ def bench_country(n_country: int, folder: Path) -> None:
     print("  loading one region file: " + ", ".join(
         f"{n} programs {loads[n]:.1f} ms" for n in loads)
           + f" (growth exponent in the file's size: {exponent:.2f})")
+    _bench_reading(paths[:60])
+
+
+def _bench_reading(paths: list[Path]) -> None:
+    """A typical region file read by the fast reader of plain YAML (smartsync.io._fastyaml)
+    and by the PyYAML path it leaves everything else to, in the same run."""
+    from smartsync.io import _fastyaml, _source
+
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), texts)
+    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, texts)
+    read = _fastyaml.read
+    _fastyaml.read = lambda text, max_depth: None  # every file declined: the PyYAML path
+    try:
+        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+    finally:
+        _fastyaml.read = read
+    print(f"  a typical region file read (read_region, median CPU): {fast:.2f} ms with the fast "
+          f"reader of plain YAML, {pyyaml:.2f} ms through PyYAML ({pyyaml / fast:.2f}x); the YAML "
+          f"alone {fast_yaml:.2f} ms against {pyyaml_yaml:.2f} ms ({pyyaml_yaml / fast_yaml:.2f}x)")
 
 
 def _install_kind(python: str) -> str:
@@ -385,6 +408,10 @@ def callgrind(folder: Path, only_cli: bool = False) -> int:
           "(engine built and warmed up outside the count):")
     print(f"  fast engine:     {fast / 1e6:8.1f} M")
     print(f"  experta's Rete:  {rete / 1e6:8.1f} M ({rete / fast:.1f}x)")
+    read_fast = (count(me + ["--one", "read-fast"]) - base) / 10
+    read_pyyaml = (count(me + ["--one", "read-pyyaml"]) - base) / 10
+    print(f"  one typical region file read, fast reader: {read_fast / 1e6:.1f} M; "
+          f"through PyYAML: {read_pyyaml / 1e6:.1f} M ({read_pyyaml / read_fast:.1f}x)")
     cli = count([sys.executable, "-m", "smartsync.cli", "classify", str(path)])
     print(f"  `smartsync classify FILE`, the whole process: {cli / 1e6:.1f} M")
     return _callgrind_cli(folder, path, count)
@@ -413,10 +440,20 @@ def _one(which: str) -> int:
     """For --callgrind: build and warm up, then classify one region (ten times), so that
     the count minus the 'none' run's is the classification's."""
     region = typical_region(7)
-    classifier = {"fast": Classifier, "none": Classifier,
+    classifier = {"fast": Classifier, "none": Classifier, "read-fast": Classifier,
+                  "read-pyyaml": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
-    if which != "none":
+    text = dumps_region(region)
+    read_region(text, name="r.yaml")  # warm up both readers
+    if which.startswith("read"):
+        if which == "read-pyyaml":
+            from smartsync.io import _fastyaml
+
+            _fastyaml.read = lambda text, max_depth: None
+        for _ in range(10):
+            read_region(text, name="r.yaml")
+    elif which != "none":
         for _ in range(10):
             classifier.classify(region)
     return 0
@@ -431,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="section 5 alone: `smartsync classify FILE` and `smartsync "
                              "--version` from the shell (run it with the Python of a regular "
                              "install: an editable one adds its import hook to every start)")
-    parser.add_argument("--one", choices=("none", "fast", "rete"), help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=("none", "fast", "rete", "read-fast", "read-pyyaml"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         return _one(args.one)

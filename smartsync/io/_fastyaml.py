@@ -191,7 +191,9 @@ class _Reader:
             started = True
             number = index
             column = len(indent) + len(dash) if key else len(indent)
-            if rest and index < count:
+            if rest and rest[0] == "#":
+                rest = ""  # only a comment after the key or dash
+            elif rest and index < count:
                 # a scalar may go on over the next lines, indented more than its key or dash
                 char = rest[0]
                 if char == "'":
@@ -231,6 +233,7 @@ class _Reader:
             raise _Decline
         lines = self.lines
         count = len(lines)
+        cache = self.cache
         items: dict[str, Located] = {}
         key_lines: dict[str, int | None] = {}
         first = lines[index][0]
@@ -240,8 +243,12 @@ class _Reader:
                 raise _Decline
             in_entry = False
             index += 1
-            if rest and rest[0] != "#":
-                value = self.located(rest, number)
+            if rest:
+                known = cache.get(rest) or self.parsed(rest)
+                if known.__class__ is tuple:
+                    value = Located(known[0], number, known[1])
+                else:
+                    value = Located([Located(v, number, r) for v, r in known], number)
             elif index < count and lines[index][1] > column:
                 value, index = self.node(index, depth + 1)
             elif index < count and lines[index][1] == column and lines[index][2]:
@@ -272,7 +279,7 @@ class _Reader:
             number, _, _, key, column, rest = lines[index]
             if key is not None:
                 value, index = self.mapping(index, column, depth + 1, True)
-            elif rest and rest[0] != "#":
+            elif rest:
                 value = self.located(rest, number)
                 index += 1
             else:
@@ -289,12 +296,15 @@ class _Reader:
 
     def located(self, rest: str, number: int) -> Located:
         """The value written after a key or a dash on line ``number``."""
-        known = self.cache.get(rest)
-        if known is None:
-            known = self.cache[rest] = self.inline(rest)
+        known = self.cache.get(rest) or self.parsed(rest)
         if known.__class__ is tuple:
             return Located(known[0], number, known[1])
         return Located([Located(value, number, raw) for value, raw in known], number)
+
+    def parsed(self, rest: str) -> Any:
+        """What :meth:`inline` reads ``rest`` as, kept for the next time."""
+        known = self.cache[rest] = self.inline(rest)
+        return known
 
     def inline(self, rest: str) -> Any:
         """What the text after a key or a dash reads as: (value, raw) of a quoted or plain
@@ -366,7 +376,10 @@ class _Reader:
     def resolve(self, value: str) -> tuple[Any, str | None]:
         """Resolve a plain scalar with PyYAML's implicit resolvers and build it with its safe
         constructor (a plain whole number directly: the same value)."""
-        for tag, regexp in _Loader._implicit.get(value[:1], ()):
+        resolvers = _Loader._implicit.get(value[:1])
+        if resolvers is None:  # a text (a number in exponent form starts with one of them)
+            return value, None
+        for tag, regexp in resolvers:
             if regexp.match(value):
                 break
         else:

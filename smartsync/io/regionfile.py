@@ -344,6 +344,23 @@ def _norm(value: str) -> str:
 _E = TypeVar("_E", Level, Dimension, Relation, Source, RegionKind)
 
 
+_SPELLINGS: dict[type, dict[str, Any]] = {}
+
+
+def _spellings(cls: type[_E]) -> dict[str, _E]:
+    """Each spelling ``cls.parse`` accepts as it is (``vision``, ``visi``...) and its member."""
+    spellings = _SPELLINGS.get(cls)
+    if spellings is None:
+        spellings = {}
+        for name in cls.accepted_names():
+            try:
+                spellings[name] = cls.parse(name)
+            except ValueError:  # pragma: no cover - a synonym of no member
+                pass
+        _SPELLINGS[cls] = spellings
+    return spellings
+
+
 class _Reader:
     """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
 
@@ -422,6 +439,10 @@ class _Reader:
 
     def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
         value = node.value
+        if value.__class__ is str:
+            member = _spellings(cls).get(value)
+            if member is not None:  # a value or synonym as written in the docs: no folding needed
+                return member
         try:
             return cls.parse(value)  # type: ignore[return-value]
         except ValueError:
