@@ -22,14 +22,24 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
    60 / 500 / 2000 programs (linear in the size: the cyclic garbage
    collector is paused while a file is read); peak memory (the largest Python
    allocation while classifying, from tracemalloc: flat when results are not
-   kept);
+   kept); a typical region file read by the fast reader of plain YAML and by
+   the PyYAML path, as a ratio;
 5. ``smartsync classify FILE`` run from the shell: its median wall time
-   [<= 150 ms] and the CPU time of the process.
+   [<= 150 ms] and the CPU time of the process, and ``smartsync --version``;
+   which install is measured (the ``smartsync`` script beside this Python:
+   a regular install, or an editable one, whose import hook adds to every
+   start); where one run's time goes (imports, reading, classifying, the
+   advice's matcher candidates and classifications, rendering). ``--cli``
+   runs this section alone: from a regular install, ``python3 -m venv
+   /tmp/cli-venv && /tmp/cli-venv/bin/pip install . && /tmp/cli-venv/bin/python
+   benchmarks/bench_engine.py --cli``.
 
 ``--callgrind`` counts instructions instead (valgrind's callgrind tool:
 the same count on a busy machine): the instructions of one typical region's
-classification with the fast matcher and with experta's Rete, and of one
-``smartsync classify FILE`` process. ``--quick`` runs fewer regions.
+classification with the fast matcher and with experta's Rete, of one typical
+region file read with the fast reader and through PyYAML, and of one
+``smartsync classify FILE`` process (and of ``smartsync --version``). ``--quick`` runs
+fewer regions.
 
 Figures are medians of repeated runs; they are reported, not asserted.
 """
@@ -59,7 +69,7 @@ from smartsync import Classifier  # noqa: E402
 from smartsync._compat import experta  # noqa: E402
 from smartsync.engine import _RecordingEngine  # noqa: E402
 from smartsync.fastmatch import FastKnowledgeEngine, FastMatcher  # noqa: E402
-from smartsync.io import dump_region, load_region, read_region  # noqa: E402
+from smartsync.io import dump_region, dumps_region, load_region, read_region  # noqa: E402
 from smartsync.sample import typical_region  # noqa: E402
 
 try:
@@ -244,6 +254,72 @@ def bench_country(n_country: int, folder: Path) -> None:
     print("  loading one region file: " + ", ".join(
         f"{n} programs {loads[n]:.1f} ms" for n in loads)
           + f" (growth exponent in the file's size: {exponent:.2f})")
+    _bench_reading(paths[:60])
+
+
+def _bench_reading(paths: list[Path]) -> None:
+    """A typical region file read by the fast reader of plain YAML (smartsync.io._fastyaml)
+    and by the PyYAML path it leaves everything else to, in the same run."""
+    from smartsync.io import _fastyaml, _source
+
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), texts)
+    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, texts)
+    read = _fastyaml.read
+    _fastyaml.read = lambda text, max_depth: None  # every file declined: the PyYAML path
+    try:
+        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+    finally:
+        _fastyaml.read = read
+    print(f"  a typical region file read (read_region, median CPU): {fast:.2f} ms with the fast "
+          f"reader of plain YAML, {pyyaml:.2f} ms through PyYAML ({pyyaml / fast:.2f}x); the YAML "
+          f"alone {fast_yaml:.2f} ms against {pyyaml_yaml:.2f} ms ({pyyaml_yaml / fast_yaml:.2f}x)")
+
+
+def _install_kind(python: str) -> str:
+    """How smartsync is installed for ``python``: a regular or an editable install (or
+    not at all), asked in a process started outside this repository."""
+    code = ("import importlib.metadata as m, json\n"
+            "try:\n    d = m.distribution('smartsync')\nexcept m.PackageNotFoundError:\n"
+            "    print('not installed')\nelse:\n"
+            "    info = json.loads(d.read_text('direct_url.json') or '{}')\n"
+            "    print('editable' if info.get('dir_info', {}).get('editable') else 'regular')")
+    found = subprocess.run([python, "-c", code], capture_output=True, text=True, cwd="/")
+    return found.stdout.strip() or "unknown"
+
+
+#: one ``smartsync classify FILE`` in a fresh process, its time split by what it does
+#: (the CLI's own steps; the advice's matcher candidates timed apart from its
+#: classifications)
+_CLI_PARTS = """
+import sys, time
+clock = time.perf_counter
+t0 = clock()
+import smartsync.cli, smartsync.cli.classify_cmd, smartsync.engine, smartsync.advice
+import smartsync.render.text
+t1 = clock()
+from smartsync.io import check_region_file
+region = check_region_file(sys.argv[1]).region
+t2 = clock()
+result = smartsync.engine.default_classifier().classify(region)
+t3 = clock()
+import smartsync.advice as advice
+spent = [0.0]
+options = advice._options
+def timed(*a, **k):
+    start = clock()
+    try:
+        return options(*a, **k)
+    finally:
+        spent[0] += clock() - start
+advice._options = timed
+from smartsync.render import render
+render(result, "text", lang="en")
+t4 = clock()
+print(f"{(t1 - t0) * 1000:.0f} {(t2 - t1) * 1000:.0f} {(t3 - t2) * 1000:.0f} "
+      f"{spent[0] * 1000:.0f} {(t4 - t3 - spent[0]) * 1000:.0f}")
+"""
 
 
 def bench_cli(folder: Path, runs: int) -> None:
@@ -256,6 +332,10 @@ def bench_cli(folder: Path, runs: int) -> None:
     # as installed: with the modules' bytecode cached (a session that sets
     # PYTHONDONTWRITEBYTECODE compiles every smartsync module at every start, ~30-40 ms)
     compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    kind = _install_kind(sys.executable)
+    print(f"the command measured: {command[0]} ({kind} install"
+          + ("; its import hook adds to every start, a regular install does not: see --help"
+             if kind == "editable" else "") + ")")
     for label, cmd, env in (("", command, compiled),
                             (" (bytecode not cached)", command,
                              dict(compiled, PYTHONDONTWRITEBYTECODE="1")),
@@ -275,6 +355,18 @@ def bench_cli(folder: Path, runs: int) -> None:
         print(f"`{shown} {last}` from the shell{label} ({runs} runs): median "
               f"{statistics.median(walls) * 1000:.0f} ms wall, {statistics.median(cpus) * 1000:.0f} "
               f"ms CPU (best {min(walls) * 1000:.0f} ms wall)")
+    # where one run's time goes, in a fresh process of the same Python (median of the runs)
+    parts = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", _CLI_PARTS, str(path)], env=compiled,
+                              capture_output=True, text=True, check=True, cwd="/")
+        parts.append([float(x) for x in done.stdout.split()])
+    imports, load, first, candidates, rest = (statistics.median(p[i] for p in parts)
+                                              for i in range(5))
+    print(f"  one run, wall (median): imports {imports:.0f} ms, reading the file {load:.0f} ms, "
+          f"classifying (the classifier built) {first:.0f} ms, the text report "
+          f"{candidates + rest:.0f} ms: the advice's matcher candidates {candidates:.0f} ms, "
+          f"its classifications and the rendering {rest:.0f} ms")
     # what classify's advice costs: the classifications it runs, each a whole rule run
     from smartsync.advice import advise
 
@@ -290,7 +382,7 @@ def bench_cli(folder: Path, runs: int) -> None:
           f"{(clock() - start) * 1000:.0f} ms CPU")
 
 
-def callgrind(folder: Path) -> int:
+def callgrind(folder: Path, only_cli: bool = False) -> int:
     """Instruction counts (valgrind --tool=callgrind) of one classification and one CLI run."""
     if not shutil.which("valgrind"):
         print("valgrind is not installed (apt-get install valgrind)")
@@ -298,15 +390,17 @@ def callgrind(folder: Path) -> int:
     path = folder / "callgrind-region.yaml"
     dump_region(typical_region(7), path)
 
-    def count(args: list[str]) -> int:
+    def count(args: list[str], env: dict[str, str] | None = None) -> int:
         out = folder / "callgrind.out"
         result = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *args],
-            capture_output=True, text=True, check=True)
+            capture_output=True, text=True, check=True, env=env)
         found = re.search(r"Collected : (\d+)", result.stderr)
         return int(found.group(1)) if found else -1
 
     me = [sys.executable, str(Path(__file__).resolve())]
+    if only_cli:
+        return _callgrind_cli(folder, path, count)
     base = count(me + ["--one", "none"])
     fast = (count(me + ["--one", "fast"]) - base) / 10
     rete = (count(me + ["--one", "rete"]) - base) / 10
@@ -314,8 +408,31 @@ def callgrind(folder: Path) -> int:
           "(engine built and warmed up outside the count):")
     print(f"  fast engine:     {fast / 1e6:8.1f} M")
     print(f"  experta's Rete:  {rete / 1e6:8.1f} M ({rete / fast:.1f}x)")
+    read_fast = (count(me + ["--one", "read-fast"]) - base) / 10
+    read_pyyaml = (count(me + ["--one", "read-pyyaml"]) - base) / 10
+    print(f"  one typical region file read, fast reader: {read_fast / 1e6:.1f} M; "
+          f"through PyYAML: {read_pyyaml / 1e6:.1f} M ({read_pyyaml / read_fast:.1f}x)")
     cli = count([sys.executable, "-m", "smartsync.cli", "classify", str(path)])
     print(f"  `smartsync classify FILE`, the whole process: {cli / 1e6:.1f} M")
+    return _callgrind_cli(folder, path, count)
+
+
+def _callgrind_cli(folder: Path, path: Path, count) -> int:
+    """The instructions of ``smartsync classify FILE`` and ``smartsync --version`` as an
+    installed command runs them: modules' bytecode cached (a session that sets
+    PYTHONDONTWRITEBYTECODE would count compiling every module at every start)."""
+    compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "smartsync.cli"]
+    script = shutil.which("smartsync", path=str(Path(sys.executable).parent))
+    if script:
+        command = [script]
+    kind = _install_kind(sys.executable)
+    for args in (["classify", str(path)], ["--version"]):
+        subprocess.run(command + args, env=compiled, stdout=subprocess.DEVNULL, check=True)
+        shown = " ".join([Path(command[0]).name, *command[1:], args[0],
+                          "FILE" if len(args) > 1 else ""]).strip()
+        print(f"  `{shown}` ({kind} install, bytecode cached): "
+              f"{count(command + args, compiled) / 1e6:.1f} M")
     return 0
 
 
@@ -323,10 +440,20 @@ def _one(which: str) -> int:
     """For --callgrind: build and warm up, then classify one region (ten times), so that
     the count minus the 'none' run's is the classification's."""
     region = typical_region(7)
-    classifier = {"fast": Classifier, "none": Classifier,
+    classifier = {"fast": Classifier, "none": Classifier, "read-fast": Classifier,
+                  "read-pyyaml": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
-    if which != "none":
+    text = dumps_region(region)
+    read_region(text, name="r.yaml")  # warm up both readers
+    if which.startswith("read"):
+        if which == "read-pyyaml":
+            from smartsync.io import _fastyaml
+
+            _fastyaml.read = lambda text, max_depth: None
+        for _ in range(10):
+            read_region(text, name="r.yaml")
+    elif which != "none":
         for _ in range(10):
             classifier.classify(region)
     return 0
@@ -337,14 +464,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer regions, for a smoke run")
     parser.add_argument("--callgrind", action="store_true",
                         help="instruction counts with valgrind --tool=callgrind")
-    parser.add_argument("--one", choices=("none", "fast", "rete"), help=argparse.SUPPRESS)
+    parser.add_argument("--cli", action="store_true",
+                        help="section 5 alone: `smartsync classify FILE` and `smartsync "
+                             "--version` from the shell (run it with the Python of a regular "
+                             "install: an editable one adds its import hook to every start)")
+    parser.add_argument("--one", choices=("none", "fast", "rete", "read-fast", "read-pyyaml"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         return _one(args.one)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.callgrind:
-            return callgrind(folder)
+            return callgrind(folder, only_cli=args.cli)
+        if args.cli:
+            bench_cli(folder, 5 if args.quick else 15)
+            return 0
         load = os.getloadavg()[0]
         print(f"load average at start: {load:.2f} (on {os.cpu_count()} CPUs; other work slows "
               "wall times and, less, CPU times)")

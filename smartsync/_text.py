@@ -22,21 +22,23 @@ from __future__ import annotations
 
 import re
 
+from ._lazy import lazy_pattern
+
 __all__ = ["bad_character", "for_terminal", "for_markup", "encodable", "spreadsheet_cell",
            "FORMULA_STARTS"]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_pattern("[\ud800-\udfff]")
 # C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates
-_BAD_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_BAD_IN_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_IN_TEXT = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_IN_LINE = lazy_pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 # what a terminal must not get raw: controls but tab and newline, surrogates, bidi formatting
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f"
-                       "\u202a-\u202e\u2066-\u2069]")
-_MARKUP_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_TERMINAL = lazy_pattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f"
+                         "\u202a-\u202e\u2066-\u2069]")
+_MARKUP_BAD = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BIDI_CONTROLS = lazy_pattern("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo... and their presentation forms)
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
-                  "\U0001e800-\U0001efff]")
+_RTL = lazy_pattern("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                    "\U0001e800-\U0001efff]")
 _OPENERS = {"\u202a": "emb", "\u202b": "emb", "\u202d": "emb", "\u202e": "emb",
             "\u2066": "iso", "\u2067": "iso", "\u2068": "iso"}
 

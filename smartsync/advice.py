@@ -260,16 +260,20 @@ def _relation(params: Parameters) -> Relation:
     return sorted(params.relations, key=lambda r: r.value)[0]  # pragma: no cover
 
 
-def _options(runs: _Runs, suggest: bool) -> dict[str, list[tuple[str, str | None, float | None]]]:
+def _options(runs: _Runs, suggest: bool, stages: Iterable[str]
+             ) -> dict[str, list[tuple[str, str | None, float | None]]]:
     """Per stage, its unsynchronized masterplan elements in the order advice proposes them:
     those the matcher finds a candidate for, best score first, then the others; each with
-    its candidate (RPJMD id and score) or ``None``."""
+    its candidate (RPJMD id and score) or ``None``. Candidates are looked for in
+    ``stages`` only (the stages of the types advised; the others are never proposed)."""
     region = runs.region
     best: dict[str, tuple[str, float]] = {}
-    if suggest:
-        from .matching import suggest_matches
+    needed = {i for s in stages for i in runs.result.stages[s].unsynchronized_ids}
+    if suggest and needed:
+        from .matching.suggest import suggestions_for
 
-        for match in suggest_matches(region, levels=runs.typology.stages):
+        # what suggest_matches gives those elements, the others not compared at all
+        for match in suggestions_for(region, needed, levels=runs.typology.stages):
             if match.masterplan not in best:  # sorted by score, highest first
                 best[match.masterplan] = (match.rpjmd, float(match.score or 0.0))
     out: dict[str, list[tuple[str, str | None, float | None]]] = {}
@@ -431,7 +435,9 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
                and runs.rank(t) > own])
     if not wanted:
         return {}
-    options = _options(runs, suggest)
+    advised = [t for t in wanted if typology.letter(t) is not None]
+    options = _options(runs, suggest, {s for t in advised
+                                       for s in typology.stages[typology.stages.index(t.value):]})
     relation = _relation(runs.params)
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):

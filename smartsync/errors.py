@@ -18,7 +18,6 @@ message a person reads.
 
 from __future__ import annotations
 
-import difflib
 import enum
 from typing import Any, Iterable, Sequence
 
@@ -54,6 +53,8 @@ def did_you_mean(value: object, candidates: Iterable[str]) -> str | None:
         return None
     pool = list(dict.fromkeys(str(c) for c in candidates))
     lowered = {c.lower(): c for c in pool}
+    import difflib  # only when a name is wrong
+
     best = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[best[0]] if best else None
 

@@ -236,3 +236,54 @@ def test_the_module_examples_hold() -> None:
     import smartsync.advice
 
     assert doctest.testmod(smartsync.advice).failed == 0
+
+
+def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
+    """The advice asks the matcher about the unsynchronized elements it may propose only;
+    each candidate it proposes is still suggest_matches' best for that element (and an
+    element the matcher has nothing for gets none)."""
+    from smartsync.sample import typical_region
+
+    regions = [_example(name).region for name in ("type-d-program", "type-b-mission")]
+    regions += [typical_region(seed, programs=20, varied=True) for seed in range(6)]
+    proposed = 0
+    for region in regions:
+        result = smartsync.classify(region)
+        best: dict[str, tuple[str, float | None]] = {}
+        for m in smartsync.suggest_matches(region, levels=result.typology.stages):
+            best.setdefault(m.masterplan, (m.rpjmd, m.score))
+        for wanted in advise(result).to_reach.values():
+            for p in wanted.proposal:
+                assert (p.rpjmd, p.score) == best.get(p.masterplan, (None, None))
+                proposed += p.rpjmd is not None
+    assert proposed > 10
+
+
+def test_one_advice_classifies_each_distinct_hypothetical_region_once():
+    """advise() classifies a region it derives (matches added or taken away, another
+    threshold) once, however often its searches ask for it, and never the region itself
+    again; each run is counted at the classifier."""
+    from smartsync.engine import Classifier
+    from smartsync.sample import typical_region
+
+    classifier = Classifier()
+    for region in [_example("type-d-program").region, _example("unsynchronized").region,
+                   typical_region(7), typical_region(3, programs=20, varied=True)]:
+        result = classifier.classify(region)
+        runs: list[tuple[frozenset, float]] = []
+        classify = classifier.classify
+
+        def counted(changed, params=None, **kwargs):
+            runs.append((frozenset((m.key, m.relation) for m in changed.matches),
+                         params.threshold if params is not None else result.params.threshold))
+            return classify(changed, params=params, **kwargs)
+
+        classifier.classify = counted  # type: ignore[method-assign]
+        try:
+            advise(result, classifier=classifier)
+        finally:
+            del classifier.classify
+        assert runs, region.id
+        assert len(runs) == len(set(runs)), region.id
+        itself = (frozenset((m.key, m.relation) for m in region.matches), result.params.threshold)
+        assert itself not in runs, region.id

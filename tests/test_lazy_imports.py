@@ -76,3 +76,50 @@ def test_paused_gc_nests_and_restores_the_collector():
         gc.enable()
     smartsync.load_region(ROOT / "examples" / "type-a-vision.yaml")
     assert gc.isenabled()
+
+
+def test_version_help_and_usage_errors_import_no_command():
+    """``smartsync --version``, ``--help``, no command or an unknown one: answered from the
+    command table, without importing any command's module (nor the engine, attrs or YAML)."""
+    for argv in (["--version"], ["--help"], [], ["clasify"]):
+        loaded = _modules_after(
+            "from smartsync.cli import main\n"
+            "import contextlib, io\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+            "    try:\n"
+            f"        main({argv!r})\n"
+            "    except SystemExit:\n"
+            "        pass")
+        heavy = {m for m in loaded if m.startswith("smartsync.cli.") or m in (
+            "smartsync.engine", "smartsync.errors", "attrs", "yaml", "experta")}
+        assert heavy == set(), (argv, heavy)
+
+
+def test_help_lists_each_command_as_its_module_registers_it():
+    """The one-line summaries ``--help`` shows without importing the commands are the
+    helps the commands' own parsers carry."""
+    import argparse
+
+    from smartsync.cli import SUMMARIES, SUBCOMMANDS, build_parser
+
+    full, quick = build_parser(), build_parser(summaries=True)
+    assert full.format_help() == quick.format_help()
+    commands = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    assert list(commands.choices) == list(SUBCOMMANDS) == list(SUMMARIES)
+
+
+def test_classify_loads_of_the_matcher_only_what_the_advice_asks():
+    """A region below type A gets candidates from the matcher for what to change: the
+    suggestions and the stemmer are loaded, not the evaluation of the matcher (csv),
+    difflib (for did-you-mean) nor the safe writer (tempfile: classify writes no file).
+    The collector, paused while each region is classified and reported, runs again after."""
+    loaded = _modules_after(
+        "from smartsync.cli import main\n"
+        "import contextlib, gc, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['classify', 'examples/type-d-program.yaml',\n"
+        "                 'examples/type-b-mission.yaml']) == 0\n"
+        "assert gc.isenabled()")
+    assert {"smartsync.matching.suggest", "smartsync.advice"} <= loaded
+    assert loaded & {"smartsync.matching.evaluation", "csv", "difflib", "smartsync._files",
+                     "tempfile"} == set()

@@ -498,3 +498,35 @@ def test_insert_quotes_what_yaml_would_misread() -> None:
     data = yaml.safe_load(insert_matches("matches: []\n", [odd]))
     assert data["matches"] == [{"masterplan": "1e5", "rpjmd": "yes", "relation": "aligned",
                                 "source": "suggested", "score": 0.4, "evidence": ["on", "a\x84b"]}]
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), varied=st.booleans(), data=st.data())
+def test_suggestions_for_some_elements_are_what_suggest_matches_gives_them(seed, varied, data):
+    """The advice asks the matcher about a few masterplan elements only: it gets exactly
+    their part of suggest_matches (same matches, same order), whichever elements it asks."""
+    from smartsync.sample import typical_region
+
+    region = typical_region(seed, programs=15, varied=varied)
+    ids = sorted(e.id for e in region.masterplan.elements)
+    only = data.draw(st.sets(st.sampled_from(ids)) if ids else st.just(set()))
+    levels = data.draw(st.sampled_from([None, ["program"], ["vision", "mission", "target"]]))
+    expected = tuple(m for m in suggest_matches(region, levels=levels) if m.masterplan in only)
+    assert suggest.suggestions_for(region, only, levels=levels) == expected
+
+
+def test_the_stemmer_is_sastrawis_own():
+    """smartsync builds Sastrawi's stemmer itself (its dictionary filled in one step): it
+    stems every word as the stemmer Sastrawi's factory builds."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    reference = StemmerFactory().create_stemmer()
+    words = {w for v in sectors.SECTORS.values() for w in v.split()}
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        region = smartsync.load_region(path)
+        words.update(w for e in region.rpjmd.elements + region.masterplan.elements
+                     for w in text.words(e.text))
+    words.update(["meningkatkan", "peningkatan", "kerusakan", "berbalas-balasan", "bajunya",
+                  "mempertanggungjawabkan", "x", "2024", ""])
+    ours = text._stemmer()
+    assert [ours.stem(w) for w in sorted(words)] == [reference.stem(w) for w in sorted(words)]

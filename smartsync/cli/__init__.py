@@ -20,11 +20,24 @@ import io
 import sys
 from typing import IO, Any, Iterator, Sequence
 
-from ..errors import OutputError, SmartsyncError
-
 #: subcommand modules, in the order ``smartsync --help`` lists them
 SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules",
                "draft")
+
+#: what each subcommand does, in one line: its help in ``smartsync --help`` (its module's
+#: ``register`` gives the same), so that ``--help``, ``--version`` and a usage error before
+#: any command import no subcommand module
+SUMMARIES = {
+    "validate": "check region files and report every problem",
+    "classify": "classify regions: type, stages, characteristics, diagnostics",
+    "explain": "explain a region's classification: how, why not, what to change",
+    "match": "suggest matches from the plan texts, for review; --write adds them to the file",
+    "batch": "classify many regions into one CSV or JSON Lines file",
+    "report": "write self-contained HTML pages with the alignment diagram",
+    "review": "review suggested matches in the browser: accept, reject, add; see the type change",
+    "rules": "list the rule packs and rules in effect; --check tries them out",
+    "draft": "draft a region file from RPJMD and masterplan documents",
+}
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -59,9 +72,11 @@ def path_argument(text: str) -> str:
     return text
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, summaries: bool = False) -> argparse.ArgumentParser:
     """The argument parser with every available subcommand (or only the subcommand
-    ``only``: a command imports only the modules it uses)."""
+    ``only``: a command imports only the modules it uses). ``summaries``: each subcommand
+    with its name and one-line help only, and no module of it imported (enough for
+    ``--help``, ``--version`` and a usage error that names no command)."""
     from .. import __version__
 
     parser = argparse.ArgumentParser(
@@ -70,6 +85,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"smartsync {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if summaries:
+        from importlib.util import find_spec
+
+        for name in SUBCOMMANDS:
+            if find_spec(f"{__name__}.{name}_cmd") is not None:
+                sub.add_parser(name, help=SUMMARIES[name])
+        return parser
     for name in (only,) if only in SUBCOMMANDS else SUBCOMMANDS:
         try:
             module = importlib.import_module(f"{__name__}.{name}_cmd")
@@ -136,31 +158,47 @@ def raw_stream(stream: Any) -> Any:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns (and, as a script, exits with) the exit code."""
-    from .._files import Terminated
-
     with safe_output():
         try:
             words = sys.argv[1:] if argv is None else list(argv)
-            parser = build_parser(only=words[0] if words else None)
+            if words and words[0] in SUBCOMMANDS:
+                parser = build_parser(only=words[0])
+            else:  # --help, --version, no command, an unknown one: no command module needed
+                parser = build_parser(summaries=not set(words) & set(SUBCOMMANDS))
             args = parser.parse_args(words)
             if not getattr(args, "func", None):
                 parser.print_help(sys.stderr)
                 return EXIT_USAGE
             return int(args.func(args))
-        except OutputError as exc:
-            print(f"smartsync: cannot write {exc}", file=sys.stderr)
-            return EXIT_OUTPUT
-        except SmartsyncError as exc:
-            print(f"smartsync: {exc}", file=sys.stderr)
-            return EXIT_INVALID
-        except KeyboardInterrupt:
-            print("smartsync: interrupted", file=sys.stderr)
-            return EXIT_INTERRUPTED
-        except Terminated as exc:
-            print("smartsync: terminated", file=sys.stderr)
-            return exc.exit_code
-        except BrokenPipeError:
-            return EXIT_OK
+        except BaseException as exc:  # noqa: B036 - what is not ours is raised again
+            code = _exit_code(exc)
+            if code is None:
+                raise
+            return code
+
+
+def _exit_code(exc: BaseException) -> int | None:
+    """The exit code for an exception that ends a command (after printing its one line),
+    ``None`` for one to raise again (``SystemExit`` and bugs). smartsync's errors are
+    looked up among the loaded modules: one whose module was never imported cannot have
+    been raised, and ``--version`` need not import them."""
+    errors = sys.modules.get("smartsync.errors")
+    files = sys.modules.get("smartsync._files")
+    if errors is not None and isinstance(exc, errors.OutputError):
+        print(f"smartsync: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    if errors is not None and isinstance(exc, errors.SmartsyncError):
+        print(f"smartsync: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    if isinstance(exc, KeyboardInterrupt):
+        print("smartsync: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if files is not None and isinstance(exc, files.Terminated):
+        print("smartsync: terminated", file=sys.stderr)
+        return int(exc.exit_code)
+    if isinstance(exc, BrokenPipeError):
+        return EXIT_OK
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover

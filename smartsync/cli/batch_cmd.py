@@ -39,7 +39,8 @@ from .._text import spreadsheet_cell
 from ..errors import OutputError
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
-from . import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
+from . import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+               path_argument)
 from ._common import threshold_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -122,7 +123,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``batch`` subcommand."""
     parser = subparsers.add_parser(
         "batch",
-        help="classify many regions into one CSV or JSON Lines file",
+        help=SUMMARIES["batch"],
         description="Classify many regions: region files, folders of them, folders of tables "
                     "(regions.csv, elements.csv, matches.csv) or .xlsx workbooks. Writes one "
                     "CSV row or JSON line per region, in input order, whatever --jobs is. "

@@ -12,14 +12,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument, raw_stream
+from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument,
+               raw_stream)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``draft`` subcommand."""
     parser = subparsers.add_parser(
         "draft",
-        help="draft a region file from RPJMD and masterplan documents",
+        help=SUMMARIES["draft"],
         description="Read the RPJMD and masterplan documents (text PDF, .docx, .xlsx, .csv; several "
                     "files per plan are read as one plan) and write a region file to review, match "
                     "and classify. Every element carries where it was read and how sure the draft is.",

@@ -32,7 +32,7 @@ from ..messages import text, type_name
 from ..render import render
 from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
 from ..trace import Derivation
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
@@ -41,7 +41,7 @@ from ._common import (
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``explain`` subcommand."""
     parser = subparsers.add_parser(
-        "explain", help="explain a region's classification: how, why not, what to change",
+        "explain", help=SUMMARIES["explain"],
         description="Explain how a region's type (or another conclusion) was reached, why "
                     "the region did not get another type, or what to change to reach it.")
     add_region_arguments(parser, many=False)

@@ -29,7 +29,7 @@ from typing import Sequence
 
 from ..errors import OutputError, SmartsyncError
 from ..model import Match, Region
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument
 from ._common import print_problems
 
 _TEXT_WIDTH = 38
@@ -41,7 +41,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
     parser = subparsers.add_parser(
         "match",
-        help="suggest matches from the plan texts, for review; --write adds them to the file",
+        help=SUMMARIES["match"],
         description="Suggest matches between masterplan and RPJMD elements of the same level "
                     "from their texts, and print them for review. --write adds them to the file "
                     "as source: suggested entries, leaving the rest of the file as it was.",

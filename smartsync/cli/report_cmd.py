@@ -17,7 +17,7 @@ import argparse
 import sys
 
 from ..errors import OutputError, Severity
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, path_argument
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument
 from ._common import add_parameter_arguments
 
 
@@ -25,7 +25,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``report`` subcommand."""
     parser = subparsers.add_parser(
         "report",
-        help="write self-contained HTML pages with the alignment diagram",
+        help=SUMMARIES["report"],
         description="Write one self-contained HTML page per region (type, alignment diagram, "
                     "coverage per stage, diagnostics, funding, why-not, folded explanation trace) "
                     "and, for several files, an index.html with regions per type. A bad file is "

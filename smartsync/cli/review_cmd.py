@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_OK, EXIT_USAGE
+from . import EXIT_OK, EXIT_USAGE, SUMMARIES
 from ._common import add_parameter_arguments, add_rules_argument, engine_from
 
 
@@ -21,7 +21,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``review`` subcommand."""
     parser = subparsers.add_parser(
         "review",
-        help="review suggested matches in the browser: accept, reject, add; see the type change",
+        help=SUMMARIES["review"],
         description="Serve a review page for one region file on 127.0.0.1: the alignment "
                     "diagram with the suggested matches to accept or reject, matches to add, "
                     "and the type, the stage figures and what to change, updated after every "

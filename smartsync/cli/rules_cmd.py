@@ -24,14 +24,14 @@ from ..errors import RulePackError, SmartsyncError
 from ..messages import rule_description
 from ..model import Relation
 from ..sample import typical_region
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
 from ._common import UsageError, classifier_from
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add the ``rules`` subcommand."""
     parser = subparsers.add_parser(
-        "rules", help="list the rule packs and rules in effect; --check tries them out",
+        "rules", help=SUMMARIES["rules"],
         description="List the rule packs and rules in effect, each with its description and "
                     "where it comes from.")
     parser.add_argument("--rules", default=None, metavar="PACK",

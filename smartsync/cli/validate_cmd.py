@@ -13,14 +13,14 @@ from pathlib import Path
 
 from ..errors import Problem, Severity
 from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, RegionFileReport, check_region_file
-from . import EXIT_INVALID, EXIT_OK, path_argument
+from . import EXIT_INVALID, EXIT_OK, SUMMARIES, path_argument
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``validate`` subcommand."""
     parser = subparsers.add_parser(
         "validate",
-        help="check region files and report every problem",
+        help=SUMMARIES["validate"],
         description="Check region files (YAML or JSON) and print every problem, one per line: "
                     "file:line: severity: where: message. Exit 0 when all load (warnings "
                     "allowed), 1 when any has errors, 2 on a usage error.",

@@ -177,7 +177,20 @@ def decode(data: bytes) -> str:
 
 
 def parse_yaml(text: str) -> Located | None:
-    """The located tree of a YAML document, or ``None`` when it holds no data."""
+    """The located tree of a YAML document, or ``None`` when it holds no data.
+
+    The plain YAML region files are written in is read by :mod:`._fastyaml`; anything
+    else, and any file with a problem, by PyYAML (the same tree either way)."""
+    from ._fastyaml import read
+
+    fast = read(text, limit("MAX_DEPTH"))
+    if fast is not None:
+        return fast
+    return _parse_yaml_with_pyyaml(text)
+
+
+def _parse_yaml_with_pyyaml(text: str) -> Located | None:
+    """The located tree of a YAML document composed by PyYAML (libyaml's parser when built with it)."""
     try:
         root = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:

@@ -18,7 +18,6 @@ from typing import Any, TypeVar, Union
 import attrs
 import yaml
 
-from .._files import atomic_write
 from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
@@ -345,6 +344,23 @@ def _norm(value: str) -> str:
 _E = TypeVar("_E", Level, Dimension, Relation, Source, RegionKind)
 
 
+_SPELLINGS: dict[type, dict[str, Any]] = {}
+
+
+def _spellings(cls: type[_E]) -> dict[str, _E]:
+    """Each spelling ``cls.parse`` accepts as it is (``vision``, ``visi``...) and its member."""
+    spellings = _SPELLINGS.get(cls)
+    if spellings is None:
+        spellings = {}
+        for name in cls.accepted_names():
+            try:
+                spellings[name] = cls.parse(name)
+            except ValueError:  # pragma: no cover - a synonym of no member
+                pass
+        _SPELLINGS[cls] = spellings
+    return spellings
+
+
 class _Reader:
     """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
 
@@ -423,6 +439,10 @@ class _Reader:
 
     def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
         value = node.value
+        if value.__class__ is str:
+            member = _spellings(cls).get(value)
+            if member is not None:  # a value or synonym as written in the docs: no folding needed
+                return member
         try:
             return cls.parse(value)  # type: ignore[return-value]
         except ValueError:
@@ -909,6 +929,8 @@ def dump_region(region: Region, path: PathLike, *, format: str | None = None) ->
     The text goes to a temporary file in the same folder, then replaces
     ``path`` in one step: a reader never sees half a file. Returns the path.
     """
+    from .._files import atomic_write  # the safe writer (tempfile...): only to write
+
     target = Path(path)
     data = dumps_region(region, format=_format_of(target, format)).encode("utf-8")
     atomic_write(target, lambda out: out.write(data))

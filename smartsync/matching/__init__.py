@@ -14,18 +14,47 @@ Coding every match between a masterplan and an RPJMD by hand is days of work;
 
 from __future__ import annotations
 
-from .evaluation import Evaluation, LabelledPair, PairFileError, evaluate, read_pairs
-from .scoring import Comparison, TermWeights, compare, similarity
-from .suggest import (
-    CODE_MISMATCH_FACTOR,
-    DEFAULT_THRESHOLD,
-    DEFAULT_TOP,
-    region_weights,
-    same_code,
-    suggest_matches,
-    with_suggestions,
-)
-from .text import Term, terms
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: where each exported name is defined, imported on first use (module ``__getattr__``):
+#: the advice's suggestions need neither the evaluation nor its CSV reader
+_EXPORTS = {
+    ".evaluation": ("Evaluation", "LabelledPair", "PairFileError", "evaluate", "read_pairs"),
+    ".scoring": ("Comparison", "TermWeights", "compare", "similarity"),
+    ".suggest": ("CODE_MISMATCH_FACTOR", "DEFAULT_THRESHOLD", "DEFAULT_TOP", "region_weights",
+                 "same_code", "suggest_matches", "with_suggestions"),
+    ".text": ("Term", "terms"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:  # a submodule not imported yet: the import system imports it
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
+    from .evaluation import Evaluation, LabelledPair, PairFileError, evaluate, read_pairs
+    from .scoring import Comparison, TermWeights, compare, similarity
+    from .suggest import (
+        CODE_MISMATCH_FACTOR,
+        DEFAULT_THRESHOLD,
+        DEFAULT_TOP,
+        region_weights,
+        same_code,
+        suggest_matches,
+        with_suggestions,
+    )
+    from .text import Term, terms
 
 __all__ = [
     "suggest_matches",

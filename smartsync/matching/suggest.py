@@ -27,6 +27,7 @@ __all__ = [
     "with_suggestions",
     "region_weights",
     "same_code",
+    "suggestions_for",
 ]
 
 #: The score a pair needs to be suggested; chosen on the tuning half of the
@@ -114,6 +115,7 @@ def _candidates(
     rpjmd: Sequence[Statement],
     threshold: float,
     bar: Callable[[int, dict[int, float]], float] | None = None,
+    wanted: Sequence[bool] | None = None,
 ) -> list[dict[int, float]]:
     """For each masterplan statement, the RPJMD statements whose score may reach ``threshold``,
     each with an upper bound of its score (program codes aside).
@@ -137,6 +139,10 @@ def _candidates(
     ``i``'s pairs must reach above ``threshold``, from its partial dot
     products: :func:`_suggest_level` scores the most promising pairs first and
     returns the top-th best score, which no pair below it can displace.
+
+    ``wanted``, when given, says which masterplan statements to look at; the others get
+    no candidates (the statistics above still count every statement, so a wanted
+    statement's candidates are the same as without ``wanted``).
     """
     eps = 1e-4  # scores are rounded to 4 decimals before the threshold applies
     postings: dict[str, list[tuple[int, float]]] = {}
@@ -183,7 +189,7 @@ def _candidates(
     for i, sa in enumerate(masterplan):
         found: dict[int, float] = {}
         out.append(found)
-        if not sa.norm:
+        if not sa.norm or (wanted is not None and not wanted[i]):
             continue
         partial: dict[int, float] = {}
         get = partial.get
@@ -266,8 +272,11 @@ def _suggest_level(
     taken: set[tuple[str, str]],
     relation: Relation,
     lang: str = "en",
+    only: frozenset[str] | None = None,
 ) -> list[Match]:
-    """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id).
+    """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
+    with ``only``, for the masterplan elements of those ids alone (the others are
+    compared with nothing).
 
     Elements with the same text (and program code) score alike, so each *class* of equal
     elements is compared once: plans where hundreds of programs share one sentence ("Program
@@ -312,7 +321,12 @@ def _suggest_level(
         scores.sort(reverse=True)
         return scores[top - 1] if len(scores) >= top else 0.0
 
-    candidates = _candidates(sa_list, sb_list, threshold, bar if top is not None else None)
+    wanted = None if only is None else [any(mps[i].id in only for i in members)
+                                        for members in mp_members]
+    candidates = (_candidates(sa_list, sb_list, threshold, bar if top is not None else None)
+                  if wanted is None else
+                  _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
+                              wanted=wanted))
     rp_codes = [_code_key(e.code) for e in rp_reps]
     by_code: dict[str, list[int]] = {}
     for d, code in enumerate(rp_codes):
@@ -335,6 +349,8 @@ def _suggest_level(
         ranked.sort()
         for i in mp_members[c]:
             a = mps[i]
+            if only is not None and a.id not in only:
+                continue
             done = taken_by.get(a.id, ())
             scored: list[tuple[float, str, int]] = []  # (-score, RPJMD id, index), best first
             for minus_bound, _, d in ranked:
@@ -410,20 +426,44 @@ def suggest_matches(
     if not isinstance(region, Region):
         raise TypeError(f"suggest_matches takes a smartsync.Region, got {type(region).__name__}")
     _check_args(threshold, top)
+    return _suggest(region, threshold, top, relation, levels, lang, None)
+
+
+def suggestions_for(region: Region, masterplan_ids: Iterable[str], *,
+                    levels: Iterable[Level | str] | None = None) -> tuple[Match, ...]:
+    """What :func:`suggest_matches` (with its default threshold, top and relation) suggests
+    for the masterplan elements ``masterplan_ids`` alone: the same matches in the same
+    order, without comparing the other masterplan elements with anything. The advice
+    asks this for the few unsynchronized elements it proposes matches for; with no
+    element of those ids at the levels asked, no text is read at all (the stemmer is
+    not even loaded).
+    """
+    only = frozenset(masterplan_ids)
+    return _suggest(region, DEFAULT_THRESHOLD, DEFAULT_TOP, Relation.ALIGNED, levels, "en", only)
+
+
+def _suggest(region: Region, threshold: float, top: int | None, relation: Relation | str,
+             levels: Iterable[Level | str] | None, lang: str,
+             only: frozenset[str] | None) -> tuple[Match, ...]:
     rel = cast(Relation, Relation.parse(relation))
     if isinstance(levels, (str, Level)):  # one level, not the letters of its name
         levels = [levels]
     wanted = None if levels is None else {Level.parse(x) for x in levels}
-    weights = region_weights(region)
     taken = {m.key for m in region.matches} | {r.key for r in region.rejected}
+    weights: TermWeights | None = None
     out: list[Match] = []
     for level in Level:
         if wanted is not None and level not in wanted:
             continue
         mps = sorted(region.masterplan.at(level), key=lambda e: e.id)
         rps = sorted(region.rpjmd.at(level), key=lambda e: e.id)
+        if only is not None and not any(e.id in only for e in mps):
+            continue
         if mps and rps:
-            out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang))
+            if weights is None:
+                weights = region_weights(region)
+            out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang,
+                                      only))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

@@ -1,0 +1,393 @@
+"""A fast reader for the plain YAML that region files are written in, or a decline.
+
+Region files -- written by :func:`smartsync.io.dump_region`, drafted by
+``smartsync draft`` or typed by hand -- use a small part of YAML: block
+mappings and lists, one-line lists of scalars in brackets (``[2021, 2026]``),
+plain and quoted one-line scalars, comments and a leading ``---``. For such
+a file :func:`read` gives the located tree that the PyYAML path of
+:func:`smartsync.io._source.parse_yaml` gives -- the same values, of the same
+types, on the same lines -- in a single pass over the lines, without building
+a node per value.
+
+It *declines* (returns ``None``, and the caller takes the PyYAML path) on
+anything it does not handle with certainty: anchors, aliases, tags, block or
+multi-line scalars, flow mappings, nested or multi-line flow lists, escapes in
+double quotes, tabs, line breaks other than LF and CRLF, characters YAML does
+not allow, a byte order mark, keys that are not plain names, duplicate keys,
+odd indentation, anything after the document, nesting deeper than
+:data:`smartsync.io.MAX_DEPTH`. So every file it cannot read exactly, and every
+file with a problem, is read by the PyYAML path and reported in its words.
+
+Scalars are resolved with PyYAML's own implicit resolvers (YAML 1.1: ``yes``
+and ``off`` are booleans, ``010`` is octal, ``1_000`` a number...) and built
+by PyYAML's safe constructor, so a scalar means what it meant before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ._source import _EXPONENT_FLOAT, _YAML_LOADER, Located, _Loader
+
+__all__ = ["read"]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+
+# the whole text: anything but LF and the printable characters YAML allows, less those a
+# reader could take for a line break or a byte order mark, makes the reader decline
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                      "\U00010000-\U0010ffff]")
+# every line: the line, its indentation, a list entry's dash, a plain key (and the colon
+# after it), the rest
+_LINES = re.compile(r"^(( *)(- +|-$)?(?:([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: +|$))?(.*))$",
+                    re.M)
+# what may follow a scalar or a list in brackets on its line: spaces, then a comment
+_AFTER = re.compile(r"(?: *| +#.*)\Z", re.S)
+_SINGLE = re.compile(r"'([^']*(?:''[^']*)*)'(?!')")
+# the end of a single-quoted scalar that began on an earlier line
+_SINGLE_END = re.compile(r"([^']*(?:''[^']*)*)'(?!')")
+_DOUBLE = re.compile(r'"([^"\\]*)"')
+# a plain scalar inside brackets: no indicator, no comma, colon, '?', '#' or bracket in it
+_FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-[^ ,\[\]{}#:?])[^ ,\[\]{}#:?]*"
+                         r"(?: +[^ ,\[\]{}#:?]+)*")
+_SPACES = re.compile(r" *")
+_SIMPLE_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# characters a plain scalar may not start with (a '-' may, before anything but a space)
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_SIMPLE_INT_LIMIT = 4000  # digits: far below Python's int conversion limit
+
+
+class _Decline(Exception):
+    """Not certain: the PyYAML path reads this text."""
+
+
+def read(text: str, max_depth: int) -> Located | None:
+    """The located tree of ``text``, exactly as the PyYAML path gives it, or ``None`` to decline."""
+    if _YAML_LOADER is not _Loader:  # pragma: no cover - a PyYAML with path resolvers
+        return None
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    if _UNUSUAL.search(text) is not None:
+        return None
+    try:
+        return _Reader(max_depth).document(text)
+    except (_Decline, RecursionError, ValueError, OverflowError, yaml.YAMLError):
+        return None
+
+
+def _fold(first: str, parts: list[str]) -> str:
+    """A scalar written over several lines, as YAML folds it: ``first`` (its first line's text,
+    without the spaces at its end), then the text of each further line (without the spaces
+    around it) after a space, or after a line break for each blank line before it; the last
+    line counts even when it is empty (a closing quote at its start)."""
+    out = [first]
+    blanks = 0
+    last = len(parts) - 1
+    for number, part in enumerate(parts):
+        if not part and number != last:
+            blanks += 1
+            continue
+        out.append("\n" * blanks if blanks else " ")
+        out.append(part)
+        blanks = 0
+    return "".join(out)
+
+
+def _single(rest: str, m: re.Match[str]) -> tuple[str, None]:
+    """(value, raw) of the single-quoted scalar ``m`` matched at the start of ``rest``."""
+    if m.end() != len(rest) and _AFTER.match(rest, m.end()) is None:
+        raise _Decline
+    return m.group(1).replace("''", "'"), None
+
+
+def _indented(line: str, column: int) -> bool:
+    """Whether ``line`` is blank or indented more than ``column``."""
+    stripped = line.lstrip(" ")
+    return not stripped or len(line) - len(stripped) > column
+
+
+def _quoted_lines(rest: str, found: list[tuple[str, ...]], index: int, column: int) -> tuple[str, int]:
+    """A single-quoted scalar that starts ``rest`` and ends on a later line: the same scalar
+    on one line (its line breaks folded, its quotes still doubled) with what follows it on
+    its last line, and how many more lines it takes. Every further line must be indented
+    more than ``column``, the column of its key or dash."""
+    parts: list[str] = []
+    for number in range(index, len(found)):
+        line = found[number][0]
+        if not _indented(line, column):
+            raise _Decline
+        m = _SINGLE_END.match(line)
+        if m is not None:
+            parts.append(m.group(1).lstrip(" "))
+            folded = _fold(rest[1:].rstrip(" "), parts)
+            return "'" + folded + "'" + line[m.end():], len(parts)
+        parts.append(line.strip(" "))
+    raise _Decline
+
+
+def _plain_lines(rest: str, found: list[tuple[str, ...]], index: int, column: int) -> tuple[str, int]:
+    """A plain scalar that may go on over the next lines (those indented more than
+    ``column``): its text on one line, folded, and how many more lines it takes."""
+    parts: list[str] = []
+    taken = 0
+    for number in range(index, len(found)):
+        line = found[number][0]
+        stripped = line.lstrip(" ")
+        if not stripped:
+            parts.append("")
+            continue
+        if len(line) - len(stripped) <= column:
+            break
+        # the scalar goes on: only plain text, nothing YAML could read otherwise
+        stripped = stripped.rstrip(" ")
+        if (stripped[0] in _INDICATORS or ": " in stripped or stripped.endswith(":")
+                or " #" in stripped or " #" in rest):
+            raise _Decline
+        parts.append(stripped)
+        taken = len(parts)
+    if not taken:
+        return rest, 0
+    return _fold(rest.rstrip(" "), parts[:taken]), taken
+
+
+class _Reader:
+    """One reading: the content lines of the text, then the tree built from them."""
+
+    __slots__ = ("cache", "constructor", "lines", "max_depth")
+
+    def __init__(self, max_depth: int):
+        self.max_depth = max_depth
+        #: what the text after a key or a dash (or a plain scalar) reads as: (value, raw) for a
+        #: scalar, a list of them for a list in brackets
+        self.cache: dict[str, Any] = {}
+        self.constructor: yaml.constructor.SafeConstructor | None = None
+        #: the content lines: (line number, indentation, is a list entry, key, key column, rest)
+        self.lines: list[tuple[int, int, bool, str | None, int, str]] = []
+
+    def document(self, text: str) -> Located:
+        lines = self.lines
+        append = lines.append
+        found = _LINES.findall(text)
+        count = len(found)
+        started = False
+        index = 0
+        while index < count:
+            _, indent, dash, key, rest = found[index]
+            index += 1
+            if not dash and not key:
+                if not rest or rest[0] == "#":
+                    continue  # a blank or comment line
+                if not indent and rest.startswith(("---", "...")):
+                    if started or rest.rstrip(" ") != "---":
+                        raise _Decline
+                    started = True
+                    continue
+            started = True
+            number = index
+            column = len(indent) + len(dash) if key else len(indent)
+            if rest and rest[0] == "#":
+                rest = ""  # only a comment after the key or dash
+            elif rest and index < count:
+                # a scalar may go on over the next lines, indented more than its key or dash
+                char = rest[0]
+                if char == "'":
+                    if rest not in self.cache:
+                        m = _SINGLE.match(rest)
+                        if m is None:
+                            rest, taken = _quoted_lines(rest, found, index, column)
+                            index += taken
+                        else:
+                            self.cache[rest] = _single(rest, m)
+                elif char not in _INDICATORS or (char == "-" and rest[1:2] not in ("", " ")):
+                    following = found[index][0]
+                    if following[column:column + 1] == " " or not following.strip(" "):
+                        rest, taken = _plain_lines(rest, found, index, column)
+                        index += taken
+            append((number, len(indent), bool(dash), key or None, column, rest))
+        if not lines:
+            raise _Decline
+        root, index = self.node(0, 0)
+        if index != len(lines):
+            raise _Decline
+        return root
+
+    def node(self, index: int, depth: int) -> tuple[Located, int]:
+        """The block mapping or list that starts at content line ``index``."""
+        _, indent, dash, key, column, _ = self.lines[index]
+        if dash:
+            return self.sequence(index, indent, depth)
+        if key is not None:
+            return self.mapping(index, column, depth, False)
+        raise _Decline
+
+    def mapping(self, index: int, column: int, depth: int, in_entry: bool) -> tuple[Located, int]:
+        """A block mapping whose keys start at ``column``; ``in_entry``: its first key
+        follows a list entry's dash on the same line."""
+        if depth + 2 > self.max_depth:  # its values and the items of their lists in brackets
+            raise _Decline
+        lines = self.lines
+        count = len(lines)
+        cache = self.cache
+        items: dict[str, Located] = {}
+        key_lines: dict[str, int | None] = {}
+        first = lines[index][0]
+        while True:
+            number, indent, dash, key, key_column, rest = lines[index]
+            if key is None or key_column != column or dash is not in_entry or key in items:
+                raise _Decline
+            in_entry = False
+            index += 1
+            if rest:
+                known = cache.get(rest) or self.parsed(rest)
+                if known.__class__ is tuple:
+                    value = Located(known[0], number, known[1])
+                else:
+                    value = Located([Located(v, number, r) for v, r in known], number)
+            elif index < count and lines[index][1] > column:
+                value, index = self.node(index, depth + 1)
+            elif index < count and lines[index][1] == column and lines[index][2]:
+                value, index = self.sequence(index, column, depth + 1)  # a list at the key's column
+            else:
+                known = self.plain("")  # nothing: null, as PyYAML reads it
+                value = Located(known[0], number, known[1])
+            items[key] = value
+            key_lines[key] = number
+            if index == count:
+                break
+            indent = lines[index][1]
+            if indent < column:
+                break
+            if indent > column:
+                raise _Decline
+        return Located(items, first, key_lines=key_lines), index
+
+    def sequence(self, index: int, indent: int, depth: int) -> tuple[Located, int]:
+        """A block list whose dashes stand at column ``indent``."""
+        if depth + 2 > self.max_depth:
+            raise _Decline
+        lines = self.lines
+        count = len(lines)
+        values: list[Located] = []
+        first = lines[index][0]
+        while True:
+            number, _, _, key, column, rest = lines[index]
+            if key is not None:
+                value, index = self.mapping(index, column, depth + 1, True)
+            elif rest:
+                value = self.located(rest, number)
+                index += 1
+            else:
+                raise _Decline  # a dash alone on its line
+            values.append(value)
+            if index == count:
+                break
+            _, following, dash, _, _, _ = lines[index]
+            if following < indent or (following == indent and not dash):
+                break
+            if following > indent:
+                raise _Decline
+        return Located(values, first), index
+
+    def located(self, rest: str, number: int) -> Located:
+        """The value written after a key or a dash on line ``number``."""
+        known = self.cache.get(rest) or self.parsed(rest)
+        if known.__class__ is tuple:
+            return Located(known[0], number, known[1])
+        return Located([Located(value, number, raw) for value, raw in known], number)
+
+    def parsed(self, rest: str) -> Any:
+        """What :meth:`inline` reads ``rest`` as, kept for the next time."""
+        known = self.cache[rest] = self.inline(rest)
+        return known
+
+    def inline(self, rest: str) -> Any:
+        """What the text after a key or a dash reads as: (value, raw) of a quoted or plain
+        scalar, or a list of them for a list in brackets."""
+        char = rest[0]
+        if char == "'":
+            m = _SINGLE.match(rest)
+            if m is None:
+                raise _Decline
+            return _single(rest, m)
+        if char == '"':
+            m = _DOUBLE.match(rest)
+            if m is None or _AFTER.match(rest, m.end()) is None:
+                raise _Decline
+            return m.group(1), None
+        if char == "[":
+            return self.flow(rest)
+        if char in _INDICATORS and (char != "-" or rest[1:2] in ("", " ")):
+            raise _Decline
+        cut = rest.find(" #")
+        value = (rest if cut < 0 else rest[:cut]).rstrip(" ")
+        if ": " in value or value[-1] == ":":
+            raise _Decline
+        return self.plain(value)
+
+    def flow(self, rest: str) -> list[tuple[Any, str | None]]:
+        """A one-line list in brackets of plain or quoted scalars."""
+        values: list[tuple[Any, str | None]] = []
+        position = _SPACES.match(rest, 1).end()  # type: ignore[union-attr]
+        if rest[position:position + 1] == "]":
+            position += 1
+        else:
+            while True:
+                char = rest[position:position + 1]
+                if char == "'":
+                    m = _SINGLE.match(rest, position)
+                    if m is None:
+                        raise _Decline
+                    values.append((m.group(1).replace("''", "'"), None))
+                elif char == '"':
+                    m = _DOUBLE.match(rest, position)
+                    if m is None:
+                        raise _Decline
+                    values.append((m.group(1), None))
+                else:
+                    m = _FLOW_PLAIN.match(rest, position)
+                    if m is None:
+                        raise _Decline
+                    values.append(self.plain(m.group()))
+                position = _SPACES.match(rest, m.end()).end()  # type: ignore[union-attr]
+                char = rest[position:position + 1]
+                position += 1
+                if char == "]":
+                    break
+                if char != ",":
+                    raise _Decline
+                position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
+        if _AFTER.match(rest, position) is None:
+            raise _Decline
+        return values
+
+    def plain(self, value: str) -> tuple[Any, str | None]:
+        """(value, raw) of a plain scalar, as ``_from_node`` makes them from PyYAML's node."""
+        known = self.cache.get(value)
+        if known is None:
+            known = self.cache[value] = self.resolve(value)
+        return known  # type: ignore[no-any-return]
+
+    def resolve(self, value: str) -> tuple[Any, str | None]:
+        """Resolve a plain scalar with PyYAML's implicit resolvers and build it with its safe
+        constructor (a plain whole number directly: the same value)."""
+        resolvers = _Loader._implicit.get(value[:1])
+        if resolvers is None:  # a text (a number in exponent form starts with one of them)
+            return value, None
+        for tag, regexp in resolvers:
+            if regexp.match(value):
+                break
+        else:
+            if _EXPONENT_FLOAT.fullmatch(value):
+                return float(value), value
+            return value, None
+        if tag == _INT_TAG and len(value) < _SIMPLE_INT_LIMIT and _SIMPLE_INT.fullmatch(value):
+            return int(value), value
+        if self.constructor is None:
+            self.constructor = yaml.constructor.SafeConstructor()
+        return self.constructor.construct_object(yaml.ScalarNode(tag, value)), value
