@@ -110,12 +110,16 @@ def test_help_lists_each_command_as_its_module_registers_it():
 
 def test_classify_loads_of_the_matcher_only_what_the_advice_asks():
     """A region below type A gets candidates from the matcher for what to change: the
-    suggestions and the stemmer are loaded, not the evaluation of the matcher (csv) nor
-    difflib (for did-you-mean)."""
+    suggestions and the stemmer are loaded, not the evaluation of the matcher (csv),
+    difflib (for did-you-mean) nor the safe writer (tempfile: classify writes no file).
+    The collector, paused while each region is classified and reported, runs again after."""
     loaded = _modules_after(
         "from smartsync.cli import main\n"
-        "import contextlib, io\n"
+        "import contextlib, gc, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    assert main(['classify', 'examples/type-d-program.yaml']) == 0")
+        "    assert main(['classify', 'examples/type-d-program.yaml',\n"
+        "                 'examples/type-b-mission.yaml']) == 0\n"
+        "assert gc.isenabled()")
     assert {"smartsync.matching.suggest", "smartsync.advice"} <= loaded
-    assert loaded & {"smartsync.matching.evaluation", "csv", "difflib"} == set()
+    assert loaded & {"smartsync.matching.evaluation", "csv", "difflib", "smartsync._files",
+                     "tempfile"} == set()

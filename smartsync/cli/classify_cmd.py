@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .._gc import paused_gc
 from ..errors import SmartsyncError
 from ..render import render
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
@@ -52,17 +53,20 @@ def run(args: argparse.Namespace) -> int:
         if region is None:
             failed += 1
             continue
-        try:
-            result = classifier.classify(with_suggestions(region, args), params=params)
-        except SmartsyncError as exc:
-            print(f"{name}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        out = render(result, args.format, lang=args.lang, explain=args.explain,
-                     trace=args.trace)
-        if args.format != "json" and not first:
-            sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))
-        sys.stdout.write(out if out.endswith("\n") else out + "\n")
-        sys.stdout.flush()
-        first = False
+        # one region at a time with the cyclic collector paused: its result, advice and
+        # report are garbage once printed, freed before the collector would walk them
+        with paused_gc():
+            try:
+                result = classifier.classify(with_suggestions(region, args), params=params)
+            except SmartsyncError as exc:
+                print(f"{name}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            out = render(result, args.format, lang=args.lang, explain=args.explain,
+                         trace=args.trace)
+            if args.format != "json" and not first:
+                sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))
+            sys.stdout.write(out if out.endswith("\n") else out + "\n")
+            sys.stdout.flush()
+            first = False
     return EXIT_INVALID if failed else EXIT_OK

@@ -18,7 +18,6 @@ from typing import Any, TypeVar, Union
 import attrs
 import yaml
 
-from .._files import atomic_write
 from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
@@ -941,6 +940,8 @@ def dump_region(region: Region, path: PathLike, *, format: str | None = None) ->
     The text goes to a temporary file in the same folder, then replaces
     ``path`` in one step: a reader never sees half a file. Returns the path.
     """
+    from .._files import atomic_write  # the safe writer (tempfile...): only to write
+
     target = Path(path)
     data = dumps_region(region, format=_format_of(target, format)).encode("utf-8")
     atomic_write(target, lambda out: out.write(data))
