@@ -22,14 +22,14 @@ from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .explain import WhyNot
 from ._gc import paused_gc
-from .fastmatch import FastKnowledgeEngine
+from .fastmatch import FastDepthStrategy, FastKnowledgeEngine, fact_ids
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
     ElementUnsynchronized, Funding, StageCoverage, StageDef, StageStatus, TypeResult,
     region_facts,
 )
 from .model import Region
-from .validation import is_checked, validate_region
+from .validation import is_checked, mark_checked, validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
@@ -40,7 +40,6 @@ __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
 
 KnowledgeEngine = experta.KnowledgeEngine
 from experta.agenda import Agenda  # noqa: E402
-from experta.strategies import DepthStrategy  # noqa: E402
 
 #: the order characteristics are listed in; keys of other packs follow
 _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
@@ -101,14 +100,13 @@ class _RecordingAgenda(Agenda):
         return activation
 
 
-class _DeterministicStrategy(DepthStrategy):
+class _DeterministicStrategy(FastDepthStrategy):
     """experta's depth strategy with ties broken by rule name, so that two runs of the
     same facts fire in the same order in any process."""
 
     def get_key(self, activation):  # type: ignore[no-untyped-def]
-        facts = [f["__factid__"] for f in activation.facts]
-        facts.sort(reverse=True)
-        return (activation.rule.salience, facts, getattr(activation.rule, "__name__", ""))
+        rule = activation.rule
+        return (rule.salience, fact_ids(activation), getattr(rule, "__name__", ""))
 
 
 class _RecordingEngine(KnowledgeEngine):
@@ -119,20 +117,26 @@ class _RecordingEngine(KnowledgeEngine):
     def __init__(self) -> None:
         super().__init__()
         self.strategy = _DeterministicStrategy()
-        self._steps: list[dict[str, Any]] = []
-        self._current: dict[str, Any] | None = None
+        #: the activation of each firing, in order (step n is ``_steps[n - 1]``)
+        self._steps: list[Any] = []
+        #: step number -> ids of the facts its rule collected
+        self._collected: dict[int, list[int]] = {}
+        self._current: Any = None
         self._ever: dict[int, Any] = {}
         self._declared_at: dict[int, int] = {}
         self._retracted_at: dict[int, int] = {}
         self._by_class: dict[type, dict[int, Any]] = {}
+        self._indexes: dict[type, dict[tuple, Any]] = {}
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
         self._steps = []
+        self._collected = {}
         self._current = None
         self._ever = {}
         self._declared_at = {}
         self._retracted_at = {}
         self._by_class = {}
+        self._indexes = {}
         super().reset(**kwargs)
         for fact_id, fact in self.facts.items():  # the initial fact and any deffacts
             self._ever[fact_id] = fact
@@ -143,15 +147,8 @@ class _RecordingEngine(KnowledgeEngine):
         self.agenda = recording
 
     def _begin_step(self, activation: Any) -> None:
-        self._current = {
-            "rule": activation.rule,
-            "facts": [f["__factid__"] for f in activation.facts
-                      if type(f).__name__ != "InitialFact"],
-            "bindings": {k: v for k, v in activation.context.items() if k[:2] != "__"},
-            "asserted": [],
-            "retracted": [],
-        }
-        self._steps.append(self._current)
+        self._current = activation
+        self._steps.append(activation)
 
     def declare(self, *facts: Any) -> Any:  # noqa: D102
         before = self.facts.last_index
@@ -161,31 +158,76 @@ class _RecordingEngine(KnowledgeEngine):
             fact = self._ever[fact_id] = self.facts[fact_id]
             self._declared_at[fact_id] = step
             self._by_class.setdefault(type(fact), {})[fact_id] = fact
-        if self._current is not None and self.running:
-            self._current["asserted"].extend(range(before, self.facts.last_index))
+            if type(fact) in self._indexes:
+                self._index_fact(fact, fact_id, True)
         return result
 
     def retract(self, idx_or_declared_fact: Any) -> Any:  # noqa: D102
         fact_id = (idx_or_declared_fact if isinstance(idx_or_declared_fact, int)
                    else idx_or_declared_fact["__factid__"])
-        if self._current is not None and self.running:
-            self._current["retracted"].append(fact_id)
         self._retracted_at[fact_id] = len(self._steps) if self.running else 0
+        fact = self._ever.get(fact_id)
         result = super().retract(idx_or_declared_fact)
-        for facts in self._by_class.values():
-            facts.pop(fact_id, None)
+        self._by_class.get(type(fact), {}).pop(fact_id, None)
+        if type(fact) in self._indexes:
+            self._index_fact(fact, fact_id, False)
         return result
+
+    def _index_fact(self, fact: Any, fact_id: int, add: bool) -> None:
+        """Keep the collect indexes of the fact's class up to date."""
+        for names, index in self._indexes[type(fact)].items():
+            if index is None:
+                continue
+            try:
+                key = tuple(fact.get(n, _MISSING) for n in names)
+                if add:
+                    index.setdefault(key, {})[fact_id] = fact
+                else:
+                    index.get(key, {}).pop(fact_id, None)
+            except TypeError:  # a value that cannot be hashed: scan this class instead
+                self._indexes[type(fact)][names] = None
 
     def collect(self, fact_class: type, **fields: Any) -> list[Any]:
         """The facts of ``fact_class`` in working memory whose fields equal ``fields``, in
         the order they were declared; their ids are recorded in the current step of the
         trace as facts it rests on, so that ``how()`` of what the rule concludes reaches
         them (the accumulate / collect idiom: see :mod:`smartsync.rules`)."""
-        found = [f for f in self._by_class.get(fact_class, {}).values()
+        candidates = self._candidates(fact_class, fields)
+        found = [f for f in candidates
                  if all(f.get(k, _MISSING) == v for k, v in fields.items())]
         if self._current is not None and self.running:
-            self._current["facts"].extend(f["__factid__"] for f in found)
+            self._collected.setdefault(len(self._steps), []).extend(
+                f["__factid__"] for f in found)
         return found
+
+
+    def _candidates(self, fact_class: type, fields: dict[str, Any]) -> Any:
+        """The facts of ``fact_class`` that may have these field values (each rule firing
+        that collects would otherwise scan every fact of the class): from an index on the
+        field names, built on first use and kept up to date by declare and retract."""
+        facts = self._by_class.get(fact_class, {})
+        if not fields:
+            return facts.values()
+        names = tuple(sorted(fields))
+        try:
+            wanted = tuple(fields[n] for n in names)
+            hash(wanted)
+        except TypeError:
+            return facts.values()
+        indexes = self._indexes.setdefault(fact_class, {})
+        if names not in indexes:
+            index: dict[tuple, dict[int, Any]] | None = {}
+            try:
+                for fact_id, fact in facts.items():
+                    index.setdefault(tuple(fact.get(n, _MISSING) for n in names),
+                                     {})[fact_id] = fact
+            except TypeError:
+                index = None
+            indexes[names] = index
+        index = indexes[names]
+        if index is None:
+            return facts.values()
+        return index.get(wanted, {}).values()
 
 
 _MISSING = object()
@@ -317,37 +359,63 @@ class Classifier:
     # -- building the result --------------------------------------------------
 
     def _trace(self, ever: dict, declared_at: dict, retracted_at: dict,
-               engine_steps: list) -> tuple[tuple[Step, ...], dict[int, FactRecord]]:
+               engine_steps: list, collected: dict) -> tuple[tuple[Step, ...], dict[int, FactRecord]]:
         """The trace's steps and fact records, from what the engine recorded during one
-        run (built when the trace is first read: :class:`smartsync.trace._LazyTrace`)."""
+        run (built when the trace is first read: :class:`smartsync.trace._LazyTrace`):
+        each firing's activation, the step each fact was declared and retracted at, the
+        facts each step collected."""
         records: dict[int, FactRecord] = {}
-        for fact_id, fact in ever.items():
-            kind = type(fact).__name__
-            records[fact_id] = FactRecord(
-                fact_id, kind, None, declared_at.get(fact_id, 0) == 0,
-                kind in INTERNAL_KINDS, raw=fact, declared_at=declared_at.get(fact_id, 0),
-                retracted_at=retracted_at.get(fact_id))
-        steps = []
-        for number, s in enumerate(engine_steps, start=1):
-            info = self._rule_by_name.get(getattr(s["rule"], "__name__", ""))
-            asserted = tuple(s["asserted"])
-            steps.append(Step(
-                number=number, rule=info.name if info else s["rule"].__name__,
-                pack=info.pack if info else "", description=info.description if info else "",
-                facts=tuple(sorted(set(s["facts"]))), bindings=LazyValues(s["bindings"]),
-                asserted=asserted, retracted=tuple(s["retracted"]),
-                internal=bool(asserted) and all(records[a].internal for a in asserted
-                                                if a in records)))
+        asserted_by: dict[int, list[int]] = {}
+        initial: set[int] = set()
+        internal_kinds = INTERNAL_KINDS
+        record = FactRecord
+        with paused_gc():
+            for fact_id, fact in ever.items():
+                kind = type(fact).__name__
+                step = declared_at.get(fact_id, 0)
+                if step:
+                    asserted_by.setdefault(step, []).append(fact_id)
+                if kind == "InitialFact":  # experta's: never a premise in the trace
+                    initial.add(fact_id)
+                records[fact_id] = record(fact_id, kind, None, step == 0, kind in internal_kinds,
+                                          raw=fact, declared_at=step,
+                                          retracted_at=retracted_at.get(fact_id))
+            retracted_by: dict[int, list[int]] = {}
+            for fact_id, step in retracted_at.items():
+                if step:
+                    retracted_by.setdefault(step, []).append(fact_id)
+            steps = []
+            rule_by_name = self._rule_by_name
+            for number, activation in enumerate(engine_steps, start=1):
+                rule = activation.rule
+                info = rule_by_name.get(getattr(rule, "__name__", ""))
+                asserted = tuple(asserted_by.get(number, ()))
+                facts = set(fact_ids(activation))
+                facts.difference_update(initial)
+                if number in collected:
+                    facts.update(collected[number])
+                steps.append(Step(
+                    number, info.name if info else rule.__name__,
+                    info.pack if info else "", info.description if info else "",
+                    tuple(sorted(facts)),
+                    LazyValues(activation.context),
+                    asserted, tuple(retracted_by.get(number, ())),
+                    bool(asserted) and all(records[a].internal for a in asserted
+                                           if a in records)))
         return tuple(steps), records
 
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
         raw = [f for f in engine.facts.values()]
+        by_kind: dict[type, list[Any]] = {}
+        for fact in raw:
+            by_kind.setdefault(type(fact), []).append(fact)
         trace = _LazyTrace(functools.partial(
-            self._trace, engine._ever, engine._declared_at, engine._retracted_at, engine._steps))
+            self._trace, engine._ever, engine._declared_at, engine._retracted_at, engine._steps,
+            engine._collected))
 
         def one(kind: type, **fields: Any) -> Any:
-            for fact in raw:
-                if type(fact) is kind and all(fact.get(k) == v for k, v in fields.items()):
+            for fact in by_kind.get(kind, ()):
+                if all(fact.get(k) == v for k, v in fields.items()):
                     return fact
             return None
 
@@ -366,7 +434,7 @@ class Classifier:
                 synchronized_ids=tuple(cov["synchronized_ids"]),
                 unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
                 fact_id=status["__factid__"])
-        types = [f for f in raw if type(f) is TypeResult]
+        types = by_kind.get(TypeResult, [])
         if len(types) != 1:
             raise RulePackError(
                 f"the rule packs concluded {len(types)} types for region {region.id!r} "
@@ -374,12 +442,12 @@ class Classifier:
                 "a typology must conclude exactly one")
         type_value = self.typology.type_enum(types[0]["stage"])
         order = {s: i for i, s in enumerate(self.typology.stages)}
-        chain = tuple(sorted({f["stage"] for f in raw if type(f) is ChainMember},
+        chain = tuple(sorted({f["stage"] for f in by_kind.get(ChainMember, ())},
                              key=lambda s: order.get(s, len(order))))
         characteristics = tuple(
             CharacteristicResult(key=f["key"], value=plain(f["value"]),
                                  figures=plain(f.get("figures", {})), fact_id=f["__factid__"])
-            for f in raw if type(f) is Characteristic)
+            for f in by_kind.get(Characteristic, ()))
         if chain:
             characteristics += (CharacteristicResult(key="chain", value=chain, figures={},
                                                      fact_id=types[0]["__factid__"]),)
@@ -391,7 +459,7 @@ class Classifier:
             (DiagnosticResult(code=f["code"], severity=str(f["severity"]),
                               elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),
                               fact_id=f["__factid__"])
-             for f in raw if type(f) is Diagnostic),
+             for f in by_kind.get(Diagnostic, ())),
             key=lambda d: (_DIAGNOSTIC_ORDER.get(d.code, len(_DIAGNOSTIC_ORDER)),
                            _SEVERITY_ORDER.get(d.severity, len(_SEVERITY_ORDER)), d.code,
                            d.fact_id or 0)))
@@ -537,6 +605,7 @@ def _check_region(region: Region) -> None:
     problems = [p for p in validate_region(region) if p.severity is Severity.ERROR]
     if problems:
         raise InvalidRegionError(region.id, problems)
+    mark_checked(region)  # immutable: the next classification of it need not check again
 
 
 @functools.lru_cache(maxsize=None)

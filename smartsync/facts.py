@@ -38,7 +38,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from .fastmatch import FastFact
+from .fastmatch import FastFact, frozendict
 from .model import Region
 from .typology import Parameters, Typology
 
@@ -241,29 +241,37 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
         for relation in sorted(r.value for r in params.relations_for(stage)):
             yield CountedRelation(stage=stage, relation=relation)
 
+    # ids sorted once, naturally; elements and matches then sort by their ids' ranks
+    rank = {element_id: n for n, element_id in enumerate(sorted(
+        {e.id for plan in (region.rpjmd, region.masterplan) for e in plan.elements}
+        | {m.masterplan for m in region.matches} | {m.rpjmd for m in region.matches},
+        key=_order))}
     for plan in (region.rpjmd, region.masterplan):
-        kind = plan.kind.value
+        kind = plan.kind._value_
         yield PlanPeriod(plan=kind, start=plan.period.start, end=plan.period.end)
         by_level: dict[str, list] = defaultdict(list)
         for element in plan.elements:
-            by_level[element.level.value].append(element)
+            by_level[element.level._value_].append(element)
         for level in sorted(by_level):
-            elements = sorted(by_level[level], key=lambda e: _order(e.id))
+            elements = sorted(by_level[level], key=lambda e: rank[e.id])
             yield Elements(
                 plan=kind,
                 level=level,
                 ids=tuple(e.id for e in elements),
-                dimensions={e.id: e.dimension.value for e in elements if e.dimension},
-                codes={e.id: e.code for e in elements if e.code},
-                budgets={e.id: e.budget for e in elements if e.budget is not None},
+                dimensions=frozendict(
+                    {e.id: e.dimension._value_ for e in elements if e.dimension}),
+                codes=frozendict({e.id: e.code for e in elements if e.code}),
+                budgets=frozendict(
+                    {e.id: e.budget for e in elements if e.budget is not None}),
             )
             for e in elements:
                 yield Element(plan=kind, level=level, id=e.id, parents=tuple(e.parents),
-                              dimension=e.dimension.value if e.dimension else None,
+                              dimension=e.dimension._value_ if e.dimension else None,
                               code=e.code, budget=e.budget, indicators=tuple(e.indicators))
 
     for match in sorted(region.matches,
-                        key=lambda m: (_order(m.masterplan), _order(m.rpjmd), m.relation.value,
-                                       m.source.value)):
-        yield Match(masterplan=match.masterplan, rpjmd=match.rpjmd, relation=match.relation.value,
-                    source=match.source.value, score=match.score)
+                        key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
+                                       m.source._value_)):
+        yield Match(masterplan=match.masterplan, rpjmd=match.rpjmd,
+                    relation=match.relation._value_, source=match.source._value_,
+                    score=match.score)

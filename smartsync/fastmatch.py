@@ -50,7 +50,9 @@ this matcher always the earlier pattern's.
 
 from __future__ import annotations
 
+import bisect
 import inspect
+import keyword
 import logging
 import operator
 from itertools import chain
@@ -58,7 +60,7 @@ from typing import Any, Callable, Iterable
 
 from ._compat import experta
 
-from experta.abstract import Matcher  # noqa: E402
+from experta.abstract import Matcher, Strategy  # noqa: E402
 from experta.activation import Activation  # noqa: E402
 from experta.conditionalelement import NOT, TEST, ConditionalElement  # noqa: E402
 from experta.deffacts import DefFacts  # noqa: E402
@@ -68,9 +70,11 @@ from experta.fieldconstraint import ANDFC, FieldConstraint, L, P, W  # noqa: E40
 from experta.matchers.rete import ReteMatcher  # noqa: E402
 from experta.matchers.rete.utils import prepare_rule  # noqa: E402
 from experta.rule import Rule  # noqa: E402
-from experta.utils import freeze  # noqa: E402
+from experta.strategies import DepthStrategy  # noqa: E402
+from experta.utils import freeze, frozendict  # noqa: E402
 
-__all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact"]
+__all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact", "FastDepthStrategy",
+           "fact_ids"]
 
 _RULES_LOG = logging.getLogger("experta.watchers.RULES")
 _FACTS_LOG = logging.getLogger("experta.watchers.FACTS")
@@ -290,26 +294,36 @@ class _Join:
         self.next: Any = None
         self.reset()
 
+    # Memories are dicts of join key -> bucket. Most keys hold one partial match or one
+    # fact (an element's id...): such a bucket is the token (left) or the fact (right)
+    # itself, and becomes a dict (token -> None; fact id -> fact) at the second one.
+
     def reset(self) -> None:
-        self.left: dict[Any, dict[_Token, None]] = {}
-        self.right: dict[Any, dict[int, Any]] = {}
-        self.made: dict[int, list[_Token]] = {}
+        self.left: dict[Any, Any] = {}
+        self.right: dict[Any, Any] = {}
 
     def _remember(self, token: _Token) -> Any:
         """File a token of the node before under its join key; return the key."""
         key = token.key = self.left_key(token.facts)
-        bucket = self.left.get(key)
+        left = self.left
+        bucket = left.get(key)
         if bucket is None:
-            self.left[key] = {token: None}
-        else:
+            left[key] = token
+        elif bucket.__class__ is dict:
             bucket[token] = None
+        else:
+            left[key] = {bucket: None, token: None}
         return key
 
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
-        if right:
+        if right is None:
+            return
+        if right.__class__ is dict:
             for fid, fact in list(right.items()):
                 self._emit(token, fact, fid)
+        else:
+            self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
         token = _Token(parent.facts + (fact,), self)
@@ -317,50 +331,71 @@ class _Join:
             parent.children = [token]
         else:
             parent.children.append(token)
-        made = self.made.get(fid)
-        if made is None:
-            self.made[fid] = [token]
-        else:
-            made.append(token)
         self.next.left_add(token)
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
-        bucket = self.right.get(key)
+        right = self.right
+        bucket = right.get(key)
         if bucket is None:
-            self.right[key] = {fid: fact}
-        else:
+            right[key] = fact
+        elif bucket.__class__ is dict:
             bucket[fid] = fact
+        else:
+            right[key] = {bucket["__factid__"]: bucket, fid: fact}
         left = self.left.get(key)
-        if left:
+        if left is None:
+            return
+        if left.__class__ is dict:
             for token in list(left):
                 self._emit(token, fact, fid)
+        else:
+            self._emit(left, fact, fid)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
-        bucket = self.right.get(key)
+        right = self.right
+        bucket = right.get(key)
         if bucket is not None:
-            bucket.pop(fid, None)
-            if not bucket:
-                del self.right[key]
-        for token in self.made.pop(fid, ()):
-            _kill(token)
+            if bucket.__class__ is dict:
+                bucket.pop(fid, None)
+                if len(bucket) == 1:
+                    right[key] = next(iter(bucket.values()))
+            elif bucket["__factid__"] == fid:
+                del right[key]
+        # the tokens this fact made: among the children of the tokens it joined (those
+        # of its key), the ones it ends (retractions are rare; no index kept for them)
+        for parent in _tokens(self.left.get(key)):
+            children = parent.children
+            if children:
+                for child in [c for c in children if c.facts[-1] is fact and c.node is self]:
+                    _kill(child)
 
     def forget(self, token: _Token) -> None:
-        bucket = self.left.get(token.key)
-        if bucket is not None:
+        left = self.left
+        bucket = left.get(token.key)
+        if bucket is None:
+            return
+        if bucket.__class__ is dict:
             bucket.pop(token, None)
-            if not bucket:
-                del self.left[token.key]
+            if len(bucket) == 1:
+                left[token.key] = next(iter(bucket))
+        elif bucket is token:
+            del left[token.key]
+
+
+def _tokens(bucket: Any) -> list:
+    """The tokens of a left memory's bucket, as a list (safe to change the bucket after)."""
+    if bucket is None:
+        return []
+    if bucket.__class__ is dict:
+        return list(bucket)
+    return [bucket]
 
 
 class _Not(_Join):
     """``NOT(pattern)``: a token passes while no fact matches the pattern with the values
-    of the variables bound before it."""
-
-    def reset(self) -> None:
-        self.left = {}
-        self.right = {}
+    of the variables bound before it (its right memory: key -> {fact id: None})."""
 
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
@@ -383,14 +418,12 @@ class _Not(_Join):
             self.right[key] = {fid: None}
         else:
             bucket[fid] = None
-        left = self.left.get(key)
-        if left:
-            for token in list(left):
-                token.count += 1
-                if token.count == 1:
-                    children, token.children = token.children, None
-                    for child in children or ():
-                        _kill(child)
+        for token in _tokens(self.left.get(key)):
+            token.count += 1
+            if token.count == 1:
+                children, token.children = token.children, None
+                for child in children or ():
+                    _kill(child)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -400,12 +433,10 @@ class _Not(_Join):
         del bucket[fid]
         if not bucket:
             del self.right[key]
-        left = self.left.get(key)
-        if left:
-            for token in list(left):
-                token.count -= 1
-                if token.count == 0:
-                    self._pass(token)
+        for token in _tokens(self.left.get(key)):
+            token.count -= 1
+            if token.count == 0:
+                self._pass(token)
 
 
 class _Test:
@@ -431,19 +462,81 @@ class _Test:
         pass
 
 
+class _Activation(Activation):
+    """experta's :class:`~experta.activation.Activation` as the fast matcher makes it: the
+    same rule, facts, context and comparisons. What it adds, for the engine's fixed costs:
+    its set of facts is built when first read (``matched`` keeps them in pattern order;
+    ordering and firing need only their ids), ``fact_ids`` (the facts' ids, largest
+    first, as experta's depth strategy orders them) and ``fire`` (the rule's function
+    called with the variables it takes, as ``Rule.__call__`` would)."""
+
+    def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
+        self.rule = rule
+        self.matched = facts
+        self.key = None
+        self.context = context
+        self.fire = fire
+        self._ids: tuple | None = None
+        self._set: set | None = None
+
+    @property  # type: ignore[override]
+    def facts(self) -> set:
+        found = self._set
+        if found is None:
+            found = self._set = set(self.matched)
+        return found
+
+    @facts.setter
+    def facts(self, value: Iterable[Any]) -> None:
+        self._set = set(value)
+        self.matched = tuple(self._set)
+        self._ids = None
+
+    @property
+    def fact_ids(self) -> tuple:
+        """The ids of its facts, each once, largest first."""
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = tuple(sorted({f["__factid__"] for f in self.matched},
+                                           reverse=True))
+        return ids
+
+
+def fact_ids(activation: Activation) -> tuple:
+    """The ids of an activation's facts, each once, largest first (experta's depth order)."""
+    if activation.__class__ is _Activation:
+        return activation.fact_ids
+    return tuple(sorted((f["__factid__"] for f in activation.facts), reverse=True))
+
+
+def _caller(rule: Rule, variables: Iterable[str]) -> Callable | None:
+    """``(function, engine, context) -> result``: the rule's function called with the bound
+    variables it takes, as ``Rule.__call__`` passes them (names starting ``__`` never;
+    every other one unless the function lists its parameters without ``**kwargs``)."""
+    wanted = rule._wrapped_args
+    names = [v for v in variables if v[:2] != "__" and (not wanted or v in wanted)]
+    if not all(isinstance(n, str) and n.isidentifier() and not keyword.iskeyword(n)
+               for n in names):
+        return None
+    args = "".join(f", {n}=c[{_literal(n)}]" for n in names)
+    return _function(f"lambda f, e, c: f(e{args})", {})
+
+
 class _Terminal:
     """The end of a rule: a complete match becomes an experta Activation."""
 
-    def __init__(self, rule: Rule, context: Callable[[tuple], dict], matcher: "FastMatcher"):
+    def __init__(self, rule: Rule, context: Callable[[tuple], dict], matcher: "FastMatcher",
+                 fire: Callable | None = None):
         self.rule = rule
         self.context = context
         self.matcher = matcher
+        self.fire = fire
 
     def reset(self) -> None:
         pass
 
     def left_add(self, token: _Token) -> None:
-        token.act = Activation(self.rule, token.facts, self.context(token.facts))
+        token.act = _Activation(self.rule, token.facts, self.context(token.facts), self.fire)
         self.matcher._added[token] = token.act
 
     def forget(self, token: _Token) -> None:
@@ -599,7 +692,7 @@ class FastMatcher(Matcher):
         context = _function(
             "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}",
             {})
-        nodes[-1].next = _Terminal(rule, context, self)
+        nodes[-1].next = _Terminal(rule, context, self, _caller(rule, source))
         return _CompiledRule(rule, nodes[0], nodes)
 
     # -- experta's Matcher interface ---------------------------------------------
@@ -658,41 +751,115 @@ class FastMatcher(Matcher):
 
 # ------------------------------------------------------- the engine's fixed costs
 
+_KEY = operator.attrgetter("key")
+
+
+class FastDepthStrategy(DepthStrategy):
+    """experta's depth strategy (salience first, then the most recent facts), in the same
+    order, for fewer instructions: an activation's key is computed without hashing it
+    (experta caches keys by the activation's hash, which hashes its facts and context),
+    the agenda is kept sorted by comparing keys (not ``Activation.__lt__``), and a
+    removed activation is found by identity among those of its key (experta compares
+    contexts and facts, and looks one place either side only)."""
+
+    def get_key(self, activation: Activation) -> Any:  # noqa: D102
+        return (activation.rule.salience, fact_ids(activation))
+
+    def _update_agenda(self, agenda: Any, added: Iterable[Activation],
+                       removed: Iterable[Activation]) -> None:
+        activations = agenda.activations
+        get_key = self.get_key
+        for act in removed:
+            key = act.key = get_key(act)
+            index = bisect.bisect_left(activations, key, key=_KEY)
+            end = len(activations)
+            found = None
+            for position in range(index, end):
+                other = activations[position]
+                if other is act:
+                    found = position
+                    break
+                if other.key != key:
+                    break
+            if found is None:  # an equal activation made anew (experta's own Rete)
+                for position in (index, index + 1, index - 1):
+                    if 0 <= position < end and activations[position] == act:
+                        found = position
+                        break
+            if found is not None:
+                del activations[found]
+        if len(added) > 8:
+            # many at once (a region's input facts): one stable sort keeps equal keys in
+            # the order insort_right would (those already there first, then by arrival)
+            for act in added:
+                act.key = get_key(act)
+            activations.extend(added)
+            activations.sort(key=_KEY)
+        else:
+            for act in added:
+                act.key = get_key(act)
+                bisect.insort_right(activations, act, key=_KEY)
+
+
 class FastFactList(FactList):
-    """experta's fact list with a cheaper duplicate check: a fact's content key is
-    computed once, at declaration, and kept for its retraction."""
+    """experta's fact list with a cheaper duplicate check. experta keeps, for each fact,
+    a frozenset of its fields as the key of a counter (a set and a tuple per field, all
+    alive as long as the fact: for a large region most of the objects Python's cyclic
+    collector then walks); this list keeps the hash of that content per fact and
+    compares the fields of the facts that share a hash only (``reference_counter``
+    stays empty). Equal facts are refused as in experta, unless ``duplication``."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._keys: dict[int, Any] = {}
+        self._keys: dict[int, int] = {}  # fact id -> hash of its content
+        self._by_content: dict[int, Any] = {}  # hash -> the id (or ids) of facts with it
 
     def declare(self, fact: Any) -> Any:  # noqa: D102
-        if not isinstance(fact, Fact):
-            raise ValueError("The fact must descend the Fact class.")
-        if fact.__fields__:
-            fact.validate()
-        for name in fact:
-            if name.__class__ is str and name[:2] == "__":
-                # experta's special keys (``__name__``) do not count
-                key = (fact.__class__, frozenset(
-                    (k, v) for k, v in fact.items()
-                    if not (isinstance(k, str) and k.startswith("__") and k.endswith("__"))))
-                break
-        else:
-            key = (fact.__class__, frozenset(fact.items()))
-        counter = self.reference_counter
-        if self.duplication or key not in counter:
+        return self.declare_all((fact,))
+
+    def declare_all(self, facts: Iterable[Any]) -> Any:
+        """``declare`` each fact in turn (which watchers listen is read once); returns
+        what the last ``declare`` returned."""
+        log = _FACTS_LOG.isEnabledFor(logging.INFO)
+        keys = self._keys
+        by_content = self._by_content
+        added = self.added
+        put = self.__setitem__
+        last = None
+        for fact in facts:
+            if not isinstance(fact, Fact):
+                raise ValueError("The fact must descend the Fact class.")
+            if fact.__fields__:
+                fact.validate()
+            if getattr(fact, "_plain", False) and "__factid__" not in fact:
+                # no special key (a FastFact as built): every field counts
+                key = hash((fact.__class__, frozenset(fact.items())))
+            else:
+                key = hash((fact.__class__, frozenset(_content(fact).items())))
+            same = by_content.get(key)  # one id, or a list of ids sharing the hash
+            if same is not None and not self.duplication:
+                content = _content(fact)
+                cls = fact.__class__
+                if any(self[i].__class__ is cls and _content(self[i]) == content
+                       for i in (same if same.__class__ is list else (same,))):
+                    last = None
+                    continue
             idx = self.last_index
             dict.__setitem__(fact, "__factid__", idx)
-            self[idx] = fact
+            put(idx, fact)
             self.last_index = idx + 1
-            self.added.append(fact)
-            counter[key] = counter.get(key, 0) + 1  # without Counter.__missing__
-            self._keys[idx] = key
-            if _FACTS_LOG.isEnabledFor(logging.INFO):
+            added.append(fact)
+            if same is None:
+                by_content[key] = idx  # no list for the one fact of a content (most)
+            elif same.__class__ is list:
+                same.append(idx)
+            else:
+                by_content[key] = [same, idx]
+            keys[idx] = key
+            if log:
                 _FACTS_LOG.info(" ==> %s: %r", fact, fact)
-            return fact
-        return None
+            last = fact
+        return last
 
     def retract(self, idx_or_fact: Any) -> int:  # noqa: D102
         idx = idx_or_fact if isinstance(idx_or_fact, int) else idx_or_fact["__factid__"]
@@ -700,15 +867,24 @@ class FastFactList(FactList):
             raise IndexError("Fact not found.")
         fact = self[idx]
         key = self._keys.pop(idx)
-        counter = self.reference_counter
-        counter[key] -= 1
-        if counter[key] == 0:
-            del counter[key]
+        same = self._by_content[key]
+        if same.__class__ is list:
+            same.remove(idx)
+            if len(same) == 1:
+                self._by_content[key] = same[0]
+        else:
+            del self._by_content[key]
         if _FACTS_LOG.isEnabledFor(logging.INFO):
             _FACTS_LOG.info(" <== %s: %r", fact, fact)
         self.removed.append(fact)
         del self[idx]
         return idx
+
+
+def _content(fact: Any) -> dict:
+    """A fact's fields but experta's special ones (``__factid__``, ``__bind__``...)."""
+    return {k: v for k, v in fact.items()
+            if not (k.__class__ is str and k[:2] == "__" and k[-2:] == "__")}
 
 
 def _deffacts_of(cls: type) -> tuple[str, ...]:
@@ -742,6 +918,7 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
     """
 
     __matcher__ = FastMatcher
+    __strategy__ = FastDepthStrategy
     #: the fact list ``reset()`` makes
     _fact_list: type = FastFactList
 
@@ -774,6 +951,8 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
     def _declare(self, facts: tuple) -> Any:
         constraint = nested = False
         for fact in facts:
+            if getattr(fact, "_plain", False):  # checked when built (FastFact)
+                continue
             for key, value in fact.items():
                 if isinstance(value, ConditionalElement):
                     constraint = True
@@ -784,10 +963,13 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
             raise TypeError("Declared facts cannot contain conditional elements")
         if nested:
             raise KeyError("Cannot declare facts containing double underscores as keys.")
-        last = None
-        declare = self.facts.declare
-        for fact in facts:
-            last = declare(fact)
+        fact_list = self.facts
+        if isinstance(fact_list, FastFactList):
+            last = fact_list.declare_all(facts)
+        else:
+            last = None
+            for fact in facts:
+                last = fact_list.declare(fact)
         if not self.running:
             added, removed = self.get_activations()
             self.strategy.update_agenda(self.agenda, added, removed)
@@ -799,13 +981,25 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
         watchers = experta.watchers
         agenda_debug = watchers.worth("AGENDA", "DEBUG")
         fire_info = _RULES_LOG.isEnabledFor(logging.INFO)
+        strategy = self.strategy
+        # experta's update_agenda, but for its watcher logging (read once here)
+        update = (strategy._update_agenda
+                  if type(strategy).update_agenda is Strategy.update_agenda
+                  and not watchers.worth("ACTIVATIONS", "INFO") else strategy.update_agenda)
+        plain_changes = type(self).get_activations is experta.KnowledgeEngine.get_activations
         self.running = True
         execution = 0
         while steps > 0 and self.running:
-            if self.facts.added or self.facts.removed:  # else the matcher has nothing new
-                added, removed = self.get_activations()
+            fact_list = self.facts
+            if fact_list.added or fact_list.removed:  # else the matcher has nothing new
+                if plain_changes:  # experta's get_activations, one call less
+                    adding, deleting = fact_list.added, fact_list.removed
+                    fact_list.added, fact_list.removed = [], []
+                    added, removed = self.matcher.changes(adding, deleting)
+                else:
+                    added, removed = self.get_activations()
                 if added or removed:
-                    self.strategy.update_agenda(self.agenda, added, removed)
+                    update(self.agenda, added, removed)
             if agenda_debug:  # pragma: no cover
                 for idx, act in enumerate(self.agenda.activations):
                     watchers.AGENDA.debug("%d: %r %r", idx, act.rule.__name__,
@@ -818,8 +1012,13 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
             if fire_info:
                 _RULES_LOG.info("FIRE %s %s: %s", execution, activation.rule.__name__,
                                 ", ".join(str(f) for f in activation.facts))
-            activation.rule(self, **{k: v for k, v in activation.context.items()
-                                     if not k.startswith("__")})
+            rule = activation.rule
+            if (activation.__class__ is _Activation and activation.fire is not None
+                    and rule._wrapped_self is None):
+                activation.fire(rule._wrapped, self, activation.context)
+            else:
+                rule(self, **{k: v for k, v in activation.context.items()
+                              if not k.startswith("__")})
         self.running = False
 
 
@@ -827,10 +1026,28 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
 _FROZEN = frozenset({str, int, float, bool, type(None), tuple})
 
 
+def _freeze(value: Any) -> Any:
+    """experta's ``freeze``, without its per-value dispatch for a dict (or frozendict)
+    whose values are already frozen: the same frozendict."""
+    cls = value.__class__
+    if cls is dict or cls is frozendict:
+        frozen = _FROZEN
+        for item in value.values():
+            if item.__class__ not in frozen:
+                return freeze(value)
+        return value if cls is frozendict else frozendict(value)
+    return freeze(value)
+
+
 class FastFact(Fact):
     """An experta ``Fact`` whose construction skips ``freeze()`` for values it would return
     unchanged (strings, numbers, booleans, ``None``, tuples): the same fact, built with one
     call less per field. Dicts, lists and sets are still frozen by experta."""
+
+    #: True while the fact is known to hold neither a conditional element nor a special
+    #: or nested key (``__name__``, ``a__b``): ``declare()`` then skips its checks. Set
+    #: at construction, dropped by any later item assignment.
+    _plain = False
 
     def __init__(self, *args: Any, **kwargs: Any):
         if self.__fields__:  # experta keeps the defaults of declared Fields here
@@ -838,17 +1055,35 @@ class FastFact(Fact):
         frozen = _FROZEN
         if not args:
             for key, value in kwargs.items():
-                if value.__class__ not in frozen or key[:2] == "__":
+                if value.__class__ not in frozen or "__" in key:
                     break
             else:  # every value immutable, no special key: one C-level update
                 dict.update(self, kwargs)
+                self._plain = True
                 return
         put = dict.__setitem__
+        plain = True
         for key, value in chain(enumerate(args), kwargs.items()):
             if key.__class__ is str and key[:2] == "__":
                 self[key] = value  # experta's own checks for special keys
+                plain = False
             else:
-                put(self, key, value if value.__class__ in frozen else freeze(value))
+                if value.__class__ not in frozen:
+                    value = _freeze(value)
+                    if isinstance(value, ConditionalElement):
+                        plain = False
+                if key.__class__ is str and "__" in key:
+                    plain = False
+                put(self, key, value)
+        self._plain = plain
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._plain = False
+        super().__setitem__(key, value)
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:  # noqa: D102
+        self._plain = False
+        return super().setdefault(key, default)
 
     def __hash__(self) -> int:
         # experta hashes a fact by all its fields (once); a declared fact is equal only to

@@ -125,8 +125,10 @@ class LazyValues(Mapping[str, Any]):
         if self._plain is None:
             # the engine's context is built from sets: sort, so the order is the same in
             # every process whatever its hash seed
+            # (names starting with ``__`` are the engine's, not the rule's)
             self._plain = {str(k): plain(v) for k, v in sorted(self._raw.items(),
-                                                                key=lambda kv: str(kv[0]))}
+                                                                key=lambda kv: str(kv[0]))
+                           if not (isinstance(k, str) and k[:2] == "__")}
             self._raw = {}
         return self._plain
 

@@ -22,6 +22,7 @@ engine calls it before classifying.
 from __future__ import annotations
 
 import weakref
+from typing import Any
 
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
@@ -381,41 +382,61 @@ def check_texts(region: Region) -> Iterator[Problem]:
 
     longest = limit("MAX_TEXT_LENGTH")
 
-    def texts() -> Iterator[tuple[str, str, str, bool]]:
-        yield "region", "id", region.id, True
-        yield "region", "name", region.name, True
+    def texts() -> Iterator[tuple[Any, str, str, bool]]:
+        # (whose text, label, text, whether line breaks are bad); whose: a tuple, made a
+        # readable place by where() only for a text with a problem
+        yield ("region",), "id", region.id, True
+        yield ("region",), "name", region.name, True
         if region.province is not None:
-            yield "region", "province", region.province, True
+            yield ("region",), "province", region.province, True
         for plan in (region.rpjmd, region.masterplan):
             for e in plan.elements:
-                where = f"{plan.kind.value} element {e.id}"
-                yield where, "id", e.id, True
-                yield where, "text", e.text, False
+                whose = ("element", plan.kind, e.id)
+                yield whose, "id", e.id, True
+                yield whose, "text", e.text, False
                 for p in e.parents:
-                    yield where, "parent", p, True
+                    yield whose, "parent", p, True
                 if e.code is not None:
-                    yield where, "code", e.code, True
+                    yield whose, "code", e.code, True
                 for i in e.indicators:
-                    yield where, "indicator", i, False
+                    yield whose, "indicator", i, False
         for m in region.matches:
-            where = f"match {m.masterplan} -> {m.rpjmd}"
-            yield where, "masterplan", m.masterplan, True
-            yield where, "rpjmd", m.rpjmd, True
+            whose = ("match", m.masterplan, m.rpjmd)
+            yield whose, "masterplan", m.masterplan, True
+            yield whose, "rpjmd", m.rpjmd, True
             if m.note is not None:
-                yield where, "note", m.note, False
+                yield whose, "note", m.note, False
             for x in m.evidence:
-                yield where, "evidence", x, False
+                yield whose, "evidence", x, False
 
-    for where, label, text, line in texts():
+    def where(whose: tuple) -> str:
+        if whose[0] == "element":
+            return _printable(f"{whose[1].value} element {whose[2]}")
+        if whose[0] == "match":
+            return _printable(f"match {whose[1]} -> {whose[2]}")
+        return "region"
+
+    # most regions hold no bad text: look at all of them at once (a bad character is one
+    # character, so joining texts neither makes nor hides one), then text by text only
+    # when something was found
+    lines: list[str] = []
+    free: list[str] = []
+    for _, _, text, line in texts():
+        if isinstance(text, str):
+            (lines if line else free).append(text)
+    clean = (bad_character("".join(lines), line=True) is None
+             and bad_character("".join(free)) is None
+             and max(map(len, lines + free), default=0) <= longest)
+    for whose, label, text, line in () if clean else texts():
         if not isinstance(text, str):
             continue
         bad = bad_character(text, line=line)
         if bad is not None:
-            yield Problem(f"{label} {bad}; remove it", where=_printable(where),
+            yield Problem(f"{label} {bad}; remove it", where=where(whose),
                           code="bad-character")
         elif len(text) > longest:
             yield Problem(f"{label} is {len(text):,} characters long, above the limit of "
-                          f"{longest:,}", where=_printable(where), code="too-long")
+                          f"{longest:,}", where=where(whose), code="too-long")
     for plan in (region.rpjmd, region.masterplan):
         for e in plan.elements:
             if isinstance(e.budget, int) and not 0 <= e.budget <= MAX_BUDGET:

@@ -284,6 +284,17 @@ def _in_rete(exc):
     return "matchers/rete" in tb.tb_frame.f_code.co_filename.replace("\\", "/")
 
 
+def _retracts_pending(engine, op):
+    """Whether ``op`` retracts (or modifies) a fact the matcher has not been told of yet."""
+    if op[0] not in ("retract", "modify"):
+        return False
+    ids = [i for i, f in engine.facts.items() if type(f).__name__ != "InitialFact"]
+    if not ids:
+        return False
+    fact = engine.facts[ids[op[1] % len(ids)]]
+    return any(f is fact for f in engine.facts.added)
+
+
 def check_same_as_rete(specs, ops, fast_base=FastKnowledgeEngine, matcher=None):
     reference = engine_class(specs, experta.KnowledgeEngine)()
     fast = engine_class(specs, fast_base, matcher)()
@@ -294,6 +305,13 @@ def check_same_as_rete(specs, ops, fast_base=FastKnowledgeEngine, matcher=None):
     assert _snapshot(fast, None) == _snapshot(reference, None)
     event(f"{len(specs) - len(fast.matcher.fallback)} of {len(specs)} rules matched fast")
     for step, op in enumerate(ops):
+        if _retracts_pending(reference, op):
+            # a fact a firing declared after the matcher's last update (run(steps) stopped
+            # after it) retracted before the next: experta's Rete receives its retraction
+            # and its declaration together, keeps it as a ghost and activates rules on it
+            # (tests/test_regression_fastmatch_pending_retract.py); no reference any more
+            event("experta's Rete kept a ghost fact")
+            return fast.matcher
         error = _apply(reference, op)
         if error is not None and error[1]:
             # experta's Rete broke (a fact declared and retracted between two updates of
