@@ -167,8 +167,9 @@ class _Reader:
         #: scalar, a list of them for a list in brackets
         self.cache: dict[str, Any] = {}
         self.constructor: yaml.constructor.SafeConstructor | None = None
-        #: the content lines: (line number, indentation, is a list entry, key, key column, rest)
-        self.lines: list[tuple[int, int, bool, str | None, int, str]] = []
+        #: the content lines: (line number, indentation, is a list entry, key column code,
+        #: key, rest), then an end line
+        self.lines: list[tuple[int, int, bool, int, str, str]] = []
 
     def document(self, text: str) -> Located:
         lines = self.lines
@@ -206,42 +207,47 @@ class _Reader:
                             self.cache[rest] = _single(rest, m)
                 elif char not in _INDICATORS or (char == "-" and rest[1:2] not in ("", " ")):
                     following = found[index][0]
-                    if following[column:column + 1] == " " or not following.strip(" "):
+                    below = following[column:column + 1]  # not a space: not indented more
+                    if below == " " or not below and (not following or following.isspace()):
                         rest, taken = _plain_lines(rest, found, index, column)
                         index += taken
-            append((number, len(indent), bool(dash), key or None, column, rest))
+            # the key's column, -2 - it after a dash, -1 for no key: one comparison tells a
+            # mapping's next key from anything else
+            append((number, len(indent), bool(dash),
+                    (column if not dash else -2 - column) if key else -1, key, rest))
         if not lines:
             raise _Decline
+        append((0, -1, False, -1, "", ""))  # the end: less indented than anything
         root, index = self.node(0, 0)
-        if index != len(lines):
+        if index != len(lines) - 1:
             raise _Decline
         return root
 
     def node(self, index: int, depth: int) -> tuple[Located, int]:
         """The block mapping or list that starts at content line ``index``."""
-        _, indent, dash, key, column, _ = self.lines[index]
+        _, indent, dash, column, _, _ = self.lines[index]
         if dash:
             return self.sequence(index, indent, depth)
-        if key is not None:
-            return self.mapping(index, column, depth, False)
+        if column >= 0:
+            return self.mapping(index, column, depth)
         raise _Decline
 
-    def mapping(self, index: int, column: int, depth: int, in_entry: bool) -> tuple[Located, int]:
-        """A block mapping whose keys start at ``column``; ``in_entry``: its first key
-        follows a list entry's dash on the same line."""
+    def mapping(self, index: int, column: int, depth: int) -> tuple[Located, int]:
+        """A block mapping whose keys start at ``column`` (its first key may follow a list
+        entry's dash on the same line)."""
         if depth + 2 > self.max_depth:  # its values and the items of their lists in brackets
             raise _Decline
         lines = self.lines
-        count = len(lines)
         cache = self.cache
         items: dict[str, Located] = {}
         key_lines: dict[str, int | None] = {}
         first = lines[index][0]
+        key_column = lines[index][3]  # the caller knows the first line holds a key
         while True:
-            number, indent, dash, key, key_column, rest = lines[index]
-            if key is None or key_column != column or dash is not in_entry or key in items:
+            number, _, _, code, key, rest = lines[index]
+            if code != key_column or key in items:
                 raise _Decline
-            in_entry = False
+            key_column = column
             index += 1
             if rest:
                 known = cache.get(rest) or self.parsed(rest)
@@ -249,44 +255,41 @@ class _Reader:
                     value = Located(known[0], number, known[1])
                 else:
                     value = Located([Located(v, number, r) for v, r in known], number)
-            elif index < count and lines[index][1] > column:
-                value, index = self.node(index, depth + 1)
-            elif index < count and lines[index][1] == column and lines[index][2]:
-                value, index = self.sequence(index, column, depth + 1)  # a list at the key's column
             else:
-                known = self.plain("")  # nothing: null, as PyYAML reads it
-                value = Located(known[0], number, known[1])
+                following = lines[index][1]
+                if following > column:
+                    value, index = self.node(index, depth + 1)
+                elif following == column and lines[index][2]:  # a list at the key's column
+                    value, index = self.sequence(index, column, depth + 1)
+                else:  # nothing: null, as PyYAML reads it
+                    known = self.plain("")
+                    value = Located(known[0], number, known[1])
             items[key] = value
             key_lines[key] = number
-            if index == count:
+            following = lines[index][1]
+            if following < column:
                 break
-            indent = lines[index][1]
-            if indent < column:
-                break
-            if indent > column:
+            if following > column:
                 raise _Decline
-        return Located(items, first, key_lines=key_lines), index
+        return Located(items, first, None, key_lines), index
 
     def sequence(self, index: int, indent: int, depth: int) -> tuple[Located, int]:
         """A block list whose dashes stand at column ``indent``."""
         if depth + 2 > self.max_depth:
             raise _Decline
         lines = self.lines
-        count = len(lines)
         values: list[Located] = []
         first = lines[index][0]
         while True:
-            number, _, _, key, column, rest = lines[index]
-            if key is not None:
-                value, index = self.mapping(index, column, depth + 1, True)
+            number, _, _, column, _, rest = lines[index]
+            if column != -1:
+                value, index = self.mapping(index, -2 - column, depth + 1)
             elif rest:
                 value = self.located(rest, number)
                 index += 1
             else:
                 raise _Decline  # a dash alone on its line
             values.append(value)
-            if index == count:
-                break
             _, following, dash, _, _, _ = lines[index]
             if following < indent or (following == indent and not dash):
                 break

@@ -17,6 +17,8 @@ import json.decoder
 import json.scanner
 import math
 import re
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -99,6 +101,9 @@ class SourceProblem(Exception):
         self.code = code
 
 
+_NO_KEY_LINES: Mapping[str, int | None] = MappingProxyType({})
+
+
 class Located:
     """A value read from a file, with the line it starts on.
 
@@ -112,13 +117,14 @@ class Located:
     __slots__ = ("key_lines", "line", "problems", "raw", "value")
 
     def __init__(self, value: Any, line: int | None, raw: str | None = None,
-                 key_lines: dict[str, int | None] | None = None,
-                 problems: list[tuple[int | None, str, str]] | None = None):
+                 key_lines: Mapping[str, int | None] | None = None,
+                 problems: Sequence[tuple[int | None, str, str]] | None = None):
         self.value = value
         self.line = line
         self.raw = raw
-        self.key_lines = key_lines or {}
-        self.problems = problems or []
+        # most values are scalars: they share one empty mapping and one empty tuple
+        self.key_lines = key_lines or _NO_KEY_LINES
+        self.problems = problems or ()
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Located({self.value!r}, line={self.line})"

@@ -345,6 +345,15 @@ _E = TypeVar("_E", Level, Dimension, Relation, Source, RegionKind)
 
 
 _SPELLINGS: dict[type, dict[str, Any]] = {}
+_KEY_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _key_set(keys: tuple[str, ...]) -> frozenset[str]:
+    """``keys`` as a set, made once per tuple of keys."""
+    found = _KEY_SETS.get(keys)
+    if found is None:
+        found = _KEY_SETS[keys] = frozenset(keys)
+    return found
 
 
 def _spellings(cls: type[_E]) -> dict[str, _E]:
@@ -378,7 +387,7 @@ class _Reader:
         self.problems.append(Problem(message, file=self.file, line=line, where=where, code=code,
                                      suggestion=suggestion))
 
-    def mapping(self, node: Located, where: str | None, what: str, allowed: Sequence[str],
+    def mapping(self, node: Located, where: str | None, what: str, allowed: tuple[str, ...],
                 required: Sequence[str]) -> dict[str, Located] | None:
         """The fields of a mapping, after reporting unknown and missing keys."""
         if not isinstance(node.value, dict):
@@ -388,16 +397,18 @@ class _Reader:
         for line, message, code in node.problems:
             self.error(message, line, where, code)
         fields = node.value
-        for key in fields:
-            if key not in allowed:
-                self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
-                           node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed))
+        known = _key_set(allowed)
+        if not known.issuperset(fields):
+            for key in fields:
+                if key not in known:
+                    self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
+                               node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed))
         for key in required:
             if key not in fields:
                 self.error(f"missing required key {key!r}", node.line, where, "missing-field")
             elif fields[key].value is None:
                 self.error(f"{key!r} has no value", fields[key].line, where, "missing-field")
-        return {k: v for k, v in fields.items() if k in allowed and v.value is not None}
+        return {k: v for k, v in fields.items() if k in known and v.value is not None}
 
     # -- scalar fields
 
