@@ -151,14 +151,22 @@ class _RecordingEngine(KnowledgeEngine):
         self._steps.append(activation)
 
     def declare(self, *facts: Any) -> Any:  # noqa: D102
-        before = self.facts.last_index
+        fact_list = self.facts
+        before = fact_list.last_index
         result = super().declare(*facts)
         step = len(self._steps) if self.running else 0
+        ever, declared_at, by_class, indexes = (self._ever, self._declared_at, self._by_class,
+                                                self._indexes)
         for fact_id in range(before, self.facts.last_index):
-            fact = self._ever[fact_id] = self.facts[fact_id]
-            self._declared_at[fact_id] = step
-            self._by_class.setdefault(type(fact), {})[fact_id] = fact
-            if type(fact) in self._indexes:
+            fact = ever[fact_id] = fact_list[fact_id]
+            declared_at[fact_id] = step
+            kind = type(fact)
+            same_kind = by_class.get(kind)
+            if same_kind is None:
+                by_class[kind] = {fact_id: fact}
+            else:
+                same_kind[fact_id] = fact
+            if kind in indexes:
                 self._index_fact(fact, fact_id, True)
         return result
 

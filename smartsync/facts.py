@@ -211,13 +211,20 @@ CONCLUDED_FACTS = (MatchRejected, ElementSynchronized, ElementUnsynchronized, St
 # ------------------------------------------------------------ region -> facts
 
 @functools.lru_cache(maxsize=65536)
-def id_order(element_id: str) -> tuple:
-    """The order ids are listed in: numbers inside ids compare as numbers (SP2 before SP10)."""
-    # a number compares by its digits' count, then its digits (no int(): an id of
-    # thousands of digits is still an id, not a number too long to convert)
-    return tuple((0, len(digits := part.lstrip("0")), digits) if part[0] in "0123456789"
-                 else (1, 0, part)
-                 for part in re.split(r"([0-9]+)", element_id) if part)
+def id_order(element_id: str) -> str:
+    """The order ids are listed in (a sort key): numbers inside ids compare as numbers
+    (SP2 before SP10, SP007 as SP7), and come before letters at the same place."""
+    # one string, compared in one step (a tuple of parts compared part by part made
+    # sorting a region's ids a tenth of a classification): a number is \x01, its digits'
+    # count in 8 digits and its digits (no int(): an id of thousands of digits is still
+    # an id); a run of other characters is \x02 and the run (ids hold no control
+    # characters: the readers and validate_region refuse them)
+    return "".join(f"\x01{len(digits := part.lstrip('0')):08d}{digits}"
+                   if part[0] in "0123456789" else f"\x02{part}"
+                   for part in _DIGITS.split(element_id) if part)
+
+
+_DIGITS = re.compile(r"([0-9]+)")
 
 
 def _order(element_id: str) -> tuple:

@@ -24,10 +24,20 @@ What it does, and what it keeps:
 - ``NOT`` and ``TEST`` see only the variables bound before them, exactly as
   in experta; a ``TEST`` is called with each of its parameters (``None`` for
   a name not bound);
-- it returns experta's own :class:`~experta.activation.Activation` objects,
-  with the same rule objects, facts and context experta's Rete gives them, so
-  the agenda, the conflict-resolution strategy and refraction (an activation
-  fires once, until one of its facts is retracted) are experta's own.
+- it returns experta :class:`~experta.activation.Activation` objects (a
+  subclass that builds its set of facts when first read and carries a compiled
+  call of its rule), with the same rule objects, facts and context experta's
+  Rete gives them, so the agenda, the conflict-resolution strategy and
+  refraction (an activation fires once, until one of its facts is retracted)
+  are experta's own.
+
+:class:`FastKnowledgeEngine` adds, beneath experta's API:
+:class:`FastDepthStrategy` (experta's depth order, keys compared without
+hashing activations, many activations added by one stable sort),
+:class:`FastFactList` (duplicates found by a hash of the content, not a
+frozenset kept per fact), :class:`FastFact` (values frozen only where
+experta's ``freeze`` would change them; checked once, when built) and a run
+loop that calls a rule's function directly.
 
 What it leaves to experta: a rule that uses ``OR`` (or a ``|`` field
 constraint, which experta turns into an ``OR``), ``EXISTS``, ``FORALL``, a
