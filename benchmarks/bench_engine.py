@@ -254,72 +254,30 @@ def bench_country(n_country: int, folder: Path) -> None:
     print("  loading one region file: " + ", ".join(
         f"{n} programs {loads[n]:.1f} ms" for n in loads)
           + f" (growth exponent in the file's size: {exponent:.2f})")
-    _bench_reading(paths[:60])
+    _bench_reading()
 
 
-def _bench_reading(paths: list[Path]) -> None:
+def _bench_reading() -> None:
     """A typical region file read by the fast reader of plain YAML (smartsync.io._fastyaml)
-    and by the PyYAML path it leaves everything else to, in the same run."""
+    and by the PyYAML path it leaves everything else to, in the same run; each file read
+    once by each path (the fast reader keeps what short values read as for the next
+    files, so a file read twice would flatter it)."""
     from smartsync.io import _fastyaml, _source
 
-    texts = [path.read_text(encoding="utf-8") for path in paths]
-    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
-    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), texts)
-    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, texts)
+    texts = [dumps_region(typical_region(20_000 + seed)) for seed in range(80)]
+    whole, alone = texts[:40], texts[40:]
+    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
+    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), alone, repeat=1)
+    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, alone, repeat=1)
     read = _fastyaml.read
     _fastyaml.read = lambda text, max_depth: None  # every file declined: the PyYAML path
     try:
-        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
     finally:
         _fastyaml.read = read
     print(f"  a typical region file read (read_region, median CPU): {fast:.2f} ms with the fast "
           f"reader of plain YAML, {pyyaml:.2f} ms through PyYAML ({pyyaml / fast:.2f}x); the YAML "
           f"alone {fast_yaml:.2f} ms against {pyyaml_yaml:.2f} ms ({pyyaml_yaml / fast_yaml:.2f}x)")
-
-
-def _install_kind(python: str) -> str:
-    """How smartsync is installed for ``python``: a regular or an editable install (or
-    not at all), asked in a process started outside this repository."""
-    code = ("import importlib.metadata as m, json\n"
-            "try:\n    d = m.distribution('smartsync')\nexcept m.PackageNotFoundError:\n"
-            "    print('not installed')\nelse:\n"
-            "    info = json.loads(d.read_text('direct_url.json') or '{}')\n"
-            "    print('editable' if info.get('dir_info', {}).get('editable') else 'regular')")
-    found = subprocess.run([python, "-c", code], capture_output=True, text=True, cwd="/")
-    return found.stdout.strip() or "unknown"
-
-
-#: one ``smartsync classify FILE`` in a fresh process, its time split by what it does
-#: (the CLI's own steps; the advice's matcher candidates timed apart from its
-#: classifications)
-_CLI_PARTS = """
-import sys, time
-clock = time.perf_counter
-t0 = clock()
-import smartsync.cli, smartsync.cli.classify_cmd, smartsync.engine, smartsync.advice
-import smartsync.render.text
-t1 = clock()
-from smartsync.io import check_region_file
-region = check_region_file(sys.argv[1]).region
-t2 = clock()
-result = smartsync.engine.default_classifier().classify(region)
-t3 = clock()
-import smartsync.advice as advice
-spent = [0.0]
-options = advice._options
-def timed(*a, **k):
-    start = clock()
-    try:
-        return options(*a, **k)
-    finally:
-        spent[0] += clock() - start
-advice._options = timed
-from smartsync.render import render
-render(result, "text", lang="en")
-t4 = clock()
-print(f"{(t1 - t0) * 1000:.0f} {(t2 - t1) * 1000:.0f} {(t3 - t2) * 1000:.0f} "
-      f"{spent[0] * 1000:.0f} {(t4 - t3 - spent[0]) * 1000:.0f}")
-"""
 
 
 def bench_cli(folder: Path, runs: int) -> None:
@@ -446,14 +404,15 @@ def _one(which: str) -> int:
                   "read-pyyaml": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
-    text = dumps_region(region)
-    read_region(text, name="r.yaml")  # warm up both readers
+    # ten different files (a file read again would find its short values known)
+    texts = [dumps_region(typical_region(100 + seed)) for seed in range(10)]
+    read_region(dumps_region(region), name="r.yaml")  # warm up both readers
     if which.startswith("read"):
         if which == "read-pyyaml":
             from smartsync.io import _fastyaml
 
             _fastyaml.read = lambda text, max_depth: None
-        for _ in range(10):
+        for text in texts:
             read_region(text, name="r.yaml")
     elif which != "none":
         for _ in range(10):

@@ -61,6 +61,13 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SIMPLE_INT_LIMIT = 4000  # digits: far below Python's int conversion limit
 
 
+#: what short values read as, shared by every reading (values are immutable, lists of them
+#: are only read): at most this many, each at most this long
+_SHARED: dict[str, Any] = {}
+_SHARED_SIZE = 4096
+_SHARED_LENGTH = 48
+
+
 class _Decline(Exception):
     """Not certain: the PyYAML path reads this text."""
 
@@ -331,8 +338,18 @@ class _Reader:
         return Located([Located(value, number, raw) for value, raw in known], number)
 
     def parsed(self, rest: str) -> Any:
-        """What :meth:`inline` reads ``rest`` as, kept for the next time."""
-        known = self.cache[rest] = self.inline(rest)
+        """What :meth:`inline` reads ``rest`` as, kept for the next time (a short one for the
+        next files too: ids, levels, relations repeat from file to file)."""
+        if len(rest) > _SHARED_LENGTH:
+            known = self.cache[rest] = self.inline(rest)
+            return known
+        known = _SHARED.get(rest)
+        if known is None:
+            known = self.inline(rest)
+            if len(_SHARED) >= _SHARED_SIZE:
+                _SHARED.clear()
+            _SHARED[rest] = known
+        self.cache[rest] = known
         return known
 
     def inline(self, rest: str) -> Any:
