@@ -84,7 +84,7 @@ from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze, frozendict  # noqa: E402
 
 __all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact", "FastDepthStrategy",
-           "fact_ids"]
+           "fact_ids", "plain_fact"]
 
 _RULES_LOG = logging.getLogger("experta.watchers.RULES")
 _FACTS_LOG = logging.getLogger("experta.watchers.FACTS")
@@ -480,14 +480,15 @@ class _Activation(Activation):
     first, as experta's depth strategy orders them) and ``fire`` (the rule's function
     called with the variables it takes, as ``Rule.__call__`` would)."""
 
+    key: Any = None  # the strategy sets it
+    _ids: tuple | None = None
+    _set: set | None = None
+
     def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
         self.rule = rule
         self.matched = facts
-        self.key = None
         self.context = context
         self.fire = fire
-        self._ids: tuple | None = None
-        self._set: set | None = None
 
     @property  # type: ignore[override]
     def facts(self) -> set:
@@ -1106,6 +1107,23 @@ class FastFact(Fact):
                 return Fact.__hash__(self)
             self._hash: int = hash((self.__class__, fact_id))
             return self._hash
+
+
+def plain_fact(cls: type, fields: dict[str, Any]) -> Any:
+    """``cls(**fields)`` for a :class:`FastFact` class, without the call's keyword
+    handling when every value is a string, number, boolean, ``None`` or tuple and no field
+    name holds ``__``: the same fact (it is what ``FastFact.__init__`` builds then)."""
+    if (not cls.__fields__ and _FROZEN.issuperset(map(type, fields.values()))
+            and "__" not in "".join(fields)):
+        fact = _new_dict(cls)
+        _update(fact, fields)
+        fact._plain = True
+        return fact
+    return cls(**fields)
+
+
+_new_dict = dict.__new__
+_update = dict.update
 
 
 def _signature(deffact: Any) -> tuple[bool, frozenset]:
