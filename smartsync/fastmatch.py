@@ -193,7 +193,8 @@ def _compiled_test(cls: type, tests: list, groups: list[tuple]) -> Callable[[Any
             conds.append(f"({_literal(key)} in f and _p{n}(f[{_literal(key)}]))")
     for keys in groups:
         conds.extend(f"not f[{_literal(other)}] != f[{_literal(keys[0])}]" for other in keys[1:])
-    return _function("lambda f: bool(" + (" and ".join(conds) or "True") + ")", env)
+    # truthiness is all the matcher reads of it: no bool() call
+    return _function("lambda f: (" + (" and ".join(conds) or "True") + ")", env)
 
 
 def _pattern(pattern: Fact) -> tuple[tuple, Callable[[Any], bool], tuple, str | None]:
@@ -745,7 +746,10 @@ class FastMatcher(Matcher):
                 if not alphas:
                     continue
                 fid = fact["__factid__"]
-                hits = [alpha for alpha in alphas if alpha.test(fact)]
+                if len(alphas) == 1:  # one pattern of this fact type (most)
+                    hits = alphas if alphas[0].test(fact) else None
+                else:
+                    hits = [alpha for alpha in alphas if alpha.test(fact)]
                 if hits:
                     passed[fid] = hits
                     for alpha in hits:
