@@ -530,3 +530,9 @@ def test_the_stemmer_is_sastrawis_own():
                   "mempertanggungjawabkan", "x", "2024", ""])
     ours = text._stemmer()
     assert [ours.stem(w) for w in sorted(words)] == [reference.stem(w) for w in sorted(words)]
+    # a folded word is stemmed as one word, without Sastrawi normalizing it again: the same
+    words.update(["Meningkatkan", "pe-ningkatan", "e-government", "kota2", "ümkm", "rp.5"])
+    fixed = set(text.STEM_FIXES)
+    assert [text.stem(w) for w in sorted(words - fixed)] == [
+        w if w.isdigit() else text.fold_loanword(reference.stem(w) or w)
+        for w in sorted(words - fixed)]

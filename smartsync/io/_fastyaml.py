@@ -41,9 +41,9 @@ _INT_TAG = "tag:yaml.org,2002:int"
 # reader could take for a line break or a byte order mark, makes the reader decline
 _UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
                       "\U00010000-\U0010ffff]")
-# every line: the line, its indentation, a list entry's dash, a plain key (and the colon
-# after it), the rest
-_LINES = re.compile(r"^(( *)(- +|-$)?(?:([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: +|$))?(.*))$",
+# every line: its indentation, a list entry's dash, a plain key (and the colon after it),
+# the rest
+_LINES = re.compile(r"^( *)(- +|-$)?(?:([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: +|$))?(.*)$",
                     re.M)
 # what may follow a scalar or a list in brackets on its line: spaces, then a comment
 _AFTER = re.compile(r"(?: *| +#.*)\Z", re.S)
@@ -77,8 +77,10 @@ def read(text: str, max_depth: int) -> Located | None:
         return None
     try:
         return _Reader(max_depth).document(text)
-    except (_Decline, RecursionError, ValueError, OverflowError, yaml.YAMLError):
+    except _Decline:
         return None
+    except Exception:  # noqa: BLE001 - a scalar PyYAML cannot build, nesting too deep...:
+        return None    # the PyYAML path reads the text and words what is wrong
 
 
 def _fold(first: str, parts: list[str]) -> str:
@@ -112,14 +114,14 @@ def _indented(line: str, column: int) -> bool:
     return not stripped or len(line) - len(stripped) > column
 
 
-def _quoted_lines(rest: str, found: list[tuple[str, ...]], index: int, column: int) -> tuple[str, int]:
+def _quoted_lines(rest: str, raw: list[str], index: int, column: int) -> tuple[str, int]:
     """A single-quoted scalar that starts ``rest`` and ends on a later line: the same scalar
     on one line (its line breaks folded, its quotes still doubled) with what follows it on
     its last line, and how many more lines it takes. Every further line must be indented
     more than ``column``, the column of its key or dash."""
     parts: list[str] = []
-    for number in range(index, len(found)):
-        line = found[number][0]
+    for number in range(index, len(raw)):
+        line = raw[number]
         if not _indented(line, column):
             raise _Decline
         m = _SINGLE_END.match(line)
@@ -131,13 +133,13 @@ def _quoted_lines(rest: str, found: list[tuple[str, ...]], index: int, column: i
     raise _Decline
 
 
-def _plain_lines(rest: str, found: list[tuple[str, ...]], index: int, column: int) -> tuple[str, int]:
+def _plain_lines(rest: str, raw: list[str], index: int, column: int) -> tuple[str, int]:
     """A plain scalar that may go on over the next lines (those indented more than
     ``column``): its text on one line, folded, and how many more lines it takes."""
     parts: list[str] = []
     taken = 0
-    for number in range(index, len(found)):
-        line = found[number][0]
+    for number in range(index, len(raw)):
+        line = raw[number]
         stripped = line.lstrip(" ")
         if not stripped:
             parts.append("")
@@ -159,7 +161,7 @@ def _plain_lines(rest: str, found: list[tuple[str, ...]], index: int, column: in
 class _Reader:
     """One reading: the content lines of the text, then the tree built from them."""
 
-    __slots__ = ("cache", "constructor", "lines", "max_depth")
+    __slots__ = ("cache", "constructor", "lines", "max_depth", "raw", "text")
 
     def __init__(self, max_depth: int):
         self.max_depth = max_depth
@@ -170,54 +172,53 @@ class _Reader:
         #: the content lines: (line number, indentation, is a list entry, key column code,
         #: key, rest), then an end line
         self.lines: list[tuple[int, int, bool, int, str, str]] = []
+        self.text = ""
+        self.raw: list[str] | None = None  # the text's lines, split when a scalar is wrapped
 
     def document(self, text: str) -> Located:
         lines = self.lines
         append = lines.append
+        cache = self.cache
+        self.text = text
         found = _LINES.findall(text)
         count = len(found)
-        started = False
-        index = 0
-        while index < count:
-            _, indent, dash, key, rest = found[index]
-            index += 1
+        marker = False  # a '---' seen
+        skip = 0  # the last line a quoted scalar took
+        for number, (indent, dash, key, rest) in enumerate(found, 1):
+            if number <= skip:
+                continue
             if not dash and not key:
                 if not rest or rest[0] == "#":
                     continue  # a blank or comment line
                 if not indent and rest.startswith(("---", "...")):
-                    if started or rest.rstrip(" ") != "---":
+                    if marker or lines or rest.rstrip(" ") != "---":
                         raise _Decline
-                    started = True
+                    marker = True
                     continue
-            started = True
-            number = index
-            column = len(indent) + len(dash) if key else len(indent)
-            if rest and rest[0] == "#":
-                rest = ""  # only a comment after the key or dash
-            elif rest and index < count:
-                # a scalar may go on over the next lines, indented more than its key or dash
-                char = rest[0]
-                if char == "'":
-                    if rest not in self.cache:
-                        m = _SINGLE.match(rest)
-                        if m is None:
-                            rest, taken = _quoted_lines(rest, found, index, column)
-                            index += taken
-                        else:
-                            self.cache[rest] = _single(rest, m)
-                elif char not in _INDICATORS or (char == "-" and rest[1:2] not in ("", " ")):
-                    following = found[index][0]
-                    below = following[column:column + 1]  # not a space: not indented more
-                    if below == " " or not below and (not following or following.isspace()):
-                        rest, taken = _plain_lines(rest, found, index, column)
-                        index += taken
+            if rest:
+                first = rest[0]
+                if first == "#":
+                    rest = ""  # only a comment after the key or dash
+                elif first == "'" and number < count and rest not in cache:
+                    # a quoted scalar may go on over the next lines (a plain one: see wrapped())
+                    m = _SINGLE.match(rest)
+                    if m is None:
+                        column = len(indent) + len(dash) if key else len(indent)
+                        rest, taken = _quoted_lines(rest, self.raw_lines(), number, column)
+                        skip = number + taken
+                    else:
+                        cache[rest] = _single(rest, m)
             # the key's column, -2 - it after a dash, -1 for no key: one comparison tells a
             # mapping's next key from anything else
-            append((number, len(indent), bool(dash),
-                    (column if not dash else -2 - column) if key else -1, key, rest))
+            if not key:
+                append((number, len(indent), dash != "", -1, key, rest))
+            elif dash:
+                append((number, len(indent), True, -2 - len(indent) - len(dash), key, rest))
+            else:
+                append((number, len(indent), False, len(indent), key, rest))
         if not lines:
             raise _Decline
-        append((0, -1, False, -1, "", ""))  # the end: less indented than anything
+        append((count + 1, -1, False, -1, "", ""))  # the end: less indented than anything
         root, index = self.node(0, 0)
         if index != len(lines) - 1:
             raise _Decline
@@ -250,6 +251,8 @@ class _Reader:
             key_column = column
             index += 1
             if rest:
+                if lines[index][1] > column:  # indented more below: a wrapped plain scalar?
+                    rest, index = self.wrapped(rest, number, index, column)
                 known = cache.get(rest) or self.parsed(rest)
                 if known.__class__ is tuple:
                     value = Located(known[0], number, known[1])
@@ -285,8 +288,10 @@ class _Reader:
             if column != -1:
                 value, index = self.mapping(index, -2 - column, depth + 1)
             elif rest:
-                value = self.located(rest, number)
                 index += 1
+                if lines[index][1] > indent:  # indented more below: a wrapped plain scalar?
+                    rest, index = self.wrapped(rest, number, index, indent)
+                value = self.located(rest, number)
             else:
                 raise _Decline  # a dash alone on its line
             values.append(value)
@@ -296,6 +301,27 @@ class _Reader:
             if following > indent:
                 raise _Decline
         return Located(values, first), index
+
+    def raw_lines(self) -> list[str]:
+        """The lines of the text."""
+        if self.raw is None:
+            self.raw = self.text.split("\n")
+        return self.raw
+
+    def wrapped(self, rest: str, number: int, index: int, column: int) -> tuple[str, int]:
+        """A plain scalar on line ``number`` that goes on over the next lines (those indented
+        more than ``column``): its text folded, and the content line after it."""
+        char = rest[0]
+        if char in _INDICATORS and (char != "-" or rest[1:2] in ("", " ")):
+            raise _Decline  # after a quoted scalar or a list in brackets: not for this reader
+        rest, taken = _plain_lines(rest, self.raw_lines(), number, column)
+        if not taken:
+            raise _Decline
+        last = number + taken
+        lines = self.lines
+        while lines[index][0] <= last:
+            index += 1
+        return rest, index
 
     def located(self, rest: str, number: int) -> Located:
         """The value written after a key or a dash on line ``number``."""

@@ -398,16 +398,24 @@ class _Reader:
             self.error(message, line, where, code)
         fields = node.value
         known = _key_set(allowed)
-        if not known.issuperset(fields):
+        all_known = known.issuperset(fields)
+        if not all_known:
             for key in fields:
                 if key not in known:
                     self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
                                node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed))
         for key in required:
-            if key not in fields:
+            item = fields.get(key)
+            if item is None:
                 self.error(f"missing required key {key!r}", node.line, where, "missing-field")
-            elif fields[key].value is None:
-                self.error(f"{key!r} has no value", fields[key].line, where, "missing-field")
+            elif item.value is None:
+                self.error(f"{key!r} has no value", item.line, where, "missing-field")
+        if all_known:
+            for item in fields.values():
+                if item.value is None:
+                    break
+            else:
+                return fields  # every key known, every value given: the fields as read
         return {k: v for k, v in fields.items() if k in known and v.value is not None}
 
     # -- scalar fields
@@ -472,7 +480,7 @@ class _Reader:
         """A list of texts or ids; a single one may be written without brackets."""
         if isinstance(node.value, list):
             items = [item(n, f"{label} #{i}", where) for i, n in enumerate(node.value, 1)]
-            if any(i is None for i in items):
+            if None in items:
                 return None
             return tuple(items)  # type: ignore[arg-type]
         if isinstance(node.value, dict):
@@ -700,15 +708,18 @@ class _Reader:
 
     def element(self, node: Located, kind: PlanKind, number: int,
                 elements: list[dict[str, Any]], refs: list[ElementRef]) -> None:
-        where = f"{kind.value} element #{number}"
-        if isinstance(node.value, dict) and "id" in node.value and node.value["id"].value is not None:
+        plan = kind._value_
+        where = None
+        value = node.value.get("id") if isinstance(node.value, dict) else None
+        if value is not None and value.value is not None:
             # name the element by its id when it has a usable one
-            value = node.value["id"]
             shown = value.raw if value.raw is not None else value.value
             if isinstance(shown, int) and not isinstance(shown, bool):
                 shown = str(shown)
             if isinstance(shown, str) and shown.strip():
-                where = f"{kind.value} element {shown}"
+                where = f"{plan} element {shown}"
+        if where is None:
+            where = f"{plan} element #{number}"
         fields = self.mapping(node, where, "an element", _ELEMENT_KEYS, ("id", "level", "text"))
         if fields is None:
             return
