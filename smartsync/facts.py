@@ -38,7 +38,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from .fastmatch import FastFact, frozendict
+from .fastmatch import FastFact, frozendict, plain_fact
 from .model import Region
 from .typology import Parameters, Typology
 
@@ -272,13 +272,15 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                     {e.id: e.budget for e in elements if e.budget is not None}),
             )
             for e in elements:
-                yield Element(plan=kind, level=level, id=e.id, parents=tuple(e.parents),
-                              dimension=e.dimension._value_ if e.dimension else None,
-                              code=e.code, budget=e.budget, indicators=tuple(e.indicators))
+                yield plain_fact(Element, {
+                    "plan": kind, "level": level, "id": e.id, "parents": tuple(e.parents),
+                    "dimension": e.dimension._value_ if e.dimension else None,
+                    "code": e.code, "budget": e.budget, "indicators": tuple(e.indicators)})
 
     for match in sorted(region.matches,
                         key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
                                        m.source._value_)):
-        yield Match(masterplan=match.masterplan, rpjmd=match.rpjmd,
-                    relation=match.relation._value_, source=match.source._value_,
-                    score=match.score)
+        yield plain_fact(Match, {
+            "masterplan": match.masterplan, "rpjmd": match.rpjmd,
+            "relation": match.relation._value_, "source": match.source._value_,
+            "score": match.score})

@@ -84,7 +84,7 @@ from experta.strategies import DepthStrategy  # noqa: E402
 from experta.utils import freeze, frozendict  # noqa: E402
 
 __all__ = ["FastMatcher", "FastKnowledgeEngine", "FastFactList", "FastFact", "FastDepthStrategy",
-           "fact_ids"]
+           "fact_ids", "plain_fact"]
 
 _RULES_LOG = logging.getLogger("experta.watchers.RULES")
 _FACTS_LOG = logging.getLogger("experta.watchers.FACTS")
@@ -193,7 +193,8 @@ def _compiled_test(cls: type, tests: list, groups: list[tuple]) -> Callable[[Any
             conds.append(f"({_literal(key)} in f and _p{n}(f[{_literal(key)}]))")
     for keys in groups:
         conds.extend(f"not f[{_literal(other)}] != f[{_literal(keys[0])}]" for other in keys[1:])
-    return _function("lambda f: bool(" + (" and ".join(conds) or "True") + ")", env)
+    # truthiness is all the matcher reads of it: no bool() call
+    return _function("lambda f: (" + (" and ".join(conds) or "True") + ")", env)
 
 
 def _pattern(pattern: Fact) -> tuple[tuple, Callable[[Any], bool], tuple, str | None]:
@@ -480,14 +481,15 @@ class _Activation(Activation):
     first, as experta's depth strategy orders them) and ``fire`` (the rule's function
     called with the variables it takes, as ``Rule.__call__`` would)."""
 
+    key: Any = None  # the strategy sets it
+    _ids: tuple | None = None
+    _set: set | None = None
+
     def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
         self.rule = rule
         self.matched = facts
-        self.key = None
         self.context = context
         self.fire = fire
-        self._ids: tuple | None = None
-        self._set: set | None = None
 
     @property  # type: ignore[override]
     def facts(self) -> set:
@@ -744,7 +746,10 @@ class FastMatcher(Matcher):
                 if not alphas:
                     continue
                 fid = fact["__factid__"]
-                hits = [alpha for alpha in alphas if alpha.test(fact)]
+                if len(alphas) == 1:  # one pattern of this fact type (most)
+                    hits = alphas if alphas[0].test(fact) else None
+                else:
+                    hits = [alpha for alpha in alphas if alpha.test(fact)]
                 if hits:
                     passed[fid] = hits
                     for alpha in hits:
@@ -1106,6 +1111,23 @@ class FastFact(Fact):
                 return Fact.__hash__(self)
             self._hash: int = hash((self.__class__, fact_id))
             return self._hash
+
+
+def plain_fact(cls: type, fields: dict[str, Any]) -> Any:
+    """``cls(**fields)`` for a :class:`FastFact` class, without the call's keyword
+    handling when every value is a string, number, boolean, ``None`` or tuple and no field
+    name holds ``__``: the same fact (it is what ``FastFact.__init__`` builds then)."""
+    if (not cls.__fields__ and _FROZEN.issuperset(map(type, fields.values()))
+            and "__" not in "".join(fields)):
+        fact = _new_dict(cls)
+        _update(fact, fields)
+        fact._plain = True
+        return fact
+    return cls(**fields)
+
+
+_new_dict = dict.__new__
+_update = dict.update
 
 
 def _signature(deffact: Any) -> tuple[bool, frozenset]:
