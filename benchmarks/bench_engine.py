@@ -67,7 +67,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from smartsync import Classifier  # noqa: E402
 from smartsync._compat import experta  # noqa: E402
-from smartsync.engine import _RecordingEngine  # noqa: E402
+from smartsync.engine import _DeterministicStrategy, _RecordingEngine  # noqa: E402
+from experta.strategies import DepthStrategy  # noqa: E402
 from smartsync.fastmatch import FastKnowledgeEngine, FastMatcher  # noqa: E402
 from smartsync.io import dump_region, dumps_region, load_region, read_region  # noqa: E402
 from smartsync.sample import typical_region  # noqa: E402
@@ -116,10 +117,30 @@ def _engines() -> list[tuple[str, Classifier]]:
         ("+ reset without inspect.getmembers", _classifier(_variant(
             "reset", FastKnowledgeEngine, declare=KnowledgeEngine.declare,
             _fact_list=plain_facts))),
-        ("+ declare's checks in one pass", _classifier(_variant(
-            "declare", FastKnowledgeEngine, _fact_list=plain_facts))),
-        ("+ fact list: duplicate key once, no logging calls", Classifier()),
+        ("+ declare's checks in one pass", _undone(_classifier(_variant(
+            "declare", FastKnowledgeEngine, _fact_list=plain_facts)))),
+        ("+ fact list: content hashed, no key set kept", _undone(Classifier())),
+        ("+ depth strategy: keys compared, not activations", _undone(Classifier(),
+                                                                     strategy=False)),
+        ("+ collect from an index (this engine)", Classifier()),
     ]
+
+
+class _HashingStrategy(_DeterministicStrategy):
+    """The depth strategy as experta keeps the agenda: Activation.__lt__ in each bisect,
+    equality to find a removed activation, one insertion per activation."""
+
+    _update_agenda = DepthStrategy._update_agenda
+
+
+def _undone(classifier: Classifier, strategy: bool = True) -> Classifier:
+    """The classifier with the later trims undone: experta's way of keeping the agenda
+    (``strategy``), and ``collect`` scanning every fact of the class."""
+    engine = classifier._engine
+    engine._candidates = lambda fact_class, fields: engine._by_class.get(fact_class, {}).values()
+    if strategy:
+        engine.strategy = _HashingStrategy()
+    return classifier
 
 
 def _steps(classification) -> list:

@@ -246,6 +246,8 @@ class _Runs:
             params = None if threshold is None else attrs.evolve(self.params, threshold=threshold)
             if not add and not remove and params is None:
                 self._cache[key] = self.result
+            elif not add and not remove:  # another threshold: the region itself
+                self._cache[key] = self.classifier.classify(self.region, params=params)
             else:
                 matches = tuple(m for m in self.region.matches if m.key not in remove) + tuple(add)
                 region = self._mark(attrs.evolve(self.region, matches=matches))

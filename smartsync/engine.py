@@ -94,9 +94,13 @@ class _RecordingAgenda(Agenda):
         self._engine = engine
 
     def get_next(self):  # type: ignore[no-untyped-def]
-        activation = super().get_next()
-        if activation is not None:
-            self._engine._begin_step(activation)
+        activations = self.activations  # experta's get_next, and the engine's _begin_step
+        if not activations:
+            return None
+        activation = activations.pop()
+        engine = self._engine
+        engine._current = activation
+        engine._steps.append(activation)
         return activation
 
 
@@ -154,6 +158,11 @@ class _RecordingEngine(KnowledgeEngine):
         fact_list = self.facts
         before = fact_list.last_index
         result = super().declare(*facts)
+        self._record(fact_list, before)
+        return result
+
+    def _record(self, fact_list: Any, before: int) -> None:
+        """Record the facts declared since the fact list's id ``before``."""
         step = len(self._steps) if self.running else 0
         ever, declared_at, by_class, indexes = (self._ever, self._declared_at, self._by_class,
                                                 self._indexes)
@@ -168,7 +177,6 @@ class _RecordingEngine(KnowledgeEngine):
                 same_kind[fact_id] = fact
             if kind in indexes:
                 self._index_fact(fact, fact_id, True)
-        return result
 
     def retract(self, idx_or_declared_fact: Any) -> Any:  # noqa: D102
         fact_id = (idx_or_declared_fact if isinstance(idx_or_declared_fact, int)
@@ -243,6 +251,17 @@ _MISSING = object()
 
 class _FastRecordingEngine(_RecordingEngine, FastKnowledgeEngine):
     """The recording engine on smartsync's fast matcher (:mod:`smartsync.fastmatch`)."""
+
+    def declare(self, *facts: Any) -> Any:  # noqa: D102
+        # _RecordingEngine.declare and FastKnowledgeEngine.declare in one call (a rule
+        # firing declares through here)
+        fact_list = self.facts
+        if not fact_list:
+            experta.watchers.ENGINE.warning("Declaring fact before reset()")
+        before = fact_list.last_index
+        result = self._declare(facts)
+        self._record(fact_list, before)
+        return result
 
 
 class Classifier:
