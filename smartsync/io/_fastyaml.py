@@ -3,20 +3,23 @@
 Region files -- written by :func:`smartsync.io.dump_region`, drafted by
 ``smartsync draft`` or typed by hand -- use a small part of YAML: block
 mappings and lists, one-line lists of scalars in brackets (``[2021, 2026]``),
-plain and quoted one-line scalars, comments and a leading ``---``. For such
-a file :func:`read` gives the located tree that the PyYAML path of
-:func:`smartsync.io._source.parse_yaml` gives -- the same values, of the same
-types, on the same lines -- in a single pass over the lines, without building
-a node per value.
+plain and quoted scalars (plain and single-quoted ones also wrapped over
+several lines, as the dumper wraps long texts), comments and a leading
+``---``. For such a file :func:`read` gives the located tree that the PyYAML
+path of :func:`smartsync.io._source.parse_yaml` gives -- the same values, of
+the same types, raw spellings and lines -- reading the lines once, without
+building a node per value.
 
 It *declines* (returns ``None``, and the caller takes the PyYAML path) on
-anything it does not handle with certainty: anchors, aliases, tags, block or
-multi-line scalars, flow mappings, nested or multi-line flow lists, escapes in
-double quotes, tabs, line breaks other than LF and CRLF, characters YAML does
-not allow, a byte order mark, keys that are not plain names, duplicate keys,
-odd indentation, anything after the document, nesting deeper than
-:data:`smartsync.io.MAX_DEPTH`. So every file it cannot read exactly, and every
-file with a problem, is read by the PyYAML path and reported in its words.
+anything it does not handle with certainty: anchors, aliases, tags, block
+scalars (``|``, ``>``), double-quoted scalars with escapes or over several
+lines, flow mappings, nested or multi-line flow lists, a comment or a
+list-looking line inside a wrapped scalar, tabs, line breaks other than LF
+and CRLF, characters YAML does not allow, a byte order mark, keys that are
+not plain names, duplicate keys, odd indentation, anything after the
+document, nesting deeper than :data:`smartsync.io.MAX_DEPTH`, and any
+exception. So every file it cannot read exactly, and every file with a
+problem, is read by the PyYAML path and reported in its words.
 
 Scalars are resolved with PyYAML's own implicit resolvers (YAML 1.1: ``yes``
 and ``off`` are booleans, ``010`` is octal, ``1_000`` a number...) and built
