@@ -301,6 +301,51 @@ def _bench_reading() -> None:
           f"alone {fast_yaml:.2f} ms against {pyyaml_yaml:.2f} ms ({pyyaml_yaml / fast_yaml:.2f}x)")
 
 
+def _install_kind(python: str) -> str:
+    """How smartsync is installed for ``python``: a regular or an editable install (or
+    not at all), asked in a process started outside this repository."""
+    code = ("import importlib.metadata as m, json\n"
+            "try:\n    d = m.distribution('smartsync')\nexcept m.PackageNotFoundError:\n"
+            "    print('not installed')\nelse:\n"
+            "    info = json.loads(d.read_text('direct_url.json') or '{}')\n"
+            "    print('editable' if info.get('dir_info', {}).get('editable') else 'regular')")
+    found = subprocess.run([python, "-c", code], capture_output=True, text=True, cwd="/")
+    return found.stdout.strip() or "unknown"
+
+
+#: one ``smartsync classify FILE`` in a fresh process, its time split by what it does
+#: (the CLI's own steps; the advice's matcher candidates timed apart from its
+#: classifications)
+_CLI_PARTS = """
+import sys, time
+clock = time.perf_counter
+t0 = clock()
+import smartsync.cli, smartsync.cli.classify_cmd, smartsync.engine, smartsync.advice
+import smartsync.render.text
+t1 = clock()
+from smartsync.io import check_region_file
+region = check_region_file(sys.argv[1]).region
+t2 = clock()
+result = smartsync.engine.default_classifier().classify(region)
+t3 = clock()
+import smartsync.advice as advice
+spent = [0.0]
+options = advice._options
+def timed(*a, **k):
+    start = clock()
+    try:
+        return options(*a, **k)
+    finally:
+        spent[0] += clock() - start
+advice._options = timed
+from smartsync.render import render
+render(result, "text", lang="en")
+t4 = clock()
+print(f"{(t1 - t0) * 1000:.0f} {(t2 - t1) * 1000:.0f} {(t3 - t2) * 1000:.0f} "
+      f"{spent[0] * 1000:.0f} {(t4 - t3 - spent[0]) * 1000:.0f}")
+"""
+
+
 def bench_cli(folder: Path, runs: int) -> None:
     path = folder / "cli-region.yaml"
     dump_region(typical_region(7), path)
