@@ -276,22 +276,25 @@ def bench_country(n_country: int, folder: Path) -> None:
     print("  loading one region file: " + ", ".join(
         f"{n} programs {loads[n]:.1f} ms" for n in loads)
           + f" (growth exponent in the file's size: {exponent:.2f})")
-    _bench_reading(paths[:60])
+    _bench_reading()
 
 
-def _bench_reading(paths: list[Path]) -> None:
+def _bench_reading() -> None:
     """A typical region file read by the fast reader of plain YAML (smartsync.io._fastyaml)
-    and by the PyYAML path it leaves everything else to, in the same run."""
+    and by the PyYAML path it leaves everything else to, in the same run; each file read
+    once by each path (the fast reader keeps what short values read as for the next
+    files, so a file read twice would flatter it)."""
     from smartsync.io import _fastyaml, _source
 
-    texts = [path.read_text(encoding="utf-8") for path in paths]
-    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
-    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), texts)
-    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, texts)
+    texts = [dumps_region(typical_region(20_000 + seed)) for seed in range(80)]
+    whole, alone = texts[:40], texts[40:]
+    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
+    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), alone, repeat=1)
+    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, alone, repeat=1)
     read = _fastyaml.read
     _fastyaml.read = lambda text, max_depth: None  # every file declined: the PyYAML path
     try:
-        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), texts)
+        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
     finally:
         _fastyaml.read = read
     print(f"  a typical region file read (read_region, median CPU): {fast:.2f} ms with the fast "
@@ -476,6 +479,9 @@ def _one(which: str) -> int:
                   "big-none": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
+    # ten different files (a file read again would find its short values known)
+    texts = [dumps_region(typical_region(100 + seed)) for seed in range(10)]
+    read_region(dumps_region(region), name="r.yaml")  # warm up both readers
     if which.startswith("big"):
         from smartsync.validation import mark_checked
 
@@ -488,14 +494,12 @@ def _one(which: str) -> int:
         for _ in range(10):
             reference.reference_classify(region)
         return 0
-    text = dumps_region(region)
-    read_region(text, name="r.yaml")  # warm up both readers
     if which.startswith("read"):
         if which == "read-pyyaml":
             from smartsync.io import _fastyaml
 
             _fastyaml.read = lambda text, max_depth: None
-        for _ in range(10):
+        for text in texts:
             read_region(text, name="r.yaml")
     elif which != "none":
         for _ in range(10):

@@ -342,3 +342,15 @@ def test_wrapped_and_multi_line_scalars_fold_as_yaml_folds_them():
     tree = _fastyaml.read(text, 64)
     assert tree.value["a"].value == "one two three 'four'\nfive"
     assert tree.value["b"].value == "plain words going on\n\nand on"
+
+
+def test_values_kept_for_the_next_files_stay_few_and_do_not_leak_between_files():
+    """What short values read as is kept across files, at most _SHARED_SIZE of them, and a file reads the same after others."""
+    for start in range(0, 3 * _fastyaml._SHARED_SIZE, 500):
+        text = "".join(f"k{i}: v{start + i}\n" for i in range(500))
+        assert _fastyaml.read(text, 64) is not None
+        assert len(_fastyaml._SHARED) <= _fastyaml._SHARED_SIZE
+    text = "a: yes\nb: [1, '1', 1.0]\nc: 010\nd: v7\n"
+    first = _tree(_fastyaml.read(text, 64))
+    assert _tree(_fastyaml.read(text, 64)) == first
+    assert _agrees(text)

@@ -3,20 +3,23 @@
 Region files -- written by :func:`smartsync.io.dump_region`, drafted by
 ``smartsync draft`` or typed by hand -- use a small part of YAML: block
 mappings and lists, one-line lists of scalars in brackets (``[2021, 2026]``),
-plain and quoted one-line scalars, comments and a leading ``---``. For such
-a file :func:`read` gives the located tree that the PyYAML path of
-:func:`smartsync.io._source.parse_yaml` gives -- the same values, of the same
-types, on the same lines -- in a single pass over the lines, without building
-a node per value.
+plain and quoted scalars (plain and single-quoted ones also wrapped over
+several lines, as the dumper wraps long texts), comments and a leading
+``---``. For such a file :func:`read` gives the located tree that the PyYAML
+path of :func:`smartsync.io._source.parse_yaml` gives -- the same values, of
+the same types, raw spellings and lines -- reading the lines once, without
+building a node per value.
 
 It *declines* (returns ``None``, and the caller takes the PyYAML path) on
-anything it does not handle with certainty: anchors, aliases, tags, block or
-multi-line scalars, flow mappings, nested or multi-line flow lists, escapes in
-double quotes, tabs, line breaks other than LF and CRLF, characters YAML does
-not allow, a byte order mark, keys that are not plain names, duplicate keys,
-odd indentation, anything after the document, nesting deeper than
-:data:`smartsync.io.MAX_DEPTH`. So every file it cannot read exactly, and every
-file with a problem, is read by the PyYAML path and reported in its words.
+anything it does not handle with certainty: anchors, aliases, tags, block
+scalars (``|``, ``>``), double-quoted scalars with escapes or over several
+lines, flow mappings, nested or multi-line flow lists, a comment or a
+list-looking line inside a wrapped scalar, tabs, line breaks other than LF
+and CRLF, characters YAML does not allow, a byte order mark, keys that are
+not plain names, duplicate keys, odd indentation, anything after the
+document, nesting deeper than :data:`smartsync.io.MAX_DEPTH`, and any
+exception. So every file it cannot read exactly, and every file with a
+problem, is read by the PyYAML path and reported in its words.
 
 Scalars are resolved with PyYAML's own implicit resolvers (YAML 1.1: ``yes``
 and ``off`` are booleans, ``010`` is octal, ``1_000`` a number...) and built
@@ -59,6 +62,13 @@ _SIMPLE_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 # characters a plain scalar may not start with (a '-' may, before anything but a space)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _SIMPLE_INT_LIMIT = 4000  # digits: far below Python's int conversion limit
+
+
+#: what short values read as, shared by every reading (values are immutable, lists of them
+#: are only read): at most this many, each at most this long
+_SHARED: dict[str, Any] = {}
+_SHARED_SIZE = 4096
+_SHARED_LENGTH = 48
 
 
 class _Decline(Exception):
@@ -331,8 +341,18 @@ class _Reader:
         return Located([Located(value, number, raw) for value, raw in known], number)
 
     def parsed(self, rest: str) -> Any:
-        """What :meth:`inline` reads ``rest`` as, kept for the next time."""
-        known = self.cache[rest] = self.inline(rest)
+        """What :meth:`inline` reads ``rest`` as, kept for the next time (a short one for the
+        next files too: ids, levels, relations repeat from file to file)."""
+        if len(rest) > _SHARED_LENGTH:
+            known = self.cache[rest] = self.inline(rest)
+            return known
+        known = _SHARED.get(rest)
+        if known is None:
+            known = self.inline(rest)
+            if len(_SHARED) >= _SHARED_SIZE:
+                _SHARED.clear()
+            _SHARED[rest] = known
+        self.cache[rest] = known
         return known
 
     def inline(self, rest: str) -> Any:
