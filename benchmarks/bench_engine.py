@@ -36,7 +36,8 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
 
 ``--callgrind`` counts instructions instead (valgrind's callgrind tool:
 the same count on a busy machine): the instructions of one typical region's
-classification with the fast matcher and with experta's Rete, of one typical
+classification with the fast matcher, with experta's Rete and with the
+plain-Python reference, of one region of 2000 programs per plan, of one typical
 region file read with the fast reader and through PyYAML, and of one
 ``smartsync classify FILE`` process (and of ``smartsync --version``). ``--quick`` runs
 fewer regions.
@@ -434,6 +435,13 @@ def callgrind(folder: Path, only_cli: bool = False) -> int:
           "(engine built and warmed up outside the count):")
     print(f"  fast engine:     {fast / 1e6:8.1f} M")
     print(f"  experta's Rete:  {rete / 1e6:8.1f} M ({rete / fast:.1f}x)")
+    if reference is not None:
+        ref = (count(me + ["--one", "reference"]) - base) / 10
+        print(f"  the plain-Python reference (tests/reference.py): {ref / 1e6:.1f} M "
+              f"(the fast engine: {fast / ref:.0f}x)")
+    big = count(me + ["--one", "big"]) - count(me + ["--one", "big-none"])
+    print(f"  one region of 2000 programs per plan (checked beforehand): {big / 1e6:.1f} M "
+          f"({big / fast:.1f}x the typical region's)")
     read_fast = (count(me + ["--one", "read-fast"]) - base) / 10
     read_pyyaml = (count(me + ["--one", "read-pyyaml"]) - base) / 10
     print(f"  one typical region file read, fast reader: {read_fast / 1e6:.1f} M; "
@@ -467,12 +475,25 @@ def _one(which: str) -> int:
     the count minus the 'none' run's is the classification's."""
     region = typical_region(7)
     classifier = {"fast": Classifier, "none": Classifier, "read-fast": Classifier,
-                  "read-pyyaml": Classifier,
+                  "read-pyyaml": Classifier, "reference": Classifier, "big": Classifier,
+                  "big-none": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
     # ten different files (a file read again would find its short values known)
     texts = [dumps_region(typical_region(100 + seed)) for seed in range(10)]
     read_region(dumps_region(region), name="r.yaml")  # warm up both readers
+    if which.startswith("big"):
+        from smartsync.validation import mark_checked
+
+        big = mark_checked(typical_region(1, programs=2000))
+        if which == "big":
+            classifier.classify(big)
+        return 0
+    if which == "reference":
+        reference.reference_classify(region)
+        for _ in range(10):
+            reference.reference_classify(region)
+        return 0
     if which.startswith("read"):
         if which == "read-pyyaml":
             from smartsync.io import _fastyaml
@@ -495,8 +516,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="section 5 alone: `smartsync classify FILE` and `smartsync "
                              "--version` from the shell (run it with the Python of a regular "
                              "install: an editable one adds its import hook to every start)")
-    parser.add_argument("--one", choices=("none", "fast", "rete", "read-fast", "read-pyyaml"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument("--one", choices=("none", "fast", "rete", "reference", "big", "big-none",
+                                          "read-fast", "read-pyyaml"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         return _one(args.one)
