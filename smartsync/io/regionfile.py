@@ -377,6 +377,9 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
         self.max_text = limit("MAX_TEXT_LENGTH")  # read once per file, not per text
+        #: texts that passed text()'s checks, as a text and as a line (ids, names): an id, a
+        #: note or a parent named again is not checked again
+        self.checked: tuple[set[str], set[str]] = (set(), set())
         #: plans with elements that could not be read: no warnings about their levels
         self.incomplete: set[PlanKind] = set()
 
@@ -422,6 +425,9 @@ class _Reader:
 
     def text(self, node: Located, label: str, where: str | None, *, line: bool = False) -> str | None:
         value = node.value
+        checked = self.checked[line]
+        if value.__class__ is str and value in checked:
+            return value  # type: ignore[no-any-return]
         if not isinstance(value, str):
             self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
                        where, "wrong-type")
@@ -437,6 +443,7 @@ class _Reader:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
                        f"{self.max_text:,}", node.line, where, "too-long")
             return None
+        checked.add(value)
         return value
 
     def ident(self, node: Located, label: str, where: str | None) -> str | None:
@@ -762,28 +769,22 @@ class _Reader:
 
     def match(self, node: Located, number: int, matches: list[dict[str, Any]],
               refs: list[MatchRef]) -> None:
-        where = f"match #{number}"
-        ends: dict[str, str | None] = {"masterplan": None, "rpjmd": None}
+        where = None
         if isinstance(node.value, dict):
-            shown = []
-            for end in ends:
-                value = node.value.get(end)
-                if value is not None and value.value is not None:
-                    text = value.raw if value.raw is not None else value.value
-                    if isinstance(text, int) and not isinstance(text, bool):
-                        text = str(text)
-                    shown.append(text if isinstance(text, str) else "?")
-                else:
-                    shown.append("?")
-            if shown != ["?", "?"]:
+            shown = _end_shown(node.value.get("masterplan")), _end_shown(node.value.get("rpjmd"))
+            if shown != ("?", "?"):
                 where = f"match {shown[0]} -> {shown[1]}"
+        if where is None:
+            where = f"match #{number}"
         fields = self.mapping(node, where, "a match", _MATCH_KEYS, ("masterplan", "rpjmd", "relation"))
         if fields is None:
             return
         out: dict[str, Any] = {}
-        for end in ends:
-            if end in fields:
-                ends[end] = out[end] = self.ident(fields[end], end, where)
+        masterplan = rpjmd = None
+        if "masterplan" in fields:
+            masterplan = out["masterplan"] = self.ident(fields["masterplan"], "masterplan", where)
+        if "rpjmd" in fields:
+            rpjmd = out["rpjmd"] = self.ident(fields["rpjmd"], "rpjmd", where)
         if "relation" in fields:
             out["relation"] = self.choice(fields["relation"], Relation, "relation", where,
                                           "unknown-relation")
@@ -802,7 +803,7 @@ class _Reader:
             out["evidence"] = self.many(fields["evidence"], "evidence", where, self.text)
         matches.append(out)
         refs.append(MatchRef(
-            ends["masterplan"], ends["rpjmd"], where=where, line=node.line,
+            masterplan, rpjmd, where=where, line=node.line,
             masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
             rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
 
@@ -834,6 +835,16 @@ class _Reader:
             out.get("masterplan"), out.get("rpjmd"), where=where, line=node.line,
             masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
             rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+
+
+def _end_shown(node: Located | None) -> str:
+    """How a match names one of its ends in its problems: the id as written, or ``?``."""
+    if node is None or node.value is None:
+        return "?"
+    text = node.raw if node.raw is not None else node.value
+    if isinstance(text, int) and not isinstance(text, bool):
+        text = str(text)
+    return text if isinstance(text, str) else "?"
 
 
 def _or_list(names: Sequence[str]) -> str:
