@@ -94,10 +94,12 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
                               "severity": p.severity.value, "code": p.code,
                               "message": p.message, "suggestion": p.suggestion}
                              for p in item.problems]}
-    # U+2028 and U+2029 are valid in JSON strings, but readers that split lines on them
-    # (str.splitlines, JavaScript) would cut the line: written as escapes, as are controls
+    # U+0085, U+2028 and U+2029 are valid in JSON strings, but readers that split lines on
+    # them (str.splitlines, JavaScript) would cut the line: written as escapes, as are
+    # controls
     text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029"))
 
 
 def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> tuple[str | None, Any]:
