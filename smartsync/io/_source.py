@@ -215,6 +215,13 @@ def _parse_yaml_with_pyyaml(text: str) -> Located | None:
         raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml") from None
     except RecursionError:
         raise SourceProblem("malformed YAML: nested too deeply", code="too-deep") from None
+    except UnicodeEncodeError as exc:  # a text given as str with a lone surrogate
+        from .._text import bad_character
+
+        line = text.count("\n", 0, exc.start) + 1
+        line_text = text.split("\n")[line - 1] if line else ""
+        raise SourceProblem(f"the line {bad_character(line_text) or 'cannot be encoded'}; "
+                            "remove it", line=line, code="bad-character") from None
     if root is None:
         return None
     if "*" in text:  # without an alias there is nothing to expand
