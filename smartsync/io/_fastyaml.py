@@ -7,8 +7,8 @@ plain and quoted scalars (plain and single-quoted ones also wrapped over
 several lines, as the dumper wraps long texts), comments and a leading
 ``---``. For such a file :func:`read` gives the located tree that the PyYAML
 path of :func:`smartsync.io._source.parse_yaml` gives -- the same values, of
-the same types, raw spellings and lines -- reading the lines once, without
-building a node per value.
+the same types, raw spellings and lines -- line by line, without building a
+node per value.
 
 It *declines* (returns ``None``, and the caller takes the PyYAML path) on
 anything it does not handle with certainty: anchors, aliases, tags, block
