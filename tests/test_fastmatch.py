@@ -581,3 +581,61 @@ def test_fast_fact_keeps_field_defaults_and_hashes_by_id_once_declared():
     dict.__setitem__(twin, "__factid__", fact["__factid__"])
     assert twin == fact and hash(twin) == hash(fact)
     assert engine.declare(WithDefault(id="P1")) is None
+
+
+# ------------------------------------------------------------ the depth strategy
+
+from experta.activation import Activation  # noqa: E402
+from experta.agenda import Agenda  # noqa: E402
+
+from smartsync.fastmatch import FastDepthStrategy  # noqa: E402
+
+
+def _activations(specs):
+    """experta Activations of rules with these saliences over facts with these ids (a
+    fresh set each call: the two strategies must not share objects)."""
+    made = []
+    for number, (salience, ids) in enumerate(specs):
+        rule = Rule(salience=salience)(lambda self: None)
+        facts = []
+        for fact_id in ids:
+            fact = Fact(n=fact_id)
+            dict.__setitem__(fact, "__factid__", fact_id)
+            facts.append(fact)
+        made.append(Activation(rule, facts, {"n": number}))
+    return made
+
+
+_batches = st.lists(st.tuples(
+    st.lists(st.tuples(st.integers(-2, 2), st.lists(st.integers(0, 40), max_size=3)),
+             max_size=12),
+    st.lists(st.integers(0, 1000), max_size=4)), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_batches)
+def test_fast_depth_strategy_keeps_experta_depth_order(batches):
+    """FastDepthStrategy gives the agenda experta's DepthStrategy gives, for any additions
+    (one at a time or many at once) and removals."""
+    agendas, strategies, alive = (Agenda(), Agenda()), (DepthStrategy(), FastDepthStrategy()), []
+    unique = 1000  # each activation gets an id of its own: experta's removal needs unique keys
+    for added_specs, removals in batches:
+        specs = []
+        for salience, ids in added_specs:
+            unique += 1
+            specs.append((salience, [*ids, unique]))
+        made = [_activations(specs), _activations(specs)]
+        removed = [[], []]
+        for pick in removals:
+            if alive:
+                index = pick % len(alive)
+                pair = alive.pop(index)
+                removed[0].append(pair[0])
+                removed[1].append(pair[1])
+        alive.extend(zip(*made))
+        for side in (0, 1):
+            strategies[side].update_agenda(agendas[side], made[side], removed[side])
+        assert [a.context["n"] for a in agendas[0].activations] == \
+            [a.context["n"] for a in agendas[1].activations]
+        assert [sorted(f["__factid__"] for f in a.facts) for a in agendas[0].activations] == \
+            [sorted(f["__factid__"] for f in a.facts) for a in agendas[1].activations]
