@@ -282,13 +282,19 @@ def _itself(value: Any) -> Any:
 
 class _Token:
     """A partial match: the facts of the rule's positive patterns so far (the variables'
-    values are read from them), the tokens built on it, and the node that made it."""
+    values are read from them), the tokens built on it, and the node that made it. A token
+    is filed among its parent's children when it is made (the root has no parent)."""
 
     __slots__ = ("facts", "node", "children", "alive", "count", "key", "act")
 
-    def __init__(self, facts: tuple, node: Any):
+    def __init__(self, facts: tuple, node: Any, parent: "_Token | None" = None):
         self.facts = facts
         self.node = node
+        if parent is not None:
+            if parent.children is None:
+                parent.children = [self]
+            else:
+                parent.children.append(self)
         self.children: list[_Token] | None = None  # made on the first child
         self.alive = True
         self.count = 0
@@ -337,12 +343,7 @@ class _Join:
             self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
-        token = _Token(parent.facts + (fact,), self)
-        if parent.children is None:
-            parent.children = [token]
-        else:
-            parent.children.append(token)
-        self.next.left_add(token)
+        self.next.left_add(_Token(parent.facts + (fact,), self, parent))
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -415,12 +416,7 @@ class _Not(_Join):
             self._pass(token)
 
     def _pass(self, token: _Token) -> None:
-        child = _Token(token.facts, self)
-        if token.children is None:
-            token.children = [child]
-        else:
-            token.children.append(child)
-        self.next.left_add(child)
+        self.next.left_add(_Token(token.facts, self, token))
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -462,12 +458,7 @@ class _Test:
 
     def left_add(self, token: _Token) -> None:
         if self.call(token.facts):
-            child = _Token(token.facts, self)
-            if token.children is None:
-                token.children = [child]
-            else:
-                token.children.append(child)
-            self.next.left_add(child)
+            self.next.left_add(_Token(token.facts, self, token))
 
     def forget(self, token: _Token) -> None:
         pass
