@@ -33,7 +33,7 @@ from .validation import is_checked, mark_checked, validate_region
 from .result import (
     CharacteristicResult, Classification, DiagnosticResult, FundingResult, StageResult,
 )
-from .trace import FactRecord, LazyValues, Step, Trace, _LazyTrace, plain
+from .trace import FactRecord, LazyValues, Step, _LazyTrace, plain
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
 
 __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
@@ -94,13 +94,9 @@ class _RecordingAgenda(Agenda):
         self._engine = engine
 
     def get_next(self):  # type: ignore[no-untyped-def]
-        activations = self.activations  # experta's get_next, and the engine's _begin_step
-        if not activations:
-            return None
-        activation = activations.pop()
-        engine = self._engine
-        engine._current = activation
-        engine._steps.append(activation)
+        activation = super().get_next()
+        if activation is not None:
+            self._engine._begin_step(activation)
         return activation
 
 
@@ -195,7 +191,7 @@ class _RecordingEngine(KnowledgeEngine):
             if index is None:
                 continue
             try:
-                key = tuple(fact.get(n, _MISSING) for n in names)
+                key = _index_key(fact, names)
                 if add:
                     index.setdefault(key, {})[fact_id] = fact
                 else:
@@ -216,7 +212,6 @@ class _RecordingEngine(KnowledgeEngine):
                 f["__factid__"] for f in found)
         return found
 
-
     def _candidates(self, fact_class: type, fields: dict[str, Any]) -> Any:
         """The facts of ``fact_class`` that may have these field values (each rule firing
         that collects would otherwise scan every fact of the class): from an index on the
@@ -235,8 +230,7 @@ class _RecordingEngine(KnowledgeEngine):
             index: dict[tuple, dict[int, Any]] | None = {}
             try:
                 for fact_id, fact in facts.items():
-                    index.setdefault(tuple(fact.get(n, _MISSING) for n in names),
-                                     {})[fact_id] = fact
+                    index.setdefault(_index_key(fact, names), {})[fact_id] = fact
             except TypeError:
                 index = None
             indexes[names] = index
@@ -249,19 +243,13 @@ class _RecordingEngine(KnowledgeEngine):
 _MISSING = object()
 
 
+def _index_key(fact: Any, names: tuple[str, ...]) -> tuple:
+    """A fact's key in a collect index on these field names (a missing field is _MISSING)."""
+    return tuple(fact.get(n, _MISSING) for n in names)
+
+
 class _FastRecordingEngine(_RecordingEngine, FastKnowledgeEngine):
     """The recording engine on smartsync's fast matcher (:mod:`smartsync.fastmatch`)."""
-
-    def declare(self, *facts: Any) -> Any:  # noqa: D102
-        # _RecordingEngine.declare and FastKnowledgeEngine.declare in one call (a rule
-        # firing declares through here)
-        fact_list = self.facts
-        if not fact_list:
-            experta.watchers.ENGINE.warning("Declaring fact before reset()")
-        before = fact_list.last_index
-        result = self._declare(facts)
-        self._record(fact_list, before)
-        return result
 
 
 class Classifier:

@@ -27,7 +27,6 @@ import argparse
 import csv
 import functools
 import json
-import os
 import sys
 import time
 from concurrent.futures.process import BrokenProcessPool
