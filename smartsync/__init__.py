@@ -14,7 +14,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 #: where each exported name is defined. Imported on first use (module ``__getattr__``),
 #: so that ``import smartsync`` and each command load only what they use.
@@ -41,27 +41,39 @@ _EXPORTS = {
     ".render.html": ("Report", "render_html", "write_report"),
     ".documents": ("Draft", "DraftError", "draft_region", "write_draft"),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:  # a submodule, as ``import smartsync`` used to import them all
-        if not name.startswith("__"):
-            try:
-                return importlib.import_module(f"{__name__}.{name}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__name__}.{name}":
-                    raise
-        raise AttributeError(f"module 'smartsync' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+def _lazy_exports(package: str, exports: dict[str, tuple[str, ...]], namespace: dict[str, Any], *,
+                 submodules: bool = False) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """A package's module ``__getattr__`` and ``__dir__`` (PEP 562) for names imported on
+    first use: ``exports`` maps a relative module to the names it defines; a name is
+    imported when first read and kept in ``namespace`` (the package's globals), so the next
+    read does not come back here. With ``submodules``, any other name that is a
+    submodule of the package is imported too (as ``import package`` once imported them all).
+    Here, not in a submodule: ``import smartsync`` imports none."""
+    where = {name: module for module, names in exports.items() for name in names}
+
+    def __getattr__(name: str) -> Any:
+        module = where.get(name)
+        if module is None:
+            if submodules and not name.startswith("__"):
+                try:
+                    return importlib.import_module(f"{package}.{name}")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{package}.{name}":
+                        raise
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, package), name)
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(namespace) | set(where))
+
+    return __getattr__, __dir__
 
 
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_WHERE))
-
+__getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS, globals(), submodules=True)
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .advice import Advice, Stability, TypeAdvice, advise

@@ -47,7 +47,8 @@ def test_classify_command_loads_only_what_it_uses():
 
 
 def test_every_export_is_the_object_its_module_defines():
-    assert set(smartsync.__all__) - {"__version__"} == set(smartsync._WHERE), \
+    exported = {name for names in smartsync._EXPORTS.values() for name in names}
+    assert set(smartsync.__all__) - {"__version__"} == exported, \
         "a name of smartsync.__all__ must be listed in smartsync._EXPORTS (and vice versa)"
     for name in smartsync.__all__:
         assert getattr(smartsync, name) is not None

@@ -14,8 +14,9 @@ Coding every match between a masterplan and an RPJMD by hand is days of work;
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .. import _lazy_exports
 
 #: where each exported name is defined, imported on first use (module ``__getattr__``):
 #: the advice's suggestions need neither the evaluation nor its CSV reader
@@ -26,20 +27,7 @@ _EXPORTS = {
                  "same_code", "suggest_matches", "with_suggestions"),
     ".text": ("Term", "terms"),
 }
-_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
-
-
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:  # a submodule not imported yet: the import system imports it
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_WHERE))
+__getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
