@@ -500,15 +500,18 @@ class _Activation(Activation):
     first, as experta's depth strategy orders them) and ``fire`` (the rule's function
     called with the variables it takes, as ``Rule.__call__`` would)."""
 
-    key: Any = None  # the strategy sets it
-    _ids: tuple | None = None
-    _set: set | None = None
+    # slots: an activation gets no attribute dict of its own (a run makes hundreds, and
+    # the trace keeps those that fired: fewer objects for the cyclic collector to walk)
+    __slots__ = ("rule", "matched", "context", "fire", "key", "_ids", "_set")
 
     def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
         self.rule = rule
         self.matched = facts
         self.context = context
         self.fire = fire
+        self.key: Any = None  # the strategy sets it
+        self._ids: tuple | None = None
+        self._set: set | None = None
 
     @property  # type: ignore[override]
     def facts(self) -> set:
@@ -1105,10 +1108,12 @@ class FastFact(Fact):
     unchanged (strings, numbers, booleans, ``None``, tuples): the same fact, built with one
     call less per field. Dicts, lists and sets are still frozen by experta."""
 
-    #: True while the fact is known to hold neither a conditional element nor a special
-    #: or nested key (``__name__``, ``a__b``): ``declare()`` then skips its checks. Set
-    #: at construction, dropped by any later item assignment.
-    _plain = False
+    # ``_plain``: True while the fact is known to hold neither a conditional element nor
+    # a special or nested key (``__name__``, ``a__b``): ``declare()`` then skips its
+    # checks (read with getattr(fact, "_plain", False)). Set at construction, dropped by
+    # any later item assignment. ``_hash``: the hash, once declared. Slots, so that a
+    # fact gets no attribute dict of its own for them (a region makes hundreds of facts).
+    __slots__ = ("_plain", "_hash")
 
     def __init__(self, *args: Any, **kwargs: Any):
         if self.__fields__:  # experta keeps the defaults of declared Fields here
