@@ -514,14 +514,52 @@ def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]
 
 
 def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tuple[str, str], ...]]:
-    """The fewest matches, taken away at one stage, that change the type."""
+    """The fewest matches, taken away at one stage, that change the type.
+
+    For each stage with synchronized elements, its elements ordered by how many counted
+    matches they have (fewest first): if taking away all their matches changes the type,
+    the smallest ``k`` whose first ``k`` elements' matches, taken away, change it (a
+    search by classifying: from the count the stage's figures suggest, then halving).
+    The answer is the stage losing the fewest matches (the first in stage order on a
+    tie).
+
+    Searches that cannot change the answer are cut short, whatever the rules conclude
+    (the answer is the one a full search of every stage gives; ``tests/advice_reference.py``
+    keeps that search and a property test compares): taking away more elements never
+    loses fewer matches, so a stage whose first element alone loses no fewer than the
+    best stage so far is not searched, and a search stops as soon as its lower bound
+    passes the last ``k`` that would still lose fewer. Stages are searched in the order
+    of what their figures suggest they lose (only an order: each is still decided by
+    classifying), so that the likely best comes first.
+    """
     result = runs.result
-    best: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
-    for stage, figures in result.stages.items():
+    per_key: dict[tuple[str, str], int] = {}
+    for m in runs.region.matches:
+        per_key[m.key] = per_key.get(m.key, 0) + 1
+    own_stage = runs.typology.stages.index(result.type.value) if runs.rank(result.type) else None
+    searches = []
+    for index, (stage, figures) in enumerate(result.stages.items()):
         if not figures.present or not figures.synchronized:
             continue
         by_element = _counted_matches(runs, stage)
         order = sorted(by_element, key=lambda i: len(by_element[i]))
+        # lost[k]: how many of the region's matches taking away the first k elements takes
+        # (each element's pairs are its own: the counts add up)
+        lost = [0]
+        for i in order:
+            lost.append(lost[-1] + sum(per_key.get(pair, 0) for pair in by_element[i]))
+        guess = (figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) + 1
+                 if figures.is_synchronized else 1)
+        hinted = lost[min(max(guess, 1), len(order))]
+        searches.append((hinted, index, stage, by_element, order, lost, guess))
+    searches.sort(key=lambda s: (s[0], s[1]))
+    # (matches lost, stage index, the type it falls to, the pairs taken away)
+    best: tuple[int, int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
+    for _, index, stage, by_element, order, lost, guess in searches:
+
+        def beats(k: int) -> bool:
+            """Whether losing the first k elements would be a better answer than the best."""
+            return best is None or (lost[k], index) < (best[0], best[1])
 
         def removed(k: int) -> frozenset:
             return frozenset(pair for i in order[:k] for pair in by_element[i])
@@ -530,31 +568,37 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
             done = runs.classify(remove=removed(k))
             return done.type if done.type != result.type else None
 
-        if changes(len(order)) is None:
+        every = len(order)
+        if not beats(1):  # not even one element's loss could beat the best
             continue
-        # the fewest elements whose matches, taken away, change the type
-        guess = (figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) + 1
-                 if figures.is_synchronized else 1)
-        low, high = 1, len(order)
-        if 1 <= guess <= len(order) and changes(guess) is not None:
+        # whether taking every element away changes the type is asked first (as the full
+        # search does) unless it may not matter: when the search may stop before, and the
+        # stage is one whose loss likely changes the type (its own or one below it)
+        later = (not beats(every) and own_stage is not None
+                 and runs.typology.stages.index(stage) >= own_stage)
+        if not later and changes(every) is None:
+            continue
+        low, high = 1, every
+        if 1 <= guess <= every and changes(guess) is not None:
             high = guess
             if guess > 1 and changes(guess - 1) is None:
                 low = guess
-        while low < high:
+        while low < high and beats(low):
             middle = (low + high) // 2
             if changes(middle) is not None:
                 high = middle
             else:
                 low = middle + 1
+        # the search ends at some k in [low, high]: one that cannot beat the best is no answer
+        if not beats(low) or (later and changes(every) is None):
+            continue
         pairs = tuple(sorted(removed(high)))
-        count = sum(1 for m in runs.region.matches if m.key in set(pairs))
         falls = changes(high)
         assert falls is not None
-        if best is None or count < best[0]:
-            best = (count, falls, pairs)
+        best = (lost[high], index, falls, pairs)
     if best is None:
         return None, None, ()
-    return best
+    return best[0], best[2], best[3]
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

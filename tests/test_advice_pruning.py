@@ -1,0 +1,138 @@
+"""The advice's cut-short searches give the answers of the full ones, whatever the rules say.
+
+``smartsync.advice`` skips classifications whose outcome cannot change its answer (a stage
+whose smallest loss cannot beat the best found, a search whose lower bound has passed the
+losses that would); ``tests/advice_reference.py`` keeps the full search. Both are run here
+on the same classifications -- of the real rules, and of stand-in "rules" that conclude an
+arbitrary type for each changed region, so that the equality does not rest on the rules
+being monotone -- and must agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import smartsync
+from smartsync.advice import _fewest_losses, _Runs, advise
+from smartsync.engine import Classifier, default_classifier
+from smartsync.sample import typical_region
+
+from advice_reference import fewest_losses
+from strategies_typology import build_region, property_settings, typology_regions
+
+
+class _ArbitraryRules:
+    """A classifier whose "rules" conclude a type drawn from the changed region's matches
+    and threshold with a salt (the same region, the same type): no order between the
+    regions the search asks about, so a pruning that relies on one would show."""
+
+    def __init__(self, result: smartsync.Classification, salt: int):
+        self.result = result
+        self.salt = salt
+        self.types = list(result.typology.type_enum)
+
+    def classify(self, region, params=None):  # type: ignore[no-untyped-def]
+        threshold = None if params is None else params.threshold
+        key = repr((self.salt, sorted(m.key for m in region.matches), threshold)).encode()
+        draw = int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
+        # the region's own type half of the time, any type otherwise
+        chosen = self.result.type if draw % 2 else self.types[(draw >> 1) % len(self.types)]
+        return types.SimpleNamespace(type=chosen)
+
+
+def _both(result: smartsync.Classification, classifier) -> tuple:  # type: ignore[no-untyped-def]
+    return (_fewest_losses(_Runs(result, classifier)),
+            fewest_losses(_Runs(result, classifier)))
+
+
+_regions = st.one_of(
+    typology_regions(max_per_level=8),
+    st.builds(lambda seed, programs: typical_region(seed, programs=programs, varied=True),
+              st.integers(0, 10_000), st.sampled_from((4, 8, 20))))
+
+
+@given(_regions, st.sampled_from((0.5, 0.3, 0.75, 1.0)))
+@property_settings(40)
+def test_the_fewest_losses_are_those_of_the_full_search(region, threshold):
+    result = default_classifier().classify(region, params={"threshold": threshold})
+    pruned, full = _both(result, default_classifier())
+    assert pruned == full
+
+
+def _check_whatever_the_rules_conclude(region, threshold, salt):  # type: ignore[no-untyped-def]
+    result = default_classifier().classify(region, params={"threshold": threshold})
+    pruned, full = _both(result, _ArbitraryRules(result, salt))
+    assert pruned == full
+
+
+@given(_regions, st.sampled_from((0.5, 0.3, 0.75)), st.integers(0, 2**32))
+@property_settings(300)
+def test_the_fewest_losses_are_those_of_the_full_search_whatever_the_rules_conclude(
+        region, threshold, salt):
+    _check_whatever_the_rules_conclude(region, threshold, salt)
+
+
+@pytest.mark.slow  # 3,000 examples, about half a minute
+@given(_regions, st.sampled_from((0.5, 0.3, 0.75, 1.0)), st.integers(0, 2**32))
+@property_settings(3000)
+def test_the_fewest_losses_are_those_of_the_full_search_whatever_the_rules_conclude_long(
+        region, threshold, salt):
+    _check_whatever_the_rules_conclude(region, threshold, salt)
+
+
+class _EveryLossChanges:
+    """A classifier whose "rules" change the type at every loss: each stage's answer is
+    its element with the fewest matches."""
+
+    def __init__(self, result: smartsync.Classification):
+        self.other = next(t for t in result.typology.type_enum if t != result.type)
+
+    def classify(self, region, params=None):  # type: ignore[no-untyped-def]
+        return types.SimpleNamespace(type=self.other)
+
+
+def test_a_tie_goes_to_the_first_stage_whichever_is_searched_first():
+    """The target stage (3 of 10 matched: its figures suggest losing one element) is
+    searched before the mission (4 of 5: two); both lose one match at the least, and the
+    answer is the mission's, the first in stage order, as the full search gives."""
+    region = build_region({"vision": 1, "mission": 5, "target": 10, "program": 4},
+                          matched={"mission": 4, "target": 3, "program": 4})
+    result = default_classifier().classify(region)
+    pruned, full = _both(result, _EveryLossChanges(result))
+    assert pruned == full
+    assert full[0] == 1 and full[2] == (("SM1", "M1"),)
+
+
+def test_the_typical_region_is_advised_with_fewer_classifications():
+    """The region ``benchmarks/bench_engine.py --cli`` classifies (``typical_region(7)``, type
+    B): the full loss search classifies it 9 times (3 per synchronized stage), the pruned one
+    7 (the target and program stages stop once their searches cannot lose fewer than the 3
+    matches of the mission stage); the whole advice 13 times, not 15."""
+    classifier = Classifier()
+    result = classifier.classify(typical_region(7))
+    assert result.type_letter == "B"
+    counted: list[int] = []
+    classify = classifier.classify
+
+    def count(*args, **kwargs):  # type: ignore[no-untyped-def]
+        counted.append(1)
+        return classify(*args, **kwargs)
+
+    classifier.classify = count  # type: ignore[method-assign]
+    try:
+        full = fewest_losses(_Runs(result, classifier))
+        assert len(counted) == 9
+        del counted[:]
+        assert _fewest_losses(_Runs(result, classifier)) == full
+        assert full[0] == 3
+        assert len(counted) == 7
+        del counted[:]
+        advise(result, classifier=classifier)
+        assert len(counted) == 13
+    finally:
+        del classifier.classify
