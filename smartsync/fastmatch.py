@@ -281,11 +281,13 @@ def _itself(value: Any) -> Any:
 
 
 class _Token:
-    """A partial match: the facts of the rule's positive patterns so far (the variables'
-    values are read from them), the tokens built on it, and the node that made it. A token
-    is filed among its parent's children when it is made (the root has no parent)."""
+    """A partial match: the facts of the positive patterns so far (the variables' values
+    are read from them), the tokens built on it, and the node that made it. A token is
+    filed among its parent's children when it is made (the root has no parent); the nodes
+    after the one that made it keep it in their memories (rules that begin with the same
+    conditions share those nodes, so a token may feed several rules)."""
 
-    __slots__ = ("facts", "node", "children", "alive", "count", "key", "act")
+    __slots__ = ("facts", "node", "children", "alive")
 
     def __init__(self, facts: tuple, node: Any, parent: "_Token | None" = None):
         self.facts = facts
@@ -297,18 +299,16 @@ class _Token:
                 parent.children.append(self)
         self.children: list[_Token] | None = None  # made on the first child
         self.alive = True
-        self.count = 0
-        self.key: Any = None
-        self.act: Activation | None = None
 
 
 class _Join:
     """A positive pattern of a rule: joins the tokens before it with the facts it matches,
-    on the values of the variables it shares with them (a hash lookup)."""
+    on the values of the variables it shares with them (a hash lookup). Its tokens go to
+    every node after it (``succ``: more than one where rules share their first conditions)."""
 
     def __init__(self, alpha: _Alpha, left_key: Callable, right_key: Callable):
         self.alpha, self.left_key, self.right_key = alpha, left_key, right_key
-        self.next: Any = None
+        self.succ: list[Any] = []
         self.reset()
 
     # Memories are dicts of join key -> bucket. Most keys hold one partial match or one
@@ -321,7 +321,7 @@ class _Join:
 
     def _remember(self, token: _Token) -> Any:
         """File a token of the node before under its join key; return the key."""
-        key = token.key = self.left_key(token.facts)
+        key = self.left_key(token.facts)
         left = self.left
         bucket = left.get(key)
         if bucket is None:
@@ -343,7 +343,9 @@ class _Join:
             self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
-        self.next.left_add(_Token(parent.facts + (fact,), self, parent))
+        token = _Token(parent.facts + (fact,), self, parent)
+        for node in self.succ:
+            node.left_add(token)
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -385,15 +387,16 @@ class _Join:
 
     def forget(self, token: _Token) -> None:
         left = self.left
-        bucket = left.get(token.key)
+        key = self.left_key(token.facts)  # retractions are rare: computed again, not kept
+        bucket = left.get(key)
         if bucket is None:
             return
         if bucket.__class__ is dict:
             bucket.pop(token, None)
             if len(bucket) == 1:
-                left[token.key] = next(iter(bucket))
+                left[key] = next(iter(bucket))
         elif bucket is token:
-            del left[token.key]
+            del left[key]
 
 
 def _tokens(bucket: Any) -> list:
@@ -407,16 +410,28 @@ def _tokens(bucket: Any) -> list:
 
 class _Not(_Join):
     """``NOT(pattern)``: a token passes while no fact matches the pattern with the values
-    of the variables bound before it (its right memory: key -> {fact id: None})."""
+    of the variables bound before it (its right memory: key -> {fact id: None};
+    ``blocked``: each token some fact stops -> how many facts stop it)."""
+
+    def reset(self) -> None:
+        super().reset()
+        self.blocked: dict[_Token, int] = {}
 
     def left_add(self, token: _Token) -> None:
         right = self.right.get(self._remember(token))
-        token.count = len(right) if right else 0
-        if not token.count:
+        if right:
+            self.blocked[token] = len(right)
+        else:
             self._pass(token)
 
     def _pass(self, token: _Token) -> None:
-        self.next.left_add(_Token(token.facts, self, token))
+        passed = _Token(token.facts, self, token)
+        for node in self.succ:
+            node.left_add(passed)
+
+    def forget(self, token: _Token) -> None:
+        super().forget(token)
+        self.blocked.pop(token, None)
 
     def right_add(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -425,12 +440,19 @@ class _Not(_Join):
             self.right[key] = {fid: None}
         else:
             bucket[fid] = None
+        blocked = self.blocked
         for token in _tokens(self.left.get(key)):
-            token.count += 1
-            if token.count == 1:
-                children, token.children = token.children, None
-                for child in children or ():
-                    _kill(child)
+            count = blocked[token] = blocked.get(token, 0) + 1
+            children = token.children
+            if count == 1 and children:  # it passed: what it passed to ends
+                if len(children) == 1 and children[0].node is self:
+                    token.children = None
+                    _kill(children[0])
+                else:
+                    token.children = [c for c in children if c.node is not self] or None
+                    for child in children:
+                        if child.node is self:
+                            _kill(child)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -440,9 +462,13 @@ class _Not(_Join):
         del bucket[fid]
         if not bucket:
             del self.right[key]
+        blocked = self.blocked
         for token in _tokens(self.left.get(key)):
-            token.count -= 1
-            if token.count == 0:
+            count = blocked[token] - 1
+            if count:
+                blocked[token] = count
+            else:
+                del blocked[token]
                 self._pass(token)
 
 
@@ -451,14 +477,16 @@ class _Test:
 
     def __init__(self, call: Callable[[tuple], Any]):
         self.call = call
-        self.next: Any = None
+        self.succ: list[Any] = []
 
     def reset(self) -> None:
         pass
 
     def left_add(self, token: _Token) -> None:
         if self.call(token.facts):
-            self.next.left_add(_Token(token.facts, self, token))
+            passed = _Token(token.facts, self, token)
+            for node in self.succ:
+                node.left_add(passed)
 
     def forget(self, token: _Token) -> None:
         pass
@@ -472,15 +500,18 @@ class _Activation(Activation):
     first, as experta's depth strategy orders them) and ``fire`` (the rule's function
     called with the variables it takes, as ``Rule.__call__`` would)."""
 
-    key: Any = None  # the strategy sets it
-    _ids: tuple | None = None
-    _set: set | None = None
+    # slots: an activation gets no attribute dict of its own (a run makes hundreds, and
+    # the trace keeps those that fired: fewer objects for the cyclic collector to walk)
+    __slots__ = ("rule", "matched", "context", "fire", "key", "_ids", "_set")
 
     def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
         self.rule = rule
         self.matched = facts
         self.context = context
         self.fire = fire
+        self.key: Any = None  # the strategy sets it
+        self._ids: tuple | None = None
+        self._set: set | None = None
 
     @property  # type: ignore[override]
     def facts(self) -> set:
@@ -534,20 +565,20 @@ class _Terminal:
         self.context = context
         self.matcher = matcher
         self.fire = fire
+        self.reset()
 
     def reset(self) -> None:
-        pass
+        self.acts: dict[_Token, _Activation] = {}
 
     def left_add(self, token: _Token) -> None:
-        token.act = _Activation(self.rule, token.facts, self.context(token.facts), self.fire)
-        self.matcher._added[token] = token.act
+        act = self.acts[token] = _Activation(self.rule, token.facts, self.context(token.facts),
+                                             self.fire)
+        self.matcher._added[id(act)] = act
 
     def forget(self, token: _Token) -> None:
-        added = self.matcher._added
-        if token in added:
-            del added[token]
-        else:
-            self.matcher._removed.append(token.act)
+        act = self.acts.pop(token, None)
+        if act is not None and self.matcher._added.pop(id(act), None) is None:
+            self.matcher._removed.append(act)
 
 
 def _kill(token: _Token) -> None:
@@ -558,24 +589,20 @@ def _kill(token: _Token) -> None:
         if not token.alive:
             continue
         token.alive = False
-        token.node.next.forget(token)
+        for node in token.node.succ:
+            node.forget(token)
         if token.children:
             stack.extend(token.children)
             token.children = None
 
 
 class _CompiledRule:
+    """A rule's nodes, first to last (some shared with other rules), before its terminal."""
+
     def __init__(self, rule: Rule, first: Any, nodes: list):
         self.rule = rule
         self.first = first
         self.nodes = nodes
-        self.root: _Token | None = None
-
-    def reset(self) -> None:
-        for node in self.nodes:
-            node.reset()
-        self.root = _Token((), None)
-        self.first.left_add(self.root)
 
 
 def _simple_pattern(pattern: Any) -> bool:
@@ -623,6 +650,7 @@ class FastMatcher(Matcher):
         self._alphas: dict[tuple, _Alpha] = {}
         self._by_type: dict[type, list[_Alpha]] = {}
         self._rules: list[_CompiledRule] = []
+        self._shared: dict[tuple, Any] = {}  # (node before, what it tests) -> the node
         #: rule name -> why it is matched by experta's own Rete
         self.fallback: dict[str, str] = {}
         fallback = []
@@ -638,18 +666,20 @@ class FastMatcher(Matcher):
                 self.fallback[getattr(rule, "__name__", repr(rule))] = str(exc)
                 fallback.append(rule)
         self._rete = _Rete(engine, fallback) if fallback else None
+        # every node once (rules share some), and the first nodes (each gets a root token)
+        self._nodes = list({id(n): n for r in self._rules for n in r.nodes}.values())
+        self._firsts = list({id(r.first): r.first for r in self._rules}.values())
         self._passed: dict[int, list[_Alpha]] = {}
-        self._added: dict[_Token, Activation] = {}
+        self._added: dict[int, Activation] = {}  # id -> activation made since the last changes()
         self._removed: list[Activation] = []
         self.reset()
 
-    def _alpha(self, pattern: Fact) -> tuple[_Alpha, tuple, str | None]:
-        signature, test, var_keys, capture = _pattern(pattern)
+    def _alpha(self, signature: tuple, test: Callable[[Any], bool], cls: type) -> _Alpha:
         alpha = self._alphas.get(signature)
         if alpha is None:
             alpha = self._alphas[signature] = _Alpha(test)
-            self._by_type.setdefault(type(pattern), []).append(alpha)
-        return alpha, var_keys, capture
+            self._by_type.setdefault(cls, []).append(alpha)
+        return alpha
 
     def _compile(self, rule: Rule) -> _CompiledRule:
         conditions = tuple(rule)
@@ -665,37 +695,60 @@ class FastMatcher(Matcher):
         #: each bound variable -> where its value is read: "t[i]" (the fact of the i-th
         #: positive pattern) or "t[i][key]" (one of its fields); the first binding counts
         source: dict[str, str] = {}
-        nodes: list = []
+        # first what each node is (any unsupported part raises before a node is made)...
+        specs: list[tuple] = []
+        joined = 0  # positive patterns so far
         for position, ce in enumerate(conditions):
             if isinstance(ce, TEST):
                 function = ce[0]
                 params = tuple(inspect.signature(function).parameters)
                 args = ", ".join(f"{_literal(p)}: {source.get(p, 'None')}" for p in params)
-                nodes.append(_Test(_function(f"lambda t: _test(**{{{args}}})",
-                                             {"_test": function})))
+                specs.append((_Test, function, f"lambda t: _test(**{{{args}}})"))
                 continue
             pattern = ce[0] if isinstance(ce, NOT) else ce
-            alpha, var_keys, capture = self._alpha(pattern)
+            signature, test, var_keys, capture = _pattern(pattern)
             if capture is None:
                 capture = names.setdefault(pattern, f"__pattern_{position}__")
             here = {var: f"[{_literal(key)}]" for var, key in var_keys}
             here[_literal(capture) and capture] = ""
             shared = sorted(v for v in here if v in source)
-            node = (_Not if isinstance(ce, NOT) else _Join)(
-                alpha, _key_function([source[v] for v in shared], "t"),
-                _key_function([f"f{here[v]}" for v in shared], "f"))
-            alpha.consumers.append(node)
+            specs.append((_Not if isinstance(ce, NOT) else _Join, (signature, test, type(pattern)),
+                          tuple(source[v] for v in shared), tuple(f"f{here[v]}" for v in shared)))
             if not isinstance(ce, NOT):
-                index = sum(isinstance(n, _Join) and not isinstance(n, _Not) for n in nodes)
                 for var, path in here.items():
-                    source.setdefault(var, f"t[{index}]{path}")
-            nodes.append(node)
-        for before, after in zip(nodes, nodes[1:]):
-            before.next = after
+                    source.setdefault(var, f"t[{joined}]{path}")
+                joined += 1
         context = _function(
             "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}",
             {})
-        nodes[-1].next = _Terminal(rule, context, self, _caller(rule, source))
+        fire = _caller(rule, source)
+        # ...then the nodes: a rule whose first conditions are those of a rule before it
+        # (the same patterns joined on the same fields, the same TEST function) shares
+        # their nodes, and so their partial matches
+        nodes: list = []
+        parent = None
+        for spec in specs:
+            if spec[0] is _Test:
+                key: tuple = (parent, _Test, spec[1], spec[2])
+                node = self._shared.get(key)
+                if node is None:
+                    node = _Test(_function(spec[2], {"_test": spec[1]}))
+            else:
+                kind, (signature, test, cls), left, right = spec
+                alpha = self._alpha(signature, test, cls)
+                key = (parent, kind, alpha, left, right)
+                node = self._shared.get(key)
+                if node is None:
+                    node = kind(alpha, _key_function(list(left), "t"),
+                                _key_function(list(right), "f"))
+                    alpha.consumers.append(node)
+            if key not in self._shared:
+                self._shared[key] = node
+                if parent is not None:
+                    parent.succ.append(node)
+            nodes.append(node)
+            parent = node
+        nodes[-1].succ.append(_Terminal(rule, context, self, fire))
         return _CompiledRule(rule, nodes[0], nodes)
 
     # -- experta's Matcher interface ---------------------------------------------
@@ -705,8 +758,13 @@ class FastMatcher(Matcher):
         self._passed = {}
         self._added = {}
         self._removed = []
-        for rule in self._rules:
-            rule.reset()
+        for node in self._nodes:
+            node.reset()
+            for after in node.succ:
+                if after.__class__ is _Terminal:
+                    after.reset()
+        for first in self._firsts:
+            first.left_add(_Token((), None))
         self._added = {}
         if self._rete is not None:
             self._rete.reset()
@@ -1050,10 +1108,12 @@ class FastFact(Fact):
     unchanged (strings, numbers, booleans, ``None``, tuples): the same fact, built with one
     call less per field. Dicts, lists and sets are still frozen by experta."""
 
-    #: True while the fact is known to hold neither a conditional element nor a special
-    #: or nested key (``__name__``, ``a__b``): ``declare()`` then skips its checks. Set
-    #: at construction, dropped by any later item assignment.
-    _plain = False
+    # ``_plain``: True while the fact is known to hold neither a conditional element nor
+    # a special or nested key (``__name__``, ``a__b``): ``declare()`` then skips its
+    # checks (read with getattr(fact, "_plain", False)). Set at construction, dropped by
+    # any later item assignment. ``_hash``: the hash, once declared. Slots, so that a
+    # fact gets no attribute dict of its own for them (a region makes hundreds of facts).
+    __slots__ = ("_plain", "_hash")
 
     def __init__(self, *args: Any, **kwargs: Any):
         if self.__fields__:  # experta keeps the defaults of declared Fields here

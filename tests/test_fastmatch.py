@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import event as _hypothesis_event
 from hypothesis.errors import InvalidArgument
 from hypothesis import strategies as st
@@ -132,6 +132,26 @@ rule_specs = st.tuples(
     st.sampled_from((0, 0, 1)),
     st.sampled_from(("none", "declare", "declare", "retract")),
 )
+
+
+
+@st.composite
+def sharing_rule_specs(draw, max_rules=5):
+    """Rules that begin with the same conditions as a rule before them (a prefix of its
+    conditions, then conditions of their own): the fast matcher shares those nodes."""
+    first = draw(rule_specs)
+    specs = [first]
+    for _ in range(draw(st.integers(1, max_rules - 1))):
+        base = draw(st.sampled_from(specs))[0]
+        keep = draw(st.integers(min(1, len(base)), len(base)))
+        # a NOT first, often: a node shared by a NOT and another node is where a match of
+        # one rule could wrongly end another's
+        tail = draw(st.lists(st.one_of(st.tuples(st.just("not"), patterns), conditions),
+                             min_size=1, max_size=2))
+        specs.append((base[:keep] + tail, draw(st.sampled_from((0, 0, 1))),
+                      draw(st.sampled_from(("none", "declare", "declare", "retract")))))
+    return specs
+
 
 facts = st.tuples(
     st.sampled_from(("A", "B", "C")),
@@ -340,6 +360,56 @@ def test_same_activations_as_experta_rete(specs, ops):
 def test_matcher_alone_on_a_plain_engine(specs, ops):
     """``__matcher__ = FastMatcher`` on experta's own KnowledgeEngine (no other change)."""
     check_same_as_rete(specs, ops, fast_base=experta.KnowledgeEngine, matcher=FastMatcher)
+
+
+@settings(max_examples=60, **differential)
+@given(sharing_rule_specs(), st.lists(operations, max_size=14))
+@example(  # a NOT one rule shares with another's join: blocked, it ends its own match only
+    [([("pat", ("A", {"x": ("var", "v")}, None)), ("pat", ("C", {"y": ("var", "v")}, None))],
+      0, "none"),
+     ([("pat", ("A", {"x": ("var", "v")}, None)), ("not", ("B", {"x": ("var", "v")}, None))],
+      0, "none")],
+    [("declare", ("A", {"x": 1})), ("declare", ("C", {"y": 1})), ("declare", ("B", {"x": 1})),
+     ("retract", 2), ("run", None)])
+def test_rules_sharing_their_first_conditions_match_as_in_experta_rete(specs, ops):
+    """Rules that begin alike share nodes (and partial matches): each still gets the
+    activations experta's Rete gives it, as facts come and go (a NOT that one rule
+    shares blocks and releases its matches only)."""
+    check_same_as_rete(specs, ops)
+
+
+@pytest.mark.slow
+@settings(max_examples=600, **differential)
+@given(sharing_rule_specs(max_rules=7), st.lists(operations, max_size=40))
+def test_rules_sharing_their_first_conditions_match_as_in_experta_rete_long(specs, ops):
+    check_same_as_rete(specs, ops)
+
+
+def test_rules_that_begin_alike_share_their_nodes():
+    """Two rules whose first two conditions are the same share those two nodes; a third
+    condition of each is its own (the element rules share their stage and element joins)."""
+    class Engine(FastKnowledgeEngine):
+        @Rule(A(x=MATCH.v), NOT(B(x=MATCH.v)), C(y=MATCH.v))
+        def one(self, v):
+            pass
+
+        @Rule(A(x=MATCH.v), NOT(B(x=MATCH.v)), NOT(C(y=MATCH.v)))
+        def two(self, v):
+            pass
+
+    engine = Engine()
+    first, second = engine.matcher._rules
+    assert first.nodes[:2] == second.nodes[:2] and first.nodes[2] is not second.nodes[2]
+    engine.reset()
+    engine.declare(A(x=1), A(x=2), C(y=1))
+    assert sorted(a.rule.__name__ + str(a.context["v"]) for a in engine.agenda.activations) == \
+        ["one1", "two2"]
+    blocker = engine.declare(B(x=1))
+    assert sorted(a.rule.__name__ + str(a.context["v"]) for a in engine.agenda.activations) == \
+        ["two2"]
+    engine.retract(blocker)
+    assert sorted(a.rule.__name__ + str(a.context["v"]) for a in engine.agenda.activations) == \
+        ["one1", "two2"]
 
 
 @pytest.mark.slow

@@ -8,15 +8,16 @@ of errors and warnings.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from itertools import starmap
 from typing import Any, TypeVar, Union
 
 import attrs
-import yaml
 
 from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
@@ -35,6 +36,8 @@ from ..model import (
     RejectedMatch,
     Relation,
     Source,
+    _unchecked,
+    _unchecked_plan,
 )
 from .paths import open_problem, path_kind
 from ..validation import ElementRef, MatchRef, check_references, mark_checked
@@ -87,6 +90,19 @@ _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
 _REJECTED_KEYS = ("masterplan", "rpjmd", "note")
 _YEARS = (1900, 2200)
+#: the keys of the usual element (_Reader.usual_element)
+_USUAL_ELEMENT_KEYS = frozenset(("id", "level", "text", "parents", "code", "dimension", "budget"))
+#: the keys of the usual match
+_USUAL_MATCH_KEYS = frozenset(("masterplan", "rpjmd", "relation", "source", "score", "note"))
+
+# the model's objects and the references' records, built from values the reader checked
+# (model._unchecked: their fields positionally, in their classes' order)
+_new_element = _unchecked(Element)
+_new_match = _unchecked(Match)
+_new_rejected = _unchecked(RejectedMatch)
+_new_region = _unchecked(Region)
+_new_element_ref = _unchecked(ElementRef)
+_new_match_ref = _unchecked(MatchRef)
 
 
 @attrs.frozen
@@ -400,7 +416,7 @@ class _Reader:
         for line, message, code in node.problems:
             self.error(message, line, where, code)
         fields = node.value
-        known = _key_set(allowed)
+        known = _KEY_SETS.get(allowed) or _key_set(allowed)
         all_known = known.issuperset(fields)
         if not all_known:
             for key in fields:
@@ -423,11 +439,31 @@ class _Reader:
 
     # -- scalar fields
 
-    def text(self, node: Located, label: str, where: str | None, *, line: bool = False) -> str | None:
+    def text(self, node: Located, label: str, where: str | None, line: bool = False) -> str | None:
+        """A text: not empty, no character :func:`~smartsync._text.bad_character` refuses
+        (``line``: no line break either), at most ``MAX_TEXT_LENGTH`` characters."""
         value = node.value
-        checked = self.checked[line]
-        if value.__class__ is str and value in checked:
+        if value.__class__ is str and self.good(value, line):
             return value  # type: ignore[no-any-return]
+        return self.bad_text(node, label, where, line)
+
+    def good(self, value: str, line: bool) -> bool:
+        """Whether the text ``value`` is one :meth:`text` takes as it is (remembered: a text
+        named again, an id as a parent, is not checked again)."""
+        checked = self.checked[line]
+        if value in checked:
+            return True
+        # printable ASCII holds no character bad_character refuses (tests/test_io_unchecked.py)
+        if value.strip() and len(value) <= self.max_text and (
+                (value.isascii() and value.isprintable()) or bad_character(value, line=line) is None):
+            checked.add(value)
+            return True
+        return False
+
+    def bad_text(self, node: Located, label: str, where: str | None, line: bool) -> str | None:
+        """:meth:`text` for a value that is not a text, or not a good one: what is wrong with
+        it, in this order (or the text, for a subclass of ``str`` that is a good one)."""
+        value = node.value
         if not isinstance(value, str):
             self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
                        where, "wrong-type")
@@ -443,14 +479,14 @@ class _Reader:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
                        f"{self.max_text:,}", node.line, where, "too-long")
             return None
-        checked.add(value)
+        self.checked[line].add(value)
         return value
 
     def ident(self, node: Located, label: str, where: str | None) -> str | None:
         """An id or code: a text, or a number kept as written (``3374``, ``2.10``)."""
         value = node.value
-        if isinstance(value, str):
-            return self.text(node, label, where, line=True)
+        if value.__class__ is str or isinstance(value, str):
+            return self.text(node, label, where, True)
         if isinstance(value, int) and not isinstance(value, bool):
             if node.raw is None and abs(value) >= 10 ** 60:
                 self.error(f"{label} must be a text, got {_describe(value)}", node.line, where,
@@ -466,7 +502,7 @@ class _Reader:
     def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
         value = node.value
         if value.__class__ is str:
-            member = _spellings(cls).get(value)
+            member = (_SPELLINGS.get(cls) or _spellings(cls)).get(value)
             if member is not None:  # a value or synonym as written in the docs: no folding needed
                 return member
         try:
@@ -483,14 +519,23 @@ class _Reader:
         return None
 
     def many(self, node: Located, label: str, where: str | None,
-             item: Callable[[Located, str, str | None], str | None]) -> tuple[str, ...] | None:
-        """A list of texts or ids; a single one may be written without brackets."""
-        if isinstance(node.value, list):
-            items = [item(n, f"{label} #{i}", where) for i, n in enumerate(node.value, 1)]
+             item: Callable[[Located, str, str | None], str | None],
+             line: bool) -> tuple[str, ...] | None:
+        """A list of texts or ids; a single one may be written without brackets. ``line``:
+        the texts are lines (ids, read by :meth:`ident`)."""
+        value = node.value
+        if value.__class__ is list:
+            checked = self.checked[line]
+            items = []
+            for i, n in enumerate(value, 1):
+                text = n.value
+                # a text seen before (a parent's id): checked then
+                items.append(text if text.__class__ is str and text in checked
+                             else item(n, f"{label} #{i}", where))
             if None in items:
                 return None
             return tuple(items)  # type: ignore[arg-type]
-        if isinstance(node.value, dict):
+        if isinstance(value, dict):
             self.error(f"{label} must be a list, got a mapping", node.line, where, "wrong-type")
             return None
         single = item(node, label, where)
@@ -558,7 +603,7 @@ class _Reader:
             if fields is None or "score" not in fields:
                 return None
             score_node = fields["score"]
-            reasons = (self.many(fields["reasons"], "confidence reason", where, self.text)
+            reasons = (self.many(fields["reasons"], "confidence reason", where, self.text, False)
                        if "reasons" in fields else ())
         else:
             score_node, reasons = node, ()
@@ -614,7 +659,7 @@ class _Reader:
                 self.error(f"unsupported schema {node.value!r}; this version of smartsync reads "
                            f"{SCHEMA!r}", node.line, None, "unsupported-schema")
         region = self.region(fields["region"]) if "region" in fields else None
-        plans: dict[PlanKind, tuple[Period | None, list[dict[str, Any]], list[ElementRef]]] = {}
+        plans: dict[PlanKind, tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]] = {}
         plan_lines: dict[PlanKind, int | None] = {}
         for kind in PlanKind:
             plan_lines[kind] = root.key_lines.get(kind.value)
@@ -624,7 +669,7 @@ class _Reader:
                 plans[kind] = (None, [], [])
             else:
                 plans[kind] = self.plan(plan_node, kind)
-        matches: list[dict[str, Any]] = []
+        matches: list[tuple[Any, ...]] = []
         match_refs: list[MatchRef] = []
         if "matches" in fields:
             node = fields["matches"]
@@ -634,7 +679,7 @@ class _Reader:
             else:
                 for number, item in enumerate(node.value, 1):
                     self.match(item, number, matches, match_refs)
-        rejected: list[dict[str, Any]] = []
+        rejected: list[tuple[Any, ...]] = []
         rejected_refs: list[MatchRef] = []
         if "rejected" in fields:
             node = fields["rejected"]
@@ -651,18 +696,14 @@ class _Reader:
         if any(p.severity is Severity.ERROR for p in self.problems):
             return self.report(None)
         assert region is not None
-        try:
-            built = Region(
-                id=region["id"], name=region["name"], kind=region["kind"],
-                province=region.get("province"),
-                rpjmd=self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
-                masterplan=self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
-                matches=tuple(Match(**m) for m in matches),
-                rejected=tuple(RejectedMatch(**r) for r in rejected),
-            )
-        except (TypeError, ValueError) as exc:  # pragma: no cover - the walk checks all of this first
-            self.error(str(exc), None, None, "invalid")
-            return self.report(None)
+        # every value was checked above, each problem worded with its line and element: the
+        # objects are built without their constructors' checks (model._unchecked)
+        built = _new_region(
+            region["id"], region["name"], region["kind"],
+            self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
+            self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
+            tuple(starmap(_new_match, matches)), region.get("province"),
+            tuple(starmap(_new_rejected, rejected)))
         return self.report(mark_checked(built))
 
     def report(self, region: Region | None) -> RegionFileReport:
@@ -670,10 +711,10 @@ class _Reader:
         return RegionFileReport(self.file, region, tuple(problems))
 
     @staticmethod
-    def build_plan(kind: PlanKind, parsed: tuple[Period | None, list[dict[str, Any]], list[ElementRef]]) -> Plan:
+    def build_plan(kind: PlanKind, parsed: tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]) -> Plan:
         period, elements, _ = parsed
         assert period is not None
-        return Plan(kind=kind, period=period, elements=tuple(Element(**e) for e in elements))
+        return _unchecked_plan(kind, period, tuple(starmap(_new_element, elements)))
 
     def region(self, node: Located) -> dict[str, Any] | None:
         fields = self.mapping(node, "region", "the region", _REGION_KEYS, ("id", "name", "kind"))
@@ -690,7 +731,7 @@ class _Reader:
             out["province"] = self.text(fields["province"], "province", "region")
         return out
 
-    def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[dict[str, Any]], list[ElementRef]]:
+    def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]:
         where = kind.value
         fields = self.mapping(node, where, f"the {kind.value} plan", _PLAN_KEYS, _PLAN_KEYS)
         if fields is None or "elements" not in fields:
@@ -698,7 +739,7 @@ class _Reader:
         if fields is None:
             return None, [], []
         period = self.period(fields["period"], where) if "period" in fields else None
-        elements: list[dict[str, Any]] = []
+        elements: list[tuple[Any, ...]] = []
         refs: list[ElementRef] = []
         if "elements" in fields:
             node = fields["elements"]
@@ -713,8 +754,69 @@ class _Reader:
                     self.incomplete.add(kind)
         return period, elements, refs
 
+    def usual_element(self, node: Located, kind: PlanKind, elements: list[tuple[Any, ...]],
+                      refs: list[ElementRef]) -> bool:
+        """Read the usual element -- an ``id``, a ``level``, a ``text``, maybe ``parents``, a
+        ``code``, a ``dimension`` and a ``budget``, each good, nothing else -- and say True; or say False, having recorded nothing, for
+        :meth:`element` to read the element in full and word what is wrong. The same outcome
+        either way (tests/test_io_unchecked.py), without a call per field."""
+        fields = node.value
+        if fields.__class__ is not dict or node.problems or not _USUAL_ELEMENT_KEYS.issuperset(fields):
+            return False
+        get = fields.get
+        id_node, level_node, text_node = get("id"), get("level"), get("text")
+        if id_node is None or level_node is None or text_node is None:
+            return False
+        element_id, level, text = id_node.value, level_node.value, text_node.value
+        good = self.good
+        if (element_id.__class__ is not str or level.__class__ is not str or text.__class__ is not str
+                or not good(element_id, True) or not good(text, False)):
+            return False
+        level = (_SPELLINGS.get(Level) or _spellings(Level)).get(level)
+        if level is None:
+            return False
+        parents: tuple[str, ...] = ()
+        parents_line = None
+        parents_node = get("parents")
+        if parents_node is not None:
+            value = parents_node.value
+            if value.__class__ is list:
+                parents = tuple([n.value for n in value])
+            elif value.__class__ is str:
+                parents = (value,)
+            else:
+                return False
+            for parent in parents:
+                if parent.__class__ is not str or not good(parent, True):
+                    return False
+            parents_line = parents_node.line
+        code = dimension = budget = None
+        if len(fields) > 3 + (parents_node is not None):
+            item = get("code")
+            if item is not None:
+                code = item.value
+                if code.__class__ is not str or not good(code, True):
+                    return False
+            item = get("dimension")
+            if item is not None:
+                dimension = item.value.__class__ is str and (
+                    _SPELLINGS.get(Dimension) or _spellings(Dimension)).get(item.value)
+                if not dimension:
+                    return False
+            item = get("budget")
+            if item is not None:
+                budget = item.value
+                if budget.__class__ is not int or not 0 <= budget <= MAX_BUDGET:
+                    return False
+        elements.append((element_id, level, text, parents, code, dimension, (), budget, None, None, None))
+        refs.append(_new_element_ref(kind, element_id, level, parents, budget is not None, node.line,
+                                     parents_line))
+        return True
+
     def element(self, node: Located, kind: PlanKind, number: int,
-                elements: list[dict[str, Any]], refs: list[ElementRef]) -> None:
+                elements: list[tuple[Any, ...]], refs: list[ElementRef]) -> None:
+        if self.usual_element(node, kind, elements, refs):
+            return
         plan = kind._value_
         where = None
         value = node.value.get("id") if isinstance(node.value, dict) else None
@@ -730,45 +832,107 @@ class _Reader:
         fields = self.mapping(node, where, "an element", _ELEMENT_KEYS, ("id", "level", "text"))
         if fields is None:
             return
-        out: dict[str, Any] = {}
-        element_id = self.ident(fields["id"], "id", where) if "id" in fields else None
-        level = self.choice(fields["level"], Level, "level", where, "unknown-level") if "level" in fields else None
-        if "text" in fields:
-            out["text"] = self.text(fields["text"], "text", where)
+        get = fields.get
+        item = get("id")
+        element_id = None if item is None else self.ident(item, "id", where)
+        item = get("level")
+        level = None if item is None else self.choice(item, Level, "level", where, "unknown-level")
+        item = get("text")
+        text = None if item is None else self.text(item, "text", where)
         parents: tuple[str, ...] = ()
         parents_line = None
+        code = dimension = budget = agency = provenance = confidence = None
+        indicators: tuple[str, ...] | None = ()
         if "parent" in fields and "parents" in fields:
-            self.error("give either 'parent' or 'parents', not both", fields["parent"].line, where,
-                       "wrong-type")
+            self.error("give either 'parent' or 'parents', not both", fields["parent"].line,
+                       where, "wrong-type")
         for key in ("parents", "parent"):
-            if key in fields:
-                parents_line = fields[key].line
-                parents = self.many(fields[key], key, where, self.ident) or ()
-        if "code" in fields:
-            out["code"] = self.ident(fields["code"], "code", where)
-        if "dimension" in fields:
-            out["dimension"] = self.choice(fields["dimension"], Dimension, "dimension", where,
-                                           "unknown-dimension")
-        if "indicators" in fields:
-            out["indicators"] = self.many(fields["indicators"], "indicator", where, self.text)
-        if "budget" in fields:
-            out["budget"] = self.budget(fields["budget"], where)
-        if "agency" in fields:
-            out["agency"] = self.text(fields["agency"], "agency", where)
-        if "provenance" in fields:
-            out["provenance"] = self.provenance(fields["provenance"], where)
-        if "confidence" in fields:
-            out["confidence"] = self.confidence(fields["confidence"], where)
+            item = get(key)
+            if item is not None:
+                parents_line = item.line
+                parents = self.many(item, key, where, self.ident, True) or ()
+        item = get("code")
+        if item is not None:
+            code = self.ident(item, "code", where)
+        item = get("dimension")
+        if item is not None:
+            dimension = self.choice(item, Dimension, "dimension", where, "unknown-dimension")
+        item = get("indicators")
+        if item is not None:
+            indicators = self.many(item, "indicator", where, self.text, False)
+        item = get("budget")
+        if item is not None:
+            budget = self.budget(item, where)
+        item = get("agency")
+        if item is not None:
+            agency = self.text(item, "agency", where)
+        item = get("provenance")
+        if item is not None:
+            provenance = self.provenance(item, where)
+        item = get("confidence")
+        if item is not None:
+            confidence = self.confidence(item, where)
         if element_id is None:
             return
-        out.update(id=element_id, level=level, parents=parents)
-        elements.append(out)
-        refs.append(ElementRef(plan=kind, id=element_id, level=level, parents=parents,
-                               has_budget="budget" in fields, line=node.line,
-                               parents_line=parents_line))
+        # Element's fields in order, built only when the file has no error (see read())
+        elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
+                         agency, provenance, confidence))
+        refs.append(_new_element_ref(kind, element_id, level, parents, "budget" in fields,
+                                     node.line, parents_line))
 
-    def match(self, node: Located, number: int, matches: list[dict[str, Any]],
+    def usual_match(self, node: Located, matches: list[tuple[Any, ...]], refs: list[MatchRef]) -> bool:
+        """Read the usual match -- ``masterplan``, ``rpjmd``, ``relation``, maybe ``source``,
+        ``score`` and ``note``, each good, nothing else -- and say True; or say False, having
+        recorded nothing, for :meth:`match` to read it in full (see :meth:`usual_element`)."""
+        fields = node.value
+        if fields.__class__ is not dict or node.problems or not _USUAL_MATCH_KEYS.issuperset(fields):
+            return False
+        get = fields.get
+        masterplan_node, rpjmd_node, relation_node = get("masterplan"), get("rpjmd"), get("relation")
+        if masterplan_node is None or rpjmd_node is None or relation_node is None:
+            return False
+        masterplan, rpjmd, relation = masterplan_node.value, rpjmd_node.value, relation_node.value
+        good = self.good
+        if (masterplan.__class__ is not str or rpjmd.__class__ is not str
+                or relation.__class__ is not str or not good(masterplan, True)
+                or not good(rpjmd, True)):
+            return False
+        relation = (_SPELLINGS.get(Relation) or _spellings(Relation)).get(relation)
+        if relation is None:
+            return False
+        source = Source.MANUAL
+        score = note = None
+        if len(fields) > 3:
+            item = get("source")
+            if item is not None:
+                source = item.value.__class__ is str and (
+                    _SPELLINGS.get(Source) or _spellings(Source)).get(item.value)
+                if not source:
+                    return False
+            item = get("score")
+            if item is not None:
+                score = item.value
+                if (score.__class__ is not float and score.__class__ is not int) or not 0 <= score <= 1:
+                    return False  # (NaN is not from 0 to 1)
+                score = float(score)
+            elif source is Source.SUGGESTED:
+                return False
+            item = get("note")
+            if item is not None:
+                note = item.value
+                if note.__class__ is not str or not good(note, False):
+                    return False
+        shown = (masterplan if masterplan_node.raw is None else masterplan_node.raw,
+                 rpjmd if rpjmd_node.raw is None else rpjmd_node.raw)
+        matches.append((masterplan, rpjmd, relation, source, score, note, ()))
+        refs.append(_new_match_ref(masterplan, rpjmd, f"match {shown[0]} -> {shown[1]}", node.line,
+                                   masterplan_node.line, rpjmd_node.line))
+        return True
+
+    def match(self, node: Located, number: int, matches: list[tuple[Any, ...]],
               refs: list[MatchRef]) -> None:
+        if self.usual_match(node, matches, refs):
+            return
         where = None
         if isinstance(node.value, dict):
             shown = _end_shown(node.value.get("masterplan")), _end_shown(node.value.get("rpjmd"))
@@ -779,36 +943,42 @@ class _Reader:
         fields = self.mapping(node, where, "a match", _MATCH_KEYS, ("masterplan", "rpjmd", "relation"))
         if fields is None:
             return
-        out: dict[str, Any] = {}
-        masterplan = rpjmd = None
-        if "masterplan" in fields:
-            masterplan = out["masterplan"] = self.ident(fields["masterplan"], "masterplan", where)
-        if "rpjmd" in fields:
-            rpjmd = out["rpjmd"] = self.ident(fields["rpjmd"], "rpjmd", where)
-        if "relation" in fields:
-            out["relation"] = self.choice(fields["relation"], Relation, "relation", where,
-                                          "unknown-relation")
+        get = fields.get
+        masterplan = rpjmd = relation = score = note = None
+        evidence: tuple[str, ...] | None = ()
+        masterplan_item = get("masterplan")
+        if masterplan_item is not None:
+            masterplan = self.ident(masterplan_item, "masterplan", where)
+        rpjmd_item = get("rpjmd")
+        if rpjmd_item is not None:
+            rpjmd = self.ident(rpjmd_item, "rpjmd", where)
+        item = get("relation")
+        if item is not None:
+            relation = self.choice(item, Relation, "relation", where, "unknown-relation")
         source = Source.MANUAL
-        if "source" in fields:
-            source = self.choice(fields["source"], Source, "source", where, "unknown-source")  # type: ignore[assignment]
-            out["source"] = source
-        if "score" in fields:
-            out["score"] = self.score(fields["score"], where)
+        item = get("source")
+        if item is not None:
+            source = self.choice(item, Source, "source", where, "unknown-source")  # type: ignore[assignment]
+        item = get("score")
+        if item is not None:
+            score = self.score(item, where)
         elif source is Source.SUGGESTED:
             self.error("a suggested match needs a score (a number from 0 to 1)", node.line, where,
                        "missing-score")
-        if "note" in fields:
-            out["note"] = self.text(fields["note"], "note", where)
-        if "evidence" in fields:
-            out["evidence"] = self.many(fields["evidence"], "evidence", where, self.text)
-        matches.append(out)
-        refs.append(MatchRef(
-            masterplan, rpjmd, where=where, line=node.line,
-            masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
-            rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+        item = get("note")
+        if item is not None:
+            note = self.text(item, "note", where)
+        item = get("evidence")
+        if item is not None:
+            evidence = self.many(item, "evidence", where, self.text, False)
+        # Match's fields in order, built only when the file has no error (see read())
+        matches.append((masterplan, rpjmd, relation, source, score, note, evidence))
+        refs.append(_new_match_ref(
+            masterplan, rpjmd, where, node.line,
+            None if masterplan_item is None else masterplan_item.line,
+            None if rpjmd_item is None else rpjmd_item.line))
 
-
-    def rejection(self, node: Located, number: int, rejected: list[dict[str, Any]],
+    def rejection(self, node: Located, number: int, rejected: list[tuple[Any, ...]],
                   refs: list[MatchRef]) -> None:
         where = f"rejected #{number}"
         if isinstance(node.value, dict):
@@ -824,17 +994,14 @@ class _Reader:
         fields = self.mapping(node, where, "a rejected match", _REJECTED_KEYS, ("masterplan", "rpjmd"))
         if fields is None:
             return
-        out: dict[str, Any] = {}
-        for end in ("masterplan", "rpjmd"):
-            if end in fields:
-                out[end] = self.ident(fields[end], end, where)
-        if "note" in fields:
-            out["note"] = self.text(fields["note"], "note", where)
-        rejected.append(out)
-        refs.append(MatchRef(
-            out.get("masterplan"), out.get("rpjmd"), where=where, line=node.line,
-            masterplan_line=fields["masterplan"].line if "masterplan" in fields else None,
-            rpjmd_line=fields["rpjmd"].line if "rpjmd" in fields else None))
+        ends = [self.ident(fields[end], end, where) if end in fields else None
+                for end in ("masterplan", "rpjmd")]
+        note = self.text(fields["note"], "note", where) if "note" in fields else None
+        rejected.append((*ends, note))  # RejectedMatch's fields in order
+        refs.append(_new_match_ref(
+            ends[0], ends[1], where, node.line,
+            fields["masterplan"].line if "masterplan" in fields else None,
+            fields["rpjmd"].line if "rpjmd" in fields else None))
 
 
 def _end_shown(node: Located | None) -> str:
@@ -932,14 +1099,20 @@ class _Flow(list):  # type: ignore[type-arg]
     """A list written on one line (periods, parents)."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    pass
+@functools.cache
+def _dumper() -> type:
+    """The YAML dumper of region files, made on first use (reading a file imports no PyYAML)."""
+    import yaml
 
+    class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
 
-# the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
-_Dumper.add_representer(
-    _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+    # the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
+    _Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
+    _Dumper.add_representer(
+        _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data,
+                                                              flow_style=True))
+    return _Dumper
 
 
 def dumps_region(region: Region, *, format: str = "yaml") -> str:
@@ -952,7 +1125,9 @@ def dumps_region(region: Region, *, format: str = "yaml") -> str:
         for element in data[kind]["elements"]:
             if "parents" in element:
                 element["parents"] = _Flow(element["parents"])
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    import yaml
+
+    return yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
 
 
