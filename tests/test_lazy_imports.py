@@ -46,6 +46,28 @@ def test_classify_command_loads_only_what_it_uses():
     assert loaded & unused == set()
 
 
+def test_classify_of_a_plain_file_imports_no_yaml(tmp_path):
+    """A region file as smartsync writes it is read by the fast reader of plain YAML, which
+    resolves scalars with its own copy of PyYAML's rules: PyYAML (about 9 ms to import) is not
+    loaded. A file it leaves to PyYAML (a flow mapping) still reads."""
+    from smartsync.io import dump_region
+    from smartsync.sample import typical_region
+
+    path = dump_region(typical_region(3), tmp_path / "plain.yaml")
+    loaded = _modules_after(
+        "from smartsync.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['classify', {str(path)!r}]) == 0")
+    assert "smartsync.io._fastyaml" in loaded
+    assert {m for m in loaded if m == "yaml" or m.startswith("yaml.")} == set()
+    assert "smartsync.io._pyyaml" not in loaded
+    loaded = _modules_after(
+        "from smartsync import load_region\n"
+        "load_region('examples/type-a-vision.yaml')")
+    assert {"yaml", "smartsync.io._pyyaml"} <= loaded
+
+
 def test_every_export_is_the_object_its_module_defines():
     exported = {name for names in smartsync._EXPORTS.values() for name in names}
     assert set(smartsync.__all__) - {"__version__"} == exported, \

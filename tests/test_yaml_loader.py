@@ -1,11 +1,11 @@
-"""The YAML loader's one-call tag resolution (smartsync.io._source._Loader) gives the safe
+"""The YAML loader's one-call tag resolution (smartsync.io._pyyaml._Loader) gives the safe
 loader's tags, so a region file reads the same values, with the same lines."""
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartsync.io import _source
+from smartsync.io import _pyyaml
 
 _SCALARS = st.one_of(
     st.sampled_from(["1", "-2", "+3", "1.5", "1e3", ".inf", "-.Inf", ".nan", "~", "null", "Null",
@@ -33,4 +33,4 @@ def test_same_tags_and_lines_as_the_safe_loader(scalars):
         expected = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
         return
-    assert _tags(yaml.compose(text, Loader=_source._YAML_LOADER), []) == _tags(expected, [])
+    assert _tags(yaml.compose(text, Loader=_pyyaml._YAML_LOADER), []) == _tags(expected, [])

@@ -21,9 +21,10 @@ document, nesting deeper than :data:`smartsync.io.MAX_DEPTH`, and any
 exception. So every file it cannot read exactly, and every file with a
 problem, is read by the PyYAML path and reported in its words.
 
-Scalars are resolved with PyYAML's own implicit resolvers (YAML 1.1: ``yes``
-and ``off`` are booleans, ``010`` is octal, ``1_000`` a number...) and built
-by PyYAML's safe constructor, so a scalar means what it meant before.
+Scalars are resolved and built by PyYAML's own rules (YAML 1.1: ``yes`` and ``off`` are
+booleans, ``010`` is octal, ``1_000`` a number...), copied in :mod:`._scalars` so that
+reading a file imports no PyYAML; a date or another rare scalar makes it decline. So a
+scalar means what it meant before.
 """
 
 from __future__ import annotations
@@ -31,14 +32,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
-from ._source import _EXPONENT_FLOAT, _YAML_LOADER, Located, _Loader
+from . import _scalars
+from ._source import _EXPONENT_FLOAT, Located
 
 __all__ = ["read"]
 
-_STR_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
 
 # the whole text: anything but LF and the printable characters YAML allows, less those a
 # reader could take for a line break or a byte order mark, makes the reader decline
@@ -78,8 +76,6 @@ class _Decline(Exception):
 
 def read(text: str, max_depth: int) -> Located | None:
     """The located tree of ``text``, exactly as the PyYAML path gives it, or ``None`` to decline."""
-    if _YAML_LOADER is not _Loader:  # pragma: no cover - a PyYAML with path resolvers
-        return None
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
             return None
@@ -172,14 +168,13 @@ def _plain_lines(rest: str, raw: list[str], index: int, column: int) -> tuple[st
 class _Reader:
     """One reading: the content lines of the text, then the tree built from them."""
 
-    __slots__ = ("cache", "constructor", "lines", "max_depth", "raw", "text")
+    __slots__ = ("cache", "lines", "max_depth", "raw", "text")
 
     def __init__(self, max_depth: int):
         self.max_depth = max_depth
         #: what the text after a key or a dash (or a plain scalar) reads as: (value, raw) for a
         #: scalar, a list of them for a list in brackets
         self.cache: dict[str, Any] = {}
-        self.constructor: yaml.constructor.SafeConstructor | None = None
         #: the content lines: (line number, indentation, is a list entry, key column code,
         #: key, rest), then an end line
         self.lines: list[tuple[int, int, bool, int, str, str]] = []
@@ -424,11 +419,15 @@ class _Reader:
         return known  # type: ignore[no-any-return]
 
     def resolve(self, value: str) -> tuple[Any, str | None]:
-        """Resolve a plain scalar with PyYAML's implicit resolvers and build it with its safe
-        constructor (a plain whole number directly: the same value)."""
-        resolvers = _Loader._implicit.get(value[:1])
+        """Resolve a plain scalar by PyYAML's implicit rules and build it as its safe
+        constructor does (:mod:`._scalars`; a plain whole number directly: the same value)."""
+        resolvers = _scalars.IMPLICIT.get(value[:1])
         if resolvers is None:  # a text (a number in exponent form starts with one of them)
             return value, None
+        if len(value) < _SIMPLE_INT_LIMIT and _SIMPLE_INT.fullmatch(value):
+            # the int rule takes it (the float rule wants a '.'): its value, without compiling
+            # the rules' patterns in a process that reads only such numbers
+            return int(value), value
         for tag, regexp in resolvers:
             if regexp.match(value):
                 break
@@ -436,8 +435,6 @@ class _Reader:
             if _EXPONENT_FLOAT.fullmatch(value):
                 return float(value), value
             return value, None
-        if tag == _INT_TAG and len(value) < _SIMPLE_INT_LIMIT and _SIMPLE_INT.fullmatch(value):
-            return int(value), value
-        if self.constructor is None:
-            self.constructor = yaml.constructor.SafeConstructor()
-        return self.constructor.construct_object(yaml.ScalarNode(tag, value)), value
+        if tag not in _scalars.CONSTRUCTED:  # a date, '<<', '=': for the PyYAML path
+            raise _Decline
+        return _scalars.construct(tag, value), value

@@ -1,7 +1,8 @@
 """From bytes to a tree of values that remember their line: decoding, YAML, JSON.
 
-The reader never lets PyYAML build Python objects from a whole document: it
-composes the YAML node graph (with the C loader when available) and walks it
+The reader never lets PyYAML build Python objects from a whole document: the plain
+YAML region files are written in is read by :mod:`._fastyaml` without PyYAML; anything
+else by :mod:`._pyyaml`, which composes the YAML node graph (with the C loader when available) and walks it
 itself, so every value keeps the line it came from, duplicate keys are seen,
 and aliases cannot expand beyond a budget (the "billion laughs" attack).
 JSON goes through :func:`json.loads` first (for its error messages), then
@@ -20,8 +21,6 @@ import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
-
-import yaml
 
 #: files larger than this many bytes are refused (20 MB); every reader also takes ``max_bytes``
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -56,38 +55,6 @@ def limit(name: str) -> int:
             return int(value)
     return default
 
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_STR_TAG = "tag:yaml.org,2002:str"
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built with it
-
-
-class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
-    """The safe loader with PyYAML's implicit tag resolution done in one call per node
-    (no path resolvers: the safe loader has none): the same tags as the safe loader's
-    ``resolve``, about a third of the time it took to compose a region file."""
-
-    _implicit = _BASE_LOADER.yaml_implicit_resolvers
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # noqa: D102
-        return None
-
-    def ascend_resolver(self) -> None:  # noqa: D102
-        return None
-
-    def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # noqa: D102
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
-
-# the shortcut holds only while the safe loader has no path or wildcard resolvers
-_YAML_LOADER = (_Loader if not _BASE_LOADER.yaml_path_resolvers
-                and None not in _BASE_LOADER.yaml_implicit_resolvers else _BASE_LOADER)
 _EXPONENT_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 
 
@@ -196,135 +163,11 @@ def parse_yaml(text: str) -> Located | None:
 
 
 def _parse_yaml_with_pyyaml(text: str) -> Located | None:
-    """The located tree of a YAML document composed by PyYAML (libyaml's parser when built with it)."""
-    try:
-        root = yaml.compose(text, Loader=_YAML_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        detail = exc.problem or "cannot be parsed"
-        if exc.context:
-            detail = f"{detail} ({exc.context})"
-        raise SourceProblem(f"malformed YAML: {detail}", line=mark.line + 1 if mark else None,
-                            code="malformed-yaml") from None
-    except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
-        line = None
-        position = getattr(exc, "position", None)
-        if isinstance(position, int):
-            line = text.count("\n", 0, position) + 1
-        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml") from None
-    except RecursionError:
-        raise SourceProblem("malformed YAML: nested too deeply", code="too-deep") from None
-    except UnicodeEncodeError as exc:  # a text given as str with a lone surrogate
-        from .._text import bad_character
+    """The located tree of a YAML document composed by PyYAML (:mod:`._pyyaml`, imported
+    only for a file the fast reader declines)."""
+    from ._pyyaml import parse
 
-        line = text.count("\n", 0, exc.start) + 1
-        line_text = text.split("\n")[line - 1] if line else ""
-        raise SourceProblem(f"the line {bad_character(line_text) or 'cannot be encoded'}; "
-                            "remove it", line=line, code="bad-character") from None
-    if root is None:
-        return None
-    if "*" in text:  # without an alias there is nothing to expand
-        _check_expansion(root, limit("MAX_ALIAS_EXPANSION"))
-    constructor = yaml.constructor.SafeConstructor()
-    return _from_node(root, constructor, 0, limit("MAX_DEPTH"))
-
-
-def _check_expansion(root: yaml.Node, max_expansion: int) -> None:
-    """Refuse recursive aliases and aliases that expand the document beyond the budget."""
-    sizes: dict[int, int] = {}
-    in_progress: set[int] = set()
-    # iterative post-order walk over distinct nodes; sizes count the expanded tree
-    work: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while work:
-        node, done = work.pop()
-        key = id(node)
-        if done:
-            children = _children(node)
-            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
-            in_progress.discard(key)
-            continue
-        if key in sizes:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[key] = 1
-            continue
-        if key in in_progress:
-            raise SourceProblem(
-                "a YAML alias refers to a node that contains it (a recursive alias)",
-                line=node.start_mark.line + 1, code="alias-bomb")
-        in_progress.add(key)
-        work.append((node, True))
-        for child in _children(node):
-            if id(child) in in_progress:
-                raise SourceProblem(
-                    "a YAML alias refers to a node that contains it (a recursive alias)",
-                    line=child.start_mark.line + 1, code="alias-bomb")
-            if id(child) not in sizes:
-                work.append((child, False))
-    expanded = sizes[id(root)]
-    extra = expanded - len(sizes)
-    if extra > max_expansion:
-        raise SourceProblem(
-            f"YAML aliases would expand the document by {extra:,} nodes, more than the "
-            f"limit of {max_expansion:,} (an alias bomb?)", line=None, code="alias-bomb")
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [n for pair in node.value for n in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
-def _from_node(node: yaml.Node, constructor: yaml.constructor.SafeConstructor, depth: int,
-               max_depth: int) -> Located:
-    line = node.start_mark.line + 1
-    if depth > max_depth:
-        raise SourceProblem(f"mappings and lists are nested more than {max_depth} levels deep",
-                            line=line, code="too-deep")
-    if isinstance(node, yaml.MappingNode):
-        if node.tag != _MAP_TAG:
-            raise SourceProblem(f"unsupported YAML tag {node.tag!r} on a mapping", line=line,
-                                code="malformed-yaml")
-        items: dict[str, Located] = {}
-        key_lines: dict[str, int | None] = {}
-        problems: list[tuple[int | None, str, str]] = []
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append((key_line, "a key must be a plain name, not a mapping or a list",
-                                 "bad-key"))
-                continue
-            key = key_node.value
-            if key == "<<" and key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append((key_line, "YAML merge keys ('<<') are not supported; write the keys out",
-                                 "bad-key"))
-                continue
-            if key in items:
-                problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
-                                 "duplicate-key"))
-                continue
-            items[key] = _from_node(value_node, constructor, depth + 1, max_depth)
-            key_lines[key] = key_line
-        return Located(items, line, key_lines=key_lines, problems=problems)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != _SEQ_TAG:
-            raise SourceProblem(f"unsupported YAML tag {node.tag!r} on a list", line=line,
-                                code="malformed-yaml")
-        return Located([_from_node(n, constructor, depth + 1, max_depth) for n in node.value], line)
-    if node.tag == _STR_TAG:
-        if not node.style and _EXPONENT_FLOAT.fullmatch(node.value):
-            # YAML 1.1 wants a sign in the exponent (1.25e+10); read 1.25e10 as a number too
-            return Located(float(node.value), line, raw=node.value)
-        return Located(node.value, line)
-    try:
-        value = constructor.construct_object(node)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml") from None
-    return Located(value, line, raw=node.value if isinstance(node.value, str) else None)
+    return parse(text)
 
 
 # --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ of errors and warnings.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -17,7 +18,6 @@ from itertools import starmap
 from typing import Any, TypeVar, Union
 
 import attrs
-import yaml
 
 from .._text import bad_character
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
@@ -1099,14 +1099,20 @@ class _Flow(list):  # type: ignore[type-arg]
     """A list written on one line (periods, parents)."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    pass
+@functools.cache
+def _dumper() -> type:
+    """The YAML dumper of region files, made on first use (reading a file imports no PyYAML)."""
+    import yaml
 
+    class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
 
-# the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
-_Dumper.add_representer(
-    _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+    # the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
+    _Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
+    _Dumper.add_representer(
+        _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data,
+                                                              flow_style=True))
+    return _Dumper
 
 
 def dumps_region(region: Region, *, format: str = "yaml") -> str:
@@ -1119,7 +1125,9 @@ def dumps_region(region: Region, *, format: str = "yaml") -> str:
         for element in data[kind]["elements"]:
             if "parents" in element:
                 element["parents"] = _Flow(element["parents"])
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+    import yaml
+
+    return yaml.dump(data, Dumper=_dumper(), sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
 
 
