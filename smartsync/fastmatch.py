@@ -61,6 +61,7 @@ this matcher always the earlier pattern's.
 from __future__ import annotations
 
 import bisect
+import functools
 import inspect
 import keyword
 import logging
@@ -531,9 +532,11 @@ class _Activation(Activation):
         """The ids of its facts, each once, largest first."""
         ids = self._ids
         if ids is None:
-            ids = self._ids = tuple(sorted({f["__factid__"] for f in self.matched},
-                                           reverse=True))
+            ids = self._ids = tuple(sorted(set(map(_FACT_ID, self.matched)), reverse=True))
         return ids
+
+
+_FACT_ID = operator.itemgetter("__factid__")
 
 
 def fact_ids(activation: Activation) -> tuple:
@@ -624,7 +627,19 @@ def _prepare(rule: Rule) -> Rule:
     if (not conditions or isinstance(conditions[0], NOT)
             or not any(isinstance(ce, (Fact, NOT)) for ce in conditions)):
         conditions = (InitialFact(), *conditions)
-    return rule.new_conditions(*conditions)
+    return _new_conditions(rule, conditions)
+
+
+def _new_conditions(rule: Rule, conditions: tuple) -> Rule:
+    """``rule.new_conditions(*conditions)``: a new rule of the same class, salience and
+    function, whose function's parameters are not read again (experta reads them with
+    ``inspect.signature`` for each new rule; a classifier prepares every rule)."""
+    if type(rule).__call__ is not Rule.__call__ or rule._wrapped is None:
+        return rule.new_conditions(*conditions)  # a Rule class of its own: experta's way
+    prepared = rule.__class__(*conditions, salience=rule.salience)
+    prepared._wrapped = rule._wrapped
+    prepared._wrapped_args = rule._wrapped_args
+    return functools.update_wrapper(prepared, rule._wrapped)
 
 
 class _Rete(ReteMatcher):

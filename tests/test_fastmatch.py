@@ -709,3 +709,26 @@ def test_fast_depth_strategy_keeps_experta_depth_order(batches):
             [a.context["n"] for a in agendas[1].activations]
         assert [sorted(f["__factid__"] for f in a.facts) for a in agendas[0].activations] == \
             [sorted(f["__factid__"] for f in a.facts) for a in agendas[1].activations]
+
+
+def test_prepared_rules_are_those_experta_prepares():
+    """The fast matcher's prepared rules equal experta's ``new_conditions`` rules: the
+    same conditions, function, salience, passed arguments and name."""
+    from smartsync.fastmatch import _new_conditions
+
+    class Engine(FastKnowledgeEngine):
+        @Rule(A(x=MATCH.v), NOT(B(x=MATCH.v)), salience=3)
+        def takes_v(self, v):
+            """A docstring."""
+
+        @Rule(A(x=MATCH.v))
+        def takes_all(self, **bound):
+            pass
+
+    for rule in Engine().get_rules():
+        conditions = tuple(rule)
+        ours, theirs = _new_conditions(rule, conditions), rule.new_conditions(*conditions)
+        assert ours == theirs and ours is not rule
+        assert ours._wrapped_args == theirs._wrapped_args
+        assert (ours.__name__, ours.__doc__, ours._wrapped_self) == \
+            (theirs.__name__, theirs.__doc__, theirs._wrapped_self)

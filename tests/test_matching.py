@@ -536,3 +536,69 @@ def test_the_stemmer_is_sastrawis_own():
     assert [text.stem(w) for w in sorted(words - fixed)] == [
         w if w.isdigit() else text.fold_loanword(reference.stem(w) or w)
         for w in sorted(words - fixed)]
+
+
+_PRISTINE_STEMS = """
+import json, sys
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+stemmer = StemmerFactory().create_stemmer()
+words = json.load(sys.stdin)
+json.dump([stemmer.stem(w) for w in words], sys.stdout)
+"""
+
+
+def test_the_stemmer_stems_as_sastrawi_does_in_a_process_of_its_own():
+    """smartsync's stemmer calls a stand-in for :mod:`re` in Sastrawi's modules
+    (``text._SastrawiRe``: patterns compiled once, none compiled for a word); a Python
+    that never imported smartsync, with Sastrawi as it ships, stems every word alike:
+    the affairs' words, the examples' and a generated region's, and dictionary roots with
+    the affixes the stemmer's rules take apart (a root in forty, each with eleven)."""
+    import json
+
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from smartsync.sample import typical_region
+
+    words = {w for v in sectors.SECTORS.values() for w in v.split()}
+    regions = [smartsync.load_region(p) for p in sorted((ROOT / "examples").glob("*.yaml"))]
+    regions.append(typical_region(7, varied=True))
+    for region in regions:
+        words.update(w for e in region.rpjmd.elements + region.masterplan.elements
+                     for w in text.words(e.text))
+    roots = [w for w in StemmerFactory().get_words()[::40] if w.strip()]
+    for root in roots:
+        words.update([f"me{root}", f"mem{root}", f"men{root}kan", f"peng{root}an",
+                      f"pe{root}an", f"ber{root}", f"di{root}i", f"ke{root}an", f"ter{root}",
+                      f"{root}nya", f"se{root}lah"])
+    words.update(["meningkatkan", "berbalas-balasan", "mempertanggungjawabkan", "x", ""])
+    ordered = sorted(words)
+    done = subprocess.run([sys.executable, "-c", _PRISTINE_STEMS], input=json.dumps(ordered),
+                          capture_output=True, text=True, check=True)
+    ours = text._stemmer()
+    assert [ours.stem(w) for w in ordered] == json.loads(done.stdout)
+    assert text._stemmer.cache_info().currsize == 1
+    assert len(ordered) > 8000
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+@given(st.text(_LETTERS, max_size=6), st.lists(st.text(_LETTERS + "-", max_size=5), max_size=3),
+       st.sampled_from([r"^(di|ke|se)", r"(is|isme|isasi|i|kan|an)$", r"-*(lah|kah|tah|pun)$",
+                        r"^ber([aiueo].*)$", r"^meny([aiueo].*)$", "", "a+", "[a-c]"]))
+def test_the_stand_in_for_re_gives_what_re_gives(word, parts, pattern):
+    """The stand-in's ``sub`` of a word as a pattern (replaced, not compiled) and of
+    Sastrawi's patterns, and its ``match``, give exactly what :mod:`re` gives (on texts
+    holding the word, once or more, or not)."""
+    import re
+
+    shim = text._SastrawiRe()
+    string = word.join(parts)
+    for p in (word, pattern):
+        assert shim.sub(p, "", string, count=1) == re.sub(p, "", string, count=1)
+        assert shim.sub(p, "x", string) == re.sub(p, "x", string)
+        found, expected = shim.match(p, string), re.match(p, string)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups()))
+    assert shim.IGNORECASE is re.IGNORECASE
+    assert shim.sub("a", "", "AbA", count=1, flags=re.IGNORECASE) == "bA"

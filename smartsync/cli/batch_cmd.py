@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
+import io
 import json
 import sys
 import time
@@ -282,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
         jobs = worker_count(args.jobs, total)
         items = _deduplicated(_run(_drain(units), jobs=jobs, params=params,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
-        writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
+        writer = _CsvLines(out) if fmt == "csv" else None
         if writer is not None:
             writer.writerow(csv_columns())
         try:
@@ -322,6 +323,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OUTPUT
     _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang)
     return EXIT_INVALID if failed else EXIT_OK
+
+
+class _CsvLines:
+    """CSV rows ending in LF, each field quoted as CSV with CRLF lines would quote it: the
+    csv module (Python 3.11) quotes a field holding a character of its line terminator,
+    so with ``"\n"`` alone a text holding a lone CR went out bare and a reader cut the
+    row there (tests/test_regression_cr_in_batch_csv.py)."""
+
+    def __init__(self, out: IO[str]):
+        self._out = out
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._writer.writerow(row)
+        self._out.write(buffer.getvalue()[:-2] + "\n")
 
 
 def _drain(units: list[Any]) -> Iterator[Any]:

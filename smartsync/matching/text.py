@@ -167,15 +167,76 @@ def stop_words() -> frozenset[str]:
     return frozenset(StopWordRemoverFactory().get_stop_words()) - KEPT_STOP_WORDS
 
 
+class _SastrawiRe:
+    """What Sastrawi's stemming modules call of :mod:`re` (``re.match`` and ``re.sub``
+    with a pattern string), giving what :mod:`re` gives, for less.
+
+    - A pattern is compiled once and kept (at most :attr:`KEPT` of them): Sastrawi's
+      affix rules are some eighty fixed patterns, each looked up in :mod:`re`'s cache at
+      every call otherwise.
+    - After removing an affix, Sastrawi computes the part removed with
+      ``re.sub(rest, '', word, count=1)``: the rest of the word *as a pattern*, compiled
+      for that one call and never used again (about half of the patterns compiled while
+      a region's texts and the affairs' words are stemmed). A pattern of ASCII letters
+      and digits matches itself and nothing else, so that call is
+      ``word.replace(rest, '', 1)``, without compiling anything.
+
+    Anything else is :mod:`re`'s own (other attributes; flags go to :mod:`re`).
+    ``match`` and ``sub`` are plain functions in the instance (no bound method made at
+    each of the thousands of calls a region's stemming makes).
+    """
+
+    KEPT = 512
+
+    def __init__(self) -> None:
+        compiled: dict[object, re.Pattern] = {}
+        kept = self.KEPT
+
+        def pattern_of(pattern: object) -> "re.Pattern":
+            found = compiled.get(pattern)
+            if found is None:
+                found = re.compile(pattern)  # type: ignore[call-overload]
+                if len(compiled) < kept:
+                    compiled[pattern] = found
+            return found
+
+        def match(pattern: object, string: str, flags: int = 0) -> "re.Match[str] | None":
+            if flags:
+                return re.match(pattern, string, flags)  # type: ignore[call-overload]
+            found = compiled.get(pattern)
+            if found is None:
+                found = pattern_of(pattern)
+            return found.match(string)
+
+        def sub(pattern: object, repl: object, string: str, count: int = 0,
+                flags: int = 0) -> str:
+            if flags:
+                return re.sub(pattern, repl, string, count=count, flags=flags)  # type: ignore
+            if (repl == "" and count == 1 and type(pattern) is str and type(string) is str
+                    and pattern.isascii() and pattern.isalnum()):
+                return string.replace(pattern, "", 1)
+            return pattern_of(pattern).sub(repl, string, count)  # type: ignore[arg-type]
+
+        self.match = match
+        self.sub = sub
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(re, name)
+
+
 @functools.lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
     """Sastrawi's stemmer on its own dictionary, loaded once per process on first use.
 
-    What ``StemmerFactory().create_stemmer()`` builds, less two costs: its dictionary is
+    What ``StemmerFactory().create_stemmer()`` builds, less three costs: its dictionary is
     filled in one step (``ArrayDictionary.add_words`` makes a call per word, 30,000
-    words, a third of the stemmer's start-up) and its result cache is left out
-    (:func:`stem` keeps its own, per word).
+    words, a third of the stemmer's start-up), its result cache is left out
+    (:func:`stem` keeps its own, per word), and Sastrawi's stemming modules call
+    :class:`_SastrawiRe` where they called :mod:`re` (the same results; the patterns
+    compiled once, none compiled for a word).
     """
+    import sys
+
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.Stemmer import Stemmer
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
@@ -186,6 +247,10 @@ def _stemmer():  # type: ignore[no-untyped-def]
         dictionary.words = {w: w for w in StemmerFactory().get_words() if w.strip()}
     else:  # pragma: no cover - another Sastrawi: its own way
         return StemmerFactory().create_stemmer()
+    shim = _SastrawiRe()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("Sastrawi.") and getattr(module, "re", None) is re:
+            module.re = shim  # type: ignore[attr-defined]
     return Stemmer(dictionary)
 
 
