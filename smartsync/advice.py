@@ -543,6 +543,8 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
             continue
         by_element = _counted_matches(runs, stage)
         order = sorted(by_element, key=lambda i: len(by_element[i]))
+        if not order:  # no element to take away (taking none away changes nothing)
+            continue
         # lost[k]: how many of the region's matches taking away the first k elements takes
         # (each element's pairs are its own: the counts add up)
         lost = [0]

@@ -108,6 +108,22 @@ def test_a_tie_goes_to_the_first_stage_whichever_is_searched_first():
     assert full[0] == 1 and full[2] == (("SM1", "M1"),)
 
 
+def test_a_stage_that_names_no_synchronized_element_is_not_searched():
+    """A pack may count synchronized elements without naming them: such a stage has no
+    element to take away, as in the full search (which classified the region itself)."""
+    import attrs
+
+    region = build_region({"vision": 1, "mission": 5, "target": 10, "program": 4},
+                          matched={"mission": 4, "target": 3, "program": 4})
+    real = default_classifier().classify(region)
+    stages = dict(real.stages)
+    stages["mission"] = attrs.evolve(stages["mission"], synchronized_ids=())
+    result = attrs.evolve(real, stages=stages)
+    pruned, full = _both(result, _EveryLossChanges(result))
+    assert pruned == full
+    assert full[2] == (("ST1", "T1"),)
+
+
 def test_the_typical_region_is_advised_with_fewer_classifications():
     """The region ``benchmarks/bench_engine.py --cli`` classifies (``typical_region(7)``, type
     B): the full loss search classifies it 9 times (3 per synchronized stage), the pruned one
