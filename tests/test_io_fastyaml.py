@@ -5,6 +5,7 @@ reads the same, and every problem is reported in the same words, whichever path 
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -13,6 +14,8 @@ from strategies import regions
 
 from smartsync.io import _fastyaml, _source, check_region_text, dumps_region
 from smartsync.sample import typical_region
+
+ROOT = Path(__file__).resolve().parent.parent
 
 _DIFF = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _REGIONS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,6 +69,15 @@ def _report_without_fast_reader(text, name):
 
 
 # ---------------------------------------------------------------- region files
+
+
+def test_hand_written_files_in_braces_take_the_fast_path():
+    """The examples, written as people write region files (an element a line, in braces),
+    are read by the fast reader, equal to PyYAML's, unless a text holds an escape."""
+    for name in ("type-b-mission", "type-c-target", "type-d-program"):
+        text = (ROOT / "examples" / f"{name}.yaml").read_text(encoding="utf-8")
+        assert _agrees(text), name
+    assert not _agrees((ROOT / "examples" / "type-a-vision.yaml").read_text(encoding="utf-8"))
 
 
 def test_typical_region_files_take_the_fast_path():
@@ -169,6 +181,11 @@ _SCALAR = st.one_of(
     st.text(alphabet="ab '\"#:,[]{}-?*&!|>%@`\\\t", max_size=10),
 )
 
+# what an element written in braces usually holds
+_USUAL = st.sampled_from(["V", "M1", "T1.1", "mission", "Kota Contoh Maju", "'quoted, a comma'",
+                          "'it''s'", '"double, quoted"', '"say \\"x\\""', "2021", "3374", "yes",
+                          "0.5", "~", "Smart Governance", "2.16.02", "-1"])
+
 _JUNK = [" #x", "#x", " x", ": y", ":", " [", "'", '"', "\t", "\r", " &a", " *a", " !!str",
          "\u2028", "\x00", "\ufeff", " |", " - z"]
 
@@ -209,6 +226,24 @@ _KEYS = st.sampled_from(["id", "level", "text", "parents", "a", "b", "x_1", "202
 
 
 @st.composite
+def _braced(draw):
+    """A one-line mapping in braces, as people write elements: keys with scalars or lists in
+    brackets, spaces here and there."""
+    keys = draw(st.lists(_KEYS, max_size=4))  # a repeated key now and then
+    scalars = st.one_of(_SCALAR, _USUAL)
+    items = []
+    for key in keys:
+        if draw(st.integers(0, 3)) == 0:
+            value = "[" + ", ".join(draw(st.lists(scalars, max_size=3))) + "]"
+        else:
+            value = draw(scalars)
+        items.append(f"{key}:{draw(st.sampled_from([' ', '  ', '']))}{value}")
+    space = draw(st.sampled_from(["", " "]))
+    return "{" + space + draw(st.sampled_from([", ", ",", " , "])).join(items) + space + "}" \
+        + draw(st.sampled_from(["", " # c", " ", ",", "}"]))
+
+
+@st.composite
 def _documents(draw, depth=0):
     """Text of a block mapping or list in the subset, with comments and blank lines here and there."""
     indent = draw(st.integers(0, 3)) if depth else 0
@@ -224,6 +259,8 @@ def _documents(draw, depth=0):
             elif depth < 3 and draw(st.integers(0, 5)) == 0:  # a list at the key's column
                 lines.append(f"{pad}{key}:")
                 lines.extend(f"{pad}- {draw(_SCALAR)}" for _ in range(draw(st.integers(1, 3))))
+            elif draw(st.integers(0, 4)) == 0:  # a mapping in braces
+                lines.append(f"{pad}{key}: {draw(_braced())}")
             else:
                 lines.append(f"{pad}{key}: {draw(_SCALAR)}")
     else:
@@ -234,6 +271,8 @@ def _documents(draw, depth=0):
                 lines.append(f"{pad}-{gap}{keys[0]}: {draw(_SCALAR)}")
                 inner = " " * (len(pad) + 1 + len(gap))
                 lines.extend(f"{inner}{key}: {draw(_SCALAR)}" for key in keys[1:])
+            elif draw(st.integers(0, 3)) == 0:
+                lines.append(f"{pad}- {draw(_braced())}")
             else:
                 lines.append(f"{pad}- {draw(_SCALAR)}")
     if draw(st.integers(0, 4)) == 0:
@@ -308,7 +347,14 @@ def test_generated_and_mutated_texts_read_the_same_or_decline_long(lines, data):
     "a: &x 1\nb: *x\n",                         # an anchor and an alias
     "a: !!str 1\n",                             # a tag
     "a: |\n  text\n",                           # a block scalar
-    "a: {b: 1}\n",                              # a flow mapping
+    "a: {b: {c: 1}}\n",                         # a flow mapping in a flow mapping
+    "a: {b: 1,\n  c: 2}\n",                     # a flow mapping over two lines
+    "a: {b: 1, b: 2}\n",                        # a duplicate key in braces
+    "a: {b:1}\n",                               # no space after the colon
+    "a: {'b': 1}\n",                            # a quoted key in braces
+    "a: {b: 1,}\n",                             # a comma before the closing brace
+    "a: {b: }\n",                               # a key without a value
+    "- {b: 1} x\n",                             # something after the closing brace
     "a: [b, [c]]\n",                            # a nested flow list
     "a: [b,\n  c]\n",                           # a flow list over two lines
     "a:\n\tb: 1\n",                             # a tab

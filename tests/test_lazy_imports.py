@@ -49,7 +49,7 @@ def test_classify_command_loads_only_what_it_uses():
 def test_classify_of_a_plain_file_imports_no_yaml(tmp_path):
     """A region file as smartsync writes it is read by the fast reader of plain YAML, which
     resolves scalars with its own copy of PyYAML's rules: PyYAML (about 9 ms to import) is not
-    loaded. A file it leaves to PyYAML (a flow mapping) still reads."""
+    loaded. A file it leaves to PyYAML (a text with an escape in double quotes) still reads."""
     from smartsync.io import dump_region
     from smartsync.sample import typical_region
 

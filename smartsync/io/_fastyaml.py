@@ -3,7 +3,8 @@
 Region files -- written by :func:`smartsync.io.dump_region`, drafted by
 ``smartsync draft`` or typed by hand -- use a small part of YAML: block
 mappings and lists, one-line lists of scalars in brackets (``[2021, 2026]``),
-plain and quoted scalars (plain and single-quoted ones also wrapped over
+one-line mappings in braces of such values (``{id: M1, parents: [V], text: ...}``,
+as people write them), plain and quoted scalars (plain and single-quoted ones also wrapped over
 several lines, as the dumper wraps long texts), comments and a leading
 ``---``. For such a file :func:`read` gives the located tree that the PyYAML
 path of :func:`smartsync.io._source.parse_yaml` gives -- the same values, of
@@ -13,7 +14,7 @@ node per value.
 It *declines* (returns ``None``, and the caller takes the PyYAML path) on
 anything it does not handle with certainty: anchors, aliases, tags, block
 scalars (``|``, ``>``), double-quoted scalars with escapes or over several
-lines, flow mappings, nested or multi-line flow lists, a comment or a
+lines, nested flow mappings or lists, flow mappings or lists over several lines, a comment or a
 list-looking line inside a wrapped scalar, tabs, line breaks other than LF
 and CRLF, characters YAML does not allow, a byte order mark, keys that are
 not plain names, duplicate keys, odd indentation, anything after the
@@ -57,6 +58,8 @@ _DOUBLE = re.compile(r'"([^"\\]*)"')
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-[^ ,\[\]{}#:?])[^ ,\[\]{}#:?]*"
                          r"(?: +[^ ,\[\]{}#:?]+)*")
 _SPACES = re.compile(r" *")
+# a key inside braces: a plain name, a colon and a space (a value follows)
+_FLOW_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}): +")
 _SIMPLE_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 # characters a plain scalar may not start with (a '-' may, before anything but a space)
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -72,6 +75,10 @@ _SHARED_LENGTH = 48
 
 class _Decline(Exception):
     """Not certain: the PyYAML path reads this text."""
+
+
+class _Braced(dict):  # type: ignore[type-arg]
+    """What a one-line mapping in braces reads as: its keys and (value, raw) or a list of them."""
 
 
 def read(text: str, max_depth: int) -> Located | None:
@@ -262,8 +269,10 @@ class _Reader:
                 known = cache.get(rest) or self.parsed(rest)
                 if known.__class__ is tuple:
                     value = Located(known[0], number, known[1])
-                else:
+                elif known.__class__ is list:
                     value = Located([Located(v, number, r) for v, r in known], number)
+                else:
+                    value = self.braced(known, number, depth)
             else:
                 following = lines[index][1]
                 if following > column:
@@ -297,7 +306,7 @@ class _Reader:
                 index += 1
                 if lines[index][1] > indent:  # indented more below: a wrapped plain scalar?
                     rest, index = self.wrapped(rest, number, index, indent)
-                value = self.located(rest, number)
+                value = self.located(rest, number, depth)
             else:
                 raise _Decline  # a dash alone on its line
             values.append(value)
@@ -329,12 +338,27 @@ class _Reader:
             index += 1
         return rest, index
 
-    def located(self, rest: str, number: int) -> Located:
-        """The value written after a key or a dash on line ``number``."""
+    def located(self, rest: str, number: int, depth: int) -> Located:
+        """The value written after a dash on line ``number`` (of a list at ``depth``)."""
         known = self.cache.get(rest) or self.parsed(rest)
         if known.__class__ is tuple:
             return Located(known[0], number, known[1])
-        return Located([Located(value, number, raw) for value, raw in known], number)
+        if known.__class__ is list:
+            return Located([Located(value, number, raw) for value, raw in known], number)
+        return self.braced(known, number, depth)
+
+    def braced(self, known: _Braced, number: int, depth: int) -> Located:
+        """The mapping in braces ``known`` (see :meth:`mapping_in_braces`) on line ``number``,
+        a value of a mapping or list at ``depth``."""
+        if depth + 3 > self.max_depth:  # the mapping, its values, the items of their lists
+            raise _Decline
+        items = {}
+        for key, item in known.items():
+            if item.__class__ is tuple:
+                items[key] = Located(item[0], number, item[1])
+            else:
+                items[key] = Located([Located(value, number, raw) for value, raw in item], number)
+        return Located(items, number, None, dict.fromkeys(items, number))
 
     def parsed(self, rest: str) -> Any:
         """What :meth:`inline` reads ``rest`` as, kept for the next time (a short one for the
@@ -367,6 +391,8 @@ class _Reader:
             return m.group(1), None
         if char == "[":
             return self.flow(rest)
+        if char == "{":
+            return self.mapping_in_braces(rest)
         if char in _INDICATORS and (char != "-" or rest[1:2] in ("", " ")):
             raise _Decline
         cut = rest.find(" #")
@@ -377,39 +403,76 @@ class _Reader:
 
     def flow(self, rest: str) -> list[tuple[Any, str | None]]:
         """A one-line list in brackets of plain or quoted scalars."""
+        values, position = self.bracketed(rest, 0)
+        if _AFTER.match(rest, position) is None:
+            raise _Decline
+        return values
+
+    def bracketed(self, rest: str, position: int) -> tuple[list[tuple[Any, str | None]], int]:
+        """The list in brackets that starts at ``position`` of ``rest``, and where it ends."""
         values: list[tuple[Any, str | None]] = []
-        position = _SPACES.match(rest, 1).end()  # type: ignore[union-attr]
+        position = _SPACES.match(rest, position + 1).end()  # type: ignore[union-attr]
         if rest[position:position + 1] == "]":
+            return values, position + 1
+        while True:
+            value, position = self.scalar_in_flow(rest, position)
+            values.append(value)
+            position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
+            char = rest[position:position + 1]
+            position += 1
+            if char == "]":
+                return values, position
+            if char != ",":
+                raise _Decline
+            position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
+
+    def scalar_in_flow(self, rest: str, position: int) -> tuple[tuple[Any, str | None], int]:
+        """(value, raw) of the plain or quoted scalar at ``position`` inside brackets or
+        braces, and where it ends."""
+        char = rest[position:position + 1]
+        if char == "'":
+            m = _SINGLE.match(rest, position)
+            if m is None:
+                raise _Decline
+            return (m.group(1).replace("''", "'"), None), m.end()
+        if char == '"':
+            m = _DOUBLE.match(rest, position)
+            if m is None:
+                raise _Decline
+            return (m.group(1), None), m.end()
+        m = _FLOW_PLAIN.match(rest, position)
+        if m is None:
+            raise _Decline
+        return self.plain(m.group()), m.end()
+
+    def mapping_in_braces(self, rest: str) -> _Braced:
+        """A one-line mapping in braces (``{id: M1, level: mission, parents: [V]}``): plain
+        names, each with a plain or quoted scalar or a one-line list in brackets of them."""
+        items = _Braced()
+        position = _SPACES.match(rest, 1).end()  # type: ignore[union-attr]
+        if rest[position:position + 1] == "}":
             position += 1
         else:
             while True:
-                char = rest[position:position + 1]
-                if char == "'":
-                    m = _SINGLE.match(rest, position)
-                    if m is None:
-                        raise _Decline
-                    values.append((m.group(1).replace("''", "'"), None))
-                elif char == '"':
-                    m = _DOUBLE.match(rest, position)
-                    if m is None:
-                        raise _Decline
-                    values.append((m.group(1), None))
+                m = _FLOW_KEY.match(rest, position)
+                if m is None or m.group(1) in items:
+                    raise _Decline  # not a plain name, or a duplicate key (PyYAML words it)
+                position = m.end()
+                if rest[position:position + 1] == "[":
+                    items[m.group(1)], position = self.bracketed(rest, position)
                 else:
-                    m = _FLOW_PLAIN.match(rest, position)
-                    if m is None:
-                        raise _Decline
-                    values.append(self.plain(m.group()))
-                position = _SPACES.match(rest, m.end()).end()  # type: ignore[union-attr]
+                    items[m.group(1)], position = self.scalar_in_flow(rest, position)
+                position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
                 char = rest[position:position + 1]
                 position += 1
-                if char == "]":
+                if char == "}":
                     break
                 if char != ",":
                     raise _Decline
                 position = _SPACES.match(rest, position).end()  # type: ignore[union-attr]
         if _AFTER.match(rest, position) is None:
             raise _Decline
-        return values
+        return items
 
     def plain(self, value: str) -> tuple[Any, str | None]:
         """(value, raw) of a plain scalar, as ``_from_node`` makes them from PyYAML's node."""
