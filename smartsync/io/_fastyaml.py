@@ -484,17 +484,14 @@ class _Reader:
     def resolve(self, value: str) -> tuple[Any, str | None]:
         """Resolve a plain scalar by PyYAML's implicit rules and build it as its safe
         constructor does (:mod:`._scalars`; a plain whole number directly: the same value)."""
-        resolvers = _scalars.IMPLICIT.get(value[:1])
-        if resolvers is None:  # a text (a number in exponent form starts with one of them)
-            return value, None
+        if value[:1] not in _scalars.IMPLICIT:  # a text (a number in exponent form starts
+            return value, None                  # with one of the rules' characters)
         if len(value) < _SIMPLE_INT_LIMIT and _SIMPLE_INT.fullmatch(value):
             # the int rule takes it (the float rule wants a '.'): its value, without compiling
             # the rules' patterns in a process that reads only such numbers
             return int(value), value
-        for tag, regexp in resolvers:
-            if regexp.match(value):
-                break
-        else:
+        tag = _scalars.resolve(value)
+        if tag == _scalars.STR:
             if _EXPONENT_FLOAT.fullmatch(value):
                 return float(value), value
             return value, None
