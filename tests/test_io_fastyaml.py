@@ -408,3 +408,10 @@ def test_values_kept_for_the_next_files_stay_few_and_do_not_leak_between_files()
     first = _tree(_fastyaml.read(text, 64))
     assert _tree(_fastyaml.read(text, 64)) == first
     assert _agrees(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_in_ascii_the_unusual_characters_are_the_control_characters_but_lf(text):
+    """The reader's shortcut for ASCII texts (no pattern to compile): a control character
+    other than LF is exactly what its pattern of unusual characters finds."""
+    assert (not text.replace("\n", "").isprintable()) == (_fastyaml._UNUSUAL.search(text) is not None)

@@ -17,9 +17,15 @@ _SCALARS = st.one_of(
                      ".nan", ".NaN", "~", "null", "Null", "NULL", "nULL", "true", "Yes", "off",
                      "ON", "oN", "0x1F", "-0x_1", "0b101", "-0b_", "0o7", "010", "-0_7", "09",
                      "1_000", "1:30", "-1:30:15", "190:20:30.15", "2001-12-14", "=", "<<", "",
-                     "x y", "0.", "._", "-", "_", "1__2", "1.2.3", "yes\n", "1\n", "0x", "0b"]),
+                     "x y", "0.", "._", "-", "_", "1__2", "1.2.3", "yes\n", "1\n", "0x", "0b",
+                     "NULL\n", "Off\n", "no\n\n", "nO", "TRUE", "tRUE", "o", "n", "y", "On ",
+                     "1.01.01", "2.16.02", "1.01.01\n", "01.2.3", "1.2.3e+5", "1..2", "1.2.",
+                     "1.2.3.4", "1.2:3", "2001-1-1 1:00:00"]),
     st.text(alphabet="0123456789.+-eE_:xXbBoaAfFTtNnYyLlSsUu~ ", min_size=1, max_size=10).map(
         lambda s: s.strip() or "0"),
+    st.text(alphabet="0123456789.\n", min_size=1, max_size=10),
+    st.sampled_from(["yes", "no", "true", "false", "on", "off", "null"]).map(
+        lambda word: "".join(c.upper() if i % 2 else c for i, c in enumerate(word))),
     st.integers().map(str),
     st.floats(allow_nan=False).map(repr),
 )

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .._lazy import lazy_pattern
 from . import _scalars
 from ._source import _EXPONENT_FLOAT, Located
 
@@ -42,8 +43,9 @@ __all__ = ["read"]
 # the whole text: anything but LF and the printable characters YAML allows, less those a
 # reader could take for a line break or a byte order mark, makes the reader decline
 # (written as the characters it refuses: a class of the allowed ones up to U+10FFFF takes
-# 3 ms to compile at every start)
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+# 3 ms to compile at every start; this one 0.4 ms, compiled for the first text that is not
+# ASCII: in ASCII, these are the control characters, which str.isprintable() finds)
+_UNUSUAL = lazy_pattern("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # every line: its indentation, a list entry's dash, a plain key (and the colon after it),
 # the rest
 _LINES = re.compile(r"^( *)(- +|-$)?(?:([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: +|$))?(.*)$",
@@ -52,8 +54,8 @@ _LINES = re.compile(r"^( *)(- +|-$)?(?:([A-Za-z0-9_][A-Za-z0-9_.\-]{0,127}):(?: 
 _AFTER = re.compile(r"(?: *| +#.*)\Z", re.S)
 _SINGLE = re.compile(r"'([^']*(?:''[^']*)*)'(?!')")
 # the end of a single-quoted scalar that began on an earlier line
-_SINGLE_END = re.compile(r"([^']*(?:''[^']*)*)'(?!')")
-_DOUBLE = re.compile(r'"([^"\\]*)"')
+_SINGLE_END = lazy_pattern(r"([^']*(?:''[^']*)*)'(?!')")  # (compiled on first use)
+_DOUBLE = lazy_pattern(r'"([^"\\]*)"')
 # a plain scalar inside brackets: no indicator, no comma, colon, '?', '#' or bracket in it
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-[^ ,\[\]{}#:?])[^ ,\[\]{}#:?]*"
                          r"(?: +[^ ,\[\]{}#:?]+)*")
@@ -87,7 +89,10 @@ def read(text: str, max_depth: int) -> Located | None:
         if text.count("\r") != text.count("\r\n"):
             return None
         text = text.replace("\r\n", "\n")
-    if _UNUSUAL.search(text) is not None:
+    if text.isascii():
+        if not text.replace("\n", "").isprintable():  # a control character but LF
+            return None
+    elif _UNUSUAL.search(text) is not None:
         return None
     try:
         return _Reader(max_depth).document(text)
@@ -484,17 +489,14 @@ class _Reader:
     def resolve(self, value: str) -> tuple[Any, str | None]:
         """Resolve a plain scalar by PyYAML's implicit rules and build it as its safe
         constructor does (:mod:`._scalars`; a plain whole number directly: the same value)."""
-        resolvers = _scalars.IMPLICIT.get(value[:1])
-        if resolvers is None:  # a text (a number in exponent form starts with one of them)
-            return value, None
+        if value[:1] not in _scalars.IMPLICIT:  # a text (a number in exponent form starts
+            return value, None                  # with one of the rules' characters)
         if len(value) < _SIMPLE_INT_LIMIT and _SIMPLE_INT.fullmatch(value):
             # the int rule takes it (the float rule wants a '.'): its value, without compiling
             # the rules' patterns in a process that reads only such numbers
             return int(value), value
-        for tag, regexp in resolvers:
-            if regexp.match(value):
-                break
-        else:
+        tag = _scalars.resolve(value)
+        if tag == _scalars.STR:
             if _EXPONENT_FLOAT.fullmatch(value):
                 return float(value), value
             return value, None

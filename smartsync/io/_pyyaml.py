@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ._scalars import IMPLICIT
+from ._scalars import resolve
 from ._source import _EXPONENT_FLOAT, Located, SourceProblem, limit
 
 __all__ = ["parse"]
@@ -24,13 +24,11 @@ _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser
 
 
 class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
-    """The safe loader with PyYAML's implicit tag resolution done in one call per node, by
-    the table the fast reader uses (:data:`._scalars.IMPLICIT`, PyYAML's own rules): the same
+    """The safe loader with PyYAML's implicit tag resolution done in one call per node, as
+    the fast reader does it (:func:`._scalars.resolve`, PyYAML's own rules): the same
     tags as the safe loader's ``resolve`` (tests/test_yaml_loader.py), about a third of the
     time it took to compose a region file. No path resolvers: a region file reads by YAML
     1.1's rules as PyYAML ships them, whatever a program registers on PyYAML's loaders."""
-
-    _implicit = IMPLICIT
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:  # noqa: D102
         return None
@@ -40,11 +38,7 @@ class _Loader(_BASE_LOADER):  # type: ignore[misc,valid-type]
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:  # noqa: D102
         if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, regexp in self._implicit.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
-            return _STR_TAG
+            return resolve(value) if implicit[0] else _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
 

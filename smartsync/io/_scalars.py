@@ -69,9 +69,28 @@ for _tag, _pattern, _flags, _first in _RULES:
 del _tag, _pattern, _flags, _first, _compiled, _char
 
 
+# what the rules of a scalar starting with a letter (only the bool and null rules do) take:
+# their words, also before a line break at the end (their patterns end in '$')
+_WORDS = {word + end: tag
+          for tag, words in ((BOOL, "yes Yes YES no No NO true True TRUE false False FALSE "
+                                    "on On ON off Off OFF"), (NULL, "null Null NULL"))
+          for word in words.split() for end in ("", "\n")}
+_LETTERS = frozenset("yYnNtTfFoO")
+_DIGITS = frozenset("0123456789")
+# digits with two dots or more, a program code (2.16.02): no rule takes it (each wants one
+# dot at most, or a '-' or ':')
+_DOTTED = lazy_pattern(r"[0-9]+(?:\.[0-9]+){2,}")
+
+
 def resolve(value: str) -> str:
-    """The tag PyYAML's safe loader gives the plain scalar ``value``."""
-    for tag, pattern in IMPLICIT.get(value[:1], ()):
+    """The tag PyYAML's safe loader gives the plain scalar ``value`` (a word or a program
+    code without compiling the rules' patterns)."""
+    first = value[:1]
+    if first in _LETTERS:
+        return _WORDS.get(value, STR)
+    if first in _DIGITS and _DOTTED.fullmatch(value):
+        return STR
+    for tag, pattern in IMPLICIT.get(first, ()):
         if pattern.match(value):
             return tag
     return STR

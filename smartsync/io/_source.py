@@ -22,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
+from .._lazy import lazy_pattern
+
 #: files larger than this many bytes are refused (20 MB); every reader also takes ``max_bytes``
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: how many nodes YAML aliases may add by repeating what they point to
@@ -55,7 +57,7 @@ def limit(name: str) -> int:
             return int(value)
     return default
 
-_EXPONENT_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
+_EXPONENT_FLOAT = lazy_pattern(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
 
 
 class SourceProblem(Exception):
@@ -174,7 +176,7 @@ def _parse_yaml_with_pyyaml(text: str) -> Located | None:
 # JSON
 
 
-_WS = re.compile(r"[ \t\n\r]*")
+_WS = lazy_pattern(r"[ \t\n\r]*")
 _NUMBER = json.scanner.NUMBER_RE
 _CONSTANTS = {"true": True, "false": False, "null": None,
               "NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}

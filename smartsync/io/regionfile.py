@@ -1112,7 +1112,8 @@ def _dumper() -> type:
         pass
 
     # the reader takes 1.25e10 for a number (YAML 1.2), so texts spelled like that must be quoted
-    _Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT, list("-+0123456789."))
+    _Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT_FLOAT.compiled(),
+                                  list("-+0123456789."))
     _Dumper.add_representer(
         _Flow, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data,
                                                               flow_style=True))
