@@ -14,6 +14,7 @@ from .scoring import (
     SECTOR_MISMATCH_FACTOR,
     Statement,
     TermWeights,
+    _stems,
     affairs_of,
     evidence_of,
     score_statements,
@@ -88,8 +89,10 @@ def _check_args(threshold: float, top: int | None) -> None:
             raise ValueError(f"top must be at least 1, got {top}")
 
 
-def _score(a: Element, sa: Statement, b: Element, sb: Statement) -> float:
-    same = same_code(a.code, b.code)
+def _score(ka: str | None, sa: Statement, kb: str | None, sb: Statement) -> float:
+    """The score of two statements whose elements' program codes are ``ka`` and ``kb``
+    (folded by :func:`_code_key`; ``None`` when missing)."""
+    same = None if ka is None or kb is None else ka == kb
     if same is True:
         return 1.0
     score = score_statements(sa, sb)
@@ -111,11 +114,12 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
 
 
 def _candidates(
-    masterplan: Sequence[Statement],
+    masterplan: Sequence[Statement | None],
     rpjmd: Sequence[Statement],
     threshold: float,
     bar: Callable[[int, dict[int, float]], float] | None = None,
     wanted: Sequence[bool] | None = None,
+    masterplan_stems: Sequence[Iterable[str]] | None = None,
 ) -> list[dict[int, float]]:
     """For each masterplan statement, the RPJMD statements whose score may reach ``threshold``,
     each with an upper bound of its score (program codes aside).
@@ -142,7 +146,9 @@ def _candidates(
 
     ``wanted``, when given, says which masterplan statements to look at; the others get
     no candidates (the statistics above still count every statement, so a wanted
-    statement's candidates are the same as without ``wanted``).
+    statement's candidates are the same as without ``wanted``). A statement not wanted
+    may be ``None`` when ``masterplan_stems`` gives each statement's stems (what the
+    statistics count): then it is never built.
     """
     eps = 1e-4  # scores are rounded to 4 decimals before the threshold applies
     postings: dict[str, list[tuple[int, float]]] = {}
@@ -150,8 +156,9 @@ def _candidates(
         for stem, wb in sb.weights.items():
             postings.setdefault(stem, []).append((j, wb))
     mp_df: dict[str, int] = {}
-    for sa in masterplan:
-        for stem in sa.weights:
+    for stems in (masterplan_stems if masterplan_stems is not None
+                  else [sa.weights for sa in masterplan if sa is not None]):
+        for stem in stems:
             mp_df[stem] = mp_df.get(stem, 0) + 1
     frequent = {t for t, n in mp_df.items() if n * len(postings.get(t, ())) > _FREQUENT_PAIRS}
 
@@ -163,7 +170,7 @@ def _candidates(
     rp_fshare = [f * inv for f, inv in zip(rp_freq, rp_inv)]
     # affairs as bit masks: intersections and unions without building sets
     sector_bit: dict[str, int] = {}
-    for sb in list(rpjmd) + list(masterplan):
+    for sb in list(rpjmd) + [sa for sa in masterplan if sa is not None]:
         for sec in sorted(sb.sectors):
             sector_bit.setdefault(sec, 1 << len(sector_bit))
 
@@ -189,7 +196,7 @@ def _candidates(
     for i, sa in enumerate(masterplan):
         found: dict[int, float] = {}
         out.append(found)
-        if not sa.norm or (wanted is not None and not wanted[i]):
+        if (wanted is not None and not wanted[i]) or sa is None or not sa.norm:
             continue
         partial: dict[int, float] = {}
         get = partial.get
@@ -285,7 +292,16 @@ def _suggest_level(
     its elements are done)."""
     mp_reps, mp_members, _ = _classes(mps, lambda e: (e.text, e.code))
     rp_reps, rp_members, rp_class = _classes(rps, lambda e: (e.text, _code_key(e.code)))
-    sa_list = [Statement.of(e.text, weights) for e in mp_reps]
+    # each element's program code folded once, not at each pair it is scored in
+    mp_keys = [_code_key(e.code) for e in mp_reps]
+    rp_codes = [_code_key(e.code) for e in rp_reps]
+    wanted = None if only is None else [any(mps[i].id in only for i in members)
+                                        for members in mp_members]
+    # a masterplan class not asked about is compared with nothing: only its stems count
+    # (in the statistics of which stems are frequent), its statement is never built
+    sa_list: list[Statement | None] = [
+        Statement.of(e.text, weights) if wanted is None or wanted[c] else None
+        for c, e in enumerate(mp_reps)]
     sb_list = [Statement.of(e.text, weights) for e in rp_reps]
     rp_ids = [e.id for e in rps]
     taken_by: dict[str, set[str]] = {}
@@ -297,7 +313,8 @@ def _suggest_level(
         row = exact.setdefault(c, {})
         value = row.get(d)
         if value is None:
-            value = row[d] = round(_score(mp_reps[c], sa_list[c], rp_reps[d], sb_list[d]), 4)
+            value = row[d] = round(_score(mp_keys[c], cast(Statement, sa_list[c]),
+                                                rp_codes[d], sb_list[d]), 4)
         return value
 
     def done_in(c: int) -> set[str]:
@@ -321,13 +338,11 @@ def _suggest_level(
         scores.sort(reverse=True)
         return scores[top - 1] if len(scores) >= top else 0.0
 
-    wanted = None if only is None else [any(mps[i].id in only for i in members)
-                                        for members in mp_members]
     candidates = (_candidates(sa_list, sb_list, threshold, bar if top is not None else None)
                   if wanted is None else
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
-                              wanted=wanted))
-    rp_codes = [_code_key(e.code) for e in rp_reps]
+                              wanted=wanted,
+                              masterplan_stems=[_stems(e.text) for e in mp_reps]))
     by_code: dict[str, list[int]] = {}
     for d, code in enumerate(rp_codes):
         if code is not None:
@@ -335,7 +350,7 @@ def _suggest_level(
     out: list[Match] = []
     for c, a_rep in enumerate(mp_reps):
         bounds = candidates[c]
-        key = _code_key(a_rep.code)
+        key = mp_keys[c]
         if key is not None:
             bounds = dict(bounds)
             for d in by_code.get(key, ()):
@@ -347,10 +362,12 @@ def _suggest_level(
             if bound >= threshold:
                 ranked.append((-bound, rp_ids[rp_members[d][0]], d))
         ranked.sort()
+        sa = sa_list[c]
         for i in mp_members[c]:
             a = mps[i]
             if only is not None and a.id not in only:
                 continue
+            assert sa is not None  # a class holding an element asked about is built
             done = taken_by.get(a.id, ())
             scored: list[tuple[float, str, int]] = []  # (-score, RPJMD id, index), best first
             for minus_bound, _, d in ranked:
@@ -378,8 +395,8 @@ def _suggest_level(
                     relation=relation,
                     source=Source.SUGGESTED,
                     score=-minus_score,
-                    note=_note(a, sa_list[c], rps[j], sb_list[rp_class[j]], lang),
-                    evidence=evidence_of(sa_list[c], sb_list[rp_class[j]]),
+                    note=_note(a, sa, rps[j], sb_list[rp_class[j]], lang),
+                    evidence=evidence_of(sa, sb_list[rp_class[j]]),
                 )
                 for minus_score, rid, j in scored
             )
