@@ -2,22 +2,17 @@
 
 The reader never lets PyYAML build Python objects from a whole document: the plain
 YAML region files are written in is read by :mod:`._fastyaml` without PyYAML; anything
-else by :mod:`._pyyaml`, which composes the YAML node graph (with the C loader when available) and walks it
-itself, so every value keeps the line it came from, duplicate keys are seen,
-and aliases cannot expand beyond a budget (the "billion laughs" attack).
-JSON goes through :func:`json.loads` first (for its error messages), then
-through a small position-tracking walk that gives each value its line.
+else by :mod:`._pyyaml`, which composes the YAML node graph (with the C loader when
+available) and walks it itself, so every value keeps the line it came from, duplicate keys
+are seen, and aliases cannot expand beyond a budget (the "billion laughs" attack). JSON
+(:mod:`._jsonwalk`) goes through :func:`json.loads` first (for its error messages), then
+through a small position-tracking walk that gives each value its line. Each path is
+imported when a file needs it.
 """
 
 from __future__ import annotations
 
-import bisect
 import codecs
-import json
-import json.decoder
-import json.scanner
-import math
-import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -176,97 +171,9 @@ def _parse_yaml_with_pyyaml(text: str) -> Located | None:
 # JSON
 
 
-_WS = lazy_pattern(r"[ \t\n\r]*")
-_NUMBER = json.scanner.NUMBER_RE
-_CONSTANTS = {"true": True, "false": False, "null": None,
-              "NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
-
-
 def parse_json(text: str) -> Located:
-    """The located tree of a JSON document."""
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SourceProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
-                            code="malformed-json") from None
-    except RecursionError:
-        raise SourceProblem("malformed JSON: nested too deeply", code="too-deep") from None
-    except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise SourceProblem(f"malformed JSON: {exc}", code="malformed-json") from None
-    return _JsonWalk(text).document()
+    """The located tree of a JSON document (:mod:`._jsonwalk`, imported for a JSON file:
+    reading YAML imports no ``json``)."""
+    from ._jsonwalk import parse_json as parse
 
-
-class _JsonWalk:
-    """A position-tracking walk over JSON text already known to be valid."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.max_depth = limit("MAX_DEPTH")
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
-
-    def line(self, index: int) -> int:
-        return bisect.bisect_left(self.newlines, index) + 1
-
-    def skip(self, index: int) -> int:
-        return _WS.match(self.text, index).end()  # type: ignore[union-attr]
-
-    def document(self) -> Located:
-        value, _ = self.value(self.skip(0), 0)
-        return value
-
-    def value(self, index: int, depth: int) -> tuple[Located, int]:
-        text = self.text
-        line = self.line(index)
-        if depth > self.max_depth:
-            raise SourceProblem(f"mappings and lists are nested more than {self.max_depth} levels deep",
-                                line=line, code="too-deep")
-        char = text[index]
-        if char == "{":
-            items: dict[str, Located] = {}
-            key_lines: dict[str, int | None] = {}
-            problems: list[tuple[int | None, str, str]] = []
-            index = self.skip(index + 1)
-            if text[index] == "}":
-                return Located(items, line), index + 1
-            while True:
-                key_line = self.line(index)
-                key, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
-                index = self.skip(self.skip(index) + 1)  # past ':'
-                item, index = self.value(index, depth + 1)
-                if key in items:
-                    problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
-                                 "duplicate-key"))
-                else:
-                    items[key] = item
-                    key_lines[key] = key_line
-                index = self.skip(index)
-                if text[index] == "}":
-                    return Located(items, line, key_lines=key_lines, problems=problems), index + 1
-                index = self.skip(index + 1)  # past ','
-        if char == "[":
-            values: list[Located] = []
-            index = self.skip(index + 1)
-            if text[index] == "]":
-                return Located(values, line), index + 1
-            while True:
-                item, index = self.value(index, depth + 1)
-                values.append(item)
-                index = self.skip(index)
-                if text[index] == "]":
-                    return Located(values, line), index + 1
-                index = self.skip(index + 1)
-        if char == '"':
-            string, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
-            return Located(string, line), end
-        for word, constant in _CONSTANTS.items():
-            if text.startswith(word, index):
-                return Located(constant, line, raw=word), index + len(word)
-        match = _NUMBER.match(text, index)
-        assert match is not None, "json.loads accepted what the walk cannot read"
-        integer, fraction, exponent = match.groups()
-        number: Any
-        if fraction or exponent:
-            number = float(integer + (fraction or "") + (exponent or ""))
-        else:
-            number = int(integer)
-        return Located(number, line, raw=match.group()), match.end()
+    return parse(text)

@@ -9,7 +9,6 @@ of errors and warnings.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -1124,6 +1123,8 @@ def dumps_region(region: Region, *, format: str = "yaml") -> str:
     """The text of a region file for ``region``, YAML or JSON."""
     data = region_to_dict(region)
     if _format_of("", format) == "json":
+        import json
+
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     for kind in ("rpjmd", "masterplan"):
         data[kind]["period"] = _Flow(data[kind]["period"])

@@ -1,0 +1,115 @@
+"""The JSON path of the region file reader: :func:`json.loads` first (for its error
+messages), then a small position-tracking walk that gives each value its line.
+
+Imported for a JSON file only: a command that reads YAML does not import ``json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+import json.scanner
+import math
+import re
+from typing import Any
+
+from .._lazy import lazy_pattern
+from ._source import Located, SourceProblem, limit
+
+__all__ = ["parse_json"]
+
+_WS = lazy_pattern(r"[ \t\n\r]*")
+_NUMBER = json.scanner.NUMBER_RE
+_CONSTANTS = {"true": True, "false": False, "null": None,
+              "NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
+
+
+def parse_json(text: str) -> Located:
+    """The located tree of a JSON document."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
+                            code="malformed-json") from None
+    except RecursionError:
+        raise SourceProblem("malformed JSON: nested too deeply", code="too-deep") from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise SourceProblem(f"malformed JSON: {exc}", code="malformed-json") from None
+    return _JsonWalk(text).document()
+
+
+class _JsonWalk:
+    """A position-tracking walk over JSON text already known to be valid."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.max_depth = limit("MAX_DEPTH")
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, index: int) -> int:
+        return bisect.bisect_left(self.newlines, index) + 1
+
+    def skip(self, index: int) -> int:
+        return _WS.match(self.text, index).end()  # type: ignore[union-attr]
+
+    def document(self) -> Located:
+        value, _ = self.value(self.skip(0), 0)
+        return value
+
+    def value(self, index: int, depth: int) -> tuple[Located, int]:
+        text = self.text
+        line = self.line(index)
+        if depth > self.max_depth:
+            raise SourceProblem(f"mappings and lists are nested more than {self.max_depth} levels deep",
+                                line=line, code="too-deep")
+        char = text[index]
+        if char == "{":
+            items: dict[str, Located] = {}
+            key_lines: dict[str, int | None] = {}
+            problems: list[tuple[int | None, str, str]] = []
+            index = self.skip(index + 1)
+            if text[index] == "}":
+                return Located(items, line), index + 1
+            while True:
+                key_line = self.line(index)
+                key, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+                index = self.skip(self.skip(index) + 1)  # past ':'
+                item, index = self.value(index, depth + 1)
+                if key in items:
+                    problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
+                                 "duplicate-key"))
+                else:
+                    items[key] = item
+                    key_lines[key] = key_line
+                index = self.skip(index)
+                if text[index] == "}":
+                    return Located(items, line, key_lines=key_lines, problems=problems), index + 1
+                index = self.skip(index + 1)  # past ','
+        if char == "[":
+            values: list[Located] = []
+            index = self.skip(index + 1)
+            if text[index] == "]":
+                return Located(values, line), index + 1
+            while True:
+                item, index = self.value(index, depth + 1)
+                values.append(item)
+                index = self.skip(index)
+                if text[index] == "]":
+                    return Located(values, line), index + 1
+                index = self.skip(index + 1)
+        if char == '"':
+            string, end = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+            return Located(string, line), end
+        for word, constant in _CONSTANTS.items():
+            if text.startswith(word, index):
+                return Located(constant, line, raw=word), index + len(word)
+        match = _NUMBER.match(text, index)
+        assert match is not None, "json.loads accepted what the walk cannot read"
+        integer, fraction, exponent = match.groups()
+        number: Any
+        if fraction or exponent:
+            number = float(integer + (fraction or "") + (exponent or ""))
+        else:
+            number = int(integer)
+        return Located(number, line, raw=match.group()), match.end()
