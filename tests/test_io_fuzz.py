@@ -53,7 +53,7 @@ def _replace(data, path, value):
         return value
     head, *rest = path
     copy = dict(data) if isinstance(data, dict) else list(data)
-    copy[head] = _replace(data[head], tuple(rest), value)
+    copy[head] = _replace(data[head], tuple(rest), value) if rest else value  # a key may be new
     return copy
 
 

@@ -21,6 +21,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import regions
+from test_io_fuzz import _paths, _replace
 
 from smartsync import RegionFileError, read_region, region_to_dict
 from smartsync._text import bad_character
@@ -111,25 +112,6 @@ def test_a_region_read_is_what_the_checked_constructors_make(region, data):
             assert all(plan[e.id] is e for e in plan.elements)
 
 
-def _paths(data, prefix=()):
-    yield prefix
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _paths(value, (*prefix, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _paths(value, (*prefix, index))
-
-
-def _replace(data, path, value):
-    if not path:
-        return value
-    head, *rest = path
-    copy = dict(data) if isinstance(data, dict) else list(data)
-    copy[head] = _replace(data[head], tuple(rest), value) if rest else value  # a key may be new
-    return copy
-
-
 def _full_reading(monkeypatch):
     monkeypatch.setattr(_Reader, "usual_element", lambda *args: False)
     monkeypatch.setattr(_Reader, "usual_match", lambda *args: False)
@@ -142,7 +124,7 @@ def test_junk_anywhere_gives_the_same_report_with_and_without_the_fast_paths(reg
     for problem and region for region, with the fast paths and with the full reading; and a
     region it gives is one the checked constructors accept as it is."""
     plain = region_to_dict(_with_extras(region, data))
-    path = data.draw(st.sampled_from(list(_paths(plain))))
+    path = data.draw(st.sampled_from([p for p, _ in _paths(plain)]))
     changed = _replace(plain, path, data.draw(_junk))
     if data.draw(st.booleans()) and isinstance(changed, dict):
         target = data.draw(st.sampled_from([("rpjmd", "elements"), ("masterplan", "elements"),

@@ -114,6 +114,16 @@ def _bool(value: str) -> bool:
     return _BOOLS[value.lower()]
 
 
+def _base_60(digits: list[Any]) -> Any:
+    """A sexagesimal number from its parts (``1:30`` is 90), summed in PyYAML's order."""
+    total = 0
+    base = 1
+    for digit in reversed(digits):
+        total += digit * base
+        base *= 60
+    return total
+
+
 def _int(value: str) -> int:
     value = value.replace("_", "")
     sign = +1
@@ -130,14 +140,7 @@ def _int(value: str) -> int:
     if value[0] == "0":
         return sign * int(value, 8)
     if ":" in value:
-        digits = [int(part) for part in value.split(":")]
-        digits.reverse()
-        base = 1
-        total = 0
-        for digit in digits:
-            total += digit * base
-            base *= 60
-        return sign * total
+        return sign * _base_60([int(part) for part in value.split(":")])
     return sign * int(value)
 
 
@@ -153,14 +156,7 @@ def _float(value: str) -> float:
     if value == ".nan":
         return _NAN
     if ":" in value:
-        digits = [float(part) for part in value.split(":")]
-        digits.reverse()
-        base = 1
-        total = 0.0
-        for digit in digits:
-            total += digit * base
-            base *= 60
-        return sign * total
+        return sign * _base_60([float(part) for part in value.split(":")])
     return sign * float(value)
 
 

@@ -389,6 +389,13 @@ def _spellings(cls: type[_E]) -> dict[str, _E]:
     return spellings
 
 
+def _known(cls: type[_E], value: Any) -> _E | None:
+    """The member of ``cls`` a text spells as :meth:`~smartsync.model.Level.parse` accepts it
+    as it is (``vision``, ``visi``...), or ``None`` (for anything else, even what ``parse``
+    takes after folding its case and spaces)."""
+    return (_SPELLINGS.get(cls) or _spellings(cls)).get(value) if value.__class__ is str else None
+
+
 class _Reader:
     """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
 
@@ -504,10 +511,9 @@ class _Reader:
 
     def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
         value = node.value
-        if value.__class__ is str:
-            member = (_SPELLINGS.get(cls) or _spellings(cls)).get(value)
-            if member is not None:  # a value or synonym as written in the docs: no folding needed
-                return member
+        member = _known(cls, value)
+        if member is not None:  # a value or synonym as written in the docs: no folding needed
+            return member
         try:
             return cls.parse(value)  # type: ignore[return-value]
         except ValueError:
@@ -760,9 +766,10 @@ class _Reader:
     def usual_element(self, node: Located, kind: PlanKind, elements: list[tuple[Any, ...]],
                       refs: list[ElementRef]) -> bool:
         """Read the usual element -- an ``id``, a ``level``, a ``text``, maybe ``parents``, a
-        ``code``, a ``dimension`` and a ``budget``, each good, nothing else -- and say True; or say False, having recorded nothing, for
-        :meth:`element` to read the element in full and word what is wrong. The same outcome
-        either way (tests/test_io_unchecked.py), without a call per field."""
+        ``code``, a ``dimension`` and a ``budget``, each good, nothing else -- and say True;
+        or say False, having recorded nothing, for :meth:`element` to read the element in
+        full and word what is wrong. The same outcome either way (tests/test_io_unchecked.py),
+        without a call per field."""
         fields = node.value
         if fields.__class__ is not dict or node.problems or not _USUAL_ELEMENT_KEYS.issuperset(fields):
             return False
@@ -770,12 +777,12 @@ class _Reader:
         id_node, level_node, text_node = get("id"), get("level"), get("text")
         if id_node is None or level_node is None or text_node is None:
             return False
-        element_id, level, text = id_node.value, level_node.value, text_node.value
+        element_id, text = id_node.value, text_node.value
         good = self.good
-        if (element_id.__class__ is not str or level.__class__ is not str or text.__class__ is not str
+        if (element_id.__class__ is not str or text.__class__ is not str
                 or not good(element_id, True) or not good(text, False)):
             return False
-        level = (_SPELLINGS.get(Level) or _spellings(Level)).get(level)
+        level = _known(Level, level_node.value)
         if level is None:
             return False
         parents: tuple[str, ...] = ()
@@ -802,9 +809,8 @@ class _Reader:
                     return False
             item = get("dimension")
             if item is not None:
-                dimension = item.value.__class__ is str and (
-                    _SPELLINGS.get(Dimension) or _spellings(Dimension)).get(item.value)
-                if not dimension:
+                dimension = _known(Dimension, item.value)
+                if dimension is None:
                     return False
             item = get("budget")
             if item is not None:
@@ -894,13 +900,12 @@ class _Reader:
         masterplan_node, rpjmd_node, relation_node = get("masterplan"), get("rpjmd"), get("relation")
         if masterplan_node is None or rpjmd_node is None or relation_node is None:
             return False
-        masterplan, rpjmd, relation = masterplan_node.value, rpjmd_node.value, relation_node.value
+        masterplan, rpjmd = masterplan_node.value, rpjmd_node.value
         good = self.good
         if (masterplan.__class__ is not str or rpjmd.__class__ is not str
-                or relation.__class__ is not str or not good(masterplan, True)
-                or not good(rpjmd, True)):
+                or not good(masterplan, True) or not good(rpjmd, True)):
             return False
-        relation = (_SPELLINGS.get(Relation) or _spellings(Relation)).get(relation)
+        relation = _known(Relation, relation_node.value)
         if relation is None:
             return False
         source = Source.MANUAL
@@ -908,9 +913,8 @@ class _Reader:
         if len(fields) > 3:
             item = get("source")
             if item is not None:
-                source = item.value.__class__ is str and (
-                    _SPELLINGS.get(Source) or _spellings(Source)).get(item.value)
-                if not source:
+                source = _known(Source, item.value)  # type: ignore[assignment]
+                if source is None:
                     return False
             item = get("score")
             if item is not None:
