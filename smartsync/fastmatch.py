@@ -1126,10 +1126,11 @@ def _freeze(value: Any) -> Any:
     whose values are already frozen: the same frozendict."""
     cls = value.__class__
     if cls is dict or cls is frozendict:
-        frozen = _FROZEN
-        for item in value.values():
-            if item.__class__ not in frozen:
-                return freeze(value)
+        # frozendict 1.2 is a Mapping over a dict of its own (``_dict``): its values read
+        # from that dict, not one __getitem__ call each; frozendict 2 is a dict
+        values = getattr(value, "_dict", value).values()
+        if not _FROZEN.issuperset(map(type, values)):
+            return freeze(value)
         return value if cls is frozendict else frozendict(value)
     return freeze(value)
 
