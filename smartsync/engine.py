@@ -413,7 +413,8 @@ class Classifier:
                     number, info.name if info else rule.__name__,
                     info.pack if info else "", info.description if info else "",
                     tuple(sorted(facts)),
-                    LazyValues(activation.context),
+                    # read when asked (the fast matcher builds a context when first read)
+                    LazyValues(functools.partial(getattr, activation, "context")),
                     asserted, tuple(retracted_by.get(number, ())),
                     bool(asserted) and all(records[a].internal for a in asserted
                                            if a in records)))

@@ -498,21 +498,36 @@ class _Activation(Activation):
     same rule, facts, context and comparisons. What it adds, for the engine's fixed costs:
     its set of facts is built when first read (``matched`` keeps them in pattern order;
     ordering and firing need only their ids), ``fact_ids`` (the facts' ids, largest
-    first, as experta's depth strategy orders them) and ``fire`` (the rule's function
-    called with the variables it takes, as ``Rule.__call__`` would)."""
+    first, as experta's depth strategy orders them), ``fire`` (the rule's function
+    called with the variables it takes, as ``Rule.__call__`` would, read from the facts)
+    and its ``context`` (the variables' values) built when first read: a run fires its
+    rules without building one, and the trace reads those of the firings it shows."""
 
     # slots: an activation gets no attribute dict of its own (a run makes hundreds, and
     # the trace keeps those that fired: fewer objects for the cyclic collector to walk)
-    __slots__ = ("rule", "matched", "context", "fire", "key", "_ids", "_set")
+    __slots__ = ("rule", "matched", "fire", "key", "_ids", "_set", "_context", "_make")
 
-    def __init__(self, rule: Rule, facts: tuple, context: dict, fire: Callable | None):
+    def __init__(self, rule: Rule, facts: tuple, context: Callable[[tuple], dict],
+                 fire: Callable | None):
         self.rule = rule
         self.matched = facts
-        self.context = context
+        self._make = context  # facts -> the context
+        self._context: dict | None = None
         self.fire = fire
         self.key: Any = None  # the strategy sets it
         self._ids: tuple | None = None
         self._set: set | None = None
+
+    @property  # type: ignore[override]
+    def context(self) -> dict:
+        found = self._context
+        if found is None:
+            found = self._context = self._make(self.matched)
+        return found
+
+    @context.setter
+    def context(self, value: dict) -> None:
+        self._context = value
 
     @property  # type: ignore[override]
     def facts(self) -> set:
@@ -523,6 +538,7 @@ class _Activation(Activation):
 
     @facts.setter
     def facts(self, value: Iterable[Any]) -> None:
+        self.context  # the context of the facts it was made with
         self._set = set(value)
         self.matched = tuple(self._set)
         self._ids = None
@@ -546,17 +562,18 @@ def fact_ids(activation: Activation) -> tuple:
     return tuple(sorted((f["__factid__"] for f in activation.facts), reverse=True))
 
 
-def _caller(rule: Rule, variables: Iterable[str]) -> Callable | None:
-    """``(function, engine, context) -> result``: the rule's function called with the bound
+def _caller(rule: Rule, source: dict[str, str]) -> Callable | None:
+    """``(function, engine, facts) -> result``: the rule's function called with the bound
     variables it takes, as ``Rule.__call__`` passes them (names starting ``__`` never;
-    every other one unless the function lists its parameters without ``**kwargs``)."""
+    every other one unless the function lists its parameters without ``**kwargs``), each
+    read from the activation's facts where its context reads it (``source``)."""
     wanted = rule._wrapped_args
-    names = [v for v in variables if v[:2] != "__" and (not wanted or v in wanted)]
+    names = [v for v in source if v[:2] != "__" and (not wanted or v in wanted)]
     if not all(isinstance(n, str) and n.isidentifier() and not keyword.iskeyword(n)
                for n in names):
         return None
-    args = "".join(f", {n}=c[{_literal(n)}]" for n in names)
-    return _function(f"lambda f, e, c: f(e{args})", {})
+    args = "".join(f", {n}={source[n]}" for n in names)
+    return _function(f"lambda f, e, t: f(e{args})", {})
 
 
 class _Terminal:
@@ -574,8 +591,7 @@ class _Terminal:
         self.acts: dict[_Token, _Activation] = {}
 
     def left_add(self, token: _Token) -> None:
-        act = self.acts[token] = _Activation(self.rule, token.facts, self.context(token.facts),
-                                             self.fire)
+        act = self.acts[token] = _Activation(self.rule, token.facts, self.context, self.fire)
         self.matcher._added[id(act)] = act
 
     def forget(self, token: _Token) -> None:
@@ -1094,7 +1110,7 @@ class FastKnowledgeEngine(experta.KnowledgeEngine):
             rule = activation.rule
             if (activation.__class__ is _Activation and activation.fire is not None
                     and rule._wrapped_self is None):
-                activation.fire(rule._wrapped, self, activation.context)
+                activation.fire(rule._wrapped, self, activation.matched)
             else:
                 rule(self, **{k: v for k, v in activation.context.items()
                               if not k.startswith("__")})

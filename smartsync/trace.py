@@ -14,7 +14,7 @@ This is the stable inspection API; the engine hooks that fill it live in
 from __future__ import annotations
 
 import enum
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import attrs
 
@@ -113,20 +113,22 @@ def _record(id: int, kind: str, fields: Mapping[str, Any], input: bool, internal
 
 
 class LazyValues(Mapping[str, Any]):
-    """A read-only mapping of a firing's bound values, made plain when first read."""
+    """A read-only mapping of a firing's bound values, made plain when first read (``raw``:
+    the engine's values, or a function giving them, called then)."""
 
     __slots__ = ("_raw", "_plain")
 
-    def __init__(self, raw: Mapping[str, Any]):
+    def __init__(self, raw: Mapping[str, Any] | Callable[[], Mapping[str, Any]]):
         self._raw = raw
         self._plain: dict[str, Any] | None = None
 
     def _values(self) -> dict[str, Any]:
         if self._plain is None:
+            raw = self._raw() if callable(self._raw) else self._raw
             # the engine's context is built from sets: sort, so the order is the same in
             # every process whatever its hash seed
             # (names starting with ``__`` are the engine's, not the rule's)
-            self._plain = {str(k): plain(v) for k, v in sorted(self._raw.items(),
+            self._plain = {str(k): plain(v) for k, v in sorted(raw.items(),
                                                                 key=lambda kv: str(kv[0]))
                            if not (isinstance(k, str) and k[:2] == "__")}
             self._raw = {}
