@@ -49,7 +49,8 @@ def test_classify_command_loads_only_what_it_uses():
 def test_classify_of_a_plain_file_imports_no_yaml(tmp_path):
     """A region file as smartsync writes it is read by the fast reader of plain YAML, which
     resolves scalars with its own copy of PyYAML's rules: PyYAML (about 9 ms to import) is not
-    loaded, nor the JSON reader (nor ``json``, which this test's own helper imports). A file it leaves to PyYAML (a text with an escape in double quotes) still reads."""
+    loaded, nor the JSON reader (nor ``json``, which this test's own helper imports). A file
+    it leaves to PyYAML (an anchor) still reads."""
     from smartsync.io import dump_region
     from smartsync.sample import typical_region
 
@@ -62,9 +63,12 @@ def test_classify_of_a_plain_file_imports_no_yaml(tmp_path):
     assert "smartsync.io._fastyaml" in loaded
     assert {m for m in loaded if m == "yaml" or m.startswith("yaml.")} == set()
     assert loaded & {"smartsync.io._pyyaml", "smartsync.io._jsonwalk"} == set()
+    anchored = tmp_path / "anchored.yaml"
+    anchored.write_text(path.read_text(encoding="utf-8").replace("kind: kota", "kind: &k kota"),
+                        encoding="utf-8")
     loaded = _modules_after(
         "from smartsync import load_region\n"
-        "load_region('examples/type-a-vision.yaml')")
+        f"assert load_region({str(anchored)!r}).kind.value == 'kota'")
     assert {"yaml", "smartsync.io._pyyaml"} <= loaded
 
 

@@ -13,9 +13,10 @@ node per value.
 
 It *declines* (returns ``None``, and the caller takes the PyYAML path) on
 anything it does not handle with certainty: anchors, aliases, tags, block
-scalars (``|``, ``>``), double-quoted scalars with escapes or over several
-lines, nested flow mappings or lists, flow mappings or lists over several lines, a comment or a
-list-looking line inside a wrapped scalar, tabs, line breaks other than LF
+scalars (``|``, ``>``), double-quoted scalars with escapes other than ``\\"``
+and ``\\\\`` or over several lines, nested flow mappings or lists, flow
+mappings or lists over several lines, a comment or a list-looking line inside
+a wrapped scalar, tabs, line breaks other than LF
 and CRLF, characters YAML does not allow, a byte order mark, keys that are
 not plain names, duplicate keys, odd indentation, anything after the
 document, nesting deeper than :data:`smartsync.io.MAX_DEPTH`, and any
@@ -55,7 +56,9 @@ _AFTER = re.compile(r"(?: *| +#.*)\Z", re.S)
 _SINGLE = re.compile(r"'([^']*(?:''[^']*)*)'(?!')")
 # the end of a single-quoted scalar that began on an earlier line
 _SINGLE_END = lazy_pattern(r"([^']*(?:''[^']*)*)'(?!')")  # (compiled on first use)
-_DOUBLE = lazy_pattern(r'"([^"\\]*)"')
+# a double-quoted scalar on one line, its only escapes \" and \\ (any other: declined)
+_DOUBLE = lazy_pattern(r'"((?:[^"\\]|\\["\\])*)"')
+_ESCAPED = lazy_pattern(r'\\(["\\])')
 # a plain scalar inside brackets: no indicator, no comma, colon, '?', '#' or bracket in it
 _FLOW_PLAIN = re.compile(r"(?:[^ ,\[\]{}#:?'\"&*!|>%@`\-]|-[^ ,\[\]{}#:?])[^ ,\[\]{}#:?]*"
                          r"(?: +[^ ,\[\]{}#:?]+)*")
@@ -125,6 +128,12 @@ def _single(rest: str, m: re.Match[str]) -> tuple[str, None]:
     if m.end() != len(rest) and _AFTER.match(rest, m.end()) is None:
         raise _Decline
     return m.group(1).replace("''", "'"), None
+
+
+def _double(m: re.Match[str]) -> str:
+    """The text of the double-quoted scalar ``m`` matched (its escapes \\" and \\\\ undone)."""
+    text = m.group(1)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def _indented(line: str, column: int) -> bool:
@@ -393,7 +402,7 @@ class _Reader:
             m = _DOUBLE.match(rest)
             if m is None or _AFTER.match(rest, m.end()) is None:
                 raise _Decline
-            return m.group(1), None
+            return _double(m), None
         if char == "[":
             return self.flow(rest)
         if char == "{":
@@ -444,7 +453,7 @@ class _Reader:
             m = _DOUBLE.match(rest, position)
             if m is None:
                 raise _Decline
-            return (m.group(1), None), m.end()
+            return (_double(m), None), m.end()
         m = _FLOW_PLAIN.match(rest, position)
         if m is None:
             raise _Decline
