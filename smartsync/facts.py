@@ -275,7 +275,8 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                 yield plain_fact(Element, {
                     "plan": kind, "level": level, "id": e.id, "parents": tuple(e.parents),
                     "dimension": e.dimension._value_ if e.dimension else None,
-                    "code": e.code, "budget": e.budget, "indicators": tuple(e.indicators)})
+                    "code": e.code, "budget": e.budget, "indicators": tuple(e.indicators)},
+                    known_plain=True)
 
     for match in sorted(region.matches,
                         key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
@@ -283,4 +284,4 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
         yield plain_fact(Match, {
             "masterplan": match.masterplan, "rpjmd": match.rpjmd,
             "relation": match.relation._value_, "source": match.source._value_,
-            "score": match.score})
+            "score": match.score}, known_plain=True)
