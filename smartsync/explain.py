@@ -230,11 +230,31 @@ class WhyNot:
         self._asking: set[tuple] = set()
         #: (rule, name, pack) for every rule of the engine
         self.rules = list(rules)
-        self.facts = [f for f in facts if type(f).__name__ != "InitialFact"]
-        self.by_kind: dict[type, list[Any]] = {}
-        for f in self.facts:
-            self.by_kind.setdefault(type(f), []).append(f)
+        self._raw = facts
+        self._facts: list[Any] | None = None
+        self._by_kind: dict[type, list[Any]] | None = None
         self.max_depth = max_depth
+
+    # the final facts, grouped by kind when first asked for (most classifications are never
+    # asked why not)
+
+    @property
+    def facts(self) -> list[Any]:
+        """The final facts of the run (experta's initial fact left out)."""
+        if self._facts is None:
+            self._facts = [f for f in self._raw if type(f).__name__ != "InitialFact"]
+            self._raw = ()
+        return self._facts
+
+    @property
+    def by_kind(self) -> dict[type, list[Any]]:
+        """The final facts by their class."""
+        if self._by_kind is None:
+            by_kind: dict[type, list[Any]] = {}
+            for f in self.facts:
+                by_kind.setdefault(type(f), []).append(f)
+            self._by_kind = by_kind
+        return self._by_kind
 
     def __call__(self, fact_class: type, **fields: Any) -> tuple[Reason, ...]:
         # two conditions of a rule may fail for the same reason (chain_intact asks for the
