@@ -421,10 +421,10 @@ class Classifier:
         return tuple(steps), records
 
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:
-        raw = [f for f in engine.facts.values()]
-        by_kind: dict[type, list[Any]] = {}
-        for fact in raw:
-            by_kind.setdefault(type(fact), []).append(fact)
+        raw = list(engine.facts.values())
+        # the final facts by kind, as the engine kept them (declared in id order, retracted
+        # ones taken out)
+        by_kind = {kind: list(facts.values()) for kind, facts in engine._by_class.items()}
         trace = _LazyTrace(functools.partial(
             self._trace, engine._ever, engine._declared_at, engine._retracted_at, engine._steps,
             engine._collected))
