@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import io
 import sys
@@ -169,12 +170,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not getattr(args, "func", None):
                 parser.print_help(sys.stderr)
                 return EXIT_USAGE
+            if _Process.command:  # the modules loaded so far live as long as the process
+                gc.freeze()
+                if args.command not in BOUNDED_COMMANDS:
+                    gc.enable()
             return int(args.func(args))
         except BaseException as exc:  # noqa: B036 - what is not ours is raised again
             code = _exit_code(exc)
             if code is None:
                 raise
             return code
+
+
+#: the commands whose work is bounded by their input (regions read, classified, rendered
+#: and written): run as the ``smartsync`` command, they leave Python's cyclic garbage
+#: collector paused to the end (their runs make almost no cycles: 121 objects in 30
+#: classifications with their advice and report); the others (a batch's many regions, the
+#: review server, reading documents) run with it
+BOUNDED_COMMANDS = frozenset({"validate", "classify", "explain", "match", "report", "rules"})
+
+
+class _Process:  # noqa: N801 - a namespace
+    #: True when :func:`command` runs the process (not a program calling :func:`main`)
+    command = False
+
+
+def command() -> int:
+    """The ``smartsync`` command itself (its console script and ``python -m smartsync``):
+    :func:`main`, with Python's cyclic garbage collector kept off the objects that live as
+    long as the process. It is paused while the command's modules load (each collection
+    would walk every class and function loaded so far: about 12 ms of a 170 ms
+    ``classify``), those objects are then frozen (``gc.freeze``: never walked again) and
+    the collector runs as usual while the command works (but for the
+    :data:`BOUNDED_COMMANDS`, which keep it paused); as the process ends, everything
+    is frozen, so that Python's finalization does not walk it all to find cycles whose
+    memory the operating system takes back anyway (about 16 ms more). Objects are still
+    freed by reference counting and ``atexit`` handlers still run; a command closes (and
+    writes) its files before it returns. Not for a program that calls :func:`main` and
+    goes on: that one keeps its collector as it set it."""
+    _Process.command = True
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        code = main()
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return code
 
 
 def _exit_code(exc: BaseException) -> int | None:

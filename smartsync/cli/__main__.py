@@ -1,9 +1,9 @@
 import sys
 
 try:
-    from . import main
+    from . import command
 except KeyboardInterrupt:  # Ctrl-C while the modules load: no traceback
     sys.stderr.write("smartsync: interrupted\n")
     sys.exit(130)
 
-sys.exit(main())
+sys.exit(command())
