@@ -260,6 +260,25 @@ def _function(source: str, env: dict[str, Any]) -> Callable[..., Any]:
 _CODE: dict[str, Any] = {}
 
 
+class _Deferred:
+    """A function :func:`_function` compiles from ``source`` when it is first called: a
+    rule's context, which a run never reads (a trace reads it to show a firing's values),
+    so that building a matcher compiles one lambda fewer per rule."""
+
+    __slots__ = ("source", "function")
+
+    def __init__(self, source: str):
+        self.source = source
+        self.function: Callable[..., Any] | None = None
+
+    def __call__(self, *args: Any) -> Any:
+        function = self.function
+        if function is None:
+            function = self.function = _function(self.source, {})
+        return function(*args)
+
+
+
 def _key_function(parts: list[str], arg: str) -> Callable[[Any], Any]:
     """``arg -> key``: None (no variable), one value, or a tuple of values."""
     if not parts:
@@ -749,9 +768,8 @@ class FastMatcher(Matcher):
                 for var, path in here.items():
                     source.setdefault(var, f"t[{joined}]{path}")
                 joined += 1
-        context = _function(
-            "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}",
-            {})
+        context = _Deferred(
+            "lambda t: {" + ", ".join(f"{_literal(v)}: {p}" for v, p in source.items()) + "}")
         fire = _caller(rule, source)
         # ...then the nodes: a rule whose first conditions are those of a rule before it
         # (the same patterns joined on the same fields, the same TEST function) shares
