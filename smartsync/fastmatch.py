@@ -400,10 +400,7 @@ class _Join:
         # the tokens this fact made: among the children of the tokens it joined (those
         # of its key), the ones it ends (retractions are rare; no index kept for them)
         for parent in _tokens(self.left.get(key)):
-            children = parent.children
-            if children:
-                for child in [c for c in children if c.facts[-1] is fact and c.node is self]:
-                    _kill(child)
+            _end_children(parent, self, fact)
 
     def forget(self, token: _Token) -> None:
         left = self.left
@@ -417,6 +414,26 @@ class _Join:
                 left[key] = next(iter(bucket))
         elif bucket is token:
             del left[key]
+
+
+def _end_children(parent: _Token, node: Any, last: Any = None) -> None:
+    """End the tokens ``node`` made from ``parent`` (those whose last fact is ``last``,
+    when given) and take them out of its children (rules that share ``parent``'s node
+    give it children of other nodes too)."""
+    children = parent.children
+    if not children:
+        return
+    if len(children) == 1:  # most: the one token a NOT passed, or a join made
+        child = children[0]
+        if child.node is node and (last is None or child.facts[-1] is last):
+            parent.children = None
+            _kill(child)
+        return
+    ended = [c for c in children if c.node is node and (last is None or c.facts[-1] is last)]
+    if ended:
+        parent.children = [c for c in children if c not in ended] or None
+        for child in ended:
+            _kill(child)
 
 
 def _tokens(bucket: Any) -> list:
@@ -463,16 +480,8 @@ class _Not(_Join):
         blocked = self.blocked
         for token in _tokens(self.left.get(key)):
             count = blocked[token] = blocked.get(token, 0) + 1
-            children = token.children
-            if count == 1 and children:  # it passed: what it passed to ends
-                if len(children) == 1 and children[0].node is self:
-                    token.children = None
-                    _kill(children[0])
-                else:
-                    token.children = [c for c in children if c.node is not self] or None
-                    for child in children:
-                        if child.node is self:
-                            _kill(child)
+            if count == 1:  # it passed: what it passed to ends
+                _end_children(token, self)
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
