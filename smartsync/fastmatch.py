@@ -788,19 +788,18 @@ class FastMatcher(Matcher):
         for spec in specs:
             if spec[0] is _Test:
                 key: tuple = (parent, _Test, spec[1], spec[2])
-                node = self._shared.get(key)
-                if node is None:
-                    node = _Test(_function(spec[2], {"_test": spec[1]}))
             else:
                 kind, (signature, test, cls), left, right = spec
                 alpha = self._alpha(signature, test, cls)
                 key = (parent, kind, alpha, left, right)
-                node = self._shared.get(key)
-                if node is None:
+            node = self._shared.get(key)
+            if node is None:
+                if spec[0] is _Test:
+                    node = _Test(_function(spec[2], {"_test": spec[1]}))
+                else:
                     node = kind(alpha, _key_function(list(left), "t"),
                                 _key_function(list(right), "f"))
                     alpha.consumers.append(node)
-            if key not in self._shared:
                 self._shared[key] = node
                 if parent is not None:
                     parent.succ.append(node)
