@@ -124,13 +124,15 @@ def _base_60(digits: list[Any]) -> Any:
     return total
 
 
-def _int(value: str) -> int:
-    value = value.replace("_", "")
-    sign = +1
-    if value[0] == "-":
-        sign = -1
+def _signed(value: str) -> tuple[int, str]:
+    """A YAML number's sign and the number without it (PyYAML's constructors, both)."""
     if value[0] in "+-":
-        value = value[1:]
+        return (-1 if value[0] == "-" else +1), value[1:]
+    return +1, value
+
+
+def _int(value: str) -> int:
+    sign, value = _signed(value.replace("_", ""))
     if value == "0":
         return 0
     if value.startswith("0b"):
@@ -145,12 +147,7 @@ def _int(value: str) -> int:
 
 
 def _float(value: str) -> float:
-    value = value.replace("_", "").lower()
-    sign = +1
-    if value[0] == "-":
-        sign = -1
-    if value[0] in "+-":
-        value = value[1:]
+    sign, value = _signed(value.replace("_", "").lower())
     if value == ".inf":
         return sign * _INF
     if value == ".nan":
