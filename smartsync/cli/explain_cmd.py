@@ -27,12 +27,12 @@ import re
 import sys
 from typing import Any
 
-from ..errors import SmartsyncError
+from ..errors import RulePackError, SmartsyncError
 from ..messages import text, type_name
 from ..render import render
 from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
 from ..trace import Derivation
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
+from . import EXIT_INVALID, EXIT_OK, EXIT_RULES, EXIT_USAGE, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
@@ -256,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
             result = classifier.classify(with_suggestions(region, args), params=params)
         except SmartsyncError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+            return EXIT_RULES if isinstance(exc, RulePackError) else EXIT_INVALID
         if args.why_not:
             try:
                 wanted = result.typology.parse_type(args.why_not)
