@@ -285,6 +285,7 @@ CATALOG = {
     'review.error.matched_already': '{masterplan} → {rpjmd} is matched already; change its relation in the list of confirmed matches.',
     'review.error.not_written': 'The file was not written: {reason}',
     'review.error.conflict': '{file} changed on disk since the page loaded it; nothing was written. The page now shows the file as it is.',
+    'review.error.gone': '{file} is gone: it was deleted or moved since the review started. Put it back (or start smartsync review on its new place) and reload this page.',
     "stage.absent_base": "{stage}: absent from the masterplan: without {stage} elements no type can be given",
     "match.column.level": "level",
     "match.column.masterplan": "masterplan",

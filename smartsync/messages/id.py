@@ -276,6 +276,7 @@ CATALOG = {
     'review.error.matched_already': '{masterplan} → {rpjmd} sudah dipadankan; ubah relasinya di daftar padanan yang dikonfirmasi.',
     'review.error.not_written': 'Berkas tidak ditulis: {reason}',
     'review.error.conflict': '{file} berubah di disk sejak halaman ini memuatnya; tidak ada yang ditulis. Halaman kini menampilkan berkas apa adanya.',
+    'review.error.gone': '{file} tidak ada lagi: berkas itu dihapus atau dipindahkan sejak peninjauan dimulai. Kembalikan berkas itu (atau jalankan smartsync review di tempat barunya) lalu muat ulang halaman ini.',
     "stage.absent_base": "{stage}: tidak ada dalam masterplan: tanpa unsur {stage} tipe tidak dapat ditentukan",
     "match.column.level": "tingkat",
     "match.column.masterplan": "masterplan",
