@@ -23,7 +23,7 @@ def test_every_option_of_every_command_is_on_the_page():
     for name, sub in commands.items():
         assert f"smartsync {name}\n" in text
         for action in sub._actions:
-            if isinstance(action, argparse._HelpAction):
+            if isinstance(action, argparse._HelpAction) or action.help == argparse.SUPPRESS:
                 continue
             for option in action.option_strings or [action.metavar or action.dest]:
                 assert f"``{option}" in text, (name, option)

@@ -31,7 +31,8 @@ def test_several_files_give_a_page_each_and_an_index(capsys, tmp_path):
     for page in pages:
         assert f'href="{page.name}"' in index
         assert any(line.startswith(f"{page}: ") for line in lines)
-    assert lines[-1] == f"{len(EXAMPLE_FILES)} pages written to {tmp_path}"
+    assert lines[-1] == (f"{len(EXAMPLE_FILES)} region pages and an index written to {tmp_path} "
+                         f"({len(EXAMPLE_FILES) + 1} files)")
 
 
 def test_a_folder_stands_for_its_region_files(capsys, tmp_path):

@@ -65,7 +65,7 @@ def reference_lines() -> list[str]:
         usage = " ".join(sub.format_usage().replace("usage:", "").split())
         lines += [".. code-block:: text", "", f"   {usage}", ""]
         for action in sub._actions:
-            if isinstance(action, argparse._HelpAction):
+            if isinstance(action, argparse._HelpAction) or action.help == argparse.SUPPRESS:
                 continue
             lines += [_names(action), f"   {_help(action)}", ""]
     return lines

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import Problem, Severity
+from ..errors import Problem
 from ..io import check_region_file
 from ..model import Region, Relation
 from ..typology import Parameters
@@ -205,9 +205,9 @@ def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
             yield argument, None
         for f in files:
             report = check_region_file(f)
-            problems = [p for p in report.problems if p.severity is Severity.ERROR] \
-                if report.region is not None else list(report.problems)
-            print_problems(problems)
+            # warnings too (an RPJMD program without a budget...): a planner reads them
+            # here as under validate; the results go to standard output, these to stderr
+            print_problems(report.problems)
             yield str(f), report.region
 
 

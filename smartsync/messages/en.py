@@ -151,7 +151,7 @@ CATALOG = {
     # the alignment diagram (smartsync.render.diagram)
     'diagram.rpjmd': 'RPJMD',
     'diagram.masterplan': 'Masterplan',
-    'diagram.count': '{count} {level}',
+    'diagram.count': '{level}: {count}',
     'diagram.absent': 'no {level} elements',
     'diagram.start': 'synchronization starts here (type {letter})',
     'diagram.not_stage': 'not a stage of the typology: does not count for the type',
@@ -310,6 +310,7 @@ CATALOG = {
     "report.cli.type": "type {letter}",
     "report.cli.index": "{index}: index of {count} {regions}",
     "report.cli.written": "{count} {pages} written to {out}",
+    "report.cli.written_index": "{count} region {pages} and an index written to {out} ({files} files)",
     "report.cli.failed": "; {count} {files} failed",
     "report.cli.page_one": "page",
     "report.cli.page_many": "pages",

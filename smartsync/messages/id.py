@@ -142,7 +142,7 @@ CATALOG = {
     # the alignment diagram (smartsync.render.diagram)
     'diagram.rpjmd': 'RPJMD',
     'diagram.masterplan': 'Masterplan',
-    'diagram.count': '{count} {level}',
+    'diagram.count': '{level}: {count}',
     'diagram.absent': 'tidak ada unsur {level}',
     'diagram.start': 'sinkronisasi dimulai di sini (tipe {letter})',
     'diagram.not_stage': 'bukan tahap tipologi: tidak dihitung untuk tipe',
@@ -301,6 +301,7 @@ CATALOG = {
     "report.cli.type": "tipe {letter}",
     "report.cli.index": "{index}: indeks {count} {regions}",
     "report.cli.written": "{count} {pages} ditulis ke {out}",
+    "report.cli.written_index": "{count} {pages} daerah dan satu indeks ditulis ke {out} ({files} berkas)",
     "report.cli.failed": "; {count} {files} gagal",
     "report.cli.page_one": "halaman",
     "report.cli.page_many": "halaman",
