@@ -131,6 +131,8 @@ class _Walk:
         self.last: dict[Level, _Item] = {}
         self.numbers: dict[Level, dict[str, _Item]] = {}
         self.unplaced: dict[tuple[str, Level], int] = {}
+        self.programs_by_code: dict[str, list[_Item]] = {}
+        self.programs_by_name: dict[str, _Item] = {}
 
     # -- elements
 
@@ -140,11 +142,11 @@ class _Walk:
         found = self.index.get(key)
         if found is None and item.level is Level.PROGRAM and item.code:
             # the same program written with a name wrapped or spelt a little differently
-            found = next((i for i in self.draft.items if i.level is Level.PROGRAM and i.code == item.code
-                          and (norm(i.text).startswith(norm(item.text)[:25]))), None)
+            # (indexed by code and by name: drafting stays linear in the rows)
+            found = next((i for i in self.programs_by_code.get(item.code, ())
+                          if norm(i.text).startswith(norm(item.text)[:25])), None)
         if found is None and item.level is Level.PROGRAM and not item.code:
-            found = next((i for i in self.draft.items if i.level is Level.PROGRAM
-                          and norm(i.text) == norm(item.text)), None)
+            found = self.programs_by_name.get(norm(item.text))
         if found is not None:
             for parent in item.parents:
                 if parent not in found.parents:
@@ -164,6 +166,10 @@ class _Walk:
             return found
         self.index[key] = item
         self.draft.items.append(item)
+        if item.level is Level.PROGRAM:
+            if item.code:
+                self.programs_by_code.setdefault(item.code, []).append(item)
+            self.programs_by_name.setdefault(norm(item.text), item)
         self.last[item.level] = item
         if item.number:
             self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
