@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
-from ._text import clean, numbering
+from ._text import clean, numbering, unit_of
+
+_CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
 
 __all__ = ["read_document", "SUFFIXES", "MAX_UNPACKED_BYTES", "MAX_PARTS", "MAX_XML_PART_BYTES",
            "MAX_ROWS", "MAX_CELLS", "MAX_MERGED", "MAX_PAGES"]
@@ -923,7 +925,9 @@ def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
             if match and len(line.text) <= 14:
                 printed = re.sub(r"\s+", " ", match.group(1))
                 drop.add(id(line))
-            elif key(line.text) in running:
+            elif key(line.text) in running and not _CAPTION.match(line.text) and unit_of(line.text) is None:
+                # a caption repeated on every page of a long table ("Tabel 7.1 ... (dalam juta
+                # rupiah)") is kept: it names the table and its money unit on each page
                 drop.add(id(line))
         placed[:] = [(top, item) for top, item in placed if id(item) not in drop]
         for _, item in placed:
