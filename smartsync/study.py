@@ -31,12 +31,16 @@ on the live working memory would replace its ``classify``.
 
 >>> import smartsync
 >>> from fractions import Fraction
->>> s = smartsync.study(["examples/type-b-mission.yaml"], rule_sets=["default", "relations-per-stage"])
->>> region = s.regions[0]
->>> [(str(seg.low), str(seg.high), seg.letter) for seg in region.curves["default"].segments][:2]
-[('0', '2/5', 'B'), ('2/5', '3/5', 'C')]
->>> region.curves["default"].type_at(Fraction(1, 2)).letter
-'C'
+>>> s = smartsync.study(["examples/type-b-mission.yaml"], rule_sets=["default", "cascading"])
+>>> curve = s.regions[0].curves["default"]
+>>> [(str(seg.low), str(seg.high), seg.letter) for seg in curve.segments]
+[('0', '3/4', 'B'), ('3/4', '13/16', 'C'), ('13/16', '1', None)]
+>>> print(curve.breakpoints[0].message())
+at thresholds up to 3/4 (75%) the type is type B (mission), above it type C (target): mission coverage 3/4 (75%) reaches the threshold up to 3/4 and not above it
+>>> s.regions[0].types["cascading"]
+('target', 'C')
+>>> print(s.regions[0].differences[0].lines()[0])
+under cascading the mission matches SM1 -> M1 (adopted), SM2 -> M2 (derived), SM3 -> M3 (derived) are rejected by cascade_broken: none of its parents is matched to an ancestor of its counterpart
 """
 
 from __future__ import annotations
@@ -44,7 +48,9 @@ from __future__ import annotations
 import collections
 import os
 import signal
+import sys
 import threading
+import types
 from concurrent.futures import Future, ProcessPoolExecutor
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Union
@@ -959,3 +965,15 @@ def study(regions: Iterable[Region | PathLike] | Region | PathLike, *,
     return Study(info["rule_sets"], info["range"], info["threshold"], tuple(items),
                  info["typologies"])
 
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`study`: importing ``smartsync.study`` (the module)
+    makes it the package's attribute ``smartsync.study``, where the function is expected;
+    so ``smartsync.study(...)`` studies whichever of the two it finds."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Study:
+        return study(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
