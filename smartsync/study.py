@@ -376,6 +376,16 @@ class Difference:
                 out.append(text("study.diff.counted_same" if same else "study.diff.counted", lang,
                                 rule_set=names[side], matches=", ".join(pairs), stage=stage.stage,
                                 rule=rule or "?"))
+            if stage.synchronized_a == stage.synchronized_b:  # the same coverage, two thresholds
+                if stage.is_synchronized_a:
+                    passing, reached, failing, missed = self.a, stage.threshold_a, self.b, stage.threshold_b
+                else:
+                    passing, reached, failing, missed = self.b, stage.threshold_b, self.a, stage.threshold_a
+                out.append(text("study.diff.threshold", lang, stage=stage.stage, count=count_a,
+                                share=stage.synchronized_a / max(stage.total, 1),
+                                passing=passing, failing=failing, threshold=float(reached),
+                                share_missed=float(missed)))
+                continue
             key = "study.diff.stage_falls" if stage.is_synchronized_a else "study.diff.stage_rises"
             failing_threshold = stage.threshold_b if stage.is_synchronized_a else stage.threshold_a
             out.append(text(key, lang, stage=stage.stage, count_a=count_a, count_b=count_b,

@@ -174,7 +174,7 @@ def test_difference_between_two_thresholds_names_the_threshold():
     d = explain_difference(a, b, names=("0.5", "0.8"))
     mission = [x for x in d.stages if x.stage == "mission"][0]
     assert mission.decisive and not mission.elements
-    assert "below 80%" in d.message()
+    assert "3/4 (75%) reaches the threshold 50% under 0.5 but not 80% under 0.8" in d.message()
 
 
 def test_same_stages_different_type_rule_is_explained_by_the_type_rules():

@@ -356,4 +356,5 @@ CATALOG = {
     "study.page.why": "Why {a} and {b} disagree",
     "study.page.failed": "failed",
     "study.page.generated": "Made by smartsync {version}.",
+    "study.diff.threshold": "{stage} coverage {count} ({share}) reaches the threshold {threshold} under {passing} but not {share_missed} under {failing}",
 }

@@ -347,4 +347,5 @@ CATALOG = {
     "study.page.why": "Mengapa {a} dan {b} berbeda",
     "study.page.failed": "gagal",
     "study.page.generated": "Dibuat oleh smartsync {version}.",
+    "study.diff.threshold": "cakupan {stage} {count} ({share}) mencapai ambang {threshold} menurut {passing} tetapi tidak mencapai {share_missed} menurut {failing}",
 }
