@@ -68,7 +68,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["study", "iter_study", "Study", "RegionStudy", "Curve", "Segment", "Breakpoint",
            "StageCrossing", "Difference", "StageDifference", "ElementDifference",
-           "MatchVerdict", "explain_difference", "parse_threshold_range", "RECORD_COLUMNS"]
+           "MatchVerdict", "DistributionStep", "explain_difference", "parse_threshold",
+           "parse_threshold_range", "fraction_text", "RECORD_COLUMNS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
