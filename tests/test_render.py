@@ -216,5 +216,7 @@ def test_type_label_in_every_form_for_every_type():
         c = classify(build_region({"vision": 1, "program": 1}, matched=matched))
         assert c.type is expected
         label = json.loads(dumps(c))["type_label"]
-        assert f"Type: {label}" in render_text(c)
-        assert f"**Type:** {label}" in render_markdown(c)
+        shown = label[:1].upper() + label[1:]  # "Type A: synchronization starts at ..."
+        assert shown in render_text(c) and "Type: type" not in render_text(c)
+        head, rest = shown.split(": ", 1)
+        assert f"**{head}:** {rest}" in render_markdown(c)
