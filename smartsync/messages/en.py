@@ -310,7 +310,7 @@ CATALOG = {
     "report.cli.type": "type {letter}",
     "report.cli.index": "{index}: index of {count} {regions}",
     "report.cli.written": "{count} {pages} written to {out}",
-    "report.cli.written_index": "{count} region {pages} and an index written to {out} ({files} files)",
+    "report.cli.written_index": "{count} region {pages} and an index written to {out}",
     "report.cli.failed": "; {count} {files} failed",
     "report.cli.page_one": "page",
     "report.cli.page_many": "pages",

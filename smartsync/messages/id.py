@@ -301,7 +301,7 @@ CATALOG = {
     "report.cli.type": "tipe {letter}",
     "report.cli.index": "{index}: indeks {count} {regions}",
     "report.cli.written": "{count} {pages} ditulis ke {out}",
-    "report.cli.written_index": "{count} {pages} daerah dan satu indeks ditulis ke {out} ({files} berkas)",
+    "report.cli.written_index": "{count} {pages} daerah dan satu indeks ditulis ke {out}",
     "report.cli.failed": "; {count} {files} gagal",
     "report.cli.page_one": "halaman",
     "report.cli.page_many": "halaman",
