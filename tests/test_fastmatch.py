@@ -389,6 +389,7 @@ def check_same_as_rete(specs, ops, fast_base=FastKnowledgeEngine, matcher=None):
             # (tests/test_regression_fastmatch_pending_retract.py); no reference any more
             event("experta's Rete kept a ghost fact")
             reference = None
+            fast.matcher.reference_lost_at = step
         if reference is not None:
             error = _apply(reference, op)
             if error is not None and error[-1]:
@@ -397,6 +398,7 @@ def check_same_as_rete(specs, ops, fast_base=FastKnowledgeEngine, matcher=None):
                 # is no reference any more; the fast matcher forgets such a fact
                 event("experta's Rete broke")
                 reference = None
+                fast.matcher.reference_lost_at = step
         if reference is None:  # compare what can be compared: a fresh Rete on the same facts
             outcome = _apply(fast, op)
             if fast.matcher.fallback:  # rules left to experta's Rete: it may break there too
@@ -505,6 +507,18 @@ def test_equal_patterns_of_a_rule_match_one_fact_as_in_experta():
               "none")]
     ops = [("declare", ("A", {"x": 1})), ("declare", ("A", {"x": 2})), ("run", None)]
     check_same_as_rete(specs, ops)
+
+
+def test_the_comparison_goes_on_after_experta_keeps_a_ghost_fact():
+    """After the step where experta's Rete keeps a ghost fact, the later steps are still compared (with a fresh Rete)."""
+    specs = [([], 1, "declare"),  # fires first, declaring D(r=0, x=0)
+             ([("pat", ("A", {}, None)), ("pat", ("D", {"x": ("var", "v")}, None))], 0, "none")]
+    ops = [("run", 1), ("retract", 0), ("declare", ("A", {})), ("run", None),
+           ("declare", ("D", {"x": 1})), ("declare", ("D", {"x": 2})), ("retract", 2), ("run", None)]
+    matcher = check_same_as_rete(specs, ops)
+    assert matcher.reference_lost_at == 1
+    engine = matcher.engine
+    assert sorted(entry[0] for entry in engine.log) == [0, 1]  # r0 once, r1 on D(x=2) only
 
 
 def test_refraction_and_refiring_after_a_retraction():
