@@ -40,11 +40,13 @@ _ENGINE_FILES = frozenset(os.path.join(_HERE, name) for name in
                           ("engine.py", "fastmatch.py", "_guard.py", "facts.py"))
 
 
-class FiringLimit(Exception):
-    """Raised by the engine's agenda when a run would fire once more past its limit."""
+class FiringLimit(RulePackError):
+    """Raised by the engine's agenda when a run would fire once more past its limit (a
+    classification turns it into the error naming the rules that fired most)."""
 
     def __init__(self, limit: int):
-        super().__init__(limit)
+        super().__init__(f"the rules fired {limit:,} times in one run and would fire again",
+                         kind="limit")
         self.limit = limit
 
 

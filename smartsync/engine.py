@@ -100,7 +100,8 @@ class _RecordingAgenda(Agenda):
         activation = super().get_next()
         if activation is not None:
             engine = self._engine
-            if len(engine._steps) >= engine._max_firings:  # one more would pass the limit
+            # one more firing in this run would pass the limit
+            if len(engine._steps) - engine._run_start >= engine._max_firings:
                 raise FiringLimit(engine._max_firings)
             engine._begin_step(activation)
         return activation
@@ -133,8 +134,10 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at: dict[int, int] = {}
         self._by_class: dict[type, dict[int, Any]] = {}
         self._indexes: dict[type, dict[tuple, Any]] = {}
-        #: the most firings a run may make (see :mod:`smartsync._guard`)
+        #: the most firings a run may make (see :mod:`smartsync._guard`), and the number of
+        #: firings recorded when the current run began
         self._max_firings: float = float("inf")
+        self._run_start = 0
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
         self._steps = []
@@ -153,6 +156,10 @@ class _RecordingEngine(KnowledgeEngine):
         recording = _RecordingAgenda(self)
         recording.activations = self.agenda.activations
         self.agenda = recording
+
+    def run(self, steps: float = float("inf")) -> None:  # noqa: D102
+        self._run_start = len(self._steps)  # the firing limit counts the firings of one run
+        super().run(steps)
 
     def _begin_step(self, activation: Any) -> None:
         self._current = activation

@@ -104,3 +104,14 @@ def test_default_rules_classify_under_a_given_limit(capsys):
     assert main(["classify", str(EXAMPLE), "--max-firings", "10"]) == EXIT_RULES
     assert "fired 10 times" in capsys.readouterr().err
     assert default_classifier().max_firings is None
+
+
+def test_the_limit_is_exact_and_counts_one_run():
+    """A classification that needs exactly N firings passes with max_firings=N and stops
+    with N-1; the firings of earlier runs on the same classifier do not count."""
+    classifier = Classifier()
+    needed = len(classifier.classify(EXAMPLE).trace.steps)
+    for _ in range(2):  # a second run gets the whole limit again
+        assert len(classifier.classify(EXAMPLE, max_firings=needed).trace.steps) == needed
+    with pytest.raises(RulePackError, match=f"fired {needed - 1:,} times"):
+        classifier.classify(EXAMPLE, max_firings=needed - 1)
