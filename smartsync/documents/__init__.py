@@ -73,6 +73,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
     used: set[str] = set()
     counters: dict[Level, int] = {}
     by_number: dict[Level, dict[str, "_Item"]] = {}
+    by_key = {item.key(): item for item in items}
     for item in items:
         if item.number:
             by_number.setdefault(item.level, {}).setdefault(item.number, item)
@@ -111,7 +112,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
         if not parents and item.level is Level.MISSION and len(visions) >= 1:
             parents = [ids[visions[0].key()]]
         if not parents and item.context_parent is not None and item.context_parent in ids \
-                and item.level is not Level.PROGRAM:
+                and item.level is not Level.PROGRAM and not _numbers_disagree(item, by_key.get(item.context_parent)):
             parents = [ids[item.context_parent]]
         if not parents and item.level in order and item.level is not Level.VISION:
             # a program is placed only by the structure it was read in (a table row, a group
@@ -175,6 +176,14 @@ def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) ->
     if budget > PLAUSIBLE_MAX or (largest is not None and budget > largest * 1.001 + 10**6):
         item.doubt(messages.text("draft.reason.too-large", lang, budget=_rp(budget),
                                  largest=_rp(largest if largest is not None else PLAUSIBLE_MAX)), 0.5)
+
+
+def _numbers_disagree(item: "Any", parent: "Any") -> bool:
+    """Whether an item's numbering names another parent than the one drafted before it ("Tujuan
+    1.1" after the group row "Misi 5")."""
+    if parent is None or not item.number or "." not in item.number or not parent.number:
+        return False
+    return not (item.number.startswith(parent.number + ".") or parent.number.startswith(item.number.split(".")[0] + "."))
 
 
 def _rp(value: int) -> str:

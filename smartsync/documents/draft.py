@@ -243,6 +243,8 @@ class _TextState:
         self.vision_lines: list[str] = []
         self.vision_line: Line | None = None
         self.last_number: dict[Level, str] = {}
+        #: under a combined heading "Visi dan Misi": the numbered list after the vision is the missions
+        self.combined = False
 
 
 def _chapter_kind(title: str, kind: PlanKind) -> str:
@@ -267,6 +269,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     label, number, rest = numbering(bare)
     if label is not None and number is not None:
         return None  # "Misi 1 ..." is an item, not a heading
+    if _SENTENCE_WORDS.search(bare.casefold()):
+        return None  # "Visi tersebut dijabarkan ke dalam misi sebagai berikut:" is a sentence
     if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
         return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
@@ -287,6 +291,24 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
             return mode
     return None
 
+
+_SENTENCE_WORDS = re.compile(r"\b(adalah|merupakan|ialah|yaitu|tersebut|dijabarkan|sebagai berikut|berikut ini|"
+                             r"dirumuskan|ditetapkan|diwujudkan|didefinisikan|diartikan)\b")
+#: "Visi adalah ...", "Misi merupakan rumusan umum ...", "Menurut UU 25/2004, visi adalah ...":
+#: a definition of the word, not the plan's own statement
+_DEFINITION = re.compile(
+    r"^(?:menurut\b[^,]{0,100},\s*)?(?:pengertian\s+|definisi\s+)?(visi|misi|tujuan|sasaran|strategi|"
+    r"arah kebijakan|program)\s+(adalah|merupakan|ialah|yaitu|didefinisikan|diartikan|dapat diartikan)\b", re.I)
+#: a sentence leading into the missions ("Visi tersebut dijabarkan ke dalam misi sebagai berikut:",
+#: "Misi Kota X adalah:") or into the vision ("Visi Kota X Tahun 2021-2026 adalah:")
+_INTRO_MISSIONS = re.compile(r"\bmisi\b.*\b(sebagai berikut|berikut ini|berikut|yaitu|adalah)\s*:?\s*$", re.I)
+_INTRO_VISION = re.compile(r"^visi\b.*\b(sebagai berikut|berikut|yaitu|adalah)\s*:?\s*$", re.I)
+_INTRO_VISION_QUOTED = re.compile(r"^visi\b[^“\"]*\b(adalah|yaitu|ialah)\s*:?\s*[“\"]", re.I)
+#: a line that opens a new sentence of the text, not the rest of a list item above it
+_OPENER = re.compile(
+    r"^(dalam|untuk|berdasarkan|adapun|selanjutnya|dengan demikian|dengan|pada|sebagai|keterangan|"
+    r"penjelasan|oleh karena|melalui|hal ini|secara|kemudian|guna|agar|visi|misi|tujuan|sasaran|"
+    r"strategi|arah|uraian|berikut|masing-masing|setiap|seluruh)\b", re.I)
 
 _MODE_LEVEL = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.GOAL,
                "target": Level.TARGET, "program": Level.PROGRAM}
@@ -340,9 +362,28 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if state.chapter == "skip":
         return
+    if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
+        return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
+    if state.mode != "quoted" and not numbering(text)[1]:
+        if _INTRO_VISION_QUOTED.match(text):
+            _walk_lines_close(walk, state, file)
+            state.vision_lines, state.vision_line, state.mode = [text], line, "vision"
+            if text.rstrip().endswith((".", "”", "\"")):
+                _walk_lines_close(walk, state, file)
+                state.mode = "mission" if state.combined else None
+            return
+        if _INTRO_MISSIONS.search(text) and len(text.split()) <= 16:
+            _walk_lines_close(walk, state, file)
+            state.mode = "mission"
+            return
+        if _INTRO_VISION.match(text) and len(text.split()) <= 16:
+            _walk_lines_close(walk, state, file)
+            state.mode, state.vision_lines, state.vision_line = "vision", [], None
+            return
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             state.mode = "program"
@@ -382,11 +423,14 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         if number is not None and state.vision_lines:
             _walk_lines_close(walk, state, file)
             state.mode = None
+            if state.combined:  # "Visi dan Misi": the numbered list after the vision is the missions
+                state.mode = "mission"
+                _open(walk, state, Level.MISSION, number, rest, line)
             return
         state.vision_lines.append(text)
         if text.rstrip().endswith((".", "”", "\"")) or len(" ".join(state.vision_lines)) > 400:
             _walk_lines_close(walk, state, file)
-            state.mode = None
+            state.mode = "mission" if state.combined else None
         return
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
@@ -401,7 +445,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 # a bold item ("4.1.1 Program Unggulan: ...") and the plain paragraph describing it
                 _walk_lines_close(walk, state, file)
                 return
-            if text[:1].islower() or not previous.rstrip().endswith((".", ";", ":")):
+            new_sentence = _OPENER.match(text) is not None or (
+                len(text) > 150 and text.rstrip().endswith(".")) or (
+                file.lower().endswith(".docx") and not text[:1].islower())
+            if text[:1].islower() or (not previous.rstrip().endswith((".", ";", ":")) and not new_sentence):
                 state.open_text.append(text)
                 return
         _walk_lines_close(walk, state, file)
@@ -636,7 +683,9 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         _recognise_by_content(table, header.stop, columns)
         same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
         if not same:
+            # a new table: its totals, and the group rows above it, are its own
             state.money_rows, state.marks = [], []
+            state.groups = {}
         if columns.unit_source is None:
             if same and previous is not None and previous.unit_source is not None:
                 # the header repeated on the next page, its unit said once above the first page
@@ -1117,6 +1166,8 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                         document.file, item.page, item.printed_page, item.text))
                     continue
                 after_table = False
+                if _CHAPTER.match(item.text.strip()):
+                    table_state = _TableState()  # a new chapter: no table goes on across it
                 _walk_line(walk, text_state, item, document.file)
                 recent = (recent + [item.text])[-3:]
                 continue

@@ -665,7 +665,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         text = textpage.get_text_range(0, count) if count else ""
         one_to_one = len(text) == count
         chars = []
-        size, bold, word_start = 10.0, False, True
+        size, bold, word_start, spaced = 10.0, False, True, False
         font_name = ctypes.create_string_buffer(128)
         box = raw.FS_RECTF()
         loose_box = raw.FPDFText_GetLooseCharBox
@@ -679,7 +679,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             if char in "\x02\xad\ufffe":  # PDFium's marks for a hyphen that ends a line
                 char = "-"
             if char.isspace() or char in "\x00\uffff":
-                word_start = True
+                word_start = spaced = True
                 continue
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
@@ -690,7 +690,8 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                     bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False
             loose_box(handle, k, box)
-            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
+            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced))
+            spaced = False
     finally:
         textpage.close()
     edges: list[dict[str, Any]] = []
@@ -725,8 +726,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         return []
     placed: list[tuple[float, Line | Table]] = []
     boxes: list[tuple[float, float, float, float]] = []
+    spaced_page = _spaced(chars)
     if edges:
-        for grid, bbox in _ruled_tables(edges, chars, number):
+        for grid, bbox in _ruled_tables(edges, chars, number, spaced_page):
             boxes.append(bbox)
             placed.append((bbox[1], grid))
     if boxes:
@@ -737,7 +739,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                     return False
             return True
         chars = [ch for ch in chars if outside(ch)]
-    for top, line_words in _visual_lines(_words(chars)):
+    for top, line_words in _visual_lines(_words(chars, spaced_page)):
         placed.append((top, _line_or_row(line_words, number)))
     placed.sort(key=lambda pair: pair[0])
     return placed
@@ -755,17 +757,27 @@ def _edge(edges: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, f
                       "width": 0, "height": bottom - top, "orientation": "v", "object_type": "line"})
 
 
-def _words(chars: list[tuple]) -> list[dict[str, Any]]:
-    """Characters into words: neighbours on one line with no space and no gap between them."""
+def _spaced(chars: list[tuple]) -> bool:
+    """Whether the page writes its own spaces between words (most text PDFs do): then a word
+    ends at a space, not at a gap between glyphs (italic and spaced-out text has such gaps)."""
+    return len(chars) >= 20 and sum(1 for ch in chars if ch[7]) >= 0.05 * len(chars)
+
+
+def _words(chars: list[tuple], spaced: bool | None = None) -> list[dict[str, Any]]:
+    """Characters into words: neighbours on one line with no space between them and no gap wider
+    than a space (with the page's own spaces, up to most of a character's width)."""
+    if spaced is None:
+        spaced = _spaced(chars)
     ordered = sorted(chars, key=lambda ch: (round(ch[3] / 2), ch[1]))
     words: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
-    for char, x0, x1, top, bottom, size, bold in ordered:
+    for char, x0, x1, top, bottom, size, bold, space_before in ordered:
         if char.isspace():
             current = None
             continue
-        if current is not None and abs(top - current["top"]) <= 2 and \
-                -1.5 <= x0 - current["x1"] <= max(1.0, 0.15 * size):
+        widest = 0.6 * size if spaced else max(1.0, 0.15 * size)
+        if current is not None and abs(top - current["top"]) <= 2 and not (spaced and space_before) and \
+                -1.5 <= x0 - current["x1"] <= widest:
             current["text"] += char
             current["x1"] = max(current["x1"], x1)
             current["bold"] = current["bold"] and bold
@@ -778,7 +790,7 @@ def _words(chars: list[tuple]) -> list[dict[str, Any]]:
     return words
 
 
-def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
+def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, spaced: bool | None = None
                   ) -> list[tuple[Table, tuple[float, float, float, float]]]:
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -840,7 +852,7 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
                 texts.setdefault(found, []).append(ch)
         for (r, c), found in texts.items():
             lines: list[str] = []
-            for _, line_words in _visual_lines(_words(found)):
+            for _, line_words in _visual_lines(_words(found, spaced)):
                 lines.append(" ".join(w["text"] for w in line_words))
             grid[r][c] = clean("\n".join(lines))
         bbox = (xs[0], ys[0], x_end, y_end)
