@@ -93,6 +93,7 @@ class _Item:
     total: int | None = None
     has_money: bool = False
     unit: int = 1
+    budget_doubt: bool = False
     provenance: Provenance | None = None
     reasons: list[str] = field(default_factory=list)
     weights: float = 0.0
@@ -102,7 +103,10 @@ class _Item:
             return (self.level, "code:" + self.code + ":" + norm(self.text))
         return (self.level, norm(self.text))
 
-    def doubt(self, reason: str, weight: float) -> None:
+    def doubt(self, reason: str, weight: float, *, budget: bool = False) -> None:
+        """Lower the confidence by ``weight`` with ``reason`` (once per reason); ``budget`` when the
+        doubt is about the program's budget (listed first on the review page)."""
+        self.budget_doubt = self.budget_doubt or budget
         if reason not in self.reasons:
             self.reasons.append(reason)
             self.weights += weight
@@ -125,6 +129,8 @@ class PlanDraft:
     tables: list[str] = field(default_factory=list)
     #: the amounts of the total (JUMLAH) rows printed in the plan's tables
     totals: list[int] = field(default_factory=list)
+    #: the ids of the programs whose budget was doubted (filled as the plan is finished)
+    budget_doubted: list[str] = field(default_factory=list)
 
 
 class _Walk:
@@ -162,7 +168,7 @@ class _Walk:
                 first = sum(found.yearly.values()) if found.yearly else found.total or 0
                 second = sum(item.yearly.values()) if item.yearly else item.total or 0
                 found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(first),
-                                          there=there, second=_rp(second), here=here), 0.5)
+                                          there=there, second=_rp(second), here=here), 0.5, budget=True)
             for parent in item.parents:
                 if parent not in found.parents:
                     found.parents.append(parent)
@@ -828,7 +834,7 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
         if total and amount and max(total, amount) / max(1, min(total, amount)) >= 900:
             reason += _t("draft.reason.total-factor", walk.lang)
         for item, _ in span:
-            item.doubt(reason, 0.5)
+            item.doubt(reason, 0.5, budget=True)
     state.marks.append(len(rows))
 
 
@@ -1055,7 +1061,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.total = value if item.total is None else item.total
     if item.has_money and cols.unit_source == "inferred":
         item.doubt(_t("draft.reason.unit-inferred", walk.lang,
-                      unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5)
+                      unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)
     lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
     if lowest is not None:
         item.parents.append(lowest.key())
