@@ -539,7 +539,7 @@ def _is_header_row(cells: list[str]) -> bool:
         all(len(c) < 30 for c in cells if c)
     if len(named) < 2 and not small:
         return False
-    return not any(isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c)
+    return not any(_is_amount(money(c)) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c)
                    for c in cells if c)
 
 
@@ -623,7 +623,7 @@ def _looks_like_data(cells: list[str]) -> bool:
     for c in cells:
         if not c:
             continue
-        if isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c):
+        if _is_amount(money(c)) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c):
             return True
         code = program_code(c)
         if code is not None and code[2] >= 3:
@@ -665,6 +665,10 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
+    inside = [next(c for c in row if c) for row in table.cells[-3:]
+              if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c))]
+    if inside:  # a sheet or CSV holding its note in its own last rows
+        note = " ".join(inside + [note])
     start = 0
     continued = False
     if found is not None:
@@ -693,11 +697,13 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
         if columns.unit_source is None:
-            if same and previous is not None and previous.unit_source is not None:
-                # the header repeated on the next page, its unit said once above the first page
-                columns.unit, columns.unit_source = previous.unit, "carried"
-            elif unit_of(note):
+            if unit_of(note):
                 columns.unit, columns.unit_source = unit_of(note) or 1, "note"
+            elif same and previous is not None and previous.unit_source is not None:
+                # the header repeated on the next page, its unit said once above the first page
+                # (an inferred unit stays inferred)
+                columns.unit = previous.unit
+                columns.unit_source = "inferred" if previous.unit_source == "inferred" else "carried"
             else:
                 _infer_unit(table, header.stop, columns)
         state.columns = columns
@@ -777,11 +783,11 @@ def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
 def _row_amount(cells: list[str], cols: _Columns) -> int | None:
     """The rupiah a row holds: its total column, else the sum of its yearly columns."""
     totals = [v for c in range(len(cells)) if cols.roles[c] == "total" and cells[c]
-              for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+              for v in [money(cells[c], cols.unit)] if _is_amount(v)]
     if totals:
         return totals[0]
     years = [v for c in range(len(cells)) if cols.roles[c] == "year" and cells[c]
-             for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+             for v in [money(cells[c], cols.unit)] if _is_amount(v)]
     return sum(years) if years else None
 
 
@@ -793,9 +799,11 @@ def _infer_unit(table: Table, start: int, cols: _Columns) -> None:
     if not amounts:
         return
     median = amounts[len(amounts) // 2]
-    if median >= 10**8:
+    # a program's pagu over the plan is about Rp 10^9..10^12: written in full rupiah its median
+    # is above 5 x 10^8, in thousands 10^6 .. 5 x 10^8, in millions below 10^6
+    if median >= 5 * 10**8:
         return  # full rupiah: in thousands or millions they would be beyond any regional budget
-    cols.unit = 10**3 if median >= 10**5 else 10**6
+    cols.unit = 10**3 if median >= 10**6 else 10**6
     cols.unit_source = "inferred"
 
 
@@ -1140,6 +1148,27 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
 _NOTE = re.compile(r"^(\*+\)?|ket(erangan)?\b|catatan\b|note\b|angka\b|nilai\b|dalam\b|satuan\b|\(dalam)", re.I)
 
 
+def _notes(items: list[Line | Table]) -> dict[int, str]:
+    """The note of each table: the one under it, else the one under the last table of the run it
+    belongs to (a table over several pages with its note under the last page). A run ends at a
+    chapter title or at a line of text that is no caption or note."""
+    notes: dict[int, str] = {}
+    carried = ""
+    for position in range(len(items) - 1, -1, -1):
+        item = items[position]
+        if isinstance(item, Table):
+            own = _note_under(items, position)
+            own = own or " ".join(next(c for c in row if c) for row in item.cells[-3:]
+                                  if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c)))
+            carried = own or carried
+            notes[position] = carried
+        elif _CHAPTER.match(item.text.strip()) or not (
+                _NOTE.match(item.text.strip()) or re.match(r"^\s*(tabel|table)\b", item.text, re.I)
+                or len(item.text) < 60):
+            carried = ""
+    return notes
+
+
 def _note_under(items: list[Line | Table], position: int) -> str:
     """The note under a table ("Keterangan: dalam juta rupiah", "*) angka dalam ribuan"): the
     lines right after it, up to the next table, that read as a note."""
@@ -1162,6 +1191,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         table_state = _TableState()
         recent: list[str] = []
         after_table = False
+        notes = _notes(document.items)
         for position, item in enumerate(document.items):
             if isinstance(item, Line):
                 label, _, rest = numbering(item.text)
@@ -1188,8 +1218,12 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
                 table_state.columns = None
                 continue
-            _walk_table(walk, table_state, text_state, item, document.file, caption,
-                        _note_under(document.items, position))
+            _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
             recent = []
         _walk_lines_close(walk, text_state, document.file)
     return walk.draft
+
+
+def _is_amount(value: object) -> bool:
+    """Whether :func:`money` read an amount (``False``, not money, is an ``int`` to Python)."""
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -350,23 +350,26 @@ def _encrypted_or_corrupt(path: Path, what: str) -> str:
 
 
 def _csv_dialect(sample: str) -> Any:
-    """The separator that splits the most lines into the same number of fields (the sniffer of
-    the standard library gives up on a file whose title rows above the header hold no separator)."""
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        pass
+    """The separator that splits the most lines into the same number of fields. The sniffer of
+    the standard library gives up on a file whose title rows above the header hold no separator,
+    and takes the commas of "1,250,000" for separators in a file separated by semicolons: it is
+    asked only when no separator splits a line."""
     lines = sample.splitlines()[:200]
-    best, best_score = csv.excel, 0
+    best, best_score = csv.excel, (0, 0)
     for sep in (";", ",", "\t", "|"):
         widths = [len(row) for row in csv.reader(lines, delimiter=sep) if len(row) > 1]
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
-        score = widths.count(common) * common
+        score = (widths.count(common), common)  # the most lines alike first, then the widest
         if score > best_score:
             best_score = score
             best = type("_Sep", (csv.excel,), {"delimiter": sep})
+    if best_score == (0, 0):
+        try:
+            return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        except csv.Error:
+            pass
     return best
 
 
