@@ -131,3 +131,23 @@ def test_spaced_out_italic_text_is_read_with_the_pdfs_own_spaces(tmp_path) -> No
     lines = [item.text for item in read_document(path).items]
     assert lines == ["Terwujudnya Kabupaten Sukamaju yang Digital dan Berbudaya",
                      "Visi tersebut dijabarkan ke dalam lima misi pembangunan daerah."]
+
+
+def test_a_word_table_typed_with_tabs_is_read_as_a_table(tmp_path) -> None:
+    """Paragraphs whose columns are set with tabs (no table, no borders) give their programs."""
+    import pytest
+
+    docx = pytest.importorskip("docx")
+    from smartsync.documents.readers import read_document
+
+    document = docx.Document()
+    document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
+    for row in [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+                ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000"],
+                ["Meningkatnya indeks SPBE", "2.16.03", "Program Informasi Publik", "2.000.000.000"]]:
+        document.add_paragraph("\t".join(row))
+    document.add_paragraph("Program di atas dilaksanakan oleh perangkat daerah.")
+    path = tmp_path / "rpjmd.docx"
+    document.save(path)
+    plan = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")[0]
+    assert [(p.code, p.budget) for p in plan.at("program")] == [("2.16.02", 1_000_000_000), ("2.16.03", 2_000_000_000)]

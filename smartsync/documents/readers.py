@@ -490,6 +490,17 @@ def read_docx(path: Path) -> Document:
 
     counters: dict[str, list[int]] = {}
     pending_section = False
+    # a table typed without a table: paragraphs whose columns are set with tabs (no borders,
+    # no cells); two or more such paragraphs in a row are read as a table
+    tab_rows: list[tuple[list[str], int, bool]] = []
+
+    def flush() -> None:
+        if len(tab_rows) >= 2:
+            items.append(Table([cells for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
+        else:
+            items.extend(Line(clean(" ".join(cells)), p, None, b) for cells, p, b in tab_rows)
+        tab_rows.clear()
+
     for child in body.iterchildren():
         if page > MAX_PAGES:
             raise DocumentError(str(path), f"has more than {MAX_PAGES:,} pages (smartsync.documents."
@@ -511,15 +522,22 @@ def read_docx(path: Path) -> Document:
             style = (paragraph.style.name or "") if paragraph.style is not None else ""
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
+            if text.count("\t") >= 2 and "\n" not in text.strip():
+                tab_rows.append(([clean(c) for c in re.split(r"\t+", text.strip("\t "))], page, bold))
+                page += before
+                continue
+            flush()
             text = _list_number(child, style, text, counters)
             for part in text.split("\n"):
                 if part.strip():
                     items.append(Line(clean(part), page, None, bold))
             page += before
         elif child.tag == tbl_tag:
+            flush()
             table = DocxTable(child, document)
             items.append(_docx_table(table, page))
             page += breaks(child)
+    flush()
     return Document(str(path), items, pages=page)
 
 
