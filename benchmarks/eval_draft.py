@@ -144,6 +144,8 @@ def fuzz(seeds: int, verbose: bool = False) -> bool:
                     if not right:
                         figures[f"{what}s wrong, full confidence" if sure else f"{what}s wrong, doubted"] += 1
                         wrong_here += sure
+                    elif not sure:
+                        figures[f"{what}s right, doubted"] += 1
             for name, where in pages:
                 got = drafted.get(norm(name))
                 if got is None or got.provenance is None:
@@ -155,7 +157,8 @@ def fuzz(seeds: int, verbose: bool = False) -> bool:
                 failures.append(f"seed {seed}: {wrong_here} wrong figures at full confidence ({describe(choices)})")
     ok = report(f"layout fuzzer: {seeds} corpora (tests/docfuzz.py)", total)
     print(f"\n  programs' budgets: {figures['budgets']}, wrong at full confidence "
-          f"{figures['budgets wrong, full confidence']}, wrong but doubted {figures['budgets wrong, doubted']}")
+          f"{figures['budgets wrong, full confidence']}, wrong but doubted {figures['budgets wrong, doubted']}, "
+          f"right but doubted {figures['budgets right, doubted']}")
     print(f"  programs' codes: {figures['codes']}, wrong at full confidence "
           f"{figures['codes wrong, full confidence']}, wrong but doubted {figures['codes wrong, doubted']}")
     if figures["pages"]:

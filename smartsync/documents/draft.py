@@ -705,7 +705,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
                 columns.unit = previous.unit
                 columns.unit_source = "inferred" if previous.unit_source == "inferred" else "carried"
             else:
-                _infer_unit(table, header.stop, columns)
+                _infer_unit(table, header.stop, columns, walk.kind)
         state.columns = columns
         state.width = table.width
         start = header.stop
@@ -791,19 +791,20 @@ def _row_amount(cells: list[str], cols: _Columns) -> int | None:
     return sum(years) if years else None
 
 
-def _infer_unit(table: Table, start: int, cols: _Columns) -> None:
+def _infer_unit(table: Table, start: int, cols: _Columns, kind: PlanKind = PlanKind.RPJMD) -> None:
     """A table that names no money unit: the unit read from the size of its figures (a
-    regional program's pagu is hundreds of millions to trillions of rupiah); said as inferred
-    when it is not full rupiah."""
+    regional program's pagu is hundreds of millions to trillions of rupiah; a masterplan's
+    quick win may cost tens of millions); said as inferred when it is not full rupiah."""
     amounts = sorted(a for row in table.cells[start:] for a in [_row_amount(row, cols)] if a and a > 0)
     if not amounts:
         return
     median = amounts[len(amounts) // 2]
     # a program's pagu over the plan is about Rp 10^9..10^12: written in full rupiah its median
     # is above 5 x 10^8, in thousands 10^6 .. 5 x 10^8, in millions below 10^6
-    if median >= 5 * 10**8:
+    rupiah, thousands = (5 * 10**8, 10**6) if kind is PlanKind.RPJMD else (10**7, 10**4)
+    if median >= rupiah:
         return  # full rupiah: in thousands or millions they would be beyond any regional budget
-    cols.unit = 10**3 if median >= 10**6 else 10**6
+    cols.unit = 10**3 if median >= thousands else 10**6
     cols.unit_source = "inferred"
 
 
