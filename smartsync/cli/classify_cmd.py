@@ -17,6 +17,7 @@ import sys
 
 from .._gc import paused_gc
 from ..errors import RulePackError, SmartsyncError
+from ..explain import explain
 from ..render import render
 from . import EXIT_USAGE, SUMMARIES
 from ._common import (
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 rule_failed += isinstance(exc, RulePackError)
                 continue
-            out = render(result, args.format, lang=args.lang, explain=args.explain,
+            out = render(explain(result), args.format, lang=args.lang, explain=args.explain,
                          trace=args.trace)
             if args.format != "json" and not first:
                 sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))
