@@ -237,3 +237,33 @@ def test_a_masterplan_quick_win_of_tens_of_millions_is_read_as_rupiah() -> None:
                   ["2", "Smart Living", "Layanan darurat 112", "90.000.000"]],
                  kind=PlanKind.MASTERPLAN, period=(2022, 2031))
     assert _programs(plan) == {"Satu data kota": (150_000_000, 1.0, ()), "Layanan darurat 112": (90_000_000, 1.0, ())}
+
+
+def test_a_caption_repeated_on_every_pdf_page_keeps_its_unit(tmp_path: Path) -> None:
+    """A landscape program table over four PDF pages, "(dalam juta rupiah)" in the caption
+    repeated at the top of each page and no unit in the header: every page in millions."""
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table as PdfTable, TableStyle
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    from smartsync.documents.readers import read_document
+
+    style = getSampleStyleSheet()["BodyText"]
+    story = []
+    header = ["Sasaran", "Kode", "Program", "Pagu 2022", "Pagu 2023"]
+    for page in range(4):
+        story.append(Paragraph("Tabel 7.1 Indikasi Rencana Program Prioritas (dalam juta rupiah)", style))
+        rows = [header] + [["Meningkatnya indeks SPBE", f"2.16.{page * 3 + k + 2:02d}",
+                            f"Program Uji Halaman {page + 1} Nomor {k + 1}", "1.250,50", "2.000"] for k in range(3)]
+        table = PdfTable(rows)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story += [table, PageBreak()]
+    path = tmp_path / "rpjmd-bab7.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    plan, _ = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")
+    budgets = {p.budget for p in plan.at("program")}
+    assert len(plan.at("program")) == 12 and budgets == {3_250_500_000}
+    assert all(p.confidence is None for p in plan.at("program"))
