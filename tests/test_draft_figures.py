@@ -267,3 +267,18 @@ def test_a_caption_repeated_on_every_pdf_page_keeps_its_unit(tmp_path: Path) -> 
     budgets = {p.budget for p in plan.at("program")}
     assert len(plan.at("program")) == 12 and budgets == {3_250_500_000}
     assert all(p.confidence is None for p in plan.at("program"))
+
+
+def test_target_pagu_per_tahun_and_pagu_year_columns_are_understood() -> None:
+    """ "Target/Pagu per Tahun" over years over Target | Pagu pairs, and ``pagu_2025`` columns."""
+    rows = [["Sasaran", "Kode", "Program", "Target/Pagu per Tahun", "", "", "", "Perangkat Daerah"],
+            ["", "", "", "2025", "", "2026", "", ""],
+            ["", "", "", "Target", "Pagu", "Target", "Pagu", ""],
+            ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "2,5", "1.000.000.000", "2,8",
+             "1.500.000.000", "Diskominfo"]]
+    across = [[False] * 4 + [True] * 3 + [False], [False] * 4 + [True, False, True, False], [False] * 8, [False] * 8]
+    plan = _plan(Table(rows, across=across), period=(2025, 2029))
+    assert _programs(plan)["Program Aplikasi Informatika"] == (2_500_000_000, 1.0, ())
+    sipd = [["sasaran", "kode_program", "nama_program", "pagu_2025", "pagu_2026", "pagu_2031"],
+            ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "1000000000", "1500000000", "9"]]
+    assert _programs(_plan(sipd, period=(2025, 2029)))["Program Aplikasi Informatika"][0] == 2_500_000_000
