@@ -282,3 +282,12 @@ def test_target_pagu_per_tahun_and_pagu_year_columns_are_understood() -> None:
     sipd = [["sasaran", "kode_program", "nama_program", "pagu_2025", "pagu_2026", "pagu_2031"],
             ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "1000000000", "1500000000", "9"]]
     assert _programs(_plan(sipd, period=(2025, 2029)))["Program Aplikasi Informatika"][0] == 2_500_000_000
+
+
+def test_a_sum_named_in_a_sentence_near_a_table_is_not_its_unit() -> None:
+    """ "... anggaran sebesar Rp 5 miliar ..." above or under a table says no unit of it."""
+    plan = _plan("Pada tahun 2020 anggaran sebesar Rp 5 miliar telah dibelanjakan untuk program ini.",
+                 [HEADER[:4] + ["Pagu 2022 (Rp)", "Pagu 2023 (Rp)", "Perangkat Daerah"],
+                  _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "-")],
+                 "Dalam pelaksanaannya, biaya sebesar Rp 2 miliar berasal dari DAK.")
+    assert _programs(plan)["Program Aplikasi Informatika"] == (1_000_000_000, 1.0, ())
