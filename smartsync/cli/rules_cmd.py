@@ -8,7 +8,8 @@ that gets no type or more than one (naming the rules that concluded them), any
 rule that raised an error or fired past the firing limit (naming the module, the
 rule and the fact; after two regions reach the limit the check stops, it does not
 hang), and any rule that never fired, counting them together; exit 1 on any of
-them (a rule that never fires is allowed with ``--allow-unfired``), 2 on a usage
+them (a rule that never fires is allowed with ``--allow-unfired``; a rule waiting for
+facts no rule in effect concludes, a hook for other packs, is listed as not tried), 2 on a usage
 error, 4 when the pack cannot be imported. Every third region is classified with
 ``aligned`` no longer counted at any stage, so that rules about relations
 that do not count get their chance to fire, and every fourth region's masterplan
@@ -194,6 +195,15 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         print(f"stopped after {limited} regions reached the firing limit; "
               f"{args.regions - tried} regions not tried")
     never = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
+    # a rule waiting for a fact that no rule in effect concludes and no region declares
+    # (a hook for other packs, e.g. condition_failed for ConditionFailed) cannot fire here
+    hooks = {info.name: kind for info in never
+             if (kind := _waits_for(info, classifier.rules())) is not None}  # type: ignore[attr-defined]
+    for info in never:
+        if info.name in hooks:
+            print(f"rule not tried: {info.name} ({info.pack}) waits for {hooks[info.name]} "
+                  "facts, which no rule in effect concludes (a hook for other packs)")
+    never = [info for info in never if info.name not in hooks]
     for info in never:
         print(f"rule never fired: {info.name} ({info.pack})")
     if bad or (never and not args.allow_unfired):
@@ -211,3 +221,21 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         "; every rule fired" if not never else
         f"; {len(never)} rule(s) never fired (allowed: --allow-unfired)"))
     return EXIT_OK
+
+
+def _waits_for(info: object, rules: object) -> str | None:
+    """The fact class a rule's conditions need that no rule of ``rules`` concludes (by its
+    ``@concludes``) and that is not an input fact, or ``None``."""
+    from .._compat import experta
+    from ..facts import INPUT_FACTS
+
+    concluded = {cls for other in rules  # type: ignore[attr-defined]
+                 for cls, _ in getattr(other.rule, "_smartsync_concludes", ())}
+    inputs = set(INPUT_FACTS)
+    for condition in info.rule:  # type: ignore[attr-defined]
+        if isinstance(condition, experta.Fact) and type(condition).__name__ != "InitialFact":
+            kind = type(condition)
+            if kind not in concluded and kind not in inputs and not issubclass(
+                    kind, tuple(inputs)):
+                return kind.__name__
+    return None
