@@ -228,6 +228,22 @@ class _Runs:
         self.params = result.params
         self.typology = result.typology
         self._cache: dict[Any, "Classification"] = {}
+        self._session: Any = None
+
+    def __enter__(self) -> "_Runs":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._session is not None:
+            session, self._session = self._session, None
+            session.__exit__(*exc)
+
+    def _what_if(self) -> Any:
+        """The what-if session on the live working memory of the region's run, opened
+        when first needed (:mod:`smartsync.whatif`)."""
+        if self._session is None:
+            self._session = self.classifier.what_if(self.result).__enter__()
+        return self._session
 
     def rank(self, type_value: Any) -> int:
         """0 for unsynchronized, 1 for the base stage's type... up to the top stage's."""
@@ -243,15 +259,18 @@ class _Runs:
             threshold = None
         key = (tuple(m.key for m in add), remove, threshold)
         if key not in self._cache:
-            params = None if threshold is None else attrs.evolve(self.params, threshold=threshold)
-            if not add and not remove and params is None:
+            if not add and not remove and threshold is None:
                 self._cache[key] = self.result
-            elif not add and not remove:  # another threshold: the region itself
-                self._cache[key] = self.classifier.classify(self.region, params=params)
-            else:
-                matches = tuple(m for m in self.region.matches if m.key not in remove) + tuple(add)
-                region = self._mark(attrs.evolve(self.region, matches=matches))
-                self._cache[key] = self.classifier.classify(region, params=params or self.params)
+            elif hasattr(self.classifier, "what_if"):
+                # a declare and a retract on the live working memory of the region's run
+                self._cache[key] = self._what_if().classify(add=add, remove=remove,
+                                                            threshold=threshold)
+            else:  # a stand-in classifier (tests): the changed region classified
+                params = attrs.evolve(self.params, threshold=threshold) \
+                    if threshold is not None else self.params
+                kept = tuple(m for m in self.region.matches if m.key not in remove)
+                region = self._mark(attrs.evolve(self.region, matches=kept + tuple(add)))
+                self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
 
 
@@ -425,8 +444,8 @@ def to_reach(result: "Classification", *, classifier: "Classifier | None" = None
     :func:`smartsync.suggest_matches` (otherwise every proposed match has
     ``rpjmd`` ``None``); ``types``: only these types (letters, names or members).
     """
-    runs = _resolve(result, classifier)
-    return _to_reach(runs, suggest, types)
+    with _resolve(result, classifier) as runs:
+        return _to_reach(runs, suggest, types)
 
 
 def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[str, TypeAdvice]:
@@ -453,7 +472,8 @@ def stability(result: "Classification", *, classifier: "Classifier | None" = Non
     """How stable the region's type is: the threshold range over which it holds, the
     fewest lost matches that change it, and whether it is fragile (see
     :class:`Stability`). ``classifier`` as for :func:`to_reach`."""
-    return _stability(_resolve(result, classifier))
+    with _resolve(result, classifier) as runs:
+        return _stability(runs)
 
 
 def _at(runs: _Runs, threshold: float) -> enum.Enum:
@@ -607,8 +627,8 @@ def advise(result: "Classification", *, classifier: "Classifier | None" = None,
            suggest: bool = True) -> Advice:
     """What to change to reach each type above the region's own, and how stable its type
     is: :func:`to_reach` and :func:`stability` in one :class:`Advice`."""
-    runs = _resolve(result, classifier)
-    return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
+    with _resolve(result, classifier) as runs:
+        return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
 
 
 def with_proposal(region: Region, advice: TypeAdvice) -> Region:

@@ -14,7 +14,8 @@ import functools
 import inspect
 import os
 import threading
-from typing import Any, Mapping, Sequence
+import weakref
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import attrs
 
@@ -35,6 +36,9 @@ from .result import (
 )
 from .trace import FactRecord, LazyValues, Step, _LazyTrace, plain
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .whatif import WhatIf
 
 __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
 
@@ -127,6 +131,16 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at: dict[int, int] = {}
         self._by_class: dict[type, dict[int, Any]] = {}
         self._indexes: dict[type, dict[tuple, Any]] = {}
+        #: step number -> the (fact class, fields) its rule collected (what-if: a step
+        #: whose collected set changes fires again)
+        self._collect_calls: dict[int, list[tuple[type, dict]]] = {}
+        #: (step, fact) of each declaration a firing made of a fact already in working
+        #: memory (what-if: the fact stays while one of the steps that declared it stands)
+        self._dups: list[tuple[int, Any]] = []
+        #: the classification whose run the working memory holds (a weak reference)
+        self._live: Any = None
+        #: what a what-if session knows of the run (smartsync.whatif), with ``_live``
+        self._whatif_state: Any = None
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
         self._steps = []
@@ -137,6 +151,9 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at = {}
         self._by_class = {}
         self._indexes = {}
+        self._collect_calls = {}
+        self._dups = []
+        self._live = None
         super().reset(**kwargs)
         for fact_id, fact in self.facts.items():  # the initial fact and any deffacts
             self._ever[fact_id] = fact
@@ -155,6 +172,11 @@ class _RecordingEngine(KnowledgeEngine):
         before = fact_list.last_index
         result = super().declare(*facts)
         self._record(fact_list, before)
+        if self.running:
+            for fact in facts:
+                fact_id = fact.get("__factid__")
+                if fact_id is None or fact_id < before:  # equal to a fact already there
+                    self._dups.append((len(self._steps), fact))
         return result
 
     def _record(self, fact_list: Any, before: int) -> None:
@@ -208,8 +230,9 @@ class _RecordingEngine(KnowledgeEngine):
         found = [f for f in candidates
                  if all(f.get(k, _MISSING) == v for k, v in fields.items())]
         if self._current is not None and self.running:
-            self._collected.setdefault(len(self._steps), []).extend(
-                f["__factid__"] for f in found)
+            step = len(self._steps)
+            self._collected.setdefault(step, []).extend(f["__factid__"] for f in found)
+            self._collect_calls.setdefault(step, []).append((fact_class, dict(fields)))
         return found
 
     def _candidates(self, fact_class: type, fields: dict[str, Any]) -> Any:
@@ -282,6 +305,8 @@ class Classifier:
         self._engine = engine_class()
         self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()
+        #: the thread a what-if session on this classifier runs in (smartsync.whatif)
+        self._session_thread: int | None = None
 
     @staticmethod
     def _collect(packs: Sequence[type]) -> list[RuleInfo]:
@@ -336,6 +361,13 @@ class Classifier:
             out.extend(facts)
         return out
 
+    def what_if(self, result: Classification) -> "WhatIf":
+        """A what-if session on the live working memory of ``result``'s run (a context
+        manager holding this classifier until it ends): see :mod:`smartsync.whatif`."""
+        from .whatif import WhatIf
+
+        return WhatIf(self, result)
+
     def rules(self) -> tuple[RuleInfo, ...]:
         """The rules in effect, pack by pack, in definition order."""
         return tuple(self._rules)
@@ -361,6 +393,10 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
+        if self._session_thread == threading.get_ident():
+            raise RuntimeError("a classifier cannot classify inside a what-if session of its "
+                               "own (the session holds its working memory): use another "
+                               "classifier, or the session's classify()")
         with self._lock, paused_gc():  # a run frees what it allocates by reference counting
             engine = self._engine
             engine.reset()
@@ -368,7 +404,9 @@ class Classifier:
                            *self._input_facts(region, params))
             engine.run()
             result = self._result(region, params, engine)
-            engine.matcher.reset()  # its partial matches are garbage: free them now
+            # the working memory stays as the run left it, for a what-if on this result
+            # (smartsync.whatif); the next classification resets it
+            engine._live = weakref.ref(result)
             return result
 
     # -- building the result --------------------------------------------------

@@ -234,6 +234,16 @@ class Classification:
                              f"{self.region_id!r} (it has: {known}...)")
         return self._why_not.element(element_id)
 
+    def what_if(self, *, add: Any = (), remove: Any = (), threshold: float | None = None,
+                params: Any = None) -> "Classification":
+        """This region with a hypothetical change, classified on the live working memory
+        of its run (:func:`smartsync.whatif.what_if`): ``add`` matches (one whose pair the
+        region links replaces it: another relation), ``remove`` matches or
+        ``(masterplan, rpjmd)`` pairs, another ``threshold`` or ``params``."""
+        from .whatif import what_if
+
+        return what_if(self, add=add, remove=remove, threshold=threshold, params=params)
+
     def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
         """Why-not for every type not concluded, keyed by type value, in typology order."""
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}
