@@ -244,6 +244,13 @@ class Classification:
 
         return what_if(self, add=add, remove=remove, threshold=threshold, params=params)
 
+    def _repr_html_(self) -> str:
+        """The type, the stages and the alignment diagram, as a notebook shows the result
+        (:mod:`smartsync.render.notebook`)."""
+        from .render.notebook import classification_html
+
+        return classification_html(self)
+
     def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
         """Why-not for every type not concluded, keyed by type value, in typology order."""
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}
