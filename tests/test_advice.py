@@ -125,7 +125,8 @@ def test_advice_json_keys() -> None:
     data = advise(_example("unsynchronized")).to_dict()
     assert set(data) == {"to_reach", "stability"}
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
-    assert {"masterplan", "rpjmd", "stage", "score"} == set(data["to_reach"]["D"]["proposal"][0])
+    assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current"} == set(
+        data["to_reach"]["D"]["proposal"][0])
     assert {"threshold_from", "threshold_to", "matches_to_lose", "falls_to"} <= set(data["stability"])
 
 

@@ -178,6 +178,8 @@ CATALOG = {
     "advice.count": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} now, {required} needed at threshold {threshold})",
     "advice.gives": "With these matches the region becomes {type}.",
     "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (score {score})",
+    "advice.proposal.relation": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": change the relation of this match from {current} to {relation}",
+    "advice.unfound": "Type {letter} is not proven unreachable, but no change tried reaches it (the region is too large to try every pair): find RPJMD counterparts for its unsynchronized elements.",
     "advice.proposal.none": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one",
     "advice.complete": "Accepting the proposed matches above reaches type {letter}.",
     "advice.incomplete": "The matcher's candidates are not enough: {count} of the elements above still need an RPJMD counterpart.",

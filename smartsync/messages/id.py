@@ -169,6 +169,8 @@ CATALOG = {
     "advice.count": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     "advice.gives": "Dengan padanan ini daerah menjadi {type}.",
     "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (skor {score})",
+    "advice.proposal.relation": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": ubah relasi padanan ini dari {current} menjadi {relation}",
+    "advice.unfound": "Tipe {letter} tidak terbukti mustahil dicapai, tetapi tidak ada perubahan yang dicoba yang mencapainya (daerah ini terlalu besar untuk mencoba setiap pasangan): temukan padanan RPJMD bagi unsurnya yang belum sinkron.",
     "advice.proposal.none": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; carilah satu",
     "advice.complete": "Menerima usulan padanan di atas mencapai tipe {letter}.",
     "advice.incomplete": "Usulan pencari padanan belum cukup: {count} unsur di atas masih memerlukan padanan RPJMD.",
