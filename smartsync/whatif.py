@@ -324,6 +324,7 @@ class WhatIf:
                         self._match_ids[key] = fact_id
                 COUNTS["declared"] += len(declare)
                 COUNTS["retracted"] += len(retract)
+                engine._run_start = len(engine._steps)  # a firing limit counts this run's
                 self._run()
             finally:
                 engine.running = False
