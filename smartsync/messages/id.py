@@ -170,7 +170,7 @@ CATALOG = {
     "advice.gives": "Dengan padanan ini daerah menjadi {type}.",
     "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (skor {score})",
     "advice.proposal.relation": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": ubah relasi padanan ini dari {current} menjadi {relation}",
-    "advice.unfound": "Tipe {letter} tidak terbukti mustahil dicapai, tetapi tidak ada perubahan yang dicoba yang mencapainya (daerah ini terlalu besar untuk mencoba setiap pasangan): temukan padanan RPJMD bagi unsurnya yang belum sinkron.",
+    "advice.unfound": "Tipe {letter} tidak terbukti mustahil dicapai, tetapi tidak ada perubahan yang dicoba yang mencapainya (daerah ini terlalu besar untuk mencoba setiap pasangan): temukan padanan RPJMD bagi unsurnya yang belum tersinkronisasi.",
     "advice.proposal.none": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri",
     "advice.complete": "Jika usulan padanan di atas diterima, daerah ini mencapai tipe {letter}.",
     "advice.incomplete": "Usulan pencari padanan belum cukup: {count} unsur di atas masih memerlukan padanan RPJMD.",
