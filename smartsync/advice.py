@@ -213,15 +213,9 @@ class Advice:
 def _classifier_of(result: "Classification", classifier: "Classifier | None") -> "Classifier":
     if classifier is not None:
         return classifier
-    from .engine import _classifier_for, default_classifier
-    from .rules import _default_packs
+    from .whatif import classifier_of
 
-    packs = getattr(result._why_not, "packs", None)
-    if packs is None or tuple(packs) == _default_packs():
-        default = default_classifier()
-        if default.typology == result.typology:
-            return default
-    return _classifier_for(None if packs is None else tuple(packs), result.typology)
+    return classifier_of(result)
 
 
 class _Runs:
@@ -252,7 +246,9 @@ class _Runs:
         """The what-if session on the live working memory of the region's run, opened
         when first needed (:mod:`smartsync.whatif`)."""
         if self._session is None:
-            self._session = self.classifier.what_if(self.result).__enter__()
+            from .whatif import WhatIf
+
+            self._session = WhatIf(self.classifier, self.result).__enter__()
         return self._session
 
     def rank(self, type_value: Any) -> int:
@@ -271,7 +267,7 @@ class _Runs:
         if key not in self._cache:
             if not add and not remove and threshold is None:
                 self._cache[key] = self.result
-            elif hasattr(self.classifier, "what_if"):
+            elif hasattr(self.classifier, "_engine"):
                 # a declare and a retract on the live working memory of the region's run
                 self._cache[key] = self._what_if().classify(add=add, remove=remove,
                                                             threshold=threshold)

@@ -40,9 +40,6 @@ from .result import (
 from .trace import FactRecord, LazyValues, Step, _LazyTrace, plain
 from .typology import DEFAULT_TYPOLOGY, Parameters, Typology
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .whatif import WhatIf
-
 __all__ = ["Classifier", "RuleInfo", "classify", "default_classifier"]
 
 KnowledgeEngine = experta.KnowledgeEngine
@@ -399,13 +396,6 @@ class Classifier:
                                         "not an experta Fact", packs=[_pack_name(pack)])
             out.extend(facts)
         return out
-
-    def what_if(self, result: Classification) -> "WhatIf":
-        """A what-if session on the live working memory of ``result``'s run (a context
-        manager holding this classifier until it ends): see :mod:`smartsync.whatif`."""
-        from .whatif import WhatIf
-
-        return WhatIf(self, result)
 
     def rules(self) -> tuple[RuleInfo, ...]:
         """The rules in effect, pack by pack, in definition order."""

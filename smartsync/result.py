@@ -255,16 +255,6 @@ class Classification:
                              f"{self.region_id!r} (it has: {known}...)")
         return self._why_not.element(element_id)
 
-    def what_if(self, *, add: Any = (), remove: Any = (), threshold: float | None = None,
-                params: Any = None) -> "Classification":
-        """This region with a hypothetical change, classified on the live working memory
-        of its run (:func:`smartsync.whatif.what_if`): ``add`` matches (one whose pair the
-        region links replaces it: another relation), ``remove`` matches or
-        ``(masterplan, rpjmd)`` pairs, another ``threshold`` or ``params``."""
-        from .whatif import what_if
-
-        return what_if(self, add=add, remove=remove, threshold=threshold, params=params)
-
     def _repr_html_(self) -> str:
         """The type, the stages and the alignment diagram, as a notebook shows the result
         (:mod:`smartsync.render.notebook`)."""

@@ -41,7 +41,8 @@ generated regions and every shipped variant.
 >>> result.type_letter
 'D'
 >>> from smartsync.engine import default_classifier
->>> with default_classifier().what_if(result) as session:
+>>> from smartsync.whatif import WhatIf, what_if
+>>> with WhatIf(default_classifier(), result) as session:
 ...     lower = session.classify(threshold=0.9)
 ...     more = session.classify(add=[Match("SM1", "M1", "derived"),
 ...                                  Match("SM2", "M3", "derived")])
@@ -49,7 +50,7 @@ generated regions and every shipped variant.
 ('unsynchronized', 'B')
 >>> result.stages["program"].synchronized
 14
->>> result.what_if(remove=[("SP1", "P1")]).stages["program"].synchronized
+>>> what_if(result, remove=[("SP1", "P1")]).stages["program"].synchronized
 13
 """
 
@@ -513,6 +514,20 @@ def _find(engine: Any, fact: Any) -> int | None:
     return None
 
 
+def classifier_of(result: "Classification") -> "Classifier":
+    """The classifier with the rule packs and typology that gave ``result`` (the default
+    classifier for the default packs)."""
+    from .engine import _classifier_for, default_classifier
+    from .rules import _default_packs
+
+    packs = getattr(result._why_not, "packs", None)
+    if packs is None or tuple(packs) == _default_packs():
+        default = default_classifier()
+        if default.typology == result.typology:
+            return default
+    return _classifier_for(None if packs is None else tuple(packs), result.typology)
+
+
 def _evolve(region: Region, matches: tuple[Match, ...]) -> Region:
     from .validation import is_checked, mark_checked
 
@@ -530,8 +545,6 @@ def what_if(result: "Classification", *, add: Iterable[Match] = (),
     run (see :meth:`WhatIf.classify`). ``classifier``: the one that gave ``result`` (by
     default the one with its rule packs and typology)."""
     if classifier is None:
-        from .advice import _classifier_of
-
-        classifier = _classifier_of(result, None)
-    with classifier.what_if(result) as session:
+        classifier = classifier_of(result)
+    with WhatIf(classifier, result) as session:
         return session.classify(add=add, remove=remove, threshold=threshold, params=params)
