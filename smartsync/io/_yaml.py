@@ -88,6 +88,9 @@ def parse(text: str, loader: type | None = None) -> Located | None:
         # found before either parser does, so that both word it alike (libyaml cannot even
         # be handed a lone surrogate)
         raise _bad_character(text, refused.start())
+    bom = text.find("\ufeff", 1)
+    if bom > 0:  # YAML allows it at the start only; libyaml and PyYAML read it differently
+        raise _bad_character(text, bom)
     try:
         root = yaml.compose(text, Loader=loader or LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -122,7 +125,10 @@ def _bad_character(text: str, index: int) -> SourceProblem:
     end = text.find("\n", index)
     line_text = text[start:] if end < 0 else text[start:end]
     why = bad_character(line_text)
-    if why is None:  # one that smartsync's texts may hold, but YAML does not
+    if text[index] == "\ufeff":
+        why = (f"holds a byte order mark (U+FEFF) at position {index - start + 1}, which YAML "
+               "allows only at the start of a file")
+    elif why is None:  # one that smartsync's texts may hold, but YAML does not
         why = f"holds the character U+{ord(text[index]):04X} at position {index - start + 1}"
     return SourceProblem(f"the line {why}, which YAML does not allow; remove it", line=line,
                          code="bad-character")
@@ -197,7 +203,10 @@ def _tag(node: yaml.Node) -> str:
     if tag.__class__ is str:  # written in the file
         return tag
     if node.__class__ is ScalarNode:
-        return _resolve_plain(node.value) if tag[0] else _STR_TAG
+        value = node.value
+        # an empty plain value is resolved (null) even after a '!' tag, as PyYAML's own parser
+        # has it (libyaml leaves it a text): the same tree from both
+        return _resolve_plain(value) if tag[0] or not (value or node.style) else _STR_TAG
     return _SEQ_TAG if node.__class__ is SequenceNode else _MAP_TAG
 
 
@@ -238,7 +247,7 @@ class _Walk:
             if item.__class__ is ScalarNode and not deep:
                 tag = item.tag
                 value = item.value
-                if tag.__class__ is tuple and (not (tag[0] and value[:1] in implicit)
+                if tag.__class__ is tuple and (not ((tag[0] or not value) and value[:1] in implicit)
                                                or resolved(value) is _STR_TAG):
                     append(Located(value, item.start_mark.line + 1))  # a text
                     continue
@@ -282,7 +291,7 @@ class _Walk:
             if value_node.__class__ is ScalarNode and not deep:
                 tag = value_node.tag
                 value = value_node.value
-                if tag.__class__ is tuple and (not (tag[0] and value[:1] in implicit)
+                if tag.__class__ is tuple and (not ((tag[0] or not value) and value[:1] in implicit)
                                                or resolved(value) is _STR_TAG):
                     items[key] = Located(value, value_node.start_mark.line + 1)  # a text
                     continue
