@@ -20,7 +20,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import regions
+from strategies import regions, examples
 
 from smartsync.io import _source, _yaml, check_region_text, dumps_region
 from smartsync.sample import typical_region
@@ -28,8 +28,8 @@ from smartsync.sample import typical_region
 ROOT = Path(__file__).resolve().parent.parent
 
 # the default run: a few seconds; the slow run (`-m slow`, a check of its own in .ci/run) many more
-_DIFF = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-_REGIONS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_DIFF = settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_REGIONS = settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _LONG_REGIONS = settings(max_examples=400, deadline=None,
                          suppress_health_check=[HealthCheck.too_slow])
 _LONG = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 from smartsync.tabular import TABLES, dump_tables, iter_table_regions, load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "tables" / "small"
 
-_FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+_FUZZ = settings(max_examples=examples(40), deadline=None, suppress_health_check=list(HealthCheck))
 _FUZZ_BOOKS = settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 _LONG = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 _LONG_BOOKS = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

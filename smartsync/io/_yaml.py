@@ -50,6 +50,8 @@ _NUMBER_START = frozenset("-+.0123456789")
 # the characters YAML does not allow anywhere (PyYAML's own pattern, compiled when PyYAML is
 # imported): lone surrogates, control characters but tab and line breaks, U+FFFE, U+FFFF
 _NOT_ALLOWED = yaml.reader.Reader.NON_PRINTABLE
+#: the ASCII characters YAML allows
+_ASCII_ALLOWED = b"\t\n\r" + bytes(range(0x20, 0x7F))
 
 
 def _loader_class(base: type) -> type:
@@ -83,7 +85,10 @@ def parse(text: str, loader: type | None = None) -> Located | None:
 
     Raises :class:`SourceProblem` for a text YAML cannot read (with the line PyYAML names),
     an alias bomb or nesting beyond :data:`smartsync.io.MAX_DEPTH`."""
-    refused = _NOT_ALLOWED.search(text)
+    if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
+        refused = None  # (what most files are: about 100 times faster than the pattern)
+    else:
+        refused = _NOT_ALLOWED.search(text)
     if refused is not None:
         # found before either parser does, so that both word it alike (libyaml cannot even
         # be handed a lone surrogate)
