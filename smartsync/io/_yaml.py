@@ -85,6 +85,10 @@ def parse(text: str, loader: type | None = None) -> Located | None:
 
     Raises :class:`SourceProblem` for a text YAML cannot read (with the line PyYAML names),
     an alias bomb or nesting beyond :data:`smartsync.io.MAX_DEPTH`."""
+    if "\r" in text:
+        # CRLF and a lone CR are line breaks, as LF is (YAML reads a break in a value as LF):
+        # written as LF, so that libyaml and PyYAML's own parser count lines alike
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.isascii() and not text.encode("ascii").translate(None, _ASCII_ALLOWED):
         refused = None  # (what most files are: about 100 times faster than the pattern)
     else:
@@ -285,8 +289,12 @@ class _Walk:
                                          "write the keys out", "bad-key"))
                     else:
                         shown = self.scalar(key_node).value
-                        problems.append((key_line, f"key {key} is not a name: YAML reads it as "
-                                         f"{_kind(shown)}; put it in quotes", "bad-key"))
+                        if not key and node.flow_style:
+                            # nothing written ('{?}'): libyaml and PyYAML's own parser place
+                            # it on different lines; the mapping's own is the same for both
+                            key_line = node.start_mark.line + 1
+                        problems.append((key_line, f"key {key!r} is not a name: YAML reads it "
+                                         f"as {_kind(shown)}; put it in quotes", "bad-key"))
                     continue
             if key in items:
                 problems.append((key_line, f"duplicate key {key!r} (first at line {key_lines[key]})",
