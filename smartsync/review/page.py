@@ -82,8 +82,10 @@ def _match_item(m: Match, region: Region, lang: str, *, number: int | None = Non
     if m.evidence:
         evidence += (f'<div class="evidence"><span class="what">{_e(_label("shared_terms", lang))}</span> '
                      + ", ".join(f"<mark>{_e(t)}</mark>" for t in m.evidence) + "</div>")
-    if m.note:
-        evidence += f'<div class="note-text">{_e(m.note)}</div>'
+    if m.note:  # a note smartsync wrote is said in the page's language
+        from ..messages import localize_note
+
+        evidence += f'<div class="note-text">{_e(localize_note(m.note, lang))}</div>'
     accept = (f'<button type="button" data-action="accept" title="{_e(_label("key_accept", lang))}">'
               f'{_e(_label("accept", lang))}</button>' if suggested else "")
     reject_key = "reject" if suggested else "remove"
@@ -118,11 +120,13 @@ def _manual(region: Region, lang: str) -> str:
 
 
 def _rejected(region: Region, lang: str) -> str:
+    from ..messages import localize_note
+
     if not region.rejected:
         return ""
     items = "".join(
         f'<li data-masterplan="{_e(r.masterplan)}" data-rpjmd="{_e(r.rpjmd)}"><b>{_e(r.masterplan)}</b>'
-        f' \u2192 <b>{_e(r.rpjmd)}</b>' + (f" \u00b7 {_e(r.note)}" if r.note else "") + "</li>"
+        f' \u2192 <b>{_e(r.rpjmd)}</b>' + (f" \u00b7 {_e(localize_note(r.note, lang))}" if r.note else "") + "</li>"
         for r in region.rejected)
     return (f'<details id="review-rejected"><summary>{_e(_label("rejected", lang, count=len(region.rejected)))}'
             f'</summary><p class="hint">{_e(_label("rejected_hint", lang))}</p>'
