@@ -29,6 +29,7 @@ __all__ = [
     "region_weights",
     "same_code",
     "suggestions_for",
+    "top_candidates",
 ]
 
 #: The score a pair needs to be suggested; chosen on the tuning half of the
@@ -457,6 +458,31 @@ def suggestions_for(region: Region, masterplan_ids: Iterable[str], *,
     """
     only = frozenset(masterplan_ids)
     return _suggest(region, DEFAULT_THRESHOLD, DEFAULT_TOP, Relation.ALIGNED, levels, "en", only)
+
+
+def top_candidates(region: Region, masterplan_ids: Iterable[str], *, top: int = DEFAULT_TOP,
+                   threshold: float = DEFAULT_THRESHOLD,
+                   levels: Iterable[Level | str] | None = None) -> dict[str, tuple[Match, ...]]:
+    """The best RPJMD candidates of each masterplan element of ``masterplan_ids``: at most
+    ``top`` per element, each scoring at least ``threshold``, best first (ties by RPJMD id).
+
+    Bounded work for any plan size: only the elements asked about are compared; each is
+    compared through an inverted index of the RPJMD's words (and of the nomenclature
+    entries they reach), so RPJMD elements sharing nothing with it are never scored, and
+    only its ``top`` best are kept. Pairs that already have a match or were rejected are
+    left out, as in :func:`suggest_matches`. An element with no candidate maps to ``()``;
+    ids not in the masterplan are absent from the result.
+
+    This is what the advice asks for the few elements it proposes matches for.
+    """
+    _check_args(threshold, top)
+    wanted = list(dict.fromkeys(masterplan_ids))
+    found = _suggest(region, threshold, top, Relation.ALIGNED, levels, "en", frozenset(wanted))
+    present = {e.id for e in region.masterplan.elements}
+    out: dict[str, list[Match]] = {i: [] for i in wanted if i in present}
+    for m in found:
+        out.setdefault(m.masterplan, []).append(m)
+    return {k: tuple(sorted(v, key=lambda m: (-(m.score or 0.0), m.rpjmd))) for k, v in out.items()}
 
 
 def _suggest(region: Region, threshold: float, top: int | None, relation: Relation | str,
