@@ -303,6 +303,11 @@ class Nomenclature:
 _AGREES = 0.3
 
 
+def _program_code(nom: Nomenclature, entry: Entry) -> str:
+    program = nom.program_of(entry.code)
+    return program.code if program is not None else entry.code
+
+
 def _pad(key: tuple[str, ...]) -> list[str]:
     widths = (1, 2, 2, 1, 2, 4)
     return [p.zfill(w) if p.isdigit() else p for p, w in zip(key, widths)]
@@ -319,7 +324,7 @@ class _WordIndex:
         self.weights = TermWeights.from_texts(e.name for e in usable)
         self.statements = [Statement.of(e.name, self.weights) for e in usable]
         self.entries = usable
-        self.program = [".".join((code_key(e.code) or ())[:3]) for e in usable]
+        self.program = [_program_code(nom, e) for e in usable]
         self.postings: dict[str, list[int]] = {}
         for i, s in enumerate(self.statements):
             for stem in s.weights:
@@ -345,7 +350,9 @@ class _WordIndex:
         sa = self.statement(text)
         if not sa.norm:
             return ()
-        wanted = None if programs is None else {".".join((code_key(p) or ())[:3]) for p in programs}
+        wanted = None
+        if programs is not None:
+            wanted = {p.code for p in (self.nom.program_of(c) for c in programs) if p is not None}
         dots: dict[int, float] = {}
         content: set[int] = set()
         for stem, w in sa.weights.items():

@@ -6,9 +6,10 @@ import bisect
 import heapq
 import math
 import re
-from typing import Callable, Iterable, Sequence, cast
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
+from .nomenclature import Entry, Placement
 from .scoring import (
     SECTOR_BONUS,
     SECTOR_MISMATCH_FACTOR,
@@ -19,6 +20,10 @@ from .scoring import (
     evidence_of,
     score_statements,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .bridge import Bridge, Bridger
+    from .nomenclature import Nomenclature
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -112,6 +117,23 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
     if affairs:
         parts.append(text("match.note.shared_affairs", lang, affairs=", ".join(affairs)))
     return "; ".join(parts) or None
+
+
+def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: "Bridge",
+                 lang: str) -> str:
+    """The note of a suggestion the nomenclature bridged: the entry it went through, how the
+    RPJMD program was placed when it had no code, and what :func:`_note` says besides."""
+    from ..messages import text
+
+    parts = [text("match.note.bridge", lang, level=bridge.entry.level, code=bridge.entry.code,
+                  name=bridge.entry.name)]
+    if bridge.placement is not None:
+        parts.append(text("match.note.placed", lang, code=bridge.program.code,
+                          confidence=f"{bridge.placement.confidence:.2f}"))
+    rest = _note(a, sa, b, sb, lang)
+    if rest:
+        parts.append(rest)
+    return "; ".join(parts)
 
 
 def _candidates(
@@ -281,6 +303,7 @@ def _suggest_level(
     relation: Relation,
     lang: str = "en",
     only: frozenset[str] | None = None,
+    bridger: "Bridger | None" = None,
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
     with ``only``, for the masterplan elements of those ids alone (the others are
@@ -309,14 +332,54 @@ def _suggest_level(
     for mid, rid in taken:
         taken_by.setdefault(mid, set()).add(rid)
     exact: dict[int, dict[int, float]] = {}
+    # through the nomenclature: each RPJMD class's program, each masterplan class's reach
+    rp_program: list[tuple[Entry | None, Placement | None]] = []
+    reached: dict[int, dict[str, tuple[int, float]]] = {}
+    if bridger is not None:
+        rp_program = [bridger.program_for(e.text, e.code) for e in rp_reps]
+        present = {p.code for p, _ in rp_program if p is not None}
+        for c, e in enumerate(mp_reps):
+            if (wanted is None or wanted[c]) and present:
+                reached[c] = bridger.reach(e.text, present)
+
+    def bridge_score(c: int, d: int) -> float:
+        """The bridge score of a pair of classes (0 without a bridge)."""
+        if bridger is None:
+            return 0.0
+        program, placement = rp_program[d]
+        if program is None:
+            return 0.0
+        hit = reached.get(c, {}).get(program.code)
+        if hit is None:
+            return 0.0
+        from . import bridge as bridge_module
+
+        return hit[1] * bridge_module.BRIDGE_FACTOR * (
+            placement.confidence if placement is not None else 1.0)
 
     def score_of(c: int, d: int) -> float:
         row = exact.setdefault(c, {})
         value = row.get(d)
         if value is None:
-            value = row[d] = round(_score(mp_keys[c], cast(Statement, sa_list[c]),
-                                                rp_codes[d], sb_list[d]), 4)
+            value = _score(mp_keys[c], cast(Statement, sa_list[c]), rp_codes[d], sb_list[d])
+            through = bridge_score(c, d)
+            if through > value:
+                if mp_keys[c] is not None and rp_codes[d] is not None and mp_keys[c] != rp_codes[d]:
+                    through *= CODE_MISMATCH_FACTOR
+                value = max(value, through)
+            value = row[d] = round(value, 4)
         return value
+
+    def note_of(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
+        """The note and evidence of a suggestion: the bridge when it decided the score."""
+        sa, sb = cast(Statement, sa_list[c]), sb_list[d]
+        text_score = round(_score(mp_keys[c], sa, rp_codes[d], sb), 4)
+        if bridger is not None and score_of(c, d) > text_score:
+            program, placement = rp_program[d]
+            i, raw = reached[c][cast(Entry, program).code]
+            found = bridger.found(a.text, i, raw, cast(Entry, program), placement)
+            return _bridge_note(a, sa, b, sb, found, lang), found.evidence or evidence_of(sa, sb)
+        return _note(a, sa, b, sb, lang), evidence_of(sa, sb)
 
     def done_in(c: int) -> set[str]:
         """The RPJMD ids some element of masterplan class ``c`` already has a match with."""
@@ -344,6 +407,13 @@ def _suggest_level(
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
                               wanted=wanted,
                               masterplan_stems=[_stems(e.text) for e in mp_reps]))
+    for c, found in reached.items():
+        # pairs the nomenclature bridges, with their bridge score as their bound
+        for d, (program, _) in enumerate(rp_program):
+            if program is not None and program.code in found:
+                through = bridge_score(c, d)
+                if through + 1e-4 >= threshold and through + 1e-4 > candidates[c].get(d, 0.0):
+                    candidates[c][d] = through + 1e-4
     by_code: dict[str, list[int]] = {}
     for d, code in enumerate(rp_codes):
         if code is not None:
@@ -389,18 +459,11 @@ def _suggest_level(
                         break
                 if top is not None:
                     del scored[top:]
-            out.extend(
-                Match(
-                    masterplan=a.id,
-                    rpjmd=rid,
-                    relation=relation,
-                    source=Source.SUGGESTED,
-                    score=-minus_score,
-                    note=_note(a, sa, rps[j], sb_list[rp_class[j]], lang),
-                    evidence=evidence_of(sa, sb_list[rp_class[j]]),
-                )
-                for minus_score, rid, j in scored
-            )
+            for minus_score, rid, j in scored:
+                note, evidence = note_of(a, c, rps[j], rp_class[j])
+                out.append(Match(masterplan=a.id, rpjmd=rid, relation=relation,
+                                 source=Source.SUGGESTED, score=-minus_score, note=note,
+                                 evidence=evidence))
         exact.pop(c, None)
     return out
 
@@ -413,6 +476,7 @@ def suggest_matches(
     relation: Relation | str = Relation.ALIGNED,
     levels: Iterable[Level | str] | None = None,
     lang: str = "en",
+    nomenclature: "str | Nomenclature | bool | None" = None,
 ) -> tuple[Match, ...]:
     """New matches suggested from the texts, for a person to confirm.
 
@@ -438,13 +502,22 @@ def suggest_matches(
     the plans. ``levels`` is a level or several (``"program"``, ``["target",
     "program"]``).
 
+    Programs are also matched through the national program nomenclature
+    (:mod:`smartsync.matching.bridge`): an RPJMD program inherits the words of the
+    activities under its code (or under the program its name places it in), and a pair
+    scores the better of its text score and the score of the activity that bridges it;
+    the note then names that activity ("via sub-kegiatan ..."). ``nomenclature`` chooses
+    the version (a version string or a loaded
+    :class:`~smartsync.matching.nomenclature.Nomenclature`; ``False``: words alone); by
+    default the region's own ``nomenclature`` field, else the default version.
+
     Raises :class:`ValueError` (or :class:`TypeError`) for a threshold outside
     0 to 1 or a ``top`` below 1.
     """
     if not isinstance(region, Region):
         raise TypeError(f"suggest_matches takes a smartsync.Region, got {type(region).__name__}")
     _check_args(threshold, top)
-    return _suggest(region, threshold, top, relation, levels, lang, None)
+    return _suggest(region, threshold, top, relation, levels, lang, None, nomenclature)
 
 
 def suggestions_for(region: Region, masterplan_ids: Iterable[str], *,
@@ -485,9 +558,44 @@ def top_candidates(region: Region, masterplan_ids: Iterable[str], *, top: int = 
     return {k: tuple(sorted(v, key=lambda m: (-(m.score or 0.0), m.rpjmd))) for k, v in out.items()}
 
 
+#: the levels matched through the nomenclature (its entries are programs and their activities)
+BRIDGED_LEVELS = frozenset({Level.PROGRAM})
+
+
+def bridger_for(region: Region, nomenclature: "str | Nomenclature | bool | None" = None
+                ) -> "Bridger | None":
+    """The :class:`~smartsync.matching.bridge.Bridger` a region's suggestions go through:
+    ``nomenclature`` when given (a version, a loaded :class:`Nomenclature`, or ``False``
+    for none), else the version the region names (its ``nomenclature`` field), else the
+    default version. Raises :class:`~smartsync.matching.nomenclature.NomenclatureError`
+    for a version smartsync does not ship."""
+    from .bridge import Bridger
+    from .nomenclature import Nomenclature, load_nomenclature
+
+    if nomenclature is False:
+        return None
+    if isinstance(nomenclature, Nomenclature):
+        return _bridger(nomenclature)
+    version = nomenclature if isinstance(nomenclature, str) else getattr(region, "nomenclature", None)
+    return _bridger(load_nomenclature(version))
+
+
+_BRIDGERS: dict[int, "Bridger"] = {}
+
+
+def _bridger(nom: "Nomenclature") -> "Bridger":
+    from .bridge import Bridger
+
+    found = _BRIDGERS.get(id(nom))
+    if found is None or found.nomenclature is not nom:
+        found = _BRIDGERS[id(nom)] = Bridger(nom)
+    return found
+
+
 def _suggest(region: Region, threshold: float, top: int | None, relation: Relation | str,
              levels: Iterable[Level | str] | None, lang: str,
-             only: frozenset[str] | None) -> tuple[Match, ...]:
+             only: frozenset[str] | None,
+             nomenclature: "str | Nomenclature | bool | None" = None) -> tuple[Match, ...]:
     rel = cast(Relation, Relation.parse(relation))
     if isinstance(levels, (str, Level)):  # one level, not the letters of its name
         levels = [levels]
@@ -505,8 +613,9 @@ def _suggest(region: Region, threshold: float, top: int | None, relation: Relati
         if mps and rps:
             if weights is None:
                 weights = region_weights(region)
+            bridger = bridger_for(region, nomenclature) if level in BRIDGED_LEVELS else None
             out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang,
-                                      only))
+                                      only, bridger))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

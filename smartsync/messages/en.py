@@ -292,6 +292,8 @@ CATALOG = {
     "match.column.score": "score",
     "match.column.shared": "shared terms",
     "match.note.same_code": "same program code {code}",
+    "match.note.bridge": "via {level} {code} {name}",
+    "match.note.placed": "RPJMD program placed in the nomenclature at {code} by its name (confidence {confidence})",
     "match.note.shared_affairs": "shared affairs of government: {affairs}",
     "match.summary": "{path}: {count} suggested {matches} (threshold {score_threshold}, top {top}); {kept} existing {kept_matches} kept",
     "match.summary.written": "; written to {path}",
