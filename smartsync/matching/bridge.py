@@ -47,7 +47,7 @@ from typing import Iterable, Mapping
 import attrs
 
 from .nomenclature import Entry, Nomenclature, Placement, code_key
-from .scoring import Statement, evidence_of, score_statements
+from .scoring import SECTOR_BONUS, SECTOR_MISMATCH_FACTOR, Statement, evidence_of
 
 __all__ = ["Bridge", "Bridger", "PLACE_MIN", "BRIDGE_FACTOR", "affairs_of_fields"]
 
@@ -98,6 +98,7 @@ class Bridger:
             key = code_key(entry.code) or ()
             extra = fields.get(".".join(key[:2]), frozenset())
             self._statements.append(attrs.evolve(st, sectors=st.sectors | extra) if extra else st)
+        self._sectors = [st.sectors for st in self._statements]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
 
     def program_for(self, text: str, code: str | None) -> tuple[Entry | None, Placement | None]:
@@ -122,33 +123,31 @@ class Bridger:
         """The masterplan text as the nomenclature weighs it."""
         return self._index.statement(text)
 
-    def reach(self, text: str, programs: Iterable[str] | None = None) -> dict[str, tuple[int, float]]:
+    def reach(self, text: str, programs: "set[str] | None" = None) -> dict[str, tuple[int, float]]:
         """Program code -> (index of the best entry the text reaches under it, its score), for
         the programs ``programs`` (codes as :meth:`Nomenclature.program_of` gives them; all
         when ``None``)."""
         sa = self.statement(text)
-        if not sa.norm:
+        found = self._index.cosines(sa, programs)
+        if not found:
             return {}
-        wanted = None if programs is None else set(programs)
-        postings = self._index.postings
-        seen: set[int] = set()
-        best: dict[str, tuple[int, float]] = {}
         prog = self._index.program
-        for stem in sa.weights:
-            if stem in sa.generic:
-                continue  # generic planning words alone reach nothing
-            for i in postings.get(stem, ()):
-                if i in seen:
-                    continue
-                seen.add(i)
-                p = prog[i]
-                if wanted is not None and p not in wanted:
-                    continue
-                score = score_statements(sa, self._statements[i])
-                known = best.get(p)
-                if known is None or score > known[1]:
-                    best[p] = (i, score)
-        return best
+        sectors = self._sectors
+        mine = sa.sectors
+        best: dict[str, tuple[int, float]] = {}
+        for i, cos in found.items():
+            theirs = sectors[i]
+            if mine and theirs:  # as scoring._combine, inline: this is the hot loop
+                common = len(mine & theirs)
+                score = (cos + (1.0 - cos) * SECTOR_BONUS * common / len(mine | theirs)
+                         if common else cos * SECTOR_MISMATCH_FACTOR)
+            else:
+                score = cos
+            p = prog[i]
+            known = best.get(p)
+            if known is None or score > known[1] or (score == known[1] and i < known[0]):
+                best[p] = (i, score)
+        return {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
 
     def found(self, text: str, i: int, score: float, program: Entry,
               placement: Placement | None) -> Bridge:
@@ -164,7 +163,7 @@ class Bridger:
         program, placement = self.program_for(rpjmd_text, rpjmd_code)
         if program is None:
             return None
-        reached = self.reach(masterplan_text, [program.code]).get(program.code)
+        reached = self.reach(masterplan_text, {program.code}).get(program.code)
         if reached is None:
             return None
         return self.found(masterplan_text, reached[0], reached[1], program, placement)

@@ -251,17 +251,20 @@ class Nomenclature:
         >>> best.entry.code, best.confidence >= 0.9
         ('2.16.03', True)
         """
-        best: dict[str, Placement] = {}
-        for entry, score in self._words().reach(text, top=50, programs=None,
-                                                levels=("program", "kegiatan", "sub-kegiatan")):
-            program = self.program_of(entry.code)
-            if program is None:
-                continue
-            known = best.get(program.code)
-            if known is None or score > known.confidence:
-                best[program.code] = Placement(program, round(score, 4), entry)
-        ranked = sorted(best.values(), key=lambda p: (-p.confidence, p.entry.code))
-        return tuple(ranked[:top])
+        index = self._words()
+        best: dict[str, tuple[float, int]] = {}
+        for i, score in index.cosines(index.statement(text)).items():
+            p = index.program[i]
+            known = best.get(p)
+            if known is None or score > known[0] or (score == known[0] and i < known[1]):
+                best[p] = (score, i)
+        ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[0]))[:top]
+        out = []
+        for code, (score, i) in ranked:
+            program = self.get(code)
+            if program is not None:
+                out.append(Placement(program, round(score, 4), index.entries[i]))
+        return tuple(out)
 
     def check(self, code: str, name: str | None = None) -> CodeCheck:
         """Whether ``code`` exists in this version, and whether ``name`` agrees with it.
@@ -314,7 +317,10 @@ def _pad(key: tuple[str, ...]) -> list[str]:
 
 
 class _WordIndex:
-    """The nomenclature's names as weighted stems, with an inverted index to reach them."""
+    """The nomenclature's names as weighted stems, with an inverted index to reach them.
+
+    Built once per version, when words are first asked of it (stemming the 4,000 names
+    is the cost of loading the nomenclature for matching)."""
 
     def __init__(self, nom: Nomenclature) -> None:
         from .scoring import Statement, TermWeights
@@ -325,52 +331,85 @@ class _WordIndex:
         self.statements = [Statement.of(e.name, self.weights) for e in usable]
         self.entries = usable
         self.program = [_program_code(nom, e) for e in usable]
-        self.postings: dict[str, list[int]] = {}
-        for i, s in enumerate(self.statements):
-            for stem in s.weights:
-                self.postings.setdefault(stem, []).append(i)
+        self.level = [e.level for e in usable]
+        self.norms = [st.norm for st in self.statements]
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, st in enumerate(self.statements):
+            for stem, w in st.weights.items():
+                self.postings.setdefault(stem, []).append((i, w))
+        self._cache: dict[str, object] = {}
+        # words in more than 2 % of the names (*pembinaan*, *pelayanan*, *kabupaten*) reach
+        # too much to say where a text belongs: they add to the scores of the entries a
+        # rarer word reached, they reach none themselves
+        limit = max(20, len(usable) // 50)
+        self.frequent = frozenset(stem for stem, p in self.postings.items() if len(p) > limit)
 
     def statement(self, text: str):  # type: ignore[no-untyped-def]
         from .scoring import Statement
 
-        return Statement.of(text, self.weights)
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            found = self._cache[text] = Statement.of(text, self.weights)
+        return found
+
+    def cosines(self, sa, wanted: "set[str] | None" = None,  # type: ignore[no-untyped-def]
+                levels: "Sequence[str] | None" = None) -> dict[int, float]:
+        """Entry index -> the cosine of ``sa`` with the entry's name, for the entries sharing
+        a content word with it that is not frequent in the nomenclature (in the programs
+        ``wanted`` and at the ``levels``, when given).
+
+        Those words' postings give the candidates and most of each dot product; the generic
+        and frequent words (long postings: *pengelolaan*, *pembinaan*) are then added for
+        those candidates alone."""
+        norm = sa.norm
+        if not norm:
+            return {}
+        generic = sa.generic
+        frequent = self.frequent
+        postings = self.postings
+        dots: dict[int, float] = {}
+        get = dots.get
+        later = []
+        for stem, w in sa.weights.items():
+            if stem in generic or stem in frequent:
+                later.append((stem, w))
+                continue
+            for i, wb in postings.get(stem, ()):
+                dots[i] = get(i, 0.0) + w * wb
+        if wanted is not None or levels is not None:
+            program, level = self.program, self.level
+            dots = {i: d for i, d in dots.items()
+                    if (wanted is None or program[i] in wanted)
+                    and (levels is None or level[i] in levels)}
+        if later:
+            statements = self.statements
+            for i in dots:
+                ws = statements[i].weights
+                extra = 0.0
+                for stem, w in later:
+                    v = ws.get(stem)
+                    if v is not None:
+                        extra += w * v
+                dots[i] += extra
+        norms = self.norms
+        return {i: min(1.0, d / (norm * norms[i])) for i, d in dots.items()}
 
     def similarity(self, text: str, entry: Entry) -> float:
         """The best cosine of ``text`` with the entry's name or one of the names below it."""
-        sa = self.statement(text)
-        best = 0.0
         targets = {e.code for e in self.nom.names_under(entry.code)}
-        for i, e in enumerate(self.entries):
-            if e.code in targets:
-                best = max(best, sa.cosine(self.statements[i]))
-        return best
+        found = self.cosines(self.statement(text))
+        return max((c for i, c in found.items() if self.entries[i].code in targets), default=0.0)
 
     def reach(self, text: str, *, top: int, levels: Sequence[str],
               programs: Iterable[str] | None) -> tuple[tuple[Entry, float], ...]:
-        sa = self.statement(text)
-        if not sa.norm:
-            return ()
         wanted = None
         if programs is not None:
             wanted = {p.code for p in (self.nom.program_of(c) for c in programs) if p is not None}
-        dots: dict[int, float] = {}
-        content: set[int] = set()
-        for stem, w in sa.weights.items():
-            for i in self.postings.get(stem, ()):
-                dots[i] = dots.get(i, 0.0) + w * self.statements[i].weights[stem]
-                if stem not in sa.generic:
-                    content.add(i)
-        scored = []
-        for i in content:
-            e = self.entries[i]
-            if e.level not in levels:
-                continue
-            if wanted is not None and self.program[i] not in wanted:
-                continue
-            sb = self.statements[i]
-            scored.append((min(1.0, dots[i] / (sa.norm * sb.norm)), i))
-        scored.sort(key=lambda x: (-x[0], self.entries[x[1]].code))
-        return tuple((self.entries[i], round(s, 6)) for s, i in scored[:top])
+        found = self.cosines(self.statement(text), wanted, levels)
+        scored = sorted(found.items(), key=lambda x: (-x[1], self.entries[x[0]].code))
+        return tuple((self.entries[i], round(c, 6)) for i, c in scored[:top])
 
 
 def _fold_version(version: str) -> str:

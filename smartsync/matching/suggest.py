@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
 from .nomenclature import Entry, Placement
+from .text import terms
 from .scoring import (
     SECTOR_BONUS,
     SECTOR_MISMATCH_FACTOR,
@@ -273,6 +274,15 @@ def _candidates(
     return out
 
 
+def _terms_key(text: str) -> tuple[tuple[str, str], ...]:
+    """What a text's score depends on: each stem with the first word that gave it. Texts
+    identical but for a number, for punctuation or for case score alike."""
+    written: dict[str, str] = {}
+    for t in terms(text):
+        written.setdefault(t.stem, t.word)
+    return tuple(sorted(written.items()))
+
+
 def _classes(elements: Sequence[Element], key: Callable[[Element], object]
              ) -> tuple[list[Element], list[list[int]], list[int]]:
     """Elements that score alike, grouped: (a representative per class, the members of each
@@ -309,13 +319,14 @@ def _suggest_level(
     with ``only``, for the masterplan elements of those ids alone (the others are
     compared with nothing).
 
-    Elements with the same text (and program code) score alike, so each *class* of equal
-    elements is compared once: plans where hundreds of programs share one sentence ("Program
+    Elements with the same terms (and program code) score alike, so each *class* of equal
+    elements is compared once (texts that differ only by a number, punctuation or case
+    are one class): plans where hundreds of programs share one sentence ("Program
     Penunjang Urusan Pemerintahan Daerah...") cost what their distinct texts cost, and no
     table of every pair is kept (the exact scores of one masterplan class are dropped once
     its elements are done)."""
-    mp_reps, mp_members, _ = _classes(mps, lambda e: (e.text, e.code))
-    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (e.text, _code_key(e.code)))
+    mp_reps, mp_members, _ = _classes(mps, lambda e: (_terms_key(e.text), e.code))
+    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (_terms_key(e.text), _code_key(e.code)))
     # each element's program code folded once, not at each pair it is scored in
     mp_keys = [_code_key(e.code) for e in mp_reps]
     rp_codes = [_code_key(e.code) for e in rp_reps]
@@ -370,7 +381,19 @@ def _suggest_level(
             value = row[d] = round(value, 4)
         return value
 
+    notes: dict[tuple[int, int], tuple[str | None, tuple[str, ...]]] = {}
+
     def note_of(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
+        """The note and evidence of a suggestion (the same for every pair of the two
+        classes: kept once made)."""
+        found = notes.get((c, d))
+        if found is None:
+            if len(notes) > 100_000:
+                notes.clear()
+            found = notes[(c, d)] = make_note(a, c, b, d)
+        return found
+
+    def make_note(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
         """The note and evidence of a suggestion: the bridge when it decided the score."""
         sa, sb = cast(Statement, sa_list[c]), sb_list[d]
         text_score = round(_score(mp_keys[c], sa, rp_codes[d], sb), 4)
@@ -407,10 +430,16 @@ def _suggest_level(
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
                               wanted=wanted,
                               masterplan_stems=[_stems(e.text) for e in mp_reps]))
+    by_program: dict[str, list[int]] = {}
+    for d, (program, _) in enumerate(rp_program):
+        if program is not None:
+            by_program.setdefault(program.code, []).append(d)
     for c, found in reached.items():
         # pairs the nomenclature bridges, with their bridge score as their bound
-        for d, (program, _) in enumerate(rp_program):
-            if program is not None and program.code in found:
+        for code, (_, raw) in found.items():
+            if raw + 1e-4 < threshold:
+                continue  # no factor raises a bridge score
+            for d in by_program[code]:
                 through = bridge_score(c, d)
                 if through + 1e-4 >= threshold and through + 1e-4 > candidates[c].get(d, 0.0):
                     candidates[c][d] = through + 1e-4
