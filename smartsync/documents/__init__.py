@@ -140,6 +140,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                 budget = item.total
             elif draft.kind is PlanKind.RPJMD and not item.has_money:
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
+        if item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
+            _check_code(item, lang)
         score = max(0.05, round(1.0 - item.weights, 2))
         confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
         elements.append(Element(
@@ -151,6 +153,17 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                            parent=messages.stage_name(parent.value, lang))
              for (where, level, parent), count in unplaced.items()]
     return Plan(kind=draft.kind, period=period, elements=tuple(elements)), notes
+
+
+def _check_code(item: "_Item", lang: str) -> None:
+    """A drafted RPJMD program's code checked against the national nomenclature
+    (:func:`smartsync.matching.codes.code_confidence`): a code the nomenclature does not know,
+    or whose program the name is not, lowers the confidence, with the reason."""
+    from ..matching.codes import code_issue
+
+    issue = code_issue(item.code, item.text, lang=lang)
+    if issue is not None:
+        item.doubt(*issue)
 
 
 def _rp(value: int) -> str:

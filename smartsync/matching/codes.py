@@ -37,7 +37,7 @@ from ..errors import Problem, Severity
 from ..model import Level, Region
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 
-__all__ = ["check_codes", "code_confidence"]
+__all__ = ["check_codes", "code_confidence", "code_issue"]
 
 
 def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
@@ -131,3 +131,27 @@ def code_confidence(code: str | None, name: str, *, nomenclature: Nomenclature |
         hint = f"; by its name it is {s.entry.code}" if s is not None else ""
         return 0.6, f"program code {code} is {check.entry}, not the program its name says{hint}"
     return 1.0, None
+
+
+def code_issue(code: str | None, name: str, *, lang: str = "en",
+               nomenclature: Nomenclature | str | None = None) -> tuple[str, float] | None:
+    """What drafting says of a program code written beside ``name``: the reason, in the
+    language ``lang``, and how much it lowers the confidence (1 minus
+    :func:`code_confidence`'s factor); ``None`` when the code is trusted.
+
+    >>> code_issue("2.99.03", "Program Pengelolaan Aplikasi Informatika", lang="id")[1]
+    0.5
+    """
+    from ..messages import text
+
+    if code is None:
+        return None
+    nom = nomenclature if isinstance(nomenclature, Nomenclature) else load_nomenclature(nomenclature)
+    check = nom.check(code, name)
+    if not check.known:
+        return text("nomenclature.code-unknown", lang, code=code, version=nom.version), 0.5
+    if check.agrees is False:
+        s = check.suggestion
+        return (text("nomenclature.code-disagrees", lang, code=code, name=check.entry.name,
+                     suggestion=str(s.entry) if s is not None else "-"), 0.4)
+    return None

@@ -284,14 +284,18 @@ class Nomenclature:
         if not name:
             return CodeCheck(code=code, known=True, entry=entry)
         sim = self._words().similarity(name, entry)
+        program = self.program_of(entry.code) or entry
+        places = self.place(name, top=1)
+        best = places[0] if places else None
+        if best is not None and best.entry.code == program.code:
+            # the name's best program is this one (through its name or its activities)
+            return CodeCheck(code, True, entry, True, round(max(sim, best.confidence), 4))
+        if best is not None and best.confidence >= sim + _CLEARER:
+            # the name is clearly another program's
+            return CodeCheck(code, True, entry, False, round(sim, 4), best)
         if sim >= _AGREES:
             return CodeCheck(code, True, entry, True, round(sim, 4))
-        places = self.place(name, top=1)
-        suggestion = places[0] if places and places[0].entry.code != entry.code else None
-        if suggestion is None and places:
-            # the name's best program is this one: it agrees through the program's activities
-            return CodeCheck(code, True, entry, True, round(max(sim, places[0].confidence), 4))
-        return CodeCheck(code, True, entry, False, round(sim, 4), suggestion)
+        return CodeCheck(code, True, entry, False, round(sim, 4), best)
 
     def names_under(self, code: str) -> tuple[Entry, ...]:
         """The entries whose words a program of ``code`` inherits: the program's kegiatan and
@@ -304,6 +308,8 @@ class Nomenclature:
 
 #: how far a name must share the words of a code's entry (or of its activities) to agree with it
 _AGREES = 0.3
+#: how much better another program must fit a name for the name to disagree with its code
+_CLEARER = 0.2
 
 
 def _program_code(nom: Nomenclature, entry: Entry) -> str:
@@ -372,8 +378,11 @@ class _WordIndex:
         dots: dict[int, float] = {}
         get = dots.get
         later = []
+        # a text whose content words are all frequent ("Program Pengelolaan Pendidikan") is
+        # reached through them: they are all it has
+        rare = any(stem not in generic and stem not in frequent for stem in sa.weights)
         for stem, w in sa.weights.items():
-            if stem in generic or stem in frequent:
+            if stem in generic or (rare and stem in frequent):
                 later.append((stem, w))
                 continue
             for i, wb in postings.get(stem, ()):
@@ -399,8 +408,9 @@ class _WordIndex:
     def similarity(self, text: str, entry: Entry) -> float:
         """The best cosine of ``text`` with the entry's name or one of the names below it."""
         targets = {e.code for e in self.nom.names_under(entry.code)}
-        found = self.cosines(self.statement(text))
-        return max((c for i, c in found.items() if self.entries[i].code in targets), default=0.0)
+        sa = self.statement(text)
+        return max((sa.cosine(self.statements[i]) for i, e in enumerate(self.entries)
+                    if e.code in targets), default=0.0)
 
     def reach(self, text: str, *, top: int, levels: Sequence[str],
               programs: Iterable[str] | None) -> tuple[tuple[Entry, float], ...]:
