@@ -40,6 +40,7 @@ _EXPORTS = {
     ".batch": ("BatchItem", "classify_many"),
     ".render.html": ("Report", "render_html", "write_report"),
     ".documents": ("Draft", "DraftError", "draft_region", "write_draft"),
+    ".study": ("Study",),
 }
 
 
@@ -79,6 +80,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .advice import Advice, Stability, TypeAdvice, advise
     from .batch import BatchItem, classify_many
     from .documents import Draft, DraftError, draft_region, write_draft
+    from . import study
+    from .study import Study
     from .engine import Classifier, RuleInfo, classify
     from .errors import (InvalidRegionError, Problem, RegionFileError, RulePackError,
                          Severity, SmartsyncError)
@@ -128,4 +131,7 @@ __all__ = [
     "render_html", "write_report", "Report",
     # drafting a region file from plan documents
     "draft_region", "write_draft", "Draft", "DraftError",
+    # studies across regions, thresholds and rule sets (smartsync.study, the module, is
+    # callable as its function study())
+    "Study",
 ]

@@ -154,9 +154,9 @@ def _error_text(problems: Sequence[Problem]) -> str:
 # doing the work (in this process or in a worker)
 
 
-def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
-    from .engine import classify
-
+def _load_unit(unit: _Unit, index: int) -> "tuple[Region, tuple[Problem, ...]] | BatchItem":
+    """The region a unit stands for and its problems (warnings), or the failed item when it
+    cannot be read (shared by the batch and :mod:`smartsync.study`)."""
     region, problems = unit.region, unit.problems
     if unit.kind == "failed":
         return BatchItem(index, unit.region_id, unit.source, None,
@@ -175,6 +175,17 @@ def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
         region = report.region
         if region is None:
             return BatchItem(index, None, unit.source, None, _error_text(problems), problems)
+    assert region is not None
+    return region, tuple(problems)
+
+
+def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
+    from .engine import classify
+
+    loaded = _load_unit(unit, index)
+    if isinstance(loaded, BatchItem):
+        return loaded
+    region, problems = loaded
     assert region is not None
     try:
         c = classify(region, params=params)

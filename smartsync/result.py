@@ -234,6 +234,13 @@ class Classification:
                              f"{self.region_id!r} (it has: {known}...)")
         return self._why_not.element(element_id)
 
+    def _repr_html_(self) -> str:
+        """The type, the stages and the alignment diagram, as a notebook shows the result
+        (:mod:`smartsync.render.notebook`)."""
+        from .render.notebook import classification_html
+
+        return classification_html(self)
+
     def why_not_all(self) -> "dict[str, tuple[Reason, ...]]":
         """Why-not for every type not concluded, keyed by type value, in typology order."""
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}

@@ -23,7 +23,7 @@ from typing import IO, Any, Iterator, Sequence
 
 #: subcommand modules, in the order ``smartsync --help`` lists them
 SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules",
-               "draft")
+               "draft", "study")
 
 #: what each subcommand does, in one line: its help in ``smartsync --help`` (its module's
 #: ``register`` gives the same), so that ``--help``, ``--version`` and a usage error before
@@ -38,6 +38,7 @@ SUMMARIES = {
     "review": "review suggested matches in the browser: accept, reject, add; see the type change",
     "rules": "list the rule packs and rules in effect; --check tries them out",
     "draft": "draft a region file from RPJMD and masterplan documents",
+    "study": "study regions across thresholds and rule sets: where types change, and why",
 }
 
 EXIT_OK = 0

@@ -166,7 +166,9 @@ class Progress:
     """Regions done out of the total on stderr: a bar on a terminal, a plain line every
     ``every`` seconds elsewhere, nothing when ``enabled`` is false."""
 
-    def __init__(self, total: int, stream: IO[str], *, enabled: bool = True, every: float = 10.0):
+    def __init__(self, total: int, stream: IO[str], *, enabled: bool = True, every: float = 10.0,
+                 label: str = "batch"):
+        self.label = label
         self.total = total
         self.stream = stream
         self.enabled = enabled
@@ -198,7 +200,7 @@ class Progress:
             self.stream.write(f"\r[{bar}] {self.done}/{self.total} regions{failed}  "
                               f"{rate:.1f}/s  {_clock(left)} left ")
         else:
-            self.stream.write(f"batch: {self.done}/{self.total} regions{failed}, {rate:.1f}/s, "
+            self.stream.write(f"{self.label}: {self.done}/{self.total} regions{failed}, {rate:.1f}/s, "
                               f"about {_clock(left)} left\n")
         self.stream.flush()
 

@@ -1,0 +1,280 @@
+"""``smartsync study INPUT... --rules A,B,... --out DIR|FILE``: how types move with the
+threshold and the rule set, region by region, and why two rule sets disagree.
+
+INPUT is what ``batch`` takes (region files, folders of them, folders of tables, ``.xlsx``
+workbooks). ``--rules`` names the rule sets, comma-separated (``default``, a registered
+variant, a module, ``module:object``). ``--threshold-range LOW:HIGH`` bounds the thresholds
+studied (default: all, above 0 to 1); ``--threshold`` is the reference threshold the rule
+sets are compared at (default 0.5).
+
+``--out`` decides what is written, each file atomically through the one safe writer:
+
+- ``FILE.csv``: long form, one row per region, rule set and threshold interval (the
+  columns of :data:`smartsync.study.RECORD_COLUMNS`; thresholds as exact fractions
+  ``3/5``; cells a spreadsheet would execute are written with a leading ``'``);
+- ``FILE.jsonl``: one line per region: its curves, breakpoints and differences, with the
+  sentences in ``--lang``;
+- ``FILE.html``: the study page;
+- ``DIR`` (a folder, or a name without one of those suffixes): ``study.html``,
+  ``study.csv`` and ``study.jsonl`` in it.
+
+Exit code: 0 every region studied, 1 some failed (each is reported, the rest kept), 2 a
+usage error (an unknown rule set, a range out of bounds), 3 an output that cannot be
+written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import IO, Any, Iterable
+
+from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
+from .._text import spreadsheet_cell
+from ..errors import OutputError, RulePackError
+from . import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+               path_argument)
+
+SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html",
+            ".htm": "html"}
+#: the files ``--out DIR`` writes
+FOLDER_FILES = {"html": "study.html", "csv": "study.csv", "jsonl": "study.jsonl"}
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add the ``study`` subcommand."""
+    from .batch_cmd import _jobs
+
+    parser = subparsers.add_parser(
+        "study", help=SUMMARIES["study"],
+        description="For every region and rule set, the type as a function of the coverage "
+                    "threshold, exactly (the breakpoints where it changes, found from the "
+                    "coverages the rules conclude); for each region whose type differs between "
+                    "two rule sets, why, down to the matches and the rules that decided them. "
+                    "Exit 0 when every region was studied, 1 when some failed, 2 on a usage "
+                    "error, 3 when the output cannot be written.")
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", type=path_argument,
+                        help="region files, folders of region files, folders of tables, "
+                             ".xlsx workbooks")
+    parser.add_argument("--rules", default="default", metavar="A,B,...",
+                        help="the rule sets to compare, comma-separated: registered names "
+                             "(default, goal-stage, first-synchronized, relations-per-stage, "
+                             "budgeted-programs, cascading), module names or module:object "
+                             "(default: default)")
+    parser.add_argument("--threshold-range", default=None, metavar="LOW:HIGH",
+                        help="the thresholds studied, e.g. 0.3:0.8, 30%%:80%% or 1/3:2/3 "
+                             "(default: all, above 0 up to 1)")
+    parser.add_argument("--threshold", default=None, metavar="X",
+                        help="the reference threshold the rule sets are compared at "
+                             "(default 0.5)")
+    parser.add_argument("-o", "--out", required=True, metavar="DIR|FILE", type=path_argument,
+                        help="FILE.csv, FILE.jsonl, FILE.html, or a folder for all three")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                        help="worker processes (default 1; 0: one per CPU)")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the sentences, the page and the summary (default en)")
+    parser.add_argument("--no-progress", action="store_true",
+                        help="no progress bar or progress lines")
+    parser.set_defaults(func=run, _parser=parser)
+
+
+def csv_row(record: dict[str, Any]) -> list[Any]:
+    """One CSV row of a record of :meth:`smartsync.study.Study.to_records` (fractions as
+    ``3/5``, booleans as ``true``/``false``, cells made safe for a spreadsheet)."""
+    from ..study import RECORD_COLUMNS, fraction_text
+
+    out = []
+    for column in RECORD_COLUMNS:
+        value = record.get(column)
+        if value is None:
+            value = ""
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        elif column.startswith("threshold_"):
+            value = fraction_text(value)
+        out.append(spreadsheet_cell(value))
+    return out
+
+
+def json_line(region: Any, lang: str) -> str:
+    """One JSON Lines line of a studied region (line separators written as escapes)."""
+    text = json.dumps(region.to_dict(lang), ensure_ascii=False)
+    return (text.replace("\x85", "\\u0085").replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029"))
+
+
+def write_csv(out: IO[str], regions: Iterable[Any], each: Any = None) -> None:
+    """The CSV output of studied regions (``each(region)`` called for each, for progress)."""
+    from ..study import RECORD_COLUMNS
+    from .batch_cmd import _CsvLines
+
+    writer = _CsvLines(out)
+    writer.writerow(RECORD_COLUMNS)
+    for region in regions:
+        for record in region.records():
+            writer.writerow(csv_row(record))
+        if each is not None:
+            each(region)
+
+
+def write_jsonl(out: IO[str], regions: Iterable[Any], lang: str, each: Any = None) -> None:
+    """The JSON Lines output of studied regions."""
+    for region in regions:
+        out.write(json_line(region, lang) + "\n")
+        if each is not None:
+            each(region)
+
+
+def _targets(out: str) -> tuple[dict[str, Path], Path | None]:
+    """The files to write, by format, and the folder they go in (``None`` for one file)."""
+    path = Path(out)
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is not None and not path.is_dir():
+        return {fmt: path}, None
+    return {fmt: path / name for fmt, name in FOLDER_FILES.items()}, path
+
+
+def run(args: argparse.Namespace) -> int:
+    """Study the inputs; write the output; print a summary; return the exit code."""
+    from .. import batch
+    from ..study import RegionStudy, Study, iter_study
+    from .batch_cmd import Progress, input_files
+    from . import raw_stream
+
+    targets, folder = _targets(args.out)
+    inputs = input_files(args.inputs)
+    for target in targets.values():
+        for item in inputs:
+            if same_file(target, item):
+                print(f"smartsync study: --out {target} is also an input ({item}); give an "
+                      "output that is not an input", file=sys.stderr)
+                return EXIT_USAGE
+    units = list(batch._units(args.inputs))
+    try:
+        info, items = iter_study([], rule_sets=args.rules, threshold_range=args.threshold_range,
+                                 threshold=args.threshold, jobs=args.jobs, _units=units)
+    except RulePackError as exc:
+        print(f"smartsync study: --rules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ValueError as exc:
+        print(f"smartsync study: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if folder is not None and not folder.is_dir():
+            folder.mkdir()
+        for target in targets.values():
+            check_target(target, within=folder, inputs=inputs)
+            remove_stale_temps(target)
+    except OutputError as exc:
+        print(f"smartsync study: cannot write --out {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except OSError as exc:
+        print(f"smartsync study: cannot write --out {OutputError.from_os_error(exc, args.out)}",
+              file=sys.stderr)
+        return EXIT_OUTPUT
+    progress = Progress(len(units), raw_stream(sys.stderr), enabled=not args.no_progress,
+                        label="study")
+    kept: list[RegionStudy] = []
+    started = time.monotonic()
+
+    def counted(region: RegionStudy) -> None:
+        progress.update(region.ok)
+
+    try:
+        if list(targets) in (["csv"], ["jsonl"]):  # one file, written as the regions come
+            (fmt, target), = targets.items()
+
+            def keep(region: RegionStudy) -> None:
+                counted(region)
+                kept.append(_summary_only(region))
+
+            def write(out: IO[str]) -> None:
+                if fmt == "csv":
+                    write_csv(out, items, keep)
+                else:
+                    write_jsonl(out, items, args.lang, keep)
+            atomic_write(target, write, text=True, inputs=inputs)
+        else:
+            for region in items:
+                counted(region)
+                kept.append(region)
+            study = Study(info["rule_sets"], info["range"], info["threshold"], tuple(kept),
+                          info["typologies"])
+            if "csv" in targets:
+                atomic_write(targets["csv"], lambda out: write_csv(out, kept), text=True,
+                             inputs=inputs)
+            if "jsonl" in targets:
+                atomic_write(targets["jsonl"], lambda out: write_jsonl(out, kept, args.lang),
+                             text=True, inputs=inputs)
+            from ..render.study_html import render_study
+
+            page = render_study(study, lang=args.lang)
+            atomic_write(targets["html"], lambda out: out.write(page), text=True, inputs=inputs)
+    except Terminated as exc:
+        print("smartsync: terminated; no output written", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("smartsync: interrupted; no output written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenProcessPool as exc:
+        print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
+        return EXIT_INVALID
+    except OutputError as exc:
+        print(f"smartsync study: cannot write --out {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except OSError as exc:
+        print(f"smartsync study: cannot write --out {OutputError.from_os_error(exc, args.out)}",
+              file=sys.stderr)
+        return EXIT_OUTPUT
+    finally:
+        progress.close()
+    seconds = time.monotonic() - started
+    _summary(info, kept, folder or next(iter(targets.values())), seconds, args.lang)
+    return EXIT_INVALID if any(not r.ok for r in kept) else EXIT_OK
+
+
+def _summary_only(region: Any) -> Any:
+    """What the summary needs of a region written as it came: its types and error."""
+    import attrs
+
+    return attrs.evolve(region, curves={}, differences=tuple(
+        attrs.evolve(d, stages=()) for d in region.differences))
+
+
+def _summary(info: dict[str, Any], regions: list[Any], target: Path, seconds: float,
+             lang: str) -> None:
+    from ..messages import text
+    from ..study import _type_label, fraction_text
+
+    elapsed = f"{seconds:.1f}" if lang == "en" else f"{seconds:.1f}".replace(".", ",")
+    names = info["rule_sets"]
+    lines = [text("study.summary", lang, total=len(regions), rule_sets=len(names),
+                  seconds=elapsed, target=str(target),
+                  regions=text("batch.region_one" if len(regions) == 1 else "batch.region_many",
+                               lang))]
+    studied = [r for r in regions if r.ok]
+    for name in names:
+        counts: dict[str, int] = {}
+        for r in studied:
+            counts[r.types[name][0]] = counts.get(r.types[name][0], 0) + 1
+        shown = ", ".join(f"{_type_label(t, letter, lang)}: {counts.get(t, 0)}"
+                          for t, letter in info["typologies"][name])
+        lines.append(f"  {name}: {shown}")
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            count = sum(1 for r in studied for d in r.differences if (d.a, d.b) == (a, b))
+            if count:
+                lines.append("  " + text("study.summary.differ", lang, a=a, b=b, count=count,
+                                         threshold=fraction_text(info["threshold"])))
+    failed = [r for r in regions if not r.ok]
+    failed_word = text("batch.failed", lang)
+    lines.append(f"  {failed_word}: {len(failed)}")
+    for r in failed:
+        name = r.region_id or r.source or f"item {r.index}"
+        where = f" ({r.source})" if r.source and r.region_id else ""
+        lines.append(f"{failed_word}: {name}{where}: {r.error}")
+    sys.stdout.write("\n".join(lines) + "\n")
