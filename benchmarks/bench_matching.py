@@ -199,13 +199,22 @@ def prefix_region(programs: int, seed: int = SEED) -> Region:
 
 
 def _cold() -> None:
-    """Empty every stem cache: ours and the one inside Sastrawi's stemmer."""
+    """Empty every stem cache (ours and the one inside Sastrawi's stemmer) and what the
+    nomenclature matching kept of earlier texts."""
     cache = getattr(text_module._stemmer(), "cache", None)
     if cache is not None and isinstance(getattr(cache, "data", None), dict):
         cache.data.clear()
     text_module.stem.cache_clear()
     text_module._terms_of_word.cache_clear()
     text_module.terms.cache_clear()
+    # the nomenclature stays loaded and indexed (once per process), but what was worked out
+    # for texts (placements of RPJMD programs, statements) is forgotten
+    from smartsync.matching import suggest as suggest_module
+
+    suggest_module._BRIDGERS.clear()
+    from smartsync.matching import load_nomenclature
+
+    load_nomenclature()._words()._cache.clear()
 
 
 def best_of(repeat: int, work: Callable[[], object]) -> tuple[float, object]:

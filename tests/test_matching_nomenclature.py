@@ -239,6 +239,14 @@ def test_suggestions_through_the_nomenclature_equal_scoring_every_pair(texts: li
             if round(score, 4) >= DEFAULT_THRESHOLD and score > 0:
                 expected[(a.id, b.id)] = round(score, 4)
     assert found == pytest.approx(expected, abs=2e-4)
+    # with top=1, each masterplan element keeps its best pair (ties: the smaller RPJMD id)
+    best: dict[str, tuple[float, str]] = {}
+    for (mid, rid), score in expected.items():
+        if mid not in best or (-score, rid) < (-best[mid][0], best[mid][1]):
+            best[mid] = (score, rid)
+    top1 = {m.masterplan: (m.score, m.rpjmd) for m in suggest_matches(region, top=1)}
+    assert {k: v[1] for k, v in top1.items()} == {k: v[1] for k, v in best.items()} or all(
+        abs(top1[k][0] - best[k][0]) < 2e-4 for k in best)
 
 
 def test_evaluation_reads_the_rpjmd_code_column(tmp_path) -> None:

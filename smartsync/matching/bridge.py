@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from typing import Iterable, Mapping
 
 import attrs
@@ -63,7 +62,9 @@ BRIDGE_FACTOR = 0.9
 def affairs_of_fields() -> Mapping[str, frozenset[str]]:
     """Field (bidang) code -> the affairs of government its programs serve, from
     ``data/vocabulary.json``."""
-    raw = resources.files("smartsync.matching").joinpath("data", "vocabulary.json").read_text("utf-8")
+    from .nomenclature import data_file
+
+    raw = data_file("vocabulary.json").decode("utf-8")
     found = json.loads(raw).get("affairs_of_fields", {})
     return {".".join(code_key(k) or ()): frozenset(v) for k, v in found.items()}
 
@@ -111,7 +112,8 @@ class Bridger:
             if program is not None and not program.code.startswith("X"):
                 found = (program, None)
             else:
-                places = self.nomenclature.place(text, top=1)
+                # an RPJMD program is named like a program or an activity, not a sub-activity
+                places = self.nomenclature.place(text, top=1, activities=False)
                 if places and places[0].confidence >= PLACE_MIN:
                     found = (places[0].entry, places[0])
                 else:

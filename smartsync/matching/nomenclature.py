@@ -32,7 +32,7 @@ import functools
 import gzip
 import json
 import re
-from importlib import resources
+import os
 from typing import Iterable, Iterator, Mapping, Sequence
 
 import attrs
@@ -241,11 +241,12 @@ class Nomenclature:
         """
         return self._words().reach(text, top=top, levels=levels, programs=programs)
 
-    def place(self, text: str, *, top: int = 3) -> tuple[Placement, ...]:
+    def place(self, text: str, *, top: int = 3, activities: bool = True) -> tuple[Placement, ...]:
         """The programs a text without a code most likely belongs to, best first.
 
         The text is compared with the name of every program and of every kegiatan and
-        sub-kegiatan under it; a program's confidence is the best of those scores.
+        sub-kegiatan under it (``activities=False``: of every program and kegiatan, a
+        fifth of the work); a program's confidence is the best of those scores.
 
         >>> best = load_nomenclature().place("Program Pengelolaan Aplikasi Informatika")[0]
         >>> best.entry.code, best.confidence >= 0.9
@@ -253,7 +254,7 @@ class Nomenclature:
         """
         index = self._words()
         best: dict[str, tuple[float, int]] = {}
-        for i, score in index.cosines(index.statement(text)).items():
+        for i, score in index.cosines(index.statement(text), upper=not activities).items():
             p = index.program[i]
             known = best.get(p)
             if known is None or score > known[0] or (score == known[0] and i < known[1]):
@@ -340,9 +341,13 @@ class _WordIndex:
         self.level = [e.level for e in usable]
         self.norms = [st.norm for st in self.statements]
         self.postings: dict[str, list[tuple[int, float]]] = {}
+        #: the same for the programs and kegiatan alone (placing a program by its name)
+        self.upper: dict[str, list[tuple[int, float]]] = {}
         for i, st in enumerate(self.statements):
             for stem, w in st.weights.items():
                 self.postings.setdefault(stem, []).append((i, w))
+                if self.level[i] in ("program", "kegiatan"):
+                    self.upper.setdefault(stem, []).append((i, w))
         self._cache: dict[str, object] = {}
         # words in more than 2 % of the names (*pembinaan*, *pelayanan*, *kabupaten*) reach
         # too much to say where a text belongs: they add to the scores of the entries a
@@ -361,7 +366,7 @@ class _WordIndex:
         return found
 
     def cosines(self, sa, wanted: "set[str] | None" = None,  # type: ignore[no-untyped-def]
-                levels: "Sequence[str] | None" = None) -> dict[int, float]:
+                levels: "Sequence[str] | None" = None, *, upper: bool = False) -> dict[int, float]:
         """Entry index -> the cosine of ``sa`` with the entry's name, for the entries sharing
         a content word with it that is not frequent in the nomenclature (in the programs
         ``wanted`` and at the ``levels``, when given).
@@ -374,7 +379,7 @@ class _WordIndex:
             return {}
         generic = sa.generic
         frequent = self.frequent
-        postings = self.postings
+        postings = self.upper if upper else self.postings
         dots: dict[int, float] = {}
         get = dots.get
         later = []
@@ -443,10 +448,24 @@ def resolve_version(version: str | None) -> str:
         f"unknown nomenclature version {version!r}; smartsync ships: {', '.join(VERSIONS)}")
 
 
+def data_file(name: str) -> bytes:
+    """The bytes of a file of ``smartsync/matching/data`` (read beside this module: importlib's
+    resources would import tempfile, which matching never needs; a package that is not on
+    disk is read through them)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError:  # pragma: no cover - zipped packages
+        from importlib import resources
+
+        return resources.files("smartsync.matching").joinpath("data", name).read_bytes()
+
+
 @functools.lru_cache(maxsize=None)
 def _load(version: str) -> Nomenclature:
     name = VERSIONS[version]
-    raw = resources.files("smartsync.matching").joinpath("data", name).read_bytes()
+    raw = data_file(name)
     doc = json.loads(gzip.decompress(raw).decode("utf-8"))
     entries = [Entry(code, text, _level_of(code.count(".") + 1)) for code, text in doc["entries"]]
     return Nomenclature(entries, regulation=doc["regulation"], version=doc["version"],

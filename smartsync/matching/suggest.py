@@ -6,10 +6,11 @@ import bisect
 import heapq
 import math
 import re
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, cast
+from typing import Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
-from .nomenclature import Entry, Placement
+from .bridge import Bridge, Bridger
+from .nomenclature import Entry, Nomenclature, Placement
 from .text import terms
 from .scoring import (
     SECTOR_BONUS,
@@ -21,10 +22,6 @@ from .scoring import (
     evidence_of,
     score_statements,
 )
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .bridge import Bridge, Bridger
-    from .nomenclature import Nomenclature
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -120,7 +117,7 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
     return "; ".join(parts) or None
 
 
-def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: "Bridge",
+def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: Bridge,
                  lang: str) -> str:
     """The note of a suggestion the nomenclature bridged: the entry it went through, how the
     RPJMD program was placed when it had no code, and what :func:`_note` says besides."""
@@ -313,7 +310,7 @@ def _suggest_level(
     relation: Relation,
     lang: str = "en",
     only: frozenset[str] | None = None,
-    bridger: "Bridger | None" = None,
+    bridger: Bridger | None = None,
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
     with ``only``, for the masterplan elements of those ids alone (the others are
@@ -346,6 +343,9 @@ def _suggest_level(
     # through the nomenclature: each RPJMD class's program, each masterplan class's reach
     rp_program: list[tuple[Entry | None, Placement | None]] = []
     reached: dict[int, dict[str, tuple[int, float]]] = {}
+    from . import bridge as bridge_module
+
+    bridge_factor = bridge_module.BRIDGE_FACTOR
     if bridger is not None:
         rp_program = [bridger.program_for(e.text, e.code) for e in rp_reps]
         present = {p.code for p, _ in rp_program if p is not None}
@@ -363,10 +363,7 @@ def _suggest_level(
         hit = reached.get(c, {}).get(program.code)
         if hit is None:
             return 0.0
-        from . import bridge as bridge_module
-
-        return hit[1] * bridge_module.BRIDGE_FACTOR * (
-            placement.confidence if placement is not None else 1.0)
+        return hit[1] * bridge_factor * (placement.confidence if placement is not None else 1.0)
 
     def score_of(c: int, d: int) -> float:
         row = exact.setdefault(c, {})
@@ -434,15 +431,35 @@ def _suggest_level(
     for d, (program, _) in enumerate(rp_program):
         if program is not None:
             by_program.setdefault(program.code, []).append(d)
+    for members in by_program.values():
+        # best bridge first: by placement confidence, then RPJMD id (the order ties are kept in)
+        members.sort(key=lambda d: (-(rp_program[d][1].confidence if rp_program[d][1] else 1.0),
+                                    rp_ids[rp_members[d][0]]))
     for c, found in reached.items():
-        # pairs the nomenclature bridges, with their bridge score as their bound
+        # pairs the nomenclature bridges, with their bridge score as their bound. Every RPJMD
+        # class of one program is bridged alike (its placement aside): past the first
+        # top + (pairs already taken) classes that the words alone do not reach, the others
+        # rank below them and cannot enter the top (plans whose programs all sit in a few
+        # nomenclature programs would otherwise make every pair a candidate)
+        row = candidates[c]
+        limit = None
+        if top is not None and mp_keys[c] is None:
+            limit = top + len(done_in(c))
         for code, (_, raw) in found.items():
-            if raw + 1e-4 < threshold:
-                continue  # no factor raises a bridge score
+            if raw * bridge_factor + 1e-4 < threshold:
+                continue  # no placement raises a bridge score
+            added = 0
             for d in by_program[code]:
                 through = bridge_score(c, d)
-                if through + 1e-4 >= threshold and through + 1e-4 > candidates[c].get(d, 0.0):
-                    candidates[c][d] = through + 1e-4
+                if through + 1e-4 < threshold:
+                    break  # sorted by confidence: the rest are lower
+                if through + 1e-4 > row.get(d, 0.0):
+                    known = d in row
+                    row[d] = through + 1e-4
+                    if not known:
+                        added += 1
+                        if limit is not None and added >= limit:
+                            break
     by_code: dict[str, list[int]] = {}
     for d, code in enumerate(rp_codes):
         if code is not None:
@@ -505,7 +522,7 @@ def suggest_matches(
     relation: Relation | str = Relation.ALIGNED,
     levels: Iterable[Level | str] | None = None,
     lang: str = "en",
-    nomenclature: "str | Nomenclature | bool | None" = None,
+    nomenclature: str | Nomenclature | bool | None = None,
 ) -> tuple[Match, ...]:
     """New matches suggested from the texts, for a person to confirm.
 
@@ -591,8 +608,8 @@ def top_candidates(region: Region, masterplan_ids: Iterable[str], *, top: int = 
 BRIDGED_LEVELS = frozenset({Level.PROGRAM})
 
 
-def bridger_for(region: Region, nomenclature: "str | Nomenclature | bool | None" = None
-                ) -> "Bridger | None":
+def bridger_for(region: Region, nomenclature: str | Nomenclature | bool | None = None
+                ) -> Bridger | None:
     """The :class:`~smartsync.matching.bridge.Bridger` a region's suggestions go through:
     ``nomenclature`` when given (a version, a loaded :class:`Nomenclature`, or ``False``
     for none), else the version the region names (its ``nomenclature`` field), else the
@@ -609,10 +626,10 @@ def bridger_for(region: Region, nomenclature: "str | Nomenclature | bool | None"
     return _bridger(load_nomenclature(version))
 
 
-_BRIDGERS: dict[int, "Bridger"] = {}
+_BRIDGERS: dict[int, Bridger] = {}
 
 
-def _bridger(nom: "Nomenclature") -> "Bridger":
+def _bridger(nom: Nomenclature) -> Bridger:
     from .bridge import Bridger
 
     found = _BRIDGERS.get(id(nom))
@@ -624,7 +641,7 @@ def _bridger(nom: "Nomenclature") -> "Bridger":
 def _suggest(region: Region, threshold: float, top: int | None, relation: Relation | str,
              levels: Iterable[Level | str] | None, lang: str,
              only: frozenset[str] | None,
-             nomenclature: "str | Nomenclature | bool | None" = None) -> tuple[Match, ...]:
+             nomenclature: str | Nomenclature | bool | None = None) -> tuple[Match, ...]:
     rel = cast(Relation, Relation.parse(relation))
     if isinstance(levels, (str, Level)):  # one level, not the letters of its name
         levels = [levels]

@@ -74,10 +74,19 @@ class Term:
 def _vocabulary() -> dict:
     """``data/vocabulary.json``: the abbreviations and synonyms planners use (data, not code)."""
     import json
-    from importlib import resources
+    import os
 
-    raw = resources.files("smartsync.matching").joinpath("data", "vocabulary.json").read_text("utf-8")
-    return json.loads(raw)
+    # beside this module (importlib.resources would import tempfile, which classifying
+    # a region never needs); a package that is not on disk reads it through resources
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "vocabulary.json")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:  # pragma: no cover - zipped packages
+        from importlib import resources
+
+        raw = resources.files("smartsync.matching").joinpath("data", "vocabulary.json").read_bytes()
+    return json.loads(raw.decode("utf-8"))
 
 
 _VOCABULARY = _vocabulary()
