@@ -367,3 +367,17 @@ def test_a_drafted_rpjmd_program_whose_code_is_another_programs_is_doubted() -> 
     doubted = programs["2.16.02"].confidence
     assert doubted is not None and doubted.score == 0.6
     assert "by its name: 2.16.03" in doubted.reasons[0]
+
+
+def test_the_evaluate_command_scores_by_words_alone_when_asked(capsys) -> None:
+    """python -m smartsync.matching --evaluate ... --words-only: the nomenclature's pairs are missed."""
+    from smartsync.matching.__main__ import main
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "match_pairs_nomenclature.csv"
+    assert main(["--evaluate", str(path)]) == 0
+    through = capsys.readouterr().out.splitlines()[-1].split()
+    assert main(["--evaluate", str(path), "--words-only"]) == 0
+    out = capsys.readouterr().out
+    alone = out.splitlines()[-1].split()
+    assert "words alone" in out.splitlines()[0]
+    assert int(alone[4]) < int(through[4])  # fewer true positives

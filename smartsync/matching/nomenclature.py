@@ -412,10 +412,10 @@ class _WordIndex:
 
     def similarity(self, text: str, entry: Entry) -> float:
         """The best cosine of ``text`` with the entry's name or one of the names below it."""
-        targets = {e.code for e in self.nom.names_under(entry.code)}
         sa = self.statement(text)
-        return max((sa.cosine(self.statements[i]) for i, e in enumerate(self.entries)
-                    if e.code in targets), default=0.0)
+        # the entries themselves, not the index: the support program's (X.XX.01) are not in it
+        return max((sa.cosine(self.statement(e.name)) for e in self.nom.names_under(entry.code)),
+                   default=0.0)
 
     def reach(self, text: str, *, top: int, levels: Sequence[str],
               programs: Iterable[str] | None) -> tuple[tuple[Entry, float], ...]:

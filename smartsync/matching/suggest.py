@@ -365,11 +365,14 @@ def _suggest_level(
             return 0.0
         return hit[1] * bridge_factor * (placement.confidence if placement is not None else 1.0)
 
+    words_only: dict[int, dict[int, float]] = {}  # the words' part of each exact score
+
     def score_of(c: int, d: int) -> float:
         row = exact.setdefault(c, {})
         value = row.get(d)
         if value is None:
             value = _score(mp_keys[c], cast(Statement, sa_list[c]), rp_codes[d], sb_list[d])
+            words_only.setdefault(c, {})[d] = round(value, 4)
             through = bridge_score(c, d)
             if through > value:
                 if mp_keys[c] is not None and rp_codes[d] is not None and mp_keys[c] != rp_codes[d]:
@@ -393,8 +396,8 @@ def _suggest_level(
     def make_note(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
         """The note and evidence of a suggestion: the bridge when it decided the score."""
         sa, sb = cast(Statement, sa_list[c]), sb_list[d]
-        text_score = round(_score(mp_keys[c], sa, rp_codes[d], sb), 4)
-        if bridger is not None and score_of(c, d) > text_score:
+        score = score_of(c, d)
+        if bridger is not None and score > words_only[c][d]:
             program, placement = rp_program[d]
             i, raw = reached[c][cast(Entry, program).code]
             found = bridger.found(a.text, i, raw, cast(Entry, program), placement)
@@ -511,6 +514,7 @@ def _suggest_level(
                                  source=Source.SUGGESTED, score=-minus_score, note=note,
                                  evidence=evidence))
         exact.pop(c, None)
+        words_only.pop(c, None)
     return out
 
 
