@@ -751,27 +751,36 @@ def curve(classifier: "Classifier", region: Region, *, params: Parameters | None
             start, included = point, False
         return out
 
+    def representative(lo: Fraction, hi: Fraction, included: bool) -> Fraction:
+        """Where to classify an interval: a threshold already classified in it (the whole
+        interval behaves alike: the reference threshold's run serves its interval), else
+        its upper end."""
+        for t in sorted(runs.done):
+            if lo < t <= hi or (included and t == lo):
+                return t
+        return hi
+
     while True:
         before = len(candidates)
-        for _, point, _ in intervals():
-            candidates |= _coverages(runs.classify(point))
+        for piece in intervals():
+            candidates |= _coverages(runs.classify(representative(*piece)))
         if len(candidates) == before:
             break
-    pieces = intervals()
     segments: list[Segment] = []
     breakpoints: list[Breakpoint] = []
-    for lo, hi, included in pieces:
-        c = runs.classify(hi)
+    below: "Classification | None" = None  # the run of the last interval of the last segment
+    for lo, hi, included in intervals():
+        c = runs.classify(representative(lo, hi, included))
         value, letter = str(c.type.value), c.type_letter
         if segments and segments[-1].type == value:
             segments[-1] = attrs.evolve(segments[-1], high=hi)
-            continue
-        if segments:
-            below = runs.classify(segments[-1].high)
-            breakpoints.append(Breakpoint(segments[-1].high, segments[-1].type,
-                                          segments[-1].letter, value, letter,
-                                          _crossings(below, c)))
-        segments.append(Segment(lo, hi, value, letter, included))
+        else:
+            if segments and below is not None:
+                breakpoints.append(Breakpoint(segments[-1].high, segments[-1].type,
+                                              segments[-1].letter, value, letter,
+                                              _crossings(below, c)))
+            segments.append(Segment(lo, hi, value, letter, included))
+        below = c
     return Curve(rule_set, tuple(segments), tuple(breakpoints), runs=len(runs.done))
 
 

@@ -1,16 +1,37 @@
-"""Shared pytest set-up: name the dependency set under test in the report header."""
+"""Shared pytest set-up: name the dependency set under test in the report header, and
+choose how hypothesis draws its examples.
+
+Hypothesis profiles (``SMARTSYNC_HYPOTHESIS_PROFILE``; ``.ci/run`` sets ``ci``):
+
+- ``ci``: derandomized -- every run draws the same examples (seeded from each test), so
+  a failure in CI fails again on the next run and on a developer's machine, and no
+  example database is kept between runs; a failing example is printed with the
+  ``@reproduce_failure`` blob to paste. Bugs hypothesis found are pinned as ``@example``s
+  of the tests that found them.
+- ``dev`` (the default): random examples, kept in hypothesis's example database
+  (``.hypothesis/``, git-ignored), so a failure found once is tried first the next time.
+"""
 
 from __future__ import annotations
 
+import os
 from importlib import metadata
+
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+PROFILE = os.environ.get("SMARTSYNC_HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(PROFILE)
 
 
 def pytest_report_header(config):  # type: ignore[no-untyped-def]
-    """One line saying which experta, frozendict and schema this run uses."""
+    """One line saying which experta, frozendict and schema this run uses, and the hypothesis profile."""
     versions = []
     for name in ("experta", "frozendict", "schema", "attrs", "PyYAML"):
         try:
             versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{name} (not installed)")
-    return "smartsync dependencies: " + ", ".join(versions)
+    return ["smartsync dependencies: " + ", ".join(versions),
+            f"hypothesis profile: {PROFILE} (SMARTSYNC_HYPOTHESIS_PROFILE)"]

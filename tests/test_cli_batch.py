@@ -235,8 +235,21 @@ def wait_for_temp(folder: Path, proc: subprocess.Popen) -> None:
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the batch never started writing"
         time.sleep(0.05)
-    time.sleep(0.5)  # well into the run
+    # well into the run: a region's line written to the temporary file (not a fixed sleep,
+    # which a loaded machine outlasts)
+    while not any(_lines(p) >= 2 for p in temp_files(folder)):
+        assert proc.poll() is None, "the batch ended before it could be interrupted"
+        assert time.monotonic() < deadline, "the batch never wrote a region's line"
+        time.sleep(0.05)
     assert proc.poll() is None, "the batch ended before it could be interrupted"
+
+
+def _lines(path: Path) -> int:
+    """Complete lines in a file being written (0 when it is gone)."""
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
 
 
 def group_gone(pgid: int, seconds: float) -> bool:
@@ -316,17 +329,24 @@ def test_a_temporary_file_of_a_killed_run_is_removed_by_the_next(capsys, tmp_pat
     assert len(read_csv(tmp_path / "out.csv")) == 3
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_an_output_folder_without_write_permission_is_an_error(capsys, tmp_path):
-    """An output that cannot be written exits 1 with a message, not a traceback."""
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o500)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_an_output_folder_without_write_permission_is_an_error():
+    """An output that cannot be written exits 3 with a message, not a traceback (run as a user who is not root)."""
+    import unprivileged
+
+    folder = unprivileged.shared_folder()
     try:
-        code, _, err = batch(capsys, SMALL, "--out", locked / "out.csv")
+        locked = folder / "locked"
+        locked.mkdir()
+        unprivileged.give(locked)
+        locked.chmod(0o500)
+        done = unprivileged.run([sys.executable, "-m", "smartsync", "batch", "--no-progress", str(SMALL),
+                                 "--out", str(locked / "out.csv")], cwd=ROOT)
+        assert done.returncode == 3 and "cannot write" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+        assert list(locked.iterdir()) == []
     finally:
-        locked.chmod(0o700)
-    assert code == 3 and "cannot write" in err
+        unprivileged.remove(folder)
 
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork",

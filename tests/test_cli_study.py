@@ -55,12 +55,13 @@ def test_jsonl_has_curves_and_differences_in_the_language(tmp_path):
     assert any("menurut cascading" in sentence for sentence in diff["lines"])
 
 
-def test_folder_gets_page_csv_and_jsonl(tmp_path):
-    """--out DIR writes study.html, study.csv and study.jsonl into it."""
+def test_folder_gets_page_csv_jsonl_and_text(tmp_path):
+    """--out DIR writes study.html, study.csv, study.jsonl and study.txt into it."""
     out = tmp_path / "result"
     assert main(["study", str(EXAMPLES), "--rules", "default,relations-per-stage",
                  "--out", str(out), "--no-progress"]) == 0
-    assert sorted(p.name for p in out.iterdir()) == ["study.csv", "study.html", "study.jsonl"]
+    assert sorted(p.name for p in out.iterdir()) == ["study.csv", "study.html", "study.jsonl",
+                                                     "study.txt"]
     assert "<svg" in (out / "study.html").read_text(encoding="utf-8")
 
 
@@ -108,3 +109,16 @@ def test_out_equal_to_an_input_is_refused(tmp_path, capsys):
     source.write_text("x")
     code = main(["study", str(source), "--out", str(source), "--no-progress"])
     assert code == 2 and source.read_text() == "x"
+
+
+def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
+    """--out FILE.txt --lang id: per region its curve and, where two rule sets disagree, the
+    sentences down to the rejected matches and the rule that rejected them."""
+    out = tmp_path / "study.txt"
+    assert main(["study", str(EXAMPLES / "type-b-mission.yaml"), "--rules", "default,cascading",
+                 "--out", str(out), "--lang", "id", "--no-progress"]) == 0
+    written = out.read_text(encoding="utf-8")
+    assert "9902 Kabupaten Contoh Makmur" in written
+    assert "0 < t <= 3/4: tipe B (misi)" in written
+    assert "Mengapa default dan cascading berbeda" in written
+    assert "ditolak oleh cascade_broken" in written

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reference import STAGES, reference_classify
@@ -193,8 +193,19 @@ def test_reference_agrees_with_non_default_parameters(region, params):
     assert_agrees(region, params)
 
 
+def _ids_zero_and_zero_colon() -> smartsync.Region:
+    """Vision ids "0" and "0:": hypothesis found the engine and the reference listing them apart (f3210ea)."""
+    import attrs
+
+    region = build_region({"vision": 1, "program": 2})
+    renamed = tuple(attrs.evolve(e, id={"SV1": "0:"}.get(e.id, e.id)) for e in region.masterplan.elements)
+    return attrs.evolve(region, masterplan=attrs.evolve(region.masterplan, elements=renamed +
+                        (attrs.evolve(renamed[0], id="0"),)))
+
+
 @property_settings(25)
 @given(regions(max_elements=8, max_matches=8))
+@example(_ids_zero_and_zero_colon())
 def test_reference_agrees_on_any_valid_region(region):
     """On any valid region (any levels, odd ids, parents) the engine agrees with the reference."""
     assert_agrees(region)

@@ -433,18 +433,24 @@ def test_case_12_batch_and_report_name_the_input_that_is_too_long(tmp_path, caps
     assert code == 1 and "too long" in err and "cannot write" not in err
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root searches every folder")
-def test_case_12_a_folder_without_search_permission_is_a_message(tmp_path, capsys):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    (locked / "r.yaml").write_bytes(EXAMPLE.read_bytes())
-    locked.chmod(0)
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_case_12_a_folder_without_search_permission_is_a_message():
+    """A region file in a folder its user may not search: exit 1 and a message naming the permission (run as a user who is not root)."""
+    import unprivileged
+
+    folder = unprivileged.shared_folder()
     try:
+        locked = folder / "locked"
+        locked.mkdir()
+        (locked / "r.yaml").write_bytes(EXAMPLE.read_bytes())
+        unprivileged.give(locked)
+        locked.chmod(0)
         for command in ("validate", "classify"):
-            code, out, err = cli(capsys, command, locked / "r.yaml")
-            assert code == 1 and "permission" in out + err and "Traceback" not in err
+            done = unprivileged.run([sys.executable, "-m", "smartsync", command, str(locked / "r.yaml")], cwd=ROOT)
+            out, err = done.stdout, done.stderr
+            assert done.returncode == 1 and "permission" in out + err and "Traceback" not in err, (out, err)
     finally:
-        locked.chmod(0o700)
+        unprivileged.remove(folder)
 
 
 # ------------------------------------------------------------ case 14: workbook bombs

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from smartsync import classify, load_region, region_to_dict, render_html, write_report
@@ -134,6 +134,8 @@ _SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
 
 @settings(max_examples=4, **_SETTINGS)
 @given(st.sampled_from(FIELDS), ODD_TEXT)
+@example("region.name", "0\r")  # found by hypothesis: a batch CSV row cut in two (a4c4dbc)
+@example("element.id", "0\x85")  # found by hypothesis: a JSON Lines record cut at NEL (5ead99a)
 def test_arbitrary_unicode_never_breaks_a_run(field, value):
     check_everything(field, value)
 

@@ -291,3 +291,33 @@ def test_generated_regions_need_one_run_per_interval():
     assert c.runs == len({x for x in coverages if 0 < x < 1} | {Fraction(1)})
     for b in c.breakpoints:
         assert any(Fraction(s.synchronized, s.total) == b.at for s in b.stages)
+
+
+@settings(max_examples=25, deadline=None)
+@given(regions(max_elements=7, max_matches=10),
+       st.sampled_from([("default", "relations-per-stage"), ("default", "cascading"),
+                        ("default", "budgeted-programs"), ("cascading", "first-synchronized")]))
+def test_difference_is_read_from_the_two_classifications(region, pair):
+    """For any region and two rule sets, the difference lists exactly the elements one
+    counts and the other does not, each with a counted match on its side and none on the
+    other, and a stage is decisive exactly when its status differs."""
+    a = _classifier(pair[0]).classify(region)
+    b = _classifier(pair[1]).classify(region)
+    d = explain_difference(a, b, names=pair)
+    listed = {s.stage: s for s in d.stages}
+    for stage in a.typology.stages:
+        if stage not in b.stages:
+            continue
+        sa, sb = a.stages[stage], b.stages[stage]
+        changed = set(sa.synchronized_ids) ^ set(sb.synchronized_ids)
+        if stage not in listed:
+            assert not changed and sa.is_synchronized == sb.is_synchronized
+            continue
+        s = listed[stage]
+        assert s.decisive == (sa.is_synchronized != sb.is_synchronized)
+        assert {e.element for e in s.elements} == changed
+        for e in s.elements:
+            kept, lost = (e.a, e.b) if e.synchronized_in == "a" else (e.b, e.a)
+            assert any(v.counted for v in kept) and not any(v.counted for v in lost)
+    assert d.lines("en")[-1].startswith("so the type is")
+    assert d.lines("id")[-1].startswith("maka tipenya")

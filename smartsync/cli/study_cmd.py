@@ -15,8 +15,9 @@ sets are compared at (default 0.5).
 - ``FILE.jsonl``: one line per region: its curves, breakpoints and differences, with the
   sentences in ``--lang``;
 - ``FILE.html``: the study page;
+- ``FILE.txt``: per region, its curves, breakpoints and differences in sentences;
 - ``DIR`` (a folder, or a name without one of those suffixes): ``study.html``,
-  ``study.csv`` and ``study.jsonl`` in it.
+  ``study.csv``, ``study.jsonl`` and ``study.txt`` in it.
 
 Exit code: 0 every region studied, 1 some failed (each is reported, the rest kept), 2 a
 usage error (an unknown rule set, a range out of bounds), 3 an output that cannot be
@@ -40,9 +41,10 @@ from . import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE,
                path_argument)
 
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html",
-            ".htm": "html"}
+            ".htm": "html", ".txt": "text"}
 #: the files ``--out DIR`` writes
-FOLDER_FILES = {"html": "study.html", "csv": "study.csv", "jsonl": "study.jsonl"}
+FOLDER_FILES = {"html": "study.html", "csv": "study.csv", "jsonl": "study.jsonl",
+                "text": "study.txt"}
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -72,7 +74,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="the reference threshold the rule sets are compared at "
                              "(default 0.5)")
     parser.add_argument("-o", "--out", required=True, metavar="DIR|FILE", type=path_argument,
-                        help="FILE.csv, FILE.jsonl, FILE.html, or a folder for all three")
+                        help="FILE.csv, FILE.jsonl, FILE.html, FILE.txt, or a folder for all four")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="worker processes (default 1; 0: one per CPU)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
@@ -125,6 +127,17 @@ def write_jsonl(out: IO[str], regions: Iterable[Any], lang: str, each: Any = Non
     """The JSON Lines output of studied regions."""
     for region in regions:
         out.write(json_line(region, lang) + "\n")
+        if each is not None:
+            each(region)
+
+
+def write_text(out: IO[str], regions: Iterable[Any], threshold: Any, lang: str,
+               each: Any = None) -> None:
+    """The text output of studied regions: each region's lines, a blank line between."""
+    from ..render.study_text import region_lines
+
+    for region in regions:
+        out.write("\n".join(region_lines(region, threshold, lang)) + "\n\n")
         if each is not None:
             each(region)
 
@@ -185,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
         progress.update(region.ok)
 
     try:
-        if list(targets) in (["csv"], ["jsonl"]):  # one file, written as the regions come
+        if list(targets) in (["csv"], ["jsonl"], ["text"]):  # one file, written as they come
             (fmt, target), = targets.items()
 
             def keep(region: RegionStudy) -> None:
@@ -195,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             def write(out: IO[str]) -> None:
                 if fmt == "csv":
                     write_csv(out, items, keep)
+                elif fmt == "text":
+                    write_text(out, items, info["threshold"], args.lang, keep)
                 else:
                     write_jsonl(out, items, args.lang, keep)
             atomic_write(target, write, text=True, inputs=inputs)
@@ -209,6 +224,10 @@ def run(args: argparse.Namespace) -> int:
                              inputs=inputs)
             if "jsonl" in targets:
                 atomic_write(targets["jsonl"], lambda out: write_jsonl(out, kept, args.lang),
+                             text=True, inputs=inputs)
+            if "text" in targets:
+                atomic_write(targets["text"],
+                             lambda out: write_text(out, kept, info["threshold"], args.lang),
                              text=True, inputs=inputs)
             from ..render.study_html import render_study
 

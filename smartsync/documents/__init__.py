@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, Union
+from typing import Any, Callable, Iterable, Sequence, Union
 
 from .. import messages
 from .._files import atomic_write
@@ -129,7 +129,10 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                 unplaced[key] = unplaced.get(key, 0) + 1
         budget = None
         if item.level is Level.PROGRAM:
-            if item.yearly:
+            if item.yearly and all(y < 1000 for y in item.yearly):
+                # pagu_1 .. pagu_n: the plan's years by their place, all of them within the plan
+                budget = sum(item.yearly.values())
+            elif item.yearly:
                 budget = sum(v for y, v in item.yearly.items() if period.start <= y <= period.end)
                 total_all = sum(item.yearly.values())
                 if item.total is not None and abs(total_all - item.total) > max(1, len(item.yearly)) * 10**6 / 2 \
@@ -140,6 +143,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                 budget = item.total
             elif draft.kind is PlanKind.RPJMD and not item.has_money:
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
+        if budget is not None and budget > 0:
+            _check_plausible(item, budget, draft, lang)
         if item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
             _check_code(item, lang)
         score = max(0.05, round(1.0 - item.weights, 2))
@@ -155,7 +160,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
     return Plan(kind=draft.kind, period=period, elements=tuple(elements)), notes
 
 
-def _check_code(item: "_Item", lang: str) -> None:
+def _check_code(item: "Any", lang: str) -> None:
     """A drafted RPJMD program's code checked against the national nomenclature
     (:func:`smartsync.matching.codes.code_confidence`): a code the nomenclature does not know,
     or whose program the name is not, lowers the confidence, with the reason."""
@@ -164,6 +169,25 @@ def _check_code(item: "_Item", lang: str) -> None:
     issue = code_issue(item.code, item.text, lang=lang)
     if issue is not None:
         item.doubt(*issue)
+
+
+#: below this a figure is not a regional program's pagu (Rp 1 juta): a unit left out
+PLAUSIBLE_MIN = 10**6
+#: above this (Rp 100 triliun, more than any region's whole APBD over five years) a figure is
+#: read wrong, whatever total the document prints
+PLAUSIBLE_MAX = 10**14
+
+
+def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) -> None:
+    """A budget implausible for a regional program is doubted: below Rp 1 juta, above the
+    largest total the plan's own tables print, or above Rp 100 triliun."""
+    if budget < PLAUSIBLE_MIN:
+        item.doubt(messages.text("draft.reason.too-small", lang, budget=_rp(budget)), 0.5)
+        return
+    largest = max(draft.totals, default=None)
+    if budget > PLAUSIBLE_MAX or (largest is not None and budget > largest * 1.001 + 10**6):
+        item.doubt(messages.text("draft.reason.too-large", lang, budget=_rp(budget),
+                                 largest=_rp(largest if largest is not None else PLAUSIBLE_MAX)), 0.5)
 
 
 def _rp(value: int) -> str:
@@ -240,8 +264,10 @@ def draft_region(
         draft = draft_plan(plan_kind, documents, lang=lang)
         pages += draft.pages
         if not draft.items:
-            raise DraftError(messages.text("draft.nothing", lang, plan=plan_kind.value),
-                             ", ".join(draft.files), "no-elements")
+            tables = "; ".join(draft.tables[:5]) + (f"; and {len(draft.tables) - 5} more tables"
+                                                    if len(draft.tables) > 5 else "")
+            raise DraftError(messages.text("draft.nothing", lang, plan=plan_kind.value)
+                             + (f" ({tables})" if tables else ""), ", ".join(draft.files), "no-elements")
         plans[plan_kind] = (draft, _period(draft, given, lang))
     unplaced: list[str] = []
     built = {}

@@ -92,6 +92,7 @@ class _Item:
     yearly: dict[int, int] = field(default_factory=dict)
     total: int | None = None
     has_money: bool = False
+    unit: int = 1
     provenance: Provenance | None = None
     reasons: list[str] = field(default_factory=list)
     weights: float = 0.0
@@ -120,6 +121,10 @@ class PlanDraft:
     unplaced: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     pages: int = 0
+    #: tables that gave no element, each with the columns recognised (for the error when none did)
+    tables: list[str] = field(default_factory=list)
+    #: the amounts of the total (JUMLAH) rows printed in the plan's tables
+    totals: list[int] = field(default_factory=list)
 
 
 class _Walk:
@@ -131,6 +136,8 @@ class _Walk:
         self.last: dict[Level, _Item] = {}
         self.numbers: dict[Level, dict[str, _Item]] = {}
         self.unplaced: dict[tuple[str, Level], int] = {}
+        self.programs_by_code: dict[str, list[_Item]] = {}
+        self.programs_by_name: dict[str, _Item] = {}
 
     # -- elements
 
@@ -140,12 +147,22 @@ class _Walk:
         found = self.index.get(key)
         if found is None and item.level is Level.PROGRAM and item.code:
             # the same program written with a name wrapped or spelt a little differently
-            found = next((i for i in self.draft.items if i.level is Level.PROGRAM and i.code == item.code
-                          and (norm(i.text).startswith(norm(item.text)[:25]))), None)
+            # (indexed by code and by name: drafting stays linear in the rows)
+            found = next((i for i in self.programs_by_code.get(item.code, ())
+                          if norm(i.text).startswith(norm(item.text)[:25])), None)
         if found is None and item.level is Level.PROGRAM and not item.code:
-            found = next((i for i in self.draft.items if i.level is Level.PROGRAM
-                          and norm(i.text) == norm(item.text)), None)
+            found = self.programs_by_name.get(norm(item.text))
         if found is not None:
+            if found.level is Level.PROGRAM and item.has_money and found.has_money and (
+                    (item.yearly and found.yearly and item.yearly != found.yearly)
+                    or (item.total is not None and found.total is not None and item.total != found.total)):
+                # the same program read twice with other figures: said, never silently picked
+                there = found.provenance.where() if found.provenance else "?"
+                here = item.provenance.where() if item.provenance else "?"
+                first = sum(found.yearly.values()) if found.yearly else found.total or 0
+                second = sum(item.yearly.values()) if item.yearly else item.total or 0
+                found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(first),
+                                          there=there, second=_rp(second), here=here), 0.5)
             for parent in item.parents:
                 if parent not in found.parents:
                     found.parents.append(parent)
@@ -164,6 +181,10 @@ class _Walk:
             return found
         self.index[key] = item
         self.draft.items.append(item)
+        if item.level is Level.PROGRAM:
+            if item.code:
+                self.programs_by_code.setdefault(item.code, []).append(item)
+            self.programs_by_name.setdefault(norm(item.text), item)
         self.last[item.level] = item
         if item.number:
             self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
@@ -412,6 +433,9 @@ class _Columns:
     years: list[int | None]
     unit: int
     labels: list[str]
+    #: where the money unit was read: "header", "caption", "note", "carried" (from the table
+    #: continued), "inferred" (from the size of the figures), None (not found, read as rupiah)
+    unit_source: str | None = None
 
 
 def _label_rows(table: Table, rows: range) -> list[str]:
@@ -434,7 +458,11 @@ def _label_rows(table: Table, rows: range) -> list[str]:
 
 
 def _role(label: str) -> str | None:
-    low = label.casefold()
+    low = label.casefold().replace("_", " ")
+    if re.search(r"\bkode\s*(urusan|bidang)", low) and "program" not in low:
+        return "code_part"  # kode_urusan, kode_bidang: parts of a program's code, not the code
+    if re.search(r"\bkode\s*(sub\s*kegiatan|kegiatan|unit|organisasi|opd|skpd|sub\s*unit)", low):
+        return "skip"
     for role, pattern in _ROLE_RES:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
@@ -478,12 +506,17 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
     roles: list[str] = []
     years: list[int | None] = []
     for label in labels:
-        low = label.casefold()
+        low = label.casefold().replace("_", " ")
         role = _role(label) or "skip"
         found = years_in(low)
         year = found[-1] if found else None
+        index = None if found else _YEAR_INDEX.search(low)
         if "realisasi" in low:
             role = "skip"
+        elif index is not None and role in ("money", "total", "skip") and (
+                _MONEY_WORDS.search(low) or money_table) and not _TARGET_WORDS.search(low[index.end():]):
+            # pagu_1 .. pagu_5, "Pagu Tahun ke-2": the plan's years by their place, not by number
+            role, year = "year", int(index.group(1))
         elif year is not None and role in ("money", "target_value", "year", "skip", "no"):
             after = low.rsplit(str(year), 1)[1]
             if _MONEY_WORDS.search(after):
@@ -504,9 +537,20 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
                 role = "skip"
         roles.append(role)
         years.append(year if role == "year" else None)
-    unit = unit_of(" ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))) or \
-        unit_of(caption) or 1
-    return _Columns(roles, years, unit, labels)
+    money_labels = " ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))
+    unit, source = unit_of(money_labels), "header"
+    if unit is None:
+        unit, source = unit_of(caption), "caption"
+    if unit is None and _RUPIAH.search(money_labels.casefold()):
+        unit, source = 1, "header"  # "Pagu (Rp)": full rupiah, said so
+    if unit is None and _RUPIAH.search(caption.casefold()) and not _UNIT_WORDS.search(caption.casefold()):
+        unit, source = 1, "caption"
+    return _Columns(roles, years, unit or 1, labels, source if unit else None)
+
+
+_YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
+_RUPIAH = re.compile(r"\brp\b\.?|rupiah")
+_UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000")
 
 
 @dataclass
@@ -516,6 +560,10 @@ class _TableState:
     groups: dict[Level, _Item] = field(default_factory=dict)
     dimension: Dimension | None = None
     width: int = 0
+    #: the program rows of the table (and its continued pages) with the rupiah each row holds,
+    #: and the positions after each total row: what a JUMLAH row is checked against
+    money_rows: list[tuple["_Item", int]] = field(default_factory=list)
+    marks: list[int] = field(default_factory=list)
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -562,7 +610,7 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
 
 
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
-                caption: str) -> None:
+                caption: str, note: str = "") -> None:
     found = _find_header(table)
     start = 0
     continued = False
@@ -583,12 +631,26 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
                 if label == "mission":
                     item.context_parent = walk.context_for(Level.MISSION)
                 walk.add(item)
-        state.columns = _columns(table, header, title_text)
+        previous = state.columns
+        columns = _columns(table, header, title_text)
+        _recognise_by_content(table, header.stop, columns)
+        same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
+        if not same:
+            state.money_rows, state.marks = [], []
+        if columns.unit_source is None:
+            if same and previous is not None and previous.unit_source is not None:
+                # the header repeated on the next page, its unit said once above the first page
+                columns.unit, columns.unit_source = previous.unit, "carried"
+            elif unit_of(note):
+                columns.unit, columns.unit_source = unit_of(note) or 1, "note"
+            else:
+                _infer_unit(table, header.stop, columns)
+        state.columns = columns
         state.width = table.width
         start = header.stop
-        if state.columns is not None and not any(r in ("program", "mission", "goal", "target", "vision")
-                                                 for r in state.columns.roles):
+        if not any(r in ("program", "mission", "goal", "target", "vision") for r in columns.roles):
             state.columns = None
+            walk.draft.tables.append(_table_note(file, table, header, columns))
             return
         if not table.pages or table.pages[0] is None or not state.values:
             pass
@@ -604,17 +666,125 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
     cols = state.columns
     assert cols is not None
     for year in cols.years:
-        if year:
+        if year and year >= 1000:
             walk.draft.years_seen.add(year)
     rows = _logical_rows(table, cols, start)
     first_row = True
+    before = len(walk.draft.items)
     for r, cells, covered in rows:
         _table_row(walk, state, text_state, table, file, r, cells, covered, cols,
                    across_page=continued and first_row)
         first_row = False
+    if rows and len(walk.draft.items) == before and found is not None:
+        walk.draft.tables.append(_table_note(file, table, found[0], cols, len(rows)))
 
 
 _ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
+_ROLE_NAMES = {"code": "program code", "code_part": "part of a code", "program": "program", "year": "yearly pagu",
+               "total": "total pagu", "agency": "agency", "indicator": "indicator", "dimension": "dimension",
+               "mission": "mission", "goal": "goal", "target": "target", "vision": "vision", "no": "number",
+               "strategy": "strategy"}
+
+
+def _table_note(file: str, table: Table, header: range, cols: _Columns, rows: int | None = None) -> str:
+    """What a table that gave no element was read as: its place, the columns recognised (an
+    error about an unusable table names them)."""
+    place = file + (f" sheet {table.sheet!r}" if table.sheet else "")
+    page = table.pages[header.start] if table.pages else None
+    if page is not None and not table.sheet:
+        place += f" p. {page}"
+    seen = [f"{label!r} ({_ROLE_NAMES[role]})" for label, role in zip(cols.labels, cols.roles)
+            if role in _ROLE_NAMES and label]
+    what = ", ".join(seen) if seen else "none"
+    if rows is None:
+        return f"{place}: columns recognised: {what}; none names a program, a target, a goal or a mission"
+    return f"{place}: columns recognised: {what}; its {rows} rows gave no element"
+
+
+def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
+    """A column its header does not name, recognised by what it holds: program codes, or
+    program names ("Program ...")."""
+    body = table.cells[start:start + 60]
+    for c, label in enumerate(cols.labels):
+        if _role(label) is not None or cols.roles[c] != "skip":
+            continue
+        values = [row[c] for row in body if c < len(row) and row[c]]
+        if len(values) < 2:
+            continue
+        codes = sum(1 for v in values if (found := program_code(v)) is not None and found[2] >= 3)
+        if "code" not in cols.roles and codes >= 0.6 * len(values):
+            cols.roles[c] = "code"
+        elif "program" not in cols.roles and sum(
+                1 for v in values if re.match(r"^program\s+\w", v, re.I)) >= 0.6 * len(values):
+            cols.roles[c] = "program"
+
+
+def _row_amount(cells: list[str], cols: _Columns) -> int | None:
+    """The rupiah a row holds: its total column, else the sum of its yearly columns."""
+    totals = [v for c in range(len(cells)) if cols.roles[c] == "total" and cells[c]
+              for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+    if totals:
+        return totals[0]
+    years = [v for c in range(len(cells)) if cols.roles[c] == "year" and cells[c]
+             for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+    return sum(years) if years else None
+
+
+def _infer_unit(table: Table, start: int, cols: _Columns) -> None:
+    """A table that names no money unit: the unit read from the size of its figures (a
+    regional program's pagu is hundreds of millions to trillions of rupiah); said as inferred
+    when it is not full rupiah."""
+    amounts = sorted(a for row in table.cells[start:] for a in [_row_amount(row, cols)] if a and a > 0)
+    if not amounts:
+        return
+    median = amounts[len(amounts) // 2]
+    if median >= 10**8:
+        return  # full rupiah: in thousands or millions they would be beyond any regional budget
+    cols.unit = 10**3 if median >= 10**5 else 10**6
+    cols.unit_source = "inferred"
+
+
+def _tolerance(count: int, unit: int, amount: int) -> int:
+    """How far a printed total may be from the sum of its rows: rounding of each row in the
+    table's unit, and 0.1 % for figures printed rounded."""
+    return max(1, count) * max(unit, 1) // 2 + abs(amount) // 1000
+
+
+def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None, where: str) -> None:
+    """A JUMLAH/total row checked against the program rows above it: the rows since any earlier
+    total row (a sub-total, a total per mission) or since the table began. When none adds up to
+    it, the programs since the last total row are doubted, with both figures."""
+    if amount is None:
+        return
+    rows = state.money_rows
+    starts = sorted(set([0] + state.marks), reverse=True)[:200]
+    walk.draft.totals.append(amount)
+    unit = state.columns.unit if state.columns else 1
+    last = state.marks[-1] if state.marks else 0
+    sums: dict[int, int] = {}
+    running, position = 0, len(rows)
+    for begin in starts:  # from the nearest start back to the table's first row
+        while position > begin:
+            position -= 1
+            running += rows[position][1]
+        sums[begin] = running
+        if abs(running - amount) <= _tolerance(len(rows) - begin, unit, amount):
+            state.marks.append(len(rows))
+            return
+    span = rows[last:] or rows
+    if span:
+        total = sums.get(last, sum(a for _, a in span))
+        reason = _t("draft.reason.total-mismatch", walk.lang, label=label[:40], total=_rp(amount),
+                    count=len(span), sum=_rp(total), where=where)
+        if total and amount and max(total, amount) / max(1, min(total, amount)) >= 900:
+            reason += _t("draft.reason.total-factor", walk.lang)
+        for item, _ in span:
+            item.doubt(reason, 0.5)
+    state.marks.append(len(rows))
+
+
+def _rp(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def _walk_label_table(walk: _Walk, text_state: _TextState, table: Table, file: str) -> None:
@@ -716,13 +886,21 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if coded:
             code_cell, program_name = coded[0], coded[1].strip()
     parsed = program_code(code_cell) if code_cell else None
+    parts = [cells[c] for c in range(len(cells)) if cols.roles[c] == "code_part" and cells[c]]
+    if parts and code_cell:
+        code_cell = _compose(parts + [code_cell])
+        parsed = program_code(code_cell)
     if parsed is not None and parsed[2] < 3 and not parsed[1]:
         return  # an urusan or bidang row (2 or 2.16), not a program
+    where = _provenance(file, page, printed, row_text, **prov).where()
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
+        _check_total(walk, state, program_name, _row_amount(cells, cols), where)
         return
-    if not program_name and any(re.match(r"^(jumlah|total)\b", c, re.I) for i, c in enumerate(cells)
-                                if c and cols.roles[i] != "indicator"):
+    total_label = next((c for i, c in enumerate(cells) if c and cols.roles[i] not in ("indicator", "year", "total")
+                        and re.match(r"^(jumlah|total|sub ?total)\b", c, re.I)), None)
+    if not program_name and total_label is not None:
         # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
+        _check_total(walk, state, total_label, _row_amount(cells, cols), where)
         return
     parents: dict[str, _Item] = {}
     reasons: list[tuple[str, float]] = []
@@ -812,6 +990,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.doubt(_t("draft.reason.code-shape", walk.lang, code=code_cell), 0.3)
     for reason, weight in reasons:
         item.doubt(reason, weight)
+    item.unit = cols.unit
     for c in range(len(cells)):
         role = cols.roles[c]
         if role not in ("year", "total") or not cells[c]:
@@ -825,12 +1004,35 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
         elif role == "total":
             item.total = value if item.total is None else item.total
+    if item.has_money and cols.unit_source == "inferred":
+        item.doubt(_t("draft.reason.unit-inferred", walk.lang,
+                      unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5)
     lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
     if lowest is not None:
         item.parents.append(lowest.key())
     else:
         _set_parent_from(walk, state, item)
-    walk.add(item)
+    added = walk.add(item)
+    amount = _row_amount(cells, cols)
+    if amount is not None:
+        state.money_rows.append((added, amount))
+
+
+_UNIT_NAMES = {1: "rupiah", 10**3: "Rp ribu", 10**6: "Rp juta", 10**9: "Rp miliar"}
+
+
+def _compose(parts: list[str]) -> str:
+    """A program code from its parts in separate columns: "1", "1.02" (or "02"), "02" give 1.02.02."""
+    out = ""
+    for part in parts:
+        part = clean(part).rstrip(".")
+        if not part:
+            continue
+        if out and (part == out or part.startswith(out + ".")):
+            out = part
+        else:
+            out = f"{out}.{part}" if out else part
+    return out
 
 
 _BARE_REFERENCE = re.compile(r"^(misi|tujuan|sasaran|m|t|s)\s*(?:ke\s*-?\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?$", re.I)
@@ -880,6 +1082,20 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
 # --------------------------------------------------------------------------
 # the whole plan
 
+_NOTE = re.compile(r"^(\*+\)?|ket(erangan)?\b|catatan\b|note\b|angka\b|nilai\b|dalam\b|satuan\b|\(dalam)", re.I)
+
+
+def _note_under(items: list[Line | Table], position: int) -> str:
+    """The note under a table ("Keterangan: dalam juta rupiah", "*) angka dalam ribuan"): the
+    lines right after it, up to the next table, that read as a note."""
+    out = []
+    for item in items[position + 1: position + 4]:
+        if not isinstance(item, Line):
+            break
+        if _NOTE.match(item.text.strip()) and len(item.text) < 200:
+            out.append(item.text)
+    return " ".join(out)
+
 
 def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en") -> PlanDraft:
     """Walk the documents of one plan, in order, and draft its elements."""
@@ -891,7 +1107,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         table_state = _TableState()
         recent: list[str] = []
         after_table = False
-        for item in document.items:
+        for position, item in enumerate(document.items):
             if isinstance(item, Line):
                 label, _, rest = numbering(item.text)
                 if after_table and table_state.columns is not None and rest and \
@@ -915,7 +1131,8 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
                 table_state.columns = None
                 continue
-            _walk_table(walk, table_state, text_state, item, document.file, caption)
+            _walk_table(walk, table_state, text_state, item, document.file, caption,
+                        _note_under(document.items, position))
             recent = []
         _walk_lines_close(walk, text_state, document.file)
     return walk.draft

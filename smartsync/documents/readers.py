@@ -17,12 +17,31 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
-from ._text import clean, numbering
+from ._text import clean, numbering, unit_of
 
-__all__ = ["read_document", "SUFFIXES"]
+_CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
+
+__all__ = ["read_document", "SUFFIXES", "MAX_UNPACKED_BYTES", "MAX_PARTS", "MAX_XML_PART_BYTES",
+           "MAX_ROWS", "MAX_CELLS", "MAX_MERGED", "MAX_PAGES"]
 
 #: the file suffixes :func:`read_document` reads
 SUFFIXES = (".pdf", ".docx", ".xlsx", ".xlsm", ".csv")
+
+# Limits checked before the work they bound (docs/limits.rst); a program may change them.
+#: what the parts of a .docx or .xlsx (a zip file) may unpack to, together
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+#: how many parts a .docx or .xlsx may hold
+MAX_PARTS = 5_000
+#: what one XML part (the text of a Word file, one sheet) may unpack to
+MAX_XML_PART_BYTES = 100 * 1024 * 1024
+#: rows with content in one CSV file or one sheet
+MAX_ROWS = 100_000
+#: cells of one sheet's table (rows with content x columns with content)
+MAX_CELLS = 5_000_000
+#: merged ranges in one sheet
+MAX_MERGED = 100_000
+#: pages of one PDF or Word file
+MAX_PAGES = 5_000
 
 Progress = Callable[[int, int], None]
 
@@ -81,58 +100,177 @@ def _cell_text(value: Any) -> str:
 
 
 def read_xlsx(path: Path) -> Document:
-    """Every sheet of a workbook as a table; merged cells marked as covered."""
-    openpyxl = _need("openpyxl", "openpyxl")
-    import zipfile
+    """Every visible sheet of a workbook as a table; merged cells marked as covered.
 
+    The workbook is read in openpyxl's read-only mode, by its real cells: a sheet's declared
+    dimension (which may say XFD1048576) is not trusted, rows and columns without content are
+    left out (``rows_at`` keeps each row's number), and merged ranges are clipped to the data.
+    Above :data:`MAX_ROWS`, :data:`MAX_CELLS` or :data:`MAX_MERGED` a sheet is refused with
+    its numbers."""
+    openpyxl = _need("openpyxl", "openpyxl")
+    _check_package(path, "workbook", "xl/workbook.xml")
     try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except zipfile.BadZipFile:
-        raise DocumentError(str(path), _encrypted_or_corrupt(path, "workbook"), "corrupt") from None
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise DocumentError(str(path), f"is not a readable workbook ({exc})", "corrupt") from None
+        raise DocumentError(str(path), f"is not a readable workbook ({_short(exc)})", "corrupt") from None
     items: list[Line | Table] = []
-    for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":
-            continue
-        rows = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        if not rows:
-            continue
-        _refuse_uncomputed(path, sheet.title, rows)
-        width = max(len(r) for r in rows)
-        covered = [[False] * width for _ in rows]
-        across = [[False] * width for _ in rows]
-        for merged in sheet.merged_cells.ranges:
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if r - 1 >= len(rows) or c - 1 >= width or (r, c) == (merged.min_row, merged.min_col):
-                        continue
-                    if c == merged.min_col:
-                        covered[r - 1][c - 1] = True
-                    else:
-                        across[r - 1][c - 1] = True
-                        covered[r - 1][c - 1] = r > merged.min_row
-        items.append(Table(rows, covered, across, rows_at=list(range(1, len(rows) + 1)),
-                           sheet=sheet.title))
+    try:
+        for sheet in book.worksheets:
+            if getattr(sheet, "sheet_state", "visible") != "visible":
+                continue
+            table = _sheet_table(path, book, sheet)
+            if table is not None:
+                items.append(table)
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet's XML that breaks half-way
+        raise DocumentError(str(path), f"is not a readable workbook ({_short(exc)})", "corrupt") from None
+    finally:
+        book.close()
     return Document(str(path), items, pages=len(items))
 
 
-def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]]) -> None:
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    if "XML_PARSE_HUGE" in text or "Huge input lookup" in text:
+        return "a part of it is too large for the XML parser"
+    return text[:200]
+
+
+def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
+    """The rows of a read-only sheet that hold cells, each as {column index (0-based): value}:
+    only the cells written in the file (openpyxl's row iterator also yields every empty row and
+    cell up to the declared or last dimension, a million rows for one stray cell)."""
+    try:
+        from openpyxl.worksheet._reader import WorkSheetParser
+
+        book = sheet.parent
+        source = sheet._get_source()
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=book.data_only,
+                                 epoch=book.epoch, date_formats=book._date_formats,
+                                 timedelta_formats=book._timedelta_formats)
+    except (ImportError, AttributeError, TypeError):  # pragma: no cover - another openpyxl
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            if values:
+                yield number, {c: v for c, v in enumerate(values) if v is not None}
+        return
+    with source:
+        for number, row in parser.parse():
+            if row:
+                yield number, {cell["column"] - 1: cell["value"] for cell in row
+                               if cell.get("value") is not None}
+
+
+def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
+    from openpyxl.utils import get_column_letter
+
+    name = str(path)
+    kept: list[tuple[int, dict[int, str]]] = []
+    cells = 0
+    last_row = last_col = 0
+    for number, values in _real_rows(sheet):  # the real cells: the declared dimension is not trusted
+        texts = {c: t for c, t in ((c, _cell_text(v)) for c, v in values.items()) if t}
+        if not texts:
+            continue
+        last_row, last_col = number, max(last_col, max(texts) + 1)
+        kept.append((number, texts))
+        cells += len(texts)
+        if len(kept) > MAX_ROWS or cells > MAX_CELLS:
+            what = (f"more than {MAX_ROWS:,} rows with content (smartsync.documents.readers.MAX_ROWS)"
+                    if len(kept) > MAX_ROWS else
+                    f"more than {MAX_CELLS:,} cells (smartsync.documents.readers.MAX_CELLS)")
+            raise DocumentError(name, f"sheet {sheet.title!r}: its used range reaches "
+                                f"{get_column_letter(last_col)}{last_row}, {what}", "too-large")
+    if not kept:
+        return None
+    used = sorted({c for _, texts in kept for c in texts})
+    if len(kept) * len(used) > MAX_CELLS:
+        raise DocumentError(name, f"sheet {sheet.title!r}: its {len(kept):,} rows with content and "
+                            f"{len(used):,} columns with content make {len(kept) * len(used):,} cells, "
+                            f"above the limit of {MAX_CELLS:,} (smartsync.documents.readers.MAX_CELLS)",
+                            "too-large")
+    rows = [[texts.get(c, "") for c in used] for _, texts in kept]
+    rows_at: list[int | None] = [number for number, _ in kept]
+    _refuse_uncomputed(path, sheet.title, rows, rows_at, used)
+    covered = [[False] * len(used) for _ in rows]
+    across = [[False] * len(used) for _ in rows]
+    _mark_merged(path, book, sheet, rows_at, used, covered, across)
+    return Table(rows, covered, across, rows_at=rows_at, sheet=sheet.title)
+
+
+def _merged_ranges(path: Path, book: Any, sheet: Any) -> Iterable[tuple[int, int, int, int]]:
+    """The merged ranges of a sheet (min_col, min_row, max_col, max_row), read from its XML as a
+    stream (openpyxl's read-only mode does not give them)."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    from openpyxl.utils.cell import range_boundaries
+
+    part = getattr(sheet, "_worksheet_path", None)
+    if not part:
+        return
+    tag = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+    with zipfile.ZipFile(path) as archive, archive.open(part.lstrip("/")) as handle:
+        count = 0
+        for _, element in ET.iterparse(handle, events=("end",)):
+            if element.tag == tag:
+                count += 1
+                if count > MAX_MERGED:
+                    raise DocumentError(str(path), f"sheet {sheet.title!r}: more than {MAX_MERGED:,} merged "
+                                        "ranges (smartsync.documents.readers.MAX_MERGED)", "too-large")
+                try:
+                    bounds = range_boundaries(element.get("ref", ""))
+                except (ValueError, TypeError):
+                    bounds = (None,)
+                if None not in bounds:
+                    yield bounds  # type: ignore[misc]
+            element.clear()
+
+
+def _mark_merged(path: Path, book: Any, sheet: Any, rows_at: list[int | None], used: list[int],
+                 covered: list[list[bool]], across: list[list[bool]]) -> None:
+    """Mark the cells a merged range covers, the range clipped to the rows and columns kept."""
+    numbers = [n for n in rows_at if n is not None]
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, book, sheet):
+        r0, r1 = bisect.bisect_left(numbers, min_row), bisect.bisect_right(numbers, max_row)
+        c0, c1 = bisect.bisect_left(used, min_col - 1), bisect.bisect_right(used, max_col - 1)
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                row, col = numbers[r], used[c] + 1
+                if (row, col) == (min_row, min_col):
+                    continue
+                if col == min_col:
+                    covered[r][c] = True
+                else:
+                    across[r][c] = True
+                    covered[r][c] = row > min_row
+
+
+def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: list[int | None],
+                       used: list[int]) -> None:
     """A formula whose value the workbook does not hold (written by a program that does not
     compute formulas) reads as an empty cell: a pagu silently lost. Refuse it, naming the cells."""
-    if not any(not cell for row in rows for cell in row):
-        return
     import openpyxl
     from openpyxl.utils import get_column_letter
 
+    wanted = {n: r for r, n in enumerate(rows_at)}
+    place = {c: k for k, c in enumerate(used)}
+    missing: list[str] = []
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        formulas = book[sheet]
-        missing = [f"{get_column_letter(c + 1)}{r + 1}"
-                   for r, row in enumerate(formulas.iter_rows(values_only=True)) if r < len(rows)
-                   for c, value in enumerate(row)
-                   if isinstance(value, str) and value.startswith("=") and c < len(rows[r]) and not rows[r][c]]
-        book.close()
+        try:
+            formulas = book[sheet]
+            for number, row in _real_rows(formulas):
+                r = wanted.get(number)
+                for c, value in row.items():
+                    if not (isinstance(value, str) and value.startswith("=")):
+                        continue
+                    k = place.get(c)
+                    if r is None or k is None or not rows[r][k]:
+                        missing.append(f"{get_column_letter(c + 1)}{number}")
+        finally:
+            book.close()
     except Exception:  # noqa: BLE001 - the values were read; this second look is only a check
         return
     if missing:
@@ -140,6 +278,67 @@ def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]]) -> None:
         raise DocumentError(str(path), f"sheet {sheet!r}: formulas without a computed value in {cells} (the "
                             "workbook was saved by a program that does not compute them): open it in a "
                             "spreadsheet program and save it, then draft again", "uncomputed")
+
+
+def _kind_of(head: bytes) -> str | None:
+    """What a file is by its first bytes, when it is a kind a planner may have misnamed."""
+    if head.startswith(b"%PDF"):
+        return "a PDF"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old-format (.doc/.xls) or encrypted Office file"
+    if head.startswith(b"{\\rtf"):
+        return "an RTF file"
+    if head.lstrip()[:1] == b"<":
+        return "an HTML or XML file"
+    return None
+
+
+def _check_package(path: Path, what: str, main_part: str) -> None:
+    """Refuse a .docx or .xlsx before it is unpacked: empty, not a zip (naming what it is),
+    without its main part, or whose parts are too many or unpack to more than the limits."""
+    import zipfile
+
+    name = str(path)
+    suffix = ".xlsx" if what == "workbook" else ".docx"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError as exc:
+        raise DocumentError(name, f"cannot be read: {exc.strerror or exc}", "unreadable") from None
+    if size == 0:
+        raise DocumentError(name, f"is empty (0 bytes): not a {what}", "empty")
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DocumentError(name, _encrypted_or_corrupt(path, what), "corrupt")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        kind = _kind_of(head)
+        hint = f" but {kind}: give it its own suffix" if kind else " (the file is corrupt or of another kind)"
+        raise DocumentError(name, f"is not a {what}{hint}", "corrupt") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_PARTS:
+            raise DocumentError(name, f"holds {len(infos):,} parts, above the limit of {MAX_PARTS:,} "
+                                "(smartsync.documents.readers.MAX_PARTS)", "too-large")
+        names = {info.filename for info in infos}
+        if main_part not in names:
+            other = ("a workbook" if "xl/workbook.xml" in names else
+                     "a Word file" if "word/document.xml" in names else
+                     "a presentation" if "ppt/presentation.xml" in names else None)
+            hint = f": it is {other}, give it its own suffix" if other else \
+                " (a zip file of another kind, or a corrupt one)"
+            raise DocumentError(name, f"is not a {what}{hint}", "corrupt")
+        unpacked = sum(info.file_size for info in infos)
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise DocumentError(name, f"unpacks to {unpacked:,} bytes, above the limit of "
+                                f"{MAX_UNPACKED_BYTES:,} bytes (smartsync.documents.readers."
+                                "MAX_UNPACKED_BYTES)", "too-large")
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
+                raise DocumentError(name, f"its part {info.filename} unpacks to {info.file_size:,} bytes, "
+                                    f"above the limit of {MAX_XML_PART_BYTES:,} bytes (smartsync."
+                                    "documents.readers.MAX_XML_PART_BYTES)", "too-large")
 
 
 def _encrypted_or_corrupt(path: Path, what: str) -> str:
@@ -180,9 +379,33 @@ def read_csv(path: Path) -> Document:
         text = raw.decode("cp1252", errors="replace")
     if "\x00" in text:
         raise DocumentError(str(path), "is not a text CSV file (it holds binary data)", "corrupt")
+    if not text.strip():
+        raise DocumentError(str(path), "is empty: a CSV table needs a header row and rows of data", "empty")
     dialect = _csv_dialect(text[:20000])
-    rows = [[clean(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-    return Document(str(path), [Table(rows, rows_at=list(range(1, len(rows) + 1)))], pages=1)
+    rows: list[list[str]] = []
+    rows_at: list[int | None] = []
+    try:
+        reader = csv.reader(io.StringIO(text), dialect)
+        for row in reader:
+            texts = [clean(c) for c in row]
+            while texts and not texts[-1]:
+                texts.pop()
+            if not texts:
+                continue
+            rows.append(texts)
+            rows_at.append(reader.line_num)
+            if len(rows) > MAX_ROWS:
+                raise DocumentError(str(path), f"has more than {MAX_ROWS:,} rows with content "
+                                    "(smartsync.documents.readers.MAX_ROWS)", "too-large")
+    except csv.Error as exc:
+        raise DocumentError(str(path), f"is not a readable CSV table (line {reader.line_num}: {exc})",
+                            "corrupt") from None
+    width = max(len(r) for r in rows)
+    if len(rows) * width > MAX_CELLS:
+        raise DocumentError(str(path), f"its {len(rows):,} rows of {width:,} columns make "
+                            f"{len(rows) * width:,} cells, above the limit of {MAX_CELLS:,} "
+                            "(smartsync.documents.readers.MAX_CELLS)", "too-large")
+    return Document(str(path), [Table(rows, rows_at=rows_at)], pages=1)
 
 
 # --------------------------------------------------------------------------
@@ -192,14 +415,11 @@ def read_csv(path: Path) -> Document:
 def read_docx(path: Path) -> Document:
     """Paragraphs and tables of a Word file in order; pages counted at page breaks."""
     docx = _need("docx", "python-docx")
-    import zipfile
-
+    _check_package(path, "Word file", "word/document.xml")
     try:
         document = docx.Document(str(path))
-    except zipfile.BadZipFile:
-        raise DocumentError(str(path), _encrypted_or_corrupt(path, "Word file"), "corrupt") from None
     except Exception as exc:
-        raise DocumentError(str(path), f"is not a readable Word file ({exc})", "corrupt") from None
+        raise DocumentError(str(path), f"is not a readable Word file ({_short(exc)})", "corrupt") from None
     from docx.oxml.ns import qn
 
     body = document.element.body
@@ -211,19 +431,77 @@ def read_docx(path: Path) -> Document:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
+    sect_tag, sect_type, val_attr = qn("w:sectPr"), qn("w:type"), qn("w:val")
+    before_tag = qn("w:pageBreakBefore")
+    # Word's own pagination (the breaks it rendered when it last saved the file), when the file
+    # holds it; else the breaks written in it: page breaks, breaks before a paragraph, and section
+    # breaks that start a new page (a landscape section)
+    use_rendered = next(body.iter(rendered), None) is not None
+
+    text_tag = qn("w:t")
+
     def breaks(element: Any) -> int:
-        count = 0
-        for node in element.iter(br_tag, rendered):
-            if node.tag == rendered or node.get(type_attr) == "page":
-                count += 1
-        return count
+        return sum(split_breaks(element))
+
+    def split_breaks(element: Any) -> tuple[int, int]:
+        """The page breaks of a paragraph before its first text, and after it."""
+        leading = trailing = 0
+        seen_text = False
+        for node in element.iter(text_tag, br_tag, rendered):
+            if node.tag == text_tag:
+                seen_text = seen_text or bool((node.text or "").strip())
+                continue
+            if (node.tag == rendered) if use_rendered else (node.tag == br_tag and node.get(type_attr) == "page"):
+                if seen_text:
+                    trailing += 1
+                else:
+                    leading += 1
+        return leading, trailing
+
+    def starts_page(element: Any) -> bool:
+        if use_rendered:
+            return False
+        node = element.find(f"{qn('w:pPr')}/{before_tag}")
+        return node is not None and node.get(val_attr, "true") not in ("0", "false", "off")
+
+    # a section's properties sit in the paragraph that ends it (the last section's in the body);
+    # its type says how that section starts: a paragraph ending a section is followed by a new
+    # page when the NEXT section is not "continuous"
+    sections: list[tuple[Any, Any]] = []
+    for child in body.iterchildren(p_tag):
+        ppr = child.find(qn("w:pPr"))
+        sect = ppr.find(sect_tag) if ppr is not None else None
+        if sect is not None:
+            sections.append((child, sect))
+    last = body.find(sect_tag)
+    new_page_after: set[Any] = set()
+    for k, (paragraph_end, _) in enumerate(sections):
+        following = sections[k + 1][1] if k + 1 < len(sections) else last
+        kind = following.find(sect_type) if following is not None else None
+        if kind is None or kind.get(val_attr) != "continuous":
+            new_page_after.add(paragraph_end)
+
+    def section_break(element: Any) -> bool:
+        """A paragraph ending a section whose next section starts on a new page."""
+        return not use_rendered and element in new_page_after
 
     counters: dict[str, list[int]] = {}
+    pending_section = False
     for child in body.iterchildren():
+        if page > MAX_PAGES:
+            raise DocumentError(str(path), f"has more than {MAX_PAGES:,} pages (smartsync.documents."
+                                "readers.MAX_PAGES)", "too-large")
+        if pending_section and child.tag in (p_tag, tbl_tag):
+            page += 1
+            pending_section = False
         if child.tag == p_tag:
+            if starts_page(child) and items:
+                page += 1
             paragraph = Paragraph(child, document)
-            before = breaks(child)
+            leading, before = split_breaks(child)
+            pending_section = section_break(child)
             text = paragraph.text
+            page += leading
             if before and not text.strip():
                 page += before
                 continue
@@ -332,6 +610,9 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     raw_pages: list[list[tuple[float, Line | Table]]] = []
     try:
         total = len(pdf)
+        if total > MAX_PAGES:
+            raise DocumentError(name, f"has {total:,} pages, above the limit of {MAX_PAGES:,} "
+                                "(smartsync.documents.readers.MAX_PAGES)", "too-large")
         for number in range(1, total + 1):
             if number % _REOPEN_EVERY == 0:  # PDFium's caches grow with the pages read: let them go
                 pdf.close()
@@ -644,7 +925,9 @@ def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
             if match and len(line.text) <= 14:
                 printed = re.sub(r"\s+", " ", match.group(1))
                 drop.add(id(line))
-            elif key(line.text) in running:
+            elif key(line.text) in running and not _CAPTION.match(line.text) and unit_of(line.text) is None:
+                # a caption repeated on every page of a long table ("Tabel 7.1 ... (dalam juta
+                # rupiah)") is kept: it names the table and its money unit on each page
                 drop.add(id(line))
         placed[:] = [(top, item) for top, item in placed if id(item) not in drop]
         for _, item in placed:

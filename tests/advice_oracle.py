@@ -1,0 +1,150 @@
+"""An independent oracle for advice on tiny regions: brute force over changed regions,
+judged only by ``classify()`` (never by :mod:`smartsync.advice`).
+
+- :func:`fewest_to_reach`: for a type, whether adding matches can reach it, and whether a
+  given count per stage (advice's ``needed``) reaches it and is minimal -- every subset of
+  the stage's unsynchronized masterplan elements of one element fewer tried.
+- :func:`fewest_losses`: the fewest of the region's matches whose loss changes the type,
+  by trying every subset of its matches, smallest first.
+
+Two facts the documentation states are used, and nothing else of how advice works:
+adding matches never lowers a type (so an element given a match to *every* RPJMD
+element of its level is the best that element can do, and the region with every such
+match is the most any addition can reach); and a type is *reached* when its stage is
+synchronized and the type concluded is that type or a higher one.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, Iterable, Mapping, Sequence
+
+import attrs
+
+from smartsync import Match, Region, Relation, Source
+
+
+class Budget(Exception):
+    """The brute force would classify more regions than it was allowed to."""
+
+
+class Runs:
+    """Classifications of changed regions, counted (a tiny region classifies in a few ms)."""
+
+    def __init__(self, classifier: Any, region: Region, params: Any = None, limit: int = 2000):
+        self.classifier, self.region, self.params, self.limit = classifier, region, params, limit
+        self.count = 0
+        self.result = self.classify(region)
+        self.typology = self.result.typology
+
+    def classify(self, region: Region) -> Any:
+        self.count += 1
+        if self.count > self.limit:
+            raise Budget(f"more than {self.limit} classifications")
+        return self.classifier.classify(region, params=self.params)
+
+    def rank(self, type_value: str) -> int:
+        """Higher for a type that starts higher; 0 for unsynchronized."""
+        stages = self.typology.stages
+        return len(stages) - stages.index(type_value) if type_value in stages else 0
+
+    def reached(self, result: Any, wanted: str) -> bool:
+        return result.stages[wanted].is_synchronized and self.rank(result.type.value) >= self.rank(wanted)
+
+    def stages_from(self, wanted: str) -> tuple[str, ...]:
+        stages = self.typology.stages
+        return tuple(stages[stages.index(wanted):])
+
+    def unsynchronized(self, stage: str) -> tuple[str, ...]:
+        figures = self.result.stages[stage]
+        return tuple(figures.unsynchronized_ids) if figures.present else ()
+
+    def counterparts(self, stage: str) -> tuple[str, ...]:
+        return tuple(e.id for e in self.region.rpjmd.elements if e.level.value == stage)
+
+    def relation(self, stage: str) -> Relation | None:
+        """A relation that counts at ``stage`` under the parameters (derived first)."""
+        counted = self.result.params.relations_for(stage)
+        return next((r for r in (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED) if r in counted), None)
+
+    def with_elements_matched(self, elements: Iterable[str]) -> Region:
+        """The region with each of ``elements`` matched, by a relation that counts at its
+        stage, to every RPJMD element of its level (its matches by other relations given
+        a counting one)."""
+        chosen = set(elements)
+        level = {e.id: e.level.value for e in self.region.masterplan.elements}
+        kept = []
+        for m in self.region.matches:
+            relation = self.relation(level.get(m.masterplan, "")) if m.masterplan in chosen else None
+            kept.append(m if relation is None or relation is m.relation
+                        or m.relation in self.result.params.relations_for(level[m.masterplan])
+                        else attrs.evolve(m, relation=relation))
+        taken = {m.key for m in kept}
+        added = tuple(Match(e, r, self.relation(level[e]), Source.MANUAL) for e in sorted(chosen)
+                      if self.relation(level[e]) is not None
+                      for r in self.counterparts(level[e]) if (e, r) not in taken)
+        return attrs.evolve(self.region, matches=tuple(kept) + added)
+
+
+def reachable(runs: Runs, wanted: str) -> bool:
+    """Whether adding matches can reach ``wanted``: the region with every unsynchronized
+    element of its stages matched to every counterpart reaches it."""
+    everything = [e for s in runs.stages_from(wanted) for e in runs.unsynchronized(s)]
+    return runs.reached(runs.classify(runs.with_elements_matched(everything)), wanted)
+
+
+def _choices(runs: Runs, counts: Mapping[str, int]) -> Iterable[tuple[str, ...]]:
+    """Every way of choosing counts[s] unsynchronized elements at each stage s."""
+    per_stage = [list(itertools.combinations(runs.unsynchronized(s), n)) for s, n in counts.items()]
+    for combo in itertools.product(*per_stage):
+        yield tuple(e for chosen in combo for e in chosen)
+
+
+def some_choice_reaches(runs: Runs, wanted: str, counts: Mapping[str, int]) -> bool:
+    """Whether some choice of counts[s] elements per stage, each given every counterpart, reaches ``wanted``."""
+    if any(n < 0 or n > len(runs.unsynchronized(s)) for s, n in counts.items()):
+        return False
+    return any(runs.reached(runs.classify(runs.with_elements_matched(chosen)), wanted)
+               for chosen in _choices(runs, counts))
+
+
+def check_needed(runs: Runs, wanted: str, needed: Mapping[str, int]) -> list[str]:
+    """What is wrong with ``needed`` for ``wanted`` (empty when it is right): it must cover the
+    type's stages, reach the type with some choice of elements, and reach it with one element
+    fewer in no stage."""
+    problems = []
+    stages = runs.stages_from(wanted)
+    if set(needed) != set(stages):
+        problems.append(f"needed covers {sorted(needed)}, the type's stages are {list(stages)}")
+        return problems
+    if not some_choice_reaches(runs, wanted, needed):
+        problems.append(f"no choice of {dict(needed)} elements reaches {wanted}")
+    for s in stages:
+        if needed[s] > 0 and some_choice_reaches(runs, wanted, {**needed, s: needed[s] - 1}):
+            problems.append(f"{wanted} is reached with one {s} element fewer than {dict(needed)}")
+    return problems
+
+
+def fewest_losses(runs: Runs, max_matches: int = 12) -> tuple[int | None, set[frozenset]]:
+    """The fewest matches whose loss changes the type, and every set of that many that does
+    (``None`` and an empty set when no loss changes it)."""
+    matches = list(runs.region.matches)
+    if len(matches) > max_matches:
+        raise Budget(f"{len(matches)} matches")
+    own = runs.result.type
+    for k in range(1, len(matches) + 1):
+        changing = set()
+        for lost in itertools.combinations(range(len(matches)), k):
+            kept = tuple(m for i, m in enumerate(matches) if i not in lost)
+            if runs.classify(attrs.evolve(runs.region, matches=kept)).type != own:
+                changing.add(frozenset(matches[i].key for i in lost))
+        if changing:
+            return k, changing
+    return None, set()
+
+
+def type_without(runs: Runs, pairs: Sequence[tuple[str, str]]) -> Any:
+    """The type of the region with the matches of these pairs taken away."""
+    gone = set(map(tuple, pairs))
+    return runs.classify(attrs.evolve(runs.region, matches=tuple(
+        m for m in runs.region.matches if m.key not in gone))).type

@@ -1,0 +1,229 @@
+"""Figures that check themselves (issue 24 item 1, issue 27's drafting items): the money unit
+of each table wherever the document says it, budgets reconciled with the document's own totals,
+and every budget that cannot be trusted drafted with a confidence below 1 and its reason.
+
+Each test builds a small document in memory (lines and tables as a reader gives them) or a
+small file, drafts it, and asserts the figures, the confidence and the reasons a planner sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from smartsync.documents import DraftError, _finish, draft_region
+from smartsync.documents._doc import Document, Line, Table
+from smartsync.documents.draft import draft_plan
+from smartsync.model import Period, PlanKind
+
+HEADER = ["No", "Sasaran", "Kode", "Program", "Pagu 2022", "Pagu 2023", "Perangkat Daerah"]
+
+
+def _plan(*items, kind: PlanKind = PlanKind.RPJMD, period=(2021, 2026)):
+    """Draft one plan from lines (str) and tables (lists of rows) as a reader gives them."""
+    converted = []
+    for page, item in enumerate(items, 1):
+        if isinstance(item, str):
+            converted.append(Line(item, page))
+        elif isinstance(item, Table):
+            item.pages = [page] * len(item.cells)
+            converted.append(item)
+        else:
+            converted.append(Table([list(r) for r in item], pages=[page] * len(item)))
+    draft = draft_plan(kind, [Document("rpjmd.pdf", converted, pages=len(items))])
+    plan, _ = _finish(draft, Period(*period), "en")
+    return plan
+
+
+def _programs(plan) -> dict[str, tuple[int | None, float, tuple[str, ...]]]:
+    return {p.text: (p.budget, p.confidence.score if p.confidence else 1.0,
+                     p.confidence.reasons if p.confidence else ()) for p in plan.at("program")}
+
+
+def _row(no: str, code: str, name: str, a: str, b: str) -> list[str]:
+    return [no, "Meningkatnya indeks SPBE", code, name, a, b, "Diskominfo"]
+
+
+def test_a_unit_said_above_the_first_page_holds_for_the_header_repeated_on_the_next() -> None:
+    """A six-page table in "Rp juta" whose header repeats on each page: every page in millions."""
+    plan = _plan("Tabel 7.1 Indikasi Rencana Program (dalam juta rupiah)",
+                 [HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "1.500", "2.000")],
+                 [HEADER, _row("2", "2.16.03", "Program Informasi Publik", "28.958,16", "100")])
+    programs = _programs(plan)
+    assert programs["Program Aplikasi Informatika"] == (3_500_000_000, 1.0, ())
+    assert programs["Program Informasi Publik"] == (29_058_160_000, 1.0, ())
+
+
+def test_a_unit_in_the_note_under_the_table_is_read() -> None:
+    """ "Keterangan: angka dalam ribuan rupiah" under the table sets its unit."""
+    plan = _plan([HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "1.500.000", "2.000.000")],
+                 "Keterangan: angka dalam ribuan rupiah")
+    assert _programs(plan)["Program Aplikasi Informatika"] == (3_500_000_000, 1.0, ())
+
+
+def test_a_table_with_no_unit_anywhere_is_read_by_the_size_of_its_figures_and_doubted() -> None:
+    """13.836,57 with no unit is not Rp 13,837: read as millions, at confidence 0.5, saying why."""
+    plan = _plan([HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "13.836,57", "1.000")])
+    budget, score, reasons = _programs(plan)["Program Aplikasi Informatika"]
+    assert budget == 14_836_570_000 and score == 0.5
+    assert reasons == ("the table does not say its money unit: its figures were read as Rp juta from their size",)
+
+
+def test_a_jumlah_row_that_adds_up_confirms_the_programs() -> None:
+    """Sub-totals per sasaran and a grand total that add up leave the programs at full confidence."""
+    plan = _plan([HEADER,
+                  _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "2.000.000.000"),
+                  _row("2", "2.16.03", "Program Informasi Publik", "500.000.000", "500.000.000"),
+                  ["", "Jumlah Sasaran 1", "", "", "1.500.000.000", "2.500.000.000", ""],
+                  _row("3", "2.17.02", "Program Persandian", "250.000.000", "250.000.000"),
+                  ["", "Jumlah Sasaran 2", "", "", "250.000.000", "250.000.000", ""],
+                  ["", "JUMLAH TOTAL", "", "", "1.750.000.000", "2.750.000.000", ""]])
+    assert {name: score for name, (_, score, _) in _programs(plan).items()} == {
+        "Program Aplikasi Informatika": 1.0, "Program Informasi Publik": 1.0, "Program Persandian": 1.0}
+
+
+def test_a_jumlah_row_that_does_not_add_up_doubts_the_rows_above_it_with_both_figures() -> None:
+    """A total the rows do not reach is said, with the printed total and the sum."""
+    plan = _plan([HEADER,
+                  _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "2.000.000.000"),
+                  _row("2", "2.16.03", "Program Informasi Publik", "500.000.000", "500.000.000"),
+                  ["", "JUMLAH", "", "", "1.500.000.000", "3.500.000.000", ""]])
+    for name in ("Program Aplikasi Informatika", "Program Informasi Publik"):
+        _, score, reasons = _programs(plan)[name]
+        assert score == 0.5
+        assert reasons[0] == ('the table\'s row "JUMLAH" (rpjmd.pdf p. 1) says Rp 5.000.000.000; '
+                              "the 2 program rows above it add up to Rp 4.000.000.000")
+
+
+def test_a_total_a_thousand_times_the_rows_says_the_unit_may_be_wrong() -> None:
+    """A grand total in rupiah over rows read in thousands is a unit read wrong: said so."""
+    plan = _plan([HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000 ", "2.000.000"),
+                  ["", "TOTAL", "", "", "1.000.000.000", "2.000.000.000", ""]],
+                 "(dalam ribuan rupiah)")
+    _, score, reasons = _programs(plan)["Program Aplikasi Informatika"]
+    assert score < 1 and "a money unit read wrong?" in reasons[0]
+
+
+def test_a_budget_below_one_million_rupiah_is_doubted() -> None:
+    """A pagu of Rp 13,837 (a unit left out, the column says "Rp") is implausible: doubted."""
+    header = HEADER[:4] + ["Pagu 2022 (Rp)", "Pagu 2023 (Rp)", "Perangkat Daerah"]
+    plan = _plan([header, _row("1", "2.16.02", "Program Aplikasi Informatika", "13.836,57", "-")])
+    budget, score, reasons = _programs(plan)["Program Aplikasi Informatika"]
+    assert budget == 13_837 and score == 0.5 and "too small for a regional program" in reasons[0]
+
+
+def test_a_budget_above_the_plans_largest_printed_total_is_doubted() -> None:
+    """A program larger than the plan's own grand total is read wrong somewhere."""
+    plan = _plan("(dalam rupiah)",
+                 [HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "1.000.000.000"),
+                  ["", "JUMLAH", "", "", "1.000.000.000", "1.000.000.000", ""]],
+                 [HEADER, _row("2", "2.16.03", "Program Informasi Publik", "9.000.000.000", "9.000.000.000")])
+    _, score, reasons = _programs(plan)["Program Informasi Publik"]
+    assert score == 0.5 and "larger than the largest total the plan prints (Rp 2.000.000.000)" in reasons[0]
+
+
+def test_years_that_do_not_add_up_to_the_total_column_are_doubted() -> None:
+    """The sum of the yearly pagu against the table's own total column."""
+    header = HEADER[:6] + ["Total Pagu", "Perangkat Daerah"]
+    row = ["1", "Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000",
+           "2.000.000.000", "9.000.000.000", "Diskominfo"]
+    budget, score, reasons = _programs(_plan([header, row]))["Program Aplikasi Informatika"]
+    assert budget == 3_000_000_000 and score == 0.7
+    assert reasons == ("the yearly pagu add up to 3.000.000.000, not to the total column's 9.000.000.000",)
+
+
+def test_a_program_read_twice_with_other_figures_is_a_contradiction_said() -> None:
+    """The same program in two tables with different pagu: both figures and places said."""
+    plan = _plan([HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "-")],
+                 "BAB VIII",
+                 [HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika", "2.000.000.000", "-")])
+    _, score, reasons = _programs(plan)["Program Aplikasi Informatika"]
+    assert score == 0.5 and reasons[0].startswith("read twice with different pagu: Rp 1.000.000.000 (rpjmd.pdf p. 1")
+
+
+def test_two_money_columns_of_one_year_are_added() -> None:
+    """ "Pagu 2022 APBD" and "Pagu 2022 DAK": the year's pagu is their sum, not the last one."""
+    header = ["Sasaran", "Kode", "Program", "Pagu 2022 APBD (Rp)", "Pagu 2022 DAK (Rp)"]
+    plan = _plan([header, ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika",
+                           "1.000.000.000", "250.000.000"]])
+    assert _programs(plan)["Program Aplikasi Informatika"][0] == 1_250_000_000
+
+
+def test_realisasi_columns_are_skipped() -> None:
+    """Spending already made ("Realisasi 2022") is not the plan's pagu."""
+    header = ["Sasaran", "Kode", "Program", "Realisasi 2022 (Rp)", "Pagu 2023 (Rp)"]
+    plan = _plan([header, ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika",
+                           "7.000.000.000", "1.000.000.000"]])
+    assert _programs(plan)["Program Aplikasi Informatika"][0] == 1_000_000_000
+
+
+def test_pagu_columns_numbered_by_year_of_the_plan_are_all_summed() -> None:
+    """pagu_1 .. pagu_5 (a SIPD export) are the plan's five years: the budget is their sum."""
+    header = ["kode_urusan", "kode_bidang", "kode_program", "nama_program", "sasaran"] + [
+        f"pagu_{k}" for k in range(1, 6)]
+    rows = [header, ["1", "1.02", "02", "Program Pemenuhan Upaya Kesehatan", "Menurunnya angka kesakitan",
+                     "100", "200", "300", "400", "500"]]
+    plan = _plan("(dalam juta rupiah)", rows)
+    program = plan.at("program")[0]
+    assert (program.code, program.budget) == ("1.02.02", 1_500_000_000)
+
+
+def test_an_unusable_table_is_named_with_the_columns_it_recognised(tmp_path: Path) -> None:
+    """The error names the file and what each recognised column was read as."""
+    rpjmd = tmp_path / "rpjmd.csv"
+    rpjmd.write_text("kode_urusan;kode_bidang;pagu_1\n1;1.02;100\n", encoding="utf-8")
+    masterplan = tmp_path / "mp.csv"
+    masterplan.write_text("Dimensi;Program\nSmart Governance;Satu data\n", encoding="utf-8")
+    with pytest.raises(DraftError) as caught:
+        draft_region(rpjmd=rpjmd, masterplan=masterplan, rpjmd_period="2021-2026", masterplan_period="2022-2031")
+    text = str(caught.value)
+    assert "no plan elements found in the rpjmd documents" in text and str(rpjmd) in text
+    assert "'kode_urusan' (part of a code)" in text and "'pagu_1' (yearly pagu)" in text
+
+
+def test_numbering_doubts_repeats_and_going_back_not_only_gaps() -> None:
+    """Misi 1, 2, 2, 1 and 4: the second 2, the 1 after it and the 4 after a gap are each doubted."""
+    plan = _plan("BAB V VISI DAN MISI", "Misi", "1. Satu", "2. Dua", "2. Dua lagi", "1. Satu lagi", "3. Tiga",
+                 "5. Lima")
+    doubted = {m.text: m.confidence.reasons[0] for m in plan.at("mission") if m.confidence}
+    assert doubted == {"Dua lagi": "a gap or repeat in the numbering (2 after 2)",
+                       "Satu lagi": "a gap or repeat in the numbering (1 after 2)",
+                       "Tiga": "a gap or repeat in the numbering (3 after 1)",
+                       "Lima": "a gap or repeat in the numbering (5 after 3)"}
+
+
+def test_the_weights_of_several_doubts_are_summed_into_the_confidence() -> None:
+    """A program with a code of the wrong shape (0.3) and no target above it (0.4): 0.3."""
+    header = ["Kode", "Program", "Pagu 2022 (Rp)"]
+    plan = _plan([header, ["2.16", "Program Aplikasi Informatika", "1.000.000.000"],
+                  ["2.16.02.01", "Program Informasi Publik", "1.000.000.000"]])
+    program = plan.at("program")[0]
+    assert program.text == "Program Informasi Publik"
+    assert program.confidence.score == 0.3 and len(program.confidence.reasons) == 2
+
+
+def test_a_vertically_merged_word_cell_fills_the_rows_below_and_says_so(tmp_path: Path) -> None:
+    """A target cell merged down over two program rows in Word: both programs under it, the second
+    one saying its target came from the merged cell."""
+    docx = pytest.importorskip("docx")
+    from smartsync.documents.readers import read_document
+
+    document = docx.Document()
+    document.add_paragraph("RPJMD KOTA UJI TAHUN 2021-2026")
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"]):
+        table.cell(0, c).text = text
+    merged = table.cell(1, 0).merge(table.cell(2, 0))
+    merged.text = "Meningkatnya indeks SPBE"
+    for r, (code, name) in enumerate([("2.16.02", "Program Aplikasi Informatika"),
+                                      ("2.16.03", "Program Informasi Publik")], 1):
+        table.cell(r, 1).text, table.cell(r, 2).text, table.cell(r, 3).text = code, name, "1.000.000.000"
+    path = tmp_path / "rpjmd.docx"
+    document.save(path)
+    read = read_document(path).items[1]
+    assert read.covered[2][0] and not read.covered[1][0] and read.cells[2][0] == ""
+    plan, _ = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")
+    target = plan.at("target")[0]
+    assert [p.parents for p in plan.at("program")] == [(target.id,), (target.id,)]
+    assert plan.at("program")[1].confidence is None  # a merged cell is the document's own structure
