@@ -354,14 +354,14 @@ def test_the_review_page_shows_the_bridge_on_its_own_line() -> None:
 
 
 def test_a_drafted_rpjmd_program_whose_code_is_another_programs_is_doubted() -> None:
-    """smartsync draft: a SIPD export pairing 2.16.02 with the Aplikasi Informatika name (and 2.16.03 with
-    the other) gets confidence 0.6 with the reason; programs whose codes agree keep no doubt."""
+    """draft_region(check_codes=True): a SIPD export pairing 2.16.02 with the Aplikasi Informatika name (and
+    2.16.03 with the other) gets confidence 0.6 with the reason; programs whose codes agree keep no doubt."""
     pytest.importorskip("openpyxl")
     from smartsync.documents import draft_region
 
     here = Path(__file__).resolve().parent / "data" / "documents" / "sipd"
     draft = draft_region(rpjmd=here / "rpjmd-sipd T-C27 (ekspor).xlsx",
-                         masterplan=here / "masterplan-quickwin.csv")
+                         masterplan=here / "masterplan-quickwin.csv", check_codes=True)
     programs = {p.code: p for p in draft.region.rpjmd.at("program")}
     assert programs["1.01.02"].confidence is None
     doubted = programs["2.16.02"].confidence

@@ -65,7 +65,8 @@ _PREFIX = {Level.VISION: "V", Level.MISSION: "M", Level.GOAL: "T", Level.TARGET:
            Level.PROGRAM: "P", Level.STRATEGY: "ST"}
 
 
-def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[str]]:
+def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = False
+            ) -> tuple[Plan, list[str]]:
     from .draft import _Item
 
     items = draft.items
@@ -145,7 +146,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
         if budget is not None and budget > 0:
             _check_plausible(item, budget, draft, lang)
-        if item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
+        if check_codes and item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
             _check_code(item, lang)
         score = max(0.05, round(1.0 - item.weights, 2))
         confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
@@ -232,6 +233,7 @@ def draft_region(
     masterplan_period: Period | tuple[int, int] | str | None = None,
     lang: str = "en",
     progress: Progress | None = None,
+    check_codes: bool = False,
 ) -> Draft:
     """Draft a region from the documents of its RPJMD and its masterplan.
 
@@ -241,6 +243,9 @@ def draft_region(
     given. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
     :class:`DraftError` for a document that cannot be read and for a plan with no
     period or no elements; the reasons an element is uncertain are written in ``lang``.
+    ``check_codes``: check each RPJMD program's code against the national program
+    nomenclature (a code that does not exist, or whose program the name is not, lowers
+    the program's confidence, with the reason; :mod:`smartsync.matching.codes`).
     """
     from ._doc import DocumentError
     from .draft import draft_plan
@@ -272,7 +277,7 @@ def draft_region(
     unplaced: list[str] = []
     built = {}
     for plan_kind, (draft, period) in plans.items():
-        plan, notes = _finish(draft, period, lang)
+        plan, notes = _finish(draft, period, lang, check_codes)
         built[plan_kind] = plan
         unplaced.extend(notes)
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
