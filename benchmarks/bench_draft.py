@@ -12,7 +12,12 @@ each in a fresh process:
    100 pages: the readers keep the lines and tables of a page, not the page, so memory
    should stay flat in the number of pages.
 
-Figures are reported, not asserted (times drift with the machine's load).
+3. ``--rows``: drafting a SIPD-like CSV of 500, 1,000, 2,000 and 4,000 program rows in one
+   process, each time as a ratio to the 500-row time (linear drafting doubles it with each
+   doubling of the rows; the quadratic drafting of before grew it fourfold).
+
+Figures are reported, not asserted (times drift with the machine's load). The target of
+issue 24 is a 300-page text RPJMD in 10 s of wall time on the 2-core machine.
 """
 
 from __future__ import annotations
@@ -63,13 +68,41 @@ def _run(rpjmd: Path, masterplan: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _rows(folder: Path) -> None:
+    """Drafting time of a CSV table as its rows double, as ratios to the first."""
+    from smartsync.documents import draft_region
+
+    folder.mkdir(parents=True, exist_ok=True)
+    masterplan = folder / "masterplan.csv"
+    masterplan.write_text("MASTERPLAN SMART CITY KOTA UJI 2022-2031\nDimensi;Program\nSmart Governance;Satu data\n",
+                          encoding="utf-8")
+    base = None
+    for rows in (500, 1000, 2000, 4000):
+        path = folder / f"rpjmd-{rows}.csv"
+        lines = ["RPJMD KOTA UJI TAHUN 2021-2026", "Sasaran;Kode;Program;Perangkat Daerah;Pagu 2022 (Rp);Pagu 2023 (Rp)"]
+        lines += [f"Sasaran nomor {i // 7};{1 + i % 3}.{1 + (i // 3) % 99:02d}.{1 + (i // 297) % 99:02d};"
+                  f"Program uji nomor {i};Dinas {i % 40};{1_000_000_000 + i};{2_000_000_000 + i}" for i in range(rows)]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        start = time.process_time()
+        draft_region(rpjmd=path, masterplan=masterplan)
+        seconds = time.process_time() - start
+        base = base or seconds
+        print(f"{rows:>5} CSV rows: {seconds:6.2f} s CPU, {seconds / base:5.2f} x the 500-row time "
+              f"(linear: {rows / 500:.0f} x)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="30 and 90 pages instead of 100 and 300")
+    parser.add_argument("--rows", action="store_true", help="only the CSV rows' scaling (section 3)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(*args.child)
+        return 0
+    if args.rows:
+        with tempfile.TemporaryDirectory() as tmp:
+            _rows(Path(tmp))
         return 0
     sizes = (30, 90) if args.quick else (100, 300)
     cache = Path(tempfile.gettempdir()) / "smartsync-bench-draft"

@@ -1,6 +1,7 @@
 """Evaluate ``smartsync draft`` on generated documents: precision and recall per plan and level.
 
     python benchmarks/eval_draft.py [--seeds 6] [--forms pdf docx xlsx] [--extra DIR]
+    python benchmarks/eval_draft.py --fuzz 200      # the layout fuzzer (tests/docfuzz.py)
 
 For each form and seed, tests/docgen.py writes a region's documents; the draft is compared
 with the known region: per plan and level, precision and recall of the drafted elements (text
@@ -10,6 +11,13 @@ dimension is right. ``--extra DIR`` also
 evaluates hand-written fixtures: each subfolder holds rpjmd*/masterplan* documents and a
 ``known.yaml`` region. Exit status 1 when a target is missed (P/R >= 0.95 per level, codes and
 budgets >= 0.95, parents >= 0.90).
+
+``--fuzz N`` drafts the corpora of the layout fuzzer (``tests/docfuzz.py``: each document's
+layout drawn from many independent choices, written as CSV, workbook or Word) for seeds 0 to
+N-1 and prints the same table, the share of programs whose page (or sheet) is right, and the
+figures that matter most: budgets and codes that are wrong and shown at full confidence (the
+target is none), and budgets wrong but doubted. Exit status 1 when a wrong figure is shown at
+full confidence or a target is missed.
 """
 
 from __future__ import annotations
@@ -106,6 +114,64 @@ def report(title: str, total: dict) -> bool:
     return ok
 
 
+def fuzz(seeds: int, verbose: bool = False) -> bool:
+    """Draft the layout fuzzer's corpora for ``seeds`` seeds; report; True when every target
+    is met and no wrong figure is shown at full confidence."""
+    from docfuzz import describe, fuzz_corpus
+
+    total: dict = {}
+    figures = defaultdict(int)
+    failures: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(seeds):
+            known, files, choices = fuzz_corpus(seed, Path(tmp) / str(seed))
+            pages = files.pop("pages")  # type: ignore[arg-type]
+            try:
+                draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])
+            except Exception as exc:  # noqa: BLE001 - a corpus that cannot be drafted is counted and said
+                failures.append(f"seed {seed}: {type(exc).__name__}: {str(exc)[:200]} ({describe(choices)})")
+                continue
+            add(total, compare(known, draft.region))
+            drafted = {norm(p.text): p for p in draft.region.rpjmd.at("program")}
+            wrong_here = 0
+            for program in known.rpjmd.at("program"):
+                got = drafted.get(norm(program.text))
+                if got is None:
+                    continue
+                sure = got.confidence is None
+                for what, right in (("budget", got.budget == program.budget), ("code", got.code == program.code)):
+                    figures[f"{what}s"] += 1
+                    if not right:
+                        figures[f"{what}s wrong, full confidence" if sure else f"{what}s wrong, doubted"] += 1
+                        wrong_here += sure
+                    elif not sure:
+                        figures[f"{what}s right, doubted"] += 1
+            for name, where in pages:
+                got = drafted.get(norm(name))
+                if got is None or got.provenance is None:
+                    continue
+                figures["pages"] += 1
+                figures["pages right"] += (got.provenance.page == where if isinstance(where, int)
+                                           else got.provenance.sheet == where)
+            if wrong_here:
+                failures.append(f"seed {seed}: {wrong_here} wrong figures at full confidence ({describe(choices)})")
+    ok = report(f"layout fuzzer: {seeds} corpora (tests/docfuzz.py)", total)
+    print(f"\n  programs' budgets: {figures['budgets']}, wrong at full confidence "
+          f"{figures['budgets wrong, full confidence']}, wrong but doubted {figures['budgets wrong, doubted']}, "
+          f"right but doubted {figures['budgets right, doubted']}")
+    print(f"  programs' codes: {figures['codes']}, wrong at full confidence "
+          f"{figures['codes wrong, full confidence']}, wrong but doubted {figures['codes wrong, doubted']}")
+    if figures["pages"]:
+        print(f"  programs' pages or sheets right: {figures['pages right']} of {figures['pages']} "
+              f"({figures['pages right'] / figures['pages']:.2f})")
+    wrong = figures["budgets wrong, full confidence"] + figures["codes wrong, full confidence"]
+    share = wrong / max(1, figures["budgets"] + figures["codes"])
+    print(f"  share of figures wrong at full confidence: {share:.4f} (target 0)")
+    for line in failures[: (None if verbose else 10)]:
+        print("  " + line)
+    return ok and wrong == 0 and not any("Error" in f for f in failures)
+
+
 def main(argv: list[str] | None = None) -> int:
     from docgen import known_region, write_corpus
     from smartsync import load_region
@@ -115,7 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forms", nargs="+", default=["pdf", "docx", "xlsx"])
     parser.add_argument("--extra", type=Path, help="a folder of hand-written fixtures")
     parser.add_argument("-v", "--verbose", action="store_true", help="print what was missed")
+    parser.add_argument("--fuzz", type=int, default=0, metavar="N",
+                        help="draft the layout fuzzer's corpora for N seeds (no generated forms then)")
     args = parser.parse_args(argv)
+    if args.fuzz:
+        return 0 if fuzz(args.fuzz, args.verbose) else 1
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         for form in args.forms:

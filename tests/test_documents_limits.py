@@ -190,3 +190,13 @@ def test_an_xlsx_number_with_three_decimals_is_not_read_as_thousands(tmp_path: P
         ["MASTERPLAN SMART CITY 2022-2031"], ["Dimensi", "Program"], ["Smart Governance", "Satu data"]])
     draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
     assert draft.region.rpjmd.at("program")[0].budget == 1_234_567_000
+
+
+def test_a_semicolon_csv_with_comma_thousands_is_split_at_its_semicolons(tmp_path: Path) -> None:
+    """ "1,250,000,000" in a file separated by semicolons: the commas are no separators."""
+    path = tmp_path / "program.csv"
+    path.write_text("RPJMD KOTA UJI 2021-2026\nNo;Kode;Program;Pagu 2022\n"
+                    "1;2.16.02;Program Aplikasi Informatika;1,250,000,000\n"
+                    "2;2.16.03;Program Informasi Publik;750,000,000\n", encoding="utf-8")
+    table = read_document(path).items[0]
+    assert table.cells[2] == ["1", "2.16.02", "Program Aplikasi Informatika", "1,250,000,000"]

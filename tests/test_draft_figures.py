@@ -227,3 +227,13 @@ def test_a_vertically_merged_word_cell_fills_the_rows_below_and_says_so(tmp_path
     target = plan.at("target")[0]
     assert [p.parents for p in plan.at("program")] == [(target.id,), (target.id,)]
     assert plan.at("program")[1].confidence is None  # a merged cell is the document's own structure
+
+
+def test_a_masterplan_quick_win_of_tens_of_millions_is_read_as_rupiah() -> None:
+    """A masterplan table with no unit: Rp 150.000.000 a quick win is rupiah, not thousands."""
+    plan = _plan("MASTERPLAN SMART CITY KOTA UJI 2022-2031", "BAB IV RENCANA AKSI",
+                 [["No", "Dimensi", "Quick Win", "Anggaran 2023"],
+                  ["1", "Smart Governance", "Satu data kota", "150.000.000"],
+                  ["2", "Smart Living", "Layanan darurat 112", "90.000.000"]],
+                 kind=PlanKind.MASTERPLAN, period=(2022, 2031))
+    assert _programs(plan) == {"Satu data kota": (150_000_000, 1.0, ()), "Layanan darurat 112": (90_000_000, 1.0, ())}

@@ -109,3 +109,28 @@ def test_a_warning_and_a_note_are_labelled_as_such_in_each_language(lang):
         if d.severity in SEVERITY_WORDS[lang]:
             line = f"[{SEVERITY_WORDS[lang][d.severity]}] {d.message(lang)}"
             assert line in page, f"{d.code}: {line!r} not in the page"
+
+
+def test_a_reason_shows_the_values_bound_in_its_condition():
+    """A failed condition is shown with the ids and values it was evaluated with, not with variable names."""
+    region = smartsync.read_region(REGION_YAML)
+    region = attrs.evolve(region, matches=tuple(m for m in region.matches if m.masterplan != "SP2"))
+    result = smartsync.classify(region)
+    reasons = result.why_not_synchronized("SP2")
+    assert reasons
+    assert "masterplan='SP2'" in reasons[0].form and "?element" not in reasons[0].form
+    assert reasons[0].to_dict()["form"] == reasons[0].form
+
+
+@pytest.mark.parametrize("variant", ["default", "budgeted-programs", "first-synchronized", "goal-stage"])
+def test_why_not_unsynchronized_asks_only_about_real_stages(variant):
+    """Why a typed region is not unsynchronized names the synchronized base stage, never a fact of a stage called "unsynchronized"."""
+    from smartsync.variants import load_variant
+
+    classifier = load_variant(variant).classifier()
+    for path in sorted((DOCS.parent / "examples").glob("type-*.yaml")):
+        result = classifier.classify(smartsync.load_region(path))
+        reasons = result.why_not("unsynchronized")
+        assert reasons, f"{path.name}: a typed region says why it is not unsynchronized"
+        for reason in reasons:
+            assert "'unsynchronized'" not in reason.form, f"{path.name}: {reason.message()}"

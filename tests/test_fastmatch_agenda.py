@@ -142,3 +142,21 @@ def test_retracting_the_only_match_of_one_program_keeps_another_programs():
     engine.retract(m1)
     engine.run()
     assert sorted(engine.log) == [("matched", 2, 1), ("unblocked", 2, 1)]
+
+
+@pytest.mark.parametrize("others", [0, 1])
+def test_a_retracted_fact_joins_nothing_declared_after(others):
+    """A fact retracted before its partner is declared activates nothing with it, as in experta (the partner's other facts still do)."""
+    logs = []
+    for base in (KnowledgeEngine, FastKnowledgeEngine):
+        engine = _engine(base)
+        gone = engine.declare(Match(k=1, n=0))
+        for n in range(1, others + 1):
+            engine.declare(Match(k=1, n=n))
+        engine.retract(gone)
+        engine.declare(Program(k=1))
+        engine.run()
+        logs.append(sorted(engine.log))
+    assert logs[1] == sorted([("matched", 1, n) for n in range(1, others + 1)]
+                             + [("unblocked", 1, n) for n in range(1, others + 1)])
+    assert logs[1] == logs[0]

@@ -110,3 +110,44 @@ def test_long_texts_are_shortened_in_the_lists_and_kept_whole_in_the_title(tmp_p
     assert option["text"].endswith("\u2026") and len(option["text"]) < len(LONG) + len("P1 \u00b7 ")
     body = option["text"].split(" \u00b7 ", 1)[1]
     assert LONG.startswith(body[:-1].rstrip()) and len(body) <= 60
+
+
+def test_each_match_shows_its_level_in_the_page_language(tmp_path: Path) -> None:
+    """Each listed match names the level of its elements, in English or in Indonesian as the page is."""
+    import re
+
+    from smartsync.messages import stage_name
+
+    path = tmp_path / "kota-uji.yaml"
+    path.write_text(REGION_YAML, encoding="utf-8")
+    region = smartsync.read_region(REGION_YAML)
+    for lang in ("en", "id"):
+        html = ReviewSession(path).state(lang, html=True)["html"]
+        items = re.findall(r'<li class="(?:suggestion|match)" data-masterplan="([^"]+)" data-rpjmd="([^"]+)".*?'
+                           r'<span class="level">([^<]*)</span>', html)
+        assert len(items) == len(region.matches)
+        for masterplan, _, level in items:
+            assert level == stage_name(region.masterplan[masterplan].level.value, lang) != ""
+
+
+def test_the_page_carries_every_message_its_script_says(tmp_path: Path) -> None:
+    """Each message the page's script shows (saving, saved, failed...) is in the page, by the name the script asks for, in both languages."""
+    import json
+    import re
+
+    from smartsync.review.page import review_page
+
+    path = tmp_path / "kota-uji.yaml"
+    path.write_text(REGION_YAML, encoding="utf-8")
+    for lang in ("en", "id"):
+        body = ReviewSession(path).state(lang, html=True)["html"]
+        page = review_page(body, "t", lang, "n0nce")
+        asked = set(re.findall(r"msg\('([a-z_]+)'", page))
+        assert {"saving", "failed"} <= asked
+        carried = json.loads(re.search(r"data-messages='([^']*)'", page).group(1).replace("&quot;", '"')
+                             .replace("&#x27;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
+        for key in asked:
+            if key.endswith("_"):  # a family: saved_accept, saved_reject...
+                assert any(k.startswith(key) and carried[k] for k in carried), key
+            else:
+                assert carried.get(key), key

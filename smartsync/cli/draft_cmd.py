@@ -113,6 +113,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"smartsync draft: cannot write {OutputError.from_os_error(exc, str(out))}", file=sys.stderr)
         return EXIT_OUTPUT
+    for check in draft.checks:
+        print(f"check: {check}", file=sys.stderr)
     for note in draft.unplaced:
         print(f"not placed: {note}", file=sys.stderr)
     region = draft.region

@@ -54,6 +54,9 @@ class Draft:
     unplaced: tuple[str, ...]
     files: tuple[str, ...]
     pages: int
+    #: what to check first: two visions in one plan, one text at two levels, one code on two
+    #: programs, budgets that look wrong or could not be checked (one line each)
+    checks: tuple[str, ...] = ()
 
     def elements(self) -> list[tuple[PlanKind, Element]]:
         """Every drafted element with its plan, lowest confidence first (then file order)."""
@@ -74,6 +77,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
     used: set[str] = set()
     counters: dict[Level, int] = {}
     by_number: dict[Level, dict[str, "_Item"]] = {}
+    by_key = {item.key(): item for item in items}
     for item in items:
         if item.number:
             by_number.setdefault(item.level, {}).setdefault(item.number, item)
@@ -112,7 +116,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
         if not parents and item.level is Level.MISSION and len(visions) >= 1:
             parents = [ids[visions[0].key()]]
         if not parents and item.context_parent is not None and item.context_parent in ids \
-                and item.level is not Level.PROGRAM:
+                and item.level is not Level.PROGRAM and not _numbers_disagree(item, by_key.get(item.context_parent)):
             parents = [ids[item.context_parent]]
         if not parents and item.level in order and item.level is not Level.VISION:
             # a program is placed only by the structure it was read in (a table row, a group
@@ -139,7 +143,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                 if item.total is not None and abs(total_all - item.total) > max(1, len(item.yearly)) * 10**6 / 2 \
                         and abs(budget - item.total) > max(1, len(item.yearly)) * 10**6 / 2:
                     item.doubt(messages.text("draft.reason.pagu-total", lang, sum=_rp(total_all),
-                                             total=_rp(item.total)), 0.3)
+                                             total=_rp(item.total)), 0.3, budget=True)
             elif item.total is not None:
                 budget = item.total
             elif draft.kind is PlanKind.RPJMD and not item.has_money:
@@ -148,6 +152,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
             _check_plausible(item, budget, draft, lang)
         if check_codes and item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
             _check_code(item, lang)
+        if item.budget_doubt:
+            draft.budget_doubted.append(ids[item.key()])
         score = max(0.05, round(1.0 - item.weights, 2))
         confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
         elements.append(Element(
@@ -183,12 +189,21 @@ def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) ->
     """A budget implausible for a regional program is doubted: below Rp 1 juta, above the
     largest total the plan's own tables print, or above Rp 100 triliun."""
     if budget < PLAUSIBLE_MIN:
-        item.doubt(messages.text("draft.reason.too-small", lang, budget=_rp(budget)), 0.5)
+        item.doubt(messages.text("draft.reason.too-small", lang, budget=_rp(budget)), 0.5, budget=True)
         return
     largest = max(draft.totals, default=None)
     if budget > PLAUSIBLE_MAX or (largest is not None and budget > largest * 1.001 + 10**6):
         item.doubt(messages.text("draft.reason.too-large", lang, budget=_rp(budget),
-                                 largest=_rp(largest if largest is not None else PLAUSIBLE_MAX)), 0.5)
+                                 largest=_rp(largest if largest is not None else PLAUSIBLE_MAX)), 0.5,
+                   budget=True)
+
+
+def _numbers_disagree(item: "Any", parent: "Any") -> bool:
+    """Whether an item's numbering names another parent than the one drafted before it ("Tujuan
+    1.1" after the group row "Misi 5")."""
+    if parent is None or not item.number or "." not in item.number or not parent.number:
+        return False
+    return not (item.number.startswith(parent.number + ".") or parent.number.startswith(item.number.split(".")[0] + "."))
 
 
 def _rp(value: int) -> str:
@@ -282,7 +297,40 @@ def draft_region(
         unplaced.extend(notes)
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
                     rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
-    return Draft(region, tuple(unplaced), tuple(files), pages)
+    checks = [line for plan in (region.rpjmd, region.masterplan)
+              for line in _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
+    return Draft(region, tuple(unplaced), tuple(files), pages, tuple(checks))
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids[:12]) + (f" (+{len(ids) - 12})" if len(ids) > 12 else "")
+
+
+def _checks(plan: Plan, doubted: list[str], lang: str) -> list[str]:
+    """The drafted plan's duplicates and contradictions, and its budgets to check first."""
+    name = messages.text("plan." + plan.kind.value, lang)
+    out: list[str] = []
+    visions = [e.id for e in plan.elements if e.level is Level.VISION]
+    if len(visions) > 1:
+        out.append(messages.text("draft.check.visions", lang, plan=name, count=len(visions), ids=_ids(visions)))
+    from ._text import norm
+
+    seen: dict[str, Element] = {}
+    for element in plan.elements:
+        key = norm(element.text)
+        other = seen.setdefault(key, element)
+        if other is not element and other.level is not element.level:
+            out.append(messages.text("draft.check.same-text", lang, plan=name, first=other.id, second=element.id))
+    codes: dict[str, list[str]] = {}
+    for element in plan.at(Level.PROGRAM):
+        if element.code:
+            codes.setdefault(element.code, []).append(element.id)
+    for code, ids in codes.items():
+        if len(ids) > 1:
+            out.append(messages.text("draft.check.same-code", lang, plan=name, code=code, ids=_ids(ids)))
+    if doubted:
+        out.append(messages.text("draft.check.budgets", lang, plan=name, count=len(doubted), ids=_ids(doubted)))
+    return out
 
 
 def write_draft(draft: Draft, out: PathLike, *, format: str | None = None,

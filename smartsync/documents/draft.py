@@ -93,6 +93,7 @@ class _Item:
     total: int | None = None
     has_money: bool = False
     unit: int = 1
+    budget_doubt: bool = False
     provenance: Provenance | None = None
     reasons: list[str] = field(default_factory=list)
     weights: float = 0.0
@@ -102,7 +103,10 @@ class _Item:
             return (self.level, "code:" + self.code + ":" + norm(self.text))
         return (self.level, norm(self.text))
 
-    def doubt(self, reason: str, weight: float) -> None:
+    def doubt(self, reason: str, weight: float, *, budget: bool = False) -> None:
+        """Lower the confidence by ``weight`` with ``reason`` (once per reason); ``budget`` when the
+        doubt is about the program's budget (listed first on the review page)."""
+        self.budget_doubt = self.budget_doubt or budget
         if reason not in self.reasons:
             self.reasons.append(reason)
             self.weights += weight
@@ -125,6 +129,8 @@ class PlanDraft:
     tables: list[str] = field(default_factory=list)
     #: the amounts of the total (JUMLAH) rows printed in the plan's tables
     totals: list[int] = field(default_factory=list)
+    #: the ids of the programs whose budget was doubted (filled as the plan is finished)
+    budget_doubted: list[str] = field(default_factory=list)
 
 
 class _Walk:
@@ -162,7 +168,7 @@ class _Walk:
                 first = sum(found.yearly.values()) if found.yearly else found.total or 0
                 second = sum(item.yearly.values()) if item.yearly else item.total or 0
                 found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(first),
-                                          there=there, second=_rp(second), here=here), 0.5)
+                                          there=there, second=_rp(second), here=here), 0.5, budget=True)
             for parent in item.parents:
                 if parent not in found.parents:
                     found.parents.append(parent)
@@ -243,6 +249,8 @@ class _TextState:
         self.vision_lines: list[str] = []
         self.vision_line: Line | None = None
         self.last_number: dict[Level, str] = {}
+        #: under a combined heading "Visi dan Misi": the numbered list after the vision is the missions
+        self.combined = False
 
 
 def _chapter_kind(title: str, kind: PlanKind) -> str:
@@ -267,6 +275,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     label, number, rest = numbering(bare)
     if label is not None and number is not None:
         return None  # "Misi 1 ..." is an item, not a heading
+    if _SENTENCE_WORDS.search(bare.casefold()):
+        return None  # "Visi tersebut dijabarkan ke dalam misi sebagai berikut:" is a sentence
     if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
         return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
@@ -287,6 +297,24 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
             return mode
     return None
 
+
+_SENTENCE_WORDS = re.compile(r"\b(adalah|merupakan|ialah|yaitu|tersebut|dijabarkan|sebagai berikut|berikut ini|"
+                             r"dirumuskan|ditetapkan|diwujudkan|didefinisikan|diartikan)\b")
+#: "Visi adalah ...", "Misi merupakan rumusan umum ...", "Menurut UU 25/2004, visi adalah ...":
+#: a definition of the word, not the plan's own statement
+_DEFINITION = re.compile(
+    r"^(?:menurut\b[^,]{0,100},\s*)?(?:pengertian\s+|definisi\s+)?(visi|misi|tujuan|sasaran|strategi|"
+    r"arah kebijakan|program)\s+(adalah|merupakan|ialah|yaitu|didefinisikan|diartikan|dapat diartikan)\b", re.I)
+#: a sentence leading into the missions ("Visi tersebut dijabarkan ke dalam misi sebagai berikut:",
+#: "Misi Kota X adalah:") or into the vision ("Visi Kota X Tahun 2021-2026 adalah:")
+_INTRO_MISSIONS = re.compile(r"\bmisi\b.*\b(sebagai berikut|berikut ini|berikut|yaitu|adalah)\s*:?\s*$", re.I)
+_INTRO_VISION = re.compile(r"^visi\b.*\b(sebagai berikut|berikut|yaitu|adalah)\s*:?\s*$", re.I)
+_INTRO_VISION_QUOTED = re.compile(r"^visi\b[^“\"]*\b(adalah|yaitu|ialah)\s*:?\s*[“\"]", re.I)
+#: a line that opens a new sentence of the text, not the rest of a list item above it
+_OPENER = re.compile(
+    r"^(dalam|untuk|berdasarkan|adapun|selanjutnya|dengan demikian|dengan|pada|sebagai|keterangan|"
+    r"penjelasan|oleh karena|melalui|hal ini|secara|kemudian|guna|agar|visi|misi|tujuan|sasaran|"
+    r"strategi|arah|uraian|berikut|masing-masing|setiap|seluruh)\b", re.I)
 
 _MODE_LEVEL = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.GOAL,
                "target": Level.TARGET, "program": Level.PROGRAM}
@@ -340,9 +368,28 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if state.chapter == "skip":
         return
+    if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
+        return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
+    if state.mode != "quoted" and not numbering(text)[1]:
+        if _INTRO_VISION_QUOTED.match(text):
+            _walk_lines_close(walk, state, file)
+            state.vision_lines, state.vision_line, state.mode = [text], line, "vision"
+            if text.rstrip().endswith((".", "”", "\"")):
+                _walk_lines_close(walk, state, file)
+                state.mode = "mission" if state.combined else None
+            return
+        if _INTRO_MISSIONS.search(text) and len(text.split()) <= 16:
+            _walk_lines_close(walk, state, file)
+            state.mode = "mission"
+            return
+        if _INTRO_VISION.match(text) and len(text.split()) <= 16:
+            _walk_lines_close(walk, state, file)
+            state.mode, state.vision_lines, state.vision_line = "vision", [], None
+            return
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             state.mode = "program"
@@ -382,11 +429,14 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         if number is not None and state.vision_lines:
             _walk_lines_close(walk, state, file)
             state.mode = None
+            if state.combined:  # "Visi dan Misi": the numbered list after the vision is the missions
+                state.mode = "mission"
+                _open(walk, state, Level.MISSION, number, rest, line)
             return
         state.vision_lines.append(text)
         if text.rstrip().endswith((".", "”", "\"")) or len(" ".join(state.vision_lines)) > 400:
             _walk_lines_close(walk, state, file)
-            state.mode = None
+            state.mode = "mission" if state.combined else None
         return
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
@@ -401,7 +451,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 # a bold item ("4.1.1 Program Unggulan: ...") and the plain paragraph describing it
                 _walk_lines_close(walk, state, file)
                 return
-            if text[:1].islower() or not previous.rstrip().endswith((".", ";", ":")):
+            new_sentence = _OPENER.match(text) is not None or (
+                len(text) > 150 and text.rstrip().endswith(".")) or (
+                file.lower().endswith(".docx") and not text[:1].islower())
+            if text[:1].islower() or (not previous.rstrip().endswith((".", ";", ":")) and not new_sentence):
                 state.open_text.append(text)
                 return
         _walk_lines_close(walk, state, file)
@@ -486,7 +539,7 @@ def _is_header_row(cells: list[str]) -> bool:
         all(len(c) < 30 for c in cells if c)
     if len(named) < 2 and not small:
         return False
-    return not any(isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c)
+    return not any(_is_amount(money(c)) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c)
                    for c in cells if c)
 
 
@@ -570,7 +623,7 @@ def _looks_like_data(cells: list[str]) -> bool:
     for c in cells:
         if not c:
             continue
-        if isinstance(money(c), int) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c):
+        if _is_amount(money(c)) and len(re.sub(r"\D", "", c)) >= 4 and not years_in(c):
             return True
         code = program_code(c)
         if code is not None and code[2] >= 3:
@@ -612,6 +665,10 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
+    inside = [next(c for c in row if c) for row in table.cells[-3:]
+              if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c))]
+    if inside:  # a sheet or CSV holding its note in its own last rows
+        note = " ".join(inside + [note])
     start = 0
     continued = False
     if found is not None:
@@ -636,15 +693,19 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         _recognise_by_content(table, header.stop, columns)
         same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
         if not same:
+            # a new table: its totals, and the group rows above it, are its own
             state.money_rows, state.marks = [], []
+            state.groups = {}
         if columns.unit_source is None:
-            if same and previous is not None and previous.unit_source is not None:
-                # the header repeated on the next page, its unit said once above the first page
-                columns.unit, columns.unit_source = previous.unit, "carried"
-            elif unit_of(note):
+            if unit_of(note):
                 columns.unit, columns.unit_source = unit_of(note) or 1, "note"
+            elif same and previous is not None and previous.unit_source is not None:
+                # the header repeated on the next page, its unit said once above the first page
+                # (an inferred unit stays inferred)
+                columns.unit = previous.unit
+                columns.unit_source = "inferred" if previous.unit_source == "inferred" else "carried"
             else:
-                _infer_unit(table, header.stop, columns)
+                _infer_unit(table, header.stop, columns, walk.kind)
         state.columns = columns
         state.width = table.width
         start = header.stop
@@ -722,25 +783,28 @@ def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
 def _row_amount(cells: list[str], cols: _Columns) -> int | None:
     """The rupiah a row holds: its total column, else the sum of its yearly columns."""
     totals = [v for c in range(len(cells)) if cols.roles[c] == "total" and cells[c]
-              for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+              for v in [money(cells[c], cols.unit)] if _is_amount(v)]
     if totals:
         return totals[0]
     years = [v for c in range(len(cells)) if cols.roles[c] == "year" and cells[c]
-             for v in [money(cells[c], cols.unit)] if isinstance(v, int)]
+             for v in [money(cells[c], cols.unit)] if _is_amount(v)]
     return sum(years) if years else None
 
 
-def _infer_unit(table: Table, start: int, cols: _Columns) -> None:
+def _infer_unit(table: Table, start: int, cols: _Columns, kind: PlanKind = PlanKind.RPJMD) -> None:
     """A table that names no money unit: the unit read from the size of its figures (a
-    regional program's pagu is hundreds of millions to trillions of rupiah); said as inferred
-    when it is not full rupiah."""
+    regional program's pagu is hundreds of millions to trillions of rupiah; a masterplan's
+    quick win may cost tens of millions); said as inferred when it is not full rupiah."""
     amounts = sorted(a for row in table.cells[start:] for a in [_row_amount(row, cols)] if a and a > 0)
     if not amounts:
         return
     median = amounts[len(amounts) // 2]
-    if median >= 10**8:
+    # a program's pagu over the plan is about Rp 10^9..10^12: written in full rupiah its median
+    # is above 5 x 10^8, in thousands 10^6 .. 5 x 10^8, in millions below 10^6
+    rupiah, thousands = (5 * 10**8, 10**6) if kind is PlanKind.RPJMD else (10**7, 10**4)
+    if median >= rupiah:
         return  # full rupiah: in thousands or millions they would be beyond any regional budget
-    cols.unit = 10**3 if median >= 10**5 else 10**6
+    cols.unit = 10**3 if median >= thousands else 10**6
     cols.unit_source = "inferred"
 
 
@@ -779,7 +843,7 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
         if total and amount and max(total, amount) / max(1, min(total, amount)) >= 900:
             reason += _t("draft.reason.total-factor", walk.lang)
         for item, _ in span:
-            item.doubt(reason, 0.5)
+            item.doubt(reason, 0.5, budget=True)
     state.marks.append(len(rows))
 
 
@@ -1006,7 +1070,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.total = value if item.total is None else item.total
     if item.has_money and cols.unit_source == "inferred":
         item.doubt(_t("draft.reason.unit-inferred", walk.lang,
-                      unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5)
+                      unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)
     lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
     if lowest is not None:
         item.parents.append(lowest.key())
@@ -1085,6 +1149,27 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
 _NOTE = re.compile(r"^(\*+\)?|ket(erangan)?\b|catatan\b|note\b|angka\b|nilai\b|dalam\b|satuan\b|\(dalam)", re.I)
 
 
+def _notes(items: list[Line | Table]) -> dict[int, str]:
+    """The note of each table: the one under it, else the one under the last table of the run it
+    belongs to (a table over several pages with its note under the last page). A run ends at a
+    chapter title or at a line of text that is no caption or note."""
+    notes: dict[int, str] = {}
+    carried = ""
+    for position in range(len(items) - 1, -1, -1):
+        item = items[position]
+        if isinstance(item, Table):
+            own = _note_under(items, position)
+            own = own or " ".join(next(c for c in row if c) for row in item.cells[-3:]
+                                  if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c)))
+            carried = own or carried
+            notes[position] = carried
+        elif _CHAPTER.match(item.text.strip()) or not (
+                _NOTE.match(item.text.strip()) or re.match(r"^\s*(tabel|table)\b", item.text, re.I)
+                or len(item.text) < 60):
+            carried = ""
+    return notes
+
+
 def _note_under(items: list[Line | Table], position: int) -> str:
     """The note under a table ("Keterangan: dalam juta rupiah", "*) angka dalam ribuan"): the
     lines right after it, up to the next table, that read as a note."""
@@ -1107,6 +1192,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         table_state = _TableState()
         recent: list[str] = []
         after_table = False
+        notes = _notes(document.items)
         for position, item in enumerate(document.items):
             if isinstance(item, Line):
                 label, _, rest = numbering(item.text)
@@ -1117,6 +1203,8 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                         document.file, item.page, item.printed_page, item.text))
                     continue
                 after_table = False
+                if _CHAPTER.match(item.text.strip()):
+                    table_state = _TableState()  # a new chapter: no table goes on across it
                 _walk_line(walk, text_state, item, document.file)
                 recent = (recent + [item.text])[-3:]
                 continue
@@ -1131,8 +1219,12 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
                 table_state.columns = None
                 continue
-            _walk_table(walk, table_state, text_state, item, document.file, caption,
-                        _note_under(document.items, position))
+            _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
             recent = []
         _walk_lines_close(walk, text_state, document.file)
     return walk.draft
+
+
+def _is_amount(value: object) -> bool:
+    """Whether :func:`money` read an amount (``False``, not money, is an ``int`` to Python)."""
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -350,23 +350,26 @@ def _encrypted_or_corrupt(path: Path, what: str) -> str:
 
 
 def _csv_dialect(sample: str) -> Any:
-    """The separator that splits the most lines into the same number of fields (the sniffer of
-    the standard library gives up on a file whose title rows above the header hold no separator)."""
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        pass
+    """The separator that splits the most lines into the same number of fields. The sniffer of
+    the standard library gives up on a file whose title rows above the header hold no separator,
+    and takes the commas of "1,250,000" for separators in a file separated by semicolons: it is
+    asked only when no separator splits a line."""
     lines = sample.splitlines()[:200]
-    best, best_score = csv.excel, 0
+    best, best_score = csv.excel, (0, 0)
     for sep in (";", ",", "\t", "|"):
         widths = [len(row) for row in csv.reader(lines, delimiter=sep) if len(row) > 1]
         if not widths:
             continue
         common = max(set(widths), key=widths.count)
-        score = widths.count(common) * common
+        score = (widths.count(common), common)  # the most lines alike first, then the widest
         if score > best_score:
             best_score = score
             best = type("_Sep", (csv.excel,), {"delimiter": sep})
+    if best_score == (0, 0):
+        try:
+            return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        except csv.Error:
+            pass
     return best
 
 
@@ -487,6 +490,17 @@ def read_docx(path: Path) -> Document:
 
     counters: dict[str, list[int]] = {}
     pending_section = False
+    # a table typed without a table: paragraphs whose columns are set with tabs (no borders,
+    # no cells); two or more such paragraphs in a row are read as a table
+    tab_rows: list[tuple[list[str], int, bool]] = []
+
+    def flush() -> None:
+        if len(tab_rows) >= 2:
+            items.append(Table([cells for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
+        else:
+            items.extend(Line(clean(" ".join(cells)), p, None, b) for cells, p, b in tab_rows)
+        tab_rows.clear()
+
     for child in body.iterchildren():
         if page > MAX_PAGES:
             raise DocumentError(str(path), f"has more than {MAX_PAGES:,} pages (smartsync.documents."
@@ -508,15 +522,22 @@ def read_docx(path: Path) -> Document:
             style = (paragraph.style.name or "") if paragraph.style is not None else ""
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
+            if text.count("\t") >= 2 and "\n" not in text.strip():
+                tab_rows.append(([clean(c) for c in re.split(r"\t+", text.strip("\t "))], page, bold))
+                page += before
+                continue
+            flush()
             text = _list_number(child, style, text, counters)
             for part in text.split("\n"):
                 if part.strip():
                     items.append(Line(clean(part), page, None, bold))
             page += before
         elif child.tag == tbl_tag:
+            flush()
             table = DocxTable(child, document)
             items.append(_docx_table(table, page))
             page += breaks(child)
+    flush()
     return Document(str(path), items, pages=page)
 
 
@@ -665,7 +686,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         text = textpage.get_text_range(0, count) if count else ""
         one_to_one = len(text) == count
         chars = []
-        size, bold, word_start = 10.0, False, True
+        size, bold, word_start, spaced = 10.0, False, True, False
         font_name = ctypes.create_string_buffer(128)
         box = raw.FS_RECTF()
         loose_box = raw.FPDFText_GetLooseCharBox
@@ -679,7 +700,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             if char in "\x02\xad\ufffe":  # PDFium's marks for a hyphen that ends a line
                 char = "-"
             if char.isspace() or char in "\x00\uffff":
-                word_start = True
+                word_start = spaced = True
                 continue
             if word_start:  # the size and weight of a word's first character serve the word
                 size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
@@ -690,7 +711,8 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                     bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
                 word_start = False
             loose_box(handle, k, box)
-            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold))
+            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced))
+            spaced = False
     finally:
         textpage.close()
     edges: list[dict[str, Any]] = []
@@ -725,8 +747,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
         return []
     placed: list[tuple[float, Line | Table]] = []
     boxes: list[tuple[float, float, float, float]] = []
+    spaced_page = _spaced(chars)
     if edges:
-        for grid, bbox in _ruled_tables(edges, chars, number):
+        for grid, bbox in _ruled_tables(edges, chars, number, spaced_page):
             boxes.append(bbox)
             placed.append((bbox[1], grid))
     if boxes:
@@ -737,7 +760,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
                     return False
             return True
         chars = [ch for ch in chars if outside(ch)]
-    for top, line_words in _visual_lines(_words(chars)):
+    for top, line_words in _visual_lines(_words(chars, spaced_page)):
         placed.append((top, _line_or_row(line_words, number)))
     placed.sort(key=lambda pair: pair[0])
     return placed
@@ -755,17 +778,27 @@ def _edge(edges: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, f
                       "width": 0, "height": bottom - top, "orientation": "v", "object_type": "line"})
 
 
-def _words(chars: list[tuple]) -> list[dict[str, Any]]:
-    """Characters into words: neighbours on one line with no space and no gap between them."""
+def _spaced(chars: list[tuple]) -> bool:
+    """Whether the page writes its own spaces between words (most text PDFs do): then a word
+    ends at a space, not at a gap between glyphs (italic and spaced-out text has such gaps)."""
+    return len(chars) >= 20 and sum(1 for ch in chars if ch[7]) >= 0.05 * len(chars)
+
+
+def _words(chars: list[tuple], spaced: bool | None = None) -> list[dict[str, Any]]:
+    """Characters into words: neighbours on one line with no space between them and no gap wider
+    than a space (with the page's own spaces, up to most of a character's width)."""
+    if spaced is None:
+        spaced = _spaced(chars)
     ordered = sorted(chars, key=lambda ch: (round(ch[3] / 2), ch[1]))
     words: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
-    for char, x0, x1, top, bottom, size, bold in ordered:
+    for char, x0, x1, top, bottom, size, bold, space_before in ordered:
         if char.isspace():
             current = None
             continue
-        if current is not None and abs(top - current["top"]) <= 2 and \
-                -1.5 <= x0 - current["x1"] <= max(1.0, 0.15 * size):
+        widest = 0.6 * size if spaced else max(1.0, 0.15 * size)
+        if current is not None and abs(top - current["top"]) <= 2 and not (spaced and space_before) and \
+                -1.5 <= x0 - current["x1"] <= widest:
             current["text"] += char
             current["x1"] = max(current["x1"], x1)
             current["bold"] = current["bold"] and bold
@@ -778,7 +811,7 @@ def _words(chars: list[tuple]) -> list[dict[str, Any]]:
     return words
 
 
-def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
+def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, spaced: bool | None = None
                   ) -> list[tuple[Table, tuple[float, float, float, float]]]:
     from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
@@ -840,7 +873,7 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int
                 texts.setdefault(found, []).append(ch)
         for (r, c), found in texts.items():
             lines: list[str] = []
-            for _, line_words in _visual_lines(_words(found)):
+            for _, line_words in _visual_lines(_words(found, spaced)):
                 lines.append(" ".join(w["text"] for w in line_words))
             grid[r][c] = clean("\n".join(lines))
         bbox = (xs[0], ys[0], x_end, y_end)

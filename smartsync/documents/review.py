@@ -24,8 +24,11 @@ __all__ = ["render_review", "write_review"]
 _CSS = """<style>
 td.low{color:#a33;font-weight:700} td.mid{color:#8a6500;font-weight:700}
 td.source{font-size:12px;color:#555;max-width:340px}
-ul.tree{margin:4px 0 4px 0;padding-left:18px} ul.tree li{margin:2px 0}
-.lvl{font-size:11px;text-transform:uppercase;color:#6b7682;margin-right:4px}
+td.nw,code.id{white-space:nowrap} td.num{white-space:nowrap;text-align:right}
+td.text{min-width:16em}
+ul.tree{margin:4px 0 4px 0;padding-left:22px;border-left:1px solid #d8dde3} ul.tree li{margin:3px 0}
+.lvl{display:inline-block;min-width:6.5em;font-size:11px;text-transform:uppercase;color:#6b7682;margin-right:6px}
+code.id{font-weight:700;margin-right:6px}
 </style>"""
 
 
@@ -43,8 +46,8 @@ def _tree(plan: Plan, lang: str) -> str:
         for e in items:
             score = e.confidence.score if e.confidence else 1.0
             flag = f" <b>({score:.2f})</b>" if score < 1 else ""
-            out.append(f"<li><span class=lvl>{_e(messages.stage_name(e.level.value, lang))}</span>"
-                       f"{_e(e.id)}: {_e(e.text)}{flag}{branch(e.id, depth + 1)}</li>")
+            out.append(f"<li><span class=lvl>{_e(messages.stage_name(e.level.value, lang))}</span> "
+                       f"<code class=id>{_e(e.id)}</code> {_e(e.text)}{flag}{branch(e.id, depth + 1)}</li>")
         return "<ul class=tree>" + "".join(out) + "</ul>"
 
     return branch(None, 0)
@@ -64,18 +67,21 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
         reasons = "; ".join(element.confidence.reasons) if element.confidence else ""
         rows.append(
             f"<tr><td>{_e(messages.text('plan.' + kind.value, lang))}</td>"
-            f"<td>{_e(messages.stage_name(element.level.value, lang))}</td><td>{_e(element.id)}</td>"
-            f"<td>{_e(element.text)}</td><td>{_e(', '.join(element.parents))}</td>"
-            f"<td>{_e(element.code or '')}</td>"
-            f"<td>{_e(format_rupiah(element.budget) if element.budget is not None else '')}</td>"
+            f"<td>{_e(messages.stage_name(element.level.value, lang))}</td><td class=nw>{_e(element.id)}</td>"
+            f"<td class=text>{_e(element.text)}</td><td class=nw>{_e(', '.join(element.parents))}</td>"
+            f"<td class=nw>{_e(element.code or '')}</td>"
+            f"<td class=num>{_e(format_rupiah(element.budget) if element.budget is not None else '')}</td>"
             f"<td class='{css}'>{score:.2f}</td><td>{_e(reasons)}</td>"
             f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
+    checks = "".join(f"<li class=warning>{_e(c)}</li>" for c in getattr(draft, "checks", ()))
     heads = [t(f"draft.review.{key}") for key in ("plan", "level", "id", "text", "parents", "code",
                                                    "budget", "confidence", "reasons", "source")]
     body = (
         _CSS + f"<h1>{_e(t('draft.review.title', name=region.name))}</h1>"
         f"<p class=meta>{_e(t('draft.review.intro', count=len(rows), files=', '.join(Path(f).name for f in draft.files)))}</p>"
+        + (f"<section><h2>{_e(t('draft.review.checks'))}</h2><ul class=diagnostics>{checks}</ul></section>"
+           if checks else "")
         + (f"<section><h2>{_e(t('draft.review.unplaced'))}</h2><ul class=diagnostics>{unplaced}</ul></section>"
            if unplaced else "")
         + "<section><table class=draft><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads)

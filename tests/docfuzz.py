@@ -1,0 +1,378 @@
+"""A layout fuzzer for `smartsync draft`: each document's layout drawn from many independent
+choices, written as CSV, workbook or Word, with the region it holds as ground truth.
+
+Where :mod:`docgen` writes a few layouts well, this draws each of these on its own, so that
+their combinations are met: the money unit (rupiah, thousands, millions) and where it is said
+(the money header, a caption above the table, the caption repeated on every page, a note under
+the table, nowhere); the table split over pages with its header repeated or not; sub-totals per
+target and a grand total, or none; the hierarchy in merged cells, in group rows or in columns;
+the code in one column, in front of the name or in parts (kode_urusan, kode_bidang,
+kode_program); yearly columns by year, by place (pagu_1 ..) or as Target/Rp pairs, with or
+without a total column; the order of the columns and the words of their headers; definitions
+of the words, a lead-in sentence, a paragraph after the list; a masterplan quoting the RPJMD;
+a combined "Visi dan Misi" heading.
+
+    from docfuzz import fuzz_corpus
+    known, files, choices = fuzz_corpus(seed, folder)
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from docgen import _DIM_SPELLINGS, known_region
+
+from smartsync.model import Dimension, Region
+
+__all__ = ["Choices", "choices_for", "fuzz_corpus"]
+
+
+@dataclass
+class Choices:
+    """The independent choices of one corpus."""
+
+    form: str               # csv, xlsx, docx
+    unit: int               # 1, 1_000, 1_000_000
+    unit_place: str         # header, caption, caption-each-page, note, none
+    money_style: str        # dot (1.234.567), comma (1,234,567), rp ("Rp 1.234.567,00")
+    pages: int              # the program table split into this many parts
+    repeat_header: bool
+    subtotals: bool         # a "Jumlah Sasaran ..." row under each target's programs
+    grand_total: bool
+    hierarchy: str          # columns (a cell per row), blank (left blank below), groups (group rows)
+    code: str               # column, name (in front of the name), parts (kode_urusan, ...)
+    years: str              # year (Pagu 2022), place (pagu_1), pairs (Target | Rp per year)
+    total_column: bool
+    order: int              # a seed for the order of the columns after No
+    words: int              # a seed for the words of the headers
+    definitions: bool
+    lead_in: bool
+    after_list: bool
+    quoted_rpjmd: bool      # the masterplan quotes the RPJMD's vision and missions
+    combined_heading: bool  # the masterplan's "Visi dan Misi Smart City"
+
+
+def choices_for(seed: int) -> Choices:
+    """The choices of corpus ``seed``, each drawn on its own."""
+    rng = random.Random(seed * 104_729 + 17)
+    form = rng.choice(["csv", "xlsx", "docx"])
+    return Choices(
+        form=form,
+        unit=rng.choice([1, 10**3, 10**6]),
+        unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
+        money_style=rng.choice(["dot", "comma", "rp"]),
+        pages=1 if form == "csv" else rng.choice([1, 2, 3]),
+        repeat_header=rng.random() < 0.5,
+        subtotals=rng.random() < 0.4,
+        grand_total=rng.random() < 0.5,
+        hierarchy=rng.choice(["columns", "blank", "groups"]),
+        code=rng.choice(["column", "name", "parts"]),
+        years=rng.choice(["year", "place", "pairs"]),
+        total_column=rng.random() < 0.5,
+        order=rng.randrange(1000),
+        words=rng.randrange(1000),
+        definitions=rng.random() < 0.5,
+        lead_in=rng.random() < 0.5,
+        after_list=rng.random() < 0.5,
+        quoted_rpjmd=rng.random() < 0.5,
+        combined_heading=rng.random() < 0.5,
+    )
+
+
+def _money(value: int, c: Choices) -> str:
+    if c.unit == 1:
+        text = f"{value:,}"
+    elif value % c.unit == 0:
+        text = f"{value // c.unit:,}"
+    else:
+        text = f"{value / c.unit:,.2f}"
+    if c.money_style in ("dot", "rp"):
+        text = text.translate(str.maketrans(",.", ".,"))
+    return ("Rp " + text) if c.money_style == "rp" else text
+
+
+_UNIT_WORDS = {1: "rupiah", 10**3: "ribuan rupiah", 10**6: "juta rupiah"}
+_UNIT_HEADER = {1: "(Rp)", 10**3: "(Rp 000)", 10**6: "(Rp juta)"}
+
+
+def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[list[str]], list[list[str]]]:
+    """The header rows and the body rows of the RPJMD's program table."""
+    plan = known.rpjmd
+    years = list(range(plan.period.start + 1, plan.period.end + 1))[:5]
+    words = random.Random(c.words)
+    unit = _UNIT_HEADER[c.unit] if c.unit_place == "header" else ""
+    names = {
+        "target": words.choice(["Sasaran", "SASARAN", "Sasaran Strategis"]),
+        "program": words.choice(["Program", "Nama Program", "Program Pembangunan Daerah", "nama_program"]),
+        "agency": words.choice(["Perangkat Daerah", "OPD Penanggung Jawab", "SKPD", "perangkat_daerah"]),
+        "indicator": words.choice(["Indikator Program", "Indikator Kinerja Program", "indikator_program"]),
+        "code": words.choice(["Kode", "Kode Program", "kode_program"]),
+    }
+    # the columns after No, in an order of their own
+    roles = ["target", "code", "program", "indicator", "agency"]
+    if c.hierarchy == "groups":
+        roles.remove("target")
+    if c.code == "name":
+        roles.remove("code")
+    random.Random(c.order).shuffle(roles)
+    if "program" in roles and "target" in roles and roles.index("target") > roles.index("program"):
+        roles.remove("target")  # a target column stands left of its programs
+        roles.insert(0, "target")
+    header: list[list[str]] = [["No"]]
+    for role in roles:
+        if role == "code" and c.code == "parts":
+            header[0] += ["kode_urusan", "kode_bidang", names["code"]]
+        else:
+            header[0].append(names[role])
+    money_start = len(header[0])
+    if c.years == "year":
+        header[0] += [f"Pagu {y} {unit}".strip() for y in years]
+    elif c.years == "place":
+        header[0] += [f"pagu_{k} {unit}".strip() for k in range(1, len(years) + 1)]
+    else:
+        header[0] += [x for y in years for x in (f"Target {y}", f"Pagu {y} {unit}".strip())]
+    if c.total_column:
+        header[0].append(f"Total Pagu {unit}".strip())
+    body: list[list[str]] = []
+    number = 0
+    grand = 0
+    previous_target = None
+    for target in plan.at("target"):
+        programs = [p for p in plan.at("program") if target.id in p.parents]
+        if c.hierarchy == "groups":
+            body.append([f"Sasaran {target.id[1:]}: {target.text}"] * len(header[0]))
+        subtotal = 0
+        for program in programs:
+            number += 1
+            budget = program.budget or 0
+            parts = _split(budget, len(years), rng, c.unit)
+            row = [str(number)]
+            for role in roles:
+                if role == "target":
+                    same = previous_target == target.id
+                    row.append("" if same and c.hierarchy == "blank" else target.text)
+                elif role == "code":
+                    code = program.code or ""
+                    if c.code == "parts":
+                        a, b, p = code.split(".")
+                        row += [a, f"{a}.{b}", p]
+                    else:
+                        row.append(code)
+                elif role == "program":
+                    row.append(f"{program.code} {program.text}" if c.code == "name" else program.text)
+                elif role == "indicator":
+                    row.append(f"Persentase {program.text.split()[-1].lower()} (%)")
+                elif role == "agency":
+                    row.append(program.agency or "")
+            if c.years == "pairs":
+                row += [x for v in parts for x in (rng.choice(["85", "90,5", "100"]), _money(v, c))]
+            else:
+                row += [_money(v, c) for v in parts]
+            if c.total_column:
+                row.append(_money(budget, c))
+            body.append(row)
+            previous_target = target.id
+            subtotal += budget
+        grand += subtotal
+        if c.subtotals and programs:
+            body.append(_total_row(f"Jumlah Sasaran {target.id[1:]}", subtotal, len(header[0]), money_start, c,
+                                   len(years), rng))
+    if c.grand_total:
+        body.append(_total_row("JUMLAH TOTAL", grand, len(header[0]), money_start, c, len(years), rng))
+    return header, body
+
+
+def _split(total: int, years: int, rng: random.Random, unit: int) -> list[int]:
+    """A budget over the years, each year a whole number of the table's unit (as printed)."""
+    step = max(unit, 10**6)
+    units = total // step
+    cuts = sorted(rng.randint(0, units) for _ in range(years - 1))
+    parts = [(b - a) * step for a, b in zip([0] + cuts, cuts + [units])]
+    parts[-1] += total - sum(parts)
+    return parts
+
+
+def _total_row(label: str, amount: int, width: int, money_start: int, c: Choices, years: int,
+               rng: random.Random) -> list[str]:
+    row = [""] * width
+    row[1] = label
+    if c.total_column:
+        row[-1] = _money(amount, c)
+    else:  # the years' totals: the amount split as the rows are not known here, the sum is what counts
+        parts = _split(amount, years, rng, c.unit)
+        columns = [money_start + (2 * k + 1 if c.years == "pairs" else k) for k in range(years)]
+        for column, value in zip(columns, parts):
+            row[column] = _money(value, c)
+    return row
+
+
+def _rpjmd_text(known: Region, c: Choices) -> list[str]:
+    plan = known.rpjmd
+    lines = [f"RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH {known.name.upper()} TAHUN "
+             f"{plan.period.start}-{plan.period.end}", "BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
+    if c.definitions:
+        lines.append("Visi merupakan rumusan umum mengenai keadaan yang diinginkan pada akhir periode perencanaan.")
+    lines += [f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah:",
+              f"“{plan['V'].text}”"]
+    if c.lead_in:
+        lines.append("Visi tersebut dijabarkan ke dalam misi sebagai berikut:")
+    else:
+        lines.append("5.2 Misi")
+        if c.definitions:
+            lines.append("Misi adalah rumusan umum mengenai upaya-upaya yang akan dilaksanakan untuk mewujudkan visi.")
+    lines += [f"{i}. {m.text}" for i, m in enumerate(plan.at("mission"), 1)]
+    if c.after_list:
+        lines.append("Dalam mewujudkan misi tersebut, pemerintah daerah menetapkan tujuan dan sasaran berikut.")
+    lines.append("5.3 Tujuan dan Sasaran")
+    for goal in plan.at("goal"):
+        lines.append(f"Tujuan {goal.id[1:]} {goal.text}")
+        for target in plan.at("target"):
+            if goal.id in target.parents:
+                lines.append(f"Sasaran {target.id[1:]} {target.text}")
+    return lines
+
+
+def _masterplan_lines(known: Region, c: Choices) -> list[str]:
+    plan = known.masterplan
+    lines = [f"MASTERPLAN SMART CITY {known.name.upper()} TAHUN {plan.period.start} - {plan.period.end}",
+             "BAB I", "PENDAHULUAN", "Masterplan ini menjadi acuan pembangunan kota cerdas."]
+    if c.quoted_rpjmd:
+        lines += ["BAB II", "KEBIJAKAN PEMBANGUNAN DAERAH", "2.1 Visi dan Misi RPJMD",
+                  f"Visi RPJMD {known.name} adalah “{known.rpjmd['V'].text}”.",
+                  "Visi tersebut dijabarkan ke dalam misi sebagai berikut:"]
+        lines += [f"{i}. {m.text}" for i, m in enumerate(known.rpjmd.at("mission"), 1)]
+    lines += ["BAB III", "VISI DAN MISI SMART CITY"]
+    if c.combined_heading:
+        lines += ["3.1 Visi dan Misi Smart City", f"“{plan['V'].text}”"]
+    else:
+        lines += ["3.1 Visi Smart City", f"“{plan['V'].text}”", "3.2 Misi Smart City"]
+    lines += [f"{i}. {m.text}" for i, m in enumerate(plan.at("mission"), 1)]
+    lines += ["BAB IV", "RENCANA PROGRAM SMART CITY"]
+    for d, dim in enumerate(Dimension, 1):
+        lines.append(f"4.{d} {random.Random(c.words + d).choice(_DIM_SPELLINGS[dim])}")
+        lines += [f"{i}. {e.text}" for i, e in
+                  enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
+    return lines
+
+
+def _chunks(body: list[list[str]], parts: int) -> list[list[list[str]]]:
+    size = max(1, -(-len(body) // parts))
+    return [body[i:i + size] for i in range(0, len(body), size)] or [[]]
+
+
+def fuzz_corpus(seed: int, folder: Path) -> tuple[Region, dict[str, list[Path]], Choices]:
+    """Write the documents of corpus ``seed`` into ``folder``: the known region, the files per
+    plan, and the choices drawn. ``files["pages"]`` is no file: where each RPJMD program is
+    printed, as ``(program text, page or sheet)`` pairs (none for a CSV file)."""
+    c = choices_for(seed)
+    known = known_region(seed, programs_per_target=(1, 3), missions=random.Random(seed).choice([3, 4, 5]))
+    rng = random.Random(seed + 99)
+    folder.mkdir(parents=True, exist_ok=True)
+    header, body = _program_rows(known, c, rng)
+    caption = "Tabel 7.1 Indikasi Rencana Program Prioritas dan Kebutuhan Pendanaan"
+    if c.unit_place in ("caption", "caption-each-page"):
+        caption += f" (dalam {_UNIT_WORDS[c.unit]})"
+    note = f"Keterangan: angka dalam {_UNIT_WORDS[c.unit]}" if c.unit_place == "note" else ""
+    text = _rpjmd_text(known, c)
+    chunks = _chunks(body, c.pages)
+    files: dict[str, list[Path]] = {"rpjmd": [], "masterplan": []}
+    if c.form == "csv":
+        text_path = folder / "rpjmd-bab5.docx"
+        _docx(text_path, text, [])
+        path = folder / "rpjmd-bab7.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, delimiter=";")
+            writer.writerow([f"RPJMD {known.name.upper()} TAHUN {known.rpjmd.period.start}-{known.rpjmd.period.end}"])
+            writer.writerow([caption])
+            writer.writerows(header + body)
+            if note:
+                writer.writerow([note])
+        files["rpjmd"] = [text_path, path]
+    elif c.form == "xlsx":
+        from openpyxl import Workbook
+
+        text_path = folder / "rpjmd-bab5.docx"
+        _docx(text_path, text, [])
+        book = Workbook()
+        book.remove(book.active)
+        for k, chunk in enumerate(chunks):
+            sheet = book.create_sheet(f"Hal {k + 1}")
+            if k == 0:
+                sheet.append([f"RPJMD {known.name.upper()} TAHUN {known.rpjmd.period.start}-"
+                              f"{known.rpjmd.period.end}"])
+            if k == 0 or c.unit_place == "caption-each-page":
+                sheet.append([caption])
+            if k == 0 or c.repeat_header:
+                for row in header:
+                    sheet.append(row)
+            for row in chunk:
+                sheet.append([_number(v) for v in row])
+            if note and k == len(chunks) - 1:
+                sheet.append([note])
+        path = folder / "rpjmd-bab7.xlsx"
+        book.save(path)
+        files["rpjmd"] = [text_path, path]
+    else:
+        blocks: list = []
+        for k, chunk in enumerate(chunks):
+            if k == 0 or c.unit_place == "caption-each-page":
+                blocks.append(caption)
+            blocks.append((header if (k == 0 or c.repeat_header) else []) + chunk)
+            if note and k == len(chunks) - 1:
+                blocks.append(note)
+            blocks.append("\f")
+        path = folder / "rpjmd.docx"
+        _docx(path, text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS"], blocks)
+        files["rpjmd"] = [path]
+    masterplan = folder / "masterplan.docx"
+    _docx(masterplan, _masterplan_lines(known, c), [])
+    files["masterplan"] = [masterplan]
+    names = [p.text for p in known.rpjmd.at("program")]
+    pages = []
+    if c.form != "csv":
+        for k, chunk in enumerate(chunks):
+            for row in chunk:
+                name = next((n for n in names if any(cell == n or cell.endswith(" " + n) for cell in row)), None)
+                if name is not None:
+                    pages.append((name, k + 1 if c.form == "docx" else f"Hal {k + 1}"))
+    files["pages"] = pages  # type: ignore[assignment]
+    return known, files, c
+
+
+def _number(value: str) -> object:
+    """A workbook cell: a whole number as a number, as SIPD exports write pagu."""
+    return int(value) if value.isdigit() and len(value) > 3 else value
+
+
+def _docx(path: Path, lines: list[str], blocks: list) -> None:
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    for block in blocks:
+        if block == "\f":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(block, str):
+            document.add_paragraph(block)
+        elif block:
+            table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+            table.style = "Table Grid"
+            for r, row in enumerate(block):
+                cells = table.rows[r].cells
+                if len(set(row)) == 1 and row[0].startswith("Sasaran "):
+                    merged = cells[0].merge(cells[-1])
+                    merged.text = row[0]
+                    continue
+                for col, value in enumerate(row):
+                    cells[col].text = value
+    document.save(path)
+
+
+def describe(c: Choices) -> str:
+    """The choices in one line, for a report."""
+    return " ".join(f"{k}={v}" for k, v in asdict(c).items() if k not in ("order", "words"))

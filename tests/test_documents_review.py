@@ -1,0 +1,62 @@
+"""The review page of a draft (issue 24 item 5): what to check first -- two visions, budgets
+that look wrong -- above everything else; codes and ids never wrapped; a readable hierarchy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("docx")
+
+from smartsync.cli import main  # noqa: E402
+from smartsync.documents import draft_region  # noqa: E402
+from smartsync.documents.review import render_review  # noqa: E402
+
+
+def _documents(tmp_path: Path) -> tuple[Path, Path]:
+    import docx
+
+    rpjmd = tmp_path / "rpjmd.csv"
+    rpjmd.write_text(
+        "RPJMD KOTA UJI TAHUN 2021-2026\n"
+        "Sasaran;Kode;Program;Pagu 2022 (Rp);Pagu 2023 (Rp)\n"
+        "Meningkatnya indeks SPBE;2.16.02;Program Aplikasi Informatika;1.000.000.000;1.000.000.000\n"
+        "Meningkatnya indeks SPBE;2.16.03;Program Informasi Publik;500.000.000;500.000.000\n"
+        "JUMLAH;;;2.500.000.000;1.500.000.000\n", encoding="utf-8")
+    document = docx.Document()
+    for text in ["MASTERPLAN SMART CITY KOTA UJI 2022-2031", "BAB IV VISI DAN MISI SMART CITY",
+                 "Visi: Kota Uji Cerdas 2031", "Visi: Kota Uji yang Terhubung",
+                 "BAB V RENCANA AKSI", "Smart Governance", "1. Satu data kota"]:
+        document.add_paragraph(text)
+    masterplan = tmp_path / "masterplan.docx"
+    document.save(masterplan)
+    return rpjmd, masterplan
+
+
+def test_two_visions_and_wrong_looking_budgets_are_listed_first(tmp_path: Path) -> None:
+    """The checks come before the list of elements, naming the ids to look at."""
+    rpjmd, masterplan = _documents(tmp_path)
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
+    assert draft.checks == (
+        "RPJMD: 2 budgets look wrong or could not be checked: P1, P2",
+        "masterplan: 2 visions drafted (V, V2); a plan has one: keep its own, delete the others")
+    page = render_review(draft)
+    assert page.index("Check first") < page.index("2 visions drafted") < page.index("<table class=draft")
+
+
+def test_codes_and_ids_are_never_wrapped_and_the_hierarchy_reads_level_id_text(tmp_path: Path) -> None:
+    """Codes, ids and parents sit in cells that do not wrap; the tree separates level, id and text."""
+    rpjmd, masterplan = _documents(tmp_path)
+    page = render_review(draft_region(rpjmd=rpjmd, masterplan=masterplan))
+    assert "<td class=nw>2.16.02</td>" in page and "white-space:nowrap" in page
+    assert "<span class=lvl>program</span> <code class=id>P1</code> Program Aplikasi Informatika" in page
+
+
+def test_the_command_prints_the_checks(tmp_path: Path, capsys) -> None:
+    """`smartsync draft` says what to check on standard error, and still writes the draft."""
+    rpjmd, masterplan = _documents(tmp_path)
+    out = tmp_path / "uji.yaml"
+    assert main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(masterplan), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "check: masterplan: 2 visions drafted (V, V2)" in err and out.exists()
