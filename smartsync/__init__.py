@@ -32,7 +32,7 @@ _EXPORTS = {
     ".result": ("CharacteristicResult", "Classification", "DiagnosticResult",
                 "FundingResult", "StageResult"),
     ".trace": ("Derivation", "FactRecord", "Step", "Trace"),
-    ".explain": ("Reason",),
+    ".explain": ("Reason", "Explanation"),
     ".advice": ("Advice", "Stability", "TypeAdvice", "advise"),
     ".variants": ("Variant", "load_variant"),
     ".matching": ("suggest_matches", "with_suggestions"),
@@ -85,7 +85,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
     from .engine import Classifier, RuleInfo, classify
     from .errors import (InvalidRegionError, Problem, RegionFileError, RulePackError,
                          Severity, SmartsyncError)
-    from .explain import Reason
+    from .explain import Explanation, Reason
     from .io import (dump_region, iter_regions, load_region, load_regions, read_region,
                      region_from_dict, region_to_dict)
     from .matching import suggest_matches, with_suggestions
@@ -117,7 +117,7 @@ __all__ = [
     "DEFAULT_TYPOLOGY", "Classification", "StageResult", "CharacteristicResult",
     "DiagnosticResult", "FundingResult",
     # explanation
-    "Trace", "Step", "FactRecord", "Derivation", "Reason",
+    "Trace", "Step", "FactRecord", "Derivation", "Reason", "Explanation",
     # advice: what to change, how stable the type is
     "advise", "Advice", "TypeAdvice", "Stability",
     # rule packs and typology variants

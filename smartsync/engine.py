@@ -20,7 +20,7 @@ import attrs
 
 from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
-from .explain import WhyNot
+from .whynot import WhyNot
 from ._gc import paused_gc
 from .fastmatch import FastDepthStrategy, FastKnowledgeEngine, fact_ids
 from .facts import (
@@ -49,7 +49,8 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
 #: the order findings are listed in: what decides the type first, then the funding, then
 #: what needs review, then what is worth knowing; codes of other packs follow by severity
 _DIAGNOSTIC_ORDER = {code: i for i, code in enumerate((
-    "no_base_stage", "synchronized_above_break", "periods_disjoint", "orphan_programs",
+    "no_base_stage", "synchronized_above_break", "condition_failed", "periods_disjoint",
+    "orphan_programs",
     "dimension_unsynchronized", "unbudgeted_rpjmd_programs", "rests_on_suggested",
     "suggested_matches_used"))}
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
@@ -260,13 +261,17 @@ class Classifier:
     by. ``params``: the default :class:`~smartsync.Parameters`. The engine is
     built once, here; :meth:`classify` resets it for each region. A
     classifier is not thread-safe: use one per thread (or per process).
+    ``messages``: words for the packs' own keys, ``{"en": {key: text}, "id":
+    {...}}``: every result of this classifier is put into words with them, and
+    no other classifier's is.
     """
 
     #: the engine the packs are mixed into (experta's plain engine: ``_RecordingEngine``)
     _engine_base: type = _FastRecordingEngine
 
     def __init__(self, packs: Sequence[type] | None = None, *,
-                 typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None):
+                 typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None,
+                 messages: Mapping[str, Mapping[str, str]] | None = None):
         if packs is None:
             from .rules import _default_packs
 
@@ -277,6 +282,10 @@ class Classifier:
         self.packs = packs
         self.typology = typology
         self.params = params or Parameters()
+        from .messages import checked_messages
+
+        #: the words of this classifier's own keys, by language (they go with its results)
+        self.messages = checked_messages(messages)
         self._rules = self._collect(packs)
         engine_class = type("SmartsyncEngine", (self._engine_base, *packs), {})
         self._engine = engine_class()
@@ -449,6 +458,7 @@ class Classifier:
                 threshold=params.threshold_for(stage),
                 synchronized_ids=tuple(cov["synchronized_ids"]),
                 unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
+                matched=cov.get("matched"), rejected_ids=tuple(cov.get("rejected_ids", ())),
                 fact_id=status["__factid__"])
         types = by_kind.get(TypeResult, [])
         if len(types) != 1:
@@ -460,13 +470,16 @@ class Classifier:
         order = {s: i for i, s in enumerate(self.typology.stages)}
         chain = tuple(sorted({f["stage"] for f in by_kind.get(ChainMember, ())},
                              key=lambda s: order.get(s, len(order))))
+        words = self.messages or None
         characteristics = tuple(
             CharacteristicResult(key=f["key"], value=plain(f["value"]),
-                                 figures=plain(f.get("figures", {})), fact_id=f["__factid__"])
+                                 figures=plain(f.get("figures", {})), fact_id=f["__factid__"],
+                                 messages=words)
             for f in by_kind.get(Characteristic, ()))
         if chain:
             characteristics += (CharacteristicResult(key="chain", value=chain, figures={},
-                                                     fact_id=types[0]["__factid__"]),)
+                                                     fact_id=types[0]["__factid__"],
+                                                     messages=words),)
         characteristics = tuple(sorted(
             characteristics,
             key=lambda ch: (_CHARACTERISTIC_ORDER.get(ch.key, len(_CHARACTERISTIC_ORDER)),
@@ -474,7 +487,7 @@ class Classifier:
         diagnostics = tuple(sorted(
             (DiagnosticResult(code=f["code"], severity=str(f["severity"]),
                               elements=tuple(f["elements"]), figures=plain(f.get("figures", {})),
-                              fact_id=f["__factid__"])
+                              fact_id=f["__factid__"], messages=words)
              for f in by_kind.get(Diagnostic, ())),
             key=lambda d: (_DIAGNOSTIC_ORDER.get(d.code, len(_DIAGNOSTIC_ORDER)),
                            _SEVERITY_ORDER.get(d.severity, len(_SEVERITY_ORDER)), d.code,
@@ -483,16 +496,17 @@ class Classifier:
         funding = None if fund is None else FundingResult(
             total=fund["total"], fundable=fund["fundable"], share=fund["share"],
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
-            rpjmd_programs=tuple(fund["rpjmd_programs"]), fact_id=fund["__factid__"])
+            rpjmd_programs=tuple(fund["rpjmd_programs"]),
+            uncounted_ids=tuple(fund.get("uncounted_ids", ())), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
         why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef,),
-                                     inputs=INPUT_FACTS),
-                              self.packs)
+                                     inputs=INPUT_FACTS, messages=words),
+                              self.packs, self.typology, region, params)
         return Classification(
             region_id=region.id, region_name=region.name, typology=self.typology, params=params,
             type=type_value, stages=stages, chain=chain, characteristics=characteristics,
             diagnostics=diagnostics, funding=funding, trace=trace, region=region,
-            why_not_engine=why_not)
+            why_not_engine=why_not, messages=dict(self.messages))
 
 
 class _TypeWhyNot:
@@ -504,21 +518,30 @@ class _TypeWhyNot:
     grouped by condition).
     """
 
-    def __init__(self, explainer: WhyNot, packs: tuple[type, ...]):
+    def __init__(self, explainer: WhyNot, packs: tuple[type, ...], typology: Typology,
+                 region: Region, params: Parameters):
         self.explainer = explainer
         self.packs = packs
+        self._again = (packs, typology, region, params, explainer.messages)
+
+    def __reduce__(self) -> tuple:
+        # the rules hold lambdas: an unpickled classification classifies again when asked
+        return (LazyWhyNot, self._again)
 
     def __call__(self, wanted: Any) -> tuple:
         reasons = self.explainer(TypeResult, stage=wanted.value)
-        out = list(reasons)
+        out = []
         done: set[str] = set()
         for reason in reasons:
+            out.append(reason)
             stage = reason.values.get("stage")
             ids = reason.values.get("unsynchronized_ids")
             if reason.kind != "failed_test" or not ids or stage in done \
                     or not self._would_synchronize(reason.rule):
                 continue
             done.add(stage)
+            # the stage's elements right below the stage's reason: they say which elements
+            # fail, and why (the stage's reason gives the figures only)
             out.extend(self.explainer.about_elements(ElementSynchronized, stage, ids))
         return tuple(out)
 
@@ -546,9 +569,14 @@ class LazyWhyNot:
     same packs, typology and parameters) the first time it is asked."""
 
     def __init__(self, packs: tuple[type, ...] | None, typology: Typology, region: Region,
-                 params: Parameters):
+                 params: Parameters, messages: Mapping[str, Mapping[str, str]] | None = None):
         self.packs, self.typology, self.region, self.params = packs, typology, region, params
+        self.messages = messages
         self._done: Any = None
+
+    def __reduce__(self) -> tuple:
+        return (LazyWhyNot, (self.packs, self.typology, self.region, self.params,
+                             self.messages))
 
     def __call__(self, wanted: Any) -> tuple:
         return self._engine()(wanted)
@@ -561,6 +589,7 @@ class LazyWhyNot:
         if self._done is None:
             classifier = _classifier_for(self.packs, self.typology)
             self._done = classifier.classify(self.region, params=self.params)._why_not
+            self._done.explainer.messages = self.messages
         return self._done
 
 
@@ -571,7 +600,7 @@ def _classifier_for(packs: tuple[type, ...] | None, typology: Typology) -> "Clas
 
 def _check_concludes(rule: Any, wrapped: Any, rule_name: str, pack: str) -> None:
     """A ``@concludes`` mark that why-not could not use is an error, not bogus reasons."""
-    from .explain import _positive_variables
+    from .whynot import _positive_variables
 
     if getattr(wrapped, "_smartsync_concludes", None):
         raise RulePackError(f"rule {rule_name!r} in pack {pack}: @concludes is below @Rule; "

@@ -49,8 +49,9 @@ Fact = FastFact
 __all__ = [
     "Fact", "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",
     "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
-    "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ChainIntact",
-    "Superseded", "TypeResult", "ChainMember", "Characteristic", "Diagnostic",
+    "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ConditionFailed", "ChainIntact",
+    "Superseded", "TypeResult", "ChainMember", "ChainCoverage",
+    "Characteristic", "Diagnostic",
     "Funding", "INPUT_FACTS", "CONCLUDED_FACTS", "region_facts", "id_order",
 ]
 
@@ -145,9 +146,12 @@ class StageCoverage(Fact):
     ``stage``, ``base`` (the bottom stage), ``position`` and ``threshold`` (from
     the stage's definition), ``present``, ``total``, ``synchronized`` (count), ``coverage``
     (0 to 1), ``synchronized_ids``, ``unsynchronized_ids``,
-    ``manual_synchronized`` (count of elements synchronized by a manual
-    match), ``matches`` (the counted matches, ``(masterplan id, rpjmd id,
-    relation, source)``).
+    ``matched`` (count of elements with a match to an RPJMD element of their
+    level, whether it counts or not: ``synchronized`` plus the elements of
+    ``rejected_ids``), ``rejected_ids`` (elements that are matched but none
+    of whose matches counts), ``manual_synchronized`` (count of elements
+    synchronized by a manual match), ``matches`` (the counted matches,
+    ``(masterplan id, rpjmd id, relation, source)``).
     """
 
 
@@ -164,6 +168,15 @@ class ChainBreak(Fact):
 class ChainHolds(Fact):
     """From ``stage`` down to the base stage, every present stage is synchronized, and the
     base stage is."""
+
+
+class ConditionFailed(Fact):
+    """A condition a variant sets on the type that starts at ``stage`` does not hold, so
+    synchronization cannot start there: ``stage``, ``condition`` (its name, e.g.
+    ``mission_coverage``) and ``figures`` (the values behind it). The default typology's
+    rule that a chain can start at a stage (``chain_intact``) asks that no such fact
+    names the stage: a variant adds a condition to one type by concluding it (see
+    :doc:`variants`)."""
 
 
 class ChainIntact(Fact):
@@ -185,6 +198,14 @@ class ChainMember(Fact):
     """A ``stage`` in the synchronized chain of the type found."""
 
 
+class ChainCoverage(Fact):
+    """How completely the synchronized chain of the type found is synchronized: ``stage``
+    (the type's stage), ``full`` (every stage of the chain is synchronized in full),
+    ``partial`` (the chain's stages that are not, each ``(stage, synchronized, total)``)
+    and ``outside`` (synchronized stages outside the chain, e.g. a vision above a
+    break, top first)."""
+
+
 class Characteristic(Fact):
     """A characteristic of the type found: ``key``, ``value`` and the ``figures`` behind it."""
 
@@ -197,15 +218,19 @@ class Funding(Fact):
     """Masterplan programs with a route to APBD funding.
 
     ``total`` masterplan programs, ``fundable`` (count) and ``fundable_ids``
-    matched to an RPJMD program with a budget, ``share``, ``budget`` (sum of
-    the distinct RPJMD budgets they can draw on), ``rpjmd_programs`` (their ids).
+    synchronized (by a counted match) with an RPJMD program with a budget,
+    ``share``, ``budget`` (sum of the distinct RPJMD budgets they can draw
+    on), ``rpjmd_programs`` (their ids), ``uncounted_ids`` (programs matched
+    to a budgeted RPJMD program only by matches the rules do not count).
     """
 
 
 #: the fact classes rules conclude (input facts excluded); a pack may conclude its own
 CONCLUDED_FACTS = (MatchRejected, ElementSynchronized, ElementUnsynchronized, StageCoverage,
-                   StageStatus, ChainBreak, ChainHolds, ChainIntact, Superseded, TypeResult,
-                   ChainMember, Characteristic, Diagnostic, Funding)
+                   StageStatus, ChainBreak, ChainHolds, ConditionFailed, ChainIntact, Superseded,
+                   TypeResult,
+                   ChainMember, ChainCoverage, Characteristic, Diagnostic,
+                   Funding)
 
 
 # ------------------------------------------------------------ region -> facts

@@ -18,7 +18,7 @@ from .trace import Derivation, FactRecord, Trace
 from .typology import Parameters, Typology
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .explain import Reason
+    from .whynot import Reason
 
 __all__ = ["StageResult", "CharacteristicResult", "DiagnosticResult", "FundingResult",
            "Classification"]
@@ -32,7 +32,11 @@ class StageResult:
     many; ``synchronized``: how many are synchronized; ``coverage``: their
     share (0 when absent); ``is_synchronized``: the stage reaches its
     threshold; ``full``: every element is synchronized;
-    ``synchronized_ids`` / ``unsynchronized_ids``: the masterplan element ids.
+    ``synchronized_ids`` / ``unsynchronized_ids``: the masterplan element ids;
+    ``matched``: how many have a match of their level, whether it counts or
+    not (the rules' conclusion: ``synchronized`` of them count);
+    ``rejected_ids``: the elements that are matched but none of whose
+    matches counts under the rules in force.
     """
 
     stage: str
@@ -45,6 +49,8 @@ class StageResult:
     threshold: float
     synchronized_ids: tuple[str, ...] = ()
     unsynchronized_ids: tuple[str, ...] = ()
+    matched: int | None = attrs.field(default=None, eq=False)
+    rejected_ids: tuple[str, ...] = attrs.field(default=(), eq=False)
     fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
@@ -61,12 +67,17 @@ class CharacteristicResult:
     value: Any
     figures: Mapping[str, Any] = attrs.field(factory=dict)
     fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+    #: the words of the classifier that concluded it (its own keys), by language
+    messages: Mapping[str, Mapping[str, str]] | None = attrs.field(default=None, eq=False,
+                                                                   repr=False)
 
     def message(self, lang: str = "en") -> str:
-        """The characteristic in words, in English (``en``) or Indonesian (``id``)."""
-        from .messages import characteristic_message
+        """The characteristic in words, in English (``en``) or Indonesian (``id``), with
+        the messages of the classifier that concluded it."""
+        from .messages import characteristic_message, using
 
-        return characteristic_message(self, lang)
+        with using(self.messages):
+            return characteristic_message(self, lang)
 
 
 @attrs.frozen
@@ -80,12 +91,17 @@ class DiagnosticResult:
     elements: tuple[str, ...]
     figures: Mapping[str, Any] = attrs.field(factory=dict)
     fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+    #: the words of the classifier that concluded it (its own keys), by language
+    messages: Mapping[str, Mapping[str, str]] | None = attrs.field(default=None, eq=False,
+                                                                   repr=False)
 
     def message(self, lang: str = "en") -> str:
-        """The finding in words, in English (``en``) or Indonesian (``id``)."""
-        from .messages import diagnostic_message
+        """The finding in words, in English (``en``) or Indonesian (``id``), with the
+        messages of the classifier that concluded it."""
+        from .messages import diagnostic_message, using
 
-        return diagnostic_message(self, lang)
+        with using(self.messages):
+            return diagnostic_message(self, lang)
 
 
 @attrs.frozen
@@ -95,7 +111,8 @@ class FundingResult:
     ``total`` masterplan programs; ``fundable`` of them matched to an RPJMD
     program with a budget (``fundable_ids``); their ``share``; ``budget``: the
     indicative budget (rupiah) of the distinct RPJMD programs they match
-    (``rpjmd_programs``).
+    (``rpjmd_programs``); ``uncounted_ids``: programs matched to a budgeted RPJMD
+    program only by matches the rules do not count (no route to APBD funding).
     """
 
     total: int
@@ -104,6 +121,7 @@ class FundingResult:
     budget: int
     fundable_ids: tuple[str, ...] = ()
     rpjmd_programs: tuple[str, ...] = ()
+    uncounted_ids: tuple[str, ...] = ()
     fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
 
 
@@ -130,14 +148,17 @@ class Classification:
     trace: Trace
     region: Any = attrs.field(repr=False)
     _why_not: Any = attrs.field(repr=False, alias="why_not_engine")
+    #: the words of the classifier's own keys, by language: the renderers put this
+    #: result into words with them (:func:`smartsync.messages.using`)
+    messages: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, repr=False)
 
     def __reduce__(self) -> tuple:
-        # picklable for batch runs across processes: the why-not evaluator holds the
-        # engine's rules (lambdas), so it is rebuilt on demand from the rule packs
+        # picklable for batch runs across processes: the why-not evaluator pickles itself
+        # (the engine's rules hold lambdas: it is rebuilt from the rule packs when asked)
         state = {f.name: getattr(self, f.name) for f in attrs.fields(Classification)
                  if f.name not in ("_why_not", "type")}
-        packs = getattr(self._why_not, "packs", None)
-        return (_restore, (state, self.type.value, packs))
+        return (_restore, (state, self.type.value, self._why_not))
+
     @property
     def type_letter(self) -> str | None:
         """The type's letter (A: vision, B: mission, C: target, D: program); ``None`` when unsynchronized."""
@@ -246,11 +267,6 @@ class Classification:
         return {t.value: self.why_not(t) for t in self.typology.type_enum if t != self.type}
 
 
-def _restore(state: dict, type_value: str, packs: Any) -> Classification:
-    from .engine import LazyWhyNot
-
+def _restore(state: dict, type_value: str, why_not: Any) -> Classification:
     typology = state["typology"]
-    return Classification(type=typology.type_enum(type_value),
-                          why_not_engine=LazyWhyNot(packs, typology, state["region"],
-                                                    state["params"]),
-                          **state)
+    return Classification(type=typology.type_enum(type_value), why_not_engine=why_not, **state)

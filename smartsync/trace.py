@@ -87,6 +87,13 @@ class FactRecord:
         """The value of one field."""
         return self.fields.get(name, default)
 
+    def line(self) -> str:
+        """The fact on one line: its kind and fields (long lists and mappings shortened),
+        and its number: ``StageStatus(stage=mission, ...) #42``."""
+        fields = ", ".join(f"{k}={_short(v)}" for k, v in self.fields.items()
+                           if (v is not None and v not in ({}, [])) or k in ("ids", "links"))
+        return f"{self.kind}({fields}) #{self.id}"
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, FactRecord):
             return NotImplemented
@@ -188,12 +195,40 @@ class Derivation:
             yield depth, node
             stack.extend((depth + 1, p) for p in reversed(node.premises))
 
+    def tree(self) -> Iterator[tuple[int, "Derivation", bool]]:
+        """The tree as a planner reads it: ``(depth, node, again)`` for each node, depth
+        first, engine bookkeeping left out; ``again`` is true for a conclusion met a
+        second time (its derivation is not walked again)."""
+        shown: set[int] = set()
+
+        def walk(node: Derivation, depth: int) -> Iterator[tuple[int, Derivation, bool]]:
+            if node.fact.internal:
+                return
+            if node.step is not None and node.fact.id in shown:
+                yield depth, node, True
+                return
+            yield depth, node, False
+            if node.step is None:
+                return
+            shown.add(node.fact.id)
+            for premise in node.premises:
+                yield from walk(premise, depth + 1)
+
+        return walk(self, 0)
+
     def __str__(self) -> str:
         """The fact tree, one fact a line with the rule that concluded it (as
-        ``smartsync explain FILE --trace`` prints it), not the nested repr."""
-        from .render.text import how_lines
-
-        return "\n".join(how_lines(self, "en"))
+        ``smartsync explain FILE --trace`` prints it in English), not the nested repr."""
+        lines = []
+        for depth, node, again in self.tree():
+            if again:
+                line = f"{node.fact.kind} #{node.fact.id} (derived above)"
+            elif node.step is None:
+                line = f"input: {node.fact.line()}"
+            else:
+                line = f"{node.fact.line()}  <- {node.step.rule}"
+            lines.append("  " * depth + line)
+        return "\n".join(lines)
 
     def inputs(self) -> tuple[FactRecord, ...]:
         """The input facts the conclusion rests on, each once."""
@@ -308,3 +343,24 @@ class _LazyTrace(Trace):
 
     def __reduce__(self) -> tuple:
         return (Trace, (self.steps, self.facts))
+
+
+_SHORT = 6
+
+
+def _short(value: Any) -> str:
+    """A field's value, short: lists and mappings of more than six items cut, with the
+    count of the rest; decimals to two places."""
+    if isinstance(value, list):
+        items = ["/".join(map(str, v)) if isinstance(v, list) else str(v) for v in value]
+        if len(items) > _SHORT:
+            return "[" + ", ".join(items[:_SHORT]) + f", … (+{len(items) - _SHORT})]"
+        return "[" + ", ".join(items) + "]"
+    if isinstance(value, dict):
+        if len(value) > _SHORT:
+            return "{" + ", ".join(f"{k}: {v}" for k, v in list(value.items())[:_SHORT]) + \
+                f", … (+{len(value) - _SHORT})}}"
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
+    return str(value)

@@ -35,7 +35,7 @@ import importlib
 import inspect
 import types
 from importlib import metadata
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import attrs
 
@@ -60,7 +60,12 @@ def default_packs() -> tuple[type, ...]:
 
 @attrs.frozen
 class Variant:
-    """Rule packs, the typology they type by and their parameters, under a name."""
+    """Rule packs, the typology they type by and their parameters, under a name.
+
+    ``messages``: words for the packs' own keys (characteristics, findings, conditions,
+    why-not), ``{"en": {key: text}, "id": {...}}``: they go with this variant's
+    classifier and its results, and change no other classifier.
+    """
 
     name: str
     packs: tuple[type, ...] = attrs.field(converter=tuple)
@@ -68,10 +73,13 @@ class Variant:
     params: Parameters = attrs.field(factory=Parameters)
     description: str = ""
     source: str = ""
+    messages: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, eq=False,
+                                                            repr=False)
 
     def classifier(self) -> Classifier:
         """A classifier assembled from this variant (built anew at each call)."""
-        return Classifier(self.packs, typology=self.typology, params=self.params)
+        return Classifier(self.packs, typology=self.typology, params=self.params,
+                          messages=self.messages)
 
 
 DEFAULT = Variant("default", default_packs(),

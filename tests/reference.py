@@ -247,18 +247,31 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
         "program_counterpart_share": figures["program"].coverage,
         "periods": periods,
     }
+    program = figures["program"]
+    # a characteristic speaks of the figures beside it (issue 21): the funding route names
+    # the programs that have one, the integration says a chain synchronized in part, a
+    # stage synchronized outside the chain is not "only the programs"
     if kind == "unsynchronized":
-        return dict(common, integration="none", legitimacy="none", funding_route="none")
+        route = "programs_only" if program.synchronized else "none"
+        return dict(common, integration="none", legitimacy="none", funding_route=route)
     position = STAGES.index(kind)
     base = kind == STAGES[-1]
+    full = all(figures[s].synchronized == figures[s].total for s in chain)
+    outside = [s for s in STAGES if figures[s].is_synchronized and s not in chain]
+    if base:
+        integration = "low_above_break" if outside else "low"
+    else:
+        integration = ("full" if position == 0 else "high" if position == 1 else "partial") \
+            + ("" if full else "_in_part")
+    tied = {"vision", "mission"}
     return dict(
         common,
         start_stage=kind,
         chain=chain,
-        integration=("low" if base else "full" if position == 0 else "high" if position == 1
-                     else "partial"),
+        integration=integration,
         legitimacy="own" if base else "rpjmd",
-        funding_route="program" if base else "rpjmd",
-        exposure=("high" if {"vision", "mission"} & set(chain) else "low" if base
-                  else "medium"),
+        funding_route=("program" if base else "rpjmd" if program.synchronized == program.total
+                       else "rpjmd_in_part"),
+        exposure=("high" if tied & set(chain) else "high_above_break" if tied & set(outside)
+                  else "low" if base else "medium"),
     )

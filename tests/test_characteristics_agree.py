@@ -31,10 +31,13 @@ def test_every_characteristic_agrees_with_the_figures_and_the_others(region):
     # the vision: own, formulated from the RPJMD, or absent -- as the vision stage says
     own = _value(c, "own_vision")
     assert own == ("absent" if not vision.present else not vision.is_synchronized)
-    # integration, legitimacy, funding route: none exactly when unsynchronized
+    # integration, legitimacy: none exactly when unsynchronized; the funding route: none
+    # exactly when no program is synchronized (an unsynchronized region's single
+    # synchronized programs keep their route)
     typed = c.type_letter is not None
-    for key in ("integration", "legitimacy", "funding_route"):
+    for key in ("integration", "legitimacy"):
         assert (_value(c, key) == "none") == (not typed), key
+    assert (_value(c, "funding_route") == "none") == (base.synchronized == 0)
     # the start stage is the type's, and it is synchronized
     if typed:
         assert _value(c, "start_stage") == c.type.value

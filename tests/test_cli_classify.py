@@ -128,13 +128,16 @@ def test_json_lines_for_several_files(capsys):
 
 
 def test_json_equals_the_library(capsys):
-    """The CLI's JSON is the library's smartsync.render.json.dumps of the same region."""
+    """The CLI's JSON is the library's smartsync.render.json.dumps of the same region's
+    explanation (with its advice)."""
     from smartsync.render.json import dumps
 
     path = EXAMPLES / "unsynchronized.yaml"
     code, out, _ = run(capsys, path, "--format", "json", "--lang", "id")
     assert code == 0
-    assert out == dumps(classify(smartsync.load_region(path)), lang="id") + "\n"
+    from smartsync.explain import explain
+
+    assert out == dumps(explain(classify(smartsync.load_region(path))), lang="id") + "\n"
 
 
 # ---------------------------------------------------------------- parameters

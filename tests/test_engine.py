@@ -248,8 +248,10 @@ def test_unsynchronized_region_has_no_typed_characteristics(make):
     c = classify(make())
     assert c.type is SyncType.UNSYNCHRONIZED
     values = characteristic_values(c)
-    assert (values["integration"], values["legitimacy"], values["funding_route"]) == \
-        ("none", "none", "none")
+    assert (values["integration"], values["legitimacy"]) == ("none", "none")
+    # no route for the masterplan as a whole; single synchronized programs keep theirs
+    assert values["funding_route"] == ("programs_only" if c.stages["program"].synchronized
+                                       else "none")
     assert "start_stage" not in values
     for ch in c.characteristics:
         assert "type Z" not in ch.message("en") and "unsynchronized stage" not in ch.message("en")

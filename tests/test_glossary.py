@@ -88,3 +88,73 @@ def test_relation_and_source_names_are_translated():
     assert messages.format_value("relation", "derived", "id") == "diturunkan"
     assert messages.format_value("relations", ["adopted", "aligned"], "id") == "diadopsi, diselaraskan"
     assert messages.format_value("source", "suggested", "id") == "usulan mesin"
+
+
+def _indonesian_pages():
+    """Every example region under the default and each shipped variant, rendered in
+    Indonesian with its explanation (how, why-not) and its characteristics and findings."""
+    import smartsync
+    from smartsync.render.text import render_text
+
+    examples = [Path(__file__).resolve().parent.parent / "examples" / name for name in
+                ("type-a-vision.yaml", "type-d-program.yaml", "unsynchronized.yaml")]
+    for name in available_variants():
+        classifier = load_variant(name).classifier()
+        for path in examples:
+            result = classifier.classify(smartsync.load_region(path))
+            yield f"{name} {path.name}", render_text(result, lang="id", explain=True)
+
+
+#: a word that is an identifier, not Indonesian: snake_case (lingkungan_hidup, orphan_programs)
+_IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
+#: English words that never appear in Indonesian prose (a note or message left untranslated)
+_ENGLISH = re.compile(r"\b(?:the|of|and|is|are|not|match|matched|does|count|which|with)\b")
+
+
+def _prose(page: str) -> str:
+    # the texts of the plans themselves (in quotes) and the ids are the region's, not ours
+    return re.sub(r'"[^"]*"', "", page)
+
+
+def test_indonesian_output_shows_no_identifier_and_no_english_words():
+    """Under Indonesian, the explanation of every example region under every shipped
+    variant shows no identifier (snake_case) and no English sentence (a glossary check:
+    one Indonesian term per concept, and never a key or an untranslated note)."""
+    problems = []
+    for where, page in _indonesian_pages():
+        prose = _prose(page)
+        for pattern in (_IDENTIFIER, _ENGLISH):
+            for found in sorted(set(pattern.findall(prose))):
+                line = next(line for line in prose.splitlines() if found in line)
+                problems.append(f"{where}: {found!r} in {line.strip()[:120]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_identifier_check_fails_on_an_identifier(monkeypatch):
+    """The check above fails on an identifier leaking into Indonesian prose (a dimension
+    shown by its key instead of its words)."""
+    assert _IDENTIFIER.search(_prose('Tidak ada program dimensi lingkungan_hidup "x_y"'))
+    assert _ENGLISH.search(_prose("2 dari 4 program: the match does not count"))
+    assert not _IDENTIFIER.search(_prose('program "Pengelolaan_Air" SP1'))
+
+
+def test_the_review_page_says_a_note_match_write_wrote_in_the_page_s_language():
+    """A suggestion's note written in English by ``smartsync match --write`` reads in
+    Indonesian on the Indonesian review page, affairs by their names (no identifier);
+    a note a person wrote is shown as written."""
+    import attrs
+
+    import smartsync
+    from smartsync.messages import text
+    from smartsync.review.page import _match_item
+
+    region = smartsync.load_region(Path(__file__).resolve().parent.parent / "examples"
+                                   / "type-b-mission.yaml")
+    note = "; ".join([text("match.note.same_code", "en", code="2.16.02"),
+                      text("match.note.shared_affairs", "en", affairs=["lingkungan_hidup"])])
+    match = attrs.evolve(region.matches[0], note=note)
+    page = _match_item(match, region, "id")
+    assert "kode program sama 2.16.02; urusan pemerintahan yang sama: lingkungan hidup" in page
+    assert "shared affairs" not in page and "lingkungan_hidup" not in page
+    person = attrs.evolve(region.matches[0], note="dicek pada dokumen RPJMD hal. 12")
+    assert "dicek pada dokumen RPJMD hal. 12" in _match_item(person, region, "id")

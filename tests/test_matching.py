@@ -145,7 +145,7 @@ def test_suggestion_notes_say_what_else_it_rests_on() -> None:
     rp = [Element("P1", "program", "Program Pengelolaan Persampahan", code="2.11.3")]
     (m,) = suggest_matches(make_region(mp, rp))
     assert m.evidence == ("sampah",)
-    assert m.note == "same program code 2.11.03; shared affairs of government: lingkungan_hidup"
+    assert m.note == "same program code 2.11.03; shared affairs of government: lingkungan hidup"
 
 
 def test_sectors_of_a_statement() -> None:

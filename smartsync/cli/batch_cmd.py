@@ -86,7 +86,12 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
     if item.classification is not None:
         from ..render.json import classification_to_dict
 
-        data = classification_to_dict(item.classification, lang=lang, advice=advice)
+        subject: Any = item.classification
+        if advice:  # what to change and how stable: the explanation layer's
+            from ..explain import explain
+
+            subject = explain(item.classification)
+        data = classification_to_dict(subject, lang=lang, advice=advice)
         data["source"] = item.source
     else:
         data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error,

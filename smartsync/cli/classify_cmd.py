@@ -17,6 +17,7 @@ import sys
 
 from .._gc import paused_gc
 from ..errors import SmartsyncError
+from ..explain import explain
 from ..render import render
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
 from ._common import (
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{name}: {exc}", file=sys.stderr)
                 failed += 1
                 continue
-            out = render(result, args.format, lang=args.lang, explain=args.explain,
+            out = render(explain(result), args.format, lang=args.lang, explain=args.explain,
                          trace=args.trace)
             if args.format != "json" and not first:
                 sys.stdout.write("\n" + ("---\n\n" if args.format == "markdown" else ""))

@@ -29,6 +29,7 @@ from typing import Any
 
 from ..errors import SmartsyncError
 from ..messages import text, type_name
+from ..explain import explain
 from ..render import render
 from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
 from ..trace import Derivation
@@ -276,6 +277,6 @@ def run(args: argparse.Namespace) -> int:
         elif args.to:
             return _to(result, args)
         else:
-            sys.stdout.write(render(result, args.format, lang=args.lang, explain=True,
+            sys.stdout.write(render(explain(result), args.format, lang=args.lang, explain=True,
                                     trace=args.trace))
     return EXIT_OK

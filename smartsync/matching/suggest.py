@@ -113,7 +113,7 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
         parts.append(text("match.note.same_code", lang, code=str(a.code)))
     affairs = affairs_of(sa, sb)
     if affairs:
-        parts.append(text("match.note.shared_affairs", lang, affairs=", ".join(affairs)))
+        parts.append(text("match.note.shared_affairs", lang, affairs=list(affairs)))
     return "; ".join(parts) or None
 
 

@@ -6,22 +6,29 @@ checks it). :func:`text` fills one message; the ``*_message`` functions turn
 a characteristic, a diagnostic or a why-not reason into a sentence.
 
 A rule pack of your own can conclude characteristics and diagnostics with
-new keys: without a message of their own they read as ``key: value``; add
-messages with :func:`register`.
+new keys: without a message of their own they read as ``key: value``. Give
+them words with the variant (``Variant(messages=...)`` or
+``Classifier(messages=...)``): they stay with that classifier and the results
+it gives (every renderer reads them through :func:`using`), and change no
+other classifier. :func:`register` adds words for every classifier of the
+process.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import string
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from . import en as _en
 from . import id as _id
 from . import rules_id as _rules_id
 
-__all__ = ["LANGUAGES", "text", "register", "section", "format_value", "format_percent",
+__all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", "format_percent",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
+           "funding_message", "localize_note",
            "rule_description", "register_rules", "first_sentence"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
@@ -32,14 +39,52 @@ _RULES: dict[str, dict[str, str]] = {"id": dict(_rules_id.RULES)}
 #: the languages every message exists in
 LANGUAGES = ("en", "id")
 
-_LEVEL_KEYS = {"stage", "at", "by", "upper", "lower", "base", "level", "stages"}
+_LEVEL_KEYS = {"stage", "at", "by", "upper", "lower", "base", "level", "stages", "outside"}
 #: lists in messages are complete: a planner must see every element concerned
 _MAX_LIST: int | None = None
 
 
+#: the messages of the classifier whose result is being put into words (see :func:`using`)
+_OVERLAY: contextvars.ContextVar[Mapping[str, Mapping[str, str]]] = contextvars.ContextVar(
+    "smartsync_messages", default={})
+
+
+@contextlib.contextmanager
+def using(messages: Mapping[str, Mapping[str, str]] | None) -> Iterator[None]:
+    """Put a result into words with the messages of the classifier that gave it (by
+    language, then key), over the catalogs, for the time of the ``with`` block."""
+    if not messages:
+        yield
+        return
+    current = _OVERLAY.get()
+    merged = {lang: {**current.get(lang, {}), **messages.get(lang, {})}
+              for lang in set(current) | set(messages)}
+    token = _OVERLAY.set(merged)
+    try:
+        yield
+    finally:
+        _OVERLAY.reset(token)
+
+
+def checked_messages(messages: Mapping[str, Mapping[str, str]] | None) -> dict[str, dict[str, str]]:
+    """A classifier's own messages as plain dicts, checked: languages of
+    :data:`LANGUAGES`, keys and templates that are texts."""
+    out: dict[str, dict[str, str]] = {}
+    for lang, table in (messages or {}).items():
+        _lang(lang)
+        if not isinstance(table, Mapping) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+            raise ValueError(f"the messages of language {lang!r} must map keys (texts) to "
+                             "messages (texts)")
+        out[lang] = dict(table)
+    return out
+
+
 def catalog(lang: str) -> Mapping[str, str]:
-    """The message catalog of one language."""
-    return _CATALOGS[_lang(lang)]
+    """The message catalog of one language (with the messages of the classifier whose
+    result is being put into words, see :func:`using`)."""
+    overlay = _OVERLAY.get().get(_lang(lang))
+    return {**_CATALOGS[lang], **overlay} if overlay else _CATALOGS[lang]
 
 
 def section(prefix: str) -> dict[str, dict[str, str]]:
@@ -58,7 +103,10 @@ def _lang(lang: str) -> str:
 
 
 def register(lang: str, messages: Mapping[str, str]) -> None:
-    """Add or replace messages of one language (for a rule pack's own keys)."""
+    """Add or replace messages of one language, for every classifier of the process and
+    every result (for a pack installed for all). Words that belong to one variant go with
+    it instead (``Variant(messages=...)``, ``Classifier(messages=...)``): they change no
+    other classifier and no result it gave."""
     _CATALOGS[_lang(lang)].update(messages)
 
 
@@ -93,7 +141,7 @@ def rule_description(rule: str, lang: str = "en", default: str = "", *,
 def stage_name(stage: Any, lang: str = "en") -> str:
     """A level or stage name in the language (``mission`` -> ``misi``)."""
     value = str(getattr(stage, "value", stage))
-    return _CATALOGS[_lang(lang)].get(f"level.{value}", value)
+    return _lookup(f"level.{value}", _lang(lang)) or value
 
 
 #: keys whose values are shares of 0 to 1, shown as percentages
@@ -136,11 +184,25 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         names = [stage_name(v, lang) for v in value]
         word = " dan " if lang == "id" else " and "
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + word + names[-1]
+    if key == "condition" and isinstance(value, str):
+        # a condition's words (condition.<name>), never its identifier when it has words
+        return _lookup(f"condition.{value}", lang) or _lookup(f"condition.{value}", "en") \
+            or value
     if key in ("relation", "source") and isinstance(value, str):
-        return _CATALOGS[_lang(lang)].get(f"{key}.{value}", value)
+        return _lookup(f"{key}.{value}", _lang(lang)) or value
     if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(_CATALOGS[_lang(lang)].get(f"relation.{v}", str(v))
+        return ", ".join(_lookup(f"relation.{v}", _lang(lang)) or str(v)
                          for v in sorted(map(str, value)))
+    if key == "affairs" and isinstance(value, (list, tuple)):
+        # affairs of regional government (urusan) by their names, never their keys
+        return ", ".join(str(v).replace("_", " ") for v in value)
+    if key == "dimension" and isinstance(value, str):
+        return _lookup(f"dimension.{value}", _lang(lang)) or value.replace("_", " ")
+    if key == "partial" and isinstance(value, (list, tuple)):
+        # the chain's stages not synchronized in full: "mission 2 of 4, program 6 of 12"
+        return ", ".join(text("figures.of", lang, stage=item[0], synchronized=item[1],
+                              total=item[2])
+                         for item in value if isinstance(item, (list, tuple)) and len(item) == 3)
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
     if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):
@@ -166,19 +228,99 @@ class _Values(dict):
         return "{" + key + "}"
 
 
+def _variants(values: Mapping[str, Any]) -> list[str]:
+    """The forms of a message the values call for, most specific first: ``uncounted``
+    (elements matched that the rules do not all count: ``matched`` differs from
+    ``synchronized``), ``rejected`` (a non-empty list of such elements), ``one`` (a
+    ``count`` of 1, for the singular)."""
+    found = []
+    matched, synchronized = values.get("matched"), values.get("synchronized")
+    if isinstance(matched, int) and isinstance(synchronized, int) and matched != synchronized:
+        found.append("uncounted")
+    if values.get("rejected"):
+        found.append("rejected")
+    forms = [".".join(found)] if found else []
+    if values.get("count") == 1:
+        forms = [f"{f}.one" for f in forms] + forms + ["one"]
+    return forms
+
+
 def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
     """The message ``message_key`` in ``lang`` with its placeholders filled (values
-    formatted by :func:`format_value`)."""
-    template = _CATALOGS[_lang(lang)].get(message_key)
+    formatted by :func:`format_value`).
+
+    A message may have forms keyed ``<key>.one`` (for a ``count`` of 1: the singular),
+    ``<key>.uncounted`` (``matched`` elements that are not all counted) and
+    ``<key>.rejected`` (a non-empty ``rejected`` list), combined as
+    ``<key>.rejected.one``: the most specific form the catalog has is used."""
+    _lang(lang)
+    template = None
+    for form in _variants(values):
+        template = _lookup(f"{message_key}.{form}", lang)
+        if template is not None:
+            break
     if template is None:
-        template = _CATALOGS["en"].get(message_key, message_key)
+        template = _lookup(message_key, lang)
+    if template is None:
+        template = _lookup(message_key, "en") or message_key
     filled = _Values({k: format_value(k, v, lang) for k, v in values.items()})
     return string.Formatter().vformat(template, (), filled)
 
 
+def _lookup(key: str, lang: str) -> str | None:
+    overlay = _OVERLAY.get().get(lang)
+    if overlay and key in overlay:
+        return overlay[key]
+    return _CATALOGS[lang].get(key)
+
+
+def localize_note(note: str, lang: str = "en") -> str:
+    """A note smartsync wrote (``match --write`` notes what a suggestion rests on, in the
+    language of that command) in the language ``lang``: each part of it that is one of
+    the ``match.note.*`` messages of a language is said again in ``lang``; any other note
+    (a person's) is given back as it is."""
+    out = []
+    for part in note.split("; "):
+        out.append(_localize_part(part, _lang(lang)))
+    return "; ".join(out)
+
+
+def _localize_part(part: str, lang: str) -> str:
+    import re
+
+    for source in LANGUAGES:
+        for key, template in _CATALOGS[source].items():
+            if not key.startswith("match.note."):
+                continue
+            pattern, names = "", []
+            for literal, name, _, _ in string.Formatter().parse(template):
+                pattern += re.escape(literal)
+                if name:
+                    pattern += f"(?P<{name}>.+?)"
+                    names.append(name)
+            found = re.fullmatch(pattern, part)
+            if found:
+                return string.Formatter().vformat(
+                    _CATALOGS[lang].get(key, template), (), _Values(found.groupdict()))
+    return part
+
+
+def funding_message(f: Any, lang: str = "en") -> str:
+    """The funding conclusion in words: the programs synchronized with budgeted RPJMD
+    programs, their share and budget; then the programs matched to such a program by a
+    match the rules do not count (no route to APBD funding)."""
+    line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
+                budget=f.budget)
+    uncounted = tuple(getattr(f, "uncounted_ids", ()) or ())
+    if uncounted:
+        line += " " + text("funding.uncounted", lang, count=len(uncounted),
+                           elements=list(uncounted))
+    return line
+
+
 def has(key: str, lang: str = "en") -> bool:
     """Whether the catalog has a message for this key."""
-    return key in _CATALOGS[_lang(lang)]
+    return _lookup(key, _lang(lang)) is not None
 
 
 def type_name(type_value: Any, letter: str | None, lang: str = "en") -> str:
@@ -230,6 +372,9 @@ def reason_message(r: Any, lang: str = "en") -> str:
     """A why-not reason in words: the most specific message the catalog has for its rule,
     its kind and its fact, else a generic one naming the rule and the condition."""
     values = dict(r.values)
+    figures = values.get("figures")
+    if isinstance(figures, Mapping):  # the figures behind a condition, by name
+        values = {**figures, **values}
     keys = [f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
             f"why_not.{r.kind}.{r.fact_kind}"]
     if isinstance(values.get("condition"), str):  # a rejected match: the condition it fails

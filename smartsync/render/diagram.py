@@ -41,12 +41,14 @@ Every text taken from the region is escaped.
 from __future__ import annotations
 
 import html
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .._text import for_markup
 from ..messages import section
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
-from ..result import Classification
+
+if TYPE_CHECKING:  # pragma: no cover  (a renderer reads the result; it never imports it)
+    from ..result import Classification
 
 __all__ = ["alignment_diagram", "diagram_legend", "diagram_css", "fit_text", "text_width",
            "print_cuts", "DIAGRAM_LABELS", "RELATION_STYLE", "PRINT_SLICE"]
@@ -92,6 +94,16 @@ PRINT_SLICE = 1250
 #: the words of the diagram in each language, from the message catalogs
 #: (keys ``diagram.*`` of :mod:`smartsync.messages`)
 DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = section("diagram")
+
+
+def format_rupiah(amount: int) -> str:
+    """An amount of rupiah the Indonesian way: ``Rp 12.500.000.000``.
+
+    >>> format_rupiah(12_500_000_000)
+    'Rp 12.500.000.000'
+    """
+    sign = "-" if amount < 0 else ""
+    return f"Rp {sign}{abs(int(amount)):,}".replace(",", ".")
 
 
 def _label(key: str, lang: str, **values: object) -> str:
@@ -279,8 +291,6 @@ def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool
     if element.dimension is not None:
         tooltip.append(f"smart {element.dimension.value}")
     if element.budget is not None:
-        from .html import format_rupiah
-
         tooltip.append(format_rupiah(element.budget))
     if unsynchronized:
         tooltip.append(_label("unsync_title", lang))

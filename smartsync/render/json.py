@@ -9,12 +9,14 @@
   ``unsynchronized``), ``type_letter`` (``A``-``D`` or null), ``type_label``;
 - ``stages``: by stage name, ``present``, ``total``, ``synchronized`` (the
   count), ``coverage``, ``full``, ``is_synchronized``, ``threshold``,
-  ``synchronized_ids``, ``unsynchronized_ids``;
+  ``synchronized_ids``, ``unsynchronized_ids``, ``matched`` (elements with a match of
+  their level, counted or not) and ``rejected_ids`` (matched, but no match counts);
 - ``chain``: the synchronized stages from where synchronization starts;
 - ``characteristics``: ``key``, ``value``, ``figures``, ``message``;
 - ``diagnostics``: ``code``, ``severity``, ``elements``, ``figures``, ``message``;
 - ``funding``: ``total``, ``fundable``, ``share``, ``budget``,
-  ``fundable_ids``, ``rpjmd_programs``;
+  ``fundable_ids``, ``rpjmd_programs``, ``uncounted_ids`` (matched to a budgeted RPJMD
+  program only by matches the rules do not count);
 - ``rules_fired``: rule names in firing order;
 - ``trace``: one object per step: ``step``, ``rule``, ``pack``,
   ``description``, ``facts`` (each ``{"id", "kind", "fields"}``),
@@ -27,7 +29,8 @@
 - ``why_not``: keyed by each type not concluded, a list of reasons
   (``kind``, ``rule``, ``pack``, ``condition``, ``form``, ``fact``,
   ``values``, ``facts``, ``path``, ``message``);
-- ``to_reach`` (see :mod:`smartsync.advice`): keyed by the letter of each type
+- given an :class:`~smartsync.explain.Explanation` with advice (as ``smartsync
+  classify --format json`` gives), ``to_reach`` (see :mod:`smartsync.advice`): keyed by the letter of each type
   above the region's own (every type when it is unsynchronized): ``reachable``
   (bool), ``needed`` (``{stage: count}``: the fewest masterplan elements per
   stage that must gain a counted match), ``proposal`` (a list of
@@ -52,6 +55,7 @@ from typing import Any
 
 from ..messages import type_name
 from ..trace import FactRecord
+from ._subject import speaks
 
 __all__ = ["SCHEMA_VERSION", "classification_to_dict", "dumps"]
 
@@ -63,11 +67,16 @@ def _fact(record: FactRecord) -> dict[str, Any]:
     return {"id": record.id, "kind": record.kind, "fields": record.fields}
 
 
-def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
+@speaks
+def classification_to_dict(subject: Any, *, lang: str = "en", trace: bool = True,
                            advice: bool = True) -> dict[str, Any]:
-    """A JSON-ready dict of a classification (with its trace unless ``trace=False``; with
-    ``to_reach`` and ``stability`` unless ``advice=False``: they classify the region
-    again some twenty to forty times)."""
+    """A JSON-ready dict of a classification, or of an
+    :class:`~smartsync.explain.Explanation` (with its trace unless ``trace=False``; with
+    ``to_reach`` and ``stability`` when the explanation has advice, unless
+    ``advice=False``)."""
+    from ._subject import parts
+
+    c, found_advice = parts(subject)
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "region": {"id": c.region_id, "name": c.region_name},
@@ -88,6 +97,7 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
                 "coverage": s.coverage, "full": s.full, "is_synchronized": s.is_synchronized,
                 "threshold": s.threshold, "synchronized_ids": list(s.synchronized_ids),
                 "unsynchronized_ids": list(s.unsynchronized_ids),
+                "matched": s.matched, "rejected_ids": list(s.rejected_ids),
             }
             for name, s in c.stages.items()
         },
@@ -106,6 +116,7 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
             "total": c.funding.total, "fundable": c.funding.fundable, "share": c.funding.share,
             "budget": c.funding.budget, "fundable_ids": list(c.funding.fundable_ids),
             "rpjmd_programs": list(c.funding.rpjmd_programs),
+            "uncounted_ids": list(c.funding.uncounted_ids),
         },
         "rules_fired": list(c.rules_fired),
     }
@@ -127,16 +138,14 @@ def classification_to_dict(c: Any, *, lang: str = "en", trace: bool = True,
         t: [dict(r.to_dict(), message=r.message(lang)) for r in reasons]
         for t, reasons in c.why_not_all().items()
     }
-    if advice:
-        from ..advice import advise
-
-        found = advise(c).to_dict(lang)
+    if advice and found_advice is not None:
+        found = found_advice.to_dict(lang)
         out["to_reach"] = found["to_reach"]
         out["stability"] = found["stability"]
     return out
 
 
-def dumps(c: Any, *, lang: str = "en", trace: bool = True, indent: int | None = None) -> str:
+def dumps(subject: Any, *, lang: str = "en", trace: bool = True, indent: int | None = None) -> str:
     """The JSON text of a classification: one line unless ``indent`` is given."""
-    return _json.dumps(classification_to_dict(c, lang=lang, trace=trace), ensure_ascii=False,
+    return _json.dumps(classification_to_dict(subject, lang=lang, trace=trace), ensure_ascii=False,
                        indent=indent, separators=None if indent else (",", ":"))

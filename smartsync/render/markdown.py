@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import format_value, stage_name, text, type_name
+from ..messages import format_value, funding_message, stage_name, text, type_name
+from ._subject import speaks
 from .text import how_lines, stability_lines, to_reach_lines, trace_lines, type_line, why_not_lines
 
 __all__ = ["render_markdown"]
@@ -35,14 +36,17 @@ def _nested(lines: list[str]) -> list[str]:
     return out
 
 
-def render_markdown(c: Any, *, lang: str = "en", explain: bool = False,
+@speaks
+def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
                     trace: bool = False) -> str:
-    """The classification as Markdown; with ``explain``, how (in plain words) and why-not;
-    with ``trace``, the fact tree and the rule firings."""
-    from ..advice import advise
+    """The classification as Markdown (given an :class:`~smartsync.explain.Explanation`
+    with advice, with what to change and how stable the type is); with ``explain``, how
+    (in plain words) and why-not; with ``trace``, the fact tree and the rule firings."""
+    from ._subject import parts
 
-    advice = advise(c)
-    head, _, rest = type_line(c, lang, advice.stability).partition(": ")
+    c, advice = parts(subject)
+    head, _, rest = type_line(c, lang, advice.stability if advice is not None else None
+                              ).partition(": ")
     out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
            f"**{head}:** {rest}", "",
            f"## {text('heading.stages', lang)}", "",
@@ -63,13 +67,12 @@ def render_markdown(c: Any, *, lang: str = "en", explain: bool = False,
     if c.funding is None:
         out.append(text("funding.none", lang))
     else:
-        f = c.funding
-        out.append(text("funding.summary", lang, fundable=f.fundable, total=f.total,
-                        share=f.share, budget=f.budget))
-    out += ["", f"## {text('heading.to_reach', lang)}", ""]
-    out += _nested(to_reach_lines(c, lang, advice.to_reach))
-    out += ["", f"## {text('heading.stability', lang)}", ""]
-    out += [f"- {line}" for line in stability_lines(c, lang, advice.stability)]
+        out.append(funding_message(c.funding, lang))
+    if advice is not None:
+        out += ["", f"## {text('heading.to_reach', lang)}", ""]
+        out += _nested(to_reach_lines(c, lang, advice.to_reach))
+        out += ["", f"## {text('heading.stability', lang)}", ""]
+        out += [f"- {line}" for line in stability_lines(c, lang, advice.stability)]
     if explain or trace:
         from .plain import checklist
 

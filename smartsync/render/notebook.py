@@ -18,7 +18,7 @@ __all__ = ["classification_html"]
 def classification_html(c: Any, lang: str = "en", *, height: int = 640) -> str:
     """The notebook view of a classification: an ``iframe`` holding the type, the stages
     and the diagram."""
-    from .html import _coverage_section, _diagram_section, _e, _page, _type_section
+    from .sections import _coverage_section, _diagram_section, _e, _page, _type_section
 
     title = f"{c.region_name} ({c.region_id})"
     body = (f"<header><h1>{_e(title)}</h1></header>{_type_section(c.region, c, lang)}"

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import catalog, rule_description, text, type_name
+from ..messages import catalog, funding_message, rule_description, text, type_name
 from ..trace import Derivation, FactRecord
+from ._subject import speaks
 
 __all__ = ["checklist", "conclusion_line"]
 
@@ -25,7 +26,7 @@ _ELEMENT_KINDS = ("ElementSynchronized", "ElementUnsynchronized", "MatchRejected
 
 
 def _short(c: Any, plan: str, element_id: str | None) -> str:
-    from .text import short_text
+    from ._lines import short_text
 
     region = getattr(c, "region", None)
     element = None if region is None or element_id is None else getattr(region, plan).get(element_id)
@@ -65,17 +66,22 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
         figures = c.stages.get(stage)
         synchronized = bool(figures and figures.is_synchronized)
     key = "how.stage.synchronized" if synchronized else "how.stage.not"
+    # matched and counted told apart: the rules' count of matched elements, and of those
+    # whose match counts
     lines = [text(key, lang, stage=stage, synchronized=cov.get("synchronized"),
-                  total=cov.get("total"), coverage=cov.get("coverage"),
-                  threshold=cov.get("threshold"))]
+                  matched=cov.get("matched"), total=cov.get("total"),
+                  coverage=cov.get("coverage"), threshold=cov.get("threshold"))]
     matched: dict[str, list[tuple]] = {}
     rejected: dict[str, list[tuple]] = {}
+    relations: dict[tuple, str] = {}
     elements = list(elements)
     if elements:
         for fact in elements:
             if fact.kind == "ElementSynchronized":
                 matched.setdefault(fact.get("id"), []).append(
                     (fact.get("rpjmd"), fact.get("relation"), fact.get("source")))
+            elif fact.kind == "MatchRejected":
+                relations[(fact.get("masterplan"), fact.get("rpjmd"))] = fact.get("relation")
             else:
                 rejected[fact.get("id")] = [tuple(r) for r in fact.get("rejected", []) or []]
     else:
@@ -95,9 +101,13 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
     if unmatched:
         lines.append("    " + text("how.unmatched_heading", lang, count=len(unmatched)))
         for masterplan_id in unmatched:
-            why = "; ".join(text("how.rejected", lang, rpjmd=rpjmd_id,
-                                 condition=_condition(str(condition), lang))
-                            for rpjmd_id, condition in rejected.get(masterplan_id, []))
+            why = "; ".join(
+                text("how.rejected.relation", lang, rpjmd=rpjmd_id, stage=stage,
+                     relation=_relation(str(relations[(masterplan_id, rpjmd_id)]), lang))
+                if condition == "relation" and (masterplan_id, rpjmd_id) in relations else
+                text("how.rejected", lang, rpjmd=rpjmd_id,
+                     condition=_condition(str(condition), lang))
+                for rpjmd_id, condition in rejected.get(masterplan_id, []))
             lines.append("      " + text("how.unmatched_element", lang, masterplan=masterplan_id,
                                          masterplan_text=_short(c, "masterplan", masterplan_id))
                          + (f" ({why})" if why else ""))
@@ -122,6 +132,7 @@ def _fact_line(c: Any, node: Derivation, lang: str) -> str | None:
     return None
 
 
+@speaks
 def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
     """A concluded fact in the planner's words: a type, a stage's status, a
     characteristic, a diagnostic or the funding."""
@@ -135,9 +146,7 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
         if d.fact_id == fact.id:
             return d.message(lang)
     if c.funding is not None and c.funding.fact_id == fact.id:
-        f = c.funding
-        return text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
-                    budget=f.budget)
+        return funding_message(c.funding, lang)
     if fact.kind in ("StageStatus", "StageCoverage"):
         return _stage_lines(c, fact if fact.kind == "StageCoverage" else None,
                             fact if fact.kind == "StageStatus" else None, lang)[0]
@@ -155,11 +164,10 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
         if "condition" in values:
             values["condition"] = _condition(str(values["condition"]), lang)
         return text(f"how.{fact.kind}", lang, **values)
-    from .text import describe_fact
-
-    return describe_fact(fact)
+    return fact.line()
 
 
+@speaks
 def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
     """The conditions that held for a conclusion (the type by default; anything
     :meth:`~smartsync.Classification.how` accepts), stage by stage, then the

@@ -4,37 +4,21 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import rule_description, text, type_name
+from ..messages import funding_message, rule_description, text, type_name
 from ..trace import Derivation, FactRecord
+from ..trace import _short
+from ._lines import short_text
+from ._subject import speaks
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
-           "why_not_title"]
-
-_SHORT = 6
-
-
-def _short(value: Any) -> str:
-    if isinstance(value, list):
-        items = ["/".join(map(str, v)) if isinstance(v, list) else str(v) for v in value]
-        if len(items) > _SHORT:
-            return "[" + ", ".join(items[:_SHORT]) + f", … (+{len(items) - _SHORT})]"
-        return "[" + ", ".join(items) + "]"
-    if isinstance(value, dict):
-        if len(value) > _SHORT:
-            return "{" + ", ".join(f"{k}: {v}" for k, v in list(value.items())[:_SHORT]) + \
-                f", … (+{len(value) - _SHORT})}}"
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
-    return str(value)
+           "why_not_title", "why_not_blocks"]
 
 
 def describe_fact(record: FactRecord) -> str:
-    """A fact on one line: its kind and fields, long lists shortened."""
-    fields = ", ".join(f"{k}={_short(v)}" for k, v in record.fields.items()
-                       if (v is not None and v not in ({}, [])) or k in ("ids", "links"))
-    return f"{record.kind}({fields}) #{record.id}"
+    """A fact on one line: its kind and fields, long lists shortened
+    (:meth:`smartsync.FactRecord.line`)."""
+    return record.line()
 
 
 def stage_line(stage: Any, lang: str, base: str | None = None) -> str:
@@ -45,18 +29,8 @@ def stage_line(stage: Any, lang: str, base: str | None = None) -> str:
         return text(key, lang, stage=stage.stage)
     status = "full" if stage.full else "partial" if stage.is_synchronized else "not"
     return text("stage.line", lang, stage=stage.stage, synchronized=stage.synchronized,
-                total=stage.total, coverage=stage.coverage, threshold=stage.threshold,
-                status=text(f"stage.status.{status}", lang))
-
-
-def short_text(value: str, limit: int = 60) -> str:
-    """A plan element's text on one line, cut at a word before ``limit`` characters
-    (with an ellipsis) when longer."""
-    one = " ".join(str(value).split())
-    if len(one) <= limit:
-        return one
-    cut = one[:limit].rsplit(" ", 1)[0] or one[:limit]
-    return cut.rstrip(",;:.") + "…"
+                matched=stage.matched, total=stage.total, coverage=stage.coverage,
+                threshold=stage.threshold, status=text(f"stage.status.{status}", lang))
 
 
 def _element_text(region: Any, plan: str, element_id: str | None) -> str:
@@ -65,6 +39,7 @@ def _element_text(region: Any, plan: str, element_id: str | None) -> str:
     return short_text(element.text) if element is not None else ""
 
 
+@speaks
 def type_line(c: Any, lang: str, stability: Any = None) -> str:
     """The type in words, with its caveats: plan periods that share no year (and the
     action: align with the RPJMD in force), a type that holds only at the exact threshold."""
@@ -78,6 +53,7 @@ def type_line(c: Any, lang: str, stability: Any = None) -> str:
     return line + (f" ({'; '.join(notes)})" if notes else "")
 
 
+@speaks
 def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     """What to change to reach each type in ``advice`` (a mapping of letters to
     :class:`~smartsync.advice.TypeAdvice`): per stage the matches needed, the elements
@@ -130,6 +106,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     return lines
 
 
+@speaks
 def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
     """How stable the type is: the threshold range, what it becomes outside it, the
     fewest lost matches that change it, and whether it is fragile."""
@@ -158,30 +135,21 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
 
 def how_lines(derivation: Derivation, lang: str, indent: str = "  ") -> list[str]:
     """The derivation tree as indented lines, engine bookkeeping left out; a conclusion
-    met a second time is named (with its id) without its derivation again."""
+    met a second time is named (with its id) without its derivation again
+    (:meth:`smartsync.Derivation.tree`)."""
     lines: list[str] = []
-    shown: set[int] = set()
-
-    def walk(node: Derivation, depth: int) -> None:
-        if node.fact.internal:
-            return
-        label = describe_fact(node.fact)
-        if node.step is None:
-            lines.append(indent * depth + text("how.input", lang, fact=label))
-            return
-        if node.fact.id in shown:
-            lines.append(indent * depth + text("how.again", lang, id=str(node.fact.id),
-                                               kind=node.fact.kind))
-            return
-        shown.add(node.fact.id)
-        lines.append(indent * depth + text("how.by", lang, fact=label, rule=node.step.rule))
-        for premise in node.premises:
-            walk(premise, depth + 1)
-
-    walk(derivation, 0)
+    for depth, node, again in derivation.tree():
+        if again:
+            line = text("how.again", lang, id=str(node.fact.id), kind=node.fact.kind)
+        elif node.step is None:
+            line = text("how.input", lang, fact=describe_fact(node.fact))
+        else:
+            line = text("how.by", lang, fact=describe_fact(node.fact), rule=node.step.rule)
+        lines.append(indent * depth + line)
     return lines
 
 
+@speaks
 def why_not_title(c: Any, t: Any, lang: str) -> str:
     """The question a why-not answers: ``Why not type A? (synchronization would start at
     the vision)``, in the language."""
@@ -191,23 +159,57 @@ def why_not_title(c: Any, t: Any, lang: str) -> str:
     return text("why_not.title", lang, letter=letter, stage=str(getattr(t, "value", t)))
 
 
-def why_not_lines(c: Any, lang: str, types: Iterable[Any] | None = None) -> list[str]:
-    """For each type not concluded, the question and its reasons as a bulleted list; for
-    the region's own type, that it is the region's type."""
-    lines: list[str] = []
+@speaks
+def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
+                   ) -> list[tuple[Any, str, list[str]]]:
+    """For each type not concluded (or the ``types`` asked), ``(type, question, reasons
+    in words)``; a reason already given for a type above is not said again: one line
+    points to it (``as for type A above: the mission stage is not synchronized``). For
+    the region's own type, the question is that it is the region's type, with no reasons."""
+    blocks: list[tuple[Any, str, list[str]]] = []
+    said: dict[str, str] = {}  # a reason's words -> the letter of the type it was said for
     wanted = list(types) if types is not None else [t for t in c.typology.type_enum if t != c.type]
     for t in wanted:
         t = c.typology.parse_type(t)
         if t == c.type:
-            lines.append(text("why_not.own", lang,
-                              type=type_name(t, c.typology.letter(t), lang)))
+            blocks.append((t, text("why_not.own", lang,
+                                   type=type_name(t, c.typology.letter(t), lang)), []))
             continue
-        lines.append(why_not_title(c, t, lang))
+        letter = c.typology.letter(t)
+        lines: list[str] = []
+        again: dict[str, list[str]] = {}  # letter -> the stages (or words) said there
         for r in c.why_not(t):
-            lines.append("  - " + r.message(lang))
+            message = r.message(lang)
+            if message in said:
+                short = (text("why_not.stage_not_short", lang, stage=r.values["stage"])
+                         if r.kind == "failed_test" and isinstance(r.values.get("stage"), str)
+                         else None)
+                if short is not None:
+                    again.setdefault(said[message], []).append(short)
+                continue  # element reasons under a stage said above go with it
+            if letter is not None:
+                said[message] = letter
+            lines.append(message)
+        for other, shorts in again.items():
+            lines.append(text("why_not.as_above", lang, letter=other,
+                              stages="; ".join(dict.fromkeys(shorts))))
+        blocks.append((t, why_not_title(c, t, lang), lines))
+    return blocks
+
+
+@speaks
+def why_not_lines(c: Any, lang: str, types: Iterable[Any] | None = None) -> list[str]:
+    """For each type not concluded, the question and its reasons as a bulleted list (a
+    reason given for a type above pointed to, not repeated); for the region's own type,
+    that it is the region's type."""
+    lines: list[str] = []
+    for _, title, reasons in why_not_blocks(c, lang, types):
+        lines.append(title)
+        lines.extend("  - " + r for r in reasons)
     return lines
 
 
+@speaks
 def trace_lines(c: Any, lang: str, *, internal: bool = False) -> list[str]:
     """The rule firings in order, each with what it matched, bound and concluded."""
     lines: list[str] = []
@@ -231,16 +233,19 @@ def trace_lines(c: Any, lang: str, *, internal: bool = False) -> list[str]:
     return lines
 
 
-def render_text(c: Any, *, lang: str = "en", explain: bool = False, trace: bool = False) -> str:
+@speaks
+def render_text(subject: Any, *, lang: str = "en", explain: bool = False,
+                trace: bool = False) -> str:
     """The classification as text: type, stages, characteristics, diagnostics, funding,
-    what to change and how stable the type is; with ``explain``, also how the type was
-    concluded (a checklist in plain words) and why not each other type; with ``trace``,
-    also the fact tree (rule names, fact numbers) and the rule firings."""
-    from ..advice import advise
+    and, given an :class:`~smartsync.explain.Explanation` with advice, what to change and
+    how stable the type is; with ``explain``, also how the type was concluded (a checklist
+    in plain words) and why not each other type; with ``trace``, also the fact tree (rule
+    names, fact numbers) and the rule firings."""
+    from ._subject import parts
 
-    advice = advise(c)
+    c, advice = parts(subject)
     out = [text("heading.region", lang, id=c.region_id, name=c.region_name),
-           type_line(c, lang, advice.stability),
+           type_line(c, lang, advice.stability if advice is not None else None),
            "", text("heading.stages", lang)]
     out += ["  " + stage_line(s, lang, c.typology.base) for s in c.stages.values()]
     out += ["", text("heading.characteristics", lang)]
@@ -253,13 +258,12 @@ def render_text(c: Any, *, lang: str = "en", explain: bool = False, trace: bool 
     if c.funding is None:
         out.append("  " + text("funding.none", lang))
     else:
-        f = c.funding
-        out.append("  " + text("funding.summary", lang, fundable=f.fundable, total=f.total,
-                               share=f.share, budget=f.budget))
-    out += ["", text("heading.to_reach", lang)]
-    out += ["  " + line for line in to_reach_lines(c, lang, advice.to_reach)]
-    out += ["", text("heading.stability", lang)]
-    out += ["  " + line for line in stability_lines(c, lang, advice.stability)]
+        out.append("  " + funding_message(c.funding, lang))
+    if advice is not None:
+        out += ["", text("heading.to_reach", lang)]
+        out += ["  " + line for line in to_reach_lines(c, lang, advice.to_reach)]
+        out += ["", text("heading.stability", lang)]
+        out += ["  " + line for line in stability_lines(c, lang, advice.stability)]
     if explain or trace:
         from .plain import checklist
 
@@ -273,5 +277,3 @@ def render_text(c: Any, *, lang: str = "en", explain: bool = False, trace: bool 
         out += ["", text("heading.trace", lang)]
         out += ["  " + line for line in trace_lines(c, lang)]
     return "\n".join(out) + "\n"
-
-

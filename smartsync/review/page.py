@@ -99,8 +99,10 @@ def _match_item(m: Match, region: Region, lang: str, *, number: int | None = Non
     if m.evidence:
         evidence += (f'<div class="evidence"><span class="what">{_e(_label("shared_terms", lang))}</span> '
                      + ", ".join(f"<mark>{_e(t)}</mark>" for t in m.evidence) + "</div>")
-    if m.note:
-        bridge, rest = _bridge_of(m.note)
+    if m.note:  # a note smartsync wrote is said in the page's language
+        from ..messages import localize_note
+
+        bridge, rest = _bridge_of(localize_note(m.note, lang))
         if bridge:
             evidence += (f'<div class="bridge"><span class="what">{_e(_label("bridge", lang))}</span> '
                          f'{_e(bridge)}</div>')
@@ -140,11 +142,13 @@ def _manual(region: Region, lang: str) -> str:
 
 
 def _rejected(region: Region, lang: str) -> str:
+    from ..messages import localize_note
+
     if not region.rejected:
         return ""
     items = "".join(
         f'<li data-masterplan="{_e(r.masterplan)}" data-rpjmd="{_e(r.rpjmd)}"><b>{_e(r.masterplan)}</b>'
-        f' \u2192 <b>{_e(r.rpjmd)}</b>' + (f" \u00b7 {_e(r.note)}" if r.note else "") + "</li>"
+        f' \u2192 <b>{_e(r.rpjmd)}</b>' + (f" \u00b7 {_e(localize_note(r.note, lang))}" if r.note else "") + "</li>"
         for r in region.rejected)
     return (f'<details id="review-rejected"><summary>{_e(_label("rejected", lang, count=len(region.rejected)))}'
             f'</summary><p class="hint">{_e(_label("rejected_hint", lang))}</p>'

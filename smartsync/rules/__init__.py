@@ -82,10 +82,12 @@ PHASE = {
     "coverage": 90,
     "status": 80,
     "chain": 70,
+    "condition": 65,   # ConditionFailed: a variant's condition on the type starting at a stage
     "intact": 60,
     "supersede": 55,
     "type": 50,
     "members": 45,
+    "figures": 42,     # figures about the type found, for the characteristics to condition on
     "describe": 40,
     "diagnose": 30,
     "fund": 30,

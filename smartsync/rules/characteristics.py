@@ -10,13 +10,27 @@ how the two plan periods relate.
 Each rule concludes a :class:`~smartsync.facts.Characteristic` with a ``key``
 and a ``value``; the words a planner reads, in English and Indonesian, are in
 the message catalogs (``characteristic.<key>.<value>``).
+
+A characteristic never contradicts the figures beside it: each rule
+conditions on the concluded figures its words speak of. A helper fact is
+concluded first for that (phase ``figures``):
+:class:`~smartsync.facts.ChainCoverage` (is every stage of the chain
+synchronized in full? which synchronized stages lie outside the chain, e.g.
+a vision above a break?). So
+"fully integrated ... at every stage" needs a chain synchronized in full
+(else the integration is ``full_in_part``, with the stages that are not); "the
+plans meet only at the program stage" needs no synchronized stage outside
+the chain (else ``low_above_break``); "its programs enter the RKPD and the
+APBD" needs every program synchronized (else ``rpjmd_in_part``); "only
+programs are tied" needs no vision or mission synchronized (else the
+exposure is ``high_above_break``).
 """
 
 from __future__ import annotations
 
 from ..facts import (
-    Characteristic, ChainMember, Elements, PlanPeriod, StageCoverage, StageDef, StageStatus,
-    TypeResult,
+    Characteristic, ChainCoverage, ChainMember, Elements, PlanPeriod,
+    StageCoverage, StageDef, StageStatus, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
@@ -25,10 +39,32 @@ __all__ = ["CharacteristicsPack"]
 
 _SYNCHRONIZED = P(lambda stage: stage != UNSYNCHRONIZED)
 _DESCRIBE = PHASE["describe"]
+_FIGURES = PHASE["figures"]
 
 
 class CharacteristicsPack:
     """What the type found means: integration, legitimacy, funding route, exposure, periods."""
+
+    # -- figures the characteristics condition on ---------------------------
+
+    @concludes(ChainCoverage, stage=MATCH.stage)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True), salience=_FIGURES)
+    def chain_coverage(self, stage):
+        """Concludes how completely the synchronized chain is synchronized: full when every
+        stage of the chain covers all its masterplan elements; else the chain's stages that
+        do not, with their synchronized and total counts; and the synchronized stages
+        outside the chain (above a break: what is said of the chain alone must not be said
+        of the whole masterplan). Collected from the chain members, the stage coverages and
+        the stage statuses."""
+        members = {f["stage"] for f in self.collect(ChainMember)}
+        coverages = sorted(self.collect(StageCoverage), key=lambda f: f["position"])
+        partial = tuple((f["stage"], f["synchronized"], f["total"]) for f in coverages
+                        if f["stage"] in members and f["synchronized"] < f["total"])
+        synchronized = {f["stage"] for f in self.collect(StageStatus, synchronized=True)}
+        outside = tuple(f["stage"] for f in coverages
+                        if f["stage"] in synchronized and f["stage"] not in members)
+        self.declare(ChainCoverage(stage=stage, full=not partial, partial=partial,
+                                   outside=outside))
 
     # -- where it starts ---------------------------------------------------
 
@@ -66,34 +102,86 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="integration", value="full")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=0, base=False),
+          ChainCoverage(stage=MATCH.stage, full=True),
           salience=_DESCRIBE)
     def integration_full(self, stage):
-        """Concludes full integration: synchronization starts at the top stage, so the
-        masterplan is formulated from the RPJMD at every stage."""
+        """Concludes full integration: synchronization starts at the top stage and every
+        stage of the chain is synchronized in full, so the masterplan is formulated from
+        the RPJMD at every stage."""
         self.declare(Characteristic(key="integration", value="full", figures={"stage": stage}))
 
     @concludes(Characteristic, key="integration", value="high")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=1, base=False),
+          ChainCoverage(stage=MATCH.stage, full=True),
           salience=_DESCRIBE)
     def integration_high(self, stage):
-        """Concludes high integration: synchronization starts one stage below the top;
-        the masterplan keeps only its own vision."""
+        """Concludes high integration: synchronization starts one stage below the top, and
+        every stage of the chain is synchronized in full; the masterplan keeps only its own
+        vision."""
         self.declare(Characteristic(key="integration", value="high", figures={"stage": stage}))
 
     @concludes(Characteristic, key="integration", value="partial")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=P(lambda position: position >= 2),
                      base=False),
+          ChainCoverage(stage=MATCH.stage, full=True),
           salience=_DESCRIBE)
     def integration_partial(self, stage):
         """Concludes partial integration: the masterplan has its own vision and missions and
-        meets the RPJMD from a lower stage (e.g. the targets) down."""
+        meets the RPJMD from a lower stage (e.g. the targets) down, every stage of the chain
+        synchronized in full."""
         self.declare(Characteristic(key="integration", value="partial", figures={"stage": stage}))
 
+    @concludes(Characteristic, key="integration", value="full_in_part")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=0, base=False),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          salience=_DESCRIBE)
+    def integration_full_in_part(self, stage, partial):
+        """Concludes integration from the top stage, in part: synchronization starts at the
+        top stage, but not every element of the chain's stages is synchronized (those
+        stages with their figures)."""
+        self.declare(Characteristic(key="integration", value="full_in_part",
+                                    figures={"stage": stage, "partial": partial}))
+
+    @concludes(Characteristic, key="integration", value="high_in_part")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=1, base=False),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          salience=_DESCRIBE)
+    def integration_high_in_part(self, stage, partial):
+        """Concludes high integration, in part: synchronization starts one stage below the
+        top, but not every element of the chain's stages is synchronized."""
+        self.declare(Characteristic(key="integration", value="high_in_part",
+                                    figures={"stage": stage, "partial": partial}))
+
+    @concludes(Characteristic, key="integration", value="partial_in_part")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, position=P(lambda position: position >= 2),
+                     base=False),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          salience=_DESCRIBE)
+    def integration_partial_in_part(self, stage, partial):
+        """Concludes partial integration, in part: the masterplan meets the RPJMD from a
+        lower stage down, and not every element of those stages is synchronized."""
+        self.declare(Characteristic(key="integration", value="partial_in_part",
+                                    figures={"stage": stage, "partial": partial}))
+
     @concludes(Characteristic, key="integration", value="low")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
-    def integration_low(self, stage):
-        """Concludes low integration: the plans meet only at the base stage (programs)."""
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True),
+          ChainCoverage(stage=MATCH.stage, outside=MATCH.outside),
+          TEST(lambda outside: len(outside) == 0), salience=_DESCRIBE)
+    def integration_low(self, stage, outside):
+        """Concludes low integration: the plans meet only at the base stage (programs): no
+        other stage is synchronized."""
         self.declare(Characteristic(key="integration", value="low", figures={"stage": stage}))
+
+    @concludes(Characteristic, key="integration", value="low_above_break")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True),
+          ChainCoverage(stage=MATCH.stage, outside=MATCH.outside),
+          TEST(lambda outside: len(outside) > 0), salience=_DESCRIBE)
+    def integration_low_above_break(self, stage, outside):
+        """Concludes low integration with a stage synchronized above a break: the chain
+        holds only at the base stage, although a higher stage is synchronized too (its
+        chain breaks below it, so it does not set the type)."""
+        self.declare(Characteristic(key="integration", value="low_above_break",
+                                    figures={"stage": stage, "outside": outside}))
 
     @concludes(Characteristic, key="integration", value="none")
     @Rule(TypeResult(stage=UNSYNCHRONIZED), salience=_DESCRIBE)
@@ -124,22 +212,57 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="legitimacy", value="none", figures={}))
 
     @concludes(Characteristic, key="funding_route", value="rpjmd")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
+          StageStatus(base=True, full=True), salience=_DESCRIBE)
     def funding_through_rpjmd(self, stage):
         """Concludes that the masterplan is funded through the RPJMD: its programs follow
-        RPJMD targets and programs, so they enter the RKPD and the APBD as RPJMD programs."""
+        RPJMD targets and programs, and every one of them is synchronized, so they enter
+        the RKPD and the APBD as RPJMD programs."""
         self.declare(Characteristic(key="funding_route", value="rpjmd", figures={"stage": stage}))
 
+    @concludes(Characteristic, key="funding_route", value="rpjmd_in_part")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
+          StageStatus(base=True, synchronized=True, full=False),
+          StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized=MATCH.synchronized, total=MATCH.total),
+          salience=_DESCRIBE)
+    def funding_through_rpjmd_in_part(self, stage, base, synchronized, total):
+        """Concludes that the masterplan is funded through the RPJMD for its synchronized
+        programs only: the others have no route to APBD funding."""
+        self.declare(Characteristic(key="funding_route", value="rpjmd_in_part", figures={
+            "stage": stage, "synchronized": synchronized, "total": total,
+            "rest": total - synchronized}))
+
     @concludes(Characteristic, key="funding_route", value="program")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
-    def funding_program_by_program(self, stage):
-        """Concludes that the masterplan is funded program by program: only its programs
-        matched to RPJMD programs can draw on the APBD."""
-        self.declare(Characteristic(key="funding_route", value="program", figures={"stage": stage}))
+    @Rule(TypeResult(typed=True, base=True),
+          StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized=MATCH.synchronized, total=MATCH.total),
+          TEST(lambda synchronized: synchronized > 0),
+          salience=_DESCRIBE)
+    def funding_program_by_program(self, base, synchronized, total):
+        """Concludes that the masterplan is funded program by program: synchronization
+        starts at the base stage, so only its programs synchronized with RPJMD programs can
+        draw on the APBD."""
+        self.declare(Characteristic(key="funding_route", value="program", figures={
+            "stage": base, "synchronized": synchronized, "total": total}))
+
+    @concludes(Characteristic, key="funding_route", value="programs_only")
+    @Rule(StageStatus(base=True, synchronized=False),
+          StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized=MATCH.synchronized, total=MATCH.total),
+          TEST(lambda synchronized: synchronized > 0),
+          salience=_DESCRIBE)
+    def funding_programs_only(self, base, synchronized, total):
+        """Concludes that only single programs have a route to APBD funding: the program
+        stage is not synchronized, but some of its programs are."""
+        self.declare(Characteristic(key="funding_route", value="programs_only", figures={
+            "stage": base, "synchronized": synchronized, "total": total}))
 
     @concludes(Characteristic, key="funding_route", value="none")
-    @Rule(TypeResult(stage=UNSYNCHRONIZED), salience=_DESCRIBE)
-    def funding_none(self):
+    @Rule(StageDef(base=True, name=MATCH.base),
+          NOT(StageCoverage(stage=MATCH.base, synchronized=P(lambda n: n > 0))),
+          salience=_DESCRIBE)
+    def funding_none(self, base):
         """Concludes that the masterplan has no route to APBD funding: the APBD funds only
         what supports the RPJMD, and no program of the masterplan is synchronized."""
         self.declare(Characteristic(key="funding_route", value="none", figures={}))
@@ -160,32 +283,54 @@ class CharacteristicsPack:
         the elected head's, so a masterplan tied to them must be revised with each new RPJMD."""
         self.declare(Characteristic(key="exposure", value="high", figures={"stage": "mission"}))
 
+    @concludes(Characteristic, key="exposure", value="high_above_break")
+    @Rule(ChainCoverage(outside=MATCH.outside),
+          TEST(lambda outside: "vision" in outside or "mission" in outside),
+          NOT(ChainMember(stage="vision")), NOT(ChainMember(stage="mission")),
+          salience=_DESCRIBE)
+    def exposure_above_break(self, outside):
+        """Concludes high exposure to a change of regional head although the chain does not
+        reach the vision or the missions: one of them is synchronized above a break, so the
+        masterplan still takes it from the elected head's RPJMD."""
+        stage = "vision" if "vision" in outside else "mission"
+        self.declare(Characteristic(key="exposure", value="high_above_break",
+                                    figures={"stage": stage}))
+
     @concludes(Characteristic, key="exposure", value="medium")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
-          NOT(ChainMember(stage="vision")), NOT(ChainMember(stage="mission")), salience=_DESCRIBE)
-    def exposure_medium(self, stage):
-        """Concludes medium exposure: the masterplan keeps its own vision and missions, but its
-        lower stages follow RPJMD elements that a new RPJMD may change."""
+          ChainCoverage(stage=MATCH.stage, outside=MATCH.outside),
+          TEST(lambda outside: "vision" not in outside and "mission" not in outside),
+          NOT(ChainMember(stage="vision")), NOT(ChainMember(stage="mission")),
+          salience=_DESCRIBE)
+    def exposure_medium(self, stage, outside):
+        """Concludes medium exposure: the masterplan keeps its own vision and missions (none
+        of them is synchronized), but its lower stages follow RPJMD elements that a new
+        RPJMD may change."""
         self.declare(Characteristic(key="exposure", value="medium", figures={"stage": stage}))
 
     @concludes(Characteristic, key="exposure", value="low")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
-    def exposure_low(self, stage):
-        """Concludes low exposure: only programs are tied, and programs follow the national
-        nomenclature, which outlives a change of regional head."""
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True),
+          ChainCoverage(stage=MATCH.stage, outside=MATCH.outside),
+          TEST(lambda outside: "vision" not in outside and "mission" not in outside),
+          salience=_DESCRIBE)
+    def exposure_low(self, stage, outside):
+        """Concludes low exposure: only programs are tied (no vision or mission is
+        synchronized), and programs follow the national nomenclature, which outlives a
+        change of regional head."""
         self.declare(Characteristic(key="exposure", value="low", figures={"stage": stage}))
 
     # -- programs and periods ------------------------------------------------------
 
     @concludes(Characteristic, key="program_counterpart_share")
     @Rule(StageCoverage(stage=MATCH.base, base=True, synchronized=MATCH.synchronized,
-                        total=MATCH.total, coverage=MATCH.coverage),
+                        total=MATCH.total, coverage=MATCH.coverage, matched=MATCH.matched),
           salience=_DESCRIBE)
-    def program_counterpart_share(self, base, synchronized, total, coverage):
-        """Concludes the share of masterplan programs with an RPJMD program counterpart."""
+    def program_counterpart_share(self, base, synchronized, total, coverage, matched):
+        """Concludes the share of masterplan programs synchronized with an RPJMD program
+        (their match counts under the rules in force), beside how many are matched at all."""
         self.declare(Characteristic(key="program_counterpart_share", value=coverage,
                                     figures={"stage": base, "synchronized": synchronized,
-                                             "total": total}))
+                                             "total": total, "matched": matched}))
 
     @concludes(Characteristic, key="periods", value="same")
     @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),

@@ -10,7 +10,7 @@ catalogs (``diagnostic.<code>``).
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainMember, Diagnostic, Elements, PlanPeriod, StageCoverage,
+    ChainBreak, ChainMember, ConditionFailed, Diagnostic, Elements, PlanPeriod, StageCoverage,
 )
 from ..facts import id_order
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
@@ -39,16 +39,30 @@ class DiagnosticsPack:
                                          "coverages": {s: coverage[s]["coverage"]
                                                        for s in stages + at}}))
 
+    @concludes(Diagnostic, code="condition_failed")
+    @Rule(ConditionFailed(stage=MATCH.stage, condition=MATCH.condition, figures=MATCH.figures),
+          salience=_DIAGNOSE)
+    def condition_failed(self, stage, condition, figures):
+        """Reports a condition of the rules in force that keeps synchronization from
+        starting at a stage (a variant's condition on one type): it blocks that type."""
+        self.declare(Diagnostic(code="condition_failed", severity="blocking", elements=(),
+                                figures={**dict(figures), "stage": stage,
+                                         "condition": condition}))
+
     @concludes(Diagnostic, code="orphan_programs")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
-                        unsynchronized_ids=MATCH.orphans, total=MATCH.total),
+                        unsynchronized_ids=MATCH.orphans, rejected_ids=MATCH.rejected,
+                        total=MATCH.total),
           TEST(lambda orphans: len(orphans) > 0),
           salience=_DIAGNOSE)
-    def orphan_programs(self, base, orphans, total):
-        """Reports the masterplan programs with no counted match to an RPJMD program: they
-        have no route to APBD funding."""
+    def orphan_programs(self, base, orphans, rejected, total):
+        """Reports the masterplan programs that are not synchronized (no match of theirs
+        counts): they have no route to APBD funding. Of them, those that are matched to an
+        RPJMD program by a match the rules do not count are named apart (``rejected``)."""
         self.declare(Diagnostic(code="orphan_programs", severity="blocking", elements=orphans,
-                                figures={"stage": base, "count": len(orphans), "total": total}))
+                                figures={"stage": base, "count": len(orphans), "total": total,
+                                         "unmatched": len(orphans) - len(rejected),
+                                         "rejected": tuple(rejected)}))
 
     @concludes(Diagnostic, code="no_base_stage")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=False), salience=_DIAGNOSE)
@@ -73,23 +87,27 @@ class DiagnosticsPack:
 
     @concludes(Diagnostic, code="dimension_unsynchronized")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
-                        synchronized_ids=MATCH.synchronized),
+                        synchronized_ids=MATCH.synchronized, rejected_ids=MATCH.rejected),
           Elements(plan="masterplan", level=MATCH.base, ids=MATCH.ids,
                    dimensions=MATCH.dimensions),
           TEST(lambda dimensions, synchronized:
                bool(set(dimensions.values()) - {dimensions[i] for i in synchronized
                                                   if i in dimensions})),
           salience=_DIAGNOSE)
-    def dimension_unsynchronized(self, base, ids, dimensions, synchronized):
+    def dimension_unsynchronized(self, base, ids, dimensions, synchronized, rejected):
         """Reports each smart city dimension whose masterplan programs are all unsynchronized:
-        the dimension has no route to APBD funding (one finding per such dimension)."""
+        the dimension has no route to APBD funding (one finding per such dimension). Its
+        programs that are matched by a match the rules do not count are counted apart
+        (``rejected``): they are not "without a match"."""
         covered = {dimensions[i] for i in synchronized if i in dimensions}
         for dimension in sorted(set(dimensions.values()) - covered):
             members = tuple(i for i in ids if dimensions.get(i) == dimension)
             self.declare(Diagnostic(code="dimension_unsynchronized", severity="blocking",
                                     elements=(),
                                     figures={"dimension": dimension, "stage": base,
-                                             "count": len(members)}))
+                                             "count": len(members),
+                                             "rejected": tuple(i for i in members
+                                                               if i in rejected)}))
 
     @concludes(Diagnostic, code="rests_on_suggested")
     @Rule(ChainMember(stage=MATCH.stage),

@@ -37,11 +37,17 @@ class StagesPack:
         """Counts the synchronized masterplan elements of a stage the masterplan has.
 
         It collects the stage's element conclusions: each element synchronized
-        by a counting match, and each element no match synchronizes. The
-        coverage is the synchronized count over the stage's element count.
+        by a counting match, and each element no match synchronizes (with the
+        matches it has that do not count). The coverage is the synchronized
+        count over the stage's element count; ``matched`` counts the elements
+        with any match of their level, counted or not, so that an explanation
+        can tell *matched* from *counted*.
         """
         synchronized = self.collect(ElementSynchronized, stage=stage)
-        unsynchronized = {f["id"] for f in self.collect(ElementUnsynchronized, stage=stage)}
+        not_synchronized = self.collect(ElementUnsynchronized, stage=stage)
+        unsynchronized = {f["id"] for f in not_synchronized}
+        # matched, but no match counts: each has its rejected matches listed
+        rejected = {f["id"] for f in not_synchronized if f["rejected"]}
         counted = tuple(sorted(((f["id"], f["rpjmd"], f["relation"], f["source"])
                                 for f in synchronized),
                                key=lambda m: (id_order(m[0]), id_order(m[1]), m)))
@@ -53,6 +59,8 @@ class StagesPack:
             coverage=len(ids_synchronized) / len(ids), threshold=threshold,
             synchronized_ids=tuple(i for i in ids if i in ids_synchronized),
             unsynchronized_ids=tuple(i for i in ids if i in unsynchronized),
+            matched=len(ids_synchronized) + len(rejected),
+            rejected_ids=tuple(i for i in ids if i in rejected),
             manual_synchronized=len(manual), matches=counted))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=False)
@@ -69,7 +77,8 @@ class StagesPack:
         self.declare(StageCoverage(
             stage=stage, base=base, position=position, present=False, total=0,
             synchronized=0, coverage=0.0, threshold=threshold, synchronized_ids=(),
-            unsynchronized_ids=(), manual_synchronized=0, matches=()))
+            unsynchronized_ids=(), matched=0, rejected_ids=(), manual_synchronized=0,
+            matches=()))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True,
                passes=True)

@@ -10,7 +10,7 @@ does not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainHolds, ChainIntact, ChainMember, StageDef, StageStatus,
+    ChainBreak, ChainHolds, ChainIntact, ChainMember, ConditionFailed, StageDef, StageStatus,
     Superseded, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
@@ -60,10 +60,12 @@ class TypologyPack(ChainBreaks):
     @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position,
                       base=MATCH.base),
           ChainHolds(stage=MATCH.stage),
+          NOT(ConditionFailed(stage=MATCH.stage)),
           salience=PHASE["intact"])
     def chain_intact(self, stage, position, base):
-        """Concludes that synchronization can start at a stage: it is synchronized and the
-        chain holds from it down to the base stage."""
+        """Concludes that synchronization can start at a stage: it is synchronized, the
+        chain holds from it down to the base stage, and no condition a variant sets on the
+        type starting there fails (none in the default rules)."""
         self.declare(ChainIntact(stage=stage, position=position, base=base))
 
     @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)

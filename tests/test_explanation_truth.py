@@ -1,0 +1,203 @@
+"""Explanation truth: under the default rules, every shipped variant and test variants
+(relations per stage, a condition above the type's stage, a condition on one type), at
+several thresholds, every count the explanation says equals what the rules concluded,
+and no characteristic contradicts the stage figures beside it."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import regions
+
+from smartsync import Classifier, Parameters
+from smartsync.facts import Element, Match, MatchRejected
+from smartsync.rules import MATCH, NOT, PHASE, Rule, concludes
+from smartsync.variants import available_variants, default_packs, load_variant
+
+
+class ProgramUnderMatchedTarget:
+    """A condition above the program stage: a masterplan program counts only when one of
+    its parents (a target) has a match of its own."""
+
+    @concludes(MatchRejected, masterplan=MATCH.element, rpjmd=MATCH.counterpart,
+               condition="parent_unmatched")
+    @Rule(Element(plan="masterplan", level="program", id=MATCH.element, parents=MATCH.parents),
+          Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart, relation=MATCH.relation),
+          salience=PHASE["reject"] + 1)
+    def program_parent_unmatched(self, element, counterpart, relation, parents):
+        """Rejects a program match when no parent of the program has a match."""
+        if not any(self.collect(Match, masterplan=p) for p in parents):
+            self.declare(MatchRejected(stage="program", masterplan=element, rpjmd=counterpart,
+                                       relation=relation, condition="parent_unmatched",
+                                       figures={}))
+
+
+def _test_variants() -> dict[str, Classifier]:
+    out = {name: load_variant(name).classifier() for name in available_variants()}
+    out["mission-adopted-only"] = Classifier(params=Parameters(
+        stage_relations={"mission": ["adopted"], "vision": ["adopted"]}))
+    out["program-under-matched-target"] = Classifier(
+        (*default_packs(), ProgramUnderMatchedTarget))
+    from smartsync.rules.mission_coverage import MISSION_COVERAGE
+
+    out["mission-coverage"] = MISSION_COVERAGE.classifier()
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def variants() -> dict[str, Classifier]:
+    """The classifiers the truths are checked under, built once."""
+    return _test_variants()
+
+
+THRESHOLDS = (0.25, 0.5, 1.0)
+
+
+def _check(c) -> None:  # noqa: ANN001
+    """Every count said equals the conclusions; no characteristic contradicts them."""
+    base = c.typology.base
+    stages = c.stages
+    for s in stages.values():
+        # matched and counted: the stage's figures are the rules' element conclusions
+        assert s.synchronized == len(s.synchronized_ids)
+        assert s.total == len(s.synchronized_ids) + len(s.unsynchronized_ids)
+        assert s.matched == s.synchronized + len(s.rejected_ids)
+        assert set(s.rejected_ids) <= set(s.unsynchronized_ids)
+        for element in s.synchronized_ids:
+            assert c.trace.find("ElementSynchronized", id=element)
+        for element in s.rejected_ids:
+            assert c.trace.find("MatchRejected", masterplan=element)
+            assert not c.trace.find("ElementSynchronized", id=element)
+    program = stages.get(base)
+    counted = set(program.synchronized_ids) if program else set()
+    # funding counts what counts
+    if c.funding is not None and program is not None:
+        assert set(c.funding.fundable_ids) <= counted
+        assert c.funding.fundable == len(c.funding.fundable_ids) and c.funding.total == program.total
+        assert not set(c.funding.uncounted_ids) & counted
+    # findings count what counts
+    for d in c.diagnostics_with("orphan_programs"):
+        assert tuple(d.elements) == program.unsynchronized_ids
+        assert d.figures["count"] == len(program.unsynchronized_ids)
+        assert list(d.figures["rejected"]) == list(program.rejected_ids)
+    for d in c.diagnostics_with("dimension_unsynchronized"):
+        members = [e.id for e in c.region.masterplan.elements
+                   if e.level.value == base and e.dimension is not None
+                   and e.dimension.value == d.figures["dimension"]]
+        assert d.figures["count"] == len(members) and not set(members) & counted
+        assert set(d.figures["rejected"]) == set(members) & set(program.rejected_ids)
+    # characteristics never contradict the figures
+    chain = [stages[s] for s in c.chain if s in stages]
+    outside = [s for s in stages.values() if s.is_synchronized and s.stage not in c.chain]
+    for ch in c.characteristics:
+        key, value = ch.key, ch.value
+        if key == "integration" and value in ("full", "high", "partial"):
+            assert all(s.full for s in chain), (value, chain)
+        if key == "integration" and value.endswith("_in_part"):
+            assert not all(s.full for s in chain)
+            assert [tuple(p) for p in ch.figures["partial"]] == \
+                [(s.stage, s.synchronized, s.total) for s in chain if not s.full]
+        if key == "integration" and value == "low":
+            assert not outside, outside
+        if key == "integration" and value == "low_above_break":
+            assert list(ch.figures["outside"]) == [s.stage for s in outside]
+        if key == "funding_route" and value == "rpjmd":
+            assert program.full
+        if key == "funding_route" and value in ("rpjmd_in_part", "program", "programs_only"):
+            assert (ch.figures["synchronized"], ch.figures["total"]) == \
+                (program.synchronized, program.total)
+            assert 0 < program.synchronized
+        if key == "funding_route" and value == "rpjmd_in_part":
+            assert program.synchronized < program.total
+        if key == "funding_route" and value == "none":
+            assert program is None or program.synchronized == 0
+        if key == "exposure" and value in ("low", "medium"):
+            assert not any(s.is_synchronized for s in stages.values()
+                           if s.stage in ("vision", "mission"))
+        if key == "own_vision" and "vision" in stages:
+            assert value == ("absent" if not stages["vision"].present
+                             else not stages["vision"].is_synchronized)
+        if key == "program_counterpart_share":
+            assert (ch.figures["synchronized"], ch.figures["total"], ch.figures["matched"]) == \
+                (program.synchronized, program.total, program.matched)
+    assert len([ch for ch in c.characteristics if ch.key == "funding_route"]) <= 1
+    assert len([ch for ch in c.characteristics if ch.key == "integration"]) <= 1
+    assert len([ch for ch in c.characteristics if ch.key == "exposure"]) <= 1
+    # the words: the stage lines say the rules' counts, matched and counted
+    from smartsync.render.plain import checklist
+
+    for line in checklist(c):
+        if "masterplan" in line and "elements are matched" in line:
+            stage = next(s for s in stages.values() if f"the {s.stage} stage" in line)
+            assert f"{stage.matched if stage.matched != stage.synchronized else stage.synchronized} of {stage.total}" in line
+
+
+_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                          HealthCheck.data_too_large])
+
+
+@settings(max_examples=12, **_SETTINGS)
+@given(region=regions(max_elements=6, max_matches=10), threshold=st.sampled_from(THRESHOLDS),
+       variant=st.sampled_from(sorted(_test_variants())))
+def test_every_count_said_is_a_conclusion_under_every_variant(region, threshold, variant):
+    """Under each variant and threshold, the counts of how, characteristics, funding and
+    findings equal the rules' conclusions, and no characteristic contradicts them."""
+    _check(variants()[variant].classify(region, params=_params(variants()[variant], threshold)))
+
+
+@pytest.mark.slow
+@settings(max_examples=150, **_SETTINGS)
+@given(region=regions(max_elements=6, max_matches=14), threshold=st.sampled_from(THRESHOLDS),
+       variant=st.sampled_from(sorted(_test_variants())))
+def test_every_count_said_is_a_conclusion_under_every_variant_at_length(region, threshold,
+                                                                         variant):
+    """The same truths on many more generated regions (slow)."""
+    _check(variants()[variant].classify(region, params=_params(variants()[variant], threshold)))
+
+
+def _params(classifier: Classifier, threshold: float) -> Parameters:
+    import attrs
+
+    return attrs.evolve(classifier.params, threshold=threshold)
+
+
+def test_a_type_a_region_in_part_is_not_said_to_be_fully_integrated():
+    """A type A region whose missions (2 of 4) and programs (6 of 12) are synchronized in
+    part is not "fully integrated ... at every stage", and its programs are not said to
+    all enter the APBD beside the programs that have no route to it."""
+    import smartsync
+
+    region = smartsync.load_region("examples/type-a-vision.yaml")
+    c = smartsync.classify(region)
+    assert c.type_letter == "A" and not c.stages["program"].full
+    messages = [ch.message() for ch in c.characteristics]
+    assert not any("at every stage" in m for m in messages)
+    assert not any("its programs enter the RKPD" in m for m in messages)
+    _check(c)
+
+
+def test_a_type_d_region_with_its_vision_synchronized_does_not_meet_only_at_programs():
+    """A type D region whose vision is synchronized (the missions not) says its vision is
+    formulated from the RPJMD vision and never that the plans meet only at the programs."""
+    import attrs
+
+    import smartsync
+    from smartsync.model import Match as ModelMatch, Relation, Source
+
+    region = smartsync.load_region("examples/type-d-program.yaml")
+    rpjmd_vision = next(e.id for e in region.rpjmd.elements if e.level.value == "vision")
+    vision = next(e.id for e in region.masterplan.elements if e.level.value == "vision")
+    region = attrs.evolve(region, matches=region.matches + (ModelMatch(
+        masterplan=vision, rpjmd=rpjmd_vision, relation=Relation.DERIVED,
+        source=Source.MANUAL),))
+    c = smartsync.classify(region)
+    assert c.type_letter == "D" and c.stages["vision"].is_synchronized
+    messages = " ".join(ch.message() for ch in c.characteristics)
+    assert "formulated from the RPJMD vision" in messages
+    assert "meet only at the program stage" not in messages
+    assert c.characteristic("integration").value == "low_above_break"
+    assert c.characteristic("exposure").value == "high_above_break"
+    _check(c)
