@@ -34,6 +34,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "rulepack",  # docs/_ext/rulepack.py: pages of the rule packs from their docstrings
     "exitcodes",  # docs/_ext/exitcodes.py: the exit code table from smartsync.cli.EXIT_CODES
+    "cliref",  # docs/_ext/cliref.py: the command line reference from its argparse parser
 ]
 
 root_doc = "index"

@@ -22,6 +22,9 @@ from ._compat import experta
 from .errors import InvalidRegionError, RulePackError, Severity, did_you_mean
 from .whynot import WhyNot
 from ._gc import paused_gc
+from ._guard import (
+    FiringLimit, check_max_firings, firing_limit, guarded_exceptions, most_fired, rule_failure,
+)
 from .fastmatch import FastDepthStrategy, FastKnowledgeEngine, fact_ids
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
@@ -97,7 +100,11 @@ class _RecordingAgenda(Agenda):
     def get_next(self):  # type: ignore[no-untyped-def]
         activation = super().get_next()
         if activation is not None:
-            self._engine._begin_step(activation)
+            engine = self._engine
+            # one more firing in this run would pass the limit
+            if len(engine._steps) - engine._run_start >= engine._max_firings:
+                raise FiringLimit(engine._max_firings)
+            engine._begin_step(activation)
         return activation
 
 
@@ -128,6 +135,10 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at: dict[int, int] = {}
         self._by_class: dict[type, dict[int, Any]] = {}
         self._indexes: dict[type, dict[tuple, Any]] = {}
+        #: the most firings a run may make (see :mod:`smartsync._guard`), and the number of
+        #: firings recorded when the current run began
+        self._max_firings: float = float("inf")
+        self._run_start = 0
 
     def reset(self, **kwargs: Any) -> None:  # noqa: D102
         self._steps = []
@@ -146,6 +157,10 @@ class _RecordingEngine(KnowledgeEngine):
         recording = _RecordingAgenda(self)
         recording.activations = self.agenda.activations
         self.agenda = recording
+
+    def run(self, steps: float = float("inf")) -> None:  # noqa: D102
+        self._run_start = len(self._steps)  # the firing limit counts the firings of one run
+        super().run(steps)
 
     def _begin_step(self, activation: Any) -> None:
         self._current = activation
@@ -258,7 +273,11 @@ class Classifier:
 
     ``packs``: classes whose methods are experta rules (default: the packs of
     :data:`smartsync.rules.DEFAULT_PACKS`). ``typology``: the stages to type
-    by. ``params``: the default :class:`~smartsync.Parameters`. The engine is
+    by. ``params``: the default :class:`~smartsync.Parameters`. ``max_firings``:
+    the most rule firings one classification may make (``None``: 50,000 and 50
+    more for each fact the region declares, far more than the shipped rules need);
+    a rule pack that would fire more is stopped with a
+    :class:`~smartsync.RulePackError` naming the rules that fired most. The engine is
     built once, here; :meth:`classify` resets it for each region. A
     classifier is not thread-safe: use one per thread (or per process).
     ``messages``: words for the packs' own keys, ``{"en": {key: text}, "id":
@@ -271,7 +290,8 @@ class Classifier:
 
     def __init__(self, packs: Sequence[type] | None = None, *,
                  typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None,
-                 messages: Mapping[str, Mapping[str, str]] | None = None):
+                 messages: Mapping[str, Mapping[str, str]] | None = None,
+                 max_firings: int | None = None):
         if packs is None:
             from .rules import _default_packs
 
@@ -282,15 +302,25 @@ class Classifier:
         self.packs = packs
         self.typology = typology
         self.params = params or Parameters()
+        self.max_firings = check_max_firings(max_firings)
         from .messages import checked_messages
 
         #: the words of this classifier's own keys, by language (they go with its results)
         self.messages = checked_messages(messages)
         self._rules = self._collect(packs)
-        engine_class = type("SmartsyncEngine", (self._engine_base, *packs), {})
-        self._engine = engine_class()
+        try:
+            engine_class = type("SmartsyncEngine", (self._engine_base, *packs), {})
+            self._engine = engine_class()
+        except guarded_exceptions as exc:  # a pack's own __init__ or metaclass failed
+            names = [_pack_name(p) for p in packs]
+            raise RulePackError(f"the rule packs cannot be assembled into one engine: "
+                                f"{type(exc).__name__}: {exc}", packs=names,
+                                kind="assembly") from None
         self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()
+        #: the thread classifying with this classifier now (a rule that classifies with
+        #: it again would wait for itself forever)
+        self._running_in: int | None = None
 
     @staticmethod
     def _collect(packs: Sequence[type]) -> list[RuleInfo]:
@@ -334,7 +364,7 @@ class Classifier:
             seen.add(getattr(hook, "__func__", hook))
             try:
                 facts = list(hook(region, self.typology, params))
-            except Exception as exc:
+            except guarded_exceptions as exc:
                 raise RulePackError(f"{_pack_name(pack)}.input_facts failed for region "
                                     f"{region.id!r}: {type(exc).__name__}: {exc}",
                                     packs=[_pack_name(pack)]) from exc
@@ -350,7 +380,8 @@ class Classifier:
         return tuple(self._rules)
 
     def classify(self, region: Region | str | os.PathLike[str], *,
-                 params: Parameters | Mapping[str, Any] | None = None) -> Classification:
+                 params: Parameters | Mapping[str, Any] | None = None,
+                 max_firings: int | None = None) -> Classification:
         """Classify one region: its type, stages, characteristics, diagnostics, funding and trace.
 
         ``region``: a :class:`~smartsync.Region`, or the path of a region file.
@@ -358,8 +389,15 @@ class Classifier:
         (``{"threshold": 0.6, "relations": ["adopted", "derived"]}``); the
         classifier's own parameters when not given.
 
+        ``max_firings``: the firing limit of this classification (the classifier's
+        :attr:`max_firings` when not given).
+
         Raises :class:`~smartsync.InvalidRegionError` for a region whose
-        references do not hold (a match naming an unknown element...).
+        references do not hold (a match naming an unknown element...), and
+        :class:`~smartsync.RulePackError` when the rules cannot classify it: a rule (or a
+        condition) raised an error, called ``sys.exit``, recursed without end, fired
+        past the firing limit, or the packs concluded no type or several; the error
+        names the module, the rule and the fact.
         """
         if isinstance(region, (str, os.PathLike)):
             from .io import load_region
@@ -370,13 +408,30 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
+        limit = check_max_firings(max_firings if max_firings is not None else self.max_firings)
+        if self._running_in == threading.get_ident():
+            raise RulePackError(
+                "a rule classified a region with the classifier that is running it (it "
+                "would wait for itself forever); classify with another Classifier", kind="run")
         with self._lock, paused_gc():  # a run frees what it allocates by reference counting
             engine = self._engine
-            engine.reset()
-            engine.declare(*region_facts(region, self.typology, params),
-                           *self._input_facts(region, params))
-            engine.run()
-            result = self._result(region, params, engine)
+            self._running_in = threading.get_ident()
+            try:
+                facts = [*region_facts(region, self.typology, params),
+                         *self._input_facts(region, params)]
+                try:
+                    engine._max_firings = firing_limit(limit, len(facts))
+                    engine.reset()
+                    engine.declare(*facts)
+                    engine.run()
+                except (FiringLimit, *guarded_exceptions) as exc:
+                    error = rule_failure(exc, engine, self._rule_by_name, region.id)
+                    engine.running = False
+                    engine.reset()  # the failed run's facts and firings are garbage
+                    raise error from None
+                result = self._result(region, params, engine)
+            finally:
+                self._running_in = None
             engine.matcher.reset()  # its partial matches are garbage: free them now
             return result
 
@@ -462,10 +517,7 @@ class Classifier:
                 fact_id=status["__factid__"])
         types = by_kind.get(TypeResult, [])
         if len(types) != 1:
-            raise RulePackError(
-                f"the rule packs concluded {len(types)} types for region {region.id!r} "
-                f"({', '.join(sorted(str(t['stage']) for t in types)) or 'none'}); "
-                "a typology must conclude exactly one")
+            raise self._type_conflict(region, types, engine)
         type_value = self.typology.type_enum(types[0]["stage"])
         order = {s: i for i, s in enumerate(self.typology.stages)}
         chain = tuple(sorted({f["stage"] for f in by_kind.get(ChainMember, ())},
@@ -507,6 +559,40 @@ class Classifier:
             type=type_value, stages=stages, chain=chain, characteristics=characteristics,
             diagnostics=diagnostics, funding=funding, trace=trace, region=region,
             why_not_engine=why_not, messages=dict(self.messages))
+
+
+    def _type_conflict(self, region: Region, types: list, engine: Any) -> RulePackError:
+        """The error for a run that concluded no type or several: each type with the rule
+        that concluded it (and its module), or the rules that conclude a type."""
+        def by(fact: Any) -> tuple[str, str]:
+            step = engine._declared_at.get(fact["__factid__"], 0)
+            name = (getattr(engine._steps[step - 1].rule, "__name__", "?") if step
+                    else "an input fact")
+            info = self._rule_by_name.get(name)
+            return name, info.module if info else "?"
+
+        if types:
+            concluded = sorted((str(t["stage"]), *by(t)) for t in types)
+            said = "; ".join(f"{stage} by rule {rule!r} ({module})"
+                             for stage, rule, module in concluded)
+            rules = list(dict.fromkeys(rule for _, rule, _ in concluded))
+            return RulePackError(
+                f"the rule packs concluded {len(types)} types for region {region.id!r}: "
+                f"{said}; a typology must conclude exactly one: make these rules exclude "
+                "each other (a condition, or NOT of the other's conclusion)",
+                rule=rules[0], module=concluded[0][2], region=region.id, kind="conclusion",
+                firings=most_fired(engine._steps),
+                packs=sorted({self._rule_by_name[r].pack for r in rules
+                              if r in self._rule_by_name}))
+        typing = [info.name for info in self._rules
+                  if any(cls is TypeResult for cls, _ in
+                         getattr(info.rule, "_smartsync_concludes", ()))]
+        return RulePackError(
+            f"the rule packs concluded no type for region {region.id!r}; a typology must "
+            "conclude exactly one"
+            + (f" (the rules that conclude a type: {', '.join(typing)}; none fired)"
+               if typing else " (no rule is marked @concludes(TypeResult, ...))"),
+            region=region.id, kind="conclusion", firings=most_fired(engine._steps))
 
 
 class _TypeWhyNot:

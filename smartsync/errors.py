@@ -10,7 +10,8 @@ message a person reads.
   problems; ``.problems`` lists every one of them.
 - :class:`InvalidRegionError` -- a :class:`~smartsync.model.Region` built in
   code refers to elements that do not exist (and the like).
-- :class:`RulePackError` -- rule packs that cannot be assembled.
+- :class:`RulePackError` -- rule packs that cannot be loaded, assembled or run
+  (naming the module, the rule and the fact).
 - :class:`OutputError` -- a file smartsync was asked to write that it must
   not or cannot write (a link, an input, a read-only file...); also an
   :class:`OSError`.
@@ -173,13 +174,34 @@ class InvalidRegionError(SmartsyncError, ValueError):
 
 
 class RulePackError(SmartsyncError):
-    """Rule packs that cannot be assembled into a classifier (a name collision, an unknown pack...)."""
+    """A rule pack that cannot be loaded, assembled or run: a name that names nothing, a
+    module that fails on import (or calls ``sys.exit``), two packs defining one rule, a
+    rule that raises an error, recurses without end or keeps firing past the firing limit.
+
+    Structured fields, each ``None`` (or empty) when it does not apply: ``module`` (the
+    Python module of the pack or rule), ``rule`` (the rule's name), ``fact`` (the fact the
+    rule fired on or tested, as text), ``region`` (the region being classified), ``packs``
+    (the packs concerned), ``firings`` (the rules that fired most before the error, as
+    ``(rule, times)`` pairs, most first), ``suggestion`` (a "did you mean" for a
+    misspelt name). ``kind`` says what went wrong, for a program to act on:
+    ``"not-found"`` (a name that names no variant, pack or module), ``"import"`` (a
+    module that fails when imported), ``"assembly"`` (packs that cannot be put
+    together), ``"run"`` (a rule or condition failed while classifying), ``"limit"``
+    (the firing limit was reached), ``"conclusion"`` (no type or several), or ``None``.
+    """
 
     def __init__(self, message: str, *, packs: Sequence[str] = (), rule: str | None = None,
-                 suggestion: str | None = None):
+                 suggestion: str | None = None, module: str | None = None,
+                 fact: str | None = None, region: str | None = None,
+                 firings: Sequence[tuple[str, int]] = (), kind: str | None = None):
+        self.kind = kind
         self.packs = tuple(packs)
         self.rule = rule
         self.suggestion = suggestion
+        self.module = module
+        self.fact = fact
+        self.region = region
+        self.firings = tuple(firings)
         text = message
         if suggestion:
             text += f" (did you mean {suggestion!r}?)"

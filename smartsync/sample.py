@@ -55,8 +55,23 @@ def _plan(kind: str, prefix: str, sizes: dict[str, int], rng: random.Random,
     return Plan(kind, Period(*period), elements)
 
 
+def _mirror(rpjmd: Plan, sizes: dict[str, int], period: tuple[int, int]) -> Plan:
+    """A masterplan whose elements at each of ``sizes``' levels have the RPJMD's
+    elements' hierarchy: ``S`` + the RPJMD id, with the RPJMD parent's twin as parent
+    (when the masterplan has that level)."""
+    elements = []
+    for level in sizes:
+        for i, e in enumerate(rpjmd.at(level), start=1):
+            parents = tuple(f"S{p}" for p in e.parents
+                            if any(p in {x.id for x in rpjmd.at(up)} for up in sizes))
+            extra = {"dimension": DIMENSIONS[i % len(DIMENSIONS)]} if level == "program" else {}
+            elements.append(Element(f"S{e.id}", level, e.text, parents=parents, **extra))
+    return Plan("masterplan", Period(*period), elements)
+
+
 def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: float = 1.5,
-                   levels: tuple[str, ...] | None = None, varied: bool = False) -> Region:
+                   levels: tuple[str, ...] | None = None, varied: bool = False,
+                   mirrored: bool = False) -> Region:
     """A generated region of typical size (``programs`` per plan).
 
     ``levels``: the levels both plans have, top to bottom (default vision,
@@ -64,7 +79,10 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     a level missing from :data:`TYPICAL` gets 10 elements). ``varied``: also
     masterplans missing a level (the vision, the programs...), periods that do
     not overlap, suggested matches and RPJMD programs without budgets, so that
-    every rule gets a chance to fire.
+    every rule gets a chance to fire. ``mirrored``: the masterplan has the RPJMD's
+    hierarchy (each element a twin of an RPJMD element, under its parent's twin) and a
+    matched element is matched to its twin, so that rules that follow the hierarchy
+    (cascading) find it.
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
@@ -84,14 +102,19 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
                 del mp_sizes[level]
         if rng.random() < 0.3:
             mp_period = rng.choice(((2010, 2015), (2030, 2040), (2021, 2026), (2022, 2025)))
-    masterplan = _plan("masterplan", "S", mp_sizes, rng, mp_period)
+    if mirrored:
+        mp_sizes = {level: n for level, n in mp_sizes.items() if level in rp_sizes}
+        masterplan = _mirror(rpjmd, mp_sizes, mp_period)
+    else:
+        masterplan = _plan("masterplan", "S", mp_sizes, rng, mp_period)
     # the share of each stage's masterplan elements that are matched varies with the
     # seed, so that every type occurs; the matches of a stage number about
     # matches_per_element per element, spread over the matched elements
     matches = []
     suggested = varied and rng.random() < 0.3
     for level in mp_sizes:
-        chance = rng.choice((0.0, 0.3, 0.7, 0.9, 1.0) if varied else (0.3, 0.7, 0.9, 1.0))
+        chance = rng.choice((0.7, 0.9, 1.0) if mirrored else
+                            (0.0, 0.3, 0.7, 0.9, 1.0) if varied else (0.3, 0.7, 0.9, 1.0))
         mine = [e for e in masterplan.at(level) if rng.random() < chance]
         theirs = [e.id for e in rpjmd.at(level)]
         if not mine or not theirs:
@@ -100,7 +123,9 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
         for _ in range(max(0, round(matches_per_element * len(masterplan.at(level))) - len(mine))):
             counts[rng.randrange(len(mine))] += 1
         for element, count in zip(mine, counts):
-            for rp in rng.sample(theirs, min(count, len(theirs))):
+            chosen = ([element.id[1:]] if mirrored else
+                      rng.sample(theirs, min(count, len(theirs))))
+            for rp in chosen:
                 if suggested and rng.random() < 0.6:
                     matches.append(Match(element.id, rp, rng.choice(RELATIONS), source="suggested",
                                          score=round(rng.uniform(0.3, 1.0), 2)))

@@ -187,68 +187,165 @@ def _as_variant(obj: Any, spec: str) -> Variant:
                         "pack class, a list of them or a module of them")
 
 
+def _module_name_problem(name: str, spec: str) -> RulePackError | None:
+    """Why ``name`` (the module part of ``spec``) cannot be a module name, or ``None``."""
+    parts = name.split(".")
+    if name and all(part.isidentifier() for part in parts):
+        return None
+    if not name:
+        return RulePackError(f"{spec!r} names no module before the colon: give "
+                             "module:object, e.g. mystudy:VARIANT", kind="not-found")
+    if "/" in name or "\\" in name or name.endswith(".py"):
+        from pathlib import PurePath
+
+        path = PurePath(name)
+        stem = path.stem if path.suffix == ".py" else path.name
+        return RulePackError(
+            f"{name!r} (in {spec!r}) is a path, not a module name: --rules takes the name "
+            "a module is imported by (words joined by dots, like mystudy or mystudy.rules); "
+            f"put its folder on PYTHONPATH and give the module name, e.g. "
+            f"PYTHONPATH={path.parent} ... --rules {stem}"
+            + (f":{spec.partition(':')[2]}" if ":" in spec else ""), kind="not-found")
+    stripped = ".".join(p for p in parts if p)
+    close = stripped if stripped and all(p.isidentifier() for p in stripped.split(".")) else None
+    why = ("a relative name (leading or doubled dots) has no package to be relative to"
+           if not all(parts) else "a module name is words of letters, digits and _ "
+           "joined by dots")
+    return RulePackError(f"{name!r} (in {spec!r}) is not a module name: {why}",
+                         suggestion=(close + spec[len(name):]) if close else None,
+                         kind="not-found")
+
+
+def _import(name: str, spec: str) -> types.ModuleType | None:
+    """The module ``name`` (found on the module search path, else in the current folder),
+    ``None`` when there is no such module; a module that fails on import (an error, a
+    syntax error, ``sys.exit``) raises :class:`RulePackError` saying where."""
+    import os
+    import sys
+
+    problem = _module_name_problem(name, spec)
+    if problem is not None:
+        raise problem
+    for extra in (None, os.getcwd()):
+        if extra is not None:
+            if extra in sys.path or "" in sys.path:
+                return None
+            sys.path.append(extra)  # last: never shadows an installed module
+            importlib.invalidate_caches()
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            # the module itself (or a package above it) is missing: look further; a
+            # module the rules import that is missing is the rules' problem
+            if exc.name is None or not (name == exc.name or name.startswith(exc.name + ".")):
+                raise _import_failed(name, exc) from None
+        except (Exception, SystemExit) as exc:  # noqa: B036 - a pack's module must not end us
+            raise _import_failed(name, exc) from None
+        finally:
+            if extra is not None and extra in sys.path:
+                sys.path.remove(extra)
+    return None
+
+
+def _import_failed(name: str, exc: BaseException) -> RulePackError:
+    """The error of a module that failed on import, with the file and line."""
+    import traceback
+
+    if isinstance(exc, SyntaxError):
+        where = f" at {exc.filename}:{exc.lineno}" if exc.filename else ""
+        return RulePackError(f"module {name!r} cannot be imported: a syntax error{where}: "
+                             f"{exc.msg}", module=name, kind="import")
+    frames = list(traceback.walk_tb(exc.__traceback__))
+    ours = [(f, n) for f, n in frames if "importlib" not in f.f_code.co_filename]
+    where = f" ({ours[-1][0].f_code.co_filename}, line {ours[-1][1]})" if ours else ""
+    if isinstance(exc, SystemExit):
+        what = f"called sys.exit({exc.code!r}) when imported{where}"
+    else:
+        what = (f"raised {type(exc).__name__} when imported{where}"
+                + (f": {exc}" if str(exc) else ""))
+    return RulePackError(f"module {name!r} {what}", module=name, kind="import")
+
+
 def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
     """The variant ``spec`` names: an entry-point name (``goal-stage``), a
     ``module:object`` path, a module name (``mystudy.rules``: its ``VARIANT``,
     else its only :class:`Variant`, else the pack classes defined in it), or
     an object (a :class:`Variant`, a pack class, a list of pack classes) --
-    pack classes are added to the default packs.
+    pack classes are added to the default packs. A module is looked for on the
+    module search path, then in the current folder.
 
     Raises :class:`~smartsync.RulePackError` naming what is wrong, with a
-    "did you mean" for a misspelt name.
+    "did you mean" for a misspelt name: ``kind`` ``"not-found"`` when the name
+    names nothing, ``"import"`` when its module fails when imported (an error,
+    a syntax error, ``sys.exit``).
     """
     if not isinstance(spec, str):
         return _as_variant(spec, getattr(spec, "name", None) or repr(spec))
     spec = spec.strip()
     if ":" in spec:
         module_name, _, attr = spec.partition(":")
-        try:
-            obj: Any = importlib.import_module(module_name)
-        except ImportError as exc:
-            raise RulePackError(f"cannot import module {module_name!r} of {spec!r}: {exc}") from None
+        obj: Any = _import(module_name, spec)
+        if obj is None:
+            raise RulePackError(f"cannot import module {module_name!r} of {spec!r}: no module "
+                                "of that name on the module search path or in the current "
+                                "folder", suggestion=_close_module(module_name),
+                                kind="not-found")
         for part in filter(None, attr.split(".")):
             try:
                 obj = getattr(obj, part)
             except AttributeError:
                 names = [n for n in dir(obj) if not n.startswith("_")]
                 raise RulePackError(f"{module_name!r} has no {part!r} (from {spec!r})",
-                                    suggestion=did_you_mean(part, names)) from None
+                                    suggestion=did_you_mean(part, names),
+                                    module=module_name, kind="not-found") from None
         return _as_variant(obj, spec)
     eps = _entry_points()
     if spec not in eps:
         known = sorted(eps) or ["default", "goal-stage", "first-synchronized"]
         tried = [f"an entry point named {spec!r} in the group {ENTRY_POINT_GROUP} "
                  f"(known: {', '.join(known)})"]
-        if all(part.isidentifier() for part in spec.split(".")):
-            try:
-                module = importlib.import_module(spec)
-            except ModuleNotFoundError as exc:
-                if exc.name is None or not spec.startswith(exc.name):
-                    raise RulePackError(f"module {spec!r} cannot be imported: {exc}") from None
-                tried.append(f"a module named {spec!r} (none on the module search path; "
-                             "put its folder on PYTHONPATH)")
-            except ImportError as exc:
-                raise RulePackError(f"module {spec!r} cannot be imported: {exc}") from None
-            else:
+        if spec and all(part.isidentifier() for part in spec.split(".")):
+            module = _import(spec, spec)
+            if module is not None:
                 return _as_variant(module, spec)
-        elif spec.endswith(".py"):
-            from pathlib import PurePath
-
-            path = PurePath(spec)
-            tried.append(f"{spec!r} is a file, not a module name: put its folder on "
-                         f"PYTHONPATH and give the module name, e.g. "
-                         f"PYTHONPATH={path.parent} ... --rules {path.stem}")
+            tried.append(f"a module named {spec!r} (none on the module search path or in the "
+                         "current folder; put its folder on PYTHONPATH)")
+        else:
+            problem = _module_name_problem(spec, spec)
+            if problem is not None and ("/" in spec or "\\" in spec or spec.endswith(".py")):
+                tried.append(str(problem))
+            elif problem is not None:
+                raise RulePackError(
+                    f"no rule pack or variant named {spec!r}: it is not an entry-point name "
+                    f"(known: {', '.join(known)}) and {str(problem).split(': ', 1)[1]}",
+                    suggestion=did_you_mean(spec, known) or problem.suggestion,
+                    kind="not-found")
         raise RulePackError(
             f"no rule pack or variant named {spec!r}; tried " + "; ".join(tried)
             + ". Give an entry-point name, a module holding a VARIANT (or one Variant, or "
             "rule pack classes), or module:object",
-            suggestion=did_you_mean(spec, known))
+            suggestion=did_you_mean(spec, known + _local_modules()), kind="not-found")
     try:
         obj = eps[spec].load()
-    except Exception as exc:  # a broken plug-in: say which
+    except (Exception, SystemExit) as exc:  # noqa: B036 - a broken plug-in: say which
         raise RulePackError(f"the entry point {spec!r} ({eps[spec].value}) failed to load: "
-                            f"{exc}") from None
+                            f"{_import_failed(eps[spec].value.partition(':')[0], exc)}",
+                            kind="import") from None
     return _as_variant(obj, f"{spec} ({eps[spec].value})")
+
+
+def _local_modules() -> list[str]:
+    """The names of the Python modules in the current folder (for a did-you-mean)."""
+    from pathlib import Path
+
+    try:
+        return sorted(p.stem for p in Path.cwd().glob("*.py") if p.stem.isidentifier())[:200]
+    except OSError:
+        return []
+
+
+def _close_module(name: str) -> str | None:
+    return did_you_mean(name, _local_modules())
 
 
 def load_classifier(spec: str | Variant) -> Classifier:

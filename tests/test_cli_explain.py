@@ -184,7 +184,7 @@ def test_explain_without_options_prints_the_full_explanation(capsys):
     adds the fact tree and the firings."""
     code, out, _ = run(capsys, TYPE_B)
     assert code == 0
-    assert "Type: type B" in out and "Why not the other types" in out and "Rule firings" not in out
+    assert "Type B: synchronization starts at the mission" in out and "Why not the other types" in out and "Rule firings" not in out
     code, out, _ = run(capsys, TYPE_B, "--trace")
     assert code == 0 and "Rule firings" in out and "Fact tree" in out
 

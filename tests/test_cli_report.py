@@ -31,7 +31,7 @@ def test_several_files_give_a_page_each_and_an_index(capsys, tmp_path):
     for page in pages:
         assert f'href="{page.name}"' in index
         assert any(line.startswith(f"{page}: ") for line in lines)
-    assert lines[-1] == f"{len(EXAMPLE_FILES)} pages written to {tmp_path}"
+    assert lines[-1] == f"{len(EXAMPLE_FILES)} region pages and an index written to {tmp_path}"
 
 
 def test_a_folder_stands_for_its_region_files(capsys, tmp_path):
@@ -63,7 +63,7 @@ def test_bad_file_is_reported_and_the_others_go_on(capsys, tmp_path):
     assert (out / "region-9901.html").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count('<tr class="failed">') == 2 and "broken.yaml" in index
-    assert lines[-1] == f"1 page written to {out}; 2 files failed"
+    assert lines[-1] == f"1 region page and an index written to {out}; 2 files failed"
 
 
 def test_warnings_of_a_region_file_are_listed_on_its_page(capsys, tmp_path):

@@ -237,3 +237,57 @@ def test_a_masterplan_quick_win_of_tens_of_millions_is_read_as_rupiah() -> None:
                   ["2", "Smart Living", "Layanan darurat 112", "90.000.000"]],
                  kind=PlanKind.MASTERPLAN, period=(2022, 2031))
     assert _programs(plan) == {"Satu data kota": (150_000_000, 1.0, ()), "Layanan darurat 112": (90_000_000, 1.0, ())}
+
+
+def test_a_caption_repeated_on_every_pdf_page_keeps_its_unit(tmp_path: Path) -> None:
+    """A landscape program table over four PDF pages, "(dalam juta rupiah)" in the caption
+    repeated at the top of each page and no unit in the header: every page in millions."""
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table as PdfTable, TableStyle
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    from smartsync.documents.readers import read_document
+
+    style = getSampleStyleSheet()["BodyText"]
+    story = []
+    header = ["Sasaran", "Kode", "Program", "Pagu 2022", "Pagu 2023"]
+    for page in range(4):
+        story.append(Paragraph("Tabel 7.1 Indikasi Rencana Program Prioritas (dalam juta rupiah)", style))
+        rows = [header] + [["Meningkatnya indeks SPBE", f"2.16.{page * 3 + k + 2:02d}",
+                            f"Program Uji Halaman {page + 1} Nomor {k + 1}", "1.250,50", "2.000"] for k in range(3)]
+        table = PdfTable(rows)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story += [table, PageBreak()]
+    path = tmp_path / "rpjmd-bab7.pdf"
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    plan, _ = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")
+    budgets = {p.budget for p in plan.at("program")}
+    assert len(plan.at("program")) == 12 and budgets == {3_250_500_000}
+    assert all(p.confidence is None for p in plan.at("program"))
+
+
+def test_target_pagu_per_tahun_and_pagu_year_columns_are_understood() -> None:
+    """ "Target/Pagu per Tahun" over years over Target | Pagu pairs, and ``pagu_2025`` columns."""
+    rows = [["Sasaran", "Kode", "Program", "Target/Pagu per Tahun", "", "", "", "Perangkat Daerah"],
+            ["", "", "", "2025", "", "2026", "", ""],
+            ["", "", "", "Target", "Pagu", "Target", "Pagu", ""],
+            ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "2,5", "1.000.000.000", "2,8",
+             "1.500.000.000", "Diskominfo"]]
+    across = [[False] * 4 + [True] * 3 + [False], [False] * 4 + [True, False, True, False], [False] * 8, [False] * 8]
+    plan = _plan(Table(rows, across=across), period=(2025, 2029))
+    assert _programs(plan)["Program Aplikasi Informatika"] == (2_500_000_000, 1.0, ())
+    sipd = [["sasaran", "kode_program", "nama_program", "pagu_2025", "pagu_2026", "pagu_2031"],
+            ["Meningkatnya indeks SPBE", "2.16.02", "Program Aplikasi Informatika", "1000000000", "1500000000", "9"]]
+    assert _programs(_plan(sipd, period=(2025, 2029)))["Program Aplikasi Informatika"][0] == 2_500_000_000
+
+
+def test_a_sum_named_in_a_sentence_near_a_table_is_not_its_unit() -> None:
+    """ "... anggaran sebesar Rp 5 miliar ..." above or under a table says no unit of it."""
+    plan = _plan("Pada tahun 2020 anggaran sebesar Rp 5 miliar telah dibelanjakan untuk program ini.",
+                 [HEADER[:4] + ["Pagu 2022 (Rp)", "Pagu 2023 (Rp)", "Perangkat Daerah"],
+                  _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "-")],
+                 "Dalam pelaksanaannya, biaya sebesar Rp 2 miliar berasal dari DAK.")
+    assert _programs(plan)["Program Aplikasi Informatika"] == (1_000_000_000, 1.0, ())

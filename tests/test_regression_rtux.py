@@ -199,7 +199,7 @@ def test_report_says_what_it_wrote_in_indonesian(capsys, tmp_path):
     lines = out.splitlines()
     assert lines[1].endswith("(9902), tipe B") and lines[4].endswith("tidak tersinkronisasi")
     assert lines[-2].endswith("index.html: indeks 5 daerah")
-    assert lines[-1] == f"5 halaman ditulis ke {tmp_path}"
+    assert lines[-1] == f"5 halaman daerah dan satu indeks ditulis ke {tmp_path}"
 
 
 def test_misspelt_relation_or_stage_gets_a_did_you_mean(capsys):

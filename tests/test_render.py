@@ -36,7 +36,7 @@ def test_text_shows_type_stages_characteristics_diagnostics_funding(type_d):
     """The text names region and type, a line per stage, every characteristic, diagnostic and the funding."""
     out = render_text(type_d)
     assert out.startswith("Region 9904: Kabupaten Contoh Maju\n")
-    assert "Type: type D: synchronization starts at the program" in out
+    assert "Type D: synchronization starts at the program" in out
     assert "program: 14 of 18 synchronized (coverage 77.8%, threshold 50%): synchronized, partial" in out
     assert "target: absent from the masterplan" in out
     for ch in type_d.characteristics:
@@ -76,7 +76,7 @@ def test_text_trace_adds_the_fact_tree_and_firings(type_d):
 def test_text_in_indonesian(type_b):
     """With lang='id' headings, stage lines and messages are Indonesian (rule names and docstrings aside)."""
     out = render_text(type_b, lang="id")
-    assert "Tipe: tipe B: sinkronisasi dimulai pada misi" in out
+    assert "Tipe B: sinkronisasi dimulai pada misi" in out
     assert "misi: 3 dari 4 tersinkronisasi" in out
     for heading in ("Tahap", "Karakteristik", "Temuan", "Pendanaan"):
         assert heading in out
@@ -216,5 +216,7 @@ def test_type_label_in_every_form_for_every_type():
         c = classify(build_region({"vision": 1, "program": 1}, matched=matched))
         assert c.type is expected
         label = json.loads(dumps(c))["type_label"]
-        assert f"Type: {label}" in render_text(c)
-        assert f"**Type:** {label}" in render_markdown(c)
+        shown = label[:1].upper() + label[1:]  # "Type A: synchronization starts at ..."
+        assert shown in render_text(c) and "Type: type" not in render_text(c)
+        head, rest = shown.split(": ", 1)
+        assert f"**{head}:** {rest}" in render_markdown(c)

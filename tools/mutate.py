@@ -62,7 +62,7 @@ MODULES = {
     "review": ("smartsync/review/",),
     "fastmatch": ("smartsync/fastmatch.py", "smartsync/engine.py"),
     "advice": ("smartsync/advice.py",),
-    "explain": ("smartsync/explain.py", "smartsync/messages/"),
+    "explain": ("smartsync/explain.py", "smartsync/whynot.py", "smartsync/messages/"),
     "variants": ("smartsync/rules/first_synchronized.py", "smartsync/rules/typology.py"),
 }
 
@@ -139,11 +139,11 @@ CHOSEN: list[Mutant] = [
            '            elif bucket["__factid__"] != fid:\n',
            "a retracted fact stays in a join's memory and joins facts declared after"),
     # ------------------------------------------------------------- explanations
-    Mutant("explain-not-constraint", "explain", "smartsync/explain.py",
+    Mutant("explain-not-constraint", "explain", "smartsync/whynot.py",
            "        return not _match_value(constraint[0], value, dict(bindings))\n",
            "        return _match_value(constraint[0], value, dict(bindings))\n",
            "a ~ constraint of a rule is read un-negated in why-not"),
-    Mutant("explain-deciding-path", "explain", "smartsync/explain.py",
+    Mutant("explain-deciding-path", "explain", "smartsync/whynot.py",
            "if best is None or len(failures) < len(best):",
            "if best is None or len(failures) > len(best):",
            "why-not reports the path with the most failures, not the deciding one"),
@@ -151,11 +151,11 @@ CHOSEN: list[Mutant] = [
            '    "severity.warning": "peringatan",\n    "severity.info": "catatan",\n',
            '    "severity.warning": "catatan",\n    "severity.info": "peringatan",\n',
            "the Indonesian words for warning and info swapped"),
-    Mutant("explain-form-values", "explain", "smartsync/explain.py",
+    Mutant("explain-form-values", "explain", "smartsync/whynot.py",
            '                parts.append(f"{key}={plain(bindings[bind])!r}")\n',
            "                pass\n",
            "a failed condition is shown with variable names instead of the values it was evaluated with"),
-    Mutant("explain-nested-not-applicable", "explain", "smartsync/explain.py",
+    Mutant("explain-nested-not-applicable", "explain", "smartsync/whynot.py",
            "        if depth > 0 and applicable == 0 and self._concluded(fact_class):\n",
            "        if depth > 1 and applicable == 0 and self._concluded(fact_class):\n",
            "why-not reports a rule whose conclusion no rule could give (ChainIntact of a stage "

@@ -45,6 +45,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
+EXIT_RULES = 4
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
@@ -60,6 +61,11 @@ EXIT_CODES = {
     EXIT_OUTPUT: "an output cannot be written (its folder is missing or not writable, it is a "
                  "link, a folder or read-only, its name is too long); nothing was written over "
                  "it",
+    EXIT_RULES: "a rule pack (--rules) failed: its module raised an error or called sys.exit "
+                "when imported, or a rule (or a condition) raised an error, recursed without "
+                "end, fired past the firing limit (--max-firings) or concluded no type or "
+                "several; the message names the module, the rule and the fact; the other "
+                "inputs were still done and reported",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); no output half-written",
     EXIT_TERMINATED: "terminated (SIGTERM); no output half-written",
 }
@@ -231,6 +237,9 @@ def _exit_code(exc: BaseException) -> int | None:
     if errors is not None and isinstance(exc, errors.OutputError):
         print(f"smartsync: cannot write {exc}", file=sys.stderr)
         return EXIT_OUTPUT
+    if errors is not None and isinstance(exc, errors.RulePackError):
+        print(f"smartsync: {exc}", file=sys.stderr)
+        return EXIT_RULES
     if errors is not None and isinstance(exc, errors.SmartsyncError):
         print(f"smartsync: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import Problem, Severity
+from ..errors import Problem
 from ..io import check_region_file
 from ..model import Region, Relation
 from ..typology import Parameters
@@ -67,6 +67,15 @@ def add_rules_argument(parser: argparse.ArgumentParser) -> None:
                         help="a typology variant or rule pack set: a registered name (see "
                              "'smartsync rules --list-variants'), a module name, or "
                              "module:object")
+    add_firings_argument(parser)
+
+
+def add_firings_argument(parser: argparse.ArgumentParser) -> None:
+    """--max-firings (read with :func:`classifier_from`)."""
+    parser.add_argument("--max-firings", type=firings_argument, default=None, metavar="N",
+                        help="stop a classification whose rules fire more than N times (a rule "
+                             "pack that never ends); default 50,000 plus 50 per fact of the "
+                             "region")
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
@@ -126,12 +135,40 @@ def classifier_from(args: argparse.Namespace) -> Any:
         from ..errors import RulePackError
 
         try:
-            return load_classifier(args.rules)
+            classifier = load_classifier(args.rules)
         except RulePackError as exc:
-            raise UsageError(f"--rules: {exc}") from None
-    from ..engine import default_classifier
+            if exc.kind == "not-found":  # a name that names nothing: a usage error
+                raise UsageError(f"--rules: {exc}") from None
+            exc.args = (f"--rules: {exc}",)  # a module that fails: exit 4 (EXIT_RULES)
+            raise
+    else:
+        from ..engine import Classifier, default_classifier
 
-    return default_classifier()
+        classifier = default_classifier()
+        if getattr(args, "max_firings", None) is not None:  # its own: the default is shared
+            classifier = Classifier(classifier.packs, typology=classifier.typology,
+                                    params=classifier.params)
+    classifier.max_firings = getattr(args, "max_firings", None)
+    return classifier
+
+
+def firings_argument(text: str) -> int:
+    """An argparse type for --max-firings: a whole number of at least 1."""
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, got {text!r}")
+    return value
+
+
+def exit_code(failed: int, rule_failed: int) -> int:
+    """The exit code of a command over many inputs: 4 when a rule pack failed on one of
+    them, 1 when one failed otherwise, 0 when all were done."""
+    from . import EXIT_INVALID, EXIT_OK, EXIT_RULES
+
+    return EXIT_RULES if rule_failed else EXIT_INVALID if failed else EXIT_OK
 
 
 def engine_from(args: argparse.Namespace, command: str) -> tuple[Any, Parameters | None] | None:
@@ -168,9 +205,9 @@ def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
             yield argument, None
         for f in files:
             report = check_region_file(f)
-            problems = [p for p in report.problems if p.severity is Severity.ERROR] \
-                if report.region is not None else list(report.problems)
-            print_problems(problems)
+            # warnings too (an RPJMD program without a budget...): a planner reads them
+            # here as under validate; the results go to standard output, these to stderr
+            print_problems(report.problems)
             yield str(f), report.region
 
 

@@ -16,12 +16,13 @@ import argparse
 import sys
 
 from .._gc import paused_gc
-from ..errors import SmartsyncError
+from ..errors import RulePackError, SmartsyncError
 from ..explain import explain
 from ..render import render
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
+from . import EXIT_USAGE, SUMMARIES
 from ._common import (
-    add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
+    add_engine_arguments, add_region_arguments, engine_from, exit_code, regions_from,
+    with_suggestions,
 )
 
 
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if engine is None:
         return EXIT_USAGE
     classifier, params = engine
-    failed = 0
+    failed = rule_failed = 0
     first = True
     for name, region in regions_from(args.files):
         if region is None:
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
             except SmartsyncError as exc:
                 print(f"{name}: {exc}", file=sys.stderr)
                 failed += 1
+                rule_failed += isinstance(exc, RulePackError)
                 continue
             out = render(explain(result), args.format, lang=args.lang, explain=args.explain,
                          trace=args.trace)
@@ -70,4 +72,4 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(out if out.endswith("\n") else out + "\n")
             sys.stdout.flush()
             first = False
-    return EXIT_INVALID if failed else EXIT_OK
+    return exit_code(failed, rule_failed)

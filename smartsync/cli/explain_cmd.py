@@ -27,13 +27,13 @@ import re
 import sys
 from typing import Any
 
-from ..errors import SmartsyncError
+from ..errors import RulePackError, SmartsyncError
 from ..messages import text, type_name
 from ..explain import explain
 from ..render import render
 from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
 from ..trace import Derivation
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
+from . import EXIT_INVALID, EXIT_OK, EXIT_RULES, EXIT_USAGE, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
@@ -46,6 +46,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         description="Explain how a region's type (or another conclusion) was reached, why "
                     "the region did not get another type, or what to change to reach it.")
     add_region_arguments(parser, many=False)
+    # a second file is a mistake to explain, not argparse's "unrecognized arguments"
+    parser.add_argument("more_files", nargs="*", metavar="FILE", help=argparse.SUPPRESS)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--why-not", metavar="TYPE", help="why the region is not of this type")
     group.add_argument("--how", metavar="WHAT",
@@ -119,7 +121,10 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
                            + ", ".join(f"stage:{s}" for s in c.typology.stages))
         return "conclusion", [f"stage:{stage}"]
     if head in ("element", "unsur", "elemen") and rest:
-        c.how(f"element:{rest}")  # raises ValueError for an unknown element
+        try:
+            c.how(f"element:{rest}")  # raises ValueError for an unknown element
+        except ValueError as exc:
+            raise _Unknown(_unknown_element(c, rest) or str(exc)) from None
         return "conclusion", [f"element:{rest}"]
     if len(words) == 1 and words.isalpha():
         return "type", c.typology.parse_type(words)
@@ -146,6 +151,36 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
         sorted({d.code for d in c.diagnostics}) + ["funding", "a fact number (#N)", "step N"]
     raise _Unknown(f"nothing named {asked!r} in this classification; expected one of: "
                    + ", ".join(accepted))
+
+
+def _unknown_element(c: Any, asked: str) -> str | None:
+    """Why ``element:ASKED`` names no masterplan element with a conclusion, with a "did you
+    mean": an RPJMD id (its matched masterplan elements), a misspelt or miscased id."""
+    from ..errors import did_you_mean
+
+    region = c.region
+    if region is None:
+        return None
+    stages = set(c.typology.stages)
+    ours = [e.id for e in region.masterplan.elements if e.level.value in stages]
+    theirs = {e.id: e for e in region.rpjmd.elements}
+    if asked in theirs:
+        matched = sorted({m.masterplan for m in region.matches if m.rpjmd == asked})
+        hint = (f"; masterplan elements matched to it: {', '.join(matched)} (e.g. "
+                f"--how element:{matched[0]})" if matched else
+                "; no masterplan element is matched to it")
+        return (f"{asked} is an RPJMD {theirs[asked].level.value} element; element:ID names a "
+                f"masterplan element{hint}")
+    by_case = {i.lower(): i for i in ours}
+    close = by_case.get(asked.lower()) or did_you_mean(asked, ours)
+    other = next((e for e in region.masterplan.elements if e.id == asked), None)
+    if other is not None:
+        return (f"{asked} is a masterplan {other.level.value} element, not at a stage of the "
+                f"typology ({', '.join(c.typology.stages)}): no conclusion is about it")
+    return (f"no masterplan element {asked!r} in region {c.region_id!r}"
+            + (f" (did you mean element:{close}?)" if close else
+               f"; its elements at the typology's stages: {', '.join(ours[:12])}"
+               + (", ..." if len(ours) > 12 else "")))
 
 
 def _how(result: Any, args: argparse.Namespace) -> int:
@@ -246,6 +281,13 @@ def _rank(result: Any) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Explain one file's classification; return the exit code."""
+    if args.more_files:
+        given = [args.files, *args.more_files]
+        print(f"smartsync explain: explains one region file at a time, got {len(given)} "
+              f"({', '.join(given[:3])}{', ...' if len(given) > 3 else ''}); run it once per "
+              "file, or 'smartsync classify --explain FILE...' for several",
+              file=sys.stderr)
+        return EXIT_USAGE
     engine = engine_from(args, "explain")
     if engine is None:
         return EXIT_USAGE
@@ -257,7 +299,7 @@ def run(args: argparse.Namespace) -> int:
             result = classifier.classify(with_suggestions(region, args), params=params)
         except SmartsyncError as exc:
             print(f"{name}: {exc}", file=sys.stderr)
-            return EXIT_INVALID
+            return EXIT_RULES if isinstance(exc, RulePackError) else EXIT_INVALID
         if args.why_not:
             try:
                 wanted = result.typology.parse_type(args.why_not)

@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
         print(text("report.cli.index", lang, index=str(report.index), count=len(report.pages),
                    regions=many("batch.region", len(report.pages))))
     failed = len(report.failures)
-    print(text("report.cli.written", lang, count=len(report.pages), out=str(report.out),
+    # the index is a file written too: "5 region pages and an index written to DIR"
+    written = "report.cli.written_index" if report.index is not None else "report.cli.written"
+    print(text(written, lang, count=len(report.pages), out=str(report.out),
                pages=many("report.cli.page", len(report.pages)))
           + (text("report.cli.failed", lang, count=failed, files=many("report.cli.file", failed))
              if failed else ""))

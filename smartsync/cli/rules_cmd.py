@@ -4,10 +4,16 @@ Lists each pack and its rules, with the rule's whole description (its
 docstring; ``--lang id``: in Indonesian) and where it is defined. ``--rules PACK`` selects a variant (an entry-point
 name of the group ``smartsync.rules``, or ``module:object``). ``--check``
 classifies many generated regions with the variant and reports any region
-that gets no type or more than one, and any rule that never fired; exit 1
-when a region got no type or several. Every third region is classified with
+that gets no type or more than one (naming the rules that concluded them), any
+rule that raised an error or fired past the firing limit (naming the module, the
+rule and the fact; after two regions reach the limit the check stops, it does not
+hang), and any rule that never fired, counting them together; exit 1 on any of
+them (a rule that never fires is allowed with ``--allow-unfired``), 2 on a usage
+error, 4 when the pack cannot be imported. Every third region is classified with
 ``aligned`` no longer counted at any stage, so that rules about relations
-that do not count get their chance to fire.
+that do not count get their chance to fire, and every fourth region's masterplan
+has the RPJMD's hierarchy, matched element to twin, so that rules that follow
+the hierarchy (cascading) do.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from ..messages import rule_description
 from ..model import Relation
 from ..sample import typical_region
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
-from ._common import UsageError, classifier_from
+from ._common import UsageError, add_firings_argument, classifier_from
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -41,7 +47,12 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="language of the rule descriptions: en (English) or id (Indonesian)")
     parser.add_argument("--check", action="store_true",
                         help="classify generated regions; report regions with no type or "
-                             "several, and rules that never fire")
+                             "several, rules that fail, and rules that never fire; exit 1 "
+                             "on any of them")
+    parser.add_argument("--allow-unfired", action="store_true",
+                        help="with --check: a rule that never fires is reported but does not "
+                             "fail the check (exit 0)")
+    add_firings_argument(parser)
     parser.add_argument("--regions", type=int, default=300, metavar="N",
                         help="how many regions --check generates (default 300)")
     parser.add_argument("--seed", type=int, default=0, help="first seed of the generated regions")
@@ -126,6 +137,13 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: regions that reach the firing limit before ``--check`` stops trying more (each such
+#: region runs up to the limit: seconds, not milliseconds)
+_LIMIT_FAILURES = 2
+#: regions named per failure in ``--check``'s report
+_NAMED = 5
+
+
 def _check(classifier: object, args: argparse.Namespace) -> int:
     if args.regions < 1:
         print("smartsync rules: --regions must be at least 1", file=sys.stderr)
@@ -137,33 +155,59 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     levels = tuple(sorted(levels, key=lambda level: order.get(level, 9)))
     fired: collections.Counter[str] = collections.Counter()
     types: collections.Counter[str] = collections.Counter()
-    bad = 0
+    # failures alike (the same kind, rule and module) reported once, with their regions
+    failures: dict[tuple, list[tuple[str, RulePackError]]] = {}
+    bad = tried = limited = 0
     params = classifier.params  # type: ignore[attr-defined]
     narrower = attrs.evolve(params, stage_relations={
         stage: params.relations_for(stage) - {Relation.ALIGNED} or params.relations_for(stage)
         for stage in typology.stages})
     for seed in range(args.seed, args.seed + args.regions):
-        region = typical_region(seed, levels=levels, varied=True)
+        if limited >= _LIMIT_FAILURES:
+            break
+        region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3)
+        tried += 1
         try:
             result = classifier.classify(  # type: ignore[attr-defined]
                 region, params=narrower if seed % 3 == 2 else params)
         except RulePackError as exc:
             bad += 1
-            print(f"region {region.id} (seed {seed}): {exc}")
+            limited += exc.kind == "limit"
+            fired.update(dict(exc.firings))  # what fired before it failed fired
+            key = (exc.kind, exc.rule, exc.module) if exc.rule or exc.module else (str(exc),)
+            failures.setdefault(key, []).append((f"{region.id} (seed {seed})", exc))
             continue
         except SmartsyncError as exc:  # pragma: no cover - generated regions are valid
             bad += 1
-            print(f"region {region.id} (seed {seed}): {exc}")
+            failures.setdefault((str(exc),), []).append((f"{region.id} (seed {seed})", exc))
             continue
         types[result.type.value] += 1
         fired.update(set(result.rules_fired))
-    print(f"{args.regions} generated regions: "
-          + ", ".join(f"{t} {n}" for t, n in sorted(types.items())))
+    print(f"{tried} generated regions: "
+          + ", ".join([f"{t} {n}" for t, n in sorted(types.items())]
+                      + ([f"failed {bad}"] if bad else [])))
+    for regions in failures.values():
+        names = ", ".join(name for name, _ in regions[:_NAMED])
+        more = f" and {len(regions) - _NAMED} more" if len(regions) > _NAMED else ""
+        print(f"{len(regions)} region(s) failed ({names}{more}): {regions[0][1]}")
+    if limited >= _LIMIT_FAILURES and tried < args.regions:
+        print(f"stopped after {limited} regions reached the firing limit; "
+              f"{args.regions - tried} regions not tried")
     never = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
     for info in never:
         print(f"rule never fired: {info.name} ({info.pack})")
-    if bad:
-        print(f"{bad} region(s) got no type or more than one")
+    if bad or (never and not args.allow_unfired):
+        said = []
+        if bad:
+            said.append(f"{bad} of {tried} region(s) failed (no type, several types, or a "
+                        "rule that failed)")
+        if never:
+            said.append(f"{len(never)} rule(s) never fired"
+                        + (" (allowed: --allow-unfired)" if args.allow_unfired else
+                           " (a condition that cannot hold? --allow-unfired accepts it)"))
+        print("; ".join(said))
         return EXIT_INVALID
-    print("every region got exactly one type" + ("" if never else "; every rule fired"))
+    print(f"every region got exactly one type" + (
+        "; every rule fired" if not never else
+        f"; {len(never)} rule(s) never fired (allowed: --allow-unfired)"))
     return EXIT_OK

@@ -593,12 +593,26 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
     money_labels = " ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))
     unit, source = unit_of(money_labels), "header"
     if unit is None:
-        unit, source = unit_of(caption), "caption"
+        unit, source = _stated_unit(caption), "caption"
     if unit is None and _RUPIAH.search(money_labels.casefold()):
         unit, source = 1, "header"  # "Pagu (Rp)": full rupiah, said so
     if unit is None and _RUPIAH.search(caption.casefold()) and not _UNIT_WORDS.search(caption.casefold()):
         unit, source = 1, "caption"
     return _Columns(roles, years, unit or 1, labels, source if unit else None)
+
+
+#: how a caption or a note states a money unit: "(dalam juta rupiah)", "Satuan: ribu rupiah", "Rp juta",
+#: "x Rp 1.000" -- not a sum named in a sentence ("anggaran sebesar Rp 5 miliar")
+_UNIT_STATEMENT = re.compile(r"\(\s*(dalam\s+)?(rp\.?\s*)?(juta|ribu|miliar|milyar|000)|\bdalam\s+(satuan\s+)?(rp\.?\s*)?"
+                             r"(juta|ribu|ribuan|jutaan|miliar|milyar|rupiah)|\bsatuan\b|\brp\.?\s*(juta|ribu|miliar|milyar|000)\b"
+                             r"|\bx\s*(rp\.?\s*)?1\.000", re.I)
+
+
+def _stated_unit(text: str) -> int | None:
+    """The money unit a caption or a note states, or None (also for a sum named in a sentence)."""
+    if not text or not _UNIT_STATEMENT.search(text):
+        return None
+    return unit_of(text)
 
 
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
@@ -697,8 +711,8 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
         if columns.unit_source is None:
-            if unit_of(note):
-                columns.unit, columns.unit_source = unit_of(note) or 1, "note"
+            if _stated_unit(note):
+                columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
             elif same and previous is not None and previous.unit_source is not None:
                 # the header repeated on the next page, its unit said once above the first page
                 # (an inferred unit stays inferred)

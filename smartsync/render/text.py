@@ -49,7 +49,10 @@ def type_line(c: Any, lang: str, stability: Any = None) -> str:
         notes.append(text("type.caveat.periods_disjoint", lang, **dict(periods.figures)))
     if stability is not None and stability.fragile:
         notes.append(text("type.fragile", lang))
-    line = f"{text('heading.type', lang)}: {type_name(c.type, c.type_letter, lang)}"
+    named = type_name(c.type, c.type_letter, lang)
+    # "Type A: synchronization starts at the vision", not "Type: type A: ..."
+    line = (named[:1].upper() + named[1:] if c.type_letter is not None
+            else f"{text('heading.type', lang)}: {named}")
     return line + (f" ({'; '.join(notes)})" if notes else "")
 
 

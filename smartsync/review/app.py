@@ -8,6 +8,12 @@ GET      ``/api/state``     the file's state (JSON)
 POST     ``/api/matches``   one action; the new state (JSON)
 =======  =================  =====================================================
 
+Every error is an answer with its status, never a bare 500: JSON (``{"error":
+..., "message": ...}``) for the API and for an unknown path or method; a body above
+:data:`MAX_BODY` is 413, one that is not JSON or is nested too deep 400; the file
+under review deleted or moved is 410 (the page says so in words); a client that
+goes away mid-body is one line in the log (``smartsync.review``), not a traceback.
+
 Every request must carry the run's secret token, as the ``token`` query
 parameter or the ``X-Smartsync-Token`` header (403 without it; compared in
 constant time), and name the server by its local address in ``Host`` (and
@@ -21,19 +27,30 @@ it run its own inline script and talk to this server only.
 from __future__ import annotations
 
 import hmac
+import html as _html
+import json
+import logging
 import secrets
 from typing import Any, Awaitable, Callable, Iterable
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from .session import ReviewError, ReviewSession
+from ..errors import SmartsyncError
+from .session import ReviewError, ReviewFileGone, ReviewSession
 
-__all__ = ["create_app", "new_token", "TOKEN_HEADER"]
+__all__ = ["create_app", "new_token", "TOKEN_HEADER", "MAX_BODY"]
 
 TOKEN_HEADER = "X-Smartsync-Token"
+
+#: the largest body ``POST /api/matches`` reads (bytes); an action is a few hundred
+MAX_BODY = 1024 * 1024
+
+#: where the server says what went wrong (one line each: a client that went away, an error)
+LOG = logging.getLogger("smartsync.review")
 
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -83,7 +100,23 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
 
     def guarded(endpoint: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
-            return refused(request) or await endpoint(request)
+            # every error is an answer with its status, never a traceback or a bare 500
+            try:
+                return refused(request) or await endpoint(request)
+            except ClientDisconnect:
+                LOG.warning("smartsync review: the client went away before its request was "
+                            "read (%s %s)", request.method, request.url.path)
+                return Response(status_code=400, headers=_HEADERS)
+            except ReviewError as exc:
+                return _error(exc.status, str(exc), message=exc.message(_lang(request)))
+            except SmartsyncError as exc:  # a rule pack that fails on this file, and the like
+                LOG.error("smartsync review: %s %s: %s", request.method, request.url.path,
+                          " ".join(str(exc).split()))
+                return _error(500, str(exc))
+            except Exception as exc:  # noqa: BLE001 - a bug: said in one line, served on
+                LOG.error("smartsync review: %s %s failed: %s: %s", request.method,
+                          request.url.path, type(exc).__name__, exc)
+                return _error(500, f"the server failed: {type(exc).__name__}: {exc}")
 
         run.__name__ = endpoint.__name__
         run.__doc__ = endpoint.__doc__
@@ -102,7 +135,10 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
             return chosen
         from .page import review_page
 
-        state = session.state(chosen, html=True)
+        try:
+            state = session.state(chosen, html=True)
+        except ReviewFileGone as exc:
+            return _gone_page(exc, chosen)
         nonce = secrets.token_urlsafe(18)
         title = state.get("region", {}).get("name") or state["file"]
         body = review_page(state["html"], f"{title}: smartsync review", chosen, nonce)
@@ -132,10 +168,9 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media != "application/json":
             return _error(415, "send the action as JSON (Content-Type: application/json)")
-        try:
-            action = await request.json()
-        except ValueError:
-            return _error(400, "the request body is not valid JSON")
+        action = await _read_json(request)
+        if isinstance(action, Response):
+            return action
         html = request.query_params.get("view") == "html"
         try:
             data = session.apply(action, lang=chosen, html=html)
@@ -151,4 +186,48 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
         Route("/api/state", guarded(state), methods=["GET"]),
         Route("/api/matches", guarded(matches), methods=["POST"]),
     ]
-    return Starlette(routes=routes)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        """404, 405 and the like: JSON, as every other answer of the server."""
+        status = getattr(exc, "status_code", 500)
+        detail = getattr(exc, "detail", None) or "error"
+        return _error(status, f"{request.method} {request.url.path}: {detail}")
+
+    return Starlette(routes=routes, exception_handlers={HTTPException: http_error})
+
+
+def _lang(request: Request) -> str:
+    value = request.query_params.get("lang", "en")
+    return value if value in ("en", "id") else "en"
+
+
+async def _read_json(request: Request) -> Any:
+    """The request's body read as JSON, or the error answer: a body above
+    :data:`MAX_BODY` is 413, one that is not JSON (or nested too deep for a parser) 400."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        return _error(413, f"the request body is larger than {MAX_BODY:,} bytes; an action is "
+                           "a few hundred")
+    body = bytearray()
+    async for chunk in request.stream():  # ClientDisconnect: the caller says so in one line
+        body += chunk
+        if len(body) > MAX_BODY:
+            return _error(413, f"the request body is larger than {MAX_BODY:,} bytes; an "
+                               "action is a few hundred")
+    try:
+        return json.loads(bytes(body))
+    except RecursionError:
+        return _error(400, "the request body is JSON nested too deep; an action is one "
+                           "object of a few texts")
+    except ValueError:  # not JSON, or not UTF-8
+        return _error(400, "the request body is not valid JSON")
+
+
+def _gone_page(exc: ReviewFileGone, lang: str) -> Response:
+    """The page's answer when the file under review is gone: 410, saying so in words."""
+    said = _html.escape(exc.message(lang))
+    body = (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>smartsync review</title>\n</head>\n<body>\n<main>\n<h1>smartsync review"
+            f"</h1>\n<p>{said}</p>\n</main>\n</body>\n</html>\n")
+    return HTMLResponse(body, status_code=410, headers={
+        **_HEADERS, "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'"})

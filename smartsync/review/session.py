@@ -27,7 +27,7 @@ from ..errors import Problem, Severity, SmartsyncError
 from ..model import Match, Region, RejectedMatch, Relation, Source
 from ..validation import suggest_id
 
-__all__ = ["ReviewSession", "ReviewError", "ReviewConflict", "ACTIONS"]
+__all__ = ["ReviewSession", "ReviewError", "ReviewConflict", "ReviewFileGone", "ACTIONS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -68,6 +68,12 @@ class ReviewConflict(ReviewError):
     status = 409
 
 
+class ReviewFileGone(ReviewError):
+    """The file under review is gone (deleted or moved) since the review started (HTTP 410)."""
+
+    status = 410
+
+
 def file_version(data: bytes) -> str:
     """The version token of a file's bytes: their SHA-256, in hex."""
     return hashlib.sha256(data).hexdigest()
@@ -106,6 +112,10 @@ class ReviewSession:
 
         try:
             raw = self.path.read_bytes()
+        except FileNotFoundError:
+            raise ReviewFileGone(f"{self.path}: the file is gone (deleted or moved since the "
+                                 "review started); put it back and reload the page",
+                                 "gone", file=str(self.path)) from None
         except OSError as exc:
             raise ReviewError(f"{self.path}: cannot be read: {exc.strerror or exc}") from None
         report = check_region_text(raw, name=str(self.path), format=self.format)

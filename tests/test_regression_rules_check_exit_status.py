@@ -1,0 +1,100 @@
+"""``rules --check`` exited 0 with "rule never fired", counted never-fired rules apart from
+the regions that failed, and a conflict ("the rule packs concluded 2 types") did not name
+the rules behind it."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from smartsync import RulePackError
+from smartsync.cli import main
+from smartsync.engine import Classifier
+from smartsync.facts import StageCoverage, StageStatus, TypeResult
+from smartsync.rules import PHASE, MATCH, Rule, concludes
+from smartsync.variants import default_packs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class NeverFires:
+    @Rule(StageCoverage(stage="no-such-stage"))
+    def waits_for_nothing(self):
+        """Fires on a stage no typology has: never."""
+
+
+class FailsOnSome:
+    @Rule(StageCoverage(stage="program", total=MATCH.total, present=True))
+    def fails_on_even_seeds(self, total):
+        """Fails on regions whose masterplan has an even number of programs."""
+        if total % 2 == 0:
+            raise ValueError("even")
+
+
+class TwoTypes:
+    @concludes(TypeResult, stage="program")
+    @Rule(StageStatus(stage="program", synchronized=True), salience=PHASE["type"])
+    def always_program_too(self):
+        """Concludes program as well: a broken typology."""
+        self.declare(TypeResult(stage="program", position=3, base=True))
+
+
+@pytest.fixture
+def module():
+    """A module ``checked_packs`` holding the packs above, for --rules checked_packs:NAME."""
+    made = types.ModuleType("checked_packs")
+    for pack in (NeverFires, FailsOnSome, TwoTypes):
+        setattr(made, pack.__name__, pack)
+    sys.modules["checked_packs"] = made
+    yield "checked_packs"
+    del sys.modules["checked_packs"]
+
+
+def check(capsys, *args: str) -> tuple[int, str]:
+    code = main(["rules", "--check", "--regions", "12", *args])
+    return code, capsys.readouterr().out
+
+
+def test_a_rule_that_never_fires_fails_the_check(module, capsys):
+    """A rule that never fires over the regions tried: exit 1, named, counted."""
+    code, out = check(capsys, "--rules", f"{module}:NeverFires")
+    assert code == 1
+    assert "rule never fired: waits_for_nothing (test_regression_rules_check_exit_status:NeverFires)" in out
+    assert "rule(s) never fired (a condition that cannot hold?" in out.rstrip().splitlines()[-1]
+
+
+def test_allow_unfired_accepts_a_rule_that_never_fires(module, capsys):
+    """--allow-unfired: the rule is still reported, the check passes."""
+    code, out = check(capsys, "--rules", f"{module}:NeverFires", "--allow-unfired")
+    assert code == 0 and "rule never fired: waits_for_nothing" in out
+    assert "rule(s) never fired (allowed: --allow-unfired)" in out
+
+
+def test_failed_regions_and_never_fired_rules_are_counted_together(module, capsys):
+    """Regions whose rule failed and rules that never fired are counted in one summary;
+    the regions that did not fail are still classified."""
+    code, out = check(capsys, "--rules", f"{module}:FailsOnSome")
+    assert code == 1
+    summary = out.rstrip().splitlines()[-1]
+    assert "of 12 region(s) failed" in summary
+    failed = int(summary.split(" of 12")[0])
+    first = out.splitlines()[0]
+    assert 0 < failed < 12 and f"failed {failed}" in first
+    assert f"{failed} region(s) failed (" in out and "fails_on_even_seeds" in out
+
+
+def test_a_conflict_names_the_rules_that_concluded_each_type(capsys, module):
+    """Two types: the error names each type with the rule that concluded it, and its module."""
+    classifier = Classifier(default_packs() + (TwoTypes,))
+    with pytest.raises(RulePackError) as info:
+        classifier.classify(ROOT / "examples" / "type-d-program.yaml")
+    text = str(info.value)
+    assert "concluded 2 types" in text and "by rule 'always_program_too'" in text
+    assert "by rule 'type_from_highest_intact_chain'" in text or "program by rule" in text
+    assert info.value.kind == "conclusion" and info.value.rule in (
+        "always_program_too", "type_from_highest_intact_chain")
+    code, out = check(capsys, "--rules", f"{module}:TwoTypes")
+    assert code == 1 and "by rule 'always_program_too'" in out
