@@ -344,6 +344,16 @@ def _number_repr(value: int | float) -> str:
     return repr(value)
 
 
+def _number(node: Located) -> Any:
+    """The value of a node where a number belongs: a number written in exponent form without
+    quotes (``1.25e10``, which YAML 1.1 reads as a text, keeping its spelling in ``raw``) is
+    read as that number."""
+    value = node.value
+    if value.__class__ is str and node.raw is not None and _EXPONENT_FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
 _YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
 
 
@@ -551,7 +561,7 @@ class _Reader:
         return None if single is None else (single,)
 
     def budget(self, node: Located, where: str) -> int | None:
-        value = node.value
+        value = _number(node)
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
@@ -569,7 +579,7 @@ class _Reader:
         return value
 
     def score(self, node: Located, where: str, label: str = "score") -> float | None:
-        value = node.value
+        value = _number(node)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
             self.error(f"{label} must be a number from 0 to 1, got {_describe(value)}", node.line,
                        where, "bad-score")
