@@ -305,11 +305,17 @@ class WhyNot:
         out = []
         for group in groups.values():
             first = group[0]
-            counterparts = sorted({str(r.values["counterpart"]) for r in group
-                                   if r.values.get("counterpart") is not None},
-                                  key=_natural)
+            # each element once, its counterparts lined up with it ("SP4, SP5 (to P1/P2,
+            # P3)"), not "SP4, SP4, SP5 (to P1, P2, P3)"
+            per: dict[str, set[str]] = {}
+            for r in group:
+                per.setdefault(r.values["element"], set())
+                if r.values.get("counterpart") is not None:
+                    per[r.values["element"]].add(str(r.values["counterpart"]))
+            counterparts = ["/".join(sorted(found, key=_natural)) or "-"
+                            for found in per.values()] if any(per.values()) else []
             out.append(attrs.evolve(first, values={
-                **first.values, "elements": [r.values["element"] for r in group],
+                **first.values, "elements": list(per),
                 "counterparts": counterparts},
                 facts=tuple(sorted({f for r in group for f in r.facts}))))
         return tuple(out)

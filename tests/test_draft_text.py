@@ -151,3 +151,38 @@ def test_a_word_table_typed_with_tabs_is_read_as_a_table(tmp_path) -> None:
     document.save(path)
     plan = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")[0]
     assert [(p.code, p.budget) for p in plan.at("program")] == [("2.16.02", 1_000_000_000), ("2.16.03", 2_000_000_000)]
+
+
+def test_a_bold_item_in_a_pdf_ends_at_the_plain_paragraph_describing_it(tmp_path) -> None:
+    """An embedded bold font (weight 800 to PDFium) makes a heading-like item; the regular text
+    under it (weight 435) is its description, not more of its name."""
+    import pytest
+
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    from pathlib import Path
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from smartsync.documents.readers import read_document
+
+    fonts = Path("/usr/share/fonts/truetype/dejavu")
+    if not (fonts / "DejaVuSans-Bold.ttf").exists():
+        pytest.skip("needs the DejaVu fonts")
+    pdfmetrics.registerFont(TTFont("UjiBold", str(fonts / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont("UjiRegular", str(fonts / "DejaVuSans.ttf")))
+    path = tmp_path / "masterplan.pdf"
+    pdf = canvas.Canvas(str(path))
+    for y, font, text in [(760, "UjiBold", "MASTERPLAN SMART CITY KOTA UJI 2022-2031"),
+                          (730, "UjiBold", "BAB IV RENCANA AKSI"), (700, "UjiBold", "4.1 Smart Governance"),
+                          (670, "UjiBold", "1. Sekolah Digital"),
+                          (650, "UjiRegular", "Aplikasi pembelajaran daring bagi sekolah dasar negeri")]:
+        pdf.setFont(font, 11)
+        pdf.drawString(72, y, text)
+    pdf.save()
+    lines = read_document(path).items
+    assert [line.bold for line in lines][-2:] == [True, False]
+    plan = _finish(draft_plan(PlanKind.MASTERPLAN, [read_document(path)]), Period(2022, 2031), "en")[0]
+    assert [p.text for p in plan.at("program")] == ["Sekolah Digital"]

@@ -104,3 +104,28 @@ def test_install_page_names_every_dependency_and_extra():
         assert name.lower() in page.lower(), name
     for extra in project["optional-dependencies"]:
         assert f"``{extra}``" in page or f"'.[{extra}]'" in page, extra
+
+
+def test_why_not_names_each_element_once_with_its_counterparts_lined_up():
+    """An element with two matches failing the same condition was listed twice ("SS4,
+    SS4 (to S3.1.1, S4.1.1)"): each element is named once, its counterparts in the same
+    place of the "(to ...)" list."""
+    import smartsync
+
+    c = smartsync.classify(EXAMPLES / "type-a-vision.yaml", params={"relations": ["adopted"]})
+    region = c.region
+    seen = 0
+    for letter in ("vision", "mission", "target", "program"):
+        wanted = c.typology.parse_type(letter)
+        for reason in c.why_not(wanted):
+            elements = reason.values.get("elements")
+            counterparts = reason.values.get("counterparts")
+            if not elements or not counterparts:
+                continue
+            seen += 1
+            assert len(set(elements)) == len(elements), elements
+            assert len(counterparts) == len(elements)
+            for element, theirs in zip(elements, counterparts):
+                matched = {m.rpjmd for m in region.matches if m.masterplan == element}
+                assert set(theirs.split("/")) <= matched, (element, theirs)
+    assert seen

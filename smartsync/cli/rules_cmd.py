@@ -158,6 +158,7 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     # failures alike (the same kind, rule and module) reported once, with their regions
     failures: dict[tuple, list[tuple[str, RulePackError]]] = {}
     bad = tried = limited = 0
+    seen_kinds: set[str] = set()  # the kinds of fact present in any region's working memory
     params = classifier.params  # type: ignore[attr-defined]
     narrower = attrs.evolve(params, stage_relations={
         stage: params.relations_for(stage) - {Relation.ALIGNED} or params.relations_for(stage)
@@ -183,6 +184,7 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
             continue
         types[result.type.value] += 1
         fired.update(set(result.rules_fired))
+        seen_kinds.update(record.kind for record in result.trace.facts.values())
     print(f"{tried} generated regions: "
           + ", ".join([f"{t} {n}" for t, n in sorted(types.items())]
                       + ([f"failed {bad}"] if bad else [])))
@@ -193,9 +195,19 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     if limited >= _LIMIT_FAILURES and tried < args.regions:
         print(f"stopped after {limited} regions reached the firing limit; "
               f"{args.regions - tried} regions not tried")
-    never = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
-    for info in never:
-        print(f"rule never fired: {info.name} ({info.pack})")
+    unfired = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
+    # a rule whose pattern asks for a kind of fact that no region's working memory ever held
+    # waits for another pack (a hook such as ConditionFailed, which a variant's rules
+    # conclude): said so, not counted as a rule that cannot fire
+    waiting = {info.name: kinds for info in unfired
+               if (kinds := sorted(_pattern_kinds(info.rule) - seen_kinds))}
+    never = [info for info in unfired if info.name not in waiting]
+    for info in unfired:
+        if info.name in waiting:
+            print(f"rule not fired, waiting for a fact no rule in force declared "
+                  f"({', '.join(waiting[info.name])}): {info.name} ({info.pack})")
+        else:
+            print(f"rule never fired: {info.name} ({info.pack})")
     if bad or (never and not args.allow_unfired):
         said = []
         if bad:
@@ -208,6 +220,31 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         print("; ".join(said))
         return EXIT_INVALID
     print(f"every region got exactly one type" + (
-        "; every rule fired" if not never else
+        ("; every rule fired" + (f" ({len(waiting)} waiting for facts no rule in force declared)"
+                                 if waiting else "")) if not never else
         f"; {len(never)} rule(s) never fired (allowed: --allow-unfired)"))
     return EXIT_OK
+
+
+def _pattern_kinds(rule: object) -> set[str]:
+    """The kinds of fact a rule's positive patterns ask for (not those under a NOT)."""
+    from experta import NOT as _NOT  # the condition element classes, as experta names them
+    from experta.fact import Fact
+
+    kinds: set[str] = set()
+
+    def walk(condition: object) -> None:
+        if isinstance(condition, _NOT):
+            return
+        if isinstance(condition, Fact):
+            if type(condition).__name__ != "InitialFact":
+                kinds.add(type(condition).__name__)
+            return
+        if isinstance(condition, (tuple, list)) or hasattr(condition, "__iter__") and not \
+                isinstance(condition, (str, bytes, dict)):
+            for inner in condition:  # type: ignore[union-attr]
+                walk(inner)
+
+    for condition in rule:  # type: ignore[attr-defined]
+        walk(condition)
+    return kinds
