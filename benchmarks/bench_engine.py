@@ -22,8 +22,8 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
    60 / 500 / 2000 programs (linear in the size: the cyclic garbage
    collector is paused while a file is read); peak memory (the largest Python
    allocation while classifying, from tracemalloc: flat when results are not
-   kept); a typical region file read by the fast reader of plain YAML and by
-   the PyYAML path, as a ratio;
+   kept); a typical region file read, its YAML against PyYAML's own
+   ``yaml.load`` of the same text and against PyYAML's pure-Python parser, as ratios;
 5. ``smartsync classify FILE`` run from the shell: its median wall time
    [<= 150 ms] and the CPU time of the process, and ``smartsync --version``;
    which install is measured (the ``smartsync`` script beside this Python:
@@ -38,7 +38,7 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
 the same count on a busy machine): the instructions of one typical region's
 classification with the fast matcher, with experta's Rete and with the
 plain-Python reference, of one region of 2000 programs per plan, of one typical
-region file read with the fast reader and through PyYAML, and of one
+region file read (and its YAML alone, against ``yaml.load``), and of one
 ``smartsync classify FILE`` process (and of ``smartsync --version``). ``--quick`` runs
 fewer regions.
 
@@ -287,26 +287,26 @@ def bench_country(n_country: int, folder: Path) -> None:
 
 
 def _bench_reading() -> None:
-    """A typical region file read by the fast reader of plain YAML (smartsync.io._fastyaml)
-    and by the PyYAML path it leaves everything else to, in the same run; each file read
-    once by each path (the fast reader keeps what short values read as for the next
-    files, so a file read twice would flatter it)."""
-    from smartsync.io import _fastyaml, _source
+    """A typical region file read (smartsync.io._yaml: PyYAML composes the node graph, with
+    libyaml's parser when PyYAML has it), against PyYAML's own ``yaml.load`` of the same text
+    with the same parser (plain Python data: no lines, no checks, no region) and against
+    PyYAML's pure-Python parser (what a machine without libyaml reads with), in the same run;
+    each file read once by each (what short words resolve to is kept for the next files)."""
+    import yaml
 
-    texts = [dumps_region(typical_region(20_000 + seed)) for seed in range(80)]
-    whole, alone = texts[:40], texts[40:]
-    fast = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
-    fast_yaml = _median_ms(lambda t: _fastyaml.read(t, 64), alone, repeat=1)
-    pyyaml_yaml = _median_ms(_source._parse_yaml_with_pyyaml, alone, repeat=1)
-    read = _fastyaml.read
-    _fastyaml.read = lambda text, max_depth: None  # every file declined: the PyYAML path
-    try:
-        pyyaml = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
-    finally:
-        _fastyaml.read = read
-    print(f"  a typical region file read (read_region, median CPU): {fast:.2f} ms with the fast "
-          f"reader of plain YAML, {pyyaml:.2f} ms through PyYAML ({pyyaml / fast:.2f}x); the YAML "
-          f"alone {fast_yaml:.2f} ms against {pyyaml_yaml:.2f} ms ({pyyaml_yaml / fast_yaml:.2f}x)")
+    from smartsync.io import _yaml
+
+    texts = [dumps_region(typical_region(20_000 + seed)) for seed in range(120)]
+    whole, alone, pure = texts[:40], texts[40:80], texts[80:]
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    ours = _median_ms(lambda t: read_region(t, name="r.yaml"), whole, repeat=1)
+    tree = _median_ms(_yaml.parse, alone, repeat=1)
+    library = _median_ms(lambda t: yaml.load(t, Loader=base), alone, repeat=1)
+    without = _median_ms(lambda t: _yaml.parse(t, _yaml.PURE_LOADER), pure, repeat=1)
+    print(f"  a typical region file read (read_region, median CPU): {ours:.2f} ms; its YAML "
+          f"alone (the located tree) {tree:.2f} ms against yaml.load {library:.2f} ms "
+          f"({tree / library:.2f}x; libyaml: {_yaml.WITH_LIBYAML}); with PyYAML's pure-Python "
+          f"parser {without:.2f} ms ({without / tree:.1f}x)")
 
 
 def _install_kind(python: str) -> str:
@@ -449,10 +449,12 @@ def callgrind(folder: Path, only_cli: bool = False) -> int:
     big = count(me + ["--one", "big"]) - count(me + ["--one", "big-none"])
     print(f"  one region of 2000 programs per plan (checked beforehand): {big / 1e6:.1f} M "
           f"({big / fast:.1f}x the typical region's)")
-    read_fast = (count(me + ["--one", "read-fast"]) - base) / 10
-    read_pyyaml = (count(me + ["--one", "read-pyyaml"]) - base) / 10
-    print(f"  one typical region file read, fast reader: {read_fast / 1e6:.1f} M; "
-          f"through PyYAML: {read_pyyaml / 1e6:.1f} M ({read_pyyaml / read_fast:.1f}x)")
+    read = (count(me + ["--one", "read"]) - base) / 10
+    read_yaml = (count(me + ["--one", "read-yaml"]) - base) / 10
+    library = (count(me + ["--one", "read-library"]) - base) / 10
+    print(f"  one typical region file read: {read / 1e6:.1f} M; its located tree "
+          f"{read_yaml / 1e6:.1f} M; yaml.load of the same text {library / 1e6:.1f} M "
+          f"({read_yaml / library:.2f}x)")
     cli = count([sys.executable, "-m", "smartsync.cli", "classify", str(path)])
     print(f"  `smartsync classify FILE`, the whole process: {cli / 1e6:.1f} M")
     return _callgrind_cli(folder, path, count)
@@ -481,14 +483,18 @@ def _one(which: str) -> int:
     """For --callgrind: build and warm up, then classify one region (ten times), so that
     the count minus the 'none' run's is the classification's."""
     region = typical_region(7)
-    classifier = {"fast": Classifier, "none": Classifier, "read-fast": Classifier,
-                  "read-pyyaml": Classifier, "reference": Classifier, "big": Classifier,
+    classifier = {"fast": Classifier, "none": Classifier, "read": Classifier,
+                  "read-yaml": Classifier, "read-library": Classifier, "reference": Classifier,
+                  "big": Classifier,
                   "big-none": Classifier,
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
     # ten different files (a file read again would find its short values known)
     texts = [dumps_region(typical_region(100 + seed)) for seed in range(10)]
-    read_region(dumps_region(region), name="r.yaml")  # warm up both readers
+    read_region(dumps_region(region), name="r.yaml")  # imports PyYAML, warms up the reader
+    import yaml
+
+    from smartsync.io import _yaml
     if which.startswith("big"):
         from smartsync.validation import mark_checked
 
@@ -502,12 +508,11 @@ def _one(which: str) -> int:
             reference.reference_classify(region)
         return 0
     if which.startswith("read"):
-        if which == "read-pyyaml":
-            from smartsync.io import _fastyaml
-
-            _fastyaml.read = lambda text, max_depth: None
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        read = {"read": lambda t: read_region(t, name="r.yaml"), "read-yaml": _yaml.parse,
+                "read-library": lambda t: yaml.load(t, Loader=loader)}[which]
         for text in texts:
-            read_region(text, name="r.yaml")
+            read(text)
     elif which != "none":
         for _ in range(10):
             classifier.classify(region)
@@ -525,7 +530,8 @@ def main(argv: list[str] | None = None) -> int:
                              "install: an editable one adds its import hook to every start)")
     parser.add_argument("--section", choices=("growth", "country"), help=argparse.SUPPRESS)
     parser.add_argument("--one", choices=("none", "fast", "rete", "reference", "big", "big-none",
-                                          "read-fast", "read-pyyaml"), help=argparse.SUPPRESS)
+                                          "read", "read-yaml", "read-library"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         return _one(args.one)

@@ -75,18 +75,25 @@ class ProposedMatch:
     and the RPJMD element the matcher proposes for it (``rpjmd`` and its ``score``);
     ``rpjmd`` and ``score`` are ``None`` where the matcher found no candidate (a
     person must find one). ``relation``: the relation the match must carry to
-    count (one of the relations that count)."""
+    count (one the rules count at the stage). ``change``: ``add`` (a new match) or
+    ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
+    relation ``current``, given ``relation`` instead)."""
 
     masterplan: str
     rpjmd: str | None
     stage: str
     score: float | None
     relation: str = "derived"
+    change: str = "add"
+    current: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``."""
+        """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
+        ``change`` (``add``: a new match; ``relation``: the existing match
+        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``) and ``current``."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
-                "score": self.score}
+                "score": self.score, "relation": self.relation, "change": self.change,
+                "current": self.current}
 
 
 @attrs.frozen
@@ -116,7 +123,9 @@ class TypeAdvice:
     ``gives``: the type the needed matches give (the type itself or a higher
     one); ``missing``: where the type is unreachable, the stages a plan lacks;
     ``reasons``: where it is unreachable, the rules' why-not on the region
-    with every possible match added.
+    with every possible match added. ``found``: ``False`` when the type was not
+    proven unreachable but no change the search tried reaches it (the region is too
+    large for the widest change): a person must find the counterparts.
     """
 
     type: enum.Enum
@@ -128,6 +137,7 @@ class TypeAdvice:
     gives: enum.Enum | None = None
     missing: tuple[Missing, ...] = ()
     reasons: "tuple[Reason, ...]" = attrs.field(default=(), repr=False)
+    found: bool = True
 
     @property
     def total(self) -> int:
@@ -141,7 +151,7 @@ class TypeAdvice:
                 "proposal": [p.to_dict() for p in self.proposal], "complete": self.complete,
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
-                "reasons": [r.message(lang) for r in self.reasons]}
+                "reasons": [r.message(lang) for r in self.reasons], "found": self.found}
 
 
 @attrs.frozen
@@ -203,15 +213,9 @@ class Advice:
 def _classifier_of(result: "Classification", classifier: "Classifier | None") -> "Classifier":
     if classifier is not None:
         return classifier
-    from .engine import _classifier_for, default_classifier
-    from .rules import _default_packs
+    from .whatif import classifier_of
 
-    packs = getattr(result._why_not, "packs", None)
-    if packs is None or tuple(packs) == _default_packs():
-        default = default_classifier()
-        if default.typology == result.typology:
-            return default
-    return _classifier_for(None if packs is None else tuple(packs), result.typology)
+    return classifier_of(result)
 
 
 class _Runs:
@@ -228,6 +232,24 @@ class _Runs:
         self.params = result.params
         self.typology = result.typology
         self._cache: dict[Any, "Classification"] = {}
+        self._session: Any = None
+
+    def __enter__(self) -> "_Runs":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._session is not None:
+            session, self._session = self._session, None
+            session.__exit__(*exc)
+
+    def _what_if(self) -> Any:
+        """The what-if session on the live working memory of the region's run, opened
+        when first needed (:mod:`smartsync.whatif`)."""
+        if self._session is None:
+            from .whatif import WhatIf
+
+            self._session = WhatIf(self.classifier, self.result).__enter__()
+        return self._session
 
     def rank(self, type_value: Any) -> int:
         """0 for unsynchronized, 1 for the base stage's type... up to the top stage's."""
@@ -243,48 +265,112 @@ class _Runs:
             threshold = None
         key = (tuple(m.key for m in add), remove, threshold)
         if key not in self._cache:
-            params = None if threshold is None else attrs.evolve(self.params, threshold=threshold)
-            if not add and not remove and params is None:
+            if not add and not remove and threshold is None:
                 self._cache[key] = self.result
-            elif not add and not remove:  # another threshold: the region itself
-                self._cache[key] = self.classifier.classify(self.region, params=params)
-            else:
-                matches = tuple(m for m in self.region.matches if m.key not in remove) + tuple(add)
-                region = self._mark(attrs.evolve(self.region, matches=matches))
-                self._cache[key] = self.classifier.classify(region, params=params or self.params)
+            elif hasattr(self.classifier, "_engine"):
+                # a declare and a retract on the live working memory of the region's run
+                self._cache[key] = self._what_if().classify(add=add, remove=remove,
+                                                            threshold=threshold)
+            else:  # a stand-in classifier (tests): the changed region classified
+                params = attrs.evolve(self.params, threshold=threshold) \
+                    if threshold is not None else self.params
+                kept = tuple(m for m in self.region.matches if m.key not in remove)
+                region = self._mark(attrs.evolve(self.region, matches=kept + tuple(add)))
+                self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
 
 
-def _relation(params: Parameters) -> Relation:
+def _relation(runs: "_Runs", stage: str) -> Relation:
+    """The relation a hypothetical match at a stage carries: of the relations the rules
+    count at that stage (the run's :class:`~smartsync.facts.CountedRelation` facts, as the
+    variant in force declares them), the first of derived, adopted, aligned."""
+    counted = {f.get("relation") for f in runs.result.trace.find("CountedRelation", stage=stage)}
+    if not counted:  # a pack without the facts: the parameters' relations
+        counted = {r.value for r in runs.params.relations_for(stage)}
     for relation in _RELATION_PREFERENCE:
-        if relation in params.relations:
+        if relation.value in counted:
             return relation
-    return sorted(params.relations, key=lambda r: r.value)[0]  # pragma: no cover
+    return _RELATION_PREFERENCE[0]  # pragma: no cover - no relation counts at all
 
 
-def _options(runs: _Runs, suggest: bool, stages: Iterable[str]
-             ) -> dict[str, list[tuple[str, str | None, float | None]]]:
-    """Per stage, its unsynchronized masterplan elements in the order advice proposes them:
-    those the matcher finds a candidate for, best score first, then the others; each with
-    its candidate (RPJMD id and score) or ``None``. Candidates are looked for in
-    ``stages`` only (the stages of the types advised; the others are never proposed)."""
+@attrs.frozen
+class _Option:
+    """One unsynchronized masterplan element advice may change: ``fix``, the RPJMD element
+    of an existing match the rules rejected only for its relation (changing the relation
+    is the change), ``stand_in`` an RPJMD element of its level for a new match while the
+    search runs, ``every`` all of them (the widest change), and the matcher's
+    ``candidate`` with its ``score``."""
+
+    masterplan: str
+    stage: str
+    relation: Relation
+    fix: str | None
+    current: str | None
+    stand_in: str | None
+    every: tuple[str, ...]
+    candidate: str | None = None
+    score: float | None = None
+
+    def matches(self, mode: str) -> tuple[Match, ...]:
+        """The hypothetical matches of this element: ``one`` (the fix, else the stand-in),
+        ``proposal`` (the fix, else the candidate, else the stand-in), ``candidates`` (the
+        fix or the candidate only), ``every`` (the fix and every RPJMD element of the
+        level)."""
+        if mode == "every":
+            ids = tuple(dict.fromkeys(((self.fix,) if self.fix else ()) + self.every))
+        elif self.fix is not None:
+            ids = (self.fix,)
+        elif mode in ("proposal", "candidates") and self.candidate is not None:
+            ids = (self.candidate,)
+        elif mode in ("one", "proposal") and self.stand_in is not None:
+            ids = (self.stand_in,)
+        else:
+            ids = ()
+        return tuple(Match(self.masterplan, r, self.relation, Source.MANUAL) for r in ids)
+
+
+#: the most hypothetical matches the widest search adds (every pair of a stage's
+#: unsynchronized elements and its RPJMD elements); above it, a type no search reached is
+#: said to be reachable with no change found, never proven unreachable
+WIDEST = 5000
+
+
+def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
+    """Per stage, its unsynchronized masterplan elements as the search takes them
+    (whatever the matcher proposes, so that the answer does not depend on it): those with
+    a match the rules rejected only for its relation first, then the others in the
+    stage's order; each with what the search may add and the matcher's candidate."""
     region = runs.region
+    result = runs.result
+    rejected: dict[str, dict[str, set[str]]] = {}
+    for fact in result.trace.find("ElementUnsynchronized"):
+        by_rpjmd = rejected.setdefault(fact.get("id"), {})
+        for rpjmd_id, condition in fact.get("rejected") or ():
+            by_rpjmd.setdefault(rpjmd_id, set()).add(condition)
+    current = {m.key: m.relation.value for m in region.matches}
     best: dict[str, tuple[str, float]] = {}
-    needed = {i for s in stages for i in runs.result.stages[s].unsynchronized_ids}
-    if suggest and needed:
+    wanted = {i for s in result.stages.values() for i in s.unsynchronized_ids}
+    if suggest and wanted:
         from .matching.suggest import suggestions_for
 
-        # what suggest_matches gives those elements, the others not compared at all
-        for match in suggestions_for(region, needed, levels=runs.typology.stages):
+        for match in suggestions_for(region, wanted, levels=runs.typology.stages):
             if match.masterplan not in best:  # sorted by score, highest first
                 best[match.masterplan] = (match.rpjmd, float(match.score or 0.0))
-    out: dict[str, list[tuple[str, str | None, float | None]]] = {}
-    for stage, figures in runs.result.stages.items():
-        ids = list(figures.unsynchronized_ids)
-        found = sorted((i for i in ids if i in best), key=lambda i: -best[i][1])
-        others = [i for i in ids if i not in best]
-        out[stage] = ([(i, best[i][0], best[i][1]) for i in found]
-                      + [(i, None, None) for i in others])
+    out: dict[str, list[_Option]] = {}
+    for stage, figures in result.stages.items():
+        relation = _relation(runs, stage)
+        level = region.rpjmd.at(stage) if _is_level(stage) else ()
+        every = tuple(e.id for e in level)
+        fixes, others = [], []
+        for element in figures.unsynchronized_ids:
+            fix = next((r for r, conditions in sorted(rejected.get(element, {}).items())
+                        if conditions == {"relation"} and r in every), None)
+            candidate, score = best.get(element, (None, None))
+            option = _Option(element, stage, relation, fix,
+                             current.get((element, fix)) if fix else None,
+                             _stand_in(region, stage, element), every, candidate, score)
+            (fixes if fix else others).append(option)
+        out[stage] = fixes + others
     return out
 
 
@@ -311,27 +397,10 @@ def _is_level(stage: str) -> bool:
     return True
 
 
-def _hypothetical(runs: _Runs, options: Mapping[str, list], counts: Mapping[str, int],
-                  relation: Relation, candidates_only: bool = False) -> tuple[Match, ...]:
-    out = []
-    for stage, count in counts.items():
-        for masterplan_id, rpjmd_id, _score in options[stage][:count]:
-            if rpjmd_id is None and not candidates_only:
-                rpjmd_id = _stand_in(runs.region, stage, masterplan_id)
-            if rpjmd_id is not None:
-                out.append(Match(masterplan_id, rpjmd_id, relation, Source.MANUAL))
-    return tuple(out)
-
-
-def _addable(runs: _Runs, options: Mapping[str, list], stage: str) -> int:
-    """How many elements of a stage can take a hypothetical match (the first ones that
-    can, in the order proposed)."""
-    count = 0
-    for masterplan_id, rpjmd_id, _ in options[stage]:
-        if rpjmd_id is None and _stand_in(runs.region, stage, masterplan_id) is None:
-            break
-        count += 1
-    return count
+def _hypothetical(chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
+                  mode: str) -> tuple[Match, ...]:
+    return tuple(m for stage, count in counts.items() for option in chosen[stage][:count]
+                 for m in option.matches(mode))
 
 
 def _hint(runs: _Runs, stage: str) -> int:
@@ -352,58 +421,103 @@ def _reached(runs: _Runs, done: "Classification", wanted: enum.Enum) -> bool:
             and runs.rank(done.type) >= runs.rank(wanted))
 
 
-def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list],
-                 relation: Relation) -> TypeAdvice:
+def _missing(runs: _Runs, stages: Sequence[str]) -> list[Missing]:
+    """What the plans lack for a type: no masterplan elements at the type's stage or at
+    the base stage, or no RPJMD elements of the level of a stage that is not
+    synchronized (said where the widest change does not reach the type)."""
+    out = []
+    for index, s in enumerate(stages):
+        figures = runs.result.stages[s]
+        if not figures.present:
+            if index == 0 or s == runs.typology.base:
+                out.append(Missing(s, "masterplan"))
+        elif not figures.is_synchronized and not (_is_level(s) and runs.region.rpjmd.at(s)):
+            out.append(Missing(s, "rpjmd"))
+    return out
+
+
+def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Option]]
+                 ) -> TypeAdvice:
+    """The fewest changes, stage by stage, that reach a type, found by classifying: first
+    one change per element (the relation of a rejected match, else a new match to a stand-in)
+    at the type's stage and below, then at every stage (a variant's condition may reach
+    above the type's stage), then every pair of an element and an RPJMD element of its
+    level (the widest change). A type even the widest change does not reach cannot be
+    reached by matches; one the widest change was too large to try is said to be reachable
+    with no change found."""
     typology = runs.typology
     letter = typology.letter(wanted)
     start = typology.stages.index(wanted.value)
-    stages = typology.stages[start:]
-    limit = {s: _addable(runs, options, s) for s in stages}
-
-    def reaches(counts: Mapping[str, int]) -> "Classification | None":
-        done = runs.classify(_hypothetical(runs, options, counts, relation))
-        return done if _reached(runs, done, wanted) else None
-
-    saturated = reaches(limit)
-    if saturated is None:
-        full = runs.classify(_hypothetical(runs, options, limit, relation))
-        missing = []
-        for s in stages:
-            figures = runs.result.stages[s]
-            if not figures.present:
-                missing.append(Missing(s, "masterplan"))
-            elif not full.stages[s].is_synchronized and not (
-                    _is_level(s) and runs.region.rpjmd.at(s)):
-                missing.append(Missing(s, "rpjmd"))
+    below = typology.stages[start:]
+    widest = sum(len(o.every) for s in typology.stages for o in options[s])
+    scopes = [(below, "one"), (typology.stages, "one")]
+    if widest <= WIDEST:
+        scopes.append((typology.stages, "every"))
+    found = None
+    for scope, mode in scopes:
+        chosen = {s: [o for o in options[s] if o.matches(mode)] if s in scope else []
+                  for s in typology.stages}
+        limit = {s: len(chosen[s]) for s in typology.stages}
+        done = runs.classify(_hypothetical(chosen, limit, mode))
+        if _reached(runs, done, wanted):
+            found = (chosen, limit, mode)
+            break
+    if found is None:
+        if widest > WIDEST:  # not proven: a wider change was not tried
+            return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
+                              complete=False, gives=None, found=False)
+        full = runs.classify(_hypothetical(chosen, limit, "every"))
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
-                          complete=False, gives=None, missing=tuple(missing),
+                          complete=False, gives=None, missing=tuple(_missing(runs, below)),
                           reasons=tuple(full.why_not(wanted)))
-    counts = {s: min(_hint(runs, s), limit[s]) for s in stages}
-    if reaches(counts) is None:
+    chosen, limit, mode = found
+
+    def reaches(counts: Mapping[str, int]) -> bool:
+        return _reached(runs, runs.classify(_hypothetical(chosen, counts, mode)), wanted)
+
+    counts = {s: min(_hint(runs, s), limit[s]) if s in below else 0 for s in typology.stages}
+    if not reaches(counts):
         counts = dict(limit)
     # lower each stage's count as far as the type still holds (monotone: more matches
     # never lower a type), so that one fewer in any stage does not reach it
-    for s in stages:
+    for s in typology.stages:
         high = counts[s]
-        if high == 0 or reaches({**counts, s: high - 1}) is None:
+        if high == 0 or not reaches({**counts, s: high - 1}):
             continue
-        low = 0
-        high -= 1  # reaches; find the smallest count in [low, high] that reaches
+        low, high = 0, high - 1
         while low < high:
             middle = (low + high) // 2
-            if reaches({**counts, s: middle}) is not None:
+            if reaches({**counts, s: middle}):
                 high = middle
             else:
                 low = middle + 1
         counts[s] = high
-    gives = runs.classify(_hypothetical(runs, options, counts, relation)).type
+    gives = runs.classify(_hypothetical(chosen, counts, mode)).type
+    # which elements to propose: those whose change is known (a relation to change, a
+    # candidate of the matcher) first, when the rules confirm that they reach the type too
+    preferred = {s: sorted(chosen[s], key=lambda o: (o.fix is None, o.candidate is None,
+                                                     -(o.score or 0.0)))
+                 for s in typology.stages}
+    if mode != "every" and preferred != chosen and reaches_with(runs, preferred, counts, wanted):
+        chosen = preferred
     proposal = tuple(
-        ProposedMatch(masterplan_id, rpjmd_id, s, score, relation.value)
-        for s in stages for masterplan_id, rpjmd_id, score in options[s][:counts[s]])
-    complete = all(p.rpjmd is not None for p in proposal) and _reached(runs, runs.classify(
-        _hypothetical(runs, options, counts, relation, candidates_only=True)), wanted)
-    return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=counts,
+        ProposedMatch(o.masterplan, o.fix or (o.candidate if mode != "every" or o.fix else None)
+                      if (o.fix or o.candidate) else None, s,
+                      None if o.fix else o.score, o.relation.value,
+                      change="relation" if o.fix else "add", current=o.current)
+        for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
+    needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
+    complete = all(p.rpjmd is not None for p in proposal) and _reached(
+        runs, runs.classify(_hypothetical(chosen, counts, "candidates")), wanted)
+    return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives)
+
+
+def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
+                 counts: Mapping[str, int], wanted: enum.Enum) -> bool:
+    """Whether the first ``counts`` elements of ``chosen``, each with its proposed change,
+    reach the type."""
+    return _reached(runs, runs.classify(_hypothetical(chosen, counts, "proposal")), wanted)
 
 
 def _resolve(result: "Classification", classifier: "Classifier | None") -> _Runs:
@@ -422,11 +536,12 @@ def to_reach(result: "Classification", *, classifier: "Classifier | None" = None
     ``result``: a classification; ``classifier``: the classifier to run (by default
     one with the rule packs and typology that gave ``result``; its parameters are
     ``result.params``); ``suggest``: propose RPJMD candidates with
-    :func:`smartsync.suggest_matches` (otherwise every proposed match has
-    ``rpjmd`` ``None``); ``types``: only these types (letters, names or members).
+    :func:`smartsync.suggest_matches` (otherwise every proposed new match has
+    ``rpjmd`` ``None``; what is needed is the same either way); ``types``: only these
+    types (letters, names or members).
     """
-    runs = _resolve(result, classifier)
-    return _to_reach(runs, suggest, types)
+    with _resolve(result, classifier) as runs:
+        return _to_reach(runs, suggest, types)
 
 
 def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[str, TypeAdvice]:
@@ -435,17 +550,13 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
     wanted = ([typology.parse_type(t) for t in types] if types is not None else
               [t for t in typology.type_enum if typology.letter(t) is not None
                and runs.rank(t) > own])
+    wanted = [t for t in wanted if typology.letter(t) is not None]
     if not wanted:
         return {}
-    advised = [t for t in wanted if typology.letter(t) is not None]
-    options = _options(runs, suggest, {s for t in advised
-                                       for s in typology.stages[typology.stages.index(t.value):]})
-    relation = _relation(runs.params)
+    options = _options(runs, suggest)
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):
-        if typology.letter(t) is None:
-            continue
-        out[typology.letter(t)] = _advise_type(runs, t, options, relation)
+        out[typology.letter(t)] = _advise_type(runs, t, options)
     return out
 
 
@@ -453,7 +564,8 @@ def stability(result: "Classification", *, classifier: "Classifier | None" = Non
     """How stable the region's type is: the threshold range over which it holds, the
     fewest lost matches that change it, and whether it is fragile (see
     :class:`Stability`). ``classifier`` as for :func:`to_reach`."""
-    return _stability(_resolve(result, classifier))
+    with _resolve(result, classifier) as runs:
+        return _stability(runs)
 
 
 def _at(runs: _Runs, threshold: float) -> enum.Enum:
@@ -607,15 +719,15 @@ def advise(result: "Classification", *, classifier: "Classifier | None" = None,
            suggest: bool = True) -> Advice:
     """What to change to reach each type above the region's own, and how stable its type
     is: :func:`to_reach` and :func:`stability` in one :class:`Advice`."""
-    runs = _resolve(result, classifier)
-    return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
+    with _resolve(result, classifier) as runs:
+        return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
 
 
 def with_proposal(region: Region, advice: TypeAdvice) -> Region:
     """The region with the proposal's matches added (those with a candidate), as manual
     matches carrying the proposed relation: what a planner gets by accepting it."""
     added = tuple(Match(p.masterplan, p.rpjmd, p.relation, Source.MANUAL)
-                  for p in advice.proposal if p.rpjmd is not None)
+                  for p in advice.proposal if p.rpjmd is not None)  # a relation change replaces
     keys = {m.key for m in added}
     kept = tuple(m for m in region.matches if m.key not in keys)
     return attrs.evolve(region, matches=kept + added)

@@ -14,7 +14,8 @@ import functools
 import inspect
 import os
 import threading
-from typing import Any, Mapping, Sequence
+import weakref
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import attrs
 
@@ -135,6 +136,16 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at: dict[int, int] = {}
         self._by_class: dict[type, dict[int, Any]] = {}
         self._indexes: dict[type, dict[tuple, Any]] = {}
+        #: step number -> the (fact class, fields) its rule collected (what-if: a step
+        #: whose collected set changes fires again)
+        self._collect_calls: dict[int, list[tuple[type, dict]]] = {}
+        #: (step, fact) of each declaration a firing made of a fact already in working
+        #: memory (what-if: the fact stays while one of the steps that declared it stands)
+        self._dups: list[tuple[int, Any]] = []
+        #: the classification whose run the working memory holds (a weak reference)
+        self._live: Any = None
+        #: what a what-if session knows of the run (smartsync.whatif), with ``_live``
+        self._whatif_state: Any = None
         #: the most firings a run may make (see :mod:`smartsync._guard`), and the number of
         #: firings recorded when the current run began
         self._max_firings: float = float("inf")
@@ -149,6 +160,9 @@ class _RecordingEngine(KnowledgeEngine):
         self._retracted_at = {}
         self._by_class = {}
         self._indexes = {}
+        self._collect_calls = {}
+        self._dups = []
+        self._live = None
         super().reset(**kwargs)
         for fact_id, fact in self.facts.items():  # the initial fact and any deffacts
             self._ever[fact_id] = fact
@@ -171,6 +185,11 @@ class _RecordingEngine(KnowledgeEngine):
         before = fact_list.last_index
         result = super().declare(*facts)
         self._record(fact_list, before)
+        if self.running:
+            for fact in facts:
+                fact_id = fact.get("__factid__")
+                if fact_id is None or fact_id < before:  # equal to a fact already there
+                    self._dups.append((len(self._steps), fact))
         return result
 
     def _record(self, fact_list: Any, before: int) -> None:
@@ -224,8 +243,9 @@ class _RecordingEngine(KnowledgeEngine):
         found = [f for f in candidates
                  if all(f.get(k, _MISSING) == v for k, v in fields.items())]
         if self._current is not None and self.running:
-            self._collected.setdefault(len(self._steps), []).extend(
-                f["__factid__"] for f in found)
+            step = len(self._steps)
+            self._collected.setdefault(step, []).extend(f["__factid__"] for f in found)
+            self._collect_calls.setdefault(step, []).append((fact_class, dict(fields)))
         return found
 
     def _candidates(self, fact_class: type, fields: dict[str, Any]) -> Any:
@@ -318,6 +338,8 @@ class Classifier:
                                 kind="assembly") from None
         self._rule_by_name = {info.name: info for info in self._rules}
         self._lock = threading.Lock()
+        #: the thread a what-if session on this classifier runs in (smartsync.whatif)
+        self._session_thread: int | None = None
         #: the thread classifying with this classifier now (a rule that classifies with
         #: it again would wait for itself forever)
         self._running_in: int | None = None
@@ -408,6 +430,10 @@ class Classifier:
                             f"got {type(region).__name__}")
         _check_region(region)
         params = _parameters(params) or self.params
+        if self._session_thread == threading.get_ident():
+            raise RuntimeError("a classifier cannot classify inside a what-if session of its "
+                               "own (the session holds its working memory): use another "
+                               "classifier, or the session's classify()")
         limit = check_max_firings(max_firings if max_firings is not None else self.max_firings)
         if self._running_in == threading.get_ident():
             raise RulePackError(
@@ -432,7 +458,9 @@ class Classifier:
                 result = self._result(region, params, engine)
             finally:
                 self._running_in = None
-            engine.matcher.reset()  # its partial matches are garbage: free them now
+            # the working memory stays as the run left it, for a what-if on this result
+            # (smartsync.whatif); the next classification resets it
+            engine._live = weakref.ref(result)
             return result
 
     # -- building the result --------------------------------------------------

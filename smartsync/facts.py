@@ -39,7 +39,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from .fastmatch import FastFact, frozendict, plain_fact
-from .model import Region
+from .model import Match as ModelMatch, Region
 from .typology import Parameters, Typology
 
 #: experta's Fact, built without freezing values that are immutable already
@@ -256,6 +256,30 @@ def _order(element_id: str) -> tuple:
     return (id_order(element_id), element_id)
 
 
+def definition_facts(typology: Typology, params: Parameters) -> Iterator[Fact]:
+    """The facts of the typology and the parameters: a :class:`StageDef` per stage (its
+    position, whether it is the base stage, its threshold, the stage below it) and a
+    :class:`CountedRelation` per relation that counts at a stage. The first input facts
+    of every region; a what-if at another threshold declares these anew
+    (:mod:`smartsync.whatif`)."""
+    for position, stage in enumerate(typology.stages):
+        below = typology.stages[position + 1:]
+        yield StageDef(name=stage, position=position, base=stage == typology.base,
+                       threshold=params.threshold_for(stage), next=below[0] if below else None)
+    for stage in typology.stages:
+        for relation in sorted(r.value for r in params.relations_for(stage)):
+            yield CountedRelation(stage=stage, relation=relation)
+
+
+def match_fact(match: "ModelMatch") -> Fact:
+    """The :class:`Match` fact of one match of the region (what a what-if declares for a
+    hypothetical match, and retracts for a lost one)."""
+    return plain_fact(Match, {
+        "masterplan": match.masterplan, "rpjmd": match.rpjmd,
+        "relation": match.relation._value_, "source": match.source._value_,
+        "score": match.score}, known_plain=True)
+
+
 def region_facts(region: Region, typology: Typology, params: Parameters) -> Iterator[Fact]:
     """The input facts of one region, in a deterministic order.
 
@@ -265,13 +289,7 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
     id (numbers inside ids as numbers), so that the facts (and so the
     classification and its trace) do not depend on their order in the file.
     """
-    for position, stage in enumerate(typology.stages):
-        below = typology.stages[position + 1:]
-        yield StageDef(name=stage, position=position, base=stage == typology.base,
-                       threshold=params.threshold_for(stage), next=below[0] if below else None)
-    for stage in typology.stages:
-        for relation in sorted(r.value for r in params.relations_for(stage)):
-            yield CountedRelation(stage=stage, relation=relation)
+    yield from definition_facts(typology, params)
 
     # ids sorted once, naturally; elements and matches then sort by their ids' ranks
     rank = {element_id: n for n, element_id in enumerate(sorted(
@@ -306,7 +324,4 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
     for match in sorted(region.matches,
                         key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
                                        m.source._value_)):
-        yield plain_fact(Match, {
-            "masterplan": match.masterplan, "rpjmd": match.rpjmd,
-            "relation": match.relation._value_, "source": match.source._value_,
-            "score": match.score}, known_plain=True)
+        yield match_fact(match)

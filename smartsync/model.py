@@ -487,6 +487,9 @@ class Region:
     matches: tuple[Match, ...] = attrs.field(default=(), converter=_as_tuple)
     province: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
     rejected: tuple[RejectedMatch, ...] = attrs.field(default=(), converter=_as_tuple)
+    #: the version of the national program nomenclature its program codes follow
+    #: (``"900.1.15.5-1317/2023"``); ``None``: smartsync's default version
+    nomenclature: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
 
     @rpjmd.validator
     def _check_rpjmd(self, attribute: attrs.Attribute, value: Plan) -> None:

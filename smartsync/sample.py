@@ -112,9 +112,19 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     # matches_per_element per element, spread over the matched elements
     matches = []
     suggested = varied and rng.random() < 0.3
-    for level in mp_sizes:
+    # varied: about two regions in five have every masterplan element matched from one level
+    # down, so that full chains (and the rules that speak of them) occur; drawn from a
+    # generator of its own, so the other regions stay as they were
+    complete_from = None
+    if varied:
+        extra = random.Random(f"complete {seed}")
+        if extra.random() < 0.4:
+            complete_from = extra.randrange(len(mp_sizes)) if mp_sizes else None
+    for position, level in enumerate(mp_sizes):
         chance = rng.choice((0.7, 0.9, 1.0) if mirrored else
                             (0.0, 0.3, 0.7, 0.9, 1.0) if varied else (0.3, 0.7, 0.9, 1.0))
+        if complete_from is not None and position >= complete_from:
+            chance = 1.0
         mine = [e for e in masterplan.at(level) if rng.random() < chance]
         theirs = [e.id for e in rpjmd.at(level)]
         if not mine or not theirs:

@@ -88,8 +88,9 @@ class Runs:
 
 def reachable(runs: Runs, wanted: str) -> bool:
     """Whether adding matches can reach ``wanted``: the region with every unsynchronized
-    element of its stages matched to every counterpart reaches it."""
-    everything = [e for s in runs.stages_from(wanted) for e in runs.unsynchronized(s)]
+    element of every stage (a variant's condition may reach above the type's stage)
+    matched to every counterpart reaches it."""
+    everything = [e for s in runs.typology.stages for e in runs.unsynchronized(s)]
     return runs.reached(runs.classify(runs.with_elements_matched(everything)), wanted)
 
 
@@ -113,9 +114,11 @@ def check_needed(runs: Runs, wanted: str, needed: Mapping[str, int]) -> list[str
     type's stages, reach the type with some choice of elements, and reach it with one element
     fewer in no stage."""
     problems = []
-    stages = runs.stages_from(wanted)
-    if set(needed) != set(stages):
-        problems.append(f"needed covers {sorted(needed)}, the type's stages are {list(stages)}")
+    # the type's stages, and any stage above it the advice adds matches at
+    stages = tuple(s for s in runs.typology.stages if s in needed or s in runs.stages_from(wanted))
+    if not set(runs.stages_from(wanted)) <= set(needed) or not set(needed) <= set(stages):
+        problems.append(f"needed covers {sorted(needed)}, the type's stages are "
+                        f"{list(runs.stages_from(wanted))}")
         return problems
     if not some_choice_reaches(runs, wanted, needed):
         problems.append(f"no choice of {dict(needed)} elements reaches {wanted}")

@@ -18,6 +18,7 @@ periods that overlap (about half of the time) or not. Every drawn region passes
 from __future__ import annotations
 
 import functools
+import os
 import string
 
 import attrs
@@ -37,7 +38,17 @@ from smartsync.model import (
     Source,
 )
 
-__all__ = ["STAGES", "ids", "periods", "plans", "regions", "texts"]
+__all__ = ["FULL_EXAMPLES", "STAGES", "examples", "ids", "periods", "plans", "regions", "texts"]
+
+#: whether property tests draw all their examples: ``SMARTSYNC_FULL_EXAMPLES=1`` (.ci/run's slow
+#: check sets it and runs every hypothesis test); the default run draws a quarter of them (at
+#: least 10), so that the README's test command stays a few minutes long
+FULL_EXAMPLES = os.environ.get("SMARTSYNC_FULL_EXAMPLES", "") not in ("", "0")
+
+
+def examples(count: int) -> int:
+    """How many examples a property test of ``count`` examples draws in this run."""
+    return count if FULL_EXAMPLES else min(count, max(10, count // 4))
 
 _WORDS = (
     "meningkatkan", "kualitas", "pelayanan", "publik", "berbasis", "teknologi", "informasi",

@@ -18,6 +18,7 @@ from typing import Mapping
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 from smartsync import Parameters
 from smartsync.model import (
@@ -33,7 +34,7 @@ STAGES = ("vision", "mission", "target", "program")
 def property_settings(max_examples: int) -> settings:
     """Hypothesis settings for the engine's property tests: no deadline (a classification
     takes milliseconds, more on a busy machine), ``max_examples`` cases."""
-    return settings(max_examples=max_examples, deadline=None,
+    return settings(max_examples=examples(max_examples), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -125,7 +125,8 @@ def test_advice_json_keys() -> None:
     data = advise(_example("unsynchronized")).to_dict()
     assert set(data) == {"to_reach", "stability"}
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
-    assert {"masterplan", "rpjmd", "stage", "score"} == set(data["to_reach"]["D"]["proposal"][0])
+    assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current"} == set(
+        data["to_reach"]["D"]["proposal"][0])
     assert {"threshold_from", "threshold_to", "matches_to_lose", "falls_to"} <= set(data["stability"])
 
 
@@ -260,30 +261,43 @@ def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
 
 
 def test_one_advice_classifies_each_distinct_hypothetical_region_once():
-    """advise() classifies a region it derives (matches added or taken away, another
-    threshold) once, however often its searches ask for it, and never the region itself
-    again; each run is counted at the classifier."""
+    """advise() asks the live working memory about a region it derives (matches added or
+    taken away, another threshold) once, however often its searches ask for it, never
+    about the region itself, and runs no full classification of its own."""
     from smartsync.engine import Classifier
     from smartsync.sample import typical_region
+    from smartsync.whatif import WhatIf
 
     classifier = Classifier()
     for region in [_example("type-d-program").region, _example("unsynchronized").region,
                    typical_region(7), typical_region(3, programs=20, varied=True)]:
         result = classifier.classify(region)
         runs: list[tuple[frozenset, float]] = []
+        full: list[object] = []
+        ask = WhatIf.classify
         classify = classifier.classify
 
-        def counted(changed, params=None, **kwargs):
-            runs.append((frozenset((m.key, m.relation) for m in changed.matches),
-                         params.threshold if params is not None else result.params.threshold))
-            return classify(changed, params=params, **kwargs)
+        def counted(self, *, add=(), remove=(), threshold=None, params=None):
+            removed = {m if isinstance(m, tuple) else m.key for m in remove}
+            matches = {m.key: m.relation for m in region.matches if m.key not in removed}
+            matches.update({m.key: m.relation for m in add})
+            runs.append((frozenset(matches.items()),
+                         threshold if threshold is not None else result.params.threshold))
+            return ask(self, add=add, remove=remove, threshold=threshold, params=params)
 
-        classifier.classify = counted  # type: ignore[method-assign]
+        def classified(*args, **kwargs):
+            full.append(args)
+            return classify(*args, **kwargs)
+
+        WhatIf.classify = counted  # type: ignore[method-assign]
+        classifier.classify = classified  # type: ignore[method-assign]
         try:
             advise(result, classifier=classifier)
         finally:
+            WhatIf.classify = ask  # type: ignore[method-assign]
             del classifier.classify
         assert runs, region.id
+        assert not full, region.id
         assert len(runs) == len(set(runs)), region.id
         itself = (frozenset((m.key, m.relation) for m in region.matches), result.params.threshold)
         assert itself not in runs, region.id

@@ -46,8 +46,10 @@ class _ArbitraryRules:
 
 
 def _both(result: smartsync.Classification, classifier) -> tuple:  # type: ignore[no-untyped-def]
-    return (_fewest_losses(_Runs(result, classifier)),
-            fewest_losses(_Runs(result, classifier)))
+    with _Runs(result, classifier) as runs:
+        pruned = _fewest_losses(runs)
+    with _Runs(result, classifier) as runs:
+        return pruned, fewest_losses(runs)
 
 
 _regions = st.one_of(
@@ -126,29 +128,33 @@ def test_a_stage_that_names_no_synchronized_element_is_not_searched():
 
 def test_the_typical_region_is_advised_with_fewer_classifications():
     """The region ``benchmarks/bench_engine.py --cli`` classifies (``typical_region(7)``, type
-    B): the full loss search classifies it 9 times (3 per synchronized stage), the pruned one
-    7 (the target and program stages stop once their searches cannot lose fewer than the 3
-    matches of the mission stage); the whole advice 13 times, not 15."""
+    B): the full loss search asks 9 what-ifs (3 per synchronized stage), the pruned one 7
+    (the target and program stages stop once their searches cannot lose fewer than the 3
+    matches of the mission stage); the whole advice 13, not 15."""
+    from smartsync.whatif import WhatIf
+
     classifier = Classifier()
     result = classifier.classify(typical_region(7))
     assert result.type_letter == "B"
     counted: list[int] = []
-    classify = classifier.classify
+    ask = WhatIf.classify
 
     def count(*args, **kwargs):  # type: ignore[no-untyped-def]
         counted.append(1)
-        return classify(*args, **kwargs)
+        return ask(*args, **kwargs)
 
-    classifier.classify = count  # type: ignore[method-assign]
+    WhatIf.classify = count  # type: ignore[method-assign]
     try:
-        full = fewest_losses(_Runs(result, classifier))
+        with _Runs(result, classifier) as runs:
+            full = fewest_losses(runs)
         assert len(counted) == 9
         del counted[:]
-        assert _fewest_losses(_Runs(result, classifier)) == full
+        with _Runs(result, classifier) as runs:
+            assert _fewest_losses(runs) == full
         assert full[0] == 3
         assert len(counted) == 7
         del counted[:]
         advise(result, classifier=classifier)
         assert len(counted) == 13
     finally:
-        del classifier.classify
+        WhatIf.classify = ask  # type: ignore[method-assign]

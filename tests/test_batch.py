@@ -38,7 +38,7 @@ def test_results_come_in_input_order_across_inputs():
     assert items[1].source == f"{SMALL / 'regions.csv'}:2"
 
 
-@pytest.mark.parametrize("jobs", [2, 3])
+@pytest.mark.parametrize("jobs", [2, pytest.param(3, marks=pytest.mark.slow)])
 def test_results_are_the_same_whatever_jobs_is(jobs):
     """Worker processes give the same results, in the same order, as one process."""
     inputs = [EXAMPLES, SMALL, BAD_TABLES, BAD_FILE, *sample_regions(6, seed=40)]

@@ -122,3 +122,17 @@ def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
     assert "0 < t <= 3/4: tipe B (misi)" in written
     assert "Mengapa default dan cascading berbeda" in written
     assert "ditolak oleh cascade_broken" in written
+
+
+def test_tables_are_studied_as_batch_reads_them(tmp_path):
+    """A folder of tables (regions.csv, elements.csv, matches.csv) is studied region by
+    region, as batch takes it."""
+    from smartsync import dump_tables
+
+    regions = [load_region(p) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    dump_tables(regions, tmp_path / "tables")
+    out = tmp_path / "s.csv"
+    assert main(["study", str(tmp_path / "tables"), "--out", str(out), "--no-progress"]) == 0
+    rows = list(csv.DictReader(out.open(newline="")))
+    assert sorted({r["region"] for r in rows}) == sorted(r.id for r in regions)
+    assert all("regions.csv" in r["source"] for r in rows)

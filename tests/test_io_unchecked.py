@@ -20,7 +20,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import regions
+from strategies import regions, examples
 from test_io_fuzz import _paths, _replace
 
 from smartsync import RegionFileError, read_region, region_to_dict
@@ -36,7 +36,7 @@ from smartsync.model import (
     _unchecked,
 )
 
-_FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_FUZZ = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _junk = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from([0.5, 1.5, -0.0, math.nan, 2021])
@@ -156,6 +156,7 @@ def test_printable_ascii_holds_no_bad_character(text):
         assert bad_character(text) is None and bad_character(text, line=True) is None
 
 
+@_FUZZ
 @given(regions(max_elements=6, max_matches=4))
 def test_unchecked_constructors_make_what_the_checked_ones_make(region):
     """Given the fields the checked constructor stored, in order, the unchecked one makes an

@@ -11,6 +11,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import smartsync
 from smartsync import Element, Level, Match, Period, Plan, Region, Relation, Source
@@ -341,7 +342,7 @@ def test_suggestions_do_not_depend_on_element_order(region: Region, rnd, thresho
     assert suggest_matches(other, threshold=threshold) == suggest_matches(region, threshold=threshold)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(regions(), st.sampled_from([0.0, 0.05, 0.2, 0.38, 0.6]), st.sampled_from([None, 1, 2]))
 def test_inverted_index_finds_every_pair_brute_force_finds(
     region: Region, threshold: float, top: int | None

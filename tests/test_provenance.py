@@ -15,7 +15,7 @@ import smartsync
 from smartsync.io import check_region_text, dumps_region, read_region
 from smartsync.model import Confidence, Provenance
 
-from strategies import regions, texts
+from strategies import regions, texts, examples
 
 _provenances = st.builds(
     Provenance,
@@ -48,7 +48,7 @@ def drafted_regions(draw: st.DrawFn) -> smartsync.Region:
     return attrs.evolve(region, rpjmd=plan(region.rpjmd), masterplan=plan(region.masterplan))
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(drafted_regions(), st.sampled_from(["yaml", "json"]))
 def test_the_writer_keeps_provenance_and_confidence(region: smartsync.Region, fmt: str) -> None:
     """Writing a drafted region and reading it back gives the same region, provenance included."""

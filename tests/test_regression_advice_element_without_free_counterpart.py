@@ -38,8 +38,6 @@ def test_the_type_is_reachable_by_the_matches_said():
     assert classifier.classify(added).type.value == "mission"
 
 
-@pytest.mark.xfail(strict=True, reason="advice stops at an element that cannot take a new match "
-                                       "(smartsync/advice.py _addable); remove this mark when fixed")
 def test_advice_finds_type_b_reachable():
     """Advice says type B is reachable, with one mission and one program element to match."""
     classifier = RELATIONS_PER_STAGE.classifier()

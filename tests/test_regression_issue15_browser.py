@@ -13,7 +13,7 @@ from smartsync import classify, load_region, render_html
 from test_report_browser import Chromium  # skips this module without Chromium
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "type-a-vision.yaml"
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # the left edge of each character of the first occurrence of WANT in the meta line
 _POSITIONS = """((want) => {

@@ -28,7 +28,7 @@ from smartsync.render.diagram import (
 from smartsync.render.html import (
     PAGE_LABELS, format_rupiah, render_html, render_index, write_report,
 )
-from strategies import regions
+from strategies import regions, examples
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
@@ -548,7 +548,7 @@ def test_unknown_language_is_refused():
 # ------------------------------------------------------------ any valid region
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(regions(max_elements=8, max_matches=8))
 def test_any_valid_region_renders_one_box_per_element_and_one_line_per_match(region):
     """For any valid region the page renders, deterministically, with exactly its elements and matches."""

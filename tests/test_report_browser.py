@@ -32,7 +32,7 @@ from test_render_html import _long_names, big_region, evil_region
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
     pytest.skip(f"no chromium at {CHROMIUM}: install Debian's chromium package "

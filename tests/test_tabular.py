@@ -18,7 +18,7 @@ from smartsync.tabular import (
     iter_table_regions,
     load_tables,
 )
-from strategies import regions
+from strategies import regions, examples
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "tables" / "small"
@@ -100,7 +100,7 @@ def _table_safe(region) -> bool:  # type: ignore[no-untyped-def]
     return all(clean(i) for i in ids)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.filter_too_much])
 @given(region=regions(max_elements=6, max_matches=6))
 def test_csv_tables_round_trip_any_region(tmp_path_factory, region):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
-from strategies import regions
+from strategies import regions, examples
 
 from smartsync import (
     Element,
@@ -45,7 +45,7 @@ def test_clean_region_has_no_problems():
     assert validate_region(region) == ()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(regions())
 def test_generated_regions_have_no_errors(region):
     """Every region the shared strategy draws passes validation (warnings allowed)."""

@@ -8,8 +8,7 @@ that gets no type or more than one (naming the rules that concluded them), any
 rule that raised an error or fired past the firing limit (naming the module, the
 rule and the fact; after two regions reach the limit the check stops, it does not
 hang), and any rule that never fired, counting them together; exit 1 on any of
-them (a rule that never fires is allowed with ``--allow-unfired``; a rule waiting for
-facts no rule in effect concludes, a hook for other packs, is listed as not tried), 2 on a usage
+them (a rule that never fires is allowed with ``--allow-unfired``), 2 on a usage
 error, 4 when the pack cannot be imported. Every third region is classified with
 ``aligned`` no longer counted at any stage, so that rules about relations
 that do not count get their chance to fire, and every fourth region's masterplan
@@ -159,6 +158,7 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     # failures alike (the same kind, rule and module) reported once, with their regions
     failures: dict[tuple, list[tuple[str, RulePackError]]] = {}
     bad = tried = limited = 0
+    seen_kinds: set[str] = set()  # the kinds of fact present in any region's working memory
     params = classifier.params  # type: ignore[attr-defined]
     narrower = attrs.evolve(params, stage_relations={
         stage: params.relations_for(stage) - {Relation.ALIGNED} or params.relations_for(stage)
@@ -184,6 +184,7 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
             continue
         types[result.type.value] += 1
         fired.update(set(result.rules_fired))
+        seen_kinds.update(record.kind for record in result.trace.facts.values())
     print(f"{tried} generated regions: "
           + ", ".join([f"{t} {n}" for t, n in sorted(types.items())]
                       + ([f"failed {bad}"] if bad else [])))
@@ -194,18 +195,19 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     if limited >= _LIMIT_FAILURES and tried < args.regions:
         print(f"stopped after {limited} regions reached the firing limit; "
               f"{args.regions - tried} regions not tried")
-    never = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
-    # a rule waiting for a fact that no rule in effect concludes and no region declares
-    # (a hook for other packs, e.g. condition_failed for ConditionFailed) cannot fire here
-    hooks = {info.name: kind for info in never
-             if (kind := _waits_for(info, classifier.rules())) is not None}  # type: ignore[attr-defined]
-    for info in never:
-        if info.name in hooks:
-            print(f"rule not tried: {info.name} ({info.pack}) waits for {hooks[info.name]} "
-                  "facts, which no rule in effect concludes (a hook for other packs)")
-    never = [info for info in never if info.name not in hooks]
-    for info in never:
-        print(f"rule never fired: {info.name} ({info.pack})")
+    unfired = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
+    # a rule whose pattern asks for a kind of fact that no region's working memory ever held
+    # waits for another pack (a hook such as ConditionFailed, which a variant's rules
+    # conclude): said so, not counted as a rule that cannot fire
+    waiting = {info.name: kinds for info in unfired
+               if (kinds := sorted(_pattern_kinds(info.rule) - seen_kinds))}
+    never = [info for info in unfired if info.name not in waiting]
+    for info in unfired:
+        if info.name in waiting:
+            print(f"rule not fired, waiting for a fact no rule in force declared "
+                  f"({', '.join(waiting[info.name])}): {info.name} ({info.pack})")
+        else:
+            print(f"rule never fired: {info.name} ({info.pack})")
     if bad or (never and not args.allow_unfired):
         said = []
         if bad:
@@ -218,24 +220,31 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         print("; ".join(said))
         return EXIT_INVALID
     print(f"every region got exactly one type" + (
-        "; every rule fired" if not never else
+        ("; every rule fired" + (f" ({len(waiting)} waiting for facts no rule in force declared)"
+                                 if waiting else "")) if not never else
         f"; {len(never)} rule(s) never fired (allowed: --allow-unfired)"))
     return EXIT_OK
 
 
-def _waits_for(info: object, rules: object) -> str | None:
-    """The fact class a rule's conditions need that no rule of ``rules`` concludes (by its
-    ``@concludes``) and that is not an input fact, or ``None``."""
-    from .._compat import experta
-    from ..facts import INPUT_FACTS
+def _pattern_kinds(rule: object) -> set[str]:
+    """The kinds of fact a rule's positive patterns ask for (not those under a NOT)."""
+    from experta import NOT as _NOT  # the condition element classes, as experta names them
+    from experta.fact import Fact
 
-    concluded = {cls for other in rules  # type: ignore[attr-defined]
-                 for cls, _ in getattr(other.rule, "_smartsync_concludes", ())}
-    inputs = set(INPUT_FACTS)
-    for condition in info.rule:  # type: ignore[attr-defined]
-        if isinstance(condition, experta.Fact) and type(condition).__name__ != "InitialFact":
-            kind = type(condition)
-            if kind not in concluded and kind not in inputs and not issubclass(
-                    kind, tuple(inputs)):
-                return kind.__name__
-    return None
+    kinds: set[str] = set()
+
+    def walk(condition: object) -> None:
+        if isinstance(condition, _NOT):
+            return
+        if isinstance(condition, Fact):
+            if type(condition).__name__ != "InitialFact":
+                kinds.add(type(condition).__name__)
+            return
+        if isinstance(condition, (tuple, list)) or hasattr(condition, "__iter__") and not \
+                isinstance(condition, (str, bytes, dict)):
+            for inner in condition:  # type: ignore[union-attr]
+                walk(inner)
+
+    for condition in rule:  # type: ignore[attr-defined]
+        walk(condition)
+    return kinds

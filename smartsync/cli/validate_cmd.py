@@ -34,7 +34,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="print errors and the summary, not warnings")
     parser.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
                         help=f"refuse files larger than N bytes (default {MAX_FILE_BYTES:,})")
+    parser.add_argument("--codes", action="store_true",
+                        help="also check RPJMD program codes against the national program "
+                             "nomenclature (unknown codes, names that disagree) and propose a "
+                             "code, with its confidence, for programs without one (warnings)")
     parser.set_defaults(func=run)
+
+
+def _code_problems(report: "RegionFileReport") -> list[Problem]:
+    """The nomenclature's warnings on a loaded region's program codes (``--codes``)."""
+    if report.region is None:
+        return []
+    import attrs
+
+    from ..matching.codes import check_codes
+
+    return [attrs.evolve(p, file=report.file) for p in check_codes(report.region)]
 
 
 def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path | str]:
@@ -107,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
             report = check_region_file(item, max_bytes=args.max_bytes)
             problems, ok = list(report.problems), report.ok
             checked += 1
+        if getattr(args, "codes", False) and not isinstance(item, tuple):
+            problems.extend(_code_problems(report))
         file_errors = sum(p.severity is Severity.ERROR for p in problems)
         file_warnings = len(problems) - file_errors
         errors += file_errors

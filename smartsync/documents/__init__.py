@@ -68,7 +68,8 @@ _PREFIX = {Level.VISION: "V", Level.MISSION: "M", Level.GOAL: "T", Level.TARGET:
            Level.PROGRAM: "P", Level.STRATEGY: "ST"}
 
 
-def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[str]]:
+def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = False
+            ) -> tuple[Plan, list[str]]:
     from .draft import _Item
 
     items = draft.items
@@ -149,6 +150,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
         if budget is not None and budget > 0:
             _check_plausible(item, budget, draft, lang)
+        if check_codes and item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
+            _check_code(item, lang)
         if item.budget_doubt:
             draft.budget_doubted.append(ids[item.key()])
         score = max(0.05, round(1.0 - item.weights, 2))
@@ -162,6 +165,17 @@ def _finish(draft: "PlanDraft", period: Period, lang: str) -> tuple[Plan, list[s
                            parent=messages.stage_name(parent.value, lang))
              for (where, level, parent), count in unplaced.items()]
     return Plan(kind=draft.kind, period=period, elements=tuple(elements)), notes
+
+
+def _check_code(item: "Any", lang: str) -> None:
+    """A drafted RPJMD program's code checked against the national nomenclature
+    (:func:`smartsync.matching.codes.code_confidence`): a code the nomenclature does not know,
+    or whose program the name is not, lowers the confidence, with the reason."""
+    from ..matching.codes import code_issue
+
+    issue = code_issue(item.code, item.text, lang=lang)
+    if issue is not None:
+        item.doubt(*issue)
 
 
 #: below this a figure is not a regional program's pagu (Rp 1 juta): a unit left out
@@ -234,6 +248,7 @@ def draft_region(
     masterplan_period: Period | tuple[int, int] | str | None = None,
     lang: str = "en",
     progress: Progress | None = None,
+    check_codes: bool = False,
 ) -> Draft:
     """Draft a region from the documents of its RPJMD and its masterplan.
 
@@ -243,6 +258,9 @@ def draft_region(
     given. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
     :class:`DraftError` for a document that cannot be read and for a plan with no
     period or no elements; the reasons an element is uncertain are written in ``lang``.
+    ``check_codes``: check each RPJMD program's code against the national program
+    nomenclature (a code that does not exist, or whose program the name is not, lowers
+    the program's confidence, with the reason; :mod:`smartsync.matching.codes`).
     """
     from ._doc import DocumentError
     from .draft import draft_plan
@@ -274,7 +292,7 @@ def draft_region(
     unplaced: list[str] = []
     built = {}
     for plan_kind, (draft, period) in plans.items():
-        plan, notes = _finish(draft, period, lang)
+        plan, notes = _finish(draft, period, lang, check_codes)
         built[plan_kind] = plan
         unplaced.extend(notes)
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,

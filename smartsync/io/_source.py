@@ -1,8 +1,7 @@
 """From bytes to a tree of values that remember their line: decoding, YAML, JSON.
 
-The reader never lets PyYAML build Python objects from a whole document: the plain
-YAML region files are written in is read by :mod:`._fastyaml` without PyYAML; anything
-else by :mod:`._pyyaml`, which composes the YAML node graph (with the C loader when
+The reader never lets PyYAML build Python objects from a whole document: YAML is read by
+:mod:`._yaml`, which has PyYAML compose the node graph (with libyaml's C parser when
 available) and walks it itself, so every value keeps the line it came from, duplicate keys
 are seen, and aliases cannot expand beyond a budget (the "billion laughs" attack). JSON
 (:mod:`._jsonwalk`) goes through :func:`json.loads` first (for its error messages), then
@@ -147,22 +146,9 @@ def decode(data: bytes) -> str:
 
 
 def parse_yaml(text: str) -> Located | None:
-    """The located tree of a YAML document, or ``None`` when it holds no data.
-
-    The plain YAML region files are written in is read by :mod:`._fastyaml`; anything
-    else, and any file with a problem, by PyYAML (the same tree either way)."""
-    from ._fastyaml import read
-
-    fast = read(text, limit("MAX_DEPTH"))
-    if fast is not None:
-        return fast
-    return _parse_yaml_with_pyyaml(text)
-
-
-def _parse_yaml_with_pyyaml(text: str) -> Located | None:
-    """The located tree of a YAML document composed by PyYAML (:mod:`._pyyaml`, imported
-    only for a file the fast reader declines)."""
-    from ._pyyaml import parse
+    """The located tree of a YAML document, or ``None`` when it holds no data: composed by
+    PyYAML (:mod:`._yaml`, imported for a YAML text)."""
+    from ._yaml import parse
 
     return parse(text)
 

@@ -80,7 +80,7 @@ REGION_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 PathLike = Union[str, "os.PathLike[str]"]
 
 _TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches", "rejected")
-_REGION_KEYS = ("id", "name", "kind", "province")
+_REGION_KEYS = ("id", "name", "kind", "province", "nomenclature")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
                  "agency", "provenance", "confidence")
@@ -344,6 +344,16 @@ def _number_repr(value: int | float) -> str:
     return repr(value)
 
 
+def _number(node: Located) -> Any:
+    """The value of a node where a number belongs: a number written in exponent form without
+    quotes (``1.25e10``, which YAML 1.1 reads as a text, keeping its spelling in ``raw``) is
+    read as that number."""
+    value = node.value
+    if value.__class__ is str and node.raw is not None and _EXPONENT_FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
 _YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
 
 
@@ -551,7 +561,7 @@ class _Reader:
         return None if single is None else (single,)
 
     def budget(self, node: Located, where: str) -> int | None:
-        value = node.value
+        value = _number(node)
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
@@ -569,7 +579,7 @@ class _Reader:
         return value
 
     def score(self, node: Located, where: str, label: str = "score") -> float | None:
-        value = node.value
+        value = _number(node)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
             self.error(f"{label} must be a number from 0 to 1, got {_describe(value)}", node.line,
                        where, "bad-score")
@@ -712,7 +722,7 @@ class _Reader:
             self.build_plan(PlanKind.RPJMD, plans[PlanKind.RPJMD]),
             self.build_plan(PlanKind.MASTERPLAN, plans[PlanKind.MASTERPLAN]),
             tuple(starmap(_new_match, matches)), region.get("province"),
-            tuple(starmap(_new_rejected, rejected)))
+            tuple(starmap(_new_rejected, rejected)), region.get("nomenclature"))
         return self.report(mark_checked(built))
 
     def report(self, region: Region | None) -> RegionFileReport:
@@ -738,6 +748,8 @@ class _Reader:
             out["kind"] = self.choice(fields["kind"], RegionKind, "region kind", "region", "unknown-kind")
         if "province" in fields:
             out["province"] = self.text(fields["province"], "province", "region")
+        if "nomenclature" in fields:  # the nomenclature version its codes follow
+            out["nomenclature"] = self.text(fields["nomenclature"], "nomenclature", "region")
         return out
 
     def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]:
@@ -1040,6 +1052,8 @@ def region_to_dict(region: Region) -> dict[str, Any]:
     head: dict[str, Any] = {"id": region.id, "name": region.name, "kind": region.kind.value}
     if region.province is not None:
         head["province"] = region.province
+    if region.nomenclature is not None:
+        head["nomenclature"] = region.nomenclature
     data: dict[str, Any] = {"schema": SCHEMA, "region": head}
     for plan in (region.rpjmd, region.masterplan):
         data[plan.kind.value] = {

@@ -7,6 +7,9 @@ Coding every match between a masterplan and an RPJMD by hand is days of work;
 - :func:`suggest_matches` -- new suggested matches for a region (never a pair
   that already has a match).
 - :func:`with_suggestions` -- the region with those suggestions added.
+- :func:`top_candidates` -- the few best RPJMD candidates of chosen masterplan elements
+  (bounded work, for the advice).
+- :func:`load_nomenclature` -- the national program nomenclature (codes and names).
 - :func:`similarity`, :func:`compare` -- the score of two texts (and why).
 - :class:`TermWeights` -- how much each word weighs, from a collection of texts.
 - :func:`evaluate` -- precision and recall on a labelled set of pairs.
@@ -24,7 +27,8 @@ _EXPORTS = {
     ".evaluation": ("Evaluation", "LabelledPair", "PairFileError", "evaluate", "read_pairs"),
     ".scoring": ("Comparison", "TermWeights", "compare", "similarity"),
     ".suggest": ("CODE_MISMATCH_FACTOR", "DEFAULT_THRESHOLD", "DEFAULT_TOP", "region_weights",
-                 "same_code", "suggest_matches", "with_suggestions"),
+                 "same_code", "suggest_matches", "with_suggestions", "top_candidates"),
+    ".nomenclature": ("Nomenclature", "NomenclatureError", "load_nomenclature"),
     ".text": ("Term", "terms"),
 }
 __getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS, globals())
@@ -40,13 +44,19 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         region_weights,
         same_code,
         suggest_matches,
+        top_candidates,
         with_suggestions,
     )
+    from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
     from .text import Term, terms
 
 __all__ = [
     "suggest_matches",
     "with_suggestions",
+    "top_candidates",
+    "load_nomenclature",
+    "Nomenclature",
+    "NomenclatureError",
     "similarity",
     "compare",
     "Comparison",

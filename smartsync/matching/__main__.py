@@ -22,21 +22,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Precision and recall of suggested matches on a labelled evaluation set.",
     )
     parser.add_argument("--evaluate", metavar="FILE", required=True,
-                        help="CSV file: level, masterplan_text, rpjmd_text, label[, split, region]")
+                        help="CSV file: level, masterplan_text, rpjmd_text, label[, split, region, "
+                             "rpjmd_code]")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                         help=f"score a pair needs to count as a match (default {DEFAULT_THRESHOLD})")
     parser.add_argument("--split", choices=("tune", "check"), help="count only the rows of one split")
     parser.add_argument("--errors", action="store_true", help="also list the misjudged pairs")
+    parser.add_argument("--words-only", action="store_true",
+                        help="score by words alone, not through the national program nomenclature")
     args = parser.parse_args(argv)
     if not 0.0 <= args.threshold <= 1.0:
         parser.error(f"--threshold must be from 0 to 1, got {args.threshold}")
     try:
-        result = evaluate(args.evaluate, threshold=args.threshold, split=args.split)
+        result = evaluate(args.evaluate, threshold=args.threshold, split=args.split,
+                          nomenclature=False if args.words_only else None)
     except PairFileError as exc:
         print(f"smartsync: {exc}", file=sys.stderr)
         return 1
     print(f"evaluation set {args.evaluate}, threshold {args.threshold:g}"
-          + (f", split {args.split}" if args.split else ""))
+          + (f", split {args.split}" if args.split else "")
+          + (", words alone" if args.words_only else ""))
     print(f"{'':<12} {'pairs':>5} {'precision':>9} {'recall':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4}")
     for level, counts in result.by_level.items():
         print(_row(level, counts))

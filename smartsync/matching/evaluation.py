@@ -16,6 +16,9 @@ statements per row:
 ``region`` (optional)
     the region's name (``Kota Semarang``), discounted like a generic word as
     :func:`smartsync.matching.suggest_matches` does within a region.
+``rpjmd_code`` (optional)
+    the RPJMD program's code in the national nomenclature (``2.16.03``), as RPJMD tables
+    carry it; empty when the RPJMD writes none (the program is then placed by its name).
 
 Term weights are computed over every text of the set, as they are over every
 element of a region when suggesting matches.
@@ -43,12 +46,12 @@ import attrs
 from ..errors import Problem, SmartsyncError, did_you_mean
 from ..model import Level
 from .scoring import Statement, TermWeights, compare_statements
-from .suggest import DEFAULT_THRESHOLD
+from .suggest import BRIDGED_LEVELS, DEFAULT_THRESHOLD
 
 __all__ = ["LabelledPair", "Counts", "Evaluation", "PairFileError", "read_pairs", "evaluate"]
 
 _REQUIRED = ("level", "masterplan_text", "rpjmd_text", "label")
-_OPTIONAL = ("split", "region")
+_OPTIONAL = ("split", "region", "rpjmd_code")
 _LABELS = {"match": True, "no_match": False}
 _SPLITS = ("tune", "check")
 
@@ -74,6 +77,7 @@ class LabelledPair:
     split: str | None = None
     region: str | None = None
     line: int | None = None
+    rpjmd_code: str | None = None
 
 
 @attrs.frozen
@@ -188,7 +192,8 @@ def read_pairs(path: str | os.PathLike[str]) -> tuple[LabelledPair, ...]:
             bad = True
         if not bad:
             pairs.append(LabelledPair(level, cell["masterplan_text"], cell["rpjmd_text"],
-                                      _LABELS[label], split, cell.get("region") or None, number))
+                                      _LABELS[label], split, cell.get("region") or None, number,
+                                      cell.get("rpjmd_code") or None))
     if problems:
         raise PairFileError(name, problems)
     return tuple(pairs)
@@ -199,16 +204,26 @@ def evaluate(
     *,
     threshold: float = DEFAULT_THRESHOLD,
     split: str | None = None,
+    nomenclature: "str | bool | None" = None,
 ) -> Evaluation:
     """Score every pair and count the predictions at ``threshold`` against the labels.
 
     ``pairs`` is a path to an evaluation set or the pairs themselves. Term
     weights come from all texts of the set; ``split`` (``tune`` or ``check``)
-    then counts only the rows of that split.
+    then counts only the rows of that split. Program pairs are scored as
+    :func:`smartsync.matching.suggest_matches` scores them: the better of the text
+    score and the bridge through the nomenclature (``nomenclature``: a version, or
+    ``False`` for words alone).
     """
     rows = read_pairs(pairs) if isinstance(pairs, (str, os.PathLike)) else tuple(pairs)
     texts = sorted({p.masterplan_text for p in rows} | {p.rpjmd_text for p in rows})
     base = TermWeights.from_texts(texts)
+    bridger = None
+    if nomenclature is not False:
+        from .nomenclature import load_nomenclature
+        from .suggest import _bridger
+
+        bridger = _bridger(load_nomenclature(nomenclature if isinstance(nomenclature, str) else None))
     overall = Counts()
     by_level: dict[str, Counts] = {}
     by_split: dict[str, Counts] = {}
@@ -223,6 +238,10 @@ def evaluate(
         score = compare_statements(
             Statement.of(pair.masterplan_text, weights), Statement.of(pair.rpjmd_text, weights)
         ).score
+        if bridger is not None and pair.level in BRIDGED_LEVELS:
+            found = bridger.bridge(pair.masterplan_text, pair.rpjmd_text, pair.rpjmd_code)
+            if found is not None and found.score > score:
+                score = round(found.score, 6)
         predicted = round(score, 4) >= threshold
         scored.append((pair, score))
         overall = overall.add(predicted, pair.match)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 from typing import Mapping
 
-from .text import terms
+from .text import ABBREVIATIONS, terms
 
 __all__ = ["SECTORS", "sectors_of", "sector_stems"]
 
@@ -80,8 +80,13 @@ def sector_stems() -> Mapping[str, frozenset[str]]:
     """Stem -> the affairs it names (computed once from :data:`SECTORS`)."""
     index: dict[str, set[str]] = {}
     for sector, words in SECTORS.items():
-        for term in terms(words):
-            index.setdefault(term.stem, set()).add(sector)
+        for word in words.split():
+            if word in ABBREVIATIONS:
+                # an abbreviation's words are not each the affair's (linmas is
+                # "perlindungan masyarakat": "masyarakat" names no affair)
+                continue
+            for term in terms(word):
+                index.setdefault(term.stem, set()).add(sector)
     return {stem: frozenset(found) for stem, found in index.items()}
 
 

@@ -9,6 +9,9 @@ import re
 from typing import Callable, Iterable, Sequence, cast
 
 from ..model import Element, Level, Match, Region, Relation, Source
+from .bridge import Bridge, Bridger
+from .nomenclature import Entry, Nomenclature, Placement
+from .text import terms
 from .scoring import (
     SECTOR_BONUS,
     SECTOR_MISMATCH_FACTOR,
@@ -29,6 +32,7 @@ __all__ = [
     "region_weights",
     "same_code",
     "suggestions_for",
+    "top_candidates",
 ]
 
 #: The score a pair needs to be suggested; chosen on the tuning half of the
@@ -111,6 +115,23 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
     if affairs:
         parts.append(text("match.note.shared_affairs", lang, affairs=list(affairs)))
     return "; ".join(parts) or None
+
+
+def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: Bridge,
+                 lang: str) -> str:
+    """The note of a suggestion the nomenclature bridged: the entry it went through, how the
+    RPJMD program was placed when it had no code, and what :func:`_note` says besides."""
+    from ..messages import text
+
+    parts = [text("match.note.bridge", lang, level=bridge.entry.level, code=bridge.entry.code,
+                  name=bridge.entry.name)]
+    if bridge.placement is not None:
+        parts.append(text("match.note.placed", lang, code=bridge.program.code,
+                          confidence=f"{bridge.placement.confidence:.2f}"))
+    rest = _note(a, sa, b, sb, lang)
+    if rest:
+        parts.append(rest)
+    return "; ".join(parts)
 
 
 def _candidates(
@@ -250,6 +271,15 @@ def _candidates(
     return out
 
 
+def _terms_key(text: str) -> tuple[tuple[str, str], ...]:
+    """What a text's score depends on: each stem with the first word that gave it. Texts
+    identical but for a number, for punctuation or for case score alike."""
+    written: dict[str, str] = {}
+    for t in terms(text):
+        written.setdefault(t.stem, t.word)
+    return tuple(sorted(written.items()))
+
+
 def _classes(elements: Sequence[Element], key: Callable[[Element], object]
              ) -> tuple[list[Element], list[list[int]], list[int]]:
     """Elements that score alike, grouped: (a representative per class, the members of each
@@ -280,18 +310,20 @@ def _suggest_level(
     relation: Relation,
     lang: str = "en",
     only: frozenset[str] | None = None,
+    bridger: Bridger | None = None,
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
     with ``only``, for the masterplan elements of those ids alone (the others are
     compared with nothing).
 
-    Elements with the same text (and program code) score alike, so each *class* of equal
-    elements is compared once: plans where hundreds of programs share one sentence ("Program
+    Elements with the same terms (and program code) score alike, so each *class* of equal
+    elements is compared once (texts that differ only by a number, punctuation or case
+    are one class): plans where hundreds of programs share one sentence ("Program
     Penunjang Urusan Pemerintahan Daerah...") cost what their distinct texts cost, and no
     table of every pair is kept (the exact scores of one masterplan class are dropped once
     its elements are done)."""
-    mp_reps, mp_members, _ = _classes(mps, lambda e: (e.text, e.code))
-    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (e.text, _code_key(e.code)))
+    mp_reps, mp_members, _ = _classes(mps, lambda e: (_terms_key(e.text), e.code))
+    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (_terms_key(e.text), _code_key(e.code)))
     # each element's program code folded once, not at each pair it is scored in
     mp_keys = [_code_key(e.code) for e in mp_reps]
     rp_codes = [_code_key(e.code) for e in rp_reps]
@@ -308,14 +340,69 @@ def _suggest_level(
     for mid, rid in taken:
         taken_by.setdefault(mid, set()).add(rid)
     exact: dict[int, dict[int, float]] = {}
+    # through the nomenclature: each RPJMD class's program, each masterplan class's reach
+    rp_program: list[tuple[Entry | None, Placement | None]] = []
+    reached: dict[int, dict[str, tuple[int, float]]] = {}
+    from . import bridge as bridge_module
+
+    bridge_factor = bridge_module.BRIDGE_FACTOR
+    if bridger is not None:
+        rp_program = [bridger.program_for(e.text, e.code) for e in rp_reps]
+        present = {p.code for p, _ in rp_program if p is not None}
+        for c, e in enumerate(mp_reps):
+            if (wanted is None or wanted[c]) and present:
+                reached[c] = bridger.reach(e.text, present)
+
+    def bridge_score(c: int, d: int) -> float:
+        """The bridge score of a pair of classes (0 without a bridge)."""
+        if bridger is None:
+            return 0.0
+        program, placement = rp_program[d]
+        if program is None:
+            return 0.0
+        hit = reached.get(c, {}).get(program.code)
+        if hit is None:
+            return 0.0
+        return hit[1] * bridge_factor * (placement.confidence if placement is not None else 1.0)
+
+    words_only: dict[int, dict[int, float]] = {}  # the words' part of each exact score
 
     def score_of(c: int, d: int) -> float:
         row = exact.setdefault(c, {})
         value = row.get(d)
         if value is None:
-            value = row[d] = round(_score(mp_keys[c], cast(Statement, sa_list[c]),
-                                                rp_codes[d], sb_list[d]), 4)
+            value = _score(mp_keys[c], cast(Statement, sa_list[c]), rp_codes[d], sb_list[d])
+            words_only.setdefault(c, {})[d] = round(value, 4)
+            through = bridge_score(c, d)
+            if through > value:
+                if mp_keys[c] is not None and rp_codes[d] is not None and mp_keys[c] != rp_codes[d]:
+                    through *= CODE_MISMATCH_FACTOR
+                value = max(value, through)
+            value = row[d] = round(value, 4)
         return value
+
+    notes: dict[tuple[int, int], tuple[str | None, tuple[str, ...]]] = {}
+
+    def note_of(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
+        """The note and evidence of a suggestion (the same for every pair of the two
+        classes: kept once made)."""
+        found = notes.get((c, d))
+        if found is None:
+            if len(notes) > 100_000:
+                notes.clear()
+            found = notes[(c, d)] = make_note(a, c, b, d)
+        return found
+
+    def make_note(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
+        """The note and evidence of a suggestion: the bridge when it decided the score."""
+        sa, sb = cast(Statement, sa_list[c]), sb_list[d]
+        score = score_of(c, d)
+        if bridger is not None and score > words_only[c][d]:
+            program, placement = rp_program[d]
+            i, raw = reached[c][cast(Entry, program).code]
+            found = bridger.found(a.text, i, raw, cast(Entry, program), placement)
+            return _bridge_note(a, sa, b, sb, found, lang), found.evidence or evidence_of(sa, sb)
+        return _note(a, sa, b, sb, lang), evidence_of(sa, sb)
 
     def done_in(c: int) -> set[str]:
         """The RPJMD ids some element of masterplan class ``c`` already has a match with."""
@@ -343,6 +430,39 @@ def _suggest_level(
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
                               wanted=wanted,
                               masterplan_stems=[_stems(e.text) for e in mp_reps]))
+    by_program: dict[str, list[int]] = {}
+    for d, (program, _) in enumerate(rp_program):
+        if program is not None:
+            by_program.setdefault(program.code, []).append(d)
+    for members in by_program.values():
+        # best bridge first: by placement confidence, then RPJMD id (the order ties are kept in)
+        members.sort(key=lambda d: (-(rp_program[d][1].confidence if rp_program[d][1] else 1.0),
+                                    rp_ids[rp_members[d][0]]))
+    for c, found in reached.items():
+        # pairs the nomenclature bridges, with their bridge score as their bound. Every RPJMD
+        # class of one program is bridged alike (its placement aside): past the first
+        # top + (pairs already taken) classes that the words alone do not reach, the others
+        # rank below them and cannot enter the top (plans whose programs all sit in a few
+        # nomenclature programs would otherwise make every pair a candidate)
+        row = candidates[c]
+        limit = None
+        if top is not None and mp_keys[c] is None:
+            limit = top + len(done_in(c))
+        for code, (_, raw) in found.items():
+            if raw * bridge_factor + 1e-4 < threshold:
+                continue  # no placement raises a bridge score
+            added = 0
+            for d in by_program[code]:
+                through = bridge_score(c, d)
+                if through + 1e-4 < threshold:
+                    break  # sorted by confidence: the rest are lower
+                if through + 1e-4 > row.get(d, 0.0):
+                    known = d in row
+                    row[d] = through + 1e-4
+                    if not known:
+                        added += 1
+                        if limit is not None and added >= limit:
+                            break
     by_code: dict[str, list[int]] = {}
     for d, code in enumerate(rp_codes):
         if code is not None:
@@ -388,19 +508,13 @@ def _suggest_level(
                         break
                 if top is not None:
                     del scored[top:]
-            out.extend(
-                Match(
-                    masterplan=a.id,
-                    rpjmd=rid,
-                    relation=relation,
-                    source=Source.SUGGESTED,
-                    score=-minus_score,
-                    note=_note(a, sa, rps[j], sb_list[rp_class[j]], lang),
-                    evidence=evidence_of(sa, sb_list[rp_class[j]]),
-                )
-                for minus_score, rid, j in scored
-            )
+            for minus_score, rid, j in scored:
+                note, evidence = note_of(a, c, rps[j], rp_class[j])
+                out.append(Match(masterplan=a.id, rpjmd=rid, relation=relation,
+                                 source=Source.SUGGESTED, score=-minus_score, note=note,
+                                 evidence=evidence))
         exact.pop(c, None)
+        words_only.pop(c, None)
     return out
 
 
@@ -412,6 +526,7 @@ def suggest_matches(
     relation: Relation | str = Relation.ALIGNED,
     levels: Iterable[Level | str] | None = None,
     lang: str = "en",
+    nomenclature: str | Nomenclature | bool | None = None,
 ) -> tuple[Match, ...]:
     """New matches suggested from the texts, for a person to confirm.
 
@@ -437,13 +552,22 @@ def suggest_matches(
     the plans. ``levels`` is a level or several (``"program"``, ``["target",
     "program"]``).
 
+    Programs are also matched through the national program nomenclature
+    (:mod:`smartsync.matching.bridge`): an RPJMD program inherits the words of the
+    activities under its code (or under the program its name places it in), and a pair
+    scores the better of its text score and the score of the activity that bridges it;
+    the note then names that activity ("via sub-kegiatan ..."). ``nomenclature`` chooses
+    the version (a version string or a loaded
+    :class:`~smartsync.matching.nomenclature.Nomenclature`; ``False``: words alone); by
+    default the region's own ``nomenclature`` field, else the default version.
+
     Raises :class:`ValueError` (or :class:`TypeError`) for a threshold outside
     0 to 1 or a ``top`` below 1.
     """
     if not isinstance(region, Region):
         raise TypeError(f"suggest_matches takes a smartsync.Region, got {type(region).__name__}")
     _check_args(threshold, top)
-    return _suggest(region, threshold, top, relation, levels, lang, None)
+    return _suggest(region, threshold, top, relation, levels, lang, None, nomenclature)
 
 
 def suggestions_for(region: Region, masterplan_ids: Iterable[str], *,
@@ -459,9 +583,69 @@ def suggestions_for(region: Region, masterplan_ids: Iterable[str], *,
     return _suggest(region, DEFAULT_THRESHOLD, DEFAULT_TOP, Relation.ALIGNED, levels, "en", only)
 
 
+def top_candidates(region: Region, masterplan_ids: Iterable[str], *, top: int = DEFAULT_TOP,
+                   threshold: float = DEFAULT_THRESHOLD,
+                   levels: Iterable[Level | str] | None = None) -> dict[str, tuple[Match, ...]]:
+    """The best RPJMD candidates of each masterplan element of ``masterplan_ids``: at most
+    ``top`` per element, each scoring at least ``threshold``, best first (ties by RPJMD id).
+
+    Bounded work for any plan size: only the elements asked about are compared; each is
+    compared through an inverted index of the RPJMD's words (and of the nomenclature
+    entries they reach), so RPJMD elements sharing nothing with it are never scored, and
+    only its ``top`` best are kept. Pairs that already have a match or were rejected are
+    left out, as in :func:`suggest_matches`. An element with no candidate maps to ``()``;
+    ids not in the masterplan are absent from the result.
+
+    This is what the advice asks for the few elements it proposes matches for.
+    """
+    _check_args(threshold, top)
+    wanted = list(dict.fromkeys(masterplan_ids))
+    found = _suggest(region, threshold, top, Relation.ALIGNED, levels, "en", frozenset(wanted))
+    present = {e.id for e in region.masterplan.elements}
+    out: dict[str, list[Match]] = {i: [] for i in wanted if i in present}
+    for m in found:
+        out.setdefault(m.masterplan, []).append(m)
+    return {k: tuple(sorted(v, key=lambda m: (-(m.score or 0.0), m.rpjmd))) for k, v in out.items()}
+
+
+#: the levels matched through the nomenclature (its entries are programs and their activities)
+BRIDGED_LEVELS = frozenset({Level.PROGRAM})
+
+
+def bridger_for(region: Region, nomenclature: str | Nomenclature | bool | None = None
+                ) -> Bridger | None:
+    """The :class:`~smartsync.matching.bridge.Bridger` a region's suggestions go through:
+    ``nomenclature`` when given (a version, a loaded :class:`Nomenclature`, or ``False``
+    for none), else the version the region names (its ``nomenclature`` field), else the
+    default version. Raises :class:`~smartsync.matching.nomenclature.NomenclatureError`
+    for a version smartsync does not ship."""
+    from .bridge import Bridger
+    from .nomenclature import Nomenclature, load_nomenclature
+
+    if nomenclature is False:
+        return None
+    if isinstance(nomenclature, Nomenclature):
+        return _bridger(nomenclature)
+    version = nomenclature if isinstance(nomenclature, str) else getattr(region, "nomenclature", None)
+    return _bridger(load_nomenclature(version))
+
+
+_BRIDGERS: dict[int, Bridger] = {}
+
+
+def _bridger(nom: Nomenclature) -> Bridger:
+    from .bridge import Bridger
+
+    found = _BRIDGERS.get(id(nom))
+    if found is None or found.nomenclature is not nom:
+        found = _BRIDGERS[id(nom)] = Bridger(nom)
+    return found
+
+
 def _suggest(region: Region, threshold: float, top: int | None, relation: Relation | str,
              levels: Iterable[Level | str] | None, lang: str,
-             only: frozenset[str] | None) -> tuple[Match, ...]:
+             only: frozenset[str] | None,
+             nomenclature: str | Nomenclature | bool | None = None) -> tuple[Match, ...]:
     rel = cast(Relation, Relation.parse(relation))
     if isinstance(levels, (str, Level)):  # one level, not the letters of its name
         levels = [levels]
@@ -479,8 +663,9 @@ def _suggest(region: Region, threshold: float, top: int | None, relation: Relati
         if mps and rps:
             if weights is None:
                 weights = region_weights(region)
+            bridger = bridger_for(region, nomenclature) if level in BRIDGED_LEVELS else None
             out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang,
-                                      only))
+                                      only, bridger))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

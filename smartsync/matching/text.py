@@ -7,7 +7,8 @@ word as written, shown to a reviewer as evidence):
    every run of characters other than letters and digits separates words
    (``e-Government`` gives ``e`` and ``government``; ``dan/atau`` gives ``dan``
    and ``atau``). Words of one character and numbers are dropped.
-2. **Abbreviations** common in plans are spelled out (:data:`ABBREVIATIONS`:
+2. **Abbreviations** common in plans are spelled out (:data:`ABBREVIATIONS`, read with
+   :data:`SYNONYMS` from ``data/vocabulary.json``:
    ``UMKM`` is *usaha mikro kecil menengah*, ``SPBE`` *sistem pemerintahan
    berbasis elektronik* ...), and a few words with the same meaning in plan
    language are folded together (:data:`SYNONYMS`: ``online`` is ``daring``,
@@ -70,31 +71,35 @@ class Term:
     word: str
 
 
-#: Abbreviations common in Indonesian plans, spelled out before stemming, so that
-#: ``UMKM`` in a masterplan meets *usaha mikro, kecil dan menengah* in the RPJMD.
-ABBREVIATIONS: Mapping[str, str] = {
-    "umkm": "usaha mikro kecil menengah",
-    "ukm": "usaha kecil menengah",
-    "ikm": "industri kecil menengah",
-    "spbe": "sistem pemerintahan berbasis elektronik",
-    "tik": "teknologi informasi komunikasi",
-    "asn": "aparatur sipil negara",
-    "sdm": "sumber daya manusia",
-    "rth": "ruang terbuka hijau",
-    "pad": "pendapatan asli daerah",
-    "opd": "organisasi perangkat daerah",
-    "ipm": "indeks pembangunan manusia",
-    "kia": "kesehatan ibu anak",
-}
+def _vocabulary() -> dict:
+    """``data/vocabulary.json``: the abbreviations and synonyms planners use (data, not code)."""
+    import json
+    import os
+
+    # beside this module (importlib.resources would import tempfile, which classifying
+    # a region never needs); a package that is not on disk reads it through resources
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "vocabulary.json")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError:  # pragma: no cover - zipped packages
+        from importlib import resources
+
+        raw = resources.files("smartsync.matching").joinpath("data", "vocabulary.json").read_bytes()
+    return json.loads(raw.decode("utf-8"))
+
+
+_VOCABULARY = _vocabulary()
+
+#: Abbreviations common in Indonesian plans (and ``e-`` words, written joined: ``e-tax`` is
+#: ``etax``), spelled out before stemming, so that ``UMKM`` in a masterplan meets *usaha
+#: mikro, kecil dan menengah* in the RPJMD and ``ATCS`` meets *lalu lintas*. Read from
+#: ``smartsync/matching/data/vocabulary.json``: edit that file to teach the matcher a word.
+ABBREVIATIONS: Mapping[str, str] = dict(_VOCABULARY["abbreviations"])
 
 #: Words that plans use with one meaning, folded to one spelling (after folding,
-#: before stemming).
-SYNONYMS: Mapping[str, str] = {
-    "online": "daring",
-    "smart": "cerdas",
-    "pintar": "cerdas",
-    "egovernment": "pemerintahan",
-}
+#: before stemming); from the same data file.
+SYNONYMS: Mapping[str, str] = dict(_VOCABULARY["synonyms"])
 
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
 KEPT_STOP_WORDS: frozenset[str] = frozenset(

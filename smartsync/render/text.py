@@ -73,6 +73,9 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             lines.append(text("advice.same", lang, letter=letter, other=said[same]))
             continue
         said[same] = letter
+        if item.reachable and not getattr(item, "found", True):
+            lines.append(text("advice.unfound", lang, letter=letter))
+            continue
         if not item.reachable:
             missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
                                 for m in item.missing) \
@@ -93,11 +96,14 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
                 if p.stage != stage:
                     continue
                 key = "advice.proposal.candidate" if p.rpjmd else "advice.proposal.none"
+                if getattr(p, "change", "add") == "relation":
+                    key = "advice.proposal.relation"
                 lines.append("      " + text(
                     key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=stage,
                     masterplan_text=_element_text(region, "masterplan", p.masterplan),
                     rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
-                    score=p.score if p.score is not None else ""))
+                    score=p.score if p.score is not None else "",
+                    relation=p.relation, current=getattr(p, "current", None) or ""))
         if item.gives is not None and item.gives != item.type:
             lines.append("  " + text("advice.gives", lang, type=type_name(
                 item.gives, c.typology.letter(item.gives), lang)))

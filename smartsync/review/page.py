@@ -64,6 +64,23 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
+def _bridge_of(note: str) -> tuple[str, str]:
+    """The part of a suggestion's note naming the nomenclature entry that bridged the pair
+    (written by :mod:`smartsync.matching` as ``match.note.bridge``, in either language), and
+    the rest of the note."""
+    from ..messages import text
+
+    import re
+
+    prefixes = {text("match.note.bridge", lang, level="", code="", name="").strip()
+                for lang in ("en", "id")}
+    shape = re.compile(r"(?:%s) (?:program|kegiatan|sub-kegiatan) [0-9X][0-9X.]* \S"
+                       % "|".join(map(re.escape, sorted(prefixes))))
+    parts = note.split("; ")
+    bridge = [p for p in parts if shape.match(p)]
+    return "; ".join(bridge), "; ".join(p for p in parts if p not in bridge)
+
+
 def _match_item(m: Match, region: Region, lang: str, *, number: int | None = None) -> str:
     from ..messages import stage_name
 
@@ -85,7 +102,12 @@ def _match_item(m: Match, region: Region, lang: str, *, number: int | None = Non
     if m.note:  # a note smartsync wrote is said in the page's language
         from ..messages import localize_note
 
-        evidence += f'<div class="note-text">{_e(localize_note(m.note, lang))}</div>'
+        bridge, rest = _bridge_of(localize_note(m.note, lang))
+        if bridge:
+            evidence += (f'<div class="bridge"><span class="what">{_e(_label("bridge", lang))}</span> '
+                         f'{_e(bridge)}</div>')
+        if rest:
+            evidence += f'<div class="note-text">{_e(rest)}</div>'
     accept = (f'<button type="button" data-action="accept" title="{_e(_label("key_accept", lang))}">'
               f'{_e(_label("accept", lang))}</button>' if suggested else "")
     reject_key = "reject" if suggested else "remove"
@@ -337,7 +359,8 @@ ol.items,ul.items{list-style:none;margin:0;padding:0}
 .items .texts{font-size:12.5px;margin:3px 0}
 .items .texts .mp::before{content:"M ";color:var(--muted);font-weight:700}
 .items .texts .rp::before{content:"R ";color:var(--muted);font-weight:700}
-.items .evidence,.items .note-text{font-size:12px;color:#3d4a5a}
+.items .evidence,.items .note-text,.items .bridge{font-size:12px;color:#3d4a5a}
+.items .bridge{border-left:3px solid #7a9cc6;padding-left:6px}
 .items mark{background:#fff2b3;padding:0 2px}
 .actions{display:flex;gap:6px;margin-top:5px;flex-wrap:wrap}
 .actions button,#add-button{font:inherit;font-size:12.5px;padding:3px 10px;border-radius:4px;cursor:pointer;

@@ -1,0 +1,171 @@
+"""Matching through the national program nomenclature.
+
+A masterplan names a service or a tool (*aplikasi antrean online puskesmas*, *ATCS*,
+*bank sampah digital*); the RPJMD names the government program that funds it
+(*Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat*), often
+with no word in common. Planners bridge the two with the nomenclature they budget with:
+the program's activities (kegiatan) and sub-activities (sub-kegiatan) are named with the
+concrete words masterplans use (*Pembangunan Puskesmas*, *Pengelolaan Sampah*).
+
+So, for program-level pairs:
+
+1. each RPJMD program is put in the nomenclature: by its code when it has one that the
+   version knows (it then *inherits the words* of every kegiatan and sub-kegiatan under
+   its program), otherwise by its name (:meth:`Nomenclature.place`), when the best
+   placement reaches :data:`PLACE_MIN`;
+2. a masterplan element reaches the nomenclature entries its words share (an inverted
+   index over the entries' stems), each scored like two plan statements (the cosine of
+   their weighted stems, moved by the affairs of government both name: an entry's affairs
+   are its own words' and its field's, read from ``data/vocabulary.json``);
+3. the pair's *bridge score* is the best score of an entry under the RPJMD program's
+   program (times the placement's confidence when it was placed by name), and the pair
+   scores the better of its text score and its bridge score. The suggestion's note names
+   the entry that bridged them ("via sub-kegiatan 1.02.02.2.01.0002 Pembangunan
+   Puskesmas").
+
+The support program every field shares (``X.XX.01``: salaries, offices) never bridges:
+its activities say nothing about what a plan is about.
+
+>>> from smartsync.matching.nomenclature import load_nomenclature
+>>> bridger = Bridger(load_nomenclature())
+>>> b = bridger.bridge("Aplikasi antrean online puskesmas", "Program Pemenuhan Upaya "
+...                    "Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", "1.02.02")
+>>> b.entry.code, b.score > 0.5
+('1.02.02.2.01.0002', True)
+>>> bridger.bridge("Aplikasi antrean online puskesmas", "Program Pengelolaan Pendidikan",
+...                "1.01.02").score < 0.38
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Iterable, Mapping
+
+import attrs
+
+from .nomenclature import Entry, Nomenclature, Placement, code_key
+from .scoring import SECTOR_BONUS, SECTOR_MISMATCH_FACTOR, Statement, evidence_of
+
+__all__ = ["Bridge", "Bridger", "PLACE_MIN", "BRIDGE_FACTOR", "affairs_of_fields"]
+
+#: the least confidence with which an RPJMD program without a (known) code is placed in the
+#: nomenclature to bridge through it (chosen on the tuning half of the evaluation sets)
+PLACE_MIN = 0.5
+#: the factor applied to a bridge score: reaching an activity of a program is a little less
+#: sure than sharing the program's own words (chosen on the tuning halves)
+BRIDGE_FACTOR = 0.9
+
+
+@functools.lru_cache(maxsize=1)
+def affairs_of_fields() -> Mapping[str, frozenset[str]]:
+    """Field (bidang) code -> the affairs of government its programs serve, from
+    ``data/vocabulary.json``."""
+    from .nomenclature import data_file
+
+    raw = data_file("vocabulary.json").decode("utf-8")
+    found = json.loads(raw).get("affairs_of_fields", {})
+    return {".".join(code_key(k) or ()): frozenset(v) for k, v in found.items()}
+
+
+@attrs.frozen
+class Bridge:
+    """How a masterplan element reaches an RPJMD program through the nomenclature.
+
+    ``entry`` is the kegiatan, sub-kegiatan (or program) whose words the masterplan element
+    shares; ``program`` the RPJMD program's place in the nomenclature; ``score`` the bridge
+    score (0 to 1); ``placement`` how the RPJMD program was placed when it had no code the
+    version knows (``None``: by its code); ``evidence`` the masterplan words the entry shares.
+    """
+
+    entry: Entry
+    program: Entry
+    score: float
+    placement: Placement | None = None
+    evidence: tuple[str, ...] = ()
+
+
+class Bridger:
+    """Bridges between plan texts through one :class:`Nomenclature` (see the module)."""
+
+    def __init__(self, nomenclature: Nomenclature) -> None:
+        self.nomenclature = nomenclature
+        index = nomenclature._words()
+        self._index = index
+        fields = affairs_of_fields()
+        self._statements: list[Statement] = []
+        for entry, st in zip(index.entries, index.statements):
+            key = code_key(entry.code) or ()
+            extra = fields.get(".".join(key[:2]), frozenset())
+            self._statements.append(attrs.evolve(st, sectors=st.sectors | extra) if extra else st)
+        self._sectors = [st.sectors for st in self._statements]
+        self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
+
+    def program_for(self, text: str, code: str | None) -> tuple[Entry | None, Placement | None]:
+        """The RPJMD program's program in the nomenclature, and the placement when it was
+        placed by name (``(None, None)`` when it cannot be placed confidently)."""
+        key = (text, ".".join(code_key(code) or ()) or None)
+        found = self._places.get(key)
+        if found is None:
+            program = self.nomenclature.program_of(code) if code else None
+            if program is not None and not program.code.startswith("X"):
+                found = (program, None)
+            else:
+                # an RPJMD program is named like a program or an activity, not a sub-activity
+                places = self.nomenclature.place(text, top=1, activities=False)
+                if places and places[0].confidence >= PLACE_MIN:
+                    found = (places[0].entry, places[0])
+                else:
+                    found = (None, None)
+            self._places[key] = found
+        return found
+
+    def statement(self, text: str) -> Statement:
+        """The masterplan text as the nomenclature weighs it."""
+        return self._index.statement(text)
+
+    def reach(self, text: str, programs: "set[str] | None" = None) -> dict[str, tuple[int, float]]:
+        """Program code -> (index of the best entry the text reaches under it, its score), for
+        the programs ``programs`` (codes as :meth:`Nomenclature.program_of` gives them; all
+        when ``None``)."""
+        sa = self.statement(text)
+        found = self._index.cosines(sa, programs)
+        if not found:
+            return {}
+        prog = self._index.program
+        sectors = self._sectors
+        mine = sa.sectors
+        best: dict[str, tuple[int, float]] = {}
+        for i, cos in found.items():
+            theirs = sectors[i]
+            if mine and theirs:  # as scoring._combine, inline: this is the hot loop
+                common = len(mine & theirs)
+                score = (cos + (1.0 - cos) * SECTOR_BONUS * common / len(mine | theirs)
+                         if common else cos * SECTOR_MISMATCH_FACTOR)
+            else:
+                score = cos
+            p = prog[i]
+            known = best.get(p)
+            if known is None or score > known[1] or (score == known[1] and i < known[0]):
+                best[p] = (i, score)
+        return {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
+
+    def found(self, text: str, i: int, score: float, program: Entry,
+              placement: Placement | None) -> Bridge:
+        """The :class:`Bridge` of a reached entry (see :meth:`reach`)."""
+        factor = BRIDGE_FACTOR * (placement.confidence if placement is not None else 1.0)
+        evidence = evidence_of(self.statement(text), self._statements[i])
+        return Bridge(self._index.entries[i], program, round(score * factor, 6), placement, evidence)
+
+    def bridge(self, masterplan_text: str, rpjmd_text: str, rpjmd_code: str | None = None
+               ) -> Bridge | None:
+        """The bridge between one masterplan text and one RPJMD program (``None`` when the RPJMD
+        program cannot be placed or the masterplan text reaches nothing under it)."""
+        program, placement = self.program_for(rpjmd_text, rpjmd_code)
+        if program is None:
+            return None
+        reached = self.reach(masterplan_text, {program.code}).get(program.code)
+        if reached is None:
+            return None
+        return self.found(masterplan_text, reached[0], reached[1], program, placement)

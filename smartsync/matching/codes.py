@@ -1,0 +1,157 @@
+"""RPJMD program codes checked against the national program nomenclature.
+
+:func:`check_codes` gives warnings (never errors: a code is a planner's claim to review,
+not a broken file) for the RPJMD programs of a region:
+
+- ``unknown-program-code``: the code is not in the nomenclature version (the program its
+  name places it in is proposed, with its confidence);
+- ``program-code-disagrees``: the code exists but the program's name is that of another
+  program (the code its name points to is proposed, with its confidence);
+- ``program-code-proposed``: the program has no code; the code its name places it in is
+  proposed, with its confidence (only when the placement reaches
+  :data:`~smartsync.matching.bridge.PLACE_MIN`);
+- ``unknown-nomenclature-version``: the region names a version smartsync does not ship
+  (the default version is used).
+
+``smartsync validate --codes`` prints them; :func:`code_confidence` is what drafting uses
+to lower a drafted program's confidence.
+
+>>> from smartsync import Element, Period, Plan, Region
+>>> rp = [Element("P1", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.03"),
+...       Element("P2", "program", "Program Pengelolaan Persampahan", code="2.16.02"),
+...       Element("P3", "program", "Program Pengelolaan Pendapatan Daerah")]
+>>> region = Region(id="1", name="Kota Contoh", kind="kota",
+...                 rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+...                 masterplan=Plan("masterplan", Period(2022, 2031), []))
+>>> for p in check_codes(region):
+...     print(p.where, p.code, p.suggestion)
+rpjmd element P2 program-code-disagrees 2.11.11
+rpjmd element P3 program-code-proposed 5.02.04
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..errors import Problem, Severity
+from ..model import Level, Region
+from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+
+__all__ = ["check_codes", "code_confidence", "code_issue"]
+
+
+def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
+                  ) -> tuple[Nomenclature, list[Problem]]:
+    if isinstance(nomenclature, Nomenclature):
+        return nomenclature, []
+    version = nomenclature if nomenclature is not None else region.nomenclature
+    try:
+        return load_nomenclature(version), []
+    except NomenclatureError as exc:
+        nom = load_nomenclature()
+        return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where="region",
+                             severity=Severity.WARNING, code="unknown-nomenclature-version")]
+
+
+def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = None,
+                propose: bool = True) -> tuple[Problem, ...]:
+    """Warnings for the RPJMD programs whose code the nomenclature does not know or whose
+    name disagrees with it, and (``propose``) a proposed code for each program without one.
+
+    ``nomenclature``: a version or a loaded nomenclature; by default the region's own
+    version (its ``nomenclature`` field), else the default.
+    """
+    nom, problems = _nomenclature(region, nomenclature)
+    problems.extend(_program_problems(region, nom, propose))
+    return tuple(problems)
+
+
+def _program_problems(region: Region, nom: Nomenclature, propose: bool) -> Iterator[Problem]:
+    for e in region.rpjmd.at(Level.PROGRAM):
+        where = f"rpjmd element {e.id}"
+        if e.code is None:
+            if not propose:
+                continue
+            best = nom.place(e.text, top=1)
+            if best and best[0].confidence >= _place_min():
+                p = best[0]
+                yield Problem(
+                    f"no program code; by its name it is {p.entry} (confidence "
+                    f"{p.confidence:.2f}, via {p.via.level} {p.via})", where=where,
+                    severity=Severity.WARNING, suggestion=p.entry.code, code="program-code-proposed")
+            continue
+        check = nom.check(e.code, e.text)
+        if not check.known:
+            best = nom.place(e.text, top=1)
+            hint = (f"; by its name it is {best[0].entry} (confidence {best[0].confidence:.2f})"
+                    if best and best[0].confidence >= _place_min() else "")
+            yield Problem(f"program code {e.code!r} is not in the nomenclature {nom.version}{hint}",
+                          where=where, severity=Severity.WARNING,
+                          suggestion=best[0].entry.code if hint else None,
+                          code="unknown-program-code")
+        elif check.agrees is False:
+            s = check.suggestion
+            hint = (f"; by its name it is {s.entry} (confidence {s.confidence:.2f})"
+                    if s is not None else "")
+            yield Problem(f"program code {e.code} is {check.entry}, which its name does not "
+                          f"match{hint}", where=where, severity=Severity.WARNING,
+                          suggestion=s.entry.code if s is not None else None,
+                          code="program-code-disagrees")
+
+
+def _place_min() -> float:
+    from .bridge import PLACE_MIN
+
+    return PLACE_MIN
+
+
+def code_confidence(code: str | None, name: str, *, nomenclature: Nomenclature | str | None = None
+                    ) -> tuple[float, str | None]:
+    """How far a program code written beside ``name`` can be trusted: a factor from 0 to 1
+    to multiply a drafted program's confidence by, and the reason when it is below 1.
+
+    1 for a code the nomenclature knows whose name agrees (or for no code at all); 0.6 for
+    a known code whose name is another program's; 0.5 for a code the nomenclature does not
+    know.
+
+    >>> code_confidence("2.16.03", "Program Pengelolaan Aplikasi Informatika")
+    (1.0, None)
+    >>> factor, reason = code_confidence("2.99.03", "Program Pengelolaan Aplikasi Informatika")
+    >>> factor, reason.startswith("program code '2.99.03' is not in the nomenclature")
+    (0.5, True)
+    """
+    if code is None:
+        return 1.0, None
+    nom = nomenclature if isinstance(nomenclature, Nomenclature) else load_nomenclature(nomenclature)
+    check = nom.check(code, name)
+    if not check.known:
+        return 0.5, f"program code {code!r} is not in the nomenclature {nom.version}"
+    if check.agrees is False:
+        s = check.suggestion
+        hint = f"; by its name it is {s.entry.code}" if s is not None else ""
+        return 0.6, f"program code {code} is {check.entry}, not the program its name says{hint}"
+    return 1.0, None
+
+
+def code_issue(code: str | None, name: str, *, lang: str = "en",
+               nomenclature: Nomenclature | str | None = None) -> tuple[str, float] | None:
+    """What drafting says of a program code written beside ``name``: the reason, in the
+    language ``lang``, and how much it lowers the confidence (1 minus
+    :func:`code_confidence`'s factor); ``None`` when the code is trusted.
+
+    >>> code_issue("2.99.03", "Program Pengelolaan Aplikasi Informatika", lang="id")[1]
+    0.5
+    """
+    from ..messages import text
+
+    if code is None:
+        return None
+    nom = nomenclature if isinstance(nomenclature, Nomenclature) else load_nomenclature(nomenclature)
+    check = nom.check(code, name)
+    if not check.known:
+        return text("nomenclature.code-unknown", lang, code=code, version=nom.version), 0.5
+    if check.agrees is False:
+        s = check.suggestion
+        return (text("nomenclature.code-disagrees", lang, code=code, name=check.entry.name,
+                     suggestion=str(s.entry) if s is not None else "-"), 0.4)
+    return None

@@ -1,0 +1,550 @@
+"""What-if on the live working memory: a hypothetical change is a declare and a retract.
+
+A classification leaves the classifier's working memory as its run left it:
+every input fact, every conclusion, the Rete network's partial matches and the
+agenda. A what-if session changes the *input* facts of that run -- a match
+added, lost or given another relation, another threshold or other counted
+relations (the :class:`~smartsync.facts.StageDef` and
+:class:`~smartsync.facts.CountedRelation` facts of the new parameters) -- runs
+the rules to quiescence, and reads the conclusions as a
+:class:`~smartsync.Classification`, as a classification of the changed region
+would give them. Its work is the change's consequences only: the facts the
+region shares with the hypothesis are not built, declared or matched again.
+
+The engine keeps the rules' conclusions true to the facts they rest on
+(truth maintenance, as CLIPS's ``logical`` patterns do):
+
+- a firing's conclusions rest on the facts its rule matched and on what its
+  ``NOT`` patterns did not find: when the matcher takes back an activation
+  that fired (one of its facts retracted, or a fact now blocks a ``NOT``), the
+  facts that firing declared are retracted, and so on down;
+- a firing that collected facts (:meth:`collect`, the aggregation idiom of
+  :mod:`smartsync.rules`) rests on the facts it collected: when a fact it would
+  collect is declared or one it collected is retracted, its conclusions are
+  retracted and it fires again (its activation goes back on the agenda, where
+  salience orders it after the phases it collects);
+- a fact that two firings declared stays while one of them stands.
+
+Agenda, refraction and salience are experta's: an activation fires once, and
+again only when the matcher makes it anew or truth maintenance puts it back.
+The trace of a what-if result holds the region's run and every firing since, a
+retracted fact with the step that retracted it; ``how()`` of its conclusions
+walks the firings that declared them. A session ends by going back to the
+region as it is (the reverse changes, run the same way), so that the next
+session starts from it. A differential test (``tests/test_whatif.py``) checks
+the conclusions against a new classification of the changed region, on
+generated regions and every shipped variant.
+
+>>> import smartsync
+>>> from smartsync import Match
+>>> result = smartsync.classify(smartsync.load_region("examples/type-d-program.yaml"))
+>>> result.type_letter
+'D'
+>>> from smartsync.engine import default_classifier
+>>> from smartsync.whatif import WhatIf, what_if
+>>> with WhatIf(default_classifier(), result) as session:
+...     lower = session.classify(threshold=0.9)
+...     more = session.classify(add=[Match("SM1", "M1", "derived"),
+...                                  Match("SM2", "M3", "derived")])
+>>> lower.type.value, more.type_letter
+('unsynchronized', 'B')
+>>> result.stages["program"].synchronized
+14
+>>> what_if(result, remove=[("SP1", "P1")]).stages["program"].synchronized
+13
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+import attrs
+
+from ._gc import paused_gc
+from .facts import Match as MatchFact, definition_facts, match_fact, region_facts
+from .fastmatch import _content, fact_ids
+from .model import Match, Region
+from .typology import Parameters
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import Classifier
+    from .result import Classification
+
+__all__ = ["WhatIf", "what_if"]
+
+#: the kinds of change a session counts (``WhatIf.counts``)
+_COUNTS = ("sessions", "what_ifs", "declared", "retracted", "fired", "reruns")
+
+#: what every session did in this process, for the benchmarks (``WhatIf.counts``)
+COUNTS: dict[str, int] = dict.fromkeys(_COUNTS, 0)
+
+
+def _key(activation: Any) -> tuple:
+    """An activation's identity for truth maintenance: its rule and its facts (the
+    matcher makes a new activation object for the same match after a retraction)."""
+    return (id(activation.rule), fact_ids(activation))
+
+
+class WhatIf:
+    """A what-if session on the live working memory of one classification's run.
+
+    ``classifier``: the classifier that classified ``result`` (its engine is the
+    one changed; the session holds the classifier until it ends); ``result``: the
+    classification. Use it as a context manager; :meth:`classify` gives the
+    classification of the region with a hypothetical change, as many times as
+    wanted (each from the region as it is: changes do not add up). At the end the
+    working memory goes back to the region's own run.
+
+    When the classifier's working memory no longer holds ``result``'s run (another
+    region was classified since, or the result was unpickled), the session runs
+    the region again once, at its start.
+    """
+
+    def __init__(self, classifier: "Classifier", result: "Classification"):
+        from .result import Classification
+
+        if not isinstance(result, Classification):
+            raise TypeError(f"a what-if needs a smartsync.Classification, got "
+                            f"{type(result).__name__}")
+        if result.typology != classifier.typology:
+            raise ValueError("a what-if runs on the classifier that gave the result: "
+                             "the typologies differ")
+        self.classifier = classifier
+        self.result = result
+        self.region: Region = result.region
+        self.params: Parameters = result.params
+        self._engine: Any = None
+        self._open = False
+
+    # -- the session ------------------------------------------------------------
+
+    def __enter__(self) -> "WhatIf":
+        self.classifier._lock.acquire()
+        try:
+            self._start()
+        except BaseException:
+            self.classifier._lock.release()
+            raise
+        self._open = True
+        self.classifier._session_thread = threading.get_ident()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            if self._engine is not None and exc[0] is None:
+                self._apply(self.region.matches, self.params)  # back to the region itself
+                self._engine._live = weakref.ref(self.result)
+                # what truth maintenance knows of the run, for the next session on it
+                self._engine._whatif_state = (self._engine._live,
+                                              {n: getattr(self, n) for n in _STATE})
+            elif self._engine is not None:
+                self._engine._live = None  # an error mid-change: the next session runs again
+        finally:
+            self._open = False
+            self.classifier._session_thread = None
+            self.classifier._lock.release()
+
+    def _start(self) -> None:
+        engine = self.classifier._engine
+        live = engine._live() if engine._live is not None else None
+        if live is not self.result:  # the working memory holds another run: this one again
+            with paused_gc():
+                engine.reset()
+                engine.declare(*region_facts(self.region, self.classifier.typology, self.params),
+                               *self.classifier._input_facts(self.region, self.params))
+                engine.run()
+            COUNTS["reruns"] += 1
+        COUNTS["sessions"] += 1
+        self._engine = engine
+        saved = getattr(engine, "_whatif_state", None)
+        if saved is not None and saved[0] is engine._live and live is self.result:
+            for name, value in saved[1].items():
+                setattr(self, name, value)
+            self._shared = True
+            return
+        # the current run's records belong to the results built from them: copied before
+        # a change (copy on write)
+        self._shared = True
+        # the input facts of the run, as the session changes them
+        self._matches: dict[tuple[str, str], Match] = {m.key: m for m in self.region.matches}
+        self._match_ids: dict[tuple[str, str], int] = {}
+        for fact_id, fact in engine._by_class.get(MatchFact, {}).items():
+            self._match_ids[(fact["masterplan"], fact["rpjmd"])] = fact_id
+        self._current_params = self.params
+        self._definitions = {self._content_key(f): f["__factid__"]
+                             for cls in _definition_classes()
+                             for f in engine._by_class.get(cls, {}).values()}
+        self._hooked = any(getattr(p, "input_facts", None) is not None
+                           for p in self.classifier.packs)
+        self._hook_facts: dict[Any, int] = {}
+        if self._hooked:
+            for fact in self.classifier._input_facts(self.region, self.params):
+                key = self._content_key(fact)
+                found = _find(engine, fact)
+                if found is not None:
+                    self._hook_facts[key] = found
+        # truth maintenance: which firing stands (by its activation), what each declared,
+        # what each collected and the duplicates declared
+        self._fired: dict[tuple, int] = {}
+        self._act: dict[int, Any] = {}
+        for number, activation in enumerate(engine._steps, start=1):
+            self._fired[_key(activation)] = number
+            self._act[number] = activation
+        self._standing = set(self._fired.values())
+        self._uses: dict[int, set[int]] = {}
+        self._requeued: set[int] = set()
+        for step in self._standing:
+            for fact_id in fact_ids(self._act[step]):
+                self._uses.setdefault(fact_id, set()).add(step)
+        self._declared_by: dict[int, list[int]] = {}
+        for fact_id, step in engine._declared_at.items():
+            if step and fact_id in engine.facts:
+                self._declared_by.setdefault(step, []).append(fact_id)
+        self._watch: dict[type, dict[tuple, dict[tuple, set[int]]]] = {}
+        for step, calls in engine._collect_calls.items():
+            if step in self._standing:
+                self._watch_step(step, calls)
+        self._dups: dict[int, list[tuple[int, Any]]] = {}
+        for step, fact in engine._dups:
+            if step in self._standing:
+                self._dups.setdefault(self._content_key(fact), []).append((step, fact))
+
+    @staticmethod
+    def _content_key(fact: Any) -> int:
+        return hash((fact.__class__, frozenset(_content(fact).items())))
+
+    def _watch_step(self, step: int, calls: Iterable[tuple[type, dict]]) -> None:
+        for cls, fields in calls:
+            names = tuple(sorted(fields))
+            try:
+                values = tuple(fields[n] for n in names)
+                hash(values)
+            except TypeError:  # pragma: no cover - a field no index can hold: every fact
+                names, values = (), ()
+            self._watch.setdefault(cls, {}).setdefault(names, {}).setdefault(
+                values, set()).add(step)
+
+    # -- one hypothesis -----------------------------------------------------------
+
+    def classify(self, *, add: Iterable[Match] = (),
+                 remove: Iterable[Match | tuple[str, str]] = (),
+                 threshold: float | None = None,
+                 params: Parameters | Mapping[str, Any] | None = None) -> "Classification":
+        """The classification of the region with these changes, from the live run.
+
+        ``add``: matches to add (a match whose pair the region already links replaces
+        that match: another relation); ``remove``: matches (or ``(masterplan, rpjmd)``
+        pairs) to take away; ``threshold``: another general threshold; ``params``:
+        other parameters altogether (``threshold`` then applies to them). The changes
+        are made from the region as it is, whatever the session classified before.
+        """
+        if not self._open:
+            raise RuntimeError("a what-if session classifies inside its 'with' block")
+        from .engine import _parameters
+
+        base = _parameters(params) or self.params
+        if threshold is not None:
+            base = attrs.evolve(base, threshold=threshold)
+        removed = {m.key if isinstance(m, Match) else (str(m[0]), str(m[1])) for m in remove}
+        matches = {m.key: m for m in self.region.matches if m.key not in removed}
+        for match in add:
+            if not isinstance(match, Match):
+                raise TypeError(f"a what-if adds smartsync.Match objects, got "
+                                f"{type(match).__name__}")
+            matches[match.key] = match
+        if tuple(matches) == tuple(m.key for m in self.region.matches) and all(
+                matches[m.key] is m for m in self.region.matches):
+            region = self.region
+        else:
+            region = _evolve(self.region, tuple(matches.values()))
+        self._apply(region.matches, base)
+        COUNTS["what_ifs"] += 1
+        result = self.classifier._result(region, base, self._engine)
+        self._shared = True
+        return result
+
+    def _apply(self, matches: Iterable[Match], params: Parameters) -> None:
+        """Change the working memory's input facts to those of ``matches`` and
+        ``params``, and run the rules to quiescence."""
+        engine = self._engine
+        if self._shared:
+            engine._ever = dict(engine._ever)
+            engine._declared_at = dict(engine._declared_at)
+            engine._retracted_at = dict(engine._retracted_at)
+            engine._steps = list(engine._steps)
+            engine._collected = dict(engine._collected)
+            self._shared = False
+        wanted = {m.key: m for m in matches}
+        retract: list[int] = []
+        declare: list[Any] = []
+        for key, match in list(self._matches.items()):
+            if wanted.get(key) != match:
+                retract.append(self._match_ids.pop(key))
+                del self._matches[key]
+        for key, match in wanted.items():
+            if key not in self._matches:
+                self._matches[key] = match
+                declare.append((key, match_fact(match)))
+        if params != self._current_params:
+            self._current_params = params
+            new = {self._content_key(f): f
+                   for f in definition_facts(self.classifier.typology, params)}
+            for key in [k for k in self._definitions if k not in new]:
+                retract.append(self._definitions.pop(key))
+            declare.extend((("def", key), fact) for key, fact in new.items()
+                           if key not in self._definitions)
+        if self._hooked:
+            region = _evolve(self.region, tuple(wanted.values()))
+            new = {self._content_key(f): f
+                   for f in self.classifier._input_facts(region, params)}
+            for key in [k for k in self._hook_facts if k not in new]:
+                retract.append(self._hook_facts.pop(key))
+            declare.extend((("hook", key), fact) for key, fact in new.items()
+                           if key not in self._hook_facts)
+        if not retract and not declare:
+            return
+        with paused_gc():
+            engine.running = True  # the matcher sees the changes in the run loop
+            try:
+                for fact_id in retract:
+                    engine.retract(fact_id)
+                    engine._retracted_at[fact_id] = 0
+                for key, fact in declare:
+                    before = engine.facts.last_index
+                    engine.declare(fact)
+                    for fact_id in range(before, engine.facts.last_index):
+                        engine._declared_at[fact_id] = 0
+                    fact_id = fact.get("__factid__")
+                    if isinstance(key, tuple) and key and key[0] == "def":
+                        self._definitions[key[1]] = fact_id
+                    elif isinstance(key, tuple) and key and key[0] == "hook":
+                        self._hook_facts[key[1]] = fact_id
+                    else:
+                        self._match_ids[key] = fact_id
+                COUNTS["declared"] += len(declare)
+                COUNTS["retracted"] += len(retract)
+                engine._run_start = len(engine._steps)  # a firing limit counts this run's
+                self._run()
+            finally:
+                engine.running = False
+
+    # -- the run loop with truth maintenance ----------------------------------------
+
+    def _phase(self, fact_id: int) -> float:
+        """The salience of the firing that declared a fact (an input fact: before all)."""
+        step = self._engine._declared_at.get(fact_id, 0)
+        if not step:
+            return float("inf")
+        return self._act[step].rule.salience
+
+    def _present(self, activation: Any) -> bool:
+        facts = self._engine.facts
+        return all(facts.get(f["__factid__"]) is f for f in activation.matched) \
+            if hasattr(activation, "matched") else all(
+                facts.get(f["__factid__"]) is f for f in activation.facts)
+
+    def _run(self) -> None:
+        """Fire the agenda to quiescence, keeping every standing firing true to the facts
+        that were there when it fired in its phase (see the module's docstring).
+
+        What a firing rests on, in the order a full run would have seen it: facts of an
+        earlier phase (declared by a rule of higher salience, or input facts). A fact a
+        rule of the same or a later phase declares does not undo it (a rule whose own
+        conclusion blocks its ``NOT`` fires once, as in a full run)."""
+        engine = self._engine
+        strategy = engine.strategy
+        update = strategy._update_agenda if hasattr(strategy, "_update_agenda") \
+            else strategy.update_agenda
+        fired, standing, declared_by, uses = (self._fired, self._standing, self._declared_by,
+                                              self._uses)
+        while True:
+            fact_list = engine.facts
+            if fact_list.added or fact_list.removed:
+                adding, deleting = fact_list.added, fact_list.removed
+                fact_list.added, fact_list.removed = [], []
+                both = {id(f) for f in adding} & {id(f) for f in deleting}
+                added, removed = engine.matcher.changes(adding, deleting)
+                undone: list[int] = []
+                for fact in deleting:  # a fact a firing matched is gone: it no longer stands
+                    if id(fact) in both:
+                        continue
+                    for step in uses.pop(fact["__factid__"], ()):
+                        if step in standing and step not in undone:
+                            undone.append(step)
+                earliest = max((self._phase(f["__factid__"]) for f in adding
+                                if id(f) not in both), default=float("-inf"))
+                for activation in removed:  # its facts are there: a NOT now blocked
+                    step = fired.get(_key(activation))
+                    if (step is not None and step in standing and step not in undone
+                            and earliest > activation.rule.salience and self._present(activation)):
+                        undone.append(step)
+                again: list[int] = []
+                for fact in (*adding, *deleting):
+                    if id(fact) in both:
+                        continue
+                    phase = self._phase(fact["__factid__"])
+                    for step in self._watchers(fact):
+                        if (step in standing and step not in undone and step not in again
+                                and phase > self._act[step].rule.salience):
+                            again.append(step)
+                added = [a for a in added if _key(a) not in fired]
+                if added or removed:
+                    update(engine.agenda, added, removed)
+                if deleting and self._requeued:
+                    # an activation put back by truth maintenance (the matcher no longer
+                    # holds it) leaves the agenda when one of its facts goes
+                    agenda = engine.agenda.activations
+                    stale = [a for a in agenda if id(a) in self._requeued
+                             and not self._present(a)]
+                    for activation in stale:
+                        agenda.remove(activation)
+                        self._requeued.discard(id(activation))
+                for step in undone + again:
+                    key = _key(self._act[step])
+                    if fired.get(key) == step:
+                        del fired[key]
+                    self._undo(step)
+                if again:
+                    waiting = {_key(a) for a in engine.agenda.activations}
+                    requeued = []
+                    for step in again:
+                        activation = self._act[step]
+                        key = _key(activation)
+                        if key not in waiting and self._present(activation):
+                            waiting.add(key)
+                            requeued.append(activation)
+                            self._requeued.add(id(activation))
+                    if requeued:
+                        update(engine.agenda, requeued, [])
+                continue
+            activation = engine.agenda.get_next()
+            if activation is None:
+                break
+            self._requeued.discard(id(activation))
+            before = fact_list.last_index
+            dups = len(engine._dups)
+            rule = activation.rule
+            if (getattr(activation, "fire", None) is not None
+                    and rule._wrapped_self is None):
+                activation.fire(rule._wrapped, engine, activation.matched)
+            else:
+                rule(engine, **{k: v for k, v in activation.context.items()
+                                if not k.startswith("__")})
+            COUNTS["fired"] += 1
+            step = len(engine._steps)
+            fired[_key(activation)] = step
+            standing.add(step)
+            self._act[step] = activation
+            for fact_id in fact_ids(activation):
+                uses.setdefault(fact_id, set()).add(step)
+            made = [i for i in range(before, engine.facts.last_index) if i in engine.facts]
+            if made:
+                declared_by[step] = made
+            calls = engine._collect_calls.get(step)
+            if calls:
+                self._watch_step(step, calls)
+            for dup_step, fact in engine._dups[dups:]:
+                self._dups.setdefault(self._content_key(fact), []).append((dup_step, fact))
+
+    def _watchers(self, fact: Any) -> Iterable[int]:
+        """The steps whose collect would find ``fact`` (its class and fields)."""
+        by_names = self._watch.get(fact.__class__)
+        if not by_names:
+            return ()
+        out: list[int] = []
+        for names, by_values in by_names.items():
+            try:
+                values = tuple(fact.get(n, _MISSING) for n in names)
+                steps = by_values.get(values)
+            except TypeError:  # pragma: no cover
+                steps = None
+            if steps:
+                out.extend(steps)
+        return out
+
+    def _undo(self, step: int) -> None:
+        """Retract what a firing declared (a fact another standing firing declared too
+        stays, as that firing's); the firing no longer stands."""
+        engine = self._engine
+        self._standing.discard(step)
+        for fact_id in self._declared_by.pop(step, ()):
+            fact = engine.facts.get(fact_id)
+            if fact is None:
+                continue
+            other = self._other_support(fact)
+            if other is not None:
+                self._declared_by.setdefault(other, []).append(fact_id)
+                continue
+            engine.retract(fact_id)
+
+    def _other_support(self, fact: Any) -> int | None:
+        same = self._dups.get(self._content_key(fact))
+        if not same:
+            return None
+        content = _content(fact)
+        for index, (step, other) in enumerate(same):
+            if (step in self._standing and other.__class__ is fact.__class__
+                    and _content(other) == content):
+                del same[index]
+                return step
+        return None
+
+
+_MISSING = object()
+
+#: a session's knowledge of the working memory, kept on the engine between sessions
+_STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked", "_hook_facts",
+          "_fired", "_act", "_standing", "_declared_by", "_watch", "_dups", "_uses", "_requeued")
+
+
+def _definition_classes() -> tuple[type, ...]:
+    from .facts import CountedRelation, StageDef
+
+    return (StageDef, CountedRelation)
+
+
+def _find(engine: Any, fact: Any) -> int | None:
+    """The id of the fact in working memory equal to ``fact``, or ``None``."""
+    content = _content(fact)
+    for fact_id, other in engine._by_class.get(fact.__class__, {}).items():
+        if _content(other) == content:
+            return fact_id
+    return None
+
+
+def classifier_of(result: "Classification") -> "Classifier":
+    """The classifier with the rule packs and typology that gave ``result`` (the default
+    classifier for the default packs)."""
+    from .engine import _classifier_for, default_classifier
+    from .rules import _default_packs
+
+    packs = getattr(result._why_not, "packs", None)
+    if packs is None or tuple(packs) == _default_packs():
+        default = default_classifier()
+        if default.typology == result.typology:
+            return default
+    return _classifier_for(None if packs is None else tuple(packs), result.typology)
+
+
+def _evolve(region: Region, matches: tuple[Match, ...]) -> Region:
+    from .validation import is_checked, mark_checked
+
+    changed = attrs.evolve(region, matches=matches)
+    if is_checked(region):  # the same elements; the matches are the caller's
+        mark_checked(changed)
+    return changed
+
+
+def what_if(result: "Classification", *, add: Iterable[Match] = (),
+            remove: Iterable[Match | tuple[str, str]] = (), threshold: float | None = None,
+            params: Parameters | Mapping[str, Any] | None = None,
+            classifier: "Classifier | None" = None) -> "Classification":
+    """One what-if on ``result``: its region with these changes, classified from the live
+    run (see :meth:`WhatIf.classify`). ``classifier``: the one that gave ``result`` (by
+    default the one with its rule packs and typology)."""
+    if classifier is None:
+        classifier = classifier_of(result)
+    with WhatIf(classifier, result) as session:
+        return session.classify(add=add, remove=remove, threshold=threshold, params=params)
