@@ -65,6 +65,7 @@ import attrs
 from ._gc import paused_gc
 from .facts import Match as MatchFact, definition_facts, match_fact, region_facts
 from .fastmatch import _content, fact_ids
+from . import model
 from .model import Match, Region
 from .typology import Parameters
 
@@ -228,8 +229,8 @@ class WhatIf:
 
     # -- one hypothesis -----------------------------------------------------------
 
-    def classify(self, *, add: Iterable[Match] = (),
-                 remove: Iterable[Match | tuple[str, str]] = (),
+    def classify(self, *, add: Iterable[model.Match] = (),
+                 remove: Iterable[model.Match | tuple[str, str]] = (),
                  threshold: float | None = None,
                  params: Parameters | Mapping[str, Any] | None = None) -> "Classification":
         """The classification of the region with these changes, from the live run.
@@ -265,7 +266,7 @@ class WhatIf:
         self._shared = True
         return result
 
-    def _apply(self, matches: Iterable[Match], params: Parameters) -> None:
+    def _apply(self, matches: Iterable[model.Match], params: Parameters) -> None:
         """Change the working memory's input facts to those of ``matches`` and
         ``params``, and run the rules to quiescence."""
         engine = self._engine
@@ -537,8 +538,8 @@ def _evolve(region: Region, matches: tuple[Match, ...]) -> Region:
     return changed
 
 
-def what_if(result: "Classification", *, add: Iterable[Match] = (),
-            remove: Iterable[Match | tuple[str, str]] = (), threshold: float | None = None,
+def what_if(result: "Classification", *, add: Iterable[model.Match] = (),
+            remove: Iterable[model.Match | tuple[str, str]] = (), threshold: float | None = None,
             params: Parameters | Mapping[str, Any] | None = None,
             classifier: "Classifier | None" = None) -> "Classification":
     """One what-if on ``result``: its region with these changes, classified from the live
