@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import argparse
 
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
+try:
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+except ImportError:  # the page's lines are made without Sphinx: the test suite imports them
+    StringList = None  # type: ignore[assignment,misc]
+    SphinxDirective = object  # type: ignore[assignment,misc]
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
