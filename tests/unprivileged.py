@@ -53,9 +53,10 @@ def run(command: Sequence[str], *, cwd: Path, timeout: float = 120) -> subproces
     if IS_ROOT and done.returncode != 0 and ("setpriv:" in done.stderr or "runuser:" in done.stderr
                                              or done.stderr.startswith("su:")):
         pytest.skip(f"running as root, and could not run the check as 'nobody': {done.stderr.strip()}")
-    if IS_ROOT and done.returncode != 0 and "No module named smartsync" in done.stderr:
-        pytest.skip("running as root, and 'nobody' cannot read this Python environment (a folder "
-                    "above it is private): " + done.stderr.strip())
+    if IS_ROOT and done.returncode != 0 and ("No module named smartsync" in done.stderr
+                                             or "error while loading shared libraries" in done.stderr):
+        pytest.skip("running as root, and 'nobody' cannot run this Python or read its environment "
+                    "(a folder above it is private, e.g. a pyenv under /root): " + done.stderr.strip())
     return done
 
 
