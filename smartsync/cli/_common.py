@@ -218,3 +218,30 @@ def with_suggestions(region: Region, args: argparse.Namespace) -> Region:
     from ..matching import with_suggestions as add
 
     return add(region)
+
+def output_failure(exc: BaseException, command: str, out: Any) -> int:
+    """Say why a run that writes ``--out`` wrote nothing, and give its exit code: terminated
+    (its signal's code), interrupted, a worker process that died, or an output that cannot
+    be written (``batch`` and ``study`` alike)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .._files import Terminated
+    from ..errors import OutputError
+    from . import EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OUTPUT
+
+    if isinstance(exc, Terminated):
+        print("smartsync: terminated; no output written", file=sys.stderr)
+        return exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        print("smartsync: interrupted; no output written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenProcessPool):
+        print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
+        return EXIT_INVALID
+    if isinstance(exc, OutputError):
+        print(f"smartsync {command}: cannot write --out {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    assert isinstance(exc, OSError)
+    print(f"smartsync {command}: cannot write --out {OutputError.from_os_error(exc, out)}",
+          file=sys.stderr)
+    return EXIT_OUTPUT

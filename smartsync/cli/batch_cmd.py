@@ -39,9 +39,9 @@ from .._text import spreadsheet_cell
 from ..errors import OutputError
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
-from . import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
                path_argument)
-from ._common import threshold_argument
+from ._common import output_failure, threshold_argument
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
@@ -312,18 +312,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         _write_atomically(target, write, inputs)
-    except Terminated as exc:
-        print("smartsync: terminated; no output written", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("smartsync: interrupted; no output written", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenProcessPool as exc:
-        print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
-        return EXIT_INVALID
-    except OutputError as exc:
-        print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
+    except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
+        return output_failure(exc, "batch", args.out)
     except OSError as exc:
         print(f"smartsync batch: cannot write --out {OutputError.from_os_error(exc, args.out)}",
               file=sys.stderr)

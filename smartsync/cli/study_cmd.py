@@ -37,7 +37,8 @@ from typing import IO, Any, Iterable
 from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
 from .._text import spreadsheet_cell
 from ..errors import OutputError, RulePackError
-from . import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+from ._common import output_failure
+from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
                path_argument)
 
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html",
@@ -233,18 +234,8 @@ def run(args: argparse.Namespace) -> int:
 
             page = render_study(study, lang=args.lang)
             atomic_write(targets["html"], lambda out: out.write(page), text=True, inputs=inputs)
-    except Terminated as exc:
-        print("smartsync: terminated; no output written", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("smartsync: interrupted; no output written", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except BrokenProcessPool as exc:
-        print(f"smartsync: a worker process died ({exc}); no output written", file=sys.stderr)
-        return EXIT_INVALID
-    except OutputError as exc:
-        print(f"smartsync study: cannot write --out {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
+    except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
+        return output_failure(exc, "study", args.out)
     except OSError as exc:
         print(f"smartsync study: cannot write --out {OutputError.from_os_error(exc, args.out)}",
               file=sys.stderr)
