@@ -12,7 +12,7 @@ from ._subject import speaks
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
-           "why_not_title", "why_not_blocks", "proposal_line"]
+           "why_not_title", "why_not_blocks", "proposal_line", "to_fall_lines"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -168,6 +168,34 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
     if s.fragile:
         lines.append(text("stability.fragile", lang,
                           threshold=bound(getattr(s, "exact_threshold", s.threshold), False)))
+    return lines
+
+
+@speaks
+def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
+    """What would make the region fall to a lower type (a
+    :class:`~smartsync.advice.FallAdvice`): the single losses, a set of losses and a
+    threshold that give it, or, when none was found, why in words."""
+    def short(t: Any) -> str:
+        letter = c.typology.letter(t)
+        return (text("fall.type", lang, letter=letter) if letter is not None
+                else text("fall.unsynchronized", lang))
+
+    name = short(fall.type)
+    pairs = (lambda found: ", ".join(f"{a} -> {b}" for a, b in found))
+    if not fall.possible:
+        why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
+               else text("fall.no_loss", lang))
+        return [text("fall.none", lang, name=name, why=why)]
+    lines = [text("fall.head", lang, name=name)]
+    if fall.single:
+        lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
+                                   count=len(fall.single)))
+    if fall.lose and tuple(fall.lose) != tuple(fall.single[:1]):
+        lines.append("  - " + text("fall.lose", lang, pairs=pairs(fall.lose), count=len(fall.lose)))
+    if fall.threshold is not None:
+        lines.append("  - " + text(f"fall.threshold.{fall.threshold}", lang, bound=format_bound(
+            fall.bound, lang, round_up=fall.threshold == "above")))
     return lines
 
 
