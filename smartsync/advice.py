@@ -140,6 +140,7 @@ class TypeAdvice:
     missing: tuple[Missing, ...] = ()
     reasons: "tuple[Reason, ...]" = attrs.field(default=(), repr=False)
     found: bool = True
+    conditions: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -153,7 +154,8 @@ class TypeAdvice:
                 "proposal": [p.to_dict() for p in self.proposal], "complete": self.complete,
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
-                "reasons": [r.message(lang) for r in self.reasons], "found": self.found}
+                "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
+                "conditions": list(self.conditions)}
 
 
 @attrs.frozen
@@ -592,7 +594,11 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
     options = _options(runs, suggest)
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):
-        out[typology.letter(t)] = _advise_type(runs, t, options)
+        found = _advise_type(runs, t, options)
+        # the conditions of the type the rules concluded failed (read, not re-derived)
+        failed = tuple(dict.fromkeys(
+            str(f.get("condition")) for f in runs.result.trace.find("ConditionFailed", stage=t.value)))
+        out[typology.letter(t)] = attrs.evolve(found, conditions=failed) if failed else found
     return out
 
 
