@@ -373,8 +373,10 @@ def reason_message(r: Any, lang: str = "en") -> str:
     its kind and its fact, else a generic one naming the rule and the condition."""
     values = dict(r.values)
     figures = values.get("figures")
-    if isinstance(figures, Mapping):  # the figures behind a condition, by name
-        values = {**figures, **values}
+    if isinstance(figures, Mapping):  # the figures behind a condition, by name: they win over
+        # a same-named field of another fact on the path (StageStatus's `synchronized: True`
+        # must not stand for a condition's `synchronized: 3`)
+        values = {**values, **figures}
     keys = [f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
             f"why_not.{r.kind}.{r.fact_kind}"]
     if isinstance(values.get("condition"), str):  # a rejected match: the condition it fails
