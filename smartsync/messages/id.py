@@ -54,6 +54,8 @@ CATALOG = {
     "characteristic.legitimacy.none": "Masterplan tidak berakar pada RPJMD sampai ke program.",
     "characteristic.funding_route.rpjmd": "Jalur pendanaan: melalui RPJMD; programnya masuk ke RKPD dan APBD sebagai program RPJMD.",
     "characteristic.funding_route.program": "Jalur pendanaan: per program; hanya {synchronized} dari {total} program masterplan yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
+
+    "characteristic.funding_route.program.unbudgeted": "Jalur pendanaan: per program; {synchronized} dari {total} program masterplan tersinkronisasi dengan program RPJMD, dan hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD.",
     "characteristic.funding_route.none": "Jalur pendanaan: tidak ada; APBD hanya mendanai yang mendukung RPJMD.",
     "characteristic.exposure.high": "Sangat rentan terhadap pergantian kepala daerah: terikat pada {stage} RPJMD, masterplan harus direvisi setiap ada RPJMD baru.",
     "characteristic.exposure.medium": "Cukup rentan terhadap pergantian kepala daerah: tahap {stage} mengikuti RPJMD dan mungkin perlu direvisi; rantainya tidak mencapai visi atau misi RPJMD.",
@@ -320,7 +322,11 @@ CATALOG = {
     "characteristic.integration.partial_in_part": "Terintegrasi sebagian: masterplan bertemu dengan RPJMD mulai dari {stage}, dan tidak semua unsur pada tahap-tahap itu tersinkronisasi ({partial}); rantai tahap yang tersinkronisasi tidak mencapai tahap di atasnya.",
     "characteristic.integration.low_above_break": "Terintegrasi lemah: rantai tahap yang tersinkronisasi hanya berlaku pada tahap {stage}; {outside} juga tersinkronisasi, tetapi sinkronisasi tidak dimulai di sana.",
     "characteristic.funding_route.rpjmd_in_part": "Jalur pendanaan: melalui RPJMD untuk {synchronized} dari {total} program masterplan yang tersinkronisasi; {rest} program lainnya tidak punya jalur pendanaan APBD.",
+
+    "characteristic.funding_route.rpjmd_in_part.unbudgeted": "Jalur pendanaan: melalui RPJMD untuk {synchronized} dari {total} program masterplan yang tersinkronisasi, tetapi hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD; {rest} program lainnya tidak punya jalur pendanaan APBD.",
     "characteristic.funding_route.programs_only": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, dan hanya {synchronized} dari {total} program masterplan yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
+
+    "characteristic.funding_route.programs_only.unbudgeted": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, {synchronized} dari {total} program masterplan tersinkronisasi dengan program RPJMD, dan hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD.",
     "characteristic.exposure.high_above_break": "Rentan terhadap pergantian kepala daerah: {stage}-nya dirumuskan dari {stage} RPJMD, meskipun sinkronisasi tidak dimulai di sana; masterplan harus direvisi setiap ada RPJMD baru.",
     "characteristic.program_counterpart_share.uncounted": "{matched} dari {total} program masterplan dipadankan dengan program RPJMD; {synchronized} ({share}) dihitung menurut aturan yang berlaku.",
     "diagnostic.orphan_programs.one": "1 dari {total} program masterplan tidak tersinkronisasi dengan program RPJMD, sehingga tidak punya jalur pendanaan APBD: {elements}.",
