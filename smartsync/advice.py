@@ -166,8 +166,10 @@ class Stability:
     fractions of the coverages the rules concluded: ``5/12``, never a rounded or binary
     figure; ``above`` is 0 when every threshold down to 0 keeps it). At ``above`` or
     below the type is ``type_below`` (``None`` when ``above`` is 0); above ``up_to``
-    it is ``type_above`` (``None`` when ``up_to`` is 1). Both ends are found by
-    classifying. ``threshold_from``, ``threshold_to`` and ``threshold_above`` are the
+    it is ``type_above`` (``None`` when ``up_to`` is 1). ``type_above`` holds for every
+    threshold above ``up_to`` up to ``type_above_to``, and ``type_below`` for every
+    threshold above ``type_below_from`` up to ``above`` (the next coverages; beyond them
+    the type may change again). Both ends are found by classifying. ``threshold_from``, ``threshold_to`` and ``threshold_above`` are the
     same range as floats (``threshold_from`` the float just above ``above``).
 
     ``matches_to_lose``: the fewest matches whose loss changes the type (``lose``:
@@ -201,6 +203,8 @@ class Stability:
     above: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
     up_to: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
     exact_threshold: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
+    type_above_to: Fraction | None = None
+    type_below_from: Fraction | None = None
 
     def __attrs_post_init__(self) -> None:
         # made by hand with floats only: their fractions
@@ -214,8 +218,9 @@ class Stability:
         ``"1/2"``, ``"0"``, ``"1"``): ``threshold`` (the one in force),
         ``threshold_above`` and ``threshold_to`` (the type holds for every threshold
         ``t`` with ``threshold_above < t <= threshold_to``), ``type_below`` (the type at
-        ``threshold_above`` or below, null when it is ``"0"``) and ``type_above`` (the
-        type above ``threshold_to``, null when it is ``"1"``), ``fragile``,
+        ``threshold_above`` or below, down to above ``type_below_from``; null when it is
+        ``"0"``) and ``type_above`` (the type above ``threshold_to`` up to
+        ``type_above_to``; null when it is ``"1"``), ``fragile``,
         ``matches_to_lose``, ``falls_to`` (a type value or null) and ``lose``
         (``[masterplan, rpjmd]`` pairs), ``protect`` (pairs whose loss alone lowers the
         type most), ``protect_falls_to``, ``protect_checked`` and ``protect_of``."""
@@ -224,6 +229,10 @@ class Stability:
                 "threshold_above": fraction_text(self.above),
                 "threshold_to": fraction_text(self.up_to),
                 "type_below": value(self.type_below), "type_above": value(self.type_above),
+                "type_below_from": None if self.type_below_from is None
+                else fraction_text(self.type_below_from),
+                "type_above_to": None if self.type_above_to is None
+                else fraction_text(self.type_above_to),
                 "fragile": self.fragile, "matches_to_lose": self.matches_to_lose,
                 "falls_to": value(self.falls_to), "lose": [list(pair) for pair in self.lose],
                 "protect": [list(pair) for pair in self.protect],
@@ -635,6 +644,15 @@ def _stability(runs: _Runs) -> Stability:
         bottom -= 1
     threshold_to = points[top]
     above = _at(runs, math.nextafter(threshold_to, 2.0)) if threshold_to < 1.0 else None
+    # the next coverages: the types beside the range hold up to them, not beyond
+    above_to = exact(points[top + 1]) if above is not None and top + 1 < len(points) else None
+    below_from = (exact(points[bottom - 2]) if bottom > 1 else Fraction(0)) if bottom > 0 else None
+    # ...unless the type at the far end is the same: a higher threshold never gives a
+    # higher type, so it holds all the way (classified at the far end, not assumed)
+    if above_to is not None and above_to < 1 and _at(runs, 1.0) == above:
+        above_to = Fraction(1)
+    if below_from and _at(runs, math.nextafter(0.0, 1.0)) == _at(runs, points[bottom - 1]):
+        below_from = Fraction(0)
     lower = points[bottom - 1] if bottom > 0 else 0.0
     # between two coverages nothing changes: the range starts just above the lower one
     threshold_from = math.nextafter(lower, 2.0)
@@ -655,7 +673,8 @@ def _stability(runs: _Runs) -> Stability:
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
                      fragile=fragile, protect=protect, protect_falls_to=protect_falls_to,
                      protect_checked=checked, protect_of=of,
-                     above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current))
+                     above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current),
+                     type_above_to=above_to, type_below_from=below_from)
 
 
 #: the most classifications the search for single losses asks (each a what-if); past it,

@@ -235,20 +235,30 @@ def _check_stability(classifier: Classifier, c) -> None:  # noqa: ANN001
     for key in ("threshold", "threshold_above", "threshold_to"):
         assert isinstance(data[key], str) and Fraction(data[key]) == {
             "threshold": s.exact_threshold, "threshold_above": s.above, "threshold_to": s.up_to}[key]
+    if s.type_above_to is not None:
+        assert at(float(s.type_above_to)) == s.type_above
+    if s.type_below_from is not None:
+        assert at(math.nextafter(float(s.type_below_from), 2.0)) == s.type_below
     # every percentage shown is true at the figure shown
     lines = stability_lines(c, "en", s)
+    figure = r"(\d+(?:\.\d)?)%"
     for line in lines:
-        for shown in re.findall(r"above (\d+(?:\.\d)?)% ", line):
-            if "holds" in line:
-                assert at(math.nextafter(float(shown) / 100, 2.0)) == c.type, line
-            else:
-                assert at(math.nextafter(float(shown) / 100, 2.0)) == s.type_above, line
-        for shown in re.findall(r"up to (\d+(?:\.\d)?)%", line):
+        # the type that holds in the sentence's range: the region's own, or a neighbour's
+        said = (c.type if "holds" in line else s.type_above if line.startswith("Above")
+                else s.type_below if line.startswith("At ") else None)
+        if said is None:
+            continue
+        for shown in re.findall("[Aa]bove " + figure, line):
+            if not line.startswith("At ") and float(shown) < 100:
+                assert at(math.nextafter(float(shown) / 100, 2.0)) == said, line
+        for shown in re.findall("up to " + figure, line):
             if float(shown) > 0:
-                assert at(float(shown) / 100) == c.type, line
-        for shown in re.findall(r"At (\d+(?:\.\d)?)% .*or below", line):
+                assert at(float(shown) / 100) == said, line
+        for shown in re.findall("^At " + figure, line):
             if float(shown) > 0:
-                assert at(float(shown) / 100) == s.type_below, line
+                assert at(float(shown) / 100) == said, line
+        for shown in re.findall("down to above " + figure, line):
+            assert at(math.nextafter(float(shown) / 100, 2.0)) == said, line
     # the matches to protect: every single loss classified
     rank = (lambda t: 0 if c.typology.letter(t) is None
             else len(c.typology.stages) - c.typology.stages.index(t.value))
@@ -297,3 +307,64 @@ def test_a_bound_between_tenths_is_rounded_the_way_that_keeps_it_true():
     assert format_bound(Fraction(5, 12), "en", round_up=True) == "41.7% (5/12)"
     assert format_bound(Fraction(1, 2), "id", round_up=True) == "50%"
     assert format_bound(Fraction(3, 16), "id", round_up=False) == "18,7% (3/16)"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("example", ["type-a-vision", "type-b-mission", "type-c-target",
+                                     "type-d-program", "unsynchronized"])
+def test_stability_of_the_examples_is_true_under_every_variant(example):
+    """The examples' stability (bounds, shown figures, matches to protect) is true under each variant at 50%, 5/12 and 80% (slow)."""
+    from pathlib import Path
+
+    import attrs
+    import smartsync
+
+    region = smartsync.load_region(Path(__file__).resolve().parent.parent / "examples" / f"{example}.yaml")
+    for classifier in variants().values():
+        for threshold in (0.5, 5 / 12, 0.8):
+            _check_stability(classifier, classifier.classify(
+                region, params=attrs.evolve(classifier.params, threshold=threshold)))
+
+
+def _check_fall(classifier: Classifier, c) -> None:  # noqa: ANN001
+    """Every loss and threshold to_fall names gives the type it names, by classifying."""
+    import math
+
+    import attrs
+
+    from smartsync.advice import to_fall
+
+    rank = (lambda t: 0 if c.typology.letter(t) is None
+            else len(c.typology.stages) - c.typology.stages.index(t.value))
+    region = c.region
+
+    def without(pairs):  # noqa: ANN001, ANN202
+        gone = set(map(tuple, pairs))
+        return classifier.classify(attrs.evolve(region, matches=tuple(
+            m for m in region.matches if m.key not in gone)), params=c.params).type
+
+    for t in c.typology.type_enum:
+        if rank(t) >= rank(c.type):
+            continue
+        fall = to_fall(c, t, classifier=classifier)
+        for pair in fall.single:
+            assert without([pair]) == t
+        if fall.lose:
+            assert without(fall.lose) == t
+        elif fall.gives is not None:
+            assert fall.gives != t
+        if fall.threshold == "above":
+            assert classifier.classify(region, params=attrs.evolve(
+                c.params, threshold=math.nextafter(float(fall.bound), 2.0))).type == t
+        elif fall.threshold == "at_or_below":
+            assert classifier.classify(region, params=attrs.evolve(
+                c.params, threshold=float(fall.bound))).type == t
+
+
+@settings(max_examples=10, **_SETTINGS)
+@given(region=regions(max_elements=5, max_matches=8), threshold=st.sampled_from(THRESHOLDS),
+       variant=st.sampled_from(sorted(_test_variants())))
+def test_what_would_make_it_fall_is_true_under_every_variant(region, threshold, variant):
+    """Each loss and threshold that explain --to names for a lower type gives that type, under each variant."""
+    classifier = variants()[variant]
+    _check_fall(classifier, classifier.classify(region, params=_params(classifier, threshold)))

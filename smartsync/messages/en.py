@@ -430,4 +430,6 @@ CATALOG = {
     "advice.count_condition.one": "1 more masterplan {stage} element must count ({synchronized} of {total} count now; the stage is already synchronized at threshold {threshold}): the type also needs what the rules found missing: {conditions}",
     "advice.conditions": "The rules found missing for type {letter}: {conditions}.",
     "advice.condition_unnamed": "a condition of the rules in force on this type",
+    "stability.type_above_until": "Above {to}, up to {until}, the region becomes {type}.",
+    "stability.type_below_since": "At {above} or below, down to above {since}, the region becomes {type}.",
 }

@@ -421,4 +421,6 @@ CATALOG = {
     "advice.count_condition.one": "1 unsur {stage} masterplan lagi harus dihitung ({synchronized} dari {total} dihitung saat ini; tahap ini sudah tersinkronisasi pada ambang {threshold}): tipe ini juga memerlukan yang menurut aturan belum terpenuhi: {conditions}",
     "advice.conditions": "Yang menurut aturan belum terpenuhi untuk tipe {letter}: {conditions}.",
     "advice.condition_unnamed": "suatu syarat aturan yang berlaku untuk tipe ini",
+    "stability.type_above_until": "Di atas {to} sampai {until} daerah menjadi {type}.",
+    "stability.type_below_since": "Pada {above} atau di bawahnya, sampai di atas {since}, daerah menjadi {type}.",
 }

@@ -170,12 +170,24 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
     lines = [text("stability.range", lang, above=bound(above, True), to=bound(to, False))
              if above > 0 else
              text("stability.range_zero", lang, to=bound(to, False))]
+    # each neighbouring type for the thresholds up to the next coverage, where it may
+    # change again
     if s.type_above is not None:
-        lines.append(text("stability.type_above", lang, to=bound(to, True),
-                          type=name(s.type_above)))
+        until = getattr(s, "type_above_to", None)
+        if until is not None and until < 1:
+            lines.append(text("stability.type_above_until", lang, to=bound(to, True),
+                              until=bound(until, False), type=name(s.type_above)))
+        else:
+            lines.append(text("stability.type_above", lang, to=bound(to, True),
+                              type=name(s.type_above)))
     if s.type_below is not None:
-        lines.append(text("stability.type_below", lang, above=bound(above, False),
-                          type=name(s.type_below)))
+        since = getattr(s, "type_below_from", None)
+        if since:
+            lines.append(text("stability.type_below_since", lang, above=bound(above, False),
+                              since=bound(since, True), type=name(s.type_below)))
+        else:
+            lines.append(text("stability.type_below", lang, above=bound(above, False),
+                              type=name(s.type_below)))
     protect = tuple(getattr(s, "protect", ()))
     if s.matches_to_lose is None:
         lines.append(text("stability.lose_none", lang))
