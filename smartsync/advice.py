@@ -141,6 +141,7 @@ class TypeAdvice:
     reasons: "tuple[Reason, ...]" = attrs.field(default=(), repr=False)
     found: bool = True
     conditions: tuple[str, ...] = ()
+    after: Mapping[str, int] = attrs.field(factory=dict)
 
     @property
     def total(self) -> int:
@@ -155,7 +156,7 @@ class TypeAdvice:
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
                 "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
-                "conditions": list(self.conditions)}
+                "conditions": list(self.conditions), "after": dict(self.after)}
 
 
 @attrs.frozen
@@ -539,7 +540,8 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             else:
                 low = middle + 1
         counts[s] = high
-    gives = runs.classify(_hypothetical(chosen, counts, mode)).type
+    changed = runs.classify(_hypothetical(chosen, counts, mode))
+    gives = changed.type
     # which elements to propose: those whose change is known (a relation to change, a
     # candidate of the matcher) first, when the rules confirm that they reach the type too
     preferred = {s: sorted(chosen[s], key=lambda o: (o.fix is None, o.candidate is None,
@@ -556,8 +558,12 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
         runs, runs.classify(_hypothetical(chosen, counts, "candidates")), wanted)
+    # how many elements of each stage count with the changes, as the rules conclude it
+    # (more than today's count plus the changes where a variant lets one stage's changes
+    # make elements of another count)
+    after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
-                      proposal=proposal, complete=complete, gives=gives)
+                      proposal=proposal, complete=complete, gives=gives, after=after)
 
 
 def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],

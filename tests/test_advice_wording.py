@@ -127,3 +127,22 @@ def test_a_synchronized_stage_is_not_said_to_need_more_at_the_threshold() -> Non
     line = count_line(c, item, "program", 2, "en")
     assert "needed at threshold" not in line
     assert "the stage is already synchronized at threshold 50%" in line
+
+
+def test_under_cascading_a_count_is_not_attributed_to_the_threshold() -> None:
+    """Under cascading, matches above the type's stage are said to be needed by the rules in force, and a stage's count with the changes is the rules' (not 'N needed at threshold')."""
+    from smartsync.advice import to_reach
+    from smartsync.render.text import count_line
+    from smartsync.sample import typical_region
+    from smartsync.variants import CASCADING
+
+    classifier = CASCADING.classifier()
+    c = classifier.classify(typical_region(11, programs=8, varied=True))
+    d = to_reach(c, classifier=classifier, suggest=False, types=["D"])["D"]
+    assert d.needed["target"] > 0 and d.needed["program"] == 1
+    target = count_line(c, d, "target", d.needed["target"], "en")
+    assert "the type does not start at this stage" in target and "needed at threshold" not in target
+    program = count_line(c, d, "program", 1, "en")
+    assert "1 needed at threshold" not in program
+    assert f"with all the changes for this type {d.after['program']} count" in program
+    assert d.after["program"] * 2 >= c.stages["program"].total  # what the rules concluded reaches 50%

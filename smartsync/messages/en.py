@@ -432,4 +432,8 @@ CATALOG = {
     "advice.condition_unnamed": "a condition of the rules in force on this type",
     "stability.type_above_until": "Above {to}, up to {until}, the region becomes {type}.",
     "stability.type_below_since": "At {above} or below, down to above {since}, the region becomes {type}.",
+    "advice.count_above": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} now): the type does not start at this stage, but under the rules in force the stages below count only with them",
+    "advice.count_above.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} now): the type does not start at this stage, but under the rules in force the stages below count only with it",
+    "advice.count_after": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
+    "advice.count_after.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
 }

@@ -423,4 +423,8 @@ CATALOG = {
     "advice.condition_unnamed": "suatu syarat aturan yang berlaku untuk tipe ini",
     "stability.type_above_until": "Di atas {to} sampai {until} daerah menjadi {type}.",
     "stability.type_below_since": "Pada {above} atau di bawahnya, sampai di atas {since}, daerah menjadi {type}.",
+    "advice.count_above": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini): tipe ini tidak dimulai pada tahap ini, tetapi menurut aturan yang berlaku tahap-tahap di bawahnya baru dihitung dengan padanan itu",
+    "advice.count_above.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini): tipe ini tidak dimulai pada tahap ini, tetapi menurut aturan yang berlaku tahap-tahap di bawahnya baru dihitung dengan padanan itu",
+    "advice.count_after": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
+    "advice.count_after.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
 }

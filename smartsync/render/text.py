@@ -87,8 +87,16 @@ def count_line(c: Any, item: Any, stage: str, count: int, lang: str) -> str:
     conditions = tuple(getattr(item, "conditions", ()))
     said = "; ".join(text(f"condition.{name}", lang) for name in conditions) \
         or text("advice.condition_unnamed", lang)
+    stages = list(c.typology.stages)
+    after = getattr(item, "after", {}).get(stage)
+    if item.type.value in stages and stages.index(stage) < stages.index(item.type.value):
+        # above the type's stage: needed by the rules in force, not by the type's threshold
+        return text("advice.count_above", lang, **values)
     if figures.is_synchronized:
         return text("advice.count_condition", lang, conditions=said, **values)
+    if after is not None and after != figures.synchronized + count:
+        # the other stages' changes make more of this stage count (a variant's condition)
+        return text("advice.count_after", lang, after=after, **values)
     changes = [p for p in item.proposal if p.stage == stage]
     if changes and all(getattr(p, "change", "add") == "relation" for p in changes):
         return text("advice.count_relation", lang, **values)
