@@ -264,7 +264,8 @@ def _diagnostics_section(c: Classification, warnings: Sequence[Problem], lang: s
         f'<p>{_e(text("heading.none", lang))}</p>'
     if warnings:
         body += (f'<h3>{_e(_label("file_warnings", lang))}</h3><ul class="diagnostics file-warnings">'
-                 + "".join(f'<li class="warning">{_e(str(p))}</li>' for p in warnings) + "</ul>")
+                 + "".join(f'<li class="warning">{_e(p.format(lang))}</li>' for p in warnings)
+                 + "</ul>")
     return f'<section id="diagnostics"><h2>{_e(text("heading.diagnostics", lang))}</h2>{body}</section>'
 
 
