@@ -154,8 +154,15 @@ _RUPIAH_SCALES = ((10**12, "trillion", "triliun"), (10**9, "billion", "miliar"),
 
 
 def _decimal(value: float, digits: int, lang: str) -> str:
-    shown = f"{value:.{digits}f}".rstrip("0").rstrip(".") if value else "0"
-    return shown.replace(".", ",") if lang == "id" else shown
+    """``value`` to ``digits`` decimals (trailing zeros dropped), thousands grouped:
+    ``12,345.68``; in Indonesian ``12.345,68``."""
+    shown = f"{value:,.{digits}f}" if value else "0"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown.translate(_ID_SEPARATORS) if lang == "id" else shown
+
+
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 def format_percent(value: float, lang: str = "en") -> str:
@@ -267,6 +274,8 @@ def _variants(values: Mapping[str, Any]) -> list[str]:
     if isinstance(fundable, int) and isinstance(synchronized, int) and fundable != synchronized:
         found.append("unbudgeted")
     forms = [".".join(found)] if found else []
+    if values.get("total") == 0:  # a share of nothing: said in words, never "0 of 0 (0%)"
+        forms.insert(0, "empty")
     if values.get("count") == 1:
         forms = [f"{f}.one" for f in forms] + forms + ["one"]
     return forms

@@ -448,4 +448,5 @@ CATALOG = {
     "problem.unknown-element.missing": "{plan} element {id} does not exist",
     "problem.unknown-element.swapped": "{plan} element {id} does not exist; {id} is an element of the {other_plan}: are masterplan and rpjmd swapped?",
     "validate.summary": "{checked} files checked: {valid} valid, {invalid} invalid; {errors} errors, {warnings} warnings",
+    "funding.summary.empty": "The masterplan has no programs, so none can draw on the APBD.",
 }

@@ -327,7 +327,7 @@ CATALOG = {
     "characteristic.funding_route.programs_only": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, dan hanya {synchronized} dari {total} program masterplan yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
 
     "characteristic.funding_route.programs_only.unbudgeted": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, {synchronized} dari {total} program masterplan tersinkronisasi dengan program RPJMD, dan hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD.",
-    "characteristic.exposure.high_above_break": "Rentan terhadap pergantian kepala daerah: {stage}-nya dirumuskan dari {stage} RPJMD, meskipun sinkronisasi tidak dimulai di sana; masterplan harus direvisi setiap ada RPJMD baru.",
+    "characteristic.exposure.high_above_break": "Rentan terhadap pergantian kepala daerah: {stage}nya dirumuskan dari {stage} RPJMD, meskipun sinkronisasi tidak dimulai di sana; masterplan harus direvisi setiap ada RPJMD baru.",
     "characteristic.program_counterpart_share.uncounted": "{matched} dari {total} program masterplan dipadankan dengan program RPJMD; {synchronized} ({share}) dihitung menurut aturan yang berlaku.",
     "diagnostic.orphan_programs.one": "1 dari {total} program masterplan tidak tersinkronisasi dengan program RPJMD, sehingga tidak punya jalur pendanaan APBD: {elements}.",
     "diagnostic.orphan_programs.rejected": "{count} dari {total} program masterplan tidak tersinkronisasi dengan program RPJMD, sehingga tidak punya jalur pendanaan APBD: {elements}. Dipadankan, tetapi tanpa padanan yang dihitung menurut aturan yang berlaku: {rejected}.",
@@ -439,4 +439,5 @@ CATALOG = {
     "problem.unknown-element.missing": "unsur {plan} {id} tidak ada",
     "problem.unknown-element.swapped": "unsur {plan} {id} tidak ada; {id} adalah unsur {other_plan}: apakah masterplan dan rpjmd tertukar?",
     "validate.summary": "{checked} berkas diperiksa: {valid} sah, {invalid} tidak sah; {errors} kesalahan, {warnings} peringatan",
+    "funding.summary.empty": "Masterplan tidak memiliki program, sehingga tidak ada yang dapat didanai APBD.",
 }
