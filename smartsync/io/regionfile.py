@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character
+from .._text import bad_character, bidi_control
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
     Confidence,
@@ -478,7 +478,8 @@ class _Reader:
             return True
         # printable ASCII holds no character bad_character refuses (tests/test_io_unchecked.py)
         if value.strip() and len(value) <= self.max_text and (
-                (value.isascii() and value.isprintable()) or bad_character(value, line=line) is None):
+                (value.isascii() and value.isprintable())
+                or (bad_character(value, line=line) is None and bidi_control(value) is None)):
             checked.add(value)
             return True
         return False
@@ -502,6 +503,13 @@ class _Reader:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
                        f"{self.max_text:,}", node.line, where, "too-long")
             return None
+        bidi = bidi_control(value)
+        if bidi is not None:  # kept (right-to-left writing may need it), said once per place
+            self.problems.append(Problem(f"{label} {bidi}; remove it unless the text is written "
+                                         "right to left", file=self.file, line=node.line,
+                                         where=where, code="bidi-control",
+                                         severity=Severity.WARNING))
+            return value
         self.checked[line].add(value)
         return value
 
