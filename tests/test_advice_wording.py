@@ -146,3 +146,16 @@ def test_under_cascading_a_count_is_not_attributed_to_the_threshold() -> None:
     assert "1 needed at threshold" not in program
     assert f"with all the changes for this type {d.after['program']} count" in program
     assert d.after["program"] * 2 >= c.stages["program"].total  # what the rules concluded reaches 50%
+
+
+def test_a_search_cut_short_says_so(monkeypatch) -> None:  # noqa: ANN001
+    """When the single-loss search stops at its limit, stability says how many matches it cleared and that others may matter."""
+    import smartsync.advice as advice
+    from smartsync.render.text import stability_lines
+
+    monkeypatch.setattr(advice, "PROTECT_LIMIT", 1)
+    c = smartsync.classify(smartsync.load_region(TYPE_B))
+    s = advice.stability(c)
+    assert s.protect_checked < s.protect_of
+    said = " ".join(stability_lines(c, "en", s))
+    assert f"after clearing or trying {s.protect_checked} of the region's {s.protect_of} matches" in said

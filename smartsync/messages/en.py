@@ -414,7 +414,7 @@ CATALOG = {
     "stability.protect_unsynchronized": "Protect {pairs}: losing any one of these matches alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
     "stability.protect_unsynchronized.one": "Protect {pairs}: losing this match alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
     "stability.protect_none": "No single lost match lowers the type.",
-    "stability.protect_cut": "Only {checked} of the region's {total} matches were each taken away alone (those the rules count first): the region is too large to try every one.",
+    "stability.protect_cut": "The search for matches to protect stopped after clearing or trying {checked} of the region's {total} matches (the region is too large to try every one): others may also lower the type when lost alone.",
     # problems of an input (Problem.format): their words by code
     "severity.error": "error",
     "problem.did_you_mean": " (did you mean {suggestion}?)",

@@ -405,7 +405,7 @@ CATALOG = {
     "stability.protect_unsynchronized": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
     "stability.protect_unsynchronized.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
     "stability.protect_none": "Tidak ada kehilangan satu padanan pun yang menurunkan tipe.",
-    "stability.protect_cut": "Hanya {checked} dari {total} padanan daerah ini yang dicoba dihilangkan satu per satu (yang dihitung aturan lebih dahulu): daerah ini terlalu besar untuk mencoba semuanya.",
+    "stability.protect_cut": "Pencarian padanan yang perlu dijaga berhenti setelah memeriksa {checked} dari {total} padanan daerah ini (daerah ini terlalu besar untuk mencoba semuanya): padanan lain mungkin juga menurunkan tipe bila hilang sendiri.",
     # problems of an input (Problem.format): their words by code
     "severity.error": "kesalahan",
     "problem.did_you_mean": " (maksudnya {suggestion}?)",
