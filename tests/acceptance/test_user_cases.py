@@ -464,7 +464,6 @@ def test_fragile_sentence_agrees_with_the_threshold_range(capsys):
     assert "holds only at the exact threshold" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="F5b: 'shares 1 years'")
 def test_one_shared_year_is_singular():
     """Periods sharing one year say '1 year'."""
     result = smartsync.classify(smartsync.load_region(CASES / "c16-periods-one-year.yaml"))
