@@ -276,7 +276,7 @@ def _variants(values: Mapping[str, Any]) -> list[str]:
     forms = [".".join(found)] if found else []
     if values.get("total") == 0:  # a share of nothing: said in words, never "0 of 0 (0%)"
         forms.insert(0, "empty")
-    if values.get("count") == 1 or values.get("overlap") == 1:
+    if values.get("count") == 1:
         forms = [f"{f}.one" for f in forms] + forms + ["one"]
     return forms
 

@@ -477,5 +477,4 @@ CATALOG = {
     "advice.count_above.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} now): the type does not start at this stage, but under the rules in force the stages below count only with it",
     "advice.count_after": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
     "advice.count_after.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
-    "characteristic.periods.beyond.one": "The masterplan period {masterplan_start}-{masterplan_end} shares 1 year with the RPJMD period {rpjmd_start}-{rpjmd_end} and reaches beyond it: it must be aligned again with the next RPJMD.",
 }

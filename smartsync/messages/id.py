@@ -468,5 +468,4 @@ CATALOG = {
     "advice.count_above.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini): tipe ini tidak dimulai pada tahap ini, tetapi menurut aturan yang berlaku tahap-tahap di bawahnya baru dihitung dengan padanan itu",
     "advice.count_after": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
     "advice.count_after.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
-    "characteristic.periods.beyond.one": "Periode masterplan {masterplan_start}-{masterplan_end} beririsan 1 tahun dengan periode RPJMD {rpjmd_start}-{rpjmd_end} dan melampauinya: masterplan harus diselaraskan lagi dengan RPJMD berikutnya.",
 }

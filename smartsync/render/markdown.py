@@ -107,16 +107,4 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
         out += ["```", "", f"## {text('heading.trace', lang)}", "", "```"]
         out += [_code(line) for line in trace_lines(c, lang)]
         out += ["```"]
-    return "\n".join(_no_html(out)) + "\n"
-
-
-def _no_html(lines: list[str]) -> list[str]:
-    """The lines with every ``<`` outside code blocks written ``&lt;``: a region's texts
-    (names, elements) cannot open an HTML tag or an autolink in the page a wiki renders
-    from the Markdown (it shows ``<`` all the same)."""
-    out, code = [], False
-    for line in lines:
-        if line.startswith("```"):
-            code = not code
-        out.append(line if code or line.startswith("```") else line.replace("<", "&lt;"))
-    return out
+    return "\n".join(out) + "\n"
