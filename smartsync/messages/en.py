@@ -430,4 +430,7 @@ CATALOG = {
     "advice.count_condition.one": "1 more masterplan {stage} element must count ({synchronized} of {total} count now; the stage is already synchronized at threshold {threshold}): the type also needs what the rules found missing: {conditions}",
     "advice.conditions": "The rules found missing for type {letter}: {conditions}.",
     "advice.condition_unnamed": "a condition of the rules in force on this type",
+    "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": not compared with the RPJMD {stage} elements (the region is over the advice's limit); find one",
+    "advice.limited": "Candidates were not sought for {count} of the elements above: comparing them with every RPJMD element of their level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
+    "advice.limited.one": "Candidates were not sought for 1 of the elements above: comparing it with every RPJMD element of its level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
 }
