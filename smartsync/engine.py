@@ -29,7 +29,8 @@ from ._guard import (
 from .fastmatch import FastDepthStrategy, FastKnowledgeEngine, fact_ids
 from .facts import (
     INPUT_FACTS, Characteristic, ChainMember, Diagnostic, ElementSynchronized,
-    ElementUnsynchronized, Funding, StageCoverage, StageDef, StageStatus, TypeResult,
+    ElementUnsynchronized, Funding, StageCoverage, StageDef, StageStatus, StageThreshold,
+    TypeResult,
     region_facts,
 )
 from .model import Region
@@ -60,7 +61,7 @@ _DIAGNOSTIC_ORDER = {code: i for i, code in enumerate((
 _SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
 
 #: fact kinds a planner need not read: engine internals and helper facts
-INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "CountedRelation"})
+INTERNAL_KINDS = frozenset({"InitialFact", "StageDef", "StageThreshold", "CountedRelation"})
 
 
 class RuleInfo:
@@ -579,7 +580,7 @@ class Classifier:
             rpjmd_programs=tuple(fund["rpjmd_programs"]),
             uncounted_ids=tuple(fund.get("uncounted_ids", ())), fact_id=fund["__factid__"])
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
-        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef,),
+        why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageThreshold),
                                      inputs=INPUT_FACTS, messages=words),
                               self.packs, self.typology, region, params)
         return Classification(

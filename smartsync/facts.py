@@ -8,7 +8,8 @@ an element or a match is a rule firing with a place in the trace:
   parents and attributes), and one :class:`Match` fact per match (both ids,
   the relation, the source, the score);
 - the policy as data: :class:`StageDef` per stage of the typology (its
-  position and threshold) and :class:`CountedRelation` per stage and
+  position and the stage below it), :class:`StageThreshold` per stage (the
+  coverage it must reach) and :class:`CountedRelation` per stage and
   relation that counts there;
 - :class:`PlanPeriod` per plan, and :class:`Elements` per plan and level: an
   index of the ids at one level (with their dimensions, codes and budgets),
@@ -47,7 +48,7 @@ from .typology import Parameters, Typology
 Fact = FastFact
 
 __all__ = [
-    "Fact", "Element", "Match", "StageDef", "CountedRelation", "Elements", "PlanPeriod",
+    "Fact", "Element", "Match", "StageDef", "StageThreshold", "CountedRelation", "Elements", "PlanPeriod",
     "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ConditionFailed", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "ChainCoverage",
@@ -79,9 +80,20 @@ class Match(Fact):
 
 class StageDef(Fact):
     """A stage of the typology: ``name`` (a level), ``position`` (0 at the top), ``base``
-    (whether it is the bottom stage, which every type needs), ``threshold`` (the
-    coverage it must reach to be synchronized) and ``next`` (the next stage below it;
-    ``None`` for the base stage)."""
+    (whether it is the bottom stage, which every type needs) and ``next`` (the next stage
+    below it; ``None`` for the base stage). Its threshold is a fact of its own
+    (:class:`StageThreshold`)."""
+
+
+class StageThreshold(Fact):
+    """The coverage a ``stage`` must reach to be synchronized: ``threshold`` (0 to 1,
+    inclusive; from :meth:`smartsync.Parameters.threshold_for`).
+
+    A fact apart from :class:`StageDef`, which the element rules join: only the rules
+    that compare a stage's coverage with its threshold (the stage status rules of
+    :mod:`~smartsync.rules.stages`) join it, so another threshold (a what-if, a study's
+    breakpoint) changes the stage statuses and what follows from them, not the element
+    conclusions."""
 
 
 class CountedRelation(Fact):
@@ -106,7 +118,7 @@ class PlanPeriod(Fact):
 
 #: the fact classes declared from the input, before any rule fires (a pack may declare
 #: input facts of its own: see :meth:`smartsync.Classifier` and ``input_facts``)
-INPUT_FACTS = (Element, Match, StageDef, CountedRelation, Elements, PlanPeriod)
+INPUT_FACTS = (Element, Match, StageDef, StageThreshold, CountedRelation, Elements, PlanPeriod)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -143,8 +155,8 @@ class ElementUnsynchronized(Fact):
 class StageCoverage(Fact):
     """How many masterplan elements of a stage are synchronized.
 
-    ``stage``, ``base`` (the bottom stage), ``position`` and ``threshold`` (from
-    the stage's definition), ``present``, ``total``, ``synchronized`` (count), ``coverage``
+    ``stage``, ``base`` (the bottom stage) and ``position`` (from the stage's
+    definition), ``present``, ``total``, ``synchronized`` (count), ``coverage``
     (0 to 1), ``synchronized_ids``, ``unsynchronized_ids``,
     ``matched`` (count of elements with a match to an RPJMD element of their
     level, whether it counts or not: ``synchronized`` plus the elements of
@@ -158,7 +170,8 @@ class StageCoverage(Fact):
 class StageStatus(Fact):
     """Whether a stage is synchronized: ``stage``, ``base``, ``position``, ``present``,
     ``synchronized``, ``full``, and ``passes`` (synchronized or absent: it does not break
-    a chain)."""
+    a chain); for a present stage, the ``coverage`` and the ``threshold`` it was compared
+    with (the stage's :class:`StageThreshold`)."""
 
 
 class ChainBreak(Fact):
@@ -258,14 +271,17 @@ def _order(element_id: str) -> tuple:
 
 def definition_facts(typology: Typology, params: Parameters) -> Iterator[Fact]:
     """The facts of the typology and the parameters: a :class:`StageDef` per stage (its
-    position, whether it is the base stage, its threshold, the stage below it) and a
-    :class:`CountedRelation` per relation that counts at a stage. The first input facts
-    of every region; a what-if at another threshold declares these anew
+    position, whether it is the base stage, the stage below it), a
+    :class:`StageThreshold` per stage and a :class:`CountedRelation` per relation that
+    counts at a stage. The first input facts of every region; a what-if with other
+    parameters retracts those that differ and declares the new ones
     (:mod:`smartsync.whatif`)."""
     for position, stage in enumerate(typology.stages):
         below = typology.stages[position + 1:]
         yield StageDef(name=stage, position=position, base=stage == typology.base,
-                       threshold=params.threshold_for(stage), next=below[0] if below else None)
+                       next=below[0] if below else None)
+    for stage in typology.stages:
+        yield StageThreshold(stage=stage, threshold=params.threshold_for(stage))
     for stage in typology.stages:
         for relation in sorted(r.value for r in params.relations_for(stage)):
             yield CountedRelation(stage=stage, relation=relation)
@@ -283,7 +299,7 @@ def match_fact(match: "ModelMatch") -> Fact:
 def region_facts(region: Region, typology: Typology, params: Parameters) -> Iterator[Fact]:
     """The input facts of one region, in a deterministic order.
 
-    The stage definitions and the counted relations per stage; per plan its
+    The stage definitions, thresholds and counted relations per stage; per plan its
     period, its :class:`Elements` index per level and an :class:`Element` per
     element; a :class:`Match` per match. Elements and matches are sorted by
     id (numbers inside ids as numbers), so that the facts (and so the

@@ -4,7 +4,7 @@ A classification leaves the classifier's working memory as its run left it:
 every input fact, every conclusion, the Rete network's partial matches and the
 agenda. A what-if session changes the *input* facts of that run -- a match
 added, lost or given another relation, another threshold or other counted
-relations (the :class:`~smartsync.facts.StageDef` and
+relations (the :class:`~smartsync.facts.StageThreshold` and
 :class:`~smartsync.facts.CountedRelation` facts of the new parameters) -- runs
 the rules to quiescence, and reads the conclusions as a
 :class:`~smartsync.Classification`, as a classification of the changed region
@@ -501,9 +501,9 @@ _STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked"
 
 
 def _definition_classes() -> tuple[type, ...]:
-    from .facts import CountedRelation, StageDef
+    from .facts import CountedRelation, StageDef, StageThreshold
 
-    return (StageDef, CountedRelation)
+    return (StageDef, StageThreshold, CountedRelation)
 
 
 def _find(engine: Any, fact: Any) -> int | None:

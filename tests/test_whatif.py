@@ -149,3 +149,42 @@ def test_what_if_outside_its_session_is_refused() -> None:
     session = WhatIf(DEFAULT.classifier(), result)
     with pytest.raises(RuntimeError):
         session.classify(threshold=0.9)
+
+
+def test_threshold_what_if_keeps_the_element_conclusions() -> None:
+    """Another threshold changes the stage statuses only: no element or coverage is decided
+    again (the threshold is a fact of its own, joined by the status rules alone)."""
+    region = build_region({"mission": 4, "target": 4, "program": 6},
+                          matched={"mission": 2, "target": 3, "program": 5})
+    classifier = DEFAULT.classifier()
+    result = classifier.classify(region)
+    assert result.type_letter == "B"
+    with WhatIf(classifier, result) as session:
+        strict = session.classify(threshold=0.8)
+        assert strict.type_letter == "D"
+        redone = {step.rule for step in strict.trace.steps[len(result.trace):]}
+    assert redone, "the stricter threshold was concluded by firings after the region's run"
+    assert not redone & {"element_synchronized", "element_unsynchronized",
+                         "relation_not_counted", "stage_coverage", "stage_absent"}
+    assert {"stage_synchronized", "stage_not_synchronized"} & redone
+    strict_status = strict.trace.find("StageStatus", stage="mission")[-1]
+    assert (strict_status.get("threshold"), strict_status.get("synchronized")) == (0.8, False)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+def test_per_stage_thresholds_reach_the_status_rules(variant) -> None:
+    """A variant's per-stage threshold is the one a stage's status is compared with, in a
+    full run and in a what-if that changes the general threshold."""
+    region = build_region({"mission": 4, "program": 4}, matched={"mission": 3, "program": 4})
+    params = attrs.evolve(variant.params, thresholds={**variant.params.thresholds,
+                                                      "mission": 0.8})
+    classifier = _classifier(variant, "session")
+    result = classifier.classify(region, params=params)
+    assert result.stages["mission"].threshold == 0.8
+    assert not result.stages["mission"].is_synchronized
+    loose = what_if(result, threshold=0.25, classifier=classifier)
+    assert not loose.stages["mission"].is_synchronized  # its own threshold still applies
+    assert loose.stages["program"].threshold == 0.25
+    want = _classifier(variant, "oracle").classify(
+        region, params=attrs.evolve(params, threshold=0.25))
+    assert _summary(loose) == _summary(want)

@@ -70,7 +70,8 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
     # whose match counts
     lines = [text(key, lang, stage=stage, synchronized=cov.get("synchronized"),
                   matched=cov.get("matched"), total=cov.get("total"),
-                  coverage=cov.get("coverage"), threshold=cov.get("threshold"))]
+                  coverage=cov.get("coverage"),
+                  threshold=stat.get("threshold", cov.get("threshold")))]
     matched: dict[str, list[tuple]] = {}
     rejected: dict[str, list[tuple]] = {}
     relations: dict[tuple, str] = {}

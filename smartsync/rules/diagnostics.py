@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..facts import (
     ChainBreak, ChainMember, ConditionFailed, Diagnostic, Elements, PlanPeriod, StageCoverage,
+    StageStatus,
 )
 from ..facts import id_order
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
@@ -112,7 +113,8 @@ class DiagnosticsPack:
     @concludes(Diagnostic, code="rests_on_suggested")
     @Rule(ChainMember(stage=MATCH.stage),
           StageCoverage(stage=MATCH.stage, manual_synchronized=MATCH.manual, total=MATCH.total,
-                        synchronized=MATCH.synchronized, threshold=MATCH.threshold),
+                        synchronized=MATCH.synchronized),
+          StageStatus(stage=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda manual, total, threshold: manual / total < threshold),
           salience=_DIAGNOSE)
     def rests_on_suggested(self, stage, manual, total, synchronized, threshold):

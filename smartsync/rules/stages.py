@@ -7,13 +7,19 @@ those conclusions (the aggregation idiom of :mod:`smartsync.rules`). A stage
 is synchronized when the masterplan has elements at it and the share of them
 that are synchronized (its coverage) reaches the stage's threshold; *full*
 when every one is.
+
+The threshold is a fact of its own (:class:`~smartsync.facts.StageThreshold`),
+joined only by the status rules: the coverage of a stage does not depend on
+it, so another threshold (a what-if, a study's breakpoint) changes the
+statuses and what follows from them, not the element conclusions or the
+coverages.
 """
 
 from __future__ import annotations
 
 from ..facts import (
     ElementSynchronized, ElementUnsynchronized, Elements, StageCoverage, StageDef, StageStatus,
-    id_order,
+    StageThreshold, id_order,
 )
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
@@ -23,17 +29,17 @@ __all__ = ["StagesPack"]
 class StagesPack:
     """Per stage: present or absent, coverage, synchronized or not, full or partial.
 
-    The stage's definition (its position, whether it is the base stage, its
-    threshold) travels with the facts these rules conclude, so that later
-    rules need not join the stage definitions again.
+    The stage's definition (its position, whether it is the base stage) travels
+    with the facts these rules conclude, so that later rules need not join the
+    stage definitions again; a present stage's status carries the coverage and
+    the threshold it was compared with.
     """
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=True)
-    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position,
-                   threshold=MATCH.threshold),
+    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position),
           Elements(plan="masterplan", level=MATCH.stage, ids=MATCH.ids),
           salience=PHASE["coverage"])
-    def stage_coverage(self, stage, base, position, threshold, ids):
+    def stage_coverage(self, stage, base, position, ids):
         """Counts the synchronized masterplan elements of a stage the masterplan has.
 
         It collects the stage's element conclusions: each element synchronized
@@ -56,7 +62,7 @@ class StagesPack:
         self.declare(StageCoverage(
             stage=stage, base=base, position=position, present=True, total=len(ids),
             synchronized=len(ids_synchronized),
-            coverage=len(ids_synchronized) / len(ids), threshold=threshold,
+            coverage=len(ids_synchronized) / len(ids),
             synchronized_ids=tuple(i for i in ids if i in ids_synchronized),
             unsynchronized_ids=tuple(i for i in ids if i in unsynchronized),
             matched=len(ids_synchronized) + len(rejected),
@@ -64,11 +70,10 @@ class StagesPack:
             manual_synchronized=len(manual), matches=counted))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=False)
-    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position,
-                   threshold=MATCH.threshold),
+    @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position),
           NOT(Elements(plan="masterplan", level=MATCH.stage)),
           salience=PHASE["coverage"])
-    def stage_absent(self, stage, base, position, threshold):
+    def stage_absent(self, stage, base, position):
         """Records that the masterplan has no elements at a stage.
 
         An absent stage neither counts nor breaks the chain: it is reported as
@@ -76,18 +81,18 @@ class StagesPack:
         """
         self.declare(StageCoverage(
             stage=stage, base=base, position=position, present=False, total=0,
-            synchronized=0, coverage=0.0, threshold=threshold, synchronized_ids=(),
+            synchronized=0, coverage=0.0, synchronized_ids=(),
             unsynchronized_ids=(), matched=0, rejected_ids=(), manual_synchronized=0,
             matches=()))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True,
                passes=True)
     @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, position=MATCH.position,
-                        present=True, coverage=MATCH.coverage,
-                        threshold=MATCH.threshold),
+                        present=True, coverage=MATCH.coverage),
+          StageThreshold(stage=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage >= threshold),
           salience=PHASE["status"])
-    def stage_synchronized(self, stage, base, position, coverage):
+    def stage_synchronized(self, stage, base, position, coverage, threshold):
         """Concludes that a stage is synchronized: its coverage reaches its threshold (inclusive).
 
         Full when every masterplan element of the stage is synchronized,
@@ -95,19 +100,20 @@ class StagesPack:
         """
         self.declare(StageStatus(stage=stage, base=base, position=position,
                                  present=True, synchronized=True, full=coverage >= 1.0,
-                                 passes=True))
+                                 passes=True, coverage=coverage, threshold=threshold))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=False,
                passes=False)
     @Rule(StageCoverage(stage=MATCH.stage, base=MATCH.base, position=MATCH.position,
-                        present=True, coverage=MATCH.coverage,
-                        threshold=MATCH.threshold),
+                        present=True, coverage=MATCH.coverage),
+          StageThreshold(stage=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage < threshold),
           salience=PHASE["status"])
-    def stage_not_synchronized(self, stage, base, position):
+    def stage_not_synchronized(self, stage, base, position, coverage, threshold):
         """Concludes that a present stage is not synchronized: its coverage is below its threshold."""
         self.declare(StageStatus(stage=stage, base=base, position=position,
-                                 present=True, synchronized=False, full=False, passes=False))
+                                 present=True, synchronized=False, full=False, passes=False,
+                                 coverage=coverage, threshold=threshold))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=False, synchronized=False,
                passes=True)
