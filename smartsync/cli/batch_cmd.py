@@ -367,5 +367,8 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
-        lines.append(f"{failed_word}: {name}{where}: {item.error}")
+        if name == item.source and str(item.error).startswith(f"{item.source}:"):
+            lines.append(f"{failed_word}: {item.error}")  # the error names the file (and line)
+        else:
+            lines.append(f"{failed_word}: {name}{where}: {item.error}")
     out.write("\n".join(lines) + "\n")
