@@ -446,8 +446,6 @@ def test_indonesian_study_names_no_rule_identifiers(tmp_path, capsys):
 
 # --- second round ------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="F19: the markdown renderer passes raw HTML from a region name on "
-                                       "('<img src=x onerror=...>')")
 def test_markdown_output_escapes_html_in_region_texts(capsys):
     """classify --format markdown does not carry a region name's HTML tag into the page a wiki renders."""
     main(["classify", str(CASES / "c19-markdown-hostile.yaml"), "--format", "markdown"])
@@ -466,7 +464,6 @@ def test_fragile_sentence_agrees_with_the_threshold_range(capsys):
     assert "holds only at the exact threshold" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="F5b: 'shares 1 years'")
 def test_one_shared_year_is_singular():
     """Periods sharing one year say '1 year'."""
     result = smartsync.classify(smartsync.load_region(CASES / "c16-periods-one-year.yaml"))
