@@ -81,6 +81,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "The {stage} stage reaches its threshold only with suggested matches ({manual} of {total} elements by manual matches, threshold {threshold}): review the suggestions.",
     "diagnostic.unbudgeted_rpjmd_programs": "Matched RPJMD programs without a budget (pagu indikatif), {count} in all: {elements}.",
     "diagnostic.suggested_matches_used": "{count} of the {synchronized} synchronized {stage} elements are synchronized only by suggested matches, not yet confirmed by a person: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 of the {synchronized} synchronized {stage} elements is synchronized only by a suggested match, not yet confirmed by a person: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     # funding
     "funding.summary": "{fundable} of {total} masterplan programs ({share}) are synchronized with RPJMD programs that carry a budget, which total Rp {budget}.",

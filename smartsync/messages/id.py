@@ -75,6 +75,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "Tahap {stage} mencapai ambangnya hanya dengan padanan usulan mesin ({manual} dari {total} unsur dengan padanan manual, ambang {threshold}): periksa usulan tersebut.",
     "diagnostic.unbudgeted_rpjmd_programs": "Program RPJMD yang dipadankan tetapi tidak memiliki pagu indikatif, sebanyak {count}: {elements}.",
     "diagnostic.suggested_matches_used": "{count} dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     "funding.summary": "{fundable} dari {total} program masterplan ({share}) tersinkronisasi dengan program RPJMD yang memiliki pagu, dengan total Rp {budget}.",
     "funding.none": "Tidak ada kesimpulan pendanaan.",
