@@ -81,6 +81,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "The {stage} stage reaches its threshold only with suggested matches ({manual} of {total} elements by manual matches, threshold {threshold}): review the suggestions.",
     "diagnostic.unbudgeted_rpjmd_programs": "Matched RPJMD programs without a budget (pagu indikatif), {count} in all: {elements}.",
     "diagnostic.suggested_matches_used": "{count} of the {synchronized} synchronized {stage} elements are synchronized only by suggested matches, not yet confirmed by a person: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 of the {synchronized} synchronized {stage} elements is synchronized only by a suggested match, not yet confirmed by a person: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     # funding
     "funding.summary": "{fundable} of {total} masterplan programs ({share}) are synchronized with RPJMD programs that carry a budget, which total Rp {budget}.",
@@ -477,4 +478,7 @@ CATALOG = {
     "advice.count_above.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} now): the type does not start at this stage, but under the rules in force the stages below count only with it",
     "advice.count_after": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
     "advice.count_after.one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} count now; with all the changes for this type {after} count, threshold {threshold})",
+    "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": not compared with the RPJMD {stage} elements (the region is over the advice's limit); find one",
+    "advice.limited": "Candidates were not sought for {count} of the elements above: comparing them with every RPJMD element of their level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
+    "advice.limited.one": "Candidates were not sought for 1 of the elements above: comparing it with every RPJMD element of its level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
 }

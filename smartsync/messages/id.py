@@ -75,6 +75,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "Tahap {stage} mencapai ambangnya hanya dengan padanan usulan mesin ({manual} dari {total} unsur dengan padanan manual, ambang {threshold}): periksa usulan tersebut.",
     "diagnostic.unbudgeted_rpjmd_programs": "Program RPJMD yang dipadankan tetapi tidak memiliki pagu indikatif, sebanyak {count}: {elements}.",
     "diagnostic.suggested_matches_used": "{count} dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     "funding.summary": "{fundable} dari {total} program masterplan ({share}) tersinkronisasi dengan program RPJMD yang memiliki pagu, dengan total Rp {budget}.",
     "funding.none": "Tidak ada kesimpulan pendanaan.",
@@ -468,4 +469,7 @@ CATALOG = {
     "advice.count_above.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini): tipe ini tidak dimulai pada tahap ini, tetapi menurut aturan yang berlaku tahap-tahap di bawahnya baru dihitung dengan padanan itu",
     "advice.count_after": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
     "advice.count_after.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} dihitung saat ini; dengan semua perubahan untuk tipe ini {after} dihitung, ambang {threshold})",
+    "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": tidak dibandingkan dengan unsur {stage} RPJMD (daerah ini melampaui batas untuk daerah besar); padanannya perlu dicari sendiri",
+    "advice.limited": "Pencari padanan tidak diminta mengusulkan padanan bagi {count} unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
+    "advice.limited.one": "Pencari padanan tidak diminta mengusulkan padanan bagi 1 unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
 }
