@@ -910,33 +910,31 @@ class FallAdvice:
     counted matches first, until the stage is no longer synchronized, then confirmed by
     classifying; not proven the fewest), or ``()`` when those losses give another type,
     ``gives`` (they overshoot: a variant's condition carries a stage below with the one
-    broken), or none at all (``gives`` ``None``). ``threshold``: ``above`` or ``at_or_below``
-    when a general threshold above ``bound`` or at it or below gives the type (the
-    stability range's neighbours), else ``None``."""
+    broken), or none at all (``gives`` ``None``). ``thresholds``: the ranges ``(above,
+    up_to)`` of general thresholds ``t`` with ``above < t <= up_to`` that give the type
+    (exact fractions; found by classifying once per range between the coverages the
+    rules concluded, where the type can change)."""
 
     type: enum.Enum
     letter: str | None
     single: tuple[tuple[str, str], ...] = ()
     lose: tuple[tuple[str, str], ...] = ()
     gives: enum.Enum | None = None
-    threshold: str | None = None
-    bound: Fraction | None = None
+    thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
 
     @property
     def possible(self) -> bool:
         """Whether any loss or threshold found gives the type."""
-        return bool(self.single or self.lose or self.threshold)
+        return bool(self.single or self.lose or self.thresholds)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``type`` (its value), ``single`` and ``lose`` (``[masterplan,
         rpjmd]`` pairs), ``gives`` (what the stage-by-stage losses gave instead, or null),
-        ``threshold`` (``above``, ``at_or_below`` or null) and ``bound`` (a fraction as a
-        string, or null)."""
+        ``thresholds`` (``[above, up_to]`` pairs of fractions as strings)."""
         return {"type": self.type.value, "single": [list(p) for p in self.single],
                 "lose": [list(p) for p in self.lose],
                 "gives": None if self.gives is None else self.gives.value,
-                "threshold": self.threshold,
-                "bound": None if self.bound is None else fraction_text(self.bound)}
+                "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds]}
 
 
 def to_fall(result: "Classification", wanted: Any, *,
@@ -957,12 +955,19 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
     letter = runs.typology.letter(target)
     changed, _, _ = _single_changes(runs)
     single = tuple(sorted(pair for pair, t in changed.items() if t == target))
-    steady = _stability(runs)
-    threshold, bound = None, None
-    if steady.type_above == target:
-        threshold, bound = "above", steady.up_to
-    elif steady.type_below == target:
-        threshold, bound = "at_or_below", steady.above
+    # the thresholds that give it: between two coverages the rules concluded the type
+    # cannot change, so each range (p, q] is classified once, at q
+    points = sorted({exact(s.coverage) for s in result.stages.values()
+                     if s.present and 0.0 < s.coverage <= 1.0} | {Fraction(1)})
+    ranges: list[tuple[Fraction, Fraction]] = []
+    low = Fraction(0)
+    for point in points:
+        if _at(runs, float(point)) == target:
+            if ranges and ranges[-1][1] == low:
+                ranges[-1] = (ranges[-1][0], point)
+            else:
+                ranges.append((low, point))
+        low = point
     # stage by stage: break the type the losses so far leave, until the wanted type is left
     removed: set[tuple[str, str]] = set()
     stages = runs.typology.stages
@@ -1011,7 +1016,7 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
     elif removed:
         gives = done.type
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
-                      threshold=threshold, bound=bound)
+                      thresholds=tuple(ranges))
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

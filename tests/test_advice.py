@@ -329,10 +329,9 @@ def test_every_fall_advice_gives_the_type_it_names(name) -> None:
             gone = set(fall.lose)
             assert smartsync.classify(attrs.evolve(region, matches=tuple(
                 m for m in region.matches if m.key not in gone))).type == t
-        if fall.threshold == "above":
-            assert smartsync.classify(region, params={"threshold": math.nextafter(float(fall.bound), 2)}).type == t
-        elif fall.threshold == "at_or_below":
-            assert smartsync.classify(region, params={"threshold": float(fall.bound)}).type == t
+        for above, up_to in fall.thresholds:
+            for t_ in (math.nextafter(float(above), 2.0), float(up_to)):
+                assert smartsync.classify(region, params={"threshold": t_}).type == t
 
 
 def test_to_fall_refuses_a_type_not_below() -> None:

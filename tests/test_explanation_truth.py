@@ -353,12 +353,9 @@ def _check_fall(classifier: Classifier, c) -> None:  # noqa: ANN001
             assert without(fall.lose) == t
         elif fall.gives is not None:
             assert fall.gives != t
-        if fall.threshold == "above":
-            assert classifier.classify(region, params=attrs.evolve(
-                c.params, threshold=math.nextafter(float(fall.bound), 2.0))).type == t
-        elif fall.threshold == "at_or_below":
-            assert classifier.classify(region, params=attrs.evolve(
-                c.params, threshold=float(fall.bound))).type == t
+        for above, up_to in fall.thresholds:
+            for t_ in (math.nextafter(float(above), 2.0), float(up_to)):
+                assert classifier.classify(region, params=attrs.evolve(c.params, threshold=t_)).type == t
 
 
 @settings(max_examples=10, **_SETTINGS)

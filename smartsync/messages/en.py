@@ -462,7 +462,6 @@ CATALOG = {
     "fall.lose": "losing these {count} matches together (found stage by stage; fewer may do): {pairs}",
     "fall.lose.one": "losing this match: {pairs}",
     "fall.threshold.above": "a threshold above {bound}",
-    "fall.threshold.at_or_below": "a threshold at {bound} or below",
     "fall.none": "Nothing found makes it fall to {name}: {why}.",
     "fall.overshoots": "the losses that break a stage make it {gives} instead",
     "fall.no_loss": "no loss of matches tried and no threshold gives it",
@@ -481,4 +480,7 @@ CATALOG = {
     "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": not compared with the RPJMD {stage} elements (the region is over the advice's limit); find one",
     "advice.limited": "Candidates were not sought for {count} of the elements above: comparing them with every RPJMD element of their level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
     "advice.limited.one": "Candidates were not sought for 1 of the elements above: comparing it with every RPJMD element of its level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
+    "fall.threshold.range": "a threshold above {low} up to {high}",
+    "fall.threshold.up_to": "a threshold up to {bound}",
+    "fall.threshold.any": "any threshold",
 }

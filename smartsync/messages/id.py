@@ -453,7 +453,6 @@ CATALOG = {
     "fall.lose": "kehilangan {count} padanan ini bersama-sama (dicari tahap demi tahap; mungkin cukup lebih sedikit): {pairs}",
     "fall.lose.one": "kehilangan padanan ini: {pairs}",
     "fall.threshold.above": "ambang di atas {bound}",
-    "fall.threshold.at_or_below": "ambang pada {bound} atau di bawahnya",
     "fall.none": "Tidak ada yang ditemukan yang membuatnya turun menjadi {name}: {why}.",
     "fall.overshoots": "kehilangan padanan yang mematahkan satu tahap justru menjadikannya {gives}",
     "fall.no_loss": "tidak ada kehilangan padanan yang dicoba dan tidak ada ambang yang menghasilkannya",
@@ -472,4 +471,7 @@ CATALOG = {
     "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": tidak dibandingkan dengan unsur {stage} RPJMD (daerah ini melampaui batas untuk daerah besar); padanannya perlu dicari sendiri",
     "advice.limited": "Pencari padanan tidak diminta mengusulkan padanan bagi {count} unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
     "advice.limited.one": "Pencari padanan tidak diminta mengusulkan padanan bagi 1 unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
+    "fall.threshold.range": "ambang di atas {low} sampai {high}",
+    "fall.threshold.up_to": "ambang sampai {bound}",
+    "fall.threshold.any": "ambang berapa pun",
 }

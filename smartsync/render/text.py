@@ -257,9 +257,13 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
                                    count=len(fall.single)))
     if fall.lose and tuple(fall.lose) != tuple(fall.single[:1]):
         lines.append("  - " + text("fall.lose", lang, pairs=pairs(fall.lose), count=len(fall.lose)))
-    if fall.threshold is not None:
-        lines.append("  - " + text(f"fall.threshold.{fall.threshold}", lang, bound=format_bound(
-            fall.bound, lang, round_up=fall.threshold == "above")))
+    for above, up_to in fall.thresholds:
+        # "above X" rounded up, "up to Y" rounded down: true of every figure shown
+        low, high = format_bound(above, lang, round_up=True), format_bound(up_to, lang, round_up=False)
+        key = ("fall.threshold.range" if above > 0 and up_to < 1 else
+               "fall.threshold.above" if above > 0 else
+               "fall.threshold.up_to" if up_to < 1 else "fall.threshold.any")
+        lines.append("  - " + text(key, lang, bound=low if above > 0 else high, low=low, high=high))
     return lines
 
 

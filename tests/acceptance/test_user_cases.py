@@ -481,8 +481,6 @@ def test_one_shared_year_is_singular():
     assert "shares 1 year " in message, message
 
 
-@pytest.mark.xfail(strict=True, reason="F21: explain --to unsynchronized lists lost matches but not the threshold "
-                                       "above 80% that also makes c05 unsynchronized")
 def test_to_a_lower_type_names_the_threshold_route(capsys):
     """explain --to unsynchronized names the threshold above the programs' 4/5 coverage as a way to fall."""
     assert classify("c05", 0.81).type.value == "unsynchronized"     # programs 4/5 = 80% < 81%
