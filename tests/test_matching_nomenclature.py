@@ -235,17 +235,58 @@ def test_different_affairs_do_not_bridge() -> None:
     assert suggest_matches(region) == ()
 
 
-def test_the_region_names_its_version_and_an_unknown_one_is_refused() -> None:
-    """A region's nomenclature field chooses the version; a version not shipped is a clear error."""
+def test_the_region_names_its_version_and_an_unknown_one_means_the_default() -> None:
+    """A region's nomenclature field chooses the version; one not shipped means the default (validation warns); an unknown argument is an error."""
     from smartsync import suggest_matches
 
-    region = _pair_region("Aplikasi antrean online puskesmas", "Program Pengelolaan Pendidikan",
+    region = _pair_region("Aplikasi antrean online puskesmas",
+                          "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
                           nomenclature="900.1.15.5-1317/2023")
-    suggest_matches(region)
+    found = suggest_matches(region)
+    assert found
     bad = attrs_evolve(region, nomenclature="050-0000/1999")
+    assert suggest_matches(bad) == found
     with pytest.raises(NomenclatureError):
-        suggest_matches(bad)
+        suggest_matches(region, nomenclature="050-0000/1999")
     assert suggest_matches(bad, nomenclature=False) == ()
+
+
+def test_an_rpjmd_program_names_its_own_version_in_the_region_file(tmp_path: Path) -> None:
+    """An element's nomenclature field is read and written; an unknown one is a warning with the likely version."""
+    from smartsync import load_region
+    from smartsync.io import check_region_file, dump_region
+
+    path = tmp_path / "kota.yaml"
+    path.write_text(
+        'region: {id: "1", name: Kota Contoh, kind: kota, nomenclature: "900.1.15.5-1317/2023"}\n'
+        "rpjmd:\n  period: [2021, 2026]\n  elements:\n"
+        '    - {id: P1, level: program, text: "Program Pengelolaan Persampahan", code: "2.11.11",'
+        ' nomenclature: "900.1.15.5-1317/2032"}\n'
+        "masterplan:\n  period: [2022, 2031]\n  elements: []\n", encoding="utf-8")
+    report = check_region_file(path)
+    (warning,) = [p for p in report.problems if p.code == "unknown-nomenclature-version"]
+    assert warning.where == "rpjmd element P1" and warning.line == 5
+    assert warning.suggestion == "900.1.15.5-1317/2023"
+    region = load_region(path)
+    assert region.rpjmd["P1"].nomenclature == "900.1.15.5-1317/2032"
+    dump_region(region, tmp_path / "again.yaml")
+    assert load_region(tmp_path / "again.yaml") == region
+
+
+def test_codes_are_checked_in_the_version_an_rpjmd_program_names() -> None:
+    """check_codes reads a program's code in its own version, and warns of one not shipped, suggesting the likely one."""
+    from smartsync.matching.codes import check_codes
+
+    rp = [Element("P1", "program", "Program Pengelolaan Persampahan", code="2.11.11",
+                  nomenclature="900.1.15.5-1317"),
+          Element("P2", "program", "Program Pengelolaan Persampahan", code="2.11.11",
+                  nomenclature="900.1.15.5-1317/2032")]
+    region = Region(id="1", name="Kota Contoh", kind="kota",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+                    masterplan=Plan("masterplan", Period(2022, 2031), []))
+    problems = check_codes(region)
+    assert [(p.where, p.code, p.suggestion) for p in problems] == [
+        ("rpjmd element P2", "unknown-nomenclature-version", "900.1.15.5-1317/2023")]
 
 
 def attrs_evolve(region: Region, **changes: object) -> Region:

@@ -69,6 +69,22 @@ def affairs_of_fields() -> Mapping[str, frozenset[str]]:
     return {".".join(code_key(k) or ()): frozenset(v) for k, v in found.items()}
 
 
+def _program_in(nomenclature: Nomenclature, code: str | None, version: str | None) -> Entry | None:
+    """The program of ``code`` in ``nomenclature``, the code read in ``version`` when that is
+    another version smartsync ships."""
+    from .nomenclature import NomenclatureError, load_nomenclature, resolve_version
+
+    if version is not None:
+        try:
+            own = resolve_version(version)
+        except NomenclatureError:
+            own = nomenclature.version
+        if own != nomenclature.version:
+            program = load_nomenclature(own).program_of(code)
+            return nomenclature.get(program.code) if program is not None else None
+    return nomenclature.program_of(code)
+
+
 @attrs.frozen
 class Bridge:
     """How a masterplan element reaches an RPJMD program through the nomenclature.
@@ -107,13 +123,19 @@ class Bridger:
                         for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
 
-    def program_for(self, text: str, code: str | None) -> tuple[Entry | None, Placement | None]:
+    def program_for(self, text: str, code: str | None, version: str | None = None
+                    ) -> tuple[Entry | None, Placement | None]:
         """The RPJMD program's program in the nomenclature, and the placement when it was
-        placed by name (``(None, None)`` when it cannot be placed confidently)."""
-        key = (text, ".".join(code_key(code) or ()) or None)
+        placed by name (``(None, None)`` when it cannot be placed confidently).
+
+        ``version``: the nomenclature version the program's own code follows, when the
+        program names one (:attr:`smartsync.Element.nomenclature`): its code is read in that
+        version, and bridged through the program of the same code in this one (a version
+        smartsync does not ship reads the code in this one; validating the file warns)."""
+        key = (text, ".".join(code_key(code) or ()) or None, version)
         found = self._places.get(key)
         if found is None:
-            program = self.nomenclature.program_of(code) if code else None
+            program = _program_in(self.nomenclature, code, version) if code else None
             if program is not None and not program.code.startswith("X"):
                 found = (program, None)
             else:

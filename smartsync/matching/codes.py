@@ -10,8 +10,13 @@ not a broken file) for the RPJMD programs of a region:
 - ``program-code-proposed``: the program has no code; the code its name places it in is
   proposed, with its confidence (only when the placement reaches
   :data:`~smartsync.matching.bridge.PLACE_MIN`);
-- ``unknown-nomenclature-version``: the region names a version smartsync does not ship
-  (the default version is used).
+- ``unknown-nomenclature-version``: the region, or an RPJMD program, names a version
+  smartsync does not ship (the region's, else the default version is used; the likely
+  version is suggested).
+
+An RPJMD program that names its own version (``nomenclature`` beside its ``code``: a
+program carried over from a plan written under an older decree) has its code checked in
+that version.
 
 ``smartsync validate --codes`` prints them; :func:`code_confidence` is what drafting uses
 to lower a drafted program's confidence.
@@ -34,7 +39,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import Problem, Severity
-from ..model import Level, Region
+from ..model import Element, Level, Region
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 
 __all__ = ["check_codes", "code_confidence", "code_issue"]
@@ -48,9 +53,13 @@ def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
     try:
         return load_nomenclature(version), []
     except NomenclatureError as exc:
+        from ..errors import did_you_mean
+        from .nomenclature import known_versions
+
         nom = load_nomenclature()
         return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where="region",
-                             severity=Severity.WARNING, code="unknown-nomenclature-version")]
+                             severity=Severity.WARNING, code="unknown-nomenclature-version",
+                             suggestion=did_you_mean(version, known_versions()))]
 
 
 def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = None,
@@ -66,9 +75,31 @@ def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = Non
     return tuple(problems)
 
 
-def _program_problems(region: Region, nom: Nomenclature, propose: bool) -> Iterator[Problem]:
+def _own(e: Element, nom: Nomenclature) -> Nomenclature:
+    """The nomenclature an RPJMD program's code follows: the version it names itself when
+    smartsync ships it, else ``nom`` (the region's)."""
+    if e.nomenclature is None:
+        return nom
+    try:
+        return load_nomenclature(e.nomenclature)
+    except NomenclatureError:
+        return nom
+
+
+def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -> Iterator[Problem]:
     for e in region.rpjmd.at(Level.PROGRAM):
         where = f"rpjmd element {e.id}"
+        nom = _own(e, region_nom)
+        if e.nomenclature is not None and nom is region_nom and e.nomenclature != nom.version:
+            try:
+                load_nomenclature(e.nomenclature)
+            except NomenclatureError as exc:
+                from ..errors import did_you_mean
+                from .nomenclature import known_versions
+
+                yield Problem(f"{exc}; its code is checked against {nom.version}", where=where,
+                              severity=Severity.WARNING, code="unknown-nomenclature-version",
+                              suggestion=did_you_mean(e.nomenclature, known_versions()))
         if e.code is None:
             if not propose:
                 continue
