@@ -42,7 +42,7 @@ from ..errors import Problem, Severity
 from ..model import Element, Level, Region
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 
-__all__ = ["check_codes", "code_confidence", "code_issue"]
+__all__ = ["check_codes", "code_confidence", "code_issue", "code_proposals"]
 
 
 def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
@@ -186,3 +186,36 @@ def code_issue(code: str | None, name: str, *, lang: str = "en",
         return (text("nomenclature.code-disagrees", lang, code=code, name=check.entry.name,
                      suggestion=str(s.entry) if s is not None else "-"), 0.4)
     return None
+
+
+def code_proposals(region: Region, *, lang: str = "en",
+                   nomenclature: Nomenclature | str | None = None) -> tuple[str, ...]:
+    """What drafting proposes for the RPJMD programs drafted without a code: one line each, in
+    the language ``lang``, naming the code the program's name places it at, the program, the
+    confidence and the entry whose words placed it, for a planner to check and write (the
+    code is never written into the draft: a name is not a code). Only placements reaching
+    :data:`~smartsync.matching.bridge.PLACE_MIN` are proposed.
+
+    >>> from smartsync import Element, Period, Plan, Region
+    >>> rp = [Element("P1", "program", "Program Pengelolaan Persampahan"),
+    ...       Element("P2", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.03")]
+    >>> region = Region(id="1", name="Kota Contoh", kind="kota",
+    ...                 rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+    ...                 masterplan=Plan("masterplan", Period(2022, 2031), []))
+    >>> print(code_proposals(region)[0])
+    RPJMD program P1 has no code; by its name it is 2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN (confidence 1.00, via program 2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN): check it, and write it in the region file if it is right
+    """
+    from ..messages import text
+
+    nom, _ = _nomenclature(region, nomenclature)
+    out = []
+    for e in region.rpjmd.at(Level.PROGRAM):
+        if e.code is not None:
+            continue
+        best = _own(e, nom).place(e.text, top=1)
+        if best and best[0].confidence >= _place_min():
+            p = best[0]
+            out.append(text("nomenclature.code-proposed", lang, id=e.id, code=p.entry.code,
+                            program=p.entry.name, confidence=f"{p.confidence:.2f}",
+                            via=f"{p.via.level} {p.via}"))
+    return tuple(out)
