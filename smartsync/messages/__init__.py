@@ -26,6 +26,7 @@ from . import id as _id
 from . import rules_id as _rules_id
 
 __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", "format_percent",
+           "format_bound",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note",
@@ -161,6 +162,26 @@ def format_percent(value: float, lang: str = "en") -> str:
     """A share of 0 to 1 as a percentage, to a tenth where it is not whole:
     ``0.75`` -> ``75%``; ``5/6`` -> ``83.3%`` (``83,3%`` in Indonesian)."""
     return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
+
+
+def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
+    """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
+    percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
+    the sentence true, with the exact fraction beside it: ``5/12`` -> ``41.7% (5/12)``
+    rounded up (for "above 5/12"), ``41.6% (5/12)`` rounded down (for "at 5/12 or below",
+    "up to 5/12")."""
+    from fractions import Fraction
+
+    from .._exact import exact, fraction_text
+
+    share = exact(value)
+    tenths = share * 1000
+    if tenths.denominator == 1:
+        return format_percent(float(share), lang)
+    shown = -((-tenths.numerator) // tenths.denominator) if round_up \
+        else tenths.numerator // tenths.denominator
+    return (_decimal(float(Fraction(shown, 10)), 1, lang) + "% ("
+            + fraction_text(share) + ")")
 
 
 def format_rupiah(amount: int, lang: str = "en") -> str:

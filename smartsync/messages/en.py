@@ -196,9 +196,9 @@ CATALOG = {
     "stability.lose": "Losing {count} matches ({pairs}) makes it {type}.",
     "stability.lose_one": "Losing 1 match ({pairs}) makes it {type}.",
     "stability.lose_none": "No loss of matches changes the type.",
-    "stability.fragile": "Fragile: the type holds only at the exact threshold {threshold}; any higher threshold changes it.",
+    "stability.fragile": "Fragile: the type holds at the threshold {threshold} but at no higher threshold.",
     "type.caveat.periods_disjoint": "caution: the plan periods share no year (RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}); align the masterplan with the RPJMD in force",
-    "type.fragile": "fragile: it holds only at the exact threshold",
+    "type.fragile": "fragile: any higher threshold changes it",
     "advice.same": "To reach type {letter}: the same matches as for type {other}.",
     "advice.count_one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} now, {required} needed at threshold {threshold})",
     # the plain "how" (smartsync.render.plain)
@@ -401,4 +401,10 @@ CATALOG = {
     "study.page.failed": "failed",
     "study.page.generated": "Made by smartsync {version}.",
     "study.diff.threshold": "{stage} coverage {count} ({share}) reaches the threshold {threshold} under {passing} but not {share_missed} under {failing}",
+    "stability.protect": "Protect {pairs}: losing any one of these matches alone lowers the type as far as a single lost match can, to {type}.",
+    "stability.protect.one": "Protect {pairs}: losing this match alone lowers the type as far as a single lost match can, to {type}.",
+    "stability.protect_unsynchronized": "Protect {pairs}: losing any one of these matches alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
+    "stability.protect_unsynchronized.one": "Protect {pairs}: losing this match alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
+    "stability.protect_none": "No single lost match lowers the type.",
+    "stability.protect_cut": "Only {checked} of the region's {total} matches were each taken away alone (those the rules count first): the region is too large to try every one.",
 }

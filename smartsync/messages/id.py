@@ -187,9 +187,9 @@ CATALOG = {
     "stability.lose": "Kehilangan {count} padanan ({pairs}) menjadikannya {type}.",
     "stability.lose_one": "Kehilangan 1 padanan ({pairs}) menjadikannya {type}.",
     "stability.lose_none": "Tidak ada kehilangan padanan yang mengubah tipe.",
-    "stability.fragile": "Rapuh: tipe ini hanya berlaku tepat pada ambang {threshold}; ambang yang lebih tinggi mana pun mengubahnya.",
+    "stability.fragile": "Rapuh: tipe ini berlaku pada ambang {threshold}, tetapi tidak pada ambang yang lebih tinggi.",
     "type.caveat.periods_disjoint": "perhatian: periode kedua rencana tidak beririsan (RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}); selaraskan masterplan dengan RPJMD yang berlaku",
-    "type.fragile": "rapuh: hanya berlaku tepat pada ambang",
+    "type.fragile": "rapuh: ambang yang lebih tinggi mana pun mengubahnya",
     "advice.same": "Untuk mencapai tipe {letter}: padanan yang sama seperti untuk tipe {other}.",
     "advice.count_one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     # "bagaimana" dalam kata-kata biasa (smartsync.render.plain)
@@ -392,4 +392,10 @@ CATALOG = {
     "study.page.failed": "gagal",
     "study.page.generated": "Dibuat oleh smartsync {version}.",
     "study.diff.threshold": "cakupan {stage} {count} ({share}) mencapai ambang {threshold} menurut {passing} tetapi tidak mencapai {share_missed} menurut {failing}",
+    "stability.protect": "Jaga {pairs}: kehilangan salah satu padanan ini saja menurunkan tipe sejauh yang dapat ditimbulkan oleh kehilangan satu padanan, menjadi {type}.",
+    "stability.protect.one": "Jaga {pairs}: kehilangan padanan ini saja menurunkan tipe sejauh yang dapat ditimbulkan oleh kehilangan satu padanan, menjadi {type}.",
+    "stability.protect_unsynchronized": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
+    "stability.protect_unsynchronized.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
+    "stability.protect_none": "Tidak ada kehilangan satu padanan pun yang menurunkan tipe.",
+    "stability.protect_cut": "Hanya {checked} dari {total} padanan daerah ini yang dicoba dihilangkan satu per satu (yang dihitung aturan lebih dahulu): daerah ini terlalu besar untuk mencoba semuanya.",
 }
