@@ -252,14 +252,18 @@ class _Values(dict):
 def _variants(values: Mapping[str, Any]) -> list[str]:
     """The forms of a message the values call for, most specific first: ``uncounted``
     (elements matched that the rules do not all count: ``matched`` differs from
-    ``synchronized``), ``rejected`` (a non-empty list of such elements), ``one`` (a
-    ``count`` of 1, for the singular)."""
+    ``synchronized``), ``rejected`` (a non-empty list of such elements), ``unbudgeted``
+    (``fundable`` programs fewer than the ``synchronized`` ones: some RPJMD counterparts
+    carry no budget), ``one`` (a ``count`` of 1, for the singular)."""
     found = []
     matched, synchronized = values.get("matched"), values.get("synchronized")
     if isinstance(matched, int) and isinstance(synchronized, int) and matched != synchronized:
         found.append("uncounted")
     if values.get("rejected"):
         found.append("rejected")
+    fundable = values.get("fundable")
+    if isinstance(fundable, int) and isinstance(synchronized, int) and fundable != synchronized:
+        found.append("unbudgeted")
     forms = [".".join(found)] if found else []
     if values.get("count") == 1:
         forms = [f"{f}.one" for f in forms] + forms + ["one"]
@@ -272,8 +276,9 @@ def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
 
     A message may have forms keyed ``<key>.one`` (for a ``count`` of 1: the singular),
     ``<key>.uncounted`` (``matched`` elements that are not all counted) and
-    ``<key>.rejected`` (a non-empty ``rejected`` list), combined as
-    ``<key>.rejected.one``: the most specific form the catalog has is used."""
+    ``<key>.rejected`` (a non-empty ``rejected`` list), ``<key>.unbudgeted`` (fewer
+    ``fundable`` than ``synchronized`` programs), combined as ``<key>.rejected.one``: the
+    most specific form the catalog has is used."""
     _lang(lang)
     template = None
     for form in _variants(values):
@@ -394,8 +399,10 @@ def reason_message(r: Any, lang: str = "en") -> str:
     its kind and its fact, else a generic one naming the rule and the condition."""
     values = dict(r.values)
     figures = values.get("figures")
-    if isinstance(figures, Mapping):  # the figures behind a condition, by name
-        values = {**figures, **values}
+    if isinstance(figures, Mapping):  # the figures behind a condition, by name: they win over
+        # a same-named field of another fact on the path (StageStatus's `synchronized: True`
+        # must not stand for a condition's `synchronized: 3`)
+        values = {**values, **figures}
     keys = [f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
             f"why_not.{r.kind}.{r.fact_kind}"]
     if isinstance(values.get("condition"), str):  # a rejected match: the condition it fails
