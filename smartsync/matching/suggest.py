@@ -350,9 +350,11 @@ def _suggest_level(
     if bridger is not None:
         rp_program = [bridger.program_for(e.text, e.code, e.nomenclature) for e in rp_reps]
         present = {p.code for p, _ in rp_program if p is not None}
-        for c, e in enumerate(mp_reps):
-            if (wanted is None or wanted[c]) and present:
-                reached[c] = bridger.reach(e.text, present)
+        if present:
+            reach = bridger.reacher(present)
+            for c, e in enumerate(mp_reps):
+                if wanted is None or wanted[c]:
+                    reached[c] = reach(e.text)
 
     def bridge_score(c: int, d: int) -> float:
         """The bridge score of a pair of classes (0 without a bridge)."""
