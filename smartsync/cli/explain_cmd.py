@@ -306,13 +306,13 @@ def run(args: argparse.Namespace) -> int:
     if path_kind(Path(args.files)) == "dir":  # a folder holds many regions: none left out unsaid
         print(Problem("a folder: explain takes one region file; run it once per file, or "
                       "'smartsync classify --explain' on the folder for every region in it",
-                      file=args.files), file=sys.stderr)
+                      file=args.files).format(args.lang), file=sys.stderr)
         return EXIT_USAGE
     engine = engine_from(args, "explain")
     if engine is None:
         return EXIT_USAGE
     classifier, params = engine
-    for name, region in regions_from([args.files]):
+    for name, region in regions_from([args.files], args.lang):
         if region is None:
             return EXIT_INVALID
         try:
