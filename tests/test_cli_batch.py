@@ -53,6 +53,10 @@ def test_csv_has_one_row_per_region_in_input_order(capsys, tmp_path):
     assert (first["program_present"], first["program_total"], first["program_synchronized"],
             first["program_coverage"]) == ("true", "18", "15", "0.8333")
     assert first["fundable_share"] == "0.8333" and first["error"] == ""
+    # the rupiah an evaluator reads beside the share: the funding figures' budget, whole
+    import smartsync
+    expected = smartsync.classify(smartsync.load_region(EXAMPLES / "type-a-vision.yaml")).funding
+    assert first["fundable_budget"] == str(expected.budget) and expected.budget > 0
     assert first["diagnostics_blocking"] == "1" and first["diagnostics_warning"] == "0"
     assert first["diagnostics_info"] == "0"
     assert list(rows[0]) == csv_columns()

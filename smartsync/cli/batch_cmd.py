@@ -54,7 +54,7 @@ def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
         columns += [f"{stage}_present", f"{stage}_total", f"{stage}_synchronized",
                     f"{stage}_coverage"]
     columns += [f"diagnostics_{s}" for s in DIAGNOSTIC_SEVERITIES]
-    columns += ["programs", "fundable_programs", "fundable_share", "error"]
+    columns += ["programs", "fundable_programs", "fundable_share", "fundable_budget", "error"]
     return columns
 
 
@@ -77,6 +77,7 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) ->
         row["programs"] = c.funding.total
         row["fundable_programs"] = c.funding.fundable
         row["fundable_share"] = f"{c.funding.share:.4f}"
+        row["fundable_budget"] = c.funding.budget
     return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
 
 

@@ -43,6 +43,10 @@ EN = {
     "draft.review.code": "code",
     "draft.review.budget": "budget (Rp)",
     "draft.review.year-place": "year {n}",
+    "draft.cli.done": "drafted {out} from {files} file(s), {pages} page(s): {counts}; {unsure} element(s) below full confidence",
+    "draft.cli.review": "; review page {review}",
+    "draft.cli.check": "check: {check}",
+    "draft.cli.unplaced": "not placed: {note}",
 }
 
 ID = {
@@ -84,6 +88,10 @@ ID = {
     "draft.review.code": "kode",
     "draft.review.budget": "pagu (Rp)",
     "draft.review.year-place": "tahun ke-{n}",
+    "draft.cli.done": "draf ditulis ke {out} dari {files} berkas, {pages} halaman: {counts}; {unsure} unsur di bawah keyakinan penuh",
+    "draft.cli.review": "; halaman tinjauan {review}",
+    "draft.cli.check": "periksa: {check}",
+    "draft.cli.unplaced": "tidak ditempatkan: {note}",
 }
 
 messages.register("en", EN)

@@ -69,6 +69,7 @@ CATALOG = {
     "characteristic.periods.same": "Both plans cover {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.within": "The masterplan period {masterplan_start}-{masterplan_end} lies within the RPJMD period {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.beyond": "The masterplan period {masterplan_start}-{masterplan_end} shares {overlap} years with the RPJMD period {rpjmd_start}-{rpjmd_end} and reaches beyond it: it must be aligned again with the next RPJMD.",
+    "characteristic.periods.beyond.one": "The masterplan period {masterplan_start}-{masterplan_end} shares 1 year with the RPJMD period {rpjmd_start}-{rpjmd_end} and reaches beyond it: it must be aligned again with the next RPJMD.",
     "characteristic.periods.disjoint": "The masterplan period {masterplan_start}-{masterplan_end} shares no year with the RPJMD period {rpjmd_start}-{rpjmd_end}.",
     "characteristic.other": "{key}: {value}",
     # diagnostics

@@ -64,6 +64,7 @@ CATALOG = {
     "characteristic.periods.same": "Kedua rencana mencakup {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.within": "Periode masterplan {masterplan_start}-{masterplan_end} berada di dalam periode RPJMD {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.beyond": "Periode masterplan {masterplan_start}-{masterplan_end} beririsan {overlap} tahun dengan periode RPJMD {rpjmd_start}-{rpjmd_end} dan melampauinya: masterplan harus diselaraskan lagi dengan RPJMD berikutnya.",
+    "characteristic.periods.beyond.one": "Periode masterplan {masterplan_start}-{masterplan_end} beririsan 1 tahun dengan periode RPJMD {rpjmd_start}-{rpjmd_end} dan melampauinya: masterplan harus diselaraskan lagi dengan RPJMD berikutnya.",
     "characteristic.periods.disjoint": "Periode masterplan {masterplan_start}-{masterplan_end} tidak beririsan dengan periode RPJMD {rpjmd_start}-{rpjmd_end}.",
     "characteristic.other": "{key}: {value}",
     "diagnostic.synchronized_above_break": "Tersinkronisasi di atas rantai yang putus: tersinkronisasi pada {stages} ({above}), tetapi tidak pada {at} di bawahnya ({below}), sehingga sinkronisasi tidak dimulai di atas rantai yang putus.",
