@@ -50,6 +50,13 @@ def test_known_words_are_not_joined_into_another_word() -> None:
     assert mend_words(words, [False] + [True] * 5, _vocabulary()) == words
 
 
+def test_a_comma_set_apart_by_a_made_space_goes_back_to_its_word() -> None:
+    """ "cerdas , nyaman" (a comma drawn glyph by glyph) is "cerdas, nyaman"; a comma after the
+    document's own space stays."""
+    assert mend_words(["cerdas", ",", "nyaman"], [False, True, True], _vocabulary()) == ["cerdas,", "nyaman"]
+    assert mend_words(["cerdas", ",", "nyaman"], [False, False, True], _vocabulary()) == ["cerdas", ",", "nyaman"]
+
+
 def test_codes_and_figures_are_never_touched() -> None:
     """A code or an amount beside a fragment stays as written."""
     words = ["2.16", "02", "Program", "Aplikasi", "1.000", "000"]
@@ -66,7 +73,7 @@ def test_a_name_run_into_known_words_is_not_taken_for_a_name() -> None:
 
 @settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.sampled_from(["Terwu", "judnya", "Digitalyang", "dan", "Sukama", "ju", "2.16", "02", "T", "e",
-                                 "r", "Program", "(Rp", "juta)", "Berbudaya", "danBerbudaya", "x"]), max_size=12),
+                                 "r", "Program", "(Rp", "juta)", "Berbudaya", "danBerbudaya", "x", ","]), max_size=12),
        st.data())
 def test_mending_only_moves_spaces(words: list[str], data: st.DataObject) -> None:
     """Whatever the words and spaces, mending never adds, drops or changes a letter."""

@@ -44,6 +44,7 @@ MIN_PIECE = 4
 MAX_FRAGMENTS = 4
 
 _LETTERS = re.compile(r"^[^\W\d_]+$")
+_CLOSING = re.compile(r"[,.;:!?)\]}”’%]+")
 _NAME_SHAPE = re.compile(r"(?<![^\W\d_])(?:[A-Z][a-z]{3,}|[A-Z]{4,})(?![^\W\d_])")
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z])(?<![A-Z])")
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
@@ -195,7 +196,7 @@ def mend_words(words: Sequence[str], made: Sequence[bool], vocabulary: Vocabular
     # the words a mending may start from: one not known, or the first of two the document joins
     seeds = [not known[k] or (k + 1 < n and made[k + 1] and plain[k] and plain[k + 1] and bool(
         vocabulary.document.get((parts[k][1] + parts[k + 1][1]).casefold()))) for k in range(n)]
-    if not any(seeds):
+    if not any(seeds) and not any(made[k] and _CLOSING.fullmatch(words[k]) for k in range(1, n)):
         return list(words)  # a fragment joined needs one not known, or the document writing them as one
     next_seed = [n] * (n + 1)
     for k in range(n - 1, -1, -1):
@@ -211,6 +212,10 @@ def mend_words(words: Sequence[str], made: Sequence[bool], vocabulary: Vocabular
     out: list[str] = []
     k = 0
     while k < n:
+        if made[k] and out and _CLOSING.fullmatch(words[k]):
+            out[-1] += words[k]  # "cerdas ," set glyph by glyph: the comma belongs to its word
+            k += 1
+            continue
         end = run_end[k]
         # a run mostly of fragments (single letters, pieces not known) is tried whole
         broken = (fragments[end] - fragments[k]) * 2 >= end - k

@@ -996,18 +996,56 @@ def _ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]], page
         pieces: dict[tuple[int, int], list[list[tuple[str, bool]]]] = {}
         for (r, c), found in texts.items():
             lines: list[str] = []
-            cell_pieces = []
+            cell_pieces: list[tuple[str, bool]] = []
             for _, line_words in _visual_lines(found):
                 lines.append(" ".join(w["text"] for w in line_words))
-                cell_pieces.append([(w["text"], w.get("made", False)) for w in line_words])
-            grid[r][c] = clean("\n".join(lines))
-            if not re.search(r"\d", grid[r][c]) and any(m for line in cell_pieces for _, m in line[1:]):
-                pieces[(r, c)] = cell_pieces  # words to mend, never in a cell holding a code or a figure
+                # a line of a cell goes on from the line above: a word may have been cut at its end
+                # (a narrow cell), so the break is mendable as a made space is
+                for k, w in enumerate(line_words):
+                    text = w["text"]
+                    if k == 0 and cell_pieces and cell_pieces[-1][0].endswith("-") and text[:1].islower() \
+                            and len(cell_pieces[-1][0]) > 1 and cell_pieces[-1][0][-2].isalpha():
+                        cell_pieces[-1] = (cell_pieces[-1][0][:-1] + text, cell_pieces[-1][1])  # "Infor-" "matika"
+                        continue
+                    cell_pieces.append((text, w.get("made", False) or (k == 0 and bool(cell_pieces))))
+            grid[r][c] = clean("\n".join(_join_cut_figures(lines)))
+            if any(m for _, m in cell_pieces[1:]):
+                pieces[(r, c)] = [cell_pieces]  # words to mend (a code or a figure is never touched)
         bbox = (xs[0], ys[0], x_end, y_end)
         table = Table(grid, covered, across, pages=[page] * len(grid))
         if pieces:
             table.pieces = pieces  # type: ignore[attr-defined]
         out.append((table, bbox))
+    return out
+
+
+#: a figure, a code or a year a narrow cell may cut over lines ("11,134,00" / "0", "2.01" / ".20")
+_FIGURE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d+){1,4}|(?:19|20)\d\d")
+_FIGURE_PIECE = re.compile(r"[\d.,]+")
+
+
+def _join_cut_figures(lines: list[str]) -> list[str]:
+    """A cell's lines with a figure cut over several of them put back together: lines that are
+    each one piece of digits and separators, which together make a figure, a code or a year
+    ("23.9" "25.0" "00.0" "00": "23.925.000.000"); anything else kept as it was."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if _FIGURE_PIECE.fullmatch(lines[k]):
+            end = k + 1
+            while end < len(lines) and _FIGURE_PIECE.fullmatch(lines[end]):
+                end += 1
+            for stop in range(end, k + 1, -1):
+                if _FIGURE.fullmatch("".join(lines[k:stop])):
+                    out.append("".join(lines[k:stop]))
+                    k = stop
+                    break
+            else:
+                out.append(lines[k])
+                k += 1
+            continue
+        out.append(lines[k])
+        k += 1
     return out
 
 
@@ -1153,9 +1191,14 @@ def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> None:
         line.pieces = None
     for table in tables:
         for (r, c), cell_pieces in table.pieces.items():  # type: ignore[attr-defined]
-            table.cells[r][c] = clean("\n".join(
-                " ".join(mend_words([w for w, _ in piece], [m for _, m in piece], vocabulary))
-                for piece in cell_pieces))
+            lines = []
+            for piece in cell_pieces:
+                words = [w for w, _ in piece]
+                mended = mend_words(words, [m for _, m in piece], vocabulary)
+                lines.append(" ".join(mended) if mended != words else None)
+            if any(line is not None for line in lines):  # else the cell as read (its cut figures joined)
+                table.cells[r][c] = clean("\n".join(line if line is not None else " ".join(w for w, _ in piece)
+                                                     for line, piece in zip(lines, cell_pieces)))
         del table.pieces  # type: ignore[attr-defined]
 
 
