@@ -244,6 +244,9 @@ def test_a_figure_cut_over_the_lines_of_a_narrow_cell_is_put_back_together() -> 
     assert _join_cut_figures(["2.01", ".20"]) == ["2.01.20"]
     assert _join_cut_figures(["Target", "201", "7"]) == ["Target", "2017"]
     assert _join_cut_figures(["85", "90,5"]) == ["85", "90,5"]
+    assert _join_cut_figures(["Pagu 20", "20"]) == ["Pagu 2020"]  # the cut is the line's last word
+    assert _join_cut_figures(["Rp 7", "51.000.000", "x"]) == ["Rp 751.000.000", "x"]
+    assert _join_cut_figures(["Tahun 2020", "85"]) == ["Tahun 2020", "85"]
 
 
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:

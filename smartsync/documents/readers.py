@@ -996,21 +996,23 @@ def _ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]], page
         pieces: dict[tuple[int, int], list[list[tuple[str, bool]]]] = {}
         for (r, c), found in texts.items():
             lines: list[str] = []
-            cell_pieces: list[tuple[str, bool]] = []
+            cell_pieces: list[list[tuple[str, bool]]] = []
             for _, line_words in _visual_lines(found):
                 lines.append(" ".join(w["text"] for w in line_words))
                 # a line of a cell goes on from the line above: a word may have been cut at its end
                 # (a narrow cell), so the break is mendable as a made space is
+                line_pieces: list[tuple[str, bool]] = []
                 for k, w in enumerate(line_words):
                     text = w["text"]
-                    if k == 0 and cell_pieces and cell_pieces[-1][0].endswith("-") and text[:1].islower() \
-                            and len(cell_pieces[-1][0]) > 1 and cell_pieces[-1][0][-2].isalpha():
-                        cell_pieces[-1] = (cell_pieces[-1][0][:-1] + text, cell_pieces[-1][1])  # "Infor-" "matika"
+                    last = cell_pieces[-1][-1][0] if cell_pieces and cell_pieces[-1] else ""
+                    if k == 0 and last.endswith("-") and text[:1].islower() and len(last) > 1 and last[-2].isalpha():
+                        cell_pieces[-1][-1] = (last[:-1] + text, cell_pieces[-1][-1][1])  # "Infor-" "matika"
                         continue
-                    cell_pieces.append((text, w.get("made", False) or (k == 0 and bool(cell_pieces))))
+                    line_pieces.append((text, w.get("made", False) or (k == 0 and bool(cell_pieces))))
+                cell_pieces.append(line_pieces)
             grid[r][c] = clean("\n".join(_join_cut_figures(lines)))
-            if any(m for _, m in cell_pieces[1:]):
-                pieces[(r, c)] = [cell_pieces]  # words to mend (a code or a figure is never touched)
+            if any(m for line in cell_pieces for _, m in line) and len([1 for line in cell_pieces for _ in line]) > 1:
+                pieces[(r, c)] = cell_pieces  # words to mend (a code or a figure is never touched)
         bbox = (xs[0], ys[0], x_end, y_end)
         table = Table(grid, covered, across, pages=[page] * len(grid))
         if pieces:
@@ -1031,6 +1033,15 @@ def _join_cut_figures(lines: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
     while k < len(lines):
+        head, _, last = lines[k].rpartition(" ")
+        if head and _FIGURE_PIECE.fullmatch(last) and k + 1 < len(lines) and _FIGURE_PIECE.fullmatch(lines[k + 1]):
+            # "Pagu 20" over "20": the figure cut is the line's last word
+            joined = _join_cut_figures([last] + lines[k + 1:])
+            if joined[0] != last:
+                taken = len(lines) - k - len(joined)  # the lines the figure took
+                out.append(f"{head} {joined[0]}")
+                k += 1 + taken
+                continue
         if _FIGURE_PIECE.fullmatch(lines[k]):
             end = k + 1
             while end < len(lines) and _FIGURE_PIECE.fullmatch(lines[end]):
@@ -1190,15 +1201,23 @@ def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> None:
         line.text = clean(" ".join(s[2] for s in segments))
         line.pieces = None
     for table in tables:
-        for (r, c), cell_pieces in table.pieces.items():  # type: ignore[attr-defined]
-            lines = []
-            for piece in cell_pieces:
-                words = [w for w, _ in piece]
-                mended = mend_words(words, [m for _, m in piece], vocabulary)
-                lines.append(" ".join(mended) if mended != words else None)
-            if any(line is not None for line in lines):  # else the cell as read (its cut figures joined)
-                table.cells[r][c] = clean("\n".join(line if line is not None else " ".join(w for w, _ in piece)
-                                                     for line, piece in zip(lines, cell_pieces)))
+        for (r, c), cell_lines in table.pieces.items():  # type: ignore[attr-defined]
+            flat = [piece for line in cell_lines for piece in line]
+            words = [w for w, _ in flat]
+            mended = mend_words(words, [m for _, m in flat], vocabulary)
+            if mended == words:
+                continue  # the cell as read (its cut figures joined)
+            # each mended word back on the line its first letter was on (mending moves spaces only)
+            starts, at = [], 0
+            for line in cell_lines:
+                starts.append(at)
+                at += sum(len(w) for w, _ in line)
+            rebuilt: list[list[str]] = [[] for _ in cell_lines]
+            at = 0
+            for word in mended:
+                rebuilt[max(k for k, start in enumerate(starts) if start <= at)].append(word)
+                at += len(word)
+            table.cells[r][c] = clean("\n".join(_join_cut_figures([" ".join(line) for line in rebuilt if line])))
         del table.pieces  # type: ignore[attr-defined]
 
 
