@@ -50,10 +50,12 @@ from __future__ import annotations
 
 import enum
 import math
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 import attrs
 
+from ._exact import exact, fraction_text
 from .model import Match, Region, Relation, Source
 from .typology import Parameters
 
@@ -63,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal"]
+           "stability", "with_proposal", "PROTECT_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -158,15 +160,25 @@ class TypeAdvice:
 class Stability:
     """How stable a region's type is.
 
-    The type holds for every threshold ``t`` with ``threshold_from <= t <=
-    threshold_to`` (both found by classifying, exact in floating point: at or
-    below ``threshold_above`` the type is ``type_below``; above
-    ``threshold_to`` it is ``type_above``, ``None`` when ``threshold_to`` is
-    1). ``matches_to_lose``: the fewest matches whose loss changes the type
-    (``lose``: which ones), and ``falls_to``: the type it then becomes; both
-    ``None`` when no loss changes it. ``fragile``: the type holds only at the
-    exact threshold (raising it at all changes the type). The threshold varied
-    is the general one; per-stage thresholds stay as they are.
+    The type holds for every threshold ``t`` with ``above < t <= up_to`` (exact
+    fractions of the coverages the rules concluded: ``5/12``, never a rounded or binary
+    figure; ``above`` is 0 when every threshold down to 0 keeps it). At ``above`` or
+    below the type is ``type_below`` (``None`` when ``above`` is 0); above ``up_to``
+    it is ``type_above`` (``None`` when ``up_to`` is 1). Both ends are found by
+    classifying. ``threshold_from``, ``threshold_to`` and ``threshold_above`` are the
+    same range as floats (``threshold_from`` the float just above ``above``).
+
+    ``matches_to_lose``: the fewest matches whose loss changes the type (``lose``:
+    which ones), and ``falls_to``: the type it then becomes; both ``None`` when no loss
+    changes it. ``protect``: the matches whose loss *alone* lowers the type the most
+    (to ``protect_falls_to``: unsynchronized, with no route to APBD funding, when one
+    lost match is enough for that), what a planner must protect; empty when no single
+    loss lowers the type. Each single loss is tried by classifying;
+    ``protect_checked`` of the region's ``protect_of`` distinct matches were tried
+    (fewer only on a region too large to try each: :data:`PROTECT_LIMIT`).
+    ``fragile``: ``up_to`` is the threshold in force (any higher threshold changes
+    the type). The threshold varied is the general one; per-stage thresholds stay as
+    they are.
     """
 
     type: enum.Enum
@@ -180,18 +192,41 @@ class Stability:
     falls_to: enum.Enum | None
     lose: tuple[tuple[str, str], ...] = ()
     fragile: bool = False
+    protect: tuple[tuple[str, str], ...] = ()
+    protect_falls_to: enum.Enum | None = None
+    protect_checked: int = 0
+    protect_of: int = 0
+    above: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
+    up_to: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
+    exact_threshold: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
+
+    def __attrs_post_init__(self) -> None:
+        # made by hand with floats only: their fractions
+        for name, value in (("above", self.threshold_above), ("up_to", self.threshold_to),
+                            ("exact_threshold", self.threshold)):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, exact(value))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``threshold_from``, ``threshold_to``, ``matches_to_lose``,
-        ``falls_to`` (a type value or null), ``fragile``, ``threshold_above``,
-        ``type_below``, ``type_above`` and ``lose`` (``[masterplan, rpjmd]`` pairs)."""
-        return {"threshold_from": self.threshold_from, "threshold_to": self.threshold_to,
-                "matches_to_lose": self.matches_to_lose,
-                "falls_to": None if self.falls_to is None else self.falls_to.value,
-                "fragile": self.fragile, "threshold_above": self.threshold_above,
-                "type_below": None if self.type_below is None else self.type_below.value,
-                "type_above": None if self.type_above is None else self.type_above.value,
-                "lose": [list(pair) for pair in self.lose]}
+        """The JSON form, every threshold an exact fraction as a string (``"5/12"``,
+        ``"1/2"``, ``"0"``, ``"1"``): ``threshold`` (the one in force),
+        ``threshold_above`` and ``threshold_to`` (the type holds for every threshold
+        ``t`` with ``threshold_above < t <= threshold_to``), ``type_below`` (the type at
+        ``threshold_above`` or below, null when it is ``"0"``) and ``type_above`` (the
+        type above ``threshold_to``, null when it is ``"1"``), ``fragile``,
+        ``matches_to_lose``, ``falls_to`` (a type value or null) and ``lose``
+        (``[masterplan, rpjmd]`` pairs), ``protect`` (pairs whose loss alone lowers the
+        type most), ``protect_falls_to``, ``protect_checked`` and ``protect_of``."""
+        value = (lambda t: None if t is None else t.value)
+        return {"threshold": fraction_text(self.exact_threshold),
+                "threshold_above": fraction_text(self.above),
+                "threshold_to": fraction_text(self.up_to),
+                "type_below": value(self.type_below), "type_above": value(self.type_above),
+                "fragile": self.fragile, "matches_to_lose": self.matches_to_lose,
+                "falls_to": value(self.falls_to), "lose": [list(pair) for pair in self.lose],
+                "protect": [list(pair) for pair in self.protect],
+                "protect_falls_to": value(self.protect_falls_to),
+                "protect_checked": self.protect_checked, "protect_of": self.protect_of}
 
 
 @attrs.frozen
@@ -602,11 +637,88 @@ def _stability(runs: _Runs) -> Stability:
     if _at(runs, threshold_from) != result.type or _at(runs, threshold_to) != result.type:
         threshold_from = threshold_to = current  # pragma: no cover
     count, falls_to, lose = _fewest_losses(runs)
+    protect, protect_falls_to, single, checked, of = _single_losses(runs)
+    if single is not None and (count is None or single[0] < count):
+        # one match whose loss alone changes the type, at a stage other than its own (a
+        # variant's condition: a target match that programs under it count through)
+        count, falls_to, lose = single
     fragile = runs.rank(result.type) > 0 and threshold_to <= current
     return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
                      threshold_to=threshold_to, threshold_above=lower, type_below=below,
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
-                     fragile=fragile)
+                     fragile=fragile, protect=protect, protect_falls_to=protect_falls_to,
+                     protect_checked=checked, protect_of=of,
+                     above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current))
+
+
+#: the most classifications the search for single losses asks (each a what-if); past it,
+#: ``Stability.protect_checked`` says how many of the region's matches were cleared or tried
+PROTECT_LIMIT = 400
+
+
+def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum | None,
+                                          tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None,
+                                          int, int]:
+    """Which of the region's matches, taken away alone, change the type, found by
+    classifying: the matches whose loss lowers it the most and the type it then falls
+    to; the single loss that changes the type losing the fewest matches (``(count, type,
+    pairs)``, or ``None``); how many distinct matches were cleared or tried, of how many.
+
+    Matches are taken away in groups first: a group whose loss leaves the type as it is
+    holds no match whose loss alone changes it (losing more matches never gives a
+    higher type, as the loss search assumes), and a group whose loss changes it is
+    halved until single matches are left, each classified alone. The groups are sized
+    by each stage's figures (how many elements the stage can lose and stay synchronized:
+    only a first guess, every answer is a classification), so that a stable region is
+    cleared with a few classifications."""
+    result = runs.result
+    own = runs.rank(result.type)
+    per_key: dict[tuple[str, str], int] = {}
+    for m in runs.region.matches:
+        per_key[m.key] = per_key.get(m.key, 0) + 1
+    if own == 0:  # nothing to lower
+        return (), None, None, 0, len(per_key)
+    groups: list[list[tuple[str, str]]] = []
+    seen: set[tuple[str, str]] = set()
+    for stage in reversed(runs.typology.stages):
+        figures = result.stages.get(stage)
+        if figures is None or not figures.present or not figures.synchronized:
+            continue
+        pairs = [pair for element in _counted_matches(runs, stage).values() for pair in element
+                 if pair in per_key and pair not in seen]
+        seen.update(pairs)
+        spare = figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) \
+            if figures.is_synchronized else 0
+        size = max(1, spare)
+        groups.extend(pairs[i:i + size] for i in range(0, len(pairs), size))
+    rest = [pair for pair in per_key if pair not in seen]
+    if rest:
+        groups.append(rest)
+    changed: dict[tuple[str, str], enum.Enum] = {}
+    asked = cleared = 0
+    todo = list(reversed(groups))
+    while todo and asked < PROTECT_LIMIT:
+        group = todo.pop()
+        asked += 1
+        done = runs.classify(remove=frozenset(group)).type
+        if done == result.type:
+            cleared += len(group)
+        elif len(group) == 1:
+            changed[group[0]] = done
+            cleared += 1
+        else:
+            half = len(group) // 2
+            todo += [group[half:], group[:half]]
+    single: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
+    for pair, done in sorted(changed.items()):
+        if single is None or per_key[pair] < single[0]:
+            single = (per_key[pair], done, (pair,))
+    lowered = {pair: runs.rank(t) for pair, t in changed.items() if runs.rank(t) < own}
+    if not lowered:
+        return (), None, single, cleared, len(per_key)
+    lowest = min(lowered.values())
+    protect = tuple(sorted(pair for pair, rank in lowered.items() if rank == lowest))
+    return protect, changed[protect[0]], single, cleared, len(per_key)
 
 
 def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]]:

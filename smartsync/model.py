@@ -157,11 +157,27 @@ _DIMENSION_SYNONYMS = {f"smart_{d.value}": d.value for d in Dimension}
 
 
 class Relation(_Parsable):
-    """How a masterplan element relates to the RPJMD element it is matched to."""
+    """How a masterplan element relates to the RPJMD element it is matched to.
+
+    Indonesian names are accepted as input synonyms (the glossary's words and their
+    stems): ``diadopsi``/``adopsi``, ``diturunkan``/``turunan``,
+    ``diselaraskan``/``selaras``.
+    """
 
     ADOPTED = "adopted"  #: taken over, same meaning
     DERIVED = "derived"  #: formulated from it
     ALIGNED = "aligned"  #: supports it
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return _RELATION_SYNONYMS
+
+
+_RELATION_SYNONYMS = {
+    "diadopsi": "adopted", "adopsi": "adopted",
+    "diturunkan": "derived", "turunan": "derived",
+    "diselaraskan": "aligned", "selaras": "aligned",
+}
 
 
 class Source(_Parsable):

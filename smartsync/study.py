@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 
 import attrs
 
+from ._exact import exact as _exact, fraction_text
 from .errors import MAX_MESSAGE, Problem, _shown
 from .model import Region
 from .typology import Parameters
@@ -81,12 +82,6 @@ FULL_RANGE = (Fraction(0), Fraction(1))
 #: the columns of :meth:`Study.to_records` (and of the CSV output), in order
 RECORD_COLUMNS = ("region", "name", "source", "rule_set", "threshold_from", "threshold_to",
                   "from_included", "to_included", "type", "type_letter", "error")
-
-
-def fraction_text(value: Fraction) -> str:
-    """A fraction as ``3/5`` (``1`` and ``0`` for whole numbers): exact, no float."""
-    value = Fraction(value)
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 def parse_threshold(text: str | float | Fraction) -> Fraction:
@@ -678,16 +673,6 @@ def explain_difference(a: "Classification", b: "Classification", *, names: tuple
                      and a.stages[s].is_synchronized),
         only_b=tuple(s for s in b.typology.stages if s not in a.stages
                      and b.stages[s].is_synchronized))
-
-
-def _exact(value: float | Fraction) -> Fraction:
-    """The fraction a threshold stands for: the shortest fraction whose float it is
-    (0.3 -> 3/10, float(1/3) -> 1/3)."""
-    if isinstance(value, Fraction):
-        return value
-    exact = Fraction(value)
-    short = exact.limit_denominator(10**6)
-    return short if float(short) == value else exact
 
 
 # ------------------------------------------------------------------------ the curves

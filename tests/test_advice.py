@@ -122,12 +122,15 @@ def test_stability_of_the_examples_is_exact_at_both_ends() -> None:
 
 
 def test_advice_json_keys() -> None:
+    """The JSON form has to_reach and stability with their documented keys, every threshold an exact fraction."""
     data = advise(_example("unsynchronized")).to_dict()
     assert set(data) == {"to_reach", "stability"}
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
     assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current"} == set(
         data["to_reach"]["D"]["proposal"][0])
-    assert {"threshold_from", "threshold_to", "matches_to_lose", "falls_to"} <= set(data["stability"])
+    assert {"threshold", "threshold_above", "threshold_to", "matches_to_lose", "falls_to", "protect",
+            "protect_falls_to", "protect_checked", "protect_of"} <= set(data["stability"])
+    assert data["stability"]["threshold_above"] == "3/16" and data["stability"]["threshold_to"] == "1"
 
 
 def test_advice_for_a_variant_runs_the_variants_rules() -> None:

@@ -130,7 +130,9 @@ def test_the_typical_region_is_advised_with_fewer_classifications():
     """The region ``benchmarks/bench_engine.py --cli`` classifies (``typical_region(7)``, type
     B): the full loss search asks 9 what-ifs (3 per synchronized stage), the pruned one 7
     (the target and program stages stop once their searches cannot lose fewer than the 3
-    matches of the mission stage); the whole advice 13, not 15."""
+    matches of the mission stage); the whole advice 28: 13 (not 15) for what to change and
+    the fewest losses, and 15 that clear the region's 128 matches, in groups, of lowering
+    the type when lost alone (``_single_losses``: what to protect)."""
     from smartsync.whatif import WhatIf
 
     classifier = Classifier()
@@ -155,6 +157,6 @@ def test_the_typical_region_is_advised_with_fewer_classifications():
         assert len(counted) == 7
         del counted[:]
         advise(result, classifier=classifier)
-        assert len(counted) == 13
+        assert len(counted) == 28
     finally:
         WhatIf.classify = ask  # type: ignore[method-assign]

@@ -212,3 +212,11 @@ def test_bad_file_exits_one_without_traceback(capsys, tmp_path):
     code, out, err = run(capsys, bad, "--why-not", "A")
     assert code == 1 and out == ""
     assert str(bad) in err and "Traceback" not in err
+
+
+def test_a_folder_is_a_usage_error_not_its_first_region_explained(capsys):
+    """`explain FOLDER` explained only the folder's first region and left the others out
+    unsaid; it is a usage error naming the folder and what to run instead."""
+    code, out, err = run(capsys, EXAMPLES)
+    assert code == 2 and out == ""
+    assert "a folder: explain takes one region file" in err and "classify --explain" in err

@@ -110,6 +110,8 @@ def _check(c) -> None:  # noqa: ANN001
             assert (ch.figures["synchronized"], ch.figures["total"]) == \
                 (program.synchronized, program.total)
             assert 0 < program.synchronized
+            # "can draw on the APBD" counts what the funding rules count
+            assert c.funding is not None and ch.figures["fundable"] == c.funding.fundable
         if key == "funding_route" and value == "rpjmd_in_part":
             assert program.synchronized < program.total
         if key == "funding_route" and value == "none":
@@ -201,3 +203,97 @@ def test_a_type_d_region_with_its_vision_synchronized_does_not_meet_only_at_prog
     assert c.characteristic("integration").value == "low_above_break"
     assert c.characteristic("exposure").value == "high_above_break"
     _check(c)
+
+
+def _check_stability(classifier: Classifier, c) -> None:  # noqa: ANN001
+    """Stability's bounds hold at and just beyond them, each displayed figure is true at
+    the figure shown, and the matches to protect are those a brute force finds."""
+    import math
+    import re
+    from fractions import Fraction
+
+    import attrs
+
+    from smartsync.advice import stability
+    from smartsync.render.text import stability_lines
+
+    s = stability(c, classifier=classifier)
+    region = c.region
+
+    def at(threshold: float):  # noqa: ANN202
+        return classifier.classify(region, params=attrs.evolve(c.params, threshold=threshold)).type
+
+    assert isinstance(s.above, Fraction) and isinstance(s.up_to, Fraction)
+    assert at(float(s.up_to)) == c.type
+    assert at(math.nextafter(float(s.above), 2.0)) == c.type
+    if s.up_to < 1:
+        assert at(math.nextafter(float(s.up_to), 2.0)) == s.type_above != c.type
+    if s.above > 0:
+        assert at(float(s.above)) == s.type_below != c.type
+    assert s.fragile == (c.type_letter is not None and s.up_to == Fraction(str(c.params.threshold)))
+    data = s.to_dict()
+    for key in ("threshold", "threshold_above", "threshold_to"):
+        assert isinstance(data[key], str) and Fraction(data[key]) == {
+            "threshold": s.exact_threshold, "threshold_above": s.above, "threshold_to": s.up_to}[key]
+    # every percentage shown is true at the figure shown
+    lines = stability_lines(c, "en", s)
+    for line in lines:
+        for shown in re.findall(r"above (\d+(?:\.\d)?)% ", line):
+            if "holds" in line:
+                assert at(math.nextafter(float(shown) / 100, 2.0)) == c.type, line
+            else:
+                assert at(math.nextafter(float(shown) / 100, 2.0)) == s.type_above, line
+        for shown in re.findall(r"up to (\d+(?:\.\d)?)%", line):
+            if float(shown) > 0:
+                assert at(float(shown) / 100) == c.type, line
+        for shown in re.findall(r"At (\d+(?:\.\d)?)% .*or below", line):
+            if float(shown) > 0:
+                assert at(float(shown) / 100) == s.type_below, line
+    # the matches to protect: every single loss classified
+    rank = (lambda t: 0 if c.typology.letter(t) is None
+            else len(c.typology.stages) - c.typology.stages.index(t.value))
+    singles = {}
+    for key in dict.fromkeys(m.key for m in region.matches):
+        lost = attrs.evolve(region, matches=tuple(m for m in region.matches if m.key != key))
+        singles[key] = classifier.classify(lost, params=c.params).type
+    lowered = {k: rank(t) for k, t in singles.items() if rank(t) < rank(c.type)}
+    if lowered and s.protect_checked == s.protect_of:
+        lowest = min(lowered.values())
+        assert set(s.protect) == {k for k, r in lowered.items() if r == lowest}
+        assert rank(s.protect_falls_to) == lowest
+    elif s.protect_checked == s.protect_of:
+        assert s.protect == () and s.protect_falls_to is None
+    if any(t != c.type for k, t in singles.items()
+           if sum(1 for m in region.matches if m.key == k) == 1):
+        assert s.matches_to_lose == 1
+
+
+@settings(max_examples=12, **_SETTINGS)
+@given(region=regions(max_elements=5, max_matches=8), threshold=st.sampled_from(THRESHOLDS + (5 / 12,)),
+       variant=st.sampled_from(sorted(_test_variants())))
+def test_stability_holds_at_and_beyond_its_bounds_under_every_variant(region, threshold, variant):
+    """Stability's bounds, the figures it shows and the matches to protect are true under each variant."""
+    classifier = variants()[variant]
+    _check_stability(classifier, classifier.classify(region, params=_params(classifier, threshold)))
+
+
+@pytest.mark.slow
+@settings(max_examples=80, **_SETTINGS)
+@given(region=regions(max_elements=6, max_matches=12), threshold=st.sampled_from(THRESHOLDS + (5 / 12, 0.3)),
+       variant=st.sampled_from(sorted(_test_variants())))
+def test_stability_holds_at_and_beyond_its_bounds_at_length(region, threshold, variant):
+    """The same stability truths on many more generated regions (slow)."""
+    classifier = variants()[variant]
+    _check_stability(classifier, classifier.classify(region, params=_params(classifier, threshold)))
+
+
+def test_a_bound_between_tenths_is_rounded_the_way_that_keeps_it_true():
+    """5/12 is shown 41.6% where 'at or below' and 41.7% where 'above', with 5/12 beside each."""
+    from fractions import Fraction
+
+    from smartsync.messages import format_bound
+
+    assert format_bound(Fraction(5, 12), "en", round_up=False) == "41.6% (5/12)"
+    assert format_bound(Fraction(5, 12), "en", round_up=True) == "41.7% (5/12)"
+    assert format_bound(Fraction(1, 2), "id", round_up=True) == "50%"
+    assert format_bound(Fraction(3, 16), "id", round_up=False) == "18,7% (3/16)"

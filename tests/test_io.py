@@ -117,6 +117,26 @@ def test_indonesian_level_names_and_dimension_spellings():
     assert [e.dimension for e in region.masterplan.at("program")] == [Dimension.ECONOMY, Dimension.LIVING]
 
 
+def test_indonesian_relation_names_from_the_glossary_are_accepted():
+    """A planner writing a match's relation in Indonesian (the glossary's diadopsi,
+    diturunkan, diselaraskan, or their stems) gets the relation it names."""
+    from smartsync.model import Relation
+    items = ("    - {id: V, level: vision, text: Visi}\n"
+             "    - {id: M1, level: mission, parent: V, text: Misi}\n"
+             "    - {id: M2, level: mission, parent: V, text: Misi dua}\n")
+    masterplan = ("    - {id: SV, level: vision, text: Visi}\n"
+                  "    - {id: SM1, level: mission, parent: SV, text: Misi}\n"
+                  "    - {id: SM2, level: mission, parent: SV, text: Misi dua}\n")
+    for words, relations in ((("diadopsi", "diturunkan", "Diselaraskan"),
+                              (Relation.ADOPTED, Relation.DERIVED, Relation.ALIGNED)),
+                             (("adopsi", "turunan", "selaras"),
+                              (Relation.ADOPTED, Relation.DERIVED, Relation.ALIGNED))):
+        matches = "".join(f"\n  - {{masterplan: {mp}, rpjmd: {rp}, relation: {w}}}"
+                          for (mp, rp), w in zip((("SV", "V"), ("SM1", "M1"), ("SM2", "M2")), words))
+        region = read_region(_text(rpjmd_items=items, masterplan_items=masterplan, matches=matches))
+        assert tuple(m.relation for m in region.matches) == relations
+
+
 def test_warnings_do_not_stop_loading():
     """A region with warnings loads; check_region_file returns the warnings with the region."""
     text = _text(rpjmd_extra="    - {id: P1, level: program, parent: V, text: Program tanpa pagu}\n")

@@ -147,15 +147,64 @@ def test_a_coded_program_is_found_through_its_activities_and_the_note_names_the_
     """A masterplan service sharing no word with the RPJMD program is suggested via a sub-kegiatan it names."""
     from smartsync import suggest_matches
 
+    region = _pair_region("Pembangunan puskesmas pintar",
+                          "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+                          "1.02.02")
+    assert suggest_matches(region, nomenclature=False) == ()
+    (m,) = suggest_matches(region)
+    assert m.note.startswith("via sub-kegiatan 1.02.02.2.01.0002 Pembangunan Puskesmas")
+    assert "puskesmas" in m.evidence
+    (m_id,) = suggest_matches(region, lang="id")
+    assert m_id.note.startswith("melalui sub-kegiatan 1.02.02.")
+
+
+def test_a_service_named_in_the_planners_words_of_a_program_is_bridged_and_the_note_names_them() -> None:
+    """A service the activities do not name but planners do (data/vocabulary.json) bridges, naming the phrase."""
+    from smartsync import suggest_matches
+
     region = _pair_region("Aplikasi antrean online puskesmas",
                           "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
                           "1.02.02")
     assert suggest_matches(region, nomenclature=False) == ()
     (m,) = suggest_matches(region)
-    assert m.note.startswith("via sub-kegiatan 1.02.02.")
-    assert "Puskesmas" in m.note and "puskesmas" in m.evidence
-    (m_id,) = suggest_matches(region, lang="id")
-    assert m_id.note.startswith("melalui sub-kegiatan 1.02.02.")
+    assert m.note.startswith("via program 1.02.02 ") and "(antrean pasien)" in m.note
+    assert m.evidence == ("antrean",)
+
+
+def test_planners_words_name_programs_of_the_shipped_version() -> None:
+    """Every program code of program_words is a program of the default version, with non-empty phrases."""
+    from smartsync.matching.nomenclature import program_words
+
+    nom = load_nomenclature()
+    words = program_words()
+    assert len(words) > 100
+    for code, phrases in words.items():
+        entry = nom.get(code)
+        assert entry is not None and entry.level == "program" and entry.code == code, code
+        assert phrases and all(p.strip() for p in phrases), code
+
+
+def test_english_words_of_masterplans_meet_the_plan_language() -> None:
+    """An English service name gives the stems of its Indonesian name (early warning system)."""
+    from smartsync.matching import terms
+
+    def stems(text: str) -> set[str]:
+        return {t.stem for t in terms(text)}
+
+    assert stems("Early warning system") == stems("Sistem peringatan dini")
+    assert stems("Smart parking dashboard") == stems("Dasbor parkir cerdas")
+
+
+def test_a_text_naming_affairs_its_field_does_not_serve_is_not_bridged() -> None:
+    """'Smart parking' is not bridged to education by a school's parking sub-kegiatan, but to transport."""
+    from smartsync import suggest_matches
+
+    school = _pair_region("Smart parking", "Program Pengelolaan Pendidikan", "1.01.02")
+    assert suggest_matches(school) == ()
+    transport = _pair_region("Smart parking",
+                             "Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan (LLAJ)", "2.15.02")
+    (m,) = suggest_matches(transport)
+    assert m.note.startswith("via ") and "2.15.02" in m.note
 
 
 def test_a_program_without_code_is_placed_by_its_name_and_the_note_says_so() -> None:
@@ -262,15 +311,16 @@ def test_evaluation_reads_the_rpjmd_code_column(tmp_path) -> None:
     assert evaluate(path, nomenclature=False).overall.recall == 0.0
 
 
-def test_both_evaluation_sets_meet_the_precision_goal_and_keep_their_recall() -> None:
-    """Through the nomenclature: precision >= 0.90 on both sets; recall >= 0.85 and >= 0.75 (measured 0.89, 0.80)."""
+def test_every_evaluation_set_meets_the_goal_overall() -> None:
+    """Through the nomenclature: precision >= 0.90 at recall >= 0.85 on the three sets (measured 0.90/0.92, 0.96/0.97, 0.98/0.98)."""
     from smartsync.matching import evaluate
 
     root = Path(__file__).resolve().parent.parent
-    project = evaluate(root / "tests" / "data" / "match_pairs.csv").overall
-    apart = evaluate(root / "benchmarks" / "data" / "match_pairs_nomenclature.csv").overall
-    assert project.precision >= 0.90 and project.recall >= 0.85
-    assert apart.precision >= 0.90 and apart.recall >= 0.75
+    for path in (root / "tests" / "data" / "match_pairs.csv",
+                 root / "benchmarks" / "data" / "match_pairs_nomenclature.csv",
+                 root / "benchmarks" / "data" / "match_pairs_heldout.csv"):
+        found = evaluate(path).overall
+        assert found.precision >= 0.90 and found.recall >= 0.85, (path.name, found)
 
 
 # -- codes: validate --codes, drafting, the region field ------------------------------
@@ -344,7 +394,7 @@ def test_the_review_page_shows_the_bridge_on_its_own_line() -> None:
     from smartsync import suggest_matches, with_suggestions
     from smartsync.review.page import _suggestions
 
-    region = _pair_region("Aplikasi antrean online puskesmas",
+    region = _pair_region("Pembangunan puskesmas pintar",
                           "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
                           "1.02.02")
     assert suggest_matches(region)

@@ -5,15 +5,15 @@ under that target out of the count, and stability's ``matches_to_lose`` misses i
 Masterplan target ST3 (under mission SM1) is matched to RPJMD target RT2; programs SP1
 and SP3 sit under ST3 and count only while ST3 is matched to an ancestor of their
 counterpart (RP1, under RT2). Losing ST3 -> RT2 alone takes two of the three programs
-out, and the region falls from type D to unsynchronized: one match. Stability says two
-(it looks for losses that unsynchronize a stage through that stage's own matches only).
+out, and the region falls from type D to unsynchronized: one match. Stability said two
+(it looked for losses that unsynchronize a stage through that stage's own matches only);
+it now also takes each match away alone (``_single_losses``), and names ST3 -> RT2 as
+the match to protect.
 """
 
 from __future__ import annotations
 
 import attrs
-import pytest
-
 from smartsync import Match, Relation, Source
 from smartsync.advice import stability
 from smartsync.model import Element, Period, Plan, PlanKind, Region, RegionKind
@@ -48,11 +48,17 @@ def test_one_target_match_lost_changes_the_type():
     assert classifier.classify(without).type.value == "unsynchronized"
 
 
-@pytest.mark.xfail(strict=True, reason="stability searches each stage's own losses only (smartsync/advice.py "
-                                       "_fewest_losses); remove this mark when fixed")
 def test_stability_finds_the_one_match():
     """matches_to_lose is 1, and the match to lose is ST3 -> RT2."""
     classifier = CASCADING.classifier()
     result = stability(classifier.classify(REGION), classifier=classifier)
     assert result.matches_to_lose == 1
     assert list(map(tuple, result.lose)) == [("ST3", "RT2")]
+
+
+def test_stability_names_the_match_to_protect():
+    """ST3 -> RT2 is the one match whose loss alone makes the region unsynchronized."""
+    classifier = CASCADING.classifier()
+    result = stability(classifier.classify(REGION), classifier=classifier)
+    assert result.protect == (("ST3", "RT2"),)
+    assert result.protect_falls_to.value == "unsynchronized"

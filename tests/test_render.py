@@ -140,7 +140,7 @@ def test_markdown_escapes_table_pipes():
 def test_json_has_the_documented_keys(type_d):
     """The JSON has schema_version and the documented keys, per stage, per trace step and per why-not."""
     data = json.loads(dumps(type_d))
-    assert data["schema_version"] == SCHEMA_VERSION == "smartsync/classification@1"
+    assert data["schema_version"] == SCHEMA_VERSION == "smartsync/classification@2"
     assert data["region"] == {"id": "9904", "name": "Kabupaten Contoh Maju"}
     assert data["type"] == "program" and data["type_letter"] == "D"
     assert list(data["stages"]) == ["vision", "mission", "target", "program"]

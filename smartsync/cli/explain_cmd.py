@@ -25,9 +25,10 @@ import argparse
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
-from ..errors import RulePackError, SmartsyncError
+from ..errors import Problem, RulePackError, SmartsyncError
 from ..messages import text, type_name
 from ..explain import explain
 from ..render import render
@@ -287,6 +288,13 @@ def run(args: argparse.Namespace) -> int:
               f"({', '.join(given[:3])}{', ...' if len(given) > 3 else ''}); run it once per "
               "file, or 'smartsync classify --explain FILE...' for several",
               file=sys.stderr)
+        return EXIT_USAGE
+    from ..io.paths import path_kind
+
+    if path_kind(Path(args.files)) == "dir":  # a folder holds many regions: none left out unsaid
+        print(Problem("a folder: explain takes one region file; run it once per file, or "
+                      "'smartsync classify --explain' on the folder for every region in it",
+                      file=args.files), file=sys.stderr)
         return EXIT_USAGE
     engine = engine_from(args, "explain")
     if engine is None:

@@ -100,6 +100,11 @@ class Bridger:
             extra = fields.get(".".join(key[:2]), frozenset())
             self._statements.append(attrs.evolve(st, sectors=st.sectors | extra) if extra else st)
         self._sectors = [st.sectors for st in self._statements]
+        #: each entry's field's affairs (empty when the field names none): a masterplan text
+        #: naming affairs that are none of the field's is not funded there, whatever the
+        #: entry's own words ("Pembangunan Fasilitas Parkir" under a school program)
+        self._fields = [fields.get(".".join((code_key(e.code) or ())[:2]), frozenset())
+                        for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
 
     def program_for(self, text: str, code: str | None) -> tuple[Entry | None, Placement | None]:
@@ -135,10 +140,13 @@ class Bridger:
             return {}
         prog = self._index.program
         sectors = self._sectors
+        of_field = self._fields
         mine = sa.sectors
         best: dict[str, tuple[int, float]] = {}
         for i, cos in found.items():
             theirs = sectors[i]
+            if mine and of_field[i] and not mine & of_field[i]:
+                continue
             if mine and theirs:  # as scoring._combine, inline: this is the hot loop
                 common = len(mine & theirs)
                 score = (cos + (1.0 - cos) * SECTOR_BONUS * common / len(mine | theirs)

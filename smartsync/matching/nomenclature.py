@@ -48,6 +48,8 @@ __all__ = [
     "LEVELS",
     "load_nomenclature",
     "code_key",
+    "program_words",
+    "tool_words",
 ]
 
 #: the levels of the nomenclature, from the widest; a code's level is its number of parts
@@ -323,6 +325,21 @@ def _pad(key: tuple[str, ...]) -> list[str]:
     return [p.zfill(w) if p.isdigit() else p for p, w in zip(key, widths)]
 
 
+@functools.lru_cache(maxsize=1)
+def tool_words() -> tuple[str, ...]:
+    """The words that name the means a masterplan uses rather than what it is about
+    (``tool_words`` in ``data/vocabulary.json``)."""
+    return tuple(json.loads(data_file("vocabulary.json").decode("utf-8")).get("tool_words", ()))
+
+
+@functools.lru_cache(maxsize=1)
+def program_words() -> Mapping[str, tuple[str, ...]]:
+    """Program code -> the everyday words planners use for what the program funds
+    (``program_words`` in ``data/vocabulary.json``; data, not code)."""
+    raw = json.loads(data_file("vocabulary.json").decode("utf-8")).get("program_words", {})
+    return {code: tuple(phrases) for code, phrases in raw.items()}
+
+
 class _WordIndex:
     """The nomenclature's names as weighted stems, with an inverted index to reach them.
 
@@ -334,9 +351,26 @@ class _WordIndex:
 
         self.nom = nom
         usable = [e for e in nom.entries if not e.code.startswith("X")]
-        self.weights = TermWeights.from_texts(e.name for e in usable)
+        # the words naming a masterplan's means (digital, aplikasi, daring ...) are rare in the
+        # decree's names: weighed by their rarity there they would outweigh what a masterplan
+        # text is about, so they weigh like generic planning words (data/vocabulary.json)
+        self.weights = TermWeights.from_texts((e.name for e in usable), generic_words=tool_words())
         self.statements = [Statement.of(e.name, self.weights) for e in usable]
+        #: the entries of the decree, then one per phrase of the planners' words of a program
+        #: (``program_words`` in ``data/vocabulary.json``): the program's entry, its phrase in
+        #: brackets, compared by the phrase alone
+        decree = len(usable)
+        for code, phrases in program_words().items():
+            program = nom.get(code)
+            if program is None or program.level != "program" or program.code.startswith("X"):
+                continue  # a program this version does not have
+            for phrase in phrases:
+                usable.append(Entry(program.code, f"{program.name} ({phrase})", "program"))
+                self.statements.append(Statement.of(phrase, self.weights))
         self.entries = usable
+        #: whether an entry is the planners' words of a program (never used to place a program
+        #: by its name: that compares names of the decree with names of the decree)
+        self.planners = [i >= decree for i in range(len(usable))]
         self.program = [_program_code(nom, e) for e in usable]
         self.level = [e.level for e in usable]
         self.norms = [st.norm for st in self.statements]
@@ -346,7 +380,7 @@ class _WordIndex:
         for i, st in enumerate(self.statements):
             for stem, w in st.weights.items():
                 self.postings.setdefault(stem, []).append((i, w))
-                if self.level[i] in ("program", "kegiatan"):
+                if self.level[i] in ("program", "kegiatan") and not self.planners[i]:
                     self.upper.setdefault(stem, []).append((i, w))
         self._cache: dict[str, object] = {}
         # words in more than 2 % of the names (*pembinaan*, *pelayanan*, *kabupaten*) reach

@@ -26,6 +26,7 @@ from . import id as _id
 from . import rules_id as _rules_id
 
 __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", "format_percent",
+           "format_bound",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note",
@@ -163,6 +164,26 @@ def format_percent(value: float, lang: str = "en") -> str:
     return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
 
 
+def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
+    """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
+    percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
+    the sentence true, with the exact fraction beside it: ``5/12`` -> ``41.7% (5/12)``
+    rounded up (for "above 5/12"), ``41.6% (5/12)`` rounded down (for "at 5/12 or below",
+    "up to 5/12")."""
+    from fractions import Fraction
+
+    from .._exact import exact, fraction_text
+
+    share = exact(value)
+    tenths = share * 1000
+    if tenths.denominator == 1:
+        return format_percent(float(share), lang)
+    shown = -((-tenths.numerator) // tenths.denominator) if round_up \
+        else tenths.numerator // tenths.denominator
+    return (_decimal(float(Fraction(shown, 10)), 1, lang) + "% ("
+            + fraction_text(share) + ")")
+
+
 def format_rupiah(amount: int, lang: str = "en") -> str:
     """An amount of rupiah (without the ``Rp``) in words of scale: ``1.88 trillion``,
     in Indonesian ``1,88 triliun``; below a million, digits grouped by three."""
@@ -231,14 +252,18 @@ class _Values(dict):
 def _variants(values: Mapping[str, Any]) -> list[str]:
     """The forms of a message the values call for, most specific first: ``uncounted``
     (elements matched that the rules do not all count: ``matched`` differs from
-    ``synchronized``), ``rejected`` (a non-empty list of such elements), ``one`` (a
-    ``count`` of 1, for the singular)."""
+    ``synchronized``), ``rejected`` (a non-empty list of such elements), ``unbudgeted``
+    (``fundable`` programs fewer than the ``synchronized`` ones: some RPJMD counterparts
+    carry no budget), ``one`` (a ``count`` of 1, for the singular)."""
     found = []
     matched, synchronized = values.get("matched"), values.get("synchronized")
     if isinstance(matched, int) and isinstance(synchronized, int) and matched != synchronized:
         found.append("uncounted")
     if values.get("rejected"):
         found.append("rejected")
+    fundable = values.get("fundable")
+    if isinstance(fundable, int) and isinstance(synchronized, int) and fundable != synchronized:
+        found.append("unbudgeted")
     forms = [".".join(found)] if found else []
     if values.get("count") == 1:
         forms = [f"{f}.one" for f in forms] + forms + ["one"]
@@ -251,8 +276,9 @@ def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
 
     A message may have forms keyed ``<key>.one`` (for a ``count`` of 1: the singular),
     ``<key>.uncounted`` (``matched`` elements that are not all counted) and
-    ``<key>.rejected`` (a non-empty ``rejected`` list), combined as
-    ``<key>.rejected.one``: the most specific form the catalog has is used."""
+    ``<key>.rejected`` (a non-empty ``rejected`` list), ``<key>.unbudgeted`` (fewer
+    ``fundable`` than ``synchronized`` programs), combined as ``<key>.rejected.one``: the
+    most specific form the catalog has is used."""
     _lang(lang)
     template = None
     for form in _variants(values):
@@ -373,8 +399,10 @@ def reason_message(r: Any, lang: str = "en") -> str:
     its kind and its fact, else a generic one naming the rule and the condition."""
     values = dict(r.values)
     figures = values.get("figures")
-    if isinstance(figures, Mapping):  # the figures behind a condition, by name
-        values = {**figures, **values}
+    if isinstance(figures, Mapping):  # the figures behind a condition, by name: they win over
+        # a same-named field of another fact on the path (StageStatus's `synchronized: True`
+        # must not stand for a condition's `synchronized: 3`)
+        values = {**values, **figures}
     keys = [f"why_not.{r.rule}.{r.kind}.{r.fact_kind}", f"why_not.{r.rule}.{r.kind}",
             f"why_not.{r.kind}.{r.fact_kind}"]
     if isinstance(values.get("condition"), str):  # a rejected match: the condition it fails

@@ -59,6 +59,8 @@ CATALOG = {
     "characteristic.legitimacy.none": "The masterplan has no anchor in the RPJMD down to the programs.",
     "characteristic.funding_route.rpjmd": "Funding route: through the RPJMD; its programs enter the RKPD and the APBD as RPJMD programs.",
     "characteristic.funding_route.program": "Funding route: program by program; only the {synchronized} of {total} masterplan programs synchronized with RPJMD programs can draw on the APBD.",
+
+    "characteristic.funding_route.program.unbudgeted": "Funding route: program by program; {synchronized} of {total} masterplan programs are synchronized with RPJMD programs, and only the {fundable} of them whose RPJMD program carries a budget can draw on the APBD.",
     "characteristic.funding_route.none": "Funding route: none; the APBD funds only what supports the RPJMD.",
     "characteristic.exposure.high": "Highly exposed to a change of regional head: tied to the RPJMD {stage}, it must be revised with each new RPJMD.",
     "characteristic.exposure.medium": "Moderately exposed to a change of regional head: its {stage} stage follows the RPJMD and may need revision; the chain does not reach the RPJMD vision or missions.",
@@ -196,9 +198,9 @@ CATALOG = {
     "stability.lose": "Losing {count} matches ({pairs}) makes it {type}.",
     "stability.lose_one": "Losing 1 match ({pairs}) makes it {type}.",
     "stability.lose_none": "No loss of matches changes the type.",
-    "stability.fragile": "Fragile: the type holds only at the exact threshold {threshold}; any higher threshold changes it.",
+    "stability.fragile": "Fragile: the type holds at the threshold {threshold} but at no higher threshold.",
     "type.caveat.periods_disjoint": "caution: the plan periods share no year (RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}); align the masterplan with the RPJMD in force",
-    "type.fragile": "fragile: it holds only at the exact threshold",
+    "type.fragile": "fragile: any higher threshold changes it",
     "advice.same": "To reach type {letter}: the same matches as for type {other}.",
     "advice.count_one": "match 1 more masterplan {stage} element to an RPJMD {stage} element ({synchronized} of {total} now, {required} needed at threshold {threshold})",
     # the plain "how" (smartsync.render.plain)
@@ -328,8 +330,12 @@ CATALOG = {
     "characteristic.integration.high_in_part": "Highly integrated: the masterplan follows the RPJMD from the {stage} down, at every stage but the top one, though not every element of these stages is synchronized ({partial}).",
     "characteristic.integration.partial_in_part": "Partly integrated: the masterplan meets the RPJMD from the {stage} down, and not every element of these stages is synchronized ({partial}); the chain of synchronized stages does not reach above it.",
     "characteristic.integration.low_above_break": "Loosely integrated: the chain of synchronized stages holds only at the {stage} stage; the {outside} is synchronized too, but synchronization does not start there.",
-    "characteristic.funding_route.rpjmd_in_part": "Funding route: through the RPJMD for the {synchronized} of {total} masterplan programs that are synchronized; the other {rest} have no route to APBD funding.",
+    "characteristic.funding_route.rpjmd_in_part": "Funding route: through the RPJMD for the {synchronized} of {total} masterplan programs that are synchronized; for the other {rest}, there is no route to APBD funding.",
+
+    "characteristic.funding_route.rpjmd_in_part.unbudgeted": "Funding route: through the RPJMD for the {synchronized} of {total} masterplan programs that are synchronized, though only the {fundable} of them whose RPJMD program carries a budget can draw on the APBD; for the other {rest}, there is no route to APBD funding.",
     "characteristic.funding_route.programs_only": "Funding route: only single programs; the program stage is not synchronized, and only the {synchronized} of {total} masterplan programs synchronized with RPJMD programs can draw on the APBD.",
+
+    "characteristic.funding_route.programs_only.unbudgeted": "Funding route: only single programs; the program stage is not synchronized, {synchronized} of {total} masterplan programs are synchronized with RPJMD programs, and only the {fundable} of them whose RPJMD program carries a budget can draw on the APBD.",
     "characteristic.exposure.high_above_break": "Exposed to a change of regional head: its {stage} is formulated from the RPJMD {stage}, though synchronization does not start there; it must be revised with each new RPJMD.",
     "characteristic.program_counterpart_share.uncounted": "{matched} of {total} masterplan programs are matched to an RPJMD program; {synchronized} ({share}) count under the rules in force.",
     "diagnostic.orphan_programs.one": "1 of {total} masterplan programs is not synchronized with an RPJMD program, so it has no route to APBD funding: {elements}.",
@@ -400,4 +406,10 @@ CATALOG = {
     "study.page.failed": "failed",
     "study.page.generated": "Made by smartsync {version}.",
     "study.diff.threshold": "{stage} coverage {count} ({share}) reaches the threshold {threshold} under {passing} but not {share_missed} under {failing}",
+    "stability.protect": "Protect {pairs}: losing any one of these matches alone lowers the type as far as a single lost match can, to {type}.",
+    "stability.protect.one": "Protect {pairs}: losing this match alone lowers the type as far as a single lost match can, to {type}.",
+    "stability.protect_unsynchronized": "Protect {pairs}: losing any one of these matches alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
+    "stability.protect_unsynchronized.one": "Protect {pairs}: losing this match alone leaves the region unsynchronized, and its masterplan without a route to APBD funding through the RPJMD.",
+    "stability.protect_none": "No single lost match lowers the type.",
+    "stability.protect_cut": "Only {checked} of the region's {total} matches were each taken away alone (those the rules count first): the region is too large to try every one.",
 }

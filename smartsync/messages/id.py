@@ -54,6 +54,8 @@ CATALOG = {
     "characteristic.legitimacy.none": "Masterplan tidak berakar pada RPJMD sampai ke program.",
     "characteristic.funding_route.rpjmd": "Jalur pendanaan: melalui RPJMD; programnya masuk ke RKPD dan APBD sebagai program RPJMD.",
     "characteristic.funding_route.program": "Jalur pendanaan: per program; hanya {synchronized} dari {total} program masterplan yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
+
+    "characteristic.funding_route.program.unbudgeted": "Jalur pendanaan: per program; {synchronized} dari {total} program masterplan tersinkronisasi dengan program RPJMD, dan hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD.",
     "characteristic.funding_route.none": "Jalur pendanaan: tidak ada; APBD hanya mendanai yang mendukung RPJMD.",
     "characteristic.exposure.high": "Sangat rentan terhadap pergantian kepala daerah: terikat pada {stage} RPJMD, masterplan harus direvisi setiap ada RPJMD baru.",
     "characteristic.exposure.medium": "Cukup rentan terhadap pergantian kepala daerah: tahap {stage} mengikuti RPJMD dan mungkin perlu direvisi; rantainya tidak mencapai visi atau misi RPJMD.",
@@ -187,9 +189,9 @@ CATALOG = {
     "stability.lose": "Kehilangan {count} padanan ({pairs}) menjadikannya {type}.",
     "stability.lose_one": "Kehilangan 1 padanan ({pairs}) menjadikannya {type}.",
     "stability.lose_none": "Tidak ada kehilangan padanan yang mengubah tipe.",
-    "stability.fragile": "Rapuh: tipe ini hanya berlaku tepat pada ambang {threshold}; ambang yang lebih tinggi mana pun mengubahnya.",
+    "stability.fragile": "Rapuh: tipe ini berlaku pada ambang {threshold}, tetapi tidak pada ambang yang lebih tinggi.",
     "type.caveat.periods_disjoint": "perhatian: periode kedua rencana tidak beririsan (RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}); selaraskan masterplan dengan RPJMD yang berlaku",
-    "type.fragile": "rapuh: hanya berlaku tepat pada ambang",
+    "type.fragile": "rapuh: ambang yang lebih tinggi mana pun mengubahnya",
     "advice.same": "Untuk mencapai tipe {letter}: padanan yang sama seperti untuk tipe {other}.",
     "advice.count_one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     # "bagaimana" dalam kata-kata biasa (smartsync.render.plain)
@@ -320,7 +322,11 @@ CATALOG = {
     "characteristic.integration.partial_in_part": "Terintegrasi sebagian: masterplan bertemu dengan RPJMD mulai dari {stage}, dan tidak semua unsur pada tahap-tahap itu tersinkronisasi ({partial}); rantai tahap yang tersinkronisasi tidak mencapai tahap di atasnya.",
     "characteristic.integration.low_above_break": "Terintegrasi lemah: rantai tahap yang tersinkronisasi hanya berlaku pada tahap {stage}; {outside} juga tersinkronisasi, tetapi sinkronisasi tidak dimulai di sana.",
     "characteristic.funding_route.rpjmd_in_part": "Jalur pendanaan: melalui RPJMD untuk {synchronized} dari {total} program masterplan yang tersinkronisasi; {rest} program lainnya tidak punya jalur pendanaan APBD.",
+
+    "characteristic.funding_route.rpjmd_in_part.unbudgeted": "Jalur pendanaan: melalui RPJMD untuk {synchronized} dari {total} program masterplan yang tersinkronisasi, tetapi hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD; {rest} program lainnya tidak punya jalur pendanaan APBD.",
     "characteristic.funding_route.programs_only": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, dan hanya {synchronized} dari {total} program masterplan yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
+
+    "characteristic.funding_route.programs_only.unbudgeted": "Jalur pendanaan: hanya per program; tahap program tidak tersinkronisasi, {synchronized} dari {total} program masterplan tersinkronisasi dengan program RPJMD, dan hanya {fundable} di antaranya yang program RPJMD-nya memiliki pagu dapat didanai APBD.",
     "characteristic.exposure.high_above_break": "Rentan terhadap pergantian kepala daerah: {stage}-nya dirumuskan dari {stage} RPJMD, meskipun sinkronisasi tidak dimulai di sana; masterplan harus direvisi setiap ada RPJMD baru.",
     "characteristic.program_counterpart_share.uncounted": "{matched} dari {total} program masterplan dipadankan dengan program RPJMD; {synchronized} ({share}) dihitung menurut aturan yang berlaku.",
     "diagnostic.orphan_programs.one": "1 dari {total} program masterplan tidak tersinkronisasi dengan program RPJMD, sehingga tidak punya jalur pendanaan APBD: {elements}.",
@@ -391,4 +397,10 @@ CATALOG = {
     "study.page.failed": "gagal",
     "study.page.generated": "Dibuat oleh smartsync {version}.",
     "study.diff.threshold": "cakupan {stage} {count} ({share}) mencapai ambang {threshold} menurut {passing} tetapi tidak mencapai {share_missed} menurut {failing}",
+    "stability.protect": "Jaga {pairs}: kehilangan salah satu padanan ini saja menurunkan tipe sejauh yang dapat ditimbulkan oleh kehilangan satu padanan, menjadi {type}.",
+    "stability.protect.one": "Jaga {pairs}: kehilangan padanan ini saja menurunkan tipe sejauh yang dapat ditimbulkan oleh kehilangan satu padanan, menjadi {type}.",
+    "stability.protect_unsynchronized": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
+    "stability.protect_unsynchronized.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
+    "stability.protect_none": "Tidak ada kehilangan satu padanan pun yang menurunkan tipe.",
+    "stability.protect_cut": "Hanya {checked} dari {total} padanan daerah ini yang dicoba dihilangkan satu per satu (yang dihitung aturan lebih dahulu): daerah ini terlalu besar untuk mencoba semuanya.",
 }

@@ -1,6 +1,6 @@
 """The JSON form of a classification: documented, versioned, deterministic.
 
-``schema_version`` is ``smartsync/classification@1``. The keys:
+``schema_version`` is ``smartsync/classification@2``. The keys:
 
 - ``region``: ``{"id", "name"}``; ``typology``: ``{"name", "stages"}``;
   ``params``: the threshold(s) and the relations that count (``relations``,
@@ -38,12 +38,18 @@
   where the matcher proposes no candidate), ``complete`` (whether adding the
   proposal alone reaches the type), ``gives`` (the type the needed matches
   give), ``missing`` (``{"stage", "plan"}`` a plan lacks, where unreachable),
-  ``reasons`` (the rules' why-not, where unreachable);
-- ``stability``: ``threshold_from``, ``threshold_to`` (the type holds for every
-  threshold t with threshold_from <= t <= threshold_to), ``matches_to_lose``
-  and ``falls_to`` (the fewest lost matches that change the type, and the type
-  it becomes; null when no loss changes it), ``fragile``, ``threshold_above``,
-  ``type_below``, ``type_above``, ``lose``.
+  ``reasons`` (the rules' why-not, where unreachable); each proposal also has
+  ``change`` (``add``, or ``relation``: the existing match given ``relation``
+  instead of ``current``) and ``message`` (the proposal in words, as the text says it);
+- ``stability``: every threshold an exact fraction as a string (``"5/12"``, ``"0"``):
+  ``threshold``, ``threshold_above`` and ``threshold_to`` (the type holds for every
+  threshold t with threshold_above < t <= threshold_to), ``type_below`` (at
+  threshold_above or below) and ``type_above`` (above threshold_to), ``fragile``,
+  ``matches_to_lose``, ``lose`` and ``falls_to`` (the fewest lost matches that change
+  the type, and the type it becomes; null when no loss changes it), ``protect`` and
+  ``protect_falls_to`` (the matches whose loss alone lowers the type most, and to
+  what), ``protect_checked`` and ``protect_of`` (single losses tried, of the region's
+  distinct matches), ``messages`` (the stability in words, as the text says it).
 
 The same classification gives byte-identical JSON on every run.
 """
@@ -60,7 +66,7 @@ from ._subject import speaks
 __all__ = ["SCHEMA_VERSION", "classification_to_dict", "dumps"]
 
 #: the version of the JSON form; bumped when a key changes meaning or goes away
-SCHEMA_VERSION = "smartsync/classification@1"
+SCHEMA_VERSION = "smartsync/classification@2"
 
 
 def _fact(record: FactRecord) -> dict[str, Any]:
@@ -139,7 +145,14 @@ def classification_to_dict(subject: Any, *, lang: str = "en", trace: bool = True
         for t, reasons in c.why_not_all().items()
     }
     if advice and found_advice is not None:
+        from .text import proposal_line, stability_lines
+
         found = found_advice.to_dict(lang)
+        # each proposal and the stability in the words the text, Markdown and HTML say
+        for letter, item in found_advice.to_reach.items():
+            for said, p in zip(found["to_reach"][letter]["proposal"], item.proposal):
+                said["message"] = proposal_line(c.region, p, lang)
+        found["stability"]["messages"] = stability_lines(c, lang, found_advice.stability)
         out["to_reach"] = found["to_reach"]
         out["stability"] = found["stability"]
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import funding_message, rule_description, text, type_name
+from ..messages import format_bound, funding_message, rule_description, text, type_name
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -12,7 +12,7 @@ from ._subject import speaks
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
-           "why_not_title", "why_not_blocks"]
+           "why_not_title", "why_not_blocks", "proposal_line"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -56,6 +56,20 @@ def type_line(c: Any, lang: str, stability: Any = None) -> str:
     return line + (f" ({'; '.join(notes)})" if notes else "")
 
 
+def proposal_line(region: Any, p: Any, lang: str) -> str:
+    """One proposed change in words: a new match to the matcher's candidate, a new match
+    for which a person must find the counterpart, or the relation of an existing match
+    changed (``change the relation of SP1 -> RP1 from aligned to derived``)."""
+    key = "advice.proposal.candidate" if p.rpjmd else "advice.proposal.none"
+    if getattr(p, "change", "add") == "relation":
+        key = "advice.proposal.relation"
+    return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
+                masterplan_text=_element_text(region, "masterplan", p.masterplan),
+                rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
+                score=p.score if p.score is not None else "",
+                relation=p.relation, current=getattr(p, "current", None) or "")
+
+
 @speaks
 def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     """What to change to reach each type in ``advice`` (a mapping of letters to
@@ -92,18 +106,8 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
                                        synchronized=figures.synchronized, total=figures.total,
                                        required=figures.synchronized + count,
                                        threshold=figures.threshold))
-            for p in item.proposal:
-                if p.stage != stage:
-                    continue
-                key = "advice.proposal.candidate" if p.rpjmd else "advice.proposal.none"
-                if getattr(p, "change", "add") == "relation":
-                    key = "advice.proposal.relation"
-                lines.append("      " + text(
-                    key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=stage,
-                    masterplan_text=_element_text(region, "masterplan", p.masterplan),
-                    rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
-                    score=p.score if p.score is not None else "",
-                    relation=p.relation, current=getattr(p, "current", None) or ""))
+            lines.extend("      " + proposal_line(region, p, lang)
+                         for p in item.proposal if p.stage == stage)
         if item.gives is not None and item.gives != item.type:
             lines.append("  " + text("advice.gives", lang, type=type_name(
                 item.gives, c.typology.letter(item.gives), lang)))
@@ -117,28 +121,53 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
 
 @speaks
 def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
-    """How stable the type is: the threshold range, what it becomes outside it, the
-    fewest lost matches that change it, and whether it is fragile."""
+    """How stable the type is: the threshold range, what it becomes outside it (each
+    bound exact, or rounded in the direction that keeps the sentence true with its exact
+    fraction beside it), the fewest lost matches that change it, the matches whose loss
+    alone lowers it most (what to protect), and whether it is fragile."""
     s = stability
     name = (lambda t: type_name(t, c.typology.letter(t), lang))
-    lines = [text("stability.range", lang, above=s.threshold_above, to=s.threshold_to)
-             if s.threshold_above > 0 else
-             text("stability.range_zero", lang, to=s.threshold_to)]
+    above, to = s.above, s.up_to
+
+    def bound(value: Any, up: bool) -> str:
+        return format_bound(value, lang, round_up=up)
+
+    # "above X" is true of every threshold above X shown rounded up; "up to Y" and "at X
+    # or below" of every threshold up to a figure rounded down
+    lines = [text("stability.range", lang, above=bound(above, True), to=bound(to, False))
+             if above > 0 else
+             text("stability.range_zero", lang, to=bound(to, False))]
     if s.type_above is not None:
-        lines.append(text("stability.type_above", lang, to=s.threshold_to,
+        lines.append(text("stability.type_above", lang, to=bound(to, True),
                           type=name(s.type_above)))
     if s.type_below is not None:
-        lines.append(text("stability.type_below", lang, above=s.threshold_above,
+        lines.append(text("stability.type_below", lang, above=bound(above, False),
                           type=name(s.type_below)))
+    protect = tuple(getattr(s, "protect", ()))
     if s.matches_to_lose is None:
         lines.append(text("stability.lose_none", lang))
+    elif protect and tuple(s.lose) == protect and s.falls_to == s.protect_falls_to:
+        pass  # the one match to protect says it
     else:
         pairs = ", ".join(f"{a} -> {b}" for a, b in s.lose)
         key = "stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
         lines.append(text(key, lang, count=s.matches_to_lose, pairs=pairs,
                           type=name(s.falls_to)))
+    if protect:
+        pairs = ", ".join(f"{a} -> {b}" for a, b in protect)
+        key = ("stability.protect" if c.typology.letter(s.protect_falls_to) is not None
+               else "stability.protect_unsynchronized")
+        lines.append(text(key, lang, pairs=pairs, count=len(protect),
+                          type=name(s.protect_falls_to)))
+    elif c.typology.letter(s.type) is not None:
+        lines.append(text("stability.protect_none", lang))
+    if getattr(s, "protect_checked", 0) < getattr(s, "protect_of", 0) and \
+            c.typology.letter(s.type) is not None:
+        lines.append(text("stability.protect_cut", lang, checked=s.protect_checked,
+                          total=s.protect_of))
     if s.fragile:
-        lines.append(text("stability.fragile", lang, threshold=s.threshold))
+        lines.append(text("stability.fragile", lang,
+                          threshold=bound(getattr(s, "exact_threshold", s.threshold), False)))
     return lines
 
 

@@ -225,15 +225,11 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
-    from ..render.text import short_text
+    from ..render.text import proposal_line
 
     if advice is None:
         return ""
     head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
-
-    def element_text(plan: Any, element_id: str | None) -> str:
-        element = plan.get(element_id) if element_id is not None else None
-        return short_text(element.text) if element is not None else ""
 
     def one(letter: str, t: Any) -> str:
         if not t.reachable:
@@ -253,12 +249,8 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                         stage=stage, synchronized=figures.synchronized, total=figures.total,
                         required=figures.synchronized + count, threshold=figures.threshold)
             items = "".join(
-                f'<li data-masterplan="{_e(p.masterplan)}" data-rpjmd="{_e(p.rpjmd or "")}">'
-                + _e(text("advice.proposal.candidate" if p.rpjmd else "advice.proposal.none", lang,
-                          masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=stage,
-                          masterplan_text=element_text(region.masterplan, p.masterplan),
-                          rpjmd_text=element_text(region.rpjmd, p.rpjmd),
-                          score=p.score if p.score is not None else ""))
+                f'<li data-masterplan="{_e(p.masterplan)}" data-rpjmd="{_e(p.rpjmd or "")}" '
+                f'data-change="{_e(p.change)}">' + _e(proposal_line(region, p, lang))
                 + "</li>" for p in t.proposal if p.stage == stage)
             rows.append(f'<li data-stage="{_e(stage)}" data-needed="{count}">{_e(said)}'
                         + (f'<ul class="proposal">{items}</ul>' if items else "") + "</li>")
@@ -287,11 +279,27 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
     return head + "".join(body) + "</section>"
 
 
+def _stability(c: Any, stability: Any, lang: str) -> str:
+    """How stable the type is, in the words ``smartsync classify`` uses: the threshold
+    range (exact), the fewest losses that change the type, and the matches to protect
+    (each with its pair in ``data-protect``)."""
+    from ..messages import text
+    from ..render.text import stability_lines
+
+    if stability is None:
+        return ""
+    lines = "".join(f"<li>{_e(line)}</li>" for line in stability_lines(c, lang, stability))
+    protect = json.dumps([list(pair) for pair in stability.protect])
+    return (f'<section id="review-stability" data-fragile="{"true" if stability.fragile else "false"}" '
+            f"data-protect='{_e(protect)}'><h2>{_e(text('heading.stability', lang))}</h2>"
+            f'<ul class="stability">{lines}</ul></section>')
+
+
 def review_body(region: Region | None, classification: Any, state: Mapping[str, Any], lang: str,
-                *, advice: Any = None) -> str:
+                *, advice: Any = None, stability: Any = None) -> str:
     """The part of the page an action changes, for ``region`` as it is in the file
     (``advice``: :func:`smartsync.advice.to_reach` of its classification, for "what to
-    change")."""
+    change"; ``stability``: its :class:`~smartsync.advice.Stability`, for what to protect)."""
     messages = {k[4:]: v for k, v in REVIEW_LABELS.get(lang, REVIEW_LABELS["en"]).items()
                 if k.startswith("msg.")}
     data = (f'data-version="{_e(state["version"])}" data-lang="{lang}" '
@@ -317,7 +325,8 @@ def review_body(region: Region | None, classification: Any, state: Mapping[str, 
     stages = "".join(_stage_row(s, c, lang) for s in c.stages.values())
     side = (f'<aside class="side">{_type_section(region, c, lang)}'
             f'<section id="coverage"><h2>{_e(_label("stages", lang))}</h2>{stages}</section>'
-            f"{_suggestions(region, lang)}{_advice(region, c, advice, lang)}{_add_form(region, lang)}"
+            f"{_suggestions(region, lang)}{_advice(region, c, advice, lang)}"
+            f"{_stability(c, stability, lang)}{_add_form(region, lang)}"
             f"{_drafted(region, lang)}{_manual(region, lang)}{_rejected(region, lang)}</aside>")
     low = [f"{plan.kind.value}:{e.id}" for plan in (region.masterplan, region.rpjmd) for e in plan.elements
            if getattr(e, "confidence", None) is not None and e.confidence.score < LOW_CONFIDENCE]

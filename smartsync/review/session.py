@@ -151,19 +151,27 @@ class ReviewSession:
             return out
         from ..render.json import classification_to_dict
 
-        from ..advice import to_reach
+        from ..advice import advise
+        from ..render.text import proposal_line, stability_lines
 
         c = self._classify(region)
         classified = classification_to_dict(c, lang=lang, trace=False)
-        # what to change, by running the same classifier on changed regions
-        advice = to_reach(c, classifier=self._classifier)
+        # what to change and what to protect, by running the same classifier on changed
+        # regions (what-ifs on the live working memory of the region's run)
+        advised = advise(c, classifier=self._classifier)
+        advice, steady = advised.to_reach, advised.stability
+        to_reach = {letter: t.to_dict(lang) for letter, t in advice.items()}
+        for letter, t in advice.items():
+            for said, p in zip(to_reach[letter]["proposal"], t.proposal):
+                said["message"] = proposal_line(region, p, lang)
         level = {e.id: e.level.value for e in region.masterplan.elements}
         out.update(
             valid=True,
             region={"id": region.id, "name": region.name, "kind": region.kind.value},
             type=classified["type"], type_letter=classified["type_letter"],
             type_label=classified["type_label"], stages=classified["stages"],
-            to_reach={letter: t.to_dict(lang) for letter, t in advice.items()},
+            to_reach=to_reach,
+            stability=dict(steady.to_dict(), messages=stability_lines(c, lang, steady)),
             matches=[{"masterplan": m.masterplan, "rpjmd": m.rpjmd, "level": level.get(m.masterplan),
                       "relation": m.relation.value, "status": m.source.value, "score": m.score,
                       "note": m.note, "evidence": list(m.evidence)} for m in region.matches],
@@ -175,7 +183,7 @@ class ReviewSession:
             classification=classified,
         )
         if html:
-            out["html"] = review_body(region, c, out, lang, advice=advice)
+            out["html"] = review_body(region, c, out, lang, advice=advice, stability=steady)
         return out
 
     # ------------------------------------------------------------ acting

@@ -29,7 +29,7 @@ exposure is ``high_above_break``).
 from __future__ import annotations
 
 from ..facts import (
-    Characteristic, ChainCoverage, ChainMember, Elements, PlanPeriod,
+    Characteristic, ChainCoverage, ChainMember, Elements, Funding, PlanPeriod,
     StageCoverage, StageDef, StageStatus, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
@@ -225,38 +225,45 @@ class CharacteristicsPack:
           StageStatus(base=True, synchronized=True, full=False),
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
+          Funding(fundable=MATCH.fundable),
           salience=_DESCRIBE)
-    def funding_through_rpjmd_in_part(self, stage, base, synchronized, total):
+    def funding_through_rpjmd_in_part(self, stage, base, synchronized, total, fundable):
         """Concludes that the masterplan is funded through the RPJMD for its synchronized
-        programs only: the others have no route to APBD funding."""
+        programs only: the others have no route to APBD funding; of the synchronized ones,
+        those whose RPJMD program carries a budget (the funding figures) can draw on it."""
         self.declare(Characteristic(key="funding_route", value="rpjmd_in_part", figures={
             "stage": stage, "synchronized": synchronized, "total": total,
-            "rest": total - synchronized}))
+            "rest": total - synchronized, "fundable": fundable}))
 
     @concludes(Characteristic, key="funding_route", value="program")
     @Rule(TypeResult(typed=True, base=True),
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
           TEST(lambda synchronized: synchronized > 0),
+          Funding(fundable=MATCH.fundable),
           salience=_DESCRIBE)
-    def funding_program_by_program(self, base, synchronized, total):
+    def funding_program_by_program(self, base, synchronized, total, fundable):
         """Concludes that the masterplan is funded program by program: synchronization
-        starts at the base stage, so only its programs synchronized with RPJMD programs can
-        draw on the APBD."""
+        starts at the base stage, so only its programs synchronized with RPJMD programs
+        that carry a budget (the funding figures) can draw on the APBD."""
         self.declare(Characteristic(key="funding_route", value="program", figures={
-            "stage": base, "synchronized": synchronized, "total": total}))
+            "stage": base, "synchronized": synchronized, "total": total,
+            "fundable": fundable}))
 
     @concludes(Characteristic, key="funding_route", value="programs_only")
     @Rule(StageStatus(base=True, synchronized=False),
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
           TEST(lambda synchronized: synchronized > 0),
+          Funding(fundable=MATCH.fundable),
           salience=_DESCRIBE)
-    def funding_programs_only(self, base, synchronized, total):
+    def funding_programs_only(self, base, synchronized, total, fundable):
         """Concludes that only single programs have a route to APBD funding: the program
-        stage is not synchronized, but some of its programs are."""
+        stage is not synchronized, but some of its programs are; those whose RPJMD program
+        carries a budget (the funding figures) can draw on the APBD."""
         self.declare(Characteristic(key="funding_route", value="programs_only", figures={
-            "stage": base, "synchronized": synchronized, "total": total}))
+            "stage": base, "synchronized": synchronized, "total": total,
+            "fundable": fundable}))
 
     @concludes(Characteristic, key="funding_route", value="none")
     @Rule(StageDef(base=True, name=MATCH.base),
