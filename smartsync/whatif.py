@@ -147,7 +147,7 @@ class WhatIf:
                 # the working memory stays as the last hypothesis left it: the next
                 # session on this result changes it from there (smartsync's own
                 # classifications reset it)
-                self._engine._live = weakref.ref(self.result)
+                self._engine._live = weakref.ref(self._root)
                 # what truth maintenance knows of the run, for the next session on it
                 self._engine._whatif_state = (self._engine._live,
                                               {n: getattr(self, n) for n in _STATE})
@@ -161,17 +161,24 @@ class WhatIf:
     def _start(self) -> None:
         engine = self.classifier._engine
         live = engine._live() if engine._live is not None else None
-        if live is not self.result:  # the working memory holds another run: this one again
+        saved = getattr(engine, "_whatif_state", None)
+        kept = saved is not None and saved[0] is engine._live
+        # the run this result's working memory is: its own, or (a what-if's result) the
+        # run that what-if changed, when the working memory still holds it
+        root = self.result if live is self.result else _ROOTS.get(self.result)
+        if live is None or root is not live or (root is not self.result and not kept):
+            # the working memory holds another run: this one again
             with paused_gc():
                 engine.reset()
                 engine.declare(*region_facts(self.region, self.classifier.typology, self.params),
                                *self.classifier._input_facts(self.region, self.params))
                 engine.run()
             COUNTS["reruns"] += 1
+            root, kept = self.result, False
+        self._root = root
         COUNTS["sessions"] += 1
         self._engine = engine
-        saved = getattr(engine, "_whatif_state", None)
-        if saved is not None and saved[0] is engine._live and live is self.result:
+        if kept:
             for name, value in saved[1].items():
                 setattr(self, name, value)
             self._shared = True
@@ -287,6 +294,7 @@ class WhatIf:
         self._apply(region.matches, base)
         COUNTS["what_ifs"] += 1
         result = self.classifier._result(region, base, self._engine)
+        _ROOTS[result] = self._root  # a session on this result changes the same run
         self._shared = True
         return result
 
@@ -563,6 +571,12 @@ class WhatIf:
 
 _MISSING = object()
 _NEVER = float("-inf")
+
+#: a what-if's result -> the classification whose run the what-if changed: a session on
+#: the what-if's result changes that run (from the region of the what-if's result), as
+#: long as the working memory holds it
+_ROOTS: "weakref.WeakKeyDictionary[Classification, Classification]" = \
+    weakref.WeakKeyDictionary()
 
 
 def _readers(engine: Any) -> dict[type, float]:

@@ -227,3 +227,20 @@ def test_study_curve_runs_conclude_what_classifications_at_their_thresholds_do(v
         want = _classifier(variant, "oracle").classify(
             region, params=attrs.evolve(variant.params, threshold=float(threshold)))
         assert _summary(got) == _summary(want), threshold
+
+
+def test_what_if_on_a_what_if_result_changes_the_same_run() -> None:
+    """A session on a what-if's result starts from the live run (no new classification)
+    and concludes what a classification of its changes does."""
+    region = build_region({"mission": 3, "program": 4}, matched={"mission": 1, "program": 3})
+    classifier = DEFAULT.classifier()
+    result = classifier.classify(region)
+    reruns = COUNTS["reruns"]
+    more = what_if(result, add=[Match("SM2", "M1", "adopted")], classifier=classifier)
+    assert more.type_letter == "B"
+    fewer = what_if(more, remove=[("SP1", "P1"), ("SP2", "P1")], classifier=classifier)
+    assert COUNTS["reruns"] == reruns  # both changed the region's own run
+    want = classifier.classify(fewer.region)
+    assert _summary(fewer) == _summary(want)
+    assert what_if(more, classifier=classifier).type_letter == "B"  # a rerun: memory reset
+    assert COUNTS["reruns"] == reruns + 1
