@@ -15,7 +15,12 @@
   so that it cannot reorder the text around it.
 - :func:`encodable` -- a text any UTF-8 writer accepts: lone surrogates written
   as ``\\uNNNN`` (the bytes of an undecodable file name as ``\\xNN``).
-- :func:`spreadsheet_cell` -- a CSV cell a spreadsheet will not execute.
+- :func:`bidi_control` -- the warning for a text holding a bidirectional
+  embedding, override or isolate (U+202A-U+202E, U+2066-U+2069): legitimate only
+  in right-to-left writing, it reorders how a spreadsheet or a page shows the text
+  (the "Trojan Source" trick); the reader warns, the outputs neutralise it.
+- :func:`spreadsheet_cell` -- a CSV cell a spreadsheet will not execute, with no
+  bidirectional control to reorder it.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ import re
 
 from ._lazy import lazy_pattern
 
-__all__ = ["bad_character", "for_terminal", "for_markup", "encodable", "spreadsheet_cell",
-           "FORMULA_STARTS"]
+__all__ = ["bad_character", "bidi_control", "for_terminal", "for_markup", "encodable",
+           "spreadsheet_cell", "FORMULA_STARTS"]
 
 _SURROGATE = lazy_pattern("[\ud800-\udfff]")
 # C0 controls but tab and line breaks, DEL, C1 controls, lone surrogates
@@ -36,6 +41,13 @@ _TERMINAL = lazy_pattern("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\
                          "\u202a-\u202e\u2066-\u2069]")
 _MARKUP_BAD = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BIDI_CONTROLS = lazy_pattern("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# embeddings, overrides and isolates: what reorders a line (the marks LRM/RLM/ALM only nudge)
+_BIDI_REORDERING = lazy_pattern("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_NAMES = {"\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+               "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+               "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE",
+               "\u2067": "RIGHT-TO-LEFT ISOLATE", "\u2068": "FIRST STRONG ISOLATE",
+               "\u2069": "POP DIRECTIONAL ISOLATE"}
 # strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo... and their presentation forms)
 _RTL = lazy_pattern("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
                     "\U0001e800-\U0001efff]")
@@ -69,6 +81,19 @@ def bad_character(text: str, *, line: bool = False) -> str | None:
     else:
         what = f"a control character ({_escape(char)})"
     return f"holds {what} at position {found.start() + 1}"
+
+
+def bidi_control(text: str) -> str | None:
+    """Why ``text`` deserves a warning for a bidirectional control character, naming the
+    first and where it is; ``None`` when it holds none. Such a character is kept (right-
+    to-left writing may need it), but every output neutralises it."""
+    found = _BIDI_REORDERING.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    return (f"holds a bidirectional control character ({_escape(char)} {_BIDI_NAMES[char]}) at "
+            f"position {found.start() + 1}, which reorders how a spreadsheet or a page shows "
+            "the text")
 
 
 def for_terminal(text: str) -> str:
@@ -123,7 +148,11 @@ def for_markup(text: str, *, isolate: bool = True) -> str:
 def spreadsheet_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as text rather than executes: a text starting with
     ``=``, ``+``, ``-``, ``@``, a tab, a line break, ``|`` or ``%`` gets a leading ``'``
-    (what spreadsheets themselves use to mark text). Numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    (what spreadsheets themselves use to mark text); bidirectional controls that would
+    reorder the cell are written as ``\\uNNNN``. Numbers stay numbers."""
+    if isinstance(value, str):
+        if _BIDI_REORDERING.search(value) is not None:
+            value = _BIDI_REORDERING.sub(lambda m: _escape(m.group()), value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value

@@ -65,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT"]
+           "stability", "with_proposal", "PROTECT_LIMIT", "FallAdvice", "to_fall"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -140,6 +140,7 @@ class TypeAdvice:
     missing: tuple[Missing, ...] = ()
     reasons: "tuple[Reason, ...]" = attrs.field(default=(), repr=False)
     found: bool = True
+    conditions: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -153,7 +154,8 @@ class TypeAdvice:
                 "proposal": [p.to_dict() for p in self.proposal], "complete": self.complete,
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
-                "reasons": [r.message(lang) for r in self.reasons], "found": self.found}
+                "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
+                "conditions": list(self.conditions)}
 
 
 @attrs.frozen
@@ -268,6 +270,7 @@ class _Runs:
         self.typology = result.typology
         self._cache: dict[Any, "Classification"] = {}
         self._session: Any = None
+        self._singles: Any = None
 
     def __enter__(self) -> "_Runs":
         return self
@@ -591,7 +594,11 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
     options = _options(runs, suggest)
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):
-        out[typology.letter(t)] = _advise_type(runs, t, options)
+        found = _advise_type(runs, t, options)
+        # the conditions of the type the rules concluded failed (read, not re-derived)
+        failed = tuple(dict.fromkeys(
+            str(f.get("condition")) for f in runs.result.trace.find("ConditionFailed", stage=t.value)))
+        out[typology.letter(t)] = attrs.evolve(found, conditions=failed) if failed else found
     return out
 
 
@@ -659,10 +666,31 @@ PROTECT_LIMIT = 400
 def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum | None,
                                           tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None,
                                           int, int]:
+    """From :func:`_single_changes`: the matches whose loss alone lowers the type the
+    most and the type it then falls to; the single loss that changes the type losing the
+    fewest matches (``(count, type, pairs)``, or ``None``); how many distinct matches
+    were cleared or tried, of how many."""
+    changed, cleared, total = _single_changes(runs)
+    per_key: dict[tuple[str, str], int] = {}
+    for m in runs.region.matches:
+        per_key[m.key] = per_key.get(m.key, 0) + 1
+    own = runs.rank(runs.result.type)
+    single: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
+    for pair, done in sorted(changed.items()):
+        if single is None or per_key[pair] < single[0]:
+            single = (per_key[pair], done, (pair,))
+    lowered = {pair: runs.rank(t) for pair, t in changed.items() if runs.rank(t) < own}
+    if not lowered:
+        return (), None, single, cleared, total
+    lowest = min(lowered.values())
+    protect = tuple(sorted(pair for pair, rank in lowered.items() if rank == lowest))
+    return protect, changed[protect[0]], single, cleared, total
+
+
+def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int, int]:
     """Which of the region's matches, taken away alone, change the type, found by
-    classifying: the matches whose loss lowers it the most and the type it then falls
-    to; the single loss that changes the type losing the fewest matches (``(count, type,
-    pairs)``, or ``None``); how many distinct matches were cleared or tried, of how many.
+    classifying: ``{pair: the type it then becomes}``, and how many distinct matches
+    were cleared or tried, of how many (asked once per region: kept on ``runs``).
 
     Matches are taken away in groups first: a group whose loss leaves the type as it is
     holds no match whose loss alone changes it (losing more matches never gives a
@@ -671,13 +699,17 @@ def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum 
     by each stage's figures (how many elements the stage can lose and stay synchronized:
     only a first guess, every answer is a classification), so that a stable region is
     cleared with a few classifications."""
+    known = runs._singles
+    if known is not None:
+        return known
     result = runs.result
     own = runs.rank(result.type)
     per_key: dict[tuple[str, str], int] = {}
     for m in runs.region.matches:
         per_key[m.key] = per_key.get(m.key, 0) + 1
     if own == 0:  # nothing to lower
-        return (), None, None, 0, len(per_key)
+        runs._singles = ({}, 0, len(per_key))
+        return runs._singles
     groups: list[list[tuple[str, str]]] = []
     seen: set[tuple[str, str]] = set()
     for stage in reversed(runs.typology.stages):
@@ -709,16 +741,8 @@ def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum 
         else:
             half = len(group) // 2
             todo += [group[half:], group[:half]]
-    single: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
-    for pair, done in sorted(changed.items()):
-        if single is None or per_key[pair] < single[0]:
-            single = (per_key[pair], done, (pair,))
-    lowered = {pair: runs.rank(t) for pair, t in changed.items() if runs.rank(t) < own}
-    if not lowered:
-        return (), None, single, cleared, len(per_key)
-    lowest = min(lowered.values())
-    protect = tuple(sorted(pair for pair, rank in lowered.items() if rank == lowest))
-    return protect, changed[protect[0]], single, cleared, len(per_key)
+    runs._singles = (changed, cleared, len(per_key))
+    return runs._singles
 
 
 def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]]:
@@ -825,6 +849,120 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
     if best is None:
         return None, None, ()
     return best[0], best[2], best[3]
+
+
+@attrs.frozen
+class FallAdvice:
+    """What would make the region fall to a lower ``type`` (``letter``; ``None`` for
+    unsynchronized), each answer found by classifying.
+
+    ``single``: the matches whose loss *alone* gives that type. ``lose``: matches whose
+    loss together gives it (found stage by stage: the elements of a stage with the fewest
+    counted matches first, until the stage is no longer synchronized, then confirmed by
+    classifying; not proven the fewest), or ``()`` when those losses give another type,
+    ``gives`` (they overshoot: a variant's condition carries a stage below with the one
+    broken), or none at all (``gives`` ``None``). ``threshold``: ``above`` or ``at_or_below``
+    when a general threshold above ``bound`` or at it or below gives the type (the
+    stability range's neighbours), else ``None``."""
+
+    type: enum.Enum
+    letter: str | None
+    single: tuple[tuple[str, str], ...] = ()
+    lose: tuple[tuple[str, str], ...] = ()
+    gives: enum.Enum | None = None
+    threshold: str | None = None
+    bound: Fraction | None = None
+
+    @property
+    def possible(self) -> bool:
+        """Whether any loss or threshold found gives the type."""
+        return bool(self.single or self.lose or self.threshold)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``type`` (its value), ``single`` and ``lose`` (``[masterplan,
+        rpjmd]`` pairs), ``gives`` (what the stage-by-stage losses gave instead, or null),
+        ``threshold`` (``above``, ``at_or_below`` or null) and ``bound`` (a fraction as a
+        string, or null)."""
+        return {"type": self.type.value, "single": [list(p) for p in self.single],
+                "lose": [list(p) for p in self.lose],
+                "gives": None if self.gives is None else self.gives.value,
+                "threshold": self.threshold,
+                "bound": None if self.bound is None else fraction_text(self.bound)}
+
+
+def to_fall(result: "Classification", wanted: Any, *,
+            classifier: "Classifier | None" = None) -> FallAdvice:
+    """What would make the region fall to ``wanted``, a type below its own (a letter,
+    a name or a member; ``unsynchronized`` too): the single lost matches that give it,
+    a set of lost matches that gives it, and a threshold that gives it (see
+    :class:`FallAdvice`). ``ValueError`` when ``wanted`` is not below the region's type."""
+    with _resolve(result, classifier) as runs:
+        target = runs.typology.parse_type(wanted)
+        if runs.rank(target) >= runs.rank(result.type):
+            raise ValueError(f"{target.value} is not below the region's type {result.type.value}")
+        return _to_fall(runs, target)
+
+
+def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
+    result = runs.result
+    letter = runs.typology.letter(target)
+    changed, _, _ = _single_changes(runs)
+    single = tuple(sorted(pair for pair, t in changed.items() if t == target))
+    steady = _stability(runs)
+    threshold, bound = None, None
+    if steady.type_above == target:
+        threshold, bound = "above", steady.up_to
+    elif steady.type_below == target:
+        threshold, bound = "at_or_below", steady.above
+    # stage by stage: break the type the losses so far leave, until the wanted type is left
+    removed: set[tuple[str, str]] = set()
+    stages = runs.typology.stages
+    done = result
+    gives = None
+    for _ in range(len(stages) + 1):
+        rank = runs.rank(done.type)
+        if rank <= runs.rank(target):
+            break
+        # the stage to break: the one just above the wanted type's (the base stage for
+        # unsynchronized); then the stage of the type the losses leave
+        start = (stages.index(target.value) - 1 if letter is not None else len(stages) - 1)
+        candidates = [s for s in stages[:start + 1][::-1] if done.stages.get(s) is not None
+                      and done.stages[s].present and done.stages[s].is_synchronized]
+        if runs.rank(done.type) and done.type.value in candidates:
+            candidates.remove(done.type.value)
+            candidates.insert(0 if removed else len(candidates), done.type.value)
+        if not candidates:
+            break
+        stage = candidates[0]
+        by_element = _counted_matches(runs, stage)
+        order = sorted((i for i in by_element if done.stages[stage].synchronized_ids
+                        and i in done.stages[stage].synchronized_ids),
+                       key=lambda i: len(by_element[i]))
+
+        def lost(k: int) -> frozenset:
+            return frozenset(removed | {p for i in order[:k] for p in by_element[i]})
+
+        def broken(k: int) -> bool:
+            return not runs.classify(remove=lost(k)).stages[stage].is_synchronized
+
+        if not order or not broken(len(order)):
+            break
+        low, high = 1, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if broken(middle):
+                high = middle
+            else:
+                low = middle + 1
+        removed = set(lost(high))
+        done = runs.classify(remove=frozenset(removed))
+    lose: tuple[tuple[str, str], ...] = ()
+    if removed and done.type == target:
+        lose = tuple(sorted(removed))
+    elif removed:
+        gives = done.type
+    return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
+                      threshold=threshold, bound=bound)
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

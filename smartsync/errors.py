@@ -93,6 +93,11 @@ class Problem:
     severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
     suggestion: str | None = None
     code: str | None = None
+    #: the values behind the message, by name, for its words in another language (the
+    #: catalog's ``problem.<code>``); texts made printable as the message is
+    #: (``None``: the message has no words in another language)
+    values: Any = attrs.field(default=None, eq=False, repr=False, converter=lambda v: None if v is None
+                              else {k: _shown(x, MAX_MESSAGE) for k, x in dict(v).items()})
 
     def __str__(self) -> str:
         loc = self.file or "<input>"
@@ -105,6 +110,16 @@ class Problem:
         if self.suggestion is not None:
             text += f" (did you mean {self.suggestion!r}?)"
         return text
+
+    def format(self, lang: str = "en") -> str:
+        """The problem as one line in ``lang`` (``en`` or ``id``): ``file:line: severity:
+        where: message``. A message the Indonesian catalog has no words for is given as
+        written (in English), inside the Indonesian frame."""
+        if lang == "en":
+            return str(self)
+        from .messages import problem_line
+
+        return problem_line(self, lang)
 
 
 class LoadReport:

@@ -360,10 +360,12 @@ class Difference:
             for (side, rule, condition), pairs in rejected.items():
                 if rule is None:
                     out.append(text("study.diff.not_counted", lang, rule_set=names[side],
-                                    matches=", ".join(pairs), stage=stage.stage))
+                                    matches=", ".join(pairs), count=len(pairs),
+                                    stage=stage.stage))
                 else:
                     out.append(text("study.diff.rejected", lang, rule_set=names[side],
-                                    matches=", ".join(pairs), stage=stage.stage, rule=rule,
+                                    matches=", ".join(pairs), count=len(pairs),
+                                    stage=stage.stage, rule=rule,
                                     condition=_condition(condition, lang)))
             for side, elements in bare.items():
                 out.append(text("study.diff.element_unsynchronized", lang, rule_set=names[side],
@@ -372,8 +374,8 @@ class Difference:
             for (side, rule), pairs in counted.items():
                 same = set(pairs) <= lost_pairs
                 out.append(text("study.diff.counted_same" if same else "study.diff.counted", lang,
-                                rule_set=names[side], matches=", ".join(pairs), stage=stage.stage,
-                                rule=rule or "?"))
+                                rule_set=names[side], matches=", ".join(pairs), count=len(pairs),
+                                stage=stage.stage, rule=rule or "?"))
             if stage.synchronized_a == stage.synchronized_b:  # the same coverage, two thresholds
                 if stage.is_synchronized_a:
                     passing, reached, failing, missed = self.a, stage.threshold_a, self.b, stage.threshold_b

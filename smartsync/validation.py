@@ -143,7 +143,8 @@ def check_references(
                 problems.append(Problem(
                     f"the pair {r.masterplan} -> {r.rpjmd} is both matched and rejected{at}; "
                     "the match counts", file=file, line=r.line, where=r.where,
-                    code="rejected-and-matched", severity=Severity.WARNING))
+                    code="rejected-and-matched", severity=Severity.WARNING,
+                    values={"masterplan": r.masterplan, "rpjmd": r.rpjmd}))
     return problems
 
 
@@ -162,7 +163,8 @@ def _check_plan(
             at = f" (first at line {first.line})" if first.line is not None else ""
             problems.append(Problem(
                 f"duplicate id {ref.id!r}: another {kind.value} element has it{at}",
-                file=file, line=ref.line, where=ref.where, code="duplicate-id"))
+                file=file, line=ref.line, where=ref.where, code="duplicate-id",
+                values={"id": repr(ref.id), "plan": kind.value}))
         else:
             by_id[ref.id] = ref
 
@@ -183,6 +185,7 @@ def _check_plan(
                 problems.append(Problem(
                     f"parent {parent_id!r} does not exist in the {_PLAN_TITLE[kind]}",
                     file=file, line=line, where=ref.where, code="unknown-parent",
+                    values={"parent": repr(parent_id), "plan": kind.value},
                     suggestion=suggest_id(parent_id, [i for i in by_id if i != ref.id])))
             elif parent.level is None or ref.level is None:
                 may_cycle = True
@@ -191,7 +194,9 @@ def _check_plan(
                 problems.append(Problem(
                     f"parent {parent_id!r} is a {parent.level.value}, not above this "
                     f"{ref.level.value}; parents must be at higher levels",
-                    file=file, line=line, where=ref.where, code="parent-not-higher"))
+                    file=file, line=line, where=ref.where, code="parent-not-higher",
+                    values={"parent": repr(parent_id), "level": parent.level.value,
+                            "lower": ref.level.value}))
 
     for cycle in _cycles(by_id) if may_cycle else ():
         first = by_id[cycle[0]]
@@ -206,18 +211,18 @@ def _check_plan(
     if warn_levels and Level.VISION not in levels:
         problems.append(Problem(
             f"the {title} has no vision", file=file, line=plan_line, where=kind.value,
-            severity=Severity.WARNING, code="no-vision"))
+            severity=Severity.WARNING, code="no-vision", values={"plan": kind.value}))
     if warn_levels and Level.PROGRAM not in levels:
         problems.append(Problem(
             f"the {title} has no program; no stage can be synchronized without programs",
             file=file, line=plan_line, where=kind.value, severity=Severity.WARNING,
-            code="no-program"))
+            code="no-program", values={"plan": kind.value}))
     if kind is PlanKind.RPJMD:
         for ref in refs:
             if ref.level is Level.PROGRAM and not ref.has_budget:
                 problems.append(Problem(
                     "program has no budget (pagu indikatif)", file=file, line=ref.line,
-                    where=ref.where, severity=Severity.WARNING, code="no-budget"))
+                    where=ref.where, severity=Severity.WARNING, code="no-budget", values={}))
     return by_id
 
 
@@ -317,12 +322,16 @@ def _check_matches(
             if ref is None:
                 other = PlanKind.RPJMD if kind is PlanKind.MASTERPLAN else PlanKind.MASTERPLAN
                 message = f"{_PLAN_TITLE[kind]} element {element_id!r} does not exist"
-                if element_id in index[other]:
-                    message += (f"; {element_id!r} is an {_PLAN_TITLE[other]} element: are "
+                swapped = element_id in index[other]
+                if swapped:
+                    article = "an" if other is PlanKind.RPJMD else "a"  # an RPJMD, a masterplan
+                    message += (f"; {element_id!r} is {article} {_PLAN_TITLE[other]} element: are "
                                 "masterplan and rpjmd swapped?")
                 problems.append(Problem(
                     message, file=file, line=line if line is not None else match.line,
                     where=match.where, code="unknown-element",
+                    values={"id": repr(element_id), "plan": kind.value, "other_plan": other.value,
+                            "form": "swapped" if swapped else "missing"},
                     suggestion=suggest_id(element_id, index[kind])))
         mp, rp = ends[PlanKind.MASTERPLAN], ends[PlanKind.RPJMD]
         if mp is not None and rp is not None and mp.level is not None and rp.level is not None \
@@ -330,7 +339,9 @@ def _check_matches(
             problems.append(Problem(
                 f"links a masterplan {mp.level.value} ({mp.id}) to an RPJMD "
                 f"{rp.level.value} ({rp.id}); a {what} links elements of the same level",
-                file=file, line=match.line, where=match.where, code="level-mismatch"))
+                file=file, line=match.line, where=match.where, code="level-mismatch",
+                values={"level": mp.level.value, "masterplan": mp.id, "lower": rp.level.value,
+                        "rpjmd": rp.id}))
         if match.masterplan is not None and match.rpjmd is not None:
             key = (match.masterplan, match.rpjmd)
             first = seen.get(key)
@@ -339,7 +350,9 @@ def _check_matches(
                 problems.append(Problem(
                     f"duplicate {what}: the pair {key[0]} -> {key[1]} is "
                     f"{'matched' if what == 'match' else 'rejected'} more than once{at}",
-                    file=file, line=match.line, where=match.where, code="duplicate-match"))
+                    file=file, line=match.line, where=match.where, code="duplicate-match",
+                    values={"masterplan": key[0], "rpjmd": key[1],
+                            "form": "match" if what == "match" else "rejected"}))
             else:
                 seen[key] = match
 

@@ -247,6 +247,8 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
         "program_counterpart_share": figures["program"].coverage,
         "periods": periods,
     }
+    if not figures["program"].present:  # no share of nothing: a masterplan without programs
+        del common["program_counterpart_share"]
     program = figures["program"]
     # a characteristic speaks of the figures beside it (issue 21): the funding route names
     # the programs that have one, the integration says a chain synchronized in part, a

@@ -304,3 +304,40 @@ def test_one_advice_classifies_each_distinct_hypothetical_region_once():
         assert len(runs) == len(set(runs)), region.id
         itself = (frozenset((m.key, m.relation) for m in region.matches), result.params.threshold)
         assert itself not in runs, region.id
+
+
+@pytest.mark.parametrize("name", ["type-a-vision", "type-b-mission", "type-c-target", "type-d-program"])
+def test_every_fall_advice_gives_the_type_it_names(name) -> None:
+    """For every type below an example's own, each single loss, the set of losses and the threshold to_fall names give that type."""
+    import attrs
+
+    from smartsync.advice import to_fall
+
+    result = _example(name)
+    region = result.region
+    below = [t for t in result.typology.type_enum if t != result.type
+             and (result.typology.letter(t) is None or result.typology.letter(result.type) is not None
+                  and result.typology.stages.index(t.value) > result.typology.stages.index(result.type.value))]
+    assert below
+    for t in below:
+        fall = to_fall(result, t)
+        assert fall.possible
+        for pair in fall.single:
+            assert smartsync.classify(attrs.evolve(region, matches=tuple(
+                m for m in region.matches if m.key != pair))).type == t
+        if fall.lose:
+            gone = set(fall.lose)
+            assert smartsync.classify(attrs.evolve(region, matches=tuple(
+                m for m in region.matches if m.key not in gone))).type == t
+        if fall.threshold == "above":
+            assert smartsync.classify(region, params={"threshold": math.nextafter(float(fall.bound), 2)}).type == t
+        elif fall.threshold == "at_or_below":
+            assert smartsync.classify(region, params={"threshold": float(fall.bound)}).type == t
+
+
+def test_to_fall_refuses_a_type_not_below() -> None:
+    """Asking what makes a region fall to its own type or a higher one is a ValueError."""
+    from smartsync.advice import to_fall
+
+    with pytest.raises(ValueError):
+        to_fall(_example("type-b-mission"), "A")

@@ -53,6 +53,10 @@ def test_csv_has_one_row_per_region_in_input_order(capsys, tmp_path):
     assert (first["program_present"], first["program_total"], first["program_synchronized"],
             first["program_coverage"]) == ("true", "18", "15", "0.8333")
     assert first["fundable_share"] == "0.8333" and first["error"] == ""
+    # the rupiah an evaluator reads beside the share: the funding figures' budget, whole
+    import smartsync
+    expected = smartsync.classify(smartsync.load_region(EXAMPLES / "type-a-vision.yaml")).funding
+    assert first["fundable_budget"] == str(expected.budget) and expected.budget > 0
     assert first["diagnostics_blocking"] == "1" and first["diagnostics_warning"] == "0"
     assert first["diagnostics_info"] == "0"
     assert list(rows[0]) == csv_columns()
@@ -389,3 +393,13 @@ def test_jsonl_holds_advice_only_when_asked(capsys, tmp_path):
     assert set(advised["to_reach"]) == {"A", "B", "C"}
     assert advised["to_reach"]["B"]["needed"]["mission"] == 2
     assert "threshold_to" in advised["stability"]
+
+
+def test_the_summary_names_a_failed_files_path_once(capsys, tmp_path):
+    """A file that fails to load is named once in the summary ('failed: FILE:2: error: ...'),
+    not twice ('failed: FILE: FILE:2: error: ...')."""
+    bad = tmp_path / "rusak.yaml"
+    bad.write_text("region: {id: 1, name: [\n", encoding="utf-8")
+    code, out, err = batch(capsys, EXAMPLES / "type-a-vision.yaml", bad, "-o", tmp_path / "out.csv")
+    (line,) = [l for l in (out + err).splitlines() if l.startswith("failed: ")]
+    assert line.count(str(bad)) == 1 and line.startswith(f"failed: {bad}:")

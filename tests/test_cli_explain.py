@@ -146,6 +146,33 @@ def test_to_a_type_says_what_to_change(capsys):
     assert code == 0 and out.startswith("Type B is the region's type.")
 
 
+def test_to_a_lower_type_says_which_losses_make_it_fall(capsys):
+    """--to D and --to unsynchronized on type B name the losses (and a threshold) that give that type, each verified."""
+    import attrs
+
+    code, out, _ = run(capsys, TYPE_B, "--to", "D")
+    assert code == 0 and out.startswith("What would make it fall to type D:")
+    assert "Type -" not in out
+    code, out, _ = run(capsys, TYPE_B, "--to", "unsynchronized", "--format", "json")
+    data = json.loads(out)
+    assert data["to_fall"]["type"] == "unsynchronized" and data["to_fall"]["lose"]
+    region = smartsync.load_region(TYPE_B)
+    gone = {tuple(p) for p in data["to_fall"]["lose"]}
+    assert classify(attrs.evolve(region, matches=tuple(
+        m for m in region.matches if m.key not in gone))).type.value == "unsynchronized"
+    code, out, _ = run(capsys, TYPE_B, "--to", "C", "--lang", "id")
+    assert out.startswith("Yang akan membuatnya turun menjadi tipe C:")
+    assert "ambang di atas 75%" in out
+
+
+def test_to_a_lower_type_nothing_gives_is_refused_in_words(capsys):
+    """Under cascading, breaking the target stage of the type A example also unsynchronizes its programs: --to D says so."""
+    code, out, _ = run(capsys, EXAMPLES / "type-a-vision.yaml", "--rules", "cascading", "--to", "D")
+    assert code == 0
+    assert out.strip() == ("Nothing found makes it fall to type D: the losses that break a stage make it "
+                           "unsynchronized (outside the typology) instead.")
+
+
 def test_how_as_json(capsys):
     """--format json --how prints the derivation as nested objects down to input facts."""
     code, out, _ = run(capsys, TYPE_B, "--how", "stage:mission", "--format", "json")

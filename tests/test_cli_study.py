@@ -121,7 +121,7 @@ def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
     assert "9902 Kabupaten Contoh Makmur" in written
     assert "0 < t <= 3/4: tipe B (misi)" in written
     assert "Mengapa default dan cascading berbeda" in written
-    assert "ditolak oleh cascade_broken" in written
+    assert "ditolak oleh aturan cascade_broken" in written
 
 
 def test_tables_are_studied_as_batch_reads_them(tmp_path):

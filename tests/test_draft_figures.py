@@ -178,7 +178,7 @@ def test_an_unusable_table_is_named_with_the_columns_it_recognised(tmp_path: Pat
     with pytest.raises(DraftError) as caught:
         draft_region(rpjmd=rpjmd, masterplan=masterplan, rpjmd_period="2021-2026", masterplan_period="2022-2031")
     text = str(caught.value)
-    assert "no plan elements found in the rpjmd documents" in text and str(rpjmd) in text
+    assert "no plan elements found in the RPJMD documents" in text and str(rpjmd) in text
     assert "'kode_urusan' (part of a code)" in text and "'pagu_1' (yearly pagu)" in text
 
 

@@ -42,7 +42,7 @@ def test_the_indonesian_catalog_has_no_calques():
     for calque in ("carilah satu", "Menerima usulan padanan di atas mencapai", "seluruh {count}"):
         assert calque not in texts
     assert messages.text("advice.complete", "id", letter="D") == \
-        "Jika usulan padanan di atas diterima, daerah ini mencapai tipe D."
+        "Jika usulan perubahan di atas diterima, daerah ini mencapai tipe D."
 
 
 def test_a_failed_stage_is_said_once_and_a_block_is_not_repeated_for_lower_types():

@@ -701,3 +701,23 @@ def test_the_report_says_what_to_change_and_how_stable_the_type_is():
     assert 'data-types="A B C D"' in section and "Yang perlu diubah" in section
     assert "padankan 5 unsur program masterplan lagi" in section
     assert "Seberapa stabil tipe ini" in section
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_an_indonesian_page_names_relations_in_indonesian_and_one_share_one_way(path):
+    """The Indonesian page's match titles and counted relations use the glossary's words
+    (diadopsi, diturunkan, diselaraskan), never the English names; each stage's share is
+    written as the text says it (66,7%), never rounded apart in the diagram (67%)."""
+    from smartsync.messages import format_percent
+
+    result = classify(load_region(path))
+    page = render_html(load_region(path), result, lang="id")
+    assert not re.search(r"→ [^:<]+: (adopted|derived|aligned),", page)
+    assert "Relasi padanan yang dihitung: diadopsi, diselaraskan, diturunkan" in page
+    for stage in result.stages.values():
+        if stage.present:
+            shown = format_percent(stage.coverage, "id")
+            assert f"({shown})" in page or f"· {shown}" in page, (stage.stage, shown)
+            whole = f"{stage.coverage * 100:.0f}%"
+            if whole != shown:
+                assert f"({whole})" not in page and f"· {whole}" not in page

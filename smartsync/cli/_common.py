@@ -182,14 +182,14 @@ def engine_from(args: argparse.Namespace, command: str) -> tuple[Any, Parameters
         return None
 
 
-def print_problems(problems: Any, *, file: Any = None) -> None:
-    """Print problems to stderr, one per line."""
+def print_problems(problems: Any, *, file: Any = None, lang: str = "en") -> None:
+    """Print problems to stderr, one per line, in ``lang``."""
     for p in problems:
-        print(p, file=file or sys.stderr)
+        print(p.format(lang) if isinstance(p, Problem) else p, file=file or sys.stderr)
 
 
-def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
-    """Each file's region, or ``None`` after printing its problems to stderr.
+def regions_from(paths: list[str], lang: str = "en") -> Iterator[tuple[str, Region | None]]:
+    """Each file's region, or ``None`` after printing its problems to stderr (in ``lang``).
     Warnings are printed too; folders stand for their region files."""
     from ..io.paths import list_folder, path_kind
 
@@ -198,16 +198,17 @@ def regions_from(paths: list[str]) -> Iterator[tuple[str, Region | None]]:
         folder = path_kind(path) == "dir"
         files, problem = list_folder(path) if folder else ([path], None)
         if problem is not None:
-            print(problem, file=sys.stderr)
+            print(problem.format(lang), file=sys.stderr)
             yield argument, None
         elif folder and not files:
-            print(Problem("no region files in this folder", file=argument), file=sys.stderr)
+            print(Problem("no region files in this folder", file=argument).format(lang),
+                  file=sys.stderr)
             yield argument, None
         for f in files:
             report = check_region_file(f)
             # warnings too (an RPJMD program without a budget...): a planner reads them
             # here as under validate; the results go to standard output, these to stderr
-            print_problems(report.problems)
+            print_problems(report.problems, lang=lang)
             yield str(f), report.region
 
 

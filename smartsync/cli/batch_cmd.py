@@ -54,7 +54,7 @@ def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
         columns += [f"{stage}_present", f"{stage}_total", f"{stage}_synchronized",
                     f"{stage}_coverage"]
     columns += [f"diagnostics_{s}" for s in DIAGNOSTIC_SEVERITIES]
-    columns += ["programs", "fundable_programs", "fundable_share", "error"]
+    columns += ["programs", "fundable_programs", "fundable_share", "fundable_budget", "error"]
     return columns
 
 
@@ -77,6 +77,7 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) ->
         row["programs"] = c.funding.total
         row["fundable_programs"] = c.funding.fundable
         row["fundable_share"] = f"{c.funding.share:.4f}"
+        row["fundable_budget"] = c.funding.budget
     return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
 
 
@@ -367,5 +368,8 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
-        lines.append(f"{failed_word}: {name}{where}: {item.error}")
+        if name == item.source and str(item.error).startswith(f"{item.source}:"):
+            lines.append(f"{failed_word}: {item.error}")  # the error names the file (and line)
+        else:
+            lines.append(f"{failed_word}: {name}{where}: {item.error}")
     out.write("\n".join(lines) + "\n")

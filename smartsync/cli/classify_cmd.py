@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     classifier, params = engine
     failed = rule_failed = 0
     first = True
-    for name, region in regions_from(args.files):
+    for name, region in regions_from(args.files, args.lang):
         if region is None:
             failed += 1
             continue

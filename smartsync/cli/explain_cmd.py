@@ -55,7 +55,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                        help="how a conclusion was reached: type, a type letter, a stage, "
                             "element:ID, a characteristic, diagnostic or funding key, a fact "
                             "or step number")
-    group.add_argument("--to", metavar="TYPE", help="what to change to reach this type")
+    group.add_argument("--to", metavar="TYPE", help="what to change to reach this type; for a type below the region's own (or unsynchronized), what would make it fall to it")
     parser.add_argument("--trace", action="store_true",
                         help="add the fact tree (rule names, fact numbers) and the rule firings")
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
@@ -257,10 +257,22 @@ def _to(result: Any, args: argparse.Namespace) -> int:
             return EXIT_OK
         _print(to_reach_lines(result, lang, advice), args.format)
         return EXIT_OK
-    key = "advice.own" if wanted == own else "advice.below"
-    head = (text(key, lang, letter=letter) if letter is not None else
-            text("why_not.own", lang, type=type_name(own, result.type_letter, lang))
-            if wanted == own else text("advice.below", lang, letter="-"))
+    if wanted != own:
+        # a lower type: what would make the region fall to it
+        from ..advice import to_fall
+        from ..render.text import to_fall_lines
+
+        fall = to_fall(result, wanted)
+        said = to_fall_lines(result, lang, fall)
+        if args.format == "json":
+            print(json.dumps({"region": result.region_id, "type": own.value, "to": letter,
+                              "to_reach": {}, "to_fall": fall.to_dict(), "messages": said},
+                             ensure_ascii=False))
+            return EXIT_OK
+        _print(said, args.format)
+        return EXIT_OK
+    head = (text("advice.own", lang, letter=letter) if letter is not None else
+            text("why_not.own", lang, type=type_name(own, result.type_letter, lang)))
     steady = stability(result)
     if args.format == "json":
         print(json.dumps({"region": result.region_id, "type": own.value, "to": letter,
@@ -294,13 +306,13 @@ def run(args: argparse.Namespace) -> int:
     if path_kind(Path(args.files)) == "dir":  # a folder holds many regions: none left out unsaid
         print(Problem("a folder: explain takes one region file; run it once per file, or "
                       "'smartsync classify --explain' on the folder for every region in it",
-                      file=args.files), file=sys.stderr)
+                      file=args.files).format(args.lang), file=sys.stderr)
         return EXIT_USAGE
     engine = engine_from(args, "explain")
     if engine is None:
         return EXIT_USAGE
     classifier, params = engine
-    for name, region in regions_from([args.files]):
+    for name, region in regions_from([args.files], args.lang):
         if region is None:
             return EXIT_INVALID
         try:

@@ -122,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     path = Path(args.file)
     report = check_region_file(path)
-    print_problems(report.problems)  # the errors that stop it, or the warnings of a file that loads
+    print_problems(report.problems, lang=args.lang)  # the errors that stop it, or the warnings of a file that loads
     if report.region is None:
         return EXIT_INVALID
     region = report.region

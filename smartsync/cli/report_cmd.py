@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartsync report: {failure.source}: no page written", file=sys.stderr)
         for problem in failure.problems:
             if problem.severity is Severity.ERROR or len(failure.problems) == 1:
-                print(f"  {problem}", file=sys.stderr)
+                print(f"  {problem.format(lang)}", file=sys.stderr)
     if report.index is not None:
         print(text("report.cli.index", lang, index=str(report.index), count=len(report.pages),
                    regions=many("batch.region", len(report.pages))))

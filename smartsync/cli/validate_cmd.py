@@ -12,6 +12,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import Problem, Severity
+from ..messages import text
 from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, RegionFileReport, check_region_file
 from . import EXIT_INVALID, EXIT_OK, SUMMARIES, path_argument
 
@@ -34,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="print errors and the summary, not warnings")
     parser.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
                         help=f"refuse files larger than N bytes (default {MAX_FILE_BYTES:,})")
+    parser.add_argument("--lang", choices=("en", "id"), default="en",
+                        help="language of the problems: en (English) or id (Indonesian)")
     parser.add_argument("--codes", action="store_true",
                         help="also check RPJMD program codes against the national program "
                              "nomenclature (unknown codes, names that disagree) and propose a "
@@ -133,11 +136,14 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             if args.quiet and problem.severity is Severity.WARNING:
                 continue
-            print(problem)
+            print(problem.format(args.lang))
     invalid = checked - valid
-    summary = (f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid, {invalid} invalid; "
-               f"{errors} error{'s' if errors != 1 else ''}, "
-               f"{warnings} warning{'s' if warnings != 1 else ''}")
-    print(summary)
+    if args.lang == "en":
+        print(f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid, {invalid} invalid; "
+              f"{errors} error{'s' if errors != 1 else ''}, "
+              f"{warnings} warning{'s' if warnings != 1 else ''}")
+    else:
+        print(text("validate.summary", args.lang, checked=checked, valid=valid, invalid=invalid,
+                   errors=errors, warnings=warnings))
     failed = errors > 0 or (args.strict and warnings > 0)
     return EXIT_INVALID if failed else EXIT_OK

@@ -224,7 +224,8 @@ def _period(draft: "PlanDraft", given: Period | tuple[int, int] | str | None, la
         return draft.period
     if draft.years_seen:
         return Period(min(draft.years_seen), max(draft.years_seen))
-    raise DraftError(messages.text("draft.no-period", lang, plan=draft.kind.value),
+    raise DraftError(messages.text("draft.no-period", lang, plan=draft.kind.value,
+                                   option=f"--{draft.kind.value}-period"),
                      ", ".join(draft.files), "no-period")
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character
+from .._text import bad_character, bidi_control
 from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
 from ..model import (
     Confidence,
@@ -194,8 +194,8 @@ def check_region_file(
     fmt = _format_of(path, format)
     max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else _max_bytes(max_bytes)
 
-    def failed(message: str, code: str) -> RegionFileReport:
-        return RegionFileReport(name, None, (Problem(message, file=name, code=code),))
+    def failed(message: str, code: str, values: Any = None) -> RegionFileReport:
+        return RegionFileReport(name, None, (Problem(message, file=name, code=code, values=values),))
 
     if not name:
         return failed("an empty path; give a file name", "no-such-file")
@@ -203,7 +203,7 @@ def check_region_file(
     if blocked is not None:
         return RegionFileReport(name, None, (blocked,))
     if path_kind(path) == "dir":
-        return failed("is a folder, not a region file", "not-a-file")
+        return failed("is a folder, not a region file", "not-a-file", {})
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -211,9 +211,9 @@ def check_region_file(
                 return failed(_size_problem(size, max_bytes), "too-large")
             data = handle.read(min(size, max_bytes) + 1)
     except FileNotFoundError:
-        return failed("no such file", "no-such-file")
+        return failed("no such file", "no-such-file", {})
     except IsADirectoryError:
-        return failed("is a folder, not a region file", "not-a-file")
+        return failed("is a folder, not a region file", "not-a-file", {})
     except OSError as exc:
         reason, fix = path_problem(exc)
         return failed(f"cannot be read: {reason}; {fix}", "unreadable")
@@ -422,9 +422,9 @@ class _Reader:
     # -- recording
 
     def error(self, message: str, line: int | None, where: str | None, code: str,
-              suggestion: str | None = None) -> None:
+              suggestion: str | None = None, values: Any = None) -> None:
         self.problems.append(Problem(message, file=self.file, line=line, where=where, code=code,
-                                     suggestion=suggestion))
+                                     suggestion=suggestion, values=values))
 
     def mapping(self, node: Located, where: str | None, what: str, allowed: tuple[str, ...],
                 required: Sequence[str]) -> dict[str, Located] | None:
@@ -442,13 +442,16 @@ class _Reader:
             for key in fields:
                 if key not in known:
                     self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
-                               node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed))
+                               node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed),
+                               {"key": repr(key), "expected": _or_list(allowed)})
         for key in required:
             item = fields.get(key)
             if item is None:
-                self.error(f"missing required key {key!r}", node.line, where, "missing-field")
+                self.error(f"missing required key {key!r}", node.line, where, "missing-field",
+                           values={"key": repr(key), "form": "missing"})
             elif item.value is None:
-                self.error(f"{key!r} has no value", item.line, where, "missing-field")
+                self.error(f"{key!r} has no value", item.line, where, "missing-field",
+                           values={"key": repr(key), "form": "empty"})
         if all_known:
             for item in fields.values():
                 if item.value is None:
@@ -475,7 +478,8 @@ class _Reader:
             return True
         # printable ASCII holds no character bad_character refuses (tests/test_io_unchecked.py)
         if value.strip() and len(value) <= self.max_text and (
-                (value.isascii() and value.isprintable()) or bad_character(value, line=line) is None):
+                (value.isascii() and value.isprintable())
+                or (bad_character(value, line=line) is None and bidi_control(value) is None)):
             checked.add(value)
             return True
         return False
@@ -499,6 +503,13 @@ class _Reader:
             self.error(f"{label} is {len(value):,} characters long, above the limit of "
                        f"{self.max_text:,}", node.line, where, "too-long")
             return None
+        bidi = bidi_control(value)
+        if bidi is not None:  # kept (right-to-left writing may need it), said once per place
+            self.problems.append(Problem(f"{label} {bidi}; remove it unless the text is written "
+                                         "right to left", file=self.file, line=node.line,
+                                         where=where, code="bidi-control",
+                                         severity=Severity.WARNING))
+            return value
         self.checked[line].add(value)
         return value
 
@@ -531,7 +542,8 @@ class _Reader:
         accepted = ", ".join(m.value for m in cls)
         if isinstance(value, str):
             self.error(f"unknown {label} {value!r}; expected one of: {accepted}", node.line, where,
-                       code, did_you_mean(_norm(value), cls.accepted_names()))
+                       code, did_you_mean(_norm(value), cls.accepted_names()),
+                       {"value": repr(value), "expected": accepted})
         else:
             self.error(f"{label} must be one of: {accepted}; got {_describe(value)}", node.line, where,
                        "wrong-type")

@@ -154,8 +154,15 @@ _RUPIAH_SCALES = ((10**12, "trillion", "triliun"), (10**9, "billion", "miliar"),
 
 
 def _decimal(value: float, digits: int, lang: str) -> str:
-    shown = f"{value:.{digits}f}".rstrip("0").rstrip(".") if value else "0"
-    return shown.replace(".", ",") if lang == "id" else shown
+    """``value`` to ``digits`` decimals (trailing zeros dropped), thousands grouped:
+    ``12,345.68``; in Indonesian ``12.345,68``."""
+    shown = f"{value:,.{digits}f}" if value else "0"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown.translate(_ID_SEPARATORS) if lang == "id" else shown
+
+
+_ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 def format_percent(value: float, lang: str = "en") -> str:
@@ -209,6 +216,8 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         # a condition's words (condition.<name>), never its identifier when it has words
         return _lookup(f"condition.{value}", lang) or _lookup(f"condition.{value}", "en") \
             or value
+    if key in ("plan", "other_plan") and value in ("rpjmd", "masterplan"):
+        return _lookup(f"plan.{value}", _lang(lang)) or value
     if key in ("relation", "source") and isinstance(value, str):
         return _lookup(f"{key}.{value}", _lang(lang)) or value
     if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
@@ -265,6 +274,8 @@ def _variants(values: Mapping[str, Any]) -> list[str]:
     if isinstance(fundable, int) and isinstance(synchronized, int) and fundable != synchronized:
         found.append("unbudgeted")
     forms = [".".join(found)] if found else []
+    if values.get("total") == 0:  # a share of nothing: said in words, never "0 of 0 (0%)"
+        forms.insert(0, "empty")
     if values.get("count") == 1:
         forms = [f"{f}.one" for f in forms] + forms + ["one"]
     return forms
@@ -411,6 +422,55 @@ def reason_message(r: Any, lang: str = "en") -> str:
         if has(key, lang):
             return text(key, lang, **values)
     return text(f"why_not.{r.kind}", lang, rule=r.rule, form=r.form, blocker=r.blocker or "")
+
+
+_WHERE_PREFIXES = (("rpjmd element ", "where.rpjmd_element"),
+                   ("masterplan element ", "where.masterplan_element"),
+                   ("match ", "where.match"), ("rejected ", "where.rejected"),
+                   ("column ", "where.column"), ("row ", "where.row"))
+
+
+def _where(where: str, lang: str) -> str:
+    """Where a problem is (``rpjmd element M1``, ``match SV -> V``, ``region``) in ``lang``."""
+    if has(f"where.{where}", lang):
+        return text(f"where.{where}", lang)
+    for prefix, key in _WHERE_PREFIXES:
+        if where.startswith(prefix) and has(key, lang):
+            return text(key, lang, name=where[len(prefix):])
+    return where
+
+
+def problem_message(problem: Any, lang: str = "en") -> str:
+    """A problem's message in ``lang``: the catalog's ``problem.<code>`` (or
+    ``problem.<code>.<form>``) filled with the problem's values when the catalog has it
+    and the values give every placeholder; else the message as written."""
+    values = getattr(problem, "values", None)
+    code = getattr(problem, "code", None)
+    if code and values is not None:
+        keys = [f"problem.{code}.{values['form']}"] if isinstance(values.get("form"), str) else []
+        for key in keys + [f"problem.{code}"]:
+            template = _lookup(key, _lang(lang))
+            if template is None:
+                continue
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            if names <= set(values):
+                return text(key, lang, **values)
+    return str(problem.message)
+
+
+def problem_line(problem: Any, lang: str = "en") -> str:
+    """A problem as one line in ``lang``: ``file:line: severity: where: message``."""
+    location = problem.file or "<input>"
+    if problem.line is not None:
+        location += f":{problem.line}"
+    severity = getattr(problem.severity, "value", problem.severity)
+    out = f"{location}: {text(f'severity.{severity}', lang)}: "
+    if problem.where:
+        out += f"{_where(problem.where, lang)}: "
+    out += problem_message(problem, lang)
+    if problem.suggestion is not None:
+        out += text("problem.did_you_mean", lang, suggestion=repr(problem.suggestion))
+    return out
 
 
 def keys_and_placeholders(lang: str) -> dict[str, frozenset[str]]:

@@ -197,8 +197,11 @@ def fit_text(text: str, widths: Sequence[float], size: float = FONT) -> list[str
 # --------------------------------------------------------------------- drawing
 
 
-def _share(value: float) -> str:
-    return f"{value * 100:.0f}%"
+def _share(value: float, lang: str) -> str:
+    """A share as the rest of the page says it (a tenth where not whole)."""
+    from ..messages import format_percent
+
+    return format_percent(value, lang)
 
 
 def _level_name(level: str, lang: str) -> str:
@@ -337,8 +340,11 @@ def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float
     middle = (x1 + x2) / 2
     d = f"M{x1:g},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {x2:g},{y2:g}"
     relation, source = match.relation.value, match.source.value
+    from ..messages import text
+
     title = _label("match_title", lang, masterplan=match.masterplan, rpjmd=match.rpjmd,
-                   relation=relation, source=source)
+                   relation=text(f"relation.{relation}", lang),
+                   source=text(f"source.{source}", lang))
     if match.score is not None:
         title += "; " + _label("score", lang, score=f"{match.score:.2f}")
     if match.note:
@@ -404,7 +410,7 @@ def _band_svg(band: _Band, region: Region, matches: Sequence[Match],
     if is_stage and result is not None:
         if result.present:
             status = _label("stage_status", lang, synchronized=result.synchronized,
-                            total=result.total, share=_share(result.coverage))
+                            total=result.total, share=_share(result.coverage, lang))
         else:
             status = _label("stage_absent", lang)
     else:

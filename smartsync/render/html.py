@@ -234,7 +234,7 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
             cls = "synchronized" if s.is_synchronized else "unsynchronized"
             cells.append(f'<td class="cov {cls}" data-stage="{_a(stage)}" data-coverage="{s.coverage:.4f}">'
                          f'<span class="mini"><i style="width:{max(0.0, min(1.0, s.coverage)) * 100:.0f}%"></i></span>'
-                         f"{s.synchronized}/{s.total} \u00b7 {_share(s.coverage)}</td>")
+                         f"{s.synchronized}/{s.total} \u00b7 {_share(s.coverage, lang)}</td>")
         letter = c.type_letter
         rows.append(f'<tr class="region" data-type="{_a(c.type.value)}" data-region="{_a(page.region.id)}">'
                     f'<td><a href="{_a(href)}">{_e(page.region.name)}</a></td><td>{_e(page.region.id)}</td>'

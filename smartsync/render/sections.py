@@ -51,8 +51,11 @@ def _check_lang(lang: str) -> str:
     return lang
 
 
-def _share(value: float) -> str:
-    return f"{value * 100:.0f}%"
+def _share(value: float, lang: str) -> str:
+    """A share as every other output of the page says it (a tenth where not whole)."""
+    from ..messages import format_percent
+
+    return format_percent(value, lang)
 
 
 def _version() -> str:
@@ -221,7 +224,7 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
         status = "full" if stage.full else "partial" if stage.is_synchronized else "not"
         classes.append("synchronized" if stage.is_synchronized else "unsynchronized")
         figures = (_label("coverage_figures", lang, synchronized=stage.synchronized,
-                          total=stage.total, share=_share(stage.coverage))
+                          total=stage.total, share=_share(stage.coverage, lang))
                    + " \u00b7 " + text(f"stage.status.{status}", lang))
         width = max(0.0, min(1.0, stage.coverage)) * 100
         tip = text("stage.line", lang, stage=stage.stage, synchronized=stage.synchronized,
@@ -237,14 +240,21 @@ def _stage_row(stage: StageResult, c: Classification, lang: str) -> str:
 
 
 def _coverage_section(c: Classification, lang: str) -> str:
+    from ..messages import stage_name, text
+
     rows = "".join(_stage_row(s, c, lang) for s in c.stages.values())
-    thresholds = [f"{_share(c.params.threshold)}"] + [
-        f"{stage} {_share(value)}" for stage, value in sorted(c.params.thresholds.items())]
-    relations = ", ".join(r.value for r in sorted(c.params.relations, key=lambda r: r.value))
+    thresholds = [f"{_share(c.params.threshold, lang)}"] + [
+        f"{stage_name(stage, lang)} {_share(value, lang)}"
+        for stage, value in sorted(c.params.thresholds.items())]
+
+    def relation(r: Any) -> str:
+        return text(f"relation.{r.value}", lang)
+
+    relations = ", ".join(relation(r) for r in sorted(c.params.relations, key=lambda r: r.value))
     if c.params.stage_relations:  # counted relations per stage (e.g. relations-per-stage)
         relations += " (" + "; ".join(
             f"{stage_name(stage, lang)}: "
-            + ", ".join(sorted(r.value for r in c.params.relations_for(stage)))
+            + ", ".join(sorted(relation(r) for r in c.params.relations_for(stage)))
             for stage in c.typology.stages if stage in c.params.stage_relations) + ")"
     parameters = _label("parameters", lang, threshold="; ".join(thresholds), relations=relations)
     return (f'<section id="coverage"><h2>{_e(_label("coverage", lang))}</h2>'
@@ -264,7 +274,8 @@ def _diagnostics_section(c: Classification, warnings: Sequence[Problem], lang: s
         f'<p>{_e(text("heading.none", lang))}</p>'
     if warnings:
         body += (f'<h3>{_e(_label("file_warnings", lang))}</h3><ul class="diagnostics file-warnings">'
-                 + "".join(f'<li class="warning">{_e(str(p))}</li>' for p in warnings) + "</ul>")
+                 + "".join(f'<li class="warning">{_e(p.format(lang))}</li>' for p in warnings)
+                 + "</ul>")
     return f'<section id="diagnostics"><h2>{_e(text("heading.diagnostics", lang))}</h2>{body}</section>'
 
 
@@ -276,7 +287,7 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
     if f is None:
         return head + f'<p>{_e(text("funding.none", lang))}</p></section>'
     programs = (_label("coverage_figures", lang, synchronized=f.fundable, total=f.total,
-                       share=_share(f.share)))
+                       share=_share(f.share, lang)))
     out = [head, '<dl class="funding">',
            f'<dt>{_e(_label("funding_programs", lang))}</dt><dd class="programs">{_e(programs)}</dd>',
            f'<dt>{_e(_label("funding_budget", lang))}</dt>'

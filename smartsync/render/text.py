@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import format_bound, funding_message, rule_description, text, type_name
+from ..messages import (format_bound, format_value, funding_message, rule_description, text,
+                        type_name)
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -12,7 +13,8 @@ from ._subject import speaks
 
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
-           "why_not_title", "why_not_blocks", "proposal_line"]
+           "why_not_title", "why_not_blocks", "proposal_line", "to_fall_lines", "count_line",
+           "conditions_line"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -67,7 +69,40 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
                 masterplan_text=_element_text(region, "masterplan", p.masterplan),
                 rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
                 score=p.score if p.score is not None else "",
-                relation=p.relation, current=getattr(p, "current", None) or "")
+                relation=p.relation,
+                # the current relation in the language's words, as the new one is
+                current=format_value("relation", getattr(p, "current", None) or "", lang))
+
+
+def count_line(c: Any, item: Any, stage: str, count: int, lang: str) -> str:
+    """How many more elements of a stage must count for a type, and why, from what the
+    rules concluded: the threshold where the stage is not synchronized; where it already
+    is, the type's conditions the rules concluded failed (``ConditionFailed``), never the
+    threshold; "match" where the proposals add matches, "change the relation" where each
+    is a relation change."""
+    figures = c.stages[stage]
+    values = dict(count=count, stage=stage, synchronized=figures.synchronized,
+                  total=figures.total, required=figures.synchronized + count,
+                  threshold=figures.threshold)
+    conditions = tuple(getattr(item, "conditions", ()))
+    said = "; ".join(text(f"condition.{name}", lang) for name in conditions) \
+        or text("advice.condition_unnamed", lang)
+    if figures.is_synchronized:
+        return text("advice.count_condition", lang, conditions=said, **values)
+    changes = [p for p in item.proposal if p.stage == stage]
+    if changes and all(getattr(p, "change", "add") == "relation" for p in changes):
+        return text("advice.count_relation", lang, **values)
+    return text("advice.count_one" if count == 1 else "advice.count", lang, **values)
+
+
+def conditions_line(item: Any, lang: str) -> str | None:
+    """The conditions of a type the rules concluded failed on the region (its
+    ``ConditionFailed`` facts), in words; ``None`` when there are none."""
+    conditions = tuple(getattr(item, "conditions", ()))
+    if not conditions:
+        return None
+    return text("advice.conditions", lang, letter=item.letter, conditions="; ".join(
+        text(f"condition.{name}", lang) for name in conditions))
 
 
 @speaks
@@ -97,15 +132,13 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             lines.append(text("advice.unreachable", lang, letter=letter, missing=missing))
             continue
         lines.append(text("advice.reach", lang, letter=letter, stage=item.type.value))
+        failed = conditions_line(item, lang)
+        if failed is not None:
+            lines.append("  " + failed)
         for stage, count in item.needed.items():
             if not count:
                 continue
-            figures = c.stages[stage]
-            key = "advice.count_one" if count == 1 else "advice.count"
-            lines.append("  - " + text(key, lang, count=count, stage=stage,
-                                       synchronized=figures.synchronized, total=figures.total,
-                                       required=figures.synchronized + count,
-                                       threshold=figures.threshold))
+            lines.append("  - " + count_line(c, item, stage, count, lang))
             lines.extend("      " + proposal_line(region, p, lang)
                          for p in item.proposal if p.stage == stage)
         if item.gives is not None and item.gives != item.type:
@@ -168,6 +201,34 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
     if s.fragile:
         lines.append(text("stability.fragile", lang,
                           threshold=bound(getattr(s, "exact_threshold", s.threshold), False)))
+    return lines
+
+
+@speaks
+def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
+    """What would make the region fall to a lower type (a
+    :class:`~smartsync.advice.FallAdvice`): the single losses, a set of losses and a
+    threshold that give it, or, when none was found, why in words."""
+    def short(t: Any) -> str:
+        letter = c.typology.letter(t)
+        return (text("fall.type", lang, letter=letter) if letter is not None
+                else text("fall.unsynchronized", lang))
+
+    name = short(fall.type)
+    pairs = (lambda found: ", ".join(f"{a} -> {b}" for a, b in found))
+    if not fall.possible:
+        why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
+               else text("fall.no_loss", lang))
+        return [text("fall.none", lang, name=name, why=why)]
+    lines = [text("fall.head", lang, name=name)]
+    if fall.single:
+        lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
+                                   count=len(fall.single)))
+    if fall.lose and tuple(fall.lose) != tuple(fall.single[:1]):
+        lines.append("  - " + text("fall.lose", lang, pairs=pairs(fall.lose), count=len(fall.lose)))
+    if fall.threshold is not None:
+        lines.append("  - " + text(f"fall.threshold.{fall.threshold}", lang, bound=format_bound(
+            fall.bound, lang, round_up=fall.threshold == "above")))
     return lines
 
 

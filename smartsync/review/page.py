@@ -225,7 +225,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
-    from ..render.text import proposal_line
+    from ..render.text import conditions_line, count_line, proposal_line
 
     if advice is None:
         return ""
@@ -240,14 +240,14 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
                     f"<p>{_e(said)}</p></div>")
         parts = [f'<p class="to-reach-head"><b>'
                  f'{_e(text("advice.reach", lang, letter=letter, stage=t.type.value))}</b></p>']
+        failed = conditions_line(t, lang)
+        if failed is not None:
+            parts.append(f'<p class="conditions">{_e(failed)}</p>')
         rows = []
         for stage, count in t.needed.items():
             if not count:
                 continue
-            figures = c.stages[stage]
-            said = text("advice.count_one" if count == 1 else "advice.count", lang, count=count,
-                        stage=stage, synchronized=figures.synchronized, total=figures.total,
-                        required=figures.synchronized + count, threshold=figures.threshold)
+            said = count_line(c, t, stage, count, lang)
             items = "".join(
                 f'<li data-masterplan="{_e(p.masterplan)}" data-rpjmd="{_e(p.rpjmd or "")}" '
                 f'data-change="{_e(p.change)}">' + _e(proposal_line(region, p, lang))

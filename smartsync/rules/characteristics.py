@@ -329,12 +329,14 @@ class CharacteristicsPack:
     # -- programs and periods ------------------------------------------------------
 
     @concludes(Characteristic, key="program_counterpart_share")
-    @Rule(StageCoverage(stage=MATCH.base, base=True, synchronized=MATCH.synchronized,
-                        total=MATCH.total, coverage=MATCH.coverage, matched=MATCH.matched),
+    @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized=MATCH.synchronized, total=MATCH.total,
+                        coverage=MATCH.coverage, matched=MATCH.matched),
           salience=_DESCRIBE)
     def program_counterpart_share(self, base, synchronized, total, coverage, matched):
         """Concludes the share of masterplan programs synchronized with an RPJMD program
-        (their match counts under the rules in force), beside how many are matched at all."""
+        (their match counts under the rules in force), beside how many are matched at all.
+        A masterplan without programs has no such share (the diagnostics say it has none)."""
         self.declare(Characteristic(key="program_counterpart_share", value=coverage,
                                     figures={"stage": base, "synchronized": synchronized,
                                              "total": total, "matched": matched}))
