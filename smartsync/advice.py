@@ -79,7 +79,9 @@ class ProposedMatch:
     person must find one). ``relation``: the relation the match must carry to
     count (one the rules count at the stage). ``change``: ``add`` (a new match) or
     ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
-    relation ``current``, given ``relation`` instead)."""
+    relation ``current``, given ``relation`` instead). ``limited``: the matcher was not
+    asked about this element (``rpjmd`` is ``None`` for that reason), the region being
+    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`)."""
 
     masterplan: str
     rpjmd: str | None
@@ -88,14 +90,16 @@ class ProposedMatch:
     relation: str = "derived"
     change: str = "add"
     current: str | None = None
+    limited: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
         ``change`` (``add``: a new match; ``relation``: the existing match
-        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``) and ``current``."""
+        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``
+        and ``limited``."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
-                "current": self.current}
+                "current": self.current, "limited": self.limited}
 
 
 @attrs.frozen
@@ -348,6 +352,7 @@ class _Option:
     every: tuple[str, ...]
     candidate: str | None = None
     score: float | None = None
+    limited: bool = False
 
     def matches(self, mode: str) -> tuple[Match, ...]:
         """The hypothetical matches of this element: ``one`` (the fix, else the stand-in),
@@ -373,11 +378,22 @@ class _Option:
 WIDEST = 5000
 
 
+#: the most pairs the matcher compares for the advice's candidates: each unsynchronized
+#: element asked about counts the RPJMD elements of its level (what the matcher may have
+#: to score for it). Elements are asked about top stage first, in the order the search
+#: takes them, while the pairs fit; the others are proposed without a candidate and
+#: said to be (``ProposedMatch.limited``), so that the advice of a region of any size is
+#: bounded work (docs/limits.rst)
+MAX_CANDIDATE_PAIRS = 100_000
+
+
 def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     """Per stage, its unsynchronized masterplan elements as the search takes them
     (whatever the matcher proposes, so that the answer does not depend on it): those with
     a match the rules rejected only for its relation first, then the others in the
-    stage's order; each with what the search may add and the matcher's candidate."""
+    stage's order; each with what the search may add and the matcher's candidate
+    (:func:`smartsync.matching.top_candidates`, for as many elements as
+    :data:`MAX_CANDIDATE_PAIRS` allows; ``limited`` on the others)."""
     region = runs.region
     result = runs.result
     rejected: dict[str, dict[str, set[str]]] = {}
@@ -386,43 +402,50 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
         for rpjmd_id, condition in fact.get("rejected") or ():
             by_rpjmd.setdefault(rpjmd_id, set()).add(condition)
     current = {m.key: m.relation.value for m in region.matches}
-    best: dict[str, tuple[str, float]] = {}
-    wanted = {i for s in result.stages.values() for i in s.unsynchronized_ids}
-    if suggest and wanted:
-        from .matching.suggest import suggestions_for
-
-        for match in suggestions_for(region, wanted, levels=runs.typology.stages):
-            if match.masterplan not in best:  # sorted by score, highest first
-                best[match.masterplan] = (match.rpjmd, float(match.score or 0.0))
+    paired: dict[str, set[str]] = {}
+    for m in region.matches:
+        paired.setdefault(m.masterplan, set()).add(m.rpjmd)
     out: dict[str, list[_Option]] = {}
     for stage, figures in result.stages.items():
         relation = _relation(runs, stage)
         level = region.rpjmd.at(stage) if _is_level(stage) else ()
         every = tuple(e.id for e in level)
+        # the stand-in: one with a budget first, one not yet paired with the element
+        preferred = [e.id for e in level if e.budget] + [e.id for e in level if not e.budget]
         fixes, others = [], []
         for element in figures.unsynchronized_ids:
             fix = next((r for r, conditions in sorted(rejected.get(element, {}).items())
                         if conditions == {"relation"} and r in every), None)
-            candidate, score = best.get(element, (None, None))
             option = _Option(element, stage, relation, fix,
                              current.get((element, fix)) if fix else None,
-                             _stand_in(region, stage, element), every, candidate, score)
+                             next((r for r in preferred if r not in paired.get(element, ())),
+                                  None), every)
             (fixes if fix else others).append(option)
         out[stage] = fixes + others
+    if not suggest:
+        return out
+    # the elements the matcher is asked about: top stage first, while the pairs fit
+    asked: list[str] = []
+    pairs = 0
+    for option in (o for stage in runs.typology.stages for o in out.get(stage, ()) if o.every):
+        if pairs + len(option.every) > MAX_CANDIDATE_PAIRS:
+            break
+        pairs += len(option.every)
+        asked.append(option.masterplan)
+    found: dict[str, tuple] = {}
+    if asked:
+        from .matching.suggest import top_candidates
+
+        found = top_candidates(region, asked, levels=runs.typology.stages)
+    sought = set(asked)
+    for stage, options in out.items():
+        out[stage] = [
+            attrs.evolve(o, candidate=found[o.masterplan][0].rpjmd,
+                         score=float(found[o.masterplan][0].score or 0.0))
+            if found.get(o.masterplan) else
+            attrs.evolve(o, limited=True) if o.every and o.masterplan not in sought else o
+            for o in options]
     return out
-
-
-def _stand_in(region: Region, stage: str, masterplan_id: str | None = None) -> str | None:
-    """An RPJMD element of the stage's level for a hypothetical match where the matcher
-    proposes none (one with a budget first, one not yet paired with the element);
-    ``None`` when the RPJMD has none."""
-    elements = region.rpjmd.at(stage) if _is_level(stage) else ()
-    taken = {m.rpjmd for m in region.matches if m.masterplan == masterplan_id}
-    free = [e for e in elements if e.id not in taken]
-    if not free:
-        return None
-    budgeted = [e for e in free if e.budget]
-    return (budgeted or free)[0].id
 
 
 def _is_level(stage: str) -> bool:
@@ -542,7 +565,8 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
         ProposedMatch(o.masterplan, o.fix or (o.candidate if mode != "every" or o.fix else None)
                       if (o.fix or o.candidate) else None, s,
                       None if o.fix else o.score, o.relation.value,
-                      change="relation" if o.fix else "add", current=o.current)
+                      change="relation" if o.fix else "add", current=o.current,
+                      limited=o.limited and not o.fix)
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(

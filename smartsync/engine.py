@@ -572,6 +572,9 @@ class Classifier:
              for f in by_kind.get(Diagnostic, ())),
             key=lambda d: (_DIAGNOSTIC_ORDER.get(d.code, len(_DIAGNOSTIC_ORDER)),
                            _SEVERITY_ORDER.get(d.severity, len(_SEVERITY_ORDER)), d.code,
+                           # findings of one kind in planning order: vision first
+                           order.get(d.figures.get("stage"), len(order))
+                           if isinstance(d.figures.get("stage"), str) else len(order),
                            d.fact_id or 0)))
         fund = one(Funding)
         funding = None if fund is None else FundingResult(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 import math
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -299,6 +299,40 @@ def _page(inst: Any, attribute: attrs.Attribute, value: Any) -> None:
         raise ValueError(f"{attribute.name} must be 1 or more, got {value}")
 
 
+def _year_amounts(value: Any) -> Any:
+    """A mapping or pairs of (year, rupiah) as a tuple of pairs; None, or nothing, as None."""
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        value = value.items()
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        return value  # refused by the validator, naming it
+    pairs = tuple(tuple(pair) if isinstance(pair, (list, tuple)) else pair for pair in value)
+    return pairs or None
+
+
+def _check_year_amounts(attribute: attrs.Attribute, value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, tuple):
+        raise TypeError(f"{attribute.name} must be pairs of a year and an amount, got {value!r}")
+    seen: set[str] = set()
+    for pair in value:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise TypeError(f"{attribute.name} must be pairs of a year and an amount, got {pair!r}")
+        year, amount = pair
+        if not isinstance(year, str) or not year.strip():
+            raise TypeError(f"{attribute.name}: a year must be a non-empty text, got {year!r}")
+        if year in seen:
+            raise ValueError(f"{attribute.name}: the year {year!r} is given twice")
+        seen.add(year)
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise TypeError(f"{attribute.name}: the amount of {year} must be a whole number of rupiah, "
+                            f"got {amount!r}")
+        if amount < 0:
+            raise ValueError(f"{attribute.name}: the amount of {year} must be zero or more, got {amount}")
+
+
 @attrs.frozen
 class Provenance:
     """Where a drafted element was read: the file, the page and the text it came from.
@@ -310,6 +344,11 @@ class Provenance:
     read from (a line, a table row), for a reviewer to check it against.
     ``code`` is a program code as the document wrote it, when the element's
     ``code`` is its normalised form (``"2.16.2"`` for ``"2.16.02"``).
+    ``budget_by_year`` is a program's pagu as the document gave it year by
+    year, in rupiah, each with its year: ``(("2022", 1_500_000_000), ...)``;
+    a year named by its place in the plan (``pagu_1``, "Tahun ke-2") is
+    ``"ke-1"``, ``"ke-2"``. The element's ``budget`` is their sum (the years
+    within the plan's period, when the years are named).
     Every field but ``file`` is optional.
     """
 
@@ -320,6 +359,8 @@ class Provenance:
     row: int | None = attrs.field(default=None, validator=_page)
     text: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
     code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
+    budget_by_year: tuple[tuple[str, int], ...] | None = attrs.field(
+        default=None, converter=_year_amounts, validator=lambda _, attribute, value: _check_year_amounts(attribute, value))
 
     def where(self) -> str:
         """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``,

@@ -145,13 +145,14 @@ def _variables(cond: Any) -> set[str]:
 
 def _positive_variables(rule: Any) -> set[str]:
     """The variables a rule's positive patterns bind (not those only inside a NOT or a TEST)."""
+    from .rules import patterns
+
     out: set[str] = set()
-    for cond in rule:
-        if isinstance(cond, _Fact):
-            out |= _variables(cond)
-            bind = getattr(cond, "__bind__", None)
-            if isinstance(bind, str):
-                out.add(bind)
+    for cond in patterns(rule, groups=False):
+        out |= _variables(cond)
+        bind = getattr(cond, "__bind__", None)
+        if isinstance(bind, str):
+            out.add(bind)
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 from importlib import metadata
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
@@ -35,3 +36,14 @@ def pytest_report_header(config):  # type: ignore[no-untyped-def]
             versions.append(f"{name} (not installed)")
     return ["smartsync dependencies: " + ", ".join(versions),
             f"hypothesis profile: {PROFILE} (SMARTSYNC_HYPOTHESIS_PROFILE)"]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    """One headless Chromium per test module (``Chromium`` of tests/test_report_browser.py),
+    closed after it; the module importing ``Chromium`` is skipped without it."""
+    from test_report_browser import Chromium
+
+    chromium = Chromium()
+    yield chromium
+    chromium.close()

@@ -207,6 +207,33 @@ def test_a_pdf_of_no_pages_and_a_folder_get_a_clear_error(tmp_path: Path, capsys
     assert "bab 5.pdf: is a folder" in err
 
 
+def test_pdf_words_are_whole_however_pdfium_drew_them(tmp_path: Path) -> None:
+    """A word drawn in two pieces side by side is one word; two pieces apart with no space between
+    are two words; a line drawn in one piece keeps each word's place (its columns)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from smartsync.documents.readers import read_document
+
+    path = tmp_path / "rpjmd.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 11)
+    pdf.drawString(72, 760, "Sekolah Digi")  # "Digital" in two pieces, no gap
+    pdf.drawString(72 + stringWidth("Sekolah Digi", "Helvetica", 11), 760, "tal Terpadu")
+    for x, head in ((72, "Kode"), (160, "Program"), (420, "Pagu")):  # pieces apart, no space between
+        pdf.drawString(x, 730, head)
+    row = "2.16.02"  # one piece, its columns set with spaces: each word keeps its own place
+    row += " " * round((160 - 72 - stringWidth(row, "Helvetica", 11)) / stringWidth(" ", "Helvetica", 11))
+    row += "Program Aplikasi Informatika"
+    row += " " * round((420 - 72 - stringWidth(row, "Helvetica", 11)) / stringWidth(" ", "Helvetica", 11))
+    pdf.drawString(72, 710, row + "1.000.000")
+    pdf.save()
+    items = read_document(path).items
+    assert items[0].text == "Sekolah Digital Terpadu"  # type: ignore[union-attr]
+    assert items[1].cells == [["Kode", "Program", "Pagu"],  # type: ignore[union-attr]
+                              ["2.16.02", "Program Aplikasi Informatika", "1.000.000"]]
+
+
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.yaml"
     out.write_text("old", encoding="utf-8")

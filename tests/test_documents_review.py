@@ -53,6 +53,20 @@ def test_codes_and_ids_are_never_wrapped_and_the_hierarchy_reads_level_id_text(t
     assert "<span class=lvl>program</span> <code class=id>P1</code> Program Aplikasi Informatika" in page
 
 
+def test_each_years_pagu_is_shown_under_the_budget(tmp_path: Path) -> None:
+    """The budget cell lists the pagu of each year it sums, in the page's language."""
+    rpjmd, masterplan = _documents(tmp_path)
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
+    page = render_review(draft)
+    assert "<small class=years>2022: Rp 1.000.000.000<br>2023: Rp 1.000.000.000</small>" in page
+    sipd = tmp_path / "sipd.csv"
+    sipd.write_text("sasaran;kode_program;nama_program;pagu_1;pagu_2\n"
+                    "Meningkatnya indeks SPBE;2.16.02;Program Aplikasi Informatika;1000000000;2000000000\n",
+                    encoding="utf-8")
+    draft = draft_region(rpjmd=sipd, masterplan=masterplan, rpjmd_period=(2021, 2026))
+    assert "tahun ke-1: Rp 1.000.000.000<br>tahun ke-2: Rp 2.000.000.000" in render_review(draft, lang="id")
+
+
 def test_the_command_prints_the_checks(tmp_path: Path, capsys) -> None:
     """`smartsync draft` says what to check on standard error, and still writes the draft."""
     rpjmd, masterplan = _documents(tmp_path)

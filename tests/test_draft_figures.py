@@ -167,6 +167,40 @@ def test_pagu_columns_numbered_by_year_of_the_plan_are_all_summed() -> None:
     plan = _plan("(dalam juta rupiah)", rows)
     program = plan.at("program")[0]
     assert (program.code, program.budget) == ("1.02.02", 1_500_000_000)
+    assert program.provenance.budget_by_year == (("ke-1", 100_000_000), ("ke-2", 200_000_000), (
+        "ke-3", 300_000_000), ("ke-4", 400_000_000), ("ke-5", 500_000_000))
+
+
+def test_each_years_pagu_is_kept_with_its_year_in_the_provenance_and_the_region_file(tmp_path: Path) -> None:
+    """The budget is the sum of the years within the plan; the provenance keeps every year read,
+    with its year, in rupiah, and a region file written and read back keeps them."""
+    from smartsync.io import dumps_region, read_region
+
+    rpjmd = tmp_path / "rpjmd.csv"
+    rpjmd.write_text("RPJMD KOTA UJI TAHUN 2025-2029\n"
+                     "Sasaran;Kode;Program;Pagu 2025 (Rp juta);Pagu 2026 (Rp juta);Pagu 2030 (Rp juta)\n"
+                     "Meningkatnya indeks SPBE;2.16.02;Program Aplikasi Informatika;1.000;1.500,5;700\n",
+                     encoding="utf-8")
+    masterplan = tmp_path / "masterplan.csv"
+    masterplan.write_text("MASTERPLAN SMART CITY KOTA UJI 2025-2034\nDimensi;Program\nSmart Governance;Satu data\n",
+                          encoding="utf-8")
+    region = draft_region(rpjmd=rpjmd, masterplan=masterplan).region
+    program = region.rpjmd.at("program")[0]
+    assert program.budget == 2_500_500_000
+    assert program.provenance.budget_by_year == (("2025", 1_000_000_000), ("2026", 1_500_500_000),
+                                                 ("2030", 700_000_000))
+    text = dumps_region(region)
+    assert "budget_by_year:\n      - year: '2025'\n        budget: 1000000000\n" in text
+    assert read_region(text) == region
+
+
+def test_a_pagu_below_zero_is_left_out_and_doubted() -> None:
+    """ "-1.000.000.000" in a pagu column is no pagu: not summed, the program doubted, no crash."""
+    budget, score, reasons = _programs(_plan([HEADER, _row("1", "2.16.02", "Program Aplikasi Informatika",
+                                                         "-1.000.000.000", "2.000.000.000")]))[
+        "Program Aplikasi Informatika"]
+    assert budget == 2_000_000_000 and score == 0.5
+    assert reasons == ('a pagu cell reads "-1.000.000.000", below zero: left out of the budget, check it',)
 
 
 def test_an_unusable_table_is_named_with_the_columns_it_recognised(tmp_path: Path) -> None:

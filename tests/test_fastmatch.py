@@ -735,25 +735,10 @@ def test_fast_fact_keeps_field_defaults_and_hashes_by_id_once_declared():
 
 # ------------------------------------------------------------ the depth strategy
 
-from experta.activation import Activation  # noqa: E402
 from experta.agenda import Agenda  # noqa: E402
 
+from activations import activations  # noqa: E402
 from smartsync.fastmatch import FastDepthStrategy  # noqa: E402
-
-
-def _activations(specs):
-    """experta Activations of rules with these saliences over facts with these ids (a
-    fresh set each call: the two strategies must not share objects)."""
-    made = []
-    for number, (salience, ids) in enumerate(specs):
-        rule = Rule(salience=salience)(lambda self: None)
-        facts = []
-        for fact_id in ids:
-            fact = Fact(n=fact_id)
-            dict.__setitem__(fact, "__factid__", fact_id)
-            facts.append(fact)
-        made.append(Activation(rule, facts, {"n": number}))
-    return made
 
 
 _batches = st.lists(st.tuples(
@@ -774,7 +759,7 @@ def test_fast_depth_strategy_keeps_experta_depth_order(batches):
         for salience, ids in added_specs:
             unique += 1
             specs.append((salience, [*ids, unique]))
-        made = [_activations(specs), _activations(specs)]
+        made = [activations(specs), activations(specs)]
         removed = [[], []]
         for pick in removals:
             if alive:

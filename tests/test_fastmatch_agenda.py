@@ -12,30 +12,15 @@ from smartsync._compat import experta  # noqa: F401  (experta importable on ever
 from smartsync.fastmatch import FastDepthStrategy, FastKnowledgeEngine
 
 from experta import MATCH, NOT, Fact, KnowledgeEngine, Rule  # noqa: E402
-from experta.activation import Activation  # noqa: E402
+from activations import activations  # noqa: E402
 from experta.agenda import Agenda  # noqa: E402
 from experta.strategies import DepthStrategy  # noqa: E402
-
-
-def _activations(specs):
-    """experta Activations of rules with these saliences over facts with these ids; the
-    context's ``n`` tells them apart (a fresh set each call)."""
-    made = []
-    for number, (salience, ids) in enumerate(specs):
-        rule = Rule(salience=salience)(lambda self: None)
-        facts = []
-        for fact_id in ids:
-            fact = Fact(n=fact_id)
-            dict.__setitem__(fact, "__factid__", fact_id)
-            facts.append(fact)
-        made.append(Activation(rule, facts, {"n": number}))
-    return made
 
 
 def _firing_order(strategy, batches):
     agenda, order, offset = Agenda(), [], 0
     for batch in batches:
-        made = _activations(batch)
+        made = activations(batch)
         for a in made:
             a.context = {"n": a.context["n"] + offset}
         offset += len(made)

@@ -26,6 +26,9 @@ _provenances = st.builds(
     row=st.none() | st.integers(1, 10**6),
     text=st.none() | texts(),
     code=st.none() | texts(),
+    budget_by_year=st.none() | st.dictionaries(st.integers(1, 9).map("ke-{}".format) | st.integers(1990, 2100).map(str),
+                                               st.integers(0, 10**15), min_size=1, max_size=6).map(
+        lambda years: tuple(years.items())),
 )
 _confidences = st.one_of(
     st.just(Confidence(1.0)),
@@ -91,6 +94,13 @@ def test_a_bare_confidence_of_one_reads() -> None:
     ("      provenance: {file: a.pdf, page: 0}", "bad-provenance", "provenance page must be"),
     ("      provenance: {file: a.pdf, pgae: 3}", "unknown-key", "did you mean"),
     ("      provenance: a.pdf", "wrong-type", "a provenance must be a mapping"),
+    ("      provenance: {file: a.pdf, budget_by_year: {2022: 5}}", "bad-provenance",
+     "budget_by_year must be a list of {year, budget}"),
+    ("      provenance: {file: a.pdf, budget_by_year: [{year: 2022, budget: -5}]}", "bad-budget",
+     "budget must be zero or more rupiah"),
+    ("      provenance: {file: a.pdf, budget_by_year: [{year: 2022}]}", "missing-field", "missing required key 'budget'"),
+    ("      provenance: {file: a.pdf, budget_by_year: [{year: 2022, budget: 1}, {year: '2022', budget: 2}]}",
+     "bad-provenance", "gives the year '2022' twice"),
 ])
 def test_a_bad_provenance_or_confidence_is_an_error_naming_the_element(extra: str, code: str, words: str) -> None:
     report = _read(extra)
@@ -98,6 +108,23 @@ def test_a_bad_provenance_or_confidence_is_an_error_naming_the_element(extra: st
     problem = report.errors[0]
     assert problem.code == code and problem.where == "rpjmd element V"
     assert words in str(problem)
+
+
+def test_yearly_pagu_typed_by_hand_read_with_their_years() -> None:
+    """A year written as a number (2022) or a text ('ke-1') is the year's label, as written."""
+    report = _read("      provenance: {file: a.pdf, budget_by_year: [{year: 2022, budget: 5}, {year: ke-2, budget: 0}]}")
+    assert report.region.rpjmd["V"].provenance.budget_by_year == (("2022", 5), ("ke-2", 0))
+
+
+def test_the_model_refuses_a_year_twice_or_a_pagu_below_zero() -> None:
+    """Provenance(budget_by_year=...) takes a mapping or pairs, and says what is wrong with them."""
+    assert Provenance("a.pdf", budget_by_year={"2022": 5}).budget_by_year == (("2022", 5),)
+    with pytest.raises(ValueError, match="given twice"):
+        Provenance("a.pdf", budget_by_year=[("2022", 1), ("2022", 2)])
+    with pytest.raises(ValueError, match="zero or more"):
+        Provenance("a.pdf", budget_by_year=[("2022", -1)])
+    with pytest.raises(TypeError, match="whole number of rupiah"):
+        Provenance("a.pdf", budget_by_year=[("2022", 1.5)])
 
 
 def test_a_confidence_below_one_without_reasons_is_refused_by_the_model() -> None:

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from strategies_typology import build_region
 
@@ -220,3 +222,17 @@ def test_type_label_in_every_form_for_every_type():
         assert shown in render_text(c) and "Type: type" not in render_text(c)
         head, rest = shown.split(": ", 1)
         assert f"**{head}:** {rest}" in render_markdown(c)
+
+
+@given(st.text(max_size=80))
+def test_a_markdown_sentence_holds_no_active_character_unescaped(value):
+    """Whatever a plan text holds, the Markdown renderer writes it with every character
+    Markdown acts on backslash-escaped, no '<' that could open HTML, and no line break."""
+    import re as _re
+
+    from smartsync.render.markdown import _md
+
+    shown = _md(value)
+    assert "<" not in shown and "\n" not in shown and "\r" not in shown
+    unescaped = _re.sub(r"\\.", "", shown)  # drop each escape with what it escapes
+    assert not set(unescaped) & set("`*_[]#|~\\")

@@ -167,13 +167,6 @@ class Chromium:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    chromium = Chromium()
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
 def report(tmp_path_factory):
     """The bundled examples, a region with 70 programs per plan, one full of markup, one of
     ids and texts far wider than a box."""

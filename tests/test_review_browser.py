@@ -27,13 +27,6 @@ from test_report_browser import Chromium  # noqa: E402  (skips this module witho
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Chromium]:
-    chromium = Chromium()
-    yield chromium
-    chromium.close()
-
-
 class Server:
     """``smartsync review FILE --no-browser`` in a process of its own."""
 

@@ -14,16 +14,9 @@ from smartsync.study import study
 
 pytestmark = pytest.mark.browser
 
-from test_report_browser import Chromium  # noqa: E402 - skips this module without chromium
+from test_report_browser import Chromium  # noqa: E402,F401 - skips this module without chromium
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = Chromium()
-    yield chromium
-    chromium.close()
 
 
 @pytest.fixture(scope="module")

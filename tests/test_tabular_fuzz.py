@@ -82,21 +82,6 @@ def _csv_case(tmp_path_factory, data):
     return folder
 
 
-@_FUZZ
-@given(st.data())
-def test_any_csv_table_gives_reports(tmp_path_factory, data):
-    """A CSV table with bytes inserted, cut short, a cell or a row of junk gives reports naming files, never an exception."""
-    _reports(_csv_case(tmp_path_factory, data))
-
-
-@pytest.mark.slow
-@_LONG
-@given(st.data())
-def test_any_csv_table_gives_reports_long(tmp_path_factory, data):
-    """The same, on many more tables."""
-    _reports(_csv_case(tmp_path_factory, data))
-
-
 def _book_case(tmp_path_factory, data):
     openpyxl = pytest.importorskip("openpyxl")
     folder = tmp_path_factory.mktemp("book")
@@ -112,19 +97,35 @@ def _book_case(tmp_path_factory, data):
     return path
 
 
-@_FUZZ_BOOKS
-@given(st.data())
-def test_any_workbook_cell_gives_reports(tmp_path_factory, data):
-    """A workbook with any value of any type in any cell (the header too) gives reports naming the sheet, never an exception."""
-    _reports(_book_case(tmp_path_factory, data))
+def _fuzzed(name, case, bounded, more, doc):
+    """The bounded fuzz test ``name`` of the tables ``case`` makes (``doc``: what it pins)
+    and its slow run drawing more, ``name_long``: the pair each kind of table gets."""
+
+    @bounded
+    @given(st.data())
+    def test(tmp_path_factory, data):
+        _reports(case(tmp_path_factory, data))
+
+    @pytest.mark.slow
+    @more
+    @given(st.data())
+    def test_long(tmp_path_factory, data):
+        _reports(case(tmp_path_factory, data))
+
+    test.__doc__, test_long.__doc__ = doc, "The same, on many more tables."
+    test.__name__ = test.__qualname__ = name
+    test_long.__name__ = test_long.__qualname__ = f"{name}_long"
+    return test, test_long
 
 
-@pytest.mark.slow
-@_LONG_BOOKS
-@given(st.data())
-def test_any_workbook_cell_gives_reports_long(tmp_path_factory, data):
-    """The same, on many more workbooks."""
-    _reports(_book_case(tmp_path_factory, data))
+test_any_csv_table_gives_reports, test_any_csv_table_gives_reports_long = _fuzzed(
+    "test_any_csv_table_gives_reports", _csv_case, _FUZZ, _LONG,
+    "A CSV table with bytes inserted, cut short, a cell or a row of junk gives reports "
+    "naming files, never an exception.")
+test_any_workbook_cell_gives_reports, test_any_workbook_cell_gives_reports_long = _fuzzed(
+    "test_any_workbook_cell_gives_reports", _book_case, _FUZZ_BOOKS, _LONG_BOOKS,
+    "A workbook with any value of any type in any cell (the header too) gives reports "
+    "naming the sheet, never an exception.")
 
 
 @_FUZZ

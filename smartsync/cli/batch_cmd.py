@@ -315,10 +315,6 @@ def run(args: argparse.Namespace) -> int:
         _write_atomically(target, write, inputs)
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "batch", args.out)
-    except OSError as exc:
-        print(f"smartsync batch: cannot write --out {OutputError.from_os_error(exc, args.out)}",
-              file=sys.stderr)
-        return EXIT_OUTPUT
     _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang)
     return EXIT_INVALID if failed else EXIT_OK
 

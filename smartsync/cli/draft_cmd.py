@@ -113,16 +113,19 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"smartsync draft: cannot write {OutputError.from_os_error(exc, str(out))}", file=sys.stderr)
         return EXIT_OUTPUT
+    from ..messages import stage_name, text
+
+    lang = args.lang
     for check in draft.checks:
-        print(f"check: {check}", file=sys.stderr)
+        print(text("draft.cli.check", lang, check=check), file=sys.stderr)
     for note in draft.unplaced:
-        print(f"not placed: {note}", file=sys.stderr)
+        print(text("draft.cli.unplaced", lang, note=note), file=sys.stderr)
     region = draft.region
     unsure = sum(1 for _, e in draft.elements() if e.confidence and e.confidence.score < 1)
-    counts = ", ".join(f"{plan.kind.value}: " + " ".join(
-        f"{len(plan.at(level))} {level.value}" for level in plan.levels())
+    counts = ", ".join(f"{text('plan.' + plan.kind.value, lang)}: " + " ".join(
+        f"{len(plan.at(level))} {stage_name(level, lang)}" for level in plan.levels())
         for plan in (region.rpjmd, region.masterplan))
-    print(f"drafted {out} from {len(draft.files)} file(s), {draft.pages} page(s): {counts}; "
-          f"{unsure} element(s) below full confidence"
-          + (f"; review page {args.review}" if args.review else ""))
+    print(text("draft.cli.done", lang, out=str(out), files=len(draft.files), pages=draft.pages,
+               counts=counts, unsure=unsure)
+          + (text("draft.cli.review", lang, review=str(args.review)) if args.review else ""))
     return EXIT_OK

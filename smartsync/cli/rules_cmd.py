@@ -228,23 +228,6 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
 
 def _pattern_kinds(rule: object) -> set[str]:
     """The kinds of fact a rule's positive patterns ask for (not those under a NOT)."""
-    from experta import NOT as _NOT  # the condition element classes, as experta names them
-    from experta.fact import Fact
+    from ..rules import patterns
 
-    kinds: set[str] = set()
-
-    def walk(condition: object) -> None:
-        if isinstance(condition, _NOT):
-            return
-        if isinstance(condition, Fact):
-            if type(condition).__name__ != "InitialFact":
-                kinds.add(type(condition).__name__)
-            return
-        if isinstance(condition, (tuple, list)) or hasattr(condition, "__iter__") and not \
-                isinstance(condition, (str, bytes, dict)):
-            for inner in condition:  # type: ignore[union-attr]
-                walk(inner)
-
-    for condition in rule:  # type: ignore[attr-defined]
-        walk(condition)
-    return kinds
+    return {type(pattern).__name__ for pattern in patterns(rule)}

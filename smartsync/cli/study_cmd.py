@@ -38,7 +38,7 @@ from .._files import Terminated, atomic_write, check_target, remove_stale_temps,
 from .._text import spreadsheet_cell
 from ..errors import OutputError, RulePackError
 from ._common import output_failure
-from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+from . import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES,
                path_argument)
 
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html",
@@ -183,13 +183,8 @@ def run(args: argparse.Namespace) -> int:
         for target in targets.values():
             check_target(target, within=folder, inputs=inputs)
             remove_stale_temps(target)
-    except OutputError as exc:
-        print(f"smartsync study: cannot write --out {exc}", file=sys.stderr)
-        return EXIT_OUTPUT
-    except OSError as exc:
-        print(f"smartsync study: cannot write --out {OutputError.from_os_error(exc, args.out)}",
-              file=sys.stderr)
-        return EXIT_OUTPUT
+    except (OutputError, OSError) as exc:
+        return output_failure(exc, "study", args.out)
     progress = Progress(len(units), raw_stream(sys.stderr), enabled=not args.no_progress,
                         label="study")
     kept: list[RegionStudy] = []
@@ -236,10 +231,6 @@ def run(args: argparse.Namespace) -> int:
             atomic_write(targets["html"], lambda out: out.write(page), text=True, inputs=inputs)
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "study", args.out)
-    except OSError as exc:
-        print(f"smartsync study: cannot write --out {OutputError.from_os_error(exc, args.out)}",
-              file=sys.stderr)
-        return EXIT_OUTPUT
     finally:
         progress.close()
     seconds = time.monotonic() - started

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence, Union
 
+import attrs
+
 from .. import messages
 from .._files import atomic_write
 from ..errors import SmartsyncError
@@ -150,6 +152,10 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
         if budget is not None and budget > 0:
             _check_plausible(item, budget, draft, lang)
+        if item.yearly and item.provenance is not None:
+            # each year's pagu kept with its year: the planner sees what the budget sums
+            item.provenance = attrs.evolve(item.provenance, budget_by_year=tuple(
+                (str(year) if year >= 1000 else f"ke-{year}", amount) for year, amount in sorted(item.yearly.items())))
         if check_codes and item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
             _check_code(item, lang)
         if item.budget_doubt:

@@ -19,6 +19,7 @@ EN = {
     "draft.reason.too-large": "a pagu of Rp {budget} is larger than the largest total the plan prints (Rp {largest})",
     "draft.reason.contradiction": "read twice with different pagu: Rp {first} ({there}) and Rp {second} ({here})",
     "draft.reason.continued": "read from a table continued without its header",
+    "draft.reason.negative": "a pagu cell reads \"{cell}\", below zero: left out of the budget, check it",
     "draft.unplaced": "{where}: {count} {level} under no {parent}",
     "draft.check.visions": "{plan}: {count} visions drafted ({ids}); a plan has one: keep its own, delete the others",
     "draft.check.same-text": "{plan}: {first} and {second} have the same text at two levels",
@@ -41,6 +42,11 @@ EN = {
     "draft.review.text": "text",
     "draft.review.code": "code",
     "draft.review.budget": "budget (Rp)",
+    "draft.review.year-place": "year {n}",
+    "draft.cli.done": "drafted {out} from {files} file(s), {pages} page(s): {counts}; {unsure} element(s) below full confidence",
+    "draft.cli.review": "; review page {review}",
+    "draft.cli.check": "check: {check}",
+    "draft.cli.unplaced": "not placed: {note}",
 }
 
 ID = {
@@ -58,6 +64,7 @@ ID = {
     "draft.reason.too-large": "pagu Rp {budget} lebih besar dari total terbesar yang dicetak rencana (Rp {largest})",
     "draft.reason.contradiction": "terbaca dua kali dengan pagu berbeda: Rp {first} ({there}) dan Rp {second} ({here})",
     "draft.reason.continued": "dibaca dari tabel lanjutan tanpa judul kolom",
+    "draft.reason.negative": "sel pagu berisi \"{cell}\", di bawah nol: tidak dihitung dalam pagu, periksa",
     "draft.unplaced": "{where}: {count} {level} tanpa {parent}",
     "draft.check.visions": "{plan}: {count} visi terdraf ({ids}); satu rencana punya satu visi: simpan visinya sendiri, hapus yang lain",
     "draft.check.same-text": "{plan}: {first} dan {second} berteks sama pada dua tingkat",
@@ -80,6 +87,11 @@ ID = {
     "draft.review.text": "teks",
     "draft.review.code": "kode",
     "draft.review.budget": "pagu (Rp)",
+    "draft.review.year-place": "tahun ke-{n}",
+    "draft.cli.done": "draf ditulis ke {out} dari {files} berkas, {pages} halaman: {counts}; {unsure} unsur di bawah keyakinan penuh",
+    "draft.cli.review": "; halaman tinjauan {review}",
+    "draft.cli.check": "periksa: {check}",
+    "draft.cli.unplaced": "tidak ditempatkan: {note}",
 }
 
 messages.register("en", EN)

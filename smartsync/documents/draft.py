@@ -1077,6 +1077,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if value is False or value is None:
             continue
         item.has_money = True
+        if value < 0:  # a pagu is never below zero: said, not summed
+            item.doubt(_t("draft.reason.negative", walk.lang, cell=cells[c]), 0.5, budget=True)
+            continue
         if role == "year" and cols.years[c] is not None:
             year = cols.years[c]
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]

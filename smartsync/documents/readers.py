@@ -675,63 +675,195 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
 
 def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | None:
     """The items of one page with their top positions; ``None`` for a page that is only images."""
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    try:
+        words, _ = _page_words(textpage, height)
+    finally:
+        textpage.close()
+    edges, image_area = _page_paths(page, height)
+    if not words:
+        if image_area > 0.3 * width * height:
+            return None
+        return []
+    placed: list[tuple[float, Line | Table]] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    if edges:
+        for grid, bbox in _ruled_tables(edges, words, number):
+            boxes.append(bbox)
+            placed.append((bbox[1], grid))
+    if boxes:
+        def outside(word: dict[str, Any]) -> bool:
+            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+            for bx in boxes:
+                if bx[0] <= cx <= bx[2] and bx[1] <= cy <= bx[3]:
+                    return False
+            return True
+        words = [word for word in words if outside(word)]
+    for top, line_words in _visual_lines(words):
+        placed.append((top, _line_or_row(line_words, number)))
+    placed.sort(key=lambda pair: pair[0])
+    return placed
+
+
+#: a run of characters between the PDF's spaces (PDFium's generated ones count, as do its
+#: NUL and U+FFFF separators)
+_RUN = re.compile(r"[^\s\x00\uffff]+")
+#: PDFium's marks for a hyphen that ends a line
+_HYPHENS = str.maketrans({"\x02": "-", "\xad": "-", "\ufffe": "-"})
+
+
+def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], bool]:
+    """The words of a page, and whether the page writes its own spaces.
+
+    Where it does (most text PDFs), a word is the run of characters between two spaces: one
+    call for its first character's box, one for its last, one to learn that PDFium drew it as
+    one piece of text (then its characters stand side by side). A run drawn in several pieces,
+    and every character of a page without spaces, is placed character by character and joined
+    by the gaps between glyphs (:func:`_words`). A 300-page RPJMD reads about three times
+    faster so than asking PDFium every character's box (``benchmarks/bench_draft.py``).
+    """
+    import pypdfium2.raw as raw
+
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:  # pragma: no cover - characters outside the BMP: ask one by one
+        chars = _page_chars(textpage, height, range(count), None)
+        return _words(chars), _spaced(chars)
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    letters = sum(end - start for start, end in runs)
+    spaced = letters >= 20 and len(runs) - (1 if runs and runs[0][0] == 0 else 0) >= 0.05 * letters
+    if not spaced:
+        chars = _page_chars(textpage, height, range(count), text)
+        return _words(chars, False), False
+    handle = textpage.raw
+    box = raw.FS_RECTF()
+    loose_box, count_rects = raw.FPDFText_GetLooseCharBox, raw.FPDFText_CountRects
+    font_size, font_weight = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight
+    bold_by_name = _BoldByName()
+    text = text.translate(_HYPHENS)
+    words: list[dict[str, Any]] = []
+    pieces: list[tuple] = []
+    size, bold, last = 10.0, False, -1
+    for start, end in runs:
+        # one piece of text together with the word before it: the same font (one call, not three)
+        if last < 0 or count_rects(handle, last, end - last) != 1:
+            if count_rects(handle, start, end - start) != 1:
+                pieces.extend(_page_chars(textpage, height, range(start, end), text))
+                last = -1
+                continue
+            size = font_size(handle, start) or 10.0
+            weight = font_weight(handle, start)
+            bold = weight >= 600 if weight > 0 else bold_by_name(handle, start)
+        last = start
+        loose_box(handle, start, box)
+        x0, top, bottom = box.left, height - box.top, height - box.bottom
+        if end - start > 1:
+            loose_box(handle, end - 1, box)
+        words.append({"text": text[start:end], "x0": x0, "x1": box.right, "top": top,
+                      "bottom": bottom, "size": size, "bold": bold, "fontname": "Bold" if bold else ""})
+    if pieces:
+        words.extend(_words(pieces, True))
+    return words, True
+
+
+class _BoldByName:
+    """Whether a character's font is bold by its name: the 14 standard fonts carry no weight,
+    "Helvetica-Bold" says it by name (one buffer per page, each name's answer kept)."""
+
+    def __init__(self) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.buffer = ctypes.create_string_buffer(128)
+        self.info = raw.FPDFText_GetFontInfo
+        self.known: dict[bytes, bool] = {}
+
+    def __call__(self, handle: Any, index: int) -> bool:
+        length = self.info(handle, index, self.buffer, 128, None)
+        name = self.buffer.raw[:max(0, min(length, 128) - 1)]
+        bold = self.known.get(name)
+        if bold is None:
+            bold = self.known[name] = bool(re.search(rb"bold|black|heavy", name, re.I))
+        return bold
+
+
+def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str | None) -> list[tuple]:
+    """Characters with their boxes, size, weight and whether a space comes before each."""
+    import pypdfium2.raw as raw
+
+    chars = []
+    bold_by_name = _BoldByName()
+    size, bold, word_start, spaced = 10.0, False, True, True
+    box = raw.FS_RECTF()
+    loose_box = raw.FPDFText_GetLooseCharBox
+    handle = textpage.raw
+    for k in indices:
+        if text is not None:
+            char = text[k]
+        else:  # pragma: no cover - characters outside the BMP: ask one by one
+            code = raw.FPDFText_GetUnicode(handle, k)
+            char = chr(code) if 0 < code < 0x110000 else " "
+        if char in "\x02\xad\ufffe":  # PDFium's marks for a hyphen that ends a line
+            char = "-"
+        if char.isspace() or char in "\x00\uffff":
+            word_start = spaced = True
+            continue
+        if word_start:  # the size and weight of a word's first character serve the word
+            size = raw.FPDFText_GetFontSize(handle, k) or 10.0
+            weight = raw.FPDFText_GetFontWeight(handle, k)
+            bold = weight >= 600 if weight > 0 else bold_by_name(handle, k)
+            word_start = False
+        loose_box(handle, k, box)
+        chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced))
+        spaced = False
+    return chars
+
+
+def _page_objects(page: Any) -> Iterable[Any]:
+    """The page's objects and those of the forms it draws (one level down), as PDFium's handles
+    (no helper object per object: a page of text holds thousands)."""
+    import pypdfium2.raw as raw
+
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if not obj:
+            continue
+        yield obj
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+            for j in range(raw.FPDFFormObj_CountObjects(obj)):
+                inner = raw.FPDFFormObj_GetObject(obj, j)
+                if inner:
+                    yield inner
+
+
+def _page_paths(page: Any, height: float) -> tuple[list[dict[str, Any]], float]:
+    """The page's straight rulings (as pdfplumber's edges) and its largest image's area."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    width, height = page.get_size()
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        one_to_one = len(text) == count
-        chars = []
-        size, bold, word_start, spaced = 10.0, False, True, False
-        font_name = ctypes.create_string_buffer(128)
-        box = raw.FS_RECTF()
-        loose_box = raw.FPDFText_GetLooseCharBox
-        handle = textpage.raw
-        for k in range(count):
-            if one_to_one:
-                char = text[k]
-            else:  # pragma: no cover - characters outside the BMP: ask one by one
-                code = raw.FPDFText_GetUnicode(textpage.raw, k)
-                char = chr(code) if 0 < code < 0x110000 else " "
-            if char in "\x02\xad\ufffe":  # PDFium's marks for a hyphen that ends a line
-                char = "-"
-            if char.isspace() or char in "\x00\uffff":
-                word_start = spaced = True
-                continue
-            if word_start:  # the size and weight of a word's first character serve the word
-                size = raw.FPDFText_GetFontSize(textpage.raw, k) or 10.0
-                weight = raw.FPDFText_GetFontWeight(textpage.raw, k)
-                bold = weight >= 600
-                if weight <= 0:  # the 14 standard fonts carry no weight: "Helvetica-Bold" says it by name
-                    length = raw.FPDFText_GetFontInfo(textpage.raw, k, font_name, len(font_name), None)
-                    bold = bool(re.search(rb"bold|black|heavy", font_name.raw[:max(0, length - 1)], re.I))
-                word_start = False
-            loose_box(handle, k, box)
-            chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced))
-            spaced = False
-    finally:
-        textpage.close()
     edges: list[dict[str, Any]] = []
     image_area = 0.0
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(max_depth=2):
-        if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
-            l, b, r, t = obj.get_bounds()
-            image_area = max(image_area, (r - l) * (t - b))
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    image, path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+    for obj in _page_objects(page):
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == image:
+            if raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
+                image_area = max(image_area, (r.value - l.value) * (t.value - b.value))
             continue
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+        if kind != path or not raw.FPDFPageObj_GetMatrix(obj, matrix):
             continue
-        matrix = obj.get_matrix().get()
-        a, bb, c, d, e, f = matrix
+        a, bb, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
         points: list[tuple[float, float]] = []
         start: tuple[float, float] | None = None
-        for i in range(raw.FPDFPath_CountSegments(obj.raw)):
-            segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
-            raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        for i in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, i)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
             point = (a * x.value + c * y.value + e, bb * x.value + d * y.value + f)
             kind = raw.FPDFPathSegment_GetType(segment)
             if kind == raw.FPDF_SEGMENT_MOVETO or not points:
@@ -741,29 +873,7 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             if raw.FPDFPathSegment_GetClose(segment) and start is not None:
                 _edge(edges, point, start, height)
             points.append(point)
-    if not any(ch[0].strip() for ch in chars):
-        if image_area > 0.3 * width * height:
-            return None
-        return []
-    placed: list[tuple[float, Line | Table]] = []
-    boxes: list[tuple[float, float, float, float]] = []
-    spaced_page = _spaced(chars)
-    if edges:
-        for grid, bbox in _ruled_tables(edges, chars, number, spaced_page):
-            boxes.append(bbox)
-            placed.append((bbox[1], grid))
-    if boxes:
-        def outside(ch: tuple) -> bool:
-            cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
-            for bx in boxes:
-                if bx[0] <= cx <= bx[2] and bx[1] <= cy <= bx[3]:
-                    return False
-            return True
-        chars = [ch for ch in chars if outside(ch)]
-    for top, line_words in _visual_lines(_words(chars, spaced_page)):
-        placed.append((top, _line_or_row(line_words, number)))
-    placed.sort(key=lambda pair: pair[0])
-    return placed
+    return edges, image_area
 
 
 def _edge(edges: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, float], height: float) -> None:
@@ -811,13 +921,13 @@ def _words(chars: list[tuple], spaced: bool | None = None) -> list[dict[str, Any
     return words
 
 
-def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, spaced: bool | None = None
+def _ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]], page: int
                   ) -> list[tuple[Table, tuple[float, float, float, float]]]:
-    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, merge_edges
 
     merged = merge_edges(edges, 3, 3, 3, 3)
     merged = [e for e in merged if (e["x1"] - e["x0"]) >= 3 or (e["bottom"] - e["top"]) >= 3]
-    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    cells = _intersections_to_cells(edges_to_intersections(merged, 3, 3))
     out = []
     for table_cells in cells_to_tables(cells):
         if len(table_cells) < 2:
@@ -835,7 +945,7 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, sp
         grid = [[""] * len(xs) for _ in ys]
         covered = [[False] * len(xs) for _ in ys]
         across = [[False] * len(xs) for _ in ys]
-        texts: dict[tuple[int, int], list[tuple]] = {}
+        texts: dict[tuple[int, int], list[dict[str, Any]]] = {}
         spans: list[tuple[int, int, tuple[float, float, float, float]]] = []
         for cell in table_cells:
             r, c = row_of[round(cell[1], 1)], col_of[round(cell[0], 1)]
@@ -852,7 +962,7 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, sp
                         else:
                             across[rr][cc] = True
                             covered[rr][cc] = rr > r
-        # each grid position's owning cell, then each character placed by bisection
+        # each grid position's owning cell, then each word placed by bisection
         owner: dict[tuple[int, int], tuple[int, int]] = {}
         for r, c, cell in spans:
             for rr in range(r, len(ys)):
@@ -863,22 +973,69 @@ def _ruled_tables(edges: list[dict[str, Any]], chars: list[tuple], page: int, sp
                         break
                     owner[(rr, cc)] = (r, c)
         x_lo, y_lo = bounds_x[0], bounds_y[0]
-        for ch in chars:
-            cx, cy = (ch[1] + ch[2]) / 2, (ch[3] + ch[4]) / 2
+        for word in words:
+            cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
             if not (x_lo <= cx <= x_end and y_lo <= cy <= y_end):
                 continue
             at = (max(0, bisect.bisect_right(ys, cy) - 1), max(0, bisect.bisect_right(xs, cx) - 1))
             found = owner.get(at)
             if found is not None:
-                texts.setdefault(found, []).append(ch)
+                texts.setdefault(found, []).append(word)
         for (r, c), found in texts.items():
             lines: list[str] = []
-            for _, line_words in _visual_lines(_words(found, spaced)):
+            for _, line_words in _visual_lines(found):
                 lines.append(" ".join(w["text"] for w in line_words))
             grid[r][c] = clean("\n".join(lines))
         bbox = (xs[0], ys[0], x_end, y_end)
         out.append((Table(grid, covered, across, pages=[page] * len(grid)), bbox))
     return out
+
+
+def _intersections_to_cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]
+                            ) -> list[tuple[float, float, float, float]]:
+    """pdfplumber's ``intersections_to_cells`` (the same cells, in the same order), with each
+    point's edges gathered once and the points below and to the right of a point looked up by
+    its column and row, not searched among all points: a page of ruled tables in a third of
+    the time."""
+    def bbox(edge: dict[str, Any]) -> tuple[float, float, float, float]:
+        return (edge["x0"], edge["top"], edge["x1"], edge["bottom"])
+
+    vertical = {p: {bbox(e) for e in found["v"]} for p, found in intersections.items()}
+    horizontal = {p: {bbox(e) for e in found["h"]} for p, found in intersections.items()}
+    points = sorted(intersections)
+    by_x: dict[float, list[tuple[float, float]]] = {}
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for point in points:  # sorted by x, then y: each list in the order pdfplumber visits it
+        by_x.setdefault(point[0], []).append(point)
+        by_y.setdefault(point[1], []).append(point)
+    index_x = {p: k for group in by_x.values() for k, p in enumerate(group)}
+    index_y = {p: k for group in by_y.values() for k, p in enumerate(group)}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        if p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]):
+            return True
+        return p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])
+
+    cells = []
+    for point in points:
+        below = by_x[point[0]][index_x[point] + 1:]
+        right = by_y[point[1]][index_y[point] + 1:]
+        found = None
+        for below_point in below:
+            if not connects(point, below_point):
+                continue
+            for right_point in right:
+                if not connects(point, right_point):
+                    continue
+                corner = (right_point[0], below_point[1])
+                if corner in intersections and connects(corner, right_point) and connects(corner, below_point):
+                    found = (point[0], point[1], corner[0], corner[1])
+                    break
+            if found:
+                break
+        if found:
+            cells.append(found)
+    return cells
 
 
 def _ranges(numbers: list[int]) -> str:

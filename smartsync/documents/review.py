@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .. import messages
 from .._files import atomic_write
-from ..model import Element, Plan
+from ..model import Element, Plan, Provenance
 from ..render.html import _e, _page, format_rupiah
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ _CSS = """<style>
 td.low{color:#a33;font-weight:700} td.mid{color:#8a6500;font-weight:700}
 td.source{font-size:12px;color:#555;max-width:340px}
 td.nw,code.id{white-space:nowrap} td.num{white-space:nowrap;text-align:right}
-td.text{min-width:16em}
+td.text{min-width:16em} small.years{color:#555}
 ul.tree{margin:4px 0 4px 0;padding-left:22px;border-left:1px solid #d8dde3} ul.tree li{margin:3px 0}
 .lvl{display:inline-block;min-width:6.5em;font-size:11px;text-transform:uppercase;color:#6b7682;margin-right:6px}
 code.id{font-weight:700;margin-right:6px}
@@ -53,6 +53,18 @@ def _tree(plan: Plan, lang: str) -> str:
     return branch(None, 0)
 
 
+def _years(provenance: "Provenance | None", lang: str) -> str:
+    """The pagu of each year the budget sums, one small line each (``2022: 1.500.000.000``)."""
+    years = provenance.budget_by_year if provenance is not None else None
+    if not years:
+        return ""
+    lines = []
+    for year, amount in years:
+        label = messages.text("draft.review.year-place", lang, n=year[3:]) if year.startswith("ke-") else year
+        lines.append(f"{_e(label)}: {_e(format_rupiah(amount))}")
+    return "<br><small class=years>" + "<br>".join(lines) + "</small>"
+
+
 def render_review(draft: "Draft", *, lang: str = "en") -> str:
     """The review page of a draft as HTML text."""
     t = lambda key, **v: messages.text(key, lang, **v)  # noqa: E731
@@ -70,7 +82,8 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
             f"<td>{_e(messages.stage_name(element.level.value, lang))}</td><td class=nw>{_e(element.id)}</td>"
             f"<td class=text>{_e(element.text)}</td><td class=nw>{_e(', '.join(element.parents))}</td>"
             f"<td class=nw>{_e(element.code or '')}</td>"
-            f"<td class=num>{_e(format_rupiah(element.budget) if element.budget is not None else '')}</td>"
+            f"<td class=num>{_e(format_rupiah(element.budget) if element.budget is not None else '')}"
+            f"{_years(prov, lang)}</td>"
             f"<td class='{css}'>{score:.2f}</td><td>{_e(reasons)}</td>"
             f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)

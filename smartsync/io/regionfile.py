@@ -84,7 +84,8 @@ _REGION_KEYS = ("id", "name", "kind", "province", "nomenclature")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
                  "agency", "provenance", "confidence")
-_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code")
+_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code", "budget_by_year")
+_YEAR_BUDGET_KEYS = ("year", "budget")
 _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
 _REJECTED_KEYS = ("masterplan", "rpjmd", "note")
@@ -623,9 +624,34 @@ class _Reader:
         for key in ("sheet", "text", "code"):
             if key in fields:
                 out[key] = self.ident(fields[key], f"provenance {key}", where)
+        if "budget_by_year" in fields:
+            out["budget_by_year"] = self.budget_by_year(fields["budget_by_year"], where)
         if any(value is None for value in out.values()):
             return None
         return Provenance(**out)
+
+    def budget_by_year(self, node: Located, where: str) -> tuple[tuple[str, int], ...] | None:
+        """A drafted program's yearly pagu: a list of ``{year, budget}``, each year once."""
+        if not isinstance(node.value, list) or not node.value:
+            self.error("provenance budget_by_year must be a list of {year, budget}, got "
+                       f"{_describe(node.value)}", node.line, where, "bad-provenance")
+            return None
+        pairs: list[tuple[str, int]] = []
+        for item in node.value:
+            fields = self.mapping(item, where, "a provenance budget_by_year item", _YEAR_BUDGET_KEYS,
+                                  _YEAR_BUDGET_KEYS)
+            if fields is None or len(fields) < 2:
+                return None
+            year = self.ident(fields["year"], "provenance budget_by_year year", where)
+            amount = self.budget(fields["budget"], where)
+            if year is None or amount is None:
+                return None
+            if any(year == seen for seen, _ in pairs):
+                self.error(f"provenance budget_by_year gives the year {year!r} twice", item.line, where,
+                           "bad-provenance")
+                return None
+            pairs.append((year, amount))
+        return tuple(pairs)
 
     def confidence(self, node: Located, where: str) -> Confidence | None:
         """A score from 0 to 1, or a mapping ``{score, reasons}``; below 1 it needs its reasons."""
@@ -1104,7 +1130,10 @@ def _element_to_dict(element: Element) -> dict[str, Any]:
 
 def provenance_to_dict(provenance: Provenance) -> dict[str, Any]:
     """A provenance as a region file writes it: its fields in order, empty ones left out."""
-    return {key: value for key, value in attrs.asdict(provenance).items() if value is not None}
+    out = {key: value for key, value in attrs.asdict(provenance).items() if value is not None}
+    if provenance.budget_by_year is not None:
+        out["budget_by_year"] = [{"year": year, "budget": amount} for year, amount in provenance.budget_by_year]
+    return out
 
 
 def match_to_dict(match: Match) -> dict[str, Any]:

@@ -378,6 +378,8 @@ def characteristic_message(c: Any, lang: str = "en") -> str:
         figures.setdefault("stage", value)
     if c.key == "chain":
         return text("characteristic.chain", lang, chain=value)
+    if c.key == "periods" and figures.get("overlap") == 1:
+        figures["count"] = 1  # one year shared: the singular form
     if c.key == "program_counterpart_share":
         figures["share"] = value
         return text("characteristic.program_counterpart_share", lang, **figures)

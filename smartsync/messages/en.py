@@ -69,6 +69,7 @@ CATALOG = {
     "characteristic.periods.same": "Both plans cover {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.within": "The masterplan period {masterplan_start}-{masterplan_end} lies within the RPJMD period {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.beyond": "The masterplan period {masterplan_start}-{masterplan_end} shares {overlap} years with the RPJMD period {rpjmd_start}-{rpjmd_end} and reaches beyond it: it must be aligned again with the next RPJMD.",
+    "characteristic.periods.beyond.one": "The masterplan period {masterplan_start}-{masterplan_end} shares 1 year with the RPJMD period {rpjmd_start}-{rpjmd_end} and reaches beyond it: it must be aligned again with the next RPJMD.",
     "characteristic.periods.disjoint": "The masterplan period {masterplan_start}-{masterplan_end} shares no year with the RPJMD period {rpjmd_start}-{rpjmd_end}.",
     "characteristic.other": "{key}: {value}",
     # diagnostics
@@ -80,6 +81,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "The {stage} stage reaches its threshold only with suggested matches ({manual} of {total} elements by manual matches, threshold {threshold}): review the suggestions.",
     "diagnostic.unbudgeted_rpjmd_programs": "Matched RPJMD programs without a budget (pagu indikatif), {count} in all: {elements}.",
     "diagnostic.suggested_matches_used": "{count} of the {synchronized} synchronized {stage} elements are synchronized only by suggested matches, not yet confirmed by a person: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 of the {synchronized} synchronized {stage} elements is synchronized only by a suggested match, not yet confirmed by a person: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     # funding
     "funding.summary": "{fundable} of {total} masterplan programs ({share}) are synchronized with RPJMD programs that carry a budget, which total Rp {budget}.",
@@ -470,4 +472,7 @@ CATALOG = {
     "advice.count_condition.one": "1 more masterplan {stage} element must count ({synchronized} of {total} count now; the stage is already synchronized at threshold {threshold}): the type also needs what the rules found missing: {conditions}",
     "advice.conditions": "The rules found missing for type {letter}: {conditions}.",
     "advice.condition_unnamed": "a condition of the rules in force on this type",
+    "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": not compared with the RPJMD {stage} elements (the region is over the advice's limit); find one",
+    "advice.limited": "Candidates were not sought for {count} of the elements above: comparing them with every RPJMD element of their level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
+    "advice.limited.one": "Candidates were not sought for 1 of the elements above: comparing it with every RPJMD element of its level passes the advice's limit on compared pairs for a large region (see Limits in the documentation); smartsync match compares them all.",
 }

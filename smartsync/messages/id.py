@@ -64,6 +64,7 @@ CATALOG = {
     "characteristic.periods.same": "Kedua rencana mencakup {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.within": "Periode masterplan {masterplan_start}-{masterplan_end} berada di dalam periode RPJMD {rpjmd_start}-{rpjmd_end}.",
     "characteristic.periods.beyond": "Periode masterplan {masterplan_start}-{masterplan_end} beririsan {overlap} tahun dengan periode RPJMD {rpjmd_start}-{rpjmd_end} dan melampauinya: masterplan harus diselaraskan lagi dengan RPJMD berikutnya.",
+    "characteristic.periods.beyond.one": "Periode masterplan {masterplan_start}-{masterplan_end} beririsan 1 tahun dengan periode RPJMD {rpjmd_start}-{rpjmd_end} dan melampauinya: masterplan harus diselaraskan lagi dengan RPJMD berikutnya.",
     "characteristic.periods.disjoint": "Periode masterplan {masterplan_start}-{masterplan_end} tidak beririsan dengan periode RPJMD {rpjmd_start}-{rpjmd_end}.",
     "characteristic.other": "{key}: {value}",
     "diagnostic.synchronized_above_break": "Tersinkronisasi di atas rantai yang putus: tersinkronisasi pada {stages} ({above}), tetapi tidak pada {at} di bawahnya ({below}), sehingga sinkronisasi tidak dimulai di atas rantai yang putus.",
@@ -74,6 +75,7 @@ CATALOG = {
     "diagnostic.rests_on_suggested": "Tahap {stage} mencapai ambangnya hanya dengan padanan usulan mesin ({manual} dari {total} unsur dengan padanan manual, ambang {threshold}): periksa usulan tersebut.",
     "diagnostic.unbudgeted_rpjmd_programs": "Program RPJMD yang dipadankan tetapi tidak memiliki pagu indikatif, sebanyak {count}: {elements}.",
     "diagnostic.suggested_matches_used": "{count} dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
+    "diagnostic.suggested_matches_used.one": "1 dari {synchronized} unsur {stage} yang tersinkronisasi hanya tersinkronisasi oleh padanan usulan mesin yang belum dikonfirmasi: {elements}.",
     "diagnostic.other": "{code}: {elements}",
     "funding.summary": "{fundable} dari {total} program masterplan ({share}) tersinkronisasi dengan program RPJMD yang memiliki pagu, dengan total Rp {budget}.",
     "funding.none": "Tidak ada kesimpulan pendanaan.",
@@ -461,4 +463,7 @@ CATALOG = {
     "advice.count_condition.one": "1 unsur {stage} masterplan lagi harus dihitung ({synchronized} dari {total} dihitung saat ini; tahap ini sudah tersinkronisasi pada ambang {threshold}): tipe ini juga memerlukan yang menurut aturan belum terpenuhi: {conditions}",
     "advice.conditions": "Yang menurut aturan belum terpenuhi untuk tipe {letter}: {conditions}.",
     "advice.condition_unnamed": "suatu syarat aturan yang berlaku untuk tipe ini",
+    "advice.proposal.limited": "{masterplan} \"{masterplan_text}\": tidak dibandingkan dengan unsur {stage} RPJMD (daerah ini melampaui batas untuk daerah besar); padanannya perlu dicari sendiri",
+    "advice.limited": "Pencari padanan tidak diminta mengusulkan padanan bagi {count} unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
+    "advice.limited.one": "Pencari padanan tidak diminta mengusulkan padanan bagi 1 unsur di atas: membandingkannya dengan setiap unsur RPJMD pada tingkatnya melampaui batas pasangan yang dibandingkan untuk daerah besar (lihat halaman Limits dalam dokumentasi); smartsync match membandingkan semuanya.",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..messages import format_value, funding_message, stage_name, text, type_name
@@ -15,8 +16,27 @@ __all__ = ["render_markdown"]
 _COLUMNS = ("present", "total", "synchronized", "coverage", "threshold", "status")
 
 
+#: what Markdown would act on in a text: emphasis, code, links and images, headings, table
+#: cells, strikethrough, and the backslash itself (``<``, which opens raw HTML, is written
+#: as ``&lt;``; ``>`` alone opens nothing inside a line)
+_ACTIVE = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def _md(value: str) -> str:
+    """A sentence as Markdown shows it literally: every character Markdown acts on
+    backslash-escaped and ``<`` as ``&lt;``, so a plan text cannot add a link, an image, a
+    tag or emphasis to the page a wiki renders; line breaks as spaces."""
+    return (_ACTIVE.sub(r"\\\1", value).replace("<", "&lt;")
+            .replace("\r", " ").replace("\n", " "))
+
+
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    return _md(value)
+
+
+def _code(value: str) -> str:
+    """A line inside a fenced code block (shown as written): only a fence is defused."""
+    return value.replace("```", "`\u200b``")
 
 
 def _nested(lines: list[str]) -> list[str]:
@@ -24,7 +44,7 @@ def _nested(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         depth = len(line) - len(line.lstrip(" "))
-        body = line.strip()
+        body = _md(line.strip())
         if depth == 0:
             out.append(f"- {body}")
         elif body.startswith("- "):
@@ -48,7 +68,7 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
     head, _, rest = type_line(c, lang, advice.stability if advice is not None else None
                               ).partition(": ")
     out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
-           f"**{head}:** {rest}", "",
+           f"**{_md(head)}:** {_md(rest)}", "",
            f"## {text('heading.stages', lang)}", "",
            "| | " + " | ".join(text(f"table.{column}", lang) for column in _COLUMNS) + " |",
            "|---|---|---|---|---|---|---|"]
@@ -59,20 +79,20 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
                    f"| {format_value('threshold', s.threshold, lang)} "
                    f"| {text('stage.status.' + status, lang) if s.present else '-'} |")
     out += ["", f"## {text('heading.characteristics', lang)}", ""]
-    out += [f"- {ch.message(lang)}" for ch in c.characteristics] or [text("heading.none", lang)]
+    out += [f"- {_md(ch.message(lang))}" for ch in c.characteristics] or [text("heading.none", lang)]
     out += ["", f"## {text('heading.diagnostics', lang)}", ""]
-    out += [f"- **{text('severity.' + d.severity, lang)}** `{d.code}`: {d.message(lang)}"
+    out += [f"- **{text('severity.' + d.severity, lang)}** `{d.code}`: {_md(d.message(lang))}"
             for d in c.diagnostics] or [text("heading.none", lang)]
     out += ["", f"## {text('heading.funding', lang)}", ""]
     if c.funding is None:
         out.append(text("funding.none", lang))
     else:
-        out.append(funding_message(c.funding, lang))
+        out.append(_md(funding_message(c.funding, lang)))
     if advice is not None:
         out += ["", f"## {text('heading.to_reach', lang)}", ""]
         out += _nested(to_reach_lines(c, lang, advice.to_reach))
         out += ["", f"## {text('heading.stability', lang)}", ""]
-        out += [f"- {line}" for line in stability_lines(c, lang, advice.stability)]
+        out += [f"- {_md(line)}" for line in stability_lines(c, lang, advice.stability)]
     if explain or trace:
         from .plain import checklist
 
@@ -80,11 +100,11 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
         out += _nested(checklist(c, lang))
         out += ["", f"## {text('heading.why_not', lang)}", ""]
         for line in why_not_lines(c, lang):
-            out.append(line if line.startswith("  - ") else f"- {line}")
+            out.append(f"  - {_md(line[4:])}" if line.startswith("  - ") else f"- {_md(line)}")
     if trace:
         out += ["", f"## {text('heading.trace_tree', lang)}", "", "```"]
-        out += how_lines(c.how(), lang)
+        out += [_code(line) for line in how_lines(c.how(), lang)]
         out += ["```", "", f"## {text('heading.trace', lang)}", "", "```"]
-        out += trace_lines(c, lang)
+        out += [_code(line) for line in trace_lines(c, lang)]
         out += ["```"]
     return "\n".join(out) + "\n"

@@ -62,7 +62,9 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     """One proposed change in words: a new match to the matcher's candidate, a new match
     for which a person must find the counterpart, or the relation of an existing match
     changed (``change the relation of SP1 -> RP1 from aligned to derived``)."""
-    key = "advice.proposal.candidate" if p.rpjmd else "advice.proposal.none"
+    key = "advice.proposal.candidate" if p.rpjmd else (
+        # the matcher was not asked about it: the region is over the advice's limit
+        "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
     if getattr(p, "change", "add") == "relation":
         key = "advice.proposal.relation"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
@@ -149,7 +151,16 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         else:
             lines.append("  " + text("advice.incomplete", lang,
                                      count=sum(1 for p in item.proposal if p.rpjmd is None)))
+        lines += limited_lines(item, lang)
     return lines
+
+
+def limited_lines(item: Any, lang: str) -> list[str]:
+    """Where the advice of one type was cut short on a large region: how many of its
+    proposed elements the matcher was not asked about (their counterparts are for a
+    person to find; the limit is ``smartsync.advice.MAX_CANDIDATE_PAIRS``)."""
+    count = sum(1 for p in item.proposal if getattr(p, "limited", False))
+    return ["  " + text("advice.limited", lang, count=count)] if count else []
 
 
 @speaks

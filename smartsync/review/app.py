@@ -14,6 +14,12 @@ Every error is an answer with its status, never a bare 500: JSON (``{"error":
 under review deleted or moved is 410 (the page says so in words); a client that
 goes away mid-body is one line in the log (``smartsync.review``), not a traceback.
 
+A state (the region classified, its advice, the page's part) is computed in a worker
+thread, never on the server's event loop: while one is computed (seconds for a region
+of thousands of elements) the server answers every other request, and a state the
+session already computed for the same bytes of the file is answered at once
+(:class:`~smartsync.review.ReviewSession` keeps the last few, by the file's version).
+
 Every request must carry the run's secret token, as the ``token`` query
 parameter or the ``X-Smartsync-Token`` header (403 without it; compared in
 constant time), and name the server by its local address in ``Host`` (and
@@ -34,6 +40,7 @@ import secrets
 from typing import Any, Awaitable, Callable, Iterable
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
@@ -136,7 +143,7 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
         from .page import review_page
 
         try:
-            state = session.state(chosen, html=True)
+            state = await run_in_threadpool(session.state, chosen, html=True)
         except ReviewFileGone as exc:
             return _gone_page(exc, chosen)
         nonce = secrets.token_urlsafe(18)
@@ -155,7 +162,8 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
         if isinstance(chosen, Response):
             return chosen
         try:
-            data = session.state(chosen, html=request.query_params.get("view") == "html")
+            data = await run_in_threadpool(session.state, chosen,
+                                           html=request.query_params.get("view") == "html")
         except ReviewError as exc:
             return _error(exc.status, str(exc))
         return JSONResponse(data, headers=_HEADERS)
@@ -173,11 +181,12 @@ def create_app(session: ReviewSession, token: str, *, hosts: Iterable[str],
             return action
         html = request.query_params.get("view") == "html"
         try:
-            data = session.apply(action, lang=chosen, html=html)
+            data = await run_in_threadpool(session.apply, action, lang=chosen, html=html)
         except ReviewError as exc:
             said = {"message": exc.message(chosen)}  # the error in the page's language
             if exc.status == 409:  # the page reloads what is on disk now
-                return _error(409, str(exc), state=session.state(chosen, html=html), **said)
+                now = await run_in_threadpool(session.state, chosen, html=html)
+                return _error(409, str(exc), state=now, **said)
             return _error(exc.status, str(exc), **said)
         return JSONResponse(data, headers=_HEADERS)
 

@@ -225,7 +225,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
-    from ..render.text import conditions_line, count_line, proposal_line
+    from ..render.text import conditions_line, count_line, limited_lines, proposal_line
 
     if advice is None:
         return ""
@@ -238,6 +238,9 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
             said = text("advice.unreachable", lang, letter=letter, missing=missing)
             return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">'
                     f"<p>{_e(said)}</p></div>")
+        if not t.found:  # the widest change was too large to try (advice.WIDEST)
+            return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '
+                    f'data-found="false"><p>{_e(text("advice.unfound", lang, letter=letter))}</p></div>')
         parts = [f'<p class="to-reach-head"><b>'
                  f'{_e(text("advice.reach", lang, letter=letter, stage=t.type.value))}</b></p>']
         failed = conditions_line(t, lang)
@@ -260,6 +263,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
         said = (text("advice.complete", lang, letter=letter) if t.complete else
                 text("advice.incomplete", lang, count=sum(1 for p in t.proposal if p.rpjmd is None)))
         parts.append(f'<p class="hint">{_e(said)}</p>')
+        parts += [f'<p class="hint limited">{_e(line.strip())}</p>' for line in limited_lines(t, lang)]
         return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '
                 f'data-total="{t.total}">{"".join(parts)}</div>')
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable, Mapping, Union
 
@@ -97,27 +99,41 @@ class ReviewSession:
     ``classifier``: the classifier to type the region with (the default one
     when ``None``); ``params``: its parameters. The file is read again for
     every state and every action: the file on disk is the truth.
+
+    Safe to call from several threads (the review server computes states off its event
+    loop): states and actions are computed one at a time, and a state already computed
+    for the same bytes of the file (its ``version``), language and view is given again
+    without reading the region or classifying it again (the last :data:`STATES_KEPT`).
     """
+
+    #: how many computed states are kept (by the file's version, the language, the view)
+    STATES_KEPT = 8
 
     def __init__(self, path: PathLike, *, classifier: Any = None, params: Any = None):
         self.path = Path(path)
         self.format = _format_of(self.path)
         self._classifier = classifier
         self._params = params
+        self._lock = threading.RLock()  # the classifier's working memory is not shared
+        self._states: OrderedDict[tuple[str, str, bool], dict[str, Any]] = OrderedDict()
 
     # ------------------------------------------------------------ reading
 
-    def _load(self) -> _Loaded:
-        from ..io import check_region_text
-
+    def _read(self) -> bytes:
         try:
-            raw = self.path.read_bytes()
+            return self.path.read_bytes()
         except FileNotFoundError:
             raise ReviewFileGone(f"{self.path}: the file is gone (deleted or moved since the "
                                  "review started); put it back and reload the page",
                                  "gone", file=str(self.path)) from None
         except OSError as exc:
             raise ReviewError(f"{self.path}: cannot be read: {exc.strerror or exc}") from None
+
+    def _load(self, raw: bytes | None = None) -> _Loaded:
+        from ..io import check_region_text
+
+        if raw is None:
+            raw = self._read()
         report = check_region_text(raw, name=str(self.path), format=self.format)
         return _Loaded(raw, file_version(raw), report.region, tuple(report.problems))
 
@@ -131,11 +147,33 @@ class ReviewSession:
     def state(self, lang: str = "en", *, html: bool = False) -> dict[str, Any]:
         """The file's state as plain data (JSON-ready); see ``docs/review.rst``.
 
-        ``html``: add the review page's changing part, rendered, as ``html``.
+        ``html``: add the review page's changing part, rendered, as ``html``. The same
+        bytes on disk give the same state: it is computed once (see the class).
         """
-        return self._state(self._load(), lang, html)
+        if lang not in ("en", "id"):
+            raise ReviewError(f"unknown language {lang!r}; expected en or id")
+        raw = self._read()
+        key = (file_version(raw), lang, bool(html))
+        found = self._states.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._states.get(key)  # computed meanwhile by another request
+            return found if found is not None else self._state(self._load(raw), lang, html)
 
     def _state(self, loaded: _Loaded, lang: str, html: bool = False) -> dict[str, Any]:
+        key = (loaded.version, lang, bool(html))
+        found = self._states.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            out = self._compute(loaded, lang, html)
+            self._states[key] = out
+            while len(self._states) > self.STATES_KEPT:
+                self._states.popitem(last=False)
+        return out
+
+    def _compute(self, loaded: _Loaded, lang: str, html: bool = False) -> dict[str, Any]:
         from .page import review_body
 
         if lang not in ("en", "id"):
@@ -211,6 +249,10 @@ class ReviewSession:
             hint = suggest_id(kind, ACTIONS) if isinstance(kind, str) else None
             raise ReviewError(f"unknown action {kind!r}; expected one of: {', '.join(ACTIONS)}"
                               + (f" (did you mean {hint!r}?)" if hint else ""))
+        with self._lock:  # one action at a time, as the file is read, edited and replaced
+            return self._apply(action, kind, lang, html)
+
+    def _apply(self, action: Mapping[str, Any], kind: str, lang: str, html: bool) -> dict[str, Any]:
         loaded = self._load()
         version = action.get("version")
         if version is not None and version != loaded.version:

@@ -56,11 +56,12 @@ for every region, before any rule fires (see the ``cascading`` variant's
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, Iterator, TypeVar
 
 from .._compat import experta
 
-__all__ = ["concludes", "PHASE", "DEFAULT_PACKS", "Rule", "MATCH", "NOT", "TEST", "W", "P", "AS"]
+__all__ = ["concludes", "patterns", "PHASE", "DEFAULT_PACKS", "Rule", "MATCH", "NOT", "TEST",
+           "W", "P", "AS"]
 
 Rule = experta.Rule
 MATCH = experta.MATCH
@@ -124,6 +125,29 @@ def concludes(fact_class: type, **fields: Any) -> Callable[[R], R]:
         return rule
 
     return mark
+
+
+def patterns(rule: Any, *, groups: bool = True) -> Iterator[Any]:
+    """The fact patterns of a rule's positive conditions, in the rule's order: not those
+    under a ``NOT``, no ``TEST``, not experta's ``InitialFact``. ``groups``: also the
+    patterns inside ``AND``/``OR`` groups (why-not evaluates only the rule's own
+    top-level patterns, so it asks without them). The one walker over a rule's
+    conditions (``rules --check`` and why-not use it)."""
+    fact = experta.Fact
+
+    def walk(condition: Any) -> Iterator[Any]:
+        if isinstance(condition, NOT):
+            return
+        if isinstance(condition, fact):
+            if type(condition).__name__ != "InitialFact":
+                yield condition
+            return
+        if groups and hasattr(condition, "__iter__") and not isinstance(condition, (str, bytes)):
+            for inner in condition:
+                yield from walk(inner)
+
+    for condition in rule:
+        yield from walk(condition)
 
 
 def _default_packs() -> tuple[type, ...]:
