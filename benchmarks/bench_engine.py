@@ -34,6 +34,21 @@ Reports, in one run on this machine (the targets of issue 12 in brackets):
    /tmp/cli-venv && /tmp/cli-venv/bin/pip install . && /tmp/cli-venv/bin/python
    benchmarks/bench_engine.py --cli``.
 
+6. what-if and advice (issue 22): on typical regions, one what-if on the live
+   working memory (another threshold, a match lost, a match added) against a
+   new ``classify()`` of the changed region, the advice (:func:`smartsync.advice.advise`,
+   what ``smartsync classify FILE`` prints) and ``explain`` (the explanation
+   with its advice, rendered as text) as ratios to ``classify()`` in the same
+   process, and ``smartsync batch --advice`` against ``smartsync batch`` on the
+   same files (CPU of the two processes).
+
+At the end, the targets of issue 22, each with its figure and met / not met:
+typical ``classify()`` with its trace <= 20 M instructions (``--callgrind``);
+``explain`` <= 2x ``classify()``; ``smartsync classify FILE`` on a typical type B
+region <= 350 M instructions (``--callgrind``) and <= 8x a bare interpreter's
+start; 514 regions read and classified in one process <= 1.5 s CPU;
+``batch --advice`` <= 2x ``batch``.
+
 ``--callgrind`` counts instructions instead (valgrind's callgrind tool:
 the same count on a busy machine): the instructions of one typical region's
 classification with the fast matcher, with experta's Rete and with the
@@ -72,6 +87,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import attrs  # noqa: E402
+
 from smartsync import Classifier  # noqa: E402
 from smartsync._compat import experta  # noqa: E402
 from smartsync.engine import _DeterministicStrategy, _RecordingEngine  # noqa: E402
@@ -87,6 +104,37 @@ except ImportError:  # pragma: no cover
 
 KnowledgeEngine = experta.KnowledgeEngine
 clock = time.process_time
+
+#: issue 22's targets: name -> (limit, unit); the figures measured in this run go to
+#: MEASURED, and the sections run in processes of their own print theirs
+TARGETS = {
+    "classify_instructions": (20e6, "typical classify() with its trace, instructions"),
+    "explain_ratio": (2.0, "explain / classify() (CPU, one process)"),
+    "cli_instructions": (350e6, "`smartsync classify FILE` (type B), instructions"),
+    "cli_ratio": (8.0, "`smartsync classify FILE` (type B) / a bare interpreter's start"),
+    "country_cpu": (1.5, "514 regions read and classified in one process, s CPU"),
+    "batch_advice_ratio": (2.0, "`batch --advice` / `batch` (CPU)"),
+}
+MEASURED: dict[str, float] = {}
+
+
+def _target_line(name: str, value: float) -> str:
+    """One target with its figure: met or not met."""
+    limit, label = TARGETS[name]
+    shown = (f"{value / 1e6:.0f} M" if value >= 1e5 else f"{value:.2f}")
+    wanted = (f"{limit / 1e6:.0f} M" if limit >= 1e5 else f"{limit:g}")
+    return f"  {label}: {shown} [<= {wanted}] {'met' if value <= limit else 'NOT met'}"
+
+
+def report_targets() -> None:
+    """The targets measured in this process, each met or not (the others: see their
+    section, or --callgrind)."""
+    print("targets of issue 22 (measured in this run; the rest: --callgrind, --section country):")
+    for name in TARGETS:
+        if name in MEASURED:
+            print(_target_line(name, MEASURED[name]))
+        else:
+            print(f"  {TARGETS[name][1]}: not measured in this mode")
 
 
 def _median_ms(func, items, repeat: int = 3) -> float:
@@ -189,6 +237,101 @@ def bench_typical(n_typical: int) -> float:
     return best
 
 
+def bench_whatif(n_regions: int) -> None:
+    """One what-if on the live working memory against a new classification of the changed
+    region; the advice and explain against classify(), in this process."""
+    from smartsync.advice import advise
+    from smartsync.explain import explain
+    from smartsync.model import Match
+    from smartsync.render import render
+    from smartsync.whatif import COUNTS, WhatIf
+
+    classifier = Classifier()
+    regions = [typical_region(100 + seed) for seed in range(n_regions)]
+    results = [classifier.classify(r) for r in regions]
+    classify = _median_ms(lambda r: classifier.classify(r).trace.steps, regions)
+    print(f"what-if and advice ({n_regions} typical regions; median CPU ms, ratios to a "
+          f"classify() with its trace, {classify:.2f} ms, in this process):")
+
+    def changes(result):
+        region = result.region
+        lost = region.matches[0]
+        taken = {m.key for m in region.matches}
+        free = next(((mp.id, rp.id) for mp in region.masterplan.elements
+                     for rp in region.rpjmd.elements
+                     if mp.level == rp.level and (mp.id, rp.id) not in taken), None)
+        yield "another threshold (0.75)", {"threshold": 0.75}
+        yield "a match lost", {"remove": [lost.key]}
+        if free is not None:
+            yield "a match added", {"add": [Match(free[0], free[1], "derived")]}
+
+    rows: dict[str, list[float]] = {}
+    full: dict[str, list[float]] = {}
+    for result in results:
+        classifier.classify(result.region)  # the working memory holds this region's run
+        with WhatIf(classifier, result) as session:
+            for label, change in changes(result):
+                start = clock()
+                session.classify(**change)
+                rows.setdefault(label, []).append(clock() - start)
+    for result in results:  # the same changes, each region classified anew
+        for label, change in changes(result):
+            region, params = result.region, result.params
+            if "threshold" in change:
+                params = attrs.evolve(params, threshold=change["threshold"])
+            keys = set(change.get("remove", ()))
+            matches = tuple(m for m in region.matches if m.key not in keys) + tuple(
+                change.get("add", ()))
+            changed = attrs.evolve(region, matches=matches)
+            start = clock()
+            classifier.classify(changed, params=params).trace.steps
+            full.setdefault(label, []).append(clock() - start)
+    for label, times in rows.items():
+        what = statistics.median(times) * 1000
+        anew = statistics.median(full[label]) * 1000
+        print(f"  what-if, {label:26s} {what:6.2f} ms ({what / classify:.2f}x classify(); "
+              f"the changed region classified anew: {anew:.2f} ms)")
+    before = dict(COUNTS)
+
+    def advised(region):
+        advise(classifier.classify(region), classifier=classifier)
+
+    def explained(region):
+        render(explain(classifier.classify(region), classifier=classifier), "text")
+
+    advice = _median_ms(advised, regions, repeat=1) - classify
+    what_ifs = (COUNTS["what_ifs"] - before["what_ifs"]) / len(regions)
+    fired = (COUNTS["fired"] - before["fired"]) / len(regions)
+    explained_ms = _median_ms(explained, regions, repeat=1)
+    print(f"  advice (what to change, stability): {advice:.2f} ms ({advice / classify:.1f}x "
+          f"classify()): {what_ifs:.1f} what-ifs a region, {fired:.0f} rule firings in them")
+    print(f"  explain (classify(), the advice, the text rendered): {explained_ms:.2f} ms "
+          f"({explained_ms / classify:.1f}x classify())")
+    MEASURED["explain_ratio"] = explained_ms / classify
+
+
+def bench_batch_advice(folder: Path, count: int) -> None:
+    """``smartsync batch`` with and without ``--advice`` on the same files (CPU of each
+    process, start-up included)."""
+    paths = []
+    for seed in range(count):
+        path = folder / f"batch-{seed:04d}.yaml"
+        dump_region(typical_region(30_000 + seed), path)
+        paths.append(str(path))
+    base = [sys.executable, "-m", "smartsync", "batch", *paths, "-j", "1", "--no-progress"]
+    cpus = {}
+    for label, extra in (("batch", []), ("batch --advice", ["--advice"])):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(base + ["-o", str(folder / "batch.jsonl")] + extra, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus[label] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    ratio = cpus["batch --advice"] / cpus["batch"]
+    print(f"`smartsync batch` of {count} typical regions (JSON Lines, -j 1): {cpus['batch']:.2f} s "
+          f"CPU; with --advice {cpus['batch --advice']:.2f} s ({ratio:.1f}x)")
+    MEASURED["batch_advice_ratio"] = ratio
+
+
 def _bench_variants(regions) -> None:
     """Each element-level variant beside the reference with that variant's condition."""
     from smartsync.variants import load_variant
@@ -263,6 +406,8 @@ def bench_country(n_country: int, folder: Path) -> None:
     total, cpu = time.perf_counter() - start, clock() - cpu
     print(f"{n_country} typical region files loaded and classified in one process: "
           f"{total:.2f} s wall, {cpu:.2f} s CPU ({cpu / n_country * 1000:.2f} ms CPU per region)")
+    print(_target_line("country_cpu", cpu * 514 / n_country)
+          + ("" if n_country == 514 else f" (scaled from {n_country} regions)"))
     regions = [load_region(path) for path in paths]
     for count in (n_country // 5, n_country):
         tracemalloc.start()
@@ -346,12 +491,16 @@ def timed(*a, **k):
     finally:
         spent[0] += clock() - start
 advice._options = timed
+from smartsync.explain import explain
 from smartsync.render import render
-render(result, "text", lang="en")
+render(explain(result), "text", lang="en")  # what the command prints: with the advice
 t4 = clock()
 print(f"{(t1 - t0) * 1000:.0f} {(t2 - t1) * 1000:.0f} {(t3 - t2) * 1000:.0f} "
       f"{spent[0] * 1000:.0f} {(t4 - t3 - spent[0]) * 1000:.0f}")
 """
+
+
+_cli_cpu: list[float] = []
 
 
 def bench_cli(folder: Path, runs: int) -> None:
@@ -386,9 +535,25 @@ def bench_cli(folder: Path, runs: int) -> None:
             cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         shown = " ".join(Path(c).name if i == 0 else c for i, c in enumerate(cmd[:-1]))
         last = cmd[-1] if cmd[-1] == "--version" else "FILE"
+        if not label and last == "FILE":
+            _cli_cpu[:] = [statistics.median(cpus)]
         print(f"`{shown} {last}` from the shell{label} ({runs} runs): median "
               f"{statistics.median(walls) * 1000:.0f} ms wall, {statistics.median(cpus) * 1000:.0f} "
               f"ms CPU (best {min(walls) * 1000:.0f} ms wall)")
+    # a bare interpreter's start (the same Python, its site imports included), as the
+    # measure of "about the time Python takes to start"
+    bare = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", "pass"], check=True, env=compiled)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        bare.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    classify_cpu = _cli_cpu[0] if _cli_cpu else None
+    if classify_cpu:
+        ratio = classify_cpu / max(statistics.median(bare), 1e-6)
+        print(f"  a bare interpreter's start: {statistics.median(bare) * 1000:.0f} ms CPU; "
+              f"`smartsync classify FILE` is {ratio:.1f}x that")
+        MEASURED["cli_ratio"] = ratio
     # where one run's time goes, in a fresh process of the same Python (median of the runs)
     parts = []
     for _ in range(runs):
@@ -401,18 +566,19 @@ def bench_cli(folder: Path, runs: int) -> None:
           f"classifying (the classifier built) {first:.0f} ms, the text report "
           f"{candidates + rest:.0f} ms: the advice's matcher candidates {candidates:.0f} ms, "
           f"its classifications and the rendering {rest:.0f} ms")
-    # what classify's advice costs: the classifications it runs, each a whole rule run
+    # what classify's advice costs: the what-ifs it runs on the region's live run
     from smartsync.advice import advise
+    from smartsync.whatif import COUNTS
 
     classifier = Classifier()
     region = typical_region(7)
     done = classifier.classify(region)
-    counted = []
-    classify = classifier.classify
-    classifier.classify = lambda *a, **k: counted.append(1) or classify(*a, **k)
+    before = dict(COUNTS)
     start = clock()
     advise(done, classifier=classifier)
-    print(f"  of which the advice (what to change, stability): {len(counted)} classifications, "
+    print(f"  of which the advice (what to change, stability): "
+          f"{COUNTS['what_ifs'] - before['what_ifs']} what-ifs "
+          f"({COUNTS['fired'] - before['fired']} rule firings), "
           f"{(clock() - start) * 1000:.0f} ms CPU")
 
 
@@ -438,9 +604,10 @@ def callgrind(folder: Path, only_cli: bool = False) -> int:
     base = count(me + ["--one", "none"])
     fast = (count(me + ["--one", "fast"]) - base) / 10
     rete = (count(me + ["--one", "rete"]) - base) / 10
-    print("instructions (valgrind --tool=callgrind), one typical region classified "
-          "(engine built and warmed up outside the count):")
+    print("instructions (valgrind --tool=callgrind), one typical region classified, its "
+          "trace read (engine built and warmed up outside the count):")
     print(f"  fast engine:     {fast / 1e6:8.1f} M")
+    MEASURED["classify_instructions"] = fast
     print(f"  experta's Rete:  {rete / 1e6:8.1f} M ({rete / fast:.1f}x)")
     if reference is not None:
         ref = (count(me + ["--one", "reference"]) - base) / 10
@@ -470,12 +637,19 @@ def _callgrind_cli(folder: Path, path: Path, count) -> int:
     if script:
         command = [script]
     kind = _install_kind(sys.executable)
+    bare = count([sys.executable, "-c", "pass"], compiled)
+    print(f"  a bare interpreter's start (`python -c pass`, site included): {bare / 1e6:.1f} M")
     for args in (["classify", str(path)], ["--version"]):
         subprocess.run(command + args, env=compiled, stdout=subprocess.DEVNULL, check=True)
         shown = " ".join([Path(command[0]).name, *command[1:], args[0],
                           "FILE" if len(args) > 1 else ""]).strip()
-        print(f"  `{shown}` ({kind} install, bytecode cached): "
-              f"{count(command + args, compiled) / 1e6:.1f} M")
+        counted = count(command + args, compiled)
+        print(f"  `{shown}` ({kind} install, bytecode cached): {counted / 1e6:.1f} M "
+              f"({counted / bare:.1f}x the bare start)")
+        if args[0] == "classify":
+            MEASURED["cli_instructions"] = counted
+            MEASURED["cli_ratio"] = counted / bare
+    report_targets()
     return 0
 
 
@@ -515,7 +689,7 @@ def _one(which: str) -> int:
             read(text)
     elif which != "none":
         for _ in range(10):
-            classifier.classify(region)
+            classifier.classify(region).trace.steps
     return 0
 
 
@@ -528,7 +702,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="section 5 alone: `smartsync classify FILE` and `smartsync "
                              "--version` from the shell (run it with the Python of a regular "
                              "install: an editable one adds its import hook to every start)")
-    parser.add_argument("--section", choices=("growth", "country"), help=argparse.SUPPRESS)
+    parser.add_argument("--section", choices=("growth", "country", "whatif"),
+                        help="one section alone (whatif: the what-if, advice, explain and "
+                             "batch --advice rows, with their targets)")
     parser.add_argument("--one", choices=("none", "fast", "rete", "reference", "big", "big-none",
                                           "read", "read-yaml", "read-library"),
                         help=argparse.SUPPRESS)
@@ -547,16 +723,25 @@ def main(argv: list[str] | None = None) -> int:
             return callgrind(folder, only_cli=args.cli)
         if args.cli:
             bench_cli(folder, 5 if args.quick else 15)
+            report_targets()
+            return 0
+        if args.section == "whatif":
+            bench_whatif(5 if args.quick else 20)
+            bench_batch_advice(folder, 10 if args.quick else 40)
+            report_targets()
             return 0
         load = os.getloadavg()[0]
         print(f"load average at start: {load:.2f} (on {os.cpu_count()} CPUs; other work slows "
               "wall times and, less, CPU times)")
         bench_typical(30 if args.quick else 100)
+        bench_whatif(5 if args.quick else 20)
         for section in ("growth", "country"):  # each in a fresh process (see the docstring)
             sys.stdout.flush()
             subprocess.run([sys.executable, __file__, "--section", section]
                            + (["--quick"] if args.quick else []), check=True)
         bench_cli(folder, 5 if args.quick else 15)
+        bench_batch_advice(folder, 10 if args.quick else 40)
+        report_targets()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     apart = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak resident memory of the process: {rss:.0f} MiB (of the largest process it ran: "

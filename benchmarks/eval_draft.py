@@ -2,6 +2,7 @@
 
     python benchmarks/eval_draft.py [--seeds 6] [--forms pdf docx xlsx] [--extra DIR]
     python benchmarks/eval_draft.py --fuzz 200      # the layout fuzzer (tests/docfuzz.py)
+    python benchmarks/eval_draft.py --fuzz 60 --fuzz-form pdf   # its corpora as PDFs
 
 For each form and seed, tests/docgen.py writes a region's documents; the draft is compared
 with the known region: per plan and level, precision and recall of the drafted elements (text
@@ -114,9 +115,9 @@ def report(title: str, total: dict) -> bool:
     return ok
 
 
-def fuzz(seeds: int, verbose: bool = False) -> bool:
-    """Draft the layout fuzzer's corpora for ``seeds`` seeds; report; True when every target
-    is met and no wrong figure is shown at full confidence."""
+def fuzz(seeds: int, verbose: bool = False, form: str | None = None) -> bool:
+    """Draft the layout fuzzer's corpora for ``seeds`` seeds (written as ``form`` when given);
+    report; True when every target is met and no wrong figure is shown at full confidence."""
     from docfuzz import describe, fuzz_corpus
 
     total: dict = {}
@@ -124,7 +125,7 @@ def fuzz(seeds: int, verbose: bool = False) -> bool:
     failures: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(seeds):
-            known, files, choices = fuzz_corpus(seed, Path(tmp) / str(seed))
+            known, files, choices = fuzz_corpus(seed, Path(tmp) / str(seed), form)
             pages = files.pop("pages")  # type: ignore[arg-type]
             try:
                 draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])
@@ -155,7 +156,7 @@ def fuzz(seeds: int, verbose: bool = False) -> bool:
                                            else got.provenance.sheet == where)
             if wrong_here:
                 failures.append(f"seed {seed}: {wrong_here} wrong figures at full confidence ({describe(choices)})")
-    ok = report(f"layout fuzzer: {seeds} corpora (tests/docfuzz.py)", total)
+    ok = report(f"layout fuzzer: {seeds} corpora (tests/docfuzz.py{', as ' + form if form else ''})", total)
     print(f"\n  programs' budgets: {figures['budgets']}, wrong at full confidence "
           f"{figures['budgets wrong, full confidence']}, wrong but doubted {figures['budgets wrong, doubted']}, "
           f"right but doubted {figures['budgets right, doubted']}")
@@ -183,9 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print what was missed")
     parser.add_argument("--fuzz", type=int, default=0, metavar="N",
                         help="draft the layout fuzzer's corpora for N seeds (no generated forms then)")
+    parser.add_argument("--fuzz-form", choices=["csv", "xlsx", "docx", "pdf"],
+                        help="write every fuzzer corpus in this form (its other choices those of the seed)")
     args = parser.parse_args(argv)
     if args.fuzz:
-        return 0 if fuzz(args.fuzz, args.verbose) else 1
+        return 0 if fuzz(args.fuzz, args.verbose, args.fuzz_form) else 1
     ok = True
     with tempfile.TemporaryDirectory() as tmp:
         for form in args.forms:

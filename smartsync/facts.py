@@ -170,8 +170,8 @@ class StageCoverage(Fact):
 class StageStatus(Fact):
     """Whether a stage is synchronized: ``stage``, ``base``, ``position``, ``present``,
     ``synchronized``, ``full``, and ``passes`` (synchronized or absent: it does not break
-    a chain); for a present stage, the ``coverage`` and the ``threshold`` it was compared
-    with (the stage's :class:`StageThreshold`)."""
+    a chain); for a present stage, the ``threshold`` its coverage was compared with (the
+    stage's :class:`StageThreshold`)."""
 
 
 class ChainBreak(Fact):

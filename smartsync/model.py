@@ -413,7 +413,8 @@ class Element:
     *perangkat daerah* of a program. ``provenance`` and
     ``confidence`` are written by ``smartsync draft``: where the element was
     read and how sure the drafting is of it (``None`` for elements typed by
-    hand).
+    hand). ``nomenclature`` names the nomenclature version its code follows
+    when that is not the region's (a program carried over from an older plan).
     """
 
     id: str = attrs.field(validator=_nonempty_text)
@@ -431,6 +432,9 @@ class Element:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Provenance)))
     confidence: Confidence | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Confidence)))
+    #: the version of the national program nomenclature its ``code`` follows, when it is not
+    #: the region's (``None``: the region's own, else the default)
+    nomenclature: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
 
     def __attrs_post_init__(self) -> None:
         if self.id in self.parents:

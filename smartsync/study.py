@@ -25,9 +25,11 @@ objects) and gives a :class:`Study`:
   any two classifications of one region, under two rule sets or two thresholds).
 
 Nothing here decides anything about a region: the rules do, in the runs; this module
-compares what they concluded. The seam for a faster curve is :class:`_Runs` (one
-region, one rule set, classified at a threshold): a what-if that changes the threshold
-on the live working memory would replace its ``classify``.
+compares what they concluded. A curve classifies its region once; every other
+threshold is a what-if on the live working memory of that run
+(:mod:`smartsync.whatif`): the :class:`~smartsync.facts.StageThreshold` facts
+retracted and declared, only the stage statuses and what follows from them decided
+again.
 
 >>> import smartsync
 >>> from fractions import Fraction
@@ -679,20 +681,28 @@ def explain_difference(a: "Classification", b: "Classification", *, names: tuple
 
 
 class _Runs:
-    """One region classified by one classifier at thresholds (each threshold once).
-
-    The seam for a faster study: a what-if that changes the threshold on the live
-    working memory (declare the new stage definitions, retract the old ones) would
-    replace :meth:`classify`; everything else reads only what the runs concluded."""
+    """One region classified by one classifier at thresholds (each threshold once): the
+    first threshold asked is a classification, every other one a what-if on the live
+    working memory of that run (another :class:`~smartsync.facts.StageThreshold`:
+    :mod:`smartsync.whatif`); everything else reads only what the runs concluded."""
 
     def __init__(self, classifier: "Classifier", region: Region, params: Parameters):
         self.classifier, self.region, self.params = classifier, region, params
         self.done: dict[Fraction, "Classification"] = {}
+        self._first: "Classification | None" = None
 
     def classify(self, threshold: Fraction) -> "Classification":
         if threshold not in self.done:
-            params = attrs.evolve(self.params, threshold=float(threshold))
-            self.done[threshold] = self.classifier.classify(self.region, params=params)
+            if self._first is None or not hasattr(self.classifier, "_engine"):
+                params = attrs.evolve(self.params, threshold=float(threshold))
+                found = self.classifier.classify(self.region, params=params)
+                self._first = self._first or found
+            else:
+                from .whatif import what_if
+
+                found = what_if(self._first, threshold=float(threshold),
+                                classifier=self.classifier)
+            self.done[threshold] = found
         return self.done[threshold]
 
 

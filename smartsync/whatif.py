@@ -23,15 +23,24 @@ The engine keeps the rules' conclusions true to the facts they rest on
   collect is declared or one it collected is retracted, its conclusions are
   retracted and it fires again (its activation goes back on the agenda, where
   salience orders it after the phases it collects);
-- a fact that two firings declared stays while one of them stands.
+- a fact that two firings declared stays while one of them stands;
+- a conclusion whose firing no longer stands is retracted when its phase is over
+  (before any rule that reads its kind could fire: those of a lower salience),
+  not at once: when the rule fires again in that phase and concludes the same
+  fact, the fact stays, now the new firing's, and nothing that rests on it is
+  decided again. A coverage that changes but leaves its stage's status as it
+  was stops there, instead of re-deciding the chain, the type and every
+  characteristic.
 
 Agenda, refraction and salience are experta's: an activation fires once, and
 again only when the matcher makes it anew or truth maintenance puts it back.
 The trace of a what-if result holds the region's run and every firing since, a
 retracted fact with the step that retracted it; ``how()`` of its conclusions
-walks the firings that declared them. A session ends by going back to the
-region as it is (the reverse changes, run the same way), so that the next
-session starts from it. A differential test (``tests/test_whatif.py``) checks
+walks the firings that declared them. A session ends with the working memory
+as its last hypothesis left it, and what truth maintenance knows of it: the
+next session on the same result changes it from there (back to the region
+itself, when that is what it asks), so that a change costs its difference from
+the last one. A differential test (``tests/test_whatif.py``) checks
 the conclusions against a new classification of the changed region, on
 generated regions and every shipped variant.
 
@@ -135,8 +144,10 @@ class WhatIf:
     def __exit__(self, *exc: Any) -> None:
         try:
             if self._engine is not None and exc[0] is None:
-                self._apply(self.region.matches, self.params)  # back to the region itself
-                self._engine._live = weakref.ref(self.result)
+                # the working memory stays as the last hypothesis left it: the next
+                # session on this result changes it from there (smartsync's own
+                # classifications reset it)
+                self._engine._live = weakref.ref(self._root)
                 # what truth maintenance knows of the run, for the next session on it
                 self._engine._whatif_state = (self._engine._live,
                                               {n: getattr(self, n) for n in _STATE})
@@ -150,17 +161,24 @@ class WhatIf:
     def _start(self) -> None:
         engine = self.classifier._engine
         live = engine._live() if engine._live is not None else None
-        if live is not self.result:  # the working memory holds another run: this one again
+        saved = getattr(engine, "_whatif_state", None)
+        kept = saved is not None and saved[0] is engine._live
+        # the run this result's working memory is: its own, or (a what-if's result) the
+        # run that what-if changed, when the working memory still holds it
+        root = self.result if live is self.result else _ROOTS.get(self.result)
+        if live is None or root is not live or (root is not self.result and not kept):
+            # the working memory holds another run: this one again
             with paused_gc():
                 engine.reset()
                 engine.declare(*region_facts(self.region, self.classifier.typology, self.params),
                                *self.classifier._input_facts(self.region, self.params))
                 engine.run()
             COUNTS["reruns"] += 1
+            root, kept = self.result, False
+        self._root = root
         COUNTS["sessions"] += 1
         self._engine = engine
-        saved = getattr(engine, "_whatif_state", None)
-        if saved is not None and saved[0] is engine._live and live is self.result:
+        if kept:
             for name, value in saved[1].items():
                 setattr(self, name, value)
             self._shared = True
@@ -181,9 +199,15 @@ class WhatIf:
                            for p in self.classifier.packs)
         self._hook_facts: dict[Any, int] = {}
         if self._hooked:
+            # the pack's input facts in working memory, by their content
+            present: dict[type, dict[int, int]] = {}
             for fact in self.classifier._input_facts(self.region, self.params):
+                cls = fact.__class__
+                if cls not in present:
+                    present[cls] = {self._content_key(f): fact_id for fact_id, f
+                                    in engine._by_class.get(cls, {}).items()}
                 key = self._content_key(fact)
-                found = _find(engine, fact)
+                found = present[cls].get(key)
                 if found is not None:
                     self._hook_facts[key] = found
         # truth maintenance: which firing stands (by its activation), what each declared,
@@ -211,13 +235,20 @@ class WhatIf:
         for step, fact in engine._dups:
             if step in self._standing:
                 self._dups.setdefault(self._content_key(fact), []).append((step, fact))
+        # conclusions whose firing no longer stands, retracted when their phase is over
+        self._pending: list[tuple[float, int]] = []
+        self._pending_top = _NEVER  # the highest salience among them
 
     @staticmethod
     def _content_key(fact: Any) -> int:
         return hash((fact.__class__, frozenset(_content(fact).items())))
 
     def _watch_step(self, step: int, calls: Iterable[tuple[type, dict]]) -> None:
+        readers = _readers(self._engine)
+        salience = self._act[step].rule.salience
         for cls, fields in calls:
+            if readers.get(cls, _NEVER) < salience:  # a rule that collects this kind
+                readers[cls] = salience
             names = tuple(sorted(fields))
             try:
                 values = tuple(fields[n] for n in names)
@@ -263,6 +294,7 @@ class WhatIf:
         self._apply(region.matches, base)
         COUNTS["what_ifs"] += 1
         result = self.classifier._result(region, base, self._engine)
+        _ROOTS[result] = self._root  # a session on this result changes the same run
         self._shared = True
         return result
 
@@ -420,6 +452,13 @@ class WhatIf:
                     if requeued:
                         update(engine.agenda, requeued, [])
                 continue
+            if self._pending:
+                # the conclusions of the phases the next firing comes after: retracted
+                # now, unless a firing of their phase concluded them again
+                agenda = engine.agenda.activations
+                below = agenda[-1].rule.salience if agenda else _NEVER
+                if self._pending_top > below and self._flush(below):
+                    continue
             activation = engine.agenda.get_next()
             if activation is None:
                 break
@@ -467,18 +506,55 @@ class WhatIf:
 
     def _undo(self, step: int) -> None:
         """Retract what a firing declared (a fact another standing firing declared too
-        stays, as that firing's); the firing no longer stands."""
+        stays, as that firing's); the firing no longer stands. A fact that only rules of
+        a later phase read is retracted when its phase is over (:meth:`_flush`)."""
         engine = self._engine
         self._standing.discard(step)
+        salience = self._act[step].rule.salience
+        readers = _readers(engine)
         for fact_id in self._declared_by.pop(step, ()):
             fact = engine.facts.get(fact_id)
             if fact is None:
                 continue
             other = self._other_support(fact)
             if other is not None:
-                self._declared_by.setdefault(other, []).append(fact_id)
+                self._support(fact_id, other)
+            elif _read_at(readers, engine, fact.__class__) < salience:
+                self._pending.append((salience, fact_id))
+                if salience > self._pending_top:
+                    self._pending_top = salience
+            else:
+                engine.retract(fact_id)
+
+    def _flush(self, below: float) -> bool:
+        """Retract the pending conclusions of the phases above ``below`` that no standing
+        firing concluded again (those that one did stay, as its conclusions); whether
+        any was retracted."""
+        engine = self._engine
+        keep: list[tuple[float, int]] = []
+        retracted = False
+        for salience, fact_id in self._pending:
+            if salience <= below:
+                keep.append((salience, fact_id))
                 continue
-            engine.retract(fact_id)
+            fact = engine.facts.get(fact_id)
+            if fact is None:
+                continue
+            other = self._other_support(fact)
+            if other is not None:
+                self._support(fact_id, other)
+            else:
+                engine.retract(fact_id)
+                retracted = True
+        self._pending = keep
+        self._pending_top = max((salience for salience, _ in keep), default=_NEVER)
+        return retracted
+
+    def _support(self, fact_id: int, step: int) -> None:
+        """A fact stays as the conclusion of another standing firing, ``step`` (its trace
+        says that firing concluded it)."""
+        self._declared_by.setdefault(step, []).append(fact_id)
+        self._engine._declared_at[fact_id] = step
 
     def _other_support(self, fact: Any) -> int | None:
         same = self._dups.get(self._content_key(fact))
@@ -494,25 +570,58 @@ class WhatIf:
 
 
 _MISSING = object()
+_NEVER = float("-inf")
+
+#: a what-if's result -> the classification whose run the what-if changed: a session on
+#: the what-if's result changes that run (from the region of the what-if's result), as
+#: long as the working memory holds it
+_ROOTS: "weakref.WeakKeyDictionary[Classification, Classification]" = \
+    weakref.WeakKeyDictionary()
+
+
+def _readers(engine: Any) -> dict[type, float]:
+    """Per fact class, the highest salience of a rule that reads it (a pattern of its
+    class or a base class, positive or negated, or a ``collect`` of it seen so far):
+    built once per engine (its rules do not change), and kept up to date as firings
+    collect."""
+    found = getattr(engine, "_whatif_readers", None)
+    if found is None:
+        found = engine._whatif_readers = {}
+        engine._whatif_rule_classes = [
+            (rule.salience, _pattern_classes(rule)) for rule in engine.get_rules()]
+    return found
+
+
+def _read_at(readers: dict[type, float], engine: Any, cls: type) -> float:
+    """The highest salience of a rule that reads facts of ``cls`` (-inf: none)."""
+    found = readers.get(cls)
+    if found is None:
+        found = max((salience for salience, classes in engine._whatif_rule_classes
+                     if any(issubclass(cls, c) for c in classes)), default=_NEVER)
+        readers[cls] = found
+    return found
+
+
+def _pattern_classes(condition: Any) -> tuple[type, ...]:
+    """The fact classes of a rule's patterns (inside ``NOT``, ``AND``, ``OR``...)."""
+    from ._compat import experta
+
+    if isinstance(condition, experta.Fact):
+        return (condition.__class__,)
+    if isinstance(condition, tuple):  # experta's conditional elements, and a rule
+        return tuple(c for part in condition for c in _pattern_classes(part))
+    return ()
 
 #: a session's knowledge of the working memory, kept on the engine between sessions
 _STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked", "_hook_facts",
-          "_fired", "_act", "_standing", "_declared_by", "_watch", "_dups", "_uses", "_requeued")
+          "_fired", "_act", "_standing", "_declared_by", "_watch", "_dups", "_uses", "_requeued",
+          "_pending", "_pending_top")
 
 
 def _definition_classes() -> tuple[type, ...]:
     from .facts import CountedRelation, StageDef, StageThreshold
 
     return (StageDef, StageThreshold, CountedRelation)
-
-
-def _find(engine: Any, fact: Any) -> int | None:
-    """The id of the fact in working memory equal to ``fact``, or ``None``."""
-    content = _content(fact)
-    for fact_id, other in engine._by_class.get(fact.__class__, {}).items():
-        if _content(other) == content:
-            return fact_id
-    return None
 
 
 def classifier_of(result: "Classification") -> "Classifier":

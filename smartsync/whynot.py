@@ -242,6 +242,9 @@ class WhyNot:
         self._raw = facts
         self._facts: list[Any] | None = None
         self._by_kind: dict[type, list[Any]] | None = None
+        #: the answers of about_elements: each type's why-not asks again about the same
+        #: stage's elements (a region's why-not for every type asked them up to four times)
+        self._about: dict[tuple, tuple[Reason, ...]] = {}
         self.max_depth = max_depth
 
     # the final facts, grouped by kind when first asked for (most classifications are never
@@ -285,6 +288,13 @@ class WhyNot:
         same condition of the same rule in one reason: its ``values`` hold them
         as ``elements`` and their counterparts (when the condition names one) as
         ``counterparts``."""
+        key = (fact_class, stage, tuple(ids))
+        if key not in self._about:
+            self._about[key] = self._about_elements(fact_class, stage, ids)
+        return self._about[key]
+
+    def _about_elements(self, fact_class: type, stage: str,
+                        ids: Sequence[str]) -> tuple[Reason, ...]:
         from .facts import Match
 
         groups: dict[tuple, list[Reason]] = {}

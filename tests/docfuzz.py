@@ -23,7 +23,7 @@ import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from docgen import _DIM_SPELLINGS, known_region
+from docgen import _DIM_SPELLINGS, _widths, known_region
 
 from smartsync.model import Dimension, Region
 
@@ -34,7 +34,7 @@ __all__ = ["Choices", "choices_for", "fuzz_corpus"]
 class Choices:
     """The independent choices of one corpus."""
 
-    form: str               # csv, xlsx, docx
+    form: str               # csv, xlsx, docx (pdf when asked)
     unit: int               # 1, 1_000, 1_000_000
     unit_place: str         # header, caption, caption-each-page, note, none
     money_style: str        # dot (1.234.567), comma (1,234,567), rp ("Rp 1.234.567,00")
@@ -53,13 +53,22 @@ class Choices:
     after_list: bool
     quoted_rpjmd: bool      # the masterplan quotes the RPJMD's vision and missions
     combined_heading: bool  # the masterplan's "Visi dan Misi Smart City"
+    # a PDF's own choices (drawn apart, so the choices above stay those of the seed)
+    landscape: bool = False  # the program table on landscape pages
+    ruled: bool = True       # the program table with rulings, or borderless
+    italic: str = "none"     # the visions: none, italic (one piece), glyphs (glyph by glyph, letter-spaced)
 
 
-def choices_for(seed: int) -> Choices:
-    """The choices of corpus ``seed``, each drawn on its own."""
+def choices_for(seed: int, form: str | None = None) -> Choices:
+    """The choices of corpus ``seed``, each drawn on its own; ``form`` ("pdf", ...) written
+    instead of the form drawn, the other choices those of the seed."""
     rng = random.Random(seed * 104_729 + 17)
-    form = rng.choice(["csv", "xlsx", "docx"])
+    drawn = rng.choice(["csv", "xlsx", "docx"])
+    form = form or drawn
+    own = random.Random(seed * 7_919 + 3)
+    landscape, ruled, italic = own.random() < 0.5, own.random() < 0.6, own.choice(["none", "italic", "glyphs"])
     return Choices(
+        landscape=landscape, ruled=ruled, italic=italic,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -263,11 +272,12 @@ def _chunks(body: list[list[str]], parts: int) -> list[list[list[str]]]:
     return [body[i:i + size] for i in range(0, len(body), size)] or [[]]
 
 
-def fuzz_corpus(seed: int, folder: Path) -> tuple[Region, dict[str, list[Path]], Choices]:
+def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Region, dict[str, list[Path]], Choices]:
     """Write the documents of corpus ``seed`` into ``folder``: the known region, the files per
-    plan, and the choices drawn. ``files["pages"]`` is no file: where each RPJMD program is
-    printed, as ``(program text, page or sheet)`` pairs (none for a CSV file)."""
-    c = choices_for(seed)
+    plan, and the choices drawn (``form``: "pdf", "docx", ... instead of the form drawn).
+    ``files["pages"]`` is no file: where each RPJMD program is printed, as ``(program text,
+    page or sheet)`` pairs (none for a CSV file)."""
+    c = choices_for(seed, form)
     known = known_region(seed, programs_per_target=(1, 3), missions=random.Random(seed).choice([3, 4, 5]))
     rng = random.Random(seed + 99)
     folder.mkdir(parents=True, exist_ok=True)
@@ -324,11 +334,21 @@ def fuzz_corpus(seed: int, folder: Path) -> tuple[Region, dict[str, list[Path]],
             if note and k == len(chunks) - 1:
                 blocks.append(note)
             blocks.append("\f")
-        path = folder / "rpjmd.docx"
-        _docx(path, text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS"], blocks)
+        lines = text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS"]
+        if c.form == "pdf":
+            path = folder / "rpjmd.pdf"
+            _pdf(path, lines, blocks, c, [f"“{known.rpjmd['V'].text}”"])
+            table_pages = _pages_of(path, [p.text for p in known.rpjmd.at("program")])
+        else:
+            path = folder / "rpjmd.docx"
+            _docx(path, lines, blocks)
         files["rpjmd"] = [path]
-    masterplan = folder / "masterplan.docx"
-    _docx(masterplan, _masterplan_lines(known, c), [])
+    if c.form == "pdf":
+        masterplan = folder / "masterplan.pdf"
+        _pdf(masterplan, _masterplan_lines(known, c), [], c, [f"“{known.masterplan['V'].text}”"])
+    else:
+        masterplan = folder / "masterplan.docx"
+        _docx(masterplan, _masterplan_lines(known, c), [])
     files["masterplan"] = [masterplan]
     names = [p.text for p in known.rpjmd.at("program")]
     pages = []
@@ -337,7 +357,9 @@ def fuzz_corpus(seed: int, folder: Path) -> tuple[Region, dict[str, list[Path]],
             for row in chunk:
                 name = next((n for n in names if any(cell == n or cell.endswith(" " + n) for cell in row)), None)
                 if name is not None:
-                    pages.append((name, k + 1 if c.form == "docx" else f"Hal {k + 1}"))
+                    pages.append((name, k + 1 if c.form == "docx" else table_pages.get(name) if c.form == "pdf"
+                                  else f"Hal {k + 1}"))
+        pages = [(name, where) for name, where in pages if where is not None]
     files["pages"] = pages  # type: ignore[assignment]
     return known, files, c
 
@@ -371,6 +393,115 @@ def _docx(path: Path, lines: list[str], blocks: list) -> None:
                 for col, value in enumerate(row):
                     cells[col].text = value
     document.save(path)
+
+
+def _pages_of(path: Path, names: list[str]) -> dict[str, int]:
+    """The page each name is printed on in the program table (the last page it is on: the
+    table comes after the text), found in the PDF's own text."""
+    import re
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        texts = [re.sub(r"\s+", " ", pdf[k].get_textpage().get_text_range()) for k in range(len(pdf))]
+    finally:
+        pdf.close()
+    out = {}
+    for name in names:
+        found = [k + 1 for k, text in enumerate(texts) if name in text]
+        if found:
+            out[name] = found[-1]
+    return out
+
+
+def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[str]) -> None:
+    """A PDF of the lines, then the blocks (captions, table parts, notes, page breaks): the
+    visions italic (one piece) or glyph by glyph, letter-spaced with narrower word gaps, as
+    some producers set italic text; the table on landscape pages or not, ruled or borderless."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
+                                    Paragraph, Table, TableStyle)
+    from xml.sax.saxutils import escape
+
+    class Glyphs(Flowable):
+        """A text set glyph by glyph: letter-spaced, the word gaps narrower than a space."""
+
+        def __init__(self, text: str, size: float = 10):
+            super().__init__()
+            self.text, self.size = text, size
+
+        def _lines(self, width: float) -> list[str]:
+            out, line = [], ""
+            for word in self.text.split():
+                trial = f"{line} {word}".strip()
+                if line and stringWidth(trial, "Helvetica-Oblique", self.size) * 1.25 > width:
+                    out.append(line)
+                    line = word
+                else:
+                    line = trial
+            return out + [line]
+
+        def wrap(self, width: float, height: float) -> tuple[float, float]:
+            self.rows = self._lines(width)
+            return width, len(self.rows) * self.size * 1.4
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.setFont("Helvetica-Oblique", self.size)
+            for r, row in enumerate(self.rows):
+                x, y = 0.0, (len(self.rows) - r - 1) * self.size * 1.4 + 2
+                for char in row:
+                    if char == " ":
+                        x += 0.8
+                        continue
+                    canvas.drawString(x, y, char)
+                    x += stringWidth(char, "Helvetica-Oblique", self.size) + 1.6
+
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("b", parent=styles["BodyText"], fontSize=10)
+    italic = ParagraphStyle("i", parent=body, fontName="Helvetica-Oblique")
+    cell = ParagraphStyle("c", parent=styles["BodyText"], fontSize=7, leading=8.5)
+    doc = BaseDocTemplate(str(path), pagesize=A4)
+    portrait = Frame(40, 40, A4[0] - 80, A4[1] - 80, id="p")
+    wide = Frame(40, 40, A4[1] - 80, A4[0] - 80, id="l")
+    doc.addPageTemplates([PageTemplate("portrait", [portrait], pagesize=A4),
+                          PageTemplate("landscape", [wide], pagesize=landscape(A4))])
+    story: list = []
+    for line in lines:
+        if line in visions and c.italic == "glyphs":
+            story.append(Glyphs(line))
+        else:
+            story.append(Paragraph(escape(line), italic if line in visions and c.italic == "italic" else body))
+    width = A4[0] - 80
+    if blocks and c.landscape:
+        story += [NextPageTemplate("landscape"), PageBreak()]
+        width = A4[1] - 80
+    elif blocks:
+        story.append(PageBreak())
+    for block in blocks:
+        if block == "\f":
+            story.append(PageBreak())
+        elif isinstance(block, str):
+            story.append(Paragraph(escape(block), body))
+        elif block:
+            data, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            ncols = max(len(r) for r in block)
+            for r, row in enumerate(block):
+                if len(set(row)) == 1 and row[0].startswith("Sasaran "):
+                    data.append([Paragraph(escape(row[0]), cell)] + [""] * (ncols - 1))
+                    style.append(("SPAN", (0, r), (-1, r)))
+                    continue
+                data.append([Paragraph(escape(v), cell) if v else "" for v in row] + [""] * (ncols - len(row)))
+            if c.ruled:
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+            table = Table(data, colWidths=_widths(block[0], ncols, width), repeatRows=0)
+            table.setStyle(TableStyle(style))
+            story.append(table)
+    doc.build(story)
 
 
 def describe(c: Choices) -> str:

@@ -234,6 +234,21 @@ def test_pdf_words_are_whole_however_pdfium_drew_them(tmp_path: Path) -> None:
                               ["2.16.02", "Program Aplikasi Informatika", "1.000.000"]]
 
 
+def test_a_figure_cut_over_the_lines_of_a_narrow_cell_is_put_back_together() -> None:
+    """ "11,134,00" over "0", "2.01" over ".20", "201" over "7" are one figure, code, year; words
+    and lines that make no figure stay lines."""
+    from smartsync.documents.readers import _join_cut_figures
+
+    assert _join_cut_figures(["11,134,00", "0"]) == ["11,134,000"]
+    assert _join_cut_figures(["23.9", "25.0", "00.0", "00"]) == ["23.925.000.000"]
+    assert _join_cut_figures(["2.01", ".20"]) == ["2.01.20"]
+    assert _join_cut_figures(["Target", "201", "7"]) == ["Target", "2017"]
+    assert _join_cut_figures(["85", "90,5"]) == ["85", "90,5"]
+    assert _join_cut_figures(["Pagu 20", "20"]) == ["Pagu 2020"]  # the cut is the line's last word
+    assert _join_cut_figures(["Rp 7", "51.000.000", "x"]) == ["Rp 751.000.000", "x"]
+    assert _join_cut_figures(["Tahun 2020", "85"]) == ["Tahun 2020", "85"]
+
+
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out.yaml"
     out.write_text("old", encoding="utf-8")

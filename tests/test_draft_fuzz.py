@@ -49,3 +49,26 @@ def test_a_fuzzed_corpus_is_drafted_with_no_wrong_figure_at_full_confidence(tmp_
              if drafted[norm(p.text)].confidence is None and (drafted[norm(p.text)].budget, drafted[norm(p.text)].code)
              != (p.budget, p.code)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("seed", [1, 13, 17])
+def test_a_fuzzed_corpus_written_as_pdf_is_drafted_whole(tmp_path: Path, seed: int) -> None:
+    """The fuzzer's corpora as PDFs (issue 24 item 4): portrait and landscape tables, ruled and
+    borderless, visions in italic or set glyph by glyph; every element found, every figure
+    right or doubted, every program on its page."""
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    known, files, choices = fuzz_corpus(seed, tmp_path, "pdf")
+    pages = dict(files.pop("pages"))  # type: ignore[arg-type]
+    draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])
+    total: dict = {}
+    add(total, compare(known, draft.region))
+    for levels in total.values():
+        for counts in levels.values():
+            assert all(v is None or v == 1.0 for k, v in scores(counts).items() if k in ("precision", "recall"))
+    drafted = {norm(p.text): p for p in draft.region.rpjmd.at("program")}
+    for program in known.rpjmd.at("program"):
+        got = drafted[norm(program.text)]
+        assert got.confidence is not None or (got.budget, got.code) == (program.budget, program.code)
+        if program.text in pages:
+            assert got.provenance.page == pages[program.text]

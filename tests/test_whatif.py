@@ -188,3 +188,59 @@ def test_per_stage_thresholds_reach_the_status_rules(variant) -> None:
     want = _classifier(variant, "oracle").classify(
         region, params=attrs.evolve(params, threshold=0.25))
     assert _summary(loose) == _summary(want)
+
+
+def test_what_if_conclusions_rest_on_the_hypothesis_facts() -> None:
+    """A conclusion a what-if keeps from the region's run (its stage still synchronized)
+    is explained by a firing of the hypothesis: how() reaches no retracted fact."""
+    region = build_region({"mission": 4, "program": 6}, matched={"mission": 3, "program": 5})
+    classifier = DEFAULT.classifier()
+    result = classifier.classify(region)
+    status = result.trace.find("StageStatus", stage="program")[-1]
+    changed = what_if(result, remove=[("SP1", "P1")], classifier=classifier)
+    program = changed.stages["program"]
+    assert (program.synchronized, program.is_synchronized) == (4, True)
+    kept = changed.trace.find("StageStatus", stage="program")
+    assert [f.id for f in kept if f.retracted_at is None] == [status.id]  # the same fact
+    for tree in (changed.how(), changed.how("stage:program")):
+        for _, node in tree.walk():
+            assert node.fact.retracted_at is None, node.fact
+    assert _summary(changed) == _summary(DEFAULT.classifier().classify(
+        attrs.evolve(region, matches=tuple(m for m in region.matches
+                                           if m.key != ("SP1", "P1")))))
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
+@given(data=st.data())
+@property_settings(10)
+def test_study_curve_runs_conclude_what_classifications_at_their_thresholds_do(variant, data
+                                                                               ) -> None:
+    """A study's curve classifies its region once and what-ifs the other thresholds: each
+    run concludes what a classification at that threshold does."""
+    from smartsync.study import _Runs, curve
+
+    region = data.draw(typology_regions(max_per_level=3))
+    classifier = _classifier(variant, "session")
+    runs = _Runs(classifier, region, variant.params)
+    curve(classifier, region, params=variant.params, runs=runs)
+    for threshold, got in runs.done.items():
+        want = _classifier(variant, "oracle").classify(
+            region, params=attrs.evolve(variant.params, threshold=float(threshold)))
+        assert _summary(got) == _summary(want), threshold
+
+
+def test_what_if_on_a_what_if_result_changes_the_same_run() -> None:
+    """A session on a what-if's result starts from the live run (no new classification)
+    and concludes what a classification of its changes does."""
+    region = build_region({"mission": 3, "program": 4}, matched={"mission": 1, "program": 3})
+    classifier = DEFAULT.classifier()
+    result = classifier.classify(region)
+    reruns = COUNTS["reruns"]
+    more = what_if(result, add=[Match("SM2", "M1", "adopted")], classifier=classifier)
+    assert more.type_letter == "B"
+    fewer = what_if(more, remove=[("SP1", "P1"), ("SP2", "P1")], classifier=classifier)
+    assert COUNTS["reruns"] == reruns  # both changed the region's own run
+    want = classifier.classify(fewer.region)
+    assert _summary(fewer) == _summary(want)
+    assert what_if(more, classifier=classifier).type_letter == "B"  # a rerun: memory reset
+    assert COUNTS["reruns"] == reruns + 1

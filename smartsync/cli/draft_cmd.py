@@ -47,10 +47,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the reasons and the review page")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--check-codes", action="store_true",
-                        help="check RPJMD program codes against the national program nomenclature: "
-                             "a code that does not exist, or whose program the name is not, lowers "
-                             "the program's confidence, with the reason")
+    parser.add_argument("--check-codes", action=argparse.BooleanOptionalAction, default=True,
+                        help="check RPJMD program codes against the national program nomenclature "
+                             "(the default; --no-check-codes turns it off): a code that does not "
+                             "exist, or whose program the name is not, lowers the program's "
+                             "confidence, with the reason, and a program drafted without a code "
+                             "gets the code its name points to as a check line (never written)")
     parser.set_defaults(func=run)
 
 
@@ -99,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             rpjmd=args.rpjmd, masterplan=args.masterplan, id=args.id or out.stem, name=args.name,
             kind=args.kind, province=args.province, rpjmd_period=args.rpjmd_period,
             masterplan_period=args.masterplan_period, lang=args.lang, progress=progress,
-            check_codes=getattr(args, "check_codes", False))
+            check_codes=getattr(args, "check_codes", True))
     except DraftError as exc:
         print(f"smartsync draft: {exc}", file=sys.stderr)
         return EXIT_INVALID

@@ -52,7 +52,9 @@ def _code_problems(report: "RegionFileReport") -> list[Problem]:
 
     from ..matching.codes import check_codes
 
-    return [attrs.evolve(p, file=report.file) for p in check_codes(report.region)]
+    # a version smartsync does not ship is already a warning of the file's own check
+    return [attrs.evolve(p, file=report.file) for p in check_codes(report.region)
+            if p.code != "unknown-nomenclature-version"]
 
 
 def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path | str]:

@@ -255,7 +255,7 @@ def draft_region(
     masterplan_period: Period | tuple[int, int] | str | None = None,
     lang: str = "en",
     progress: Progress | None = None,
-    check_codes: bool = False,
+    check_codes: bool = True,
 ) -> Draft:
     """Draft a region from the documents of its RPJMD and its masterplan.
 
@@ -265,9 +265,12 @@ def draft_region(
     given. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
     :class:`DraftError` for a document that cannot be read and for a plan with no
     period or no elements; the reasons an element is uncertain are written in ``lang``.
-    ``check_codes``: check each RPJMD program's code against the national program
-    nomenclature (a code that does not exist, or whose program the name is not, lowers
-    the program's confidence, with the reason; :mod:`smartsync.matching.codes`).
+    ``check_codes`` (on by default; ``False`` turns it off): check each RPJMD program's
+    code against the national program nomenclature (a code that does not exist, or whose
+    program the name is not, lowers the program's confidence, with the reason), and for
+    each RPJMD program drafted without a code, add to ``checks`` the code its name points
+    to, with the confidence (a proposal to check, never written into the draft;
+    :mod:`smartsync.matching.codes`).
     """
     from ._doc import DocumentError
     from .draft import draft_plan
@@ -306,6 +309,10 @@ def draft_region(
                     rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
     checks = [line for plan in (region.rpjmd, region.masterplan)
               for line in _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
+    if check_codes:  # RPJMD programs drafted without a code: the code their name points to
+        from ..matching.codes import code_proposals
+
+        checks.extend(code_proposals(region, lang=lang))
     return Draft(region, tuple(unplaced), tuple(files), pages, tuple(checks))
 
 

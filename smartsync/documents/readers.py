@@ -663,6 +663,7 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                             "ocrmypdf), then draft from the OCR'd PDF".format(
                                 "" if len(scanned) > 1 else "s"), "scanned")
     _drop_running(raw_pages)
+    _mend_lines(raw_pages)
     columns: list[_Column] | None = None
     for index, placed in enumerate(raw_pages):
         page_items, columns = _borderless([item for _, item in placed], columns)
@@ -740,6 +741,7 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
     box = raw.FS_RECTF()
     loose_box, count_rects = raw.FPDFText_GetLooseCharBox, raw.FPDFText_CountRects
     font_size, font_weight = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight
+    generated = raw.FPDFText_IsGenerated
     bold_by_name = _BoldByName()
     text = text.translate(_HYPHENS)
     words: list[dict[str, Any]] = []
@@ -747,9 +749,10 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
     size, bold, last = 10.0, False, -1
     for start, end in runs:
         # one piece of text together with the word before it: the same font (one call, not three)
+        made = start > 0 and text[start - 1] == " " and generated(handle, start - 1) == 1
         if last < 0 or count_rects(handle, last, end - last) != 1:
             if count_rects(handle, start, end - start) != 1:
-                pieces.extend(_page_chars(textpage, height, range(start, end), text))
+                pieces.extend(_page_chars(textpage, height, range(start, end), text, made))
                 last = -1
                 continue
             size = font_size(handle, start) or 10.0
@@ -760,8 +763,10 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
         x0, top, bottom = box.left, height - box.top, height - box.bottom
         if end - start > 1:
             loose_box(handle, end - 1, box)
+        # made: a space PDFium made (the document placed the word by position): mendable (_mend.py)
         words.append({"text": text[start:end], "x0": x0, "x1": box.right, "top": top,
-                      "bottom": bottom, "size": size, "bold": bold, "fontname": "Bold" if bold else ""})
+                      "bottom": bottom, "size": size, "bold": bold, "fontname": "Bold" if bold else "",
+                      "made": made})
     if pieces:
         words.extend(_words(pieces, True))
     return words, True
@@ -789,8 +794,10 @@ class _BoldByName:
         return bold
 
 
-def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str | None) -> list[tuple]:
-    """Characters with their boxes, size, weight and whether a space comes before each."""
+def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str | None,
+                made_before: bool = False) -> list[tuple]:
+    """Characters with their boxes, size, weight, whether a space comes before each and whether
+    PDFium made that space (``made_before``: the one before the first)."""
     import pypdfium2.raw as raw
 
     chars = []
@@ -799,6 +806,7 @@ def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str 
     box = raw.FS_RECTF()
     loose_box = raw.FPDFText_GetLooseCharBox
     handle = textpage.raw
+    made = made_before
     for k in indices:
         if text is not None:
             char = text[k]
@@ -809,6 +817,7 @@ def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str 
             char = "-"
         if char.isspace() or char in "\x00\uffff":
             word_start = spaced = True
+            made = char == " " and raw.FPDFText_IsGenerated(handle, k) == 1
             continue
         if word_start:  # the size and weight of a word's first character serve the word
             size = raw.FPDFText_GetFontSize(handle, k) or 10.0
@@ -816,8 +825,9 @@ def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str 
             bold = weight >= 600 if weight > 0 else bold_by_name(handle, k)
             word_start = False
         loose_box(handle, k, box)
-        chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced))
-        spaced = False
+        chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced,
+                      made))
+        spaced = made = False
     return chars
 
 
@@ -902,7 +912,7 @@ def _words(chars: list[tuple], spaced: bool | None = None) -> list[dict[str, Any
     ordered = sorted(chars, key=lambda ch: (round(ch[3] / 2), ch[1]))
     words: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
-    for char, x0, x1, top, bottom, size, bold, space_before in ordered:
+    for char, x0, x1, top, bottom, size, bold, space_before, *made in ordered:
         if char.isspace():
             current = None
             continue
@@ -913,8 +923,10 @@ def _words(chars: list[tuple], spaced: bool | None = None) -> list[dict[str, Any
             current["x1"] = max(current["x1"], x1)
             current["bold"] = current["bold"] and bold
             continue
+        # the space before the word was made by PDFium or by the gap between glyphs: mendable
         current = {"text": char, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                   "bold": bold, "fontname": "Bold" if bold else ""}
+                   "bold": bold, "fontname": "Bold" if bold else "",
+                   "made": bool(made and made[0]) or not (spaced and space_before)}
         words.append(current)
     for word in words:
         word["fontname"] = "Bold" if word["bold"] else ""
@@ -981,13 +993,70 @@ def _ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]], page
             found = owner.get(at)
             if found is not None:
                 texts.setdefault(found, []).append(word)
+        pieces: dict[tuple[int, int], list[list[tuple[str, bool]]]] = {}
         for (r, c), found in texts.items():
             lines: list[str] = []
+            cell_pieces: list[list[tuple[str, bool]]] = []
             for _, line_words in _visual_lines(found):
                 lines.append(" ".join(w["text"] for w in line_words))
-            grid[r][c] = clean("\n".join(lines))
+                # a line of a cell goes on from the line above: a word may have been cut at its end
+                # (a narrow cell), so the break is mendable as a made space is
+                line_pieces: list[tuple[str, bool]] = []
+                for k, w in enumerate(line_words):
+                    text = w["text"]
+                    last = cell_pieces[-1][-1][0] if cell_pieces and cell_pieces[-1] else ""
+                    if k == 0 and last.endswith("-") and text[:1].islower() and len(last) > 1 and last[-2].isalpha():
+                        cell_pieces[-1][-1] = (last[:-1] + text, cell_pieces[-1][-1][1])  # "Infor-" "matika"
+                        continue
+                    line_pieces.append((text, w.get("made", False) or (k == 0 and bool(cell_pieces))))
+                cell_pieces.append(line_pieces)
+            grid[r][c] = clean("\n".join(_join_cut_figures(lines)))
+            if any(m for line in cell_pieces for _, m in line) and len([1 for line in cell_pieces for _ in line]) > 1:
+                pieces[(r, c)] = cell_pieces  # words to mend (a code or a figure is never touched)
         bbox = (xs[0], ys[0], x_end, y_end)
-        out.append((Table(grid, covered, across, pages=[page] * len(grid)), bbox))
+        table = Table(grid, covered, across, pages=[page] * len(grid))
+        if pieces:
+            table.pieces = pieces  # type: ignore[attr-defined]
+        out.append((table, bbox))
+    return out
+
+
+#: a figure, a code or a year a narrow cell may cut over lines ("11,134,00" / "0", "2.01" / ".20")
+_FIGURE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d+){1,4}|(?:19|20)\d\d")
+_FIGURE_PIECE = re.compile(r"[\d.,]+")
+
+
+def _join_cut_figures(lines: list[str]) -> list[str]:
+    """A cell's lines with a figure cut over several of them put back together: lines that are
+    each one piece of digits and separators, which together make a figure, a code or a year
+    ("23.9" "25.0" "00.0" "00": "23.925.000.000"); anything else kept as it was."""
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        head, _, last = lines[k].rpartition(" ")
+        if head and _FIGURE_PIECE.fullmatch(last) and k + 1 < len(lines) and _FIGURE_PIECE.fullmatch(lines[k + 1]):
+            # "Pagu 20" over "20": the figure cut is the line's last word
+            joined = _join_cut_figures([last] + lines[k + 1:])
+            if joined[0] != last:
+                taken = len(lines) - k - len(joined)  # the lines the figure took
+                out.append(f"{head} {joined[0]}")
+                k += 1 + taken
+                continue
+        if _FIGURE_PIECE.fullmatch(lines[k]):
+            end = k + 1
+            while end < len(lines) and _FIGURE_PIECE.fullmatch(lines[end]):
+                end += 1
+            for stop in range(end, k + 1, -1):
+                if _FIGURE.fullmatch("".join(lines[k:stop])):
+                    out.append("".join(lines[k:stop]))
+                    k = stop
+                    break
+            else:
+                out.append(lines[k])
+                k += 1
+            continue
+        out.append(lines[k])
+        k += 1
     return out
 
 
@@ -1073,22 +1142,83 @@ class _Segments(Line):
     """A visual line with its words grouped into segments by wide gaps (a borderless table row?)."""
 
     segments: list[tuple[float, float, str]]
+    pieces: list[list[tuple[str, bool]]] | None
 
 
 def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
     segments: list[tuple[float, float, str]] = []
+    pieces: list[list[tuple[str, bool]]] = []  # each segment's words, with whether PDFium made the space before
     for word in words:
         size = float(word.get("size") or 10)
         if segments and float(word["x0"]) - segments[-1][1] < size * 1.2:
             x0, _, text = segments[-1]
             segments[-1] = (x0, float(word["x1"]), f"{text} {word['text']}")
+            pieces[-1].append((word["text"], word.get("made", False)))
         else:
             segments.append((float(word["x0"]), float(word["x1"]), word["text"]))
+            pieces.append([(word["text"], word.get("made", False))])
     text = " ".join(s[2] for s in segments)
     bold = all("bold" in str(w.get("fontname", "")).lower() for w in words)
     line = _Segments(clean(text), page, None, bold)
     line.segments = segments
+    line.pieces = pieces if any(made for piece in pieces for _, made in piece) else None
     return line
+
+
+def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> None:
+    """Mend the words PDFium's made spaces split or ran together (:mod:`._mend`), with the
+    words the document writes between its own spaces as part of the vocabulary."""
+    lines = [item for placed in pages for _, item in placed if isinstance(item, _Segments)]
+    tables = [item for placed in pages for _, item in placed if getattr(item, "pieces", None)
+              and isinstance(item, Table)]
+    if not tables and not any(line.pieces for line in lines):
+        return
+    from ._mend import Vocabulary, document_words, mend_words
+
+    def reliable() -> Iterable[str]:
+        # the words with the document's own space on one side at least, and no made one
+        for line in lines:
+            if not line.pieces:
+                if " " in line.text:
+                    yield line.text
+                continue
+            for piece in line.pieces:
+                for k, (word, made) in enumerate(piece):
+                    after = piece[k + 1][1] if k + 1 < len(piece) else None
+                    if not made and not after and (k > 0 or after is False):
+                        yield word
+
+    vocabulary = Vocabulary(document_words(reliable()))
+    for line in lines:
+        if not line.pieces:
+            continue
+        segments = []
+        for (x0, x1, text), piece in zip(line.segments, line.pieces):
+            if any(made for _, made in piece):
+                text = " ".join(mend_words([w for w, _ in piece], [m for _, m in piece], vocabulary))
+            segments.append((x0, x1, text))
+        line.segments = segments
+        line.text = clean(" ".join(s[2] for s in segments))
+        line.pieces = None
+    for table in tables:
+        for (r, c), cell_lines in table.pieces.items():  # type: ignore[attr-defined]
+            flat = [piece for line in cell_lines for piece in line]
+            words = [w for w, _ in flat]
+            mended = mend_words(words, [m for _, m in flat], vocabulary)
+            if mended == words:
+                continue  # the cell as read (its cut figures joined)
+            # each mended word back on the line its first letter was on (mending moves spaces only)
+            starts, at = [], 0
+            for line in cell_lines:
+                starts.append(at)
+                at += sum(len(w) for w, _ in line)
+            rebuilt: list[list[str]] = [[] for _ in cell_lines]
+            at = 0
+            for word in mended:
+                rebuilt[max(k for k, start in enumerate(starts) if start <= at)].append(word)
+                at += len(word)
+            table.cells[r][c] = clean("\n".join(_join_cut_figures([" ".join(line) for line in rebuilt if line])))
+        del table.pieces  # type: ignore[attr-defined]
 
 
 def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:

@@ -83,7 +83,7 @@ _TOP_KEYS = ("schema", "region", "rpjmd", "masterplan", "matches", "rejected")
 _REGION_KEYS = ("id", "name", "kind", "province", "nomenclature")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
-                 "agency", "provenance", "confidence")
+                 "agency", "provenance", "confidence", "nomenclature")
 _PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code", "budget_by_year")
 _YEAR_BUDGET_KEYS = ("year", "budget")
 _CONFIDENCE_KEYS = ("score", "reasons")
@@ -426,6 +426,23 @@ class _Reader:
               suggestion: str | None = None, values: Any = None) -> None:
         self.problems.append(Problem(message, file=self.file, line=line, where=where, code=code,
                                      suggestion=suggestion, values=values))
+
+    def version(self, node: Located, where: str) -> str | None:
+        """A nomenclature version (text); one smartsync does not ship is a warning naming the
+        versions it ships, with the likely one (the region still loads: its codes are then
+        checked and bridged against the default version, and matching says so)."""
+        value = self.text(node, "nomenclature", where)
+        if value is not None:
+            from ..matching.nomenclature import NomenclatureError, known_versions, resolve_version
+
+            try:
+                resolve_version(value)
+            except NomenclatureError as exc:
+                self.problems.append(Problem(
+                    str(exc), file=self.file, line=node.line, where=where,
+                    severity=Severity.WARNING, code="unknown-nomenclature-version",
+                    suggestion=did_you_mean(value, known_versions())))
+        return value
 
     def mapping(self, node: Located, where: str | None, what: str, allowed: tuple[str, ...],
                 required: Sequence[str]) -> dict[str, Located] | None:
@@ -787,7 +804,7 @@ class _Reader:
         if "province" in fields:
             out["province"] = self.text(fields["province"], "province", "region")
         if "nomenclature" in fields:  # the nomenclature version its codes follow
-            out["nomenclature"] = self.text(fields["nomenclature"], "nomenclature", "region")
+            out["nomenclature"] = self.version(fields["nomenclature"], "region")
         return out
 
     def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]:
@@ -867,7 +884,8 @@ class _Reader:
                 budget = item.value
                 if budget.__class__ is not int or not 0 <= budget <= MAX_BUDGET:
                     return False
-        elements.append((element_id, level, text, parents, code, dimension, (), budget, None, None, None))
+        elements.append((element_id, level, text, parents, code, dimension, (), budget, None, None, None,
+                         None))
         refs.append(_new_element_ref(kind, element_id, level, parents, budget is not None, node.line,
                                      parents_line))
         return True
@@ -931,11 +949,13 @@ class _Reader:
         item = get("confidence")
         if item is not None:
             confidence = self.confidence(item, where)
+        item = get("nomenclature")
+        nomenclature = None if item is None else self.version(item, where)
         if element_id is None:
             return
         # Element's fields in order, built only when the file has no error (see read())
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
-                         agency, provenance, confidence))
+                         agency, provenance, confidence, nomenclature))
         refs.append(_new_element_ref(kind, element_id, level, parents, "budget" in fields,
                                      node.line, parents_line))
 
@@ -1125,6 +1145,8 @@ def _element_to_dict(element: Element) -> dict[str, Any]:
         out["confidence"] = {"score": element.confidence.score}
         if element.confidence.reasons:
             out["confidence"]["reasons"] = list(element.confidence.reasons)
+    if element.nomenclature is not None:
+        out["nomenclature"] = element.nomenclature
     return out
 
 

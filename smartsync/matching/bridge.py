@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import attrs
 
@@ -67,6 +67,22 @@ def affairs_of_fields() -> Mapping[str, frozenset[str]]:
     raw = data_file("vocabulary.json").decode("utf-8")
     found = json.loads(raw).get("affairs_of_fields", {})
     return {".".join(code_key(k) or ()): frozenset(v) for k, v in found.items()}
+
+
+def _program_in(nomenclature: Nomenclature, code: str | None, version: str | None) -> Entry | None:
+    """The program of ``code`` in ``nomenclature``, the code read in ``version`` when that is
+    another version smartsync ships."""
+    from .nomenclature import NomenclatureError, load_nomenclature, resolve_version
+
+    if version is not None:
+        try:
+            own = resolve_version(version)
+        except NomenclatureError:
+            own = nomenclature.version
+        if own != nomenclature.version:
+            program = load_nomenclature(own).program_of(code)
+            return nomenclature.get(program.code) if program is not None else None
+    return nomenclature.program_of(code)
 
 
 @attrs.frozen
@@ -107,13 +123,19 @@ class Bridger:
                         for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
 
-    def program_for(self, text: str, code: str | None) -> tuple[Entry | None, Placement | None]:
+    def program_for(self, text: str, code: str | None, version: str | None = None
+                    ) -> tuple[Entry | None, Placement | None]:
         """The RPJMD program's program in the nomenclature, and the placement when it was
-        placed by name (``(None, None)`` when it cannot be placed confidently)."""
-        key = (text, ".".join(code_key(code) or ()) or None)
+        placed by name (``(None, None)`` when it cannot be placed confidently).
+
+        ``version``: the nomenclature version the program's own code follows, when the
+        program names one (:attr:`smartsync.Element.nomenclature`): its code is read in that
+        version, and bridged through the program of the same code in this one (a version
+        smartsync does not ship reads the code in this one; validating the file warns)."""
+        key = (text, ".".join(code_key(code) or ()) or None, version)
         found = self._places.get(key)
         if found is None:
-            program = self.nomenclature.program_of(code) if code else None
+            program = _program_in(self.nomenclature, code, version) if code else None
             if program is not None and not program.code.startswith("X"):
                 found = (program, None)
             else:
@@ -134,30 +156,83 @@ class Bridger:
         """Program code -> (index of the best entry the text reaches under it, its score), for
         the programs ``programs`` (codes as :meth:`Nomenclature.program_of` gives them; all
         when ``None``)."""
-        sa = self.statement(text)
-        found = self._index.cosines(sa, programs)
-        if not found:
-            return {}
-        prog = self._index.program
+        if programs is None:
+            programs = set(self._index.program)
+        return self.reacher(programs)(text)
+
+    def reacher(self, programs: "set[str]") -> "Callable[[str], dict[str, tuple[int, float]]]":
+        """:meth:`reach` for many texts and one set of ``programs`` (a region's): the same
+        results, with the nomenclature's postings cut to the entries of those programs once
+        (a stem's list is cut the first time a text uses it) and the cosine, the affairs and
+        the best entry per program worked out in one pass."""
+        index = self._index
+        prog = index.program
+        wanted = frozenset(programs)
+        cut: dict[str, list[tuple[int, float]]] = {}
+        postings = index.postings
+        frequent = index.frequent
+        statements = index.statements
+        norms = index.norms
         sectors = self._sectors
         of_field = self._fields
-        mine = sa.sectors
-        best: dict[str, tuple[int, float]] = {}
-        for i, cos in found.items():
-            theirs = sectors[i]
-            if mine and of_field[i] and not mine & of_field[i]:
-                continue
-            if mine and theirs:  # as scoring._combine, inline: this is the hot loop
-                common = len(mine & theirs)
-                score = (cos + (1.0 - cos) * SECTOR_BONUS * common / len(mine | theirs)
-                         if common else cos * SECTOR_MISMATCH_FACTOR)
-            else:
-                score = cos
-            p = prog[i]
-            known = best.get(p)
-            if known is None or score > known[1] or (score == known[1] and i < known[0]):
-                best[p] = (i, score)
-        return {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
+        bonus, mismatch = SECTOR_BONUS, SECTOR_MISMATCH_FACTOR
+        everything = wanted.issuperset(set(prog)) if len(wanted) >= len(set(prog)) else False
+
+        def postings_of(stem: str) -> list[tuple[int, float]]:
+            found = cut.get(stem)
+            if found is None:
+                full = postings.get(stem, ())
+                found = cut[stem] = (list(full) if everything else
+                                     [(i, w) for i, w in full if prog[i] in wanted])
+            return found
+
+        def reach(text: str) -> dict[str, tuple[int, float]]:
+            sa = self.statement(text)
+            norm = sa.norm
+            if not norm:
+                return {}
+            generic = sa.generic
+            weights = sa.weights
+            rare = any(stem not in generic and stem not in frequent for stem in weights)
+            dots: dict[int, float] = {}
+            get = dots.get
+            later = []
+            for stem, w in weights.items():
+                if stem in generic or (rare and stem in frequent):
+                    later.append((stem, w))
+                    continue
+                for i, wb in postings_of(stem):
+                    dots[i] = get(i, 0.0) + w * wb
+            if not dots:
+                return {}
+            mine = sa.sectors
+            best: dict[str, tuple[int, float]] = {}
+            for i, d in dots.items():
+                if later:
+                    ws = statements[i].weights
+                    for stem, w in later:
+                        v = ws.get(stem)
+                        if v is not None:
+                            d += w * v
+                cos = d / (norm * norms[i])
+                if cos > 1.0:
+                    cos = 1.0
+                if mine:
+                    field = of_field[i]
+                    if field and not mine & field:
+                        continue
+                    theirs = sectors[i]
+                    if theirs:  # as scoring._combine, inline: this is the hot loop
+                        common = len(mine & theirs)
+                        cos = (cos + (1.0 - cos) * bonus * common / len(mine | theirs)
+                               if common else cos * mismatch)
+                p = prog[i]
+                known = best.get(p)
+                if known is None or cos > known[1] or (cos == known[1] and i < known[0]):
+                    best[p] = (i, cos)
+            return {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
+
+        return reach
 
     def found(self, text: str, i: int, score: float, program: Entry,
               placement: Placement | None) -> Bridge:

@@ -10,8 +10,13 @@ not a broken file) for the RPJMD programs of a region:
 - ``program-code-proposed``: the program has no code; the code its name places it in is
   proposed, with its confidence (only when the placement reaches
   :data:`~smartsync.matching.bridge.PLACE_MIN`);
-- ``unknown-nomenclature-version``: the region names a version smartsync does not ship
-  (the default version is used).
+- ``unknown-nomenclature-version``: the region, or an RPJMD program, names a version
+  smartsync does not ship (the region's, else the default version is used; the likely
+  version is suggested).
+
+An RPJMD program that names its own version (``nomenclature`` beside its ``code``: a
+program carried over from a plan written under an older decree) has its code checked in
+that version.
 
 ``smartsync validate --codes`` prints them; :func:`code_confidence` is what drafting uses
 to lower a drafted program's confidence.
@@ -34,10 +39,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..errors import Problem, Severity
-from ..model import Level, Region
+from ..model import Element, Level, Region
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 
-__all__ = ["check_codes", "code_confidence", "code_issue"]
+__all__ = ["check_codes", "code_confidence", "code_issue", "code_proposals"]
 
 
 def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
@@ -48,9 +53,13 @@ def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
     try:
         return load_nomenclature(version), []
     except NomenclatureError as exc:
+        from ..errors import did_you_mean
+        from .nomenclature import known_versions
+
         nom = load_nomenclature()
         return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where="region",
-                             severity=Severity.WARNING, code="unknown-nomenclature-version")]
+                             severity=Severity.WARNING, code="unknown-nomenclature-version",
+                             suggestion=did_you_mean(version, known_versions()))]
 
 
 def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = None,
@@ -66,9 +75,31 @@ def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = Non
     return tuple(problems)
 
 
-def _program_problems(region: Region, nom: Nomenclature, propose: bool) -> Iterator[Problem]:
+def _own(e: Element, nom: Nomenclature) -> Nomenclature:
+    """The nomenclature an RPJMD program's code follows: the version it names itself when
+    smartsync ships it, else ``nom`` (the region's)."""
+    if e.nomenclature is None:
+        return nom
+    try:
+        return load_nomenclature(e.nomenclature)
+    except NomenclatureError:
+        return nom
+
+
+def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -> Iterator[Problem]:
     for e in region.rpjmd.at(Level.PROGRAM):
         where = f"rpjmd element {e.id}"
+        nom = _own(e, region_nom)
+        if e.nomenclature is not None and nom is region_nom and e.nomenclature != nom.version:
+            try:
+                load_nomenclature(e.nomenclature)
+            except NomenclatureError as exc:
+                from ..errors import did_you_mean
+                from .nomenclature import known_versions
+
+                yield Problem(f"{exc}; its code is checked against {nom.version}", where=where,
+                              severity=Severity.WARNING, code="unknown-nomenclature-version",
+                              suggestion=did_you_mean(e.nomenclature, known_versions()))
         if e.code is None:
             if not propose:
                 continue
@@ -155,3 +186,36 @@ def code_issue(code: str | None, name: str, *, lang: str = "en",
         return (text("nomenclature.code-disagrees", lang, code=code, name=check.entry.name,
                      suggestion=str(s.entry) if s is not None else "-"), 0.4)
     return None
+
+
+def code_proposals(region: Region, *, lang: str = "en",
+                   nomenclature: Nomenclature | str | None = None) -> tuple[str, ...]:
+    """What drafting proposes for the RPJMD programs drafted without a code: one line each, in
+    the language ``lang``, naming the code the program's name places it at, the program, the
+    confidence and the entry whose words placed it, for a planner to check and write (the
+    code is never written into the draft: a name is not a code). Only placements reaching
+    :data:`~smartsync.matching.bridge.PLACE_MIN` are proposed.
+
+    >>> from smartsync import Element, Period, Plan, Region
+    >>> rp = [Element("P1", "program", "Program Pengelolaan Persampahan"),
+    ...       Element("P2", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.03")]
+    >>> region = Region(id="1", name="Kota Contoh", kind="kota",
+    ...                 rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+    ...                 masterplan=Plan("masterplan", Period(2022, 2031), []))
+    >>> print(code_proposals(region)[0])
+    RPJMD program P1 has no code; by its name it is 2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN (confidence 1.00, via program 2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN): check it, and write it in the region file if it is right
+    """
+    from ..messages import text
+
+    nom, _ = _nomenclature(region, nomenclature)
+    out = []
+    for e in region.rpjmd.at(Level.PROGRAM):
+        if e.code is not None:
+            continue
+        best = _own(e, nom).place(e.text, top=1)
+        if best and best[0].confidence >= _place_min():
+            p = best[0]
+            out.append(text("nomenclature.code-proposed", lang, id=e.id, code=p.entry.code,
+                            program=p.entry.name, confidence=f"{p.confidence:.2f}",
+                            via=f"{p.via.level} {p.via}"))
+    return tuple(out)

@@ -50,6 +50,8 @@ __all__ = [
     "code_key",
     "program_words",
     "tool_words",
+    "resolve_version",
+    "known_versions",
 ]
 
 #: the levels of the nomenclature, from the widest; a code's level is its number of parts
@@ -480,6 +482,12 @@ def resolve_version(version: str | None) -> str:
         return _ALIASES[folded]
     raise NomenclatureError(
         f"unknown nomenclature version {version!r}; smartsync ships: {', '.join(VERSIONS)}")
+
+
+def known_versions() -> tuple[str, ...]:
+    """Every way of naming a shipped version that :func:`resolve_version` accepts (the
+    versions themselves first), for a did-you-mean."""
+    return tuple(dict.fromkeys([*VERSIONS, *_ALIASES]))
 
 
 def data_file(name: str) -> bytes:

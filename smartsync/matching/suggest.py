@@ -323,7 +323,8 @@ def _suggest_level(
     table of every pair is kept (the exact scores of one masterplan class are dropped once
     its elements are done)."""
     mp_reps, mp_members, _ = _classes(mps, lambda e: (_terms_key(e.text), e.code))
-    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (_terms_key(e.text), _code_key(e.code)))
+    rp_reps, rp_members, rp_class = _classes(rps, lambda e: (_terms_key(e.text), _code_key(e.code),
+                                                             e.nomenclature))
     # each element's program code folded once, not at each pair it is scored in
     mp_keys = [_code_key(e.code) for e in mp_reps]
     rp_codes = [_code_key(e.code) for e in rp_reps]
@@ -347,11 +348,13 @@ def _suggest_level(
 
     bridge_factor = bridge_module.BRIDGE_FACTOR
     if bridger is not None:
-        rp_program = [bridger.program_for(e.text, e.code) for e in rp_reps]
+        rp_program = [bridger.program_for(e.text, e.code, e.nomenclature) for e in rp_reps]
         present = {p.code for p, _ in rp_program if p is not None}
-        for c, e in enumerate(mp_reps):
-            if (wanted is None or wanted[c]) and present:
-                reached[c] = bridger.reach(e.text, present)
+        if present:
+            reach = bridger.reacher(present)
+            for c, e in enumerate(mp_reps):
+                if wanted is None or wanted[c]:
+                    reached[c] = reach(e.text)
 
     def bridge_score(c: int, d: int) -> float:
         """The bridge score of a pair of classes (0 without a bridge)."""
@@ -618,7 +621,8 @@ def bridger_for(region: Region, nomenclature: str | Nomenclature | bool | None =
     ``nomenclature`` when given (a version, a loaded :class:`Nomenclature`, or ``False``
     for none), else the version the region names (its ``nomenclature`` field), else the
     default version. Raises :class:`~smartsync.matching.nomenclature.NomenclatureError`
-    for a version smartsync does not ship."""
+    for a version given here that smartsync does not ship; a region file's unknown version
+    means the default one (``smartsync validate`` warns of it)."""
     from .bridge import Bridger
     from .nomenclature import Nomenclature, load_nomenclature
 
@@ -626,8 +630,21 @@ def bridger_for(region: Region, nomenclature: str | Nomenclature | bool | None =
         return None
     if isinstance(nomenclature, Nomenclature):
         return _bridger(nomenclature)
-    version = nomenclature if isinstance(nomenclature, str) else getattr(region, "nomenclature", None)
-    return _bridger(load_nomenclature(version))
+    if isinstance(nomenclature, str):
+        return _bridger(load_nomenclature(nomenclature))
+    return _bridger(_region_nomenclature(getattr(region, "nomenclature", None)))
+
+
+def _region_nomenclature(version: str | None) -> Nomenclature:
+    """The nomenclature a version named in a region file means; the default one for a version
+    smartsync does not ship (validating the file warns of it, naming the likely one: a
+    region is never refused its suggestions for a version's name)."""
+    from .nomenclature import NomenclatureError, load_nomenclature
+
+    try:
+        return load_nomenclature(version)
+    except NomenclatureError:
+        return load_nomenclature()
 
 
 _BRIDGERS: dict[int, Bridger] = {}

@@ -299,6 +299,7 @@ CATALOG = {
     "match.column.rpjmd": "rpjmd",
     "match.column.score": "score",
     "match.column.shared": "shared terms",
+    "nomenclature.code-proposed": "RPJMD program {id} has no code; by its name it is {code} {program} (confidence {confidence}, via {via}): check it, and write it in the region file if it is right",
     "nomenclature.code-unknown": "program code {code} is not in the nomenclature {version}",
     "nomenclature.code-disagrees": "program code {code} is {name}, not the program its name says (by its name: {suggestion})",
     "match.note.same_code": "same program code {code}",

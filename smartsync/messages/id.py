@@ -290,6 +290,7 @@ CATALOG = {
     "match.column.rpjmd": "rpjmd",
     "match.column.score": "skor",
     "match.column.shared": "istilah yang sama",
+    "nomenclature.code-proposed": "program RPJMD {id} tidak berkode; menurut namanya program ini {code} {program} (keyakinan {confidence}, melalui {via}): periksa, dan tulis di berkas wilayah bila benar",
     "nomenclature.code-unknown": "kode program {code} tidak ada dalam nomenklatur {version}",
     "nomenclature.code-disagrees": "kode program {code} adalah {name}, bukan program yang disebut namanya (menurut namanya: {suggestion})",
     "match.note.same_code": "kode program sama {code}",

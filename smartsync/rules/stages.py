@@ -31,8 +31,8 @@ class StagesPack:
 
     The stage's definition (its position, whether it is the base stage) travels
     with the facts these rules conclude, so that later rules need not join the
-    stage definitions again; a present stage's status carries the coverage and
-    the threshold it was compared with.
+    stage definitions again; a present stage's status carries the threshold its
+    coverage was compared with.
     """
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=True)
@@ -100,7 +100,7 @@ class StagesPack:
         """
         self.declare(StageStatus(stage=stage, base=base, position=position,
                                  present=True, synchronized=True, full=coverage >= 1.0,
-                                 passes=True, coverage=coverage, threshold=threshold))
+                                 passes=True, threshold=threshold))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=False,
                passes=False)
@@ -109,11 +109,11 @@ class StagesPack:
           StageThreshold(stage=MATCH.stage, threshold=MATCH.threshold),
           TEST(lambda coverage, threshold: coverage < threshold),
           salience=PHASE["status"])
-    def stage_not_synchronized(self, stage, base, position, coverage, threshold):
+    def stage_not_synchronized(self, stage, base, position, threshold):
         """Concludes that a present stage is not synchronized: its coverage is below its threshold."""
         self.declare(StageStatus(stage=stage, base=base, position=position,
                                  present=True, synchronized=False, full=False, passes=False,
-                                 coverage=coverage, threshold=threshold))
+                                 threshold=threshold))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=False, synchronized=False,
                passes=True)
