@@ -8,14 +8,16 @@ and the notebook view (:mod:`smartsync.render.notebook`) are made of these secti
 
 from __future__ import annotations
 
-import html
 import json
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .._text import for_markup
 from ..errors import Problem
 from ..messages import section
-from .diagram import alignment_diagram, diagram_css, diagram_legend, format_rupiah
+# the page's escaping and its shares are the diagram's: one way for the whole page
+from .diagram import (  # noqa: F401  (_a, _e, _share kept importable from here)
+    _a, _e, _share, alignment_diagram, diagram_css, diagram_legend, format_rupiah,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Region
@@ -33,29 +35,10 @@ def _label(key: str, lang: str, **values: object) -> str:
                                 for k, v in values.items()})
 
 
-def _a(value: object) -> str:
-    """Escaped for an attribute value (data, not shown): characters no page may hold
-    replaced, no isolation marks added."""
-    return html.escape(for_markup(str(value), isolate=False), quote=True)
-
-
-def _e(value: object) -> str:
-    """Escaped for HTML text and attribute values; characters no page may hold replaced and
-    bidirectional text isolated (:func:`smartsync._text.for_markup`)."""
-    return html.escape(for_markup(str(value)), quote=True)
-
-
 def _check_lang(lang: str) -> str:
     if lang not in PAGE_LABELS:
         raise ValueError(f"unknown language {lang!r}; expected one of: {', '.join(PAGE_LABELS)}")
     return lang
-
-
-def _share(value: float, lang: str) -> str:
-    """A share as every other output of the page says it (a tenth where not whole)."""
-    from ..messages import format_percent
-
-    return format_percent(value, lang)
 
 
 def _version() -> str:
