@@ -171,6 +171,19 @@ def format_percent(value: float, lang: str = "en") -> str:
     return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
 
 
+def format_threshold(value: float, lang: str = "en") -> str:
+    """A threshold in force as a percentage, to a tenth, or with every digit of the number
+    as given where a tenth would round it (``0.5000000001`` -> ``50.00000001%``: "6 needed
+    at threshold 50%" would be false at 50%); ``0.75`` -> ``75%``."""
+    from decimal import Decimal
+
+    given = Decimal(repr(float(value)))
+    if not given.is_finite() or (given * 1000) == (given * 1000).to_integral_value():
+        return format_percent(value, lang)
+    written = format((given * 100).normalize(), "f")
+    return (written.replace(".", ",") if lang == "id" else written) + "%"
+
+
 def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
     """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
     percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
@@ -235,6 +248,8 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
                          for item in value if isinstance(item, (list, tuple)) and len(item) == 3)
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
+    if key == "threshold" and isinstance(value, float):
+        return format_threshold(value, lang)
     if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):
         return format_percent(value, lang)
     if isinstance(value, int) and key in {"budget"}:
