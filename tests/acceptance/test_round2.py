@@ -448,8 +448,6 @@ def test_batch_csv_passes_no_formula_on(batch_run):
     assert by_file["h-huge-budget.yaml"]["fundable_budget"] == str(4 * 10**24)
 
 
-@pytest.mark.xfail(strict=True, reason="F32: the CSV's source and error cells carry a file name's raw escape "
-                   "sequence (ESC [2J, OSC, BEL)")
 def test_batch_csv_passes_no_escape_sequence_on(batch_run):
     """No ESC or BEL byte reaches the CSV, whatever the file names hold."""
     raw = batch_run["csv"].read_bytes()
