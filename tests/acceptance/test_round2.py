@@ -471,8 +471,6 @@ def test_failed_rows_keep_the_region_id_the_file_names(batch_run):
     assert (rows["h-dup-ids.yaml"]["id"], rows["h-missing-parent.yaml"]["id"]) == ("9357", "9358")
 
 
-@pytest.mark.xfail(strict=True, reason="F34: batch --lang id gives its failure reasons in English, also those "
-                   "validate --lang id says in Indonesian")
 def test_batch_in_indonesian_says_failures_in_indonesian(batch_run):
     """batch --lang id: the duplicate-id failure reads in Indonesian, as validate --lang id says it."""
     lines = [json.loads(line) for line in batch_run["jsonl"].read_text(encoding="utf-8").splitlines()]
