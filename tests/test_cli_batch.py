@@ -415,15 +415,15 @@ def test_the_summary_names_a_failed_files_path_once(capsys, tmp_path):
 
 
 def test_the_summary_names_a_file_with_several_errors_only_in_its_errors(capsys, tmp_path):
-    """A file with several errors is named by its errors alone ('failed: 9901: 2 errors: FILE:13:
-    ...'), not again beside its region's id."""
+    """A file with several errors (and no region id to name it by) is named by its errors
+    alone ('failed: 2 errors: FILE:13: ...; FILE:19: ...'), not once more in front."""
     bad = tmp_path / "dua.yaml"
     bad.write_text((EXAMPLES / "type-a-vision.yaml").read_text(encoding="utf-8")
-                   .replace("level: vision", "level: visiion", 1).replace("kind: kota", "kind: kot", 1)
-                   .replace("kind: kabupaten", "kind: kab", 1), encoding="utf-8")
+                   .replace('id: "9901"', 'id: ["9901"]', 1)
+                   .replace("level: vision", "level: visiion", 1), encoding="utf-8")
     code, out, err = batch(capsys, EXAMPLES / "type-a-vision.yaml", bad, "-o", tmp_path / "out.csv")
     (line,) = [l for l in (out + err).splitlines() if l.startswith("failed: ")]
-    assert line.startswith("failed: 9901: 2 errors: ") and line.count(str(bad)) == 2, line
+    assert line.startswith("failed: 2 errors: ") and line.count(str(bad)) == 2, line
 
 
 def test_failures_are_said_in_the_language_asked_in_every_output(tmp_path, capsys):

@@ -378,9 +378,7 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
     lines.append(f"  {failed_word:<22} {len(failed):>6}")
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
-        # the file named once: in the error when its problems name it, else beside the id
-        where = f" ({item.source})" if item.source and item.region_id \
-            and not item.error_names_source else ""
+        where = f" ({item.source})" if item.source and item.region_id else ""
         error = item.error_in(lang)
         if name == item.source and item.error_names_source:
             lines.append(f"{failed_word}: {error}")  # the error names the file (and line)
