@@ -222,8 +222,6 @@ def test_own_characteristic_reads_the_same_in_every_output(capsys, monkeypatch):
     assert idn in smartsync.render_html(region("r01"), result, lang="id")
 
 
-@pytest.mark.xfail(strict=True, reason="F27: report and batch take no --rules: a variant's page or table cannot "
-                   "be made from the command line")
 def test_report_takes_the_variant_like_classify(tmp_path, monkeypatch, capsys):
     """report --rules researcher:ALL_MISSIONS writes the page of the variant's type (C)."""
     monkeypatch.chdir(CASES)
