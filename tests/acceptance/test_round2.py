@@ -474,8 +474,6 @@ def test_batch_in_indonesian_says_failures_in_indonesian(batch_run):
     assert "ganda" in dup["error"] and "duplicate" not in dup["error"]
 
 
-@pytest.mark.xfail(strict=True, reason="F35: a workbook cell holding a formula whose value the file does not "
-                   "store is reported as 'the cell is empty'")
 def test_workbook_formula_cell_is_named_as_a_formula(tmp_path):
     """A regions sheet whose name cell is a formula without a stored value: the error says so, not 'empty'."""
     openpyxl = pytest.importorskip("openpyxl")
