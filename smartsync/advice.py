@@ -81,7 +81,9 @@ class ProposedMatch:
     ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
     relation ``current``, given ``relation`` instead). ``limited``: the matcher was not
     asked about this element (``rpjmd`` is ``None`` for that reason), the region being
-    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`)."""
+    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`). A new match
+    with ``rpjmd`` named and ``score`` ``None`` is one the search found (not the
+    matcher's): the rules need that very pair."""
 
     masterplan: str
     rpjmd: str | None
@@ -91,15 +93,21 @@ class ProposedMatch:
     change: str = "add"
     current: str | None = None
     limited: bool = False
+    counting: tuple[str, ...] = ()
+    refused: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
         ``change`` (``add``: a new match; ``relation``: the existing match
-        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``
-        and ``limited``."""
+        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``,
+        ``limited``, and where a person must find the counterpart and the rules in force
+        let only some count: ``counting`` (the RPJMD elements a match to which counts) and
+        ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
+        concluded failed)."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
-                "current": self.current, "limited": self.limited}
+                "current": self.current, "limited": self.limited,
+                "counting": list(self.counting), "refused": [list(r) for r in self.refused]}
 
 
 @attrs.frozen
@@ -131,7 +139,13 @@ class TypeAdvice:
     ``reasons``: where it is unreachable, the rules' why-not on the region
     with every possible match added. ``found``: ``False`` when the type was not
     proven unreachable but no change the search tried reaches it (the region is too
-    large for the widest change): a person must find the counterparts.
+    large for the widest change): a person must find the counterparts. ``wide``: only
+    changes beyond the unsynchronized elements of the stages reach the type (a second
+    match of a synchronized element, a match at another level: a variant's condition
+    needs them); ``proposal`` then names each match by pair and relation, none of which
+    can be left out (unless ``wide_cut``: the search for them was cut short at
+    :data:`WIDE_LIMIT` classifications, and some may not be needed), and ``needed``
+    counts the masterplan elements given matches per stage or level.
     """
 
     type: enum.Enum
@@ -146,6 +160,8 @@ class TypeAdvice:
     found: bool = True
     conditions: tuple[str, ...] = ()
     after: Mapping[str, int] = attrs.field(factory=dict)
+    wide: bool = False
+    wide_cut: bool = False
 
     @property
     def total(self) -> int:
@@ -160,7 +176,8 @@ class TypeAdvice:
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
                 "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
-                "conditions": list(self.conditions), "after": dict(self.after)}
+                "conditions": list(self.conditions), "after": dict(self.after),
+                "wide": self.wide, "wide_cut": self.wide_cut}
 
 
 @attrs.frozen
@@ -284,6 +301,7 @@ class _Runs:
         self.typology = result.typology
         self._cache: dict[Any, "Classification"] = {}
         self._session: Any = None
+        self._every: Any = None
         self._singles: Any = None
 
     def __enter__(self) -> "_Runs":
@@ -326,8 +344,10 @@ class _Runs:
             else:  # a stand-in classifier (tests): the changed region classified
                 params = attrs.evolve(self.params, threshold=threshold) \
                     if threshold is not None else self.params
-                kept = tuple(m for m in self.region.matches if m.key not in remove)
-                region = self._mark(attrs.evolve(self.region, matches=kept + tuple(add)))
+                # an added match whose pair the region links replaces it (another relation)
+                changed = {m.key: m for m in self.region.matches if m.key not in remove}
+                changed.update((m.key, m) for m in add)
+                region = self._mark(attrs.evolve(self.region, matches=tuple(changed.values())))
                 self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
 
@@ -534,10 +554,21 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             found = (chosen, limit, mode)
             break
     if found is None:
-        if widest > WIDEST:  # not proven: a wider change was not tried
+        changes = _every_change(runs)
+        if len(changes) > WIDEST:  # not proven: the widest change was not tried
+            if not runs.result.stages[wanted.value].present:
+                # proven all the same: no match gives the masterplan elements at the type's
+                # stage, and a stage it lacks is never synchronized
+                return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={},
+                                  proposal=(), complete=False, gives=None,
+                                  missing=(Missing(wanted.value, "masterplan"),))
             return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
                               complete=False, gives=None, found=False)
-        full = runs.classify(_hypothetical(chosen, limit, "every"))
+        full = runs.classify(changes)
+        if _reached(runs, full, wanted):
+            # only matches beyond the unsynchronized elements' reach it (a variant's
+            # condition on a second match of a synchronized element, or on another level)
+            return _advise_wide(runs, wanted, changes)
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
                           complete=False, gives=None, missing=tuple(_missing(runs, below)),
                           reasons=tuple(full.why_not(wanted)))
@@ -579,6 +610,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       change="relation" if o.fix else "add", current=o.current,
                       limited=o.limited and not o.fix)
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
+    proposal = _which_count(runs, chosen, counts, mode, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
         runs, runs.classify(_hypothetical(chosen, counts, "candidates")), wanted)
@@ -588,6 +620,171 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
+                 mode: str, proposal: tuple[ProposedMatch, ...]) -> tuple[ProposedMatch, ...]:
+    """For each proposed new match whose counterpart a person must find: which RPJMD
+    elements of its level a match would count to, and why the others would not, as the
+    rules conclude it (one classification with the proposal's other changes and each such
+    element matched to every RPJMD element of its level: the counted pairs of its stage
+    and the conditions of its rejected ones). Left as it is where every counterpart would
+    count, or the change would be too large (:data:`WIDEST`)."""
+    # a candidate of the matcher the rules would not count with the proposal's other
+    # changes is no proposal: its counterpart is for a person to find
+    with_candidates = runs.classify(_hypothetical(chosen, counts, "proposal"))
+    proposal = tuple(
+        attrs.evolve(p, rpjmd=None, score=None)
+        if p.change == "add" and p.rpjmd is not None and p.score is not None
+        and (p.masterplan, p.rpjmd) not in {tuple(pair) for pair in _counted_matches_of(
+            with_candidates, p.stage).get(p.masterplan, ())} else p
+        for p in proposal)
+    open_ = [p for p in proposal if p.rpjmd is None and p.change == "add"]
+    if not open_:
+        return proposal
+    options = {o.masterplan: o for s in chosen for o in chosen[s][:counts[s]]}
+    wanted = {p.masterplan for p in open_}
+    added = [m for s in chosen for o in chosen[s][:counts[s]]
+             for m in o.matches("every" if o.masterplan in wanted else mode)]
+    if len(added) > WIDEST:
+        return proposal
+    done = runs.classify(tuple(added))
+    out = []
+    for p in proposal:
+        option = options.get(p.masterplan)
+        if p not in open_ or option is None or not option.every:
+            out.append(p)
+            continue
+        counted = {pair[1] for pair in _counted_matches_of(done, p.stage).get(p.masterplan, ())}
+        refused: dict[str, str] = {}
+        for fact in done.trace.find("MatchRejected", masterplan=p.masterplan):
+            rpjmd = str(fact.get("rpjmd"))
+            if rpjmd in option.every and rpjmd not in counted:
+                refused.setdefault(rpjmd, str(fact.get("condition")))
+        counting = tuple(r for r in option.every if r in counted)
+        if counting and len(counting) < len(option.every):
+            out.append(attrs.evolve(p, counting=counting, refused=tuple(
+                (r, refused[r]) for r in option.every if r in refused)))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def _counted_matches_of(done: "Classification", stage: str) -> dict[str, list[tuple[str, str]]]:
+    """Per masterplan element of a stage, its matches that count in a classification (the
+    stage coverage fact's ``matches``, as the rules concluded them)."""
+    facts = done.trace.find("StageCoverage", stage=stage)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for item in (facts[0].get("matches") or ()) if facts else ():
+        out.setdefault(item[0], []).append((item[0], item[1]))
+    return out
+
+
+def _every_change(runs: _Runs) -> tuple[Match, ...]:
+    """The widest change advice can make: every masterplan element (synchronized or not)
+    matched to every RPJMD element of its level, at every level both plans have (a
+    variant's condition may look at any level: the parents of a program under cascading),
+    each new match with a relation the rules count at its level, and each existing match
+    whose relation does not count there given one that does. Adding matches never lowers
+    a type, so when this change does not reach a type no change of matches does (asked
+    once per region: kept on ``runs``)."""
+    known = runs._every
+    if known is not None:
+        return known
+    region = runs.region
+    current = {m.key: m for m in region.matches}
+    rpjmd_levels = {e.level.value for e in region.rpjmd.elements}
+    out: list[Match] = []
+    relations: dict[str, Relation] = {}
+    for element in region.masterplan.elements:
+        level = element.level.value
+        if level not in rpjmd_levels:
+            continue
+        if level not in relations:
+            relations[level] = _relation(runs, level)
+        relation = relations[level]
+        counted = _counted_relations(runs, level)
+        for counterpart in region.rpjmd.at(level):
+            match = current.get((element.id, counterpart.id))
+            if match is not None and match.relation.value in counted:
+                continue
+            out.append(Match(element.id, counterpart.id, relation, Source.MANUAL))
+    runs._every = tuple(out)
+    return runs._every
+
+
+def _level_rank(level: str) -> int:
+    """A level's place from the top of the planning hierarchy (an unknown one last)."""
+    from .model import Level
+
+    try:
+        return Level.parse(level).rank
+    except ValueError:
+        return 99
+
+
+def _counted_relations(runs: _Runs, stage: str) -> set[str]:
+    """The relations the rules count at a stage or level (its CountedRelation facts, else
+    the parameters' relations for it)."""
+    counted = {f.get("relation") for f in runs.result.trace.find("CountedRelation", stage=stage)}
+    return counted or {r.value for r in runs.params.relations_for(stage)}
+
+
+#: the most classifications the search for a small set of changes (among the widest change)
+#: asks; past it the changes found reach the type but some may not be needed (said)
+WIDE_LIMIT = 300
+
+
+def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match]) -> TypeAdvice:
+    """Advice for a type only the widest change reaches: the widest change cut down, by
+    classifying, until none of its matches can be left out (whole levels tried first, then
+    each masterplan element's matches, then each match), as far as :data:`WIDE_LIMIT`
+    classifications allow. Each remaining match is proposed by name (pair and relation):
+    none is the matcher's, every one the rules' need."""
+    typology = runs.typology
+    level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
+    kept = list(changes)
+    asked = 0
+    cut = False
+    for group_of in (lambda m: level_of[m.masterplan], lambda m: m.masterplan,
+                     lambda m: m.key):
+        groups: dict[Any, list[tuple[str, str]]] = {}
+        for m in kept:
+            groups.setdefault(group_of(m), []).append(m.key)
+        for keys in groups.values():
+            if len(keys) == len(kept):
+                continue  # leaving out everything cannot reach what nothing reached
+            if asked >= WIDE_LIMIT:
+                cut = True
+                break
+            asked += 1
+            gone = set(keys)
+            trial = [m for m in kept if m.key not in gone]
+            if _reached(runs, runs.classify(tuple(trial)), wanted):
+                kept = trial
+        if cut:
+            break
+    changed = runs.classify(tuple(kept))
+    current = {m.key: m.relation.value for m in runs.region.matches}
+    order = {level: index for index, level in enumerate(
+        dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
+    kept.sort(key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan, m.rpjmd))
+    proposal = tuple(
+        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan], None, m.relation.value,
+                      change="relation" if m.key in current else "add",
+                      current=current.get(m.key))
+        for m in kept)
+    start = typology.stages.index(wanted.value)
+    # the type's stages (0 where no change is needed), and every stage or level changed,
+    # in the order of the masterplan's levels
+    levels = [s for s in order if s in typology.stages[start:] or any(
+        p.stage == s for p in proposal)] + [s for s in typology.stages[start:] if s not in order]
+    needed = {s: len({p.masterplan for p in proposal if p.stage == s}) for s in
+              sorted(levels, key=lambda s: _level_rank(s))}
+    after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
+    return TypeAdvice(type=wanted, letter=typology.letter(wanted), reachable=True, needed=needed,
+                      proposal=proposal, complete=True, gives=changed.type, after=after,
+                      wide=True, wide_cut=cut)
 
 
 def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
