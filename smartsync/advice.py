@@ -65,7 +65,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT", "FallAdvice", "to_fall"]
+           "stability", "with_proposal", "PROTECT_LIMIT", "FallAdvice", "to_fall", "LOSS_LIMIT",
+           "WIDE_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -196,7 +197,11 @@ class Stability:
 
     ``matches_to_lose``: the fewest matches whose loss changes the type (``lose``:
     which ones), and ``falls_to``: the type it then becomes; both ``None`` when no loss
-    changes it. ``protect``: the matches whose loss *alone* lowers the type the most
+    changes it. They are found stage by stage (the elements of one stage with the fewest
+    counted matches first) and by single losses; ``lose_proven``: no set of fewer matches
+    changes the type, every one of them classified (sets of one always; larger ones while
+    they fit in :data:`LOSS_LIMIT` classifications). Where not proven, a set of fewer
+    matches across stages may change it too (a variant's condition). ``protect``: the matches whose loss *alone* lowers the type the most
     (to ``protect_falls_to``: unsynchronized, with no route to APBD funding, when one
     lost match is enough for that), what a planner must protect; empty when no single
     loss lowers the type. Each single loss is tried by classifying;
@@ -227,6 +232,7 @@ class Stability:
     exact_threshold: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
     type_above_to: Fraction | None = None
     type_below_from: Fraction | None = None
+    lose_proven: bool = False
 
     def __attrs_post_init__(self) -> None:
         # made by hand with floats only: their fractions
@@ -259,7 +265,8 @@ class Stability:
                 "falls_to": value(self.falls_to), "lose": [list(pair) for pair in self.lose],
                 "protect": [list(pair) for pair in self.protect],
                 "protect_falls_to": value(self.protect_falls_to),
-                "protect_checked": self.protect_checked, "protect_of": self.protect_of}
+                "protect_checked": self.protect_checked, "protect_of": self.protect_of,
+                "lose_proven": self.lose_proven}
 
 
 @attrs.frozen
@@ -894,14 +901,51 @@ def _stability(runs: _Runs) -> Stability:
         # one match whose loss alone changes the type, at a stage other than its own (a
         # variant's condition: a target match that programs under it count through)
         count, falls_to, lose = single
+    lose_proven = count is not None and count <= 1
+    if count is not None and count > 1 and checked >= of:
+        # every single loss was tried: look for a smaller set among every set of fewer
+        # matches, as far as LOSS_LIMIT classifications allow (``lose_proven`` when all were)
+        smaller, lose_proven = _smaller_loss(runs, count, lambda t: t != result.type)
+        if smaller is not None:
+            lose, falls_to = smaller
+            count = len(lose)
     fragile = runs.rank(result.type) > 0 and threshold_to <= current
     return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
                      threshold_to=threshold_to, threshold_above=lower, type_below=below,
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
                      fragile=fragile, protect=protect, protect_falls_to=protect_falls_to,
-                     protect_checked=checked, protect_of=of,
+                     protect_checked=checked, protect_of=of, lose_proven=lose_proven,
                      above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current),
                      type_above_to=above_to, type_below_from=below_from)
+
+
+#: the most classifications the search for a loss smaller than the one found stage by stage
+#: asks (every set of fewer matches, smallest first); past it the loss found is said not to
+#: be proven the fewest
+LOSS_LIMIT = 200
+
+
+def _smaller_loss(runs: _Runs, size: int, wanted: Any
+                  ) -> tuple[tuple[tuple[tuple[str, str], ...], enum.Enum] | None, bool]:
+    """The smallest set of the region's matches, of 2 up to ``size - 1`` matches, whose loss
+    gives a type for which ``wanted(type)`` holds (``(pairs, type)``, or ``None``), and
+    whether the search proved it: every set of fewer matches was classified (sets of one are
+    the single losses, tried apart). Sizes are tried smallest first, each only when all its
+    sets fit in what is left of :data:`LOSS_LIMIT`."""
+    import itertools
+
+    keys = sorted({m.key for m in runs.region.matches})
+    left = LOSS_LIMIT
+    for k in range(2, size):
+        sets = math.comb(len(keys), k)
+        if sets > left:
+            return None, False
+        left -= sets
+        for chosen in itertools.combinations(keys, k):
+            done = runs.classify(remove=frozenset(chosen)).type
+            if wanted(done):
+                return (tuple(chosen), done), True
+    return None, True
 
 
 #: the most classifications the search for single losses asks (each a what-if); past it,
@@ -1102,10 +1146,12 @@ class FallAdvice:
     """What would make the region fall to a lower ``type`` (``letter``; ``None`` for
     unsynchronized), each answer found by classifying.
 
-    ``single``: the matches whose loss *alone* gives that type. ``lose``: matches whose
-    loss together gives it (found stage by stage: the elements of a stage with the fewest
-    counted matches first, until the stage is no longer synchronized, then confirmed by
-    classifying; not proven the fewest), or ``()`` when those losses give another type,
+    ``single``: the matches whose loss *alone* gives that type. ``lose``: where no single
+    loss gives it, matches whose loss together gives it (found stage by stage: the elements
+    of a stage with the fewest counted matches first, until the stage is no longer
+    synchronized, then confirmed by classifying; then every set of fewer matches tried
+    while they fit in :data:`LOSS_LIMIT` classifications: ``lose_proven`` when all were,
+    and no set of fewer matches gives the type), or ``()`` when those losses give another type,
     ``gives`` (they overshoot: a variant's condition carries a stage below with the one
     broken), or none at all (``gives`` ``None``). ``thresholds``: the ranges ``(above,
     up_to)`` of general thresholds ``t`` with ``above < t <= up_to`` that give the type
@@ -1118,6 +1164,7 @@ class FallAdvice:
     lose: tuple[tuple[str, str], ...] = ()
     gives: enum.Enum | None = None
     thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
+    lose_proven: bool = False
 
     @property
     def possible(self) -> bool:
@@ -1129,7 +1176,7 @@ class FallAdvice:
         rpjmd]`` pairs), ``gives`` (what the stage-by-stage losses gave instead, or null),
         ``thresholds`` (``[above, up_to]`` pairs of fractions as strings)."""
         return {"type": self.type.value, "single": [list(p) for p in self.single],
-                "lose": [list(p) for p in self.lose],
+                "lose": [list(p) for p in self.lose], "lose_proven": self.lose_proven,
                 "gives": None if self.gives is None else self.gives.value,
                 "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds]}
 
@@ -1212,8 +1259,19 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
         lose = tuple(sorted(removed))
     elif removed:
         gives = done.type
+    proven = bool(single)
+    if single:
+        lose = ()  # one lost match gives it: no set of more is the fewest
+    elif lose and len(lose) > 1:
+        # every single loss was tried (none gives it): a smaller set among every set of
+        # fewer matches, while they fit in LOSS_LIMIT classifications
+        _, cleared, total = _single_changes(runs)
+        if cleared >= total:
+            smaller, proven = _smaller_loss(runs, len(lose), lambda t: t == target)
+            if smaller is not None:
+                lose = smaller[0]
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
-                      thresholds=tuple(ranges))
+                      thresholds=tuple(ranges), lose_proven=proven and bool(lose))
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

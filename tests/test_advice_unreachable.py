@@ -132,3 +132,64 @@ def test_the_brute_force_finds_what_the_old_search_missed():
     every = every_pair_matched(region, lambda level: smartsync.Relation.DERIVED, True)
     kept = tuple(m for m in every.matches if m.key != ("SM1", "M2"))
     assert not runs.reached(runs.classify(attrs.evolve(region, matches=kept)), "target")
+
+
+def check_fewest_losses(classifier: smartsync.Classifier, region: Region, threshold: float) -> None:
+    """Where stability says its loss is proven the fewest, no set of fewer matches changes
+    the type (every set tried); where to_fall says its set is proven, no set of fewer
+    matches gives the type it names."""
+    import itertools
+
+    from advice_oracle import Budget, fewest_losses
+    from smartsync.advice import stability, to_fall
+
+    params = _params(classifier, threshold)
+    runs = Runs(classifier, region, params=params, limit=10_000)
+    result = runs.result
+    s = stability(result, classifier=classifier)
+    try:
+        fewest, _ = fewest_losses(runs, max_matches=9)
+    except Budget:
+        return
+    if s.lose_proven:
+        assert s.matches_to_lose == fewest, (s.matches_to_lose, fewest)
+    elif fewest is not None:
+        assert s.matches_to_lose is not None and s.matches_to_lose >= fewest
+    keys = sorted({m.key for m in region.matches})
+
+    def without(pairs):  # noqa: ANN001, ANN202
+        gone = set(pairs)
+        return runs.classify(attrs.evolve(region, matches=tuple(
+            m for m in region.matches if m.key not in gone))).type
+
+    rank = (lambda t: 0 if result.typology.letter(t) is None
+            else len(result.typology.stages) - result.typology.stages.index(t.value))
+    for t in result.typology.type_enum:
+        if rank(t) >= rank(result.type):
+            continue
+        fall = to_fall(result, t, classifier=classifier)
+        if fall.single:
+            assert not fall.lose  # one lost match is fewer than any set
+        if fall.lose:
+            assert without(fall.lose) == t
+        if fall.lose and fall.lose_proven:
+            for k in range(1, len(fall.lose)):
+                for chosen in itertools.combinations(keys, k):
+                    assert without(chosen) != t, (chosen, fall.lose)
+
+
+@settings(max_examples=10, **_SETTINGS)
+@given(region=regions(max_elements=8, max_matches=8), threshold=st.sampled_from(THRESHOLDS),
+       variant=st.sampled_from(sorted(variants())))
+def test_a_loss_said_to_be_the_fewest_is_the_fewest(region, threshold, variant):
+    """Under each variant, a loss stability or explain --to says is the fewest is, by brute force."""
+    check_fewest_losses(variants()[variant], region, threshold)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, **_SETTINGS)
+@given(region=st.one_of(regions(max_elements=8, max_matches=9), hierarchy_regions(max_per_level=3)),
+       threshold=st.sampled_from(THRESHOLDS), variant=st.sampled_from(sorted(variants())))
+def test_a_loss_said_to_be_the_fewest_is_the_fewest_at_length(region, threshold, variant):
+    """The same on more small regions, with hierarchies (slow)."""
+    check_fewest_losses(variants()[variant], region, threshold)

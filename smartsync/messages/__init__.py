@@ -171,24 +171,23 @@ def format_percent(value: float, lang: str = "en") -> str:
     return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
 
 
-def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
-    """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
-    percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
-    the sentence true, with the exact fraction beside it: ``5/12`` -> ``41.7% (5/12)``
-    rounded up (for "above 5/12"), ``41.6% (5/12)`` rounded down (for "at 5/12 or below",
-    "up to 5/12")."""
-    from fractions import Fraction
-
+def format_bound(value: Any, lang: str = "en", *, round_up: bool = False) -> str:
+    """A threshold bound as a planner can rely on it: a percentage where a tenth of a
+    percent shows it exactly (``1/2`` -> ``50%``), otherwise the exact fraction with the
+    nearest tenth of a percent beside it as an approximation (``5/12`` -> ``5/12 (about
+    41.7%)``, in Indonesian ``5/12 (sekitar 41,7%)``): the fraction is what the sentence
+    says, so it stays true at the figure shown, and one bound reads the same in every
+    sentence ("up to 2/3 (about 66.7%)", "above 2/3 (about 66.7%)") and as the stage
+    lines round the coverage. ``round_up`` is kept for callers of earlier versions and
+    changes nothing."""
     from .._exact import exact, fraction_text
 
     share = exact(value)
     tenths = share * 1000
     if tenths.denominator == 1:
         return format_percent(float(share), lang)
-    shown = -((-tenths.numerator) // tenths.denominator) if round_up \
-        else tenths.numerator // tenths.denominator
-    return (_decimal(float(Fraction(shown, 10)), 1, lang) + "% ("
-            + fraction_text(share) + ")")
+    return text("bound.approx", lang, fraction=fraction_text(share),
+                percent=_decimal(float(share) * 100, 1, lang) + "%")
 
 
 def format_rupiah(amount: int, lang: str = "en") -> str:

@@ -261,7 +261,8 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
         pass  # the one match to protect says it
     else:
         pairs = ", ".join(f"{a} -> {b}" for a, b in s.lose)
-        key = "stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
+        key = ("stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
+               if getattr(s, "lose_proven", False) else "stability.lose_unproven")
         lines.append(text(key, lang, count=s.matches_to_lose, pairs=pairs,
                           type=name(s.falls_to)))
     if protect:
@@ -303,7 +304,9 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
                                    count=len(fall.single)))
     if fall.lose and tuple(fall.lose) != tuple(fall.single[:1]):
-        lines.append("  - " + text("fall.lose", lang, pairs=pairs(fall.lose), count=len(fall.lose)))
+        key = "fall.lose" if getattr(fall, "lose_proven", False) or len(fall.lose) == 1 \
+            else "fall.lose_unproven"
+        lines.append("  - " + text(key, lang, pairs=pairs(fall.lose), count=len(fall.lose)))
     for above, up_to in fall.thresholds:
         # "above X" rounded up, "up to Y" rounded down: true of every figure shown
         low, high = format_bound(above, lang, round_up=True), format_bound(up_to, lang, round_up=False)
