@@ -575,7 +575,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
         if _reached(runs, full, wanted):
             # only matches beyond the unsynchronized elements' reach it (a variant's
             # condition on a second match of a synchronized element, or on another level)
-            return _advise_wide(runs, wanted, changes)
+            return _advise_wide(runs, wanted, changes, options)
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
                           complete=False, gives=None, missing=tuple(_missing(runs, below)),
                           reasons=tuple(full.why_not(wanted)))
@@ -742,35 +742,61 @@ def _counted_relations(runs: _Runs, stage: str) -> set[str]:
 WIDE_LIMIT = 300
 
 
-def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match]) -> TypeAdvice:
+def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
+                 options: Mapping[str, Sequence[_Option]] | None = None) -> TypeAdvice:
     """Advice for a type only the widest change reaches: the widest change cut down, by
-    classifying, until none of its matches can be left out (whole levels tried first, then
-    each masterplan element's matches, then each match), as far as :data:`WIDE_LIMIT`
-    classifications allow. Each remaining match is proposed by name (pair and relation):
-    none is the matcher's, every one the rules' need."""
+    classifying, until none of its matches can be left out -- whole levels tried first,
+    then each masterplan element's matches, then each element's matches by halves down
+    to one at a time -- as far as :data:`WIDE_LIMIT` classifications allow. A pair to
+    the matcher's candidate for its element is tried last, so that it is the one kept where
+    any would do. Each remaining match is proposed by name (pair and relation): what the
+    rules need, found by trying pairs, not by comparing texts."""
     typology = runs.typology
     level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
-    kept = list(changes)
+    candidates = {(o.masterplan, o.candidate) for stage in (options or {}).values()
+                  for o in stage if o.candidate is not None}
+    kept = sorted(changes, key=lambda m: m.key in candidates)  # stable: the rest in order
     asked = 0
     cut = False
-    for group_of in (lambda m: level_of[m.masterplan], lambda m: m.masterplan,
-                     lambda m: m.key):
+
+    def leave_out(keys: Sequence[tuple[str, str]]) -> bool:
+        """Leave these matches out when the type is still reached without them."""
+        nonlocal kept, asked, cut
+        if len(keys) >= len(kept) or asked >= WIDE_LIMIT:
+            cut = cut or asked >= WIDE_LIMIT
+            return False
+        asked += 1
+        gone = set(keys)
+        trial = [m for m in kept if m.key not in gone]
+        if _reached(runs, runs.classify(tuple(trial)), wanted):
+            kept = trial
+            return True
+        return False
+
+    for group_of in (lambda m: level_of[m.masterplan], lambda m: m.masterplan):
         groups: dict[Any, list[tuple[str, str]]] = {}
         for m in kept:
             groups.setdefault(group_of(m), []).append(m.key)
         for keys in groups.values():
-            if len(keys) == len(kept):
-                continue  # leaving out everything cannot reach what nothing reached
-            if asked >= WIDE_LIMIT:
-                cut = True
-                break
-            asked += 1
-            gone = set(keys)
-            trial = [m for m in kept if m.key not in gone]
-            if _reached(runs, runs.classify(tuple(trial)), wanted):
-                kept = trial
-        if cut:
-            break
+            leave_out(keys)
+    def halve(keys: list[tuple[str, str]]) -> None:
+        """Leave out as many of these matches as can go: all at once, else each half."""
+        if not keys or cut or leave_out(keys) or len(keys) == 1:
+            return
+        middle = len(keys) // 2
+        halve(keys[:middle])
+        halve(keys[middle:])
+
+    # each element's matches by halves: an element that needs one of many pairs costs a
+    # few classifications, not one per pair
+    by_element: dict[str, list[tuple[str, str]]] = {}
+    for m in kept:
+        by_element.setdefault(m.masterplan, []).append(m.key)
+    for keys in by_element.values():
+        if len(keys) > 1:
+            middle = len(keys) // 2
+            halve(keys[:middle])
+            halve(keys[middle:])
     changed = runs.classify(tuple(kept))
     current = {m.key: m.relation.value for m in runs.region.matches}
     order = {level: index for index, level in enumerate(

@@ -26,7 +26,7 @@ from . import id as _id
 from . import rules_id as _rules_id
 
 __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", "format_percent",
-           "format_bound",
+           "format_bound", "rule_words",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note",
@@ -137,6 +137,25 @@ def rule_description(rule: str, lang: str = "en", default: str = "", *,
     found = _RULES.get(_lang(lang), {}).get(rule) if lang != "en" else None
     described = " ".join((found or default or "").split())
     return first_sentence(described) if first else described
+
+
+#: how rule descriptions begin by the packs' convention, left out where a sentence says
+#: what the rule concluded
+_CONCLUDES = ("Concludes that ", "Concludes ", "Menyimpulkan bahwa ", "Menyimpulkan ")
+
+
+def rule_words(rule: str, lang: str = "en", default: str = "") -> str:
+    """What a rule concludes, as a clause a sentence can carry: the first sentence of its
+    description in the language (:func:`rule_description`) without the conventional
+    "Concludes that" and its full stop, e.g. ``a match does not count: ...``; empty when
+    the rule has no description (its Python name is never said to a planner)."""
+    said = rule_description(rule, lang, default, first=True)
+    for start in _CONCLUDES:
+        if said.startswith(start):
+            said = said[len(start):]
+            said = said[:1].lower() + said[1:]
+            break
+    return said.rstrip(".")
 
 
 def stage_name(stage: Any, lang: str = "en") -> str:
@@ -346,7 +365,7 @@ def funding_message(f: Any, lang: str = "en") -> str:
     programs, their share and budget; then the programs matched to such a program by a
     match the rules do not count (no route to APBD funding)."""
     line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
-                budget=f.budget)
+                budget=f.budget, count=f.fundable)  # count: the singular for one program
     uncounted = tuple(getattr(f, "uncounted_ids", ()) or ())
     if uncounted:
         line += " " + text("funding.uncounted", lang, count=len(uncounted),

@@ -70,18 +70,35 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     if getattr(p, "change", "add") == "relation":
         key = "advice.proposal.relation"
     counting = tuple(getattr(p, "counting", ()))
+    refused = tuple(getattr(p, "refused", ()))
     if counting and key == "advice.proposal.none":
-        # the rules in force let only some counterparts count: which, and why not the others
+        # the rules in force let only some counterparts count: which, and why not the
+        # others (named the shorter way: "only X" or "any but Y", where every other counts)
         key = "advice.proposal.none_counting"
+        level = region.rpjmd.at(p.stage) if region is not None and _is_level(p.stage) else ()
+        if len(refused) < len(counting) and \
+                {e.id for e in level} == set(counting) | {r for r, _ in refused}:
+            key = "advice.proposal.none_but"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
                 counting=_ids_said(counting, lang),
-                refused="; ".join(_refused(tuple(getattr(p, "refused", ())), lang)),
+                refused="; ".join(_refused(refused, lang)),
+                refused_ids=_ids_said(tuple(r for r, _ in refused), lang),
                 masterplan_text=_element_text(region, "masterplan", p.masterplan),
                 rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
                 score=p.score if p.score is not None else "",
                 relation=p.relation,
                 # the current relation in the language's words, as the new one is
                 current=format_value("relation", getattr(p, "current", None) or "", lang))
+
+
+def _is_level(stage: str) -> bool:
+    from ..model import Level
+
+    try:
+        Level.parse(stage)
+    except ValueError:
+        return False
+    return True
 
 
 def _ids_said(ids: tuple[str, ...], lang: str, most: int = 8) -> str:

@@ -424,9 +424,6 @@ def test_indonesian_text_output_uses_glossary_relations(capsys):
     assert "derived" not in out and "aligned" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="F3 (rest): the match titles and the counted relations are in "
-                                       "Indonesian now, but the unfolded derivation ('Bagaimana tipe ini "
-                                       "disimpulkan') lists the facts as written: matches=[SS1/T1/derived/manual]")
 def test_indonesian_report_page_has_no_english_relation_names():
     """The Indonesian report page words relations with the glossary's words, outside the folded trace."""
     parser = _Text()
@@ -442,8 +439,6 @@ def test_indonesian_exposure_spelling():
     assert "visi-nya" not in message, message
 
 
-@pytest.mark.xfail(strict=True, reason="F13: study explanations in Indonesian name rules by their Python names "
-                                       "(cascade_broken, element_synchronized)")
 def test_indonesian_study_names_no_rule_identifiers(tmp_path, capsys):
     """The Indonesian study text explains a disagreement without rule identifiers."""
     out = tmp_path / "study.txt"
