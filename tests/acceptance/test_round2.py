@@ -133,13 +133,14 @@ def test_r01_routes_to_lower_types_are_the_hand_ones():
 def test_r01_text_names_the_routes_and_ranges(capsys):
     """classify r01: the stability block's ranges and losses are the hand ones, in English and Indonesian."""
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml")
-    assert "Above 66.7% (2/3), up to 75%, the region becomes type D" in out
+    # a bound between tenths is said as its fraction, the nearest tenth beside it (F25)
+    assert "Above 2/3 (about 66.7%), up to 75%, the region becomes type D" in out
     assert "Losing 1 match (SM1 -> M1) makes it type C" in out
     assert "Protect ST1 -> T1, ST2 -> T2" in out
     assert "3 of 4 masterplan programs (75%) are synchronized with RPJMD programs that carry a budget, " \
            "which total Rp 3.75 billion." in out
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml", "--lang", "id")
-    assert "Di atas 66,7% (2/3) sampai 75% daerah menjadi tipe D" in out
+    assert "Di atas 2/3 (sekitar 66,7%) sampai 75% daerah menjadi tipe D" in out
     assert "Rp 3,75 miliar" in out
 
 
