@@ -538,9 +538,9 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                  ) -> TypeAdvice:
     """The fewest changes, stage by stage, that reach a type, found by classifying: first
     one change per element (the relation of a rejected match, else a new match to a stand-in)
-    at the type's stage and below, then at every stage (a variant's condition may reach
-    above the type's stage), then every pair of an element and an RPJMD element of its
-    level (the widest change). A type even the widest change does not reach cannot be
+    at the type's stage and below, then every pair of an element and an RPJMD element of
+    its level there, then the same at every stage (a variant's condition may reach above
+    the type's stage), then the widest change (:func:`_every_change`). A type even the widest change does not reach cannot be
     reached by matches; one the widest change was too large to try is said to be reachable
     with no change found."""
     typology = runs.typology
@@ -548,7 +548,11 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     start = typology.stages.index(wanted.value)
     below = typology.stages[start:]
     widest = sum(len(o.every) for s in typology.stages for o in options[s])
-    scopes = [(below, "one"), (typology.stages, "one")]
+    # the type's own stages first, one change and then every pair, so that a change above
+    # the type's stage is proposed only when none confined to its stages reaches it
+    widest_below = sum(len(o.every) for s in below for o in options[s])
+    scopes = [(below, "one")] + ([(below, "every")] if widest_below <= WIDEST else []) + [
+        (typology.stages, "one")]
     if widest <= WIDEST:
         scopes.append((typology.stages, "every"))
     found = None
@@ -948,7 +952,7 @@ def _stability(runs: _Runs) -> Stability:
 #: the most classifications the search for a loss smaller than the one found stage by stage
 #: asks (every set of fewer matches, smallest first); past it the loss found is said not to
 #: be proven the fewest
-LOSS_LIMIT = 200
+LOSS_LIMIT = 60
 
 
 def _smaller_loss(runs: _Runs, size: int, wanted: Any

@@ -288,7 +288,8 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                else "stability.protect_unsynchronized")
         lines.append(text(key, lang, pairs=pairs, count=len(protect),
                           type=name(s.protect_falls_to)))
-    elif c.typology.letter(s.type) is not None:
+    elif c.typology.letter(s.type) is not None and s.matches_to_lose is not None:
+        # (where no loss at all changes the type, the line above says it already)
         lines.append(text("stability.protect_none", lang))
     if getattr(s, "protect_checked", 0) < getattr(s, "protect_of", 0) and \
             c.typology.letter(s.type) is not None:

@@ -185,8 +185,6 @@ def test_every_rpjmd_mission_condition_why_not_says_its_figures_in_both_language
     assert reason.message("id").startswith("sinkronisasi tidak dapat dimulai pada misi: 2 dari 4 misi RPJMD")
 
 
-@pytest.mark.xfail(strict=True, reason="F26: under a condition on type B, the advice to reach B says the "
-                   "stages below 'count only with' the vision (they count without it) and asks for a vision match")
 def test_advice_for_b_under_a_mission_condition_says_nothing_false(capsys, monkeypatch):
     """To reach B under all-missions: no claim that the stages below count only with the vision (they count without it)."""
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml", "--rules", "researcher:ALL_MISSIONS",
