@@ -65,8 +65,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT", "FallAdvice", "to_fall", "LOSS_LIMIT",
-           "WIDE_LIMIT"]
+           "stability", "with_proposal", "PROTECT_LIMIT", "MAX_CANDIDATE_PAIRS",
+           "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall", "LOSS_LIMIT", "WIDE_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -82,9 +82,10 @@ class ProposedMatch:
     ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
     relation ``current``, given ``relation`` instead). ``limited``: the matcher was not
     asked about this element (``rpjmd`` is ``None`` for that reason), the region being
-    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`). A new match
-    with ``rpjmd`` named and ``score`` ``None`` is one the search found (not the
-    matcher's): the rules need that very pair."""
+    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`) or its level
+    having more RPJMD elements than the matcher reads for the advice
+    (:data:`MAX_CANDIDATE_LEVEL`). A new match with ``rpjmd`` named and ``score``
+    ``None`` is one the search found (not the matcher's): the rules need that very pair."""
 
     masterplan: str
     rpjmd: str | None
@@ -309,6 +310,7 @@ class _Runs:
         self._cache: dict[Any, "Classification"] = {}
         self._session: Any = None
         self._every: Any = None
+        self._every_large = False
         self._singles: Any = None
 
     def __enter__(self) -> "_Runs":
@@ -372,7 +374,7 @@ def _relation(runs: "_Runs", stage: str) -> Relation:
     return _RELATION_PREFERENCE[0]  # pragma: no cover - no relation counts at all
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Option:
     """One unsynchronized masterplan element advice may change: ``fix``, the RPJMD element
     of an existing match the rules rejected only for its relation (changing the relation
@@ -395,7 +397,14 @@ class _Option:
         """The hypothetical matches of this element: ``one`` (the fix, else the stand-in),
         ``proposal`` (the fix, else the candidate, else the stand-in), ``candidates`` (the
         fix or the candidate only), ``every`` (the fix and every RPJMD element of the
-        level)."""
+        level). Made once per mode: the search asks for them at every step, and a huge
+        region's widest step adds thousands."""
+        made = self.__dict__.setdefault("_made", {})
+        if mode not in made:
+            made[mode] = self._matches(mode)
+        return made[mode]
+
+    def _matches(self, mode: str) -> tuple[Match, ...]:
         if mode == "every":
             ids = tuple(dict.fromkeys(((self.fix,) if self.fix else ()) + self.every))
         elif self.fix is not None:
@@ -423,6 +432,13 @@ WIDEST = 5000
 #: bounded work (docs/limits.rst)
 MAX_CANDIDATE_PAIRS = 100_000
 
+#: the most RPJMD elements of one level the matcher reads for the advice's candidates:
+#: finding any element's candidates reads (and places in the nomenclature) every RPJMD
+#: element of its level once, about a millisecond each; the elements of a level with more
+#: are proposed without a candidate, said to be (``ProposedMatch.limited``), as past
+#: :data:`MAX_CANDIDATE_PAIRS` (docs/limits.rst)
+MAX_CANDIDATE_LEVEL = 3_000
+
 
 def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     """Per stage, its unsynchronized masterplan elements as the search takes them
@@ -430,7 +446,8 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     a match the rules rejected only for its relation first, then the others in the
     stage's order; each with what the search may add and the matcher's candidate
     (:func:`smartsync.matching.top_candidates`, for as many elements as
-    :data:`MAX_CANDIDATE_PAIRS` allows; ``limited`` on the others)."""
+    :data:`MAX_CANDIDATE_PAIRS` allows, at levels with at most :data:`MAX_CANDIDATE_LEVEL`
+    RPJMD elements; ``limited`` on the others)."""
     region = runs.region
     result = runs.result
     rejected: dict[str, dict[str, set[str]]] = {}
@@ -464,7 +481,8 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     # the elements the matcher is asked about: top stage first, while the pairs fit
     asked: list[str] = []
     pairs = 0
-    for option in (o for stage in runs.typology.stages for o in out.get(stage, ()) if o.every):
+    for option in (o for stage in runs.typology.stages for o in out.get(stage, ())
+                   if o.every and len(o.every) <= MAX_CANDIDATE_LEVEL):
         if pairs + len(option.every) > MAX_CANDIDATE_PAIRS:
             break
         pairs += len(option.every)
@@ -566,7 +584,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             break
     if found is None:
         changes = _every_change(runs)
-        if len(changes) > WIDEST:  # not proven: the widest change was not tried
+        if changes is None or len(changes) > WIDEST:  # not proven: the widest change was not tried
             if not runs.result.stages[wanted.value].present:
                 # proven all the same: no match gives the masterplan elements at the type's
                 # stage, and a stage it lacks is never synchronized
@@ -655,6 +673,8 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
         return proposal
     options = {o.masterplan: o for s in chosen for o in chosen[s][:counts[s]]}
     wanted = {p.masterplan for p in open_}
+    if sum(len(options[m].every) for m in wanted if m in options) > WIDEST:
+        return proposal  # too large a change to make (a huge region)
     added = [m for s in chosen for o in chosen[s][:counts[s]]
              for m in o.matches("every" if o.masterplan in wanted else mode)]
     if len(added) > WIDEST:
@@ -691,18 +711,27 @@ def _counted_matches_of(done: "Classification", stage: str) -> dict[str, list[tu
     return out
 
 
-def _every_change(runs: _Runs) -> tuple[Match, ...]:
+def _every_change(runs: _Runs) -> tuple[Match, ...] | None:
     """The widest change advice can make: every masterplan element (synchronized or not)
     matched to every RPJMD element of its level, at every level both plans have (a
     variant's condition may look at any level: the parents of a program under cascading),
     each new match with a relation the rules count at its level, and each existing match
     whose relation does not count there given one that does. Adding matches never lowers
     a type, so when this change does not reach a type no change of matches does (asked
-    once per region: kept on ``runs``)."""
+    once per region: kept on ``runs``). ``None`` when it would add more than
+    :data:`WIDEST` matches (counted before any is made)."""
     known = runs._every
     if known is not None:
-        return known
+        return None if runs._every_large else known
     region = runs.region
+    # counted before any is made: on a huge region the pairs are far too many to list
+    per_level: dict[str, int] = {}
+    for e in region.rpjmd.elements:
+        per_level[e.level.value] = per_level.get(e.level.value, 0) + 1
+    if sum(per_level.get(e.level.value, 0) for e in region.masterplan.elements) > WIDEST:
+        runs._every = ()
+        runs._every_large = True
+        return None
     current = {m.key: m for m in region.matches}
     rpjmd_levels = {e.level.value for e in region.rpjmd.elements}
     out: list[Match] = []
@@ -1309,7 +1338,11 @@ def advise(result: "Classification", *, classifier: "Classifier | None" = None,
     """What to change to reach each type above the region's own, and how stable its type
     is: :func:`to_reach` and :func:`stability` in one :class:`Advice`."""
     with _resolve(result, classifier) as runs:
-        return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
+        # the stability first: its what-ifs take a few matches away or move the threshold,
+        # while reaching a type may add thousands of matches on a huge region, which the
+        # what-if session would otherwise take away again before each of them
+        found = _stability(runs)
+        return Advice(to_reach=_to_reach(runs, suggest, None), stability=found)
 
 
 def with_proposal(region: Region, advice: TypeAdvice) -> Region:
