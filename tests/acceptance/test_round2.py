@@ -417,9 +417,7 @@ def test_batch_loses_no_region_and_types_every_good_one_by_hand(batch_run, capsy
     assert batch_run["code"] == (1, 1)
     expect = batch_run["expect"]
     rows = csv_rows(batch_run)
-    names = {Path(r["source"]).name for r in csv.DictReader(batch_run["csv"].open(encoding="utf-8"))}
-    assert len(rows) == len(expect) and {w["file"] for w in expect.values()} <= names | {
-        w["file"] for w in expect.values() if "\x1b" in w["file"]}
+    assert len(rows) == len(expect)
     for rid, want in expect.items():
         row = next((r for r in rows.values() if Path(r["source"]).name.endswith(want["file"][-20:])), None)
         assert row is not None, want["file"]
@@ -589,3 +587,13 @@ def test_study_says_which_condition_makes_two_rule_sets_disagree(tmp_path, capsy
     capsys.readouterr()
     why = (tmp_path / "s.txt").read_text(encoding="utf-8").split("disagree:", 1)[1]
     assert "M3" in why and "type_from_highest_intact_chain under default and by" not in why
+
+
+@pytest.mark.xfail(strict=True, reason="F44: how a variant's condition was concluded says '(coverage 66.7%, "
+                   "threshold None)' when its rule reads the stage's StageCoverage")
+def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
+    """explain --how condition_failed under all-missions: every figure is a number, in English and Indonesian."""
+    for lang in ("en", "id"):
+        out = run(capsys, "explain", CASES / "r01-partial-b.yaml", "--rules", "researcher:ALL_MISSIONS",
+                  "--how", "condition_failed", "--lang", lang, cwd=CASES, monkeypatch=monkeypatch)
+        assert "None" not in out
