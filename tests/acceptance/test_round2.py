@@ -96,6 +96,9 @@ def test_r01_is_type_b_with_the_hand_counts():
     assert {s: (c.synchronized, c.total) for s, c in result.stages.items()} == {
         "vision": (0, 1), "mission": (2, 3), "target": (2, 3), "program": (3, 4)}
     assert (result.funding.fundable, result.funding.budget) == (3, 3_750_000_000)
+    advice = to_reach(result)["A"]
+    assert dict(advice.needed) == {"vision": 1, "mission": 0, "target": 0, "program": 0}
+    assert letter(region("r01"), add=[Match("SV", "V", "adopted")]) == "A"  # the advice's one vision match
 
 
 @pytest.mark.parametrize("threshold, expected", [
@@ -597,3 +600,17 @@ def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
         out = run(capsys, "explain", CASES / "r01-partial-b.yaml", "--rules", "researcher:ALL_MISSIONS",
                   "--how", "condition_failed", "--lang", lang, cwd=CASES, monkeypatch=monkeypatch)
         assert "None" not in out
+
+
+@pytest.mark.xfail(strict=True, reason="F46: at the threshold 100% a fully synchronized region is called fragile "
+                   "('any higher threshold changes it'), though no threshold is higher")
+def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, capsys):
+    """Every stage 100% synchronized, --threshold 1: type A, not fragile (no threshold above 100% exists)."""
+    corpus = _load("batch_corpus")
+    path = tmp_path / "full.yaml"
+    path.write_text(corpus.region_yaml("9601", "Kota Penuh", dict(zip(corpus.STAGES, (1, 3, 3, 4)))), encoding="utf-8")
+    result = smartsync.classify(smartsync.load_region(path), params=smartsync.Parameters(threshold=1.0))
+    assert result.type_letter == "A" and stability(result).type_above is None
+    assert not stability(result).fragile
+    out = run(capsys, "classify", path, "--threshold", "1")
+    assert "fragile" not in out.lower()
