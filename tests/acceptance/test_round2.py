@@ -615,3 +615,28 @@ def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
     report = smartsync.write_report([tmp_path / "good.yaml", tmp_path / "dup.yaml"], tmp_path / "out", lang="id")
     index = report.index.read_text(encoding="utf-8")
     assert "duplicate id" not in index and "another rpjmd element" not in index
+
+
+@pytest.mark.xfail(strict=True, reason="F48: a formula cell's error names the column only ('column text'), not the "
+                   "element ('masterplan element SP1') as every other table problem does")
+def test_workbook_formula_cell_error_names_the_element(tmp_path):
+    """An element text that is a formula without a stored value: the error names the element SP1 and the column."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    sheets = {"regions": [["id", "name", "kind", "rpjmd_start", "rpjmd_end", "masterplan_start", "masterplan_end"],
+                          ["9401", "Kota Rumus", "kota", 2021, 2026, 2022, 2031]],
+              "elements": [["region", "plan", "id", "level", "text", "parents", "budget"],
+                           ["9401", "rpjmd", "V", "visi", "Visi", None, None],
+                           ["9401", "rpjmd", "P1", "program", "Program", "V", 1000],
+                           ["9401", "masterplan", "SV", "vision", "Visi cerdas", None, None],
+                           ["9401", "masterplan", "SP1", "program", "=1+1", "SV", None]],
+              "matches": [["region", "masterplan", "rpjmd", "relation"], ["9401", "SP1", "P1", "aligned"]]}
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    del wb["Sheet"]
+    wb.save(tmp_path / "t.xlsx")
+    (report,) = list(smartsync.iter_table_regions(tmp_path / "t.xlsx"))
+    (problem,) = report.errors
+    assert "formula" in problem.message and "SP1" in str(problem) and problem.line == 5
