@@ -541,8 +541,6 @@ def test_covering_the_last_rpjmd_mission_gives_a_under_the_vision_condition():
     assert letter(region("r03")) == "A"
 
 
-@pytest.mark.xfail(strict=True, reason="F40: 'Type A cannot be reached by adding matches' under a condition on type A "
-                   "that one more match (SM3->M4) meets")
 def test_advice_does_not_call_a_type_unreachable_that_one_match_reaches(capsys, monkeypatch):
     """r03 under vision-all-missions: the advice does not say A cannot be reached by adding matches."""
     out = run(capsys, "classify", CASES / "r03-vision-condition.yaml", "--rules", "researcher:VISION_ALL_MISSIONS",
