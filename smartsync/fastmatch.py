@@ -909,9 +909,10 @@ class FastDepthStrategy(DepthStrategy):
                         break
             if found is not None:
                 del activations[found]
-        if len(added) > 8:
+        if len(added) > 8 and len(added) * 16 > len(activations):
             # many at once (a region's input facts): one stable sort keeps equal keys in
-            # the order insort_right would (those already there first, then by arrival)
+            # the order insort_right would (those already there first, then by arrival);
+            # a few into a long agenda (a what-if's) are inserted one by one
             for act in added:
                 act.key = get_key(act)
             activations.extend(added)
