@@ -564,7 +564,12 @@ class WhatIf:
         self._engine._declared_at[fact_id] = step
 
     def _other_support(self, fact: Any) -> int | None:
-        same = self._dups.get(self._content_key(fact))
+        dups = self._dups
+        if not dups:
+            return None
+        # the fact list keeps the hash of each fact's content (FastFactList): not hashed again
+        key = getattr(self._engine.facts, "_keys", {}).get(fact["__factid__"])
+        same = dups.get(self._content_key(fact) if key is None else key)
         if not same:
             return None
         content = _content(fact)
