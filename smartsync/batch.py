@@ -66,6 +66,15 @@ class BatchItem:
     error: str | None = attrs.field(default=None, converter=lambda e: _shown(e, MAX_MESSAGE))
     problems: tuple[Problem, ...] = ()
 
+    def error_in(self, lang: str = "en") -> str | None:
+        """Why the region failed, in ``lang`` (``en`` or ``id``): the error said again from
+        its problems in that language when it was made from them; else as written."""
+        if self.error is None or lang == "en" or not self.problems:
+            return self.error
+        if _shown(_error_text(self.problems), MAX_MESSAGE) != self.error:
+            return self.error
+        return _shown(_error_text(self.problems, lang), MAX_MESSAGE)
+
     @property
     def ok(self) -> bool:
         """Whether the region was classified."""
@@ -143,11 +152,17 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
             yield _Unit("file", path=name, source=name)
 
 
-def _error_text(problems: Sequence[Problem]) -> str:
-    """The errors of an input, on one line."""
+def _error_text(problems: Sequence[Problem], lang: str = "en") -> str:
+    """The errors of an input, on one line, in ``lang``."""
     errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
-    text = "; ".join(str(p) for p in errors)
-    return text if len(errors) <= 1 else f"{len(errors)} errors: {text}"
+    text = "; ".join(p.format(lang) for p in errors)
+    if len(errors) <= 1:
+        return text
+    if lang == "en":
+        return f"{len(errors)} errors: {text}"
+    from .messages import text as message
+
+    return message("batch.error_count", lang, count=len(errors), errors=text)
 
 
 # --------------------------------------------------------------------------
@@ -173,8 +188,9 @@ def _load_unit(unit: _Unit, index: int) -> "tuple[Region, tuple[Problem, ...]] |
         report = check_region_file(unit.path)
         problems = report.problems
         region = report.region
-        if region is None:
-            return BatchItem(index, None, unit.source, None, _error_text(problems), problems)
+        if region is None:  # the id the file names, when it could be read
+            return BatchItem(index, report.region_id, unit.source, None, _error_text(problems),
+                             problems)
     assert region is not None
     return region, tuple(problems)
 
