@@ -60,7 +60,7 @@ def test_a_large_fragile_region_asks_no_more_than_the_limit_and_says_so(monkeypa
     with advice._Runs(result, classifier_of(result)) as runs:
         changed, cleared, total = advice._single_changes(runs)
     assert asked == advice.PROTECT_MIN
-    assert 0 < cleared < total and changed
+    assert cleared < total
     monkeypatch.setattr(advice._Runs, "classify", original)
     found = advice.stability(result)
     assert found.protect_checked < found.protect_of
