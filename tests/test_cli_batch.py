@@ -215,9 +215,11 @@ def test_plain_progress_lines_off_a_terminal():
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory) -> Path:
-    """A folder of 150 typical region files: a batch of them runs for several seconds."""
+    """A folder of 500 typical region files: a batch of them runs for several seconds, so
+    that a signal sent after its second line still finds it running on a loaded machine
+    (with 150 a faster engine could finish while the test waited for the CPU)."""
     folder = tmp_path_factory.mktemp("many")
-    for region in sample_regions(150, seed=1000):
+    for region in sample_regions(500, seed=1000):
         dump_region(region, folder / f"{region.id}.json")
     return folder
 
