@@ -617,8 +617,6 @@ def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
     assert "duplicate id" not in index and "another rpjmd element" not in index
 
 
-@pytest.mark.xfail(strict=True, reason="F48: a formula cell's error names the column only ('column text'), not the "
-                   "element ('masterplan element SP1') as every other table problem does")
 def test_workbook_formula_cell_error_names_the_element(tmp_path):
     """An element text that is a formula without a stored value: the error names the element SP1 and the column."""
     openpyxl = pytest.importorskip("openpyxl")
