@@ -603,8 +603,6 @@ def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, caps
     assert "fragile" not in out.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="F47: the Indonesian report index lists a failed file's problems in English "
-                   "('error: rpjmd element P1: duplicate id ...'), though stderr says them in Indonesian")
 def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
     """report --lang id on a good and a duplicate-id file: the index row of the failure reads in Indonesian."""
     corpus = _load("batch_corpus")
