@@ -71,7 +71,15 @@ _ALIASES = {
 
 
 class NomenclatureError(ValueError):
-    """A nomenclature version that smartsync does not ship."""
+    """A nomenclature version that smartsync does not ship.
+
+    ``values`` are the words of the message for the catalogs (``problem.unknown-nomenclature-version``):
+    ``version`` the name asked for, ``shipped`` the versions smartsync ships.
+    """
+
+    def __init__(self, message: str, values: "dict[str, str] | None" = None):
+        super().__init__(message)
+        self.values: dict[str, str] = dict(values or {})
 
 
 def _level_of(parts: int) -> str:
@@ -480,8 +488,9 @@ def resolve_version(version: str | None) -> str:
             return name
     if folded in _ALIASES:
         return _ALIASES[folded]
-    raise NomenclatureError(
-        f"unknown nomenclature version {version!r}; smartsync ships: {', '.join(VERSIONS)}")
+    shipped = ", ".join(VERSIONS)
+    raise NomenclatureError(f"unknown nomenclature version {version!r}; smartsync ships: {shipped}",
+                            {"version": repr(version), "shipped": shipped})
 
 
 def known_versions() -> tuple[str, ...]:
