@@ -564,3 +564,36 @@ def test_the_unknown_version_of_check_codes_names_the_version_used_in_both_langu
         assert DEFAULT_VERSION in english and DEFAULT_VERSION in indonesian
         assert "checked against" in english and "diperiksa menurut" in indonesian
         assert "unknown" not in indonesian and "ships" not in indonesian
+
+
+@pytest.mark.parametrize("lang, bridged, via", [("en", "bridged by the nomenclature:", "via"),
+                                                 ("id", "dijembatani nomenklatur:", "melalui")])
+def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_on_its_review_page(
+        tmp_path: Path, lang: str, bridged: str, via: str) -> None:
+    """Drafted from a SIPD export and a quick-win list, matched with --write, the review page shows the
+    suggestion's bridging sub-kegiatan and the program whose code its name contradicts, with the reason."""
+    pytest.importorskip("openpyxl")
+    import re
+
+    from smartsync.cli import main
+    from smartsync.documents import draft_region
+    from smartsync.io import dump_region
+    from smartsync.review.session import ReviewSession
+
+    here = Path(__file__).resolve().parent / "data" / "documents" / "sipd"
+    draft = draft_region(rpjmd=here / "rpjmd-sipd T-C27 (ekspor).xlsx",
+                         masterplan=here / "masterplan-quickwin.csv")
+    path = tmp_path / "tanah-datar.yaml"
+    dump_region(draft.region, path)
+    assert main(["match", str(path), "--write"]) == 0
+    html = ReviewSession(path).state(lang, html=True)["html"]
+    (bridge,) = re.findall(r'<div class="bridge">(.*?)</div>', html)
+    # the entry named is a real sub-kegiatan of the program the RPJMD row's code names
+    code, name = re.search(rf"{via} sub-kegiatan (2\.16\.02\.\d\.\d\d\.\d{{4}}) ([^<]+)$", bridge).groups()
+    entry = load_nomenclature().get(code)
+    assert bridged in bridge and entry is not None and entry.name == name
+    suggestion = re.search(r'<li class="suggestion"[^>]*>', html).group(0)
+    assert 'data-masterplan="P1"' in suggestion and 'data-rpjmd="P3"' in suggestion
+    doubted = re.search(r'<li class="drafted" data-plan="rpjmd" data-id="P3" data-confidence="0.60">.*?</li>',
+                        html).group(0)
+    assert "2.16.02" in doubted and "2.16.03" in doubted
