@@ -85,6 +85,23 @@ def _program_in(nomenclature: Nomenclature, code: str | None, version: str | Non
     return nomenclature.program_of(code)
 
 
+def _served(nomenclature: Nomenclature, fields: Mapping[str, frozenset[str]]
+            ) -> dict[str, frozenset[str]]:
+    """Field code -> the affairs its programs serve: the field's own (:func:`affairs_of_fields`)
+    and those its programs' names name (field 1.03, *Pekerjaan Umum dan Penataan Ruang*,
+    funds drinking water, waste water and drainage; field 1.05 disasters and fires). A field
+    with no affairs of its own stays without (its programs are not filtered)."""
+    from .sectors import sectors_of
+
+    out = {field: set(affairs) for field, affairs in fields.items()}
+    for entry in nomenclature:
+        key = code_key(entry.code) or ()
+        field = ".".join(key[:2])
+        if entry.level == "program" and field in out and len(key) == 3 and key[2] != "1":
+            out[field] |= sectors_of(entry.name)
+    return {field: frozenset(affairs) for field, affairs in out.items()}
+
+
 @attrs.frozen
 class Bridge:
     """How a masterplan element reaches an RPJMD program through the nomenclature.
@@ -119,7 +136,8 @@ class Bridger:
         #: each entry's field's affairs (empty when the field names none): a masterplan text
         #: naming affairs that are none of the field's is not funded there, whatever the
         #: entry's own words ("Pembangunan Fasilitas Parkir" under a school program)
-        self._fields = [fields.get(".".join((code_key(e.code) or ())[:2]), frozenset())
+        served = _served(nomenclature, fields)
+        self._fields = [served.get(".".join((code_key(e.code) or ())[:2]), frozenset())
                         for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
 

@@ -7,7 +7,9 @@ The score of two statements, from 0 to 1, has two parts:
    weighted by :class:`TermWeights`: its inverse document frequency over a
    collection of texts (for a region, every element of both plans), times
    :data:`GENERIC_FACTOR` for the planning words every plan uses
-   (:data:`~smartsync.matching.text.GENERIC_TERMS`, plus the region's name).
+   (:data:`~smartsync.matching.text.GENERIC_TERMS`), the words naming a masterplan's
+   means (:func:`~smartsync.matching.text.tool_terms`: *digital*, *aplikasi* ...), and the
+   region's name.
    Texts that share only generic words get a cosine of 0.
 2. **Shared affairs** (:mod:`smartsync.matching.sectors`): when both texts
    name affairs of regional government and share some, the score moves
@@ -41,8 +43,8 @@ from typing import Iterable, Mapping
 
 import attrs
 
-from .sectors import sector_stems
-from .text import GENERIC_TERMS, terms
+from .sectors import phrase_sectors, sector_stems
+from .text import GENERIC_TERMS, terms, tool_terms
 
 __all__ = [
     "GENERIC_FACTOR",
@@ -62,6 +64,13 @@ GENERIC_FACTOR = 0.2
 SECTOR_BONUS = 0.35
 #: The factor applied when both texts name affairs of government and share none.
 SECTOR_MISMATCH_FACTOR = 0.5
+
+
+def generic_stems() -> frozenset[str]:
+    """The stems weighed like generic planning words in every collection: the planning words
+    every plan uses (:data:`~smartsync.matching.text.GENERIC_TERMS`) and the words naming a
+    masterplan's means (:func:`~smartsync.matching.text.tool_terms`)."""
+    return GENERIC_TERMS | tool_terms()
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -86,7 +95,7 @@ class TermWeights:
 
     document_frequency: Mapping[str, int] = attrs.field(factory=dict)
     documents: int = 0
-    generic: frozenset[str] = GENERIC_TERMS
+    generic: frozenset[str] = attrs.field(factory=lambda: generic_stems())
     generic_factor: float = GENERIC_FACTOR
 
     @classmethod
@@ -103,7 +112,7 @@ class TermWeights:
             for s in _stems(text):
                 df[s] = df.get(s, 0) + 1
         extra = frozenset(t.stem for w in generic_words for t in terms(w))
-        return cls(document_frequency=df, documents=n, generic=GENERIC_TERMS | extra)
+        return cls(document_frequency=df, documents=n, generic=generic_stems() | extra)
 
     def weight(self, stem: str) -> float:
         """The weight of one stem."""
@@ -136,12 +145,14 @@ class Statement:
         """The statement of ``text`` under ``weights`` (uniform when omitted)."""
         tw = weights if weights is not None else TermWeights()
         written: dict[str, str] = {}
-        for t in terms(text):
+        found = terms(text)
+        for t in found:
             written.setdefault(t.stem, t.word)
         w = {s: tw.weight(s) for s in sorted(written)}
         norm = math.sqrt(sum(v * v for v in w.values()))
         index = sector_stems()
         sectors = frozenset(sec for s in written for sec in index.get(s, ()))
+        sectors |= phrase_sectors([t.stem for t in found])
         generic = frozenset(s for s in written if s in tw.generic)
         return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
 
