@@ -88,6 +88,7 @@ def _level_of(parts: int) -> str:
         parts, "kegiatan" if parts == 4 else "sub-kegiatan")
 
 
+@functools.lru_cache(maxsize=16384)
 def code_key(code: str | None) -> tuple[str, ...] | None:
     """A code folded so that ``2.16.03``, ``2.16.3`` and ``02.16.03`` are one, and the
     sub-activity numbers of Permendagri 90/2019 (``.01``) meet those of later decrees

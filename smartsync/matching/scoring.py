@@ -38,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Iterable, Mapping
 
@@ -97,6 +98,8 @@ class TermWeights:
     documents: int = 0
     generic: frozenset[str] = attrs.field(factory=lambda: generic_stems())
     generic_factor: float = GENERIC_FACTOR
+    #: each stem's weight once worked out (the weights never change)
+    _known: dict[str, float] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, generic_words: Iterable[str] = ()) -> "TermWeights":
@@ -116,12 +119,34 @@ class TermWeights:
 
     def weight(self, stem: str) -> float:
         """The weight of one stem."""
+        found = self._known.get(stem)
+        if found is not None:
+            return found
         if self.documents:
             df = self.document_frequency.get(stem, 0)
             idf = math.log((self.documents + 1) / (df + 1)) + 1.0
         else:
             idf = 1.0
-        return idf * self.generic_factor if stem in self.generic else idf
+        found = idf * self.generic_factor if stem in self.generic else idf
+        if len(self._known) < 200_000:
+            self._known[stem] = found
+        return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[tuple[str, ...], Mapping[str, str], frozenset[str]]:
+    """What a text's statement is made of whatever the weights: its stems (in stem order),
+    the first word that gave each (in text order; shared by the statements of the text:
+    never changed), and the affairs it names (by its words and by the phrases of the
+    nomenclature's field names)."""
+    written: dict[str, str] = {}
+    found = terms(text)
+    for t in found:
+        written.setdefault(t.stem, t.word)
+    index = sector_stems()
+    sectors = frozenset(sec for s in written for sec in index.get(s, ()))
+    sectors |= phrase_sectors([t.stem for t in found])
+    return tuple(sorted(written)), written, sectors
 
 
 @attrs.frozen
@@ -144,16 +169,12 @@ class Statement:
     def of(cls, text: str, weights: TermWeights | None = None) -> "Statement":
         """The statement of ``text`` under ``weights`` (uniform when omitted)."""
         tw = weights if weights is not None else TermWeights()
-        written: dict[str, str] = {}
-        found = terms(text)
-        for t in found:
-            written.setdefault(t.stem, t.word)
-        w = {s: tw.weight(s) for s in sorted(written)}
+        stems, written, sectors = _shape(text)
+        weight = tw.weight
+        w = {s: weight(s) for s in stems}
         norm = math.sqrt(sum(v * v for v in w.values()))
-        index = sector_stems()
-        sectors = frozenset(sec for s in written for sec in index.get(s, ()))
-        sectors |= phrase_sectors([t.stem for t in found])
-        generic = frozenset(s for s in written if s in tw.generic)
+        common = tw.generic
+        generic = frozenset(s for s in stems if s in common)
         return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
 
     def cosine(self, other: "Statement") -> float:

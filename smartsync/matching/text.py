@@ -115,6 +115,7 @@ STEM_FIXES: Mapping[str, str] = {
     "agamis": "agama",  # Sastrawi: agam
     "kewirausahaan": "wirausaha",  # Sastrawi leaves it whole
     "kinerja": "kinerja",  # Sastrawi: kerja (work), but kinerja is performance
+    "pendapatan": "pendapatan",  # Sastrawi: dapat (can, get), but pendapatan is income, revenue
 }
 
 #: Stems of planning words common to every plan, discounted when weighing terms:
