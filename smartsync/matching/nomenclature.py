@@ -272,7 +272,10 @@ class Nomenclature:
             known = best.get(p)
             if known is None or score > known[0] or (score == known[0] and i < known[1]):
                 best[p] = (score, i)
-        ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[0]))[:top]
+        if top == 1 and best:  # the best alone (placing an RPJMD program): no sort
+            ranked = [min(best.items(), key=lambda x: (-x[1][0], x[0]))]
+        else:
+            ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[0]))[:top]
         out = []
         for code, (score, i) in ranked:
             program = self.get(code)

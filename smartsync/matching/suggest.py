@@ -435,9 +435,11 @@ def _suggest_level(
         lower bound of every member's own top-th best score)."""
         assert top is not None
         done = done_in(c) if taken_by else set()
-        seeds = heapq.nlargest(top + 2, partial.items(), key=lambda x: (x[1], -x[0]))
+        # any seeds give a lower bound of the top-th best score (the bar only leaves out pairs
+        # that provably cannot enter the top); the largest partial products make it high
+        seeds = heapq.nlargest(top + 2, partial, key=partial.__getitem__)
         scores: list[float] = []
-        for d, _ in seeds:
+        for d in seeds:
             free = sum(1 for j in rp_members[d] if rp_ids[j] not in done) if done \
                 else len(rp_members[d])
             scores.extend([score_of(c, d)] * min(free, top))
