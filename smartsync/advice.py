@@ -314,6 +314,18 @@ class _Runs:
         return len(self.typology.stages) - self.typology.stages.index(
             str(getattr(type_value, "value", type_value)))
 
+    def cleared(self) -> set[tuple[str, str]]:
+        """The region's matches some classification so far took away (with no match added,
+        at the region's threshold) and kept the type: losing any one of them alone keeps it
+        (losing more matches never gives a higher type, as the loss searches assume)."""
+        own = self.result.type
+        pairs = {m.key for m in self.region.matches}
+        out: set[tuple[str, str]] = set()
+        for (added, removed, threshold), done in self._cache.items():
+            if not added and threshold is None and removed and done.type == own:
+                out.update(pair for pair in removed if pair in pairs)
+        return out
+
     def classify(self, add: Sequence[Match] = (), remove: frozenset = frozenset(),
                  threshold: float | None = None) -> "Classification":
         if threshold == self.params.threshold:
@@ -778,24 +790,27 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
     if own == 0:  # nothing to lower
         runs._singles = ({}, 0, len(per_key))
         return runs._singles
+    # what the what-ifs asked so far cleared (the loss search's: a set of matches whose
+    # loss leaves the type as it is clears each of them, as a group of this search does)
+    seen: set[tuple[str, str]] = runs.cleared()
+    before = len(seen)
     groups: list[list[tuple[str, str]]] = []
-    seen: set[tuple[str, str]] = set()
     for stage in reversed(runs.typology.stages):
         figures = result.stages.get(stage)
         if figures is None or not figures.present or not figures.synchronized:
             continue
-        pairs = [pair for element in _counted_matches(runs, stage).values() for pair in element
-                 if pair in per_key and pair not in seen]
-        seen.update(pairs)
+        per_element = [[pair for pair in element if pair in per_key and pair not in seen]
+                       for element in _counted_matches(runs, stage).values()]
+        seen.update(pair for pairs in per_element for pair in pairs)
         spare = figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) \
             if figures.is_synchronized else 0
-        size = max(1, spare)
-        groups.extend(pairs[i:i + size] for i in range(0, len(pairs), size))
+        groups.extend(_loss_groups(per_element, max(1, spare)))
     rest = [pair for pair in per_key if pair not in seen]
     if rest:
         groups.append(rest)
     changed: dict[tuple[str, str], enum.Enum] = {}
-    asked = cleared = 0
+    asked = 0
+    cleared = before
     todo = list(reversed(groups))
     while todo and asked < PROTECT_LIMIT:
         group = todo.pop()
@@ -811,6 +826,26 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
             todo += [group[half:], group[:half]]
     runs._singles = (changed, cleared, len(per_key))
     return runs._singles
+
+
+def _loss_groups(per_element: list[list[tuple[str, str]]], spare: int
+                 ) -> list[list[tuple[str, str]]]:
+    """The groups :func:`_single_changes` first takes away at one stage (a guess, each
+    group decided by classifying): an element with several counted matches keeps one in
+    each group (the first group takes all but its last, the second its last), and the
+    elements with one counted match, each of which a group may cost the stage, go
+    ``spare`` to a group (how many the stage can lose and stay as it is)."""
+    several = [pairs for pairs in per_element if len(pairs) > 1]
+    alone = [pairs[0] for pairs in per_element if len(pairs) == 1]
+    groups = [[pair for pairs in several for pair in pairs[:-1]],
+              [pairs[-1] for pairs in several]] if several else []
+    chunks = [alone[i:i + spare] for i in range(0, len(alone), spare)]
+    for index, chunk in enumerate(chunks):
+        if index < len(groups):
+            groups[index].extend(chunk)
+        else:
+            groups.append(chunk)
+    return groups
 
 
 def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]]:
