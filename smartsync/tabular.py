@@ -50,7 +50,7 @@ import attrs
 
 from ._files import atomic_write
 from ._text import FORMULA_STARTS
-from .errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
+from .errors import LoadReport, Place, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
 from .io.paths import open_problem, path_kind
 from .io.regionfile import MAX_FILE_BYTES, _Reader
@@ -176,7 +176,7 @@ def _blank(value: Any) -> bool:
 
 def _fill(table: _Table, header: Sequence[Any], header_row: int,
           rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem],
-          quoted: bool = False) -> None:
+          quoted: bool = False, formulas: dict[int, dict[int, str]] | None = None) -> None:
     """Check the header and turn each non-blank row into a mapping of column to cell.
     ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
     spreadsheet would take for a formula (CSV)."""
@@ -189,7 +189,7 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             continue
         if column in seen:
             problems.append(Problem(f"column {column!r} appears twice", file=table.file,
-                                    line=header_row, where=f"column {column}",
+                                    line=header_row, where=Place("column", column),
                                     code="duplicate-column"))
             bad = True
         seen.add(column)
@@ -197,13 +197,13 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             problems.append(Problem(
                 f"unknown column {column!r} in the {table.name} table; expected "
                 f"{', '.join(allowed)}", file=table.file, line=header_row,
-                where=f"column {column}", code="unknown-column",
+                where=Place("column", column), code="unknown-column",
                 suggestion=did_you_mean(column, allowed)))
             bad = True
     for column in REQUIRED_COLUMNS[table.name]:
         if column not in seen:
             problems.append(Problem(f"the {table.name} table has no column {column!r}",
-                                    file=table.file, line=header_row, where=f"column {column}",
+                                    file=table.file, line=header_row, where=Place("column", column),
                                     code="missing-column"))
             bad = True
     if bad:
@@ -230,8 +230,21 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
         elif unnamed:
             shape = Problem(
                 f"cell {unnamed[0]} of the row holds a value but its column has no name in the "
-                "header", file=table.file, line=number, where=f"column {unnamed[0]}",
+                "header", file=table.file, line=number, where=Place("column", unnamed[0]),
                 code="unnamed-column")
+        elif formulas and number in formulas:
+            uncomputed = [(columns[i], f) for i, f in sorted(formulas[number].items())
+                          if i < len(columns) and columns[i] and i < len(cells)
+                          and _blank(cells[i])]
+            if uncomputed:
+                column, formula = uncomputed[0]
+                shown = formula if len(formula) <= 60 else formula[:57] + "..."
+                shape = Problem(
+                    f"the cell holds a formula ({shown!r}) whose value the workbook does not "
+                    "store (it was written by a program, never opened in a spreadsheet); open "
+                    "and save it in Excel or LibreOffice so that it stores the values",
+                    file=table.file, line=number, where=f"column {column}",
+                    code="uncomputed-formula", values={"formula": repr(shown)})
         values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
             if column and not _blank(value):
@@ -306,7 +319,8 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
                                 code="malformed-csv"))
 
 
-def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
+def _read_sheet(table: _Table, sheet: Any, problems: list[Problem],
+                formulas: dict[int, dict[int, str]] | None = None) -> None:
     numbered = enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
     for number, header in numbered:
         if not all(_blank(c) for c in header):
@@ -317,7 +331,48 @@ def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
             f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
             code="empty-table"))
         return
-    _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems)
+    _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems,
+          formulas=formulas)
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a workbook's sheets hold a formula (a ``<f>`` element), read part by part."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.startswith("xl/worksheets/"):
+                    continue
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                            return True
+                        tail = chunk[-3:]
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return False
+    return False
+
+
+def _formula_cells(openpyxl: Any, path: Path, sheet_names: Iterable[str]
+                   ) -> dict[str, dict[int, dict[int, str]]]:
+    """The formulas of the named sheets, by sheet, row number and cell (0-based): read without
+    the values the workbook stores, so that a cell whose value is not stored (a workbook
+    written by a program, never opened in a spreadsheet) can be told from an empty one."""
+    out: dict[str, dict[int, dict[int, str]]] = {}
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in sheet_names:
+            rows: dict[int, dict[int, str]] = {}
+            for number, row in enumerate(book[name].iter_rows(min_row=1, values_only=True), 1):
+                found = {i: v for i, v in enumerate(row) if isinstance(v, str) and v.startswith("=")}
+                if found:
+                    rows[number] = found
+            out[name] = rows
+    finally:
+        book.close()
+    return out
 
 
 def _unpacked_size(path: Path) -> int | None:
@@ -376,6 +431,12 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
                                 code="unreadable")]
         try:
             sheets = {_norm_header(s): s for s in book.sheetnames}
+            formulas: dict[str, dict[int, dict[int, str]]] = {}
+            if _has_formulas(p):
+                try:
+                    formulas = _formula_cells(openpyxl, p, [sheets[t] for t in TABLES if t in sheets])
+                except Exception:  # the values read above stand; only the words are lost
+                    formulas = {}
             for table_name in TABLES:
                 table = tables[table_name] = _Table(table_name, f"{name}[{table_name}]")
                 if table_name not in sheets:
@@ -385,7 +446,8 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
                         f"{', '.join(TABLES)}", file=name, code="no-such-table",
                         suggestion=did_you_mean(table_name, book.sheetnames)))
                     continue
-                _read_sheet(table, book[sheets[table_name]], problems)
+                _read_sheet(table, book[sheets[table_name]], problems,
+                            formulas.get(sheets[table_name]))
         finally:
             book.close()
         return tables, problems
@@ -488,14 +550,19 @@ def _problem_at(places: _Places, problem: Problem, fallback: tuple[str, int]) ->
     """A problem of the reader, its line (a cell number) turned back into table, row and column."""
     file, row, column = (places.places[problem.line] if problem.line is not None
                          else (fallback[0], fallback[1], None))
-    where = problem.where
+    where: Any = problem.place or problem.where
     message = problem.message
+    values = problem.values
     if column is not None:
-        where = f"{where}, column {column}" if where else f"column {column}"
+        if isinstance(where, Place):
+            where = attrs.evolve(where, column=column)
+        else:
+            where = f"{where}, column {column}" if where else Place("column", column)
         if problem.code == "missing-field":
             message = "the cell is empty; a value is needed"
+            values = None
     return Problem(message, file=file, line=row, where=where, severity=problem.severity,
-                   suggestion=problem.suggestion, code=problem.code)
+                   suggestion=problem.suggestion, code=problem.code, values=values)
 
 
 def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_file: str,
@@ -527,12 +594,12 @@ def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_fil
             shown = row.get("plan")
             problems.append(Problem(
                 f"unknown plan {shown!r}; expected rpjmd or masterplan", file=file,
-                line=number, where="column plan", code="unknown-plan",
+                line=number, where=Place("column", "plan"), code="unknown-plan",
                 suggestion=did_you_mean(str(shown).strip().lower(), ("rpjmd", "masterplan"))))
             continue
         if kind is None:
             problems.append(Problem("the cell is empty; a value is needed (rpjmd or masterplan)",
-                                    file=file, line=number, where="column plan",
+                                    file=file, line=number, where=Place("column", "plan"),
                                     code="missing-field"))
             continue
         plans[kind]["elements"].append(places.row(file, number, row, "elements",
@@ -549,7 +616,13 @@ def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_fil
                                  key_lines["masterplan"]),
            "matches": Located(match_nodes, root_line)}
     report = _Reader(regions_file).read(Located(top, root_line, key_lines=key_lines))
-    problems.extend(_problem_at(places, p, (regions_file, row_number)) for p in report.problems)
+    # a cell whose formula has no stored value is said once, as such, not also as empty
+    formula_cells = {(p.file, p.line, p.where) for p in extra if p.code == "uncomputed-formula"}
+    for p in report.problems:
+        placed = _problem_at(places, p, (regions_file, row_number))
+        cell = (placed.file, placed.line, (placed.where or "").rpartition(", ")[2])
+        if placed.code != "missing-field" or cell not in formula_cells:
+            problems.append(placed)
     order = {t: i for i, t in enumerate(TABLES)}
     problems.sort(key=lambda p: (_table_rank(p.file, order), p.line or 0))
     region = report.region if not any(p.severity is Severity.ERROR for p in problems) else None
@@ -623,14 +696,14 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
         region_id = _region_id(row[_INDEX["regions"]["id"]])
         if region_id is None:
             loose.append(shape or Problem("the region id cell is empty", file=regions_table.file,
-                                          line=number, where="column id", code="missing-field"))
+                                          line=number, where=Place("column", "id"), code="missing-field"))
             continue
         if shape is not None:
             extra.setdefault(region_id, []).append(shape)
         if region_id in heads:
             extra.setdefault(region_id, []).append(Problem(
                 f"region id {region_id!r} is also at row {heads[region_id][0]}; each region has "
-                "one row", file=regions_table.file, line=number, where="region, column id",
+                "one row", file=regions_table.file, line=number, where=Place("region", column="id"),
                 code="duplicate-region"))
             continue
         heads[region_id] = (number, row)
@@ -644,7 +717,7 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
             region_id = _region_id(row[_INDEX[table_name]["region"]])
             if region_id is None:
                 loose.append(Problem("the region cell is empty; every row names its region",
-                                     file=table.file, line=number, where="column region",
+                                     file=table.file, line=number, where=Place("column", "region"),
                                      code="missing-field"))
                 if shape is not None:
                     loose.append(shape)
@@ -652,7 +725,7 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
             if region_id not in heads:
                 unknown.setdefault(region_id, []).append(Problem(
                     f"region {region_id!r} is not in the regions table", file=table.file,
-                    line=number, where="column region", code="unknown-region",
+                    line=number, where=Place("column", "region"), code="unknown-region",
                     suggestion=did_you_mean(region_id, order)))
                 if shape is not None:
                     unknown[region_id].append(shape)

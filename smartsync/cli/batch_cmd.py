@@ -36,12 +36,12 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
 from .._text import spreadsheet_cell
-from ..errors import OutputError
+from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
-from ..typology import DEFAULT_TYPOLOGY, Parameters
+from ..typology import DEFAULT_TYPOLOGY
 from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
                path_argument)
-from ._common import output_failure, threshold_argument
+from ._common import add_parameter_arguments, output_failure
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
@@ -58,12 +58,13 @@ def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
     return columns
 
 
-def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[Any]:
-    """One CSV row of a batch item (an error row when the region failed)."""
+def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+            lang: str = "en") -> list[Any]:
+    """One CSV row of a batch item (an error row, its error in ``lang``, when the region failed)."""
     c = item.classification
     row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or ""}
     if c is None:
-        row["error"] = item.error or "failed"
+        row["error"] = item.error_in(lang) or "failed"
         return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
     row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "")
     for stage, result in c.stages.items():
@@ -95,10 +96,10 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
         data = classification_to_dict(subject, lang=lang, advice=advice)
         data["source"] = item.source
     else:
-        data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error,
+        data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error_in(lang),
                 "problems": [{"file": p.file, "line": p.line, "where": p.where,
                               "severity": p.severity.value, "code": p.code,
-                              "message": p.message, "suggestion": p.suggestion}
+                              "message": _problem_message(p, lang), "suggestion": p.suggestion}
                              for p in item.problems]}
     # U+0085, U+2028 and U+2029 are valid in JSON strings, but readers that split lines on
     # them (str.splitlines, JavaScript) would cut the line: written as escapes, as are
@@ -108,10 +109,20 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
             .replace("\u2029", "\\u2029"))
 
 
-def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> tuple[str | None, Any]:
+def _problem_message(problem: Problem, lang: str) -> str:
+    """A problem's message in ``lang`` (the catalogs' words; as written when they have none)."""
+    if lang == "en":
+        return problem.message
+    from ..messages import problem_message
+
+    return problem_message(problem, lang)
+
+
+def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False,
+                stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> tuple[str | None, Any]:
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
-    output = csv_row(item) if fmt == "csv" else json_line(item, lang, advice)
+    output = csv_row(item, stages, lang) if fmt == "csv" else json_line(item, lang, advice)
     return (item.classification.type.value if item.classification else None), output
 
 
@@ -149,16 +160,15 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                              "CPUs or the regions)")
     parser.add_argument("--format", choices=("csv", "jsonl"),
                         help="output format (default: from the suffix of --out)")
-    parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the messages in JSON Lines output and of the "
-                             "summary (default en)")
+    add_parameter_arguments(parser)  # --lang, --threshold, --relations, --stage-relations
+    parser.add_argument("--rules", default=None, metavar="PACK",
+                        help="a typology variant or rule pack set, as classify takes it: a "
+                             "registered name (see 'smartsync rules --list-variants'), a module "
+                             "name, or module:object")
     parser.add_argument("--advice", action="store_true",
                         help="JSON Lines: add what to change (to_reach) and how stable the type "
                              "is (stability) to each region; each region is then classified "
                              "again some twenty to forty times, so a batch takes that much longer")
-    parser.add_argument("--threshold", type=threshold_argument, metavar="X",
-                        help="coverage a stage needs to be synchronized: 0.5 or 50%% "
-                             "(default 0.5)")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar or progress lines")
     parser.set_defaults(func=run, _parser=parser)
@@ -275,7 +285,17 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    params = Parameters(threshold=args.threshold) if args.threshold is not None else None
+    from ._common import engine_from
+
+    engine = engine_from(args, "batch")  # the variant's classifier, checked before any work
+    if engine is None:
+        return EXIT_USAGE
+    params = engine[1]
+    typology = engine[0].typology  # a variant's stages (goal-stage has five) and types
+    stages = tuple(typology.stages)
+    from ._common import warn_unread_subfolders
+
+    warn_unread_subfolders(args.inputs, args.lang)
     units = list(_units(args.inputs))
     total = len(units)
     from . import raw_stream
@@ -287,13 +307,13 @@ def run(args: argparse.Namespace) -> int:
 
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang,
-                                   advice=bool(getattr(args, "advice", False)))
+                                   advice=bool(getattr(args, "advice", False)), stages=stages)
         jobs = worker_count(args.jobs, total)
-        items = _deduplicated(_run(_drain(units), jobs=jobs, params=params,
+        items = _deduplicated(_run(_drain(units), jobs=jobs, params=params, rules=args.rules,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
         writer = _CsvLines(out) if fmt == "csv" else None
         if writer is not None:
-            writer.writerow(csv_columns())
+            writer.writerow(csv_columns(stages))
         try:
             for item, (type_value, output) in items:
                 if writer is not None:
@@ -315,7 +335,8 @@ def run(args: argparse.Namespace) -> int:
         _write_atomically(target, write, inputs)
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "batch", args.out)
-    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang)
+    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang,
+             typology)
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -346,10 +367,9 @@ def _drain(units: list[Any]) -> Iterator[Any]:
 
 
 def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,
-             seconds: float, out: IO[str], lang: str = "en") -> None:
+             seconds: float, out: IO[str], lang: str = "en", typology: Any = DEFAULT_TYPOLOGY) -> None:
     from ..messages import stage_name, text
 
-    typology = DEFAULT_TYPOLOGY
     elapsed = f"{seconds:.1f}" if lang == "en" else f"{seconds:.1f}".replace(".", ",")
     lines = [text("batch.summary", lang, total=total, seconds=elapsed, target=str(target),
                   regions=text("batch.region_one" if total == 1 else "batch.region_many", lang))]
@@ -364,8 +384,9 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
-        if name == item.source and str(item.error).startswith(f"{item.source}:"):
-            lines.append(f"{failed_word}: {item.error}")  # the error names the file (and line)
+        error = item.error_in(lang)
+        if name == item.source and str(error).startswith(f"{item.source}:"):
+            lines.append(f"{failed_word}: {error}")  # the error names the file (and line)
         else:
-            lines.append(f"{failed_word}: {name}{where}: {item.error}")
+            lines.append(f"{failed_word}: {name}{where}: {error}")
     out.write("\n".join(lines) + "\n")
