@@ -409,7 +409,10 @@ def _pages_of(path: Path, names: list[str]) -> dict[str, int]:
         pdf.close()
     out = {}
     for name in names:
-        found = [k + 1 for k, text in enumerate(texts) if name in text]
+        # a page holds the name itself, not only a longer name it begins ("... informasi Berkelanjutan")
+        longer = [other for other in names if other != name and name in other]
+        found = [k + 1 for k, text in enumerate(texts)
+                 if text.count(name) > sum(text.count(other) for other in longer)]
         if found:
             out[name] = found[-1]
     return out

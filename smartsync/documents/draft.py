@@ -533,6 +533,9 @@ def _role(label: str) -> str | None:
 def _is_header_row(cells: list[str]) -> bool:
     if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
         return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
+    if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
+            any(re.search(r"\d[.,]\d", c) for c in cells if c):
+        return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
     roles = [_role(c) for c in cells if c]
     named = [r for r in roles if r and r not in ("year", "no")]
     small = len(roles) <= 4 and "no" in roles and len(named) == 1 and all(roles) and \
