@@ -20,7 +20,7 @@
   in right-to-left writing, it reorders how a spreadsheet or a page shows the text
   (the "Trojan Source" trick); the reader warns, the outputs neutralise it.
 - :func:`spreadsheet_cell` -- a CSV cell a spreadsheet will not execute, with no
-  bidirectional control to reorder it.
+  bidirectional control to reorder it and no escape sequence for a terminal.
 """
 
 from __future__ import annotations
@@ -149,10 +149,14 @@ def spreadsheet_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as text rather than executes: a text starting with
     ``=``, ``+``, ``-``, ``@``, a tab, a line break, ``|`` or ``%`` gets a leading ``'``
     (what spreadsheets themselves use to mark text); bidirectional controls that would
-    reorder the cell are written as ``\\uNNNN``. Numbers stay numbers."""
+    reorder the cell, and control characters a terminal would act on when the file is
+    shown with ``cat`` (escape sequences; tab and line breaks are kept, CSV quotes them),
+    are written as ``\\xNN`` / ``\\uNNNN``. Numbers stay numbers."""
     if isinstance(value, str):
         if _BIDI_REORDERING.search(value) is not None:
             value = _BIDI_REORDERING.sub(lambda m: _escape(m.group()), value)
+        if _BAD_IN_TEXT.search(value) is not None:
+            value = _BAD_IN_TEXT.sub(lambda m: _escape(m.group()), value)
         if value.startswith(FORMULA_STARTS):
             return "'" + value
     return value

@@ -173,8 +173,9 @@ def _load_unit(unit: _Unit, index: int) -> "tuple[Region, tuple[Problem, ...]] |
         report = check_region_file(unit.path)
         problems = report.problems
         region = report.region
-        if region is None:
-            return BatchItem(index, None, unit.source, None, _error_text(problems), problems)
+        if region is None:  # the id the file names, when it could be read
+            return BatchItem(index, report.region_id, unit.source, None, _error_text(problems),
+                             problems)
     assert region is not None
     return region, tuple(problems)
 

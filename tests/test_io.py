@@ -354,3 +354,12 @@ def _text(*, region_id: str = '"3374"', rpjmd_items: str | None = None, rpjmd_ex
         f"masterplan:\n  period: [2018, 2027]\n  elements:\n{masterplan_items}"
         f"matches: {matches}\n"
     )
+
+
+def test_a_report_with_errors_keeps_the_region_id_the_file_names():
+    """check_region_text: a region with an error elsewhere still reports the id its header gives."""
+    text = GOOD.read_text(encoding="utf-8")
+    report = check_region_text(text.replace("level: program", "level: programme", 1))
+    assert report.region is None and report.errors
+    assert report.region_id == load_region(GOOD).id
+    assert check_region_text("region: [").region_id is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from ..errors import Problem
 from ..io import check_region_file
@@ -188,15 +188,28 @@ def print_problems(problems: Any, *, file: Any = None, lang: str = "en") -> None
         print(p.format(lang) if isinstance(p, Problem) else p, file=file or sys.stderr)
 
 
+def warn_unread_subfolders(arguments: Iterable[str], lang: str = "en") -> None:
+    """Print a warning to stderr for each folder inside an input folder that holds region
+    files or tables: folders are read one level deep, and a region left out must be said."""
+    from ..io.paths import path_kind, unread_subfolders
+
+    for argument in arguments:
+        if argument != "-" and path_kind(argument) == "dir":
+            print_problems(unread_subfolders(argument), lang=lang)
+
+
 def regions_from(paths: list[str], lang: str = "en") -> Iterator[tuple[str, Region | None]]:
     """Each file's region, or ``None`` after printing its problems to stderr (in ``lang``).
-    Warnings are printed too; folders stand for their region files."""
-    from ..io.paths import list_folder, path_kind
+    Warnings are printed too; folders stand for their region files (one level deep; a
+    folder inside one that holds region files is warned about)."""
+    from ..io.paths import list_folder, path_kind, unread_subfolders
 
     for argument in paths:
         path = Path(argument)
         folder = path_kind(path) == "dir"
         files, problem = list_folder(path) if folder else ([path], None)
+        if folder:
+            print_problems(unread_subfolders(path), lang=lang)
         if problem is not None:
             print(problem.format(lang), file=sys.stderr)
             yield argument, None

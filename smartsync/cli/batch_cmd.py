@@ -276,6 +276,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
         return EXIT_OUTPUT
     params = Parameters(threshold=args.threshold) if args.threshold is not None else None
+    from ._common import warn_unread_subfolders
+
+    warn_unread_subfolders(args.inputs, args.lang)
     units = list(_units(args.inputs))
     total = len(units)
     from . import raw_stream

@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"smartsync report: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from ._common import warn_unread_subfolders
+
+    warn_unread_subfolders(args.files, args.lang)
     try:
         report = write_report(args.files, args.out, lang=args.lang, index=args.index,
                               jobs=args.jobs, params=params)

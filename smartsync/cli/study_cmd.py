@@ -167,6 +167,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"smartsync study: --out {target} is also an input ({item}); give an "
                       "output that is not an input", file=sys.stderr)
                 return EXIT_USAGE
+    from ._common import warn_unread_subfolders
+
+    warn_unread_subfolders(args.inputs, getattr(args, "lang", "en"))
     units = list(batch._units(args.inputs))
     try:
         info, items = iter_study([], rule_sets=args.rules, threshold_range=args.threshold_range,

@@ -60,7 +60,7 @@ def _code_problems(report: "RegionFileReport") -> list[Problem]:
 def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path | str]:
     """The files to check, folders expanded; an empty folder becomes its own problem;
     ``-`` stays itself (standard input)."""
-    from ..io.paths import list_folder, path_kind
+    from ..io.paths import list_folder, path_kind, unread_subfolders
 
     out: list[tuple[str, list[Problem]] | Path | str] = []
     for argument in arguments:
@@ -76,6 +76,9 @@ def _paths(arguments: list[str]) -> list[tuple[str, list[Problem]] | Path | str]
                 out.append((argument, [Problem(f"no region files ({suffixes}) in this folder",
                                                file=argument, code="no-region-files")]))
             out.extend(found)
+            unread = unread_subfolders(path)  # warnings: read one level deep
+            if unread:
+                out.append((argument, unread))
         else:
             out.append(Path(argument))
     return out

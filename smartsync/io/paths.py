@@ -16,9 +16,9 @@ import stat
 from pathlib import Path
 from typing import Union
 
-from ..errors import Problem, path_problem
+from ..errors import Problem, Severity, path_problem
 
-__all__ = ["path_kind", "path_error", "open_problem"]
+__all__ = ["path_kind", "path_error", "open_problem", "unread_subfolders"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -112,3 +112,43 @@ def list_folder(folder: PathLike) -> tuple[list[Path], Problem | None]:
         reason, fix = path_problem(exc)
         return [], Problem(f"the folder cannot be listed: {reason}; {fix}",
                            file=os.fspath(folder), code="unreadable")
+
+
+#: how many entries :func:`unread_subfolders` looks at below one folder before it stops looking
+SUBFOLDER_LOOK_LIMIT = 5000
+_INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".xlsx")
+
+
+def unread_subfolders(folder: PathLike) -> list[Problem]:
+    """A warning for each folder inside ``folder`` that holds region files or tables (at any
+    depth below it; hidden folders and folder links left out), since an input folder is read
+    one level deep: its regions would be left out without a word. Never raises; looks at
+    :data:`SUBFOLDER_LOOK_LIMIT` entries at most."""
+    out: list[Problem] = []
+    seen = 0
+    try:
+        subs = sorted(p for p in Path(folder).iterdir()
+                      if not p.name.startswith(".") and not p.is_symlink() and p.is_dir())
+    except (OSError, ValueError):
+        return out
+    for sub in subs:
+        found = False
+        for root, dirs, files in os.walk(sub, onerror=lambda exc: None):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            seen += len(dirs) + len(files)
+            if any(f.lower().endswith(_INPUT_SUFFIXES) or f.lower() == "regions.csv"
+                   for f in files if not f.startswith(".")):
+                found = True
+                break
+            if seen > SUBFOLDER_LOOK_LIMIT:
+                break
+        if found:
+            name = os.fspath(sub)
+            out.append(Problem(
+                f"a folder inside {os.fspath(folder)} is not read (an input folder is read one "
+                f"level deep); it holds region files or tables: give it as an input too",
+                file=name, severity=Severity.WARNING, code="subfolder-not-read",
+                values={"folder": os.fspath(folder)}))
+        if seen > SUBFOLDER_LOOK_LIMIT:
+            break
+    return out

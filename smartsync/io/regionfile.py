@@ -110,12 +110,16 @@ class RegionFileReport(LoadReport):
     """What reading one region file gave: the region (``None`` when it has errors) and every problem.
 
     ``problems`` holds errors and warnings in the order of the file. A
-    report with warnings only still has its region.
+    report with warnings only still has its region. ``region_id`` is the id
+    the file gives its region, kept when the region has errors elsewhere (so
+    a batch row of a failed file still says which region it was); ``None``
+    when the file names none that could be read.
     """
 
     file: str
     region: Region | None
     problems: tuple[Problem, ...] = ()
+    region_id: str | None = None
 
     @property
     def source_name(self) -> str:
@@ -419,6 +423,8 @@ class _Reader:
         self.checked: tuple[set[str], set[str]] = (set(), set())
         #: plans with elements that could not be read: no warnings about their levels
         self.incomplete: set[PlanKind] = set()
+        #: the id the file gives its region, once read (kept in a report with errors)
+        self.region_id: str | None = None
 
     # -- recording
 
@@ -733,6 +739,7 @@ class _Reader:
                 self.error(f"unsupported schema {node.value!r}; this version of smartsync reads "
                            f"{SCHEMA!r}", node.line, None, "unsupported-schema")
         region = self.region(fields["region"]) if "region" in fields else None
+        self.region_id = region.get("id") if region else None
         plans: dict[PlanKind, tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]] = {}
         plan_lines: dict[PlanKind, int | None] = {}
         for kind in PlanKind:
@@ -782,7 +789,8 @@ class _Reader:
 
     def report(self, region: Region | None) -> RegionFileReport:
         problems = sorted(self.problems, key=lambda p: (p.line is None, p.line or 0))
-        return RegionFileReport(self.file, region, tuple(problems))
+        region_id = region.id if region is not None else self.region_id
+        return RegionFileReport(self.file, region, tuple(problems), region_id)
 
     @staticmethod
     def build_plan(kind: PlanKind, parsed: tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]) -> Plan:

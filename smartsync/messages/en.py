@@ -449,6 +449,7 @@ CATALOG = {
     "problem.unknown-dimension": "unknown dimension {value}; expected one of: {expected}",
     "problem.unknown-source": "unknown source {value}; expected one of: {expected}",
     "problem.unknown-kind": "unknown region kind {value}; expected one of: {expected}",
+    "problem.subfolder-not-read": "a folder inside {folder} is not read (an input folder is read one level deep); it holds region files or tables: give it as an input too",
     "problem.no-such-file": "no such file",
     "problem.not-a-file": "is a folder, not a region file",
     "problem.unknown-element.missing": "{plan} element {id} does not exist",

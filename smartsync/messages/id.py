@@ -440,6 +440,7 @@ CATALOG = {
     "problem.unknown-dimension": "dimensi {value} tidak dikenal; yang diterima: {expected}",
     "problem.unknown-source": "sumber {value} tidak dikenal; yang diterima: {expected}",
     "problem.unknown-kind": "{value} bukan kota atau kabupaten; yang diterima: {expected}",
+    "problem.subfolder-not-read": "folder di dalam {folder} tidak dibaca (folder masukan dibaca satu tingkat saja); folder ini berisi berkas daerah atau tabel: berikan juga sebagai masukan",
     "problem.no-such-file": "berkas tidak ada",
     "problem.not-a-file": "sebuah folder, bukan berkas daerah",
     "problem.unknown-element.missing": "unsur {plan} {id} tidak ada",

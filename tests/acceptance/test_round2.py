@@ -448,8 +448,6 @@ def test_batch_csv_passes_no_formula_on(batch_run):
     assert by_file["h-huge-budget.yaml"]["fundable_budget"] == str(4 * 10**24)
 
 
-@pytest.mark.xfail(strict=True, reason="F32: the CSV's source and error cells carry a file name's raw escape "
-                   "sequence (ESC [2J, OSC, BEL)")
 def test_batch_csv_passes_no_escape_sequence_on(batch_run):
     """No ESC or BEL byte reaches the CSV, whatever the file names hold."""
     raw = batch_run["csv"].read_bytes()
@@ -467,7 +465,6 @@ def test_batch_jsonl_has_every_region_and_no_raw_escape(batch_run):
     assert all(d["problems"] and d["problems"][0]["file"] for d in failed)
 
 
-@pytest.mark.xfail(strict=True, reason="F33: a failed region file's row has no region id, though the file names it")
 def test_failed_rows_keep_the_region_id_the_file_names(batch_run):
     """The row of h-dup-ids.yaml (region 9357) and h-missing-parent.yaml (9358) carry their ids."""
     rows = csv_rows(batch_run)
