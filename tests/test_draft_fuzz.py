@@ -76,3 +76,15 @@ def test_a_fuzzed_corpus_written_as_pdf_is_drafted_whole(tmp_path: Path, seed: i
         got = drafted[norm(program.text)]
         if program.text in pages:
             assert got.provenance.page == pages[program.text]
+
+
+@pytest.mark.parametrize("seed", [0, pytest.param(1, marks=pytest.mark.slow)])
+def test_a_fuzzed_corpus_written_as_word_without_borders_is_drafted_whole(tmp_path: Path, seed: int) -> None:
+    """The fuzzer's corpora as Word files whose program table has no rulings (issue 24 item 2):
+    typed with tabs at tab stops (0), nested in a layout table (1); every element found, every
+    figure right or doubted, every program on its page."""
+    known, files, choices = fuzz_corpus(seed, tmp_path, "docx")
+    assert choices.word_table == {0: "tabs", 1: "nested"}[seed]
+    pages = dict(files.pop("pages"))  # type: ignore[arg-type]
+    drafted = _drafted_whole(known, files)
+    assert all(drafted[norm(name)].provenance.page == page for name, page in pages.items())

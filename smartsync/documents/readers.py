@@ -496,10 +496,16 @@ def read_docx(path: Path) -> Document:
     tab_rows: list[tuple[list[str], int, bool]] = []
 
     def flush() -> None:
+        tail: list[tuple[list[str], int, bool]] = []
+        while tab_rows and len(tab_rows[-1][0]) == 1:  # a paragraph after the table is no row of it
+            tail.insert(0, tab_rows.pop())
         if len(tab_rows) >= 2:
-            items.append(Table([cells for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
+            width = max(len(cells) for cells, _, _ in tab_rows)
+            items.append(Table([cells + [""] * (width - len(cells)) if len(cells) > 1 else [cells[0]] * width
+                                for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
         else:
-            items.extend(Line(clean(" ".join(cells)), p, None, b) for cells, p, b in tab_rows)
+            tail = tab_rows + tail
+        items.extend(Line(clean(" ".join(c for c in cells if c)), p, None, b) for cells, p, b in tail)
         tab_rows.clear()
 
     for child in body.iterchildren():
@@ -524,7 +530,12 @@ def read_docx(path: Path) -> Document:
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
             if text.count("\t") >= 2 and "\n" not in text.strip():
-                tab_rows.append(([clean(c) for c in re.split(r"\t+", text.strip("\t "))], page, bold))
+                tab_rows.append((_tab_cells(paragraph, text), page, bold))
+                page += before
+                continue
+            if tab_rows and text.strip() and "\n" not in text.strip() and _TAB_GROUP.match(text.strip()):
+                # a group row ("Sasaran 1.2: ...") or a total row typed between the rows
+                tab_rows.append(([clean(text)], page, bold))
                 page += before
                 continue
             flush()
@@ -536,7 +547,7 @@ def read_docx(path: Path) -> Document:
         elif child.tag == tbl_tag:
             flush()
             table = DocxTable(child, document)
-            items.append(_docx_table(table, page))
+            items.extend(_docx_tables(table, page, document))
             page += breaks(child)
     flush()
     return Document(str(path), items, pages=page)
@@ -565,6 +576,53 @@ def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list
     if label is not None or number is not None:
         return text  # numbered by hand as well
     return f"{count[level]}. {text}"
+
+
+#: a paragraph between the rows of a table typed with tabs that is a row of it: a group row or a total
+_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|jumlah|total|sub ?total)\b", re.I)
+
+
+def _tab_cells(paragraph: Any, text: str) -> list[str]:
+    """The cells of a paragraph typed with tabs: at each tab where the paragraph (or its style)
+    sets its own tab stops, one a column (two tabs in a row: an empty cell); else at each run
+    of tabs (tabs repeated to reach Word's default stops)."""
+    stops = False
+    try:
+        style = paragraph.style
+        stops = bool(len(paragraph.paragraph_format.tab_stops)) or bool(
+            style is not None and len(style.paragraph_format.tab_stops))
+    except Exception:  # noqa: BLE001 - a paragraph without properties: default stops
+        stops = False
+    cells = text.rstrip(" ").split("\t") if stops else re.split(r"\t+", text.strip("\t "))
+    return [clean(c) for c in cells]
+
+
+def _docx_tables(table: Any, page: int, document: Any) -> list[Line | Table]:
+    """A Word table, or, where its cells hold tables (a table used to lay a page out), the
+    paragraphs and tables inside its cells in order: a program table nested in a layout table
+    is read as the table it is."""
+    from docx.oxml.ns import qn
+
+    tbl_tag = qn("w:tbl")
+    if next(table._tbl.iterdescendants(tbl_tag), None) is None:
+        return [_docx_table(table, page)]
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    out: list[Line | Table] = []
+    seen: set[Any] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # a merged cell is met once
+                continue
+            seen.add(cell._tc)
+            for child in cell._tc.iterchildren():
+                if child.tag == qn("w:p"):
+                    text = Paragraph(child, document).text
+                    out.extend(Line(clean(part), page) for part in text.split("\n") if part.strip())
+                elif child.tag == tbl_tag:
+                    out.extend(_docx_tables(DocxTable(child, cell), page, document))
+    return out
 
 
 def _docx_table(table: Any, page: int) -> Table:
