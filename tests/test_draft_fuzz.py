@@ -88,3 +88,17 @@ def test_a_fuzzed_corpus_written_as_word_without_borders_is_drafted_whole(tmp_pa
     pages = dict(files.pop("pages"))  # type: ignore[arg-type]
     drafted = _drafted_whole(known, files)
     assert all(drafted[norm(name)].provenance.page == page for name, page in pages.items())
+
+
+def test_the_generated_programs_codes_and_names_agree_with_the_nomenclature() -> None:
+    """The corpora's programs are the nomenclature's: each code exists and its name is its
+    program's, so a drafted program is doubted for what the document does, not for the generator."""
+    from docgen import known_region
+
+    from smartsync.matching.nomenclature import load_nomenclature
+
+    nom = load_nomenclature()
+    for seed in range(4):
+        for program in known_region(seed).rpjmd.at("program"):
+            check = nom.check(program.code, program.text)
+            assert check.known and check.agrees, (seed, program.code, program.text)
