@@ -106,3 +106,19 @@ def test_a_table_with_no_borders_set_is_read_as_a_table(tmp_path: Path) -> None:
                 table.rows[r].cells[c].text = value
 
     assert _programs(tmp_path, _rpjmd(tmp_path, write)) == EXPECTED
+
+
+def test_tables_nested_past_any_layout_are_read_without_failing(tmp_path: Path) -> None:
+    """Tables nested 30 deep (a hostile file) are read: the innermost levels as tables of their
+    cells' text, no recursion error."""
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    for depth in range(30):
+        cell.paragraphs[0].text = f"level {depth}"
+        cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "innermost"
+    path = tmp_path / "deep.docx"
+    document.save(path)
+    items = read_document(path).items
+    assert [getattr(item, "text", None) for item in items[:3]] == ["level 0", "level 1", "level 2"]
+    assert isinstance(items[-1], Table)

@@ -597,14 +597,15 @@ def _tab_cells(paragraph: Any, text: str) -> list[str]:
     return [clean(c) for c in cells]
 
 
-def _docx_tables(table: Any, page: int, document: Any) -> list[Line | Table]:
+def _docx_tables(table: Any, page: int, document: Any, depth: int = 0) -> list[Line | Table]:
     """A Word table, or, where its cells hold tables (a table used to lay a page out), the
     paragraphs and tables inside its cells in order: a program table nested in a layout table
-    is read as the table it is."""
+    is read as the table it is (tables nested deeper than eight levels are read as tables of
+    their cells' text)."""
     from docx.oxml.ns import qn
 
     tbl_tag = qn("w:tbl")
-    if next(table._tbl.iterdescendants(tbl_tag), None) is None:
+    if depth >= 8 or next(table._tbl.iterdescendants(tbl_tag), None) is None:
         return [_docx_table(table, page)]
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
@@ -621,7 +622,7 @@ def _docx_tables(table: Any, page: int, document: Any) -> list[Line | Table]:
                     text = Paragraph(child, document).text
                     out.extend(Line(clean(part), page) for part in text.split("\n") if part.strip())
                 elif child.tag == tbl_tag:
-                    out.extend(_docx_tables(DocxTable(child, cell), page, document))
+                    out.extend(_docx_tables(DocxTable(child, cell), page, document, depth + 1))
     return out
 
 
