@@ -197,3 +197,9 @@ def test_a_cut_keeps_a_preposition_before_a_word_apart() -> None:
     vocabulary = _vocabulary()
     assert mend_words(["di", "seluruh"], [False, CUT], vocabulary) == ["di", "seluruh"]
     assert mend_words(["Dinas", "Ke", "sehatan"], [False, False, CUT], vocabulary) == ["Dinas", "Kesehatan"]
+
+
+def test_a_prefix_set_apart_glyph_by_glyph_goes_back_to_its_word() -> None:
+    """ "dan ber kelanjutan" (an italic vision set glyph by glyph) is "dan berkelanjutan": a
+    prefix is no word alone, though the dictionary lists "ber"."""
+    assert mend_words(["dan", "ber", "kelanjutan"], [False, True, True], _vocabulary()) == ["dan", "berkelanjutan"]

@@ -371,3 +371,15 @@ def test_a_tables_outline_numbers_place_its_goals_and_targets() -> None:
     assert kepuasan[:2] == ("S1.1.2", ["Meningkatnya kualitas tata kelola"])
     assert kepuasan[2].reasons == ("its number 1.1.2 places it under goal 1.1, not under the goal carried "
                                    "down the table",)
+
+
+def test_columns_read_as_the_total_that_disagree_leave_the_budget_doubted() -> None:
+    """Yearly columns whose years the header lost ("Pagu 20" / "25" read apart) are each taken
+    for a total: differing figures in them make the budget doubted, never the first one at full
+    confidence."""
+    header = ["No", "Program", "Pagu", "Pagu", "Total Pagu"]
+    plan = _plan("Tabel 7.1 (dalam rupiah)",
+                 [header, ["1", "Program Pengelolaan Arsip", "4.870.000.000", "40.588.000.000", "45.458.000.000"]])
+    program = plan.at("program")[0]
+    assert program.confidence is not None and program.confidence.score <= 0.5
+    assert "columns read as the total pagu hold different figures" in program.confidence.reasons[0]

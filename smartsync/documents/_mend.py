@@ -45,6 +45,8 @@ for _word in JOINING_WORDS:
     _OPENING[_word[:2]] = _OPENING.get(_word[:2], ()) + (_word,)
 #: short words that stand alone before another ("di seluruh", "ke depan")
 _STANDALONE = frozenset(JOINING_WORDS + ("di", "ke"))
+#: prefixes that are never words alone, though the dictionary lists some ("ber", "ter", "mem")
+BOUND_PREFIXES = frozenset(("ber", "ter", "mem", "meng", "men", "peng", "pem", "memper", "diper"))
 #: words of a plan's table headers no dictionary holds ("No" cut as "N" "o" in a narrow column)
 TABLE_WORDS = ("no", "kode", "pagu", "opd", "skpd", "pd", "rp", "iku", "ikd", "apbd", "sipd")
 #: the shortest known word a split may leave (shorter pieces are too often parts of names)
@@ -138,6 +140,8 @@ class Vocabulary:
         if found is None and "_" in low:  # "kode_urusan": each of its words known
             pieces = low.split("_")
             found = self._known[low] = all(pieces) and all(self.known(p) for p in pieces)
+        if found is None and low in BOUND_PREFIXES:
+            found = self._known[low] = False  # "ber" "kelanjutan": a prefix is no word alone
         if found is None:
             roots = _roots()
             found = low in roots or self.document.get(low, 0) >= 1 or (

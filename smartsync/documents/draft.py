@@ -1105,6 +1105,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     for reason, weight in reasons:
         item.doubt(reason, weight)
     item.unit = cols.unit
+    totals: list[int] = []
     for c in range(len(cells)):
         role = cols.roles[c]
         if role not in ("year", "total") or not cells[c]:
@@ -1121,6 +1122,10 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
         elif role == "total":
             item.total = value if item.total is None else item.total
+            totals.append(value)
+    if len(set(totals)) > 1:  # columns read as the total pagu disagree: the budget is not known
+        item.doubt(_t("draft.reason.two-totals", walk.lang, count=len(totals), first=_rp(totals[0]),
+                      second=_rp(next(t for t in totals if t != totals[0]))), 0.5, budget=True)
     if item.has_money and cols.unit_source == "inferred":
         item.doubt(_t("draft.reason.unit-inferred", walk.lang,
                       unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)

@@ -1416,8 +1416,10 @@ def _header_cell_goes_on(line: Line, above: list[Line]) -> bool:
     last = above[-1] if above else None
     if last is not None and getattr(line, "top", 0) - getattr(last, "top", 0) > 1.6 * getattr(line, "size", 10):
         return False  # set apart from the header: the rows begin
-    if any(re.fullmatch(r"\d{1,3}", text) for _, _, text in segments[:1]) and len(segments) > 1:
-        return False  # a row's number
+    first = (getattr(above[0], "segments", None) or [None])[0] if above else None
+    if re.fullmatch(r"\d{1,3}", segments[0][2]) and len(segments) > 1 and (
+            first is None or _overlap(segments[0][0], segments[0][1], first[0], first[1]) > 0):
+        return False  # a row's number, under the header's first label ("No")
     for x0, x1, _ in segments:
         overs = {round(a0) for h in above for a0, a1, _ in getattr(h, "segments", None) or ()
                  if _overlap(x0, x1, a0, a1) > 0}
@@ -1683,12 +1685,24 @@ def _borderless_rows(columns: list[_Column], header: list[_Segments], body: list
     row of their own, the other header lines one row; body lines grouped into rows
     (:func:`_body_rows`). A cell's lines are joined; a word cut at the end of a full line, and
     a figure cut over lines, are marked to be put back together (``pieces``, :func:`_mend_table`)."""
+    # the header: a row for each line's labels over several columns (a group label "Pagu
+    # Indikatif" over the years), then one row of every column's own labels, all lines read
+    # down each column (a label cut by a narrow column: "Targ" over "et 2025")
     bands: list[list[_Segments]] = []
+    own: list[_Segments] = []
     for line in header:
-        if _spanning(columns, line) or not bands or _spanning(columns, bands[-1][-1]):
-            bands.append([line])
-        else:
-            bands[-1].append(line)
+        over = [seg for seg in line.segments if len(_place(columns, seg[0], seg[1])) > 1]
+        if over:
+            wide = _Segments(line.text, line.page, line.printed_page, line.bold)
+            wide.segments, wide.pieces, wide.top, wide.size = over, None, line.top, line.size
+            bands.append([wide])
+        mine = [seg for seg in line.segments if len(_place(columns, seg[0], seg[1])) == 1]
+        if mine:
+            narrow = _Segments(line.text, line.page, line.printed_page, line.bold)
+            narrow.segments, narrow.pieces, narrow.top, narrow.size = mine, None, line.top, line.size
+            own.append(narrow)
+    if own:
+        bands.append(own)
     groups = bands + _body_rows(columns, body)
     placed = [[_by_column(columns, line) for line in group] for group in groups]
     # each column's right edge: the furthest its text reaches (a text over several columns aside)
@@ -1702,7 +1716,7 @@ def _borderless_rows(columns: list[_Column], header: list[_Segments], body: list
     # each cell's lines: (its segments, the size of the line's text)
     cells = [[[(per[c], line.size) for line, per in zip(group, per_line) if per.get(c)]
               for c in range(len(columns))] for group, per_line in zip(groups, placed)]
-    for g in range(len(bands) + 1, len(groups)):
+    for g in range(len(bands) + 1, len(groups)):  # (the body's rows)
         for c in range(len(columns)):
             here, above = cells[g][c], cells[g - 1][c]
             if not here or not above or _group_line(groups[g - 1][0]):
@@ -1721,7 +1735,7 @@ def _borderless_rows(columns: list[_Column], header: list[_Segments], body: list
     for g, (group, per_line) in enumerate(zip(groups, placed)):
         row = [""] * len(columns)
         flags = [False] * len(columns)
-        if g < len(bands) and len(group) == 1 and _spanning(columns, group[0]):
+        if g < len(bands) and _spanning(columns, group[0]):
             for x0, x1, text in group[0].segments:  # a label over several columns: merged across
                 where = _place(columns, x0, x1)
                 row[where[0]] = f"{row[where[0]]} {text}".strip()
