@@ -65,7 +65,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT", "FallAdvice", "to_fall"]
+           "stability", "with_proposal", "PROTECT_LIMIT", "MAX_CANDIDATE_PAIRS",
+           "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -81,7 +82,9 @@ class ProposedMatch:
     ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
     relation ``current``, given ``relation`` instead). ``limited``: the matcher was not
     asked about this element (``rpjmd`` is ``None`` for that reason), the region being
-    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`)."""
+    over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`) or its level
+    having more RPJMD elements than the matcher reads for the advice
+    (:data:`MAX_CANDIDATE_LEVEL`)."""
 
     masterplan: str
     rpjmd: str | None
@@ -345,7 +348,7 @@ def _relation(runs: "_Runs", stage: str) -> Relation:
     return _RELATION_PREFERENCE[0]  # pragma: no cover - no relation counts at all
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 class _Option:
     """One unsynchronized masterplan element advice may change: ``fix``, the RPJMD element
     of an existing match the rules rejected only for its relation (changing the relation
@@ -368,7 +371,14 @@ class _Option:
         """The hypothetical matches of this element: ``one`` (the fix, else the stand-in),
         ``proposal`` (the fix, else the candidate, else the stand-in), ``candidates`` (the
         fix or the candidate only), ``every`` (the fix and every RPJMD element of the
-        level)."""
+        level). Made once per mode: the search asks for them at every step, and a huge
+        region's widest step adds thousands."""
+        made = self.__dict__.setdefault("_made", {})
+        if mode not in made:
+            made[mode] = self._matches(mode)
+        return made[mode]
+
+    def _matches(self, mode: str) -> tuple[Match, ...]:
         if mode == "every":
             ids = tuple(dict.fromkeys(((self.fix,) if self.fix else ()) + self.every))
         elif self.fix is not None:
@@ -396,6 +406,13 @@ WIDEST = 5000
 #: bounded work (docs/limits.rst)
 MAX_CANDIDATE_PAIRS = 100_000
 
+#: the most RPJMD elements of one level the matcher reads for the advice's candidates:
+#: finding any element's candidates reads (and places in the nomenclature) every RPJMD
+#: element of its level once, about a millisecond each; the elements of a level with more
+#: are proposed without a candidate, said to be (``ProposedMatch.limited``), as past
+#: :data:`MAX_CANDIDATE_PAIRS` (docs/limits.rst)
+MAX_CANDIDATE_LEVEL = 3_000
+
 
 def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     """Per stage, its unsynchronized masterplan elements as the search takes them
@@ -403,7 +420,8 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     a match the rules rejected only for its relation first, then the others in the
     stage's order; each with what the search may add and the matcher's candidate
     (:func:`smartsync.matching.top_candidates`, for as many elements as
-    :data:`MAX_CANDIDATE_PAIRS` allows; ``limited`` on the others)."""
+    :data:`MAX_CANDIDATE_PAIRS` allows, at levels with at most :data:`MAX_CANDIDATE_LEVEL`
+    RPJMD elements; ``limited`` on the others)."""
     region = runs.region
     result = runs.result
     rejected: dict[str, dict[str, set[str]]] = {}
@@ -437,7 +455,8 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     # the elements the matcher is asked about: top stage first, while the pairs fit
     asked: list[str] = []
     pairs = 0
-    for option in (o for stage in runs.typology.stages for o in out.get(stage, ()) if o.every):
+    for option in (o for stage in runs.typology.stages for o in out.get(stage, ())
+                   if o.every and len(o.every) <= MAX_CANDIDATE_LEVEL):
         if pairs + len(option.every) > MAX_CANDIDATE_PAIRS:
             break
         pairs += len(option.every)
@@ -1024,7 +1043,11 @@ def advise(result: "Classification", *, classifier: "Classifier | None" = None,
     """What to change to reach each type above the region's own, and how stable its type
     is: :func:`to_reach` and :func:`stability` in one :class:`Advice`."""
     with _resolve(result, classifier) as runs:
-        return Advice(to_reach=_to_reach(runs, suggest, None), stability=_stability(runs))
+        # the stability first: its what-ifs take a few matches away or move the threshold,
+        # while reaching a type may add thousands of matches on a huge region, which the
+        # what-if session would otherwise take away again before each of them
+        found = _stability(runs)
+        return Advice(to_reach=_to_reach(runs, suggest, None), stability=found)
 
 
 def with_proposal(region: Region, advice: TypeAdvice) -> Region:

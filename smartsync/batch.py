@@ -29,7 +29,7 @@ import attrs
 
 from ._text import encodable
 from .errors import MAX_MESSAGE, _shown
-from .errors import InvalidRegionError, Problem, RegionFileError, Severity, SmartsyncError
+from .errors import InvalidRegionError, Place, Problem, RegionFileError, Severity, SmartsyncError
 from .io import check_region_file
 from .io.paths import list_folder, path_kind
 from .io.regionfile import REGION_FILE_SUFFIXES
@@ -65,6 +65,15 @@ class BatchItem:
     classification: Classification | None = None
     error: str | None = attrs.field(default=None, converter=lambda e: _shown(e, MAX_MESSAGE))
     problems: tuple[Problem, ...] = ()
+
+    def error_in(self, lang: str = "en") -> str | None:
+        """Why the region failed, in ``lang`` (``en`` or ``id``): the error said again from
+        its problems in that language when it was made from them; else as written."""
+        if self.error is None or lang == "en" or not self.problems:
+            return self.error
+        if _shown(_error_text(self.problems), MAX_MESSAGE) != self.error:
+            return self.error
+        return _shown(_error_text(self.problems, lang), MAX_MESSAGE)
 
     @property
     def ok(self) -> bool:
@@ -143,11 +152,17 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
             yield _Unit("file", path=name, source=name)
 
 
-def _error_text(problems: Sequence[Problem]) -> str:
-    """The errors of an input, on one line."""
+def _error_text(problems: Sequence[Problem], lang: str = "en") -> str:
+    """The errors of an input, on one line, in ``lang``."""
     errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
-    text = "; ".join(str(p) for p in errors)
-    return text if len(errors) <= 1 else f"{len(errors)} errors: {text}"
+    text = "; ".join(p.format(lang) for p in errors)
+    if len(errors) <= 1:
+        return text
+    if lang == "en":
+        return f"{len(errors)} errors: {text}"
+    from .messages import text as message
+
+    return message("batch.error_count", lang, count=len(errors), errors=text)
 
 
 # --------------------------------------------------------------------------
@@ -361,7 +376,7 @@ def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
                 if where is not None:
                     problem = Problem(f"region id {item.region_id!r} is also the id of the region "
                                       f"from {where}; a batch classifies each region once",
-                                      file=item.source, where="region", code="duplicate-region")
+                                      file=item.source, where=Place("region"), code="duplicate-region")
                     item = BatchItem(item.index, item.region_id, item.source, None, str(problem),
                                      item.problems + (problem,))
                     rendered = render(item) if render is not None else None

@@ -27,6 +27,8 @@ import attrs
 __all__ = [
     "Severity",
     "Problem",
+    "Place",
+    "coded_problem",
     "SmartsyncError",
     "RegionFileError",
     "InvalidRegionError",
@@ -77,19 +79,59 @@ def _shown(text: Any, longest: int | None = None) -> Any:
     return text
 
 
+#: the kinds of place a problem can be, each worded by the catalogs' ``where.<kind>``
+#: (``{name}`` filled with the place's ``name``)
+PLACE_KINDS = ("region", "rpjmd", "masterplan", "matches", "rpjmd_element",
+               "masterplan_element", "match", "rejected", "column", "row")
+
+
+@attrs.frozen
+class Place:
+    """Where a problem is, as data each language words: ``kind`` (one of
+    :data:`PLACE_KINDS`: the region, a plan, the matches, an element of a plan, a match
+    or a rejected match, a table's column or row), ``name`` (the element's id, the
+    match's two ends ``"SP1 -> P1"``, the column's or row's name) and ``column`` (a
+    table's column within the place). ``str()`` gives the English words
+    (``"rpjmd element M1"``, ``"region, column id"``)."""
+
+    kind: str = attrs.field(validator=attrs.validators.in_(PLACE_KINDS))
+    name: str | None = attrs.field(default=None, converter=lambda n: None if n is None
+                                   else _shown(str(n)))
+    column: str | None = attrs.field(default=None, converter=lambda n: None if n is None
+                                     else _shown(str(n)))
+
+    @classmethod
+    def element(cls, plan: Any, element_id: Any, column: str | None = None) -> "Place":
+        """An element of the ``rpjmd`` or the ``masterplan`` (a plan kind or its value)."""
+        return cls(f"{getattr(plan, 'value', plan)}_element", element_id, column)
+
+    @classmethod
+    def match(cls, masterplan: Any, rpjmd: Any, rejected: bool = False) -> "Place":
+        """A match (or a rejected match) by its two ends."""
+        return cls("rejected" if rejected else "match", f"{masterplan} -> {rpjmd}")
+
+    def __str__(self) -> str:
+        text = self.kind.replace("_", " ")
+        if self.name is not None:
+            text = f"{text} {self.name}"
+        return text if self.column is None else f"{text}, column {self.column}"
+
+
 @attrs.frozen
 class Problem:
     """One thing wrong (or doubtful) in an input.
 
     ``where`` names the element or match concerned (``"rpjmd element M1"``,
-    ``"match SV -> V"``), ``line`` is 1-based where the format gives lines,
-    ``suggestion`` the closest valid value for a misspelling.
+    ``"match SV -> V"``), in English; ``place`` is the same place as data (a
+    :class:`Place`: given as ``where=Place(...)``, the catalogs word it in each language),
+    or ``None`` for a place given only as words. ``line`` is 1-based where the format
+    gives lines, ``suggestion`` the closest valid value for a misspelling.
     """
 
     message: str = attrs.field(converter=lambda m: _shown(m, MAX_MESSAGE))
     file: str | None = attrs.field(default=None, converter=lambda f: _shown(f))
     line: int | None = None
-    where: str | None = None
+    where: "str | Place | None" = None
     severity: Severity = attrs.field(default=Severity.ERROR, converter=Severity)
     suggestion: str | None = None
     code: str | None = None
@@ -98,6 +140,14 @@ class Problem:
     #: (``None``: the message has no words in another language)
     values: Any = attrs.field(default=None, eq=False, repr=False, converter=lambda v: None if v is None
                               else {k: _shown(x, MAX_MESSAGE) for k, x in dict(v).items()})
+    place: Place | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.where, Place):  # the place as data, its English words as where
+            object.__setattr__(self, "place", self.where)
+            object.__setattr__(self, "where", str(self.where))
+        elif self.place is not None and self.where != str(self.place):
+            object.__setattr__(self, "place", None)  # where changed (attrs.evolve): words only
 
     def __str__(self) -> str:
         loc = self.file or "<input>"
@@ -120,6 +170,17 @@ class Problem:
         from .messages import problem_line
 
         return problem_line(self, lang)
+
+
+def coded_problem(code: str, values: dict[str, Any], **fields: Any) -> Problem:
+    """A problem whose message is the catalog's English words for ``problem.<code>`` (or
+    ``problem.<code>.<form>``, by ``values["form"]``) filled with ``values``: its figures
+    are written once, and each language words them from the same values. ``fields``: the
+    other fields of :class:`Problem` (``file``, ``line``, ``where``, ``severity``...)."""
+    from .messages import problem_message
+
+    made = Problem("", code=code, values=values, **fields)
+    return attrs.evolve(made, message=problem_message(made, "en"), where=made.place or made.where)
 
 
 class LoadReport:

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 import attrs
 
 from ._exact import exact as _exact, fraction_text
-from .errors import MAX_MESSAGE, Problem, _shown
+from .errors import MAX_MESSAGE, Place, Problem, _shown
 from .model import Region
 from .typology import Parameters
 
@@ -916,7 +916,7 @@ def _once_per_region(items: Iterable[RegionStudy]) -> Iterator[RegionStudy]:
             if where is not None:
                 problem = Problem(f"region id {item.region_id!r} is also the id of the region "
                                   f"from {where}; a study takes each region once",
-                                  file=item.source, where="region", code="duplicate-region")
+                                  file=item.source, where=Place("region"), code="duplicate-region")
                 item = RegionStudy(item.index, item.region_id, item.name, item.source,
                                    error=str(problem), problems=item.problems + (problem,))
             else:

@@ -50,7 +50,7 @@ import attrs
 
 from ._files import atomic_write
 from ._text import FORMULA_STARTS
-from .errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean
+from .errors import LoadReport, Place, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
 from .io.paths import open_problem, path_kind
 from .io.regionfile import MAX_FILE_BYTES, _Reader
@@ -189,7 +189,7 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             continue
         if column in seen:
             problems.append(Problem(f"column {column!r} appears twice", file=table.file,
-                                    line=header_row, where=f"column {column}",
+                                    line=header_row, where=Place("column", column),
                                     code="duplicate-column"))
             bad = True
         seen.add(column)
@@ -197,13 +197,13 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             problems.append(Problem(
                 f"unknown column {column!r} in the {table.name} table; expected "
                 f"{', '.join(allowed)}", file=table.file, line=header_row,
-                where=f"column {column}", code="unknown-column",
+                where=Place("column", column), code="unknown-column",
                 suggestion=did_you_mean(column, allowed)))
             bad = True
     for column in REQUIRED_COLUMNS[table.name]:
         if column not in seen:
             problems.append(Problem(f"the {table.name} table has no column {column!r}",
-                                    file=table.file, line=header_row, where=f"column {column}",
+                                    file=table.file, line=header_row, where=Place("column", column),
                                     code="missing-column"))
             bad = True
     if bad:
@@ -230,7 +230,7 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
         elif unnamed:
             shape = Problem(
                 f"cell {unnamed[0]} of the row holds a value but its column has no name in the "
-                "header", file=table.file, line=number, where=f"column {unnamed[0]}",
+                "header", file=table.file, line=number, where=Place("column", unnamed[0]),
                 code="unnamed-column")
         values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
@@ -488,14 +488,19 @@ def _problem_at(places: _Places, problem: Problem, fallback: tuple[str, int]) ->
     """A problem of the reader, its line (a cell number) turned back into table, row and column."""
     file, row, column = (places.places[problem.line] if problem.line is not None
                          else (fallback[0], fallback[1], None))
-    where = problem.where
+    where: Any = problem.place or problem.where
     message = problem.message
+    values = problem.values
     if column is not None:
-        where = f"{where}, column {column}" if where else f"column {column}"
+        if isinstance(where, Place):
+            where = attrs.evolve(where, column=column)
+        else:
+            where = f"{where}, column {column}" if where else Place("column", column)
         if problem.code == "missing-field":
             message = "the cell is empty; a value is needed"
+            values = None
     return Problem(message, file=file, line=row, where=where, severity=problem.severity,
-                   suggestion=problem.suggestion, code=problem.code)
+                   suggestion=problem.suggestion, code=problem.code, values=values)
 
 
 def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_file: str,
@@ -527,12 +532,12 @@ def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_fil
             shown = row.get("plan")
             problems.append(Problem(
                 f"unknown plan {shown!r}; expected rpjmd or masterplan", file=file,
-                line=number, where="column plan", code="unknown-plan",
+                line=number, where=Place("column", "plan"), code="unknown-plan",
                 suggestion=did_you_mean(str(shown).strip().lower(), ("rpjmd", "masterplan"))))
             continue
         if kind is None:
             problems.append(Problem("the cell is empty; a value is needed (rpjmd or masterplan)",
-                                    file=file, line=number, where="column plan",
+                                    file=file, line=number, where=Place("column", "plan"),
                                     code="missing-field"))
             continue
         plans[kind]["elements"].append(places.row(file, number, row, "elements",
@@ -623,14 +628,14 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
         region_id = _region_id(row[_INDEX["regions"]["id"]])
         if region_id is None:
             loose.append(shape or Problem("the region id cell is empty", file=regions_table.file,
-                                          line=number, where="column id", code="missing-field"))
+                                          line=number, where=Place("column", "id"), code="missing-field"))
             continue
         if shape is not None:
             extra.setdefault(region_id, []).append(shape)
         if region_id in heads:
             extra.setdefault(region_id, []).append(Problem(
                 f"region id {region_id!r} is also at row {heads[region_id][0]}; each region has "
-                "one row", file=regions_table.file, line=number, where="region, column id",
+                "one row", file=regions_table.file, line=number, where=Place("region", column="id"),
                 code="duplicate-region"))
             continue
         heads[region_id] = (number, row)
@@ -644,7 +649,7 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
             region_id = _region_id(row[_INDEX[table_name]["region"]])
             if region_id is None:
                 loose.append(Problem("the region cell is empty; every row names its region",
-                                     file=table.file, line=number, where="column region",
+                                     file=table.file, line=number, where=Place("column", "region"),
                                      code="missing-field"))
                 if shape is not None:
                     loose.append(shape)
@@ -652,7 +657,7 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
             if region_id not in heads:
                 unknown.setdefault(region_id, []).append(Problem(
                     f"region {region_id!r} is not in the regions table", file=table.file,
-                    line=number, where="column region", code="unknown-region",
+                    line=number, where=Place("column", "region"), code="unknown-region",
                     suggestion=did_you_mean(region_id, order)))
                 if shape is not None:
                     unknown[region_id].append(shape)

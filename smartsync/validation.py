@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import attrs
 
-from .errors import InvalidRegionError, Problem, Severity, did_you_mean
+from .errors import InvalidRegionError, Place, Problem, Severity, did_you_mean
 from .model import Level, PlanKind, Region
 
 __all__ = [
@@ -58,8 +58,9 @@ class ElementRef:
     parents_line: int | None = None
 
     @property
-    def where(self) -> str:
-        return f"{self.plan.value} element {self.id}"
+    def where(self) -> Place:
+        """The element as a place a problem names."""
+        return Place.element(self.plan, self.id)
 
 
 @attrs.frozen
@@ -71,7 +72,7 @@ class MatchRef:
 
     masterplan: str | None
     rpjmd: str | None
-    where: str
+    where: Place
     line: int | None = None
     masterplan_line: int | None = None
     rpjmd_line: int | None = None
@@ -210,12 +211,12 @@ def _check_plan(
     title = _PLAN_TITLE[kind]
     if warn_levels and Level.VISION not in levels:
         problems.append(Problem(
-            f"the {title} has no vision", file=file, line=plan_line, where=kind.value,
+            f"the {title} has no vision", file=file, line=plan_line, where=Place(kind.value),
             severity=Severity.WARNING, code="no-vision", values={"plan": kind.value}))
     if warn_levels and Level.PROGRAM not in levels:
         problems.append(Problem(
             f"the {title} has no program; no stage can be synchronized without programs",
-            file=file, line=plan_line, where=kind.value, severity=Severity.WARNING,
+            file=file, line=plan_line, where=Place(kind.value), severity=Severity.WARNING,
             code="no-program", values={"plan": kind.value}))
     if kind is PlanKind.RPJMD:
         for ref in refs:
@@ -374,9 +375,9 @@ def validate_region(region: Region) -> tuple[Problem, ...]:
     """
     if not isinstance(region, Region):
         raise TypeError(f"validate_region takes a smartsync.Region, got {type(region).__name__}")
-    matches = [MatchRef(m.masterplan, m.rpjmd, where=f"match {m.masterplan} -> {m.rpjmd}")
+    matches = [MatchRef(m.masterplan, m.rpjmd, where=Place.match(m.masterplan, m.rpjmd))
                for m in region.matches]
-    rejected = [MatchRef(r.masterplan, r.rpjmd, where=f"rejected {r.masterplan} -> {r.rpjmd}")
+    rejected = [MatchRef(r.masterplan, r.rpjmd, where=Place.match(r.masterplan, r.rpjmd, rejected=True))
                 for r in region.rejected]
     return tuple(check_texts(region)) + tuple(check_references(
         _element_refs(region, PlanKind.RPJMD),
@@ -422,12 +423,12 @@ def check_texts(region: Region) -> Iterator[Problem]:
             for x in m.evidence:
                 yield whose, "evidence", x, False
 
-    def where(whose: tuple) -> str:
+    def where(whose: tuple) -> Place:
         if whose[0] == "element":
-            return _printable(f"{whose[1].value} element {whose[2]}")
+            return Place.element(whose[1], whose[2])
         if whose[0] == "match":
-            return _printable(f"match {whose[1]} -> {whose[2]}")
-        return "region"
+            return Place.match(whose[1], whose[2])
+        return Place("region")
 
     # most regions hold no bad text: look at all of them at once (a bad character is one
     # character, so joining texts neither makes nor hides one), then text by text only
@@ -454,14 +455,8 @@ def check_texts(region: Region) -> Iterator[Problem]:
         for e in plan.elements:
             if isinstance(e.budget, int) and not 0 <= e.budget <= MAX_BUDGET:
                 yield Problem(f"budget must be from 0 to 10^{len(str(MAX_BUDGET)) - 1} rupiah",
-                              where=_printable(f"{plan.kind.value} element {e.id}"),
+                              where=Place.element(plan.kind, e.id),
                               code="bad-budget")
-
-
-def _printable(text: str) -> str:
-    from ._text import encodable
-
-    return encodable(text)
 
 
 def require_valid_region(region: Region) -> Region:

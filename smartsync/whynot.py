@@ -242,6 +242,10 @@ class WhyNot:
         self._raw = facts
         self._facts: list[Any] | None = None
         self._by_kind: dict[type, list[Any]] | None = None
+        #: per (fact class, field): the facts by that field's value (``None``: a value that
+        #: cannot be a key), made when a pattern first pins the field
+        self._by_field: dict[tuple[type, Any], dict[Any, list[Any]] | None] = {}
+        self._counterparts: dict[str, list[Any]] | None = None
         #: the answers of about_elements: each type's why-not asks again about the same
         #: stage's elements (a region's why-not for every type asked them up to four times)
         self._about: dict[tuple, tuple[Reason, ...]] = {}
@@ -267,6 +271,54 @@ class WhyNot:
                 by_kind.setdefault(type(f), []).append(f)
             self._by_kind = by_kind
         return self._by_kind
+
+    def candidates(self, pattern: Any, binds: Mapping[str, Any]) -> Sequence[Any]:
+        """The facts that may match ``pattern`` under ``binds``: where some of its fields
+        are pinned (a literal, a value, or a variable already bound), those with the pinned
+        value of the most selective one, found through an index by field (made once per
+        field); else every fact of its class. Only a narrowing: each is still matched
+        field by field, so that asking why not about each of thousands of elements does
+        not scan every fact each time."""
+        facts = self.by_kind.get(type(pattern), ())
+        if len(facts) < 16:
+            return facts
+        best: Sequence[Any] = facts
+        for key, constraint in _pattern_items(pattern):
+            if isinstance(constraint, _L):
+                value = constraint.value
+            elif isinstance(constraint, _W) and isinstance(getattr(constraint, "__bind__", None),
+                                                          str):
+                if constraint.__bind__ not in binds:
+                    continue
+                value = binds[constraint.__bind__]
+            elif isinstance(constraint, (_P, ANDFC, ORFC, NOTFC)):
+                continue
+            else:
+                value = constraint
+            index = self._index(type(pattern), key)
+            if index is None:
+                continue
+            try:
+                found = index.get(value, ())
+            except TypeError:  # a value that cannot be a key: no narrowing by it
+                continue
+            if len(found) < len(best):
+                best = found
+        return best
+
+    def _index(self, fact_class: type, key: Any) -> dict[Any, list[Any]] | None:
+        if (fact_class, key) not in self._by_field:
+            index: dict[Any, list[Any]] | None = {}
+            for fact in self.by_kind.get(fact_class, ()):
+                if key not in fact:
+                    continue
+                try:
+                    index.setdefault(fact[key], []).append(fact)  # type: ignore[union-attr]
+                except TypeError:  # a value that cannot be a key: the class is scanned
+                    index = None
+                    break
+            self._by_field[(fact_class, key)] = index
+        return self._by_field[(fact_class, key)]
 
     def __call__(self, fact_class: type, **fields: Any) -> tuple[Reason, ...]:
         # two conditions of a rule may fail for the same reason (chain_intact asks for the
@@ -301,8 +353,11 @@ class WhyNot:
         for element in ids:
             # each match of the element is asked about on its own, so that an element
             # with several matches gets the condition each of them fails
-            counterparts = [m["rpjmd"] for m in self.by_kind.get(Match, ())
-                            if m["masterplan"] == element]
+            if self._counterparts is None:
+                self._counterparts = {}
+                for m in self.by_kind.get(Match, ()):
+                    self._counterparts.setdefault(m["masterplan"], []).append(m["rpjmd"])
+            counterparts = self._counterparts.get(element, [])
             asked = [self(fact_class, stage=stage, id=element, rpjmd=counterpart)
                      for counterpart in counterparts] or [self(fact_class, stage=stage,
                                                                id=element)]
@@ -387,10 +442,16 @@ class WhyNot:
         conditions = list(rule)
         best: list[Reason] | None = None
         earlier: list[set[str]] = []
+        # the variables a positive pattern before each condition binds when it matches
+        positive: list[set[str]] = []
         seen_vars: set[str] = set()
+        bound_vars: set[str] = set()
         for cond in conditions:
             earlier.append(set(seen_vars))
+            positive.append(set(bound_vars))
             seen_vars |= _variables(cond)
+            if isinstance(cond, _Fact):
+                bound_vars |= _variables(cond)
 
         def search(i: int, binds: dict[str, Any], matched: tuple[Any, ...],
                    failures: list[Reason]) -> bool:
@@ -416,11 +477,17 @@ class WhyNot:
                 return search(i + 1, binds, matched,
                               failures + [self._reason("failed_test", cond, i, name, pack, binds,
                                                        matched, None, path)])
+            if isinstance(cond, (_NOT, _Fact)) and _variables(cond) & positive[i] - set(binds):
+                # a variable an earlier pattern binds is left open by its failure: the
+                # condition cannot be judged on its own (it would be tried with every fact
+                # of its kind: each RPJMD element of a level for each element asked about),
+                # and the earlier failure already says why the rule did not fire
+                return search(i + 1, binds, matched, failures)
             if isinstance(cond, _NOT):
                 inner = cond[0]
                 if not isinstance(inner, _Fact):
                     return search(i + 1, binds, matched, failures)
-                for fact in self.by_kind.get(type(inner), ()):
+                for fact in self.candidates(inner, binds):
                     if _match_fact(inner, fact, binds) is not None:
                         return search(i + 1, binds, matched,
                                       failures + [self._reason("blocked", cond, i, name, pack,
@@ -429,7 +496,7 @@ class WhyNot:
             if not isinstance(cond, _Fact):  # OR/AND groups: not evaluated here
                 return search(i + 1, binds, matched, failures)
             candidates = []
-            for fact in self.by_kind.get(type(cond), ()):
+            for fact in self.candidates(cond, binds):
                 new = _match_fact(cond, fact, binds)
                 if new is not None:
                     candidates.append((fact, new))

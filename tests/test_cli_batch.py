@@ -403,3 +403,26 @@ def test_the_summary_names_a_failed_files_path_once(capsys, tmp_path):
     code, out, err = batch(capsys, EXAMPLES / "type-a-vision.yaml", bad, "-o", tmp_path / "out.csv")
     (line,) = [l for l in (out + err).splitlines() if l.startswith("failed: ")]
     assert line.count(str(bad)) == 1 and line.startswith(f"failed: {bad}:")
+
+
+def test_failures_are_said_in_the_language_asked_in_every_output(tmp_path, capsys):
+    """batch --lang id: a failed file's reason is Indonesian in the CSV, the JSON line and the summary."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dup.yaml").write_text(
+        "region: {id: '9001', name: Kota Uji, kind: kota}\n"
+        "rpjmd: {period: [2021, 2026], elements: [{id: V, level: visi, text: Visi},"
+        " {id: V, level: visi, text: Visi lagi}]}\n"
+        "masterplan: {period: [2022, 2031], elements: [{id: SV, level: vision, text: Visi cerdas}]}\n",
+        encoding="utf-8")
+    for out in (tmp_path / "o.csv", tmp_path / "o.jsonl"):
+        assert main(["batch", str(folder), "--out", str(out), "--no-progress", "--lang", "id"]) == 1
+        written = out.read_text(encoding="utf-8")
+        if out.suffix == ".jsonl":  # the error and each problem's message; codes stay codes
+            line = json.loads(written)
+            written = " ".join([line["region"]["id"], line["error"]] + [p["message"] for p in line["problems"]])
+        assert "ganda" in written and "duplicate" not in written and "9001" in written
+        said = capsys.readouterr().out
+        assert "gagal" in said and "ganda" in said and "duplicate" not in said
+    assert main(["batch", str(folder), "--out", str(tmp_path / "e.csv"), "--no-progress"]) == 1
+    assert "duplicate" in (tmp_path / "e.csv").read_text(encoding="utf-8")

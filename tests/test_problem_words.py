@@ -87,3 +87,48 @@ def test_the_report_page_shows_the_files_warnings_in_its_language(tmp_path, caps
     capsys.readouterr()
     (page,) = [p for p in (tmp_path / "out").glob("*.html") if p.name != "index.html"]
     assert words in page.read_text(encoding="utf-8")
+
+
+TYPE_ERRORS = """\
+region: {id: "9001", name: Kota Uji, kind: kota}
+rpjmd:
+  period: [2021, "dua ribu"]
+  elements:
+    - {id: V, level: vision, text: 2020}
+    - {id: P1, level: program, parent: V, text: Program, budget: "lima miliar"}
+    - {id: P2, level: program, parent: V, text: Program, budget: -5}
+    - {id: P3, level: program, parent: V, text: Program, budget: 1e30}
+    - {id: P4, level: program, parent: V, text: no, indicators: {a: 1}}
+masterplan:
+  period: [2031, 2022]
+  elements:
+    - {id: SV, level: vision, text: Visi, dimension: [1]}
+    - [SP1]
+matches:
+  - {masterplan: SV, rpjmd: V, relation: derived, source: suggested}
+  - {masterplan: SV, rpjmd: V, relation: derived, score: 2}
+  - {masterplan: SV, rpjmd: V, relation: derived, score: banyak}
+"""
+
+
+def test_type_errors_read_in_indonesian_and_english_as_before():
+    """Wrong types, bad periods, budgets and scores are worded in Indonesian from the same
+    values; the English messages are the words they always were."""
+    report = check_region_text(TYPE_ERRORS, name="uji.yaml")
+    english = {p.message for p in report.problems}
+    for said in ("period end must be a year (a whole number), got the text 'dua ribu'",
+                 "text must be a text, got the number 2020 (put it in quotes to make it a text)",
+                 "budget must be a whole number of rupiah, got the text 'lima miliar'",
+                 "budget must be zero or more rupiah, got -5",
+                 "text must be a text, got false (YAML reads an unquoted no as false: put it in quotes)",
+                 "period starts in 2031, after it ends in 2022",
+                 "an element must be a mapping, got a list",
+                 "a suggested match needs a score (a number from 0 to 1)",
+                 "score must be from 0 to 1, got 2",
+                 "score must be a number from 0 to 1, got the text 'banyak'"):
+        assert said in english, said
+    assert any(m.endswith("is above the limit of 10^24 rupiah (a typing error?)") for m in english)
+    for problem in report.problems:
+        line = problem.format("id")
+        assert not any(word in line for word in ("must be", "got ", "put it in quotes", " element ",
+                                                 "error:")), line

@@ -161,3 +161,27 @@ def test_advise_on_a_region_far_over_the_limit_asks_about_no_more_pairs(monkeypa
     assert found.needed["program"] == 150
     limited = [p for p in found.proposal if p.limited]
     assert limited and all(p.masterplan not in asked and p.rpjmd is None for p in limited)
+
+
+def test_a_level_with_more_rpjmd_elements_than_the_limit_is_not_read(monkeypatch, capsys) -> None:
+    """A level with more RPJMD elements than MAX_CANDIDATE_LEVEL gets no candidates, marked limited; the others do."""
+    monkeypatch.setattr(advice_module, "MAX_CANDIDATE_LEVEL", 10)  # programs 14, targets 9
+    asked: list[str] = []
+    original = suggest_module.top_candidates
+
+    def recording(region, ids, **kwargs):
+        ids = list(ids)
+        asked.extend(ids)
+        return original(region, ids, **kwargs)
+
+    monkeypatch.setattr(suggest_module, "top_candidates", recording)
+    result = _classified()
+    found = to_reach(result)
+    level_of = {e.id: e.level.value for e in result.region.masterplan.elements}
+    assert asked and "program" not in {level_of[i] for i in asked}
+    programs = [p for p in found["D"].proposal if p.stage == "program"]
+    assert programs and all(p.limited and p.rpjmd is None for p in programs)
+    targets = [p for p in found["C"].proposal if p.stage == "target"]
+    assert targets and not any(p.limited for p in targets)
+    assert main(["classify", str(UNSYNCHRONIZED), "--lang", "id"]) == 0
+    assert "unsur RPJMD satu tingkat" in capsys.readouterr().out

@@ -36,7 +36,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
 from .._text import spreadsheet_cell
-from ..errors import OutputError
+from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY, Parameters
 from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
@@ -58,12 +58,13 @@ def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
     return columns
 
 
-def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[Any]:
-    """One CSV row of a batch item (an error row when the region failed)."""
+def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+            lang: str = "en") -> list[Any]:
+    """One CSV row of a batch item (an error row, its error in ``lang``, when the region failed)."""
     c = item.classification
     row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or ""}
     if c is None:
-        row["error"] = item.error or "failed"
+        row["error"] = item.error_in(lang) or "failed"
         return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
     row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "")
     for stage, result in c.stages.items():
@@ -95,10 +96,10 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
         data = classification_to_dict(subject, lang=lang, advice=advice)
         data["source"] = item.source
     else:
-        data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error,
+        data = {"region": {"id": item.region_id}, "source": item.source, "error": item.error_in(lang),
                 "problems": [{"file": p.file, "line": p.line, "where": p.where,
                               "severity": p.severity.value, "code": p.code,
-                              "message": p.message, "suggestion": p.suggestion}
+                              "message": _problem_message(p, lang), "suggestion": p.suggestion}
                              for p in item.problems]}
     # U+0085, U+2028 and U+2029 are valid in JSON strings, but readers that split lines on
     # them (str.splitlines, JavaScript) would cut the line: written as escapes, as are
@@ -108,10 +109,19 @@ def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
             .replace("\u2029", "\\u2029"))
 
 
+def _problem_message(problem: Problem, lang: str) -> str:
+    """A problem's message in ``lang`` (the catalogs' words; as written when they have none)."""
+    if lang == "en":
+        return problem.message
+    from ..messages import problem_message
+
+    return problem_message(problem, lang)
+
+
 def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> tuple[str | None, Any]:
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
-    output = csv_row(item) if fmt == "csv" else json_line(item, lang, advice)
+    output = csv_row(item, lang=lang) if fmt == "csv" else json_line(item, lang, advice)
     return (item.classification.type.value if item.classification else None), output
 
 
@@ -367,8 +377,9 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
     for item in failed:
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
-        if name == item.source and str(item.error).startswith(f"{item.source}:"):
-            lines.append(f"{failed_word}: {item.error}")  # the error names the file (and line)
+        error = item.error_in(lang)
+        if name == item.source and str(error).startswith(f"{item.source}:"):
+            lines.append(f"{failed_word}: {error}")  # the error names the file (and line)
         else:
-            lines.append(f"{failed_word}: {name}{where}: {item.error}")
+            lines.append(f"{failed_word}: {name}{where}: {error}")
     out.write("\n".join(lines) + "\n")

@@ -251,6 +251,18 @@ class _TextState:
         self.last_number: dict[Level, str] = {}
         #: under a combined heading "Visi dan Misi": the numbered list after the vision is the missions
         self.combined = False
+        #: the chapter title read so far, while its next line may continue it (a long title in
+        #: capitals wraps: "BAB VII KERANGKA PENDANAAN" / "PEMBANGUNAN DAN PROGRAM PERANGKAT")
+        self.title: str | None = None
+
+
+def _title_line(text: str) -> bool:
+    """Whether a line can be (part of) a chapter title: words in capitals, no list number,
+    table caption or sentence end (a title that wraps goes on in such lines)."""
+    letters = [c for c in text if c.isalpha()]
+    return (bool(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 12
+            and not _SECTION_NUMBER.match(text) and not text.rstrip().endswith((".", ":", ";"))
+            and not re.match(r"(tabel|table|gambar)\b", text, re.I))
 
 
 def _chapter_kind(title: str, kind: PlanKind) -> str:
@@ -360,12 +372,23 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         title = chapter.group(2).strip()
         state.pending_title = not title
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
+        state.title = title if _title_line(title) else None
         state.mode = None
         return
     if state.pending_title:
         state.pending_title = False
         state.chapter = _chapter_kind(text, walk.kind)
+        state.title = text if _title_line(text) else None
         return
+    if state.title is not None:
+        # the title goes on in a line of capitals that is no heading of its own ("VISI" under
+        # "BAB III VISI DAN MISI"), or after a title left open ("... ARAH KEBIJAKAN DAN")
+        if _title_line(text) and (_heading(text, walk.kind) is None
+                                  or re.search(r"(\bDAN|\bSERTA|\bATAU|,)$", state.title.rstrip())):
+            state.title = f"{state.title} {text}"
+            state.chapter = _chapter_kind(state.title, walk.kind)
+            return
+        state.title = None
     if state.chapter == "skip":
         return
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):

@@ -19,7 +19,8 @@ from typing import Any, TypeVar, Union
 import attrs
 
 from .._text import bad_character, bidi_control
-from ..errors import LoadReport, Problem, RegionFileError, Severity, did_you_mean, path_problem
+from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
+                      did_you_mean, path_problem)
 from ..model import (
     Confidence,
     Dimension,
@@ -302,7 +303,7 @@ def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None 
         if first is not None:
             problems.append(Problem(
                 f"region id {report.region.id!r} is also the id of the region in {first}",
-                file=report.file, where="region", code="duplicate-region"))
+                file=report.file, where=Place("region"), code="duplicate-region"))
             bad.append(report.file)
         else:
             seen[report.region.id] = report.file
@@ -341,6 +342,34 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!s}"
 
 
+#: the parts of a region file that must be mappings, in English (the catalogs'
+#: ``problem.what.<part>`` word them in each language)
+_WHAT = {"top": "the top level", "region": "the region", "rpjmd_plan": "the rpjmd plan",
+         "masterplan_plan": "the masterplan plan", "element": "an element", "match": "a match",
+         "rejected": "a rejected match", "provenance": "a provenance",
+         "budget_by_year": "a provenance budget_by_year item", "confidence": "a confidence"}
+
+
+def _got(value: Any) -> dict[str, str]:
+    """What was found where another kind of value belongs, as a problem's values: ``got``
+    its form (``mapping``, ``list``, ``nothing``, ``bool``, ``text``, ``number``, ``other``)
+    and ``got_value`` the value as written; each language words them
+    (``problem.got.<form>``: "the text 'dua ribu'", "teks 'dua ribu'")."""
+    if isinstance(value, dict):
+        return {"got": "mapping", "got_value": ""}
+    if isinstance(value, list):
+        return {"got": "list", "got_value": ""}
+    if value is None:
+        return {"got": "nothing", "got_value": ""}
+    if isinstance(value, bool):
+        return {"got": "bool", "got_value": str(value).lower()}
+    if isinstance(value, str):
+        return {"got": "text", "got_value": repr(value)}
+    if isinstance(value, (int, float)):
+        return {"got": "number", "got_value": _number_repr(value)}
+    return {"got": "other", "got_value": f"{type(value).__name__} {value!s}"}
+
+
 def _number_repr(value: int | float) -> str:
     """A number as text, a huge whole number by its size (Python will not write one of more
     than 4,300 digits)."""
@@ -362,13 +391,15 @@ def _number(node: Located) -> Any:
 _YAML_BOOLEAN_WORDS = {"yes", "no", "on", "off", "true", "false"}
 
 
-def _quote_hint(node: Located) -> str:
-    """Advice for a scalar the reader took for a number or a yes/no where a text belongs."""
+def _quote_hint(node: Located) -> dict[str, str]:
+    """Advice for a scalar the reader took for a number or a yes/no where a text belongs, as
+    a problem's values: ``hint`` ``quote``, ``yaml_bool`` (with the ``raw`` spelling) or
+    ``""`` (none); each language words it (``problem.hint.<hint>``)."""
     if node.raw is None or isinstance(node.value, (dict, list)) or node.value is None:
-        return ""
+        return {"hint": ""}
     if isinstance(node.value, bool) and node.raw.lower() in _YAML_BOOLEAN_WORDS - {"true", "false"}:
-        return f" (YAML reads an unquoted {node.raw} as {str(node.value).lower()}: put it in quotes)"
-    return " (put it in quotes to make it a text)"
+        return {"hint": "yaml_bool", "raw": node.raw}
+    return {"hint": "quote"}
 
 
 def _norm(value: str) -> str:
@@ -428,12 +459,19 @@ class _Reader:
 
     # -- recording
 
-    def error(self, message: str, line: int | None, where: str | None, code: str,
+    def error(self, message: str, line: int | None, where: Place | None, code: str,
               suggestion: str | None = None, values: Any = None) -> None:
         self.problems.append(Problem(message, file=self.file, line=line, where=where, code=code,
                                      suggestion=suggestion, values=values))
 
-    def version(self, node: Located, where: str) -> str | None:
+    def coded(self, code: str, form: str, values: dict[str, Any], line: int | None,
+              where: Place | None) -> None:
+        """A problem worded by the catalogs' ``problem.<code>.<form>`` from ``values`` (its
+        English message made from the same words: each figure written once)."""
+        self.problems.append(coded_problem(code, {**values, "form": form}, file=self.file,
+                                           line=line, where=where))
+
+    def version(self, node: Located, where: Place) -> str | None:
         """A nomenclature version (text); one smartsync does not ship is a warning naming the
         versions it ships, with the likely one (the region still loads: its codes are then
         checked and bridged against the default version, and matching says so)."""
@@ -450,12 +488,12 @@ class _Reader:
                     suggestion=did_you_mean(value, known_versions())))
         return value
 
-    def mapping(self, node: Located, where: str | None, what: str, allowed: tuple[str, ...],
+    def mapping(self, node: Located, where: Place | None, what: str, allowed: tuple[str, ...],
                 required: Sequence[str]) -> dict[str, Located] | None:
         """The fields of a mapping, after reporting unknown and missing keys."""
         if not isinstance(node.value, dict):
-            self.error(f"{what} must be a mapping, got {_describe(node.value)}", node.line, where,
-                       "wrong-type")
+            self.coded("wrong-type", "mapping", {"what": what, **_got(node.value)}, node.line,
+                       where)
             return None
         for line, message, code in node.problems:
             self.error(message, line, where, code)
@@ -465,7 +503,7 @@ class _Reader:
         if not all_known:
             for key in fields:
                 if key not in known:
-                    self.error(f"unknown key {key!r} in {what}; expected {_or_list(allowed)}",
+                    self.error(f"unknown key {key!r} in {_WHAT[what]}; expected {_or_list(allowed)}",
                                node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed),
                                {"key": repr(key), "expected": _or_list(allowed)})
         for key in required:
@@ -486,7 +524,7 @@ class _Reader:
 
     # -- scalar fields
 
-    def text(self, node: Located, label: str, where: str | None, line: bool = False) -> str | None:
+    def text(self, node: Located, label: str, where: Place | None, line: bool = False) -> str | None:
         """A text: not empty, no character :func:`~smartsync._text.bad_character` refuses
         (``line``: no line break either), at most ``MAX_TEXT_LENGTH`` characters."""
         value = node.value
@@ -508,13 +546,13 @@ class _Reader:
             return True
         return False
 
-    def bad_text(self, node: Located, label: str, where: str | None, line: bool) -> str | None:
+    def bad_text(self, node: Located, label: str, where: Place | None, line: bool) -> str | None:
         """:meth:`text` for a value that is not a text, or not a good one: what is wrong with
         it, in this order (or the text, for a subclass of ``str`` that is a good one)."""
         value = node.value
         if not isinstance(value, str):
-            self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
-                       where, "wrong-type")
+            self.coded("wrong-type", "text", {"label": label, **_got(value), **_quote_hint(node)},
+                       node.line, where)
             return None
         if not value.strip():
             self.error(f"{label} is empty", node.line, where, "empty-text")
@@ -537,24 +575,24 @@ class _Reader:
         self.checked[line].add(value)
         return value
 
-    def ident(self, node: Located, label: str, where: str | None) -> str | None:
+    def ident(self, node: Located, label: str, where: Place | None) -> str | None:
         """An id or code: a text, or a number kept as written (``3374``, ``2.10``)."""
         value = node.value
         if value.__class__ is str or isinstance(value, str):
             return self.text(node, label, where, True)
         if isinstance(value, int) and not isinstance(value, bool):
             if node.raw is None and abs(value) >= 10 ** 60:
-                self.error(f"{label} must be a text, got {_describe(value)}", node.line, where,
-                           "wrong-type")
+                self.coded("wrong-type", "text", {"label": label, **_got(value), "hint": ""},
+                           node.line, where)
                 return None
             return node.raw if node.raw is not None else str(value)
         if isinstance(value, float) and node.raw is not None and math.isfinite(value):
             return node.raw
-        self.error(f"{label} must be a text, got {_describe(value)}{_quote_hint(node)}", node.line,
-                   where, "wrong-type")
+        self.coded("wrong-type", "text", {"label": label, **_got(value), **_quote_hint(node)},
+                   node.line, where)
         return None
 
-    def choice(self, node: Located, cls: type[_E], label: str, where: str | None, code: str) -> _E | None:
+    def choice(self, node: Located, cls: type[_E], label: str, where: Place | None, code: str) -> _E | None:
         value = node.value
         member = _known(cls, value)
         if member is not None:  # a value or synonym as written in the docs: no folding needed
@@ -569,11 +607,11 @@ class _Reader:
                        code, did_you_mean(_norm(value), cls.accepted_names()),
                        {"value": repr(value), "expected": accepted})
         else:
-            self.error(f"{label} must be one of: {accepted}; got {_describe(value)}", node.line, where,
-                       "wrong-type")
+            self.coded("wrong-type", "choice", {"label": label, "expected": accepted, **_got(value)},
+                       node.line, where)
         return None
 
-    def many(self, node: Located, label: str, where: str | None,
+    def many(self, node: Located, label: str, where: Place | None,
              item: Callable[[Located, str, str | None], str | None],
              line: bool) -> tuple[str, ...] | None:
         """A list of texts or ids; a single one may be written without brackets. ``line``:
@@ -591,41 +629,40 @@ class _Reader:
                 return None
             return tuple(items)  # type: ignore[arg-type]
         if isinstance(value, dict):
-            self.error(f"{label} must be a list, got a mapping", node.line, where, "wrong-type")
+            self.coded("wrong-type", "list", {"label": label, **_got(value)}, node.line, where)
             return None
         single = item(node, label, where)
         return None if single is None else (single,)
 
-    def budget(self, node: Located, where: str) -> int | None:
+    def budget(self, node: Located, where: Place) -> int | None:
         value = _number(node)
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(f"budget must be a whole number of rupiah, got {_describe(node.value)}",
-                       node.line, where, "bad-budget")
+            self.coded("bad-budget", "type", _got(node.value), node.line, where)
             return None
         if value < 0:
-            self.error(f"budget must be zero or more rupiah, got {_number_repr(value)}", node.line,
-                       where, "bad-budget")
+            self.coded("bad-budget", "negative", {"written": _number_repr(value)}, node.line, where)
             return None
         if value > MAX_BUDGET:
-            self.error(f"budget {_number_repr(value)} is above the limit of 10^{len(str(MAX_BUDGET)) - 1} "
-                       "rupiah (a typing error?)", node.line, where, "bad-budget")
+            self.coded("bad-budget", "limit", {"written": _number_repr(value),
+                                               "power": str(len(str(MAX_BUDGET)) - 1)},
+                       node.line, where)
             return None
         return value
 
-    def score(self, node: Located, where: str, label: str = "score") -> float | None:
+    def score(self, node: Located, where: Place, label: str = "score") -> float | None:
         value = _number(node)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            self.error(f"{label} must be a number from 0 to 1, got {_describe(value)}", node.line,
-                       where, "bad-score")
+            self.coded("bad-score", "type", {"label": label, **_got(value)}, node.line, where)
             return None
         if not 0 <= value <= 1:
-            self.error(f"{label} must be from 0 to 1, got {value}", node.line, where, "score-range")
+            self.coded("score-range", "range", {"label": label, "written": str(value)}, node.line,
+                       where)
             return None
         return float(value)
 
-    def page_number(self, node: Located, label: str, where: str) -> int | None:
+    def page_number(self, node: Located, label: str, where: Place) -> int | None:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             self.error(f"{label} must be a whole number from 1, got {_describe(value)}", node.line,
@@ -633,9 +670,9 @@ class _Reader:
             return None
         return value
 
-    def provenance(self, node: Located, where: str) -> Provenance | None:
+    def provenance(self, node: Located, where: Place) -> Provenance | None:
         """Where a drafted element was read (see ``docs/region-file.rst``)."""
-        fields = self.mapping(node, where, "a provenance", _PROVENANCE_KEYS, ("file",))
+        fields = self.mapping(node, where, "provenance", _PROVENANCE_KEYS, ("file",))
         if fields is None or "file" not in fields:
             return None
         out: dict[str, Any] = {"file": self.text(fields["file"], "provenance file", where)}
@@ -653,7 +690,7 @@ class _Reader:
             return None
         return Provenance(**out)
 
-    def budget_by_year(self, node: Located, where: str) -> tuple[tuple[str, int], ...] | None:
+    def budget_by_year(self, node: Located, where: Place) -> tuple[tuple[str, int], ...] | None:
         """A drafted program's yearly pagu: a list of ``{year, budget}``, each year once."""
         if not isinstance(node.value, list) or not node.value:
             self.error("provenance budget_by_year must be a list of {year, budget}, got "
@@ -661,7 +698,7 @@ class _Reader:
             return None
         pairs: list[tuple[str, int]] = []
         for item in node.value:
-            fields = self.mapping(item, where, "a provenance budget_by_year item", _YEAR_BUDGET_KEYS,
+            fields = self.mapping(item, where, "budget_by_year", _YEAR_BUDGET_KEYS,
                                   _YEAR_BUDGET_KEYS)
             if fields is None or len(fields) < 2:
                 return None
@@ -676,10 +713,10 @@ class _Reader:
             pairs.append((year, amount))
         return tuple(pairs)
 
-    def confidence(self, node: Located, where: str) -> Confidence | None:
+    def confidence(self, node: Located, where: Place) -> Confidence | None:
         """A score from 0 to 1, or a mapping ``{score, reasons}``; below 1 it needs its reasons."""
         if isinstance(node.value, dict):
-            fields = self.mapping(node, where, "a confidence", _CONFIDENCE_KEYS, ("score",))
+            fields = self.mapping(node, where, "confidence", _CONFIDENCE_KEYS, ("score",))
             if fields is None or "score" not in fields:
                 return None
             score_node = fields["score"]
@@ -697,29 +734,29 @@ class _Reader:
             return None
         return Confidence(score, reasons)
 
-    def period(self, node: Located, where: str) -> Period | None:
+    def period(self, node: Located, where: Place) -> Period | None:
         value = node.value
         if not isinstance(value, list) or len(value) != 2:
-            shown = f"a list of {len(value)}" if isinstance(value, list) else _describe(value)
-            self.error(f"period must be [start year, end year], got {shown}", node.line, where,
-                       "bad-period")
+            got = ({"got": "list_of", "got_value": str(len(value))} if isinstance(value, list)
+                   else _got(value))
+            self.coded("bad-period", "shape", got, node.line, where)
             return None
         years = []
         for label, item in zip(("start", "end"), value):
             year = item.value
             if isinstance(year, bool) or not isinstance(year, int):
-                self.error(f"period {label} must be a year (a whole number), got {_describe(year)}",
-                           item.line, where, "bad-period")
+                self.coded("bad-period", label, _got(year), item.line, where)
             elif not _YEARS[0] <= year <= _YEARS[1]:
-                self.error(f"period {label} {year} is not a year from {_YEARS[0]} to {_YEARS[1]}",
-                           item.line, where, "bad-period")
+                self.coded("bad-period", f"{label}_range",
+                           {"year": str(year), "first": str(_YEARS[0]), "last": str(_YEARS[1])},
+                           item.line, where)
             else:
                 years.append(year)
         if len(years) != 2:
             return None
         if years[0] > years[1]:
-            self.error(f"period starts in {years[0]}, after it ends in {years[1]}", node.line, where,
-                       "bad-period")
+            self.coded("bad-period", "order", {"start": str(years[0]), "end": str(years[1])},
+                       node.line, where)
             return None
         return Period(years[0], years[1])
 
@@ -731,7 +768,7 @@ class _Reader:
             self.error(f"the top level must be a mapping with the keys {_and_list(_TOP_KEYS)}, "
                        f"got {_describe(top)}", root.line, None, "not-a-mapping")
             return self.report(None)
-        fields = self.mapping(root, None, "the top level", _TOP_KEYS, ("region", "rpjmd", "masterplan"))
+        fields = self.mapping(root, None, "top", _TOP_KEYS, ("region", "rpjmd", "masterplan"))
         assert fields is not None
         if "schema" in fields:
             node = fields["schema"]
@@ -755,8 +792,8 @@ class _Reader:
         if "matches" in fields:
             node = fields["matches"]
             if not isinstance(node.value, list):
-                self.error(f"matches must be a list, got {_describe(node.value)}", node.line, "matches",
-                           "wrong-type")
+                self.coded("wrong-type", "list", {"label": "matches", **_got(node.value)}, node.line,
+                           Place("matches"))
             else:
                 for number, item in enumerate(node.value, 1):
                     self.match(item, number, matches, match_refs)
@@ -765,8 +802,8 @@ class _Reader:
         if "rejected" in fields:
             node = fields["rejected"]
             if not isinstance(node.value, list):
-                self.error(f"rejected must be a list, got {_describe(node.value)}", node.line,
-                           "rejected", "wrong-type")
+                self.coded("wrong-type", "list", {"label": "rejected", **_got(node.value)},
+                           node.line, Place("rejected"))
             else:
                 for number, item in enumerate(node.value, 1):
                     self.rejection(item, number, rejected, rejected_refs)
@@ -799,25 +836,26 @@ class _Reader:
         return _unchecked_plan(kind, period, tuple(starmap(_new_element, elements)))
 
     def region(self, node: Located) -> dict[str, Any] | None:
-        fields = self.mapping(node, "region", "the region", _REGION_KEYS, ("id", "name", "kind"))
+        region_place = Place("region")
+        fields = self.mapping(node, region_place, "region", _REGION_KEYS, ("id", "name", "kind"))
         if fields is None:
             return None
         out: dict[str, Any] = {}
         if "id" in fields:
-            out["id"] = self.ident(fields["id"], "id", "region")
+            out["id"] = self.ident(fields["id"], "id", region_place)
         if "name" in fields:
-            out["name"] = self.text(fields["name"], "name", "region")
+            out["name"] = self.text(fields["name"], "name", region_place)
         if "kind" in fields:
-            out["kind"] = self.choice(fields["kind"], RegionKind, "region kind", "region", "unknown-kind")
+            out["kind"] = self.choice(fields["kind"], RegionKind, "region kind", region_place, "unknown-kind")
         if "province" in fields:
-            out["province"] = self.text(fields["province"], "province", "region")
+            out["province"] = self.text(fields["province"], "province", region_place)
         if "nomenclature" in fields:  # the nomenclature version its codes follow
-            out["nomenclature"] = self.version(fields["nomenclature"], "region")
+            out["nomenclature"] = self.version(fields["nomenclature"], region_place)
         return out
 
     def plan(self, node: Located, kind: PlanKind) -> tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]:
-        where = kind.value
-        fields = self.mapping(node, where, f"the {kind.value} plan", _PLAN_KEYS, _PLAN_KEYS)
+        where = Place(kind.value)
+        fields = self.mapping(node, where, f"{kind.value}_plan", _PLAN_KEYS, _PLAN_KEYS)
         if fields is None or "elements" not in fields:
             self.incomplete.add(kind)
         if fields is None:
@@ -828,8 +866,8 @@ class _Reader:
         if "elements" in fields:
             node = fields["elements"]
             if not isinstance(node.value, list):
-                self.error(f"elements must be a list, got {_describe(node.value)}", node.line, where,
-                           "wrong-type")
+                self.coded("wrong-type", "list", {"label": "elements", **_got(node.value)},
+                           node.line, where)
                 self.incomplete.add(kind)
             else:
                 for number, item in enumerate(node.value, 1):
@@ -911,10 +949,10 @@ class _Reader:
             if isinstance(shown, int) and not isinstance(shown, bool):
                 shown = str(shown)
             if isinstance(shown, str) and shown.strip():
-                where = f"{plan} element {shown}"
+                where = Place.element(plan, shown)
         if where is None:
-            where = f"{plan} element #{number}"
-        fields = self.mapping(node, where, "an element", _ELEMENT_KEYS, ("id", "level", "text"))
+            where = Place.element(plan, f"#{number}")
+        fields = self.mapping(node, where, "element", _ELEMENT_KEYS, ("id", "level", "text"))
         if fields is None:
             return
         get = fields.get
@@ -1010,7 +1048,7 @@ class _Reader:
         shown = (masterplan if masterplan_node.raw is None else masterplan_node.raw,
                  rpjmd if rpjmd_node.raw is None else rpjmd_node.raw)
         matches.append((masterplan, rpjmd, relation, source, score, note, ()))
-        refs.append(_new_match_ref(masterplan, rpjmd, f"match {shown[0]} -> {shown[1]}", node.line,
+        refs.append(_new_match_ref(masterplan, rpjmd, Place.match(shown[0], shown[1]), node.line,
                                    masterplan_node.line, rpjmd_node.line))
         return True
 
@@ -1022,10 +1060,10 @@ class _Reader:
         if isinstance(node.value, dict):
             shown = _end_shown(node.value.get("masterplan")), _end_shown(node.value.get("rpjmd"))
             if shown != ("?", "?"):
-                where = f"match {shown[0]} -> {shown[1]}"
+                where = Place.match(shown[0], shown[1])
         if where is None:
-            where = f"match #{number}"
-        fields = self.mapping(node, where, "a match", _MATCH_KEYS, ("masterplan", "rpjmd", "relation"))
+            where = Place("match", f"#{number}")
+        fields = self.mapping(node, where, "match", _MATCH_KEYS, ("masterplan", "rpjmd", "relation"))
         if fields is None:
             return
         get = fields.get
@@ -1048,8 +1086,7 @@ class _Reader:
         if item is not None:
             score = self.score(item, where)
         elif source is Source.SUGGESTED:
-            self.error("a suggested match needs a score (a number from 0 to 1)", node.line, where,
-                       "missing-score")
+            self.coded("missing-score", "suggested", {}, node.line, where)
         item = get("note")
         if item is not None:
             note = self.text(item, "note", where)
@@ -1065,7 +1102,7 @@ class _Reader:
 
     def rejection(self, node: Located, number: int, rejected: list[tuple[Any, ...]],
                   refs: list[MatchRef]) -> None:
-        where = f"rejected #{number}"
+        where = Place("rejected", f"#{number}")
         if isinstance(node.value, dict):
             shown = []
             for end in ("masterplan", "rpjmd"):
@@ -1075,8 +1112,8 @@ class _Reader:
                     text = str(text)
                 shown.append(text if isinstance(text, str) else "?")
             if shown != ["?", "?"]:
-                where = f"rejected {shown[0]} -> {shown[1]}"
-        fields = self.mapping(node, where, "a rejected match", _REJECTED_KEYS, ("masterplan", "rpjmd"))
+                where = Place.match(shown[0], shown[1], rejected=True)
+        fields = self.mapping(node, where, "rejected", _REJECTED_KEYS, ("masterplan", "rpjmd"))
         if fields is None:
             return
         ends = [self.ident(fields[end], end, where) if end in fields else None

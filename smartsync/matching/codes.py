@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..errors import Problem, Severity
+from ..errors import Place, Problem, Severity
 from ..model import Element, Level, Region
 from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
 
@@ -57,7 +57,7 @@ def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
         from .nomenclature import known_versions
 
         nom = load_nomenclature()
-        return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where="region",
+        return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where=Place("region"),
                              severity=Severity.WARNING, code="unknown-nomenclature-version",
                              suggestion=did_you_mean(version, known_versions()))]
 
@@ -88,7 +88,7 @@ def _own(e: Element, nom: Nomenclature) -> Nomenclature:
 
 def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -> Iterator[Problem]:
     for e in region.rpjmd.at(Level.PROGRAM):
-        where = f"rpjmd element {e.id}"
+        where = Place.element("rpjmd", e.id)
         nom = _own(e, region_nom)
         if e.nomenclature is not None and nom is region_nom and e.nomenclature != nom.version:
             try:

@@ -43,7 +43,7 @@ from typing import Iterable, Mapping, Sequence, cast
 
 import attrs
 
-from ..errors import Problem, SmartsyncError, did_you_mean
+from ..errors import Place, Problem, SmartsyncError, did_you_mean
 from ..model import Level
 from .scoring import Statement, TermWeights, compare_statements
 from .suggest import BRIDGED_LEVELS, DEFAULT_THRESHOLD
@@ -132,7 +132,7 @@ class Evaluation:
 
 
 def _problem(file: str, line: int | None, message: str, suggestion: str | None = None) -> Problem:
-    return Problem(message, file=file, line=line, where=None if line is None else f"row {line}",
+    return Problem(message, file=file, line=line, where=None if line is None else Place("row", line),
                    suggestion=suggestion)
 
 

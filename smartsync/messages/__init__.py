@@ -171,6 +171,19 @@ def format_percent(value: float, lang: str = "en") -> str:
     return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
 
 
+def format_threshold(value: float, lang: str = "en") -> str:
+    """A threshold in force as a percentage, to a tenth, or with every digit of the number
+    as given where a tenth would round it (``0.5000000001`` -> ``50.00000001%``: "6 needed
+    at threshold 50%" would be false at 50%); ``0.75`` -> ``75%``."""
+    from decimal import Decimal
+
+    given = Decimal(repr(float(value)))
+    if not given.is_finite() or (given * 1000) == (given * 1000).to_integral_value():
+        return format_percent(value, lang)
+    written = format((given * 100).normalize(), "f")
+    return (written.replace(".", ",") if lang == "id" else written) + "%"
+
+
 def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
     """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
     percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
@@ -235,6 +248,8 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
                          for item in value if isinstance(item, (list, tuple)) and len(item) == 3)
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
+    if key == "threshold" and isinstance(value, float):
+        return format_threshold(value, lang)
     if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):
         return format_percent(value, lang)
     if isinstance(value, int) and key in {"budget"}:
@@ -426,20 +441,43 @@ def reason_message(r: Any, lang: str = "en") -> str:
     return text(f"why_not.{r.kind}", lang, rule=r.rule, form=r.form, blocker=r.blocker or "")
 
 
-_WHERE_PREFIXES = (("rpjmd element ", "where.rpjmd_element"),
-                   ("masterplan element ", "where.masterplan_element"),
-                   ("match ", "where.match"), ("rejected ", "where.rejected"),
-                   ("column ", "where.column"), ("row ", "where.row"))
+def where_words(place: Any, lang: str = "en") -> str:
+    """Where a problem is (a :class:`~smartsync.errors.Place`: ``rpjmd element M1``,
+    ``match SV -> V``, ``region, column id``) in ``lang``, from the catalog's
+    ``where.<kind>``."""
+    out = text(f"where.{place.kind}", lang, name=place.name or "")
+    if place.name is None:  # "rejected {name}" of no one: the words alone
+        out = out.strip()
+    if place.name is not None and place.kind in ("region", "rpjmd", "masterplan", "matches"):
+        out = f"{out} {place.name}"
+    if place.column is not None:
+        out += ", " + text("where.column", lang, name=place.column)
+    return out
 
 
-def _where(where: str, lang: str) -> str:
-    """Where a problem is (``rpjmd element M1``, ``match SV -> V``, ``region``) in ``lang``."""
-    if has(f"where.{where}", lang):
-        return text(f"where.{where}", lang)
-    for prefix, key in _WHERE_PREFIXES:
-        if where.startswith(prefix) and has(key, lang):
-            return text(key, lang, name=where[len(prefix):])
-    return where
+def _where(problem: Any, lang: str) -> str:
+    """Where a problem is in ``lang``: its place as data when it has one; else its words
+    as written (the catalog's ``where.<words>`` for a plain place such as ``region``)."""
+    place = getattr(problem, "place", None)
+    if place is not None:
+        return where_words(place, lang)
+    where = str(problem.where)
+    return text(f"where.{where}", lang) if has(f"where.{where}", lang) else where
+
+
+def _problem_values(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """A problem's values worded in ``lang``: ``what`` (the part of the file), ``got`` (its
+    form: ``text``, ``number``, ``mapping``...; ``got_value`` the value as written) and
+    ``hint`` (advice on the value's spelling: ``quote``, ``yaml_bool``; ``""`` none)."""
+    out = dict(values)
+    if isinstance(out.get("what"), str):  # the part of the file (``element``, ``match``...)
+        out["what"] = text(f"problem.what.{out['what']}", lang)
+    if isinstance(out.get("got"), str):
+        out["got"] = text(f"problem.got.{out['got']}", lang, value=out.get("got_value", ""))
+    if isinstance(out.get("hint"), str):
+        out["hint"] = text(f"problem.hint.{out['hint']}", lang, raw=out.get("raw", ""),
+                           value=out.get("got_value", "")) if out["hint"] else ""
+    return out
 
 
 def problem_message(problem: Any, lang: str = "en") -> str:
@@ -450,6 +488,7 @@ def problem_message(problem: Any, lang: str = "en") -> str:
     code = getattr(problem, "code", None)
     if code and values is not None:
         keys = [f"problem.{code}.{values['form']}"] if isinstance(values.get("form"), str) else []
+        values = _problem_values(values, lang)
         for key in keys + [f"problem.{code}"]:
             template = _lookup(key, _lang(lang))
             if template is None:
@@ -468,7 +507,7 @@ def problem_line(problem: Any, lang: str = "en") -> str:
     severity = getattr(problem.severity, "value", problem.severity)
     out = f"{location}: {text(f'severity.{severity}', lang)}: "
     if problem.where:
-        out += f"{_where(problem.where, lang)}: "
+        out += f"{_where(problem, lang)}: "
     out += problem_message(problem, lang)
     if problem.suggestion is not None:
         out += text("problem.did_you_mean", lang, suggestion=repr(problem.suggestion))

@@ -369,8 +369,6 @@ def test_pdf_total_that_does_not_add_up_is_doubted_with_page_and_both_figures(do
     assert "menyebut Rp 4.000.000.000" in idn.region.rpjmd.at("program")[0].confidence.reasons[0]
 
 
-@pytest.mark.xfail(strict=True, reason="F29: the program table under the regulation's own BAB VII title "
-                   "'KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH' is passed over without a word")
 def test_programs_under_the_regulations_bab_vii_title_are_drafted(documents, pdfs):
     """Under 'BAB VII KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH' the 3 programs are drafted."""
     draft = smartsync.draft_region(rpjmd=pdfs["bab7"], masterplan=documents["masterplan.csv"])
@@ -471,8 +469,6 @@ def test_failed_rows_keep_the_region_id_the_file_names(batch_run):
     assert (rows["h-dup-ids.yaml"]["id"], rows["h-missing-parent.yaml"]["id"]) == ("9357", "9358")
 
 
-@pytest.mark.xfail(strict=True, reason="F34: batch --lang id gives its failure reasons in English, also those "
-                   "validate --lang id says in Indonesian")
 def test_batch_in_indonesian_says_failures_in_indonesian(batch_run):
     """batch --lang id: the duplicate-id failure reads in Indonesian, as validate --lang id says it."""
     lines = [json.loads(line) for line in batch_run["jsonl"].read_text(encoding="utf-8").splitlines()]

@@ -524,8 +524,6 @@ def test_explain_on_a_folder_is_a_usage_error(capsys):
     assert str(CASES) in captured.err and "Region" not in captured.out
 
 
-@pytest.mark.xfail(strict=True, reason="F23: validate --lang id leaves type errors in English ('period end must be "
-                                       "a year', 'text must be a text', 'budget must be a whole number of rupiah')")
 def test_validate_in_indonesian_says_every_problem_in_indonesian(capsys):
     """validate --lang id words each problem of a broken file in Indonesian."""
     main(["validate", str(CASES / "bad-types.yaml"), "--lang", "id"])
