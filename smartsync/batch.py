@@ -195,16 +195,38 @@ def _load_unit(unit: _Unit, index: int) -> "tuple[Region, tuple[Problem, ...]] |
     return region, tuple(problems)
 
 
-def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
-    from .engine import classify
+def _classifier(rules: str | None) -> Any:
+    """The classifier of the rule pack set ``rules`` names (the default one for ``None``),
+    loaded once per process (smartsync.variants.load_classifier)."""
+    if rules is None:
+        from .engine import default_classifier
 
+        return default_classifier()
+    found = _classifiers.get(rules)
+    if found is None:
+        from .variants import load_classifier
+
+        found = _classifiers[rules] = load_classifier(rules)
+    return found
+
+
+_classifiers: dict[str, Any] = {}
+
+
+def _classify(unit: _Unit, index: int, params: Parameters | None,
+              rules: str | None = None) -> BatchItem:
     loaded = _load_unit(unit, index)
     if isinstance(loaded, BatchItem):
         return loaded
     region, problems = loaded
     assert region is not None
     try:
-        c = classify(region, params=params)
+        if rules is None:
+            from . import engine
+
+            c = engine.classify(region, params=params)
+        else:
+            c = _classifier(rules).classify(region, params=params)
     except (InvalidRegionError, RegionFileError) as exc:
         return BatchItem(index, region.id, unit.source, None, _error_text(exc.problems),
                          tuple(exc.problems))
@@ -219,6 +241,7 @@ def _classify(unit: _Unit, index: int, params: Parameters | None) -> BatchItem:
 Render = Callable[[BatchItem], Any]
 
 _worker_params: Parameters | None = None
+_worker_rules: str | None = None
 
 
 def _watch_parent(parent: int) -> None:
@@ -242,51 +265,55 @@ def _parent_alive(parent: int) -> bool:
     return True
 
 
-def _init_worker(params: Parameters | None, parent: int | None = None) -> None:
+def _init_worker(params: Parameters | None, parent: int | None = None,
+                 rules: str | None = None) -> None:
     """Set up a worker process: Ctrl-C is the parent's business; build the engine once.
 
     ``parent``: the pid of the batch process, recorded by the batch itself (not read here
     with ``getppid()``, which is already 1 in a worker started after the batch died)."""
-    global _worker_params
+    global _worker_params, _worker_rules
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_params = params
+    _worker_params, _worker_rules = params, rules
     if parent is not None:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    from .engine import default_classifier
-
-    default_classifier()
+    try:
+        _classifier(rules)
+    except Exception:  # said by each region's item, where the batch reports it
+        pass
 
 
 def _done(unit: _Unit, index: int, params: Parameters | None,
-          render: Render | None) -> tuple[BatchItem, Any]:
+          render: Render | None, rules: str | None = None) -> tuple[BatchItem, Any]:
     """The item and, with ``render``, what it renders to; a rendered item is sent without its
     classification (pickling one costs about as much as a fifth of classifying it)."""
-    item = _classify(unit, index, params)
+    item = _classify(unit, index, params, rules)
     if render is None:
         return item, None
     return attrs.evolve(item, classification=None), render(item)
 
 
 def _work(chunk: list[tuple[int, _Unit]], render: Render | None) -> list[tuple[BatchItem, Any]]:
-    return [_done(unit, index, _worker_params, render) for index, unit in chunk]
+    return [_done(unit, index, _worker_params, render, _worker_rules) for index, unit in chunk]
 
 
 def _local(units: Iterable[tuple[int, _Unit]], params: Parameters | None,
-           render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
+           render: Render | None, rules: str | None = None) -> Iterator[tuple[BatchItem, Any]]:
     for index, unit in units:
-        yield _done(unit, index, params, render)
+        yield _done(unit, index, params, render, rules)
 
 
 def _pooled(units: Iterable[tuple[int, _Unit]], jobs: int, params: Parameters | None,
-            chunksize: int, render: Render | None) -> Iterator[tuple[BatchItem, Any]]:
-    executor = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(params, os.getpid()))
+            chunksize: int, render: Render | None,
+            rules: str | None = None) -> Iterator[tuple[BatchItem, Any]]:
+    executor = ProcessPoolExecutor(jobs, initializer=_init_worker,
+                                   initargs=(params, os.getpid(), rules))
     pending: collections.deque[Future[list[tuple[BatchItem, Any]]]] = collections.deque()
     window = jobs * 3
     try:
         chunk: list[tuple[int, _Unit]] = []
         for index, unit in units:
             if unit.kind == "failed" and not chunk and not pending:
-                yield _done(unit, index, params, render)
+                yield _done(unit, index, params, render, rules)
                 continue
             chunk.append((index, unit))
             if len(chunk) >= chunksize:
@@ -310,6 +337,7 @@ def classify_many(
     jobs: int = 1,
     params: Parameters | None = None,
     chunksize: int = DEFAULT_CHUNKSIZE,
+    rules: str | None = None,
 ) -> Iterator[BatchItem]:
     """Classify many regions; yield a :class:`BatchItem` per region, in input order.
 
@@ -323,7 +351,12 @@ def classify_many(
     process); never more than the CPUs (:func:`worker_count`). Whatever ``jobs`` is, items come out in input order, each as
     soon as it and every item before it are done, and the results are the
     same. ``params``: the :class:`~smartsync.Parameters` for every region.
-    ``chunksize``: regions a worker takes at a time.
+    ``chunksize``: regions a worker takes at a time. ``rules``: a typology
+    variant or rule pack set, as ``smartsync classify --rules`` takes it (a
+    registered name, a module, ``module:object``; see
+    :func:`smartsync.variants.load_classifier`), loaded once per process; the
+    default rules when ``None``. A name that names nothing raises
+    :class:`~smartsync.RulePackError` before any region is read.
 
     A region that cannot be read or classified gives an item with
     ``classification=None`` and an ``error``; the batch goes on. A region
@@ -341,18 +374,20 @@ def classify_many(
         raise TypeError(f"params must be smartsync.Parameters, got {type(params).__name__}")
     if isinstance(regions, Sequence) and all(isinstance(r, Region) for r in regions):
         jobs = worker_count(jobs, len(regions))
-    pairs = _run(_units(regions), jobs=jobs, params=params, chunksize=chunksize)
+    if rules is not None:
+        _classifier(rules)  # a name that names nothing: said now, not once per region
+    pairs = _run(_units(regions), jobs=jobs, params=params, chunksize=chunksize, rules=rules)
     return (item for item, _ in _deduplicated(pairs))
 
 
 def _run(units: Iterable[_Unit], *, jobs: int, params: Parameters | None, chunksize: int,
-         render: Render | None = None) -> Iterator[tuple[BatchItem, Any]]:
+         render: Render | None = None, rules: str | None = None) -> Iterator[tuple[BatchItem, Any]]:
     """Each unit's item, with ``render(item)`` computed where the item was made, in order."""
     jobs = worker_count(jobs, len(units) if isinstance(units, Sized) else None)
     numbered = enumerate(units)
     if jobs == 1:
-        return _local(numbered, params, render)
-    return _pooled(numbered, jobs, params, chunksize, render)
+        return _local(numbered, params, render, rules)
+    return _pooled(numbered, jobs, params, chunksize, render, rules)
 
 
 def worker_count(jobs: int, work: int | None = None) -> int:

@@ -176,7 +176,7 @@ def _blank(value: Any) -> bool:
 
 def _fill(table: _Table, header: Sequence[Any], header_row: int,
           rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem],
-          quoted: bool = False) -> None:
+          quoted: bool = False, formulas: dict[int, dict[int, str]] | None = None) -> None:
     """Check the header and turn each non-blank row into a mapping of column to cell.
     ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
     spreadsheet would take for a formula (CSV)."""
@@ -232,6 +232,19 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
                 f"cell {unnamed[0]} of the row holds a value but its column has no name in the "
                 "header", file=table.file, line=number, where=Place("column", unnamed[0]),
                 code="unnamed-column")
+        elif formulas and number in formulas:
+            uncomputed = [(columns[i], f) for i, f in sorted(formulas[number].items())
+                          if i < len(columns) and columns[i] and i < len(cells)
+                          and _blank(cells[i])]
+            if uncomputed:
+                column, formula = uncomputed[0]
+                shown = formula if len(formula) <= 60 else formula[:57] + "..."
+                shape = Problem(
+                    f"the cell holds a formula ({shown!r}) whose value the workbook does not "
+                    "store (it was written by a program, never opened in a spreadsheet); open "
+                    "and save it in Excel or LibreOffice so that it stores the values",
+                    file=table.file, line=number, where=f"column {column}",
+                    code="uncomputed-formula", values={"formula": repr(shown)})
         values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
             if column and not _blank(value):
@@ -306,7 +319,8 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
                                 code="malformed-csv"))
 
 
-def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
+def _read_sheet(table: _Table, sheet: Any, problems: list[Problem],
+                formulas: dict[int, dict[int, str]] | None = None) -> None:
     numbered = enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
     for number, header in numbered:
         if not all(_blank(c) for c in header):
@@ -317,7 +331,48 @@ def _read_sheet(table: _Table, sheet: Any, problems: list[Problem]) -> None:
             f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
             code="empty-table"))
         return
-    _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems)
+    _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems,
+          formulas=formulas)
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a workbook's sheets hold a formula (a ``<f>`` element), read part by part."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if not info.filename.startswith("xl/worksheets/"):
+                    continue
+                with archive.open(info) as part:
+                    tail = b""
+                    while chunk := part.read(1 << 20):
+                        if b"<f>" in tail + chunk or b"<f " in tail + chunk:
+                            return True
+                        tail = chunk[-3:]
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return False
+    return False
+
+
+def _formula_cells(openpyxl: Any, path: Path, sheet_names: Iterable[str]
+                   ) -> dict[str, dict[int, dict[int, str]]]:
+    """The formulas of the named sheets, by sheet, row number and cell (0-based): read without
+    the values the workbook stores, so that a cell whose value is not stored (a workbook
+    written by a program, never opened in a spreadsheet) can be told from an empty one."""
+    out: dict[str, dict[int, dict[int, str]]] = {}
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in sheet_names:
+            rows: dict[int, dict[int, str]] = {}
+            for number, row in enumerate(book[name].iter_rows(min_row=1, values_only=True), 1):
+                found = {i: v for i, v in enumerate(row) if isinstance(v, str) and v.startswith("=")}
+                if found:
+                    rows[number] = found
+            out[name] = rows
+    finally:
+        book.close()
+    return out
 
 
 def _unpacked_size(path: Path) -> int | None:
@@ -376,6 +431,12 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
                                 code="unreadable")]
         try:
             sheets = {_norm_header(s): s for s in book.sheetnames}
+            formulas: dict[str, dict[int, dict[int, str]]] = {}
+            if _has_formulas(p):
+                try:
+                    formulas = _formula_cells(openpyxl, p, [sheets[t] for t in TABLES if t in sheets])
+                except Exception:  # the values read above stand; only the words are lost
+                    formulas = {}
             for table_name in TABLES:
                 table = tables[table_name] = _Table(table_name, f"{name}[{table_name}]")
                 if table_name not in sheets:
@@ -385,7 +446,8 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
                         f"{', '.join(TABLES)}", file=name, code="no-such-table",
                         suggestion=did_you_mean(table_name, book.sheetnames)))
                     continue
-                _read_sheet(table, book[sheets[table_name]], problems)
+                _read_sheet(table, book[sheets[table_name]], problems,
+                            formulas.get(sheets[table_name]))
         finally:
             book.close()
         return tables, problems
@@ -554,7 +616,13 @@ def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_fil
                                  key_lines["masterplan"]),
            "matches": Located(match_nodes, root_line)}
     report = _Reader(regions_file).read(Located(top, root_line, key_lines=key_lines))
-    problems.extend(_problem_at(places, p, (regions_file, row_number)) for p in report.problems)
+    # a cell whose formula has no stored value is said once, as such, not also as empty
+    formula_cells = {(p.file, p.line, p.where) for p in extra if p.code == "uncomputed-formula"}
+    for p in report.problems:
+        placed = _problem_at(places, p, (regions_file, row_number))
+        cell = (placed.file, placed.line, (placed.where or "").rpartition(", ")[2])
+        if placed.code != "missing-field" or cell not in formula_cells:
+            problems.append(placed)
     order = {t: i for i, t in enumerate(TABLES)}
     problems.sort(key=lambda p: (_table_rank(p.file, order), p.line or 0))
     region = report.region if not any(p.severity is Severity.ERROR for p in problems) else None

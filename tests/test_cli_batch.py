@@ -426,3 +426,38 @@ def test_failures_are_said_in_the_language_asked_in_every_output(tmp_path, capsy
         assert "gagal" in said and "ganda" in said and "duplicate" not in said
     assert main(["batch", str(folder), "--out", str(tmp_path / "e.csv"), "--no-progress"]) == 1
     assert "duplicate" in (tmp_path / "e.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rules_and_relations_give_the_variants_types_and_stage_columns(capsys, tmp_path, jobs):
+    """batch --rules goal-stage: each example's type is the variant's, with the goal columns; --relations too."""
+    from smartsync import load_region
+    from smartsync.typology import Parameters
+    from smartsync.variants import load_variant
+
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    out = tmp_path / "goal.csv"
+    code, said, _ = batch(capsys, *files, "--out", out, "--rules", "goal-stage", "-j", jobs)
+    assert code == 0 and "type E (program)" in said
+    classifier = load_variant("goal-stage").classifier()
+    rows = read_csv(out)
+    assert [r["type"] for r in rows] == [classifier.classify(load_region(f)).type.value for f in files]
+    assert "goal_coverage" in rows[0]
+    out = tmp_path / "adopted.csv"
+    assert batch(capsys, *files, "--out", out, "--relations", "adopted", "-j", jobs)[0] == 0
+    params = Parameters(relations=["adopted"])
+    assert [r["type"] for r in read_csv(out)] == [
+        smartsync_classify(load_region(f), params) for f in files]
+
+
+def smartsync_classify(region, params):
+    """The default rules' type value of a region under ``params``."""
+    from smartsync import classify
+
+    return classify(region, params=params).type.value
+
+
+def test_a_rules_name_that_names_nothing_is_a_usage_error(capsys, tmp_path):
+    """batch --rules nosuch: exit 2, the known variants named, no output written."""
+    code, _, err = batch(capsys, EXAMPLES, "--out", tmp_path / "o.csv", "--rules", "nosuch")
+    assert code == 2 and "goal-stage" in err and not (tmp_path / "o.csv").exists()

@@ -136,3 +136,18 @@ def test_runs_as_a_program(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "nope.yaml: no page written" in result.stderr
     assert (tmp_path / "out" / "index.html").is_file()
+
+
+def test_rules_give_each_page_the_variants_type(capsys, tmp_path):
+    """report --rules cascading: every page says the type the cascading variant gives its region."""
+    from smartsync import load_region
+    from smartsync.variants import load_variant
+
+    classifier = load_variant("cascading").classifier()
+    code, lines, _ = run(capsys, *EXAMPLE_FILES, "--out", tmp_path, "--rules", "cascading")
+    assert code == 0
+    for file in EXAMPLE_FILES:
+        region = load_region(file)
+        letter = classifier.classify(region).type_letter
+        (line,) = [x for x in lines if f"({region.id})" in x]
+        assert line.endswith(f"type {letter}" if letter else "unsynchronized"), line

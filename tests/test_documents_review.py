@@ -45,6 +45,19 @@ def test_two_visions_and_wrong_looking_budgets_are_listed_first(tmp_path: Path) 
     assert page.index("Check first") < page.index("2 visions drafted") < page.index("<table class=draft")
 
 
+def test_one_wrong_looking_budget_is_said_in_the_singular(tmp_path: Path) -> None:
+    """One doubted pagu: "1 budget looks wrong" (newuser finding F39), "1 pagu" in Indonesian."""
+    rpjmd, masterplan = _documents(tmp_path)
+    rpjmd.write_text(rpjmd.read_text(encoding="utf-8").replace(
+        "2.16.03;Program Informasi Publik;500.000.000;500.000.000",
+        "2.16.03;Program Informasi Publik;150;150").replace(
+        "JUMLAH;;;2.500.000.000;1.500.000.000", "JUMLAH;;;1.000.000.150;1.000.000.150"), encoding="utf-8")
+    checks = draft_region(rpjmd=rpjmd, masterplan=masterplan).checks
+    assert "RPJMD: 1 budget looks wrong or could not be checked: P2" in checks
+    checks = draft_region(rpjmd=rpjmd, masterplan=masterplan, lang="id").checks
+    assert any(c.startswith("RPJMD: 1 pagu tampak keliru") for c in checks)
+
+
 def test_codes_and_ids_are_never_wrapped_and_the_hierarchy_reads_level_id_text(tmp_path: Path) -> None:
     """Codes, ids and parents sit in cells that do not wrap; the tree separates level, id and text."""
     rpjmd, masterplan = _documents(tmp_path)

@@ -358,13 +358,17 @@ def test_box_text_is_cut_to_the_box_and_whole_in_the_tooltip(big, which):
             assert width <= BOX_W - 2 * PAD + 0.01
 
 
-def test_funding_is_in_rupiah_the_indonesian_way(example_pages):
-    """The funding budget reads ``Rp 752.850.000.000``-style, the sum of the matched RPJMD programs' budgets."""
+def test_funding_is_in_rupiah_grouped_as_the_page_language_groups(example_pages):
+    """The funding budget, the sum of the matched RPJMD programs' budgets, reads
+    ``Rp 752,850,000,000`` on an English page (where "." is the decimal mark of its
+    percentages) and ``Rp 752.850.000.000`` on an Indonesian one (newuser finding F38)."""
     region, c, dom, _ = example_pages["type-a-vision"]
     shown = dom.find_all("dd", "budget")[0].text()
-    assert shown == format_rupiah(c.funding.budget)
+    assert shown == format_rupiah(c.funding.budget, "en")
     expected = sum(region.rpjmd[p].budget or 0 for p in c.funding.rpjmd_programs)
-    assert shown == "Rp " + f"{expected:,}".replace(",", ".")
+    assert shown == f"Rp {expected:,}"
+    indonesian = parse(render_html(region, c, lang="id")).find_all("dd", "budget")[0].text()
+    assert indonesian == "Rp " + f"{expected:,}".replace(",", ".")
     rows = dom.find_all("table", "funding-programs")[0].find_all("tr")[1:]
     matched = {m.rpjmd for m in region.matches if region.rpjmd[m.rpjmd].level is Level.PROGRAM}
     assert [r.attrs["data-program"] for r in rows] == [e.id for e in region.rpjmd.elements if e.id in matched]

@@ -38,10 +38,10 @@ from .._files import Terminated, atomic_write, check_target, remove_stale_temps,
 from .._text import spreadsheet_cell
 from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
-from ..typology import DEFAULT_TYPOLOGY, Parameters
+from ..typology import DEFAULT_TYPOLOGY
 from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
                path_argument)
-from ._common import output_failure, threshold_argument
+from ._common import add_parameter_arguments, output_failure
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
@@ -118,10 +118,11 @@ def _problem_message(problem: Problem, lang: str) -> str:
     return problem_message(problem, lang)
 
 
-def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False) -> tuple[str | None, Any]:
+def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False,
+                stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> tuple[str | None, Any]:
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
-    output = csv_row(item, lang=lang) if fmt == "csv" else json_line(item, lang, advice)
+    output = csv_row(item, stages, lang) if fmt == "csv" else json_line(item, lang, advice)
     return (item.classification.type.value if item.classification else None), output
 
 
@@ -159,16 +160,15 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                              "CPUs or the regions)")
     parser.add_argument("--format", choices=("csv", "jsonl"),
                         help="output format (default: from the suffix of --out)")
-    parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the messages in JSON Lines output and of the "
-                             "summary (default en)")
+    add_parameter_arguments(parser)  # --lang, --threshold, --relations, --stage-relations
+    parser.add_argument("--rules", default=None, metavar="PACK",
+                        help="a typology variant or rule pack set, as classify takes it: a "
+                             "registered name (see 'smartsync rules --list-variants'), a module "
+                             "name, or module:object")
     parser.add_argument("--advice", action="store_true",
                         help="JSON Lines: add what to change (to_reach) and how stable the type "
                              "is (stability) to each region; each region is then classified "
                              "again some twenty to forty times, so a batch takes that much longer")
-    parser.add_argument("--threshold", type=threshold_argument, metavar="X",
-                        help="coverage a stage needs to be synchronized: 0.5 or 50%% "
-                             "(default 0.5)")
     parser.add_argument("--no-progress", action="store_true",
                         help="no progress bar or progress lines")
     parser.set_defaults(func=run, _parser=parser)
@@ -285,7 +285,14 @@ def run(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
         return EXIT_OUTPUT
-    params = Parameters(threshold=args.threshold) if args.threshold is not None else None
+    from ._common import engine_from
+
+    engine = engine_from(args, "batch")  # the variant's classifier, checked before any work
+    if engine is None:
+        return EXIT_USAGE
+    params = engine[1]
+    typology = engine[0].typology  # a variant's stages (goal-stage has five) and types
+    stages = tuple(typology.stages)
     from ._common import warn_unread_subfolders
 
     warn_unread_subfolders(args.inputs, args.lang)
@@ -300,13 +307,13 @@ def run(args: argparse.Namespace) -> int:
 
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang,
-                                   advice=bool(getattr(args, "advice", False)))
+                                   advice=bool(getattr(args, "advice", False)), stages=stages)
         jobs = worker_count(args.jobs, total)
-        items = _deduplicated(_run(_drain(units), jobs=jobs, params=params,
+        items = _deduplicated(_run(_drain(units), jobs=jobs, params=params, rules=args.rules,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
         writer = _CsvLines(out) if fmt == "csv" else None
         if writer is not None:
-            writer.writerow(csv_columns())
+            writer.writerow(csv_columns(stages))
         try:
             for item, (type_value, output) in items:
                 if writer is not None:
@@ -328,7 +335,8 @@ def run(args: argparse.Namespace) -> int:
         _write_atomically(target, write, inputs)
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "batch", args.out)
-    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang)
+    _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang,
+             typology)
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -359,10 +367,9 @@ def _drain(units: list[Any]) -> Iterator[Any]:
 
 
 def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,
-             seconds: float, out: IO[str], lang: str = "en") -> None:
+             seconds: float, out: IO[str], lang: str = "en", typology: Any = DEFAULT_TYPOLOGY) -> None:
     from ..messages import stage_name, text
 
-    typology = DEFAULT_TYPOLOGY
     elapsed = f"{seconds:.1f}" if lang == "en" else f"{seconds:.1f}".replace(".", ",")
     lines = [text("batch.summary", lang, total=total, seconds=elapsed, target=str(target),
                   regions=text("batch.region_one" if total == 1 else "batch.region_many", lang))]

@@ -38,6 +38,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--out", "-o", required=True, metavar="DIR", type=path_argument,
                         help="folder to write the pages into (created when missing)")
     add_parameter_arguments(parser)
+    parser.add_argument("--rules", default=None, metavar="PACK",
+                        help="a typology variant or rule pack set, as classify takes it: a "
+                             "registered name (see 'smartsync rules --list-variants'), a module "
+                             "name, or module:object")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="classify in N worker processes (0: one per CPU; default 1)")
     parser.add_argument("--index", dest="index", action="store_true", default=None,
@@ -60,19 +64,18 @@ def _jobs(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     """Write the report; print what was written and what failed; return the exit code."""
     from ..render.html import write_report
-    from ._common import UsageError, params_from
+    from ._common import engine_from
 
-    try:
-        params = params_from(args)
-    except UsageError as exc:
-        print(f"smartsync report: {exc}", file=sys.stderr)
+    engine = engine_from(args, "report")  # the variant's classifier, checked before any work
+    if engine is None:
         return EXIT_USAGE
+    params = engine[1]
     from ._common import warn_unread_subfolders
 
     warn_unread_subfolders(args.files, args.lang)
     try:
         report = write_report(args.files, args.out, lang=args.lang, index=args.index,
-                              jobs=args.jobs, params=params)
+                              jobs=args.jobs, params=params, rules=args.rules)
     except OutputError as exc:
         print(f"smartsync report: cannot write to {exc}", file=sys.stderr)
         return EXIT_OUTPUT

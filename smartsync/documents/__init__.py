@@ -350,7 +350,8 @@ def _checks(plan: Plan, doubted: list[str], lang: str) -> list[str]:
         if len(ids) > 1:
             out.append(messages.text("draft.check.same-code", lang, plan=name, code=code, ids=_ids(ids)))
     if doubted:
-        out.append(messages.text("draft.check.budgets", lang, plan=name, count=len(doubted), ids=_ids(doubted)))
+        key = "draft.check.budget" if len(doubted) == 1 else "draft.check.budgets"
+        out.append(messages.text(key, lang, plan=name, count=len(doubted), ids=_ids(doubted)))
     return out
 
 

@@ -442,6 +442,7 @@ CATALOG = {
     "problem.unknown-kind": "{value} bukan kota atau kabupaten; yang diterima: {expected}",
     "problem.subfolder-not-read": "folder di dalam {folder} tidak dibaca (folder masukan dibaca satu tingkat saja); folder ini berisi berkas daerah atau tabel: berikan juga sebagai masukan",
     "batch.error_count": "{count} kesalahan: {errors}",
+    "problem.uncomputed-formula": "sel berisi rumus ({formula}) yang nilainya tidak disimpan dalam workbook (ditulis oleh program, belum pernah dibuka di aplikasi lembar kerja); buka dan simpan di Excel atau LibreOffice agar nilainya tersimpan",
     "problem.no-such-file": "berkas tidak ada",
     "problem.not-a-file": "sebuah folder, bukan berkas daerah",
     "problem.unknown-element.missing": "unsur {plan} {id} tidak ada",

@@ -96,14 +96,19 @@ PRINT_SLICE = 1250
 DIAGRAM_LABELS: Mapping[str, Mapping[str, str]] = section("diagram")
 
 
-def format_rupiah(amount: int) -> str:
-    """An amount of rupiah the Indonesian way: ``Rp 12.500.000.000``.
+def format_rupiah(amount: int, lang: str = "id") -> str:
+    """An amount of rupiah in full, digits grouped as ``lang`` groups them: ``Rp
+    12.500.000.000`` in Indonesian, ``Rp 12,500,000,000`` in English (where ``.`` is the
+    decimal mark, as in the page's percentages).
 
     >>> format_rupiah(12_500_000_000)
     'Rp 12.500.000.000'
+    >>> format_rupiah(12_500_000_000, "en")
+    'Rp 12,500,000,000'
     """
     sign = "-" if amount < 0 else ""
-    return f"Rp {sign}{abs(int(amount)):,}".replace(",", ".")
+    shown = f"{abs(int(amount)):,}"
+    return f"Rp {sign}{shown if lang == 'en' else shown.replace(',', '.')}"
 
 
 def _label(key: str, lang: str, **values: object) -> str:
@@ -294,7 +299,7 @@ def _element_svg(element: Element, plan: str, x: float, y: float, *, stage: bool
     if element.dimension is not None:
         tooltip.append(f"smart {element.dimension.value}")
     if element.budget is not None:
-        tooltip.append(format_rupiah(element.budget))
+        tooltip.append(format_rupiah(element.budget, lang))
     if unsynchronized:
         tooltip.append(_label("unsync_title", lang))
     title = " \u00b7 ".join(tooltip) + ": " + element.text

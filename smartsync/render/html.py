@@ -344,13 +344,13 @@ def _once_per_region(loaded: list[tuple[str, Region | None, tuple[Problem, ...]]
     return out
 
 
-def _classify_all(regions: Sequence[Region], params: Parameters | None, jobs: int
-                  ) -> list[Classification | tuple[Problem, ...]]:
+def _classify_all(regions: Sequence[Region], params: Parameters | None, jobs: int,
+                  rules: str | None = None) -> list[Classification | tuple[Problem, ...]]:
     """Each region's classification, or the problems that stopped it, in order."""
     from ..batch import classify_many
 
     results: list[Classification | tuple[Problem, ...]] = []
-    for item in classify_many(list(regions), jobs=jobs, params=params):
+    for item in classify_many(list(regions), jobs=jobs, params=params, rules=rules):
         if item.classification is not None:
             results.append(item.classification)
         else:
@@ -362,7 +362,7 @@ def _classify_all(regions: Sequence[Region], params: Parameters | None, jobs: in
 
 def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, *, lang: str = "en",
                  params: Parameters | None = None, index: bool | None = None,
-                 jobs: int = 1, max_bytes: int | None = None) -> Report:
+                 jobs: int = 1, max_bytes: int | None = None, rules: str | None = None) -> Report:
     """Write a page per region into the folder ``out`` (created when missing),
     and an ``index.html`` when there are several regions (or ``index=True``).
 
@@ -370,7 +370,8 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
     ``regions.csv``, an ``.xlsx`` workbook; see :mod:`smartsync.tabular`) or
     :class:`~smartsync.Region` objects, mixed. The regions are classified
     with :func:`smartsync.batch.classify_many` (``jobs`` worker processes;
-    ``params`` for every region). A region that cannot be read or
+    ``params`` for every region; ``rules``: a typology variant or rule pack
+    set, as :func:`~smartsync.batch.classify_many` takes it). A region that cannot be read or
     classified gives no page: it is a :class:`ReportFailure` of the returned
     :class:`Report` (and a row of the index) and the others go on; so is a
     region whose id an earlier one had. Pages are named ``region-<id>.html``.
@@ -391,7 +392,7 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
     if index_path is not None:  # before the long work: an index that cannot be written stops it
         check_target(index_path, within=folder, inputs=inputs)
     good = [i for i, (_, region, _) in enumerate(loaded) if region is not None]
-    results = dict(zip(good, _classify_all([loaded[i][1] for i in good], params, jobs)))  # type: ignore[misc]
+    results = dict(zip(good, _classify_all([loaded[i][1] for i in good], params, jobs, rules)))  # type: ignore[misc]
     used = {"index.html"}
     pages: list[ReportPage] = []
     failures: list[ReportFailure] = []

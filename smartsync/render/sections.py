@@ -274,7 +274,7 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
     out = [head, '<dl class="funding">',
            f'<dt>{_e(_label("funding_programs", lang))}</dt><dd class="programs">{_e(programs)}</dd>',
            f'<dt>{_e(_label("funding_budget", lang))}</dt>'
-           f'<dd class="budget">{_e(format_rupiah(f.budget))}</dd></dl>']
+           f'<dd class="budget">{_e(format_rupiah(f.budget, lang))}</dd></dl>']
     by_rpjmd: dict[str, list[str]] = {}
     for m in region.matches:
         mp, rp = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
@@ -290,7 +290,7 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
         for element in region.rpjmd.elements:
             if element.id not in by_rpjmd:
                 continue
-            budget = (format_rupiah(element.budget) if element.budget is not None
+            budget = (format_rupiah(element.budget, lang) if element.budget is not None
                       else _label("no_budget", lang))
             cls = "" if element.budget is not None else ' class="no-budget"'
             rows.append(f'<tr data-program="{_a(element.id)}"{cls}><td>{_e(element.id)}</td>'

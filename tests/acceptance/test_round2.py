@@ -222,8 +222,6 @@ def test_own_characteristic_reads_the_same_in_every_output(capsys, monkeypatch):
     assert idn in smartsync.render_html(region("r01"), result, lang="id")
 
 
-@pytest.mark.xfail(strict=True, reason="F27: report and batch take no --rules: a variant's page or table cannot "
-                   "be made from the command line")
 def test_report_takes_the_variant_like_classify(tmp_path, monkeypatch, capsys):
     """report --rules researcher:ALL_MISSIONS writes the page of the variant's type (C)."""
     monkeypatch.chdir(CASES)
@@ -476,8 +474,6 @@ def test_batch_in_indonesian_says_failures_in_indonesian(batch_run):
     assert "ganda" in dup["error"] and "duplicate" not in dup["error"]
 
 
-@pytest.mark.xfail(strict=True, reason="F35: a workbook cell holding a formula whose value the file does not "
-                   "store is reported as 'the cell is empty'")
 def test_workbook_formula_cell_is_named_as_a_formula(tmp_path):
     """A regions sheet whose name cell is a formula without a stored value: the error says so, not 'empty'."""
     openpyxl = pytest.importorskip("openpyxl")
