@@ -613,6 +613,20 @@ def callgrind(folder: Path, only_cli: bool = False) -> int:
         ref = (count(me + ["--one", "reference"]) - base) / 10
         print(f"  the plain-Python reference (tests/reference.py): {ref / 1e6:.1f} M "
               f"(the fast engine: {fast / ref:.0f}x)")
+    # where one classification's instructions go: each part the difference of two counts
+    # (ten runs of each, the cyclic collector off, as in a classification)
+    none = count(me + ["--one", "phase-none"])
+    parts = {part: (count(me + ["--one", part]) - none) / 10
+             for part in ("phase-build", "phase-declare", "phase-run", "phase-result",
+                          "phase-classify", "phase-trace")}
+    build, declare, run = parts["phase-build"], parts["phase-declare"], parts["phase-run"]
+    result, whole, traced = parts["phase-result"], parts["phase-classify"], parts["phase-trace"]
+    print("  where it goes (collector off, ten runs each): building the input facts "
+          f"{build / 1e6:.1f} M; reset() and declaring them (their matching) "
+          f"{(declare - build) / 1e6:.1f} M; the run {(run - declare) / 1e6:.1f} M; the result "
+          f"{(result - run) / 1e6:.1f} M; classify()'s own {(whole - result) / 1e6:.1f} M; "
+          f"the trace {(traced - whole) / 1e6:.1f} M; in all {traced / 1e6:.1f} M (the collector "
+          f"when it runs: {(fast - traced) / 1e6:.1f} M)")
     big = count(me + ["--one", "big"]) - count(me + ["--one", "big-none"])
     print(f"  one region of 2000 programs per plan (checked beforehand): {big / 1e6:.1f} M "
           f"({big / fast:.1f}x the typical region's)")
@@ -660,7 +674,9 @@ def _one(which: str) -> int:
     classifier = {"fast": Classifier, "none": Classifier, "read": Classifier,
                   "read-yaml": Classifier, "read-library": Classifier, "reference": Classifier,
                   "big": Classifier,
-                  "big-none": Classifier,
+                  "big-none": Classifier, **{p: Classifier for p in (
+                      "phase-none", "phase-build", "phase-declare", "phase-run", "phase-result",
+                      "phase-classify", "phase-trace")},
                   "rete": lambda: _classifier(_RecordingEngine)}[which]()
     classifier.classify(typical_region(8))
     # ten different files (a file read again would find its short values known)
@@ -669,6 +685,35 @@ def _one(which: str) -> int:
     import yaml
 
     from smartsync.io import _yaml
+    if which.startswith("phase-"):
+        from smartsync.facts import region_facts
+
+        engine = classifier._engine
+
+        def build():  # noqa: ANN202
+            return [*region_facts(region, classifier.typology, classifier.params),
+                    *classifier._input_facts(region, classifier.params)]
+
+        def declare():  # noqa: ANN202
+            engine.reset()
+            engine.declare(*build())
+
+        def run():  # noqa: ANN202
+            declare()
+            engine.run()
+
+        def result():  # noqa: ANN202
+            run()
+            classifier._result(region, classifier.params, engine)
+
+        part = {"phase-none": lambda: None, "phase-build": build, "phase-declare": declare,
+                "phase-run": run, "phase-result": result,
+                "phase-classify": lambda: classifier.classify(region),
+                "phase-trace": lambda: classifier.classify(region).trace.steps}[which]
+        gc.disable()
+        for _ in range(10):
+            part()
+        return 0
     if which.startswith("big"):
         from smartsync.validation import mark_checked
 
@@ -706,7 +751,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="one section alone (whatif: the what-if, advice, explain and "
                              "batch --advice rows, with their targets)")
     parser.add_argument("--one", choices=("none", "fast", "rete", "reference", "big", "big-none",
-                                          "read", "read-yaml", "read-library"),
+                                          "read", "read-yaml", "read-library", "phase-none",
+                                          "phase-build", "phase-declare", "phase-run",
+                                          "phase-result", "phase-classify", "phase-trace"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:

@@ -66,7 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
            "stability", "with_proposal", "PROTECT_LIMIT", "MAX_CANDIDATE_PAIRS",
-           "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall"]
+           "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall", "LOSS_LIMIT", "WIDE_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -84,7 +84,8 @@ class ProposedMatch:
     asked about this element (``rpjmd`` is ``None`` for that reason), the region being
     over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`) or its level
     having more RPJMD elements than the matcher reads for the advice
-    (:data:`MAX_CANDIDATE_LEVEL`)."""
+    (:data:`MAX_CANDIDATE_LEVEL`). A new match with ``rpjmd`` named and ``score``
+    ``None`` is one the search found (not the matcher's): the rules need that very pair."""
 
     masterplan: str
     rpjmd: str | None
@@ -94,15 +95,21 @@ class ProposedMatch:
     change: str = "add"
     current: str | None = None
     limited: bool = False
+    counting: tuple[str, ...] = ()
+    refused: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
         ``change`` (``add``: a new match; ``relation``: the existing match
-        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``
-        and ``limited``."""
+        ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``,
+        ``limited``, and where a person must find the counterpart and the rules in force
+        let only some count: ``counting`` (the RPJMD elements a match to which counts) and
+        ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
+        concluded failed)."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
-                "current": self.current, "limited": self.limited}
+                "current": self.current, "limited": self.limited,
+                "counting": list(self.counting), "refused": [list(r) for r in self.refused]}
 
 
 @attrs.frozen
@@ -134,7 +141,13 @@ class TypeAdvice:
     ``reasons``: where it is unreachable, the rules' why-not on the region
     with every possible match added. ``found``: ``False`` when the type was not
     proven unreachable but no change the search tried reaches it (the region is too
-    large for the widest change): a person must find the counterparts.
+    large for the widest change): a person must find the counterparts. ``wide``: only
+    changes beyond the unsynchronized elements of the stages reach the type (a second
+    match of a synchronized element, a match at another level: a variant's condition
+    needs them); ``proposal`` then names each match by pair and relation, none of which
+    can be left out (unless ``wide_cut``: the search for them was cut short at
+    :data:`WIDE_LIMIT` classifications, and some may not be needed), and ``needed``
+    counts the masterplan elements given matches per stage or level.
     """
 
     type: enum.Enum
@@ -149,6 +162,8 @@ class TypeAdvice:
     found: bool = True
     conditions: tuple[str, ...] = ()
     after: Mapping[str, int] = attrs.field(factory=dict)
+    wide: bool = False
+    wide_cut: bool = False
 
     @property
     def total(self) -> int:
@@ -163,7 +178,8 @@ class TypeAdvice:
                 "gives": None if self.gives is None else self.gives.value,
                 "missing": [m.to_dict() for m in self.missing],
                 "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
-                "conditions": list(self.conditions), "after": dict(self.after)}
+                "conditions": list(self.conditions), "after": dict(self.after),
+                "wide": self.wide, "wide_cut": self.wide_cut}
 
 
 @attrs.frozen
@@ -182,7 +198,11 @@ class Stability:
 
     ``matches_to_lose``: the fewest matches whose loss changes the type (``lose``:
     which ones), and ``falls_to``: the type it then becomes; both ``None`` when no loss
-    changes it. ``protect``: the matches whose loss *alone* lowers the type the most
+    changes it. They are found stage by stage (the elements of one stage with the fewest
+    counted matches first) and by single losses; ``lose_proven``: no set of fewer matches
+    changes the type, every one of them classified (sets of one always; larger ones while
+    they fit in :data:`LOSS_LIMIT` classifications). Where not proven, a set of fewer
+    matches across stages may change it too (a variant's condition). ``protect``: the matches whose loss *alone* lowers the type the most
     (to ``protect_falls_to``: unsynchronized, with no route to APBD funding, when one
     lost match is enough for that), what a planner must protect; empty when no single
     loss lowers the type. Each single loss is tried by classifying;
@@ -213,6 +233,7 @@ class Stability:
     exact_threshold: Fraction = None  # type: ignore[assignment]  # made from the floats when not given
     type_above_to: Fraction | None = None
     type_below_from: Fraction | None = None
+    lose_proven: bool = False
 
     def __attrs_post_init__(self) -> None:
         # made by hand with floats only: their fractions
@@ -245,7 +266,8 @@ class Stability:
                 "falls_to": value(self.falls_to), "lose": [list(pair) for pair in self.lose],
                 "protect": [list(pair) for pair in self.protect],
                 "protect_falls_to": value(self.protect_falls_to),
-                "protect_checked": self.protect_checked, "protect_of": self.protect_of}
+                "protect_checked": self.protect_checked, "protect_of": self.protect_of,
+                "lose_proven": self.lose_proven}
 
 
 @attrs.frozen
@@ -287,6 +309,8 @@ class _Runs:
         self.typology = result.typology
         self._cache: dict[Any, "Classification"] = {}
         self._session: Any = None
+        self._every: Any = None
+        self._every_large = False
         self._singles: Any = None
 
     def __enter__(self) -> "_Runs":
@@ -314,6 +338,18 @@ class _Runs:
         return len(self.typology.stages) - self.typology.stages.index(
             str(getattr(type_value, "value", type_value)))
 
+    def cleared(self) -> set[tuple[str, str]]:
+        """The region's matches some classification so far took away (with no match added,
+        at the region's threshold) and kept the type: losing any one of them alone keeps it
+        (losing more matches never gives a higher type, as the loss searches assume)."""
+        own = self.result.type
+        pairs = {m.key for m in self.region.matches}
+        out: set[tuple[str, str]] = set()
+        for (added, removed, threshold), done in self._cache.items():
+            if not added and threshold is None and removed and done.type == own:
+                out.update(pair for pair in removed if pair in pairs)
+        return out
+
     def classify(self, add: Sequence[Match] = (), remove: frozenset = frozenset(),
                  threshold: float | None = None) -> "Classification":
         if threshold == self.params.threshold:
@@ -329,8 +365,10 @@ class _Runs:
             else:  # a stand-in classifier (tests): the changed region classified
                 params = attrs.evolve(self.params, threshold=threshold) \
                     if threshold is not None else self.params
-                kept = tuple(m for m in self.region.matches if m.key not in remove)
-                region = self._mark(attrs.evolve(self.region, matches=kept + tuple(add)))
+                # an added match whose pair the region links replaces it (another relation)
+                changed = {m.key: m for m in self.region.matches if m.key not in remove}
+                changed.update((m.key, m) for m in add)
+                region = self._mark(attrs.evolve(self.region, matches=tuple(changed.values())))
                 self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
 
@@ -530,9 +568,9 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                  ) -> TypeAdvice:
     """The fewest changes, stage by stage, that reach a type, found by classifying: first
     one change per element (the relation of a rejected match, else a new match to a stand-in)
-    at the type's stage and below, then at every stage (a variant's condition may reach
-    above the type's stage), then every pair of an element and an RPJMD element of its
-    level (the widest change). A type even the widest change does not reach cannot be
+    at the type's stage and below, then every pair of an element and an RPJMD element of
+    its level there, then the same at every stage (a variant's condition may reach above
+    the type's stage), then the widest change (:func:`_every_change`). A type even the widest change does not reach cannot be
     reached by matches; one the widest change was too large to try is said to be reachable
     with no change found."""
     typology = runs.typology
@@ -540,7 +578,11 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     start = typology.stages.index(wanted.value)
     below = typology.stages[start:]
     widest = sum(len(o.every) for s in typology.stages for o in options[s])
-    scopes = [(below, "one"), (typology.stages, "one")]
+    # the type's own stages first, one change and then every pair, so that a change above
+    # the type's stage is proposed only when none confined to its stages reaches it
+    widest_below = sum(len(o.every) for s in below for o in options[s])
+    scopes = [(below, "one")] + ([(below, "every")] if widest_below <= WIDEST else []) + [
+        (typology.stages, "one")]
     if widest <= WIDEST:
         scopes.append((typology.stages, "every"))
     found = None
@@ -553,10 +595,21 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             found = (chosen, limit, mode)
             break
     if found is None:
-        if widest > WIDEST:  # not proven: a wider change was not tried
+        changes = _every_change(runs)
+        if changes is None or len(changes) > WIDEST:  # not proven: the widest change was not tried
+            if not runs.result.stages[wanted.value].present:
+                # proven all the same: no match gives the masterplan elements at the type's
+                # stage, and a stage it lacks is never synchronized
+                return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={},
+                                  proposal=(), complete=False, gives=None,
+                                  missing=(Missing(wanted.value, "masterplan"),))
             return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
                               complete=False, gives=None, found=False)
-        full = runs.classify(_hypothetical(chosen, limit, "every"))
+        full = runs.classify(changes)
+        if _reached(runs, full, wanted):
+            # only matches beyond the unsynchronized elements' reach it (a variant's
+            # condition on a second match of a synchronized element, or on another level)
+            return _advise_wide(runs, wanted, changes, options)
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
                           complete=False, gives=None, missing=tuple(_missing(runs, below)),
                           reasons=tuple(full.why_not(wanted)))
@@ -598,6 +651,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       change="relation" if o.fix else "add", current=o.current,
                       limited=o.limited and not o.fix)
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
+    proposal = _which_count(runs, chosen, counts, mode, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
         runs, runs.classify(_hypothetical(chosen, counts, "candidates")), wanted)
@@ -607,6 +661,208 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
+                 mode: str, proposal: tuple[ProposedMatch, ...]) -> tuple[ProposedMatch, ...]:
+    """For each proposed new match whose counterpart a person must find: which RPJMD
+    elements of its level a match would count to, and why the others would not, as the
+    rules conclude it (one classification with the proposal's other changes and each such
+    element matched to every RPJMD element of its level: the counted pairs of its stage
+    and the conditions of its rejected ones). Left as it is where every counterpart would
+    count, or the change would be too large (:data:`WIDEST`)."""
+    # a candidate of the matcher the rules would not count with the proposal's other
+    # changes is no proposal: its counterpart is for a person to find
+    with_candidates = runs.classify(_hypothetical(chosen, counts, "proposal"))
+    proposal = tuple(
+        attrs.evolve(p, rpjmd=None, score=None)
+        if p.change == "add" and p.rpjmd is not None and p.score is not None
+        and (p.masterplan, p.rpjmd) not in {tuple(pair) for pair in _counted_matches_of(
+            with_candidates, p.stage).get(p.masterplan, ())} else p
+        for p in proposal)
+    open_ = [p for p in proposal if p.rpjmd is None and p.change == "add"]
+    if not open_:
+        return proposal
+    options = {o.masterplan: o for s in chosen for o in chosen[s][:counts[s]]}
+    wanted = {p.masterplan for p in open_}
+    if sum(len(options[m].every) for m in wanted if m in options) > WIDEST:
+        return proposal  # too large a change to make (a huge region)
+    added = [m for s in chosen for o in chosen[s][:counts[s]]
+             for m in o.matches("every" if o.masterplan in wanted else mode)]
+    if len(added) > WIDEST:
+        return proposal
+    done = runs.classify(tuple(added))
+    out = []
+    for p in proposal:
+        option = options.get(p.masterplan)
+        if p not in open_ or option is None or not option.every:
+            out.append(p)
+            continue
+        counted = {pair[1] for pair in _counted_matches_of(done, p.stage).get(p.masterplan, ())}
+        refused: dict[str, str] = {}
+        for fact in done.trace.find("MatchRejected", masterplan=p.masterplan):
+            rpjmd = str(fact.get("rpjmd"))
+            if rpjmd in option.every and rpjmd not in counted:
+                refused.setdefault(rpjmd, str(fact.get("condition")))
+        counting = tuple(r for r in option.every if r in counted)
+        if counting and len(counting) < len(option.every):
+            out.append(attrs.evolve(p, counting=counting, refused=tuple(
+                (r, refused[r]) for r in option.every if r in refused)))
+        else:
+            out.append(p)
+    return tuple(out)
+
+
+def _counted_matches_of(done: "Classification", stage: str) -> dict[str, list[tuple[str, str]]]:
+    """Per masterplan element of a stage, its matches that count in a classification (the
+    stage coverage fact's ``matches``, as the rules concluded them)."""
+    facts = done.trace.find("StageCoverage", stage=stage)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for item in (facts[0].get("matches") or ()) if facts else ():
+        out.setdefault(item[0], []).append((item[0], item[1]))
+    return out
+
+
+def _every_change(runs: _Runs) -> tuple[Match, ...] | None:
+    """The widest change advice can make: every masterplan element (synchronized or not)
+    matched to every RPJMD element of its level, at every level both plans have (a
+    variant's condition may look at any level: the parents of a program under cascading),
+    each new match with a relation the rules count at its level, and each existing match
+    whose relation does not count there given one that does. Adding matches never lowers
+    a type, so when this change does not reach a type no change of matches does (asked
+    once per region: kept on ``runs``). ``None`` when it would add more than
+    :data:`WIDEST` matches (counted before any is made)."""
+    known = runs._every
+    if known is not None:
+        return None if runs._every_large else known
+    region = runs.region
+    # counted before any is made: on a huge region the pairs are far too many to list
+    per_level: dict[str, int] = {}
+    for e in region.rpjmd.elements:
+        per_level[e.level.value] = per_level.get(e.level.value, 0) + 1
+    if sum(per_level.get(e.level.value, 0) for e in region.masterplan.elements) > WIDEST:
+        runs._every = ()
+        runs._every_large = True
+        return None
+    current = {m.key: m for m in region.matches}
+    rpjmd_levels = {e.level.value for e in region.rpjmd.elements}
+    out: list[Match] = []
+    relations: dict[str, Relation] = {}
+    for element in region.masterplan.elements:
+        level = element.level.value
+        if level not in rpjmd_levels:
+            continue
+        if level not in relations:
+            relations[level] = _relation(runs, level)
+        relation = relations[level]
+        counted = _counted_relations(runs, level)
+        for counterpart in region.rpjmd.at(level):
+            match = current.get((element.id, counterpart.id))
+            if match is not None and match.relation.value in counted:
+                continue
+            out.append(Match(element.id, counterpart.id, relation, Source.MANUAL))
+    runs._every = tuple(out)
+    return runs._every
+
+
+def _level_rank(level: str) -> int:
+    """A level's place from the top of the planning hierarchy (an unknown one last)."""
+    from .model import Level
+
+    try:
+        return Level.parse(level).rank
+    except ValueError:
+        return 99
+
+
+def _counted_relations(runs: _Runs, stage: str) -> set[str]:
+    """The relations the rules count at a stage or level (its CountedRelation facts, else
+    the parameters' relations for it)."""
+    counted = {f.get("relation") for f in runs.result.trace.find("CountedRelation", stage=stage)}
+    return counted or {r.value for r in runs.params.relations_for(stage)}
+
+
+#: the most classifications the search for a small set of changes (among the widest change)
+#: asks; past it the changes found reach the type but some may not be needed (said)
+WIDE_LIMIT = 300
+
+
+def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
+                 options: Mapping[str, Sequence[_Option]] | None = None) -> TypeAdvice:
+    """Advice for a type only the widest change reaches: the widest change cut down, by
+    classifying, until none of its matches can be left out -- whole levels tried first,
+    then each masterplan element's matches, then each element's matches by halves down
+    to one at a time -- as far as :data:`WIDE_LIMIT` classifications allow. A pair to
+    the matcher's candidate for its element is tried last, so that it is the one kept where
+    any would do. Each remaining match is proposed by name (pair and relation): what the
+    rules need, found by trying pairs, not by comparing texts."""
+    typology = runs.typology
+    level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
+    candidates = {(o.masterplan, o.candidate) for stage in (options or {}).values()
+                  for o in stage if o.candidate is not None}
+    kept = sorted(changes, key=lambda m: m.key in candidates)  # stable: the rest in order
+    asked = 0
+    cut = False
+
+    def leave_out(keys: Sequence[tuple[str, str]]) -> bool:
+        """Leave these matches out when the type is still reached without them."""
+        nonlocal kept, asked, cut
+        if len(keys) >= len(kept) or asked >= WIDE_LIMIT:
+            cut = cut or asked >= WIDE_LIMIT
+            return False
+        asked += 1
+        gone = set(keys)
+        trial = [m for m in kept if m.key not in gone]
+        if _reached(runs, runs.classify(tuple(trial)), wanted):
+            kept = trial
+            return True
+        return False
+
+    for group_of in (lambda m: level_of[m.masterplan], lambda m: m.masterplan):
+        groups: dict[Any, list[tuple[str, str]]] = {}
+        for m in kept:
+            groups.setdefault(group_of(m), []).append(m.key)
+        for keys in groups.values():
+            leave_out(keys)
+    def halve(keys: list[tuple[str, str]]) -> None:
+        """Leave out as many of these matches as can go: all at once, else each half."""
+        if not keys or cut or leave_out(keys) or len(keys) == 1:
+            return
+        middle = len(keys) // 2
+        halve(keys[:middle])
+        halve(keys[middle:])
+
+    # each element's matches by halves: an element that needs one of many pairs costs a
+    # few classifications, not one per pair
+    by_element: dict[str, list[tuple[str, str]]] = {}
+    for m in kept:
+        by_element.setdefault(m.masterplan, []).append(m.key)
+    for keys in by_element.values():
+        if len(keys) > 1:
+            middle = len(keys) // 2
+            halve(keys[:middle])
+            halve(keys[middle:])
+    changed = runs.classify(tuple(kept))
+    current = {m.key: m.relation.value for m in runs.region.matches}
+    order = {level: index for index, level in enumerate(
+        dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
+    kept.sort(key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan, m.rpjmd))
+    proposal = tuple(
+        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan], None, m.relation.value,
+                      change="relation" if m.key in current else "add",
+                      current=current.get(m.key))
+        for m in kept)
+    start = typology.stages.index(wanted.value)
+    # the type's stages (0 where no change is needed), and every stage or level changed,
+    # in the order of the masterplan's levels
+    levels = [s for s in order if s in typology.stages[start:] or any(
+        p.stage == s for p in proposal)] + [s for s in typology.stages[start:] if s not in order]
+    needed = {s: len({p.masterplan for p in proposal if p.stage == s}) for s in
+              sorted(levels, key=lambda s: _level_rank(s))}
+    after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
+    return TypeAdvice(type=wanted, letter=typology.letter(wanted), reachable=True, needed=needed,
+                      proposal=proposal, complete=True, gives=changed.type, after=after,
+                      wide=True, wide_cut=cut)
 
 
 def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
@@ -716,14 +972,51 @@ def _stability(runs: _Runs) -> Stability:
         # one match whose loss alone changes the type, at a stage other than its own (a
         # variant's condition: a target match that programs under it count through)
         count, falls_to, lose = single
+    lose_proven = count is not None and count <= 1
+    if count is not None and count > 1 and checked >= of:
+        # every single loss was tried: look for a smaller set among every set of fewer
+        # matches, as far as LOSS_LIMIT classifications allow (``lose_proven`` when all were)
+        smaller, lose_proven = _smaller_loss(runs, count, lambda t: t != result.type)
+        if smaller is not None:
+            lose, falls_to = smaller
+            count = len(lose)
     fragile = runs.rank(result.type) > 0 and threshold_to <= current
     return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
                      threshold_to=threshold_to, threshold_above=lower, type_below=below,
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
                      fragile=fragile, protect=protect, protect_falls_to=protect_falls_to,
-                     protect_checked=checked, protect_of=of,
+                     protect_checked=checked, protect_of=of, lose_proven=lose_proven,
                      above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current),
                      type_above_to=above_to, type_below_from=below_from)
+
+
+#: the most classifications the search for a loss smaller than the one found stage by stage
+#: asks (every set of fewer matches, smallest first); past it the loss found is said not to
+#: be proven the fewest
+LOSS_LIMIT = 60
+
+
+def _smaller_loss(runs: _Runs, size: int, wanted: Any
+                  ) -> tuple[tuple[tuple[tuple[str, str], ...], enum.Enum] | None, bool]:
+    """The smallest set of the region's matches, of 2 up to ``size - 1`` matches, whose loss
+    gives a type for which ``wanted(type)`` holds (``(pairs, type)``, or ``None``), and
+    whether the search proved it: every set of fewer matches was classified (sets of one are
+    the single losses, tried apart). Sizes are tried smallest first, each only when all its
+    sets fit in what is left of :data:`LOSS_LIMIT`."""
+    import itertools
+
+    keys = sorted({m.key for m in runs.region.matches})
+    left = LOSS_LIMIT
+    for k in range(2, size):
+        sets = math.comb(len(keys), k)
+        if sets > left:
+            return None, False
+        left -= sets
+        for chosen in itertools.combinations(keys, k):
+            done = runs.classify(remove=frozenset(chosen)).type
+            if wanted(done):
+                return (tuple(chosen), done), True
+    return None, True
 
 
 #: the most classifications the search for single losses asks (each a what-if); past it,
@@ -778,24 +1071,27 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
     if own == 0:  # nothing to lower
         runs._singles = ({}, 0, len(per_key))
         return runs._singles
+    # what the what-ifs asked so far cleared (the loss search's: a set of matches whose
+    # loss leaves the type as it is clears each of them, as a group of this search does)
+    seen: set[tuple[str, str]] = runs.cleared()
+    before = len(seen)
     groups: list[list[tuple[str, str]]] = []
-    seen: set[tuple[str, str]] = set()
     for stage in reversed(runs.typology.stages):
         figures = result.stages.get(stage)
         if figures is None or not figures.present or not figures.synchronized:
             continue
-        pairs = [pair for element in _counted_matches(runs, stage).values() for pair in element
-                 if pair in per_key and pair not in seen]
-        seen.update(pairs)
+        per_element = [[pair for pair in element if pair in per_key and pair not in seen]
+                       for element in _counted_matches(runs, stage).values()]
+        seen.update(pair for pairs in per_element for pair in pairs)
         spare = figures.synchronized - math.ceil(figures.threshold * figures.total - 1e-9) \
             if figures.is_synchronized else 0
-        size = max(1, spare)
-        groups.extend(pairs[i:i + size] for i in range(0, len(pairs), size))
+        groups.extend(_loss_groups(per_element, max(1, spare)))
     rest = [pair for pair in per_key if pair not in seen]
     if rest:
         groups.append(rest)
     changed: dict[tuple[str, str], enum.Enum] = {}
-    asked = cleared = 0
+    asked = 0
+    cleared = before
     todo = list(reversed(groups))
     while todo and asked < PROTECT_LIMIT:
         group = todo.pop()
@@ -811,6 +1107,26 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
             todo += [group[half:], group[:half]]
     runs._singles = (changed, cleared, len(per_key))
     return runs._singles
+
+
+def _loss_groups(per_element: list[list[tuple[str, str]]], spare: int
+                 ) -> list[list[tuple[str, str]]]:
+    """The groups :func:`_single_changes` first takes away at one stage (a guess, each
+    group decided by classifying): an element with several counted matches keeps one in
+    each group (the first group takes all but its last, the second its last), and the
+    elements with one counted match, each of which a group may cost the stage, go
+    ``spare`` to a group (how many the stage can lose and stay as it is)."""
+    several = [pairs for pairs in per_element if len(pairs) > 1]
+    alone = [pairs[0] for pairs in per_element if len(pairs) == 1]
+    groups = [[pair for pairs in several for pair in pairs[:-1]],
+              [pairs[-1] for pairs in several]] if several else []
+    chunks = [alone[i:i + spare] for i in range(0, len(alone), spare)]
+    for index, chunk in enumerate(chunks):
+        if index < len(groups):
+            groups[index].extend(chunk)
+        else:
+            groups.append(chunk)
+    return groups
 
 
 def _counted_matches(runs: _Runs, stage: str) -> dict[str, list[tuple[str, str]]]:
@@ -924,10 +1240,12 @@ class FallAdvice:
     """What would make the region fall to a lower ``type`` (``letter``; ``None`` for
     unsynchronized), each answer found by classifying.
 
-    ``single``: the matches whose loss *alone* gives that type. ``lose``: matches whose
-    loss together gives it (found stage by stage: the elements of a stage with the fewest
-    counted matches first, until the stage is no longer synchronized, then confirmed by
-    classifying; not proven the fewest), or ``()`` when those losses give another type,
+    ``single``: the matches whose loss *alone* gives that type. ``lose``: where no single
+    loss gives it, matches whose loss together gives it (found stage by stage: the elements
+    of a stage with the fewest counted matches first, until the stage is no longer
+    synchronized, then confirmed by classifying; then every set of fewer matches tried
+    while they fit in :data:`LOSS_LIMIT` classifications: ``lose_proven`` when all were,
+    and no set of fewer matches gives the type), or ``()`` when those losses give another type,
     ``gives`` (they overshoot: a variant's condition carries a stage below with the one
     broken), or none at all (``gives`` ``None``). ``thresholds``: the ranges ``(above,
     up_to)`` of general thresholds ``t`` with ``above < t <= up_to`` that give the type
@@ -940,6 +1258,7 @@ class FallAdvice:
     lose: tuple[tuple[str, str], ...] = ()
     gives: enum.Enum | None = None
     thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
+    lose_proven: bool = False
 
     @property
     def possible(self) -> bool:
@@ -951,7 +1270,7 @@ class FallAdvice:
         rpjmd]`` pairs), ``gives`` (what the stage-by-stage losses gave instead, or null),
         ``thresholds`` (``[above, up_to]`` pairs of fractions as strings)."""
         return {"type": self.type.value, "single": [list(p) for p in self.single],
-                "lose": [list(p) for p in self.lose],
+                "lose": [list(p) for p in self.lose], "lose_proven": self.lose_proven,
                 "gives": None if self.gives is None else self.gives.value,
                 "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds]}
 
@@ -1034,8 +1353,19 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
         lose = tuple(sorted(removed))
     elif removed:
         gives = done.type
+    proven = bool(single)
+    if single:
+        lose = ()  # one lost match gives it: no set of more is the fewest
+    elif lose and len(lose) > 1:
+        # every single loss was tried (none gives it): a smaller set among every set of
+        # fewer matches, while they fit in LOSS_LIMIT classifications
+        _, cleared, total = _single_changes(runs)
+        if cleared >= total:
+            smaller, proven = _smaller_loss(runs, len(lose), lambda t: t == target)
+            if smaller is not None:
+                lose = smaller[0]
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
-                      thresholds=tuple(ranges))
+                      thresholds=tuple(ranges), lose_proven=proven and bool(lose))
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

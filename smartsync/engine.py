@@ -476,18 +476,23 @@ class Classifier:
         asserted_by: dict[int, list[int]] = {}
         initial: set[int] = set()
         internal_kinds = INTERNAL_KINDS
-        record = FactRecord
+        record = FactRecord.unread  # a record whose fields are read from the fact when asked
+        get_step = declared_at.get
+        get_retracted = retracted_at.get
         with paused_gc():
             for fact_id, fact in ever.items():
-                kind = type(fact).__name__
-                step = declared_at.get(fact_id, 0)
+                kind = fact.__class__.__name__
+                step = get_step(fact_id, 0)
                 if step:
-                    asserted_by.setdefault(step, []).append(fact_id)
+                    asserted = asserted_by.get(step)
+                    if asserted is None:
+                        asserted_by[step] = [fact_id]
+                    else:
+                        asserted.append(fact_id)
                 if kind == "InitialFact":  # experta's: never a premise in the trace
                     initial.add(fact_id)
-                records[fact_id] = record(fact_id, kind, None, step == 0, kind in internal_kinds,
-                                          raw=fact, declared_at=step,
-                                          retracted_at=retracted_at.get(fact_id))
+                records[fact_id] = record(fact_id, kind, step, kind in internal_kinds, fact,
+                                          get_retracted(fact_id))
             retracted_by: dict[int, list[int]] = {}
             for fact_id, step in retracted_at.items():
                 if step:
@@ -498,19 +503,23 @@ class Classifier:
                 rule = activation.rule
                 info = rule_by_name.get(getattr(rule, "__name__", ""))
                 asserted = tuple(asserted_by.get(number, ()))
-                facts = set(fact_ids(activation))
-                facts.difference_update(initial)
-                if number in collected:
-                    facts.update(collected[number])
+                ids = fact_ids(activation)  # each once, largest first
+                if number in collected or not initial.isdisjoint(ids):
+                    facts = set(ids)
+                    facts.difference_update(initial)
+                    if number in collected:
+                        facts.update(collected[number])
+                    ids = tuple(sorted(facts))
+                else:
+                    ids = ids[::-1]
                 steps.append(Step(
                     number, info.name if info else rule.__name__,
                     info.pack if info else "", info.description if info else "",
-                    tuple(sorted(facts)),
+                    ids,
                     # read when asked (the fast matcher builds a context when first read)
                     LazyValues(functools.partial(getattr, activation, "context")),
                     asserted, tuple(retracted_by.get(number, ())),
-                    bool(asserted) and all(records[a].internal for a in asserted
-                                           if a in records)))
+                    bool(asserted) and all(records[a].internal for a in asserted)))
         return tuple(steps), records
 
     def _result(self, region: Region, params: Parameters, engine: Any) -> Classification:

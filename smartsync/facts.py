@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from typing import Iterator
+from typing import Any, Iterator
 
 from .fastmatch import FastFact, frozendict, plain_fact
 from .model import Match as ModelMatch, Region
@@ -290,10 +290,20 @@ def definition_facts(typology: Typology, params: Parameters) -> Iterator[Fact]:
 def match_fact(match: "ModelMatch") -> Fact:
     """The :class:`Match` fact of one match of the region (what a what-if declares for a
     hypothetical match, and retracts for a lost one)."""
-    return plain_fact(Match, {
-        "masterplan": match.masterplan, "rpjmd": match.rpjmd,
-        "relation": match.relation._value_, "source": match.source._value_,
-        "score": match.score}, known_plain=True)
+    if Match.__fields__:  # pragma: no cover - a subclass with Field defaults
+        return plain_fact(Match, _match_fields(match), known_plain=True)
+    fact = _new_fact(Match)  # plain_fact inline: a region has hundreds of matches
+    _update(fact, {"masterplan": match.masterplan, "rpjmd": match.rpjmd,
+                   "relation": match.relation._value_, "source": match.source._value_,
+                   "score": match.score})
+    fact._plain = True
+    return fact
+
+
+def _match_fields(match: "ModelMatch") -> dict[str, Any]:
+    return {"masterplan": match.masterplan, "rpjmd": match.rpjmd,
+            "relation": match.relation._value_, "source": match.source._value_,
+            "score": match.score}
 
 
 def region_facts(region: Region, typology: Typology, params: Parameters) -> Iterator[Fact]:
@@ -330,14 +340,33 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                 budgets=frozendict(
                     {e.id: e.budget for e in elements if e.budget is not None}),
             )
+            if Element.__fields__:  # pragma: no cover - a subclass with Field defaults
+                for e in elements:
+                    yield plain_fact(Element, _element_fields(e, kind, level), known_plain=True)
+                continue
+            # plain_fact inline (values of the region's model: strings, numbers, tuples,
+            # None), the per-fact call left out: a typical region has about 300 of them
             for e in elements:
-                yield plain_fact(Element, {
-                    "plan": kind, "level": level, "id": e.id, "parents": tuple(e.parents),
-                    "dimension": e.dimension._value_ if e.dimension else None,
-                    "code": e.code, "budget": e.budget, "indicators": tuple(e.indicators)},
-                    known_plain=True)
+                fact = _new_fact(Element)
+                _update(fact, {"plan": kind, "level": level, "id": e.id,
+                               "parents": tuple(e.parents),
+                               "dimension": e.dimension._value_ if e.dimension else None,
+                               "code": e.code, "budget": e.budget,
+                               "indicators": tuple(e.indicators)})
+                fact._plain = True
+                yield fact
 
     for match in sorted(region.matches,
                         key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
                                        m.source._value_)):
         yield match_fact(match)
+
+
+def _element_fields(e: Any, kind: str, level: str) -> dict[str, Any]:
+    return {"plan": kind, "level": level, "id": e.id, "parents": tuple(e.parents),
+            "dimension": e.dimension._value_ if e.dimension else None,
+            "code": e.code, "budget": e.budget, "indicators": tuple(e.indicators)}
+
+
+_new_fact = dict.__new__
+_update = dict.update

@@ -321,6 +321,25 @@ class _Token:
         self.alive = True
 
 
+_new_token = object.__new__
+
+
+def _child(parent: _Token, facts: tuple, node: Any) -> _Token:
+    """``_Token(facts, node, parent)`` without the call of ``__init__``: a token made by a
+    node from a token of the node before (a run makes hundreds)."""
+    token = _new_token(_Token)
+    token.facts = facts
+    token.node = node
+    token.children = None
+    token.alive = True
+    children = parent.children
+    if children is None:
+        parent.children = [token]
+    else:
+        children.append(token)
+    return token
+
+
 class _Join:
     """A positive pattern of a rule: joins the tokens before it with the facts it matches,
     on the values of the variables it shares with them (a hash lookup). Its tokens go to
@@ -353,7 +372,17 @@ class _Join:
         return key
 
     def left_add(self, token: _Token) -> None:
-        right = self.right.get(self._remember(token))
+        # _remember, inline (a call fewer per partial match)
+        key = self.left_key(token.facts)
+        left = self.left
+        bucket = left.get(key)
+        if bucket is None:
+            left[key] = token
+        elif bucket.__class__ is dict:
+            bucket[token] = None
+        else:
+            left[key] = {bucket: None, token: None}
+        right = self.right.get(key)
         if right is None:
             return
         if right.__class__ is dict:
@@ -363,7 +392,7 @@ class _Join:
             self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
-        token = _Token(parent.facts + (fact,), self, parent)
+        token = _child(parent, parent.facts + (fact,), self)
         for node in self.succ:
             node.left_add(token)
 
@@ -455,14 +484,25 @@ class _Not(_Join):
         self.blocked: dict[_Token, int] = {}
 
     def left_add(self, token: _Token) -> None:
-        right = self.right.get(self._remember(token))
+        key = self.left_key(token.facts)
+        left = self.left
+        bucket = left.get(key)
+        if bucket is None:
+            left[key] = token
+        elif bucket.__class__ is dict:
+            bucket[token] = None
+        else:
+            left[key] = {bucket: None, token: None}
+        right = self.right.get(key)
         if right:
             self.blocked[token] = len(right)
-        else:
-            self._pass(token)
+        else:  # _pass, inline
+            passed = _child(token, token.facts, self)
+            for node in self.succ:
+                node.left_add(passed)
 
     def _pass(self, token: _Token) -> None:
-        passed = _Token(token.facts, self, token)
+        passed = _child(token, token.facts, self)
         for node in self.succ:
             node.left_add(passed)
 
@@ -513,7 +553,7 @@ class _Test:
 
     def left_add(self, token: _Token) -> None:
         if self.call(token.facts):
-            passed = _Token(token.facts, self, token)
+            passed = _child(token, token.facts, self)
             for node in self.succ:
                 node.left_add(passed)
 
@@ -909,9 +949,10 @@ class FastDepthStrategy(DepthStrategy):
                         break
             if found is not None:
                 del activations[found]
-        if len(added) > 8:
+        if len(added) > 8 and len(added) * 16 > len(activations):
             # many at once (a region's input facts): one stable sort keeps equal keys in
-            # the order insort_right would (those already there first, then by arrival)
+            # the order insort_right would (those already there first, then by arrival);
+            # a few into a long agenda (a what-if's) are inserted one by one
             for act in added:
                 act.key = get_key(act)
             activations.extend(added)

@@ -322,11 +322,18 @@ class Difference:
     type_rule_b: str | None
     only_a: tuple[str, ...] = ()
     only_b: tuple[str, ...] = ()
+    #: each rule named above with its description (its docstring), for the sentences
+    rule_texts: tuple[tuple[str, str], ...] = ()
 
     def lines(self, lang: str = "en") -> list[str]:
         """The difference in sentences, from the matches up to the type (see
-        :mod:`smartsync.messages`, keys ``study.diff.*``)."""
-        from .messages import text
+        :mod:`smartsync.messages`, keys ``study.diff.*``); a rule is said in its own words
+        (its description in the language), never by its Python name."""
+        from .messages import rule_words, text
+
+        texts = dict(self.rule_texts)
+        said = (lambda rule: rule_words(rule, lang, texts.get(rule, ""))
+                or text("study.diff.a_rule", lang))
 
         out: list[str] = []
         names = {"a": self.a, "b": self.b}
@@ -365,8 +372,8 @@ class Difference:
                 else:
                     out.append(text("study.diff.rejected", lang, rule_set=names[side],
                                     matches=", ".join(pairs), count=len(pairs),
-                                    stage=stage.stage, rule=rule,
-                                    condition=_condition(condition, lang)))
+                                    stage=stage.stage, rule=said(rule),
+                                    condition=_condition(condition, lang) or said(rule)))
             for side, elements in bare.items():
                 out.append(text("study.diff.element_unsynchronized", lang, rule_set=names[side],
                                 elements=", ".join(elements), stage=stage.stage))
@@ -375,7 +382,7 @@ class Difference:
                 same = set(pairs) <= lost_pairs
                 out.append(text("study.diff.counted_same" if same else "study.diff.counted", lang,
                                 rule_set=names[side], matches=", ".join(pairs), count=len(pairs),
-                                stage=stage.stage, rule=rule or "?"))
+                                stage=stage.stage, rule=said(rule) if rule else "?"))
             if stage.synchronized_a == stage.synchronized_b:  # the same coverage, two thresholds
                 if stage.is_synchronized_a:
                     passing, reached, failing, missed = self.a, stage.threshold_a, self.b, stage.threshold_b
@@ -398,7 +405,8 @@ class Difference:
             out.append(text("study.diff.only", lang, stage=stage, rule_set=self.b))
         if not any(s.decisive for s in self.stages) and not self.only_a and not self.only_b:
             out.append(text("study.diff.type_rules", lang, a=self.a, b=self.b,
-                            rule_a=self.type_rule_a or "?", rule_b=self.type_rule_b or "?"))
+                            rule_a=said(self.type_rule_a) if self.type_rule_a else "?",
+                            rule_b=said(self.type_rule_b) if self.type_rule_b else "?"))
         out.append(text("study.diff.type", lang, a=self.a, b=self.b,
                         type_a=_type_label(self.type_a, self.letter_a, lang),
                         type_b=_type_label(self.type_b, self.letter_b, lang)))
@@ -595,7 +603,7 @@ def _condition(condition: str | None, lang: str) -> str:
 
     if condition and has(f"condition.{condition}", lang):
         return text(f"condition.{condition}", lang)
-    return condition or ""
+    return ""  # no words for it: the caller says the rule's own words instead
 
 
 def _rules_by_fact(c: "Classification") -> dict[int, str]:
@@ -674,7 +682,9 @@ def explain_difference(a: "Classification", b: "Classification", *, names: tuple
         only_a=tuple(s for s in a.typology.stages if s not in b.stages
                      and a.stages[s].is_synchronized),
         only_b=tuple(s for s in b.typology.stages if s not in a.stages
-                     and b.stages[s].is_synchronized))
+                     and b.stages[s].is_synchronized),
+        rule_texts=tuple(sorted({step.rule: step.description or "" for c in (a, b)
+                                 for step in c.trace.steps}.items())))
 
 
 # ------------------------------------------------------------------------ the curves

@@ -68,6 +68,19 @@ class FactRecord:
         self._raw = raw
         self.declared_at, self.retracted_at = declared_at, retracted_at
 
+    @classmethod
+    def unread(cls, id: int, kind: str, declared_at: int, internal: bool, raw: Any,
+               retracted_at: int | None) -> "FactRecord":
+        """The record of an engine's fact (an input fact when ``declared_at`` is 0), its
+        fields read from ``raw`` when first asked: what a run's trace is built of (a
+        typical region's run has about 500), without the keyword call."""
+        record = _new_record(cls)
+        record.id, record.kind, record.input, record.internal = (id, kind, declared_at == 0,
+                                                                 internal)
+        record._fields, record._raw = None, raw
+        record.declared_at, record.retracted_at = declared_at, retracted_at
+        return record
+
     @property
     def retracted(self) -> bool:
         """Whether a rule retracted the fact (it is not in working memory at the end)."""
@@ -111,6 +124,9 @@ class FactRecord:
     def __reduce__(self) -> tuple:
         return (_record, (self.id, self.kind, self.fields, self.input, self.internal,
                           self.declared_at, self.retracted_at))
+
+
+_new_record = object.__new__
 
 
 def _record(id: int, kind: str, fields: Mapping[str, Any], input: bool, internal: bool,

@@ -65,15 +65,19 @@ generated regions and every shipped variant.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import threading
 import weakref
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import attrs
 
 from ._gc import paused_gc
 from .facts import Match as MatchFact, definition_facts, match_fact, region_facts
-from .fastmatch import _content, fact_ids
+from .fastmatch import FastDepthStrategy, _content, fact_ids
 from . import model
 from .model import Match, Region
 from .typology import Parameters
@@ -219,7 +223,8 @@ class WhatIf:
             self._act[number] = activation
         self._standing = set(self._fired.values())
         self._uses: dict[int, set[int]] = {}
-        self._requeued: set[int] = set()
+        #: activations put back on the agenda by truth maintenance, by id
+        self._requeued: dict[int, Any] = {}
         for step in self._standing:
             for fact_id in fact_ids(self._act[step]):
                 self._uses.setdefault(fact_id, set()).add(step)
@@ -236,7 +241,9 @@ class WhatIf:
             if step in self._standing:
                 self._dups.setdefault(self._content_key(fact), []).append((step, fact))
         # conclusions whose firing no longer stands, retracted when their phase is over
-        self._pending: list[tuple[float, int]] = []
+        # (by the salience of their phase, each (order of arrival, fact id)), so that a
+        # phase's end takes its own and looks at no other
+        self._pending: dict[float, list[tuple[int, int]]] = {}
         self._pending_top = _NEVER  # the highest salience among them
 
     @staticmethod
@@ -399,21 +406,23 @@ class WhatIf:
                 fact_list.added, fact_list.removed = [], []
                 both = {id(f) for f in adding} & {id(f) for f in deleting}
                 added, removed = engine.matcher.changes(adding, deleting)
-                undone: list[int] = []
+                # ordered sets (dicts): a change of thousands of facts undoes thousands
+                # of firings, each looked up once
+                undone: dict[int, None] = {}
                 for fact in deleting:  # a fact a firing matched is gone: it no longer stands
                     if id(fact) in both:
                         continue
                     for step in uses.pop(fact["__factid__"], ()):
                         if step in standing and step not in undone:
-                            undone.append(step)
+                            undone[step] = None
                 earliest = max((self._phase(f["__factid__"]) for f in adding
                                 if id(f) not in both), default=float("-inf"))
                 for activation in removed:  # its facts are there: a NOT now blocked
                     step = fired.get(_key(activation))
                     if (step is not None and step in standing and step not in undone
                             and earliest > activation.rule.salience and self._present(activation)):
-                        undone.append(step)
-                again: list[int] = []
+                        undone[step] = None
+                again: dict[int, None] = {}
                 for fact in (*adding, *deleting):
                     if id(fact) in both:
                         continue
@@ -421,34 +430,31 @@ class WhatIf:
                     for step in self._watchers(fact):
                         if (step in standing and step not in undone and step not in again
                                 and phase > self._act[step].rule.salience):
-                            again.append(step)
+                            again[step] = None
                 added = [a for a in added if _key(a) not in fired]
                 if added or removed:
                     update(engine.agenda, added, removed)
                 if deleting and self._requeued:
                     # an activation put back by truth maintenance (the matcher no longer
                     # holds it) leaves the agenda when one of its facts goes
-                    agenda = engine.agenda.activations
-                    stale = [a for a in agenda if id(a) in self._requeued
-                             and not self._present(a)]
+                    stale = [a for a in self._requeued.values() if not self._present(a)]
                     for activation in stale:
-                        agenda.remove(activation)
-                        self._requeued.discard(id(activation))
-                for step in undone + again:
+                        _agenda_remove(engine, activation)
+                        del self._requeued[id(activation)]
+                for step in (*undone, *again):
                     key = _key(self._act[step])
                     if fired.get(key) == step:
                         del fired[key]
                     self._undo(step)
                 if again:
-                    waiting = {_key(a) for a in engine.agenda.activations}
+                    waiting = _AgendaKeys(engine)
                     requeued = []
                     for step in again:
                         activation = self._act[step]
-                        key = _key(activation)
-                        if key not in waiting and self._present(activation):
-                            waiting.add(key)
+                        if not waiting.waiting(activation) and self._present(activation):
+                            waiting.add(_key(activation))
                             requeued.append(activation)
-                            self._requeued.add(id(activation))
+                            self._requeued[id(activation)] = activation
                     if requeued:
                         update(engine.agenda, requeued, [])
                 continue
@@ -462,7 +468,7 @@ class WhatIf:
             activation = engine.agenda.get_next()
             if activation is None:
                 break
-            self._requeued.discard(id(activation))
+            self._requeued.pop(id(activation), None)
             before = fact_list.last_index
             dups = len(engine._dups)
             rule = activation.rule
@@ -520,7 +526,7 @@ class WhatIf:
             if other is not None:
                 self._support(fact_id, other)
             elif _read_at(readers, engine, fact.__class__) < salience:
-                self._pending.append((salience, fact_id))
+                self._pending.setdefault(salience, []).append((next(_ARRIVAL), fact_id))
                 if salience > self._pending_top:
                     self._pending_top = salience
             else:
@@ -531,12 +537,14 @@ class WhatIf:
         firing concluded again (those that one did stay, as its conclusions); whether
         any was retracted."""
         engine = self._engine
-        keep: list[tuple[float, int]] = []
+        pending = self._pending
+        over = [salience for salience in pending if salience > below]
+        if len(over) == 1:
+            due = pending.pop(over[0])
+        else:  # in the order they were left pending
+            due = sorted(chain.from_iterable(pending.pop(salience) for salience in over))
         retracted = False
-        for salience, fact_id in self._pending:
-            if salience <= below:
-                keep.append((salience, fact_id))
-                continue
+        for _, fact_id in due:
             fact = engine.facts.get(fact_id)
             if fact is None:
                 continue
@@ -546,8 +554,7 @@ class WhatIf:
             else:
                 engine.retract(fact_id)
                 retracted = True
-        self._pending = keep
-        self._pending_top = max((salience for salience, _ in keep), default=_NEVER)
+        self._pending_top = max(pending, default=_NEVER)
         return retracted
 
     def _support(self, fact_id: int, step: int) -> None:
@@ -557,7 +564,12 @@ class WhatIf:
         self._engine._declared_at[fact_id] = step
 
     def _other_support(self, fact: Any) -> int | None:
-        same = self._dups.get(self._content_key(fact))
+        dups = self._dups
+        if not dups:
+            return None
+        # the fact list keeps the hash of each fact's content (FastFactList): not hashed again
+        key = getattr(self._engine.facts, "_keys", {}).get(fact["__factid__"])
+        same = dups.get(self._content_key(fact) if key is None else key)
         if not same:
             return None
         content = _content(fact)
@@ -571,6 +583,68 @@ class WhatIf:
 
 _MISSING = object()
 _NEVER = float("-inf")
+#: the order conclusions are left pending in (retracted in that order)
+_ARRIVAL = itertools.count()
+
+
+def _sorted_agenda(engine: Any) -> bool:
+    """Whether the engine's agenda is kept sorted by each activation's ``key``
+    (:class:`~smartsync.fastmatch.FastDepthStrategy`): then an activation is found by
+    bisection, not by scanning the agenda."""
+    return isinstance(engine.strategy, FastDepthStrategy)
+
+
+def _agenda_remove(engine: Any, activation: Any) -> None:
+    """Take this activation (this object) off the agenda, if it is there."""
+    activations = engine.agenda.activations
+    if _sorted_agenda(engine) and getattr(activation, "key", None) is not None:
+        key = activation.key
+        position = bisect.bisect_left(activations, key, key=_AGENDA_KEY)
+        while position < len(activations) and activations[position].key == key:
+            if activations[position] is activation:
+                del activations[position]
+                return
+            position += 1
+        return
+    for position, other in enumerate(activations):
+        if other is activation:
+            del activations[position]
+            return
+
+
+class _AgendaKeys:
+    """Whether an activation of a rule and facts (:func:`_key`) is on the engine's agenda, found by bisection on a sorted agenda (the keys of the
+    activations about to be put back are added with :meth:`add`)."""
+
+    def __init__(self, engine: Any):
+        self._engine = engine
+        self._added: set[tuple] = set()
+        self._all: set[tuple] | None = None
+        if not _sorted_agenda(engine):
+            self._all = {_key(a) for a in engine.agenda.activations}
+
+    def add(self, key: tuple) -> None:
+        self._added.add(key)
+
+    def waiting(self, activation: Any) -> bool:
+        """Whether an activation with ``activation``'s rule and facts is waiting."""
+        key = _key(activation)
+        if key in self._added:
+            return True
+        if self._all is not None:
+            return key in self._all
+        engine = self._engine
+        activations = engine.agenda.activations
+        wanted = engine.strategy.get_key(activation)
+        position = bisect.bisect_left(activations, wanted, key=_AGENDA_KEY)
+        while position < len(activations) and activations[position].key == wanted:
+            if _key(activations[position]) == key:
+                return True
+            position += 1
+        return False
+
+
+_AGENDA_KEY = operator.attrgetter("key")
 
 #: a what-if's result -> the classification whose run the what-if changed: a session on
 #: the what-if's result changes that run (from the region of the what-if's result), as

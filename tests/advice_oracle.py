@@ -151,3 +151,49 @@ def type_without(runs: Runs, pairs: Sequence[tuple[str, str]]) -> Any:
     gone = set(map(tuple, pairs))
     return runs.classify(attrs.evolve(runs.region, matches=tuple(
         m for m in runs.region.matches if m.key not in gone))).type
+
+
+#: the relations a brute force tries
+_RELATIONS = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
+
+
+def every_pair_matched(region: Region, relation_at: Any, keep_existing: bool) -> Region:
+    """The region with every masterplan element matched to every RPJMD element of its level,
+    at every level both plans have (synchronized elements and levels that are not stages
+    too): new matches carry ``relation_at(level)``; existing ones keep their relation when
+    ``keep_existing``, else are given that one."""
+    matches = {m.key: m for m in region.matches}
+    for element in region.masterplan.elements:
+        level = element.level.value
+        for counterpart in region.rpjmd.at(level):
+            key = (element.id, counterpart.id)
+            if key in matches and keep_existing:
+                continue
+            relation = relation_at(level)
+            matches[key] = (attrs.evolve(matches[key], relation=relation) if key in matches
+                            else Match(element.id, counterpart.id, relation, Source.MANUAL))
+    return attrs.evolve(region, matches=tuple(matches.values()))
+
+
+def reachable_by_any_change(runs: Runs, wanted: str) -> bool:
+    """Whether some change of matches reaches ``wanted``: by brute force over the changes
+    (every pair of same-level elements matched, any level, any element: adding matches
+    never lowers a type, so all of them is the most any addition reaches) and over the
+    relations they carry: each relation everywhere, and at every level the first or the
+    last relation the parameters count there; existing matches kept or given it. Eight
+    classifications; a rule that wanted different relations on two matches of one level,
+    neither the counted ones, would escape it."""
+    params = runs.result.params
+
+    def counted(level: str, index: int) -> Relation:
+        found = [r for r in _RELATIONS if r in params.relations_for(level)] or list(_RELATIONS)
+        return found[index]
+
+    choices = [(lambda level, r=r: r) for r in _RELATIONS] + [
+        (lambda level: counted(level, 0)), (lambda level: counted(level, -1))]
+    for relation_at in choices:
+        for keep in (True, False):
+            if runs.reached(runs.classify(every_pair_matched(runs.region, relation_at, keep)),
+                            wanted):
+                return True
+    return False

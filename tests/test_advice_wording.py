@@ -159,3 +159,60 @@ def test_a_search_cut_short_says_so(monkeypatch) -> None:  # noqa: ANN001
     assert s.protect_checked < s.protect_of
     said = " ".join(stability_lines(c, "en", s))
     assert f"after clearing or trying {s.protect_checked} of the region's {s.protect_of} matches" in said
+
+
+def test_a_counterpart_to_find_says_which_rpjmd_programs_can_count_under_budgeted_programs():
+    """Under budgeted-programs a program whose counterpart a person must find is told, from
+    the rules' rejections on the changed region, which RPJMD programs would count: "any but
+    P3" (P3 has no pagu) where that is shorter, in en and id; following it reaches the type."""
+    from smartsync.advice import to_reach
+    from smartsync.render.text import proposal_line
+    from smartsync.variants import BUDGETED_PROGRAMS
+
+    classifier = BUDGETED_PROGRAMS.classifier()
+    region = smartsync.load_region(EXAMPLES / "type-d-program.yaml")
+    result = classifier.classify(region, params=attrs.evolve(classifier.params, threshold=1.0))
+    d = to_reach(result, classifier=classifier, suggest=False)["D"]
+    open_ = [p for p in d.proposal if p.rpjmd is None]
+    assert open_ and all(dict(p.refused) == {"P3": "budget"} for p in open_)
+    assert all("P3" not in p.counting for p in open_)
+    said = proposal_line(region, open_[0], "en")
+    assert "a match to any RPJMD program but P3 would count (not to P3: the RPJMD program " \
+           "carries no budget (pagu indikatif))" in said
+    assert "program RPJMD mana pun selain P3 akan dihitung" in proposal_line(region, open_[0], "id")
+    # following the advice with counterparts it allows reaches D
+    matches = {m.key: m for m in region.matches}
+    for p in d.proposal:
+        rpjmd = p.rpjmd or p.counting[0]
+        matches[(p.masterplan, rpjmd)] = smartsync.Match(p.masterplan, rpjmd, p.relation)
+    done = classifier.classify(attrs.evolve(region, matches=tuple(matches.values())),
+                               params=result.params)
+    assert done.stages["program"].is_synchronized
+
+
+def test_one_fundable_program_is_said_in_the_singular():
+    """The funding summary says "1 of 3 masterplan programs ... is synchronized with an RPJMD
+    program that carries a budget", not "are"."""
+    from smartsync.messages import funding_message
+
+    result = smartsync.classify(smartsync.load_region(
+        Path(__file__).resolve().parent / "acceptance" / "cases" / "c14-budgeted.yaml"))
+    assert result.funding.fundable == 1
+    said = funding_message(result.funding, "en")
+    assert said.startswith("1 of 3 masterplan programs (33.3%) is synchronized with an RPJMD "
+                           "program that carries a budget, which totals Rp 5.")
+
+
+def test_a_derivation_step_is_said_in_planner_words_under_cascading():
+    """The checklist of a cascading result says which stage is below the masterplan's top
+    stage in words, never a rule's docstring ("Concludes that ...")."""
+    from smartsync.render.plain import checklist
+    from smartsync.variants import CASCADING
+
+    result = CASCADING.classifier().classify(smartsync.load_region(TYPE_B))
+    for lang, said, never in (("en", "the target stage is below the masterplan's top stage",
+                               "Concludes"),
+                              ("id", "tahap sasaran berada di bawah tahap teratas masterplan",
+                               "Menyimpulkan")):
+        lines = "\n".join(checklist(result, lang))
+        assert said in lines and never not in lines

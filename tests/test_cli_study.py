@@ -113,7 +113,8 @@ def test_out_equal_to_an_input_is_refused(tmp_path, capsys):
 
 def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
     """--out FILE.txt --lang id: per region its curve and, where two rule sets disagree, the
-    sentences down to the rejected matches and the rule that rejected them."""
+    sentences down to the rejected matches and why, in the rules' words (never a rule's
+    Python name)."""
     out = tmp_path / "study.txt"
     assert main(["study", str(EXAMPLES / "type-b-mission.yaml"), "--rules", "default,cascading",
                  "--out", str(out), "--lang", "id", "--no-progress"]) == 0
@@ -121,7 +122,8 @@ def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
     assert "9902 Kabupaten Contoh Makmur" in written
     assert "0 < t <= 3/4: tipe B (misi)" in written
     assert "Mengapa default dan cascading berbeda" in written
-    assert "ditolak oleh aturan cascade_broken" in written
+    assert "ditolak: tidak ada induknya yang dipadankan dengan leluhur padanannya" in written
+    assert "cascade_broken" not in written and "element_synchronized" not in written
 
 
 def test_tables_are_studied_as_batch_reads_them(tmp_path):

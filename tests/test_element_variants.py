@@ -77,10 +77,10 @@ def E(id: str, level: str, *parents: str, budget: int | None = None) -> Element:
 # ------------------------------------------------------- regions with hierarchies
 
 @st.composite
-def hierarchy_regions(draw: st.DrawFn) -> Region:
+def hierarchy_regions(draw: st.DrawFn, max_per_level: int = 4) -> Region:
     """A typology-shaped region whose elements name parents at higher levels of their plan:
     one or two, mostly at the nearest level above, sometimes higher or none."""
-    base = draw(typology_regions())
+    base = draw(typology_regions(max_per_level=max_per_level))
     order = {"vision": 0, "mission": 1, "goal": 2, "target": 3, "strategy": 4, "program": 5}
 
     def with_parents(plan: Plan) -> Plan:

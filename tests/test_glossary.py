@@ -158,3 +158,79 @@ def test_the_review_page_says_a_note_match_write_wrote_in_the_page_s_language():
     assert "shared affairs" not in page and "lingkungan_hidup" not in page
     person = attrs.evolve(region.matches[0], note="dicek pada dokumen RPJMD hal. 12")
     assert "dicek pada dokumen RPJMD hal. 12" in _match_item(person, region, "id")
+
+
+class _Visible:
+    """The visible text of an HTML page, its folded trace (details), styles and scripts
+    left out: what a planner reads without unfolding anything."""
+
+    def __init__(self, page: str):
+        import html.parser
+
+        parts: list[str] = []
+        skip = [0]
+
+        class Parser(html.parser.HTMLParser):
+            def handle_starttag(self, tag, attrs):  # noqa: ANN001
+                if tag in ("style", "script", "details"):
+                    skip[0] += 1
+
+            def handle_endtag(self, tag):  # noqa: ANN001
+                if tag in ("style", "script", "details"):
+                    skip[0] -= 1
+
+            def handle_data(self, data):  # noqa: ANN001
+                if not skip[0] and data.strip():
+                    parts.append(data.strip())
+
+        Parser().feed(page)
+        self.text = "\n".join(parts)
+
+
+#: a fact kind (CamelCase) or a fact's field list: the rule packs' words, not a planner's
+_FACT = re.compile(r"\b(?:[A-Z][a-z]+){2,}\(|\b[a-z_]+=\[")
+
+
+def _indonesian_pages_with_advice():
+    """Every example under the default and each shipped variant, in Indonesian: the text
+    with its advice (what to change, how stable) and explanation, and the HTML report's
+    visible text (its unfolded derivation too)."""
+    import smartsync
+    from smartsync.explain import explain
+    from smartsync.render.html import render_html
+    from smartsync.render.text import render_text
+
+    folder = Path(__file__).resolve().parent.parent / "examples"
+    for name in available_variants():
+        classifier = load_variant(name).classifier()
+        for path in sorted(folder.glob("*.yaml")):
+            region = smartsync.load_region(path)
+            result = classifier.classify(region)
+            explained = explain(result, classifier=classifier, suggest=False)
+            yield f"{name} {path.name} text", render_text(explained, lang="id", explain=True)
+            yield f"{name} {path.name} html", _Visible(render_html(region, explained,
+                                                                  lang="id")).text
+
+
+@pytest.mark.slow
+def test_indonesian_advice_and_report_show_no_identifier_no_fact_and_no_english():
+    """Under Indonesian, the text with advice and the HTML report of every example under
+    every shipped variant show no identifier, no fact as the rule packs write it and no
+    English sentence (the glossary check of issue 21, item 6, over every output a planner
+    reads)."""
+    problems = []
+    for where, page in _indonesian_pages_with_advice():
+        prose = _prose(page)
+        for pattern in (_IDENTIFIER, _ENGLISH, _FACT):
+            for found in sorted(set(pattern.findall(prose))):
+                line = next(line for line in prose.splitlines() if found in line)
+                problems.append(f"{where}: {found!r} in {line.strip()[:120]}")
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_the_fact_check_fails_on_a_fact_in_planner_text():
+    """The check above fails on a fact as the rule packs write it (the unfolded derivation
+    of the Indonesian report once listed them) and passes on Indonesian prose."""
+    assert _FACT.search("TypeResult(stage=target) oleh aturan type_is_stage")
+    assert _FACT.search("StageCoverage(stage=target, matches=[SS1/T1/derived/manual])")
+    assert not _FACT.search("tahap sasaran tersinkronisasi: 2 dari 3 unsur (cakupan 66,7%)")

@@ -430,15 +430,21 @@ def test_trace_is_folded_and_complete(example_pages):
 
 
 def test_how_the_type_was_concluded_is_shown_unfolded(example_pages):
-    """Outside the folded trace, the derivation of the type lists the rules down to the input facts."""
+    """Outside the folded trace, how the type was concluded is said in the planner's words
+    (the checklist); the fact tree, down to the input facts, is folded with the trace."""
+    from smartsync.render.plain import checklist
     from smartsync.render.text import how_lines
 
     for region, c, dom, _ in example_pages.values():
         how = dom.find_all("ul", "how")
         assert len(how) == 1 and how[0].parent.tag == "section"
-        items = [li.text().replace("\u00a0", " ") for li in how[0].find_all("li")]
-        assert items == how_lines(c.how(), "en", indent="  ")
-        assert items[0].startswith("TypeResult(")
+        items = [li.text() for li in how[0].find_all("li")]
+        assert items == checklist(c, "en")
+        tree = dom.find_all("ul", "tree")
+        assert len(tree) == 1 and tree[0].parent.tag == "details"
+        lines = [li.text().replace("\u00a0", " ") for li in tree[0].find_all("li")]
+        assert lines == how_lines(c.how(), "en", indent="  ")
+        assert lines[0].startswith("TypeResult(")
 
 
 def test_diagnostics_are_listed_with_their_severity(example_pages):

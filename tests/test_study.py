@@ -127,8 +127,8 @@ def _aligned_missions():
 
 
 def test_difference_names_the_match_the_rule_and_the_coverage():
-    """Under relations-per-stage the aligned mission matches are rejected by
-    relation_not_counted, mission coverage falls from 3/4 to 1/4 and the type from B to C:
+    """Under relations-per-stage the aligned mission matches are rejected (their relation
+    does not count at the stage), mission coverage falls from 3/4 to 1/4 and the type from B to C:
     the difference says so, element by element, in English and Indonesian."""
     region = _aligned_missions()
     s = study([region], rule_sets=["default", "relations-per-stage"])
@@ -145,12 +145,15 @@ def test_difference_names_the_match_the_rule_and_the_coverage():
             False, "relation_not_counted", "relation", "aligned")
         assert all(v.counted and v.rule == "element_synchronized" for v in e.a)
     text = d.message("en")
-    assert "SM1 -> M1 (aligned)" in text and "relation_not_counted" in text
+    assert "SM1 -> M1 (aligned)" in text and "its relation does not count at this stage" in text
     assert "3/4" in text and "1/4" in text and "type B (mission)" in text
     assert "type C (target)" in text
     indonesian = d.message("id")
-    assert "relation_not_counted" in indonesian and "tipe B (misi)" in indonesian
+    assert "relasinya tidak dihitung pada tahap ini" in indonesian and "tipe B (misi)" in indonesian
     assert "diselaraskan" in indonesian
+    # the rules are said in their words, never by their Python names
+    for said in (text, indonesian):
+        assert "relation_not_counted" not in said and "element_synchronized" not in said
 
 
 def test_difference_agrees_with_the_two_classifications():
@@ -179,14 +182,18 @@ def test_difference_between_two_thresholds_names_the_threshold():
 
 def test_same_stages_different_type_rule_is_explained_by_the_type_rules():
     """first-synchronized and default can conclude the same stages and different types:
-    the difference names the rule that concluded each type."""
+    the difference says the rule that concluded each type, in its words."""
     s = study(sorted(EXAMPLES.glob("*.yaml")), rule_sets=["default", "first-synchronized"])
     differing = [d for r in s.regions for d in r.differences]
     assert differing
     for d in differing:
         if not any(x.decisive for x in d.stages):
             assert d.type_rule_a and d.type_rule_b and d.type_rule_a != d.type_rule_b
-            assert d.type_rule_b in d.message()
+            # named in its own words, not by its Python name
+            texts = dict(d.rule_texts)
+            from smartsync.messages import rule_words
+            assert rule_words(d.type_rule_b, "en", texts[d.type_rule_b]) in d.message()
+            assert d.type_rule_b not in d.message()
 
 
 def test_a_bad_input_is_reported_and_the_others_kept(tmp_path):

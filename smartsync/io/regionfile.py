@@ -485,7 +485,7 @@ class _Reader:
                 self.problems.append(Problem(
                     str(exc), file=self.file, line=node.line, where=where,
                     severity=Severity.WARNING, code="unknown-nomenclature-version",
-                    suggestion=did_you_mean(value, known_versions())))
+                    suggestion=did_you_mean(value, known_versions()), values=exc.values))
         return value
 
     def mapping(self, node: Located, where: Place | None, what: str, allowed: tuple[str, ...],

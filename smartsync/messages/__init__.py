@@ -26,7 +26,7 @@ from . import id as _id
 from . import rules_id as _rules_id
 
 __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", "format_percent",
-           "format_bound",
+           "format_bound", "rule_words",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note",
@@ -139,6 +139,25 @@ def rule_description(rule: str, lang: str = "en", default: str = "", *,
     return first_sentence(described) if first else described
 
 
+#: how rule descriptions begin by the packs' convention, left out where a sentence says
+#: what the rule concluded
+_CONCLUDES = ("Concludes that ", "Concludes ", "Menyimpulkan bahwa ", "Menyimpulkan ")
+
+
+def rule_words(rule: str, lang: str = "en", default: str = "") -> str:
+    """What a rule concludes, as a clause a sentence can carry: the first sentence of its
+    description in the language (:func:`rule_description`) without the conventional
+    "Concludes that" and its full stop, e.g. ``a match does not count: ...``; empty when
+    the rule has no description (its Python name is never said to a planner)."""
+    said = rule_description(rule, lang, default, first=True)
+    for start in _CONCLUDES:
+        if said.startswith(start):
+            said = said[len(start):]
+            said = said[:1].lower() + said[1:]
+            break
+    return said.rstrip(".")
+
+
 def stage_name(stage: Any, lang: str = "en") -> str:
     """A level or stage name in the language (``mission`` -> ``misi``)."""
     value = str(getattr(stage, "value", stage))
@@ -184,24 +203,23 @@ def format_threshold(value: float, lang: str = "en") -> str:
     return (written.replace(".", ",") if lang == "id" else written) + "%"
 
 
-def format_bound(value: Any, lang: str = "en", *, round_up: bool) -> str:
-    """A threshold bound as a percentage a planner can rely on: exact where a tenth of a
-    percent shows it (``1/2`` -> ``50%``), otherwise rounded in the direction that keeps
-    the sentence true, with the exact fraction beside it: ``5/12`` -> ``41.7% (5/12)``
-    rounded up (for "above 5/12"), ``41.6% (5/12)`` rounded down (for "at 5/12 or below",
-    "up to 5/12")."""
-    from fractions import Fraction
-
+def format_bound(value: Any, lang: str = "en", *, round_up: bool = False) -> str:
+    """A threshold bound as a planner can rely on it: a percentage where a tenth of a
+    percent shows it exactly (``1/2`` -> ``50%``), otherwise the exact fraction with the
+    nearest tenth of a percent beside it as an approximation (``5/12`` -> ``5/12 (about
+    41.7%)``, in Indonesian ``5/12 (sekitar 41,7%)``): the fraction is what the sentence
+    says, so it stays true at the figure shown, and one bound reads the same in every
+    sentence ("up to 2/3 (about 66.7%)", "above 2/3 (about 66.7%)") and as the stage
+    lines round the coverage. ``round_up`` is kept for callers of earlier versions and
+    changes nothing."""
     from .._exact import exact, fraction_text
 
     share = exact(value)
     tenths = share * 1000
     if tenths.denominator == 1:
         return format_percent(float(share), lang)
-    shown = -((-tenths.numerator) // tenths.denominator) if round_up \
-        else tenths.numerator // tenths.denominator
-    return (_decimal(float(Fraction(shown, 10)), 1, lang) + "% ("
-            + fraction_text(share) + ")")
+    return text("bound.approx", lang, fraction=fraction_text(share),
+                percent=_decimal(float(share) * 100, 1, lang) + "%")
 
 
 def format_rupiah(amount: int, lang: str = "en") -> str:
@@ -362,7 +380,7 @@ def funding_message(f: Any, lang: str = "en") -> str:
     programs, their share and budget; then the programs matched to such a program by a
     match the rules do not count (no route to APBD funding)."""
     line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
-                budget=f.budget)
+                budget=f.budget, count=f.fundable)  # count: the singular for one program
     uncounted = tuple(getattr(f, "uncounted_ids", ()) or ())
     if uncounted:
         line += " " + text("funding.uncounted", lang, count=len(uncounted),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import catalog, funding_message, rule_description, text, type_name
+from ..messages import catalog, funding_message, rule_words, text, type_name
 from ..trace import Derivation, FactRecord
 from ._subject import speaks
 
@@ -128,8 +128,8 @@ def _fact_line(c: Any, node: Derivation, lang: str) -> str | None:
         return conclusion_line(c, fact, lang)
     if key in catalog(lang):  # with the relation, source and condition in words
         return conclusion_line(c, fact, lang)
-    if node.step is not None:  # words of the rule that concluded it
-        return rule_description(node.step.rule, lang, node.step.description, first=True)
+    if node.step is not None:  # words of the rule that concluded it (what it concludes)
+        return rule_words(node.step.rule, lang, node.step.description) or None
     return None
 
 

@@ -106,9 +106,11 @@ overflow-wrap:anywhere}
 .trace dl{margin:2px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:1px 10px}
 .trace dt{color:var(--muted);font-size:12px}
 .trace dd{margin:0}
-ul.how{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:11.5px;list-style:none;
+ul.tree{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:11.5px;list-style:none;
 padding-left:0;overflow-wrap:anywhere;margin:4px 0 10px}
-ul.how li{padding-left:2em;text-indent:-2em}
+ul.tree li{padding-left:2em;text-indent:-2em}
+ul.how{list-style:none;padding-left:0;margin:4px 0 10px;overflow-wrap:anywhere}
+ul.how li{white-space:pre-wrap}
 svg.chart{display:block;width:100%;max-width:760px;height:auto}
 svg.chart text{font-size:12px;fill:#1d2733}
 svg.chart .bar rect{fill:var(--accent)}
@@ -403,10 +405,17 @@ def _trace_section(c: Classification, lang: str) -> str:
                         f'<dd class="facts">{"<br>".join(_e(a) for a in asserted)}</dd>')
         steps.append(f'<li{cls} value="{step.number}" data-rule="{_a(step.rule)}">{head}'
                      f'<dl>{"".join(rows)}</dl></li>')
-    how = "".join(f"<li>{_e(line)}</li>" for line in how_lines(c.how(), lang, indent="\u00a0\u00a0"))
+    from .plain import checklist
+
+    # unfolded: how the type was concluded in the planner's words (the language's words
+    # for stages, relations and conditions); folded with the trace: the fact tree, which
+    # names rules and facts as the rule packs write them (for rule authors)
+    how = "".join(f"<li>{_e(line)}</li>" for line in checklist(c, lang))
+    tree = "".join(f"<li>{_e(line)}</li>" for line in how_lines(c.how(), lang, indent="\u00a0\u00a0"))
     summary = _label("trace_summary", lang, count=len(c.trace.steps))
     return (f'<section id="trace"><h2>{_e(text("heading.how", lang))}</h2>'
             f'<ul class="how">{how}</ul>'
             f'<details class="trace"><summary>{_e(summary)}</summary>'
+            f'<h3>{_e(text("heading.trace_tree", lang))}</h3><ul class="tree">{tree}</ul>'
             f'<h3>{_e(text("heading.trace", lang))}</h3><ol class="trace">{"".join(steps)}</ol>'
             f"</details></section>")

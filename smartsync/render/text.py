@@ -14,7 +14,7 @@ from ._subject import speaks
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
            "why_not_title", "why_not_blocks", "proposal_line", "to_fall_lines", "count_line",
-           "conditions_line"]
+           "conditions_line", "wide_line"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -65,9 +65,24 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     key = "advice.proposal.candidate" if p.rpjmd else (
         # the matcher was not asked about it: the region is over the advice's limit
         "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
+    if p.rpjmd and p.score is None:  # a pair the search found the rules need
+        key = "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
         key = "advice.proposal.relation"
+    counting = tuple(getattr(p, "counting", ()))
+    refused = tuple(getattr(p, "refused", ()))
+    if counting and key == "advice.proposal.none":
+        # the rules in force let only some counterparts count: which, and why not the
+        # others (named the shorter way: "only X" or "any but Y", where every other counts)
+        key = "advice.proposal.none_counting"
+        level = region.rpjmd.at(p.stage) if region is not None and _is_level(p.stage) else ()
+        if len(refused) < len(counting) and \
+                {e.id for e in level} == set(counting) | {r for r, _ in refused}:
+            key = "advice.proposal.none_but"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
+                counting=_ids_said(counting, lang),
+                refused="; ".join(_refused(refused, lang)),
+                refused_ids=_ids_said(tuple(r for r, _ in refused), lang),
                 masterplan_text=_element_text(region, "masterplan", p.masterplan),
                 rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
                 score=p.score if p.score is not None else "",
@@ -76,12 +91,48 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
                 current=format_value("relation", getattr(p, "current", None) or "", lang))
 
 
+def _is_level(stage: str) -> bool:
+    from ..model import Level
+
+    try:
+        Level.parse(stage)
+    except ValueError:
+        return False
+    return True
+
+
+def _ids_said(ids: tuple[str, ...], lang: str, most: int = 8) -> str:
+    """Element ids as a list, the first ``most`` named and the rest counted."""
+    if len(ids) <= most:
+        return ", ".join(ids)
+    return text("advice.ids_more", lang, ids=", ".join(ids[:most]), count=len(ids) - most)
+
+
+def _refused(refused: tuple[tuple[str, str], ...], lang: str) -> list[str]:
+    """The counterparts a match to which would not count, grouped by the condition the
+    rules concluded failed, in words (a condition without words in the catalogs said as
+    one of the rules in force)."""
+    from ..messages import catalog
+
+    by_condition: dict[str, list[str]] = {}
+    for rpjmd, condition in refused:
+        by_condition.setdefault(condition, []).append(rpjmd)
+    return [text("advice.refused", lang, ids=_ids_said(tuple(ids), lang),
+                 condition=text(f"condition.{condition}", lang)
+                 if f"condition.{condition}" in catalog(lang) or f"condition.{condition}"
+                 in catalog("en") else text("advice.condition_unnamed", lang))
+            for condition, ids in by_condition.items()]
+
+
 def count_line(c: Any, item: Any, stage: str, count: int, lang: str) -> str:
     """How many more elements of a stage must count for a type, and why, from what the
     rules concluded: the threshold where the stage is not synchronized; where it already
     is, the type's conditions the rules concluded failed (``ConditionFailed``), never the
     threshold; "match" where the proposals add matches, "change the relation" where each
     is a relation change."""
+    if getattr(item, "wide", False) or stage not in c.stages:
+        # the pairs the rules need, named one by one below (a level need not be a stage)
+        return text("advice.count_wide", lang, count=count, stage=stage)
     figures = c.stages[stage]
     values = dict(count=count, stage=stage, synchronized=figures.synchronized,
                   total=figures.total, required=figures.synchronized + count,
@@ -115,6 +166,16 @@ def conditions_line(item: Any, lang: str) -> str | None:
         text(f"condition.{name}", lang) for name in conditions))
 
 
+def wide_line(item: Any, lang: str) -> str | None:
+    """Where only changes beyond the unsynchronized elements reach a type (``wide``): that
+    matches of those elements alone do not, how the pairs below were found and what is
+    proven of them; ``None`` otherwise."""
+    if not getattr(item, "wide", False):
+        return None
+    key = "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide"
+    return text(key, lang, letter=item.letter, count=len(item.proposal))
+
+
 @speaks
 def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     """What to change to reach each type in ``advice`` (a mapping of letters to
@@ -145,6 +206,9 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         failed = conditions_line(item, lang)
         if failed is not None:
             lines.append("  " + failed)
+        wide = wide_line(item, lang)
+        if wide is not None:
+            lines.append("  " + wide)
         for stage, count in item.needed.items():
             if not count:
                 continue
@@ -214,7 +278,8 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
         pass  # the one match to protect says it
     else:
         pairs = ", ".join(f"{a} -> {b}" for a, b in s.lose)
-        key = "stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
+        key = ("stability.lose_one" if s.matches_to_lose == 1 else "stability.lose"
+               if getattr(s, "lose_proven", False) else "stability.lose_unproven")
         lines.append(text(key, lang, count=s.matches_to_lose, pairs=pairs,
                           type=name(s.falls_to)))
     if protect:
@@ -223,7 +288,8 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                else "stability.protect_unsynchronized")
         lines.append(text(key, lang, pairs=pairs, count=len(protect),
                           type=name(s.protect_falls_to)))
-    elif c.typology.letter(s.type) is not None:
+    elif c.typology.letter(s.type) is not None and s.matches_to_lose is not None:
+        # (where no loss at all changes the type, the line above says it already)
         lines.append(text("stability.protect_none", lang))
     if getattr(s, "protect_checked", 0) < getattr(s, "protect_of", 0) and \
             c.typology.letter(s.type) is not None:
@@ -256,7 +322,9 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
                                    count=len(fall.single)))
     if fall.lose and tuple(fall.lose) != tuple(fall.single[:1]):
-        lines.append("  - " + text("fall.lose", lang, pairs=pairs(fall.lose), count=len(fall.lose)))
+        key = "fall.lose" if getattr(fall, "lose_proven", False) or len(fall.lose) == 1 \
+            else "fall.lose_unproven"
+        lines.append("  - " + text(key, lang, pairs=pairs(fall.lose), count=len(fall.lose)))
     for above, up_to in fall.thresholds:
         # "above X" rounded up, "up to Y" rounded down: true of every figure shown
         low, high = format_bound(above, lang, round_up=True), format_bound(up_to, lang, round_up=False)

@@ -225,7 +225,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
-    from ..render.text import conditions_line, count_line, limited_lines, proposal_line
+    from ..render.text import conditions_line, count_line, limited_lines, proposal_line, wide_line
 
     if advice is None:
         return ""
@@ -246,6 +246,9 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
         failed = conditions_line(t, lang)
         if failed is not None:
             parts.append(f'<p class="conditions">{_e(failed)}</p>')
+        wide = wide_line(t, lang)
+        if wide is not None:
+            parts.append(f'<p class="conditions">{_e(wide)}</p>')
         rows = []
         for stage, count in t.needed.items():
             if not count:

@@ -96,6 +96,9 @@ def test_r01_is_type_b_with_the_hand_counts():
     assert {s: (c.synchronized, c.total) for s, c in result.stages.items()} == {
         "vision": (0, 1), "mission": (2, 3), "target": (2, 3), "program": (3, 4)}
     assert (result.funding.fundable, result.funding.budget) == (3, 3_750_000_000)
+    advice = to_reach(result)["A"]
+    assert dict(advice.needed) == {"vision": 1, "mission": 0, "target": 0, "program": 0}
+    assert letter(region("r01"), add=[Match("SV", "V", "adopted")]) == "A"  # the advice's one vision match
 
 
 @pytest.mark.parametrize("threshold, expected", [
@@ -133,13 +136,14 @@ def test_r01_routes_to_lower_types_are_the_hand_ones():
 def test_r01_text_names_the_routes_and_ranges(capsys):
     """classify r01: the stability block's ranges and losses are the hand ones, in English and Indonesian."""
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml")
-    assert "Above 66.7% (2/3), up to 75%, the region becomes type D" in out
+    # a bound between tenths is said as its fraction, the nearest tenth beside it (F25)
+    assert "Above 2/3 (about 66.7%), up to 75%, the region becomes type D" in out
     assert "Losing 1 match (SM1 -> M1) makes it type C" in out
     assert "Protect ST1 -> T1, ST2 -> T2" in out
     assert "3 of 4 masterplan programs (75%) are synchronized with RPJMD programs that carry a budget, " \
            "which total Rp 3.75 billion." in out
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml", "--lang", "id")
-    assert "Di atas 66,7% (2/3) sampai 75% daerah menjadi tipe D" in out
+    assert "Di atas 2/3 (sekitar 66,7%) sampai 75% daerah menjadi tipe D" in out
     assert "Rp 3,75 miliar" in out
 
 
@@ -184,8 +188,6 @@ def test_every_rpjmd_mission_condition_why_not_says_its_figures_in_both_language
     assert reason.message("id").startswith("sinkronisasi tidak dapat dimulai pada misi: 2 dari 4 misi RPJMD")
 
 
-@pytest.mark.xfail(strict=True, reason="F26: under a condition on type B, the advice to reach B says the "
-                   "stages below 'count only with' the vision (they count without it) and asks for a vision match")
 def test_advice_for_b_under_a_mission_condition_says_nothing_false(capsys, monkeypatch):
     """To reach B under all-missions: no claim that the stages below count only with the vision (they count without it)."""
     out = run(capsys, "classify", CASES / "r01-partial-b.yaml", "--rules", "researcher:ALL_MISSIONS",
@@ -413,9 +415,7 @@ def test_batch_loses_no_region_and_types_every_good_one_by_hand(batch_run, capsy
     assert batch_run["code"] == (1, 1)
     expect = batch_run["expect"]
     rows = csv_rows(batch_run)
-    names = {Path(r["source"]).name for r in csv.DictReader(batch_run["csv"].open(encoding="utf-8"))}
-    assert len(rows) == len(expect) and {w["file"] for w in expect.values()} <= names | {
-        w["file"] for w in expect.values() if "\x1b" in w["file"]}
+    assert len(rows) == len(expect)
     for rid, want in expect.items():
         row = next((r for r in rows.values() if Path(r["source"]).name.endswith(want["file"][-20:])), None)
         assert row is not None, want["file"]
@@ -518,3 +518,122 @@ def test_tables_keep_the_id_of_a_failed_region_and_defuse_formulas(tmp_path, cap
     rows = list(csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8")))
     assert [(r["id"], r["type_letter"]) for r in rows] == [("9401", "D"), ("9403", "")]
     assert rows[0]["name"].startswith("'=") and "SX" in rows[1]["error"] and "elements.csv:10" in rows[1]["error"]
+
+
+def test_batch_of_a_folder_with_a_subfolder_loses_no_region_silently(tmp_path, capsys):
+    """A folder with one region file and a subfolder with another: both classified, or the subfolder named."""
+    corpus = _load("batch_corpus")
+    full = dict(zip(corpus.STAGES, (1, 3, 3, 4)))
+    (tmp_path / "in" / "jawa-tengah").mkdir(parents=True)
+    (tmp_path / "in" / "a.yaml").write_text(corpus.region_yaml("9501", "Kota Atas", full), encoding="utf-8")
+    (tmp_path / "in" / "jawa-tengah" / "b.yaml").write_text(corpus.region_yaml("9502", "Kota Bawah", full),
+                                                            encoding="utf-8")
+    code = main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.csv"), "--no-progress"])
+    err = capsys.readouterr().err
+    rows = list(csv.DictReader((tmp_path / "o.csv").open(encoding="utf-8")))
+    assert len(rows) == 2 or "jawa-tengah" in err  # read, or named as left out (F37, fixed: a warning)
+
+
+def test_covering_the_last_rpjmd_mission_gives_a_under_the_vision_condition():
+    """r03 under vision-all-missions is B; one more match SM3->M4 (an element already synchronized) gives A."""
+    assert classifier("VISION_ALL_MISSIONS").classify(region("r03")).type_letter == "B"
+    assert letter(region("r03"), "VISION_ALL_MISSIONS", add=[Match("SM3", "M4", "derived")]) == "A"
+    assert letter(region("r03")) == "A"
+
+
+def test_advice_does_not_call_a_type_unreachable_that_one_match_reaches(capsys, monkeypatch):
+    """r03 under vision-all-missions: the advice does not say A cannot be reached by adding matches."""
+    out = run(capsys, "classify", CASES / "r03-vision-condition.yaml", "--rules", "researcher:VISION_ALL_MISSIONS",
+              cwd=CASES, monkeypatch=monkeypatch)
+    assert "Type A cannot be reached by adding matches" not in out
+    result = classifier("VISION_ALL_MISSIONS").classify(region("r03"))
+    assert to_reach(result, classifier=classifier("VISION_ALL_MISSIONS"))["A"].reachable
+
+
+@pytest.mark.xfail(strict=True, reason="F41: draft --lang id says 'is not a readable PDF', 'cannot read .doc' and "
+                   "'cannot write ...: create the folder first' in English")
+def test_draft_errors_in_indonesian(documents, tmp_path, capsys):
+    """draft --lang id on a corrupt PDF and an old .doc: the errors are in Indonesian, naming the file."""
+    (tmp_path / "rusak.pdf").write_bytes(b"hello")
+    (tmp_path / "lama.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    for name in ("rusak.pdf", "lama.doc"):
+        code = main(["draft", "--rpjmd", str(tmp_path / name), "--masterplan", str(documents["masterplan.csv"]),
+                     "--out", str(tmp_path / "x.yaml"), "--lang", "id", "-q"])
+        err = capsys.readouterr().err
+        assert code == 1 and name in err
+        assert not re.search(r"\b(is not|cannot|the file)\b", err), err
+
+
+@pytest.mark.xfail(strict=True, reason="F42: study explains a condition variant's disagreement as 'the type is concluded "
+                   "by type_from_highest_intact_chain under default and by type_from_highest_intact_chain under ...'")
+def test_study_says_which_condition_makes_two_rule_sets_disagree(tmp_path, capsys, monkeypatch):
+    """study r01 default vs all-missions: the disagreement names the failed condition (M3, M4), not one rule twice."""
+    monkeypatch.chdir(CASES)
+    main(["study", str(CASES / "r01-partial-b.yaml"), "--rules", "default,researcher:ALL_MISSIONS",
+          "-o", str(tmp_path / "s.txt")])
+    capsys.readouterr()
+    why = (tmp_path / "s.txt").read_text(encoding="utf-8").split("disagree:", 1)[1]
+    assert "M3" in why and "type_from_highest_intact_chain under default and by" not in why
+
+
+@pytest.mark.xfail(strict=True, reason="F44: how a variant's condition was concluded says '(coverage 66.7%, "
+                   "threshold None)' when its rule reads the stage's StageCoverage")
+def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
+    """explain --how condition_failed under all-missions: every figure is a number, in English and Indonesian."""
+    for lang in ("en", "id"):
+        out = run(capsys, "explain", CASES / "r01-partial-b.yaml", "--rules", "researcher:ALL_MISSIONS",
+                  "--how", "condition_failed", "--lang", lang, cwd=CASES, monkeypatch=monkeypatch)
+        assert "None" not in out
+
+
+@pytest.mark.xfail(strict=True, reason="F46: at the threshold 100% a fully synchronized region is called fragile "
+                   "('any higher threshold changes it'), though no threshold is higher")
+def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, capsys):
+    """Every stage 100% synchronized, --threshold 1: type A, not fragile (no threshold above 100% exists)."""
+    corpus = _load("batch_corpus")
+    path = tmp_path / "full.yaml"
+    path.write_text(corpus.region_yaml("9601", "Kota Penuh", dict(zip(corpus.STAGES, (1, 3, 3, 4)))), encoding="utf-8")
+    result = smartsync.classify(smartsync.load_region(path), params=smartsync.Parameters(threshold=1.0))
+    assert result.type_letter == "A" and stability(result).type_above is None
+    assert not stability(result).fragile
+    out = run(capsys, "classify", path, "--threshold", "1")
+    assert "fragile" not in out.lower()
+
+
+@pytest.mark.xfail(strict=True, reason="F47: the Indonesian report index lists a failed file's problems in English "
+                   "('error: rpjmd element P1: duplicate id ...'), though stderr says them in Indonesian")
+def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
+    """report --lang id on a good and a duplicate-id file: the index row of the failure reads in Indonesian."""
+    corpus = _load("batch_corpus")
+    full = dict(zip(corpus.STAGES, (1, 3, 3, 4)))
+    (tmp_path / "good.yaml").write_text(corpus.region_yaml("9801", "Kota Baik", full), encoding="utf-8")
+    (tmp_path / "dup.yaml").write_text(corpus.region_yaml("9802", "Kota Kembar", full, extra_rpjmd=(
+        '    - {id: P1, level: program, parent: T1, budget: 5, text: "Program ganda"}')), encoding="utf-8")
+    report = smartsync.write_report([tmp_path / "good.yaml", tmp_path / "dup.yaml"], tmp_path / "out", lang="id")
+    index = report.index.read_text(encoding="utf-8")
+    assert "duplicate id" not in index and "another rpjmd element" not in index
+
+
+@pytest.mark.xfail(strict=True, reason="F48: a formula cell's error names the column only ('column text'), not the "
+                   "element ('masterplan element SP1') as every other table problem does")
+def test_workbook_formula_cell_error_names_the_element(tmp_path):
+    """An element text that is a formula without a stored value: the error names the element SP1 and the column."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    sheets = {"regions": [["id", "name", "kind", "rpjmd_start", "rpjmd_end", "masterplan_start", "masterplan_end"],
+                          ["9401", "Kota Rumus", "kota", 2021, 2026, 2022, 2031]],
+              "elements": [["region", "plan", "id", "level", "text", "parents", "budget"],
+                           ["9401", "rpjmd", "V", "visi", "Visi", None, None],
+                           ["9401", "rpjmd", "P1", "program", "Program", "V", 1000],
+                           ["9401", "masterplan", "SV", "vision", "Visi cerdas", None, None],
+                           ["9401", "masterplan", "SP1", "program", "=1+1", "SV", None]],
+              "matches": [["region", "masterplan", "rpjmd", "relation"], ["9401", "SP1", "P1", "aligned"]]}
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    del wb["Sheet"]
+    wb.save(tmp_path / "t.xlsx")
+    (report,) = list(smartsync.iter_table_regions(tmp_path / "t.xlsx"))
+    (problem,) = report.errors
+    assert "formula" in problem.message and "SP1" in str(problem) and problem.line == 5
