@@ -226,7 +226,14 @@ def start(many: Path, out: Path, jobs: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "smartsync", "batch", str(many), "--out", str(out), "--jobs",
          str(jobs), "--no-progress"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        # Ctrl-C's default, whatever this run inherited: a suite started in the background by
+        # a script has SIGINT ignored, and so would the batch (it then ran to its end, exit 0)
+        preexec_fn=_default_sigint if hasattr(signal, "SIGINT") else None)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def temp_files(folder: Path) -> list[Path]:

@@ -80,7 +80,7 @@ ID = {
     "draft.no-period": "periode tidak ditemukan dalam dokumen {plan} (judul \"... Tahun 2021-2026\" atau kolom pagu per tahun); berikan dengan {option} AWAL-AKHIR",
     "draft.nothing": "tidak ditemukan unsur rencana dalam dokumen {plan}",
     "draft.review.title": "Draf {name}: tinjauan",
-    "draft.review.intro": "{count} unsur didraf dari {files}. Keyakinan terendah lebih dulu: periksa setiap unsur terhadap sumbernya, lalu perbaiki berkas wilayah.",
+    "draft.review.intro": "{count} unsur didraf dari {files}. Keyakinan terendah lebih dulu: periksa setiap unsur terhadap sumbernya, lalu perbaiki berkas daerah.",
     "draft.review.unplaced": "Tidak dapat ditempatkan",
     "draft.review.confidence": "keyakinan",
     "draft.review.source": "sumber",

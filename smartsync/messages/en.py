@@ -465,6 +465,7 @@ CATALOG = {
     "problem.subfolder-not-read": "a folder inside {folder} is not read (an input folder is read one level deep); it holds region files or tables: give it as an input too",
     "batch.error_count": "{count} errors: {errors}",
     "problem.uncomputed-formula": "the cell holds a formula ({formula}) whose value the workbook does not store (it was written by a program, never opened in a spreadsheet); open and save it in Excel or LibreOffice so that it stores the values",
+    "problem.doubted-budget": "its budget counts in the funding, but it was drafted with confidence {score} ({reason}): check it against the document, then raise the confidence to 1 or remove it",
     "problem.no-such-file": "no such file",
     "problem.not-a-file": "is a folder, not a region file",
     "problem.unknown-element.missing": "{plan} element {id} does not exist",
