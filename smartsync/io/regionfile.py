@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character, bidi_control
+from .._text import bad_character, bidi_control, unremarkable
 from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                       did_you_mean, path_problem)
 from ..model import (
@@ -541,7 +541,7 @@ class _Reader:
         # printable ASCII holds no character bad_character refuses (tests/test_io_unchecked.py)
         if value.strip() and len(value) <= self.max_text and (
                 (value.isascii() and value.isprintable())
-                or (bad_character(value, line=line) is None and bidi_control(value) is None)):
+                or unremarkable(value, line=line)):
             checked.add(value)
             return True
         return False
