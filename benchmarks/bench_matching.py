@@ -40,7 +40,9 @@ precision and recall per level on the project's evaluation set
 (``benchmarks/data/match_pairs_nomenclature.csv``) and on the set held out from every
 choice of word or parameter (``benchmarks/data/match_pairs_heldout.csv``: 44 real programs
 of the nomenclature, each with a masterplan item written from its meaning before any
-score was looked at), with words alone and through the nomenclature, the recall of the
+score was looked at; and ``benchmarks/data/match_pairs_heldout_levels.csv``: 40 mission and
+40 target pairs written and committed before any was scored), with words alone and
+through the nomenclature, the recall of the
 matching pairs that share no word, and whether the goal (precision >= 0.90 at recall >=
 0.85) is met at every level.
 
@@ -212,11 +214,15 @@ def _cold() -> None:
     text_module.stem.cache_clear()
     text_module._terms_of_word.cache_clear()
     text_module.terms.cache_clear()
+    from smartsync.matching import scoring
+
+    scoring._shape.cache_clear()
     # the nomenclature stays loaded and indexed (once per process), but what was worked out
     # for texts (placements of RPJMD programs, statements) is forgotten
     from smartsync.matching import suggest as suggest_module
 
-    suggest_module._BRIDGERS.clear()
+    for bridger in suggest_module._BRIDGERS.values():
+        bridger.forget()
     from smartsync.matching import load_nomenclature
 
     load_nomenclature()._words()._cache.clear()
@@ -266,7 +272,11 @@ SETS = (ROOT / "tests" / "data" / "match_pairs.csv",
         ROOT / "benchmarks" / "data" / "match_pairs_nomenclature.csv",
         # written from the meaning of real programs of the nomenclature before any score was
         # looked at, and never used to choose a word of the vocabulary or a parameter
-        ROOT / "benchmarks" / "data" / "match_pairs_heldout.csv")
+        ROOT / "benchmarks" / "data" / "match_pairs_heldout.csv",
+        # 40 mission and 40 target pairs, written from their meaning and committed before any
+        # was scored (the held-out set above has programs only); scored blind once: mission P
+        # 0.83 R 0.75, target P 1.00 R 0.75 (the matcher before that change: 0.83/0.75, 0.94/0.75)
+        ROOT / "benchmarks" / "data" / "match_pairs_heldout_levels.csv")
 #: the goal: at least this precision at at least this recall, on every set and every level
 GOAL_PRECISION, GOAL_RECALL = 0.90, 0.85
 
@@ -355,9 +365,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Python {sys.version.split()[0]}; best of {args.repeat}; stem caches emptied before each run")
     from smartsync.matching import load_nomenclature
 
-    start = time.perf_counter()
-    load_nomenclature()._words()
-    print(f"nomenclature loaded and indexed once per process: {time.perf_counter() - start:.2f} s")
+    from smartsync.matching.suggest import bridger_for
+
+    start = time.process_time()
+    bridger_for(plan_like_region(1))  # the nomenclature loaded, indexed and its bridges built
+    print(f"nomenclature loaded and indexed once per process: {time.process_time() - start:.2f} s CPU")
     print("CPU seconds (time.process_time), the least of the runs; ratio: suggest / tokenize")
     print(f"{'region':<34} {'elements':>8} {'tokenize s':>10} {'words s':>10} {'suggest s':>10} "
           f"{'ratio':>8} {'suggestions':>11} {'peak MiB':>8}")

@@ -146,6 +146,25 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def make_folder(target: PathLike) -> None:
+    """Make the missing folders of the path of an output file the user named (``draft
+    --out a/b/region.yaml``, ``batch --out``, ``study -o``), as ``report --out`` makes its
+    folder: only the folders that path names, nothing beside it. Raises
+    :class:`~smartsync.errors.OutputError` when a part of the path is a file, or a folder
+    cannot be made there."""
+    target = Path(target)
+    parent = target.parent
+    if not os.fspath(parent) or os.path.isdir(parent):
+        return
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(os.fspath(target), f"a part of its folder {os.fspath(parent)} is a file",
+                          "name a folder that is not a file") from None
+    except OSError as exc:
+        raise OutputError.from_os_error(exc, os.fspath(target)) from None
+
+
 def check_target(target: PathLike, *, within: PathLike | None = None,
                  inputs: Iterable[PathLike] = ()) -> os.stat_result | None:
     """Refuse (:class:`~smartsync.errors.OutputError`) a target :func:`atomic_write` must not

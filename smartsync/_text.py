@@ -83,6 +83,20 @@ def bad_character(text: str, *, line: bool = False) -> str | None:
     return f"holds {what} at position {found.start() + 1}"
 
 
+# what bad_character or bidi_control would name, in one pattern: a text read from a file is
+# searched once (most hold neither); only one where it finds something is looked at again
+_SUSPECT_IN_TEXT = lazy_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+                                "\u202a-\u202e\u2066-\u2069]")
+_SUSPECT_IN_LINE = lazy_pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff"
+                                "\u202a-\u202e\u2066-\u2069]")
+
+
+def unremarkable(text: str, *, line: bool = False) -> bool:
+    """Whether ``text`` holds nothing :func:`bad_character` refuses (with ``line``) nor
+    anything :func:`bidi_control` warns of: one search for both."""
+    return (_SUSPECT_IN_LINE if line else _SUSPECT_IN_TEXT).search(text) is None
+
+
 def bidi_control(text: str) -> str | None:
     """Why ``text`` deserves a warning for a bidirectional control character, naming the
     first and where it is; ``None`` when it holds none. Such a character is kept (right-

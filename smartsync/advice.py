@@ -65,8 +65,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT", "MAX_CANDIDATE_PAIRS",
-           "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall", "LOSS_LIMIT", "WIDE_LIMIT"]
+           "stability", "with_proposal", "PROTECT_LIMIT", "PROTECT_WORK", "PROTECT_MIN",
+           "protect_limit", "MAX_CANDIDATE_PAIRS", "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall",
+           "LOSS_LIMIT", "WIDE_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -207,7 +208,8 @@ class Stability:
     lost match is enough for that), what a planner must protect; empty when no single
     loss lowers the type. Each single loss is tried by classifying;
     ``protect_checked`` of the region's ``protect_of`` distinct matches were tried
-    (fewer only on a region too large to try each: :data:`PROTECT_LIMIT`).
+    (fewer only on a region too large to try each: :data:`PROTECT_LIMIT`, and
+    :func:`protect_limit` on a large region).
     ``fragile``: ``up_to`` is the threshold in force (any higher threshold changes
     the type). The threshold varied is the general one; per-stage thresholds stay as
     they are.
@@ -1023,6 +1025,21 @@ def _smaller_loss(runs: _Runs, size: int, wanted: Any
 #: ``Stability.protect_checked`` says how many of the region's matches were cleared or tried
 PROTECT_LIMIT = 400
 
+#: on a large region the search for single losses asks fewer: each what-if counts the
+#: region's stages again, so its cost grows with the region; at most ``PROTECT_WORK``
+#: divided by the region's elements and matches (never fewer than :data:`PROTECT_MIN`, never
+#: more than :data:`PROTECT_LIMIT`), said as a cut search (docs/limits.rst)
+PROTECT_WORK = 400_000
+PROTECT_MIN = 10
+
+
+def protect_limit(region: Region) -> int:
+    """How many classifications the search for single losses may ask on ``region``:
+    :data:`PROTECT_LIMIT`, fewer on a region of more than ``PROTECT_WORK / PROTECT_LIMIT``
+    (1,000) elements and matches."""
+    size = len(region.masterplan.elements) + len(region.rpjmd.elements) + len(region.matches)
+    return min(PROTECT_LIMIT, max(PROTECT_MIN, PROTECT_WORK // max(1, size)))
+
 
 def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum | None,
                                           tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None,
@@ -1093,7 +1110,8 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
     asked = 0
     cleared = before
     todo = list(reversed(groups))
-    while todo and asked < PROTECT_LIMIT:
+    most = protect_limit(runs.region)
+    while todo and asked < most:
         group = todo.pop()
         asked += 1
         done = runs.classify(remove=frozenset(group)).type

@@ -76,6 +76,16 @@ class BatchItem:
         return _shown(_error_text(self.problems, lang), MAX_MESSAGE)
 
     @property
+    def error_names_source(self) -> bool:
+        """Whether the error already names the item's file: it was made from its problems,
+        and each of those (the errors among them) is a problem of that file."""
+        if self.error is None or not self.problems or self.source is None:
+            return False
+        errors = [p for p in self.problems if p.severity is Severity.ERROR] or list(self.problems)
+        return (all(p.file == self.source for p in errors)
+                and _shown(_error_text(self.problems), MAX_MESSAGE) == self.error)
+
+    @property
     def ok(self) -> bool:
         """Whether the region was classified."""
         return self.classification is not None

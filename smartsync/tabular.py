@@ -616,13 +616,20 @@ def _build(region_id: str, head: tuple[int, tuple[Any, ...]] | None, regions_fil
                                  key_lines["masterplan"]),
            "matches": Located(match_nodes, root_line)}
     report = _Reader(regions_file).read(Located(top, root_line, key_lines=key_lines))
-    # a cell whose formula has no stored value is said once, as such, not also as empty
-    formula_cells = {(p.file, p.line, p.where) for p in extra if p.code == "uncomputed-formula"}
+    # a cell whose formula has no stored value is said once, as such, not also as empty, and
+    # at the element or region the reader names (its place, with the column)
+    formulas = {(p.file, p.line, p.where): p for p in extra if p.code == "uncomputed-formula"}
     for p in report.problems:
         placed = _problem_at(places, p, (regions_file, row_number))
         cell = (placed.file, placed.line, (placed.where or "").rpartition(", ")[2])
-        if placed.code != "missing-field" or cell not in formula_cells:
+        formula = formulas.get(cell) if placed.code == "missing-field" else None
+        if formula is None:
             problems.append(placed)
+            continue
+        problems.remove(formula)
+        problems.append(Problem(formula.message, file=placed.file, line=placed.line,
+                                where=placed.place or placed.where, code=formula.code,
+                                values=formula.values))
     order = {t: i for i, t in enumerate(TABLES)}
     problems.sort(key=lambda p: (_table_rank(p.file, order), p.line or 0))
     region = report.region if not any(p.severity is Severity.ERROR for p in problems) else None

@@ -161,16 +161,25 @@ def test_usage_errors_exit_two(capsys, tmp_path, args, message):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--out", "{tmp}/missing/out.csv"], "does not exist"),
+    (["--out", "{tmp}/block/out.csv"], "is a file"),
     (["--out", "{tmp}", "--format", "csv"], "is a folder"),
 ])
 def test_an_output_that_cannot_be_a_file_exits_three(capsys, tmp_path, args, message):
-    """An --out in a missing folder, or naming a folder, exits 3 (an output that cannot be
+    """An --out under a file, or naming a folder, exits 3 (an output that cannot be
     written, as in every command) with a message and writes nothing."""
+    (tmp_path / "block").write_text("mine", encoding="utf-8")
     code, _, err = batch(capsys, SMALL, *[a.format(tmp=tmp_path) for a in args])
     assert code == 3
     assert message in err and "Traceback" not in err
     assert not (tmp_path / "out.csv").exists()
+    assert (tmp_path / "block").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_missing_output_folder_is_made_inside_the_path_named(capsys, tmp_path):
+    """An --out in folders that do not exist yet makes them (as report --out does), and only them."""
+    code, _, _ = batch(capsys, SMALL, "--out", tmp_path / "new" / "deeper" / "out.csv")
+    assert code in (0, 1) and (tmp_path / "new" / "deeper" / "out.csv").is_file()
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["deeper", "new", "out.csv"]
 
 
 # ---------------------------------------------------------------- progress
@@ -226,7 +235,14 @@ def start(many: Path, out: Path, jobs: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "smartsync", "batch", str(many), "--out", str(out), "--jobs",
          str(jobs), "--no-progress"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        # Ctrl-C's default, whatever this run inherited: a suite started in the background by
+        # a script has SIGINT ignored, and so would the batch (it then ran to its end, exit 0)
+        preexec_fn=_default_sigint if hasattr(signal, "SIGINT") else None)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def temp_files(folder: Path) -> list[Path]:
@@ -403,6 +419,18 @@ def test_the_summary_names_a_failed_files_path_once(capsys, tmp_path):
     code, out, err = batch(capsys, EXAMPLES / "type-a-vision.yaml", bad, "-o", tmp_path / "out.csv")
     (line,) = [l for l in (out + err).splitlines() if l.startswith("failed: ")]
     assert line.count(str(bad)) == 1 and line.startswith(f"failed: {bad}:")
+
+
+def test_the_summary_names_a_file_with_several_errors_only_in_its_errors(capsys, tmp_path):
+    """A file with several errors (and no region id to name it by) is named by its errors
+    alone ('failed: 2 errors: FILE:13: ...; FILE:19: ...'), not once more in front."""
+    bad = tmp_path / "dua.yaml"
+    bad.write_text((EXAMPLES / "type-a-vision.yaml").read_text(encoding="utf-8")
+                   .replace('id: "9901"', 'id: ["9901"]', 1)
+                   .replace("level: vision", "level: visiion", 1), encoding="utf-8")
+    code, out, err = batch(capsys, EXAMPLES / "type-a-vision.yaml", bad, "-o", tmp_path / "out.csv")
+    (line,) = [l for l in (out + err).splitlines() if l.startswith("failed: ")]
+    assert line.startswith("failed: 2 errors: ") and line.count(str(bad)) == 2, line
 
 
 def test_failures_are_said_in_the_language_asked_in_every_output(tmp_path, capsys):

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import attrs
+import pytest
 
 from smartsync import dump_region, load_region
 from smartsync.cli import main
@@ -63,6 +64,16 @@ def test_folder_gets_page_csv_jsonl_and_text(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["study.csv", "study.html", "study.jsonl",
                                                      "study.txt"]
     assert "<svg" in (out / "study.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("named", ["new/deeper/result", "new/deeper/study.csv"])
+def test_missing_output_folders_are_made_inside_the_path_named(tmp_path, named):
+    """-o in folders that do not exist yet (a folder, or a file) makes them, as report --out does."""
+    out = tmp_path / named
+    assert main(["study", str(EXAMPLES / "type-a-vision.yaml"), "--rules", "default,cascading",
+                 "--out", str(out), "--no-progress"]) == 0
+    assert out.exists()
+    assert {p.relative_to(tmp_path).parts[0] for p in tmp_path.rglob("*")} == {"new"}
 
 
 def test_a_failing_region_exits_1_and_the_rest_is_written(tmp_path, capsys):

@@ -293,11 +293,22 @@ def test_an_output_that_is_an_input_is_refused_before_reading(tmp_path: Path, ca
     assert good["rpjmd"][0].read_bytes() == before
 
 
-def test_a_missing_output_folder_is_refused(tmp_path: Path, capsys) -> None:
+def test_a_missing_output_folder_is_made(tmp_path: Path, capsys) -> None:
+    """draft --out in folders that do not exist makes them, as report --out does (newuser F16)."""
     good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
     code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
                  "--out", str(tmp_path / "no" / "such" / "out.yaml")])
-    assert code == 3 and "does not exist" in capsys.readouterr().err
+    assert code == 0 and (tmp_path / "no" / "such" / "out.yaml").is_file()
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path: Path, capsys) -> None:
+    """draft --out under a file is refused (exit 3) and the file is left as it was."""
+    good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
+    (tmp_path / "block").write_text("mine", encoding="utf-8")
+    code = main(["draft", "--rpjmd", str(good["rpjmd"][0]), "--masterplan", str(good["masterplan"][0]),
+                 "--out", str(tmp_path / "block" / "out.yaml")])
+    assert code == 3 and "is a file" in capsys.readouterr().err
+    assert (tmp_path / "block").read_text(encoding="utf-8") == "mine"
 
 
 @given(st.text())

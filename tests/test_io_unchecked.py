@@ -264,3 +264,12 @@ def test_the_usual_element_and_match_take_the_fast_path():
                             lambda self, *a: taken.append(original[1](self, *a)) or taken[-1])
         region = read_region(_VALID)
     assert taken == [True] * 6 and region == read_region(_VALID)
+
+
+@given(st.text(), st.booleans())
+def test_one_search_finds_what_the_two_checks_would(text: str, line: bool) -> None:
+    """A text the reader takes after one search is one neither bad_character nor bidi_control names."""
+    from smartsync._text import bad_character, bidi_control, unremarkable
+
+    assert unremarkable(text, line=line) == (bad_character(text, line=line) is None
+                                             and bidi_control(text) is None)

@@ -517,3 +517,83 @@ def test_the_evaluate_command_scores_by_words_alone_when_asked(capsys) -> None:
     alone = out.splitlines()[-1].split()
     assert "words alone" in out.splitlines()[0]
     assert int(alone[4]) < int(through[4])  # fewer true positives
+
+
+def test_the_nomenclature_warnings_of_validate_are_in_indonesian(tmp_path: Path, capsys) -> None:
+    """validate --codes --lang id words the unknown version and every code warning in Indonesian, naming the same values."""
+    from smartsync.cli import main
+
+    path = tmp_path / "kota.yaml"
+    path.write_text(
+        'region: {id: "1", name: Kota Contoh, kind: kota, nomenclature: "900.1.15.5-1317/2032"}\n'
+        "rpjmd:\n  period: [2021, 2026]\n  elements:\n"
+        '    - {id: P1, level: program, text: "Program Pengelolaan Persampahan", code: "2.16.03"}\n'
+        '    - {id: P2, level: program, text: "Program Pengelolaan Persampahan", code: "2.99.03"}\n'
+        '    - {id: P3, level: program, text: "Program Pengelolaan Aplikasi Informatika"}\n'
+        '    - {id: P4, level: program, text: "Program Pengelolaan Persampahan", code: "2.11.11",'
+        ' nomenclature: "050-5889/2099"}\n'
+        "masterplan:\n  period: [2022, 2031]\n  elements: []\n", encoding="utf-8")
+    main(["validate", "--codes", "--lang", "id", str(path)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "nomenklatur" in line
+             or "kode" in line]
+    english = ("unknown", "ships", "is not in", "does not match", "no program code", "by its name")
+    assert lines and not [line for line in lines if any(w in line for w in english)]
+    region_line = next(line for line in lines if "'900.1.15.5-1317/2032'" in line)
+    assert "versi nomenklatur" in region_line and "tidak dikenal" in region_line
+    assert "maksudnya '900.1.15.5-1317/2023'" in region_line
+    assert any("'050-5889/2099'" in line and "versi nomenklatur" in line for line in lines)
+    assert any("P1" in line and "tidak sesuai dengan namanya" in line and "2.11.11" in line
+               for line in lines)
+    assert any("P2" in line and "'2.99.03' tidak ada dalam nomenklatur" in line for line in lines)
+    assert any("P3" in line and "tidak berkode" in line and "2.16.03" in line for line in lines)
+
+
+def test_the_unknown_version_of_check_codes_names_the_version_used_in_both_languages() -> None:
+    """check_codes' unknown-version warnings say which version the codes were checked against, in English and Indonesian."""
+    from smartsync.matching.codes import check_codes
+
+    rp = [Element("P1", "program", "Program Pengelolaan Persampahan", code="2.11.11",
+                  nomenclature="900.1.15.5-1317/2032")]
+    region = Region(id="1", name="Kota Contoh", kind="kota", nomenclature="050-5889/1999",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), rp),
+                    masterplan=Plan("masterplan", Period(2022, 2031), []))
+    problems = [p for p in check_codes(region) if p.code == "unknown-nomenclature-version"]
+    assert [p.where for p in problems] == ["region", "rpjmd element P1"]
+    for p in problems:
+        english, indonesian = p.format("en"), p.format("id")
+        assert DEFAULT_VERSION in english and DEFAULT_VERSION in indonesian
+        assert "checked against" in english and "diperiksa menurut" in indonesian
+        assert "unknown" not in indonesian and "ships" not in indonesian
+
+
+@pytest.mark.parametrize("lang, bridged, via", [("en", "bridged by the nomenclature:", "via"),
+                                                 ("id", "dijembatani nomenklatur:", "melalui")])
+def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_on_its_review_page(
+        tmp_path: Path, lang: str, bridged: str, via: str) -> None:
+    """Drafted from a SIPD export and a quick-win list, matched with --write, the review page shows the
+    suggestion's bridging sub-kegiatan and the program whose code its name contradicts, with the reason."""
+    pytest.importorskip("openpyxl")
+    import re
+
+    from smartsync.cli import main
+    from smartsync.documents import draft_region
+    from smartsync.io import dump_region
+    from smartsync.review.session import ReviewSession
+
+    here = Path(__file__).resolve().parent / "data" / "documents" / "sipd"
+    draft = draft_region(rpjmd=here / "rpjmd-sipd T-C27 (ekspor).xlsx",
+                         masterplan=here / "masterplan-quickwin.csv")
+    path = tmp_path / "tanah-datar.yaml"
+    dump_region(draft.region, path)
+    assert main(["match", str(path), "--write"]) == 0
+    html = ReviewSession(path).state(lang, html=True)["html"]
+    (bridge,) = re.findall(r'<div class="bridge">(.*?)</div>', html)
+    # the entry named is a real sub-kegiatan of the program the RPJMD row's code names
+    code, name = re.search(rf"{via} sub-kegiatan (2\.16\.02\.\d\.\d\d\.\d{{4}}) ([^<]+)$", bridge).groups()
+    entry = load_nomenclature().get(code)
+    assert bridged in bridge and entry is not None and entry.name == name
+    suggestion = re.search(r'<li class="suggestion"[^>]*>', html).group(0)
+    assert 'data-masterplan="SP1"' in suggestion and 'data-rpjmd="P3"' in suggestion
+    doubted = re.search(r'<li class="drafted" data-plan="rpjmd" data-id="P3" data-confidence="0.60">.*?</li>',
+                        html).group(0)
+    assert "2.16.02" in doubted and "2.16.03" in doubted

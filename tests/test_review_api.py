@@ -171,10 +171,15 @@ def test_reject_removes_the_match_and_remembers_it(client: TestClient, region_fi
     assert after.index("# end of file") < after.index("rejected:")
     region = smartsync.load_region(region_file)
     assert [r.key for r in region.rejected] == [("SP2", "P1")]
-    # never proposed again, at any threshold, by suggest_matches or match --write
-    unrejected = attrs.evolve(region, rejected=())
+    # never proposed again, at any threshold, by suggest_matches or match --write: with a word
+    # of P1 shared (the two share only "aplikasi", a tool word that weighs like a generic
+    # one, so they score 0), the pair is proposed unless rejected
+    shared = attrs.evolve(region, rpjmd=attrs.evolve(region.rpjmd, elements=[
+        attrs.evolve(e, text=e.text + " persampahan") if e.id == "P1" else e
+        for e in region.rpjmd.elements]))
+    unrejected = attrs.evolve(shared, rejected=())
     assert ("SP2", "P1") in {m.key for m in smartsync.suggest_matches(unrejected, threshold=0.05, top=None)}
-    assert ("SP2", "P1") not in {m.key for m in smartsync.suggest_matches(region, threshold=0.05, top=None)}
+    assert ("SP2", "P1") not in {m.key for m in smartsync.suggest_matches(shared, threshold=0.05, top=None)}
     assert main(["match", str(region_file), "--write", "--threshold", "0.05", "--top", "0"]) == 0
     written = smartsync.load_region(region_file)
     assert ("SP2", "P1") not in {m.key for m in written.matches}

@@ -34,7 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
+from .._files import (Terminated, atomic_write, check_target, make_folder, remove_stale_temps,
+                      same_file)
 from .._text import spreadsheet_cell
 from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
@@ -281,6 +282,7 @@ def run(args: argparse.Namespace) -> int:
                   "file that is not an input", file=sys.stderr)
             return EXIT_USAGE
     try:
+        make_folder(target)
         check_target(target, inputs=inputs)
     except OutputError as exc:
         print(f"smartsync batch: cannot write --out {exc}", file=sys.stderr)
@@ -385,7 +387,7 @@ def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target
         name = item.region_id or item.source or f"item {item.index}"
         where = f" ({item.source})" if item.source and item.region_id else ""
         error = item.error_in(lang)
-        if name == item.source and str(error).startswith(f"{item.source}:"):
+        if name == item.source and item.error_names_source:
             lines.append(f"{failed_word}: {error}")  # the error names the file (and line)
         else:
             lines.append(f"{failed_word}: {name}{where}: {error}")

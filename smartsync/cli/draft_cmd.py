@@ -78,7 +78,7 @@ class _Bar:
 
 def run(args: argparse.Namespace) -> int:
     """Draft, then write the region file (and the review page) atomically."""
-    from .._files import check_target
+    from .._files import check_target, make_folder
     from ..documents import DraftError, draft_region, write_draft
     from ..documents.review import write_review
     from ..errors import OutputError
@@ -88,9 +88,11 @@ def run(args: argparse.Namespace) -> int:
     if args.review and Path(args.review) == out:
         print("smartsync draft: --review and --out name the same file", file=sys.stderr)
         return EXIT_USAGE
-    try:  # refuse an output it must not write before the long work
+    try:  # refuse an output it must not write before the long work (its folder made)
+        make_folder(out)
         check_target(out, inputs=inputs)
         if args.review:
+            make_folder(args.review)
             check_target(args.review, inputs=inputs)
     except OutputError as exc:
         print(f"smartsync draft: cannot write {exc}", file=sys.stderr)

@@ -34,7 +34,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, Iterable
 
-from .._files import Terminated, atomic_write, check_target, remove_stale_temps, same_file
+from .._files import (Terminated, atomic_write, check_target, make_folder, remove_stale_temps,
+                      same_file)
 from .._text import spreadsheet_cell
 from ..errors import OutputError, RulePackError
 from ._common import output_failure
@@ -182,8 +183,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         if folder is not None and not folder.is_dir():
-            folder.mkdir()
+            folder.mkdir(parents=True)
         for target in targets.values():
+            make_folder(target)
             check_target(target, within=folder, inputs=inputs)
             remove_stale_temps(target)
     except (OutputError, OSError) as exc:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character, bidi_control
+from .._text import bad_character, bidi_control, unremarkable
 from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                       did_you_mean, path_problem)
 from ..model import (
@@ -485,7 +485,7 @@ class _Reader:
                 self.problems.append(Problem(
                     str(exc), file=self.file, line=node.line, where=where,
                     severity=Severity.WARNING, code="unknown-nomenclature-version",
-                    suggestion=did_you_mean(value, known_versions())))
+                    suggestion=did_you_mean(value, known_versions()), values=exc.values))
         return value
 
     def mapping(self, node: Located, where: Place | None, what: str, allowed: tuple[str, ...],
@@ -541,7 +541,7 @@ class _Reader:
         # printable ASCII holds no character bad_character refuses (tests/test_io_unchecked.py)
         if value.strip() and len(value) <= self.max_text and (
                 (value.isascii() and value.isprintable())
-                or (bad_character(value, line=line) is None and bidi_control(value) is None)):
+                or unremarkable(value, line=line)):
             checked.add(value)
             return True
         return False
@@ -999,6 +999,17 @@ class _Reader:
         nomenclature = None if item is None else self.version(item, where)
         if element_id is None:
             return
+        if (kind is PlanKind.RPJMD and level is Level.PROGRAM and budget is not None
+                and confidence is not None and confidence.score < 1):
+            # a drafted pagu not yet checked counts in the funding all the same: say so
+            reason = confidence.reasons[0] if confidence.reasons else ""
+            self.problems.append(Problem(
+                f"its budget counts in the funding, but it was drafted with confidence "
+                f"{confidence.score:g}"
+                f" ({reason}): check it against the document, then raise the confidence to 1 or "
+                "remove it", file=self.file, line=get("confidence").line, where=where,
+                severity=Severity.WARNING, code="doubted-budget",
+                values={"score": float(confidence.score), "reason": reason}))
         # Element's fields in order, built only when the file has no error (see read())
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))

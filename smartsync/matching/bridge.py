@@ -85,6 +85,23 @@ def _program_in(nomenclature: Nomenclature, code: str | None, version: str | Non
     return nomenclature.program_of(code)
 
 
+def _served(nomenclature: Nomenclature, fields: Mapping[str, frozenset[str]]
+            ) -> dict[str, frozenset[str]]:
+    """Field code -> the affairs its programs serve: the field's own (:func:`affairs_of_fields`)
+    and those its programs' names name (field 1.03, *Pekerjaan Umum dan Penataan Ruang*,
+    funds drinking water, waste water and drainage; field 1.05 disasters and fires). A field
+    with no affairs of its own stays without (its programs are not filtered)."""
+    from .sectors import sectors_of
+
+    out = {field: set(affairs) for field, affairs in fields.items()}
+    for entry in nomenclature:
+        key = code_key(entry.code) or ()
+        field = ".".join(key[:2])
+        if entry.level == "program" and field in out and len(key) == 3 and key[2] != "1":
+            out[field] |= sectors_of(entry.name)
+    return {field: frozenset(affairs) for field, affairs in out.items()}
+
+
 @attrs.frozen
 class Bridge:
     """How a masterplan element reaches an RPJMD program through the nomenclature.
@@ -119,9 +136,33 @@ class Bridger:
         #: each entry's field's affairs (empty when the field names none): a masterplan text
         #: naming affairs that are none of the field's is not funded there, whatever the
         #: entry's own words ("Pembangunan Fasilitas Parkir" under a school program)
-        self._fields = [fields.get(".".join((code_key(e.code) or ())[:2]), frozenset())
+        served = _served(nomenclature, fields)
+        self._fields = [served.get(".".join((code_key(e.code) or ())[:2]), frozenset())
                         for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
+        # the affairs as bit masks (intersections and unions without building sets: the
+        # hot loop of reacher())
+        self._bit: dict[str, int] = {}
+        for affairs in self._sectors + self._fields:
+            for sec in sorted(affairs):
+                self._bit.setdefault(sec, 1 << len(self._bit))
+        self._sector_masks = [self.mask(a) for a in self._sectors]
+        self._field_masks = [self.mask(a) for a in self._fields]
+
+    def mask(self, affairs: "Iterable[str]") -> int:
+        """Affairs as a bit mask (an affair no entry names gets a bit of its own)."""
+        m = 0
+        for sec in affairs:
+            bit = self._bit.get(sec)
+            if bit is None:
+                bit = self._bit[sec] = 1 << len(self._bit)
+            m |= bit
+        return m
+
+    def forget(self) -> None:
+        """Forget what was worked out for texts (the RPJMD programs placed by name); the
+        nomenclature's own structure stays."""
+        self._places.clear()
 
     def program_for(self, text: str, code: str | None, version: str | None = None
                     ) -> tuple[Entry | None, Placement | None]:
@@ -145,6 +186,8 @@ class Bridger:
                     found = (places[0].entry, places[0])
                 else:
                     found = (None, None)
+            if len(self._places) > 50_000:  # bounded, as the statements' cache is
+                self._places.clear()
             self._places[key] = found
         return found
 
@@ -173,8 +216,9 @@ class Bridger:
         frequent = index.frequent
         statements = index.statements
         norms = index.norms
-        sectors = self._sectors
-        of_field = self._fields
+        sector_masks = self._sector_masks
+        field_masks = self._field_masks
+        mask = self.mask
         bonus, mismatch = SECTOR_BONUS, SECTOR_MISMATCH_FACTOR
         everything = wanted.issuperset(set(prog)) if len(wanted) >= len(set(prog)) else False
 
@@ -205,9 +249,13 @@ class Bridger:
                     dots[i] = get(i, 0.0) + w * wb
             if not dots:
                 return {}
-            mine = sa.sectors
+            mine = mask(sa.sectors)
             best: dict[str, tuple[int, float]] = {}
             for i, d in dots.items():
+                if mine:
+                    field = field_masks[i]
+                    if field and not mine & field:
+                        continue  # the text names affairs none of which this field serves
                 if later:
                     ws = statements[i].weights
                     for stem, w in later:
@@ -218,13 +266,10 @@ class Bridger:
                 if cos > 1.0:
                     cos = 1.0
                 if mine:
-                    field = of_field[i]
-                    if field and not mine & field:
-                        continue
-                    theirs = sectors[i]
+                    theirs = sector_masks[i]
                     if theirs:  # as scoring._combine, inline: this is the hot loop
-                        common = len(mine & theirs)
-                        cos = (cos + (1.0 - cos) * bonus * common / len(mine | theirs)
+                        common = (mine & theirs).bit_count()
+                        cos = (cos + (1.0 - cos) * bonus * common / (mine | theirs).bit_count()
                                if common else cos * mismatch)
                 p = prog[i]
                 known = best.get(p)

@@ -59,7 +59,8 @@ def _nomenclature(region: Region, nomenclature: Nomenclature | str | None
         nom = load_nomenclature()
         return nom, [Problem(f"{exc}; codes are checked against {nom.version}", where=Place("region"),
                              severity=Severity.WARNING, code="unknown-nomenclature-version",
-                             suggestion=did_you_mean(version, known_versions()))]
+                             suggestion=did_you_mean(version, known_versions()),
+                             values={**exc.values, "checked": nom.version, "form": "region"})]
 
 
 def check_codes(region: Region, *, nomenclature: Nomenclature | str | None = None,
@@ -99,7 +100,8 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
 
                 yield Problem(f"{exc}; its code is checked against {nom.version}", where=where,
                               severity=Severity.WARNING, code="unknown-nomenclature-version",
-                              suggestion=did_you_mean(e.nomenclature, known_versions()))
+                              suggestion=did_you_mean(e.nomenclature, known_versions()),
+                              values={**exc.values, "checked": nom.version, "form": "element"})
         if e.code is None:
             if not propose:
                 continue
@@ -109,25 +111,33 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
                 yield Problem(
                     f"no program code; by its name it is {p.entry} (confidence "
                     f"{p.confidence:.2f}, via {p.via.level} {p.via})", where=where,
-                    severity=Severity.WARNING, suggestion=p.entry.code, code="program-code-proposed")
+                    severity=Severity.WARNING, suggestion=p.entry.code, code="program-code-proposed",
+                    values={"program": str(p.entry), "confidence": f"{p.confidence:.2f}",
+                            "via": f"{p.via.level} {p.via}"})
             continue
         check = nom.check(e.code, e.text)
         if not check.known:
             best = nom.place(e.text, top=1)
             hint = (f"; by its name it is {best[0].entry} (confidence {best[0].confidence:.2f})"
                     if best and best[0].confidence >= _place_min() else "")
+            placed = ({"form": "placed", "program": str(best[0].entry),
+                       "confidence": f"{best[0].confidence:.2f}"} if hint else {})
             yield Problem(f"program code {e.code!r} is not in the nomenclature {nom.version}{hint}",
                           where=where, severity=Severity.WARNING,
                           suggestion=best[0].entry.code if hint else None,
-                          code="unknown-program-code")
+                          code="unknown-program-code",
+                          values={"code": repr(e.code), "version": nom.version, **placed})
         elif check.agrees is False:
             s = check.suggestion
             hint = (f"; by its name it is {s.entry} (confidence {s.confidence:.2f})"
                     if s is not None else "")
+            placed = ({"form": "placed", "program": str(s.entry),
+                       "confidence": f"{s.confidence:.2f}"} if s is not None else {})
             yield Problem(f"program code {e.code} is {check.entry}, which its name does not "
                           f"match{hint}", where=where, severity=Severity.WARNING,
                           suggestion=s.entry.code if s is not None else None,
-                          code="program-code-disagrees")
+                          code="program-code-disagrees",
+                          values={"code": e.code, "entry": str(check.entry), **placed})
 
 
 def _place_min() -> float:

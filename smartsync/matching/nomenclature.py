@@ -71,7 +71,15 @@ _ALIASES = {
 
 
 class NomenclatureError(ValueError):
-    """A nomenclature version that smartsync does not ship."""
+    """A nomenclature version that smartsync does not ship.
+
+    ``values`` are the words of the message for the catalogs (``problem.unknown-nomenclature-version``):
+    ``version`` the name asked for, ``shipped`` the versions smartsync ships.
+    """
+
+    def __init__(self, message: str, values: "dict[str, str] | None" = None):
+        super().__init__(message)
+        self.values: dict[str, str] = dict(values or {})
 
 
 def _level_of(parts: int) -> str:
@@ -80,6 +88,7 @@ def _level_of(parts: int) -> str:
         parts, "kegiatan" if parts == 4 else "sub-kegiatan")
 
 
+@functools.lru_cache(maxsize=16384)
 def code_key(code: str | None) -> tuple[str, ...] | None:
     """A code folded so that ``2.16.03``, ``2.16.3`` and ``02.16.03`` are one, and the
     sub-activity numbers of Permendagri 90/2019 (``.01``) meet those of later decrees
@@ -263,7 +272,10 @@ class Nomenclature:
             known = best.get(p)
             if known is None or score > known[0] or (score == known[0] and i < known[1]):
                 best[p] = (score, i)
-        ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[0]))[:top]
+        if top == 1 and best:  # the best alone (placing an RPJMD program): no sort
+            ranked = [min(best.items(), key=lambda x: (-x[1][0], x[0]))]
+        else:
+            ranked = sorted(best.items(), key=lambda x: (-x[1][0], x[0]))[:top]
         out = []
         for code, (score, i) in ranked:
             program = self.get(code)
@@ -480,8 +492,9 @@ def resolve_version(version: str | None) -> str:
             return name
     if folded in _ALIASES:
         return _ALIASES[folded]
-    raise NomenclatureError(
-        f"unknown nomenclature version {version!r}; smartsync ships: {', '.join(VERSIONS)}")
+    shipped = ", ".join(VERSIONS)
+    raise NomenclatureError(f"unknown nomenclature version {version!r}; smartsync ships: {shipped}",
+                            {"version": repr(version), "shipped": shipped})
 
 
 def known_versions() -> tuple[str, ...]:

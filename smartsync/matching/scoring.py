@@ -7,7 +7,9 @@ The score of two statements, from 0 to 1, has two parts:
    weighted by :class:`TermWeights`: its inverse document frequency over a
    collection of texts (for a region, every element of both plans), times
    :data:`GENERIC_FACTOR` for the planning words every plan uses
-   (:data:`~smartsync.matching.text.GENERIC_TERMS`, plus the region's name).
+   (:data:`~smartsync.matching.text.GENERIC_TERMS`), the words naming a masterplan's
+   means (:func:`~smartsync.matching.text.tool_terms`: *digital*, *aplikasi* ...), and the
+   region's name.
    Texts that share only generic words get a cosine of 0.
 2. **Shared affairs** (:mod:`smartsync.matching.sectors`): when both texts
    name affairs of regional government and share some, the score moves
@@ -36,13 +38,14 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Iterable, Mapping
 
 import attrs
 
-from .sectors import sector_stems
-from .text import GENERIC_TERMS, terms
+from .sectors import phrase_sectors, sector_stems
+from .text import GENERIC_TERMS, terms, tool_terms
 
 __all__ = [
     "GENERIC_FACTOR",
@@ -62,6 +65,13 @@ GENERIC_FACTOR = 0.2
 SECTOR_BONUS = 0.35
 #: The factor applied when both texts name affairs of government and share none.
 SECTOR_MISMATCH_FACTOR = 0.5
+
+
+def generic_stems() -> frozenset[str]:
+    """The stems weighed like generic planning words in every collection: the planning words
+    every plan uses (:data:`~smartsync.matching.text.GENERIC_TERMS`) and the words naming a
+    masterplan's means (:func:`~smartsync.matching.text.tool_terms`)."""
+    return GENERIC_TERMS | tool_terms()
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -86,8 +96,10 @@ class TermWeights:
 
     document_frequency: Mapping[str, int] = attrs.field(factory=dict)
     documents: int = 0
-    generic: frozenset[str] = GENERIC_TERMS
+    generic: frozenset[str] = attrs.field(factory=lambda: generic_stems())
     generic_factor: float = GENERIC_FACTOR
+    #: each stem's weight once worked out (the weights never change)
+    _known: dict[str, float] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str], *, generic_words: Iterable[str] = ()) -> "TermWeights":
@@ -103,16 +115,38 @@ class TermWeights:
             for s in _stems(text):
                 df[s] = df.get(s, 0) + 1
         extra = frozenset(t.stem for w in generic_words for t in terms(w))
-        return cls(document_frequency=df, documents=n, generic=GENERIC_TERMS | extra)
+        return cls(document_frequency=df, documents=n, generic=generic_stems() | extra)
 
     def weight(self, stem: str) -> float:
         """The weight of one stem."""
+        found = self._known.get(stem)
+        if found is not None:
+            return found
         if self.documents:
             df = self.document_frequency.get(stem, 0)
             idf = math.log((self.documents + 1) / (df + 1)) + 1.0
         else:
             idf = 1.0
-        return idf * self.generic_factor if stem in self.generic else idf
+        found = idf * self.generic_factor if stem in self.generic else idf
+        if len(self._known) < 200_000:
+            self._known[stem] = found
+        return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _shape(text: str) -> tuple[tuple[str, ...], Mapping[str, str], frozenset[str]]:
+    """What a text's statement is made of whatever the weights: its stems (in stem order),
+    the first word that gave each (in text order; shared by the statements of the text:
+    never changed), and the affairs it names (by its words and by the phrases of the
+    nomenclature's field names)."""
+    written: dict[str, str] = {}
+    found = terms(text)
+    for t in found:
+        written.setdefault(t.stem, t.word)
+    index = sector_stems()
+    sectors = frozenset(sec for s in written for sec in index.get(s, ()))
+    sectors |= phrase_sectors([t.stem for t in found])
+    return tuple(sorted(written)), written, sectors
 
 
 @attrs.frozen
@@ -135,14 +169,12 @@ class Statement:
     def of(cls, text: str, weights: TermWeights | None = None) -> "Statement":
         """The statement of ``text`` under ``weights`` (uniform when omitted)."""
         tw = weights if weights is not None else TermWeights()
-        written: dict[str, str] = {}
-        for t in terms(text):
-            written.setdefault(t.stem, t.word)
-        w = {s: tw.weight(s) for s in sorted(written)}
+        stems, written, sectors = _shape(text)
+        weight = tw.weight
+        w = {s: weight(s) for s in stems}
         norm = math.sqrt(sum(v * v for v in w.values()))
-        index = sector_stems()
-        sectors = frozenset(sec for s in written for sec in index.get(s, ()))
-        generic = frozenset(s for s in written if s in tw.generic)
+        common = tw.generic
+        generic = frozenset(s for s in stems if s in common)
         return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
 
     def cosine(self, other: "Statement") -> float:

@@ -30,49 +30,16 @@ frozenset()
 from __future__ import annotations
 
 import functools
+import re
 from typing import Mapping
 
-from .text import ABBREVIATIONS, terms
+from .text import _VOCABULARY, ABBREVIATIONS, terms
 
-__all__ = ["SECTORS", "sectors_of", "sector_stems"]
+__all__ = ["SECTORS", "sectors_of", "sector_stems", "affair_phrases", "phrase_sectors"]
 
-#: affair -> words that name it (space separated; each word is stemmed)
-SECTORS: Mapping[str, str] = {
-    "pendidikan": "pendidikan sekolah pembelajaran guru siswa murid paud",
-    "kesehatan": "kesehatan puskesmas sakit medis telemedicine gizi stunting imunisasi posyandu pasien bayi",
-    "pekerjaan_umum": "jalan jembatan drainase irigasi konstruksi",
-    "air_minum_sanitasi": "minum sanitasi limbah perpipaan",
-    "perumahan": "perumahan permukiman kumuh",
-    "tata_ruang": "ruang geoportal",
-    "ketertiban": "ketertiban ketenteraman keamanan kriminalitas cctv satpol linmas",
-    "kebakaran": "kebakaran pemadam damkar",
-    "bencana": "bencana banjir longsor kesiapsiagaan evakuasi",
-    "sosial": "sosial kemiskinan disabilitas rentan dtks terlantar",
-    "tenaga_kerja": "kerja pengangguran",
-    "perempuan_anak": "perempuan anak gender",
-    "pangan_pertanian": "pangan pertanian petani farming peternakan hortikultura",
-    "lingkungan_hidup": "pencemaran udara sampah persampahan emisi hayati",
-    "kependudukan": "kependudukan akta ktp kelahiran",
-    "desa": "desa perdesaan bumdes",
-    "perhubungan": "transportasi angkutan lintas parkir kemacetan terminal penumpang",
-    "umkm": "mikro koperasi wirausaha kewirausahaan omzet",
-    "penanaman_modal": "investasi modal perizinan",
-    "kepemudaan_olahraga": "pemuda kepemudaan olahraga atlet",
-    "statistik": "statistik",
-    "persandian": "persandian",
-    "kebudayaan": "budaya kebudayaan seni kesenian cagar museum adat",
-    "perpustakaan": "perpustakaan literasi",
-    "kearsipan": "arsip",
-    "perikanan": "perikanan nelayan pesisir",
-    "pariwisata": "pariwisata wisata wisatawan destinasi",
-    "perdagangan": "perdagangan ekspor harga",
-    "perindustrian": "industri",
-    "keuangan": "keuangan pajak anggaran budgeting retribusi",
-    "kepegawaian": "kepegawaian pegawai aparatur",
-    "perencanaan": "perencanaan evaluasi monev",
-    "pengawasan": "pengawasan audit inspektorat",
-    "energi": "energi listrik",
-}
+#: affair -> words that name it (space separated; each word is stemmed), read from
+#: ``affair_words`` in ``data/vocabulary.json`` (data, not code: edit that file)
+SECTORS: Mapping[str, str] = dict(_VOCABULARY.get("affair_words", {}))
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,10 +57,64 @@ def sector_stems() -> Mapping[str, frozenset[str]]:
     return {stem: frozenset(found) for stem, found in index.items()}
 
 
+#: "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUMDAN PENATAAN RUANG": the decree's field names
+#: open with their frame and, in the source lists, sometimes glue "dan" to the word before
+_FIELD_FRAME = re.compile(r"^\s*urusan\s+pemerintahan\s+bidang\s+")
+_GLUED_DAN = re.compile(r"(?<=[a-z]{4})dan\b")
+_NAME_PARTS = re.compile(r",|\bdan\b|\bserta\b")
+
+
+@functools.lru_cache(maxsize=1)
+def affair_phrases() -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]:
+    """First stem -> the phrases that name an affair, each with its affairs: the names of the
+    nomenclature's fields (*bidang*), cut at *dan*, *serta* and commas, whose parts of two
+    words or more (*lingkungan hidup*, *tenaga kerja*, *penataan ruang*, *perlindungan
+    masyarakat*) name the field's affairs (``affairs_of_fields`` in ``data/vocabulary.json``)
+    when a text writes them in a row. An affair's own name in the decree names it, though
+    its words apart do not (*lingkungan* is also a neighbourhood, *hidup* a life).
+
+    >>> sorted(phrase_sectors([t.stem for t in terms("Kualitas lingkungan hidup yang asri")]))
+    ['lingkungan_hidup']
+    >>> phrase_sectors([t.stem for t in terms("Kualitas hidup di lingkungan kumuh")])
+    frozenset()
+    """
+    from .bridge import affairs_of_fields
+    from .nomenclature import code_key, load_nomenclature
+
+    fields = affairs_of_fields()
+    found: dict[str, dict[tuple[str, ...], frozenset[str]]] = {}
+    for entry in load_nomenclature():
+        key = code_key(entry.code) or ()
+        affairs = fields.get(".".join(key[:2])) if entry.level == "bidang" else None
+        if not affairs:
+            continue
+        name = _GLUED_DAN.sub(" dan", _FIELD_FRAME.sub("", entry.name.casefold()))
+        for part in _NAME_PARTS.split(name):
+            stems = tuple(t.stem for t in terms(part))
+            if len(stems) >= 2:
+                known = found.setdefault(stems[0], {})
+                known[stems] = known.get(stems, frozenset()) | affairs
+    return {first: tuple(sorted(phrases.items())) for first, phrases in found.items()}
+
+
+def phrase_sectors(stems: "list[str] | tuple[str, ...]") -> frozenset[str]:
+    """The affairs named by the phrases of :func:`affair_phrases` a text's stems (in text
+    order) write in a row."""
+    index = affair_phrases()
+    found: set[str] = set()
+    for i, s in enumerate(stems):
+        for phrase, affairs in index.get(s, ()):
+            if tuple(stems[i:i + len(phrase)]) == phrase:
+                found |= affairs
+    return frozenset(found)
+
+
 def sectors_of(text: str) -> frozenset[str]:
-    """The affairs a text names."""
+    """The affairs a text names: by its words (:data:`SECTORS`) and by the phrases of the
+    nomenclature's field names (:func:`affair_phrases`)."""
     index = sector_stems()
     found: set[str] = set()
-    for term in terms(text):
-        found.update(index.get(term.stem, ()))
-    return frozenset(found)
+    stems = [term.stem for term in terms(text)]
+    for stem in stems:
+        found.update(index.get(stem, ()))
+    return frozenset(found) | phrase_sectors(stems)

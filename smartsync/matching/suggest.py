@@ -103,11 +103,28 @@ def _score(ka: str | None, sa: Statement, kb: str | None, sb: Statement) -> floa
     return score * CODE_MISMATCH_FACTOR if same is False else score
 
 
+_SAID: dict[tuple[object, ...], str] = {}
+
+
+def _said(key: str, lang: str, **values: object) -> str:
+    """The catalog's message ``key`` in ``lang`` with ``values`` (kept once made: a region's
+    thousands of suggestions say a few hundred different things)."""
+    from ..messages import text
+
+    memo = (key, lang, *((k, tuple(v) if isinstance(v, list) else v)
+                         for k, v in sorted(values.items())))
+    found = _SAID.get(memo)
+    if found is None:
+        if len(_SAID) > 20_000:
+            _SAID.clear()
+        found = _SAID[memo] = text(key, lang, **values)
+    return found
+
+
 def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en") -> str | None:
     """What a suggestion rests on besides shared words: the program code, the affairs
     (in the language ``lang``: the note is written to the file and read by planners)."""
-    from ..messages import text
-
+    text = _said
     parts = []
     if same_code(a.code, b.code):
         parts.append(text("match.note.same_code", lang, code=str(a.code)))
@@ -121,8 +138,7 @@ def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: B
                  lang: str) -> str:
     """The note of a suggestion the nomenclature bridged: the entry it went through, how the
     RPJMD program was placed when it had no code, and what :func:`_note` says besides."""
-    from ..messages import text
-
+    text = _said
     parts = [text("match.note.bridge", lang, level=bridge.entry.level, code=bridge.entry.code,
                   name=bridge.entry.name)]
     if bridge.placement is not None:
@@ -419,9 +435,11 @@ def _suggest_level(
         lower bound of every member's own top-th best score)."""
         assert top is not None
         done = done_in(c) if taken_by else set()
-        seeds = heapq.nlargest(top + 2, partial.items(), key=lambda x: (x[1], -x[0]))
+        # any seeds give a lower bound of the top-th best score (the bar only leaves out pairs
+        # that provably cannot enter the top); the largest partial products make it high
+        seeds = heapq.nlargest(top + 2, partial, key=partial.__getitem__)
         scores: list[float] = []
-        for d, _ in seeds:
+        for d in seeds:
             free = sum(1 for j in rp_members[d] if rp_ids[j] not in done) if done \
                 else len(rp_members[d])
             scores.extend([score_of(c, d)] * min(free, top))

@@ -60,6 +60,7 @@ __all__ = [
     "KEPT_STOP_WORDS",
     "STEM_FIXES",
     "GENERIC_TERMS",
+    "tool_terms",
 ]
 
 
@@ -114,6 +115,7 @@ STEM_FIXES: Mapping[str, str] = {
     "agamis": "agama",  # Sastrawi: agam
     "kewirausahaan": "wirausaha",  # Sastrawi leaves it whole
     "kinerja": "kinerja",  # Sastrawi: kerja (work), but kinerja is performance
+    "pendapatan": "pendapatan",  # Sastrawi: dapat (can, get), but pendapatan is income, revenue
 }
 
 #: Stems of planning words common to every plan, discounted when weighing terms:
@@ -129,12 +131,29 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "basis", "manfaat", "terap",
         # the frame of plan statements
         "program", "kegiatan", "misi", "visi", "sasaran", "tujuan",
-        # the region itself
-        "daerah", "kota", "kabupaten", "wilayah", "cerdas", "city", "regency",
+        # the region itself, and its agencies (perangkat daerah)
+        "daerah", "kota", "kabupaten", "wilayah", "cerdas", "city", "regency", "perangkat",
+        # the measures of a target's indicator (indeks, persentase, angka, rasio, jumlah,
+        # cakupan, nilai, proporsi, laju, pertumbuhan): what is measured is the rest
+        "indeks", "persentase", "angka", "rasio", "jumlah", "cakup", "nilai", "proporsi",
+        "laju", "tumbuh",
     }
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1)
+def tool_terms() -> frozenset[str]:
+    """Stems of the words that name the means a masterplan uses (*digital*, *aplikasi*,
+    *daring*, *sistem*, *platform* ...: ``tool_words`` in ``data/vocabulary.json``), not what
+    it is about: in a smart city masterplan nearly everything is digital, so they weigh like
+    generic planning words (stemmed on first use: the stemmer loads lazily).
+
+    >>> sorted(tool_terms() & {"digital", "aplikasi", "sehat"})
+    ['aplikasi', 'digital']
+    """
+    return frozenset(t.stem for w in _VOCABULARY.get("tool_words", ()) for t in terms(w))
 _E_PREFIX = re.compile(r"\b[eE]-(?=[^\W\d_])")
 
 #: loanword derivations folded to one form: (suffix, replacement), first match wins

@@ -243,7 +243,7 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
                     f'{"".join(cells)}<td>{_e(page.source)}</td></tr>')
     for failure in failures:
         errors = [p for p in failure.problems if p.severity is Severity.ERROR] or list(failure.problems)
-        problems = "".join(f"<li>{_e(str(p))}</li>" for p in errors)
+        problems = "".join(f"<li>{_e(p.format(lang))}</li>" for p in errors)
         rows.append(f'<tr class="failed"><td colspan="{3 + len(stages)}"><strong>'
                     f'{_e(_label("failed", lang))}</strong><ul class="problems">{problems}</ul></td>'
                     f"<td>{_e(failure.source)}</td></tr>")

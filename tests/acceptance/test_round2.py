@@ -382,9 +382,9 @@ def test_drafted_region_classifies_with_the_hand_funding(documents, tmp_path, ca
                  "--out", str(out), "-q"]) == 0
     text = out.read_text(encoding="utf-8")
     out.write_text(text.replace("matches: []", "matches:\n"
-                                "  - {masterplan: P1, rpjmd: P1, relation: aligned}\n"
-                                "  - {masterplan: P1, rpjmd: P2, relation: aligned}\n"
-                                "  - {masterplan: P3, rpjmd: P3, relation: aligned}\n"), encoding="utf-8")
+                                "  - {masterplan: SP1, rpjmd: P1, relation: aligned}\n"
+                                "  - {masterplan: SP1, rpjmd: P2, relation: aligned}\n"
+                                "  - {masterplan: SP3, rpjmd: P3, relation: aligned}\n"), encoding="utf-8")
     result = smartsync.classify(smartsync.load_region(out))
     assert result.type_letter == "D"
     assert (result.funding.fundable, result.funding.budget) == (2, 19_500_000_000)
@@ -600,8 +600,6 @@ def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, caps
     assert "fragile" not in out.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="F47: the Indonesian report index lists a failed file's problems in English "
-                   "('error: rpjmd element P1: duplicate id ...'), though stderr says them in Indonesian")
 def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
     """report --lang id on a good and a duplicate-id file: the index row of the failure reads in Indonesian."""
     corpus = _load("batch_corpus")
@@ -614,8 +612,6 @@ def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
     assert "duplicate id" not in index and "another rpjmd element" not in index
 
 
-@pytest.mark.xfail(strict=True, reason="F48: a formula cell's error names the column only ('column text'), not the "
-                   "element ('masterplan element SP1') as every other table problem does")
 def test_workbook_formula_cell_error_names_the_element(tmp_path):
     """An element text that is a formula without a stored value: the error names the element SP1 and the column."""
     openpyxl = pytest.importorskip("openpyxl")
