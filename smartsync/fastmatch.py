@@ -69,6 +69,7 @@ import operator
 from itertools import chain
 from typing import Any, Callable, Iterable
 
+from ._codecache import compile  # noqa: A004 - Python's, or the command's code cache
 from ._compat import experta
 
 from experta.abstract import Matcher, Strategy  # noqa: E402

@@ -38,6 +38,13 @@ def pytest_report_header(config):  # type: ignore[no-untyped-def]
             f"hypothesis profile: {PROFILE} (SMARTSYNC_HYPOTHESIS_PROFILE)"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _code_cache_of_the_session(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The ``smartsync`` commands the tests run keep their code cache
+    (:mod:`smartsync._codecache`) in the session's temporary folder, not the user's."""
+    os.environ.setdefault("SMARTSYNC_CACHE_DIR", str(tmp_path_factory.mktemp("code-cache")))
+
+
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
     """One headless Chromium per test module (``Chromium`` of tests/test_report_browser.py),

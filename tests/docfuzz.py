@@ -10,7 +10,9 @@ the code in one column, in front of the name or in parts (kode_urusan, kode_bida
 kode_program); yearly columns by year, by place (pagu_1 ..) or as Target/Rp pairs, with or
 without a total column; the order of the columns and the words of their headers; definitions
 of the words, a lead-in sentence, a paragraph after the list; a masterplan quoting the RPJMD;
-a combined "Visi dan Misi" heading.
+a combined "Visi dan Misi" heading. A PDF draws its own choices (landscape pages, rulings,
+italic or glyph-by-glyph visions), and so does a Word file (its program table ruled, without
+borders, nested in a layout table, or typed with tabs at tab stops).
 
     from docfuzz import fuzz_corpus
     known, files, choices = fuzz_corpus(seed, folder)
@@ -57,6 +59,9 @@ class Choices:
     landscape: bool = False  # the program table on landscape pages
     ruled: bool = True       # the program table with rulings, or borderless
     italic: str = "none"     # the visions: none, italic (one piece), glyphs (glyph by glyph, letter-spaced)
+    # a Word file's own choice: the program table ruled ("grid"), without borders ("plain"),
+    # nested in a one-cell layout table ("nested"), or typed with tabs at tab stops ("tabs")
+    word_table: str = "grid"
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -67,8 +72,9 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     form = form or drawn
     own = random.Random(seed * 7_919 + 3)
     landscape, ruled, italic = own.random() < 0.5, own.random() < 0.6, own.choice(["none", "italic", "glyphs"])
+    word_table = own.choice(["grid", "plain", "nested", "tabs"])
     return Choices(
-        landscape=landscape, ruled=ruled, italic=italic,
+        landscape=landscape, ruled=ruled, italic=italic, word_table=word_table,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -341,7 +347,7 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
             table_pages = _pages_of(path, [p.text for p in known.rpjmd.at("program")])
         else:
             path = folder / "rpjmd.docx"
-            _docx(path, lines, blocks)
+            _docx(path, lines, blocks, c.word_table)
         files["rpjmd"] = [path]
     if c.form == "pdf":
         masterplan = folder / "masterplan.pdf"
@@ -369,9 +375,12 @@ def _number(value: str) -> object:
     return int(value) if value.isdigit() and len(value) > 3 else value
 
 
-def _docx(path: Path, lines: list[str], blocks: list) -> None:
+def _docx(path: Path, lines: list[str], blocks: list, table_style: str = "grid") -> None:
+    """A Word file of the lines, then the blocks (captions, table parts, notes, page breaks),
+    each table part ruled, without borders, nested in a layout table, or typed with tabs."""
     import docx
     from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
 
     document = docx.Document()
     for line in lines:
@@ -381,9 +390,22 @@ def _docx(path: Path, lines: list[str], blocks: list) -> None:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, str):
             document.add_paragraph(block)
+        elif block and table_style == "tabs":
+            ncols = max(len(r) for r in block)
+            for row in block:
+                if len(set(row)) == 1 and row[0].startswith("Sasaran "):
+                    document.add_paragraph().add_run(row[0]).bold = True  # a group row: a paragraph
+                    continue
+                paragraph = document.add_paragraph("\t".join(row))
+                for k in range(1, ncols):
+                    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16 * k / ncols))
         elif block:
-            table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
-            table.style = "Table Grid"
+            parent = document
+            if table_style == "nested":  # the table inside the one cell of a layout table
+                parent = document.add_table(rows=1, cols=1).cell(0, 0)
+            table = parent.add_table(rows=len(block), cols=max(len(r) for r in block))
+            if table_style == "grid":
+                table.style = "Table Grid"
             for r, row in enumerate(block):
                 cells = table.rows[r].cells
                 if len(set(row)) == 1 and row[0].startswith("Sasaran "):
@@ -409,7 +431,10 @@ def _pages_of(path: Path, names: list[str]) -> dict[str, int]:
         pdf.close()
     out = {}
     for name in names:
-        found = [k + 1 for k, text in enumerate(texts) if name in text]
+        # a page holds the name itself, not only a longer name it begins ("... informasi Berkelanjutan")
+        longer = [other for other in names if other != name and name in other]
+        found = [k + 1 for k, text in enumerate(texts)
+                 if text.count(name) > sum(text.count(other) for other in longer)]
         if found:
             out[name] = found[-1]
     return out

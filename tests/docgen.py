@@ -13,6 +13,7 @@ landscape program pages, and a look-alike realisation table that must be left ou
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,6 @@ _VERBS_M = ["Mewujudkan", "Meningkatkan", "Memperkuat", "Mengembangkan", "Memban
 _VERBS_G = ["Meningkatnya", "Terwujudnya", "Menguatnya", "Berkembangnya", "Membaiknya", "Tercapainya"]
 _QUALS = ["yang merata", "yang berkelanjutan", "berbasis digital", "yang inklusif", "secara terpadu",
           "yang berdaya saing", "di seluruh wilayah kota", "bagi seluruh masyarakat"]
-_PROG = ["Program Peningkatan", "Program Pengelolaan", "Program Pengembangan", "Program Penyelenggaraan",
-         "Program Pembinaan", "Program Penataan", "Program Pemenuhan"]
 _AGENCIES = ["Dinas Komunikasi dan Informatika", "Dinas Pendidikan", "Dinas Kesehatan",
              "Dinas Pekerjaan Umum dan Penataan Ruang", "Badan Perencanaan Pembangunan Daerah",
              "Dinas Lingkungan Hidup", "Dinas Perhubungan", "Dinas Sosial", "Dinas Pariwisata"]
@@ -53,6 +52,31 @@ def _phrase(rng: random.Random, verbs: list[str], used: set[str]) -> str:
             return text
 
 
+def _nomenclature_programs(rng: random.Random) -> list:
+    """The nomenclature's programs in an order drawn from ``rng`` (each field's support
+    program X.XX.01 aside: its name is the same in every field)."""
+    from smartsync.matching.nomenclature import load_nomenclature
+
+    entries = sorted((e for e in load_nomenclature() if e.level == "program" and e.code[:1].isdigit()),
+                     key=lambda e: e.code)
+    rng.shuffle(entries)
+    return entries
+
+
+def _program_name(name: str, titled: bool) -> str:
+    """A nomenclature name as a plan writes it: "Program Pengelolaan Pendidikan" (or in small
+    letters after "Program"), abbreviations kept ("(SDA)", "B3")."""
+    words = []
+    for k, word in enumerate(name.split()):
+        if k == 0:
+            words.append(word.capitalize())
+        elif word.startswith("(") or re.search(r"\d", word):
+            words.append(word)
+        else:
+            words.append(word.capitalize() if titled else word.lower())
+    return " ".join(words)
+
+
 def known_region(seed: int = 0, *, programs_per_target: tuple[int, int] = (1, 3), missions: int = 4,
                  name: str = "Kota Contoh") -> Region:
     """A region with known elements, drawn from ``seed``."""
@@ -63,6 +87,7 @@ def known_region(seed: int = 0, *, programs_per_target: tuple[int, int] = (1, 3)
                                                 f"{rng.choice(['berdaya saing', 'religius', 'berbudaya'])} dan "
                                                 f"{rng.choice(['berkelanjutan', 'harmonis', 'inklusif'])}")]
     codes: set[str] = set()
+    programs = _nomenclature_programs(rng)
     for m in range(1, missions + 1):
         rp.append(Element(f"M{m}", "mission", _phrase(rng, _VERBS_M, used), parents=("V",)))
         for g in range(1, rng.randint(1, 2) + 1):
@@ -73,15 +98,11 @@ def known_region(seed: int = 0, *, programs_per_target: tuple[int, int] = (1, 3)
                 rp.append(Element(sid, "target", _phrase(rng, _VERBS_G, used), parents=(gid,),
                                   indicators=(f"Indeks {rng.choice(_SUBJECTS)} ({rng.choice(['%', 'poin', 'nilai'])})",)))
                 for _ in range(rng.randint(*programs_per_target)):
-                    while True:
-                        code = f"{rng.choice([1, 2, 3])}.{rng.randint(1, 30):02d}.{rng.randint(2, 20):02d}"
-                        if code not in codes:
-                            codes.add(code)
-                            break
-                    subject = rng.choice(_SUBJECTS)
-                    text = f"{rng.choice(_PROG)} {subject.title() if rng.random() < 0.3 else subject}"
-                    while text.lower() in used:
-                        text += " " + rng.choice(["Daerah", "Kota", "Terpadu", "Berkelanjutan"])
+                    # a program of the national nomenclature: its code and its name agree
+                    entry = programs.pop()
+                    code = entry.code
+                    codes.add(code)
+                    text = _program_name(entry.name, rng.random() < 0.3)
                     used.add(text.lower())
                     # whole millions, so that every money notation writes it exactly
                     budget = sum(rng.randint(50, 40000) * 10**6 for _ in range(5))
@@ -515,7 +536,14 @@ def _widths(header: list[str], ncols: int, width: float) -> list[float]:
         else:
             weights.append(1.6)
     total = sum(weights)
-    return [width * w / total for w in weights]
+    widths = [width * w / total for w in weights]
+    # a cell is at least 14 pt wide (its padding is 12): the others give way
+    narrow = [k for k, w in enumerate(widths) if w < 14]
+    if narrow:
+        rest = sum(w for k, w in enumerate(widths) if k not in narrow)
+        scale = (width - 14 * len(narrow)) / rest
+        widths = [14.0 if k in narrow else w * scale for k, w in enumerate(widths)]
+    return widths
 
 
 def write_docx(blocks: list[tuple], path: Path, lay: Layout) -> None:

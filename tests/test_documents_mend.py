@@ -156,3 +156,50 @@ def test_a_letter_spaced_vision_in_a_ruled_cell_reads_whole_but_not_a_code(tmp_p
     table = read_document(path).items[0]
     assert table.cells == [["2.16 02", "Program Aplikasi Informatika"],  # type: ignore[union-attr]
                            ["Visi", "Terwujudnya Kabupaten Sukamaju yang Digital"]]
+
+
+def test_a_word_cut_at_the_end_of_a_full_cell_line_is_joined_when_known() -> None:
+    """A break after a line that ran to the cell's edge (``CUT``) joins two pieces that make a
+    known word, even where each piece is a word ("Penanggul" "angan", "Per" "hubungan"), a
+    column name in pieces ("kode" "_prog" "ram") and a header word with its year ("Targ" "et" "2025")."""
+    from smartsync.documents._mend import CUT
+
+    vocabulary = _vocabulary()
+    assert mend_words(["Program", "Penanggul", "angan"], [False, False, CUT], vocabulary) == ["Program", "Penanggulangan"]
+    assert mend_words(["Dinas", "Per", "hubungan"], [False, False, CUT], vocabulary) == ["Dinas", "Perhubungan"]
+    assert mend_words(["kode", "_prog", "ram"], [False, CUT, CUT], vocabulary) == ["kode_program"]
+    assert mend_words(["Targ", "et", "2025"], [False, CUT, CUT], vocabulary) == ["Target", "2025"]
+
+
+def test_a_cut_does_not_join_words_that_make_no_word_or_two_dictionary_words() -> None:
+    """ "Persentase" "daerah" stays two words; so do "kerja" "sama" (two dictionary words) and
+    a piece that begins with a capital ("Dinas" "Pendidikan")."""
+    from smartsync.documents._mend import CUT
+
+    vocabulary = _vocabulary()
+    assert mend_words(["Persentase", "daerah"], [False, CUT], vocabulary) == ["Persentase", "daerah"]
+    assert mend_words(["kerja", "sama"], [False, CUT], vocabulary) == ["kerja", "sama"]
+    assert mend_words(["Dinas", "Pendidikan"], [False, CUT], vocabulary) == ["Dinas", "Pendidikan"]
+
+
+def test_a_column_name_cut_at_a_made_space_is_joined() -> None:
+    """ "kode_urus" "an" and "nama_progr" "am" (a SIPD column name in a narrow header cell)
+    read as "kode_urusan" and "nama_program"."""
+    vocabulary = _vocabulary()
+    assert mend_words(["kode_urus", "an"], [False, True], vocabulary) == ["kode_urusan"]
+    assert mend_words(["nama_progr", "am"], [False, True], vocabulary) == ["nama_program"]
+
+
+def test_a_cut_keeps_a_preposition_before_a_word_apart() -> None:
+    """ "di" "seluruh" at a full line's end stays "di seluruh"; "Ke" "sehatan" (no word) joins."""
+    from smartsync.documents._mend import CUT
+
+    vocabulary = _vocabulary()
+    assert mend_words(["di", "seluruh"], [False, CUT], vocabulary) == ["di", "seluruh"]
+    assert mend_words(["Dinas", "Ke", "sehatan"], [False, False, CUT], vocabulary) == ["Dinas", "Kesehatan"]
+
+
+def test_a_prefix_set_apart_glyph_by_glyph_goes_back_to_its_word() -> None:
+    """ "dan ber kelanjutan" (an italic vision set glyph by glyph) is "dan berkelanjutan": a
+    prefix is no word alone, though the dictionary lists "ber"."""
+    assert mend_words(["dan", "ber", "kelanjutan"], [False, True, True], _vocabulary()) == ["dan", "berkelanjutan"]

@@ -40,7 +40,7 @@ def test_two_visions_and_wrong_looking_budgets_are_listed_first(tmp_path: Path) 
     draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
     assert draft.checks == (
         "RPJMD: 2 budgets look wrong or could not be checked: P1, P2",
-        "masterplan: 2 visions drafted (V, V2); a plan has one: keep its own, delete the others")
+        "masterplan: 2 visions drafted (SV, SV2); a plan has one: keep its own, delete the others")
     page = render_review(draft)
     assert page.index("Check first") < page.index("2 visions drafted") < page.index("<table class=draft")
 
@@ -86,4 +86,4 @@ def test_the_command_prints_the_checks(tmp_path: Path, capsys) -> None:
     out = tmp_path / "uji.yaml"
     assert main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(masterplan), "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "check: masterplan: 2 visions drafted (V, V2)" in err and out.exists()
+    assert "check: masterplan: 2 visions drafted (SV, SV2)" in err and out.exists()

@@ -325,3 +325,61 @@ def test_a_sum_named_in_a_sentence_near_a_table_is_not_its_unit() -> None:
                   _row("1", "2.16.02", "Program Aplikasi Informatika", "1.000.000.000", "-")],
                  "Dalam pelaksanaannya, biaya sebesar Rp 2 miliar berasal dari DAK.")
     assert _programs(plan)["Program Aplikasi Informatika"] == (1_000_000_000, 1.0, ())
+
+
+def test_a_program_coded_by_its_own_part_takes_its_fields_code_from_the_rows_above() -> None:
+    """Under an urusan row "2" and a bidang row "2.16", a program coded "03" is 2.16.03 (the code
+    the nomenclature gives it: no doubt); a new urusan resets the field; a table of its own
+    starts with none."""
+    header = ["No", "Sasaran", "Kode", "Program", "Pagu 2022", "Pagu 2023", "Perangkat Daerah"]
+    plan = _plan("Tabel 7.1 Indikasi Rencana Program (Rp)",
+                 [header,
+                  ["", "", "2", "URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN DASAR", "", "", ""],
+                  ["", "", "2.16", "URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA", "", "", ""],
+                  _row("1", "03", "Program Pengelolaan Aplikasi Informatika", "1.500.000.000", "2.000.000.000"),
+                  ["", "", "1", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", "", "", ""],
+                  _row("2", "02", "Program Pengelolaan Pendidikan", "1.000.000.000", "1.000.000.000")])
+    programs = {p.text: p for p in plan.at("program")}
+    informatika = programs["Program Pengelolaan Aplikasi Informatika"]
+    assert (informatika.code, informatika.provenance.code) == ("2.16.03", "03")
+    assert informatika.budget == 3_500_000_000
+    # under urusan 1 no field is known: the part stays as written, doubted for its shape
+    pendidikan = programs["Program Pengelolaan Pendidikan"]
+    assert pendidikan.code == "02" and pendidikan.confidence is not None
+
+
+def test_a_tables_outline_numbers_place_its_goals_and_targets() -> None:
+    """A table of goals and targets with a "Kode" column ("1.1", "1.1.1") and no program column:
+    the codes number them (no urusan or bidang row is dropped), a goal goes under its mission's
+    number, a target left under a goal carried down the table goes under the goal its number
+    names, and says so."""
+    plan = _plan("BAB V VISI, MISI, TUJUAN DAN SASARAN", "Visi", "Kota maju dan sejahtera", "Misi",
+                 "1. Mewujudkan tata kelola yang baik", "2. Meningkatkan ekonomi daerah",
+                 [["Kode", "Tujuan", "Sasaran", "Indikator Sasaran"],
+                  ["1.1", "Meningkatnya kualitas tata kelola", "", ""],
+                  ["1.1.1", "", "Meningkatnya indeks SPBE", "Indeks SPBE"],
+                  ["2.1", "Meningkatnya ekonomi", "", ""],
+                  ["2.1.1", "", "Meningkatnya PDRB", "PDRB"],
+                  ["1.1.2", "", "Meningkatnya kepuasan layanan", "IKM"]])
+    placed = {e.text: (e.id, [plan[p].text for p in e.parents], e.confidence) for e in plan.elements
+              if e.level.value in ("goal", "target")}
+    assert placed["Meningkatnya kualitas tata kelola"] == ("T1.1", ["Mewujudkan tata kelola yang baik"], None)
+    assert placed["Meningkatnya ekonomi"][:2] == ("T2.1", ["Meningkatkan ekonomi daerah"])
+    assert placed["Meningkatnya indeks SPBE"] == ("S1.1.1", ["Meningkatnya kualitas tata kelola"], None)
+    assert placed["Meningkatnya PDRB"] == ("S2.1.1", ["Meningkatnya ekonomi"], None)
+    kepuasan = placed["Meningkatnya kepuasan layanan"]
+    assert kepuasan[:2] == ("S1.1.2", ["Meningkatnya kualitas tata kelola"])
+    assert kepuasan[2].reasons == ("its number 1.1.2 places it under goal 1.1, not under the goal carried "
+                                   "down the table",)
+
+
+def test_columns_read_as_the_total_that_disagree_leave_the_budget_doubted() -> None:
+    """Yearly columns whose years the header lost ("Pagu 20" / "25" read apart) are each taken
+    for a total: differing figures in them make the budget doubted, never the first one at full
+    confidence."""
+    header = ["No", "Program", "Pagu", "Pagu", "Total Pagu"]
+    plan = _plan("Tabel 7.1 (dalam rupiah)",
+                 [header, ["1", "Program Pengelolaan Arsip", "4.870.000.000", "40.588.000.000", "45.458.000.000"]])
+    program = plan.at("program")[0]
+    assert program.confidence is not None and program.confidence.score <= 0.5
+    assert "columns read as the total pagu hold different figures" in program.confidence.reasons[0]

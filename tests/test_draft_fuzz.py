@@ -59,10 +59,13 @@ def test_a_fuzzed_corpus_is_drafted_with_no_wrong_figure_at_full_confidence(tmp_
     _drafted_whole(known, files)
 
 
-@pytest.mark.parametrize("seed", [1, 13, 17])
+@pytest.mark.parametrize("seed", [1, 2, 13, 17, pytest.param(14, marks=pytest.mark.slow),
+                                  pytest.param(37, marks=pytest.mark.slow), pytest.param(4, marks=pytest.mark.slow)])
 def test_a_fuzzed_corpus_written_as_pdf_is_drafted_whole(tmp_path: Path, seed: int) -> None:
     """The fuzzer's corpora as PDFs (issue 24 item 4): portrait and landscape tables, ruled and
-    borderless, visions in italic or set glyph by glyph; every element found, every figure
+    borderless, visions in italic or set glyph by glyph, header words and figures cut in narrow
+    columns (2: 15 narrow columns, borderless, group rows; 14: "nama_progr am"; 37: row numbers
+    cut, the header repeated; 4: a page without its header); every element found, every figure
     right or doubted, every program on its page."""
     pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
@@ -73,3 +76,29 @@ def test_a_fuzzed_corpus_written_as_pdf_is_drafted_whole(tmp_path: Path, seed: i
         got = drafted[norm(program.text)]
         if program.text in pages:
             assert got.provenance.page == pages[program.text]
+
+
+@pytest.mark.parametrize("seed", [0, pytest.param(1, marks=pytest.mark.slow)])
+def test_a_fuzzed_corpus_written_as_word_without_borders_is_drafted_whole(tmp_path: Path, seed: int) -> None:
+    """The fuzzer's corpora as Word files whose program table has no rulings (issue 24 item 2):
+    typed with tabs at tab stops (0), nested in a layout table (1); every element found, every
+    figure right or doubted, every program on its page."""
+    known, files, choices = fuzz_corpus(seed, tmp_path, "docx")
+    assert choices.word_table == {0: "tabs", 1: "nested"}[seed]
+    pages = dict(files.pop("pages"))  # type: ignore[arg-type]
+    drafted = _drafted_whole(known, files)
+    assert all(drafted[norm(name)].provenance.page == page for name, page in pages.items())
+
+
+def test_the_generated_programs_codes_and_names_agree_with_the_nomenclature() -> None:
+    """The corpora's programs are the nomenclature's: each code exists and its name is its
+    program's, so a drafted program is doubted for what the document does, not for the generator."""
+    from docgen import known_region
+
+    from smartsync.matching.nomenclature import load_nomenclature
+
+    nom = load_nomenclature()
+    for seed in range(4):
+        for program in known_region(seed).rpjmd.at("program"):
+            check = nom.check(program.code, program.text)
+            assert check.known and check.agrees, (seed, program.code, program.text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import smartsync
 from smartsync._gc import paused_gc
+from smartsync.cli import SUBCOMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -140,3 +141,29 @@ def test_classify_loads_of_the_matcher_only_what_the_advice_asks():
     assert {"smartsync.matching.suggest", "smartsync.advice"} <= loaded
     assert loaded & {"smartsync.matching.evaluation", "csv", "difflib", "smartsync._files",
                      "tempfile"} == set()
+
+
+def test_the_classify_command_imports_no_other_command_and_compiles_no_unused_yaml_pattern():
+    """``smartsync classify FILE`` run as the command: no other command's module, no
+    HTML report, documents, review server, study, tables, batch or variants (nor their
+    libraries), and PyYAML's class of printable characters (its pure-Python reader's
+    pattern, 57 M instructions to compile) not compiled."""
+    loaded = _modules_after(
+        "import contextlib, io, sys\n"
+        "from smartsync import cli\n"
+        "sys.argv = ['smartsync', 'classify', 'examples/type-b-mission.yaml']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert cli.command() == 0\n"
+        "import yaml\n"
+        "from smartsync.io._pyyaml import LazyPattern\n"
+        "pattern = yaml.reader.Reader.NON_PRINTABLE\n"
+        "assert isinstance(pattern, LazyPattern), pattern\n"
+        "assert not [k for k in vars(pattern) if not k.startswith('_LazyPattern')], pattern\n")
+    assert {"smartsync.engine", "smartsync.advice", "smartsync.cli.classify_cmd"} <= loaded
+    other_commands = {f"smartsync.cli.{name}_cmd" for name in SUBCOMMANDS} - {
+        "smartsync.cli.classify_cmd"}
+    unused = other_commands | {
+        "smartsync.render.html", "smartsync.documents", "smartsync.review", "smartsync.study",
+        "smartsync.tabular", "smartsync.batch", "smartsync.variants", "openpyxl", "starlette",
+        "uvicorn", "pypdfium2", "pdfplumber", "docx", "concurrent.futures", "tempfile"}
+    assert loaded & unused == set()

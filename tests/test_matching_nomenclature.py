@@ -593,7 +593,7 @@ def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_o
     entry = load_nomenclature().get(code)
     assert bridged in bridge and entry is not None and entry.name == name
     suggestion = re.search(r'<li class="suggestion"[^>]*>', html).group(0)
-    assert 'data-masterplan="P1"' in suggestion and 'data-rpjmd="P3"' in suggestion
+    assert 'data-masterplan="SP1"' in suggestion and 'data-rpjmd="P3"' in suggestion
     doubted = re.search(r'<li class="drafted" data-plan="rpjmd" data-id="P3" data-confidence="0.60">.*?</li>',
                         html).group(0)
     assert "2.16.02" in doubted and "2.16.03" in doubted

@@ -170,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             words = sys.argv[1:] if argv is None else list(argv)
             if words and words[0] in SUBCOMMANDS:
+                if _Process.command:  # compiled code kept across runs (smartsync._codecache)
+                    from .. import _codecache
+
+                    _codecache.enable()
                 parser = build_parser(only=words[0])
             else:  # --help, --version, no command, an unknown one: no command module needed
                 parser = build_parser(summaries=not set(words) & set(SUBCOMMANDS))
@@ -211,7 +215,8 @@ def command() -> int:
     the collector runs as usual while the command works (but for the
     :data:`BOUNDED_COMMANDS`, which keep it paused); as the process ends, everything
     is frozen, so that Python's finalization does not walk it all to find cycles whose
-    memory the operating system takes back anyway (about 16 ms more). Objects are still
+    memory the operating system takes back anyway (about 16 ms more). The code ``attrs``
+    and the fast matcher compile is kept across runs (:mod:`smartsync._codecache`). Objects are still
     freed by reference counting and ``atexit`` handlers still run; a command closes (and
     writes) its files before it returns. Not for a program that calls :func:`main` and
     goes on: that one keeps its collector as it set it."""
@@ -223,6 +228,9 @@ def command() -> int:
     finally:
         if enabled:
             gc.enable()
+    codecache = sys.modules.get("smartsync._codecache")
+    if codecache is not None:  # what this run compiled anew, for the next run
+        codecache.save()
     gc.freeze()
     return code
 

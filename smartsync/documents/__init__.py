@@ -66,8 +66,13 @@ class Draft:
         return sorted(out, key=lambda pair: pair[1].confidence.score if pair[1].confidence else 1.0)
 
 
+#: the id of a drafted element: its level's letter and its number ("M2", "S1.2.1", "P14"); a
+#: masterplan's ids begin with "S" (smart city: "SV", "SM1", "SS1", "SP3", as the examples
+#: write them), so that no masterplan id is also an RPJMD one
 _PREFIX = {Level.VISION: "V", Level.MISSION: "M", Level.GOAL: "T", Level.TARGET: "S",
            Level.PROGRAM: "P", Level.STRATEGY: "ST"}
+_MASTERPLAN_PREFIX = {Level.VISION: "SV", Level.MISSION: "SM", Level.GOAL: "ST", Level.TARGET: "SS",
+                      Level.PROGRAM: "SP", Level.STRATEGY: "SSTR"}
 
 
 def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = False
@@ -83,11 +88,13 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
     for item in items:
         if item.number:
             by_number.setdefault(item.level, {}).setdefault(item.number, item)
+    prefixes = _MASTERPLAN_PREFIX if draft.kind is PlanKind.MASTERPLAN else _PREFIX
     for item in items:
-        prefix = _PREFIX.get(item.level, item.level.value[:2].upper())
+        prefix = prefixes.get(item.level, ("S" if draft.kind is PlanKind.MASTERPLAN else "")
+                              + item.level.value[:2].upper())
         if item.level is Level.VISION:
             counters[item.level] = counters.get(item.level, 0) + 1
-            candidate = "V" if counters[item.level] == 1 else f"V{counters[item.level]}"
+            candidate = prefix if counters[item.level] == 1 else f"{prefix}{counters[item.level]}"
         elif item.number and item.level is not Level.PROGRAM and f"{prefix}{item.number}" not in used:
             candidate = f"{prefix}{item.number}"
         else:

@@ -28,7 +28,12 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
-__all__ = ["Vocabulary", "mend_words"]
+__all__ = ["CUT", "Vocabulary", "mend_words"]
+
+#: a line break inside a table cell after a line that ran to the cell's edge: a word too long
+#: for the cell may have been cut there ("penanggul" / "angan"); the two pieces are joined when
+#: they make a known word, even where each piece is a word too
+CUT = "cut"
 
 #: words that join others: glued to a known word, they mark a lost space
 JOINING_WORDS = ("yang", "dan", "dari", "untuk", "dengan", "dalam", "pada", "serta", "melalui", "oleh",
@@ -38,12 +43,20 @@ _OPENING: dict[str, tuple[str, ...]] = {}
 for _word in JOINING_WORDS:
     _ENDING[_word[-3:]] = _ENDING.get(_word[-3:], ()) + (_word,)
     _OPENING[_word[:2]] = _OPENING.get(_word[:2], ()) + (_word,)
+#: short words that stand alone before another ("di seluruh", "ke depan")
+_STANDALONE = frozenset(JOINING_WORDS + ("di", "ke"))
+#: prefixes that are never words alone, though the dictionary lists some ("ber", "ter", "mem")
+BOUND_PREFIXES = frozenset(("ber", "ter", "mem", "meng", "men", "peng", "pem", "memper", "diper"))
+#: words of a plan's table headers no dictionary holds ("No" cut as "N" "o" in a narrow column)
+TABLE_WORDS = ("no", "kode", "pagu", "opd", "skpd", "pd", "rp", "iku", "ikd", "apbd", "sipd")
 #: the shortest known word a split may leave (shorter pieces are too often parts of names)
 MIN_PIECE = 4
 #: the most fragments joined into one word (a run of single letters may be longer)
 MAX_FRAGMENTS = 4
 
 _LETTERS = re.compile(r"^[^\W\d_]+$")
+#: a column name of words joined by underscores ("kode_urusan", "nama_program"), or a fragment of one
+_IDENTIFIER = re.compile(r"^[^\W\d_]+(?:_[^\W\d_]*)+$")
 _CLOSING = re.compile(r"[,.;:!?)\]}”’%]+")
 _NAME_SHAPE = re.compile(r"(?<![^\W\d_])(?:[A-Z][a-z]{3,}|[A-Z]{4,})(?![^\W\d_])")
 _CAMEL = re.compile(r"(?<=[^\W\d_])(?=[A-Z])(?<![A-Z])")
@@ -64,6 +77,7 @@ def _roots() -> frozenset[str]:
     except Exception:  # noqa: BLE001 - no dictionary: the nomenclature and the document's words
         pass
     words.update(JOINING_WORDS)
+    words.update(TABLE_WORDS)
     try:
         from ..matching.nomenclature import load_nomenclature
 
@@ -123,6 +137,11 @@ class Vocabulary:
         stem is), or written by the document with its own spaces."""
         low = word.casefold()
         found = self._known.get(low)
+        if found is None and "_" in low:  # "kode_urusan": each of its words known
+            pieces = low.split("_")
+            found = self._known[low] = all(pieces) and all(self.known(p) for p in pieces)
+        if found is None and low in BOUND_PREFIXES:
+            found = self._known[low] = False  # "ber" "kelanjutan": a prefix is no word alone
         if found is None:
             roots = _roots()
             found = low in roots or self.document.get(low, 0) >= 1 or (
@@ -189,9 +208,11 @@ def mend_words(words: Sequence[str], made: Sequence[bool], vocabulary: Vocabular
     """Mend a line's words: ``made[k]`` says whether the space before ``words[k]`` was made by
     the reader (PDFium) rather than written by the document; only those are joined, and only
     words after such a space (or before one) are split."""
+    if CUT in made:
+        words, made = _join_cut(words, made, vocabulary)
     n = len(words)
     parts = [_parts(w) for w in words]
-    plain = [bool(core) and _LETTERS.match(core) is not None for _, core, _ in parts]
+    plain = [_plain_core(core) for _, core, _ in parts]
     known = [not plain[k] or vocabulary.known(parts[k][1]) for k in range(n)]
     # the words a mending may start from: one not known, or the first of two the document joins
     seeds = [not known[k] or (k + 1 < n and made[k + 1] and plain[k] and plain[k + 1] and bool(
@@ -255,6 +276,42 @@ def mend_words(words: Sequence[str], made: Sequence[bool], vocabulary: Vocabular
     return out
 
 
+def _join_cut(words: Sequence[str], made: Sequence[bool | str], vocabulary: Vocabulary
+              ) -> tuple[list[str], list[bool | str]]:
+    """Words cut at the ends of full lines of a cell joined where together they are a known
+    word: the longest run of pieces that makes one ("kode" "_prog" "ram": "kode_program"),
+    each piece after the first going on in small letters or an underscore (or all in capitals)."""
+    out: list[str] = []
+    flags: list[bool | str] = []
+    n, k = len(words), 0
+    while k < n:
+        stop = k + 1
+        while stop < n and made[stop] == CUT:
+            stop += 1
+        for end in range(min(stop, k + MAX_FRAGMENTS), k + 1, -1):
+            pieces = [_parts(w) for w in words[k:end]]
+            joined = "".join(core for _, core, _ in pieces)
+            inner = all(not p[2] for p in pieces[:-1]) and all(not p[0] for p in pieces[1:])
+            # two dictionary words stay two ("kerja" "sama") unless the document joins them
+            # (a piece of three letters or fewer is a syllable cut off: "Per" "hubungan")
+            roots = all(len(p[1]) >= 4 and p[1].casefold() in _roots() for p in pieces) and \
+                not vocabulary.document.get(joined.casefold())
+            # a preposition before a word stays one ("di" "seluruh" is not "diseluruh")
+            roots = roots or (len(pieces) == 2 and pieces[0][1].casefold() in _STANDALONE
+                              and pieces[1][1].casefold() in _roots())
+            if inner and not roots and _plain_core(joined) and vocabulary.known(joined) and (
+                    joined.isupper() or all(p[1][:1].islower() or p[1][:1] == "_" for p in pieces[1:])):
+                out.append("".join(words[k:end]))
+                flags.append(True if made[k] == CUT else made[k])
+                k = end
+                break
+        else:
+            out.append(words[k])
+            flags.append(True if made[k] == CUT else made[k])
+            k += 1
+    return out, flags
+
+
 def _keeps_words(originals: list[str], segments: list[str], vocabulary: Vocabulary) -> bool:
     """Whether a mending keeps the words the reader gave that are words: no cut inside one (of
     three letters or more), none swallowed by a piece the vocabulary does not know (a name is
@@ -287,8 +344,12 @@ def _name(word: str) -> bool:
 
 def _plain(word: str) -> bool:
     """A word that may be a fragment: letters, with punctuation only at its edges."""
-    core = _parts(word)[1]
-    return bool(core) and _LETTERS.match(core) is not None
+    return _plain_core(_parts(word)[1])
+
+
+def _plain_core(core: str) -> bool:
+    """Letters, or words of letters joined by underscores (a column name cut: "kode_urus" "an")."""
+    return bool(core) and (_LETTERS.match(core) is not None or _IDENTIFIER.match(core) is not None)
 
 
 def _parts(word: str) -> tuple[str, str, str]:

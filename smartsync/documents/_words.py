@@ -7,6 +7,8 @@ from .. import messages
 EN = {
     "draft.reason.filled-above": "its {level} came from a cell above (a merged cell or a blank)",
     "draft.reason.across-page": "its {level} came from the previous page's table",
+    "draft.reason.two-totals": "{count} columns read as the total pagu hold different figures (Rp {first}, Rp {second}): which is the budget?",
+    "draft.reason.number-over-cell": "its number {number} places it under {level} {parent}, not under the {level} carried down the table",
     "draft.reason.code-shape": "the code {code} does not have the nomenclature's shape (like 2.16.02)",
     "draft.reason.pagu-total": "the yearly pagu add up to {sum}, not to the total column's {total}",
     "draft.reason.numbering": "a gap or repeat in the numbering ({number} after {previous})",
@@ -53,6 +55,8 @@ EN = {
 ID = {
     "draft.reason.filled-above": "{level} diambil dari sel di atasnya (sel gabungan atau kosong)",
     "draft.reason.across-page": "{level} dibawa dari tabel halaman sebelumnya",
+    "draft.reason.two-totals": "{count} kolom yang terbaca sebagai total pagu berisi angka berbeda (Rp {first}, Rp {second}): mana pagu programnya?",
+    "draft.reason.number-over-cell": "nomornya {number} menempatkannya di bawah {level} {parent}, bukan di bawah {level} yang terbawa dari sel di atasnya",
     "draft.reason.code-shape": "kode {code} tidak berbentuk kode nomenklatur (seperti 2.16.02)",
     "draft.reason.pagu-total": "jumlah pagu per tahun {sum}, bukan {total} seperti kolom total",
     "draft.reason.numbering": "penomoran melompat atau berulang ({number} sesudah {previous})",

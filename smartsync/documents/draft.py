@@ -556,6 +556,9 @@ def _role(label: str) -> str | None:
 def _is_header_row(cells: list[str]) -> bool:
     if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
         return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
+    if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
+            any(re.search(r"\d[.,]\d", c) for c in cells if c):
+        return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
     roles = [_role(c) for c in cells if c]
     named = [r for r in roles if r and r not in ("year", "no")]
     small = len(roles) <= 4 and "no" in roles and len(named) == 1 and all(roles) and \
@@ -654,6 +657,8 @@ class _TableState:
     #: and the positions after each total row: what a JUMLAH row is checked against
     money_rows: list[tuple["_Item", int]] = field(default_factory=list)
     marks: list[int] = field(default_factory=list)
+    #: the urusan (1) and bidang (2) codes of the rows above: a program coded "03" under "2.16"
+    code_prefix: dict[int, str] = field(default_factory=dict)
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -733,6 +738,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             # a new table: its totals, and the group rows above it, are its own
             state.money_rows, state.marks = [], []
             state.groups = {}
+            state.code_prefix = {}
         if columns.unit_source is None:
             if _stated_unit(note):
                 columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
@@ -986,13 +992,29 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         coded = code_at_start(program_name)
         if coded:
             code_cell, program_name = coded[0], coded[1].strip()
+    outline = None
+    if "program" not in cols.roles and re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,4}\.?", code_cell.strip()):
+        # a table of missions, goals and targets: its code column numbers them ("1.2" a goal,
+        # "1.2.1" a target under it), no program code
+        outline, code_cell = code_cell.strip().rstrip("."), ""
     parsed = program_code(code_cell) if code_cell else None
     parts = [cells[c] for c in range(len(cells)) if cols.roles[c] == "code_part" and cells[c]]
     if parts and code_cell:
         code_cell = _compose(parts + [code_cell])
         parsed = program_code(code_cell)
     if parsed is not None and parsed[2] < 3 and not parsed[1]:
-        return  # an urusan or bidang row (2 or 2.16), not a program
+        bidang = state.code_prefix.get(2)
+        if parsed[2] == 1 and bidang and re.match(r"^program\b", program_name, re.I):
+            # a program coded by its own part ("03") under its field's row ("2.16 Komunikasi dan
+            # Informatika"): the code the nomenclature gives it is the field's and its own
+            composed = program_code(f"{bidang}.{parsed[0]}")
+            if composed is not None and composed[1]:
+                parsed = composed
+        if parsed[2] == 2 or (parsed[2] < 3 and not re.match(r"^program\b", program_name, re.I)):
+            # an urusan or bidang row (2 or 2.16), not a program: the codes below go on from it
+            state.code_prefix = {k: v for k, v in state.code_prefix.items() if k < parsed[2]}
+            state.code_prefix[parsed[2]] = parsed[0]
+            return
     where = _provenance(file, page, printed, row_text, **prov).where()
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
         _check_total(walk, state, program_name, _row_amount(cells, cols), where)
@@ -1007,6 +1029,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     reasons: list[tuple[str, float]] = []
     filled: list[str] = []
     carried: list[str] = []
+    # the element a row's outline number numbers: the lowest level the row writes
+    numbered = next((role for role in reversed(_HIERARCHY)
+                     if any(cells[c] for c in range(len(cells)) if cols.roles[c] == role)), None) if outline else None
     for role in _HIERARCHY:
         columns = [c for c in range(len(cells)) if cols.roles[c] == role]
         if not columns:
@@ -1034,18 +1059,29 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             continue
         label, number, rest = numbering(value)
         if number is None:  # "1.1 Meningkatkan ..." in a goal cell: the numbering is no part of it
-            outline = re.match(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$", value)
-            if outline:
-                number, rest = outline.group(1), outline.group(2)
+            in_front = re.match(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(\S.*)$", value)
+            if in_front:
+                number, rest = in_front.group(1), in_front.group(2)
+            elif role == numbered:
+                number = outline
         level = _LEVEL_OF[role]
         item = _Item(level, rest or value, number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
         higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
-        if higher:
+        if higher and role == numbered and higher[-1].number and not outline.startswith(higher[-1].number + "."):
+            # its number names another parent than the cell above: placed by its number, said
+            head = outline.rsplit(".", 1)[0]
+            reasons.append((_t("draft.reason.number-over-cell", walk.lang, number=outline, parent=head,
+                               level=messages.stage_name(higher[-1].level.value, walk.lang)), 0.1))
+            filled = [r for r in filled if parents.get(r) is not higher[-1]]
+        elif higher:
             item.parents.append(higher[-1].key())
         else:
             _set_parent_from(walk, state, item)
         parents[role] = walk.add(item)
+    if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
+        filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
+                                            and outline.startswith(parents[r].number + "."))]
     for key, roles in (("draft.reason.filled-above", filled), ("draft.reason.across-page", carried)):
         if roles:
             names = [messages.stage_name(r, walk.lang) for r in roles]
@@ -1092,6 +1128,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     for reason, weight in reasons:
         item.doubt(reason, weight)
     item.unit = cols.unit
+    totals: list[int] = []
     for c in range(len(cells)):
         role = cols.roles[c]
         if role not in ("year", "total") or not cells[c]:
@@ -1108,6 +1145,10 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
         elif role == "total":
             item.total = value if item.total is None else item.total
+            totals.append(value)
+    if len(set(totals)) > 1:  # columns read as the total pagu disagree: the budget is not known
+        item.doubt(_t("draft.reason.two-totals", walk.lang, count=len(totals), first=_rp(totals[0]),
+                      second=_rp(next(t for t in totals if t != totals[0]))), 0.5, budget=True)
     if item.has_money and cols.unit_source == "inferred":
         item.doubt(_t("draft.reason.unit-inferred", walk.lang,
                       unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
+from ._mend import CUT
 from ._text import clean, numbering, unit_of
 
 _CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
@@ -495,10 +496,16 @@ def read_docx(path: Path) -> Document:
     tab_rows: list[tuple[list[str], int, bool]] = []
 
     def flush() -> None:
+        tail: list[tuple[list[str], int, bool]] = []
+        while tab_rows and len(tab_rows[-1][0]) == 1:  # a paragraph after the table is no row of it
+            tail.insert(0, tab_rows.pop())
         if len(tab_rows) >= 2:
-            items.append(Table([cells for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
+            width = max(len(cells) for cells, _, _ in tab_rows)
+            items.append(Table([cells + [""] * (width - len(cells)) if len(cells) > 1 else [cells[0]] * width
+                                for cells, _, _ in tab_rows], pages=[p for _, p, _ in tab_rows]))
         else:
-            items.extend(Line(clean(" ".join(cells)), p, None, b) for cells, p, b in tab_rows)
+            tail = tab_rows + tail
+        items.extend(Line(clean(" ".join(c for c in cells if c)), p, None, b) for cells, p, b in tail)
         tab_rows.clear()
 
     for child in body.iterchildren():
@@ -523,7 +530,12 @@ def read_docx(path: Path) -> Document:
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
             if text.count("\t") >= 2 and "\n" not in text.strip():
-                tab_rows.append(([clean(c) for c in re.split(r"\t+", text.strip("\t "))], page, bold))
+                tab_rows.append((_tab_cells(paragraph, text), page, bold))
+                page += before
+                continue
+            if tab_rows and text.strip() and "\n" not in text.strip() and _TAB_GROUP.match(text.strip()):
+                # a group row ("Sasaran 1.2: ...") or a total row typed between the rows
+                tab_rows.append(([clean(text)], page, bold))
                 page += before
                 continue
             flush()
@@ -535,7 +547,7 @@ def read_docx(path: Path) -> Document:
         elif child.tag == tbl_tag:
             flush()
             table = DocxTable(child, document)
-            items.append(_docx_table(table, page))
+            items.extend(_docx_tables(table, page, document))
             page += breaks(child)
     flush()
     return Document(str(path), items, pages=page)
@@ -564,6 +576,54 @@ def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list
     if label is not None or number is not None:
         return text  # numbered by hand as well
     return f"{count[level]}. {text}"
+
+
+#: a paragraph between the rows of a table typed with tabs that is a row of it: a group row or a total
+_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|jumlah|total|sub ?total)\b", re.I)
+
+
+def _tab_cells(paragraph: Any, text: str) -> list[str]:
+    """The cells of a paragraph typed with tabs: at each tab where the paragraph (or its style)
+    sets its own tab stops, one a column (two tabs in a row: an empty cell); else at each run
+    of tabs (tabs repeated to reach Word's default stops)."""
+    stops = False
+    try:
+        style = paragraph.style
+        stops = bool(len(paragraph.paragraph_format.tab_stops)) or bool(
+            style is not None and len(style.paragraph_format.tab_stops))
+    except Exception:  # noqa: BLE001 - a paragraph without properties: default stops
+        stops = False
+    cells = text.rstrip(" ").split("\t") if stops else re.split(r"\t+", text.strip("\t "))
+    return [clean(c) for c in cells]
+
+
+def _docx_tables(table: Any, page: int, document: Any, depth: int = 0) -> list[Line | Table]:
+    """A Word table, or, where its cells hold tables (a table used to lay a page out), the
+    paragraphs and tables inside its cells in order: a program table nested in a layout table
+    is read as the table it is (tables nested deeper than eight levels are read as tables of
+    their cells' text)."""
+    from docx.oxml.ns import qn
+
+    tbl_tag = qn("w:tbl")
+    if depth >= 8 or next(table._tbl.iterdescendants(tbl_tag), None) is None:
+        return [_docx_table(table, page)]
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    out: list[Line | Table] = []
+    seen: set[Any] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell._tc in seen:  # a merged cell is met once
+                continue
+            seen.add(cell._tc)
+            for child in cell._tc.iterchildren():
+                if child.tag == qn("w:p"):
+                    text = Paragraph(child, document).text
+                    out.extend(Line(clean(part), page) for part in text.split("\n") if part.strip())
+                elif child.tag == tbl_tag:
+                    out.extend(_docx_tables(DocxTable(child, cell), page, document, depth + 1))
+    return out
 
 
 def _docx_table(table: Any, page: int) -> Table:
@@ -663,11 +723,13 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                             "ocrmypdf), then draft from the OCR'd PDF".format(
                                 "" if len(scanned) > 1 else "s"), "scanned")
     _drop_running(raw_pages)
-    _mend_lines(raw_pages)
+    vocabulary = _mend_lines(raw_pages)
     columns: list[_Column] | None = None
     for index, placed in enumerate(raw_pages):
         page_items, columns = _borderless([item for _, item in placed], columns)
         for item in page_items:  # keep a line's text, not its word positions
+            if isinstance(item, Table) and getattr(item, "pieces", None):
+                _mend_table(item, vocabulary())
             items.append(Line(item.text, item.page, item.printed_page, item.bold)
                          if isinstance(item, _Segments) else item)
         raw_pages[index] = []
@@ -702,7 +764,9 @@ def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | N
             return True
         words = [word for word in words if outside(word)]
     for top, line_words in _visual_lines(words):
-        placed.append((top, _line_or_row(line_words, number)))
+        line = _line_or_row(line_words, number)
+        line.top = top
+        placed.append((top, line))
     placed.sort(key=lambda pair: pair[0])
     return placed
 
@@ -994,22 +1058,33 @@ def _ruled_tables(edges: list[dict[str, Any]], words: list[dict[str, Any]], page
             if found is not None:
                 texts.setdefault(found, []).append(word)
         pieces: dict[tuple[int, int], list[list[tuple[str, bool]]]] = {}
+        rect = {(r, c): cell for r, c, cell in spans}
         for (r, c), found in texts.items():
             lines: list[str] = []
-            cell_pieces: list[list[tuple[str, bool]]] = []
+            cell_pieces: list[list[tuple[str, bool | str]]] = []
+            # the text's right edge: the cell's, less the padding its text keeps on the left
+            x0, _, x1, _ = rect[(r, c)]
+            right = x1 - max(1.0, min(w["x0"] for w in found) - x0)
+            line_end = right
             for _, line_words in _visual_lines(found):
                 lines.append(" ".join(w["text"] for w in line_words))
                 # a line of a cell goes on from the line above: a word may have been cut at its end
-                # (a narrow cell), so the break is mendable as a made space is
-                line_pieces: list[tuple[str, bool]] = []
+                # (a narrow cell), so the break is mendable as a made space is; where the line
+                # above ran to the cell's edge, a word was likely cut there ("penanggul" "angan")
+                line_pieces: list[tuple[str, bool | str]] = []
                 for k, w in enumerate(line_words):
                     text = w["text"]
                     last = cell_pieces[-1][-1][0] if cell_pieces and cell_pieces[-1] else ""
                     if k == 0 and last.endswith("-") and text[:1].islower() and len(last) > 1 and last[-2].isalpha():
                         cell_pieces[-1][-1] = (last[:-1] + text, cell_pieces[-1][-1][1])  # "Infor-" "matika"
                         continue
-                    line_pieces.append((text, w.get("made", False) or (k == 0 and bool(cell_pieces))))
+                    made: bool | str = w.get("made", False)
+                    if k == 0 and cell_pieces:
+                        full = right - line_end < 0.85 * float(w.get("size") or 10)
+                        made = CUT if full else True
+                    line_pieces.append((text, made))
                 cell_pieces.append(line_pieces)
+                line_end = float(line_words[-1]["x1"])
             grid[r][c] = clean("\n".join(_join_cut_figures(lines)))
             if any(m for line in cell_pieces for _, m in line) and len([1 for line in cell_pieces for _ in line]) > 1:
                 pieces[(r, c)] = cell_pieces  # words to mend (a code or a figure is never touched)
@@ -1030,6 +1105,9 @@ def _join_cut_figures(lines: list[str]) -> list[str]:
     """A cell's lines with a figure cut over several of them put back together: lines that are
     each one piece of digits and separators, which together make a figure, a code or a year
     ("23.9" "25.0" "00.0" "00": "23.925.000.000"); anything else kept as it was."""
+    if 1 < len(lines) <= 3 and all(re.fullmatch(r"\d{1,2}", line) for line in lines) and \
+            len("".join(lines)) <= 3:
+        return ["".join(lines)]  # a row's number cut in a narrow column ("1" over "0": 10)
     out: list[str] = []
     k = 0
     while k < len(lines):
@@ -1120,7 +1198,8 @@ def _ranges(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-_PAGE_NUMBER = re.compile(r"^(?:(?:hal(?:aman)?\.?|page)\s*)?((?:[IVXLivxl]+|\d{1,3})(?:\s*[-–.]\s*\d{1,3})?)$", re.I)
+#: a printed page number: "12", "iv", "Hal. 5", "V-12", "5.3" (not "6.216": a figure's last line)
+_PAGE_NUMBER = re.compile(r"^(?:(?:hal(?:aman)?\.?|page)\s*)?((?:[IVXLivxl]+|\d{1,3})(?:\s*[-–]\s*\d{1,3}|\s*\.\s*\d{1,2})?)$", re.I)
 
 
 def _visual_lines(words: list[dict[str, Any]]) -> Iterable[tuple[float, list[dict[str, Any]]]]:
@@ -1143,6 +1222,8 @@ class _Segments(Line):
 
     segments: list[tuple[float, float, str]]
     pieces: list[list[tuple[str, bool]]] | None
+    top: float = 0.0
+    size: float = 10.0
 
 
 def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
@@ -1162,63 +1243,88 @@ def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
     line = _Segments(clean(text), page, None, bold)
     line.segments = segments
     line.pieces = pieces if any(made for piece in pieces for _, made in piece) else None
+    line.size = max(float(w.get("size") or 10) for w in words)
     return line
 
 
-def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> None:
+def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> Callable[[], Any]:
     """Mend the words PDFium's made spaces split or ran together (:mod:`._mend`), with the
-    words the document writes between its own spaces as part of the vocabulary."""
+    words the document writes between its own spaces as part of the vocabulary; the ruled
+    tables' cells too. Returns the vocabulary (made when first asked for)."""
     lines = [item for placed in pages for _, item in placed if isinstance(item, _Segments)]
     tables = [item for placed in pages for _, item in placed if getattr(item, "pieces", None)
               and isinstance(item, Table)]
-    if not tables and not any(line.pieces for line in lines):
-        return
-    from ._mend import Vocabulary, document_words, mend_words
+    made: list[Any] = []
+
+    def vocabulary() -> Any:
+        if not made:
+            from ._mend import Vocabulary, document_words
+
+            made.append(Vocabulary(document_words(reliable())))
+        return made[0]
 
     def reliable() -> Iterable[str]:
         # the words with the document's own space on one side at least, and no made one
         for line in lines:
+            if not line.pieces and len(line.segments) > 1:
+                # a row of a borderless table: a segment's last word may be the first piece of
+                # a word cut over a cell's lines ("Dinas Pendid" over "ikan")
+                for _, _, text in line.segments:
+                    yield " ".join(text.split()[:-1])
+                continue
             if not line.pieces:
                 if " " in line.text:
                     yield line.text
                 continue
             for piece in line.pieces:
-                for k, (word, made) in enumerate(piece):
+                for k, (word, made_space) in enumerate(piece):
                     after = piece[k + 1][1] if k + 1 < len(piece) else None
-                    if not made and not after and (k > 0 or after is False):
+                    if not made_space and not after and (k > 0 or after is False):
                         yield word
 
-    vocabulary = Vocabulary(document_words(reliable()))
+    if not tables and not any(line.pieces for line in lines):
+        return vocabulary
+    from ._mend import mend_words
+
     for line in lines:
         if not line.pieces:
             continue
         segments = []
         for (x0, x1, text), piece in zip(line.segments, line.pieces):
-            if any(made for _, made in piece):
-                text = " ".join(mend_words([w for w, _ in piece], [m for _, m in piece], vocabulary))
+            if any(made_space for _, made_space in piece):
+                text = " ".join(mend_words([w for w, _ in piece], [m for _, m in piece], vocabulary()))
             segments.append((x0, x1, text))
         line.segments = segments
         line.text = clean(" ".join(s[2] for s in segments))
         line.pieces = None
     for table in tables:
-        for (r, c), cell_lines in table.pieces.items():  # type: ignore[attr-defined]
-            flat = [piece for line in cell_lines for piece in line]
-            words = [w for w, _ in flat]
-            mended = mend_words(words, [m for _, m in flat], vocabulary)
-            if mended == words:
-                continue  # the cell as read (its cut figures joined)
-            # each mended word back on the line its first letter was on (mending moves spaces only)
-            starts, at = [], 0
-            for line in cell_lines:
-                starts.append(at)
-                at += sum(len(w) for w, _ in line)
-            rebuilt: list[list[str]] = [[] for _ in cell_lines]
-            at = 0
-            for word in mended:
-                rebuilt[max(k for k, start in enumerate(starts) if start <= at)].append(word)
-                at += len(word)
-            table.cells[r][c] = clean("\n".join(_join_cut_figures([" ".join(line) for line in rebuilt if line])))
-        del table.pieces  # type: ignore[attr-defined]
+        _mend_table(table, vocabulary())
+    return vocabulary
+
+
+def _mend_table(table: Table, vocabulary: Any) -> None:
+    """A table's cells with their words mended: those split over a cell's lines (a word cut at
+    the end of a full line) or by PDFium's made spaces."""
+    from ._mend import mend_words
+
+    for (r, c), cell_lines in table.pieces.items():  # type: ignore[attr-defined]
+        flat = [piece for line in cell_lines for piece in line]
+        words = [w for w, _ in flat]
+        mended = mend_words(words, [m for _, m in flat], vocabulary)
+        if mended == words:
+            continue  # the cell as read (its cut figures joined)
+        # each mended word back on the line its first letter was on (mending moves spaces only)
+        starts, at = [], 0
+        for line in cell_lines:
+            starts.append(at)
+            at += sum(len(w) for w, _ in line)
+        rebuilt: list[list[str]] = [[] for _ in cell_lines]
+        at = 0
+        for word in mended:
+            rebuilt[max(k for k, start in enumerate(starts) if start <= at)].append(word)
+            at += len(word)
+        table.cells[r][c] = clean("\n".join(_join_cut_figures([" ".join(line) for line in rebuilt if line])))
+    del table.pieces  # type: ignore[attr-defined]
 
 
 def _drop_running(pages: list[list[tuple[float, Line | Table]]]) -> None:
@@ -1270,14 +1376,66 @@ _GROUP_ROW = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|dimensi|smart|visi
 class _Column:
     def __init__(self, x0: float, x1: float):
         self.x0, self.x1 = x0, x1
+        #: (the first column) its rows start at a key: a number or a code
+        self.keys = False
 
 
-def _is_header(line: Line) -> bool:
+def _is_header(line: Line, below: list[Line | Table] = ()) -> bool:  # type: ignore[assignment]
+    """Whether a line heads a borderless table: three of its labels or more name a table's
+    columns, each read with what stands under it on the next lines (a narrow column cuts its
+    labels: "Perangka" / "t Daerah", "Tar" / "get")."""
     segments = getattr(line, "segments", None)
     if not segments or len(segments) < 3:
         return False
-    hits = sum(bool(_HEADER_WORDS.search(s[2])) for s in segments)
-    return hits >= 3 and not any(re.search(r"\d[.,]\d{3}", s[2]) for s in segments)
+    if any(re.search(r"\d[.,]\d{3}", s[2]) for s in segments) or _data_line(line):
+        return False
+    under: list[list[tuple[float, float, str]]] = []
+    for item in below[:3]:
+        more = getattr(item, "segments", None)
+        if not more or _data_line(item) or re.search(r"\d[.,]\d{3}", item.text):  # type: ignore[union-attr]
+            break
+        under.append(more)
+    hits = 0
+    for x0, x1, text in segments:
+        parts = [text] + [t for more in under for a0, a1, t in more if _overlap(x0, x1, a0, a1) > 0]
+        hits += bool(_HEADER_WORDS.search(text) or _HEADER_WORDS.search("".join(parts))
+                     or _HEADER_WORDS.search(" ".join(parts)))
+    return hits >= 3
+
+
+def _header_cell_goes_on(line: Line, above: list[Line]) -> bool:
+    """A line under a table's header lines whose every piece stands under one of their labels,
+    with no figure, code or row number: the header's cells going on ("Program Pembangunan" over
+    "Daerah", "Tar" over "get 2025")."""
+    segments = getattr(line, "segments", None) or []
+    if not segments or _GROUP_ROW.match(line.text) or _data_line(line) or re.search(r"\d[.,]\d", line.text):
+        return False
+    if any(len(text) > 24 or len(text.split()) > 3 for _, _, text in segments) or \
+            re.match(r"(bab|chapter)\s", line.text, re.I):
+        return False  # a cell of data, a chapter's heading: labels go on in a word or two
+    last = above[-1] if above else None
+    if last is not None and getattr(line, "top", 0) - getattr(last, "top", 0) > 1.6 * getattr(line, "size", 10):
+        return False  # set apart from the header: the rows begin
+    first = (getattr(above[0], "segments", None) or [None])[0] if above else None
+    if re.fullmatch(r"\d{1,3}", segments[0][2]) and len(segments) > 1 and (
+            first is None or _overlap(segments[0][0], segments[0][1], first[0], first[1]) > 0):
+        return False  # a row's number, under the header's first label ("No")
+    for x0, x1, _ in segments:
+        overs = {round(a0) for h in above for a0, a1, _ in getattr(h, "segments", None) or ()
+                 if _overlap(x0, x1, a0, a1) > 0}
+        if not overs:
+            return False
+    return True
+
+
+def _data_line(line: Line) -> bool:
+    """A table line of data, not of its header: it holds a program code, or opens with a row's
+    number followed by words ("1 Meningkatnya ... Program")."""
+    segments = getattr(line, "segments", None) or []
+    if re.search(r"(?<![\d.])\d{1,2}\.\d{2}\.\d{2}(?![\d])", line.text):
+        return True
+    return len(segments) >= 3 and re.fullmatch(r"\d{1,3}[.)]?", segments[0][2]) is not None and \
+        any(re.search(r"[^\W\d_]{3}", text) for _, _, text in segments[1:])
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -1288,8 +1446,14 @@ def _columns(header: list[Line]) -> list[_Column]:
     columns: list[_Column] = []
     for line in reversed(header):  # the lowest header line is the most specific
         for x0, x1, _ in line.segments:  # type: ignore[attr-defined]
-            if not any(_overlap(x0, x1, c.x0, c.x1) > 0 for c in columns):
+            over = [c for c in columns if _overlap(x0, x1, c.x0, c.x1) > 0]
+            if not over:
                 columns.append(_Column(x0, x1))
+            elif len(over) == 1:  # a label of one column over more lines ("Program Pembangunan" / "Daerah")
+                column = over[0]
+                lo = max([c.x1 for c in columns if c.x1 < column.x0] + [x0 - 1])
+                hi = min([c.x0 for c in columns if c.x0 > column.x1] + [x1 + 1])
+                column.x0, column.x1 = max(min(column.x0, x0), lo + 0.5), min(max(column.x1, x1), hi - 0.5)
     columns.sort(key=lambda c: c.x0)
     return columns
 
@@ -1323,7 +1487,11 @@ def _in_table(line: Line, columns: list[_Column]) -> bool:
     if _GROUP_ROW.match(text) or text[:1].islower():
         return True
     # one segment inside a column other than the first: a wrapped cell
-    return x0 > columns[0].x1 + 2 and x1 <= columns[-1].x1 + 5
+    if re.match(r"(bab|chapter)\s+[ivxl\d]+\b", text, re.I):
+        return False  # a chapter's heading, centred under the table
+    beyond_first = x0 > columns[0].x1 + 2 or (len(columns) > 1 and x0 >= columns[1].x0 - 3)
+    # a figure's last piece may stand out past the header's label ("Total Pagu" over "1.416.")
+    return beyond_first and x1 <= columns[-1].x1 + (20 if re.fullmatch(r"[\d.,]+", text) else 5)
 
 
 def _borderless(items: list[Line | Table], columns: list[_Column] | None
@@ -1342,7 +1510,7 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
             i += 1
             continue
         header: list[Line] = []
-        if _is_header(item):
+        if _is_header(item, items[i + 1:i + 4]):
             header = [item]
             # header lines above (a group label "Pagu Indikatif") and below (the years)
             while out and isinstance(out[-1], Line) and getattr(out[-1], "segments", None) and \
@@ -1353,9 +1521,11 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
             while j < len(items) and isinstance(items[j], Line) and getattr(items[j], "segments", None) \
                     and not re.search(r"\d[.,]\d{3}", items[j].text) and (
                         _HEADER_WORDS.search(items[j].text) or re.fullmatch(r"[\d\s]+", items[j].text)
-                        or len(re.findall(r"\b(?:19|20)\d\d\b", items[j].text)) >= 2) \
+                        or len(re.findall(r"\b(?:19|20)\d\d\b", items[j].text)) >= 2
+                        or _header_cell_goes_on(items[j], header)) \
                     and not _GROUP_ROW.match(items[j].text) and len(items[j].segments) >= 1 \
-                    and not re.fullmatch(r"\(?1\)?(\s+\(?\d+\)?)+", items[j].text):
+                    and not re.fullmatch(r"\(?1\)?(\s+\(?\d+\)?)+", items[j].text) \
+                    and not _data_line(items[j]):  # type: ignore[arg-type]
                 header.append(items[j])  # type: ignore[arg-type]
                 j += 1
             columns = _columns(header)
@@ -1375,23 +1545,223 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
             continue
         first = False
         assert columns is not None
-        rows = [_row(columns, h) for h in header]
-        covered_across = [[False] * len(columns) for _ in header]
-        # header rows: a label over several columns counts as merged across
-        for r, h in enumerate(header):
-            for x0, x1, text in h.segments:  # type: ignore[attr-defined]
-                where = _place(columns, x0, x1)
-                if len(where) > 1:
-                    rows[r][where[0]] = text
-                    for k in where[1:]:
-                        rows[r][k] = ""
-                        covered_across[r][k] = True
-        body_start = len(rows)
+        body: list[_Segments] = []
         while i < len(items) and isinstance(items[i], Line) and _in_table(items[i], columns):  # type: ignore[arg-type]
-            rows.append(_row(columns, items[i]))  # type: ignore[arg-type]
+            body.append(items[i])  # type: ignore[arg-type]
             i += 1
-        page = item.page
-        across = covered_across + [[False] * len(columns) for _ in range(len(rows) - body_start)]
-        out.append(Table(rows, across=across, pages=[page] * len(rows),
-                         printed_pages=[item.printed_page] * len(rows)))
+        if not header:  # a page going on with the table: its columns may be set apart otherwise
+            keys = columns[0].keys
+            columns = _body_columns(body, columns)
+            columns[0].keys = keys
+        rows, across, pieces = _borderless_rows(columns, header, body)  # type: ignore[arg-type]
+        table = Table(rows, across=across, pages=[item.page] * len(rows),
+                      printed_pages=[item.printed_page] * len(rows))
+        if pieces:
+            table.pieces = pieces  # type: ignore[attr-defined]
+        out.append(table)
     return out, columns
+
+
+def _body_columns(body: list[_Segments], columns: list[_Column]) -> list[_Column]:
+    """The columns of a table going on without its header, from where its texts start: the
+    left edges many lines share, when there are as many as the header had (a page of a table
+    laid out anew); else the header's."""
+    starts = sorted(x0 for line in body if not _group_line(line) for x0, _, _ in line.segments)
+    if not starts:
+        return columns
+    clusters: list[list[float]] = [[starts[0]]]
+    for x in starts[1:]:
+        if x - clusters[-1][-1] <= 2.5:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    # a column starts where at least half as many lines start as in the first column (one a row)
+    first = next((len(c) for c in clusters if len(c) >= 2), 2)
+    lefts = [c[0] for c in clusters if len(c) >= max(2, 0.5 * first)]
+    if len(lefts) != len(columns):
+        return columns
+    right = max(x1 for line in body for _, x1, _ in line.segments)
+    return [_Column(x, (lefts[k + 1] - 1) if k + 1 < len(lefts) else right) for k, x in enumerate(lefts)]
+
+
+#: what a key column (No, a code) holds: "12", "12.", "iv", "a)", "2.16.02"
+_KEY = re.compile(r"^(?:\d{1,3}|[IVXLivxl]{1,6}|[A-Za-z])[.)]?$|^\d{1,2}(?:\.\d{1,2}){1,6}\.?$")
+_TOTAL_ROW = re.compile(r"^(jumlah|total|sub ?total)\b", re.I)
+
+
+def _by_column(columns: list[_Column], line: _Segments) -> dict[int, list[tuple[float, float, str]]]:
+    """A line's segments by the column each stands in most."""
+    out: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, x1, text in line.segments:
+        where = _place(columns, x0, x1)
+        best = max(where, key=lambda k: _overlap(x0, x1, columns[k].x0, columns[k].x1))
+        out.setdefault(best, []).append((x0, x1, text))
+    return out
+
+
+def _spanning(columns: list[_Column], line: _Segments) -> bool:
+    return any(len(_place(columns, x0, x1)) > 1 for x0, x1, _ in line.segments)
+
+
+def _group_line(line: _Segments) -> bool:
+    return len(line.segments) == 1 and bool(_GROUP_ROW.match(line.text))
+
+
+def _body_rows(columns: list[_Column], body: list[_Segments]) -> list[list[_Segments]]:
+    """The body lines grouped into the table's rows: a row's cells may wrap over several lines.
+
+    A row starts at a line holding the key column's value (the number or code in its first
+    column) where the table has one; else where the gap above a line is wider than the lines
+    of a cell are apart (rows set with padding). A group row ("Sasaran 1.2: ...") and a total
+    row are rows of their own. Where neither tells, each line is a row (as written).
+    """
+    if not body:
+        return []
+    firsts = [_by_column(columns, line).get(0) for line in body]
+    plain = [k for k, line in enumerate(body) if not _group_line(line)]
+    keys = [firsts[k][0][2] for k in plain if firsts[k]]
+    keyed = (len(keys) >= 2 or (keys and columns[0].keys)) and len(keys) < len(plain) and \
+        sum(1 for v in keys if _KEY.match(v)) >= 0.8 * len(keys)
+    columns[0].keys = columns[0].keys or bool(keyed)  # a page going on with the table goes on so
+    pitches = [b.top - a.top for a, b in zip(body, body[1:])]
+    size = max(line.size for line in body)
+    # the lines of a cell are this far apart: the pitch met most often (a cell merged over
+    # rows sets its lines across theirs, some closer)
+    counted = Counter(round(p * 2) / 2 for p in pitches if p > 0)
+    base = min(counted, key=lambda p: (-counted[p], p)) if counted else 0.0
+    wide = [p for p in pitches if p >= base + 0.3 * size]
+    spaced = bool(base) and base <= 1.6 * size and len(wide) >= 0.3 * len(pitches) and len(wide) < len(pitches)
+    groups: list[list[_Segments]] = []
+    alone = True  # the line before was a group row: the next line starts a row
+    opened: set[int] = set()  # the columns the row's first line fills
+    row_key, before = "", None  # the key of the row read, and the number of the row before it
+    for k, line in enumerate(body):
+        filled = set(_by_column(columns, line))
+        gap = k > 0 and pitches[k - 1] >= base + 0.3 * size
+        total = any(_TOTAL_ROW.match(text) for _, _, text in line.segments)
+        if total and groups and not gap and not _group_line(groups[-1][0]) and (
+                any(_TOTAL_ROW.match(t) for _, _, t in groups[-1][0].segments)
+                or (keyed and not _by_column(columns, groups[-1][0]).get(0))):
+            total = False  # a total row's label wrapped ("JUMLAH" over "TOTAL", "JUMLA" "H" "TOTAL")
+        own = _group_line(line) or total
+        if keyed and not firsts[k] and not own:
+            # no key: the row goes on, unless the gap above is a row's, or the line fills a
+            # column the row's first line left empty (cells are set from the row's top)
+            starts = bool(gap or not filled <= opened)
+        elif keyed:
+            first = firsts[k][0][2] if firsts[k] else ""
+            key = bool(first) and (_KEY.match(first) is not None or not first[:1].islower())
+            above = firsts[k - 1][-1][2] if k and firsts[k - 1] else ""
+            if key and not alone and re.fullmatch(r"[\d.,]*\d[.,]", above) and re.fullmatch(r"[\d.,]+", first):
+                key = False  # a code cut at its dot ("2.18." over "16")
+            elif key and not alone and first.isdigit() and row_key.isdigit() and (
+                    (before is not None and int(row_key) != before + 1 and int(row_key + first) == before + 1)
+                    or (before is None and wide and not gap)):
+                # a row's number cut in a narrow column ("1" over "3": 13 after 12, or set as
+                # close as a cell's lines where rows are set apart)
+                key = False
+            if not key:
+                row_key += first
+            starts = key
+        elif spaced:
+            starts = gap or k == 0  # rows set apart by more than a cell's lines
+        else:
+            starts = True
+        if own or alone or starts or not groups:
+            groups.append([line])
+            opened = filled
+            if keyed:
+                before = int(row_key) if row_key.isdigit() else None
+                row_key = firsts[k][0][2].rstrip(".)") if firsts[k] and not own else ""
+        else:
+            groups[-1].append(line)
+        alone = _group_line(line)  # a total row's label may wrap ("Jumlah" over "Sasaran 1.1")
+    return groups
+
+
+def _borderless_rows(columns: list[_Column], header: list[_Segments], body: list[_Segments]
+                     ) -> tuple[list[list[str]], list[list[bool]], dict]:
+    """The rows of a borderless table: header lines with a label over several columns each a
+    row of their own, the other header lines one row; body lines grouped into rows
+    (:func:`_body_rows`). A cell's lines are joined; a word cut at the end of a full line, and
+    a figure cut over lines, are marked to be put back together (``pieces``, :func:`_mend_table`)."""
+    # the header: a row for each line's labels over several columns (a group label "Pagu
+    # Indikatif" over the years), then one row of every column's own labels, all lines read
+    # down each column (a label cut by a narrow column: "Targ" over "et 2025")
+    bands: list[list[_Segments]] = []
+    own: list[_Segments] = []
+    for line in header:
+        over = [seg for seg in line.segments if len(_place(columns, seg[0], seg[1])) > 1]
+        if over:
+            wide = _Segments(line.text, line.page, line.printed_page, line.bold)
+            wide.segments, wide.pieces, wide.top, wide.size = over, None, line.top, line.size
+            bands.append([wide])
+        mine = [seg for seg in line.segments if len(_place(columns, seg[0], seg[1])) == 1]
+        if mine:
+            narrow = _Segments(line.text, line.page, line.printed_page, line.bold)
+            narrow.segments, narrow.pieces, narrow.top, narrow.size = mine, None, line.top, line.size
+            own.append(narrow)
+    if own:
+        bands.append(own)
+    groups = bands + _body_rows(columns, body)
+    placed = [[_by_column(columns, line) for line in group] for group in groups]
+    # each column's right edge: the furthest its text reaches (a text over several columns aside)
+    edge = [float("-inf")] * len(columns)
+    for group in placed:
+        for per in group:
+            for c, segments in per.items():
+                for x0, x1, _ in segments:
+                    if len(_place(columns, x0, x1)) == 1:
+                        edge[c] = max(edge[c], x1)
+    # each cell's lines: (its segments, the size of the line's text)
+    cells = [[[(per[c], line.size) for line, per in zip(group, per_line) if per.get(c)]
+              for c in range(len(columns))] for group, per_line in zip(groups, placed)]
+    for g in range(len(bands) + 1, len(groups)):  # (the body's rows)
+        for c in range(len(columns)):
+            here, above = cells[g][c], cells[g - 1][c]
+            if not here or not above or _group_line(groups[g - 1][0]):
+                continue
+            (first, size), (last, _) = here[0], above[-1]
+            text = " ".join(t for _, _, t in first)
+            word = text.split()[0]
+            width = (first[0][1] - first[0][0]) * len(word) / max(1, len(first[0][2]))
+            if word[:1].islower() and edge[c] - last[-1][1] < width + 0.3 * size:
+                # a cell merged over several rows runs on into the next row's first line (its
+                # first word would not fit on the line above): the line is the cell's
+                above.append(here.pop(0))
+    rows: list[list[str]] = []
+    across: list[list[bool]] = []
+    pieces: dict[tuple[int, int], list[list[tuple[str, bool | str]]]] = {}
+    for g, (group, per_line) in enumerate(zip(groups, placed)):
+        row = [""] * len(columns)
+        flags = [False] * len(columns)
+        if g < len(bands) and _spanning(columns, group[0]):
+            for x0, x1, text in group[0].segments:  # a label over several columns: merged across
+                where = _place(columns, x0, x1)
+                row[where[0]] = f"{row[where[0]]} {text}".strip()
+                for k in where[1:]:
+                    flags[k] = True
+            rows.append(row)
+            across.append(flags)
+            continue
+        for c in range(len(columns)):
+            lines: list[str] = []
+            cell: list[list[tuple[str, bool | str]]] = []
+            end = None
+            for segments, size in cells[g][c]:
+                text = " ".join(t for _, _, t in segments)
+                words = text.split()
+                mark: bool | str = False
+                if end is not None:
+                    mark = CUT if edge[c] - end < 0.85 * size else True
+                cell.append([(w, mark if j == 0 else False) for j, w in enumerate(words)])
+                lines.append(text)
+                end = segments[-1][1]
+            if not lines:
+                continue
+            row[c] = clean("\n".join(_join_cut_figures(lines)))
+            if len(cell) > 1:
+                pieces[(len(rows), c)] = cell
+        rows.append(row)
+        across.append(flags)
+    return rows, across, pieces

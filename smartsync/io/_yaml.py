@@ -12,17 +12,23 @@ exactly what ``yaml.safe_load`` reads from it (``tests/test_io_yaml.py``, a diff
 keeps it so), or a problem -- a duplicate key, a key that is not a text, a merge key, an
 alias bomb, nesting too deep -- that names its line.
 
-Imported when a YAML text is read (importing PyYAML takes about 9 ms).
+Imported when a YAML text is read (PyYAML imported with its patterns compiled on first use:
+:mod:`smartsync.io._pyyaml`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ._pyyaml import import_yaml
 
-from ._source import _EXPONENT_FLOAT, Located, SourceProblem, limit
+import_yaml()
+
+import yaml  # noqa: E402 - imported just above, its patterns compiled when first used
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode  # noqa: E402
+
+from ._source import _EXPONENT_FLOAT, Located, SourceProblem, limit  # noqa: E402
 
 __all__ = ["WITH_LIBYAML", "parse"]
 
@@ -47,9 +53,13 @@ _BUILD = {tag: _SAFE.yaml_constructors[tag] for tag in (
     "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float")}
 _NUMBER_START = frozenset("-+.0123456789")
-# the characters YAML does not allow anywhere (PyYAML's own pattern, compiled when PyYAML is
-# imported): lone surrogates, control characters but tab and line breaks, U+FFFE, U+FFFF
-_NOT_ALLOWED = yaml.reader.Reader.NON_PRINTABLE
+# the characters YAML does not allow anywhere: control characters but tab and line breaks
+# (C0, DEL, C1 but NEL), lone surrogates, U+FFFE, U+FFFF -- the complement of PyYAML's own
+# pattern of printable characters (yaml.reader.Reader.NON_PRINTABLE; tests/test_io_yaml.py
+# compares the two on every code point), which costs about 57 M instructions to compile
+# (a range over most of Unicode) where this one costs about 4 M
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                          "\ud800-\udfff\ufffe\uffff]")
 #: the ASCII characters YAML allows
 _ASCII_ALLOWED = b"\t\n\r" + bytes(range(0x20, 0x7F))
 

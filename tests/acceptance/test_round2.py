@@ -382,9 +382,9 @@ def test_drafted_region_classifies_with_the_hand_funding(documents, tmp_path, ca
                  "--out", str(out), "-q"]) == 0
     text = out.read_text(encoding="utf-8")
     out.write_text(text.replace("matches: []", "matches:\n"
-                                "  - {masterplan: P1, rpjmd: P1, relation: aligned}\n"
-                                "  - {masterplan: P1, rpjmd: P2, relation: aligned}\n"
-                                "  - {masterplan: P3, rpjmd: P3, relation: aligned}\n"), encoding="utf-8")
+                                "  - {masterplan: SP1, rpjmd: P1, relation: aligned}\n"
+                                "  - {masterplan: SP1, rpjmd: P2, relation: aligned}\n"
+                                "  - {masterplan: SP3, rpjmd: P3, relation: aligned}\n"), encoding="utf-8")
     result = smartsync.classify(smartsync.load_region(out))
     assert result.type_letter == "D"
     assert (result.funding.fundable, result.funding.budget) == (2, 19_500_000_000)
