@@ -84,6 +84,8 @@ def test_nothing_is_written_without_bytecode_and_an_empty_setting_turns_it_off(t
     assert code == 0 and '"type_letter":"B"' in out and not folder.exists()
     monkeypatch.setenv(_codecache.ENV, "")
     assert _codecache.cache_dir() is None
+    monkeypatch.delenv(_codecache.ENV)  # off unless asked: the command writes nowhere else
+    assert _codecache.cache_dir() is None
     monkeypatch.setenv(_codecache.ENV, str(folder))
     assert _codecache.cache_dir() == str(folder)
 
