@@ -982,8 +982,7 @@ def _stability(runs: _Runs) -> Stability:
         if smaller is not None:
             lose, falls_to = smaller
             count = len(lose)
-    # fragile: any higher threshold changes it; at 100% there is no higher threshold
-    fragile = runs.rank(result.type) > 0 and threshold_to <= current < 1
+    fragile = runs.rank(result.type) > 0 and threshold_to <= current
     return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
                      threshold_to=threshold_to, threshold_above=lower, type_below=below,
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
