@@ -457,7 +457,7 @@ def test_a_drafted_rpjmd_program_whose_code_is_another_programs_is_doubted() -> 
     assert programs["1.01.02"].confidence is None
     doubted = programs["2.16.02"].confidence
     assert doubted is not None and doubted.score == 0.6
-    assert "by its name: 2.16.03" in doubted.reasons[0]
+    assert "reads more like 2.16.03" in doubted.reasons[0]
 
 
 def test_a_draft_proposes_a_code_for_a_program_without_one_and_never_writes_it(tmp_path: Path) -> None:
@@ -536,13 +536,14 @@ def test_the_nomenclature_warnings_of_validate_are_in_indonesian(tmp_path: Path,
     main(["validate", "--codes", "--lang", "id", str(path)])
     lines = [line for line in capsys.readouterr().out.splitlines() if "nomenklatur" in line
              or "kode" in line]
-    english = ("unknown", "ships", "is not in", "does not match", "no program code", "by its name")
+    english = ("unknown", "ships", "is not in", "reads more like", "check the code",
+               "no program code", "by its name")
     assert lines and not [line for line in lines if any(w in line for w in english)]
     region_line = next(line for line in lines if "'900.1.15.5-1317/2032'" in line)
     assert "versi nomenklatur" in region_line and "tidak dikenal" in region_line
     assert "maksudnya '900.1.15.5-1317/2023'" in region_line
     assert any("'050-5889/2099'" in line and "versi nomenklatur" in line for line in lines)
-    assert any("P1" in line and "tidak sesuai dengan namanya" in line and "2.11.11" in line
+    assert any("P1" in line and "namanya lebih mirip" in line and "2.11.11" in line
                for line in lines)
     assert any("P2" in line and "'2.99.03' tidak ada dalam nomenklatur" in line for line in lines)
     assert any("P3" in line and "tidak berkode" in line and "2.16.03" in line for line in lines)

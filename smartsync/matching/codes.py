@@ -40,7 +40,7 @@ from typing import Iterator
 
 from ..errors import Place, Problem, Severity
 from ..model import Element, Level, Region
-from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
+from .nomenclature import CodeCheck, Nomenclature, NomenclatureError, load_nomenclature
 
 __all__ = ["check_codes", "code_confidence", "code_issue", "code_proposals"]
 
@@ -128,16 +128,20 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
                           code="unknown-program-code",
                           values={"code": repr(e.code), "version": nom.version, **placed})
         elif check.agrees is False:
+            # a doubt, not a fact: RPJMDs paraphrase program names
             s = check.suggestion
-            hint = (f"; by its name it is {s.entry} (confidence {s.confidence:.2f})"
-                    if s is not None else "")
+            agreement = f"{check.similarity or 0.0:.2f}"
+            said = (f"; its name reads more like {s.entry} (confidence {s.confidence:.2f}): "
+                    "check the code" if s is not None else
+                    f", whose words its name hardly shares (agreement {agreement}): check the code")
             placed = ({"form": "placed", "program": str(s.entry),
                        "confidence": f"{s.confidence:.2f}"} if s is not None else {})
-            yield Problem(f"program code {e.code} is {check.entry}, which its name does not "
-                          f"match{hint}", where=where, severity=Severity.WARNING,
+            yield Problem(f"program code {e.code} is {check.entry}{said}", where=where,
+                          severity=Severity.WARNING,
                           suggestion=s.entry.code if s is not None else None,
                           code="program-code-disagrees",
-                          values={"code": e.code, "entry": str(check.entry), **placed})
+                          values={"code": e.code, "entry": str(check.entry),
+                                  "agreement": agreement, **placed})
 
 
 def _place_min() -> float:
@@ -146,14 +150,38 @@ def _place_min() -> float:
     return PLACE_MIN
 
 
+#: what a code whose name another program fits better costs a drafted program's confidence:
+#: when the name shares no word with the code's entry, and when it shares one (a
+#: paraphrase of the right program is then as likely as a wrong code)
+DOUBT_COST, PARAPHRASE_COST = 0.4, 0.2
+
+
+def _shares_a_word(nom: Nomenclature, check: "CodeCheck", name: str) -> bool:
+    """Whether ``name`` shares a word with the code's entry (its content words, or the words
+    naming a means: *aplikasi*, *sistem* ...; not the planning words every program uses)."""
+    from .text import GENERIC_TERMS, terms
+
+    if check.similarity:
+        return True
+    assert check.entry is not None
+    mine = {t.stem for t in terms(name)} - GENERIC_TERMS
+    return bool(mine & {t.stem for t in terms(check.entry.name)})
+
+
+def _doubt_cost(nom: Nomenclature, check: "CodeCheck", name: str) -> float:
+    return PARAPHRASE_COST if _shares_a_word(nom, check, name) else DOUBT_COST
+
+
 def code_confidence(code: str | None, name: str, *, nomenclature: Nomenclature | str | None = None
                     ) -> tuple[float, str | None]:
     """How far a program code written beside ``name`` can be trusted: a factor from 0 to 1
     to multiply a drafted program's confidence by, and the reason when it is below 1.
 
-    1 for a code the nomenclature knows whose name agrees (or for no code at all); 0.6 for
-    a known code whose name is another program's; 0.5 for a code the nomenclature does not
-    know.
+    1 for a code the nomenclature knows whose name agrees (or for no code at all); for a
+    known code whose name reads more like another program's, 0.6 (1 - :data:`DOUBT_COST`),
+    or 0.8 (1 - :data:`PARAPHRASE_COST`) when the name still shares a word with the code's
+    entry (RPJMDs paraphrase program names: the code is doubted, not refuted); 0.5 for a
+    code the nomenclature does not know.
 
     >>> code_confidence("2.16.03", "Program Pengelolaan Aplikasi Informatika")
     (1.0, None)
@@ -168,17 +196,30 @@ def code_confidence(code: str | None, name: str, *, nomenclature: Nomenclature |
     if not check.known:
         return 0.5, f"program code {code!r} is not in the nomenclature {nom.version}"
     if check.agrees is False:
-        s = check.suggestion
-        hint = f"; by its name it is {s.entry.code}" if s is not None else ""
-        return 0.6, f"program code {code} is {check.entry}, not the program its name says{hint}"
+        return round(1.0 - _doubt_cost(nom, check, name), 4), _doubt(check, "en")
     return 1.0, None
+
+
+def _doubt(check: "CodeCheck", lang: str) -> str:
+    """The doubt a code whose name disagrees raises, in ``lang``: what the code is, what the
+    name reads more like and how sure that is (a guess from words, never a fact)."""
+    from ..messages import text
+
+    assert check.entry is not None
+    s = check.suggestion
+    if s is None:
+        return text("nomenclature.code-doubted", lang, code=check.code, name=check.entry.name,
+                    agreement=f"{check.similarity or 0.0:.2f}")
+    return text("nomenclature.code-disagrees", lang, code=check.code, name=check.entry.name,
+                suggestion=str(s.entry), confidence=f"{s.confidence:.2f}")
 
 
 def code_issue(code: str | None, name: str, *, lang: str = "en",
                nomenclature: Nomenclature | str | None = None) -> tuple[str, float] | None:
     """What drafting says of a program code written beside ``name``: the reason, in the
     language ``lang``, and how much it lowers the confidence (1 minus
-    :func:`code_confidence`'s factor); ``None`` when the code is trusted.
+    :func:`code_confidence`'s factor); ``None`` when the code is trusted. A name that reads
+    more like another program is a doubt, said with the confidence of that reading.
 
     >>> code_issue("2.99.03", "Program Pengelolaan Aplikasi Informatika", lang="id")[1]
     0.5
@@ -192,9 +233,7 @@ def code_issue(code: str | None, name: str, *, lang: str = "en",
     if not check.known:
         return text("nomenclature.code-unknown", lang, code=code, version=nom.version), 0.5
     if check.agrees is False:
-        s = check.suggestion
-        return (text("nomenclature.code-disagrees", lang, code=code, name=check.entry.name,
-                     suggestion=str(s.entry) if s is not None else "-"), 0.4)
+        return _doubt(check, lang), _doubt_cost(nom, check, name)
     return None
 
 
