@@ -598,3 +598,32 @@ def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_o
     doubted = re.search(r'<li class="drafted" data-plan="rpjmd" data-id="P3" data-confidence="0.60">.*?</li>',
                         html).group(0)
     assert "2.16.02" in doubted and "2.16.03" in doubted
+
+
+_BRIDGER: dict = {}
+
+
+def _nomenclature_words() -> list[str]:
+    nom = load_nomenclature()
+    return sorted({w for e in list(nom)[::7] for w in e.name.split()})
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.deferred(lambda: st.sampled_from(  # the nomenclature loaded when run
+    _nomenclature_words() + ["aplikasi", "digital", "daring", "ATCS"])), min_size=1, max_size=9),
+       st.sampled_from([0.2, 0.38, 0.5, 0.7]))
+def test_a_floor_leaves_out_exactly_what_is_below_it(words: list[str], floor: float) -> None:
+    """place(floor=f) and reacher(floor=f) give what they give without it, less the programs below f: the same entries, the same scores."""
+    from smartsync.matching.bridge import Bridger
+
+    nom = load_nomenclature()
+    text = " ".join(words)
+    for activities in (False, True):
+        everything = nom.place(text, top=1, activities=activities)
+        assert nom.place(text, top=1, activities=activities, floor=floor) == tuple(
+            p for p in everything if p.confidence >= floor)
+    bridger = _BRIDGER.get(nom.version) or _BRIDGER.setdefault(nom.version, Bridger(nom))
+    programs = {e.code for e in nom if e.level == "program"}
+    full = bridger.reacher(programs)(text)
+    assert bridger.reacher(programs, floor=floor)(text) == {
+        p: hit for p, hit in full.items() if hit[1] >= floor}

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 from typing import Callable, Iterable, Mapping
 
 import attrs
@@ -181,7 +182,8 @@ class Bridger:
                 found = (program, None)
             else:
                 # an RPJMD program is named like a program or an activity, not a sub-activity
-                places = self.nomenclature.place(text, top=1, activities=False)
+                # below the least confidence, no placement: those are never scored in full
+                places = self.nomenclature.place(text, top=1, activities=False, floor=PLACE_MIN)
                 if places and places[0].confidence >= PLACE_MIN:
                     found = (places[0].entry, places[0])
                 else:
@@ -203,11 +205,17 @@ class Bridger:
             programs = set(self._index.program)
         return self.reacher(programs)(text)
 
-    def reacher(self, programs: "set[str]") -> "Callable[[str], dict[str, tuple[int, float]]]":
+    def reacher(self, programs: "set[str]", floor: float = 0.0
+                ) -> "Callable[[str], dict[str, tuple[int, float]]]":
         """:meth:`reach` for many texts and one set of ``programs`` (a region's): the same
         results, with the nomenclature's postings cut to the entries of those programs once
         (a stem's list is cut the first time a text uses it) and the cosine, the affairs and
-        the best entry per program worked out in one pass."""
+        the best entry per program worked out in one pass.
+
+        With ``floor``, only the programs whose score reaches it (the same entry, the same
+        score); an entry that cannot reach it is never scored in full (its frequent and
+        generic words' part is at most the product of the two lengths in those words, and
+        sharing every affair moves a score by at most :data:`SECTOR_BONUS`)."""
         index = self._index
         prog = index.program
         wanted = frozenset(programs)
@@ -221,6 +229,7 @@ class Bridger:
         mask = self.mask
         bonus, mismatch = SECTOR_BONUS, SECTOR_MISMATCH_FACTOR
         everything = wanted.issuperset(set(prog)) if len(wanted) >= len(set(prog)) else False
+        later_norms = index.later_norms() if floor > 0.0 else None
 
         def postings_of(stem: str) -> list[tuple[int, float]]:
             found = cut.get(stem)
@@ -251,11 +260,20 @@ class Bridger:
                 return {}
             mine = mask(sa.sectors)
             best: dict[str, tuple[int, float]] = {}
+            if later_norms is not None and later:
+                reach_ = math.sqrt(sum(w * w for _, w in later))
+                # the least bound an entry must have: below it, sharing every affair cannot
+                # lift its cosine to the floor
+                least = ((floor - bonus) / (1.0 - bonus) if mine else floor) - 1e-9
+            else:
+                least = None
             for i, d in dots.items():
                 if mine:
                     field = field_masks[i]
                     if field and not mine & field:
                         continue  # the text names affairs none of which this field serves
+                if least is not None and (d + reach_ * later_norms[i]) / (norm * norms[i]) < least:
+                    continue  # cannot reach the floor
                 if later:
                     ws = statements[i].weights
                     for stem, w in later:
@@ -275,6 +293,9 @@ class Bridger:
                 known = best.get(p)
                 if known is None or cos > known[1] or (cos == known[1] and i < known[0]):
                     best[p] = (i, cos)
+            if floor > 0.0:
+                rounded = {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
+                return {p: hit for p, hit in rounded.items() if hit[1] >= floor}
             return {p: (i, round(min(1.0, score), 6)) for p, (i, score) in best.items()}
 
         return reach

@@ -31,6 +31,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import math
 import re
 import os
 from typing import Iterable, Iterator, Mapping, Sequence
@@ -254,12 +255,15 @@ class Nomenclature:
         """
         return self._words().reach(text, top=top, levels=levels, programs=programs)
 
-    def place(self, text: str, *, top: int = 3, activities: bool = True) -> tuple[Placement, ...]:
+    def place(self, text: str, *, top: int = 3, activities: bool = True,
+              floor: float = 0.0) -> tuple[Placement, ...]:
         """The programs a text without a code most likely belongs to, best first.
 
         The text is compared with the name of every program and of every kegiatan and
         sub-kegiatan under it (``activities=False``: of every program and kegiatan, a
-        fifth of the work); a program's confidence is the best of those scores.
+        fifth of the work); a program's confidence is the best of those scores. With
+        ``floor``, the programs whose confidence is below it are left out (and the entries
+        that cannot reach it are never scored in full).
 
         >>> best = load_nomenclature().place("Program Pengelolaan Aplikasi Informatika")[0]
         >>> best.entry.code, best.confidence >= 0.9
@@ -267,7 +271,10 @@ class Nomenclature:
         """
         index = self._words()
         best: dict[str, tuple[float, int]] = {}
-        for i, score in index.cosines(index.statement(text), upper=not activities).items():
+        # the rounded confidence reaches the floor from a little below it
+        least = floor - 1e-4 if floor > 0.0 else 0.0
+        for i, score in index.cosines(index.statement(text), upper=not activities,
+                                      floor=least).items():
             p = index.program[i]
             known = best.get(p)
             if known is None or score > known[0] or (score == known[0] and i < known[1]):
@@ -279,7 +286,7 @@ class Nomenclature:
         out = []
         for code, (score, i) in ranked:
             program = self.get(code)
-            if program is not None:
+            if program is not None and round(score, 4) >= floor:
                 out.append(Placement(program, round(score, 4), index.entries[i]))
         return tuple(out)
 
@@ -364,6 +371,8 @@ class _WordIndex:
         from .scoring import Statement, TermWeights
 
         self.nom = nom
+        # imported once here, not at each statement asked for (thousands per region)
+        self._statement_of = Statement.of
         usable = [e for e in nom.entries if not e.code.startswith("X")]
         # the words naming a masterplan's means (digital, aplikasi, daring ...) are rare in the
         # decree's names: weighed by their rarity there they would outweigh what a masterplan
@@ -397,6 +406,7 @@ class _WordIndex:
                 if self.level[i] in ("program", "kegiatan") and not self.planners[i]:
                     self.upper.setdefault(stem, []).append((i, w))
         self._cache: dict[str, object] = {}
+        self._later_norms: list[float] | None = None
         # words in more than 2 % of the names (*pembinaan*, *pelayanan*, *kabupaten*) reach
         # too much to say where a text belongs: they add to the scores of the entries a
         # rarer word reached, they reach none themselves
@@ -404,24 +414,36 @@ class _WordIndex:
         self.frequent = frozenset(stem for stem, p in self.postings.items() if len(p) > limit)
 
     def statement(self, text: str):  # type: ignore[no-untyped-def]
-        from .scoring import Statement
-
         found = self._cache.get(text)
         if found is None:
             if len(self._cache) > 50_000:
                 self._cache.clear()
-            found = self._cache[text] = Statement.of(text, self.weights)
+            found = self._cache[text] = self._statement_of(text, self.weights)
+        return found
+
+    def later_norms(self) -> list[float]:
+        """Each entry's length in the stems a text's postings leave for later (the generic
+        and the frequent ones): what bounds their part of a dot product (Cauchy-Schwarz)."""
+        found = self._later_norms
+        if found is None:
+            later = self.weights.generic | self.frequent
+            found = self._later_norms = [
+                math.sqrt(sum(w * w for t, w in st.weights.items() if t in later))
+                for st in self.statements]
         return found
 
     def cosines(self, sa, wanted: "set[str] | None" = None,  # type: ignore[no-untyped-def]
-                levels: "Sequence[str] | None" = None, *, upper: bool = False) -> dict[int, float]:
+                levels: "Sequence[str] | None" = None, *, upper: bool = False,
+                floor: float = 0.0) -> dict[int, float]:
         """Entry index -> the cosine of ``sa`` with the entry's name, for the entries sharing
         a content word with it that is not frequent in the nomenclature (in the programs
         ``wanted`` and at the ``levels``, when given).
 
         Those words' postings give the candidates and most of each dot product; the generic
         and frequent words (long postings: *pengelolaan*, *pembinaan*) are then added for
-        those candidates alone."""
+        those candidates alone. With ``floor``, the entries whose cosine cannot reach it
+        are left out before that (the later words' part is at most the product of the two
+        lengths in those words): the entries kept have their exact cosine."""
         norm = sa.norm
         if not norm:
             return {}
@@ -445,6 +467,12 @@ class _WordIndex:
             dots = {i: d for i, d in dots.items()
                     if (wanted is None or program[i] in wanted)
                     and (levels is None or level[i] in levels)}
+        if later and floor > 0.0:
+            reach_ = math.sqrt(sum(w * w for _, w in later))
+            bound = self.later_norms()
+            norms = self.norms
+            least = floor * norm - 1e-9
+            dots = {i: d for i, d in dots.items() if (d + reach_ * bound[i]) / norms[i] >= least}
         if later:
             statements = self.statements
             for i in dots:

@@ -171,7 +171,8 @@ class Statement:
         tw = weights if weights is not None else TermWeights()
         stems, written, sectors = _shape(text)
         weight = tw.weight
-        w = {s: weight(s) for s in stems}
+        known = tw._known  # each stem's weight once worked out: most are
+        w = {s: known[s] if s in known else weight(s) for s in stems}
         norm = math.sqrt(sum(v * v for v in w.values()))
         common = tw.generic
         generic = frozenset(s for s in stems if s in common)
@@ -185,14 +186,16 @@ class Statement:
         # both mappings are in stem order (see of()), so the shared stems are summed
         # in the same order whichever side is smaller: the score is symmetric to the bit
         get = large.weights.get
-        generic = self.generic | other.generic
+        # a stem is generic when either side counts it so (no union built per pair)
+        ga, gb = self.generic, other.generic
         dot = 0.0
         content = False
         for s, w in small.weights.items():
             v = get(s)
             if v is not None:
                 dot += w * v
-                content = content or s not in generic
+                if not content and s not in ga and s not in gb:
+                    content = True
         if not content:
             # generic planning words alone say nothing about what a statement is about
             return 0.0

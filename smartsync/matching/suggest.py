@@ -121,17 +121,28 @@ def _said(key: str, lang: str, **values: object) -> str:
     return found
 
 
+_NOTES: dict[tuple[object, ...], str | None] = {}
+
+
 def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en") -> str | None:
     """What a suggestion rests on besides shared words: the program code, the affairs
     (in the language ``lang``: the note is written to the file and read by planners)."""
+    code = a.code if a.code is not None and b.code is not None and same_code(a.code, b.code) \
+        else None
+    affairs = affairs_of(sa, sb)
+    memo = (lang, code, affairs)
+    if memo in _NOTES:  # a region's thousands of suggestions say a few hundred things
+        return _NOTES[memo]
     text = _said
     parts = []
-    if same_code(a.code, b.code):
-        parts.append(text("match.note.same_code", lang, code=str(a.code)))
-    affairs = affairs_of(sa, sb)
+    if code is not None:
+        parts.append(text("match.note.same_code", lang, code=str(code)))
     if affairs:
         parts.append(text("match.note.shared_affairs", lang, affairs=list(affairs)))
-    return "; ".join(parts) or None
+    if len(_NOTES) > 20_000:
+        _NOTES.clear()
+    found = _NOTES[memo] = "; ".join(parts) or None
+    return found
 
 
 def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: Bridge,
@@ -267,10 +278,12 @@ def _candidates(
         # statements without stems are in no posting list, so every j here has a norm)
         inv_na = 1.0 / sa.norm
         ma = mask(sa)
-        for j, dot in partial.items():
-            c = dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps
-            if c < need_with_affair:
-                continue
+        # most pairs fail the first test (the cosine's bound with every affair shared): it
+        # is one comprehension
+        passing = [(j, c) for j, dot in partial.items()
+                   if (c := dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps)
+                   >= need_with_affair]
+        for j, c in passing:
             if c > 1.0:
                 c = 1.0
             mb = rp_mask[j]
@@ -367,7 +380,8 @@ def _suggest_level(
         rp_program = [bridger.program_for(e.text, e.code, e.nomenclature) for e in rp_reps]
         present = {p.code for p, _ in rp_program if p is not None}
         if present:
-            reach = bridger.reacher(present)
+            # only a bridge score that can reach the threshold (once rounded) can count
+            reach = bridger.reacher(present, floor=(threshold - 2e-4) / bridge_factor)
             for c, e in enumerate(mp_reps):
                 if wanted is None or wanted[c]:
                     reached[c] = reach(e.text)
@@ -387,16 +401,21 @@ def _suggest_level(
     words_only: dict[int, dict[int, float]] = {}  # the words' part of each exact score
 
     def score_of(c: int, d: int) -> float:
-        row = exact.setdefault(c, {})
+        row = exact.get(c)
+        if row is None:
+            row = exact[c] = {}
+            words_only[c] = {}
         value = row.get(d)
         if value is None:
             value = _score(mp_keys[c], cast(Statement, sa_list[c]), rp_codes[d], sb_list[d])
-            words_only.setdefault(c, {})[d] = round(value, 4)
-            through = bridge_score(c, d)
-            if through > value:
-                if mp_keys[c] is not None and rp_codes[d] is not None and mp_keys[c] != rp_codes[d]:
-                    through *= CODE_MISMATCH_FACTOR
-                value = max(value, through)
+            words_only[c][d] = round(value, 4)
+            if bridger is not None:
+                through = bridge_score(c, d)
+                if through > value:
+                    if (mp_keys[c] is not None and rp_codes[d] is not None
+                            and mp_keys[c] != rp_codes[d]):
+                        through *= CODE_MISMATCH_FACTOR
+                    value = max(value, through)
             value = row[d] = round(value, 4)
         return value
 
@@ -412,14 +431,22 @@ def _suggest_level(
             found = notes[(c, d)] = make_note(a, c, b, d)
         return found
 
+    bridges: dict[tuple[int, str, int], Bridge] = {}
+
     def make_note(a: Element, c: int, b: Element, d: int) -> tuple[str | None, tuple[str, ...]]:
         """The note and evidence of a suggestion: the bridge when it decided the score."""
         sa, sb = cast(Statement, sa_list[c]), sb_list[d]
         score = score_of(c, d)
         if bridger is not None and score > words_only[c][d]:
             program, placement = rp_program[d]
-            i, raw = reached[c][cast(Entry, program).code]
-            found = bridger.found(a.text, i, raw, cast(Entry, program), placement)
+            code = cast(Entry, program).code
+            # the RPJMD classes of one program (and placement) share their bridge
+            key = (c, code, id(placement))
+            found = bridges.get(key)
+            if found is None:
+                i, raw = reached[c][code]
+                found = bridges[key] = bridger.found(a.text, i, raw, cast(Entry, program),
+                                                     placement)
             return _bridge_note(a, sa, b, sb, found, lang), found.evidence or evidence_of(sa, sb)
         return _note(a, sa, b, sb, lang), evidence_of(sa, sb)
 

@@ -170,6 +170,9 @@ _MIN_LOANWORD_STEM = 4
 
 def fold(text: str) -> str:
     """Case-folded text without accents: ``Pelayanan Publik`` gives ``pelayanan publik``."""
+    if text.isascii():
+        # no accent to drop and nothing NFKD changes: lower() is casefold() on ASCII
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
