@@ -550,8 +550,6 @@ def test_advice_does_not_call_a_type_unreachable_that_one_match_reaches(capsys, 
     assert to_reach(result, classifier=classifier("VISION_ALL_MISSIONS"))["A"].reachable
 
 
-@pytest.mark.xfail(strict=True, reason="F41: draft --lang id says 'is not a readable PDF', 'cannot read .doc' and "
-                   "'cannot write ...: create the folder first' in English")
 def test_draft_errors_in_indonesian(documents, tmp_path, capsys):
     """draft --lang id on a corrupt PDF and an old .doc: the errors are in Indonesian, naming the file."""
     (tmp_path / "rusak.pdf").write_bytes(b"hello")
