@@ -250,6 +250,9 @@ class _TextState:
         self.vision_lines: list[str] = []
         self.vision_line: Line | None = None
         self.last_number: dict[Level, str] = {}
+        #: the levels whose numbering may start again at 1: a heading came after their last
+        #: number (programs numbered from 1 under each dimension heading is a plain layout)
+        self.new_list: set[Level] = set()
         #: under a combined heading "Visi dan Misi": the numbered list after the vision is the missions
         self.combined = False
         #: the chapter title read so far, while its next line may continue it (a long title in
@@ -375,6 +378,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
         state.title = title if _title_line(title) else None
         state.mode = None
+        state.new_list = set(state.last_number)
         return
     if state.pending_title:
         state.pending_title = False
@@ -413,6 +417,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        state.new_list = set(state.last_number)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
@@ -493,10 +498,14 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
     if number and previous and number.count(".") == previous.count("."):
         head, _, tail = number.rpartition(".")
         p_head, _, p_tail = previous.rpartition(".")
-        if tail.isdigit() and p_tail.isdigit() and head == p_head and int(tail) != int(p_tail) + 1:
+        restart = level in state.new_list and (int(tail) == 1 if tail.isdigit() else False)
+        if tail.isdigit() and p_tail.isdigit() and head == p_head and int(tail) != int(p_tail) + 1 \
+                and not restart:
+            # a gap or a repeat; a list starting again at 1 after a heading is a new list
             item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
     if number:
         state.last_number[level] = number
+        state.new_list.discard(level)
     state.open, state.open_text, state.open_line = item, [rest] if rest else [], line
 
 

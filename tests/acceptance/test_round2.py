@@ -317,8 +317,6 @@ def test_word_masterplan_keeps_its_own_vision_not_the_quoted_rpjmd(documents):
         ("Lokapasar UMKM Sukamaju", "economy"), ("Sensor kualitas udara", "environment")]
 
 
-@pytest.mark.xfail(strict=True, reason="F30: numbering that starts again at 1 under each dimension heading is "
-                   "doubted as 'a gap or repeat in the numbering (1 after 2)'")
 def test_numbering_per_dimension_heading_is_not_doubted(documents):
     """A masterplan numbering its programs from 1 under each dimension heading drafts them at full confidence."""
     plan = drafted(documents, "rpjmd.docx", "masterplan.docx").region.masterplan
