@@ -87,3 +87,22 @@ def test_the_command_prints_the_checks(tmp_path: Path, capsys) -> None:
     assert main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(masterplan), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "check: masterplan: 2 visions drafted (SV, SV2)" in err and out.exists()
+
+
+def test_the_indonesian_page_writes_confidence_with_a_decimal_comma_and_rows_as_baris(tmp_path: Path) -> None:
+    """Under --lang id: confidence 0,50 (not 0.50), places "baris 3" and "hlm. 2" (newuser finding F31)."""
+    import re
+
+    from smartsync.documents._words import where
+    from smartsync.model import Provenance
+
+    rpjmd, masterplan = _documents(tmp_path)
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan, lang="id")
+    page = render_review(draft, lang="id")
+    scores = re.findall(r"<td class='(?:low|mid)'>([^<]*)</td>", page)
+    assert scores and all(re.fullmatch(r"0,\d\d", s) for s in scores), scores
+    assert "rpjmd.csv baris 3" in page and "rpjmd.csv row 3" not in page
+    english = render_review(draft_region(rpjmd=rpjmd, masterplan=masterplan))
+    assert re.findall(r"<td class='(?:low|mid)'>([^<]*)</td>", english)[0].startswith("0.")
+    assert where(Provenance(file="r.pdf", page=2, printed_page="5 - 2"), "id") == "r.pdf hlm. 2 (5 - 2)"
+    assert where(Provenance(file="r.pdf", page=2, printed_page="5 - 2"), "en") == "r.pdf p. 2 (5 - 2)"

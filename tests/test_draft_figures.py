@@ -227,6 +227,19 @@ def test_numbering_doubts_repeats_and_going_back_not_only_gaps() -> None:
                        "Lima": "a gap or repeat in the numbering (5 after 3)"}
 
 
+def test_numbering_may_start_again_or_go_on_after_a_heading_but_not_jump() -> None:
+    """Programs numbered from 1 under each dimension heading (or on from the last) are sure;
+    a jump after a heading, or a restart with no heading between, is doubted (newuser finding F30)."""
+    plan = _plan("BAB V RENCANA PROGRAM SMART CITY", "Smart Governance", "1. Satu data", "2. Aplikasi layanan",
+                 "Smart Economy", "1. Lokapasar UMKM", "2. Pasar digital", "Smart Living", "3. Telemedisin",
+                 "Smart Society", "5. Literasi digital", "1. Kelas coding", kind=PlanKind.MASTERPLAN,
+                 period=(2022, 2031))
+    doubted = {p.text: p.confidence.reasons[0] for p in plan.at("program") if p.confidence}
+    assert [p.dimension.value for p in plan.at("program")][:5] == ["governance"] * 2 + ["economy"] * 2 + ["living"]
+    assert doubted == {"Literasi digital": "a gap or repeat in the numbering (5 after 3)",
+                       "Kelas coding": "a gap or repeat in the numbering (1 after 5)"}
+
+
 def test_the_weights_of_several_doubts_are_summed_into_the_confidence() -> None:
     """A program with a code of the wrong shape (0.3) and no target above it (0.4): 0.3."""
     header = ["Kode", "Program", "Pagu 2022 (Rp)"]

@@ -40,6 +40,9 @@ def _avoided() -> dict[str, str]:
 def _indonesian_texts() -> dict[str, str]:
     texts = {f"catalog {k}": v for k, v in id_catalog.CATALOG.items()}
     texts.update({f"rule {k}": v for k, v in RULES.items()})
+    from smartsync.documents._words import ID as drafting
+
+    texts.update({f"draft catalog {k}": v for k, v in drafting.items()})
     # placeholders are names, not words a planner reads
     return {k: re.sub(r"\{[a-z_]+\}", "", v) for k, v in texts.items()}
 

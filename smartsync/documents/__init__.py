@@ -26,6 +26,7 @@ from .. import messages
 from .._files import atomic_write
 from ..errors import SmartsyncError
 from ..model import Confidence, Element, Level, Period, Plan, PlanKind, Region, RegionKind
+from . import _words
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the readers and the walk are imported when a draft is made
@@ -137,8 +138,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
             if wanted is not None:
                 item.doubt(messages.text("draft.reason.no-parent", lang,
                                          level=messages.stage_name(wanted.value, lang)), 0.4)
-                where = item.provenance.where() if item.provenance else "?"
-                where = re.sub(r"!\d+$", "", where)
+                where = re.sub(r"!\d+$", "", _words.where(item.provenance, lang))
                 key = (where, item.level, wanted)
                 unplaced[key] = unplaced.get(key, 0) + 1
         budget = None
@@ -296,12 +296,13 @@ def draft_region(
             try:
                 documents.append(read_document(path, progress=hook))
             except DocumentError as exc:
-                raise DraftError(str(exc), exc.file, exc.code) from None
+                raise DraftError(exc.format(lang), exc.file, exc.code) from None
             files.append(str(path))
         draft = draft_plan(plan_kind, documents, lang=lang)
         pages += draft.pages
         if not draft.items:
-            tables = "; ".join(draft.tables[:5]) + (f"; and {len(draft.tables) - 5} more tables"
+            tables = "; ".join(draft.tables[:5]) + (messages.text("draft.more-tables", lang,
+                                                                  count=len(draft.tables) - 5)
                                                     if len(draft.tables) > 5 else "")
             raise DraftError(messages.text("draft.nothing", lang, plan=plan_kind.value)
                              + (f" ({tables})" if tables else ""), ", ".join(draft.files), "no-elements")

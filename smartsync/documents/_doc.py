@@ -14,13 +14,42 @@ __all__ = ["Line", "Table", "Document", "DocumentError"]
 
 
 class DocumentError(Exception):
-    """A document that cannot be read: scanned, encrypted, corrupt, of an unknown kind."""
+    """A document that cannot be read: scanned, encrypted, corrupt, of an unknown kind.
 
-    def __init__(self, file: str, message: str, code: str = "unreadable"):
-        super().__init__(f"{file}: {message}")
+    ``file`` names the document, ``code`` says what is wrong for a program to act on
+    (``"corrupt"``, ``"empty"``, ``"encrypted"``, ``"scanned"``, ``"too-large"``...),
+    ``key`` and ``values`` are the words: the message catalog's ``doc.<key>`` filled with
+    ``values`` (a value named in ``words`` is itself a catalog key, worded in the same
+    language; whole numbers are grouped by thousands as the language writes them).
+    ``message`` is the English text; :meth:`format` gives the line in another language."""
+
+    def __init__(self, file: str, key: str, code: str = "unreadable", *,
+                 words: dict[str, str] | None = None, **values: object):
         self.file = file
-        self.message = message
+        self.key = key
         self.code = code
+        self.words = dict(words or {})
+        self.values = values
+        self.message = self.said("en")
+        super().__init__(f"{file}: {self.message}")
+
+    def said(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang`` (without the file name)."""
+        from .. import messages
+        from . import _words  # noqa: F401 - the words of the documents, registered
+
+        filled: dict[str, object] = {}
+        for name, value in self.values.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = f"{value:,}".replace(",", "." if lang == "id" else ",")
+            filled[name] = value
+        for name, key in self.words.items():
+            filled[name] = messages.text(key, lang, **filled)
+        return messages.text("doc." + self.key, lang, **filled)
+
+    def format(self, lang: str = "en") -> str:
+        """The error as one line in ``lang``: ``file: what is wrong``."""
+        return f"{self.file}: {self.said(lang)}"
 
 
 @dataclass(slots=True)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import messages
+
+if TYPE_CHECKING:
+    from ..model import Provenance
 
 EN = {
     "draft.reason.filled-above": "its {level} came from a cell above (a merged cell or a blank)",
@@ -50,6 +55,72 @@ EN = {
     "draft.cli.review": "; review page {review}",
     "draft.cli.check": "check: {check}",
     "draft.cli.unplaced": "not placed: {note}",
+    "draft.where.page": "p. {page}",
+    "draft.where.row": "row {row}",
+    "draft.where.sheet": "sheet {sheet}",
+    "draft.more-tables": "; and {count} more tables",
+    "draft.column.code": "program code",
+    "draft.column.code_part": "part of a code",
+    "draft.column.program": "program",
+    "draft.column.year": "yearly pagu",
+    "draft.column.total": "total pagu",
+    "draft.column.agency": "agency",
+    "draft.column.indicator": "indicator",
+    "draft.column.dimension": "dimension",
+    "draft.column.mission": "mission",
+    "draft.column.goal": "goal",
+    "draft.column.target": "target",
+    "draft.column.vision": "vision",
+    "draft.column.no": "number",
+    "draft.column.strategy": "strategy",
+    "draft.column.none": "none",
+    "draft.table-note.no-level": "{place}: columns recognised: {columns}; none names a program, a target, a goal or a mission",
+    "draft.table-note.no-element": "{place}: columns recognised: {columns}; its {rows} rows gave no element",
+    # a document that cannot be read (DocumentError: "file: <this>")
+    "doc.missing-reader": "reading this kind of file needs {package}: pip install 'smartsync[documents]'",
+    "doc.no-such-file": "no such file",
+    "doc.not-a-file": "is a folder, not a document",
+    "doc.unknown-kind": "cannot read {suffix}; give {suffixes} (a .doc or .xls: save it as .docx or .xlsx)",
+    "doc.unknown-kind.no-suffix": "cannot read a file without a suffix; give {suffixes} (a .doc or .xls: save it as .docx or .xlsx)",
+    "doc.kind.workbook": "workbook",
+    "doc.kind.Word file": "Word file",
+    "doc.kind.presentation": "presentation",
+    "doc.kind.PDF": "a PDF",
+    "doc.kind.old Office": "an old-format (.doc/.xls) or encrypted Office file",
+    "doc.kind.RTF": "an RTF file",
+    "doc.kind.HTML": "an HTML or XML file",
+    "doc.xml-too-large": "a part of it is too large for the XML parser",
+    "doc.unreadable-workbook": "is not a readable workbook ({detail})",
+    "doc.unreadable-word": "is not a readable Word file ({detail})",
+    "doc.cannot-open": "cannot be read: {reason}",
+    "doc.empty-package": "is empty (0 bytes): not a {what}",
+    "doc.old-or-encrypted": "is an encrypted (password-protected) or old-format {what}: remove the password or save it as {suffix}, then try again",
+    "doc.not-package": "is not a {what} (the file is corrupt or of another kind)",
+    "doc.not-package.other-kind": "is not a {what} but {kind}: give it its own suffix",
+    "doc.not-package.is-other": "is not a {what}: it is a {other}, give it its own suffix",
+    "doc.not-package.zip": "is not a {what} (a zip file of another kind, or a corrupt one)",
+    "doc.too-many-parts": "holds {parts} parts, above the limit of {limit} (smartsync.documents.readers.MAX_PARTS)",
+    "doc.unpacks-to": "unpacks to {bytes} bytes, above the limit of {limit} bytes (smartsync.documents.readers.MAX_UNPACKED_BYTES)",
+    "doc.part-unpacks-to": "its part {part} unpacks to {bytes} bytes, above the limit of {limit} bytes (smartsync.documents.readers.MAX_XML_PART_BYTES)",
+    "doc.sheet-range.rows": "sheet {sheet}: its used range reaches {cell}, more than {limit} rows with content (smartsync.documents.readers.MAX_ROWS)",
+    "doc.sheet-range.cells": "sheet {sheet}: its used range reaches {cell}, more than {limit} cells (smartsync.documents.readers.MAX_CELLS)",
+    "doc.sheet-cells": "sheet {sheet}: its {rows} rows with content and {columns} columns with content make {cells} cells, above the limit of {limit} (smartsync.documents.readers.MAX_CELLS)",
+    "doc.sheet-merged": "sheet {sheet}: more than {limit} merged ranges (smartsync.documents.readers.MAX_MERGED)",
+    "doc.uncomputed": "sheet {sheet}: formulas without a computed value in {cells} (the workbook was saved by a program that does not compute them): open it in a spreadsheet program and save it, then draft again",
+    "doc.uncomputed.more": "sheet {sheet}: formulas without a computed value in {cells} and {more} more (the workbook was saved by a program that does not compute them): open it in a spreadsheet program and save it, then draft again",
+    "doc.csv-binary": "is not a text CSV file (it holds binary data)",
+    "doc.csv-empty": "is empty: a CSV table needs a header row and rows of data",
+    "doc.csv-rows": "has more than {limit} rows with content (smartsync.documents.readers.MAX_ROWS)",
+    "doc.csv-unreadable": "is not a readable CSV table (line {line}: {detail})",
+    "doc.csv-cells": "its {rows} rows of {columns} columns make {cells} cells, above the limit of {limit} (smartsync.documents.readers.MAX_CELLS)",
+    "doc.word-pages": "has more than {limit} pages (smartsync.documents.readers.MAX_PAGES)",
+    "doc.pdf-encrypted": "is encrypted (password-protected): remove the password (print it to a new PDF), then try again",
+    "doc.pdf-no-pages": "holds no pages",
+    "doc.pdf-unreadable": "is not a readable PDF ({detail}): the file is corrupt or of another kind",
+    "doc.pdf-pages": "has {pages} pages, above the limit of {limit} (smartsync.documents.readers.MAX_PAGES)",
+    "doc.pdf-page-unreadable": "page {page} cannot be read ({detail}: the file is corrupt)",
+    "doc.scanned": "page {pages} holds images without text (a scan): run OCR first (for instance ocrmypdf), then draft from the OCR'd PDF",
+    "doc.scanned.many": "pages {pages} hold images without text (a scan): run OCR first (for instance ocrmypdf), then draft from the OCR'd PDF",
 }
 
 ID = {
@@ -98,7 +169,99 @@ ID = {
     "draft.cli.review": "; halaman tinjauan {review}",
     "draft.cli.check": "periksa: {check}",
     "draft.cli.unplaced": "tidak ditempatkan: {note}",
+    "draft.where.page": "hlm. {page}",
+    "draft.where.row": "baris {row}",
+    "draft.where.sheet": "lembar {sheet}",
+    "draft.more-tables": "; dan {count} tabel lain",
+    "draft.column.code": "kode program",
+    "draft.column.code_part": "bagian kode",
+    "draft.column.program": "program",
+    "draft.column.year": "pagu per tahun",
+    "draft.column.total": "total pagu",
+    "draft.column.agency": "perangkat daerah",
+    "draft.column.indicator": "indikator",
+    "draft.column.dimension": "dimensi",
+    "draft.column.mission": "misi",
+    "draft.column.goal": "tujuan",
+    "draft.column.target": "sasaran",
+    "draft.column.vision": "visi",
+    "draft.column.no": "nomor",
+    "draft.column.strategy": "strategi",
+    "draft.column.none": "tidak ada",
+    "draft.table-note.no-level": "{place}: kolom yang dikenali: {columns}; tidak satu pun menyebut program, sasaran, tujuan atau misi",
+    "draft.table-note.no-element": "{place}: kolom yang dikenali: {columns}; {rows} barisnya tidak menghasilkan unsur",
+    # a document that cannot be read (DocumentError: "berkas: <ini>")
+    "doc.missing-reader": "membaca berkas seperti ini memerlukan {package}: pip install 'smartsync[documents]'",
+    "doc.no-such-file": "berkas tidak ada",
+    "doc.not-a-file": "sebuah folder, bukan dokumen",
+    "doc.unknown-kind": "berkas {suffix} tidak dapat dibaca; berikan {suffixes} (berkas .doc atau .xls: simpan sebagai .docx atau .xlsx)",
+    "doc.unknown-kind.no-suffix": "berkas tanpa akhiran nama tidak dapat dibaca; berikan {suffixes} (berkas .doc atau .xls: simpan sebagai .docx atau .xlsx)",
+    "doc.kind.workbook": "workbook",
+    "doc.kind.Word file": "berkas Word",
+    "doc.kind.presentation": "presentasi",
+    "doc.kind.PDF": "PDF",
+    "doc.kind.old Office": "berkas Office format lama (.doc/.xls) atau terenkripsi",
+    "doc.kind.RTF": "berkas RTF",
+    "doc.kind.HTML": "berkas HTML atau XML",
+    "doc.xml-too-large": "salah satu bagiannya terlalu besar untuk pengurai XML",
+    "doc.unreadable-workbook": "bukan workbook yang dapat dibaca ({detail})",
+    "doc.unreadable-word": "bukan berkas Word yang dapat dibaca ({detail})",
+    "doc.cannot-open": "tidak dapat dibuka: {reason}",
+    "doc.empty-package": "kosong (0 byte): bukan {what}",
+    "doc.old-or-encrypted": "{what} terenkripsi (dilindungi kata sandi) atau berformat lama: hapus kata sandinya atau simpan sebagai {suffix}, lalu coba lagi",
+    "doc.not-package": "bukan {what} (berkasnya rusak atau berformat lain)",
+    "doc.not-package.other-kind": "bukan {what} melainkan {kind}: beri akhiran nama yang sesuai",
+    "doc.not-package.is-other": "bukan {what}, melainkan {other}: beri akhiran nama yang sesuai",
+    "doc.not-package.zip": "bukan {what} (berkas zip berformat lain, atau rusak)",
+    "doc.too-many-parts": "berisi {parts} bagian, melebihi batas {limit} (smartsync.documents.readers.MAX_PARTS)",
+    "doc.unpacks-to": "membuka menjadi {bytes} byte, melebihi batas {limit} byte (smartsync.documents.readers.MAX_UNPACKED_BYTES)",
+    "doc.part-unpacks-to": "bagiannya {part} membuka menjadi {bytes} byte, melebihi batas {limit} byte (smartsync.documents.readers.MAX_XML_PART_BYTES)",
+    "doc.sheet-range.rows": "lembar {sheet}: rentang terpakainya mencapai {cell}, lebih dari {limit} baris berisi (smartsync.documents.readers.MAX_ROWS)",
+    "doc.sheet-range.cells": "lembar {sheet}: rentang terpakainya mencapai {cell}, lebih dari {limit} sel (smartsync.documents.readers.MAX_CELLS)",
+    "doc.sheet-cells": "lembar {sheet}: {rows} baris berisi dan {columns} kolom berisi menjadi {cells} sel, melebihi batas {limit} (smartsync.documents.readers.MAX_CELLS)",
+    "doc.sheet-merged": "lembar {sheet}: lebih dari {limit} rentang sel gabungan (smartsync.documents.readers.MAX_MERGED)",
+    "doc.uncomputed": "lembar {sheet}: rumus tanpa nilai terhitung di {cells} (workbook disimpan oleh program yang tidak menghitungnya): buka dan simpan di aplikasi lembar kerja, lalu buat draf lagi",
+    "doc.uncomputed.more": "lembar {sheet}: rumus tanpa nilai terhitung di {cells} dan {more} sel lain (workbook disimpan oleh program yang tidak menghitungnya): buka dan simpan di aplikasi lembar kerja, lalu buat draf lagi",
+    "doc.csv-binary": "bukan berkas CSV teks (berisi data biner)",
+    "doc.csv-empty": "kosong: tabel CSV memerlukan baris judul kolom dan baris data",
+    "doc.csv-rows": "berisi lebih dari {limit} baris berisi (smartsync.documents.readers.MAX_ROWS)",
+    "doc.csv-unreadable": "bukan tabel CSV yang dapat dibaca (baris {line}: {detail})",
+    "doc.csv-cells": "{rows} barisnya dengan {columns} kolom menjadi {cells} sel, melebihi batas {limit} (smartsync.documents.readers.MAX_CELLS)",
+    "doc.word-pages": "berisi lebih dari {limit} halaman (smartsync.documents.readers.MAX_PAGES)",
+    "doc.pdf-encrypted": "terenkripsi (dilindungi kata sandi): hapus kata sandinya (cetak ke PDF baru), lalu coba lagi",
+    "doc.pdf-no-pages": "tidak berisi halaman",
+    "doc.pdf-unreadable": "bukan PDF yang dapat dibaca ({detail}): berkasnya rusak atau berformat lain",
+    "doc.pdf-pages": "berisi {pages} halaman, melebihi batas {limit} (smartsync.documents.readers.MAX_PAGES)",
+    "doc.pdf-page-unreadable": "halaman {page} tidak dapat dibaca ({detail}: berkasnya rusak)",
+    "doc.scanned": "halaman {pages} berisi gambar tanpa teks (hasil pindai): jalankan OCR dulu (misalnya ocrmypdf), lalu buat draf dari PDF hasil OCR",
+    "doc.scanned.many": "halaman {pages} berisi gambar tanpa teks (hasil pindai): jalankan OCR dulu (misalnya ocrmypdf), lalu buat draf dari PDF hasil OCR",
 }
+
+
+
+def where(provenance: "Provenance | None", lang: str = "en") -> str:
+    """Where an element was read, for a person, in ``lang``: ``rpjmd.pdf p. 57 (5 - 3)``
+    (Indonesian ``hlm. 57``), ``sipd.xlsx Program!12``, ``sipd.csv row 12`` (``baris 12``);
+    ``?`` when nothing says it."""
+    if provenance is None:
+        return "?"
+    place = provenance.file
+    if provenance.page is not None:
+        place += " " + messages.text("draft.where.page", lang, page=provenance.page)
+        if provenance.printed_page is not None:
+            place += f" ({provenance.printed_page})"
+    if provenance.sheet is not None:
+        place += f" {provenance.sheet}" + (f"!{provenance.row}" if provenance.row is not None else "")
+    elif provenance.row is not None:
+        place += " " + messages.text("draft.where.row", lang, row=provenance.row)
+    return place
+
+
+def score(value: float, lang: str = "en") -> str:
+    """A confidence score to two decimals, with a decimal comma in Indonesian (``0,50``)."""
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "id" else shown
+
 
 messages.register("en", EN)
 messages.register("id", ID)

@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from .. import messages
 from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKind, Provenance
 from . import _words  # noqa: F401  (registers the words)
+from ._words import where
 from ._doc import Document, Line, Table
 from ._text import clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
     program_code, unit_of, years_in
@@ -163,8 +164,8 @@ class _Walk:
                     (item.yearly and found.yearly and item.yearly != found.yearly)
                     or (item.total is not None and found.total is not None and item.total != found.total)):
                 # the same program read twice with other figures: said, never silently picked
-                there = found.provenance.where() if found.provenance else "?"
-                here = item.provenance.where() if item.provenance else "?"
+                there = where(found.provenance, self.lang)
+                here = where(item.provenance, self.lang)
                 first = sum(found.yearly.values()) if found.yearly else found.total or 0
                 second = sum(item.yearly.values()) if item.yearly else item.total or 0
                 found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(first),
@@ -249,6 +250,9 @@ class _TextState:
         self.vision_lines: list[str] = []
         self.vision_line: Line | None = None
         self.last_number: dict[Level, str] = {}
+        #: the levels whose numbering may start again at 1: a heading came after their last
+        #: number (programs numbered from 1 under each dimension heading is a plain layout)
+        self.new_list: set[Level] = set()
         #: under a combined heading "Visi dan Misi": the numbered list after the vision is the missions
         self.combined = False
         #: the chapter title read so far, while its next line may continue it (a long title in
@@ -374,6 +378,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
         state.title = title if _title_line(title) else None
         state.mode = None
+        state.new_list = set(state.last_number)
         return
     if state.pending_title:
         state.pending_title = False
@@ -412,6 +417,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        state.new_list = set(state.last_number)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
@@ -492,10 +498,14 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
     if number and previous and number.count(".") == previous.count("."):
         head, _, tail = number.rpartition(".")
         p_head, _, p_tail = previous.rpartition(".")
-        if tail.isdigit() and p_tail.isdigit() and head == p_head and int(tail) != int(p_tail) + 1:
+        restart = level in state.new_list and (int(tail) == 1 if tail.isdigit() else False)
+        if tail.isdigit() and p_tail.isdigit() and head == p_head and int(tail) != int(p_tail) + 1 \
+                and not restart:
+            # a gap or a repeat; a list starting again at 1 after a heading is a new list
             item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
     if number:
         state.last_number[level] = number
+        state.new_list.discard(level)
     state.open, state.open_text, state.open_line = item, [rest] if rest else [], line
 
 
@@ -754,7 +764,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         start = header.stop
         if not any(r in ("program", "mission", "goal", "target", "vision") for r in columns.roles):
             state.columns = None
-            walk.draft.tables.append(_table_note(file, table, header, columns))
+            walk.draft.tables.append(_table_note(file, table, header, columns, lang=walk.lang))
             return
         if not table.pages or table.pages[0] is None or not state.values:
             pass
@@ -780,29 +790,28 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
                    across_page=continued and first_row)
         first_row = False
     if rows and len(walk.draft.items) == before and found is not None:
-        walk.draft.tables.append(_table_note(file, table, found[0], cols, len(rows)))
+        walk.draft.tables.append(_table_note(file, table, found[0], cols, len(rows), walk.lang))
 
 
 _ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
-_ROLE_NAMES = {"code": "program code", "code_part": "part of a code", "program": "program", "year": "yearly pagu",
-               "total": "total pagu", "agency": "agency", "indicator": "indicator", "dimension": "dimension",
-               "mission": "mission", "goal": "goal", "target": "target", "vision": "vision", "no": "number",
-               "strategy": "strategy"}
+_ROLES_SAID = ("code", "code_part", "program", "year", "total", "agency", "indicator", "dimension", "mission",
+               "goal", "target", "vision", "no", "strategy")
 
 
-def _table_note(file: str, table: Table, header: range, cols: _Columns, rows: int | None = None) -> str:
+def _table_note(file: str, table: Table, header: range, cols: _Columns, rows: int | None = None,
+                lang: str = "en") -> str:
     """What a table that gave no element was read as: its place, the columns recognised (an
     error about an unusable table names them)."""
-    place = file + (f" sheet {table.sheet!r}" if table.sheet else "")
+    place = file + (" " + _t("draft.where.sheet", lang, sheet=repr(table.sheet)) if table.sheet else "")
     page = table.pages[header.start] if table.pages else None
     if page is not None and not table.sheet:
-        place += f" p. {page}"
-    seen = [f"{label!r} ({_ROLE_NAMES[role]})" for label, role in zip(cols.labels, cols.roles)
-            if role in _ROLE_NAMES and label]
-    what = ", ".join(seen) if seen else "none"
+        place += " " + _t("draft.where.page", lang, page=page)
+    seen = [f"{label!r} ({_t('draft.column.' + role, lang)})" for label, role in zip(cols.labels, cols.roles)
+            if role in _ROLES_SAID and label]
+    what = ", ".join(seen) if seen else _t("draft.column.none", lang)
     if rows is None:
-        return f"{place}: columns recognised: {what}; none names a program, a target, a goal or a mission"
-    return f"{place}: columns recognised: {what}; its {rows} rows gave no element"
+        return _t("draft.table-note.no-level", lang, place=place, columns=what)
+    return _t("draft.table-note.no-element", lang, place=place, columns=what, rows=rows)
 
 
 def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
@@ -1015,15 +1024,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             state.code_prefix = {k: v for k, v in state.code_prefix.items() if k < parsed[2]}
             state.code_prefix[parsed[2]] = parsed[0]
             return
-    where = _provenance(file, page, printed, row_text, **prov).where()
+    place = where(_provenance(file, page, printed, row_text, **prov), walk.lang)
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
-        _check_total(walk, state, program_name, _row_amount(cells, cols), where)
+        _check_total(walk, state, program_name, _row_amount(cells, cols), place)
         return
     total_label = next((c for i, c in enumerate(cells) if c and cols.roles[i] not in ("indicator", "year", "total")
                         and re.match(r"^(jumlah|total|sub ?total)\b", c, re.I)), None)
     if not program_name and total_label is not None:
         # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
-        _check_total(walk, state, total_label, _row_amount(cells, cols), where)
+        _check_total(walk, state, total_label, _row_amount(cells, cols), place)
         return
     parents: dict[str, _Item] = {}
     reasons: list[tuple[str, float]] = []

@@ -51,8 +51,7 @@ def _need(module: str, package: str) -> Any:
     try:
         return __import__(module)
     except ImportError:
-        raise DocumentError(package, f"reading this kind of file needs {package}: "
-                            "pip install 'smartsync[documents]'", "missing-reader") from None
+        raise DocumentError(package, "missing-reader", "missing-reader", package=package) from None
 
 
 def read_document(path: str | os.PathLike[str], *, progress: Progress | None = None) -> Document:
@@ -60,9 +59,9 @@ def read_document(path: str | os.PathLike[str], *, progress: Progress | None = N
     path = Path(path)
     name = str(path)
     if not path.exists():
-        raise DocumentError(name, "no such file", "no-such-file")
+        raise DocumentError(name, "no-such-file", "no-such-file")
     if path.is_dir():
-        raise DocumentError(name, "is a folder, not a document", "not-a-file")
+        raise DocumentError(name, "not-a-file", "not-a-file")
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return read_pdf(path, progress=progress)
@@ -72,9 +71,8 @@ def read_document(path: str | os.PathLike[str], *, progress: Progress | None = N
         return read_xlsx(path)
     if suffix == ".csv":
         return read_csv(path)
-    raise DocumentError(name, f"cannot read {suffix or 'a file without a suffix'}; "
-                        f"give {', '.join(SUFFIXES)} (a .doc or .xls: save it as .docx or .xlsx)",
-                        "unknown-kind")
+    raise DocumentError(name, "unknown-kind" if suffix else "unknown-kind.no-suffix", "unknown-kind",
+                        suffix=suffix, suffixes=", ".join(SUFFIXES))
 
 
 # --------------------------------------------------------------------------
@@ -113,7 +111,7 @@ def read_xlsx(path: Path) -> Document:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise DocumentError(str(path), f"is not a readable workbook ({_short(exc)})", "corrupt") from None
+        raise _unreadable(str(path), "unreadable-workbook", exc) from None
     items: list[Line | Table] = []
     try:
         for sheet in book.worksheets:
@@ -125,17 +123,19 @@ def read_xlsx(path: Path) -> Document:
     except DocumentError:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet's XML that breaks half-way
-        raise DocumentError(str(path), f"is not a readable workbook ({_short(exc)})", "corrupt") from None
+        raise _unreadable(str(path), "unreadable-workbook", exc) from None
     finally:
         book.close()
     return Document(str(path), items, pages=len(items))
 
 
-def _short(exc: BaseException) -> str:
+def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
+    """A file its library could not read, with the library's own words (cut short; a parser's
+    hint about huge input said as what it means)."""
     text = str(exc).strip() or type(exc).__name__
     if "XML_PARSE_HUGE" in text or "Huge input lookup" in text:
-        return "a part of it is too large for the XML parser"
-    return text[:200]
+        return DocumentError(file, key, "corrupt", words={"detail": "doc.xml-too-large"})
+    return DocumentError(file, key, "corrupt", detail=text[:200].rstrip("."))
 
 
 def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
@@ -178,19 +178,15 @@ def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
         kept.append((number, texts))
         cells += len(texts)
         if len(kept) > MAX_ROWS or cells > MAX_CELLS:
-            what = (f"more than {MAX_ROWS:,} rows with content (smartsync.documents.readers.MAX_ROWS)"
-                    if len(kept) > MAX_ROWS else
-                    f"more than {MAX_CELLS:,} cells (smartsync.documents.readers.MAX_CELLS)")
-            raise DocumentError(name, f"sheet {sheet.title!r}: its used range reaches "
-                                f"{get_column_letter(last_col)}{last_row}, {what}", "too-large")
+            raise DocumentError(name, "sheet-range.rows" if len(kept) > MAX_ROWS else "sheet-range.cells",
+                                "too-large", sheet=repr(sheet.title), cell=f"{get_column_letter(last_col)}{last_row}",
+                                limit=MAX_ROWS if len(kept) > MAX_ROWS else MAX_CELLS)
     if not kept:
         return None
     used = sorted({c for _, texts in kept for c in texts})
     if len(kept) * len(used) > MAX_CELLS:
-        raise DocumentError(name, f"sheet {sheet.title!r}: its {len(kept):,} rows with content and "
-                            f"{len(used):,} columns with content make {len(kept) * len(used):,} cells, "
-                            f"above the limit of {MAX_CELLS:,} (smartsync.documents.readers.MAX_CELLS)",
-                            "too-large")
+        raise DocumentError(name, "sheet-cells", "too-large", sheet=repr(sheet.title), rows=len(kept),
+                            columns=len(used), cells=len(kept) * len(used), limit=MAX_CELLS)
     rows = [[texts.get(c, "") for c in used] for _, texts in kept]
     rows_at: list[int | None] = [number for number, _ in kept]
     _refuse_uncomputed(path, sheet.title, rows, rows_at, used)
@@ -218,8 +214,8 @@ def _merged_ranges(path: Path, book: Any, sheet: Any) -> Iterable[tuple[int, int
             if element.tag == tag:
                 count += 1
                 if count > MAX_MERGED:
-                    raise DocumentError(str(path), f"sheet {sheet.title!r}: more than {MAX_MERGED:,} merged "
-                                        "ranges (smartsync.documents.readers.MAX_MERGED)", "too-large")
+                    raise DocumentError(str(path), "sheet-merged", "too-large", sheet=repr(sheet.title),
+                                        limit=MAX_MERGED)
                 try:
                     bounds = range_boundaries(element.get("ref", ""))
                 except (ValueError, TypeError):
@@ -275,22 +271,20 @@ def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: l
     except Exception:  # noqa: BLE001 - the values were read; this second look is only a check
         return
     if missing:
-        cells = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-        raise DocumentError(str(path), f"sheet {sheet!r}: formulas without a computed value in {cells} (the "
-                            "workbook was saved by a program that does not compute them): open it in a "
-                            "spreadsheet program and save it, then draft again", "uncomputed")
+        raise DocumentError(str(path), "uncomputed.more" if len(missing) > 5 else "uncomputed", "uncomputed",
+                            sheet=repr(sheet), cells=", ".join(missing[:5]), more=len(missing) - 5)
 
 
 def _kind_of(head: bytes) -> str | None:
     """What a file is by its first bytes, when it is a kind a planner may have misnamed."""
     if head.startswith(b"%PDF"):
-        return "a PDF"
+        return "PDF"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "an old-format (.doc/.xls) or encrypted Office file"
+        return "old Office"
     if head.startswith(b"{\\rtf"):
-        return "an RTF file"
+        return "RTF"
     if head.lstrip()[:1] == b"<":
-        return "an HTML or XML file"
+        return "HTML"
     return None
 
 
@@ -306,48 +300,40 @@ def _check_package(path: Path, what: str, main_part: str) -> None:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise DocumentError(name, f"cannot be read: {exc.strerror or exc}", "unreadable") from None
+        raise DocumentError(name, "cannot-open", "unreadable", reason=exc.strerror or str(exc)) from None
+    kind = {"what": f"doc.kind.{what}"}
     if size == 0:
-        raise DocumentError(name, f"is empty (0 bytes): not a {what}", "empty")
+        raise DocumentError(name, "empty-package", "empty", words=kind)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError(name, _encrypted_or_corrupt(path, what), "corrupt")
+        raise DocumentError(name, "old-or-encrypted", "corrupt", words=kind, suffix=suffix)
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        kind = _kind_of(head)
-        hint = f" but {kind}: give it its own suffix" if kind else " (the file is corrupt or of another kind)"
-        raise DocumentError(name, f"is not a {what}{hint}", "corrupt") from None
+        other = _kind_of(head)
+        if other:
+            raise DocumentError(name, "not-package.other-kind", "corrupt",
+                                words={**kind, "kind": f"doc.kind.{other}"}) from None
+        raise DocumentError(name, "not-package", "corrupt", words=kind) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_PARTS:
-            raise DocumentError(name, f"holds {len(infos):,} parts, above the limit of {MAX_PARTS:,} "
-                                "(smartsync.documents.readers.MAX_PARTS)", "too-large")
+            raise DocumentError(name, "too-many-parts", "too-large", parts=len(infos), limit=MAX_PARTS)
         names = {info.filename for info in infos}
         if main_part not in names:
-            other = ("a workbook" if "xl/workbook.xml" in names else
-                     "a Word file" if "word/document.xml" in names else
-                     "a presentation" if "ppt/presentation.xml" in names else None)
-            hint = f": it is {other}, give it its own suffix" if other else \
-                " (a zip file of another kind, or a corrupt one)"
-            raise DocumentError(name, f"is not a {what}{hint}", "corrupt")
+            other = ("workbook" if "xl/workbook.xml" in names else
+                     "Word file" if "word/document.xml" in names else
+                     "presentation" if "ppt/presentation.xml" in names else None)
+            if other:
+                raise DocumentError(name, "not-package.is-other", "corrupt",
+                                    words={**kind, "other": f"doc.kind.{other}"})
+            raise DocumentError(name, "not-package.zip", "corrupt", words=kind)
         unpacked = sum(info.file_size for info in infos)
         if unpacked > MAX_UNPACKED_BYTES:
-            raise DocumentError(name, f"unpacks to {unpacked:,} bytes, above the limit of "
-                                f"{MAX_UNPACKED_BYTES:,} bytes (smartsync.documents.readers."
-                                "MAX_UNPACKED_BYTES)", "too-large")
+            raise DocumentError(name, "unpacks-to", "too-large", bytes=unpacked, limit=MAX_UNPACKED_BYTES)
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_XML_PART_BYTES:
-                raise DocumentError(name, f"its part {info.filename} unpacks to {info.file_size:,} bytes, "
-                                    f"above the limit of {MAX_XML_PART_BYTES:,} bytes (smartsync."
-                                    "documents.readers.MAX_XML_PART_BYTES)", "too-large")
-
-
-def _encrypted_or_corrupt(path: Path, what: str) -> str:
-    head = path.read_bytes()[:8]
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return (f"is an encrypted (password-protected) or old-format {what}: remove the password "
-                f"or save it as {'.xlsx' if what == 'workbook' else '.docx'}, then try again")
-    return f"is not a {what} (the file is corrupt or of another kind)"
+                raise DocumentError(name, "part-unpacks-to", "too-large", part=info.filename,
+                                    bytes=info.file_size, limit=MAX_XML_PART_BYTES)
 
 
 def _csv_dialect(sample: str) -> Any:
@@ -382,9 +368,9 @@ def read_csv(path: Path) -> Document:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     if "\x00" in text:
-        raise DocumentError(str(path), "is not a text CSV file (it holds binary data)", "corrupt")
+        raise DocumentError(str(path), "csv-binary", "corrupt")
     if not text.strip():
-        raise DocumentError(str(path), "is empty: a CSV table needs a header row and rows of data", "empty")
+        raise DocumentError(str(path), "csv-empty", "empty")
     dialect = _csv_dialect(text[:20000])
     rows: list[list[str]] = []
     rows_at: list[int | None] = []
@@ -399,16 +385,14 @@ def read_csv(path: Path) -> Document:
             rows.append(texts)
             rows_at.append(reader.line_num)
             if len(rows) > MAX_ROWS:
-                raise DocumentError(str(path), f"has more than {MAX_ROWS:,} rows with content "
-                                    "(smartsync.documents.readers.MAX_ROWS)", "too-large")
+                raise DocumentError(str(path), "csv-rows", "too-large", limit=MAX_ROWS)
     except csv.Error as exc:
-        raise DocumentError(str(path), f"is not a readable CSV table (line {reader.line_num}: {exc})",
-                            "corrupt") from None
+        raise DocumentError(str(path), "csv-unreadable", "corrupt", line=reader.line_num,
+                            detail=str(exc).rstrip(".")) from None
     width = max(len(r) for r in rows)
     if len(rows) * width > MAX_CELLS:
-        raise DocumentError(str(path), f"its {len(rows):,} rows of {width:,} columns make "
-                            f"{len(rows) * width:,} cells, above the limit of {MAX_CELLS:,} "
-                            "(smartsync.documents.readers.MAX_CELLS)", "too-large")
+        raise DocumentError(str(path), "csv-cells", "too-large", rows=len(rows), columns=width,
+                            cells=len(rows) * width, limit=MAX_CELLS)
     return Document(str(path), [Table(rows, rows_at=rows_at)], pages=1)
 
 
@@ -423,7 +407,7 @@ def read_docx(path: Path) -> Document:
     try:
         document = docx.Document(str(path))
     except Exception as exc:
-        raise DocumentError(str(path), f"is not a readable Word file ({_short(exc)})", "corrupt") from None
+        raise _unreadable(str(path), "unreadable-word", exc) from None
     from docx.oxml.ns import qn
 
     body = document.element.body
@@ -510,8 +494,7 @@ def read_docx(path: Path) -> Document:
 
     for child in body.iterchildren():
         if page > MAX_PAGES:
-            raise DocumentError(str(path), f"has more than {MAX_PAGES:,} pages (smartsync.documents."
-                                "readers.MAX_PAGES)", "too-large")
+            raise DocumentError(str(path), "word-pages", "too-large", limit=MAX_PAGES)
         if pending_section and child.tag in (p_tag, tbl_tag):
             page += 1
             pending_section = False
@@ -680,20 +663,17 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     except pdfium.PdfiumError as exc:
         text = str(exc).lower()
         if "password" in text or "security" in text:
-            raise DocumentError(name, "is encrypted (password-protected): remove the password "
-                                "(print it to a new PDF), then try again", "encrypted") from None
+            raise DocumentError(name, "pdf-encrypted", "encrypted") from None
         if _no_pages(path):  # PDFium refuses a PDF of no pages with a stale error code
-            raise DocumentError(name, "holds no pages", "corrupt") from None
-        raise DocumentError(name, f"is not a readable PDF ({exc}: the file is corrupt or of "
-                            "another kind)", "corrupt") from None
+            raise DocumentError(name, "pdf-no-pages", "corrupt") from None
+        raise DocumentError(name, "pdf-unreadable", "corrupt", detail=str(exc).strip().rstrip(".")) from None
     items: list[Line | Table] = []
     scanned: list[int] = []
     raw_pages: list[list[tuple[float, Line | Table]]] = []
     try:
         total = len(pdf)
         if total > MAX_PAGES:
-            raise DocumentError(name, f"has {total:,} pages, above the limit of {MAX_PAGES:,} "
-                                "(smartsync.documents.readers.MAX_PAGES)", "too-large")
+            raise DocumentError(name, "pdf-pages", "too-large", pages=total, limit=MAX_PAGES)
         for number in range(1, total + 1):
             if number % _REOPEN_EVERY == 0:  # PDFium's caches grow with the pages read: let them go
                 pdf.close()
@@ -707,8 +687,8 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
             except DocumentError:
                 raise
             except Exception as exc:
-                raise DocumentError(name, f"page {number} cannot be read ({type(exc).__name__}: "
-                                    "the file is corrupt)", "corrupt") from None
+                raise DocumentError(name, "pdf-page-unreadable", "corrupt", page=number,
+                                    detail=type(exc).__name__) from None
             if placed is None:
                 scanned.append(number)
                 placed = []
@@ -718,10 +698,8 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     finally:
         pdf.close()
     if scanned:
-        raise DocumentError(name, f"page{'s' if len(scanned) > 1 else ''} {_ranges(scanned)} "
-                            "hold{} images without text (a scan): run OCR first (for instance "
-                            "ocrmypdf), then draft from the OCR'd PDF".format(
-                                "" if len(scanned) > 1 else "s"), "scanned")
+        raise DocumentError(name, "scanned.many" if len(scanned) > 1 else "scanned", "scanned",
+                            pages=_ranges(scanned))
     _drop_running(raw_pages)
     vocabulary = _mend_lines(raw_pages)
     columns: list[_Column] | None = None

@@ -15,6 +15,7 @@ from .. import messages
 from .._files import atomic_write
 from ..model import Element, Plan, Provenance
 from ..render.html import _e, _page, format_rupiah
+from . import _words
 
 if TYPE_CHECKING:
     from . import Draft
@@ -45,7 +46,7 @@ def _tree(plan: Plan, lang: str) -> str:
         out = []
         for e in items:
             score = e.confidence.score if e.confidence else 1.0
-            flag = f" <b>({score:.2f})</b>" if score < 1 else ""
+            flag = f" <b>({_words.score(score, lang)})</b>" if score < 1 else ""
             out.append(f"<li><span class=lvl>{_e(messages.stage_name(e.level.value, lang))}</span> "
                        f"<code class=id>{_e(e.id)}</code> {_e(e.text)}{flag}{branch(e.id, depth + 1)}</li>")
         return "<ul class=tree>" + "".join(out) + "</ul>"
@@ -74,7 +75,7 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
         score = element.confidence.score if element.confidence else 1.0
         css = "low" if score < 0.7 else "mid" if score < 1 else ""
         prov = element.provenance
-        where = prov.where() if prov else ""
+        where = _words.where(prov, lang) if prov else ""
         snippet = prov.text if prov and prov.text else ""
         reasons = "; ".join(element.confidence.reasons) if element.confidence else ""
         rows.append(
@@ -84,7 +85,7 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
             f"<td class=nw>{_e(element.code or '')}</td>"
             f"<td class=num>{_e(format_rupiah(element.budget) if element.budget is not None else '')}"
             f"{_years(prov, lang)}</td>"
-            f"<td class='{css}'>{score:.2f}</td><td>{_e(reasons)}</td>"
+            f"<td class='{css}'>{_words.score(score, lang)}</td><td>{_e(reasons)}</td>"
             f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
     checks = "".join(f"<li class=warning>{_e(c)}</li>" for c in getattr(draft, "checks", ()))

@@ -317,8 +317,6 @@ def test_word_masterplan_keeps_its_own_vision_not_the_quoted_rpjmd(documents):
         ("Lokapasar UMKM Sukamaju", "economy"), ("Sensor kualitas udara", "environment")]
 
 
-@pytest.mark.xfail(strict=True, reason="F30: numbering that starts again at 1 under each dimension heading is "
-                   "doubted as 'a gap or repeat in the numbering (1 after 2)'")
 def test_numbering_per_dimension_heading_is_not_doubted(documents):
     """A masterplan numbering its programs from 1 under each dimension heading drafts them at full confidence."""
     plan = drafted(documents, "rpjmd.docx", "masterplan.docx").region.masterplan
@@ -550,8 +548,6 @@ def test_advice_does_not_call_a_type_unreachable_that_one_match_reaches(capsys, 
     assert to_reach(result, classifier=classifier("VISION_ALL_MISSIONS"))["A"].reachable
 
 
-@pytest.mark.xfail(strict=True, reason="F41: draft --lang id says 'is not a readable PDF', 'cannot read .doc' and "
-                   "'cannot write ...: create the folder first' in English")
 def test_draft_errors_in_indonesian(documents, tmp_path, capsys):
     """draft --lang id on a corrupt PDF and an old .doc: the errors are in Indonesian, naming the file."""
     (tmp_path / "rusak.pdf").write_bytes(b"hello")
