@@ -110,7 +110,7 @@ def main() -> None:
 
     print(f"advice's limit on compared pairs: {MAX_CANDIDATE_PAIRS:,}")
     print(f"{'elements':>8} {'MB file':>7} | {'read':>6} {'classify':>8} | {'advice+text':>11} "
-          f"{'ratio':>6} | {'report page':>11} {'review state':>12} | {'proposed':>8} "
+          f"{'ratio':>6} {'r+c':>5} | {'report page':>11} {'review state':>12} | {'proposed':>8} "
           f"{'limited':>7} {'said':>4} | {'peak MB':>7}")
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
@@ -125,7 +125,8 @@ def main() -> None:
             f = json.loads(done.stdout)
             print(f"{count:>8} {path.stat().st_size / 1e6:>7.1f} | {f['read']:>5.1f}s "
                   f"{f['classify']:>7.2f}s | {f['advice+text']:>10.1f}s "
-                  f"{f['advice+text'] / f['classify']:>5.0f}x | {f['report page']:>10.1f}s "
+                  f"{f['advice+text'] / f['classify']:>5.0f}x "
+                  f"{f['advice+text'] / (f['read'] + f['classify']):>4.1f}x | {f['report page']:>10.1f}s "
                   f"{f['review state']:>11.1f}s | {f['proposed']:>8} {f['limited']:>7} "
                   f"{'yes' if f['said'] else 'no':>4} | {f['peak MB']:>7.0f}")
 

@@ -592,6 +592,16 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
         chosen = {s: [o for o in options[s] if o.matches(mode)] if s in scope else []
                   for s in typology.stages}
         limit = {s: len(chosen[s]) for s in typology.stages}
+        if found is None and scope is below and mode == "one":
+            # the count the stages' figures suggest first: when it reaches the type, so
+            # does the whole scope (more matches never lower a type), and the search
+            # starts there; on a huge region the whole scope is thousands of matches to
+            # add, and the suggested count often half of them
+            hinted = {s: min(_hint(runs, s), limit[s]) for s in typology.stages}
+            if any(hinted.values()) and _reached(
+                    runs, runs.classify(_hypothetical(chosen, hinted, mode)), wanted):
+                found = (chosen, limit, mode)
+                break
         done = runs.classify(_hypothetical(chosen, limit, mode))
         if _reached(runs, done, wanted):
             found = (chosen, limit, mode)
@@ -676,11 +686,18 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
     # a candidate of the matcher the rules would not count with the proposal's other
     # changes is no proposal: its counterpart is for a person to find
     with_candidates = runs.classify(_hypothetical(chosen, counts, "proposal"))
+    counted_at: dict[str, set[tuple[str, str]]] = {}  # per stage, read once (not per proposal)
+
+    def counted(stage: str) -> set[tuple[str, str]]:
+        if stage not in counted_at:
+            counted_at[stage] = {tuple(pair) for pairs in _counted_matches_of(
+                with_candidates, stage).values() for pair in pairs}
+        return counted_at[stage]
+
     proposal = tuple(
         attrs.evolve(p, rpjmd=None, score=None)
         if p.change == "add" and p.rpjmd is not None and p.score is not None
-        and (p.masterplan, p.rpjmd) not in {tuple(pair) for pair in _counted_matches_of(
-            with_candidates, p.stage).get(p.masterplan, ())} else p
+        and (p.masterplan, p.rpjmd) not in counted(p.stage) else p
         for p in proposal)
     open_ = [p for p in proposal if p.rpjmd is None and p.change == "add"]
     if not open_:
