@@ -353,17 +353,22 @@ class _Runs:
         return out
 
     def classify(self, add: Sequence[Match] = (), remove: frozenset = frozenset(),
-                 threshold: float | None = None) -> "Classification":
+                 threshold: float | None = None, full: bool = False) -> "Classification":
+        """The region with these changes classified: a probe what-if (its type and stages,
+        :class:`smartsync.whatif.Probe`) unless ``full`` (a classification, to ask why-not)."""
         if threshold == self.params.threshold:
             threshold = None
         key = (tuple(m.key for m in add), remove, threshold)
-        if key not in self._cache:
+        if key not in self._cache or (full and not hasattr(self._cache[key], "trace")):
             if not add and not remove and threshold is None:
                 self._cache[key] = self.result
             elif hasattr(self.classifier, "_engine"):
                 # a declare and a retract on the live working memory of the region's run
+                # (a probe: the search reads the type and the stages, so the rules
+                # run down to the type's phase)
                 self._cache[key] = self._what_if().classify(add=add, remove=remove,
-                                                            threshold=threshold)
+                                                            threshold=threshold,
+                                                            probe=not full)
             else:  # a stand-in classifier (tests): the changed region classified
                 params = attrs.evolve(self.params, threshold=threshold) \
                     if threshold is not None else self.params
@@ -373,6 +378,14 @@ class _Runs:
                 region = self._mark(attrs.evolve(self.region, matches=tuple(changed.values())))
                 self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
+
+
+def _find(done: Any, kind: str, **fields: Any) -> tuple[Any, ...]:
+    """The conclusions of one kind a classification or a probe what-if
+    (:class:`smartsync.whatif.Probe`) holds, with these field values."""
+    if hasattr(done, "find"):
+        return done.find(kind, **fields)
+    return done.trace.find(kind, **fields)
 
 
 def _relation(runs: "_Runs", stage: str) -> Relation:
@@ -617,7 +630,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                                   missing=(Missing(wanted.value, "masterplan"),))
             return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
                               complete=False, gives=None, found=False)
-        full = runs.classify(changes)
+        full = runs.classify(changes, full=True)
         if _reached(runs, full, wanted):
             # only matches beyond the unsynchronized elements' reach it (a variant's
             # condition on a second match of a synchronized element, or on another level)
@@ -719,7 +732,7 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
             continue
         counted = {pair[1] for pair in _counted_matches_of(done, p.stage).get(p.masterplan, ())}
         refused: dict[str, str] = {}
-        for fact in done.trace.find("MatchRejected", masterplan=p.masterplan):
+        for fact in _find(done, "MatchRejected", masterplan=p.masterplan):
             rpjmd = str(fact.get("rpjmd"))
             if rpjmd in option.every and rpjmd not in counted:
                 refused.setdefault(rpjmd, str(fact.get("condition")))
@@ -735,7 +748,7 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
 def _counted_matches_of(done: "Classification", stage: str) -> dict[str, list[tuple[str, str]]]:
     """Per masterplan element of a stage, its matches that count in a classification (the
     stage coverage fact's ``matches``, as the rules concluded them)."""
-    facts = done.trace.find("StageCoverage", stage=stage)
+    facts = _find(done, "StageCoverage", stage=stage)
     out: dict[str, list[tuple[str, str]]] = {}
     for item in (facts[0].get("matches") or ()) if facts else ():
         out.setdefault(item[0], []).append((item[0], item[1]))

@@ -281,13 +281,14 @@ def test_one_advice_classifies_each_distinct_hypothetical_region_once():
         ask = WhatIf.classify
         classify = classifier.classify
 
-        def counted(self, *, add=(), remove=(), threshold=None, params=None):
+        def counted(self, *, add=(), remove=(), threshold=None, params=None, probe=False):
             removed = {m if isinstance(m, tuple) else m.key for m in remove}
             matches = {m.key: m.relation for m in region.matches if m.key not in removed}
             matches.update({m.key: m.relation for m in add})
             runs.append((frozenset(matches.items()),
                          threshold if threshold is not None else result.params.threshold))
-            return ask(self, add=add, remove=remove, threshold=threshold, params=params)
+            return ask(self, add=add, remove=remove, threshold=threshold, params=params,
+                       probe=probe)
 
         def classified(*args, **kwargs):
             full.append(args)
