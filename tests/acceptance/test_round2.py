@@ -582,8 +582,6 @@ def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
         assert "None" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="F46: at the threshold 100% a fully synchronized region is called fragile "
-                   "('any higher threshold changes it'), though no threshold is higher")
 def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, capsys):
     """Every stage 100% synchronized, --threshold 1: type A, not fragile (no threshold above 100% exists)."""
     corpus = _load("batch_corpus")
