@@ -383,7 +383,8 @@ class WhatIf:
         retract: list[int] = []
         declare: list[Any] = []
         for key, match in list(self._matches.items()):
-            if wanted.get(key) != match:
+            other = wanted.get(key)
+            if other is not match and other != match:
                 retract.append(self._match_ids.pop(key))
                 del self._matches[key]
         for key, match in wanted.items():
