@@ -70,7 +70,7 @@ def test_live_advice_is_the_advice_of_new_classifications(variant, region) -> No
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.name)
 @given(region=typology_regions(max_per_level=6))
-@property_settings(60)
+@property_settings(30)
 def test_live_advice_is_the_advice_of_new_classifications_long(variant, region) -> None:
     """The same on more and larger generated regions."""
     _check(variant, region)
