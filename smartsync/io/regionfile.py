@@ -301,9 +301,10 @@ def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None 
             continue
         first = seen.get(report.region.id)
         if first is not None:
-            problems.append(Problem(
-                f"region id {report.region.id!r} is also the id of the region in {first}",
-                file=report.file, where=Place("region"), code="duplicate-region"))
+            problems.append(coded_problem(
+                "duplicate-region", {"region": repr(report.region.id), "first": first,
+                                     "form": "file"},
+                file=report.file, where=Place("region")))
             bad.append(report.file)
         else:
             seen[report.region.id] = report.file
@@ -567,10 +568,9 @@ class _Reader:
             return None
         bidi = bidi_control(value)
         if bidi is not None:  # kept (right-to-left writing may need it), said once per place
-            self.problems.append(Problem(f"{label} {bidi}; remove it unless the text is written "
-                                         "right to left", file=self.file, line=node.line,
-                                         where=where, code="bidi-control",
-                                         severity=Severity.WARNING))
+            self.problems.append(coded_problem("bidi-control", {"label": label, **bidi},
+                                               file=self.file, line=node.line, where=where,
+                                               severity=Severity.WARNING))
             return value
         self.checked[line].add(value)
         return value
