@@ -1003,13 +1003,10 @@ class _Reader:
                 and confidence is not None and confidence.score < 1):
             # a drafted pagu not yet checked counts in the funding all the same: say so
             reason = confidence.reasons[0] if confidence.reasons else ""
-            self.problems.append(Problem(
-                f"its budget counts in the funding, but it was drafted with confidence "
-                f"{confidence.score:g}"
-                f" ({reason}): check it against the document, then raise the confidence to 1 or "
-                "remove it", file=self.file, line=get("confidence").line, where=where,
-                severity=Severity.WARNING, code="doubted-budget",
-                values={"score": float(confidence.score), "reason": reason}))
+            self.problems.append(coded_problem(
+                "doubted-budget", {"score": float(confidence.score), "reason": reason},
+                file=self.file, line=get("confidence").line, where=where,
+                severity=Severity.WARNING))
         # Element's fields in order, built only when the file has no error (see read())
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))
