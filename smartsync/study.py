@@ -64,7 +64,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 import attrs
 
 from ._exact import exact as _exact, fraction_text
-from .errors import MAX_MESSAGE, Place, Problem, _shown
+from .errors import MAX_MESSAGE, Place, Problem, _shown, coded_problem
 from .model import Region
 from .typology import Parameters
 
@@ -928,9 +928,10 @@ def _once_per_region(items: Iterable[RegionStudy]) -> Iterator[RegionStudy]:
         if item.ok and item.region_id is not None:
             where = seen.get(item.region_id)
             if where is not None:
-                problem = Problem(f"region id {item.region_id!r} is also the id of the region "
-                                  f"from {where}; a study takes each region once",
-                                  file=item.source, where=Place("region"), code="duplicate-region")
+                problem = coded_problem("duplicate-region",
+                                        {"region": repr(item.region_id), "first": where,
+                                         "form": "study"},
+                                        file=item.source, where=Place("region"))
                 item = RegionStudy(item.index, item.region_id, item.name, item.source,
                                    error=str(problem), problems=item.problems + (problem,))
             else:
