@@ -573,8 +573,11 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
-        return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
+    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)) or \
+            any(_BARE_REFERENCE.match(c) for c in cells if c):
+        # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
+        # ("Sasaran 1.1.2", a group row naming its target) is a row of data
+        return False
     if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
             any(re.search(r"\d[.,]\d", c) for c in cells if c):
         return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
