@@ -210,8 +210,8 @@ class Stability:
     ``protect_checked`` of the region's ``protect_of`` distinct matches were tried
     (fewer only on a region too large to try each: :data:`PROTECT_LIMIT`, and
     :func:`protect_limit` on a large region).
-    ``fragile``: ``up_to`` is the threshold in force (any higher threshold changes
-    the type). The threshold varied is the general one; per-stage thresholds stay as
+    ``fragile``: ``up_to`` is the threshold in force and below 100% (any higher
+    threshold changes the type; at 100% no threshold is higher, so it is never fragile). The threshold varied is the general one; per-stage thresholds stay as
     they are.
     """
 
@@ -999,7 +999,8 @@ def _stability(runs: _Runs) -> Stability:
         if smaller is not None:
             lose, falls_to = smaller
             count = len(lose)
-    fragile = runs.rank(result.type) > 0 and threshold_to <= current
+    # fragile: any higher threshold changes it; at 100% no threshold is higher
+    fragile = runs.rank(result.type) > 0 and threshold_to <= current < 1
     return Stability(type=result.type, threshold=current, threshold_from=threshold_from,
                      threshold_to=threshold_to, threshold_above=lower, type_below=below,
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,

@@ -54,3 +54,13 @@ def test_every_exported_class_and_function_has_a_docstring(name: str) -> None:
     """Each class and function smartsync exports says what it is for."""
     obj = getattr(smartsync, name)
     assert obj.__doc__ and obj.__doc__.strip(), f"smartsync.{name} has no docstring"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.rst")))
+def test_no_example_runs_into_the_paragraph_before_it(page: str) -> None:
+    """Every '>>>' example of a docs page is shown as code: none is a line of the paragraph before it."""
+    docutils = pytest.importorskip("docutils.core", reason="docutils comes with the docs extra")
+    text = (DOCS / page).read_text(encoding="utf-8")
+    tree = docutils.publish_doctree(text, settings_overrides={"report_level": 5, "halt_level": 5})
+    assert not [node.astext() for node in tree.findall()
+                if node.tagname == "paragraph" and re.search(r"^>>> ", node.astext(), re.M)]

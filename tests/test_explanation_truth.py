@@ -230,7 +230,8 @@ def _check_stability(classifier: Classifier, c) -> None:  # noqa: ANN001
         assert at(math.nextafter(float(s.up_to), 2.0)) == s.type_above != c.type
     if s.above > 0:
         assert at(float(s.above)) == s.type_below != c.type
-    assert s.fragile == (c.type_letter is not None and s.up_to == Fraction(str(c.params.threshold)))
+    # fragile: any higher threshold changes the type; at 100% none is higher
+    assert s.fragile == (c.type_letter is not None and s.up_to == Fraction(str(c.params.threshold)) < 1)
     data = s.to_dict()
     for key in ("threshold", "threshold_above", "threshold_to"):
         assert isinstance(data[key], str) and Fraction(data[key]) == {

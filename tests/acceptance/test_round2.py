@@ -254,8 +254,6 @@ def test_cascading_on_r01_needs_the_vision_for_the_missions():
     assert ("ST2", "T2") in stability(result, classifier=cl).protect
 
 
-@pytest.mark.xfail(strict=True, reason="F28: in docs/variants.rst the doctest after the register_rules paragraph "
-                   "has no blank line before it, so the built page shows it as prose")
 def test_variants_page_shows_each_example_as_code_not_as_paragraph_text():
     """docs/variants.rst: no '>>>' example runs into the paragraph before it (it would render as prose)."""
     docutils = pytest.importorskip("docutils.core", reason="docutils comes with the docs extra")
@@ -582,8 +580,6 @@ def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
         assert "None" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="F46: at the threshold 100% a fully synchronized region is called fragile "
-                   "('any higher threshold changes it'), though no threshold is higher")
 def test_full_synchronization_at_the_threshold_100_is_not_fragile(tmp_path, capsys):
     """Every stage 100% synchronized, --threshold 1: type A, not fragile (no threshold above 100% exists)."""
     corpus = _load("batch_corpus")
