@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character, bidi_control, unremarkable
+from .._text import bad_character_values, bidi_control_values, unremarkable
 from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                       did_you_mean, path_problem)
 from ..model import (
@@ -555,22 +555,24 @@ class _Reader:
                        node.line, where)
             return None
         if not value.strip():
-            self.error(f"{label} is empty", node.line, where, "empty-text")
+            self.problems.append(coded_problem("empty-text", {"label": label}, file=self.file,
+                                               line=node.line, where=where))
             return None
-        bad = bad_character(value, line=line)
+        bad = bad_character_values(value, line=line)
         if bad is not None:
-            self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
+            self.problems.append(coded_problem("bad-character", {"label": label, **bad},
+                                               file=self.file, line=node.line, where=where))
             return None
         if len(value) > self.max_text:
-            self.error(f"{label} is {len(value):,} characters long, above the limit of "
-                       f"{self.max_text:,}", node.line, where, "too-long")
+            self.problems.append(coded_problem(
+                "too-long", {"label": label, "length": len(value), "limit": self.max_text},
+                file=self.file, line=node.line, where=where))
             return None
-        bidi = bidi_control(value)
+        bidi = bidi_control_values(value)
         if bidi is not None:  # kept (right-to-left writing may need it), said once per place
-            self.problems.append(Problem(f"{label} {bidi}; remove it unless the text is written "
-                                         "right to left", file=self.file, line=node.line,
-                                         where=where, code="bidi-control",
-                                         severity=Severity.WARNING))
+            self.problems.append(coded_problem("bidi-control", {"label": label, **bidi},
+                                               file=self.file, line=node.line, where=where,
+                                               severity=Severity.WARNING))
             return value
         self.checked[line].add(value)
         return value
