@@ -105,3 +105,42 @@ def test_a_region_built_in_code_gets_its_text_problems_in_indonesian() -> None:
     assert "text is 40,000 characters long, above the limit of 32,767" in str(problems["too-long"])
     assert "pagu indikatif (budget) harus dari 0 sampai 10^24 rupiah" in problems["bad-budget"].format("id")
     assert problems["bad-budget"].place.kind == f"{PlanKind.RPJMD.value}_element"
+
+
+def test_a_file_that_cannot_be_read_is_said_in_indonesian(capsys, tmp_path: Path) -> None:
+    """An empty file, one of comments only, malformed YAML and JSON, a list at the top, an
+    unknown schema, a UTF-16 file, a byte that is not UTF-8, nesting beyond the limit, an
+    alias bomb and 'parent' with 'parents': each in Indonesian, the English as before."""
+    files = {
+        "empty.yaml": b"", "comments.yaml": b"# only\n\n", "malformed.yaml": b"a: [1, 2\n",
+        "list.yaml": b"[1, 2]\n", "bad.json": b'{"a": [1, }', "utf16.yaml": b"\xff\xfea\x00",
+        "byte.yaml": b"a: \xc3\x28\n", "deep.yaml": b"a: " + b"[" * 200 + b"]" * 200 + b"\n",
+        "bomb.yaml": ("a: &a [1,1,1,1,1,1,1,1,1,1]\n" + "".join(
+            f"{c}: &{c} [{', '.join(['*' + p] * 10)}]\n" for p, c in zip("abcdef", "bcdefg"))).encode(),
+        "schema.yaml": b"schema: smartsync/region@9\nregion: {id: '1', name: X, kind: kota}\n",
+        "both.yaml": (EXAMPLES / "type-a-vision.yaml").read_bytes().replace(
+            b"parents: [SV]", b"parents: [SV], parent: SV", 1),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [str(tmp_path / name) for name in files]
+    assert main(["validate", "--lang", "id", *paths]) == 1
+    said = capsys.readouterr()
+    lines = [line for line in (said.out + said.err).splitlines() if ": kesalahan: " in line]
+    assert len({line.split(":")[0] for line in lines}) == len(files), lines
+    joined = "\n".join(lines)
+    for words in ("berkasnya kosong", "berkas tidak berisi data", "YAML rusak: ", "JSON rusak: ",
+                  "bukan daftar", "skema 'smartsync/region@9' tidak didukung",
+                  "diawali penanda urutan bita UTF-16", "bita 0xC3 pada kolom 4",
+                  "bersarang lebih dari 64 tingkat", "melampaui batas 100.000 (bom alias?)",
+                  "isi 'parent' atau 'parents', jangan keduanya"):
+        assert words in joined, words
+    assert main(["validate", *paths]) == 1
+    said = capsys.readouterr()
+    english = said.out + said.err
+    for words in ("the file is empty", "the file holds no data", "malformed YAML: ", "malformed JSON: ",
+                  "the top level must be a mapping with the keys schema, region, rpjmd, masterplan, "
+                  "matches and rejected, got a list", "unsupported schema 'smartsync/region@9'",
+                  "more than the limit of 100,000 (an alias bomb?)",
+                  "give either 'parent' or 'parents', not both"):
+        assert words in english, words

@@ -168,14 +168,14 @@ def check_region_text(
         try:
             text = decode(data) if isinstance(data, bytes) else data
             if not text.strip():
-                raise SourceProblem("the file is empty", code="empty-file")
+                raise SourceProblem("the file is empty", code="empty-file", values={"form": "empty"})
             root = parse_json(text) if format == "json" else parse_yaml(text)
             if root is None:
                 raise SourceProblem("the file holds no data (only comments or blank lines)",
-                                    code="empty-file")
+                                    code="empty-file", values={"form": "no_data"})
         except SourceProblem as exc:
             return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
-                                                         code=exc.code),))
+                                                         code=exc.code, values=exc.values),))
         report = _Reader(name).read(root)
         # the located tree is garbage now: freed here, not walked by the collector's first
         # pass after the pause (0.3 ms a typical file)
@@ -303,7 +303,8 @@ def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None 
         if first is not None:
             problems.append(Problem(
                 f"region id {report.region.id!r} is also the id of the region in {first}",
-                file=report.file, where=Place("region"), code="duplicate-region"))
+                file=report.file, where=Place("region"), code="duplicate-region",
+                values={"id": repr(report.region.id), "first": first}))
             bad.append(report.file)
         else:
             seen[report.region.id] = report.file
@@ -768,7 +769,8 @@ class _Reader:
         top = root.value
         if not isinstance(top, dict):
             self.error(f"the top level must be a mapping with the keys {_and_list(_TOP_KEYS)}, "
-                       f"got {_describe(top)}", root.line, None, "not-a-mapping")
+                       f"got {_describe(top)}", root.line, None, "not-a-mapping",
+                       values={"keys": list(_TOP_KEYS), **_got(top)})
             return self.report(None)
         fields = self.mapping(root, None, "top", _TOP_KEYS, ("region", "rpjmd", "masterplan"))
         assert fields is not None
@@ -776,7 +778,8 @@ class _Reader:
             node = fields["schema"]
             if node.value != SCHEMA:
                 self.error(f"unsupported schema {node.value!r}; this version of smartsync reads "
-                           f"{SCHEMA!r}", node.line, None, "unsupported-schema")
+                           f"{SCHEMA!r}", node.line, None, "unsupported-schema",
+                           values={"schema": repr(node.value), "expected": repr(SCHEMA)})
         region = self.region(fields["region"]) if "region" in fields else None
         self.region_id = region.get("id") if region else None
         plans: dict[PlanKind, tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]] = {}
@@ -970,7 +973,7 @@ class _Reader:
         indicators: tuple[str, ...] | None = ()
         if "parent" in fields and "parents" in fields:
             self.error("give either 'parent' or 'parents', not both", fields["parent"].line,
-                       where, "wrong-type")
+                       where, "wrong-type", values={"form": "parent_and_parents"})
         for key in ("parents", "parent"):
             item = get(key)
             if item is not None:

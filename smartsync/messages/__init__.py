@@ -252,7 +252,7 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         base, _, number = value.partition(" #")
         words = _lookup(f"problem.label.{base}", _lang(lang))
         return value if words is None else words.format(number=f" #{number}" if number else "")
-    if key in ("length", "limit") and isinstance(value, int):
+    if key in ("length", "limit", "extra") and isinstance(value, int):
         return f"{value:,}".replace(",", "." if lang == "id" else ",")
     if key in ("plan", "other_plan") and value in ("rpjmd", "masterplan"):
         return _lookup(f"plan.{value}", _lang(lang)) or value
