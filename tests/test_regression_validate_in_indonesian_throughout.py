@@ -70,7 +70,7 @@ def test_every_problem_of_a_file_is_said_in_indonesian(capsys, tmp_path: Path) -
     for said in ("menyebut dirinya sendiri sebagai induk", "membentuk lingkaran: M2 -> M3 -> M2",
                  "(yang pertama pada baris 6)", "(padanannya pada baris 21)",
                  "teks (text) kosong", "memuat karakter escape (\\x1b",
-                 "memuat karakter kendali arah teks (\\u202e"):
+                 "memuat karakter kendali dua arah (\\u202e"):
         assert said in joined, said
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character_values, bidi_control_values, unremarkable
+from .._text import bad_character_values, bidi_control, unremarkable
 from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                       did_you_mean, path_problem)
 from ..model import (
@@ -301,10 +301,10 @@ def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None 
             continue
         first = seen.get(report.region.id)
         if first is not None:
-            problems.append(Problem(
-                f"region id {report.region.id!r} is also the id of the region in {first}",
-                file=report.file, where=Place("region"), code="duplicate-region",
-                values={"id": repr(report.region.id), "first": first}))
+            problems.append(coded_problem(
+                "duplicate-region", {"region": repr(report.region.id), "first": first,
+                                     "form": "file"},
+                file=report.file, where=Place("region")))
             bad.append(report.file)
         else:
             seen[report.region.id] = report.file
@@ -569,7 +569,7 @@ class _Reader:
                 "too-long", {"label": label, "length": len(value), "limit": self.max_text},
                 file=self.file, line=node.line, where=where))
             return None
-        bidi = bidi_control_values(value)
+        bidi = bidi_control(value)
         if bidi is not None:  # kept (right-to-left writing may need it), said once per place
             self.problems.append(coded_problem("bidi-control", {"label": label, **bidi},
                                                file=self.file, line=node.line, where=where,
@@ -1008,13 +1008,10 @@ class _Reader:
                 and confidence is not None and confidence.score < 1):
             # a drafted pagu not yet checked counts in the funding all the same: say so
             reason = confidence.reasons[0] if confidence.reasons else ""
-            self.problems.append(Problem(
-                f"its budget counts in the funding, but it was drafted with confidence "
-                f"{confidence.score:g}"
-                f" ({reason}): check it against the document, then raise the confidence to 1 or "
-                "remove it", file=self.file, line=get("confidence").line, where=where,
-                severity=Severity.WARNING, code="doubted-budget",
-                values={"score": float(confidence.score), "reason": reason}))
+            self.problems.append(coded_problem(
+                "doubted-budget", {"score": float(confidence.score), "reason": reason},
+                file=self.file, line=get("confidence").line, where=where,
+                severity=Severity.WARNING))
         # Element's fields in order, built only when the file has no error (see read())
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))
