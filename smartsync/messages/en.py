@@ -356,6 +356,8 @@ CATALOG = {
     "funding.uncounted.one": "1 more is matched to an RPJMD program with a budget, but its match does not count under the rules in force, so it has no route to APBD funding: {elements}.",
     "how.stage.synchronized.uncounted": "the {stage} stage is synchronized: {matched} of {total} masterplan {stage} elements are matched to an RPJMD {stage}, {synchronized} count (coverage {coverage}, threshold {threshold})",
     "how.stage.not.uncounted": "the {stage} stage is not synchronized: {matched} of {total} masterplan {stage} elements are matched to an RPJMD {stage}, only {synchronized} count (coverage {coverage}, below the threshold {threshold})",
+    "how.stage.coverage": "the {stage} stage's coverage is {coverage}: {synchronized} of {total} masterplan {stage} elements are matched to an RPJMD {stage}",
+    "how.stage.coverage.uncounted": "the {stage} stage's coverage is {coverage}: {matched} of {total} masterplan {stage} elements are matched to an RPJMD {stage}, {synchronized} count",
     "how.rejected.relation": "its match to {rpjmd} is {relation}, which does not count at the {stage} stage",
     "advice.incomplete.one": "The matcher's candidates are not enough: 1 of the elements above still needs an RPJMD counterpart.",
     "why_not.as_above": "as for type {letter} above: {stages}",

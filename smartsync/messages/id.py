@@ -347,6 +347,8 @@ CATALOG = {
     "funding.uncounted.one": "1 program lainnya dipadankan dengan program RPJMD yang memiliki pagu, tetapi padanannya tidak dihitung menurut aturan yang berlaku, sehingga tidak punya jalur pendanaan APBD: {elements}.",
     "how.stage.synchronized.uncounted": "tahap {stage} tersinkronisasi: {matched} dari {total} unsur {stage} masterplan dipadankan dengan {stage} RPJMD, {synchronized} dihitung (cakupan {coverage}, ambang {threshold})",
     "how.stage.not.uncounted": "tahap {stage} tidak tersinkronisasi: {matched} dari {total} unsur {stage} masterplan dipadankan dengan {stage} RPJMD, hanya {synchronized} yang dihitung (cakupan {coverage}, di bawah ambang {threshold})",
+    "how.stage.coverage": "cakupan tahap {stage} {coverage}: {synchronized} dari {total} unsur {stage} masterplan dipadankan dengan {stage} RPJMD",
+    "how.stage.coverage.uncounted": "cakupan tahap {stage} {coverage}: {matched} dari {total} unsur {stage} masterplan dipadankan dengan {stage} RPJMD, {synchronized} dihitung",
     "how.rejected.relation": "padanannya dengan {rpjmd} berelasi {relation}, yang tidak dihitung pada tahap {stage}",
     "advice.incomplete.one": "Usulan pencari padanan belum cukup: 1 unsur di atas masih memerlukan padanan RPJMD.",
     "why_not.as_above": "sama seperti untuk tipe {letter} di atas: {stages}",

@@ -570,8 +570,6 @@ def test_study_says_which_condition_makes_two_rule_sets_disagree(tmp_path, capsy
     assert "M3" in why and "type_from_highest_intact_chain under default and by" not in why
 
 
-@pytest.mark.xfail(strict=True, reason="F44: how a variant's condition was concluded says '(coverage 66.7%, "
-                   "threshold None)' when its rule reads the stage's StageCoverage")
 def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
     """explain --how condition_failed under all-missions: every figure is a number, in English and Indonesian."""
     for lang in ("en", "id"):
