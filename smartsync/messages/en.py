@@ -390,6 +390,7 @@ CATALOG = {
     "study.diff.stage_same": "{stage} coverage is {count_a} under {a} and {count_b} under {b}; the stage is {status} under both",
     "study.diff.only": "the {stage} stage is a stage of {rule_set} only, and is synchronized there",
     "study.diff.type_rules": "the stages are concluded alike; the type is concluded otherwise: under {a}, {rule_a}; under {b}, {rule_b}",
+    "study.diff.not_type": "the stages are concluded alike; under {rule_set} the region is not {type}: {reason}",
     "study.diff.a_rule": "a rule of the rule set (it has no description)",
     "study.diff.type": "so the type is {type_a} under {a} and {type_b} under {b}",
     "study.summary": "{total} {regions} x {rule_sets} rule sets in {seconds} s, written to {target}",

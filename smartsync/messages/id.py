@@ -381,6 +381,7 @@ CATALOG = {
     "study.diff.stage_same": "cakupan {stage} {count_a} menurut {a} dan {count_b} menurut {b}; tahap itu {status} menurut keduanya",
     "study.diff.only": "tahap {stage} hanya ada dalam {rule_set}, dan tersinkronisasi di sana",
     "study.diff.type_rules": "tahap-tahapnya disimpulkan sama; tipenya disimpulkan berbeda: menurut {a}, {rule_a}; menurut {b}, {rule_b}",
+    "study.diff.not_type": "tahap-tahapnya disimpulkan sama; menurut {rule_set} daerah ini bukan {type}: {reason}",
     "study.diff.a_rule": "sebuah aturan dari perangkat aturan itu (tanpa uraian)",
     "study.diff.type": "maka tipenya {type_a} menurut {a} dan {type_b} menurut {b}",
     "study.summary": "{total} {regions} x {rule_sets} kumpulan aturan dalam {seconds} detik, ditulis ke {target}",
