@@ -396,3 +396,62 @@ def test_columns_read_as_the_total_that_disagree_leave_the_budget_doubted() -> N
     program = plan.at("program")[0]
     assert program.confidence is not None and program.confidence.score <= 0.5
     assert "columns read as the total pagu hold different figures" in program.confidence.reasons[0]
+
+
+_TARGETS = ("BAB V VISI, MISI, TUJUAN DAN SASARAN", "Misi", "1. Mewujudkan tata kelola yang baik",
+            "2. Meningkatkan ekonomi daerah",
+            [["Kode", "Tujuan"], ["1.1", "Meningkatnya kualitas tata kelola"],
+             ["1.2", "Meningkatnya pelayanan publik"], ["2.1", "Meningkatnya daya saing ekonomi"]],
+            [["Kode", "Sasaran", "Indikator"], ["1.2.1", "Meningkatnya indeks SPBE", "Indeks SPBE"],
+             ["2.1.1", "Meningkatnya investasi", "Nilai investasi"]])
+_PROGRAMS = ("Program Aplikasi Informatika", "Program Pengembangan Iklim Penanaman Modal")
+
+
+def _parents(plan, level: str) -> dict[str, list[str]]:
+    return {e.text: [plan[p].text for p in e.parents] for e in plan.elements if e.level.value == level}
+
+
+@pytest.mark.parametrize("rows", [
+    [["Kode Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+     ["1.2.1", "2.16.02", _PROGRAMS[0], "1.500.000.000"], ["2.1.1", "2.18.02", _PROGRAMS[1], "2.500.000.000"]],
+    [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+     ["1.2.1", "2.16.02", _PROGRAMS[0], "1.500.000.000"], ["S2.1.1", "2.18.02", _PROGRAMS[1], "2.500.000.000"]],
+    [["Kode", "Program", "Pagu 2022 (Rp)"], ["Sasaran 1.2.1", "", ""],
+     ["2.16.02", _PROGRAMS[0], "1.500.000.000"], ["Sasaran 2.1.1", "", ""],
+     ["2.18.02", _PROGRAMS[1], "2.500.000.000"]],
+], ids=["kode-sasaran-column", "number-in-sasaran-column", "group-rows-by-number"])
+@pytest.mark.parametrize("programs_first", [False, True], ids=["targets-before", "targets-after"])
+def test_a_program_row_naming_its_target_by_number_takes_it_from_another_table(rows, programs_first) -> None:
+    """A program table naming each row's target by its number only ("Kode Sasaran" 1.2.1, "1.2.1" in
+    the Sasaran column, a group row "Sasaran 1.2.1") places its programs under the targets another
+    table (before or after it) states; its code column is the program's code, never the target's."""
+    programs = ("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS", rows)
+    plan = _plan(*(programs + _TARGETS if programs_first else _TARGETS + programs))
+    assert _parents(plan, "program") == {_PROGRAMS[0]: ["Meningkatnya indeks SPBE"],
+                                         _PROGRAMS[1]: ["Meningkatnya investasi"]}
+    assert {p.code for p in plan.at("program")} == {"2.16.02", "2.18.02"}
+    assert all(p.confidence is None for p in plan.at("program"))
+    assert {e.text for e in plan.at("target")} == {"Meningkatnya indeks SPBE", "Meningkatnya investasi"}
+    assert _parents(plan, "target") == {"Meningkatnya indeks SPBE": ["Meningkatnya pelayanan publik"],
+                                        "Meningkatnya investasi": ["Meningkatnya daya saing ekonomi"]}
+
+
+def test_a_target_numbered_under_a_goal_the_plan_does_not_have_goes_under_its_mission() -> None:
+    """Targets numbered 1.2.1 in a plan with no goals: mission 1 is their parent, by the number,
+    not the mission that came last."""
+    plan = _plan(*_TARGETS[:4], [["Kode", "Sasaran"], ["1.2.1", "Meningkatnya indeks SPBE"],
+                                 ["2.1.1", "Meningkatnya investasi"]])
+    assert _parents(plan, "target") == {"Meningkatnya indeks SPBE": ["Mewujudkan tata kelola yang baik"],
+                                        "Meningkatnya investasi": ["Meningkatkan ekonomi daerah"]}
+    assert all(t.confidence is None for t in plan.at("target"))
+
+
+def test_a_row_naming_a_target_the_plan_does_not_state_is_unplaced_and_says_the_number() -> None:
+    """"Kode Sasaran" 1.2.9 names no target: the program is left without a parent, doubted with the
+    number it names, not put under whichever target came last."""
+    plan = _plan(*_TARGETS, "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
+                 [["Kode Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+                  ["1.2.9", "2.16.02", _PROGRAMS[0], "1.500.000.000"]])
+    program = plan.at("program")[0]
+    assert program.parents == ()
+    assert program.confidence.reasons == ("its row names target 1.2.9, which the plan does not state",)

@@ -112,16 +112,36 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
     present = {i.level for i in items}
     visions = [i for i in items if i.level is Level.VISION]
     for item in items:
-        parents = [ids[p] for p in item.parents if p in ids and p[0].is_above(item.level)]
+        parents = []
+        missing = None
+        for p in item.parents:
+            if p[1].startswith("#"):
+                # a parent named by its number only ("Kode Sasaran" 1.2.1, a group row "Sasaran
+                # 1.2.1"): the element the plan numbers so, in whichever table or text it stands
+                found = by_number.get(p[0], {}).get(p[1][1:])
+                if found is None:
+                    missing = missing or p
+                    continue
+                p = found.key()
+            if p in ids and p[0].is_above(item.level):
+                parents.append(ids[p])
+        if missing is not None and not parents:
+            item.doubt(messages.text("draft.reason.number-not-found", lang,
+                                     level=messages.stage_name(missing[0].value, lang), number=missing[1][1:]), 0.4)
+            where = re.sub(r"!\d+$", "", _words.where(item.provenance, lang))
+            key = (where, item.level, missing[0])
+            unplaced[key] = unplaced.get(key, 0) + 1
+            parents = ["?"]  # said: not placed under whatever came last
         if not parents and item.number and "." in item.number:
-            # numbering: Sasaran 1.2.3 sits under Tujuan 1.2 (or Misi 1 when there are no goals)
+            # numbering: Sasaran 1.2.3 sits under Tujuan 1.2, or Misi 1 when the plan has no goals
+            # (or no goal numbered 1.2): each level up takes a part off the number
             head = item.number.rsplit(".", 1)[0]
             for level in reversed(order[: order.index(item.level)] if item.level in order else []):
                 found = by_number.get(level, {}).get(head)
                 if found is not None:
                     parents = [ids[found.key()]]
                     break
-                if level in present and level is not Level.VISION:
+                if level is not Level.VISION:
                     head = head.rsplit(".", 1)[0] if "." in head else head
         if not parents and item.level is Level.MISSION and len(visions) >= 1:
             parents = [ids[visions[0].key()]]
@@ -170,7 +190,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
         score = max(0.05, round(1.0 - item.weights, 2))
         confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
         elements.append(Element(
-            id=ids[item.key()], level=item.level, text=item.text, parents=tuple(dict.fromkeys(parents)),
+            id=ids[item.key()], level=item.level, text=item.text,
+            parents=tuple(dict.fromkeys(p for p in parents if p != "?")),
             code=item.code, dimension=item.dimension, indicators=tuple(dict.fromkeys(item.indicators)),
             budget=budget, agency=item.agency, provenance=item.provenance, confidence=confidence))
     notes = [messages.text("draft.unplaced", lang, where=where, count=count,

@@ -164,7 +164,7 @@ _SHORT = {"v": "vision", "m": "mission", "t": "goal", "s": "target", "p": "progr
 _LABEL_RE = re.compile(
     r"^(?P<label>visi|misi|tujuan|sasaran|strategi|arah kebijakan|kebijakan|program unggulan|"
     r"program prioritas|program|quick ?wins?|rencana aksi|kegiatan)"
-    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*))?\s*(?P<sep>[:.)\-–]|\s)\s*(?P<rest>.*)$",
+    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*))?\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
     re.I)
 _SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")
 _NUM_RE = re.compile(

@@ -98,8 +98,13 @@ class _Item:
     provenance: Provenance | None = None
     reasons: list[str] = field(default_factory=list)
     weights: float = 0.0
+    #: set on a reference only ("Sasaran 1.2.1" with no statement, a "Kode Sasaran" cell): the
+    #: element numbered so, wherever the plan states it (found when the plan is finished)
+    ref: str | None = None
 
     def key(self) -> tuple[Level, str]:
+        if self.ref is not None:
+            return (self.level, "#" + self.ref)
         if self.level is Level.PROGRAM and self.code:
             return (self.level, "code:" + self.code + ":" + norm(self.text))
         return (self.level, norm(self.text))
@@ -545,6 +550,10 @@ def _label_rows(table: Table, rows: range) -> list[str]:
 
 def _role(label: str) -> str | None:
     low = label.casefold().replace("_", " ")
+    numbers = re.search(r"\b(?:kode|no\.?|nomor)\s*(misi|tujuan|sasaran)\b", low)
+    if numbers and "program" not in low:
+        # "Kode Sasaran": the number of the row's target (1.2.1), not a program's code
+        return {"misi": "mission", "tujuan": "goal", "sasaran": "target"}[numbers.group(1)]
     if re.search(r"\bkode\s*(urusan|bidang)", low) and "program" not in low:
         return "code_part"  # kode_urusan, kode_bidang: parts of a program's code, not the code
     if re.search(r"\bkode\s*(sub\s*kegiatan|kegiatan|unit|organisasi|opd|skpd|sub\s*unit)", low):
@@ -980,6 +989,9 @@ def _group_text(cells: list[str]) -> str | None:
     label, number, rest = numbering(text)
     if label in ("vision", "mission", "goal", "target") and rest:
         return text
+    bare = _BARE_REFERENCE.match(text)
+    if bare and len(bare.group(1)) > 1:  # "Sasaran 1.2.1" alone: the target numbered so
+        return text
     if dimension_of(text) is not None:
         return text
     return None
@@ -1045,7 +1057,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         columns = [c for c in range(len(cells)) if cols.roles[c] == role]
         if not columns:
             continue
-        value = " ".join(cells[c] for c in columns if cells[c])
+        # a number column of the level ("Kode Sasaran") is read in front of its statement
+        value = " ".join(sorted((cells[c] for c in columns if cells[c]), key=lambda v: not _OUTLINE.fullmatch(v)))
         if not value:
             value = state.values.get(role, "")
             if value:
@@ -1061,10 +1074,10 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                     state.values.pop(lower, None)
         if not value:
             continue
-        bare = _BARE_REFERENCE.match(value)
-        if bare and _LEVEL_OF[role] in walk.numbers and bare.group(2) in walk.numbers[_LEVEL_OF[role]]:
-            # a cell "Misi 1" with no statement names the mission numbered 1 drafted before
-            parents[role] = walk.numbers[_LEVEL_OF[role]][bare.group(2)]
+        referred = _reference(walk, _LEVEL_OF[role], value)
+        if referred is not None:
+            # a cell "Misi 1" or "1.2.1" with no statement names the element numbered so
+            parents[role] = referred
             continue
         label, number, rest = numbering(value)
         if number is None:  # "1.1 Meningkatkan ..." in a goal cell: the numbering is no part of it
@@ -1189,7 +1202,27 @@ def _compose(parts: list[str]) -> str:
     return out
 
 
-_BARE_REFERENCE = re.compile(r"^(misi|tujuan|sasaran|m|t|s)\s*(?:ke\s*-?\s*)?(\d{1,2}(?:\.\d{1,2})*)\.?$", re.I)
+_BARE_REFERENCE = re.compile(r"^(misi|tujuan|sasaran|m|t|s)\s*(?:ke\s*-?\s*)?(\d{1,2}(?:\.\d{1,2})*)\s*[.:]?$", re.I)
+_OUTLINE = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?")
+_REFERENCE_LEVEL = {"misi": Level.MISSION, "m": Level.MISSION, "tujuan": Level.GOAL, "t": Level.GOAL,
+                    "sasaran": Level.TARGET, "s": Level.TARGET}
+
+
+def _reference(walk: _Walk, level: Level, value: str) -> "_Item | None":
+    """The element a cell or group row names by its number only ("Misi 1", "Sasaran 1.2.1", "1.2.1"
+    in a target column): the one drafted so far, or a reference found when the plan is finished
+    (the element may be stated in another table, before or after)."""
+    bare = _BARE_REFERENCE.match(value)
+    if bare is not None:
+        if _REFERENCE_LEVEL[bare.group(1).casefold()] is not level:
+            return None
+        number = bare.group(2)
+    elif _OUTLINE.fullmatch(value.strip()):
+        number = value.strip().rstrip(".")
+    else:
+        return None
+    known = walk.numbers.get(level, {}).get(number)
+    return known if known is not None else _Item(level, "", number=number, ref=number)
 
 
 def _indicator_of(label: str) -> str | None:
@@ -1209,13 +1242,18 @@ def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenan
     """A row spanning the table ("Misi 1: ...", "Sasaran 1.1.1: ...", "Smart Living") places the
     rows below it."""
     label, number, rest = numbering(group)
-    if label is None or dimension_of(group) is not None and label not in ("mission", "goal", "target"):
+    bare = _BARE_REFERENCE.match(group) if label is None else None
+    if bare is not None:
+        level = _REFERENCE_LEVEL[bare.group(1).casefold()]
+        state.groups[level] = _reference(walk, level, group)  # type: ignore[assignment]
+    elif label is None or dimension_of(group) is not None and label not in ("mission", "goal", "target"):
         state.dimension = dimension_of(group)
         return
-    level = _LEVEL_OF[label]
-    item = _Item(level, rest, number=number, provenance=provenance)
-    _set_parent_from(walk, state, item)
-    state.groups[level] = walk.add(item)
+    else:
+        level = _LEVEL_OF[label]
+        item = _Item(level, rest, number=number, provenance=provenance)
+        _set_parent_from(walk, state, item)
+        state.groups[level] = walk.add(item)
     for lower in list(state.groups):
         if lower.is_above(level) is False and lower is not level:
             state.groups.pop(lower, None)
