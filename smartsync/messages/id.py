@@ -198,6 +198,7 @@ CATALOG = {
     "type.caveat.periods_disjoint": "perhatian: periode kedua rencana tidak beririsan (RPJMD {rpjmd_start}-{rpjmd_end}, masterplan {masterplan_start}-{masterplan_end}); selaraskan masterplan dengan RPJMD yang berlaku",
     "type.fragile": "rapuh: ambang yang lebih tinggi mana pun mengubahnya",
     "advice.same": "Untuk mencapai tipe {letter}: padanan yang sama seperti untuk tipe {other}.",
+    "advice.count.one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     "advice.count_one": "padankan 1 unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     # "bagaimana" dalam kata-kata biasa (smartsync.render.plain)
     "how.stage.synchronized": "tahap {stage} tersinkronisasi: {synchronized} dari {total} unsur {stage} masterplan dipadankan dengan {stage} RPJMD (cakupan {coverage}, ambang {threshold})",
