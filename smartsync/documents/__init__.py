@@ -166,6 +166,10 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
             if item.yearly and all(y < 1000 for y in item.yearly):
                 # pagu_1 .. pagu_n: the plan's years by their place, all of them within the plan
                 budget = sum(item.yearly.values())
+            elif item.yearly and any(y < 1000 for y in item.yearly):
+                # years by their place beside a year by its number: the places all count, a named
+                # year only within the plan's period (a year before the plan never zeroes the sum)
+                budget = sum(v for y, v in item.yearly.items() if y < 1000 or period.start <= y <= period.end)
             elif item.yearly:
                 budget = sum(v for y, v in item.yearly.items() if period.start <= y <= period.end)
                 total_all = sum(item.yearly.values())
@@ -177,7 +181,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                 budget = item.total
             elif draft.kind is PlanKind.RPJMD and not item.has_money:
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
-        if budget is not None and budget > 0:
+        if budget is not None and (budget > 0 or item.has_money):
             _check_plausible(item, budget, draft, lang)
         if item.yearly and item.provenance is not None:
             # each year's pagu kept with its year: the planner sees what the budget sums
@@ -220,8 +224,11 @@ PLAUSIBLE_MAX = 10**14
 
 
 def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) -> None:
-    """A budget implausible for a regional program is doubted: below Rp 1 juta, above the
+    """A budget implausible for a regional program is doubted: 0 or below Rp 1 juta, above the
     largest total the plan's own tables print, or above Rp 100 triliun."""
+    if budget == 0:
+        item.doubt(messages.text("draft.reason.zero", lang), 0.5, budget=True)
+        return
     if budget < PLAUSIBLE_MIN:
         item.doubt(messages.text("draft.reason.too-small", lang, budget=_rp(budget)), 0.5, budget=True)
         return

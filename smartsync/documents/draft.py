@@ -595,6 +595,11 @@ def _is_number_row(cells: list[str]) -> bool:
 
 _MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan")
 _TARGET_WORDS = re.compile(r"\btarget\b|capaian|kinerja|satuan")
+#: a column of an indicator's value before the plan: never pagu, whatever the table's other words
+_BASELINE = re.compile(r"kondisi\s+(kinerja\s+)?awal|\bbaseline\b|\btahun\s+0\b|\bth\.?\s*0\b")
+#: a column of an indicator's values ("Kondisi Akhir 2026", "Target 2024", "Indikator 2023"): pagu
+#: only when its own header says money (the table's money words elsewhere are not enough)
+_CONDITION = re.compile(r"kondisi|\btarget\b|capaian|indikator|kinerja|satuan|baseline")
 
 
 def _columns(table: Table, header: range, caption: str) -> _Columns:
@@ -615,13 +620,16 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
                 _MONEY_WORDS.search(low) or money_table) and not _TARGET_WORDS.search(low[index.end():]):
             # pagu_1 .. pagu_5, "Pagu Tahun ke-2": the plan's years by their place, not by number
             role, year = "year", int(index.group(1))
+        elif year is not None and _BASELINE.search(low):
+            # "Kondisi Awal 2020", "Baseline 2020": an indicator's value before the plan, never pagu
+            role = "skip"
         elif year is not None and role in ("money", "target_value", "year", "skip", "no"):
             after = low.rsplit(str(year), 1)[1]
             if _MONEY_WORDS.search(after):
                 role = "year"
             elif _TARGET_WORDS.search(after):
                 role = "skip"
-            elif _MONEY_WORDS.search(low) or money_table:
+            elif _MONEY_WORDS.search(low) or (money_table and not _CONDITION.search(low)):
                 role = "year" if not _TARGET_WORDS.search(low) or _MONEY_WORDS.search(low) else "skip"
             else:
                 role = "skip"
