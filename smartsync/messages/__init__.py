@@ -347,20 +347,22 @@ def agree(template: str, values: Mapping[str, Any]) -> str:
     """``template`` with each ``{name:one|other}`` replaced by the word that agrees with
     the count ``name``: ``one`` when it is 1, ``other`` for any other count (0, 2, ...) or
     when the message is given no such value. So a sentence agrees with any of its counts:
-    ``"{synchronized} of {total} elements {synchronized:is|are} matched"``."""
+    ``"{synchronized} of {total} elements {synchronized:is|are} matched"``; a word may hold
+    placeholders: ``"{count:this match|these {count} matches}"``."""
     global _AGREE
     if "|" not in template:
         return template
     if _AGREE is None:
         import re
 
-        _AGREE = re.compile(r"\{(\w+):([^{}|:]*)\|([^{}|:]*)\}")
+        # each word may hold placeholders of its own: {count:this match|these {count} matches}
+        _AGREE = re.compile(r"\{(\w+):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
 
     def word(found: Any) -> str:
         name, one, other = found.groups()
         value = values.get(name)
         chosen = one if isinstance(value, int) and not isinstance(value, bool) and value == 1 else other
-        return chosen.replace("{", "{{").replace("}", "}}")
+        return chosen
 
     return _AGREE.sub(word, template)
 

@@ -519,7 +519,7 @@ CATALOG = {
     "fall.single": "losing any one of these matches alone: {pairs}",
     "fall.single.one": "losing this match alone: {pairs}",
     "fall.lose": "losing these {count} matches together (no loss of fewer matches gives it: every smaller set tried): {pairs}",
-    "fall.lose_unproven": "losing these {count} {count:match|matches} together (found stage by stage; fewer may do): {pairs}",
+    "fall.lose_unproven": "losing {count:this match|these {count} matches} together (found stage by stage; fewer may do): {pairs}",
     "fall.lose.one": "losing this match: {pairs}",
     "fall.threshold.above": "a threshold above {bound}",
     "fall.none": "Nothing found makes it fall to {name}: {why}.",
