@@ -543,6 +543,7 @@ CATALOG = {
     "advice.count_wide": "at the {stage} level, matches of {count} masterplan elements:",
     "advice.count_wide.one": "at the {stage} level, a match of 1 masterplan element:",
     "advice.proposal.pair": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": add this match ({relation})",
+    "advice.proposal.only": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": add this match ({relation}); it is the RPJMD's only {stage}",
     "advice.proposal.none_counting": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one: under the rules in force only a match to {counting} would count ({refused})",
     "advice.proposal.none_but": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one: under the rules in force a match to any RPJMD {stage} but {refused_ids} would count ({refused})",
     "advice.refused": "not to {ids}: {condition}",

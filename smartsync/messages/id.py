@@ -534,6 +534,7 @@ CATALOG = {
     "advice.count_wide": "pada tingkat {stage}, padanan bagi {count} unsur masterplan:",
     "advice.count_wide.one": "pada tingkat {stage}, padanan bagi 1 unsur masterplan:",
     "advice.proposal.pair": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": tambahkan padanan ini ({relation})",
+    "advice.proposal.only": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": tambahkan padanan ini ({relation}); itulah satu-satunya {stage} RPJMD",
     "advice.proposal.none_counting": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri: menurut aturan yang berlaku hanya padanan dengan {counting} yang akan dihitung ({refused})",
     "advice.proposal.none_but": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri: menurut aturan yang berlaku padanan dengan {stage} RPJMD mana pun selain {refused_ids} akan dihitung ({refused})",
     "advice.refused": "bukan dengan {ids}: {condition}",

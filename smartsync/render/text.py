@@ -66,7 +66,7 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         # the matcher was not asked about it: the region is over the advice's limit
         "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
     if p.rpjmd and p.score is None:  # a pair the search found the rules need
-        key = "advice.proposal.pair"
+        key = "advice.proposal.only" if getattr(p, "only", False) else "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
         key = "advice.proposal.relation"
     counting = tuple(getattr(p, "counting", ()))
