@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 import attrs
 
 from ._exact import exact, fraction_text
-from .model import Match, Region, Relation, Source
+from .model import Level, Match, Region, Relation, Source
 from .typology import Parameters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -482,7 +482,7 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     out: dict[str, list[_Option]] = {}
     for stage, figures in result.stages.items():
         relation = _relation(runs, stage)
-        level = region.rpjmd.at(stage) if _is_level(stage) else ()
+        level = region.rpjmd.at(stage) if Level.parses(stage) else ()
         every = tuple(e.id for e in level)
         # the stand-in: one with a budget first, one not yet paired with the element
         preferred = [e.id for e in level if e.budget] + [e.id for e in level if not e.budget]
@@ -524,16 +524,6 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     return out
 
 
-def _is_level(stage: str) -> bool:
-    from .model import Level
-
-    try:
-        Level.parse(stage)
-    except ValueError:
-        return False
-    return True
-
-
 def _hypothetical(chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
                   mode: str) -> tuple[Match, ...]:
     return tuple(m for stage, count in counts.items() for option in chosen[stage][:count]
@@ -568,7 +558,7 @@ def _missing(runs: _Runs, stages: Sequence[str]) -> list[Missing]:
         if not figures.present:
             if index == 0 or s == runs.typology.base:
                 out.append(Missing(s, "masterplan"))
-        elif not figures.is_synchronized and not (_is_level(s) and runs.region.rpjmd.at(s)):
+        elif not figures.is_synchronized and not (Level.parses(s) and runs.region.rpjmd.at(s)):
             out.append(Missing(s, "rpjmd"))
     return out
 
