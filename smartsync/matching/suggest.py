@@ -155,7 +155,7 @@ def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: B
                   name=bridge.entry.name)]
     if bridge.placement is not None:
         parts.append(text("match.note.placed", lang, code=bridge.program.code,
-                          confidence=f"{bridge.placement.confidence:.2f}"))
+                          confidence=bridge.placement.confidence))
     rest = _note(a, sa, b, sb, lang)
     if rest:
         parts.append(rest)
