@@ -95,3 +95,53 @@ def test_a_budget_of_zero_read_from_pagu_cells_is_doubted(tmp_path: Path) -> Non
     assert zero.budget == 0 and zero.confidence is not None and zero.confidence.score <= 0.5
     assert any("Rp 0" in reason for reason in zero.confidence.reasons)
     assert other.budget == 2_000_000_000 and other.confidence is None
+
+
+# -- F77: the Permendagri 86/2017 table T-C.27 with "Tahun-1".."Tahun-5"
+
+
+def _tc27(folder: Path, year: str = "Tahun-{i}") -> Path:
+    document = docx.Document()
+    document.add_paragraph("RPJMD KABUPATEN KLATEN TAHUN 2021-2026")
+    _vision_mission(document)
+    document.add_paragraph("BAB VII KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH")
+    document.add_paragraph("Tabel 7.3 Indikasi Rencana Program Prioritas yang Disertai Kebutuhan Pendanaan "
+                           "(dalam juta rupiah)")
+    top = ["Sasaran", "Kode", "Program", "Indikator Kinerja Program", "Kondisi Kinerja Awal RPJMD (Tahun 0)"] + \
+        ["Capaian Kinerja Program dan Kerangka Pendanaan"] * 10 + ["Kondisi Kinerja pada Akhir Periode RPJMD"] * 2 + \
+        ["Perangkat Daerah Penanggung Jawab"]
+    middle = [""] * 5 + [year.format(i=i) for i in range(1, 6) for _ in (0, 1)] + [""] * 3
+    low = [""] * 5 + ["Target", "Rp"] * 6 + [""]
+    rows = [top, middle, low, [f"({i})" for i in range(1, 19)],
+            ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "Indeks SPBE", "2,6",
+             "2,8", "1.250", "3,0", "1.300", "3,2", "1.350", "3,4", "1.400", "3,6", "1.450", "3,6", "6.750", "Diskominfo"],
+            ["Meningkatnya derajat kesehatan", "1.02.02",
+             "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", "Angka harapan hidup",
+             "76,1", "76,2", "45.000", "76,3", "47.500", "76,4", "50.000", "76,5", "52.500", "76,6", "55.000", "76,6",
+             "250.000", "Dinas Kesehatan"]]
+    table = _table(document, rows)
+
+    def merge(r0: int, c0: int, r1: int, c1: int, text: str) -> None:
+        table.cell(r0, c0).merge(table.cell(r1, c1)).text = text
+    merge(0, 5, 0, 14, top[5])
+    merge(0, 15, 1, 16, top[15])
+    for c in range(5):
+        merge(0, c, 2, c, top[c])
+    merge(0, 17, 2, 17, top[17])
+    for k in range(5):
+        merge(1, 5 + 2 * k, 1, 6 + 2 * k, year.format(i=k + 1))
+    return _save(document, folder)
+
+
+@pytest.mark.parametrize("year", ["Tahun-{i}", "Tahun ke-{i}"])
+def test_the_tc27_table_reads_the_yearly_rp_under_tahun_n(tmp_path: Path, year: str) -> None:
+    """T-C.27 with year headers "Tahun-1".."Tahun-5", each over Target | Rp: the budget is the
+    sum of the five Rp columns (which the end-of-period Rp confirms), never the end-of-period
+    Target (3,6 read as juta), and each year is kept."""
+    plan = _draft(tmp_path, _tc27(tmp_path, year)).region.rpjmd
+    programs = plan.at("program")
+    assert [(p.code, p.budget, p.confidence) for p in programs] == [
+        ("2.16.03", 6_750_000_000, None), ("1.02.02", 250_000_000_000, None)]
+    assert programs[0].provenance.budget_by_year == (
+        ("ke-1", 1_250_000_000), ("ke-2", 1_300_000_000), ("ke-3", 1_350_000_000), ("ke-4", 1_400_000_000),
+        ("ke-5", 1_450_000_000))

@@ -637,6 +637,8 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
             tail = low.split()[-1] if low.split() else ""
             if _TARGET_WORDS.search(tail) or (role == "target_value" and not _MONEY_WORDS.search(low)):
                 role = "skip"
+            elif _CONDITION.search(low) and not _MONEY_WORDS.search(low):
+                role = "skip"  # "Kondisi Kinerja pada Akhir Periode" with no money word: an indicator's value
             elif _MONEY_WORDS.search(low) or _TOTAL.search(low):
                 role = "total"
             else:
@@ -668,6 +670,9 @@ def _stated_unit(text: str) -> int | None:
     return unit_of(text)
 
 
+#: a header cell naming a plan year by its place: "Tahun-1" (the Permendagri 86/2017 template),
+#: "Tahun ke-2", "Th. 3"
+_YEAR_PLACE = re.compile(r"\s*(?:tahun|th\.?|thn)\s*[.\-]?\s*(?:ke\s*-?\s*)?[1-9]\s*", re.I)
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
 _RUPIAH = re.compile(r"\brp\b\.?|rupiah")
 _UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000")
@@ -715,13 +720,14 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
                 break
             def headerish(c: int) -> bool:
                 text = cells[c]
-                if _role(text) is not None or years_in(text) or unit_of(text):
+                if _role(text) is not None or years_in(text) or unit_of(text) or _YEAR_PLACE.fullmatch(text):
                     return True
                 above = any(table.cells[k][c] for k in range(r, end))
                 return len(text) < 25 and above
             if not all(headerish(c) for c in filled):
                 break
-            named = [c for c in filled if _role(cells[c]) is not None or years_in(cells[c]) or unit_of(cells[c])]
+            named = [c for c in filled if _role(cells[c]) is not None or years_in(cells[c]) or unit_of(cells[c])
+                     or _YEAR_PLACE.fullmatch(cells[c])]
             first_filled = sum(1 for c in table.cells[r] if c)
             if len(named) * 2 < len(filled) or (len(filled) >= first_filled and len(named) < len(filled)):
                 break  # short data under the header, not more header
