@@ -145,3 +145,79 @@ def test_the_tc27_table_reads_the_yearly_rp_under_tahun_n(tmp_path: Path, year: 
     assert programs[0].provenance.budget_by_year == (
         ("ke-1", 1_250_000_000), ("ke-2", 1_300_000_000), ("ke-3", 1_350_000_000), ("ke-4", 1_400_000_000),
         ("ke-5", 1_450_000_000))
+
+
+# -- F84, F85: missions numbered with ordinal words, or typed as bullets
+
+
+def _missions_doc(folder: Path, missions: list[str], table: bool = True) -> Path:
+    document = docx.Document()
+    for line in ["RPJMD KABUPATEN MAROS TAHUN 2021-2026", "BAB IV VISI DAN MISI", "4.1 Visi",
+                 "“Maros yang Maju, Mandiri dan Berdaya Saing”", "4.2 Misi", *missions]:
+        document.add_paragraph(line)
+    if table:
+        document.add_paragraph("BAB V TUJUAN DAN SASARAN")
+        _table(document, [["Misi", "Tujuan", "Sasaran", "Indikator"],
+                          ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
+                           "Sasaran 2.1.1 Meningkatnya PDRB per kapita", "PDRB"],
+                          ["Misi 1", "Tujuan 1.1 Meningkatnya akuntabilitas", "Sasaran 1.1.1 Meningkatnya nilai SAKIP",
+                           "Nilai SAKIP"]])
+    return _save(document, folder)
+
+
+STATEMENTS = ["Mewujudkan pemerintahan yang bersih", "Meningkatkan ekonomi daerah"]
+
+
+def test_missions_numbered_with_ordinal_words_are_read_and_the_table_refers_to_them(tmp_path: Path) -> None:
+    """ "Misi pertama: ...", "Misi kedua: ..." are M1 and M2 with their statements; the table's
+    "Misi 2" cell places Tujuan 2.1 under M2 (a reference, never a mission with the text "Misi 2")."""
+    path = _missions_doc(tmp_path, ["Misi pertama: Mewujudkan pemerintahan yang bersih",
+                                    "Misi kedua: Meningkatkan ekonomi daerah"])
+    draft = _draft(tmp_path, path)
+    plan = draft.region.rpjmd
+    assert [(m.id, m.text, m.confidence) for m in plan.at("mission")] == [
+        ("M1", STATEMENTS[0], None), ("M2", STATEMENTS[1], None)]
+    assert [(g.id, g.parents) for g in plan.at("goal")] == [("T2.1", ("M2",)), ("T1.1", ("M1",))]
+    assert draft.unplaced == ()
+
+
+@pytest.mark.parametrize("bullet", ["• ", "- ", "* ", "– "])
+def test_missions_typed_as_bullets_are_read_in_order(tmp_path: Path, bullet: str) -> None:
+    """Missions typed as bullets under "4.2 Misi" are M1, M2 in order (the table's "Misi 2"
+    refers to the second)."""
+    draft = _draft(tmp_path, _missions_doc(tmp_path, [bullet + text for text in STATEMENTS]))
+    plan = draft.region.rpjmd
+    assert [(m.id, m.text) for m in plan.at("mission")] == [("M1", STATEMENTS[0]), ("M2", STATEMENTS[1])]
+    assert [(g.id, g.parents) for g in plan.at("goal")] == [("T2.1", ("M2",)), ("T1.1", ("M1",))]
+
+
+def test_bullets_under_a_numbered_mission_are_no_missions(tmp_path: Path) -> None:
+    """A bullet under a numbered mission (its explanation) is no mission of its own."""
+    draft = _draft(tmp_path, _missions_doc(tmp_path, [
+        "1. Mewujudkan pemerintahan yang bersih", "- Reformasi birokrasi", "- Pelayanan publik digital",
+        "2. Meningkatkan ekonomi daerah"], table=False))
+    assert [(m.id, m.text) for m in draft.region.rpjmd.at("mission")] == [("M1", STATEMENTS[0]), ("M2", STATEMENTS[1])]
+
+
+def test_masterplan_programs_typed_as_bullets_under_a_dimension_are_read(tmp_path: Path) -> None:
+    """ "- Aplikasi layanan desa" under "Dimensi Smart Governance" is a program of that dimension."""
+    document = docx.Document()
+    for line in ["MASTERPLAN SMART CITY KABUPATEN MAROS 2022-2031", "BAB III VISI DAN MISI SMART CITY",
+                 "3.1 Visi Smart City", "“Maros Smart Regency”", "BAB IV PROGRAM SMART CITY",
+                 "Dimensi Smart Governance", "- Aplikasi layanan desa", "- Satu data Maros",
+                 "Dimensi Smart Economy", "• Pasar daring UMKM"]:
+        document.add_paragraph(line)
+    masterplan = _save(document, tmp_path, "masterplan.docx")
+    rpjmd = _missions_doc(tmp_path, ["1. " + STATEMENTS[0]], table=False)
+    plan = _draft(tmp_path, rpjmd, masterplan).region.masterplan
+    assert [(p.text, p.dimension.value) for p in plan.at("program")] == [
+        ("Aplikasi layanan desa", "governance"), ("Satu data Maros", "governance"), ("Pasar daring UMKM", "economy")]
+
+
+def test_lines_under_a_mission_heading_that_give_no_mission_are_said(tmp_path: Path) -> None:
+    """Lines under "4.2 Misi" of which no mission is read are a check line naming the heading
+    and its page, never a clean draft."""
+    draft = _draft(tmp_path, _missions_doc(tmp_path, STATEMENTS, table=False))
+    assert draft.region.rpjmd.at("mission") == ()
+    (check,) = draft.checks
+    assert check.startswith('RPJMD: 2 line(s) under "4.2 Misi" (') and 'rpjmd.docx p. 1) read as no mission' in check

@@ -344,7 +344,7 @@ def draft_region(
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
                     rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
     checks = [line for plan in (region.rpjmd, region.masterplan)
-              for line in _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
+              for line in plans[plan.kind][0].checks + _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
     if check_codes:  # RPJMD programs drafted without a code: the code their name points to
         from ..matching.codes import code_proposals
 

@@ -137,6 +137,9 @@ class PlanDraft:
     totals: list[int] = field(default_factory=list)
     #: the ids of the programs whose budget was doubted (filled as the plan is finished)
     budget_doubted: list[str] = field(default_factory=list)
+    #: what to check that the walk saw: a heading of missions, goals or targets under which
+    #: lines stand but no element was read
+    checks: list[str] = field(default_factory=list)
 
 
 class _Walk:
@@ -150,11 +153,14 @@ class _Walk:
         self.unplaced: dict[tuple[str, Level], int] = {}
         self.programs_by_code: dict[str, list[_Item]] = {}
         self.programs_by_name: dict[str, _Item] = {}
+        #: how many elements were read at each level (a heading that gave none is said)
+        self.added: dict[Level, int] = {}
 
     # -- elements
 
     def add(self, item: _Item) -> _Item:
         item.text = item.text.strip().rstrip(";,").strip()
+        self.added[item.level] = self.added.get(item.level, 0) + 1
         key = item.key()
         found = self.index.get(key)
         if found is None and item.level is Level.PROGRAM and item.code:
@@ -263,6 +269,14 @@ class _TextState:
         #: the chapter title read so far, while its next line may continue it (a long title in
         #: capitals wraps: "BAB VII KERANGKA PENDANAAN" / "PEMBANGUNAN DAN PROGRAM PERANGKAT")
         self.title: str | None = None
+        #: the list under the last heading: "number" (1., I., Misi 1:) or "bullet" ("• ", "- ");
+        #: a bullet under a numbered item is part of that item, not an item of its own
+        self.list_style: str | None = None
+        self.bullets = 0
+        #: the last mission, goal or target heading (its text, line and how many elements of its
+        #: level had been read before it) and the lines under it read as nothing
+        self.heading: tuple[str, Line, Level, int] | None = None
+        self.unread = 0
 
 
 def _title_line(text: str) -> bool:
@@ -378,6 +392,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     chapter = _CHAPTER.match(text)
     if chapter:
         _walk_lines_close(walk, state, file)
+        _heading_done(walk, state, file)
         title = chapter.group(2).strip()
         state.pending_title = not title
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
@@ -414,6 +429,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         if _INTRO_MISSIONS.search(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
             state.mode = "mission"
+            state.list_style, state.bullets = None, 0
             return
         if _INTRO_VISION.match(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
@@ -422,6 +438,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        _heading_done(walk, state, file)
+        if mode in ("mission", "goal", "target"):
+            level = _MODE_LEVEL[mode]
+            state.heading = (text, line, level, walk.added.get(level, 0))
+        state.list_style, state.bullets = None, 0
         state.new_list = set(state.last_number)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
@@ -455,6 +476,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             state.vision_lines, state.vision_line = ([rest] if rest else []), line
             state.mode = "vision"
             return
+        state.list_style = "number"
         _open(walk, state, level, number, rest, line)
         return
     if state.mode == "vision":
@@ -474,8 +496,18 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
+        bullet = _BULLET.match(text)
+        if bullet and label is None and number is None and state.list_style != "number":
+            # a list typed with bullets ("• ...", "- ..."): its items in order (missions numbered so)
+            _walk_lines_close(walk, state, file)
+            state.list_style = "bullet"
+            state.bullets += 1
+            _open(walk, state, level, str(state.bullets) if level is Level.MISSION else None,
+                  text[bullet.end():].strip(), line)
+            return
         if number is not None and label is None:
             _walk_lines_close(walk, state, file)
+            state.list_style = "number"
             _open(walk, state, level, number, rest, line)
             return
         if state.open is not None:
@@ -491,9 +523,30 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             if text[:1].islower() or (not previous.rstrip().endswith((".", ";", ":")) and not new_sentence):
                 state.open_text.append(text)
                 return
+        elif not _BULLET.match(text):
+            state.unread += 1  # a line under the heading read as no element: said if none is
         _walk_lines_close(walk, state, file)
         return
     _walk_lines_close(walk, state, file)
+
+
+#: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
+_BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
+
+
+def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
+    """At the next heading or chapter: a heading of missions, goals or targets with lines under
+    it of which no element was read is said (a list written in a way the draft does not read)."""
+    heading, unread, state.heading, state.unread = state.heading, state.unread, None, 0
+    if heading is None or not unread:
+        return
+    text, line, level, before = heading
+    if walk.added.get(level, 0) > before:
+        return
+    place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
+    walk.draft.checks.append(_t("draft.check.unread", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                count=unread, heading=clean(text)[:60], where=place,
+                                level=messages.stage_name(level.value, walk.lang)))
 
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
@@ -1364,6 +1417,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
             recent = []
         _walk_lines_close(walk, text_state, document.file)
+        _heading_done(walk, text_state, document.file)
     return walk.draft
 
 
