@@ -221,3 +221,41 @@ def test_lines_under_a_mission_heading_that_give_no_mission_are_said(tmp_path: P
     assert draft.region.rpjmd.at("mission") == ()
     (check,) = draft.checks
     assert check.startswith('RPJMD: 2 line(s) under "4.2 Misi" (') and 'rpjmd.docx p. 1) read as no mission' in check
+
+
+# -- F73: a Misi | Tujuan | Sasaran table with no indicator column; no parent guessed
+
+
+def _goals_table_doc(folder: Path, goals_table: bool) -> Path:
+    document = docx.Document()
+    _vision_mission(document, ("1. Mewujudkan tata kelola pemerintahan yang inovatif",
+                               "2. Meningkatkan perekonomian daerah", "3. Meningkatkan kualitas SDM"))
+    document.add_paragraph("BAB V TUJUAN DAN SASARAN")
+    if goals_table:
+        _table(document, [["Misi", "Tujuan", "Sasaran"],
+                          ["Misi 1", "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE"],
+                          ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
+                           "Sasaran 2.1.1 Meningkatnya kunjungan wisatawan"]])
+    document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
+    _table(document, [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+                      ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.000.000.000"],
+                      ["Meningkatnya kunjungan wisatawan", "3.26.03", "Program Pemasaran Pariwisata", "2.000.000.000"]])
+    return _save(document, folder)
+
+
+def test_a_misi_tujuan_sasaran_table_without_indicators_is_read(tmp_path: Path) -> None:
+    """A table "Misi | Tujuan | Sasaran" (no indicator column) gives its goals and targets under
+    the missions its cells name; the program table's targets are those targets."""
+    plan = _draft(tmp_path, _goals_table_doc(tmp_path, True)).region.rpjmd
+    assert [(e.id, e.parents, e.confidence) for e in plan.at("goal") + plan.at("target")] == [
+        ("T1.1", ("M1",), None), ("T2.1", ("M2",), None), ("S1.1.1", ("T1.1",), None), ("S2.1.1", ("T2.1",), None)]
+    assert [p.parents for p in plan.at("program")] == [("S1.1.1",), ("S2.1.1",)]
+
+
+def test_targets_of_a_table_naming_no_mission_are_not_hung_under_the_last_mission(tmp_path: Path) -> None:
+    """Targets read from a program table that names no goal or mission, in a plan of several
+    missions, are left unplaced and doubted, said in the notes (never under the last mission)."""
+    draft = _draft(tmp_path, _goals_table_doc(tmp_path, False))
+    targets = draft.region.rpjmd.at("target")
+    assert [(t.parents, t.confidence.score if t.confidence else 1.0) for t in targets] == [((), 0.6), ((), 0.6)]
+    assert any("2 targets under no mission" in note for note in draft.unplaced)

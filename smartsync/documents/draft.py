@@ -153,8 +153,10 @@ class _Walk:
         self.unplaced: dict[tuple[str, Level], int] = {}
         self.programs_by_code: dict[str, list[_Item]] = {}
         self.programs_by_name: dict[str, _Item] = {}
-        #: how many elements were read at each level (a heading that gave none is said)
+        #: how many elements were read at each level (a heading that gave none is said), and how
+        #: many distinct ones
         self.added: dict[Level, int] = {}
+        self.distinct: dict[Level, int] = {}
 
     # -- elements
 
@@ -199,6 +201,7 @@ class _Walk:
             return found
         self.index[key] = item
         self.draft.items.append(item)
+        self.distinct[item.level] = self.distinct.get(item.level, 0) + 1
         if item.level is Level.PROGRAM:
             if item.code:
                 self.programs_by_code.setdefault(item.code, []).append(item)
@@ -771,6 +774,8 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
             filled = [c for c in range(table.width) if cells[c]]
             if not filled or _is_number_row(cells) or _looks_like_data(cells) or _group_text(cells):
                 break
+            if any(_BARE_REFERENCE.match(c) or all(numbering(c)[:2]) for c in cells if c):
+                break  # "Misi 1" | "Tujuan 1.1 Meningkatnya ...": a row of statements, not more header
             def headerish(c: int) -> bool:
                 text = cells[c]
                 if _role(text) is not None or years_in(text) or unit_of(text) or _YEAR_PLACE.fullmatch(text):
@@ -1335,7 +1340,11 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
     if above:
         item.parents.append(state.groups[max(above, key=lambda l: l.rank)].key())
         return
-    item.context_parent = walk.context_for(item.level)
+    context = walk.context_for(item.level)
+    if context is not None and walk.distinct.get(context[0], 0) == 1:
+        # a table naming no element above its rows: the one element of that level drafted so far
+        # (the plan's vision), never whichever of several came last (said unplaced instead)
+        item.context_parent = context
 
 
 # --------------------------------------------------------------------------
