@@ -259,3 +259,43 @@ def test_targets_of_a_table_naming_no_mission_are_not_hung_under_the_last_missio
     targets = draft.region.rpjmd.at("target")
     assert [(t.parents, t.confidence.score if t.confidence else 1.0) for t in targets] == [((), 0.6), ((), 0.6)]
     assert any("2 targets under no mission" in note for note in draft.unplaced)
+
+
+# -- F75: a SIPD urusan/bidang row is no program
+
+
+@pytest.mark.parametrize("own_line", [False, True])
+def test_a_sipd_urusan_row_without_a_program_code_is_no_program(tmp_path: Path, own_line: bool) -> None:
+    """In a SIPD-like workbook with kode urusan / kode bidang / kode program columns, the row
+    "2" | "16" | "" | "URUSAN KOMUNIKASI DAN INFORMATIKA" with no pagu is no program (and no code
+    is proposed for it); its mission, goal and target cells are read; the programs below get
+    their codes and budgets."""
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["RPJMD KOTA CIMAHI TAHUN 2022-2027"])
+    sheet.append(["Indikasi Rencana Program Prioritas (dalam ribuan rupiah)"])
+    sheet.append(["Misi", "Tujuan", "Sasaran", "Kode Urusan", "Kode Bidang", "Kode Program", "Program",
+                  "Target 2023", "Rp 2023", "Target 2024", "Rp 2024", "Perangkat Daerah"])
+    hierarchy = ["Misi 1: Mewujudkan pemerintahan digital", "Tujuan 1.1: Meningkatnya akuntabilitas",
+                 "Sasaran 1.1.1: Meningkatnya indeks SPBE"]
+    urusan = ["2", "16", "", "URUSAN KOMUNIKASI DAN INFORMATIKA", "", "", "", "", ""]
+    if own_line:
+        sheet.append([None, None, None] + urusan)
+        sheet.append(hierarchy + ["2", "16", "03", "Program Pengelolaan Aplikasi Informatika", "3,1", 1500000, "3,3",
+                                  1600000, "Diskominfo"])
+    else:
+        sheet.append(hierarchy + urusan)
+        sheet.append([None, None, None, "2", "16", "03", "Program Pengelolaan Aplikasi Informatika", "3,1", 1500000,
+                      "3,3", 1600000, "Diskominfo"])
+    sheet.append([None, None, None, "2", "16", "02", "Program Pengelolaan Informasi dan Komunikasi Publik", "70",
+                  500000, "72", 500000, "Diskominfo"])
+    path = tmp_path / "sipd.xlsx"
+    book.save(path)
+    draft = _draft(tmp_path, path, rpjmd_period=None)
+    plan = draft.region.rpjmd
+    assert [(p.code, p.text, p.budget, p.parents) for p in plan.at("program")] == [
+        ("2.16.03", "Program Pengelolaan Aplikasi Informatika", 3_100_000_000, ("S1.1.1",)),
+        ("2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik", 1_000_000_000, ("S1.1.1",))]
+    assert [e.id for e in plan.elements] == ["M1", "T1.1", "S1.1.1", "P1", "P2"]
+    assert not any("URUSAN" in check for check in draft.checks)

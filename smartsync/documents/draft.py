@@ -1092,6 +1092,16 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         outline, code_cell = code_cell.strip().rstrip("."), ""
     parsed = program_code(code_cell) if code_cell else None
     parts = [cells[c] for c in range(len(cells)) if cols.roles[c] == "code_part" and cells[c]]
+    if not code_cell and program_name and not re.match(r"^program\b", program_name, re.I) and (
+            parts or re.match(r"^(urusan|bidang)\b", program_name, re.I)) and _row_amount(cells, cols) is None:
+        # an urusan or bidang row of a SIPD export ("2" | "16" | "" | "URUSAN KOMUNIKASI DAN
+        # INFORMATIKA", no pagu): no program; its codes go on to the rows below, its mission,
+        # goal and target cells are read
+        composed = program_code(_compose(parts)) if parts else None
+        if composed is not None and composed[2] < 3:
+            state.code_prefix = {k: v for k, v in state.code_prefix.items() if k < composed[2]}
+            state.code_prefix[composed[2]] = composed[0]
+        program_name = ""
     if parts and code_cell:
         code_cell = _compose(parts + [code_cell])
         parsed = program_code(code_cell)
