@@ -299,3 +299,39 @@ def test_a_sipd_urusan_row_without_a_program_code_is_no_program(tmp_path: Path, 
         ("2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik", 1_000_000_000, ("S1.1.1",))]
     assert [e.id for e in plan.elements] == ["M1", "T1.1", "S1.1.1", "P1", "P2"]
     assert not any("URUSAN" in check for check in draft.checks)
+
+
+# -- F82: the region's kind and name from the RPJMD's title
+
+
+def _titled(folder: Path, title: str | None) -> Path:
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title)
+    _vision_mission(document)
+    return _save(document, folder)
+
+
+def test_the_kind_and_name_come_from_the_rpjmd_title(tmp_path: Path) -> None:
+    """ "RPJMD KABUPATEN GOWA TAHUN 2021-2026" drafted without a kind or a name gives a
+    kabupaten named "Kabupaten Gowa" (not a kota named after the id), with no check line."""
+    draft = _draft(tmp_path, _titled(tmp_path, "RPJMD KABUPATEN GOWA TAHUN 2021-2026"), id="gowa")
+    region = draft.region
+    assert (region.id, region.name, region.kind.value) == ("gowa", "Kabupaten Gowa", "kabupaten")
+    assert draft.checks == ()
+
+
+def test_a_kind_given_that_the_title_contradicts_is_kept_and_said(tmp_path: Path) -> None:
+    """kind="kota" for a document titled KABUPATEN GOWA is written as given, and a check line
+    says what the title names."""
+    draft = _draft(tmp_path, _titled(tmp_path, "RPJMD KABUPATEN GOWA TAHUN 2021-2026"), id="gowa", kind="kota",
+                   name="Gowa")
+    assert (draft.region.name, draft.region.kind.value) == ("Gowa", "kota")
+    assert draft.checks == ('the title "RPJMD KABUPATEN GOWA TAHUN 2021-2026" names Kabupaten Gowa, a kabupaten '
+                            '(regency); the region is written as a kota (city) (--kind)',)
+
+
+def test_with_no_title_the_region_is_a_kota_named_by_its_id(tmp_path: Path) -> None:
+    """Documents that name no region leave the documented defaults: kota, the name the id."""
+    region = _draft(tmp_path, _titled(tmp_path, None), id="x").region
+    assert (region.name, region.kind.value) == ("x", "kota")

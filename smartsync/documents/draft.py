@@ -127,6 +127,9 @@ class PlanDraft:
     items: list[_Item] = field(default_factory=list)
     period: Period | None = None
     period_from_title: bool = False
+    #: the region the plan's title names ("RPJMD KABUPATEN GOWA TAHUN 2021-2026"): its kind
+    #: ("kabupaten", "kota"), its name ("Kabupaten Gowa") and the title itself
+    region_title: tuple[str, str, str] | None = None
     years_seen: set[int] = field(default_factory=set)
     unplaced: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -226,6 +229,8 @@ class _Walk:
     # -- period
 
     def title_period(self, text: str) -> None:
+        if self.draft.region_title is None and len(text) < 200:
+            _title_region(self, text)
         if self.draft.period_from_title:
             return
         previous, self.previous_text = getattr(self, "previous_text", ""), text
@@ -239,6 +244,32 @@ class _Walk:
             if found:
                 self.draft.period = Period(*found)
                 self.draft.period_from_title = any(w in low for w in words)
+
+
+#: the region a plan's title names: "RPJMD KABUPATEN GOWA TAHUN 2021-2026", "Masterplan Smart
+#: City Kota Cimahi 2022-2031" (the name up to the year, "Tahun", "Periode" or the line's end)
+_TITLE_REGION = re.compile(r"\b(kabupaten|kab\.|kota)\s+((?:(?!tahun\b|periode\b|nomor\b)[^\W\d_][\w'.-]*\s*){1,4}?)"
+                           r"\s*(?=\(|tahun\b|periode\b|\d{4}|[-–,:]|$)", re.I)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in name.split())
+
+
+def _title_region(walk: _Walk, text: str) -> None:
+    """The region the plan's title names, kept on the draft (the first title that names one)."""
+    low = text.casefold()
+    words = ("rpjmd", "jangka menengah") if walk.kind is PlanKind.RPJMD else (
+        "masterplan", "master plan", "smart city", "rencana induk")
+    if not any(w in low for w in words) or "peraturan" in low:
+        return
+    found = _TITLE_REGION.search(text)
+    if found is None or "smart" in found.group(2).casefold():
+        return
+    kind = "kabupaten" if found.group(1).casefold().startswith("kab") else "kota"
+    name = _title_case(found.group(2).strip(" .-"))
+    if name:
+        walk.draft.region_title = (kind, f"{kind.capitalize()} {name}", clean(text)[:120])
 
 
 def _provenance(file: str, page: int | None, printed: str | None, text: str, *, sheet: str | None = None,
