@@ -335,3 +335,29 @@ def test_with_no_title_the_region_is_a_kota_named_by_its_id(tmp_path: Path) -> N
     """Documents that name no region leave the documented defaults: kota, the name the id."""
     region = _draft(tmp_path, _titled(tmp_path, None), id="x").region
     assert (region.name, region.kind.value) == ("x", "kota")
+
+
+# -- F60: the RPJMD's vision quoted in a masterplan under a lead-in sentence naming the RPJMD
+
+
+def test_an_rpjmd_vision_quoted_under_a_lead_in_naming_the_rpjmd_is_no_masterplan_vision(tmp_path: Path) -> None:
+    """In a masterplan, "Visi RPJMD Kabupaten Sleman adalah:" and "Misi RPJMD ... sebagai
+    berikut:" with the quote and list after them (no heading naming the RPJMD) are a quotation:
+    the masterplan has one vision, its own, and its missions hang under it."""
+    document = docx.Document()
+    for line in ["MASTERPLAN SMART CITY KABUPATEN SLEMAN TAHUN 2022-2031", "BAB II KEBIJAKAN PEMBANGUNAN DAERAH",
+                 "Visi RPJMD Kabupaten Sleman adalah:", "“Terwujudnya Masyarakat Sleman yang Lebih Sejahtera”",
+                 "Misi RPJMD Kabupaten Sleman adalah sebagai berikut:", "1. Meningkatkan tata kelola pemerintahan",
+                 "BAB IV VISI DAN MISI SMART CITY", "4.1 Visi Smart City",
+                 "“Sleman Smart Regency: Masyarakat Sejahtera”", "4.2 Misi Smart City",
+                 "1. Mewujudkan tata kelola pemerintahan digital", "2. Mengembangkan ekonomi digital bagi UMKM",
+                 "BAB V PROGRAM PENGEMBANGAN SMART CITY", "Dimensi Smart Governance", "1. Pusat data Sleman"]:
+        document.add_paragraph(line)
+    masterplan = _save(document, tmp_path, "masterplan.docx")
+    draft = _draft(tmp_path, _titled(tmp_path, None), masterplan)
+    plan = draft.region.masterplan
+    assert [(e.id, e.text, e.parents) for e in plan.at("vision") + plan.at("mission")] == [
+        ("SV", "Sleman Smart Regency: Masyarakat Sejahtera", ()),
+        ("SM1", "Mewujudkan tata kelola pemerintahan digital", ("SV",)),
+        ("SM2", "Mengembangkan ekonomi digital bagi UMKM", ("SV",))]
+    assert draft.checks == ()

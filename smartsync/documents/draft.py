@@ -349,10 +349,7 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
         return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
-    others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
-    if kind is PlanKind.MASTERPLAN:
-        others += r"|\brpjmd\b|jangka menengah|kepala daerah"
-    if re.search(others, low):
+    if _names_other_plan(low, kind):
         return "quoted"
     if dimension_of(bare) is not None:
         return "dimension"
@@ -365,6 +362,15 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
                 return "vision"
             return mode
     return None
+
+
+def _names_other_plan(low: str, kind: PlanKind) -> bool:
+    """Whether a heading or a lead-in sentence names another plan than the one drafted (the
+    RPJMD in a masterplan; the RPJPD, RPJMN or the province's plan in either)."""
+    others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
+    if kind is PlanKind.MASTERPLAN:
+        others += r"|\brpjmd\b|jangka menengah|kepala daerah"
+    return re.search(others, low) is not None
 
 
 _SENTENCE_WORDS = re.compile(r"\b(adalah|merupakan|ialah|yaitu|tersebut|dijabarkan|sebagai berikut|berikut ini|"
@@ -453,6 +459,14 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
     if state.mode != "quoted" and not numbering(text)[1]:
+        if (_INTRO_VISION_QUOTED.match(text) or ((_INTRO_MISSIONS.search(text) or _INTRO_VISION.match(text))
+                                                 and len(text.split()) <= 16)) \
+                and _names_other_plan(text.casefold(), walk.kind):
+            # "Visi RPJMD Kabupaten Sleman adalah:" in a masterplan: a quotation of the other plan,
+            # to the next heading (its own vision comes under its own heading)
+            _walk_lines_close(walk, state, file)
+            state.mode = "quoted"
+            return
         if _INTRO_VISION_QUOTED.match(text):
             _walk_lines_close(walk, state, file)
             state.vision_lines, state.vision_line, state.mode = [text], line, "vision"
