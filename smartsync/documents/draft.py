@@ -461,9 +461,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.mode != "quoted" and not numbering(text)[1]:
         if (_INTRO_VISION_QUOTED.match(text) or ((_INTRO_MISSIONS.search(text) or _INTRO_VISION.match(text))
                                                  and len(text.split()) <= 16)) \
-                and _names_other_plan(text.casefold(), walk.kind):
+                and _names_other_plan(text.casefold(), walk.kind) \
+                and not re.search(r"smart|master ?plan|cerdas|selaras|sejalan|mengacu", text, re.I):
             # "Visi RPJMD Kabupaten Sleman adalah:" in a masterplan: a quotation of the other plan,
-            # to the next heading (its own vision comes under its own heading)
+            # to the next heading (its own vision comes under its own heading); "Visi smart city
+            # ... dirumuskan selaras dengan visi RPJMD, yaitu:" leads into its own
             _walk_lines_close(walk, state, file)
             state.mode = "quoted"
             return
