@@ -97,17 +97,16 @@ def unremarkable(text: str, *, line: bool = False) -> bool:
     return (_SUSPECT_IN_LINE if line else _SUSPECT_IN_TEXT).search(text) is None
 
 
-def bidi_control(text: str) -> str | None:
-    """Why ``text`` deserves a warning for a bidirectional control character, naming the
-    first and where it is; ``None`` when it holds none. Such a character is kept (right-
-    to-left writing may need it), but every output neutralises it."""
+def bidi_control(text: str) -> dict[str, object] | None:
+    """The first bidirectional control character in ``text``, as the values of the
+    ``bidi-control`` warning: ``char`` (written as an escape), ``name`` (its Unicode name)
+    and ``position`` (1-based); ``None`` when it holds none. Such a character is kept
+    (right-to-left writing may need it), but every output neutralises it."""
     found = _BIDI_REORDERING.search(text)
     if found is None:
         return None
     char = found.group()
-    return (f"holds a bidirectional control character ({_escape(char)} {_BIDI_NAMES[char]}) at "
-            f"position {found.start() + 1}, which reorders how a spreadsheet or a page shows "
-            "the text")
+    return {"char": _escape(char), "name": _BIDI_NAMES[char], "position": found.start() + 1}
 
 
 def for_terminal(text: str) -> str:

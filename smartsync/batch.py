@@ -29,7 +29,8 @@ import attrs
 
 from ._text import encodable
 from .errors import MAX_MESSAGE, _shown
-from .errors import InvalidRegionError, Place, Problem, RegionFileError, Severity, SmartsyncError
+from .errors import (InvalidRegionError, Place, Problem, RegionFileError, Severity, SmartsyncError,
+                     coded_problem)
 from .io import check_region_file
 from .io.paths import list_folder, path_kind
 from .io.regionfile import REGION_FILE_SUFFIXES
@@ -419,9 +420,10 @@ def _deduplicated(pairs: Iterable[tuple[BatchItem, Any]],
             if item.error is None and item.region_id is not None:
                 where = seen.get(item.region_id)
                 if where is not None:
-                    problem = Problem(f"region id {item.region_id!r} is also the id of the region "
-                                      f"from {where}; a batch classifies each region once",
-                                      file=item.source, where=Place("region"), code="duplicate-region")
+                    problem = coded_problem("duplicate-region",
+                                            {"region": repr(item.region_id), "first": where,
+                                             "form": "batch"},
+                                            file=item.source, where=Place("region"))
                     item = BatchItem(item.index, item.region_id, item.source, None, str(problem),
                                      item.problems + (problem,))
                     rendered = render(item) if render is not None else None

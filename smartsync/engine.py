@@ -54,7 +54,8 @@ _CHARACTERISTIC_ORDER = {key: i for i, key in enumerate((
 #: the order findings are listed in: what decides the type first, then the funding, then
 #: what needs review, then what is worth knowing; codes of other packs follow by severity
 _DIAGNOSTIC_ORDER = {code: i for i, code in enumerate((
-    "no_base_stage", "synchronized_above_break", "condition_failed", "periods_disjoint",
+    "no_base_stage", "synchronized_above_break", "chain_broken_below_start", "condition_failed",
+    "periods_disjoint",
     "orphan_programs",
     "dimension_unsynchronized", "unbudgeted_rpjmd_programs", "rests_on_suggested",
     "suggested_matches_used"))}

@@ -40,9 +40,13 @@ again.
 >>> print(curve.breakpoints[0].message())
 at thresholds up to 3/4 (75%) the type is type B (mission), above it type C (target): mission coverage 3/4 (75%) reaches the threshold up to 3/4 and not above it
 >>> s.regions[0].types["cascading"]
-('target', 'C')
->>> print(s.regions[0].differences[0].lines()[0])
-under cascading the mission matches SM1 -> M1 (adopted), SM2 -> M2 (derived), SM3 -> M3 (derived) are rejected by cascade_broken: none of its parents is matched to an ancestor of its counterpart
+('mission', 'B')
+>>> at_70 = smartsync.study(["examples/type-b-mission.yaml"], rule_sets=["default", "cascading"],
+...                         threshold=Fraction(7, 10))
+>>> at_70.regions[0].types["cascading"]
+('unsynchronized', None)
+>>> print(at_70.regions[0].differences[0].lines()[0])
+under cascading the program matches SP2 -> P2 (aligned), SP10 -> P11 (aligned), SP11 -> P13 (aligned) are rejected: its parent is matched to an RPJMD element its counterpart is not under
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 import attrs
 
 from ._exact import exact as _exact, fraction_text
-from .errors import MAX_MESSAGE, Place, Problem, _shown
+from .errors import MAX_MESSAGE, Place, Problem, _shown, coded_problem
 from .model import Region
 from .typology import Parameters
 
@@ -924,9 +928,10 @@ def _once_per_region(items: Iterable[RegionStudy]) -> Iterator[RegionStudy]:
         if item.ok and item.region_id is not None:
             where = seen.get(item.region_id)
             if where is not None:
-                problem = Problem(f"region id {item.region_id!r} is also the id of the region "
-                                  f"from {where}; a study takes each region once",
-                                  file=item.source, where=Place("region"), code="duplicate-region")
+                problem = coded_problem("duplicate-region",
+                                        {"region": repr(item.region_id), "first": where,
+                                         "form": "study"},
+                                        file=item.source, where=Place("region"))
                 item = RegionStudy(item.index, item.region_id, item.name, item.source,
                                    error=str(problem), problems=item.problems + (problem,))
             else:

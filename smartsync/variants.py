@@ -19,8 +19,9 @@ registered under the entry-point group ``smartsync.rules``:
   counts only when its RPJMD counterpart has a *pagu indikatif* above zero
   (one rule more: :mod:`smartsync.rules.budgeted`);
 - ``cascading`` (:data:`CASCADING`): an element below the masterplan's top
-  stage counts only when one of its parents is matched to an ancestor of its
-  RPJMD counterpart (:mod:`smartsync.rules.cascading`).
+  stage does not count when its parent is matched, but to no ancestor of its
+  RPJMD counterpart; an element whose parents are unmatched starts the cascade
+  (:mod:`smartsync.rules.cascading`).
 
 A variant of your own is a :class:`Variant` (or a pack class, a list of
 pack classes, or a module of them, added to the default packs), named on
@@ -137,8 +138,9 @@ def _cascading_packs() -> tuple[type, ...]:
 
 CASCADING = Variant(
     "cascading", _cascading_packs(),
-    description="An element below the masterplan's top stage counts only when one of its "
-                "parents is matched to an ancestor of its RPJMD counterpart (pohon kinerja).",
+    description="An element below the masterplan's top stage does not count when its parent "
+                "is matched, but to no ancestor of its RPJMD counterpart; an element whose "
+                "parents are unmatched starts the cascade (pohon kinerja).",
     source="smartsync.variants:CASCADING")
 
 

@@ -59,6 +59,7 @@ class Choices:
     landscape: bool = False  # the program table on landscape pages
     ruled: bool = True       # the program table with rulings, or borderless
     italic: str = "none"     # the visions: none, italic (one piece), glyphs (glyph by glyph, letter-spaced)
+    padding: float = 6.0     # points left and right of a table cell's text (1.5: cells closer than a word gap)
     # a Word file's own choice: the program table ruled ("grid"), without borders ("plain"),
     # nested in a one-cell layout table ("nested"), or typed with tabs at tab stops ("tabs")
     word_table: str = "grid"
@@ -73,8 +74,9 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     own = random.Random(seed * 7_919 + 3)
     landscape, ruled, italic = own.random() < 0.5, own.random() < 0.6, own.choice(["none", "italic", "glyphs"])
     word_table = own.choice(["grid", "plain", "nested", "tabs"])
+    padding = own.choice([6.0, 3.0, 1.5])
     return Choices(
-        landscape=landscape, ruled=ruled, italic=italic, word_table=word_table,
+        landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -513,7 +515,8 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
         elif isinstance(block, str):
             story.append(Paragraph(escape(block), body))
         elif block:
-            data, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            data, style = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), c.padding),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), c.padding)]
             ncols = max(len(r) for r in block)
             for r, row in enumerate(block):
                 if len(set(row)) == 1 and row[0].startswith("Sasaran "):

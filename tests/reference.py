@@ -29,9 +29,11 @@ and the variants' documentation, not from the rules:
 - ``budgeted``: a masterplan program's match counts only when its RPJMD
   program has a budget above zero (``budgeted-programs``);
 - ``cascading``: a match of an element below the masterplan's highest
-  present stage counts only when one of the element's parents is matched (by
-  any match) to an ancestor (parent, parent's parent...) of the counterpart
-  in the RPJMD; an element there with no parent does not count.
+  present stage does not count when a parent of the element is matched (by
+  any match) but none of its parents to an ancestor (parent, parent's
+  parent...) of the counterpart in the RPJMD: its position disagrees. An
+  element whose parents are all unmatched starts the cascade and counts; an
+  element there with no parent does not count.
 """
 
 from __future__ import annotations
@@ -139,8 +141,11 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         if budgeted and level == "program" and not rp_budget[m.rpjmd]:
             return False
         if cascading and top is not None and STAGES.index(level) > STAGES.index(top):
-            above = ancestors(m.rpjmd)
-            return any(matched_to.get(parent, set()) & above for parent in mp_parents[m.masterplan])
+            parents = mp_parents[m.masterplan]
+            if not parents:
+                return False
+            claimed = set().union(*(matched_to.get(parent, set()) for parent in parents))
+            return not claimed or bool(claimed & ancestors(m.rpjmd))
         return True
 
     # the matches that count: same level on both sides, a counted relation (and the variant)

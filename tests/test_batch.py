@@ -117,6 +117,20 @@ def test_a_second_region_with_the_same_id_fails():
     assert items[1].problems[-1].code == "duplicate-region"
 
 
+def test_a_second_region_with_the_same_id_is_worded_in_indonesian(tmp_path):
+    """batch --lang id (newuser finding F66): the duplicate region's error in Indonesian, the first file named."""
+    from smartsync.cli import main
+
+    files = sorted(EXAMPLES.glob("*.yaml"))
+    copy = tmp_path / "salinan.yaml"
+    copy.write_text(files[0].read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "hasil.csv"
+    main(["batch", str(files[0]), str(copy), "--out", str(out), "--lang", "id"])
+    written = out.read_text(encoding="utf-8")
+    assert f"juga id daerah dari {files[0]}; batch mengklasifikasikan setiap daerah satu kali" in written
+    assert "is also the id" not in written
+
+
 def test_params_apply_to_every_region():
     """The parameters given are used for each region, in workers too."""
     regions_ = load_regions(EXAMPLES)

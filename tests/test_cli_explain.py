@@ -165,9 +165,46 @@ def test_to_a_lower_type_says_which_losses_make_it_fall(capsys):
     assert "ambang di atas 75%" in out
 
 
-def test_to_a_lower_type_nothing_gives_is_refused_in_words(capsys):
-    """Under cascading, breaking the target stage of the type A example also unsynchronizes its programs: --to D says so."""
-    code, out, _ = run(capsys, EXAMPLES / "type-a-vision.yaml", "--rules", "cascading", "--to", "D")
+#: a type A region under cascading whose targets are matched twice: losing a target match that
+#: agrees with the RPJMD leaves its programs placed under the other, and they stop counting
+_TWICE_MATCHED_TARGETS = """\
+region: {id: "9990", name: Kota Uji, kind: kota}
+rpjmd:
+  period: [2021, 2026]
+  elements:
+    - {id: RV1, level: vision, text: "Visi RPJMD"}
+    - {id: RM1, level: mission, parent: RV1, text: "Misi satu"}
+    - {id: RM2, level: mission, parent: RV1, text: "Misi dua"}
+    - {id: RT1, level: target, parent: RM1, text: "Sasaran satu"}
+    - {id: RT2, level: target, parent: RM2, text: "Sasaran dua"}
+    - {id: RP1, level: program, parent: RT1, budget: 1000, text: "Program satu"}
+masterplan:
+  period: [2022, 2031]
+  elements:
+    - {id: SV1, level: vision, text: "Visi masterplan"}
+    - {id: SM1, level: mission, parent: SV1, text: "Misi masterplan"}
+    - {id: ST1, level: target, parent: SM1, text: "Sasaran masterplan satu"}
+    - {id: ST2, level: target, parent: SM1, text: "Sasaran masterplan dua"}
+    - {id: SP1, level: program, parent: ST1, dimension: governance, text: "Program satu"}
+    - {id: SP2, level: program, parent: ST1, dimension: governance, text: "Program dua"}
+    - {id: SP3, level: program, parent: ST2, dimension: governance, text: "Program tiga"}
+matches:
+  - {masterplan: SV1, rpjmd: RV1, relation: derived}
+  - {masterplan: SM1, rpjmd: RM1, relation: derived}
+  - {masterplan: ST1, rpjmd: RT1, relation: derived}
+  - {masterplan: ST1, rpjmd: RT2, relation: derived}
+  - {masterplan: ST2, rpjmd: RT1, relation: derived}
+  - {masterplan: SP1, rpjmd: RP1, relation: derived}
+  - {masterplan: SP2, rpjmd: RP1, relation: derived}
+  - {masterplan: SP3, rpjmd: RP1, relation: derived}
+"""
+
+
+def test_to_a_lower_type_nothing_gives_is_refused_in_words(capsys, tmp_path):
+    """Under cascading, the losses that break the target stage of a region whose targets are matched twice also unsynchronize its programs: --to D says so."""
+    region_file = tmp_path / "twice.yaml"
+    region_file.write_text(_TWICE_MATCHED_TARGETS, encoding="utf-8")
+    code, out, _ = run(capsys, region_file, "--rules", "cascading", "--to", "D")
     assert code == 0
     assert out.strip() == ("Nothing found makes it fall to type D: the losses that break a stage make it "
                            "unsynchronized (outside the typology) instead.")

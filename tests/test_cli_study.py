@@ -47,7 +47,7 @@ def test_jsonl_has_curves_and_differences_in_the_language(tmp_path):
     differences between rule sets in Indonesian."""
     out = tmp_path / "study.jsonl"
     assert main(["study", str(EXAMPLES / "type-b-mission.yaml"), "--rules", "default,cascading",
-                 "--out", str(out), "--lang", "id", "--no-progress"]) == 0
+                 "--threshold", "0.7", "--out", str(out), "--lang", "id", "--no-progress"]) == 0
     (line,) = out.read_text(encoding="utf-8").splitlines()
     data = json.loads(line)
     assert data["types"]["default"]["letter"] == "B"
@@ -128,12 +128,13 @@ def test_text_says_why_rule_sets_disagree_in_indonesian(tmp_path):
     Python name)."""
     out = tmp_path / "study.txt"
     assert main(["study", str(EXAMPLES / "type-b-mission.yaml"), "--rules", "default,cascading",
-                 "--out", str(out), "--lang", "id", "--no-progress"]) == 0
+                 "--threshold", "0.7", "--out", str(out), "--lang", "id", "--no-progress"]) == 0
     written = out.read_text(encoding="utf-8")
     assert "9902 Kabupaten Contoh Makmur" in written
     assert "0 < t <= 3/4: tipe B (misi)" in written
     assert "Mengapa default dan cascading berbeda" in written
-    assert "ditolak: tidak ada induknya yang dipadankan dengan leluhur padanannya" in written
+    assert ("ditolak: induknya dipadankan dengan unsur RPJMD yang tidak berada di atas "
+            "padanannya dalam pohon kinerja RPJMD") in written
     assert "cascade_broken" not in written and "element_synchronized" not in written
 
 

@@ -1,7 +1,8 @@
 """Tables of a PDF without rulings (issue 24 item 2): rows whose cells wrap over several lines in
 narrow columns, words and figures cut at a cell's edge, row numbers cut in a narrow "No"
-column, header words cut ("Targ" / "et"), a total row whose label and figure wrap, and a page
-that goes on with the table laid out anew without its header."""
+column, header words cut ("Targ" / "et"), a total row whose label and figure wrap, a page
+that goes on with the table laid out anew without its header, and cells set closer than a
+word's width apart."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ TOTAL = ["", "JUMLAH TOTAL", "", "", "", "142.088.000.000"]
 
 
 def _pdf(path: Path, widths: list[float], pages: list[list[list[str]]], top_padding: float = 3,
-         widths_after: list[float] | None = None) -> None:
+         widths_after: list[float] | None = None, side_padding: float = 5) -> None:
     """A PDF of borderless tables (one a page), 7 pt text in cells of ``widths`` points (the
-    pages after the first in cells of ``widths_after`` when given)."""
+    pages after the first in cells of ``widths_after`` when given), ``side_padding`` points
+    left and right of each cell's text."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table as RLTable, TableStyle
@@ -43,7 +45,8 @@ def _pdf(path: Path, widths: list[float], pages: list[list[list[str]]], top_padd
         table = RLTable([[Paragraph(v, cell) if v else "" for v in row] for row in rows],
                         colWidths=widths if k == 0 or widths_after is None else widths_after)
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), top_padding),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5)]))
+                                   ("LEFTPADDING", (0, 0), (-1, -1), side_padding),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), side_padding)]))
         story.append(table)
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
 
@@ -91,3 +94,21 @@ def test_a_page_going_on_without_its_header_and_laid_out_anew(tmp_path: Path) ->
     first, second = _tables(path)
     assert first.cells[1:] == ROWS[:6]
     assert second.cells == ROWS[6:]
+
+
+@pytest.mark.parametrize("padding", [1, 2, 3])
+def test_cells_set_closer_than_the_font_size_stay_apart(tmp_path: Path, padding: float) -> None:
+    """Cells whose texts stand only 2 to 6 points apart (7 pt text: less than the 1.2 times the
+    font size that sets words apart) are read in their own columns: where the document wrote no
+    space between two words, a gap wider than a third of the size is a cell's edge, not a word's."""
+    path = tmp_path / "rpjmd.pdf"
+    header = ["No", "Sasaran", "Kode", "Program", "Pagu 2022 (Rp)", "Pagu 2023 (Rp)", "Perangkat Daerah"]
+    rows = [["1", "Meningkatnya indeks SPBE", "2.16.02", "Program Pengelolaan Aplikasi Informatika",
+             "1.500.000.000", "2.000.000.000", "Dinas Komunikasi dan Informatika"],
+            ["2", "Meningkatnya investasi daerah", "2.18.02", "Program Pengembangan Iklim Penanaman Modal",
+             "2.500.000.000", "2.750.000.000", "Dinas Penanaman Modal dan PTSP"],
+            ["3", "Meningkatnya kualitas lingkungan", "2.11.02", "Program Pengendalian Pencemaran Lingkungan Hidup",
+             "750.000.000", "800.000.000", "Dinas Lingkungan Hidup"]]
+    _pdf(path, [12, 80, 28, 110, 46, 46, 90], [[header] + rows], side_padding=padding)
+    (table,) = _tables(path)
+    assert table.cells == [header] + rows

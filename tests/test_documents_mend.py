@@ -203,3 +203,28 @@ def test_a_prefix_set_apart_glyph_by_glyph_goes_back_to_its_word() -> None:
     """ "dan ber kelanjutan" (an italic vision set glyph by glyph) is "dan berkelanjutan": a
     prefix is no word alone, though the dictionary lists "ber"."""
     assert mend_words(["dan", "ber", "kelanjutan"], [False, True, True], _vocabulary()) == ["dan", "berkelanjutan"]
+
+
+def test_a_cut_between_two_words_that_make_a_dictionary_word_is_joined() -> None:
+    """A narrow cell cuts "pariwisata" as "pari" / "wisata" and "ketertiban" as "keter" / "tiban"
+    (each piece a word too): joined, as the dictionary writes them; "baitul" / "mal" stays two,
+    as the nomenclature writes it ("Program Baitul Mal"), and so does "kerja" / "sama"."""
+    from smartsync.documents._mend import CUT
+
+    vocabulary = _vocabulary()
+    assert mend_words(["Membaiknya", "pari", "wisata"], [False, False, CUT], vocabulary) == ["Membaiknya", "pariwisata"]
+    assert mend_words(["keter", "tiban", "umum"], [False, CUT, False], vocabulary) == ["ketertiban", "umum"]
+    assert mend_words(["Program", "baitul", "mal"], [False, False, CUT], vocabulary) == ["Program", "baitul", "mal"]
+    assert mend_words(["kerja", "sama"], [False, CUT], vocabulary) == ["kerja", "sama"]
+
+
+def test_a_preposition_cut_with_the_word_after_it_stays_apart_but_not_a_syllable() -> None:
+    """ "di" / "seluru" / "h" (a narrow cell cutting the word after a preposition) is "di
+    seluruh", not "diseluruh"; "ke" / "kerasan" is "kekerasan", the nomenclature's word
+    ("Tindak Kekerasan"), "kerasan" being none of its words."""
+    from smartsync.documents._mend import CUT
+
+    vocabulary = _vocabulary()
+    assert mend_words(["kecil", "di", "seluru", "h"], [False, False, CUT, CUT], vocabulary) == ["kecil", "di", "seluruh"]
+    assert mend_words(["tindak", "ke", "kerasan"], [False, False, CUT], vocabulary) == ["tindak", "kekerasan"]
+    assert mend_words(["di", "seluruh"], [False, CUT], vocabulary) == ["di", "seluruh"]

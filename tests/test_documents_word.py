@@ -1,6 +1,7 @@
 """Word files whose program table has no borders (issue 24 item 2): a table nested in the cell
 of a layout table, rows typed with tabs at tab stops (an empty cell kept in its column, a group
-row typed between the rows), a table with no borders set."""
+row typed between the rows), a table with no borders set; a borderless table of missions, goals
+and targets (each drafted once, not "five times over")."""
 
 from __future__ import annotations
 
@@ -122,3 +123,61 @@ def test_tables_nested_past_any_layout_are_read_without_failing(tmp_path: Path) 
     items = read_document(path).items
     assert [getattr(item, "text", None) for item in items[:3]] == ["level 0", "level 1", "level 2"]
     assert isinstance(items[-1], Table)
+
+
+_MISSIONS = ["Mewujudkan tata kelola pemerintahan yang baik", "Meningkatkan daya saing ekonomi daerah"]
+_VMT = [["Misi", "Tujuan", "Sasaran", "Indikator Sasaran"],
+        [_MISSIONS[0], "Meningkatnya kualitas tata kelola", "Meningkatnya indeks SPBE", "Indeks SPBE"],
+        ["", "", "Meningkatnya kepuasan layanan publik", "IKM"],
+        ["", "Meningkatnya akuntabilitas kinerja", "Meningkatnya nilai SAKIP", "Nilai SAKIP"],
+        [_MISSIONS[1], "Meningkatnya pertumbuhan ekonomi", "Meningkatnya investasi", "Nilai investasi"],
+        ["", "", "Meningkatnya PDRB per kapita", "PDRB per kapita"]]
+
+
+def _vmt_table(container, merged: bool):
+    table = container.add_table(rows=len(_VMT), cols=len(_VMT[0]))
+    for r, row in enumerate(_VMT):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    if merged:  # each mission and goal cell merged down over its rows
+        for c in (0, 1):
+            top = 1
+            for r in range(2, len(_VMT) + 1):
+                if r == len(_VMT) or _VMT[r][c]:
+                    if r - 1 > top:
+                        table.cell(top, c).merge(table.cell(r - 1, c)).text = _VMT[top][c]
+                    top = r
+    return table
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["plain", "nested"])
+@pytest.mark.parametrize("merged", [False, True], ids=["blank-cells", "merged-cells"])
+@pytest.mark.parametrize("listed", [False, True], ids=["table-only", "missions-listed-too"])
+def test_missions_and_targets_of_a_borderless_word_table_are_each_drafted_once(
+        tmp_path: Path, nested: bool, merged: bool, listed: bool) -> None:
+    """A table of missions, goals and targets with no borders (its mission and goal cells merged
+    down or left blank, the table alone or nested in a layout table, the missions also listed in
+    the text above): each mission, goal and target drafted once, under its own parent."""
+    document = docx.Document()
+    lines = ["BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi", "“Kota yang maju dan sejahtera”"]
+    lines += ["5.2 Misi"] + [f"{k}. {m}" for k, m in enumerate(_MISSIONS, 1)] if listed else []
+    for line in lines + ["Tabel 5.1 Misi, Tujuan dan Sasaran"]:
+        document.add_paragraph(line)
+    _vmt_table(document.add_table(rows=1, cols=1).cell(0, 0) if nested else document, merged)
+    document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
+    table = document.add_table(rows=2, cols=5)
+    for r, row in enumerate([HEADER, ROWS[0]]):
+        for c, value in enumerate(row):
+            table.rows[r].cells[c].text = value
+    path = tmp_path / "rpjmd.docx"
+    document.save(path)
+    plan = draft_region(rpjmd=path, masterplan=_masterplan(tmp_path), rpjmd_period=(2021, 2026),
+                        masterplan_period=(2022, 2031)).region.rpjmd
+    placed = {e.text: tuple(plan[p].text for p in e.parents) for e in plan.elements}
+    assert len(placed) == len(plan.elements) == 1 + 2 + 3 + 5 + 1
+    assert [e.text for e in plan.at("mission")] == _MISSIONS
+    assert placed["Meningkatnya kepuasan layanan publik"] == ("Meningkatnya kualitas tata kelola",)
+    assert placed["Meningkatnya nilai SAKIP"] == ("Meningkatnya akuntabilitas kinerja",)
+    assert placed["Meningkatnya akuntabilitas kinerja"] == (_MISSIONS[0],)
+    assert placed["Meningkatnya PDRB per kapita"] == ("Meningkatnya pertumbuhan ekonomi",)
+    assert placed[ROWS[0][3]] == ("Meningkatnya indeks SPBE",)

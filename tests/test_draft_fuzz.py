@@ -65,8 +65,9 @@ def test_a_fuzzed_corpus_written_as_pdf_is_drafted_whole(tmp_path: Path, seed: i
     """The fuzzer's corpora as PDFs (issue 24 item 4): portrait and landscape tables, ruled and
     borderless, visions in italic or set glyph by glyph, header words and figures cut in narrow
     columns (2: 15 narrow columns, borderless, group rows; 14: "nama_progr am"; 37: row numbers
-    cut, the header repeated; 4: a page without its header); every element found, every figure
-    right or doubted, every program on its page."""
+    cut, the header repeated; 4: a page without its header), cells padded 1.5 points (1) or 3
+    (2, 37: borderless cells closer than 1.2 times the font size); every element found, every
+    figure right or doubted, every program on its page."""
     pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
     known, files, choices = fuzz_corpus(seed, tmp_path, "pdf")

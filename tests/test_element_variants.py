@@ -210,8 +210,24 @@ def test_cascading_names_the_element_whose_parent_is_matched_elsewhere():
     assert c.stages["target"].unsynchronized_ids == ("ST1",)
     (reason,) = c.why_not_synchronized("ST1")
     assert reason.values["condition"] == "cascade"
-    assert reason.message() == ("target elements none of whose parents is matched to an "
-                                "ancestor of their RPJMD counterpart: ST1 (to T1)")
+    assert reason.message() == ("target elements whose parent is matched to an RPJMD element "
+                                "their counterpart is not under: ST1 (to T1)")
+
+
+def test_cascading_an_element_under_an_unmatched_parent_starts_the_cascade():
+    """A mission under the masterplan's own, unmatched vision, and a target under an
+    unmatched mission, count: an unmatched parent claims no place in the RPJMD (the
+    oracle's definition: rejected only when a parent is matched, to no ancestor). Before,
+    both were rejected and the region was unsynchronized instead of type B."""
+    own_vision = _cascade_region()
+    own_vision = region(own_vision.rpjmd.elements, own_vision.masterplan.elements,
+                        [m for m in own_vision.matches if m.masterplan not in ("SV", "SM1")])
+    c = assert_agrees_with_oracle(own_vision, "cascading")
+    assert c.stages["mission"].synchronized_ids == ("SM2",)  # SV unmatched: SM2 counts
+    assert c.stages["target"].synchronized_ids == ("ST1",)  # SM1 unmatched: ST1 counts
+    assert c.type.value == "mission"
+    assert not c.trace.find("ParentMatched", id="SM2")
+    assert c.trace.find("ParentMatched", id="SP1", parent="ST1")
 
 
 def test_cascading_an_element_without_parent_below_the_top_does_not_count():

@@ -303,6 +303,7 @@ def test_load_regions_refuses_duplicate_region_ids(tmp_path):
     assert problem.code == "duplicate-region"
     assert problem.file == str(tmp_path / "two.yaml")
     assert str(tmp_path / "one.yaml") in problem.message
+    assert f"juga id daerah di {tmp_path / 'one.yaml'}" in problem.format("id")
 
 
 def test_iter_regions_keeps_going_past_bad_files(tmp_path):

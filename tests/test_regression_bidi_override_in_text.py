@@ -38,6 +38,15 @@ def test_a_bidi_override_in_a_text_is_a_warning_naming_it_and_the_text_is_kept()
     assert report.region.masterplan["SV"].text == "Kota \u202ecerdas"
 
 
+def test_the_bidi_warning_is_worded_in_indonesian_under_lang_id():
+    """validate --lang id (newuser finding F64): the warning in Indonesian, the character still named."""
+    report = check_region_text(REGION, name="uji.yaml")
+    (warning,) = [p for p in report.problems if p.code == "bidi-control"]
+    line = warning.format("id")
+    assert "karakter kendali dua arah (\\u202e RIGHT-TO-LEFT OVERRIDE) pada posisi 6" in line
+    assert "hapus kecuali" in line and "holds" not in line and "remove" not in line
+
+
 def test_each_reordering_control_is_named_and_the_marks_are_not():
     """Embeddings, overrides and isolates are warned about; plain text and the direction
     marks (which only nudge neighbouring characters) are not."""

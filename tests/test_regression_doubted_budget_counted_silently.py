@@ -38,7 +38,7 @@ def test_a_doubted_budget_is_a_warning_naming_the_program_and_the_reason():
     report = check_region_text(REGION.format(confidence=DOUBTED))
     assert report.region is not None
     (warning,) = [p for p in report.warnings if p.code == "doubted-budget"]
-    assert "P1" in str(warning) and "confidence 0.5 " in warning.message and "JUMLAH" in warning.message
+    assert "P1" in str(warning) and "confidence 0.50 " in warning.message and "JUMLAH" in warning.message
 
 
 def test_a_sure_budget_gives_no_such_warning():
@@ -52,4 +52,4 @@ def test_validate_says_it_in_indonesian(tmp_path, capsys):
     path = tmp_path / "r.yaml"
     path.write_text(REGION.format(confidence=DOUBTED), encoding="utf-8")
     assert main(["validate", str(path), "--lang", "id"]) == 0
-    assert "keyakinan 0,5 " in capsys.readouterr().out
+    assert "keyakinan 0,50 " in capsys.readouterr().out

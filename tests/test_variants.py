@@ -110,7 +110,9 @@ def test_first_synchronized_ignores_a_break_below() -> None:
     assert smartsync.classify(unsynchronized).type.value == "unsynchronized"
     result = FIRST_SYNCHRONIZED.classifier().classify(unsynchronized)
     assert result.type.value == "vision"
-    assert result.diagnostics_with("synchronized_above_break")
+    # the break is reported as one below the start, not as stages that do not set the type
+    assert result.diagnostics_with("chain_broken_below_start")
+    assert not result.diagnostics_with("synchronized_above_break")
 
 
 def test_variant_from_public_api_works_in_process() -> None:

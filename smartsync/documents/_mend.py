@@ -88,6 +88,24 @@ def _roots() -> frozenset[str]:
     return frozenset(w for w in words if len(w) >= 2)  # a letter alone is no evidence of a word
 
 
+@functools.lru_cache(maxsize=1)
+def _nomenclature() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the nomenclature's names, and the pairs of words they write side by side
+    ("baitul mal", "kerja sama"): a cut between such a pair is a space, not a cut word."""
+    words: set[str] = set()
+    pairs: set[str] = set()
+    try:
+        from ..matching.nomenclature import load_nomenclature
+
+        for entry in load_nomenclature():
+            found = re.findall(r"[^\W\d_]+", entry.name.casefold())
+            words.update(found)
+            pairs.update(f"{a} {b}" for a, b in zip(found, found[1:]))
+    except Exception:  # noqa: BLE001 - the nomenclature is a help, not a need
+        pass
+    return frozenset(words), frozenset(pairs)
+
+
 #: Indonesian prefixes, with the letter a nasal prefix replaces ("menata" is me- + tata)
 _PREFIXES = (("memper", ""), ("menge", ""), ("meng", ""), ("meng", "k"), ("meny", "s"), ("mem", ""), ("mem", "p"),
              ("men", ""), ("men", "t"), ("me", ""), ("peng", ""), ("peng", "k"), ("peny", "s"), ("pem", ""),
@@ -292,13 +310,22 @@ def _join_cut(words: Sequence[str], made: Sequence[bool | str], vocabulary: Voca
             pieces = [_parts(w) for w in words[k:end]]
             joined = "".join(core for _, core, _ in pieces)
             inner = all(not p[2] for p in pieces[:-1]) and all(not p[0] for p in pieces[1:])
-            # two dictionary words stay two ("kerja" "sama") unless the document joins them
-            # (a piece of three letters or fewer is a syllable cut off: "Per" "hubungan")
+            low = joined.casefold()
+            written = vocabulary.document.get(low)
+            names, pairs = _nomenclature()
+            pair = len(pieces) == 2 and f"{pieces[0][1]} {pieces[1][1]}".casefold() in pairs
+            # two dictionary words stay two ("kerja" "sama") unless the document joins them or
+            # together they are a word of the dictionary the nomenclature does not write as two
+            # ("pari" "wisata"; "baitul" "mal" stays); a piece of three letters or fewer is a
+            # syllable cut off ("Per" "hubungan")
             roots = all(len(p[1]) >= 4 and p[1].casefold() in _roots() for p in pieces) and \
-                not vocabulary.document.get(joined.casefold())
-            # a preposition before a word stays one ("di" "seluruh" is not "diseluruh")
-            roots = roots or (len(pieces) == 2 and pieces[0][1].casefold() in _STANDALONE
-                              and pieces[1][1].casefold() in _roots())
+                not written and (low not in _roots() or pair)
+            # a preposition before a word stays one ("di" "seluruh" is not "diseluruh", nor
+            # "di" "seluru" "h"), unless the document writes the joined word (a name) or the
+            # nomenclature writes it and not the word after the preposition ("ke" "kerasan": "kekerasan")
+            rest = "".join(p[1] for p in pieces[1:]).casefold()
+            roots = roots or pair or (pieces[0][1].casefold() in _STANDALONE and rest in _roots() and not (
+                written or (low in names and rest not in names)))
             if inner and not roots and _plain_core(joined) and vocabulary.known(joined) and (
                     joined.isupper() or all(p[1][:1].islower() or p[1][:1] == "_" for p in pieces[1:])):
                 out.append("".join(words[k:end]))

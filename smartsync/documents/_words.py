@@ -271,8 +271,7 @@ def where(provenance: "Provenance | None", lang: str = "en") -> str:
 
 def score(value: float, lang: str = "en") -> str:
     """A confidence score to two decimals, with a decimal comma in Indonesian (``0,50``)."""
-    shown = f"{value:.2f}"
-    return shown.replace(".", ",") if lang == "id" else shown
+    return messages.format_score(value, lang)
 
 
 messages.register("en", EN)

@@ -789,9 +789,11 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
     words: list[dict[str, Any]] = []
     pieces: list[tuple] = []
     size, bold, last = 10.0, False, -1
-    for start, end in runs:
+    for run, (start, end) in enumerate(runs):
         # one piece of text together with the word before it: the same font (one call, not three)
         made = start > 0 and text[start - 1] == " " and generated(handle, start - 1) == 1
+        # the document's own space before the word: it goes on the text of the word before
+        own = start > 0 and text[start - 1] == " " and not made
         if last < 0 or count_rects(handle, last, end - last) != 1:
             if count_rects(handle, start, end - start) != 1:
                 pieces.extend(_page_chars(textpage, height, range(start, end), text, made))
@@ -808,7 +810,7 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
         # made: a space PDFium made (the document placed the word by position): mendable (_mend.py)
         words.append({"text": text[start:end], "x0": x0, "x1": box.right, "top": top,
                       "bottom": bottom, "size": size, "bold": bold, "fontname": "Bold" if bold else "",
-                      "made": made})
+                      "made": made, "run": run, "own": own})
     if pieces:
         words.extend(_words(pieces, True))
     return words, True
@@ -1205,11 +1207,20 @@ class _Segments(Line):
 
 
 def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
+    """A visual line, its words grouped into segments (a borderless table's cells): a gap of
+    more than 1.2 times the font size sets words apart; so does a gap wider than a space
+    (a third of the size) where the document wrote no space of its own between the two words
+    (they were placed apart: two cells set close, not two words of a text)."""
     segments: list[tuple[float, float, str]] = []
     pieces: list[list[tuple[str, bool]]] = []  # each segment's words, with whether PDFium made the space before
+    before: dict[str, Any] | None = None
     for word in words:
         size = float(word.get("size") or 10)
-        if segments and float(word["x0"]) - segments[-1][1] < size * 1.2:
+        gap = float(word["x0"]) - segments[-1][1] if segments else 0.0
+        placed = before is not None and before.get("run") is not None and word.get("run") is not None and \
+            not (word["run"] == before["run"] + 1 and word.get("own"))
+        before = word
+        if segments and gap < size * 1.2 and not (placed and gap >= size / 3):
             x0, _, text = segments[-1]
             segments[-1] = (x0, float(word["x1"]), f"{text} {word['text']}")
             pieces[-1].append((word["text"], word.get("made", False)))

@@ -301,9 +301,10 @@ def load_regions(paths: PathLike | Iterable[PathLike], *, max_bytes: int | None 
             continue
         first = seen.get(report.region.id)
         if first is not None:
-            problems.append(Problem(
-                f"region id {report.region.id!r} is also the id of the region in {first}",
-                file=report.file, where=Place("region"), code="duplicate-region"))
+            problems.append(coded_problem(
+                "duplicate-region", {"region": repr(report.region.id), "first": first,
+                                     "form": "file"},
+                file=report.file, where=Place("region")))
             bad.append(report.file)
         else:
             seen[report.region.id] = report.file
@@ -567,10 +568,9 @@ class _Reader:
             return None
         bidi = bidi_control(value)
         if bidi is not None:  # kept (right-to-left writing may need it), said once per place
-            self.problems.append(Problem(f"{label} {bidi}; remove it unless the text is written "
-                                         "right to left", file=self.file, line=node.line,
-                                         where=where, code="bidi-control",
-                                         severity=Severity.WARNING))
+            self.problems.append(coded_problem("bidi-control", {"label": label, **bidi},
+                                               file=self.file, line=node.line, where=where,
+                                               severity=Severity.WARNING))
             return value
         self.checked[line].add(value)
         return value
@@ -1003,13 +1003,10 @@ class _Reader:
                 and confidence is not None and confidence.score < 1):
             # a drafted pagu not yet checked counts in the funding all the same: say so
             reason = confidence.reasons[0] if confidence.reasons else ""
-            self.problems.append(Problem(
-                f"its budget counts in the funding, but it was drafted with confidence "
-                f"{confidence.score:g}"
-                f" ({reason}): check it against the document, then raise the confidence to 1 or "
-                "remove it", file=self.file, line=get("confidence").line, where=where,
-                severity=Severity.WARNING, code="doubted-budget",
-                values={"score": float(confidence.score), "reason": reason}))
+            self.problems.append(coded_problem(
+                "doubted-budget", {"score": float(confidence.score), "reason": reason},
+                file=self.file, line=get("confidence").line, where=where,
+                severity=Severity.WARNING))
         # Element's fields in order, built only when the file has no error (see read())
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))

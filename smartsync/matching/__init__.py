@@ -29,7 +29,7 @@ _EXPORTS = {
     ".suggest": ("CODE_MISMATCH_FACTOR", "DEFAULT_THRESHOLD", "DEFAULT_TOP", "region_weights",
                  "same_code", "suggest_matches", "with_suggestions", "top_candidates"),
     ".nomenclature": ("Nomenclature", "NomenclatureError", "load_nomenclature"),
-    ".text": ("Term", "terms"),
+    ".text": ("Term", "terms", "concept_terms"),
 }
 __getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS, globals())
 
@@ -48,7 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and editors
         with_suggestions,
     )
     from .nomenclature import Nomenclature, NomenclatureError, load_nomenclature
-    from .text import Term, terms
+    from .text import Term, concept_terms, terms
 
 __all__ = [
     "suggest_matches",
@@ -64,6 +64,7 @@ __all__ = [
     "region_weights",
     "same_code",
     "terms",
+    "concept_terms",
     "Term",
     "evaluate",
     "read_pairs",

@@ -112,7 +112,7 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
                     f"no program code; by its name it is {p.entry} (confidence "
                     f"{p.confidence:.2f}, via {p.via.level} {p.via})", where=where,
                     severity=Severity.WARNING, suggestion=p.entry.code, code="program-code-proposed",
-                    values={"program": str(p.entry), "confidence": f"{p.confidence:.2f}",
+                    values={"program": str(p.entry), "confidence": p.confidence,
                             "via": f"{p.via.level} {p.via}"})
             continue
         check = nom.check(e.code, e.text)
@@ -121,7 +121,7 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
             hint = (f"; by its name it is {best[0].entry} (confidence {best[0].confidence:.2f})"
                     if best and best[0].confidence >= _place_min() else "")
             placed = ({"form": "placed", "program": str(best[0].entry),
-                       "confidence": f"{best[0].confidence:.2f}"} if hint else {})
+                       "confidence": best[0].confidence} if hint else {})
             yield Problem(f"program code {e.code!r} is not in the nomenclature {nom.version}{hint}",
                           where=where, severity=Severity.WARNING,
                           suggestion=best[0].entry.code if hint else None,
@@ -135,7 +135,7 @@ def _program_problems(region: Region, region_nom: Nomenclature, propose: bool) -
                     "check the code" if s is not None else
                     f", whose words its name hardly shares (agreement {agreement}): check the code")
             placed = ({"form": "placed", "program": str(s.entry),
-                       "confidence": f"{s.confidence:.2f}"} if s is not None else {})
+                       "confidence": s.confidence} if s is not None else {})
             yield Problem(f"program code {e.code} is {check.entry}{said}", where=where,
                           severity=Severity.WARNING,
                           suggestion=s.entry.code if s is not None else None,
@@ -209,9 +209,9 @@ def _doubt(check: "CodeCheck", lang: str) -> str:
     s = check.suggestion
     if s is None:
         return text("nomenclature.code-doubted", lang, code=check.code, name=check.entry.name,
-                    agreement=f"{check.similarity or 0.0:.2f}")
+                    agreement=check.similarity or 0.0)
     return text("nomenclature.code-disagrees", lang, code=check.code, name=check.entry.name,
-                suggestion=str(s.entry), confidence=f"{s.confidence:.2f}")
+                suggestion=str(s.entry), confidence=s.confidence)
 
 
 def code_issue(code: str | None, name: str, *, lang: str = "en",
@@ -265,6 +265,6 @@ def code_proposals(region: Region, *, lang: str = "en",
         if best and best[0].confidence >= _place_min():
             p = best[0]
             out.append(text("nomenclature.code-proposed", lang, id=e.id, code=p.entry.code,
-                            program=p.entry.name, confidence=f"{p.confidence:.2f}",
+                            program=p.entry.name, confidence=p.confidence,
                             via=f"{p.via.level} {p.via}"))
     return tuple(out)

@@ -44,8 +44,9 @@ from typing import Iterable, Mapping
 
 import attrs
 
-from .sectors import phrase_sectors, sector_stems
-from .text import GENERIC_TERMS, terms, tool_terms
+from .sectors import concept_sectors, phrase_sectors, sector_stems
+from ..model import Level
+from .text import GENERIC_TERMS, concept_parts, concept_terms, terms, tool_terms
 
 __all__ = [
     "GENERIC_FACTOR",
@@ -56,6 +57,7 @@ __all__ = [
     "Comparison",
     "compare",
     "similarity",
+    "CONCEPT_LEVELS",
 ]
 
 #: How much a generic planning word weighs compared with a content word of the
@@ -67,6 +69,13 @@ SECTOR_BONUS = 0.35
 SECTOR_MISMATCH_FACTOR = 0.5
 
 
+#: The levels whose statements are compared through concepts (:data:`~smartsync.matching.text.CONCEPTS`):
+#: statements of aims. Programs and activities are compared by their own words and through
+#: the national nomenclature, whose names are programs' and activities'.
+CONCEPT_LEVELS = frozenset(
+    {Level.VISION, Level.MISSION, Level.GOAL, Level.TARGET, Level.STRATEGY, Level.POLICY})
+
+
 def generic_stems() -> frozenset[str]:
     """The stems weighed like generic planning words in every collection: the planning words
     every plan uses (:data:`~smartsync.matching.text.GENERIC_TERMS`) and the words naming a
@@ -74,8 +83,8 @@ def generic_stems() -> frozenset[str]:
     return GENERIC_TERMS | tool_terms()
 
 
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(t.stem for t in terms(text))
+def _stems(text: str, concepts: bool = False) -> frozenset[str]:
+    return frozenset(t.stem for t in (concept_terms(text) if concepts else terms(text)))
 
 
 @attrs.frozen
@@ -133,20 +142,35 @@ class TermWeights:
         return found
 
 
+_NO_PARTS: Mapping[str, tuple[str, ...]] = {}
+
+
 @functools.lru_cache(maxsize=16384)
-def _shape(text: str) -> tuple[tuple[str, ...], Mapping[str, str], frozenset[str]]:
-    """What a text's statement is made of whatever the weights: its stems (in stem order),
-    the first word that gave each (in text order; shared by the statements of the text:
-    never changed), and the affairs it names (by its words and by the phrases of the
-    nomenclature's field names)."""
+def _shape(text: str, concepts: bool = False
+           ) -> tuple[tuple[str, ...], Mapping[str, str], frozenset[str], Mapping[str, tuple[str, ...]]]:
+    """What a text's statement is made of whatever the weights: its stems (in stem order;
+    with ``concepts``, each phrase of a concept one stem), the first word that gave each (in
+    text order; shared by the statements of the text: never changed), the affairs it names
+    (by its words, by the phrases of the nomenclature's field names and by its concepts),
+    and each concept's stem with the stems of the words that wrote it."""
     written: dict[str, str] = {}
     found = terms(text)
-    for t in found:
-        written.setdefault(t.stem, t.word)
     index = sector_stems()
-    sectors = frozenset(sec for s in written for sec in index.get(s, ()))
+    # the affairs by the words as written
+    sectors = frozenset(sec for t in found for sec in index.get(t.stem, ()))
     sectors |= phrase_sectors([t.stem for t in found])
-    return tuple(sorted(written)), written, sectors
+    if not concepts:
+        for t in found:
+            written.setdefault(t.stem, t.word)
+        return tuple(sorted(written)), written, sectors, _NO_PARTS
+    folded, parts = concept_parts(text)
+    for t in folded:
+        written.setdefault(t.stem, t.word)
+    # a concept names the affairs any of its words names (genangan, as banjir: disasters)
+    affairs = concept_sectors()
+    sectors |= frozenset(sec for c in parts for sec in affairs.get(c, ()))
+    return (tuple(sorted(written)), written, sectors,
+            {c: tuple(sorted(raw)) for c, raw in parts.items()})
 
 
 @attrs.frozen
@@ -166,13 +190,24 @@ class Statement:
     generic: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str, weights: TermWeights | None = None) -> "Statement":
-        """The statement of ``text`` under ``weights`` (uniform when omitted)."""
+    def of(cls, text: str, weights: TermWeights | None = None, concepts: bool = False
+           ) -> "Statement":
+        """The statement of ``text`` under ``weights`` (uniform when omitted); with
+        ``concepts``, each phrase of a concept (:func:`~smartsync.matching.text.concept_terms`)
+        is one term, the concept's, weighing what its words weighed together, and naming the
+        affairs any word of the concept names."""
         tw = weights if weights is not None else TermWeights()
-        stems, written, sectors = _shape(text)
+        stems, written, sectors, parts = _shape(text, concepts)
         weight = tw.weight
         known = tw._known  # each stem's weight once worked out: most are
-        w = {s: known[s] if s in known else weight(s) for s in stems}
+        if parts:
+            # a concept weighs what the words that wrote it weighed together (the root of the
+            # sum of their squares): the statement's length is the same as by its words, and
+            # sharing a concept counts as much as sharing those words would
+            w = {s: math.sqrt(sum(weight(r) ** 2 for r in parts[s])) if s in parts
+                 else known[s] if s in known else weight(s) for s in stems}
+        else:
+            w = {s: known[s] if s in known else weight(s) for s in stems}
         norm = math.sqrt(sum(v * v for v in w.values()))
         common = tw.generic
         generic = frozenset(s for s in stems if s in common)
@@ -251,16 +286,27 @@ def compare_statements(a: Statement, b: Statement) -> Comparison:
     return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b), affairs=affairs_of(a, b))
 
 
-def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> Comparison:
+def _through_concepts(level: "Level | str | None") -> bool:
+    return level is not None and Level.parse(level) in CONCEPT_LEVELS
+
+
+def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None,
+            level: "Level | str | None" = None) -> Comparison:
     """Score two texts and say why: the words they share, the affairs of government they share.
 
     ``weights`` default to uniform weights with generic planning words
     discounted; pass :meth:`TermWeights.from_texts` over the texts of a region
-    (or of any collection) to discount what is common there.
+    (or of any collection) to discount what is common there. ``level``: the texts' level;
+    statements of aims (a level of :data:`CONCEPT_LEVELS`: vision, mission, target ...) are
+    compared through concepts, as :func:`~smartsync.matching.suggest_matches` compares them;
+    programs, activities and texts of no level given by their own words.
     """
-    return compare_statements(Statement.of(text_a, weights), Statement.of(text_b, weights))
+    concepts = _through_concepts(level)
+    return compare_statements(Statement.of(text_a, weights, concepts),
+                              Statement.of(text_b, weights, concepts))
 
 
-def similarity(text_a: str, text_b: str, *, weights: TermWeights | None = None) -> float:
+def similarity(text_a: str, text_b: str, *, weights: TermWeights | None = None,
+               level: "Level | str | None" = None) -> float:
     """How alike two texts are, from 0 (nothing shared) to 1 (the same terms); see :func:`compare`."""
-    return compare(text_a, text_b, weights=weights).score
+    return compare(text_a, text_b, weights=weights, level=level).score

@@ -33,9 +33,10 @@ import functools
 import re
 from typing import Mapping
 
-from .text import _VOCABULARY, ABBREVIATIONS, terms
+from .text import _VOCABULARY, ABBREVIATIONS, _concept_index, terms
 
-__all__ = ["SECTORS", "sectors_of", "sector_stems", "affair_phrases", "phrase_sectors"]
+__all__ = ["SECTORS", "sectors_of", "sector_stems", "affair_phrases", "phrase_sectors",
+           "concept_sectors"]
 
 #: affair -> words that name it (space separated; each word is stemmed), read from
 #: ``affair_words`` in ``data/vocabulary.json`` (data, not code: edit that file)
@@ -55,6 +56,25 @@ def sector_stems() -> Mapping[str, frozenset[str]]:
             for term in terms(word):
                 index.setdefault(term.stem, set()).add(sector)
     return {stem: frozenset(found) for stem, found in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def concept_sectors() -> Mapping[str, frozenset[str]]:
+    """A concept's stem (:func:`~smartsync.matching.text.concept_terms`) -> the affairs any of
+    its words and phrases names: *genangan* is written as the concept of *banjir*, and names
+    disasters as *banjir* does.
+
+    >>> sorted(concept_sectors()["~banjir"])
+    ['bencana']
+    """
+    index = sector_stems()
+    found: dict[str, set[str]] = {}
+    for phrases in _concept_index().values():
+        for phrase, concept in phrases:
+            affairs = found.setdefault(concept, set())
+            for stem in phrase:
+                affairs.update(index.get(stem, ()))
+    return {concept: frozenset(affairs) for concept, affairs in found.items()}
 
 
 #: "URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUMDAN PENATAAN RUANG": the decree's field names

@@ -13,6 +13,7 @@ from .bridge import Bridge, Bridger
 from .nomenclature import Entry, Nomenclature, Placement
 from .text import terms
 from .scoring import (
+    CONCEPT_LEVELS,
     SECTOR_BONUS,
     SECTOR_MISMATCH_FACTOR,
     Statement,
@@ -154,7 +155,7 @@ def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: B
                   name=bridge.entry.name)]
     if bridge.placement is not None:
         parts.append(text("match.note.placed", lang, code=bridge.program.code,
-                          confidence=f"{bridge.placement.confidence:.2f}"))
+                          confidence=bridge.placement.confidence))
     rest = _note(a, sa, b, sb, lang)
     if rest:
         parts.append(rest)
@@ -301,12 +302,10 @@ def _candidates(
 
 
 def _terms_key(text: str) -> tuple[tuple[str, str], ...]:
-    """What a text's score depends on: each stem with the first word that gave it. Texts
-    identical but for a number, for punctuation or for case score alike."""
-    written: dict[str, str] = {}
-    for t in terms(text):
-        written.setdefault(t.stem, t.word)
-    return tuple(sorted(written.items()))
+    """What a text's score depends on: its terms in order (a statement's affairs and concepts
+    are phrases: words in a row), each stem with the word that gave it. Texts identical but
+    for a number, for punctuation or for case score alike."""
+    return tuple((t.stem, t.word) for t in terms(text))
 
 
 def _classes(elements: Sequence[Element], key: Callable[[Element], object]
@@ -340,6 +339,7 @@ def _suggest_level(
     lang: str = "en",
     only: frozenset[str] | None = None,
     bridger: Bridger | None = None,
+    concepts: bool = False,
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
     with ``only``, for the masterplan elements of those ids alone (the others are
@@ -362,9 +362,9 @@ def _suggest_level(
     # a masterplan class not asked about is compared with nothing: only its stems count
     # (in the statistics of which stems are frequent), its statement is never built
     sa_list: list[Statement | None] = [
-        Statement.of(e.text, weights) if wanted is None or wanted[c] else None
+        Statement.of(e.text, weights, concepts) if wanted is None or wanted[c] else None
         for c, e in enumerate(mp_reps)]
-    sb_list = [Statement.of(e.text, weights) for e in rp_reps]
+    sb_list = [Statement.of(e.text, weights, concepts) for e in rp_reps]
     rp_ids = [e.id for e in rps]
     taken_by: dict[str, set[str]] = {}
     for mid, rid in taken:
@@ -477,7 +477,7 @@ def _suggest_level(
                   if wanted is None else
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
                               wanted=wanted,
-                              masterplan_stems=[_stems(e.text) for e in mp_reps]))
+                              masterplan_stems=[_stems(e.text, concepts) for e in mp_reps]))
     by_program: dict[str, list[int]] = {}
     for d, (program, _) in enumerate(rp_program):
         if program is not None:
@@ -727,7 +727,7 @@ def _suggest(region: Region, threshold: float, top: int | None, relation: Relati
                 weights = region_weights(region)
             bridger = bridger_for(region, nomenclature) if level in BRIDGED_LEVELS else None
             out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang,
-                                      only, bridger))
+                                      only, bridger, level in CONCEPT_LEVELS))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

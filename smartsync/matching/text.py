@@ -61,6 +61,9 @@ __all__ = [
     "STEM_FIXES",
     "GENERIC_TERMS",
     "tool_terms",
+    "CONCEPTS",
+    "concept_terms",
+    "concept_parts",
 ]
 
 
@@ -101,6 +104,14 @@ ABBREVIATIONS: Mapping[str, str] = dict(_VOCABULARY["abbreviations"])
 #: Words that plans use with one meaning, folded to one spelling (after folding,
 #: before stemming); from the same data file.
 SYNONYMS: Mapping[str, str] = dict(_VOCABULARY["synonyms"])
+
+#: Concepts: the words and phrases plans use for one aim (*kesejahteraan* and *kemakmuran*;
+#: *rasa aman*, *ketertiban umum* and *kondusif*; *kemacetan* and *kelancaran lalu lintas*;
+#: *genangan* and *banjir*), each compared as that one concept when statements of aims
+#: (visions, missions, targets ...) are compared: :func:`concept_terms`. Read from
+#: ``concepts`` in ``data/vocabulary.json`` (concept -> its words and phrases).
+CONCEPTS: Mapping[str, tuple[str, ...]] = {
+    name: tuple(phrases) for name, phrases in _VOCABULARY.get("concepts", {}).items()}
 
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
 KEPT_STOP_WORDS: frozenset[str] = frozenset(
@@ -350,3 +361,60 @@ def terms(text: str) -> tuple[Term, ...]:
     for word in words(_E_PREFIX.sub("e", text)):
         out.extend(_terms_of_word(word))
     return tuple(out)
+
+
+#: the stem a concept is compared under: no word's stem starts with it (stems are letters
+#: and digits)
+CONCEPT_MARK = "~"
+
+
+@functools.lru_cache(maxsize=1)
+def _concept_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First stem -> the phrases of :data:`CONCEPTS` that open with it (as stems), longest
+    first, each with its concept's stem."""
+    found: dict[str, dict[tuple[str, ...], str]] = {}
+    for name, phrases in CONCEPTS.items():
+        for phrase in phrases:
+            stems = tuple(t.stem for t in terms(phrase))
+            if stems:
+                found.setdefault(stems[0], {}).setdefault(stems, CONCEPT_MARK + name)
+    return {first: tuple(sorted(known.items(), key=lambda x: (-len(x[0]), x[0])))
+            for first, known in found.items()}
+
+
+@functools.lru_cache(maxsize=16384)
+def concept_terms(text: str) -> tuple[Term, ...]:
+    """The terms of a text with each phrase of a concept (:data:`CONCEPTS`) written in it, the
+    longest first, made one term: the concept's (its ``word`` the phrase as the text wrote
+    it). Statements of aims are compared through these: *kemakmuran warga* and
+    *kesejahteraan masyarakat* share a concept, *rasa aman* and *ketertiban umum* another.
+
+    >>> [(t.stem, t.word) for t in concept_terms("Meningkatnya ketertiban umum dan kemakmuran warga")]
+    [('tingkat', 'meningkatnya'), ('~ketertiban', 'ketertiban umum'), ('~kesejahteraan', 'kemakmuran'), ('~warga', 'warga')]
+    """
+    return concept_parts(text)[0]
+
+
+@functools.lru_cache(maxsize=16384)
+def concept_parts(text: str) -> tuple[tuple[Term, ...], Mapping[str, frozenset[str]]]:
+    """:func:`concept_terms` of a text, and for each concept it writes the stems of the words
+    that wrote it (*ketertiban umum* gives ``~ketertiban`` from ``tertib`` and ``umum``)."""
+    found = terms(text)
+    index = _concept_index()
+    out: list[Term] = []
+    parts: dict[str, set[str]] = {}
+    i = 0
+    while i < len(found):
+        stem_ = found[i].stem
+        for phrase, concept in index.get(stem_, ()):
+            n = len(phrase)
+            if tuple(t.stem for t in found[i:i + n]) == phrase:
+                words_ = list(dict.fromkeys(t.word for t in found[i:i + n]))
+                out.append(Term(concept, " ".join(words_)))
+                parts.setdefault(concept, set()).update(phrase)
+                i += n
+                break
+        else:
+            out.append(found[i])
+            i += 1
+    return tuple(out), {k: frozenset(v) for k, v in parts.items()}

@@ -166,6 +166,8 @@ def stage_name(stage: Any, lang: str = "en") -> str:
 
 #: keys whose values are shares of 0 to 1, shown as percentages
 _SHARE_KEYS = {"coverage", "at_coverage", "threshold", "share", "above", "to", "from"}
+#: scores of 0 to 1 said to two decimals, every digit kept (``1.00``; ``1,00`` in Indonesian)
+_SCORE_KEYS = {"confidence", "score", "agreement"}
 
 #: rupiah amounts: the scale words of each language, largest first
 _RUPIAH_SCALES = ((10**12, "trillion", "triliun"), (10**9, "billion", "miliar"),
@@ -222,6 +224,13 @@ def format_bound(value: Any, lang: str = "en", *, round_up: bool = False) -> str
                 percent=_decimal(float(share) * 100, 1, lang) + "%")
 
 
+def format_score(value: float, lang: str = "en") -> str:
+    """A score or confidence of 0 to 1 to two decimals, trailing zeros kept: ``0.50``
+    (``0,50`` in Indonesian)."""
+    shown = f"{float(value):.2f}"
+    return shown.replace(".", ",") if lang == "id" else shown
+
+
 def format_rupiah(amount: int, lang: str = "en") -> str:
     """An amount of rupiah (without the ``Rp``) in words of scale: ``1.88 trillion``,
     in Indonesian ``1,88 triliun``; below a million, digits grouped by three."""
@@ -272,6 +281,8 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return format_percent(value, lang)
     if isinstance(value, int) and key in {"budget"}:
         return format_rupiah(value, lang)
+    if isinstance(value, (int, float)) and key in _SCORE_KEYS:
+        return format_score(value, lang)
     if isinstance(value, float):
         return _decimal(value, 2, lang)
     if isinstance(value, (list, tuple)):

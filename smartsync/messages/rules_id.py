@@ -21,7 +21,8 @@ RULES = {
     "below_an_absent_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: tahap tepat di atasnya tidak ada dalam masterplan, dan tahap itu sendiri berada di bawah tahap teratas.",
     "parent_matched_to_ancestor": "Menyimpulkan bahwa sebuah padanan sesuai dengan kedua hierarki: salah satu induk unsur masterplan dipadankan dengan leluhur padanan RPJMD-nya.",
     "no_parent": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak menyebut induk, sehingga tempatnya dalam hierarki tidak dapat diperiksa.",
-    "cascade_broken": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak ada induknya yang dipadankan dengan leluhur padanannya.",
+    "parent_matched": "Menyimpulkan bahwa induk sebuah unsur masterplan dipadankan (dengan padanan apa pun): masterplan menyatakan letak unsur itu dalam pohon kinerja RPJMD, dan padanan unsur itu sendiri harus sesuai dengannya.",
+    "cascade_broken": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan, induknya dipadankan, tetapi tidak ada induknya yang dipadankan dengan unsur di atas padanannya dalam pohon kinerja RPJMD (masterplan menempatkannya di tempat yang bukan tempat padanannya). Unsur yang semua induknya tidak dipadankan tidak ditolak: sinkronisasi dimulai darinya.",
     # tahap
     "stage_coverage": "Menghitung unsur masterplan yang tersinkronisasi pada tahap yang dimuat masterplan. Sebuah unsur tersinkronisasi bila salah satu padanannya menautkannya dengan unsur RPJMD pada tingkat yang sama melalui relasi yang dihitung. Cakupan adalah jumlah unsur yang tersinkronisasi dibagi jumlah unsur tahap itu.",
     "stage_absent": "Mencatat bahwa masterplan tidak memuat unsur pada suatu tahap. Tahap yang tidak ada tidak dihitung dan tidak memutus rantai: tahap itu dilaporkan tidak ada, tanpa apa pun untuk dicakup.",
@@ -70,7 +71,8 @@ RULES = {
     "period_beyond": "Menyimpulkan bahwa periode masterplan beririsan dengan periode RPJMD dan melampauinya: tahun-tahun sesudahnya akan berada di bawah RPJMD lain, yang dengannya masterplan harus diselaraskan lagi.",
     "period_disjoint": "Menyimpulkan bahwa kedua rencana tidak memiliki satu tahun pun yang sama.",
     # temuan (diagnostics)
-    "synchronized_above_break": "Melaporkan tahap yang tersinkronisasi di atas rantai yang putus: tahap itu tersinkronisasi, tetapi tahap yang ada di bawahnya tidak, sehingga tahap itu tidak menentukan tipe.",
+    "chain_broken_below_start": "Melaporkan bahwa rantai putus di bawah tahap tempat sinkronisasi dimulai: tipologi yang berlaku (first-synchronized) menetapkan tipe pada tahap yang tersinkronisasi, padahal ada tahap di bawahnya yang tidak tersinkronisasi. Laporan ini menyebut tahap yang tersinkronisasi di atas putusnya rantai dan tahap yang memutusnya, dengan cakupannya; perlu ditinjau seseorang.",
+    "synchronized_above_break": "Melaporkan tahap yang tersinkronisasi di atas rantai yang putus: tahap itu tersinkronisasi, tetapi tahap yang ada di bawahnya tidak, dan tipologi yang berlaku tidak memasukkannya ke dalam rantai yang tersinkronisasi, sehingga tahap itu tidak menentukan tipe.",
     "orphan_programs": "Melaporkan program masterplan tanpa padanan yang dihitung dengan program RPJMD: program itu tidak punya jalur pendanaan APBD.",
     "no_base_stage": "Melaporkan masterplan tanpa program: tanpa program tipe tidak dapat ditentukan.",
     "periods_disjoint": "Melaporkan periode rencana yang tidak beririsan: RPJMD yang dipadankan dengan masterplan tidak berlaku pada satu tahun pun dari masterplan.",

@@ -44,7 +44,7 @@ import html
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .._text import for_markup
-from ..messages import section
+from ..messages import format_score, section
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 
 if TYPE_CHECKING:  # pragma: no cover  (a renderer reads the result; it never imports it)
@@ -351,7 +351,7 @@ def _match_svg(match: Match, start: tuple[float, float], end: tuple[float, float
                    relation=text(f"relation.{relation}", lang),
                    source=text(f"source.{source}", lang))
     if match.score is not None:
-        title += "; " + _label("score", lang, score=f"{match.score:.2f}")
+        title += "; " + _label("score", lang, score=format_score(match.score, lang))
     if match.note:
         title += "; " + match.note
     if match.evidence:

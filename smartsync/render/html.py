@@ -31,7 +31,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 import attrs
 
 from .._text import for_markup
-from ..errors import OutputError, Place, Problem, Severity
+from ..errors import OutputError, Place, Problem, Severity, coded_problem
 from ..model import Region
 from ..result import Classification, StageResult
 from ..messages import section
@@ -334,9 +334,9 @@ def _once_per_region(loaded: list[tuple[str, Region | None, tuple[Problem, ...]]
     for source, region, problems in loaded:
         if region is not None:
             if region.id in first:
-                problem = Problem(f"region id {region.id!r} is also the id of the region from "
-                                  f"{first[region.id]}; a report has one page per region",
-                                  file=source, where=Place("region"), code="duplicate-region")
+                problem = coded_problem("duplicate-region", {"region": repr(region.id),
+                                                      "first": first[region.id], "form": "report"},
+                                        file=source, where=Place("region"))
                 out.append((source, None, problems + (problem,)))
                 continue
             first[region.id] = source

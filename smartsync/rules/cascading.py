@@ -3,11 +3,19 @@ the masterplan counts only when its place in the masterplan's hierarchy agrees w
 counterpart's place in the RPJMD.
 
 Precisely: a match of a masterplan element at a stage below the highest stage the
-masterplan has counts only when one of the element's parents (in the masterplan) is
-matched, by any match, to an *ancestor* of the element's RPJMD counterpart (its parent,
-its parent's parent...). Ancestors, not only parents, so that a real region passes: an
-RPJMD target sits under a goal (*tujuan*) under a mission, while the masterplan's
-target names a mission as its parent.
+masterplan has does not count when one of the element's parents (in the masterplan) is
+matched, by any match, but none of them to an *ancestor* of the element's RPJMD
+counterpart (its parent, its parent's parent...): the masterplan places the element
+under an RPJMD element its counterpart is not under (condition ``cascade``). Ancestors,
+not only parents, so that a real region passes: an RPJMD target sits under a goal
+(*tujuan*) under a mission, while the masterplan's target names a mission as its parent.
+
+An element none of whose parents is matched starts the cascade: its parents are the
+masterplan's own (a type B masterplan's own vision above missions derived from the
+RPJMD's, a type C masterplan's own missions above its targets), they make no claim about
+where the element sits in the RPJMD, and its matches count as in the default rules. So
+synchronization may start at any stage, as the typology has it, and the elements below
+that start must follow the RPJMD's hierarchy.
 
 The elements of the masterplan's top stage (its vision; its missions when it states no
 vision) are the top of its hierarchy: they count as in the default rules. An element
@@ -25,9 +33,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from ..facts import Element, Elements, Fact, Match, MatchRejected, StageDef
-from . import MATCH, NOT, PHASE, P, Rule, concludes
+from . import MATCH, NOT, PHASE, Rule, concludes
 
-__all__ = ["CascadingPack", "Parent", "Ancestor", "BelowTop", "CascadeHolds"]
+__all__ = ["CascadingPack", "Parent", "Ancestor", "BelowTop", "ParentMatched", "CascadeHolds"]
 
 
 class Parent(Fact):
@@ -42,14 +50,20 @@ class BelowTop(Fact):
     """The masterplan has elements at a stage above ``stage``."""
 
 
+class ParentMatched(Fact):
+    """Parent ``parent`` of masterplan element ``id`` is matched to an RPJMD element: the
+    masterplan claims a place for ``id`` in the RPJMD's hierarchy (under that element)."""
+
+
 class CascadeHolds(Fact):
     """A match ``masterplan`` -> ``rpjmd`` agrees with the hierarchies: the masterplan
     element's ``parent`` is matched to ``ancestor``, an ancestor of ``rpjmd``."""
 
 
 class CascadingPack:
-    """An element below the masterplan's top stage counts only when one of its parents is
-    matched to an ancestor of its counterpart in the RPJMD."""
+    """An element below the masterplan's top stage does not count when its parents are
+    matched, but none of them to an ancestor of its counterpart in the RPJMD; an element
+    whose parents are all unmatched starts the cascade and counts."""
 
     @classmethod
     def input_facts(cls, region: Any, typology: Any, params: Any) -> Iterator[Parent]:
@@ -89,6 +103,15 @@ class CascadingPack:
         it is absent from the masterplan, and is itself below the top stage."""
         self.declare(BelowTop(stage=stage))
 
+    @concludes(ParentMatched, id=MATCH.element, parent=MATCH.parent)
+    @Rule(Parent(plan="masterplan", id=MATCH.element, parent=MATCH.parent),
+          Match(masterplan=MATCH.parent), salience=PHASE["relate"])
+    def parent_matched(self, element, parent):
+        """Concludes that a parent of a masterplan element is matched (by any match): the
+        masterplan claims a place for the element in the RPJMD's hierarchy, which the
+        element's own matches must agree with."""
+        self.declare(ParentMatched(id=element, parent=parent))
+
     @concludes(CascadeHolds, masterplan=MATCH.element, rpjmd=MATCH.counterpart)
     @Rule(Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart),
           Parent(plan="masterplan", id=MATCH.element, parent=MATCH.parent),
@@ -115,13 +138,15 @@ class CascadingPack:
     @concludes(MatchRejected, masterplan=MATCH.element, rpjmd=MATCH.counterpart,
                condition="cascade")
     @Rule(BelowTop(stage=MATCH.stage),
-          Element(plan="masterplan", level=MATCH.stage, id=MATCH.element,
-                  parents=P(lambda parents: len(parents) > 0)),
+          Element(plan="masterplan", level=MATCH.stage, id=MATCH.element),
           Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart, relation=MATCH.relation),
+          ParentMatched(id=MATCH.element),
           NOT(CascadeHolds(masterplan=MATCH.element, rpjmd=MATCH.counterpart)),
           salience=PHASE["reject"])
     def cascade_broken(self, stage, element, counterpart, relation):
         """Concludes that a match does not count: the element is below the masterplan's top
-        stage and none of its parents is matched to an ancestor of its counterpart."""
+        stage, a parent of it is matched, and none of its parents is matched to an ancestor
+        of its counterpart (the masterplan places it where its counterpart is not). An
+        element whose parents are all unmatched is not rejected: it starts the cascade."""
         self.declare(MatchRejected(stage=stage, masterplan=element, rpjmd=counterpart,
                                    relation=relation, condition="cascade", figures={}))

@@ -25,12 +25,15 @@ class DiagnosticsPack:
     """Broken chains, orphan programs, periods, dimensions, suggested matches, budgets."""
 
     @concludes(Diagnostic, code="synchronized_above_break")
-    @Rule(ChainBreak(), NOT(Diagnostic(code="synchronized_above_break")), salience=_DIAGNOSE)
-    def synchronized_above_break(self):
+    @Rule(ChainBreak(stage=MATCH.stage), NOT(ChainMember(stage=MATCH.stage)),
+          NOT(Diagnostic(code="synchronized_above_break")), salience=_DIAGNOSE)
+    def synchronized_above_break(self, stage):
         """Reports, in one finding, the synchronized stages above a break and every present,
-        unsynchronized stage below them that breaks their chain: those stages do not set
-        the type. It blocks a higher type."""
-        breaks = self.collect(ChainBreak)
+        unsynchronized stage below them that breaks their chain, where the typology in
+        force left those stages out of the synchronized chain: they do not set the type.
+        It blocks a higher type."""
+        members = {f["stage"] for f in self.collect(ChainMember)}
+        breaks = [b for b in self.collect(ChainBreak) if b["stage"] not in members]
         coverage = {f["stage"]: f for f in self.collect(StageCoverage)}
         stages = tuple(sorted({b["stage"] for b in breaks}, key=lambda s: coverage[s]["position"]))
         at = tuple(sorted({b["at"] for b in breaks}, key=lambda s: coverage[s]["position"]))

@@ -4,12 +4,17 @@ whether or not the chain below it holds.
 It replaces :mod:`smartsync.rules.typology` in the ``first-synchronized``
 variant (:data:`smartsync.variants.FIRST_SYNCHRONIZED`). A region is
 unsynchronized only when no stage at all is synchronized. The synchronized
-chain holds the type's stage and every synchronized stage below it.
+chain holds the type's stage and every synchronized stage below it; a present,
+unsynchronized stage below the type's is reported as a break below the start
+(``chain_broken_below_start``), not as a stage synchronized above a break that does
+not set the type.
 """
 
 from __future__ import annotations
 
-from ..facts import ChainMember, StageDef, StageStatus, TypeResult
+from ..facts import (
+    ChainBreak, ChainMember, Diagnostic, StageCoverage, StageDef, StageStatus, TypeResult,
+)
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 from .typology import ChainBreaks
@@ -67,3 +72,26 @@ class FirstSynchronizedPack(ChainBreaks):
     def lower_synchronized_member(self, start, stage):
         """Puts each synchronized stage below the starting stage into the synchronized chain."""
         self.declare(ChainMember(stage=stage))
+
+    @concludes(Diagnostic, code="chain_broken_below_start")
+    @Rule(TypeResult(stage=MATCH.start, typed=True), ChainBreak(stage=MATCH.start),
+          salience=PHASE["diagnose"])
+    def chain_broken_below_start(self, start):
+        """Reports that the chain breaks below the stage where synchronization starts: the
+        type is set at the highest synchronized stage, and a present stage below it is not
+        synchronized (under the default typology that stage would not set the type: the
+        default pack's ``synchronized_above_break`` says so, and does not fire here, the
+        broken stages being in the synchronized chain). It names the synchronized stages
+        above the break and the stages that break it, with their coverages; it needs a
+        person's review (the stages from the break down are not synchronized with the
+        RPJMD)."""
+        members = {f["stage"] for f in self.collect(ChainMember)}
+        breaks = [b for b in self.collect(ChainBreak) if b["stage"] in members]
+        coverage = {f["stage"]: f for f in self.collect(StageCoverage)}
+        stages = tuple(sorted({b["stage"] for b in breaks}, key=lambda s: coverage[s]["position"]))
+        at = tuple(sorted({b["at"] for b in breaks}, key=lambda s: coverage[s]["position"]))
+        self.declare(Diagnostic(code="chain_broken_below_start", severity="warning",
+                                elements=(),
+                                figures={"stage": start, "stages": stages, "at": at,
+                                         "coverages": {s: coverage[s]["coverage"]
+                                                       for s in stages + at}}))

@@ -242,16 +242,21 @@ def test_goal_stage_gives_five_letters_on_r01():
     assert s.up_to == Fraction(2, 3) and s.type_above.value == "program"
 
 
-def test_cascading_on_r01_needs_the_vision_for_the_missions():
-    """cascading: SM1/SM2's parent SV is unmatched -> missions 0/3 -> C; losing ST2->T2 leaves it unsynchronized."""
+def test_cascading_on_r01_starts_at_the_missions_under_its_own_vision():
+    """cascading: SM1/SM2's parent SV is the masterplan's own (unmatched) vision, so they start
+    the cascade -> missions 2/3 -> B as under default; losing ST2->T2 breaks the targets, and
+    SP2/SP3 (under ST2, now unmatched) still count: D, not unsynchronized, the lowest a
+    single loss gives."""
     variant = load_variant("cascading")
     cl = variant.classifier()
     result = cl.classify(region("r01"))
-    assert result.type_letter == "C" and result.stages["mission"].synchronized == 0
+    assert result.type_letter == "B" and result.stages["mission"].synchronized == 2
     gone = attrs.evolve(region("r01"), matches=tuple(m for m in region("r01").matches
                                                      if (m.masterplan, m.rpjmd) != ("ST2", "T2")))
-    assert cl.classify(gone).type.value == "unsynchronized"
-    assert ("ST2", "T2") in stability(result, classifier=cl).protect
+    lost = cl.classify(gone)
+    assert lost.type_letter == "D" and lost.stages["program"].synchronized == 3
+    steady = stability(result, classifier=cl)
+    assert steady.protect_falls_to.value == "program" and ("ST2", "T2") in steady.protect
 
 
 def test_variants_page_shows_each_example_as_code_not_as_paragraph_text():

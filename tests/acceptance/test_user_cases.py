@@ -266,10 +266,11 @@ def test_goal_stage_breaks_on_unmatched_goals():
     assert load_variant("goal-stage").classifier().classify(region("c07")).type_letter == "E"
 
 
-@pytest.mark.parametrize("name, expected", [("c01", "unsynchronized"), ("c02", "vision"),
-                                            ("c11", "program")])
-def test_cascading_counts_only_elements_under_matched_parents(name, expected):
-    """Under cascading, c01's SP3 (parent SS3 unmatched) stops counting: 2/6 programs."""
+@pytest.mark.parametrize("name, expected", [("c01", "vision"), ("c02", "vision"),
+                                            ("c11", "mission")])
+def test_cascading_counts_elements_whose_parents_are_unmatched(name, expected):
+    """Under cascading, c01's SP3 (parent SS3 unmatched) starts the cascade and counts: 3/6
+    programs, type A; c11's missions under its own, unmatched vision count: type B."""
     assert load_variant("cascading").classifier().classify(region(name)).type.value == expected
 
 
@@ -442,8 +443,8 @@ def test_indonesian_exposure_spelling():
 def test_indonesian_study_names_no_rule_identifiers(tmp_path, capsys):
     """The Indonesian study text explains a disagreement without rule identifiers."""
     out = tmp_path / "study.txt"
-    main(["study", str(CASES / "c01-threshold-exact.yaml"), "--rules", "default,cascading",
-          "-o", str(out), "--lang", "id", "--no-progress"])
+    main(["study", str(Path(__file__).parents[2] / "examples" / "type-b-mission.yaml"), "--rules", "default,cascading",
+          "--threshold", "0.7", "-o", str(out), "--lang", "id", "--no-progress"])
     text = out.read_text(encoding="utf-8")
     assert "Mengapa default dan cascading berbeda" in text
     assert "cascade_broken" not in text and "element_synchronized" not in text
