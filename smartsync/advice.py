@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 import attrs
 
 from ._exact import exact, fraction_text
-from .model import Match, Region, Relation, Source
+from .model import Level, Match, Region, Relation, Source
 from .typology import Parameters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,7 +86,9 @@ class ProposedMatch:
     over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`) or its level
     having more RPJMD elements than the matcher reads for the advice
     (:data:`MAX_CANDIDATE_LEVEL`). A new match with ``rpjmd`` named and ``score``
-    ``None`` is one the search found (not the matcher's): the rules need that very pair."""
+    ``None`` is one the search found (not the matcher's): the rules need that very pair.
+    ``only``: ``rpjmd`` is the only RPJMD element of the level (the one vision, say):
+    proposed whether or not the matcher proposes it, the rules counting a match to it."""
 
     masterplan: str
     rpjmd: str | None
@@ -98,19 +100,22 @@ class ProposedMatch:
     limited: bool = False
     counting: tuple[str, ...] = ()
     refused: tuple[tuple[str, str], ...] = ()
+    only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
         ``change`` (``add``: a new match; ``relation``: the existing match
         ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``,
-        ``limited``, and where a person must find the counterpart and the rules in force
+        ``limited``, ``only`` (the counterpart is the only RPJMD element of its level), and
+        where a person must find the counterpart and the rules in force
         let only some count: ``counting`` (the RPJMD elements a match to which counts) and
         ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
         concluded failed)."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
                 "current": self.current, "limited": self.limited,
-                "counting": list(self.counting), "refused": [list(r) for r in self.refused]}
+                "counting": list(self.counting), "refused": [list(r) for r in self.refused],
+                "only": self.only}
 
 
 @attrs.frozen
@@ -394,7 +399,8 @@ class _Option:
     of an existing match the rules rejected only for its relation (changing the relation
     is the change), ``stand_in`` an RPJMD element of its level for a new match while the
     search runs, ``every`` all of them (the widest change), and the matcher's
-    ``candidate`` with its ``score``."""
+    ``candidate`` with its ``score`` (where the level has one RPJMD element not yet paired
+    with it, that one, with no score: there is no other to find)."""
 
     masterplan: str
     stage: str
@@ -476,7 +482,7 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     out: dict[str, list[_Option]] = {}
     for stage, figures in result.stages.items():
         relation = _relation(runs, stage)
-        level = region.rpjmd.at(stage) if _is_level(stage) else ()
+        level = region.rpjmd.at(stage) if Level.parses(stage) else ()
         every = tuple(e.id for e in level)
         # the stand-in: one with a budget first, one not yet paired with the element
         preferred = [e.id for e in level if e.budget] + [e.id for e in level if not e.budget]
@@ -484,10 +490,11 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
         for element in figures.unsynchronized_ids:
             fix = next((r for r, conditions in sorted(rejected.get(element, {}).items())
                         if conditions == {"relation"} and r in every), None)
+            stand_in = next((r for r in preferred if r not in paired.get(element, ())), None)
             option = _Option(element, stage, relation, fix,
-                             current.get((element, fix)) if fix else None,
-                             next((r for r in preferred if r not in paired.get(element, ())),
-                                  None), every)
+                             current.get((element, fix)) if fix else None, stand_in, every,
+                             # the level's only RPJMD element: the counterpart to match
+                             candidate=stand_in if len(every) == 1 and not fix else None)
             (fixes if fix else others).append(option)
         out[stage] = fixes + others
     if not suggest:
@@ -515,16 +522,6 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
             attrs.evolve(o, limited=True) if o.every and o.masterplan not in sought else o
             for o in options]
     return out
-
-
-def _is_level(stage: str) -> bool:
-    from .model import Level
-
-    try:
-        Level.parse(stage)
-    except ValueError:
-        return False
-    return True
 
 
 def _hypothetical(chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
@@ -561,7 +558,7 @@ def _missing(runs: _Runs, stages: Sequence[str]) -> list[Missing]:
         if not figures.present:
             if index == 0 or s == runs.typology.base:
                 out.append(Missing(s, "masterplan"))
-        elif not figures.is_synchronized and not (_is_level(s) and runs.region.rpjmd.at(s)):
+        elif not figures.is_synchronized and not (Level.parses(s) and runs.region.rpjmd.at(s)):
             out.append(Missing(s, "rpjmd"))
     return out
 
@@ -661,7 +658,9 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       if (o.fix or o.candidate) else None, s,
                       None if o.fix else o.score, o.relation.value,
                       change="relation" if o.fix else "add", current=o.current,
-                      limited=o.limited and not o.fix)
+                      limited=o.limited and not o.fix,
+                      only=not o.fix and o.candidate is not None and o.every == (o.candidate,)
+                      and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
@@ -695,8 +694,8 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
         return counted_at[stage]
 
     proposal = tuple(
-        attrs.evolve(p, rpjmd=None, score=None)
-        if p.change == "add" and p.rpjmd is not None and p.score is not None
+        attrs.evolve(p, rpjmd=None, score=None, only=False)
+        if p.change == "add" and p.rpjmd is not None and (p.score is not None or p.only)
         and (p.masterplan, p.rpjmd) not in counted(p.stage) else p
         for p in proposal)
     open_ = [p for p in proposal if p.rpjmd is None and p.change == "add"]
