@@ -145,6 +145,12 @@ class PlanDraft:
     checks: list[str] = field(default_factory=list)
 
 
+#: a program with the code of one read before is the same program when its compared name
+#: begins as that one's does, up to this many characters (a name wrapped or spelt a
+#: little differently further on)
+_SAME_PREFIX = 25
+
+
 class _Walk:
     def __init__(self, kind: PlanKind, lang: str):
         self.kind = kind
@@ -154,7 +160,9 @@ class _Walk:
         self.last: dict[Level, _Item] = {}
         self.numbers: dict[Level, dict[str, _Item]] = {}
         self.unplaced: dict[tuple[str, Level], int] = {}
-        self.programs_by_code: dict[str, list[_Item]] = {}
+        #: the first program of each code by each prefix of its compared name, up to
+        #: _SAME_PREFIX characters: a program is looked up once, however many share its code
+        self.programs_by_code: dict[tuple[str, str], _Item] = {}
         self.programs_by_name: dict[str, _Item] = {}
         #: how many elements were read at each level (a heading that gave none is said), and how
         #: many distinct ones
@@ -171,8 +179,7 @@ class _Walk:
         if found is None and item.level is Level.PROGRAM and item.code:
             # the same program written with a name wrapped or spelt a little differently
             # (indexed by code and by name: drafting stays linear in the rows)
-            found = next((i for i in self.programs_by_code.get(item.code, ())
-                          if norm(i.text).startswith(norm(item.text)[:25])), None)
+            found = self.programs_by_code.get((item.code, norm(item.text)[:_SAME_PREFIX]))
         if found is None and item.level is Level.PROGRAM and not item.code:
             found = self.programs_by_name.get(norm(item.text))
         if found is not None:
@@ -206,9 +213,11 @@ class _Walk:
         self.draft.items.append(item)
         self.distinct[item.level] = self.distinct.get(item.level, 0) + 1
         if item.level is Level.PROGRAM:
+            name = norm(item.text)
             if item.code:
-                self.programs_by_code.setdefault(item.code, []).append(item)
-            self.programs_by_name.setdefault(norm(item.text), item)
+                for length in range(min(len(name), _SAME_PREFIX) + 1):
+                    self.programs_by_code.setdefault((item.code, name[:length]), item)
+            self.programs_by_name.setdefault(name, item)
         self.last[item.level] = item
         if item.number:
             self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
@@ -676,8 +685,11 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
-        return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
+    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)) or \
+            any(_BARE_REFERENCE.match(c) for c in cells if c):
+        # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
+        # ("Sasaran 1.1.2", a group row naming its target) is a row of data
+        return False
     if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
             any(re.search(r"\d[.,]\d", c) for c in cells if c):
         return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header

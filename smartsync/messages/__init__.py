@@ -256,6 +256,13 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         # a condition's words (condition.<name>), never its identifier when it has words
         return _lookup(f"condition.{value}", lang) or _lookup(f"condition.{value}", "en") \
             or value
+    if key == "label" and isinstance(value, str):
+        # the key a problem is about ("indicator #2"), in the language's words
+        base, _, number = value.partition(" #")
+        words = _lookup(f"problem.label.{base}", _lang(lang))
+        return value if words is None else words.format(number=f" #{number}" if number else "")
+    if key in ("length", "limit", "extra") and isinstance(value, int):
+        return f"{value:,}".replace(",", "." if lang == "id" else ",")
     if key in ("plan", "other_plan") and value in ("rpjmd", "masterplan"):
         return _lookup(f"plan.{value}", _lang(lang)) or value
     if key in ("relation", "source") and isinstance(value, str):

@@ -602,7 +602,7 @@ def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
         '    - {id: P1, level: program, parent: T1, budget: 5, text: "Program ganda"}')), encoding="utf-8")
     report = smartsync.write_report([tmp_path / "good.yaml", tmp_path / "dup.yaml"], tmp_path / "out", lang="id")
     index = report.index.read_text(encoding="utf-8")
-    assert "duplicate id" not in index and "another rpjmd element" not in index
+    assert "duplicate id" not in index and "another RPJMD element" not in index
 
 
 def test_workbook_formula_cell_error_names_the_element(tmp_path):
