@@ -58,9 +58,9 @@ EXIT_CODES = {
     EXIT_USAGE: "usage error: the command line asks for something impossible (an unknown "
                 "option, a value out of range, an empty path, --out equal to an input); "
                 "nothing was done",
-    EXIT_OUTPUT: "an output cannot be written (its folder is missing or not writable, it is a "
-                 "link, a folder or read-only, its name is too long); nothing was written over "
-                 "it",
+    EXIT_OUTPUT: "an output cannot be written (a part of its path is a file, its folder is not "
+                 "writable, it is a link, a folder or read-only, its name is too long); nothing "
+                 "was written over it (missing folders of an output's path are made)",
     EXIT_RULES: "a rule pack (--rules) failed: its module raised an error or called sys.exit "
                 "when imported, or a rule (or a condition) raised an error, recursed without "
                 "end, fired past the firing limit (--max-firings) or concluded no type or "

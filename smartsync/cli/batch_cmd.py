@@ -155,7 +155,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                              ".xlsx workbooks")
     parser.add_argument("-o", "--out", required=True, metavar="FILE", type=path_argument,
                         help="the output file (.csv or .jsonl); written when the batch is "
-                             "complete, never left half-written")
+                             "complete, never left half-written; missing folders of its "
+                             "path are made")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="worker processes (default 1; 0: one per CPU; never more than the "
                              "CPUs or the regions)")

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--masterplan", nargs="+", required=True, metavar="FILE", type=path_argument,
                         help="the masterplan documents (books)")
     parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
-                        help="the region file to write")
+                        help="the region file to write (missing folders of its path are made)")
     parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
     parser.add_argument("--name", default=None,
                         help="the region name (default: as the RPJMD's title says, 'Kabupaten X', else the id)")
@@ -44,7 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--masterplan-period", default=None, metavar="START-END",
                         help="the masterplan period when the documents do not say it")
     parser.add_argument("--review", default=None, metavar="REVIEW.html", type=path_argument,
-                        help="also write the review page: every element, lowest confidence first")
+                        help="also write the review page: every element, lowest confidence first "
+                             "(missing folders of its path are made)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the reasons and the review page")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

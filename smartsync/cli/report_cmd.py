@@ -36,7 +36,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="region files (.yaml, .yml, .json), folders of them, or tables "
                              "(a folder holding regions.csv, an .xlsx workbook)")
     parser.add_argument("--out", "-o", required=True, metavar="DIR", type=path_argument,
-                        help="folder to write the pages into (created when missing)")
+                        help="folder to write the pages into (missing folders of the path are made)")
     add_parameter_arguments(parser)
     parser.add_argument("--rules", default=None, metavar="PACK",
                         help="a typology variant or rule pack set, as classify takes it: a "

@@ -76,7 +76,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help="the reference threshold the rule sets are compared at "
                              "(default 0.5)")
     parser.add_argument("-o", "--out", required=True, metavar="DIR|FILE", type=path_argument,
-                        help="FILE.csv, FILE.jsonl, FILE.html, FILE.txt, or a folder for all four")
+                        help="FILE.csv, FILE.jsonl, FILE.html, FILE.txt, or a folder for all four "
+                             "(missing folders of the path are made)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help="worker processes (default 1; 0: one per CPU)")
     parser.add_argument("--lang", choices=("en", "id"), default="en",
