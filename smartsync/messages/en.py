@@ -87,6 +87,10 @@ CATALOG = {
     # funding
     "funding.summary": "{fundable} of {total} masterplan programs ({share}) are synchronized with RPJMD programs that carry a budget, which total Rp {budget}.",
     "funding.summary.one": "1 of {total} masterplan programs ({share}) is synchronized with an RPJMD program that carries a budget, which totals Rp {budget}.",
+    "funding.periods_apart": "No masterplan program can draw on the APBD through this RPJMD: {count} of {total} masterplan programs are synchronized with RPJMD programs that carry a budget (Rp {budget} in total), but that pagu indikatif is for the RPJMD period {rpjmd_start}-{rpjmd_end}, which shares no year with the masterplan period {masterplan_start}-{masterplan_end}: {elements}.",
+    "funding.periods_apart.one": "No masterplan program can draw on the APBD through this RPJMD: 1 of {total} masterplan programs is synchronized with an RPJMD program that carries a budget (Rp {budget}), but that pagu indikatif is for the RPJMD period {rpjmd_start}-{rpjmd_end}, which shares no year with the masterplan period {masterplan_start}-{masterplan_end}: {elements}.",
+    "funding.periods_apart.none": "No masterplan program can draw on the APBD through this RPJMD: its period {rpjmd_start}-{rpjmd_end} shares no year with the masterplan period {masterplan_start}-{masterplan_end}, and none of the {total} masterplan programs is synchronized with an RPJMD program that carries a budget.",
+    "characteristic.funding_route.periods_apart": "Funding route: none in the masterplan's years; {synchronized} of {total} masterplan programs are synchronized with programs of the RPJMD {rpjmd_start}-{rpjmd_end}, a period that shares no year with the masterplan's ({masterplan_start}-{masterplan_end}): align them with the RPJMD in force.",
     "funding.none": "No funding was concluded.",
     # why-not
     "why_not.type": "not {type}:",
