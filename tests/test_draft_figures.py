@@ -419,12 +419,15 @@ def _parents(plan, level: str) -> dict[str, list[str]]:
     [["Kode", "Program", "Pagu 2022 (Rp)"], ["Sasaran 1.2.1", "", ""],
      ["2.16.02", _PROGRAMS[0], "1.500.000.000"], ["Sasaran 2.1.1", "", ""],
      ["2.18.02", _PROGRAMS[1], "2.500.000.000"]],
-], ids=["kode-sasaran-column", "number-in-sasaran-column", "group-rows-by-number"])
+    [["No", "Kode", "Program", "Pagu 2022 (Rp)"],
+     ["1.2.1.1", "2.16.02", _PROGRAMS[0], "1.500.000.000"], ["2.1.1.1", "2.18.02", _PROGRAMS[1], "2.500.000.000"]],
+], ids=["kode-sasaran-column", "number-in-sasaran-column", "group-rows-by-number", "numbered-under-target"])
 @pytest.mark.parametrize("programs_first", [False, True], ids=["targets-before", "targets-after"])
 def test_a_program_row_naming_its_target_by_number_takes_it_from_another_table(rows, programs_first) -> None:
     """A program table naming each row's target by its number only ("Kode Sasaran" 1.2.1, "1.2.1" in
-    the Sasaran column, a group row "Sasaran 1.2.1") places its programs under the targets another
-    table (before or after it) states; its code column is the program's code, never the target's."""
+    the Sasaran column, a group row "Sasaran 1.2.1", rows numbered "1.2.1.1" under their target)
+    places its programs under the targets another table (before or after it) states; its code
+    column is the program's code, never the target's."""
     programs = ("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS", rows)
     plan = _plan(*(programs + _TARGETS if programs_first else _TARGETS + programs))
     assert _parents(plan, "program") == {_PROGRAMS[0]: ["Meningkatnya indeks SPBE"],

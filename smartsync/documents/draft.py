@@ -1183,8 +1183,14 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         item.doubt(_t("draft.reason.unit-inferred", walk.lang,
                       unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)
     lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
+    numbered = re.fullmatch(r"(\d{1,2}(?:\.\d{1,2}){2})\.\d{1,3}\.?", next(
+        (cells[c].strip() for c in range(len(cells)) if cols.roles[c] == "no" and cells[c]), ""))
     if lowest is not None:
         item.parents.append(lowest.key())
+    elif numbered and not any(level.is_above(Level.PROGRAM) for level in state.groups):
+        # a row numbered under its target ("1.2.1.3": the third program of target 1.2.1), the
+        # target stated in another table: placed by the number
+        item.parents.append((Level.TARGET, "#" + numbered.group(1)))
     else:
         _set_parent_from(walk, state, item)
     added = walk.add(item)
