@@ -20,7 +20,8 @@ each in a fresh process:
 
 4. ``--rows``: drafting a SIPD-like CSV of 500, 1,000, 2,000 and 4,000 program rows in one
    process, each time as a ratio to the 500-row time (linear drafting doubles it with each
-   doubling of the rows; the quadratic drafting of before grew it fourfold).
+   doubling of the rows; the quadratic drafting of before grew it fourfold), with each
+   row its own code and with every row the same code.
 
 Figures are reported, not asserted (times drift with the machine's load). The target of
 issue 24 is a 300-page text RPJMD in 10 s of wall time on the 2-core machine.
@@ -95,19 +96,24 @@ def _rows(folder: Path) -> None:
     masterplan = folder / "masterplan.csv"
     masterplan.write_text("MASTERPLAN SMART CITY KOTA UJI 2022-2031\nDimensi;Program\nSmart Governance;Satu data\n",
                           encoding="utf-8")
-    base = None
-    for rows in (500, 1000, 2000, 4000):
-        path = folder / f"rpjmd-{rows}.csv"
-        lines = ["RPJMD KOTA UJI TAHUN 2021-2026", "Sasaran;Kode;Program;Perangkat Daerah;Pagu 2022 (Rp);Pagu 2023 (Rp)"]
-        lines += [f"Sasaran nomor {i // 7};{1 + i % 3}.{1 + (i // 3) % 99:02d}.{1 + (i // 297) % 99:02d};"
-                  f"Program uji nomor {i};Dinas {i % 40};{1_000_000_000 + i};{2_000_000_000 + i}" for i in range(rows)]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        start = time.process_time()
-        draft_region(rpjmd=path, masterplan=masterplan)
-        seconds = time.process_time() - start
-        base = base or seconds
-        print(f"{rows:>5} CSV rows: {seconds:6.2f} s CPU, {seconds / base:5.2f} x the 500-row time "
-              f"(linear: {rows / 500:.0f} x)")
+    # each row its own code, then every row the same code (a hostile table: a program is
+    # looked up among those of its code by an index, not compared with each of them)
+    for shared in (False, True):
+        base = None
+        for rows in (500, 1000, 2000, 4000):
+            path = folder / f"rpjmd-{rows}{'-one-code' if shared else ''}.csv"
+            lines = ["RPJMD KOTA UJI TAHUN 2021-2026", "Sasaran;Kode;Program;Perangkat Daerah;Pagu 2022 (Rp);Pagu 2023 (Rp)"]
+            lines += [f"Sasaran nomor {i // 7};"
+                      + ("2.16.02" if shared else f"{1 + i % 3}.{1 + (i // 3) % 99:02d}.{1 + (i // 297) % 99:02d}")
+                      + f";Program uji nomor {i};Dinas {i % 40};{1_000_000_000 + i};{2_000_000_000 + i}"
+                      for i in range(rows)]
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            start = time.process_time()
+            draft_region(rpjmd=path, masterplan=masterplan)
+            seconds = time.process_time() - start
+            base = base or seconds
+            print(f"{rows:>5} CSV rows{' (one code)' if shared else ''}: {seconds:6.2f} s CPU, "
+                  f"{seconds / base:5.2f} x the 500-row time (linear: {rows / 500:.0f} x)")
 
 
 def _per_character() -> dict:

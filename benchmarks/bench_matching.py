@@ -217,6 +217,8 @@ def _cold() -> None:
     text_module.stem.cache_clear()
     text_module._terms_of_word.cache_clear()
     text_module.terms.cache_clear()
+    text_module.concept_terms.cache_clear()
+    text_module.concept_parts.cache_clear()
     from smartsync.matching import scoring
 
     scoring._shape.cache_clear()

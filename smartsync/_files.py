@@ -165,6 +165,26 @@ def make_folder(target: PathLike) -> None:
         raise OutputError.from_os_error(exc, os.fspath(target)) from None
 
 
+def make_output_folder(folder: PathLike) -> Path:
+    """Make the output folder a user named (``write_report``'s ``out``, the folder of
+    :func:`~smartsync.dump_tables`' CSV files) and its missing parents, as ``report --out``
+    does: only the folders that path names. Raises :class:`~smartsync.errors.OutputError`
+    when the path, or a part of it, is a file, or the folder cannot be made."""
+    folder = Path(folder)
+    shown = os.fspath(folder)
+    if os.path.isdir(folder):
+        return folder
+    if os.path.lexists(folder):
+        raise OutputError(shown, "is a file, not a folder", "name a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OutputError(shown, "a part of the path is a file", "name a folder that is not a file") from None
+    except OSError as exc:
+        raise OutputError.from_os_error(exc, shown) from None
+    return folder
+
+
 def check_target(target: PathLike, *, within: PathLike | None = None,
                  inputs: Iterable[PathLike] = ()) -> os.stat_result | None:
     """Refuse (:class:`~smartsync.errors.OutputError`) a target :func:`atomic_write` must not

@@ -63,6 +63,27 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def bad_character_values(text: str, *, line: bool = False) -> dict[str, object] | None:
+    """:func:`bad_character` as values, for a message in each language: ``form`` (what the
+    character is: ``surrogate``, ``nul``, ``line_break``, ``escape``, ``control``), ``char``
+    (it written as ``\\xNN``) and ``position`` (1-based); ``None`` when ``text`` holds none."""
+    found = (_BAD_IN_LINE if line else _BAD_IN_TEXT).search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if "\ud800" <= char <= "\udfff":
+        form = "surrogate"
+    elif char == "\x00":
+        form = "nul"
+    elif char in "\n\r":
+        form = "line_break"
+    elif char == "\x1b":
+        form = "escape"
+    else:
+        form = "control"
+    return {"form": form, "char": _escape(char), "position": found.start() + 1}
+
+
 def bad_character(text: str, *, line: bool = False) -> str | None:
     """Why ``text`` cannot be stored, naming its first bad character and where it is; ``None``
     when it can. ``line``: line breaks are bad too (ids, names)."""

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 import attrs
 
 from ._exact import exact, fraction_text
-from .model import Match, Region, Relation, Source
+from .model import Level, Match, Region, Relation, Source
 from .typology import Parameters
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,7 +90,9 @@ class ProposedMatch:
     ``rejected``: where a person must find the counterpart, the pairs of this element the
     region already holds and that do not help, ``(rpjmd, condition)``: a match of the file
     a rule in force rejects (the condition the rules concluded, e.g. a variant's
-    ``low_score``), or a suggestion a reviewer rejected (condition ``reviewer``)."""
+    ``low_score``), or a suggestion a reviewer rejected (condition ``reviewer``).
+    ``only``: ``rpjmd`` is the only RPJMD element of the level (the one vision, say):
+    proposed whether or not the matcher proposes it, the rules counting a match to it."""
 
     masterplan: str
     rpjmd: str | None
@@ -106,12 +108,14 @@ class ProposedMatch:
     #: of ``rejected``, the RPJMD elements whose match of the file would count once a person
     #: confirms it (the same pair as a manual match), as the rules concluded it
     confirm: tuple[str, ...] = ()
+    only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
         ``change`` (``add``: a new match; ``relation``: the existing match
         ``masterplan -> rpjmd`` given ``relation`` instead of ``current``), ``current``,
-        ``limited``, and where a person must find the counterpart and the rules in force
+        ``limited``, ``only`` (the counterpart is the only RPJMD element of its level), and
+        where a person must find the counterpart and the rules in force
         let only some count: ``counting`` (the RPJMD elements a match to which counts) and
         ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
         concluded failed), and ``rejected`` (``[rpjmd, condition]``: the element's pairs in
@@ -120,7 +124,8 @@ class ProposedMatch:
                 "score": self.score, "relation": self.relation, "change": self.change,
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
-                "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm)}
+                "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
+                "only": self.only}
 
 
 @attrs.frozen
@@ -363,17 +368,22 @@ class _Runs:
         return out
 
     def classify(self, add: Sequence[Match] = (), remove: frozenset = frozenset(),
-                 threshold: float | None = None) -> "Classification":
+                 threshold: float | None = None, full: bool = False) -> "Classification":
+        """The region with these changes classified: a probe what-if (its type and stages,
+        :class:`smartsync.whatif.Probe`) unless ``full`` (a classification, to ask why-not)."""
         if threshold == self.params.threshold:
             threshold = None
         key = (tuple(m.key for m in add), remove, threshold)
-        if key not in self._cache:
+        if key not in self._cache or (full and not hasattr(self._cache[key], "trace")):
             if not add and not remove and threshold is None:
                 self._cache[key] = self.result
             elif hasattr(self.classifier, "_engine"):
                 # a declare and a retract on the live working memory of the region's run
+                # (a probe: the search reads the type and the stages, so the rules
+                # run down to the type's phase)
                 self._cache[key] = self._what_if().classify(add=add, remove=remove,
-                                                            threshold=threshold)
+                                                            threshold=threshold,
+                                                            probe=not full)
             else:  # a stand-in classifier (tests): the changed region classified
                 params = attrs.evolve(self.params, threshold=threshold) \
                     if threshold is not None else self.params
@@ -383,6 +393,14 @@ class _Runs:
                 region = self._mark(attrs.evolve(self.region, matches=tuple(changed.values())))
                 self._cache[key] = self.classifier.classify(region, params=params)
         return self._cache[key]
+
+
+def _find(done: Any, kind: str, **fields: Any) -> tuple[Any, ...]:
+    """The conclusions of one kind a classification or a probe what-if
+    (:class:`smartsync.whatif.Probe`) holds, with these field values."""
+    if hasattr(done, "find"):
+        return done.find(kind, **fields)
+    return done.trace.find(kind, **fields)
 
 
 def _relation(runs: "_Runs", stage: str) -> Relation:
@@ -404,7 +422,8 @@ class _Option:
     of an existing match the rules rejected only for its relation (changing the relation
     is the change), ``stand_in`` an RPJMD element of its level for a new match while the
     search runs, ``every`` all of them (the widest change), and the matcher's
-    ``candidate`` with its ``score``."""
+    ``candidate`` with its ``score`` (where the level has one RPJMD element not yet paired
+    with it, that one, with no score: there is no other to find)."""
 
     masterplan: str
     stage: str
@@ -492,7 +511,7 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     out: dict[str, list[_Option]] = {}
     for stage, figures in result.stages.items():
         relation = _relation(runs, stage)
-        level = region.rpjmd.at(stage) if _is_level(stage) else ()
+        level = region.rpjmd.at(stage) if Level.parses(stage) else ()
         every = tuple(e.id for e in level)
         # the stand-in: one with a budget first, one not yet paired with the element
         preferred = [e.id for e in level if e.budget] + [e.id for e in level if not e.budget]
@@ -505,10 +524,12 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
             held_back = tuple((r, c) for r, conditions in sorted(rejected.get(element, {}).items())
                               if conditions != {"relation"} for c in sorted(conditions)) + \
                 tuple((p.rpjmd, "reviewer") for p in reviewer.get(element, ()))
+            stand_in = next((r for r in preferred if r not in paired.get(element, ())), None)
             option = _Option(element, stage, relation, fix,
-                             current.get((element, fix)) if fix else None,
-                             next((r for r in preferred if r not in paired.get(element, ())),
-                                  None), every, rejected=held_back)
+                             current.get((element, fix)) if fix else None, stand_in, every,
+                             # the level's only RPJMD element: the counterpart to match
+                             candidate=stand_in if len(every) == 1 and not fix else None,
+                             rejected=held_back)
             (fixes if fix else held if held_back else others).append(option)
         # a relation to change first, then an element whose pair in the file a rule or a
         # reviewer turned down (a person has something to start from), then the others
@@ -538,16 +559,6 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
             attrs.evolve(o, limited=True) if o.every and o.masterplan not in sought else o
             for o in options]
     return out
-
-
-def _is_level(stage: str) -> bool:
-    from .model import Level
-
-    try:
-        Level.parse(stage)
-    except ValueError:
-        return False
-    return True
 
 
 def _hypothetical(chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],
@@ -584,7 +595,7 @@ def _missing(runs: _Runs, stages: Sequence[str]) -> list[Missing]:
         if not figures.present:
             if index == 0 or s == runs.typology.base:
                 out.append(Missing(s, "masterplan"))
-        elif not figures.is_synchronized and not (_is_level(s) and runs.region.rpjmd.at(s)):
+        elif not figures.is_synchronized and not (Level.parses(s) and runs.region.rpjmd.at(s)):
             out.append(Missing(s, "rpjmd"))
     return out
 
@@ -640,7 +651,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                                   missing=(Missing(wanted.value, "masterplan"),))
             return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
                               complete=False, gives=None, found=False)
-        full = runs.classify(changes)
+        full = runs.classify(changes, full=True)
         if _reached(runs, full, wanted):
             # only matches beyond the unsynchronized elements' reach it (a variant's
             # condition on a second match of a synchronized element, or on another level)
@@ -684,7 +695,9 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       if (o.fix or o.candidate) else None, s,
                       None if o.fix else o.score, o.relation.value,
                       change="relation" if o.fix else "add", current=o.current,
-                      limited=o.limited and not o.fix, rejected=() if o.fix else o.rejected)
+                      limited=o.limited and not o.fix, rejected=() if o.fix else o.rejected,
+                      only=not o.fix and o.candidate is not None and o.every == (o.candidate,)
+                      and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
     proposal = _confirmable(runs, proposal)
@@ -740,8 +753,8 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
         return counted_at[stage]
 
     proposal = tuple(
-        attrs.evolve(p, rpjmd=None, score=None)
-        if p.change == "add" and p.rpjmd is not None and p.score is not None
+        attrs.evolve(p, rpjmd=None, score=None, only=False)
+        if p.change == "add" and p.rpjmd is not None and (p.score is not None or p.only)
         and (p.masterplan, p.rpjmd) not in counted(p.stage) else p
         for p in proposal)
     open_ = [p for p in proposal if p.rpjmd is None and p.change == "add"]
@@ -764,7 +777,7 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
             continue
         counted = {pair[1] for pair in _counted_matches_of(done, p.stage).get(p.masterplan, ())}
         refused: dict[str, str] = {}
-        for fact in done.trace.find("MatchRejected", masterplan=p.masterplan):
+        for fact in _find(done, "MatchRejected", masterplan=p.masterplan):
             rpjmd = str(fact.get("rpjmd"))
             if rpjmd in option.every and rpjmd not in counted:
                 refused.setdefault(rpjmd, str(fact.get("condition")))
@@ -780,7 +793,7 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
 def _counted_matches_of(done: "Classification", stage: str) -> dict[str, list[tuple[str, str]]]:
     """Per masterplan element of a stage, its matches that count in a classification (the
     stage coverage fact's ``matches``, as the rules concluded them)."""
-    facts = done.trace.find("StageCoverage", stage=stage)
+    facts = _find(done, "StageCoverage", stage=stage)
     out: dict[str, list[tuple[str, str]]] = {}
     for item in (facts[0].get("matches") or ()) if facts else ():
         out.setdefault(item[0], []).append((item[0], item[1]))

@@ -538,26 +538,8 @@ class Classifier:
                     return fact
             return None
 
-        stages: dict[str, StageResult] = {}
-        for stage in self.typology.stages:
-            cov = one(StageCoverage, stage=stage)
-            status = one(StageStatus, stage=stage)
-            if cov is None or status is None:
-                raise RulePackError(f"the rule packs concluded no coverage or status for the "
-                                    f"stage {stage!r}; a typology needs a stages pack")
-            stages[stage] = StageResult(
-                stage=stage, present=cov["present"], total=cov["total"],
-                synchronized=cov["synchronized"], coverage=cov["coverage"],
-                is_synchronized=status["synchronized"], full=status["full"],
-                threshold=params.threshold_for(stage),
-                synchronized_ids=tuple(cov["synchronized_ids"]),
-                unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
-                matched=cov.get("matched"), rejected_ids=tuple(cov.get("rejected_ids", ())),
-                fact_id=status["__factid__"])
-        types = by_kind.get(TypeResult, [])
-        if len(types) != 1:
-            raise self._type_conflict(region, types, engine)
-        type_value = self.typology.type_enum(types[0]["stage"])
+        stages, type_value = self._stages_and_type(region, params, by_kind, engine)
+        types = by_kind[TypeResult]
         order = {s: i for i, s in enumerate(self.typology.stages)}
         chain = tuple(sorted({f["stage"] for f in by_kind.get(ChainMember, ())},
                              key=lambda s: order.get(s, len(order))))
@@ -605,6 +587,37 @@ class Classifier:
             diagnostics=diagnostics, funding=funding, trace=trace, region=region,
             why_not_engine=why_not, messages=dict(self.messages))
 
+
+    def _stages_and_type(self, region: Region, params: Parameters, by_kind: Mapping[type, list],
+                         engine: Any) -> tuple[dict[str, StageResult], Any]:
+        """Each stage's figures and the type, as the run concluded them (its
+        :class:`StageCoverage`, :class:`StageStatus` and :class:`TypeResult` facts)."""
+        def one(kind: type, stage: str) -> Any:
+            for fact in by_kind.get(kind, ()):
+                if fact.get("stage") == stage:
+                    return fact
+            return None
+
+        stages: dict[str, StageResult] = {}
+        for stage in self.typology.stages:
+            cov = one(StageCoverage, stage)
+            status = one(StageStatus, stage)
+            if cov is None or status is None:
+                raise RulePackError(f"the rule packs concluded no coverage or status for the "
+                                    f"stage {stage!r}; a typology needs a stages pack")
+            stages[stage] = StageResult(
+                stage=stage, present=cov["present"], total=cov["total"],
+                synchronized=cov["synchronized"], coverage=cov["coverage"],
+                is_synchronized=status["synchronized"], full=status["full"],
+                threshold=params.threshold_for(stage),
+                synchronized_ids=tuple(cov["synchronized_ids"]),
+                unsynchronized_ids=tuple(cov["unsynchronized_ids"]),
+                matched=cov.get("matched"), rejected_ids=tuple(cov.get("rejected_ids", ())),
+                fact_id=status["__factid__"])
+        types = by_kind.get(TypeResult, [])
+        if len(types) != 1:
+            raise self._type_conflict(region, types, engine)
+        return stages, self.typology.type_enum(types[0]["stage"])
 
     def _type_conflict(self, region: Region, types: list, engine: Any) -> RulePackError:
         """The error for a run that concluded no type or several: each type with the rule

@@ -67,6 +67,16 @@ class _Parsable(str, enum.Enum):
         raise ValueError(f"unknown {cls._label()} {value!r}; expected one of: {accepted}")
 
     @classmethod
+    def parses(cls, value: Any) -> bool:
+        """Whether :meth:`parse` gives a member for ``value`` (a stage named by a variant
+        may be no level)."""
+        try:
+            cls.parse(value)
+        except ValueError:
+            return False
+        return True
+
+    @classmethod
     def accepted_names(cls) -> tuple[str, ...]:
         """Every spelling :meth:`parse` accepts (values, then synonyms)."""
         return tuple(m.value for m in cls) + tuple(cls.synonyms())

@@ -75,7 +75,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["study", "iter_study", "Study", "RegionStudy", "Curve", "Segment", "Breakpoint",
            "StageCrossing", "Difference", "StageDifference", "ElementDifference",
-           "MatchVerdict", "DistributionStep", "explain_difference", "parse_threshold",
+           "MatchVerdict", "TypeReason", "DistributionStep", "explain_difference", "parse_threshold",
            "parse_threshold_range", "fraction_text", "RECORD_COLUMNS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -305,12 +305,37 @@ class StageDifference:
 
 
 @attrs.frozen
+class TypeReason:
+    """Why a region is not the other rule set's type under rule set ``side`` (``"a"`` or
+    ``"b"``): the rules' own why-not of ``type`` (its value) under that rule set, said in
+    each language (``words``: ``(lang, sentence)`` pairs, read from the why-not reasons
+    with that rule set's messages)."""
+
+    side: str
+    type: str
+    letter: str | None
+    words: tuple[tuple[str, str], ...]
+
+    def message(self, lang: str = "en") -> str:
+        """The reason in ``lang``."""
+        found = dict(self.words)
+        return found.get(lang) or found.get("en", "")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form."""
+        return {"side": self.side, "type": self.type, "letter": self.letter,
+                "words": dict(self.words)}
+
+
+@attrs.frozen
 class Difference:
     """Why one region's type differs between two classifications ``a`` and ``b`` (two rule
     sets, or two thresholds): the stages concluded differently (``stages``, top to
     bottom), the element conclusions behind them, and the rule that concluded each type
     (``type_rule_a``/``type_rule_b``). ``only_a``/``only_b``: stages one typology has and
-    the other has not."""
+    the other has not. ``reasons``: where the stages are concluded alike, the rules' own
+    why-not of the higher type under the rule set that does not give it (a condition of a
+    variant, say), as :class:`TypeReason`."""
 
     region_id: str
     a: str
@@ -328,6 +353,7 @@ class Difference:
     only_b: tuple[str, ...] = ()
     #: each rule named above with its description (its docstring), for the sentences
     rule_texts: tuple[tuple[str, str], ...] = ()
+    reasons: tuple[TypeReason, ...] = ()
 
     def lines(self, lang: str = "en") -> list[str]:
         """The difference in sentences, from the matches up to the type (see
@@ -408,9 +434,19 @@ class Difference:
         for stage in self.only_b:
             out.append(text("study.diff.only", lang, stage=stage, rule_set=self.b))
         if not any(s.decisive for s in self.stages) and not self.only_a and not self.only_b:
-            out.append(text("study.diff.type_rules", lang, a=self.a, b=self.b,
-                            rule_a=said(self.type_rule_a) if self.type_rule_a else "?",
-                            rule_b=said(self.type_rule_b) if self.type_rule_b else "?"))
+            same_rule = (self.type_rule_a == self.type_rule_b
+                         and texts.get(self.type_rule_a or "") == texts.get(self.type_rule_b or ""))
+            # one rule concluded both types: what differs is what the rules found missing
+            # for the higher type (their why-not), not the rule; said once, never twice
+            if not (same_rule and self.reasons):
+                out.append(text("study.diff.type_rules", lang, a=self.a, b=self.b,
+                                rule_a=said(self.type_rule_a) if self.type_rule_a else "?",
+                                rule_b=said(self.type_rule_b) if self.type_rule_b else "?"))
+            for reason in self.reasons:
+                side_type = (self.type_a, self.letter_a) if reason.side == "b" else (self.type_b, self.letter_b)
+                out.append(text("study.diff.not_type", lang, rule_set=names[reason.side],
+                                type=_type_label(side_type[0], side_type[1], lang),
+                                reason=reason.message(lang)))
         out.append(text("study.diff.type", lang, a=self.a, b=self.b,
                         type_a=_type_label(self.type_a, self.letter_a, lang),
                         type_b=_type_label(self.type_b, self.letter_b, lang)))
@@ -428,6 +464,7 @@ class Difference:
                 "threshold_b": fraction_text(self.threshold_b),
                 "type_rule_a": self.type_rule_a, "type_rule_b": self.type_rule_b,
                 "only_a": list(self.only_a), "only_b": list(self.only_b),
+                "reasons": [r.to_dict() for r in self.reasons],
                 "stages": [s.to_dict() for s in self.stages], "lines": self.lines(lang)}
 
 
@@ -641,6 +678,43 @@ def _type_rule(c: "Classification", rules: dict[int, str]) -> str | None:
     return rules.get(c.type_fact().id)
 
 
+def _rank(c: "Classification", value: str) -> int | None:
+    """The rank of a type (its value) in ``c``'s typology: 0 for no type, higher for a
+    type starting higher; None when the typology has no such type."""
+    try:
+        t = c.typology.parse_type(value)
+    except ValueError:
+        return None
+    if c.typology.letter(t) is None:
+        return 0
+    return len(c.typology.stages) - c.typology.stages.index(str(t.value))
+
+
+def _type_reasons(a: "Classification", b: "Classification") -> tuple[TypeReason, ...]:
+    """The rules' why-not of the higher of the two types under the classification that
+    does not give it (read from its why-not reasons, in every language)."""
+    from .messages import LANGUAGES
+
+    ranks = [(_rank(a, str(a.type.value)), _rank(a, str(b.type.value))),
+             (_rank(b, str(a.type.value)), _rank(b, str(b.type.value)))]
+    if any(r is None for pair in ranks for r in pair):
+        return ()
+    if ranks[1][0] > ranks[1][1]:  # b gives the lower type: why is it not a's?
+        side, lower, higher = "b", b, a
+    elif ranks[0][1] > ranks[0][0]:
+        side, lower, higher = "a", a, b
+    else:
+        return ()
+    if higher.type_letter is None:
+        return ()
+    out = []
+    for reason in lower.why_not(higher.type_letter):
+        words = tuple((lang, reason.message(lang)) for lang in LANGUAGES)
+        if words not in [r.words for r in out]:
+            out.append(TypeReason(side, str(higher.type.value), higher.type_letter, words))
+    return tuple(out)
+
+
 def explain_difference(a: "Classification", b: "Classification", *, names: tuple[str, str] = ("a", "b")
                        ) -> Difference:
     """Why two classifications of one region differ (two rule sets, or two thresholds):
@@ -688,7 +762,9 @@ def explain_difference(a: "Classification", b: "Classification", *, names: tuple
         only_b=tuple(s for s in b.typology.stages if s not in a.stages
                      and b.stages[s].is_synchronized),
         rule_texts=tuple(sorted({step.rule: step.description or "" for c in (a, b)
-                                 for step in c.trace.steps}.items())))
+                                 for step in c.trace.steps}.items())),
+        reasons=(_type_reasons(a, b) if not any(s.is_synchronized_a != s.is_synchronized_b
+                                                for s in stages) else ()))
 
 
 # ------------------------------------------------------------------------ the curves

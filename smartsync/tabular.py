@@ -48,7 +48,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
 import attrs
 
-from ._files import atomic_write
+from ._files import atomic_write, check_target, make_output_folder
 from ._text import FORMULA_STARTS
 from .errors import LoadReport, Place, Problem, RegionFileError, Severity, did_you_mean
 from .io._source import Located, SourceProblem, decode
@@ -823,6 +823,7 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
     rows = _table_rows(regions)
     target = Path(path)
     if target.suffix.lower() == ".xlsx":
+        check_target(target)  # before the workbook is built: a refusal leaves nothing half made
         openpyxl = _openpyxl()
         from openpyxl.cell import WriteOnlyCell
 
@@ -841,7 +842,7 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
                 sheet.append(cells)
         _atomic_write(target, book.save)
         return target
-    target.mkdir(parents=True, exist_ok=True)
+    make_output_folder(target)
     for name in TABLES:
         text = io.StringIO(newline="")
         writer = csv.writer(text, lineterminator="\r\n")

@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 
 import attrs
 
-from .errors import InvalidRegionError, Place, Problem, Severity, did_you_mean
+from .errors import InvalidRegionError, Place, Problem, Severity, coded_problem, did_you_mean
 from .model import Level, PlanKind, Region
 
 __all__ = [
@@ -140,12 +140,12 @@ def check_references(
         for r in rejected:
             m = matched.get((r.masterplan, r.rpjmd))
             if m is not None and r.masterplan is not None and r.rpjmd is not None:
-                at = f" (the match is at line {m.line})" if m.line is not None else ""
-                problems.append(Problem(
-                    f"the pair {r.masterplan} -> {r.rpjmd} is both matched and rejected{at}; "
-                    "the match counts", file=file, line=r.line, where=r.where,
-                    code="rejected-and-matched", severity=Severity.WARNING,
-                    values={"masterplan": r.masterplan, "rpjmd": r.rpjmd}))
+                values = {"masterplan": r.masterplan, "rpjmd": r.rpjmd}
+                if m.line is not None:
+                    values.update(form="at", match_line=m.line)
+                problems.append(coded_problem(
+                    "rejected-and-matched", values, file=file, line=r.line, where=r.where,
+                    severity=Severity.WARNING))
     return problems
 
 
@@ -161,11 +161,11 @@ def _check_plan(
     for ref in refs:
         first = by_id.get(ref.id)
         if first is not None:
-            at = f" (first at line {first.line})" if first.line is not None else ""
-            problems.append(Problem(
-                f"duplicate id {ref.id!r}: another {kind.value} element has it{at}",
-                file=file, line=ref.line, where=ref.where, code="duplicate-id",
-                values={"id": repr(ref.id), "plan": kind.value}))
+            values = {"id": repr(ref.id), "plan": kind.value}
+            if first.line is not None:
+                values.update(form="at", first_line=first.line)
+            problems.append(coded_problem("duplicate-id", values, file=file, line=ref.line,
+                                          where=ref.where))
         else:
             by_id[ref.id] = ref
 
@@ -177,53 +177,46 @@ def _check_plan(
         for parent_id in ref.parents:
             line = ref.parents_line if ref.parents_line is not None else ref.line
             if parent_id == ref.id:
-                problems.append(Problem(
-                    "names itself as a parent", file=file, line=line, where=ref.where,
-                    code="parent-cycle"))
+                problems.append(coded_problem("parent-cycle", {"form": "self"}, file=file,
+                                              line=line, where=ref.where))
                 continue
             parent = by_id.get(parent_id)
             if parent is None:
-                problems.append(Problem(
-                    f"parent {parent_id!r} does not exist in the {_PLAN_TITLE[kind]}",
-                    file=file, line=line, where=ref.where, code="unknown-parent",
-                    values={"parent": repr(parent_id), "plan": kind.value},
+                problems.append(coded_problem(
+                    "unknown-parent", {"parent": repr(parent_id), "plan": kind.value},
+                    file=file, line=line, where=ref.where,
                     suggestion=suggest_id(parent_id, [i for i in by_id if i != ref.id])))
             elif parent.level is None or ref.level is None:
                 may_cycle = True
             elif not parent.level.is_above(ref.level):
                 may_cycle = True
-                problems.append(Problem(
-                    f"parent {parent_id!r} is a {parent.level.value}, not above this "
-                    f"{ref.level.value}; parents must be at higher levels",
-                    file=file, line=line, where=ref.where, code="parent-not-higher",
-                    values={"parent": repr(parent_id), "level": parent.level.value,
-                            "lower": ref.level.value}))
+                problems.append(coded_problem(
+                    "parent-not-higher", {"parent": repr(parent_id), "level": parent.level.value,
+                                          "lower": ref.level.value},
+                    file=file, line=line, where=ref.where))
 
     for cycle in _cycles(by_id) if may_cycle else ():
         first = by_id[cycle[0]]
         path = " -> ".join(cycle + [cycle[0]])
-        problems.append(Problem(
-            f"parents form a cycle: {path}", file=file,
+        problems.append(coded_problem(
+            "parent-cycle", {"form": "path", "path": path}, file=file,
             line=first.parents_line if first.parents_line is not None else first.line,
-            where=first.where, code="parent-cycle"))
+            where=first.where))
 
     levels = {ref.level for ref in refs if ref.level is not None}
-    title = _PLAN_TITLE[kind]
     if warn_levels and Level.VISION not in levels:
-        problems.append(Problem(
-            f"the {title} has no vision", file=file, line=plan_line, where=Place(kind.value),
-            severity=Severity.WARNING, code="no-vision", values={"plan": kind.value}))
+        problems.append(coded_problem(
+            "no-vision", {"plan": kind.value}, file=file, line=plan_line, where=Place(kind.value),
+            severity=Severity.WARNING))
     if warn_levels and Level.PROGRAM not in levels:
-        problems.append(Problem(
-            f"the {title} has no program; no stage can be synchronized without programs",
-            file=file, line=plan_line, where=Place(kind.value), severity=Severity.WARNING,
-            code="no-program", values={"plan": kind.value}))
+        problems.append(coded_problem(
+            "no-program", {"plan": kind.value}, file=file, line=plan_line,
+            where=Place(kind.value), severity=Severity.WARNING))
     if kind is PlanKind.RPJMD:
         for ref in refs:
             if ref.level is Level.PROGRAM and not ref.has_budget:
-                problems.append(Problem(
-                    "program has no budget (pagu indikatif)", file=file, line=ref.line,
-                    where=ref.where, severity=Severity.WARNING, code="no-budget", values={}))
+                problems.append(coded_problem("no-budget", {}, file=file, line=ref.line,
+                                              where=ref.where, severity=Severity.WARNING))
     return by_id
 
 
@@ -322,38 +315,31 @@ def _check_matches(
             ends[kind] = ref
             if ref is None:
                 other = PlanKind.RPJMD if kind is PlanKind.MASTERPLAN else PlanKind.MASTERPLAN
-                message = f"{_PLAN_TITLE[kind]} element {element_id!r} does not exist"
                 swapped = element_id in index[other]
-                if swapped:
-                    article = "an" if other is PlanKind.RPJMD else "a"  # an RPJMD, a masterplan
-                    message += (f"; {element_id!r} is {article} {_PLAN_TITLE[other]} element: are "
-                                "masterplan and rpjmd swapped?")
-                problems.append(Problem(
-                    message, file=file, line=line if line is not None else match.line,
-                    where=match.where, code="unknown-element",
-                    values={"id": repr(element_id), "plan": kind.value, "other_plan": other.value,
-                            "form": "swapped" if swapped else "missing"},
-                    suggestion=suggest_id(element_id, index[kind])))
+                problems.append(coded_problem(
+                    "unknown-element",
+                    {"id": repr(element_id), "plan": kind.value, "other_plan": other.value,
+                     "form": "swapped" if swapped else "missing"},
+                    file=file, line=line if line is not None else match.line,
+                    where=match.where, suggestion=suggest_id(element_id, index[kind])))
         mp, rp = ends[PlanKind.MASTERPLAN], ends[PlanKind.RPJMD]
         if mp is not None and rp is not None and mp.level is not None and rp.level is not None \
                 and mp.level is not rp.level:
-            problems.append(Problem(
-                f"links a masterplan {mp.level.value} ({mp.id}) to an RPJMD "
-                f"{rp.level.value} ({rp.id}); a {what} links elements of the same level",
-                file=file, line=match.line, where=match.where, code="level-mismatch",
-                values={"level": mp.level.value, "masterplan": mp.id, "lower": rp.level.value,
-                        "rpjmd": rp.id}))
+            problems.append(coded_problem(
+                "level-mismatch", {"level": mp.level.value, "masterplan": mp.id,
+                                   "lower": rp.level.value, "rpjmd": rp.id,
+                                   **({} if what == "match" else {"form": "rejected"})},
+                file=file, line=match.line, where=match.where))
         if match.masterplan is not None and match.rpjmd is not None:
             key = (match.masterplan, match.rpjmd)
             first = seen.get(key)
             if first is not None:
-                at = f" (first at line {first.line})" if first.line is not None else ""
-                problems.append(Problem(
-                    f"duplicate {what}: the pair {key[0]} -> {key[1]} is "
-                    f"{'matched' if what == 'match' else 'rejected'} more than once{at}",
-                    file=file, line=match.line, where=match.where, code="duplicate-match",
-                    values={"masterplan": key[0], "rpjmd": key[1],
-                            "form": "match" if what == "match" else "rejected"}))
+                form = "match" if what == "match" else "rejected"
+                values = {"masterplan": key[0], "rpjmd": key[1], "form": form}
+                if first.line is not None:
+                    values.update(form=f"{form}_at", first_line=first.line)
+                problems.append(coded_problem("duplicate-match", values, file=file,
+                                              line=match.line, where=match.where))
             else:
                 seen[key] = match
 
@@ -391,7 +377,7 @@ def check_texts(region: Region) -> Iterator[Problem]:
     """Errors for what a region built in code holds that no output can write: characters
     :func:`smartsync._text.bad_character` refuses, texts above ``MAX_TEXT_LENGTH``
     characters, budgets above ``MAX_BUDGET`` (the checks the region file reader makes)."""
-    from ._text import bad_character
+    from ._text import bad_character, bad_character_values
     from .io._source import MAX_BUDGET, limit
 
     longest = limit("MAX_TEXT_LENGTH")
@@ -444,19 +430,18 @@ def check_texts(region: Region) -> Iterator[Problem]:
     for whose, label, text, line in () if clean else texts():
         if not isinstance(text, str):
             continue
-        bad = bad_character(text, line=line)
+        bad = bad_character_values(text, line=line)
         if bad is not None:
-            yield Problem(f"{label} {bad}; remove it", where=where(whose),
-                          code="bad-character")
+            yield coded_problem("bad-character", {"label": label, **bad}, where=where(whose))
         elif len(text) > longest:
-            yield Problem(f"{label} is {len(text):,} characters long, above the limit of "
-                          f"{longest:,}", where=where(whose), code="too-long")
+            yield coded_problem("too-long", {"label": label, "length": len(text),
+                                             "limit": longest}, where=where(whose))
     for plan in (region.rpjmd, region.masterplan):
         for e in plan.elements:
             if isinstance(e.budget, int) and not 0 <= e.budget <= MAX_BUDGET:
-                yield Problem(f"budget must be from 0 to 10^{len(str(MAX_BUDGET)) - 1} rupiah",
-                              where=Place.element(plan.kind, e.id),
-                              code="bad-budget")
+                yield coded_problem("bad-budget", {"form": "range",
+                                                   "power": len(str(MAX_BUDGET)) - 1},
+                                    where=Place.element(plan.kind, e.id))
 
 
 def require_valid_region(region: Region) -> Region:

@@ -66,7 +66,9 @@ generated regions and every shipped variant.
 from __future__ import annotations
 
 import bisect
+import enum
 import itertools
+import math
 import operator
 import threading
 import weakref
@@ -86,10 +88,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import Classifier
     from .result import Classification
 
-__all__ = ["WhatIf", "what_if"]
+__all__ = ["WhatIf", "what_if", "Probe", "probe_floor"]
 
 #: the kinds of change a session counts (``WhatIf.counts``)
-_COUNTS = ("sessions", "what_ifs", "declared", "retracted", "fired", "reruns")
+_COUNTS = ("sessions", "what_ifs", "probes", "declared", "retracted", "fired", "reruns")
 
 #: what every session did in this process, for the benchmarks (``WhatIf.counts``)
 COUNTS: dict[str, int] = dict.fromkeys(_COUNTS, 0)
@@ -182,6 +184,8 @@ class WhatIf:
         self._root = root
         COUNTS["sessions"] += 1
         self._engine = engine
+        floor = probe_floor(engine, self.classifier)
+        self._floor_seen = _NEVER if floor is None else floor
         if kept:
             for name, value in saved[1].items():
                 setattr(self, name, value)
@@ -245,6 +249,31 @@ class WhatIf:
         # phase's end takes its own and looks at no other
         self._pending: dict[float, list[tuple[int, int]]] = {}
         self._pending_top = _NEVER  # the highest salience among them
+        # probes: whether a later phase's firing concluded nothing the probe's phases read
+        # (checked on the region's run here, and on each later firing as it comes), and
+        # whether a probe left the later phases' work on the agenda
+        self._probe_ok = True
+        self._unfinished = False
+        for step, made in self._declared_by.items():
+            salience = self._act[step].rule.salience
+            if salience < self._floor_seen:
+                self._check_later_phase(salience, made)
+
+    def _check_later_phase(self, salience: float, made: Iterable[int]) -> None:
+        """A firing below the probe's floor declared these facts: when one is of a kind
+        the probe reads, or that a rule of the probe's phases reads, a probe would not
+        see what a full run sees, and this session runs no probe."""
+        engine = self._engine
+        readers = _readers(engine)
+        floor = self._floor_seen
+        for fact_id in made:
+            fact = engine.facts.get(fact_id)
+            if fact is None:
+                continue
+            cls = fact.__class__
+            if cls.__name__ in _PROBED or _read_at(readers, engine, cls) >= floor:
+                self._probe_ok = False
+                return
 
     @staticmethod
     def _content_key(fact: Any) -> int:
@@ -270,7 +299,8 @@ class WhatIf:
     def classify(self, *, add: Iterable[model.Match] = (),
                  remove: Iterable[model.Match | tuple[str, str]] = (),
                  threshold: float | None = None,
-                 params: Parameters | Mapping[str, Any] | None = None) -> "Classification":
+                 params: Parameters | Mapping[str, Any] | None = None,
+                 probe: bool = False) -> "Classification | Probe":
         """The classification of the region with these changes, from the live run.
 
         ``add``: matches to add (a match whose pair the region already links replaces
@@ -278,6 +308,12 @@ class WhatIf:
         pairs) to take away; ``threshold``: another general threshold; ``params``:
         other parameters altogether (``threshold`` then applies to them). The changes
         are made from the region as it is, whatever the session classified before.
+
+        ``probe``: only the type and the stages are wanted (a search that asks many
+        what-ifs, as the advice does): the rules run down to the phase that concludes
+        the type (:func:`probe_floor`), the later phases' activations wait on the agenda
+        for the next full what-if, and the answer is a :class:`Probe`, not a
+        :class:`~smartsync.Classification`.
         """
         if not self._open:
             raise RuntimeError("a what-if session classifies inside its 'with' block")
@@ -293,6 +329,12 @@ class WhatIf:
                 raise TypeError(f"a what-if adds smartsync.Match objects, got "
                                 f"{type(match).__name__}")
             matches[match.key] = match
+        floor = self._probe_floor() if probe else None
+        if floor is not None:
+            self._apply(tuple(matches.values()), base, floor)
+            COUNTS["what_ifs"] += 1
+            COUNTS["probes"] += 1
+            return self._probe(base)
         if tuple(matches) == tuple(m.key for m in self.region.matches) and all(
                 matches[m.key] is m for m in self.region.matches):
             region = self.region
@@ -305,9 +347,30 @@ class WhatIf:
         self._shared = True
         return result
 
-    def _apply(self, matches: Iterable[model.Match], params: Parameters) -> None:
+    def _probe_floor(self) -> float | None:
+        """The salience down to which a probe runs the rules (:func:`probe_floor`), or
+        ``None`` when a probe cannot be told from a full run here: the rule packs mark no
+        rule that concludes the type, or a rule of a later phase concluded a fact that a
+        rule of the probe's phases reads."""
+        floor = probe_floor(self._engine, self.classifier)
+        if floor is None or not self._probe_ok:
+            return None
+        return floor
+
+    def _probe(self, params: Parameters) -> "Probe":
+        """The type and the stages the working memory holds now, as a :class:`Probe`."""
+        engine = self._engine
+        by_kind = {kind: list(facts.values()) for kind, facts in engine._by_class.items()}
+        stages, type_value = self.classifier._stages_and_type(self.region, params, by_kind,
+                                                              engine)
+        return Probe(type=type_value, stages=stages, typology=self.classifier.typology,
+                     params=params, facts=by_kind)
+
+    def _apply(self, matches: Iterable[model.Match], params: Parameters,
+               floor: float | None = None) -> None:
         """Change the working memory's input facts to those of ``matches`` and
-        ``params``, and run the rules to quiescence."""
+        ``params``, and run the rules to quiescence (down to the salience ``floor``:
+        a probe)."""
         engine = self._engine
         if self._shared:
             engine._ever = dict(engine._ever)
@@ -320,7 +383,8 @@ class WhatIf:
         retract: list[int] = []
         declare: list[Any] = []
         for key, match in list(self._matches.items()):
-            if wanted.get(key) != match:
+            other = wanted.get(key)
+            if other is not match and other != match:
                 retract.append(self._match_ids.pop(key))
                 del self._matches[key]
         for key, match in wanted.items():
@@ -343,7 +407,7 @@ class WhatIf:
                 retract.append(self._hook_facts.pop(key))
             declare.extend((("hook", key), fact) for key, fact in new.items()
                            if key not in self._hook_facts)
-        if not retract and not declare:
+        if not retract and not declare and (floor is not None or not self._unfinished):
             return
         with paused_gc():
             engine.running = True  # the matcher sees the changes in the run loop
@@ -366,7 +430,7 @@ class WhatIf:
                 COUNTS["declared"] += len(declare)
                 COUNTS["retracted"] += len(retract)
                 engine._run_start = len(engine._steps)  # a firing limit counts this run's
-                self._run()
+                self._run(floor)
             finally:
                 engine.running = False
 
@@ -385,9 +449,14 @@ class WhatIf:
             if hasattr(activation, "matched") else all(
                 facts.get(f["__factid__"]) is f for f in activation.facts)
 
-    def _run(self) -> None:
+    def _run(self, floor: float | None = None) -> None:
         """Fire the agenda to quiescence, keeping every standing firing true to the facts
         that were there when it fired in its phase (see the module's docstring).
+
+        ``floor`` (a probe): stop when the next firing's salience is below it, once the
+        conclusions of the phases down to it that no longer stand are retracted; the
+        activations of the later phases wait on the agenda (and their conclusions that no
+        longer stand, in the pending ones) for the next run without a floor.
 
         What a firing rests on, in the order a full run would have seen it: facts of an
         earlier phase (declared by a rule of higher salience, or input facts). A fact a
@@ -458,6 +527,17 @@ class WhatIf:
                     if requeued:
                         update(engine.agenda, requeued, [])
                 continue
+            if floor is not None:
+                agenda = engine.agenda.activations
+                below = agenda[-1].rule.salience if agenda else _NEVER
+                if below < floor:
+                    # the probe's phases are over: their conclusions that no longer stand
+                    # go (which may make work for them again); the later phases wait
+                    self._unfinished = True
+                    if self._pending_top >= floor and self._flush(
+                            max(below, math.nextafter(floor, _NEVER))):
+                        continue
+                    break
             if self._pending:
                 # the conclusions of the phases the next firing comes after: retracted
                 # now, unless a firing of their phase concluded them again
@@ -467,6 +547,7 @@ class WhatIf:
                     continue
             activation = engine.agenda.get_next()
             if activation is None:
+                self._unfinished = False
                 break
             self._requeued.pop(id(activation), None)
             before = fact_list.last_index
@@ -488,6 +569,8 @@ class WhatIf:
             made = [i for i in range(before, engine.facts.last_index) if i in engine.facts]
             if made:
                 declared_by[step] = made
+                if self._probe_ok and rule.salience < self._floor_seen:
+                    self._check_later_phase(rule.salience, made)
             calls = engine._collect_calls.get(step)
             if calls:
                 self._watch_step(step, calls)
@@ -689,7 +772,54 @@ def _pattern_classes(condition: Any) -> tuple[type, ...]:
 #: a session's knowledge of the working memory, kept on the engine between sessions
 _STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked", "_hook_facts",
           "_fired", "_act", "_standing", "_declared_by", "_watch", "_dups", "_uses", "_requeued",
-          "_pending", "_pending_top")
+          "_pending", "_pending_top", "_probe_ok", "_unfinished")
+
+#: the kinds of conclusion a probe reads (:class:`Probe`): the rules that conclude them
+#: run in a probe
+_PROBED = frozenset({"TypeResult", "StageStatus", "StageCoverage", "MatchRejected"})
+
+
+def probe_floor(engine: Any, classifier: "Classifier") -> float | None:
+    """The lowest salience of a rule that concludes what a probe reads (marked with
+    :func:`smartsync.rules.concludes` as concluding a type, a stage's coverage or status,
+    or a rejected match): a probe runs the phases down to it. ``None`` when no rule is
+    marked as concluding the type. Built once per engine (its rules do not change)."""
+    found = getattr(engine, "_whatif_probe_floor", _MISSING)
+    if found is _MISSING:
+        saliences = {}
+        for info in classifier.rules():
+            for cls, _ in getattr(info.rule, "_smartsync_concludes", ()):
+                if cls.__name__ in _PROBED:
+                    saliences.setdefault(cls.__name__, []).append(info.salience)
+        found = min(min(v) for v in saliences.values()) if "TypeResult" in saliences else None
+        engine._whatif_probe_floor = found
+    return found
+
+
+@attrs.frozen(eq=False)
+class Probe:
+    """What a probe what-if gives (:meth:`WhatIf.classify` with ``probe=True``): the type
+    and each stage's figures, as the rules concluded them, and the conclusions of the
+    phases down to the type's (:meth:`find`); no characteristics, diagnostics, funding or
+    trace (their rules have not run)."""
+
+    type: enum.Enum
+    stages: Mapping[str, Any]
+    typology: Any = attrs.field(repr=False)
+    params: Parameters = attrs.field(repr=False)
+    _facts: Mapping[type, list] = attrs.field(repr=False, alias="facts")
+
+    @property
+    def type_letter(self) -> str | None:
+        """The type's letter; ``None`` when unsynchronized."""
+        return self.typology.letter(self.type)
+
+    def find(self, kind: str, **fields: Any) -> tuple[Any, ...]:
+        """The facts of one kind (of :data:`_PROBED`, or an input fact's) in working memory
+        when the probe ended, whose fields have the given values (as
+        :meth:`smartsync.Trace.find` finds them in a classification's trace)."""
+        return tuple(f for cls, facts in self._facts.items() if cls.__name__ == kind
+                     for f in facts if all(f.get(k) == v for k, v in fields.items()))
 
 
 def _definition_classes() -> tuple[type, ...]:

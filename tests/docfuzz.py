@@ -60,6 +60,9 @@ class Choices:
     ruled: bool = True       # the program table with rulings, or borderless
     italic: str = "none"     # the visions: none, italic (one piece), glyphs (glyph by glyph, letter-spaced)
     padding: float = 6.0     # points left and right of a table cell's text (1.5: cells closer than a word gap)
+    # the program table names its target by its text, or by its number only ("Kode Sasaran"
+    # 1.1.2, a group row "Sasaran 1.1.2"), the target stated in BAB V (drawn apart, any form)
+    target_by: str = "text"
     # a Word file's own choice: the program table ruled ("grid"), without borders ("plain"),
     # nested in a one-cell layout table ("nested"), or typed with tabs at tab stops ("tabs")
     word_table: str = "grid"
@@ -75,8 +78,9 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     landscape, ruled, italic = own.random() < 0.5, own.random() < 0.6, own.choice(["none", "italic", "glyphs"])
     word_table = own.choice(["grid", "plain", "nested", "tabs"])
     padding = own.choice([6.0, 3.0, 1.5])
+    target_by = own.choice(["text", "text", "number"])
     return Choices(
-        landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding,
+        landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -122,7 +126,8 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
     words = random.Random(c.words)
     unit = _UNIT_HEADER[c.unit] if c.unit_place == "header" else ""
     names = {
-        "target": words.choice(["Sasaran", "SASARAN", "Sasaran Strategis"]),
+        "target": words.choice(["Sasaran", "SASARAN", "Sasaran Strategis"]) if c.target_by == "text"
+        else words.choice(["Kode Sasaran", "Sasaran", "No. Sasaran"]),
         "program": words.choice(["Program", "Nama Program", "Program Pembangunan Daerah", "nama_program"]),
         "agency": words.choice(["Perangkat Daerah", "OPD Penanggung Jawab", "SKPD", "perangkat_daerah"]),
         "indicator": words.choice(["Indikator Program", "Indikator Kinerja Program", "indikator_program"]),
@@ -160,7 +165,8 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
     for target in plan.at("target"):
         programs = [p for p in plan.at("program") if target.id in p.parents]
         if c.hierarchy == "groups":
-            body.append([f"Sasaran {target.id[1:]}: {target.text}"] * len(header[0]))
+            group = f"Sasaran {target.id[1:]}: {target.text}" if c.target_by == "text" else f"Sasaran {target.id[1:]}"
+            body.append([group] * len(header[0]))
         subtotal = 0
         for program in programs:
             number += 1
@@ -170,7 +176,8 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
             for role in roles:
                 if role == "target":
                     same = previous_target == target.id
-                    row.append("" if same and c.hierarchy == "blank" else target.text)
+                    row.append("" if same and c.hierarchy == "blank" else
+                               target.text if c.target_by == "text" else target.id[1:])
                 elif role == "code":
                     code = program.code or ""
                     if c.code == "parts":

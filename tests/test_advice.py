@@ -127,7 +127,7 @@ def test_advice_json_keys() -> None:
     assert set(data) == {"to_reach", "stability"}
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
     assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current", "limited",
-            "counting", "refused", "rejected", "confirm"} == set(
+            "counting", "refused", "rejected", "confirm", "only"} == set(
         data["to_reach"]["D"]["proposal"][0])
     assert {"threshold", "threshold_above", "threshold_to", "matches_to_lose", "falls_to", "protect",
             "protect_falls_to", "protect_checked", "protect_of"} <= set(data["stability"])
@@ -246,7 +246,8 @@ def test_the_module_examples_hold() -> None:
 def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
     """The advice asks the matcher about the unsynchronized elements it may propose only;
     each candidate it proposes is still suggest_matches' best for that element (and an
-    element the matcher has nothing for gets none)."""
+    element the matcher has nothing for gets none, unless its level has one RPJMD element:
+    that one, named as the only one)."""
     from smartsync.sample import typical_region
 
     regions = [_example(name).region for name in ("type-d-program", "type-b-mission")]
@@ -259,6 +260,9 @@ def test_each_proposed_candidate_is_the_matchers_best_for_its_element():
             best.setdefault(m.masterplan, (m.rpjmd, m.score))
         for wanted in advise(result).to_reach.values():
             for p in wanted.proposal:
+                if p.only and p.masterplan not in best:  # the level's one RPJMD element
+                    assert (p.score, len(region.rpjmd.at(p.stage))) == (None, 1)
+                    continue
                 assert (p.rpjmd, p.score) == best.get(p.masterplan, (None, None))
                 proposed += p.rpjmd is not None
     assert proposed > 10
@@ -281,13 +285,14 @@ def test_one_advice_classifies_each_distinct_hypothetical_region_once():
         ask = WhatIf.classify
         classify = classifier.classify
 
-        def counted(self, *, add=(), remove=(), threshold=None, params=None):
+        def counted(self, *, add=(), remove=(), threshold=None, params=None, probe=False):
             removed = {m if isinstance(m, tuple) else m.key for m in remove}
             matches = {m.key: m.relation for m in region.matches if m.key not in removed}
             matches.update({m.key: m.relation for m in add})
             runs.append((frozenset(matches.items()),
                          threshold if threshold is not None else result.params.threshold))
-            return ask(self, add=add, remove=remove, threshold=threshold, params=params)
+            return ask(self, add=add, remove=remove, threshold=threshold, params=params,
+                       probe=probe)
 
         def classified(*args, **kwargs):
             full.append(args)

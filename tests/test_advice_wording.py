@@ -220,3 +220,24 @@ def test_a_derivation_step_is_said_in_planner_words_under_cascading():
                                      "bawah padanan induknya", "Menyimpulkan")):
         lines = "\n".join(checklist(result, lang))
         assert said in lines and never not in lines
+
+
+@pytest.mark.parametrize("suggest", [False, True])
+def test_the_rpjmds_only_vision_is_named_as_the_counterpart_to_match(suggest) -> None:
+    """To reach A where the RPJMD has one vision: the advice names it (SV -> V, 'the RPJMD's
+    only vision'), with or without the matcher, never 'find one'; accepting it reaches A."""
+    from smartsync.advice import to_reach
+    from smartsync.render.text import proposal_line
+
+    result = smartsync.classify(smartsync.load_region("examples/type-b-mission.yaml"))
+    assert len(result.region.rpjmd.at("vision")) == 1
+    advice = to_reach(result, suggest=suggest)["A"]
+    vision = [p for p in advice.proposal if p.stage == "vision"]
+    assert [(p.masterplan, p.rpjmd, p.only) for p in vision] == [("SV", "V", True)]
+    assert advice.complete and advice.to_dict()["proposal"][0]["only"] is True
+    en, id_ = (proposal_line(result.region, vision[0], lang) for lang in ("en", "id"))
+    assert "find one" not in en and "it is the RPJMD's only vision" in en
+    assert "satu-satunya visi RPJMD" in id_
+    region = attrs.evolve(result.region, matches=result.region.matches + (
+        smartsync.Match("SV", "V", smartsync.Relation(vision[0].relation), smartsync.Source.MANUAL),))
+    assert smartsync.classify(region).type_letter == "A"

@@ -91,6 +91,15 @@ def test_a_fuzzed_corpus_written_as_word_without_borders_is_drafted_whole(tmp_pa
     assert all(drafted[norm(name)].provenance.page == page for name, page in pages.items())
 
 
+def test_a_fuzzed_corpus_naming_its_targets_by_number_in_group_rows_is_drafted_whole(tmp_path: Path) -> None:
+    """Group rows that name their target by its number only ("Sasaran 1.1.2", the target stated in
+    BAB V) are rows of the table, not a header: every program under its target (seed 38 as Word)."""
+    known, files, choices = fuzz_corpus(38, tmp_path, "docx")
+    assert (choices.target_by, choices.hierarchy) == ("number", "groups")
+    files.pop("pages")
+    _drafted_whole(known, files)
+
+
 def test_the_generated_programs_codes_and_names_agree_with_the_nomenclature() -> None:
     """The corpora's programs are the nomenclature's: each code exists and its name is its
     program's, so a drafted program is doubted for what the document does, not for the generator."""

@@ -467,3 +467,30 @@ def test_why_not_gives_the_condition_each_match_of_an_element_fails():
     conditions = {(x.values["condition"], tuple(x.values["counterparts"]))
                   for x in c.why_not_synchronized("SP1")}
     assert conditions == {("budget", ("P1",)), ("relation", ("P2",))}
+
+
+def test_how_of_a_rule_that_read_only_a_coverage_says_the_figures_and_no_threshold():
+    """A variant's condition resting on a stage's coverage alone: its how gives that
+    coverage's figures (no 'threshold None', no verdict the rule did not read), en and id."""
+    from smartsync.facts import ConditionFailed
+    from smartsync.render.plain import checklist
+
+    class FullMissions:
+        @concludes(ConditionFailed, stage="mission", condition="full_missions")
+        @Rule(StageCoverage(stage="mission", present=True, coverage=MATCH.coverage),
+              salience=PHASE["condition"])
+        def missions_not_full(self, coverage):
+            """Concludes that synchronization cannot start at the mission unless every masterplan mission is synchronized."""
+            if coverage < 1:
+                self.declare(ConditionFailed(stage="mission", condition="full_missions", figures={}))
+
+    r = smartsync.load_region("examples/type-b-mission.yaml")  # missions 3 of 4
+    c = smartsync.Classifier(default_packs() + (FullMissions,)).classify(r)
+    failed = c.diagnostics_with("condition_failed")[0]
+    lines = {lang: checklist(c, lang, failed) for lang in ("en", "id")}
+    assert lines["en"][0] == ("✓ the mission stage's coverage is 75%: 3 of 4 masterplan mission "
+                              "elements are matched to an RPJMD mission")
+    assert lines["id"][0] == "✓ cakupan tahap misi 75%: 3 dari 4 unsur misi masterplan dipadankan dengan misi RPJMD"
+    assert not [line for out in lines.values() for line in out if "None" in line]
+    # where the rules read the stage's status, its verdict and threshold are said
+    assert "(coverage 75%, threshold 50%)" in checklist(c, "en", "stage:mission")[0]

@@ -137,7 +137,7 @@ def _check(c) -> None:  # noqa: ANN001
     from smartsync.render.plain import checklist
 
     for line in checklist(c):
-        if "masterplan" in line and "elements are matched" in line:
+        if "masterplan" in line and ("elements are matched" in line or "elements is matched" in line):
             stage = next(s for s in stages.values() if f"the {s.stage} stage" in line)
             assert f"{stage.matched if stage.matched != stage.synchronized else stage.synchronized} of {stage.total}" in line
 

@@ -30,7 +30,7 @@ CASES = [
      "unknown dimension 'smart govermance'", "smart_governance"),
     ("unknown-kind.yaml", "unknown-kind", 1, "region", "unknown region kind 'kotta'", "kota"),
     ("duplicate-id.yaml", "duplicate-id", 7, "rpjmd element M1",
-     "duplicate id 'M1': another rpjmd element has it (first at line 6)", None),
+     "duplicate id 'M1': another RPJMD element has it (first at line 6)", None),
     ("unknown-parent.yaml", "unknown-parent", 7, "rpjmd element S1",
      "parent 'M3' does not exist in the RPJMD", "M1"),
     ("parent-not-higher.yaml", "parent-not-higher", 7, "rpjmd element S1",

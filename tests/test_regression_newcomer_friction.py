@@ -129,3 +129,17 @@ def test_why_not_names_each_element_once_with_its_counterparts_lined_up():
                 matched = {m.rpjmd for m in region.matches if m.masterplan == element}
                 assert set(theirs.split("/")) <= matched, (element, theirs)
     assert seen
+
+
+@pytest.mark.parametrize("args", [("match", TYPE_A, "--min-score", "0.4"),
+                                  ("rules", "--check", "extra"),
+                                  ("classify", TYPE_A, "--bogus")])
+def test_an_unknown_option_is_said_with_the_commands_own_usage(capsys, args):
+    """An option a command does not take (or a word too many): the command's usage and
+    'smartsync COMMAND: error: unrecognized arguments', exit 2; not the top-level usage."""
+    with pytest.raises(SystemExit) as caught:
+        main(list(args))
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert f"usage: smartsync {args[0]} " in err and "usage: smartsync [-h] [--version]" not in err
+    assert f"smartsync {args[0]}: error: unrecognized arguments: " in err and args[-1] in err

@@ -328,3 +328,23 @@ def test_difference_is_read_from_the_two_classifications(region, pair):
             assert any(v.counted for v in kept) and not any(v.counted for v in lost)
     assert d.lines("en")[-1].startswith("so the type is")
     assert d.lines("id")[-1].startswith("maka tipenya")
+
+
+def test_same_stages_same_type_rule_is_explained_by_the_condition_that_failed():
+    """A variant's condition on one type: the difference gives the rules' why-not of the
+    higher type under the variant, with its figures, in en and id; the type's rule is not
+    named twice."""
+    from smartsync.rules.mission_coverage import MISSION_COVERAGE
+
+    region = load_region(EXAMPLES / "type-b-mission.yaml")
+    default, covered = smartsync.classify(region), MISSION_COVERAGE.classifier().classify(region)
+    d = explain_difference(default, covered, names=("default", "mission-coverage"))
+    assert not any(x.decisive for x in d.stages) and d.type_rule_a == d.type_rule_b
+    expected = {lang: covered.why_not("B")[0].message(lang) for lang in ("en", "id")}
+    assert [r.side for r in d.reasons] == ["b"] and "M5" in expected["en"]
+    for lang in ("en", "id"):
+        assert expected[lang] in d.message(lang)
+    assert d.message().count("synchronization starts at the highest stage") == 0
+    # the other way round: the reason is the first rule set's
+    back = explain_difference(covered, default, names=("mission-coverage", "default"))
+    assert [r.side for r in back.reasons] == ["a"] and expected["en"] in back.message()

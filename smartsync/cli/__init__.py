@@ -177,7 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 parser = build_parser(only=words[0])
             else:  # --help, --version, no command, an unknown one: no command module needed
                 parser = build_parser(summaries=not set(words) & set(SUBCOMMANDS))
-            args = parser.parse_args(words)
+            args, extra = parser.parse_known_args(words)
+            if extra:  # said with the command's own usage, not the top level's
+                _command_parser(parser, words[0]).error(
+                    f"unrecognized arguments: {' '.join(extra)}")
             if not getattr(args, "func", None):
                 parser.print_help(sys.stderr)
                 return EXIT_USAGE
@@ -191,6 +194,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             if code is None:
                 raise
             return code
+
+
+def _command_parser(parser: argparse.ArgumentParser, word: str) -> argparse.ArgumentParser:
+    """The parser of the command ``word`` names (the top-level parser when it names none)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its subparsers there
+        if isinstance(action, argparse._SubParsersAction) and word in action.choices:  # noqa: SLF001
+            return action.choices[word]
+    return parser
 
 
 #: the commands whose work is bounded by their input (regions read, classified, rendered

@@ -32,10 +32,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
                         help="the region file to write")
     parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
-    parser.add_argument("--name", default=None, help="the region name")
-    parser.add_argument("--kind", choices=("kota", "kabupaten"), default="kota",
+    parser.add_argument("--name", default=None,
+                        help="the region name (default: as the RPJMD's title says, 'Kabupaten X', else the id)")
+    parser.add_argument("--kind", choices=("kota", "kabupaten"), default=None,
                         help="whether the region is a kota (city) or a kabupaten (regency); "
-                             "default kota")
+                             "default: as the RPJMD's title says ('RPJMD KABUPATEN X ...'), else kota")
     parser.add_argument("--province", default=None,
                         help="the province the region belongs to (written to the file)")
     parser.add_argument("--rpjmd-period", default=None, metavar="START-END",

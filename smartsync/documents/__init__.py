@@ -284,7 +284,7 @@ def draft_region(
     masterplan: PathLike | Iterable[PathLike],
     id: str = "region",
     name: str | None = None,
-    kind: RegionKind | str = "kota",
+    kind: RegionKind | str | None = None,
     province: str | None = None,
     rpjmd_period: Period | tuple[int, int] | str | None = None,
     masterplan_period: Period | tuple[int, int] | str | None = None,
@@ -297,7 +297,10 @@ def draft_region(
     ``rpjmd`` and ``masterplan`` are a file or several (chapters, books), each a text PDF,
     a Word ``.docx``, a workbook ``.xlsx`` or a ``.csv`` table. The period of each plan
     comes from its title ("... Tahun 2021-2026") or the years of its pagu columns, unless
-    given. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
+    given. ``kind`` and ``name``, when not given, are those the RPJMD's title names ("RPJMD
+    KABUPATEN GOWA TAHUN 2021-2026": ``kabupaten``, "Kabupaten Gowa"; else the masterplan's),
+    else ``kota`` and ``id``; a ``kind`` given that the title contradicts is kept, with a check
+    line. ``progress(file, page, pages)`` is called as PDF pages are read. Raises
     :class:`DraftError` for a document that cannot be read and for a plan with no
     period or no elements; the reasons an element is uncertain are written in ``lang``.
     ``check_codes`` (on by default; ``False`` turns it off): check each RPJMD program's
@@ -341,10 +344,21 @@ def draft_region(
         plan, notes = _finish(draft, period, lang, check_codes)
         built[plan_kind] = plan
         unplaced.extend(notes)
+    titled = plans[PlanKind.RPJMD][0].region_title or plans[PlanKind.MASTERPLAN][0].region_title
+    said: list[str] = []
+    if kind is None:
+        kind = titled[0] if titled is not None else "kota"
+    elif titled is not None and RegionKind(kind).value != titled[0]:
+        # the kind given is kept (the planner may know better), and the title's is said
+        said.append(messages.text("draft.check.kind", lang, title=titled[2], name=titled[1],
+                                  titled=messages.text("draft.kind." + titled[0], lang),
+                                  kind=messages.text("draft.kind." + RegionKind(kind).value, lang)))
+    if name is None and titled is not None:
+        name = titled[1]
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
                     rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
-    checks = [line for plan in (region.rpjmd, region.masterplan)
-              for line in _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
+    checks = said + [line for plan in (region.rpjmd, region.masterplan)
+              for line in plans[plan.kind][0].checks + _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
     if check_codes:  # RPJMD programs drafted without a code: the code their name points to
         from ..matching.codes import code_proposals
 

@@ -161,10 +161,15 @@ _LABELS = {
     "program unggulan": "program", "program prioritas": "program", "kegiatan": "activity",
 }
 _SHORT = {"v": "vision", "m": "mission", "t": "goal", "s": "target", "p": "program", "qw": "program"}
+#: "Misi pertama: ...", "Misi Kedua. ...": the ordinal words Indonesian numbers a list with
+_ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6,
+             "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10, "kesebelas": 11,
+             "kedua belas": 12}
 _LABEL_RE = re.compile(
     r"^(?P<label>visi|misi|tujuan|sasaran|strategi|arah kebijakan|kebijakan|program unggulan|"
     r"program prioritas|program|quick ?wins?|rencana aksi|kegiatan)"
-    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*))?\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
+    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?![a-z]))?"
+    r"\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
     re.I)
 _SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")
 _NUM_RE = re.compile(
@@ -182,9 +187,13 @@ def numbering(text: str) -> tuple[str | None, str | None, str]:
         label = re.sub(r"\s+", " ", found.group("label").casefold())
         label = "quick win" if label.startswith("quick") else label
         num = found.group("num")
+        rest = found.group("rest").strip()
         if num and re.fullmatch(r"[IVXivx]+", num):
             num = str(_roman(num.upper()))
-        return _LABELS[label], num, found.group("rest").strip()
+        elif num and re.sub(r"\s+", " ", num.casefold()) in _ORDINALS:
+            num = str(_ORDINALS[re.sub(r"\s+", " ", num.casefold())])
+            rest = re.sub(r"^(adalah|yaitu|ialah)\s*:?\s+", "", rest, flags=re.I)
+        return _LABELS[label], num, rest
     found = _SHORT_RE.match(text)
     if found:
         return _SHORT[found.group("label").casefold()], found.group("num"), found.group("rest").strip()

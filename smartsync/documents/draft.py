@@ -127,6 +127,9 @@ class PlanDraft:
     items: list[_Item] = field(default_factory=list)
     period: Period | None = None
     period_from_title: bool = False
+    #: the region the plan's title names ("RPJMD KABUPATEN GOWA TAHUN 2021-2026"): its kind
+    #: ("kabupaten", "kota"), its name ("Kabupaten Gowa") and the title itself
+    region_title: tuple[str, str, str] | None = None
     years_seen: set[int] = field(default_factory=set)
     unplaced: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -137,6 +140,15 @@ class PlanDraft:
     totals: list[int] = field(default_factory=list)
     #: the ids of the programs whose budget was doubted (filled as the plan is finished)
     budget_doubted: list[str] = field(default_factory=list)
+    #: what to check that the walk saw: a heading of missions, goals or targets under which
+    #: lines stand but no element was read
+    checks: list[str] = field(default_factory=list)
+
+
+#: a program with the code of one read before is the same program when its compared name
+#: begins as that one's does, up to this many characters (a name wrapped or spelt a
+#: little differently further on)
+_SAME_PREFIX = 25
 
 
 class _Walk:
@@ -148,20 +160,26 @@ class _Walk:
         self.last: dict[Level, _Item] = {}
         self.numbers: dict[Level, dict[str, _Item]] = {}
         self.unplaced: dict[tuple[str, Level], int] = {}
-        self.programs_by_code: dict[str, list[_Item]] = {}
+        #: the first program of each code by each prefix of its compared name, up to
+        #: _SAME_PREFIX characters: a program is looked up once, however many share its code
+        self.programs_by_code: dict[tuple[str, str], _Item] = {}
         self.programs_by_name: dict[str, _Item] = {}
+        #: how many elements were read at each level (a heading that gave none is said), and how
+        #: many distinct ones
+        self.added: dict[Level, int] = {}
+        self.distinct: dict[Level, int] = {}
 
     # -- elements
 
     def add(self, item: _Item) -> _Item:
         item.text = item.text.strip().rstrip(";,").strip()
+        self.added[item.level] = self.added.get(item.level, 0) + 1
         key = item.key()
         found = self.index.get(key)
         if found is None and item.level is Level.PROGRAM and item.code:
             # the same program written with a name wrapped or spelt a little differently
             # (indexed by code and by name: drafting stays linear in the rows)
-            found = next((i for i in self.programs_by_code.get(item.code, ())
-                          if norm(i.text).startswith(norm(item.text)[:25])), None)
+            found = self.programs_by_code.get((item.code, norm(item.text)[:_SAME_PREFIX]))
         if found is None and item.level is Level.PROGRAM and not item.code:
             found = self.programs_by_name.get(norm(item.text))
         if found is not None:
@@ -193,10 +211,13 @@ class _Walk:
             return found
         self.index[key] = item
         self.draft.items.append(item)
+        self.distinct[item.level] = self.distinct.get(item.level, 0) + 1
         if item.level is Level.PROGRAM:
+            name = norm(item.text)
             if item.code:
-                self.programs_by_code.setdefault(item.code, []).append(item)
-            self.programs_by_name.setdefault(norm(item.text), item)
+                for length in range(min(len(name), _SAME_PREFIX) + 1):
+                    self.programs_by_code.setdefault((item.code, name[:length]), item)
+            self.programs_by_name.setdefault(name, item)
         self.last[item.level] = item
         if item.number:
             self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
@@ -217,6 +238,8 @@ class _Walk:
     # -- period
 
     def title_period(self, text: str) -> None:
+        if self.draft.region_title is None and len(text) < 200:
+            _title_region(self, text)
         if self.draft.period_from_title:
             return
         previous, self.previous_text = getattr(self, "previous_text", ""), text
@@ -230,6 +253,32 @@ class _Walk:
             if found:
                 self.draft.period = Period(*found)
                 self.draft.period_from_title = any(w in low for w in words)
+
+
+#: the region a plan's title names: "RPJMD KABUPATEN GOWA TAHUN 2021-2026", "Masterplan Smart
+#: City Kota Cimahi 2022-2031" (the name up to the year, "Tahun", "Periode" or the line's end)
+_TITLE_REGION = re.compile(r"\b(kabupaten|kab\.|kota)\s+((?:(?!tahun\b|periode\b|nomor\b)[^\W\d_][\w'.-]*\s*){1,4}?)"
+                           r"\s*(?=\(|tahun\b|periode\b|\d{4}|[-–,:]|$)", re.I)
+
+
+def _title_case(name: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in name.split())
+
+
+def _title_region(walk: _Walk, text: str) -> None:
+    """The region the plan's title names, kept on the draft (the first title that names one)."""
+    low = text.casefold()
+    words = ("rpjmd", "jangka menengah") if walk.kind is PlanKind.RPJMD else (
+        "masterplan", "master plan", "smart city", "rencana induk")
+    if not any(w in low for w in words) or "peraturan" in low:
+        return
+    found = _TITLE_REGION.search(text)
+    if found is None or "smart" in found.group(2).casefold():
+        return
+    kind = "kabupaten" if found.group(1).casefold().startswith("kab") else "kota"
+    name = _title_case(found.group(2).strip(" .-"))
+    if name:
+        walk.draft.region_title = (kind, f"{kind.capitalize()} {name}", clean(text)[:120])
 
 
 def _provenance(file: str, page: int | None, printed: str | None, text: str, *, sheet: str | None = None,
@@ -263,6 +312,14 @@ class _TextState:
         #: the chapter title read so far, while its next line may continue it (a long title in
         #: capitals wraps: "BAB VII KERANGKA PENDANAAN" / "PEMBANGUNAN DAN PROGRAM PERANGKAT")
         self.title: str | None = None
+        #: the list under the last heading: "number" (1., I., Misi 1:) or "bullet" ("• ", "- ");
+        #: a bullet under a numbered item is part of that item, not an item of its own
+        self.list_style: str | None = None
+        self.bullets = 0
+        #: the last mission, goal or target heading (its text, line and how many elements of its
+        #: level had been read before it) and the lines under it read as nothing
+        self.heading: tuple[str, Line, Level, int] | None = None
+        self.unread = 0
 
 
 def _title_line(text: str) -> bool:
@@ -301,10 +358,7 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     if ":" in bare and len(bare.split(":", 1)[1].split()) >= 2:
         return None  # "Visi: Terwujudnya ...", "Program Unggulan: Sekolah Digital" are the items
     low = bare.casefold()
-    others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
-    if kind is PlanKind.MASTERPLAN:
-        others += r"|\brpjmd\b|jangka menengah|kepala daerah"
-    if re.search(others, low):
+    if _names_other_plan(low, kind):
         return "quoted"
     if dimension_of(bare) is not None:
         return "dimension"
@@ -317,6 +371,15 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
                 return "vision"
             return mode
     return None
+
+
+def _names_other_plan(low: str, kind: PlanKind) -> bool:
+    """Whether a heading or a lead-in sentence names another plan than the one drafted (the
+    RPJMD in a masterplan; the RPJPD, RPJMN or the province's plan in either)."""
+    others = r"nasional|provinsi|rpjpd|rpjmn|jangka panjang"
+    if kind is PlanKind.MASTERPLAN:
+        others += r"|\brpjmd\b|jangka menengah|kepala daerah"
+    return re.search(others, low) is not None
 
 
 _SENTENCE_WORDS = re.compile(r"\b(adalah|merupakan|ialah|yaitu|tersebut|dijabarkan|sebagai berikut|berikut ini|"
@@ -378,6 +441,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     chapter = _CHAPTER.match(text)
     if chapter:
         _walk_lines_close(walk, state, file)
+        _heading_done(walk, state, file)
         title = chapter.group(2).strip()
         state.pending_title = not title
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
@@ -404,6 +468,16 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
     if state.mode != "quoted" and not numbering(text)[1]:
+        if (_INTRO_VISION_QUOTED.match(text) or ((_INTRO_MISSIONS.search(text) or _INTRO_VISION.match(text))
+                                                 and len(text.split()) <= 16)) \
+                and _names_other_plan(text.casefold(), walk.kind) \
+                and not re.search(r"smart|master ?plan|cerdas|selaras|sejalan|mengacu", text, re.I):
+            # "Visi RPJMD Kabupaten Sleman adalah:" in a masterplan: a quotation of the other plan,
+            # to the next heading (its own vision comes under its own heading); "Visi smart city
+            # ... dirumuskan selaras dengan visi RPJMD, yaitu:" leads into its own
+            _walk_lines_close(walk, state, file)
+            state.mode = "quoted"
+            return
         if _INTRO_VISION_QUOTED.match(text):
             _walk_lines_close(walk, state, file)
             state.vision_lines, state.vision_line, state.mode = [text], line, "vision"
@@ -414,6 +488,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         if _INTRO_MISSIONS.search(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
             state.mode = "mission"
+            state.list_style, state.bullets = None, 0
             return
         if _INTRO_VISION.match(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
@@ -422,6 +497,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        _heading_done(walk, state, file)
+        if mode in ("mission", "goal", "target"):
+            level = _MODE_LEVEL[mode]
+            state.heading = (text, line, level, walk.added.get(level, 0))
+        state.list_style, state.bullets = None, 0
         state.new_list = set(state.last_number)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode == "dimension":
@@ -455,6 +535,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             state.vision_lines, state.vision_line = ([rest] if rest else []), line
             state.mode = "vision"
             return
+        state.list_style = "number"
         _open(walk, state, level, number, rest, line)
         return
     if state.mode == "vision":
@@ -474,8 +555,18 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
+        bullet = _BULLET.match(text)
+        if bullet and label is None and number is None and state.list_style != "number":
+            # a list typed with bullets ("• ...", "- ..."): its items in order (missions numbered so)
+            _walk_lines_close(walk, state, file)
+            state.list_style = "bullet"
+            state.bullets += 1
+            _open(walk, state, level, str(state.bullets) if level is Level.MISSION else None,
+                  text[bullet.end():].strip(), line)
+            return
         if number is not None and label is None:
             _walk_lines_close(walk, state, file)
+            state.list_style = "number"
             _open(walk, state, level, number, rest, line)
             return
         if state.open is not None:
@@ -491,9 +582,30 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             if text[:1].islower() or (not previous.rstrip().endswith((".", ";", ":")) and not new_sentence):
                 state.open_text.append(text)
                 return
+        elif not _BULLET.match(text):
+            state.unread += 1  # a line under the heading read as no element: said if none is
         _walk_lines_close(walk, state, file)
         return
     _walk_lines_close(walk, state, file)
+
+
+#: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
+_BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
+
+
+def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
+    """At the next heading or chapter: a heading of missions, goals or targets with lines under
+    it of which no element was read is said (a list written in a way the draft does not read)."""
+    heading, unread, state.heading, state.unread = state.heading, state.unread, None, 0
+    if heading is None or not unread:
+        return
+    text, line, level, before = heading
+    if walk.added.get(level, 0) > before:
+        return
+    place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
+    walk.draft.checks.append(_t("draft.check.unread", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                count=unread, heading=clean(text)[:60], where=place,
+                                level=messages.stage_name(level.value, walk.lang)))
 
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
@@ -573,8 +685,11 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
-    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)):
-        return False  # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") is a row of data
+    if any(label and number for label, number, _ in (numbering(c) for c in cells if c)) or \
+            any(_BARE_REFERENCE.match(c) for c in cells if c):
+        # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
+        # ("Sasaran 1.1.2", a group row naming its target) is a row of data
+        return False
     if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
             any(re.search(r"\d[.,]\d", c) for c in cells if c):
         return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
@@ -637,6 +752,8 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
             tail = low.split()[-1] if low.split() else ""
             if _TARGET_WORDS.search(tail) or (role == "target_value" and not _MONEY_WORDS.search(low)):
                 role = "skip"
+            elif _CONDITION.search(low) and not _MONEY_WORDS.search(low):
+                role = "skip"  # "Kondisi Kinerja pada Akhir Periode" with no money word: an indicator's value
             elif _MONEY_WORDS.search(low) or _TOTAL.search(low):
                 role = "total"
             else:
@@ -668,6 +785,9 @@ def _stated_unit(text: str) -> int | None:
     return unit_of(text)
 
 
+#: a header cell naming a plan year by its place: "Tahun-1" (the Permendagri 86/2017 template),
+#: "Tahun ke-2", "Th. 3"
+_YEAR_PLACE = re.compile(r"\s*(?:tahun|th\.?|thn)\s*[.\-]?\s*(?:ke\s*-?\s*)?[1-9]\s*", re.I)
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
 _RUPIAH = re.compile(r"\brp\b\.?|rupiah")
 _UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000")
@@ -713,15 +833,18 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
             filled = [c for c in range(table.width) if cells[c]]
             if not filled or _is_number_row(cells) or _looks_like_data(cells) or _group_text(cells):
                 break
+            if any(_BARE_REFERENCE.match(c) or all(numbering(c)[:2]) for c in cells if c):
+                break  # "Misi 1" | "Tujuan 1.1 Meningkatnya ...": a row of statements, not more header
             def headerish(c: int) -> bool:
                 text = cells[c]
-                if _role(text) is not None or years_in(text) or unit_of(text):
+                if _role(text) is not None or years_in(text) or unit_of(text) or _YEAR_PLACE.fullmatch(text):
                     return True
                 above = any(table.cells[k][c] for k in range(r, end))
                 return len(text) < 25 and above
             if not all(headerish(c) for c in filled):
                 break
-            named = [c for c in filled if _role(cells[c]) is not None or years_in(cells[c]) or unit_of(cells[c])]
+            named = [c for c in filled if _role(cells[c]) is not None or years_in(cells[c]) or unit_of(cells[c])
+                     or _YEAR_PLACE.fullmatch(cells[c])]
             first_filled = sum(1 for c in table.cells[r] if c)
             if len(named) * 2 < len(filled) or (len(filled) >= first_filled and len(named) < len(filled)):
                 break  # short data under the header, not more header
@@ -1028,6 +1151,16 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         outline, code_cell = code_cell.strip().rstrip("."), ""
     parsed = program_code(code_cell) if code_cell else None
     parts = [cells[c] for c in range(len(cells)) if cols.roles[c] == "code_part" and cells[c]]
+    if not code_cell and program_name and not re.match(r"^program\b", program_name, re.I) and (
+            parts or re.match(r"^(urusan|bidang)\b", program_name, re.I)) and _row_amount(cells, cols) is None:
+        # an urusan or bidang row of a SIPD export ("2" | "16" | "" | "URUSAN KOMUNIKASI DAN
+        # INFORMATIKA", no pagu): no program; its codes go on to the rows below, its mission,
+        # goal and target cells are read
+        composed = program_code(_compose(parts)) if parts else None
+        if composed is not None and composed[2] < 3:
+            state.code_prefix = {k: v for k, v in state.code_prefix.items() if k < composed[2]}
+            state.code_prefix[composed[2]] = composed[0]
+        program_name = ""
     if parts and code_cell:
         code_cell = _compose(parts + [code_cell])
         parsed = program_code(code_cell)
@@ -1282,7 +1415,11 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
     if above:
         item.parents.append(state.groups[max(above, key=lambda l: l.rank)].key())
         return
-    item.context_parent = walk.context_for(item.level)
+    context = walk.context_for(item.level)
+    if context is not None and walk.distinct.get(context[0], 0) == 1:
+        # a table naming no element above its rows: the one element of that level drafted so far
+        # (the plan's vision), never whichever of several came last (said unplaced instead)
+        item.context_parent = context
 
 
 # --------------------------------------------------------------------------
@@ -1364,6 +1501,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
             recent = []
         _walk_lines_close(walk, text_state, document.file)
+        _heading_done(walk, text_state, document.file)
     return walk.draft
 
 

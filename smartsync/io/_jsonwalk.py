@@ -31,11 +31,14 @@ def parse_json(text: str) -> Located:
         json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
-                            code="malformed-json") from None
+                            code="malformed-json",
+                            values={"detail": f"{exc.msg} (column {exc.colno})"}) from None
     except RecursionError:
-        raise SourceProblem("malformed JSON: nested too deeply", code="too-deep") from None
+        raise SourceProblem("malformed JSON: nested too deeply", code="too-deep",
+                            values={"form": "json"}) from None
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
-        raise SourceProblem(f"malformed JSON: {exc}", code="malformed-json") from None
+        raise SourceProblem(f"malformed JSON: {exc}", code="malformed-json",
+                            values={"detail": str(exc)}) from None
     return _JsonWalk(text).document()
 
 
@@ -62,7 +65,8 @@ class _JsonWalk:
         line = self.line(index)
         if depth > self.max_depth:
             raise SourceProblem(f"mappings and lists are nested more than {self.max_depth} levels deep",
-                                line=line, code="too-deep")
+                                line=line, code="too-deep",
+                                values={"form": "levels", "depth": self.max_depth})
         char = text[index]
         if char == "{":
             items: dict[str, Located] = {}

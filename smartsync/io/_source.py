@@ -57,11 +57,15 @@ _EXPONENT_FLOAT = lazy_pattern(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[
 class SourceProblem(Exception):
     """A problem that stops the reading of a file before its structure can be checked."""
 
-    def __init__(self, message: str, *, line: int | None = None, code: str):
+    def __init__(self, message: str, *, line: int | None = None, code: str,
+                 values: Any = None):
         super().__init__(message)
         self.message = message
         self.line = line
         self.code = code
+        #: the values behind the message, for its words in another language (a
+        #: :class:`~smartsync.errors.Problem`'s ``values``)
+        self.values = values
 
 
 _NO_KEY_LINES: Mapping[str, int | None] = MappingProxyType({})
@@ -130,15 +134,17 @@ def decode(data: bytes) -> str:
             if data.startswith(bom):
                 raise SourceProblem(
                     f"the file is not UTF-8 (it starts with a {name} byte order mark); "
-                    "save it as UTF-8", line=1, code="not-utf8")
+                    "save it as UTF-8", line=1, code="not-utf8", values={"form": "bom", "name": name})
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = f"0x{data[exc.start]:02X}"
         raise SourceProblem(
-            f"the file is not UTF-8: byte 0x{data[exc.start]:02X} at column {column} "
-            "cannot be decoded; save the file as UTF-8", line=line, code="not-utf8") from None
+            f"the file is not UTF-8: byte {byte} at column {column} "
+            "cannot be decoded; save the file as UTF-8", line=line, code="not-utf8",
+            values={"form": "byte", "byte": byte, "column": column}) from None
 
 
 # --------------------------------------------------------------------------

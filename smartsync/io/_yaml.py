@@ -118,16 +118,18 @@ def parse(text: str, loader: type | None = None) -> Located | None:
         if exc.context:
             detail = f"{detail} ({exc.context})"
         raise SourceProblem(f"malformed YAML: {detail}", line=mark.line + 1 if mark else None,
-                            code="malformed-yaml") from None
+                            code="malformed-yaml", values={"detail": detail}) from None
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
         line = None
         position = getattr(exc, "position", None)
         if isinstance(position, int):
             line = text.count("\n", 0, position) + 1
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml") from None
+        raise SourceProblem(f"malformed YAML: {reason}", line=line, code="malformed-yaml",
+                            values={"detail": reason}) from None
     except RecursionError:
-        raise SourceProblem("malformed YAML: nested too deeply", code="too-deep") from None
+        raise SourceProblem("malformed YAML: nested too deeply", code="too-deep",
+                            values={"form": "yaml"}) from None
     if root is None:
         return None
     if "*" in text:  # without an alias there is nothing to expand
@@ -177,14 +179,15 @@ def _check_expansion(root: yaml.Node, max_expansion: int) -> None:
             if id(child) in in_progress:
                 raise SourceProblem(
                     "a YAML alias refers to a node that contains it (a recursive alias)",
-                    line=child.start_mark.line + 1, code="alias-bomb")
+                    line=child.start_mark.line + 1, code="alias-bomb", values={"form": "recursive"})
             if id(child) not in sizes:
                 work.append((child, False))
     extra = sizes[id(root)] - len(sizes)
     if extra > max_expansion:
         raise SourceProblem(
             f"YAML aliases would expand the document by {extra:,} nodes, more than the "
-            f"limit of {max_expansion:,} (an alias bomb?)", line=None, code="alias-bomb")
+            f"limit of {max_expansion:,} (an alias bomb?)", line=None, code="alias-bomb",
+            values={"form": "expansion", "extra": extra, "limit": max_expansion})
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -242,7 +245,8 @@ class _Walk:
     def node(self, node: yaml.Node, depth: int) -> Located:
         if depth > self.max_depth:
             raise SourceProblem(f"mappings and lists are nested more than {self.max_depth} "
-                                "levels deep", line=node.start_mark.line + 1, code="too-deep")
+                                "levels deep", line=node.start_mark.line + 1, code="too-deep",
+                                values={"form": "levels", "depth": self.max_depth})
         cls = node.__class__
         if cls is ScalarNode:
             return self.scalar(node)

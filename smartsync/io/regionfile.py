@@ -18,7 +18,7 @@ from typing import Any, TypeVar, Union
 
 import attrs
 
-from .._text import bad_character, bidi_control, unremarkable
+from .._text import bad_character_values, bidi_control, unremarkable
 from ..errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                       did_you_mean, path_problem)
 from ..model import (
@@ -168,14 +168,14 @@ def check_region_text(
         try:
             text = decode(data) if isinstance(data, bytes) else data
             if not text.strip():
-                raise SourceProblem("the file is empty", code="empty-file")
+                raise SourceProblem("the file is empty", code="empty-file", values={"form": "empty"})
             root = parse_json(text) if format == "json" else parse_yaml(text)
             if root is None:
                 raise SourceProblem("the file holds no data (only comments or blank lines)",
-                                    code="empty-file")
+                                    code="empty-file", values={"form": "no_data"})
         except SourceProblem as exc:
             return RegionFileReport(name, None, (Problem(exc.message, file=name, line=exc.line,
-                                                         code=exc.code),))
+                                                         code=exc.code, values=exc.values),))
         report = _Reader(name).read(root)
         # the located tree is garbage now: freed here, not walked by the collector's first
         # pass after the pause (0.3 ms a typical file)
@@ -556,15 +556,18 @@ class _Reader:
                        node.line, where)
             return None
         if not value.strip():
-            self.error(f"{label} is empty", node.line, where, "empty-text")
+            self.problems.append(coded_problem("empty-text", {"label": label}, file=self.file,
+                                               line=node.line, where=where))
             return None
-        bad = bad_character(value, line=line)
+        bad = bad_character_values(value, line=line)
         if bad is not None:
-            self.error(f"{label} {bad}; remove it", node.line, where, "bad-character")
+            self.problems.append(coded_problem("bad-character", {"label": label, **bad},
+                                               file=self.file, line=node.line, where=where))
             return None
         if len(value) > self.max_text:
-            self.error(f"{label} is {len(value):,} characters long, above the limit of "
-                       f"{self.max_text:,}", node.line, where, "too-long")
+            self.problems.append(coded_problem(
+                "too-long", {"label": label, "length": len(value), "limit": self.max_text},
+                file=self.file, line=node.line, where=where))
             return None
         bidi = bidi_control(value)
         if bidi is not None:  # kept (right-to-left writing may need it), said once per place
@@ -766,7 +769,8 @@ class _Reader:
         top = root.value
         if not isinstance(top, dict):
             self.error(f"the top level must be a mapping with the keys {_and_list(_TOP_KEYS)}, "
-                       f"got {_describe(top)}", root.line, None, "not-a-mapping")
+                       f"got {_describe(top)}", root.line, None, "not-a-mapping",
+                       values={"keys": list(_TOP_KEYS), **_got(top)})
             return self.report(None)
         fields = self.mapping(root, None, "top", _TOP_KEYS, ("region", "rpjmd", "masterplan"))
         assert fields is not None
@@ -774,7 +778,8 @@ class _Reader:
             node = fields["schema"]
             if node.value != SCHEMA:
                 self.error(f"unsupported schema {node.value!r}; this version of smartsync reads "
-                           f"{SCHEMA!r}", node.line, None, "unsupported-schema")
+                           f"{SCHEMA!r}", node.line, None, "unsupported-schema",
+                           values={"schema": repr(node.value), "expected": repr(SCHEMA)})
         region = self.region(fields["region"]) if "region" in fields else None
         self.region_id = region.get("id") if region else None
         plans: dict[PlanKind, tuple[Period | None, list[tuple[Any, ...]], list[ElementRef]]] = {}
@@ -968,7 +973,7 @@ class _Reader:
         indicators: tuple[str, ...] | None = ()
         if "parent" in fields and "parents" in fields:
             self.error("give either 'parent' or 'parents', not both", fields["parent"].line,
-                       where, "wrong-type")
+                       where, "wrong-type", values={"form": "parent_and_parents"})
         for key in ("parents", "parent"):
             item = get(key)
             if item is not None:

@@ -260,20 +260,31 @@ class Bridger:
                 return {}
             mine = mask(sa.sectors)
             best: dict[str, tuple[int, float]] = {}
-            if later_norms is not None and later:
+            bounded = later_norms is not None and bool(later)
+            if bounded:
                 reach_ = math.sqrt(sum(w * w for _, w in later))
-                # the least bound an entry must have: below it, sharing every affair cannot
-                # lift its cosine to the floor
-                least = ((floor - bonus) / (1.0 - bonus) if mine else floor) - 1e-9
-            else:
-                least = None
+                # below this an entry's score cannot reach the floor once rounded
+                low = floor - 1e-6
             for i, d in dots.items():
                 if mine:
                     field = field_masks[i]
                     if field and not mine & field:
                         continue  # the text names affairs none of which this field serves
-                if least is not None and (d + reach_ * later_norms[i]) / (norm * norms[i]) < least:
-                    continue  # cannot reach the floor
+                if bounded:
+                    # the most the later words can add (Cauchy-Schwarz), then what the
+                    # entry's affairs do to it (a score rises with its cosine): an entry
+                    # that cannot reach the floor is never scored in full
+                    c = (d + reach_ * later_norms[i]) / (norm * norms[i])
+                    if c > 1.0:
+                        c = 1.0
+                    if mine:
+                        theirs = sector_masks[i]
+                        if theirs:
+                            common = (mine & theirs).bit_count()
+                            c = (c + (1.0 - c) * bonus * common / (mine | theirs).bit_count()
+                                 if common else c * mismatch)
+                    if c < low:
+                        continue
                 if later:
                     ws = statements[i].weights
                     for stem, w in later:

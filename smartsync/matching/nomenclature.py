@@ -391,6 +391,11 @@ class _WordIndex:
                 usable.append(Entry(program.code, f"{program.name} ({phrase})", "program"))
                 self.statements.append(Statement.of(phrase, self.weights))
         self.entries = usable
+        # the names' words were stemmed just now: their stems stay known for the process's
+        # plans (which use many of them), whatever becomes of the stem cache
+        from .text import keep_stems
+
+        keep_stems(e.name for e in usable)
         #: whether an entry is the planners' words of a program (never used to place a program
         #: by its name: that compares names of the decree with names of the decree)
         self.planners = [i >= decree for i in range(len(usable))]

@@ -281,10 +281,21 @@ def _candidates(
         ma = mask(sa)
         # most pairs fail the first test (the cosine's bound with every affair shared): it
         # is one comprehension
-        passing = [(j, c) for j, dot in partial.items()
-                   if (c := dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps)
+        passing = [(j, dot) for j, dot in partial.items()
+                   if dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps
                    >= need_with_affair]
-        for j, c in passing:
+        # the frequent stems' part of a passing pair's dot product, exactly (few stems, few
+        # pairs): the bound is then the cosine itself, and the pairs scored in full are the
+        # ones that can enter the top
+        mine_frequent = [(t, w) for t, w in sa.weights.items() if t in frequent] if fa else ()
+        for j, dot in passing:
+            if mine_frequent:
+                theirs = rpjmd[j].weights
+                for t, w in mine_frequent:
+                    v = theirs.get(t)
+                    if v is not None:
+                        dot += w * v
+            c = dot * inv_na * rp_inv[j] + eps
             if c > 1.0:
                 c = 1.0
             mb = rp_mask[j]

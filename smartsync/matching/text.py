@@ -308,6 +308,21 @@ def fold_loanword(stem_: str) -> str:
     return stem_
 
 
+#: the stems of the words of a loaded nomenclature (worked out when it was indexed, kept with
+#: it whatever becomes of :func:`stem`'s cache): see :func:`keep_stems`
+_KEPT_STEMS: dict[str, str] = {}
+
+
+def keep_stems(texts: Iterable[str]) -> None:
+    """Keep the stem of every word of ``texts`` for as long as the process lives (the names of
+    the nomenclature, indexed once per process: a plan's texts use many of their words)."""
+    for text in texts:
+        for word in words(_E_PREFIX.sub("e", text)):
+            for part in _expand(word):
+                if part not in _KEPT_STEMS:
+                    _KEPT_STEMS[part] = stem(part)
+
+
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of one folded word: Sastrawi, then :data:`STEM_FIXES` and loanword folding.
@@ -315,6 +330,9 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ["meningkatkan", "peningkatan", "kerusakan", "kreativitas"]]
     ['tingkat', 'tingkat', 'rusak', 'kreatif']
     """
+    kept = _KEPT_STEMS.get(word)
+    if kept is not None:
+        return kept
     fixed = STEM_FIXES.get(word)
     if fixed is not None:
         return fixed

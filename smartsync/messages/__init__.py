@@ -29,7 +29,7 @@ __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", 
            "format_bound", "rule_words",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
-           "funding_message", "localize_note",
+           "funding_message", "localize_note", "agree",
            "rule_description", "register_rules", "first_sentence"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
@@ -256,6 +256,13 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         # a condition's words (condition.<name>), never its identifier when it has words
         return _lookup(f"condition.{value}", lang) or _lookup(f"condition.{value}", "en") \
             or value
+    if key == "label" and isinstance(value, str):
+        # the key a problem is about ("indicator #2"), in the language's words
+        base, _, number = value.partition(" #")
+        words = _lookup(f"problem.label.{base}", _lang(lang))
+        return value if words is None else words.format(number=f" #{number}" if number else "")
+    if key in ("length", "limit", "extra") and isinstance(value, int):
+        return f"{value:,}".replace(",", "." if lang == "id" else ",")
     if key in ("plan", "other_plan") and value in ("rpjmd", "masterplan"):
         return _lookup(f"plan.{value}", _lang(lang)) or value
     if key in ("relation", "source") and isinstance(value, str):
@@ -333,7 +340,9 @@ def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
     ``<key>.uncounted`` (``matched`` elements that are not all counted) and
     ``<key>.rejected`` (a non-empty ``rejected`` list), ``<key>.unbudgeted`` (fewer
     ``fundable`` than ``synchronized`` programs), combined as ``<key>.rejected.one``: the
-    most specific form the catalog has is used."""
+    most specific form the catalog has is used. Within a message, ``{name:one|other}`` is
+    the word that agrees with the count ``name`` (``one`` for 1, ``other`` otherwise):
+    ``"{synchronized} of {total} elements {synchronized:is|are} matched"``."""
     _lang(lang)
     template = None
     for form in _variants(values):
@@ -345,7 +354,35 @@ def text(message_key: str, lang: str = "en", /, **values: Any) -> str:
     if template is None:
         template = _lookup(message_key, "en") or message_key
     filled = _Values({k: format_value(k, v, lang) for k, v in values.items()})
-    return string.Formatter().vformat(template, (), filled)
+    return string.Formatter().vformat(agree(template, values), (), filled)
+
+
+#: ``{name:one|other}``: the word that agrees with the count ``name`` (one for 1)
+_AGREE = None
+
+
+def agree(template: str, values: Mapping[str, Any]) -> str:
+    """``template`` with each ``{name:one|other}`` replaced by the word that agrees with
+    the count ``name``: ``one`` when it is 1, ``other`` for any other count (0, 2, ...) or
+    when the message is given no such value. So a sentence agrees with any of its counts:
+    ``"{synchronized} of {total} elements {synchronized:is|are} matched"``; a word may hold
+    placeholders: ``"{count:this match|these {count} matches}"``."""
+    global _AGREE
+    if "|" not in template:
+        return template
+    if _AGREE is None:
+        import re
+
+        # each word may hold placeholders of its own: {count:this match|these {count} matches}
+        _AGREE = re.compile(r"\{(\w+):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
+
+    def word(found: Any) -> str:
+        name, one, other = found.groups()
+        value = values.get(name)
+        chosen = one if isinstance(value, int) and not isinstance(value, bool) and value == 1 else other
+        return chosen
+
+    return _AGREE.sub(word, template)
 
 
 def _lookup(key: str, lang: str) -> str | None:

@@ -44,7 +44,7 @@ import html
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .._text import for_markup
-from ..messages import format_score, section
+from ..messages import agree, format_score, section
 from ..model import Dimension, Element, Level, Match, Region, Relation, Source
 
 if TYPE_CHECKING:  # pragma: no cover  (a renderer reads the result; it never imports it)
@@ -113,7 +113,7 @@ def format_rupiah(amount: int, lang: str = "id") -> str:
 
 def _label(key: str, lang: str, **values: object) -> str:
     table = DIAGRAM_LABELS.get(lang, DIAGRAM_LABELS["en"])
-    return table[key].format(**values)
+    return agree(table[key], values).format(**values)
 
 
 def _a(value: object) -> str:

@@ -376,16 +376,15 @@ def write_report(sources: ReportSource | Iterable[ReportSource], out: PathLike, 
     :class:`Report` (and a row of the index) and the others go on; so is a
     region whose id an earlier one had. Pages are named ``region-<id>.html``.
     """
-    from .._files import atomic_write, check_target
+    from .._files import atomic_write, check_target, make_output_folder
 
     _check_lang(lang)
     if not isinstance(out, (str, os.PathLike)):
         raise TypeError(f"write_report: out must be a folder path, got {type(out).__name__}")
     if not os.fspath(out):
         raise OutputError("''", "is an empty folder name", "name the output folder")
+    folder = make_output_folder(out)  # before any file is read: a folder that cannot be made stops it
     loaded = _once_per_region(_load(sources, max_bytes))
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
     inputs = [Path(source) for source, _, _ in loaded if not source.startswith("<region ")]
     with_index = index if index is not None else len(loaded) > 1
     index_path = folder / "index.html" if with_index else None

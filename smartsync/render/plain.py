@@ -62,10 +62,10 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
     if coverage is None:
         key = "how.stage.synchronized_short" if synchronized else "how.stage.not_short"
         return [text(key, lang, stage=stage)]
-    if synchronized is None:
-        figures = c.stages.get(stage)
-        synchronized = bool(figures and figures.is_synchronized)
-    key = "how.stage.synchronized" if synchronized else "how.stage.not"
+    # a rule that read the stage's coverage and not its status (a variant's condition)
+    # rests on the figures alone: no threshold, no verdict it did not read
+    key = ("how.stage.coverage" if status is None else
+           "how.stage.synchronized" if synchronized else "how.stage.not")
     # matched and counted told apart: the rules' count of matched elements, and of those
     # whose match counts
     lines = [text(key, lang, stage=stage, synchronized=cov.get("synchronized"),

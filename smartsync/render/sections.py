@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .._text import for_markup
 from ..errors import Problem
-from ..messages import section
+from ..messages import agree, section
 # the page's escaping and its shares are the diagram's: one way for the whole page
 from .diagram import (  # noqa: F401  (_a, _e, _share kept importable from here)
     _a, _e, _share, alignment_diagram, diagram_css, diagram_legend, format_rupiah,
@@ -31,7 +31,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = section("report")
 def _label(key: str, lang: str, **values: object) -> str:
     table = PAGE_LABELS.get(lang, PAGE_LABELS["en"])
     # each value from a region isolated on its own, so it cannot reorder the words around it
-    return table[key].format(**{k: for_markup(v) if isinstance(v, str) else v
+    return agree(table[key], values).format(**{k: for_markup(v) if isinstance(v, str) else v
                                 for k, v in values.items()})
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Mapping, Sequence
 
-from ..messages import section
+from ..messages import agree, section
 from .html import _a, _check_lang, _css, _e, _version
 
 __all__ = ["render_study", "TYPE_COLOURS"]
@@ -53,7 +53,7 @@ td.changes{font-size:12px}
 
 def _label(key: str, lang: str, **values: Any) -> str:
     table = LABELS.get(lang, LABELS["en"])
-    return table[key].format(**values)
+    return agree(table[key], values).format(**values)
 
 
 def _f(value: Fraction) -> str:

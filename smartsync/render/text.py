@@ -6,6 +6,7 @@ from typing import Any, Iterable
 
 from ..messages import (format_bound, format_value, funding_message, rule_description, text,
                         type_name)
+from ..model import Level
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -66,7 +67,7 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         # the matcher was not asked about it: the region is over the advice's limit
         "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
     if p.rpjmd and p.score is None:  # a pair the search found the rules need
-        key = "advice.proposal.pair"
+        key = "advice.proposal.only" if getattr(p, "only", False) else "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
         key = "advice.proposal.relation"
     counting = tuple(getattr(p, "counting", ()))
@@ -84,7 +85,7 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         # others (named the shorter way: "only X" or "any but Y", where every other counts)
         stem = key
         key = f"{stem}_counting"
-        level = region.rpjmd.at(p.stage) if region is not None and _is_level(p.stage) else ()
+        level = region.rpjmd.at(p.stage) if region is not None and Level.parses(p.stage) else ()
         if len(refused) < len(counting) and \
                 {e.id for e in level} == set(counting) | {r for r, _ in refused}:
             key = f"{stem}_but"
@@ -99,16 +100,6 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
                 relation=p.relation,
                 # the current relation in the language's words, as the new one is
                 current=format_value("relation", getattr(p, "current", None) or "", lang))
-
-
-def _is_level(stage: str) -> bool:
-    from ..model import Level
-
-    try:
-        Level.parse(stage)
-    except ValueError:
-        return False
-    return True
 
 
 def _ids_said(ids: tuple[str, ...], lang: str, most: int = 8) -> str:

@@ -17,7 +17,7 @@ import html
 import json
 from typing import Any, Mapping, Sequence
 
-from ..messages import section
+from ..messages import agree, section
 from ..model import Element, Match, Region, Relation, Source
 
 __all__ = ["review_page", "review_body", "LOW_CONFIDENCE", "REVIEW_LABELS"]
@@ -36,7 +36,7 @@ KEYS = {"j": "next", "k": "previous", "a": "accept", "r": "reject",
 
 def _label(key: str, lang: str, **values: object) -> str:
     table = REVIEW_LABELS.get(lang, REVIEW_LABELS["en"])
-    return table[key].format(**values)
+    return agree(table[key], values).format(**values)
 
 
 def _e(value: object) -> str:

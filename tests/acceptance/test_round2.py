@@ -563,8 +563,6 @@ def test_draft_errors_in_indonesian(documents, tmp_path, capsys):
         assert not re.search(r"\b(is not|cannot|the file)\b", err), err
 
 
-@pytest.mark.xfail(strict=True, reason="F42: study explains a condition variant's disagreement as 'the type is concluded "
-                   "by type_from_highest_intact_chain under default and by type_from_highest_intact_chain under ...'")
 def test_study_says_which_condition_makes_two_rule_sets_disagree(tmp_path, capsys, monkeypatch):
     """study r01 default vs all-missions: the disagreement names the failed condition (M3, M4), not one rule twice."""
     monkeypatch.chdir(CASES)
@@ -575,8 +573,6 @@ def test_study_says_which_condition_makes_two_rule_sets_disagree(tmp_path, capsy
     assert "M3" in why and "type_from_highest_intact_chain under default and by" not in why
 
 
-@pytest.mark.xfail(strict=True, reason="F44: how a variant's condition was concluded says '(coverage 66.7%, "
-                   "threshold None)' when its rule reads the stage's StageCoverage")
 def test_how_of_a_condition_says_no_none(capsys, monkeypatch):
     """explain --how condition_failed under all-missions: every figure is a number, in English and Indonesian."""
     for lang in ("en", "id"):
@@ -606,7 +602,7 @@ def test_indonesian_report_index_says_failures_in_indonesian(tmp_path):
         '    - {id: P1, level: program, parent: T1, budget: 5, text: "Program ganda"}')), encoding="utf-8")
     report = smartsync.write_report([tmp_path / "good.yaml", tmp_path / "dup.yaml"], tmp_path / "out", lang="id")
     index = report.index.read_text(encoding="utf-8")
-    assert "duplicate id" not in index and "another rpjmd element" not in index
+    assert "duplicate id" not in index and "another RPJMD element" not in index
 
 
 def test_workbook_formula_cell_error_names_the_element(tmp_path):
