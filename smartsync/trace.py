@@ -13,8 +13,10 @@ This is the stable inspection API; the engine hooks that fill it live in
 
 from __future__ import annotations
 
+import collections.abc
 import enum
-from typing import Any, Callable, Iterator, Mapping
+import sys
+from typing import Any, Callable, Iterator, Mapping, overload
 
 import attrs
 
@@ -273,6 +275,31 @@ class Trace:
     def __len__(self) -> int:
         return len(self.steps)
 
+    @overload
+    def __getitem__(self, index: int) -> Step: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Step, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Step | tuple[Step, ...]:
+        """The trace is a sequence of its steps: ``trace[0]`` is the first firing,
+        ``trace[-1]`` the last, ``trace[:3]`` a tuple of the first three."""
+        return self.steps[index]
+
+    def __reversed__(self) -> Iterator[Step]:
+        return reversed(self.steps)
+
+    def __contains__(self, step: object) -> bool:
+        return step in self.steps
+
+    def index(self, step: Step, start: int = 0, stop: int = sys.maxsize) -> int:
+        """The position of a step in the trace (as ``tuple.index``)."""
+        return self.steps.index(step, start, stop)
+
+    def count(self, step: Step) -> int:
+        """How many times a step occurs (as ``tuple.count``: 0 or 1)."""
+        return self.steps.count(step)
+
     @property
     def rules_fired(self) -> tuple[str, ...]:
         """The names of the rules that fired, in order."""
@@ -308,6 +335,8 @@ class Trace:
 
         return build(fact_id)
 
+
+collections.abc.Sequence.register(Trace)
 
 def _built(name: str) -> property:
     slot = Trace.__dict__[name]  # the slot attrs made for the field

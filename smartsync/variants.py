@@ -166,8 +166,17 @@ def _as_variant(obj: Any, spec: str) -> Variant:
         return Variant(spec, default_packs() + (obj,), source=spec,
                        description=f"the default packs and {obj.__qualname__}")
     if isinstance(obj, types.ModuleType):
-        if isinstance(getattr(obj, "VARIANT", None), Variant):
-            return _as_variant(obj.VARIANT, spec)
+        if hasattr(obj, "VARIANT") and not isinstance(obj.VARIANT, types.ModuleType):
+            # whatever module:VARIANT takes (a Variant, a Classifier, a pack, a list of
+            # packs), the module's name alone takes too
+            value = obj.VARIANT
+            if (isinstance(value, (Variant, Classifier)) or _is_pack(value)
+                    or (isinstance(value, (list, tuple)) and value
+                        and all(_is_pack(p) for p in value))):
+                return _as_variant(value, spec)
+            raise RulePackError(f"{obj.__name__}.VARIANT is {type(value).__name__}, not a "
+                                "Variant, a Classifier, a rule pack class or a list of them",
+                                kind="not-found")
         variants = {name: v for name, v in vars(obj).items() if isinstance(v, Variant)}
         if len(variants) == 1:
             (name, variant), = variants.items()
@@ -180,7 +189,8 @@ def _as_variant(obj: Any, spec: str) -> Variant:
                       if _is_pack(v) and v.__module__ == obj.__name__)
         if not packs:
             raise RulePackError(f"module {obj.__name__} holds no VARIANT, no Variant and no "
-                                "rule pack (a class with experta rules) defined in it")
+                                "rule pack (a class with experta rules) defined in it",
+                                kind="not-found")
         return Variant(spec, default_packs() + packs, source=spec,
                        description=f"the default packs and those of {obj.__name__}")
     if isinstance(obj, (list, tuple)) and obj and all(_is_pack(p) for p in obj):
