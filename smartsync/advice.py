@@ -87,6 +87,10 @@ class ProposedMatch:
     having more RPJMD elements than the matcher reads for the advice
     (:data:`MAX_CANDIDATE_LEVEL`). A new match with ``rpjmd`` named and ``score``
     ``None`` is one the search found (not the matcher's): the rules need that very pair.
+    ``rejected``: where a person must find the counterpart, the pairs of this element the
+    region already holds and that do not help, ``(rpjmd, condition)``: a match of the file
+    a rule in force rejects (the condition the rules concluded, e.g. a variant's
+    ``low_score``), or a suggestion a reviewer rejected (condition ``reviewer``).
     ``only``: ``rpjmd`` is the only RPJMD element of the level (the one vision, say):
     proposed whether or not the matcher proposes it, the rules counting a match to it."""
 
@@ -100,6 +104,10 @@ class ProposedMatch:
     limited: bool = False
     counting: tuple[str, ...] = ()
     refused: tuple[tuple[str, str], ...] = ()
+    rejected: tuple[tuple[str, str], ...] = ()
+    #: of ``rejected``, the RPJMD elements whose match of the file would count once a person
+    #: confirms it (the same pair as a manual match), as the rules concluded it
+    confirm: tuple[str, ...] = ()
     only: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -110,11 +118,13 @@ class ProposedMatch:
         where a person must find the counterpart and the rules in force
         let only some count: ``counting`` (the RPJMD elements a match to which counts) and
         ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
-        concluded failed)."""
+        concluded failed), and ``rejected`` (``[rpjmd, condition]``: the element's pairs in
+        the file that do not help: a match a rule rejects, or ``reviewer``)."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
+                "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
                 "only": self.only}
 
 
@@ -425,6 +435,9 @@ class _Option:
     candidate: str | None = None
     score: float | None = None
     limited: bool = False
+    #: the element's pairs in the file that do not help: (rpjmd, condition) of a match a
+    #: rule other than the relation's rejects, or (rpjmd, "reviewer") of a rejected suggestion
+    rejected: tuple[tuple[str, str], ...] = ()
 
     def matches(self, mode: str) -> tuple[Match, ...]:
         """The hypothetical matches of this element: ``one`` (the fix, else the stand-in),
@@ -489,6 +502,9 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
         for rpjmd_id, condition in fact.get("rejected") or ():
             by_rpjmd.setdefault(rpjmd_id, set()).add(condition)
     current = {m.key: m.relation.value for m in region.matches}
+    reviewer: dict[str, list[Any]] = {}
+    for pair in getattr(region, "rejected", ()):
+        reviewer.setdefault(pair.masterplan, []).append(pair)
     paired: dict[str, set[str]] = {}
     for m in region.matches:
         paired.setdefault(m.masterplan, set()).add(m.rpjmd)
@@ -499,17 +515,25 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
         every = tuple(e.id for e in level)
         # the stand-in: one with a budget first, one not yet paired with the element
         preferred = [e.id for e in level if e.budget] + [e.id for e in level if not e.budget]
-        fixes, others = [], []
+        fixes, held, others = [], [], []
         for element in figures.unsynchronized_ids:
             fix = next((r for r, conditions in sorted(rejected.get(element, {}).items())
                         if conditions == {"relation"} and r in every), None)
+            # the pairs the file holds for it that do not help: matches a rule in force
+            # rejects (as the rules concluded it), suggestions a reviewer rejected
+            held_back = tuple((r, c) for r, conditions in sorted(rejected.get(element, {}).items())
+                              if conditions != {"relation"} for c in sorted(conditions)) + \
+                tuple((p.rpjmd, "reviewer") for p in reviewer.get(element, ()))
             stand_in = next((r for r in preferred if r not in paired.get(element, ())), None)
             option = _Option(element, stage, relation, fix,
                              current.get((element, fix)) if fix else None, stand_in, every,
                              # the level's only RPJMD element: the counterpart to match
-                             candidate=stand_in if len(every) == 1 and not fix else None)
-            (fixes if fix else others).append(option)
-        out[stage] = fixes + others
+                             candidate=stand_in if len(every) == 1 and not fix else None,
+                             rejected=held_back)
+            (fixes if fix else held if held_back else others).append(option)
+        # a relation to change first, then an element whose pair in the file a rule or a
+        # reviewer turned down (a person has something to start from), then the others
+        out[stage] = fixes + held + others
     if not suggest:
         return out
     # the elements the matcher is asked about: top stage first, while the pairs fit
@@ -671,11 +695,12 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       if (o.fix or o.candidate) else None, s,
                       None if o.fix else o.score, o.relation.value,
                       change="relation" if o.fix else "add", current=o.current,
-                      limited=o.limited and not o.fix,
+                      limited=o.limited and not o.fix, rejected=() if o.fix else o.rejected,
                       only=not o.fix and o.candidate is not None and o.every == (o.candidate,)
                       and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
+    proposal = _confirmable(runs, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
         runs, runs.classify(_hypothetical(chosen, counts, "candidates")), wanted)
@@ -685,6 +710,27 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+def _confirmable(runs: _Runs, proposal: tuple[ProposedMatch, ...]) -> tuple[ProposedMatch, ...]:
+    """For each proposal whose counterpart a person must find and whose element the file
+    already pairs by a match a rule in force rejects: which of those matches would count
+    once a person confirms it (the same pair, relation kept, as a manual match), as the
+    rules conclude it (one classification with every such match confirmed)."""
+    held = {(p.masterplan, r) for p in proposal if p.rpjmd is None
+            for r, condition in p.rejected if condition != "reviewer"}
+    if not held:
+        return proposal
+    add = tuple(Match(m.masterplan, m.rpjmd, m.relation, Source.MANUAL)
+                for m in runs.region.matches if m.key in held and m.source is not Source.MANUAL)
+    if not add:
+        return proposal
+    done = runs.classify(add)
+    counted = {tuple(pair) for p in proposal for pairs in _counted_matches_of(
+        done, p.stage).values() for pair in pairs}
+    return tuple(attrs.evolve(p, confirm=tuple(r for r, c in p.rejected if c != "reviewer"
+                                               and (p.masterplan, r) in counted))
+                 if p.rpjmd is None and p.rejected else p for p in proposal)
 
 
 def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: Mapping[str, int],

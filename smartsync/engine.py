@@ -573,7 +573,10 @@ class Classifier:
             total=fund["total"], fundable=fund["fundable"], share=fund["share"],
             budget=fund["budget"], fundable_ids=tuple(fund["fundable_ids"]),
             rpjmd_programs=tuple(fund["rpjmd_programs"]),
-            uncounted_ids=tuple(fund.get("uncounted_ids", ())), fact_id=fund["__factid__"])
+            uncounted_ids=tuple(fund.get("uncounted_ids", ())), fact_id=fund["__factid__"],
+            periods_apart=bool(fund.get("periods_apart", False)),
+            apart_ids=tuple(fund.get("apart_ids", ())), apart_budget=fund.get("apart_budget", 0),
+            periods=plain(fund.get("periods", {})))
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
         why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageThreshold),
                                      inputs=INPUT_FACTS, messages=words),

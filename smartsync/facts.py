@@ -234,7 +234,11 @@ class Funding(Fact):
     synchronized (by a counted match) with an RPJMD program with a budget,
     ``share``, ``budget`` (sum of the distinct RPJMD budgets they can draw
     on), ``rpjmd_programs`` (their ids), ``uncounted_ids`` (programs matched
-    to a budgeted RPJMD program only by matches the rules do not count).
+    to a budgeted RPJMD program only by matches the rules do not count);
+    ``periods_apart`` when the two plans' periods share no year, and then
+    ``apart_ids`` (the programs synchronized with budgeted RPJMD programs, none
+    of them fundable), ``apart_budget`` (that RPJMD budget) and ``periods``
+    (``rpjmd_start``, ``rpjmd_end``, ``masterplan_start``, ``masterplan_end``).
     """
 
 

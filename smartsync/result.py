@@ -113,6 +113,11 @@ class FundingResult:
     indicative budget (rupiah) of the distinct RPJMD programs they match
     (``rpjmd_programs``); ``uncounted_ids``: programs matched to a budgeted RPJMD
     program only by matches the rules do not count (no route to APBD funding).
+    ``periods_apart``: the two plans' periods share no year, so the RPJMD's pagu funds
+    no year of the masterplan: ``fundable`` is 0 and ``budget`` 0, and the programs
+    synchronized with budgeted RPJMD programs are ``apart_ids``, their RPJMD budget
+    ``apart_budget``, with the two ``periods`` (``rpjmd_start``, ``rpjmd_end``,
+    ``masterplan_start``, ``masterplan_end``).
     """
 
     total: int
@@ -123,6 +128,10 @@ class FundingResult:
     rpjmd_programs: tuple[str, ...] = ()
     uncounted_ids: tuple[str, ...] = ()
     fact_id: int | None = attrs.field(default=None, eq=False, repr=False)
+    periods_apart: bool = False
+    apart_ids: tuple[str, ...] = ()
+    apart_budget: int = 0
+    periods: Any = attrs.field(factory=dict)
 
 
 @attrs.frozen(eq=False)

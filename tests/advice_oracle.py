@@ -128,9 +128,12 @@ def check_needed(runs: Runs, wanted: str, needed: Mapping[str, int]) -> list[str
     return problems
 
 
-def fewest_losses(runs: Runs, max_matches: int = 12) -> tuple[int | None, set[frozenset]]:
+def fewest_losses(runs: Runs, max_matches: int = 12,
+                  lowering: bool = False) -> tuple[int | None, set[frozenset]]:
     """The fewest matches whose loss changes the type, and every set of that many that does
-    (``None`` and an empty set when no loss changes it)."""
+    (``None`` and an empty set when no loss changes it). ``lowering``: only losses that give
+    a lower type (under cascading a loss can also raise it: a target's only match lost, its
+    programs start the cascade; stability looks for the losses that lower it)."""
     matches = list(runs.region.matches)
     if len(matches) > max_matches:
         raise Budget(f"{len(matches)} matches")
@@ -139,7 +142,8 @@ def fewest_losses(runs: Runs, max_matches: int = 12) -> tuple[int | None, set[fr
         changing = set()
         for lost in itertools.combinations(range(len(matches)), k):
             kept = tuple(m for i, m in enumerate(matches) if i not in lost)
-            if runs.classify(attrs.evolve(runs.region, matches=kept)).type != own:
+            new = runs.classify(attrs.evolve(runs.region, matches=kept)).type
+            if new != own and (not lowering or runs.rank(new.value) < runs.rank(own.value)):
                 changing.add(frozenset(matches[i].key for i in lost))
         if changing:
             return k, changing

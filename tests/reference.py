@@ -220,6 +220,8 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         diagnostics.append(("unbudgeted_rpjmd_programs", tuple(unbudgeted)))
 
     budgeted = [m for m in program_matches if rp_budget[m.rpjmd]]  # a pagu of 0 funds nothing
+    if not region.rpjmd.period.overlaps(region.masterplan.period):
+        budgeted = []  # the RPJMD's pagu funds no year of a masterplan it shares none with
     funded = tuple(sorted({m.rpjmd for m in budgeted}, key=natural))
     return Reference(
         characteristics=characteristics(region, kind, chain, figures),
@@ -258,8 +260,9 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
     # a characteristic speaks of the figures beside it (issue 21): the funding route names
     # the programs that have one, the integration says a chain synchronized in part, a
     # stage synchronized outside the chain is not "only the programs"
+    apart = periods == "disjoint" and program.synchronized > 0
     if kind == "unsynchronized":
-        route = "programs_only" if program.synchronized else "none"
+        route = "periods_apart" if apart else "programs_only" if program.synchronized else "none"
         return dict(common, integration="none", legitimacy="none", funding_route=route)
     position = STAGES.index(kind)
     base = kind == STAGES[-1]
@@ -277,7 +280,8 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
         chain=chain,
         integration=integration,
         legitimacy="own" if base else "rpjmd",
-        funding_route=("program" if base else "rpjmd" if program.synchronized == program.total
+        funding_route=("periods_apart" if apart else "program" if base
+                       else "rpjmd" if program.synchronized == program.total
                        else "rpjmd_in_part"),
         exposure=("high" if tied & set(chain) else "high_above_break" if tied & set(outside)
                   else "low" if base else "medium"),

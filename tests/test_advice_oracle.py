@@ -100,7 +100,7 @@ def check_stability(variant, region) -> None:
     runs = Runs(classifier, region)
     stability = advise(runs.result, classifier=classifier, suggest=False).stability
     try:
-        fewest, changing = fewest_losses(runs)
+        fewest, changing = fewest_losses(runs, lowering=True)
     except Budget:
         event("oracle over budget")
         return

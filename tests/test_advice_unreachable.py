@@ -148,7 +148,8 @@ def check_fewest_losses(classifier: smartsync.Classifier, region: Region, thresh
     result = runs.result
     s = stability(result, classifier=classifier)
     try:
-        fewest, _ = fewest_losses(runs, max_matches=9)
+        # the losses that lower the type: under cascading a loss can raise it too
+        fewest, _ = fewest_losses(runs, max_matches=9, lowering=True)
     except Budget:
         return
     if s.lose_proven:

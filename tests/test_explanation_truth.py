@@ -112,6 +112,11 @@ def _check(c) -> None:  # noqa: ANN001
             assert 0 < program.synchronized
             # "can draw on the APBD" counts what the funding rules count
             assert c.funding is not None and ch.figures["fundable"] == c.funding.fundable
+        if key == "funding_route" and value == "periods_apart":
+            # the periods share no year: synchronized programs, none fundable
+            assert (ch.figures["synchronized"], ch.figures["total"]) == \
+                (program.synchronized, program.total)
+            assert c.funding.periods_apart and c.funding.fundable == 0 == c.funding.budget
         if key == "funding_route" and value == "rpjmd_in_part":
             assert program.synchronized < program.total
         if key == "funding_route" and value == "none":

@@ -185,13 +185,16 @@ def test_rules_check_finds_one_type_per_region_and_every_rule_firing(
 def test_rules_check_names_the_rules_first_synchronized_rules_out(
         capsys: pytest.CaptureFixture[str]) -> None:
     """Under first-synchronized no stage is synchronized above a break, so rules --check
-    names exactly the two characteristics of a stage above a break as never fired (exit 1)."""
+    names exactly the two characteristics of a stage above a break, and the default's
+    diagnostic of one (the variant reports a break below its start instead), as never
+    fired (exit 1)."""
     assert main(["rules", "--check", "--rules", "first-synchronized", "--regions", "100"]) == 1
     out = capsys.readouterr().out
     assert "every region got exactly one type" not in out or "never fired" in out
     never = {line.split(": ", 1)[1].split(" (")[0]
              for line in out.splitlines() if line.startswith("rule never fired: ")}
-    assert never == {"integration_low_above_break", "exposure_above_break"}
+    assert never == {"integration_low_above_break", "exposure_above_break",
+                     "synchronized_above_break"}
 
 
 def test_rules_check_reports_a_typology_giving_two_types(capsys: pytest.CaptureFixture[str]) -> None:

@@ -427,8 +427,15 @@ def funding_message(f: Any, lang: str = "en") -> str:
     """The funding conclusion in words: the programs synchronized with budgeted RPJMD
     programs, their share and budget; then the programs matched to such a program by a
     match the rules do not count (no route to APBD funding)."""
-    line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
-                budget=f.budget, count=f.fundable)  # count: the singular for one program
+    if getattr(f, "periods_apart", False):
+        periods = dict(getattr(f, "periods", {}) or {})
+        apart = tuple(getattr(f, "apart_ids", ()) or ())
+        line = text("funding.periods_apart" if apart else "funding.periods_apart.none", lang,
+                    count=len(apart), total=f.total, budget=getattr(f, "apart_budget", 0),
+                    elements=list(apart), **periods)
+    else:
+        line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
+                    budget=f.budget, count=f.fundable)  # count: the singular for one program
     uncounted = tuple(getattr(f, "uncounted_ids", ()) or ())
     if uncounted:
         line += " " + text("funding.uncounted", lang, count=len(uncounted),

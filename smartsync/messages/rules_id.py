@@ -60,6 +60,7 @@ RULES = {
     "legitimacy_none": "Menyimpulkan bahwa masterplan tidak berakar pada RPJMD.",
     "funding_through_rpjmd": "Menyimpulkan bahwa masterplan didanai melalui RPJMD: programnya mengikuti sasaran dan program RPJMD, dan setiap programnya tersinkronisasi, sehingga masuk ke RKPD dan APBD sebagai program RPJMD.",
     "funding_program_by_program": "Menyimpulkan bahwa masterplan didanai per program: sinkronisasi dimulai pada tahap dasar, sehingga hanya programnya yang tersinkronisasi dengan program RPJMD yang dapat didanai APBD.",
+    "funding_periods_apart": "Menyimpulkan bahwa masterplan tidak punya jalur pendanaan APBD pada tahun-tahunnya sendiri, walaupun sebagian programnya tersinkronisasi: aturan pendanaan menyimpulkan bahwa periode RPJMD tidak beririsan dengan periode masterplan.",
     "funding_none": "Menyimpulkan bahwa masterplan tidak punya jalur pendanaan APBD: APBD hanya mendanai yang mendukung RPJMD, dan tidak ada program masterplan yang tersinkronisasi.",
     "exposure_vision": "Menyimpulkan kerentanan tinggi terhadap pergantian kepala daerah: masterplan yang terikat pada visi RPJMD harus direvisi setiap ada RPJMD baru.",
     "exposure_mission": "Menyimpulkan kerentanan tinggi terhadap pergantian kepala daerah: misi RPJMD adalah misi kepala daerah terpilih, sehingga masterplan yang terikat padanya harus direvisi setiap ada RPJMD baru.",
@@ -82,6 +83,7 @@ RULES = {
     "unbudgeted_rpjmd_programs": "Melaporkan program RPJMD yang dipadankan dengan program masterplan tetapi tidak memiliki pagu indikatif, atau pagunya nol: program masterplan itu memiliki padanan tetapi tidak ada dana yang dapat digunakan.",
     # pendanaan
     "fundable_programs": "Menyimpulkan program masterplan mana yang dapat didanai melalui APBD: yang dipadankan dengan program RPJMD yang memiliki pagu indikatif di atas nol; bagiannya dari seluruh program masterplan; dan pagu indikatif program RPJMD berbeda yang dipadankannya.",
+    "periods_apart": "Menyimpulkan bahwa tidak ada program masterplan yang dapat didanai APBD melalui RPJMD ini: periode kedua rencana tidak beririsan (karakteristik periode), sehingga pagu indikatif program RPJMD tidak mendanai satu pun tahun masterplan. Program yang tersinkronisasi dengan program RPJMD yang memiliki pagu, beserta pagunya, dicatat terpisah bersama kedua periodenya, tidak dihitung sebagai pendanaan.",
     "no_rpjmd_programs": "Menyimpulkan bahwa tidak ada program masterplan yang dapat didanai: RPJMD tidak memuat program.",
     "chain_coverage": "Menyimpulkan seberapa lengkap rantai yang tersinkronisasi: penuh bila setiap tahap dalam rantai mencakup semua unsur masterplan-nya; jika tidak, tahap-tahap rantai yang tidak penuh beserta angkanya; dan tahap tersinkronisasi di luar rantai (di atas rantai yang putus).",
     "integration_full_in_part": "Menyimpulkan integrasi dari tahap teratas, sebagian: sinkronisasi dimulai pada tahap teratas, tetapi tidak setiap unsur pada tahap-tahap rantai tersinkronisasi (tahap-tahap itu beserta angkanya).",

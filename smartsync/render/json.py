@@ -123,6 +123,8 @@ def classification_to_dict(subject: Any, *, lang: str = "en", trace: bool = True
             "budget": c.funding.budget, "fundable_ids": list(c.funding.fundable_ids),
             "rpjmd_programs": list(c.funding.rpjmd_programs),
             "uncounted_ids": list(c.funding.uncounted_ids),
+            "periods_apart": c.funding.periods_apart,
+            "apart_ids": list(c.funding.apart_ids), "apart_budget": c.funding.apart_budget,
         },
         "rules_fired": list(c.rules_fired),
     }

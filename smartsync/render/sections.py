@@ -282,6 +282,10 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
         mp, rp = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
         if mp is not None and rp is not None and mp.level.value == "program" and rp.level.value == "program":
             by_rpjmd.setdefault(m.rpjmd, []).append(m.masterplan)
+    if f.periods_apart:  # the RPJMD's pagu funds no year of the masterplan: said, not summed
+        from ..messages import funding_message
+
+        out.append(f'<p class="periods-apart">{_e(funding_message(f, lang))}</p>')
     if f.uncounted_ids:
         out.append(f'<p class="uncounted">{_e(text("funding.uncounted", lang, count=len(f.uncounted_ids), elements=list(f.uncounted_ids)))}</p>')
     # the masterplan programs whose match the rules do not count are marked as such

@@ -72,20 +72,30 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         key = "advice.proposal.relation"
     counting = tuple(getattr(p, "counting", ()))
     refused = tuple(getattr(p, "refused", ()))
-    if counting and key == "advice.proposal.none":
+    held = tuple(getattr(p, "rejected", ()))
+    confirm = tuple(getattr(p, "confirm", ()))
+    if held and key == "advice.proposal.none":
+        # the file pairs it already, with a match a rule in force rejects or a suggestion a
+        # reviewer turned down: said, instead of "no RPJMD element proposed by the matcher"
+        key = "advice.proposal.rejected"
+        if confirm:  # the rules count that match once a person confirms it
+            key = "advice.proposal.confirm"
+    if counting and key in ("advice.proposal.none", "advice.proposal.rejected"):
         # the rules in force let only some counterparts count: which, and why not the
         # others (named the shorter way: "only X" or "any but Y", where every other counts)
-        key = "advice.proposal.none_counting"
+        stem = key
+        key = f"{stem}_counting"
         level = region.rpjmd.at(p.stage) if region is not None and Level.parses(p.stage) else ()
         if len(refused) < len(counting) and \
                 {e.id for e in level} == set(counting) | {r for r, _ in refused}:
-            key = "advice.proposal.none_but"
+            key = f"{stem}_but"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
                 counting=_ids_said(counting, lang),
                 refused="; ".join(_refused(refused, lang)),
                 refused_ids=_ids_said(tuple(r for r, _ in refused), lang),
                 masterplan_text=_element_text(region, "masterplan", p.masterplan),
                 rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
+                rejected="; ".join(_held(held, lang)), confirm=_ids_said(confirm, lang),
                 score=p.score if p.score is not None else "",
                 relation=p.relation,
                 # the current relation in the language's words, as the new one is
@@ -97,6 +107,24 @@ def _ids_said(ids: tuple[str, ...], lang: str, most: int = 8) -> str:
     if len(ids) <= most:
         return ", ".join(ids)
     return text("advice.ids_more", lang, ids=", ".join(ids[:most]), count=len(ids) - most)
+
+
+def _held(held: tuple[tuple[str, str], ...], lang: str) -> list[str]:
+    """The pairs the file holds for an element that do not help, in words: a match a rule
+    in force rejects, with the condition the rules concluded (said as one of the rules in
+    force where the catalogs have no words for it), or a suggestion a reviewer rejected."""
+    from ..messages import catalog
+
+    out = []
+    for rpjmd, condition in held:
+        if condition == "reviewer":
+            out.append(text("advice.held.reviewer", lang, rpjmd=rpjmd))
+        else:
+            words = (text(f"condition.{condition}", lang)
+                     if f"condition.{condition}" in catalog(lang)
+                     else text("advice.held.rule", lang))
+            out.append(text("advice.held.match", lang, rpjmd=rpjmd, condition=words))
+    return out
 
 
 def _refused(refused: tuple[tuple[str, str], ...], lang: str) -> list[str]:

@@ -213,7 +213,7 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="funding_route", value="rpjmd")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
-          StageStatus(base=True, full=True), salience=_DESCRIBE)
+          StageStatus(base=True, full=True), Funding(periods_apart=False), salience=_DESCRIBE)
     def funding_through_rpjmd(self, stage):
         """Concludes that the masterplan is funded through the RPJMD: its programs follow
         RPJMD targets and programs, and every one of them is synchronized, so they enter
@@ -225,7 +225,7 @@ class CharacteristicsPack:
           StageStatus(base=True, synchronized=True, full=False),
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
-          Funding(fundable=MATCH.fundable),
+          Funding(fundable=MATCH.fundable, periods_apart=False),
           salience=_DESCRIBE)
     def funding_through_rpjmd_in_part(self, stage, base, synchronized, total, fundable):
         """Concludes that the masterplan is funded through the RPJMD for its synchronized
@@ -240,7 +240,7 @@ class CharacteristicsPack:
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
           TEST(lambda synchronized: synchronized > 0),
-          Funding(fundable=MATCH.fundable),
+          Funding(fundable=MATCH.fundable, periods_apart=False),
           salience=_DESCRIBE)
     def funding_program_by_program(self, base, synchronized, total, fundable):
         """Concludes that the masterplan is funded program by program: synchronization
@@ -255,7 +255,7 @@ class CharacteristicsPack:
           StageCoverage(stage=MATCH.base, base=True, present=True,
                         synchronized=MATCH.synchronized, total=MATCH.total),
           TEST(lambda synchronized: synchronized > 0),
-          Funding(fundable=MATCH.fundable),
+          Funding(fundable=MATCH.fundable, periods_apart=False),
           salience=_DESCRIBE)
     def funding_programs_only(self, base, synchronized, total, fundable):
         """Concludes that only single programs have a route to APBD funding: the program
@@ -264,6 +264,20 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="funding_route", value="programs_only", figures={
             "stage": base, "synchronized": synchronized, "total": total,
             "fundable": fundable}))
+
+    @concludes(Characteristic, key="funding_route", value="periods_apart")
+    @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
+                        synchronized=MATCH.synchronized, total=MATCH.total),
+          TEST(lambda synchronized: synchronized > 0),
+          Funding(periods_apart=True, periods=MATCH.periods),
+          salience=_DESCRIBE)
+    def funding_periods_apart(self, base, synchronized, total, periods):
+        """Concludes that the masterplan has no route to APBD funding in its own years,
+        though some of its programs are synchronized: the funding rules concluded that the
+        RPJMD's period shares no year with the masterplan's, so the programs it is
+        synchronized with are funded (if at all) in years outside the masterplan."""
+        self.declare(Characteristic(key="funding_route", value="periods_apart", figures={
+            "stage": base, "synchronized": synchronized, "total": total, **dict(periods)}))
 
     @concludes(Characteristic, key="funding_route", value="none")
     @Rule(StageDef(base=True, name=MATCH.base),
