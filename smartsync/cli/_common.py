@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..errors import Problem
+from ..errors import Problem, Severity
 from ..io import check_region_file
 from ..model import Region, Relation
 from ..typology import Parameters
@@ -204,6 +204,7 @@ def regions_from(paths: list[str], lang: str = "en") -> Iterator[tuple[str, Regi
     folder inside one that holds region files is warned about)."""
     from ..io.paths import list_folder, path_kind, unread_subfolders
 
+    seen: dict[str, str] = {}  # region id -> the file it was first read from
     for argument in paths:
         path = Path(argument)
         folder = path_kind(path) == "dir"
@@ -222,7 +223,23 @@ def regions_from(paths: list[str], lang: str = "en") -> Iterator[tuple[str, Regi
             # warnings too (an RPJMD program without a budget...): a planner reads them
             # here as under validate; the results go to standard output, these to stderr
             print_problems(report.problems, lang=lang)
+            if report.region is not None:
+                first = seen.setdefault(report.region.id, str(f))
+                if first != str(f):  # both are classified, but batch and report would not
+                    print_problems([duplicate_region(report.region.id, first, str(f),
+                                                     "classify", Severity.WARNING)], lang=lang)
             yield str(f), report.region
+
+
+def duplicate_region(region_id: str, first: str, file: str, form: str,
+                     severity: Any) -> Problem:
+    """The problem of a file whose region id an earlier file of the same command had
+    (``duplicate-region``, worded for ``form``: ``validate`` or ``classify``), naming both."""
+    from ..errors import Place, coded_problem
+
+    return coded_problem("duplicate-region", {"region": repr(region_id), "first": first,
+                                              "form": form},
+                         file=file, where=Place("region"), severity=severity)
 
 
 def with_suggestions(region: Region, args: argparse.Namespace) -> Region:

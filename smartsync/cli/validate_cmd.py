@@ -15,6 +15,7 @@ from ..errors import Problem, Severity
 from ..messages import text
 from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, RegionFileReport, check_region_file
 from . import EXIT_INVALID, EXIT_OK, SUMMARIES, path_argument
+from ._common import duplicate_region
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -118,6 +119,7 @@ def _check_stdin(max_bytes: int | None) -> "RegionFileReport":
 def run(args: argparse.Namespace) -> int:
     """Check the files; print problems and a summary; return the exit code."""
     checked = valid = errors = warnings = 0
+    seen: dict[str, str] = {}  # region id -> the file it was first read from
     for item in _paths(args.files):
         if isinstance(item, tuple):
             _, problems = item
@@ -132,6 +134,12 @@ def run(args: argparse.Namespace) -> int:
             checked += 1
         if getattr(args, "codes", False) and not isinstance(item, tuple):
             problems.extend(_code_problems(report))
+        if ok and not isinstance(item, tuple):  # as batch and report judge it: an error
+            first = seen.setdefault(report.region.id, report.file)
+            if first != report.file:
+                problems.append(duplicate_region(report.region.id, first, report.file,
+                                                 "validate", Severity.ERROR))
+                ok = False
         file_errors = sum(p.severity is Severity.ERROR for p in problems)
         file_warnings = len(problems) - file_errors
         errors += file_errors

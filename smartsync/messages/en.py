@@ -616,4 +616,7 @@ CATALOG = {
     "fall.threshold.range": "a threshold above {low} up to {high}",
     "fall.threshold.up_to": "a threshold up to {bound}",
     "fall.threshold.any": "any threshold",
+    # a region id two files share, said by validate (an error) and classify (a warning)
+    "problem.duplicate-region.validate": "region id {region} is also the id of the region in {first}; batch and report take each region once and would fail one of the two: give one of them another id, or keep one",
+    "problem.duplicate-region.classify": "region id {region} is also the id of the region in {first}; both are classified here, but batch and report take each region once and would fail one of the two",
 }

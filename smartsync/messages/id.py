@@ -607,4 +607,7 @@ CATALOG = {
     "fall.threshold.range": "ambang di atas {low} sampai {high}",
     "fall.threshold.up_to": "ambang sampai {bound}",
     "fall.threshold.any": "ambang berapa pun",
+    # a region id two files share, said by validate (an error) and classify (a warning)
+    "problem.duplicate-region.validate": "id daerah {region} juga id daerah di {first}; batch dan laporan mengambil setiap daerah satu kali dan akan menggagalkan salah satunya: beri salah satunya id lain, atau simpan satu saja",
+    "problem.duplicate-region.classify": "id daerah {region} juga id daerah di {first}; keduanya diklasifikasikan di sini, tetapi batch dan laporan mengambil setiap daerah satu kali dan akan menggagalkan salah satunya",
 }
