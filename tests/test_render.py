@@ -108,7 +108,7 @@ def test_markdown_has_headings_a_stage_table_and_lists(type_d):
     assert "| | present | total | synchronized | coverage | threshold | status |" in out
     assert "| program | yes | 18 | 14 | 77.8% | 50% | synchronized, partial |" in out
     assert "| target | no | 0 |" in out
-    assert "`orphan_programs`" in out and "## Funding" in out
+    assert "- **blocks** 4 of 18 masterplan programs" in out and "## Funding" in out
 
 
 def test_markdown_in_indonesian_translates_the_stage_table(type_b):

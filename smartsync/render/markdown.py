@@ -81,7 +81,9 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
     out += ["", f"## {text('heading.characteristics', lang)}", ""]
     out += [f"- {_md(ch.message(lang))}" for ch in c.characteristics] or [text("heading.none", lang)]
     out += ["", f"## {text('heading.diagnostics', lang)}", ""]
-    out += [f"- **{text('severity.' + d.severity, lang)}** `{d.code}`: {_md(d.message(lang))}"
+    # the finding's words only, as the text and HTML give it: its code (``orphan_programs``)
+    # is for programs and stays in the JSON
+    out += [f"- **{text('severity.' + d.severity, lang)}** {_md(d.message(lang))}"
             for d in c.diagnostics] or [text("heading.none", lang)]
     out += ["", f"## {text('heading.funding', lang)}", ""]
     if c.funding is None:
