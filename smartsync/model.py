@@ -148,7 +148,9 @@ class Dimension(_Parsable):
     """A smart city dimension of the masterplan.
 
     Input may write ``smart_governance``, ``smart governance`` or
-    ``Smart Governance`` for ``governance``.
+    ``Smart Governance`` for ``governance``, and the other names masterplans use
+    (:data:`DIMENSION_WORDS`: ``Smart Government``, ``Smart People``, ``Ekonomi
+    Cerdas``, ``tata kelola``, ``lingkungan hidup``...).
     """
 
     GOVERNANCE = "governance"
@@ -163,7 +165,34 @@ class Dimension(_Parsable):
         return _DIMENSION_SYNONYMS
 
 
-_DIMENSION_SYNONYMS = {f"smart_{d.value}": d.value for d in Dimension}
+#: the words masterplans name each dimension by, in English and Indonesian (the names the
+#: national movement uses, their common variants, the Indonesian names); each is also
+#: accepted after ``smart`` or ``dimensi`` and before ``cerdas`` (``Smart People``,
+#: ``Ekonomi Cerdas``, ``Dimensi Tata Kelola``). ``smartsync draft`` reads the same names
+#: from documents (a test holds the two together).
+DIMENSION_WORDS: Mapping[str, tuple[str, ...]] = {
+    "governance": ("governance", "government", "tata kelola", "pemerintahan"),
+    "branding": ("branding", "pencitraan", "citra"),
+    "economy": ("economy", "economic", "ekonomi"),
+    "living": ("living", "livable", "liveable", "kehidupan", "hidup"),
+    "society": ("society", "people", "social", "masyarakat", "sosial"),
+    "environment": ("environment", "environmental", "lingkungan", "lingkungan hidup"),
+}
+
+
+def _dimension_synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for value, words in DIMENSION_WORDS.items():
+        for word in words:
+            for form in (word, f"smart {word}", f"{word} cerdas", f"dimensi {word}",
+                         f"dimensi smart {word}", f"dimensi {word} cerdas"):
+                key = _norm(form)
+                if key != value:
+                    out.setdefault(key, value)
+    return out
+
+
+_DIMENSION_SYNONYMS = _dimension_synonyms()
 
 
 class Relation(_Parsable):

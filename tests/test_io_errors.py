@@ -27,7 +27,7 @@ CASES = [
     ("unknown-relation.yaml", "unknown-relation", 11, "match SV -> V", "unknown relation 'alligned'", "aligned"),
     ("unknown-source.yaml", "unknown-source", 11, "match SV -> V", "unknown source 'sugested'", "suggested"),
     ("unknown-dimension.yaml", "unknown-dimension", 10, "masterplan element SP1",
-     "unknown dimension 'smart govermance'", "smart_governance"),
+     "unknown dimension 'smart govermance'", "governance"),
     ("unknown-kind.yaml", "unknown-kind", 1, "region", "unknown region kind 'kotta'", "kota"),
     ("duplicate-id.yaml", "duplicate-id", 7, "rpjmd element M1",
      "duplicate id 'M1': another RPJMD element has it (first at line 6)", None),

@@ -606,9 +606,11 @@ class _Reader:
             pass
         accepted = ", ".join(m.value for m in cls)
         if isinstance(value, str):
+            close = did_you_mean(_norm(value), cls.accepted_names())
+            if close is not None:  # the name the list shows, not a synonym it does not
+                close = cls.synonyms().get(close, close)
             self.error(f"unknown {label} {value!r}; expected one of: {accepted}", node.line, where,
-                       code, did_you_mean(_norm(value), cls.accepted_names()),
-                       {"value": repr(value), "expected": accepted})
+                       code, close, {"value": repr(value), "expected": accepted})
         else:
             self.coded("wrong-type", "choice", {"label": label, "expected": accepted, **_got(value)},
                        node.line, where)
