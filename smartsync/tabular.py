@@ -50,7 +50,8 @@ import attrs
 
 from ._files import atomic_write, check_target, make_output_folder
 from ._text import FORMULA_STARTS
-from .errors import LoadReport, Place, Problem, RegionFileError, Severity, did_you_mean
+from .errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
+                     did_you_mean)
 from .io._source import Located, SourceProblem, decode
 from .io.paths import open_problem, path_kind
 from .io.regionfile import MAX_FILE_BYTES, _Reader
@@ -165,9 +166,26 @@ class _Table:
         self.rows: list[tuple[int, tuple[Any, ...], Problem | None]] = []
 
 
-def _norm_header(value: Any) -> str:
+#: the Indonesian names an evaluator gives the columns, each read as the column it names
+#: (``nama`` is ``name``); a name that is a column of the table is never renamed
+COLUMN_SYNONYMS: dict[str, dict[str, str]] = {
+    "regions": {"nama": "name", "jenis": "kind", "provinsi": "province",
+                "awal_rpjmd": "rpjmd_start", "akhir_rpjmd": "rpjmd_end",
+                "awal_masterplan": "masterplan_start", "akhir_masterplan": "masterplan_end"},
+    "elements": {"daerah": "region", "rencana": "plan", "tingkat": "level", "teks": "text",
+                 "induk": "parents", "kode": "code", "dimensi": "dimension",
+                 "indikator": "indicators", "pagu": "budget", "pagu_indikatif": "budget"},
+    "matches": {"daerah": "region", "relasi": "relation", "sumber": "source", "skor": "score",
+                "catatan": "note", "bukti": "evidence"},
+}
+
+
+def _norm_header(value: Any, table: str | None = None) -> str:
     text = "" if value is None else str(value)
-    return "_".join(text.strip().lower().replace("-", " ").split())
+    name = "_".join(text.strip().lower().replace("-", " ").split())
+    if table is not None and name not in COLUMNS[table]:
+        return COLUMN_SYNONYMS[table].get(name, name)
+    return name
 
 
 def _blank(value: Any) -> bool:
@@ -180,7 +198,7 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
     """Check the header and turn each non-blank row into a mapping of column to cell.
     ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
     spreadsheet would take for a formula (CSV)."""
-    columns = [_norm_header(h) for h in header]
+    columns = [_norm_header(h, table.name) for h in header]
     allowed = COLUMNS[table.name]
     bad = False
     seen: set[str] = set()
@@ -194,17 +212,18 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             bad = True
         seen.add(column)
         if column not in allowed:
-            problems.append(Problem(
-                f"unknown column {column!r} in the {table.name} table; expected "
-                f"{', '.join(allowed)}", file=table.file, line=header_row,
-                where=Place("column", column), code="unknown-column",
+            problems.append(coded_problem(
+                "unknown-column", {"column": repr(column), "table": table.name,
+                                   "expected": ", ".join(allowed)},
+                file=table.file, line=header_row, where=Place("column", column),
                 suggestion=did_you_mean(column, allowed)))
             bad = True
     for column in REQUIRED_COLUMNS[table.name]:
         if column not in seen:
-            problems.append(Problem(f"the {table.name} table has no column {column!r}",
-                                    file=table.file, line=header_row, where=Place("column", column),
-                                    code="missing-column"))
+            problems.append(coded_problem("missing-column",
+                                          {"column": repr(column), "table": table.name},
+                                          file=table.file, line=header_row,
+                                          where=Place("column", column)))
             bad = True
     if bad:
         return
@@ -243,7 +262,7 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
                     f"the cell holds a formula ({shown!r}) whose value the workbook does not "
                     "store (it was written by a program, never opened in a spreadsheet); open "
                     "and save it in Excel or LibreOffice so that it stores the values",
-                    file=table.file, line=number, where=f"column {column}",
+                    file=table.file, line=number, where=Place("column", column),
                     code="uncomputed-formula", values={"formula": repr(shown)})
         values: list[Any] = [None] * len(allowed)
         for column, value in zip(columns, cells):
@@ -288,7 +307,12 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
         return
     del data
     # rows are read one at a time, straight into the table: no second copy of the file
-    reader = csv.reader((m.group() for m in _LINE.finditer(text)), strict=True)
+    # a table saved by a spreadsheet set to Indonesian (or another language writing a
+    # decimal comma) separates its columns with ';': read it so when its header does
+    first = next((m.group() for m in _LINE.finditer(text) if m.group().strip()), "")
+    delimiter = ";" if ";" in first and "," not in first else ","
+    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter,
+                        strict=True)
     read = [0]
 
     def records() -> Iterator[tuple[int, list[str]]]:
@@ -496,6 +520,30 @@ def _as_number(value: Any, *, whole: bool) -> Any:
     return value
 
 
+#: a whole rupiah amount as an Indonesian spreadsheet writes it: ``Rp 7.000.000.000``,
+#: ``100.000.000.000``, ``20000000000,00``: digits grouped by dots (two groups or more, or
+#: after ``Rp``: ``100.000`` alone could be an English decimal), zero cents after a comma
+_RUPIAH = re.compile(r"(Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,0{1,2})?",
+                     re.ASCII | re.IGNORECASE)
+
+
+_AMBIGUOUS = object()
+
+
+def _as_rupiah(value: Any) -> Any:
+    """A budget cell written as Indonesian spreadsheets write rupiah, as its whole number;
+    anything else as it was (a number, or a text the reader reports)."""
+    if not isinstance(value, str) or len(value) > 60:
+        return value
+    found = _RUPIAH.fullmatch(value.strip())
+    if found is None:
+        return value
+    digits = found.group(2)
+    if digits.count(".") == 1 and not found.group(1):
+        return _AMBIGUOUS  # "100.000": a hundred thousand, or a hundred? said, not guessed
+    return int(digits.replace(".", ""))
+
+
 class _Places:
     """Gives every cell a number the reader takes for a line, and maps problems back to cells."""
 
@@ -522,7 +570,10 @@ class _Places:
         if column in _YEARS:
             return Located(_as_number(value, whole=True), line)
         if column == "budget":
-            return Located(_as_number(value, whole=True), line)
+            amount = _as_rupiah(value)
+            if amount is _AMBIGUOUS:  # a text the reader refuses, never the decimal 100.0
+                return Located(value.strip(), line)
+            return Located(_as_number(amount, whole=True), line)
         if column == "score":
             return Located(_as_number(value, whole=False), line)
         if column in _TEXTS:

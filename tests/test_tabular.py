@@ -330,16 +330,6 @@ def test_a_table_that_is_not_utf8_is_named_with_its_line(tmp_path):
     assert (problem.code, problem.line) == ("not-utf8", 3)
 
 
-def test_semicolon_separated_tables_get_a_clear_error(tmp_path):
-    """A table saved with ';' between columns (an Indonesian-locale Excel) gets a clear error."""
-    folder = copy_small(tmp_path)
-    text = (folder / "regions.csv").read_text(encoding="utf-8")
-    write(folder / "regions.csv", text.replace(",", ";"))
-    [report] = list(iter_table_regions(folder))
-    [problem] = report.problems
-    assert problem.code == "semicolon-csv" and "comma" in problem.message
-
-
 def test_malformed_csv_names_the_row(tmp_path):
     """A stray quote that breaks the CSV is an error naming the table and the row."""
     folder = copy_small(tmp_path)

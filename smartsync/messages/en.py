@@ -619,4 +619,6 @@ CATALOG = {
     # a region id two files share, said by validate (an error) and classify (a warning)
     "problem.duplicate-region.validate": "region id {region} is also the id of the region in {first}; batch and report take each region once and would fail one of the two: give one of them another id, or keep one",
     "problem.duplicate-region.classify": "region id {region} is also the id of the region in {first}; both are classified here, but batch and report take each region once and would fail one of the two",
+    "problem.unknown-column": "unknown column {column} in the {table} table; expected {expected}",
+    "problem.missing-column": "the {table} table has no column {column}",
 }

@@ -610,4 +610,6 @@ CATALOG = {
     # a region id two files share, said by validate (an error) and classify (a warning)
     "problem.duplicate-region.validate": "id daerah {region} juga id daerah di {first}; batch dan laporan mengambil setiap daerah satu kali dan akan menggagalkan salah satunya: beri salah satunya id lain, atau simpan satu saja",
     "problem.duplicate-region.classify": "id daerah {region} juga id daerah di {first}; keduanya diklasifikasikan di sini, tetapi batch dan laporan mengambil setiap daerah satu kali dan akan menggagalkan salah satunya",
+    "problem.unknown-column": "kolom {column} tidak dikenal di tabel {table}; yang diharapkan: {expected}",
+    "problem.missing-column": "tabel {table} tidak punya kolom {column}",
 }
