@@ -47,8 +47,8 @@ def test_why_not_the_concluded_type_says_it_is_that_type(capsys):
     """--why-not of the type the region has says it is the region's type."""
     code, out, _ = run(capsys, TYPE_B, "--why-not", "mission")
     assert code == 0
-    assert out.strip() == ("The region's type is type B: synchronization starts at the mission: "
-                           "nothing failed.")
+    assert out.strip() == ("The region is already type B (synchronization starts at the "
+                           "mission), so no condition failed.")
 
 
 def test_why_not_as_json(capsys):

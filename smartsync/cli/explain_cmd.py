@@ -32,7 +32,8 @@ from ..errors import Problem, RulePackError, SmartsyncError
 from ..messages import text, type_name
 from ..explain import explain
 from ..render import render
-from ..render.text import how_lines, stability_lines, to_reach_lines, why_not_lines
+from ..render.text import (how_lines, own_type_line, stability_lines, to_reach_lines,
+                           why_not_lines)
 from ..trace import Derivation
 from . import EXIT_INVALID, EXIT_OK, EXIT_RULES, EXIT_USAGE, SUMMARIES
 from ._common import (
@@ -272,7 +273,7 @@ def _to(result: Any, args: argparse.Namespace) -> int:
         _print(said, args.format)
         return EXIT_OK
     head = (text("advice.own", lang, letter=letter) if letter is not None else
-            text("why_not.own", lang, type=type_name(own, result.type_letter, lang)))
+            own_type_line(own, result.type_letter, lang))
     steady = stability(result)
     if args.format == "json":
         print(json.dumps({"region": result.region_id, "type": own.value, "to": letter,

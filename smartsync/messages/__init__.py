@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import string
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -186,10 +187,31 @@ def _decimal(value: float, digits: int, lang: str) -> str:
 _ID_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
+@functools.lru_cache(maxsize=4096)  # a batch says the same few coverages again and again
+def _tenths_of_percent(value: Any) -> float:
+    """A share as a percentage rounded to a tenth, half up as a planner rounds by hand
+    and a spreadsheet shows it (13/16 = 81.25% -> 81.3, not the 81.2 of rounding half to
+    even): exact for a fraction, from the number as written for a float."""
+    from decimal import ROUND_HALF_UP, Decimal
+    from fractions import Fraction
+    import math
+
+    if isinstance(value, Fraction):
+        tenths = value * 1000
+        whole = math.floor(abs(tenths) + Fraction(1, 2))
+        return math.copysign(whole, tenths) / 10
+    number = float(value)
+    if not math.isfinite(number):
+        return number * 100
+    shown = (Decimal(repr(number)) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return float(shown)
+
+
 def format_percent(value: float, lang: str = "en") -> str:
-    """A share of 0 to 1 as a percentage, to a tenth where it is not whole:
-    ``0.75`` -> ``75%``; ``5/6`` -> ``83.3%`` (``83,3%`` in Indonesian)."""
-    return _decimal(round(float(value) * 100, 1), 1, lang) + "%"
+    """A share of 0 to 1 as a percentage, to a tenth where it is not whole, rounded half
+    up: ``0.75`` -> ``75%``; ``5/6`` -> ``83.3%`` (``83,3%`` in Indonesian); ``13/16`` ->
+    ``81.3%``."""
+    return _decimal(_tenths_of_percent(value), 1, lang) + "%"
 
 
 def format_threshold(value: float, lang: str = "en") -> str:
@@ -221,7 +243,7 @@ def format_bound(value: Any, lang: str = "en", *, round_up: bool = False) -> str
     if tenths.denominator == 1:
         return format_percent(float(share), lang)
     return text("bound.approx", lang, fraction=fraction_text(share),
-                percent=_decimal(float(share) * 100, 1, lang) + "%")
+                percent=_decimal(_tenths_of_percent(share), 1, lang) + "%")
 
 
 def format_score(value: float, lang: str = "en") -> str:

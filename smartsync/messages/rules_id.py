@@ -15,11 +15,11 @@ RULES = {
     # varian: program dengan pagu
     "program_without_budget": "Menyimpulkan bahwa padanan sebuah program masterplan tidak dihitung: program RPJMD padanannya tidak memiliki pagu indikatif, atau pagunya nol, sehingga padanan itu tidak memberi jalur pendanaan APBD.",
     # varian: pohon kinerja (cascading)
-    "parent_is_ancestor": "Menyimpulkan bahwa induk sebuah unsur RPJMD adalah salah satu leluhurnya.",
-    "ancestor_of_ancestor": "Menyimpulkan bahwa induk dari leluhur sebuah unsur RPJMD juga leluhurnya.",
+    "parent_is_ancestor": "Menyimpulkan bahwa induk sebuah unsur RPJMD adalah salah satu unsur di atasnya dalam pohon kinerja.",
+    "ancestor_of_ancestor": "Menyimpulkan bahwa induk dari unsur di atas sebuah unsur RPJMD juga berada di atasnya dalam pohon kinerja.",
     "below_a_present_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: masterplan memuat unsur pada tahap tepat di atasnya.",
     "below_an_absent_stage": "Menyimpulkan bahwa suatu tahap berada di bawah tahap teratas masterplan: tahap tepat di atasnya tidak ada dalam masterplan, dan tahap itu sendiri berada di bawah tahap teratas.",
-    "parent_matched_to_ancestor": "Menyimpulkan bahwa sebuah padanan sesuai dengan kedua hierarki: salah satu induk unsur masterplan dipadankan dengan leluhur padanan RPJMD-nya.",
+    "parent_matched_to_ancestor": "Menyimpulkan bahwa sebuah padanan sesuai dengan kedua hierarki: salah satu induk unsur masterplan dipadankan dengan unsur di atas padanan RPJMD-nya dalam pohon kinerja.",
     "no_parent": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan dan tidak menyebut induk, sehingga tempatnya dalam hierarki tidak dapat diperiksa.",
     "parent_matched": "Menyimpulkan bahwa induk sebuah unsur masterplan dipadankan (dengan padanan apa pun): masterplan menyatakan letak unsur itu dalam pohon kinerja RPJMD, dan padanan unsur itu sendiri harus sesuai dengannya.",
     "cascade_broken": "Menyimpulkan bahwa sebuah padanan tidak dihitung: unsur itu berada di bawah tahap teratas masterplan, induknya dipadankan, tetapi tidak ada induknya yang dipadankan dengan unsur di atas padanannya dalam pohon kinerja RPJMD (masterplan menempatkannya di tempat yang bukan tempat padanannya). Unsur yang semua induknya tidak dipadankan tidak ditolak: sinkronisasi dimulai darinya.",

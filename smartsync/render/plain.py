@@ -164,7 +164,10 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
             values["source"] = _source(str(values["source"]), lang)
         if "condition" in values:
             values["condition"] = _condition(str(values["condition"]), lang)
-        return text(f"how.{fact.kind}", lang, **values)
+        key = f"how.{fact.kind}"
+        if values.get("stage") == values["base_stage"] and f"{key}.base" in catalog(lang):
+            key += ".base"  # at the lowest stage: no "from the program down to the program"
+        return text(key, lang, **values)
     return fact.line()
 
 

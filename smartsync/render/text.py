@@ -380,6 +380,18 @@ def why_not_title(c: Any, t: Any, lang: str) -> str:
     return text("why_not.title", lang, letter=letter, stage=str(getattr(t, "value", t)))
 
 
+def own_type_line(t: Any, letter: str | None, lang: str) -> str:
+    """The answer to "why not T?" when T is the region's own type: "The region is already
+    type A (synchronization starts at the vision), so no condition failed."; for a type
+    with no letter (unsynchronized), its name."""
+    from ..messages import stage_name
+
+    if letter is not None:
+        return text("why_not.own.typed", lang, letter=letter,
+                    stage=stage_name(getattr(t, "value", t), lang))
+    return text("why_not.own", lang, type=type_name(t, letter, lang))
+
+
 @speaks
 def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
                    ) -> list[tuple[Any, str, list[str]]]:
@@ -393,8 +405,7 @@ def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
     for t in wanted:
         t = c.typology.parse_type(t)
         if t == c.type:
-            blocks.append((t, text("why_not.own", lang,
-                                   type=type_name(t, c.typology.letter(t), lang)), []))
+            blocks.append((t, own_type_line(t, c.typology.letter(t), lang), []))
             continue
         letter = c.typology.letter(t)
         lines: list[str] = []
