@@ -15,7 +15,7 @@ from ._subject import speaks
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
            "why_not_title", "why_not_blocks", "proposal_line", "to_fall_lines", "count_line",
-           "conditions_line", "wide_line"]
+           "conditions_line", "wide_line", "unfound_line"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -191,8 +191,21 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
-    key = "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide"
+    key = ("advice.wide_sets" if getattr(item, "sets", False) else
+           "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
+
+
+def unfound_line(item: Any, lang: str) -> str:
+    """A type not proven unreachable that no change tried reaches (``found`` is false): the
+    region too large for the widest change, or, where the rules are not monotone, the
+    search by sets cut short at its limit (how far it went: ``tried``, ``tried_size``,
+    ``pool``)."""
+    if not getattr(item, "pool", 0):
+        return text("advice.unfound", lang, letter=item.letter)
+    key = "advice.unfound_sets" if item.tried_size else "advice.unfound_sets_none"
+    return text(key, lang, letter=item.letter, tried=item.tried, size=item.tried_size,
+                pool=item.pool)
 
 
 @speaks
@@ -213,7 +226,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             continue
         said[same] = letter
         if item.reachable and not getattr(item, "found", True):
-            lines.append(text("advice.unfound", lang, letter=letter))
+            lines.append(unfound_line(item, lang))
             continue
         if not item.reachable:
             missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
@@ -292,7 +305,10 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                               type=name(s.type_below)))
     protect = tuple(getattr(s, "protect", ()))
     if s.matches_to_lose is None:
-        lines.append(text("stability.lose_none", lang))
+        # proven where the rules are monotone; where they are not, only when every set of
+        # lost matches was tried
+        lines.append(text("stability.lose_none" if getattr(s, "lose_proven", True)
+                          else "stability.lose_none_unproven", lang))
     elif protect and tuple(s.lose) == protect and s.falls_to == s.protect_falls_to:
         pass  # the one match to protect says it
     else:
