@@ -116,6 +116,10 @@ class ProposedMatch:
     #: confirms it (the same pair as a manual match), as the rules concluded it
     confirm: tuple[str, ...] = ()
     only: bool = False
+    #: ``refused`` are the only RPJMD elements of the level a match to which would not
+    #: count, and fewer than ``counting``: said "a match to any RPJMD element but these"
+    #: rather than "only a match to these"
+    counting_but: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
@@ -132,7 +136,7 @@ class ProposedMatch:
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
                 "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
-                "only": self.only}
+                "only": self.only, "counting_but": self.counting_but}
 
 
 @attrs.frozen
@@ -827,8 +831,10 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
                 refused.setdefault(rpjmd, str(fact.get("condition")))
         counting = tuple(r for r in option.every if r in counted)
         if counting and len(counting) < len(option.every):
-            out.append(attrs.evolve(p, counting=counting, refused=tuple(
-                (r, refused[r]) for r in option.every if r in refused)))
+            said = tuple((r, refused[r]) for r in option.every if r in refused)
+            # every element of the level counts or is refused, and the refused are fewer
+            but = len(said) < len(counting) and len(counting) + len(said) == len(option.every)
+            out.append(attrs.evolve(p, counting=counting, refused=said, counting_but=but))
         else:
             out.append(p)
     return tuple(out)

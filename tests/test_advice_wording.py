@@ -176,6 +176,8 @@ def test_a_counterpart_to_find_says_which_rpjmd_programs_can_count_under_budgete
     open_ = [p for p in d.proposal if p.rpjmd is None]
     assert open_ and all(dict(p.refused) == {"P3": "budget"} for p in open_)
     assert all("P3" not in p.counting for p in open_)
+    # the advice decides the shorter way to say it; the renderer only formats it
+    assert all(p.counting_but and p.to_dict()["counting_but"] for p in open_)
     said = proposal_line(region, open_[0], "en")
     assert "a match to any RPJMD program but P3 would count (not to P3: the RPJMD program " \
            "carries no budget (pagu indikatif))" in said

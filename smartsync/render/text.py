@@ -6,7 +6,6 @@ from typing import Any, Iterable
 
 from ..messages import (format_bound, format_value, funding_message, rule_description, text,
                         type_name)
-from ..model import Level
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -82,13 +81,8 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
             key = "advice.proposal.confirm"
     if counting and key in ("advice.proposal.none", "advice.proposal.rejected"):
         # the rules in force let only some counterparts count: which, and why not the
-        # others (named the shorter way: "only X" or "any but Y", where every other counts)
-        stem = key
-        key = f"{stem}_counting"
-        level = region.rpjmd.at(p.stage) if region is not None and Level.parses(p.stage) else ()
-        if len(refused) < len(counting) and \
-                {e.id for e in level} == set(counting) | {r for r, _ in refused}:
-            key = f"{stem}_but"
+        # others (named the shorter way, as the advice decided: "only X" or "any but Y")
+        key = f"{key}_but" if getattr(p, "counting_but", False) else f"{key}_counting"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
                 counting=_ids_said(counting, lang),
                 refused="; ".join(_refused(refused, lang)),
