@@ -120,6 +120,9 @@ class ProposedMatch:
     #: count, and fewer than ``counting``: said "a match to any RPJMD element but these"
     #: rather than "only a match to these"
     counting_but: bool = False
+    #: the matcher was not run for this advice (``suggest=False``): ``rpjmd`` is ``None``
+    #: because nobody asked it, not because it found nothing
+    unasked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
@@ -136,7 +139,7 @@ class ProposedMatch:
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
                 "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
-                "only": self.only, "counting_but": self.counting_but}
+                "only": self.only, "counting_but": self.counting_but, "unasked": self.unasked}
 
 
 @attrs.frozen
@@ -189,6 +192,9 @@ class TypeAdvice:
     found: bool = True
     conditions: tuple[str, ...] = ()
     after: Mapping[str, int] = attrs.field(factory=dict)
+    #: the matcher was not run for this advice (``suggest=False``): a proposal without a
+    #: counterpart is one nobody asked the matcher about
+    unasked: bool = False
     wide: bool = False
     wide_cut: bool = False
     #: where the rules are not monotone (:attr:`smartsync.Classifier.monotone`) and the
@@ -217,6 +223,7 @@ class TypeAdvice:
                 "missing": [m.to_dict() for m in self.missing],
                 "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
                 "conditions": list(self.conditions), "after": dict(self.after),
+                "unasked": self.unasked,
                 "wide": self.wide, "wide_cut": self.wide_cut, "sets": self.sets,
                 "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool}
 
@@ -1104,7 +1111,14 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
         # the conditions of the type the rules concluded failed (read, not re-derived)
         failed = tuple(dict.fromkeys(
             str(f.get("condition")) for f in runs.result.trace.find("ConditionFailed", stage=t.value)))
-        out[typology.letter(t)] = attrs.evolve(found, conditions=failed) if failed else found
+        if failed:
+            found = attrs.evolve(found, conditions=failed)
+        if not suggest:
+            # the matcher was not run: its proposals without a counterpart say so
+            found = attrs.evolve(found, unasked=True, proposal=tuple(
+                attrs.evolve(p, unasked=True) if p.rpjmd is None and p.change == "add" else p
+                for p in found.proposal))
+        out[typology.letter(t)] = found
     return out
 
 

@@ -64,7 +64,9 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     changed (``change the relation of SP1 -> RP1 from aligned to derived``)."""
     key = "advice.proposal.candidate" if p.rpjmd else (
         # the matcher was not asked about it: the region is over the advice's limit
-        "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
+        "advice.proposal.limited" if getattr(p, "limited", False) else
+        # the matcher was not run for this advice (suggest=False)
+        "advice.proposal.unasked" if getattr(p, "unasked", False) else "advice.proposal.none")
     if p.rpjmd and p.score is None:  # a pair the search found the rules need
         key = "advice.proposal.only" if getattr(p, "only", False) else "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
@@ -73,13 +75,14 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     refused = tuple(getattr(p, "refused", ()))
     held = tuple(getattr(p, "rejected", ()))
     confirm = tuple(getattr(p, "confirm", ()))
-    if held and key == "advice.proposal.none":
+    if held and key in ("advice.proposal.none", "advice.proposal.unasked"):
         # the file pairs it already, with a match a rule in force rejects or a suggestion a
         # reviewer turned down: said, instead of "no RPJMD element proposed by the matcher"
         key = "advice.proposal.rejected"
         if confirm:  # the rules count that match once a person confirms it
             key = "advice.proposal.confirm"
-    if counting and key in ("advice.proposal.none", "advice.proposal.rejected"):
+    if counting and key in ("advice.proposal.none", "advice.proposal.unasked",
+                            "advice.proposal.rejected"):
         # the rules in force let only some counterparts count: which, and why not the
         # others (named the shorter way, as the advice decided: "only X" or "any but Y")
         key = f"{key}_but" if getattr(p, "counting_but", False) else f"{key}_counting"
@@ -247,7 +250,8 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         if item.complete:
             lines.append("  " + text("advice.complete", lang, letter=letter))
         else:
-            lines.append("  " + text("advice.incomplete", lang,
+            lines.append("  " + text("advice.incomplete_unasked" if getattr(item, "unasked", False)
+                                     else "advice.incomplete", lang,
                                      count=sum(1 for p in item.proposal if p.rpjmd is None)))
         lines += limited_lines(item, lang)
     return lines
