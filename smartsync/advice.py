@@ -755,6 +755,12 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
+    if mode == "every" and not _one_each_reaches(runs, chosen, counts, proposal, wanted):
+        # only elements given several counterparts at once reach it (one element needs
+        # two matches: to count, and to place the elements under it): "find one" for each
+        # would not do; the pairs the rules need, named one by one
+        return _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
+            s: chosen[s] for s in typology.stages})
     proposal = _confirmable(runs, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
@@ -765,6 +771,23 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+def _one_each_reaches(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
+                      counts: Mapping[str, int], proposal: tuple[ProposedMatch, ...],
+                      wanted: enum.Enum) -> bool:
+    """Whether the proposal reaches the type with *one* counterpart for each element whose
+    counterpart a person must find (the first the rules would count, else the search's
+    stand-in), as "find one" promises: a search that gave each element every counterpart
+    of its level proves that only for all of them at once."""
+    stand_in = {o.masterplan: o.stand_in for s in chosen for o in chosen[s][:counts[s]]}
+    picked = []
+    for p in proposal:
+        rpjmd = p.rpjmd or (p.counting[0] if p.counting else stand_in.get(p.masterplan))
+        if rpjmd is None:
+            return False
+        picked.append(Match(p.masterplan, rpjmd, Relation(p.relation), Source.MANUAL))
+    return _reached(runs, runs.classify(tuple(picked)), wanted)
 
 
 def _confirmable(runs: _Runs, proposal: tuple[ProposedMatch, ...]) -> tuple[ProposedMatch, ...]:
