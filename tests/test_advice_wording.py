@@ -176,6 +176,8 @@ def test_a_counterpart_to_find_says_which_rpjmd_programs_can_count_under_budgete
     open_ = [p for p in d.proposal if p.rpjmd is None]
     assert open_ and all(dict(p.refused) == {"P3": "budget"} for p in open_)
     assert all("P3" not in p.counting for p in open_)
+    # the advice decides the shorter way to say it; the renderer only formats it
+    assert all(p.counting_but and p.to_dict()["counting_but"] for p in open_)
     said = proposal_line(region, open_[0], "en")
     assert "a match to any RPJMD program but P3 would count (not to P3: the RPJMD program " \
            "carries no budget (pagu indikatif))" in said
@@ -241,3 +243,27 @@ def test_the_rpjmds_only_vision_is_named_as_the_counterpart_to_match(suggest) ->
     region = attrs.evolve(result.region, matches=result.region.matches + (
         smartsync.Match("SV", "V", smartsync.Relation(vision[0].relation), smartsync.Source.MANUAL),))
     assert smartsync.classify(region).type_letter == "A"
+
+
+def test_advice_without_the_matcher_says_it_was_not_run():
+    """to_reach(suggest=False) does not say "no RPJMD program proposed by the matcher" for
+    an element nobody asked the matcher about: it says the matcher was not run (run it, or
+    find one), in en and id, in the proposal and the closing line; with the matcher, the
+    proposal names its candidates."""
+    from smartsync.advice import to_reach
+    from smartsync.render.text import to_reach_lines
+
+    result = smartsync.classify(smartsync.load_region(EXAMPLES / "unsynchronized.yaml"))
+    d = to_reach(result, suggest=False, types=["D"])
+    assert d["D"].unasked and d["D"].to_dict()["unasked"]
+    assert all(p.unasked for p in d["D"].proposal if p.rpjmd is None)
+    en = "\n".join(to_reach_lines(result, "en", d))
+    assert "proposed by the matcher" not in en and "The matcher's candidates" not in en
+    assert "the matcher was not run for this advice (suggest=False); run it to have an RPJMD " \
+           "program proposed, or find one" in en
+    assert "still need an RPJMD counterpart (the matcher was not run for this advice" in en
+    id_ = "\n".join(to_reach_lines(result, "id", d))
+    assert "tidak mengusulkan" not in id_
+    assert "pencari padanan tidak dijalankan untuk saran ini (suggest=False)" in id_
+    asked = to_reach(result, types=["D"])["D"]
+    assert not asked.unasked and not any(p.unasked for p in asked.proposal)
