@@ -232,10 +232,8 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
         if all(_blank(c) for c in cells):
             continue
         if len(table.rows) >= MAX_ROWS:
-            problems.append(Problem(
-                f"the table has more than {MAX_ROWS:,} rows (the limit; raise "
-                "smartsync.tabular.MAX_ROWS for more)", file=table.file, line=number,
-                code="too-large"))
+            problems.append(coded_problem("too-large", {"form": "rows", "rows": f"{MAX_ROWS:,}"},
+                                          file=table.file, line=number))
             table.rows.clear()
             return
         shape: Problem | None = None
@@ -286,9 +284,9 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                problems.append(Problem(
-                    f"the table is {size:,} bytes, above the limit of {max_bytes:,} bytes",
-                    file=table.file, code="too-large"))
+                problems.append(coded_problem(
+                    "too-large", {"form": "table", "file_bytes": size, "limit_bytes": max_bytes},
+                    file=table.file))
                 return
             data = handle.read()
     except FileNotFoundError:
@@ -440,14 +438,12 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
             return {}, [Problem(f"cannot be read: {exc.strerror or exc}", file=name,
                                 code="unreadable")]
         if size > max_bytes:
-            return {}, [Problem(f"the workbook is {size:,} bytes, above the limit of "
-                                f"{max_bytes:,} bytes", file=name, code="too-large")]
+            return {}, [coded_problem("too-large", {"form": "workbook", "file_bytes": size,
+                                                    "limit_bytes": max_bytes}, file=name)]
         unpacked = _unpacked_size(p)
         if unpacked is not None and unpacked > MAX_UNPACKED_BYTES:
-            return {}, [Problem(f"the workbook unpacks to {unpacked:,} bytes, above the limit of "
-                                f"{MAX_UNPACKED_BYTES:,} bytes (raise "
-                                "smartsync.tabular.MAX_UNPACKED_BYTES for more)", file=name,
-                                code="too-large")]
+            return {}, [coded_problem("too-large", {"form": "unpacked", "file_bytes": unpacked,
+                                                    "limit_bytes": MAX_UNPACKED_BYTES}, file=name)]
         try:
             book = openpyxl.load_workbook(p, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

@@ -262,6 +262,20 @@ def format_rupiah(amount: int, lang: str = "en") -> str:
     return f"{amount:,}".replace(",", "." if lang == "id" else ",")
 
 
+def format_size(size: int, lang: str = "en") -> str:
+    """A file size as a planner reads it: the bytes grouped, with KB or MB (of 1,024)
+    beside them from a kilobyte up: ``9,714 bytes (9.5 KB)``, ``20 MB (20,971,520
+    bytes)``; in Indonesian ``9.714 bita (9,5 KB)``."""
+    grouped = f"{size:,}".replace(",", "." if lang == "id" else ",")
+    unit = "bita" if lang == "id" else "byte" if size == 1 else "bytes"
+    for scale, name in ((1024 ** 2, "MB"), (1024, "KB")):
+        if size >= scale:
+            shown = _decimal(round(size / scale, 1), 1, lang)
+            return (f"{shown} {name} ({grouped} {unit})" if size % scale == 0
+                    else f"{grouped} {unit} ({shown} {name})")
+    return f"{grouped} {unit}"
+
+
 def format_value(key: str, value: Any, lang: str = "en") -> str:
     """One value as a planner reads it: shares (coverage, threshold) as percentages,
     rupiah in words of scale, stage names in the language, lists joined and
@@ -569,6 +583,11 @@ def _problem_values(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
         out["what"] = text(f"problem.what.{out['what']}", lang)
     if isinstance(out.get("got"), str):
         out["got"] = text(f"problem.got.{out['got']}", lang, value=out.get("got_value", ""))
+    if isinstance(out.get("json"), str):  # what JSON expected (``value``, ``comma``...)
+        out["json"] = text(f"problem.json.{out['json']}", lang)
+    for key in ("file_bytes", "limit_bytes"):  # a file's size, with its unit
+        if isinstance(out.get(key), int):
+            out[key] = format_size(out[key], lang)
     if isinstance(out.get("hint"), str):
         out["hint"] = text(f"problem.hint.{out['hint']}", lang, raw=out.get("raw", ""),
                            value=out.get("got_value", "")) if out["hint"] else ""
