@@ -16,7 +16,7 @@ from smartsync.messages import en, id as id_catalog
 #: the placeholders that are counts (a message's other values are names and figures)
 COUNTS = {"count", "total", "synchronized", "matched", "fundable", "checked", "valid", "invalid",
           "errors", "warnings", "regions", "rule_sets", "overlap", "rest", "manual", "after",
-          "required", "kept"}
+          "required", "kept", "confirm"}
 _VERBS = r"(?:is|are|has|have|does|do|needs|need|counts|count)"
 #: a noun phrase of up to four words, none a verb nor 'of'
 _NP = rf"(?:(?!(?:{_VERBS}|of)\b)[A-Za-z-]+ ){{0,4}}?"

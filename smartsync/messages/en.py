@@ -195,6 +195,8 @@ CATALOG = {
     "advice.proposal.none": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one",
     "advice.complete": "Accepting the changes proposed above reaches type {letter}.",
     "advice.incomplete": "The matcher's candidates are not enough: {count} of the elements above still need an RPJMD counterpart.",
+    "advice.confirm_would_do": "The matcher's candidates are not enough, but {confirm} of the elements above {confirm:needs|need} only a person to confirm {confirm:its match|their matches} in the file (as a manual match) for {confirm:it|them} to count.",
+    "advice.confirm_and_find": "The matcher's candidates are not enough: {confirm} of the elements above {confirm:needs|need} only a person to confirm {confirm:its match|their matches} in the file (as a manual match); {count} still {count:needs|need} an RPJMD counterpart.",
     "advice.unreachable": "Type {letter} cannot be reached by adding matches: {missing}.",
     "advice.missing.masterplan": "the masterplan has no {stage} elements",
     "advice.missing.rpjmd": "the RPJMD has no {stage} elements to match",

@@ -186,6 +186,8 @@ CATALOG = {
     "advice.proposal.none": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri",
     "advice.complete": "Jika usulan perubahan di atas diterima, daerah ini mencapai tipe {letter}.",
     "advice.incomplete": "Usulan pencari padanan belum cukup: {count} unsur di atas masih memerlukan padanan RPJMD.",
+    "advice.confirm_would_do": "Usulan pencari padanan belum cukup, tetapi {confirm} unsur di atas hanya memerlukan konfirmasi seseorang atas padanannya dalam berkas (sebagai padanan manual) agar dihitung.",
+    "advice.confirm_and_find": "Usulan pencari padanan belum cukup: {confirm} unsur di atas hanya memerlukan konfirmasi seseorang atas padanannya dalam berkas (sebagai padanan manual); {count} unsur masih memerlukan padanan RPJMD.",
     "advice.unreachable": "Tipe {letter} tidak dapat dicapai dengan menambah padanan: {missing}.",
     "advice.missing.masterplan": "masterplan tidak memuat unsur {stage}",
     "advice.missing.rpjmd": "RPJMD tidak memuat unsur {stage} untuk dipadankan",
