@@ -430,6 +430,8 @@ CATALOG = {
     "stability.protect.one": "Jaga {pairs}: kehilangan padanan ini saja menurunkan tipe sejauh yang dapat ditimbulkan oleh kehilangan satu padanan, menjadi {type}.",
     "stability.protect_unsynchronized": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
     "stability.protect_unsynchronized.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi, sehingga masterplan tidak punya jalur pendanaan APBD melalui RPJMD.",
+    "stability.protect_unsynchronized_apart": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi. (Bagaimanapun masterplan tidak punya jalur pendanaan APBD melalui RPJMD ini: periode kedua rencana tidak beririsan.)",
+    "stability.protect_unsynchronized_apart.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi. (Bagaimanapun masterplan tidak punya jalur pendanaan APBD melalui RPJMD ini: periode kedua rencana tidak beririsan.)",
     "stability.protect_none": "Tidak ada kehilangan satu padanan pun yang menurunkan tipe.",
     "stability.protect_cut": "Pencarian padanan yang perlu dijaga berhenti setelah memeriksa {checked} dari {total} padanan daerah ini (daerah ini terlalu besar untuk mencoba semuanya): padanan lain mungkin juga menurunkan tipe bila hilang sendiri.",
     # problems of an input (Problem.format): their words by code

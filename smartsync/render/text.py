@@ -311,7 +311,10 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                           type=name(s.falls_to)))
     if protect:
         pairs = ", ".join(f"{a} -> {b}" for a, b in protect)
+        # the funding rules' conclusion: with the periods apart there is no APBD route to lose
+        apart = getattr(c.funding, "periods_apart", False)
         key = ("stability.protect" if c.typology.letter(s.protect_falls_to) is not None
+               else "stability.protect_unsynchronized_apart" if apart
                else "stability.protect_unsynchronized")
         lines.append(text(key, lang, pairs=pairs, count=len(protect),
                           type=name(s.protect_falls_to)))
