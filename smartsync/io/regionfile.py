@@ -45,6 +45,7 @@ from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from .._gc import paused_gc
 from ._source import (
     _EXPONENT_FLOAT,
+    AMBIGUOUS_RUPIAH,
     MAX_BUDGET,
     MAX_FILE_BYTES,
     Located,
@@ -54,6 +55,7 @@ from ._source import (
     parse_json,
     parse_yaml,
     plain,
+    rupiah_amount,
 )
 
 __all__ = [
@@ -644,6 +646,18 @@ class _Reader:
 
     def budget(self, node: Located, where: Place) -> int | None:
         value = _number(node)
+        # rupiah as Indonesian usage writes them ("Rp 7.000.000.000", "100.000.000.000"), read
+        # as the batch tables read them; "100.000" unquoted (YAML's decimal 100.0) is said
+        written = value if value.__class__ is str else node.raw if value.__class__ is float else None
+        if written is not None:
+            amount = rupiah_amount(written)
+            if amount is AMBIGUOUS_RUPIAH:
+                self.coded("bad-budget", "ambiguous", {"written": written.strip(),
+                                                       "digits": written.strip().replace(".", "")},
+                           node.line, where)
+                return None
+            if amount is not None:
+                value = amount
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):

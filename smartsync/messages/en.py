@@ -523,6 +523,7 @@ CATALOG = {
     "problem.bad-budget.type": "budget must be a whole number of rupiah, got {got}",
     "problem.bad-budget.negative": "budget must be zero or more rupiah, got {written}",
     "problem.bad-budget.limit": "budget {written} is above the limit of 10^{power} rupiah (a typing error?)",
+    "problem.bad-budget.ambiguous": "budget {written} could be {digits} rupiah (dots grouping thousands) or a decimal number: write {digits}, or Rp {written}",
     "problem.bad-score.type": "{label} must be a number from 0 to 1, got {got}",
     "problem.score-range.range": "{label} must be from 0 to 1, got {written}",
     "problem.bad-period.shape": "period must be [start year, end year], got {got}",

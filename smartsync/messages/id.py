@@ -514,6 +514,7 @@ CATALOG = {
     "problem.bad-budget.type": "pagu indikatif (budget) harus berupa bilangan bulat rupiah, bukan {got}",
     "problem.bad-budget.negative": "pagu indikatif (budget) harus nol rupiah atau lebih, bukan {written}",
     "problem.bad-budget.limit": "pagu indikatif (budget) {written} melampaui batas 10^{power} rupiah (salah ketik?)",
+    "problem.bad-budget.ambiguous": "pagu indikatif (budget) {written} dapat berarti {digits} rupiah (titik sebagai pemisah ribuan) atau bilangan desimal: tulis {digits}, atau Rp {written}",
     "problem.bad-score.type": "{label} harus berupa angka dari 0 sampai 1, bukan {got}",
     "problem.score-range.range": "{label} harus dari 0 sampai 1, bukan {written}",
     "problem.bad-period.shape": "periode (period) harus berupa [tahun awal, tahun akhir], bukan {got}",
