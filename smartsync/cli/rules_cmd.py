@@ -71,11 +71,12 @@ def _where(rule: object) -> str:
         return getattr(wrapped, "__module__", "?")
 
 
-def _description(spec: str) -> str:
+def _description(spec: str, lang: str = "en") -> str:
+    from ..messages import variant_description
     from ..variants import load_variant
 
     try:
-        return load_variant(spec).description
+        return variant_description(load_variant(spec), lang)
     except (RulePackError, SmartsyncError, ImportError):
         return ""
 
@@ -83,13 +84,13 @@ def _description(spec: str) -> str:
 def _variant_lines(spec: str, lang: str = "en") -> list[str]:
     """The variant's name, what it changes (its description) and the parameters it sets
     that differ from the defaults, in ``lang``."""
-    from ..messages import format_value, stage_name, text
+    from ..messages import format_value, stage_name, text, variant_description
     from ..typology import Parameters
     from ..variants import load_variant
 
     variant = load_variant(spec)
     lines = [text("rules.variant", lang, name=variant.name, source=variant.source or spec)]
-    lines += ["  " + line for line in textwrap.wrap(variant.description, width=86)]
+    lines += ["  " + line for line in textwrap.wrap(variant_description(variant, lang), width=86)]
     params, default = variant.params, Parameters()
     if params.threshold != default.threshold:
         lines.append("  " + text("rules.threshold", lang,
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         from ..variants import available_variants
 
         for name, target in available_variants().items():
-            print(f"{name}\t{target}\t{_description(name)}")
+            print(f"{name}\t{target}\t{_description(name, args.lang)}")
         return EXIT_OK
     try:
         classifier = classifier_from(args)

@@ -31,7 +31,7 @@ __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", 
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note", "agree",
-           "rule_description", "register_rules", "first_sentence"]
+           "rule_description", "register_rules", "first_sentence", "variant_description"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
 
@@ -127,6 +127,21 @@ def first_sentence(description: str) -> str:
                 ("e.g", "i.e", "etc", "ch", "No", "no", "misal")):
             return one[:i + 1]
     return one
+
+
+def variant_description(variant: Any, lang: str = "en") -> str:
+    """What a variant changes, in ``lang``: in English its own ``description``; in another
+    language its own messages' ``variant.description`` (a variant of a study may give
+    one), else a shipped variant's words (:data:`smartsync.messages.rules_id.VARIANTS`),
+    else its own description."""
+    if _lang(lang) == "en":
+        return variant.description
+    own = (getattr(variant, "messages", None) or {}).get(lang, {}).get("variant.description")
+    if own:
+        return own
+    shipped = str(getattr(variant, "source", "") or "").startswith("smartsync.variants:")
+    return (_rules_id.VARIANTS.get(variant.name) if shipped and lang == "id" else None) \
+        or variant.description
 
 
 def rule_description(rule: str, lang: str = "en", default: str = "", *,

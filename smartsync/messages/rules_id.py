@@ -99,3 +99,15 @@ RULES = {
     "rpjmd_mission_coverage": "Menyimpulkan misi RPJMD mana yang tidak dicapai oleh program masterplan yang tersinkronisasi: sebuah program mencapai unsur RPJMD di atas padanannya, melalui induk-induk di RPJMD pada kedalaman berapa pun.",
     "rpjmd_mission_uncovered": "Menyimpulkan bahwa sinkronisasi tidak dapat dimulai pada misi: ada misi RPJMD yang tidak memiliki program masterplan tersinkronisasi di bawahnya.",
 }
+
+
+#: the shipped variants' descriptions in Indonesian, by variant name (the English ones are
+#: the variants' own, in :mod:`smartsync.variants`)
+VARIANTS = {
+    "default": "Tipologi kajian: visi, misi, sasaran, program (tipe A-D).",
+    "goal-stage": "Tahap tujuan di antara misi dan sasaran: lima tipe, A-E.",
+    "first-synchronized": "Tipe ditentukan oleh tahap tersinkronisasi pertama (teratas), baik rantai di bawahnya berlaku maupun tidak.",
+    "relations-per-stage": "Pada tahap visi dan misi hanya padanan diadopsi dan diturunkan yang dihitung; pada sasaran dan program padanan diselaraskan juga dihitung.",
+    "budgeted-programs": "Program masterplan tersinkronisasi hanya bila program RPJMD padanannya memiliki pagu indikatif di atas nol.",
+    "cascading": "Unsur di bawah tahap teratas masterplan tidak dihitung bila induknya dipadankan, tetapi tidak dengan unsur di atas padanan RPJMD-nya dalam pohon kinerja; unsur yang induk-induknya tidak dipadankan memulai pohon kinerjanya.",
+}
