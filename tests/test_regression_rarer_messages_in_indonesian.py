@@ -129,9 +129,16 @@ def test_explain_usage_errors_in_indonesian(capsys, args, said):
      "smartsync classify: kesalahan: argumen tidak dikenal: --bogus"),
     (("classify", str(TYPE_B), "--lang", "id", "--threshold"),
      "kesalahan: argumen --threshold: memerlukan satu nilai"),
+    (("validate", "--lang", "id", "--max-bytes", "x", str(TYPE_B)),
+     "kesalahan: argumen --max-bytes: harus bilangan bulat bita, bukan 'x'"),
+    (("classify", "--lang", "id", "--max-firings", "0", str(TYPE_B)),
+     "kesalahan: argumen --max-firings: harus bilangan bulat, sedikitnya 1, bukan '0'"),
+    (("classify", "--lang", "id", ""),
+     "kesalahan: argumen FILE: jalur kosong; berikan nama berkas atau folder"),
 ])
 def test_argparse_usage_errors_in_indonesian(capsys, args, said):
-    """argparse's own usage errors under --lang id: Indonesian, with 'penggunaan:'; exit 2."""
+    """argparse's own usage errors, and smartsync's checks of an option's value, under
+    --lang id: Indonesian, with 'penggunaan:'; exit 2."""
     with pytest.raises(SystemExit) as exited:
         main(list(args))
     err = capsys.readouterr().err

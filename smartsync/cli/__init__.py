@@ -128,6 +128,15 @@ _ARGPARSE_WORDS = {
     "not allowed with argument %s": "not_allowed_with",
     "one of the arguments %s is required": "one_required",
     "ignored explicit argument %r": "ignored_explicit",
+    # smartsync's own checks of an option's value (argparse.ArgumentTypeError)
+    "an empty path; give a file or folder name": "empty_path",
+    "a path cannot hold a NUL character": "nul_path",
+    "expected a port from 0 to 65535, got %r": "port",
+    "must be a whole number, 0 or more, got %r": "whole_zero",
+    "expected a whole number, 0 or more, got %r": "whole_zero",
+    "must be a whole number of at least 1, got %r": "whole_one",
+    "must be a whole number of bytes, got %r": "whole_bytes",
+    "must be from 1 to %s bytes, got %r": "bytes_range",
 }
 
 
@@ -138,7 +147,8 @@ def _argparse_patterns() -> list[tuple[Any, str]]:
     for template, key in _ARGPARSE_WORDS.items():
         pattern = re.escape(template)
         pattern = re.sub(r"%\\\(([a-z_]+)\\\)[sr]", r"(?P<\1>.+?)", pattern)
-        pattern = re.sub(r"%[sr]", "(?P<arg>.+?)", pattern)
+        names = iter(("arg", "arg2"))  # a template's positional values, in order
+        pattern = re.sub(r"%[sr]", lambda _: f"(?P<{next(names)}>.+?)", pattern)
         out.append((re.compile(pattern, re.DOTALL), key))
     return out
 

@@ -693,4 +693,11 @@ CATALOG = {
     "argparse.not_allowed_with": "not allowed with argument {arg}",
     "argparse.one_required": "one of the arguments {arg} is required",
     "argparse.ignored_explicit": "ignored explicit argument {arg}",
+    "argparse.empty_path": "an empty path; give a file or folder name",
+    "argparse.nul_path": "a path cannot hold a NUL character",
+    "argparse.port": "expected a port from 0 to 65535, got {arg}",
+    "argparse.whole_zero": "must be a whole number, 0 or more, got {arg}",
+    "argparse.whole_one": "must be a whole number of at least 1, got {arg}",
+    "argparse.whole_bytes": "must be a whole number of bytes, got {arg}",
+    "argparse.bytes_range": "must be from 1 to {arg} bytes, got {arg2}",
 }

@@ -684,4 +684,11 @@ CATALOG = {
     "argparse.not_allowed_with": "tidak boleh bersama argumen {arg}",
     "argparse.one_required": "salah satu argumen {arg} wajib diberikan",
     "argparse.ignored_explicit": "argumen eksplisit {arg} diabaikan",
+    "argparse.empty_path": "jalur kosong; berikan nama berkas atau folder",
+    "argparse.nul_path": "jalur tidak boleh memuat karakter NUL",
+    "argparse.port": "seharusnya port dari 0 sampai 65535, bukan {arg}",
+    "argparse.whole_zero": "harus bilangan bulat, 0 atau lebih, bukan {arg}",
+    "argparse.whole_one": "harus bilangan bulat, sedikitnya 1, bukan {arg}",
+    "argparse.whole_bytes": "harus bilangan bulat bita, bukan {arg}",
+    "argparse.bytes_range": "harus dari 1 sampai {arg} bita, bukan {arg2}",
 }
