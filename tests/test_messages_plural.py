@@ -59,8 +59,10 @@ def _values(names: frozenset[str], subject: str, n: int) -> dict:
 
 
 def _disagreements(out: str, n: int) -> list[str]:
-    # the noun after 'of N' counts N: '1 of 1 masterplan program', never '... programs'
-    found = re.findall(rf"\bof (?:the )?1 {_NP_OF}{_PLURAL_NOUNS}\b", out)
+    # the noun after 'of N' agrees: '1 of 1 masterplan program', never '... programs'; and
+    # no singular noun before a plural verb ('0 of 1 masterplan element are')
+    found = re.findall(rf"\b(?:1|none) of (?:the )?1 {_NP_OF}{_PLURAL_NOUNS}\b", out)
+    found += re.findall(r"\b(?:element|program|match) (?:are|have|do|need|count)\b", out)
     if n == 1:
         found += re.findall(rf"\b1 of (?:the )?\d+ {_NP}(?:are|have|do|need|count)\b", out)
         # '1 programs', '1 more matches'; but '1 of 1 programs' counts them (no agreement)
@@ -81,6 +83,9 @@ def test_every_english_count_agrees_with_its_words(key, names):
         for n in _COUNTS:
             out = messages.text(key, "en", **_values(names, subject, n))
             assert not _disagreements(out, n), (subject, n, out)
+        if "total" in names and subject != "total":  # none of one: '0 of 1 ... elements are'
+            out = messages.text(key, "en", **dict(_values(names, subject, 0), total=1))
+            assert not _disagreements(out, 0), (subject, "0 of 1", out)
 
 
 @pytest.mark.parametrize("key, names", ID, ids=[key for key, _ in ID])
@@ -106,6 +111,9 @@ def test_a_sentence_agrees_with_each_of_its_counts():
     alone = messages.text("how.stage.synchronized", stage="program", synchronized=1, total=1,
                           coverage=1.0, threshold=0.5)
     assert "1 of 1 masterplan program element is matched" in alone
+    none = messages.text("how.stage.not", stage="vision", synchronized=0, total=1,
+                         coverage=0.0, threshold=0.5)
+    assert "0 of 1 masterplan vision elements are matched" in none
     assert "1 of 1 masterplan program (100%) is synchronized" in messages.text(
         "characteristic.program_counterpart_share", synchronized=1, total=1, share="100%")
     mixed = messages.text("how.stage.synchronized", stage="mission", matched=2, synchronized=1,

@@ -417,7 +417,10 @@ def agree(template: str, values: Mapping[str, Any]) -> str:
     the count ``name``: ``one`` when it is 1, ``other`` for any other count (0, 2, ...) or
     when the message is given no such value. So a sentence agrees with any of its counts:
     ``"{synchronized} of {total} elements {synchronized:is|are} matched"``; a word may hold
-    placeholders: ``"{count:this match|these {count} matches}"``."""
+    placeholders: ``"{count:this match|these {count} matches}"``. Several counts, comma
+    separated, take ``one`` when each is 1: the noun after "of N" agrees with both counts,
+    ``"{synchronized} of {total} {synchronized,total:element|elements}"`` ("1 of 1 element",
+    "0 of 1 elements", "1 of 2 elements")."""
     global _AGREE
     if "|" not in template:
         return template
@@ -425,13 +428,15 @@ def agree(template: str, values: Mapping[str, Any]) -> str:
         import re
 
         # each word may hold placeholders of its own: {count:this match|these {count} matches}
-        _AGREE = re.compile(r"\{(\w+):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
+        _AGREE = re.compile(r"\{(\w+(?:,\w+)*):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
 
     def word(found: Any) -> str:
-        name, one, other = found.groups()
-        value = values.get(name)
-        chosen = one if isinstance(value, int) and not isinstance(value, bool) and value == 1 else other
-        return chosen
+        names, one, other = found.groups()
+        for name in names.split(","):
+            value = values.get(name)
+            if not (isinstance(value, int) and not isinstance(value, bool) and value == 1):
+                return other
+        return one
 
     return _AGREE.sub(word, template)
 
