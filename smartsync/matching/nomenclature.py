@@ -83,10 +83,14 @@ class NomenclatureError(ValueError):
         self.values: dict[str, str] = dict(values or {})
 
 
+#: a code's level by its number of parts: urusan 1 part, bidang 2, program 3, kegiatan 5
+#: (2.16.03.2.02; 4 read as one too), sub-kegiatan 6 (and any longer code)
+_LEVEL_OF_PARTS = {1: "urusan", 2: "bidang", 3: "program", 4: "kegiatan", 5: "kegiatan",
+                   6: "sub-kegiatan"}
+
+
 def _level_of(parts: int) -> str:
-    # urusan 1 part, bidang 2, program 3, kegiatan 5 (2.16.03.2.02), sub-kegiatan 6
-    return {1: "urusan", 2: "bidang", 3: "program", 5: "kegiatan", 6: "sub-kegiatan"}.get(
-        parts, "kegiatan" if parts == 4 else "sub-kegiatan")
+    return _LEVEL_OF_PARTS.get(parts, "sub-kegiatan")
 
 
 @functools.lru_cache(maxsize=16384)
@@ -100,10 +104,13 @@ def code_key(code: str | None) -> tuple[str, ...] | None:
     """
     if code is None:
         return None
-    parts = re.findall(r"[0-9A-Za-z]+", str(code))
+    parts = _CODE_PARTS(str(code))
     if not parts:
         return None
     return tuple(str(int(p)) if p.isdigit() else p.upper() for p in parts)
+
+
+_CODE_PARTS = re.compile(r"[0-9A-Za-z]+").findall
 
 
 @attrs.frozen
@@ -164,16 +171,25 @@ class Nomenclature:
         self.scope = scope
         self.source = source
         self.entries: tuple[Entry, ...] = tuple(entries)
-        self._by_key: dict[tuple[str, ...], Entry] = {}
-        self._children: dict[tuple[str, ...], list[Entry]] = {}
-        for e in self.entries:
-            key = code_key(e.code)
-            assert key is not None
-            self._by_key.setdefault(key, e)
-            if len(key) > 1:
-                parent = key[:-1] if len(key) != 5 else key[:3]
-                self._children.setdefault(parent, []).append(e)
+        # the entries by folded code, and under each code: built when a code is first
+        # looked up (the affairs' phrases and the words' index read the entries alone)
+        self._keyed: "tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], list[Entry]]] | None" = None
         self._index: "_WordIndex | None" = None
+
+    def _keys(self) -> "tuple[dict[tuple[str, ...], Entry], dict[tuple[str, ...], list[Entry]]]":
+        keyed = self._keyed
+        if keyed is None:
+            by_key: dict[tuple[str, ...], Entry] = {}
+            children: dict[tuple[str, ...], list[Entry]] = {}
+            for e in self.entries:
+                key = code_key(e.code)
+                assert key is not None
+                by_key.setdefault(key, e)
+                if len(key) > 1:
+                    parent = key[:-1] if len(key) != 5 else key[:3]
+                    children.setdefault(parent, []).append(e)
+            keyed = self._keyed = (by_key, children)
+        return keyed
 
     def __repr__(self) -> str:
         return f"<Nomenclature {self.version}: {len(self.entries)} entries>"
@@ -195,12 +211,13 @@ class Nomenclature:
         key = code_key(code)
         if key is None:
             return None
-        found = self._by_key.get(key)
+        by_key = self._keys()[0]
+        found = by_key.get(key)
         if found is not None:
             return found
         template = self._template(key)
         if template is not None:
-            found = self._by_key.get(template)
+            found = by_key.get(template)
             if found is not None:
                 # the field's own code, with the template's name
                 return Entry(".".join(_pad(key)), found.name, found.level)
@@ -215,10 +232,11 @@ class Nomenclature:
         key = code_key(code)
         if key is None:
             return ()
-        kids = self._children.get(key)
+        under = self._keys()[1]
+        kids = under.get(key)
         if kids is None:
             template = self._template(key)
-            kids = self._children.get(template, []) if template else []
+            kids = under.get(template, []) if template else []
         return tuple(kids)
 
     def below(self, code: str) -> tuple[Entry, ...]:

@@ -104,8 +104,9 @@ def affair_phrases() -> Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]
     fields = affairs_of_fields()
     found: dict[str, dict[tuple[str, ...], frozenset[str]]] = {}
     for entry in load_nomenclature():
-        key = code_key(entry.code) or ()
-        affairs = fields.get(".".join(key[:2])) if entry.level == "bidang" else None
+        if entry.level != "bidang":
+            continue
+        affairs = fields.get(".".join((code_key(entry.code) or ())[:2]))
         if not affairs:
             continue
         name = _GLUED_DAN.sub(" dan", _FIELD_FRAME.sub("", entry.name.casefold()))
