@@ -38,7 +38,8 @@ from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
 __all__ = ["CharacteristicsPack"]
 
 _SYNCHRONIZED = P(lambda stage: stage != UNSYNCHRONIZED)
-#: a chain that holds from the type's stage down (no present, unsynchronized stage below it)
+#: a chain that holds from the type's stage down (no present, unsynchronized stage below it;
+#: a variant that types by a stage whose chain breaks says what it means: first_synchronized)
 _UNBROKEN = P(lambda broken: not broken)
 _DESCRIBE = PHASE["describe"]
 _FIGURES = PHASE["figures"]
@@ -169,18 +170,6 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="integration", value="partial_in_part",
                                     figures={"stage": stage, "partial": partial}))
 
-    @concludes(Characteristic, key="integration", value="broken")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
-          ChainCoverage(stage=MATCH.stage, broken=MATCH.broken),
-          TEST(lambda broken: len(broken) > 0), salience=_DESCRIBE)
-    def integration_broken(self, stage, broken):
-        """Concludes integration at the starting stage only: synchronization starts at a
-        stage above the programs, but the chain from it breaks at a present, unsynchronized
-        stage below it (a variant that types by the first synchronized stage allows it), so
-        the masterplan is not formulated from the RPJMD from that stage down."""
-        self.declare(Characteristic(key="integration", value="broken",
-                                    figures={"stage": stage, "at": broken}))
-
     @concludes(Characteristic, key="integration", value="low")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True),
           ChainCoverage(stage=MATCH.stage, outside=MATCH.outside),
@@ -216,18 +205,6 @@ class CharacteristicsPack:
         """Concludes that the masterplan draws its legitimacy from the RPJMD (a Perda): it
         elaborates the RPJMD from a strategic stage down to the programs."""
         self.declare(Characteristic(key="legitimacy", value="rpjmd", figures={"stage": stage}))
-
-    @concludes(Characteristic, key="legitimacy", value="rpjmd_broken")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
-          ChainCoverage(stage=MATCH.stage, broken=MATCH.broken),
-          TEST(lambda broken: len(broken) > 0), salience=_DESCRIBE)
-    def legitimacy_from_rpjmd_broken(self, stage, broken):
-        """Concludes that the masterplan takes its starting stage from the RPJMD (a Perda)
-        but does not elaborate it down to the programs: the chain breaks at a present,
-        unsynchronized stage below (a variant that types by the first synchronized stage
-        allows it)."""
-        self.declare(Characteristic(key="legitimacy", value="rpjmd_broken",
-                                    figures={"stage": stage, "at": broken}))
 
     @concludes(Characteristic, key="legitimacy", value="own")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, base=True), salience=_DESCRIBE)
