@@ -652,7 +652,9 @@ def keys_and_placeholders(lang: str) -> dict[str, frozenset[str]]:
     """Each key of a catalog with the names of its placeholders (for checking catalogs)."""
     out = {}
     for key, template in _CATALOGS[_lang(lang)].items():
-        out[key] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+        # a word agreeing with several counts ({synchronized,total:element|elements}) names each
+        out[key] = frozenset(part for _, name, _, _ in string.Formatter().parse(template) if name
+                             for part in name.split(","))
     return out
 
 
