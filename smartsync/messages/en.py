@@ -129,6 +129,7 @@ CATALOG = {
     'report.kind.kabupaten': 'regency (kabupaten)',
     'report.period': '{plan} {start}–{end}',
     'report.unsynchronized_badge': '–',
+    'report.periods_apart': 'plan periods share no year',
     'report.unsynchronized': 'unsynchronized',
     'report.diagram': 'Alignment diagram',
     'report.diagram_hint': 'RPJMD on the left, masterplan on the right, one row per level of the planning hierarchy; each line is a match. Hover a box or a line for its whole text.',

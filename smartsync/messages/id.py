@@ -120,6 +120,7 @@ CATALOG = {
     'report.kind.kabupaten': 'kabupaten',
     'report.period': '{plan} {start}–{end}',
     'report.unsynchronized_badge': '–',
+    'report.periods_apart': 'periode rencana tidak beririsan',
     'report.unsynchronized': 'tidak tersinkronisasi',
     'report.diagram': 'Diagram keselarasan',
     'report.diagram_hint': 'RPJMD di kiri, masterplan di kanan, satu baris per tingkat hierarki perencanaan; setiap garis adalah satu padanan. Arahkan kursor ke kotak atau garis untuk melihat teks lengkapnya.',

@@ -46,12 +46,9 @@ def _element_text(region: Any, plan: str, element_id: str | None) -> str:
 def type_line(c: Any, lang: str, stability: Any = None) -> str:
     """The type in words, with its caveats: plan periods that share no year (and the
     action: align with the RPJMD in force), a type that holds only at the exact threshold."""
-    notes = []
-    periods = c.characteristic("periods")
-    if periods is not None and periods.value == "disjoint" and c.type_letter is not None:
-        notes.append(text("type.caveat.periods_disjoint", lang, **dict(periods.figures)))
-    if stability is not None and stability.fragile:
-        notes.append(text("type.fragile", lang))
+    from ._lines import type_caveats
+
+    notes = type_caveats(c, lang, stability)
     named = type_name(c.type, c.type_letter, lang)
     # "Type A: synchronization starts at the vision", not "Type: type A: ..."
     line = (named[:1].upper() + named[1:] if c.type_letter is not None
