@@ -191,12 +191,15 @@ def test_missions_typed_as_bullets_are_read_in_order(tmp_path: Path, bullet: str
     assert [(g.id, g.parents) for g in plan.at("goal")] == [("T2.1", ("M2",)), ("T1.1", ("M1",))]
 
 
-def test_bullets_under_a_numbered_mission_are_no_missions(tmp_path: Path) -> None:
-    """A bullet under a numbered mission (its explanation) is no mission of its own."""
+def test_bullets_under_a_numbered_mission_are_its_sub_points(tmp_path: Path) -> None:
+    """A bullet under a numbered mission is no mission of its own: it is kept in that mission's
+    text as a sub-point ("...: Reformasi birokrasi; Pelayanan publik digital"), never lost."""
     draft = _draft(tmp_path, _missions_doc(tmp_path, [
         "1. Mewujudkan pemerintahan yang bersih", "- Reformasi birokrasi", "- Pelayanan publik digital",
         "2. Meningkatkan ekonomi daerah"], table=False))
-    assert [(m.id, m.text) for m in draft.region.rpjmd.at("mission")] == [("M1", STATEMENTS[0]), ("M2", STATEMENTS[1])]
+    assert [(m.id, m.text, m.confidence) for m in draft.region.rpjmd.at("mission")] == [
+        ("M1", STATEMENTS[0] + ": Reformasi birokrasi; Pelayanan publik digital", None), ("M2", STATEMENTS[1], None)]
+    assert draft.checks == ()
 
 
 def test_masterplan_programs_typed_as_bullets_under_a_dimension_are_read(tmp_path: Path) -> None:
@@ -215,9 +218,11 @@ def test_masterplan_programs_typed_as_bullets_under_a_dimension_are_read(tmp_pat
 
 
 def test_lines_under_a_mission_heading_that_give_no_mission_are_said(tmp_path: Path) -> None:
-    """Lines under "4.2 Misi" of which no mission is read are a check line naming the heading
-    and its page, never a clean draft."""
-    draft = _draft(tmp_path, _missions_doc(tmp_path, STATEMENTS, table=False))
+    """Lines under "4.2 Misi" of which no mission is read (sentences about the missions) are a
+    check line naming the heading and its page, never a clean draft."""
+    draft = _draft(tmp_path, _missions_doc(tmp_path, [
+        "Misi ini dimaksudkan untuk memperbaiki birokrasi daerah.", "Hal itu diharapkan tercapai pada 2026."],
+        table=False))
     assert draft.region.rpjmd.at("mission") == ()
     (check,) = draft.checks
     assert check.startswith('RPJMD: 2 line(s) under "4.2 Misi" (') and 'rpjmd.docx p. 1) read as no mission' in check

@@ -166,6 +166,26 @@ def test_statements_of_aims_meet_through_concepts() -> None:
     assert similarity("Meningkatnya kemakmuran warga", "Meningkatnya kesejahteraan masyarakat") == 0.0
 
 
+def test_missions_joining_several_aims_meet_by_their_best_pair_of_aims() -> None:
+    """A mission joining several aims is suggested for the RPJMD mission one of whose aims it serves (disaster preparedness among environment and waste), though their whole texts score below the threshold; aims sharing only a quality word (berkelanjutan) or only whom they serve (warga) are not."""
+    mission = "Meningkatkan kesiapsiagaan kota menghadapi banjir dan kebakaran"
+    region = make_region(
+        [Element("S1", "mission", mission),
+         Element("S2", "mission", "Mengelola sampah kota secara cerdas dan berkelanjutan")],
+        [Element("R1", "mission", "Meningkatkan kualitas lingkungan hidup, pengelolaan sampah "
+                                  "dan ketangguhan terhadap bencana"),
+         Element("R2", "mission", "Mengelola keuangan daerah secara transparan dan berkelanjutan"),
+         Element("R3", "mission", "Meningkatkan pendapatan warga dan kesempatan berusaha")])
+    found = {(m.masterplan, m.rpjmd) for m in suggest_matches(region)}
+    assert ("S1", "R1") in found and ("S2", "R1") in found
+    assert not found & {("S1", "R2"), ("S2", "R2"), ("S1", "R3"), ("S2", "R3")}
+    other = "Meningkatkan kualitas lingkungan hidup, pengelolaan sampah dan ketangguhan terhadap bencana"
+    assert compare(mission, other, level="mission").score >= DEFAULT_THRESHOLD
+    assert compare(mission, other, level="vision").score < DEFAULT_THRESHOLD  # a vision is one aim
+    assert text.clauses(other) == ("Meningkatkan kualitas lingkungan hidup", "pengelolaan sampah",
+                                   "ketangguhan terhadap bencana")
+
+
 def test_every_concept_phrase_belongs_to_one_concept() -> None:
     """Each word or phrase of the vocabulary's concepts stems to something, and no two concepts claim the same phrase."""
     owner: dict[tuple[str, ...], str] = {}
@@ -336,7 +356,9 @@ def test_bad_arguments_are_refused(kwargs: dict) -> None:
 VOCAB = ("pelayanan kesehatan pendidikan sampah jalan pasar digital aplikasi daerah kota "
          "program pengelolaan meningkatkan pembangunan umkm wisata data sistem informasi "
          # words of concepts (compared as one at the mission level): phrases, singles, overlaps
-         "genangan banjir kemacetan lalu lintas warga masyarakat kemakmuran ketertiban umum").split()
+         "genangan banjir kemacetan lalu lintas warga masyarakat kemakmuran ketertiban umum "
+         # what joins the aims of a mission (each aim compared on its own as well)
+         "dan serta melalui ,").split()
 
 
 @st.composite

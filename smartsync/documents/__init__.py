@@ -144,7 +144,10 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                 if level is not Level.VISION:
                     head = head.rsplit(".", 1)[0] if "." in head else head
         if not parents and item.level is Level.MISSION and len(visions) >= 1:
-            parents = [ids[visions[0].key()]]
+            # under the vision stated last above it (a masterplan's own, after the RPJMD's quoted)
+            above_it = item.context_parent if item.context_parent is not None and \
+                item.context_parent[0] is Level.VISION and item.context_parent in ids else visions[0].key()
+            parents = [ids[above_it]]
         if not parents and item.context_parent is not None and item.context_parent in ids \
                 and item.level is not Level.PROGRAM and not _numbers_disagree(item, by_key.get(item.context_parent)):
             parents = [ids[item.context_parent]]
@@ -194,7 +197,7 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
         score = max(0.05, round(1.0 - item.weights, 2))
         confidence = Confidence(score, tuple(item.reasons)) if item.reasons else None
         elements.append(Element(
-            id=ids[item.key()], level=item.level, text=item.text,
+            id=ids[item.key()], level=item.level, text=item.full_text(),
             parents=tuple(dict.fromkeys(p for p in parents if p != "?")),
             code=item.code, dimension=item.dimension, indicators=tuple(dict.fromkeys(item.indicators)),
             budget=budget, agency=item.agency, provenance=item.provenance, confidence=confidence))
@@ -338,12 +341,21 @@ def draft_region(
             raise DraftError(messages.text("draft.nothing", lang, plan=plan_kind.value)
                              + (f" ({tables})" if tables else ""), ", ".join(draft.files), "no-elements")
         plans[plan_kind] = (draft, _period(draft, given, lang))
+    quoted = _quoted_vision(plans[PlanKind.RPJMD][0], plans[PlanKind.MASTERPLAN][0], lang)
     unplaced: list[str] = []
     built = {}
     for plan_kind, (draft, period) in plans.items():
         plan, notes = _finish(draft, period, lang, check_codes)
         built[plan_kind] = plan
         unplaced.extend(notes)
+    visions_said = None
+    if quoted is not None:  # the ids of the RPJMD's vision quoted, the masterplan's own, and its copy
+        at = plans[PlanKind.MASTERPLAN][0].items
+        mine = [e for e, i in zip(built[PlanKind.MASTERPLAN].elements, at) if i.level is Level.VISION]
+        copy = next(e.id for e, i in zip(built[PlanKind.MASTERPLAN].elements, at) if i is quoted[1])
+        rpjmd_id = next(e.id for e, i in zip(built[PlanKind.RPJMD].elements, plans[PlanKind.RPJMD][0].items)
+                        if i is quoted[0])
+        visions_said = (copy, rpjmd_id, [e.id for e in mine if e.id != copy])
     titled = plans[PlanKind.RPJMD][0].region_title or plans[PlanKind.MASTERPLAN][0].region_title
     said: list[str] = []
     if kind is None:
@@ -358,7 +370,9 @@ def draft_region(
     region = Region(id=str(id), name=name or str(id), kind=kind, province=province,
                     rpjmd=built[PlanKind.RPJMD], masterplan=built[PlanKind.MASTERPLAN])
     checks = said + [line for plan in (region.rpjmd, region.masterplan)
-              for line in plans[plan.kind][0].checks + _checks(plan, plans[plan.kind][0].budget_doubted, lang)]
+              for line in plans[plan.kind][0].checks + _checks(
+                  plan, plans[plan.kind][0].budget_doubted, lang,
+                  visions_said if plan.kind is PlanKind.MASTERPLAN else None)]
     if check_codes:  # RPJMD programs drafted without a code: the code their name points to
         from ..matching.codes import code_proposals
 
@@ -370,12 +384,44 @@ def _ids(ids: list[str]) -> str:
     return ", ".join(ids[:12]) + (f" (+{len(ids) - 12})" if len(ids) > 12 else "")
 
 
-def _checks(plan: Plan, doubted: list[str], lang: str) -> list[str]:
+def _quoted_vision(rpjmd: "PlanDraft", masterplan: "PlanDraft", lang: str) -> "tuple[Any, Any] | None":
+    """Of two visions drafted in the masterplan, the one that is the RPJMD's vision quoted (its
+    text the RPJMD's, or nearly: 80% of its words), when one is and the other is not: that one is
+    doubted, with the reason, and the check line names it and the masterplan's own."""
+    from ._text import norm
+
+    theirs = [i for i in rpjmd.items if i.level is Level.VISION]
+    mine = [i for i in masterplan.items if i.level is Level.VISION]
+    if len(mine) < 2 or not theirs:
+        return None
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"\w+", norm(text)))
+
+    def same(a: str, b: str) -> bool:
+        wa, wb = words(a), words(b)
+        return norm(a) == norm(b) or (bool(wa) and len(wa & wb) >= 0.8 * max(len(wa), len(wb)))
+
+    pairs = [(r, m) for m in mine for r in theirs if same(r.text, m.text)]
+    copies = {id(m) for _, m in pairs}
+    if len(mine) != 2 or len(copies) != 1:
+        return None
+    their, copy = pairs[0]
+    copy.doubt(messages.text("draft.reason.quoted-vision", lang), 0.5)
+    return their, copy
+
+
+def _checks(plan: Plan, doubted: list[str], lang: str,
+            visions_said: "tuple[str, str, list[str]] | None" = None) -> list[str]:
     """The drafted plan's duplicates and contradictions, and its budgets to check first."""
     name = messages.text("plan." + plan.kind.value, lang)
     out: list[str] = []
     visions = [e.id for e in plan.elements if e.level is Level.VISION]
-    if len(visions) > 1:
+    if len(visions) > 1 and visions_said is not None:
+        copy, rpjmd_id, own = visions_said
+        out.append(messages.text("draft.check.visions-quoted", lang, plan=name, count=len(visions), ids=_ids(visions),
+                                 copy=copy, rpjmd=rpjmd_id, own=_ids(own)))
+    elif len(visions) > 1:
         out.append(messages.text("draft.check.visions", lang, plan=name, count=len(visions), ids=_ids(visions)))
     from ._text import norm
 

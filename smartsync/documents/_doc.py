@@ -54,12 +54,16 @@ class DocumentError(Exception):
 
 @dataclass(slots=True)
 class Line:
-    """One line (or paragraph) of text."""
+    """One line (or paragraph) of text. ``para`` says whether it begins a paragraph, where the
+    reader knows: a Word paragraph does (its parts after a line break: unknown), a PDF line does
+    when a gap above it or its indent sets it apart, and does not when it follows the line above
+    at the text's own spacing; ``None``: not known."""
 
     text: str
     page: int | None = None
     printed_page: str | None = None
     bold: bool = False
+    para: bool | None = None
 
 
 @dataclass

@@ -23,7 +23,7 @@ from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKin
 from . import _words  # noqa: F401  (registers the words)
 from ._words import where
 from ._doc import Document, Line, Table
-from ._text import clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+from ._text import _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
     program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
@@ -101,6 +101,15 @@ class _Item:
     #: set on a reference only ("Sasaran 1.2.1" with no statement, a "Kode Sasaran" cell): the
     #: element numbered so, wherever the plan states it (found when the plan is finished)
     ref: str | None = None
+    #: the points listed under a numbered statement ("- Reformasi birokrasi", "a) ..."): part of
+    #: its text ("Mewujudkan ...: Reformasi birokrasi; ..."), not of what identifies it
+    subpoints: list[str] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        """The statement with its sub-points after it."""
+        if not self.subpoints:
+            return self.text
+        return f"{self.text.rstrip(' .;:')}: " + "; ".join(p.rstrip(" .;") for p in self.subpoints)
 
     def key(self) -> tuple[Level, str]:
         if self.ref is not None:
@@ -201,6 +210,8 @@ class _Walk:
                     setattr(found, name, getattr(item, name))
             if not found.yearly and item.yearly:
                 found.yearly = item.yearly
+            if not found.subpoints and item.subpoints:
+                found.subpoints = item.subpoints
             found.has_money = found.has_money or item.has_money
             for indicator in item.indicators:
                 if norm(indicator) not in {norm(i) for i in found.indicators}:
@@ -320,6 +331,23 @@ class _TextState:
         #: level had been read before it) and the lines under it read as nothing
         self.heading: tuple[str, Line, Level, int] | None = None
         self.unread = 0
+        #: under a mission heading: lines that could be missions (no prose) left unread since the
+        #: last item, and those followed by an item (left out of the list: said)
+        self.missed = 0
+        self.missed_inside = 0
+        #: the numbering style of the open item ("digit", "alpha", "roman", "lroman", "label") and
+        #: the bullet of a bulleted list: a point numbered or bulleted otherwise under it is its sub-point
+        self.open_style: str | None = None
+        self.bullet_char: str | None = None
+        #: the sub-points of the open item, and whether the last line read went on with one
+        self.subs: list[str] = []
+        #: under a mission heading with no number or bullet: the paragraphs read as missions, and
+        #: whether a paragraph that is no mission (prose) stood among them
+        self.plain = 0
+        self.plain_prose = False
+        #: whether the document sets its paragraphs apart by a gap (a line under the heading, or
+        #: the heading, stood apart from the line above): then a line with none goes on with it
+        self.spaced = False
 
 
 def _title_line(text: str) -> bool:
@@ -362,6 +390,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
         return "quoted"
     if dimension_of(bare) is not None:
         return "dimension"
+    if low.startswith("program") and not _program_heading(low):
+        return None  # "Program Satu Data Maros": a program, not a heading
     for word, mode in (("visi", "vision"), ("misi", "mission"), ("tujuan", "goal"), ("sasaran", "target"),
                        ("strategi", "skip"), ("arah kebijakan", "skip"), ("kebijakan", "skip"),
                        ("dimensi", "program"), ("program", "program"), ("indikasi", "program"),
@@ -371,6 +401,21 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
                 return "vision"
             return mode
     return None
+
+
+#: the words of a heading over programs ("Program Unggulan", "Program Prioritas Pembangunan
+#: Daerah", "Program Pengembangan Smart City", "Program Smart Governance"), not of a program's name
+_PROGRAM_HEADING_WORDS = frozenset(
+    "program programs unggulan prioritas kerja pembangunan daerah perangkat smart city dan kegiatan quick win wins "
+    "pengembangan strategis utama kota kabupaten cerdas rencana aksi indikatif indikasi dimensi masterplan master "
+    "plan tahunan jangka pendek menengah panjang per setiap tiap serta sub usulan pendukung".split())
+
+
+def _program_heading(low: str) -> bool:
+    """Whether a line beginning with "program" is a heading over programs, not a program."""
+    words = re.findall(r"[a-z]+", low)
+    rest = [w for w in words if w not in _PROGRAM_HEADING_WORDS]
+    return not rest or dimension_of(" ".join(["smart"] + rest)) is not None and len(rest) <= 2
 
 
 def _names_other_plan(low: str, kind: PlanKind) -> bool:
@@ -407,6 +452,10 @@ _MODE_LEVEL = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.G
 def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
     if state.vision_lines and state.vision_line is not None:
         text = clean(" ".join(state.vision_lines))
+        inline = _MISSIONS_AFTER_VISION.search(text)
+        missions = ""
+        if inline is not None:  # "Visi: X. Misi: (1) ...; (2) ...", "... “X” dengan misi: ..."
+            text, missions = text[:inline.start()], text[inline.end():]
         quoted = re.search(r"[“\"]([^”\"]{8,})[”\"]", text)
         if quoted:  # 'Visi Kabupaten X adalah "..."': the vision is what is quoted
             text = quoted.group(1)
@@ -414,10 +463,23 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
         if text:
             walk.add(_Item(Level.VISION, text, provenance=_provenance(
                 file, state.vision_line.page, state.vision_line.printed_page, text)))
+        line = state.vision_line
         state.vision_lines, state.vision_line = [], None
+        if missions:
+            _inline_missions(walk, state, missions, line, file)
+    if state.open is not None and state.list_style == "inline" and state.open.number is None and \
+            state.open.level is Level.MISSION and state.open_line is not None:
+        # "Misi: A; B; C", wrapped over lines or not: each item of the list a mission
+        text, line = " ".join(state.open_text), state.open_line
+        state.open, state.open_text, state.open_line, state.subs = None, [], None, []
+        if _inline_missions(walk, state, text, line, file):
+            return
+        state.open, state.open_text, state.open_line = _Item(Level.MISSION, text), [text], line
+        state.open.context_parent = walk.context_for(Level.MISSION)
     if state.open is not None:
         item = state.open
         item.text = clean(" ".join(state.open_text)).strip("\"'“”‘’ ").rstrip(";")
+        item.subpoints = [clean(p) for p in state.subs if clean(p)]
         if item.text:
             if item.level is Level.PROGRAM:
                 coded = code_at_start(item.text)
@@ -427,10 +489,10 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
                         item.code, item.raw_code, item.text = parsed[0], coded[0], coded[1].strip()
             line = state.open_line
             assert line is not None
-            item.provenance = _provenance(file, line.page, line.printed_page, " ".join(state.open_text),
-                                          raw_code=item.raw_code)
+            item.provenance = _provenance(file, line.page, line.printed_page,
+                                          " ".join(state.open_text + state.subs), raw_code=item.raw_code)
             walk.add(item)
-        state.open, state.open_text, state.open_line = None, [], None
+        state.open, state.open_text, state.open_line, state.subs = None, [], None, []
 
 
 def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
@@ -487,8 +549,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             return
         if _INTRO_MISSIONS.search(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
+            _heading_done(walk, state, file)
+            state.heading = (text, line, Level.MISSION, walk.added.get(Level.MISSION, 0))
             state.mode = "mission"
-            state.list_style, state.bullets = None, 0
+            _list_start(state)
             return
         if _INTRO_VISION.match(text) and len(text.split()) <= 16:
             _walk_lines_close(walk, state, file)
@@ -498,12 +562,13 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if mode is not None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
-        if mode in ("mission", "goal", "target"):
-            level = _MODE_LEVEL[mode]
-            state.heading = (text, line, level, walk.added.get(level, 0))
-        state.list_style, state.bullets = None, 0
-        state.new_list = set(state.last_number)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
+        if mode in ("mission", "goal", "target") or state.combined:
+            level = _MODE_LEVEL["mission" if state.combined else mode]
+            state.heading = (text, line, level, walk.added.get(level, 0))
+        _list_start(state)
+        state.spaced = line.para is True
+        state.new_list = set(state.last_number)
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             state.mode = "program"
@@ -537,6 +602,9 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             return
         state.list_style = "number"
         _open(walk, state, level, number, rest, line)
+        state.open_style = "label"
+        if level is Level.MISSION and number is None:
+            state.mode, state.list_style = "mission", "inline"  # "Misi: A; B; C": a list, when closed
         return
     if state.mode == "vision":
         if state.vision_line is None:
@@ -546,7 +614,9 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             state.mode = None
             if state.combined:  # "Visi dan Misi": the numbered list after the vision is the missions
                 state.mode = "mission"
+                state.list_style = "number"
                 _open(walk, state, Level.MISSION, number, rest, line)
+                state.open_style = _number_style(text)
             return
         state.vision_lines.append(text)
         if text.rstrip().endswith((".", "”", "\"")) or len(" ".join(state.vision_lines)) > 400:
@@ -556,39 +626,250 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
         bullet = _BULLET.match(text)
+        style = _number_style(text) if label is None else None
+        if style == "lroman" and state.open_style == "alpha" and state.open is not None and \
+                (state.open.number or "").isdigit() and number == str(int(state.open.number or 0) + 1):
+            style = "alpha"  # "i." after "h.": the next letter
+        if state.open is not None and level is not Level.PROGRAM and (
+                (state.list_style == "number" and (bullet or _below(style, state.open_style)))
+                or (state.list_style == "bullet" and bullet and text[:1] != state.bullet_char)):
+            # a bullet or a lettered point under a numbered item ("- Reformasi birokrasi", "a) ..."),
+            # or a bullet of another kind under a bulleted one: a sub-point of that item
+            state.subs.append(text[bullet.end():].strip() if bullet else _NUMBERED.sub("", text, 1).strip())
+            return
         if bullet and label is None and number is None and state.list_style != "number":
             # a list typed with bullets ("• ...", "- ..."): its items in order (missions numbered so)
             _walk_lines_close(walk, state, file)
             state.list_style = "bullet"
+            state.bullet_char = state.bullet_char or text[:1]
             state.bullets += 1
             _open(walk, state, level, str(state.bullets) if level is Level.MISSION else None,
                   text[bullet.end():].strip(), line)
             return
+        if style == "lroman":  # "i)", "ii)", "iv.": numbered in lower-case roman figures
+            found = _NUMBERED.match(text)
+            assert found is not None
+            number, rest = str(_roman(found.group("lroman").upper())), text[found.end():].strip()
         if number is not None and label is None:
             _walk_lines_close(walk, state, file)
             state.list_style = "number"
             _open(walk, state, level, number, rest, line)
+            state.open_style = style
+            return
+        if level is Level.MISSION and label is None and state.list_style in (None, "plain"):
+            _plain_line(walk, state, line, text, file)
+            return
+        if level is Level.PROGRAM and label is None and _program_line(text):
+            # "Program Satu Data Maros" under a dimension heading: a program (its own line)
+            _walk_lines_close(walk, state, file)
+            _open(walk, state, level, None, text, line)
+            return
+        if state.open is not None and state.list_style == "inline" and not _prose(text) and (
+                not file.lower().endswith(".docx") or state.open_text[-1].rstrip().endswith((";", ","))):
+            state.open_text.append(text)  # "Misi: A; B;" wrapped: the list goes on
             return
         if state.open is not None:
-            previous = " ".join(state.open_text)
+            previous = " ".join(state.subs[-1:] or state.open_text)
             assert state.open_line is not None
             if state.open_line.bold and not line.bold:
                 # a bold item ("4.1.1 Program Unggulan: ...") and the plain paragraph describing it
                 _walk_lines_close(walk, state, file)
+                _missed(state, text)
                 return
             new_sentence = _OPENER.match(text) is not None or (
                 len(text) > 150 and text.rstrip().endswith(".")) or (
                 file.lower().endswith(".docx") and not text[:1].islower())
             if text[:1].islower() or (not previous.rstrip().endswith((".", ";", ":")) and not new_sentence):
-                state.open_text.append(text)
+                if state.subs:
+                    state.subs[-1] = f"{state.subs[-1]} {text}"
+                else:
+                    state.open_text.append(text)
                 return
-        elif not _BULLET.match(text):
+        else:
             state.unread += 1  # a line under the heading read as no element: said if none is
         _walk_lines_close(walk, state, file)
+        _missed(state, text)
         return
     _walk_lines_close(walk, state, file)
+    if state.mode is None and state.chapter == "program" and label is None and number is None and _program_line(text):
+        # "Program Pengelolaan Aplikasi Informatika" on its own line in the program chapter
+        state.mode, state.list_style = "program", None
+        _open(walk, state, Level.PROGRAM, None, text, line)
 
 
+def _program_line(text: str) -> bool:
+    """Whether a line names a program by itself ("Program Satu Data Maros"): it begins with
+    "Program", and is short and no sentence."""
+    return _PROGRAM_LINE.match(text) is not None and len(text.split()) <= 20 and \
+        not _SENTENCE_WORDS.search(text.casefold()) and not text.rstrip().endswith((".", ":")) and \
+        not _program_heading(text.casefold())
+
+
+def _list_start(state: _TextState) -> None:
+    """A new list begins (after a heading or a lead-in sentence)."""
+    state.list_style, state.bullets, state.bullet_char, state.open_style = None, 0, None, None
+    state.plain, state.plain_prose = 0, False
+    state.missed = state.missed_inside = 0
+
+
+_NUMBERED = re.compile(r"^\(?(?:(?P<digit>\d{1,2}(?:\.\d{1,2})*)|(?P<roman>[IVX]{1,5})|"
+                       r"(?P<lroman>i{1,3}|iv|vi{0,3}|ix|x)|(?P<alpha>[a-z]))[.)]\s+")
+#: how a list item is numbered, from the outermost style to the innermost: "1." over "a)" over "i)"
+_STYLES = ("label", "roman", "digit", "alpha", "lroman")
+
+
+def _number_style(text: str) -> str | None:
+    """The numbering style of a list item: "digit" (1., 2)), "roman" (I., II.), "alpha" (a., b)),
+    "lroman" (i., ii), iv)); None for a line not numbered so."""
+    found = _NUMBERED.match(text)
+    if found is None:
+        return None
+    return next(name for name in ("digit", "roman", "lroman", "alpha") if found.group(name))
+
+
+def _below(style: str | None, open_style: str | None) -> bool:
+    """Whether an item numbered in ``style`` is a sub-point of one numbered in ``open_style``
+    ("a)" under "1.", "i)" under "a."); "i." after "h." is the next letter, read as a letter."""
+    if style is None or open_style is None or style == open_style:
+        return False
+    if style == "lroman" and open_style == "alpha":
+        return True
+    if style == "lroman":
+        style = "alpha"  # "i)" under "1." is a point of it all the same
+    return style in _STYLES and open_style in _STYLES and _STYLES.index(style) > _STYLES.index(open_style)
+
+
+#: a paragraph that explains rather than states: a sentence ("Misi ini dimaksudkan untuk ...",
+#: "Dalam mewujudkan misi tersebut, ...") or a lead-in ending with a colon
+_PROSE_WORDS = re.compile(r"\b(adalah|merupakan|ialah|yaitu|tersebut|sebagai berikut|berikut ini|bertujuan|"
+                          r"dimaksudkan|diharapkan|ini|itu)\b", re.I)
+#: a paragraph beginning as a statement of a plan does (a verb: Mewujudkan, Meningkatkan,
+#: Membangun, Mengembangkan, Menciptakan ...; a noun of one: Peningkatan, Pengembangan ...)
+_STATEMENT = re.compile(r"^(me[mnr]?g?y?[a-z]{3,}|pe[mnr]?g?y?[a-z]{3,}an|ber[a-z]{3,}|ter[a-z]{3,})\b", re.I)
+
+
+def _prose(text: str) -> bool:
+    """Whether a line under a mission heading reads as prose around the missions, not one."""
+    words = len(text.split())
+    return (_OPENER.match(text) is not None or _PROSE_WORDS.search(text) is not None
+            or text.rstrip().endswith(":") or words > 45 or (words > 25 and text.rstrip().endswith(".")))
+
+
+def _missed(state: _TextState, text: str) -> None:
+    """A line under a mission heading read as nothing: counted when it could be a mission."""
+    if state.heading is not None and state.heading[2] is Level.MISSION and not _prose(text):
+        state.missed += 1
+
+
+def _plain_line(walk: _Walk, state: _TextState, line: Line, text: str, file: str) -> None:
+    """A line with no number or bullet under a mission heading: each paragraph is a mission (in
+    order, M1, M2 ...), to the next heading. Prose between them (a sentence, a lead-in) is no
+    mission. Where the layout leaves it open whether a line begins a mission or goes on with the
+    one above (a PDF line not set apart by a gap, a Word paragraph beginning in lower case), the
+    missions concerned are doubted, with the reason."""
+    state.spaced = state.spaced or line.para is True
+    if _prose(text) and not (state.open is not None and text[:1].islower()):
+        _walk_lines_close(walk, state, file)
+        state.unread += 1
+        if state.plain:  # prose among the missions read: said when a mission follows it
+            state.plain_prose = True
+            state.missed += 1
+        return
+    ambiguous = False
+    if state.open is not None:
+        previous = " ".join(state.open_text).rstrip()
+        ends = previous.endswith((".", ";"))
+        if text[:1].islower():
+            goes_on, ambiguous = True, line.para is True or ends
+        elif line.para is False and state.spaced:
+            # set at the text's own spacing where the document sets paragraphs apart by a gap
+            goes_on, ambiguous = not ends, ends
+        elif line.para is True:
+            goes_on = False
+        elif ends:
+            goes_on = False
+        else:
+            goes_on, ambiguous = _STATEMENT.match(text) is None, True
+        if goes_on:
+            state.open_text.append(text)
+            if ambiguous:
+                state.open.doubt(_plain_reason(walk, state), 0.2)
+            return
+        if ambiguous:
+            state.open.doubt(_plain_reason(walk, state), 0.2)
+    _walk_lines_close(walk, state, file)
+    if not ambiguous and _inline_items(text, statements=True) is not None:
+        # one paragraph listing the missions, "Mewujudkan ...; meningkatkan ...; dan membangun ..."
+        _inline_missions(walk, state, text, line, file)
+        return
+    state.list_style = "plain"
+    state.plain += 1
+    state.bullets += 1
+    _open(walk, state, Level.MISSION, str(state.bullets), text, line)
+    assert state.open is not None
+    if ambiguous or state.plain_prose or not text[:1].isupper() or len(text.split()) > 30:
+        state.open.doubt(_plain_reason(walk, state), 0.2)
+
+
+#: the missions written on in the vision's paragraph: "Visi: X. Misi: (1) ...", "“X” dengan misi: ..."
+_MISSIONS_AFTER_VISION = re.compile(r"[.,;]?\s*(?:\b(?:dengan|dan|serta)\s+)?\bmisi(?:nya)?\b[^:“”\"]{0,60}:\s*", re.I)
+#: a number in front of an item of a list written on one line: "(1) ...; (2) ...", "1) ..., 2) ..."
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;,.:]))\(?(\d{1,2})[.)]\s+")
+
+
+def _inline_items(text: str, *, statements: bool = False) -> tuple[list[str], bool] | None:
+    """The items of a list written in one line or paragraph, and whether the list is plain: "(1)
+    A; (2) B; (3) C" numbered from 1 (plain), or "A; B; dan C" of two parts or more, each a few
+    words (plain when each begins as a statement does, "Mewujudkan ...", "meningkatkan ...").
+    ``statements``: only a list whose parts all begin so. None for a line that lists nothing."""
+    text = clean(text).strip()
+    marks = list(_INLINE_NUMBER.finditer(text))
+    if len(marks) >= 2 and marks[0].start() == 0 and [int(m.group(1)) for m in marks] == list(range(1, len(marks) + 1)):
+        ends = [m.start() for m in marks[1:]] + [len(text)]
+        items = [_list_part(text[m.end():end]) for m, end in zip(marks, ends)]
+        if all(len(item.split()) >= 2 for item in items):
+            return items, True
+    parts = [_list_part(part) for part in text.split(";")]
+    parts = [part for part in parts if part]
+    if len(parts) < 2 or any(len(part.split()) < 2 for part in parts):
+        return None
+    plain = all(_STATEMENT.match(part) for part in parts)
+    if statements and not plain:
+        return None
+    return parts, plain
+
+
+def _list_part(text: str) -> str:
+    """An item of a list written on one line, without its joining words and end marks."""
+    text = re.sub(r"^(?:dan|serta)\s+", "", text.strip(" ;,."), flags=re.I)
+    text = re.sub(r"[;,]?\s+(?:dan|serta)$", "", text, flags=re.I).strip(" ;,.")
+    return text[:1].upper() + text[1:]
+
+
+def _inline_missions(walk: _Walk, state: _TextState, text: str, line: Line | None, file: str) -> bool:
+    """The missions of a list written on one line ("Misi: A; B; C"), each drafted in order (M1,
+    M2 ...), doubted where the list is not plain; False when the text lists nothing."""
+    found = _inline_items(text)
+    if found is None or line is None:
+        return False
+    items, plain = found
+    for item in items:
+        state.bullets += 1
+        _open(walk, state, Level.MISSION, str(state.bullets), item, line)
+        assert state.open is not None
+        if not plain:
+            state.open.doubt(_t("draft.reason.inline", walk.lang), 0.2)
+        _walk_lines_close(walk, state, file)
+    return True
+
+
+def _plain_reason(walk: _Walk, state: _TextState) -> str:
+    heading = clean(state.heading[0])[:60] if state.heading is not None else "Misi"
+    return _t("draft.reason.plain", walk.lang, heading=heading)
+
+
+#: a line naming a program by itself: "Program Satu Data Maros"
+_PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
 #: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
 _BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
 
@@ -597,10 +878,14 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
     """At the next heading or chapter: a heading of missions, goals or targets with lines under
     it of which no element was read is said (a list written in a way the draft does not read)."""
     heading, unread, state.heading, state.unread = state.heading, state.unread, None, 0
-    if heading is None or not unread:
+    inside, state.missed, state.missed_inside = state.missed_inside, 0, 0
+    if heading is None:
         return
     text, line, level, before = heading
     if walk.added.get(level, 0) > before:
+        # missions read: lines among them that could be missions and were not are said
+        unread = inside
+    if not unread:
         return
     place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
     walk.draft.checks.append(_t("draft.check.unread", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
@@ -623,7 +908,9 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
     if number:
         state.last_number[level] = number
         state.new_list.discard(level)
-    state.open, state.open_text, state.open_line = item, [rest] if rest else [], line
+    state.open, state.open_text, state.open_line, state.subs = item, [rest] if rest else [], line, []
+    state.missed_inside += state.missed
+    state.missed = 0
 
 
 # --------------------------------------------------------------------------

@@ -523,9 +523,9 @@ def read_docx(path: Path) -> Document:
                 continue
             flush()
             text = _list_number(child, style, text, counters)
-            for part in text.split("\n"):
-                if part.strip():
-                    items.append(Line(clean(part), page, None, bold))
+            for k, part in enumerate(text.split("\n")):
+                if part.strip():  # a paragraph; its parts after a line break may go on with it
+                    items.append(Line(clean(part), page, None, bold, True if k == 0 else None))
             page += before
         elif child.tag == tbl_tag:
             flush()
@@ -558,6 +558,8 @@ def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list
     label, number, _ = numbering(text)
     if label is not None or number is not None:
         return text  # numbered by hand as well
+    if level > 0:  # an item of a list nested in another: a sub-point of the item above it
+        return f"• {text}"
     return f"{count[level]}. {text}"
 
 
@@ -705,11 +707,16 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     columns: list[_Column] | None = None
     for index, placed in enumerate(raw_pages):
         page_items, columns = _borderless([item for _, item in placed], columns)
+        above: _Segments | None = None
         for item in page_items:  # keep a line's text, not its word positions
             if isinstance(item, Table) and getattr(item, "pieces", None):
                 _mend_table(item, vocabulary())
-            items.append(Line(item.text, item.page, item.printed_page, item.bold)
-                         if isinstance(item, _Segments) else item)
+            if isinstance(item, _Segments):
+                items.append(Line(item.text, item.page, item.printed_page, item.bold, _starts_paragraph(item, above)))
+                above = item
+            else:
+                items.append(item)
+                above = None
         raw_pages[index] = []
     return Document(name, items, pages=len(raw_pages))
 
@@ -1234,6 +1241,26 @@ def _line_or_row(words: list[dict[str, Any]], page: int) -> Line:
     line.pieces = pieces if any(made for piece in pieces for _, made in piece) else None
     line.size = max(float(w.get("size") or 10) for w in words)
     return line
+
+
+def _starts_paragraph(line: "_Segments", above: "_Segments | None") -> bool | None:
+    """Whether a PDF line begins a paragraph, by its place under the line above it on the page:
+    a gap above it of more than 1.5 times its size (paragraph spacing); it goes on with the line
+    above when set at the text's own spacing (up to 1.3 times its size) at the same left edge.
+    ``None`` when neither (the first line of a page, an indent: a paragraph's first line or a
+    list item's hanging lines)."""
+    if above is None or not line.segments or not above.segments:
+        return None
+    size = max(line.size, above.size)
+    gap = line.top - above.top
+    if gap <= 0:
+        return None
+    indent = line.segments[0][0] - above.segments[0][0]
+    if gap > 1.5 * size:
+        return True
+    if gap <= 1.3 * size and abs(indent) <= size / 2:
+        return False
+    return None
 
 
 def _mend_lines(pages: list[list[tuple[float, Line | Table]]]) -> Callable[[], Any]:

@@ -45,7 +45,7 @@ import attrs
 
 from ..errors import Place, Problem, SmartsyncError, did_you_mean
 from ..model import Level
-from .scoring import CONCEPT_LEVELS, Statement, TermWeights, compare_statements
+from .scoring import CLAUSE_LEVELS, CONCEPT_LEVELS, Statement, TermWeights, compare_statements
 from .suggest import BRIDGED_LEVELS, DEFAULT_THRESHOLD
 
 __all__ = ["LabelledPair", "Counts", "Evaluation", "PairFileError", "read_pairs", "evaluate"]
@@ -235,9 +235,9 @@ def evaluate(
         if pair.region:
             extra = TermWeights.from_texts((), generic_words=[pair.region]).generic
             weights = attrs.evolve(base, generic=base.generic | extra)
-        concepts = pair.level in CONCEPT_LEVELS
-        score = compare_statements(Statement.of(pair.masterplan_text, weights, concepts),
-                                   Statement.of(pair.rpjmd_text, weights, concepts)).score
+        concepts, parts = pair.level in CONCEPT_LEVELS, pair.level in CLAUSE_LEVELS
+        score = compare_statements(Statement.of(pair.masterplan_text, weights, concepts, parts),
+                                   Statement.of(pair.rpjmd_text, weights, concepts, parts)).score
         if bridger is not None and pair.level in BRIDGED_LEVELS:
             found = bridger.bridge(pair.masterplan_text, pair.rpjmd_text, pair.rpjmd_code)
             if found is not None and found.score > score:

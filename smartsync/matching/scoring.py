@@ -46,7 +46,8 @@ import attrs
 
 from .sectors import concept_sectors, phrase_sectors, sector_stems
 from ..model import Level
-from .text import GENERIC_TERMS, concept_parts, concept_terms, terms, tool_terms
+from .text import (CONCEPT_MARK, GENERIC_TERMS, NOT_TOPICS, clauses as clauses_of, concept_parts,
+                   concept_terms, terms, tool_terms)
 
 __all__ = [
     "GENERIC_FACTOR",
@@ -58,6 +59,8 @@ __all__ = [
     "compare",
     "similarity",
     "CONCEPT_LEVELS",
+    "CLAUSE_LEVELS",
+    "CLAUSE_FACTOR",
 ]
 
 #: How much a generic planning word weighs compared with a content word of the
@@ -74,6 +77,16 @@ SECTOR_MISMATCH_FACTOR = 0.5
 #: the national nomenclature, whose names are programs' and activities'.
 CONCEPT_LEVELS = frozenset(
     {Level.VISION, Level.MISSION, Level.GOAL, Level.TARGET, Level.STRATEGY, Level.POLICY})
+
+
+#: The levels whose statements join several aims and are also compared aim by aim
+#: (:func:`~smartsync.matching.text.clauses`): missions and targets. A vision is one statement
+#: of the region's future, compared whole.
+CLAUSE_LEVELS = frozenset({Level.MISSION, Level.TARGET})
+#: How much the best pair of aims of two statements counts against the statements' own score:
+#: the pair scores ``max(score, CLAUSE_FACTOR * best pair of aims)``. Chosen on the development
+#: sets (docs/matching.rst).
+CLAUSE_FACTOR = 0.8
 
 
 def generic_stems() -> frozenset[str]:
@@ -188,14 +201,26 @@ class Statement:
     norm: float
     sectors: frozenset[str]
     generic: frozenset[str] = frozenset()
+    #: the statements of the aims it joins (:func:`~smartsync.matching.text.clauses`), when it
+    #: is compared aim by aim and joins more than one; empty otherwise
+    clauses: "tuple[Statement, ...]" = ()
+
+    @property
+    def topics(self) -> frozenset[str]:
+        """What the statement is about, beyond its words: the affairs of government it names
+        and the concepts it writes (less :data:`~smartsync.matching.text.NOT_TOPICS`)."""
+        return self.sectors | frozenset(
+            s for s in self.weights if s[:1] == CONCEPT_MARK and s not in NOT_TOPICS)
 
     @classmethod
-    def of(cls, text: str, weights: TermWeights | None = None, concepts: bool = False
-           ) -> "Statement":
+    def of(cls, text: str, weights: TermWeights | None = None, concepts: bool = False,
+           clauses: bool = False) -> "Statement":
         """The statement of ``text`` under ``weights`` (uniform when omitted); with
         ``concepts``, each phrase of a concept (:func:`~smartsync.matching.text.concept_terms`)
         is one term, the concept's, weighing what its words weighed together, and naming the
-        affairs any word of the concept names."""
+        affairs any word of the concept names; with ``clauses``, the statement also holds the
+        statement of each aim it joins (:attr:`clauses`), when it joins more than one that
+        says more than generic planning words."""
         tw = weights if weights is not None else TermWeights()
         stems, written, sectors, parts = _shape(text, concepts)
         weight = tw.weight
@@ -211,7 +236,16 @@ class Statement:
         norm = math.sqrt(sum(v * v for v in w.values()))
         common = tw.generic
         generic = frozenset(s for s in stems if s in common)
-        return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic)
+        parts: tuple[Statement, ...] = ()
+        if clauses:
+            pieces = clauses_of(text)
+            if len(pieces) > 1:
+                built = [cls.of(piece, tw, concepts) for piece in pieces]
+                parts = tuple(p for p in built if any(t not in p.generic for t in p.weights))
+                if len(parts) < 2:
+                    parts = ()
+        return cls(weights=w, words=written, norm=norm, sectors=sectors, generic=generic,
+                   clauses=parts)
 
     def cosine(self, other: "Statement") -> float:
         """The cosine of the two word vectors, from 0 to 1; 0 when they share only generic words."""
@@ -262,9 +296,41 @@ def _combine(cosine: float, a: frozenset[str], b: frozenset[str]) -> float:
     return cosine + (1.0 - cosine) * SECTOR_BONUS * jaccard
 
 
+def _whole(a: Statement, b: Statement) -> float:
+    return min(1.0, max(0.0, _combine(a.cosine(b), a.sectors, b.sectors)))
+
+
+def best_aims(a: Statement, b: Statement) -> "tuple[float, Statement, Statement] | None":
+    """The best-scoring pair of aims of two statements of aims (each statement's
+    :attr:`~Statement.clauses`, or the statement itself when it joins one aim) among those
+    sharing a topic (an affair of government or a concept: :attr:`Statement.topics`), with its
+    score; ``None`` when neither joins several aims or no pair shares a topic."""
+    if not a.clauses and not b.clauses:
+        return None
+    best: tuple[float, Statement, Statement] | None = None
+    for x in a.clauses or (a,):
+        tx = x.topics
+        if not tx:
+            continue
+        for y in b.clauses or (b,):
+            if tx.isdisjoint(y.topics):
+                continue
+            score = _whole(x, y)
+            if best is None or score > best[0]:
+                best = (score, x, y)
+    return best
+
+
 def score_statements(a: Statement, b: Statement) -> float:
-    """The score of two prepared statements, from 0 to 1, rounded to 6 decimals."""
-    return round(min(1.0, max(0.0, _combine(a.cosine(b), a.sectors, b.sectors))), 6)
+    """The score of two prepared statements, from 0 to 1, rounded to 6 decimals: the score of
+    their words and affairs, or, for statements joining several aims, :data:`CLAUSE_FACTOR`
+    times the score of their best pair of aims (:func:`best_aims`) when that is higher."""
+    score = _whole(a, b)
+    if a.clauses or b.clauses:
+        best = best_aims(a, b)
+        if best is not None and best[0] * CLAUSE_FACTOR > score:
+            score = best[0] * CLAUSE_FACTOR
+    return round(score, 6)
 
 
 def evidence_of(a: Statement, b: Statement) -> tuple[str, ...]:
@@ -290,6 +356,10 @@ def _through_concepts(level: "Level | str | None") -> bool:
     return level is not None and Level.parse(level) in CONCEPT_LEVELS
 
 
+def _by_clauses(level: "Level | str | None") -> bool:
+    return level is not None and Level.parse(level) in CLAUSE_LEVELS
+
+
 def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None,
             level: "Level | str | None" = None) -> Comparison:
     """Score two texts and say why: the words they share, the affairs of government they share.
@@ -301,9 +371,9 @@ def compare(text_a: str, text_b: str, *, weights: TermWeights | None = None,
     compared through concepts, as :func:`~smartsync.matching.suggest_matches` compares them;
     programs, activities and texts of no level given by their own words.
     """
-    concepts = _through_concepts(level)
-    return compare_statements(Statement.of(text_a, weights, concepts),
-                              Statement.of(text_b, weights, concepts))
+    concepts, parts = _through_concepts(level), _by_clauses(level)
+    return compare_statements(Statement.of(text_a, weights, concepts, parts),
+                              Statement.of(text_b, weights, concepts, parts))
 
 
 def similarity(text_a: str, text_b: str, *, weights: TermWeights | None = None,

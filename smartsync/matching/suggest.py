@@ -13,6 +13,7 @@ from .bridge import Bridge, Bridger
 from .nomenclature import Entry, Nomenclature, Placement
 from .text import terms
 from .scoring import (
+    CLAUSE_LEVELS,
     CONCEPT_LEVELS,
     SECTOR_BONUS,
     SECTOR_MISMATCH_FACTOR,
@@ -351,6 +352,7 @@ def _suggest_level(
     only: frozenset[str] | None = None,
     bridger: Bridger | None = None,
     concepts: bool = False,
+    by_clauses: bool = False,
 ) -> list[Match]:
     """The suggestions for the elements of one level (``mps`` and ``rps`` sorted by id);
     with ``only``, for the masterplan elements of those ids alone (the others are
@@ -373,9 +375,9 @@ def _suggest_level(
     # a masterplan class not asked about is compared with nothing: only its stems count
     # (in the statistics of which stems are frequent), its statement is never built
     sa_list: list[Statement | None] = [
-        Statement.of(e.text, weights, concepts) if wanted is None or wanted[c] else None
+        Statement.of(e.text, weights, concepts, by_clauses) if wanted is None or wanted[c] else None
         for c, e in enumerate(mp_reps)]
-    sb_list = [Statement.of(e.text, weights, concepts) for e in rp_reps]
+    sb_list = [Statement.of(e.text, weights, concepts, by_clauses) for e in rp_reps]
     rp_ids = [e.id for e in rps]
     taken_by: dict[str, set[str]] = {}
     for mid, rid in taken:
@@ -489,6 +491,29 @@ def _suggest_level(
                   _candidates(sa_list, sb_list, threshold, bar if top is not None else None,
                               wanted=wanted,
                               masterplan_stems=[_stems(e.text, concepts) for e in mp_reps]))
+    if by_clauses:
+        # statements joining several aims also score their best pair of aims sharing a topic
+        # (scoring.best_aims), which the bounds of the words do not bound: every pair of classes
+        # sharing a topic, one of them joining several aims, is scored (missions and targets:
+        # tens of statements, not thousands)
+        def topics(s: Statement) -> frozenset[str]:
+            return s.topics.union(*(x.topics for x in s.clauses))
+
+        by_topic: dict[str, list[int]] = {}
+        for d, sb in enumerate(sb_list):
+            for t in sorted(topics(sb)):
+                by_topic.setdefault(t, []).append(d)
+        for c, sa in enumerate(sa_list):
+            if sa is None:
+                continue
+            row = candidates[c]
+            near = {d for t in topics(sa) for d in by_topic.get(t, ())}
+            for d in sorted(near):
+                if not (sa.clauses or sb_list[d].clauses):
+                    continue
+                score = score_of(c, d)
+                if score >= threshold and score + 1e-4 > row.get(d, 0.0):
+                    row[d] = score + 1e-4
     by_program: dict[str, list[int]] = {}
     for d, (program, _) in enumerate(rp_program):
         if program is not None:
@@ -738,7 +763,8 @@ def _suggest(region: Region, threshold: float, top: int | None, relation: Relati
                 weights = region_weights(region)
             bridger = bridger_for(region, nomenclature) if level in BRIDGED_LEVELS else None
             out.extend(_suggest_level(mps, rps, weights, threshold, top, taken, rel, lang,
-                                      only, bridger, level in CONCEPT_LEVELS))
+                                      only, bridger, level in CONCEPT_LEVELS,
+                                      level in CLAUSE_LEVELS))
     out.sort(key=lambda m: (-(m.score or 0.0), m.masterplan, m.rpjmd))
     return tuple(out)
 

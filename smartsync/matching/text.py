@@ -64,6 +64,9 @@ __all__ = [
     "CONCEPTS",
     "concept_terms",
     "concept_parts",
+    "CLAUSE_SEPARATORS",
+    "NOT_TOPICS",
+    "clauses",
 ]
 
 
@@ -466,3 +469,32 @@ def concept_parts(text: str) -> tuple[tuple[Term, ...], Mapping[str, frozenset[s
             out.append(found[i])
             i += 1
     return tuple(out), {k: frozenset(v) for k, v in parts.items()}
+
+
+_CLAUSES: Mapping[str, object] = _VOCABULARY.get("clauses", {})
+#: What stands between two aims of one statement of aims: punctuation and words (commas,
+#: *dan*, *serta*, *melalui*). Read from ``clauses.separators`` in ``data/vocabulary.json``.
+CLAUSE_SEPARATORS: tuple[str, ...] = tuple(_CLAUSES.get("separators", ()))  # type: ignore[union-attr]
+#: The concepts that say whom an aim is for rather than what it is about (*warga*,
+#: *masyarakat*): sharing one of them alone never makes two aims alike. Read from
+#: ``clauses.not_topics`` in ``data/vocabulary.json``.
+NOT_TOPICS: frozenset[str] = frozenset(
+    CONCEPT_MARK + name for name in _CLAUSES.get("not_topics", ()))  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_pattern() -> "re.Pattern[str]":
+    marks = [re.escape(s) for s in CLAUSE_SEPARATORS if not s[:1].isalnum()]
+    names = [rf"\b{re.escape(s)}\b" for s in CLAUSE_SEPARATORS if s[:1].isalnum()]
+    return re.compile("|".join(marks + names) or r"(?!)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16384)
+def clauses(text: str) -> tuple[str, ...]:
+    """The parts of a statement of aims between its :data:`CLAUSE_SEPARATORS`, in text order
+    (a mission joins several aims: each part is compared on its own as well).
+
+    >>> clauses("Meningkatkan akses dan mutu pelayanan pendidikan, kesehatan serta perlindungan sosial")
+    ('Meningkatkan akses', 'mutu pelayanan pendidikan', 'kesehatan', 'perlindungan sosial')
+    """
+    return tuple(part.strip() for part in _clause_pattern().split(text) if part.strip())

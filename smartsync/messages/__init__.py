@@ -214,15 +214,28 @@ def format_percent(value: float, lang: str = "en") -> str:
     return _decimal(_tenths_of_percent(value), 1, lang) + "%"
 
 
+#: a threshold with more digits than a researcher types whose fraction has at most this
+#: denominator is written as the fraction (``2/3 (about 66.7%)``); others with every digit
+#: given (``0.3125`` -> ``31.25%``)
+_SIMPLE_DENOMINATOR = 1000
+
+
 def format_threshold(value: float, lang: str = "en") -> str:
     """A threshold in force as a percentage, to a tenth, or with every digit of the number
     as given where a tenth would round it (``0.5000000001`` -> ``50.00000001%``: "6 needed
-    at threshold 50%" would be false at 50%); ``0.75`` -> ``75%``."""
+    at threshold 50%" would be false at 50%); ``0.75`` -> ``75%``; a threshold that is a
+    simple fraction as the bounds write it (``2/3`` -> ``2/3 (about 66.7%)``, never
+    ``66.66666666666666%``: newuser finding F93)."""
     from decimal import Decimal
+
+    from .._exact import exact
 
     given = Decimal(repr(float(value)))
     if not given.is_finite() or (given * 1000) == (given * 1000).to_integral_value():
         return format_percent(value, lang)
+    if (given * 10**6) != (given * 10**6).to_integral_value() \
+            and exact(value).denominator <= _SIMPLE_DENOMINATOR:
+        return format_bound(value, lang)
     written = format((given * 100).normalize(), "f")
     return (written.replace(".", ",") if lang == "id" else written) + "%"
 
