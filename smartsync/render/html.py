@@ -110,7 +110,7 @@ def _render_html(region: Region, classification: Classification | None = None, *
         f'<header class="region" data-region="{_a(region.id)}">{back}'
         f"<h1>{_e(region.name)}</h1>"
         f'<p class="meta">{" · ".join(_e(m) for m in meta)}</p></header>',
-        _type_section(region, c, lang),
+        _type_section(region, c, lang, getattr(advice, "stability", None)),
         _diagram_section(region, c, lang),
         _coverage_section(c, lang),
         _diagnostics_section(c, warnings, lang),
@@ -215,6 +215,7 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
     Each failure is a row naming the file and its problems. Links are relative
     to ``base`` (the folder of the index page)."""
     from ..messages import stage_name, type_name
+    from ._lines import type_caveats
 
     _check_lang(lang)
     stages = list(pages[0].classification.typology.stages) if pages else []
@@ -236,10 +237,13 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
                          f'<span class="mini"><i style="width:{max(0.0, min(1.0, s.coverage)) * 100:.0f}%"></i></span>'
                          f"{s.synchronized}/{s.total} \u00b7 {_share(s.coverage, lang)}</td>")
         letter = c.type_letter
+        caveats = type_caveats(c, lang)
         rows.append(f'<tr class="region" data-type="{_a(c.type.value)}" data-region="{_a(page.region.id)}">'
                     f'<td><a href="{_a(href)}">{_e(page.region.name)}</a></td><td>{_e(page.region.id)}</td>'
-                    f'<td title="{_a(type_name(c.type, letter, lang))}">'
-                    f'{_e(letter if letter else _label("unsynchronized", lang))}</td>'
+                    f'<td title="{_a("; ".join([type_name(c.type, letter, lang), *caveats]))}">'
+                    f'{_e(letter if letter else _label("unsynchronized", lang))}'
+                    + (f' <span class="caveat">{_e(_label("periods_apart", lang))}</span>'
+                       if caveats else "") + '</td>'
                     f'{"".join(cells)}<td>{_e(page.source)}</td></tr>')
     for failure in failures:
         errors = [p for p in failure.problems if p.severity is Severity.ERROR] or list(failure.problems)

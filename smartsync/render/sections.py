@@ -69,6 +69,8 @@ a{color:var(--accent)}
 justify-content:center;font-size:32px;font-weight:700;color:#fff;background:var(--accent)}
 .type-unsynchronized .badge{background:#8a939e}
 .type-name{font-size:18px;font-weight:700;margin:0}
+.type-caveat{color:#8a4b00;font-weight:600;margin:6px 0 0}
+td .caveat{color:#8a4b00;font-size:12px;font-weight:600}
 ul.characteristics{margin:10px 0 0;padding-left:20px}
 ul.characteristics li{margin:3px 0}
 .stage-row{display:grid;grid-template-columns:110px 1fr 260px;gap:10px;align-items:center;margin:6px 0}
@@ -158,8 +160,9 @@ def _page(title: str, body: str, lang: str) -> str:
 # ---------------------------------------------------------------- region page
 
 
-def _type_section(region: Region, c: Classification, lang: str) -> str:
+def _type_section(region: Region, c: Classification, lang: str, stability: Any = None) -> str:
     from ..messages import text, type_name
+    from ._lines import type_caveats
 
     letter = c.type_letter
     badge = letter if letter is not None else _label("unsynchronized_badge", lang)
@@ -171,6 +174,8 @@ def _type_section(region: Region, c: Classification, lang: str) -> str:
             f'<h2>{_e(text("heading.type", lang))}</h2>'
             f'<div class="type-head"><div class="badge">{_e(badge)}</div>'
             f'<p class="type-name">{_e(type_name(c.type, letter, lang))}</p></div>'
+            + "".join(f'<p class="type-caveat">{_e(note)}</p>' for note in type_caveats(c, lang, stability))
+            +
             f'<h3>{_e(text("heading.characteristics", lang))}</h3>'
             f'<ul class="characteristics">{items}</ul></section>')
 
