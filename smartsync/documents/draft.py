@@ -318,6 +318,8 @@ class _TextState:
         self.open_text: list[str] = []
         self.open_line: Line | None = None
         self.dimension: Dimension | None = None
+        #: the quick-win heading under which the dimension of the section above goes on ("" when none)
+        self.dimension_inherited = ""
         self.vision_lines: list[str] = []
         self.vision_line: Line | None = None
         self.last_number: dict[Level, str] = {}
@@ -545,12 +547,48 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
                     parsed = program_code(coded[0])
                     if parsed:
                         item.code, item.raw_code, item.text = parsed[0], coded[0], coded[1].strip()
+                _own_figures(walk, state, item)
             line = state.open_line
             assert line is not None
             item.provenance = _provenance(file, line.page, line.printed_page,
                                           " ".join(state.open_text + state.subs), raw_code=item.raw_code)
             walk.add(item)
         state.open, state.open_text, state.open_line, state.subs = None, [], None, []
+
+
+#: the parenthesis closing a program's line: "Telemedisin puskesmas (Smart Living, Rp 1,2 M)"
+_TRAILING = re.compile(r"\s*\(([^()]{2,80})\)\s*\.?$")
+#: a sum written in words of money: "Rp 1,2 M", "Rp 750 juta", "1,5 miliar"
+_SUM = re.compile(r"(?:rp\.?\s*\d[\d.,\s]*(?:triliun|miliar|milyar|juta|jt|ribu|m)?|\d[\d.,]*\s*(?:triliun|miliar|milyar|juta|jt))\.?",
+                  re.I)
+
+
+def _own_figures(walk: _Walk, state: _TextState, item: _Item) -> None:
+    """A program line's own dimension and budget in the parenthesis closing it ("Telemedisin
+    puskesmas (Smart Living, Rp 1,2 M)"): read as the program's, out of its name. A program
+    under a quick-win heading that names no dimension of its own, with the dimension of the
+    section above the heading, is doubted."""
+    found = _TRAILING.search(item.text)
+    own: Dimension | None = None
+    if found is not None:
+        kept: list[str] = []
+        for part in re.split(r"[;,]\s+(?=\D)|\s+[-–]\s+", found.group(1)):
+            part = part.strip()
+            dimension = dimension_of(part) if re.search(r"smart|cerdas|dimensi", part, re.I) else None
+            amount = money(part) if _SUM.fullmatch(part) else None
+            if dimension is not None and own is None:
+                own = dimension
+            elif _is_amount(amount) and amount > 0 and item.total is None:
+                item.total, item.has_money = amount, True
+            elif part:
+                kept.append(part)
+        if own is not None or item.has_money:
+            item.text = item.text[: found.start()].rstrip() + (f" ({', '.join(kept)})" if kept else "")
+    if own is not None:
+        item.dimension = own
+    elif state.dimension_inherited and item.dimension is not None:
+        item.doubt(_t("draft.reason.dimension-above", walk.lang, heading=state.dimension_inherited[:40],
+                      dimension=_t("dimension." + item.dimension.value, walk.lang)), 0.3)
 
 
 def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
@@ -668,9 +706,16 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         _list_start(state)
         state.spaced = line.para is True
         state.new_list = set(state.last_number)
+        state.dimension_inherited = ""
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             state.mode = "program"
+        elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
+                and state.dimension is not None:
+            # "Quick Win" after "Dimensi Smart Environment": a list of its own, whose items may
+            # name their own dimension; one that does not keeps the section's, doubted
+            state.mode = mode
+            state.dimension_inherited = clean(text)
         else:
             state.mode = mode
             if mode in ("vision", "mission", "goal", "target", "quoted", "skip"):
@@ -1081,6 +1126,8 @@ class _Columns:
     #: where the money unit was read: "header", "caption", "note", "carried" (from the table
     #: continued), "inferred" (from the size of the figures), None (not found, read as rupiah)
     unit_source: str | None = None
+    #: a masterplan's columns quoting the RPJMD ("Program RPJMD", its "Kode", "Pagu RPJMD"): left out
+    quoted: list[str] = field(default_factory=list)
 
 
 def _label_rows(table: Table, rows: range) -> list[str]:
@@ -1150,7 +1197,8 @@ def _is_number_row(cells: list[str]) -> bool:
     return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?(\s*=\s*.*)?", c) for c in filled)
 
 
-_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan")
+_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan|alokasi"
+                          r"|\bt\.?\s?a\.?\s*(?:19|20)\d\d\b")  # "TA 2025": tahun anggaran, the budget year
 _TARGET_WORDS = re.compile(r"\btarget\b|capaian|kinerja|satuan")
 #: a column of an indicator's value before the plan: never pagu, whatever the table's other words
 _BASELINE = re.compile(r"kondisi\s+(kinerja\s+)?awal|\bbaseline\b|\btahun\s+0\b|\bth\.?\s*0\b")
@@ -1159,14 +1207,26 @@ _BASELINE = re.compile(r"kondisi\s+(kinerja\s+)?awal|\bbaseline\b|\btahun\s+0\b|
 _CONDITION = re.compile(r"kondisi|\btarget\b|capaian|indikator|kinerja|satuan|baseline")
 
 
-def _columns(table: Table, header: range, caption: str) -> _Columns:
+#: a masterplan's column quoting the RPJMD ("Program RPJMD", "Pagu RPJMD", "Kode Program RPJMD")
+_OTHER_PLAN_COLUMN = re.compile(r"\brpjmd\b|jangka menengah")
+
+
+def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKind.RPJMD) -> _Columns:
     labels = _label_rows(table, header)
     everything = " ".join(labels).casefold()
-    money_table = bool(_MONEY_WORDS.search(everything)) and not _TARGET_WORDS.search(everything)
+    # a table of money: its header says so, or its caption states a money unit ("Kebutuhan
+    # Pendanaan (dalam juta rupiah)" over bare years "2025 | 2026 ...")
+    money_table = bool(_MONEY_WORDS.search(everything) or _stated_unit(caption)) \
+        and not _TARGET_WORDS.search(everything)
     roles: list[str] = []
     years: list[int | None] = []
     for label in labels:
         low = label.casefold().replace("_", " ")
+        if _SHARE.search(low):
+            # "Proporsi Pagu (%)", "Persentase Anggaran": a share of the money, never money
+            roles.append("skip")
+            years.append(None)
+            continue
         role = _role(label) or "skip"
         found = years_in(low)
         year = found[-1] if found else None
@@ -1202,6 +1262,17 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
                 role = "skip"
         roles.append(role)
         years.append(year if role == "year" else None)
+    quoted: list[str] = []
+    if kind is PlanKind.MASTERPLAN and any(_OTHER_PLAN_COLUMN.search(l.casefold()) for l in labels):
+        # a masterplan's table of its alignment ("Program Smart City | Kode | Program RPJMD | Pagu
+        # RPJMD"): the RPJMD's columns quote the other plan -- its programs, codes and pagu are
+        # never the smart city programs' own
+        for c, label in enumerate(labels):
+            low = label.casefold()
+            if _OTHER_PLAN_COLUMN.search(low) or (roles[c] in ("code", "code_part", "year", "total")
+                                                   and not re.search(r"smart|masterplan|cerdas", low)):
+                roles[c], years[c] = "skip", None
+                quoted.append(label)
     money_labels = " ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))
     unit, source = unit_of(money_labels), "header"
     if unit is None:
@@ -1218,7 +1289,7 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
         low = labels[c].casefold()
         if len(programs) > 1 and re.search(r"\bkegiatan\b", low) and not re.search(r"\bprogram\b", low):
             roles[c] = "activity"  # "Program | Kegiatan": the activities of each program, no programs
-    return _Columns(roles, years, unit or 1, labels, source if unit else None)
+    return _Columns(roles, years, unit or 1, labels, source if unit else None, quoted)
 
 
 #: how a caption or a note states a money unit: "(dalam juta rupiah)", "Satuan: ribu rupiah", "Rp juta",
@@ -1226,6 +1297,10 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
 _UNIT_STATEMENT = re.compile(r"\(\s*(dalam\s+)?(rp\.?\s*)?(juta|ribu|miliar|milyar|000)|\bdalam\s+(satuan\s+)?(rp\.?\s*)?"
                              r"(juta|ribu|ribuan|jutaan|miliar|milyar|rupiah)|\bsatuan\b|\brp\.?\s*(juta|ribu|miliar|milyar|000)\b"
                              r"|\bx\s*(rp\.?\s*)?1\.000", re.I)
+
+
+#: the header of a column of shares ("Proporsi Pagu (%)", "Persentase", "Porsi Anggaran")
+_SHARE = re.compile(r"%|\bproporsi\b|\bpersen(tase)?\b|\bprosentase\b|\bporsi\b")
 
 
 def _stated_unit(text: str) -> int | None:
@@ -1336,7 +1411,14 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
                     item.context_parent = walk.context_for(Level.MISSION)
                 walk.add(item)
         previous = state.columns
-        columns = _columns(table, header, title_text)
+        columns = _columns(table, header, title_text, walk.kind)
+        if columns.quoted:
+            place = where(_provenance(file, table.pages[header.start] if table.pages else None,
+                                      table.printed_pages[header.start] if table.printed_pages else None,
+                                      "", sheet=table.sheet, row=table.rows_at[header.start]
+                                      if table.rows_at else None), walk.lang)
+            walk.draft.checks.append(_t("draft.check.rpjmd-columns", walk.lang, where=place,
+                                        columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
         same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
         if not same:
