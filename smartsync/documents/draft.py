@@ -95,6 +95,9 @@ class _Item:
     has_money: bool = False
     unit: int = 1
     budget_doubt: bool = False
+    #: read from a table in long form (one row per program and year, a "Tahun" column): its rows
+    #: of other years are more of its yearly pagu, and a row repeated word for word is one row
+    long_form: bool = False
     provenance: Provenance | None = None
     reasons: list[str] = field(default_factory=list)
     weights: float = 0.0
@@ -154,6 +157,8 @@ class PlanDraft:
     #: what to check that the walk saw: a heading of missions, goals or targets under which
     #: lines stand but no element was read
     checks: list[str] = field(default_factory=list)
+    #: rows of activities (kegiatan) read as parts of their programs
+    activities: int = 0
 
 
 #: a program with the code of one read before is the same program when its compared name
@@ -195,8 +200,12 @@ class _Walk:
             found = self.programs_by_name.get(norm(item.text))
         if found is not None:
             if found.level is Level.PROGRAM and item.yearly and found.yearly and item.total is None and \
-                    found.total is None and not (item.yearly.keys() & found.yearly.keys()):
-                found.yearly.update(item.yearly)  # other years of the program (a table in long form)
+                    found.total is None and (not (item.yearly.keys() & found.yearly.keys()) or (
+                        found.long_form and item.long_form
+                        and all(found.yearly.get(year, amount) == amount for year, amount in item.yearly.items()))):
+                # other years of the program (a table in long form); a long-form row repeated
+                # word for word (an export repeating a row across a page) is the same row, once
+                found.yearly.update(item.yearly)
             elif found.level is Level.PROGRAM and item.has_money and found.has_money and (
                     (item.yearly and found.yearly and item.yearly != found.yearly)
                     or (item.total is not None and found.total is not None and item.total != found.total)):
@@ -1336,6 +1345,8 @@ class _TableState:
     program: "_Item | None" = None
     program_activity: bool = False
     program_added: bool = False
+    #: the number of the table's own caption ("7.1"): a table under another number is a new table
+    caption: str | None = None
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1420,7 +1431,13 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             walk.draft.checks.append(_t("draft.check.rpjmd-columns", walk.lang, where=place,
                                         columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
-        same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
+        numbers = _CAPTION_IN_TEXT.findall(caption)
+        number = numbers[-1].rstrip(".") if numbers else None
+        # "Tabel 7.2" under the header of "Tabel 7.1": a new table (no unit of 7.1 carried to it)
+        same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows) \
+            and (number is None or state.caption is None or number == state.caption)
+        if number is not None:
+            state.caption = number
         if not same:
             # a new table: its totals, and the group rows above it, are its own
             state.money_rows, state.marks = [], []
@@ -1723,6 +1740,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         # under its program's merged cell; "2.16.03.1.02 Pengembangan aplikasi" under 2.16.03): no
         # program; its pagu is the program's when the program's row was an activity's too (or
         # printed none), else a detail of the program's own
+        walk.draft.activities += 1
         amount = _row_amount(cells, cols)
         if amount is not None and (state.program_activity or not state.program.has_money or state.program_added):
             _add_money(walk, state.program, cells, cols)
@@ -1885,6 +1903,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
         elif role == "total" and row_year is not None:
             item.yearly[row_year] = item.yearly.get(row_year, 0) + value  # the pagu of the row's year
+            item.long_form = True
         elif role == "total":
             item.total = value if item.total is None else item.total
             totals.append(value)
@@ -1907,6 +1926,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         _set_parent_from(walk, state, item)
     added = walk.add(item)
     state.program, state.program_activity, state.program_added = added, bool(activity), False
+    if activity:
+        walk.draft.activities += 1  # the program's row names its first activity
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
@@ -2063,6 +2084,8 @@ def _notes(items: list[Line | Table]) -> dict[int, str]:
     return notes
 
 
+#: a caption's table number anywhere in the lines above a table ("... Tabel 7.2 Program ...")
+_CAPTION_IN_TEXT = re.compile(r"(?:^|\s)(?:tabel|table)\s+((?:[IVX]+|\d+)(?:[.\-]\d+)*\.?)(?=\s|$|:)", re.I)
 _CAPTION_NUMBER = re.compile(r"^\s*(?:tabel|table)\s+((?:[IVX]+|\d+)(?:[.\-]\d+)*\.?)(?=\s|$|:)", re.I)
 
 
@@ -2121,6 +2144,9 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             recent = []
         _walk_lines_close(walk, text_state, document.file)
         _heading_done(walk, text_state, document.file)
+    if walk.draft.activities:
+        walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
+                                    count=walk.draft.activities))
     return walk.draft
 
 
