@@ -507,8 +507,12 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
             text = quoted.group(1)
         text = text.strip("\"'“”‘’ ").rstrip(".")
         if text:
-            walk.add(_Item(Level.VISION, text, provenance=_provenance(
-                file, state.vision_line.page, state.vision_line.printed_page, text)))
+            vision = _Item(Level.VISION, text, provenance=_provenance(
+                file, state.vision_line.page, state.vision_line.printed_page, text))
+            listed = re.search(r"(?:^|\s)(\(?\d{1,2}[.)]\s+[A-Z]\w*(?:\s+\w+){0,2})", text)
+            if listed:  # "... yang Cerdas, 1. Mewujudkan layanan ... Melayani ...": columns interleaved
+                vision.doubt(_t("draft.reason.vision-number", walk.lang, item=listed.group(1)), 0.4)
+            walk.add(vision)
         line = state.vision_line
         state.vision_lines, state.vision_line = [], None
         if missions:
@@ -978,6 +982,9 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
                 and not restart:
             # a gap or a repeat; a list starting again at 1 after a heading is a new list
             item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
+    elif level is Level.MISSION and number and number.isdigit() and int(number) > 1 and previous is None:
+        # "2." as the first mission read: mission 1 was lost (two columns read across?)
+        item.doubt(_t("draft.reason.list-start", walk.lang, number=number), 0.3)
     if number:
         state.last_number[level] = number
         state.new_list.discard(level)
