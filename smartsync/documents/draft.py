@@ -1221,6 +1221,32 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
     return None
 
 
+def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> None:
+    """A crosswalk table ("No | Misi RPJMD | Misi Smart City" in a masterplan): of two columns of
+    one level, the one naming the other plan quotes it and is not read as the plan's own; a check
+    line says so (the rows pair the two plans' statements: a match the researcher may write)."""
+    for role in ("vision", "mission", "goal", "target", "program"):
+        at = [c for c, r in enumerate(columns.roles) if r == role]
+        if len(at) < 2:
+            continue
+        quoted = [c for c in at if _names_other_plan(columns.labels[c].casefold(), walk.kind)
+                  and not (walk.kind is PlanKind.MASTERPLAN and _OWN_MASTERPLAN.search(columns.labels[c]))]
+        own = [c for c in at if c not in quoted]
+        if not quoted or not own:
+            continue
+        for c in quoted:
+            columns.roles[c] = "skip"
+        other = PlanKind.RPJMD if walk.kind is PlanKind.MASTERPLAN else None
+        place = where(_provenance(file, table.pages[0] if table.pages else None,
+                                  table.printed_pages[0] if table.printed_pages else None, "",
+                                  sheet=table.sheet), walk.lang)
+        walk.draft.checks.append(_t(
+            "draft.check.crosswalk", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+            other=_t("plan." + other.value, walk.lang) if other else columns.labels[quoted[0]],
+            where=place, level=messages.stage_name(_LEVEL_OF.get(role, Level.PROGRAM).value, walk.lang),
+            column=clean(columns.labels[quoted[0]]), own=clean(columns.labels[own[0]])))
+
+
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
@@ -1250,6 +1276,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         previous = state.columns
         columns = _columns(table, header, title_text)
         _recognise_by_content(table, header.stop, columns)
+        _quoted_columns(walk, table, file, columns)
         same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
         if not same:
             # a new table: its totals, and the group rows above it, are its own
