@@ -643,7 +643,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             _walk_lines_close(walk, state, file)
             state.mode, state.vision_lines, state.vision_line = "vision", [], None
             return
-    alone = _label_alone(text)
+    alone = _label_alone(text) if state.chapter != "program" else None
     if alone is not None and state.mode != "quoted":
         # "Misi 1" on its own line (the label bold, the statement on the line below)
         _walk_lines_close(walk, state, file)
@@ -652,7 +652,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.pending is not None and state.mode != "quoted":
         level, number = state.pending
         state.pending = None
-        if _heading(text, walk.kind) is None and _CHAPTER.match(text) is None:
+        if _heading(text, walk.kind) is None and _CHAPTER.match(text) is None and \
+                not re.match(r"(tabel|table|gambar|sumber)\b", text, re.I):
             _walk_lines_close(walk, state, file)
             state.list_style = "number"
             if state.mode not in ("mission", "goal", "target"):
