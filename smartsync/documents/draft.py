@@ -526,8 +526,12 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
             text = quoted.group(1)
         text = text.strip("\"'“”‘’ ").rstrip(".")
         if text:
-            walk.add(_Item(Level.VISION, text, provenance=_provenance(
-                file, state.vision_line.page, state.vision_line.printed_page, text)))
+            vision = _Item(Level.VISION, text, provenance=_provenance(
+                file, state.vision_line.page, state.vision_line.printed_page, text))
+            listed = re.search(r"(?:^|\s)(\(?\d{1,2}[.)]\s+[A-Z]\w*(?:\s+\w+){0,2})", text)
+            if listed:  # "... yang Cerdas, 1. Mewujudkan layanan ... Melayani ...": columns interleaved
+                vision.doubt(_t("draft.reason.vision-number", walk.lang, item=listed.group(1)), 0.4)
+            walk.add(vision)
         line = state.vision_line
         state.vision_lines, state.vision_line = [], None
         if missions:
@@ -1114,6 +1118,9 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
                 and not restart:
             # a gap or a repeat; a list starting again at 1 after a heading is a new list
             item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
+    elif level is Level.MISSION and number and number.isdigit() and int(number) > 1 and previous is None:
+        # "2." as the first mission read: mission 1 was lost (two columns read across?)
+        item.doubt(_t("draft.reason.list-start", walk.lang, number=number), 0.3)
     if number:
         state.last_number[level] = number
         state.new_list.discard(level)
@@ -1276,8 +1283,11 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
         # a masterplan's table of its alignment ("Program Smart City | Kode | Program RPJMD | Pagu
         # RPJMD"): the RPJMD's columns quote the other plan -- its programs, codes and pagu are
         # never the smart city programs' own
+        # (a column of the RPJMD's statements beside the masterplan's own is left to _quoted_columns)
         for c, label in enumerate(labels):
             low = label.casefold()
+            if roles[c] in ("vision", "mission", "goal", "target", "program"):
+                continue
             if _OTHER_PLAN_COLUMN.search(low) or (roles[c] in ("code", "code_part", "year", "total")
                                                    and not re.search(r"smart|masterplan|cerdas", low)):
                 roles[c], years[c] = "skip", None
@@ -1395,6 +1405,32 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
     return None
 
 
+def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> None:
+    """A crosswalk table ("No | Misi RPJMD | Misi Smart City" in a masterplan): of two columns of
+    one level, the one naming the other plan quotes it and is not read as the plan's own; a check
+    line says so (the rows pair the two plans' statements: a match the researcher may write)."""
+    for role in ("vision", "mission", "goal", "target", "program"):
+        at = [c for c, r in enumerate(columns.roles) if r == role]
+        if len(at) < 2:
+            continue
+        quoted = [c for c in at if _names_other_plan(columns.labels[c].casefold(), walk.kind)
+                  and not (walk.kind is PlanKind.MASTERPLAN and _OWN_MASTERPLAN.search(columns.labels[c]))]
+        own = [c for c in at if c not in quoted]
+        if not quoted or not own:
+            continue
+        for c in quoted:
+            columns.roles[c] = "skip"
+        other = PlanKind.RPJMD if walk.kind is PlanKind.MASTERPLAN else None
+        place = where(_provenance(file, table.pages[0] if table.pages else None,
+                                  table.printed_pages[0] if table.printed_pages else None, "",
+                                  sheet=table.sheet), walk.lang)
+        walk.draft.checks.append(_t(
+            "draft.check.crosswalk", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+            other=_t("plan." + other.value, walk.lang) if other else columns.labels[quoted[0]],
+            where=place, level=messages.stage_name(_LEVEL_OF.get(role, Level.PROGRAM).value, walk.lang),
+            column=clean(columns.labels[quoted[0]]), own=clean(columns.labels[own[0]])))
+
+
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
@@ -1431,6 +1467,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             walk.draft.checks.append(_t("draft.check.rpjmd-columns", walk.lang, where=place,
                                         columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
+        _quoted_columns(walk, table, file, columns)
         numbers = _CAPTION_IN_TEXT.findall(caption)
         number = numbers[-1].rstrip(".") if numbers else None
         # "Tabel 7.2" under the header of "Tabel 7.1": a new table (no unit of 7.1 carried to it)
