@@ -186,6 +186,18 @@ class TypeAdvice:
         """How many masterplan elements must gain a counted match, in all stages."""
         return sum(self.needed.values())
 
+    @property
+    def to_find(self) -> int:
+        """How many proposed elements still need an RPJMD counterpart a person must find:
+        no candidate, and no match in the file that a confirmation would make count."""
+        return sum(1 for p in self.proposal if p.rpjmd is None and not p.confirm)
+
+    @property
+    def to_confirm(self) -> int:
+        """How many proposed elements have a match in the file that would count once a
+        person confirms it (``ProposedMatch.confirm``, as the rules concluded it)."""
+        return sum(1 for p in self.proposal if p.rpjmd is None and p.confirm)
+
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON form: ``reachable``, ``needed``, ``proposal``, ``complete``, and
         ``gives`` (a type value or null), ``missing`` and ``reasons`` (their messages)."""

@@ -215,8 +215,9 @@ class ChainCoverage(Fact):
     """How completely the synchronized chain of the type found is synchronized: ``stage``
     (the type's stage), ``full`` (every stage of the chain is synchronized in full),
     ``partial`` (the chain's stages that are not, each ``(stage, synchronized, total)``)
-    and ``outside`` (synchronized stages outside the chain, e.g. a vision above a
-    break, top first)."""
+    ``outside`` (synchronized stages outside the chain, e.g. a vision above a
+    break, top first) and ``broken`` (present, unsynchronized stages below the type's
+    stage, top first: empty unless a variant types by a stage whose chain breaks)."""
 
 
 class Characteristic(Fact):

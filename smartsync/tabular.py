@@ -52,7 +52,7 @@ from ._files import atomic_write, check_target, make_output_folder
 from ._text import FORMULA_STARTS
 from .errors import (LoadReport, Place, Problem, RegionFileError, Severity, coded_problem,
                      did_you_mean)
-from .io._source import Located, SourceProblem, decode
+from .io._source import AMBIGUOUS_RUPIAH, Located, SourceProblem, decode, rupiah_amount
 from .io.paths import open_problem, path_kind
 from .io.regionfile import MAX_FILE_BYTES, _Reader
 from .model import PlanKind, Region
@@ -109,6 +109,8 @@ MAX_ROWS = 500_000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: a number in a CSV cell: ASCII digits only, no ``_``, no exponent
 _WHOLE = re.compile(r"[+-]?[0-9]+", re.ASCII)
+#: a decimal written with a comma, as ';'-separated tables write scores (``0,85``)
+_COMMA_DECIMAL = re.compile(r"[0-9]*,[0-9]+", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)", re.ASCII)
 _FRACTION = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?", re.ASCII)
 
@@ -194,10 +196,13 @@ def _blank(value: Any) -> bool:
 
 def _fill(table: _Table, header: Sequence[Any], header_row: int,
           rows: Iterable[tuple[int, Sequence[Any]]], problems: list[Problem],
-          quoted: bool = False, formulas: dict[int, dict[int, str]] | None = None) -> None:
+          quoted: bool = False, formulas: dict[int, dict[int, str]] | None = None,
+          decimal_comma: bool = False) -> None:
     """Check the header and turn each non-blank row into a mapping of column to cell.
     ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
-    spreadsheet would take for a formula (CSV)."""
+    spreadsheet would take for a formula (CSV). ``decimal_comma``: the table separates its
+    cells with ``;`` (a spreadsheet set to Indonesian saves it so), and a score is written
+    with a decimal comma (``0,85`` is 0.85)."""
     columns = [_norm_header(h, table.name) for h in header]
     allowed = COLUMNS[table.name]
     bad = False
@@ -232,10 +237,8 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
         if all(_blank(c) for c in cells):
             continue
         if len(table.rows) >= MAX_ROWS:
-            problems.append(Problem(
-                f"the table has more than {MAX_ROWS:,} rows (the limit; raise "
-                "smartsync.tabular.MAX_ROWS for more)", file=table.file, line=number,
-                code="too-large"))
+            problems.append(coded_problem("too-large", {"form": "rows", "rows": f"{MAX_ROWS:,}"},
+                                          file=table.file, line=number))
             table.rows.clear()
             return
         shape: Problem | None = None
@@ -270,6 +273,9 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
                 if quoted and isinstance(value, str) and value.startswith("'") \
                         and value[1:].startswith(_QUOTED_STARTS):
                     value = value[1:]  # the mark dump_tables puts before a formula-like text
+                if decimal_comma and column == "score" and isinstance(value, str) \
+                        and _COMMA_DECIMAL.fullmatch(value.strip()):
+                    value = value.strip().replace(",", ".")
                 if isinstance(value, str) and len(value) < _SHORT:
                     value = sys.intern(value)  # ids, levels, plans...: one object, not thousands
                 values[_INDEX[table.name][column]] = value
@@ -286,9 +292,9 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                problems.append(Problem(
-                    f"the table is {size:,} bytes, above the limit of {max_bytes:,} bytes",
-                    file=table.file, code="too-large"))
+                problems.append(coded_problem(
+                    "too-large", {"form": "table", "file_bytes": size, "limit_bytes": max_bytes},
+                    file=table.file))
                 return
             data = handle.read()
     except FileNotFoundError:
@@ -337,7 +343,8 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
                 "the sheet as 'CSV (comma delimited)', or give the .xlsx workbook instead",
                 file=table.file, line=number, code="semicolon-csv"))
             return
-        _fill(table, header, number, numbered, problems, quoted=True)
+        _fill(table, header, number, numbered, problems, quoted=True,
+              decimal_comma=delimiter == ";")
     except csv.Error as exc:
         problems.append(Problem(f"malformed CSV: {exc}", file=table.file, line=read[0] + 1,
                                 code="malformed-csv"))
@@ -440,14 +447,12 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
             return {}, [Problem(f"cannot be read: {exc.strerror or exc}", file=name,
                                 code="unreadable")]
         if size > max_bytes:
-            return {}, [Problem(f"the workbook is {size:,} bytes, above the limit of "
-                                f"{max_bytes:,} bytes", file=name, code="too-large")]
+            return {}, [coded_problem("too-large", {"form": "workbook", "file_bytes": size,
+                                                    "limit_bytes": max_bytes}, file=name)]
         unpacked = _unpacked_size(p)
         if unpacked is not None and unpacked > MAX_UNPACKED_BYTES:
-            return {}, [Problem(f"the workbook unpacks to {unpacked:,} bytes, above the limit of "
-                                f"{MAX_UNPACKED_BYTES:,} bytes (raise "
-                                "smartsync.tabular.MAX_UNPACKED_BYTES for more)", file=name,
-                                code="too-large")]
+            return {}, [coded_problem("too-large", {"form": "unpacked", "file_bytes": unpacked,
+                                                    "limit_bytes": MAX_UNPACKED_BYTES}, file=name)]
         try:
             book = openpyxl.load_workbook(p, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
@@ -520,28 +525,15 @@ def _as_number(value: Any, *, whole: bool) -> Any:
     return value
 
 
-#: a whole rupiah amount as an Indonesian spreadsheet writes it: ``Rp 7.000.000.000``,
-#: ``100.000.000.000``, ``20000000000,00``: digits grouped by dots (two groups or more, or
-#: after ``Rp``: ``100.000`` alone could be an English decimal), zero cents after a comma
-_RUPIAH = re.compile(r"(Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,0{1,2})?",
-                     re.ASCII | re.IGNORECASE)
-
-
-_AMBIGUOUS = object()
-
-
 def _as_rupiah(value: Any) -> Any:
-    """A budget cell written as Indonesian spreadsheets write rupiah, as its whole number;
-    anything else as it was (a number, or a text the reader reports)."""
-    if not isinstance(value, str) or len(value) > 60:
+    """A budget cell written as Indonesian spreadsheets write rupiah, as its whole number
+    (:func:`smartsync.io._source.rupiah_amount`, the one reader of that form); ``"100.000"``
+    alone as :data:`~smartsync.io._source.AMBIGUOUS_RUPIAH`; anything else as it was (a
+    number, or a text the reader reports)."""
+    if not isinstance(value, str):
         return value
-    found = _RUPIAH.fullmatch(value.strip())
-    if found is None:
-        return value
-    digits = found.group(2)
-    if digits.count(".") == 1 and not found.group(1):
-        return _AMBIGUOUS  # "100.000": a hundred thousand, or a hundred? said, not guessed
-    return int(digits.replace(".", ""))
+    amount = rupiah_amount(value)
+    return value if amount is None else amount
 
 
 class _Places:
@@ -571,7 +563,7 @@ class _Places:
             return Located(_as_number(value, whole=True), line)
         if column == "budget":
             amount = _as_rupiah(value)
-            if amount is _AMBIGUOUS:  # a text the reader refuses, never the decimal 100.0
+            if amount is AMBIGUOUS_RUPIAH:  # a text the reader refuses, never the decimal 100.0
                 return Located(value.strip(), line)
             return Located(_as_number(amount, whole=True), line)
         if column == "score":

@@ -101,8 +101,13 @@ class Typology:
             letters = string.ascii_uppercase[: len(self.stages)]
             close = difflib.get_close_matches(text, names, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise ValueError(f"unknown type {value!r}; expected one of: {', '.join(names)}, "
-                             f"or a letter {letters[0]}-{letters[-1]}{hint}") from None
+            error = ValueError(f"unknown type {value!r}; expected one of: {', '.join(names)}, "
+                               f"or a letter {letters[0]}-{letters[-1]}{hint}")
+            # for the words of another language (the command line's --lang)
+            error.values = {"value": repr(value), "names": ", ".join(names),  # type: ignore[attr-defined]
+                            "first": letters[0], "last": letters[-1],
+                            "close": repr(close[0]) if close else ""}
+            raise error from None
 
 
 @functools.lru_cache(maxsize=None)

@@ -91,6 +91,18 @@ def _natural(text: str) -> tuple:
     return (id_order(text), text)
 
 
+def _canonical(fact: Any, stages: Mapping[str, int]) -> tuple:
+    """A fact's place in a canonical order: its fields by name, a stage's name by its place
+    in the typology (``stages``: top first), other ids in natural order (``SM2`` before
+    ``SM10``), whatever order working memory holds it in."""
+    def value(v: Any) -> tuple:
+        if isinstance(v, str):
+            return (0, stages[v], "") if v in stages else (1, *_natural(v))
+        return (2, repr(v), "")
+
+    return tuple(sorted((str(k), value(v)) for k, v in fact.items() if k != "__factid__"))
+
+
 def _constraint_vars(value: Any) -> set[str]:
     out: set[str] = set()
     bind = getattr(value, "__bind__", None)
@@ -264,11 +276,21 @@ class WhyNot:
 
     @property
     def by_kind(self) -> dict[type, list[Any]]:
-        """The final facts by their class."""
+        """The final facts by their class, each class in a canonical order (by their
+        fields, stages top first, ids in natural order), not in working-memory order, which a what-if that
+        takes a match away and puts it back changes: where several facts match a pattern
+        or block a ``NOT`` (two matches of one element, two rejected), the reason names
+        the first in this order, so the same region gives the same reasons."""
         if self._by_kind is None:
             by_kind: dict[type, list[Any]] = {}
             for f in self.facts:
                 by_kind.setdefault(type(f), []).append(f)
+            # the typology's stages, top first (its StageDef facts)
+            stages = {str(f.get("name")): int(f.get("position")) for f in self.facts
+                      if type(f).__name__ == "StageDef"
+                      and isinstance(f.get("position"), int)}
+            for facts in by_kind.values():
+                facts.sort(key=lambda f: _canonical(f, stages))
             self._by_kind = by_kind
         return self._by_kind
 
@@ -487,6 +509,8 @@ class WhyNot:
                 inner = cond[0]
                 if not isinstance(inner, _Fact):
                     return search(i + 1, binds, matched, failures)
+                # of several facts that block it (two rejected matches of one element), the
+                # first in the canonical order of :attr:`by_kind`
                 for fact in self.candidates(inner, binds):
                     if _match_fact(inner, fact, binds) is not None:
                         return search(i + 1, binds, matched,

@@ -35,13 +35,16 @@ class _Anew:
 
 
 def _to_reach(advice) -> dict:
-    """The advice to reach each type, its why-not reasons by rule, condition and kind only.
+    """The advice to reach each type, its why-not reasons by rule, condition, kind and the
+    fact that blocks a ``NOT``.
 
-    The facts behind a reason are left out: a what-if's facts are numbered on from the
-    region's run, a new classification's from one; and where several facts block the same
-    ``NOT`` (two rejected matches of one element), why-not names the first in working
-    memory, whose order differs once a what-if has taken a match away and put it back."""
-    return {letter: attrs.evolve(t, reasons=tuple((r.kind, r.rule, r.pack, r.condition, r.path)
+    The facts' numbers behind a reason are left out: a what-if's facts are numbered on from
+    the region's run, a new classification's from one. Where several facts block the same
+    ``NOT`` (two rejected matches of one element), why-not names the first in a canonical
+    order, not in working memory's, which differs once a what-if has taken a match away and
+    put it back: the blocker is compared."""
+    return {letter: attrs.evolve(t, reasons=tuple((r.kind, r.rule, r.pack, r.condition, r.path,
+                                                   r.blocker)
                                                   for r in t.reasons))
             for letter, t in advice.to_reach.items()}
 

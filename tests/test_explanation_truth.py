@@ -92,10 +92,20 @@ def _check(c) -> None:  # noqa: ANN001
     # characteristics never contradict the figures
     chain = [stages[s] for s in c.chain if s in stages]
     outside = [s for s in stages.values() if s.is_synchronized and s.stage not in c.chain]
+    # present stages below the type's that are not synchronized: the chain breaks there
+    order = list(c.typology.stages)
+    broken = [s.stage for s in stages.values() if s.present and not s.is_synchronized
+              and c.type.value in order and order.index(s.stage) > order.index(c.type.value)]
     for ch in c.characteristics:
         key, value = ch.key, ch.value
         if key == "integration" and value in ("full", "high", "partial"):
             assert all(s.full for s in chain), (value, chain)
+        if (key == "integration" and value not in ("broken", "none")) or \
+                (key == "legitimacy" and value == "rpjmd"):
+            # "from the vision down", "elaborates it from the vision down": a chain that holds
+            assert not broken, (key, value, broken)
+        if (key, value) in (("integration", "broken"), ("legitimacy", "rpjmd_broken")):
+            assert list(ch.figures["at"]) == broken, (ch.figures, broken)
         if key == "integration" and value.endswith("_in_part"):
             assert not all(s.full for s in chain)
             assert [tuple(p) for p in ch.figures["partial"]] == \

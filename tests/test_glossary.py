@@ -10,7 +10,7 @@ import pytest
 
 from smartsync import messages
 from smartsync.messages import id as id_catalog
-from smartsync.messages.rules_id import RULES
+from smartsync.messages.rules_id import RULES, VARIANTS
 from smartsync.variants import available_variants, load_variant
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.rst"
@@ -40,6 +40,7 @@ def _avoided() -> dict[str, str]:
 def _indonesian_texts() -> dict[str, str]:
     texts = {f"catalog {k}": v for k, v in id_catalog.CATALOG.items()}
     texts.update({f"rule {k}": v for k, v in RULES.items()})
+    texts.update({f"variant {k}": v for k, v in VARIANTS.items()})
     from smartsync.documents._words import ID as drafting
 
     texts.update({f"draft catalog {k}": v for k, v in drafting.items()})
@@ -72,6 +73,18 @@ def _all_rules():
 def test_every_rule_has_an_indonesian_description():
     missing = sorted(set(_all_rules()) - set(RULES))
     assert not missing, f"rules without an Indonesian description: {missing}"
+
+
+def test_every_shipped_variant_has_an_indonesian_description():
+    """`smartsync rules --list-variants --lang id` describes every shipped variant in
+    Indonesian, never in its English words."""
+    for name in available_variants():
+        variant = load_variant(name)
+        if not (variant.source or "").startswith("smartsync.variants:"):
+            continue
+        assert name in VARIANTS, name
+        assert messages.variant_description(variant, "id") == VARIANTS[name]
+        assert messages.variant_description(variant, "en") == variant.description
 
 
 def test_rule_descriptions_are_whole_sentences():

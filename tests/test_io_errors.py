@@ -19,7 +19,7 @@ BAD = Path(__file__).parent / "data" / "bad"
 # file, code, line, where, a fragment of the message, the "did you mean" suggestion
 CASES = [
     ("malformed.yaml", "malformed-yaml", 2, None, "expected ',' or '}'", None),
-    ("malformed.json", "malformed-json", 3, None, "malformed JSON: Expecting ':' delimiter", None),
+    ("malformed.json", "malformed-json", 3, None, "malformed JSON: expected a ':' after a key", None),
     ("unknown-key.yaml", "unknown-key", 5, "rpjmd element V", "unknown key 'levle' in an element", "level"),
     ("missing-field.yaml", "missing-field", 5, "rpjmd element V", "missing required key 'text'", None),
     ("unknown-level.yaml", "unknown-level", 5, "rpjmd element V", "unknown level 'visoin'", "vision"),

@@ -24,7 +24,9 @@ PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    # a word agreeing with several counts ({synchronized,total:element|elements}) names each
+    return {part for _, name, _, _ in string.Formatter().parse(template) if name
+            for part in name.split(",")}
 
 
 def produced(c, lang: str) -> list[str]:

@@ -1,5 +1,6 @@
 """Every count a planner reads agrees with its words: '1 of 16 masterplan program elements
-is synchronized', '2 ... are'; '1 region', '2 regions'; in Indonesian no '1 of all' calque.
+is synchronized', '2 ... are'; '1 region', '2 regions'; the noun after 'of N' agrees with N
+('1 of 1 masterplan program'); in Indonesian no '1 of all' calque.
 Checked over every message of the catalogs that takes a count, for counts 0, 1, 2 and many."""
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from smartsync.messages import en, id as id_catalog
 #: the placeholders that are counts (a message's other values are names and figures)
 COUNTS = {"count", "total", "synchronized", "matched", "fundable", "checked", "valid", "invalid",
           "errors", "warnings", "regions", "rule_sets", "overlap", "rest", "manual", "after",
-          "required", "kept"}
+          "required", "kept", "confirm"}
 _VERBS = r"(?:is|are|has|have|does|do|needs|need|counts|count)"
 #: a noun phrase of up to four words, none a verb nor 'of'
 _NP = rf"(?:(?!(?:{_VERBS}|of)\b)[A-Za-z-]+ ){{0,4}}?"
+#: a noun phrase after 'of N': up to four words, none a verb nor a preposition
+_NP_OF = rf"(?:(?!(?:{_VERBS}|of|by|with|to|in|for|from|that|whose)\b)[A-Za-z-]+ ){{0,4}}?"
 _PLURAL_NOUNS = (r"(?:elements|programs|matches|errors|regions|files|warnings|intervals|years|"
                  r"missions|targets|counterparts|dimensions|rule sets)")
 
@@ -56,7 +59,10 @@ def _values(names: frozenset[str], subject: str, n: int) -> dict:
 
 
 def _disagreements(out: str, n: int) -> list[str]:
-    found = []
+    # the noun after 'of N' agrees: '1 of 1 masterplan program', never '... programs'; and
+    # no singular noun before a plural verb ('0 of 1 masterplan element are')
+    found = re.findall(rf"\b(?:1|none) of (?:the )?1 {_NP_OF}{_PLURAL_NOUNS}\b", out)
+    found += re.findall(r"\b(?:element|program|match) (?:are|have|do|need|count)\b", out)
     if n == 1:
         found += re.findall(rf"\b1 of (?:the )?\d+ {_NP}(?:are|have|do|need|count)\b", out)
         # '1 programs', '1 more matches'; but '1 of 1 programs' counts them (no agreement)
@@ -71,11 +77,15 @@ def _disagreements(out: str, n: int) -> list[str]:
 @pytest.mark.parametrize("key, names", EN, ids=[key for key, _ in EN])
 def test_every_english_count_agrees_with_its_words(key, names):
     """Each English message with a count, each of its counts at 0, 1, 2 or many (the
-    total at least as large): the verb and noun after it agree ('1 ... is', '2 ... are')."""
+    total at least as large): the verb and noun after it agree ('1 ... is', '2 ... are'),
+    and the noun after 'of N' agrees with N ('1 of 1 masterplan program')."""
     for subject in sorted(names & COUNTS):
         for n in _COUNTS:
             out = messages.text(key, "en", **_values(names, subject, n))
             assert not _disagreements(out, n), (subject, n, out)
+        if "total" in names and subject != "total":  # none of one: '0 of 1 ... elements are'
+            out = messages.text(key, "en", **dict(_values(names, subject, 0), total=1))
+            assert not _disagreements(out, 0), (subject, "0 of 1", out)
 
 
 @pytest.mark.parametrize("key, names", ID, ids=[key for key, _ in ID])
@@ -98,6 +108,14 @@ def test_a_sentence_agrees_with_each_of_its_counts():
                         coverage=2 / 16, threshold=0.05)
     assert "1 of 16 masterplan program elements is matched" in one
     assert "2 of 16 masterplan program elements are matched" in two
+    alone = messages.text("how.stage.synchronized", stage="program", synchronized=1, total=1,
+                          coverage=1.0, threshold=0.5)
+    assert "1 of 1 masterplan program element is matched" in alone
+    none = messages.text("how.stage.not", stage="vision", synchronized=0, total=1,
+                         coverage=0.0, threshold=0.5)
+    assert "0 of 1 masterplan vision elements are matched" in none
+    assert "1 of 1 masterplan program (100%) is synchronized" in messages.text(
+        "characteristic.program_counterpart_share", synchronized=1, total=1, share="100%")
     mixed = messages.text("how.stage.synchronized", stage="mission", matched=2, synchronized=1,
                           total=3, coverage=1 / 3, threshold=0.3)
     assert "2 of 3 masterplan mission elements are matched to an RPJMD mission, 1 counts" in mixed

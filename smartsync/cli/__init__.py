@@ -19,7 +19,7 @@ import gc
 import importlib
 import io
 import sys
-from typing import IO, Any, Iterator, Sequence
+from typing import IO, Any, Iterator, NoReturn, Sequence
 
 #: subcommand modules, in the order ``smartsync --help`` lists them
 SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules",
@@ -87,7 +87,7 @@ def build_parser(only: str | None = None, *, summaries: bool = False) -> argpars
     ``--help``, ``--version`` and a usage error that names no command)."""
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="smartsync",
         description="How a region's Masterplan Smart City is synchronized with its RPJMD, and why.",
     )
@@ -109,6 +109,107 @@ def build_parser(only: str | None = None, *, summaries: bool = False) -> argpars
             raise
         module.register(sub)
     return parser
+
+
+#: argparse's own words for a usage error (Python's, as its ``gettext`` templates write
+#: them) and the catalog key that words each in every language (``argparse.<key>``)
+_ARGPARSE_WORDS = {
+    "the following arguments are required: %s": "required",
+    "unrecognized arguments: %s": "unrecognized",
+    "argument %(argument_name)s: %(message)s": "argument",
+    "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
+    "expected one argument": "expected_one",
+    "expected at least one argument": "expected_at_least_one",
+    "expected at most one argument": "expected_at_most_one",
+    "expected %s argument": "expected_n",
+    "expected %s arguments": "expected_n",
+    "invalid %(type)s value: %(value)r": "invalid_value",
+    "ambiguous option: %(option)s could match %(matches)s": "ambiguous",
+    "not allowed with argument %s": "not_allowed_with",
+    "one of the arguments %s is required": "one_required",
+    "ignored explicit argument %r": "ignored_explicit",
+    # smartsync's own checks of an option's value (argparse.ArgumentTypeError)
+    "an empty path; give a file or folder name": "empty_path",
+    "a path cannot hold a NUL character": "nul_path",
+    "expected a port from 0 to 65535, got %r": "port",
+    "must be a whole number, 0 or more, got %r": "whole_zero",
+    "expected a whole number, 0 or more, got %r": "whole_zero",
+    "must be a whole number of at least 1, got %r": "whole_one",
+    "must be a whole number of bytes, got %r": "whole_bytes",
+    "must be from 1 to %s bytes, got %r": "bytes_range",
+}
+
+
+def _argparse_patterns() -> list[tuple[Any, str]]:
+    import re
+
+    out = []
+    for template, key in _ARGPARSE_WORDS.items():
+        pattern = re.escape(template)
+        pattern = re.sub(r"%\\\(([a-z_]+)\\\)[sr]", r"(?P<\1>.+?)", pattern)
+        names = iter(("arg", "arg2"))  # a template's positional values, in order
+        pattern = re.sub(r"%[sr]", lambda _: f"(?P<{next(names)}>.+?)", pattern)
+        out.append((re.compile(pattern, re.DOTALL), key))
+    return out
+
+
+def usage_message(message: str, lang: str) -> str:
+    """An argparse usage error (``message`` as argparse wrote it, in English) worded by the
+    catalogs in ``lang`` (``argparse.<key>``); the inner message of ``argument X: ...``
+    too. A message argparse's table does not hold (a value check of smartsync's own) is
+    given as written."""
+    from ..messages import text
+
+    for pattern, key in _argparse_patterns():
+        found = pattern.fullmatch(message)
+        if found is not None:
+            values = found.groupdict()
+            if "message" in values:
+                values["message"] = usage_message(values["message"], lang)
+            return text(f"argparse.{key}", lang, **values)
+    return message
+
+
+class _Language:  # noqa: N801 - a namespace
+    #: the language the command line being parsed asks for (its ``--lang``)
+    usage = "en"
+
+
+def _lang_of(words: Sequence[str]) -> str:
+    """The ``--lang`` a command line gives (``en`` when none, or one not known)."""
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        value = (words[index + 1] if word == "--lang" and index + 1 < len(words) else
+                 word.partition("=")[2] if word.startswith("--lang=") else None)
+        if value in ("en", "id"):
+            return value
+    return "en"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, its usage errors in the language of the command line's
+    ``--lang`` (``penggunaan: ...``, ``kesalahan: argumen berikut wajib diberikan: FILE``)."""
+
+    def format_usage(self) -> str:
+        if _Language.usage == "en":
+            return super().format_usage()
+        from ..messages import text
+
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups,
+                            prefix=text("argparse.usage", _Language.usage))
+        return formatter.format_help()
+
+    def error(self, message: str) -> "NoReturn":  # type: ignore[override]
+        lang = _Language.usage
+        if lang == "en":
+            super().error(message)
+        from ..messages import text
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {text('severity.error', lang)}: "
+                     f"{usage_message(message, lang)}\n")
 
 
 class _SafeStream(io.TextIOBase):
@@ -169,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with safe_output():
         try:
             words = sys.argv[1:] if argv is None else list(argv)
+            _Language.usage = _lang_of(words)
             if words and words[0] in SUBCOMMANDS:
                 if _Process.command:  # compiled code kept across runs (smartsync._codecache)
                     from .. import _codecache

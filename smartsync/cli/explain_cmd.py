@@ -28,7 +28,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, RulePackError, SmartsyncError
+from ..errors import RulePackError, SmartsyncError, coded_problem
 from ..messages import text, type_name
 from ..explain import explain
 from ..render import render
@@ -85,9 +85,23 @@ class _Unknown(ValueError):
     pass
 
 
-def resolve(c: Any, asked: str) -> tuple[str, Any]:
+def parse_type(typology: Any, value: str, lang: str = "en") -> Any:
+    """The type ``value`` names; a ValueError saying what is accepted, in ``lang``."""
+    try:
+        return typology.parse_type(value)
+    except ValueError as exc:
+        values = getattr(exc, "values", None)
+        if values is None:
+            raise
+        said = text("explain.usage.unknown_type", lang, **values)
+        if values["close"]:
+            said += text("problem.did_you_mean", lang, suggestion=values["close"])
+        raise _Unknown(said) from None
+
+
+def resolve(c: Any, asked: str, lang: str = "en") -> tuple[str, Any]:
     """What ``--how`` asks about: ``("type", member)``, ``("conclusion", [objects for
-    Classification.how])``. Raises ValueError naming what is accepted."""
+    Classification.how])``. Raises ValueError naming what is accepted, in ``lang``."""
     words = asked.strip()
     lowered = words.lower()
     parts = re.split(r"[:\s]+", words, maxsplit=1)
@@ -95,21 +109,21 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
     if lowered in _TYPE_WORDS or lowered == "":
         return "type", c.type
     if head in _TYPE_WORDS and rest:
-        return "type", c.typology.parse_type(rest)
+        return "type", parse_type(c.typology, rest, lang)
     number = re.fullmatch(r"#?(\d+)", lowered)
     if number or (head in _FACT_WORDS and re.fullmatch(r"#?\d+", rest)):
         fact_id = int((number.group(1) if number else rest.lstrip("#")))
         if fact_id not in c.trace.facts or c.trace.facts[fact_id].kind == "InitialFact":
-            raise _Unknown(f"no fact #{fact_id} in this classification (facts 1 to "
-                           f"{max(c.trace.facts)})")
+            raise _Unknown(text("explain.usage.no_fact", lang, id=fact_id,
+                                last=max(c.trace.facts)))
         return "conclusion", [fact_id]
     if head in _STEP_WORDS and re.fullmatch(r"\d+", rest):
         n = int(rest)
         if not 1 <= n <= len(c.trace.steps):
-            raise _Unknown(f"no step {n}; the rules fired {len(c.trace.steps)} times")
+            raise _Unknown(text("explain.usage.no_step", lang, step=n, count=len(c.trace.steps)))
         step = c.trace.steps[n - 1]
         if not step.asserted:
-            raise _Unknown(f"step {n} ({step.rule}) concluded no fact")
+            raise _Unknown(text("explain.usage.step_no_fact", lang, step=n, rule=step.rule))
         return "conclusion", list(step.asserted)
     if head in _STAGE_WORDS and rest:
         from ..model import Level
@@ -119,20 +133,20 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
         except ValueError:
             stage = None
         if stage not in c.stages:
-            raise _Unknown(f"no stage {rest!r}; expected one of: "
-                           + ", ".join(f"stage:{s}" for s in c.typology.stages))
+            raise _Unknown(text("explain.usage.no_stage", lang, stage=repr(rest),
+                                expected=", ".join(f"stage:{s}" for s in c.typology.stages)))
         return "conclusion", [f"stage:{stage}"]
     if head in ("element", "unsur", "elemen") and rest:
         try:
             c.how(f"element:{rest}")  # raises ValueError for an unknown element
         except ValueError as exc:
-            raise _Unknown(_unknown_element(c, rest) or str(exc)) from None
+            raise _Unknown(_unknown_element(c, rest, lang) or str(exc)) from None
         return "conclusion", [f"element:{rest}"]
     if len(words) == 1 and words.isalpha():
-        return "type", c.typology.parse_type(words)
+        return "type", parse_type(c.typology, words, lang)
     if lowered in _FUNDING_WORDS:
         if c.funding is None:
-            raise _Unknown("no funding was concluded for this region")
+            raise _Unknown(text("explain.usage.no_funding", lang))
         return "conclusion", [c.funding]
     characteristic = c.characteristic(lowered)
     if characteristic is not None:
@@ -148,17 +162,21 @@ def resolve(c: Any, asked: str) -> tuple[str, Any]:
         if parsed == c.type or parsed.value not in c.stages:
             return "type", parsed
         return "conclusion", [f"stage:{parsed.value}"]
-    accepted = ["type", "a type letter (A-" + "ABCDEFGH"[len(c.typology.stages) - 1] + ")",
+    accepted = ["type", text("explain.usage.a_letter", lang,
+                             last="ABCDEFGH"[len(c.typology.stages) - 1]),
                 "stage:NAME"] + [ch.key for ch in c.characteristics] + \
-        sorted({d.code for d in c.diagnostics}) + ["funding", "a fact number (#N)", "step N"]
-    raise _Unknown(f"nothing named {asked!r} in this classification; expected one of: "
-                   + ", ".join(accepted))
+        sorted({d.code for d in c.diagnostics}) + ["funding", text("explain.usage.a_fact", lang),
+                                                   text("explain.usage.a_step", lang)]
+    raise _Unknown(text("explain.usage.nothing_named", lang, asked=repr(asked),
+                        expected=", ".join(accepted)))
 
 
-def _unknown_element(c: Any, asked: str) -> str | None:
+def _unknown_element(c: Any, asked: str, lang: str = "en") -> str | None:
     """Why ``element:ASKED`` names no masterplan element with a conclusion, with a "did you
-    mean": an RPJMD id (its matched masterplan elements), a misspelt or miscased id."""
+    mean": an RPJMD id (its matched masterplan elements), a misspelt or miscased id; in
+    ``lang``."""
     from ..errors import did_you_mean
+    from ..messages import stage_name
 
     region = c.region
     if region is None:
@@ -168,28 +186,30 @@ def _unknown_element(c: Any, asked: str) -> str | None:
     theirs = {e.id: e for e in region.rpjmd.elements}
     if asked in theirs:
         matched = sorted({m.masterplan for m in region.matches if m.rpjmd == asked})
-        hint = (f"; masterplan elements matched to it: {', '.join(matched)} (e.g. "
-                f"--how element:{matched[0]})" if matched else
-                "; no masterplan element is matched to it")
-        return (f"{asked} is an RPJMD {theirs[asked].level.value} element; element:ID names a "
-                f"masterplan element{hint}")
+        hint = (text("explain.usage.matched_to_it", lang, ids=", ".join(matched),
+                     first=matched[0]) if matched
+                else text("explain.usage.none_matched_to_it", lang))
+        return text("explain.usage.rpjmd_element", lang, id=asked,
+                    level=stage_name(theirs[asked].level.value, lang), hint=hint)
     by_case = {i.lower(): i for i in ours}
     close = by_case.get(asked.lower()) or did_you_mean(asked, ours)
     other = next((e for e in region.masterplan.elements if e.id == asked), None)
     if other is not None:
-        return (f"{asked} is a masterplan {other.level.value} element, not at a stage of the "
-                f"typology ({', '.join(c.typology.stages)}): no conclusion is about it")
-    return (f"no masterplan element {asked!r} in region {c.region_id!r}"
-            + (f" (did you mean element:{close}?)" if close else
-               f"; its elements at the typology's stages: {', '.join(ours[:12])}"
-               + (", ..." if len(ours) > 12 else "")))
+        return text("explain.usage.not_at_a_stage", lang, id=asked,
+                    level=stage_name(other.level.value, lang),
+                    stages=", ".join(stage_name(s, lang) for s in c.typology.stages))
+    if close:
+        return text("explain.usage.no_element_close", lang, id=repr(asked),
+                    region=repr(c.region_id), close=close)
+    return text("explain.usage.no_element", lang, id=repr(asked), region=repr(c.region_id),
+                ids=", ".join(ours[:12]) + (", ..." if len(ours) > 12 else ""))
 
 
 def _how(result: Any, args: argparse.Namespace) -> int:
     from ..render.plain import checklist
 
     try:
-        kind, what = resolve(result, args.how)
+        kind, what = resolve(result, args.how, args.lang)
     except ValueError as exc:
         print(f"smartsync explain: --how: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -242,7 +262,7 @@ def _to(result: Any, args: argparse.Namespace) -> int:
     from ..advice import stability, to_reach
 
     try:
-        wanted = result.typology.parse_type(args.to)
+        wanted = parse_type(result.typology, args.to, args.lang)
     except ValueError as exc:
         print(f"smartsync explain: --to: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -297,17 +317,15 @@ def run(args: argparse.Namespace) -> int:
     """Explain one file's classification; return the exit code."""
     if args.more_files:
         given = [args.files, *args.more_files]
-        print(f"smartsync explain: explains one region file at a time, got {len(given)} "
-              f"({', '.join(given[:3])}{', ...' if len(given) > 3 else ''}); run it once per "
-              "file, or 'smartsync classify --explain FILE...' for several",
-              file=sys.stderr)
+        print("smartsync explain: " + text(
+            "explain.usage.one_file", args.lang, count=len(given),
+            files=", ".join(given[:3]) + (", ..." if len(given) > 3 else "")), file=sys.stderr)
         return EXIT_USAGE
     from ..io.paths import path_kind
 
     if path_kind(Path(args.files)) == "dir":  # a folder holds many regions: none left out unsaid
-        print(Problem("a folder: explain takes one region file; run it once per file, or "
-                      "'smartsync classify --explain' on the folder for every region in it",
-                      file=args.files).format(args.lang), file=sys.stderr)
+        print(coded_problem("explain-folder", {}, file=args.files).format(args.lang),
+              file=sys.stderr)
         return EXIT_USAGE
     engine = engine_from(args, "explain")
     if engine is None:
@@ -323,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_RULES if isinstance(exc, RulePackError) else EXIT_INVALID
         if args.why_not:
             try:
-                wanted = result.typology.parse_type(args.why_not)
+                wanted = parse_type(result.typology, args.why_not, args.lang)
             except ValueError as exc:
                 print(f"smartsync explain: --why-not: {exc}", file=sys.stderr)
                 return EXIT_USAGE

@@ -71,35 +71,39 @@ def _where(rule: object) -> str:
         return getattr(wrapped, "__module__", "?")
 
 
-def _description(spec: str) -> str:
+def _description(spec: str, lang: str = "en") -> str:
+    from ..messages import variant_description
     from ..variants import load_variant
 
     try:
-        return load_variant(spec).description
+        return variant_description(load_variant(spec), lang)
     except (RulePackError, SmartsyncError, ImportError):
         return ""
 
 
-def _variant_lines(spec: str) -> list[str]:
+def _variant_lines(spec: str, lang: str = "en") -> list[str]:
     """The variant's name, what it changes (its description) and the parameters it sets
-    that differ from the defaults."""
+    that differ from the defaults, in ``lang``."""
+    from ..messages import format_value, stage_name, text, variant_description
     from ..typology import Parameters
     from ..variants import load_variant
 
     variant = load_variant(spec)
-    lines = [f"variant: {variant.name} ({variant.source or spec})"]
-    lines += ["  " + line for line in textwrap.wrap(variant.description, width=86)]
+    lines = [text("rules.variant", lang, name=variant.name, source=variant.source or spec)]
+    lines += ["  " + line for line in textwrap.wrap(variant_description(variant, lang), width=86)]
     params, default = variant.params, Parameters()
     if params.threshold != default.threshold:
-        lines.append(f"  threshold: {params.threshold:g}")
+        lines.append("  " + text("rules.threshold", lang,
+                                 value=format_value("threshold", params.threshold, lang)))
     for stage, value in sorted(params.thresholds.items()):
-        lines.append(f"  threshold at {stage}: {value:g}")
+        lines.append("  " + text("rules.threshold_at", lang, stage=stage_name(stage, lang),
+                                 value=format_value("threshold", value, lang)))
     if params.relations != default.relations:
-        lines.append("  relations that count: "
-                     + ", ".join(sorted(r.value for r in params.relations)))
+        lines.append("  " + text("rules.relations", lang,
+                                 relations=format_value("relations", params.relations, lang)))
     for stage, relations in params.stage_relations.items():
-        lines.append(f"  relations that count at {stage}: "
-                     + ", ".join(sorted(r.value for r in relations)))
+        lines.append("  " + text("rules.relations_at", lang, stage=stage_name(stage, lang),
+                                 relations=format_value("relations", relations, lang)))
     return lines
 
 
@@ -109,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         from ..variants import available_variants
 
         for name, target in available_variants().items():
-            print(f"{name}\t{target}\t{_description(name)}")
+            print(f"{name}\t{target}\t{_description(name, args.lang)}")
         return EXIT_OK
     try:
         classifier = classifier_from(args)
@@ -118,22 +122,25 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.check:
         return _check(classifier, args)
+    from ..messages import stage_name, text
+
+    lang = args.lang
     if args.rules:
-        for line in _variant_lines(args.rules):
+        for line in _variant_lines(args.rules, lang):
             print(line)
-    print(f"typology: {classifier.typology.name} (stages: "
-          f"{' -> '.join(classifier.typology.stages)})")
+    print(text("rules.typology", lang, name=classifier.typology.name,
+               stages=" -> ".join(stage_name(s, lang) for s in classifier.typology.stages)))
     current = None
     for info in classifier.rules():
         if info.pack != current:
             current = info.pack
-            print(f"\npack {info.pack}")
-        described = rule_description(info.name, args.lang, info.description) \
-            or "(no description)"
-        print(f"  {info.name}  [salience {info.salience}]")
+            print("\n" + text("rules.pack", lang, pack=info.pack))
+        described = rule_description(info.name, lang, info.description) \
+            or text("rules.no_description", lang)
+        print("  " + text("rules.rule", lang, rule=info.name, salience=info.salience))
         for line in textwrap.wrap(described, width=88):
             print(f"    {line}")
-        print(f"    defined at {_where(info.rule)}")
+        print("    " + text("rules.defined_at", lang, where=_where(info.rule)))
     return EXIT_OK
 
 

@@ -439,6 +439,52 @@ _DEFINITION = re.compile(
 _INTRO_MISSIONS = re.compile(r"\bmisi\b.*\b(sebagai berikut|berikut ini|berikut|yaitu|adalah)\s*:?\s*$", re.I)
 _INTRO_VISION = re.compile(r"^visi\b.*\b(sebagai berikut|berikut|yaitu|adalah)\s*:?\s*$", re.I)
 _INTRO_VISION_QUOTED = re.compile(r"^visi\b[^“\"]*\b(adalah|yaitu|ialah)\s*:?\s*[“\"]", re.I)
+#: the vision held on its label's line without quotes: "Visi Kota X Tahun 2025-2029 adalah
+#: Terwujudnya ...", "Visi Smart City Kota X: Batu Smart City, ..."
+_INLINE_VISION = re.compile(
+    r"^visi\b(?P<label>[^:“\"]{0,60}?)(?::|\s(?:adalah|yaitu|ialah)\b:?)\s*(?P<rest>(?-i:[A-Z])[^“\"].{12,}|[“\"‘'].{12,})$", re.I)
+#: words naming the masterplan's own statement (or one formulated from the other plan's)
+_OWN_MASTERPLAN = re.compile(r"smart|master ?plan|cerdas|selaras|sejalan|mengacu", re.I)
+
+
+def _own_vision_lead_in(text: str, kind: PlanKind) -> str | None:
+    """The clause of a line that leads into (or holds) the plan's own vision -- "Visi smart city
+    Kota X adalah:", "Selaras dengan visi dan misi tersebut, visi smart city Kota X adalah:",
+    "Visi Kota X Tahun 2025-2029 adalah Terwujudnya ...", "Visi Smart City Kota X: ..." -- or
+    None. A clause naming the other plan (and not the plan's own) leads into a quotation."""
+    clause = text.strip()
+    if len(clause.split()) > 16 and not _INLINE_VISION.match(clause):
+        return None
+    if not re.match(r"visi\b", clause, re.I):
+        tail = re.search(r",\s*(visi\b[^,]*)$", clause, re.I)
+        if not tail or not _INTRO_VISION.match(tail.group(1)) or re.search(r"\bmisi\b", tail.group(1), re.I):
+            return None
+        clause = tail.group(1)
+        if kind is PlanKind.MASTERPLAN and not _OWN_MASTERPLAN.search(clause):
+            return None
+    inline = _INLINE_VISION.match(clause)
+    if not inline and not _INTRO_VISION.match(clause) and not _INTRO_VISION_QUOTED.match(clause):
+        return None
+    label = inline.group("label") if inline else clause
+    if inline and not label.strip():
+        return None  # "Visi: Terwujudnya ...": the labelled item, read as it was
+    if re.search(r"\bmisi\b", label, re.I) or re.search(
+            r"\b(tersebut|dijabarkan|merupakan|didefinisikan|diartikan)\b", label, re.I):
+        return None  # "Visi tersebut dijabarkan ke dalam misi ...", "Visi dan misi ..."
+    if _names_other_plan(label.casefold(), kind) and not (
+            kind is PlanKind.MASTERPLAN and _OWN_MASTERPLAN.search(label)):
+        return None
+    return clause
+
+
+def _ends_quotation(clause: str, kind: PlanKind) -> bool:
+    """Whether a lead-in to the plan's own vision names the plan itself ("visi smart city ...",
+    "... dirumuskan selaras dengan visi RPJMD"), so that it ends a quotation of the other plan."""
+    if kind is PlanKind.MASTERPLAN:
+        return _OWN_MASTERPLAN.search(clause) is not None
+    return re.search(r"\brpjmd\b|jangka menengah daerah|selaras|sejalan|mengacu", clause, re.I) is not None
+
+
 #: a line that opens a new sentence of the text, not the rest of a list item above it
 _OPENER = re.compile(
     r"^(dalam|untuk|berdasarkan|adapun|selanjutnya|dengan demikian|dengan|pada|sebagai|keterangan|"
@@ -479,6 +525,10 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
     if state.open is not None:
         item = state.open
         item.text = clean(" ".join(state.open_text)).strip("\"'“”‘’ ").rstrip(";")
+        # a list's punctuation is no part of the statement: "...; dan", "...;", "... ." (last item)
+        item.text = re.sub(r"\s*[;,]\s*(dan|serta|atau)$", "", item.text, flags=re.I).rstrip(";")
+        if item.level in (Level.MISSION, Level.GOAL, Level.TARGET) and not re.search(r"\b\w{1,3}\.$", item.text):
+            item.text = item.text.rstrip(".").rstrip()
         item.subpoints = [clean(p) for p in state.subs if clean(p)]
         if item.text:
             if item.level is Level.PROGRAM:
@@ -529,7 +579,30 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         return
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
+    own_vision = _own_vision_lead_in(text, walk.kind)
+    if state.mode == "quoted" and own_vision and _ends_quotation(own_vision, walk.kind) \
+            and not numbering(text)[1]:
+        # "Selaras dengan visi dan misi tersebut, visi smart city Kota X adalah:" after the RPJMD
+        # quoted under the same heading: the quotation ends, the plan's own vision follows
+        _walk_lines_close(walk, state, file)
+        state.mode = None
     if state.mode != "quoted" and not numbering(text)[1]:
+        if own_vision:
+            _walk_lines_close(walk, state, file)
+            inline = _INLINE_VISION.match(own_vision)
+            state.mode, state.vision_lines, state.vision_line = "vision", [], None
+            if _INTRO_VISION_QUOTED.match(own_vision):
+                state.vision_lines, state.vision_line = [own_vision], line
+                if text.rstrip().endswith((".", "”", "\"")):
+                    _walk_lines_close(walk, state, file)
+                    state.mode = "mission" if state.combined else None
+            elif inline and not _INTRO_VISION.match(own_vision):
+                # "Visi Kota X Tahun 2025-2029 adalah Terwujudnya ...", "Visi Smart City Kota X: ..."
+                state.vision_lines, state.vision_line = [inline.group("rest")], line
+                if text.rstrip().endswith((".", "”", "\"")):
+                    _walk_lines_close(walk, state, file)
+                    state.mode = "mission" if state.combined else None
+            return
         if (_INTRO_VISION_QUOTED.match(text) or ((_INTRO_MISSIONS.search(text) or _INTRO_VISION.match(text))
                                                  and len(text.split()) <= 16)) \
                 and _names_other_plan(text.casefold(), walk.kind) \

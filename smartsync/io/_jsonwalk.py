@@ -30,9 +30,7 @@ def parse_json(text: str) -> Located:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SourceProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
-                            code="malformed-json",
-                            values={"detail": f"{exc.msg} (column {exc.colno})"}) from None
+        raise _malformed(text, exc) from None
     except RecursionError:
         raise SourceProblem("malformed JSON: nested too deeply", code="too-deep",
                             values={"form": "json"}) from None
@@ -40,6 +38,38 @@ def parse_json(text: str) -> Located:
         raise SourceProblem(f"malformed JSON: {exc}", code="malformed-json",
                             values={"detail": str(exc)}) from None
     return _JsonWalk(text).document()
+
+
+#: json's words for what it expected, as the catalogs word them (``problem.json.<key>``)
+_JSON_REASONS = {"Expecting property name enclosed in double quotes": "property_name",
+                 "Expecting value": "value", "Expecting ',' delimiter": "comma",
+                 "Expecting ':' delimiter": "colon", "Extra data": "extra_data",
+                 "Unterminated string starting at": "unterminated_string",
+                 "Invalid control character at": "control_character",
+                 "Invalid \\escape": "escape"}
+
+
+def _malformed(text: str, exc: json.JSONDecodeError) -> SourceProblem:
+    """The problem of text json refused: json's reason as a key the catalogs word (json's
+    own English words, as ``detail``, for a reason they do not know), with its column; a
+    comma left before a closing ``}`` or ``]`` (hand-edited JSON's commonest slip) is named
+    as such, at the comma's own line and column."""
+    before = text[:exc.pos].rstrip()
+    after = text[exc.pos:exc.pos + 1]
+    values: dict[str, Any] = {"column": exc.colno, "detail": f"{exc.msg} (column {exc.colno})"}
+    line = exc.lineno
+    if before.endswith(",") and after in ("}", "]"):
+        comma = len(before) - 1
+        line = text.count("\n", 0, comma) + 1
+        values.update(form="trailing_comma", bracket=after,
+                      column=comma - text.rfind("\n", 0, comma))
+    elif exc.msg in _JSON_REASONS:
+        values.update(form="reason", json=_JSON_REASONS[exc.msg])
+    from ..errors import Problem
+    from ..messages import problem_message
+
+    message = problem_message(Problem("", code="malformed-json", values=values), "en")
+    return SourceProblem(message, line=line, code="malformed-json", values=values)
 
 
 class _JsonWalk:

@@ -12,6 +12,7 @@ imported when a file needs it.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -52,6 +53,32 @@ def limit(name: str) -> int:
     return default
 
 _EXPONENT_FLOAT = lazy_pattern(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+")
+
+
+#: a whole rupiah amount as Indonesian spreadsheets and planners write it: ``Rp 7.000.000.000``,
+#: ``100.000.000.000``, ``20000000000,00``: digits grouped by dots (two groups or more, or
+#: after ``Rp``: ``100.000`` alone could be an English decimal), zero cents after a comma
+_RUPIAH = lazy_pattern(r"(Rp\.?\s*)?([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,0{1,2})?",
+                       re.ASCII | re.IGNORECASE)
+#: what :func:`rupiah_amount` gives for ``100.000`` alone: a hundred thousand rupiah, or a
+#: hundred with a decimal point? said to the user, never guessed
+AMBIGUOUS_RUPIAH = object()
+
+
+def rupiah_amount(text: str) -> Any:
+    """The whole number of rupiah ``text`` writes as Indonesian usage writes it (``Rp
+    7.000.000.000``, ``100.000.000.000``, ``20000000000,00``, ``7000000000``);
+    :data:`AMBIGUOUS_RUPIAH` for one group of dots and no ``Rp`` (``100.000``); ``None``
+    for any other text. The one reader of this form: batch tables and region files."""
+    if len(text) > 60:
+        return None
+    found = _RUPIAH.fullmatch(text.strip())
+    if found is None:
+        return None
+    digits = found.group(2)
+    if digits.count(".") == 1 and not found.group(1):
+        return AMBIGUOUS_RUPIAH
+    return int(digits.replace(".", ""))
 
 
 class SourceProblem(Exception):

@@ -8,6 +8,7 @@ of errors and warnings.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
 import os
@@ -44,6 +45,7 @@ from ..validation import ElementRef, MatchRef, check_references, mark_checked
 from .._gc import paused_gc
 from ._source import (
     _EXPONENT_FLOAT,
+    AMBIGUOUS_RUPIAH,
     MAX_BUDGET,
     MAX_FILE_BYTES,
     Located,
@@ -53,6 +55,7 @@ from ._source import (
     parse_json,
     parse_yaml,
     plain,
+    rupiah_amount,
 )
 
 __all__ = [
@@ -140,9 +143,10 @@ def _format_of(path: PathLike, format: str | None) -> str:
     return "json" if Path(path).suffix.lower() == ".json" else "yaml"
 
 
-def _size_problem(size: int, max_bytes: int) -> str:
-    return (f"the file is too large: {size / 1e6:.1f} MB ({size:,} bytes), above the limit of "
-            f"{max_bytes:,} bytes (raise it with max_bytes)")
+def _size_problem(size: int, max_bytes: int, name: str) -> Problem:
+    """A file above the size limit: its size and the limit, each in its unit
+    (``9,714 bytes (9.5 KB)``), worded by the catalogs (``problem.too-large``)."""
+    return coded_problem("too-large", {"file_bytes": size, "limit_bytes": max_bytes}, file=name)
 
 
 def check_region_text(
@@ -162,8 +166,7 @@ def check_region_text(
     max_bytes = limit("MAX_FILE_BYTES") if max_bytes is None else max_bytes
     size = len(data.encode("utf-8", "surrogatepass")) if isinstance(data, str) else len(data)
     if size > max_bytes:
-        return RegionFileReport(name, None, (Problem(_size_problem(size, max_bytes), file=name,
-                                                     code="too-large"),))
+        return RegionFileReport(name, None, (_size_problem(size, max_bytes, name),))
     with paused_gc():  # loading in time proportional to the size (smartsync._gc)
         try:
             text = decode(data) if isinstance(data, bytes) else data
@@ -214,7 +217,7 @@ def check_region_file(
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > max_bytes:
-                return failed(_size_problem(size, max_bytes), "too-large")
+                return RegionFileReport(name, None, (_size_problem(size, max_bytes, name),))
             data = handle.read(min(size, max_bytes) + 1)
     except FileNotFoundError:
         return failed("no such file", "no-such-file", {})
@@ -368,6 +371,8 @@ def _got(value: Any) -> dict[str, str]:
         return {"got": "text", "got_value": repr(value)}
     if isinstance(value, (int, float)):
         return {"got": "number", "got_value": _number_repr(value)}
+    if isinstance(value, (datetime.date, datetime.time)):  # YAML reads 2019-01-01 as a date
+        return {"got": "date", "got_value": str(value)}
     return {"got": "other", "got_value": f"{type(value).__name__} {value!s}"}
 
 
@@ -641,6 +646,18 @@ class _Reader:
 
     def budget(self, node: Located, where: Place) -> int | None:
         value = _number(node)
+        # rupiah as Indonesian usage writes them ("Rp 7.000.000.000", "100.000.000.000"), read
+        # as the batch tables read them; "100.000" unquoted (YAML's decimal 100.0) is said
+        written = value if value.__class__ is str else node.raw if value.__class__ is float else None
+        if written is not None:
+            amount = rupiah_amount(written)
+            if amount is AMBIGUOUS_RUPIAH:
+                self.coded("bad-budget", "ambiguous", {"written": written.strip(),
+                                                       "digits": written.strip().replace(".", "")},
+                           node.line, where)
+                return None
+            if amount is not None:
+                value = amount
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):

@@ -31,7 +31,7 @@ __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", 
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
            "funding_message", "localize_note", "agree",
-           "rule_description", "register_rules", "first_sentence"]
+           "rule_description", "register_rules", "first_sentence", "variant_description"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
 
@@ -127,6 +127,21 @@ def first_sentence(description: str) -> str:
                 ("e.g", "i.e", "etc", "ch", "No", "no", "misal")):
             return one[:i + 1]
     return one
+
+
+def variant_description(variant: Any, lang: str = "en") -> str:
+    """What a variant changes, in ``lang``: in English its own ``description``; in another
+    language its own messages' ``variant.description`` (a variant of a study may give
+    one), else a shipped variant's words (:data:`smartsync.messages.rules_id.VARIANTS`),
+    else its own description."""
+    if _lang(lang) == "en":
+        return variant.description
+    own = (getattr(variant, "messages", None) or {}).get(lang, {}).get("variant.description")
+    if own:
+        return own
+    shipped = str(getattr(variant, "source", "") or "").startswith("smartsync.variants:")
+    return (_rules_id.VARIANTS.get(variant.name) if shipped and lang == "id" else None) \
+        or variant.description
 
 
 def rule_description(rule: str, lang: str = "en", default: str = "", *,
@@ -275,6 +290,20 @@ def format_rupiah(amount: int, lang: str = "en") -> str:
     return f"{amount:,}".replace(",", "." if lang == "id" else ",")
 
 
+def format_size(size: int, lang: str = "en") -> str:
+    """A file size as a planner reads it: the bytes grouped, with KB or MB (of 1,024)
+    beside them from a kilobyte up: ``9,714 bytes (9.5 KB)``, ``20 MB (20,971,520
+    bytes)``; in Indonesian ``9.714 bita (9,5 KB)``."""
+    grouped = f"{size:,}".replace(",", "." if lang == "id" else ",")
+    unit = "bita" if lang == "id" else "byte" if size == 1 else "bytes"
+    for scale, name in ((1024 ** 2, "MB"), (1024, "KB")):
+        if size >= scale:
+            shown = _decimal(round(size / scale, 1), 1, lang)
+            return (f"{shown} {name} ({grouped} {unit})" if size % scale == 0
+                    else f"{grouped} {unit} ({shown} {name})")
+    return f"{grouped} {unit}"
+
+
 def format_value(key: str, value: Any, lang: str = "en") -> str:
     """One value as a planner reads it: shares (coverage, threshold) as percentages,
     rupiah in words of scale, stage names in the language, lists joined and
@@ -401,7 +430,10 @@ def agree(template: str, values: Mapping[str, Any]) -> str:
     the count ``name``: ``one`` when it is 1, ``other`` for any other count (0, 2, ...) or
     when the message is given no such value. So a sentence agrees with any of its counts:
     ``"{synchronized} of {total} elements {synchronized:is|are} matched"``; a word may hold
-    placeholders: ``"{count:this match|these {count} matches}"``."""
+    placeholders: ``"{count:this match|these {count} matches}"``. Several counts, comma
+    separated, take ``one`` when each is 1: the noun after "of N" agrees with both counts,
+    ``"{synchronized} of {total} {synchronized,total:element|elements}"`` ("1 of 1 element",
+    "0 of 1 elements", "1 of 2 elements")."""
     global _AGREE
     if "|" not in template:
         return template
@@ -409,13 +441,15 @@ def agree(template: str, values: Mapping[str, Any]) -> str:
         import re
 
         # each word may hold placeholders of its own: {count:this match|these {count} matches}
-        _AGREE = re.compile(r"\{(\w+):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
+        _AGREE = re.compile(r"\{(\w+(?:,\w+)*):((?:[^{}|:]|\{\w+\})*)\|((?:[^{}|:]|\{\w+\})*)\}")
 
     def word(found: Any) -> str:
-        name, one, other = found.groups()
-        value = values.get(name)
-        chosen = one if isinstance(value, int) and not isinstance(value, bool) and value == 1 else other
-        return chosen
+        names, one, other = found.groups()
+        for name in names.split(","):
+            value = values.get(name)
+            if not (isinstance(value, int) and not isinstance(value, bool) and value == 1):
+                return other
+        return one
 
     return _AGREE.sub(word, template)
 
@@ -582,6 +616,11 @@ def _problem_values(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
         out["what"] = text(f"problem.what.{out['what']}", lang)
     if isinstance(out.get("got"), str):
         out["got"] = text(f"problem.got.{out['got']}", lang, value=out.get("got_value", ""))
+    if isinstance(out.get("json"), str):  # what JSON expected (``value``, ``comma``...)
+        out["json"] = text(f"problem.json.{out['json']}", lang)
+    for key in ("file_bytes", "limit_bytes"):  # a file's size, with its unit
+        if isinstance(out.get(key), int):
+            out[key] = format_size(out[key], lang)
     if isinstance(out.get("hint"), str):
         out["hint"] = text(f"problem.hint.{out['hint']}", lang, raw=out.get("raw", ""),
                            value=out.get("got_value", "")) if out["hint"] else ""
@@ -626,7 +665,9 @@ def keys_and_placeholders(lang: str) -> dict[str, frozenset[str]]:
     """Each key of a catalog with the names of its placeholders (for checking catalogs)."""
     out = {}
     for key, template in _CATALOGS[_lang(lang)].items():
-        out[key] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+        # a word agreeing with several counts ({synchronized,total:element|elements}) names each
+        out[key] = frozenset(part for _, name, _, _ in string.Formatter().parse(template) if name
+                             for part in name.split(","))
     return out
 
 

@@ -51,11 +51,13 @@ RULES = {
     "own_vision": "Menyimpulkan bahwa masterplan merumuskan visi smart city-nya sendiri: masterplan memuat visi, dan visi itu tidak tersinkronisasi dengan visi RPJMD.",
     "no_vision": "Menyimpulkan bahwa masterplan sama sekali tidak memuat visi.",
     "integration_full": "Menyimpulkan integrasi penuh: sinkronisasi dimulai pada tahap teratas dan setiap tahap dalam rantai tersinkronisasi penuh, sehingga masterplan dirumuskan dari RPJMD pada setiap tahap.",
+    "integration_broken": "Menyimpulkan integrasi hanya pada tahap awal: sinkronisasi dimulai pada suatu tahap di atas program, tetapi rantai darinya putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi (varian yang menentukan tipe dari tahap tersinkronisasi pertama membolehkannya), sehingga masterplan tidak dirumuskan dari RPJMD mulai dari tahap itu ke bawah.",
     "integration_high": "Menyimpulkan integrasi tinggi: sinkronisasi dimulai satu tahap di bawah tahap teratas; masterplan hanya mempertahankan visinya sendiri.",
     "integration_partial": "Menyimpulkan integrasi sebagian: masterplan memiliki visi dan misi sendiri dan bertemu dengan RPJMD mulai dari tahap yang lebih rendah (misalnya sasaran).",
     "integration_low": "Menyimpulkan integrasi lemah: kedua rencana hanya bertemu pada tahap dasar (program); tidak ada tahap lain yang tersinkronisasi.",
     "integration_none": "Menyimpulkan bahwa kedua rencana tidak terintegrasi: program pun tidak tersinkronisasi.",
     "legitimacy_from_rpjmd": "Menyimpulkan bahwa masterplan memperoleh legitimasinya dari RPJMD (Perda): masterplan menjabarkan RPJMD dari suatu tahap strategis sampai ke program.",
+    "legitimacy_from_rpjmd_broken": "Menyimpulkan bahwa masterplan mengambil tahap awalnya dari RPJMD (Perda), tetapi tidak menjabarkannya sampai ke program: rantainya putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi (varian yang menentukan tipe dari tahap tersinkronisasi pertama membolehkannya).",
     "legitimacy_own": "Menyimpulkan bahwa masterplan bertumpu pada dasar hukumnya sendiri (Perwal atau Perbup): hanya programnya yang berakar pada RPJMD.",
     "legitimacy_none": "Menyimpulkan bahwa masterplan tidak berakar pada RPJMD.",
     "funding_through_rpjmd": "Menyimpulkan bahwa masterplan didanai melalui RPJMD: programnya mengikuti sasaran dan program RPJMD, dan setiap programnya tersinkronisasi, sehingga masuk ke RKPD dan APBD sebagai program RPJMD.",
@@ -96,4 +98,16 @@ RULES = {
     "condition_failed": "Melaporkan syarat dari aturan yang berlaku yang membuat sinkronisasi tidak dapat dimulai pada suatu tahap (syarat varian pada satu tipe): syarat itu menghalangi tipe tersebut.",
     "rpjmd_mission_coverage": "Menyimpulkan misi RPJMD mana yang tidak dicapai oleh program masterplan yang tersinkronisasi: sebuah program mencapai unsur RPJMD di atas padanannya, melalui induk-induk di RPJMD pada kedalaman berapa pun.",
     "rpjmd_mission_uncovered": "Menyimpulkan bahwa sinkronisasi tidak dapat dimulai pada misi: ada misi RPJMD yang tidak memiliki program masterplan tersinkronisasi di bawahnya.",
+}
+
+
+#: the shipped variants' descriptions in Indonesian, by variant name (the English ones are
+#: the variants' own, in :mod:`smartsync.variants`)
+VARIANTS = {
+    "default": "Tipologi kajian: visi, misi, sasaran, program (tipe A-D).",
+    "goal-stage": "Tahap tujuan di antara misi dan sasaran: lima tipe, A-E.",
+    "first-synchronized": "Tipe ditentukan oleh tahap tersinkronisasi pertama (teratas), baik rantai di bawahnya berlaku maupun tidak.",
+    "relations-per-stage": "Pada tahap visi dan misi hanya padanan diadopsi dan diturunkan yang dihitung; pada sasaran dan program padanan diselaraskan juga dihitung.",
+    "budgeted-programs": "Program masterplan tersinkronisasi hanya bila program RPJMD padanannya memiliki pagu indikatif di atas nol.",
+    "cascading": "Unsur di bawah tahap teratas masterplan tidak dihitung bila induknya dipadankan, tetapi tidak dengan unsur di atas padanan RPJMD-nya dalam pohon kinerja; unsur yang induk-induknya tidak dipadankan memulai pohon kinerjanya.",
 }

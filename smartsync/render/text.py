@@ -234,13 +234,21 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         if item.gives is not None and item.gives != item.type:
             lines.append("  " + text("advice.gives", lang, type=type_name(
                 item.gives, c.typology.letter(item.gives), lang)))
-        if item.complete:
-            lines.append("  " + text("advice.complete", lang, letter=letter))
-        else:
-            lines.append("  " + text("advice.incomplete", lang,
-                                     count=sum(1 for p in item.proposal if p.rpjmd is None)))
+        lines.append("  " + summary_line(item, letter, lang))
         lines += limited_lines(item, lang)
     return lines
+
+
+def summary_line(item: Any, letter: str, lang: str) -> str:
+    """Whether the proposal alone reaches the type; if not, how many of its elements need
+    only a person's confirmation of their match in the file, and how many still need a
+    counterpart to be found (:class:`~smartsync.advice.TypeAdvice`'s figures)."""
+    if item.complete:
+        return text("advice.complete", lang, letter=letter)
+    if item.to_confirm:
+        return text("advice.confirm_would_do" if not item.to_find else "advice.confirm_and_find",
+                    lang, confirm=item.to_confirm, count=item.to_find)
+    return text("advice.incomplete", lang, count=item.to_find)
 
 
 def limited_lines(item: Any, lang: str) -> list[str]:
@@ -300,7 +308,10 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                           type=name(s.falls_to)))
     if protect:
         pairs = ", ".join(f"{a} -> {b}" for a, b in protect)
+        # the funding rules' conclusion: with the periods apart there is no APBD route to lose
+        apart = getattr(c.funding, "periods_apart", False)
         key = ("stability.protect" if c.typology.letter(s.protect_falls_to) is not None
+               else "stability.protect_unsynchronized_apart" if apart
                else "stability.protect_unsynchronized")
         lines.append(text(key, lang, pairs=pairs, count=len(protect),
                           type=name(s.protect_falls_to)))

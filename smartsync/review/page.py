@@ -225,7 +225,8 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
 
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
-    from ..render.text import conditions_line, count_line, limited_lines, proposal_line, wide_line
+    from ..render.text import (conditions_line, count_line, limited_lines, proposal_line,
+                               summary_line, wide_line)
 
     if advice is None:
         return ""
@@ -263,8 +264,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
         parts.append(f'<ul class="needed">{"".join(rows)}</ul>')
         if t.gives is not None and t.gives != t.type:
             parts.append(f'<p>{_e(text("advice.gives", lang, type=type_name(t.gives, c.typology.letter(t.gives), lang)))}</p>')
-        said = (text("advice.complete", lang, letter=letter) if t.complete else
-                text("advice.incomplete", lang, count=sum(1 for p in t.proposal if p.rpjmd is None)))
+        said = summary_line(t, letter, lang)
         parts.append(f'<p class="hint">{_e(said)}</p>')
         parts += [f'<p class="hint limited">{_e(line.strip())}</p>' for line in limited_lines(t, lang)]
         return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '

@@ -29,7 +29,7 @@ exposure is ``high_above_break``).
 from __future__ import annotations
 
 from ..facts import (
-    Characteristic, ChainCoverage, ChainMember, Elements, Funding, PlanPeriod,
+    Characteristic, ChainBreak, ChainCoverage, ChainMember, Elements, Funding, PlanPeriod,
     StageCoverage, StageDef, StageStatus, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
@@ -38,6 +38,9 @@ from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
 __all__ = ["CharacteristicsPack"]
 
 _SYNCHRONIZED = P(lambda stage: stage != UNSYNCHRONIZED)
+#: a chain that holds from the type's stage down (no present, unsynchronized stage below it;
+#: a variant that types by a stage whose chain breaks says what it means: first_synchronized)
+_UNBROKEN = P(lambda broken: not broken)
 _DESCRIBE = PHASE["describe"]
 _FIGURES = PHASE["figures"]
 
@@ -54,8 +57,10 @@ class CharacteristicsPack:
         stage of the chain covers all its masterplan elements; else the chain's stages that
         do not, with their synchronized and total counts; and the synchronized stages
         outside the chain (above a break: what is said of the chain alone must not be said
-        of the whole masterplan). Collected from the chain members, the stage coverages and
-        the stage statuses."""
+        of the whole masterplan); and the present stages below the type's stage that are
+        not synchronized (the chain breaks there: a variant such as ``first-synchronized``
+        types by a stage whose chain does not hold down to the programs). Collected from the
+        chain members, the stage coverages, the stage statuses and the chain breaks."""
         members = {f["stage"] for f in self.collect(ChainMember)}
         coverages = sorted(self.collect(StageCoverage), key=lambda f: f["position"])
         partial = tuple((f["stage"], f["synchronized"], f["total"]) for f in coverages
@@ -63,8 +68,10 @@ class CharacteristicsPack:
         synchronized = {f["stage"] for f in self.collect(StageStatus, synchronized=True)}
         outside = tuple(f["stage"] for f in coverages
                         if f["stage"] in synchronized and f["stage"] not in members)
+        below = {f["at"] for f in self.collect(ChainBreak, stage=stage)}
+        broken = tuple(f["stage"] for f in coverages if f["stage"] in below)
         self.declare(ChainCoverage(stage=stage, full=not partial, partial=partial,
-                                   outside=outside))
+                                   outside=outside, broken=broken))
 
     # -- where it starts ---------------------------------------------------
 
@@ -102,7 +109,7 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="integration", value="full")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=0, base=False),
-          ChainCoverage(stage=MATCH.stage, full=True),
+          ChainCoverage(stage=MATCH.stage, full=True, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_full(self, stage):
         """Concludes full integration: synchronization starts at the top stage and every
@@ -112,7 +119,7 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="integration", value="high")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=1, base=False),
-          ChainCoverage(stage=MATCH.stage, full=True),
+          ChainCoverage(stage=MATCH.stage, full=True, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_high(self, stage):
         """Concludes high integration: synchronization starts one stage below the top, and
@@ -123,7 +130,7 @@ class CharacteristicsPack:
     @concludes(Characteristic, key="integration", value="partial")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=P(lambda position: position >= 2),
                      base=False),
-          ChainCoverage(stage=MATCH.stage, full=True),
+          ChainCoverage(stage=MATCH.stage, full=True, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_partial(self, stage):
         """Concludes partial integration: the masterplan has its own vision and missions and
@@ -133,7 +140,7 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="integration", value="full_in_part")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=0, base=False),
-          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_full_in_part(self, stage, partial):
         """Concludes integration from the top stage, in part: synchronization starts at the
@@ -144,7 +151,7 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="integration", value="high_in_part")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=1, base=False),
-          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_high_in_part(self, stage, partial):
         """Concludes high integration, in part: synchronization starts one stage below the
@@ -155,7 +162,7 @@ class CharacteristicsPack:
     @concludes(Characteristic, key="integration", value="partial_in_part")
     @Rule(TypeResult(stage=MATCH.stage, typed=True, position=P(lambda position: position >= 2),
                      base=False),
-          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial),
+          ChainCoverage(stage=MATCH.stage, full=False, partial=MATCH.partial, broken=_UNBROKEN),
           salience=_DESCRIBE)
     def integration_partial_in_part(self, stage, partial):
         """Concludes partial integration, in part: the masterplan meets the RPJMD from a
@@ -192,7 +199,8 @@ class CharacteristicsPack:
     # -- legitimacy and funding ---------------------------------------------------
 
     @concludes(Characteristic, key="legitimacy", value="rpjmd")
-    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False), salience=_DESCRIBE)
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
+          ChainCoverage(stage=MATCH.stage, broken=_UNBROKEN), salience=_DESCRIBE)
     def legitimacy_from_rpjmd(self, stage):
         """Concludes that the masterplan draws its legitimacy from the RPJMD (a Perda): it
         elaborates the RPJMD from a strategic stage down to the programs."""

@@ -13,10 +13,13 @@ not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainMember, Diagnostic, StageCoverage, StageDef, StageStatus, TypeResult,
+    ChainBreak, ChainCoverage, ChainMember, Characteristic, Diagnostic, StageCoverage, StageDef,
+    StageStatus, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
+
+_DESCRIBE = PHASE["describe"]
 from .typology import ChainBreaks
 
 from .._compat import experta
@@ -95,3 +98,30 @@ class FirstSynchronizedPack(ChainBreaks):
                                 figures={"stage": start, "stages": stages, "at": at,
                                          "coverages": {s: coverage[s]["coverage"]
                                                        for s in stages + at}}))
+
+    # -- what the type means when the chain from it breaks (the characteristics pack's
+    # integration and legitimacy speak of a chain that holds) --------------------------
+
+    @concludes(Characteristic, key="integration", value="broken")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
+          ChainCoverage(stage=MATCH.stage, broken=MATCH.broken),
+          TEST(lambda broken: len(broken) > 0), salience=_DESCRIBE)
+    def integration_broken(self, stage, broken):
+        """Concludes integration at the starting stage only: synchronization starts at a
+        stage above the programs, but the chain from it breaks at a present, unsynchronized
+        stage below it (a variant that types by the first synchronized stage allows it), so
+        the masterplan is not formulated from the RPJMD from that stage down."""
+        self.declare(Characteristic(key="integration", value="broken",
+                                    figures={"stage": stage, "at": broken}))
+
+    @concludes(Characteristic, key="legitimacy", value="rpjmd_broken")
+    @Rule(TypeResult(stage=MATCH.stage, typed=True, base=False),
+          ChainCoverage(stage=MATCH.stage, broken=MATCH.broken),
+          TEST(lambda broken: len(broken) > 0), salience=_DESCRIBE)
+    def legitimacy_from_rpjmd_broken(self, stage, broken):
+        """Concludes that the masterplan takes its starting stage from the RPJMD (a Perda)
+        but does not elaborate it down to the programs: the chain breaks at a present,
+        unsynchronized stage below (a variant that types by the first synchronized stage
+        allows it)."""
+        self.declare(Characteristic(key="legitimacy", value="rpjmd_broken",
+                                    figures={"stage": stage, "at": broken}))
