@@ -132,7 +132,8 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
             key = (where, item.level, missing[0])
             unplaced[key] = unplaced.get(key, 0) + 1
             parents = ["?"]  # said: not placed under whatever came last
-        if not parents and item.number and "." in item.number:
+        named = None
+        if not parents and item.number and "." in item.number and item.level is not Level.PROGRAM:
             # numbering: Sasaran 1.2.3 sits under Tujuan 1.2, or Misi 1 when the plan has no goals
             # (or no goal numbered 1.2): each level up takes a part off the number
             head = item.number.rsplit(".", 1)[0]
@@ -142,7 +143,19 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                     parents = [ids[found.key()]]
                     break
                 if level is not Level.VISION:
+                    named = named or (level, head)
                     head = head.rsplit(".", 1)[0] if "." in head else head
+            if not parents and named is not None and item.context_parent is not None and \
+                    item.context_parent[0] is Level.VISION:
+                # "Sasaran 1.1" with no mission 1 read: not placed under the vision, a level its
+                # number does not name; said
+                item.doubt(messages.text("draft.reason.number-names", lang, number=item.number,
+                                         level=messages.stage_name(Level.MISSION.value, lang),
+                                         parent=item.number.split(".")[0]), 0.4)
+                where = re.sub(r"!\d+$", "", _words.where(item.provenance, lang))
+                key = (where, item.level, Level.MISSION)
+                unplaced[key] = unplaced.get(key, 0) + 1
+                parents = ["?"]
         if not parents and item.level is Level.MISSION and len(visions) >= 1:
             # under the vision stated last above it (a masterplan's own, after the RPJMD's quoted)
             above_it = item.context_parent if item.context_parent is not None and \

@@ -22,10 +22,15 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 _QUOTES = "\"'“”‘’«»„"
 
 
+_FOOTNOTE_SUPERSCRIPT = re.compile(r"(?<=[\d*)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+
+
 def clean(text: str | None) -> str:
     """One line of text: wrapped lines joined (hyphenated words mended), spaces folded, quotes trimmed."""
     if not text:
         return ""
+    # a footnote marker set in superscript after a figure ("2.500¹") is no digit of it
+    text = _FOOTNOTE_SUPERSCRIPT.sub("", text)
     text = _UNSTORABLE.sub(" ", unicodedata.normalize("NFKC", text).replace("\u00ad", ""))
     text = join_wrapped(text.splitlines())
     return _SPACES.sub(" ", text).strip()
@@ -61,17 +66,29 @@ _MONEY = re.compile(r"^\(?-?\d[\d.,\s]*\)?$")
 
 def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
     """The rupiah in a money cell: ``1.234.567.890``, ``1,234,567,890``, ``Rp 1.234,5`` (with
-    ``multiplier`` 1,000,000 for a "juta" column). ``None`` for "NA", "-" or an empty cell;
-    ``False`` when the cell is not money at all."""
+    ``multiplier`` 1,000,000 for a "juta" column; a cell writing its own unit, "Rp 750 ribu",
+    "1,5 M", is read in it instead). ``None`` for "NA", "-" or an empty cell; ``False`` when the
+    cell is not money at all."""
     text = clean(cell or "").casefold().replace("rp.", "").replace("rp", "").strip()
     text = text.replace("\u00a0", " ").strip()
+    # a footnote marker after the figure ("1.250*)", "2.500 **", "1.250 a)") and a source named
+    # after it ("1.250 (APBD)") are no part of it; nor is "±" before it; "1'250" groups thousands
+    text = re.sub(r"(?<=\d)\s*(?:\(?\*+\)?|\(?[a-z]\)|\([a-z][a-z .]{1,20}\))$", "", text)
+    text = re.sub(r"^(?:±|\+/-|~)\s*(?=\d)", "", text)
+    text = re.sub(r"(?<=\d)'(?=\d{3}\b)", ".", text)
     text = re.sub(r"(?<=\d)\s*[.,]\s*-$", "", text)  # "Rp. 1.500.000,-": no cents
+    negative = re.fullmatch(r"\((\d[\d.,\s]*)\)", text)
+    if negative:  # "(2.500)": below zero, as accounts write it
+        text = "-" + negative.group(1)
+    if re.search(r"\d\s+\d", text) and re.search(r"[.,]", text):
+        return False  # "1.250 300": two figures in one cell (two lines), not one
     if text in _EMPTY_MONEY:
         return 0 if text in {"0", "-0-", "nihil"} else None
     for word, factor in (("triliun", 10**12), ("miliar", 10**9), ("milyar", 10**9), ("juta", 10**6),
                          ("ribu", 10**3), ("jt", 10**6), ("m", 10**9)):  # "1,5 M" is 1.5 miliar
         if text.endswith(word) and (len(word) > 2 or re.search(r"\d\s*" + word + "$", text)):
-            text, multiplier = text[: -len(word)].strip(), multiplier * factor
+            # the cell's own unit, whatever the column's ("Rp 750 ribu" in a column in juta)
+            text, multiplier = text[: -len(word)].strip(), factor
     if not _MONEY.match(text):
         return False
     text = text.strip("()").replace(" ", "")

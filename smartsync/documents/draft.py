@@ -23,7 +23,7 @@ from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKin
 from . import _words  # noqa: F401  (registers the words)
 from ._words import where
 from ._doc import Document, Line, Table
-from ._text import _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+from ._text import _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
     program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
@@ -104,6 +104,8 @@ class _Item:
     #: the points listed under a numbered statement ("- Reformasi birokrasi", "a) ..."): part of
     #: its text ("Mewujudkan ...: Reformasi birokrasi; ..."), not of what identifies it
     subpoints: list[str] = field(default_factory=list)
+    #: read in a list under a heading of its own level ("4.2 Misi" / "1. ...")
+    listed: bool = False
 
     def full_text(self) -> str:
         """The statement with its sub-points after it."""
@@ -192,7 +194,10 @@ class _Walk:
         if found is None and item.level is Level.PROGRAM and not item.code:
             found = self.programs_by_name.get(norm(item.text))
         if found is not None:
-            if found.level is Level.PROGRAM and item.has_money and found.has_money and (
+            if found.level is Level.PROGRAM and item.yearly and found.yearly and item.total is None and \
+                    found.total is None and not (item.yearly.keys() & found.yearly.keys()):
+                found.yearly.update(item.yearly)  # other years of the program (a table in long form)
+            elif found.level is Level.PROGRAM and item.has_money and found.has_money and (
                     (item.yearly and found.yearly and item.yearly != found.yearly)
                     or (item.total is not None and found.total is not None and item.total != found.total)):
                 # the same program read twice with other figures: said, never silently picked
@@ -212,6 +217,7 @@ class _Walk:
                 found.yearly = item.yearly
             if not found.subpoints and item.subpoints:
                 found.subpoints = item.subpoints
+            found.listed = item.listed  # stated again ("Misi 1: ..." over its goals): a parent there
             found.has_money = found.has_money or item.has_money
             for indicator in item.indicators:
                 if norm(indicator) not in {norm(i) for i in found.indicators}:
@@ -348,6 +354,8 @@ class _TextState:
         #: whether the document sets its paragraphs apart by a gap (a line under the heading, or
         #: the heading, stood apart from the line above): then a line with none goes on with it
         self.spaced = False
+        #: a label alone on its line ("Misi 1", "Misi Pertama"): the next line is its statement
+        self.pending: tuple[Level, str] | None = None
 
 
 def _title_line(text: str) -> bool:
@@ -631,6 +639,23 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             _walk_lines_close(walk, state, file)
             state.mode, state.vision_lines, state.vision_line = "vision", [], None
             return
+    alone = _label_alone(text)
+    if alone is not None and state.mode != "quoted":
+        # "Misi 1" on its own line (the label bold, the statement on the line below)
+        _walk_lines_close(walk, state, file)
+        state.pending = alone
+        return
+    if state.pending is not None and state.mode != "quoted":
+        level, number = state.pending
+        state.pending = None
+        if _heading(text, walk.kind) is None and _CHAPTER.match(text) is None:
+            _walk_lines_close(walk, state, file)
+            state.list_style = "number"
+            if state.mode not in ("mission", "goal", "target"):
+                state.mode = {Level.MISSION: "mission", Level.GOAL: "goal", Level.TARGET: "target"}[level]
+            _open(walk, state, level, number, text, line)
+            state.open_style = "label"
+            return
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
@@ -680,6 +705,22 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             state.mode, state.list_style = "mission", "inline"  # "Misi: A; B; C": a list, when closed
         return
     if state.mode == "vision":
+        if state.vision_lines and _MISSIONS_AFTER_VISION.search(" ".join(state.vision_lines)) and (
+                line.para is False or (line.para is None and (text[:1].islower() or _INLINE_NUMBER.match(text)))):
+            # "... diwujudkan melalui misi: (1) ...;" wrapped: its list goes on to the paragraph's end
+            state.vision_lines.append(text)
+            if text.rstrip().endswith("."):
+                _walk_lines_close(walk, state, file)
+                state.mode = "mission" if state.combined else None
+            return
+        if state.vision_lines and _vision_ended(state, line, text):
+            # "Maros yang Maju dan Sejahtera" with no quote or full stop, then "Makna visi tersebut
+            # adalah ...": the vision is its own paragraph, the explanation no part of it
+            _walk_lines_close(walk, state, file)
+            state.mode = "mission" if state.combined else None
+            if state.combined:
+                _walk_line(walk, state, line, file)
+            return
         if state.vision_line is None:
             state.vision_line = line
         if number is not None and state.vision_lines:
@@ -719,6 +760,14 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             _open(walk, state, level, str(state.bullets) if level is Level.MISSION else None,
                   text[bullet.end():].strip(), line)
             return
+        outline = _OUTLINE_ITEM.match(text) if number is None and label is None and level in (
+            Level.GOAL, Level.TARGET) else None
+        if outline is not None:  # "1.1 Meningkatnya ..." under a goal or target heading: numbered so
+            number, rest, style = outline.group(1), outline.group(2), "digit"
+        ordinal = _ORDINAL_ITEM.match(text) if number is None and label is None else None
+        if ordinal is not None:  # "Pertama, mewujudkan ...", "Kesatu: ..."
+            number, rest, style = str(_ORDINALS[ordinal.group(1).casefold()]), ordinal.group(2), "label"
+            rest = rest[:1].upper() + rest[1:]
         if style == "lroman":  # "i)", "ii)", "iv.": numbered in lower-case roman figures
             found = _NUMBERED.match(text)
             assert found is not None
@@ -776,6 +825,27 @@ def _program_line(text: str) -> bool:
     return _PROGRAM_LINE.match(text) is not None and len(text.split()) <= 20 and \
         not _SENTENCE_WORDS.search(text.casefold()) and not text.rstrip().endswith((".", ":")) and \
         not _program_heading(text.casefold())
+
+
+def _vision_ended(state: _TextState, line: Line, text: str) -> bool:
+    """Whether the vision read so far ended before this line: a new paragraph (a Word paragraph,
+    a PDF line set apart by a gap) or a sentence about it, and no quotation left open."""
+    joined = " ".join(state.vision_lines)
+    if joined.count("“") > joined.count("”") or joined.count('"') % 2 == 1 or _prose(joined):
+        return False  # a quotation open, or a sentence leading into the vision ("Dengan ... adalah:")
+    return line.para is True or (_prose(text) and not text[:1].islower())
+
+
+def _label_alone(text: str) -> tuple[Level, str] | None:
+    """A mission, goal or target label alone on its line ("Misi 1", "Misi ke-2", "Misi Pertama",
+    "Tujuan 1.1"), with its number; None for any other line."""
+    bare = text.strip().rstrip(":").strip()
+    if len(bare.split()) > 3 or not re.match(r"(misi|tujuan|sasaran)\b", bare, re.I):
+        return None
+    label, number, rest = numbering(bare + ": x")
+    if label not in ("mission", "goal", "target") or number is None or rest != "x":
+        return None
+    return _LEVEL_OF[label], number
 
 
 def _list_start(state: _TextState) -> None:
@@ -941,6 +1011,9 @@ def _plain_reason(walk: _Walk, state: _TextState) -> str:
     return _t("draft.reason.plain", walk.lang, heading=heading)
 
 
+_ORDINAL_ITEM = re.compile(r"^(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\s*[,:.]\s+(\S.*)$", re.I)
+#: a goal or target numbered by its mission (and goal): "1.1 Meningkatnya ...", "2.1.1 Menurunnya ..."
+_OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 #: a line naming a program by itself: "Program Satu Data Maros"
 _PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
 #: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
@@ -969,6 +1042,14 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
     item = _Item(level, rest, number=number, dimension=state.dimension if level is Level.PROGRAM else None)
     item.context_parent = walk.context_for(level)
+    above = walk.index.get(item.context_parent) if item.context_parent is not None else None
+    heading = state.heading[2] if state.heading is not None else None
+    if above is not None and above.listed and heading is not None and heading is not above.level and \
+            walk.distinct.get(above.level, 0) > 1:
+        # "4.3 Sasaran" / "1. ..." after the list under "4.2 Misi": the last mission of that list
+        # is no parent of it (said not placed, unless its number places it)
+        item.context_parent = None
+    item.listed = heading is level
     previous = state.last_number.get(level)
     if number and previous and number.count(".") == previous.count("."):
         head, _, tail = number.rpartition(".")
@@ -1128,6 +1209,14 @@ def _columns(table: Table, header: range, caption: str) -> _Columns:
         unit, source = 1, "header"  # "Pagu (Rp)": full rupiah, said so
     if unit is None and _RUPIAH.search(caption.casefold()) and not _UNIT_WORDS.search(caption.casefold()):
         unit, source = 1, "caption"
+    for c, label in enumerate(labels):
+        if re.fullmatch(r"(tahun|tahun anggaran|ta|thn)\.?", label.casefold().strip()) and "total" in roles:
+            roles[c] = "row_year"  # a table in long form: one row per program and year
+    programs = [c for c, role in enumerate(roles) if role == "program"]
+    for c in programs:
+        low = labels[c].casefold()
+        if len(programs) > 1 and re.search(r"\bkegiatan\b", low) and not re.search(r"\bprogram\b", low):
+            roles[c] = "activity"  # "Program | Kegiatan": the activities of each program, no programs
     return _Columns(roles, years, unit or 1, labels, source if unit else None)
 
 
@@ -1166,6 +1255,11 @@ class _TableState:
     marks: list[int] = field(default_factory=list)
     #: the urusan (1) and bidang (2) codes of the rows above: a program coded "03" under "2.16"
     code_prefix: dict[int, str] = field(default_factory=dict)
+    #: the last program row of the table, and whether its row named an activity (kegiatan) too:
+    #: the rows of its other activities below add their pagu to it
+    program: "_Item | None" = None
+    program_activity: bool = False
+    program_added: bool = False
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1537,6 +1631,21 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             state.code_prefix = {k: v for k, v in state.code_prefix.items() if k < parsed[2]}
             state.code_prefix[parsed[2]] = parsed[0]
             return
+    activity = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "activity" and cells[c]), "")
+    below = state.program is not None and state.program.code and parsed is not None and parsed[2] > 3 \
+        and parsed[0].startswith(state.program.code + ".")
+    merged = all(covered[c] for c in range(len(cells)) if cols.roles[c] == "program")
+    if state.program is not None and ((activity and (not program_name or merged)) or below):
+        # a row of another activity of the program above ("" | "Pengembangan aplikasi" | 500.000.000
+        # under its program's merged cell; "2.16.03.1.02 Pengembangan aplikasi" under 2.16.03): no
+        # program; its pagu is the program's when the program's row was an activity's too (or
+        # printed none), else a detail of the program's own
+        amount = _row_amount(cells, cols)
+        if amount is not None and (state.program_activity or not state.program.has_money or state.program_added):
+            _add_money(walk, state.program, cells, cols)
+            state.program_added = True
+            state.money_rows.append((state.program, amount))
+        return
     place = where(_provenance(file, page, printed, row_text, **prov), walk.lang)
     if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
         _check_total(walk, state, program_name, _row_amount(cells, cols), place)
@@ -1547,6 +1656,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
         _check_total(walk, state, total_label, _row_amount(cells, cols), place)
         return
+    levels = [role for role in _HIERARCHY if role in cols.roles]
+    if outline is None and "program" not in cols.roles and len(levels) == 1:
+        # "No | Misi", "No | Sasaran": the row's number numbers the one level the table lists
+        no_cell = next((cells[c].strip() for c in range(len(cells)) if cols.roles[c] == "no" and cells[c]), "")
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?", no_cell):
+            outline = no_cell.rstrip(".")
     parents: dict[str, _Item] = {}
     reasons: list[tuple[str, float]] = []
     filled: list[str] = []
@@ -1588,7 +1703,20 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             elif role == numbered:
                 number = outline
         level = _LEVEL_OF[role]
-        item = _Item(level, rest or value, number=number,
+        listed = _inline_items(value) if number == "1" and role in ("mission", "goal", "target") else None
+        if listed is not None and listed[1] and len(listed[0]) >= 2:
+            # "1. Mewujudkan ... 2. Meningkatkan ... 3. ..." in one cell (its paragraphs): each an element
+            higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
+            for k, statement in enumerate(listed[0], 1):
+                element = _Item(level, statement, number=str(k),
+                                provenance=_provenance(file, page, printed, value, **prov))
+                if higher:
+                    element.parents.append(higher[-1].key())
+                else:
+                    _set_parent_from(walk, state, element)
+                parents[role] = walk.add(element)
+            continue
+        item = _Item(level, (rest or value).strip("\"'“”‘’ "), number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
         higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
         if higher and role == numbered and higher[-1].number and not outline.startswith(higher[-1].number + "."):
@@ -1651,12 +1779,18 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     for reason, weight in reasons:
         item.doubt(reason, weight)
     item.unit = cols.unit
+    row_year = next((found[-1] for c in range(len(cells)) if cols.roles[c] == "row_year" and cells[c]
+                     for found in [years_in(cells[c])] if found), None)
     totals: list[int] = []
     for c in range(len(cells)):
         role = cols.roles[c]
         if role not in ("year", "total") or not cells[c]:
             continue
         value = money(cells[c], cols.unit)
+        if value is False and re.search(r"\w", cells[c]):
+            # "TBD", "12%", "1.250 / 300" in a pagu cell: no figure read, said (never skipped silently)
+            item.doubt(_t("draft.reason.unreadable-pagu", walk.lang, cell=cells[c]), 0.5, budget=True)
+            continue
         if value is False or value is None:
             continue
         item.has_money = True
@@ -1666,6 +1800,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if role == "year" and cols.years[c] is not None:
             year = cols.years[c]
             item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
+        elif role == "total" and row_year is not None:
+            item.yearly[row_year] = item.yearly.get(row_year, 0) + value  # the pagu of the row's year
         elif role == "total":
             item.total = value if item.total is None else item.total
             totals.append(value)
@@ -1687,9 +1823,27 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     added = walk.add(item)
+    state.program, state.program_activity, state.program_added = added, bool(activity), False
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
+
+
+def _add_money(walk: _Walk, item: _Item, cells: list[str], cols: _Columns) -> None:
+    """Add a row's pagu (per year, and its total) to a program drafted from a row above."""
+    for c in range(len(cells)):
+        role = cols.roles[c]
+        if role not in ("year", "total") or not cells[c]:
+            continue
+        value = money(cells[c], cols.unit)
+        if not _is_amount(value) or value < 0:
+            continue
+        item.has_money = True
+        if role == "year" and cols.years[c] is not None:
+            year = cols.years[c]
+            item.yearly[year] = item.yearly.get(year, 0) + value  # type: ignore[index]
+        elif role == "total":
+            item.total = value if item.total is None else item.total + value
 
 
 _UNIT_NAMES = {1: "rupiah", 10**3: "Rp ribu", 10**6: "Rp juta", 10**9: "Rp miliar"}
@@ -1794,19 +1948,39 @@ def _notes(items: list[Line | Table]) -> dict[int, str]:
     chapter title or at a line of text that is no caption or note."""
     notes: dict[int, str] = {}
     carried = ""
+    # each table's caption number ("Tabel 7.2"): a note is carried within one table, never to another
+    numbers: dict[int, str | None] = {}
+    caption: str | None = None
+    for position, item in enumerate(items):
+        if isinstance(item, Table):
+            numbers[position] = caption
+            continue
+        if _CHAPTER.match(item.text.strip()):
+            caption = None
+        found = _CAPTION_NUMBER.match(item.text)
+        if found:
+            caption = found.group(1).rstrip(".")
+    carried_number: str | None = None
     for position in range(len(items) - 1, -1, -1):
         item = items[position]
         if isinstance(item, Table):
             own = _note_under(items, position)
             own = own or " ".join(next(c for c in row if c) for row in item.cells[-3:]
                                   if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c)))
-            carried = own or carried
+            if not own and carried and numbers.get(position) and carried_number and \
+                    numbers.get(position) != carried_number:
+                carried = ""  # "Tabel 7.1" above, the note under "Tabel 7.2": another table's
+            if own:
+                carried, carried_number = own, numbers.get(position)
             notes[position] = carried
         elif _CHAPTER.match(item.text.strip()) or not (
                 _NOTE.match(item.text.strip()) or re.match(r"^\s*(tabel|table)\b", item.text, re.I)
                 or len(item.text) < 60):
             carried = ""
     return notes
+
+
+_CAPTION_NUMBER = re.compile(r"^\s*(?:tabel|table)\s+((?:[IVX]+|\d+)(?:[.\-]\d+)*\.?)(?=\s|$|:)", re.I)
 
 
 def _note_under(items: list[Line | Table], position: int) -> str:
@@ -1834,6 +2008,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         notes = _notes(document.items)
         for position, item in enumerate(document.items):
             if isinstance(item, Line):
+                note_above = after_table and _NOTE.match(item.text.strip()) is not None
                 label, _, rest = numbering(item.text)
                 if after_table and table_state.columns is not None and rest and \
                         label in ("mission", "goal", "target"):
@@ -1845,7 +2020,8 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                 if _CHAPTER.match(item.text.strip()):
                     table_state = _TableState()  # a new chapter: no table goes on across it
                 _walk_line(walk, text_state, item, document.file)
-                recent = (recent + [item.text])[-3:]
+                if not note_above:  # the note under the table above is no caption of the next
+                    recent = (recent + [item.text])[-3:]
                 continue
             after_table = True
             _walk_lines_close(walk, text_state, document.file)

@@ -285,6 +285,12 @@ class Bridger:
                                  if common else c * mismatch)
                     if c < low:
                         continue
+                    # nor can it be its program's best when its bound is below the best entry
+                    # of that program scored so far (each program's best entry is all a text
+                    # keeps of it; the margin covers the bound's rounding)
+                    known = best.get(prog[i])
+                    if known is not None and c < known[1] - 1e-9:
+                        continue
                 if later:
                     ws = statements[i].weights
                     for stem, w in later:

@@ -231,6 +231,19 @@ def _candidates(
         return m
 
     rp_mask = [mask(sb) for sb in rpjmd]
+    # each RPJMD statement's frequent stems with their weights: statements with the same ones
+    # (texts sharing a prefix, names sharing the decree's frame words) share one signature, and
+    # a masterplan statement's frequent part with a signature is worked out once
+    signature_of: dict[tuple[tuple[str, float], ...], int] = {}
+    signatures: list[dict[str, float]] = []
+    rp_signature: list[int] = []
+    for sb in rpjmd:
+        items = tuple((t, w) for t, w in sb.weights.items() if t in frequent)
+        k = signature_of.get(items)
+        if k is None:
+            k = signature_of[items] = len(signatures)
+            signatures.append(dict(items))
+        rp_signature.append(k)
     rp_share = sorted(
         ((rp_freq[j] / sb.norm if sb.norm else 0.0, j) for j, sb in enumerate(rpjmd)),
         key=lambda x: (-x[0], x[1]),
@@ -282,20 +295,35 @@ def _candidates(
         ma = mask(sa)
         # most pairs fail the first test (the cosine's bound with every affair shared): it
         # is one comprehension
-        passing = [(j, dot) for j, dot in partial.items()
-                   if dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps
-                   >= need_with_affair]
+        if ma:
+            # the least bound a pair needs by what its affairs can do: sharing one (at best all
+            # of them), naming none (the cosine alone), naming others (the cosine halved)
+            plain, apart = need - eps, (need - eps) / mismatch
+            passing = [(j, dot) for j, dot in partial.items()
+                       if dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps
+                       >= (need_with_affair if ma & rp_mask[j] else
+                           apart if rp_mask[j] else plain)]
+        else:
+            passing = [(j, dot) for j, dot in partial.items()
+                       if dot * inv_na * rp_inv[j] + fa_share * rp_fshare[j] + eps >= need - eps]
         # the frequent stems' part of a passing pair's dot product, exactly (few stems, few
         # pairs): the bound is then the cosine itself, and the pairs scored in full are the
         # ones that can enter the top
         mine_frequent = [(t, w) for t, w in sa.weights.items() if t in frequent] if fa else ()
+        frequent_dot: dict[int, float] = {}
         for j, dot in passing:
             if mine_frequent:
-                theirs = rpjmd[j].weights
-                for t, w in mine_frequent:
-                    v = theirs.get(t)
-                    if v is not None:
-                        dot += w * v
+                k = rp_signature[j]
+                part = frequent_dot.get(k)
+                if part is None:
+                    theirs = signatures[k]
+                    part = 0.0
+                    for t, w in mine_frequent:
+                        v = theirs.get(t)
+                        if v is not None:
+                            part += w * v
+                    frequent_dot[k] = part
+                dot += part
             c = dot * inv_na * rp_inv[j] + eps
             if c > 1.0:
                 c = 1.0
@@ -477,7 +505,7 @@ def _suggest_level(
         done = done_in(c) if taken_by else set()
         # any seeds give a lower bound of the top-th best score (the bar only leaves out pairs
         # that provably cannot enter the top); the largest partial products make it high
-        seeds = heapq.nlargest(top + 2, partial, key=partial.__getitem__)
+        seeds = [d for _, d in heapq.nlargest(top + 2, zip(partial.values(), partial))]
         scores: list[float] = []
         for d in seeds:
             free = sum(1 for j in rp_members[d] if rp_ids[j] not in done) if done \
