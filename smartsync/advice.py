@@ -30,6 +30,13 @@ minimal: one element fewer in any stage does not reach the type. A type is
 or a higher one: adding matches never lowers a type, so reaching a type may
 give a higher one (``gives`` says which).
 
+Where the rules are not monotone (:attr:`smartsync.Classifier.monotone`: under
+``cascading`` adding a match can lower a type), no search prunes on it: a type the
+widest change does not reach is searched by sets of changes, fewest first, bounded by
+:data:`SETS_LIMIT`, and called unreachable only when every set was tried; the loss
+searches take matches away one at a time and, where they find nothing, try every set
+of losses while they fit (docs/advice.rst, "Rules that are not monotone").
+
 >>> import smartsync
 >>> from smartsync.advice import advise
 >>> result = smartsync.classify(smartsync.load_region("examples/type-d-program.yaml"))
@@ -67,7 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
            "stability", "with_proposal", "PROTECT_LIMIT", "PROTECT_WORK", "PROTECT_MIN",
            "protect_limit", "MAX_CANDIDATE_PAIRS", "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall",
-           "LOSS_LIMIT", "WIDE_LIMIT"]
+           "LOSS_LIMIT", "WIDE_LIMIT", "SETS_LIMIT"]
 
 #: the relation a hypothetical match carries: the first of these that counts
 _RELATION_PREFERENCE = (Relation.DERIVED, Relation.ADOPTED, Relation.ALIGNED)
@@ -109,6 +116,13 @@ class ProposedMatch:
     #: confirms it (the same pair as a manual match), as the rules concluded it
     confirm: tuple[str, ...] = ()
     only: bool = False
+    #: ``refused`` are the only RPJMD elements of the level a match to which would not
+    #: count, and fewer than ``counting``: said "a match to any RPJMD element but these"
+    #: rather than "only a match to these"
+    counting_but: bool = False
+    #: the matcher was not run for this advice (``suggest=False``): ``rpjmd`` is ``None``
+    #: because nobody asked it, not because it found nothing
+    unasked: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
@@ -125,7 +139,7 @@ class ProposedMatch:
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
                 "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
-                "only": self.only}
+                "only": self.only, "counting_but": self.counting_but, "unasked": self.unasked}
 
 
 @attrs.frozen
@@ -178,8 +192,22 @@ class TypeAdvice:
     found: bool = True
     conditions: tuple[str, ...] = ()
     after: Mapping[str, int] = attrs.field(factory=dict)
+    #: the matcher was not run for this advice (``suggest=False``): a proposal without a
+    #: counterpart is one nobody asked the matcher about
+    unasked: bool = False
     wide: bool = False
     wide_cut: bool = False
+    #: where the rules are not monotone (:attr:`smartsync.Classifier.monotone`) and the
+    #: widest change does not reach the type: ``sets``, the proposal is the first set of the
+    #: widest change's matches found to reach it, fewest first (no set of fewer of them
+    #: does); ``tried`` sets were classified besides the widest change, every set of up to
+    #: ``tried_size`` of the ``pool`` matches the widest change holds (all of them: proven,
+    #: where ``reachable`` is ``False``; fewer: the search was cut short at
+    #: :data:`SETS_LIMIT`, ``found`` is ``False``, and the type is not proven unreachable)
+    sets: bool = False
+    tried: int = 0
+    tried_size: int = 0
+    pool: int = 0
 
     @property
     def total(self) -> int:
@@ -207,7 +235,9 @@ class TypeAdvice:
                 "missing": [m.to_dict() for m in self.missing],
                 "reasons": [r.message(lang) for r in self.reasons], "found": self.found,
                 "conditions": list(self.conditions), "after": dict(self.after),
-                "wide": self.wide, "wide_cut": self.wide_cut}
+                "unasked": self.unasked,
+                "wide": self.wide, "wide_cut": self.wide_cut, "sets": self.sets,
+                "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool}
 
 
 @attrs.frozen
@@ -341,6 +371,18 @@ class _Runs:
         self._every: Any = None
         self._every_large = False
         self._singles: Any = None
+        #: the rule packs say adding a match never lowers a type (Classifier.monotone)
+        self.declared_monotone = getattr(classifier, "monotone", True) is not False
+        #: a classification asked contradicted it: matches added gave a lower type than the
+        #: region's own, or matches taken away a higher one
+        self.contradicted = False
+
+    @property
+    def monotone(self) -> bool:
+        """Whether the searches may assume that adding matches never lowers a type (and
+        losing them never raises it): the rule packs say so (:attr:`Classifier.monotone`)
+        and no classification asked so far contradicted it."""
+        return self.declared_monotone and not self.contradicted
 
     def __enter__(self) -> "_Runs":
         return self
@@ -370,11 +412,15 @@ class _Runs:
     def cleared(self) -> set[tuple[str, str]]:
         """The region's matches some classification so far took away (with no match added,
         at the region's threshold) and kept the type: losing any one of them alone keeps it
-        (losing more matches never gives a higher type, as the loss searches assume)."""
+        (losing more matches never gives a higher type, as the loss searches assume; where
+        the rules are not monotone, only matches taken away alone)."""
         own = self.result.type
         pairs = {m.key for m in self.region.matches}
         out: set[tuple[str, str]] = set()
+        alone = not self.monotone
         for (added, removed, threshold), done in self._cache.items():
+            if alone and len(removed) != 1:
+                continue
             if not added and threshold is None and removed and done.type == own:
                 out.update(pair for pair in removed if pair in pairs)
         return out
@@ -404,6 +450,11 @@ class _Runs:
                 changed.update((m.key, m) for m in add)
                 region = self._mark(attrs.evolve(self.region, matches=tuple(changed.values())))
                 self._cache[key] = self.classifier.classify(region, params=params)
+            if threshold is None and not self.contradicted and bool(add) != bool(remove):
+                # what the rules concluded contradicts monotonicity: matches added gave a
+                # lower type than the region's own, or matches taken away a higher one
+                own, now = self.rank(self.result.type), self.rank(self._cache[key].type)
+                self.contradicted = now < own if add else now > own
         return self._cache[key]
 
 
@@ -668,6 +719,10 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             # only matches beyond the unsynchronized elements' reach it (a variant's
             # condition on a second match of a synchronized element, or on another level)
             return _advise_wide(runs, wanted, changes, options)
+        if not runs.monotone:
+            # rules under which adding a match can lower a type: the widest change not
+            # reaching it proves nothing; a smaller set of its changes may
+            return _advise_sets(runs, wanted, changes, full)
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
                           complete=False, gives=None, missing=tuple(_missing(runs, below)),
                           reasons=tuple(full.why_not(wanted)))
@@ -712,6 +767,12 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
+    if mode == "every" and not _one_each_reaches(runs, chosen, counts, proposal, wanted):
+        # only elements given several counterparts at once reach it (one element needs
+        # two matches: to count, and to place the elements under it): "find one" for each
+        # would not do; the pairs the rules need, named one by one
+        return _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
+            s: chosen[s] for s in typology.stages})
     proposal = _confirmable(runs, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
@@ -722,6 +783,23 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+def _one_each_reaches(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
+                      counts: Mapping[str, int], proposal: tuple[ProposedMatch, ...],
+                      wanted: enum.Enum) -> bool:
+    """Whether the proposal reaches the type with *one* counterpart for each element whose
+    counterpart a person must find (the first the rules would count, else the search's
+    stand-in), as "find one" promises: a search that gave each element every counterpart
+    of its level proves that only for all of them at once."""
+    stand_in = {o.masterplan: o.stand_in for s in chosen for o in chosen[s][:counts[s]]}
+    picked = []
+    for p in proposal:
+        rpjmd = p.rpjmd or (p.counting[0] if p.counting else stand_in.get(p.masterplan))
+        if rpjmd is None:
+            return False
+        picked.append(Match(p.masterplan, rpjmd, Relation(p.relation), Source.MANUAL))
+    return _reached(runs, runs.classify(tuple(picked)), wanted)
 
 
 def _confirmable(runs: _Runs, proposal: tuple[ProposedMatch, ...]) -> tuple[ProposedMatch, ...]:
@@ -795,8 +873,10 @@ def _which_count(runs: _Runs, chosen: Mapping[str, Sequence[_Option]], counts: M
                 refused.setdefault(rpjmd, str(fact.get("condition")))
         counting = tuple(r for r in option.every if r in counted)
         if counting and len(counting) < len(option.every):
-            out.append(attrs.evolve(p, counting=counting, refused=tuple(
-                (r, refused[r]) for r in option.every if r in refused)))
+            said = tuple((r, refused[r]) for r in option.every if r in refused)
+            # every element of the level counts or is refused, and the refused are fewer
+            but = len(said) < len(counting) and len(counting) + len(said) == len(option.every)
+            out.append(attrs.evolve(p, counting=counting, refused=said, counting_but=but))
         else:
             out.append(p)
     return tuple(out)
@@ -875,6 +955,91 @@ def _counted_relations(runs: _Runs, stage: str) -> set[str]:
 #: asks; past it the changes found reach the type but some may not be needed (said)
 WIDE_LIMIT = 300
 
+#: the most classifications the search by sets asks where the rules are not monotone
+#: (:attr:`smartsync.Classifier.monotone`): every set of the widest change's matches, fewest
+#: first, while they fit; a type it does not reach is said unreachable only when every set
+#: was tried, else "not proven unreachable", with how far the search went
+SETS_LIMIT = 128
+
+
+def _advise_sets(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
+                 full: "Classification") -> TypeAdvice:
+    """Advice for a type under rules that are not monotone (adding a match can lower a
+    type, so neither the widest change nor any other proves anything by not reaching it),
+    where no change tried so far reaches it: every set of the widest change's matches (new
+    matches with a relation the rules count at their level, relation changes of existing
+    matches), one match first, then two..., classified while the sets fit in
+    :data:`SETS_LIMIT` classifications. The first set that reaches the type is proposed,
+    pair by pair: no set of fewer of these changes reaches it (every smaller set was
+    tried). When every set was tried and none reaches it, the type cannot be reached by
+    adding matches or changing relations (proven, with the rules' why-not on the widest
+    change); when the limit cut the search short, it is not proven unreachable, and
+    ``tried``, ``tried_size`` and ``pool`` say how far the search went."""
+    import itertools
+
+    typology = runs.typology
+    letter = typology.letter(wanted)
+    start = typology.stages.index(wanted.value)
+    below = typology.stages[start:]
+    if not runs.result.stages[wanted.value].present:
+        # proven whatever the rules: no match gives the masterplan elements at the type's
+        # stage, and a stage it lacks is never synchronized
+        return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
+                          complete=False, gives=None,
+                          missing=(Missing(wanted.value, "masterplan"),))
+    pool = list(changes)
+    tried = 0  # sets classified (the whole pool, the widest change, was classified before)
+    size = 0  # every set of up to ``size`` changes tried
+    every = True
+    for k in range(1, len(pool)):
+        for chosen in itertools.combinations(pool, k):
+            if tried >= SETS_LIMIT:
+                every = False
+                break
+            tried += 1
+            done = runs.classify(chosen)
+            if _reached(runs, done, wanted):
+                return _proposed_set(runs, wanted, chosen, done, sets=True)
+        if not every:
+            break
+        size = k
+    if every:  # every set tried, none reaches it: proven
+        return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
+                          complete=False, gives=None, missing=tuple(_missing(runs, below)),
+                          reasons=tuple(full.why_not(wanted)), tried=tried,
+                          tried_size=len(pool), pool=len(pool))
+    return TypeAdvice(type=wanted, letter=letter, reachable=True, needed={}, proposal=(),
+                      complete=False, gives=None, found=False, tried=tried,
+                      tried_size=size, pool=len(pool))
+
+
+def _proposed_set(runs: _Runs, wanted: enum.Enum, chosen: Sequence[Match], changed: Any,
+                  **found: Any) -> TypeAdvice:
+    """A set of changes found to reach a type (``changed``: its classification), as advice:
+    each match by pair and relation, the masterplan elements given matches per stage or
+    level (``found``: how it was found, :attr:`TypeAdvice.wide_cut` or ``sets``)."""
+    typology = runs.typology
+    level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
+    current = {m.key: m.relation.value for m in runs.region.matches}
+    order = {level: index for index, level in enumerate(
+        dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
+    kept = sorted(chosen, key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan,
+                                         m.rpjmd))
+    proposal = tuple(
+        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan], None, m.relation.value,
+                      change="relation" if m.key in current else "add",
+                      current=current.get(m.key))
+        for m in kept)
+    start = typology.stages.index(wanted.value)
+    levels = [s for s in order if s in typology.stages[start:] or any(
+        p.stage == s for p in proposal)] + [s for s in typology.stages[start:] if s not in order]
+    needed = {s: len({p.masterplan for p in proposal if p.stage == s}) for s in
+              sorted(levels, key=lambda s: _level_rank(s))}
+    after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
+    return TypeAdvice(type=wanted, letter=typology.letter(wanted), reachable=True, needed=needed,
+                      proposal=proposal, complete=True, gives=changed.type, after=after,
+                      wide=True, **found)
+
 
 def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
                  options: Mapping[str, Sequence[_Option]] | None = None) -> TypeAdvice:
@@ -931,27 +1096,7 @@ def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
             middle = len(keys) // 2
             halve(keys[:middle])
             halve(keys[middle:])
-    changed = runs.classify(tuple(kept))
-    current = {m.key: m.relation.value for m in runs.region.matches}
-    order = {level: index for index, level in enumerate(
-        dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
-    kept.sort(key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan, m.rpjmd))
-    proposal = tuple(
-        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan], None, m.relation.value,
-                      change="relation" if m.key in current else "add",
-                      current=current.get(m.key))
-        for m in kept)
-    start = typology.stages.index(wanted.value)
-    # the type's stages (0 where no change is needed), and every stage or level changed,
-    # in the order of the masterplan's levels
-    levels = [s for s in order if s in typology.stages[start:] or any(
-        p.stage == s for p in proposal)] + [s for s in typology.stages[start:] if s not in order]
-    needed = {s: len({p.masterplan for p in proposal if p.stage == s}) for s in
-              sorted(levels, key=lambda s: _level_rank(s))}
-    after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
-    return TypeAdvice(type=wanted, letter=typology.letter(wanted), reachable=True, needed=needed,
-                      proposal=proposal, complete=True, gives=changed.type, after=after,
-                      wide=True, wide_cut=cut)
+    return _proposed_set(runs, wanted, kept, runs.classify(tuple(kept)), wide_cut=cut)
 
 
 def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
@@ -1001,7 +1146,14 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
         # the conditions of the type the rules concluded failed (read, not re-derived)
         failed = tuple(dict.fromkeys(
             str(f.get("condition")) for f in runs.result.trace.find("ConditionFailed", stage=t.value)))
-        out[typology.letter(t)] = attrs.evolve(found, conditions=failed) if failed else found
+        if failed:
+            found = attrs.evolve(found, conditions=failed)
+        if not suggest:
+            # the matcher was not run: its proposals without a counterpart say so
+            found = attrs.evolve(found, unasked=True, proposal=tuple(
+                attrs.evolve(p, unasked=True) if p.rpjmd is None and p.change == "add" else p
+                for p in found.proposal))
+        out[typology.letter(t)] = found
     return out
 
 
@@ -1061,11 +1213,24 @@ def _stability(runs: _Runs) -> Stability:
         # one match whose loss alone changes the type, at a stage other than its own (a
         # variant's condition: a target match that programs under it count through)
         count, falls_to, lose = single
-    lose_proven = count is not None and count <= 1
+    own = runs.rank(result.type)
+    lowers = (lambda t: runs.rank(t) < own)
+    # one lost match is the fewest; no loss at all lowers an unsynchronized region, nor,
+    # where the rules are monotone, one whose stages lose every counted match and keep it
+    lose_proven = count is not None and count <= 1 or count is None and (
+        own == 0 or runs.monotone)
     if count is not None and count > 1 and checked >= of:
         # every single loss was tried: look for a smaller set among every set of fewer
         # matches, as far as LOSS_LIMIT classifications allow (``lose_proven`` when all were)
-        smaller, lose_proven = _smaller_loss(runs, count, lambda t: t != result.type)
+        smaller, lose_proven = _smaller_loss(runs, count, lowers)
+        if smaller is not None:
+            lose, falls_to = smaller
+            count = len(lose)
+    elif count is None and not lose_proven and checked >= of:
+        # rules that are not monotone: no loss found stage by stage proves nothing; every
+        # set of matches, while they fit in LOSS_LIMIT classifications
+        smaller, lose_proven = _smaller_loss(runs, len(runs.region.matches) + 1, lowers,
+                                             limit=SETS_LIMIT)
         if smaller is not None:
             lose, falls_to = smaller
             count = len(lose)
@@ -1086,17 +1251,17 @@ def _stability(runs: _Runs) -> Stability:
 LOSS_LIMIT = 60
 
 
-def _smaller_loss(runs: _Runs, size: int, wanted: Any
+def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT
                   ) -> tuple[tuple[tuple[tuple[str, str], ...], enum.Enum] | None, bool]:
     """The smallest set of the region's matches, of 2 up to ``size - 1`` matches, whose loss
     gives a type for which ``wanted(type)`` holds (``(pairs, type)``, or ``None``), and
     whether the search proved it: every set of fewer matches was classified (sets of one are
     the single losses, tried apart). Sizes are tried smallest first, each only when all its
-    sets fit in what is left of :data:`LOSS_LIMIT`."""
+    sets fit in what is left of ``limit`` classifications (:data:`LOSS_LIMIT`)."""
     import itertools
 
     keys = sorted({m.key for m in runs.region.matches})
-    left = LOSS_LIMIT
+    left = limit
     for k in range(2, size):
         sets = math.comb(len(keys), k)
         if sets > left:
@@ -1143,6 +1308,8 @@ def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum 
     own = runs.rank(runs.result.type)
     single: tuple[int, enum.Enum, tuple[tuple[str, str], ...]] | None = None
     for pair, done in sorted(changed.items()):
+        if runs.rank(done) >= own:
+            continue  # a loss that raises the type (rules that are not monotone)
         if single is None or per_key[pair] < single[0]:
             single = (per_key[pair], done, (pair,))
     lowered = {pair: runs.rank(t) for pair, t in changed.items() if runs.rank(t) < own}
@@ -1194,6 +1361,10 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
     rest = [pair for pair in per_key if pair not in seen]
     if rest:
         groups.append(rest)
+    if not runs.monotone:
+        # a group whose loss leaves the type as it is proves nothing of its matches when
+        # losing a match can raise a type: each match is taken away alone
+        groups = [[pair] for group in groups for pair in group]
     changed: dict[tuple[str, str], enum.Enum] = {}
     asked = 0
     cleared = before
@@ -1274,7 +1445,8 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
     per_key: dict[tuple[str, str], int] = {}
     for m in runs.region.matches:
         per_key[m.key] = per_key.get(m.key, 0) + 1
-    own_stage = runs.typology.stages.index(result.type.value) if runs.rank(result.type) else None
+    own = runs.rank(result.type)
+    own_stage = runs.typology.stages.index(result.type.value) if own else None
     searches = []
     for index, (stage, figures) in enumerate(result.stages.items()):
         if not figures.present or not figures.synchronized:
@@ -1305,8 +1477,9 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
             return frozenset(pair for i in order[:k] for pair in by_element[i])
 
         def changes(k: int) -> enum.Enum | None:
+            """The type losing the first k elements' matches gives, where it is lower."""
             done = runs.classify(remove=removed(k))
-            return done.type if done.type != result.type else None
+            return done.type if runs.rank(done.type) < own else None
 
         every = len(order)
         if not beats(1):  # not even one element's loss could beat the best
@@ -1470,6 +1643,16 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
             smaller, proven = _smaller_loss(runs, len(lose), lambda t: t == target)
             if smaller is not None:
                 lose = smaller[0]
+    elif not runs.monotone:
+        # rules that are not monotone (a lost match can raise a type): the stage-by-stage
+        # losses found nothing or overshot, which proves nothing; every set of matches,
+        # fewest first, while they fit in SETS_LIMIT classifications
+        _, cleared, total = _single_changes(runs)
+        if cleared >= total:
+            found, _ = _smaller_loss(runs, len(runs.region.matches) + 1,
+                                     lambda t: t == target, limit=SETS_LIMIT)
+            if found is not None:
+                lose, gives, proven = found[0], None, True
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
                       thresholds=tuple(ranges), lose_proven=proven and bool(lose))
 

@@ -416,6 +416,18 @@ class Classifier:
             out.extend(facts)
         return out
 
+    @property
+    def monotone(self) -> bool:
+        """Whether the rule packs say that adding a match never lowers a type (and losing
+        one never raises it): ``False`` when a pack declares ``MONOTONE = False`` (its rules
+        can stop a match counting because another match is added: the ``cascading`` pack,
+        where matching a parent places its children). Advice prunes its searches on it where
+        it holds, and searches without pruning, bounded, where it does not
+        (:mod:`smartsync.advice`); a pack that does not say is taken to be monotone, and
+        advice still drops the assumption as soon as a classification it asks contradicts
+        it."""
+        return all(getattr(pack, "MONOTONE", True) is not False for pack in self.packs)
+
     def rules(self) -> tuple[RuleInfo, ...]:
         """The rules in effect, pack by pack, in definition order."""
         return tuple(self._rules)

@@ -12,6 +12,10 @@ adding matches never lowers a type (so an element given a match to *every* RPJMD
 element of its level is the best that element can do, and the region with every such
 match is the most any addition can reach); and a type is *reached* when its stage is
 synchronized and the type concluded is that type or a higher one.
+
+The first holds only for rules that are monotone (``Classifier.monotone``); under the
+``cascading`` variant adding a match can lower a type, and :func:`reachable_by_some_set`
+assumes nothing: it classifies every set of the possible changes (small regions only).
 """
 
 from __future__ import annotations
@@ -200,4 +204,69 @@ def reachable_by_any_change(runs: Runs, wanted: str) -> bool:
             if runs.reached(runs.classify(every_pair_matched(runs.region, relation_at, keep)),
                             wanted):
                 return True
+    return False
+
+
+def possible_changes(runs: Runs) -> list[Match]:
+    """Every change of one match advice may make, assuming nothing of the rules: each pair
+    of a masterplan element and an RPJMD element of its level (at every level both plans
+    have) not already matched by a relation the parameters count there, given the first
+    such relation (derived, adopted, aligned): a new match, or the existing match's
+    relation changed."""
+    params = runs.result.params
+    current = {m.key: m for m in runs.region.matches}
+    out = []
+    for element in runs.region.masterplan.elements:
+        level = element.level.value
+        relation = runs.relation(level)
+        if relation is None:
+            continue
+        for counterpart in runs.region.rpjmd.at(level):
+            match = current.get((element.id, counterpart.id))
+            if match is not None and match.relation in params.relations_for(level):
+                continue
+            out.append(Match(element.id, counterpart.id, relation, Source.MANUAL))
+    return out
+
+
+def with_changes(region: Region, changes: Iterable[Match]) -> Region:
+    """The region with these matches added (one whose pair the region links replaces it)."""
+    matches = {m.key: m for m in region.matches}
+    matches.update((m.key, m) for m in changes)
+    return attrs.evolve(region, matches=tuple(matches.values()))
+
+
+def reachable_by_some_set(runs: Runs, wanted: str, limit: int = 128) -> bool:
+    """Whether some set of :func:`possible_changes` reaches ``wanted``, by classifying every
+    set (no monotonicity assumed: under cascading a match added can lower a type); the empty
+    set is the region itself. :class:`Budget` when there are more than ``limit`` sets."""
+    pool = possible_changes(runs)
+    if 2 ** len(pool) > limit:
+        raise Budget(f"{len(pool)} possible changes")
+    for k in range(0, len(pool) + 1):
+        for chosen in itertools.combinations(pool, k):
+            if runs.reached(runs.classify(with_changes(runs.region, chosen)), wanted):
+                return True
+    return False
+
+
+def some_counterparts_reach(runs: Runs, region: Region, proposal: Sequence[Any], wanted: str,
+                            limit: int = 64) -> bool:
+    """Whether the proposal, each element it names no counterpart for given *one* RPJMD
+    element of its level (some choice of them: no monotonicity assumed, so giving every
+    counterpart at once proves nothing), reaches ``wanted``. :class:`Budget` past ``limit``
+    choices."""
+    named = [Match(p.masterplan, p.rpjmd, p.relation, Source.MANUAL) for p in proposal
+             if p.rpjmd is not None]
+    open_ = [p for p in proposal if p.rpjmd is None]
+    options = [[Match(p.masterplan, e.id, p.relation, Source.MANUAL)
+                for e in region.rpjmd.at(p.stage)] for p in open_]
+    count = 1
+    for found in options:
+        count *= max(1, len(found))
+    if count > limit:
+        raise Budget(f"{count} choices of counterparts")
+    for choice in itertools.product(*options):
+        if runs.reached(runs.classify(with_changes(region, named + list(choice))), wanted):
+            return True
     return False

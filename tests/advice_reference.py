@@ -12,7 +12,7 @@ import math
 
 
 def fewest_losses(runs):  # type: ignore[no-untyped-def]
-    """The fewest matches, taken away at one stage, that change the type (full search)."""
+    """The fewest matches, taken away at one stage, that lower the type (full search)."""
     from smartsync.advice import _counted_matches
 
     result = runs.result
@@ -28,7 +28,9 @@ def fewest_losses(runs):  # type: ignore[no-untyped-def]
 
         def changes(k, removed=removed):  # type: ignore[no-untyped-def]
             done = runs.classify(remove=removed(k))
-            return done.type if done.type != result.type else None
+            # a loss that lowers the type (under rules that are not monotone a loss can
+            # raise it: stability looks for the losses that lower it)
+            return done.type if runs.rank(done.type) < runs.rank(result.type) else None
 
         if changes(len(order)) is None:
             continue

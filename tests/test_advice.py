@@ -127,7 +127,8 @@ def test_advice_json_keys() -> None:
     assert set(data) == {"to_reach", "stability"}
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
     assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current", "limited",
-            "counting", "refused", "rejected", "confirm", "only"} == set(
+            "counting", "refused", "rejected", "confirm", "only", "counting_but",
+            "unasked"} == set(
         data["to_reach"]["D"]["proposal"][0])
     assert {"threshold", "threshold_above", "threshold_to", "matches_to_lose", "falls_to", "protect",
             "protect_falls_to", "protect_checked", "protect_of"} <= set(data["stability"])

@@ -16,7 +16,10 @@ from hypothesis import event as _event
 from hypothesis.errors import InvalidArgument
 
 import smartsync
-from advice_oracle import Budget, Runs, check_needed, fewest_losses, reachable, type_without
+from advice_oracle import (
+    Budget, Runs, check_needed, fewest_losses, reachable, reachable_by_some_set,
+    some_counterparts_reach, type_without,
+)
 from review_fixture import REGION_YAML
 from strategies_typology import typology_regions
 from smartsync import Match, Source
@@ -58,10 +61,33 @@ def blocked_elements(runs: Runs) -> list[str]:
     return out
 
 
+def check_to_reach_not_monotone(classifier, runs: Runs, advice) -> None:
+    """Under rules that are not monotone (cascading): a type said unreachable is reached by
+    no set of possible changes, and a type said reachable is reached by its proposal (an
+    element it names no counterpart for given some one counterpart); ``needed`` is not
+    claimed to be the fewest there (docs/advice.rst)."""
+    region = runs.region
+    for letter, t in advice.to_reach.items():
+        wanted = t.type.value
+        try:
+            if not t.reachable:
+                assert not reachable_by_some_set(runs, wanted), \
+                    f"type {letter} is said to be unreachable, but a set of changes reaches it"
+            elif t.found:
+                assert some_counterparts_reach(runs, region, t.proposal, wanted), \
+                    f"type {letter}: the proposal does not reach it"
+        except Budget:
+            event("oracle over budget")
+
+
 def check_to_reach(variant, region) -> None:
     """advice.to_reach of ``region`` against the brute force, type by type."""
     classifier = _classifier(variant)
     runs = Runs(classifier, region)
+    if not classifier.monotone:
+        check_to_reach_not_monotone(classifier, runs, advise(runs.result, classifier=classifier,
+                                                             suggest=False))
+        return
     blocked = set(blocked_elements(runs))
     advice = advise(runs.result, classifier=classifier, suggest=False)
     for letter, t in advice.to_reach.items():
@@ -103,6 +129,14 @@ def check_stability(variant, region) -> None:
         fewest, changing = fewest_losses(runs, lowering=True)
     except Budget:
         event("oracle over budget")
+        return
+    if not classifier.monotone and not stability.lose_proven:
+        # rules that are not monotone: a loss not proven the fewest is at least the fewest
+        # (and "no loss" not proven is no claim)
+        assert stability.matches_to_lose is None or fewest is not None and \
+            stability.matches_to_lose >= fewest
+        if stability.matches_to_lose is not None:
+            assert type_without(runs, stability.lose) == stability.falls_to
         return
     assert stability.matches_to_lose == fewest, (
         f"matches_to_lose {stability.matches_to_lose}, brute force {fewest} (e.g. {sorted(map(sorted, changing))[:3]})")

@@ -88,11 +88,12 @@ def test_the_fewest_losses_are_those_of_the_full_search_whatever_the_rules_concl
 
 
 class _EveryLossChanges:
-    """A classifier whose "rules" change the type at every loss: each stage's answer is
-    its element with the fewest matches."""
+    """A classifier whose "rules" lower the type at every loss (to unsynchronized): each
+    stage's answer is its element with the fewest matches."""
 
     def __init__(self, result: smartsync.Classification):
-        self.other = next(t for t in result.typology.type_enum if t != result.type)
+        self.other = next(t for t in result.typology.type_enum
+                          if result.typology.letter(t) is None)
 
     def classify(self, region, params=None):  # type: ignore[no-untyped-def]
         return types.SimpleNamespace(type=self.other)

@@ -1,6 +1,7 @@
 """Advice is true under every variant, checked against brute force on small regions
 (up to 6 elements per level): every "cannot be reached" by trying every change of
-matches (any pair, any level, synchronized elements too, each relation), and every
+matches (any pair, any level, synchronized elements too, each relation; under cascading,
+whose rules are not monotone, every set of changes where there are few enough), and every
 proposal applied reaches the type it promises -- under the default rules, the shipped
 variants and test variants of three kinds (relations per stage, a condition above the
 type's stage, a condition on one type)."""
@@ -13,7 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import smartsync
-from advice_oracle import Runs, every_pair_matched, reachable_by_any_change
+from advice_oracle import (
+    Budget, Runs, every_pair_matched, reachable_by_any_change, reachable_by_some_set,
+    some_counterparts_reach,
+)
 from strategies import regions
 from test_element_variants import hierarchy_regions
 from test_explanation_truth import THRESHOLDS, _params, variants
@@ -52,11 +56,26 @@ def check_advice(classifier: smartsync.Classifier, region: Region, threshold: fl
     for letter, item in advice.items():
         wanted = item.type.value
         if not item.reachable:
-            assert not reachable_by_any_change(runs, wanted), \
-                f"type {letter} is said to be unreachable, but a change of matches reaches it"
+            if classifier.monotone:
+                assert not reachable_by_any_change(runs, wanted), \
+                    f"type {letter} is said to be unreachable, but a change of matches reaches it"
+            else:  # cascading: every set of changes (adding a match can lower a type)
+                try:
+                    assert not reachable_by_some_set(runs, wanted), \
+                        f"type {letter} is said to be unreachable, but a set of changes reaches it"
+                except Budget:
+                    pass
             assert item.missing or item.reasons
             continue
         if not item.found:
+            continue
+        if not classifier.monotone:
+            # giving every counterpart at once proves nothing: some one of each must do
+            try:
+                assert some_counterparts_reach(runs, region, item.proposal, wanted), \
+                    f"type {letter}: the proposal does not reach it"
+            except Budget:
+                pass
             continue
         done = runs.classify(applied(region, item, every=True))
         assert runs.reached(done, wanted), f"type {letter}: the proposal does not reach it"
@@ -154,7 +173,8 @@ def check_fewest_losses(classifier: smartsync.Classifier, region: Region, thresh
         return
     if s.lose_proven:
         assert s.matches_to_lose == fewest, (s.matches_to_lose, fewest)
-    elif fewest is not None:
+    elif fewest is not None and (s.matches_to_lose is not None or classifier.monotone):
+        # (under rules that are not monotone, "no loss found" not proven is no claim)
         assert s.matches_to_lose is not None and s.matches_to_lose >= fewest
     keys = sorted({m.key for m in region.matches})
 

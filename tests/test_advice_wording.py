@@ -130,7 +130,10 @@ def test_a_synchronized_stage_is_not_said_to_need_more_at_the_threshold() -> Non
 
 
 def test_under_cascading_a_count_is_not_attributed_to_the_threshold() -> None:
-    """Under cascading, matches above the type's stage are said to be needed by the rules in force, and a stage's count with the changes is the rules' (not 'N needed at threshold')."""
+    """Under cascading, where a program counts only once a target above it is matched to the
+    right RPJMD target, the advice names the pairs the rules need (a target match above the
+    type's stage, the programs' matches), never 'N needed at threshold', and the changes
+    reach the type by the rules' own count."""
     from smartsync.advice import to_reach
     from smartsync.render.text import count_line
     from smartsync.sample import typical_region
@@ -139,12 +142,12 @@ def test_under_cascading_a_count_is_not_attributed_to_the_threshold() -> None:
     classifier = CASCADING.classifier()
     c = classifier.classify(typical_region(33, programs=8, varied=True))
     d = to_reach(c, classifier=classifier, suggest=False, types=["D"])["D"]
-    assert d.needed["target"] > 0 and d.needed["program"] == 2
+    assert d.needed["target"] > 0 and d.needed["program"] == 2 and d.wide
     target = count_line(c, d, "target", d.needed["target"], "en")
-    assert "the type does not start at this stage" in target and "needed at threshold" not in target
+    assert target.startswith("at the target level") and "needed at threshold" not in target
     program = count_line(c, d, "program", 2, "en")
-    assert "2 needed at threshold" not in program
-    assert f"with all the changes for this type {d.after['program']} count" in program
+    assert "needed at threshold" not in program
+    assert all(p.rpjmd is not None for p in d.proposal) and d.complete
     assert d.after["program"] * 2 >= c.stages["program"].total  # what the rules concluded reaches 50%
 
 
@@ -176,6 +179,8 @@ def test_a_counterpart_to_find_says_which_rpjmd_programs_can_count_under_budgete
     open_ = [p for p in d.proposal if p.rpjmd is None]
     assert open_ and all(dict(p.refused) == {"P3": "budget"} for p in open_)
     assert all("P3" not in p.counting for p in open_)
+    # the advice decides the shorter way to say it; the renderer only formats it
+    assert all(p.counting_but and p.to_dict()["counting_but"] for p in open_)
     said = proposal_line(region, open_[0], "en")
     assert "a match to any RPJMD program but P3 would count (not to P3: the RPJMD program " \
            "carries no budget (pagu indikatif))" in said
@@ -241,3 +246,27 @@ def test_the_rpjmds_only_vision_is_named_as_the_counterpart_to_match(suggest) ->
     region = attrs.evolve(result.region, matches=result.region.matches + (
         smartsync.Match("SV", "V", smartsync.Relation(vision[0].relation), smartsync.Source.MANUAL),))
     assert smartsync.classify(region).type_letter == "A"
+
+
+def test_advice_without_the_matcher_says_it_was_not_run():
+    """to_reach(suggest=False) does not say "no RPJMD program proposed by the matcher" for
+    an element nobody asked the matcher about: it says the matcher was not run (run it, or
+    find one), in en and id, in the proposal and the closing line; with the matcher, the
+    proposal names its candidates."""
+    from smartsync.advice import to_reach
+    from smartsync.render.text import to_reach_lines
+
+    result = smartsync.classify(smartsync.load_region(EXAMPLES / "unsynchronized.yaml"))
+    d = to_reach(result, suggest=False, types=["D"])
+    assert d["D"].unasked and d["D"].to_dict()["unasked"]
+    assert all(p.unasked for p in d["D"].proposal if p.rpjmd is None)
+    en = "\n".join(to_reach_lines(result, "en", d))
+    assert "proposed by the matcher" not in en and "The matcher's candidates" not in en
+    assert "the matcher was not run for this advice (suggest=False); run it to have an RPJMD " \
+           "program proposed, or find one" in en
+    assert "still need an RPJMD counterpart (the matcher was not run for this advice" in en
+    id_ = "\n".join(to_reach_lines(result, "id", d))
+    assert "tidak mengusulkan" not in id_
+    assert "pencari padanan tidak dijalankan untuk saran ini (suggest=False)" in id_
+    asked = to_reach(result, types=["D"])["D"]
+    assert not asked.unasked and not any(p.unasked for p in asked.proposal)

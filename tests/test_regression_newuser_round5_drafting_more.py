@@ -212,3 +212,17 @@ def test_the_masterplans_own_vision_after_the_rpjmd_quoted_is_read(tmp_path: Pat
         ("SV", "Batu Smart City: Kota Wisata Cerdas Berkelanjutan", (), 1.0),
         ("SM1", "Mewujudkan layanan pemerintahan digital", ("SV",), 1.0),
         ("SM2", "Mengembangkan ekonomi pariwisata digital", ("SV",), 1.0)]
+
+
+def test_a_group_row_alone_before_a_table_caption_is_no_label_of_the_caption(tmp_path: Path) -> None:
+    """In the program chapter, a group row "Sasaran 1.1" left on its own line after a page's table,
+    then the caption "Tabel 7.1 ..." repeated over the next page: the caption is no target
+    (layout fuzzer seed 131, Word)."""
+    header = ["Kode", "Program", "Pagu 2025 (Rp)"]
+    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+        "4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", f"1. {MISSIONS[0]}", "4.3 Sasaran",
+        "Sasaran 1.1: Meningkatnya indeks SPBE", "BAB VII PROGRAM PRIORITAS", "Tabel 7.1 Program Prioritas",
+        [header, ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.000.000.000"]], "Sasaran 1.1",
+        "Tabel 7.1 Program Prioritas", [header, ["2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik",
+                                                 "2.000.000.000"]]])).region.rpjmd
+    assert [t.text for t in plan.at("target")] == ["Meningkatnya indeks SPBE"]

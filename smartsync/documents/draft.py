@@ -515,8 +515,12 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
             text = quoted.group(1)
         text = text.strip("\"'“”‘’ ").rstrip(".")
         if text:
-            walk.add(_Item(Level.VISION, text, provenance=_provenance(
-                file, state.vision_line.page, state.vision_line.printed_page, text)))
+            vision = _Item(Level.VISION, text, provenance=_provenance(
+                file, state.vision_line.page, state.vision_line.printed_page, text))
+            listed = re.search(r"(?:^|\s)(\(?\d{1,2}[.)]\s+[A-Z]\w*(?:\s+\w+){0,2})", text)
+            if listed:  # "... yang Cerdas, 1. Mewujudkan layanan ... Melayani ...": columns interleaved
+                vision.doubt(_t("draft.reason.vision-number", walk.lang, item=listed.group(1)), 0.4)
+            walk.add(vision)
         line = state.vision_line
         state.vision_lines, state.vision_line = [], None
         if missions:
@@ -639,7 +643,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             _walk_lines_close(walk, state, file)
             state.mode, state.vision_lines, state.vision_line = "vision", [], None
             return
-    alone = _label_alone(text)
+    alone = _label_alone(text) if state.chapter != "program" else None
     if alone is not None and state.mode != "quoted":
         # "Misi 1" on its own line (the label bold, the statement on the line below)
         _walk_lines_close(walk, state, file)
@@ -648,7 +652,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.pending is not None and state.mode != "quoted":
         level, number = state.pending
         state.pending = None
-        if _heading(text, walk.kind) is None and _CHAPTER.match(text) is None:
+        if _heading(text, walk.kind) is None and _CHAPTER.match(text) is None and \
+                not re.match(r"(tabel|table|gambar|sumber)\b", text, re.I):
             _walk_lines_close(walk, state, file)
             state.list_style = "number"
             if state.mode not in ("mission", "goal", "target"):
@@ -1059,6 +1064,9 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
                 and not restart:
             # a gap or a repeat; a list starting again at 1 after a heading is a new list
             item.doubt(_t("draft.reason.numbering", walk.lang, number=number, previous=previous), 0.2)
+    elif level is Level.MISSION and number and number.isdigit() and int(number) > 1 and previous is None:
+        # "2." as the first mission read: mission 1 was lost (two columns read across?)
+        item.doubt(_t("draft.reason.list-start", walk.lang, number=number), 0.3)
     if number:
         state.last_number[level] = number
         state.new_list.discard(level)
@@ -1308,6 +1316,32 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
     return None
 
 
+def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> None:
+    """A crosswalk table ("No | Misi RPJMD | Misi Smart City" in a masterplan): of two columns of
+    one level, the one naming the other plan quotes it and is not read as the plan's own; a check
+    line says so (the rows pair the two plans' statements: a match the researcher may write)."""
+    for role in ("vision", "mission", "goal", "target", "program"):
+        at = [c for c, r in enumerate(columns.roles) if r == role]
+        if len(at) < 2:
+            continue
+        quoted = [c for c in at if _names_other_plan(columns.labels[c].casefold(), walk.kind)
+                  and not (walk.kind is PlanKind.MASTERPLAN and _OWN_MASTERPLAN.search(columns.labels[c]))]
+        own = [c for c in at if c not in quoted]
+        if not quoted or not own:
+            continue
+        for c in quoted:
+            columns.roles[c] = "skip"
+        other = PlanKind.RPJMD if walk.kind is PlanKind.MASTERPLAN else None
+        place = where(_provenance(file, table.pages[0] if table.pages else None,
+                                  table.printed_pages[0] if table.printed_pages else None, "",
+                                  sheet=table.sheet), walk.lang)
+        walk.draft.checks.append(_t(
+            "draft.check.crosswalk", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+            other=_t("plan." + other.value, walk.lang) if other else columns.labels[quoted[0]],
+            where=place, level=messages.stage_name(_LEVEL_OF.get(role, Level.PROGRAM).value, walk.lang),
+            column=clean(columns.labels[quoted[0]]), own=clean(columns.labels[own[0]])))
+
+
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
@@ -1337,6 +1371,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         previous = state.columns
         columns = _columns(table, header, title_text)
         _recognise_by_content(table, header.stop, columns)
+        _quoted_columns(walk, table, file, columns)
         same = previous is not None and previous.labels == columns.labels and bool(state.values or state.money_rows)
         if not same:
             # a new table: its totals, and the group rows above it, are its own

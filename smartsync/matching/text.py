@@ -78,22 +78,27 @@ class Term:
     word: str
 
 
-def _vocabulary() -> dict:
-    """``data/vocabulary.json``: the abbreviations and synonyms planners use (data, not code)."""
+def _data_json(name: str) -> dict:
+    """The JSON file ``name`` of ``smartsync/matching/data``."""
     import json
     import os
 
     # beside this module (importlib.resources would import tempfile, which classifying
     # a region never needs); a package that is not on disk reads it through resources
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "vocabulary.json")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", name)
     try:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError:  # pragma: no cover - zipped packages
         from importlib import resources
 
-        raw = resources.files("smartsync.matching").joinpath("data", "vocabulary.json").read_bytes()
+        raw = resources.files("smartsync.matching").joinpath("data", name).read_bytes()
     return json.loads(raw.decode("utf-8"))
+
+
+def _vocabulary() -> dict:
+    """``data/vocabulary.json``: the abbreviations and synonyms planners use (data, not code)."""
+    return _data_json("vocabulary.json")
 
 
 _VOCABULARY = _vocabulary()
@@ -341,16 +346,41 @@ def stem(word: str) -> str:
         return fixed
     if word.isdigit():
         return word
+    shipped = _shipped_stems()
+    stemmed = shipped.get(word)
+    if stemmed is None:
+        stemmed = _sastrawi_stem(word)
+    return fold_loanword(stemmed)
+
+
+def _shipped_form(word: str) -> bool:
+    """A word as the table of shipped stems holds it: lower-case ASCII letters and digits."""
+    return word.isascii() and word.isalnum() and word.islower() and not word.isdigit()
+
+
+def _sastrawi_stem(word: str) -> str:
+    """Sastrawi's stem of one folded word (the word itself when Sastrawi gives nothing)."""
     stemmer = _stemmer()
     one_word = getattr(stemmer, "stem_word", None)
     if one_word is not None and word.isascii() and word.isalnum() and word.islower():
         # lower-case letters and digits: what Sastrawi's stem() would make of the text
         # before stemming its one word (it normalizes every text again with two regular
         # expressions, a third of the time of a word)
-        stemmed = one_word(word) or word
-    else:
-        stemmed = stemmer.stem(word) or word
-    return fold_loanword(stemmed)
+        return one_word(word) or word
+    return stemmer.stem(word) or word
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_stems() -> Mapping[str, str]:
+    """Sastrawi's stems of the words of the vocabulary and of the nomenclature's names, as
+    ``data/stems.json`` ships them (built by ``tools/build_stems.py``; a test checks each
+    against Sastrawi): the affairs, the concepts and the nomenclature's index are stemmed at
+    each start of a command that suggests matches, about 2,700 words, and a word of the
+    table needs no Sastrawi (nor its loading). A word it lacks is stemmed by Sastrawi."""
+    table = _data_json("stems.json")
+    found: dict[str, str] = dict(zip(table["same"], table["same"]))
+    found.update(table["stems"])
+    return found
 
 
 def _expand(word: str) -> Iterable[str]:

@@ -6,7 +6,6 @@ from typing import Any, Iterable
 
 from ..messages import (format_bound, format_value, funding_message, rule_description, text,
                         type_name)
-from ..model import Level
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -15,7 +14,7 @@ from ._subject import speaks
 __all__ = ["render_text", "describe_fact", "stage_line", "how_lines", "why_not_lines",
            "trace_lines", "type_line", "to_reach_lines", "stability_lines", "short_text",
            "why_not_title", "why_not_blocks", "proposal_line", "to_fall_lines", "count_line",
-           "conditions_line", "wide_line"]
+           "conditions_line", "wide_line", "unfound_line"]
 
 
 def describe_fact(record: FactRecord) -> str:
@@ -62,7 +61,9 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     changed (``change the relation of SP1 -> RP1 from aligned to derived``)."""
     key = "advice.proposal.candidate" if p.rpjmd else (
         # the matcher was not asked about it: the region is over the advice's limit
-        "advice.proposal.limited" if getattr(p, "limited", False) else "advice.proposal.none")
+        "advice.proposal.limited" if getattr(p, "limited", False) else
+        # the matcher was not run for this advice (suggest=False)
+        "advice.proposal.unasked" if getattr(p, "unasked", False) else "advice.proposal.none")
     if p.rpjmd and p.score is None:  # a pair the search found the rules need
         key = "advice.proposal.only" if getattr(p, "only", False) else "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
@@ -71,21 +72,17 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     refused = tuple(getattr(p, "refused", ()))
     held = tuple(getattr(p, "rejected", ()))
     confirm = tuple(getattr(p, "confirm", ()))
-    if held and key == "advice.proposal.none":
+    if held and key in ("advice.proposal.none", "advice.proposal.unasked"):
         # the file pairs it already, with a match a rule in force rejects or a suggestion a
         # reviewer turned down: said, instead of "no RPJMD element proposed by the matcher"
         key = "advice.proposal.rejected"
         if confirm:  # the rules count that match once a person confirms it
             key = "advice.proposal.confirm"
-    if counting and key in ("advice.proposal.none", "advice.proposal.rejected"):
+    if counting and key in ("advice.proposal.none", "advice.proposal.unasked",
+                            "advice.proposal.rejected"):
         # the rules in force let only some counterparts count: which, and why not the
-        # others (named the shorter way: "only X" or "any but Y", where every other counts)
-        stem = key
-        key = f"{stem}_counting"
-        level = region.rpjmd.at(p.stage) if region is not None and Level.parses(p.stage) else ()
-        if len(refused) < len(counting) and \
-                {e.id for e in level} == set(counting) | {r for r, _ in refused}:
-            key = f"{stem}_but"
+        # others (named the shorter way, as the advice decided: "only X" or "any but Y")
+        key = f"{key}_but" if getattr(p, "counting_but", False) else f"{key}_counting"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
                 counting=_ids_said(counting, lang),
                 refused="; ".join(_refused(refused, lang)),
@@ -188,8 +185,21 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
-    key = "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide"
+    key = ("advice.wide_sets" if getattr(item, "sets", False) else
+           "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
+
+
+def unfound_line(item: Any, lang: str) -> str:
+    """A type not proven unreachable that no change tried reaches (``found`` is false): the
+    region too large for the widest change, or, where the rules are not monotone, the
+    search by sets cut short at its limit (how far it went: ``tried``, ``tried_size``,
+    ``pool``)."""
+    if not getattr(item, "pool", 0):
+        return text("advice.unfound", lang, letter=item.letter)
+    key = "advice.unfound_sets" if item.tried_size else "advice.unfound_sets_none"
+    return text(key, lang, letter=item.letter, tried=item.tried, size=item.tried_size,
+                pool=item.pool)
 
 
 @speaks
@@ -210,7 +220,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             continue
         said[same] = letter
         if item.reachable and not getattr(item, "found", True):
-            lines.append(text("advice.unfound", lang, letter=letter))
+            lines.append(unfound_line(item, lang))
             continue
         if not item.reachable:
             missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
@@ -248,7 +258,9 @@ def summary_line(item: Any, letter: str, lang: str) -> str:
     if item.to_confirm:
         return text("advice.confirm_would_do" if not item.to_find else "advice.confirm_and_find",
                     lang, confirm=item.to_confirm, count=item.to_find)
-    return text("advice.incomplete", lang, count=item.to_find)
+    # the matcher was not run for this advice (suggest=False): not "its candidates"
+    return text("advice.incomplete_unasked" if getattr(item, "unasked", False)
+                else "advice.incomplete", lang, count=item.to_find)
 
 
 def limited_lines(item: Any, lang: str) -> list[str]:
@@ -297,7 +309,10 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
                               type=name(s.type_below)))
     protect = tuple(getattr(s, "protect", ()))
     if s.matches_to_lose is None:
-        lines.append(text("stability.lose_none", lang))
+        # proven where the rules are monotone; where they are not, only when every set of
+        # lost matches was tried
+        lines.append(text("stability.lose_none" if getattr(s, "lose_proven", True)
+                          else "stability.lose_none_unproven", lang))
     elif protect and tuple(s.lose) == protect and s.falls_to == s.protect_falls_to:
         pass  # the one match to protect says it
     else:

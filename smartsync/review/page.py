@@ -226,7 +226,7 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
     from ..render.text import (conditions_line, count_line, limited_lines, proposal_line,
-                               summary_line, wide_line)
+                               summary_line, unfound_line, wide_line)
 
     if advice is None:
         return ""
@@ -239,9 +239,9 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
             said = text("advice.unreachable", lang, letter=letter, missing=missing)
             return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">'
                     f"<p>{_e(said)}</p></div>")
-        if not t.found:  # the widest change was too large to try (advice.WIDEST)
+        if not t.found:  # the widest change was too large to try, or the search by sets cut
             return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="true" '
-                    f'data-found="false"><p>{_e(text("advice.unfound", lang, letter=letter))}</p></div>')
+                    f'data-found="false"><p>{_e(unfound_line(t, lang))}</p></div>')
         parts = [f'<p class="to-reach-head"><b>'
                  f'{_e(text("advice.reach", lang, letter=letter, stage=t.type.value))}</b></p>']
         failed = conditions_line(t, lang)

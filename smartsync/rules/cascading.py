@@ -63,7 +63,15 @@ class CascadeHolds(Fact):
 class CascadingPack:
     """An element below the masterplan's top stage does not count when its parents are
     matched, but none of them to an ancestor of its counterpart in the RPJMD; an element
-    whose parents are all unmatched starts the cascade and counts."""
+    whose parents are all unmatched starts the cascade and counts.
+
+    Not monotone (``MONOTONE = False``): matching a parent that was unmatched can stop its
+    children's matches counting (they no longer start the cascade), so adding a match can
+    lower a type and losing one raise it; advice then searches without assuming otherwise
+    (:attr:`smartsync.Classifier.monotone`)."""
+
+    #: adding a match can lower a type under this pack (see the class docstring)
+    MONOTONE = False
 
     @classmethod
     def input_facts(cls, region: Any, typology: Any, params: Any) -> Iterator[Parent]:

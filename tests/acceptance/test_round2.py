@@ -197,14 +197,17 @@ def test_advice_for_b_under_a_mission_condition_says_nothing_false(capsys, monke
 
 
 def test_a_condition_above_the_type_leaves_b_and_the_vision_alone_does_not_give_a():
-    """vision-all-missions on r01: still B; SV->V alone still B (the advice says it is not enough); with M3, M4 covered, A."""
+    """vision-all-missions on r01: still B; SV->V alone still B (the advice says it is not enough); with M3, M4 covered, A:
+    the advice names SM3 -> M3 and SM3 -> M4 (one element, two matches: "find one" would not do)."""
     result = classifier("VISION_ALL_MISSIONS").classify(region("r01"))
     assert result.type_letter == "B"
     assert letter(region("r01"), "VISION_ALL_MISSIONS", add=[Match("SV", "V", "adopted")]) == "B"
     assert letter(region("r01"), "VISION_ALL_MISSIONS", add=[
         Match("SV", "V", "adopted"), Match("SM3", "M3", "derived"), Match("SM3", "M4", "derived")]) == "A"
     advice = to_reach(result, classifier=classifier("VISION_ALL_MISSIONS"))["A"]
-    assert not advice.complete and "vision_all_missions" in advice.conditions
+    assert "vision_all_missions" in advice.conditions
+    assert advice.complete and advice.wide
+    assert {("SM3", "M3"), ("SM3", "M4")} <= {(p.masterplan, p.rpjmd) for p in advice.proposal}
 
 
 def test_own_characteristic_reads_the_same_in_every_output(capsys, monkeypatch):
