@@ -80,6 +80,20 @@ class RuleInfo:
         return f"RuleInfo({self.pack}.{self.name})"
 
 
+def _rule_set_of(packs: Sequence[type], typology: Typology) -> Any:
+    """The rule set a classifier given no name is named by: the default rules, or the
+    packs it adds to them (or runs instead), so an output made with them says so."""
+    from .result import DEFAULT_RULE_SET, RuleSet
+    from .rules import _default_packs
+
+    default = _default_packs()
+    if tuple(packs) == tuple(default) and typology == DEFAULT_TYPOLOGY:
+        return DEFAULT_RULE_SET
+    own = [p.__qualname__ for p in packs if p not in default] or [p.__qualname__ for p in packs]
+    return RuleSet(", ".join(own) if tuple(packs) != tuple(default) else typology.name,
+                   ", ".join(_pack_name(p) for p in packs if p not in default))
+
+
 def _pack_name(pack: type) -> str:
     return f"{pack.__module__}:{pack.__qualname__}"
 
@@ -313,7 +327,7 @@ class Classifier:
     def __init__(self, packs: Sequence[type] | None = None, *,
                  typology: Typology = DEFAULT_TYPOLOGY, params: Parameters | None = None,
                  messages: Mapping[str, Mapping[str, str]] | None = None,
-                 max_firings: int | None = None):
+                 max_firings: int | None = None, rule_set: Any = None):
         if packs is None:
             from .rules import _default_packs
 
@@ -325,6 +339,9 @@ class Classifier:
         self.typology = typology
         self.params = params or Parameters()
         self.max_firings = check_max_firings(max_firings)
+        #: the rules' name and description every result of this classifier carries
+        #: (:class:`~smartsync.result.RuleSet`; a variant's classifier names its variant)
+        self.rule_set = rule_set or _rule_set_of(packs, typology)
         from .messages import checked_messages
 
         #: the words of this classifier's own keys, by language (they go with its results)
@@ -597,7 +614,7 @@ class Classifier:
             region_id=region.id, region_name=region.name, typology=self.typology, params=params,
             type=type_value, stages=stages, chain=chain, characteristics=characteristics,
             diagnostics=diagnostics, funding=funding, trace=trace, region=region,
-            why_not_engine=why_not, messages=dict(self.messages))
+            why_not_engine=why_not, messages=dict(self.messages), rule_set=self.rule_set)
 
 
     def _stages_and_type(self, region: Region, params: Parameters, by_kind: Mapping[type, list],

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .whynot import Reason
 
 __all__ = ["StageResult", "CharacteristicResult", "DiagnosticResult", "FundingResult",
-           "Classification"]
+           "Classification", "RuleSet"]
 
 
 @attrs.frozen
@@ -134,6 +134,31 @@ class FundingResult:
     periods: Any = attrs.field(factory=dict)
 
 
+@attrs.frozen
+class RuleSet:
+    """The rules a result was concluded under, as a report names them: the variant's
+    ``name`` (``cascading``, a study's own), where it comes from (``source``, e.g.
+    ``mystudy:VARIANT``) and what it changes in each language (``descriptions``,
+    ``{"en": ..., "id": ...}``). The default rules have ``name`` ``default``."""
+
+    name: str
+    source: str = ""
+    descriptions: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def is_default(self) -> bool:
+        """Whether these are the shipped default rules (a report need not name them)."""
+        return self.name == "default"
+
+    def description(self, lang: str = "en") -> str:
+        """What the rule set changes, in ``lang`` (English where it has no words in ``lang``)."""
+        return self.descriptions.get(lang) or self.descriptions.get("en", "")
+
+
+#: the rules of a classifier that was given no name (the default classifier's)
+DEFAULT_RULE_SET = RuleSet("default", "smartsync.variants:DEFAULT")
+
+
 @attrs.frozen(eq=False)
 class Classification:
     """How one region's masterplan is synchronized with its RPJMD, and why.
@@ -160,6 +185,9 @@ class Classification:
     #: the words of the classifier's own keys, by language: the renderers put this
     #: result into words with them (:func:`smartsync.messages.using`)
     messages: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, repr=False)
+    #: the rules this result was concluded under (a variant's name and description);
+    #: every output made under a variant names it
+    rule_set: RuleSet = attrs.field(default=DEFAULT_RULE_SET, repr=False)
 
     def __reduce__(self) -> tuple:
         # picklable for batch runs across processes: the why-not evaluator pickles itself

@@ -79,8 +79,18 @@ class Variant:
 
     def classifier(self) -> Classifier:
         """A classifier assembled from this variant (built anew at each call)."""
+        from .messages import LANGUAGES
+        from .result import RuleSet
+
+        try:
+            from .messages import variant_description
+        except ImportError:  # pragma: no cover - the catalogs' words for shipped variants
+            variant_description = None
+        descriptions = {lang: (variant_description(self, lang) if variant_description
+                               else self.description) for lang in LANGUAGES}
         return Classifier(self.packs, typology=self.typology, params=self.params,
-                          messages=self.messages)
+                          messages=self.messages,
+                          rule_set=RuleSet(self.name, self.source, descriptions))
 
 
 DEFAULT = Variant("default", default_packs(),
@@ -161,7 +171,12 @@ def _as_variant(obj: Any, spec: str) -> Variant:
     if isinstance(obj, Variant):
         return obj if obj.source else attrs.evolve(obj, source=spec)
     if isinstance(obj, Classifier):
-        return Variant(spec, obj.packs, obj.typology, obj.params, source=spec)
+        named = getattr(obj, "rule_set", None)
+        own = named is not None and not named.is_default and named.source
+        return Variant(named.name if own else spec, obj.packs, obj.typology, obj.params,
+                       source=named.source if own else spec,
+                       description=named.description("en") if own else "",
+                       messages=obj.messages)
     if _is_pack(obj):
         return Variant(spec, default_packs() + (obj,), source=spec,
                        description=f"the default packs and {obj.__qualname__}")
@@ -173,7 +188,8 @@ def _as_variant(obj: Any, spec: str) -> Variant:
             if (isinstance(value, (Variant, Classifier)) or _is_pack(value)
                     or (isinstance(value, (list, tuple)) and value
                         and all(_is_pack(p) for p in value))):
-                return _as_variant(value, spec)
+                # named as module:VARIANT names it, so both forms say the same rules
+                return _as_variant(value, spec if ":" in spec else f"{spec}:VARIANT")
             raise RulePackError(f"{obj.__name__}.VARIANT is {type(value).__name__}, not a "
                                 "Variant, a Classifier, a rule pack class or a list of them",
                                 kind="not-found")

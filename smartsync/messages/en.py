@@ -21,6 +21,8 @@ CATALOG = {
     "and_more": "and {count} more",
     # headings
     "heading.region": "Region {id}: {name}",
+    "heading.rule_set": "Rules: {name}",
+    "heading.rule_set.described": "Rules: {name} ({description})",
     "heading.type": "Type",
     "heading.stages": "Stages",
     "heading.characteristics": "Characteristics",

@@ -19,6 +19,8 @@ CATALOG = {
     "no": "tidak",
     "and_more": "dan {count} lainnya",
     "heading.region": "Daerah {id}: {name}",
+    "heading.rule_set": "Aturan: {name}",
+    "heading.rule_set.described": "Aturan: {name} ({description})",
     "heading.type": "Tipe",
     "heading.stages": "Tahap",
     "heading.characteristics": "Karakteristik",

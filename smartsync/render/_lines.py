@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["short_text", "type_caveats"]
+__all__ = ["short_text", "type_caveats", "rule_set_line"]
 
 
 def short_text(value: str, limit: int = 60) -> str:
@@ -30,3 +30,18 @@ def type_caveats(c: object, lang: str, stability: object = None) -> list[str]:
     if stability is not None and getattr(stability, "fragile", False):
         notes.append(text("type.fragile", lang))
     return notes
+
+
+def rule_set_line(c: object, lang: str) -> str | None:
+    """The line naming the rules a result was concluded under ("Rules: cascading (...)"),
+    for every output made under a variant; ``None`` under the default rules."""
+    from ..messages import text
+
+    rules = getattr(c, "rule_set", None)
+    if rules is None or rules.is_default:
+        return None
+    described = " ".join(rules.description(lang).split())
+    if described:
+        return text("heading.rule_set.described", lang, name=rules.name,
+                    description=described.rstrip("."))
+    return text("heading.rule_set", lang, name=rules.name)

@@ -109,7 +109,7 @@ def _render_html(region: Region, classification: Classification | None = None, *
     body = "\n".join([
         f'<header class="region" data-region="{_a(region.id)}">{back}'
         f"<h1>{_e(region.name)}</h1>"
-        f'<p class="meta">{" · ".join(_e(m) for m in meta)}</p></header>',
+        f'<p class="meta">{" · ".join(_e(m) for m in meta)}</p>{_rules_note(c, lang)}</header>',
         _type_section(region, c, lang, getattr(advice, "stability", None)),
         _diagram_section(region, c, lang),
         _coverage_section(c, lang),
@@ -120,6 +120,14 @@ def _render_html(region: Region, classification: Classification | None = None, *
         _trace_section(c, lang),
     ])
     return _page(_label("title", lang, name=region.name, id=region.id), body, lang)
+
+
+def _rules_note(c: Classification, lang: str) -> str:
+    """The paragraph naming the rules the page was made under (none under the default)."""
+    from ._lines import rule_set_line
+
+    line = rule_set_line(c, lang)
+    return "" if line is None else f'<p class="rules" data-rules="{_a(c.rule_set.name)}">{_e(line)}</p>'
 
 
 # ---------------------------------------------------------------- index page
@@ -254,7 +262,8 @@ def render_index(pages: Sequence[ReportPage], failures: Sequence[ReportFailure] 
     title = _label("index_title", lang, count=len(pages))
     failed = (f'<p class="note">{_e(_label("failed_count", lang, count=len(failures)))}</p>'
               if failures else "")
-    body = (f"<header><h1>{_e(title)}</h1></header>{failed}"
+    ruled = _rules_note(pages[0].classification, lang) if pages else ""
+    body = (f"<header><h1>{_e(title)}</h1>{ruled}</header>{failed}"
             f'<section id="chart"><h2>{_e(_label("chart", lang))}</h2>'
             f"{_chart(pages, len(failures), lang)}</section>"
             f'<section id="regions"><h2>{_e(_label("table", lang))}</h2>'

@@ -3,6 +3,8 @@
 ``schema_version`` is ``smartsync/classification@2``. The keys:
 
 - ``region``: ``{"id", "name"}``; ``typology``: ``{"name", "stages"}``;
+  ``rules``: the rule set the result was concluded under, ``{"name", "source",
+  "description"}`` (``default`` for the shipped rules; a variant's name under ``--rules``);
   ``params``: the threshold(s) and the relations that count (``relations``,
   and per stage ``stage_relations``);
 - ``type`` (``vision``, ``mission``, ``target``, ``program`` or
@@ -87,6 +89,8 @@ def classification_to_dict(subject: Any, *, lang: str = "en", trace: bool = True
         "schema_version": SCHEMA_VERSION,
         "region": {"id": c.region_id, "name": c.region_name},
         "typology": {"name": c.typology.name, "stages": list(c.typology.stages)},
+        "rules": {"name": c.rule_set.name, "source": c.rule_set.source,
+                  "description": c.rule_set.description(lang)},
         "params": {
             "threshold": c.params.threshold,
             "thresholds": {s: c.params.threshold_for(s) for s in c.typology.stages},

@@ -67,7 +67,13 @@ def render_markdown(subject: Any, *, lang: str = "en", explain: bool = False,
     c, advice = parts(subject)
     head, _, rest = type_line(c, lang, advice.stability if advice is not None else None
                               ).partition(": ")
+    from ._lines import rule_set_line
+
+    rules = rule_set_line(c, lang)
+    named = [] if rules is None else [f"**{_md(rules.partition(': ')[0])}:** "
+                                      f"{_md(rules.partition(': ')[2])}", ""]
     out = [f"# {_cell(text('heading.region', lang, id=c.region_id, name=c.region_name))}", "",
+           *named,
            f"**{_md(head)}:** {_md(rest)}", "",
            f"## {text('heading.stages', lang)}", "",
            "| | " + " | ".join(text(f"table.{column}", lang) for column in _COLUMNS) + " |",

@@ -499,7 +499,11 @@ def render_text(subject: Any, *, lang: str = "en", explain: bool = False,
     from ._subject import parts
 
     c, advice = parts(subject)
+    from ._lines import rule_set_line
+
+    rules = rule_set_line(c, lang)
     out = [text("heading.region", lang, id=c.region_id, name=c.region_name),
+           *([rules] if rules else []),
            type_line(c, lang, advice.stability if advice is not None else None),
            "", text("heading.stages", lang)]
     out += ["  " + stage_line(s, lang, c.typology.base) for s in c.stages.values()]
