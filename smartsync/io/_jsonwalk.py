@@ -56,6 +56,9 @@ def _malformed(text: str, exc: json.JSONDecodeError) -> SourceProblem:
     as such, at the comma's own line and column."""
     before = text[:exc.pos].rstrip()
     after = text[exc.pos:exc.pos + 1]
+    if after == ",":  # Python 3.13 and later point at the comma itself ("Illegal trailing comma")
+        before = text[:exc.pos + 1]
+        after = text[exc.pos + 1:].lstrip()[:1]
     values: dict[str, Any] = {"column": exc.colno, "detail": f"{exc.msg} (column {exc.colno})"}
     line = exc.lineno
     if before.endswith(",") and after in ("}", "]"):
