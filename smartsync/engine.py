@@ -86,12 +86,12 @@ def _rule_set_of(packs: Sequence[type], typology: Typology) -> Any:
     from .result import DEFAULT_RULE_SET, RuleSet
     from .rules import _default_packs
 
-    default = _default_packs()
-    if tuple(packs) == tuple(default) and typology == DEFAULT_TYPOLOGY:
-        return DEFAULT_RULE_SET
-    own = [p.__qualname__ for p in packs if p not in default] or [p.__qualname__ for p in packs]
-    return RuleSet(", ".join(own) if tuple(packs) != tuple(default) else typology.name,
-                   ", ".join(_pack_name(p) for p in packs if p not in default))
+    default = tuple(_default_packs())
+    if tuple(packs) == default:
+        return DEFAULT_RULE_SET if typology == DEFAULT_TYPOLOGY else RuleSet(typology.name)
+    added = [p for p in packs if p not in default]
+    return RuleSet(", ".join(p.__qualname__ for p in added or packs),
+                   ", ".join(_pack_name(p) for p in added))
 
 
 def _pack_name(pack: type) -> str:

@@ -79,15 +79,10 @@ class Variant:
 
     def classifier(self) -> Classifier:
         """A classifier assembled from this variant (built anew at each call)."""
-        from .messages import LANGUAGES
+        from .messages import LANGUAGES, variant_description
         from .result import RuleSet
 
-        try:
-            from .messages import variant_description
-        except ImportError:  # pragma: no cover - the catalogs' words for shipped variants
-            variant_description = None
-        descriptions = {lang: (variant_description(self, lang) if variant_description
-                               else self.description) for lang in LANGUAGES}
+        descriptions = {lang: variant_description(self, lang) for lang in LANGUAGES}
         return Classifier(self.packs, typology=self.typology, params=self.params,
                           messages=self.messages,
                           rule_set=RuleSet(self.name, self.source, descriptions))
