@@ -1357,6 +1357,9 @@ class _TableState:
     program_added: bool = False
     #: the number of the table's own caption ("7.1"): a table under another number is a new table
     caption: str | None = None
+    #: the elements the table's own cells stated (a mission cell is matched to those stated
+    #: elsewhere, never to another row of its own table)
+    own: set[int] = field(default_factory=set)
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1480,6 +1483,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
             state.code_prefix = {}
+            state.own = set()
         if columns.unit_source is None:
             if _stated_unit(note):
                 columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
@@ -1856,6 +1860,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             continue
         item = _Item(level, (rest or value).strip("\"'“”‘’ "), number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
+        if level is Level.MISSION and walk.index.get(item.key()) is None:
+            # a mission cell worded a little otherwise than the mission stated above it: that
+            # mission (doubted where it is not sure), never a second one
+            reason = _stated_mission(walk, state, item)
+            if reason is not None:
+                reasons.append(reason)
         higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
         if higher and role == numbered and higher[-1].number and not outline.startswith(higher[-1].number + "."):
             # its number names another parent than the cell above: placed by its number, said
@@ -1868,6 +1878,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         else:
             _set_parent_from(walk, state, item)
         parents[role] = walk.add(item)
+        state.own.add(id(parents[role]))
     if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
         filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
                                             and outline.startswith(parents[r].number + "."))]
@@ -1968,6 +1979,64 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text)))
+
+
+#: a mission cell is the mission stated above when one's words hold all of the other's and at
+#: most this many more ("... bersih dan digital" / "... bersih, akuntabel dan digital")
+_WORDS_ADDED = 2
+
+
+def _stated_mission(walk: _Walk, state: _TableState, item: _Item) -> tuple[str, float] | None:
+    """A table's mission cell matched to a mission the plan stated outside the table (the list
+    under "Misi"): by its number first ("Misi 1: ..." is mission 1 when the two share half their
+    words), then by close wording (the words of one hold the other's, with at most two more). The
+    item takes that mission's text (and is merged into it by :meth:`_Walk.add`); the reason the
+    row's element is doubted is returned. A cell close to two missions, or near one but not
+    close enough, is kept as a mission of its own and doubted: never silently a second copy."""
+    stated = [i for i in walk.draft.items if i.level is Level.MISSION and i.ref is None
+              and id(i) not in state.own and i.text]
+    if not stated:
+        return None
+    mine = _words_of(item.text)
+    if not mine:
+        return None
+
+    def overlap(other: _Item) -> float:
+        theirs = _words_of(other.text)
+        return len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+
+    def close(other: _Item) -> bool:
+        theirs = _words_of(other.text)
+        small, large = sorted((mine, theirs), key=len)
+        return len(small) >= 3 and small <= large and len(large - small) <= _WORDS_ADDED
+
+    cell = clean(item.text)
+    found: _Item | None = None
+    if item.number is not None:
+        numbered = walk.numbers.get(Level.MISSION, {}).get(item.number)
+        if numbered is not None and id(numbered) not in state.own and overlap(numbered) >= 0.5:
+            found = numbered
+    if found is None:
+        near = [i for i in stated if close(i) and (item.number is None or i.number in (None, item.number))]
+        if len(near) == 1:
+            found = near[0]
+        elif len(near) > 1:
+            item.doubt(_t("draft.reason.mission-close", walk.lang, cell=cell[:80],
+                          missions="; ".join(f'"{clean(i.text)[:60]}"' for i in near[:3])), 0.4)
+            return None
+    if found is None:
+        like = [i for i in stated if overlap(i) >= 0.6 and (item.number is None or i.number in (None, item.number))]
+        if like:
+            item.doubt(_t("draft.reason.mission-close", walk.lang, cell=cell[:80],
+                          missions="; ".join(f'"{clean(i.text)[:60]}"' for i in like[:3])), 0.4)
+        return None
+    item.text = found.text
+    item.number = item.number or found.number
+    return (_t("draft.reason.mission-worded", walk.lang, cell=cell[:80], mission=clean(found.text)[:80]), 0.1)
 
 
 def _add_money(walk: _Walk, item: _Item, cells: list[str], cols: _Columns) -> None:
