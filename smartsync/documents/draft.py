@@ -159,6 +159,13 @@ class PlanDraft:
     checks: list[str] = field(default_factory=list)
     #: rows of activities (kegiatan) read as parts of their programs
     activities: int = 0
+    #: the plan each document's title calls it (file, "rpjmd" or "masterplan", the title): a
+    #: masterplan given as the RPJMD is said
+    named: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the smart city dimensions the documents head sections with, and the chapters of an
+    #: RPJMD's own (financing, the regional programs) they hold: what kind of plan they are
+    dimension_headings: set[Dimension] = field(default_factory=set)
+    rpjmd_chapters: list[str] = field(default_factory=list)
 
 
 #: a program with the code of one read before is the same program when its compared name
@@ -294,17 +301,41 @@ def _title_case(name: str) -> str:
 def _title_region(walk: _Walk, text: str) -> None:
     """The region the plan's title names, kept on the draft (the first title that names one)."""
     low = text.casefold()
-    words = ("rpjmd", "jangka menengah") if walk.kind is PlanKind.RPJMD else (
+    words = ("rpjmd", "jangka menengah", "(rpd)", "rencana pembangunan daerah") if walk.kind is PlanKind.RPJMD else (
         "masterplan", "master plan", "smart city", "rencana induk")
     if not any(w in low for w in words) or "peraturan" in low:
         return
-    found = _TITLE_REGION.search(text)
-    if found is None or "smart" in found.group(2).casefold():
+    # "Masterplan Kota Cerdas Kota X": "Kota Cerdas" (smart city) names no region
+    found = next((m for m in _TITLE_REGION.finditer(text) if not re.search(r"smart|cerdas", m.group(2), re.I)), None)
+    if found is None:
         return
     kind = "kabupaten" if found.group(1).casefold().startswith("kab") else "kota"
     name = _title_case(found.group(2).strip(" .-"))
     if name:
         walk.draft.region_title = (kind, f"{kind.capitalize()} {name}", clean(text)[:120])
+
+
+#: a document's title naming the plan it is: "MASTERPLAN SMART CITY KABUPATEN X", "RENCANA INDUK KOTA
+#: CERDAS ..."; "RPJMD KOTA X", "RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH", "RENCANA PEMBANGUNAN
+#: DAERAH (RPD) KOTA X" (the transition plan in place of an RPJMD)
+_NAMES_MASTERPLAN = re.compile(r"\b(?:master\s?plan|rencana induk)\b[^.]{0,40}\b(?:smart|cerdas)\b|"
+                               r"\b(?:smart city|kota cerdas|kabupaten cerdas)\b[^.]{0,20}\b(?:master\s?plan|rencana induk)\b",
+                               re.I)
+_NAMES_RPJMD = re.compile(r"\brpjmd\b|rencana pembangunan jangka menengah daerah|\(rpd\)|"
+                          r"^(?:rancangan\s+(?:akhir\s+|awal\s+)?)?rpd\b|rencana pembangunan daerah\b", re.I)
+#: the chapters only an RPJMD has (its financing frame, the regional programs of its agencies)
+_RPJMD_CHAPTER = re.compile(r"kerangka pendanaan|program perangkat daerah|indikasi rencana program|"
+                            r"kinerja penyelenggaraan pemerintah(an)? daerah|program pembangunan daerah", re.I)
+
+
+def _named_plan(text: str) -> str | None:
+    """The plan a document's title line names itself ("rpjmd", "masterplan"), or None; a line
+    naming both is the plan it names first ("Masterplan Smart City ... selaras dengan RPJMD")."""
+    if len(text) > 200:
+        return None
+    found = [(m.start(), kind) for kind, pattern in (("masterplan", _NAMES_MASTERPLAN), ("rpjmd", _NAMES_RPJMD))
+             for m in [pattern.search(text)] if m is not None]
+    return min(found)[1] if found else None
 
 
 def _provenance(file: str, page: int | None, printed: str | None, text: str, *, sheet: str | None = None,
@@ -614,6 +645,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
         title = chapter.group(2).strip()
+        if _RPJMD_CHAPTER.search(title):
+            walk.draft.rpjmd_chapters.append(clean(text)[:80])
         state.pending_title = not title
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
         state.title = title if _title_line(title) else None
@@ -722,6 +755,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.dimension_inherited = ""
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
+            if state.dimension is not None and state.chapter != "skip":
+                walk.draft.dimension_headings.add(state.dimension)
             state.mode = "program"
         elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
                 and state.dimension is not None:
@@ -2218,8 +2253,19 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         recent: list[str] = []
         after_table = False
         notes = _notes(document.items)
+        # the title on the document's front (before its first chapter): the plan it calls itself
+        front, named = 40, False
         for position, item in enumerate(document.items):
             if isinstance(item, Line):
+                if front > 0 and not named and item.text.strip():
+                    front -= 1
+                    if _CHAPTER.match(item.text.strip()):
+                        front = 0
+                    else:
+                        called = _named_plan(item.text.strip())
+                        if called is not None:
+                            named = True
+                            walk.draft.named.append((document.file, called, clean(item.text)[:100]))
                 note_above = after_table and _NOTE.match(item.text.strip()) is not None
                 label, _, rest = numbering(item.text)
                 if after_table and table_state.columns is not None and rest and \
