@@ -14,6 +14,7 @@ yearly pagu. The same statement read in several places is one element.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -2296,6 +2297,9 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             recent = []
         _walk_lines_close(walk, text_state, document.file)
         _heading_done(walk, text_state, document.file)
+        for key, values in document.notes:  # what the reader left out (hidden rows, ...)
+            walk.draft.checks.append(_t(key, lang, plan=_t("plan." + kind.value, lang),
+                                        file=os.path.basename(document.file), **values))
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))

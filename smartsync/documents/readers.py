@@ -99,7 +99,8 @@ def _cell_text(value: Any) -> str:
 
 
 def read_xlsx(path: Path) -> Document:
-    """Every visible sheet of a workbook as a table; merged cells marked as covered.
+    """Every visible sheet of a workbook as a table; merged cells marked as covered; hidden
+    sheets, rows and columns left out, as Excel does not show them (each said in ``notes``).
 
     The workbook is read in openpyxl's read-only mode, by its real cells: a sheet's declared
     dimension (which may say XFD1048576) is not trusted, rows and columns without content are
@@ -113,11 +114,17 @@ def read_xlsx(path: Path) -> Document:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     items: list[Line | Table] = []
+    notes: list[tuple[str, dict[str, Any]]] = []
     try:
+        hidden_sheets = [sheet.title for sheet in book.worksheets
+                         if getattr(sheet, "sheet_state", "visible") != "visible"]
+        if hidden_sheets:
+            notes.append(("draft.check.hidden-sheets", {"count": len(hidden_sheets),
+                                                        "sheets": ", ".join(f'"{t}"' for t in hidden_sheets)}))
         for sheet in book.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            table = _sheet_table(path, book, sheet)
+            table = _sheet_table(path, book, sheet, notes)
             if table is not None:
                 items.append(table)
     except DocumentError:
@@ -126,7 +133,7 @@ def read_xlsx(path: Path) -> Document:
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     finally:
         book.close()
-    return Document(str(path), items, pages=len(items))
+    return Document(str(path), items, pages=len(items), notes=notes)
 
 
 def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
@@ -138,10 +145,12 @@ def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
     return DocumentError(file, key, "corrupt", detail=text[:200].rstrip("."))
 
 
-def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
+def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None) -> Iterable[tuple[int, dict[int, Any]]]:
     """The rows of a read-only sheet that hold cells, each as {column index (0-based): value}:
     only the cells written in the file (openpyxl's row iterator also yields every empty row and
-    cell up to the declared or last dimension, a million rows for one stray cell)."""
+    cell up to the declared or last dimension, a million rows for one stray cell). ``hidden``,
+    when given, gets the sheet's hidden rows (``"rows"``, numbers) and hidden columns
+    (``"cols"``, 0-based), as the file marks them, filled as the rows are read."""
     try:
         from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -156,24 +165,65 @@ def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
             if values:
                 yield number, {c: v for c, v in enumerate(values) if v is not None}
         return
+    seen_cols = 0
     with source:
         for number, row in parser.parse():
+            if hidden is not None:
+                if len(parser.column_dimensions) != seen_cols:  # the <cols> come before the rows
+                    seen_cols = len(parser.column_dimensions)
+                    hidden["cols"] = _hidden_columns(parser.column_dimensions.values())
+                attrs = parser.row_dimensions.get(str(number))
+                if attrs and _on(attrs.get("hidden")):
+                    hidden["rows"].add(number)
             if row:
                 yield number, {cell["column"] - 1: cell["value"] for cell in row
                                if cell.get("value") is not None}
 
 
-def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
+def _on(value: Any) -> bool:
+    return str(value).strip().lower() in ("1", "true", "on")
+
+
+def _hidden_columns(columns: Iterable[dict[str, Any]]) -> set[int]:
+    """The 0-based columns a sheet's <col min= max= hidden=> elements hide."""
+    out: set[int] = set()
+    for attrs in columns:
+        if not _on(attrs.get("hidden")):
+            continue
+        try:
+            low, high = int(attrs.get("min", 0)), int(attrs.get("max", attrs.get("min", 0)))
+        except (TypeError, ValueError):
+            continue
+        out.update(range(max(low, 1) - 1, min(high, 16384)))
+    return out
+
+
+def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[str, Any]]] | None = None
+                 ) -> Table | None:
     from openpyxl.utils import get_column_letter
 
     name = str(path)
     kept: list[tuple[int, dict[int, str]]] = []
     cells = 0
     last_row = last_col = 0
-    for number, values in _real_rows(sheet):  # the real cells: the declared dimension is not trusted
+    # what Excel does not show is not read: a hidden row (a program dropped), a hidden column
+    # (a superseded pagu) would be read as a figure of the plan
+    hidden: dict[str, set[int]] = {"rows": set(), "cols": set()}
+    skipped_rows: list[int] = []
+    skipped_cols: set[int] = set()
+    for number, values in _real_rows(sheet, hidden):  # the real cells: the declared dimension is not trusted
         texts = {c: t for c, t in ((c, _cell_text(v)) for c, v in values.items()) if t}
         if not texts:
             continue
+        if number in hidden["rows"]:
+            skipped_rows.append(number)
+            continue
+        gone = [c for c in texts if c in hidden["cols"]]
+        if gone:
+            skipped_cols.update(gone)
+            texts = {c: t for c, t in texts.items() if c not in hidden["cols"]}
+            if not texts:
+                continue
         last_row, last_col = number, max(last_col, max(texts) + 1)
         kept.append((number, texts))
         cells += len(texts)
@@ -181,6 +231,13 @@ def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
             raise DocumentError(name, "sheet-range.rows" if len(kept) > MAX_ROWS else "sheet-range.cells",
                                 "too-large", sheet=repr(sheet.title), cell=f"{get_column_letter(last_col)}{last_row}",
                                 limit=MAX_ROWS if len(kept) > MAX_ROWS else MAX_CELLS)
+    if notes is not None and skipped_rows:
+        notes.append(("draft.check.hidden-rows", {"sheet": f"\"{sheet.title}\"", "count": len(skipped_rows),
+                                                  "rows": _ranges(skipped_rows)}))
+    if notes is not None and skipped_cols:
+        notes.append(("draft.check.hidden-columns", {
+            "sheet": f"\"{sheet.title}\"", "count": len(skipped_cols),
+            "columns": ", ".join(get_column_letter(c + 1) for c in sorted(skipped_cols))}))
     if not kept:
         return None
     used = sorted({c for _, texts in kept for c in texts})
@@ -189,7 +246,7 @@ def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
                             columns=len(used), cells=len(kept) * len(used), limit=MAX_CELLS)
     rows = [[texts.get(c, "") for c in used] for _, texts in kept]
     rows_at: list[int | None] = [number for number, _ in kept]
-    _refuse_uncomputed(path, sheet.title, rows, rows_at, used)
+    _refuse_uncomputed(path, sheet.title, rows, rows_at, used, hidden)
     covered = [[False] * len(used) for _ in rows]
     across = [[False] * len(used) for _ in rows]
     _mark_merged(path, book, sheet, rows_at, used, covered, across)
@@ -245,7 +302,7 @@ def _mark_merged(path: Path, book: Any, sheet: Any, rows_at: list[int | None], u
 
 
 def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: list[int | None],
-                       used: list[int]) -> None:
+                       used: list[int], hidden: dict[str, set[int]] | None = None) -> None:
     """A formula whose value the workbook does not hold (written by a program that does not
     compute formulas) reads as an empty cell: a pagu silently lost. Refuse it, naming the cells."""
     import openpyxl
@@ -260,8 +317,12 @@ def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: l
             formulas = book[sheet]
             for number, row in _real_rows(formulas):
                 r = wanted.get(number)
+                if hidden and number in hidden["rows"]:
+                    continue
                 for c, value in row.items():
                     if not (isinstance(value, str) and value.startswith("=")):
+                        continue
+                    if hidden and c in hidden["cols"]:
                         continue
                     k = place.get(c)
                     if r is None or k is None or not rows[r][k]:
