@@ -90,3 +90,51 @@ def test_a_workbook_with_nothing_hidden_gets_no_hidden_check_line(tmp_path: Path
     draft = _draft(tmp_path, _book(tmp_path / "rpjmd.xlsx"))
     assert len(_programs(draft)) == 3
     assert not any("hidden" in c for c in draft.checks)
+
+
+# -- F140: a number format that scales the figure ('#,##0,': shown in thousands)
+
+
+def _scaled_book(path: Path, caption: str | None, fmt: str) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["RPJMD KOTA PASURUAN TAHUN 2025-2029"])
+    if caption:
+        sheet.append([caption])
+    sheet.append(["Sasaran", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"])
+    sheet.append(["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika",
+                  1_250_000_000, 1_300_000_000, "Diskominfo"])
+    sheet.append(["Meningkatnya kunjungan wisata", "3.26.03", "Program Pemasaran Pariwisata",
+                  2_500_000_000, 2_500_000_000, "Disparbud"])
+    for row in sheet.iter_rows(min_col=4, max_col=5):
+        for cell in row:
+            if isinstance(cell.value, int):
+                cell.number_format = fmt
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("caption, fmt", [("(dalam ribuan rupiah)", "#,##0,"), ("(dalam juta rupiah)", "#,##0,,"),
+                                          (None, '#,##0,,"jt"')])
+def test_pagu_scaled_by_its_number_format_is_read_as_the_sheet_shows_it(tmp_path: Path, caption, fmt) -> None:
+    """1250000000 shown as 1.250.000 by '#,##0,' under "(dalam ribuan rupiah)" is Rp 1,25 miliar,
+    not multiplied by a thousand again (also '#,##0,,' under juta, and '#,##0,,"jt"' alone);
+    a check line says the figures were read as their format shows them."""
+    draft = _draft(tmp_path, _scaled_book(tmp_path / "rpjmd.xlsx", caption, fmt))
+    assert _programs(draft) == [("Program Pengelolaan Aplikasi Informatika", 2_550_000_000, 1.0),
+                                ("Program Pemasaran Pariwisata", 5_000_000_000, 1.0)]
+    assert any("4 figure(s)" in c and "shown scaled by their number format" in c for c in draft.checks)
+
+
+def test_pagu_with_a_plain_thousands_format_is_read_as_stored(tmp_path: Path) -> None:
+    """'#,##0' (separators only, no scaling) under "(dalam juta rupiah)": the figures are juta as
+    stored, with no check line about scaling."""
+    book = _scaled_book(tmp_path / "rpjmd.xlsx", "(dalam juta rupiah)", "#,##0")
+    loaded = openpyxl.load_workbook(book)
+    for row in loaded.active.iter_rows(min_row=4, min_col=4, max_col=5):
+        for cell in row:
+            cell.value = cell.value // 1_000_000
+    loaded.save(book)
+    draft = _draft(tmp_path, book)
+    assert [budget for _, budget, _ in _programs(draft)] == [2_550_000_000, 5_000_000_000]
+    assert not any("scaled" in c for c in draft.checks)

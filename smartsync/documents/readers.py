@@ -13,12 +13,13 @@ import os
 import re
 import sys
 from collections import Counter
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
 from ._mend import CUT
-from ._text import clean, numbering, unit_of
+from ._text import clean, money, numbering, unit_of
 
 _CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
 
@@ -93,6 +94,11 @@ def _cell_text(value: Any) -> str:
         if "." in text and len(text.split(".")[1]) == 3:
             text += "0"  # 1234.567 is a decimal, not 1,234,567
         return text
+    if isinstance(value, Decimal):  # a figure as its number format shows it, scaled
+        text = format(value.normalize(), "f")
+        if "." in text and len(text.split(".")[1]) == 3:
+            text += "0"
+        return text
     if hasattr(value, "year") and hasattr(value, "month"):
         return str(getattr(value, "year"))
     return clean(str(value))
@@ -145,12 +151,15 @@ def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
     return DocumentError(file, key, "corrupt", detail=text[:200].rstrip("."))
 
 
-def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None) -> Iterable[tuple[int, dict[int, Any]]]:
+def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None,
+               scaled: list[tuple[int, int, str]] | None = None) -> Iterable[tuple[int, dict[int, Any]]]:
     """The rows of a read-only sheet that hold cells, each as {column index (0-based): value}:
     only the cells written in the file (openpyxl's row iterator also yields every empty row and
     cell up to the declared or last dimension, a million rows for one stray cell). ``hidden``,
     when given, gets the sheet's hidden rows (``"rows"``, numbers) and hidden columns
-    (``"cols"``, 0-based), as the file marks them, filled as the rows are read."""
+    (``"cols"``, 0-based), as the file marks them, filled as the rows are read. With ``scaled``
+    given, a number whose number format scales it (``#,##0,``: shown in thousands) is given as
+    the sheet shows it (a :class:`~decimal.Decimal`), and its place and format are added there."""
     try:
         from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -166,6 +175,7 @@ def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None) -> Iterabl
                 yield number, {c: v for c, v in enumerate(values) if v is not None}
         return
     seen_cols = 0
+    formats: dict[int, str] = {}
     with source:
         for number, row in parser.parse():
             if hidden is not None:
@@ -176,8 +186,58 @@ def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None) -> Iterabl
                 if attrs and _on(attrs.get("hidden")):
                     hidden["rows"].add(number)
             if row:
-                yield number, {cell["column"] - 1: cell["value"] for cell in row
-                               if cell.get("value") is not None}
+                values = {cell["column"] - 1: cell["value"] for cell in row if cell.get("value") is not None}
+                if scaled is not None:
+                    for cell in row:
+                        value = cell.get("value")
+                        if isinstance(value, (int, float)) and not isinstance(value, bool) and cell.get("style_id"):
+                            fmt = _number_format(book, cell["style_id"], formats)
+                            power = _format_scale(fmt)
+                            if power:
+                                shown = Decimal(repr(value)) / (Decimal(1000) ** power)
+                                values[cell["column"] - 1] = _with_unit(shown, fmt)
+                                scaled.append((number, cell["column"] - 1, fmt))
+                yield number, values
+
+
+def _number_format(book: Any, style_id: int, cache: dict[int, str]) -> str:
+    """The number format of a cell's style, as openpyxl's read-only cell finds it."""
+    if style_id not in cache:
+        try:
+            from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+            code = book._cell_styles[style_id].numFmtId
+            cache[style_id] = (BUILTIN_FORMATS.get(code, "General") if code < BUILTIN_FORMATS_MAX_SIZE
+                               else book._number_formats[code - BUILTIN_FORMATS_MAX_SIZE])
+        except (AttributeError, IndexError, KeyError, TypeError, ImportError):
+            cache[style_id] = "General"
+    return cache[style_id]
+
+
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
+
+
+def _format_scale(fmt: str) -> int:
+    """How many thousands a number format divides its figure by: the commas right after its
+    last digit placeholder ('#,##0,' 1, '#,##0.0,,' 2, '#,##0' 0), in its first section."""
+    if not fmt or fmt == "General" or "," not in fmt:
+        return 0
+    section = _FORMAT_NOISE.sub("", fmt.split(";")[0])
+    match = re.search(r"[0#?](,+)[^0#?]*$", section)
+    return min(len(match.group(1)), 4) if match else 0
+
+
+def _with_unit(shown: Decimal, fmt: str) -> Any:
+    """A scaled figure with the money unit its format prints after it ('#,##0,,"jt"': "1250 jt"),
+    so that it is read in that unit; without one, the figure alone."""
+    words = re.findall(r'"([^"]{1,12})"', fmt.split(";")[0])
+    if words:
+        plain = _cell_text(shown)
+        text = f"{plain} {words[-1].strip()}"
+        amount, alone = money(text), money(plain)
+        if isinstance(amount, int) and not isinstance(amount, bool) and amount != alone:
+            return text
+    return shown
 
 
 def _on(value: Any) -> bool:
@@ -211,7 +271,8 @@ def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[
     hidden: dict[str, set[int]] = {"rows": set(), "cols": set()}
     skipped_rows: list[int] = []
     skipped_cols: set[int] = set()
-    for number, values in _real_rows(sheet, hidden):  # the real cells: the declared dimension is not trusted
+    scaled: list[tuple[int, int, str]] = []
+    for number, values in _real_rows(sheet, hidden, scaled):  # the real cells: the declared dimension is not trusted
         texts = {c: t for c, t in ((c, _cell_text(v)) for c, v in values.items()) if t}
         if not texts:
             continue
@@ -238,6 +299,14 @@ def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[
         notes.append(("draft.check.hidden-columns", {
             "sheet": f"\"{sheet.title}\"", "count": len(skipped_cols),
             "columns": ", ".join(get_column_letter(c + 1) for c in sorted(skipped_cols))}))
+    scaled = [(r, c, f) for r, c, f in scaled if r not in hidden["rows"] and c not in hidden["cols"]]
+    if notes is not None and scaled:
+        fmts = sorted({f for _, _, f in scaled})
+        places = [f"{get_column_letter(c + 1)}{r}" for r, c, _ in scaled]
+        notes.append(("draft.check.scaled-format", {
+            "sheet": f"\"{sheet.title}\"", "count": len(scaled),
+            "cells": ", ".join(places[:3]) + (", ..." if len(places) > 3 else ""),
+            "format": ", ".join(f"'{f}'" for f in fmts[:3])}))
     if not kept:
         return None
     used = sorted({c for _, texts in kept for c in texts})
