@@ -541,6 +541,10 @@ def read_docx(path: Path) -> Document:
     from docx.oxml.ns import qn
 
     body = document.element.body
+    notes: list[tuple[str, dict[str, Any]]] = []
+    changes = _as_word_shows(body)
+    if changes:
+        notes.append(("draft.check.tracked-changes", {"inserted": changes[0], "deleted": changes[1]}))
     items: list[Line | Table] = []
     page = 1
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
@@ -663,7 +667,85 @@ def read_docx(path: Path) -> Document:
             items.extend(_docx_tables(table, page, document))
             page += breaks(child)
     flush()
-    return Document(str(path), items, pages=page)
+    return Document(str(path), items, pages=page, notes=notes)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+#: a unit a superscript digit belongs to ("m²", "km²", "m³")
+_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])[kcdm]?m$")
+
+
+def _text_before(run: Any, t_tag: str) -> str:
+    """The text of the paragraph before a run (its own paragraph only)."""
+    paragraph = run.getparent()
+    while paragraph is not None and not paragraph.tag.endswith("}p"):
+        paragraph = paragraph.getparent()
+    if paragraph is None:
+        return ""
+    out = []
+    for text in paragraph.iter(t_tag):
+        if text.getparent() is run:
+            break
+        out.append(text.text or "")
+    return "".join(out).rstrip()
+
+
+def _as_word_shows(body: Any) -> tuple[int, int] | None:
+    """Rewrite a Word body, in memory, into the text Word shows with every tracked change
+    accepted: insertions (``w:ins``, ``w:moveTo``) read, deletions (``w:del``, ``w:moveFrom``,
+    a deleted table row) left out; the text inside content controls (``w:sdt``), simple fields
+    (``w:fldSimple``), smart tags and custom XML read in place of their wrappers; a digit set
+    superscript (a footnote mark typed "2.500" + superscript "1") made a superscript
+    character ("2.500¹"), a marker, not a digit of the figure (after a word, dropped: "Pariwisata";
+    after a unit, kept: "m²"). Gives how many insertions and
+    deletions were tracked, when there were any."""
+    from docx.oxml.ns import qn
+
+    ins = {qn("w:ins"), qn("w:moveTo")}
+    dels = {qn("w:del"), qn("w:moveFrom")}
+    wrappers = {qn("w:fldSimple"), qn("w:smartTag"), qn("w:customXml")}
+    sdt, content = qn("w:sdt"), qn("w:sdtContent")
+    run_props, row_props, t_tag = qn("w:rPr"), qn("w:trPr"), qn("w:t")
+    vert, val = qn("w:vertAlign"), qn("w:val")
+    inserted = deleted = 0
+
+    def unwrap(element: Any, inner: Any) -> None:
+        parent = element.getparent()
+        if parent is None:
+            return
+        at = parent.index(element)
+        for k, child in enumerate(list(inner) if inner is not None else []):
+            parent.insert(at + k, child)
+        parent.remove(element)
+
+    for element in list(body.iter(*ins, *dels, *wrappers, sdt)):
+        tag, parent = element.tag, element.getparent()
+        if parent is None:
+            continue
+        if tag in ins:
+            if parent.tag in (run_props, row_props) or parent.tag.endswith("}pPr") or parent.tag.endswith("PrChange"):
+                inserted += parent.tag == row_props  # a mark of an inserted row or paragraph
+                continue
+            inserted += 1
+            unwrap(element, element)
+        elif tag in dels:
+            if parent.tag == row_props:  # a deleted table row
+                row = parent.getparent()
+                if row is not None and row.getparent() is not None:
+                    row.getparent().remove(row)
+                deleted += 1
+            elif parent.tag == run_props or parent.tag.endswith("}pPr") or parent.tag.endswith("PrChange"):
+                continue  # a deleted paragraph mark: its text, if any, is deleted on its own
+            else:
+                deleted += 1
+                parent.remove(element)
+        elif tag == sdt:
+            unwrap(element, element.find(content))
+        else:
+            unwrap(element, element)
+    return (inserted, deleted) if inserted or deleted else None
 
 
 def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list[int]]) -> str:
