@@ -192,3 +192,28 @@ def test_block_content_controls_around_the_missions_and_the_table_keep_them(tmp_
     draft = _draft(tmp_path, document)
     assert _missions(draft) == ["Mewujudkan tata kelola pemerintahan digital", "Meningkatkan daya saing pariwisata"]
     assert _programs(draft) == RIGHT
+
+
+# -- F143: a footnote digit set superscript
+
+
+@pytest.mark.parametrize("total", [True, False])
+def test_superscript_footnote_digit_is_not_read_into_the_pagu(tmp_path: Path, total: bool) -> None:
+    """"2.500" followed by a superscript "1" (Word's Ctrl+Shift+=) in each pagu cell is Rp 2,5 miliar,
+    not 2,5001 juta; with and without a Total column."""
+    table = [row[:5] + row[6:] for row in TABLE] if not total else TABLE
+    document, grid = _rpjmd(table)
+    for column in (3, 4):
+        grid.cell(2, column).paragraphs[0]._p.append(_run("1", superscript=True))
+    draft = _draft(tmp_path, document)
+    assert _programs(draft) == RIGHT
+
+
+def test_superscript_digit_in_a_name_is_no_digit_of_it(tmp_path: Path) -> None:
+    """A footnote mark set superscript after a program's name is not glued to it as a digit
+    ("Pariwisata1"): shown as the mark it is ("Pariwisata¹")."""
+    document, grid = _rpjmd()
+    grid.cell(2, 2).paragraphs[0]._p.append(_run("2", superscript=True))
+    draft = _draft(tmp_path, document)
+    names = [text for text, _, _ in _programs(draft)]
+    assert "Program Pemasaran Pariwisata1" not in names and "Program Pemasaran Pariwisata2" not in names

@@ -720,7 +720,7 @@ def _as_word_shows(body: Any) -> tuple[int, int] | None:
             parent.insert(at + k, child)
         parent.remove(element)
 
-    for element in list(body.iter(*ins, *dels, *wrappers, sdt)):
+    for element in list(body.iter(*ins, *dels, *wrappers, sdt, vert)):
         tag, parent = element.tag, element.getparent()
         if parent is None:
             continue
@@ -743,6 +743,16 @@ def _as_word_shows(body: Any) -> tuple[int, int] | None:
                 parent.remove(element)
         elif tag == sdt:
             unwrap(element, element.find(content))
+        elif tag == vert:
+            if element.get(val) == "superscript" and parent.tag == run_props:
+                run = parent.getparent()
+                for text in run.iter(t_tag) if run is not None else ():
+                    if text.text and text.text.strip().isdigit():
+                        before = _text_before(run, t_tag)
+                        if before[-1:].isalpha() and not _UNIT_BEFORE.search(before):
+                            text.text = ""  # a footnote mark after a word: no part of the text
+                        else:  # after a figure: a marker ("2.500¹"); m² stays m²
+                            text.text = text.text.translate(_SUPERSCRIPT)
         else:
             unwrap(element, element)
     return (inserted, deleted) if inserted or deleted else None
