@@ -217,3 +217,19 @@ def test_superscript_digit_in_a_name_is_no_digit_of_it(tmp_path: Path) -> None:
     draft = _draft(tmp_path, document)
     names = [text for text, _, _ in _programs(draft)]
     assert "Program Pemasaran Pariwisata1" not in names and "Program Pemasaran Pariwisata2" not in names
+
+
+# -- F157: a program row with its Kode and Program cells merged
+
+
+@pytest.mark.parametrize("text, code", [("Program Pemasaran Pariwisata", None),
+                                        ("3.26.03 Program Pemasaran Pariwisata", "3.26.03")])
+def test_program_row_with_kode_and_program_merged_is_drafted(tmp_path: Path, text: str, code) -> None:
+    """A row whose Kode and Program cells are merged (a program not yet coded, its name over both;
+    or "3.26.03 Program ..." in the merged cell) is drafted with its pagu, not lost."""
+    document, grid = _rpjmd()
+    merged = grid.cell(2, 1).merge(grid.cell(2, 2))
+    merged.text = text
+    draft = _draft(tmp_path, document)
+    assert _programs(draft) == RIGHT
+    assert [e.code for e in draft.region.rpjmd.at("program")] == ["2.16.03", code]
