@@ -233,3 +233,42 @@ def test_program_row_with_kode_and_program_merged_is_drafted(tmp_path: Path, tex
     draft = _draft(tmp_path, document)
     assert _programs(draft) == RIGHT
     assert [e.code for e in draft.region.rpjmd.at("program")] == ["2.16.03", code]
+
+
+# -- F145: vision and missions in text boxes
+
+
+_BOX = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{body}</w:txbxContent>'
+        '</wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent></v:textbox>'
+        '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_vision_and_missions_in_text_boxes_are_read_once_in_place(tmp_path: Path) -> None:
+    """A masterplan's vision and missions set in text boxes under their headings (Word's
+    drawing, with its older-Word fallback copy) are read there, once each."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for text in ["MASTERPLAN SMART CITY KOTA PASURUAN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
+                 "3.1 Visi Smart City", None, "3.2 Misi Smart City", None, "BAB IV PROGRAM SMART CITY",
+                 "Dimensi Smart Governance", "1. Satu data Pasuruan"]:
+        paragraph = document.add_paragraph(text or "")
+        if text is None:
+            lines = (["“Pasuruan Smart City yang Melayani”"] if "Visi" in document.paragraphs[-2].text
+                     else ["1. Mewujudkan layanan digital", "2. Mewujudkan ekonomi digital"])
+            body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+            paragraph._p.append(parse_xml(_BOX.format(body=body)))
+    masterplan = tmp_path / "masterplan-box.docx"
+    document.save(masterplan)
+    path = tmp_path / "rpjmd.docx"
+    _rpjmd()[0].save(path)
+    draft = draft_region(rpjmd=path, masterplan=masterplan, rpjmd_period=(2025, 2029),
+                         masterplan_period=(2025, 2034))
+    plan = draft.region.masterplan
+    assert [e.text for e in plan.at("vision")] == ["Pasuruan Smart City yang Melayani"]
+    assert [e.text for e in plan.at("mission")] == ["Mewujudkan layanan digital", "Mewujudkan ekonomi digital"]

@@ -692,6 +692,36 @@ def _text_before(run: Any, t_tag: str) -> str:
     return "".join(out).rstrip()
 
 
+def _lift_text_boxes(body: Any) -> None:
+    """The paragraphs and tables of each text box (``w:txbxContent``: Insert > Text Box, a
+    designed page's vision or mission list) moved right after the paragraph that anchors it,
+    in order, so that they are read where Word shows them; a text box's second copy (the
+    ``mc:Fallback`` of an ``mc:AlternateContent``, for older Word) is not read again."""
+    from docx.oxml.ns import qn
+
+    box, paragraph_tag = qn("w:txbxContent"), qn("w:p")
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    after: dict[Any, Any] = {}
+    for content in list(body.iter(box)):
+        anchor, outer, skip = None, content.getparent(), False
+        while outer is not None and outer is not body:
+            if outer.tag == fallback or outer.tag == box:
+                skip = True  # the old copy, or a box inside a box (moved with its box)
+                break
+            if outer.tag == paragraph_tag:
+                anchor = outer
+            outer = outer.getparent()
+        if skip or anchor is None or anchor.getparent() is None:
+            continue
+        holder = anchor.getparent()
+        at = holder.index(after.get(anchor, anchor))
+        for child in list(content):
+            if child.tag in (paragraph_tag, qn("w:tbl"), qn("w:sdt")):
+                at += 1
+                holder.insert(at, child)
+                after[anchor] = child
+
+
 def _as_word_shows(body: Any) -> tuple[int, int] | None:
     """Rewrite a Word body, in memory, into the text Word shows with every tracked change
     accepted: insertions (``w:ins``, ``w:moveTo``) read, deletions (``w:del``, ``w:moveFrom``,
@@ -700,7 +730,8 @@ def _as_word_shows(body: Any) -> tuple[int, int] | None:
     superscript (a footnote mark typed "2.500" + superscript "1") made a superscript
     character ("2.500¹"), a marker, not a digit of the figure (after a word, dropped: "Pariwisata";
     after a unit, kept: "m²"). Gives how many insertions and
-    deletions were tracked, when there were any."""
+    deletions were tracked, when there were any. Text boxes are read after their anchor
+    (:func:`_lift_text_boxes`)."""
     from docx.oxml.ns import qn
 
     ins = {qn("w:ins"), qn("w:moveTo")}
@@ -710,6 +741,7 @@ def _as_word_shows(body: Any) -> tuple[int, int] | None:
     run_props, row_props, t_tag = qn("w:rPr"), qn("w:trPr"), qn("w:t")
     vert, val = qn("w:vertAlign"), qn("w:val")
     inserted = deleted = 0
+    _lift_text_boxes(body)
 
     def unwrap(element: Any, inner: Any) -> None:
         parent = element.getparent()
