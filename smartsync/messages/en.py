@@ -207,6 +207,8 @@ CATALOG = {
     "advice.confirm_would_do": "The matcher's candidates are not enough, but {confirm} of the elements above {confirm:needs|need} only a person to confirm {confirm:its match|their matches} in the file (as a manual match) for {confirm:it|them} to count.",
     "advice.confirm_and_find": "The matcher's candidates are not enough: {confirm} of the elements above {confirm:needs|need} only a person to confirm {confirm:its match|their matches} in the file (as a manual match); {count} still {count:needs|need} an RPJMD counterpart.",
     "advice.unreachable": "Type {letter} cannot be reached by adding matches: {missing}.",
+    "advice.unreachable.widest": "Type {letter} cannot be reached by adding matches: even with every masterplan element matched to every RPJMD element of its level (each match with a relation that counts there), the rules conclude: {reasons}.",
+    "advice.unreachable.same": "Type {letter} cannot be reached by adding matches either, for the reason said for type {other}.",
     "advice.missing.masterplan": "the masterplan has no {stage} elements",
     "advice.missing.rpjmd": "the RPJMD has no {stage} elements to match",
     "advice.top": "Nothing to reach: type {letter} is the highest type.",

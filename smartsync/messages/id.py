@@ -198,6 +198,8 @@ CATALOG = {
     "advice.confirm_would_do": "Usulan pencari padanan belum cukup, tetapi {confirm} unsur di atas hanya memerlukan konfirmasi seseorang atas padanannya dalam berkas (sebagai padanan manual) agar dihitung.",
     "advice.confirm_and_find": "Usulan pencari padanan belum cukup: {confirm} unsur di atas hanya memerlukan konfirmasi seseorang atas padanannya dalam berkas (sebagai padanan manual); {count} unsur masih memerlukan padanan RPJMD.",
     "advice.unreachable": "Tipe {letter} tidak dapat dicapai dengan menambah padanan: {missing}.",
+    "advice.unreachable.widest": "Tipe {letter} tidak dapat dicapai dengan menambah padanan: bahkan bila setiap unsur masterplan dipadankan dengan setiap unsur RPJMD pada tingkat yang sama (setiap padanan dengan relasi yang dihitung di tingkat itu), aturan menyimpulkan: {reasons}.",
+    "advice.unreachable.same": "Tipe {letter} juga tidak dapat dicapai dengan menambah padanan, dengan alasan yang disebut untuk tipe {other}.",
     "advice.missing.masterplan": "masterplan tidak memuat unsur {stage}",
     "advice.missing.rpjmd": "RPJMD tidak memuat unsur {stage} untuk dipadankan",
     "advice.top": "Tidak ada yang perlu diubah: tipe {letter} sudah merupakan tipe tertinggi.",
