@@ -173,7 +173,8 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     for seed in range(args.seed, args.seed + args.regions):
         if limited >= _LIMIT_FAILURES:
             break
-        region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3)
+        region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3,
+                                shapes=True)
         tried += 1
         try:
             result = classifier.classify(  # type: ignore[attr-defined]
