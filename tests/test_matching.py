@@ -657,3 +657,12 @@ def test_the_stand_in_for_re_gives_what_re_gives(word, parts, pattern):
             expected and (expected.span(), expected.groups()))
     assert shim.IGNORECASE is re.IGNORECASE
     assert shim.sub("a", "", "AbA", count=1, flags=re.IGNORECASE) == "bA"
+
+
+def test_missions_sharing_only_a_means_word_score_zero_but_name_it() -> None:
+    """Two missions sharing only 'digital' and a generic verb score 0, the evidence naming what they share (F106)."""
+    from smartsync.matching import compare
+
+    found = compare("Mewujudkan layanan publik digital yang terintegrasi",
+                    "Mewujudkan tata kelola pemerintahan yang efektif dan digital", level="mission")
+    assert found.score == 0.0 and found.evidence == ("digital", "mewujudkan")
