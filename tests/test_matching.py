@@ -666,3 +666,26 @@ def test_missions_sharing_only_a_means_word_score_zero_but_name_it() -> None:
     found = compare("Mewujudkan layanan publik digital yang terintegrasi",
                     "Mewujudkan tata kelola pemerintahan yang efektif dan digital", level="mission")
     assert found.score == 0.0 and found.evidence == ("digital", "mewujudkan")
+
+
+def test_social_mobility_is_not_the_mobility_of_transport() -> None:
+    """'mobilitas sosial' (and English 'social mobility') is its own concept: it neither matches a transport mission nor names the transport affair, nor bridges to a traffic program."""
+    import smartsync
+    from smartsync import Element, Period, Plan, Region
+    from smartsync.matching import DEFAULT_THRESHOLD, compare
+    from smartsync.matching.text import concept_terms, terms
+
+    transport = "Meningkatkan mobilitas warga dengan transportasi umum terpadu dan manajemen lalu lintas cerdas"
+    social = "Meningkatkan mobilitas sosial masyarakat miskin melalui pendidikan dan pelatihan kerja"
+    found = compare(transport, social, level="mission")
+    assert found.score < DEFAULT_THRESHOLD and "perhubungan" not in found.affairs
+    assert "~mobilitas_sosial" in [t.stem for t in concept_terms(social)]
+    assert [t.stem for t in terms("social mobility")] == ["mobilitas", "sosial"]
+    region = Region(id="9990", name="Kota Contoh", kind="kota",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), [
+                        Element("P1", "program", "Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan (LLAJ)", code="2.15.02"),
+                        Element("M1", "mission", "Meningkatkan kualitas layanan perhubungan dan transportasi")]),
+                    masterplan=Plan("masterplan", Period(2022, 2031), [
+                        Element("SP1", "program", "Aplikasi mobilitas sosial keluarga miskin"),
+                        Element("SM1", "mission", "Meningkatkan social mobility keluarga miskin")]))
+    assert smartsync.suggest_matches(region, threshold=0.1) == ()

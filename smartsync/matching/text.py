@@ -124,8 +124,9 @@ CONCEPTS: Mapping[str, tuple[str, ...]] = {
 
 #: Phrases planners write as one name, compared as one word (their words apart would not
 #: say it: *satu* of *Satu Data* is a stop word, *data* alone names nothing): phrase (folded
-#: words, space separated) -> the term it is compared under. Read from ``phrases`` in
-#: ``data/vocabulary.json``.
+#: words, space separated) -> the term it is compared under (one word, not stemmed), or the
+#: words it is in plan language (several words: *social mobility* is *mobilitas sosial*, not
+#: *sosial* and the *mobility* of transport). Read from ``phrases`` in ``data/vocabulary.json``.
 PHRASES: Mapping[str, str] = dict(_VOCABULARY.get("phrases", {}))
 
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
@@ -438,7 +439,12 @@ def terms(text: str) -> tuple[Term, ...]:
         word = found[i]
         for phrase, term in phrases.get(word, ()):
             if tuple(found[i:i + len(phrase)]) == phrase:
-                out.append(Term(term, " ".join(phrase)))
+                written = " ".join(phrase)
+                if " " in term:  # the phrase in plan language: its words' terms
+                    out.extend(Term(t.stem, written) for w in term.split()
+                               for t in _terms_of_word(w))
+                else:
+                    out.append(Term(term, written))
                 i += len(phrase)
                 break
         else:
