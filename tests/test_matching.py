@@ -689,3 +689,25 @@ def test_social_mobility_is_not_the_mobility_of_transport() -> None:
                         Element("SP1", "program", "Aplikasi mobilitas sosial keluarga miskin"),
                         Element("SM1", "mission", "Meningkatkan social mobility keluarga miskin")]))
     assert smartsync.suggest_matches(region, threshold=0.1) == ()
+
+
+def test_a_suggestion_decided_by_a_pair_of_aims_names_it_in_both_languages() -> None:
+    """A mission suggestion decided aim by aim names the masterplan's and the RPJMD's aim in its note, in English and Indonesian; a whole-text decision names none."""
+    import smartsync
+    from smartsync import Element, Period, Plan, Region
+
+    mission = "Meningkatkan kesiapsiagaan kota menghadapi banjir dan kebakaran"
+    rpjmd_mission = "Meningkatkan kualitas lingkungan hidup, pengelolaan sampah dan ketangguhan terhadap bencana"
+    region = Region(id="9993", name="Kota Contoh", kind="kota",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), [
+                        Element("M1", "mission", rpjmd_mission),
+                        Element("M2", "mission", "Meningkatkan derajat kesehatan masyarakat")]),
+                    masterplan=Plan("masterplan", Period(2022, 2031), [
+                        Element("SM1", "mission", mission),
+                        Element("SM2", "mission", "Meningkatkan derajat kesehatan warga kota")]))
+    en = {m.key: m.note for m in smartsync.suggest_matches(region)}
+    id_ = {m.key: m.note for m in smartsync.suggest_matches(region, lang="id")}
+    assert 'masterplan "Meningkatkan kesiapsiagaan kota menghadapi banjir", RPJMD "ketangguhan terhadap bencana"' in en[("SM1", "M1")]
+    assert en[("SM1", "M1")].startswith("aims that met:")
+    assert id_[("SM1", "M1")].startswith('butir yang bertemu: masterplan "Meningkatkan kesiapsiagaan')
+    assert "aims" not in (en[("SM2", "M2")] or "")
