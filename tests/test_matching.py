@@ -711,3 +711,14 @@ def test_a_suggestion_decided_by_a_pair_of_aims_names_it_in_both_languages() -> 
     assert en[("SM1", "M1")].startswith("aims that met:")
     assert id_[("SM1", "M1")].startswith('butir yang bertemu: masterplan "Meningkatkan kesiapsiagaan')
     assert "aims" not in (en[("SM2", "M2")] or "")
+
+
+def test_a_development_set_s_rows_may_be_split_dev(tmp_path) -> None:
+    """A pair file may mark its rows split 'dev' (a development set, tuned on) and be counted by that split."""
+    from smartsync.matching import evaluate
+
+    path = tmp_path / "dev.csv"
+    path.write_text("level,masterplan_text,rpjmd_text,label,split\n"
+                    "program,Aplikasi bank sampah,Program Pengelolaan Persampahan,match,dev\n", encoding="utf-8")
+    result = evaluate(path, split="dev")
+    assert result.by_split["dev"].pairs == 1 and result.overall.recall == 1.0
