@@ -113,11 +113,11 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     every rule gets a chance to fire. ``mirrored``: the masterplan has the RPJMD's
     hierarchy (each element a twin of an RPJMD element, under its parent's twin) and a
     matched element is matched to its twin, so that rules that follow the hierarchy
-    (cascading) find it. ``shapes``: also what drafted files often have, each an
-    independent choice per region (drawn apart, so the rest of the region is the same with
-    or without it): RPJMD programs without a code, without a budget or with a budget of
-    0, masterplan programs without a dimension, programs with an agency, elements without
-    a parent.
+    (cascading) find it. ``shapes``: in three regions of five, also what
+    drafted files often have, each an independent choice per region (drawn apart, so the
+    rest of the region is the same with or without it): RPJMD programs without a code,
+    without a budget or with a budget of 0, masterplan programs without a dimension,
+    programs with an agency, elements without a parent.
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
