@@ -272,3 +272,13 @@ def test_vision_and_missions_in_text_boxes_are_read_once_in_place(tmp_path: Path
     plan = draft.region.masterplan
     assert [e.text for e in plan.at("vision")] == ["Pasuruan Smart City yang Melayani"]
     assert [e.text for e in plan.at("mission")] == ["Mewujudkan layanan digital", "Mewujudkan ekonomi digital"]
+
+
+def test_a_label_row_merged_across_the_whole_table_is_no_program(tmp_path: Path) -> None:
+    """A row whose first cells are merged across the whole table ("Dinas Pariwisata", a label
+    between the rows) is not drafted as a program."""
+    document, grid = _rpjmd(TABLE[:2] + [["", "", "", "", "", "", ""]] + TABLE[2:])
+    merged = grid.cell(2, 1).merge(grid.cell(2, 6))
+    merged.text = "Dinas Pariwisata"
+    draft = _draft(tmp_path, document)
+    assert "Dinas Pariwisata" not in [text for text, _, _ in _programs(draft)]

@@ -1775,10 +1775,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         coded = code_at_start(program_name)
         if coded:
             code_cell, program_name = coded[0], coded[1].strip()
-    if code_cell and not program_name and program_code(code_cell) is None and any(
-            cols.roles[c] == "program" and table.across[r][c] for c in range(len(cells))):
+    merged_program = [c for c in range(len(cells)) if cols.roles[c] == "program" and table.across[r][c]]
+    if code_cell and not program_name and merged_program and program_code(code_cell) is None and any(
+            cells[c] for c in range(merged_program[-1] + 1, len(cells))):
         # the code cell merged across the program's (a program not yet coded: its name typed over
-        # both, or "3.26.03 Program ..." in one): the name is the program's
+        # both, or "3.26.03 Program ..." in one), the row going on after it (not a label row
+        # spanning the table): the name is the program's
         coded = code_at_start(code_cell)
         code_cell, program_name = (coded[0], coded[1].strip()) if coded else ("", code_cell)
     outline = None
