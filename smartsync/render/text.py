@@ -372,7 +372,13 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
     if not fall.possible:
         why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
                else text("fall.no_loss", lang))
-        return [text("fall.none", lang, name=name, why=why)]
+        searched = getattr(fall, "searched", None)
+        if searched is None:
+            return [text("fall.none", lang, name=name, why=why)]
+        key = ("fall.searched.every" if searched == "sets" and fall.tried_size == fall.pool
+               else f"fall.searched.{searched}")
+        return [text("fall.none_searched", lang, name=name, why=why, searched=text(
+            key, lang, tried=fall.tried, size=fall.tried_size, pool=fall.pool, limit=fall.limit))]
     lines = [text("fall.head", lang, name=name)]
     if fall.single:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
