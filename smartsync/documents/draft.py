@@ -1190,6 +1190,8 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
+    if any(_agency_group(c) for c in cells if c):
+        return False  # "Perangkat Daerah: Dinas Kesehatan": a group row naming the programs' agency
     if any(label and number for label, number, _ in (numbering(c) for c in cells if c)) or \
             any(_BARE_REFERENCE.match(c) for c in cells if c):
         # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
@@ -1357,6 +1359,8 @@ class _TableState:
     program_added: bool = False
     #: the number of the table's own caption ("7.1"): a table under another number is a new table
     caption: str | None = None
+    #: the agency a group row above names ("Perangkat Daerah: Dinas Kesehatan")
+    agency: str | None = None
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1480,6 +1484,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
             state.code_prefix = {}
+            state.agency = None
         if columns.unit_source is None:
             if _stated_unit(note):
                 columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
@@ -1703,11 +1708,26 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}".strip()
 
 
+#: a group row naming the agency of the programs below it ("Perangkat Daerah: Dinas Kesehatan",
+#: "OPD : Diskominfo", "SKPD: ...", "Pelaksana: ..."): never a header row, never a program
+_AGENCY_GROUP = re.compile(r"^\s*(?:perangkat\s+daerah(?:\s+pengampu|\s+pelaksana)?|opd(?:\s+pengampu)?|skpd|"
+                           r"pelaksana|penanggung\s*jawab|unit\s+kerja|instansi(?:\s+pelaksana)?)\s*:\s*(\S.{2,})$",
+                           re.I)
+
+
+def _agency_group(text: str) -> str | None:
+    """The agency a group row names ("Perangkat Daerah: Dinas Kesehatan" -> "Dinas Kesehatan")."""
+    found = _AGENCY_GROUP.match(text)
+    return found.group(1).strip() if found else None
+
+
 def _group_text(cells: list[str]) -> str | None:
     filled = [c for c in cells if c]
     if len(set(filled)) != 1:
         return None
     text = filled[0]
+    if _agency_group(text) is not None:
+        return text
     label, number, rest = numbering(text)
     if label in ("vision", "mission", "goal", "target") and rest:
         return text
@@ -1905,7 +1925,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         return
     label, number, rest = numbering(program_name)
     name = rest if label in ("program", None) and rest else program_name
-    agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None)
+    agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None) \
+        or state.agency
     item = _Item(Level.PROGRAM, name, number=number if label == "program" else None, agency=agency,
                  dimension=dimension if walk.kind is PlanKind.MASTERPLAN else None,
                  indicators=list(indicators),
@@ -2043,6 +2064,10 @@ def _indicator_of(label: str) -> str | None:
 def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenance) -> None:
     """A row spanning the table ("Misi 1: ...", "Sasaran 1.1.1: ...", "Smart Living") places the
     rows below it."""
+    agency = _agency_group(group)
+    if agency is not None:
+        state.agency = agency  # the agency of the program rows below it
+        return
     label, number, rest = numbering(group)
     bare = _BARE_REFERENCE.match(group) if label is None else None
     if bare is not None:

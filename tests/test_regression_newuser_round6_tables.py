@@ -1,0 +1,114 @@
+"""Wrong figures of newuser round 6 in program tables (F125 onwards): rows a table groups its
+programs by, sub-total rows, road-map tables, English money units, a file name with control
+characters. Each test builds the planner's document as the finding's script did and asserts the
+program, figure or agency the planner relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from smartsync.documents import draft_region  # noqa: E402
+
+HEADER = ["No", "Sasaran", "Kode", "Program", "2025", "2026", "2027", "2028", "2029", "Total"]
+P1 = ["1", "Sasaran 1.1.1", "2.16.03", "Program Pengelolaan Aplikasi Informatika",
+      "1.250", "1.300", "1.350", "1.400", "1.450", "6.750"]
+P2 = ["2", "Sasaran 1.1.1", "2.16.02", "Program Informasi dan Komunikasi Publik", "500", "500", "500", "500", "500",
+      "2.500"]
+P3 = ["3", "Sasaran 2.1.1", "3.26.03", "Program Pemasaran Pariwisata", "2.500", "2.500", "2.500", "2.500", "2.500",
+      "12.500"]
+P4 = ["4", "Sasaran 3.1.1", "1.02.02",
+      "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+      "10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    """A ruled table; a row given as one string is a group row merged across the table (or, as
+    ``(column, text)``, typed in that one cell)."""
+    width = len(rows[0])
+    grid = document.add_table(rows=len(rows), cols=width)
+    grid.style = "Table Grid"
+    for i, row in enumerate(rows):
+        if isinstance(row, str):
+            merged = grid.cell(i, 0).merge(grid.cell(i, width - 1))
+            merged.text = row
+        elif isinstance(row, tuple):
+            grid.cell(i, row[0]).text = row[1]
+        else:
+            for j, value in enumerate(row):
+                if value:
+                    grid.cell(i, j).text = value
+
+
+def _rpjmd(folder: Path, rows: list, caption: str = "Tabel 7.1 Indikasi Rencana Program Prioritas "
+           "(dalam juta rupiah)", name: str = "rpjmd.docx") -> Path:
+    document = docx.Document()
+    for text in ["RPJMD KOTA PASURUAN TAHUN 2025-2029", "BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi",
+                 "“Pasuruan Maju, Religius dan Berdaya Saing”", "5.2 Misi",
+                 "1. Mewujudkan tata kelola pemerintahan yang bersih dan berbasis digital",
+                 "2. Meningkatkan daya saing ekonomi daerah berbasis UMKM dan pariwisata",
+                 "3. Meningkatkan kualitas pelayanan kesehatan dan pendidikan", "5.3 Tujuan dan Sasaran"]:
+        document.add_paragraph(text)
+    _table(document, [["Misi", "Tujuan", "Sasaran"],
+                      ["Misi 1", "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE"],
+                      ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
+                       "Sasaran 2.1.1 Meningkatnya kunjungan wisata"],
+                      ["Misi 3", "Tujuan 3.1 Meningkatnya derajat kesehatan",
+                       "Sasaran 3.1.1 Meningkatnya kualitas layanan kesehatan"]])
+    document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN")
+    document.add_paragraph(caption)
+    _table(document, rows)
+    path = folder / name
+    document.save(path)
+    return path
+
+
+def _masterplan(folder: Path, items: list | None = None, name: str = "masterplan.docx") -> Path:
+    document = docx.Document()
+    for text in ["MASTERPLAN SMART CITY KOTA PASURUAN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
+                 "3.1 Visi Smart City", "“Pasuruan Smart City yang Melayani”", "3.2 Misi Smart City",
+                 "1. Mewujudkan tata kelola pemerintahan berbasis digital"]:
+        document.add_paragraph(text)
+    for item in items if items is not None else ["BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance",
+                                                 "1. Satu data Pasuruan"]:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+        else:
+            _table(document, item)
+    path = folder / name
+    document.save(path)
+    return path
+
+
+def _draft(rpjmd: Path, masterplan: Path):
+    return draft_region(rpjmd=rpjmd, masterplan=masterplan, rpjmd_period=(2025, 2029),
+                        masterplan_period=(2025, 2034))
+
+
+def _programs(plan) -> list[tuple]:
+    return [(e.code, e.budget, e.agency, e.confidence.score if e.confidence else 1.0) for e in plan.at("program")]
+
+
+# -- F125, F126: group rows naming the agency of the programs below
+
+
+@pytest.mark.parametrize("label", ["Perangkat Daerah: ", "OPD: ", "SKPD : ", "Pelaksana: "])
+@pytest.mark.parametrize("where", ["merged", "no", "program"])
+def test_agency_group_rows_name_the_agency_of_the_programs_below(tmp_path: Path, label: str, where: str) -> None:
+    """ "Perangkat Daerah: Dinas ..." (or "OPD:", "SKPD :", "Pelaksana:") over the program rows,
+    merged across the table or typed in the No or Program cell only: every program is read, with
+    its figures, and its agency is the group's (never a row number, never a lost table)."""
+    def group(name: str):
+        text = label + name
+        return text if where == "merged" else (0 if where == "no" else 3, text)
+    rows = [HEADER, group("Dinas Komunikasi dan Informatika"), P1, P2, group("Dinas Kebudayaan dan Pariwisata"), P3,
+            group("Dinas Kesehatan"), P4]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd) == [
+        ("2.16.03", 6_750_000_000, "Dinas Komunikasi dan Informatika", 1.0),
+        ("2.16.02", 2_500_000_000, "Dinas Komunikasi dan Informatika", 1.0),
+        ("3.26.03", 12_500_000_000, "Dinas Kebudayaan dan Pariwisata", 1.0),
+        ("1.02.02", 60_000_000_000, "Dinas Kesehatan", 1.0)]
