@@ -112,3 +112,28 @@ def test_agency_group_rows_name_the_agency_of_the_programs_below(tmp_path: Path,
         ("2.16.02", 2_500_000_000, "Dinas Komunikasi dan Informatika", 1.0),
         ("3.26.03", 12_500_000_000, "Dinas Kebudayaan dan Pariwisata", 1.0),
         ("1.02.02", 60_000_000_000, "Dinas Kesehatan", 1.0)]
+
+
+# -- F127: an urusan/bidang row between the programs of a SIPD export
+
+
+SIPD = """RPJMD KOTA PASURUAN TAHUN 2025-2029
+(dalam ribuan rupiah)
+Kode Urusan;Kode Bidang Urusan;Kode Program;Nama Program;Indikator Program;Pagu Tahun 2025;Pagu Tahun 2026;\
+Pagu Tahun 2027;Pagu Tahun 2028;Pagu Tahun 2029;Nama SKPD
+2;16;;URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA;;;;;;;
+2;16;03;PROGRAM PENGELOLAAN APLIKASI INFORMATIKA;Indeks SPBE;1250000;1300000;1350000;1400000;1450000;Diskominfo
+3;26;;URUSAN PEMERINTAHAN BIDANG PARIWISATA;;;;;;;
+3;26;03;PROGRAM PEMASARAN PARIWISATA;Jumlah wisatawan;2500000;2500000;2500000;2500000;2500000;Dinas Pariwisata
+"""
+
+
+def test_urusan_row_between_programs_is_never_glued_to_the_program_above(tmp_path: Path) -> None:
+    """An urusan/bidang row ("3;26;;URUSAN PEMERINTAHAN BIDANG PARIWISATA") after a program of a
+    SIPD export is a row of its own: the program above keeps its code 2.16.03 and its name."""
+    path = tmp_path / "sipd.csv"
+    path.write_text(SIPD, encoding="utf-8")
+    draft = _draft(path, _masterplan(tmp_path))
+    assert [(e.code, e.text, e.budget) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA", 6_750_000_000),
+        ("3.26.03", "PROGRAM PEMASARAN PARIWISATA", 12_500_000_000)]

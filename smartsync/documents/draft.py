@@ -1679,7 +1679,9 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
                 not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled
                         if cols.roles[c] != "indicator"):
             previous = out[-1][1]
-            has_key = any(cols.roles[c] in ("code", "no") for c in filled) or any(
+            # an urusan or bidang row of a SIPD export ("3" | "26" | "" | "URUSAN ... PARIWISATA")
+            # has its code parts: a row of its own, never the rest of the program above
+            has_key = any(cols.roles[c] in ("code", "no", "code_part") for c in filled) or any(
                 cols.roles[c] == "program" and code_at_start(cells[c]) for c in filled)
             texts = [c for c in filled if cols.roles[c] not in ("year", "total")]
             numbers = [c for c in filled if cols.roles[c] in ("year", "total")]
