@@ -137,3 +137,38 @@ def test_urusan_row_between_programs_is_never_glued_to_the_program_above(tmp_pat
     assert [(e.code, e.text, e.budget) for e in draft.region.rpjmd.at("program")] == [
         ("2.16.03", "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA", 6_750_000_000),
         ("3.26.03", "PROGRAM PEMASARAN PARIWISATA", 12_500_000_000)]
+
+
+# -- F128, F129: sub-total rows
+
+
+def _sub(label: str, figures: list[str]) -> list[str]:
+    return ["", "", "", label, *figures]
+
+
+SUB_P1_P3 = ["3.750", "3.800", "3.850", "3.900", "3.950", "19.250"]
+
+
+@pytest.mark.parametrize("label", ["Sub-Total", "Sub-total Misi 1", "Subjumlah", "Sub Jumlah Misi 3", "Rekapitulasi",
+                                   "SUB TOTAL", "Subtotal"])
+def test_sub_total_rows_are_checked_never_programs(tmp_path: Path, label: str) -> None:
+    """A sub-total row however it is spelled ("Sub-Total", "Subjumlah", "Sub Jumlah Misi 3",
+    "Rekapitulasi") is a total row checked against the rows above, never a program; a correct
+    program after it is not doubted against it (a sub-total is not the plan's largest total)."""
+    rows = [HEADER, P1, P3, _sub(label, SUB_P1_P3), P4]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd) == [("2.16.03", 6_750_000_000, None, 1.0),
+                                             ("3.26.03", 12_500_000_000, None, 1.0),
+                                             ("1.02.02", 60_000_000_000, None, 1.0)]
+    assert not any("no code" in check for check in draft.checks)
+
+
+def test_sub_total_before_a_grand_total_blames_no_program(tmp_path: Path) -> None:
+    """ "Sub Jumlah Misi 3" after a mission's rows, then the grand total: both add up, no program
+    is doubted."""
+    rows = [HEADER, P1, P3, _sub("Sub Jumlah Misi 1", SUB_P1_P3), P4,
+            _sub("Sub Jumlah Misi 3", ["10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]),
+            _sub("TOTAL PAGU INDIKATIF RPJMD", ["13.750", "14.800", "15.850", "16.900", "17.950", "79.250"])]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
+

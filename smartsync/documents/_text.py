@@ -22,6 +22,11 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 _QUOTES = "\"'“”‘’«»„"
 
 
+#: the label of a total row ("Jumlah", "Total Misi 1", "Sub Total", "Sub-Total", "Subjumlah",
+#: "Sub Jumlah Misi 3", "Rekapitulasi", "Grand Total"): a row checked, never a program
+TOTAL_ROW = re.compile(r"^(jumlah|total|grand\s*total|sub\s*-?\s*(total|jumlah)|rekapitulasi|rekap)\b", re.I)
+
+
 _FOOTNOTE_SUPERSCRIPT = re.compile(r"(?<=[\d*)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 
 

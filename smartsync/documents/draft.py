@@ -23,7 +23,7 @@ from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKin
 from . import _words  # noqa: F401  (registers the words)
 from ._words import where
 from ._doc import Document, Line, Table
-from ._text import _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
     program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
@@ -1197,7 +1197,7 @@ def _is_header_row(cells: list[str]) -> bool:
         # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
         # ("Sasaran 1.1.2", a group row naming its target) is a row of data
         return False
-    if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
+    if any(TOTAL_ROW.match(c) for c in cells if c) and \
             any(re.search(r"\d[.,]\d", c) for c in cells if c):
         return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
     roles = [_role(c) for c in cells if c]
@@ -1361,6 +1361,8 @@ class _TableState:
     caption: str | None = None
     #: the agency a group row above names ("Perangkat Daerah: Dinas Kesehatan")
     agency: str | None = None
+    #: the amount of the last total row of the table, while no program row has come after it
+    open_total: int | None = None
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1438,6 +1440,7 @@ def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> 
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
+    state.open_total = None  # a total ending a table bounds the programs of the tables after it
     inside = [next(c for c in row if c) for row in table.cells[-3:]
               if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c))]
     if inside:  # a sheet or CSV holding its note in its own last rows
@@ -1610,7 +1613,11 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
         return
     rows = state.money_rows
     starts = sorted(set([0] + state.marks), reverse=True)[:200]
-    walk.draft.totals.append(amount)
+    if not re.match(r"^sub", label.strip(), re.I):
+        # a sub-total ("Sub Total", "Subjumlah Misi 1") bounds the rows it sums only: no bound
+        # on the plan's other programs; nor is a total the table's rows go on after (below)
+        walk.draft.totals.append(amount)
+        state.open_total = amount
     unit = state.columns.unit if state.columns else 1
     last = state.marks[-1] if state.marks else 0
     sums: dict[int, int] = {}
@@ -1676,7 +1683,7 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
         if _is_header_row(cells):
             continue  # a header repeated on a continued page
         if out and not any(table.covered[r]) and not _group_text(cells) and \
-                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled
+                not any(TOTAL_ROW.match(cells[c]) for c in filled
                         if cols.roles[c] != "indicator"):
             previous = out[-1][1]
             # an urusan or bidang row of a SIPD export ("3" | "26" | "" | "URUSAN ... PARIWISATA")
@@ -1807,11 +1814,11 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             state.money_rows.append((state.program, amount))
         return
     place = where(_provenance(file, page, printed, row_text, **prov), walk.lang)
-    if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
+    if program_name and TOTAL_ROW.match(program_name):
         _check_total(walk, state, program_name, _row_amount(cells, cols), place)
         return
     total_label = next((c for i, c in enumerate(cells) if c and cols.roles[i] not in ("indicator", "year", "total")
-                        and re.match(r"^(jumlah|total|sub ?total)\b", c, re.I)), None)
+                        and TOTAL_ROW.match(c)), None)
     if not program_name and total_label is not None:
         # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
         _check_total(walk, state, total_label, _row_amount(cells, cols), place)
@@ -1991,6 +1998,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
+        if state.open_total is not None:
+            # a program row after a total row: that total was a sub-total of the rows above it
+            # (F129), no bound on this program or the plan's others
+            if state.open_total in walk.draft.totals:
+                walk.draft.totals.remove(state.open_total)
+            state.open_total = None
 
 
 def _add_money(walk: _Walk, item: _Item, cells: list[str], cols: _Columns) -> None:
