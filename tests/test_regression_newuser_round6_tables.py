@@ -172,3 +172,32 @@ def test_sub_total_before_a_grand_total_blames_no_program(tmp_path: Path) -> Non
     draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
     assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
 
+
+
+# -- F130, F131: a masterplan's road map
+
+
+def _road(mark: str) -> list[list[str]]:
+    on = lambda flag: mark if flag == "+" else ""  # noqa: E731
+    return [["No", "Dimensi", "Program", "2025", "2026", "2027", "2028", "2029", "Estimasi Biaya (Rp juta)", "OPD"],
+            ["1", "Smart Governance", "Pengembangan Aplikasi Pelayanan Terpadu", *map(on, "+++--"), "1.500",
+             "Diskominfo"],
+            ["2", "Smart Economy", "Pasar Digital UMKM", *map(on, "-+++-"), "750", "Diskoperindag"],
+            ["3", "Smart Living", "Telemedisin Puskesmas", *map(on, "++---"), "2.000", "Dinkes"]]
+
+
+@pytest.mark.parametrize("chapter", ["BAB VI ROAD MAP SMART CITY", "BAB VI PETA JALAN (ROADMAP) PENGEMBANGAN SMART CITY",
+                                     "BAB VI ROADMAP SMART CITY"])
+@pytest.mark.parametrize("mark", ["√", "1", "X", "v"])
+def test_road_map_programs_are_read_with_their_estimate_not_their_year_marks(tmp_path: Path, chapter: str,
+                                                                              mark: str) -> None:
+    """A masterplan's program table in a "ROAD MAP" chapter is read (never passed over); its
+    year columns marking the years a program runs ("√", "1", "X", "v") are a schedule, the
+    budget is the "Estimasi Biaya (Rp juta)" column, at full confidence."""
+    masterplan = _masterplan(tmp_path, [chapter, "Tabel 6.1 Peta Jalan Program Smart City (dalam juta rupiah)",
+                                        _road(mark)])
+    draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan)
+    assert [(e.text, e.budget, e.agency, e.confidence) for e in draft.region.masterplan.at("program")] == [
+        ("Pengembangan Aplikasi Pelayanan Terpadu", 1_500_000_000, "Diskominfo", None),
+        ("Pasar Digital UMKM", 750_000_000, "Diskoperindag", None),
+        ("Telemedisin Puskesmas", 2_000_000_000, "Dinkes", None)]

@@ -65,7 +65,7 @@ _HEADING = re.compile(
     re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
-    r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|road ?map|"
+    r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|"
     r"tata kelola|manajemen|pengukuran", re.I)
 _STRATEGY_CHAPTER = re.compile(r"strategi|arah kebijakan", re.I)
 _PROGRAM_CHAPTER = re.compile(r"program|quick win|rencana aksi|masterplan|master plan|inisiatif", re.I)
@@ -1474,6 +1474,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             walk.draft.checks.append(_t("draft.check.rpjmd-columns", walk.lang, where=place,
                                         columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
+        _schedule_marks(table, header.stop, columns)
         _quoted_columns(walk, table, file, columns)
         numbers = _CAPTION_IN_TEXT.findall(caption)
         number = numbers[-1].rstrip(".") if numbers else None
@@ -1569,6 +1570,25 @@ def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
         elif "program" not in cols.roles and sum(
                 1 for v in values if re.match(r"^program\s+\w", v, re.I)) >= 0.6 * len(values):
             cols.roles[c] = "program"
+
+
+_MARK = re.compile(r"^\s*(?:1|x|v|√|✓|✔|☑|●|•|\*|o|ya)\s*$", re.I)
+
+
+def _schedule_marks(table: Table, start: int, cols: _Columns) -> None:
+    """A road map's year columns marking the years a program runs ("√", "X", "v", or "1"), beside
+    a money column ("Estimasi Biaya (Rp juta)"): a schedule, never pagu. Every filled cell of
+    such a column is a mark (a "1" only counts so when the table has another money column)."""
+    body = table.cells[start:start + 200]
+    money_elsewhere = any(role == "total" for role in cols.roles)
+    for c, role in enumerate(cols.roles):
+        if role != "year":
+            continue
+        values = [row[c].strip() for row in body if c < len(row) and row[c].strip()
+                  and not TOTAL_ROW.match(next((v for v in row if v), ""))]
+        if values and all(_MARK.match(v) for v in values) and (
+                money_elsewhere or any(v != "1" for v in values)):
+            cols.roles[c] = "skip"
 
 
 def _row_amount(cells: list[str], cols: _Columns) -> int | None:
