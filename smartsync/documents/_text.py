@@ -125,13 +125,13 @@ def unit_of(text: str) -> int | None:
     low = text.casefold()
     if re.search(r"x\s*(rp\.?\s*)?1\.000\.000\b", low):
         return 10**6
-    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*\)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "x Rp 1.000"
+    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*(\)|rp\b)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "(000 Rp)", "x Rp 1.000"
         return 10**3
-    if re.search(r"\bmil(i|y)ar", low):
+    if re.search(r"\bmil(i|y)ar|\bbillions?\b", low):  # English too: "(in billion IDR)"
         return 10**9
-    if re.search(r"\bjuta", low):
+    if re.search(r"\bjuta|\bmillions?\b", low):  # "Budget (IDR million)", "Anggaran (Rp million)"
         return 10**6
-    if re.search(r"\bribu", low):
+    if re.search(r"\bribu|\bthousands?\b", low):
         return 10**3
     return None
 

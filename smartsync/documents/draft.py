@@ -39,7 +39,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("agency", ("perangkat daerah", "opd", "skpd", "penanggung jawab", "penanggungjawab",
                 "pelaksana", "instansi", "pd pengampu", "pengampu", "unit kerja", "leading sector")),
     ("dimension", ("dimensi", "elemen smart city", "pilar")),
-    ("money", ("pagu", "anggaran", "rp", "dana", "biaya", "pendanaan", "alokasi")),
+    ("money", ("pagu", "anggaran", "rp", "dana", "biaya", "pendanaan", "alokasi", "budget", "idr", "cost",
+               "funding")),
     ("target_value", ("target", "capaian kinerja")),
     ("vision", ("visi",)),
     ("mission", ("misi",)),
@@ -1215,7 +1216,7 @@ def _is_number_row(cells: list[str]) -> bool:
     return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?(\s*=\s*.*)?", c) for c in filled)
 
 
-_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan|alokasi"
+_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan|alokasi|budget|\bidr\b|\bcost"
                           r"|\bt\.?\s?a\.?\s*(?:19|20)\d\d\b")  # "TA 2025": tahun anggaran, the budget year
 _TARGET_WORDS = re.compile(r"\btarget\b|capaian|kinerja|satuan")
 #: a column of an indicator's value before the plan: never pagu, whatever the table's other words
@@ -1317,7 +1318,11 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
 #: "x Rp 1.000" -- not a sum named in a sentence ("anggaran sebesar Rp 5 miliar")
 _UNIT_STATEMENT = re.compile(r"\(\s*(dalam\s+)?(rp\.?\s*)?(juta|ribu|miliar|milyar|000)|\bdalam\s+(satuan\s+)?(rp\.?\s*)?"
                              r"(juta|ribu|ribuan|jutaan|miliar|milyar|rupiah)|\bsatuan\b|\brp\.?\s*(juta|ribu|miliar|milyar|000)\b"
-                             r"|\bx\s*(rp\.?\s*)?1\.000", re.I)
+                             r"|\bx\s*(rp\.?\s*)?1\.000"
+                             # English: "(in billion IDR)", "(IDR million)", "in millions of rupiah"
+                             r"|\(\s*(in\s+)?(idr|rp\.?)?\s*(millions?|billions?|thousands?)\b"
+                             r"|\bin\s+(idr\s+|rp\.?\s*)?(millions?|billions?|thousands?)\b"
+                             r"|\b(idr|rp\.?)\s*(millions?|billions?|thousands?)\b", re.I)
 
 
 #: the header of a column of shares ("Proporsi Pagu (%)", "Persentase", "Porsi Anggaran")
@@ -1335,8 +1340,8 @@ def _stated_unit(text: str) -> int | None:
 #: "Tahun ke-2", "Th. 3"
 _YEAR_PLACE = re.compile(r"\s*(?:tahun|th\.?|thn)\s*[.\-]?\s*(?:ke\s*-?\s*)?[1-9]\s*", re.I)
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
-_RUPIAH = re.compile(r"\brp\b\.?|rupiah")
-_UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000")
+_RUPIAH = re.compile(r"\brp\b\.?|rupiah|\bidr\b")
+_UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000|million|billion|thousand")
 
 
 @dataclass
