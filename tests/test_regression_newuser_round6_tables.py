@@ -201,3 +201,61 @@ def test_road_map_programs_are_read_with_their_estimate_not_their_year_marks(tmp
         ("Pengembangan Aplikasi Pelayanan Terpadu", 1_500_000_000, "Diskominfo", None),
         ("Pasar Digital UMKM", 750_000_000, "Diskoperindag", None),
         ("Telemedisin Puskesmas", 2_000_000_000, "Dinkes", None)]
+
+
+# -- F132: English money units
+
+
+@pytest.mark.parametrize("header, figures", [
+    ("Budget (IDR million)", ["1,500", "750.5", "2,000"]),
+    ("Anggaran (Rp million)", ["1.500", "750,5", "2.000"]),
+    ("Budget (IDR)", ["1,500,000,000", "750,500,000", "2,000,000,000"]),
+    ("Budget (IDR billion)", ["1.5", "0.7505", "2"])])
+def test_english_money_units_in_a_masterplan_column_are_read(tmp_path: Path, header: str, figures: list) -> None:
+    """ "Budget (IDR million)", "Anggaran (Rp million)", "Budget (IDR)", "Budget (IDR billion)":
+    the column is the programs' budget, in its unit, at full confidence (never dropped silently,
+    never 10^6 times too small)."""
+    rows = [["No", "Dimensi", "Program", header, "OPD"],
+            ["1", "Smart Governance", "Aplikasi Pelayanan Terpadu", figures[0], "Diskominfo"],
+            ["2", "Smart Economy", "Pasar Digital UMKM", figures[1], "Diskoperindag"],
+            ["3", "Smart Living", "Telemedisin Puskesmas", figures[2], "Dinkes"]]
+    masterplan = _masterplan(tmp_path, ["BAB V PROGRAM SMART CITY", rows])
+    draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan)
+    assert [(e.budget, e.confidence) for e in draft.region.masterplan.at("program")] == [
+        (1_500_000_000, None), (750_500_000, None), (2_000_000_000, None)]
+
+
+@pytest.mark.parametrize("unit, figures", [
+    ("(in billion IDR)", ["6.75", "12.5", "60"]), ("(IDR million)", ["6,750", "12,500", "60,000"]),
+    ("(000 Rp)", ["6.750.000", "12.500.000", "60.000.000"])])
+def test_an_rpjmd_caption_stating_its_unit_in_english_is_read(tmp_path: Path, unit: str, figures: list) -> None:
+    """A caption "(in billion IDR)", "(IDR million)" or "(000 Rp)" states the table's unit: the
+    budgets are exact, at full confidence (never 1000 times too small, never a unit guessed)."""
+    head = ["No", "Sasaran", "Kode", "Program", "Total"]
+    rows = [head] + [row[:4] + [figure] for row, figure in zip((P1, P3, P4), figures)]
+    draft = _draft(_rpjmd(tmp_path, rows, caption=f"Table 7.1 Indicative Priority Programs {unit}"),
+                   _masterplan(tmp_path))
+    assert [budget for _, budget, *_ in _programs(draft.region.rpjmd)] == [6_750_000_000, 12_500_000_000,
+                                                                           60_000_000_000]
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
+
+
+# -- F135: a file name holding control characters
+
+
+def test_file_name_with_an_escape_character_gives_a_region_file_validate_accepts(tmp_path: Path, capsys) -> None:
+    """A document named "rpjmd\\x1b[31mMERAH\\x07.docx": the draft records the name with its control
+    characters escaped (said once, in a check line), and validate accepts the region file it
+    writes (never 13 errors, one per element)."""
+    from smartsync.cli import main
+
+    rpjmd = _rpjmd(tmp_path, [HEADER, P1, P3, P4], name="rpjmd\x1b[31mMERAH\x1b]0;X\x07.docx")
+    out = tmp_path / "region.yaml"
+    assert main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(_masterplan(tmp_path)), "--out", str(out),
+                 "-q", "--id", "3575"]) == 0
+    said = capsys.readouterr()
+    assert "\x1b" not in said.out + said.err and "\x07" not in said.out + said.err
+    assert (said.out + said.err).count("holds control characters") == 1
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "rpjmd\\x1b[31mMERAH\\x1b]0;X\\x07.docx" in text
+    assert main(["validate", str(out)]) == 0

@@ -2203,11 +2203,26 @@ def _note_under(items: list[Line | Table], position: int) -> str:
     return " ".join(out)
 
 
+#: what no stored text may hold (control characters, lone surrogates, bidi overrides): a file
+#: name holding one is recorded with it escaped ("rpjmd\\x1b[31m.docx")
+_NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _stored_name(name: str) -> str:
+    """A document's file name as the region file records it: control characters escaped, so
+    that every command reads the file the draft writes (and no terminal is driven by a name)."""
+    return _NAME_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", name)
+
+
 def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en") -> PlanDraft:
     """Walk the documents of one plan, in order, and draft its elements."""
     walk = _Walk(kind, lang)
     for document in documents:
-        walk.draft.files.append(document.file)
+        file = _stored_name(document.file)
+        if file != document.file:
+            walk.draft.checks.append(_t("draft.check.file-name", walk.lang, name=file))
+        walk.draft.files.append(file)
         walk.draft.pages += document.pages
         text_state = _TextState()
         table_state = _TableState()
@@ -2222,17 +2237,17 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                         label in ("mission", "goal", "target"):
                     # a group row left alone at the top of a page, its table cut after it
                     _group_row(walk, table_state, item.text, _provenance(
-                        document.file, item.page, item.printed_page, item.text))
+                        file, item.page, item.printed_page, item.text))
                     continue
                 after_table = False
                 if _CHAPTER.match(item.text.strip()):
                     table_state = _TableState()  # a new chapter: no table goes on across it
-                _walk_line(walk, text_state, item, document.file)
+                _walk_line(walk, text_state, item, file)
                 if not note_above:  # the note under the table above is no caption of the next
                     recent = (recent + [item.text])[-3:]
                 continue
             after_table = True
-            _walk_lines_close(walk, text_state, document.file)
+            _walk_lines_close(walk, text_state, file)
             if text_state.chapter == "skip":
                 table_state.columns = None
                 continue
@@ -2242,10 +2257,10 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
                 table_state.columns = None
                 continue
-            _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
+            _walk_table(walk, table_state, text_state, item, file, caption, notes.get(position, ""))
             recent = []
-        _walk_lines_close(walk, text_state, document.file)
-        _heading_done(walk, text_state, document.file)
+        _walk_lines_close(walk, text_state, file)
+        _heading_done(walk, text_state, file)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))
