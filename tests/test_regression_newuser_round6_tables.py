@@ -259,3 +259,24 @@ def test_file_name_with_an_escape_character_gives_a_region_file_validate_accepts
     text = out.read_text(encoding="utf-8")
     assert "\x1b" not in text and "rpjmd\\x1b[31mMERAH\\x1b]0;X\\x07.docx" in text
     assert main(["validate", str(out)]) == 0
+
+
+# -- F136: target group rows with a qualifier ("Sasaran Strategis 1.1.1: ...")
+
+
+@pytest.mark.parametrize("label", ["Sasaran Strategis", "Sasaran Daerah", "Sasaran Pembangunan", "Sasaran Prioritas"])
+def test_target_group_rows_with_a_qualifier_keep_the_programs_programs(tmp_path: Path, label: str) -> None:
+    """ "Sasaran Strategis 1.1.1: Meningkatnya ..." over a program table is a group row naming
+    target 1.1.1, as "Sasaran 1.1.1: ..." is: the rows below stay programs with their pagu,
+    placed under that target (never 0 programs and every program row a target)."""
+    head = ["No", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"]
+    rows = [head]
+    for number, statement, program in (("1.1.1", "Meningkatnya indeks SPBE", P1), ("2.1.1", "Meningkatnya kunjungan "
+                                       "wisata", P3), ("3.1.1", "Meningkatnya kualitas layanan kesehatan", P4)):
+        rows += [f"{label} {number}: {statement}", [program[0], program[2], program[3], "1.000", "1.000", "Dinas"]]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    programs = draft.region.rpjmd.at("program")
+    assert [(e.code, e.parents, e.budget) for e in programs] == [
+        ("2.16.03", ("S1.1.1",), 2_000_000_000), ("3.26.03", ("S2.1.1",), 2_000_000_000),
+        ("1.02.02", ("S3.1.1",), 2_000_000_000)]
+    assert len(draft.region.rpjmd.at("target")) == 3

@@ -190,7 +190,9 @@ _ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "
 _LABEL_RE = re.compile(
     r"^(?P<label>visi|misi|tujuan|sasaran|strategi|arah kebijakan|kebijakan|program unggulan|"
     r"program prioritas|program|quick ?wins?|rencana aksi|kegiatan)"
-    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?![a-z]))?"
+    # a qualifier between the label and its number ("Sasaran Strategis 1.1.1:", "Sasaran Daerah 2",
+    # "Tujuan Pembangunan 1.1") is no part of the statement
+    r"(?:\s+(?:(?:strategis|daerah|pembangunan|prioritas|utama)\s+)?(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?![a-z]))?"
     r"\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
     re.I)
 _SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")
