@@ -659,13 +659,16 @@ def test_the_stand_in_for_re_gives_what_re_gives(word, parts, pattern):
     assert shim.sub("a", "", "AbA", count=1, flags=re.IGNORECASE) == "bA"
 
 
-def test_missions_sharing_only_a_means_word_score_zero_but_name_it() -> None:
-    """Two missions sharing only 'digital' and a generic verb score 0, the evidence naming what they share (F106)."""
-    from smartsync.matching import compare
+def test_missions_on_public_service_and_governance_share_the_governance_topic() -> None:
+    """A digital public-service mission matches the RPJMD's governance mission through their shared topic (data: concept_topics), while two missions sharing only 'digital' score 0 (F106)."""
+    from smartsync.matching import DEFAULT_THRESHOLD, compare
 
     found = compare("Mewujudkan layanan publik digital yang terintegrasi",
                     "Mewujudkan tata kelola pemerintahan yang efektif dan digital", level="mission")
-    assert found.score == 0.0 and found.evidence == ("digital", "mewujudkan")
+    assert found.score >= DEFAULT_THRESHOLD and found.affairs == ("pemerintahan_umum",)
+    apart = compare("Mewujudkan kota yang sehat melalui layanan kesehatan berbasis digital",
+                    "Meningkatkan pelayanan publik berbasis digital", level="mission")
+    assert apart.score == 0.0 and "digital" in apart.evidence
 
 
 def test_social_mobility_is_not_the_mobility_of_transport() -> None:

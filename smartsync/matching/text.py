@@ -129,6 +129,14 @@ CONCEPTS: Mapping[str, tuple[str, ...]] = {
 #: *sosial* and the *mobility* of transport). Read from ``phrases`` in ``data/vocabulary.json``.
 PHRASES: Mapping[str, str] = dict(_VOCABULARY.get("phrases", {}))
 
+#: Concept -> the broader topic it belongs to (``concept_topics`` in ``data/vocabulary.json``:
+#: *pelayanan publik*, *tata kelola* and *SPBE* are all the governance of the region): a
+#: statement of aims writing a concept also writes its topic, so that two statements of one
+#: topic share a term though their concepts differ.
+CONCEPT_TOPICS: Mapping[str, str] = {
+    "~" + concept: "~" + topic for topic, concepts in _VOCABULARY.get("concept_topics", {}).items()
+    for concept in concepts}
+
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
 KEPT_STOP_WORDS: frozenset[str] = frozenset(
     {"kerja", "sama", "ibu", "kecil", "besar", "baru", "tempat", "pasti", "aman", "umum"}
@@ -502,6 +510,11 @@ def concept_parts(text: str) -> tuple[tuple[Term, ...], Mapping[str, frozenset[s
                 words_ = list(dict.fromkeys(t.word for t in found[i:i + n]))
                 out.append(Term(concept, " ".join(words_)))
                 parts.setdefault(concept, set()).update(phrase)
+                broader = CONCEPT_TOPICS.get(concept)
+                if broader is not None:
+                    # the broader topic the concept belongs to, written by the same words
+                    out.append(Term(broader, " ".join(words_)))
+                    parts.setdefault(broader, set()).update(phrase)
                 i += n
                 break
         else:
