@@ -725,3 +725,13 @@ def test_a_development_set_s_rows_may_be_split_dev(tmp_path) -> None:
                     "program,Aplikasi bank sampah,Program Pengelolaan Persampahan,match,dev\n", encoding="utf-8")
     result = evaluate(path, split="dev")
     assert result.by_split["dev"].pairs == 1 and result.overall.recall == 1.0
+
+
+def test_an_abbreviation_the_text_spells_out_in_other_words_is_not_expanded() -> None:
+    """'(UKP dan UKM)' after 'Upaya Kesehatan ... Masyarakat' is not read as usaha mikro kecil menengah; UMKM spelt as the vocabulary spells it, or alone, still is."""
+    from smartsync.matching.text import terms
+
+    health = [t.stem for t in terms("Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat (UKP dan UKM)")]
+    assert "usaha" not in health and "sehat" in health
+    assert [t.stem for t in terms("Pelatihan produk UKM")] == ["latih", "produk", "usaha", "kecil", "tengah"]
+    assert "usaha" in [t.stem for t in terms("Pemberdayaan Usaha Mikro, Kecil dan Menengah (UMKM)")]

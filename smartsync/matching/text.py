@@ -428,6 +428,29 @@ def _phrase_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(sorted(known, key=lambda x: -len(x[0]))) for first, known in found.items()}
 
 
+#: words left out when the initials of a text's words are read (``Usaha Mikro, Kecil dan
+#: Menengah (UMKM)``)
+_NOT_INITIALS = frozenset({"dan", "serta", "atau", "di", "yang", "untuk", "bagi"})
+
+
+def _spelt_out(found: "list[str]") -> frozenset[str]:
+    """The abbreviations of :data:`ABBREVIATIONS` a text writes whose letters are the initials
+    of words the text writes in a row, but not the words the vocabulary spells them as: the
+    text says what it means by them (``Upaya Kesehatan Perorangan dan Upaya Kesehatan
+    Masyarakat (UKP dan UKM)``: *UKM* there is not *usaha mikro, kecil dan menengah*)."""
+    known = [w for w in found if w in ABBREVIATIONS]
+    if not known:
+        return frozenset()
+    initials = "".join(w[0] for w in found if w not in _NOT_INITIALS and w not in ABBREVIATIONS)
+    out = set()
+    for w in known:
+        if len(w) >= 3 and w in initials:
+            own = "".join(x[0] for x in ABBREVIATIONS[w].split() if x not in _NOT_INITIALS)
+            if own[:len(w)] != w or not set(ABBREVIATIONS[w].split()) <= set(found):
+                out.add(w)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[Term, ...]:
     """The terms of a text, in text order (repeats kept); a phrase of :data:`PHRASES` is one
@@ -442,9 +465,13 @@ def terms(text: str) -> tuple[Term, ...]:
     # "e-government" and "e-budgeting" write one word in two parts
     found = words(_E_PREFIX.sub("e", text))
     phrases = _phrase_index()
+    spelt = _spelt_out(found)
     i = 0
     while i < len(found):
         word = found[i]
+        if word in spelt:  # the text spells this abbreviation out itself, in other words
+            i += 1
+            continue
         for phrase, term in phrases.get(word, ()):
             if tuple(found[i:i + len(phrase)]) == phrase:
                 written = " ".join(phrase)
