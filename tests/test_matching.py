@@ -735,3 +735,13 @@ def test_an_abbreviation_the_text_spells_out_in_other_words_is_not_expanded() ->
     assert "usaha" not in health and "sehat" in health
     assert [t.stem for t in terms("Pelatihan produk UKM")] == ["latih", "produk", "usaha", "kecil", "tengah"]
     assert "usaha" in [t.stem for t in terms("Pemberdayaan Usaha Mikro, Kecil dan Menengah (UMKM)")]
+
+
+def test_a_waste_mission_meets_the_environment_mission_through_their_topic() -> None:
+    """A coastal waste mission matches the RPJMD's sustainable-environment mission through the environment topic (data: concept_topics)."""
+    from smartsync.matching import DEFAULT_THRESHOLD, compare
+
+    found = compare("Menjaga pantai kota dari sedimentasi dan sampah melalui pemantauan drone",
+                    "Mewujudkan pembangunan yang berwawasan lingkungan dan pengelolaan kawasan pesisir yang lestari",
+                    level="mission")
+    assert found.score >= DEFAULT_THRESHOLD and "lingkungan_hidup" in found.affairs
