@@ -428,6 +428,8 @@ def _phrase_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(sorted(known, key=lambda x: -len(x[0]))) for first, known in found.items()}
 
 
+_ABBREVIATED = frozenset(ABBREVIATIONS)
+
 #: words left out when the initials of a text's words are read (``Usaha Mikro, Kecil dan
 #: Menengah (UMKM)``)
 _NOT_INITIALS = frozenset({"dan", "serta", "atau", "di", "yang", "untuk", "bagi"})
@@ -465,6 +467,10 @@ def terms(text: str) -> tuple[Term, ...]:
     # "e-government" and "e-budgeting" write one word in two parts
     found = words(_E_PREFIX.sub("e", text))
     phrases = _phrase_index()
+    if _ABBREVIATED.isdisjoint(found) and phrases.keys().isdisjoint(found):
+        for word in found:  # most texts: neither a phrase nor an abbreviation
+            out.extend(_terms_of_word(word))
+        return tuple(out)
     spelt = _spelt_out(found)
     i = 0
     while i < len(found):
