@@ -1251,17 +1251,23 @@ def _stability(runs: _Runs) -> Stability:
 LOSS_LIMIT = 60
 
 
-def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT
+def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT,
+                  progress: dict[str, int] | None = None
                   ) -> tuple[tuple[tuple[tuple[str, str], ...], enum.Enum] | None, bool]:
     """The smallest set of the region's matches, of 2 up to ``size - 1`` matches, whose loss
     gives a type for which ``wanted(type)`` holds (``(pairs, type)``, or ``None``), and
     whether the search proved it: every set of fewer matches was classified (sets of one are
     the single losses, tried apart). Sizes are tried smallest first, each only when all its
-    sets fit in what is left of ``limit`` classifications (:data:`LOSS_LIMIT`)."""
+    sets fit in what is left of ``limit`` classifications (:data:`LOSS_LIMIT`).
+    ``progress``, when given, is told how far the search went: ``tried`` (sets
+    classified), ``size`` (every set of up to that many matches tried, the single losses
+    counted as sets of one) and ``pool`` (the region's matches)."""
     import itertools
 
     keys = sorted({m.key for m in runs.region.matches})
     left = limit
+    if progress is not None:
+        progress.update(tried=0, size=1, pool=len(keys))
     for k in range(2, size):
         sets = math.comb(len(keys), k)
         if sets > left:
@@ -1269,8 +1275,12 @@ def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT
         left -= sets
         for chosen in itertools.combinations(keys, k):
             done = runs.classify(remove=frozenset(chosen)).type
+            if progress is not None:
+                progress["tried"] += 1
             if wanted(done):
                 return (tuple(chosen), done), True
+        if progress is not None:
+            progress["size"] = k
     return None, True
 
 
@@ -1538,6 +1548,16 @@ class FallAdvice:
     gives: enum.Enum | None = None
     thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     lose_proven: bool = False
+    #: how far the search for losses went where none was found: ``searched`` "singles"
+    #: (each match alone and the stages' matches, stage by stage: the rules are monotone,
+    #: no search by sets), "sets" (then every set of up to ``tried_size`` of the ``pool``
+    #: matches, ``tried`` sets, while they fit in :data:`SETS_LIMIT`: every set when
+    #: ``tried_size`` is ``pool``) or "cut" (the single losses were not all tried)
+    searched: str = "singles"
+    tried: int = 0
+    tried_size: int = 0
+    pool: int = 0
+    limit: int = SETS_LIMIT
 
     @property
     def possible(self) -> bool:
@@ -1551,7 +1571,9 @@ class FallAdvice:
         return {"type": self.type.value, "single": [list(p) for p in self.single],
                 "lose": [list(p) for p in self.lose], "lose_proven": self.lose_proven,
                 "gives": None if self.gives is None else self.gives.value,
-                "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds]}
+                "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds],
+                "searched": self.searched, "tried": self.tried, "tried_size": self.tried_size,
+                "pool": self.pool, "limit": self.limit}
 
 
 def to_fall(result: "Classification", wanted: Any, *,
@@ -1643,18 +1665,27 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
             smaller, proven = _smaller_loss(runs, len(lose), lambda t: t == target)
             if smaller is not None:
                 lose = smaller[0]
-    elif not runs.monotone:
+    searched, progress = "singles", {"tried": 0, "size": 0, "pool": 0}
+    if not single and not lose:
+        _, cleared, total = _single_changes(runs)
+        if cleared < total:
+            searched = "cut"
+    if not single and not lose and searched != "cut" and not runs.monotone:
         # rules that are not monotone (a lost match can raise a type): the stage-by-stage
         # losses found nothing or overshot, which proves nothing; every set of matches,
         # fewest first, while they fit in SETS_LIMIT classifications
-        _, cleared, total = _single_changes(runs)
-        if cleared >= total:
-            found, _ = _smaller_loss(runs, len(runs.region.matches) + 1,
-                                     lambda t: t == target, limit=SETS_LIMIT)
-            if found is not None:
-                lose, gives, proven = found[0], None, True
+        searched = "sets"
+        found, every = _smaller_loss(runs, len(runs.region.matches) + 1,
+                                     lambda t: t == target, limit=SETS_LIMIT,
+                                     progress=progress)
+        if every:
+            progress["size"] = progress["pool"]
+        if found is not None:
+            lose, gives, proven = found[0], None, True
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
-                      thresholds=tuple(ranges), lose_proven=proven and bool(lose))
+                      thresholds=tuple(ranges), lose_proven=proven and bool(lose),
+                      searched=searched, tried=progress["tried"],
+                      tried_size=progress["size"], pool=progress["pool"])
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,
