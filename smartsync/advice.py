@@ -208,6 +208,11 @@ class TypeAdvice:
     tried: int = 0
     tried_size: int = 0
     pool: int = 0
+    #: ``wide`` advice found among the unsynchronized elements' own matches, one element
+    #: needing several at once (``one`` counterpart each, as "find one" would, did not
+    #: reach the type): ``several``, the elements the proposal gives more than one match
+    own_elements: bool = False
+    several: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -237,7 +242,8 @@ class TypeAdvice:
                 "conditions": list(self.conditions), "after": dict(self.after),
                 "unasked": self.unasked,
                 "wide": self.wide, "wide_cut": self.wide_cut, "sets": self.sets,
-                "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool}
+                "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool,
+                "own_elements": self.own_elements, "several": list(self.several)}
 
 
 @attrs.frozen
@@ -771,8 +777,13 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
         # only elements given several counterparts at once reach it (one element needs
         # two matches: to count, and to place the elements under it): "find one" for each
         # would not do; the pairs the rules need, named one by one
-        return _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
+        wide = _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
             s: chosen[s] for s in typology.stages})
+        per: dict[str, int] = {}
+        for p in wide.proposal:
+            per[p.masterplan] = per.get(p.masterplan, 0) + 1
+        return attrs.evolve(wide, own_elements=True,
+                            several=tuple(m for m, n in per.items() if n > 1))
     proposal = _confirmable(runs, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(

@@ -185,6 +185,13 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
+    if getattr(item, "own_elements", False):
+        # the unsynchronized elements' own matches reach it, one element needing several:
+        # "no match of the unsynchronized elements alone" would be false
+        key = ("advice.wide_own_cut" if getattr(item, "wide_cut", False) else
+               "advice.wide_several" if item.several else "advice.wide_own")
+        return text(key, lang, letter=item.letter, count=len(item.proposal),
+                    elements=", ".join(item.several))
     key = ("advice.wide_sets" if getattr(item, "sets", False) else
            "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
