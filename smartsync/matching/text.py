@@ -428,7 +428,12 @@ def _phrase_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(sorted(known, key=lambda x: -len(x[0]))) for first, known in found.items()}
 
 
-_ABBREVIATED = frozenset(ABBREVIATIONS)
+@functools.lru_cache(maxsize=1)
+def _special_words() -> frozenset[str]:
+    """The words that open a phrase of :data:`PHRASES` or are an abbreviation: a text holding
+    none of them is read word by word."""
+    return frozenset(ABBREVIATIONS) | frozenset(_phrase_index())
+
 
 #: words left out when the initials of a text's words are read (``Usaha Mikro, Kecil dan
 #: Menengah (UMKM)``)
@@ -467,7 +472,7 @@ def terms(text: str) -> tuple[Term, ...]:
     # "e-government" and "e-budgeting" write one word in two parts
     found = words(_E_PREFIX.sub("e", text))
     phrases = _phrase_index()
-    if _ABBREVIATED.isdisjoint(found) and phrases.keys().isdisjoint(found):
+    if _special_words().isdisjoint(found):
         for word in found:  # most texts: neither a phrase nor an abbreviation
             out.extend(_terms_of_word(word))
         return tuple(out)
