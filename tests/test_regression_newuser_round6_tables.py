@@ -280,3 +280,86 @@ def test_target_group_rows_with_a_qualifier_keep_the_programs_programs(tmp_path:
         ("2.16.03", ("S1.1.1",), 2_000_000_000), ("3.26.03", ("S2.1.1",), 2_000_000_000),
         ("1.02.02", ("S3.1.1",), 2_000_000_000)]
     assert len(draft.region.rpjmd.at("target")) == 3
+
+
+# -- F138, F143: Word's wrappers and formatting around a cell's text
+
+
+def _wrapped_rpjmd(folder: Path, wrap) -> Path:
+    """The program table with P1's 2025 pagu and total written by ``wrap(paragraph, text)`` (the
+    cell's paragraph emptied first): a tracked change, a content control, a superscript marker."""
+    path = _rpjmd(folder, [HEADER, P1, P3, P4])
+    document = docx.Document(str(path))
+    table = document.tables[-1]
+    for column, text in ((4, "2.250"), (9, "7.750")):
+        paragraph = table.cell(1, column).paragraphs[0]
+        for run in list(paragraph._p):
+            if run.tag.endswith("}r"):
+                paragraph._p.remove(run)
+        wrap(paragraph, text)
+    document.save(str(path))
+    return path
+
+
+def _run(text: str, **props):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    if props:
+        rpr = OxmlElement("w:rPr")
+        for name, value in props.items():
+            node = OxmlElement(f"w:{name}")
+            if value is not None:
+                node.set(qn("w:val"), value)
+            rpr.append(node)
+        run.append(rpr)
+    tag = "w:delText" if props.get("_del") else "w:t"
+    node = OxmlElement(tag)
+    node.text = text
+    run.append(node)
+    return run
+
+
+def _around(tag: str, *runs):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    outer = OxmlElement(tag)
+    if tag in ("w:ins", "w:del"):
+        outer.set(qn("w:id"), "1")
+        outer.set(qn("w:author"), "Bappeda")
+    inner = outer
+    if tag == "w:sdt":
+        inner = OxmlElement("w:sdtContent")
+        outer.append(inner)
+    for run in runs:
+        inner.append(run)
+    return outer
+
+
+def _tracked(paragraph, text: str) -> None:
+    from docx.oxml import OxmlElement
+
+    deleted = _around("w:del", OxmlElement("w:r"))
+    old = OxmlElement("w:delText")
+    old.text = "1.250" if text == "2.250" else "6.750"
+    deleted[0].append(old)
+    paragraph._p.append(deleted)
+    paragraph._p.append(_around("w:ins", _run(text)))
+
+
+@pytest.mark.parametrize("wrap", [
+    _tracked,
+    lambda paragraph, text: paragraph._p.append(_around("w:sdt", _run(text))),
+    lambda paragraph, text: paragraph._p.append(_around("w:fldSimple", _run(text))),
+    lambda paragraph, text: [paragraph._p.append(_run(text)), paragraph._p.append(_run("1", vertAlign="superscript"))],
+    lambda paragraph, text: [paragraph._p.append(_run("1.250", strike=None)), paragraph._p.append(_run(" " + text))],
+], ids=["tracked-change", "content-control", "simple-field", "superscript-marker", "struck-through"])
+def test_word_cell_text_is_read_as_word_shows_it(tmp_path: Path, wrap) -> None:
+    """A pagu cell revised with Track Changes (<del>1.250</del><ins>2.250</ins>), or written in a
+    content control, a simple field, with a superscript footnote marker ("2.250" + superscript "1")
+    or with the old figure struck through: read as Word shows it, 2.250 (never dropped, never
+    "2.2501"), so P1's budget is Rp 7,75 miliar."""
+    draft = _draft(_wrapped_rpjmd(tmp_path, wrap), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd)[0] == ("2.16.03", 7_750_000_000, None, 1.0)
