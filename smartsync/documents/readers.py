@@ -158,10 +158,58 @@ def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
                 yield number, {c: v for c, v in enumerate(values) if v is not None}
         return
     with source:
+        hidden_columns: set[int] | None = None
         for number, row in parser.parse():
+            if hidden_columns is None:  # the sheet's <cols> come before its rows
+                hidden_columns = _hidden_columns(parser.column_dimensions)
+            if _is_hidden(parser.row_dimensions.get(str(number))):
+                continue  # a row the sheet hides (a retired program, a draft's figures): not shown, not read
             if row:
-                yield number, {cell["column"] - 1: cell["value"] for cell in row
-                               if cell.get("value") is not None}
+                yield number, {cell["column"] - 1: _shown_number(book, cell.get("style_id"), cell["value"])
+                               for cell in row
+                               if cell.get("value") is not None and cell["column"] - 1 not in hidden_columns}
+
+
+def _is_hidden(attributes: dict[str, Any] | None) -> bool:
+    return bool(attributes) and str(attributes.get("hidden", "0")).lower() in ("1", "true")  # type: ignore[union-attr]
+
+
+def _hidden_columns(dimensions: dict[str, dict[str, Any]]) -> set[int]:
+    """The 0-based columns a sheet hides (``<col min=".." max=".." hidden="1"/>``)."""
+    out: set[int] = set()
+    for attributes in dimensions.values():
+        if _is_hidden(attributes):
+            try:
+                first, last = int(attributes["min"]), int(attributes.get("max", attributes["min"]))
+            except (KeyError, ValueError):
+                continue
+            out.update(range(first - 1, min(last, first + 16384)))
+    return out
+
+
+_SCALING = re.compile(r"[0#?](,+)(?=$|[^0#?.,]|\.)")
+
+
+def _shown_number(book: Any, style_id: Any, value: Any) -> Any:
+    """A number as its cell's number format shows it: Excel's scaling commas ('#,##0,' shows
+    1250000000 as 1.250.000, in thousands; '#,##0,,' in millions) divide it, as the sheet's
+    reader sees it under a caption "(dalam ribuan rupiah)"."""
+    if not style_id or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    try:
+        number_format = book._cell_styles[style_id].numFmtId
+        if number_format < 164:
+            return value  # a built-in format: none scales
+        text = book._number_formats[number_format - 164]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return value
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", text.split(";")[0])
+    found = _SCALING.search(section)
+    if found is None:
+        return value
+    decimals = len(re.findall(r"[0#?]", section.split(".", 1)[1])) if "." in section else 0
+    shown = round(value / 1000 ** len(found.group(1)), decimals)
+    return int(shown) if decimals == 0 else shown
 
 
 def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
