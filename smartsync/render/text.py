@@ -185,6 +185,13 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
+    if getattr(item, "own_elements", False):
+        # the unsynchronized elements' own matches reach it, one element needing several:
+        # "no match of the unsynchronized elements alone" would be false
+        key = ("advice.wide_own_cut" if getattr(item, "wide_cut", False) else
+               "advice.wide_several" if item.several else "advice.wide_own")
+        return text(key, lang, letter=item.letter, count=len(item.proposal),
+                    elements=", ".join(item.several))
     key = ("advice.wide_sets" if getattr(item, "sets", False) else
            "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
@@ -372,7 +379,13 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
     if not fall.possible:
         why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
                else text("fall.no_loss", lang))
-        return [text("fall.none", lang, name=name, why=why)]
+        searched = getattr(fall, "searched", None)
+        if searched is None:
+            return [text("fall.none", lang, name=name, why=why)]
+        key = ("fall.searched.every" if searched == "sets" and fall.tried_size == fall.pool
+               else f"fall.searched.{searched}")
+        return [text("fall.none_searched", lang, name=name, why=why, searched=text(
+            key, lang, tried=fall.tried, size=fall.tried_size, pool=fall.pool, limit=fall.limit))]
     lines = [text("fall.head", lang, name=name)]
     if fall.single:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
