@@ -209,6 +209,7 @@ CATALOG = {
     "advice.unreachable": "Type {letter} cannot be reached by adding matches: {missing}.",
     "advice.unreachable.widest": "Type {letter} cannot be reached by adding matches: even with every masterplan element matched to every RPJMD element of its level (each match with a relation that counts there), the rules conclude: {reasons}.",
     "advice.unreachable.same": "Type {letter} cannot be reached by adding matches either, for the reason said for type {other}.",
+    "advice.unreachable.sets": "Type {letter} cannot be reached by adding matches or changing relations: every set of the {pool} possible new matches and relation changes was tried ({tried} sets; taking matches away was not tried), and with all of them added the rules conclude: {reasons}.",
     "advice.missing.masterplan": "the masterplan has no {stage} elements",
     "advice.missing.rpjmd": "the RPJMD has no {stage} elements to match",
     "advice.top": "Nothing to reach: type {letter} is the highest type.",

@@ -200,6 +200,7 @@ CATALOG = {
     "advice.unreachable": "Tipe {letter} tidak dapat dicapai dengan menambah padanan: {missing}.",
     "advice.unreachable.widest": "Tipe {letter} tidak dapat dicapai dengan menambah padanan: bahkan bila setiap unsur masterplan dipadankan dengan setiap unsur RPJMD pada tingkat yang sama (setiap padanan dengan relasi yang dihitung di tingkat itu), aturan menyimpulkan: {reasons}.",
     "advice.unreachable.same": "Tipe {letter} juga tidak dapat dicapai dengan menambah padanan, dengan alasan yang disebut untuk tipe {other}.",
+    "advice.unreachable.sets": "Tipe {letter} tidak dapat dicapai dengan menambah padanan atau mengubah relasi: setiap himpunan dari {pool} padanan baru dan perubahan relasi yang mungkin telah dicoba ({tried} himpunan; menghapus padanan tidak dicoba), dan bila semuanya ditambahkan aturan menyimpulkan: {reasons}.",
     "advice.missing.masterplan": "masterplan tidak memuat unsur {stage}",
     "advice.missing.rpjmd": "RPJMD tidak memuat unsur {stage} untuk dipadankan",
     "advice.top": "Tidak ada yang perlu diubah: tipe {letter} sudah merupakan tipe tertinggi.",

@@ -222,6 +222,11 @@ def unreachable_line(item: Any, letter: str, lang: str, said: dict[str, str]) ->
     if reasons in said:
         return text("advice.unreachable.same", lang, letter=letter, other=said[reasons])
     said[reasons] = letter
+    if getattr(item, "pool", 0) and item.tried_size == item.pool:
+        # rules that are not monotone: proven by trying every set of the additions and
+        # relation changes, not the losses of matches (said so)
+        return text("advice.unreachable.sets", lang, letter=letter, reasons=reasons,
+                    pool=item.pool, tried=item.tried)
     return text("advice.unreachable.widest", lang, letter=letter, reasons=reasons)
 
 
