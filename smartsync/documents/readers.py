@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import io
 import os
 import re
 import sys
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
 from ._mend import CUT
-from ._text import TOTAL_ROW, clean, money, numbering, unit_of
+from ._text import TOTAL_ROW, clean, numbering, unit_of
 
 _CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
 
@@ -94,19 +94,13 @@ def _cell_text(value: Any) -> str:
         if "." in text and len(text.split(".")[1]) == 3:
             text += "0"  # 1234.567 is a decimal, not 1,234,567
         return text
-    if isinstance(value, Decimal):  # a figure as its number format shows it, scaled
-        text = format(value.normalize(), "f")
-        if "." in text and len(text.split(".")[1]) == 3:
-            text += "0"
-        return text
     if hasattr(value, "year") and hasattr(value, "month"):
         return str(getattr(value, "year"))
     return clean(str(value))
 
 
 def read_xlsx(path: Path) -> Document:
-    """Every visible sheet of a workbook as a table; merged cells marked as covered; hidden
-    sheets, rows and columns left out, as Excel does not show them (each said in ``notes``).
+    """Every visible sheet of a workbook as a table; merged cells marked as covered.
 
     The workbook is read in openpyxl's read-only mode, by its real cells: a sheet's declared
     dimension (which may say XFD1048576) is not trusted, rows and columns without content are
@@ -120,17 +114,11 @@ def read_xlsx(path: Path) -> Document:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     items: list[Line | Table] = []
-    notes: list[tuple[str, dict[str, Any]]] = []
     try:
-        hidden_sheets = [sheet.title for sheet in book.worksheets
-                         if getattr(sheet, "sheet_state", "visible") != "visible"]
-        if hidden_sheets:
-            notes.append(("draft.check.hidden-sheets", {"count": len(hidden_sheets),
-                                                        "sheets": ", ".join(f'"{t}"' for t in hidden_sheets)}))
         for sheet in book.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            table = _sheet_table(path, book, sheet, notes)
+            table = _sheet_table(path, book, sheet)
             if table is not None:
                 items.append(table)
     except DocumentError:
@@ -139,7 +127,7 @@ def read_xlsx(path: Path) -> Document:
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     finally:
         book.close()
-    return Document(str(path), items, pages=len(items), notes=notes)
+    return Document(str(path), items, pages=len(items))
 
 
 def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
@@ -151,15 +139,10 @@ def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
     return DocumentError(file, key, "corrupt", detail=text[:200].rstrip("."))
 
 
-def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None,
-               scaled: list[tuple[int, int, str]] | None = None) -> Iterable[tuple[int, dict[int, Any]]]:
+def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
     """The rows of a read-only sheet that hold cells, each as {column index (0-based): value}:
     only the cells written in the file (openpyxl's row iterator also yields every empty row and
-    cell up to the declared or last dimension, a million rows for one stray cell). ``hidden``,
-    when given, gets the sheet's hidden rows (``"rows"``, numbers) and hidden columns
-    (``"cols"``, 0-based), as the file marks them, filled as the rows are read. With ``scaled``
-    given, a number whose number format scales it (``#,##0,``: shown in thousands) is given as
-    the sheet shows it (a :class:`~decimal.Decimal`), and its place and format are added there."""
+    cell up to the declared or last dimension, a million rows for one stray cell)."""
     try:
         from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -174,117 +157,72 @@ def _real_rows(sheet: Any, hidden: dict[str, set[int]] | None = None,
             if values:
                 yield number, {c: v for c, v in enumerate(values) if v is not None}
         return
-    seen_cols = 0
-    formats: dict[int, str] = {}
     with source:
+        hidden_columns: set[int] | None = None
         for number, row in parser.parse():
-            if hidden is not None:
-                if len(parser.column_dimensions) != seen_cols:  # the <cols> come before the rows
-                    seen_cols = len(parser.column_dimensions)
-                    hidden["cols"] = _hidden_columns(parser.column_dimensions.values())
-                attrs = parser.row_dimensions.get(str(number))
-                if attrs and _on(attrs.get("hidden")):
-                    hidden["rows"].add(number)
+            if hidden_columns is None:  # the sheet's <cols> come before its rows
+                hidden_columns = _hidden_columns(parser.column_dimensions)
+            if _is_hidden(parser.row_dimensions.get(str(number))):
+                continue  # a row the sheet hides (a retired program, a draft's figures): not shown, not read
             if row:
-                values = {cell["column"] - 1: cell["value"] for cell in row if cell.get("value") is not None}
-                if scaled is not None:
-                    for cell in row:
-                        value = cell.get("value")
-                        if isinstance(value, (int, float)) and not isinstance(value, bool) and cell.get("style_id"):
-                            fmt = _number_format(book, cell["style_id"], formats)
-                            power = _format_scale(fmt)
-                            if power:
-                                shown = Decimal(repr(value)) / (Decimal(1000) ** power)
-                                values[cell["column"] - 1] = _with_unit(shown, fmt)
-                                scaled.append((number, cell["column"] - 1, fmt))
-                yield number, values
+                yield number, {cell["column"] - 1: _shown_number(book, cell.get("style_id"), cell["value"])
+                               for cell in row
+                               if cell.get("value") is not None and cell["column"] - 1 not in hidden_columns}
 
 
-def _number_format(book: Any, style_id: int, cache: dict[int, str]) -> str:
-    """The number format of a cell's style, as openpyxl's read-only cell finds it."""
-    if style_id not in cache:
-        try:
-            from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-
-            code = book._cell_styles[style_id].numFmtId
-            cache[style_id] = (BUILTIN_FORMATS.get(code, "General") if code < BUILTIN_FORMATS_MAX_SIZE
-                               else book._number_formats[code - BUILTIN_FORMATS_MAX_SIZE])
-        except (AttributeError, IndexError, KeyError, TypeError, ImportError):
-            cache[style_id] = "General"
-    return cache[style_id]
+def _is_hidden(attributes: dict[str, Any] | None) -> bool:
+    return bool(attributes) and str(attributes.get("hidden", "0")).lower() in ("1", "true")  # type: ignore[union-attr]
 
 
-_FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
-
-
-def _format_scale(fmt: str) -> int:
-    """How many thousands a number format divides its figure by: the commas right after its
-    last digit placeholder ('#,##0,' 1, '#,##0.0,,' 2, '#,##0' 0), in its first section."""
-    if not fmt or fmt == "General" or "," not in fmt:
-        return 0
-    section = _FORMAT_NOISE.sub("", fmt.split(";")[0])
-    match = re.search(r"[0#?](,+)[^0#?]*$", section)
-    return min(len(match.group(1)), 4) if match else 0
-
-
-def _with_unit(shown: Decimal, fmt: str) -> Any:
-    """A scaled figure with the money unit its format prints after it ('#,##0,,"jt"': "1250 jt"),
-    so that it is read in that unit; without one, the figure alone."""
-    words = re.findall(r'"([^"]{1,12})"', fmt.split(";")[0])
-    if words:
-        plain = _cell_text(shown)
-        text = f"{plain} {words[-1].strip()}"
-        amount, alone = money(text), money(plain)
-        if isinstance(amount, int) and not isinstance(amount, bool) and amount != alone:
-            return text
-    return shown
-
-
-def _on(value: Any) -> bool:
-    return str(value).strip().lower() in ("1", "true", "on")
-
-
-def _hidden_columns(columns: Iterable[dict[str, Any]]) -> set[int]:
-    """The 0-based columns a sheet's <col min= max= hidden=> elements hide."""
+def _hidden_columns(dimensions: dict[str, dict[str, Any]]) -> set[int]:
+    """The 0-based columns a sheet hides (``<col min=".." max=".." hidden="1"/>``)."""
     out: set[int] = set()
-    for attrs in columns:
-        if not _on(attrs.get("hidden")):
-            continue
-        try:
-            low, high = int(attrs.get("min", 0)), int(attrs.get("max", attrs.get("min", 0)))
-        except (TypeError, ValueError):
-            continue
-        out.update(range(max(low, 1) - 1, min(high, 16384)))
+    for attributes in dimensions.values():
+        if _is_hidden(attributes):
+            try:
+                first, last = int(attributes["min"]), int(attributes.get("max", attributes["min"]))
+            except (KeyError, ValueError):
+                continue
+            out.update(range(first - 1, min(last, first + 16384)))
     return out
 
 
-def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[str, Any]]] | None = None
-                 ) -> Table | None:
+_SCALING = re.compile(r"[0#?](,+)(?=$|[^0#?.,]|\.)")
+
+
+def _shown_number(book: Any, style_id: Any, value: Any) -> Any:
+    """A number as its cell's number format shows it: Excel's scaling commas ('#,##0,' shows
+    1250000000 as 1.250.000, in thousands; '#,##0,,' in millions) divide it, as the sheet's
+    reader sees it under a caption "(dalam ribuan rupiah)"."""
+    if not style_id or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    try:
+        number_format = book._cell_styles[style_id].numFmtId
+        if number_format < 164:
+            return value  # a built-in format: none scales
+        text = book._number_formats[number_format - 164]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return value
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", text.split(";")[0])
+    found = _SCALING.search(section)
+    if found is None:
+        return value
+    decimals = len(re.findall(r"[0#?]", section.split(".", 1)[1])) if "." in section else 0
+    shown = round(value / 1000 ** len(found.group(1)), decimals)
+    return int(shown) if decimals == 0 else shown
+
+
+def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
     from openpyxl.utils import get_column_letter
 
     name = str(path)
     kept: list[tuple[int, dict[int, str]]] = []
     cells = 0
     last_row = last_col = 0
-    # what Excel does not show is not read: a hidden row (a program dropped), a hidden column
-    # (a superseded pagu) would be read as a figure of the plan
-    hidden: dict[str, set[int]] = {"rows": set(), "cols": set()}
-    skipped_rows: list[int] = []
-    skipped_cols: set[int] = set()
-    scaled: list[tuple[int, int, str]] = []
-    for number, values in _real_rows(sheet, hidden, scaled):  # the real cells: the declared dimension is not trusted
+    for number, values in _real_rows(sheet):  # the real cells: the declared dimension is not trusted
         texts = {c: t for c, t in ((c, _cell_text(v)) for c, v in values.items()) if t}
         if not texts:
             continue
-        if number in hidden["rows"]:
-            skipped_rows.append(number)
-            continue
-        gone = [c for c in texts if c in hidden["cols"]]
-        if gone:
-            skipped_cols.update(gone)
-            texts = {c: t for c, t in texts.items() if c not in hidden["cols"]}
-            if not texts:
-                continue
         last_row, last_col = number, max(last_col, max(texts) + 1)
         kept.append((number, texts))
         cells += len(texts)
@@ -292,21 +230,6 @@ def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[
             raise DocumentError(name, "sheet-range.rows" if len(kept) > MAX_ROWS else "sheet-range.cells",
                                 "too-large", sheet=repr(sheet.title), cell=f"{get_column_letter(last_col)}{last_row}",
                                 limit=MAX_ROWS if len(kept) > MAX_ROWS else MAX_CELLS)
-    if notes is not None and skipped_rows:
-        notes.append(("draft.check.hidden-rows", {"sheet": f"\"{sheet.title}\"", "count": len(skipped_rows),
-                                                  "rows": _ranges(skipped_rows)}))
-    if notes is not None and skipped_cols:
-        notes.append(("draft.check.hidden-columns", {
-            "sheet": f"\"{sheet.title}\"", "count": len(skipped_cols),
-            "columns": ", ".join(get_column_letter(c + 1) for c in sorted(skipped_cols))}))
-    scaled = [(r, c, f) for r, c, f in scaled if r not in hidden["rows"] and c not in hidden["cols"]]
-    if notes is not None and scaled:
-        fmts = sorted({f for _, _, f in scaled})
-        places = [f"{get_column_letter(c + 1)}{r}" for r, c, _ in scaled]
-        notes.append(("draft.check.scaled-format", {
-            "sheet": f"\"{sheet.title}\"", "count": len(scaled),
-            "cells": ", ".join(places[:3]) + (", ..." if len(places) > 3 else ""),
-            "format": ", ".join(f"'{f}'" for f in fmts[:3])}))
     if not kept:
         return None
     used = sorted({c for _, texts in kept for c in texts})
@@ -315,7 +238,7 @@ def _sheet_table(path: Path, book: Any, sheet: Any, notes: list[tuple[str, dict[
                             columns=len(used), cells=len(kept) * len(used), limit=MAX_CELLS)
     rows = [[texts.get(c, "") for c in used] for _, texts in kept]
     rows_at: list[int | None] = [number for number, _ in kept]
-    _refuse_uncomputed(path, sheet.title, rows, rows_at, used, hidden)
+    _refuse_uncomputed(path, sheet.title, rows, rows_at, used)
     covered = [[False] * len(used) for _ in rows]
     across = [[False] * len(used) for _ in rows]
     _mark_merged(path, book, sheet, rows_at, used, covered, across)
@@ -371,7 +294,7 @@ def _mark_merged(path: Path, book: Any, sheet: Any, rows_at: list[int | None], u
 
 
 def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: list[int | None],
-                       used: list[int], hidden: dict[str, set[int]] | None = None) -> None:
+                       used: list[int]) -> None:
     """A formula whose value the workbook does not hold (written by a program that does not
     compute formulas) reads as an empty cell: a pagu silently lost. Refuse it, naming the cells."""
     import openpyxl
@@ -386,12 +309,8 @@ def _refuse_uncomputed(path: Path, sheet: str, rows: list[list[str]], rows_at: l
             formulas = book[sheet]
             for number, row in _real_rows(formulas):
                 r = wanted.get(number)
-                if hidden and number in hidden["rows"]:
-                    continue
                 for c, value in row.items():
                     if not (isinstance(value, str) and value.startswith("=")):
-                        continue
-                    if hidden and c in hidden["cols"]:
                         continue
                     k = place.get(c)
                     if r is None or k is None or not rows[r][k]:
@@ -530,6 +449,94 @@ def read_csv(path: Path) -> Document:
 # Word
 
 
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    from docx.oxml.ns import qn
+
+    return {name: qn(f"w:{name}") for name in ("p", "r", "del", "moveFrom", "txbxContent", "rPr", "vertAlign",
+                                                "strike", "dstrike", "val", "sdt", "sdtContent", "customXml",
+                                                "tbl", "tc", "smartTag")}
+
+
+def _paragraph_text(p: Any) -> str:
+    """A Word paragraph's text as Word shows it: the runs of tracked insertions (w:ins), content
+    controls (w:sdt), simple fields (w:fldSimple), smart tags and hyperlinks read as any run;
+    tracked deletions (w:del, w:moveFrom), text struck through by hand and a footnote marker set
+    in superscript after a figure ("2.500" + superscript "1") left out; a text box's own
+    paragraphs are not this paragraph's."""
+    w = _word_tags()
+    stop = {w["del"], w["moveFrom"], w["txbxContent"], w["p"]}
+    out: list[str] = []
+    for run in p.iter(w["r"]):
+        node, inside = run.getparent(), False
+        while node is not None and node is not p:
+            if node.tag in stop:
+                inside = True
+                break
+            node = node.getparent()
+        if inside:
+            continue
+        text = run.text
+        if not text:
+            continue
+        props = run.find(w["rPr"])
+        if props is not None:
+            struck = [props.find(w["strike"]), props.find(w["dstrike"])]
+            if any(x is not None and x.get(w["val"], "true") not in ("0", "false", "off") for x in struck):
+                continue
+            align = props.find(w["vertAlign"])
+            if align is not None and align.get(w["val"]) == "superscript" and \
+                    re.fullmatch(r"\s*[\d*]{1,3}\)?\s*", text) and re.search(r"\d$", "".join(out)):
+                continue
+        out.append(text)
+    return "".join(out)
+
+
+def _blocks(parent: Any) -> Iterable[Any]:
+    """The paragraphs and tables of a body or a cell in order, those of a block-level content
+    control (w:sdt, a Word template's) or custom XML element among them."""
+    w = _word_tags()
+    for child in parent.iterchildren():
+        if child.tag == w["sdt"]:
+            content = child.find(w["sdtContent"])
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == w["customXml"]:
+            yield from _blocks(child)
+        else:
+            yield child
+
+
+def _lift_text_boxes(body: Any) -> None:
+    """The paragraphs and tables of each text box (``w:txbxContent``: Insert > Text Box, a
+    designed page's vision or mission list) moved right after the paragraph that anchors it,
+    in order, so that they are read where Word shows them; a text box's second copy (the
+    ``mc:Fallback`` of an ``mc:AlternateContent``, for older Word) is not read again."""
+    from docx.oxml.ns import qn
+
+    box, paragraph_tag = qn("w:txbxContent"), qn("w:p")
+    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+    after: dict[Any, Any] = {}
+    for content in list(body.iter(box)):
+        anchor, outer, skip = None, content.getparent(), False
+        while outer is not None and outer is not body:
+            if outer.tag == fallback or outer.tag == box:
+                skip = True  # the old copy, or a box inside a box (moved with its box)
+                break
+            if outer.tag == paragraph_tag:
+                anchor = outer
+            outer = outer.getparent()
+        if skip or anchor is None or anchor.getparent() is None:
+            continue
+        holder = anchor.getparent()
+        at = holder.index(after.get(anchor, anchor))
+        for child in list(content):
+            if child.tag in (paragraph_tag, qn("w:tbl"), qn("w:sdt")):
+                at += 1
+                holder.insert(at, child)
+                after[anchor] = child
+
+
 def read_docx(path: Path) -> Document:
     """Paragraphs and tables of a Word file in order; pages counted at page breaks."""
     docx = _need("docx", "python-docx")
@@ -541,10 +548,7 @@ def read_docx(path: Path) -> Document:
     from docx.oxml.ns import qn
 
     body = document.element.body
-    notes: list[tuple[str, dict[str, Any]]] = []
-    changes = _as_word_shows(body)
-    if changes:
-        notes.append(("draft.check.tracked-changes", {"inserted": changes[0], "deleted": changes[1]}))
+    _lift_text_boxes(body)  # a text box's paragraphs read after the paragraph anchoring it
     items: list[Line | Table] = []
     page = 1
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
@@ -626,7 +630,7 @@ def read_docx(path: Path) -> Document:
         items.extend(Line(clean(" ".join(c for c in cells if c)), p, None, b) for cells, p, b in tail)
         tab_rows.clear()
 
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if page > MAX_PAGES:
             raise DocumentError(str(path), "word-pages", "too-large", limit=MAX_PAGES)
         if pending_section and child.tag in (p_tag, tbl_tag):
@@ -638,7 +642,7 @@ def read_docx(path: Path) -> Document:
             paragraph = Paragraph(child, document)
             leading, before = split_breaks(child)
             pending_section = section_break(child)
-            text = paragraph.text
+            text = _paragraph_text(child)
             page += leading
             if before and not text.strip():
                 page += before
@@ -667,127 +671,7 @@ def read_docx(path: Path) -> Document:
             items.extend(_docx_tables(table, page, document))
             page += breaks(child)
     flush()
-    return Document(str(path), items, pages=page, notes=notes)
-
-
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-#: a unit a superscript digit belongs to ("m²", "km²", "m³")
-_UNIT_BEFORE = re.compile(r"(?:^|[^A-Za-z])[kcdm]?m$")
-
-
-def _text_before(run: Any, t_tag: str) -> str:
-    """The text of the paragraph before a run (its own paragraph only)."""
-    paragraph = run.getparent()
-    while paragraph is not None and not paragraph.tag.endswith("}p"):
-        paragraph = paragraph.getparent()
-    if paragraph is None:
-        return ""
-    out = []
-    for text in paragraph.iter(t_tag):
-        if text.getparent() is run:
-            break
-        out.append(text.text or "")
-    return "".join(out).rstrip()
-
-
-def _lift_text_boxes(body: Any) -> None:
-    """The paragraphs and tables of each text box (``w:txbxContent``: Insert > Text Box, a
-    designed page's vision or mission list) moved right after the paragraph that anchors it,
-    in order, so that they are read where Word shows them; a text box's second copy (the
-    ``mc:Fallback`` of an ``mc:AlternateContent``, for older Word) is not read again."""
-    from docx.oxml.ns import qn
-
-    box, paragraph_tag = qn("w:txbxContent"), qn("w:p")
-    fallback = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-    after: dict[Any, Any] = {}
-    for content in list(body.iter(box)):
-        anchor, outer, skip = None, content.getparent(), False
-        while outer is not None and outer is not body:
-            if outer.tag == fallback or outer.tag == box:
-                skip = True  # the old copy, or a box inside a box (moved with its box)
-                break
-            if outer.tag == paragraph_tag:
-                anchor = outer
-            outer = outer.getparent()
-        if skip or anchor is None or anchor.getparent() is None:
-            continue
-        holder = anchor.getparent()
-        at = holder.index(after.get(anchor, anchor))
-        for child in list(content):
-            if child.tag in (paragraph_tag, qn("w:tbl"), qn("w:sdt")):
-                at += 1
-                holder.insert(at, child)
-                after[anchor] = child
-
-
-def _as_word_shows(body: Any) -> tuple[int, int] | None:
-    """Rewrite a Word body, in memory, into the text Word shows with every tracked change
-    accepted: insertions (``w:ins``, ``w:moveTo``) read, deletions (``w:del``, ``w:moveFrom``,
-    a deleted table row) left out; the text inside content controls (``w:sdt``), simple fields
-    (``w:fldSimple``), smart tags and custom XML read in place of their wrappers; a digit set
-    superscript (a footnote mark typed "2.500" + superscript "1") made a superscript
-    character ("2.500¹"), a marker, not a digit of the figure (after a word, dropped: "Pariwisata";
-    after a unit, kept: "m²"). Gives how many insertions and
-    deletions were tracked, when there were any. Text boxes are read after their anchor
-    (:func:`_lift_text_boxes`)."""
-    from docx.oxml.ns import qn
-
-    ins = {qn("w:ins"), qn("w:moveTo")}
-    dels = {qn("w:del"), qn("w:moveFrom")}
-    wrappers = {qn("w:fldSimple"), qn("w:smartTag"), qn("w:customXml")}
-    sdt, content = qn("w:sdt"), qn("w:sdtContent")
-    run_props, row_props, t_tag = qn("w:rPr"), qn("w:trPr"), qn("w:t")
-    vert, val = qn("w:vertAlign"), qn("w:val")
-    inserted = deleted = 0
-    _lift_text_boxes(body)
-
-    def unwrap(element: Any, inner: Any) -> None:
-        parent = element.getparent()
-        if parent is None:
-            return
-        at = parent.index(element)
-        for k, child in enumerate(list(inner) if inner is not None else []):
-            parent.insert(at + k, child)
-        parent.remove(element)
-
-    for element in list(body.iter(*ins, *dels, *wrappers, sdt, vert)):
-        tag, parent = element.tag, element.getparent()
-        if parent is None:
-            continue
-        if tag in ins:
-            if parent.tag in (run_props, row_props) or parent.tag.endswith("}pPr") or parent.tag.endswith("PrChange"):
-                inserted += parent.tag == row_props  # a mark of an inserted row or paragraph
-                continue
-            inserted += 1
-            unwrap(element, element)
-        elif tag in dels:
-            if parent.tag == row_props:  # a deleted table row
-                row = parent.getparent()
-                if row is not None and row.getparent() is not None:
-                    row.getparent().remove(row)
-                deleted += 1
-            elif parent.tag == run_props or parent.tag.endswith("}pPr") or parent.tag.endswith("PrChange"):
-                continue  # a deleted paragraph mark: its text, if any, is deleted on its own
-            else:
-                deleted += 1
-                parent.remove(element)
-        elif tag == sdt:
-            unwrap(element, element.find(content))
-        elif tag == vert:
-            if element.get(val) == "superscript" and parent.tag == run_props:
-                run = parent.getparent()
-                for text in run.iter(t_tag) if run is not None else ():
-                    if text.text and text.text.strip().isdigit():
-                        before = _text_before(run, t_tag)
-                        if before[-1:].isalpha() and not _UNIT_BEFORE.search(before):
-                            text.text = ""  # a footnote mark after a word: no part of the text
-                        else:  # after a figure: a marker ("2.500¹"); m² stays m²
-                            text.text = text.text.translate(_SUPERSCRIPT)
-        else:
-            unwrap(element, element)
-    return (inserted, deleted) if inserted or deleted else None
+    return Document(str(path), items, pages=page)
 
 
 def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list[int]]) -> str:
@@ -858,7 +742,7 @@ def _docx_tables(table: Any, page: int, document: Any, depth: int = 0) -> list[L
             seen.add(cell._tc)
             for child in cell._tc.iterchildren():
                 if child.tag == qn("w:p"):
-                    text = Paragraph(child, document).text
+                    text = _paragraph_text(child)
                     out.extend(Line(clean(part), page) for part in text.split("\n") if part.strip())
                 elif child.tag == tbl_tag:
                     out.extend(_docx_tables(DocxTable(child, cell), page, document, depth + 1))
@@ -879,7 +763,8 @@ def _docx_table(table: Any, page: int) -> Table:
             is_down = c < len(previous) and previous[c] is tc
             right.append(is_right)
             down.append(is_down)
-            texts.append("" if (is_right or is_down) else clean("\n".join(p.text for p in cell.paragraphs)))
+            texts.append("" if (is_right or is_down) else clean("\n".join(
+                _paragraph_text(p) for p in _blocks(tc) if p.tag == _word_tags()["p"])))
         previous = [cell._tc for cell in cells]
         rows.append(texts)
         covered.append(down)
