@@ -398,6 +398,11 @@ class _TextState:
         self.spaced = False
         #: a label alone on its line ("Misi 1", "Misi Pertama"): the next line is its statement
         self.pending: tuple[Level, str] | None = None
+        #: the last heading or chapter title over the vision ("4.1 Visi", "BAB IV VISI DAN MISI"):
+        #: its text and line, whether it is a chapter's title, the visions read before it and the
+        #: lines read under it (a heading under which no vision is read is said)
+        self.vision_heading: tuple[str, Line, bool, int] | None = None
+        self.vision_lines_under = 0
 
 
 def _title_line(text: str) -> bool:
@@ -644,7 +649,12 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if chapter:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
+        _vision_done(walk, state, file)
         title = chapter.group(2).strip()
+        if re.search(r"\bvisi\b", title, re.I) and _chapter_kind(title, walk.kind) == "vmts" and \
+                not _names_other_plan(title.casefold(), walk.kind):
+            state.vision_heading = (clean(text), line, True, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
         if _RPJMD_CHAPTER.search(title):
             walk.draft.rpjmd_chapters.append(clean(text)[:80])
         state.pending_title = not title
@@ -656,6 +666,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.pending_title:
         state.pending_title = False
         state.chapter = _chapter_kind(text, walk.kind)
+        if re.search(r"\bvisi\b", text, re.I) and state.chapter == "vmts" and \
+                not _names_other_plan(text.casefold(), walk.kind):
+            state.vision_heading = (clean(text), line, True, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
         state.title = text if _title_line(text) else None
         return
     if state.title is not None:
@@ -669,6 +683,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.title = None
     if state.chapter == "skip":
         return
+    state.vision_lines_under += 1
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
     own_vision = _own_vision_lead_in(text, walk.kind)
@@ -745,6 +760,15 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if mode is not None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
+        state.vision_lines_under -= 1  # the heading is no line under the heading above
+        if mode == "vision":
+            if state.vision_heading is None or not state.vision_heading[2]:
+                _vision_done(walk, state, file)
+            # (a chapter's title over the vision gives way to its own heading "4.1 Visi")
+            state.vision_heading = (clean(text), line, False, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
+        elif state.vision_heading is not None and not state.vision_heading[2]:
+            _vision_done(walk, state, file)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode in ("mission", "goal", "target") or state.combined:
             level = _MODE_LEVEL["mission" if state.combined else mode]
@@ -1112,6 +1136,20 @@ _OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
 _PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
 #: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
 _BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
+
+
+def _vision_done(walk: _Walk, state: _TextState, file: str) -> None:
+    """At the next heading, chapter or document end: a heading or chapter title over the vision
+    with lines under it of which no vision was read is said (a vision written in a way the draft
+    does not read, never a clean draft without one)."""
+    heading, under, state.vision_heading, state.vision_lines_under = state.vision_heading, \
+        state.vision_lines_under, None, 0
+    if heading is None or under <= 0 or walk.added.get(Level.VISION, 0) > heading[3]:
+        return
+    text, line = heading[0], heading[1]
+    place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
+    walk.draft.checks.append(_t("draft.check.no-vision", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                heading=clean(text)[:60], where=place))
 
 
 def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
@@ -2296,6 +2334,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             recent = []
         _walk_lines_close(walk, text_state, document.file)
         _heading_done(walk, text_state, document.file)
+        _vision_done(walk, text_state, document.file)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))
