@@ -61,7 +61,8 @@ _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\
 _HEADING = re.compile(
     r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"
     r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan|"
-    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial)(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
+    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial|mobilitas|transportasi|energi|infrastruktur)"
+    r"(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
     re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
@@ -109,6 +110,9 @@ class _Item:
     subpoints: list[str] = field(default_factory=list)
     #: read in a list under a heading of its own level ("4.2 Misi" / "1. ...")
     listed: bool = False
+    #: the dimension a masterplan program's heading or cell names that is none of the six
+    #: ("Smart Mobility"): drafted with no dimension, said
+    other_dimension: str | None = None
 
     def full_text(self) -> str:
         """The statement with its sub-points after it."""
@@ -358,6 +362,8 @@ class _TextState:
         self.open_text: list[str] = []
         self.open_line: Line | None = None
         self.dimension: Dimension | None = None
+        #: a heading naming a dimension that is none of the six ("Smart Mobility"), as written
+        self.other_dimension: str | None = None
         #: the quick-win heading under which the dimension of the section above goes on ("" when none)
         self.dimension_inherited = ""
         self.vision_lines: list[str] = []
@@ -443,7 +449,7 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     low = bare.casefold()
     if _names_other_plan(low, kind):
         return "quoted"
-    if dimension_of(bare) is not None:
+    if dimension_of(bare) is not None or _other_dimension(bare) is not None:
         return "dimension"
     if low.startswith("program") and not _program_heading(low):
         return None  # "Program Satu Data Maros": a program, not a heading
@@ -456,6 +462,24 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
                 return "vision"
             return mode
     return None
+
+
+#: a smart city dimension that is none of the six ("Smart Mobility", "Dimensi Smart Mobility", from
+#: the Cohen model some masterplans follow); "Smart City", "Smart Regency" name the whole
+_OTHER_DIMENSION = re.compile(
+    r"^(?:dimensi\s+)?(?:smart\s*-?\s*(?:mobility|mobilitas|transportation|transport|energy|health|education|"
+    r"infrastructure|tourism|security|safety|utilit(?:y|ies)|building|culture|agriculture)|"
+    r"(?:mobilitas|transportasi|energi|infrastruktur)\s+cerdas)\b[^.;:]{0,40}$", re.I)
+
+
+def _other_dimension(text: str) -> str | None:
+    """The name of a dimension outside the six a heading or a dimension cell gives ("Smart
+    Mobility"), or None (one of the six, or no dimension)."""
+    bare = clean(_SECTION_NUMBER.sub("", text)).strip(" :.")
+    found = _OTHER_DIMENSION.match(bare)
+    if found is None or dimension_of(bare, loose=True) is not None:
+        return None
+    return bare
 
 
 #: the words of a heading over programs ("Program Unggulan", "Program Prioritas Pembangunan
@@ -777,10 +801,13 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.spaced = line.para is True
         state.new_list = set(state.last_number)
         state.dimension_inherited = ""
+        state.other_dimension = None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             if state.dimension is not None and state.chapter != "skip":
                 walk.draft.dimension_headings.add(state.dimension)
+            if state.dimension is None:  # "Smart Mobility": none of the six, said
+                state.other_dimension = _other_dimension(text)
             state.mode = "program"
         elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
                 and state.dimension is not None:
@@ -1173,6 +1200,8 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
     item = _Item(level, rest, number=number, dimension=state.dimension if level is Level.PROGRAM else None)
+    if level is Level.PROGRAM and item.dimension is None:
+        item.other_dimension = state.other_dimension
     item.context_parent = walk.context_for(level)
     above = walk.index.get(item.context_parent) if item.context_parent is not None else None
     heading = state.heading[2] if state.heading is not None else None
@@ -1969,11 +1998,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         elif norm(cells[c]) not in {norm(i) for i in owner.indicators}:
             owner.indicators.append(cells[c])  # "Indikator Sasaran" belongs to the target, not the program
     dimension = None
+    other = None
     for c in range(len(cells)):
         if cols.roles[c] == "dimension":
             dimension = dimension_of(cells[c], loose=True) if cells[c] else state.values.get("__dimension")  # type: ignore[assignment]
             if cells[c]:
                 state.values["__dimension"] = dimension  # type: ignore[assignment]
+                # a cell naming a dimension that is none of the six ("Smart Mobility"): said
+                state.values["__other"] = clean(cells[c]) if dimension is None else ""
+            other = state.values.get("__other") or None
     if dimension is None and isinstance(state.values.get("__dimension"), Dimension):
         dimension = state.values["__dimension"]  # type: ignore[assignment]
     if dimension is None:
@@ -1994,6 +2027,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                  dimension=dimension if walk.kind is PlanKind.MASTERPLAN else None,
                  indicators=list(indicators),
                  provenance=_provenance(file, page, printed, row_text, raw_code=code_cell or None, **prov))
+    if walk.kind is PlanKind.MASTERPLAN and dimension is None and other:
+        item.other_dimension = other
     if parsed is not None:
         item.code, item.raw_code = parsed[0], code_cell
         if not parsed[1]:
@@ -2335,10 +2370,28 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         _walk_lines_close(walk, text_state, document.file)
         _heading_done(walk, text_state, document.file)
         _vision_done(walk, text_state, document.file)
+    _other_dimensions(walk)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))
     return walk.draft
+
+
+def _other_dimensions(walk: _Walk) -> None:
+    """Masterplan programs under a dimension that is none of the six ("Smart Mobility"): each
+    doubted, and a check line per dimension naming it and the six, for the planner to decide (the
+    typology has no seventh dimension, and no mapping of one onto the six is the draft's to make)."""
+    named: dict[str, list[_Item]] = {}
+    for item in walk.draft.items:
+        if item.level is Level.PROGRAM and item.dimension is None and item.other_dimension:
+            named.setdefault(item.other_dimension, []).append(item)
+    six = ", ".join(_t("dimension." + d.value, walk.lang) for d in Dimension)
+    for label, items in named.items():
+        for item in items:
+            item.doubt(_t("draft.reason.other-dimension", walk.lang, dimension=label[:40]), 0.1)
+        walk.draft.checks.append(_t(
+            "draft.check.other-dimension", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+            dimension=label[:40], where=where(items[0].provenance, walk.lang), count=len(items), six=six))
 
 
 def _is_amount(value: object) -> bool:
