@@ -364,6 +364,9 @@ class _TextState:
         self.dimension: Dimension | None = None
         #: a heading naming a dimension that is none of the six ("Smart Mobility"), as written
         self.other_dimension: str | None = None
+        #: "3.3 Sasaran Smart City" / "Smart Governance" / "• ...": the level whose elements the
+        #: dimension headings of the section group ("target", "goal"), None when they head programs
+        self.by_dimension: str | None = None
         #: the quick-win heading under which the dimension of the section above goes on ("" when none)
         self.dimension_inherited = ""
         self.vision_lines: list[str] = []
@@ -674,6 +677,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
         _vision_done(walk, state, file)
+        if state.by_dimension:
+            state.by_dimension, state.dimension = None, None
         title = chapter.group(2).strip()
         if re.search(r"\bvisi\b", title, re.I) and _chapter_kind(title, walk.kind) == "vmts" and \
                 not _names_other_plan(title.casefold(), walk.kind):
@@ -783,6 +788,16 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        # a dimension heading right under a heading of targets (or goals), none read yet, or after
+        # another such: the section lists its targets per dimension, not programs
+        by_dimension = state.by_dimension if mode == "dimension" else None
+        if mode == "dimension" and walk.kind is PlanKind.MASTERPLAN and state.mode in ("target", "goal") and \
+                state.heading is not None and state.heading[2] is _MODE_LEVEL[state.mode] and \
+                walk.added.get(state.heading[2], 0) == state.heading[3]:
+            by_dimension = state.mode
+        if state.by_dimension and not by_dimension:
+            state.dimension = None  # the targets' dimension goes no further than their section
+        state.by_dimension = by_dimension
         _heading_done(walk, state, file)
         state.vision_lines_under -= 1  # the heading is no line under the heading above
         if mode == "vision":
@@ -808,7 +823,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 walk.draft.dimension_headings.add(state.dimension)
             if state.dimension is None:  # "Smart Mobility": none of the six, said
                 state.other_dimension = _other_dimension(text)
-            state.mode = "program"
+            state.mode = state.by_dimension or "program"
+            if state.by_dimension:  # the targets under it are listed as under their own heading
+                level = _MODE_LEVEL[state.by_dimension]
+                state.heading = (text, line, level, walk.added.get(level, 0))
         elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
                 and state.dimension is not None:
             # "Quick Win" after "Dimensi Smart Environment": a list of its own, whose items may
@@ -1199,7 +1217,8 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
 
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
-    item = _Item(level, rest, number=number, dimension=state.dimension if level is Level.PROGRAM else None)
+    item = _Item(level, rest, number=number, dimension=state.dimension if (
+        level is Level.PROGRAM or (state.by_dimension and level is _MODE_LEVEL[state.by_dimension])) else None)
     if level is Level.PROGRAM and item.dimension is None:
         item.other_dimension = state.other_dimension
     item.context_parent = walk.context_for(level)
