@@ -1424,6 +1424,20 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
     for c, label in enumerate(labels):
         if re.fullmatch(r"(tahun|tahun anggaran|ta|thn)\.?", label.casefold().strip()) and "total" in roles:
             roles[c] = "row_year"  # a table in long form: one row per program and year
+    # "Kode" merged over sub-columns "U | B | P" (urusan, bidang, program: 2 | 16 | 03): the parts of
+    # one code, joined into 2.16.03 (the last the program's own part)
+    c = 0
+    while c < len(roles):
+        end = c
+        while end < len(roles) and roles[end] == "code":
+            end += 1
+        run = range(c, end)
+        if len(run) >= 2 and (all(labels[k] == labels[c] for k in run) or all(
+                len(labels[k].split()) >= 2 and len(labels[k].split()[-1]) <= 12
+                and labels[k].split()[0] == labels[c].split()[0] for k in run)):
+            for k in run[:-1]:
+                roles[k] = "code_part"
+        c = max(end, c + 1)
     programs = [c for c, role in enumerate(roles) if role == "program"]
     for c in programs:
         low = labels[c].casefold()
