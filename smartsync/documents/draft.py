@@ -2013,7 +2013,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         else:
             _set_parent_from(walk, state, item)
         parents[role] = walk.add(item)
-        state.own.add(id(parents[role]))
+        if parents[role] is item:  # stated first by this table (not an element stated above it)
+            state.own.add(id(item))
     if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
         filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
                                             and outline.startswith(parents[r].number + "."))]
