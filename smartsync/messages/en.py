@@ -334,6 +334,7 @@ CATALOG = {
     "match.note.same_code": "same program code {code}",
     "match.note.bridge": "via {level} {code} {name}",
     "match.note.placed": "RPJMD program placed in the nomenclature at {code} by its name (confidence {confidence})",
+    "match.note.aims": 'aims that met: masterplan "{masterplan}", RPJMD "{rpjmd}"',
     "match.note.shared_affairs": "shared affairs of government: {affairs}",
     "match.summary": "{path}: {count} suggested {matches} (threshold {score_threshold}, top {top}); {kept} existing {kept_matches} kept",
     "match.summary.written": "; written to {path}",

@@ -433,6 +433,7 @@ def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
         letter = c.typology.letter(t)
         lines: list[str] = []
         again: dict[str, list[str]] = {}  # letter -> the stages (or words) said there
+        unshortened: dict[str, list[str]] = {}  # letter -> repeated reasons with no short form
         for r in c.why_not(t):
             message = r.message(lang)
             if message in said:
@@ -441,10 +442,17 @@ def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
                          else None)
                 if short is not None:
                     again.setdefault(said[message], []).append(short)
+                else:
+                    unshortened.setdefault(said[message], []).append(message)
                 continue  # element reasons under a stage said above go with it
             if letter is not None:
                 said[message] = letter
             lines.append(message)
+        if not lines and not again:
+            # every reason was said for a type above and none has a stage's short form (a
+            # blocker such as "synchronization starts higher"): point to it in its own
+            # words, so no type is left with a question and no answer
+            again = unshortened
         for other, shorts in again.items():
             lines.append(text("why_not.as_above", lang, letter=other,
                               stages="; ".join(dict.fromkeys(shorts))))
