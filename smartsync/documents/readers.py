@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
 from ._mend import CUT
-from ._text import clean, numbering, unit_of
+from ._text import TOTAL_ROW, clean, numbering, unit_of
 
 _CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
 
@@ -564,7 +564,7 @@ def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list
 
 
 #: a paragraph between the rows of a table typed with tabs that is a row of it: a group row or a total
-_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|jumlah|total|sub ?total)\b", re.I)
+_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang)\b|" + TOTAL_ROW.pattern[1:], re.I)
 
 
 def _tab_cells(paragraph: Any, text: str) -> list[str]:
@@ -1602,7 +1602,7 @@ def _body_columns(body: list[_Segments], columns: list[_Column]) -> list[_Column
 
 #: what a key column (No, a code) holds: "12", "12.", "iv", "a)", "2.16.02"
 _KEY = re.compile(r"^(?:\d{1,3}|[IVXLivxl]{1,6}|[A-Za-z])[.)]?$|^\d{1,2}(?:\.\d{1,2}){1,6}\.?$")
-_TOTAL_ROW = re.compile(r"^(jumlah|total|sub ?total)\b", re.I)
+_TOTAL_ROW = TOTAL_ROW
 
 
 def _by_column(columns: list[_Column], line: _Segments) -> dict[int, list[tuple[float, float, str]]]:

@@ -155,6 +155,12 @@ def rule_description(rule: str, lang: str = "en", default: str = "", *,
     return first_sentence(described) if first else described
 
 
+def has_rule_words(rule: str, lang: str = "en") -> bool:
+    """Whether a rule has a description of its own in ``lang`` (English: its docstring;
+    another language: a catalog entry or :func:`register_rules`)."""
+    return _lang(lang) == "en" or rule in _RULES.get(_lang(lang), {})
+
+
 #: how rule descriptions begin by the packs' convention, left out where a sentence says
 #: what the rule concluded
 _CONCLUDES = ("Concludes that ", "Concludes ", "Menyimpulkan bahwa ", "Menyimpulkan ")
@@ -334,6 +340,12 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
     if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(_lookup(f"relation.{v}", _lang(lang)) or str(v)
                          for v in sorted(map(str, value)))
+    if key in ("expected_keys", "keys") and isinstance(value, (list, tuple)) and value:
+        # names to choose among (or to list), joined in the language's words: "a, b or c",
+        # "a, b atau c"; "a, b and c", "a, b dan c"
+        last = text("word.or" if key == "expected_keys" else "word.and", lang)
+        items = [str(v) for v in value]
+        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
     if key == "affairs" and isinstance(value, (list, tuple)):
         # affairs of regional government (urusan) by their names, never their keys
         return ", ".join(str(v).replace("_", " ") for v in value)

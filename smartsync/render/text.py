@@ -185,6 +185,13 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
+    if getattr(item, "own_elements", False):
+        # the unsynchronized elements' own matches reach it, one element needing several:
+        # "no match of the unsynchronized elements alone" would be false
+        key = ("advice.wide_own_cut" if getattr(item, "wide_cut", False) else
+               "advice.wide_several" if item.several else "advice.wide_own")
+        return text(key, lang, letter=item.letter, count=len(item.proposal),
+                    elements=", ".join(item.several))
     key = ("advice.wide_sets" if getattr(item, "sets", False) else
            "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
@@ -202,6 +209,27 @@ def unfound_line(item: Any, lang: str) -> str:
                 pool=item.pool)
 
 
+def unreachable_line(item: Any, letter: str, lang: str, said: dict[str, str]) -> str:
+    """Why a type cannot be reached by adding matches: the stages the plans lack, else the
+    rules' why-not on the region with every possible match added, said as that region's
+    (never as the file's); a reason already said for another type is referred to, not
+    repeated (``said``: reasons said so far, to the letter they were said for)."""
+    missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
+                        for m in item.missing)
+    if missing:
+        return text("advice.unreachable", lang, letter=letter, missing=missing)
+    reasons = "; ".join(r.message(lang) for r in item.reasons)
+    if reasons in said:
+        return text("advice.unreachable.same", lang, letter=letter, other=said[reasons])
+    said[reasons] = letter
+    if getattr(item, "pool", 0) and item.tried_size == item.pool:
+        # rules that are not monotone: proven by trying every set of the additions and
+        # relation changes, not the losses of matches (said so)
+        return text("advice.unreachable.sets", lang, letter=letter, reasons=reasons,
+                    pool=item.pool, tried=item.tried)
+    return text("advice.unreachable.widest", lang, letter=letter, reasons=reasons)
+
+
 @speaks
 def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     """What to change to reach each type in ``advice`` (a mapping of letters to
@@ -212,6 +240,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         return [text("advice.top", lang, letter=c.type_letter)]
     region = c.region
     said: dict[tuple, str] = {}
+    unreachable: dict[str, str] = {}
     # the nearest type first: what the fewest matches give, then what more give
     for letter, item in reversed(list(advice.items())):
         same = (tuple((k, v) for k, v in item.needed.items() if v), item.proposal, item.gives)
@@ -223,10 +252,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             lines.append(unfound_line(item, lang))
             continue
         if not item.reachable:
-            missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
-                                for m in item.missing) \
-                or "; ".join(r.message(lang) for r in item.reasons)
-            lines.append(text("advice.unreachable", lang, letter=letter, missing=missing))
+            lines.append(unreachable_line(item, letter, lang, unreachable))
             continue
         lines.append(text("advice.reach", lang, letter=letter, stage=item.type.value))
         failed = conditions_line(item, lang)
@@ -358,7 +384,13 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
     if not fall.possible:
         why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
                else text("fall.no_loss", lang))
-        return [text("fall.none", lang, name=name, why=why)]
+        searched = getattr(fall, "searched", None)
+        if searched is None:
+            return [text("fall.none", lang, name=name, why=why)]
+        key = ("fall.searched.every" if searched == "sets" and fall.tried_size == fall.pool
+               else f"fall.searched.{searched}")
+        return [text("fall.none_searched", lang, name=name, why=why, searched=text(
+            key, lang, tried=fall.tried, size=fall.tried_size, pool=fall.pool, limit=fall.limit))]
     lines = [text("fall.head", lang, name=name)]
     if fall.single:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),
