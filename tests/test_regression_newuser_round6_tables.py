@@ -280,3 +280,137 @@ def test_target_group_rows_with_a_qualifier_keep_the_programs_programs(tmp_path:
         ("2.16.03", ("S1.1.1",), 2_000_000_000), ("3.26.03", ("S2.1.1",), 2_000_000_000),
         ("1.02.02", ("S3.1.1",), 2_000_000_000)]
     assert len(draft.region.rpjmd.at("target")) == 3
+
+
+# -- F138, F143: Word's wrappers and formatting around a cell's text
+
+
+def _wrapped_rpjmd(folder: Path, wrap) -> Path:
+    """The program table with P1's 2025 pagu and total written by ``wrap(paragraph, text)`` (the
+    cell's paragraph emptied first): a tracked change, a content control, a superscript marker."""
+    path = _rpjmd(folder, [HEADER, P1, P3, P4])
+    document = docx.Document(str(path))
+    table = document.tables[-1]
+    for column, text in ((4, "2.250"), (9, "7.750")):
+        paragraph = table.cell(1, column).paragraphs[0]
+        for run in list(paragraph._p):
+            if run.tag.endswith("}r"):
+                paragraph._p.remove(run)
+        wrap(paragraph, text)
+    document.save(str(path))
+    return path
+
+
+def _run(text: str, **props):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    if props:
+        rpr = OxmlElement("w:rPr")
+        for name, value in props.items():
+            node = OxmlElement(f"w:{name}")
+            if value is not None:
+                node.set(qn("w:val"), value)
+            rpr.append(node)
+        run.append(rpr)
+    tag = "w:delText" if props.get("_del") else "w:t"
+    node = OxmlElement(tag)
+    node.text = text
+    run.append(node)
+    return run
+
+
+def _around(tag: str, *runs):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    outer = OxmlElement(tag)
+    if tag in ("w:ins", "w:del"):
+        outer.set(qn("w:id"), "1")
+        outer.set(qn("w:author"), "Bappeda")
+    inner = outer
+    if tag == "w:sdt":
+        inner = OxmlElement("w:sdtContent")
+        outer.append(inner)
+    for run in runs:
+        inner.append(run)
+    return outer
+
+
+def _tracked(paragraph, text: str) -> None:
+    from docx.oxml import OxmlElement
+
+    deleted = _around("w:del", OxmlElement("w:r"))
+    old = OxmlElement("w:delText")
+    old.text = "1.250" if text == "2.250" else "6.750"
+    deleted[0].append(old)
+    paragraph._p.append(deleted)
+    paragraph._p.append(_around("w:ins", _run(text)))
+
+
+@pytest.mark.parametrize("wrap", [
+    _tracked,
+    lambda paragraph, text: paragraph._p.append(_around("w:sdt", _run(text))),
+    lambda paragraph, text: paragraph._p.append(_around("w:fldSimple", _run(text))),
+    lambda paragraph, text: [paragraph._p.append(_run(text)), paragraph._p.append(_run("1", vertAlign="superscript"))],
+    lambda paragraph, text: [paragraph._p.append(_run("1.250", strike=None)), paragraph._p.append(_run(" " + text))],
+], ids=["tracked-change", "content-control", "simple-field", "superscript-marker", "struck-through"])
+def test_word_cell_text_is_read_as_word_shows_it(tmp_path: Path, wrap) -> None:
+    """A pagu cell revised with Track Changes (<del>1.250</del><ins>2.250</ins>), or written in a
+    content control, a simple field, with a superscript footnote marker ("2.250" + superscript "1")
+    or with the old figure struck through: read as Word shows it, 2.250 (never dropped, never
+    "2.2501"), so P1's budget is Rp 7,75 miliar."""
+    draft = _draft(_wrapped_rpjmd(tmp_path, wrap), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd)[0] == ("2.16.03", 7_750_000_000, None, 1.0)
+
+
+# -- F139, F140: a workbook read as the sheet shows it
+
+
+def _workbook(folder: Path, build) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Program"
+    build(sheet)
+    path = folder / "rpjmd.xlsx"
+    book.save(path)
+    return path
+
+
+def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path: Path) -> None:
+    """A hidden pagu column (a draft's figures) is never added to the year's pagu, and a hidden
+    program row (a program retired) is no program: the sheet is read as it shows."""
+    def build(sheet) -> None:
+        sheet.append(["RPJMD KOTA PASURUAN TAHUN 2025-2029"])
+        sheet.append(["(dalam juta rupiah)"])
+        sheet.append(["Kode", "Program", "Pagu 2025 (Rancangan Awal)", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"])
+        sheet.append(["2.16.03", "Program Pengelolaan Aplikasi Informatika", 1000, 1250, 2650, "Diskominfo"])
+        sheet.append(["3.26.02", "Program Peningkatan Daya Tarik Destinasi Pariwisata (dihapus)", 900, 1800, 1800, "Dispar"])
+        sheet.append(["3.26.03", "Program Pemasaran Pariwisata", 2000, 2500, 5000, "Dispar"])
+        sheet.column_dimensions["C"].hidden = True
+        sheet.row_dimensions[5].hidden = True
+    draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
+    assert [(e.code, e.budget) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", 3_900_000_000), ("3.26.03", 7_500_000_000)]
+
+
+@pytest.mark.parametrize("number_format, caption", [("#,##0,", "(dalam ribuan rupiah)"),
+                                                    ("#,##0,,", "(dalam juta rupiah)")])
+def test_a_number_format_scaling_the_figure_is_read_as_shown(tmp_path: Path, number_format: str,
+                                                             caption: str) -> None:
+    """A pagu cell holding 1250000000 formatted '#,##0,' (shown 1.250.000) under "(dalam ribuan
+    rupiah)" is Rp 1,25 miliar, as the sheet shows it (never multiplied again: Rp 1,25 triliun)."""
+    def build(sheet) -> None:
+        sheet.append(["RPJMD KOTA PASURUAN TAHUN 2025-2029"])
+        sheet.append([caption])
+        sheet.append(["Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"])
+        sheet.append(["2.16.03", "Program Pengelolaan Aplikasi Informatika", 1_250_000_000, 1_300_000_000, "Diskominfo"])
+        sheet.append(["3.26.03", "Program Pemasaran Pariwisata", 2_500_000_000, 2_500_000_000, "Dispar"])
+        for row in sheet.iter_rows(min_row=4, min_col=3, max_col=4):
+            for cell in row:
+                cell.number_format = number_format
+    draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
+    assert [(e.budget, [r for r in e.confidence.reasons if "target" not in r] if e.confidence else [])
+            for e in draft.region.rpjmd.at("program")] == [(2_550_000_000, []), (5_000_000_000, [])]
