@@ -69,9 +69,40 @@ def _mirror(rpjmd: Plan, sizes: dict[str, int], period: tuple[int, int]) -> Plan
     return Plan("masterplan", Period(*period), elements)
 
 
+def _shaped(plan: Plan, rng: random.Random) -> Plan:
+    """``plan`` with the shapes drafted files often have, each an independent choice per
+    region: programs without a code (RPJMD), without a budget or with a budget of 0
+    (RPJMD), without a dimension (masterplan), with an agency, and elements without a
+    parent."""
+    import attrs
+
+    rpjmd = plan.kind.value == "rpjmd"
+    uncoded = rng.choice((0.0, 0.0, 0.2, 0.5, 1.0)) if rpjmd else 0.0
+    unbudgeted = rng.choice((0.0, 0.0, 0.2, 0.5, 1.0)) if rpjmd else 0.0
+    undimensioned = 0.0 if rpjmd else rng.choice((0.0, 0.0, 0.3, 1.0))
+    agency = rng.choice((0.0, 0.5, 1.0))
+    orphans = rng.choice((0.0, 0.0, 0.0, 0.1))
+    out = []
+    for e in plan.elements:
+        change: dict[str, object] = {}
+        if e.level.value == "program":
+            if rng.random() < uncoded:
+                change["code"] = None
+            if rng.random() < unbudgeted:
+                change["budget"] = rng.choice((None, 0))
+            if rng.random() < undimensioned:
+                change["dimension"] = None
+            if rng.random() < agency:
+                change["agency"] = rng.choice(("Dinas Kominfo", "Bappeda", "Dinas Kesehatan"))
+        if e.parents and rng.random() < orphans:
+            change["parents"] = ()
+        out.append(attrs.evolve(e, **change) if change else e)
+    return attrs.evolve(plan, elements=tuple(out))
+
+
 def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: float = 1.5,
                    levels: tuple[str, ...] | None = None, varied: bool = False,
-                   mirrored: bool = False) -> Region:
+                   mirrored: bool = False, shapes: bool = False) -> Region:
     """A generated region of typical size (``programs`` per plan).
 
     ``levels``: the levels both plans have, top to bottom (default vision,
@@ -82,7 +113,11 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     every rule gets a chance to fire. ``mirrored``: the masterplan has the RPJMD's
     hierarchy (each element a twin of an RPJMD element, under its parent's twin) and a
     matched element is matched to its twin, so that rules that follow the hierarchy
-    (cascading) find it.
+    (cascading) find it. ``shapes``: in three regions of five, also what
+    drafted files often have, each an independent choice per region (drawn apart, so the
+    rest of the region is the same with or without it): RPJMD programs without a code,
+    without a budget or with a budget of 0, masterplan programs without a dimension,
+    programs with an agency, elements without a parent.
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
@@ -141,6 +176,9 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
                                          score=round(rng.uniform(0.3, 1.0), 2)))
                 else:
                     matches.append(Match(element.id, rp, rng.choice(RELATIONS), note="generated"))
+    drawn = random.Random(f"shapes {seed}")
+    if shapes and drawn.random() < 0.6:  # the others as drafted by hand: every field given
+        rpjmd, masterplan = _shaped(rpjmd, drawn), _shaped(masterplan, drawn)
     return Region(str(9000 + seed), f"Kota Uji {seed}", "kota", rpjmd, masterplan, matches,
                   province="Provinsi Uji")
 

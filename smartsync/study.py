@@ -218,6 +218,25 @@ class Curve:
     segments: tuple[Segment, ...]
     breakpoints: tuple[Breakpoint, ...]
     runs: int = attrs.field(default=0, eq=False)
+    #: the stages (present in the region) whose threshold the rule set sets itself, with
+    #: that threshold as the rules concluded it: the sweep's ``t`` does not move them
+    fixed: tuple[tuple[str, Fraction], ...] = ()
+    #: whether every stage present has a threshold of its own (``t`` moves none)
+    all_fixed: bool = False
+
+    def fixed_message(self, lang: str = "en") -> str:
+        """What ``t`` does not move under this rule set, in words (empty when it moves
+        every stage's threshold)."""
+        from .messages import stage_name, text
+
+        if not self.fixed:
+            return ""
+        if self.all_fixed:
+            listed = ", ".join(f"{stage_name(stage, lang)} {fraction_text(t)}"
+                               for stage, t in self.fixed)
+            return text("study.fixed.all", lang, rule_set=self.rule_set, fixed=listed)
+        return "; ".join(text("study.fixed", lang, rule_set=self.rule_set, stage=stage,
+                              threshold=fraction_text(t)) for stage, t in self.fixed)
 
     def type_at(self, threshold: Fraction | float | str) -> Segment:
         """The segment holding ``threshold`` (its ``type`` and ``letter``)."""
@@ -231,7 +250,9 @@ class Curve:
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON form."""
         return {"segments": [s.to_dict() for s in self.segments],
-                "breakpoints": [b.to_dict(lang) for b in self.breakpoints]}
+                "breakpoints": [b.to_dict(lang) for b in self.breakpoints],
+                "fixed_thresholds": {stage: fraction_text(t) for stage, t in self.fixed},
+                "fixed_message": self.fixed_message(lang)}
 
 
 @attrs.frozen
@@ -354,16 +375,29 @@ class Difference:
     #: each rule named above with its description (its docstring), for the sentences
     rule_texts: tuple[tuple[str, str], ...] = ()
     reasons: tuple[TypeReason, ...] = ()
+    #: the words each side's messages give a condition of a rejected match:
+    #: ``(side, condition, lang, words)`` (a variant's own ``condition.<name>`` words)
+    condition_texts: tuple[tuple[str, str, str, str], ...] = ()
 
     def lines(self, lang: str = "en") -> list[str]:
         """The difference in sentences, from the matches up to the type (see
         :mod:`smartsync.messages`, keys ``study.diff.*``); a rule is said in its own words
         (its description in the language), never by its Python name."""
-        from .messages import rule_words, text
+        from .messages import has_rule_words, rule_words, text
 
         texts = dict(self.rule_texts)
-        said = (lambda rule: rule_words(rule, lang, texts.get(rule, ""))
-                or text("study.diff.a_rule", lang))
+        conditions = {(side, condition): words
+                      for side, condition, in_lang, words in self.condition_texts
+                      if in_lang == lang}
+
+        def said(rule: str) -> str:
+            words = rule_words(rule, lang, texts.get(rule, ""))
+            if not words:
+                return text("study.diff.a_rule", lang)
+            if lang != "en" and not has_rule_words(rule, lang):
+                # the rule author's own description, in the language it was written in
+                return text("study.diff.rule_untranslated", lang, words=words)
+            return words
 
         out: list[str] = []
         names = {"a": self.a, "b": self.b}
@@ -403,7 +437,8 @@ class Difference:
                     out.append(text("study.diff.rejected", lang, rule_set=names[side],
                                     matches=", ".join(pairs), count=len(pairs),
                                     stage=stage.stage, rule=said(rule),
-                                    condition=_condition(condition, lang) or said(rule)))
+                                    condition=conditions.get((side, condition or ""))
+                                    or _condition(condition, lang) or said(rule)))
             for side, elements in bare.items():
                 out.append(text("study.diff.element_unsynchronized", lang, rule_set=names[side],
                                 elements=", ".join(elements), stage=stage.stage))
@@ -764,7 +799,29 @@ def explain_difference(a: "Classification", b: "Classification", *, names: tuple
         rule_texts=tuple(sorted({step.rule: step.description or "" for c in (a, b)
                                  for step in c.trace.steps}.items())),
         reasons=(_type_reasons(a, b) if not any(s.is_synchronized_a != s.is_synchronized_b
-                                                for s in stages) else ()))
+                                                for s in stages) else ()),
+        condition_texts=_condition_texts(stages, {"a": a, "b": b}))
+
+
+def _condition_texts(stages: Sequence[StageDifference], sides: Mapping[str, "Classification"]
+                     ) -> tuple[tuple[str, str, str, str], ...]:
+    """The words of every condition a rejected match names, in every language, with the
+    messages of the classifier that rejected it (a variant's ``condition.<name>``)."""
+    from .messages import LANGUAGES, using
+
+    out: dict[tuple[str, str, str], str] = {}
+    for stage in stages:
+        for element in stage.elements:
+            for side in ("a", "b"):
+                for verdict in getattr(element, side):
+                    if verdict.counted or not verdict.condition:
+                        continue
+                    with using(getattr(sides[side], "messages", None)):
+                        for lang in LANGUAGES:
+                            words = _condition(verdict.condition, lang)
+                            if words:
+                                out[(side, verdict.condition, lang)] = words
+    return tuple((side, condition, lang, words) for (side, condition, lang), words in out.items())
 
 
 # ------------------------------------------------------------------------ the curves
@@ -868,7 +925,13 @@ def curve(classifier: "Classifier", region: Region, *, params: Parameters | None
                                               _crossings(below, c)))
             segments.append(Segment(lo, hi, value, letter, included))
         below = c
-    return Curve(rule_set, tuple(segments), tuple(breakpoints), runs=len(runs.done))
+    first = runs.classify(representative(*intervals()[0]))
+    present = [stage for stage in first.typology.stages
+               if stage in first.stages and first.stages[stage].present]
+    fixed = tuple((stage, _exact(first.stages[stage].threshold)) for stage in present
+                  if stage in first.params.thresholds)
+    return Curve(rule_set, tuple(segments), tuple(breakpoints), runs=len(runs.done),
+                 fixed=fixed, all_fixed=bool(fixed) and len(fixed) == len(present))
 
 
 def _crossings(below: "Classification", above: "Classification") -> tuple[StageCrossing, ...]:

@@ -9,14 +9,14 @@ import pytest
 
 pytest.importorskip("docx")
 
+from docbuild import write_docx  # noqa: E402
+
 from smartsync.cli import main  # noqa: E402
 from smartsync.documents import draft_region  # noqa: E402
 from smartsync.documents.review import render_review  # noqa: E402
 
 
 def _documents(tmp_path: Path) -> tuple[Path, Path]:
-    import docx
-
     rpjmd = tmp_path / "rpjmd.csv"
     rpjmd.write_text(
         "RPJMD KOTA UJI TAHUN 2021-2026\n"
@@ -24,13 +24,9 @@ def _documents(tmp_path: Path) -> tuple[Path, Path]:
         "Meningkatnya indeks SPBE;2.16.02;Program Aplikasi Informatika;1.000.000.000;1.000.000.000\n"
         "Meningkatnya indeks SPBE;2.16.03;Program Informasi Publik;500.000.000;500.000.000\n"
         "JUMLAH;;;2.500.000.000;1.500.000.000\n", encoding="utf-8")
-    document = docx.Document()
-    for text in ["MASTERPLAN SMART CITY KOTA UJI 2022-2031", "BAB IV VISI DAN MISI SMART CITY",
-                 "Visi: Kota Uji Cerdas 2031", "Visi: Kota Uji yang Terhubung",
-                 "BAB V RENCANA AKSI", "Smart Governance", "1. Satu data kota"]:
-        document.add_paragraph(text)
-    masterplan = tmp_path / "masterplan.docx"
-    document.save(masterplan)
+    masterplan = write_docx(tmp_path / "masterplan.docx", [
+        "MASTERPLAN SMART CITY KOTA UJI 2022-2031", "BAB IV VISI DAN MISI SMART CITY", "Visi: Kota Uji Cerdas 2031",
+        "Visi: Kota Uji yang Terhubung", "BAB V RENCANA AKSI", "Smart Governance", "1. Satu data kota"])
     return rpjmd, masterplan
 
 

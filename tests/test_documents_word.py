@@ -11,6 +11,8 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
+from docbuild import docx_document, save, write_docx  # noqa: E402
+
 from smartsync.documents import draft_region  # noqa: E402
 from smartsync.documents._doc import Table  # noqa: E402
 from smartsync.documents.readers import read_document  # noqa: E402
@@ -21,27 +23,20 @@ ROWS = [["1", "Meningkatnya indeks SPBE", "2.16.02", "Program Pengelolaan Inform
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "3.2 Misi Smart City", "1. Mewujudkan layanan publik digital", "BAB IV RENCANA PROGRAM",
-                 "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    path = folder / "masterplan.docx"
-    document.save(path)
-    return path
+    return write_docx(folder / "masterplan.docx", [
+        "BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”", "3.2 Misi Smart City",
+        "1. Mewujudkan layanan publik digital", "BAB IV RENCANA PROGRAM", "4.1 Smart Governance",
+        "1. Aplikasi layanan terpadu"])
 
 
 def _rpjmd(folder: Path, write_table) -> Path:
-    document = docx.Document()
-    for line in ["BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi", "“Kota yang maju dan sejahtera”", "5.2 Misi",
-                 "1. Mewujudkan tata kelola pemerintahan yang baik", "5.3 Tujuan dan Sasaran",
-                 "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE",
-                 "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS"]:
-        document.add_paragraph(line)
+    document = docx_document([
+        "BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi", "“Kota yang maju dan sejahtera”", "5.2 Misi",
+        "1. Mewujudkan tata kelola pemerintahan yang baik", "5.3 Tujuan dan Sasaran",
+        "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE",
+        "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS"])
     write_table(document)
-    path = folder / "rpjmd.docx"
-    document.save(path)
-    return path
+    return save(document, folder / "rpjmd.docx")
 
 
 def _programs(folder: Path, rpjmd: Path) -> list[tuple]:
@@ -158,20 +153,16 @@ def test_missions_and_targets_of_a_borderless_word_table_are_each_drafted_once(
     """A table of missions, goals and targets with no borders (its mission and goal cells merged
     down or left blank, the table alone or nested in a layout table, the missions also listed in
     the text above): each mission, goal and target drafted once, under its own parent."""
-    document = docx.Document()
     lines = ["BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi", "“Kota yang maju dan sejahtera”"]
     lines += ["5.2 Misi"] + [f"{k}. {m}" for k, m in enumerate(_MISSIONS, 1)] if listed else []
-    for line in lines + ["Tabel 5.1 Misi, Tujuan dan Sasaran"]:
-        document.add_paragraph(line)
+    document = docx_document(lines + ["Tabel 5.1 Misi, Tujuan dan Sasaran"])
     _vmt_table(document.add_table(rows=1, cols=1).cell(0, 0) if nested else document, merged)
     document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
     table = document.add_table(rows=2, cols=5)
     for r, row in enumerate([HEADER, ROWS[0]]):
         for c, value in enumerate(row):
             table.rows[r].cells[c].text = value
-    path = tmp_path / "rpjmd.docx"
-    document.save(path)
-    plan = draft_region(rpjmd=path, masterplan=_masterplan(tmp_path), rpjmd_period=(2021, 2026),
+    plan = draft_region(rpjmd=save(document, tmp_path / "rpjmd.docx"), masterplan=_masterplan(tmp_path), rpjmd_period=(2021, 2026),
                         masterplan_period=(2022, 2031)).region.rpjmd
     placed = {e.text: tuple(plan[p].text for p in e.parents) for e in plan.elements}
     assert len(placed) == len(plan.elements) == 1 + 2 + 3 + 5 + 1

@@ -291,25 +291,17 @@ def test_a_caption_repeated_on_every_pdf_page_keeps_its_unit(tmp_path: Path) -> 
     repeated at the top of each page and no unit in the header: every page in millions."""
     pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table as PdfTable, TableStyle
-    from reportlab.lib.styles import getSampleStyleSheet
+    from docbuild import PAGE, write_pdf
 
     from smartsync.documents.readers import read_document
 
-    style = getSampleStyleSheet()["BodyText"]
-    story = []
+    story: list = []
     header = ["Sasaran", "Kode", "Program", "Pagu 2022", "Pagu 2023"]
     for page in range(4):
-        story.append(Paragraph("Tabel 7.1 Indikasi Rencana Program Prioritas (dalam juta rupiah)", style))
         rows = [header] + [["Meningkatnya indeks SPBE", f"2.16.{page * 3 + k + 2:02d}",
                             f"Program Uji Halaman {page + 1} Nomor {k + 1}", "1.250,50", "2.000"] for k in range(3)]
-        table = PdfTable(rows)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-        story += [table, PageBreak()]
-    path = tmp_path / "rpjmd-bab7.pdf"
-    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+        story += ["Tabel 7.1 Indikasi Rencana Program Prioritas (dalam juta rupiah)", rows, PAGE]
+    path = write_pdf(tmp_path / "rpjmd-bab7.pdf", story, style="BodyText", landscape=True)
     plan, _ = _finish(draft_plan(PlanKind.RPJMD, [read_document(path)]), Period(2021, 2026), "en")
     budgets = {p.budget for p in plan.at("program")}
     assert len(plan.at("program")) == 12 and budgets == {3_250_500_000}

@@ -9,36 +9,24 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import docx_document, save, word_table, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
+MASTERPLAN = ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
+              "3.2 Misi Smart City", "1. Mewujudkan layanan publik digital", "BAB IV RENCANA PROGRAM",
+              "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]
+
+
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "3.2 Misi Smart City", "1. Mewujudkan layanan publik digital", "BAB IV RENCANA PROGRAM",
-                 "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    path = folder / "masterplan.docx"
-    document.save(path)
-    return path
-
-
-def _table(document, rows: list[list[str]]):
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value:
-                table.cell(i, j).text = value
-    return table
+    return write_docx(folder / "masterplan.docx", MASTERPLAN)
 
 
 def _save(document, folder: Path, name: str = "rpjmd.docx") -> Path:
-    path = folder / name
-    document.save(path)
-    return path
+    return save(document, folder / name)
 
 
 def _draft(folder: Path, rpjmd: Path, masterplan: Path | None = None, **options):
@@ -60,11 +48,11 @@ def test_a_kondisi_awal_year_column_is_not_read_as_pagu(tmp_path: Path) -> None:
     """A "Kondisi Awal 2020" column (an indicator's baseline: "2,5", "5 juta") beside the yearly
     pagu "Tahun ke-1..5" in thousands leaves the budgets the sum of the five years, at full
     confidence, and no 2020 in the years kept."""
-    document = docx.Document()
+    document = docx_document()
     _vision_mission(document)
     document.add_paragraph("BAB VI STRATEGI, ARAH KEBIJAKAN DAN PROGRAM PEMBANGUNAN DAERAH")
     document.add_paragraph("Tabel 6.3 Program Pembangunan Daerah yang Disertai Pagu Indikatif (dalam ribuan rupiah)")
-    _table(document, [
+    word_table(document, [
         ["Sasaran", "Kode", "Program", "Kondisi Awal 2020", "Realisasi 2020 (Rp)", "Pagu Indikatif Tahun ke-1",
          "Tahun ke-2", "Tahun ke-3", "Tahun ke-4", "Tahun ke-5", "Perangkat Daerah"],
         ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "2,5", "1.800.000",
@@ -83,10 +71,10 @@ def test_a_kondisi_awal_year_column_is_not_read_as_pagu(tmp_path: Path) -> None:
 def test_a_budget_of_zero_read_from_pagu_cells_is_doubted(tmp_path: Path) -> None:
     """Pagu cells that add up to Rp 0 give a budget of 0 at a confidence below 1, with the
     reason (a figure is right, or it is doubted)."""
-    document = docx.Document()
+    document = docx_document()
     _vision_mission(document)
     document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
-    _table(document, [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)", "Pagu 2023 (Rp)"],
+    word_table(document, [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)", "Pagu 2023 (Rp)"],
                       ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "0", "0"],
                       ["Meningkatnya indeks SPBE", "2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik",
                        "1.000.000.000", "1.000.000.000"]])
@@ -101,7 +89,7 @@ def test_a_budget_of_zero_read_from_pagu_cells_is_doubted(tmp_path: Path) -> Non
 
 
 def _tc27(folder: Path, year: str = "Tahun-{i}") -> Path:
-    document = docx.Document()
+    document = docx_document()
     document.add_paragraph("RPJMD KABUPATEN KLATEN TAHUN 2021-2026")
     _vision_mission(document)
     document.add_paragraph("BAB VII KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH")
@@ -119,7 +107,7 @@ def _tc27(folder: Path, year: str = "Tahun-{i}") -> Path:
              "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", "Angka harapan hidup",
              "76,1", "76,2", "45.000", "76,3", "47.500", "76,4", "50.000", "76,5", "52.500", "76,6", "55.000", "76,6",
              "250.000", "Dinas Kesehatan"]]
-    table = _table(document, rows)
+    table = word_table(document, rows)
 
     def merge(r0: int, c0: int, r1: int, c1: int, text: str) -> None:
         table.cell(r0, c0).merge(table.cell(r1, c1)).text = text
@@ -151,13 +139,13 @@ def test_the_tc27_table_reads_the_yearly_rp_under_tahun_n(tmp_path: Path, year: 
 
 
 def _missions_doc(folder: Path, missions: list[str], table: bool = True) -> Path:
-    document = docx.Document()
+    document = docx_document()
     for line in ["RPJMD KABUPATEN MAROS TAHUN 2021-2026", "BAB IV VISI DAN MISI", "4.1 Visi",
                  "“Maros yang Maju, Mandiri dan Berdaya Saing”", "4.2 Misi", *missions]:
         document.add_paragraph(line)
     if table:
         document.add_paragraph("BAB V TUJUAN DAN SASARAN")
-        _table(document, [["Misi", "Tujuan", "Sasaran", "Indikator"],
+        word_table(document, [["Misi", "Tujuan", "Sasaran", "Indikator"],
                           ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
                            "Sasaran 2.1.1 Meningkatnya PDRB per kapita", "PDRB"],
                           ["Misi 1", "Tujuan 1.1 Meningkatnya akuntabilitas", "Sasaran 1.1.1 Meningkatnya nilai SAKIP",
@@ -204,7 +192,7 @@ def test_bullets_under_a_numbered_mission_are_its_sub_points(tmp_path: Path) -> 
 
 def test_masterplan_programs_typed_as_bullets_under_a_dimension_are_read(tmp_path: Path) -> None:
     """ "- Aplikasi layanan desa" under "Dimensi Smart Governance" is a program of that dimension."""
-    document = docx.Document()
+    document = docx_document()
     for line in ["MASTERPLAN SMART CITY KABUPATEN MAROS 2022-2031", "BAB III VISI DAN MISI SMART CITY",
                  "3.1 Visi Smart City", "“Maros Smart Regency”", "BAB IV PROGRAM SMART CITY",
                  "Dimensi Smart Governance", "- Aplikasi layanan desa", "- Satu data Maros",
@@ -232,17 +220,17 @@ def test_lines_under_a_mission_heading_that_give_no_mission_are_said(tmp_path: P
 
 
 def _goals_table_doc(folder: Path, goals_table: bool) -> Path:
-    document = docx.Document()
+    document = docx_document()
     _vision_mission(document, ("1. Mewujudkan tata kelola pemerintahan yang inovatif",
                                "2. Meningkatkan perekonomian daerah", "3. Meningkatkan kualitas SDM"))
     document.add_paragraph("BAB V TUJUAN DAN SASARAN")
     if goals_table:
-        _table(document, [["Misi", "Tujuan", "Sasaran"],
+        word_table(document, [["Misi", "Tujuan", "Sasaran"],
                           ["Misi 1", "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE"],
                           ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
                            "Sasaran 2.1.1 Meningkatnya kunjungan wisatawan"]])
     document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS")
-    _table(document, [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
+    word_table(document, [["Sasaran", "Kode", "Program", "Pagu 2022 (Rp)"],
                       ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.000.000.000"],
                       ["Meningkatnya kunjungan wisatawan", "3.26.03", "Program Pemasaran Pariwisata", "2.000.000.000"]])
     return _save(document, folder)
@@ -310,7 +298,7 @@ def test_a_sipd_urusan_row_without_a_program_code_is_no_program(tmp_path: Path, 
 
 
 def _titled(folder: Path, title: str | None) -> Path:
-    document = docx.Document()
+    document = docx_document()
     if title:
         document.add_paragraph(title)
     _vision_mission(document)
@@ -349,7 +337,7 @@ def test_an_rpjmd_vision_quoted_under_a_lead_in_naming_the_rpjmd_is_no_masterpla
     """In a masterplan, "Visi RPJMD Kabupaten Sleman adalah:" and "Misi RPJMD ... sebagai
     berikut:" with the quote and list after them (no heading naming the RPJMD) are a quotation:
     the masterplan has one vision, its own, and its missions hang under it."""
-    document = docx.Document()
+    document = docx_document()
     for line in ["MASTERPLAN SMART CITY KABUPATEN SLEMAN TAHUN 2022-2031", "BAB II KEBIJAKAN PEMBANGUNAN DAERAH",
                  "Visi RPJMD Kabupaten Sleman adalah:", "“Terwujudnya Masyarakat Sleman yang Lebih Sejahtera”",
                  "Misi RPJMD Kabupaten Sleman adalah sebagai berikut:", "1. Meningkatkan tata kelola pemerintahan",

@@ -657,3 +657,68 @@ def test_the_stand_in_for_re_gives_what_re_gives(word, parts, pattern):
             expected and (expected.span(), expected.groups()))
     assert shim.IGNORECASE is re.IGNORECASE
     assert shim.sub("a", "", "AbA", count=1, flags=re.IGNORECASE) == "bA"
+
+
+def test_missions_sharing_only_a_means_word_score_zero_but_name_it() -> None:
+    """Two missions sharing only 'digital' and a generic verb score 0, the evidence naming what they share (F106)."""
+    from smartsync.matching import compare
+
+    found = compare("Mewujudkan layanan publik digital yang terintegrasi",
+                    "Mewujudkan tata kelola pemerintahan yang efektif dan digital", level="mission")
+    assert found.score == 0.0 and found.evidence == ("digital", "mewujudkan")
+
+
+def test_social_mobility_is_not_the_mobility_of_transport() -> None:
+    """'mobilitas sosial' (and English 'social mobility') is its own concept: it neither matches a transport mission nor names the transport affair, nor bridges to a traffic program."""
+    import smartsync
+    from smartsync import Element, Period, Plan, Region
+    from smartsync.matching import DEFAULT_THRESHOLD, compare
+    from smartsync.matching.text import concept_terms, terms
+
+    transport = "Meningkatkan mobilitas warga dengan transportasi umum terpadu dan manajemen lalu lintas cerdas"
+    social = "Meningkatkan mobilitas sosial masyarakat miskin melalui pendidikan dan pelatihan kerja"
+    found = compare(transport, social, level="mission")
+    assert found.score < DEFAULT_THRESHOLD and "perhubungan" not in found.affairs
+    assert "~mobilitas_sosial" in [t.stem for t in concept_terms(social)]
+    assert [t.stem for t in terms("social mobility")] == ["mobilitas", "sosial"]
+    region = Region(id="9990", name="Kota Contoh", kind="kota",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), [
+                        Element("P1", "program", "Program Penyelenggaraan Lalu Lintas dan Angkutan Jalan (LLAJ)", code="2.15.02"),
+                        Element("M1", "mission", "Meningkatkan kualitas layanan perhubungan dan transportasi")]),
+                    masterplan=Plan("masterplan", Period(2022, 2031), [
+                        Element("SP1", "program", "Aplikasi mobilitas sosial keluarga miskin"),
+                        Element("SM1", "mission", "Meningkatkan social mobility keluarga miskin")]))
+    assert smartsync.suggest_matches(region, threshold=0.1) == ()
+
+
+def test_a_suggestion_decided_by_a_pair_of_aims_names_it_in_both_languages() -> None:
+    """A mission suggestion decided aim by aim names the masterplan's and the RPJMD's aim in its note, in English and Indonesian; a whole-text decision names none."""
+    import smartsync
+    from smartsync import Element, Period, Plan, Region
+
+    mission = "Meningkatkan kesiapsiagaan kota menghadapi banjir dan kebakaran"
+    rpjmd_mission = "Meningkatkan kualitas lingkungan hidup, pengelolaan sampah dan ketangguhan terhadap bencana"
+    region = Region(id="9993", name="Kota Contoh", kind="kota",
+                    rpjmd=Plan("rpjmd", Period(2021, 2026), [
+                        Element("M1", "mission", rpjmd_mission),
+                        Element("M2", "mission", "Meningkatkan derajat kesehatan masyarakat")]),
+                    masterplan=Plan("masterplan", Period(2022, 2031), [
+                        Element("SM1", "mission", mission),
+                        Element("SM2", "mission", "Meningkatkan derajat kesehatan warga kota")]))
+    en = {m.key: m.note for m in smartsync.suggest_matches(region)}
+    id_ = {m.key: m.note for m in smartsync.suggest_matches(region, lang="id")}
+    assert 'masterplan "Meningkatkan kesiapsiagaan kota menghadapi banjir", RPJMD "ketangguhan terhadap bencana"' in en[("SM1", "M1")]
+    assert en[("SM1", "M1")].startswith("aims that met:")
+    assert id_[("SM1", "M1")].startswith('butir yang bertemu: masterplan "Meningkatkan kesiapsiagaan')
+    assert "aims" not in (en[("SM2", "M2")] or "")
+
+
+def test_a_development_set_s_rows_may_be_split_dev(tmp_path) -> None:
+    """A pair file may mark its rows split 'dev' (a development set, tuned on) and be counted by that split."""
+    from smartsync.matching import evaluate
+
+    path = tmp_path / "dev.csv"
+    path.write_text("level,masterplan_text,rpjmd_text,label,split\n"
+                    "program,Aplikasi bank sampah,Program Pengelolaan Persampahan,match,dev\n", encoding="utf-8")
+    result = evaluate(path, split="dev")
+    assert result.by_split["dev"].pairs == 1 and result.overall.recall == 1.0

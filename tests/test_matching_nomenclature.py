@@ -643,3 +643,33 @@ def test_a_floor_leaves_out_exactly_what_is_below_it(words: list[str], floor: fl
     full = bridger.reacher(programs)(text)
     assert bridger.reacher(programs, floor=floor)(text) == {
         p: hit for p, hit in full.items() if hit[1] >= floor}
+
+
+def _one_program_region(rpjmd_text: str, code: "str | None", masterplan_text: str) -> Region:
+    return Region(id="3508", name="Kabupaten Lumajang", kind="kabupaten",
+                  rpjmd=Plan("rpjmd", Period(2021, 2026), [
+                      Element("P1", "program", rpjmd_text, code=code),
+                      Element("P2", "program", "Program Pengelolaan Aplikasi Informatika", code="2.16.03")]),
+                  masterplan=Plan("masterplan", Period(2022, 2031), [
+                      Element("SP1", "program", masterplan_text)]))
+
+
+@pytest.mark.parametrize("code", ["2.20.02", None])
+def test_satu_data_is_bridged_to_the_sectoral_statistics_program(code: "str | None") -> None:
+    """'Satu Data <region>' is suggested for the sectoral statistics program, coded or placed by name, the note naming the bridge (F106)."""
+    from smartsync import suggest_matches
+
+    region = _one_program_region("Program Penyelenggaraan Statistik Sektoral", code, "Satu Data Lumajang")
+    (found,) = suggest_matches(region)
+    assert found.rpjmd == "P1" and found.score >= 0.38
+    assert found.evidence == ("satu data",)
+    assert found.note.startswith("via program 2.20.02 PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL (satu data)")
+
+
+def test_a_phrase_of_the_vocabulary_is_one_term_and_its_words_apart_are_not() -> None:
+    """A phrase of the vocabulary's 'phrases' is compared as one term; its words written apart stay ordinary words."""
+    from smartsync.matching.text import PHRASES, terms
+
+    assert PHRASES["satu data"] == "satudata"
+    assert [t.stem for t in terms("Portal Satu Data Kota")] == ["portal", "satudata", "kota"]
+    assert "satudata" not in [t.stem for t in terms("Data satu kecamatan")]

@@ -9,38 +9,28 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import MASTERPLAN, docx_document, save, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "BAB IV RENCANA PROGRAM", "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return write_docx(folder / "masterplan.docx", MASTERPLAN)
 
 
 def _draft(folder: Path, rows: list[list[str]], merge: tuple[int, int] | None = None):
-    document = docx.Document()
-    for line in ["RPJMD KOTA KEDIRI TAHUN 2025-2029", "BAB IV VISI DAN MISI", "4.1 Visi", "“Kediri Kota Cerdas”",
-                 "4.2 Misi", "1. Mewujudkan tata kelola pemerintahan digital", "Sasaran 1.1: Meningkatnya indeks SPBE",
-                 "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS", "Tabel 7.1 Program dan Kegiatan (dalam juta rupiah)"]:
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value:
-                table.cell(i, j).text = value
+    document = docx_document([
+        "RPJMD KOTA KEDIRI TAHUN 2025-2029", "BAB IV VISI DAN MISI", "4.1 Visi", "“Kediri Kota Cerdas”", "4.2 Misi",
+        "1. Mewujudkan tata kelola pemerintahan digital", "Sasaran 1.1: Meningkatnya indeks SPBE",
+        "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS", "Tabel 7.1 Program dan Kegiatan (dalam juta rupiah)", rows])
+    table = document.tables[0]
     if merge is not None:
         for j in range(3):
             keep = table.cell(merge[0], j).text
             table.cell(merge[0], j).merge(table.cell(merge[1], j)).text = keep
-    document.save(folder / "rpjmd.docx")
-    return draft_region(rpjmd=folder / "rpjmd.docx", masterplan=_masterplan(folder), rpjmd_period=(2025, 2029),
+    return draft_region(rpjmd=save(document, folder / "rpjmd.docx"), masterplan=_masterplan(folder), rpjmd_period=(2025, 2029),
                         masterplan_period=(2025, 2034))
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import MASTERPLAN, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
@@ -18,38 +20,26 @@ HEADER = ["Sasaran", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Pagu 2027", "
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "BAB IV RENCANA PROGRAM", "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return write_docx(folder / "masterplan.docx", MASTERPLAN)
 
 
 def _rpjmd(folder: Path, first: tuple[str, str, str], second: tuple[str, str, str]) -> Path:
     """Two tables under BAB VII, each (caption, figure scale, note): ribu figures are x1000 the juta ones."""
-    document = docx.Document()
-    for line in ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB IV VISI, MISI, TUJUAN DAN SASARAN", "4.1 Visi",
-                 "“Batu Kota Wisata yang Cerdas”", "4.2 Misi", "1. Mewujudkan tata kelola pemerintahan digital",
-                 "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN"]:
-        document.add_paragraph(line)
+    items: list = ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB IV VISI, MISI, TUJUAN DAN SASARAN", "4.1 Visi",
+                   "“Batu Kota Wisata yang Cerdas”", "4.2 Misi", "1. Mewujudkan tata kelola pemerintahan digital",
+                   "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN"]
     programs = ((("2.16.03", "Program Pengelolaan Aplikasi Informatika"), ("3.26.03", "Program Pemasaran Pariwisata")),
                 (("2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik"),
                  ("3.26.02", "Program Peningkatan Daya Tarik Destinasi Pariwisata")))
     for (caption, scale, note), pair in zip((first, second), programs):
-        document.add_paragraph(caption)
+        items.append(caption)
         rows = [HEADER] + [["Meningkatnya indeks SPBE", code, name] + [f"{v}{scale}" for v in values] + ["Diskominfo"]
                            for (code, name), values in zip(pair, (("1.250", "1.300", "1.350", "1.400", "1.450"),
                                                                   ("2.500",) * 5))]
-        table = document.add_table(rows=len(rows), cols=len(HEADER))
-        table.style = "Table Grid"
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                table.cell(i, j).text = value
+        items.append(rows)
         if note:
-            document.add_paragraph(note)
-    document.save(folder / "rpjmd.docx")
-    return folder / "rpjmd.docx"
+            items.append(note)
+    return write_docx(folder / "rpjmd.docx", items)
 
 
 def _budgets(folder: Path, rpjmd: Path) -> dict[str, tuple[int | None, float]]:

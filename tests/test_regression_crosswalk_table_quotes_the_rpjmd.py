@@ -9,27 +9,16 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
 def _document(folder: Path, name: str, lines: list[str], rows: list[list[str]] | None = None,
               after: list[str] = ()) -> Path:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    if rows:
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = "Table Grid"
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                table.cell(i, j).text = value
-    for line in after:
-        document.add_paragraph(line)
-    path = folder / name
-    document.save(path)
-    return path
+    return write_docx(folder / name, [*lines, *([rows] if rows else []), *after])
 
 
 def test_the_rpjmd_column_of_a_crosswalk_table_is_not_read_as_the_masterplans(tmp_path: Path) -> None:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import MASTERPLAN, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
@@ -19,12 +21,7 @@ ROWS = [("2.16.03", "Program Pengelolaan Aplikasi Informatika", ("1.250.000.000"
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "BAB IV RENCANA PROGRAM", "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return write_docx(folder / "masterplan.docx", MASTERPLAN)
 
 
 def _csv(folder: Path, year_header: str = "Tahun", repeat: int | None = None, other: str | None = None) -> Path:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import write_docx, write_pdf  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 from smartsync.documents._text import money  # noqa: E402
@@ -19,25 +21,9 @@ HEAD = ["RPJMD KABUPATEN LUMAJANG TAHUN 2025-2029", "BAB IV VISI, MISI, TUJUAN D
 MISSIONS = ["1. Mewujudkan tata kelola pemerintahan digital", "2. Meningkatkan daya saing pariwisata"]
 
 
-def _word(folder: Path, name: str, items: list) -> Path:
-    document = docx.Document()
-    for item in items:
-        if isinstance(item, str):
-            document.add_paragraph(item)
-            continue
-        grid = document.add_table(rows=len(item), cols=len(item[0]))
-        grid.style = "Table Grid"
-        for i, row in enumerate(item):
-            for j, value in enumerate(row):
-                if value:
-                    grid.cell(i, j).text = value
-    path = folder / name
-    document.save(path)
-    return path
-
 
 def _masterplan(folder: Path) -> Path:
-    return _word(folder, "masterplan.docx", [
+    return write_docx(folder / "masterplan.docx", [
         "MASTERPLAN SMART CITY KABUPATEN LUMAJANG 2025-2034", "BAB III VISI DAN MISI SMART CITY",
         "3.1 Visi Smart City", "“Lumajang Smart Regency”", "3.2 Misi Smart City", "1. Mewujudkan layanan digital",
         "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance", "1. Satu data Lumajang"])
@@ -59,7 +45,7 @@ def _placed(plan, *levels: str) -> list[tuple[str, tuple[str, ...], float]]:
 def test_targets_numbered_1_2_under_their_heading_are_not_hung_under_the_last_mission(tmp_path: Path) -> None:
     """ "4.3 Sasaran" / "1. ...", "2. ..." after the list under "4.2 Misi" names no mission: the
     targets are said not placed and doubted, never put under the last mission at full confidence."""
-    draft = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS + [
+    draft = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS + [
         "4.3 Sasaran", "1. Meningkatnya indeks SPBE", "2. Meningkatnya kunjungan wisatawan"]))
     assert _placed(draft.region.rpjmd, "target") == [("S1", (), 0.6), ("S2", (), 0.6)]
     assert any("2 targets under no mission" in note for note in draft.unplaced)
@@ -69,7 +55,7 @@ def test_targets_numbered_1_2_under_their_heading_are_not_hung_under_the_last_mi
 def test_targets_numbered_by_their_mission_are_read_and_placed(tmp_path: Path, numbers) -> None:
     """ "1.1 Meningkatnya ..." (no full stop after the number) under "4.3 Sasaran" is a target,
     placed by its number: S1.1 under M1, S2.1 under M2."""
-    draft = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS + [
+    draft = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS + [
         "4.3 Sasaran", f"{numbers[0]} Meningkatnya indeks SPBE", f"{numbers[1]} Meningkatnya kunjungan wisatawan"]))
     assert _placed(draft.region.rpjmd, "target") == [
         (f"S{numbers[0]}", ("M1",), 1.0), (f"S{numbers[1]}", ("M2",), 1.0)]
@@ -79,7 +65,7 @@ def test_targets_numbered_by_their_mission_are_read_and_placed(tmp_path: Path, n
 def test_missions_restated_over_their_goals_are_their_parents(tmp_path: Path) -> None:
     """The missions listed under "4.2 Misi", then each stated again ("Misi 1: ...") over its goals
     under "4.3 Tujuan dan Sasaran": each goal sits under the mission stated above it."""
-    draft = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS + [
+    draft = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS + [
         "4.3 Tujuan dan Sasaran", "Misi 1: Mewujudkan tata kelola pemerintahan digital",
         "Tujuan 1: Meningkatkan kinerja birokrasi", "Misi 2: Meningkatkan daya saing pariwisata",
         "Tujuan 2: Meningkatkan kunjungan wisata"]))
@@ -92,7 +78,7 @@ def test_missions_restated_over_their_goals_are_their_parents(tmp_path: Path) ->
 def test_a_no_misi_table_numbers_the_missions_the_goals_table_names(tmp_path: Path) -> None:
     """Missions in a "No | Misi" table are numbered by the table's No: the goals table's "Misi 1"
     and "Misi 2" place T1.1 under M1 and T2.1 under M2 (no false "the plan does not state mission 1")."""
-    draft = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+    draft = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + [
         [["No", "Misi"], ["1", "Mewujudkan tata kelola pemerintahan digital"],
          ["2", "Meningkatkan daya saing pariwisata"]],
         "4.3 Tujuan dan Sasaran",
@@ -111,7 +97,7 @@ PROGRAMS = [["Sasaran", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat 
 
 
 def _two_tables(folder: Path, first_note: str) -> Path:
-    return _word(folder, "rpjmd.docx", HEAD + MISSIONS + [
+    return write_docx(folder / "rpjmd.docx", HEAD + MISSIONS + [
         "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN",
         "Tabel 7.1 Program Urusan Pemerintahan Wajib",
         PROGRAMS + [["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika",
@@ -147,7 +133,7 @@ def test_a_note_under_a_later_table_is_not_the_unit_of_an_earlier_one(tmp_path: 
 def test_a_vision_without_quotes_ends_at_its_paragraph(tmp_path: Path, explanation: str) -> None:
     """ "Lumajang Maju dan Sejahtera" (no quotation marks, no full stop) followed by its
     explanation: the vision is its own paragraph, not the explanation run on after it."""
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", [
         *HEAD[:3], "Lumajang Maju dan Sejahtera", explanation, "Maju: daerah yang berkembang.", "4.2 Misi",
         *MISSIONS])).region.rpjmd
     assert [(v.text, v.confidence) for v in plan.at("vision")] == [("Lumajang Maju dan Sejahtera", None)]
@@ -160,18 +146,13 @@ def test_a_pdf_vision_paragraph_going_on_into_its_missions_gives_them(tmp_path: 
     """ "Visi smart city ... adalah “...”. Visi tersebut diwujudkan melalui misi: (1) ...; (2) ...;
     (3) ..." wrapped over four lines of a PDF: the vision and its three missions."""
     pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    path = tmp_path / "masterplan.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(t, getSampleStyleSheet()["Normal"]) for t in [
+    path = write_pdf(tmp_path / "masterplan.pdf", [
         "MASTERPLAN SMART CITY KOTA MADIUN TAHUN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
         "Visi smart city Kota Madiun adalah “Madiun Smart City: Kota Pendekar yang Cerdas dan Melayani”. Visi "
         "tersebut diwujudkan melalui misi: (1) mewujudkan layanan publik berbasis digital; (2) mengembangkan "
         "ekonomi kreatif dan UMKM digital; (3) mewujudkan lingkungan kota yang bersih dan sehat.",
-        "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance", "• Satu Data Kota Madiun"]])
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS), path).region.masterplan
+        "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance", "• Satu Data Kota Madiun"])
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS), path).region.masterplan
     assert [(e.id, e.text, e.parents) for e in plan.at("vision") + plan.at("mission")] == [
         ("SV", "Madiun Smart City: Kota Pendekar yang Cerdas dan Melayani", ()),
         ("SM1", "Mewujudkan layanan publik berbasis digital", ("SV",)),
@@ -186,7 +167,7 @@ def test_the_activities_of_a_program_add_their_pagu_to_it(tmp_path: Path) -> Non
     """A "Program | Kegiatan" table, the program cell left blank over its second activity: one
     program whose budget is the sum of its activities' pagu (was a second "program" named by the
     activity, and the program short of it at full confidence)."""
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS + [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS + [
         "BAB VII PROGRAM PERANGKAT DAERAH",
         [["Sasaran", "Kode", "Program", "Kegiatan", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
          ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika",
@@ -202,7 +183,7 @@ def test_the_activities_of_a_program_add_their_pagu_to_it(tmp_path: Path) -> Non
 def test_rows_of_activity_codes_under_their_program_are_no_programs(tmp_path: Path) -> None:
     """ "2.16.03.1.01 Pengelolaan e-government" rows under program 2.16.03 (which prints its own
     pagu) are its activities: no programs, and the program's pagu is its own."""
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + MISSIONS + [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + MISSIONS + [
         "BAB VII PROGRAM PERANGKAT DAERAH",
         [["Sasaran", "Kode", "Program/Kegiatan", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
          ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.500.000.000",

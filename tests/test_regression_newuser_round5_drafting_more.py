@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import docx_document, save, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
@@ -20,25 +22,9 @@ MISSIONS = ["Mewujudkan tata kelola pemerintahan digital", "Meningkatkan daya sa
             "Meningkatkan kualitas lingkungan hidup"]
 
 
-def _word(folder: Path, name: str, items: list) -> Path:
-    document = docx.Document()
-    for item in items:
-        if isinstance(item, str):
-            document.add_paragraph(item)
-            continue
-        grid = document.add_table(rows=len(item), cols=len(item[0]))
-        grid.style = "Table Grid"
-        for i, row in enumerate(item):
-            for j, value in enumerate(row):
-                if value:
-                    grid.cell(i, j).text = value
-    path = folder / name
-    document.save(path)
-    return path
-
 
 def _draft(folder: Path, rpjmd: Path, masterplan: Path | None = None):
-    masterplan = masterplan or _word(folder, "masterplan.docx", [
+    masterplan = masterplan or write_docx(folder / "masterplan.docx", [
         "MASTERPLAN SMART CITY KOTA BATU 2025-2034", "BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City",
         "“Batu Smart City”", "3.2 Misi Smart City", "1. Mewujudkan layanan digital", "BAB IV PROGRAM SMART CITY",
         "Dimensi Smart Governance", "1. Satu data Batu"])
@@ -56,7 +42,7 @@ def _shape(plan, *levels: str) -> list[tuple[str, str, tuple[str, ...], float]]:
 def test_a_vision_written_on_after_adalah_is_the_vision(tmp_path: Path) -> None:
     """ "Visi Kota Batu Tahun 2025-2029 adalah Terwujudnya ..." (no quotes) is the vision, and the
     missions hang under it (the vision was dropped silently)."""
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + [
         "Visi Kota Batu Tahun 2025-2029 adalah Terwujudnya Kota Batu sebagai Kota Wisata yang Cerdas dan Sejahtera.",
         "Misi:", f"1. {MISSIONS[0]}", f"2. {MISSIONS[1]}"])).region.rpjmd
     assert _shape(plan, "vision", "mission") == [
@@ -67,13 +53,13 @@ def test_a_vision_written_on_after_adalah_is_the_vision(tmp_path: Path) -> None:
 def test_a_masterplan_vision_after_its_label_and_a_colon_is_the_vision(tmp_path: Path) -> None:
     """ "Visi Smart City Kota Batu: Batu Smart City, ..." is the masterplan's vision; the list's
     "; dan" and final full stop are taken off its missions."""
-    masterplan = _word(tmp_path, "masterplan.docx", [
+    masterplan = write_docx(tmp_path / "masterplan.docx", [
         "MASTERPLAN SMART CITY KOTA BATU 2025-2034", "BAB III VISI DAN MISI SMART CITY",
         "Visi Smart City Kota Batu: Batu Smart City, Kota Wisata Cerdas Berkelanjutan.", "Misi Smart City Kota Batu:",
         "a. Mewujudkan layanan pemerintahan digital;", "b. Mengembangkan ekonomi pariwisata digital; dan",
         "c. Mewujudkan lingkungan kota yang lestari.", "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance",
         "1. Satu data Batu"])
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + ["Visi:", "“Batu Sejahtera”", "Misi:",
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + ["Visi:", "“Batu Sejahtera”", "Misi:",
                                                                   f"1. {MISSIONS[0]}"]), masterplan).region.masterplan
     assert _shape(plan, "vision", "mission") == [
         ("SV", "Batu Smart City, Kota Wisata Cerdas Berkelanjutan", (), 1.0),
@@ -94,7 +80,7 @@ def test_a_masterplan_vision_after_its_label_and_a_colon_is_the_vision(tmp_path:
 def test_missions_numbered_otherwise_are_read_and_their_targets_placed(tmp_path: Path, lines: list[str]) -> None:
     """ "Misi 1" over its statement, "Pertama, ...", "Kesatu: ...", "i." ... "iii.": M1..M3, and
     "Sasaran 1.1", "Sasaran 3.1" under M1 and M3."""
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + ["4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", *lines,
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + ["4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", *lines,
                                                                   "4.3 Sasaran", "Sasaran 1.1: Meningkatnya indeks SPBE",
                                                                   "Sasaran 3.1: Meningkatnya IKLH"])).region.rpjmd
     assert _shape(plan, "mission", "target") == [
@@ -105,7 +91,7 @@ def test_missions_numbered_otherwise_are_read_and_their_targets_placed(tmp_path:
 def test_a_target_whose_number_names_a_mission_not_read_is_not_placed_under_the_vision(tmp_path: Path) -> None:
     """ "Sasaran 1.1" when no mission 1 was read: said not placed and doubted, naming the mission
     its number names, never put under the vision at full confidence."""
-    draft = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+    draft = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + [
         "4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", "Misi ini dimaksudkan untuk memperbaiki birokrasi.",
         "4.3 Sasaran", "Sasaran 1.1: Meningkatnya indeks SPBE"]))
     (target,) = draft.region.rpjmd.at("target")
@@ -120,21 +106,12 @@ def test_a_target_whose_number_names_a_mission_not_read_is_not_placed_under_the_
 def test_numbered_missions_in_one_cell_of_a_visi_misi_table_are_each_a_mission(tmp_path: Path) -> None:
     """A "VISI | MISI" table whose mission cell holds "1. ...", "2. ...", "3. ..." as paragraphs: M1..M3
     (was one mission holding all three), the vision without its quotation marks."""
-    document = docx.Document()
-    for line in HEAD:
-        document.add_paragraph(line)
-    grid = document.add_table(rows=2, cols=2)
-    grid.style = "Table Grid"
-    grid.cell(0, 0).text, grid.cell(0, 1).text = "VISI", "MISI"
-    grid.cell(1, 0).text = "“Batu Sejahtera”"
-    cell = grid.cell(1, 1)
-    cell.text = f"1. {MISSIONS[0]}"
+    document = docx_document(HEAD + [[["VISI", "MISI"], ["“Batu Sejahtera”", f"1. {MISSIONS[0]}"]]])
+    cell = document.tables[0].cell(1, 1)
     for k, statement in enumerate(MISSIONS[1:], 2):
         cell.add_paragraph(f"{k}. {statement}")
     document.add_paragraph("Sasaran 2.1: Meningkatnya kunjungan wisatawan")
-    path = tmp_path / "rpjmd.docx"
-    document.save(path)
-    plan = _draft(tmp_path, path).region.rpjmd
+    plan = _draft(tmp_path, save(document, tmp_path / "rpjmd.docx")).region.rpjmd
     assert _shape(plan, "vision", "mission", "target") == [
         ("V", "Batu Sejahtera", (), 1.0), ("M1", MISSIONS[0], ("V",), 1.0), ("M2", MISSIONS[1], ("V",), 1.0),
         ("M3", MISSIONS[2], ("V",), 1.0), ("S2.1", "Meningkatnya kunjungan wisatawan", ("M2",), 1.0)]
@@ -177,7 +154,7 @@ def test_pagu_cells_with_footnote_markers_are_read_and_odd_cells_said(tmp_path: 
              "Program Peningkatan Daya Tarik Destinasi Pariwisata"]
     rows = [["Sasaran", "Kode", "Program"] + [f"Pagu {y}" for y in range(2025, 2030)] + ["Perangkat Daerah"]]
     rows += [["Meningkatnya indeks SPBE", code, name, *row, "Diskominfo"] for code, name, row in zip(codes, names, cells)]
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + [
         "4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", f"1. {MISSIONS[0]}", "BAB VII PROGRAM PRIORITAS",
         "Tabel 7.1 Program Prioritas (dalam juta rupiah)", rows])).region.rpjmd
     got = {p.code: (p.budget, p.confidence.reasons if p.confidence else ()) for p in plan.at("program")}
@@ -199,14 +176,14 @@ def test_the_masterplans_own_vision_after_the_rpjmd_quoted_is_read(tmp_path: Pat
     """Under one heading, the RPJMD's vision and missions quoted, then "... visi smart city Kota Batu
     adalah:" and "Misi smart city Kota Batu adalah:": the quotation ends there, and the masterplan's
     own vision and missions are drafted (they were lost silently)."""
-    masterplan = _word(tmp_path, "masterplan.docx", [
+    masterplan = write_docx(tmp_path / "masterplan.docx", [
         "MASTERPLAN SMART CITY KOTA BATU 2025-2034", "BAB III VISI DAN MISI SMART CITY",
         "Visi RPJMD Kota Batu Tahun 2025-2029 adalah:", "“Batu Kota Wisata yang Cerdas dan Sejahtera”", "dengan misi:",
         f"1. {MISSIONS[0]}", f"2. {MISSIONS[1]}", lead_in, "“Batu Smart City: Kota Wisata Cerdas Berkelanjutan”",
         "Misi smart city Kota Batu adalah:", "1. Mewujudkan layanan pemerintahan digital",
         "2. Mengembangkan ekonomi pariwisata digital", "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance",
         "1. Satu data Batu"])
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + ["Visi:", "“Batu Sejahtera”", "Misi:",
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + ["Visi:", "“Batu Sejahtera”", "Misi:",
                                                                   f"1. {MISSIONS[0]}"]), masterplan).region.masterplan
     assert _shape(plan, "vision", "mission") == [
         ("SV", "Batu Smart City: Kota Wisata Cerdas Berkelanjutan", (), 1.0),
@@ -219,7 +196,7 @@ def test_a_group_row_alone_before_a_table_caption_is_no_label_of_the_caption(tmp
     then the caption "Tabel 7.1 ..." repeated over the next page: the caption is no target
     (layout fuzzer seed 131, Word)."""
     header = ["Kode", "Program", "Pagu 2025 (Rp)"]
-    plan = _draft(tmp_path, _word(tmp_path, "rpjmd.docx", HEAD + [
+    plan = _draft(tmp_path, write_docx(tmp_path / "rpjmd.docx", HEAD + [
         "4.1 Visi", "“Batu Sejahtera”", "4.2 Misi", f"1. {MISSIONS[0]}", "4.3 Sasaran",
         "Sasaran 1.1: Meningkatnya indeks SPBE", "BAB VII PROGRAM PRIORITAS", "Tabel 7.1 Program Prioritas",
         [header, ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.000.000.000"]], "Sasaran 1.1",

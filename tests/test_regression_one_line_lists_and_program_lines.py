@@ -9,22 +9,15 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import write_docx, write_pdf  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 VISION = "Maros yang Maju dan Sejahtera"
 MISSIONS = ["Mewujudkan pemerintahan yang bersih", "Meningkatkan ekonomi daerah", "Membangun infrastruktur yang merata"]
 HEAD = ["RPJMD KABUPATEN MAROS TAHUN 2021-2026", "BAB IV VISI DAN MISI"]
-
-
-def _doc(folder: Path, name: str, lines: list[str]) -> Path:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    path = folder / name
-    document.save(path)
-    return path
 
 
 def _masterplan_lines(programs: list[str]) -> list[str]:
@@ -34,9 +27,9 @@ def _masterplan_lines(programs: list[str]) -> list[str]:
 
 
 def _draft(folder: Path, rpjmd: list[str], masterplan: list[str] | None = None):
-    return draft_region(rpjmd=_doc(folder, "rpjmd.docx", rpjmd),
-                        masterplan=_doc(folder, "masterplan.docx",
-                                        masterplan or _masterplan_lines(["Dimensi Smart Governance", "1. Satu data"])),
+    return draft_region(rpjmd=write_docx(folder / "rpjmd.docx", rpjmd),
+                        masterplan=write_docx(folder / "masterplan.docx", masterplan or _masterplan_lines(
+                            ["Dimensi Smart Governance", "1. Satu data"])),
                         rpjmd_period=(2021, 2026), masterplan_period=(2022, 2031))
 
 
@@ -115,14 +108,9 @@ def test_missions_listed_on_one_line_wrapped_in_a_pdf_are_each_a_mission(tmp_pat
     """ "Misi: A; B; C" wrapped over two lines of a PDF gives the three missions (the list is
     split where it ends, not on its first line)."""
     pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
     long = "Mewujudkan pemerintahan yang bersih dan melayani seluruh masyarakat Kabupaten Maros"
-    path = tmp_path / "rpjmd.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(t, getSampleStyleSheet()["Normal"]) for t in HEAD + [
-        "4.1 Visi", f"“{VISION}”", f"Misi: {long}; {MISSIONS[1]}; {MISSIONS[2]}."]])
-    draft = draft_region(rpjmd=path, masterplan=_doc(tmp_path, "masterplan.docx", _masterplan_lines(
+    path = write_pdf(tmp_path / "rpjmd.pdf", HEAD + [
+        "4.1 Visi", f"“{VISION}”", f"Misi: {long}; {MISSIONS[1]}; {MISSIONS[2]}."])
+    draft = draft_region(rpjmd=path, masterplan=write_docx(tmp_path / "masterplan.docx", _masterplan_lines(
         ["Dimensi Smart Governance", "1. Satu data"])), rpjmd_period=(2021, 2026), masterplan_period=(2022, 2031))
     assert [m.text for m in draft.region.rpjmd.at("mission")] == [long, MISSIONS[1], MISSIONS[2]]

@@ -8,24 +8,16 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
 def _save(lines: list[str], folder: Path, name: str) -> Path:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    table = document.add_table(rows=2, cols=3)
-    table.style = "Table Grid"
-    for j, value in enumerate(["No", "Dimensi", "Program"]):
-        table.cell(0, j).text = value
-    for j, value in enumerate(["1", "Smart Governance", "Aplikasi layanan"]):
-        table.cell(1, j).text = value
-    path = folder / name
-    document.save(path)
-    return path
+    return write_docx(folder / name, lines + [[["No", "Dimensi", "Program"], ["1", "Smart Governance",
+                                                                               "Aplikasi layanan"]]])
 
 
 _RPJMD = ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB IV VISI DAN MISI", "Visi",

@@ -10,38 +10,27 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import MASTERPLAN, write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City", "“Kota cerdas dan melayani”",
-                 "BAB IV RENCANA PROGRAM", "4.1 Smart Governance", "1. Aplikasi layanan terpadu"]:
-        document.add_paragraph(line)
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return write_docx(folder / "masterplan.docx", MASTERPLAN)
 
 
 def _budget(folder: Path, first: str) -> tuple[int | None, tuple[str, ...]]:
     """The budget and doubts of a program whose 2025 pagu cell reads ``first`` (Rp juta), the
     four other years "1.000"."""
-    document = docx.Document()
-    for line in ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
-                 "Tabel 7.1 Program Prioritas (dalam juta rupiah)"]:
-        document.add_paragraph(line)
     rows = [["Sasaran", "Kode", "Program", *(f"Pagu {y}" for y in range(2025, 2030)), "Perangkat Daerah"],
             ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", first,
              "1.000", "1.000", "1.000", "1.000", "Diskominfo"]]
-    table = document.add_table(rows=2, cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
-    document.add_paragraph("*) termasuk DAK")
-    document.save(folder / "rpjmd.docx")
-    program = draft_region(rpjmd=folder / "rpjmd.docx", masterplan=_masterplan(folder), rpjmd_period=(2025, 2029),
+    rpjmd = write_docx(folder / "rpjmd.docx", [
+        "RPJMD KOTA BATU TAHUN 2025-2029", "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
+        "Tabel 7.1 Program Prioritas (dalam juta rupiah)", rows, "*) termasuk DAK"])
+    program = draft_region(rpjmd=rpjmd, masterplan=_masterplan(folder), rpjmd_period=(2025, 2029),
                            masterplan_period=(2025, 2034)).region.rpjmd.at("program")[0]
     return program.budget, program.confidence.reasons if program.confidence else ()
 
@@ -67,20 +56,13 @@ def test_a_cell_that_is_no_figure_is_left_out_and_said(tmp_path: Path, cell: str
 def test_a_share_column_beside_the_total_is_no_second_total(tmp_path: Path) -> None:
     """Newuser finding F117: "Proporsi Pagu (%)" beside "Total Pagu" is a share, never money: the
     budget is the total, with no doubt of two totals."""
-    document = docx.Document()
-    for line in ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
-                 "Tabel 7.1 Program Prioritas (dalam juta rupiah)"]:
-        document.add_paragraph(line)
     rows = [["Sasaran", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Total Pagu", "Proporsi Pagu (%)",
              "Perangkat Daerah"],
             ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.250", "1.300",
              "2.550", "35,1", "Diskominfo"]]
-    table = document.add_table(rows=2, cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
-    document.save(tmp_path / "rpjmd.docx")
-    program = draft_region(rpjmd=tmp_path / "rpjmd.docx", masterplan=_masterplan(tmp_path),
+    rpjmd = write_docx(tmp_path / "rpjmd.docx", ["RPJMD KOTA BATU TAHUN 2025-2029",
+                                                 "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
+                                                 "Tabel 7.1 Program Prioritas (dalam juta rupiah)", rows])
+    program = draft_region(rpjmd=rpjmd, masterplan=_masterplan(tmp_path),
                            rpjmd_period=(2025, 2029), masterplan_period=(2025, 2034)).region.rpjmd.at("program")[0]
     assert (program.budget, program.confidence) == (2_550_000_000, None)

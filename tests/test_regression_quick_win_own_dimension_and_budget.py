@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import Styled, write_docx, write_pdf  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
@@ -21,32 +23,19 @@ LINES = ["MASTERPLAN SMART CITY KOTA MADIUN TAHUN 2025-2034", "BAB III VISI DAN 
 
 
 def _rpjmd(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["RPJMD KOTA MADIUN TAHUN 2025-2029", "BAB IV VISI DAN MISI", "4.1 Visi", "“Madiun Kota Pendekar”",
-                 "4.2 Misi", "1. Mewujudkan tata kelola pemerintahan digital"]:
-        document.add_paragraph(line)
-    document.save(folder / "rpjmd.docx")
-    return folder / "rpjmd.docx"
+    return write_docx(folder / "rpjmd.docx", [
+        "RPJMD KOTA MADIUN TAHUN 2025-2029", "BAB IV VISI DAN MISI", "4.1 Visi", "“Madiun Kota Pendekar”", "4.2 Misi",
+        "1. Mewujudkan tata kelola pemerintahan digital"])
 
 
 def _docx(folder: Path) -> Path:
-    document = docx.Document()
-    for line in LINES:
-        document.add_paragraph(line)
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return write_docx(folder / "masterplan.docx", LINES)
 
 
 def _pdf(folder: Path) -> Path:
     pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-    styles = getSampleStyleSheet()
-    story = [Paragraph(line, styles["Heading3"] if line.startswith(("Dimensi", "Quick", "BAB")) else styles["Normal"])
-             for line in LINES]
-    SimpleDocTemplate(str(folder / "masterplan.pdf"), pagesize=A4).build(story)
-    return folder / "masterplan.pdf"
+    return write_pdf(folder / "masterplan.pdf", [
+        Styled(line, "Heading3") if line.startswith(("Dimensi", "Quick", "BAB")) else line for line in LINES])
 
 
 @pytest.mark.parametrize("form", ["docx", "pdf"])

@@ -98,3 +98,60 @@ def test_a_conflict_names_the_rules_that_concluded_each_type(capsys, module):
         "always_program_too", "type_from_highest_intact_chain")
     code, out = check(capsys, "--rules", f"{module}:TwoTypes")
     assert code == 1 and "by rule 'always_program_too'" in out
+
+
+from smartsync.facts import Element as ElementFact, Match as MatchFact, MatchRejected, StageDef
+
+
+class ReadsOptionalFields:
+    """Rules on what drafted files often leave out (newuser F104)."""
+
+    @concludes(MatchRejected, masterplan=MATCH.element, rpjmd=MATCH.counterpart, condition="uncoded")
+    @Rule(StageDef(name="program"),
+          ElementFact(plan="masterplan", level="program", id=MATCH.element),
+          MatchFact(masterplan=MATCH.element, rpjmd=MATCH.counterpart, relation=MATCH.relation),
+          ElementFact(plan="rpjmd", level="program", id=MATCH.counterpart, code=None),
+          salience=PHASE["reject"])
+    def counterpart_uncoded(self, element, counterpart, relation):
+        """Concludes that a program match does not count: the RPJMD program carries no code."""
+        self.declare(MatchRejected(stage="program", masterplan=element, rpjmd=counterpart,
+                                   relation=relation, condition="uncoded", figures={}))
+
+    @Rule(ElementFact(plan="masterplan", level="program", dimension=None))
+    def program_without_dimension(self):
+        """Notes a masterplan program without a dimension."""
+
+    @Rule(ElementFact(plan="rpjmd", level="program", budget=0))
+    def program_budget_zero(self):
+        """Notes an RPJMD program whose budget is 0."""
+
+
+def test_the_generated_regions_have_what_drafted_files_leave_out(capsys):
+    """--check draws RPJMD programs without a code or with a budget of 0 and masterplan
+    programs without a dimension, so a variant's rule on them fires (it failed as
+    "rule never fired" on a rule about uncoded programs)."""
+    made = types.ModuleType("optional_packs")
+    made.ReadsOptionalFields = ReadsOptionalFields
+    made.VARIANT = __import__("smartsync").Variant(
+        "optional", default_packs() + (ReadsOptionalFields,), description="x")
+    sys.modules["optional_packs"] = made
+    try:
+        code, out = check(capsys, "--rules", "optional_packs:VARIANT", "--regions", "40")
+    finally:
+        del sys.modules["optional_packs"]
+    for rule in ("counterpart_uncoded", "program_without_dimension", "program_budget_zero"):
+        assert f"rule never fired: {rule}" not in out, out
+
+
+def test_shapes_leave_the_rest_of_a_generated_region_alone():
+    """typical_region(shapes=True) differs from the region without shapes only in the
+    optional fields (codes, budgets, dimensions, agencies, parents): same ids, levels,
+    texts and matches."""
+    from smartsync.sample import typical_region
+
+    for seed in range(12):
+        plain, shaped = typical_region(seed, varied=True), typical_region(seed, varied=True, shapes=True)
+        assert plain.matches == shaped.matches
+        for a, b in ((plain.rpjmd, shaped.rpjmd), (plain.masterplan, shaped.masterplan)):
+            assert [(e.id, e.level, e.text) for e in a.elements] == \
+                [(e.id, e.level, e.text) for e in b.elements]

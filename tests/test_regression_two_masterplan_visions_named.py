@@ -8,26 +8,19 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import write_docx  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 RPJMD_VISION = "Terwujudnya Masyarakat Sleman yang Lebih Sejahtera"
 
 
-def _doc(folder: Path, name: str, lines: list[str]) -> Path:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    path = folder / name
-    document.save(path)
-    return path
-
-
 def _draft(folder: Path, quoted: str, lang: str):
-    rpjmd = _doc(folder, "rpjmd.docx", ["RPJMD KABUPATEN SLEMAN TAHUN 2021-2026", "BAB IV VISI DAN MISI", "4.1 Visi",
+    rpjmd = write_docx(folder / "rpjmd.docx", ["RPJMD KABUPATEN SLEMAN TAHUN 2021-2026", "BAB IV VISI DAN MISI", "4.1 Visi",
                                         f"“{RPJMD_VISION}”", "4.2 Misi", "1. Meningkatkan tata kelola pemerintahan"])
-    masterplan = _doc(folder, "masterplan.docx", [
+    masterplan = write_docx(folder / "masterplan.docx", [
         "MASTERPLAN SMART CITY KABUPATEN SLEMAN TAHUN 2022-2031", "BAB II KEBIJAKAN PEMBANGUNAN DAERAH",
         "2.1 Visi Kabupaten Sleman", f"“{quoted}”", "BAB IV VISI DAN MISI SMART CITY", "4.1 Visi Smart City",
         "“Sleman Smart Regency: Masyarakat Sejahtera”", "4.2 Misi Smart City",

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import Styled, write_docx, write_pdf  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
@@ -23,46 +25,26 @@ TAIL = ["BAB V TUJUAN DAN SASARAN"]
 
 
 def _masterplan(folder: Path) -> Path:
-    document = docx.Document()
-    for line in ["MASTERPLAN SMART CITY KABUPATEN MAROS 2022-2031", "BAB III VISI DAN MISI SMART CITY",
-                 "3.1 Visi Smart City", "“Maros Smart Regency”", "3.2 Misi Smart City",
-                 "1. Mewujudkan layanan publik digital", "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance",
-                 "1. Aplikasi layanan desa"]:
-        document.add_paragraph(line)
-    path = folder / "masterplan.docx"
-    document.save(path)
-    return path
+    return write_docx(folder / "masterplan.docx", [
+        "MASTERPLAN SMART CITY KABUPATEN MAROS 2022-2031", "BAB III VISI DAN MISI SMART CITY", "3.1 Visi Smart City",
+        "“Maros Smart Regency”", "3.2 Misi Smart City", "1. Mewujudkan layanan publik digital",
+        "BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance", "1. Aplikasi layanan desa"])
 
 
 def _word(folder: Path, missions: list[str], table: bool = False) -> Path:
-    document = docx.Document()
-    for line in HEAD + missions + TAIL:
-        document.add_paragraph(line)
-    if table:
-        rows = [["Misi", "Tujuan", "Sasaran", "Indikator"],
-                ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
-                 "Sasaran 2.1.1 Meningkatnya PDRB per kapita", "PDRB"]]
-        grid = document.add_table(rows=len(rows), cols=4)
-        grid.style = "Table Grid"
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                grid.cell(i, j).text = value
-    path = folder / "rpjmd.docx"
-    document.save(path)
-    return path
+    rows = [["Misi", "Tujuan", "Sasaran", "Indikator"],
+            ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi", "Sasaran 2.1.1 Meningkatnya PDRB per kapita",
+             "PDRB"]]
+    return write_docx(folder / "rpjmd.docx", HEAD + missions + TAIL + ([rows] if table else []))
 
 
 def _pdf(folder: Path, missions: list[str], space_after: float) -> Path:
     pytest.importorskip("reportlab")
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     body = ParagraphStyle("b", parent=getSampleStyleSheet()["Normal"], fontSize=11, leading=13.5,
                           spaceAfter=space_after)
-    path = folder / "rpjmd.pdf"
-    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(t, body) for t in HEAD + missions + TAIL])
-    return path
+    return write_pdf(folder / "rpjmd.pdf", HEAD + missions + TAIL, style=body)
 
 
 def _draft(folder: Path, rpjmd: Path, lang: str = "en"):
@@ -154,15 +136,8 @@ def test_a_lettered_list_of_missions_is_a_list_through_i(tmp_path: Path) -> None
 def test_word_list_nested_under_a_numbered_mission_is_its_sub_points(tmp_path: Path) -> None:
     """A Word list whose second level sits under a mission of the first ("List Number" over
     "List Bullet 2") gives the mission its sub-points, not missions of their own."""
-    document = docx.Document()
-    for line in HEAD:
-        document.add_paragraph(line)
-    document.add_paragraph(MISSIONS[1], style="List Number")
-    document.add_paragraph("Penguatan UMKM", style="List Bullet 2")
-    document.add_paragraph("Pariwisata daerah", style="List Bullet 2")
-    document.add_paragraph(MISSIONS[2], style="List Number")
-    document.add_paragraph(TAIL[0])
-    path = tmp_path / "rpjmd.docx"
-    document.save(path)
+    path = write_docx(tmp_path / "rpjmd.docx", HEAD + [
+        Styled(MISSIONS[1], "List Number"), Styled("Penguatan UMKM", "List Bullet 2"),
+        Styled("Pariwisata daerah", "List Bullet 2"), Styled(MISSIONS[2], "List Number"), TAIL[0]])
     assert _missions(_draft(tmp_path, path)) == [("M1", MISSIONS[1] + ": Penguatan UMKM; Pariwisata daerah", 1.0),
                                                  ("M2", MISSIONS[2], 1.0)]

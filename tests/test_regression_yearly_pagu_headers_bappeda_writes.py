@@ -8,51 +8,40 @@ from pathlib import Path
 
 import pytest
 
-docx = pytest.importorskip("docx")
+pytest.importorskip("docx")
+
+from docbuild import docx_document, save, word_table  # noqa: E402
 
 from smartsync.documents import draft_region  # noqa: E402
 
 
-def _table(document, rows: list[list[str]]) -> None:
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    table.style = "Table Grid"
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.cell(i, j).text = value
-
-
 def _masterplan(folder: Path, caption: str | None = None, years: list[str] | None = None) -> Path:
-    document = docx.Document()
-    for line in ["MASTERPLAN SMART CITY KOTA BATU TAHUN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
-                 "3.1 Visi Smart City", "“Kota cerdas dan melayani”", "BAB V RENCANA PROGRAM SMART CITY"]:
-        document.add_paragraph(line)
+    document = docx_document(["MASTERPLAN SMART CITY KOTA BATU TAHUN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
+                              "3.1 Visi Smart City", "“Kota cerdas dan melayani”", "BAB V RENCANA PROGRAM SMART CITY"])
     if caption is None:
         document.add_paragraph("5.1 Smart Governance")
         document.add_paragraph("1. Aplikasi layanan terpadu")
     else:
         document.add_paragraph(caption)
-        _table(document, [["No", "Dimensi", "Program", *years, "OPD"],
+        word_table(document, [["No", "Dimensi", "Program", *years, "OPD"],
                           ["1", "Smart Governance", "Aplikasi layanan perizinan daring", "500.000", "500.000",
                            "500.000", "", "", "Diskominfo"],
                           ["2", "Smart Economy", "Pasar daring UMKM", "300.000", "300.000", "300.000", "", "",
                            "Dinkop"]])
-    document.save(folder / "masterplan.docx")
-    return folder / "masterplan.docx"
+    return save(document, folder / "masterplan.docx")
 
 
 def _rpjmd(folder: Path, caption: str, years: list[str]) -> Path:
-    document = docx.Document()
-    for line in ["RPJMD KOTA BATU TAHUN 2025-2029", "BAB IV VISI, MISI, TUJUAN DAN SASARAN", "4.1 Visi",
-                 "“Batu Kota Wisata yang Cerdas”", "4.2 Misi", "1. Mewujudkan tata kelola pemerintahan digital",
-                 "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN", caption]:
-        document.add_paragraph(line)
-    _table(document, [["Sasaran", "Kode", "Program", *years, "Perangkat Daerah"],
+    document = docx_document(["RPJMD KOTA BATU TAHUN 2025-2029", "BAB IV VISI, MISI, TUJUAN DAN SASARAN", "4.1 Visi",
+                              "“Batu Kota Wisata yang Cerdas”", "4.2 Misi",
+                              "1. Mewujudkan tata kelola pemerintahan digital",
+                              "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN", caption])
+    word_table(document, [["Sasaran", "Kode", "Program", *years, "Perangkat Daerah"],
                       ["Meningkatnya indeks SPBE", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.250",
                        "1.300", "1.350", "1.400", "1.450", "Diskominfo"],
                       ["Meningkatnya indeks SPBE", "3.26.03", "Program Pemasaran Pariwisata", "2.500", "2.500",
                        "2.500", "2.500", "2.500", "Disparta"]])
-    document.save(folder / "rpjmd.docx")
-    return folder / "rpjmd.docx"
+    return save(document, folder / "rpjmd.docx")
 
 
 YEARS = [str(y) for y in range(2025, 2030)]

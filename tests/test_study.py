@@ -348,3 +348,96 @@ def test_same_stages_same_type_rule_is_explained_by_the_condition_that_failed():
     # the other way round: the reason is the first rule set's
     back = explain_difference(covered, default, names=("mission-coverage", "default"))
     assert [r.side for r in back.reasons] == ["a"] and expected["en"] in back.message()
+
+
+class _CodedPrograms:
+    """A masterplan program counts only when its RPJMD program carries a code."""
+
+    from smartsync.facts import Element as _E, Match as _M, MatchRejected as _R, StageDef as _S
+    from smartsync.rules import MATCH as _MATCH, PHASE as _PHASE, Rule as _Rule, concludes as _c
+
+    @_c(_R, masterplan=_MATCH.element, rpjmd=_MATCH.counterpart, condition="uncoded")
+    @_Rule(_S(name="program"), _E(plan="masterplan", level="program", id=_MATCH.element),
+           _M(masterplan=_MATCH.element, rpjmd=_MATCH.counterpart, relation=_MATCH.relation),
+           _E(plan="rpjmd", level="program", id=_MATCH.counterpart, code=None),
+           salience=_PHASE["reject"])
+    def counterpart_uncoded(self, element, counterpart, relation):
+        """Concludes that a program match does not count: the RPJMD program carries no code."""
+        self.declare(self._R(stage="program", masterplan=element, rpjmd=counterpart,
+                             relation=relation, condition="uncoded", figures={}))
+
+
+def _coded_variant(words: bool):
+    from smartsync.variants import Variant, default_packs
+
+    messages = {"en": {"condition.uncoded": "the RPJMD program carries no nomenclature code"},
+                "id": {"condition.uncoded": "program RPJMD itu tidak berkode nomenklatur"}}
+    return Variant("coded", default_packs() + (_CodedPrograms,),
+                   params=Parameters(thresholds={"program": 2 / 3}),
+                   description="coded programs", messages=messages if words else None)
+
+
+@functools.lru_cache(maxsize=None)
+def _coded_classifier():
+    variant = _coded_variant(words=True)
+    return variant, variant.classifier()
+
+
+@settings(max_examples=20, deadline=None)
+@given(regions(max_elements=7, max_matches=10))
+def test_a_stage_with_its_own_threshold_is_said_fixed_and_stays_fixed(region):
+    """A rule set that sets one stage's threshold: the curve says that stage keeps it at
+    every t (en and id), and at every threshold of the curve the rules conclude that very
+    threshold for the stage; a stage absent from the region is not named."""
+    variant, classifier = _coded_classifier()
+    c = curve(classifier, region, params=variant.params, rule_set="coded")
+    levels = {e.level.value for e in region.masterplan.elements}
+    if "program" not in levels:
+        assert c.fixed == () and c.fixed_message() == ""
+        return
+    assert c.fixed == (("program", Fraction(2, 3)),)
+    if levels & {"vision", "mission", "target"}:  # t moves the other stages
+        assert "program stage keeps a threshold of its own, 2/3, at every t" in c.fixed_message()
+        assert "tahap program memakai ambangnya sendiri, 2/3" in c.fixed_message("id")
+    else:
+        assert "every stage keeps a threshold of its own (program 2/3)" in c.fixed_message()
+        assert len(c.segments) == 1
+    for t in _probes(c):
+        params = attrs.evolve(variant.params, threshold=float(t))
+        done = classifier.classify(region, params=params)
+        assert Fraction(done.stages["program"].threshold).limit_denominator(1000) == Fraction(2, 3)
+        assert c.type_at(t).type == str(done.type.value)
+
+
+def _uncoded_region():
+    """type-d-program with one matched RPJMD program's code removed."""
+    region = load_region(EXAMPLES / "type-d-program.yaml")
+    programs = {e.id for e in region.rpjmd.elements if e.level.value == "program"}
+    uncoded = next(m.rpjmd for m in region.matches if m.rpjmd in programs)
+    rpjmd = attrs.evolve(region.rpjmd, elements=tuple(
+        attrs.evolve(e, code=None) if e.id == uncoded else e for e in region.rpjmd.elements))
+    return attrs.evolve(region, rpjmd=rpjmd), uncoded
+
+
+def test_a_study_says_a_variant_s_condition_in_its_own_words_or_says_they_are_untranslated():
+    """Why two rule sets differ names a variant's rejected match with the variant's own
+    condition words in each language; a rule with no Indonesian words is quoted as its
+    author's, marked untranslated, never passed off as Indonesian."""
+    region, uncoded = _uncoded_region()
+    at = float(Fraction(14, 18))  # the program coverage: one match less breaks the stage
+    default = smartsync.classify(region, params={"threshold": at})
+    for words in (True, False):
+        variant = _coded_variant(words)
+        coded = variant.classifier().classify(region, params=attrs.evolve(
+            variant.params, threshold=at, thresholds={}))
+        d = explain_difference(default, coded, names=("default", "coded"))
+        rejected = [x for x in d.lines("id") if "ditolak" in x]
+        assert rejected and all(f"-> {uncoded}" in x for x in rejected[:1]), d.lines("id")
+        if words:
+            assert rejected[0].endswith("ditolak: program RPJMD itu tidak berkode nomenklatur")
+            assert any(x.endswith("rejected: the RPJMD program carries no nomenclature code")
+                       for x in d.lines("en"))
+        else:
+            assert rejected[0].endswith(
+                "keterangan aturan dari penulisnya, tidak diterjemahkan: “a program match does "
+                "not count: the RPJMD program carries no code”")

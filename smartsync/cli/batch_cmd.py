@@ -49,30 +49,48 @@ DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
 
 
 def csv_columns(stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> list[str]:
-    """The columns of the CSV output, in order."""
-    columns = ["id", "name", "source", "type", "type_letter"]
+    """The columns of the CSV output, in order. ``rule_set`` names the rule set the row was
+    classified under (``default``, or the variant's name), each ``{stage}_threshold`` the
+    threshold that stage was judged at and ``relations`` the match relations that counted,
+    so two runs under different rules or parameters are told apart by their files alone."""
+    columns = ["id", "name", "source", "type", "type_letter", "rule_set"]
     for stage in stages:
         columns += [f"{stage}_present", f"{stage}_total", f"{stage}_synchronized",
-                    f"{stage}_coverage"]
+                    f"{stage}_coverage", f"{stage}_threshold"]
+    columns += ["relations"]
     columns += [f"diagnostics_{s}" for s in DIAGNOSTIC_SEVERITIES]
     columns += ["programs", "fundable_programs", "fundable_share", "fundable_budget", "error"]
     return columns
 
 
+def _relations_cell(c: Any) -> str:
+    """The relations that count, as ``adopted+derived+aligned``; a stage with its own
+    relations added as ``;vision=adopted``."""
+    params = c.params
+    general = "+".join(r.value for r in sorted(params.relations, key=lambda r: r.value))
+    own = [f"{stage}={'+'.join(r.value for r in sorted(params.relations_for(stage), key=lambda r: r.value))}"
+           for stage in c.stages if params.relations_for(stage) != params.relations]
+    return ";".join([general, *own])
+
+
 def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
-            lang: str = "en") -> list[Any]:
-    """One CSV row of a batch item (an error row, its error in ``lang``, when the region failed)."""
+            lang: str = "en", rules: str = "") -> list[Any]:
+    """One CSV row of a batch item (an error row, its error in ``lang``, when the region
+    failed; ``rules``: the run's rule set name, for the error row)."""
     c = item.classification
-    row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or ""}
+    row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or "",
+                           "rule_set": rules}
     if c is None:
         row["error"] = item.error_in(lang) or "failed"
         return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
-    row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "")
+    row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "",
+               rule_set=c.rule_set.name, relations=_relations_cell(c))
     for stage, result in c.stages.items():
         row[f"{stage}_present"] = "true" if result.present else "false"
         row[f"{stage}_total"] = result.total
         row[f"{stage}_synchronized"] = result.synchronized
         row[f"{stage}_coverage"] = f"{result.coverage:.4f}"
+        row[f"{stage}_threshold"] = _number(result.threshold)
     for severity in DIAGNOSTIC_SEVERITIES:
         row[f"diagnostics_{severity}"] = sum(d.severity == severity for d in c.diagnostics)
     if c.funding is not None:
@@ -119,11 +137,18 @@ def _problem_message(problem: Problem, lang: str) -> str:
     return problem_message(problem, lang)
 
 
+def _number(value: float) -> str:
+    """A threshold as the shortest decimal that reads back as the same float (0.5, 0.6667)."""
+    return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+
+
 def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False,
-                stages: Iterable[str] = DEFAULT_TYPOLOGY.stages) -> tuple[str | None, Any]:
+                stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+                rules: str = "") -> tuple[str | None, Any]:
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
-    output = csv_row(item, stages, lang) if fmt == "csv" else json_line(item, lang, advice)
+    output = (csv_row(item, stages, lang, rules) if fmt == "csv"
+              else json_line(item, lang, advice))
     return (item.classification.type.value if item.classification else None), output
 
 
@@ -310,7 +335,8 @@ def run(args: argparse.Namespace) -> int:
 
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang,
-                                   advice=bool(getattr(args, "advice", False)), stages=stages)
+                                   advice=bool(getattr(args, "advice", False)), stages=stages,
+                                   rules=engine[0].rule_set.name)
         jobs = worker_count(args.jobs, total)
         items = _deduplicated(_run(_drain(units), jobs=jobs, params=params, rules=args.rules,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
@@ -339,7 +365,7 @@ def run(args: argparse.Namespace) -> int:
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "batch", args.out)
     _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang,
-             typology)
+             typology, engine[0].rule_set)
     return EXIT_INVALID if failed else EXIT_OK
 
 
@@ -370,12 +396,17 @@ def _drain(units: list[Any]) -> Iterator[Any]:
 
 
 def _summary(total: int, counts: dict[str, int], failed: list[BatchItem], target: Path,
-             seconds: float, out: IO[str], lang: str = "en", typology: Any = DEFAULT_TYPOLOGY) -> None:
+             seconds: float, out: IO[str], lang: str = "en", typology: Any = DEFAULT_TYPOLOGY,
+             rule_set: Any = None) -> None:
     from ..messages import stage_name, text
+    from ..render._lines import rules_line
 
     elapsed = f"{seconds:.1f}" if lang == "en" else f"{seconds:.1f}".replace(".", ",")
     lines = [text("batch.summary", lang, total=total, seconds=elapsed, target=str(target),
                   regions=text("batch.region_one" if total == 1 else "batch.region_many", lang))]
+    named = rules_line(rule_set, lang)
+    if named:  # a run under a variant says so, as every output made under one does
+        lines.append(named)
     for member in typology.type_enum:
         letter = typology.letter(member)
         label = (text("batch.type", lang, letter=letter,

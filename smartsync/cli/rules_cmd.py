@@ -13,7 +13,10 @@ error, 4 when the pack cannot be imported. Every third region is classified with
 ``aligned`` no longer counted at any stage, so that rules about relations
 that do not count get their chance to fire, and every fourth region's masterplan
 has the RPJMD's hierarchy, matched element to twin, so that rules that follow
-the hierarchy (cascading) do.
+the hierarchy (cascading) do. Three regions in five have what drafted files often
+have (:func:`smartsync.sample.typical_region`'s ``shapes``): RPJMD programs without a
+code, without a budget or with a budget of 0, masterplan programs without a
+dimension, elements without a parent, each an independent choice.
 """
 
 from __future__ import annotations
@@ -173,7 +176,8 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     for seed in range(args.seed, args.seed + args.regions):
         if limited >= _LIMIT_FAILURES:
             break
-        region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3)
+        region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3,
+                                shapes=True)
         tried += 1
         try:
             result = classifier.classify(  # type: ignore[attr-defined]

@@ -331,6 +331,7 @@ def draft_region(
     from .readers import read_document
 
     plans = {}
+    drafted: dict[PlanKind, tuple["PlanDraft", Any]] = {}
     files: list[str] = []
     pages = 0
     for plan_kind, paths, given in ((PlanKind.RPJMD, _paths(rpjmd), rpjmd_period),
@@ -345,7 +346,10 @@ def draft_region(
             except DocumentError as exc:
                 raise DraftError(exc.format(lang), exc.file, exc.code) from None
             files.append(str(path))
-        draft = draft_plan(plan_kind, documents, lang=lang)
+        drafted[plan_kind] = (draft_plan(plan_kind, documents, lang=lang), given)
+    # the two plans given the wrong way round: said before anything else about them
+    said = _swapped(drafted[PlanKind.RPJMD][0], drafted[PlanKind.MASTERPLAN][0], lang)
+    for plan_kind, (draft, given) in drafted.items():
         pages += draft.pages
         if not draft.items:
             tables = "; ".join(draft.tables[:5]) + (messages.text("draft.more-tables", lang,
@@ -370,7 +374,9 @@ def draft_region(
                         if i is quoted[0])
         visions_said = (copy, rpjmd_id, [e.id for e in mine if e.id != copy])
     titled = plans[PlanKind.RPJMD][0].region_title or plans[PlanKind.MASTERPLAN][0].region_title
-    said: list[str] = []
+    regions = _two_regions(plans[PlanKind.RPJMD][0], plans[PlanKind.MASTERPLAN][0], lang)
+    if regions is not None:
+        said.insert(0, regions)
     if kind is None:
         kind = titled[0] if titled is not None else "kota"
     elif titled is not None and RegionKind(kind).value != titled[0]:
@@ -391,6 +397,70 @@ def draft_region(
 
         checks.extend(code_proposals(region, lang=lang))
     return Draft(region, tuple(unplaced), tuple(files), pages, tuple(checks))
+
+
+def _files(draft: "PlanDraft") -> str:
+    return ", ".join(os.path.basename(f) for f in draft.files)
+
+
+def _looks_like(draft: "PlanDraft", kind: PlanKind) -> tuple[str, str] | None:
+    """Whether the documents given as one plan are the other plan (``kind``): the title one of
+    them gives itself ("MASTERPLAN SMART CITY ...", "RPJMD KOTA ..."), when none names the plan
+    given; else, with no title either way, their sections (three or more smart city dimensions as
+    headings and no RPJMD chapter make a masterplan; an RPJMD's financing or regional programs
+    chapter and no dimension heading, an RPJMD). The file and what it holds, or None."""
+    own = "masterplan" if kind is PlanKind.RPJMD else "rpjmd"
+    other = [n for n in draft.named if n[1] == kind.value]
+    if other and not any(n[1] == own for n in draft.named):
+        return os.path.basename(other[0][0]), f'"{other[0][2]}"'
+    if draft.named:
+        return None
+    if kind is PlanKind.MASTERPLAN and len(draft.dimension_headings) >= 3 and not draft.rpjmd_chapters:
+        return _files(draft), ", ".join(sorted(f"Smart {d.value.capitalize()}" for d in draft.dimension_headings))
+    if kind is PlanKind.RPJMD and draft.rpjmd_chapters and not draft.dimension_headings:
+        return _files(draft), f'"{draft.rpjmd_chapters[0]}"'
+    return None
+
+
+def _swapped(rpjmd: "PlanDraft", masterplan: "PlanDraft", lang: str) -> list[str]:
+    """The RPJMD and masterplan documents given the wrong way round. When the titles of both say
+    so, an error naming both files (give them the other way round); when one plan's documents
+    look like the other plan, a check line naming the file."""
+    as_masterplan = _looks_like(rpjmd, PlanKind.MASTERPLAN)
+    as_rpjmd = _looks_like(masterplan, PlanKind.RPJMD)
+    titled = lambda d, k: any(n[1] == k for n in d.named)  # noqa: E731
+    if as_masterplan and as_rpjmd and titled(rpjmd, "masterplan") and titled(masterplan, "rpjmd"):
+        raise DraftError(messages.text("draft.swapped", lang, rpjmd=_files(rpjmd), masterplan=_files(masterplan),
+                                       rpjmd_title=as_masterplan[1], masterplan_title=as_rpjmd[1]),
+                         ", ".join(rpjmd.files + masterplan.files), "swapped")
+    out = []
+    for given, found, other in ((PlanKind.RPJMD, as_masterplan, PlanKind.MASTERPLAN),
+                                (PlanKind.MASTERPLAN, as_rpjmd, PlanKind.RPJMD)):
+        if found is not None:
+            out.append(messages.text("draft.check.wrong-plan", lang, file=found[0], what=found[1],
+                                     given=messages.text("plan." + given.value, lang),
+                                     other=messages.text("plan." + other.value, lang), option="--" + given.value))
+    return out
+
+
+def _same_region(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Whether two titles name one region: the same kind, and one name the other's first words
+    ("Kabupaten Lumajang" and "Kabupaten Lumajang Provinsi Jawa Timur")."""
+    if a[0] != b[0]:
+        return False
+    wa, wb = (re.findall(r"\w+", n.casefold())[1:] for n in (a[1], b[1]))
+    short, long = sorted((wa, wb), key=len)
+    return bool(short) and long[:len(short)] == short
+
+
+def _two_regions(rpjmd: "PlanDraft", masterplan: "PlanDraft", lang: str) -> str | None:
+    """A check line when the RPJMD's title and the masterplan's name two regions (a book of
+    another region picked from the folder): the region file is written as the RPJMD's."""
+    a, b = rpjmd.region_title, masterplan.region_title
+    if a is None or b is None or _same_region(a, b):
+        return None
+    return messages.text("draft.check.regions", lang, rpjmd=a[1], masterplan=b[1], rpjmd_title=a[2],
+                         masterplan_title=b[2])
 
 
 def _ids(ids: list[str]) -> str:

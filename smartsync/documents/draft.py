@@ -159,6 +159,13 @@ class PlanDraft:
     checks: list[str] = field(default_factory=list)
     #: rows of activities (kegiatan) read as parts of their programs
     activities: int = 0
+    #: the plan each document's title calls it (file, "rpjmd" or "masterplan", the title): a
+    #: masterplan given as the RPJMD is said
+    named: list[tuple[str, str, str]] = field(default_factory=list)
+    #: the smart city dimensions the documents head sections with, and the chapters of an
+    #: RPJMD's own (financing, the regional programs) they hold: what kind of plan they are
+    dimension_headings: set[Dimension] = field(default_factory=set)
+    rpjmd_chapters: list[str] = field(default_factory=list)
 
 
 #: a program with the code of one read before is the same program when its compared name
@@ -294,17 +301,41 @@ def _title_case(name: str) -> str:
 def _title_region(walk: _Walk, text: str) -> None:
     """The region the plan's title names, kept on the draft (the first title that names one)."""
     low = text.casefold()
-    words = ("rpjmd", "jangka menengah") if walk.kind is PlanKind.RPJMD else (
+    words = ("rpjmd", "jangka menengah", "(rpd)", "rencana pembangunan daerah") if walk.kind is PlanKind.RPJMD else (
         "masterplan", "master plan", "smart city", "rencana induk")
     if not any(w in low for w in words) or "peraturan" in low:
         return
-    found = _TITLE_REGION.search(text)
-    if found is None or "smart" in found.group(2).casefold():
+    # "Masterplan Kota Cerdas Kota X": "Kota Cerdas" (smart city) names no region
+    found = next((m for m in _TITLE_REGION.finditer(text) if not re.search(r"smart|cerdas", m.group(2), re.I)), None)
+    if found is None:
         return
     kind = "kabupaten" if found.group(1).casefold().startswith("kab") else "kota"
     name = _title_case(found.group(2).strip(" .-"))
     if name:
         walk.draft.region_title = (kind, f"{kind.capitalize()} {name}", clean(text)[:120])
+
+
+#: a document's title naming the plan it is: "MASTERPLAN SMART CITY KABUPATEN X", "RENCANA INDUK KOTA
+#: CERDAS ..."; "RPJMD KOTA X", "RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH", "RENCANA PEMBANGUNAN
+#: DAERAH (RPD) KOTA X" (the transition plan in place of an RPJMD)
+_NAMES_MASTERPLAN = re.compile(r"\b(?:master\s?plan|rencana induk)\b[^.]{0,40}\b(?:smart|cerdas)\b|"
+                               r"\b(?:smart city|kota cerdas|kabupaten cerdas)\b[^.]{0,20}\b(?:master\s?plan|rencana induk)\b",
+                               re.I)
+_NAMES_RPJMD = re.compile(r"\brpjmd\b|rencana pembangunan jangka menengah daerah|\(rpd\)|"
+                          r"^(?:rancangan\s+(?:akhir\s+|awal\s+)?)?rpd\b|rencana pembangunan daerah\b", re.I)
+#: the chapters only an RPJMD has (its financing frame, the regional programs of its agencies)
+_RPJMD_CHAPTER = re.compile(r"kerangka pendanaan|program perangkat daerah|indikasi rencana program|"
+                            r"kinerja penyelenggaraan pemerintah(an)? daerah|program pembangunan daerah", re.I)
+
+
+def _named_plan(text: str) -> str | None:
+    """The plan a document's title line names itself ("rpjmd", "masterplan"), or None; a line
+    naming both is the plan it names first ("Masterplan Smart City ... selaras dengan RPJMD")."""
+    if len(text) > 200:
+        return None
+    found = [(m.start(), kind) for kind, pattern in (("masterplan", _NAMES_MASTERPLAN), ("rpjmd", _NAMES_RPJMD))
+             for m in [pattern.search(text)] if m is not None]
+    return min(found)[1] if found else None
 
 
 def _provenance(file: str, page: int | None, printed: str | None, text: str, *, sheet: str | None = None,
@@ -614,6 +645,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
         title = chapter.group(2).strip()
+        if _RPJMD_CHAPTER.search(title):
+            walk.draft.rpjmd_chapters.append(clean(text)[:80])
         state.pending_title = not title
         state.chapter = _chapter_kind(title, walk.kind) if title else "any"
         state.title = title if _title_line(title) else None
@@ -722,6 +755,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.dimension_inherited = ""
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
+            if state.dimension is not None and state.chapter != "skip":
+                walk.draft.dimension_headings.add(state.dimension)
             state.mode = "program"
         elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
                 and state.dimension is not None:
@@ -1357,6 +1392,9 @@ class _TableState:
     program_added: bool = False
     #: the number of the table's own caption ("7.1"): a table under another number is a new table
     caption: str | None = None
+    #: the elements the table's own cells stated (a mission cell is matched to those stated
+    #: elsewhere, never to another row of its own table)
+    own: set[int] = field(default_factory=set)
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1480,6 +1518,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
             state.code_prefix = {}
+            state.own = set()
         if columns.unit_source is None:
             if _stated_unit(note):
                 columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
@@ -1856,6 +1895,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             continue
         item = _Item(level, (rest or value).strip("\"'“”‘’ "), number=number,
                      provenance=_provenance(file, page, printed, value, **prov))
+        if level is Level.MISSION and walk.index.get(item.key()) is None:
+            # a mission cell worded a little otherwise than the mission stated above it: that
+            # mission (doubted where it is not sure), never a second one
+            reason = _stated_mission(walk, state, item)
+            if reason is not None:
+                reasons.append(reason)
         higher = [parents[h] for h in _HIERARCHY[: _HIERARCHY.index(role)] if h in parents]
         if higher and role == numbered and higher[-1].number and not outline.startswith(higher[-1].number + "."):
             # its number names another parent than the cell above: placed by its number, said
@@ -1868,6 +1913,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         else:
             _set_parent_from(walk, state, item)
         parents[role] = walk.add(item)
+        state.own.add(id(parents[role]))
     if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
         filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
                                             and outline.startswith(parents[r].number + "."))]
@@ -1968,6 +2014,64 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", norm(text)))
+
+
+#: a mission cell is the mission stated above when one's words hold all of the other's and at
+#: most this many more ("... bersih dan digital" / "... bersih, akuntabel dan digital")
+_WORDS_ADDED = 2
+
+
+def _stated_mission(walk: _Walk, state: _TableState, item: _Item) -> tuple[str, float] | None:
+    """A table's mission cell matched to a mission the plan stated outside the table (the list
+    under "Misi"): by its number first ("Misi 1: ..." is mission 1 when the two share half their
+    words), then by close wording (the words of one hold the other's, with at most two more). The
+    item takes that mission's text (and is merged into it by :meth:`_Walk.add`); the reason the
+    row's element is doubted is returned. A cell close to two missions, or near one but not
+    close enough, is kept as a mission of its own and doubted: never silently a second copy."""
+    stated = [i for i in walk.draft.items if i.level is Level.MISSION and i.ref is None
+              and id(i) not in state.own and i.text]
+    if not stated:
+        return None
+    mine = _words_of(item.text)
+    if not mine:
+        return None
+
+    def overlap(other: _Item) -> float:
+        theirs = _words_of(other.text)
+        return len(mine & theirs) / max(1, min(len(mine), len(theirs)))
+
+    def close(other: _Item) -> bool:
+        theirs = _words_of(other.text)
+        small, large = sorted((mine, theirs), key=len)
+        return len(small) >= 3 and small <= large and len(large - small) <= _WORDS_ADDED
+
+    cell = clean(item.text)
+    found: _Item | None = None
+    if item.number is not None:
+        numbered = walk.numbers.get(Level.MISSION, {}).get(item.number)
+        if numbered is not None and id(numbered) not in state.own and overlap(numbered) >= 0.5:
+            found = numbered
+    if found is None:
+        near = [i for i in stated if close(i) and (item.number is None or i.number in (None, item.number))]
+        if len(near) == 1:
+            found = near[0]
+        elif len(near) > 1:
+            item.doubt(_t("draft.reason.mission-close", walk.lang, cell=cell[:80],
+                          missions="; ".join(f'"{clean(i.text)[:60]}"' for i in near[:3])), 0.4)
+            return None
+    if found is None:
+        like = [i for i in stated if overlap(i) >= 0.6 and (item.number is None or i.number in (None, item.number))]
+        if like:
+            item.doubt(_t("draft.reason.mission-close", walk.lang, cell=cell[:80],
+                          missions="; ".join(f'"{clean(i.text)[:60]}"' for i in like[:3])), 0.4)
+        return None
+    item.text = found.text
+    item.number = item.number or found.number
+    return (_t("draft.reason.mission-worded", walk.lang, cell=cell[:80], mission=clean(found.text)[:80]), 0.1)
 
 
 def _add_money(walk: _Walk, item: _Item, cells: list[str], cols: _Columns) -> None:
@@ -2149,8 +2253,19 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         recent: list[str] = []
         after_table = False
         notes = _notes(document.items)
+        # the title on the document's front (before its first chapter): the plan it calls itself
+        front, named = 40, False
         for position, item in enumerate(document.items):
             if isinstance(item, Line):
+                if front > 0 and not named and item.text.strip():
+                    front -= 1
+                    if _CHAPTER.match(item.text.strip()):
+                        front = 0
+                    else:
+                        called = _named_plan(item.text.strip())
+                        if called is not None:
+                            named = True
+                            walk.draft.named.append((document.file, called, clean(item.text)[:100]))
                 note_above = after_table and _NOTE.match(item.text.strip()) is not None
                 label, _, rest = numbering(item.text)
                 if after_table and table_state.columns is not None and rest and \

@@ -26,7 +26,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "rpjmd_code]")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD,
                         help=f"score a pair needs to count as a match (default {DEFAULT_THRESHOLD})")
-    parser.add_argument("--split", choices=("tune", "check"), help="count only the rows of one split")
+    parser.add_argument("--split", choices=("tune", "check", "dev"), help="count only the rows of one split")
     parser.add_argument("--errors", action="store_true", help="also list the misjudged pairs")
     parser.add_argument("--words-only", action="store_true",
                         help="score by words alone, not through the national program nomenclature")

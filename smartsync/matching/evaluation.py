@@ -11,8 +11,8 @@ statements per row:
 ``label``
     ``match`` or ``no_match``;
 ``split`` (optional)
-    ``tune`` (the rows used to choose the parameters) or ``check`` (the rows
-    held out to check them);
+    ``tune`` (the rows used to choose the parameters), ``check`` (the rows
+    held out to check them) or ``dev`` (a development set's rows, tuned on);
 ``region`` (optional)
     the region's name (``Kota Semarang``), discounted like a generic word as
     :func:`smartsync.matching.suggest_matches` does within a region.
@@ -53,7 +53,7 @@ __all__ = ["LabelledPair", "Counts", "Evaluation", "PairFileError", "read_pairs"
 _REQUIRED = ("level", "masterplan_text", "rpjmd_text", "label")
 _OPTIONAL = ("split", "region", "rpjmd_code")
 _LABELS = {"match": True, "no_match": False}
-_SPLITS = ("tune", "check")
+_SPLITS = ("tune", "check", "dev")
 
 
 class PairFileError(SmartsyncError, ValueError):
@@ -187,7 +187,7 @@ def read_pairs(path: str | os.PathLike[str]) -> tuple[LabelledPair, ...]:
                 bad = True
         split = cell.get("split") or None
         if split is not None and split not in _SPLITS:
-            problems.append(_problem(name, number, f"split must be tune or check, got {split!r}",
+            problems.append(_problem(name, number, f"split must be tune, check or dev, got {split!r}",
                                      did_you_mean(split, _SPLITS)))
             bad = True
         if not bad:

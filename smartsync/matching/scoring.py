@@ -61,6 +61,7 @@ __all__ = [
     "CONCEPT_LEVELS",
     "CLAUSE_LEVELS",
     "CLAUSE_FACTOR",
+    "deciding_aims",
 ]
 
 #: How much a generic planning word weighs compared with a content word of the
@@ -204,6 +205,8 @@ class Statement:
     #: the statements of the aims it joins (:func:`~smartsync.matching.text.clauses`), when it
     #: is compared aim by aim and joins more than one; empty otherwise
     clauses: "tuple[Statement, ...]" = ()
+    #: the text of an aim (a statement of :attr:`clauses`); empty for a whole statement
+    text: str = ""
 
     @property
     def topics(self) -> frozenset[str]:
@@ -240,7 +243,7 @@ class Statement:
         if clauses:
             pieces = clauses_of(text)
             if len(pieces) > 1:
-                built = [cls.of(piece, tw, concepts) for piece in pieces]
+                built = [attrs.evolve(cls.of(piece, tw, concepts), text=piece) for piece in pieces]
                 parts = tuple(p for p in built if any(t not in p.generic for t in p.weights))
                 if len(parts) < 2:
                     parts = ()
@@ -284,6 +287,10 @@ class Comparison:
     score: float  #: from 0 to 1, rounded to 6 decimals
     evidence: tuple[str, ...]
     affairs: tuple[str, ...] = ()
+    #: the pair of aims that decided the score (the first text's aim, the second's: an empty
+    #: text for a text compared whole), when the texts were compared aim by aim and the pair
+    #: scored above the whole texts (:func:`deciding_aims`); else ``None``
+    aims: "tuple[str, str] | None" = attrs.field(default=None, repr=False)
 
 
 def _combine(cosine: float, a: frozenset[str], b: frozenset[str]) -> float:
@@ -321,6 +328,19 @@ def best_aims(a: Statement, b: Statement) -> "tuple[float, Statement, Statement]
     return best
 
 
+def deciding_aims(a: Statement, b: Statement) -> "tuple[str, str] | None":
+    """The texts of the pair of aims that decided the score of two statements of aims (the
+    masterplan's aim, the RPJMD's: an empty text for a statement compared whole, of one aim),
+    when their best pair of aims (:func:`best_aims`) scored above the whole statements; else
+    ``None``."""
+    if not a.clauses and not b.clauses:
+        return None
+    best = best_aims(a, b)
+    if best is None or best[0] * CLAUSE_FACTOR <= _whole(a, b):
+        return None
+    return best[1].text, best[2].text
+
+
 def score_statements(a: Statement, b: Statement) -> float:
     """The score of two prepared statements, from 0 to 1, rounded to 6 decimals: the score of
     their words and affairs, or, for statements joining several aims, :data:`CLAUSE_FACTOR`
@@ -349,7 +369,8 @@ def affairs_of(a: Statement, b: Statement) -> tuple[str, ...]:
 
 def compare_statements(a: Statement, b: Statement) -> Comparison:
     """Compare two prepared statements (see :func:`compare`)."""
-    return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b), affairs=affairs_of(a, b))
+    return Comparison(score=score_statements(a, b), evidence=evidence_of(a, b), affairs=affairs_of(a, b),
+                      aims=deciding_aims(a, b))
 
 
 def _through_concepts(level: "Level | str | None") -> bool:

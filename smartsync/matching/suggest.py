@@ -21,6 +21,7 @@ from .scoring import (
     TermWeights,
     _stems,
     affairs_of,
+    deciding_aims,
     evidence_of,
     score_statements,
 )
@@ -132,13 +133,18 @@ def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en"
     code = a.code if a.code is not None and b.code is not None and same_code(a.code, b.code) \
         else None
     affairs = affairs_of(sa, sb)
-    memo = (lang, code, affairs)
+    aims = deciding_aims(sa, sb)
+    if aims is not None:  # the whole text of a statement compared whole
+        aims = (aims[0] or a.text, aims[1] or b.text)
+    memo = (lang, code, affairs, aims)
     if memo in _NOTES:  # a region's thousands of suggestions say a few hundred things
         return _NOTES[memo]
     text = _said
     parts = []
     if code is not None:
         parts.append(text("match.note.same_code", lang, code=str(code)))
+    if aims is not None:
+        parts.append(text("match.note.aims", lang, masterplan=aims[0], rpjmd=aims[1]))
     if affairs:
         parts.append(text("match.note.shared_affairs", lang, affairs=list(affairs)))
     if len(_NOTES) > 20_000:

@@ -57,6 +57,7 @@ __all__ = [
     "stop_words",
     "ABBREVIATIONS",
     "SYNONYMS",
+    "PHRASES",
     "KEPT_STOP_WORDS",
     "STEM_FIXES",
     "GENERIC_TERMS",
@@ -120,6 +121,13 @@ SYNONYMS: Mapping[str, str] = dict(_VOCABULARY["synonyms"])
 #: ``concepts`` in ``data/vocabulary.json`` (concept -> its words and phrases).
 CONCEPTS: Mapping[str, tuple[str, ...]] = {
     name: tuple(phrases) for name, phrases in _VOCABULARY.get("concepts", {}).items()}
+
+#: Phrases planners write as one name, compared as one word (their words apart would not
+#: say it: *satu* of *Satu Data* is a stop word, *data* alone names nothing): phrase (folded
+#: words, space separated) -> the term it is compared under (one word, not stemmed), or the
+#: words it is in plan language (several words: *social mobility* is *mobilitas sosial*, not
+#: *sosial* and the *mobility* of transport). Read from ``phrases`` in ``data/vocabulary.json``.
+PHRASES: Mapping[str, str] = dict(_VOCABULARY.get("phrases", {}))
 
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
 KEPT_STOP_WORDS: frozenset[str] = frozenset(
@@ -459,17 +467,48 @@ def _terms_of_word(word: str) -> tuple[Term, ...]:
     return tuple(Term(stem(part), word) for part in _expand(word) if _keep(part, stops))
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """First word -> the :data:`PHRASES` opening with it (as folded words), longest first,
+    each with its term."""
+    found: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, term in PHRASES.items():
+        parts = tuple(words(phrase))
+        if len(parts) > 1:
+            found.setdefault(parts[0], []).append((parts, term))
+    return {first: tuple(sorted(known, key=lambda x: -len(x[0]))) for first, known in found.items()}
+
+
 @functools.lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[Term, ...]:
-    """The terms of a text, in text order (repeats kept).
+    """The terms of a text, in text order (repeats kept); a phrase of :data:`PHRASES` is one
+    term (its ``word`` the phrase as folded).
 
     >>> [t.stem for t in terms("Terwujudnya tata kelola pemerintahan yang bersih dan efektif")]
     ['wujud', 'tata', 'kelola', 'perintah', 'bersih', 'efektif']
+    >>> [(t.stem, t.word) for t in terms("Satu Data Kota")]
+    [('satudata', 'satu data'), ('kota', 'kota')]
     """
     out: list[Term] = []
     # "e-government" and "e-budgeting" write one word in two parts
-    for word in words(_E_PREFIX.sub("e", text)):
-        out.extend(_terms_of_word(word))
+    found = words(_E_PREFIX.sub("e", text))
+    phrases = _phrase_index()
+    i = 0
+    while i < len(found):
+        word = found[i]
+        for phrase, term in phrases.get(word, ()):
+            if tuple(found[i:i + len(phrase)]) == phrase:
+                written = " ".join(phrase)
+                if " " in term:  # the phrase in plan language: its words' terms
+                    out.extend(Term(t.stem, written) for w in term.split()
+                               for t in _terms_of_word(w))
+                else:
+                    out.append(Term(term, written))
+                i += len(phrase)
+                break
+        else:
+            out.extend(_terms_of_word(word))
+            i += 1
     return tuple(out)
 
 

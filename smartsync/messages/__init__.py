@@ -155,6 +155,12 @@ def rule_description(rule: str, lang: str = "en", default: str = "", *,
     return first_sentence(described) if first else described
 
 
+def has_rule_words(rule: str, lang: str = "en") -> bool:
+    """Whether a rule has a description of its own in ``lang`` (English: its docstring;
+    another language: a catalog entry or :func:`register_rules`)."""
+    return _lang(lang) == "en" or rule in _RULES.get(_lang(lang), {})
+
+
 #: how rule descriptions begin by the packs' convention, left out where a sentence says
 #: what the rule concluded
 _CONCLUDES = ("Concludes that ", "Concludes ", "Menyimpulkan bahwa ", "Menyimpulkan ")

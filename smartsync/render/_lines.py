@@ -35,9 +35,14 @@ def type_caveats(c: object, lang: str, stability: object = None) -> list[str]:
 def rule_set_line(c: object, lang: str) -> str | None:
     """The line naming the rules a result was concluded under ("Rules: cascading (...)"),
     for every output made under a variant; ``None`` under the default rules."""
+    return rules_line(getattr(c, "rule_set", None), lang)
+
+
+def rules_line(rules: Any, lang: str) -> str | None:
+    """The line naming a rule set (a :class:`~smartsync.result.RuleSet`); ``None`` for the
+    default rules or none."""
     from ..messages import text
 
-    rules = getattr(c, "rule_set", None)
     if rules is None or rules.is_default:
         return None
     described = " ".join(rules.description(lang).split())

@@ -281,6 +281,8 @@ def _region_section(study: Any, region: Any, lang: str) -> str:
                     f'<td data-type="{_a(value)}">{_e(_type_text(value, letter, lang))}</td>'
                     f"<td>{_curve_svg(study, name, curve, lang)}"
                     f'<p class="note">{_e(segments)}</p>'
+                    + (f'<p class="note fixed">{_e(curve.fixed_message(lang))}</p>'
+                       if curve.fixed else "") +
                     f'<ul class="lines breakpoints">{breakpoints}</ul></td></tr>')
     table = (f'<table class="curves"><thead><tr><th>{_e(_label("rule_set", lang))}</th>'
              f'<th>{_e(_label("type_at", lang, threshold=_f(study.threshold)))}</th>'

@@ -36,6 +36,8 @@ def region_lines(region: Any, threshold: Any, lang: str = "en") -> Iterator[str]
                f": {_type_label(value, letter, lang)}")
         yield "    " + "; ".join(f"{_interval(s)}: {_type_label(s.type, s.letter, lang)}"
                                   for s in curve.segments)
+        if curve.fixed:
+            yield f"    {curve.fixed_message(lang)}"
         for b in curve.breakpoints:
             yield f"    - {b.message(lang)}"
     for d in region.differences:

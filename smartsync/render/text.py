@@ -202,6 +202,22 @@ def unfound_line(item: Any, lang: str) -> str:
                 pool=item.pool)
 
 
+def unreachable_line(item: Any, letter: str, lang: str, said: dict[str, str]) -> str:
+    """Why a type cannot be reached by adding matches: the stages the plans lack, else the
+    rules' why-not on the region with every possible match added, said as that region's
+    (never as the file's); a reason already said for another type is referred to, not
+    repeated (``said``: reasons said so far, to the letter they were said for)."""
+    missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
+                        for m in item.missing)
+    if missing:
+        return text("advice.unreachable", lang, letter=letter, missing=missing)
+    reasons = "; ".join(r.message(lang) for r in item.reasons)
+    if reasons in said:
+        return text("advice.unreachable.same", lang, letter=letter, other=said[reasons])
+    said[reasons] = letter
+    return text("advice.unreachable.widest", lang, letter=letter, reasons=reasons)
+
+
 @speaks
 def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
     """What to change to reach each type in ``advice`` (a mapping of letters to
@@ -212,6 +228,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
         return [text("advice.top", lang, letter=c.type_letter)]
     region = c.region
     said: dict[tuple, str] = {}
+    unreachable: dict[str, str] = {}
     # the nearest type first: what the fewest matches give, then what more give
     for letter, item in reversed(list(advice.items())):
         same = (tuple((k, v) for k, v in item.needed.items() if v), item.proposal, item.gives)
@@ -223,10 +240,7 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             lines.append(unfound_line(item, lang))
             continue
         if not item.reachable:
-            missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage)
-                                for m in item.missing) \
-                or "; ".join(r.message(lang) for r in item.reasons)
-            lines.append(text("advice.unreachable", lang, letter=letter, missing=missing))
+            lines.append(unreachable_line(item, letter, lang, unreachable))
             continue
         lines.append(text("advice.reach", lang, letter=letter, stage=item.type.value))
         failed = conditions_line(item, lang)
@@ -433,6 +447,7 @@ def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
         letter = c.typology.letter(t)
         lines: list[str] = []
         again: dict[str, list[str]] = {}  # letter -> the stages (or words) said there
+        unshortened: dict[str, list[str]] = {}  # letter -> repeated reasons with no short form
         for r in c.why_not(t):
             message = r.message(lang)
             if message in said:
@@ -441,10 +456,17 @@ def why_not_blocks(c: Any, lang: str, types: Iterable[Any] | None = None
                          else None)
                 if short is not None:
                     again.setdefault(said[message], []).append(short)
+                else:
+                    unshortened.setdefault(said[message], []).append(message)
                 continue  # element reasons under a stage said above go with it
             if letter is not None:
                 said[message] = letter
             lines.append(message)
+        if not lines and not again:
+            # every reason was said for a type above and none has a stage's short form (a
+            # blocker such as "synchronization starts higher"): point to it in its own
+            # words, so no type is left with a question and no answer
+            again = unshortened
         for other, shorts in again.items():
             lines.append(text("why_not.as_above", lang, letter=other,
                               stages="; ".join(dict.fromkeys(shorts))))

@@ -226,17 +226,17 @@ def _advice(region: Region, c: Any, advice: Any, lang: str) -> str:
     ``advice``: :func:`smartsync.advice.to_reach` of the classification ``c``."""
     from ..messages import text, type_name
     from ..render.text import (conditions_line, count_line, limited_lines, proposal_line,
-                               summary_line, unfound_line, wide_line)
+                               summary_line, unfound_line, unreachable_line, wide_line)
 
     if advice is None:
         return ""
     head = f'<section id="review-advice"><h2>{_e(_label("advice", lang))}</h2>'
 
+    unreachable: dict[str, str] = {}  # the reasons said so far, to the type said for
+
     def one(letter: str, t: Any) -> str:
         if not t.reachable:
-            missing = "; ".join(text(f"advice.missing.{m.plan}", lang, stage=m.stage) for m in t.missing) \
-                or "; ".join(r.message(lang) for r in t.reasons)
-            said = text("advice.unreachable", lang, letter=letter, missing=missing)
+            said = unreachable_line(t, letter, lang, unreachable)
             return (f'<div class="to-reach" data-type="{_e(letter)}" data-reachable="false">'
                     f"<p>{_e(said)}</p></div>")
         if not t.found:  # the widest change was too large to try, or the search by sets cut
