@@ -208,6 +208,11 @@ class TypeAdvice:
     tried: int = 0
     tried_size: int = 0
     pool: int = 0
+    #: ``wide`` advice found among the unsynchronized elements' own matches, one element
+    #: needing several at once (``one`` counterpart each, as "find one" would, did not
+    #: reach the type): ``several``, the elements the proposal gives more than one match
+    own_elements: bool = False
+    several: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -237,7 +242,8 @@ class TypeAdvice:
                 "conditions": list(self.conditions), "after": dict(self.after),
                 "unasked": self.unasked,
                 "wide": self.wide, "wide_cut": self.wide_cut, "sets": self.sets,
-                "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool}
+                "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool,
+                "own_elements": self.own_elements, "several": list(self.several)}
 
 
 @attrs.frozen
@@ -771,8 +777,13 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
         # only elements given several counterparts at once reach it (one element needs
         # two matches: to count, and to place the elements under it): "find one" for each
         # would not do; the pairs the rules need, named one by one
-        return _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
+        wide = _advise_wide(runs, wanted, _hypothetical(chosen, counts, "every"), {
             s: chosen[s] for s in typology.stages})
+        per: dict[str, int] = {}
+        for p in wide.proposal:
+            per[p.masterplan] = per.get(p.masterplan, 0) + 1
+        return attrs.evolve(wide, own_elements=True,
+                            several=tuple(m for m, n in per.items() if n > 1))
     proposal = _confirmable(runs, proposal)
     needed = {s: counts[s] for s in typology.stages if s in below or counts[s]}
     complete = all(p.rpjmd is not None for p in proposal) and _reached(
@@ -1251,17 +1262,23 @@ def _stability(runs: _Runs) -> Stability:
 LOSS_LIMIT = 60
 
 
-def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT
+def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT,
+                  progress: dict[str, int] | None = None
                   ) -> tuple[tuple[tuple[tuple[str, str], ...], enum.Enum] | None, bool]:
     """The smallest set of the region's matches, of 2 up to ``size - 1`` matches, whose loss
     gives a type for which ``wanted(type)`` holds (``(pairs, type)``, or ``None``), and
     whether the search proved it: every set of fewer matches was classified (sets of one are
     the single losses, tried apart). Sizes are tried smallest first, each only when all its
-    sets fit in what is left of ``limit`` classifications (:data:`LOSS_LIMIT`)."""
+    sets fit in what is left of ``limit`` classifications (:data:`LOSS_LIMIT`).
+    ``progress``, when given, is told how far the search went: ``tried`` (sets
+    classified), ``size`` (every set of up to that many matches tried, the single losses
+    counted as sets of one) and ``pool`` (the region's matches)."""
     import itertools
 
     keys = sorted({m.key for m in runs.region.matches})
     left = limit
+    if progress is not None:
+        progress.update(tried=0, size=1, pool=len(keys))
     for k in range(2, size):
         sets = math.comb(len(keys), k)
         if sets > left:
@@ -1269,8 +1286,12 @@ def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT
         left -= sets
         for chosen in itertools.combinations(keys, k):
             done = runs.classify(remove=frozenset(chosen)).type
+            if progress is not None:
+                progress["tried"] += 1
             if wanted(done):
                 return (tuple(chosen), done), True
+        if progress is not None:
+            progress["size"] = k
     return None, True
 
 
@@ -1538,6 +1559,16 @@ class FallAdvice:
     gives: enum.Enum | None = None
     thresholds: tuple[tuple[Fraction, Fraction], ...] = ()
     lose_proven: bool = False
+    #: how far the search for losses went where none was found: ``searched`` "singles"
+    #: (each match alone and the stages' matches, stage by stage: the rules are monotone,
+    #: no search by sets), "sets" (then every set of up to ``tried_size`` of the ``pool``
+    #: matches, ``tried`` sets, while they fit in :data:`SETS_LIMIT`: every set when
+    #: ``tried_size`` is ``pool``) or "cut" (the single losses were not all tried)
+    searched: str = "singles"
+    tried: int = 0
+    tried_size: int = 0
+    pool: int = 0
+    limit: int = SETS_LIMIT
 
     @property
     def possible(self) -> bool:
@@ -1551,7 +1582,9 @@ class FallAdvice:
         return {"type": self.type.value, "single": [list(p) for p in self.single],
                 "lose": [list(p) for p in self.lose], "lose_proven": self.lose_proven,
                 "gives": None if self.gives is None else self.gives.value,
-                "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds]}
+                "thresholds": [[fraction_text(a), fraction_text(b)] for a, b in self.thresholds],
+                "searched": self.searched, "tried": self.tried, "tried_size": self.tried_size,
+                "pool": self.pool, "limit": self.limit}
 
 
 def to_fall(result: "Classification", wanted: Any, *,
@@ -1643,18 +1676,27 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
             smaller, proven = _smaller_loss(runs, len(lose), lambda t: t == target)
             if smaller is not None:
                 lose = smaller[0]
-    elif not runs.monotone:
+    searched, progress = "singles", {"tried": 0, "size": 0, "pool": 0}
+    if not single and not lose:
+        _, cleared, total = _single_changes(runs)
+        if cleared < total:
+            searched = "cut"
+    if not single and not lose and searched != "cut" and not runs.monotone:
         # rules that are not monotone (a lost match can raise a type): the stage-by-stage
         # losses found nothing or overshot, which proves nothing; every set of matches,
         # fewest first, while they fit in SETS_LIMIT classifications
-        _, cleared, total = _single_changes(runs)
-        if cleared >= total:
-            found, _ = _smaller_loss(runs, len(runs.region.matches) + 1,
-                                     lambda t: t == target, limit=SETS_LIMIT)
-            if found is not None:
-                lose, gives, proven = found[0], None, True
+        searched = "sets"
+        found, every = _smaller_loss(runs, len(runs.region.matches) + 1,
+                                     lambda t: t == target, limit=SETS_LIMIT,
+                                     progress=progress)
+        if every:
+            progress["size"] = progress["pool"]
+        if found is not None:
+            lose, gives, proven = found[0], None, True
     return FallAdvice(type=target, letter=letter, single=single, lose=lose, gives=gives,
-                      thresholds=tuple(ranges), lose_proven=proven and bool(lose))
+                      thresholds=tuple(ranges), lose_proven=proven and bool(lose),
+                      searched=searched, tried=progress["tried"],
+                      tried_size=progress["size"], pool=progress["pool"])
 
 
 def advise(result: "Classification", *, classifier: "Classifier | None" = None,

@@ -83,3 +83,28 @@ def test_the_newuser_case_no_budget_anywhere():
     assert "without a pagu indikatif above zero" in first
     assert sum("without a pagu indikatif" in x for x in lines) == 1
     assert "Type A cannot be reached by adding matches either, for the reason said for type D." in lines
+
+
+def test_under_cascading_a_proven_unreachable_type_says_what_was_searched():
+    """Under rules that are not monotone, "cannot be reached" proven by trying every set of
+    additions and relation changes says so, with the count, and that taking matches away
+    was not tried (en and id)."""
+    from smartsync.model import Element, Period, Plan, PlanKind, Region
+    from smartsync.variants import CASCADING
+
+    def plan(kind, prefix):
+        return Plan(kind, Period(2021, 2026), tuple(
+            Element(f"{prefix}{level[0].upper()}1", level, f"text {level}")
+            for level in ("vision", "mission", "target", "program")))
+
+    region = Region("9004", "Kota Uji", "kota", plan(PlanKind.RPJMD, ""),
+                    plan(PlanKind.MASTERPLAN, "S"), ())
+    classifier = CASCADING.classifier()
+    result = classifier.classify(region)
+    advice = to_reach(result, classifier=classifier, suggest=False)
+    assert not advice["D"].reachable and advice["D"].tried_size == advice["D"].pool == 4
+    en = to_reach_lines(result, "en", advice)
+    assert en[0].startswith("Type D cannot be reached by adding matches or changing relations: "
+                            "every set of the 4 possible new matches and relation changes was "
+                            "tried (14 sets; taking matches away was not tried)")
+    assert "menghapus padanan tidak dicoba" in to_reach_lines(result, "id", advice)[0]

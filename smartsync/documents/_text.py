@@ -22,6 +22,11 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 _QUOTES = "\"'“”‘’«»„"
 
 
+#: the label of a total row ("Jumlah", "Total Misi 1", "Sub Total", "Sub-Total", "Subjumlah",
+#: "Sub Jumlah Misi 3", "Rekapitulasi", "Grand Total"): a row checked, never a program
+TOTAL_ROW = re.compile(r"^(jumlah|total|grand\s*total|sub\s*-?\s*(total|jumlah)|rekapitulasi|rekap)\b", re.I)
+
+
 _FOOTNOTE_SUPERSCRIPT = re.compile(r"(?<=[\d*)])[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
 
 
@@ -120,13 +125,13 @@ def unit_of(text: str) -> int | None:
     low = text.casefold()
     if re.search(r"x\s*(rp\.?\s*)?1\.000\.000\b", low):
         return 10**6
-    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*\)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "x Rp 1.000"
+    if re.search(r"\brp\.?\s*000\b|\(\s*000\s*(\)|rp\b)|x\s*(rp\.?\s*)?1\.000\b", low):  # "(Rp 000)", "(000 Rp)", "x Rp 1.000"
         return 10**3
-    if re.search(r"\bmil(i|y)ar", low):
+    if re.search(r"\bmil(i|y)ar|\bbillions?\b", low):  # English too: "(in billion IDR)"
         return 10**9
-    if re.search(r"\bjuta", low):
+    if re.search(r"\bjuta|\bmillions?\b", low):  # "Budget (IDR million)", "Anggaran (Rp million)"
         return 10**6
-    if re.search(r"\bribu", low):
+    if re.search(r"\bribu|\bthousands?\b", low):
         return 10**3
     return None
 
@@ -185,7 +190,9 @@ _ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "
 _LABEL_RE = re.compile(
     r"^(?P<label>visi|misi|tujuan|sasaran|strategi|arah kebijakan|kebijakan|program unggulan|"
     r"program prioritas|program|quick ?wins?|rencana aksi|kegiatan)"
-    r"(?:\s+(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?![a-z]))?"
+    # a qualifier between the label and its number ("Sasaran Strategis 1.1.1:", "Sasaran Daerah 2",
+    # "Tujuan Pembangunan 1.1") is no part of the statement
+    r"(?:\s+(?:(?:strategis|daerah|pembangunan|prioritas|utama)\s+)?(?:ke[-\s]?)?(?P<num>[0-9IVXivx]+(?:\.[0-9]+)*|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")(?![a-z]))?"
     r"\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
     re.I)
 _SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")

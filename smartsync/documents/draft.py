@@ -23,7 +23,7 @@ from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKin
 from . import _words  # noqa: F401  (registers the words)
 from ._words import where
 from ._doc import Document, Line, Table
-from ._text import _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
     program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
@@ -39,7 +39,8 @@ HEADER_SYNONYMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("agency", ("perangkat daerah", "opd", "skpd", "penanggung jawab", "penanggungjawab",
                 "pelaksana", "instansi", "pd pengampu", "pengampu", "unit kerja", "leading sector")),
     ("dimension", ("dimensi", "elemen smart city", "pilar")),
-    ("money", ("pagu", "anggaran", "rp", "dana", "biaya", "pendanaan", "alokasi")),
+    ("money", ("pagu", "anggaran", "rp", "dana", "biaya", "pendanaan", "alokasi", "budget", "idr", "cost",
+               "funding")),
     ("target_value", ("target", "capaian kinerja")),
     ("vision", ("visi",)),
     ("mission", ("misi",)),
@@ -65,7 +66,7 @@ _HEADING = re.compile(
     re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
-    r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|road ?map|"
+    r"kaidah|kerangka pendanaan|keuangan|kinerja penyelenggaraan|landasan|metodologi|"
     r"tata kelola|manajemen|pengukuran", re.I)
 _STRATEGY_CHAPTER = re.compile(r"strategi|arah kebijakan", re.I)
 _PROGRAM_CHAPTER = re.compile(r"program|quick win|rencana aksi|masterplan|master plan|inisiatif", re.I)
@@ -1225,12 +1226,14 @@ def _role(label: str) -> str | None:
 
 
 def _is_header_row(cells: list[str]) -> bool:
+    if any(_agency_group(c) for c in cells if c):
+        return False  # "Perangkat Daerah: Dinas Kesehatan": a group row naming the programs' agency
     if any(label and number for label, number, _ in (numbering(c) for c in cells if c)) or \
             any(_BARE_REFERENCE.match(c) for c in cells if c):
         # a labelled, numbered statement ("Misi 3: ...", "S1.1.1 ...") or a reference by number
         # ("Sasaran 1.1.2", a group row naming its target) is a row of data
         return False
-    if any(re.match(r"^(jumlah|total|sub ?total)\b", c, re.I) for c in cells if c) and \
+    if any(TOTAL_ROW.match(c) for c in cells if c) and \
             any(re.search(r"\d[.,]\d", c) for c in cells if c):
         return False  # a total row with its figure ("JUMLAH TOTAL" | "Rp 1.416"), not a header
     roles = [_role(c) for c in cells if c]
@@ -1248,7 +1251,7 @@ def _is_number_row(cells: list[str]) -> bool:
     return len(filled) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?(\s*=\s*.*)?", c) for c in filled)
 
 
-_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan|alokasi"
+_MONEY_WORDS = re.compile(r"pagu|anggaran|\brp\b|dana|biaya|juta|rupiah|pendanaan|alokasi|budget|\bidr\b|\bcost"
                           r"|\bt\.?\s?a\.?\s*(?:19|20)\d\d\b")  # "TA 2025": tahun anggaran, the budget year
 _TARGET_WORDS = re.compile(r"\btarget\b|capaian|kinerja|satuan")
 #: a column of an indicator's value before the plan: never pagu, whatever the table's other words
@@ -1350,7 +1353,11 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
 #: "x Rp 1.000" -- not a sum named in a sentence ("anggaran sebesar Rp 5 miliar")
 _UNIT_STATEMENT = re.compile(r"\(\s*(dalam\s+)?(rp\.?\s*)?(juta|ribu|miliar|milyar|000)|\bdalam\s+(satuan\s+)?(rp\.?\s*)?"
                              r"(juta|ribu|ribuan|jutaan|miliar|milyar|rupiah)|\bsatuan\b|\brp\.?\s*(juta|ribu|miliar|milyar|000)\b"
-                             r"|\bx\s*(rp\.?\s*)?1\.000", re.I)
+                             r"|\bx\s*(rp\.?\s*)?1\.000"
+                             # English: "(in billion IDR)", "(IDR million)", "in millions of rupiah"
+                             r"|\(\s*(in\s+)?(idr|rp\.?)?\s*(millions?|billions?|thousands?)\b"
+                             r"|\bin\s+(idr\s+|rp\.?\s*)?(millions?|billions?|thousands?)\b"
+                             r"|\b(idr|rp\.?)\s*(millions?|billions?|thousands?)\b", re.I)
 
 
 #: the header of a column of shares ("Proporsi Pagu (%)", "Persentase", "Porsi Anggaran")
@@ -1368,8 +1375,8 @@ def _stated_unit(text: str) -> int | None:
 #: "Tahun ke-2", "Th. 3"
 _YEAR_PLACE = re.compile(r"\s*(?:tahun|th\.?|thn)\s*[.\-]?\s*(?:ke\s*-?\s*)?[1-9]\s*", re.I)
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
-_RUPIAH = re.compile(r"\brp\b\.?|rupiah")
-_UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000")
+_RUPIAH = re.compile(r"\brp\b\.?|rupiah|\bidr\b")
+_UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000|million|billion|thousand")
 
 
 @dataclass
@@ -1392,6 +1399,10 @@ class _TableState:
     program_added: bool = False
     #: the number of the table's own caption ("7.1"): a table under another number is a new table
     caption: str | None = None
+    #: the agency a group row above names ("Perangkat Daerah: Dinas Kesehatan")
+    agency: str | None = None
+    #: the amount of the last total row of the table, while no program row has come after it
+    open_total: int | None = None
     #: the elements the table's own cells stated (a mission cell is matched to those stated
     #: elsewhere, never to another row of its own table)
     own: set[int] = field(default_factory=set)
@@ -1472,6 +1483,7 @@ def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> 
 def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str,
                 caption: str, note: str = "") -> None:
     found = _find_header(table)
+    state.open_total = None  # a total ending a table bounds the programs of the tables after it
     inside = [next(c for c in row if c) for row in table.cells[-3:]
               if sum(1 for c in row if c) == 1 and _NOTE.match(next(c for c in row if c))]
     if inside:  # a sheet or CSV holding its note in its own last rows
@@ -1505,6 +1517,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             walk.draft.checks.append(_t("draft.check.rpjmd-columns", walk.lang, where=place,
                                         columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
+        _schedule_marks(table, header.stop, columns)
         _quoted_columns(walk, table, file, columns)
         numbers = _CAPTION_IN_TEXT.findall(caption)
         number = numbers[-1].rstrip(".") if numbers else None
@@ -1518,6 +1531,7 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.money_rows, state.marks = [], []
             state.groups = {}
             state.code_prefix = {}
+            state.agency = None
             state.own = set()
         if columns.unit_source is None:
             if _stated_unit(note):
@@ -1602,6 +1616,25 @@ def _recognise_by_content(table: Table, start: int, cols: _Columns) -> None:
             cols.roles[c] = "program"
 
 
+_MARK = re.compile(r"^\s*(?:1|x|v|√|✓|✔|☑|●|•|\*|o|ya)\s*$", re.I)
+
+
+def _schedule_marks(table: Table, start: int, cols: _Columns) -> None:
+    """A road map's year columns marking the years a program runs ("√", "X", "v", or "1"), beside
+    a money column ("Estimasi Biaya (Rp juta)"): a schedule, never pagu. Every filled cell of
+    such a column is a mark (a "1" only counts so when the table has another money column)."""
+    body = table.cells[start:start + 200]
+    money_elsewhere = any(role == "total" for role in cols.roles)
+    for c, role in enumerate(cols.roles):
+        if role != "year":
+            continue
+        values = [row[c].strip() for row in body if c < len(row) and row[c].strip()
+                  and not TOTAL_ROW.match(next((v for v in row if v), ""))]
+        if values and all(_MARK.match(v) for v in values) and (
+                money_elsewhere or any(v != "1" for v in values)):
+            cols.roles[c] = "skip"
+
+
 def _row_amount(cells: list[str], cols: _Columns) -> int | None:
     """The rupiah a row holds: its total column, else the sum of its yearly columns."""
     totals = [v for c in range(len(cells)) if cols.roles[c] == "total" and cells[c]
@@ -1644,7 +1677,11 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
         return
     rows = state.money_rows
     starts = sorted(set([0] + state.marks), reverse=True)[:200]
-    walk.draft.totals.append(amount)
+    if not re.match(r"^sub", label.strip(), re.I):
+        # a sub-total ("Sub Total", "Subjumlah Misi 1") bounds the rows it sums only: no bound
+        # on the plan's other programs; nor is a total the table's rows go on after (below)
+        walk.draft.totals.append(amount)
+        state.open_total = amount
     unit = state.columns.unit if state.columns else 1
     last = state.marks[-1] if state.marks else 0
     sums: dict[int, int] = {}
@@ -1710,10 +1747,12 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
         if _is_header_row(cells):
             continue  # a header repeated on a continued page
         if out and not any(table.covered[r]) and not _group_text(cells) and \
-                not any(re.match(r"^(jumlah|total|sub ?total)\b", cells[c], re.I) for c in filled
+                not any(TOTAL_ROW.match(cells[c]) for c in filled
                         if cols.roles[c] != "indicator"):
             previous = out[-1][1]
-            has_key = any(cols.roles[c] in ("code", "no") for c in filled) or any(
+            # an urusan or bidang row of a SIPD export ("3" | "26" | "" | "URUSAN ... PARIWISATA")
+            # has its code parts: a row of its own, never the rest of the program above
+            has_key = any(cols.roles[c] in ("code", "no", "code_part") for c in filled) or any(
                 cols.roles[c] == "program" and code_at_start(cells[c]) for c in filled)
             texts = [c for c in filled if cols.roles[c] not in ("year", "total")]
             numbers = [c for c in filled if cols.roles[c] in ("year", "total")]
@@ -1742,11 +1781,26 @@ def _join(a: str, b: str) -> str:
     return f"{a} {b}".strip()
 
 
+#: a group row naming the agency of the programs below it ("Perangkat Daerah: Dinas Kesehatan",
+#: "OPD : Diskominfo", "SKPD: ...", "Pelaksana: ..."): never a header row, never a program
+_AGENCY_GROUP = re.compile(r"^\s*(?:perangkat\s+daerah(?:\s+pengampu|\s+pelaksana)?|opd(?:\s+pengampu)?|skpd|"
+                           r"pelaksana|penanggung\s*jawab|unit\s+kerja|instansi(?:\s+pelaksana)?)\s*:\s*(\S.{2,})$",
+                           re.I)
+
+
+def _agency_group(text: str) -> str | None:
+    """The agency a group row names ("Perangkat Daerah: Dinas Kesehatan" -> "Dinas Kesehatan")."""
+    found = _AGENCY_GROUP.match(text)
+    return found.group(1).strip() if found else None
+
+
 def _group_text(cells: list[str]) -> str | None:
     filled = [c for c in cells if c]
     if len(set(filled)) != 1:
         return None
     text = filled[0]
+    if _agency_group(text) is not None:
+        return text
     label, number, rest = numbering(text)
     if label in ("vision", "mission", "goal", "target") and rest:
         return text
@@ -1824,11 +1878,11 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             state.money_rows.append((state.program, amount))
         return
     place = where(_provenance(file, page, printed, row_text, **prov), walk.lang)
-    if program_name and re.match(r"^(jumlah|total|sub ?total)\b", program_name, re.I):
+    if program_name and TOTAL_ROW.match(program_name):
         _check_total(walk, state, program_name, _row_amount(cells, cols), place)
         return
     total_label = next((c for i, c in enumerate(cells) if c and cols.roles[i] not in ("indicator", "year", "total")
-                        and re.match(r"^(jumlah|total|sub ?total)\b", c, re.I)), None)
+                        and TOTAL_ROW.match(c)), None)
     if not program_name and total_label is not None:
         # a total row ("Jumlah", "Total Misi 1"); an indicator "Jumlah UMKM naik kelas" is no total
         _check_total(walk, state, total_label, _row_amount(cells, cols), place)
@@ -1951,7 +2005,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         return
     label, number, rest = numbering(program_name)
     name = rest if label in ("program", None) and rest else program_name
-    agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None)
+    agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None) \
+        or state.agency
     item = _Item(Level.PROGRAM, name, number=number if label == "program" else None, agency=agency,
                  dimension=dimension if walk.kind is PlanKind.MASTERPLAN else None,
                  indicators=list(indicators),
@@ -2014,6 +2069,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     amount = _row_amount(cells, cols)
     if amount is not None:
         state.money_rows.append((added, amount))
+        if state.open_total is not None:
+            # a program row after a total row: that total was a sub-total of the rows above it
+            # (F129), no bound on this program or the plan's others
+            if state.open_total in walk.draft.totals:
+                walk.draft.totals.remove(state.open_total)
+            state.open_total = None
 
 
 def _words_of(text: str) -> set[str]:
@@ -2147,6 +2208,10 @@ def _indicator_of(label: str) -> str | None:
 def _group_row(walk: _Walk, state: _TableState, group: str, provenance: Provenance) -> None:
     """A row spanning the table ("Misi 1: ...", "Sasaran 1.1.1: ...", "Smart Living") places the
     rows below it."""
+    agency = _agency_group(group)
+    if agency is not None:
+        state.agency = agency  # the agency of the program rows below it
+        return
     label, number, rest = numbering(group)
     bare = _BARE_REFERENCE.match(group) if label is None else None
     if bare is not None:
@@ -2242,11 +2307,26 @@ def _note_under(items: list[Line | Table], position: int) -> str:
     return " ".join(out)
 
 
+#: what no stored text may hold (control characters, lone surrogates, bidi overrides): a file
+#: name holding one is recorded with it escaped ("rpjmd\\x1b[31m.docx")
+_NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _stored_name(name: str) -> str:
+    """A document's file name as the region file records it: control characters escaped, so
+    that every command reads the file the draft writes (and no terminal is driven by a name)."""
+    return _NAME_UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", name)
+
+
 def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en") -> PlanDraft:
     """Walk the documents of one plan, in order, and draft its elements."""
     walk = _Walk(kind, lang)
     for document in documents:
-        walk.draft.files.append(document.file)
+        file = _stored_name(document.file)
+        if file != document.file:
+            walk.draft.checks.append(_t("draft.check.file-name", walk.lang, name=file))
+        walk.draft.files.append(file)
         walk.draft.pages += document.pages
         text_state = _TextState()
         table_state = _TableState()
@@ -2272,17 +2352,17 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                         label in ("mission", "goal", "target"):
                     # a group row left alone at the top of a page, its table cut after it
                     _group_row(walk, table_state, item.text, _provenance(
-                        document.file, item.page, item.printed_page, item.text))
+                        file, item.page, item.printed_page, item.text))
                     continue
                 after_table = False
                 if _CHAPTER.match(item.text.strip()):
                     table_state = _TableState()  # a new chapter: no table goes on across it
-                _walk_line(walk, text_state, item, document.file)
+                _walk_line(walk, text_state, item, file)
                 if not note_above:  # the note under the table above is no caption of the next
                     recent = (recent + [item.text])[-3:]
                 continue
             after_table = True
-            _walk_lines_close(walk, text_state, document.file)
+            _walk_lines_close(walk, text_state, file)
             if text_state.chapter == "skip":
                 table_state.columns = None
                 continue
@@ -2292,10 +2372,10 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             if re.search(r"realisasi|capaian tahun", caption, re.I) and _find_header(item) is not None:
                 table_state.columns = None
                 continue
-            _walk_table(walk, table_state, text_state, item, document.file, caption, notes.get(position, ""))
+            _walk_table(walk, table_state, text_state, item, file, caption, notes.get(position, ""))
             recent = []
-        _walk_lines_close(walk, text_state, document.file)
-        _heading_done(walk, text_state, document.file)
+        _walk_lines_close(walk, text_state, file)
+        _heading_done(walk, text_state, file)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))

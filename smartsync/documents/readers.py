@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
 import io
 import os
 import re
@@ -18,7 +19,7 @@ from typing import Any, Callable, Iterable
 
 from ._doc import Document, DocumentError, Line, Table
 from ._mend import CUT
-from ._text import clean, numbering, unit_of
+from ._text import TOTAL_ROW, clean, numbering, unit_of
 
 _CAPTION = re.compile(r"^\s*(tabel|table)\s+[\dIVX]", re.I)
 
@@ -157,10 +158,58 @@ def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
                 yield number, {c: v for c, v in enumerate(values) if v is not None}
         return
     with source:
+        hidden_columns: set[int] | None = None
         for number, row in parser.parse():
+            if hidden_columns is None:  # the sheet's <cols> come before its rows
+                hidden_columns = _hidden_columns(parser.column_dimensions)
+            if _is_hidden(parser.row_dimensions.get(str(number))):
+                continue  # a row the sheet hides (a retired program, a draft's figures): not shown, not read
             if row:
-                yield number, {cell["column"] - 1: cell["value"] for cell in row
-                               if cell.get("value") is not None}
+                yield number, {cell["column"] - 1: _shown_number(book, cell.get("style_id"), cell["value"])
+                               for cell in row
+                               if cell.get("value") is not None and cell["column"] - 1 not in hidden_columns}
+
+
+def _is_hidden(attributes: dict[str, Any] | None) -> bool:
+    return bool(attributes) and str(attributes.get("hidden", "0")).lower() in ("1", "true")  # type: ignore[union-attr]
+
+
+def _hidden_columns(dimensions: dict[str, dict[str, Any]]) -> set[int]:
+    """The 0-based columns a sheet hides (``<col min=".." max=".." hidden="1"/>``)."""
+    out: set[int] = set()
+    for attributes in dimensions.values():
+        if _is_hidden(attributes):
+            try:
+                first, last = int(attributes["min"]), int(attributes.get("max", attributes["min"]))
+            except (KeyError, ValueError):
+                continue
+            out.update(range(first - 1, min(last, first + 16384)))
+    return out
+
+
+_SCALING = re.compile(r"[0#?](,+)(?=$|[^0#?.,]|\.)")
+
+
+def _shown_number(book: Any, style_id: Any, value: Any) -> Any:
+    """A number as its cell's number format shows it: Excel's scaling commas ('#,##0,' shows
+    1250000000 as 1.250.000, in thousands; '#,##0,,' in millions) divide it, as the sheet's
+    reader sees it under a caption "(dalam ribuan rupiah)"."""
+    if not style_id or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    try:
+        number_format = book._cell_styles[style_id].numFmtId
+        if number_format < 164:
+            return value  # a built-in format: none scales
+        text = book._number_formats[number_format - 164]
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return value
+    section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", text.split(";")[0])
+    found = _SCALING.search(section)
+    if found is None:
+        return value
+    decimals = len(re.findall(r"[0#?]", section.split(".", 1)[1])) if "." in section else 0
+    shown = round(value / 1000 ** len(found.group(1)), decimals)
+    return int(shown) if decimals == 0 else shown
 
 
 def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
@@ -400,6 +449,64 @@ def read_csv(path: Path) -> Document:
 # Word
 
 
+@functools.lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    from docx.oxml.ns import qn
+
+    return {name: qn(f"w:{name}") for name in ("p", "r", "del", "moveFrom", "txbxContent", "rPr", "vertAlign",
+                                                "strike", "dstrike", "val", "sdt", "sdtContent", "customXml",
+                                                "tbl", "tc", "smartTag")}
+
+
+def _paragraph_text(p: Any) -> str:
+    """A Word paragraph's text as Word shows it: the runs of tracked insertions (w:ins), content
+    controls (w:sdt), simple fields (w:fldSimple), smart tags and hyperlinks read as any run;
+    tracked deletions (w:del, w:moveFrom), text struck through by hand and a footnote marker set
+    in superscript after a figure ("2.500" + superscript "1") left out; a text box's own
+    paragraphs are not this paragraph's."""
+    w = _word_tags()
+    stop = {w["del"], w["moveFrom"], w["txbxContent"], w["p"]}
+    out: list[str] = []
+    for run in p.iter(w["r"]):
+        node, inside = run.getparent(), False
+        while node is not None and node is not p:
+            if node.tag in stop:
+                inside = True
+                break
+            node = node.getparent()
+        if inside:
+            continue
+        text = run.text
+        if not text:
+            continue
+        props = run.find(w["rPr"])
+        if props is not None:
+            struck = [props.find(w["strike"]), props.find(w["dstrike"])]
+            if any(x is not None and x.get(w["val"], "true") not in ("0", "false", "off") for x in struck):
+                continue
+            align = props.find(w["vertAlign"])
+            if align is not None and align.get(w["val"]) == "superscript" and \
+                    re.fullmatch(r"\s*[\d*]{1,3}\)?\s*", text) and re.search(r"\d$", "".join(out)):
+                continue
+        out.append(text)
+    return "".join(out)
+
+
+def _blocks(parent: Any) -> Iterable[Any]:
+    """The paragraphs and tables of a body or a cell in order, those of a block-level content
+    control (w:sdt, a Word template's) or custom XML element among them."""
+    w = _word_tags()
+    for child in parent.iterchildren():
+        if child.tag == w["sdt"]:
+            content = child.find(w["sdtContent"])
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == w["customXml"]:
+            yield from _blocks(child)
+        else:
+            yield child
+
+
 def read_docx(path: Path) -> Document:
     """Paragraphs and tables of a Word file in order; pages counted at page breaks."""
     docx = _need("docx", "python-docx")
@@ -492,7 +599,7 @@ def read_docx(path: Path) -> Document:
         items.extend(Line(clean(" ".join(c for c in cells if c)), p, None, b) for cells, p, b in tail)
         tab_rows.clear()
 
-    for child in body.iterchildren():
+    for child in _blocks(body):
         if page > MAX_PAGES:
             raise DocumentError(str(path), "word-pages", "too-large", limit=MAX_PAGES)
         if pending_section and child.tag in (p_tag, tbl_tag):
@@ -504,7 +611,7 @@ def read_docx(path: Path) -> Document:
             paragraph = Paragraph(child, document)
             leading, before = split_breaks(child)
             pending_section = section_break(child)
-            text = paragraph.text
+            text = _paragraph_text(child)
             page += leading
             if before and not text.strip():
                 page += before
@@ -564,7 +671,7 @@ def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list
 
 
 #: a paragraph between the rows of a table typed with tabs that is a row of it: a group row or a total
-_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|jumlah|total|sub ?total)\b", re.I)
+_TAB_GROUP = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang)\b|" + TOTAL_ROW.pattern[1:], re.I)
 
 
 def _tab_cells(paragraph: Any, text: str) -> list[str]:
@@ -604,7 +711,7 @@ def _docx_tables(table: Any, page: int, document: Any, depth: int = 0) -> list[L
             seen.add(cell._tc)
             for child in cell._tc.iterchildren():
                 if child.tag == qn("w:p"):
-                    text = Paragraph(child, document).text
+                    text = _paragraph_text(child)
                     out.extend(Line(clean(part), page) for part in text.split("\n") if part.strip())
                 elif child.tag == tbl_tag:
                     out.extend(_docx_tables(DocxTable(child, cell), page, document, depth + 1))
@@ -625,7 +732,8 @@ def _docx_table(table: Any, page: int) -> Table:
             is_down = c < len(previous) and previous[c] is tc
             right.append(is_right)
             down.append(is_down)
-            texts.append("" if (is_right or is_down) else clean("\n".join(p.text for p in cell.paragraphs)))
+            texts.append("" if (is_right or is_down) else clean("\n".join(
+                _paragraph_text(p) for p in _blocks(tc) if p.tag == _word_tags()["p"])))
         previous = [cell._tc for cell in cells]
         rows.append(texts)
         covered.append(down)
@@ -1602,7 +1710,7 @@ def _body_columns(body: list[_Segments], columns: list[_Column]) -> list[_Column
 
 #: what a key column (No, a code) holds: "12", "12.", "iv", "a)", "2.16.02"
 _KEY = re.compile(r"^(?:\d{1,3}|[IVXLivxl]{1,6}|[A-Za-z])[.)]?$|^\d{1,2}(?:\.\d{1,2}){1,6}\.?$")
-_TOTAL_ROW = re.compile(r"^(jumlah|total|sub ?total)\b", re.I)
+_TOTAL_ROW = TOTAL_ROW
 
 
 def _by_column(columns: list[_Column], line: _Segments) -> dict[int, list[tuple[float, float, str]]]:

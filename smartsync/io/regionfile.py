@@ -506,13 +506,26 @@ class _Reader:
         fields = node.value
         known = _KEY_SETS.get(allowed) or _key_set(allowed)
         all_known = known.issuperset(fields)
+        misplaced: list[str] = []  # region's own keys written at the top level
         if not all_known:
+            if what == "top":
+                misplaced = [k for k in fields if k not in known and k in _REGION_KEYS]
+            if misplaced:
+                names = [repr(k) for k in misplaced]
+                self.error(f"the region's keys {_and_list(names) if len(names) > 1 else names[0]} "
+                           "are at the top level: put them under 'region:', indented: "
+                           "region: {id: ..., name: ..., kind: ...}",
+                           node.key_lines.get(misplaced[0]), where, "region-key-at-top",
+                           values={"keys": names})
             for key in fields:
-                if key not in known:
+                if key not in known and key not in misplaced:
                     self.error(f"unknown key {key!r} in {_WHAT[what]}; expected {_or_list(allowed)}",
                                node.key_lines.get(key), where, "unknown-key", did_you_mean(key, allowed),
-                               {"key": repr(key), "expected": _or_list(allowed)})
+                               {"key": repr(key), "expected": _or_list(allowed),
+                                "expected_keys": list(allowed)})
         for key in required:
+            if key == "region" and misplaced and key not in fields:
+                continue  # said above: the region's keys are there, at the wrong level
             item = fields.get(key)
             if item is None:
                 self.error(f"missing required key {key!r}", node.line, where, "missing-field",

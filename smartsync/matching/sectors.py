@@ -33,7 +33,7 @@ import functools
 import re
 from typing import Mapping
 
-from .text import _VOCABULARY, ABBREVIATIONS, _concept_index, terms
+from .text import _VOCABULARY, ABBREVIATIONS, CONCEPT_MARK, CONCEPT_TOPICS, _concept_index, terms
 
 __all__ = ["SECTORS", "sectors_of", "sector_stems", "affair_phrases", "phrase_sectors",
            "concept_sectors"]
@@ -74,6 +74,11 @@ def concept_sectors() -> Mapping[str, frozenset[str]]:
             affairs = found.setdefault(concept, set())
             for stem in phrase:
                 affairs.update(index.get(stem, ()))
+    # a concept's broader topic (concept_topics in the vocabulary: the governance of the
+    # region) is an affair of government its statements name, whatever its words
+    for concept, topic in CONCEPT_TOPICS.items():
+        found.setdefault(concept, set()).add(topic[len(CONCEPT_MARK):])
+        found.setdefault(topic, set()).add(topic[len(CONCEPT_MARK):])
     return {concept: frozenset(affairs) for concept, affairs in found.items()}
 
 

@@ -129,6 +129,14 @@ CONCEPTS: Mapping[str, tuple[str, ...]] = {
 #: *sosial* and the *mobility* of transport). Read from ``phrases`` in ``data/vocabulary.json``.
 PHRASES: Mapping[str, str] = dict(_VOCABULARY.get("phrases", {}))
 
+#: Concept -> the broader topic it belongs to (``concept_topics`` in ``data/vocabulary.json``:
+#: *pelayanan publik*, *tata kelola* and *SPBE* are all the governance of the region): a
+#: statement of aims writing a concept also writes its topic, so that two statements of one
+#: topic share a term though their concepts differ.
+CONCEPT_TOPICS: Mapping[str, str] = {
+    "~" + concept: "~" + topic for topic, concepts in _VOCABULARY.get("concept_topics", {}).items()
+    for concept in concepts}
+
 #: Words of Sastrawi's stop word list that carry meaning in plan texts, kept.
 KEPT_STOP_WORDS: frozenset[str] = frozenset(
     {"kerja", "sama", "ibu", "kecil", "besar", "baru", "tempat", "pasti", "aman", "umum"}
@@ -479,6 +487,36 @@ def _phrase_index() -> Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {first: tuple(sorted(known, key=lambda x: -len(x[0]))) for first, known in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _special_words() -> frozenset[str]:
+    """The words that open a phrase of :data:`PHRASES` or are an abbreviation: a text holding
+    none of them is read word by word."""
+    return frozenset(ABBREVIATIONS) | frozenset(_phrase_index())
+
+
+#: words left out when the initials of a text's words are read (``Usaha Mikro, Kecil dan
+#: Menengah (UMKM)``)
+_NOT_INITIALS = frozenset({"dan", "serta", "atau", "di", "yang", "untuk", "bagi"})
+
+
+def _spelt_out(found: "list[str]") -> frozenset[str]:
+    """The abbreviations of :data:`ABBREVIATIONS` a text writes whose letters are the initials
+    of words the text writes in a row, but not the words the vocabulary spells them as: the
+    text says what it means by them (``Upaya Kesehatan Perorangan dan Upaya Kesehatan
+    Masyarakat (UKP dan UKM)``: *UKM* there is not *usaha mikro, kecil dan menengah*)."""
+    known = [w for w in found if w in ABBREVIATIONS]
+    if not known:
+        return frozenset()
+    initials = "".join(w[0] for w in found if w not in _NOT_INITIALS and w not in ABBREVIATIONS)
+    out = set()
+    for w in known:
+        if len(w) >= 3 and w in initials:
+            own = "".join(x[0] for x in ABBREVIATIONS[w].split() if x not in _NOT_INITIALS)
+            if own[:len(w)] != w or not set(ABBREVIATIONS[w].split()) <= set(found):
+                out.add(w)
+    return frozenset(out)
+
+
 @functools.lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[Term, ...]:
     """The terms of a text, in text order (repeats kept); a phrase of :data:`PHRASES` is one
@@ -493,9 +531,17 @@ def terms(text: str) -> tuple[Term, ...]:
     # "e-government" and "e-budgeting" write one word in two parts
     found = words(_E_PREFIX.sub("e", text))
     phrases = _phrase_index()
+    if _special_words().isdisjoint(found):
+        for word in found:  # most texts: neither a phrase nor an abbreviation
+            out.extend(_terms_of_word(word))
+        return tuple(out)
+    spelt = _spelt_out(found)
     i = 0
     while i < len(found):
         word = found[i]
+        if word in spelt:  # the text spells this abbreviation out itself, in other words
+            i += 1
+            continue
         for phrase, term in phrases.get(word, ()):
             if tuple(found[i:i + len(phrase)]) == phrase:
                 written = " ".join(phrase)
@@ -561,6 +607,11 @@ def concept_parts(text: str) -> tuple[tuple[Term, ...], Mapping[str, frozenset[s
                 words_ = list(dict.fromkeys(t.word for t in found[i:i + n]))
                 out.append(Term(concept, " ".join(words_)))
                 parts.setdefault(concept, set()).update(phrase)
+                broader = CONCEPT_TOPICS.get(concept)
+                if broader is not None:
+                    # the broader topic the concept belongs to, written by the same words
+                    out.append(Term(broader, " ".join(words_)))
+                    parts.setdefault(broader, set()).update(phrase)
                 i += n
                 break
         else:

@@ -340,6 +340,12 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
     if key == "relations" and isinstance(value, (list, tuple, set, frozenset)):
         return ", ".join(_lookup(f"relation.{v}", _lang(lang)) or str(v)
                          for v in sorted(map(str, value)))
+    if key in ("expected_keys", "keys") and isinstance(value, (list, tuple)) and value:
+        # names to choose among (or to list), joined in the language's words: "a, b or c",
+        # "a, b atau c"; "a, b and c", "a, b dan c"
+        last = text("word.or" if key == "expected_keys" else "word.and", lang)
+        items = [str(v) for v in value]
+        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
     if key == "affairs" and isinstance(value, (list, tuple)):
         # affairs of regional government (urusan) by their names, never their keys
         return ", ".join(str(v).replace("_", " ") for v in value)

@@ -185,6 +185,13 @@ def wide_line(item: Any, lang: str) -> str | None:
     proven of them; ``None`` otherwise."""
     if not getattr(item, "wide", False):
         return None
+    if getattr(item, "own_elements", False):
+        # the unsynchronized elements' own matches reach it, one element needing several:
+        # "no match of the unsynchronized elements alone" would be false
+        key = ("advice.wide_own_cut" if getattr(item, "wide_cut", False) else
+               "advice.wide_several" if item.several else "advice.wide_own")
+        return text(key, lang, letter=item.letter, count=len(item.proposal),
+                    elements=", ".join(item.several))
     key = ("advice.wide_sets" if getattr(item, "sets", False) else
            "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
     return text(key, lang, letter=item.letter, count=len(item.proposal))
@@ -215,6 +222,11 @@ def unreachable_line(item: Any, letter: str, lang: str, said: dict[str, str]) ->
     if reasons in said:
         return text("advice.unreachable.same", lang, letter=letter, other=said[reasons])
     said[reasons] = letter
+    if getattr(item, "pool", 0) and item.tried_size == item.pool:
+        # rules that are not monotone: proven by trying every set of the additions and
+        # relation changes, not the losses of matches (said so)
+        return text("advice.unreachable.sets", lang, letter=letter, reasons=reasons,
+                    pool=item.pool, tried=item.tried)
     return text("advice.unreachable.widest", lang, letter=letter, reasons=reasons)
 
 
@@ -372,7 +384,13 @@ def to_fall_lines(c: Any, lang: str, fall: Any) -> list[str]:
     if not fall.possible:
         why = (text("fall.overshoots", lang, gives=short(fall.gives)) if fall.gives is not None
                else text("fall.no_loss", lang))
-        return [text("fall.none", lang, name=name, why=why)]
+        searched = getattr(fall, "searched", None)
+        if searched is None:
+            return [text("fall.none", lang, name=name, why=why)]
+        key = ("fall.searched.every" if searched == "sets" and fall.tried_size == fall.pool
+               else f"fall.searched.{searched}")
+        return [text("fall.none_searched", lang, name=name, why=why, searched=text(
+            key, lang, tried=fall.tried, size=fall.tried_size, pool=fall.pool, limit=fall.limit))]
     lines = [text("fall.head", lang, name=name)]
     if fall.single:
         lines.append("  - " + text("fall.single", lang, pairs=pairs(fall.single),

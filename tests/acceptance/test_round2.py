@@ -208,6 +208,15 @@ def test_a_condition_above_the_type_leaves_b_and_the_vision_alone_does_not_give_
     assert "vision_all_missions" in advice.conditions
     assert advice.complete and advice.wide
     assert {("SM3", "M3"), ("SM3", "M4")} <= {(p.masterplan, p.rpjmd) for p in advice.proposal}
+    # the unsynchronized SM3's own matches reach A: never "no match of the unsynchronized
+    # elements alone reaches type A"; the element needing two is named
+    from smartsync.render.text import wide_line
+
+    assert advice.own_elements and advice.several == ("SM3",)
+    said = wide_line(advice, "en")
+    assert said.startswith("The matches below reach type A under the rules in force, more than "
+                           "one for SM3: none of them can be left out")
+    assert "lebih dari satu untuk SM3" in wide_line(advice, "id")
 
 
 def test_own_characteristic_reads_the_same_in_every_output(capsys, monkeypatch):

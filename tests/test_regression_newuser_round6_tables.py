@@ -1,0 +1,416 @@
+"""Wrong figures of newuser round 6 in program tables (F125 onwards): rows a table groups its
+programs by, sub-total rows, road-map tables, English money units, a file name with control
+characters. Each test builds the planner's document as the finding's script did and asserts the
+program, figure or agency the planner relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+docx = pytest.importorskip("docx")
+
+from smartsync.documents import draft_region  # noqa: E402
+
+HEADER = ["No", "Sasaran", "Kode", "Program", "2025", "2026", "2027", "2028", "2029", "Total"]
+P1 = ["1", "Sasaran 1.1.1", "2.16.03", "Program Pengelolaan Aplikasi Informatika",
+      "1.250", "1.300", "1.350", "1.400", "1.450", "6.750"]
+P2 = ["2", "Sasaran 1.1.1", "2.16.02", "Program Informasi dan Komunikasi Publik", "500", "500", "500", "500", "500",
+      "2.500"]
+P3 = ["3", "Sasaran 2.1.1", "3.26.03", "Program Pemasaran Pariwisata", "2.500", "2.500", "2.500", "2.500", "2.500",
+      "12.500"]
+P4 = ["4", "Sasaran 3.1.1", "1.02.02",
+      "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat",
+      "10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    """A ruled table; a row given as one string is a group row merged across the table (or, as
+    ``(column, text)``, typed in that one cell)."""
+    width = len(rows[0])
+    grid = document.add_table(rows=len(rows), cols=width)
+    grid.style = "Table Grid"
+    for i, row in enumerate(rows):
+        if isinstance(row, str):
+            merged = grid.cell(i, 0).merge(grid.cell(i, width - 1))
+            merged.text = row
+        elif isinstance(row, tuple):
+            grid.cell(i, row[0]).text = row[1]
+        else:
+            for j, value in enumerate(row):
+                if value:
+                    grid.cell(i, j).text = value
+
+
+def _rpjmd(folder: Path, rows: list, caption: str = "Tabel 7.1 Indikasi Rencana Program Prioritas "
+           "(dalam juta rupiah)", name: str = "rpjmd.docx") -> Path:
+    document = docx.Document()
+    for text in ["RPJMD KOTA PASURUAN TAHUN 2025-2029", "BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi",
+                 "“Pasuruan Maju, Religius dan Berdaya Saing”", "5.2 Misi",
+                 "1. Mewujudkan tata kelola pemerintahan yang bersih dan berbasis digital",
+                 "2. Meningkatkan daya saing ekonomi daerah berbasis UMKM dan pariwisata",
+                 "3. Meningkatkan kualitas pelayanan kesehatan dan pendidikan", "5.3 Tujuan dan Sasaran"]:
+        document.add_paragraph(text)
+    _table(document, [["Misi", "Tujuan", "Sasaran"],
+                      ["Misi 1", "Tujuan 1.1 Meningkatnya kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya indeks SPBE"],
+                      ["Misi 2", "Tujuan 2.1 Meningkatnya pertumbuhan ekonomi",
+                       "Sasaran 2.1.1 Meningkatnya kunjungan wisata"],
+                      ["Misi 3", "Tujuan 3.1 Meningkatnya derajat kesehatan",
+                       "Sasaran 3.1.1 Meningkatnya kualitas layanan kesehatan"]])
+    document.add_paragraph("BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN")
+    document.add_paragraph(caption)
+    _table(document, rows)
+    path = folder / name
+    document.save(path)
+    return path
+
+
+def _masterplan(folder: Path, items: list | None = None, name: str = "masterplan.docx") -> Path:
+    document = docx.Document()
+    for text in ["MASTERPLAN SMART CITY KOTA PASURUAN 2025-2034", "BAB III VISI DAN MISI SMART CITY",
+                 "3.1 Visi Smart City", "“Pasuruan Smart City yang Melayani”", "3.2 Misi Smart City",
+                 "1. Mewujudkan tata kelola pemerintahan berbasis digital"]:
+        document.add_paragraph(text)
+    for item in items if items is not None else ["BAB IV PROGRAM SMART CITY", "Dimensi Smart Governance",
+                                                 "1. Satu data Pasuruan"]:
+        if isinstance(item, str):
+            document.add_paragraph(item)
+        else:
+            _table(document, item)
+    path = folder / name
+    document.save(path)
+    return path
+
+
+def _draft(rpjmd: Path, masterplan: Path):
+    return draft_region(rpjmd=rpjmd, masterplan=masterplan, rpjmd_period=(2025, 2029),
+                        masterplan_period=(2025, 2034))
+
+
+def _programs(plan) -> list[tuple]:
+    return [(e.code, e.budget, e.agency, e.confidence.score if e.confidence else 1.0) for e in plan.at("program")]
+
+
+# -- F125, F126: group rows naming the agency of the programs below
+
+
+@pytest.mark.parametrize("label", ["Perangkat Daerah: ", "OPD: ", "SKPD : ", "Pelaksana: "])
+@pytest.mark.parametrize("where", ["merged", "no", "program"])
+def test_agency_group_rows_name_the_agency_of_the_programs_below(tmp_path: Path, label: str, where: str) -> None:
+    """ "Perangkat Daerah: Dinas ..." (or "OPD:", "SKPD :", "Pelaksana:") over the program rows,
+    merged across the table or typed in the No or Program cell only: every program is read, with
+    its figures, and its agency is the group's (never a row number, never a lost table)."""
+    def group(name: str):
+        text = label + name
+        return text if where == "merged" else (0 if where == "no" else 3, text)
+    rows = [HEADER, group("Dinas Komunikasi dan Informatika"), P1, P2, group("Dinas Kebudayaan dan Pariwisata"), P3,
+            group("Dinas Kesehatan"), P4]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd) == [
+        ("2.16.03", 6_750_000_000, "Dinas Komunikasi dan Informatika", 1.0),
+        ("2.16.02", 2_500_000_000, "Dinas Komunikasi dan Informatika", 1.0),
+        ("3.26.03", 12_500_000_000, "Dinas Kebudayaan dan Pariwisata", 1.0),
+        ("1.02.02", 60_000_000_000, "Dinas Kesehatan", 1.0)]
+
+
+# -- F127: an urusan/bidang row between the programs of a SIPD export
+
+
+SIPD = """RPJMD KOTA PASURUAN TAHUN 2025-2029
+(dalam ribuan rupiah)
+Kode Urusan;Kode Bidang Urusan;Kode Program;Nama Program;Indikator Program;Pagu Tahun 2025;Pagu Tahun 2026;\
+Pagu Tahun 2027;Pagu Tahun 2028;Pagu Tahun 2029;Nama SKPD
+2;16;;URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA;;;;;;;
+2;16;03;PROGRAM PENGELOLAAN APLIKASI INFORMATIKA;Indeks SPBE;1250000;1300000;1350000;1400000;1450000;Diskominfo
+3;26;;URUSAN PEMERINTAHAN BIDANG PARIWISATA;;;;;;;
+3;26;03;PROGRAM PEMASARAN PARIWISATA;Jumlah wisatawan;2500000;2500000;2500000;2500000;2500000;Dinas Pariwisata
+"""
+
+
+def test_urusan_row_between_programs_is_never_glued_to_the_program_above(tmp_path: Path) -> None:
+    """An urusan/bidang row ("3;26;;URUSAN PEMERINTAHAN BIDANG PARIWISATA") after a program of a
+    SIPD export is a row of its own: the program above keeps its code 2.16.03 and its name."""
+    path = tmp_path / "sipd.csv"
+    path.write_text(SIPD, encoding="utf-8")
+    draft = _draft(path, _masterplan(tmp_path))
+    assert [(e.code, e.text, e.budget) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA", 6_750_000_000),
+        ("3.26.03", "PROGRAM PEMASARAN PARIWISATA", 12_500_000_000)]
+
+
+# -- F128, F129: sub-total rows
+
+
+def _sub(label: str, figures: list[str]) -> list[str]:
+    return ["", "", "", label, *figures]
+
+
+SUB_P1_P3 = ["3.750", "3.800", "3.850", "3.900", "3.950", "19.250"]
+
+
+@pytest.mark.parametrize("label", ["Sub-Total", "Sub-total Misi 1", "Subjumlah", "Sub Jumlah Misi 3", "Rekapitulasi",
+                                   "SUB TOTAL", "Subtotal"])
+def test_sub_total_rows_are_checked_never_programs(tmp_path: Path, label: str) -> None:
+    """A sub-total row however it is spelled ("Sub-Total", "Subjumlah", "Sub Jumlah Misi 3",
+    "Rekapitulasi") is a total row checked against the rows above, never a program; a correct
+    program after it is not doubted against it (a sub-total is not the plan's largest total)."""
+    rows = [HEADER, P1, P3, _sub(label, SUB_P1_P3), P4]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd) == [("2.16.03", 6_750_000_000, None, 1.0),
+                                             ("3.26.03", 12_500_000_000, None, 1.0),
+                                             ("1.02.02", 60_000_000_000, None, 1.0)]
+    assert not any("no code" in check for check in draft.checks)
+
+
+def test_sub_total_before_a_grand_total_blames_no_program(tmp_path: Path) -> None:
+    """ "Sub Jumlah Misi 3" after a mission's rows, then the grand total: both add up, no program
+    is doubted."""
+    rows = [HEADER, P1, P3, _sub("Sub Jumlah Misi 1", SUB_P1_P3), P4,
+            _sub("Sub Jumlah Misi 3", ["10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]),
+            _sub("TOTAL PAGU INDIKATIF RPJMD", ["13.750", "14.800", "15.850", "16.900", "17.950", "79.250"])]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
+
+
+
+# -- F130, F131: a masterplan's road map
+
+
+def _road(mark: str) -> list[list[str]]:
+    on = lambda flag: mark if flag == "+" else ""  # noqa: E731
+    return [["No", "Dimensi", "Program", "2025", "2026", "2027", "2028", "2029", "Estimasi Biaya (Rp juta)", "OPD"],
+            ["1", "Smart Governance", "Pengembangan Aplikasi Pelayanan Terpadu", *map(on, "+++--"), "1.500",
+             "Diskominfo"],
+            ["2", "Smart Economy", "Pasar Digital UMKM", *map(on, "-+++-"), "750", "Diskoperindag"],
+            ["3", "Smart Living", "Telemedisin Puskesmas", *map(on, "++---"), "2.000", "Dinkes"]]
+
+
+@pytest.mark.parametrize("chapter", ["BAB VI ROAD MAP SMART CITY", "BAB VI PETA JALAN (ROADMAP) PENGEMBANGAN SMART CITY",
+                                     "BAB VI ROADMAP SMART CITY"])
+@pytest.mark.parametrize("mark", ["√", "1", "X", "v"])
+def test_road_map_programs_are_read_with_their_estimate_not_their_year_marks(tmp_path: Path, chapter: str,
+                                                                              mark: str) -> None:
+    """A masterplan's program table in a "ROAD MAP" chapter is read (never passed over); its
+    year columns marking the years a program runs ("√", "1", "X", "v") are a schedule, the
+    budget is the "Estimasi Biaya (Rp juta)" column, at full confidence."""
+    masterplan = _masterplan(tmp_path, [chapter, "Tabel 6.1 Peta Jalan Program Smart City (dalam juta rupiah)",
+                                        _road(mark)])
+    draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan)
+    assert [(e.text, e.budget, e.agency, e.confidence) for e in draft.region.masterplan.at("program")] == [
+        ("Pengembangan Aplikasi Pelayanan Terpadu", 1_500_000_000, "Diskominfo", None),
+        ("Pasar Digital UMKM", 750_000_000, "Diskoperindag", None),
+        ("Telemedisin Puskesmas", 2_000_000_000, "Dinkes", None)]
+
+
+# -- F132: English money units
+
+
+@pytest.mark.parametrize("header, figures", [
+    ("Budget (IDR million)", ["1,500", "750.5", "2,000"]),
+    ("Anggaran (Rp million)", ["1.500", "750,5", "2.000"]),
+    ("Budget (IDR)", ["1,500,000,000", "750,500,000", "2,000,000,000"]),
+    ("Budget (IDR billion)", ["1.5", "0.7505", "2"])])
+def test_english_money_units_in_a_masterplan_column_are_read(tmp_path: Path, header: str, figures: list) -> None:
+    """ "Budget (IDR million)", "Anggaran (Rp million)", "Budget (IDR)", "Budget (IDR billion)":
+    the column is the programs' budget, in its unit, at full confidence (never dropped silently,
+    never 10^6 times too small)."""
+    rows = [["No", "Dimensi", "Program", header, "OPD"],
+            ["1", "Smart Governance", "Aplikasi Pelayanan Terpadu", figures[0], "Diskominfo"],
+            ["2", "Smart Economy", "Pasar Digital UMKM", figures[1], "Diskoperindag"],
+            ["3", "Smart Living", "Telemedisin Puskesmas", figures[2], "Dinkes"]]
+    masterplan = _masterplan(tmp_path, ["BAB V PROGRAM SMART CITY", rows])
+    draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan)
+    assert [(e.budget, e.confidence) for e in draft.region.masterplan.at("program")] == [
+        (1_500_000_000, None), (750_500_000, None), (2_000_000_000, None)]
+
+
+@pytest.mark.parametrize("unit, figures", [
+    ("(in billion IDR)", ["6.75", "12.5", "60"]), ("(IDR million)", ["6,750", "12,500", "60,000"]),
+    ("(000 Rp)", ["6.750.000", "12.500.000", "60.000.000"])])
+def test_an_rpjmd_caption_stating_its_unit_in_english_is_read(tmp_path: Path, unit: str, figures: list) -> None:
+    """A caption "(in billion IDR)", "(IDR million)" or "(000 Rp)" states the table's unit: the
+    budgets are exact, at full confidence (never 1000 times too small, never a unit guessed)."""
+    head = ["No", "Sasaran", "Kode", "Program", "Total"]
+    rows = [head] + [row[:4] + [figure] for row, figure in zip((P1, P3, P4), figures)]
+    draft = _draft(_rpjmd(tmp_path, rows, caption=f"Table 7.1 Indicative Priority Programs {unit}"),
+                   _masterplan(tmp_path))
+    assert [budget for _, budget, *_ in _programs(draft.region.rpjmd)] == [6_750_000_000, 12_500_000_000,
+                                                                           60_000_000_000]
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
+
+
+# -- F135: a file name holding control characters
+
+
+def test_file_name_with_an_escape_character_gives_a_region_file_validate_accepts(tmp_path: Path, capsys) -> None:
+    """A document named "rpjmd\\x1b[31mMERAH\\x07.docx": the draft records the name with its control
+    characters escaped (said once, in a check line), and validate accepts the region file it
+    writes (never 13 errors, one per element)."""
+    from smartsync.cli import main
+
+    rpjmd = _rpjmd(tmp_path, [HEADER, P1, P3, P4], name="rpjmd\x1b[31mMERAH\x1b]0;X\x07.docx")
+    out = tmp_path / "region.yaml"
+    assert main(["draft", "--rpjmd", str(rpjmd), "--masterplan", str(_masterplan(tmp_path)), "--out", str(out),
+                 "-q", "--id", "3575"]) == 0
+    said = capsys.readouterr()
+    assert "\x1b" not in said.out + said.err and "\x07" not in said.out + said.err
+    assert (said.out + said.err).count("holds control characters") == 1
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b" not in text and "rpjmd\\x1b[31mMERAH\\x1b]0;X\\x07.docx" in text
+    assert main(["validate", str(out)]) == 0
+
+
+# -- F136: target group rows with a qualifier ("Sasaran Strategis 1.1.1: ...")
+
+
+@pytest.mark.parametrize("label", ["Sasaran Strategis", "Sasaran Daerah", "Sasaran Pembangunan", "Sasaran Prioritas"])
+def test_target_group_rows_with_a_qualifier_keep_the_programs_programs(tmp_path: Path, label: str) -> None:
+    """ "Sasaran Strategis 1.1.1: Meningkatnya ..." over a program table is a group row naming
+    target 1.1.1, as "Sasaran 1.1.1: ..." is: the rows below stay programs with their pagu,
+    placed under that target (never 0 programs and every program row a target)."""
+    head = ["No", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"]
+    rows = [head]
+    for number, statement, program in (("1.1.1", "Meningkatnya indeks SPBE", P1), ("2.1.1", "Meningkatnya kunjungan "
+                                       "wisata", P3), ("3.1.1", "Meningkatnya kualitas layanan kesehatan", P4)):
+        rows += [f"{label} {number}: {statement}", [program[0], program[2], program[3], "1.000", "1.000", "Dinas"]]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    programs = draft.region.rpjmd.at("program")
+    assert [(e.code, e.parents, e.budget) for e in programs] == [
+        ("2.16.03", ("S1.1.1",), 2_000_000_000), ("3.26.03", ("S2.1.1",), 2_000_000_000),
+        ("1.02.02", ("S3.1.1",), 2_000_000_000)]
+    assert len(draft.region.rpjmd.at("target")) == 3
+
+
+# -- F138, F143: Word's wrappers and formatting around a cell's text
+
+
+def _wrapped_rpjmd(folder: Path, wrap) -> Path:
+    """The program table with P1's 2025 pagu and total written by ``wrap(paragraph, text)`` (the
+    cell's paragraph emptied first): a tracked change, a content control, a superscript marker."""
+    path = _rpjmd(folder, [HEADER, P1, P3, P4])
+    document = docx.Document(str(path))
+    table = document.tables[-1]
+    for column, text in ((4, "2.250"), (9, "7.750")):
+        paragraph = table.cell(1, column).paragraphs[0]
+        for run in list(paragraph._p):
+            if run.tag.endswith("}r"):
+                paragraph._p.remove(run)
+        wrap(paragraph, text)
+    document.save(str(path))
+    return path
+
+
+def _run(text: str, **props):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = OxmlElement("w:r")
+    if props:
+        rpr = OxmlElement("w:rPr")
+        for name, value in props.items():
+            node = OxmlElement(f"w:{name}")
+            if value is not None:
+                node.set(qn("w:val"), value)
+            rpr.append(node)
+        run.append(rpr)
+    tag = "w:delText" if props.get("_del") else "w:t"
+    node = OxmlElement(tag)
+    node.text = text
+    run.append(node)
+    return run
+
+
+def _around(tag: str, *runs):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    outer = OxmlElement(tag)
+    if tag in ("w:ins", "w:del"):
+        outer.set(qn("w:id"), "1")
+        outer.set(qn("w:author"), "Bappeda")
+    inner = outer
+    if tag == "w:sdt":
+        inner = OxmlElement("w:sdtContent")
+        outer.append(inner)
+    for run in runs:
+        inner.append(run)
+    return outer
+
+
+def _tracked(paragraph, text: str) -> None:
+    from docx.oxml import OxmlElement
+
+    deleted = _around("w:del", OxmlElement("w:r"))
+    old = OxmlElement("w:delText")
+    old.text = "1.250" if text == "2.250" else "6.750"
+    deleted[0].append(old)
+    paragraph._p.append(deleted)
+    paragraph._p.append(_around("w:ins", _run(text)))
+
+
+@pytest.mark.parametrize("wrap", [
+    _tracked,
+    lambda paragraph, text: paragraph._p.append(_around("w:sdt", _run(text))),
+    lambda paragraph, text: paragraph._p.append(_around("w:fldSimple", _run(text))),
+    lambda paragraph, text: [paragraph._p.append(_run(text)), paragraph._p.append(_run("1", vertAlign="superscript"))],
+    lambda paragraph, text: [paragraph._p.append(_run("1.250", strike=None)), paragraph._p.append(_run(" " + text))],
+], ids=["tracked-change", "content-control", "simple-field", "superscript-marker", "struck-through"])
+def test_word_cell_text_is_read_as_word_shows_it(tmp_path: Path, wrap) -> None:
+    """A pagu cell revised with Track Changes (<del>1.250</del><ins>2.250</ins>), or written in a
+    content control, a simple field, with a superscript footnote marker ("2.250" + superscript "1")
+    or with the old figure struck through: read as Word shows it, 2.250 (never dropped, never
+    "2.2501"), so P1's budget is Rp 7,75 miliar."""
+    draft = _draft(_wrapped_rpjmd(tmp_path, wrap), _masterplan(tmp_path))
+    assert _programs(draft.region.rpjmd)[0] == ("2.16.03", 7_750_000_000, None, 1.0)
+
+
+# -- F139, F140: a workbook read as the sheet shows it
+
+
+def _workbook(folder: Path, build) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Program"
+    build(sheet)
+    path = folder / "rpjmd.xlsx"
+    book.save(path)
+    return path
+
+
+def test_hidden_rows_and_columns_of_a_sheet_are_not_read(tmp_path: Path) -> None:
+    """A hidden pagu column (a draft's figures) is never added to the year's pagu, and a hidden
+    program row (a program retired) is no program: the sheet is read as it shows."""
+    def build(sheet) -> None:
+        sheet.append(["RPJMD KOTA PASURUAN TAHUN 2025-2029"])
+        sheet.append(["(dalam juta rupiah)"])
+        sheet.append(["Kode", "Program", "Pagu 2025 (Rancangan Awal)", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"])
+        sheet.append(["2.16.03", "Program Pengelolaan Aplikasi Informatika", 1000, 1250, 2650, "Diskominfo"])
+        sheet.append(["3.26.02", "Program Peningkatan Daya Tarik Destinasi Pariwisata (dihapus)", 900, 1800, 1800, "Dispar"])
+        sheet.append(["3.26.03", "Program Pemasaran Pariwisata", 2000, 2500, 5000, "Dispar"])
+        sheet.column_dimensions["C"].hidden = True
+        sheet.row_dimensions[5].hidden = True
+    draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
+    assert [(e.code, e.budget) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", 3_900_000_000), ("3.26.03", 7_500_000_000)]
+
+
+@pytest.mark.parametrize("number_format, caption", [("#,##0,", "(dalam ribuan rupiah)"),
+                                                    ("#,##0,,", "(dalam juta rupiah)")])
+def test_a_number_format_scaling_the_figure_is_read_as_shown(tmp_path: Path, number_format: str,
+                                                             caption: str) -> None:
+    """A pagu cell holding 1250000000 formatted '#,##0,' (shown 1.250.000) under "(dalam ribuan
+    rupiah)" is Rp 1,25 miliar, as the sheet shows it (never multiplied again: Rp 1,25 triliun)."""
+    def build(sheet) -> None:
+        sheet.append(["RPJMD KOTA PASURUAN TAHUN 2025-2029"])
+        sheet.append([caption])
+        sheet.append(["Kode", "Program", "Pagu 2025", "Pagu 2026", "Perangkat Daerah"])
+        sheet.append(["2.16.03", "Program Pengelolaan Aplikasi Informatika", 1_250_000_000, 1_300_000_000, "Diskominfo"])
+        sheet.append(["3.26.03", "Program Pemasaran Pariwisata", 2_500_000_000, 2_500_000_000, "Dispar"])
+        for row in sheet.iter_rows(min_row=4, min_col=3, max_col=4):
+            for cell in row:
+                cell.number_format = number_format
+    draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
+    assert [(e.budget, [r for r in e.confidence.reasons if "target" not in r] if e.confidence else [])
+            for e in draft.region.rpjmd.at("program")] == [(2_550_000_000, []), (5_000_000_000, [])]
