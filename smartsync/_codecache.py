@@ -21,6 +21,11 @@ compiled.
   new source holds, by replacing the constant (checked when the source is first compiled,
   against the compiled source with another integer; where it does not hold, the entry
   serves the same source only).
+- With the code, small tables of values a later run would work out again alike
+  (:func:`kept`), each under an identity of what its values depend on: the stems
+  Sastrawi gave the words that :mod:`smartsync.matching`'s shipped table lacks, so that
+  a command on a region it has seen before neither loads Sastrawi nor compiles its
+  patterns (``smartsync.matching.text``).
 - Where: ``$SMARTSYNC_CACHE_DIR``, one file per Python version; off unless that variable
   names a folder (a command writes nowhere but where its user said). Like Python's
   bytecode, it is not written when ``PYTHONDONTWRITEBYTECODE`` is set (it is still read).
@@ -49,12 +54,12 @@ import zlib
 from types import CodeType
 from typing import Any
 
-__all__ = ["compile", "enable", "cache_dir", "save", "ENV"]
+__all__ = ["compile", "enable", "cache_dir", "save", "kept", "changed", "ENV"]
 
 #: the environment variable naming the cache's folder (set and empty: no cache)
 ENV = "SMARTSYNC_CACHE_DIR"
 
-_MAGIC = b"smartsync code cache 1\n"
+_MAGIC = b"smartsync code cache 2\n"
 #: the compiler flags of ``from __future__`` imports (inherited from the caller, as
 #: ``compile()`` does, and part of the key)
 _FUTURE_FLAGS = 0
@@ -70,6 +75,10 @@ _builtin_compile = compile
 #: key -> (code, the integer in the hole of its source, or None: no hole)
 _table: dict[tuple, tuple[CodeType, int | None]] | None = None
 _used: set[tuple] = set()
+#: the tables of values kept with the code (:func:`kept`): name -> (identity, table)
+_data: dict[str, tuple[Any, dict]] = {}
+#: the most values one table keeps (beyond it, a run adds none)
+MAX_KEPT = 20_000
 _changed = False
 _path: str | None = None
 
@@ -98,37 +107,48 @@ def _trusted(info: os.stat_result, folder: bool) -> bool:
 
 
 def _load(path: str) -> dict[tuple, tuple[CodeType, int | None]]:
-    """The entries of the cache file at ``path`` ({} when there is none it may trust)."""
+    """The code entries of the cache file at ``path`` ({} when there is none it may trust)."""
+    return _read(path)[0]
+
+
+def _read(path: str) -> tuple[dict[tuple, tuple[CodeType, int | None]], dict[str, tuple[Any, dict]]]:
+    """The code entries and the kept tables (:func:`kept`) of the cache file at ``path``
+    (both empty when there is none it may trust)."""
+    nothing: tuple[dict, dict] = ({}, {})
     try:
         if not _trusted(os.lstat(os.path.dirname(path)), folder=True):
-            return {}
+            return nothing
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
-        return {}
+        return nothing
     try:
         with os.fdopen(fd, "rb") as file:
             if not _trusted(os.fstat(file.fileno()), folder=False):
-                return {}
+                return nothing
             data = file.read()
     except OSError:
-        return {}
+        return nothing
     head = len(_MAGIC)
     if data[:head] != _MAGIC or len(data) < head + 4:
-        return {}
+        return nothing
     body = data[head + 4:]
     if zlib.crc32(body) != int.from_bytes(data[head:head + 4], "big"):
-        return {}
+        return nothing
     try:
-        table = marshal.loads(body)
+        table, tables = marshal.loads(body)
     except (ValueError, EOFError, TypeError):
-        return {}
-    if not isinstance(table, dict):
-        return {}
+        return nothing
+    if not isinstance(table, dict) or not isinstance(tables, dict):
+        return nothing
     for key, value in table.items():
         if not (type(key) is tuple and len(key) == 4 and type(value) is tuple
                 and len(value) == 2 and type(value[0]) is CodeType):
-            return {}
-    return table
+            return nothing
+    for name, value in tables.items():
+        if not (type(name) is str and type(value) is tuple and len(value) == 2
+                and type(value[1]) is dict):
+            return nothing
+    return table, tables
 
 
 def enable(folder: str | None = None) -> bool:
@@ -141,7 +161,8 @@ def enable(folder: str | None = None) -> bool:
     if not folder:
         return False
     _path = os.path.join(folder, _file_name())
-    _table = _load(_path)
+    _table, data = _read(_path)
+    _data.update(data)
     if "attr._make" not in sys.modules:
         _import_attrs()
     import attr._make
@@ -243,6 +264,28 @@ def compile(source: Any, filename: Any, mode: str, flags: int = 0,  # noqa: A001
     return code
 
 
+def kept(name: str, identity: Any) -> dict | None:
+    """A table of values kept across runs in the cache file with the code, ``None`` when
+    the cache is off: the one named ``name`` that the last run kept for ``identity`` (what
+    its values depend on, compared with ``==``: another identity starts the table empty).
+    Its keys and values are what :mod:`marshal` stores (strings, numbers, tuples); one who
+    adds to it calls :func:`changed`, and adds nothing once it holds :data:`MAX_KEPT`
+    values. (The values of a table are data, not code: a caller checks their type.)"""
+    if _table is None:
+        return None
+    entry = _data.get(name)
+    if entry is None or entry[0] != identity:
+        entry = _data[name] = (identity, {})
+    return entry[1]
+
+
+def changed() -> None:
+    """Something was added to a kept table (:func:`kept`): the cache file is written at
+    the end of the run."""
+    global _changed
+    _changed = True
+
+
 def save() -> None:
     """Write the cache file when this run compiled source it did not hold (not when
     ``PYTHONDONTWRITEBYTECODE`` is set); a failure to write is ignored."""
@@ -252,7 +295,7 @@ def save() -> None:
     _changed = False
     table = _table if len(_table) <= _MAX_ENTRIES else {k: _table[k] for k in _used}
     try:
-        body = marshal.dumps(table)
+        body = marshal.dumps((table, _data))
     except ValueError:
         return
     folder = os.path.dirname(_path)

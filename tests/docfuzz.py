@@ -10,7 +10,10 @@ the code in one column, in front of the name or in parts (kode_urusan, kode_bida
 kode_program); yearly columns by year, by place (pagu_1 ..) or as Target/Rp pairs, with or
 without a total column; the order of the columns and the words of their headers; definitions
 of the words, a lead-in sentence, a paragraph after the list; a masterplan quoting the RPJMD;
-a combined "Visi dan Misi" heading. A PDF draws its own choices (landscape pages, rulings,
+a combined "Visi dan Misi" heading; and the layouts of a new user's round 5 (an RPD's title,
+visions unquoted on their label's line, a BAB V table whose Misi cells word the missions otherwise,
+a masterplan's targets per dimension, a "Smart Mobility" section, in Word the code in "U | B | P"
+under a merged "Kode"), drawn apart so that the other choices stay each seed's. A PDF draws its own choices (landscape pages, rulings,
 italic or glyph-by-glyph visions), and so does a Word file (its program table ruled, without
 borders, nested in a layout table, or typed with tabs at tab stops).
 
@@ -66,6 +69,19 @@ class Choices:
     # a Word file's own choice: the program table ruled ("grid"), without borders ("plain"),
     # nested in a one-cell layout table ("nested"), or typed with tabs at tab stops ("tabs")
     word_table: str = "grid"
+    # the layouts a new user met in round 5 (drawn apart too, so the choices above stay the seed's):
+    # the RPJMD's title ("rpjmd", an RPD's "RENCANA PEMBANGUNAN DAERAH (RPD) ...", "RANCANGAN AKHIR
+    # RPJMD ...") (F124); both visions written unquoted on their label's line (F115); a BAB V table
+    # "Misi | Tujuan | Sasaran | Indikator" whose Misi cells repeat the listed missions ("same") or
+    # word them with two words more ("worded") (F103); the masterplan's targets listed per dimension
+    # under "3.3 Sasaran Smart City" (F110); a masterplan section "Smart Mobility", none of the six
+    # dimensions (F119); the code parts under one merged "Kode" header "U | B | P" (Word, F101)
+    rpjmd_title: str = "rpjmd"
+    vision_inline: bool = False
+    mission_table: str = "none"
+    targets_by_dimension: bool = False
+    other_dimension: bool = False
+    code_merged: bool = False
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -79,8 +95,14 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     word_table = own.choice(["grid", "plain", "nested", "tabs"])
     padding = own.choice([6.0, 3.0, 1.5])
     target_by = own.choice(["text", "text", "number"])
+    r5 = random.Random(seed * 6_151 + 11)
+    round5 = dict(rpjmd_title=r5.choice(["rpjmd", "rpjmd", "rpd", "rancangan"]), vision_inline=r5.random() < 0.3,
+                  mission_table=r5.choice(["none", "none", "same", "worded"]),
+                  targets_by_dimension=r5.random() < 0.3, other_dimension=r5.random() < 0.25)
+    code_merged = r5.random() < 0.5 and form == "docx" and word_table != "tabs"
     return Choices(
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
+        code_merged=code_merged, **round5,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -144,8 +166,11 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
         roles.remove("target")  # a target column stands left of its programs
         roles.insert(0, "target")
     header: list[list[str]] = [["No"]]
+    merged = c.code == "parts" and c.code_merged
     for role in roles:
-        if role == "code" and c.code == "parts":
+        if role == "code" and merged:  # "Kode" merged over "U | B | P" ("<<": merged with the cell to its left)
+            header[0] += [words.choice(["Kode", "Kode Program"]), "<<", "<<"]
+        elif role == "code" and c.code == "parts":
             header[0] += ["kode_urusan", "kode_bidang", names["code"]]
         else:
             header[0].append(names[role])
@@ -158,6 +183,10 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
         header[0] += [x for y in years for x in (f"Target {y}", f"Pagu {y} {unit}".strip())]
     if c.total_column:
         header[0].append(f"Total Pagu {unit}".strip())
+    if merged:  # the second header row: "U | B | P" under "Kode", every other cell merged with the one above
+        sub = iter(["U", "B", "P"])
+        header.append([next(sub) if k and (header[0][k] == "<<" or header[0][k + 1:k + 2] == ["<<"]) else "^^"
+                       for k in range(len(header[0]))])
     body: list[list[str]] = []
     number = 0
     grand = 0
@@ -182,7 +211,7 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
                     code = program.code or ""
                     if c.code == "parts":
                         a, b, p = code.split(".")
-                        row += [a, f"{a}.{b}", p]
+                        row += [a, b, p] if merged else [a, f"{a}.{b}", p]
                     else:
                         row.append(code)
                 elif role == "program":
@@ -235,12 +264,17 @@ def _total_row(label: str, amount: int, width: int, money_start: int, c: Choices
 
 def _rpjmd_text(known: Region, c: Choices) -> list[str]:
     plan = known.rpjmd
-    lines = [f"RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH {known.name.upper()} TAHUN "
-             f"{plan.period.start}-{plan.period.end}", "BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
+    title = {"rpjmd": "RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH", "rpd": "RENCANA PEMBANGUNAN DAERAH (RPD)",
+             "rancangan": "RANCANGAN AKHIR RPJMD"}[c.rpjmd_title]
+    lines: list = [f"{title} {known.name.upper()} TAHUN {plan.period.start}-{plan.period.end}", "BAB V",
+                   "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
     if c.definitions:
         lines.append("Visi merupakan rumusan umum mengenai keadaan yang diinginkan pada akhir periode perencanaan.")
-    lines += [f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah:",
-              f"“{plan['V'].text}”"]
+    if c.vision_inline:  # "Visi Kota X Tahun 2021-2026 adalah Terwujudnya ...", no quotes
+        lines.append(f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah {plan['V'].text}.")
+    else:
+        lines += [f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah:",
+                  f"“{plan['V'].text}”"]
     if c.lead_in:
         lines.append("Visi tersebut dijabarkan ke dalam misi sebagai berikut:")
     else:
@@ -256,6 +290,15 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
         for target in plan.at("target"):
             if goal.id in target.parents:
                 lines.append(f"Sasaran {target.id[1:]} {target.text}")
+    if c.mission_table != "none":  # the table after the text, its Misi cells as listed or worded otherwise
+        rows = [["Misi", "Tujuan", "Sasaran", "Indikator Sasaran"]]
+        for target in plan.at("target"):
+            goal = plan[target.parents[0]]
+            mission = plan[goal.parents[0]].text
+            if c.mission_table == "worded":
+                mission += " secara berkelanjutan"
+            rows.append([mission, goal.text, target.text, f"Indeks {target.text.split()[-1].lower()}"])
+        lines.append(rows)
     return lines
 
 
@@ -269,17 +312,60 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
                   "Visi tersebut dijabarkan ke dalam misi sebagai berikut:"]
         lines += [f"{i}. {m.text}" for i, m in enumerate(known.rpjmd.at("mission"), 1)]
     lines += ["BAB III", "VISI DAN MISI SMART CITY"]
+    vision = f"Visi Smart City {known.name}: {plan['V'].text}." if c.vision_inline else f"“{plan['V'].text}”"
     if c.combined_heading:
-        lines += ["3.1 Visi dan Misi Smart City", f"“{plan['V'].text}”"]
+        lines += ["3.1 Visi dan Misi Smart City", vision]
     else:
-        lines += ["3.1 Visi Smart City", f"“{plan['V'].text}”", "3.2 Misi Smart City"]
+        lines += ["3.1 Visi Smart City", vision, "3.2 Misi Smart City"]
     lines += [f"{i}. {m.text}" for i, m in enumerate(plan.at("mission"), 1)]
+    targets = [e for e in plan.at("target") if e.dimension is not None]
+    if targets:  # "3.3 Sasaran Smart City" / "Smart Governance" / "• ..."
+        lines.append("3.3 Sasaran Smart City")
+        for dim in Dimension:
+            mine = [e for e in targets if e.dimension is dim]
+            if mine:
+                lines.append(random.Random(c.words + 7).choice(_DIM_SPELLINGS[dim]))
+                lines += [f"• {e.text}" for e in mine]
     lines += ["BAB IV", "RENCANA PROGRAM SMART CITY"]
     for d, dim in enumerate(Dimension, 1):
         lines.append(f"4.{d} {random.Random(c.words + d).choice(_DIM_SPELLINGS[dim])}")
         lines += [f"{i}. {e.text}" for i, e in
                   enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
+    other = [e for e in plan.at("program") if e.dimension is None]
+    if other:  # "4.7 Smart Mobility": none of the six, its programs drafted with no dimension
+        lines.append(f"4.{len(Dimension) + 1} Smart Mobility")
+        lines += [f"{i}. {e.text}" for i, e in enumerate(other, 1)]
     return lines
+
+
+#: the targets a masterplan lists per dimension (c.targets_by_dimension), and the programs of a
+#: "Smart Mobility" section (c.other_dimension)
+_DIMENSION_TARGETS = {
+    Dimension.GOVERNANCE: "Meningkatnya layanan publik daring", Dimension.BRANDING: "Meningkatnya kunjungan wisata kota",
+    Dimension.ECONOMY: "Meningkatnya transaksi UMKM daring", Dimension.LIVING: "Meningkatnya akses layanan kesehatan digital",
+    Dimension.SOCIETY: "Meningkatnya literasi digital warga", Dimension.ENVIRONMENT: "Menurunnya timbulan sampah kota"}
+_MOBILITY = ["Bus listrik terintegrasi antarmoda", "Parkir elektronik kawasan pusat kota"]
+
+
+def _round5_known(known: Region, c: Choices, seed: int) -> Region:
+    """The known region with the round-5 layouts' elements added: the masterplan's targets per
+    dimension (no parent: the masterplan names none) and its "Smart Mobility" programs (no dimension)."""
+    import attrs
+
+    from smartsync.model import Element, Level
+
+    plan = known.masterplan
+    extra = []
+    rng = random.Random(seed * 13 + 1)
+    if c.targets_by_dimension:
+        for k, dim in enumerate(sorted(rng.sample(list(Dimension), 3), key=list(Dimension).index), 1):
+            extra.append(Element(id=f"S9{k}", level=Level.TARGET, text=_DIMENSION_TARGETS[dim], dimension=dim))
+    if c.other_dimension:
+        for k, text in enumerate(_MOBILITY[: rng.choice([1, 2])], 1):
+            extra.append(Element(id=f"SP9{k}", level=Level.PROGRAM, text=text))
+    if not extra:
+        return known
+    return attrs.evolve(known, masterplan=attrs.evolve(plan, elements=plan.elements + tuple(extra)))
 
 
 def _chunks(body: list[list[str]], parts: int) -> list[list[list[str]]]:
@@ -294,6 +380,7 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
     page or sheet)`` pairs (none for a CSV file)."""
     c = choices_for(seed, form)
     known = known_region(seed, programs_per_target=(1, 3), missions=random.Random(seed).choice([3, 4, 5]))
+    known = _round5_known(known, c, seed)
     rng = random.Random(seed + 99)
     folder.mkdir(parents=True, exist_ok=True)
     header, body = _program_rows(known, c, rng)
@@ -393,7 +480,14 @@ def _docx(path: Path, lines: list[str], blocks: list, table_style: str = "grid")
 
     document = docx.Document()
     for line in lines:
-        document.add_paragraph(line)
+        if isinstance(line, list):  # a table among the text (BAB V's "Misi | Tujuan | Sasaran")
+            table = document.add_table(rows=len(line), cols=len(line[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(line):
+                for col, value in enumerate(row):
+                    table.cell(r, col).text = value
+        else:
+            document.add_paragraph(line)
     for block in blocks:
         if block == "\f":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -422,7 +516,12 @@ def _docx(path: Path, lines: list[str], blocks: list, table_style: str = "grid")
                     merged.text = row[0]
                     continue
                 for col, value in enumerate(row):
-                    cells[col].text = value
+                    if value == "<<":  # merged with the cell to its left ("Kode" over "U | B | P")
+                        table.cell(r, col - 1).merge(table.cell(r, col))
+                    elif value == "^^":  # merged with the cell above (a header of two rows)
+                        table.cell(r - 1, col).merge(table.cell(r, col))
+                    else:
+                        cells[col].text = value
     document.save(path)
 
 
@@ -506,7 +605,13 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
                           PageTemplate("landscape", [wide], pagesize=landscape(A4))])
     story: list = []
     for line in lines:
-        if line in visions and c.italic == "glyphs":
+        if isinstance(line, list):  # a table among the text (BAB V's "Misi | Tujuan | Sasaran")
+            grid = Table([[Paragraph(escape(v), cell) for v in row] for row in line],
+                         colWidths=_widths(line[0], len(line[0]), A4[0] - 80))
+            grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                      ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(grid)
+        elif line in visions and c.italic == "glyphs":
             story.append(Glyphs(line))
         else:
             story.append(Paragraph(escape(line), italic if line in visions and c.italic == "italic" else body))

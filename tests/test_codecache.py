@@ -132,3 +132,50 @@ def test_a_source_whose_hole_cannot_be_filled_is_served_only_as_itself(tmp_path,
     filled = _codecache.compile(fillable.replace("123,", "124,"), "<test>", "exec")
     assert first is not filled
     assert filled == compile(fillable.replace("123,", "124,"), "<test>", "exec")
+
+
+#: stems words in a process with the cache on (as the command has it), saves the cache, and
+#: prints the stems and whether Sastrawi's stemmer was loaded
+_STEMS = """
+import json, sys
+from smartsync import _codecache
+_codecache.enable()
+from smartsync.matching import text
+stems = [text.stem(w) for w in json.loads(sys.argv[1])]
+_codecache.save()
+print(json.dumps([stems, "Sastrawi.Stemmer.Stemmer" in sys.modules]))
+"""
+
+
+def test_the_stems_sastrawi_gave_are_kept_and_a_later_run_does_not_load_it(tmp_path):
+    """Words the shipped stem table lacks are stemmed by Sastrawi in the first run; the
+    cache keeps what it gave, and a later run gives the same stems (those a program that
+    imports smartsync, without the cache, gets) without loading Sastrawi's stemmer."""
+    from smartsync.matching import text
+
+    words = ["vision", "terwujudnya", "berbudaya", "kebersihan", "meningkatnya", "akuntabel"]
+    assert not any(w in text._shipped_stems() for w in words)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["SMARTSYNC_CACHE_DIR"] = str(tmp_path / "cache")
+
+    def run() -> list:
+        done = subprocess.run([sys.executable, "-c", _STEMS, json.dumps(words)], env=env,
+                              capture_output=True, text=True, cwd=ROOT, check=True)
+        return json.loads(done.stdout)
+
+    expected = [text.stem(w) for w in words]
+    assert run() == [expected, True]
+    assert run() == [expected, False]
+
+
+def test_a_kept_table_of_another_identity_starts_empty(monkeypatch):
+    """A table kept with the code holds what was kept for the same identity only (the stems
+    of another Sastrawi are not served), and there is none when the cache is off."""
+    monkeypatch.setattr(_codecache, "_data", {})
+    monkeypatch.setattr(_codecache, "_table", None)
+    assert _codecache.kept("stems", ("a", 1)) is None
+    monkeypatch.setattr(_codecache, "_table", {})
+    _codecache.kept("stems", ("a", 1))["vision"] = "vision"
+    assert _codecache.kept("stems", ("a", 1)) == {"vision": "vision"}
+    assert _codecache.kept("stems", ("a", 2)) == {}
+    assert _codecache.kept("stems", ("a", 1)) == {}

@@ -100,6 +100,24 @@ def test_a_fuzzed_corpus_naming_its_targets_by_number_in_group_rows_is_drafted_w
     _drafted_whole(known, files)
 
 
+@pytest.mark.parametrize("seed, drawn", [(220, "merged"), (394, "worded")])
+def test_a_fuzzed_corpus_with_the_round5_layouts_is_drafted_whole(tmp_path: Path, seed: int, drawn: str) -> None:
+    """The layouts a new user met in round 5, drawn by the fuzzer (as Word): an RPD's title (F124),
+    visions unquoted on their label's line (F115), the masterplan's targets per dimension (F110), a
+    "Smart Mobility" section (F119), and the code in "U | B | P" under a merged "Kode" (220, F101) or a
+    BAB V table whose Misi cells word the missions with two words more (394, F103): every element found
+    at every level, every figure right or doubted, the Smart Mobility line said and no other."""
+    known, files, choices = fuzz_corpus(seed, tmp_path, "docx")
+    assert (choices.targets_by_dimension, choices.other_dimension, choices.vision_inline) == (True, True, True)
+    assert choices.rpjmd_title == "rpd" and (choices.code_merged if drawn == "merged" else
+                                             choices.mission_table == "worded")
+    files.pop("pages")
+    _drafted_whole(known, files)
+    checks = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"]).checks
+    assert [c for c in checks if "none of the six" in c or "two regions" in c or "no vision" in c
+            or "reads as the" in c] == [next(c for c in checks if "Smart Mobility" in c)]
+
+
 def test_the_generated_programs_codes_and_names_agree_with_the_nomenclature() -> None:
     """The corpora's programs are the nomenclature's: each code exists and its name is its
     program's, so a drafted program is doubted for what the document does, not for the generator."""

@@ -91,3 +91,14 @@ def test_missions_of_one_table_alone_that_differ_by_a_word_stay_two(tmp_path: Pa
         ["Meningkatkan kualitas pelayanan pendidikan dasar", "Meningkatnya APM", "APM"]])
     assert [(e.text, e.confidence) for e in plan.at("mission")] == [
         ("Meningkatkan kualitas pelayanan pendidikan", None), ("Meningkatkan kualitas pelayanan pendidikan dasar", None)]
+
+
+def test_every_row_of_a_worded_mission_cell_is_the_listed_mission(tmp_path: Path) -> None:
+    """Two rows whose Misi cells word mission 1 alike (two targets under it, then mission 2's): every row
+    goes to the listed mission, never a copy from the second row on (found by the layout fuzzer)."""
+    worded = "Mewujudkan tata kelola pemerintahan yang bersih dan digital secara berkelanjutan"
+    plan = _draft(tmp_path, _LIST, [
+        [worded, "Meningkatnya indeks SPBE", "Indeks SPBE"], [worded, "Meningkatnya keterbukaan informasi", "IKIP"],
+        ["Meningkatkan perekonomian berbasis UMKM secara berkelanjutan", "Meningkatnya nilai tambah UMKM", "UMKM"]])
+    assert [e.id for e in plan.at("mission")] == ["M1", "M2"]
+    assert [e.parents for e in plan.at("target")] == [("M1",), ("M1",), ("M2",)]

@@ -107,11 +107,8 @@ class Table:
 
 @dataclass
 class Document:
-    """One file read: its items in reading order and its number of pages. ``notes`` are what
-    the reader left out or read otherwise than stored (hidden rows, tracked changes), each a
-    message key (``draft.check.*``) and its values, for the draft's check lines."""
+    """One file read: its items in reading order and its number of pages."""
 
     file: str
     items: list[Line | Table]
     pages: int = 0
-    notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)

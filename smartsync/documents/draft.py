@@ -14,7 +14,6 @@ yearly pagu. The same statement read in several places is one element.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -63,7 +62,8 @@ _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\
 _HEADING = re.compile(
     r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"
     r"dimensi|smart\s+\w+|indikasi rencana program|kebijakan|"
-    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial)(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
+    r"(?:tata kelola|pencitraan|ekonomi|kehidupan|lingkungan|masyarakat|sosial|mobilitas|transportasi|energi|infrastruktur)"
+    r"(?:\s+\w+)?\s+(?:cerdas|\(smart))\b",
     re.I)
 _OTHER_CHAPTER = re.compile(
     r"pendahuluan|gambaran umum|kondisi|analisis|evaluasi|permasalahan|isu strategis|penutup|"
@@ -111,6 +111,9 @@ class _Item:
     subpoints: list[str] = field(default_factory=list)
     #: read in a list under a heading of its own level ("4.2 Misi" / "1. ...")
     listed: bool = False
+    #: the dimension a masterplan program's heading or cell names that is none of the six
+    #: ("Smart Mobility"): drafted with no dimension, said
+    other_dimension: str | None = None
 
     def full_text(self) -> str:
         """The statement with its sub-points after it."""
@@ -360,6 +363,11 @@ class _TextState:
         self.open_text: list[str] = []
         self.open_line: Line | None = None
         self.dimension: Dimension | None = None
+        #: a heading naming a dimension that is none of the six ("Smart Mobility"), as written
+        self.other_dimension: str | None = None
+        #: "3.3 Sasaran Smart City" / "Smart Governance" / "• ...": the level whose elements the
+        #: dimension headings of the section group ("target", "goal"), None when they head programs
+        self.by_dimension: str | None = None
         #: the quick-win heading under which the dimension of the section above goes on ("" when none)
         self.dimension_inherited = ""
         self.vision_lines: list[str] = []
@@ -400,6 +408,11 @@ class _TextState:
         self.spaced = False
         #: a label alone on its line ("Misi 1", "Misi Pertama"): the next line is its statement
         self.pending: tuple[Level, str] | None = None
+        #: the last heading or chapter title over the vision ("4.1 Visi", "BAB IV VISI DAN MISI"):
+        #: its text and line, whether it is a chapter's title, the visions read before it and the
+        #: lines read under it (a heading under which no vision is read is said)
+        self.vision_heading: tuple[str, Line, bool, int] | None = None
+        self.vision_lines_under = 0
 
 
 def _title_line(text: str) -> bool:
@@ -440,7 +453,7 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     low = bare.casefold()
     if _names_other_plan(low, kind):
         return "quoted"
-    if dimension_of(bare) is not None:
+    if dimension_of(bare) is not None or _other_dimension(bare) is not None:
         return "dimension"
     if low.startswith("program") and not _program_heading(low):
         return None  # "Program Satu Data Maros": a program, not a heading
@@ -453,6 +466,24 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
                 return "vision"
             return mode
     return None
+
+
+#: a smart city dimension that is none of the six ("Smart Mobility", "Dimensi Smart Mobility", from
+#: the Cohen model some masterplans follow); "Smart City", "Smart Regency" name the whole
+_OTHER_DIMENSION = re.compile(
+    r"^(?:dimensi\s+)?(?:smart\s*-?\s*(?:mobility|mobilitas|transportation|transport|energy|health|education|"
+    r"infrastructure|tourism|security|safety|utilit(?:y|ies)|building|culture|agriculture)|"
+    r"(?:mobilitas|transportasi|energi|infrastruktur)\s+cerdas)\b[^.;:]{0,40}$", re.I)
+
+
+def _other_dimension(text: str) -> str | None:
+    """The name of a dimension outside the six a heading or a dimension cell gives ("Smart
+    Mobility"), or None (one of the six, or no dimension)."""
+    bare = clean(_SECTION_NUMBER.sub("", text)).strip(" :.")
+    found = _OTHER_DIMENSION.match(bare)
+    if found is None or dimension_of(bare, loose=True) is not None:
+        return None
+    return bare
 
 
 #: the words of a heading over programs ("Program Unggulan", "Program Prioritas Pembangunan
@@ -646,7 +677,14 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if chapter:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
+        _vision_done(walk, state, file)
+        if state.by_dimension:
+            state.by_dimension, state.dimension = None, None
         title = chapter.group(2).strip()
+        if re.search(r"\bvisi\b", title, re.I) and _chapter_kind(title, walk.kind) == "vmts" and \
+                not _names_other_plan(title.casefold(), walk.kind):
+            state.vision_heading = (clean(text), line, True, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
         if _RPJMD_CHAPTER.search(title):
             walk.draft.rpjmd_chapters.append(clean(text)[:80])
         state.pending_title = not title
@@ -658,6 +696,10 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.pending_title:
         state.pending_title = False
         state.chapter = _chapter_kind(text, walk.kind)
+        if re.search(r"\bvisi\b", text, re.I) and state.chapter == "vmts" and \
+                not _names_other_plan(text.casefold(), walk.kind):
+            state.vision_heading = (clean(text), line, True, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
         state.title = text if _title_line(text) else None
         return
     if state.title is not None:
@@ -671,6 +713,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.title = None
     if state.chapter == "skip":
         return
+    state.vision_lines_under += 1
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
     own_vision = _own_vision_lead_in(text, walk.kind)
@@ -746,7 +789,26 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     mode = _heading(text, walk.kind)
     if mode is not None:
         _walk_lines_close(walk, state, file)
+        # a dimension heading right under a heading of targets (or goals), none read yet, or after
+        # another such: the section lists its targets per dimension, not programs
+        by_dimension = state.by_dimension if mode == "dimension" else None
+        if mode == "dimension" and walk.kind is PlanKind.MASTERPLAN and state.mode in ("target", "goal") and \
+                state.heading is not None and state.heading[2] is _MODE_LEVEL[state.mode] and \
+                walk.added.get(state.heading[2], 0) == state.heading[3]:
+            by_dimension = state.mode
+        if state.by_dimension and not by_dimension:
+            state.dimension = None  # the targets' dimension goes no further than their section
+        state.by_dimension = by_dimension
         _heading_done(walk, state, file)
+        state.vision_lines_under -= 1  # the heading is no line under the heading above
+        if mode == "vision":
+            if state.vision_heading is None or not state.vision_heading[2]:
+                _vision_done(walk, state, file)
+            # (a chapter's title over the vision gives way to its own heading "4.1 Visi")
+            state.vision_heading = (clean(text), line, False, walk.added.get(Level.VISION, 0))
+            state.vision_lines_under = 0
+        elif state.vision_heading is not None and not state.vision_heading[2]:
+            _vision_done(walk, state, file)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
         if mode in ("mission", "goal", "target") or state.combined:
             level = _MODE_LEVEL["mission" if state.combined else mode]
@@ -755,11 +817,17 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.spaced = line.para is True
         state.new_list = set(state.last_number)
         state.dimension_inherited = ""
+        state.other_dimension = None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             if state.dimension is not None and state.chapter != "skip":
                 walk.draft.dimension_headings.add(state.dimension)
-            state.mode = "program"
+            if state.dimension is None:  # "Smart Mobility": none of the six, said
+                state.other_dimension = _other_dimension(text)
+            state.mode = state.by_dimension or "program"
+            if state.by_dimension:  # the targets under it are listed as under their own heading
+                level = _MODE_LEVEL[state.by_dimension]
+                state.heading = (text, line, level, walk.added.get(level, 0))
         elif mode == "program" and re.match(r"quick\s*wins?\b", _SECTION_NUMBER.sub("", text).strip(), re.I) \
                 and state.dimension is not None:
             # "Quick Win" after "Dimensi Smart Environment": a list of its own, whose items may
@@ -1116,6 +1184,20 @@ _PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
 _BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
 
 
+def _vision_done(walk: _Walk, state: _TextState, file: str) -> None:
+    """At the next heading, chapter or document end: a heading or chapter title over the vision
+    with lines under it of which no vision was read is said (a vision written in a way the draft
+    does not read, never a clean draft without one)."""
+    heading, under, state.vision_heading, state.vision_lines_under = state.vision_heading, \
+        state.vision_lines_under, None, 0
+    if heading is None or under <= 0 or walk.added.get(Level.VISION, 0) > heading[3]:
+        return
+    text, line = heading[0], heading[1]
+    place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
+    walk.draft.checks.append(_t("draft.check.no-vision", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                heading=clean(text)[:60], where=place))
+
+
 def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
     """At the next heading or chapter: a heading of missions, goals or targets with lines under
     it of which no element was read is said (a list written in a way the draft does not read)."""
@@ -1136,7 +1218,10 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
 
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
-    item = _Item(level, rest, number=number, dimension=state.dimension if level is Level.PROGRAM else None)
+    item = _Item(level, rest, number=number, dimension=state.dimension if (
+        level is Level.PROGRAM or (state.by_dimension and level is _MODE_LEVEL[state.by_dimension])) else None)
+    if level is Level.PROGRAM and item.dimension is None:
+        item.other_dimension = state.other_dimension
     item.context_parent = walk.context_for(level)
     above = walk.index.get(item.context_parent) if item.context_parent is not None else None
     heading = state.heading[2] if state.heading is not None else None
@@ -1342,6 +1427,20 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
     for c, label in enumerate(labels):
         if re.fullmatch(r"(tahun|tahun anggaran|ta|thn)\.?", label.casefold().strip()) and "total" in roles:
             roles[c] = "row_year"  # a table in long form: one row per program and year
+    # "Kode" merged over sub-columns "U | B | P" (urusan, bidang, program: 2 | 16 | 03): the parts of
+    # one code, joined into 2.16.03 (the last the program's own part)
+    c = 0
+    while c < len(roles):
+        end = c
+        while end < len(roles) and roles[end] == "code":
+            end += 1
+        run = range(c, end)
+        if len(run) >= 2 and (all(labels[k] == labels[c] for k in run) or all(
+                len(labels[k].split()) >= 2 and len(labels[k].split()[-1]) <= 12
+                and labels[k].split()[0] == labels[c].split()[0] for k in run)):
+            for k in run[:-1]:
+                roles[k] = "code_part"
+        c = max(end, c + 1)
     programs = [c for c, role in enumerate(roles) if role == "program"]
     for c in programs:
         low = labels[c].casefold()
@@ -1976,7 +2075,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         else:
             _set_parent_from(walk, state, item)
         parents[role] = walk.add(item)
-        state.own.add(id(parents[role]))
+        if parents[role] is item:  # stated first by this table (not an element stated above it)
+            state.own.add(id(item))
     if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
         filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
                                             and outline.startswith(parents[r].number + "."))]
@@ -1994,11 +2094,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         elif norm(cells[c]) not in {norm(i) for i in owner.indicators}:
             owner.indicators.append(cells[c])  # "Indikator Sasaran" belongs to the target, not the program
     dimension = None
+    other = None
     for c in range(len(cells)):
         if cols.roles[c] == "dimension":
             dimension = dimension_of(cells[c], loose=True) if cells[c] else state.values.get("__dimension")  # type: ignore[assignment]
             if cells[c]:
                 state.values["__dimension"] = dimension  # type: ignore[assignment]
+                # a cell naming a dimension that is none of the six ("Smart Mobility"): said
+                state.values["__other"] = clean(cells[c]) if dimension is None else ""
+            other = state.values.get("__other") or None
     if dimension is None and isinstance(state.values.get("__dimension"), Dimension):
         dimension = state.values["__dimension"]  # type: ignore[assignment]
     if dimension is None:
@@ -2020,6 +2124,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                  dimension=dimension if walk.kind is PlanKind.MASTERPLAN else None,
                  indicators=list(indicators),
                  provenance=_provenance(file, page, printed, row_text, raw_code=code_cell or None, **prov))
+    if walk.kind is PlanKind.MASTERPLAN and dimension is None and other:
+        item.other_dimension = other
     if parsed is not None:
         item.code, item.raw_code = parsed[0], code_cell
         if not parsed[1]:
@@ -2354,7 +2460,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                         called = _named_plan(item.text.strip())
                         if called is not None:
                             named = True
-                            walk.draft.named.append((document.file, called, clean(item.text)[:100]))
+                            walk.draft.named.append((file, called, clean(item.text)[:100]))
                 note_above = after_table and _NOTE.match(item.text.strip()) is not None
                 label, _, rest = numbering(item.text)
                 if after_table and table_state.columns is not None and rest and \
@@ -2385,13 +2491,29 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
             recent = []
         _walk_lines_close(walk, text_state, file)
         _heading_done(walk, text_state, file)
-        for key, values in document.notes:  # what the reader left out (hidden rows, ...)
-            walk.draft.checks.append(_t(key, lang, plan=_t("plan." + kind.value, lang),
-                                        file=os.path.basename(document.file), **values))
+        _vision_done(walk, text_state, file)
+    _other_dimensions(walk)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))
     return walk.draft
+
+
+def _other_dimensions(walk: _Walk) -> None:
+    """Masterplan programs under a dimension that is none of the six ("Smart Mobility"): each
+    doubted, and a check line per dimension naming it and the six, for the planner to decide (the
+    typology has no seventh dimension, and no mapping of one onto the six is the draft's to make)."""
+    named: dict[str, list[_Item]] = {}
+    for item in walk.draft.items:
+        if item.level is Level.PROGRAM and item.dimension is None and item.other_dimension:
+            named.setdefault(item.other_dimension, []).append(item)
+    six = ", ".join(_t("dimension." + d.value, walk.lang) for d in Dimension)
+    for label, items in named.items():
+        for item in items:
+            item.doubt(_t("draft.reason.other-dimension", walk.lang, dimension=label[:40]), 0.1)
+        walk.draft.checks.append(_t(
+            "draft.check.other-dimension", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+            dimension=label[:40], where=where(items[0].provenance, walk.lang), count=len(items), six=six))
 
 
 def _is_amount(value: object) -> bool:

@@ -375,15 +375,74 @@ def _shipped_form(word: str) -> bool:
 
 
 def _sastrawi_stem(word: str) -> str:
-    """Sastrawi's stem of one folded word (the word itself when Sastrawi gives nothing)."""
+    """Sastrawi's stem of one folded word (the word itself when Sastrawi gives nothing).
+
+    In the ``smartsync`` command with its code cache on (:mod:`smartsync._codecache`), the
+    stems Sastrawi gave are kept in the cache file for the next run, under the identity of
+    the Sastrawi installed (:func:`_sastrawi_identity`): a command on a region it has seen
+    stems its words without loading Sastrawi (about 90 M instructions: its modules, its
+    dictionary, and its patterns compiled for the first words)."""
+    kept = _kept_stems()
+    if kept is not None:
+        found = kept.get(word)
+        if type(found) is str:
+            return found
     stemmer = _stemmer()
     one_word = getattr(stemmer, "stem_word", None)
     if one_word is not None and word.isascii() and word.isalnum() and word.islower():
         # lower-case letters and digits: what Sastrawi's stem() would make of the text
         # before stemming its one word (it normalizes every text again with two regular
         # expressions, a third of the time of a word)
-        return one_word(word) or word
-    return stemmer.stem(word) or word
+        stemmed = one_word(word) or word
+    else:
+        stemmed = stemmer.stem(word) or word
+    if kept is not None and len(kept) < _MAX_KEPT_STEMS:
+        kept[word] = stemmed
+        _codecache_changed()
+    return stemmed
+
+
+#: the most stems Sastrawi gave that the code cache keeps (:func:`_sastrawi_stem`)
+_MAX_KEPT_STEMS = 20_000
+
+
+def _kept_stems() -> dict | None:
+    """The stems Sastrawi gave in earlier runs of the command, as its code cache keeps them
+    (``None`` when the cache is off: in a program that imports smartsync, always)."""
+    import sys
+
+    codecache = sys.modules.get("smartsync._codecache")
+    if codecache is None or getattr(codecache, "_table", None) is None:
+        return None
+    return codecache.kept("sastrawi stems", _sastrawi_identity())
+
+
+def _codecache_changed() -> None:
+    import sys
+
+    sys.modules["smartsync._codecache"].changed()
+
+
+@functools.lru_cache(maxsize=1)
+def _sastrawi_identity() -> tuple:
+    """What the stems Sastrawi gives depend on, as the code cache compares it: where Sastrawi
+    is installed, and the size and time of change of its dictionary and of this module
+    (a Sastrawi installed again, or this module changed, starts the kept stems anew)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("Sastrawi")
+    folder = next(iter(spec.submodule_search_locations or ()), None) if spec else None
+    if folder is None:  # pragma: no cover - no Sastrawi: stem() fails as it would
+        return ("no Sastrawi",)
+    marks: list = [folder]
+    for path in (os.path.join(folder, "Stemmer", "data", "kata-dasar.txt"), __file__):
+        try:
+            info = os.stat(path)
+            marks += [info.st_size, info.st_mtime_ns]
+        except OSError:  # pragma: no cover
+            marks += [None, None]
+    return tuple(marks)
 
 
 @functools.lru_cache(maxsize=1)
