@@ -442,7 +442,7 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
         try:
             size = p.stat().st_size
         except FileNotFoundError:
-            return {}, [Problem("no such file", file=name, code="no-such-file")]
+            return {}, [coded_problem("no-such-file", {}, file=name)]
         except OSError as exc:
             return {}, [Problem(f"cannot be read: {exc.strerror or exc}", file=name,
                                 code="unreadable")]
@@ -482,7 +482,7 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
         return tables, problems
     if path_kind(p) in ("missing", "broken-link", "error"):
         problem = open_problem(p)
-        return {}, [problem or Problem("no such folder", file=name, code="no-such-file")]
+        return {}, [problem or coded_problem("no-such-file", {"form": "folder"}, file=name)]
     if path_kind(p) != "dir":
         return {}, [Problem("tables are a folder (regions.csv, elements.csv, matches.csv) or an "
                             ".xlsx workbook", file=name, code="not-tables")]
@@ -751,10 +751,10 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
         if shape is not None:
             extra.setdefault(region_id, []).append(shape)
         if region_id in heads:
-            extra.setdefault(region_id, []).append(Problem(
-                f"region id {region_id!r} is also at row {heads[region_id][0]}; each region has "
-                "one row", file=regions_table.file, line=number, where=Place("region", column="id"),
-                code="duplicate-region"))
+            extra.setdefault(region_id, []).append(coded_problem(
+                "duplicate-region", {"region": repr(region_id), "first_row": heads[region_id][0],
+                                     "form": "table"},
+                file=regions_table.file, line=number, where=Place("region", column="id")))
             continue
         heads[region_id] = (number, row)
         order.append(region_id)
