@@ -129,6 +129,10 @@ _ARGPARSE_WORDS = {
     "one of the arguments %s is required": "one_required",
     "ignored explicit argument %r": "ignored_explicit",
     # smartsync's own checks of an option's value (argparse.ArgumentTypeError)
+    "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage "
+    "(50%), got %r (did you mean %s, that is %s%?)": "threshold_hint",
+    "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage "
+    "(50%), got %r": "threshold",
     "an empty path; give a file or folder name": "empty_path",
     "a path cannot hold a NUL character": "nul_path",
     "expected a port from 0 to 65535, got %r": "port",
@@ -147,7 +151,7 @@ def _argparse_patterns() -> list[tuple[Any, str]]:
     for template, key in _ARGPARSE_WORDS.items():
         pattern = re.escape(template)
         pattern = re.sub(r"%\\\(([a-z_]+)\\\)[sr]", r"(?P<\1>.+?)", pattern)
-        names = iter(("arg", "arg2"))  # a template's positional values, in order
+        names = iter(("arg", "arg2", "arg3"))  # a template's positional values, in order
         pattern = re.sub(r"%[sr]", lambda _: f"(?P<{next(names)}>.+?)", pattern)
         out.append((re.compile(pattern, re.DOTALL), key))
     return out

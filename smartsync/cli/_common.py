@@ -25,25 +25,34 @@ def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> 
                         help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
 
 
+#: what ``--threshold`` takes, said when it refuses a value (the catalogs word it: argparse.threshold)
+THRESHOLD_FORMS = "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage (50%)"
+
+
 def threshold_argument(text: str) -> float:
-    """A coverage threshold as a planner writes it: ``0.5``, ``0,5`` or ``50%``."""
-    raw = text.strip().replace(",", ".")
-    percent = raw.endswith("%")
+    """A coverage threshold as a planner writes it: ``0.5``, ``0,5``, ``50%`` or ``2/3``.
+
+    Read exactly (``2/3`` is two thirds, as the stability lines and ``study`` write a
+    bound); the rules get the fraction's float, which compares with a coverage ``k/n``
+    as the fraction does (:mod:`smartsync._exact`)."""
+    from .._exact import parse_threshold
+
     try:
-        value = float(raw.rstrip("%").strip()) / (100 if percent else 1)
-        Parameters(threshold=value)
+        value = parse_threshold(text)
+        if not 0 < value <= 1:
+            raise ValueError(text)
     except ValueError:
-        hint = ""
+        raw = text.strip().replace(",", ".")
         try:
-            number = float(raw.rstrip("%"))
+            number = float(raw)
         except ValueError:
             number = None
-        if number is not None and not percent and 1 < number <= 100:
-            hint = f" (did you mean {number / 100:g}, that is {number:g}%?)"
-        raise argparse.ArgumentTypeError(
-            f"must be a fraction above 0 and at most 1 (0.5) or a percentage (50%), "
-            f"got {text!r}{hint}") from None
-    return value
+        if number is not None and 1 < number <= 100:
+            raise argparse.ArgumentTypeError(
+                f"{THRESHOLD_FORMS}, got {text!r} (did you mean {number / 100:g}, that is "
+                f"{number:g}%?)") from None
+        raise argparse.ArgumentTypeError(f"{THRESHOLD_FORMS}, got {text!r}") from None
+    return float(value)
 
 
 def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,8 +60,8 @@ def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "id"), default="en",
                         help="language of the messages: en (English) or id (Indonesian)")
     parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
-                        help="coverage a stage must reach to be synchronized: 0.5 or 50%% "
-                             "(default 0.5, inclusive)")
+                        help="coverage a stage must reach to be synchronized: 0.5, 50%% or "
+                             "2/3 (default 0.5, inclusive)")
     parser.add_argument("--relations", default=None, metavar="R[,R...]",
                         help="match relations that count, comma-separated "
                              f"(default: all of {', '.join(r.value for r in Relation)})")

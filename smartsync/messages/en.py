@@ -717,4 +717,6 @@ CATALOG = {
     "argparse.whole_one": "must be a whole number of at least 1, got {arg}",
     "argparse.whole_bytes": "must be a whole number of bytes, got {arg}",
     "argparse.bytes_range": "must be from 1 to {arg} bytes, got {arg2}",
+    "argparse.threshold": "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage (50%), got {arg}",
+    "argparse.threshold_hint": "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage (50%), got {arg} (did you mean {arg2}, that is {arg3}%?)",
 }

@@ -708,4 +708,6 @@ CATALOG = {
     "argparse.whole_one": "harus bilangan bulat, sedikitnya 1, bukan {arg}",
     "argparse.whole_bytes": "harus bilangan bulat bita, bukan {arg}",
     "argparse.bytes_range": "harus dari 1 sampai {arg} bita, bukan {arg2}",
+    "argparse.threshold": "harus di atas 0 dan paling besar 1: desimal (0,5 atau 0.5), pecahan (2/3) atau persen (50%), bukan {arg}",
+    "argparse.threshold_hint": "harus di atas 0 dan paling besar 1: desimal (0,5 atau 0.5), pecahan (2/3) atau persen (50%), bukan {arg} (maksudnya {arg2}, yaitu {arg3}%?)",
 }
