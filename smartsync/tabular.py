@@ -851,6 +851,12 @@ def load_tables(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> list[Regi
 # writing
 
 
+#: the largest whole number an .xlsx workbook holds exactly as a number: Excel keeps 15
+#: significant digits (a float holds every whole number up to 2^53, about 9.007 x 10^15);
+#: :func:`dump_tables` writes a larger one (a budget above Rp 999 triliun) as its digits
+EXACT_IN_A_SPREADSHEET = 10 ** 15 - 1
+
+
 def _join(values: Sequence[str], separator: str, what: str, where: str) -> str | None:
     for value in values:
         if separator in value or (separator == "|" and what == "parents" and ";" in value):
@@ -920,6 +926,12 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
                     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                         cell = WriteOnlyCell(sheet, value=value)
                         cell.data_type = "s"  # text, never a formula
+                        value = cell
+                    elif value.__class__ is int and abs(value) > EXACT_IN_A_SPREADSHEET:
+                        # a spreadsheet keeps a number as a float (15 significant digits): a
+                        # whole number past that is written as its digits, which read back whole
+                        cell = WriteOnlyCell(sheet, value=str(value))
+                        cell.data_type = "s"
                         value = cell
                     cells.append(value)
                 sheet.append(cells)

@@ -957,7 +957,7 @@ class _Reader:
         elements.append((element_id, level, text, parents, code, dimension, (), budget, None, None, None,
                          None))
         refs.append(_new_element_ref(kind, element_id, level, parents, budget is not None, node.line,
-                                     parents_line))
+                                     parents_line, budget))
         return True
 
     def element(self, node: Located, kind: PlanKind, number: int,
@@ -1035,7 +1035,7 @@ class _Reader:
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))
         refs.append(_new_element_ref(kind, element_id, level, parents, "budget" in fields,
-                                     node.line, parents_line))
+                                     node.line, parents_line, budget if budget.__class__ is int else None))
 
     def usual_match(self, node: Located, matches: list[tuple[Any, ...]], refs: list[MatchRef]) -> bool:
         """Read the usual match -- ``masterplan``, ``rpjmd``, ``relation``, maybe ``source``,

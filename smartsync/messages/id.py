@@ -470,6 +470,8 @@ CATALOG = {
     "problem.no-vision": "{plan} tidak memiliki visi",
     "problem.no-program": "{plan} tidak memiliki program; tanpa program tidak ada tahap yang dapat tersinkronisasi",
     "problem.no-budget": "program tidak memiliki pagu indikatif",
+    "problem.implausible-budget.large": "pagu indikatif Rp {rupiah} di atas Rp {rupiah_limit}, lebih dari seluruh APBD satu daerah selama lima tahun: salah ketik atau salah satuan? (dihitung apa adanya dalam jumlah pendanaan)",
+    "problem.implausible-budget.small": "pagu indikatif Rp {rupiah} di bawah Rp {rupiah_limit}, terlalu kecil untuk pagu indikatif satu program: satuannya (juta, ribu) tertinggal? (dihitung apa adanya dalam jumlah pendanaan)",
     "problem.rejected-and-matched": "pasangan {masterplan} -> {rpjmd} dipadankan sekaligus ditolak; padanannya dihitung",
     "problem.duplicate-id": "id {id} ganda: unsur {plan} lain sudah memakainya",
     "problem.unknown-parent": "induk {parent} tidak ada dalam {plan}",
