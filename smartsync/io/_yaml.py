@@ -340,7 +340,12 @@ class _Walk:
                                                or resolved(value) is _STR_TAG):
                     items[key] = Located(value, value_node.start_mark.line + 1)  # a text
                     continue
-                items[key] = self.scalar(value_node)
+                located = items[key] = self.scalar(value_node)
+                if not value and not value_node.style and node.flow_style:
+                    # nothing written after 'id:' in braces or brackets, a line break before
+                    # the closing one: libyaml places the empty value on the closing bracket's
+                    # line, PyYAML's own parser on the key's; the key's is the same for both
+                    located.line = key_line
             else:
                 items[key] = walk(value_node, depth)
         return Located(items, node.start_mark.line + 1, key_lines=key_lines, problems=problems)
