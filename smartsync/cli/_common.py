@@ -19,10 +19,25 @@ __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_argume
            "classifier_from", "print_problems"]
 
 
+def helped(action: argparse.Action, key: str) -> argparse.Action:
+    """``action`` with its help worded by the catalogs' ``help.<key>`` under ``--help --lang id``
+    (its English is the catalog's English too: the help given to ``add_argument``)."""
+    action.help_key = key  # type: ignore[attr-defined]
+    return action
+
+
+def _help(key: str) -> str:
+    """The English help of an option, from the catalog (``help.<key>``)."""
+    from ..messages.en import CATALOG
+
+    return CATALOG[f"help.{key}"]
+
+
 def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
     """FILE arguments."""
-    parser.add_argument("files", nargs="+" if many else None, metavar="FILE", type=path_argument,
-                        help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
+    key = "files" if many else "file"
+    helped(parser.add_argument("files", nargs="+" if many else None, metavar="FILE", type=path_argument,
+                               help=_help(key)), key)
 
 
 #: what ``--threshold`` takes, said when it refuses a value (the catalogs word it: argparse.threshold)
@@ -57,42 +72,32 @@ def threshold_argument(text: str) -> float:
 
 def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --stage-relations (read with :func:`params_from`)."""
-    parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the messages: en (English) or id (Indonesian)")
-    parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
-                        help="coverage a stage must reach to be synchronized: 0.5, 50%% or "
-                             "2/3 (default 0.5, inclusive)")
-    parser.add_argument("--relations", default=None, metavar="R[,R...]",
-                        help="match relations that count, comma-separated "
-                             f"(default: all of {', '.join(r.value for r in Relation)})")
-    parser.add_argument("--stage-relations", default=None, metavar="STAGE=R[+R...][;...]",
-                        help="match relations that count at a stage, overriding --relations "
-                             "there, e.g. 'vision=adopted+derived;mission=adopted+derived'")
+    helped(parser.add_argument("--lang", choices=("en", "id"), default="en", help=_help("lang")), "lang")
+    helped(parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
+                               help=_help("threshold")), "threshold")
+    helped(parser.add_argument("--relations", default=None, metavar="R[,R...]", help=_help("relations")),
+           "relations")
+    helped(parser.add_argument("--stage-relations", default=None, metavar="STAGE=R[+R...][;...]",
+                               help=_help("stage_relations")), "stage_relations")
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
     """--rules (read with :func:`engine_from`)."""
-    parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set: a registered name (see "
-                             "'smartsync rules --list-variants'), a module name, or "
-                             "module:object")
+    helped(parser.add_argument("--rules", default=None, metavar="PACK", help=_help("rules")), "rules")
     add_firings_argument(parser)
 
 
 def add_firings_argument(parser: argparse.ArgumentParser) -> None:
     """--max-firings (read with :func:`classifier_from`)."""
-    parser.add_argument("--max-firings", type=firings_argument, default=None, metavar="N",
-                        help="stop a classification whose rules fire more than N times (a rule "
-                             "pack that never ends); default 50,000 plus 50 per fact of the "
-                             "region")
+    helped(parser.add_argument("--max-firings", type=firings_argument, default=None, metavar="N",
+                               help=_help("max_firings")), "max_firings")
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --rules, --suggest."""
     add_parameter_arguments(parser)
     add_rules_argument(parser)
-    parser.add_argument("--suggest", action="store_true",
-                        help="classify with matches suggested from the plan texts added")
+    helped(parser.add_argument("--suggest", action="store_true", help=_help("suggest")), "suggest")
 
 
 def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Parameters | None:
