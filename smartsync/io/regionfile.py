@@ -12,6 +12,7 @@ import datetime
 import functools
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from itertools import starmap
@@ -448,6 +449,19 @@ def _known(cls: type[_E], value: Any) -> _E | None:
     return (_SPELLINGS.get(cls) or _spellings(cls)).get(value) if value.__class__ is str else None
 
 
+_GROUPED_RUPIAH = re.compile(r"(?:Rp\.?\s*)?(\d{1,3}(?:([.,])\d{3})+)(?:,-|,00|\.00)?\s*", re.IGNORECASE)
+
+
+def _rupiah_digits(written: str) -> str | None:
+    """The whole rupiah a budget text stands for when it is grouped in thousands in a way the
+    reader does not take (``1,000,000,000``; ``Rp 1.000.000.000,-``), as the digits to
+    write; ``None`` for any other text."""
+    found = _GROUPED_RUPIAH.fullmatch(written.strip())
+    if found is None:
+        return None
+    return found.group(1).replace(found.group(2), "")
+
+
 class _Reader:
     """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
 
@@ -661,7 +675,12 @@ class _Reader:
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.coded("bad-budget", "type", _got(node.value), node.line, where)
+            digits = _rupiah_digits(written) if written is not None else None
+            if digits is not None:  # a whole figure grouped another way: the number to write
+                self.coded("bad-budget", "write", {**_got(node.value), "digits": digits,
+                                                     "dotted": f"{int(digits):,}".replace(",", ".")}, node.line, where)
+            else:
+                self.coded("bad-budget", "type", _got(node.value), node.line, where)
             return None
         if value < 0:
             self.coded("bad-budget", "negative", {"written": _number_repr(value)}, node.line, where)

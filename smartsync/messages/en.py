@@ -540,6 +540,7 @@ CATALOG = {
     "problem.wrong-type.list": "{label} must be a list, got {got}",
     "problem.wrong-type.choice": "{label} must be one of: {expected}; got {got}",
     "problem.bad-budget.type": "budget must be a whole number of rupiah, got {got}",
+    "problem.bad-budget.write": "budget must be a whole number of rupiah, got {got}: write {digits} (or Rp {dotted})",
     "problem.bad-budget.negative": "budget must be zero or more rupiah, got {written}",
     "problem.bad-budget.limit": "budget {written} is above the limit of 10^{power} rupiah (a typing error?)",
     "problem.bad-budget.ambiguous": "budget {written} could be {digits} rupiah (dots grouping thousands) or a decimal number: write {digits}, or Rp {written}",

@@ -531,6 +531,7 @@ CATALOG = {
     "problem.wrong-type.list": "{label} harus berupa daftar, bukan {got}",
     "problem.wrong-type.choice": "{label} harus salah satu dari: {expected}; bukan {got}",
     "problem.bad-budget.type": "pagu indikatif (budget) harus berupa bilangan bulat rupiah, bukan {got}",
+    "problem.bad-budget.write": "pagu indikatif (budget) harus berupa bilangan bulat rupiah, bukan {got}: tulis {digits} (atau Rp {dotted})",
     "problem.bad-budget.negative": "pagu indikatif (budget) harus nol rupiah atau lebih, bukan {written}",
     "problem.bad-budget.limit": "pagu indikatif (budget) {written} melampaui batas 10^{power} rupiah (salah ketik?)",
     "problem.bad-budget.ambiguous": "pagu indikatif (budget) {written} dapat berarti {digits} rupiah (titik sebagai pemisah ribuan) atau bilangan desimal: tulis {digits}, atau Rp {written}",
