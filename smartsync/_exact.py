@@ -8,7 +8,25 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-__all__ = ["exact", "fraction_text"]
+__all__ = ["exact", "fraction_text", "parse_threshold"]
+
+
+def parse_threshold(text: "str | float | Fraction") -> Fraction:
+    """A threshold as a planner writes it, exactly: ``0.3``, ``0,3``, ``30%``, ``3/10``
+    (``2/3`` is two thirds, the form the stability lines and ``study`` write a bound in).
+    Raises ``ValueError`` for a text that is none of these (the range is the caller's)."""
+    if isinstance(text, Fraction):
+        return text
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return Fraction(str(text))  # 0.3 is 3/10, not the float's binary value
+    raw = str(text).strip().replace(",", ".")
+    percent = raw.endswith("%")
+    try:
+        value = Fraction(raw.rstrip("%").strip())
+    except (ValueError, ZeroDivisionError):
+        raise ValueError(f"a threshold is a fraction (0.3, 3/10) or a percentage (30%), "
+                         f"got {text!r}") from None
+    return value / 100 if percent else value
 
 
 def exact(value: "float | int | Fraction") -> Fraction:

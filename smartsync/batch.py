@@ -36,7 +36,7 @@ from .io.paths import list_folder, path_kind
 from .io.regionfile import REGION_FILE_SUFFIXES
 from .model import Region
 from .result import Classification
-from .tabular import RegionRows, TableRegion, is_tables, table_rows
+from .tabular import RegionRows, TableRegion, is_tables, no_tables_problem, table_rows
 from .typology import Parameters
 
 __all__ = ["BatchItem", "classify_many", "DEFAULT_CHUNKSIZE"]
@@ -153,10 +153,7 @@ def _units(items: Iterable[Region | PathLike]) -> Iterator[_Unit]:
                 yield _Unit("failed", source=name, problems=(problem,))
             elif not files and not tables:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
-                message = (f"no region files ({suffixes}) and no tables (regions.csv) in this "
-                           "folder")
-                yield _Unit("failed", source=name,
-                            problems=(Problem(message, file=name, code="no-region-files"),))
+                yield _Unit("failed", source=name, problems=(no_tables_problem(path, suffixes),))
             for file in files:
                 yield _Unit("file", path=os.fspath(file), source=os.fspath(file))
         elif not tables:

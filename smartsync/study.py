@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 
 import attrs
 
-from ._exact import exact as _exact, fraction_text
+from ._exact import exact as _exact, fraction_text, parse_threshold
 from .errors import MAX_MESSAGE, Place, Problem, _shown, coded_problem
 from .model import Region
 from .typology import Parameters
@@ -86,22 +86,6 @@ FULL_RANGE = (Fraction(0), Fraction(1))
 #: the columns of :meth:`Study.to_records` (and of the CSV output), in order
 RECORD_COLUMNS = ("region", "name", "source", "rule_set", "threshold_from", "threshold_to",
                   "from_included", "to_included", "type", "type_letter", "error")
-
-
-def parse_threshold(text: str | float | Fraction) -> Fraction:
-    """A threshold as a planner writes it, exactly: ``0.3``, ``0,3``, ``30%``, ``3/10``."""
-    if isinstance(text, Fraction):
-        return text
-    if isinstance(text, (int, float)) and not isinstance(text, bool):
-        return Fraction(str(text))  # 0.3 is 3/10, not the float's binary value
-    raw = str(text).strip().replace(",", ".")
-    percent = raw.endswith("%")
-    try:
-        value = Fraction(raw.rstrip("%").strip())
-    except (ValueError, ZeroDivisionError):
-        raise ValueError(f"a threshold is a fraction (0.3, 3/10) or a percentage (30%), "
-                         f"got {text!r}") from None
-    return value / 100 if percent else value
 
 
 def parse_threshold_range(text: str | tuple[Any, Any] | None) -> tuple[Fraction, Fraction]:

@@ -75,6 +75,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 #: the three tables, in the order they are read
 TABLES = ("regions", "elements", "matches")
 
+#: each table's Indonesian name (the glossary's term), read as the table when the workbook
+#: has no sheet (the folder no file) of the English name: ``daerah``, ``unsur``, ``padanan``
+TABLE_NAMES_ID: dict[str, str] = {"regions": "daerah", "elements": "unsur", "matches": "padanan"}
+
 #: the columns of each table, in the order :func:`dump_tables` writes them
 COLUMNS: dict[str, tuple[str, ...]] = {
     "regions": ("id", "name", "kind", "province", "rpjmd_start", "rpjmd_end",
@@ -145,11 +149,37 @@ class TableRegion(LoadReport):
 
 
 def is_tables(path: PathLike) -> bool:
-    """Whether ``path`` is tabular input: an ``.xlsx`` workbook, or a folder holding ``regions.csv``."""
+    """Whether ``path`` is tabular input: an ``.xlsx`` workbook, or a folder holding
+    ``regions.csv`` (or ``daerah.csv``)."""
     p = Path(path)
     if p.suffix.lower() == ".xlsx":
         return True
-    return path_kind(p) == "dir" and path_kind(p / "regions.csv") == "file"
+    return path_kind(p) == "dir" and path_kind(_table_file(p, "regions")) == "file"
+
+
+def _table_file(folder: Path, table: str) -> Path:
+    """The CSV file of ``table`` in ``folder``: ``regions.csv``, else ``daerah.csv`` when that
+    one is there (the English name when neither is, for the error)."""
+    english = folder / f"{table}.csv"
+    if path_kind(english) != "missing":
+        return english
+    indonesian = folder / f"{TABLE_NAMES_ID[table]}.csv"
+    return indonesian if path_kind(indonesian) == "file" else english
+
+
+def no_tables_problem(folder: PathLike, suffixes: str) -> Problem:
+    """The problem of a folder holding neither region files nor tables, with a did-you-mean
+    when a CSV file of it is close to a table's name (``region.csv``, ``Daerah.CSV``)."""
+    names: list[str] = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder)
+                       if entry.name.lower().endswith(".csv"))
+    except OSError:
+        pass
+    wanted = [f"{name}.csv" for name in ("regions", TABLE_NAMES_ID["regions"])]
+    close = next((found for found in (did_you_mean(w, names) for w in wanted) if found), None)
+    return coded_problem("no-region-files", {"form": "tables", "suffixes": suffixes},
+                         file=os.fspath(folder), suggestion=close)
 
 
 # --------------------------------------------------------------------------
@@ -298,9 +328,7 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
                 return
             data = handle.read()
     except FileNotFoundError:
-        problems.append(Problem(
-            f"no such table: the folder must hold {', '.join(t + '.csv' for t in TABLES)}",
-            file=table.file, code="no-such-table"))
+        problems.append(coded_problem("no-such-table", {"form": "file"}, file=table.file))
         return
     except OSError as exc:
         problems.append(Problem(f"cannot be read: {exc.strerror or exc}", file=table.file,
@@ -442,7 +470,7 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
         try:
             size = p.stat().st_size
         except FileNotFoundError:
-            return {}, [Problem("no such file", file=name, code="no-such-file")]
+            return {}, [coded_problem("no-such-file", {}, file=name)]
         except OSError as exc:
             return {}, [Problem(f"cannot be read: {exc.strerror or exc}", file=name,
                                 code="unreadable")]
@@ -460,36 +488,48 @@ def _read_tables(path: PathLike, max_bytes: int) -> tuple[dict[str, _Table], lis
                                 code="unreadable")]
         try:
             sheets = {_norm_header(s): s for s in book.sheetnames}
+            # each table's sheet: its English name, else its Indonesian one (daerah, unsur...)
+            keys = {t: t if t in sheets else TABLE_NAMES_ID[t] for t in TABLES}
             formulas: dict[str, dict[int, dict[int, str]]] = {}
             if _has_formulas(p):
                 try:
-                    formulas = _formula_cells(openpyxl, p, [sheets[t] for t in TABLES if t in sheets])
+                    formulas = _formula_cells(openpyxl, p, [sheets[keys[t]] for t in TABLES
+                                                            if keys[t] in sheets])
                 except Exception:  # the values read above stand; only the words are lost
                     formulas = {}
             for table_name in TABLES:
-                table = tables[table_name] = _Table(table_name, f"{name}[{table_name}]")
-                if table_name not in sheets:
-                    problems.append(Problem(
-                        f"the workbook has no sheet named {table_name!r} (it has "
-                        f"{', '.join(repr(s) for s in book.sheetnames)}); it needs the sheets "
-                        f"{', '.join(TABLES)}", file=name, code="no-such-table",
-                        suggestion=did_you_mean(table_name, book.sheetnames)))
+                key = keys[table_name]
+                table = tables[table_name] = _Table(table_name, f"{name}[{key}]")
+                if key not in sheets:
+                    problems.append(_no_sheet(table_name, book.sheetnames, name))
                     continue
-                _read_sheet(table, book[sheets[table_name]], problems,
-                            formulas.get(sheets[table_name]))
+                _read_sheet(table, book[sheets[key]], problems, formulas.get(sheets[key]))
         finally:
             book.close()
         return tables, problems
     if path_kind(p) in ("missing", "broken-link", "error"):
         problem = open_problem(p)
-        return {}, [problem or Problem("no such folder", file=name, code="no-such-file")]
+        return {}, [problem or coded_problem("no-such-file", {"form": "folder"}, file=name)]
     if path_kind(p) != "dir":
         return {}, [Problem("tables are a folder (regions.csv, elements.csv, matches.csv) or an "
                             ".xlsx workbook", file=name, code="not-tables")]
     for table_name in TABLES:
-        table = tables[table_name] = _Table(table_name, os.path.join(name, f"{table_name}.csv"))
-        _read_csv(table, p / f"{table_name}.csv", max_bytes, problems)
+        file = _table_file(p, table_name)
+        table = tables[table_name] = _Table(table_name, os.path.join(name, file.name))
+        _read_csv(table, file, max_bytes, problems)
     return tables, problems
+
+
+def _no_sheet(table: str, sheet_names: Sequence[str], workbook: str) -> Problem:
+    """The problem of a workbook with no sheet for ``table`` (in English or Indonesian), with
+    a did-you-mean naming the sheet whose name is close to either (``region``, ``Unsur2``)."""
+    alias = TABLE_NAMES_ID[table]
+    known = set(TABLES) | set(TABLE_NAMES_ID.values())
+    others = [s for s in sheet_names if _norm_header(s) not in known]
+    close = did_you_mean(table, others) or did_you_mean(alias, others)
+    return coded_problem("no-such-table", {
+        "form": "sheet", "table": repr(table), "alias": repr(alias),
+        "has": ", ".join(repr(s) for s in sheet_names)}, file=workbook, suggestion=close)
 
 
 # --------------------------------------------------------------------------
@@ -751,10 +791,10 @@ def table_rows(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[R
         if shape is not None:
             extra.setdefault(region_id, []).append(shape)
         if region_id in heads:
-            extra.setdefault(region_id, []).append(Problem(
-                f"region id {region_id!r} is also at row {heads[region_id][0]}; each region has "
-                "one row", file=regions_table.file, line=number, where=Place("region", column="id"),
-                code="duplicate-region"))
+            extra.setdefault(region_id, []).append(coded_problem(
+                "duplicate-region", {"region": repr(region_id), "first_row": heads[region_id][0],
+                                     "form": "table"},
+                file=regions_table.file, line=number, where=Place("region", column="id")))
             continue
         heads[region_id] = (number, row)
         order.append(region_id)
@@ -809,6 +849,12 @@ def load_tables(path: PathLike, *, max_bytes: int = MAX_FILE_BYTES) -> list[Regi
 
 # --------------------------------------------------------------------------
 # writing
+
+
+#: the largest whole number an .xlsx workbook holds exactly as a number: Excel keeps 15
+#: significant digits (a float holds every whole number up to 2^53, about 9.007 x 10^15);
+#: :func:`dump_tables` writes a larger one (a budget above Rp 999 triliun) as its digits
+EXACT_IN_A_SPREADSHEET = 10 ** 15 - 1
 
 
 def _join(values: Sequence[str], separator: str, what: str, where: str) -> str | None:
@@ -880,6 +926,12 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
                     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                         cell = WriteOnlyCell(sheet, value=value)
                         cell.data_type = "s"  # text, never a formula
+                        value = cell
+                    elif value.__class__ is int and abs(value) > EXACT_IN_A_SPREADSHEET:
+                        # a spreadsheet keeps a number as a float (15 significant digits): a
+                        # whole number past that is written as its digits, which read back whole
+                        cell = WriteOnlyCell(sheet, value=str(value))
+                        cell.data_type = "s"
                         value = cell
                     cells.append(value)
                 sheet.append(cells)

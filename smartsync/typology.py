@@ -15,6 +15,7 @@ import enum
 import functools
 import re
 import string
+from fractions import Fraction
 from typing import Mapping
 
 import attrs
@@ -136,9 +137,15 @@ def _relations(value: object) -> frozenset[Relation]:
 
 
 def _threshold(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not 0 < value <= 1:
         raise ValueError(f"{name} must be a number above 0 and at most 1, got {value!r}")
     return float(value)
+
+
+def _fraction_as_float(value: object) -> object:
+    """A threshold given as a :class:`~fractions.Fraction` (``Fraction(2, 3)``) as its float,
+    which compares with a coverage ``k/n`` as the fraction does; anything else as given."""
+    return float(value) if isinstance(value, Fraction) and 0 < value <= 1 else value
 
 
 def _thresholds(value: Mapping[str, float]) -> Mapping[str, float]:
@@ -184,7 +191,7 @@ class Parameters:
     relation that counts there.
     """
 
-    threshold: float = attrs.field(default=0.5)
+    threshold: float = attrs.field(default=0.5, converter=_fraction_as_float)
     thresholds: Mapping[str, float] = attrs.field(factory=dict, converter=_thresholds)
     relations: frozenset[Relation] = attrs.field(default=frozenset(Relation), converter=_relations)
     stage_relations: Mapping[str, frozenset[Relation]] = attrs.field(

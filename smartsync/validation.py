@@ -56,6 +56,8 @@ class ElementRef:
     has_budget: bool = False
     line: int | None = None
     parents_line: int | None = None
+    #: the budget as read (``None``: none, or one the reader refused)
+    budget: int | None = None
 
     @property
     def where(self) -> Place:
@@ -217,7 +219,26 @@ def _check_plan(
             if ref.level is Level.PROGRAM and not ref.has_budget:
                 problems.append(coded_problem("no-budget", {}, file=file, line=ref.line,
                                               where=ref.where, severity=Severity.WARNING))
+    for ref in refs:
+        implausible = _implausible_budget(ref.budget)
+        if implausible is not None:
+            problems.append(coded_problem("implausible-budget", implausible, file=file,
+                                          line=ref.line, where=ref.where, severity=Severity.WARNING))
     return by_id
+
+
+def _implausible_budget(budget: int | None) -> dict[str, Any] | None:
+    """The values of the warning for a budget no regional program has -- above Rp 100 triliun,
+    or from Rp 1 to below Rp 1 juta (0 is no pagu) -- or ``None`` for a plausible one."""
+    from .io._source import PLAUSIBLE_BUDGET_MAX, PLAUSIBLE_BUDGET_MIN
+
+    if budget is None or budget.__class__ is not int:
+        return None
+    if budget > PLAUSIBLE_BUDGET_MAX:
+        return {"form": "large", "rupiah": budget, "rupiah_limit": PLAUSIBLE_BUDGET_MAX}
+    if 0 < budget < PLAUSIBLE_BUDGET_MIN:
+        return {"form": "small", "rupiah": budget, "rupiah_limit": PLAUSIBLE_BUDGET_MIN}
+    return None
 
 
 def _cycles(by_id: dict[str, ElementRef]) -> list[list[str]]:
@@ -346,7 +367,8 @@ def _check_matches(
 
 def _element_refs(region: Region, kind: PlanKind) -> list[ElementRef]:
     return [
-        ElementRef(plan=kind, id=e.id, level=e.level, parents=e.parents, has_budget=e.budget is not None)
+        ElementRef(plan=kind, id=e.id, level=e.level, parents=e.parents, has_budget=e.budget is not None,
+                   budget=e.budget)
         for e in region.plan(kind).elements
     ]
 

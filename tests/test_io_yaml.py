@@ -350,6 +350,13 @@ _PINNED = [
     # a lone CR before an empty key; a key that is a list
     "- {?\r}\n",
     "?\n- {}\n",
+    # nothing after 'id:' in brackets or braces, a line break (a lone CR, CR LF) before the
+    # closing one: libyaml places the empty value on the closing bracket's line, PyYAML's own
+    # parser on the key's; smartsync places it on the key's line with both (the long
+    # differential once found it: '[id:\r\r\n] ')
+    "[id:\r\r\n] \n",
+    "- {id: \n  }\n",
+    "[ -!!str- id: \r\n]# c\n",
 ]
 
 

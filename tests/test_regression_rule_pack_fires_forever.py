@@ -83,7 +83,7 @@ def test_rules_check_reports_a_looping_pack_instead_of_hanging(loops, capsys):
                  "--max-firings", "400"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "2 region(s) failed" in out and "count_up" in out
+    assert "2 regions failed" in out and "count_up" in out
     assert "stopped after 2 regions reached the firing limit; 28 regions not tried" in out
 
 

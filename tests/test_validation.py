@@ -30,7 +30,7 @@ def _region(rpjmd=(), masterplan=(), matches=()) -> Region:
 
 V = Element("V", "vision", "Visi RPJMD")
 M1 = Element("M1", "mission", "Misi satu", parents=("V",))
-P1 = Element("P1", "program", "Program SPBE", parents=("M1",), budget=1_000)
+P1 = Element("P1", "program", "Program SPBE", parents=("M1",), budget=1_000_000_000)
 SV = Element("SV", "vision", "Visi smart city")
 SP1 = Element("SP1", "program", "Aplikasi layanan", parents=("SV",))
 

@@ -129,6 +129,10 @@ _ARGPARSE_WORDS = {
     "one of the arguments %s is required": "one_required",
     "ignored explicit argument %r": "ignored_explicit",
     # smartsync's own checks of an option's value (argparse.ArgumentTypeError)
+    "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage "
+    "(50%), got %r (did you mean %s, that is %s%?)": "threshold_hint",
+    "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage "
+    "(50%), got %r": "threshold",
     "an empty path; give a file or folder name": "empty_path",
     "a path cannot hold a NUL character": "nul_path",
     "expected a port from 0 to 65535, got %r": "port",
@@ -147,7 +151,7 @@ def _argparse_patterns() -> list[tuple[Any, str]]:
     for template, key in _ARGPARSE_WORDS.items():
         pattern = re.escape(template)
         pattern = re.sub(r"%\\\(([a-z_]+)\\\)[sr]", r"(?P<\1>.+?)", pattern)
-        names = iter(("arg", "arg2"))  # a template's positional values, in order
+        names = iter(("arg", "arg2", "arg3"))  # a template's positional values, in order
         pattern = re.sub(r"%[sr]", lambda _: f"(?P<{next(names)}>.+?)", pattern)
         out.append((re.compile(pattern, re.DOTALL), key))
     return out
@@ -201,6 +205,30 @@ class _Parser(argparse.ArgumentParser):
                             prefix=text("argparse.usage", _Language.usage))
         return formatter.format_help()
 
+    def format_help(self) -> str:
+        """argparse's help; under ``--lang id`` its headings, its own options' help and the help
+        of every option given a ``help_key`` (:func:`smartsync.cli._common.helped`) worded by
+        the catalogs (options without one keep their English)."""
+        lang = _Language.usage
+        if lang == "en":
+            return super().format_help()
+        from ..messages import text
+
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups,
+                            prefix=text("argparse.usage", lang))
+        formatter.add_text(self.description)
+        titles = {"positional arguments": "argparse.positionals", "options": "argparse.options",
+                  "optional arguments": "argparse.options"}
+        for group in self._action_groups:
+            key = titles.get(group.title or "")
+            formatter.start_section(text(key, lang) if key else group.title)
+            formatter.add_text(group.description)
+            formatter.add_arguments([_worded(action, lang) for action in group._group_actions])
+            formatter.end_section()
+        formatter.add_text(self.epilog)
+        return formatter.format_help()
+
     def error(self, message: str) -> "NoReturn":  # type: ignore[override]
         lang = _Language.usage
         if lang == "en":
@@ -210,6 +238,23 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {text('severity.error', lang)}: "
                      f"{usage_message(message, lang)}\n")
+
+
+def _worded(action: argparse.Action, lang: str) -> argparse.Action:
+    """``action`` with its help in ``lang`` when the catalogs word it (a copy: the parser's own
+    action keeps its English)."""
+    import copy
+
+    from ..messages import text
+
+    key = getattr(action, "help_key", None)
+    if key is None and isinstance(action, (argparse._HelpAction, argparse._VersionAction)):  # noqa: SLF001
+        key = "help" if isinstance(action, argparse._HelpAction) else "version"  # noqa: SLF001
+    if key is None or action.help is None:
+        return action
+    worded = copy.copy(action)
+    worded.help = text(f"help.{key}", lang)
+    return worded
 
 
 class _SafeStream(io.TextIOBase):

@@ -19,71 +19,85 @@ __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_argume
            "classifier_from", "print_problems"]
 
 
+def helped(action: argparse.Action, key: str) -> argparse.Action:
+    """``action`` with its help worded by the catalogs' ``help.<key>`` under ``--help --lang id``
+    (its English is the catalog's English too: the help given to ``add_argument``)."""
+    action.help_key = key  # type: ignore[attr-defined]
+    return action
+
+
+def _help(key: str) -> str:
+    """The English help of an option, from the catalog (``help.<key>``)."""
+    from ..messages.en import CATALOG
+
+    return CATALOG[f"help.{key}"]
+
+
 def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:
     """FILE arguments."""
-    parser.add_argument("files", nargs="+" if many else None, metavar="FILE", type=path_argument,
-                        help="region files (.yaml, .yml, .json)" + (", or folders of them" if many else ""))
+    key = "files" if many else "file"
+    helped(parser.add_argument("files", nargs="+" if many else None, metavar="FILE", type=path_argument,
+                               help=_help(key)), key)
+
+
+#: what ``--threshold`` takes, said when it refuses a value (the catalogs word it: argparse.threshold)
+THRESHOLD_FORMS = "must be above 0 and at most 1: a decimal (0.5 or 0,5), a fraction (2/3) or a percentage (50%)"
 
 
 def threshold_argument(text: str) -> float:
-    """A coverage threshold as a planner writes it: ``0.5``, ``0,5`` or ``50%``."""
-    raw = text.strip().replace(",", ".")
-    percent = raw.endswith("%")
+    """A coverage threshold as a planner writes it: ``0.5``, ``0,5``, ``50%`` or ``2/3``.
+
+    Read exactly (``2/3`` is two thirds, as the stability lines and ``study`` write a
+    bound); the rules get the fraction's float, which compares with a coverage ``k/n``
+    as the fraction does (:mod:`smartsync._exact`)."""
+    from .._exact import parse_threshold
+
     try:
-        value = float(raw.rstrip("%").strip()) / (100 if percent else 1)
-        Parameters(threshold=value)
+        value = parse_threshold(text)
+        if not 0 < value <= 1:
+            raise ValueError(text)
     except ValueError:
-        hint = ""
+        raw = text.strip().replace(",", ".")
         try:
-            number = float(raw.rstrip("%"))
+            number = float(raw)
         except ValueError:
             number = None
-        if number is not None and not percent and 1 < number <= 100:
-            hint = f" (did you mean {number / 100:g}, that is {number:g}%?)"
-        raise argparse.ArgumentTypeError(
-            f"must be a fraction above 0 and at most 1 (0.5) or a percentage (50%), "
-            f"got {text!r}{hint}") from None
-    return value
+        if number is not None and 1 < number <= 100:
+            raise argparse.ArgumentTypeError(
+                f"{THRESHOLD_FORMS}, got {text!r} (did you mean {number / 100:g}, that is "
+                f"{number:g}%?)") from None
+        raise argparse.ArgumentTypeError(f"{THRESHOLD_FORMS}, got {text!r}") from None
+    return float(value)
 
 
 def add_parameter_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --stage-relations (read with :func:`params_from`)."""
-    parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the messages: en (English) or id (Indonesian)")
-    parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
-                        help="coverage a stage must reach to be synchronized: 0.5 or 50%% "
-                             "(default 0.5, inclusive)")
-    parser.add_argument("--relations", default=None, metavar="R[,R...]",
-                        help="match relations that count, comma-separated "
-                             f"(default: all of {', '.join(r.value for r in Relation)})")
-    parser.add_argument("--stage-relations", default=None, metavar="STAGE=R[+R...][;...]",
-                        help="match relations that count at a stage, overriding --relations "
-                             "there, e.g. 'vision=adopted+derived;mission=adopted+derived'")
+    helped(parser.add_argument("--lang", choices=("en", "id"), default="en", help=_help("lang")), "lang")
+    helped(parser.add_argument("--threshold", type=threshold_argument, default=None, metavar="X",
+                               help=_help("threshold")), "threshold")
+    helped(parser.add_argument("--relations", default=None, metavar="R[,R...]", help=_help("relations")),
+           "relations")
+    helped(parser.add_argument("--stage-relations", default=None, metavar="STAGE=R[+R...][;...]",
+                               help=_help("stage_relations")), "stage_relations")
 
 
 def add_rules_argument(parser: argparse.ArgumentParser) -> None:
     """--rules (read with :func:`engine_from`)."""
-    parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set: a registered name (see "
-                             "'smartsync rules --list-variants'), a module name, or "
-                             "module:object")
+    helped(parser.add_argument("--rules", default=None, metavar="PACK", help=_help("rules")), "rules")
     add_firings_argument(parser)
 
 
 def add_firings_argument(parser: argparse.ArgumentParser) -> None:
     """--max-firings (read with :func:`classifier_from`)."""
-    parser.add_argument("--max-firings", type=firings_argument, default=None, metavar="N",
-                        help="stop a classification whose rules fire more than N times (a rule "
-                             "pack that never ends); default 50,000 plus 50 per fact of the "
-                             "region")
+    helped(parser.add_argument("--max-firings", type=firings_argument, default=None, metavar="N",
+                               help=_help("max_firings")), "max_firings")
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser) -> None:
     """--lang, --threshold, --relations, --rules, --suggest."""
     add_parameter_arguments(parser)
     add_rules_argument(parser)
-    parser.add_argument("--suggest", action="store_true",
-                        help="classify with matches suggested from the plan texts added")
+    helped(parser.add_argument("--suggest", action="store_true", help=_help("suggest")), "suggest")
 
 
 def params_from(args: argparse.Namespace, base: Parameters | None = None) -> Parameters | None:

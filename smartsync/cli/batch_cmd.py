@@ -18,7 +18,8 @@ truncated file (the previous one, if any, stays as it was).
 
 A progress bar goes to stderr on a terminal; elsewhere a plain line every
 few seconds. A summary ends the run (regions per type, failed regions).
-Exit code: 0 every region classified, 1 some failed, 2 usage error.
+Exit code: 0 every region classified, 1 some failed, 2 usage error (an input that does
+not exist is one: nothing is classified).
 """
 
 from __future__ import annotations
@@ -268,6 +269,13 @@ def _write_atomically(target: Path, write: Callable[[IO[str]], None],
     atomic_write(target, write, text=True, inputs=inputs)
 
 
+def missing_inputs(arguments: Iterable[str]) -> list[str]:
+    """The inputs that name nothing (no such file or folder, or a link to nothing)."""
+    from ..io.paths import path_kind
+
+    return [argument for argument in arguments if path_kind(argument) in ("missing", "broken-link")]
+
+
 def input_files(arguments: Iterable[str]) -> list[Path]:
     """The files the inputs stand for, which ``--out`` must not be: region files, the tables
     of a folder, workbooks."""
@@ -301,6 +309,14 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         parser.error(f"cannot tell the output format from {args.out!r}: give --format csv or "
                      "jsonl, or an --out ending in .csv or .jsonl")
+    missing = missing_inputs(args.inputs)
+    if missing:  # a mistyped path is a usage error, not a failed region
+        from ..messages import text
+
+        for argument in missing:
+            print(f"smartsync batch: {text('batch.cli.no_input', args.lang, input=argument)}",
+                  file=sys.stderr)
+        return EXIT_USAGE
     inputs = input_files(args.inputs)
     for item in inputs:
         if same_file(target, item):

@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
                 else text("batch.unsynchronized", lang))
         print(f"{page.path}: {page.region.name} ({page.region.id}), {kind}")
     for failure in report.failures:
-        print(f"smartsync report: {failure.source}: no page written", file=sys.stderr)
+        print(f"smartsync report: {text('report.cli.no_page', lang, source=failure.source)}",
+              file=sys.stderr)
         for problem in failure.problems:
             if problem.severity is Severity.ERROR or len(failure.problems) == 1:
                 print(f"  {problem.format(lang)}", file=sys.stderr)

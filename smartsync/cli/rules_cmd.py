@@ -196,16 +196,23 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         types[result.type.value] += 1
         fired.update(set(result.rules_fired))
         seen_kinds.update(record.kind for record in result.trace.facts.values())
-    print(f"{tried} generated regions: "
-          + ", ".join([f"{t} {n}" for t, n in sorted(types.items())]
-                      + ([f"failed {bad}"] if bad else [])))
+    from ..messages import stage_name, text
+
+    lang = getattr(args, "lang", "en")
+
+    def say(key: str, **values: object) -> str:
+        return text(f"rules.check.{key}", lang, **values)
+
+    counted = [f"{stage_name(t, lang) if t != 'unsynchronized' else text('batch.unsynchronized', lang)} {n}"
+               for t, n in sorted(types.items())]
+    print(say("generated", tried=tried, types=", ".join(
+        counted + ([f"{text('batch.failed', lang)} {bad}"] if bad else []))))
     for regions in failures.values():
         names = ", ".join(name for name, _ in regions[:_NAMED])
-        more = f" and {len(regions) - _NAMED} more" if len(regions) > _NAMED else ""
-        print(f"{len(regions)} region(s) failed ({names}{more}): {regions[0][1]}")
+        more = say("more", count=len(regions) - _NAMED) if len(regions) > _NAMED else ""
+        print(say("failed", count=len(regions), names=names, more=more, error=regions[0][1]))
     if limited >= _LIMIT_FAILURES and tried < args.regions:
-        print(f"stopped after {limited} regions reached the firing limit; "
-              f"{args.regions - tried} regions not tried")
+        print(say("stopped", limited=limited, left=args.regions - tried))
     unfired = [info for info in classifier.rules() if fired[info.name] == 0]  # type: ignore[attr-defined]
     # a rule whose pattern asks for a kind of fact that no region's working memory ever held
     # waits for another pack (a hook such as ConditionFailed, which a variant's rules
@@ -215,25 +222,23 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
     never = [info for info in unfired if info.name not in waiting]
     for info in unfired:
         if info.name in waiting:
-            print(f"rule not fired, waiting for a fact no rule in force declared "
-                  f"({', '.join(waiting[info.name])}): {info.name} ({info.pack})")
+            print(say("waiting", kinds=", ".join(waiting[info.name]), rule=info.name, pack=info.pack))
         else:
-            print(f"rule never fired: {info.name} ({info.pack})")
+            print(say("never", rule=info.name, pack=info.pack))
     if bad or (never and not args.allow_unfired):
         said = []
         if bad:
-            said.append(f"{bad} of {tried} region(s) failed (no type, several types, or a "
-                        "rule that failed)")
+            said.append(say("bad", bad=bad, tried=tried))
         if never:
-            said.append(f"{len(never)} rule(s) never fired"
-                        + (" (allowed: --allow-unfired)" if args.allow_unfired else
-                           " (a condition that cannot hold? --allow-unfired accepts it)"))
+            said.append(say("never_allowed" if args.allow_unfired else "never_count", count=len(never)))
         print("; ".join(said))
         return EXIT_INVALID
-    print(f"every region got exactly one type" + (
-        ("; every rule fired" + (f" ({len(waiting)} waiting for facts no rule in force declared)"
-                                 if waiting else "")) if not never else
-        f"; {len(never)} rule(s) never fired (allowed: --allow-unfired)"))
+    if never:
+        print(say("one_type_never", count=len(never)))
+    elif waiting:
+        print(say("one_type_waiting", count=len(waiting)))
+    else:
+        print(say("one_type"))
     return EXIT_OK
 
 

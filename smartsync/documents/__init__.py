@@ -232,11 +232,10 @@ def _check_code(item: "Any", lang: str) -> None:
         item.doubt(*issue)
 
 
-#: below this a figure is not a regional program's pagu (Rp 1 juta): a unit left out
-PLAUSIBLE_MIN = 10**6
-#: above this (Rp 100 triliun, more than any region's whole APBD over five years) a figure is
-#: read wrong, whatever total the document prints
-PLAUSIBLE_MAX = 10**14
+#: below this a figure is not a regional program's pagu (Rp 1 juta): a unit left out; above the
+#: other (Rp 100 triliun, more than any region's whole APBD over five years) a figure is read
+#: wrong, whatever total the document prints (the bounds ``validate`` warns outside of)
+from ..io._source import PLAUSIBLE_BUDGET_MAX as PLAUSIBLE_MAX, PLAUSIBLE_BUDGET_MIN as PLAUSIBLE_MIN  # noqa: E402
 
 
 def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) -> None:

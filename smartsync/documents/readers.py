@@ -790,6 +790,16 @@ def _no_pages(path: Path) -> bool:
         return False
 
 
+def _encrypted(path: Path) -> bool:
+    """Whether the PDF's trailer names an encryption dictionary (``/Encrypt``: every
+    encrypted PDF has one)."""
+    try:
+        with open(path, "rb") as handle:
+            return b"/Encrypt" in handle.read()
+    except OSError:
+        return False
+
+
 def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     """Text lines and tables of a text PDF, page by page; scanned pages refused.
 
@@ -802,12 +812,17 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        text = str(exc).lower()
-        if "password" in text or "security" in text:
-            raise DocumentError(name, "pdf-encrypted", "encrypted") from None
-        if _no_pages(path):  # PDFium refuses a PDF of no pages with a stale error code
+        # PDFium's error code is the last one it set, in this process: a PDF of no pages
+        # leaves the code of the document read before it ("Incorrect password error" after
+        # an encrypted one), so the file itself says what is wrong with it
+        if _no_pages(path):
             raise DocumentError(name, "pdf-no-pages", "corrupt") from None
-        raise DocumentError(name, "pdf-unreadable", "corrupt", detail=str(exc).strip().rstrip(".")) from None
+        if _encrypted(path):
+            raise DocumentError(name, "pdf-encrypted", "encrypted") from None
+        text = str(exc).strip().rstrip(".")
+        if "password" in text.lower() or "security" in text.lower():  # stale: the file is not
+            text = "Failed to load document"
+        raise DocumentError(name, "pdf-unreadable", "corrupt", detail=text) from None
     items: list[Line | Table] = []
     scanned: list[int] = []
     raw_pages: list[list[tuple[float, Line | Table]]] = []

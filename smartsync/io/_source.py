@@ -33,6 +33,13 @@ MAX_TEXT_LENGTH = 32_767
 #: so that sums stay numbers every output can write
 MAX_BUDGET = 10 ** 24
 
+#: a budget below this (Rp 1 juta) is no regional program's pagu: a unit left out (``juta``,
+#: ``ribu``); ``validate`` warns of it (0, no pagu, is not warned of) and ``draft`` doubts it
+PLAUSIBLE_BUDGET_MIN = 10 ** 6
+#: a budget above this (Rp 100 triliun, more than any region's whole APBD over five years) is
+#: a typo or a unit slip; ``validate`` warns of it and ``draft`` doubts it
+PLAUSIBLE_BUDGET_MAX = 10 ** 14
+
 _DEFAULTS = {"MAX_FILE_BYTES": MAX_FILE_BYTES, "MAX_ALIAS_EXPANSION": MAX_ALIAS_EXPANSION,
              "MAX_DEPTH": MAX_DEPTH, "MAX_TEXT_LENGTH": MAX_TEXT_LENGTH}
 

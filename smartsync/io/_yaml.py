@@ -117,6 +117,11 @@ def parse(text: str, loader: type | None = None) -> Located | None:
         detail = exc.problem or "cannot be parsed"
         if exc.context:
             detail = f"{detail} ({exc.context})"
+        column = _tab_at(text, mark) if "cannot start any token" in detail or "tab" in detail else None
+        if column is not None:  # the commonest slip of a file edited by hand: said as such
+            raise SourceProblem(f"malformed YAML: a tab at column {column}; YAML indents with spaces "
+                                "only: replace the tab with spaces", line=mark.line + 1,
+                                code="malformed-yaml", values={"form": "tab", "column": column}) from None
         raise SourceProblem(f"malformed YAML: {detail}", line=mark.line + 1 if mark else None,
                             code="malformed-yaml", values={"detail": detail}) from None
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
@@ -135,6 +140,19 @@ def parse(text: str, loader: type | None = None) -> Located | None:
     if "*" in text:  # without an alias there is nothing to expand
         _check_expansion(root, limit("MAX_ALIAS_EXPANSION"))
     return _Walk(limit("MAX_DEPTH")).node(root, 0)
+
+
+def _tab_at(text: str, mark: Any) -> int | None:
+    """The column (1-based) of the tab a parser's error is about: the one its mark points at,
+    else one in the indentation of the mark's line; ``None`` when there is none there."""
+    if mark is None:
+        return None
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    if mark.column < len(line) and line[mark.column] == "\t":
+        return mark.column + 1
+    indentation = line[:len(line) - len(line.lstrip(" \t"))]
+    return indentation.index("\t") + 1 if "\t" in indentation else None
 
 
 def _bad_character(text: str, index: int) -> SourceProblem:
@@ -322,7 +340,12 @@ class _Walk:
                                                or resolved(value) is _STR_TAG):
                     items[key] = Located(value, value_node.start_mark.line + 1)  # a text
                     continue
-                items[key] = self.scalar(value_node)
+                located = items[key] = self.scalar(value_node)
+                if not value and not value_node.style and node.flow_style:
+                    # nothing written after 'id:' in braces or brackets, a line break before
+                    # the closing one: libyaml places the empty value on the closing bracket's
+                    # line, PyYAML's own parser on the key's; the key's is the same for both
+                    located.line = key_line
             else:
                 items[key] = walk(value_node, depth)
         return Located(items, node.start_mark.line + 1, key_lines=key_lines, problems=problems)

@@ -75,7 +75,7 @@ def open_problem(path: PathLike, *, code: str = "unreadable") -> Problem | None:
         return None
     reason, fix = found
     if reason == "no such file":  # needs no advice
-        return Problem(reason, file=os.fspath(path), code="no-such-file")
+        return Problem(reason, file=os.fspath(path), code="no-such-file", values={})
     return Problem(f"{reason}; {fix}", file=os.fspath(path), code=code)
 
 

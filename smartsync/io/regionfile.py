@@ -12,6 +12,7 @@ import datetime
 import functools
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from itertools import starmap
@@ -448,6 +449,19 @@ def _known(cls: type[_E], value: Any) -> _E | None:
     return (_SPELLINGS.get(cls) or _spellings(cls)).get(value) if value.__class__ is str else None
 
 
+_GROUPED_RUPIAH = re.compile(r"(?:Rp\.?\s*)?(\d{1,3}(?:([.,])\d{3})+)(?:,-|,00|\.00)?\s*", re.IGNORECASE)
+
+
+def _rupiah_digits(written: str) -> str | None:
+    """The whole rupiah a budget text stands for when it is grouped in thousands in a way the
+    reader does not take (``1,000,000,000``; ``Rp 1.000.000.000,-``), as the digits to
+    write; ``None`` for any other text."""
+    found = _GROUPED_RUPIAH.fullmatch(written.strip())
+    if found is None:
+        return None
+    return found.group(1).replace(found.group(2), "")
+
+
 class _Reader:
     """Walks a located tree, collecting every problem, and builds the region if there are no errors."""
 
@@ -674,7 +688,12 @@ class _Reader:
         if isinstance(value, float) and math.isfinite(value) and value.is_integer():
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.coded("bad-budget", "type", _got(node.value), node.line, where)
+            digits = _rupiah_digits(written) if written is not None else None
+            if digits is not None:  # a whole figure grouped another way: the number to write
+                self.coded("bad-budget", "write", {**_got(node.value), "digits": digits,
+                                                     "dotted": f"{int(digits):,}".replace(",", ".")}, node.line, where)
+            else:
+                self.coded("bad-budget", "type", _got(node.value), node.line, where)
             return None
         if value < 0:
             self.coded("bad-budget", "negative", {"written": _number_repr(value)}, node.line, where)
@@ -970,7 +989,7 @@ class _Reader:
         elements.append((element_id, level, text, parents, code, dimension, (), budget, None, None, None,
                          None))
         refs.append(_new_element_ref(kind, element_id, level, parents, budget is not None, node.line,
-                                     parents_line))
+                                     parents_line, budget))
         return True
 
     def element(self, node: Located, kind: PlanKind, number: int,
@@ -1048,7 +1067,7 @@ class _Reader:
         elements.append((element_id, level, text, parents, code, dimension, indicators, budget,
                          agency, provenance, confidence, nomenclature))
         refs.append(_new_element_ref(kind, element_id, level, parents, "budget" in fields,
-                                     node.line, parents_line))
+                                     node.line, parents_line, budget if budget.__class__ is int else None))
 
     def usual_match(self, node: Located, matches: list[tuple[Any, ...]], refs: list[MatchRef]) -> bool:
         """Read the usual match -- ``masterplan``, ``rpjmd``, ``relation``, maybe ``source``,

@@ -633,6 +633,10 @@ def _problem_values(values: Mapping[str, Any], lang: str) -> dict[str, Any]:
     for key in ("file_bytes", "limit_bytes"):  # a file's size, with its unit
         if isinstance(out.get(key), int):
             out[key] = format_size(out[key], lang)
+    if isinstance(out.get("rupiah"), int):  # a figure as written, every digit grouped
+        out["rupiah"] = f"{out['rupiah']:,}".replace(",", "." if lang == "id" else ",")
+    if isinstance(out.get("rupiah_limit"), int):  # a bound, in words of scale
+        out["rupiah_limit"] = format_rupiah(out["rupiah_limit"], lang)
     if isinstance(out.get("hint"), str):
         out["hint"] = text(f"problem.hint.{out['hint']}", lang, raw=out.get("raw", ""),
                            value=out.get("got_value", "")) if out["hint"] else ""

@@ -308,7 +308,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
     """Every region the sources stand for, in order, with the problems of reading it."""
     from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, region_files
     from ..io.paths import list_folder, path_kind
-    from ..tabular import is_tables
+    from ..tabular import is_tables, no_tables_problem
 
     if isinstance(sources, (str, os.PathLike, Region)):
         sources = [sources]
@@ -328,9 +328,7 @@ def _load(sources: ReportSource | Iterable[ReportSource], max_bytes: int | None
                 out.append((name, None, (problem,)))
             elif not found:
                 suffixes = ", ".join(f"*{s}" for s in REGION_FILE_SUFFIXES)
-                out.append((name, None, (Problem(
-                    f"no region files ({suffixes}) and no tables (regions.csv) in this folder",
-                    file=name, code="no-region-files"),)))
+                out.append((name, None, (no_tables_problem(path, suffixes),)))
             for file in found:
                 out.extend(_read(file, os.fspath(file), limit))
         else:
