@@ -414,3 +414,46 @@ def test_a_number_format_scaling_the_figure_is_read_as_shown(tmp_path: Path, num
     draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
     assert [(e.budget, [r for r in e.confidence.reasons if "target" not in r] if e.confidence else [])
             for e in draft.region.rpjmd.at("program")] == [(2_550_000_000, []), (5_000_000_000, [])]
+
+
+# -- F152: the T-C.27 table's "Kondisi Kinerja ... Perangkat Daerah" column
+
+
+def test_t_c_27_condition_at_period_end_is_never_the_agency(tmp_path: Path) -> None:
+    """In Permendagri 86/2017's T-C.27 table, "Kondisi Kinerja pada akhir periode Renstra Perangkat
+    Daerah" (its Target and Rp) is a condition, not the agency: the agency is the "Unit Kerja
+    Perangkat Daerah Penanggung Jawab" column's, never the end-of-period target value ("3,1")."""
+    def build(sheet) -> None:
+        sheet.append(["Tabel T-C.27 Rencana Program, Kegiatan dan Pendanaan Perangkat Daerah Kota Pasuruan "
+                      "Tahun 2025-2029"])
+        sheet.append(["Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
+                      "Indikator Kinerja Program (outcome) / Kegiatan (output)",
+                      "Data Capaian pada Tahun Awal Perencanaan", "Target Kinerja Program dan Kerangka Pendanaan",
+                      None, None, None, "Kondisi Kinerja pada akhir periode Renstra Perangkat Daerah", None,
+                      "Unit Kerja Perangkat Daerah Penanggung Jawab"])
+        sheet.append([None, None, None, None, "Tahun-1", None, "Tahun-2", None, None, None, None])
+        sheet.append([None, None, None, None, "Target", "Rp", "Target", "Rp", "Target", "Rp", None])
+        for cells in ["A2:A4", "B2:B4", "C2:C4", "D2:D4", "E2:H2", "I2:J3", "K2:K4", "E3:F3", "G3:H3"]:
+            sheet.merge_cells(cells)
+        sheet.append(["2.16.03", "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA", "Indeks SPBE", "2,1", "2,5", 1500000,
+                      "3,1", 1700000, "3,1", 3200000, "Diskominfo"])
+        sheet.append(["2.16.02", "PROGRAM INFORMASI DAN KOMUNIKASI PUBLIK", "IKM informasi publik", "80", "82",
+                      400000, "86", 400000, "86", 800000, "Diskominfo"])
+    draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
+    assert [(e.code, e.agency) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", "Diskominfo"), ("2.16.02", "Diskominfo")]
+
+
+# -- F155: a masterplan's own budget column beside a column naming the RPJMD's program
+
+
+def test_own_budget_column_beside_a_related_rpjmd_program_column_is_read(tmp_path: Path) -> None:
+    """ "No | Dimensi | Program | Anggaran (Rp juta) | Program RPJMD Terkait": the money column
+    names no RPJMD and stands before the RPJMD's column: it is the smart city programs' own budget,
+    never dropped as a quotation (a "Pagu RPJMD" column after it still is)."""
+    rows = [["No", "Dimensi", "Program", "Anggaran (Rp juta)", "Program RPJMD Terkait", "Pagu RPJMD (Rp juta)"],
+            ["1", "Smart Governance", "Aplikasi Pelayanan Terpadu", "1.500",
+             "Program Pengelolaan Aplikasi Informatika", "6.750"],
+            ["2", "Smart Branding", "Promosi Wisata Digital", "750", "Program Pemasaran Pariwisata", "12.500"]]
+    draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), _masterplan(tmp_path, ["BAB V PROGRAM SMART CITY", rows]))
+    assert [e.budget for e in draft.region.masterplan.at("program")] == [1_500_000_000, 750_000_000]

@@ -1301,6 +1301,10 @@ def _role(label: str) -> str | None:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
                 continue
+            if role == "agency" and re.search(r"\bkondisi\b|\btarget\b|capaian", low[:pattern.search(low).start()]):
+                # "Kondisi Kinerja pada akhir periode Renstra Perangkat Daerah": a condition of
+                # the agencies' plans (its Target and Rp), never the agency (newuser F152)
+                continue
             if role == "code" and re.search(r"\bkode\s*(\bdan\b|&|\+)\s*(nama\s+)?(program|uraian)", low):
                 return "program"  # "Kode dan Program Prioritas": the code is written in front of the name
             return role
@@ -1408,9 +1412,15 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
         # RPJMD"): the RPJMD's columns quote the other plan -- its programs, codes and pagu are
         # never the smart city programs' own
         # (a column of the RPJMD's statements beside the masterplan's own is left to _quoted_columns)
+        first_other = min(c for c, l in enumerate(labels) if _OTHER_PLAN_COLUMN.search(l.casefold()))
         for c, label in enumerate(labels):
             low = label.casefold()
             if roles[c] in ("vision", "mission", "goal", "target", "program"):
+                continue
+            if roles[c] in ("year", "total") and c < first_other and not _OTHER_PLAN_COLUMN.search(low):
+                # "Program | Anggaran (Rp juta) | Program RPJMD Terkait": money before the first
+                # column naming the RPJMD, itself naming none, is the smart city programs' own
+                # (newuser F155); money after it ("... | Program RPJMD | Pagu") quotes the RPJMD
                 continue
             if _OTHER_PLAN_COLUMN.search(low) or (roles[c] in ("code", "code_part", "year", "total")
                                                    and not re.search(r"smart|masterplan|cerdas", low)):
