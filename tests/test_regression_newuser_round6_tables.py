@@ -414,3 +414,14 @@ def test_a_number_format_scaling_the_figure_is_read_as_shown(tmp_path: Path, num
     draft = _draft(_workbook(tmp_path, build), _masterplan(tmp_path))
     assert [(e.budget, [r for r in e.confidence.reasons if "target" not in r] if e.confidence else [])
             for e in draft.region.rpjmd.at("program")] == [(2_550_000_000, []), (5_000_000_000, [])]
+
+
+def test_sub_totals_per_target_bound_no_program_of_another_target(tmp_path: Path) -> None:
+    """ "Jumlah Sasaran 1.1.1" after each target's rows, no grand total: each sums its own rows;
+    none of them bounds the programs of another target (a Rp 60 miliar program after a Rp 12,5
+    miliar sub-total, or before the last one, is not doubted)."""
+    rows = [HEADER, P1, _sub("Jumlah Sasaran 1.1.1", ["1.250", "1.300", "1.350", "1.400", "1.450", "6.750"]),
+            P4, _sub("Jumlah Sasaran 3.1.1", ["10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]),
+            P3, _sub("Jumlah Sasaran 2.1.1", ["2.500", "2.500", "2.500", "2.500", "2.500", "12.500"])]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
