@@ -457,3 +457,14 @@ def test_own_budget_column_beside_a_related_rpjmd_program_column_is_read(tmp_pat
             ["2", "Smart Branding", "Promosi Wisata Digital", "750", "Program Pemasaran Pariwisata", "12.500"]]
     draft = _draft(_rpjmd(tmp_path, [HEADER, P1, P3, P4]), _masterplan(tmp_path, ["BAB V PROGRAM SMART CITY", rows]))
     assert [e.budget for e in draft.region.masterplan.at("program")] == [1_500_000_000, 750_000_000]
+
+
+def test_sub_totals_per_target_bound_no_program_of_another_target(tmp_path: Path) -> None:
+    """ "Jumlah Sasaran 1.1.1" after each target's rows, no grand total: each sums its own rows;
+    none of them bounds the programs of another target (a Rp 60 miliar program after a Rp 12,5
+    miliar sub-total, or before the last one, is not doubted)."""
+    rows = [HEADER, P1, _sub("Jumlah Sasaran 1.1.1", ["1.250", "1.300", "1.350", "1.400", "1.450", "6.750"]),
+            P4, _sub("Jumlah Sasaran 3.1.1", ["10.000", "11.000", "12.000", "13.000", "14.000", "60.000"]),
+            P3, _sub("Jumlah Sasaran 2.1.1", ["2.500", "2.500", "2.500", "2.500", "2.500", "12.500"])]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]

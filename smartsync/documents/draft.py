@@ -1787,11 +1787,15 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
         return
     rows = state.money_rows
     starts = sorted(set([0] + state.marks), reverse=True)[:200]
-    if not re.match(r"^sub", label.strip(), re.I):
-        # a sub-total ("Sub Total", "Subjumlah Misi 1") bounds the rows it sums only: no bound
-        # on the plan's other programs; nor is a total the table's rows go on after (below)
-        walk.draft.totals.append(amount)
-        state.open_total = amount
+    labelled_sub = re.match(r"^sub", label.strip(), re.I) is not None
+
+    def bound() -> None:
+        # a sub-total ("Sub Total", "Subjumlah Misi 1", or "Jumlah Sasaran 1.2" summing the rows
+        # since the total above it) bounds the rows it sums only: no bound on the plan's other
+        # programs; nor is a total the table's rows go on after (see _table_row)
+        if not labelled_sub:
+            walk.draft.totals.append(amount)
+            state.open_total = amount
     unit = state.columns.unit if state.columns else 1
     last = state.marks[-1] if state.marks else 0
     sums: dict[int, int] = {}
@@ -1802,8 +1806,11 @@ def _check_total(walk: _Walk, state: _TableState, label: str, amount: int | None
             running += rows[position][1]
         sums[begin] = running
         if abs(running - amount) <= _tolerance(len(rows) - begin, unit, amount):
+            if begin == 0:  # it sums the table from its first row: a grand total so far
+                bound()
             state.marks.append(len(rows))
             return
+    bound()  # a total that adds up to no span: kept as a bound (its rows are doubted below)
     span = rows[last:] or rows
     if span:
         total = sums.get(last, sum(a for _, a in span))
