@@ -10,6 +10,7 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
+from docbuild import write_docx  # noqa: E402
 from smartsync.documents import draft_region  # noqa: E402
 
 _RPJMD = ["RPJMD KOTA BLITAR TAHUN 2025-2029", "BAB IV VISI DAN MISI", "4.1 Visi", "“Blitar Kota Cerdas”",
@@ -20,20 +21,9 @@ _HEAD = ["MASTERPLAN SMART CITY KOTA BLITAR TAHUN 2025-2034", "BAB III VISI, MIS
 
 
 def _draft(folder: Path, masterplan: list[str], rows: list[list[str]] | None = None):
-    paths = []
-    for name, lines in (("rpjmd.docx", _RPJMD), ("masterplan.docx", masterplan)):
-        document = docx.Document()
-        for line in lines:
-            document.add_paragraph(line)
-        if rows and name == "masterplan.docx":
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            for i, row in enumerate(rows):
-                for j, value in enumerate(row):
-                    table.cell(i, j).text = value
-        document.save(folder / name)
-        paths.append(folder / name)
-    return draft_region(rpjmd=paths[0], masterplan=paths[1], rpjmd_period=(2025, 2029),
+    rpjmd = write_docx(folder / "rpjmd.docx", _RPJMD)
+    plan = write_docx(folder / "masterplan.docx", [*masterplan, *([rows] if rows else [])])
+    return draft_region(rpjmd=rpjmd, masterplan=plan, rpjmd_period=(2025, 2029),
                         masterplan_period=(2025, 2034))
 
 
