@@ -310,6 +310,12 @@ def format_size(size: int, lang: str = "en") -> str:
     return f"{grouped} {unit}"
 
 
+def _joined(items: list[str], word: str, lang: str) -> str:
+    """Items as a list reads in ``lang``: "a, b and c", "a, b atau c" (``word``: the catalog's
+    ``word.and`` or ``word.or``)."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {text(word, lang)} {items[-1]}"
+
+
 def format_value(key: str, value: Any, lang: str = "en") -> str:
     """One value as a planner reads it: shares (coverage, threshold) as percentages,
     rupiah in words of scale, stage names in the language, lists joined and
@@ -319,9 +325,7 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
     if key in _LEVEL_KEYS and isinstance(value, str):
         return stage_name(value, lang)
     if key in _LEVEL_KEYS and isinstance(value, (list, tuple)) and value:
-        names = [stage_name(v, lang) for v in value]
-        word = " dan " if lang == "id" else " and "
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + word + names[-1]
+        return _joined([stage_name(v, lang) for v in value], "word.and", lang)
     if key == "condition" and isinstance(value, str):
         # a condition's words (condition.<name>), never its identifier when it has words
         return _lookup(f"condition.{value}", lang) or _lookup(f"condition.{value}", "en") \
@@ -343,9 +347,7 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
     if key in ("expected_keys", "keys") and isinstance(value, (list, tuple)) and value:
         # names to choose among (or to list), joined in the language's words: "a, b or c",
         # "a, b atau c"; "a, b and c", "a, b dan c"
-        last = text("word.or" if key == "expected_keys" else "word.and", lang)
-        items = [str(v) for v in value]
-        return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+        return _joined([str(v) for v in value], "word.or" if key == "expected_keys" else "word.and", lang)
     if key == "affairs" and isinstance(value, (list, tuple)):
         # affairs of regional government (urusan) by their names, never their keys
         return ", ".join(str(v).replace("_", " ") for v in value)
