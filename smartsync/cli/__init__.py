@@ -25,21 +25,33 @@ from typing import IO, Any, Iterator, NoReturn, Sequence
 SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "review", "rules",
                "draft", "study")
 
-#: what each subcommand does, in one line: its help in ``smartsync --help`` (its module's
-#: ``register`` gives the same), so that ``--help``, ``--version`` and a usage error before
-#: any command import no subcommand module
-SUMMARIES = {
-    "validate": "check region files and report every problem",
-    "classify": "classify regions: type, stages, characteristics, diagnostics",
-    "explain": "explain a region's classification: how, why not, what to change",
-    "match": "suggest matches from the plan texts, for review; --write adds them to the file",
-    "batch": "classify many regions into one CSV or JSON Lines file",
-    "report": "write self-contained HTML pages with the alignment diagram",
-    "review": "review suggested matches in the browser: accept, reject, add; see the type change",
-    "rules": "list the rule packs and rules in effect; --check tries them out",
-    "draft": "draft a region file from RPJMD and masterplan documents",
-    "study": "study regions across thresholds and rule sets: where types change, and why",
-}
+class Help(str):
+    """An option's help (or a command's description) as the catalogs word it: its English
+    is the string itself; under ``--help --lang id`` the parser words it again from the same
+    catalog key (``help.<key>``) and values, so each help text exists once per language."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, **values: Any) -> "Help":
+        from ..messages import text
+
+        self = super().__new__(cls, text(f"help.{key}", "en", **values))
+        self.key = key
+        self.values = values
+        return self
+
+    def worded(self, lang: str) -> str:
+        """The help in ``lang``."""
+        from ..messages import text
+
+        return text(f"help.{self.key}", lang, **self.values)
+
+
+#: what each subcommand does, in one line (the catalogs' ``help.summary.<command>``): its
+#: help in ``smartsync --help`` (its module's ``register`` gives the same), so that ``--help``,
+#: ``--version`` and a usage error before any command import no subcommand module
+SUMMARIES: dict[str, Help] = {name: Help(f"summary.{name}") for name in SUBCOMMANDS}
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -89,7 +101,7 @@ def build_parser(only: str | None = None, *, summaries: bool = False) -> argpars
 
     parser = _Parser(
         prog="smartsync",
-        description="How a region's Masterplan Smart City is synchronized with its RPJMD, and why.",
+        description=Help("summary.smartsync"),
     )
     parser.add_argument("--version", action="version", version=f"smartsync {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -217,7 +229,7 @@ class _Parser(argparse.ArgumentParser):
         formatter = self._get_formatter()
         formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups,
                             prefix=text("argparse.usage", lang))
-        formatter.add_text(self.description)
+        formatter.add_text(_in(self.description, lang))
         titles = {"positional arguments": "argparse.positionals", "options": "argparse.options",
                   "optional arguments": "argparse.options"}
         for group in self._action_groups:
@@ -247,6 +259,15 @@ def _worded(action: argparse.Action, lang: str) -> argparse.Action:
 
     from ..messages import text
 
+    if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+        worded = copy.copy(action)
+        worded._choices_actions = [_worded(choice, lang)  # noqa: SLF001
+                                   for choice in action._choices_actions]  # noqa: SLF001
+        return worded
+    if isinstance(action.help, Help):
+        worded = copy.copy(action)
+        worded.help = action.help.worded(lang)
+        return worded
     key = getattr(action, "help_key", None)
     if key is None and isinstance(action, (argparse._HelpAction, argparse._VersionAction)):  # noqa: SLF001
         key = "help" if isinstance(action, argparse._HelpAction) else "version"  # noqa: SLF001
@@ -255,6 +276,11 @@ def _worded(action: argparse.Action, lang: str) -> argparse.Action:
     worded = copy.copy(action)
     worded.help = text(f"help.{key}", lang)
     return worded
+
+
+def _in(words: str | None, lang: str) -> str | None:
+    """A description in ``lang`` when the catalogs word it (a :class:`Help`), else as given."""
+    return words.worded(lang) if isinstance(words, Help) else words
 
 
 class _SafeStream(io.TextIOBase):

@@ -26,11 +26,12 @@ def helped(action: argparse.Action, key: str) -> argparse.Action:
     return action
 
 
-def _help(key: str) -> str:
-    """The English help of an option, from the catalog (``help.<key>``)."""
-    from ..messages.en import CATALOG
+def _help(key: str, **values: Any) -> str:
+    """The help of an option (or a command's description), from the catalogs
+    (``help.<key>``): English, worded again in the language of ``--help --lang id``."""
+    from . import Help
 
-    return CATALOG[f"help.{key}"]
+    return Help(key, **values)
 
 
 def add_region_arguments(parser: argparse.ArgumentParser, many: bool = True) -> None:

@@ -41,7 +41,7 @@ from .._text import spreadsheet_cell
 from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY
-from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES,
+from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Help, SUMMARIES,
                path_argument)
 from ._common import add_parameter_arguments, output_failure
 
@@ -170,35 +170,23 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser = subparsers.add_parser(
         "batch",
         help=SUMMARIES["batch"],
-        description="Classify many regions: region files, folders of them, folders of tables "
-                    "(regions.csv, elements.csv, matches.csv) or .xlsx workbooks. Writes one "
-                    "CSV row or JSON line per region, in input order, whatever --jobs is. "
-                    "Exit 0 when every region was classified, 1 when some failed, 2 on a "
-                    "usage error.",
+        description=Help("batch.description"),
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", type=path_argument,
-                        help="region files, folders of region files, folders of tables, "
-                             ".xlsx workbooks")
+                        help=Help("batch.inputs"))
     parser.add_argument("-o", "--out", required=True, metavar="FILE", type=path_argument,
-                        help="the output file (.csv or .jsonl); written when the batch is "
-                             "complete, never left half-written; missing folders of its "
-                             "path are made")
+                        help=Help("batch.out"))
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                        help="worker processes (default 1; 0: one per CPU; never more than the "
-                             "CPUs or the regions)")
+                        help=Help("batch.jobs"))
     parser.add_argument("--format", choices=("csv", "jsonl"),
-                        help="output format (default: from the suffix of --out)")
+                        help=Help("batch.format"))
     add_parameter_arguments(parser)  # --lang, --threshold, --relations, --stage-relations
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set, as classify takes it: a "
-                             "registered name (see 'smartsync rules --list-variants'), a module "
-                             "name, or module:object")
+                        help=Help("batch.rules"))
     parser.add_argument("--advice", action="store_true",
-                        help="JSON Lines: add what to change (to_reach) and how stable the type "
-                             "is (stability) to each region; each region is then classified "
-                             "again some twenty to forty times, so a batch takes that much longer")
+                        help=Help("batch.advice"))
     parser.add_argument("--no-progress", action="store_true",
-                        help="no progress bar or progress lines")
+                        help=Help("batch.no_progress"))
     parser.set_defaults(func=run, _parser=parser)
 
 

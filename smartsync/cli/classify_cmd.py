@@ -19,7 +19,7 @@ from .._gc import paused_gc
 from ..errors import RulePackError, SmartsyncError
 from ..explain import explain
 from ..render import render
-from . import EXIT_USAGE, SUMMARIES
+from . import EXIT_USAGE, Help, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, exit_code, regions_from,
     with_suggestions,
@@ -30,15 +30,14 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``classify`` subcommand."""
     parser = subparsers.add_parser(
         "classify", help=SUMMARIES["classify"],
-        description="Classify each region: how its masterplan is synchronized with its RPJMD.")
+        description=Help("classify.description"))
     add_region_arguments(parser)
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="text (default), markdown (for a report or a wiki) or json (one "
-                             "JSON object per region and line, for programs)")
+                        help=Help("classify.format"))
     parser.add_argument("--explain", action="store_true",
-                        help="add how the type was concluded (in plain words) and why not the others")
+                        help=Help("classify.explain"))
     parser.add_argument("--trace", action="store_true",
-                        help="add the fact tree (rule names, fact numbers) and the rule firings")
+                        help=Help("classify.trace"))
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 

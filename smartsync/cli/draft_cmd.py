@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument,
+from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Help, SUMMARIES, path_argument,
                raw_stream)
 
 
@@ -21,40 +21,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "draft",
         help=SUMMARIES["draft"],
-        description="Read the RPJMD and masterplan documents (text PDF, .docx, .xlsx, .csv; several "
-                    "files per plan are read as one plan) and write a region file to review, match "
-                    "and classify. Every element carries where it was read and how sure the draft is.",
+        description=Help("draft.description"),
     )
     parser.add_argument("--rpjmd", nargs="+", required=True, metavar="FILE", type=path_argument,
-                        help="the RPJMD documents")
+                        help=Help("draft.rpjmd"))
     parser.add_argument("--masterplan", nargs="+", required=True, metavar="FILE", type=path_argument,
-                        help="the masterplan documents (books)")
+                        help=Help("draft.masterplan"))
     parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
-                        help="the region file to write (missing folders of its path are made)")
-    parser.add_argument("--id", default=None, help="the region id (default: the file name of --out)")
+                        help=Help("draft.out"))
+    parser.add_argument("--id", default=None, help=Help("draft.id"))
     parser.add_argument("--name", default=None,
-                        help="the region name (default: as the RPJMD's title says, 'Kabupaten X', else the id)")
+                        help=Help("draft.name"))
     parser.add_argument("--kind", choices=("kota", "kabupaten"), default=None,
-                        help="whether the region is a kota (city) or a kabupaten (regency); "
-                             "default: as the RPJMD's title says ('RPJMD KABUPATEN X ...'), else kota")
+                        help=Help("draft.kind"))
     parser.add_argument("--province", default=None,
-                        help="the province the region belongs to (written to the file)")
+                        help=Help("draft.province"))
     parser.add_argument("--rpjmd-period", default=None, metavar="START-END",
-                        help="the RPJMD period when the documents do not say it")
+                        help=Help("draft.rpjmd_period"))
     parser.add_argument("--masterplan-period", default=None, metavar="START-END",
-                        help="the masterplan period when the documents do not say it")
+                        help=Help("draft.masterplan_period"))
     parser.add_argument("--review", default=None, metavar="REVIEW.html", type=path_argument,
-                        help="also write the review page: every element, lowest confidence first "
-                             "(missing folders of its path are made)")
+                        help=Help("draft.review"))
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the reasons and the review page")
-    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+                        help=Help("draft.lang"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=Help("draft.quiet"))
     parser.add_argument("--check-codes", action=argparse.BooleanOptionalAction, default=True,
-                        help="check RPJMD program codes against the national program nomenclature "
-                             "(the default; --no-check-codes turns it off): a code that does not "
-                             "exist, or whose program the name is not, lowers the program's "
-                             "confidence, with the reason, and a program drafted without a code "
-                             "gets the code its name points to as a check line (never written)")
+                        help=Help("draft.check_codes"))
     parser.set_defaults(func=run)
 
 

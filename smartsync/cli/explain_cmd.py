@@ -35,7 +35,7 @@ from ..render import render
 from ..render.text import (how_lines, own_type_line, stability_lines, to_reach_lines,
                            why_not_lines)
 from ..trace import Derivation
-from . import EXIT_INVALID, EXIT_OK, EXIT_RULES, EXIT_USAGE, SUMMARIES
+from . import EXIT_INVALID, EXIT_OK, EXIT_RULES, EXIT_USAGE, Help, SUMMARIES
 from ._common import (
     add_engine_arguments, add_region_arguments, engine_from, regions_from, with_suggestions,
 )
@@ -45,23 +45,19 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``explain`` subcommand."""
     parser = subparsers.add_parser(
         "explain", help=SUMMARIES["explain"],
-        description="Explain how a region's type (or another conclusion) was reached, why "
-                    "the region did not get another type, or what to change to reach it.")
+        description=Help("explain.description"))
     add_region_arguments(parser, many=False)
     # a second file is a mistake to explain, not argparse's "unrecognized arguments"
     parser.add_argument("more_files", nargs="*", metavar="FILE", help=argparse.SUPPRESS)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--why-not", metavar="TYPE", help="why the region is not of this type")
+    group.add_argument("--why-not", metavar="TYPE", help=Help("explain.why_not"))
     group.add_argument("--how", metavar="WHAT",
-                       help="how a conclusion was reached: type, a type letter, a stage, "
-                            "element:ID, a characteristic, diagnostic or funding key, a fact "
-                            "or step number")
-    group.add_argument("--to", metavar="TYPE", help="what to change to reach this type; for a type below the region's own (or unsynchronized), what would make it fall to it")
+                       help=Help("explain.how"))
+    group.add_argument("--to", metavar="TYPE", help=Help("explain.to"))
     parser.add_argument("--trace", action="store_true",
-                        help="add the fact tree (rule names, fact numbers) and the rule firings")
+                        help=Help("explain.trace"))
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="text (default), markdown (for a report or a wiki) or json "
-                             "(for programs)")
+                        help=Help("explain.format"))
     add_engine_arguments(parser)
     parser.set_defaults(func=run)
 

@@ -29,7 +29,7 @@ from typing import Sequence
 
 from ..errors import OutputError, SmartsyncError
 from ..model import Match, Region
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Help, SUMMARIES, path_argument
 from ._common import print_problems
 
 _TEXT_WIDTH = 38
@@ -42,22 +42,18 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser = subparsers.add_parser(
         "match",
         help=SUMMARIES["match"],
-        description="Suggest matches between masterplan and RPJMD elements of the same level "
-                    "from their texts, and print them for review. --write adds them to the file "
-                    "as source: suggested entries, leaving the rest of the file as it was.",
+        description=Help("match.description"),
     )
-    parser.add_argument("file", metavar="FILE", type=path_argument, help="a region file (.yaml, .yml, .json)")
+    parser.add_argument("file", metavar="FILE", type=path_argument, help=Help("match.file"))
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="X",
-                        help=f"score a pair needs, from 0 to 1 (default {DEFAULT_THRESHOLD})")
+                        help=Help("match.threshold"))
     parser.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="N",
-                        help=f"at most N suggestions per masterplan element (default {DEFAULT_TOP}; "
-                             "0 for no limit)")
-    parser.add_argument("--full", action="store_true", help="print whole texts, not their start")
+                        help=Help("match.top"))
+    parser.add_argument("--full", action="store_true", help=Help("match.full"))
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the table, the summary and the suggestions' notes "
-                             "(written to the file with --write): en (English) or id (Indonesian)")
+                        help=Help("match.lang"))
     parser.add_argument("--write", action="store_true",
-                        help="add the suggestions to FILE as source: suggested matches")
+                        help=Help("match.write"))
     parser.set_defaults(func=run)
 
 

@@ -17,7 +17,7 @@ import argparse
 import sys
 
 from ..errors import OutputError, Severity
-from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, SUMMARIES, path_argument
+from . import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Help, SUMMARIES, path_argument
 from ._common import add_parameter_arguments
 
 
@@ -26,28 +26,21 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser = subparsers.add_parser(
         "report",
         help=SUMMARIES["report"],
-        description="Write one self-contained HTML page per region (type, alignment diagram, "
-                    "coverage per stage, diagnostics, funding, why-not, folded explanation trace) "
-                    "and, for several files, an index.html with regions per type. A bad file is "
-                    "reported and the others go on. Exit 0 when every file gave a page, 1 when "
-                    "any failed, 2 on a usage error.",
+        description=Help("report.description"),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=path_argument,
-                        help="region files (.yaml, .yml, .json), folders of them, or tables "
-                             "(a folder holding regions.csv, an .xlsx workbook)")
+                        help=Help("report.files"))
     parser.add_argument("--out", "-o", required=True, metavar="DIR", type=path_argument,
-                        help="folder to write the pages into (missing folders of the path are made)")
+                        help=Help("report.out"))
     add_parameter_arguments(parser)
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set, as classify takes it: a "
-                             "registered name (see 'smartsync rules --list-variants'), a module "
-                             "name, or module:object")
+                        help=Help("report.rules"))
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                        help="classify in N worker processes (0: one per CPU; default 1)")
+                        help=Help("report.jobs"))
     parser.add_argument("--index", dest="index", action="store_true", default=None,
-                        help="write index.html even for a single file")
+                        help=Help("report.index"))
     parser.add_argument("--no-index", dest="index", action="store_false",
-                        help="write no index.html, even for several files")
+                        help=Help("report.no_index"))
     parser.set_defaults(func=run)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import EXIT_OK, EXIT_USAGE, SUMMARIES
+from . import EXIT_OK, EXIT_USAGE, Help, SUMMARIES
 from ._common import add_parameter_arguments, add_rules_argument, engine_from
 
 
@@ -22,17 +22,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser = subparsers.add_parser(
         "review",
         help=SUMMARIES["review"],
-        description="Serve a review page for one region file on 127.0.0.1: the alignment "
-                    "diagram with the suggested matches to accept or reject, matches to add, "
-                    "and the type, the stage figures and what to change, updated after every "
-                    "action. Every action is written to the file at once. The first line of "
-                    "output is the page's address (with a secret token). Ctrl-C stops it.",
+        description=Help("review.description"),
     )
-    parser.add_argument("file", metavar="FILE", help="a region file (.yaml, .yml, .json)")
+    parser.add_argument("file", metavar="FILE", help=Help("review.file"))
     parser.add_argument("--port", type=_port, default=0, metavar="N",
-                        help="port on 127.0.0.1 to listen on (default 0: any free port)")
+                        help=Help("review.port"))
     parser.add_argument("--no-browser", dest="browser", action="store_false",
-                        help="do not open a browser; only print the address")
+                        help=Help("review.no_browser"))
     add_parameter_arguments(parser)
     add_rules_argument(parser)
     parser.set_defaults(func=run)

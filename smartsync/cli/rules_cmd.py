@@ -33,7 +33,7 @@ from ..errors import RulePackError, SmartsyncError
 from ..messages import rule_description
 from ..model import Relation
 from ..sample import typical_region
-from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES
+from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Help, SUMMARIES
 from ._common import UsageError, add_firings_argument, classifier_from
 
 
@@ -41,26 +41,21 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     """Add the ``rules`` subcommand."""
     parser = subparsers.add_parser(
         "rules", help=SUMMARIES["rules"],
-        description="List the rule packs and rules in effect, each with its description and "
-                    "where it comes from.")
+        description=Help("rules.description"))
     parser.add_argument("--rules", default=None, metavar="PACK",
-                        help="a typology variant or rule pack set: a registered name (see "
-                             "--list-variants), a module name, or module:object")
+                        help=Help("rules.rules"))
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the rule descriptions: en (English) or id (Indonesian)")
+                        help=Help("rules.lang"))
     parser.add_argument("--check", action="store_true",
-                        help="classify generated regions; report regions with no type or "
-                             "several, rules that fail, and rules that never fire; exit 1 "
-                             "on any of them")
+                        help=Help("rules.check"))
     parser.add_argument("--allow-unfired", action="store_true",
-                        help="with --check: a rule that never fires is reported but does not "
-                             "fail the check (exit 0)")
+                        help=Help("rules.allow_unfired"))
     add_firings_argument(parser)
     parser.add_argument("--regions", type=int, default=300, metavar="N",
-                        help="how many regions --check generates (default 300)")
-    parser.add_argument("--seed", type=int, default=0, help="first seed of the generated regions")
+                        help=Help("rules.regions"))
+    parser.add_argument("--seed", type=int, default=0, help=Help("rules.seed"))
     parser.add_argument("--list-variants", action="store_true",
-                        help="list the variants registered under the entry-point group")
+                        help=Help("rules.list_variants"))
     parser.set_defaults(func=run)
 
 

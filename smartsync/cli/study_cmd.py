@@ -39,7 +39,7 @@ from .._files import (Terminated, atomic_write, check_target, make_folder, remov
 from .._text import spreadsheet_cell
 from ..errors import OutputError, RulePackError
 from ._common import output_failure
-from . import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, SUMMARIES,
+from . import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, Help, SUMMARIES,
                path_argument)
 
 SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".html": "html",
@@ -55,35 +55,23 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
     parser = subparsers.add_parser(
         "study", help=SUMMARIES["study"],
-        description="For every region and rule set, the type as a function of the coverage "
-                    "threshold, exactly (the breakpoints where it changes, found from the "
-                    "coverages the rules conclude); for each region whose type differs between "
-                    "two rule sets, why, down to the matches and the rules that decided them. "
-                    "Exit 0 when every region was studied, 1 when some failed, 2 on a usage "
-                    "error, 3 when the output cannot be written.")
+        description=Help("study.description"))
     parser.add_argument("inputs", nargs="+", metavar="INPUT", type=path_argument,
-                        help="region files, folders of region files, folders of tables, "
-                             ".xlsx workbooks")
+                        help=Help("study.inputs"))
     parser.add_argument("--rules", default="default", metavar="A,B,...",
-                        help="the rule sets to compare, comma-separated: registered names "
-                             "(default, goal-stage, first-synchronized, relations-per-stage, "
-                             "budgeted-programs, cascading), module names or module:object "
-                             "(default: default)")
+                        help=Help("study.rules"))
     parser.add_argument("--threshold-range", default=None, metavar="LOW:HIGH",
-                        help="the thresholds studied, e.g. 0.3:0.8, 30%%:80%% or 1/3:2/3 "
-                             "(default: all, above 0 up to 1)")
+                        help=Help("study.threshold_range"))
     parser.add_argument("--threshold", default=None, metavar="X",
-                        help="the reference threshold the rule sets are compared at "
-                             "(default 0.5)")
+                        help=Help("study.threshold"))
     parser.add_argument("-o", "--out", required=True, metavar="DIR|FILE", type=path_argument,
-                        help="FILE.csv, FILE.jsonl, FILE.html, FILE.txt, or a folder for all four "
-                             "(missing folders of the path are made)")
+                        help=Help("study.out"))
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
-                        help="worker processes (default 1; 0: one per CPU)")
+                        help=Help("study.jobs"))
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the sentences, the page and the summary (default en)")
+                        help=Help("study.lang"))
     parser.add_argument("--no-progress", action="store_true",
-                        help="no progress bar or progress lines")
+                        help=Help("study.no_progress"))
     parser.set_defaults(func=run, _parser=parser)
 
 

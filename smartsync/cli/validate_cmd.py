@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import Problem, Severity
 from ..messages import text
 from ..io import MAX_FILE_BYTES, REGION_FILE_SUFFIXES, RegionFileReport, check_region_file
-from . import EXIT_INVALID, EXIT_OK, SUMMARIES, path_argument
+from . import EXIT_INVALID, EXIT_OK, Help, SUMMARIES, path_argument
 from ._common import duplicate_region
 
 
@@ -23,25 +23,20 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "validate",
         help=SUMMARIES["validate"],
-        description="Check region files (YAML or JSON) and print every problem, one per line: "
-                    "file:line: severity: where: message. Exit 0 when all load (warnings "
-                    "allowed), 1 when any has errors, 2 on a usage error.",
+        description=Help("validate.description"),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=path_argument,
-                        help="region files (.yaml, .yml, .json), or folders of them; - reads "
-                             "one from standard input (JSON when it starts with '{', else YAML)")
+                        help=Help("validate.files"))
     parser.add_argument("--strict", action="store_true",
-                        help="count warnings as errors: exit 1 when there are any")
+                        help=Help("validate.strict"))
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print errors and the summary, not warnings")
+                        help=Help("validate.quiet"))
     parser.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="N",
-                        help=f"refuse files larger than N bytes (default {MAX_FILE_BYTES:,})")
+                        help=Help("validate.max_bytes", max_mib=MAX_FILE_BYTES // 2**20))
     parser.add_argument("--lang", choices=("en", "id"), default="en",
-                        help="language of the problems: en (English) or id (Indonesian)")
+                        help=Help("validate.lang"))
     parser.add_argument("--codes", action="store_true",
-                        help="also check RPJMD program codes against the national program "
-                             "nomenclature (unknown codes, names that disagree) and propose a "
-                             "code, with its confidence, for programs without one (warnings)")
+                        help=Help("validate.codes"))
     parser.set_defaults(func=run)
 
 
