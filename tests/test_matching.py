@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import subprocess
 import sys
 from pathlib import Path
@@ -27,8 +26,6 @@ from smartsync.matching import (
     terms,
     with_suggestions,
 )
-from smartsync.matching import evaluation as evaluate_module
-from smartsync.matching import scoring as similarity_module
 from smartsync.matching import sectors, suggest, text
 from smartsync.matching.scoring import generic_stems
 
@@ -503,13 +500,6 @@ def test_evaluate_command_refuses_a_missing_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "nope.csv" in done.stderr and "file not found" in done.stderr
     assert "Traceback" not in done.stderr
-
-
-@pytest.mark.parametrize("module", [text, sectors, similarity_module, suggest, evaluate_module])
-def test_docstring_examples_hold(module) -> None:
-    """The examples in the matching modules' docstrings run as written."""
-    result = doctest.testmod(module)
-    assert result.failed == 0
 
 
 # --------------------------------------------------------------------------- inserting into region file text

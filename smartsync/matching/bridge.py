@@ -26,14 +26,21 @@ So, for program-level pairs:
 The support program every field shares (``X.XX.01``: salaries, offices) never bridges:
 its activities say nothing about what a plan is about.
 
+A program's entries also include the everyday words planners use for what it funds
+(``program_words`` in ``data/vocabulary.json``): the entry is then the program itself,
+its phrase in brackets.
+
 >>> from smartsync.matching.nomenclature import load_nomenclature
 >>> bridger = Bridger(load_nomenclature())
->>> b = bridger.bridge("Aplikasi antrean online puskesmas", "Program Pemenuhan Upaya "
-...                    "Kesehatan Perorangan dan Upaya Kesehatan Masyarakat", "1.02.02")
->>> b.entry.code, b.score > 0.5
-('1.02.02.2.01.0002', True)
+>>> health = "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat"
+>>> b = bridger.bridge("Pembangunan puskesmas pintar", health, "1.02.02")
+>>> b.entry.level, b.entry.code, b.entry.name, b.score > 0.5
+('sub-kegiatan', '1.02.02.2.01.0002', 'Pembangunan Puskesmas', True)
+>>> b = bridger.bridge("Aplikasi antrean online puskesmas", health, "1.02.02")
+>>> b.entry.code, b.entry.name.endswith("(antrean pasien)"), b.evidence
+('1.02.02', True, ('antrean',))
 >>> bridger.bridge("Aplikasi antrean online puskesmas", "Program Pengelolaan Pendidikan",
-...                "1.01.02").score < 0.38
+...                "1.01.02") is None
 True
 """
 
