@@ -122,6 +122,14 @@ def parse(text: str, loader: type | None = None) -> Located | None:
             raise SourceProblem(f"malformed YAML: a tab at column {column}; YAML indents with spaces "
                                 "only: replace the tab with spaces", line=mark.line + 1,
                                 code="malformed-yaml", values={"form": "tab", "column": column}) from None
+        said = _said(exc, text)
+        if said is not None:
+            form, line, values = said
+            from ..messages import text  # only for a file that fails: the catalog's English
+
+            raise SourceProblem(text(f"problem.malformed-yaml.{form}", "en", **values), line=line,
+                                code="malformed-yaml",
+                                values={"form": form, "detail": detail, **values}) from None
         raise SourceProblem(f"malformed YAML: {detail}", line=mark.line + 1 if mark else None,
                             code="malformed-yaml", values={"detail": detail}) from None
     except yaml.YAMLError as exc:  # ReaderError: characters YAML does not allow
@@ -140,6 +148,52 @@ def parse(text: str, loader: type | None = None) -> Located | None:
     if "*" in text:  # without an alias there is nothing to expand
         _check_expansion(root, limit("MAX_ALIAS_EXPANSION"))
     return _Walk(limit("MAX_DEPTH")).node(root, 0)
+
+
+#: what the YAML parsers' problems mean for a file written by hand, by the words of the problem
+#: (libyaml's and PyYAML's, which differ) and of its context: the form of the catalogs'
+#: ``problem.malformed-yaml.<form>`` that says it in a planner's words, and whether the line
+#: to name is where the construct was opened (the context's mark) rather than where the parser
+#: gave up
+_PROBLEMS: tuple[tuple[str, str, str, bool], ...] = (
+    ("mapping values are not allowed", "", "colon", False),
+    ("found unexpected end of stream", "quoted scalar", "quote", True),
+    ("expected ',' or ']'", "flow sequence", "bracket", True),
+    ("expected ',' or '}'", "flow mapping", "brace", True),
+    ("found undefined alias", "", "alias", False),
+    ("did not find expected key", "block mapping", "indent", False),
+    ("expected <block end>", "", "indent", False),
+    ("did not find expected '-' indicator", "", "indent", False),
+    ("could not find expected ':'", "simple key", "key", True),
+    ("found unknown escape character", "", "escape", False),
+    ("that cannot start any token", "", "reserved", False),
+    ("but found another document", "", "documents", False),
+    ("second occurrence", "duplicate anchor", "anchor", False),
+)
+
+
+def _said(exc: Any, text: str) -> tuple[str, int, dict[str, Any]] | None:
+    """The form, the line (1-based) and the values of a parser's problem a planner can read:
+    ``None`` for a problem not in :data:`_PROBLEMS` (said in the parser's own words)."""
+    problem, context = exc.problem or "", exc.context or ""
+    for words, context_words, form, at_opening in _PROBLEMS:
+        if words in problem and context_words in context:
+            break
+    else:
+        return None
+    mark = exc.problem_mark or exc.context_mark
+    opened = exc.context_mark if at_opening and exc.context_mark is not None else mark
+    lines = text.split("\n")
+    where = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    values: dict[str, Any] = {"column": opened.column + 1 if opened is not None else 1}
+    if form == "alias":
+        found = re.match(r"\*([^\s,\[\]{}]+)", where[mark.column:] if mark is not None else "")
+        values["alias"] = f"*{found.group(1)}" if found else "*"
+    elif form == "reserved":
+        char = where[mark.column:mark.column + 1] if mark is not None else ""
+        values["char"] = repr(char) if char else "?"
+    line = (opened.line + 1) if opened is not None else 1
+    return form, line, values
 
 
 def _tab_at(text: str, mark: Any) -> int | None:
