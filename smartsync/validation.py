@@ -216,8 +216,10 @@ def _check_plan(
             where=Place(kind.value), severity=Severity.WARNING))
     if kind is PlanKind.RPJMD:
         for ref in refs:
-            if ref.level is Level.PROGRAM and not ref.has_budget:
-                problems.append(coded_problem("no-budget", {}, file=file, line=ref.line,
+            if ref.level is Level.PROGRAM and (not ref.has_budget or ref.budget == 0):
+                # a pagu of 0 funds nothing: said beside a missing one (newuser F181)
+                values = {} if not ref.has_budget else {"form": "zero"}
+                problems.append(coded_problem("no-budget", values, file=file, line=ref.line,
                                               where=ref.where, severity=Severity.WARNING))
     for ref in refs:
         implausible = _implausible_budget(ref.budget)

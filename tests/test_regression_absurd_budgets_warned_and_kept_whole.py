@@ -52,8 +52,8 @@ def _file(tmp_path: Path) -> Path:
 
 def test_validate_warns_of_a_budget_above_100_triliun_and_one_below_1_juta(capsys, tmp_path: Path) -> None:
     """P1 (Rp 99.999.999.999.999.999) and P2 (Rp 1) are warned of with the element, its line and
-    the figure, in English and Indonesian; P3 (0: no pagu) and P4 (Rp 7 miliar) are not; the
-    file stays valid (exit 0)."""
+    the figure, in English and Indonesian; P3 (0: no pagu, warned of as such) and P4 (Rp 7
+    miliar) are not implausible; the file stays valid (exit 0)."""
     path = _file(tmp_path)
     assert main(["validate", str(path)]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -63,7 +63,9 @@ def test_validate_warns_of_a_budget_above_100_triliun_and_one_below_1_juta(capsy
         "as written)",
         f"{path}:9: warning: rpjmd element P2: budget Rp 1 is below Rp 1 million, too small for a program's "
         "pagu indikatif: a unit left out (juta, ribu)? (it counts in the funding totals as written)"]
-    assert out[2] == "1 file checked: 1 valid, 0 invalid; 0 errors, 2 warnings"
+    # P3's pagu of 0 is not implausible: it is warned of as a pagu of 0 (newuser F181)
+    assert "rpjmd element P3: program has a budget (pagu indikatif) of Rp 0" in out[2]
+    assert out[3] == "1 file checked: 1 valid, 0 invalid; 0 errors, 3 warnings"
     assert main(["validate", str(path), "--lang", "id"]) == 0
     out = capsys.readouterr().out
     assert "peringatan: unsur RPJMD P1: pagu indikatif Rp 99.999.999.999.999.999 di atas Rp 100 triliun" in out

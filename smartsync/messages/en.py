@@ -486,6 +486,7 @@ CATALOG = {
     "problem.no-vision": "the {plan} has no vision",
     "problem.no-program": "the {plan} has no program; no stage can be synchronized without programs",
     "problem.no-budget": "program has no budget (pagu indikatif)",
+    "problem.no-budget.zero": "program has a budget (pagu indikatif) of Rp 0: it funds nothing, as a missing one; write the program's pagu, or leave the budget out if it has none",
     "problem.implausible-budget.large": "budget Rp {rupiah} is above Rp {rupiah_limit}, more than a region's whole APBD over five years: a typo or a unit slip? (it counts in the funding totals as written)",
     "problem.implausible-budget.small": "budget Rp {rupiah} is below Rp {rupiah_limit}, too small for a program's pagu indikatif: a unit left out (juta, ribu)? (it counts in the funding totals as written)",
     "problem.rejected-and-matched": "the pair {masterplan} -> {rpjmd} is both matched and rejected; the match counts",

@@ -477,6 +477,7 @@ CATALOG = {
     "problem.no-vision": "{plan} tidak memiliki visi",
     "problem.no-program": "{plan} tidak memiliki program; tanpa program tidak ada tahap yang dapat tersinkronisasi",
     "problem.no-budget": "program tidak memiliki pagu indikatif",
+    "problem.no-budget.zero": "pagu indikatif program bernilai Rp 0: tidak mendanai apa pun, sama seperti pagu yang tidak ada; tulis pagu program itu, atau hapus isian pagunya bila program itu memang tidak berpagu",
     "problem.implausible-budget.large": "pagu indikatif Rp {rupiah} di atas Rp {rupiah_limit}, lebih dari seluruh APBD satu daerah selama lima tahun: salah ketik atau salah satuan? (dihitung apa adanya dalam jumlah pendanaan)",
     "problem.implausible-budget.small": "pagu indikatif Rp {rupiah} di bawah Rp {rupiah_limit}, terlalu kecil untuk pagu indikatif satu program: satuannya (juta, ribu) tertinggal? (dihitung apa adanya dalam jumlah pendanaan)",
     "problem.rejected-and-matched": "pasangan {masterplan} -> {rpjmd} dipadankan sekaligus ditolak; padanannya dihitung",
