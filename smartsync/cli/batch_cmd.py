@@ -77,7 +77,8 @@ def _relations_cell(c: Any) -> str:
 def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
             lang: str = "en", rules: str = "") -> list[Any]:
     """One CSV row of a batch item (an error row, its error in ``lang``, when the region
-    failed; ``rules``: the run's rule set name, for the error row)."""
+    failed; ``rules``: the run's rule set as ``--rules`` named it, the name ``study`` gives it
+    too, so that the two files join on it; empty: the rule set's own name)."""
     c = item.classification
     row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or "",
                            "rule_set": rules}
@@ -85,7 +86,7 @@ def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
         row["error"] = item.error_in(lang) or "failed"
         return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
     row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "",
-               rule_set=c.rule_set.name, relations=_relations_cell(c))
+               rule_set=rules or c.rule_set.name, relations=_relations_cell(c))
     for stage, result in c.stages.items():
         row[f"{stage}_present"] = "true" if result.present else "false"
         row[f"{stage}_total"] = result.total
@@ -340,7 +341,7 @@ def run(args: argparse.Namespace) -> int:
     def write(out: IO[str]) -> None:
         render = functools.partial(render_item, fmt, args.lang,
                                    advice=bool(getattr(args, "advice", False)), stages=stages,
-                                   rules=engine[0].rule_set.name)
+                                   rules=args.rules or engine[0].rule_set.name)
         jobs = worker_count(args.jobs, total)
         items = _deduplicated(_run(_drain(units), jobs=jobs, params=params, rules=args.rules,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
