@@ -10,8 +10,8 @@ sets are compared at (default 0.5).
 ``--out`` decides what is written, each file atomically through the one safe writer:
 
 - ``FILE.csv``: long form, one row per region, rule set and threshold interval (the
-  columns of :data:`smartsync.study.RECORD_COLUMNS`; thresholds as exact fractions
-  ``3/5``; cells a spreadsheet would execute are written with a leading ``'``);
+  columns of :data:`smartsync.study.RECORD_COLUMNS`; thresholds as decimals ``0.6``, with
+  the exact fractions ``3/5`` in ``threshold_from_exact`` and ``threshold_to_exact``; cells a spreadsheet would execute are written with a leading ``'``);
 - ``FILE.jsonl``: one line per region: its curves, breakpoints and differences, with the
   sentences in ``--lang``;
 - ``FILE.html``: the study page;
@@ -75,20 +75,37 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(func=run, _parser=parser)
 
 
+#: the columns of the CSV output: :data:`smartsync.study.RECORD_COLUMNS`, each threshold as a
+#: decimal number (the float nearest the fraction, which is what the rules compare coverages
+#: with), and the exact fractions beside them in ``threshold_from_exact`` and
+#: ``threshold_to_exact``: a spreadsheet turns a bare ``3/4`` into a date (newuser F168)
+EXACT_COLUMNS = ("threshold_from_exact", "threshold_to_exact")
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The CSV's header: the record columns with the exact thresholds after ``threshold_to``."""
+    from ..study import RECORD_COLUMNS
+
+    at = RECORD_COLUMNS.index("threshold_to") + 1
+    return RECORD_COLUMNS[:at] + EXACT_COLUMNS + RECORD_COLUMNS[at:]
+
+
 def csv_row(record: dict[str, Any]) -> list[Any]:
-    """One CSV row of a record of :meth:`smartsync.study.Study.to_records` (fractions as
-    ``3/5``, booleans as ``true``/``false``, cells made safe for a spreadsheet)."""
-    from ..study import RECORD_COLUMNS, fraction_text
+    """One CSV row of a record of :meth:`smartsync.study.Study.to_records` (thresholds as
+    decimals, ``0.75``, and as exact fractions, ``3/4``, in their own columns; booleans as
+    ``true``/``false``; cells made safe for a spreadsheet)."""
+    from ..study import fraction_text
 
     out = []
-    for column in RECORD_COLUMNS:
-        value = record.get(column)
+    for column in csv_columns():
+        exact = column in EXACT_COLUMNS
+        value = record.get(column.removesuffix("_exact") if exact else column)
         if value is None:
             value = ""
         elif isinstance(value, bool):
             value = "true" if value else "false"
         elif column.startswith("threshold_"):
-            value = fraction_text(value)
+            value = fraction_text(value) if exact else repr(float(value))
         out.append(spreadsheet_cell(value))
     return out
 
@@ -102,11 +119,10 @@ def json_line(region: Any, lang: str) -> str:
 
 def write_csv(out: IO[str], regions: Iterable[Any], each: Any = None) -> None:
     """The CSV output of studied regions (``each(region)`` called for each, for progress)."""
-    from ..study import RECORD_COLUMNS
     from .batch_cmd import _CsvLines
 
     writer = _CsvLines(out)
-    writer.writerow(RECORD_COLUMNS)
+    writer.writerow(csv_columns())
     for region in regions:
         for record in region.records():
             writer.writerow(csv_row(record))
