@@ -264,13 +264,22 @@ class RulePackError(SmartsyncError):
     module that fails when imported), ``"assembly"`` (packs that cannot be put
     together), ``"run"`` (a rule or condition failed while classifying), ``"limit"``
     (the firing limit was reached), ``"conclusion"`` (no type or several), or ``None``.
+    ``message_key`` and ``values``: the catalogs' words for the message (``rulepack.<key>``),
+    so that :meth:`worded` gives it in any language; ``None`` when it has none.
     """
 
     def __init__(self, message: str, *, packs: Sequence[str] = (), rule: str | None = None,
                  suggestion: str | None = None, module: str | None = None,
                  fact: str | None = None, region: str | None = None,
-                 firings: Sequence[tuple[str, int]] = (), kind: str | None = None):
+                 firings: Sequence[tuple[str, int]] = (), kind: str | None = None,
+                 message_key: str | None = None, values: dict[str, Any] | None = None):
         self.kind = kind
+        self.message_key = message_key
+        self.values = dict(values or {})
+        if message_key is not None:  # the catalog's English: one wording per language
+            from .messages import text as _text
+
+            message = _text(f"rulepack.{message_key}", "en", **self.values)
         self.packs = tuple(packs)
         self.rule = rule
         self.suggestion = suggestion
@@ -282,6 +291,18 @@ class RulePackError(SmartsyncError):
         if suggestion:
             text += f" (did you mean {suggestion!r}?)"
         super().__init__(text)
+
+    def worded(self, lang: str = "en") -> str:
+        """The message in ``lang`` (with its "did you mean"), from the catalogs when it has
+        words there, else as written (English)."""
+        if self.message_key is None:
+            return str(self)
+        from .messages import text
+
+        said = text(f"rulepack.{self.message_key}", lang, **self.values)
+        if self.suggestion:
+            said += text("problem.did_you_mean", lang, suggestion=repr(self.suggestion))
+        return said
 
 
 class OutputError(SmartsyncError, OSError):

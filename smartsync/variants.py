@@ -216,27 +216,23 @@ def _module_name_problem(name: str, spec: str) -> RulePackError | None:
     if name and all(part.isidentifier() for part in parts):
         return None
     if not name:
-        return RulePackError(f"{spec!r} names no module before the colon: give "
-                             "module:object, e.g. mystudy:VARIANT", kind="not-found")
+        return RulePackError("", kind="not-found", message_key="no_module_name",
+                             values={"spec": repr(spec)})
     if "/" in name or "\\" in name or name.endswith(".py"):
         from pathlib import PurePath
 
         path = PurePath(name)
         stem = path.stem if path.suffix == ".py" else path.name
         return RulePackError(
-            f"{name!r} (in {spec!r}) is a path, not a module name: --rules takes the name "
-            "a module is imported by (words joined by dots, like mystudy or mystudy.rules); "
-            f"put its folder on PYTHONPATH and give the module name, e.g. "
-            f"PYTHONPATH={path.parent} ... --rules {stem}"
-            + (f":{spec.partition(':')[2]}" if ":" in spec else ""), kind="not-found")
+            "", kind="not-found", message_key="path", values={
+                "name": repr(name), "spec": repr(spec), "folder": str(path.parent),
+                "module": stem + (f":{spec.partition(':')[2]}" if ":" in spec else "")})
     stripped = ".".join(p for p in parts if p)
     close = stripped if stripped and all(p.isidentifier() for p in stripped.split(".")) else None
-    why = ("a relative name (leading or doubled dots) has no package to be relative to"
-           if not all(parts) else "a module name is words of letters, digits and _ "
-           "joined by dots")
-    return RulePackError(f"{name!r} (in {spec!r}) is not a module name: {why}",
-                         suggestion=(close + spec[len(name):]) if close else None,
-                         kind="not-found")
+    return RulePackError("", suggestion=(close + spec[len(name):]) if close else None,
+                         kind="not-found",
+                         message_key="relative_name" if not all(parts) else "bad_module_name",
+                         values={"name": repr(name), "spec": repr(spec)})
 
 
 def _import(name: str, spec: str) -> types.ModuleType | None:
@@ -309,45 +305,44 @@ def load_variant(spec: str | Variant | Sequence[type] | type) -> Variant:
         module_name, _, attr = spec.partition(":")
         obj: Any = _import(module_name, spec)
         if obj is None:
-            raise RulePackError(f"cannot import module {module_name!r} of {spec!r}: no module "
-                                "of that name on the module search path or in the current "
-                                "folder", suggestion=_close_module(module_name),
-                                kind="not-found")
+            raise RulePackError("", suggestion=_close_module(module_name),
+                                kind="not-found", message_key="no_module",
+                                values={"module": repr(module_name), "spec": repr(spec)})
         for part in filter(None, attr.split(".")):
             try:
                 obj = getattr(obj, part)
             except AttributeError:
                 names = [n for n in dir(obj) if not n.startswith("_")]
-                raise RulePackError(f"{module_name!r} has no {part!r} (from {spec!r})",
-                                    suggestion=did_you_mean(part, names),
-                                    module=module_name, kind="not-found") from None
+                raise RulePackError("", suggestion=did_you_mean(part, names),
+                                    module=module_name, kind="not-found",
+                                    message_key="no_object",
+                                    values={"module": repr(module_name), "name": repr(part),
+                                            "spec": repr(spec)}) from None
         return _as_variant(obj, spec)
     eps = _entry_points()
     if spec not in eps:
+        module_tried, path_problem = False, None
         known = sorted(eps) or ["default", "goal-stage", "first-synchronized"]
-        tried = [f"an entry point named {spec!r} in the group {ENTRY_POINT_GROUP} "
-                 f"(known: {', '.join(known)})"]
         if spec and all(part.isidentifier() for part in spec.split(".")):
             module = _import(spec, spec)
             if module is not None:
                 return _as_variant(module, spec)
-            tried.append(f"a module named {spec!r} (none on the module search path or in the "
-                         "current folder; put its folder on PYTHONPATH)")
+            module_tried = True
         else:
             problem = _module_name_problem(spec, spec)
             if problem is not None and ("/" in spec or "\\" in spec or spec.endswith(".py")):
-                tried.append(str(problem))
+                path_problem = problem
             elif problem is not None:
                 raise RulePackError(
-                    f"no rule pack or variant named {spec!r}: it is not an entry-point name "
-                    f"(known: {', '.join(known)}) and {str(problem).split(': ', 1)[1]}",
-                    suggestion=did_you_mean(spec, known) or problem.suggestion,
-                    kind="not-found")
+                    "", suggestion=did_you_mean(spec, known) or problem.suggestion,
+                    kind="not-found", message_key=f"no_name.{problem.message_key}",
+                    values={"spec": repr(spec), "known": ", ".join(known)})
         raise RulePackError(
-            f"no rule pack or variant named {spec!r}; tried " + "; ".join(tried)
-            + ". Give an entry-point name, a module holding a VARIANT (or one Variant, or "
-            "rule pack classes), or module:object",
-            suggestion=did_you_mean(spec, known + _local_modules()), kind="not-found")
+            "", suggestion=did_you_mean(spec, known + _local_modules()), kind="not-found",
+            message_key=("not_found" if module_tried or path_problem is None
+                         else f"not_found.{path_problem.message_key}"),
+            values={"spec": repr(spec), "known": ", ".join(known), "group": ENTRY_POINT_GROUP,
+                    **(path_problem.values if path_problem is not None else {})})
     try:
         obj = eps[spec].load()
     except (Exception, SystemExit) as exc:  # noqa: B036 - a broken plug-in: say which

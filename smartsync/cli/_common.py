@@ -16,7 +16,7 @@ from . import path_argument
 __all__ = ["add_region_arguments", "add_parameter_arguments", "add_engine_arguments",
            "add_rules_argument",
            "engine_from", "regions_from", "params_from",
-           "classifier_from", "print_problems"]
+           "classifier_from", "print_problems", "usage_line"]
 
 
 def helped(action: argparse.Action, key: str) -> argparse.Action:
@@ -137,7 +137,30 @@ def _did_you_mean(message: str) -> str:
 
 
 class UsageError(Exception):
-    """A command line that asks for something impossible (exit code 2)."""
+    """A command line that asks for something impossible (exit code 2). ``rule_pack``: the
+    :class:`~smartsync.RulePackError` of a ``--rules`` that names nothing, worded again in
+    the language of the command line by :func:`usage_line`."""
+
+    def __init__(self, message: str, rule_pack: Any = None):
+        super().__init__(message)
+        self.rule_pack = rule_pack
+
+
+def usage_line(command: str, error: Any, lang: str = "en") -> str:
+    """The line a usage error is printed as: ``smartsync COMMAND: --rules: ...`` in English;
+    under ``--lang id`` in Indonesian, as argparse's own errors are (``smartsync COMMAND:
+    kesalahan: argumen --rules: ...``) when the catalogs word it. ``error``: a
+    :class:`UsageError` or a :class:`~smartsync.RulePackError` about ``--rules``."""
+    from ..errors import RulePackError
+
+    pack = error if isinstance(error, RulePackError) else getattr(error, "rule_pack", None)
+    if lang == "en" or pack is None or pack.message_key is None:
+        return f"smartsync {command}: --rules: {error}" if isinstance(error, RulePackError) \
+            else f"smartsync {command}: {error}"
+    from ..messages import text
+
+    said = text("argparse.argument", lang, argument_name="--rules", message=pack.worded(lang))
+    return f"smartsync {command}: {text('severity.error', lang)}: {said}"
 
 
 def classifier_from(args: argparse.Namespace) -> Any:
@@ -153,7 +176,7 @@ def classifier_from(args: argparse.Namespace) -> Any:
             classifier = load_classifier(args.rules)
         except RulePackError as exc:
             if exc.kind == "not-found":  # a name that names nothing: a usage error
-                raise UsageError(f"--rules: {exc}") from None
+                raise UsageError(f"--rules: {exc}", rule_pack=exc) from None
             exc.args = (f"--rules: {exc}",)  # a module that fails: exit 4 (EXIT_RULES)
             raise
     else:
@@ -193,7 +216,7 @@ def engine_from(args: argparse.Namespace, command: str) -> tuple[Any, Parameters
         classifier = classifier_from(args)
         return classifier, params_from(args, classifier.params)
     except UsageError as exc:
-        print(f"smartsync {command}: {exc}", file=sys.stderr)
+        print(usage_line(command, exc, getattr(args, "lang", "en")), file=sys.stderr)
         return None
 
 

@@ -34,7 +34,7 @@ from ..messages import rule_description
 from ..model import Relation
 from ..sample import typical_region
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Help, SUMMARIES
-from ._common import UsageError, add_firings_argument, classifier_from
+from ._common import UsageError, add_firings_argument, classifier_from, usage_line
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         classifier = classifier_from(args)
     except UsageError as exc:
-        print(f"smartsync rules: {exc}", file=sys.stderr)
+        print(usage_line("rules", exc, args.lang), file=sys.stderr)
         return EXIT_USAGE
     if args.check:
         return _check(classifier, args)

@@ -181,7 +181,9 @@ def run(args: argparse.Namespace) -> int:
         info, items = iter_study([], rule_sets=args.rules, threshold_range=args.threshold_range,
                                  threshold=args.threshold, jobs=args.jobs, _units=units)
     except RulePackError as exc:
-        print(f"smartsync study: --rules: {exc}", file=sys.stderr)
+        from ._common import usage_line
+
+        print(usage_line("study", exc, getattr(args, "lang", "en")), file=sys.stderr)
         return EXIT_USAGE
     except ValueError as exc:
         print(f"smartsync study: {exc}", file=sys.stderr)
