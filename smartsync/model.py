@@ -220,10 +220,18 @@ _RELATION_SYNONYMS = {
 
 
 class Source(_Parsable):
-    """Where a match comes from: coded by a person, or suggested from the texts."""
+    """Where a match comes from: coded by a person, or suggested from the texts.
+
+    Indonesian names are accepted as input synonyms (the glossary's *padanan usulan mesin*):
+    ``usulan``, ``usulan_mesin`` / ``usulan mesin`` for ``suggested``.
+    """
 
     MANUAL = "manual"
     SUGGESTED = "suggested"
+
+    @classmethod
+    def synonyms(cls) -> Mapping[str, str]:
+        return {"usulan": "suggested", "usulan_mesin": "suggested"}
 
 
 class RegionKind(_Parsable):

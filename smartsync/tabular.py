@@ -230,9 +230,9 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
           decimal_comma: bool = False) -> None:
     """Check the header and turn each non-blank row into a mapping of column to cell.
     ``quoted``: cells may carry the ``'`` that :func:`dump_tables` puts before a text a
-    spreadsheet would take for a formula (CSV). ``decimal_comma``: the table separates its
-    cells with ``;`` (a spreadsheet set to Indonesian saves it so), and a score is written
-    with a decimal comma (``0,85`` is 0.85)."""
+    spreadsheet would take for a formula (CSV). ``decimal_comma``: a score written as text
+    may have a decimal comma (``0,85`` is 0.85): in a table whose cells are separated with
+    ``;`` (a spreadsheet set to Indonesian saves it so) and in a workbook's text cells."""
     columns = [_norm_header(h, table.name) for h in header]
     allowed = COLUMNS[table.name]
     bad = False
@@ -390,8 +390,10 @@ def _read_sheet(table: _Table, sheet: Any, problems: list[Problem],
             f"({', '.join(REQUIRED_COLUMNS[table.name])}, ...)", file=table.file, line=1,
             code="empty-table"))
         return
+    # a score kept as text in a workbook is written as an Indonesian workbook shows it,
+    # "0,85" (newuser F188: refused, while the same row of a ';' CSV was read as 0.85)
     _fill(table, list(header), number, ((n, list(r)) for n, r in numbered), problems,
-          formulas=formulas)
+          formulas=formulas, decimal_comma=True)
 
 
 def _has_formulas(path: Path) -> bool:
