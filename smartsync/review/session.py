@@ -178,7 +178,9 @@ class ReviewSession:
 
         if lang not in ("en", "id"):
             raise ReviewError(f"unknown language {lang!r}; expected en or id")
-        problems = [{"severity": p.severity.value, "message": str(p)} for p in loaded.problems]
+        # the file's problems in the page's language, as the command line says them (F170)
+        problems = [{"severity": p.severity.value, "message": p.format(lang)}
+                    for p in loaded.problems]
         out: dict[str, Any] = {"file": str(self.path), "version": loaded.version, "lang": lang,
                                "problems": problems}
         region = loaded.region
@@ -269,7 +271,7 @@ class ReviewSession:
         key = (masterplan, rpjmd)
         note = action.get("note")
         if note is not None and (not isinstance(note, str) or not note.strip()):
-            raise ReviewError("note must be a non-empty text when given")
+            raise ReviewError("note must be a non-empty text when given", "empty_note")
         match = next((m for m in region.matches if m.key == key), None)
         from ..matching import fileedit
 
@@ -338,11 +340,15 @@ class ReviewSession:
             name = "masterplan" if plan is region.masterplan else "RPJMD"
             message = f"unknown {name} element {element_id!r}"
             hint = suggest_id(element_id, [e.id for e in plan.elements])
+            plan_key = "masterplan" if plan is region.masterplan else "rpjmd"
             if element_id in other:
                 message += f"; {element_id!r} is an element of the other plan: are masterplan and rpjmd swapped?"
-            elif hint is not None:
+                raise ReviewError(message, f"unknown_{plan_key}.swapped", element=repr(element_id))
+            if hint is not None:
                 message += f" (did you mean {hint!r}?)"
-            raise ReviewError(message)
+                raise ReviewError(message, f"unknown_{plan_key}.close", element=repr(element_id),
+                                  hint=repr(hint))
+            raise ReviewError(message, f"unknown_{plan_key}", element=repr(element_id))
 
     def _write(self, loaded: _Loaded, edit: Callable[[str], str], expected: Region) -> None:
         """Edit the file in place (:func:`~smartsync.matching.fileedit.edit_region_file`: read
@@ -391,9 +397,12 @@ def _relation(action: Mapping[str, Any]) -> Relation:
         return Relation.parse(value)  # type: ignore[return-value]
     except ValueError:
         names = [r.value for r in Relation]
-        hint = suggest_id(value, names) if isinstance(value, str) else None
+        hint = (suggest_id(value, names + list(Relation.synonyms()))  # 'selarass': 'selaras'
+                if isinstance(value, str) else None)
         raise ReviewError(f"unknown relation {value!r}; expected one of: {', '.join(names)}"
-                          + (f" (did you mean {hint!r}?)" if hint else "")) from None
+                          + (f" (did you mean {hint!r}?)" if hint else ""),
+                          "unknown_relation.close" if hint else "unknown_relation",
+                          relation=repr(value), hint=repr(hint)) from None
 
 
 def _replace(region: Region, old: Match, new: Match) -> Region:
