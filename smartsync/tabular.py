@@ -374,8 +374,16 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
         _fill(table, header, number, numbered, problems, quoted=True,
               decimal_comma=delimiter == ";")
     except csv.Error as exc:
-        problems.append(Problem(f"malformed CSV: {exc}", file=table.file, line=read[0] + 1,
-                                code="malformed-csv"))
+        # said in a planner's words, in the language asked (newuser F167: the csv module's
+        # English reached an Indonesian run): a quote inside a cell, a quote never closed
+        said = str(exc)
+        form = ("quote" if said.endswith("expected after '\"'") else
+                "unclosed" if "unexpected end of data" in said else None)
+        values: dict[str, Any] = {"detail": said, "delimiter": repr(delimiter)}
+        if form is not None:
+            values["form"] = form
+        problems.append(coded_problem("malformed-csv", values, file=table.file,
+                                      line=read[0] + 1))
 
 
 def _read_sheet(table: _Table, sheet: Any, problems: list[Problem],
