@@ -179,6 +179,17 @@ def for_markup(text: str, *, isolate: bool = True) -> str:
     return text
 
 
+def workbook_text(value: str) -> str:
+    """A text for a workbook's text cell: the characters :func:`spreadsheet_cell` escapes
+    (controls, bidirectional reordering) written as ``\\xNN`` / ``\\uNNNN``; no leading
+    ``'`` (a workbook cell is marked as text by its type, never run as a formula)."""
+    if _BIDI_REORDERING.search(value) is not None:
+        value = _BIDI_REORDERING.sub(lambda m: _escape(m.group()), value)
+    if _BAD_IN_TEXT.search(value) is not None:
+        value = _BAD_IN_TEXT.sub(lambda m: _escape(m.group()), value)
+    return value
+
+
 def spreadsheet_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as text rather than executes: a text starting with
     ``=``, ``+``, ``-``, ``@``, a tab, a line break, ``|`` or ``%`` gets a leading ``'``

@@ -37,7 +37,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from .._files import (Terminated, atomic_write, check_target, make_folder, remove_stale_temps,
                       same_file)
-from .._text import spreadsheet_cell
+from .._text import spreadsheet_cell, workbook_text
 from ..errors import OutputError, Problem
 from ..batch import DEFAULT_CHUNKSIZE, BatchItem, _deduplicated, _run, _units, worker_count
 from ..typology import DEFAULT_TYPOLOGY
@@ -45,7 +45,7 @@ from . import (EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Help, SUMMARIES,
                path_argument)
 from ._common import add_parameter_arguments, output_failure
 
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
 DIAGNOSTIC_SEVERITIES = ("blocking", "warning", "info")
 
 
@@ -74,33 +74,66 @@ def _relations_cell(c: Any) -> str:
     return ";".join([general, *own])
 
 
-def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
-            lang: str = "en", rules: str = "") -> list[Any]:
-    """One CSV row of a batch item (an error row, its error in ``lang``, when the region
-    failed; ``rules``: the run's rule set as ``--rules`` named it, the name ``study`` gives it
-    too, so that the two files join on it; empty: the rule set's own name)."""
+def row_values(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+               lang: str = "en", rules: str = "") -> dict[str, Any]:
+    """The cells of one item's row by column, as values (numbers, booleans, texts): what
+    :func:`csv_row` and :func:`workbook_row` format. An error row carries its error in
+    ``lang``; ``rules``: the run's rule set as ``--rules`` named it, the name ``study``
+    gives it too, so that the two files join on it (empty: the rule set's own name)."""
     c = item.classification
     row: dict[str, Any] = {"id": item.region_id or "", "source": item.source or "",
                            "rule_set": rules}
     if c is None:
         row["error"] = item.error_in(lang) or "failed"
-        return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
+        return row
     row.update(name=c.region_name, type=c.type.value, type_letter=c.type_letter or "",
                rule_set=rules or c.rule_set.name, relations=_relations_cell(c))
     for stage, result in c.stages.items():
-        row[f"{stage}_present"] = "true" if result.present else "false"
+        row[f"{stage}_present"] = bool(result.present)
         row[f"{stage}_total"] = result.total
         row[f"{stage}_synchronized"] = result.synchronized
-        row[f"{stage}_coverage"] = f"{result.coverage:.4f}"
-        row[f"{stage}_threshold"] = _number(result.threshold)
+        row[f"{stage}_coverage"] = round(result.coverage, 4)
+        row[f"{stage}_threshold"] = float(result.threshold)
     for severity in DIAGNOSTIC_SEVERITIES:
         row[f"diagnostics_{severity}"] = sum(d.severity == severity for d in c.diagnostics)
     if c.funding is not None:
         row["programs"] = c.funding.total
         row["fundable_programs"] = c.funding.fundable
-        row["fundable_share"] = f"{c.funding.share:.4f}"
+        row["fundable_share"] = round(c.funding.share, 4)
         row["fundable_budget"] = c.funding.budget
-    return [spreadsheet_cell(row.get(column, "")) for column in csv_columns(stages)]
+    return row
+
+
+def csv_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+            lang: str = "en", rules: str = "") -> list[Any]:
+    """One CSV row of a batch item (:func:`row_values`: booleans as ``true``/``false``,
+    shares with four decimals, thresholds as the shortest decimal; cells made safe for a
+    spreadsheet)."""
+    row = row_values(item, stages, lang, rules)
+    out = []
+    for column in csv_columns(stages):
+        value = row.get(column, "")
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        elif column.endswith(("_coverage", "_share")) and isinstance(value, float):
+            value = f"{value:.4f}"
+        elif column.endswith("_threshold") and isinstance(value, float):
+            value = _number(value)
+        out.append(spreadsheet_cell(value))
+    return out
+
+
+def workbook_row(item: BatchItem, stages: Iterable[str] = DEFAULT_TYPOLOGY.stages,
+                 lang: str = "en", rules: str = "") -> list[Any]:
+    """One row of the ``.xlsx`` output (newuser F165: a CSV opens wrongly in a spreadsheet
+    set to Indonesian): numbers as numbers, booleans as booleans, texts as texts (escaped
+    controls, never a formula: the cell's type says text); an empty cell for no value."""
+    row = row_values(item, stages, lang, rules)
+    out: list[Any] = []
+    for column in csv_columns(stages):
+        value = row.get(column)
+        out.append(("text", workbook_text(value)) if isinstance(value, str) else value)
+    return out
 
 
 def json_line(item: BatchItem, lang: str = "en", advice: bool = False) -> str:
@@ -150,6 +183,7 @@ def render_item(fmt: str, lang: str, item: BatchItem, advice: bool = False,
     """The type of one item (``None`` when it failed) and what the output holds for it:
     a CSV row (a list) or a JSON line (a text). Runs where the item is made."""
     output = (csv_row(item, stages, lang, rules) if fmt == "csv"
+              else workbook_row(item, stages, lang, rules) if fmt == "xlsx"
               else json_line(item, lang, advice))
     return (item.classification.type.value if item.classification else None), output
 
@@ -179,7 +213,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                         help=Help("batch.out"))
     parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                         help=Help("batch.jobs"))
-    parser.add_argument("--format", choices=("csv", "jsonl"),
+    parser.add_argument("--format", choices=("csv", "jsonl", "xlsx"),
                         help=Help("batch.format"))
     add_parameter_arguments(parser)  # --lang, --threshold, --relations, --stage-relations
     parser.add_argument("--rules", default=None, metavar="PACK",
@@ -252,10 +286,10 @@ def _clock(seconds: float) -> str:
 # the output file, atomically
 
 
-def _write_atomically(target: Path, write: Callable[[IO[str]], None],
-                      inputs: Iterable[Path] = ()) -> None:
+def _write_atomically(target: Path, write: Callable[[IO[Any]], None],
+                      inputs: Iterable[Path] = (), text: bool = True) -> None:
     remove_stale_temps(target)
-    atomic_write(target, write, text=True, inputs=inputs)
+    atomic_write(target, write, text=text, inputs=inputs)
 
 
 def missing_inputs(arguments: Iterable[str]) -> list[str]:
@@ -296,8 +330,18 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.out)
     fmt = args.format or FORMATS.get(target.suffix.lower())
     if fmt is None:
-        parser.error(f"cannot tell the output format from {args.out!r}: give --format csv or "
-                     "jsonl, or an --out ending in .csv or .jsonl")
+        parser.error(f"cannot tell the output format from {args.out!r}: give --format csv, "
+                     "jsonl or xlsx, or an --out ending in .csv, .jsonl or .xlsx")
+    if fmt == "xlsx":
+        from ..tabular import _openpyxl
+
+        try:
+            _openpyxl()
+        except Exception as exc:  # noqa: BLE001 - openpyxl missing: say how to install it
+            print(f"smartsync batch: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    if fmt == "xlsx" and getattr(args, "advice", False):
+        parser.error("--advice adds what to change to JSON Lines output only (--out FILE.jsonl)")
     missing = missing_inputs(args.inputs)
     if missing:  # a mistyped path is a usage error, not a failed region
         from ..messages import text
@@ -345,7 +389,8 @@ def run(args: argparse.Namespace) -> int:
         jobs = worker_count(args.jobs, total)
         items = _deduplicated(_run(_drain(units), jobs=jobs, params=params, rules=args.rules,
                                    chunksize=DEFAULT_CHUNKSIZE, render=render), render)
-        writer = _CsvLines(out) if fmt == "csv" else None
+        writer = (_CsvLines(out) if fmt == "csv" else _WorkbookLines(out) if fmt == "xlsx"
+                  else None)
         if writer is not None:
             writer.writerow(csv_columns(stages))
         try:
@@ -359,6 +404,8 @@ def run(args: argparse.Namespace) -> int:
                     counts[type_value] = counts.get(type_value, 0) + 1
                 else:
                     failed.append(item)
+            if isinstance(writer, _WorkbookLines):
+                writer.save()
         finally:
             close = getattr(items, "close", None)
             if close is not None:
@@ -366,12 +413,45 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
 
     try:
-        _write_atomically(target, write, inputs)
+        _write_atomically(target, write, inputs, text=fmt != "xlsx")
     except (Terminated, KeyboardInterrupt, BrokenProcessPool, OutputError, OSError) as exc:
         return output_failure(exc, "batch", args.out)
     _summary(total, counts, failed, target, time.monotonic() - started, sys.stdout, args.lang,
              typology, engine[0].rule_set)
     return EXIT_INVALID if failed else EXIT_OK
+
+
+class _WorkbookLines:
+    """The rows of the ``.xlsx`` output, in one sheet named ``batch`` of a write-only
+    workbook (rows go to openpyxl's temporary storage as they come), saved into ``out`` (a
+    binary handle) at the end. A cell given as ``("text", value)`` is a text cell whatever
+    it starts with (``=`` included: never a formula)."""
+
+    def __init__(self, out: IO[bytes]):
+        from ..tabular import _openpyxl
+
+        openpyxl = _openpyxl()
+        from openpyxl.cell import WriteOnlyCell
+
+        self._out = out
+        self._cell = WriteOnlyCell
+        self._book = openpyxl.Workbook(write_only=True)
+        self._sheet = self._book.create_sheet("batch")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        cells = []
+        for value in row:
+            if isinstance(value, tuple):  # ("text", value)
+                cell = self._cell(self._sheet, value=value[1])
+                cell.data_type = "s"
+                value = cell
+            elif isinstance(value, str):  # the header
+                value = self._cell(self._sheet, value=value)
+            cells.append(value)
+        self._sheet.append(cells)
+
+    def save(self) -> None:
+        self._book.save(self._out)
 
 
 class _CsvLines:
