@@ -402,9 +402,16 @@ class WhyNot:
                     per[r.values["element"]].add(str(r.values["counterpart"]))
             counterparts = ["/".join(sorted(found, key=_natural)) or "-"
                             for found in per.values()] if any(per.values()) else []
+            # the elements with the same counterparts together, each set said once
+            # ("SP1, SP2 (each to P1/P2/P3/P4 and 15 more)"), for the words
+            # (``paired``); ``elements`` and ``counterparts`` stay one per element
+            grouped: dict[tuple[str, ...], list[str]] = {}
+            for element, found in per.items():
+                grouped.setdefault(tuple(sorted(found, key=_natural)), []).append(element)
             out.append(attrs.evolve(first, values={
                 **first.values, "elements": list(per),
-                "counterparts": counterparts},
+                "counterparts": counterparts,
+                "paired": [[elements, list(found)] for found, elements in grouped.items()]},
                 facts=tuple(sorted({f for r in group for f in r.facts}))))
         return tuple(out)
 

@@ -173,7 +173,7 @@ def test_budgeted_programs_names_the_program_and_its_unbudgeted_counterpart():
     assert c.stages["program"].unsynchronized_ids == ("SP1", "SP3")
     messages = [x.message() for x in c.why_not("program")]
     assert "program elements matched to RPJMD programs without a pagu indikatif above " \
-           "zero: SP1, SP3 (to P1, P1)" in messages
+           "zero: SP1, SP3 (each to P1)" in messages
     kinds = {node.fact.kind for _, node in c.how("stage:program").walk()}
     assert {"ElementUnsynchronized", "MatchRejected", "ElementSynchronized", "Match",
             "Element"} <= kinds

@@ -316,6 +316,36 @@ def _joined(items: list[str], word: str, lang: str) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {text(word, lang)} {items[-1]}"
 
 
+#: the most counterparts of one group of elements said by name; beyond it the first
+#: :data:`_PAIRED_SHOWN` and a count ("P1/P2/P3/P4 and 15 more")
+_PAIRED_MAX = 6
+_PAIRED_SHOWN = 4
+#: the most elements of one group said by name; beyond it the first ten and a count (the
+#: reason's ``elements`` value keeps them all)
+_PAIRED_ELEMENTS = 12
+_PAIRED_ELEMENTS_SHOWN = 10
+
+
+def _paired(elements: list[Any], found: list[Any], lang: str) -> str:
+    """One group of elements that have the same counterparts, in words."""
+    names = [str(e) for e in elements]
+    if len(names) > _PAIRED_ELEMENTS:
+        said = ", ".join(names[:_PAIRED_ELEMENTS_SHOWN]) + " " + text(
+            "and_more", lang, count=len(names) - _PAIRED_ELEMENTS_SHOWN)
+    else:
+        said = format_value("elements", elements, lang)
+    if not found:
+        return said
+    names = [str(f) for f in found]
+    if len(names) > _PAIRED_MAX:
+        shown = "/".join(names[:_PAIRED_SHOWN])
+        counterparts = f"{shown} {text('and_more', lang, count=len(names) - _PAIRED_SHOWN)}"
+    else:
+        counterparts = "/".join(names)
+    form = "paired.each" if len(elements) > 1 else "paired.to"
+    return text(form, lang, elements=said, counterparts=counterparts)
+
+
 def format_value(key: str, value: Any, lang: str = "en") -> str:
     """One value as a planner reads it: shares (coverage, threshold) as percentages,
     rupiah in words of scale, stage names in the language, lists joined and
@@ -358,6 +388,11 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return ", ".join(text("figures.of", lang, stage=item[0], synchronized=item[1],
                               total=item[2])
                          for item in value if isinstance(item, (list, tuple)) and len(item) == 3)
+    if key == "paired" and isinstance(value, (list, tuple)):
+        # elements with their counterparts, those with the same counterparts together:
+        # "SP1, SP2 (each to P1/P2/P3/P4 and 15 more); SP3 (to P3)"
+        return "; ".join(_paired(list(elements), list(found), lang)
+                         for elements, found in value)
     if key == "chain" and isinstance(value, (list, tuple)):
         return " -> ".join(stage_name(v, lang) for v in value)
     if key == "threshold" and isinstance(value, float):
