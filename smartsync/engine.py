@@ -99,11 +99,16 @@ def _pack_name(pack: type) -> str:
 
 
 def _pack_rules(pack: type) -> dict[str, Any]:
+    """A pack's rules by name, as the engine finds them (by attribute lookup): a subclass
+    that sets a rule's name to anything else (``None``) leaves that rule out, as a
+    variant does with a rule its typology makes impossible."""
     rules: dict[str, Any] = {}
     for klass in reversed(pack.__mro__):
         for name, value in vars(klass).items():
             if isinstance(value, experta.Rule):
                 rules[name] = value
+            elif name in rules:
+                del rules[name]
     return rules
 
 

@@ -163,7 +163,9 @@ class StageCoverage(Fact):
     ``rejected_ids``), ``rejected_ids`` (elements that are matched but none
     of whose matches counts), ``manual_synchronized`` (count of elements
     synchronized by a manual match), ``matches`` (the counted matches,
-    ``(masterplan id, rpjmd id, relation, source)``).
+    ``(masterplan id, rpjmd id, relation, source)``), ``rejected_matches`` (the
+    stage's matches a rule rejected, ``(masterplan id, rpjmd id, condition)``, also
+    those of elements another match synchronizes).
     """
 
 

@@ -113,7 +113,8 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     every rule gets a chance to fire. ``mirrored``: the masterplan has the RPJMD's
     hierarchy (each element a twin of an RPJMD element, under its parent's twin) and a
     matched element is matched to its twin, so that rules that follow the hierarchy
-    (cascading) find it. ``shapes``: in three regions of five, also what
+    (cascading) find it; with ``varied`` too, about one such region in three has its top
+    stages unmatched and every element below them matched. ``shapes``: in three regions of five, also what
     drafted files often have, each an independent choice per region (drawn apart, so the
     rest of the region is the same with or without it): RPJMD programs without a code,
     without a budget or with a budget of 0, masterplan programs without a dimension,
@@ -155,11 +156,22 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
         extra = random.Random(f"complete {seed}")
         if extra.random() < 0.4:
             complete_from = extra.randrange(len(mp_sizes)) if mp_sizes else None
+    # mirrored and varied: about one region in three has its top stages (those above the
+    # first ``unmatched_above``) unmatched and every element from there down matched, so
+    # that a chain starting below the top holds in full under rules that follow the
+    # hierarchy (cascading's partial integration); drawn apart, the others stay as they were
+    unmatched_above = 0
+    if mirrored and varied:
+        top = random.Random(f"unmatched top {seed}")
+        if top.random() < 0.35 and len(mp_sizes) > 2:
+            unmatched_above = top.randrange(1, len(mp_sizes) - 1)
     for position, level in enumerate(mp_sizes):
         chance = rng.choice((0.7, 0.9, 1.0) if mirrored else
                             (0.0, 0.3, 0.7, 0.9, 1.0) if varied else (0.3, 0.7, 0.9, 1.0))
         if complete_from is not None and position >= complete_from:
             chance = 1.0
+        if unmatched_above:
+            chance = 0.0 if position < unmatched_above else 1.0
         mine = [e for e in masterplan.at(level) if rng.random() < chance]
         theirs = [e.id for e in rpjmd.at(level)]
         if not mine or not theirs:

@@ -100,10 +100,19 @@ GOAL_STAGE = Variant(
 
 
 def _first_synchronized_packs() -> tuple[type, ...]:
-    from .rules.first_synchronized import FirstSynchronizedPack
+    from .rules.characteristics import CharacteristicsPack
+    from .rules.diagnostics import DiagnosticsPack
+    from .rules.first_synchronized import (
+        FirstSynchronizedCharacteristics, FirstSynchronizedDiagnostics, FirstSynchronizedPack,
+    )
     from .rules.typology import TypologyPack
 
-    return tuple(FirstSynchronizedPack if p is TypologyPack else p for p in default_packs())
+    # the typology replaced; the default rules about a stage synchronized above a break
+    # left out (they cannot fire when the type is the highest synchronized stage)
+    instead = {TypologyPack: FirstSynchronizedPack,
+               CharacteristicsPack: FirstSynchronizedCharacteristics,
+               DiagnosticsPack: FirstSynchronizedDiagnostics}
+    return tuple(instead.get(p, p) for p in default_packs())
 
 
 FIRST_SYNCHRONIZED = Variant(

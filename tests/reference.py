@@ -215,7 +215,10 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         if machine_only:
             diagnostics.append(("suggested_matches_used", tuple(sorted(machine_only))))
     program_matches = [m for m in counting if mp_level[m.masterplan] is Level.PROGRAM]
-    unbudgeted = sorted({m.rpjmd for m in program_matches if not rp_budget[m.rpjmd]})
+    # every match of a masterplan program to an RPJMD program, counted or rejected
+    same_level = [m for m in region.matches if mp_level[m.masterplan] is Level.PROGRAM
+                  and rp_level[m.rpjmd] is Level.PROGRAM]
+    unbudgeted = sorted({m.rpjmd for m in same_level if not rp_budget[m.rpjmd]})
     if unbudgeted:
         diagnostics.append(("unbudgeted_rpjmd_programs", tuple(unbudgeted)))
 

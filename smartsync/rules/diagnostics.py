@@ -145,16 +145,27 @@ class DiagnosticsPack:
                                          "synchronized": synchronized}))
 
     @concludes(Diagnostic, code="unbudgeted_rpjmd_programs")
-    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches),
-          Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
-          TEST(lambda matches, budgets: any(not budgets.get(rp) for _, rp, _, _ in matches)),
+    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches,
+                        rejected_matches=MATCH.rejected),
+          Elements(plan="rpjmd", level=MATCH.base, ids=MATCH.ids, budgets=MATCH.budgets),
+          TEST(lambda matches, rejected, ids, budgets: any(
+              not budgets.get(rp) for rp in _matched(matches, rejected, ids))),
           salience=_DIAGNOSE)
-    def unbudgeted_rpjmd_programs(self, base, matches, budgets):
+    def unbudgeted_rpjmd_programs(self, base, matches, rejected, ids, budgets):
         """Reports RPJMD programs matched by masterplan programs that carry no budget (pagu
-        indikatif), or a budget of zero: those masterplan programs have a counterpart but
-        nothing to draw on."""
-        unbudgeted = tuple(sorted({rp for _, rp, _, _ in matches if not budgets.get(rp)},
+        indikatif), or a budget of zero, whether the match counts or a rule rejected it
+        (under ``budgeted-programs`` for that very reason): those masterplan programs have
+        a counterpart but nothing to draw on."""
+        unbudgeted = tuple(sorted({rp for rp in _matched(matches, rejected, ids)
+                                   if not budgets.get(rp)},
                                   key=lambda rp: (id_order(rp), rp)))
         self.declare(Diagnostic(code="unbudgeted_rpjmd_programs", severity="blocking",
                                 elements=unbudgeted,
                                 figures={"stage": base, "count": len(unbudgeted)}))
+
+
+def _matched(matches, rejected, ids):
+    """The RPJMD elements of the level (``ids``) that a stage's matches link to, counted
+    (``matches``) or rejected by a rule (``rejected``)."""
+    level = set(ids)
+    return {m[1] for m in matches if m[1] in level} | {m[1] for m in rejected if m[1] in level}

@@ -24,7 +24,8 @@ from .typology import ChainBreaks
 
 from .._compat import experta
 
-__all__ = ["FirstSynchronizedPack", "Outranked"]
+__all__ = ["FirstSynchronizedPack", "Outranked", "FirstSynchronizedCharacteristics",
+           "FirstSynchronizedDiagnostics"]
 
 
 class Outranked(experta.Fact):
@@ -125,3 +126,30 @@ class FirstSynchronizedPack(ChainBreaks):
         allows it)."""
         self.declare(Characteristic(key="legitimacy", value="rpjmd_broken",
                                     figures={"stage": stage, "at": broken}))
+
+
+# -- the default rules this typology makes impossible, left out ----------------------
+# Every synchronized stage is in the synchronized chain here (the type's stage is the
+# highest synchronized one, and each synchronized stage below it is a member), so no stage
+# is ever synchronized above a break outside the chain: the default packs' rules about such
+# a stage could never fire. The variant uses these packs instead (a rule's name set to
+# None leaves it out), so that ``smartsync rules --check`` finds no rule that cannot fire.
+
+from .characteristics import CharacteristicsPack  # noqa: E402
+from .diagnostics import DiagnosticsPack  # noqa: E402
+
+
+class FirstSynchronizedCharacteristics(CharacteristicsPack):
+    """The default characteristics without the two about a stage synchronized above a break
+    (``integration_low_above_break``, ``exposure_above_break``): under this typology no
+    synchronized stage lies outside the chain."""
+
+    integration_low_above_break = None
+    exposure_above_break = None
+
+
+class FirstSynchronizedDiagnostics(DiagnosticsPack):
+    """The default diagnostics without ``synchronized_above_break``: under this typology a
+    break below the type's stage is ``chain_broken_below_start`` instead."""
+
+    synchronized_above_break = None

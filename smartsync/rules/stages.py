@@ -18,8 +18,8 @@ coverages.
 from __future__ import annotations
 
 from ..facts import (
-    ElementSynchronized, ElementUnsynchronized, Elements, StageCoverage, StageDef, StageStatus,
-    StageThreshold, id_order,
+    ElementSynchronized, ElementUnsynchronized, Elements, MatchRejected, StageCoverage, StageDef,
+    StageStatus, StageThreshold, id_order,
 )
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
@@ -57,6 +57,11 @@ class StagesPack:
         counted = tuple(sorted(((f["id"], f["rpjmd"], f["relation"], f["source"])
                                 for f in synchronized),
                                key=lambda m: (id_order(m[0]), id_order(m[1]), m)))
+        # every match of the stage a rule rejected, with the condition (an element that
+        # counts by another match keeps its rejected ones here too)
+        rejected_matches = tuple(sorted({(f["masterplan"], f["rpjmd"], f["condition"])
+                                         for f in self.collect(MatchRejected, stage=stage)},
+                                        key=lambda m: (id_order(m[0]), id_order(m[1]), m)))
         ids_synchronized = {mp for mp, _, _, _ in counted}
         manual = {mp for mp, _, _, source in counted if source == "manual"}
         self.declare(StageCoverage(
@@ -67,7 +72,8 @@ class StagesPack:
             unsynchronized_ids=tuple(i for i in ids if i in unsynchronized),
             matched=len(ids_synchronized) + len(rejected),
             rejected_ids=tuple(i for i in ids if i in rejected),
-            manual_synchronized=len(manual), matches=counted))
+            manual_synchronized=len(manual), matches=counted,
+            rejected_matches=rejected_matches))
 
     @concludes(StageCoverage, stage=MATCH.stage, base=MATCH.base, present=False)
     @Rule(StageDef(name=MATCH.stage, base=MATCH.base, position=MATCH.position),
@@ -83,7 +89,7 @@ class StagesPack:
             stage=stage, base=base, position=position, present=False, total=0,
             synchronized=0, coverage=0.0, synchronized_ids=(),
             unsynchronized_ids=(), matched=0, rejected_ids=(), manual_synchronized=0,
-            matches=()))
+            matches=(), rejected_matches=()))
 
     @concludes(StageStatus, stage=MATCH.stage, base=MATCH.base, present=True, synchronized=True,
                passes=True)
