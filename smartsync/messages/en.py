@@ -194,7 +194,7 @@ CATALOG = {
     "advice.reach": "To reach type {letter} (synchronization starts at the {stage}):",
     "advice.count": "match {count} more masterplan {stage} elements to RPJMD {stage} elements ({synchronized} of {total} now, {required} needed at threshold {threshold})",
     "advice.gives": "With these changes the region becomes {type}.",
-    "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (score {score})",
+    "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (score {score}): add this match ({relation})",
     "advice.proposal.relation": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": change the relation of this match from {current} to {relation}",
     "advice.unfound": "Type {letter} is not proven unreachable, but no change tried reaches it (the region is too large to try every pair): find RPJMD counterparts for its unsynchronized elements.",
     "advice.unfound_sets": "Type {letter} is not proven unreachable, but no change tried reaches it: under the rules in force adding a match can lower a type, so every set of changes must be tried, and the search tried {tried} of them (every set of up to {size} of the {pool} possible new matches and relation changes) before its limit. Find RPJMD counterparts for its unsynchronized elements, then classify again to check the type.",

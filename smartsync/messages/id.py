@@ -185,7 +185,7 @@ CATALOG = {
     "advice.reach": "Untuk mencapai tipe {letter} (sinkronisasi dimulai pada {stage}):",
     "advice.count": "padankan {count} unsur {stage} masterplan lagi dengan unsur {stage} RPJMD ({synchronized} dari {total} saat ini, perlu {required} pada ambang {threshold})",
     "advice.gives": "Dengan perubahan ini daerah menjadi {type}.",
-    "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (skor {score})",
+    "advice.proposal.candidate": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\" (skor {score}): tambahkan padanan ini ({relation})",
     "advice.proposal.relation": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": ubah relasi padanan ini dari {current} menjadi {relation}",
     "advice.unfound": "Tipe {letter} tidak terbukti mustahil dicapai, tetapi tidak ada perubahan yang dicoba yang mencapainya (daerah ini terlalu besar untuk mencoba setiap pasangan): temukan padanan RPJMD bagi unsurnya yang belum tersinkronisasi.",
     "advice.unfound_sets": "Tipe {letter} tidak terbukti mustahil dicapai, tetapi tidak ada perubahan yang dicoba yang mencapainya: menurut aturan yang berlaku, menambah padanan dapat menurunkan tipe, sehingga setiap himpunan perubahan harus dicoba, dan pencarian ini mencoba {tried} di antaranya (setiap himpunan berisi paling banyak {size} dari {pool} padanan baru dan perubahan relasi yang mungkin) sebelum mencapai batasnya. Temukan padanan RPJMD bagi unsurnya yang belum tersinkronisasi, lalu klasifikasikan lagi untuk memeriksa tipenya.",
