@@ -213,6 +213,10 @@ class TypeAdvice:
     #: reach the type): ``several``, the elements the proposal gives more than one match
     own_elements: bool = False
     several: tuple[str, ...] = ()
+    #: ``wide`` advice whose pairs were kept by the matcher's score where several would do
+    #: (each proposal's ``score``: the matcher's score for that pair, ``None`` for a pair it
+    #: does not score)
+    ranked: bool = False
 
     @property
     def total(self) -> int:
@@ -243,7 +247,8 @@ class TypeAdvice:
                 "unasked": self.unasked,
                 "wide": self.wide, "wide_cut": self.wide_cut, "sets": self.sets,
                 "tried": self.tried, "tried_size": self.tried_size, "pool": self.pool,
-                "own_elements": self.own_elements, "several": list(self.several)}
+                "own_elements": self.own_elements, "several": list(self.several),
+                "ranked": self.ranked}
 
 
 @attrs.frozen
@@ -377,6 +382,9 @@ class _Runs:
         self._every: Any = None
         self._every_large = False
         self._singles: Any = None
+        #: the matcher may be asked (to_reach's ``suggest``): the wide advice keeps, where
+        #: several pairs would do, the one it scores highest
+        self.suggest = True
         #: the rule packs say adding a match never lowers a type (Classifier.monotone)
         self.declared_monotone = getattr(classifier, "monotone", True) is not False
         #: a classification asked contradicted it: matches added gave a lower type than the
@@ -1036,11 +1044,15 @@ def _proposed_set(runs: _Runs, wanted: enum.Enum, chosen: Sequence[Match], chang
         dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
     kept = sorted(chosen, key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan,
                                          m.rpjmd))
+    scores = found.pop("scores", None) or {}
     proposal = tuple(
-        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan], None, m.relation.value,
+        ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan],
+                      None if m.key in current else scores.get(m.key), m.relation.value,
                       change="relation" if m.key in current else "add",
                       current=current.get(m.key))
         for m in kept)
+    if scores:
+        found["ranked"] = True
     start = typology.stages.index(wanted.value)
     levels = [s for s in order if s in typology.stages[start:] or any(
         p.stage == s for p in proposal)] + [s for s in typology.stages[start:] if s not in order]
@@ -1065,7 +1077,10 @@ def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
     level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
     candidates = {(o.masterplan, o.candidate) for stage in (options or {}).values()
                   for o in stage if o.candidate is not None}
-    kept = sorted(changes, key=lambda m: m.key in candidates)  # stable: the rest in order
+    # the pairs the matcher scores lowest are tried first for leaving out, so that where
+    # several would do the one it scores highest is kept (newuser F182)
+    scores = _pair_scores(runs, changes) if runs.suggest else {}
+    kept = sorted(changes, key=lambda m: (m.key in candidates, scores.get(m.key, -1.0)))
     asked = 0
     cut = False
 
@@ -1107,7 +1122,35 @@ def _advise_wide(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
             middle = len(keys) // 2
             halve(keys[:middle])
             halve(keys[middle:])
-    return _proposed_set(runs, wanted, kept, runs.classify(tuple(kept)), wide_cut=cut)
+    return _proposed_set(runs, wanted, kept, runs.classify(tuple(kept)), wide_cut=cut,
+                         scores={m.key: scores[m.key] for m in kept if m.key in scores})
+
+
+def _pair_scores(runs: _Runs, changes: Sequence[Match]) -> dict[tuple[str, str], float]:
+    """The matcher's score of each pair of ``changes`` it scores
+    (:func:`smartsync.matching.top_candidates`, every candidate above 0), for the elements
+    whose levels fit :data:`MAX_CANDIDATE_LEVEL` while the pairs fit
+    :data:`MAX_CANDIDATE_PAIRS`; bounded work, as the candidates of :func:`_options`."""
+    region = runs.region
+    wanted: dict[str, set[str]] = {}
+    for m in changes:
+        wanted.setdefault(m.masterplan, set()).add(m.rpjmd)
+    level_of = {e.id: e.level for e in region.masterplan.elements}
+    asked, pairs = [], 0
+    for element in wanted:
+        size = len(region.rpjmd.at(level_of[element])) if element in level_of else 0
+        if not size or size > MAX_CANDIDATE_LEVEL or pairs + size > MAX_CANDIDATE_PAIRS:
+            continue
+        pairs += size
+        asked.append(element)
+    if not asked:
+        return {}
+    from .matching.suggest import top_candidates
+
+    found = top_candidates(region, asked, top=None, threshold=0.0)
+    return {(m.masterplan, m.rpjmd): float(m.score or 0.0)
+            for ms in found.values() for m in ms
+            if m.rpjmd in wanted.get(m.masterplan, ()) and m.score}
 
 
 def reaches_with(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
@@ -1150,6 +1193,7 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
     wanted = [t for t in wanted if typology.letter(t) is not None]
     if not wanted:
         return {}
+    runs.suggest = suggest
     options = _options(runs, suggest)
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):

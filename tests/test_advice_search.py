@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import smartsync
 from smartsync import Match, Parameters
 from smartsync.advice import to_reach
+from smartsync.render.text import _shown
 from smartsync.model import Relation
 from smartsync.variants import (
     BUDGETED_PROGRAMS, CASCADING, DEFAULT, FIRST_SYNCHRONIZED, GOAL_STAGE, RELATIONS_PER_STAGE,
@@ -107,6 +108,12 @@ def test_advice_applied_gives_the_promised_type_and_needs_no_candidates(variant,
             done = checker.classify(_applied(region, item))
             assert rank(done.type) >= rank(item.type)
             assert done.stages[item.type.value].is_synchronized
+            # the text shows part of a long wide proposal and counts the rest: the pairs
+            # shown and counted are the whole proposal applied above, none lost
+            for stage in {p.stage for p in item.proposal}:
+                shown, more = _shown(item, stage)
+                mine = [p for p in item.proposal if p.stage == stage]
+                assert len(shown) + more == len(mine) and all(p in mine for p in shown)
         elif not item.reachable:
             assert item.missing or item.reasons
             for relation in Relation:

@@ -191,10 +191,40 @@ def wide_line(item: Any, lang: str) -> str | None:
         key = ("advice.wide_own_cut" if getattr(item, "wide_cut", False) else
                "advice.wide_several" if item.several else "advice.wide_own")
         return text(key, lang, letter=item.letter, count=len(item.proposal),
-                    elements=", ".join(item.several))
+                    elements=", ".join(item.several)) + _ranked(item, lang)
     key = ("advice.wide_sets" if getattr(item, "sets", False) else
            "advice.wide_cut" if getattr(item, "wide_cut", False) else "advice.wide")
-    return text(key, lang, letter=item.letter, count=len(item.proposal))
+    return text(key, lang, letter=item.letter, count=len(item.proposal)) + _ranked(item, lang)
+
+
+def _ranked(item: Any, lang: str) -> str:
+    """Where the wide advice kept, of several pairs that would do, the one the matcher
+    scores highest: said, after the sentence on how the pairs were found."""
+    return " " + text("advice.wide_ranked", lang) if getattr(item, "ranked", False) else ""
+
+
+#: the wide advice's pairs shown per element and per stage; the rest counted
+#: ("and 48 more"), every pair kept in the advice (``TypeAdvice.proposal``, the JSON)
+WIDE_SHOWN_PER_ELEMENT = 3
+WIDE_SHOWN_PER_STAGE = 12
+
+
+def _shown(item: Any, stage: str) -> tuple[list[Any], int]:
+    """The proposals of a stage to show and how many more there are: all of them, except
+    for wide advice, where each element's best-scored pairs first, at most
+    :data:`WIDE_SHOWN_PER_ELEMENT` per element and :data:`WIDE_SHOWN_PER_STAGE` in all."""
+    mine = [p for p in item.proposal if p.stage == stage]
+    if not getattr(item, "wide", False):
+        return mine, 0
+    per: dict[str, list[Any]] = {}
+    for p in mine:
+        per.setdefault(p.masterplan, []).append(p)
+    shown = []
+    for pairs in per.values():
+        ranked = sorted(pairs, key=lambda p: -(p.score or 0.0))  # stable: the rest in order
+        shown.extend(ranked[:WIDE_SHOWN_PER_ELEMENT])
+    shown = shown[:WIDE_SHOWN_PER_STAGE]
+    return shown, len(mine) - len(shown)
 
 
 def unfound_line(item: Any, lang: str) -> str:
@@ -265,8 +295,10 @@ def to_reach_lines(c: Any, lang: str, advice: Any) -> list[str]:
             if not count:
                 continue
             lines.append("  - " + count_line(c, item, stage, count, lang))
-            lines.extend("      " + proposal_line(region, p, lang)
-                         for p in item.proposal if p.stage == stage)
+            shown, more = _shown(item, stage)
+            lines.extend("      " + proposal_line(region, p, lang) for p in shown)
+            if more:
+                lines.append("      " + text("advice.wide_more", lang, count=more))
         if item.gives is not None and item.gives != item.type:
             lines.append("  " + text("advice.gives", lang, type=type_name(
                 item.gives, c.typology.letter(item.gives), lang)))
