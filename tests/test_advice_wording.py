@@ -182,9 +182,13 @@ def test_a_counterpart_to_find_says_which_rpjmd_programs_can_count_under_budgete
     # the advice decides the shorter way to say it; the renderer only formats it
     assert all(p.counting_but and p.to_dict()["counting_but"] for p in open_)
     said = proposal_line(region, open_[0], "en")
-    assert "a match to any RPJMD program but P3 would count (not to P3: the RPJMD program " \
-           "carries no budget (pagu indikatif))" in said
-    assert "program RPJMD mana pun selain P3 akan dihitung" in proposal_line(region, open_[0], "id")
+    # the refused counterparts named once (newuser F163: "but P1, ..., P10 would count (not
+    # to P1, ..., P10: ...)")
+    assert "a match to any RPJMD program but P3 would count (not those: the RPJMD program " \
+           "carries no budget (pagu indikatif))" in said and "not to P3" not in said
+    said_id = proposal_line(region, open_[0], "id")
+    assert "program RPJMD mana pun selain P3 akan dihitung (bukan yang itu: program RPJMD itu " \
+           "tidak memiliki pagu indikatif)" in said_id and "bukan dengan P3" not in said_id
     # following the advice with counterparts it allows reaches D
     matches = {m.key: m for m in region.matches}
     for p in d.proposal:

@@ -691,6 +691,7 @@ CATALOG = {
     "advice.proposal.only": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": add this match ({relation}); it is the RPJMD's only {stage}",
     "advice.proposal.none_counting": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one: under the rules in force only a match to {counting} would count ({refused})",
     "advice.proposal.none_but": "{masterplan} \"{masterplan_text}\": no RPJMD {stage} proposed by the matcher; find one: under the rules in force a match to any RPJMD {stage} but {refused_ids} would count ({refused})",
+    "advice.refused_those": "not those: {condition}",
     "advice.refused": "not to {ids}: {condition}",
     "advice.ids_more": "{ids} and {count} more",
     "advice.proposal.rejected": "{masterplan} \"{masterplan_text}\": {rejected}; find an RPJMD {stage} whose match counts",

@@ -682,6 +682,7 @@ CATALOG = {
     "advice.proposal.only": "{masterplan} \"{masterplan_text}\" -> {rpjmd} \"{rpjmd_text}\": tambahkan padanan ini ({relation}); itulah satu-satunya {stage} RPJMD",
     "advice.proposal.none_counting": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri: menurut aturan yang berlaku hanya padanan dengan {counting} yang akan dihitung ({refused})",
     "advice.proposal.none_but": "{masterplan} \"{masterplan_text}\": pencari padanan tidak mengusulkan {stage} RPJMD; padanannya perlu dicari sendiri: menurut aturan yang berlaku padanan dengan {stage} RPJMD mana pun selain {refused_ids} akan dihitung ({refused})",
+    "advice.refused_those": "bukan yang itu: {condition}",
     "advice.refused": "bukan dengan {ids}: {condition}",
     "advice.ids_more": "{ids} dan {count} lainnya",
     "advice.proposal.rejected": "{masterplan} \"{masterplan_text}\": {rejected}; perlu dicari {stage} RPJMD yang padanannya dihitung",

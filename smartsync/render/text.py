@@ -85,7 +85,7 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         key = f"{key}_but" if getattr(p, "counting_but", False) else f"{key}_counting"
     return text(key, lang, masterplan=p.masterplan, rpjmd=p.rpjmd or "", stage=p.stage,
                 counting=_ids_said(counting, lang),
-                refused="; ".join(_refused(refused, lang)),
+                refused=_refused_said(refused, key, lang),
                 refused_ids=_ids_said(tuple(r for r, _ in refused), lang),
                 masterplan_text=_element_text(region, "masterplan", p.masterplan),
                 rpjmd_text=_element_text(region, "rpjmd", p.rpjmd),
@@ -121,19 +121,35 @@ def _held(held: tuple[tuple[str, str], ...], lang: str) -> list[str]:
     return out
 
 
+def _refused_said(refused: tuple[tuple[str, str], ...], key: str, lang: str) -> str:
+    """The counterparts a match to which would not count, in words; where the sentence
+    already names them ("any RPJMD program but P1, P2") and one condition refuses them all,
+    only that condition, not the list again (newuser F163)."""
+    conditions = {c for _, c in refused}
+    if key.endswith("_but") and len(conditions) == 1:
+        return text("advice.refused_those", lang, condition=_condition_words(conditions.pop(), lang))
+    return "; ".join(_refused(refused, lang))
+
+
+def _condition_words(condition: str, lang: str) -> str:
+    """A condition the rules concluded failed, in words (one of the rules in force where the
+    catalogs have none)."""
+    from ..messages import catalog
+
+    return (text(f"condition.{condition}", lang)
+            if f"condition.{condition}" in catalog(lang) or f"condition.{condition}"
+            in catalog("en") else text("advice.condition_unnamed", lang))
+
+
 def _refused(refused: tuple[tuple[str, str], ...], lang: str) -> list[str]:
     """The counterparts a match to which would not count, grouped by the condition the
     rules concluded failed, in words (a condition without words in the catalogs said as
     one of the rules in force)."""
-    from ..messages import catalog
-
     by_condition: dict[str, list[str]] = {}
     for rpjmd, condition in refused:
         by_condition.setdefault(condition, []).append(rpjmd)
     return [text("advice.refused", lang, ids=_ids_said(tuple(ids), lang),
-                 condition=text(f"condition.{condition}", lang)
-                 if f"condition.{condition}" in catalog(lang) or f"condition.{condition}"
-                 in catalog("en") else text("advice.condition_unnamed", lang))
+                 condition=_condition_words(condition, lang))
             for condition, ids in by_condition.items()]
 
 
