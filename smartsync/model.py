@@ -396,6 +396,9 @@ class Provenance:
     a year named by its place in the plan (``pagu_1``, "Tahun ke-2") is
     ``"ke-1"``, ``"ke-2"``. The element's ``budget`` is their sum (the years
     within the plan's period, when the years are named).
+    ``also`` holds the other places the element was read, in the draft's
+    language as its reasons are (``("rpjmd.pdf p. 41",)``, ``("rpjmd.pdf hlm. 41",)``:
+    a program listed in BAB VI and again in BAB VII is one program, read in both).
     Every field but ``file`` is optional.
     """
 
@@ -408,6 +411,9 @@ class Provenance:
     code: str | None = attrs.field(default=None, validator=_optional_nonempty_text)
     budget_by_year: tuple[tuple[str, int], ...] | None = attrs.field(
         default=None, converter=_year_amounts, validator=lambda _, attribute, value: _check_year_amounts(attribute, value))
+    also: tuple[str, ...] | None = attrs.field(
+        default=None, converter=lambda value: None if value is None else (_to_tuple(value) or None),
+        validator=lambda inst, attribute, value: value is None or _text_tuple(inst, attribute, value))
 
     def where(self) -> str:
         """A short place for a person: ``rpjmd.pdf p. 57 (5 - 3)``, ``sipd.xlsx Program!12``,

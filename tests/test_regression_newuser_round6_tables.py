@@ -468,3 +468,142 @@ def test_sub_totals_per_target_bound_no_program_of_another_target(tmp_path: Path
             P3, _sub("Jumlah Sasaran 2.1.1", ["2.500", "2.500", "2.500", "2.500", "2.500", "12.500"])]
     draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
     assert [score for *_, score in _programs(draft.region.rpjmd)] == [1.0, 1.0, 1.0]
+
+
+# -- F150: the support program X.XX.01 of each agency
+
+
+SUPPORT = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+
+
+@pytest.mark.parametrize("where", ["column", "group"])
+def test_support_programs_of_each_agency_stay_distinct(tmp_path: Path, where: str) -> None:
+    """ "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" listed once per agency, coded
+    by its field (2.16.01, 3.26.01) or with the nomenclature's placeholder X.XX.01, its agency in a
+    column or in a group row above it: one program per agency, each with its own pagu (never one
+    program holding another agency's pagu, silently when the figures agree)."""
+    head = ["No", "Sasaran", "Kode", "Program", "2025", "2026", "Total"]
+    rows: list = [head + (["Perangkat Daerah"] if where == "column" else [])]
+    for number, agency, code, pagu in (("1", "Dinas Komunikasi dan Informatika", "2.16.01", "5.000"),
+                                       ("2", "Dinas Kebudayaan dan Pariwisata", "3.26.01", "3.000"),
+                                       ("3", "Sekretariat Daerah", "X.XX.01", "4.000"),
+                                       ("4", "Badan Perencanaan Pembangunan Daerah", "X.XX.01", "4.000")):
+        row = [number, "Sasaran 1.1.1", code, SUPPORT, pagu, pagu, f"{2 * int(pagu[:-4])}.000"]
+        if where == "column":
+            rows.append(row + [agency])
+        else:
+            rows += [f"Perangkat Daerah: {agency}", row]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [(e.code, e.budget, e.agency) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.01", 10_000_000_000, "Dinas Komunikasi dan Informatika"),
+        ("3.26.01", 6_000_000_000, "Dinas Kebudayaan dan Pariwisata"),
+        ("X.XX.01", 8_000_000_000, "Sekretariat Daerah"),
+        ("X.XX.01", 8_000_000_000, "Badan Perencanaan Pembangunan Daerah")]
+
+
+def test_a_program_named_again_with_its_agency_is_still_one(tmp_path: Path) -> None:
+    """The agency splits only programs whose agencies differ: the same program named again with no
+    agency, or with the same agency, is one program."""
+    rows = [HEADER + ["Perangkat Daerah"], P1 + ["Diskominfo"], P3 + ["Dinas Pariwisata"], P1 + ["Diskominfo"],
+            P1 + [""]]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [(e.code, e.budget, e.agency) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", 6_750_000_000, "Diskominfo"), ("3.26.03", 12_500_000_000, "Dinas Pariwisata")]
+
+
+def _here(folder: Path, texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Texts with the test's folder taken out of the places they name."""
+    return tuple(text.replace(f"{folder}/", "") for text in texts)
+
+
+# -- F141: a program of BAB VI's strategy table again in BAB VII's program table
+
+
+def _bab6_bab7(folder: Path, pagu_in_bab6: str | None) -> Path:
+    from docbuild import PAGE, write_docx
+
+    bab6 = [["Sasaran", "Strategi", "Arah Kebijakan", "Program Pembangunan Daerah"]
+            + (["Pagu (Rp juta)"] if pagu_in_bab6 else []),
+            ["Sasaran 1.1.1", "Digitalisasi layanan", "Penguatan SPBE", "Program Pengelolaan Aplikasi Informatika"]
+            + ([pagu_in_bab6] if pagu_in_bab6 else []),
+            ["Sasaran 2.1.1", "Promosi wisata", "Penguatan promosi", "Program Pemasaran Pariwisata"]
+            + (["12.500"] if pagu_in_bab6 else [])]
+    bab7 = [["No", "Sasaran", "Kode", "Program", "2025", "2026", "Total", "Perangkat Daerah"],
+            ["1", "Sasaran 1.1.1", "2.16.03", "Program Pengelolaan Aplikasi Informatika", "3.000", "3.750", "6.750",
+             "Diskominfo"],
+            ["2", "Sasaran 2.1.1", "3.26.03", "Program Pemasaran Pariwisata", "6.000", "6.500", "12.500",
+             "Dinas Pariwisata"]]
+    document = docx.Document(str(_rpjmd(folder, [HEADER, P4])))
+    path = folder / "rpjmd-bab6-bab7.docx"
+    items = [PAGE, "BAB VI STRATEGI, ARAH KEBIJAKAN DAN PROGRAM PEMBANGUNAN DAERAH",
+             "Tabel 6.1 Strategi, Arah Kebijakan dan Program Pembangunan Daerah", bab6, PAGE,
+             "BAB VII KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH",
+             "Tabel 7.2 Program Perangkat Daerah (dalam juta rupiah)", bab7]
+    from docbuild import add_items
+
+    add_items(document, items)
+    document.save(str(path))
+    return path
+
+
+def test_a_program_in_bab_vi_and_bab_vii_is_drafted_once_read_in_both(tmp_path: Path) -> None:
+    """A program named in BAB VI's strategy table (no code, no pagu) and listed again in BAB VII
+    with its code and pagu is one program: its code, pagu and agency BAB VII's, its provenance
+    naming both places (never two programs, one of them without code or pagu)."""
+    draft = _draft(_bab6_bab7(tmp_path, None), _masterplan(tmp_path))
+    programs = draft.region.rpjmd.at("program")
+    assert [(e.code, e.budget, e.agency, e.confidence) for e in programs] == [
+        ("1.02.02", 60_000_000_000, None, None), ("2.16.03", 6_750_000_000, "Diskominfo", None),
+        ("3.26.03", 12_500_000_000, "Dinas Pariwisata", None)]
+    assert programs[1].provenance.page == 2
+    assert programs[1].provenance.also == (f"{tmp_path / 'rpjmd-bab6-bab7.docx'} p. 3",)
+
+
+def test_a_program_in_bab_vi_and_bab_vii_with_other_pagu_is_a_contradiction_said(tmp_path: Path) -> None:
+    """BAB VI gives the program Rp 6,5 miliar, BAB VII Rp 6,75 miliar: one program, doubted with
+    both figures and both places (never two programs, never one figure silently picked)."""
+    draft = _draft(_bab6_bab7(tmp_path, "6.500"), _masterplan(tmp_path))
+    programs = draft.region.rpjmd.at("program")
+    assert [e.code for e in programs] == ["1.02.02", "2.16.03", "3.26.03"]
+    assert _here(tmp_path, programs[1].confidence.reasons) == (
+        "read twice with different pagu: Rp 6.500.000.000 (rpjmd-bab6-bab7.docx p. 2) and Rp 6.750.000.000 "
+        "(rpjmd-bab6-bab7.docx p. 3)",)
+    assert programs[2].confidence is None
+    assert "P2" in " ".join(draft.checks)
+
+
+# -- F137: a quick win of Buku 3 beside the budget of Buku 2
+
+
+@pytest.mark.parametrize("money", [["2025 (Rp juta)"], ["Anggaran (Rp juta)"]])
+def test_a_quick_win_figure_never_overrides_the_masterplan_budget(tmp_path: Path, money: list[str]) -> None:
+    """Buku 2 gives "Aplikasi Pelayanan Terpadu" Rp 1,5 miliar; Buku 3 (quick wins) lists it with
+    Rp 300 juta, for its first year or as its cost: the budget stays Buku 2's, doubted with both
+    figures and both books named (never Buku 3's figure in its place)."""
+    from docbuild import write_docx
+
+    buku2 = _masterplan(tmp_path, ["BAB IV PROGRAM SMART CITY", [
+        ["No", "Dimensi", "Program", "Anggaran (Rp juta)", "OPD"],
+        ["1", "Smart Governance", "Aplikasi Pelayanan Terpadu", "1.500", "Diskominfo"],
+        ["2", "Smart Economy", "Pasar Digital UMKM", "750", "Diskoperindag"]]], name="buku2.docx")
+    buku3 = write_docx(tmp_path / "buku3.docx", [
+        "BUKU 3 RENCANA AKSI SMART CITY KOTA PASURUAN", "BAB I QUICK WIN SMART CITY",
+        [["No", "Quick Win", "Dimensi", *money, "OPD"],
+         ["1", "Aplikasi Pelayanan Terpadu", "Smart Governance", "300", "Diskominfo"]]])
+    draft = draft_region(rpjmd=_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan=[buku2, buku3],
+                         rpjmd_period=(2025, 2029), masterplan_period=(2025, 2034))
+    first, second = draft.region.masterplan.at("program")
+    assert (first.budget, _here(tmp_path, first.confidence.reasons)) == (1_500_000_000, (
+        "read twice with different pagu: Rp 1.500.000.000 (buku2.docx p. 1) and Rp 300.000.000 (buku3.docx p. 1)",))
+    assert second.budget == 750_000_000 and second.confidence is None
+
+
+def test_the_places_a_program_was_read_survive_the_region_file(tmp_path: Path) -> None:
+    """The provenance's ``also`` (the other places a program was read) is written to the region
+    file and read back as it was."""
+    from smartsync.documents import write_draft
+    from smartsync.io import load_region
+
+    draft = _draft(_bab6_bab7(tmp_path, None), _masterplan(tmp_path))
+    region = load_region(write_draft(draft, tmp_path / "region.yaml"))
+    assert region.rpjmd["P2"].provenance.also == (f"{tmp_path / 'rpjmd-bab6-bab7.docx'} p. 3",)

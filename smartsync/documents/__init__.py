@@ -203,6 +203,9 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
             # each year's pagu kept with its year: the planner sees what the budget sums
             item.provenance = attrs.evolve(item.provenance, budget_by_year=tuple(
                 (str(year) if year >= 1000 else f"ke-{year}", amount) for year, amount in sorted(item.yearly.items())))
+        if item.also and item.provenance is not None:
+            # the other places it was read (a program in BAB VI and again in BAB VII)
+            item.provenance = attrs.evolve(item.provenance, also=tuple(item.also))
         if check_codes and item.level is Level.PROGRAM and item.code and draft.kind is PlanKind.RPJMD:
             _check_code(item, lang)
         if item.budget_doubt:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+import attrs
+
 from .. import messages
 from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKind, Provenance
 from . import _words  # noqa: F401  (registers the words)
@@ -114,6 +116,11 @@ class _Item:
     #: the dimension a masterplan program's heading or cell names that is none of the six
     #: ("Smart Mobility"): drafted with no dimension, said
     other_dimension: str | None = None
+    #: the agency of a program drafted apart from another of its code and name (the support
+    #: program X.XX.01 of each agency): part of what identifies it
+    owner: str | None = None
+    #: the other places the element was read (a program in BAB VI and again in BAB VII)
+    also: list[str] = field(default_factory=list)
 
     def full_text(self) -> str:
         """The statement with its sub-points after it."""
@@ -124,9 +131,10 @@ class _Item:
     def key(self) -> tuple[Level, str]:
         if self.ref is not None:
             return (self.level, "#" + self.ref)
+        own = "@" + self.owner if self.owner else ""
         if self.level is Level.PROGRAM and self.code:
-            return (self.level, "code:" + self.code + ":" + norm(self.text))
-        return (self.level, norm(self.text))
+            return (self.level, "code:" + self.code + ":" + norm(self.text) + own)
+        return (self.level, norm(self.text) + own)
 
     def doubt(self, reason: str, weight: float, *, budget: bool = False) -> None:
         """Lower the confidence by ``weight`` with ``reason`` (once per reason); ``budget`` when the
@@ -192,6 +200,9 @@ class _Walk:
         #: _SAME_PREFIX characters: a program is looked up once, however many share its code
         self.programs_by_code: dict[tuple[str, str], _Item] = {}
         self.programs_by_name: dict[str, _Item] = {}
+        #: a program by the key of the first of its code and name and by its agency: the support
+        #: program of each agency is a program of its own
+        self.owned: dict[tuple[tuple[Level, str], str], _Item] = {}
         #: how many elements were read at each level (a heading that gave none is said), and how
         #: many distinct ones
         self.added: dict[Level, int] = {}
@@ -204,13 +215,32 @@ class _Walk:
         self.added[item.level] = self.added.get(item.level, 0) + 1
         key = item.key()
         found = self.index.get(key)
-        if found is None and item.level is Level.PROGRAM and item.code:
+        program = item.level is Level.PROGRAM
+        if found is None and program and item.code:
             # the same program written with a name wrapped or spelt a little differently
             # (indexed by code and by name: drafting stays linear in the rows)
             found = self.programs_by_code.get((item.code, norm(item.text)[:_SAME_PREFIX]))
-        if found is None and item.level is Level.PROGRAM and not item.code:
+            named = self.programs_by_name.get(norm(item.text)) if found is None else None
+            if named is not None and named.code is None:
+                # the program named without its code in one chapter (BAB VI's strategy table) and
+                # with it in another (BAB VII): one program, read in both (newuser F141)
+                found = named
+        if found is None and program and not item.code:
             found = self.programs_by_name.get(norm(item.text))
+        if found is not None and program and self.kind is PlanKind.RPJMD and item.agency and found.agency \
+                and _agency_key(item.agency) != _agency_key(found.agency):
+            # one code and name under two agencies (the support program X.XX.01 "PROGRAM
+            # PENUNJANG URUSAN PEMERINTAHAN DAERAH", listed once per agency): two programs, each
+            # with its own pagu, never merged into one (newuser F150)
+            owner = _agency_key(item.agency)
+            base = found.key()
+            found = self.owned.get((base, owner))
+            if found is None:
+                item.owner = owner
+                key = item.key()
+                self.owned[(base, owner)] = item
         if found is not None:
+            money_twice = found.level is Level.PROGRAM and item.has_money and found.has_money
             if found.level is Level.PROGRAM and item.yearly and found.yearly and item.total is None and \
                     found.total is None and (not (item.yearly.keys() & found.yearly.keys()) or (
                         found.long_form and item.long_form
@@ -218,23 +248,33 @@ class _Walk:
                 # other years of the program (a table in long form); a long-form row repeated
                 # word for word (an export repeating a row across a page) is the same row, once
                 found.yearly.update(item.yearly)
-            elif found.level is Level.PROGRAM and item.has_money and found.has_money and (
-                    (item.yearly and found.yearly and item.yearly != found.yearly)
-                    or (item.total is not None and found.total is not None and item.total != found.total)):
-                # the same program read twice with other figures: said, never silently picked
+                money_twice = False
+            elif money_twice and (_figure(found) != _figure(item) or (
+                    found.yearly and item.yearly and found.yearly != item.yearly)):
+                # the same program read twice with other figures -- two chapters, or a quick win
+                # of Buku 3 beside Buku 2's budget, one by years and the other as a total
+                # (newuser F137): said, never silently picked; the first is kept
                 there = where(found.provenance, self.lang)
                 here = where(item.provenance, self.lang)
-                first = sum(found.yearly.values()) if found.yearly else found.total or 0
-                second = sum(item.yearly.values()) if item.yearly else item.total or 0
-                found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(first),
-                                          there=there, second=_rp(second), here=here), 0.5, budget=True)
+                found.doubt(messages.text("draft.reason.contradiction", self.lang, first=_rp(_figure(found)),
+                                          there=there, second=_rp(_figure(item)), here=here), 0.5, budget=True)
+            elif money_twice and item.yearly and not found.yearly:
+                found.yearly = dict(item.yearly)  # the same budget, by years: the years kept
+            if program and not found.long_form and item.provenance is not None and found.provenance is not None:
+                place = where(item.provenance, self.lang)  # in the draft's words, as its reasons
+                if place != where(found.provenance, self.lang) and place not in found.also:
+                    found.also.append(place)
             for parent in item.parents:
                 if parent not in found.parents:
                     found.parents.append(parent)
-            for name in ("number", "code", "raw_code", "agency", "dimension", "total"):
+            coded = found.code is None and item.code is not None
+            for name in ("number", "code", "raw_code", "agency", "dimension") + (() if money_twice else ("total",)):
                 if getattr(found, name) is None and getattr(item, name) is not None:
                     setattr(found, name, getattr(item, name))
-            if not found.yearly and item.yearly:
+            if coded and item.provenance is not None and found.provenance is not None:
+                found.provenance = _with_code(found.provenance, item.provenance.code)
+                self._index_program(found)  # now found by its code too
+            if not found.yearly and item.yearly and not money_twice:
                 found.yearly = item.yearly
             if not found.subpoints and item.subpoints:
                 found.subpoints = item.subpoints
@@ -247,19 +287,27 @@ class _Walk:
                 found.context_parent = item.context_parent
             self.last[found.level] = found
             return found
-        self.index[key] = item
         self.draft.items.append(item)
         self.distinct[item.level] = self.distinct.get(item.level, 0) + 1
-        if item.level is Level.PROGRAM:
-            name = norm(item.text)
-            if item.code:
-                for length in range(min(len(name), _SAME_PREFIX) + 1):
-                    self.programs_by_code.setdefault((item.code, name[:length]), item)
-            self.programs_by_name.setdefault(name, item)
+        self.index[key] = item
+        if item.level is Level.PROGRAM and item.owner is None:
+            self._index_program(item)
         self.last[item.level] = item
         if item.number:
             self.numbers.setdefault(item.level, {}).setdefault(item.number, item)
         return item
+
+    def _index_program(self, item: _Item) -> None:
+        """A program found again by its code and the start of its name, by its name, and by its
+        agency (the first of each)."""
+        name = norm(item.text)
+        self.index.setdefault(item.key(), item)
+        if item.code:
+            for length in range(min(len(name), _SAME_PREFIX) + 1):
+                self.programs_by_code.setdefault((item.code, name[:length]), item)
+        self.programs_by_name.setdefault(name, item)
+        if item.agency:
+            self.owned.setdefault((item.key(), _agency_key(item.agency)), item)
 
     def context_for(self, level: Level) -> tuple[Level, str] | None:
         """The last element drafted at the nearest level above ``level`` (for an item with no
@@ -297,6 +345,20 @@ class _Walk:
 #: City Kota Cimahi 2022-2031" (the name up to the year, "Tahun", "Periode" or the line's end)
 _TITLE_REGION = re.compile(r"\b(kabupaten|kab\.|kota)\s+((?:(?!tahun\b|periode\b|nomor\b)[^\W\d_][\w'.-]*\s*){1,4}?)"
                            r"\s*(?=\(|tahun\b|periode\b|\d{4}|[-–,:]|$)", re.I)
+
+
+def _figure(item: _Item) -> int:
+    """A program's pagu as read: its years summed, else its total column."""
+    return sum(item.yearly.values()) if item.yearly else item.total or 0
+
+
+def _agency_key(agency: str) -> str:
+    """An agency's name as compared: its words in lower case ("Dinas  Kesehatan" is "dinas kesehatan")."""
+    return " ".join(re.findall(r"\w+", norm(agency)))
+
+
+def _with_code(provenance: Provenance, code: str | None) -> Provenance:
+    return attrs.evolve(provenance, code=provenance.code or code)
 
 
 def _title_case(name: str) -> str:

@@ -77,6 +77,8 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
         prov = element.provenance
         where = _words.where(prov, lang) if prov else ""
         snippet = prov.text if prov and prov.text else ""
+        also = (f"<br><small>{_e(t('draft.review.also', places='; '.join(prov.also)))}</small>"
+                if prov is not None and prov.also else "")
         reasons = "; ".join(element.confidence.reasons) if element.confidence else ""
         rows.append(
             f"<tr><td>{_e(messages.text('plan.' + kind.value, lang))}</td>"
@@ -86,7 +88,7 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
             f"<td class=num>{_e(format_rupiah(element.budget) if element.budget is not None else '')}"
             f"{_years(prov, lang)}</td>"
             f"<td class='{css}'>{_words.score(score, lang)}</td><td>{_e(reasons)}</td>"
-            f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}</td></tr>")
+            f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}{also}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
     checks = "".join(f"<li class=warning>{_e(c)}</li>" for c in getattr(draft, "checks", ()))
     heads = [t(f"draft.review.{key}") for key in ("plan", "level", "id", "text", "parents", "code",

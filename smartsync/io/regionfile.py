@@ -89,7 +89,7 @@ _REGION_KEYS = ("id", "name", "kind", "province", "nomenclature")
 _PLAN_KEYS = ("period", "elements")
 _ELEMENT_KEYS = ("id", "level", "text", "parents", "parent", "code", "dimension", "indicators", "budget",
                  "agency", "provenance", "confidence", "nomenclature")
-_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code", "budget_by_year")
+_PROVENANCE_KEYS = ("file", "page", "printed_page", "sheet", "row", "text", "code", "budget_by_year", "also")
 _YEAR_BUDGET_KEYS = ("year", "budget")
 _CONFIDENCE_KEYS = ("score", "reasons")
 _MATCH_KEYS = ("masterplan", "rpjmd", "relation", "source", "score", "note", "evidence")
@@ -740,9 +740,20 @@ class _Reader:
                 out[key] = self.ident(fields[key], f"provenance {key}", where)
         if "budget_by_year" in fields:
             out["budget_by_year"] = self.budget_by_year(fields["budget_by_year"], where)
+        if "also" in fields:
+            out["also"] = self.places(fields["also"], where)
         if any(value is None for value in out.values()):
             return None
         return Provenance(**out)
+
+    def places(self, node: Located, where: Place) -> tuple[str, ...] | None:
+        """The other places a drafted element was read: a list of texts."""
+        if not isinstance(node.value, list) or not node.value:
+            self.error(f"provenance also must be a list of places (texts), got {_describe(node.value)}", node.line,
+                       where, "bad-provenance")
+            return None
+        places = [self.text(item, "provenance also item", where) for item in node.value]
+        return None if any(place is None for place in places) else tuple(places)  # type: ignore[arg-type]
 
     def budget_by_year(self, node: Located, where: Place) -> tuple[tuple[str, int], ...] | None:
         """A drafted program's yearly pagu: a list of ``{year, budget}``, each year once."""
@@ -1264,6 +1275,8 @@ def provenance_to_dict(provenance: Provenance) -> dict[str, Any]:
     out = {key: value for key, value in attrs.asdict(provenance).items() if value is not None}
     if provenance.budget_by_year is not None:
         out["budget_by_year"] = [{"year": year, "budget": amount} for year, amount in provenance.budget_by_year]
+    if provenance.also is not None:
+        out["also"] = list(provenance.also)
     return out
 
 
