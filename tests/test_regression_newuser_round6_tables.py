@@ -607,3 +607,78 @@ def test_the_places_a_program_was_read_survive_the_region_file(tmp_path: Path) -
     draft = _draft(_bab6_bab7(tmp_path, None), _masterplan(tmp_path))
     region = load_region(write_draft(draft, tmp_path / "region.yaml"))
     assert region.rpjmd["P2"].provenance.also == (f"{tmp_path / 'rpjmd-bab6-bab7.docx'} p. 3",)
+
+
+# -- F156: a recap of the pagu per mission
+
+
+MISSIONS = ["Mewujudkan tata kelola pemerintahan yang bersih dan berbasis digital",
+            "Meningkatkan daya saing ekonomi daerah berbasis UMKM dan pariwisata",
+            "Meningkatkan kualitas pelayanan kesehatan dan pendidikan"]
+
+
+@pytest.mark.parametrize("recap", [
+    [["No", "Misi", "2025", "2026", "Total"]] + [[str(k), m, "1.000", "1.000", "2.000"] for k, m in enumerate(MISSIONS, 1)]
+    + [["", "JUMLAH", "3.000", "3.000", "6.000"]],
+    [["Misi", "Pagu Indikatif (Rp juta)"], ["Misi I", "6.750"], ["Misi II", "12.500"], ["Misi III", "60.000"],
+     ["Total Misi I-III", "79.250"]],
+    [["No", "Misi", "Jumlah Program", "Pagu Indikatif (Rp juta)", "Persentase"],
+     ["1", MISSIONS[0], "1", "6.750", "8,5%"], ["2", MISSIONS[1], "1", "12.500", "15,8%"],
+     ["3", MISSIONS[2], "1", "60.000", "75,7%"], ["", "Total", "3", "79.250", "100%"]],
+], ids=["missions-by-text", "missions-by-roman-number", "program-count-column"])
+def test_a_recap_per_mission_adds_no_mission_and_no_program(tmp_path: Path, recap: list) -> None:
+    """A table "Rekapitulasi Pagu Indikatif per Misi" after the program table (missions by their
+    text or "Misi I", a "Jumlah Program" column, a Total row) sums the plan's missions: the plan
+    keeps its 3 missions and 3 programs (never "Misi I" or "Total" a mission, never the program
+    count "3" a program of Rp 79 miliar)."""
+    rows = [HEADER, P1, P3, P4]
+    path = _rpjmd(tmp_path, rows)
+    document = docx.Document(str(path))
+    document.add_paragraph("Tabel 7.2 Rekapitulasi Pagu Indikatif per Misi (dalam juta rupiah)")
+    _table(document, recap)
+    document.save(str(path))
+    draft = _draft(path, _masterplan(tmp_path))
+    assert [e.text for e in draft.region.rpjmd.at("mission")] == MISSIONS
+    assert [(e.code, e.budget) for e in draft.region.rpjmd.at("program")] == [
+        ("2.16.03", 6_750_000_000), ("3.26.03", 12_500_000_000), ("1.02.02", 60_000_000_000)]
+    assert not any("recap" in check for check in draft.checks)
+
+
+def test_a_recap_row_naming_no_stated_mission_is_said(tmp_path: Path) -> None:
+    """A recap row naming a mission the plan does not state ("Pemerataan infrastruktur wilayah") is
+    no mission: a check line names the table and the row, in English and Indonesian."""
+    path = _rpjmd(tmp_path, [HEADER, P1, P3, P4])
+    document = docx.Document(str(path))
+    _table(document, [["No", "Misi", "Pagu (Rp juta)"], ["1", MISSIONS[0], "6.750"],
+                      ["4", "Pemerataan infrastruktur wilayah", "1.000"]])
+    document.save(str(path))
+    for lang, words in (("en", "a recap, no program column"), ("id", "rekapitulasi, tanpa kolom program")):
+        draft = draft_region(rpjmd=path, masterplan=_masterplan(tmp_path), rpjmd_period=(2025, 2029),
+                             masterplan_period=(2025, 2034), lang=lang)
+        assert len(draft.region.rpjmd.at("mission")) == 3
+        assert [c for c in draft.checks if words in c and "Pemerataan infrastruktur wilayah" in c]
+
+
+# -- F153: a "Sasaran Program" column
+
+
+@pytest.mark.parametrize("layout", ["target-column", "group-rows"])
+@pytest.mark.parametrize("label", ["Sasaran Program", "Sasaran Program (Outcome)", "Tujuan Program"])
+def test_a_program_outcome_column_is_no_target_of_the_plan(tmp_path: Path, layout: str, label: str) -> None:
+    """ "Sasaran Program" beside the program is the program's own outcome: kept as its indicator,
+    never a target of the RPJMD (the plan keeps its 3 targets, each program under the target its
+    row or group row names)."""
+    outcomes = ["Meningkatnya layanan publik berbasis elektronik", "Meningkatnya jumlah kunjungan wisatawan"]
+    if layout == "target-column":
+        rows = [["No", "Sasaran", "Kode", "Program", label, "Pagu 2025", "Pagu 2026"],
+                ["1", "Sasaran 1.1.1", P1[2], P1[3], outcomes[0], "1.250", "1.300"],
+                ["2", "Sasaran 2.1.1", P3[2], P3[3], outcomes[1], "2.500", "2.500"]]
+    else:
+        rows = [["No", "Kode", "Program", label, "Pagu 2025", "Pagu 2026"], "Sasaran 1.1.1: Meningkatnya indeks SPBE",
+                ["1", P1[2], P1[3], outcomes[0], "1.250", "1.300"], "Sasaran 2.1.1: Meningkatnya kunjungan wisata",
+                ["2", P3[2], P3[3], outcomes[1], "2.500", "2.500"]]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    plan = draft.region.rpjmd
+    assert [e.id for e in plan.at("target")] == ["S1.1.1", "S2.1.1", "S3.1.1"]
+    assert [(e.code, e.parents, e.indicators, e.confidence) for e in plan.at("program")] == [
+        ("2.16.03", ("S1.1.1",), (outcomes[0],), None), ("3.26.03", ("S2.1.1",), (outcomes[1],), None)]

@@ -1328,6 +1328,9 @@ class _Columns:
     unit_source: str | None = None
     #: a masterplan's columns quoting the RPJMD ("Program RPJMD", its "Kode", "Pagu RPJMD"): left out
     quoted: list[str] = field(default_factory=list)
+    #: a recap of the pagu per mission, goal or target (a column of the level and money columns,
+    #: no program column): its rows name the plan's elements, never state new ones
+    recap: bool = False
 
 
 def _label_rows(table: Table, rows: range) -> list[str]:
@@ -1359,6 +1362,13 @@ def _role(label: str) -> str | None:
         return "code_part"  # kode_urusan, kode_bidang: parts of a program's code, not the code
     if re.search(r"\bkode\s*(sub\s*kegiatan|kegiatan|unit|organisasi|opd|skpd|sub\s*unit)", low):
         return "skip"
+    if re.search(r"\b(sasaran|tujuan)\s+(dari\s+)?(program|kegiatan|sub\s*kegiatan)\b", low):
+        # "Sasaran Program": the program's own outcome (newuser F153), an indicator of the
+        # program's row, never a target (sasaran) of the plan
+        return "indicator"
+    if re.search(r"\b(jumlah|jml\.?|banyaknya|banyak)\s+(program|kegiatan|sasaran|tujuan|misi)", low) and \
+            not _MONEY_WORDS.search(low):
+        return "skip"  # "Jumlah Program": how many programs a row sums, never a program's name (F156)
     for role, pattern in _ROLE_RES:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
@@ -1691,6 +1701,8 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         _recognise_by_content(table, header.stop, columns)
         _schedule_marks(table, header.stop, columns)
         _quoted_columns(walk, table, file, columns)
+        columns.recap = "program" not in columns.roles and any(r in ("year", "total") for r in columns.roles) \
+            and any(r in _HIERARCHY for r in columns.roles)
         numbers = _CAPTION_IN_TEXT.findall(caption)
         number = numbers[-1].rstrip(".") if numbers else None
         # "Tabel 7.2" under the header of "Tabel 7.1": a new table (no unit of 7.1 carried to it)
@@ -1741,12 +1753,53 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
     rows = _logical_rows(table, cols, start)
     first_row = True
     before = len(walk.draft.items)
+    if cols.recap:
+        _recap_rows(walk, state, table, file, rows, cols)
+        return
     for r, cells, covered in rows:
         _table_row(walk, state, text_state, table, file, r, cells, covered, cols,
                    across_page=continued and first_row)
         first_row = False
     if rows and len(walk.draft.items) == before and found is not None:
         walk.draft.tables.append(_table_note(file, table, found[0], cols, len(rows), walk.lang))
+
+
+def _recap_rows(walk: _Walk, state: _TableState, table: Table, file: str,
+                rows: list[tuple[int, list[str], list[bool]]], cols: _Columns) -> None:
+    """A recap of the pagu per mission (or goal, or target: "No | Misi | Pagu 2025 ... | Total",
+    "Rekapitulasi Pagu Indikatif per Misi"): its rows sum the programs of elements the plan states
+    elsewhere, so none is drafted from it (newuser F156: its "Misi I", or a mission worded short,
+    became a mission of its own). A row naming none of the plan's elements is said, with the table."""
+    unnamed: list[str] = []
+    level = None
+    for r, cells, _ in rows:
+        for role in reversed(_HIERARCHY):
+            value = " ".join(cells[c] for c in range(len(cells)) if cols.roles[c] == role and cells[c])
+            if not value:
+                continue
+            level = level or _LEVEL_OF[role]
+            if TOTAL_ROW.match(value) or _group_text(cells) is not None:
+                break
+            label, number, rest = numbering(value)
+            roman = re.fullmatch(r"(?:misi|tujuan|sasaran)\s+(?:ke\s*-?\s*)?([IVX]{1,5})\.?", value.strip(), re.I)
+            if roman:  # "Misi III": mission 3
+                number, rest = str(_roman(roman.group(1).upper())), ""
+            item = _Item(_LEVEL_OF[role], (rest or value).strip("\"'“”‘’ "), number=number)
+            referred = _reference(walk, item.level, value)
+            if (referred is not None and referred.ref is None) or walk.index.get(item.key()) is not None or (
+                    item.level is Level.MISSION and _stated_mission(walk, state, item) is not None):
+                break
+            if number is not None and number in walk.numbers.get(item.level, {}):
+                break
+            unnamed.append(clean(value)[:60])
+            break
+    if unnamed and level is not None:
+        place = where(_provenance(file, table.pages[0] if table.pages else None,
+                                  table.printed_pages[0] if table.printed_pages else None, "", sheet=table.sheet),
+                      walk.lang)
+        walk.draft.checks.append(_t("draft.check.recap", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                    where=place, level=messages.stage_name(level.value, walk.lang),
+                                    count=len(unnamed), rows="; ".join(f'"{u}"' for u in unnamed[:3])))
 
 
 _ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
