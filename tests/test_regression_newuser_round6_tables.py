@@ -682,3 +682,49 @@ def test_a_program_outcome_column_is_no_target_of_the_plan(tmp_path: Path, layou
     assert [e.id for e in plan.at("target")] == ["S1.1.1", "S2.1.1", "S3.1.1"]
     assert [(e.code, e.parents, e.indicators, e.confidence) for e in plan.at("program")] == [
         ("2.16.03", ("S1.1.1",), (outcomes[0],), None), ("3.26.03", ("S2.1.1",), (outcomes[1],), None)]
+
+
+# -- F142: a wide table split in two, its right columns in a table of their own
+
+
+def _split_table(folder: Path, form: str, right_names: bool, total: str = "6.750") -> Path:
+    from docbuild import PAGE, write_docx, write_pdf
+
+    programs = [("1", "Sasaran 1.1.1", P1[2], P1[3], ["1.250", "1.300", "1.350", "1.400", "1.450"], total, "Diskominfo"),
+                ("2", "Sasaran 2.1.1", P3[2], P3[3], ["2.500"] * 5, "12.500", "Dinas Pariwisata")]
+    left = [["No", "Sasaran", "Kode", "Program", "Pagu 2025", "Pagu 2026", "Pagu 2027"]] + [
+        [no, target, code, name, *years[:3]] for no, target, code, name, years, _, _ in programs]
+    named = ["Kode", "Program"] if right_names else []
+    right = [["No", *named, "Pagu 2028", "Pagu 2029", "Total", "Perangkat Daerah"]] + [
+        [no, *([code, name] if right_names else []), *years[3:], whole, agency]
+        for no, _, code, name, years, whole, agency in programs]
+    items = ["RPJMD KOTA PASURUAN TAHUN 2025-2029", "BAB V VISI, MISI, TUJUAN DAN SASARAN", "5.2 Misi",
+             "1. Mewujudkan tata kelola pemerintahan yang bersih", "2. Meningkatkan daya saing ekonomi daerah",
+             "5.3 Sasaran", "Sasaran 1.1.1 Meningkatnya indeks SPBE", "Sasaran 2.1.1 Meningkatnya kunjungan wisata",
+             PAGE, "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS",
+             "Tabel 7.1 Indikasi Rencana Program Prioritas (dalam juta rupiah)", left, PAGE,
+             "Tabel 7.1 Indikasi Rencana Program Prioritas (lanjutan)", right]
+    return (write_docx if form == "docx" else write_pdf)(folder / f"rpjmd.{form}", items)
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+@pytest.mark.parametrize("right_names", [True, False], ids=["program-repeated", "number-only"])
+def test_a_wide_table_split_in_two_is_joined(tmp_path: Path, form: str, right_names: bool) -> None:
+    """The program table's years 2025-2027 on one page and 2028-2029, the total and the agency in
+    a second table on the next (its rows naming the program again, or by their number only): each
+    program is one, with all five years (Rp 6,75 miliar, the total printed), at full confidence --
+    never two figures said to contradict, never the right part's years lost silently."""
+    draft = _draft(_split_table(tmp_path, form, right_names), _masterplan(tmp_path))
+    programs = draft.region.rpjmd.at("program")
+    assert [(e.code, e.budget, e.agency, e.confidence) for e in programs] == [
+        ("2.16.03", 6_750_000_000, "Diskominfo", None), ("3.26.03", 12_500_000_000, "Dinas Pariwisata", None)]
+    assert [year for year, _ in programs[0].provenance.budget_by_year] == ["2025", "2026", "2027", "2028", "2029"]
+
+
+def test_a_split_table_whose_total_disagrees_with_its_years_is_doubted(tmp_path: Path) -> None:
+    """Joined, the five years add up to Rp 6,75 miliar; the right part's total says Rp 7,75 miliar:
+    the program is doubted with both figures (the join never hides a wrong figure)."""
+    draft = _draft(_split_table(tmp_path, "docx", False, total="7.750"), _masterplan(tmp_path))
+    first = draft.region.rpjmd.at("program")[0]
+    assert first.confidence.reasons == ("the yearly pagu add up to 6.750.000.000, not to the total column's "
+                                        "7.750.000.000",)

@@ -241,12 +241,16 @@ class _Walk:
                 self.owned[(base, owner)] = item
         if found is not None:
             money_twice = found.level is Level.PROGRAM and item.has_money and found.has_money
-            if found.level is Level.PROGRAM and item.yearly and found.yearly and item.total is None and \
-                    found.total is None and (not (item.yearly.keys() & found.yearly.keys()) or (
-                        found.long_form and item.long_form
+            if found.level is Level.PROGRAM and item.yearly and found.yearly and (
+                    (not (item.yearly.keys() & found.yearly.keys())
+                     and (item.total is None or found.total is None or item.total == found.total)) or (
+                        item.total is None and found.total is None and found.long_form and item.long_form
                         and all(found.yearly.get(year, amount) == amount for year, amount in item.yearly.items()))):
-                # other years of the program (a table in long form); a long-form row repeated
-                # word for word (an export repeating a row across a page) is the same row, once
+                # other years of the program: a table in long form, or a wide table split in two,
+                # its first years in the left part and the others (and the total) in the right
+                # (newuser F142); a long-form row repeated word for word (an export repeating a row
+                # across a page) is the same row, once. The total, where one part gives it, is
+                # checked against the years summed.
                 found.yearly.update(item.yearly)
                 money_twice = False
             elif money_twice and (_figure(found) != _figure(item) or (
@@ -1588,6 +1592,11 @@ class _TableState:
     #: the elements the table's own cells stated (a mission cell is matched to those stated
     #: elsewhere, never to another row of its own table)
     own: set[int] = field(default_factory=set)
+    #: the table's programs by the number in their "No" cell, and those of the table before it:
+    #: a wide table split in two ("No | ... | Program | 2025 | 2026" then "No | 2027 | ... | Total")
+    #: is joined by its rows' numbers
+    by_no: dict[str, "_Item"] = field(default_factory=dict)
+    joinable: dict[str, "_Item"] = field(default_factory=dict)
 
 
 def _looks_like_data(cells: list[str]) -> bool:
@@ -1711,7 +1720,9 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         if number is not None:
             state.caption = number
         if not same:
-            # a new table: its totals, and the group rows above it, are its own
+            # a new table: its totals, and the group rows above it, are its own (the programs of
+            # the table before by their row number kept, for the right part of a wide table)
+            state.joinable, state.by_no = state.by_no, {}
             state.money_rows, state.marks = [], []
             state.groups = {}
             state.code_prefix = {}
@@ -1732,7 +1743,8 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         start = header.stop
         if not any(r in ("program", "mission", "goal", "target", "vision") for r in columns.roles):
             state.columns = None
-            walk.draft.tables.append(_table_note(file, table, header, columns, lang=walk.lang))
+            if not _join_right_part(walk, state, table, header.stop, columns, previous):
+                walk.draft.tables.append(_table_note(file, table, header, columns, lang=walk.lang))
             return
         if not table.pages or table.pages[0] is None or not state.values:
             pass
@@ -1762,6 +1774,36 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
         first_row = False
     if rows and len(walk.draft.items) == before and found is not None:
         walk.draft.tables.append(_table_note(file, table, found[0], cols, len(rows), walk.lang))
+
+
+def _join_right_part(walk: _Walk, state: _TableState, table: Table, start: int, cols: _Columns,
+                     previous: _Columns | None) -> bool:
+    """The right part of a wide table split in two: a table of a "No" column and pagu (and
+    agency) columns, no program column, whose row numbers are those of the program table before it
+    ("No | Sasaran | Kode | Program | 2025 | 2026 | 2027" then "No | 2028 | 2029 | Total | Perangkat
+    Daerah"): each row's pagu and agency go to the program of its number (newuser F142: the years
+    of the right part were lost, at full confidence). Whether the table was joined so."""
+    if "no" not in cols.roles or not state.joinable or not any(r in ("year", "total") for r in cols.roles):
+        return False
+    no = cols.roles.index("no")
+    rows = [cells for cells in table.cells[start:] if any(cells)]
+    numbered = [cells for cells in rows if cells[no].strip()]
+    if not numbered or any(cells[no].strip() not in state.joinable for cells in numbered) or \
+            len(numbered) < len(rows) - 2:  # a total row or two beside the numbered ones, no more
+        return False
+    if cols.unit_source in (None, "inferred") and previous is not None and previous.unit_source is not None \
+            and previous.unit_source != "inferred":
+        cols.unit, cols.unit_source = previous.unit, "carried"  # the unit said over the left part
+    for cells in numbered:
+        item = state.joinable[cells[no].strip()]
+        _add_money(walk, item, cells, cols)
+        if cols.unit_source == "inferred" and _row_amount(cells, cols) is not None:
+            item.doubt(_t("draft.reason.unit-inferred", walk.lang,
+                          unit=_UNIT_NAMES.get(cols.unit, str(cols.unit))), 0.5, budget=True)
+        agency = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "agency" and cells[c]), None)
+        if agency and item.agency is None:
+            item.agency = agency
+    return True
 
 
 def _recap_rows(walk: _Walk, state: _TableState, table: Table, file: str,
@@ -2310,6 +2352,9 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     added = walk.add(item)
+    no_cell = next((cells[c].strip() for c in range(len(cells)) if cols.roles[c] == "no" and cells[c]), "")
+    if no_cell:
+        state.by_no[no_cell] = added
     state.program, state.program_activity, state.program_added = added, bool(activity), False
     if activity:
         walk.draft.activities += 1  # the program's row names its first activity
