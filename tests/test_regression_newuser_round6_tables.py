@@ -728,3 +728,59 @@ def test_a_split_table_whose_total_disagrees_with_its_years_is_doubted(tmp_path:
     first = draft.region.rpjmd.at("program")[0]
     assert first.confidence.reasons == ("the yearly pagu add up to 6.750.000.000, not to the total column's "
                                         "7.750.000.000",)
+
+
+# -- F154: a crosswalk of the RPJMD with the RPJPD or the RPJMN
+
+
+def _crosswalk_rpjmd(folder: Path, rows: list, where: str) -> Path:
+    """The RPJMD with a crosswalk table: in a chapter of its own before BAB V ("BAB IV KESELARASAN
+    ..."), or in a numbered section "5.4 Keselarasan dengan RPJPD dan RPJMN" inside BAB V."""
+    path = _rpjmd(folder, [HEADER, P1, P3, P4])
+    document = docx.Document(str(path))
+    if where == "chapter":
+        anchor = document.paragraphs[1]  # "BAB V ...": the crosswalk chapter goes before it
+        anchor.insert_paragraph_before("BAB IV KESELARASAN DENGAN RPJPD DAN RPJMN")
+        before = anchor.insert_paragraph_before("Tabel 4.1 Keselarasan Misi RPJMD dengan RPJPD")._p
+    else:
+        anchor = next(p for p in document.paragraphs if p.text.startswith("BAB VII"))
+        before = anchor.insert_paragraph_before("5.4 Keselarasan dengan RPJPD dan RPJMN")._p
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    before.addnext(table._tbl)
+    document.save(str(path))
+    return path
+
+
+CROSSWALKS = {
+    "misi-rpjpd": [["No", "Misi RPJMD", "Misi RPJPD"], ["1", MISSIONS[0], "Mewujudkan pemerintahan yang baik"],
+                   ["2", MISSIONS[1], "Mewujudkan perekonomian yang tangguh"]],
+    "visi-rpjpd": [["Visi RPJPD", "Misi RPJPD", "Misi RPJMD"],
+                   ["Pasuruan Emas 2045", "Mewujudkan pemerintahan yang baik", MISSIONS[0]],
+                   ["", "Mewujudkan perekonomian yang tangguh", MISSIONS[1]]],
+    "prioritas-nasional": [["Misi RPJMD", "Sasaran RPJMD", "Prioritas Nasional RPJMN 2025-2029"],
+                           ["Misi 1", "Meningkatnya indeks SPBE", "PN 1: Memperkokoh ideologi Pancasila"],
+                           ["Misi 2", "Meningkatnya kunjungan wisata", "PN 3: Meningkatkan lapangan kerja"]],
+}
+
+
+@pytest.mark.parametrize("where", ["chapter", "section"])
+@pytest.mark.parametrize("name", sorted(CROSSWALKS))
+def test_a_crosswalk_with_the_rpjpd_or_rpjmn_drafts_nothing_and_asks_no_match(tmp_path: Path, name: str,
+                                                                              where: str) -> None:
+    """A table setting the RPJMD's missions or targets beside the RPJPD's or the RPJMN's priorities
+    adds nothing to the plan: one vision (never "Pasuruan Emas 2045", the RPJPD's), the 3 missions,
+    the 3 targets each under its goal only, no goal "5.4"; and no check line asks for a match with
+    the RPJPD (the region file holds the RPJMD and the masterplan only)."""
+    draft = _draft(_crosswalk_rpjmd(tmp_path, CROSSWALKS[name], where), _masterplan(tmp_path))
+    plan = draft.region.rpjmd
+    assert [e.text for e in plan.at("vision")] == ["Pasuruan Maju, Religius dan Berdaya Saing"]
+    assert [e.text for e in plan.at("mission")] == MISSIONS
+    assert [e.id for e in plan.at("goal")] == ["T1.1", "T2.1", "T3.1"]
+    assert [(e.id, e.parents) for e in plan.at("target")] == [("S1.1.1", ("T1.1",)), ("S2.1.1", ("T2.1",)),
+                                                              ("S3.1.1", ("T3.1",))]
+    assert not any("match to write" in check for check in draft.checks)
+    if where == "chapter":
+        assert [c for c in draft.checks if "a crosswalk" in c and "nothing to match" in c]

@@ -203,6 +203,9 @@ class _Walk:
         #: a program by the key of the first of its code and name and by its agency: the support
         #: program of each agency is a program of its own
         self.owned: dict[tuple[tuple[Level, str], str], _Item] = {}
+        #: the recap and crosswalk tables read (their place, level, crosswalk column and rows),
+        #: looked up when the plan is finished
+        self.recaps: list[tuple[str, Level, str | None, list[_Item]]] = []
         #: how many elements were read at each level (a heading that gave none is said), and how
         #: many distinct ones
         self.added: dict[Level, int] = {}
@@ -507,6 +510,11 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     naming another plan (the RPJMD in a masterplan; the RPJPD, RPJMN or the province's plan in
     either) opens a quotation of it: "quoted"."""
     bare = _SECTION_NUMBER.sub("", text).strip()
+    if _SECTION_NUMBER.match(text) and len(bare.split()) <= 12 and not bare.endswith((".", ";", ",", ":")) \
+            and re.search(r"\b(rpjpd|rpjmn)\b", bare.casefold()) and not _HEADING.match(bare):
+        # "5.4 Keselarasan dengan RPJPD dan RPJMN": a section about the plans above the region's,
+        # a quotation of them to the next heading (newuser F154), never an item numbered 5.4
+        return "quoted"
     if len(bare.split()) > 9 or bare.endswith((".", ";", ",")) or not _HEADING.match(bare):
         return None
     label, number, rest = numbering(bare)
@@ -1335,6 +1343,9 @@ class _Columns:
     #: a recap of the pagu per mission, goal or target (a column of the level and money columns,
     #: no program column): its rows name the plan's elements, never state new ones
     recap: bool = False
+    #: the header of a column quoting a plan above the region's (the RPJPD, the RPJMN): the table
+    #: is a crosswalk, read as a recap is
+    crosswalk: str | None = None
 
 
 def _label_rows(table: Table, rows: range) -> list[str]:
@@ -1709,9 +1720,19 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
                                         columns=", ".join(f'"{clean(l)}"' for l in columns.quoted)))
         _recognise_by_content(table, header.stop, columns)
         _schedule_marks(table, header.stop, columns)
+        higher = [c for c, label in enumerate(columns.labels) if _HIGHER_PLAN.search(label.casefold())]
+        if higher and (any(columns.roles[c] in _HIERARCHY or columns.roles[c] == "strategy" for c in higher) or (
+                "program" not in columns.roles
+                and any(r in _HIERARCHY for c, r in enumerate(columns.roles) if c not in higher))):
+            # "Misi RPJMD | Misi RPJPD", "Visi RPJPD | Misi RPJPD | Misi RPJMD", "Sasaran RPJMD |
+            # Prioritas Nasional RPJMN": a crosswalk with a plan above the region's (newuser F154)
+            for c in higher:
+                columns.roles[c], columns.years[c] = "skip", None
+            columns.crosswalk = clean(columns.labels[higher[0]])
         _quoted_columns(walk, table, file, columns)
-        columns.recap = "program" not in columns.roles and any(r in ("year", "total") for r in columns.roles) \
-            and any(r in _HIERARCHY for r in columns.roles)
+        columns.recap = columns.crosswalk is not None or (
+            "program" not in columns.roles and any(r in ("year", "total") for r in columns.roles)
+            and any(r in _HIERARCHY for r in columns.roles))
         numbers = _CAPTION_IN_TEXT.findall(caption)
         number = numbers[-1].rstrip(".") if numbers else None
         # "Tabel 7.2" under the header of "Tabel 7.1": a new table (no unit of 7.1 carried to it)
@@ -1809,10 +1830,12 @@ def _join_right_part(walk: _Walk, state: _TableState, table: Table, start: int, 
 def _recap_rows(walk: _Walk, state: _TableState, table: Table, file: str,
                 rows: list[tuple[int, list[str], list[bool]]], cols: _Columns) -> None:
     """A recap of the pagu per mission (or goal, or target: "No | Misi | Pagu 2025 ... | Total",
-    "Rekapitulasi Pagu Indikatif per Misi"): its rows sum the programs of elements the plan states
-    elsewhere, so none is drafted from it (newuser F156: its "Misi I", or a mission worded short,
-    became a mission of its own). A row naming none of the plan's elements is said, with the table."""
-    unnamed: list[str] = []
+    "Rekapitulasi Pagu Indikatif per Misi"), or a crosswalk with the RPJPD or the RPJMN ("Misi RPJMD
+    | Misi RPJPD", "Sasaran RPJMD | Prioritas Nasional RPJMN"): its rows name elements the plan
+    states elsewhere, before or after it, so none is drafted from it (newuser F156: its "Misi I",
+    or a mission worded short, became a mission of its own; F154: the RPJPD's vision became a second
+    vision). Its rows are looked up when the plan is finished (:func:`_recaps_done`)."""
+    named: list[_Item] = []
     level = None
     for r, cells, _ in rows:
         for role in reversed(_HIERARCHY):
@@ -1826,22 +1849,49 @@ def _recap_rows(walk: _Walk, state: _TableState, table: Table, file: str,
             roman = re.fullmatch(r"(?:misi|tujuan|sasaran)\s+(?:ke\s*-?\s*)?([IVX]{1,5})\.?", value.strip(), re.I)
             if roman:  # "Misi III": mission 3
                 number, rest = str(_roman(roman.group(1).upper())), ""
-            item = _Item(_LEVEL_OF[role], (rest or value).strip("\"'“”‘’ "), number=number)
-            referred = _reference(walk, item.level, value)
-            if (referred is not None and referred.ref is None) or walk.index.get(item.key()) is not None or (
-                    item.level is Level.MISSION and _stated_mission(walk, state, item) is not None):
-                break
-            if number is not None and number in walk.numbers.get(item.level, {}):
-                break
-            unnamed.append(clean(value)[:60])
+            named.append(_Item(_LEVEL_OF[role], (rest or value).strip("\"'“”‘’ "), number=number, ref=value))
             break
-    if unnamed and level is not None:
-        place = where(_provenance(file, table.pages[0] if table.pages else None,
-                                  table.printed_pages[0] if table.printed_pages else None, "", sheet=table.sheet),
-                      walk.lang)
-        walk.draft.checks.append(_t("draft.check.recap", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
-                                    where=place, level=messages.stage_name(level.value, walk.lang),
-                                    count=len(unnamed), rows="; ".join(f'"{u}"' for u in unnamed[:3])))
+    if level is None:
+        return
+    place = where(_provenance(file, table.pages[0] if table.pages else None,
+                              table.printed_pages[0] if table.printed_pages else None, "", sheet=table.sheet),
+                  walk.lang)
+    walk.recaps.append((place, level, cols.crosswalk, named))
+
+
+def _recaps_done(walk: _Walk) -> None:
+    """Each recap or crosswalk table's rows looked up among the elements the plan states: a check
+    line names a table whose rows name none of them, and each crosswalk (the RPJPD's or the
+    RPJMN's statements are no plan of the region file: nothing to match)."""
+    for place, level, crosswalk, named in walk.recaps:
+        unnamed = []
+        for item in named:
+            value = item.ref or item.text
+            item.ref = None
+            known = walk.numbers.get(item.level, {})
+            bare = _BARE_REFERENCE.match(value)
+            if (bare is not None and _REFERENCE_LEVEL[bare.group(1).casefold()] is item.level
+                    and bare.group(2) in known) or (item.number is not None and item.number in known) \
+                    or walk.index.get(item.key()) is not None \
+                    or (item.level is Level.MISSION and _stated_mission(walk, _TableState(), item) is not None):
+                continue
+            unnamed.append(clean(value)[:60])
+        plan = _t("plan." + walk.kind.value, walk.lang)
+        stage = messages.stage_name(level.value, walk.lang)
+        rows = "; ".join(f'"{u}"' for u in unnamed[:3])
+        if crosswalk is not None:
+            walk.draft.checks.append(_t("draft.check.crosswalk-other", walk.lang, plan=plan, where=place,
+                                        column=crosswalk, level=stage) + (_t(
+                                            "draft.check.recap-unnamed", walk.lang, count=len(unnamed), rows=rows,
+                                            level=stage) if unnamed else ""))
+        elif unnamed:
+            walk.draft.checks.append(_t("draft.check.recap", walk.lang, plan=plan, where=place, level=stage,
+                                        count=len(unnamed), rows=rows))
+
+
+#: a column naming a plan above the region's two (the RPJPD, the RPJMN, the province's plan, a
+#: national priority): a crosswalk's column, never the plan's own statements
+_HIGHER_PLAN = re.compile(r"\brpjpd\b|\brpjmn\b|jangka panjang|\bnasional\b|\bprovinsi\b|\brkpd?\s+provinsi")
 
 
 _ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
@@ -2670,6 +2720,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         _heading_done(walk, text_state, file)
         _vision_done(walk, text_state, file)
     _other_dimensions(walk)
+    _recaps_done(walk)
     if walk.draft.activities:
         walk.draft.checks.append(_t("draft.check.activities", lang, plan=_t("plan." + kind.value, lang),
                                     count=walk.draft.activities))
