@@ -784,3 +784,17 @@ def test_a_crosswalk_with_the_rpjpd_or_rpjmn_drafts_nothing_and_asks_no_match(tm
     assert not any("match to write" in check for check in draft.checks)
     if where == "chapter":
         assert [c for c in draft.checks if "a crosswalk" in c and "nothing to match" in c]
+
+
+# -- F173 (round 7): a pagu column over a range of years
+
+
+@pytest.mark.parametrize("label", ["Pagu Indikatif 2025-2029 (Rp juta)", "Pagu Indikatif 2025 s.d. 2029 (Rp juta)",
+                                   "Total Pagu 2025–2029 (Rp juta)"])
+def test_a_pagu_column_over_a_range_of_years_is_the_total_not_its_last_year(tmp_path: Path, label: str) -> None:
+    """ "Pagu Indikatif 2025-2029 (Rp juta)" is the five years' total: the budget, with no year of
+    its own in the provenance (never the whole figure recorded as the pagu of 2029)."""
+    rows = [["No", "Sasaran", "Kode", "Program", label], P1[:4] + [P1[-1]], P3[:4] + [P3[-1]]]
+    draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
+    assert [(e.budget, e.provenance.budget_by_year, e.confidence) for e in draft.region.rpjmd.at("program")] == [
+        (6_750_000_000, None, None), (12_500_000_000, None, None)]

@@ -1468,6 +1468,9 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
                 _MONEY_WORDS.search(low) or money_table) and not _TARGET_WORDS.search(low[index.end():]):
             # pagu_1 .. pagu_5, "Pagu Tahun ke-2": the plan's years by their place, not by number
             role, year = "year", int(index.group(1))
+        elif year is not None and _MONEY_WORDS.search(low) and _YEAR_RANGE.search(low):
+            # "Pagu Indikatif 2022-2026 (Rp)": the five years' total, never the pagu of 2026 (newuser F173)
+            role = "total"
         elif year is not None and _BASELINE.search(low):
             # "Kondisi Awal 2020", "Baseline 2020": an indicator's value before the plan, never pagu
             role = "skip"
@@ -1572,6 +1575,8 @@ def _stated_unit(text: str) -> int | None:
 #: "Tahun ke-2", "Th. 3"
 _YEAR_PLACE = re.compile(r"\s*(?:tahun|th\.?|thn)\s*[.\-]?\s*(?:ke\s*-?\s*)?[1-9]\s*", re.I)
 _YEAR_INDEX = re.compile(r"(?:tahun|th\.?|thn|pagu|anggaran|dana|rp|biaya)\s*[.\-]?\s*(?:ke\s*-?\s*)?([1-9])(?![\d.,])")
+#: a range of years in a header ("2022-2026", "2022 s.d. 2026", "2022 sampai 2026")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai|hingga|to)\s*(?:19|20)\d\d")
 _RUPIAH = re.compile(r"\brp\b\.?|rupiah|\bidr\b")
 _UNIT_WORDS = re.compile(r"juta|ribu|miliar|milyar|000|million|billion|thousand")
 
