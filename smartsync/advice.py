@@ -677,8 +677,8 @@ def _missing(runs: _Runs, stages: Sequence[str]) -> list[Missing]:
     return out
 
 
-def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Option]]
-                 ) -> TypeAdvice:
+def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Option]],
+                 retried: bool = False) -> TypeAdvice:
     """The fewest changes, stage by stage, that reach a type, found by classifying: first
     one change per element (the relation of a rejected match, else a new match to a stand-in)
     at the type's stage and below, then every pair of an element and an RPJMD element of
@@ -781,6 +781,22 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
                       and mode != "every")
         for s in typology.stages if counts[s] for o in chosen[s][:counts[s]])
     proposal = _which_count(runs, chosen, counts, mode, proposal)
+    if mode == "one" and not retried:
+        # the search's stand-in for an element a person must find a counterpart for may be
+        # one the rules would not count (cascading: not under the parent's counterpart), so
+        # that more elements were needed than the counterparts said would need: search
+        # again, each such element standing in with the first counterpart that counts
+        # (newuser F179: 7 asked where 6 do)
+        better = {p.masterplan: p.counting[0] for p in proposal
+                  if p.rpjmd is None and p.change == "add" and p.counting}
+        stand_ins = {o.masterplan: o.stand_in for s in chosen for o in chosen[s]}
+        if any(stand_ins.get(m) not in (r, None) for m, r in better.items()):
+            again = {s: [attrs.evolve(o, stand_in=better[o.masterplan])
+                         if o.masterplan in better and o.fix is None else o for o in os_]
+                     for s, os_ in options.items()}
+            retry = _advise_type(runs, wanted, again, retried=True)
+            if retry.reachable and retry.found and retry.total < sum(counts.values()):
+                return retry
     if mode == "every" and not _one_each_reaches(runs, chosen, counts, proposal, wanted):
         # only elements given several counterparts at once reach it (one element needs
         # two matches: to count, and to place the elements under it): "find one" for each
