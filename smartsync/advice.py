@@ -1421,7 +1421,8 @@ def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int,
     per_key: dict[tuple[str, str], int] = {}
     for m in runs.region.matches:
         per_key[m.key] = per_key.get(m.key, 0) + 1
-    if own == 0:  # nothing to lower
+    if own == 0 and runs.monotone:  # nothing to lower (under rules that are not monotone a
+        # loss can raise the type: tests/test_advice_pruning.py found one under cascading)
         runs._singles = ({}, 0, len(per_key))
         return runs._singles
     # what the what-ifs asked so far cleared (the loss search's: a set of matches whose
