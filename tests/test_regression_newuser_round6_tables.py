@@ -798,3 +798,20 @@ def test_a_pagu_column_over_a_range_of_years_is_the_total_not_its_last_year(tmp_
     draft = _draft(_rpjmd(tmp_path, rows), _masterplan(tmp_path))
     assert [(e.budget, e.provenance.budget_by_year, e.confidence) for e in draft.region.rpjmd.at("program")] == [
         (6_750_000_000, None, None), (12_500_000_000, None, None)]
+
+
+# -- F180 (round 7): a road map's schedule columns are no period
+
+
+def test_a_road_maps_schedule_years_never_give_the_masterplan_its_period(tmp_path: Path) -> None:
+    """A masterplan whose title states no period, with a road map marking 2025-2029 with "√": its
+    period is not taken from the marks (silently a 5-year masterplan); the draft asks for it,
+    naming --masterplan-period."""
+    from smartsync.documents import DraftError
+
+    masterplan = _masterplan(tmp_path, ["BAB VI ROAD MAP SMART CITY", _road("√")])
+    document = docx.Document(str(masterplan))
+    document.paragraphs[0].text = "MASTERPLAN SMART CITY KOTA PASURUAN"
+    document.save(str(masterplan))
+    with pytest.raises(DraftError, match="--masterplan-period"):
+        draft_region(rpjmd=_rpjmd(tmp_path, [HEADER, P1, P3, P4]), masterplan=masterplan, rpjmd_period=(2025, 2029))

@@ -1947,6 +1947,7 @@ def _schedule_marks(table: Table, start: int, cols: _Columns) -> None:
     such a column is a mark (a "1" only counts so when the table has another money column)."""
     body = table.cells[start:start + 200]
     money_elsewhere = any(role == "total" for role in cols.roles)
+    marked = False
     for c, role in enumerate(cols.roles):
         if role != "year":
             continue
@@ -1954,7 +1955,12 @@ def _schedule_marks(table: Table, start: int, cols: _Columns) -> None:
                   and not TOTAL_ROW.match(next((v for v in row if v), ""))]
         if values and all(_MARK.match(v) for v in values) and (
                 money_elsewhere or any(v != "1" for v in values)):
-            cols.roles[c] = "skip"
+            # its year is no plan year either: the period never comes from a schedule (newuser F180)
+            cols.roles[c], cols.years[c] = "skip", None
+            marked = True
+    for c, role in enumerate(cols.roles):
+        if marked and role == "year" and not any(c < len(row) and row[c].strip() for row in body):
+            cols.roles[c], cols.years[c] = "skip", None  # a year of the schedule no program runs in
 
 
 def _row_amount(cells: list[str], cols: _Columns) -> int | None:
