@@ -1521,7 +1521,11 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
     best stage so far is not searched, and a search stops as soon as its lower bound
     passes the last ``k`` that would still lose fewer. Stages are searched in the order
     of what their figures suggest they lose (only an order: each is still decided by
-    classifying), so that the likely best comes first.
+    classifying), so that the likely best comes first. One cut rests on the rules being
+    monotone (:attr:`_Runs.monotone`: the packs say so and no what-if contradicted it):
+    at the type's own stage or one below it, the loss the figures suggest is asked
+    before the loss of every element, and when it changes the type, the larger loss is
+    not asked (losing more matches never gives a higher type).
     """
     result = runs.result
     per_key: dict[tuple[str, str], int] = {}
@@ -1571,13 +1575,21 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
         # stage is one whose loss likely changes the type (its own or one below it)
         later = (not beats(every) and own_stage is not None
                  and runs.typology.stages.index(stage) >= own_stage)
-        if not later and changes(every) is None:
+        # where the rules are monotone, a loss of the first ``guess`` elements that changes
+        # the type says that losing every element changes it too: at a stage whose loss
+        # likely changes the type (its own or one below it), that larger what-if is asked
+        # only when the guess does not answer it
+        guess_first = (runs.monotone and own_stage is not None
+                       and runs.typology.stages.index(stage) >= own_stage)
+        if not later and not guess_first and changes(every) is None:
             continue
         low, high = 1, every
         if 1 <= guess <= every and changes(guess) is not None:
             high = guess
             if guess > 1 and changes(guess - 1) is None:
                 low = guess
+        elif not later and changes(every) is None:
+            continue
         while low < high and beats(low):
             middle = (low + high) // 2
             if changes(middle) is not None:
