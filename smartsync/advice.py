@@ -63,6 +63,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 import attrs
 
 from ._exact import exact, fraction_text
+from .facts import pair_order
 from .model import Level, Match, Region, Relation, Source
 from .typology import Parameters
 
@@ -72,7 +73,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import Classification
 
 __all__ = ["Advice", "TypeAdvice", "ProposedMatch", "Missing", "Stability", "advise", "to_reach",
-           "stability", "with_proposal", "PROTECT_LIMIT", "PROTECT_WORK", "PROTECT_MIN",
+           "stability", "with_proposal", "PROTECT_LIMIT", "ROUTE_LIMIT", "PROTECT_WORK", "PROTECT_MIN",
            "protect_limit", "MAX_CANDIDATE_PAIRS", "MAX_CANDIDATE_LEVEL", "FallAdvice", "to_fall",
            "LOSS_LIMIT", "WIDE_LIMIT", "SETS_LIMIT"]
 
@@ -272,12 +273,15 @@ class Stability:
     changes the type, every one of them classified (sets of one always; larger ones while
     they fit in :data:`LOSS_LIMIT` classifications). Where not proven, a set of fewer
     matches across stages may change it too (a variant's condition). ``protect``: the matches whose loss *alone* lowers the type the most
-    (to ``protect_falls_to``: unsynchronized, with no route to APBD funding, when one
-    lost match is enough for that), what a planner must protect; empty when no single
+    (to ``protect_falls_to``: unsynchronized when one lost match is enough for that), what a planner must protect; empty when no single
     loss lowers the type. Each single loss is tried by classifying;
     ``protect_checked`` of the region's ``protect_of`` distinct matches were tried
     (fewer only on a region too large to try each: :data:`PROTECT_LIMIT`, and
-    :func:`protect_limit` on a large region).
+    :func:`protect_limit` on a large region). ``protect_route``, when ``protect`` leaves
+    the region unsynchronized: the fewest masterplan programs that still have a route to
+    APBD funding after any one of those losses, as the funding rules conclude it there
+    (programs synchronized one by one keep theirs though the region has no type); ``None``
+    otherwise, or when not read (more than :data:`ROUTE_LIMIT` matches to protect).
     ``fragile``: ``up_to`` is the threshold in force and below 100% (any higher
     threshold changes the type; at 100% no threshold is higher, so it is never fragile). The threshold varied is the general one; per-stage thresholds stay as
     they are.
@@ -304,6 +308,7 @@ class Stability:
     type_above_to: Fraction | None = None
     type_below_from: Fraction | None = None
     lose_proven: bool = False
+    protect_route: int | None = None
 
     def __attrs_post_init__(self) -> None:
         # made by hand with floats only: their fractions
@@ -322,7 +327,8 @@ class Stability:
         ``type_above_to``; null when it is ``"1"``), ``fragile``,
         ``matches_to_lose``, ``falls_to`` (a type value or null) and ``lose``
         (``[masterplan, rpjmd]`` pairs), ``protect`` (pairs whose loss alone lowers the
-        type most), ``protect_falls_to``, ``protect_checked`` and ``protect_of``."""
+        type most), ``protect_falls_to``, ``protect_checked``, ``protect_of`` and
+        ``protect_route`` (null unless ``protect`` leaves the region unsynchronized)."""
         value = (lambda t: None if t is None else t.value)
         return {"threshold": fraction_text(self.exact_threshold),
                 "threshold_above": fraction_text(self.above),
@@ -337,7 +343,7 @@ class Stability:
                 "protect": [list(pair) for pair in self.protect],
                 "protect_falls_to": value(self.protect_falls_to),
                 "protect_checked": self.protect_checked, "protect_of": self.protect_of,
-                "lose_proven": self.lose_proven}
+                "lose_proven": self.lose_proven, "protect_route": self.protect_route}
 
 
 @attrs.frozen
@@ -1058,8 +1064,7 @@ def _proposed_set(runs: _Runs, wanted: enum.Enum, chosen: Sequence[Match], chang
     current = {m.key: m.relation.value for m in runs.region.matches}
     order = {level: index for index, level in enumerate(
         dict.fromkeys(e.level.value for e in runs.region.masterplan.elements))}
-    kept = sorted(chosen, key=lambda m: (order.get(level_of[m.masterplan], 0), m.masterplan,
-                                         m.rpjmd))
+    kept = sorted(chosen, key=lambda m: (order.get(level_of[m.masterplan], 0), pair_order(m.key)))
     scores = found.pop("scores", None) or {}
     proposal = tuple(
         ProposedMatch(m.masterplan, m.rpjmd, level_of[m.masterplan],
@@ -1280,6 +1285,8 @@ def _stability(runs: _Runs) -> Stability:
         threshold_from = threshold_to = current  # pragma: no cover
     count, falls_to, lose = _fewest_losses(runs)
     protect, protect_falls_to, single, checked, of = _single_losses(runs)
+    protect_route = _route_kept(runs, protect) if protect and runs.rank(protect_falls_to) == 0 \
+        else None
     if single is not None and (count is None or single[0] < count):
         # one match whose loss alone changes the type, at a stage other than its own (a
         # variant's condition: a target match that programs under it count through)
@@ -1312,6 +1319,7 @@ def _stability(runs: _Runs) -> Stability:
                      type_above=above, matches_to_lose=count, falls_to=falls_to, lose=lose,
                      fragile=fragile, protect=protect, protect_falls_to=protect_falls_to,
                      protect_checked=checked, protect_of=of, lose_proven=lose_proven,
+                     protect_route=protect_route,
                      above=exact(lower), up_to=exact(threshold_to), exact_threshold=exact(current),
                      type_above_to=above_to, type_below_from=below_from)
 
@@ -1335,7 +1343,7 @@ def _smaller_loss(runs: _Runs, size: int, wanted: Any, limit: int = LOSS_LIMIT,
     counted as sets of one) and ``pool`` (the region's matches)."""
     import itertools
 
-    keys = sorted({m.key for m in runs.region.matches})
+    keys = sorted({m.key for m in runs.region.matches}, key=pair_order)
     left = limit
     if progress is not None:
         progress.update(tried=0, size=1, pool=len(keys))
@@ -1397,8 +1405,28 @@ def _single_losses(runs: _Runs) -> tuple[tuple[tuple[str, str], ...], enum.Enum 
     if not lowered:
         return (), None, single, cleared, total
     lowest = min(lowered.values())
-    protect = tuple(sorted(pair for pair, rank in lowered.items() if rank == lowest))
+    protect = tuple(sorted((pair for pair, rank in lowered.items() if rank == lowest),
+                           key=pair_order))
     return protect, changed[protect[0]], single, cleared, total
+
+
+#: the most full classifications (one per match to protect) read for the funding each loss
+#: leaves; past it the protect line says nothing of the funding (``protect_route`` is None)
+ROUTE_LIMIT = 50
+
+
+def _route_kept(runs: _Runs, protect: tuple[tuple[str, str], ...]) -> int | None:
+    """The fewest masterplan programs that keep a route to APBD funding when any one of the
+    ``protect`` matches is lost, as the funding rules conclude it on each of those what-ifs
+    (a full classification each: the funding is concluded after the type); ``None`` when
+    the rules conclude no funding, or when there are more than :data:`ROUTE_LIMIT`."""
+    if len(protect) > ROUTE_LIMIT:
+        return None
+    kept = [getattr(runs.classify(remove=frozenset({pair}), full=True), "funding", None)
+            for pair in protect]
+    if any(funding is None for funding in kept):
+        return None
+    return min(funding.fundable for funding in kept)
 
 
 def _single_changes(runs: _Runs) -> tuple[dict[tuple[str, str], enum.Enum], int, int]:
@@ -1599,7 +1627,7 @@ def _fewest_losses(runs: _Runs) -> tuple[int | None, enum.Enum | None, tuple[tup
         # the search ends at some k in [low, high]: one that cannot beat the best is no answer
         if not beats(low) or (later and changes(every) is None):
             continue
-        pairs = tuple(sorted(removed(high)))
+        pairs = tuple(sorted(removed(high), key=pair_order))
         falls = changes(high)
         assert falls is not None
         best = (lost[high], index, falls, pairs)
@@ -1677,7 +1705,7 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
     result = runs.result
     letter = runs.typology.letter(target)
     changed, _, _ = _single_changes(runs)
-    single = tuple(sorted(pair for pair, t in changed.items() if t == target))
+    single = tuple(sorted((pair for pair, t in changed.items() if t == target), key=pair_order))
     # the thresholds that give it: between two coverages the rules concluded the type
     # cannot change, so each range (p, q] is classified once, at q
     points = sorted({exact(s.coverage) for s in result.stages.values()
@@ -1735,7 +1763,7 @@ def _to_fall(runs: _Runs, target: enum.Enum) -> FallAdvice:
         done = runs.classify(remove=frozenset(removed))
     lose: tuple[tuple[str, str], ...] = ()
     if removed and done.type == target:
-        lose = tuple(sorted(removed))
+        lose = tuple(sorted(removed, key=pair_order))
     elif removed:
         gives = done.type
     proven = bool(single)

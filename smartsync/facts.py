@@ -53,7 +53,7 @@ __all__ = [
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ConditionFailed", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "ChainCoverage",
     "Characteristic", "Diagnostic",
-    "Funding", "INPUT_FACTS", "CONCLUDED_FACTS", "region_facts", "id_order",
+    "Funding", "INPUT_FACTS", "CONCLUDED_FACTS", "region_facts", "id_order", "pair_order",
 ]
 
 
@@ -274,6 +274,13 @@ _DIGITS = re.compile(r"([0-9]+)")
 
 def _order(element_id: str) -> tuple:
     return (id_order(element_id), element_id)
+
+
+def pair_order(pair: tuple[str, str]) -> tuple:
+    """The order matches are listed in (a sort key for ``(masterplan, rpjmd)`` pairs): by the
+    masterplan id, then the RPJMD id, each in :func:`id_order` (``SP2 -> P2`` before
+    ``SP10 -> P11``)."""
+    return (id_order(pair[0]), id_order(pair[1]), pair)
 
 
 def definition_facts(typology: Typology, params: Parameters) -> Iterator[Fact]:

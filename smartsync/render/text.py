@@ -399,11 +399,16 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
         pairs = ", ".join(f"{a} -> {b}" for a, b in protect)
         # the funding rules' conclusion: with the periods apart there is no APBD route to lose
         apart = getattr(c.funding, "periods_apart", False)
+        # and, after the loss, the programs the funding rules still give a route
+        kept = getattr(s, "protect_route", None)
         key = ("stability.protect" if c.typology.letter(s.protect_falls_to) is not None
                else "stability.protect_unsynchronized_apart" if apart
-               else "stability.protect_unsynchronized")
+               else "stability.protect_unsynchronized_kept" if kept
+               else "stability.protect_unsynchronized" if kept == 0
+               else "stability.protect_unsynchronized_unread")
         lines.append(text(key, lang, pairs=pairs, count=len(protect),
-                          type=name(s.protect_falls_to)))
+                          type=name(s.protect_falls_to), kept=kept,
+                          total=getattr(c.funding, "total", 0)))
     elif c.typology.letter(s.type) is not None and s.matches_to_lose is not None:
         # (where no loss at all changes the type, the line above says it already)
         lines.append(text("stability.protect_none", lang))
