@@ -541,10 +541,11 @@ def _localize_part(part: str, lang: str) -> str:
     return part
 
 
-def funding_message(f: Any, lang: str = "en") -> str:
+def funding_message(f: Any, lang: str = "en", *, uncounted: bool = True) -> str:
     """The funding conclusion in words: the programs synchronized with budgeted RPJMD
-    programs, their share and budget; then the programs matched to such a program by a
-    match the rules do not count (no route to APBD funding)."""
+    programs, their share and budget; then (unless ``uncounted`` is false: a page that
+    says them apart) the programs matched to such a program by a match the rules do not
+    count (no route to APBD funding)."""
     if getattr(f, "periods_apart", False):
         periods = dict(getattr(f, "periods", {}) or {})
         apart = tuple(getattr(f, "apart_ids", ()) or ())
@@ -554,10 +555,9 @@ def funding_message(f: Any, lang: str = "en") -> str:
     else:
         line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
                     budget=f.budget, count=f.fundable)  # count: the singular for one program
-    uncounted = tuple(getattr(f, "uncounted_ids", ()) or ())
-    if uncounted:
-        line += " " + text("funding.uncounted", lang, count=len(uncounted),
-                           elements=list(uncounted))
+    said = tuple(getattr(f, "uncounted_ids", ()) or ()) if uncounted else ()
+    if said:
+        line += " " + text("funding.uncounted", lang, count=len(said), elements=list(said))
     return line
 
 

@@ -145,7 +145,7 @@ CATALOG = {
     'report.stage_absent': 'absent from the masterplan',
     'report.file_warnings': 'Warnings from the region file',
     'report.funding_programs': 'Masterplan programs with a route to APBD funding',
-    'report.funding_budget': 'Indicative budget (pagu indikatif) of the RPJMD programs they match',
+    'report.funding_budget': 'Indicative budget (pagu indikatif) of the RPJMD programs giving them that route',
     'report.funding_table': 'RPJMD programs matched',
     'report.program': 'Program',
     'report.code': 'Code',

@@ -136,7 +136,7 @@ CATALOG = {
     'report.stage_absent': 'tidak ada dalam masterplan',
     'report.file_warnings': 'Peringatan dari berkas daerah',
     'report.funding_programs': 'Program masterplan yang memiliki jalur pendanaan APBD',
-    'report.funding_budget': 'Pagu indikatif program RPJMD yang dipadankan',
+    'report.funding_budget': 'Pagu indikatif program RPJMD yang memberi jalur pendanaan itu',
     'report.funding_table': 'Program RPJMD yang dipadankan',
     'report.program': 'Program',
     'report.code': 'Kode',

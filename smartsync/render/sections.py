@@ -290,7 +290,8 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
     if f.periods_apart:  # the RPJMD's pagu funds no year of the masterplan: said, not summed
         from ..messages import funding_message
 
-        out.append(f'<p class="periods-apart">{_e(funding_message(f, lang))}</p>')
+        # (the programs matched but not counted are said once, in their own paragraph)
+        out.append(f'<p class="periods-apart">{_e(funding_message(f, lang, uncounted=False))}</p>')
     if f.uncounted_ids:
         out.append(f'<p class="uncounted">{_e(text("funding.uncounted", lang, count=len(f.uncounted_ids), elements=list(f.uncounted_ids)))}</p>')
     # the masterplan programs whose match the rules do not count are marked as such

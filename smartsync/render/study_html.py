@@ -171,9 +171,13 @@ def _distribution_table(study: Any, rule_set: str, steps: Sequence[Any], lang: s
     for step in steps:
         cells = "".join(f'<td class="num" data-type="{_a(t)}">{len(step.regions.get(t, ()))}</td>'
                         for t, _ in types)
-        changes = ", ".join(
-            f"{_region_link(rid, anchors)} ({_e(letters.get(a) or '-')} → {_e(letters.get(b) or '-')})"
-            for rid, a, b in step.changes)
+        # a type by its letter; unsynchronized in words, as the columns say it (a dash
+        # reads as "no data")
+        def short(value: str) -> str:
+            return letters.get(value) or _type_text(value, None, lang)
+
+        changes = ", ".join(f"{_region_link(rid, anchors)} ({_e(short(a))} → {_e(short(b))})"
+                            for rid, a, b in step.changes)
         rows.append(f'<tr><td class="interval">{_e(_interval(step.low, step.high, step.low_included))}'
                     f'</td>{cells}<td class="changes">{changes}</td></tr>')
     return (f'<table class="distribution" data-rule-set="{_a(rule_set)}"><thead>{head}</thead>'
