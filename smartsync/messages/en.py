@@ -475,6 +475,8 @@ CATALOG = {
     "stability.protect_unsynchronized_kept.one": "Protect {pairs}: losing this match alone leaves the region unsynchronized; {kept} of the masterplan's {total} {total:program|programs} would still have a route to APBD funding, each synchronized with an RPJMD program that carries a budget.",
     "stability.protect_unsynchronized_unread": "Protect {pairs}: losing any one of these matches alone leaves the region unsynchronized.",
     "stability.protect_unsynchronized_unread.one": "Protect {pairs}: losing this match alone leaves the region unsynchronized.",
+    "stability.own_threshold": "The {stage} stage keeps its own threshold, {threshold}, throughout: the thresholds said here are the other stages'.",
+    "stability.own_thresholds": "The {stages} stages keep their own thresholds ({fixed}) throughout: the thresholds said here are the other stages'.",
     "stability.protect_none": "No single lost match lowers the type.",
     "stability.protect_cut": "The search for matches to protect stopped after clearing or trying {checked} of the region's {total} {total:match|matches} (the region is too large to try every one): others may also lower the type when lost alone.",
     # problems of an input (Problem.format): their words by code

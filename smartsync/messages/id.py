@@ -466,6 +466,8 @@ CATALOG = {
     "stability.protect_unsynchronized_kept.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi; {kept} dari {total} program masterplan tetap punya jalur pendanaan APBD, masing-masing tersinkronisasi dengan program RPJMD yang memiliki pagu.",
     "stability.protect_unsynchronized_unread": "Jaga {pairs}: kehilangan salah satu padanan ini saja menjadikan daerah tidak tersinkronisasi.",
     "stability.protect_unsynchronized_unread.one": "Jaga {pairs}: kehilangan padanan ini saja menjadikan daerah tidak tersinkronisasi.",
+    "stability.own_threshold": "Tahap {stage} tetap memakai ambangnya sendiri, {threshold}, di seluruh rentang ini: ambang yang disebut di sini adalah ambang tahap lain.",
+    "stability.own_thresholds": "Tahap {stages} tetap memakai ambangnya sendiri ({fixed}) di seluruh rentang ini: ambang yang disebut di sini adalah ambang tahap lain.",
     "stability.protect_none": "Tidak ada kehilangan satu padanan pun yang menurunkan tipe.",
     "stability.protect_cut": "Pencarian padanan yang perlu dijaga berhenti setelah memeriksa {checked} dari {total} padanan daerah ini (daerah ini terlalu besar untuk mencoba semuanya): padanan lain mungkin juga menurunkan tipe bila hilang sendiri.",
     # problems of an input (Problem.format): their words by code

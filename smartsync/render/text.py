@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import (format_bound, format_value, funding_message, rule_description, text,
-                        type_name)
+from ..messages import (format_bound, format_value, funding_message, rule_description,
+                        stage_name, text, type_name)
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -381,6 +381,15 @@ def stability_lines(c: Any, lang: str, stability: Any) -> list[str]:
         else:
             lines.append(text("stability.type_below", lang, above=bound(above, False),
                               type=name(s.type_below)))
+    # the thresholds said are the general one: a stage with its own keeps it throughout
+    own = [stage for stage in c.typology.stages if stage in c.params.thresholds]
+    if len(own) == 1:
+        lines.append(text("stability.own_threshold", lang, stage=own[0],
+                          threshold=c.params.thresholds[own[0]]))
+    elif own:
+        lines.append(text("stability.own_thresholds", lang, stages=own, fixed=", ".join(
+            f"{stage_name(stage, lang)} {format_value('threshold', c.params.thresholds[stage], lang)}"
+            for stage in own)))
     protect = tuple(getattr(s, "protect", ()))
     if s.matches_to_lose is None:
         # proven where the rules are monotone; where they are not, only when every set of
