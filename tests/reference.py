@@ -253,7 +253,13 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
     else:
         periods = "beyond"
     common = {
-        "own_vision": "absent" if not vision.present else not vision.is_synchronized,
+        # a vision matched to the RPJMD vision by a match that does not count (a relation
+        # the parameters do not count) is not the masterplan's own (newuser F160)
+        "own_vision": "absent" if not vision.present else False if vision.is_synchronized
+        else "matched" if any(m.masterplan in vision.unsynchronized_ids
+                              and region.rpjmd.get(m.rpjmd) is not None
+                              and region.rpjmd.get(m.rpjmd).level.value == "vision"
+                              for m in region.matches) else True,
         "program_counterpart_share": figures["program"].coverage,
         "periods": periods,
     }

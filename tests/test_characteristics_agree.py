@@ -30,7 +30,8 @@ def test_every_characteristic_agrees_with_the_figures_and_the_others(region):
     vision, base = c.stages["vision"], c.stages[c.typology.base]
     # the vision: own, formulated from the RPJMD, or absent -- as the vision stage says
     own = _value(c, "own_vision")
-    assert own == ("absent" if not vision.present else not vision.is_synchronized)
+    assert own == ("absent" if not vision.present else False if vision.is_synchronized
+                   else "matched" if vision.rejected_ids else True)
     # integration, legitimacy: none exactly when unsynchronized; the funding route: none
     # exactly when no program is synchronized (an unsynchronized region's single
     # synchronized programs keep their route)

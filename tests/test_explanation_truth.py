@@ -135,8 +135,11 @@ def _check(c) -> None:  # noqa: ANN001
             assert not any(s.is_synchronized for s in stages.values()
                            if s.stage in ("vision", "mission"))
         if key == "own_vision" and "vision" in stages:
-            assert value == ("absent" if not stages["vision"].present
-                             else not stages["vision"].is_synchronized)
+            # matched but not counted is not the masterplan's own (newuser F160)
+            vision = stages["vision"]
+            assert value == ("absent" if not vision.present else False
+                             if vision.is_synchronized else "matched" if vision.rejected_ids
+                             else True)
         if key == "program_counterpart_share":
             assert (ch.figures["synchronized"], ch.figures["total"], ch.figures["matched"]) == \
                 (program.synchronized, program.total, program.matched)

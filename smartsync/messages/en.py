@@ -53,6 +53,7 @@ CATALOG = {
     "characteristic.own_vision.true": "The masterplan formulates its own smart city vision.",
     "characteristic.own_vision.false": "The masterplan's vision is formulated from the RPJMD vision.",
     "characteristic.own_vision.absent": "The masterplan states no vision.",
+    "characteristic.own_vision.matched": "The masterplan's vision is matched to the RPJMD vision {rpjmd} ({relations}), but under the rules in force that match does not count at the vision stage, so the vision is not synchronized.",
     "characteristic.integration.full": "Fully integrated: the masterplan is formulated from the RPJMD at every stage, from the {stage} down.",
     "characteristic.integration.high": "Highly integrated: the masterplan follows the RPJMD from the {stage} down, at every stage but the top one.",
     "characteristic.integration.partial": "Partly integrated: the masterplan meets the RPJMD from the {stage} down; the chain of synchronized stages does not reach above it.",

@@ -48,6 +48,7 @@ CATALOG = {
     "characteristic.own_vision.true": "Masterplan merumuskan visi smart city-nya sendiri.",
     "characteristic.own_vision.false": "Visi masterplan dirumuskan dari visi RPJMD.",
     "characteristic.own_vision.absent": "Masterplan tidak memuat visi.",
+    "characteristic.own_vision.matched": "Visi masterplan dipadankan dengan visi RPJMD {rpjmd} ({relations}), tetapi menurut aturan yang berlaku padanan itu tidak dihitung pada tahap visi, sehingga visi tidak tersinkronisasi.",
     "characteristic.integration.full": "Terintegrasi penuh: masterplan dirumuskan dari RPJMD pada setiap tahap, mulai dari {stage}.",
     "characteristic.integration.high": "Sangat terintegrasi: masterplan mengikuti RPJMD mulai dari {stage}, pada setiap tahap kecuali tahap teratas.",
     "characteristic.integration.partial": "Terintegrasi sebagian: masterplan bertemu dengan RPJMD mulai dari {stage}; rantai tahap yang tersinkronisasi tidak mencapai tahap di atasnya.",

@@ -48,7 +48,8 @@ RULES = {
     # karakteristik
     "start_stage": "Menyimpulkan tahap tempat sinkronisasi dimulai: tahap tipe itu.",
     "vision_from_rpjmd": "Menyimpulkan bahwa masterplan tidak merumuskan visinya sendiri: visinya tersinkronisasi dengan (dirumuskan dari) visi RPJMD.",
-    "own_vision": "Menyimpulkan bahwa masterplan merumuskan visi smart city-nya sendiri: masterplan memuat visi, dan visi itu tidak tersinkronisasi dengan visi RPJMD.",
+    "own_vision": "Menyimpulkan bahwa masterplan merumuskan visi smart city-nya sendiri: masterplan memuat visi, visi itu tidak tersinkronisasi dengan visi RPJMD, dan tidak dipadankan dengannya melalui padanan yang tidak dihitung.",
+    "vision_matched_not_counted": "Menyimpulkan bahwa visi masterplan dipadankan dengan visi RPJMD, tetapi melalui padanan yang tidak dihitung menurut aturan (relasi yang tidak dihitung pada tahap visi, syarat suatu varian): berkas mencatatnya sebagai berasal dari visi RPJMD, dan visi tetap tidak tersinkronisasi. Angkanya menyebut visi RPJMD dan relasi padanan itu.",
     "no_vision": "Menyimpulkan bahwa masterplan sama sekali tidak memuat visi.",
     "integration_full": "Menyimpulkan integrasi penuh: sinkronisasi dimulai pada tahap teratas dan setiap tahap dalam rantai tersinkronisasi penuh, sehingga masterplan dirumuskan dari RPJMD pada setiap tahap.",
     "integration_broken": "Menyimpulkan integrasi hanya pada tahap awal: sinkronisasi dimulai pada suatu tahap di atas program, tetapi rantai darinya putus pada tahap di bawahnya yang ada tetapi tidak tersinkronisasi (varian yang menentukan tipe dari tahap tersinkronisasi pertama membolehkannya), sehingga masterplan tidak dirumuskan dari RPJMD mulai dari tahap itu ke bawah.",

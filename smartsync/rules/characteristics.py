@@ -29,8 +29,8 @@ exposure is ``high_above_break``).
 from __future__ import annotations
 
 from ..facts import (
-    Characteristic, ChainBreak, ChainCoverage, ChainMember, Elements, Funding, PlanPeriod,
-    StageCoverage, StageDef, StageStatus, TypeResult,
+    Characteristic, ChainBreak, ChainCoverage, ChainMember, Elements, Funding, MatchRejected,
+    PlanPeriod, StageCoverage, StageDef, StageStatus, TypeResult, id_order,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
@@ -41,6 +41,8 @@ _SYNCHRONIZED = P(lambda stage: stage != UNSYNCHRONIZED)
 #: a chain that holds from the type's stage down (no present, unsynchronized stage below it;
 #: a variant that types by a stage whose chain breaks says what it means: first_synchronized)
 _UNBROKEN = P(lambda broken: not broken)
+#: a list of ids that is not empty (elements matched, none of whose matches counts)
+_SOME = P(lambda ids: len(ids) > 0)
 _DESCRIBE = PHASE["describe"]
 _FIGURES = PHASE["figures"]
 
@@ -93,11 +95,27 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="own_vision", value=True)
     @Rule(Elements(plan="masterplan", level="vision"),
-          NOT(StageStatus(stage="vision", synchronized=True)), salience=_DESCRIBE)
+          NOT(StageStatus(stage="vision", synchronized=True)),
+          NOT(StageCoverage(stage="vision", rejected_ids=_SOME)), salience=_DESCRIBE)
     def own_vision(self):
         """Concludes that the masterplan formulates its own smart city vision: it has a
-        vision, and that vision is not synchronized with the RPJMD vision."""
+        vision, that vision is not synchronized with the RPJMD vision, and it is not matched
+        to it by a match the rules do not count (:meth:`vision_matched_not_counted`)."""
         self.declare(Characteristic(key="own_vision", value=True, figures={}))
+
+    @concludes(Characteristic, key="own_vision", value="matched")
+    @Rule(NOT(StageStatus(stage="vision", synchronized=True)),
+          StageCoverage(stage="vision", rejected_ids=_SOME), salience=_DESCRIBE)
+    def vision_matched_not_counted(self):
+        """Concludes that the masterplan's vision is matched to the RPJMD vision, but by a
+        match the rules do not count (a relation that does not count at the vision, a
+        variant's condition): the file records it as taken from the RPJMD vision, and the
+        vision is still not synchronized. Its figures name the RPJMD vision(s) and the
+        relation(s) of those matches."""
+        found = self.collect(MatchRejected, stage="vision")
+        self.declare(Characteristic(key="own_vision", value="matched", figures={
+            "rpjmd": sorted({f["rpjmd"] for f in found}, key=lambda i: (id_order(i), i)),
+            "relations": sorted({str(f["relation"]) for f in found})}))
 
     @concludes(Characteristic, key="own_vision", value="absent")
     @Rule(StageDef(base=True), NOT(Elements(plan="masterplan", level="vision")), salience=_DESCRIBE)
