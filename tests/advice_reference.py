@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 
+from smartsync.facts import pair_order
+
 
 def fewest_losses(runs):  # type: ignore[no-untyped-def]
     """The fewest matches, taken away at one stage, that lower the type (full search)."""
@@ -47,7 +49,7 @@ def fewest_losses(runs):  # type: ignore[no-untyped-def]
                 high = middle
             else:
                 low = middle + 1
-        pairs = tuple(sorted(removed(high)))
+        pairs = tuple(sorted(removed(high), key=pair_order))
         count = sum(1 for m in runs.region.matches if m.key in set(pairs))
         falls = changes(high)
         assert falls is not None

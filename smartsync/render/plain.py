@@ -162,9 +162,17 @@ def conclusion_line(c: Any, fact: FactRecord, lang: str) -> str:
             values["relation"] = _relation(str(values["relation"]), lang)
         if "source" in values:
             values["source"] = _source(str(values["source"]), lang)
-        if "condition" in values:
-            values["condition"] = _condition(str(values["condition"]), lang)
         key = f"how.{fact.kind}"
+        if "condition" in values:
+            # a condition with words of its own for the figures it names (cascade: the
+            # RPJMD elements involved), where the figures are there
+            figures = values.get("figures") or {}
+            own = f"{key}.{values['condition']}"
+            if own in catalog(lang) and isinstance(figures, dict) and figures \
+                    and all(figures.values()):
+                key = own
+                values.update(figures)
+            values["condition"] = _condition(str(values["condition"]), lang)
         if values.get("stage") == values["base_stage"] and f"{key}.base" in catalog(lang):
             key += ".base"  # at the lowest stage: no "from the program down to the program"
         return text(key, lang, **values)

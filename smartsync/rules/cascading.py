@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from ..facts import Element, Elements, Fact, Match, MatchRejected, StageDef
+from ..facts import Element, Elements, Fact, Match, MatchRejected, StageDef, id_order
 from . import MATCH, NOT, PHASE, Rule, concludes
 
 __all__ = ["CascadingPack", "Parent", "Ancestor", "BelowTop", "ParentMatched", "CascadeHolds"]
@@ -51,8 +51,9 @@ class BelowTop(Fact):
 
 
 class ParentMatched(Fact):
-    """Parent ``parent`` of masterplan element ``id`` is matched to an RPJMD element: the
-    masterplan claims a place for ``id`` in the RPJMD's hierarchy (under that element)."""
+    """Parent ``parent`` of masterplan element ``id`` is matched to RPJMD element ``rpjmd``:
+    the masterplan claims a place for ``id`` in the RPJMD's hierarchy (under that element);
+    one fact per match of the parent."""
 
 
 class CascadeHolds(Fact):
@@ -111,14 +112,14 @@ class CascadingPack:
         it is absent from the masterplan, and is itself below the top stage."""
         self.declare(BelowTop(stage=stage))
 
-    @concludes(ParentMatched, id=MATCH.element, parent=MATCH.parent)
+    @concludes(ParentMatched, id=MATCH.element, parent=MATCH.parent, rpjmd=MATCH.placed)
     @Rule(Parent(plan="masterplan", id=MATCH.element, parent=MATCH.parent),
-          Match(masterplan=MATCH.parent), salience=PHASE["relate"])
-    def parent_matched(self, element, parent):
-        """Concludes that a parent of a masterplan element is matched (by any match): the
-        masterplan claims a place for the element in the RPJMD's hierarchy, which the
-        element's own matches must agree with."""
-        self.declare(ParentMatched(id=element, parent=parent))
+          Match(masterplan=MATCH.parent, rpjmd=MATCH.placed), salience=PHASE["relate"])
+    def parent_matched(self, element, parent, placed):
+        """Concludes that a parent of a masterplan element is matched (by any match), and to
+        which RPJMD element: the masterplan claims a place for the element in the RPJMD's
+        hierarchy (under that element), which the element's own matches must agree with."""
+        self.declare(ParentMatched(id=element, parent=parent, rpjmd=placed))
 
     @concludes(CascadeHolds, masterplan=MATCH.element, rpjmd=MATCH.counterpart)
     @Rule(Match(masterplan=MATCH.element, rpjmd=MATCH.counterpart),
@@ -155,6 +156,15 @@ class CascadingPack:
         """Concludes that a match does not count: the element is below the masterplan's top
         stage, a parent of it is matched, and none of its parents is matched to an ancestor
         of its counterpart (the masterplan places it where its counterpart is not). An
-        element whose parents are all unmatched is not rejected: it starts the cascade."""
+        element whose parents are all unmatched is not rejected: it starts the cascade.
+        Its figures name the RPJMD elements the parents are matched to (``placed``) and the
+        counterpart's own parents in the RPJMD (``under``), for a planner to decide which
+        match to change."""
+        def ordered(ids: set) -> list:
+            return sorted(ids, key=lambda i: (id_order(i), i))
+
+        placed = ordered({f["rpjmd"] for f in self.collect(ParentMatched, id=element)})
+        under = ordered({f["parent"] for f in self.collect(Parent, plan="rpjmd", id=counterpart)})
         self.declare(MatchRejected(stage=stage, masterplan=element, rpjmd=counterpart,
-                                   relation=relation, condition="cascade", figures={}))
+                                   relation=relation, condition="cascade",
+                                   figures={"placed": placed, "under": under}))
