@@ -45,3 +45,11 @@ def test_how_element_names_both_rpjmd_elements(lang, placed, rejected):
     assert "SP1" not in c.stages["program"].synchronized_ids
     lines = "\n".join(checklist(c, lang, "element:SP1"))
     assert placed in lines and rejected in lines
+
+
+def test_the_stage_list_names_both_rpjmd_elements():
+    """The type's checklist, listing SP1 among the elements not synchronized, names T1 and T2."""
+    c = CASCADING.classifier().classify(_region())
+    line = next(x for x in checklist(c, "en") if x.strip().startswith("SP1 "))
+    assert ("its match to P1 does not count: in the RPJMD's hierarchy P1 lies under T1, not "
+            "under T2, which its parent is matched to") in line

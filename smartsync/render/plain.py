@@ -75,6 +75,7 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
     matched: dict[str, list[tuple]] = {}
     rejected: dict[str, list[tuple]] = {}
     relations: dict[tuple, str] = {}
+    placed: dict[tuple, Any] = {}  # a cascade rejection's figures: the RPJMD elements involved
     elements = list(elements)
     if elements:
         for fact in elements:
@@ -83,6 +84,7 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
                     (fact.get("rpjmd"), fact.get("relation"), fact.get("source")))
             elif fact.kind == "MatchRejected":
                 relations[(fact.get("masterplan"), fact.get("rpjmd"))] = fact.get("relation")
+                placed[(fact.get("masterplan"), fact.get("rpjmd"))] = fact.get("figures") or {}
             else:
                 rejected[fact.get("id")] = [tuple(r) for r in fact.get("rejected", []) or []]
     else:
@@ -106,13 +108,22 @@ def _stage_lines(c: Any, coverage: FactRecord | None, status: FactRecord | None,
                 text("how.rejected.relation", lang, rpjmd=rpjmd_id, stage=stage,
                      relation=_relation(str(relations[(masterplan_id, rpjmd_id)]), lang))
                 if condition == "relation" and (masterplan_id, rpjmd_id) in relations else
-                text("how.rejected", lang, rpjmd=rpjmd_id,
+                text("how.rejected.cascade", lang, rpjmd=rpjmd_id,
+                     **placed[(masterplan_id, rpjmd_id)])
+                if condition == "cascade" and _names_places(placed.get((masterplan_id, rpjmd_id)))
+                else text("how.rejected", lang, rpjmd=rpjmd_id,
                      condition=_condition(str(condition), lang))
                 for rpjmd_id, condition in rejected.get(masterplan_id, []))
             lines.append("      " + text("how.unmatched_element", lang, masterplan=masterplan_id,
                                          masterplan_text=_short(c, "masterplan", masterplan_id))
                          + (f" ({why})" if why else ""))
     return lines
+
+
+def _names_places(figures: Any) -> bool:
+    """Whether a cascade rejection's figures name both places: what the parent is matched
+    to (``placed``) and what the counterpart lies under (``under``)."""
+    return isinstance(figures, dict) and bool(figures.get("placed")) and bool(figures.get("under"))
 
 
 def _condition(value: str, lang: str) -> str:

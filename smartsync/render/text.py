@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..messages import (format_bound, format_value, funding_message, rule_description,
-                        stage_name, text, type_name)
+from ..messages import (catalog, format_bound, format_value, funding_message,
+                        rule_description, stage_name, text, type_name)
 from ..trace import Derivation, FactRecord
 from ..trace import _short
 from ._lines import short_text
@@ -67,7 +67,11 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
     if p.rpjmd and p.score is None:  # a pair the search found the rules need
         key = "advice.proposal.only" if getattr(p, "only", False) else "advice.proposal.pair"
     if getattr(p, "change", "add") == "relation":
+        # what the planner changes in the plan for the new relation to be true (adopt the
+        # RPJMD element, formulate from it), not a relabelling of the match
         key = "advice.proposal.relation"
+        if f"{key}.{p.relation}" in catalog(lang):
+            key = f"{key}.{p.relation}"
     counting = tuple(getattr(p, "counting", ()))
     refused = tuple(getattr(p, "refused", ()))
     held = tuple(getattr(p, "rejected", ()))

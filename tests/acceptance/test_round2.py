@@ -152,7 +152,7 @@ def test_relations_per_stage_makes_r01_type_c_and_the_relation_change_gives_b(ca
     out = run(capsys, "explain", CASES / "r01-partial-b.yaml",
               "--stage-relations", "vision=adopted+derived;mission=adopted+derived")
     assert "Type C" in out
-    assert "change the relation of this match from aligned to derived" in out
+    assert "formulate SM2 from M2 in the masterplan; the match is then derived (recorded as aligned now)" in out
     params = smartsync.Parameters(stage_relations={"vision": ["adopted", "derived"], "mission": ["adopted", "derived"]})
     changed = attrs.evolve(region("r01"), matches=tuple(
         attrs.evolve(m, relation=smartsync.Relation.DERIVED) if (m.masterplan, m.rpjmd) == ("SM2", "M2") else m
