@@ -82,6 +82,12 @@ class Choices:
     targets_by_dimension: bool = False
     other_dimension: bool = False
     code_merged: bool = False
+    # the layouts of newuser round 6 (drawn apart too): a recap of the pagu per mission after the
+    # program table, its missions by their text or "Misi I", with a "Jumlah Program" column (F156);
+    # a crosswalk of the RPJMD's missions with the RPJPD's ("rpjpd", in a chapter before BAB V) or of
+    # its targets with the RPJMN's national priorities ("rpjmn", a section "5.4 Keselarasan ...") (F154)
+    recap: str = "none"
+    crosswalk: str = "none"
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -100,9 +106,12 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
                   mission_table=r5.choice(["none", "none", "same", "worded"]),
                   targets_by_dimension=r5.random() < 0.3, other_dimension=r5.random() < 0.25)
     code_merged = r5.random() < 0.5 and form == "docx" and word_table != "tabs"
+    r6 = random.Random(seed * 4_271 + 5)
+    round6 = dict(recap=r6.choice(["none", "none", "text", "roman"]), crosswalk=r6.choice(["none", "none", "rpjpd",
+                                                                                           "rpjmn"]))
     return Choices(
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
-        code_merged=code_merged, **round5,
+        code_merged=code_merged, **round5, **round6,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -266,8 +275,13 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
     plan = known.rpjmd
     title = {"rpjmd": "RENCANA PEMBANGUNAN JANGKA MENENGAH DAERAH", "rpd": "RENCANA PEMBANGUNAN DAERAH (RPD)",
              "rancangan": "RANCANGAN AKHIR RPJMD"}[c.rpjmd_title]
-    lines: list = [f"{title} {known.name.upper()} TAHUN {plan.period.start}-{plan.period.end}", "BAB V",
-                   "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
+    lines: list = [f"{title} {known.name.upper()} TAHUN {plan.period.start}-{plan.period.end}"]
+    if c.crosswalk == "rpjpd":  # a chapter before BAB V setting the RPJMD's missions beside the RPJPD's
+        lines += ["BAB IV", "KESELARASAN DENGAN RPJPD DAN RPJMN", "Tabel 4.1 Keselarasan Misi RPJMD dengan RPJPD",
+                  [["No", "Misi RPJMD", "Misi RPJPD"]] + [
+                      [str(i), m.text, f"Mewujudkan {known.name} yang {word} dan berdaya saing"]
+                      for i, (m, word) in enumerate(zip(plan.at("mission"), _RPJPD_WORDS), 1)]]
+    lines += ["BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
     if c.definitions:
         lines.append("Visi merupakan rumusan umum mengenai keadaan yang diinginkan pada akhir periode perencanaan.")
     if c.vision_inline:  # "Visi Kota X Tahun 2021-2026 adalah Terwujudnya ...", no quotes
@@ -299,7 +313,34 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
                 mission += " secara berkelanjutan"
             rows.append([mission, goal.text, target.text, f"Indeks {target.text.split()[-1].lower()}"])
         lines.append(rows)
+    if c.crosswalk == "rpjmn":  # a section in BAB V setting the RPJMD's targets beside the RPJMN's priorities
+        lines += ["5.4 Keselarasan dengan RPJPD dan RPJMN",
+                  [["Misi RPJMD", "Sasaran RPJMD", "Prioritas Nasional RPJMN"]] + [
+                      [f"Misi {plan[plan[t.parents[0]].parents[0]].id[1:]}", t.text, f"PN {k % 8 + 1}"]
+                      for k, t in enumerate(plan.at("target"))]]
     return lines
+
+
+_RPJPD_WORDS = ["maju", "sejahtera", "berbudaya", "lestari", "religius", "mandiri", "unggul"]
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def _recap(known: Region, c: Choices) -> list:
+    """A caption and the table of the pagu per mission (c.recap): the missions by their text or
+    "Misi I", a "Jumlah Program" column, the total row."""
+    plan = known.rpjmd
+    rows = [["No", "Misi", "Jumlah Program", "Pagu Indikatif"]]
+    grand = 0
+    for i, mission in enumerate(plan.at("mission"), 1):
+        goals = {g.id for g in plan.at("goal") if mission.id in g.parents}
+        targets = {t.id for t in plan.at("target") if set(t.parents) & goals}
+        programs = [p for p in plan.at("program") if set(p.parents) & targets]
+        amount = sum(p.budget or 0 for p in programs)
+        grand += amount
+        rows.append([str(i), mission.text if c.recap == "text" else f"Misi {_ROMAN[i - 1]}", str(len(programs)),
+                     _money(amount, c)])
+    rows.append(["", "Total", str(len(plan.at("program"))), _money(grand, c)])
+    return [f"Tabel 7.2 Rekapitulasi Pagu Indikatif per Misi (dalam {_UNIT_WORDS[c.unit]})", rows]
 
 
 def _masterplan_lines(known: Region, c: Choices) -> list[str]:
@@ -390,6 +431,9 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
     note = f"Keterangan: angka dalam {_UNIT_WORDS[c.unit]}" if c.unit_place == "note" else ""
     text = _rpjmd_text(known, c)
     chunks = _chunks(body, c.pages)
+    recap = _recap(known, c) if c.recap != "none" else []
+    if recap and c.form in ("csv", "xlsx"):  # the recap in the text document, under its chapter
+        text = text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS", *recap]
     files: dict[str, list[Path]] = {"rpjmd": [], "masterplan": []}
     if c.form == "csv":
         text_path = folder / "rpjmd-bab5.docx"
@@ -436,6 +480,8 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
             if note and k == len(chunks) - 1:
                 blocks.append(note)
             blocks.append("\f")
+        if recap:  # the recap per mission after the program table
+            blocks += [recap[0], recap[1], "\f"]
         lines = text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS"]
         if c.form == "pdf":
             path = folder / "rpjmd.pdf"

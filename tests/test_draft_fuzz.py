@@ -130,3 +130,19 @@ def test_the_generated_programs_codes_and_names_agree_with_the_nomenclature() ->
         for program in known_region(seed).rpjmd.at("program"):
             check = nom.check(program.code, program.text)
             assert check.known and check.agrees, (seed, program.code, program.text)
+
+
+@pytest.mark.parametrize("seed, recap, crosswalk", [(0, "text", "rpjpd"), (2, "roman", "rpjmn"), (9, "roman", "none")])
+def test_a_fuzzed_corpus_with_the_round6_layouts_is_drafted_whole(tmp_path: Path, seed: int, recap: str,
+                                                                  crosswalk: str) -> None:
+    """The layouts a new user met in round 6, drawn by the fuzzer: a recap of the pagu per mission
+    after the program table, by text or "Misi I" with a "Jumlah Program" column (F156), a crosswalk
+    with the RPJPD's missions (a chapter before BAB V) or the RPJMN's priorities ("5.4 Keselarasan
+    ...") (F154): no mission, goal or program more than the plan's, every figure right or doubted,
+    no row of them said to name nothing."""
+    known, files, choices = fuzz_corpus(seed, tmp_path)
+    assert (choices.recap, choices.crosswalk) == (recap, crosswalk)
+    files.pop("pages")
+    _drafted_whole(known, files)
+    checks = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"]).checks
+    assert not [c for c in checks if "the plan states (" in c or "match to write" in c]
