@@ -768,6 +768,7 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
             else:
                 low = middle + 1
         counts[s] = high
+    chosen, counts = _prune(runs, wanted, chosen, counts, mode)
     changed = runs.classify(_hypothetical(chosen, counts, mode))
     gives = changed.type
     # which elements to propose: those whose change is known (a relation to change, a
@@ -824,6 +825,34 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     after = {s: changed.stages[s].synchronized for s in needed if s in changed.stages}
     return TypeAdvice(type=wanted, letter=letter, reachable=True, needed=needed,
                       proposal=proposal, complete=complete, gives=gives, after=after)
+
+
+#: the most changes :func:`_prune` tries to leave out one by one (a classification each)
+PRUNE_LIMIT = 64
+
+
+def _prune(runs: _Runs, wanted: enum.Enum, chosen: Mapping[str, Sequence[_Option]],
+           counts: Mapping[str, int], mode: str
+           ) -> tuple[dict[str, list[_Option]], dict[str, int]]:
+    """Leave out, one at a time, each change of the counts found whose absence the rules
+    still judge to reach the type (lowest stage first, the search's last choices first):
+    the count per stage takes the stage's elements in one order, so that under a variant
+    whose condition reaches across stages it can take elements that never count (a program
+    under a masterplan target left unmatched) or that count once another change is made
+    (a program whose match in the file counts once its target is matched; newuser F164).
+    Each leaving-out is a classification; past :data:`PRUNE_LIMIT` changes, none is tried."""
+    kept = {s: list(chosen[s][:counts[s]]) for s in chosen}
+    if not 1 < sum(map(len, kept.values())) <= PRUNE_LIMIT:
+        return dict(chosen), dict(counts)
+    for s in reversed(runs.typology.stages):
+        for option in reversed(list(kept.get(s, ()))):
+            trial = {**kept, s: [o for o in kept[s] if o is not option]}
+            if _reached(runs, runs.classify(_hypothetical(
+                    trial, {t: len(v) for t, v in trial.items()}, mode)), wanted):
+                kept = trial
+    ids = {s: {o.masterplan for o in kept[s]} for s in kept}
+    return ({s: kept[s] + [o for o in chosen[s] if o.masterplan not in ids[s]] for s in chosen},
+            {s: len(kept[s]) if s in counts else 0 for s in chosen})
 
 
 def _one_each_reaches(runs: _Runs, chosen: Mapping[str, Sequence[_Option]],
