@@ -107,8 +107,12 @@ class Table:
 
 @dataclass
 class Document:
-    """One file read: its items in reading order and its number of pages."""
+    """One file read: its items in reading order and its number of pages. ``notes`` say what
+    the reader read otherwise than the file stores it (hidden rows left out, a figure scaled by
+    its number format, tracked changes accepted), each a message key (``draft.check.*``) and its
+    values, for the draft's check lines."""
 
     file: str
     items: list[Line | Table]
     pages: int = 0
+    notes: list[tuple[str, dict[str, object]]] = field(default_factory=list)

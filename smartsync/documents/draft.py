@@ -14,6 +14,7 @@ yearly pagu. The same statement read in several places is one element.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -2730,6 +2731,9 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         _walk_lines_close(walk, text_state, file)
         _heading_done(walk, text_state, file)
         _vision_done(walk, text_state, file)
+        for key, values in document.notes:  # what the reader read otherwise than stored
+            walk.draft.checks.append(_t(key, lang, plan=_t("plan." + kind.value, lang),
+                                        file=os.path.basename(file), **values))
     _other_dimensions(walk)
     _recaps_done(walk)
     if walk.draft.activities:

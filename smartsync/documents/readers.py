@@ -114,11 +114,17 @@ def read_xlsx(path: Path) -> Document:
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     items: list[Line | Table] = []
+    notes: list[tuple[str, dict[str, Any]]] = []
     try:
+        hidden = [sheet.title for sheet in book.worksheets
+                  if getattr(sheet, "sheet_state", "visible") != "visible"]
+        if hidden:
+            notes.append(("draft.check.hidden-sheets", {"count": len(hidden),
+                                                        "sheets": ", ".join(f'"{t}"' for t in hidden)}))
         for sheet in book.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            table = _sheet_table(path, book, sheet)
+            table = _sheet_table(path, book, sheet, notes)
             if table is not None:
                 items.append(table)
     except DocumentError:
@@ -127,7 +133,7 @@ def read_xlsx(path: Path) -> Document:
         raise _unreadable(str(path), "unreadable-workbook", exc) from None
     finally:
         book.close()
-    return Document(str(path), items, pages=len(items))
+    return Document(str(path), items, pages=len(items), notes=notes)
 
 
 def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
@@ -139,10 +145,23 @@ def _unreadable(file: str, key: str, exc: BaseException) -> DocumentError:
     return DocumentError(file, key, "corrupt", detail=text[:200].rstrip("."))
 
 
-def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
+class _Left:
+    """What a sheet's reading left out or read otherwise than stored, for its check lines: hidden
+    rows and columns with content, and cells shown scaled by their number format."""
+
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+        self.columns: set[int] = set()
+        self.scaled: list[tuple[int, int]] = []
+        self.formats: list[str] = []
+
+
+def _real_rows(sheet: Any, left: _Left | None = None) -> Iterable[tuple[int, dict[int, Any]]]:
     """The rows of a read-only sheet that hold cells, each as {column index (0-based): value}:
     only the cells written in the file (openpyxl's row iterator also yields every empty row and
-    cell up to the declared or last dimension, a million rows for one stray cell)."""
+    cell up to the declared or last dimension, a million rows for one stray cell). Hidden rows
+    and columns are left out, and a number shown scaled by its format read as shown; ``left``,
+    when given, gets which (for the check lines)."""
     try:
         from openpyxl.worksheet._reader import WorkSheetParser
 
@@ -163,11 +182,29 @@ def _real_rows(sheet: Any) -> Iterable[tuple[int, dict[int, Any]]]:
             if hidden_columns is None:  # the sheet's <cols> come before its rows
                 hidden_columns = _hidden_columns(parser.column_dimensions)
             if _is_hidden(parser.row_dimensions.get(str(number))):
-                continue  # a row the sheet hides (a retired program, a draft's figures): not shown, not read
-            if row:
-                yield number, {cell["column"] - 1: _shown_number(book, cell.get("style_id"), cell["value"])
-                               for cell in row
-                               if cell.get("value") is not None and cell["column"] - 1 not in hidden_columns}
+                # a row the sheet hides (a retired program, a draft's figures): not shown, not read
+                if left is not None and any(_cell_text(cell.get("value")) for cell in row):
+                    left.rows.append(number)
+                continue
+            if not row:
+                continue
+            values: dict[int, Any] = {}
+            for cell in row:
+                value, column = cell.get("value"), cell["column"] - 1
+                if value is None:
+                    continue
+                if column in hidden_columns:
+                    if left is not None and _cell_text(value):
+                        left.columns.add(column)
+                    continue
+                shown = _shown_number(book, cell.get("style_id"), value)
+                if left is not None and shown != value:
+                    left.scaled.append((number, column))
+                    kind = _number_format(book, cell.get("style_id"))
+                    if kind and kind not in left.formats:
+                        left.formats.append(kind)
+                values[column] = shown
+            yield number, values
 
 
 def _is_hidden(attributes: dict[str, Any] | None) -> bool:
@@ -190,18 +227,25 @@ def _hidden_columns(dimensions: dict[str, dict[str, Any]]) -> set[int]:
 _SCALING = re.compile(r"[0#?](,+)(?=$|[^0#?.,]|\.)")
 
 
+def _number_format(book: Any, style_id: Any) -> str | None:
+    """A cell's own number format (``None`` for a built-in one: none scales)."""
+    try:
+        number_format = book._cell_styles[style_id].numFmtId
+        if number_format < 164:
+            return None
+        return str(book._number_formats[number_format - 164])
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+
+
 def _shown_number(book: Any, style_id: Any, value: Any) -> Any:
     """A number as its cell's number format shows it: Excel's scaling commas ('#,##0,' shows
     1250000000 as 1.250.000, in thousands; '#,##0,,' in millions) divide it, as the sheet's
     reader sees it under a caption "(dalam ribuan rupiah)"."""
     if not style_id or isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
-    try:
-        number_format = book._cell_styles[style_id].numFmtId
-        if number_format < 164:
-            return value  # a built-in format: none scales
-        text = book._number_formats[number_format - 164]
-    except (AttributeError, IndexError, KeyError, TypeError):
+    text = _number_format(book, style_id)
+    if text is None:
         return value
     section = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", text.split(";")[0])
     found = _SCALING.search(section)
@@ -212,14 +256,16 @@ def _shown_number(book: Any, style_id: Any, value: Any) -> Any:
     return int(shown) if decimals == 0 else shown
 
 
-def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
+def _sheet_table(path: Path, book: Any, sheet: Any,
+                 notes: list[tuple[str, dict[str, Any]]] | None = None) -> Table | None:
     from openpyxl.utils import get_column_letter
 
     name = str(path)
     kept: list[tuple[int, dict[int, str]]] = []
     cells = 0
     last_row = last_col = 0
-    for number, values in _real_rows(sheet):  # the real cells: the declared dimension is not trusted
+    left = _Left()
+    for number, values in _real_rows(sheet, left):  # the real cells: the declared dimension is not trusted
         texts = {c: t for c, t in ((c, _cell_text(v)) for c, v in values.items()) if t}
         if not texts:
             continue
@@ -230,6 +276,8 @@ def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
             raise DocumentError(name, "sheet-range.rows" if len(kept) > MAX_ROWS else "sheet-range.cells",
                                 "too-large", sheet=repr(sheet.title), cell=f"{get_column_letter(last_col)}{last_row}",
                                 limit=MAX_ROWS if len(kept) > MAX_ROWS else MAX_CELLS)
+    if notes is not None:
+        _say_left(notes, sheet.title, left)
     if not kept:
         return None
     used = sorted({c for _, texts in kept for c in texts})
@@ -243,6 +291,25 @@ def _sheet_table(path: Path, book: Any, sheet: Any) -> Table | None:
     across = [[False] * len(used) for _ in rows]
     _mark_merged(path, book, sheet, rows_at, used, covered, across)
     return Table(rows, covered, across, rows_at=rows_at, sheet=sheet.title)
+
+
+def _say_left(notes: list[tuple[str, dict[str, Any]]], sheet: str, left: _Left) -> None:
+    """The check lines of what a sheet's reading left out or scaled, with where: its rows,
+    columns and cells."""
+    from openpyxl.utils import get_column_letter
+
+    if left.rows:
+        notes.append(("draft.check.hidden-rows", {"sheet": f'"{sheet}"', "count": len(left.rows),
+                                                  "rows": _ranges(left.rows)}))
+    if left.columns:
+        notes.append(("draft.check.hidden-columns", {
+            "sheet": f'"{sheet}"', "count": len(left.columns),
+            "columns": ", ".join(get_column_letter(c + 1) for c in sorted(left.columns))}))
+    if left.scaled:
+        shown = [f"{get_column_letter(c + 1)}{r}" for r, c in left.scaled]
+        cells = ", ".join(shown[:6]) + (f", … (+{len(shown) - 6})" if len(shown) > 6 else "")
+        notes.append(("draft.check.scaled-format", {"sheet": f'"{sheet}"', "count": len(shown), "cells": cells,
+                                                    "format": ", ".join(f"'{f}'" for f in left.formats[:3])}))
 
 
 def _merged_ranges(path: Path, book: Any, sheet: Any) -> Iterable[tuple[int, int, int, int]]:
@@ -613,6 +680,7 @@ def read_docx(path: Path) -> Document:
 
     counters: dict[str, list[int]] = {}
     pending_section = False
+    tracked = _Tracked()
     # a table typed without a table: paragraphs whose columns are set with tabs (no borders,
     # no cells); two or more such paragraphs in a row are read as a table
     tab_rows: list[tuple[list[str], int, bool]] = []
@@ -636,6 +704,7 @@ def read_docx(path: Path) -> Document:
         if pending_section and child.tag in (p_tag, tbl_tag):
             page += 1
             pending_section = False
+        tracked.look(child, page)
         if child.tag == p_tag:
             if starts_page(child) and items:
                 page += 1
@@ -671,7 +740,73 @@ def read_docx(path: Path) -> Document:
             items.extend(_docx_tables(table, page, document))
             page += breaks(child)
     flush()
-    return Document(str(path), items, pages=page)
+    return Document(str(path), items, pages=page, notes=tracked.notes())
+
+
+class _Tracked:
+    """The tracked changes of a Word body, met block by block: a table row deleted with Track
+    Changes (``w:trPr/w:del``) taken out of the table (Word shows it struck through, as gone),
+    and the insertions and deletions counted with their pages, for the check lines (the text of
+    a paragraph is read with every change accepted: :func:`_paragraph_text`)."""
+
+    def __init__(self) -> None:
+        from docx.oxml.ns import qn
+
+        self.ins = (qn("w:ins"), qn("w:moveTo"))
+        self.dels = (qn("w:del"), qn("w:moveFrom"))
+        self.marks = (qn("w:rPr"), qn("w:pPr"), qn("w:trPr"), qn("w:tcPr"))
+        self.row_props, self.row = qn("w:trPr"), qn("w:tr")
+        self.texts = (qn("w:t"), qn("w:delText"))
+        self.cell = qn("w:tc")
+        self.inserted = self.deleted = 0
+        self.pages: list[int] = []
+        self.rows: list[str] = []
+        self.row_pages: list[int] = []
+
+    def look(self, block: Any, page: int) -> None:
+        """Count a block's changes (a paragraph's or a table's), its deleted rows taken out."""
+        for mark in list(block.iter(*self.dels)):
+            props = mark.getparent()
+            if props is None or props.tag != self.row_props:
+                continue
+            row = props.getparent()
+            if row is None or row.tag != self.row or row.getparent() is None:
+                continue
+            cells = [clean("".join(t.text or "" for t in cell.iter(*self.texts))) for cell in row.iter(self.cell)]
+            said = " | ".join(c for c in cells if c)
+            if said:
+                self.rows.append(f'"{said[:100]}…"' if len(said) > 100 else f'"{said}"')
+                self.row_pages.append(page)
+            row.getparent().remove(row)
+        found = False
+        for mark in block.iter(*self.ins, *self.dels):
+            parent = mark.getparent()
+            if parent is not None and (parent.tag in self.marks or parent.tag.endswith("PrChange")):
+                if mark.tag in self.ins and parent.tag == self.row_props:
+                    self.inserted += 1  # an inserted row (its text is counted on its own)
+                    found = True
+                continue  # a paragraph mark or a format change: no text of its own
+            if mark.tag in self.ins:
+                self.inserted += 1
+            else:
+                self.deleted += 1
+            found = True
+        if found or self.row_pages[-1:] == [page]:
+            if page not in self.pages:
+                self.pages.append(page)
+
+    def notes(self) -> list[tuple[str, dict[str, Any]]]:
+        out: list[tuple[str, dict[str, Any]]] = []
+        if self.inserted or self.deleted or self.rows:
+            out.append(("draft.check.tracked-changes", {"inserted": self.inserted,
+                                                        "deleted": self.deleted + len(self.rows),
+                                                        "pages": _ranges(sorted(self.pages))}))
+        if self.rows:
+            out.append(("draft.check.deleted-rows", {"count": len(self.rows),
+                                                     "pages": _ranges(sorted(set(self.row_pages))),
+                                                     "rows": "; ".join(self.rows[:5]) + (
+                                                         f"; … (+{len(self.rows) - 5})" if len(self.rows) > 5 else "")}))
+        return out
 
 
 def _list_number(paragraph: Any, style: str, text: str, counters: dict[str, list[int]]) -> str:
