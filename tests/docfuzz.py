@@ -14,7 +14,7 @@ a combined "Visi dan Misi" heading; and the layouts of a new user's round 5 (an 
 visions unquoted on their label's line, a BAB V table whose Misi cells word the missions otherwise,
 a masterplan's targets per dimension, a "Smart Mobility" section, in Word the code in "U | B | P"
 under a merged "Kode"), drawn apart so that the other choices stay each seed's. A PDF draws its own choices (landscape pages, rulings,
-italic or glyph-by-glyph visions), and so does a Word file (its program table ruled, without
+italic or glyph-by-glyph visions, a watermark on every page), and so does a Word file (its program table ruled, without
 borders, nested in a layout table, or typed with tabs at tab stops).
 
     from docfuzz import fuzz_corpus
@@ -88,6 +88,9 @@ class Choices:
     # its targets with the RPJMN's national priorities ("rpjmn", a section "5.4 Keselarasan ...") (F154)
     recap: str = "none"
     crosswalk: str = "none"
+    # a PDF's watermark on every page (drawn apart): none, "DRAFT" set diagonally, or "RANCANGAN
+    # AKHIR" set across the middle, large and light grey, over the tables (F149)
+    watermark: str = "none"
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -109,9 +112,11 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     r6 = random.Random(seed * 4_271 + 5)
     round6 = dict(recap=r6.choice(["none", "none", "text", "roman"]), crosswalk=r6.choice(["none", "none", "rpjpd",
                                                                                            "rpjmn"]))
+    r7 = random.Random(seed * 3_571 + 29)
+    watermark = r7.choice(["none", "none", "diagonal", "across"]) if form == "pdf" else "none"
     return Choices(
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
-        code_merged=code_merged, **round5, **round6,
+        code_merged=code_merged, watermark=watermark, **round5, **round6,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -647,8 +652,23 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
     doc = BaseDocTemplate(str(path), pagesize=A4)
     portrait = Frame(40, 40, A4[0] - 80, A4[1] - 80, id="p")
     wide = Frame(40, 40, A4[1] - 80, A4[0] - 80, id="l")
-    doc.addPageTemplates([PageTemplate("portrait", [portrait], pagesize=A4),
-                          PageTemplate("landscape", [wide], pagesize=landscape(A4))])
+
+    def watermark(canvas, _doc) -> None:
+        """"DRAFT" set diagonally, or "RANCANGAN AKHIR" across the middle: large, light grey."""
+        if c.watermark == "none":
+            return
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setFillGray(0.85)
+        canvas.setFont("Helvetica-Bold", 72 if c.watermark == "diagonal" else 48)
+        canvas.translate(width / 2, height / 2)
+        if c.watermark == "diagonal":
+            canvas.rotate(45)
+        canvas.drawCentredString(0, 0, "DRAFT" if c.watermark == "diagonal" else "RANCANGAN AKHIR")
+        canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate("portrait", [portrait], pagesize=A4, onPage=watermark),
+                          PageTemplate("landscape", [wide], pagesize=landscape(A4), onPage=watermark)])
     story: list = []
     for line in lines:
         if isinstance(line, list):  # a table among the text (BAB V's "Misi | Tujuan | Sasaran")

@@ -961,6 +961,7 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
     items: list[Line | Table] = []
     scanned: list[int] = []
     raw_pages: list[list[tuple[float, Line | Table]]] = []
+    watermarks: dict[str, list[int]] = {}
     try:
         total = len(pdf)
         if total > MAX_PAGES:
@@ -972,7 +973,7 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
             try:
                 page = pdf[number - 1]
                 try:
-                    placed = _pdfium_page(page, number)
+                    placed = _pdfium_page(page, number, watermarks)
                 finally:
                     page.close()
             except DocumentError:
@@ -1007,18 +1008,26 @@ def read_pdf(path: Path, *, progress: Progress | None = None) -> Document:
                 items.append(item)
                 above = None
         raw_pages[index] = []
-    return Document(name, items, pages=len(raw_pages))
+    notes: list[tuple[str, dict[str, Any]]] = [
+        ("draft.check.watermark", {"text": said[:60], "pages": _ranges(pages)}) for said, pages in watermarks.items()]
+    return Document(name, items, pages=len(raw_pages), notes=notes)
 
 
-def _pdfium_page(page: Any, number: int) -> list[tuple[float, Line | Table]] | None:
-    """The items of one page with their top positions; ``None`` for a page that is only images."""
+def _pdfium_page(page: Any, number: int, watermarks: dict[str, list[int]] | None = None
+                 ) -> list[tuple[float, Line | Table]] | None:
+    """The items of one page with their top positions; ``None`` for a page that is only images.
+    A watermark is not read; ``watermarks`` gets what it said and the page."""
     width, height = page.get_size()
+    edges, image_area, marks = _page_paths(page, height)
+    if marks:
+        marks.take_out(page)  # the page read as if printed without its watermark
+        for said in marks.said if watermarks is not None else ():
+            watermarks.setdefault(said, []).append(number)
     textpage = page.get_textpage()
     try:
         words, _ = _page_words(textpage, height)
     finally:
         textpage.close()
-    edges, image_area = _page_paths(page, height)
     if not words:
         if image_area > 0.3 * width * height:
             return None
@@ -1188,20 +1197,92 @@ def _page_objects(page: Any) -> Iterable[Any]:
                     yield inner
 
 
-def _page_paths(page: Any, height: float) -> tuple[list[dict[str, Any]], float]:
-    """The page's straight rulings (as pdfplumber's edges) and its largest image's area."""
+class _Watermarks:
+    """The text objects of a page set as a watermark ("DRAFT", "RANCANGAN AKHIR" over the text):
+    turned on a slant (not along nor across the page: a table's header set upright is text),
+    or large (24 pt or more) and light grey or see-through. They are taken out of the page
+    before its text is read (:meth:`take_out`), so that the page reads as printed without them
+    (their letters would fall among a table's rows and cells); what they said is kept
+    (:attr:`said`) for the check line."""
+
+    def __init__(self) -> None:
+        self.objects: list[Any] = []
+        self.said: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.objects)
+
+    def look(self, obj: Any, matrix: Any) -> None:
+        import ctypes
+        import math
+
+        import pypdfium2.raw as raw
+
+        size, red, green, blue, alpha = (ctypes.c_float(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(),
+                                         ctypes.c_uint())
+        if not raw.FPDFTextObj_GetFontSize(obj, size):
+            return
+        scale = math.hypot(matrix.a, matrix.b) or 1.0
+        angle = math.degrees(math.atan2(matrix.b, matrix.a)) % 90
+        slanted = 10 < angle < 80
+        light = False
+        if size.value * scale >= 24 and raw.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+            light = min(red.value, green.value, blue.value) >= 150 or alpha.value <= 128
+        if slanted or light:
+            self.objects.append(obj)
+
+    def take_out(self, page: Any) -> None:
+        """Read what the watermark says, then take its objects out of the page (in memory)."""
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        textpage = raw.FPDFText_LoadPage(page.raw)
+        try:
+            for obj in self.objects:
+                length = raw.FPDFTextObj_GetText(obj, textpage, None, 0)  # in bytes, with the closing NUL
+                if length <= 2:
+                    continue
+                buffer = ctypes.create_string_buffer(length)
+                raw.FPDFTextObj_GetText(obj, textpage, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), length)
+                said = " ".join(buffer.raw[:length - 2].decode("utf-16-le", "replace").replace("\x00", " ").split())
+                if said and said not in self.said:
+                    self.said.append(said)
+        finally:
+            raw.FPDFText_ClosePage(textpage)
+        forms = [obj for obj in (raw.FPDFPage_GetObject(page.raw, i)
+                                 for i in range(raw.FPDFPage_CountObjects(page.raw)))
+                 if obj and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM]
+        for obj in self.objects:
+            if raw.FPDFPage_RemoveObject(page.raw, obj):
+                raw.FPDFPageObj_Destroy(obj)
+                continue
+            for form in forms:  # a watermark drawn inside a form (a stamp)
+                if raw.FPDFFormObj_RemoveObject(form, obj):
+                    raw.FPDFPageObj_Destroy(obj)
+                    break
+
+
+def _page_paths(page: Any, height: float) -> tuple[list[dict[str, Any]], float, _Watermarks]:
+    """The page's straight rulings (as pdfplumber's edges), its largest image's area and the
+    text objects set as a watermark (:class:`_Watermarks`)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     edges: list[dict[str, Any]] = []
     image_area = 0.0
+    marks = _Watermarks()
     x, y = ctypes.c_float(), ctypes.c_float()
     l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     matrix = raw.FS_MATRIX()
-    image, path = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH
+    image, path, text = raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_TEXT
     for obj in _page_objects(page):
         kind = raw.FPDFPageObj_GetType(obj)
+        if kind == text:
+            if raw.FPDFPageObj_GetMatrix(obj, matrix):
+                marks.look(obj, matrix)
+            continue
         if kind == image:
             if raw.FPDFPageObj_GetBounds(obj, l, b, r, t):
                 image_area = max(image_area, (r.value - l.value) * (t.value - b.value))
@@ -1223,7 +1304,7 @@ def _page_paths(page: Any, height: float) -> tuple[list[dict[str, Any]], float]:
             if raw.FPDFPathSegment_GetClose(segment) and start is not None:
                 _edge(edges, point, start, height)
             points.append(point)
-    return edges, image_area
+    return edges, image_area, marks
 
 
 def _edge(edges: list[dict[str, Any]], p: tuple[float, float], q: tuple[float, float], height: float) -> None:
