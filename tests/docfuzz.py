@@ -113,7 +113,7 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     round6 = dict(recap=r6.choice(["none", "none", "text", "roman"]), crosswalk=r6.choice(["none", "none", "rpjpd",
                                                                                            "rpjmn"]))
     r7 = random.Random(seed * 3_571 + 29)
-    watermark = r7.choice(["none", "none", "diagonal", "across"]) if form == "pdf" else "none"
+    watermark = r7.choice(["none", "none", "diagonal", "across"])  # a PDF's only
     return Choices(
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
         code_merged=code_merged, watermark=watermark, **round5, **round6,
