@@ -529,7 +529,8 @@ def _paragraph_text(p: Any) -> str:
     """A Word paragraph's text as Word shows it: the runs of tracked insertions (w:ins), content
     controls (w:sdt), simple fields (w:fldSimple), smart tags and hyperlinks read as any run;
     tracked deletions (w:del, w:moveFrom), text struck through by hand and a footnote marker set
-    in superscript after a figure ("2.500" + superscript "1") left out; a text box's own
+    in superscript after a figure or a word ("2.500" + superscript "1", "Governance" + "2") left
+    out (after a unit, "m" + "2", kept); a text box's own
     paragraphs are not this paragraph's."""
     w = _word_tags()
     stop = {w["del"], w["moveFrom"], w["txbxContent"], w["p"]}
@@ -553,8 +554,9 @@ def _paragraph_text(p: Any) -> str:
                 continue
             align = props.find(w["vertAlign"])
             if align is not None and align.get(w["val"]) == "superscript" and \
-                    re.fullmatch(r"\s*[\d*]{1,3}\)?\s*", text) and re.search(r"\d$", "".join(out)):
-                continue
+                    re.fullmatch(r"\s*[\d*]{1,3}\)?\s*", text) and "".join(out).strip() and \
+                    not _UNIT_BEFORE.search("".join(out)):
+                continue  # a footnote mark after a figure or a word ("2.500¹", "Governance²"), not a unit's
         out.append(text)
     return "".join(out)
 
@@ -1110,15 +1112,56 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
         last = start
         loose_box(handle, start, box)
         x0, top, bottom = box.left, height - box.top, height - box.bottom
+        shown = text[start:end]
+        if end - start > 1 and text[end - 1].isdigit():
+            # a footnote mark set superscript right after a word or a figure ("Governance²",
+            # "2.500¹"): no part of it (m², km³ kept as units)
+            cut = _superscript_tail(handle, start, end, text)
+            if cut < end:
+                shown = _UNIT_BEFORE.sub(lambda m: m.group(0) + text[cut:end].translate(_SUPERSCRIPT),
+                                         text[start:cut])
+                end = cut
         if end - start > 1:
             loose_box(handle, end - 1, box)
         # made: a space PDFium made (the document placed the word by position): mendable (_mend.py)
-        words.append({"text": text[start:end], "x0": x0, "x1": box.right, "top": top,
+        words.append({"text": shown, "x0": x0, "x1": box.right, "top": top,
                       "bottom": bottom, "size": size, "bold": bold, "fontname": "Bold" if bold else "",
                       "made": made, "run": run, "own": own})
     if pieces:
         words.extend(_words(pieces, True))
     return words, True
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: a unit a superscript digit belongs to ("m²", "km²", "m³")
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])[kcdm]?m$")
+
+
+def _superscript_at(handle: Any, first: int, k: int, size: float) -> bool:
+    """Whether character ``k`` is set superscript against its word's first character ``first``:
+    in a font under 0.8 times the size, its baseline raised above the word's."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    if (raw.FPDFText_GetFontSize(handle, k) or size) >= 0.8 * size:
+        return False
+    x, base, raised = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    return bool(raw.FPDFText_GetCharOrigin(handle, first, x, base) and raw.FPDFText_GetCharOrigin(handle, k, x, raised)
+                and raised.value - base.value > 0.1 * size)
+
+
+def _superscript_tail(handle: Any, start: int, end: int, text: str) -> int:
+    """Where a run of a page's text ends without the footnote mark set after it (up to three
+    digits set superscript: :func:`_superscript_at`); ``end`` when there is none."""
+    import pypdfium2.raw as raw
+
+    size = raw.FPDFText_GetFontSize(handle, start) or 10.0
+    cut = end
+    while cut - 1 > start and end - cut < 3 and text[cut - 1].isdigit() and \
+            _superscript_at(handle, start, cut - 1, size):
+        cut -= 1
+    return cut
 
 
 class _BoldByName:
@@ -1152,6 +1195,7 @@ def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str 
     chars = []
     bold_by_name = _BoldByName()
     size, bold, word_start, spaced = 10.0, False, True, True
+    first, before, marks = 0, "", 0
     box = raw.FS_RECTF()
     loose_box = raw.FPDFText_GetLooseCharBox
     handle = textpage.raw
@@ -1172,7 +1216,16 @@ def _page_chars(textpage: Any, height: float, indices: Iterable[int], text: str 
             size = raw.FPDFText_GetFontSize(handle, k) or 10.0
             weight = raw.FPDFText_GetFontWeight(handle, k)
             bold = weight >= 600 if weight > 0 else bold_by_name(handle, k)
-            word_start = False
+            word_start, first, before, marks = False, k, char, 0
+        elif char.isdigit() and marks < 3 and _superscript_at(handle, first, k, size):
+            # a footnote mark set superscript right after a word or a figure: no part of it
+            marks += 1
+            if not _UNIT_BEFORE.search(before):
+                continue
+            char = char.translate(_SUPERSCRIPT)  # m², km³: a unit's
+        else:
+            before += char
+            marks = 0
         loose_box(handle, k, box)
         chars.append((char, box.left, box.right, height - box.top, height - box.bottom, size, bold, spaced,
                       made))
