@@ -60,7 +60,29 @@ _TOTAL = re.compile(r"(?<![a-z])(total|jumlah|akhir periode|akhir|kumulatif)(?![
 _HIERARCHY = ("vision", "mission", "goal", "target")
 _LEVEL_OF = {"vision": Level.VISION, "mission": Level.MISSION, "goal": Level.GOAL,
              "target": Level.TARGET, "program": Level.PROGRAM, "strategy": Level.STRATEGY}
-_CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\b\.?\s*(.*)$", re.I)
+_BAB = re.compile(r"^BAB\s+([IVXL]+|\d+)\b\.?\s*(.*)$", re.I)
+#: a chapter numbered without "BAB": a roman numeral, then a title in capitals ("V. VISI, MISI ...")
+_ROMAN_CHAPTER = re.compile(r"^([IVX]{1,5})(?:\.\s*|\s+)([A-Z][^a-z]{3,})$")
+
+
+class _Chapter:
+    """A chapter's title line: "BAB V ..." (the title may follow on the next line), or a roman
+    numeral without "BAB" before a title in capitals that names a chapter of a plan ("II.
+    GAMBARAN UMUM KONDISI DAERAH", "V VISI, MISI, TUJUAN DAN SASARAN"; newuser F151): group 1
+    the number, group 2 the title. A roman-numbered item in ordinary case is no chapter."""
+
+    @staticmethod
+    def match(text: str) -> "re.Match[str] | None":
+        found = _BAB.match(text)
+        if found is not None:
+            return found
+        found = _ROMAN_CHAPTER.match(text)
+        if found is not None and _chapter_kind(found.group(2), PlanKind.RPJMD) != "any":
+            return found
+        return None
+
+
+_CHAPTER = _Chapter()
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-H]\.|[IVX]+\.(?:\d+(?:\.\d+)*\.?)?)\s+")
 _HEADING = re.compile(
     r"^(visi|misi|tujuan|sasaran|strategi|arah kebijakan|program|quick ?wins?|rencana aksi|"

@@ -1809,6 +1809,8 @@ _HEADER_WORDS = re.compile(
     r"\b(no|nomor|kode|program|misi|tujuan|sasaran|indikator|pagu|target|satuan|perangkat|opd|skpd|"
     r"penanggung|kondisi|dimensi|rencana|quick|anggaran|kinerja|tahun|total|jumlah|rp|uraian|"
     r"urusan|keterangan|lokasi|sumber|juta|deskripsi)\b", re.I)
+#: a chapter's title numbered without "BAB" ("VII. INDIKASI RENCANA PROGRAM PRIORITAS")
+_ROMAN_TITLE = re.compile(r"^[IVX]{1,5}(?:\.\s*|\s+)[A-Z][^a-z]{3,}$")
 _GROUP_ROW = re.compile(r"^(misi|tujuan|sasaran|urusan|bidang|dimensi|smart|visi)\b", re.I)
 
 
@@ -1850,7 +1852,7 @@ def _header_cell_goes_on(line: Line, above: list[Line]) -> bool:
     if not segments or _GROUP_ROW.match(line.text) or _data_line(line) or re.search(r"\d[.,]\d", line.text):
         return False
     if any(len(text) > 24 or len(text.split()) > 3 for _, _, text in segments) or \
-            re.match(r"(bab|chapter)\s", line.text, re.I):
+            re.match(r"(bab|chapter)\s", line.text, re.I) or _ROMAN_TITLE.match(line.text):
         return False  # a cell of data, a chapter's heading: labels go on in a word or two
     last = above[-1] if above else None
     if last is not None and getattr(line, "top", 0) - getattr(last, "top", 0) > 1.6 * getattr(line, "size", 10):
@@ -1926,7 +1928,7 @@ def _in_table(line: Line, columns: list[_Column]) -> bool:
     if _GROUP_ROW.match(text) or text[:1].islower():
         return True
     # one segment inside a column other than the first: a wrapped cell
-    if re.match(r"(bab|chapter)\s+[ivxl\d]+\b", text, re.I):
+    if re.match(r"(bab|chapter)\s+[ivxl\d]+\b", text, re.I) or _ROMAN_TITLE.match(text):
         return False  # a chapter's heading, centred under the table
     beyond_first = x0 > columns[0].x1 + 2 or (len(columns) > 1 and x0 >= columns[1].x0 - 3)
     # a figure's last piece may stand out past the header's label ("Total Pagu" over "1.416.")
@@ -1954,7 +1956,8 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
             # header lines above (a group label "Pagu Indikatif") and below (the years)
             while out and isinstance(out[-1], Line) and getattr(out[-1], "segments", None) and \
                     _HEADER_WORDS.search(out[-1].text) and len(out[-1].text) < 120 and \
-                    not out[-1].text.lower().startswith(("tabel", "table", "bab")):
+                    not out[-1].text.lower().startswith(("tabel", "table", "bab")) and \
+                    not _ROMAN_TITLE.match(out[-1].text):
                 header.insert(0, out.pop())  # type: ignore[arg-type]
             j = i + 1
             while j < len(items) and isinstance(items[j], Line) and getattr(items[j], "segments", None) \
