@@ -1407,6 +1407,11 @@ def _role(label: str) -> str | None:
     if re.search(r"\b(jumlah|jml\.?|banyaknya|banyak)\s+(program|kegiatan|sasaran|tujuan|misi)", low) and \
             not _MONEY_WORDS.search(low):
         return "skip"  # "Jumlah Program": how many programs a row sums, never a program's name (F156)
+    if len(low) <= 60 and not re.search(r"program|kegiatan|uraian|quick|inisiatif|rencana", low) and \
+            dimension_of(label) is not None:
+        # one of the six dimensions heading a column of ticks ("Smart Governance", under a
+        # merged "Dimensi": a masterplan's matrix of programs by dimension; newuser F147)
+        return "dimension_tick"
     for role, pattern in _ROLE_RES:
         if pattern.search(low):
             if role == "skip" and re.search(r"pagu|anggaran|\brp\b", low) and "realisasi" not in low:
@@ -1923,8 +1928,10 @@ _HIGHER_PLAN = re.compile(r"\brpjpd\b|\brpjmn\b|jangka panjang|\bnasional\b|\bpr
 
 
 _ROW_LABEL = re.compile(r"^(visi|misi|tujuan|sasaran)\b[^:]{0,30}:?$", re.I)
-_ROLES_SAID = ("code", "code_part", "program", "year", "total", "agency", "indicator", "dimension", "mission",
-               "goal", "target", "vision", "no", "strategy")
+#: a cell ticking a column (a dimension of a masterplan's matrix): √, ✓, v, X, ●, "ya"
+_TICK = re.compile(r"^\s*(?:[√✓✔☑✗✘xXvV●•■✕*]|ya|yes|1)\s*$", re.I)
+_ROLES_SAID = ("code", "code_part", "program", "year", "total", "agency", "indicator", "dimension", "dimension_tick",
+               "mission", "goal", "target", "vision", "no", "strategy")
 
 
 def _table_note(file: str, table: Table, header: range, cols: _Columns, rows: int | None = None,
@@ -2361,6 +2368,14 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                 # a cell naming a dimension that is none of the six ("Smart Mobility"): said
                 state.values["__other"] = clean(cells[c]) if dimension is None else ""
             other = state.values.get("__other") or None
+    ticked = [found for c in range(len(cells)) if cols.roles[c] == "dimension_tick" and _TICK.match(cells[c])
+              and (found := dimension_of(cols.labels[c])) is not None]
+    if ticked:
+        dimension = ticked[0]
+        if len(ticked) > 1:  # a region file gives a program one dimension: the first ticked, said
+            reasons.append((_t("draft.reason.dimensions-ticked", walk.lang, dimensions=", ".join(
+                _t("dimension." + d.value, walk.lang) for d in ticked), dimension=_t(
+                "dimension." + ticked[0].value, walk.lang)), 0.2))
     if dimension is None and isinstance(state.values.get("__dimension"), Dimension):
         dimension = state.values["__dimension"]  # type: ignore[assignment]
     if dimension is None:
