@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
 from typing import Callable, Iterable, Sequence, cast
@@ -511,7 +510,8 @@ def _suggest_level(
         done = done_in(c) if taken_by else set()
         # any seeds give a lower bound of the top-th best score (the bar only leaves out pairs
         # that provably cannot enter the top); the largest partial products make it high
-        seeds = [d for _, d in heapq.nlargest(top + 2, zip(partial.values(), partial))]
+        # (one sort in C: a heap of the few largest walks every pair in Python)
+        seeds = sorted(partial, key=partial.__getitem__, reverse=True)[:top + 2]
         scores: list[float] = []
         for d in seeds:
             free = sum(1 for j in rp_members[d] if rp_ids[j] not in done) if done \
