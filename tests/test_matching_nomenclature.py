@@ -572,7 +572,8 @@ def test_the_unknown_version_of_check_codes_names_the_version_used_in_both_langu
 def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_on_its_review_page(
         tmp_path: Path, lang: str, bridged: str, via: str) -> None:
     """Drafted from a SIPD export and a quick-win list, matched with --write, the review page shows the
-    suggestion's bridging sub-kegiatan and the program whose code its name contradicts, with the reason."""
+    suggestion's bridging sub-kegiatan, the code set aside for the name, and the program whose code its name
+    contradicts, with the reason."""
     pytest.importorskip("openpyxl")
     import re
 
@@ -590,11 +591,15 @@ def test_a_region_drafted_from_documents_shows_the_bridge_and_the_doubted_code_o
     html = ReviewSession(path).state(lang, html=True)["html"]
     (bridge,) = re.findall(r'<div class="bridge">(.*?)</div>', html)
     # the entry named is a real sub-kegiatan of the program the RPJMD row's code names
-    code, name = re.search(rf"{via} sub-kegiatan (2\.16\.02\.\d\.\d\d\.\d{{4}}) ([^<]+)$", bridge).groups()
+    code, name = re.search(rf"{via} sub-kegiatan (2\.16\.02\.\d\.\d\d\.\d{{4}}) ([^<;]+);", bridge).groups()
     entry = load_nomenclature().get(code)
     assert bridged in bridge and entry is not None and entry.name == name
+    # P4's code (2.16.03) is doubted: it is bridged by its name (2.16.02), and the bridge's line says so
+    assert "2.16.03 " in bridge and "2.16.02 " in bridge
     suggestion = re.search(r'<li class="suggestion"[^>]*>', html).group(0)
-    assert 'data-masterplan="SP1"' in suggestion and 'data-rpjmd="P3"' in suggestion
+    # the export swaps two codes: P4, named the public information program, is coded 2.16.03
+    # (applications); bridged by its name, it is the public service mall's program
+    assert 'data-masterplan="SP1"' in suggestion and 'data-rpjmd="P4"' in suggestion
     doubted = re.search(r'<li class="drafted" data-plan="rpjmd" data-id="P3" data-confidence="0.60">.*?</li>',
                         html).group(0)
     assert "2.16.02" in doubted and "2.16.03" in doubted
@@ -673,3 +678,54 @@ def test_a_phrase_of_the_vocabulary_is_one_term_and_its_words_apart_are_not() ->
     assert PHRASES["satu data"] == "satudata"
     assert [t.stem for t in terms("Portal Satu Data Kota")] == ["portal", "satudata", "kota"]
     assert "satudata" not in [t.stem for t in terms("Data satu kecamatan")]
+
+
+def _coded_region(code: str, name: str, masterplan_text: str) -> Region:
+    return Region(id="1", name="Kota Contoh", kind="kota",
+                  rpjmd=Plan("rpjmd", Period(2021, 2026), [Element("P1", "program", name, code=code)]),
+                  masterplan=Plan("masterplan", Period(2022, 2031),
+                                  [Element("SP1", "program", masterplan_text)]))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "its code 9.99.03 is not in the nomenclature: bridged by its name, not its code"),
+    ("id", "kodenya 9.99.03 tidak ada dalam nomenklatur: dijembatani menurut namanya, bukan kodenya")])
+def test_a_program_whose_code_does_not_exist_is_bridged_by_its_name_and_the_note_says_why(
+        lang: str, said: str) -> None:
+    """An RPJMD program coded with a code the nomenclature lacks is bridged through the program its name places it in."""
+    from smartsync import suggest_matches
+
+    region = _coded_region("9.99.03", "Program Pengelolaan Pendapatan Daerah",
+                           "Pembayaran pajak daerah secara elektronik (e-tax)")
+    (m,) = suggest_matches(region, lang=lang)
+    assert m.note.split("; ")[0].endswith("5.02.04 PROGRAM PENGELOLAAN PENDAPATAN DAERAH (pembayaran pajak)")
+    assert said in m.note.split("; ")
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "its code 2.16.03 is PROGRAM PENGELOLAAN APLIKASI INFORMATIKA, which its name does not read "
+           "like: bridged by its name, not its code"),
+    ("id", "kodenya 2.16.03 adalah PROGRAM PENGELOLAAN APLIKASI INFORMATIKA, yang tidak sesuai dengan "
+           "namanya: dijembatani menurut namanya, bukan kodenya")])
+def test_a_program_whose_name_disagrees_with_its_code_is_bridged_by_its_name_and_the_note_says_why(
+        lang: str, said: str) -> None:
+    """A waste program coded as the applications program is bridged as a waste program: a waste bank
+    reaches it, with the set-aside code in the note, and a command centre no longer does."""
+    from smartsync import suggest_matches
+
+    region = _coded_region("2.16.03", "Program Pengelolaan Persampahan", "Bank sampah digital")
+    (m,) = suggest_matches(region, lang=lang)
+    assert "2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN (bank sampah)" in m.note.split("; ")[0]
+    assert said in m.note.split("; ")
+    assert suggest_matches(_coded_region("2.16.03", "Program Pengelolaan Persampahan",
+                                         "Command center kota")) == ()
+
+
+def test_a_program_whose_name_agrees_with_its_code_is_bridged_by_its_code() -> None:
+    """A name that paraphrases its code's program keeps its code: the note says nothing was set aside."""
+    from smartsync import suggest_matches
+
+    region = _coded_region("2.16.03", "Program Pengelolaan Aplikasi Informatika Kota", "Command center kota")
+    (m,) = suggest_matches(region)
+    assert m.note.split("; ")[0].startswith("via program 2.16.03")
+    assert "placed" not in m.note and "not its code" not in m.note

@@ -53,7 +53,7 @@ from typing import Callable, Iterable, Mapping
 
 import attrs
 
-from .nomenclature import Entry, Nomenclature, Placement, code_key
+from .nomenclature import CodeCheck, Entry, Nomenclature, Placement, code_key
 from .scoring import SECTOR_BONUS, SECTOR_MISMATCH_FACTOR, Statement, evidence_of
 
 __all__ = ["Bridge", "Bridger", "PLACE_MIN", "BRIDGE_FACTOR", "affairs_of_fields"]
@@ -148,6 +148,7 @@ class Bridger:
         self._fields = [served.get(".".join((code_key(e.code) or ())[:2]), frozenset())
                         for e in index.entries]
         self._places: dict[tuple[str, str | None], tuple[Entry | None, Placement | None]] = {}
+        self._stems_of: dict[str, frozenset[str]] | None = None
         # the affairs as bit masks (intersections and unions without building sets: the
         # hot loop of reacher())
         self._bit: dict[str, int] = {}
@@ -186,19 +187,72 @@ class Bridger:
         if found is None:
             program = _program_in(self.nomenclature, code, version) if code else None
             if program is not None and not program.code.startswith("X"):
-                found = (program, None)
+                doubt = self._doubted(text, code if version is None else program.code, program)
+                found = (program, None) if doubt is None else (doubt.entry, doubt)
             else:
                 # an RPJMD program is named like a program or an activity, not a sub-activity
                 # below the least confidence, no placement: those are never scored in full
                 places = self.nomenclature.place(text, top=1, activities=False, floor=PLACE_MIN)
                 if places and places[0].confidence >= PLACE_MIN:
-                    found = (places[0].entry, places[0])
+                    placed = places[0]
+                    if code and program is None and self.nomenclature.get(code) is None:
+                        # a code the version does not know: bridged by the name, and said so
+                        placed = attrs.evolve(placed, set_aside=CodeCheck(code=code, known=False))
+                    found = (placed.entry, placed)
                 else:
                     found = (None, None)
             if len(self._places) > 50_000:  # bounded, as the statements' cache is
                 self._places.clear()
             self._places[key] = found
         return found
+
+    def _vocabulary(self) -> dict[str, frozenset[str]]:
+        """Program code -> the stems of its entries (its name, its activities', its planners'
+        words), worked out once."""
+        found = self._stems_of
+        if found is None:
+            sets: dict[str, set[str]] = {}
+            for p, st in zip(self._index.program, self._index.statements):
+                sets.setdefault(p, set()).update(st.weights)
+            found = self._stems_of = {p: frozenset(v) for p, v in sets.items()}
+        return found
+
+    def _doubted(self, text: str, code: str, program: Entry) -> Placement | None:
+        """The program the name ``text`` places an RPJMD program in when its ``code``
+        (of ``program``) is doubted, as ``smartsync validate --codes`` doubts it
+        (:meth:`Nomenclature.check`: the name reads clearly more like another program,
+        placed with at least :data:`PLACE_MIN`), with the check as its ``set_aside``;
+        ``None`` when the code is followed.
+
+        Most names agree with their code, and the full check (the name against every
+        activity of the nomenclature) is made only for a name that may disagree: one whose
+        best program by the names of programs and kegiatan is another, with a confidence
+        that can exceed the name's cosine with its code's program by the margin a
+        disagreement needs (that cosine is at most the check's similarity)."""
+        from .nomenclature import _CLEARER
+        from .text import terms
+
+        index = self._index
+        # a name whose every word reaching entries of the nomenclature (not frequent there,
+        # not generic) is a word of its code's program (of its names, its activities' or its
+        # planners' words) is taken to agree, unchecked: most are
+        vocabulary = self._vocabulary().get(program.code, frozenset())
+        generic, frequent, postings = index.weights.generic, index.frequent, index.postings
+        if all(t.stem in vocabulary for t in terms(text) if t.stem in postings
+               and t.stem not in frequent and t.stem not in generic):
+            return None
+        own = index.statement(text).cosine(index.statement(program.name))
+        floor = max(PLACE_MIN, own + _CLEARER - 1e-4)
+        if floor > 1.0:
+            return None
+        best = self.nomenclature.place(text, top=1, activities=False, floor=floor)
+        if not best or best[0].entry.code == program.code:
+            return None
+        check = self.nomenclature.check(code, text)
+        s = check.suggestion
+        if check.agrees is False and s is not None and s.confidence >= PLACE_MIN:
+            return attrs.evolve(s, set_aside=check)
+        return None
 
     def statement(self, text: str) -> Statement:
         """The masterplan text as the nomenclature weighs it."""

@@ -130,11 +130,17 @@ class Entry:
 class Placement:
     """Where a text without a code sits in the nomenclature: the program ``entry``, a
     ``confidence`` from 0 to 1, and the ``via`` entry (a kegiatan or sub-kegiatan of the
-    program, or the program itself) whose words placed it."""
+    program, or the program itself) whose words placed it.
+
+    ``set_aside``: when the text had a code that was not followed (a code the version does
+    not know, or one whose entry the name does not read like:
+    :meth:`Nomenclature.check`), what the nomenclature says of that code; ``None`` for a
+    text placed because it had no code."""
 
     entry: Entry
     confidence: float
     via: Entry
+    set_aside: "CodeCheck | None" = None
 
 
 @attrs.frozen

@@ -162,6 +162,12 @@ def _bridge_note(a: Element, sa: Statement, b: Element, sb: Statement, bridge: B
     if bridge.placement is not None:
         parts.append(text("match.note.placed", lang, code=bridge.program.code,
                           confidence=bridge.placement.confidence))
+        aside = bridge.placement.set_aside
+        if aside is not None:  # the RPJMD program's code was not followed: why
+            parts.append(text("match.note.code_unknown", lang, code=aside.code)
+                         if aside.entry is None else
+                         text("match.note.code_set_aside", lang, code=aside.entry.code,
+                              name=aside.entry.name))
     rest = _note(a, sa, b, sb, lang)
     if rest:
         parts.append(rest)

@@ -30,7 +30,7 @@ __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", 
            "format_bound", "rule_words",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
-           "funding_message", "localize_note", "agree",
+           "funding_message", "localize_note", "note_part", "agree",
            "rule_description", "register_rules", "first_sentence", "variant_description"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
@@ -521,24 +521,32 @@ def localize_note(note: str, lang: str = "en") -> str:
     return "; ".join(out)
 
 
-def _localize_part(part: str, lang: str) -> str:
+def note_part(part: str) -> "tuple[str, dict[str, str]] | None":
+    """Which ``match.note.*`` message (of any language) one part of a note is, with the
+    values it was written with; ``None`` for a part smartsync did not write."""
     import re
 
     for source in LANGUAGES:
         for key, template in _CATALOGS[source].items():
             if not key.startswith("match.note."):
                 continue
-            pattern, names = "", []
+            pattern = ""
             for literal, name, _, _ in string.Formatter().parse(template):
                 pattern += re.escape(literal)
                 if name:
                     pattern += f"(?P<{name}>.+?)"
-                    names.append(name)
             found = re.fullmatch(pattern, part)
             if found:
-                return string.Formatter().vformat(
-                    _CATALOGS[lang].get(key, template), (), _Values(found.groupdict()))
-    return part
+                return key, found.groupdict()
+    return None
+
+
+def _localize_part(part: str, lang: str) -> str:
+    found = note_part(part)
+    if found is None:
+        return part
+    key, values = found
+    return string.Formatter().vformat(_CATALOGS[lang][key], (), _Values(values))
 
 
 def funding_message(f: Any, lang: str = "en", *, uncounted: bool = True) -> str:

@@ -354,6 +354,8 @@ CATALOG = {
     "match.note.same_code": "same program code {code}",
     "match.note.bridge": "via {level} {code} {name}",
     "match.note.placed": "RPJMD program placed in the nomenclature at {code} by its name (confidence {confidence})",
+    "match.note.code_unknown": "its code {code} is not in the nomenclature: bridged by its name, not its code",
+    "match.note.code_set_aside": "its code {code} is {name}, which its name does not read like: bridged by its name, not its code",
     "match.note.aims": 'aims that met: masterplan "{masterplan}", RPJMD "{rpjmd}"',
     "match.note.shared_affairs": "shared affairs of government: {affairs}",
     "match.summary": "{path}: {count} suggested {matches} (threshold {score_threshold}, top {top}); {kept} existing {kept_matches} kept",

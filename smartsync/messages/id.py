@@ -345,6 +345,8 @@ CATALOG = {
     "match.note.same_code": "kode program sama {code}",
     "match.note.bridge": "melalui {level} {code} {name}",
     "match.note.placed": "program RPJMD ditempatkan dalam nomenklatur pada {code} menurut namanya (keyakinan {confidence})",
+    "match.note.code_unknown": "kodenya {code} tidak ada dalam nomenklatur: dijembatani menurut namanya, bukan kodenya",
+    "match.note.code_set_aside": "kodenya {code} adalah {name}, yang tidak sesuai dengan namanya: dijembatani menurut namanya, bukan kodenya",
     "match.note.aims": 'butir yang bertemu: masterplan "{masterplan}", RPJMD "{rpjmd}"',
     "match.note.shared_affairs": "urusan pemerintahan yang sama: {affairs}",
     "match.summary": "{path}: {count} {matches} usulan mesin (ambang skor {score_threshold}, paling banyak {top} per unsur); {kept} {kept_matches} yang ada dipertahankan",

@@ -64,20 +64,28 @@ def _short(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
+#: the parts of a note that say how the nomenclature bridged a pair: the entry, how the RPJMD
+#: program was placed by its name, and why its code was not followed
+_BRIDGE_PARTS = frozenset({"match.note.bridge", "match.note.placed", "match.note.code_unknown",
+                           "match.note.code_set_aside"})
+
+
 def _bridge_of(note: str) -> tuple[str, str]:
-    """The part of a suggestion's note naming the nomenclature entry that bridged the pair
-    (written by :mod:`smartsync.matching` as ``match.note.bridge``, in either language), and
-    the rest of the note."""
-    from ..messages import text
+    """The parts of a suggestion's note saying how the nomenclature bridged the pair (written
+    by :mod:`smartsync.matching` as :data:`_BRIDGE_PARTS`, in either language: the entry, a
+    placement by name, a code set aside), and the rest of the note."""
+    from ..messages import note_part
 
     import re
 
-    prefixes = {text("match.note.bridge", lang, level="", code="", name="").strip()
-                for lang in ("en", "id")}
-    shape = re.compile(r"(?:%s) (?:program|kegiatan|sub-kegiatan) [0-9X][0-9X.]* \S"
-                       % "|".join(map(re.escape, sorted(prefixes))))
+    shape = re.compile(r"\S+ (?:program|kegiatan|sub-kegiatan) [0-9X][0-9X.]* \S")
     parts = note.split("; ")
-    bridge = [p for p in parts if shape.match(p)]
+    bridge = []
+    for p in parts:
+        found = note_part(p)
+        if found is not None and found[0] in _BRIDGE_PARTS and (
+                found[0] != "match.note.bridge" or shape.match(p)):
+            bridge.append(p)
     return "; ".join(bridge), "; ".join(p for p in parts if p not in bridge)
 
 
