@@ -207,13 +207,16 @@ class Bridger:
         return found
 
     def _vocabulary(self) -> dict[str, frozenset[str]]:
-        """Program code -> the stems of its entries (its name, its activities', its planners'
-        words), worked out once."""
+        """Program code -> the stems of its name and its kegiatan's names (what a program is
+        placed by, :meth:`Nomenclature.place` with ``activities=False``), worked out once."""
         found = self._stems_of
         if found is None:
             sets: dict[str, set[str]] = {}
-            for p, st in zip(self._index.program, self._index.statements):
-                sets.setdefault(p, set()).update(st.weights)
+            index = self._index
+            for p, st, level, planners in zip(index.program, index.statements, index.level,
+                                              index.planners):
+                if level in ("program", "kegiatan") and not planners:
+                    sets.setdefault(p, set()).update(st.weights)
             found = self._stems_of = {p: frozenset(v) for p, v in sets.items()}
         return found
 
@@ -234,8 +237,8 @@ class Bridger:
 
         index = self._index
         # a name whose every word reaching entries of the nomenclature (not frequent there,
-        # not generic) is a word of its code's program (of its names, its activities' or its
-        # planners' words) is taken to agree, unchecked: most are
+        # not generic) is a word of its code's program's name or of its kegiatan's names is
+        # taken to agree, unchecked: most are
         vocabulary = self._vocabulary().get(program.code, frozenset())
         generic, frequent, postings = index.weights.generic, index.frequent, index.postings
         if all(t.stem in vocabulary for t in terms(text) if t.stem in postings
