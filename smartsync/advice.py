@@ -89,7 +89,9 @@ class ProposedMatch:
     person must find one). ``relation``: the relation the match must carry to
     count (one the rules count at the stage). ``change``: ``add`` (a new match) or
     ``relation`` (the region's match ``masterplan -> rpjmd``, rejected only for its
-    relation ``current``, given ``relation`` instead). ``limited``: the matcher was not
+    relation ``current``, given ``relation`` instead) or ``remove`` (the region's match
+    ``masterplan -> rpjmd`` taken away: under rules that are not monotone a wrong match can
+    keep the elements under it from counting). ``limited``: the matcher was not
     asked about this element (``rpjmd`` is ``None`` for that reason), the region being
     over the advice's limit on compared pairs (:data:`MAX_CANDIDATE_PAIRS`) or its level
     having more RPJMD elements than the matcher reads for the advice
@@ -1057,19 +1059,25 @@ def _advise_sets(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
         return TypeAdvice(type=wanted, letter=letter, reachable=False, needed={}, proposal=(),
                           complete=False, gives=None,
                           missing=(Missing(wanted.value, "masterplan"),))
-    pool = list(changes)
-    tried = 0  # sets classified (the whole pool, the widest change, was classified before)
+    # the changes: the widest change's matches, and each of the region's matches taken
+    # away (a wrong match can block the cascade; without it the elements under it count)
+    pool: list[Any] = list(changes) + [m.key for m in runs.region.matches]
+    tried = 0  # sets classified (the widest change alone was classified before)
     size = 0  # every set of up to ``size`` changes tried
     every = True
-    for k in range(1, len(pool)):
+    for k in range(1, len(pool) + 1):
         for chosen in itertools.combinations(pool, k):
+            add = tuple(c for c in chosen if isinstance(c, Match))
+            gone = frozenset(c for c in chosen if not isinstance(c, Match))
+            if any(m.key in gone for m in add) or (not gone and k == len(changes)):
+                continue  # a pair both changed and taken away; the widest change again
             if tried >= SETS_LIMIT:
                 every = False
                 break
             tried += 1
-            done = runs.classify(chosen)
+            done = runs.classify(add, remove=gone)
             if _reached(runs, done, wanted):
-                return _proposed_set(runs, wanted, chosen, done, sets=True)
+                return _proposed_set(runs, wanted, add, done, sets=True, removed=tuple(gone))
         if not every:
             break
         size = k
@@ -1084,10 +1092,11 @@ def _advise_sets(runs: _Runs, wanted: enum.Enum, changes: Sequence[Match],
 
 
 def _proposed_set(runs: _Runs, wanted: enum.Enum, chosen: Sequence[Match], changed: Any,
-                  **found: Any) -> TypeAdvice:
+                  removed: Sequence[tuple[str, str]] = (), **found: Any) -> TypeAdvice:
     """A set of changes found to reach a type (``changed``: its classification), as advice:
-    each match by pair and relation, the masterplan elements given matches per stage or
-    level (``found``: how it was found, :attr:`TypeAdvice.wide_cut` or ``sets``)."""
+    each match by pair and relation (``removed``: the pairs whose matches are taken away,
+    ``change`` ``remove``), the masterplan elements changed per stage or level
+    (``found``: how it was found, :attr:`TypeAdvice.wide_cut` or ``sets``)."""
     typology = runs.typology
     level_of = {e.id: e.level.value for e in runs.region.masterplan.elements}
     current = {m.key: m.relation.value for m in runs.region.matches}
@@ -1100,7 +1109,11 @@ def _proposed_set(runs: _Runs, wanted: enum.Enum, chosen: Sequence[Match], chang
                       None if m.key in current else scores.get(m.key), m.relation.value,
                       change="relation" if m.key in current else "add",
                       current=current.get(m.key))
-        for m in kept)
+        for m in kept) + tuple(
+        ProposedMatch(masterplan, rpjmd, level_of[masterplan], None, current[(masterplan, rpjmd)],
+                      change="remove", current=current[(masterplan, rpjmd)])
+        for masterplan, rpjmd in sorted(removed, key=lambda k: (
+            order.get(level_of[k[0]], 0), k)))
     if scores:
         found["ranked"] = True
     start = typology.stages.index(wanted.value)
@@ -1845,7 +1858,9 @@ def with_proposal(region: Region, advice: TypeAdvice) -> Region:
     """The region with the proposal's matches added (those with a candidate), as manual
     matches carrying the proposed relation: what a planner gets by accepting it."""
     added = tuple(Match(p.masterplan, p.rpjmd, p.relation, Source.MANUAL)
-                  for p in advice.proposal if p.rpjmd is not None)  # a relation change replaces
-    keys = {m.key for m in added}
+                  for p in advice.proposal if p.rpjmd is not None
+                  and p.change != "remove")  # a relation change replaces
+    keys = {m.key for m in added} | {(p.masterplan, p.rpjmd) for p in advice.proposal
+                                     if p.change == "remove"}
     kept = tuple(m for m in region.matches if m.key not in keys)
     return attrs.evolve(region, matches=kept + added)

@@ -252,12 +252,15 @@ def reachable_by_some_set(runs: Runs, wanted: str, limit: int = 128) -> bool:
 
 def some_counterparts_reach(runs: Runs, region: Region, proposal: Sequence[Any], wanted: str,
                             limit: int = 64) -> bool:
-    """Whether the proposal, each element it names no counterpart for given *one* RPJMD
+    """Whether the proposal (its matches taken away, ``change`` ``remove``, taken away),
+    each element it names no counterpart for given *one* RPJMD
     element of its level (some choice of them: no monotonicity assumed, so giving every
     counterpart at once proves nothing), reaches ``wanted``. :class:`Budget` past ``limit``
     choices."""
+    gone = {(p.masterplan, p.rpjmd) for p in proposal if getattr(p, "change", "add") == "remove"}
+    region = attrs.evolve(region, matches=tuple(m for m in region.matches if m.key not in gone))
     named = [Match(p.masterplan, p.rpjmd, p.relation, Source.MANUAL) for p in proposal
-             if p.rpjmd is not None]
+             if p.rpjmd is not None and (p.masterplan, p.rpjmd) not in gone]
     open_ = [p for p in proposal if p.rpjmd is None]
     options = [[Match(p.masterplan, e.id, p.relation, Source.MANUAL)
                 for e in region.rpjmd.at(p.stage)] for p in open_]

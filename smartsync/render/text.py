@@ -72,6 +72,8 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
         key = "advice.proposal.relation"
         if f"{key}.{p.relation}" in catalog(lang):
             key = f"{key}.{p.relation}"
+    if getattr(p, "change", "add") == "remove":
+        key = "advice.proposal.remove"
     counting = tuple(getattr(p, "counting", ()))
     refused = tuple(getattr(p, "refused", ()))
     held = tuple(getattr(p, "rejected", ()))
@@ -175,6 +177,10 @@ def count_line(c: Any, item: Any, stage: str, count: int, lang: str) -> str:
         or text("advice.condition_unnamed", lang)
     stages = list(c.typology.stages)
     after = getattr(item, "after", {}).get(stage)
+    removals = [p for p in item.proposal if p.stage == stage]
+    if removals and all(getattr(p, "change", "add") == "remove" for p in removals):
+        # matches taken away (rules that are not monotone): said as such, at any stage
+        return text("advice.count_remove", lang, **values)
     if item.type.value in stages and stages.index(stage) < stages.index(item.type.value):
         # above the type's stage: needed by the rules in force, not by the type's threshold
         return text("advice.count_above", lang, **values)
