@@ -28,24 +28,34 @@ SUBCOMMANDS = ("validate", "classify", "explain", "match", "batch", "report", "r
 class Help(str):
     """An option's help (or a command's description) as the catalogs word it: its English
     is the string itself; under ``--help --lang id`` the parser words it again from the same
-    catalog key (``help.<key>``) and values, so each help text exists once per language."""
+    catalog key (``help.<key>``) and values, so each help text exists once per language.
+    What argparse adds to it stays a :class:`Help` (Python 3.10's ``BooleanOptionalAction``
+    appends `` (default: %(default)s)``, worded by the catalogs' ``help.default``)."""
 
     key: str
     values: dict[str, Any]
+    added: tuple[str, ...]
 
-    def __new__(cls, key: str, **values: Any) -> "Help":
+    def __new__(cls, key: str, added: tuple[str, ...] = (), **values: Any) -> "Help":
         from ..messages import text
 
-        self = super().__new__(cls, text(f"help.{key}", "en", **values))
+        self = super().__new__(cls, text(f"help.{key}", "en", **values) + "".join(added))
         self.key = key
         self.values = values
+        self.added = added
         return self
+
+    def __add__(self, other: str) -> "Help":  # type: ignore[override]
+        return Help(self.key, self.added + (str(other),), **self.values)
 
     def worded(self, lang: str) -> str:
         """The help in ``lang``."""
         from ..messages import text
 
-        return text(f"help.{self.key}", lang, **self.values)
+        english_default = text("help.default", "en")
+        added = "".join(text("help.default", lang) if part == english_default else part
+                        for part in self.added)
+        return text(f"help.{self.key}", lang, **self.values) + added
 
 
 #: what each subcommand does, in one line (the catalogs' ``help.summary.<command>``): its

@@ -799,6 +799,7 @@ CATALOG = {
     "help.suggest": "classify with matches suggested from the plan texts added",
     "help.help": "show this help message and exit",
     "help.version": "show program's version number and exit",
+    "help.default": " (default: %(default)s)",
     "help.summary.smartsync": "How a region's Masterplan Smart City is synchronized with its RPJMD, and why.",
     "help.summary.validate": "check region files and report every problem",
     "help.summary.classify": "classify regions: type, stages, characteristics, diagnostics",

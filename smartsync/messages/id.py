@@ -790,6 +790,7 @@ CATALOG = {
     "help.suggest": "klasifikasikan dengan padanan usulan dari teks rencana ditambahkan",
     "help.help": "tampilkan pesan bantuan ini lalu keluar",
     "help.version": "tampilkan nomor versi program lalu keluar",
+    "help.default": " (bawaan: %(default)s)",
     "help.summary.smartsync": "Bagaimana Masterplan Smart City suatu daerah tersinkronisasi dengan RPJMD-nya, dan mengapa.",
     "help.summary.validate": "periksa berkas daerah dan laporkan setiap masalah",
     "help.summary.classify": "klasifikasikan daerah: tipe, tahap, karakteristik, temuan",
