@@ -198,10 +198,7 @@ def spreadsheet_cell(value: object) -> object:
     shown with ``cat`` (escape sequences; tab and line breaks are kept, CSV quotes them),
     are written as ``\\xNN`` / ``\\uNNNN``. Numbers stay numbers."""
     if isinstance(value, str):
-        if _BIDI_REORDERING.search(value) is not None:
-            value = _BIDI_REORDERING.sub(lambda m: _escape(m.group()), value)
-        if _BAD_IN_TEXT.search(value) is not None:
-            value = _BAD_IN_TEXT.sub(lambda m: _escape(m.group()), value)
+        value = workbook_text(value)
         if value.startswith(FORMULA_STARTS):
             return "'" + value
     return value
