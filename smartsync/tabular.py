@@ -909,6 +909,16 @@ def _atomic_write(target: Path, write: Callable[[Any], None]) -> None:
     atomic_write(target, write)
 
 
+def text_cell(sheet: Any, value: str) -> Any:
+    """A cell of a write-only openpyxl ``sheet`` holding ``value`` as text, whatever it starts
+    with (``=`` included: never a formula)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
 def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
     """Write regions as tables: a folder of three CSV files, or an ``.xlsx`` workbook.
 
@@ -924,8 +934,6 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
     if target.suffix.lower() == ".xlsx":
         check_target(target)  # before the workbook is built: a refusal leaves nothing half made
         openpyxl = _openpyxl()
-        from openpyxl.cell import WriteOnlyCell
-
         book = openpyxl.Workbook(write_only=True)
         for name in TABLES:
             sheet = book.create_sheet(name)
@@ -934,15 +942,11 @@ def dump_tables(regions: Iterable[Region], path: PathLike) -> Path:
                 cells = []
                 for value in row:
                     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                        cell = WriteOnlyCell(sheet, value=value)
-                        cell.data_type = "s"  # text, never a formula
-                        value = cell
+                        value = text_cell(sheet, value)
                     elif value.__class__ is int and abs(value) > EXACT_IN_A_SPREADSHEET:
                         # a spreadsheet keeps a number as a float (15 significant digits): a
                         # whole number past that is written as its digits, which read back whole
-                        cell = WriteOnlyCell(sheet, value=str(value))
-                        cell.data_type = "s"
-                        value = cell
+                        value = text_cell(sheet, str(value))
                     cells.append(value)
                 sheet.append(cells)
         _atomic_write(target, book.save)

@@ -430,25 +430,15 @@ class _WorkbookLines:
     def __init__(self, out: IO[bytes]):
         from ..tabular import _openpyxl
 
-        openpyxl = _openpyxl()
-        from openpyxl.cell import WriteOnlyCell
-
         self._out = out
-        self._cell = WriteOnlyCell
-        self._book = openpyxl.Workbook(write_only=True)
+        self._book = _openpyxl().Workbook(write_only=True)
         self._sheet = self._book.create_sheet("batch")
 
     def writerow(self, row: Iterable[Any]) -> None:
-        cells = []
-        for value in row:
-            if isinstance(value, tuple):  # ("text", value)
-                cell = self._cell(self._sheet, value=value[1])
-                cell.data_type = "s"
-                value = cell
-            elif isinstance(value, str):  # the header
-                value = self._cell(self._sheet, value=value)
-            cells.append(value)
-        self._sheet.append(cells)
+        from ..tabular import text_cell
+
+        self._sheet.append([text_cell(self._sheet, v[1]) if isinstance(v, tuple)  # ("text", v)
+                            else v for v in row])
 
     def save(self) -> None:
         self._book.save(self._out)
