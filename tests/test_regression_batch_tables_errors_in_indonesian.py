@@ -36,17 +36,24 @@ def test_a_region_row_given_twice_is_said_in_indonesian_with_its_first_row(capsy
     assert "region id '3374' is also at row 2; each region has one row" in out
 
 
-def test_a_missing_input_is_a_usage_error_in_the_language_asked(capsys, tmp_path: Path) -> None:
-    """``batch tabel/tidak-ada.xlsx wilayah`` stops before classifying anything (exit 2, no
-    output written), naming the path in Indonesian; it is no failed region."""
+def test_a_missing_input_is_a_failed_input_in_the_language_asked(capsys, tmp_path: Path) -> None:
+    """``batch tabel/tidak-ada.xlsx wilayah`` classifies the regions that are there, writes a
+    failed row naming the missing path in Indonesian, and exits 1, as every command treats a
+    missing input (EXIT_CODES): one mistyped path never stops a batch."""
+    import csv
+
     missing = tmp_path / "tabel" / "tidak-ada.xlsx"
     target = tmp_path / "hasil.csv"
     code, out, err = _run(capsys, "batch", "--no-progress", missing, EXAMPLES, "--out", target, "--lang", "id")
-    assert (code, out, target.exists()) == (2, "", False)
-    assert err == (f"smartsync batch: {missing}: berkas atau folder tidak ada; tidak ada yang diklasifikasikan "
-                   "(periksa ejaan jalurnya)\n")
-    code, _, err = _run(capsys, "batch", "--no-progress", tmp_path / "no-folder", "--out", target)
-    assert code == 2 and "no-folder: no such file or folder; nothing was classified" in err
+    assert code == 1 and "Traceback" not in err
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
+    failed = [row for row in rows if row["error"]]
+    assert [row["source"] for row in failed] == [str(missing)]
+    assert failed[0]["error"] == f"{missing}: kesalahan: berkas tidak ada"
+    assert len(rows) == 1 + len(list(EXAMPLES.glob("*.yaml")))
+    assert f"gagal: {missing}: kesalahan: berkas tidak ada" in out
+    code, out, _ = _run(capsys, "batch", "--no-progress", tmp_path / "no-folder", "--out", target)
+    assert code == 1 and "no-folder: error: no such file" in out
 
 
 def test_a_workbook_that_is_not_there_is_said_in_indonesian_by_the_library(tmp_path: Path) -> None:

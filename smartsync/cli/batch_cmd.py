@@ -292,13 +292,6 @@ def _write_atomically(target: Path, write: Callable[[IO[Any]], None],
     atomic_write(target, write, text=text, inputs=inputs)
 
 
-def missing_inputs(arguments: Iterable[str]) -> list[str]:
-    """The inputs that name nothing (no such file or folder, or a link to nothing)."""
-    from ..io.paths import path_kind
-
-    return [argument for argument in arguments if path_kind(argument) in ("missing", "broken-link")]
-
-
 def input_files(arguments: Iterable[str]) -> list[Path]:
     """The files the inputs stand for, which ``--out`` must not be: region files, the tables
     of a folder, workbooks."""
@@ -342,14 +335,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     if fmt == "xlsx" and getattr(args, "advice", False):
         parser.error("--advice adds what to change to JSON Lines output only (--out FILE.jsonl)")
-    missing = missing_inputs(args.inputs)
-    if missing:  # a mistyped path is a usage error, not a failed region
-        from ..messages import text
-
-        for argument in missing:
-            print(f"smartsync batch: {text('batch.cli.no_input', args.lang, input=argument)}",
-                  file=sys.stderr)
-        return EXIT_USAGE
     inputs = input_files(args.inputs)
     for item in inputs:
         if same_file(target, item):

@@ -371,7 +371,6 @@ CATALOG = {
     "batch.type": "type {letter} ({stage_value})",
     "batch.unsynchronized": "unsynchronized",
     "batch.failed": "failed",
-    "batch.cli.no_input": "{input}: no such file or folder; nothing was classified (check the spelling of the path)",
     "report.cli.no_page": "{source}: no page written",
     "report.cli.type": "type {letter}",
     "report.cli.index": "{index}: index of {count} {regions}",

@@ -362,7 +362,6 @@ CATALOG = {
     "batch.type": "tipe {letter} ({stage_value})",
     "batch.unsynchronized": "tidak tersinkronisasi",
     "batch.failed": "gagal",
-    "batch.cli.no_input": "{input}: berkas atau folder tidak ada; tidak ada yang diklasifikasikan (periksa ejaan jalurnya)",
     "report.cli.no_page": "{source}: tidak ada halaman yang ditulis",
     "report.cli.type": "tipe {letter}",
     "report.cli.index": "{index}: indeks {count} {regions}",
