@@ -237,6 +237,9 @@ class WhatIf:
             if step and fact_id in engine.facts:
                 self._declared_by.setdefault(step, []).append(fact_id)
         self._watch: dict[type, dict[tuple, dict[tuple, set[int]]]] = {}
+        #: per standing step that collected, the sets of ``_watch`` that hold it (taken out
+        #: of them when the step no longer stands: the sets stay the size of what stands)
+        self._watched_in: dict[int, list[set[int]]] = {}
         for step, calls in engine._collect_calls.items():
             if step in self._standing:
                 self._watch_step(step, calls)
@@ -291,8 +294,10 @@ class WhatIf:
                 hash(values)
             except TypeError:  # pragma: no cover - a field no index can hold: every fact
                 names, values = (), ()
-            self._watch.setdefault(cls, {}).setdefault(names, {}).setdefault(
-                values, set()).add(step)
+            steps = self._watch.setdefault(cls, {}).setdefault(names, {}).setdefault(
+                values, set())
+            steps.add(step)
+            self._watched_in.setdefault(step, []).append(steps)
 
     # -- one hypothesis -----------------------------------------------------------
 
@@ -599,6 +604,8 @@ class WhatIf:
         a later phase read is retracted when its phase is over (:meth:`_flush`)."""
         engine = self._engine
         self._standing.discard(step)
+        for steps in self._watched_in.pop(step, ()):
+            steps.discard(step)
         salience = self._act[step].rule.salience
         readers = _readers(engine)
         for fact_id in self._declared_by.pop(step, ()):
@@ -771,7 +778,7 @@ def _pattern_classes(condition: Any) -> tuple[type, ...]:
 
 #: a session's knowledge of the working memory, kept on the engine between sessions
 _STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked", "_hook_facts",
-          "_fired", "_act", "_standing", "_declared_by", "_watch", "_dups", "_uses", "_requeued",
+          "_fired", "_act", "_standing", "_declared_by", "_watch", "_watched_in", "_dups", "_uses", "_requeued",
           "_pending", "_pending_top", "_probe_ok", "_unfinished")
 
 #: the kinds of conclusion a probe reads (:class:`Probe`): the rules that conclude them
