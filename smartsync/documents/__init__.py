@@ -6,7 +6,9 @@ and dimensions, and returns a :class:`Draft`: the region, ready for
 ``smartsync match --write`` and ``classify``, and what it could not place.
 Every drafted element carries its :class:`~smartsync.model.Provenance` and,
 when the drafting is unsure, a :class:`~smartsync.model.Confidence` below 1
-with the reasons. Matches are left empty. See ``docs/documents.rst``.
+with the reasons. The only matches written are those a masterplan's own table states
+(its programs beside "Program RPJMD Terkait"): suggested, for the planner to confirm
+(:mod:`smartsync.documents.pairs`). See ``docs/documents.rst``.
 
 Needs the ``documents`` extra: ``pip install 'smartsync[documents]'`` (pypdfium2 and pdfplumber for
 PDF, python-docx for Word, openpyxl for workbooks).
@@ -14,6 +16,7 @@ PDF, python-docx for Word, openpyxl for workbooks).
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 from dataclasses import dataclass
@@ -394,6 +397,16 @@ def draft_region(
               for line in plans[plan.kind][0].checks + _checks(
                   plan, plans[plan.kind][0].budget_doubted, lang,
                   visions_said if plan.kind is PlanKind.MASTERPLAN else None)]
+    pairings = plans[PlanKind.MASTERPLAN][0].pairings
+    if pairings:
+        # the masterplan's tables pairing its elements with the RPJMD's: each pair a match the
+        # document proposes, with the table it was read from (newuser F175)
+        from .pairs import document_matches
+
+        ids = {builtins.id(i): e.id for e, i in zip(region.masterplan.elements, plans[PlanKind.MASTERPLAN][0].items)}
+        matches, lines = document_matches(region, pairings, ids, lang)
+        region = attrs.evolve(region, matches=matches)
+        checks.extend(lines)
     if check_codes:  # RPJMD programs drafted without a code: the code their name points to
         from ..matching.codes import code_proposals
 

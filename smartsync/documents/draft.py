@@ -202,6 +202,25 @@ class PlanDraft:
     #: RPJMD's own (financing, the regional programs) they hold: what kind of plan they are
     dimension_headings: set[Dimension] = field(default_factory=set)
     rpjmd_chapters: list[str] = field(default_factory=list)
+    #: the masterplan's tables pairing its elements with the RPJMD's, each with the pairs its rows
+    #: state (written as matches proposed by the document when the region is drafted)
+    pairings: list["Pairing"] = field(default_factory=list)
+
+
+@dataclass
+class Pairing:
+    """A masterplan table that sets its elements beside the RPJMD's ("Dimensi | Rencana Aksi |
+    Anggaran | Program RPJMD Terkait"): where it is (``where``, in the draft's language), the
+    level it pairs, the column naming the RPJMD's element and the masterplan's own column, and
+    each row's pair: the masterplan element drafted from the row, the RPJMD cell as written, the
+    RPJMD code the row gives (a "Kode RPJMD" cell or a code before the name, else None) and the
+    row's place."""
+
+    where: str
+    level: Level
+    column: str
+    own: str
+    rows: list[tuple[_Item, str, str | None, str]] = field(default_factory=list)
 
 
 #: a program with the code of one read before is the same program when its compared name
@@ -1369,6 +1388,13 @@ class _Columns:
     #: the header of a column quoting a plan above the region's (the RPJPD, the RPJMN): the table
     #: is a crosswalk, read as a recap is
     crosswalk: str | None = None
+    #: a masterplan's table pairing its elements with the RPJMD's ("Rencana Aksi | Program RPJMD
+    #: Terkait", "Misi Smart City | Misi RPJMD"): the pairs its rows state (newuser F175)
+    pairing: "Pairing | None" = None
+    #: the column naming the RPJMD's element in such a table, and the column of the RPJMD's code
+    #: ("Kode RPJMD", "Kode Program RPJMD"), read with the pair
+    paired_column: int | None = None
+    paired_code: int | None = None
 
 
 def _label_rows(table: Table, rows: range) -> list[str]:
@@ -1525,6 +1551,7 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
         roles.append(role)
         years.append(year if role == "year" else None)
     quoted: list[str] = []
+    paired_code = None
     if kind is PlanKind.MASTERPLAN and any(_OTHER_PLAN_COLUMN.search(l.casefold()) for l in labels):
         # a masterplan's table of its alignment ("Program Smart City | Kode | Program RPJMD | Pagu
         # RPJMD"): the RPJMD's columns quote the other plan -- its programs, codes and pagu are
@@ -1542,6 +1569,8 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
                 continue
             if _OTHER_PLAN_COLUMN.search(low) or (roles[c] in ("code", "code_part", "year", "total")
                                                    and not re.search(r"smart|masterplan|cerdas", low)):
+                if roles[c] == "code" and (_OTHER_PLAN_COLUMN.search(low) or c > first_other):
+                    paired_code = c  # "Program RPJMD | Kode RPJMD": the RPJMD program's code, read with the pair
                 roles[c], years[c] = "skip", None
                 quoted.append(label)
     money_labels = " ".join(l for l, r in zip(labels, roles) if r in ("year", "total"))
@@ -1574,7 +1603,7 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
         low = labels[c].casefold()
         if len(programs) > 1 and re.search(r"\bkegiatan\b", low) and not re.search(r"\bprogram\b", low):
             roles[c] = "activity"  # "Program | Kegiatan": the activities of each program, no programs
-    return _Columns(roles, years, unit or 1, labels, source if unit else None, quoted)
+    return _Columns(roles, years, unit or 1, labels, source if unit else None, quoted, paired_code=paired_code)
 
 
 #: how a caption or a note states a money unit: "(dalam juta rupiah)", "Satuan: ribu rupiah", "Rp juta",
@@ -1708,6 +1737,15 @@ def _quoted_columns(walk: _Walk, table: Table, file: str, columns: _Columns) -> 
         place = where(_provenance(file, table.pages[0] if table.pages else None,
                                   table.printed_pages[0] if table.printed_pages else None, "",
                                   sheet=table.sheet), walk.lang)
+        if other is not None and columns.pairing is None:
+            # the rows pair the masterplan's elements with the RPJMD's: each pair is kept, and
+            # written as a match the document proposes when the region is drafted (newuser F175);
+            # the check line is said then, with the pairs
+            columns.pairing = Pairing(place, _LEVEL_OF.get(role, Level.PROGRAM), clean(columns.labels[quoted[0]]),
+                                      clean(columns.labels[own[0]]))
+            columns.paired_column = quoted[0]
+            walk.draft.pairings.append(columns.pairing)
+            continue
         walk.draft.checks.append(_t(
             "draft.check.crosswalk", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
             other=_t("plan." + other.value, walk.lang) if other else columns.labels[quoted[0]],
@@ -2109,7 +2147,7 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
         filled = [c for c in range(table.width) if cells[c]]
         if not filled or _is_number_row(cells):
             continue
-        if _is_header_row(cells):
+        if _is_header_row(cells) and _repeats_header(cells, cols):
             continue  # a header repeated on a continued page
         if out and not any(table.covered[r]) and not _group_text(cells) and \
                 not any(TOTAL_ROW.match(cells[c]) for c in filled
@@ -2134,6 +2172,14 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
                 continue
         out.append((r, cells, list(table.covered[r])))
     return out
+
+
+def _repeats_header(cells: list[str], cols: _Columns) -> bool:
+    """Whether a row that reads like a header repeats this table's: a cell of it stands in its
+    column's header ("Program" under "Program / Kegiatan"). A program row whose figures are
+    short ("Smart Living | Sensor banjir | 900 | Program Pengendalian Banjir", in Rp juta) reads
+    like a header by its words, and is a row of data."""
+    return any(cells[c] and norm(cells[c]) in norm(cols.labels[c]) for c in range(min(len(cells), len(cols.labels))))
 
 
 def _row_had_key(cells: list[str], cols: _Columns) -> bool:
@@ -2382,6 +2428,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         dimension = state.dimension or text_state.dimension
     if not program_name:
         lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
+        if cols.pairing is not None and cols.pairing.level.value in parents:
+            _pair_row(cols, cells, parents[cols.pairing.level.value], place)
         if lowest is not None:
             for indicator in indicators:
                 if norm(indicator) not in {norm(i) for i in lowest.indicators}:
@@ -2451,6 +2499,8 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     else:
         _set_parent_from(walk, state, item)
     added = walk.add(item)
+    if cols.pairing is not None and cols.pairing.level is Level.PROGRAM:
+        _pair_row(cols, cells, added, place)
     no_cell = next((cells[c].strip() for c in range(len(cells)) if cols.roles[c] == "no" and cells[c]), "")
     if no_cell:
         state.by_no[no_cell] = added
@@ -2466,6 +2516,33 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
             if state.open_total in walk.draft.totals:
                 walk.draft.totals.remove(state.open_total)
             state.open_total = None
+
+
+#: a cell of a pairing table that names no element of the other plan ("-", "n/a", "tidak ada")
+_NO_PAIR = re.compile(r"[\W_]*|(n/?a|tidak ada|belum ada|none|nihil)\W*", re.I)
+
+
+def _pair_row(cols: _Columns, cells: list[str], element: _Item, place: str) -> None:
+    """The pair a row of a pairing table states: the masterplan element drafted from it and the
+    RPJMD's element named in the other column (with the RPJMD code the row gives), kept on the
+    table's :class:`Pairing`; a cell naming none ("-") states no pair."""
+    assert cols.pairing is not None and cols.paired_column is not None
+    named = clean(cells[cols.paired_column]) if cols.paired_column < len(cells) else ""
+    if _NO_PAIR.fullmatch(named):
+        return
+    code = None
+    if cols.paired_code is not None and cols.paired_code < len(cells) and cells[cols.paired_code].strip():
+        found = program_code(cells[cols.paired_code].strip())
+        code = found[0] if found is not None else None
+    coded = code_at_start(named)
+    if coded:
+        named = coded[1].strip() or named
+        if code is None:
+            found = program_code(coded[0])
+            code = found[0] if found is not None else None
+    pair = (element, named, code, place)
+    if not any(p[0] is element and norm(p[1]) == norm(named) for p in cols.pairing.rows):
+        cols.pairing.rows.append(pair)
 
 
 def _words_of(text: str) -> set[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .. import messages
 from .._files import atomic_write
-from ..model import Element, Plan, Provenance
+from ..model import Element, Match, Plan, Provenance, Region
 from ..render.html import _e, _page, format_rupiah
 from . import _words
 
@@ -66,6 +66,19 @@ def _years(provenance: "Provenance | None", lang: str) -> str:
     return "<br><small class=years>" + "<br>".join(lines) + "</small>"
 
 
+def _match_row(match: "Match", region: "Region", lang: str) -> str:
+    """A match the documents propose: the pair, both texts, its score and the table it was read
+    from (its note, in the page's language)."""
+    mine, theirs = region.masterplan.get(match.masterplan), region.rpjmd.get(match.rpjmd)
+    note = messages.localize_note(match.note, lang) if match.note else ""
+    relation = messages.text("relation." + match.relation.value, lang)
+    return (f"<tr><td class=nw><code class=id>{_e(match.masterplan)}</code>\u2192<code class=id>{_e(match.rpjmd)}"
+            f"</code><br><small>{_e(relation)}</small></td>"
+            f"<td class=text>{_e(mine.text if mine else '')}</td><td class=text>{_e(theirs.text if theirs else '')}</td>"
+            f"<td class=nw>{_words.score(match.score if match.score is not None else 1.0, lang)}</td>"
+            f"<td class=source>{_e(note)}</td></tr>")
+
+
 def render_review(draft: "Draft", *, lang: str = "en") -> str:
     """The review page of a draft as HTML text."""
     t = lambda key, **v: messages.text(key, lang, **v)  # noqa: E731
@@ -91,6 +104,7 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
             f"<td class=source><b>{_e(where)}</b><br>{_e(snippet)}{also}</td></tr>")
     unplaced = "".join(f"<li class=warning>{_e(u)}</li>" for u in draft.unplaced)
     checks = "".join(f"<li class=warning>{_e(c)}</li>" for c in getattr(draft, "checks", ()))
+    matches = "".join(_match_row(m, region, lang) for m in region.matches)
     heads = [t(f"draft.review.{key}") for key in ("plan", "level", "id", "text", "parents", "code",
                                                    "budget", "confidence", "reasons", "source")]
     body = (
@@ -100,6 +114,10 @@ def render_review(draft: "Draft", *, lang: str = "en") -> str:
            if checks else "")
         + (f"<section><h2>{_e(t('draft.review.unplaced'))}</h2><ul class=diagnostics>{unplaced}</ul></section>"
            if unplaced else "")
+        + (f"<section><h2>{_e(t('draft.review.matches', count=len(region.matches)))}</h2><table class=draft>"
+           f"<thead><tr><th>{_e(t('draft.review.match-head'))}</th><th>masterplan</th><th>RPJMD</th>"
+           f"<th>{_e(t('draft.review.confidence'))}</th><th>{_e(t('draft.review.match-where'))}</th></tr></thead>"
+           f"<tbody>{matches}</tbody></table></section>" if matches else "")
         + "<section><table class=draft><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads)
         + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
         + f"<section><h2>{_e(t('draft.review.hierarchy'))}</h2>"

@@ -89,6 +89,16 @@ def _bridge_of(note: str) -> tuple[str, str]:
     return "; ".join(bridge), "; ".join(p for p in parts if p not in bridge)
 
 
+def _document_of(note: str) -> tuple[str, str]:
+    """The part of a match's note saying which table of the masterplan states the pair
+    (``match.note.document``, written by ``smartsync draft``), and the rest of the note."""
+    from ..messages import note_part
+
+    parts = note.split("; ")
+    stated = [p for p in parts if (found := note_part(p)) is not None and found[0] == "match.note.document"]
+    return "; ".join(stated), "; ".join(p for p in parts if p not in stated)
+
+
 def _match_item(m: Match, region: Region, lang: str, *, number: int | None = None) -> str:
     from ..messages import stage_name
 
@@ -110,7 +120,11 @@ def _match_item(m: Match, region: Region, lang: str, *, number: int | None = Non
     if m.note:  # a note smartsync wrote is said in the page's language
         from ..messages import localize_note
 
-        bridge, rest = _bridge_of(localize_note(m.note, lang))
+        stated, rest = _document_of(localize_note(m.note, lang))
+        if stated:  # proposed by the masterplan's own table: said first, as such
+            evidence = (f'<div class="document"><span class="what">{_e(_label("document", lang))}</span> '
+                        f'{_e(stated)}</div>') + evidence
+        bridge, rest = _bridge_of(rest)
         if bridge:
             evidence += (f'<div class="bridge"><span class="what">{_e(_label("bridge", lang))}</span> '
                          f'{_e(bridge)}</div>')
@@ -385,6 +399,7 @@ ol.items,ul.items{list-style:none;margin:0;padding:0}
 .items .texts .rp::before{content:"R ";color:var(--muted);font-weight:700}
 .items .evidence,.items .note-text,.items .bridge{font-size:12px;color:#3d4a5a}
 .items .bridge{border-left:3px solid #7a9cc6;padding-left:6px}
+.items .document{font-size:12px;color:#3d4a5a;border-left:3px solid #6a9a5b;padding-left:6px}
 .items mark{background:#fff2b3;padding:0 2px}
 .actions{display:flex;gap:6px;margin-top:5px;flex-wrap:wrap}
 .actions button,#add-button{font:inherit;font-size:12.5px;padding:3px 10px;border-radius:4px;cursor:pointer;

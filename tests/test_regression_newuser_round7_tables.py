@@ -1,0 +1,143 @@
+"""Newuser round 7 (tables lane): a masterplan's own alignment table drafted as matches the
+document proposes (F175). Each test builds the planner's documents as the finding's script did
+and asserts what the planner relies on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("docx")
+
+from docbuild import write_docx  # noqa: E402
+
+import smartsync  # noqa: E402
+from smartsync.documents import draft_region  # noqa: E402
+
+RPJMD_LINES = [
+    "RPJMD KOTA UJI TUJUH TAHUN 2021-2026", "BAB V VISI, MISI, TUJUAN DAN SASARAN", "Visi",
+    "“Kota Uji Tujuh yang Maju dan Melayani”", "Misi",
+    "1. Mewujudkan tata kelola pemerintahan yang bersih dan digital",
+    "2. Meningkatkan daya saing ekonomi lokal berbasis UMKM dan pariwisata",
+    "Tujuan 1.1 Meningkatkan kualitas tata kelola", "Sasaran 1.1.1 Meningkatnya penerapan SPBE",
+    "Tujuan 2.1 Meningkatkan pertumbuhan ekonomi", "Sasaran 2.1.1 Meningkatnya UMKM naik kelas",
+    "BAB VII INDIKASI RENCANA PROGRAM PRIORITAS YANG DISERTAI KEBUTUHAN PENDANAAN",
+    "Tabel 7.1 Indikasi Rencana Program (Rp)"]
+RPJMD_TABLE = [
+    ["Kode", "Program", "Sasaran", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
+    ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.1", "12.500.000.000",
+     "Dinas Komunikasi dan Informatika"],
+    ["2.16.02", "Program Pengelolaan Informasi dan Komunikasi Publik", "1.1.1", "4.200.000.000",
+     "Dinas Komunikasi dan Informatika"],
+    ["2.17.07", "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)", "2.1.1",
+     "8.000.000.000", "Dinas Koperasi dan UKM"]]
+MASTERPLAN_LINES = [
+    "MASTERPLAN SMART CITY KOTA UJI TUJUH 2022-2031", "BAB III VISI DAN MISI SMART CITY", "3.1 Visi",
+    "“Uji Tujuh Cerdas 2031: kota yang terhubung dan melayani”", "3.2 Misi",
+    "1. Menghadirkan layanan publik digital yang terintegrasi", "BAB V RENCANA AKSI SMART CITY",
+    "Tabel 5.1 Rencana Aksi dan Keterkaitan dengan Program RPJMD"]
+
+
+def _draft(tmp_path: Path, table: list[list[str]], lang: str = "en"):
+    rpjmd = write_docx(tmp_path / "rpjmd-uji7.docx", [*RPJMD_LINES, RPJMD_TABLE])
+    masterplan = write_docx(tmp_path / "masterplan-uji7.docx", [*MASTERPLAN_LINES, table])
+    return draft_region(rpjmd=rpjmd, masterplan=masterplan, id="3579", kind="kota", lang=lang)
+
+
+ALIGNMENT = [["Dimensi", "Rencana Aksi", "Anggaran (Rp juta)", "Program RPJMD Terkait"],
+             ["Smart Governance", "Satu Data dan integrasi aplikasi SPBE", "2.500",
+              "Program Pengelolaan Aplikasi Informatika"],
+             ["Smart Economy", "Lokapasar UMKM kota", "1.200", "Program Pemberdayaan UMKM"],
+             ["Smart Mobility", "Bus kota dengan pelacakan daring", "3.000", "-"]]
+
+
+def test_the_alignment_tables_pairs_are_matches_the_document_proposes(tmp_path: Path) -> None:
+    """F175: each row's "Program RPJMD Terkait" is a suggested match from the action to that RPJMD
+    program (found by name as written, or by the matcher for "Program Pemberdayaan UMKM"), its note
+    naming the file, the page and the column; a "-" cell pairs nothing."""
+    draft = _draft(tmp_path, ALIGNMENT)
+    ids = {e.text: e.id for plan in (draft.region.rpjmd, draft.region.masterplan) for e in plan.elements}
+    pairs = {(m.masterplan, m.rpjmd): m for m in draft.region.matches}
+    assert set(pairs) == {(ids["Satu Data dan integrasi aplikasi SPBE"], ids["Program Pengelolaan Aplikasi Informatika"]),
+                          (ids["Lokapasar UMKM kota"],
+                           ids["Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)"])}
+    for match in pairs.values():
+        assert match.source == "suggested" and match.relation == "aligned" and 0 < match.score <= 1
+        assert 'masterplan-uji7.docx p. 1, column "Program RPJMD Terkait"' in match.note
+    said = [c for c in draft.checks if "Program RPJMD Terkait" in c]
+    assert len(said) == 1 and "2 pairs" in said[0] and "\u2192" in said[0]
+
+
+def test_the_documented_pair_gives_the_action_its_funding_route(tmp_path: Path) -> None:
+    """F175: the e-government action the document pairs with the informatics program is
+    synchronized and funded when the draft is classified as written (never listed as without
+    an APBD route until typed by hand)."""
+    draft = _draft(tmp_path, ALIGNMENT)
+    spbe = next(e.id for e in draft.region.masterplan.at("program") if "SPBE" in e.text)
+    result = smartsync.classify(draft.region)
+    assert spbe in result.funding.fundable_ids
+
+
+def test_a_cell_naming_no_rpjmd_program_is_said_not_matched(tmp_path: Path) -> None:
+    """A "Program RPJMD Terkait" cell naming a program the RPJMD does not state writes no match;
+    the check line names the cell and the action."""
+    table = [ALIGNMENT[0], ALIGNMENT[1],
+             ["Smart Living", "Sensor banjir kota", "1.900", "Program Pengendalian Banjir"]]
+    draft = _draft(tmp_path, table)
+    assert [m.masterplan for m in draft.region.matches] == ["SP1"]
+    said = next(c for c in draft.checks if "Program RPJMD Terkait" in c)
+    assert "SP1 \u2192 P1" in said and '"Program Pengendalian Banjir" (SP2) names no program of the RPJMD' in said
+
+
+def test_a_code_column_of_the_rpjmd_finds_the_program_by_its_code(tmp_path: Path) -> None:
+    """ "Kode RPJMD" beside the RPJMD program's name: the pair is found by the code even when the
+    name is abbreviated past the matcher's reach, at score 1."""
+    table = [["Rencana Aksi", "Anggaran (Rp juta)", "Kode RPJMD", "Program RPJMD"],
+             ["Portal informasi publik terpadu", "750", "2.16.02", "Prog. IKP"]]
+    draft = _draft(tmp_path, table)
+    informasi = next(e.id for e in draft.region.rpjmd.at("program") if e.code == "2.16.02")
+    assert [(m.masterplan, m.rpjmd, m.score) for m in draft.region.matches] == [("SP1", informasi, 1.0)]
+
+
+def test_a_mission_crosswalk_proposes_adopted_for_a_mission_taken_word_for_word(tmp_path: Path) -> None:
+    """ "No | Misi RPJMD | Misi Smart City": a smart city mission that is the RPJMD's word for word
+    is proposed as adopted; one worded otherwise as aligned, for the reviewer to raise."""
+    rpjmd = write_docx(tmp_path / "rpjmd.docx", [*RPJMD_LINES, RPJMD_TABLE])
+    masterplan = write_docx(tmp_path / "masterplan.docx", [
+        "MASTERPLAN SMART CITY KOTA UJI TUJUH 2022-2031", "BAB III VISI DAN MISI SMART CITY", "3.1 Visi",
+        "“Uji Tujuh Cerdas 2031”", "3.2 Misi Smart City", [
+            ["No", "Misi RPJMD", "Misi Smart City"],
+            ["1", "Mewujudkan tata kelola pemerintahan yang bersih dan digital",
+             "Mewujudkan tata kelola pemerintahan yang bersih dan digital"],
+            ["2", "Meningkatkan daya saing ekonomi lokal berbasis UMKM dan pariwisata",
+             "Mendorong ekonomi digital UMKM dan pariwisata"]], "BAB IV PROGRAM SMART CITY",
+        "Smart Governance", "1. Satu Data"])
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan)
+    assert sorted((m.masterplan, m.rpjmd, m.relation.value) for m in draft.region.matches) == [
+        ("SM1", "M1", "adopted"), ("SM2", "M2", "aligned")]
+
+
+def test_the_review_pages_show_the_pair_as_stated_by_the_document(tmp_path: Path) -> None:
+    """The draft's review page lists the proposed matches with the table they came from; the
+    review server's page labels the note "stated by the document" (Indonesian: "dinyatakan
+    dokumen")."""
+    from smartsync.documents.review import render_review
+    from smartsync.review.page import _match_item
+
+    draft = _draft(tmp_path, ALIGNMENT, lang="id")
+    page = render_review(draft, lang="id")
+    assert "Padanan usulan dokumen (2)" in page and "kolom &quot;Program RPJMD Terkait&quot;" in page
+    item = _match_item(draft.region.matches[0], draft.region, "id")
+    assert 'class="document"' in item and "dinyatakan dokumen:" in item
+    assert "stated by the document:" in _match_item(draft.region.matches[0], draft.region, "en")
+
+
+def test_a_program_row_with_short_figures_is_never_taken_for_a_repeated_header(tmp_path: Path) -> None:
+    """ "Smart Living | Sensor banjir kota | 900 | Program Pengendalian Banjir" (Rp juta) reads like
+    a header by its words (a dimension, a program) and its figure is short: it is a program of the
+    table, never dropped as the header repeated on a page."""
+    table = [ALIGNMENT[0], ALIGNMENT[1], ["Smart Living", "Sensor banjir kota", "900", "Program X"]]
+    draft = _draft(tmp_path, table)
+    assert [(e.text, e.budget) for e in draft.region.masterplan.at("program")] == [
+        ("Satu Data dan integrasi aplikasi SPBE", 2_500_000_000), ("Sensor banjir kota", 900_000_000)]
