@@ -47,7 +47,7 @@ import attrs
 from .sectors import concept_sectors, phrase_sectors, sector_stems
 from ..model import Level
 from .text import (CONCEPT_MARK, GENERIC_TERMS, NOT_TOPICS, clauses as clauses_of, concept_parts,
-                   concept_terms, terms, tool_terms)
+                   agency_terms, concept_terms, terms, tool_terms)
 
 __all__ = [
     "GENERIC_FACTOR",
@@ -93,8 +93,9 @@ CLAUSE_FACTOR = 0.8
 def generic_stems() -> frozenset[str]:
     """The stems weighed like generic planning words in every collection: the planning words
     every plan uses (:data:`~smartsync.matching.text.GENERIC_TERMS`) and the words naming a
-    masterplan's means (:func:`~smartsync.matching.text.tool_terms`)."""
-    return GENERIC_TERMS | tool_terms()
+    masterplan's means (:func:`~smartsync.matching.text.tool_terms`) and the names of the
+    agencies that carry programs out (:func:`~smartsync.matching.text.agency_terms`)."""
+    return GENERIC_TERMS | tool_terms() | agency_terms()
 
 
 def _stems(text: str, concepts: bool = False) -> frozenset[str]:

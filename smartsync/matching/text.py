@@ -62,6 +62,7 @@ __all__ = [
     "STEM_FIXES",
     "GENERIC_TERMS",
     "tool_terms",
+    "agency_terms",
     "CONCEPTS",
     "concept_terms",
     "concept_parts",
@@ -189,6 +190,20 @@ def tool_terms() -> frozenset[str]:
     ['aplikasi', 'digital']
     """
     return frozenset(t.stem for w in _VOCABULARY.get("tool_words", ()) for t in terms(w))
+
+
+@functools.lru_cache(maxsize=1)
+def agency_terms() -> frozenset[str]:
+    """Stems of the names of the agencies (*perangkat daerah*) an RPJMD program table writes
+    beside a program (*Diskominfo*, *DPMPTSP*, *BPKAD*, *Dinas* ...: ``agency_words`` in
+    ``data/vocabulary.json``): who carries a program out, not what it is, so they weigh like
+    generic planning words (*Program Promosi Penanaman Modal (DPMPTSP)* is placed in the
+    nomenclature as its name alone would be).
+
+    >>> sorted(agency_terms() & {"diskominfo", "bpkad", "sehat"})
+    ['bpkad', 'diskominfo']
+    """
+    return frozenset(t.stem for w in _VOCABULARY.get("agency_words", ()) for t in terms(w))
 _E_PREFIX = re.compile(r"\b[eE]-(?=[^\W\d_])")
 
 #: loanword derivations folded to one form: (suffix, replacement), first match wins

@@ -1,0 +1,49 @@
+"""Planners' knowledge as data: agency names, the names of services, the words of aims."""
+
+from __future__ import annotations
+
+from smartsync import Element, Period, Plan, Region
+from smartsync.matching import load_nomenclature, suggest_matches
+from smartsync.matching.suggest import _bridger
+
+
+def _region(rpjmd: list[Element], masterplan: list[Element]) -> Region:
+    return Region(id="9990", name="Kota Contoh", kind="kota",
+                  rpjmd=Plan("rpjmd", Period(2021, 2026), rpjmd),
+                  masterplan=Plan("masterplan", Period(2022, 2031), masterplan))
+
+
+def _pairs(region: Region) -> set[tuple[str, str]]:
+    return {m.key for m in suggest_matches(region)}
+
+
+def test_an_agency_written_beside_a_program_does_not_lower_its_placement() -> None:
+    """'Program Promosi Penanaman Modal (DPMPTSP)' is placed in the nomenclature as surely as its name alone."""
+    bridger = _bridger(load_nomenclature())
+    alone = bridger.program_for("Program Promosi Penanaman Modal", None)[1]
+    with_agency = bridger.program_for("Program Promosi Penanaman Modal (DPMPTSP)", None)[1]
+    assert with_agency.entry.code == alone.entry.code == "2.18.03"
+    assert with_agency.confidence >= 0.95 * alone.confidence
+
+
+def test_a_library_service_delivered_home_reaches_the_library_program() -> None:
+    """Books lent through an app and brought to citizens' homes is the library program, not housing."""
+    region = _region([Element("P1", "program", "Program Pembinaan Perpustakaan (Dinas Perpustakaan)")],
+                     [Element("SP1", "program", "Aplikasi pinjam buku elektronik dan layanan antar buku ke rumah warga")])
+    assert _pairs(region) == {("SP1", "P1")}
+
+
+def test_a_job_exchange_is_placing_workers_not_training_them() -> None:
+    """An online job exchange meets the job placement program, not the job training program."""
+    region = _region([Element("P1", "program", "Program Pelatihan Kerja dan Produktivitas Tenaga Kerja (UPT Balai Latihan Kerja)"),
+                      Element("P2", "program", "Program Penempatan Tenaga Kerja (Disnaker)")],
+                     [Element("SP1", "program", "Bursa kerja online dan pencocokan lowongan bagi pencari kerja lulusan SMK")])
+    assert _pairs(region) == {("SP1", "P2")}
+
+
+def test_abuse_of_children_is_the_special_protection_program_not_childrens_rights() -> None:
+    """A hotline for abused children meets the special protection of children, not the fulfilment of children's rights."""
+    region = _region([Element("P1", "program", "Program Pemenuhan Hak Anak (DP3A)"),
+                      Element("P2", "program", "Program Perlindungan Khusus Anak (DP3A)")],
+                     [Element("SP1", "program", "Hotline dan aplikasi pengaduan kekerasan seksual terhadap anak dengan pendampingan korban")])
+    assert _pairs(region) == {("SP1", "P2")}
