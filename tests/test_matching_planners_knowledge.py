@@ -47,3 +47,41 @@ def test_abuse_of_children_is_the_special_protection_program_not_childrens_right
                       Element("P2", "program", "Program Perlindungan Khusus Anak (DP3A)")],
                      [Element("SP1", "program", "Hotline dan aplikasi pengaduan kekerasan seksual terhadap anak dengan pendampingan korban")])
     assert _pairs(region) == {("SP1", "P2")}
+
+
+def _score(a: str, b: str, level: str) -> float:
+    from smartsync.matching import compare
+
+    return compare(a, b, level=level).score
+
+
+def test_non_cash_payment_by_small_businesses_serves_financial_inclusion() -> None:
+    """A target of QRIS payments at market stalls meets the RPJMD target of financial inclusion."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Seluruh pedagang pasar menerima pembayaran QRIS",
+                  "Meningkatnya inklusi keuangan masyarakat", "target") >= DEFAULT_THRESHOLD
+
+
+def test_a_tax_paid_online_serves_fiscal_independence() -> None:
+    """A target of local taxes paid through e-tax meets the RPJMD target of fiscal independence."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Pajak restoran dibayar melalui e-tax",
+                  "Meningkatnya kemandirian fiskal daerah", "target") >= DEFAULT_THRESHOLD
+
+
+def test_a_tolerant_city_serves_religious_harmony() -> None:
+    """A mission of tolerant, close-knit citizens meets the RPJMD mission of harmony in diversity."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Warga yang toleran dan guyub di dunia digital",
+                  "Memperkuat kerukunan umat beragama dan kebhinekaan", "mission") >= DEFAULT_THRESHOLD
+
+
+def test_a_volunteer_is_not_a_hazard() -> None:
+    """'relawan' (a volunteer) is not stemmed to 'rawan' (prone to): flood-prone spots share nothing with volunteers."""
+    from smartsync.matching.text import stem
+
+    assert stem("relawan") == stem("kerelawanan") == "relawan"
+    assert _score("Platform relawan digital", "Titik rawan banjir", "mission") == 0.0

@@ -152,6 +152,9 @@ STEM_FIXES: Mapping[str, str] = {
     "kewirausahaan": "wirausaha",  # Sastrawi leaves it whole
     "kinerja": "kinerja",  # Sastrawi: kerja (work), but kinerja is performance
     "pendapatan": "pendapatan",  # Sastrawi: dapat (can, get), but pendapatan is income, revenue
+    "relawan": "relawan",  # Sastrawi: rawan (prone to), but relawan is a volunteer
+    "kerelawanan": "relawan",  # Sastrawi: rawan
+    "sukarelawan": "relawan",  # Sastrawi: sukarelawan; a volunteer all the same
 }
 
 #: Stems of planning words common to every plan, discounted when weighing terms:
