@@ -201,7 +201,8 @@ class _Table:
 #: the Indonesian names an evaluator gives the columns, each read as the column it names
 #: (``nama`` is ``name``); a name that is a column of the table is never renamed
 COLUMN_SYNONYMS: dict[str, dict[str, str]] = {
-    "regions": {"nama": "name", "jenis": "kind", "provinsi": "province",
+    "regions": {"kode_wilayah": "id", "kode_daerah": "id", "kode": "id", "id_daerah": "id",
+                "nama": "name", "jenis": "kind", "provinsi": "province",
                 "awal_rpjmd": "rpjmd_start", "akhir_rpjmd": "rpjmd_end",
                 "awal_masterplan": "masterplan_start", "akhir_masterplan": "masterplan_end"},
     "elements": {"daerah": "region", "rencana": "plan", "tingkat": "level", "teks": "text",
@@ -210,6 +211,21 @@ COLUMN_SYNONYMS: dict[str, dict[str, str]] = {
     "matches": {"daerah": "region", "relasi": "relation", "sumber": "source", "skor": "score",
                 "catatan": "note", "bukti": "evidence"},
 }
+
+
+def _indonesian_columns(table: str) -> list[str]:
+    """The columns of ``table`` by the Indonesian name an evaluator gives each (the first of
+    :data:`COLUMN_SYNONYMS`' names, the English one where it has none): what an error under
+    ``--lang id`` lists as expected."""
+    named: dict[str, str] = {"id": "id"}  # "id" is the same word in both languages
+    for indonesian, column in COLUMN_SYNONYMS[table].items():
+        named.setdefault(column, indonesian)
+    return [named.get(column, column) for column in COLUMNS[table]]
+
+
+def _worded_table(table: str) -> dict[str, str]:
+    """The table's name in each language, as a message's value: ``regions``, ``daerah``."""
+    return {"en": table, "id": TABLE_NAMES_ID[table]}
 
 
 def _norm_header(value: Any, table: str | None = None) -> str:
@@ -247,16 +263,24 @@ def _fill(table: _Table, header: Sequence[Any], header_row: int,
             bad = True
         seen.add(column)
         if column not in allowed:
+            indonesian = _indonesian_columns(table.name)
+            suggestion = did_you_mean(column, allowed)
+            if suggestion is None:  # "nma" is "nama"; said as the name the header can have
+                suggestion = did_you_mean(column, list(COLUMN_SYNONYMS[table.name]))
             problems.append(coded_problem(
-                "unknown-column", {"column": repr(column), "table": table.name,
-                                   "expected": ", ".join(allowed)},
+                "unknown-column", {"column": repr(column), "table": _worded_table(table.name),
+                                   "expected": {"en": ", ".join(allowed),
+                                                "id": ", ".join(indonesian)}},
                 file=table.file, line=header_row, where=Place("column", column),
-                suggestion=did_you_mean(column, allowed)))
+                suggestion=suggestion))
             bad = True
     for column in REQUIRED_COLUMNS[table.name]:
         if column not in seen:
             problems.append(coded_problem("missing-column",
-                                          {"column": repr(column), "table": table.name},
+                                          {"column": {"en": repr(column), "id": repr(
+                                              _indonesian_columns(table.name)[
+                                                  COLUMNS[table.name].index(column)])},
+                                           "table": _worded_table(table.name)},
                                           file=table.file, line=header_row,
                                           where=Place("column", column)))
             bad = True
@@ -337,7 +361,8 @@ def _read_csv(table: _Table, path: Path, max_bytes: int, problems: list[Problem]
     try:
         text = decode(data)
     except SourceProblem as exc:
-        problems.append(Problem(exc.message, file=table.file, line=exc.line, code=exc.code))
+        problems.append(Problem(exc.message, file=table.file, line=exc.line, code=exc.code,
+                                values=exc.values))
         return
     del data
     # rows are read one at a time, straight into the table: no second copy of the file

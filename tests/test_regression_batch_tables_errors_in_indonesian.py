@@ -89,3 +89,59 @@ def test_a_region_file_indented_with_a_tab_is_told_to_use_spaces(capsys, tmp_pat
             "indentasi: ganti tab dengan spasi") in out
     _, out, _ = _run(capsys, "validate", path)
     assert "malformed YAML: a tab at column 1; YAML indents with spaces only: replace the tab with spaces" in out
+
+
+def test_a_table_that_is_not_utf8_is_said_in_indonesian(capsys, tmp_path: Path) -> None:
+    """A regions.csv saved as UTF-16 (Excel's "Unicode Text") is refused in the language
+    asked, as a region file is: "berkas tidak berenkode UTF-8 (diawali penanda urutan bita
+    UTF-16)" (newuser F193: it was English under --lang id)."""
+    import smartsync
+    from smartsync.io import load_region
+
+    tables = tmp_path / "tab16"
+    smartsync.dump_tables([load_region(EXAMPLES / "type-a-vision.yaml")], tables)
+    regions = tables / "regions.csv"
+    regions.write_bytes(regions.read_text(encoding="utf-8").encode("utf-16"))
+    code, out, err = _run(capsys, "batch", "--no-progress", tables, "--out", tmp_path / "hasil.csv",
+                          "--lang", "id")
+    assert code == 1 and "Traceback" not in err
+    assert (f"{regions}:1: kesalahan: berkas tidak berenkode UTF-8 (diawali penanda urutan bita "
+            "UTF-16); simpan sebagai UTF-8") in out
+    assert "the file is not UTF-8" not in out
+
+
+def _regions_with_header(tmp_path: Path, first: str) -> Path:
+    import smartsync
+    from smartsync.io import load_region
+
+    tables = tmp_path / "tabel"
+    smartsync.dump_tables([load_region(EXAMPLES / "type-a-vision.yaml")], tables)
+    regions = tables / "regions.csv"
+    lines = regions.read_text(encoding="utf-8").split("\n")
+    lines[0] = ",".join([first] + lines[0].split(",")[1:])
+    regions.write_text("\n".join(lines), encoding="utf-8")
+    return tables
+
+
+def test_kode_wilayah_is_the_regions_id(capsys, tmp_path: Path) -> None:
+    """A regions table whose id column is headed "kode wilayah" (what an evaluator's sheet
+    calls the Kemendagri region code) is read: the region is classified (newuser F195)."""
+    tables = _regions_with_header(tmp_path, "kode wilayah")
+    code, out, err = _run(capsys, "batch", "--no-progress", tables, "--out", tmp_path / "h.csv")
+    assert code == 0 and "type A (vision)             1" in out, out + err
+
+
+def test_an_unknown_column_lists_the_indonesian_names_under_lang_id(capsys, tmp_path: Path) -> None:
+    """Under --lang id an unknown column names the table and the expected columns by their
+    Indonesian names, with a did-you-mean among them (newuser F195: it listed the English
+    names and called the table "regions")."""
+    tables = _regions_with_header(tmp_path, "kode wil")
+    code, out, _ = _run(capsys, "batch", "--no-progress", tables, "--out", tmp_path / "h.csv",
+                        "--lang", "id")
+    assert code == 1
+    assert ("kolom 'kode_wil' tidak dikenal di tabel daerah; yang diharapkan: id, nama, jenis, "
+            "provinsi, awal_rpjmd, akhir_rpjmd, awal_masterplan, akhir_masterplan "
+            "(maksudnya 'kode_wilayah'?)") in out
+    assert "tabel daerah tidak punya kolom 'id'" in out and "tabel regions" not in out
+    code, out, _ = _run(capsys, "batch", "--no-progress", tables, "--out", tmp_path / "h.csv")
+    assert "unknown column 'kode_wil' in the regions table; expected id, name, kind" in out

@@ -352,6 +352,9 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
     shortened, decimals with a decimal comma in Indonesian."""
     if isinstance(value, bool):
         return text("yes" if value else "no", lang)
+    if isinstance(value, Mapping) and "en" in value and set(value) <= {"en", "id"}:
+        # a value its maker worded in each language (a table's name, its columns' names)
+        return str(value.get(lang, value["en"]))
     if key in _LEVEL_KEYS and isinstance(value, str):
         return stage_name(value, lang)
     if key in _LEVEL_KEYS and isinstance(value, (list, tuple)) and value:
