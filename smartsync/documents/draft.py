@@ -24,6 +24,7 @@ import attrs
 from .. import messages
 from ..model import Confidence, Dimension, Element, Level, Period, Plan, PlanKind, Provenance
 from . import _words  # noqa: F401  (registers the words)
+from ._cascade import DRAFTED as _CASCADE_LEVELS, Cascade, CascadeLine, find_cascades, program_figures
 from ._words import where
 from ._doc import Document, Line, Table
 from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
@@ -144,6 +145,9 @@ class _Item:
     owner: str | None = None
     #: the other places the element was read (a program in BAB VI and again in BAB VII)
     also: list[str] = field(default_factory=list)
+    #: read from a numbered cascade ("1.1.1.1 Program ... (2.16.03) Rp ..."): a program's code in
+    #: parentheses and its sum at the line's end are its own, out of its name
+    cascade: bool = False
 
     def full_text(self) -> str:
         """The statement with its sub-points after it."""
@@ -524,6 +528,11 @@ class _TextState:
         #: lines read under it (a heading under which no vision is read is said)
         self.vision_heading: tuple[str, Line, bool, int] | None = None
         self.vision_lines_under = 0
+        #: the line being walked, when it is a line of a numbered cascade ("1.1.1 ...")
+        self.cascade_line: CascadeLine | None = None
+        #: the chapter's title line, and the numbered statements in it read as no element
+        self.chapter_line: Line | None = None
+        self.numbered_unread: list[Line] = []
 
 
 def _title_line(text: str) -> bool:
@@ -735,6 +744,12 @@ def _walk_lines_close(walk: _Walk, state: _TextState, file: str) -> None:
         item.subpoints = [clean(p) for p in state.subs if clean(p)]
         if item.text:
             if item.level is Level.PROGRAM:
+                if item.cascade:
+                    item.text, in_parens, total = program_figures(item.text)
+                    if in_parens and program_code(in_parens):
+                        item.code, item.raw_code = program_code(in_parens)[0], in_parens  # type: ignore[index]
+                    if total is not None and item.total is None:
+                        item.total, item.has_money = total, True
                 coded = code_at_start(item.text)
                 if coded:
                     parsed = program_code(coded[0])
@@ -794,6 +809,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         _walk_lines_close(walk, state, file)
         _heading_done(walk, state, file)
         _vision_done(walk, state, file)
+        _numbered_done(walk, state, file)
+        state.chapter_line = line
         if state.by_dimension:
             state.by_dimension, state.dimension = None, None
         title = chapter.group(2).strip()
@@ -832,6 +849,9 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     state.vision_lines_under += 1
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
+    cascade, state.cascade_line = state.cascade_line, None
+    if cascade is not None and state.mode != "quoted" and _cascade_line(walk, state, cascade, line, file):
+        return
     own_vision = _own_vision_lead_in(text, walk.kind)
     if state.mode == "quoted" and own_vision and _ends_quotation(own_vision, walk.kind) \
             and not numbering(text)[1]:
@@ -1097,6 +1117,72 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         # "Program Pengelolaan Aplikasi Informatika" on its own line in the program chapter
         state.mode, state.list_style = "program", None
         _open(walk, state, Level.PROGRAM, None, text, line)
+    elif state.mode is None and state.chapter == "vmts" and label is None:
+        # a numbered statement in the chapter of the vision, missions, goals and targets under no
+        # heading of a level, and in no cascade read ("1.1 Meningkatkan ...", "2. Mewujudkan ..."):
+        # read as nothing, said (newuser F187), never lost silently
+        outline = _OUTLINE_ITEM.match(text)
+        stated = outline.group(2) if outline is not None and number is None else rest if number else None
+        if stated and (_STATEMENT.match(stated) or _PROGRAM_LINE.match(stated)):
+            state.numbered_unread.append(line)
+
+
+_LEVEL_MODE = {level: mode for mode, level in _MODE_LEVEL.items()}
+
+
+def _cascade_line(walk: _Walk, state: _TextState, entry: CascadeLine, line: Line, file: str) -> bool:
+    """A line of a numbered cascade ("1." / "1.1" / "1.1.1" / "1.1.1.1", newuser F187): drafted
+    at the level of its number's depth, under the element its number names. The cascade is read
+    so when it stands in the plan's chapters (vision to targets, programs) or names its levels
+    itself; False when it is not (the line is left to the other readings)."""
+    cascade = entry.cascade
+    if cascade.accepted is None:
+        cascade.accepted = state.chapter in ("vmts", "program") or cascade.named
+        if cascade.accepted:
+            _cascade_said(walk, cascade, file)
+    if not cascade.accepted:
+        return False
+    _walk_lines_close(walk, state, file)
+    level = entry.level
+    if level not in _CASCADE_LEVELS:
+        # a strategy or policy (never drafted), an activity (part of its program), or a depth the
+        # draft cannot tell (said when the cascade was met): read as no element
+        if level is Level.ACTIVITY:
+            walk.draft.activities += 1
+        state.mode = None
+        return True
+    assert level is not None
+    state.mode, state.list_style = _LEVEL_MODE[level], "number"
+    _open(walk, state, level, entry.number, entry.rest, line)
+    state.open_style = "digit"
+    item = state.open
+    assert item is not None
+    item.cascade = True
+    if entry.parent is not None:
+        item.parents = [(entry.parent[0], "#" + entry.parent[1])]
+    if entry.depth in cascade.assumed:
+        item.doubt(_t("draft.reason.cascade-level", walk.lang, number=entry.number,
+                      level=messages.stage_name(level.value, walk.lang)), 0.2)
+    return True
+
+
+def _cascade_said(walk: _Walk, cascade: Cascade, file: str) -> None:
+    """A cascade whose depths the draft had to assume, or holding depths it cannot tell, is said
+    in a check line: how it was read, where."""
+    if not cascade.assumed and not cascade.unknown:
+        return
+    line = cascade.heading_line or cascade.first
+    place = where(_provenance(file, line.page, line.printed_page, line.text), walk.lang)
+    plan = _t("plan." + walk.kind.value, walk.lang)
+    heading = cascade.heading or clean(cascade.first.text)[:60]
+    reading = ", ".join(
+        _t("draft.check.cascade-depth", walk.lang, number=".".join(["1"] * depth) + ("." if depth == 1 else ""),
+           level=messages.stage_name(level.value, walk.lang) if level is not None
+           else _t("draft.check.cascade-none", walk.lang))
+        for depth, level in sorted(cascade.levels.items()))
+    unknown = _t("draft.check.cascade-unknown", walk.lang, count=cascade.unknown) if cascade.unknown else ""
+    walk.draft.checks.append(_t("draft.check.cascade", walk.lang, plan=plan, heading=heading, where=place,
+                                reading=reading, unknown=unknown))
 
 
 def _program_line(text: str) -> bool:
@@ -1312,6 +1398,19 @@ def _vision_done(walk: _Walk, state: _TextState, file: str) -> None:
     place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
     walk.draft.checks.append(_t("draft.check.no-vision", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
                                 heading=clean(text)[:60], where=place))
+
+
+def _numbered_done(walk: _Walk, state: _TextState, file: str) -> None:
+    """At the next chapter or the document's end: numbered statements of the vision-to-targets
+    chapter read as no element (under no heading of a level, in no cascade read) are said."""
+    lines, state.numbered_unread = state.numbered_unread, []
+    if not lines:
+        return
+    first = lines[0]
+    chapter = clean(state.chapter_line.text)[:60] if state.chapter_line is not None else clean(first.text)[:60]
+    walk.draft.checks.append(_t("draft.check.numbered-unread", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                count=len(lines), chapter=chapter,
+                                where=where(_provenance(file, first.page, first.printed_page, first.text), walk.lang)))
 
 
 def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
@@ -2801,6 +2900,8 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         recent: list[str] = []
         after_table = False
         notes = _notes(document.items)
+        cascades = find_cascades(document.items, is_heading=lambda text: _heading(text, kind) is not None,
+                                 is_chapter=lambda text: _CHAPTER.match(text) is not None)
         # the title on the document's front (before its first chapter): the plan it calls itself
         front, named = 40, False
         for position, item in enumerate(document.items):
@@ -2825,6 +2926,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
                 after_table = False
                 if _CHAPTER.match(item.text.strip()):
                     table_state = _TableState()  # a new chapter: no table goes on across it
+                text_state.cascade_line = cascades.get(position)
                 _walk_line(walk, text_state, item, file)
                 if not note_above:  # the note under the table above is no caption of the next
                     recent = (recent + [item.text])[-3:]
@@ -2845,6 +2947,7 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         _walk_lines_close(walk, text_state, file)
         _heading_done(walk, text_state, file)
         _vision_done(walk, text_state, file)
+        _numbered_done(walk, text_state, file)
         for key, values in document.notes:  # what the reader read otherwise than stored
             walk.draft.checks.append(_t(key, lang, plan=_t("plan." + kind.value, lang),
                                         file=os.path.basename(file), **values))
