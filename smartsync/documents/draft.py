@@ -1697,6 +1697,17 @@ def _columns(table: Table, header: range, caption: str, kind: PlanKind = PlanKin
             for k in run[:-1]:
                 roles[k] = "code_part"
         c = max(end, c + 1)
+    # "Urusan | Bidang | Program | Nama Program" (a SIPD export, newuser F183): the urusan, the
+    # bidang and the bare "Program" column hold the parts of the code (2 | 16 | 03), joined into
+    # 2.16.03; the program's name is the column that says it is a name
+    bare = [c for c, label in enumerate(labels) if roles[c] in ("skip", "program")
+            and re.fullmatch(r"(?:kode\s+)?(?:urusan|bidang(?:\s+urusan)?|program)", label.casefold().strip())]
+    named = [c for c, label in enumerate(labels) if roles[c] == "program" and c not in bare
+             and re.search(r"\b(nama|uraian|nomenklatur)\b", label.casefold())]
+    field_parts = [c for c in bare if not labels[c].casefold().strip().endswith("program")]
+    if named and field_parts:
+        for c in bare:
+            roles[c] = "code" if labels[c].casefold().strip().endswith("program") else "code_part"
     programs = [c for c, role in enumerate(roles) if role == "program"]
     for c in programs:
         low = labels[c].casefold()
@@ -2322,6 +2333,10 @@ def _group_text(cells: list[str]) -> str | None:
     return None
 
 
+#: a cell holding a number only ("03", "2.16.03"): never a program's name
+_BARE_NUMBER = re.compile(r"[0-9X]{1,2}(?:\.[0-9]{1,2}){0,5}\.?")
+
+
 def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: Table, file: str, r: int,
                cells: list[str], covered: list[bool], cols: _Columns, across_page: bool) -> None:
     page, printed = table.pages[r], table.printed_pages[r]
@@ -2333,7 +2348,13 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         return
     # the code: its own column, or written in front of the program's name
     code_cell = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "code" and cells[c]), "")
-    program_name = next((cells[c] for c in range(len(cells)) if cols.roles[c] == "program" and cells[c]), "")
+    names = [cells[c] for c in range(len(cells)) if cols.roles[c] == "program" and cells[c]]
+    worded = [name for name in names if not _BARE_NUMBER.fullmatch(name.strip())]
+    program_name = worded[0] if worded else names[0] if names else ""
+    if worded and len(worded) < len(names) and not code_cell:
+        # a program column holding a bare number ("03") beside one holding the name: the number is
+        # the program's part of its code, never its name (newuser F183)
+        code_cell = next(name for name in names if _BARE_NUMBER.fullmatch(name.strip()))
     if program_name and not code_cell:
         coded = code_at_start(program_name)
         if coded:
