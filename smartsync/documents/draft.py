@@ -2511,10 +2511,12 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     if outline:  # a parent taken from the cell above that the row's number confirms is no doubt
         filled = [r for r in filled if not (parents.get(r) is not None and parents[r].number
                                             and outline.startswith(parents[r].number + "."))]
+    from_above: list[tuple[str, float]] = []
     for key, roles in (("draft.reason.filled-above", filled), ("draft.reason.across-page", carried)):
         if roles:
             names = [messages.stage_name(r, walk.lang) for r in roles]
-            reasons.append((_t(key, walk.lang, level=", ".join(names)), 0.1))
+            from_above.append((_t(key, walk.lang, level=", ".join(names)), 0.1))
+    reasons.extend(from_above)
     indicators = []
     for c in range(len(cells)):
         if cols.roles[c] != "indicator" or not cells[c]:
@@ -2547,9 +2549,15 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     if dimension is None:
         dimension = state.dimension or text_state.dimension
     if not program_name:
-        lowest = next((parents[h] for h in reversed(_HIERARCHY) if h in parents), None)
+        lowest_role = next((h for h in reversed(_HIERARCHY) if h in parents), None)
+        lowest = parents[lowest_role] if lowest_role is not None else None
         if cols.pairing is not None and cols.pairing.level.value in parents:
             _pair_row(cols, cells, parents[cols.pairing.level.value], place)
+        if lowest_role in filled or lowest_role in carried:
+            # a row that states no element of its own (an agency's name alone in the Kode cell over
+            # its programs): the values carried down are the row above's, whose element stated
+            # them in its own cell -- no doubt of it (newuser F174)
+            reasons = [reason for reason in reasons if reason not in from_above]
         if lowest is not None:
             for indicator in indicators:
                 if norm(indicator) not in {norm(i) for i in lowest.indicators}:
