@@ -86,6 +86,9 @@ def _variant():  # type: ignore[no-untyped-def]
                     "synchronized masterplan program under them: {uncovered} (of {missions})",
             },
             "id": {
+                "variant.description":
+                    "Tipe B mensyaratkan setiap misi RPJMD memiliki program masterplan "
+                    "tersinkronisasi di bawahnya.",
                 "condition.mission_coverage":
                     "ada misi RPJMD yang tidak memiliki program masterplan tersinkronisasi "
                     "di bawahnya",
