@@ -126,6 +126,11 @@ class ProposedMatch:
     #: the matcher was not run for this advice (``suggest=False``): ``rpjmd`` is ``None``
     #: because nobody asked it, not because it found nothing
     unasked: bool = False
+    #: a reviewer rejected this very pair (the region's ``rejected`` list): the note the
+    #: reviewer gave (``""`` without one), ``None`` for a pair nobody rejected. The search
+    #: takes such a pair only where no other change it tries reaches the type (the level's
+    #: only RPJMD element, say), and the words say it was rejected in review
+    review_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``masterplan``, ``rpjmd``, ``stage``, ``score``, ``relation``,
@@ -136,13 +141,16 @@ class ProposedMatch:
         let only some count: ``counting`` (the RPJMD elements a match to which counts) and
         ``refused`` (``[rpjmd, condition]``: the others, with the condition the rules
         concluded failed), and ``rejected`` (``[rpjmd, condition]``: the element's pairs in
-        the file that do not help: a match a rule rejects, or ``reviewer``)."""
+        the file that do not help: a match a rule rejects, or ``reviewer``), and
+        ``review_note`` (the proposed pair itself was rejected in review: the reviewer's
+        note, ``""`` without one; null otherwise)."""
         return {"masterplan": self.masterplan, "rpjmd": self.rpjmd, "stage": self.stage,
                 "score": self.score, "relation": self.relation, "change": self.change,
                 "current": self.current, "limited": self.limited,
                 "counting": list(self.counting), "refused": [list(r) for r in self.refused],
                 "rejected": [list(r) for r in self.rejected], "confirm": list(self.confirm),
-                "only": self.only, "counting_but": self.counting_but, "unasked": self.unasked}
+                "only": self.only, "counting_but": self.counting_but, "unasked": self.unasked,
+                "review_note": self.review_note}
 
 
 @attrs.frozen
@@ -590,6 +598,7 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
     reviewer: dict[str, list[Any]] = {}
     for pair in getattr(region, "rejected", ()):
         reviewer.setdefault(pair.masterplan, []).append(pair)
+    reviewed = {pair.key for pair in getattr(region, "rejected", ())}
     paired: dict[str, set[str]] = {}
     for m in region.matches:
         paired.setdefault(m.masterplan, set()).add(m.rpjmd)
@@ -609,7 +618,11 @@ def _options(runs: _Runs, suggest: bool) -> dict[str, list[_Option]]:
             held_back = tuple((r, c) for r, conditions in sorted(rejected.get(element, {}).items())
                               if conditions != {"relation"} for c in sorted(conditions)) + \
                 tuple((p.rpjmd, "reviewer") for p in reviewer.get(element, ()))
-            stand_in = next((r for r in preferred if r not in paired.get(element, ())), None)
+            # a pair a reviewer rejected stands in last: the search takes another where one
+            # reaches the type (newuser F199)
+            free = [r for r in preferred if r not in paired.get(element, ())]
+            stand_in = next((r for r in free if (element, r) not in reviewed),
+                            free[0] if free else None)
             option = _Option(element, stage, relation, fix,
                              current.get((element, fix)) if fix else None, stand_in, every,
                              # the level's only RPJMD element: the counterpart to match
@@ -775,9 +788,11 @@ def _advise_type(runs: _Runs, wanted: enum.Enum, options: Mapping[str, list[_Opt
     gives = changed.type
     # which elements to propose: those whose change is known (a relation to change, a
     # candidate of the matcher) first, when the rules confirm that they reach the type too
-    preferred = {s: sorted(chosen[s], key=lambda o: (o.fix is None, o.candidate is None,
-                                                     -(o.score or 0.0)))
-                 for s in typology.stages}
+    # (a pair a reviewer rejected last: another change is offered where one reaches the type)
+    reviewed = {pair.key for pair in getattr(runs.region, "rejected", ())}
+    preferred = {s: sorted(chosen[s], key=lambda o: (
+        o.fix is None, (o.masterplan, o.candidate or o.stand_in) in reviewed,
+        o.candidate is None, -(o.score or 0.0))) for s in typology.stages}
     if mode != "every" and preferred != chosen and reaches_with(runs, preferred, counts, wanted):
         chosen = preferred
     proposal = tuple(
@@ -1258,6 +1273,7 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
         return {}
     runs.suggest = suggest
     options = _options(runs, suggest)
+    reviewed = {pair.key: pair.note or "" for pair in getattr(runs.region, "rejected", ())}
     out = {}
     for t in sorted(wanted, key=lambda t: -runs.rank(t)):
         found = _advise_type(runs, t, options)
@@ -1266,6 +1282,13 @@ def _to_reach(runs: _Runs, suggest: bool, types: Iterable[Any] | None) -> dict[s
             str(f.get("condition")) for f in runs.result.trace.find("ConditionFailed", stage=t.value)))
         if failed:
             found = attrs.evolve(found, conditions=failed)
+        if reviewed:
+            # a pair a reviewer rejected, proposed all the same (nothing else the search
+            # tried reaches the type): said as rejected in review, with the note
+            found = attrs.evolve(found, proposal=tuple(
+                attrs.evolve(p, review_note=reviewed[(p.masterplan, p.rpjmd)])
+                if p.change == "add" and (p.masterplan, p.rpjmd) in reviewed else p
+                for p in found.proposal))
         if not suggest:
             # the matcher was not run: its proposals without a counterpart say so
             found = attrs.evolve(found, unasked=True, proposal=tuple(

@@ -128,7 +128,7 @@ def test_advice_json_keys() -> None:
     assert {"reachable", "needed", "proposal", "complete"} <= set(data["to_reach"]["D"])
     assert {"masterplan", "rpjmd", "stage", "score", "relation", "change", "current", "limited",
             "counting", "refused", "rejected", "confirm", "only", "counting_but",
-            "unasked"} == set(
+            "unasked", "review_note"} == set(
         data["to_reach"]["D"]["proposal"][0])
     assert {"threshold", "threshold_above", "threshold_to", "matches_to_lose", "falls_to", "protect",
             "protect_falls_to", "protect_checked", "protect_of"} <= set(data["stability"])

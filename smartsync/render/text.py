@@ -74,6 +74,11 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
             key = f"{key}.{p.relation}"
     if getattr(p, "change", "add") == "remove":
         key = "advice.proposal.remove"
+    review_note = getattr(p, "review_note", None)
+    if p.rpjmd and review_note is not None and getattr(p, "change", "add") == "add":
+        # a pair a reviewer rejected, which the rules need all the same (newuser F199)
+        key = "advice.proposal.reviewed_only" if getattr(p, "only", False) else \
+            "advice.proposal.reviewed"
     counting = tuple(getattr(p, "counting", ()))
     refused = tuple(getattr(p, "refused", ()))
     held = tuple(getattr(p, "rejected", ()))
@@ -98,6 +103,10 @@ def proposal_line(region: Any, p: Any, lang: str) -> str:
                 rejected="; ".join(_held(held, lang)), confirm=_ids_said(confirm, lang),
                 score=p.score if p.score is not None else "",
                 relation=p.relation,
+                note=text("advice.review_note", lang, note=short_text(review_note, 160))
+                if review_note else "",
+                change=text(f"advice.reviewed_change.{p.relation}", lang, masterplan=p.masterplan,
+                            rpjmd=p.rpjmd or "") if review_note is not None else "",
                 # the current relation in the language's words, as the new one is
                 current=format_value("relation", getattr(p, "current", None) or "", lang))
 
@@ -337,6 +346,10 @@ def summary_line(item: Any, letter: str, lang: str) -> str:
     """Whether the proposal alone reaches the type; if not, how many of its elements need
     only a person's confirmation of their match in the file, and how many still need a
     counterpart to be found (:class:`~smartsync.advice.TypeAdvice`'s figures)."""
+    reviewed = sum(1 for p in item.proposal if getattr(p, "review_note", None) is not None)
+    if item.complete and reviewed:
+        # the proposal reaches the type only against a reviewer's decision (newuser F199)
+        return text("advice.complete_reviewed", lang, letter=letter, count=reviewed)
     if item.complete:
         return text("advice.complete", lang, letter=letter)
     if item.to_confirm:
