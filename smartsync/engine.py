@@ -610,7 +610,9 @@ class Classifier:
             uncounted_ids=tuple(fund.get("uncounted_ids", ())), fact_id=fund["__factid__"],
             periods_apart=bool(fund.get("periods_apart", False)),
             apart_ids=tuple(fund.get("apart_ids", ())), apart_budget=fund.get("apart_budget", 0),
-            periods=plain(fund.get("periods", {})))
+            periods=plain(fund.get("periods", {})), shared_years=tuple(fund.get("shared_years", ())),
+            split_ids=tuple(fund.get("split_ids", ())), unsplit_ids=tuple(fund.get("unsplit_ids", ())),
+            unsplit_budget=fund.get("unsplit_budget", 0), rpjmd_budget=fund.get("rpjmd_budget", fund["budget"]))
         rules = [(info.rule, info.name, info.pack) for info in self._rules]
         why_not = _TypeWhyNot(WhyNot(rules, raw, definitions=(StageDef, StageThreshold),
                                      inputs=INPUT_FACTS, messages=words),

@@ -49,7 +49,7 @@ Fact = FastFact
 
 __all__ = [
     "Fact", "Element", "Match", "StageDef", "StageThreshold", "CountedRelation", "Elements", "PlanPeriod",
-    "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
+    "YearlyPagu", "MatchRejected", "ElementSynchronized", "ElementUnsynchronized",
     "StageCoverage", "StageStatus", "ChainBreak", "ChainHolds", "ConditionFailed", "ChainIntact",
     "Superseded", "TypeResult", "ChainMember", "ChainCoverage",
     "Characteristic", "Diagnostic",
@@ -116,9 +116,17 @@ class PlanPeriod(Fact):
     """A plan's period: ``plan``, ``start``, ``end`` (years, inclusive)."""
 
 
+class YearlyPagu(Fact):
+    """The pagu of one plan's elements at one level year by year, where the region gives it
+    (grouped data, no decision): ``plan``, ``level`` and ``years``: per element id with yearly
+    figures (a drafted program's ``provenance.budget_by_year``), its amount in rupiah per year.
+    A year named by its place in the plan (``ke-2``) is the plan's second year. Declared only
+    for a level where some element has them."""
+
+
 #: the fact classes declared from the input, before any rule fires (a pack may declare
 #: input facts of its own: see :meth:`smartsync.Classifier` and ``input_facts``)
-INPUT_FACTS = (Element, Match, StageDef, StageThreshold, CountedRelation, Elements, PlanPeriod)
+INPUT_FACTS = (Element, Match, StageDef, StageThreshold, CountedRelation, Elements, PlanPeriod, YearlyPagu)
 
 
 # ------------------------------------------------------------- concluded facts
@@ -238,6 +246,12 @@ class Funding(Fact):
     ``share``, ``budget`` (sum of the distinct RPJMD budgets they can draw
     on), ``rpjmd_programs`` (their ids), ``uncounted_ids`` (programs matched
     to a budgeted RPJMD program only by matches the rules do not count);
+    ``shared_years`` (``start``, ``end``) when the RPJMD's period has years outside the
+    masterplan's (empty when every year of it is the masterplan's too); then ``split_ids``
+    (the RPJMD programs drawn on whose pagu is known year by year: ``budget`` counts their
+    pagu of the shared years only), ``unsplit_ids`` (those whose pagu is known for the whole
+    RPJMD period only: ``budget`` counts it whole, ``unsplit_budget``) and ``rpjmd_budget``
+    (the pagu of all of them over the RPJMD period);
     ``periods_apart`` when the two plans' periods share no year, and then
     ``apart_ids`` (the programs synchronized with budgeted RPJMD programs, none
     of them fundable), ``apart_budget`` (that RPJMD budget) and ``periods``
@@ -354,6 +368,9 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                 budgets=frozendict(
                     {e.id: e.budget for e in elements if e.budget is not None}),
             )
+            yearly = _yearly(elements, plan.period.start)
+            if yearly:
+                yield YearlyPagu(plan=kind, level=level, years=frozendict(yearly))
             if Element.__fields__:  # pragma: no cover - a subclass with Field defaults
                 for e in elements:
                     yield plain_fact(Element, _element_fields(e, kind, level), known_plain=True)
@@ -374,6 +391,27 @@ def region_facts(region: Region, typology: Typology, params: Parameters) -> Iter
                         key=lambda m: (rank[m.masterplan], rank[m.rpjmd], m.relation._value_,
                                        m.source._value_)):
         yield match_fact(match)
+
+
+def _yearly(elements: list, start: int) -> dict[str, Any]:
+    """Per element with a pagu year by year (``provenance.budget_by_year``), its amounts by year:
+    ``"2022"`` is 2022, ``"ke-2"`` (the plan's second year) ``start + 1``; a year written
+    otherwise is left out."""
+    out: dict[str, Any] = {}
+    for e in elements:
+        pairs = e.provenance.budget_by_year if e.provenance is not None else None
+        if not pairs:
+            continue
+        years: dict[int, int] = {}
+        for year, amount in pairs:
+            found = re.fullmatch(r"\s*(?:(\d{4})|ke-?(\d{1,2}))\s*", year)
+            if found is None:
+                continue
+            number = int(found.group(1)) if found.group(1) else start + int(found.group(2)) - 1
+            years[number] = years.get(number, 0) + amount
+        if years:
+            out[e.id] = frozendict(years)
+    return out
 
 
 def _element_fields(e: Any, kind: str, level: str) -> dict[str, Any]:

@@ -118,6 +118,12 @@ class FundingResult:
     synchronized with budgeted RPJMD programs are ``apart_ids``, their RPJMD budget
     ``apart_budget``, with the two ``periods`` (``rpjmd_start``, ``rpjmd_end``,
     ``masterplan_start``, ``masterplan_end``).
+    ``shared_years``: ``(start, end)`` when the masterplan shares only some of the RPJMD's
+    years (empty when it has all of them); then ``budget`` counts the pagu of those years for
+    the RPJMD programs whose pagu is known year by year (``split_ids``) and the whole RPJMD
+    period's pagu for the others (``unsplit_ids``, ``unsplit_budget``: a share of it falls in
+    the shared years, which the region does not let split); ``rpjmd_budget`` is the pagu of
+    all of them over the RPJMD period.
     """
 
     total: int
@@ -132,6 +138,11 @@ class FundingResult:
     apart_ids: tuple[str, ...] = ()
     apart_budget: int = 0
     periods: Any = attrs.field(factory=dict)
+    shared_years: tuple[int, ...] = ()
+    split_ids: tuple[str, ...] = ()
+    unsplit_ids: tuple[str, ...] = ()
+    unsplit_budget: int = 0
+    rpjmd_budget: int = 0
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from .model import Element, Match, Period, Plan, Region
+from .model import Element, Match, Period, Plan, Provenance, Region
 
 __all__ = ["typical_region", "sample_regions", "TYPICAL"]
 
@@ -118,7 +118,8 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     drafted files often have, each an independent choice per region (drawn apart, so the
     rest of the region is the same with or without it): RPJMD programs without a code,
     without a budget or with a budget of 0, masterplan programs without a dimension,
-    programs with an agency, elements without a parent.
+    programs with an agency, elements without a parent; and in two regions of five (drawn
+    apart again) RPJMD programs with their pagu year by year.
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
@@ -191,8 +192,28 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     drawn = random.Random(f"shapes {seed}")
     if shapes and drawn.random() < 0.6:  # the others as drafted by hand: every field given
         rpjmd, masterplan = _shaped(rpjmd, drawn), _shaped(masterplan, drawn)
+    if shapes and random.Random(f"yearly {seed}").random() < 0.4:
+        # as drafted from a table of pagu per year: each budgeted RPJMD program's pagu year by
+        # year (provenance.budget_by_year), for funding over the years the plans share
+        rpjmd = _yearly(rpjmd)
     return Region(str(9000 + seed), f"Kota Uji {seed}", "kota", rpjmd, masterplan, matches,
                   province="Provinsi Uji")
+
+
+def _yearly(plan: Plan) -> Plan:
+    """The plan with each budgeted program's pagu spread over its period's years, kept as a
+    drafted program's ``provenance.budget_by_year`` (the last year takes what is left)."""
+    import attrs
+
+    years = list(range(plan.period.start, plan.period.end + 1))
+    out = []
+    for e in plan.elements:
+        if e.level.value == "program" and e.budget:
+            part = e.budget // len(years)
+            pairs = tuple((str(y), part) for y in years[:-1]) + ((str(years[-1]), e.budget - part * (len(years) - 1)),)
+            e = attrs.evolve(e, provenance=Provenance(file="rpjmd.pdf", budget_by_year=pairs))
+        out.append(e)
+    return attrs.evolve(plan, elements=tuple(out))
 
 
 def sample_regions(count: int, *, seed: int = 0, **options: object) -> list[Region]:

@@ -233,8 +233,23 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
         diagnostic_elements=tuple(sorted(diagnostics)),
         fundable_ids=tuple(sorted({m.masterplan for m in budgeted}, key=natural)),
         funded_rpjmd_programs=funded,
-        budget=sum(rp_budget[r] or 0 for r in funded),
+        budget=sum(_pagu_shared(region.rpjmd[r], region) for r in funded),
         program_total=program.total)
+
+
+def _pagu_shared(program, region: Region) -> int:
+    """An RPJMD program's pagu that funds the masterplan: the whole pagu when every RPJMD year is
+    a masterplan year, or when its yearly pagu is not known; else its pagu of the shared years."""
+    rp, mp = region.rpjmd.period, region.masterplan.period
+    yearly = program.provenance.budget_by_year if program.provenance is not None else None
+    if (mp.start <= rp.start and rp.end <= mp.end) or not yearly:
+        return program.budget or 0
+    start, end = max(rp.start, mp.start), min(rp.end, mp.end)
+    total = 0
+    for year, amount in yearly:
+        number = int(year) if year.isdigit() else rp.start + int(year.split("-")[1]) - 1
+        total += amount if start <= number <= end else 0
+    return total
 
 
 def characteristics(region: Region, kind: str, chain: tuple[str, ...],

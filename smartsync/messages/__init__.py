@@ -30,7 +30,7 @@ __all__ = ["LANGUAGES", "text", "register", "using", "section", "format_value", 
            "format_bound", "rule_words",
            "format_rupiah", "stage_name", "type_name",
            "characteristic_message", "diagnostic_message", "reason_message", "catalog",
-           "funding_message", "localize_note", "note_part", "agree",
+           "funding_message", "funding_share_message", "localize_note", "note_part", "agree",
            "rule_description", "register_rules", "first_sentence", "variant_description"]
 
 _CATALOGS: dict[str, dict[str, str]] = {"en": dict(_en.CATALOG), "id": dict(_id.CATALOG)}
@@ -402,7 +402,7 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return format_threshold(value, lang)
     if isinstance(value, (int, float)) and ("share" in key or key in _SHARE_KEYS):
         return format_percent(value, lang)
-    if isinstance(value, int) and key in {"budget"}:
+    if isinstance(value, int) and key in {"budget", "rpjmd_budget", "unsplit_budget", "years_budget"}:
         return format_rupiah(value, lang)
     if isinstance(value, (int, float)) and key in _SCORE_KEYS:
         return format_score(value, lang)
@@ -566,10 +566,29 @@ def funding_message(f: Any, lang: str = "en", *, uncounted: bool = True) -> str:
     else:
         line = text("funding.summary", lang, fundable=f.fundable, total=f.total, share=f.share,
                     budget=f.budget, count=f.fundable)  # count: the singular for one program
+        share = funding_share_message(f, lang)
+        if share:
+            line += " " + share
     said = tuple(getattr(f, "uncounted_ids", ()) or ()) if uncounted else ()
     if said:
         line += " " + text("funding.uncounted", lang, count=len(said), elements=list(said))
     return line
+
+
+def funding_share_message(f: Any, lang: str = "en") -> str:
+    """When the masterplan shares only some of the RPJMD's years, what the funding's budget
+    is: the pagu of those years, or the whole RPJMD period's, a share of which cannot be split
+    for want of yearly pagu (newuser F186); else ``""``."""
+    shared = tuple(getattr(f, "shared_years", ()) or ())
+    if not shared or not f.fundable:
+        return ""
+    periods = dict(getattr(f, "periods", {}) or {})
+    years = str(shared[0]) if shared[0] == shared[1] else f"{shared[0]}-{shared[1]}"
+    split, unsplit = tuple(f.split_ids), tuple(f.unsplit_ids)
+    key = "funding.shared.mixed" if split and unsplit else "funding.shared.unsplit" if unsplit else "funding.shared"
+    return text(key, lang, years=years, count=shared[1] - shared[0] + 1, rpjmd_budget=f.rpjmd_budget,
+                years_budget=f.budget - f.unsplit_budget, unsplit_budget=f.unsplit_budget, split=list(split),
+                unsplit=list(unsplit), **periods)
 
 
 def has(key: str, lang: str = "en") -> bool:

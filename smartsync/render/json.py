@@ -129,6 +129,9 @@ def classification_to_dict(subject: Any, *, lang: str = "en", trace: bool = True
             "uncounted_ids": list(c.funding.uncounted_ids),
             "periods_apart": c.funding.periods_apart,
             "apart_ids": list(c.funding.apart_ids), "apart_budget": c.funding.apart_budget,
+            "shared_years": list(c.funding.shared_years), "split_ids": list(c.funding.split_ids),
+            "unsplit_ids": list(c.funding.unsplit_ids), "unsplit_budget": c.funding.unsplit_budget,
+            "rpjmd_budget": c.funding.rpjmd_budget,
         },
         "rules_fired": list(c.rules_fired),
     }

@@ -287,6 +287,12 @@ def _funding_section(region: Region, c: Classification, lang: str) -> str:
         mp, rp = region.masterplan.get(m.masterplan), region.rpjmd.get(m.rpjmd)
         if mp is not None and rp is not None and mp.level.value == "program" and rp.level.value == "program":
             by_rpjmd.setdefault(m.rpjmd, []).append(m.masterplan)
+    if f.shared_years:  # only some of the RPJMD's years are the masterplan's: what the budget is
+        from ..messages import funding_share_message
+
+        share = funding_share_message(f, lang)
+        if share:
+            out.append(f'<p class="shared-years">{_e(share)}</p>')
     if f.periods_apart:  # the RPJMD's pagu funds no year of the masterplan: said, not summed
         from ..messages import funding_message
 

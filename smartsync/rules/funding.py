@@ -13,14 +13,39 @@ masterplan: no program can draw on the APBD through this RPJMD. The funding then
 says so, and keeps the programs and the budget apart (``apart_ids``,
 ``apart_budget``) with the two periods, instead of presenting an ended (or not yet
 begun) RPJMD's pagu as funding.
+
+When the periods share some years but not all of the RPJMD's (an RPJMD 2021-2026
+and a masterplan 2026-2035 share 2026 only), the RPJMD's pagu of the other years
+funds no year of the masterplan either. Where the region gives an RPJMD program's
+pagu year by year (:class:`~smartsync.facts.YearlyPagu`, a drafted program's
+``provenance.budget_by_year``), the funding counts its pagu of the shared years
+only (``split_ids``); where it gives the whole period's pagu only, that pagu is
+counted whole and said to be the RPJMD period's, of which only a share falls in
+the shared years (``unsplit_ids``, ``unsplit_budget``): the sentence says so,
+with the shared years (``shared_years``) and the whole period's pagu
+(``rpjmd_budget``). When every year of the RPJMD is one of the masterplan's, the
+whole pagu counts, as before.
 """
 
 from __future__ import annotations
 
-from ..facts import Characteristic, Elements, Funding, MatchRejected, StageCoverage, id_order
-from . import MATCH, NOT, PHASE, Rule, concludes
+from ..facts import Characteristic, Elements, Funding, MatchRejected, PlanPeriod, StageCoverage, YearlyPagu, id_order
+from . import MATCH, NOT, PHASE, TEST, Rule, concludes
 
 __all__ = ["FundingPack"]
+
+
+def _periods() -> tuple:
+    """The two plans' periods, bound as ``rpjmd_start``, ``rpjmd_end``, ``masterplan_start``,
+    ``masterplan_end``."""
+    return (PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+            PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end))
+
+
+def _some_years_shared(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):  # type: ignore[no-untyped-def]
+    """The plans share a year, and the RPJMD has years the masterplan does not."""
+    return masterplan_start <= rpjmd_end and rpjmd_start <= masterplan_end \
+        and (rpjmd_start < masterplan_start or masterplan_end < rpjmd_end)
 
 
 class FundingPack:
@@ -44,21 +69,84 @@ class FundingPack:
     @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
           Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
           NOT(Characteristic(key="periods", value="disjoint")),
+          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
+          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
+          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
+               masterplan_start <= rpjmd_start and rpjmd_end <= masterplan_end),
           salience=PHASE["fund"])
-    def fundable_programs(self, base, matches, total, budgets):
+    def fundable_programs(self, base, matches, total, budgets, rpjmd_start, rpjmd_end, masterplan_start,
+                          masterplan_end):
         """Concludes which masterplan programs can be funded through the APBD: those
         synchronized (by a match the rules count) with an RPJMD program with a budget above
         zero; their share of all masterplan programs; and the indicative budget of the
         distinct RPJMD programs they match. The programs matched to a budgeted RPJMD program
         by a match that does not count, and synchronized by none that does, are listed
-        apart (``uncounted_ids``): matched, but with no route to APBD funding. The two
-        plans' periods share a year (else :meth:`periods_apart` concludes)."""
+        apart (``uncounted_ids``): matched, but with no route to APBD funding. Every year of
+        the RPJMD's period is one of the masterplan's, so its whole pagu counts (else
+        :meth:`fundable_share_of_years`, :meth:`fundable_share_unsplit` or
+        :meth:`periods_apart` concludes)."""
         fundable, uncounted, rpjmd = self._figures(base, matches, budgets)
+        whole = sum(budgets[rp] for rp in rpjmd)
         self.declare(Funding(total=total, fundable=len(fundable), fundable_ids=fundable,
                              share=len(fundable) / total if total else 0.0,
-                             budget=sum(budgets[rp] for rp in rpjmd), rpjmd_programs=rpjmd,
+                             budget=whole, rpjmd_programs=rpjmd,
                              uncounted_ids=uncounted, periods_apart=False, apart_ids=(),
-                             apart_budget=0, periods={}))
+                             apart_budget=0, periods={}, shared_years=(), split_ids=(), unsplit_ids=(),
+                             unsplit_budget=0, rpjmd_budget=whole))
+
+    def _shared(self, base, matches, total, budgets, years, periods) -> None:  # type: ignore[no-untyped-def]
+        """The funding of a masterplan sharing only some of the RPJMD's years: each RPJMD
+        program's pagu of the shared years where its yearly pagu is known, its whole pagu
+        (said as the RPJMD period's) where it is not."""
+        rpjmd_start, rpjmd_end, masterplan_start, masterplan_end = periods
+        start, end = max(rpjmd_start, masterplan_start), min(rpjmd_end, masterplan_end)
+        fundable, uncounted, rpjmd = self._figures(base, matches, budgets)
+        split = tuple(rp for rp in rpjmd if rp in years)
+        unsplit = tuple(rp for rp in rpjmd if rp not in years)
+        shared = sum(amount for rp in split for year, amount in years[rp].items() if start <= year <= end)
+        unsplit_budget = sum(budgets[rp] for rp in unsplit)
+        self.declare(Funding(total=total, fundable=len(fundable), fundable_ids=fundable,
+                             share=len(fundable) / total if total else 0.0,
+                             budget=shared + unsplit_budget, rpjmd_programs=rpjmd,
+                             uncounted_ids=uncounted, periods_apart=False, apart_ids=(), apart_budget=0,
+                             periods={"rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
+                                      "masterplan_start": masterplan_start, "masterplan_end": masterplan_end},
+                             shared_years=(start, end), split_ids=split, unsplit_ids=unsplit,
+                             unsplit_budget=unsplit_budget, rpjmd_budget=sum(budgets[rp] for rp in rpjmd)))
+
+    @concludes(Funding)
+    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
+          Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
+          YearlyPagu(plan="rpjmd", level=MATCH.base, years=MATCH.years),
+          *_periods(), TEST(_some_years_shared),
+          salience=PHASE["fund"])
+    def fundable_share_of_years(self, base, matches, total, budgets, years, rpjmd_start, rpjmd_end,
+                                masterplan_start, masterplan_end):
+        """Concludes which masterplan programs can be funded through the APBD (as
+        :meth:`fundable_programs`), when the two plans share some of the RPJMD's years but
+        not all (an RPJMD 2021-2026, a masterplan 2026-2035): the pagu of the RPJMD's other
+        years funds no year of the masterplan. An RPJMD program whose pagu the region gives
+        year by year counts with its pagu of the shared years only (``split_ids``); one whose
+        pagu is known for the whole RPJMD period only counts with it, said to be a share that
+        cannot be split (``unsplit_ids``, ``unsplit_budget``)."""
+        self._shared(base, matches, total, budgets, years,
+                     (rpjmd_start, rpjmd_end, masterplan_start, masterplan_end))
+
+    @concludes(Funding)
+    @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
+          Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
+          NOT(YearlyPagu(plan="rpjmd", level=MATCH.base)),
+          *_periods(), TEST(_some_years_shared),
+          salience=PHASE["fund"])
+    def fundable_share_unsplit(self, base, matches, total, budgets, rpjmd_start, rpjmd_end,
+                               masterplan_start, masterplan_end):
+        """Concludes which masterplan programs can be funded through the APBD (as
+        :meth:`fundable_programs`), when the two plans share some of the RPJMD's years but
+        not all, and the region gives no RPJMD program's pagu year by year: the budget is
+        the pagu of the whole RPJMD period, of which only the share of the shared years
+        funds the masterplan; it cannot be split, and is said so (``unsplit_ids``)."""
+        self._shared(base, matches, total, budgets, {},
+                     (rpjmd_start, rpjmd_end, masterplan_start, masterplan_end))
 
     @concludes(Funding)
     @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
@@ -76,7 +164,8 @@ class FundingPack:
         self.declare(Funding(total=total, fundable=0, fundable_ids=(), share=0.0, budget=0,
                              rpjmd_programs=(), uncounted_ids=uncounted, periods_apart=True,
                              apart_ids=fundable, apart_budget=sum(budgets[rp] for rp in rpjmd),
-                             periods=dict(periods)))
+                             periods=dict(periods), shared_years=(), split_ids=(), unsplit_ids=(),
+                             unsplit_budget=0, rpjmd_budget=0))
 
     @concludes(Funding)
     @Rule(StageCoverage(stage=MATCH.base, base=True, total=MATCH.total),
@@ -86,4 +175,5 @@ class FundingPack:
         """Concludes that no masterplan program can be funded: the RPJMD lists no programs."""
         self.declare(Funding(total=total, fundable=0, fundable_ids=(), share=0.0, budget=0,
                              rpjmd_programs=(), uncounted_ids=(), periods_apart=False,
-                             apart_ids=(), apart_budget=0, periods={}))
+                             apart_ids=(), apart_budget=0, periods={}, shared_years=(), split_ids=(),
+                             unsplit_ids=(), unsplit_budget=0, rpjmd_budget=0))
