@@ -250,12 +250,15 @@ def test_a_figure_cut_over_the_lines_of_a_narrow_cell_is_put_back_together() -> 
 
 
 def test_an_existing_region_file_is_kept_when_drafting_fails(tmp_path: Path, capsys) -> None:
+    """A draft that fails leaves the region file there before as it was (an earlier draft,
+    no matches: one a new draft may write over)."""
     out = tmp_path / "out.yaml"
-    out.write_text("old", encoding="utf-8")
+    old = "schema: smartsync/region@1\nregion: {id: old}\nmatches: []\n"
+    out.write_text(old, encoding="utf-8")
     good = write_corpus(known_region(1), tmp_path / "good", "xlsx", 1)
     assert main(["draft", "--rpjmd", str(DATA / "scanned.pdf"), "--masterplan", str(good["masterplan"][0]),
                  "--out", str(out)]) == 1
-    assert out.read_text(encoding="utf-8") == "old"
+    assert out.read_text(encoding="utf-8") == old
 
 
 def test_the_api_raises_a_draft_error_naming_the_file(tmp_path: Path) -> None:

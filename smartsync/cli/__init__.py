@@ -81,8 +81,10 @@ EXIT_CODES = {
                 "option, a value out of range, an empty path, --out equal to an input); "
                 "nothing was done",
     EXIT_OUTPUT: "an output cannot be written (a part of its path is a file, its folder is not "
-                 "writable, it is a link, a folder or read-only, its name is too long); nothing "
-                 "was written over it (missing folders of an output's path are made)",
+                 "writable, it is a link, a folder or read-only, its name is too long), or "
+                 "draft's --out holds matches or rejected suggestions or is no region file "
+                 "(--replace writes over it); nothing was written over it (missing folders of "
+                 "an output's path are made)",
     EXIT_RULES: "a rule pack (--rules) failed: its module raised an error or called sys.exit "
                 "when imported, or a rule (or a condition) raised an error, recursed without "
                 "end, fired past the firing limit (--max-firings) or concluded no type or "

@@ -3,7 +3,9 @@
 Writes REGION.yaml (and, with ``--review``, an HTML review page) only when the whole
 draft succeeded: a document that cannot be read (scanned, encrypted, corrupt) is an
 error naming it, and nothing is written. Exit 0 on success, 1 on such an error, 3 when an
-output cannot be written (checked before the documents are read).
+output cannot be written (checked before the documents are read), or when ``--out`` is a
+region file holding matches or rejected suggestions, or a file that is no region file, and
+``--replace`` is not given.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help=Help("draft.masterplan"))
     parser.add_argument("--out", required=True, metavar="REGION.yaml", type=path_argument,
                         help=Help("draft.out"))
+    parser.add_argument("--replace", action="store_true", help=Help("draft.replace"))
     parser.add_argument("--id", default=None, help=Help("draft.id"))
     parser.add_argument("--name", default=None,
                         help=Help("draft.name"))
@@ -70,6 +73,27 @@ class _Bar:
         self.shown = True
 
 
+def _work_kept(out: Path, lang: str) -> str | None:
+    """Why ``out`` is not written over without ``--replace``: it holds matches or rejected
+    suggestions (work a new draft does not have), or it is not a region file; ``None``
+    when there is no such file or it is a draft with neither."""
+    from ..io.paths import path_kind
+    from ..io.regionfile import decisions_in
+    from ..messages import text
+
+    if path_kind(out) != "file":
+        return None
+    work = decisions_in(out)
+    if work is None:
+        return text("draft.cli.not_a_region_file", lang, out=str(out))
+    parts = [text(f"draft.cli.work.{kind}", lang, count=count)
+             for kind, count in zip(("matches", "rejected"), work) if count]
+    if parts:
+        return text("draft.cli.keeps_work", lang, out=str(out),
+                    work=f" {text('word.and', lang)} ".join(parts))
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Draft, then write the region file (and the review page) atomically."""
     from .._files import check_target, make_folder
@@ -90,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
             check_target(args.review, inputs=inputs)
     except OutputError as exc:
         print(f"smartsync draft: cannot write {exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    kept = _work_kept(out, args.lang) if not args.replace else None
+    if kept is not None:  # never a planner's matches or decisions lost to a new draft
+        print(f"smartsync draft: {kept}", file=sys.stderr)
         return EXIT_OUTPUT
     progress = _Bar() if (not args.quiet and sys.stderr.isatty()) else None
     try:

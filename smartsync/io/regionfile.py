@@ -230,6 +230,39 @@ def check_region_file(
     return check_region_text(data, name=name, format=fmt, max_bytes=max_bytes)
 
 
+def decisions_in(path: PathLike) -> tuple[int, int] | None:
+    """How many matches and rejected suggestions the region file at ``path`` holds (the
+    work a planner or reviewer put in it; ``(0, 0)`` for an empty file), or ``None`` when
+    the file is not one a region file reads as: not YAML or JSON, not a mapping with
+    region-file keys, or larger than :data:`MAX_FILE_BYTES`. Asked by ``draft`` before it
+    writes over a file."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit("MAX_FILE_BYTES"):
+                return None
+            data = handle.read(size + 1)
+    except OSError:
+        return None
+    if not data.strip():
+        return (0, 0)
+    try:
+        text = decode(data)
+        tree = parse_json(text) if _format_of(path, None) == "json" else parse_yaml(text)
+    except (SourceProblem, RecursionError, ValueError):
+        return None
+    if tree is None:
+        return (0, 0)
+    if not isinstance(tree.value, dict) or not {"schema", "region"} & set(tree.value):
+        return None
+
+    def count(key: str) -> int:
+        item = tree.value.get(key)
+        return len(item.value) if item is not None and isinstance(item.value, list) else 0
+
+    return (count("matches"), count("rejected"))
+
+
 def _max_bytes(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError(f"max_bytes must be a whole number, 0 or more, got {value!r}")

@@ -838,6 +838,7 @@ CATALOG = {
     "help.draft.rpjmd": "the RPJMD documents",
     "help.draft.masterplan": "the masterplan documents (books)",
     "help.draft.out": "the region file to write (missing folders of its path are made)",
+    "help.draft.replace": "write over --out even when it holds matches or rejected suggestions (a new draft has none) or is not a region file",
     "help.draft.id": "the region id (default: the file name of --out)",
     "help.draft.name": "the region name (default: as the RPJMD's title says, 'Kabupaten X', else the id)",
     "help.draft.kind": "whether the region is a kota (city) or a kabupaten (regency); default: as the RPJMD's title says ('RPJMD KABUPATEN X ...'), else kota",

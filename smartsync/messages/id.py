@@ -829,6 +829,7 @@ CATALOG = {
     "help.draft.rpjmd": "dokumen RPJMD",
     "help.draft.masterplan": "dokumen masterplan (buku-bukunya)",
     "help.draft.out": "berkas daerah yang ditulis (folder yang belum ada pada jalurnya dibuat)",
+    "help.draft.replace": "tulis menimpa --out walaupun berkas itu memuat padanan atau usulan yang ditolak (draf baru tidak memilikinya) atau bukan berkas daerah",
     "help.draft.id": "id daerah (bawaan: nama berkas --out)",
     "help.draft.name": "nama daerah (bawaan: menurut judul RPJMD, 'Kabupaten X', bila tidak ada: id-nya)",
     "help.draft.kind": "apakah daerah itu kota atau kabupaten; bawaan: menurut judul RPJMD ('RPJMD KABUPATEN X ...'), bila tidak ada: kota",
