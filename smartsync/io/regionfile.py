@@ -150,6 +150,28 @@ def _size_problem(size: int, max_bytes: int, name: str) -> Problem:
     return coded_problem("too-large", {"file_bytes": size, "limit_bytes": max_bytes}, file=name)
 
 
+#: the first bytes of the documents a planner holds, which are no region file: a PDF, an
+#: Office Open XML file (Word, a workbook: a ZIP archive), an old Office file (.doc, .xls)
+_DOCUMENT_SIGNATURES = ((b"%PDF-", "pdf"), (b"PK\x03\x04", "zip"),
+                       (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"))
+
+
+def _refuse_document(data: bytes) -> None:
+    """Raise a :class:`SourceProblem` saying which command reads the file when ``data`` is
+    a plan document (PDF, Word, workbook) rather than a region file: told by its first
+    bytes, whatever its name (a PDF is not "not UTF-8")."""
+    for signature, kind in _DOCUMENT_SIGNATURES:
+        if data.startswith(signature):
+            if kind == "zip":  # Word keeps its parts under word/, a workbook under xl/
+                head = data[:1 << 20]
+                kind = ("word" if b"word/" in head else "workbook" if b"xl/" in head
+                        else "zip")
+            from ..messages import text
+
+            raise SourceProblem(text(f"problem.document.{kind}", "en"), code="document",
+                                values={"form": kind})
+
+
 def check_region_text(
     data: str | bytes,
     *,
@@ -170,6 +192,8 @@ def check_region_text(
         return RegionFileReport(name, None, (_size_problem(size, max_bytes, name),))
     with paused_gc():  # loading in time proportional to the size (smartsync._gc)
         try:
+            if isinstance(data, bytes):
+                _refuse_document(data)
             text = decode(data) if isinstance(data, bytes) else data
             if not text.strip():
                 raise SourceProblem("the file is empty", code="empty-file", values={"form": "empty"})
