@@ -108,7 +108,7 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     round5 = dict(rpjmd_title=r5.choice(["rpjmd", "rpjmd", "rpd", "rancangan"]), vision_inline=r5.random() < 0.3,
                   mission_table=r5.choice(["none", "none", "same", "worded"]),
                   targets_by_dimension=r5.random() < 0.3, other_dimension=r5.random() < 0.25)
-    code_merged = r5.random() < 0.5 and form == "docx" and word_table != "tabs"
+    code_merged = r5.random() < 0.5 and (form == "pdf" or (form == "docx" and word_table != "tabs"))
     r6 = random.Random(seed * 4_271 + 5)
     round6 = dict(recap=r6.choice(["none", "none", "text", "roman"]), crosswalk=r6.choice(["none", "none", "rpjpd",
                                                                                            "rpjmn"]))
@@ -701,7 +701,16 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
                     data.append([Paragraph(escape(row[0]), cell)] + [""] * (ncols - 1))
                     style.append(("SPAN", (0, r), (-1, r)))
                     continue
-                data.append([Paragraph(escape(v), cell) if v else "" for v in row] + [""] * (ncols - len(row)))
+                for k, v in enumerate(row):  # "Kode" merged over "U | B | P" ("<<": with the cell to its left,
+                    if v == "<<" and row[k - 1] != "<<":  # "^^": with the one above)
+                        end = k
+                        while end + 1 < len(row) and row[end + 1] == "<<":
+                            end += 1
+                        style.append(("SPAN", (k - 1, r), (end, r)))
+                    elif v == "^^" and r > 0:
+                        style.append(("SPAN", (k, r - 1), (k, r)))
+                data.append([Paragraph(escape(v), cell) if v and v not in ("<<", "^^") else ""
+                             for v in row] + [""] * (ncols - len(row)))
             if c.ruled:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             table = Table(data, colWidths=_widths(block[0], ncols, width), repeatRows=0)

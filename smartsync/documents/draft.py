@@ -1503,10 +1503,11 @@ def _label_rows(table: Table, rows: range) -> list[str]:
     last = rows.stop - 1
     for r in rows:
         previous = ""
+        merges = any(table.across[r])  # the row says which cells its labels are merged over
         for c in range(table.width):
             text = table.cells[r][c]
             if not text and previous and (table.across[r][c] or (
-                    r < last and any(table.cells[k][c] for k in range(r + 1, rows.stop))
+                    not merges and r < last and any(table.cells[k][c] for k in range(r + 1, rows.stop))
                     and not any(table.cells[k][c] for k in range(rows.start, r)))):
                 text = previous
             previous = text
@@ -1794,6 +1795,14 @@ def _looks_like_data(cells: list[str]) -> bool:
     return False
 
 
+def _group_labels(table: Table, r: int) -> bool:
+    """Whether row ``r`` holds only labels of columns, each merged across the cells to its right
+    (a borderless PDF table's "Kode" over its "U | B | P", set on a line of its own)."""
+    filled = [c for c in range(table.width) if table.cells[r][c]]
+    return bool(filled) and all(_role(table.cells[r][c]) is not None and c + 1 < table.width
+                                and table.across[r][c + 1] for c in filled)
+
+
 def _find_header(table: Table) -> tuple[range, list[str]] | None:
     """The header rows of a table (a column-number row under them is left to the body) and the
     title rows above."""
@@ -1823,6 +1832,8 @@ def _find_header(table: Table) -> tuple[range, list[str]] | None:
             if len(named) * 2 < len(filled) or (len(filled) >= first_filled and len(named) < len(filled)):
                 break  # short data under the header, not more header
             end += 1
+        if r > 0 and _group_labels(table, r - 1):
+            r -= 1  # a row of labels over several columns each ("Kode" over "U | B | P"), alone above
         titles = [" ".join(dict.fromkeys(c for c in table.cells[t] if c)) for t in range(r)]
         return range(r, end), titles
     return None

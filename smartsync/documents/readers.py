@@ -1861,12 +1861,36 @@ def _header_cell_goes_on(line: Line, above: list[Line]) -> bool:
     if re.fullmatch(r"\d{1,3}", segments[0][2]) and len(segments) > 1 and (
             first is None or _overlap(segments[0][0], segments[0][1], first[0], first[1]) > 0):
         return False  # a row's number, under the header's first label ("No")
+    if any(_sub_labels(segments, h) is not None for h in above):
+        return True  # "U | B | P" under a "Kode" centred over them
     for x0, x1, _ in segments:
         overs = {round(a0) for h in above for a0, a1, _ in getattr(h, "segments", None) or ()
                  if _overlap(x0, x1, a0, a1) > 0}
         if not overs:
             return False
     return True
+
+
+#: a code's part named under a "Kode" over several columns: U | B | P, Urusan | Bidang | Program
+_SUB_LABEL = re.compile(r"^(?:[A-Za-z]{1,3}|urusan|bidang|program|sub|unit)\.?$", re.I)
+
+
+def _sub_labels(segments: list[tuple[float, float, str]], above: Line | None) -> tuple[float, float] | None:
+    """Where a header line's short sub-labels ("U | B | P") stand, when a "Kode" label of the line
+    above is centred over two or more of them and overlaps no other: their span; else None."""
+    if above is None or len(segments) < 2:
+        return None
+    for a0, a1, label in getattr(above, "segments", None) or ():
+        if not re.search(r"\bkode\b", label, re.I):
+            continue
+        centre = (a0 + a1) / 2
+        others = [(b0, b1) for b0, b1, t in above.segments if (b0, b1) != (a0, a1)]  # type: ignore[attr-defined]
+        under = [(x0, x1) for x0, x1, text in segments if _SUB_LABEL.match(text)
+                 and not any(_overlap(x0, x1, b0, b1) > 0 for b0, b1 in others)
+                 and x1 >= a0 - 60 and x0 <= a1 + 60]
+        if len(under) >= 2 and under[0][0] <= centre <= under[-1][1]:
+            return under[0][0], under[-1][1]
+    return None
 
 
 def _data_line(line: Line) -> bool:
@@ -1970,6 +1994,12 @@ def _borderless(items: list[Line | Table], columns: list[_Column] | None
                     and not _data_line(items[j]):  # type: ignore[arg-type]
                 header.append(items[j])  # type: ignore[arg-type]
                 j += 1
+            for k, m in ((k, m) for k in range(len(header)) for m in range(k + 1, len(header))):
+                span = _sub_labels(header[m].segments, header[k])  # type: ignore[attr-defined]
+                if span is not None:  # a "Kode" over "U | B | P": over all three
+                    header[k].segments = [(min(x0, span[0]), max(x1, span[1]), t)  # type: ignore[attr-defined]
+                                          if re.search(r"\bkode\b", t, re.I) and x0 <= span[1] and x1 >= span[0]
+                                          else (x0, x1, t) for x0, x1, t in header[k].segments]  # type: ignore[attr-defined]
             columns = _columns(header)
             i = j
         elif first and columns is not None and _in_table(item, columns) and (
