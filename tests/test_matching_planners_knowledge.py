@@ -85,3 +85,27 @@ def test_a_volunteer_is_not_a_hazard() -> None:
 
     assert stem("relawan") == stem("kerelawanan") == "relawan"
     assert _score("Platform relawan digital", "Titik rawan banjir", "mission") == 0.0
+
+
+def test_a_service_named_by_a_word_the_nomenclature_never_uses_is_still_bridged_by_its_other_words() -> None:
+    """'Aplikasi Sipandu untuk sekolah': the brand name reaches nothing, so the frequent word 'sekolah' is the way in."""
+    region = _region([Element("P1", "program", "Program Pengelolaan Pendidikan", code="1.01.02")],
+                     [Element("SP1", "program", "Aplikasi Sipandu untuk sekolah")])
+    (match,) = suggest_matches(region)
+    assert match.key == ("SP1", "P1") and match.note.startswith("via program 1.01.02")
+
+
+def test_a_village_admin_serves_the_capacity_of_village_government() -> None:
+    """A target of village admins running village websites meets the RPJMD target on the capacity of village government."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Admin desa mengelola website desa",
+                  "Meningkatnya kapasitas aparatur pemerintah desa", "target") >= DEFAULT_THRESHOLD
+
+
+def test_daily_staple_prices_serve_the_inflation_target() -> None:
+    """A target of staple prices published daily meets the RPJMD target of controlled inflation."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Harga bahan pokok di pasar diumumkan setiap hari melalui aplikasi",
+                  "Terkendalinya inflasi daerah", "target") >= DEFAULT_THRESHOLD

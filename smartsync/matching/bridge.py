@@ -310,7 +310,10 @@ class Bridger:
                 return {}
             generic = sa.generic
             weights = sa.weights
-            rare = any(stem not in generic and stem not in frequent for stem in weights)
+            # a word the nomenclature never uses reaches nothing: with no other rare word,
+            # the frequent words are the way in (as Nomenclature's cosines)
+            rare = any(stem not in generic and stem not in frequent and stem in postings
+                       for stem in weights)
             dots: dict[int, float] = {}
             get = dots.get
             later = []

@@ -483,8 +483,10 @@ class _WordIndex:
         get = dots.get
         later = []
         # a text whose content words are all frequent ("Program Pengelolaan Pendidikan") is
-        # reached through them: they are all it has
-        rare = any(stem not in generic and stem not in frequent for stem in sa.weights)
+        # reached through them: they are all it has; so is a text whose other content words
+        # the nomenclature never uses ("rapor digital sekolah": rapor reaches nothing)
+        rare = any(stem not in generic and stem not in frequent and stem in postings
+                   for stem in sa.weights)
         for stem, w in sa.weights.items():
             if stem in generic or (rare and stem in frequent):
                 later.append((stem, w))
