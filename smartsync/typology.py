@@ -93,19 +93,29 @@ class Typology:
             text = Level.parse(text).value
         except ValueError:
             text = text.lower()
+        from .messages import text as worded
+
+        if " ".join(text.replace("_", " ").replace("-", " ").split()) == worded(
+                "batch.unsynchronized", "id"):  # the name Indonesian output gives the type
+            text = UNSYNCHRONIZED
         try:
             return self.type_enum(text)
         except ValueError:
             import difflib
 
+            from .messages import stage_name
+
             names = [m.value for m in self.type_enum]
+            indonesian = [worded("batch.unsynchronized", "id") if n == UNSYNCHRONIZED
+                          else stage_name(n, "id") for n in names]
             letters = string.ascii_uppercase[: len(self.stages)]
-            close = difflib.get_close_matches(text, names, n=1)
+            close = difflib.get_close_matches(text, names + indonesian, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             error = ValueError(f"unknown type {value!r}; expected one of: {', '.join(names)}, "
                                f"or a letter {letters[0]}-{letters[-1]}{hint}")
             # for the words of another language (the command line's --lang)
-            error.values = {"value": repr(value), "names": ", ".join(names),  # type: ignore[attr-defined]
+            error.values = {"value": repr(value),  # type: ignore[attr-defined]
+                            "names": {"en": ", ".join(names), "id": ", ".join(indonesian)},
                             "first": letters[0], "last": letters[-1],
                             "close": repr(close[0]) if close else ""}
             raise error from None
