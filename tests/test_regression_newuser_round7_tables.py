@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("docx")
 
-from docbuild import write_docx  # noqa: E402
+from docbuild import PAGE, write_docx  # noqa: E402
 
 import smartsync  # noqa: E402
 from smartsync.documents import draft_region  # noqa: E402
@@ -141,3 +141,50 @@ def test_a_program_row_with_short_figures_is_never_taken_for_a_repeated_header(t
     draft = _draft(tmp_path, table)
     assert [(e.text, e.budget) for e in draft.region.masterplan.at("program")] == [
         ("Satu Data dan integrasi aplikasi SPBE", 2_500_000_000), ("Sensor banjir kota", 900_000_000)]
+
+
+# -- agencies by their short names: one program read in two chapters under "Diskominfo" and
+#    "Dinas Komunikasi dan Informatika"
+
+
+def _two_chapters(tmp_path: Path, first: str, second: str) -> Path:
+    table_6 = [["Kode", "Program", "Sasaran", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
+               ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.1", "12.500.000.000", first],
+               ["2.17.07", "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)", "2.1.1",
+                "8.000.000.000", "Dinas Koperasi dan UKM"]]
+    table_7 = [["Kode", "Program", "Sasaran", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
+               ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.1", "12.500.000.000", second],
+               ["2.17.07", "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)", "2.1.1",
+                "8.000.000.000", "Diskopukm"]]
+    return write_docx(tmp_path / "rpjmd-bab6-bab7.docx", [
+        *RPJMD_LINES[:-2], "BAB VI STRATEGI, ARAH KEBIJAKAN DAN PROGRAM PEMBANGUNAN DAERAH",
+        "Tabel 6.2 Program Pembangunan Daerah (Rp)", table_6, PAGE,
+        "BAB VII KERANGKA PENDANAAN PEMBANGUNAN DAN PROGRAM PERANGKAT DAERAH",
+        "Tabel 7.1 Program Perangkat Daerah (Rp)", table_7])
+
+
+@pytest.mark.parametrize("first, second", [("Diskominfo", "Dinas Komunikasi dan Informatika"),
+                                           ("Dinas Kominfo Kota Uji Tujuh", "DISKOMINFO")])
+def test_an_agency_by_its_short_name_and_in_full_is_one_agency(tmp_path: Path, first: str, second: str) -> None:
+    """One program read in BAB VI under "Diskominfo" and in BAB VII under "Dinas Komunikasi dan
+    Informatika" (the agency data spells the short name out) is one program of one agency, read
+    in both; no check line says two programs share its code."""
+    masterplan = write_docx(tmp_path / "masterplan.docx", [*MASTERPLAN_LINES[:-2], "BAB IV PROGRAM SMART CITY",
+                                                          "Smart Governance", "1. Satu Data"])
+    draft = draft_region(rpjmd=_two_chapters(tmp_path, first, second), masterplan=masterplan)
+    programs = draft.region.rpjmd.at("program")
+    assert [(e.code, e.budget, e.agency) for e in programs] == [
+        ("2.16.03", 12_500_000_000, first),
+        ("2.17.07", 8_000_000_000, "Dinas Koperasi dan UKM")]
+    assert programs[0].provenance.also is not None
+    assert not [c for c in draft.checks if "share the code" in c]
+
+
+def test_two_agencies_stay_two(tmp_path: Path) -> None:
+    """A program under two agencies whose names spell out differently (Diskominfo, Dinas Kesehatan)
+    stays one program per agency."""
+    masterplan = write_docx(tmp_path / "masterplan.docx", [*MASTERPLAN_LINES[:-2], "BAB IV PROGRAM SMART CITY",
+                                                          "Smart Governance", "1. Satu Data"])
+    draft = draft_region(rpjmd=_two_chapters(tmp_path, "Diskominfo", "Dinas Kesehatan"), masterplan=masterplan)
+    assert [e.agency for e in draft.region.rpjmd.at("program") if e.code == "2.16.03"] == [
+        "Diskominfo", "Dinas Kesehatan"]

@@ -406,8 +406,48 @@ def _figure(item: _Item) -> int:
 
 
 def _agency_key(agency: str) -> str:
-    """An agency's name as compared: its words in lower case ("Dinas  Kesehatan" is "dinas kesehatan")."""
-    return " ".join(re.findall(r"\w+", norm(agency)))
+    """An agency's name as compared: its words in lower case, each short name spelled out as the
+    agency data says (``smartsync/matching/data/agencies.json``: "Diskominfo" is "dinas komunikasi
+    dan informatika"), without the words that name no agency ("dan", "Kota ...") and in any order:
+    "Diskominfo", "Dinas Kominfo" and "Dinas Komunikasi dan Informatika Kota Uji" are one agency."""
+    short, filler = _agency_words()
+    words = re.findall(r"\w+", norm(agency))
+    for _ in range(3):  # a full name may hold another short name ("dinas koperasi dan ukm")
+        text = " " + " ".join(words) + " "
+        for name in sorted(short, key=len, reverse=True):
+            if f" {name} " in text:
+                text = text.replace(f" {name} ", f" {short[name]} ")
+        spelled = text.split()
+        if spelled == words:
+            break
+        words = spelled
+    if words and words[0] in ("kota", "kabupaten", "kab"):
+        words = words[:1]  # "Kota Uji" alone names the region's government
+    else:  # "... Kota Uji": the region's name after its kind names no agency
+        for kind in ("kota", "kabupaten", "kab"):
+            if kind in words[1:]:
+                words = words[: words.index(kind, 1)]
+                break
+    key = " ".join(sorted({w for w in words if w not in filler}))
+    return key or " ".join(re.findall(r"\w+", norm(agency)))
+
+
+_AGENCY_WORDS: "tuple[dict[str, str], frozenset[str]] | None" = None
+
+
+def _agency_words() -> "tuple[dict[str, str], frozenset[str]]":
+    """The agencies' short names (folded) and the filler words, read once from the data."""
+    global _AGENCY_WORDS
+    if _AGENCY_WORDS is None:
+        import json
+
+        from ..matching.nomenclature import data_file
+
+        data = json.loads(data_file("agencies.json").decode("utf-8"))
+        short = {" ".join(re.findall(r"\w+", norm(k))): " ".join(re.findall(r"\w+", norm(v)))
+                 for k, v in data["abbreviations"].items()}
+        _AGENCY_WORDS = (short, frozenset(data["filler"]))
+    return _AGENCY_WORDS
 
 
 def _with_code(provenance: Provenance, code: str | None) -> Provenance:
