@@ -188,3 +188,31 @@ def test_two_agencies_stay_two(tmp_path: Path) -> None:
     draft = draft_region(rpjmd=_two_chapters(tmp_path, "Diskominfo", "Dinas Kesehatan"), masterplan=masterplan)
     assert [e.agency for e in draft.region.rpjmd.at("program") if e.code == "2.16.03"] == [
         "Diskominfo", "Dinas Kesehatan"]
+
+
+# -- the support program every agency has (X.XX.01): one line saying so, not "share the code" lines
+
+SUPPORT = "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+
+
+def test_support_programs_per_agency_are_said_once_not_as_a_shared_code(tmp_path: Path) -> None:
+    """X.XX.01 listed under three agencies: three programs, and one line saying they are the
+    support program of each agency (en, id); no "share the code X.XX.01" line. Two programs of
+    one other code still get theirs."""
+    rows = [["Kode", "Program", "Sasaran", "Pagu Indikatif (Rp)", "Perangkat Daerah"]]
+    for agency in ("Sekretariat Daerah", "Bappeda", "Diskominfo"):
+        rows.append(["X.XX.01", SUPPORT, "1.1.1", "4.000.000.000", agency])
+    rows += [["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.1", "12.500.000.000", "Diskominfo"],
+             ["2.16.03", "Program Pengembangan Aplikasi Daerah", "1.1.1", "2.000.000.000", "Diskominfo"]]
+    masterplan = write_docx(tmp_path / "masterplan.docx", [*MASTERPLAN_LINES[:-2], "BAB IV PROGRAM SMART CITY",
+                                                          "Smart Governance", "1. Satu Data"])
+    for lang, said, shared in (("en", "3 support programs", "share the code"),
+                               ("id", "3 program penunjang", "berkode sama")):
+        rpjmd = write_docx(tmp_path / f"rpjmd-{lang}.docx", [*RPJMD_LINES, rows])
+        draft = draft_region(rpjmd=rpjmd, masterplan=masterplan, lang=lang)
+        assert [e.agency for e in draft.region.rpjmd.at("program") if e.code == "X.XX.01"] == [
+            "Sekretariat Daerah", "Bappeda", "Diskominfo"]
+        support = [c for c in draft.checks if said in c]
+        assert len(support) == 1 and "P1 (Sekretariat Daerah), P2 (Bappeda), P3 (Diskominfo)" in support[0]
+        codes = [c for c in draft.checks if shared in c]
+        assert len(codes) == 1 and "2.16.03" in codes[0] and "X.XX.01" not in codes[0]

@@ -533,9 +533,24 @@ def _checks(plan: Plan, doubted: list[str], lang: str,
     for element in plan.at(Level.PROGRAM):
         if element.code:
             codes.setdefault(element.code, []).append(element.id)
+    from .draft import _agency_key
+
+    support: list[str] = []
     for code, ids in codes.items():
-        if len(ids) > 1:
-            out.append(messages.text("draft.check.same-code", lang, plan=name, code=code, ids=_ids(ids)))
+        if len(ids) < 2:
+            continue
+        agencies = [plan[i].agency for i in ids]
+        if code.rsplit(".", 1)[-1] == "01" and all(agencies) and \
+                len({_agency_key(a) for a in agencies if a}) == len(ids):
+            # the support program ("PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", X.XX.01) every
+            # agency has: one program per agency, by design; said once for all of them, not as a
+            # code two programs share
+            support.extend(f"{i} ({plan[i].agency})" for i in ids)
+            continue
+        out.append(messages.text("draft.check.same-code", lang, plan=name, code=code, ids=_ids(ids)))
+    if support:
+        out.append(messages.text("draft.check.support-programs", lang, plan=name, count=len(support),
+                                 ids=_ids(support)))
     if doubted:
         key = "draft.check.budget" if len(doubted) == 1 else "draft.check.budgets"
         out.append(messages.text(key, lang, plan=name, count=len(doubted), ids=_ids(doubted)))
