@@ -216,3 +216,29 @@ def test_support_programs_per_agency_are_said_once_not_as_a_shared_code(tmp_path
         assert len(support) == 1 and "P1 (Sekretariat Daerah), P2 (Bappeda), P3 (Diskominfo)" in support[0]
         codes = [c for c in draft.checks if shared in c]
         assert len(codes) == 1 and "2.16.03" in codes[0] and "X.XX.01" not in codes[0]
+
+
+# -- F212: budgets written "Rp 1,5 M" / "Rp 750 juta" in a masterplan's action table
+
+
+@pytest.mark.parametrize("form", ["docx", "csv"])
+def test_action_rows_with_budgets_in_words_are_all_programs(tmp_path: Path, form: str) -> None:
+    """F212: "No | Dimensi | Rencana Aksi | Estimasi Anggaran | OPD" with "Rp 1,5 M", "Rp 750 juta":
+    every row a program with its budget and dimension (the rows had read like a repeated header:
+    no program at all, or half of them silently)."""
+    rows = [["No", "Dimensi", "Rencana Aksi", "Estimasi Anggaran", "OPD"],
+            ["1", "Smart Governance", "Satu data kota", "Rp 1,5 M", "Diskominfo"],
+            ["2", "Smart Governance", "Aplikasi pengaduan", "Rp 750 juta", "Diskominfo"],
+            ["3", "Smart Economy", "Pasar digital UMKM", "Rp 2 M", "Dinas Koperasi dan UKM"],
+            ["4", "Smart Environment", "Sensor kualitas udara", "Rp 500 jt", "Dinas Lingkungan Hidup"]]
+    rpjmd = write_docx(tmp_path / "rpjmd.docx", [*RPJMD_LINES, RPJMD_TABLE])
+    if form == "csv":
+        masterplan = tmp_path / "masterplan.csv"
+        masterplan.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    else:
+        masterplan = write_docx(tmp_path / "masterplan.docx", [*MASTERPLAN_LINES[:-2], "BAB V RENCANA AKSI",
+                                                              "Tabel 5.1 Rencana Aksi Smart City", rows])
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan, masterplan_period=(2022, 2031))
+    assert [(e.text, e.budget, e.dimension.value) for e in draft.region.masterplan.at("program")] == [
+        ("Satu data kota", 1_500_000_000, "governance"), ("Aplikasi pengaduan", 750_000_000, "governance"),
+        ("Pasar digital UMKM", 2_000_000_000, "economy"), ("Sensor kualitas udara", 500_000_000, "environment")]
