@@ -681,6 +681,10 @@ def read_docx(path: Path) -> Document:
         return not use_rendered and element in new_page_after
 
     counters: dict[str, list[int]] = {}
+    # a style's name by the paragraph's style id (None: the default paragraph style), found
+    # once per id: python-docx looks a paragraph's style up among every style of the
+    # document each time it is asked (most of the CPU of a long Word plan before)
+    style_names: dict[Any, str] = {}
     pending_section = False
     tracked = _Tracked()
     # a table typed without a table: paragraphs whose columns are set with tabs (no borders,
@@ -718,7 +722,11 @@ def read_docx(path: Path) -> Document:
             if before and not text.strip():
                 page += before
                 continue
-            style = (paragraph.style.name or "") if paragraph.style is not None else ""
+            style_id = child.style
+            style = style_names.get(style_id)
+            if style is None:
+                found = paragraph.style
+                style = style_names[style_id] = (found.name or "") if found is not None else ""
             bold = style.lower().startswith(("heading", "title")) or bool(
                 paragraph.runs and all(r.bold for r in paragraph.runs if r.text.strip()))
             if text.count("\t") >= 2 and "\n" not in text.strip():
