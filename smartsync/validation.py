@@ -10,8 +10,8 @@ once:
 - errors: a parent that does not exist in the plan, or is not at a higher
   level; parents that form a cycle; a match naming an element that does not
   exist, or linking elements of different levels; the same pair matched twice;
-- warnings: a plan with no vision or no program; an RPJMD program without a
-  budget (*pagu indikatif*).
+- warnings: a plan with no vision or no program, or with more than one vision; an
+  RPJMD program without a budget (*pagu indikatif*).
 
 The region file reader (:mod:`smartsync.io`) runs the same checks on what it
 reads, with line numbers. :func:`require_valid_region` raises
@@ -210,6 +210,14 @@ def _check_plan(
         problems.append(coded_problem(
             "no-vision", {"plan": kind.value}, file=file, line=plan_line, where=Place(kind.value),
             severity=Severity.WARNING))
+    visions = [ref for ref in refs if ref.level is Level.VISION and by_id.get(ref.id) is ref]
+    if len(visions) > 1:
+        # a plan has one vision: each after the first said, naming all (newuser F209)
+        for ref in visions[1:]:
+            problems.append(coded_problem(
+                "several-visions", {"plan": kind.value, "count": len(visions),
+                                    "ids": ", ".join(v.id for v in visions)},
+                file=file, line=ref.line, where=ref.where, severity=Severity.WARNING))
     if warn_levels and Level.PROGRAM not in levels:
         problems.append(coded_problem(
             "no-program", {"plan": kind.value}, file=file, line=plan_line,

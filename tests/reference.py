@@ -18,7 +18,9 @@ bottom); program is the base stage.
   every element is.
 - The type is the highest stage S such that S and every stage present below
   it, down to program, are synchronized; program must be synchronized;
-  otherwise ``unsynchronized``.
+  otherwise ``unsynchronized``. A plan has one vision: a masterplan stating
+  several, only some of them synchronized, cannot start at the vision
+  (docs/typology.rst, newuser F209).
 
 The shipped element-level variants change only which matches count, so
 each is a keyword here, written from its statement in ``shared/DOMAIN.md``
@@ -174,9 +176,13 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
     # the type: the highest stage from which every present stage down to program holds
     kind = "unsynchronized"
     chain: tuple[str, ...] = ()
+    # several masterplan visions, some synchronized and some not: not "the" vision
+    in_part = bool(figures["vision"].synchronized_ids and figures["vision"].unsynchronized_ids)
     if figures["program"].is_synchronized:
         for i, stage in enumerate(STAGES):
             below = STAGES[i:]
+            if stage == "vision" and in_part:
+                continue
             if figures[stage].is_synchronized and all(
                     figures[s].is_synchronized for s in below if figures[s].present):
                 kind = stage
@@ -190,6 +196,12 @@ def reference_classify(region: Region, *, threshold: float = 0.5,
            and not figures[lower].is_synchronized
            for i, stage in enumerate(STAGES) for lower in STAGES[i + 1:]):
         diagnostics.append(("synchronized_above_break", ()))
+    if in_part and figures["vision"].is_synchronized:
+        diagnostics.append(("condition_failed", ()))
+    for plan in ("masterplan", "rpjmd"):
+        visions = [e.id for e in getattr(region, plan).elements if e.level is Level.VISION]
+        if len(visions) > 1:
+            diagnostics.append((f"{plan}_visions", tuple(sorted(visions))))
     program = figures["program"]
     if program.present and program.unsynchronized_ids:
         diagnostics.append(("orphan_programs", tuple(sorted(program.unsynchronized_ids))))
@@ -270,7 +282,10 @@ def characteristics(region: Region, kind: str, chain: tuple[str, ...],
     common = {
         # a vision matched to the RPJMD vision by a match that does not count (a relation
         # the parameters do not count) is not the masterplan's own (newuser F160)
-        "own_vision": "absent" if not vision.present else False if vision.is_synchronized
+        "own_vision": "absent" if not vision.present
+        # several visions, some synchronized and some not (newuser F209)
+        else "partly" if vision.synchronized_ids and vision.unsynchronized_ids
+        else False if vision.is_synchronized
         else "matched" if any(m.masterplan in vision.unsynchronized_ids
                               and region.rpjmd.get(m.rpjmd) is not None
                               and region.rpjmd.get(m.rpjmd).level.value == "vision"

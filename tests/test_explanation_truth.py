@@ -136,8 +136,10 @@ def _check(c) -> None:  # noqa: ANN001
                            if s.stage in ("vision", "mission"))
         if key == "own_vision" and "vision" in stages:
             # matched but not counted is not the masterplan's own (newuser F160)
+            # several visions, some synchronized and some not: "partly" (newuser F209)
             vision = stages["vision"]
-            assert value == ("absent" if not vision.present else False
+            assert value == ("absent" if not vision.present else "partly"
+                             if vision.synchronized_ids and vision.unsynchronized_ids else False
                              if vision.is_synchronized else "matched" if vision.rejected_ids
                              else True)
         if key == "program_counterpart_share":

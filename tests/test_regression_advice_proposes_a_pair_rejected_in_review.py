@@ -67,11 +67,24 @@ def test_the_json_says_it_in_words_and_fields():
 
 
 def test_another_change_that_reaches_the_type_is_offered_instead():
-    """With a second masterplan vision SV2 (1 of 2 reaches the threshold), SV -> V rejected:
-    the advice proposes SV2 -> V, not the rejected pair."""
+    """With a second masterplan vision SV2, SV -> V rejected, under rules that count a share of
+    visions (1 of 2 reaches the threshold): the advice proposes SV2 -> V, not the rejected pair.
+    Under the default rules (a plan has one vision: every one must be synchronized) both are
+    needed, and SV -> V is said as rejected in review."""
+    from smartsync.rules.typology import TypologyPack
+    from smartsync.variants import Variant, default_packs
+
+    class ShareOfVisions(TypologyPack):
+        vision_synchronized_in_part = None
+
     b = _b()
     masterplan = attrs.evolve(b.masterplan, elements=b.masterplan.elements + (
         Element("SV2", "vision", "Kabupaten Contoh Makmur yang Sejahtera dan Mandiri"),))
     region = _rejected(attrs.evolve(b, masterplan=masterplan), ("SV", "V", NOTE))
-    a = to_reach(smartsync.classify(region), suggest=False, types=["A"])["A"]
+    share = Variant("share-of-visions", tuple(ShareOfVisions if p is TypologyPack else p
+                                              for p in default_packs())).classifier()
+    a = to_reach(share.classify(region), classifier=share, suggest=False, types=["A"])["A"]
     assert [(p.masterplan, p.rpjmd, p.review_note) for p in a.proposal] == [("SV2", "V", None)]
+    a = to_reach(smartsync.classify(region), suggest=False, types=["A"])["A"]
+    assert sorted((p.masterplan, p.rpjmd, p.review_note) for p in a.proposal) == [
+        ("SV", "V", NOTE), ("SV2", "V", None)]

@@ -87,16 +87,19 @@ class CharacteristicsPack:
     # -- the vision ----------------------------------------------------------
 
     @concludes(Characteristic, key="own_vision", value=False)
-    @Rule(StageStatus(stage="vision", synchronized=True), salience=_DESCRIBE)
+    @Rule(StageStatus(stage="vision", synchronized=True),
+          NOT(StageCoverage(stage="vision", unsynchronized_ids=_SOME)), salience=_DESCRIBE)
     def vision_from_rpjmd(self):
         """Concludes that the masterplan does not formulate its own vision: its vision is
-        synchronized with (formulated from) the RPJMD vision."""
+        synchronized with (formulated from) the RPJMD vision (each of them, where it states
+        several: :meth:`visions_in_part_from_rpjmd` otherwise)."""
         self.declare(Characteristic(key="own_vision", value=False, figures={}))
 
     @concludes(Characteristic, key="own_vision", value=True)
     @Rule(Elements(plan="masterplan", level="vision"),
           NOT(StageStatus(stage="vision", synchronized=True)),
-          NOT(StageCoverage(stage="vision", rejected_ids=_SOME)), salience=_DESCRIBE)
+          NOT(StageCoverage(stage="vision", rejected_ids=_SOME)),
+          NOT(StageCoverage(stage="vision", synchronized_ids=_SOME)), salience=_DESCRIBE)
     def own_vision(self):
         """Concludes that the masterplan formulates its own smart city vision: it has a
         vision, that vision is not synchronized with the RPJMD vision, and it is not matched
@@ -105,7 +108,8 @@ class CharacteristicsPack:
 
     @concludes(Characteristic, key="own_vision", value="matched")
     @Rule(NOT(StageStatus(stage="vision", synchronized=True)),
-          StageCoverage(stage="vision", rejected_ids=_SOME), salience=_DESCRIBE)
+          StageCoverage(stage="vision", rejected_ids=_SOME),
+          NOT(StageCoverage(stage="vision", synchronized_ids=_SOME)), salience=_DESCRIBE)
     def vision_matched_not_counted(self):
         """Concludes that the masterplan's vision is matched to the RPJMD vision, but by a
         match the rules do not count (a relation that does not count at the vision, a
@@ -116,6 +120,21 @@ class CharacteristicsPack:
         self.declare(Characteristic(key="own_vision", value="matched", figures={
             "rpjmd": sorted({f["rpjmd"] for f in found}, key=lambda i: (id_order(i), i)),
             "relations": sorted({str(f["relation"]) for f in found})}))
+
+    @concludes(Characteristic, key="own_vision", value="partly")
+    @Rule(StageCoverage(stage="vision", synchronized_ids=MATCH.synchronized,
+                        unsynchronized_ids=MATCH.unsynchronized),
+          TEST(lambda synchronized, unsynchronized: len(synchronized) > 0
+               and len(unsynchronized) > 0), salience=_DESCRIBE)
+    def visions_in_part_from_rpjmd(self, synchronized, unsynchronized):
+        """Concludes that the masterplan states several visions, some synchronized with
+        (formulated from) the RPJMD vision and some not: a plan has one vision, so neither
+        "its own vision" nor "formulated from the RPJMD vision" holds of the masterplan; its
+        figures name both groups, whether or not the vision stage reaches its threshold."""
+        self.declare(Characteristic(key="own_vision", value="partly", figures={
+            "count": len(synchronized) + len(unsynchronized),
+            "synchronized_visions": tuple(synchronized),
+            "unsynchronized_visions": tuple(unsynchronized)}))
 
     @concludes(Characteristic, key="own_vision", value="absent")
     @Rule(StageDef(base=True), NOT(Elements(plan="masterplan", level="vision")), salience=_DESCRIBE)

@@ -53,6 +53,25 @@ class DiagnosticsPack:
                                 figures={**dict(figures), "stage": stage,
                                          "condition": condition}))
 
+    @concludes(Diagnostic, code="masterplan_visions")
+    @Rule(Elements(plan="masterplan", level="vision", ids=MATCH.ids),
+          TEST(lambda ids: len(ids) > 1), salience=_DIAGNOSE)
+    def masterplan_visions(self, ids):
+        """Reports a masterplan that states more than one vision: a plan has one (often the
+        RPJMD's vision was quoted in the masterplan and drafted as a vision of its own), so
+        a person must keep the masterplan's own and delete the other. It needs review."""
+        self.declare(Diagnostic(code="masterplan_visions", severity="warning", elements=ids,
+                                figures={"count": len(ids)}))
+
+    @concludes(Diagnostic, code="rpjmd_visions")
+    @Rule(Elements(plan="rpjmd", level="vision", ids=MATCH.ids),
+          TEST(lambda ids: len(ids) > 1), salience=_DIAGNOSE)
+    def rpjmd_visions(self, ids):
+        """Reports an RPJMD that states more than one vision: a plan has one (the one the
+        Perda enacts), so a person must keep it and delete the other. It needs review."""
+        self.declare(Diagnostic(code="rpjmd_visions", severity="warning", elements=ids,
+                                figures={"count": len(ids)}))
+
     @concludes(Diagnostic, code="orphan_programs")
     @Rule(StageCoverage(stage=MATCH.base, base=True, present=True,
                         unsynchronized_ids=MATCH.orphans, rejected_ids=MATCH.rejected,

@@ -10,8 +10,8 @@ does not set the type.
 from __future__ import annotations
 
 from ..facts import (
-    ChainBreak, ChainHolds, ChainIntact, ChainMember, ConditionFailed, StageDef, StageStatus,
-    Superseded, TypeResult,
+    ChainBreak, ChainHolds, ChainIntact, ChainMember, ConditionFailed, StageCoverage, StageDef,
+    StageStatus, Superseded, TypeResult,
 )
 from ..typology import UNSYNCHRONIZED
 from . import MATCH, NOT, PHASE, TEST, Rule, concludes
@@ -56,6 +56,26 @@ class TypologyPack(ChainBreaks):
         from the next stage below it."""
         self.declare(ChainHolds(stage=stage))
 
+    @concludes(ConditionFailed, stage="vision", condition="one_vision")
+    @Rule(StageStatus(stage="vision", synchronized=True),
+          StageCoverage(stage="vision", present=True, synchronized_ids=MATCH.synchronized,
+                        unsynchronized_ids=MATCH.unsynchronized),
+          TEST(lambda unsynchronized: len(unsynchronized) > 0),
+          salience=PHASE["condition"])
+    def vision_synchronized_in_part(self, synchronized, unsynchronized):
+        """Concludes that synchronization cannot start at the vision when the masterplan
+        states several visions and only some of them are synchronized: a plan has one vision,
+        so a share of its visions reaching the threshold does not make *the* masterplan's
+        vision formulated from the RPJMD vision (one of them is often the RPJMD's vision
+        quoted, the other the masterplan's own). Every one synchronized, the vision can
+        start the type; the diagnostics report several visions either way. A variant that
+        counts a share of visions leaves this rule out."""
+        self.declare(ConditionFailed(stage="vision", condition="one_vision", figures={
+            "visions": tuple(synchronized) + tuple(unsynchronized),
+            "count": len(synchronized) + len(unsynchronized),
+            "synchronized_visions": tuple(synchronized),
+            "unsynchronized_visions": tuple(unsynchronized)}))
+
     @concludes(ChainIntact, stage=MATCH.stage)
     @Rule(StageStatus(stage=MATCH.stage, synchronized=True, position=MATCH.position,
                       base=MATCH.base),
@@ -65,7 +85,8 @@ class TypologyPack(ChainBreaks):
     def chain_intact(self, stage, position, base):
         """Concludes that synchronization can start at a stage: it is synchronized, the
         chain holds from it down to the base stage, and no condition a variant sets on the
-        type starting there fails (none in the default rules)."""
+        type starting there fails (in the default rules, only a vision synchronized in part:
+        :meth:`vision_synchronized_in_part`)."""
         self.declare(ChainIntact(stage=stage, position=position, base=base))
 
     @concludes(Superseded, stage=MATCH.stage, by=MATCH.higher)
