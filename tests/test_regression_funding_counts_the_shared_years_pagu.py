@@ -99,3 +99,11 @@ def test_the_json_output_says_the_shared_years() -> None:
     funding = json.loads(json.dumps(classification_to_dict(c, trace=False)))["funding"]
     assert funding["shared_years"] == [2026, 2026] and funding["unsplit_ids"] == []
     assert funding["rpjmd_budget"] > funding["budget"]
+
+
+def test_an_rpjmd_named_over_six_years_funds_the_five_after_its_first() -> None:
+    """F207 (funding): "RPJMD 2021-2026" is enacted in 2021 and funds 2022-2026: beside a
+    masterplan 2022-2031 its whole pagu counts, unqualified; beside 2023-2032, 2023-2026 of it."""
+    c = smartsync.classify(_region((2022, 2031)))
+    assert c.funding.shared_years == () and "That is the pagu" not in funding_message(c.funding, "en")
+    assert smartsync.classify(_region((2023, 2032))).funding.shared_years == (2023, 2026)

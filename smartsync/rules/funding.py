@@ -23,8 +23,11 @@ only (``split_ids``); where it gives the whole period's pagu only, that pagu is
 counted whole and said to be the RPJMD period's, of which only a share falls in
 the shared years (``unsplit_ids``, ``unsplit_budget``): the sentence says so,
 with the shared years (``shared_years``) and the whole period's pagu
-(``rpjmd_budget``). When every year of the RPJMD is one of the masterplan's, the
-whole pagu counts, as before.
+(``rpjmd_budget``). When every year the RPJMD's pagu funds is one of the
+masterplan's, the whole pagu counts, as before. An RPJMD is a five-year plan: a
+period named over six years ("RPJMD 2021-2026", enacted in 2021) funds the five
+after its first (:data:`PLAN_YEARS`, :func:`funded_years`), so a masterplan
+2022-2031 beside it has all of them.
 """
 
 from __future__ import annotations
@@ -42,10 +45,31 @@ def _periods() -> tuple:
             PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end))
 
 
+#: an RPJMD is a five-year plan: a period named over six years ("RPJMD 2021-2026") is enacted in
+#: its first year, which the previous plan's budget funds, and gives pagu for the five after it
+PLAN_YEARS = 5
+
+
+def funded_years(rpjmd_start: int, rpjmd_end: int, masterplan_start: int, masterplan_end: int) -> tuple[int, int]:
+    """The years an RPJMD's pagu indikatif funds when the region does not give it year by year:
+    the last :data:`PLAN_YEARS` of its period (2022-2026 for "RPJMD 2021-2026"), or its whole
+    period when those share no year with the masterplan."""
+    start = max(rpjmd_start, rpjmd_end - PLAN_YEARS + 1)
+    if start > masterplan_end or rpjmd_end < masterplan_start:
+        start = rpjmd_start
+    return start, rpjmd_end
+
+
+def _all_years_shared(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):  # type: ignore[no-untyped-def]
+    """Every year the RPJMD's pagu funds is a masterplan year."""
+    start, end = funded_years(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end)
+    return masterplan_start <= start and end <= masterplan_end
+
+
 def _some_years_shared(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):  # type: ignore[no-untyped-def]
-    """The plans share a year, and the RPJMD has years the masterplan does not."""
+    """The plans share a year, and the RPJMD's pagu funds years the masterplan does not have."""
     return masterplan_start <= rpjmd_end and rpjmd_start <= masterplan_end \
-        and (rpjmd_start < masterplan_start or masterplan_end < rpjmd_end)
+        and not _all_years_shared(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end)
 
 
 class FundingPack:
@@ -69,10 +93,7 @@ class FundingPack:
     @Rule(StageCoverage(stage=MATCH.base, base=True, matches=MATCH.matches, total=MATCH.total),
           Elements(plan="rpjmd", level=MATCH.base, budgets=MATCH.budgets),
           NOT(Characteristic(key="periods", value="disjoint")),
-          PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
-          PlanPeriod(plan="masterplan", start=MATCH.masterplan_start, end=MATCH.masterplan_end),
-          TEST(lambda rpjmd_start, rpjmd_end, masterplan_start, masterplan_end:
-               masterplan_start <= rpjmd_start and rpjmd_end <= masterplan_end),
+          *_periods(), TEST(_all_years_shared),
           salience=PHASE["fund"])
     def fundable_programs(self, base, matches, total, budgets, rpjmd_start, rpjmd_end, masterplan_start,
                           masterplan_end):
@@ -81,8 +102,8 @@ class FundingPack:
         zero; their share of all masterplan programs; and the indicative budget of the
         distinct RPJMD programs they match. The programs matched to a budgeted RPJMD program
         by a match that does not count, and synchronized by none that does, are listed
-        apart (``uncounted_ids``): matched, but with no route to APBD funding. Every year of
-        the RPJMD's period is one of the masterplan's, so its whole pagu counts (else
+        apart (``uncounted_ids``): matched, but with no route to APBD funding. Every year the
+        RPJMD's pagu funds is one of the masterplan's, so its whole pagu counts (else
         :meth:`fundable_share_of_years`, :meth:`fundable_share_unsplit` or
         :meth:`periods_apart` concludes)."""
         fundable, uncounted, rpjmd = self._figures(base, matches, budgets)
@@ -99,7 +120,10 @@ class FundingPack:
         program's pagu of the shared years where its yearly pagu is known, its whole pagu
         (said as the RPJMD period's) where it is not."""
         rpjmd_start, rpjmd_end, masterplan_start, masterplan_end = periods
-        start, end = max(rpjmd_start, masterplan_start), min(rpjmd_end, masterplan_end)
+        funded = funded_years(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end)
+        start, end = max(funded[0], masterplan_start), min(funded[1], masterplan_end)
+        if start > end:  # the masterplan's years are those before the funded ones: the period's
+            start, end = max(rpjmd_start, masterplan_start), min(rpjmd_end, masterplan_end)
         fundable, uncounted, rpjmd = self._figures(base, matches, budgets)
         split = tuple(rp for rp in rpjmd if rp in years)
         unsplit = tuple(rp for rp in rpjmd if rp not in years)
