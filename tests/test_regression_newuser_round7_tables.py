@@ -242,3 +242,19 @@ def test_action_rows_with_budgets_in_words_are_all_programs(tmp_path: Path, form
     assert [(e.text, e.budget, e.dimension.value) for e in draft.region.masterplan.at("program")] == [
         ("Satu data kota", 1_500_000_000, "governance"), ("Aplikasi pengaduan", 750_000_000, "governance"),
         ("Pasar digital UMKM", 2_000_000_000, "economy"), ("Sensor kualitas udara", 500_000_000, "environment")]
+
+
+@pytest.mark.parametrize("cell", ["IDR 1.250.000.000", "IDR 1,250,000,000", "1.250.000.000 IDR"])
+def test_a_pagu_cell_written_with_idr_is_read_as_rupiah(tmp_path: Path, cell: str) -> None:
+    """F194: "IDR 1.250.000.000" in a pagu cell is Rp 1.250.000.000 (it was not read, and the
+    reason said no pagu was found)."""
+    rpjmd = tmp_path / "rpjmd.csv"
+    rpjmd.write_text("Sasaran;Kode;Program;Pagu Indikatif (Rp);Perangkat Daerah\n"
+                     f"Meningkatnya indeks SPBE;2.16.03;Program Pengelolaan Aplikasi Informatika;{cell};Diskominfo\n",
+                     encoding="utf-8")
+    masterplan = tmp_path / "masterplan.csv"
+    masterplan.write_text("Dimensi;Program\nSmart Governance;Satu data\n", encoding="utf-8")
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan, rpjmd_period=(2021, 2026),
+                         masterplan_period=(2022, 2031))
+    program = draft.region.rpjmd.at("program")[0]
+    assert (program.budget, program.confidence) == (1_250_000_000, None)

@@ -76,6 +76,7 @@ def money(cell: str | None, multiplier: int = 1) -> int | None | bool:
     cell is not money at all."""
     text = clean(cell or "").casefold().replace("rp.", "").replace("rp", "").strip()
     text = text.replace("\u00a0", " ").strip()
+    text = re.sub(r"^idr\.?\s*(?=[\d(])|(?<=\d)\s*idr$", "", text)  # "IDR 1.250.000.000": rupiah, as consultants write it
     # a footnote marker after the figure ("1.250*)", "2.500 **", "1.250 a)") and a source named
     # after it ("1.250 (APBD)") are no part of it; nor is "±" before it; "1'250" groups thousands
     text = re.sub(r"(?<=\d)\s*(?:\(?\*+\)?|\(?[a-z]\)|\([a-z][a-z .]{1,20}\))$", "", text)
