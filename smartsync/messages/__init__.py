@@ -370,6 +370,9 @@ def format_value(key: str, value: Any, lang: str = "en") -> str:
         return value if words is None else words.format(number=f" #{number}" if number else "")
     if key in ("length", "limit", "extra") and isinstance(value, int):
         return f"{value:,}".replace(",", "." if lang == "id" else ",")
+    if key == "reason" and isinstance(value, str) and value:
+        # a drafted element's reason, in the draft's language when it was written
+        return localize_reason(value, lang)
     if key in ("plan", "other_plan") and value in ("rpjmd", "masterplan"):
         return _lookup(f"plan.{value}", _lang(lang)) or value
     if key in ("relation", "source") and isinstance(value, str):
@@ -522,6 +525,74 @@ def localize_note(note: str, lang: str = "en") -> str:
     for part in note.split("; "):
         out.append(_localize_part(part, _lang(lang)))
     return "; ".join(out)
+
+
+#: the messages a drafted element's reasons are written with (``confidence.reasons`` in a
+#: region file), in the language of the ``draft`` that wrote them
+_REASON_PREFIXES = ("draft.reason.", "nomenclature.")
+
+
+@functools.lru_cache(maxsize=None)
+def _said_patterns(prefixes: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """Each message of the catalogs whose key starts with one of ``prefixes``, as a pattern
+    that finds the values it was filled with (longest templates first: the most specific)."""
+    import re
+
+    found = []
+    for source in LANGUAGES:
+        for key, template in _CATALOGS[source].items():
+            if not key.startswith(prefixes) or "|" in template:
+                continue
+            pattern, named = "", set()
+            for literal, name, _, _ in string.Formatter().parse(template):
+                pattern += re.escape(literal)
+                if name:  # a value said twice is the same value
+                    pattern += f"(?P={name})" if name in named else f"(?P<{name}>.+?)"
+                    named.add(name)
+            found.append((len(template), key, re.compile(pattern)))
+    return tuple((key, compiled) for _, key, compiled in sorted(found, key=lambda f: -f[0]))
+
+
+def localize_reason(reason: str, lang: str = "en") -> str:
+    """A drafted element's reason (written by ``draft`` in the language it was run in) in
+    ``lang``: each ``; ``-separated part that is one of the draft's messages is said again
+    in ``lang`` (levels by their names, decimals with the language's mark); any other text
+    (a planner's own) is given back as it is (newuser F211: English reasons inside
+    Indonesian sentences)."""
+    import re
+
+    from ..documents import _words  # noqa: F401 - registers the draft's messages
+
+    lang = _lang(lang)
+    whole = _said_again(reason, lang)
+    if whole is not None:
+        return whole
+    return "; ".join(_said_again(part, lang) or part for part in reason.split("; "))
+
+
+def _said_again(part: str, lang: str) -> str | None:
+    """``part`` said again in ``lang`` when it is one of the draft's reason messages (of any
+    language); else ``None``."""
+    import re
+
+    for key, pattern in _said_patterns(_REASON_PREFIXES):
+        found = pattern.fullmatch(part)
+        if found is None:
+            continue
+        values = {}
+        for name, value in found.groupdict().items():
+            if name in _LEVEL_KEYS and _lookup(f"level.{value}", "en") is None:
+                # a level written in Indonesian ("sasaran"): its English name first
+                value = next((v for v in ("vision", "mission", "goal", "target", "program")
+                              if stage_name(v, "id") == value), value)
+            if name in _LEVEL_KEYS:
+                value = stage_name(value, lang)
+            elif name in _SCORE_KEYS and re.fullmatch(r"\d+[.,]\d+", value):  # 1.00 / 1,00
+                value = value.replace(",", ".") if lang == "en" else value.replace(".", ",")
+            values[name] = value
+        return string.Formatter().vformat(_lookup(key, lang) or _lookup(key, "en") or part,
+                                          (), _Values(values))
+    return None
 
 
 def note_part(part: str) -> "tuple[str, dict[str, str]] | None":
