@@ -2966,6 +2966,69 @@ def _stored_name(name: str) -> str:
                             else f"\\u{ord(m.group()):04x}", name)
 
 
+def _sheet_blocks(table: Table) -> list[Line | Table]:
+    """A sheet holding the whole plan in blocks (newuser F146): a vision and missions block, a
+    block of goals and targets, a block of programs, set apart by empty rows, each under its own
+    title ("B. TUJUAN DAN SASARAN") and header. Each block is a table of its own, its title a line
+    above it, a label and its statement before its header ("Visi" | "Terwujudnya ...") a line of
+    the two ("Visi: Terwujudnya ..."). Rows after an empty row that begin no block of their own
+    (no header of their own) go on in the table above. A sheet of one block is itself."""
+    at = table.rows_at
+    if len(table.cells) < 2 or any(n is None for n in at):
+        return [table]
+    cuts = [k for k in range(1, len(at)) if at[k] - at[k - 1] > 1]  # type: ignore[operator]
+    if not cuts:
+        return [table]
+    out: list[Line | Table] = []
+    rows: list[int] = []
+
+    def part(indices: list[int]) -> Table:
+        return Table([table.cells[k] for k in indices], [table.covered[k] for k in indices],
+                     [table.across[k] for k in indices], [table.pages[k] for k in indices],
+                     [table.printed_pages[k] for k in indices], [table.rows_at[k] for k in indices],
+                     sheet=table.sheet, caption=table.caption)
+
+    def flush() -> None:
+        if rows:
+            out.append(part(list(rows)))
+            rows.clear()
+
+    bounds = [0] + cuts + [len(at)]
+    for start, stop in zip(bounds, bounds[1:]):
+        segment = list(range(start, stop))
+        titles: list[str] = []
+        k = 0
+        while k < len(segment):  # its title rows: one cell of words ("B. TUJUAN DAN SASARAN")
+            filled = [c for c in table.cells[segment[k]] if c]
+            if len(filled) != 1 or _is_header_row(table.cells[segment[k]]) or not re.search(r"[^\W\d_]{3}", filled[0]):
+                break
+            titles.append(filled[0])
+            k += 1
+        pairs: list[str] = []
+        j = k
+        while j < len(segment) and j < k + 2:  # "Visi" | "Terwujudnya ...": a label and its statement
+            filled = [c for c in table.cells[segment[j]] if c]
+            if len(filled) != 2 or _label_alone(filled[0]) is None and not re.fullmatch(
+                    r"(visi|misi)\s*:?", filled[0].strip(), re.I) or len(filled[1].split()) < 3:
+                break
+            pairs.append(f"{filled[0].strip().rstrip(':')}: {filled[1]}")
+            j += 1
+        rest = segment[j:]
+        header = _find_header(part(rest)) if rest else None
+        headed = header is not None and header[0].start == 0
+        if start > 0 and not headed and (rest or not (titles or pairs)):
+            rows.extend(segment)  # an empty row inside a table: the table goes on
+            continue
+        flush()
+        page, printed = table.pages[segment[0]], table.printed_pages[segment[0]]
+        out.extend(Line(text, page, printed, para=True) for text in titles + pairs)
+        rows.extend(rest)
+    flush()
+    if len(out) == 1:
+        return [table]
+    return out
+
+
 def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en") -> PlanDraft:
     """Walk the documents of one plan, in order, and draft its elements."""
     walk = _Walk(kind, lang)
@@ -2979,12 +3042,14 @@ def draft_plan(kind: PlanKind, documents: Iterable[Document], *, lang: str = "en
         table_state = _TableState()
         recent: list[str] = []
         after_table = False
-        notes = _notes(document.items)
-        cascades = find_cascades(document.items, is_heading=lambda text: _heading(text, kind) is not None,
+        items = [part for item in document.items
+                 for part in (_sheet_blocks(item) if isinstance(item, Table) and item.sheet else [item])]
+        notes = _notes(items)
+        cascades = find_cascades(items, is_heading=lambda text: _heading(text, kind) is not None,
                                  is_chapter=lambda text: _CHAPTER.match(text) is not None)
         # the title on the document's front (before its first chapter): the plan it calls itself
         front, named = 40, False
-        for position, item in enumerate(document.items):
+        for position, item in enumerate(items):
             if isinstance(item, Line):
                 if front > 0 and not named and item.text.strip():
                     front -= 1
