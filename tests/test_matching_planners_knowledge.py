@@ -109,3 +109,28 @@ def test_daily_staple_prices_serve_the_inflation_target() -> None:
 
     assert _score("Harga bahan pokok di pasar diumumkan setiap hari melalui aplikasi",
                   "Terkendalinya inflasi daerah", "target") >= DEFAULT_THRESHOLD
+
+
+def test_crimes_caught_on_camera_serve_public_order() -> None:
+    """A target of crimes in public spaces recorded and handled meets the RPJMD target of public order."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Kejadian kriminal di taman kota terekam kamera dan ditangani cepat",
+                  "Menurunnya gangguan ketenteraman dan ketertiban umum", "target") >= DEFAULT_THRESHOLD
+
+
+def test_live_bus_positions_serve_the_use_of_public_transport() -> None:
+    """A target of passengers seeing where city buses are meets the RPJMD target on the use of public transport."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Penumpang bus kota dapat melihat posisi armada secara waktu nyata",
+                  "Meningkatnya penggunaan angkutan umum", "target") >= DEFAULT_THRESHOLD
+
+
+def test_a_household_or_a_greenhouse_does_not_make_a_concept_name_housing() -> None:
+    """'rumah tangga', 'rumah kaca', 'rawat jalan' in a concept's phrases do not make it name housing or roads."""
+    from smartsync.matching.sectors import concept_sectors
+
+    named = concept_sectors()
+    for concept in ("~sampah", "~emisi", "~gender", "~industri_kecil", "~air_minum", "~layanan_rujukan"):
+        assert not named.get(concept, frozenset()) & {"perumahan", "pekerjaan_umum"}, concept
