@@ -242,8 +242,8 @@ class Classification:
         (an ``int``) or its :class:`FactRecord`; a stage name prefixed
         ``stage:`` (``"stage:mission"``); a masterplan element's id prefixed
         ``element:`` (``"element:SP3"``: the conclusion that it is synchronized,
-        by its first counting match, or that it is not); or a stage name that is
-        not the type.
+        by its first counting match -- :meth:`how_each` gives one per counting
+        match -- or that it is not); or a stage name that is not the type.
         """
         if conclusion is None or conclusion == "type":
             return self.trace.how(self.type_fact())
@@ -280,6 +280,22 @@ class Classification:
                 return self.trace.how(status[0])
         choices = ", ".join(["type"] + [f"stage:{s}" for s in self.stages] + ["element:ID"])
         raise ValueError(f"no conclusion named {conclusion!r}; expected one of: {choices}")
+
+    def how_each(self, conclusion: Any = None) -> tuple[Derivation, ...]:
+        """Every derivation of a conclusion: for a masterplan element (``"element:SP3"``)
+        synchronized by several counting matches, the conclusion of each of them (the rules
+        conclude one ``ElementSynchronized`` per counting match), in the order of their
+        RPJMD elements' ids; for anything else :meth:`how` accepts, its one derivation."""
+        text = str(getattr(conclusion, "value", conclusion))
+        if isinstance(conclusion, str) and text.startswith("element:"):
+            from .facts import id_order
+
+            found = self.trace.find("ElementSynchronized", id=text[len("element:"):])
+            if len(found) > 1:
+                found = sorted(found, key=lambda f: (id_order(str(f.get("rpjmd"))),
+                                                     str(f.get("rpjmd"))))
+                return tuple(self.trace.how(f) for f in found)
+        return (self.how(conclusion),)
 
     def why_not(self, type: Any) -> "tuple[Reason, ...]":
         """Why the region did not get ``type``: each condition that failed, with the

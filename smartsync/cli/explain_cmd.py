@@ -227,7 +227,8 @@ def _how(result: Any, args: argparse.Namespace) -> int:
             _print(lines, args.format)
         return EXIT_OK
     targets = [None] if kind == "type" else what
-    derivations = [result.how(t) for t in targets]
+    # an element synchronized by several counting matches: the derivation of each (F196)
+    derivations = [d for t in targets for d in result.how_each(t)]
     if args.format == "json":
         print(json.dumps({"region": result.region_id, "how": args.how,
                           "derivation": _derivation_dict(derivations[0]),
@@ -237,11 +238,12 @@ def _how(result: Any, args: argparse.Namespace) -> int:
                          ensure_ascii=False))
         return EXIT_OK
     lines: list[str] = []
-    for t, derivation in zip(targets, derivations):
+    for t in targets:
         lines += checklist(result, lang, t)
         if args.trace:
             lines += ["", text("heading.trace_tree", lang)]
-            lines += ["  " + line for line in how_lines(derivation, lang)]
+            lines += ["  " + line for derivation in result.how_each(t)
+                      for line in how_lines(derivation, lang)]
     _print(lines, args.format)
     return EXIT_OK
 

@@ -274,6 +274,8 @@ CATALOG = {
     "how.unmatched_element": "{masterplan} \"{masterplan_text}\"",
     "how.rejected": "its match to {rpjmd} does not count: {condition}",
     "how.ElementSynchronized": "{id} is synchronized: matched to {rpjmd} ({relation}, {source})",
+    "how.ElementSynchronized.several": "{id} is synchronized by {count} {count:match|matches} that {count:counts|count}: {matches}",
+    "how.ElementSynchronized.match": "matched to {rpjmd} ({relation}, {source})",
     "how.ElementUnsynchronized": "{id} is not synchronized: none of its matches counts",
     "how.ElementUnsynchronized.unmatched": "{id} is not synchronized: it has no match to an RPJMD {stage}",
     "how.MatchRejected": "the match {masterplan} -> {rpjmd} does not count ({condition})",

@@ -265,6 +265,8 @@ CATALOG = {
     "how.unmatched_element": "{masterplan} \"{masterplan_text}\"",
     "how.rejected": "padanannya dengan {rpjmd} tidak dihitung: {condition}",
     "how.ElementSynchronized": "{id} tersinkronisasi: dipadankan dengan {rpjmd} ({relation}, {source})",
+    "how.ElementSynchronized.several": "{id} tersinkronisasi oleh {count} padanan yang dihitung: {matches}",
+    "how.ElementSynchronized.match": "dipadankan dengan {rpjmd} ({relation}, {source})",
     "how.ElementUnsynchronized": "{id} tidak tersinkronisasi: tidak ada padanannya yang dihitung",
     "how.ElementUnsynchronized.unmatched": "{id} tidak tersinkronisasi: belum dipadankan dengan {stage} RPJMD mana pun",
     "how.MatchRejected": "padanan {masterplan} -> {rpjmd} tidak dihitung ({condition})",

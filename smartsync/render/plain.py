@@ -195,11 +195,15 @@ def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
     """The conditions that held for a conclusion (the type by default; anything
     :meth:`~smartsync.Classification.how` accepts), stage by stage, then the
     conclusion; for a type, why synchronization does not start higher."""
-    derivation = c.how(conclusion)
+    # an element synchronized by several counting matches: each of them (newuser F196)
+    derivations = c.how_each(conclusion) if hasattr(c, "how_each") else (c.how(conclusion),)
+    derivation = derivations[0]
+    tops = {d.fact.id for d in derivations}
     nodes: dict[int, Derivation] = {}
-    for _, node in derivation.walk():
-        if node.step is not None and not node.fact.internal:
-            nodes.setdefault(node.fact.id, node)
+    for each in derivations:
+        for _, node in each.walk():
+            if node.step is not None and not node.fact.internal:
+                nodes.setdefault(node.fact.id, node)
     order = {s: i for i, s in enumerate(c.typology.stages)}
     coverage = {n.fact.get("stage"): n.fact for n in nodes.values() if n.fact.kind == "StageCoverage"}
     status = {n.fact.get("stage"): n.fact for n in nodes.values() if n.fact.kind == "StageStatus"}
@@ -219,7 +223,7 @@ def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
     # a chain that holds from a stage holds from each stage below it: say the top one
     holds = [n for n in ordered if n.fact.kind == "ChainHolds"]
     for node in ordered:
-        if node.fact.kind in ("StageCoverage", "StageStatus") or node.fact.id == derivation.fact.id:
+        if node.fact.kind in ("StageCoverage", "StageStatus") or node.fact.id in tops:
             continue
         if node.fact.kind in _ELEMENT_KINDS and node.fact.get("stage") in coverage:
             continue  # said under its stage
@@ -243,6 +247,16 @@ def checklist(c: Any, lang: str = "en", conclusion: Any = None) -> list[str]:
             lines.append(f"{_CHECK} {text('how.not_higher', lang)}")
             lines.extend(f"    - {r}" for r in reasons)
     if top.kind in ("StageCoverage", "StageStatus"):
+        return lines
+    if len(derivations) > 1:
+        # one element, several counting matches: every one named
+        said_matches = [text("how.ElementSynchronized.match", lang, rpjmd=d.fact.get("rpjmd"),
+                             relation=_relation(str(d.fact.get("relation")), lang),
+                             source=_source(str(d.fact.get("source")), lang))
+                        for d in derivations]
+        lines.append(text("how.conclusion", lang, conclusion=text(
+            "how.ElementSynchronized.several", lang, id=top.get("id"), count=len(derivations),
+            matches="; ".join(said_matches))))
         return lines
     lines.append(text("how.conclusion", lang, conclusion=conclusion_line(c, top, lang)))
     return lines
