@@ -97,8 +97,9 @@ def test_how_stage_program(capsys):
 
 
 def test_how_the_type_by_its_name_letter_or_word(capsys):
-    """--how with the type's own name, letter, 'tipe' or 'type B' explains the type."""
-    for asked in ("mission", "misi", "B", "tipe", "type B", "tipe B"):
+    """--how with the type's letter, 'tipe', 'type B' or 'tipe misi' explains the type (a bare
+    stage word names the stage: newuser F214)."""
+    for asked in ("B", "tipe", "type B", "tipe B", "tipe misi"):
         code, out, _ = run(capsys, TYPE_B, "--how", asked)
         assert code == 0
         assert out.splitlines()[-1] == "So: type B: synchronization starts at the mission", asked

@@ -140,6 +140,16 @@ def resolve(c: Any, asked: str, lang: str = "en") -> tuple[str, Any]:
         return "conclusion", [f"element:{rest}"]
     if len(words) == 1 and words.isalpha():
         return "type", parse_type(c.typology, words, lang)
+    # a bare stage word ("misi", "mission") names the stage, whatever the region's type
+    # (newuser F214: it gave the type's derivation where the type starts there)
+    from ..model import Level
+
+    try:
+        bare = Level.parse(words).value
+    except ValueError:
+        bare = None
+    if bare in c.stages:
+        return "conclusion", [f"stage:{bare}"]
     if lowered in _FUNDING_WORDS:
         if c.funding is None:
             raise _Unknown(text("explain.usage.no_funding", lang))
