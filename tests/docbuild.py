@@ -11,7 +11,8 @@ A document is a list of items, in order:
 
 :func:`write_docx` and :func:`write_pdf` write such a list; :func:`docx_document` gives the Word
 document still open, for a test that adds what only it needs (a merged cell, paragraphs inside a
-cell) before :func:`save`. :data:`MASTERPLAN` is the short masterplan most drafting tests pair
+cell) before :func:`save`. :func:`write_two_column_pdf` sets a page in two text columns.
+:data:`MASTERPLAN` is the short masterplan most drafting tests pair
 with the RPJMD they are about. Positioned text (glyphs, lines drawn by coordinates) stays with
 the test that draws it: its geometry is what it tests.
 """
@@ -110,4 +111,34 @@ def write_pdf(path: Path, items: Iterable, *, style: Any = "Normal", landscape: 
             story.append(Paragraph(item, body))
     size = pagesizes.landscape(pagesizes.A4) if landscape else pagesizes.A4
     SimpleDocTemplate(str(path), pagesize=size).build(story)
+    return path
+
+
+def write_two_column_pdf(path: Path, titles: Sequence[str], left: Iterable, right: Iterable, *,
+                         gap: float = 20.0) -> Path:
+    """A one-page A4 PDF in two text columns ``gap`` points apart (a designed masterplan book),
+    ``titles`` drawn in bold across the top, then ``left``'s items in the left column and
+    ``right``'s in the right (items as :func:`write_pdf` takes them, no tables)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    sheet = getSampleStyleSheet()
+    width, height = A4
+    column = (width - 80 - gap) / 2
+    frames = [Frame(40, 60, column, height - 160, id="left", leftPadding=0, rightPadding=0),
+              Frame(40 + column + gap, 60, column, height - 160, id="right", leftPadding=0, rightPadding=0)]
+
+    def on_page(canvas: Any, _document: Any) -> None:
+        canvas.setFont("Helvetica-Bold", 11)
+        for k, title in enumerate(titles):
+            canvas.drawString(40, height - 60 - 20 * k, title)
+
+    def flow(items: Iterable) -> list:
+        return [Paragraph(item.text, sheet[item.style]) if isinstance(item, Styled) else Paragraph(item, sheet["Normal"])
+                for item in items]
+
+    document = BaseDocTemplate(str(path), pagesize=A4)
+    document.addPageTemplates([PageTemplate("two", frames, onPage=on_page)])
+    document.build(flow(left) + [FrameBreak()] + flow(right))
     return path

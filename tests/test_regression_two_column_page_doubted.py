@@ -12,9 +12,7 @@ import pytest
 pytest.importorskip("reportlab")
 pytest.importorskip("pypdfium2")
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import getSampleStyleSheet  # noqa: E402
-from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph  # noqa: E402
+from docbuild import Styled, write_two_column_pdf  # noqa: E402
 
 from smartsync.documents import _finish  # noqa: E402
 from smartsync.documents._doc import Document, Line  # noqa: E402
@@ -24,30 +22,14 @@ from smartsync.model import Period, PlanKind  # noqa: E402
 
 
 def _two_columns(path: Path) -> Path:
-    styles = getSampleStyleSheet()
-    width, height = A4
-    frames = [Frame(40, 60, (width - 100) / 2, height - 160, id="left"),
-              Frame(60 + (width - 100) / 2, 60, (width - 100) / 2, height - 160, id="right")]
-
-    def title(canvas, _document) -> None:
-        canvas.setFont("Helvetica-Bold", 11)
-        canvas.drawString(40, height - 60, "MASTERPLAN SMART CITY KOTA MADIUN TAHUN 2025-2034")
-        canvas.drawString(40, height - 80, "BAB III VISI DAN MISI SMART CITY")
-
-    document = BaseDocTemplate(str(path), pagesize=A4)
-    document.addPageTemplates([PageTemplate("two", frames, onPage=title)])
-    document.build([
-        Paragraph("3.1 Visi Smart City", styles["Heading3"]),
-        Paragraph("“Madiun Smart City: Kota Pendekar yang Cerdas, Melayani, Berdaya Saing dan Berkelanjutan "
-                  "bagi Seluruh Warga”", styles["Normal"]),
-        FrameBreak(), Paragraph("3.2 Misi Smart City", styles["Heading3"]),
-        Paragraph("1. Mewujudkan layanan publik berbasis digital yang cepat, mudah dan terjangkau bagi seluruh "
-                  "masyarakat", styles["Normal"]),
-        Paragraph("2. Mengembangkan ekonomi kreatif dan UMKM digital yang berdaya saing regional",
-                  styles["Normal"]),
-        Paragraph("3. Mewujudkan lingkungan kota yang bersih, sehat dan tangguh terhadap bencana",
-                  styles["Normal"])])
-    return path
+    return write_two_column_pdf(
+        path, ["MASTERPLAN SMART CITY KOTA MADIUN TAHUN 2025-2034", "BAB III VISI DAN MISI SMART CITY"],
+        [Styled("3.1 Visi Smart City", "Heading3"),
+         "“Madiun Smart City: Kota Pendekar yang Cerdas, Melayani, Berdaya Saing dan Berkelanjutan bagi Seluruh Warga”"],
+        [Styled("3.2 Misi Smart City", "Heading3"),
+         "1. Mewujudkan layanan publik berbasis digital yang cepat, mudah dan terjangkau bagi seluruh masyarakat",
+         "2. Mengembangkan ekonomi kreatif dan UMKM digital yang berdaya saing regional",
+         "3. Mewujudkan lingkungan kota yang bersih, sehat dan tangguh terhadap bencana"])
 
 
 def _draft(document: Document):

@@ -1056,12 +1056,146 @@ def _pdfium_page(page: Any, number: int, watermarks: dict[str, list[int]] | None
                     return False
             return True
         words = [word for word in words if outside(word)]
-    for top, line_words in _visual_lines(words):
-        line = _line_or_row(line_words, number)
-        line.top = top
-        placed.append((top, line))
-    placed.sort(key=lambda pair: pair[0])
+    order: dict[int, tuple[float, int, float]] = {}
+    for band_top, column, column_words in _text_columns(words, width):
+        for top, line_words in _visual_lines(column_words):
+            line = _line_or_row(line_words, number)
+            line.top = top
+            placed.append((top, line))
+            if column is not None:  # a band in two text columns: the left column read first
+                order[id(line)] = (band_top, column, top)
+    placed.sort(key=lambda pair: order.get(id(pair[1]), (pair[0], 0, pair[0])))
     return placed
+
+
+#: the least run of lines a page sets in two text columns, and the least of them on each side
+_COLUMN_LINES, _COLUMN_SIDE = 4, 3
+
+
+def _text_columns(words: list[dict[str, Any]], width: float
+                  ) -> Iterable[tuple[float, int | None, list[dict[str, Any]]]]:
+    """The page's words by the text columns they are set in (newuser F118): a run of lines with
+    a gap between two columns of text near the page's middle that no word of theirs crosses (a
+    designed book's vision on the left, its missions on the right, the gap as narrow as 3 pt) is
+    read column by column, the left one first. A run is two text columns only when each side holds
+    prose (lines of words filling most of the column, never cells of a borderless table: no line
+    of three groups set apart, no header of labels). Yields (the run's top, 0 or 1, the words) for
+    each column of such a run, (top, None, words) for the rest."""
+    lines = list(_visual_lines(words))
+    if len(lines) < _COLUMN_LINES:
+        yield 0.0, None, words
+        return
+    left_edge = min(float(w["x0"]) for w in words)
+    right_edge = max(float(w["x1"]) for w in words)
+    span = right_edge - left_edge
+    low, high = left_edge + 0.3 * span, left_edge + 0.7 * span
+
+    def free(line_words: list[dict[str, Any]]) -> list[tuple[float, float]]:
+        """The stretches of the middle of the page no word of the line covers."""
+        out, x = [], low
+        for word in sorted(line_words, key=lambda w: float(w["x0"])):
+            x0, x1 = float(word["x0"]), float(word["x1"])
+            if x1 <= x or x0 >= high:
+                continue
+            if x0 > x:
+                out.append((x, x0))
+            x = max(x, x1)
+        if x < high:
+            out.append((x, high))
+        return out
+
+    def meet(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(max(p0, q0), min(p1, q1)) for p0, p1 in a for q0, q1 in b if min(p1, q1) - max(p0, q0) >= 1.5]
+
+    runs: list[tuple[int, int, float]] = []  # (first line, last line + 1, the gap's middle)
+    k = 0
+    while k < len(lines):
+        gaps, end, best = free(lines[k][1]), k + 1, None
+        while end < len(lines) and gaps:
+            after = meet(gaps, free(lines[end][1]))
+            if not after:
+                break
+            gaps, end = after, end + 1
+        if gaps and end - k >= _COLUMN_LINES:
+            gap = max(gaps, key=lambda g: g[1] - g[0])
+            best = (gap[0] + gap[1]) / 2
+            # the right column's lines start at its edge: a line at either end of the run whose
+            # words go on across the gap at another place (a title over both columns, a space of
+            # its own falling in the gap) is no line of the columns
+            starts = [min((float(w["x0"]) for w in line_words if (float(w["x0"]) + float(w["x1"])) / 2 >= best),
+                          default=None) for _, line_words in lines[k:end]]
+            known = sorted(x for x in starts if x is not None)
+            edge = known[len(known) // 2] if known else None
+            first, last = k, end
+            while edge is not None and first < last and starts[first - k] is not None \
+                    and abs(starts[first - k] - edge) > 2:  # type: ignore[operator]
+                first += 1
+            while edge is not None and last > first and starts[last - 1 - k] is not None \
+                    and abs(starts[last - 1 - k] - edge) > 2:  # type: ignore[operator]
+                last -= 1
+            if first > k:
+                k += 1  # the run begins lower: looked for again from the next line
+                continue
+            end = last
+            if end - k < _COLUMN_LINES:
+                best = None
+        if best is not None and _two_columns_of_text(lines[k:end], best, left_edge, right_edge):
+            runs.append((k, end, best))
+            k = end
+        else:
+            k += 1
+    if not runs:
+        yield 0.0, None, words
+        return
+    taken = 0
+    for first, end, middle in runs:
+        for top, line_words in lines[taken:first]:
+            yield top, None, line_words
+        band_top = lines[first][0]
+        band = [w for _, line_words in lines[first:end] for w in line_words]
+        yield band_top, 0, [w for w in band if (float(w["x0"]) + float(w["x1"])) / 2 < middle]
+        yield band_top, 1, [w for w in band if (float(w["x0"]) + float(w["x1"])) / 2 >= middle]
+        taken = end
+    for top, line_words in lines[taken:]:
+        yield top, None, line_words
+
+
+def _two_columns_of_text(lines: list[tuple[float, list[dict[str, Any]]]], middle: float,
+                         left_edge: float, right_edge: float) -> bool:
+    """Whether a run of lines with a free gap at ``middle`` is two columns of prose, not a table."""
+    sides: list[list[str]] = [[], []]
+    both = apart = 0
+    starts: list[float] = []
+    for _, line_words in lines:
+        parts = [[w for w in line_words if (float(w["x0"]) + float(w["x1"])) / 2 < middle],
+                 [w for w in line_words if (float(w["x0"]) + float(w["x1"])) / 2 >= middle]]
+        both += bool(parts[0] and parts[1])
+        if parts[1]:
+            starts.append(min(float(w["x0"]) for w in parts[1]))
+            size = max(float(w.get("size") or 10) for w in line_words)
+            # the right column's line beside no text, or beside a line of the left column that
+            # ends well before the gap: a line of its own (in one column of text the words to
+            # the right of the gap only ever go on from a line reaching it)
+            apart += not parts[0] or max(float(w["x1"]) for w in parts[0]) < middle - 2 * size
+        for side, part in enumerate(parts):
+            if not part:
+                continue
+            if len(_line_or_row(part, 0).segments) >= 2:
+                return False  # cells set apart within one side: a borderless table's row
+            sides[side].append(" ".join(w["text"] for w in part))
+    if min(len(s) for s in sides) < _COLUMN_SIDE or both < _COLUMN_SIDE or not apart:
+        return False  # a few lines that happen to leave the same place free: no columns
+    edge = sorted(starts)[len(starts) // 2]
+    if sum(1 for x in starts if abs(x - edge) <= 2) < 0.75 * len(starts):
+        return False  # the right column's lines start at its edge, a text's words anywhere
+    if all(len(text.split()) <= 3 and _HEADER_WORDS.search(text) and not re.match(r"\d", text)
+           for text in (sides[0][0], sides[1][0])):
+        return False  # "Misi | Sasaran": a two-column table's header
+    for side, (x0, x1) in zip(sides, ((left_edge, middle), (middle, right_edge))):
+        words = [len(re.findall(r"[^\W\d_]{2,}", text)) for text in side]
+        if sum(words) / len(words) < 3:
+            return False  # labels, figures or page numbers, no prose
+    return True
 
 
 #: a run of characters between the PDF's spaces (PDFium's generated ones count, as do its
