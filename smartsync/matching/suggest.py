@@ -126,6 +126,24 @@ def _said(key: str, lang: str, **values: object) -> str:
 _NOTES: dict[tuple[object, ...], str | None] = {}
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def word_for_word(a: str, b: str) -> bool:
+    """Whether two statements are the same words in the same order: case, accents, quotes,
+    punctuation and spacing aside ("Terwujudnya Kota Uji yang Maju." is
+    "“terwujudnya kota uji yang maju”"). Such a pair is a statement taken over: a suggestion
+    of it is ``adopted`` rather than ``aligned``."""
+    import unicodedata
+
+    def words(text: str) -> list[str]:
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        return _WORDS.findall("".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+    first = words(a)
+    return bool(first) and first == words(b)
+
+
 def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en") -> str | None:
     """What a suggestion rests on besides shared words: the program code, the affairs
     (in the language ``lang``: the note is written to the file and read by planners)."""
@@ -634,7 +652,14 @@ def _suggest_level(
                     del scored[top:]
             for minus_score, rid, j in scored:
                 note, evidence = note_of(a, c, rps[j], rp_class[j])
-                out.append(Match(masterplan=a.id, rpjmd=rid, relation=relation,
+                said = relation
+                if relation is Relation.ALIGNED and word_for_word(a.text, rps[j].text):
+                    # the RPJMD's statement taken over word for word: adopted, said in the note
+                    # (newuser F203); texts that differ leave derived or adopted to a reviewer
+                    said = Relation.ADOPTED
+                    same = _said("match.note.word_for_word", lang)
+                    note = f"{same}; {note}" if note else same
+                out.append(Match(masterplan=a.id, rpjmd=rid, relation=said,
                                  source=Source.SUGGESTED, score=-minus_score, note=note,
                                  evidence=evidence))
         exact.pop(c, None)

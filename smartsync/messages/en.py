@@ -357,6 +357,7 @@ CATALOG = {
     "nomenclature.code-unknown": "program code {code} is not in the nomenclature {version}",
     "nomenclature.code-disagrees": "program code {code} is {name}; the program's name reads more like {suggestion} (confidence {confidence}): check the code",
     "nomenclature.code-doubted": "program code {code} is {name}, whose words the program's name hardly shares (agreement {agreement}): check the code",
+    "match.note.word_for_word": "the RPJMD's statement word for word: adopted",
     "match.note.same_code": "same program code {code}",
     "match.note.bridge": "via {level} {code} {name}",
     "match.note.placed": "RPJMD program placed in the nomenclature at {code} by its name (confidence {confidence})",

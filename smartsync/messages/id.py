@@ -348,6 +348,7 @@ CATALOG = {
     "nomenclature.code-unknown": "kode program {code} tidak ada dalam nomenklatur {version}",
     "nomenclature.code-disagrees": "kode program {code} adalah {name}; nama programnya lebih mirip {suggestion} (keyakinan {confidence}): periksa kodenya",
     "nomenclature.code-doubted": "kode program {code} adalah {name}, yang kata-katanya nyaris tidak ada dalam nama programnya (kesesuaian {agreement}): periksa kodenya",
+    "match.note.word_for_word": "pernyataan RPJMD kata demi kata: diadopsi",
     "match.note.same_code": "kode program sama {code}",
     "match.note.bridge": "melalui {level} {code} {name}",
     "match.note.placed": "program RPJMD ditempatkan dalam nomenklatur pada {code} menurut namanya (keyakinan {confidence})",
