@@ -134,3 +134,16 @@ def test_a_household_or_a_greenhouse_does_not_make_a_concept_name_housing() -> N
     named = concept_sectors()
     for concept in ("~sampah", "~emisi", "~gender", "~industri_kecil", "~air_minum", "~layanan_rujukan"):
         assert not named.get(concept, frozenset()) & {"perumahan", "pekerjaan_umum"}, concept
+
+
+def test_an_agency_spelled_out_after_a_program_is_not_read_as_what_the_program_is() -> None:
+    """'(Dinas Komunikasi, Informatika, Statistik dan Persandian)' or '— Dinas ...' after a name: placed as the name alone."""
+    from smartsync.matching import load_nomenclature
+
+    nom = load_nomenclature()
+    alone = nom.place("Program Pengelolaan Aplikasi Informatika")[0]
+    for text in ("Program Pengelolaan Aplikasi Informatika (Dinas Komunikasi, Informatika, Statistik dan Persandian)",
+                 "Program Pengelolaan Aplikasi Informatika — Dinas Komunikasi, Informatika dan Persandian",
+                 "Program Pengelolaan Aplikasi Informatika | Diskominfo Kota"):
+        placed = nom.place(text)[0]
+        assert (placed.entry.code, placed.confidence) == (alone.entry.code, alone.confidence), text

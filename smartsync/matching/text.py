@@ -209,6 +209,40 @@ def agency_terms() -> frozenset[str]:
     return frozenset(t.stem for w in _VOCABULARY.get("agency_words", ()) for t in terms(w))
 _E_PREFIX = re.compile(r"\b[eE]-(?=[^\W\d_])")
 
+#: the end of a text written after its name: in brackets, or after a dash or a bar
+_TAIL = re.compile(r"(?:\(([^()]*)\)|\s[\u2014\u2013|]\s*([^()\u2014\u2013|]*)|\s-\s([^()\u2014\u2013|-]*))\s*$")
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_openers() -> frozenset[str]:
+    """The folded words an agency's name opens with (``agency_heads`` and ``agency_words``
+    in ``data/vocabulary.json``)."""
+    return frozenset(w for x in (*_VOCABULARY.get("agency_heads", ()), *_VOCABULARY.get("agency_words", ()))
+                     for w in words(x)[:1])
+
+
+def without_agency(text: str) -> str:
+    """``text`` without the agency an RPJMD program table writes after a program's name, in
+    brackets or after a dash or a bar (*Program Penataan Desa (Dinas Pemberdayaan Masyarakat
+    dan Desa)*, *Program Pencatatan Sipil — Disdukcapil Kota*): who carries a program out,
+    not what it is. A part opening with another word is kept (*(UMKM)*, *— Hukum*).
+
+    >>> without_agency("Program Pendidikan dan Latihan Perkoperasian (Dinas Koperasi dan UKM)")
+    'Program Pendidikan dan Latihan Perkoperasian'
+    >>> without_agency("Program Pengelolaan Pendapatan Daerah | Bapenda Kota")
+    'Program Pengelolaan Pendapatan Daerah'
+    >>> without_agency("Program Pemberdayaan Usaha Mikro (UMKM)")
+    'Program Pemberdayaan Usaha Mikro (UMKM)'
+    """
+    found = _TAIL.search(text)
+    if found is None:
+        return text
+    part = next(g for g in found.groups() if g is not None)
+    first = words(part)[:1]
+    if first and first[0] in _agency_openers() and found.start() > 0:
+        return text[:found.start()].rstrip()
+    return text
+
 #: loanword derivations folded to one form: (suffix, replacement), first match wins
 _LOANWORD_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("isasi", ""),  # digitalisasi -> digital, modernisasi -> modern
@@ -547,7 +581,7 @@ def terms(text: str) -> tuple[Term, ...]:
     """
     out: list[Term] = []
     # "e-government" and "e-budgeting" write one word in two parts
-    found = words(_E_PREFIX.sub("e", text))
+    found = words(_E_PREFIX.sub("e", without_agency(text)))
     phrases = _phrase_index()
     if _special_words().isdisjoint(found):
         for word in found:  # most texts: neither a phrase nor an abbreviation
