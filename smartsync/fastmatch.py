@@ -304,9 +304,12 @@ def _itself(value: Any) -> Any:
 class _Token:
     """A partial match: the facts of the positive patterns so far (the variables' values
     are read from them), the tokens built on it, and the node that made it. A token is
-    filed among its parent's children when it is made (the root has no parent); the nodes
-    after the one that made it keep it in their memories (rules that begin with the same
-    conditions share those nodes, so a token may feed several rules)."""
+    filed among its parent's children when it is made (the root has no parent), under the
+    node that made it and the fact it joined (``None`` for a token a ``NOT`` or a ``TEST``
+    passed): one child per node and fact, so that a retraction ends its tokens without
+    walking the others (the root token of a pattern has one child per fact it matches);
+    the nodes after the one that made it keep it in their memories (rules that begin with
+    the same conditions share those nodes, so a token may feed several rules)."""
 
     __slots__ = ("facts", "node", "children", "alive")
 
@@ -315,19 +318,21 @@ class _Token:
         self.node = node
         if parent is not None:
             if parent.children is None:
-                parent.children = [self]
+                parent.children = {(node, None): self}
             else:
-                parent.children.append(self)
-        self.children: list[_Token] | None = None  # made on the first child
+                parent.children[(node, None)] = self
+        # (node, fact id or None) -> token, in the order they were made; made on the first
+        self.children: dict[tuple, _Token] | None = None
         self.alive = True
 
 
 _new_token = object.__new__
 
 
-def _child(parent: _Token, facts: tuple, node: Any) -> _Token:
+def _child(parent: _Token, facts: tuple, node: Any, fid: int | None = None) -> _Token:
     """``_Token(facts, node, parent)`` without the call of ``__init__``: a token made by a
-    node from a token of the node before (a run makes hundreds)."""
+    node from a token of the node before (a run makes hundreds), filed under ``(node,
+    fid)``: the fact it joined, ``None`` for a token passed on."""
     token = _new_token(_Token)
     token.facts = facts
     token.node = node
@@ -335,9 +340,9 @@ def _child(parent: _Token, facts: tuple, node: Any) -> _Token:
     token.alive = True
     children = parent.children
     if children is None:
-        parent.children = [token]
+        parent.children = {(node, fid): token}
     else:
-        children.append(token)
+        children[(node, fid)] = token
     return token
 
 
@@ -393,7 +398,7 @@ class _Join:
             self._emit(token, right, right["__factid__"])
 
     def _emit(self, parent: _Token, fact: Any, fid: int) -> None:
-        token = _child(parent, parent.facts + (fact,), self)
+        token = _child(parent, parent.facts + (fact,), self, fid)
         for node in self.succ:
             node.left_add(token)
 
@@ -427,10 +432,10 @@ class _Join:
                     right[key] = next(iter(bucket.values()))
             elif bucket["__factid__"] == fid:
                 del right[key]
-        # the tokens this fact made: among the children of the tokens it joined (those
-        # of its key), the ones it ends (retractions are rare; no index kept for them)
+        # the tokens this fact made: the child of each token it joined (those of its key)
+        end = (self, fid)
         for parent in _tokens(self.left.get(key)):
-            _end_children(parent, self, fact)
+            _end_child(parent, end)
 
     def forget(self, token: _Token) -> None:
         left = self.left
@@ -446,24 +451,19 @@ class _Join:
             del left[key]
 
 
-def _end_children(parent: _Token, node: Any, last: Any = None) -> None:
-    """End the tokens ``node`` made from ``parent`` (those whose last fact is ``last``,
-    when given) and take them out of its children (rules that share ``parent``'s node
-    give it children of other nodes too)."""
+def _end_child(parent: _Token, key: tuple) -> None:
+    """End the token filed under ``key`` (its node, and the fact it joined or ``None``)
+    among ``parent``'s children, if there is one, and take it out of them (rules that
+    share ``parent``'s node give it children of other nodes too)."""
     children = parent.children
+    if children is None:
+        return
+    child = children.pop(key, None)
+    if child is None:
+        return
     if not children:
-        return
-    if len(children) == 1:  # most: the one token a NOT passed, or a join made
-        child = children[0]
-        if child.node is node and (last is None or child.facts[-1] is last):
-            parent.children = None
-            _kill(child)
-        return
-    ended = [c for c in children if c.node is node and (last is None or c.facts[-1] is last)]
-    if ended:
-        parent.children = [c for c in children if c not in ended] or None
-        for child in ended:
-            _kill(child)
+        parent.children = None
+    _kill(child)
 
 
 def _tokens(bucket: Any) -> list:
@@ -522,7 +522,7 @@ class _Not(_Join):
         for token in _tokens(self.left.get(key)):
             count = blocked[token] = blocked.get(token, 0) + 1
             if count == 1:  # it passed: what it passed to ends
-                _end_children(token, self)
+                _end_child(token, (self, None))
 
     def right_remove(self, fact: Any, fid: int) -> None:
         key = self.right_key(fact)
@@ -680,7 +680,7 @@ def _kill(token: _Token) -> None:
         for node in token.node.succ:
             node.forget(token)
         if token.children:
-            stack.extend(token.children)
+            stack.extend(token.children.values())
             token.children = None
 
 
@@ -944,8 +944,13 @@ class FastDepthStrategy(DepthStrategy):
                 if other.key != key:
                     break
             if found is None:  # an equal activation made anew (experta's own Rete)
+                # experta's ``==`` compares the keys too, after the contexts (which it
+                # builds) and the facts: a neighbour of another key is no equal one (a
+                # removed activation that had fired is on no agenda, and has such
+                # neighbours only)
                 for position in (index, index + 1, index - 1):
-                    if 0 <= position < end and activations[position] == act:
+                    if (0 <= position < end and getattr(activations[position], "key", None) == key
+                            and activations[position] == act):
                         found = position
                         break
             if found is not None:

@@ -229,6 +229,8 @@ class WhatIf:
         self._uses: dict[int, set[int]] = {}
         #: activations put back on the agenda by truth maintenance, by id
         self._requeued: dict[int, Any] = {}
+        #: the same, by the id of each of their facts (a retraction looks at those only)
+        self._requeued_by_fact: dict[int, list[Any]] = {}
         for step in self._standing:
             for fact_id in fact_ids(self._act[step]):
                 self._uses.setdefault(fact_id, set()).add(step)
@@ -510,8 +512,15 @@ class WhatIf:
                     update(engine.agenda, added, removed)
                 if deleting and self._requeued:
                     # an activation put back by truth maintenance (the matcher no longer
-                    # holds it) leaves the agenda when one of its facts goes
-                    stale = [a for a in self._requeued.values() if not self._present(a)]
+                    # holds it) leaves the agenda when one of its facts goes: those of the
+                    # facts retracted, in the order they were put back
+                    requeued, by_fact = self._requeued, self._requeued_by_fact
+                    maybe: dict[int, Any] = {}
+                    for fact in deleting:
+                        for a in by_fact.pop(fact["__factid__"], ()):
+                            if requeued.get(id(a)) is a:
+                                maybe[id(a)] = a
+                    stale = [a for a in maybe.values() if not self._present(a)]
                     for activation in stale:
                         _agenda_remove(engine, activation)
                         del self._requeued[id(activation)]
@@ -529,6 +538,9 @@ class WhatIf:
                             waiting.add(_key(activation))
                             requeued.append(activation)
                             self._requeued[id(activation)] = activation
+                            for fact_id in fact_ids(activation):
+                                self._requeued_by_fact.setdefault(fact_id, []).append(
+                                    activation)
                     if requeued:
                         update(engine.agenda, requeued, [])
                 continue
@@ -778,7 +790,7 @@ def _pattern_classes(condition: Any) -> tuple[type, ...]:
 
 #: a session's knowledge of the working memory, kept on the engine between sessions
 _STATE = ("_matches", "_match_ids", "_current_params", "_definitions", "_hooked", "_hook_facts",
-          "_fired", "_act", "_standing", "_declared_by", "_watch", "_watched_in", "_dups", "_uses", "_requeued",
+          "_fired", "_act", "_standing", "_declared_by", "_watch", "_watched_in", "_dups", "_uses", "_requeued", "_requeued_by_fact",
           "_pending", "_pending_top", "_probe_ok", "_unfinished")
 
 #: the kinds of conclusion a probe reads (:class:`Probe`): the rules that conclude them
