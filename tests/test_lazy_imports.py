@@ -47,6 +47,29 @@ def test_classify_command_loads_only_what_it_uses():
     assert loaded & unused == set()
 
 
+def test_a_command_that_prints_no_help_does_not_read_the_terminal_width():
+    """argparse reads the terminal's width (importing shutil, bz2, lzma) for each formatter
+    it makes, one per option added; smartsync's parser reads it only to lay out a help."""
+    loaded = _modules_after(
+        "from smartsync.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['classify', 'examples/type-a-vision.yaml']) == 0")
+    assert {"shutil", "bz2", "lzma"} & loaded == set()
+
+
+def test_a_help_is_laid_out_to_the_terminal_width():
+    """The width is read when a help is laid out (COLUMNS, as argparse reads it)."""
+    def usage(columns: str) -> str:
+        env = {**__import__("os").environ, "COLUMNS": columns}
+        return subprocess.run([sys.executable, "-m", "smartsync", "classify", "--help"], cwd=ROOT,
+                              env=env, capture_output=True, text=True, check=True).stdout
+
+    narrow, wide = usage("50"), usage("200")
+    assert len(narrow.splitlines()) > len(wide.splitlines())
+    assert max(map(len, narrow.splitlines())) < max(map(len, wide.splitlines()))
+
+
 def test_classify_of_a_yaml_file_reads_it_with_pyyaml_and_imports_no_json_reader(tmp_path):
     """A YAML region file is read by PyYAML (smartsync.io._yaml); the JSON reader (and
     ``json``, which this test's own helper imports) is not loaded for it."""

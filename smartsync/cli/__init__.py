@@ -215,9 +215,39 @@ def _lang_of(words: Sequence[str]) -> str:
     return "en"
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, the terminal's width read when a help or usage is laid
+    out, not when the formatter is made: argparse makes one for each option a parser adds
+    (to check its metavar), and reading the width imports :mod:`shutil` (with ``bz2`` and
+    ``lzma``), about 6.5 M instructions of every command that prints no help."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position,
+                         width=0 if width is None else width)
+        if width is None:  # read on first use (__getattr__), as argparse would read it
+            del self._width, self._max_help_position
+            self._most_help_position = max_help_position
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in ("_width", "_max_help_position") or "_most_help_position" not in vars(self):
+            raise AttributeError(name)
+        import shutil
+
+        width = shutil.get_terminal_size().columns - 2
+        self._width = width
+        self._max_help_position = min(self._most_help_position,
+                                      max(width - 20, self._indent_increment * 2))
+        return getattr(self, name)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, its usage errors in the language of the command line's
-    ``--lang`` (``penggunaan: ...``, ``kesalahan: argumen berikut wajib diberikan: FILE``)."""
+    ``--lang`` (``penggunaan: ...``, ``kesalahan: argumen berikut wajib diberikan: FILE``),
+    the terminal's width read only for a help (:class:`_Formatter`)."""
+
+    def __init__(self, *args: Any, formatter_class: type = _Formatter, **kwargs: Any):
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
 
     def format_usage(self) -> str:
         if _Language.usage == "en":
