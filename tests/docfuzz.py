@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from docgen import _DIM_SPELLINGS, _widths, known_region
@@ -91,6 +91,16 @@ class Choices:
     # a PDF's watermark on every page (drawn apart): none, "DRAFT" set diagonally, or "RANCANGAN
     # AKHIR" set across the middle, large and light grey, over the tables (F149)
     watermark: str = "none"
+    # the budget checks of issue 24 item 1 (drawn apart too): the sub-totals per target or per
+    # urusan (the rows then ordered by their field, "Jumlah Urusan 2.16"), the note under the
+    # table worded otherwise ("Catatan: ...", "*) ...", "Sumber: ...; satuan ..."), and the
+    # whole APBD printed in the text ("apbd") with one program's figure typed in full rupiah in
+    # a table in thousands or millions ("typo": read as a thousand or a million times its pagu,
+    # above that APBD: to be doubted, never taken at full confidence)
+    subtotal_by: str = "target"
+    note_words: int = 0
+    apbd: bool = False
+    typo: bool = False
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -114,7 +124,11 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
                                                                                            "rpjmn"]))
     r7 = random.Random(seed * 3_571 + 29)
     watermark = r7.choice(["none", "none", "diagonal", "across"])  # a PDF's only
-    return Choices(
+    r8 = random.Random(seed * 2_003 + 41)
+    budget = dict(subtotal_by=r8.choice(["target", "target", "urusan"]), note_words=r8.randrange(4),
+                  apbd=r8.random() < 0.4)
+    budget["typo"] = budget["apbd"] and r8.random() < 0.5
+    return Choices(**budget,
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
         code_merged=code_merged, watermark=watermark, **round5, **round6,
         form=form,
@@ -205,16 +219,28 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
     number = 0
     grand = 0
     previous_target = None
-    for target in plan.at("target"):
-        programs = [p for p in plan.at("program") if target.id in p.parents]
+    by_urusan = c.subtotals and c.subtotal_by == "urusan" and c.hierarchy != "groups"
+    sections = [(target, [p for p in plan.at("program") if target.id in p.parents]) for target in plan.at("target")]
+    if by_urusan:  # one section per field (2.16), its programs in the table's order, each under its own target
+        pairs = [(t, p) for t, programs in sections for p in programs]
+        fields = list(dict.fromkeys(".".join((p.code or "0.00").split(".")[:2]) for _, p in pairs))
+        sections = [(field, [(t, p) for t, p in pairs if ".".join((p.code or "0.00").split(".")[:2]) == field])
+                    for field in fields]
+    else:
+        sections = [(target, [(target, p) for p in programs]) for target, programs in sections]
+    typo_at = 1 if c.typo and c.unit > 1 else None  # the second program's figures typed in full rupiah
+    for section, members in sections:
+        programs = [p for _, p in members]
         if c.hierarchy == "groups":
+            target = section
             group = f"Sasaran {target.id[1:]}: {target.text}" if c.target_by == "text" else f"Sasaran {target.id[1:]}"
             body.append([group] * len(header[0]))
         subtotal = 0
-        for program in programs:
+        for target, program in members:
             number += 1
             budget = program.budget or 0
             parts = _split(budget, len(years), rng, c.unit)
+            shown = c if number - 1 != typo_at else replace(c, unit=1)
             row = [str(number)]
             for role in roles:
                 if role == "target":
@@ -235,18 +261,18 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
                 elif role == "agency":
                     row.append(program.agency or "")
             if c.years == "pairs":
-                row += [x for v in parts for x in (rng.choice(["85", "90,5", "100"]), _money(v, c))]
+                row += [x for v in parts for x in (rng.choice(["85", "90,5", "100"]), _money(v, shown))]
             else:
-                row += [_money(v, c) for v in parts]
+                row += [_money(v, shown) for v in parts]
             if c.total_column:
-                row.append(_money(budget, c))
+                row.append(_money(budget, shown))
             body.append(row)
             previous_target = target.id
             subtotal += budget
         grand += subtotal
         if c.subtotals and programs:
-            body.append(_total_row(f"Jumlah Sasaran {target.id[1:]}", subtotal, len(header[0]), money_start, c,
-                                   len(years), rng))
+            label = f"Jumlah Urusan {section}" if by_urusan else f"Jumlah Sasaran {section.id[1:]}"
+            body.append(_total_row(label, subtotal, len(header[0]), money_start, c, len(years), rng))
     if c.grand_total:
         body.append(_total_row("JUMLAH TOTAL", grand, len(header[0]), money_start, c, len(years), rng))
     return header, body
@@ -286,6 +312,11 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
                   [["No", "Misi RPJMD", "Misi RPJPD"]] + [
                       [str(i), m.text, f"Mewujudkan {known.name} yang {word} dan berdaya saing"]
                       for i, (m, word) in enumerate(zip(plan.at("mission"), _RPJPD_WORDS), 1)]]
+    if c.apbd:  # the financing chapter printing the whole APBD: a bound no program's pagu reaches
+        apbd = 4 * sum(p.budget or 0 for p in plan.at("program"))
+        lines += ["BAB III", "GAMBARAN KEUANGAN DAERAH SERTA KERANGKA PENDANAAN",
+                  f"Proyeksi total belanja daerah (APBD) {known.name} tahun {plan.period.start + 1}-"
+                  f"{plan.period.end} sebesar Rp {apbd:,}.".replace(",", ".")]
     lines += ["BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
     if c.definitions:
         lines.append("Visi merupakan rumusan umum mengenai keadaan yang diinginkan pada akhir periode perencanaan.")
@@ -433,7 +464,11 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
     caption = "Tabel 7.1 Indikasi Rencana Program Prioritas dan Kebutuhan Pendanaan"
     if c.unit_place in ("caption", "caption-each-page"):
         caption += f" (dalam {_UNIT_WORDS[c.unit]})"
-    note = f"Keterangan: angka dalam {_UNIT_WORDS[c.unit]}" if c.unit_place == "note" else ""
+    note = ""
+    if c.unit_place == "note":  # the note under the table, worded one of the ways notes are
+        note = [f"Keterangan: angka dalam {_UNIT_WORDS[c.unit]}", f"Catatan: dalam {_UNIT_WORDS[c.unit]}",
+                f"*) angka dalam {_UNIT_WORDS[c.unit]}",
+                f"Sumber: Bappeda, diolah; satuan: {_UNIT_HEADER[c.unit].strip('()')}"][c.note_words]
     text = _rpjmd_text(known, c)
     chunks = _chunks(body, c.pages)
     recap = _recap(known, c) if c.recap != "none" else []

@@ -246,12 +246,19 @@ from ..io._source import PLAUSIBLE_BUDGET_MAX as PLAUSIBLE_MAX, PLAUSIBLE_BUDGET
 
 def _check_plausible(item: "Any", budget: int, draft: "PlanDraft", lang: str) -> None:
     """A budget implausible for a regional program is doubted: 0 or below Rp 1 juta, above the
-    largest total the plan's own tables print, or above Rp 100 triliun."""
+    whole APBD the RPJMD's text states, above the largest total the plan's own tables print, or
+    above Rp 100 triliun."""
     if budget == 0:
         item.doubt(messages.text("draft.reason.zero", lang), 0.5, budget=True)
         return
     if budget < PLAUSIBLE_MIN:
         item.doubt(messages.text("draft.reason.too-small", lang, budget=_rp(budget)), 0.5, budget=True)
+        return
+    apbd = max(draft.apbd, default=None)
+    if apbd is not None and budget > apbd[0]:
+        # above the region's whole APBD, as the plan states it: a unit or a figure read wrong
+        item.doubt(messages.text("draft.reason.above-apbd", lang, budget=_rp(budget), apbd=_rp(apbd[0]),
+                                 where=apbd[1]), 0.5, budget=True)
         return
     largest = max(draft.totals, default=None)
     if budget > PLAUSIBLE_MAX or (largest is not None and budget > largest * 1.001 + 10**6):

@@ -192,6 +192,9 @@ class PlanDraft:
     tables: list[str] = field(default_factory=list)
     #: the amounts of the total (JUMLAH) rows printed in the plan's tables
     totals: list[int] = field(default_factory=list)
+    #: the whole APBD an RPJMD's text states ("Proyeksi total belanja daerah (APBD) ... sebesar Rp
+    #: ..."), with where: no program's pagu is above it
+    apbd: list[tuple[int, str]] = field(default_factory=list)
     #: the ids of the programs whose budget was doubted (filled as the plan is finished)
     budget_doubted: list[str] = field(default_factory=list)
     #: what to check that the walk saw: a heading of missions, goals or targets under which
@@ -839,11 +842,33 @@ def _own_figures(walk: _Walk, state: _TextState, item: _Item) -> None:
                       dimension=_t("dimension." + item.dimension.value, walk.lang)), 0.3)
 
 
+#: a line stating the region's whole budget: the APBD, its total spending or revenue, with an amount
+_APBD = re.compile(r"\bapbd\b|\b(?:total\s+)?(?:belanja|pendapatan)\s+daerah\b", re.I)
+_APBD_AMOUNT = re.compile(r"\b(?:rp|idr)\.?\s*(\d[\d.,]*(?:\s*(?:triliun|miliar|milyar|juta|t|m)\b)?)", re.I)
+
+
+def _apbd_line(walk: _Walk, line: Line, text: str, file: str) -> None:
+    """An RPJMD line stating the region's whole APBD (any chapter: the financing chapter is
+    otherwise passed over): its largest amount kept as a bound on every program's pagu."""
+    if walk.kind is not PlanKind.RPJMD or not _APBD.search(text):
+        return
+    amounts = []
+    for found in _APBD_AMOUNT.finditer(text):
+        raw = re.sub(r"\s*\bt$", " triliun", found.group(1).strip(), flags=re.I)
+        value = money(raw)
+        if isinstance(value, int) and value > 0 and not isinstance(value, bool):
+            amounts.append(value)
+    if amounts:
+        walk.draft.apbd.append((max(amounts), where(_provenance(file, line.page, line.printed_page, text),
+                                                       walk.lang)))
+
+
 def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     text = line.text.strip()
     if not text:
         return
     walk.title_period(text)
+    _apbd_line(walk, line, text, file)
     chapter = _CHAPTER.match(text)
     if chapter:
         _walk_lines_close(walk, state, file)
@@ -1776,7 +1801,11 @@ def _stated_unit(text: str) -> int | None:
     """The money unit a caption or a note states, or None (also for a sum named in a sentence)."""
     if not text or not _UNIT_STATEMENT.search(text):
         return None
-    return unit_of(text)
+    found = unit_of(text)
+    low = text.casefold()
+    if found is None and _RUPIAH.search(low) and not _UNIT_WORDS.search(low):
+        return 1  # "satuan: Rp", "Satuan: rupiah": full rupiah, said so
+    return found
 
 
 #: a header cell naming a plan year by its place: "Tahun-1" (the Permendagri 86/2017 template),
@@ -2896,7 +2925,7 @@ def _set_parent_from(walk: _Walk, state: _TableState, item: _Item) -> None:
 # --------------------------------------------------------------------------
 # the whole plan
 
-_NOTE = re.compile(r"^(\*+\)?|ket(erangan)?\b|catatan\b|note\b|angka\b|nilai\b|dalam\b|satuan\b|\(dalam)", re.I)
+_NOTE = re.compile(r"^(\*+\)?|ket(erangan)?\b|catatan\b|note\b|angka\b|nilai\b|dalam\b|satuan\b|\(dalam|sumber\b)", re.I)
 
 
 def _notes(items: list[Line | Table]) -> dict[int, str]:
