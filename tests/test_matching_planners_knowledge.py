@@ -147,3 +147,18 @@ def test_an_agency_spelled_out_after_a_program_is_not_read_as_what_the_program_i
                  "Program Pengelolaan Aplikasi Informatika | Diskominfo Kota"):
         placed = nom.place(text)[0]
         assert (placed.entry.code, placed.confidence) == (alone.entry.code, alone.confidence), text
+
+
+def test_a_service_used_from_home_is_not_about_housing() -> None:
+    """'mendaftar dari rumah' (registering from home) says how a health service is used: it does not name housing."""
+    from smartsync.matching.sectors import sectors_of
+
+    assert "perumahan" not in sectors_of("Pasien cukup mendaftar dari rumah lalu datang saat gilirannya diperiksa")
+
+
+def test_temples_marketed_to_tourists_serve_tourism_grounded_in_culture() -> None:
+    """A mission marketing beaches, temples (pura) and tourist villages meets tourism grounded in local culture."""
+    from smartsync.matching import DEFAULT_THRESHOLD
+
+    assert _score("Pantai, pura dan desa wisata dipasarkan lewat satu aplikasi pariwisata",
+                  "Mewujudkan pariwisata berkualitas yang berlandaskan kebudayaan daerah", "mission") >= DEFAULT_THRESHOLD
