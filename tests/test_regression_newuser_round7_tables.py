@@ -258,3 +258,29 @@ def test_a_pagu_cell_written_with_idr_is_read_as_rupiah(tmp_path: Path, cell: st
                          masterplan_period=(2022, 2031))
     program = draft.region.rpjmd.at("program")[0]
     assert (program.budget, program.confidence) == (1_250_000_000, None)
+
+
+# -- F192: one program listed under several targets, each row with its own pagu
+
+
+@pytest.mark.parametrize("lang, said", [("en", "listed under 3 targets"), ("id", "tercantum di bawah 3 sasaran")])
+def test_a_program_under_several_targets_sums_its_slices(tmp_path: Path, lang: str, said: str) -> None:
+    """F192: 2.16.03 listed under targets 1.1.1, 2.1.1 and 3.1.1 of one table, each row with its
+    own pagu: one program under the three targets whose budget is the three rows' sum, doubted a
+    little with each slice and the sum said (never "read twice with other figures", first kept)."""
+    rows = [["Kode", "Program", "Sasaran", "Pagu Indikatif (Rp)", "Perangkat Daerah"],
+            ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.1", "12.500.000.000", "Diskominfo"],
+            ["2.17.07", "Program Pemberdayaan Usaha Menengah, Usaha Kecil, dan Usaha Mikro (UMKM)", "2.1.1",
+             "8.000.000.000", "Dinas Koperasi dan UKM"],
+            ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "2.1.1", "2.500.000.000", "Diskominfo"],
+            ["2.16.03", "Program Pengelolaan Aplikasi Informatika", "1.1.2", "1.000.000.000", "Diskominfo"]]
+    lines = [*RPJMD_LINES[:8], "Sasaran 1.1.2 Meningkatnya keterbukaan informasi", *RPJMD_LINES[8:]]
+    rpjmd = write_docx(tmp_path / "rpjmd.docx", [*lines, rows])
+    masterplan = write_docx(tmp_path / "masterplan.docx", [*MASTERPLAN_LINES[:-2], "BAB IV PROGRAM SMART CITY",
+                                                          "Smart Governance", "1. Satu Data"])
+    draft = draft_region(rpjmd=rpjmd, masterplan=masterplan, lang=lang)
+    program = next(e for e in draft.region.rpjmd.at("program") if e.code == "2.16.03")
+    assert len([e for e in draft.region.rpjmd.at("program") if e.code == "2.16.03"]) == 1
+    assert program.budget == 16_000_000_000 and len(program.parents) == 3
+    assert program.confidence.score == 0.8 and len(program.confidence.reasons) == 1
+    assert said in program.confidence.reasons[0] and "16.000.000.000" in program.confidence.reasons[0]

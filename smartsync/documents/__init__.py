@@ -200,6 +200,9 @@ def _finish(draft: "PlanDraft", period: Period, lang: str, check_codes: bool = F
                 budget = item.total
             elif draft.kind is PlanKind.RPJMD and not item.has_money:
                 item.doubt(messages.text("draft.reason.no-budget", lang), 0.1)
+        if item.slices:  # listed under several targets, a pagu each: their sum, said (newuser F192)
+            item.doubt(messages.text("draft.reason.slices", lang, count=len(item.slices), sum=_rp(budget or 0),
+                                     slices="; ".join(f"Rp {_rp(v)} ({w})" for v, w in item.slices)), 0.2, budget=True)
         if budget is not None and (budget > 0 or item.has_money):
             _check_plausible(item, budget, draft, lang)
         if item.yearly and item.provenance is not None:

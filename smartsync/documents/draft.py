@@ -145,6 +145,9 @@ class _Item:
     owner: str | None = None
     #: the other places the element was read (a program in BAB VI and again in BAB VII)
     also: list[str] = field(default_factory=list)
+    #: one program listed under several targets of the plan, each row with its own pagu (newuser
+    #: F192): each row's figure and place; the budget is their sum
+    slices: list[tuple[int, str]] = field(default_factory=list)
     #: read from a numbered cascade ("1.1.1.1 Program ... (2.16.03) Rp ..."): a program's code in
     #: parentheses and its sum at the line's end are its own, out of its name
     cascade: bool = False
@@ -305,6 +308,18 @@ class _Walk:
                 # checked against the years summed.
                 found.yearly.update(item.yearly)
                 money_twice = False
+            elif money_twice and _slice_of(found, item):
+                # one program listed under several targets of the plan, each row with the pagu it
+                # spends on that target (newuser F192): a slice of its pagu, summed -- never a
+                # contradiction with the first row; the slices are said
+                if not found.slices:
+                    found.slices.append((_figure(found), where(found.provenance, self.lang)))
+                found.slices.append((_figure(item), where(item.provenance, self.lang)))
+                for year, amount in item.yearly.items():
+                    found.yearly[year] = found.yearly.get(year, 0) + amount
+                if item.total is not None:
+                    found.total = (found.total or 0) + item.total
+                money_twice = False
             elif money_twice and (_figure(found) != _figure(item) or (
                     found.yearly and item.yearly and found.yearly != item.yearly)):
                 # the same program read twice with other figures -- two chapters, or a quick win
@@ -401,6 +416,18 @@ class _Walk:
 #: City Kota Cimahi 2022-2031" (the name up to the year, "Tahun", "Periode" or the line's end)
 _TITLE_REGION = re.compile(r"\b(kabupaten|kab\.|kota)\s+((?:(?!tahun\b|periode\b|nomor\b)[^\W\d_][\w'.-]*\s*){1,4}?)"
                            r"\s*(?=\(|tahun\b|periode\b|\d{4}|[-–,:]|$)", re.I)
+
+
+def _slice_of(found: _Item, item: _Item) -> bool:
+    """Whether a program read again is a slice of its pagu under another target (newuser F192):
+    both rows in one file, each under a target, the new row's target not the first's, the same
+    shape of figures (by years, or a total) and another figure."""
+    mine = {p for p in found.parents if p[0] is Level.TARGET}
+    theirs = {p for p in item.parents if p[0] is Level.TARGET}
+    return bool(mine and theirs and not theirs <= mine and found.provenance is not None
+                and item.provenance is not None and found.provenance.file == item.provenance.file
+                and bool(found.yearly) == bool(item.yearly) and (found.total is None) == (item.total is None)
+                and _figure(found) != _figure(item) and not found.long_form and not item.long_form)
 
 
 def _figure(item: _Item) -> int:
