@@ -107,3 +107,15 @@ def test_an_rpjmd_named_over_six_years_funds_the_five_after_its_first() -> None:
     c = smartsync.classify(_region((2022, 2031)))
     assert c.funding.shared_years == () and "That is the pagu" not in funding_message(c.funding, "en")
     assert smartsync.classify(_region((2023, 2032))).funding.shared_years == (2023, 2026)
+
+
+def test_no_masterplan_shares_six_years_with_a_five_year_rpjmd() -> None:
+    """F207: beside "RPJMD 2021-2026" a masterplan 2018-2027 shares its five plan years
+    (2022-2026), never six (en, id)."""
+    from smartsync.messages import characteristic_message
+
+    c = smartsync.classify(smartsync.load_region("examples/type-d-program.yaml"))
+    periods = next(ch for ch in c.characteristics if ch.key == "periods")
+    assert periods.figures["overlap"] == 5
+    assert "shares 5 years with the RPJMD period 2021-2026" in characteristic_message(periods, "en")
+    assert "6 tahun" not in characteristic_message(periods, "id")

@@ -33,6 +33,7 @@ from ..facts import (
     PlanPeriod, StageCoverage, StageDef, StageStatus, TypeResult, id_order,
 )
 from ..typology import UNSYNCHRONIZED
+from .funding import funded_years
 from . import MATCH, NOT, PHASE, TEST, P, Rule, concludes
 
 __all__ = ["CharacteristicsPack"]
@@ -432,11 +433,18 @@ class CharacteristicsPack:
           salience=_DESCRIBE)
     def period_beyond(self, rpjmd_start, rpjmd_end, masterplan_start, masterplan_end):
         """Concludes that the masterplan period overlaps the RPJMD period and reaches beyond
-        it: the years beyond will fall under another RPJMD, with which it must be aligned again."""
+        it: the years beyond will fall under another RPJMD, with which it must be aligned again.
+        The years shared (``overlap``) are the RPJMD's plan years: an RPJMD named over six years
+        ("2021-2026", enacted in 2021) has five, those after its first
+        (:func:`smartsync.rules.funding.funded_years`), so no masterplan shares six with it."""
+        start, end = funded_years(rpjmd_start, rpjmd_end, masterplan_start, masterplan_end)
+        overlap = min(end, masterplan_end) - max(start, masterplan_start) + 1
+        if overlap < 1:  # the masterplan's years are those before the plan years: the period's
+            overlap = min(rpjmd_end, masterplan_end) - max(rpjmd_start, masterplan_start) + 1
         self.declare(Characteristic(key="periods", value="beyond", figures={
             "rpjmd_start": rpjmd_start, "rpjmd_end": rpjmd_end,
             "masterplan_start": masterplan_start, "masterplan_end": masterplan_end,
-            "overlap": min(rpjmd_end, masterplan_end) - max(rpjmd_start, masterplan_start) + 1}))
+            "overlap": overlap}))
 
     @concludes(Characteristic, key="periods", value="disjoint")
     @Rule(PlanPeriod(plan="rpjmd", start=MATCH.rpjmd_start, end=MATCH.rpjmd_end),
