@@ -32,17 +32,25 @@ ID = ("kode program 2.09.02 adalah PROGRAM PENGELOLAAN SUMBER DAYA EKONOMI; nama
       "lebih mirip 2.18.04 PROGRAM PELAYANAN PENANAMAN MODAL (keyakinan 1,00): periksa kodenya")
 
 
-def test_an_english_reason_is_said_in_indonesian_by_validate(tmp_path: Path, capsys) -> None:
-    """``validate --lang id`` words the draft's English reason in Indonesian (its code, names
-    and confidence kept), and ``validate`` in English the Indonesian one."""
+def test_an_english_reason_is_said_in_indonesian_by_validate(tmp_path: Path) -> None:
+    """``smartsync validate --lang id`` (a process of its own) words the draft's English
+    reason in Indonesian, its code, names and confidence kept."""
+    import subprocess
+    import sys
+
     path = tmp_path / "r.yaml"
     path.write_text(REGION.format(reason=EN), encoding="utf-8")
-    main(["validate", str(path), "--lang", "id"])
-    out = capsys.readouterr().out
-    assert ID in out and "reads more like" not in out
-    path.write_text(REGION.format(reason=ID), encoding="utf-8")
-    main(["validate", str(path)])
-    assert EN in capsys.readouterr().out
+    done = subprocess.run([sys.executable, "-m", "smartsync", "validate", str(path), "--lang", "id"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert ID in done.stdout and "reads more like" not in done.stdout, done.stdout + done.stderr
+
+
+def test_an_indonesian_reason_is_said_in_english_by_the_library() -> None:
+    """With the draft's words loaded (smartsync.documents), a reason a draft wrote in
+    Indonesian is said in English."""
+    import smartsync.documents  # noqa: F401
+
+    assert localize_reason(ID, "en") == EN
 
 
 def test_a_planners_own_reason_is_shown_as_written() -> None:

@@ -91,7 +91,8 @@ def test_an_unknown_column_is_said_in_indonesian(folder, tmp_path, capsys):
                  "--no-progress"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "kolom namanya: kolom 'namanya' tidak dikenal di tabel regions; yang diharapkan: " \
-           "id, name," in out
-    assert "kolom name: tabel regions tidak punya kolom 'name'" in out
+    # the table and the columns by their Indonesian names (newuser F195)
+    assert "kolom namanya: kolom 'namanya' tidak dikenal di tabel daerah; yang diharapkan: " \
+           "id, nama," in out
+    assert "kolom name: tabel daerah tidak punya kolom 'nama'" in out
     assert "unknown column" not in out and "has no column" not in out

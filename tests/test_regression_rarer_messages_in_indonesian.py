@@ -111,7 +111,7 @@ def test_rules_frame_in_indonesian(capsys):
     (("--how", "#9999"), "--how: tidak ada fakta #9999 dalam klasifikasi ini"),
     (("--how", "zzz"), "--how: tidak ada yang bernama 'zzz' dalam klasifikasi ini; yang "
                        "diterima: type, huruf tipe (A-D)"),
-    (("--to", "Q"), "--to: tipe 'Q' tidak dikenal; yang diterima: vision, mission"),
+    (("--to", "Q"), "--to: tipe 'Q' tidak dikenal; yang diterima: visi, misi"),
     (("--why-not", "visio"), "atau huruf A-D (maksudnya 'vision'?)"),
 ])
 def test_explain_usage_errors_in_indonesian(capsys, args, said):

@@ -532,10 +532,17 @@ def localize_note(note: str, lang: str = "en") -> str:
 _REASON_PREFIXES = ("draft.reason.", "nomenclature.")
 
 
-@functools.lru_cache(maxsize=None)
 def _said_patterns(prefixes: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     """Each message of the catalogs whose key starts with one of ``prefixes``, as a pattern
-    that finds the values it was filled with (longest templates first: the most specific)."""
+    that finds the values it was filled with (longest templates first: the most specific);
+    made again when a catalog was registered since (the draft's words register when
+    :mod:`smartsync.documents` is imported)."""
+    return _said_patterns_of(prefixes, tuple(len(_CATALOGS[lang]) for lang in LANGUAGES))
+
+
+@functools.lru_cache(maxsize=8)
+def _said_patterns_of(prefixes: tuple[str, ...], sizes: tuple[int, ...]
+                      ) -> tuple[tuple[str, Any], ...]:
     import re
 
     found = []
@@ -558,11 +565,8 @@ def localize_reason(reason: str, lang: str = "en") -> str:
     ``lang``: each ``; ``-separated part that is one of the draft's messages is said again
     in ``lang`` (levels by their names, decimals with the language's mark); any other text
     (a planner's own) is given back as it is (newuser F211: English reasons inside
-    Indonesian sentences)."""
-    import re
-
-    from ..documents import _words  # noqa: F401 - registers the draft's messages
-
+    Indonesian sentences). The draft's messages are known once :mod:`smartsync.documents`
+    was imported (the command line imports it to show a region's problems)."""
     lang = _lang(lang)
     whole = _said_again(reason, lang)
     if whole is not None:
