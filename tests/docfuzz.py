@@ -101,6 +101,16 @@ class Choices:
     note_words: int = 0
     apbd: bool = False
     typo: bool = False
+    # the layouts of newuser round 8 (drawn apart too): how the masterplan marks its missions and
+    # programs ("number" 1., "nospace" 1.Mewujudkan, "dash" 1- , a bullet character such as "➢ ",
+    # "✓ ", Wingdings' "\uf0d8 " or Word's "o ", and "plain": the programs with no marker) (F208);
+    # the vision and missions as chapters: "sections" (3.1 Visi ...), "chapters" (BAB II VISI SMART
+    # CITY / BAB III MISI SMART CITY, the targets under BAB IV SASARAN SMART CITY) or one chapter
+    # "combined" (BAB II VISI DAN MISI SMART CITY); the RPJMD's BAB V with no "5.1 Visi" / "5.2
+    # Misi": the vision's sentence, then the numbered missions (F202, F201)
+    list_marker: str = "number"
+    vm_chapters: str = "sections"
+    rpjmd_chapter: bool = False
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -128,9 +138,15 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
     budget = dict(subtotal_by=r8.choice(["target", "target", "urusan"]), note_words=r8.randrange(4),
                   apbd=r8.random() < 0.4)
     budget["typo"] = budget["apbd"] and r8.random() < 0.5
+    rt = random.Random(seed * 2_713 + 41)
+    markers = ["number", "number", "nospace", "dash", "plain", "o ", "§ ", "• "]
+    if form != "pdf":  # a PDF's standard fonts have no arrows, ticks or Wingdings
+        markers += ["➢ ", "✓ ", "► ", "❖ ", "\uf0d8 ", "\uf0a7 "]
+    round8 = dict(list_marker=rt.choice(markers), vm_chapters=rt.choice(["sections", "sections", "chapters", "combined"]),
+                  rpjmd_chapter=rt.random() < 0.3)
     return Choices(**budget,
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
-        code_merged=code_merged, watermark=watermark, **round5, **round6,
+        code_merged=code_merged, watermark=watermark, **round5, **round6, **round8,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -317,7 +333,8 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
         lines += ["BAB III", "GAMBARAN KEUANGAN DAERAH SERTA KERANGKA PENDANAAN",
                   f"Proyeksi total belanja daerah (APBD) {known.name} tahun {plan.period.start + 1}-"
                   f"{plan.period.end} sebesar Rp {apbd:,}.".replace(",", ".")]
-    lines += ["BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
+    lines += ["BAB V VISI, MISI, TUJUAN DAN SASARAN"] if c.rpjmd_chapter else \
+        ["BAB V", "VISI, MISI, TUJUAN DAN SASARAN", "5.1 Visi"]
     if c.definitions:
         lines.append("Visi merupakan rumusan umum mengenai keadaan yang diinginkan pada akhir periode perencanaan.")
     if c.vision_inline:  # "Visi Kota X Tahun 2021-2026 adalah Terwujudnya ...", no quotes
@@ -325,7 +342,9 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
     else:
         lines += [f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah:",
                   f"“{plan['V'].text}”"]
-    if c.lead_in:
+    if c.rpjmd_chapter:
+        pass  # the numbered list after the vision is the missions
+    elif c.lead_in:
         lines.append("Visi tersebut dijabarkan ke dalam misi sebagai berikut:")
     else:
         lines.append("5.2 Misi")
@@ -388,16 +407,20 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
                   f"Visi RPJMD {known.name} adalah “{known.rpjmd['V'].text}”.",
                   "Visi tersebut dijabarkan ke dalam misi sebagai berikut:"]
         lines += [f"{i}. {m.text}" for i, m in enumerate(known.rpjmd.at("mission"), 1)]
-    lines += ["BAB III", "VISI DAN MISI SMART CITY"]
     vision = f"Visi Smart City {known.name}: {plan['V'].text}." if c.vision_inline else f"“{plan['V'].text}”"
-    if c.combined_heading:
-        lines += ["3.1 Visi dan Misi Smart City", vision]
+    if c.vm_chapters == "chapters":  # each its own chapter, the vision quoted right under its title
+        lines += ["BAB III VISI SMART CITY", f"“{plan['V'].text}”", "BAB IV MISI SMART CITY"]
+    elif c.vm_chapters == "combined":
+        lines += ["BAB III VISI DAN MISI SMART CITY", f"“{plan['V'].text}”"]
+    elif c.combined_heading:
+        lines += ["BAB III", "VISI DAN MISI SMART CITY", "3.1 Visi dan Misi Smart City", vision]
     else:
-        lines += ["3.1 Visi Smart City", vision, "3.2 Misi Smart City"]
-    lines += [f"{i}. {m.text}" for i, m in enumerate(plan.at("mission"), 1)]
+        lines += ["BAB III", "VISI DAN MISI SMART CITY", "3.1 Visi Smart City", vision, "3.2 Misi Smart City"]
+    marker = "number" if c.list_marker == "plain" else c.list_marker
+    lines += [_marked(marker, i, m.text) for i, m in enumerate(plan.at("mission"), 1)]
     targets = [e for e in plan.at("target") if e.dimension is not None]
     if targets:  # "3.3 Sasaran Smart City" / "Smart Governance" / "• ..."
-        lines.append("3.3 Sasaran Smart City")
+        lines.append("BAB V SASARAN SMART CITY" if c.vm_chapters == "chapters" else "3.3 Sasaran Smart City")
         for dim in Dimension:
             mine = [e for e in targets if e.dimension is dim]
             if mine:
@@ -406,13 +429,26 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
     lines += ["BAB IV", "RENCANA PROGRAM SMART CITY"]
     for d, dim in enumerate(Dimension, 1):
         lines.append(f"4.{d} {random.Random(c.words + d).choice(_DIM_SPELLINGS[dim])}")
-        lines += [f"{i}. {e.text}" for i, e in
+        lines += [_marked(c.list_marker, i, e.text) for i, e in
                   enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
     other = [e for e in plan.at("program") if e.dimension is None]
     if other:  # "4.7 Smart Mobility": none of the six, its programs drafted with no dimension
         lines.append(f"4.{len(Dimension) + 1} Smart Mobility")
         lines += [f"{i}. {e.text}" for i, e in enumerate(other, 1)]
     return lines
+
+
+def _marked(marker: str, number: int, text: str) -> str:
+    """A list item as the masterplan marks it (c.list_marker)."""
+    if marker == "number":
+        return f"{number}. {text}"
+    if marker == "nospace":
+        return f"{number}.{text}"
+    if marker == "dash":
+        return f"{number}- {text}"
+    if marker == "plain":
+        return text
+    return f"{marker}{text}"
 
 
 #: the targets a masterplan lists per dimension (c.targets_by_dimension), and the programs of a

@@ -35,6 +35,12 @@ def _draft(folder: Path, rpjmd: Path, masterplan: Path | None = None, **options)
     return draft_region(rpjmd=rpjmd, masterplan=masterplan or _masterplan(folder), **options)
 
 
+def _other_checks(draft) -> tuple[str, ...]:
+    """The check lines but the one saying the RPJMD has no program (these RPJMDs are a chapter
+    without programs on purpose; newuser F206)."""
+    return tuple(c for c in draft.checks if not c.startswith(("RPJMD: no program read", "RPJMD: tidak ada program terbaca")))
+
+
 def _vision_mission(document, missions=("1. Mewujudkan tata kelola pemerintahan yang bersih",
                                         "2. Meningkatkan kualitas pelayanan kesehatan")) -> None:
     for line in ["BAB IV VISI DAN MISI", "Visi", "“Terwujudnya Klaten yang Maju dan Mandiri”", "Misi", *missions]:
@@ -187,7 +193,7 @@ def test_bullets_under_a_numbered_mission_are_its_sub_points(tmp_path: Path) -> 
         "2. Meningkatkan ekonomi daerah"], table=False))
     assert [(m.id, m.text, m.confidence) for m in draft.region.rpjmd.at("mission")] == [
         ("M1", STATEMENTS[0] + ": Reformasi birokrasi; Pelayanan publik digital", None), ("M2", STATEMENTS[1], None)]
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()
 
 
 def test_masterplan_programs_typed_as_bullets_under_a_dimension_are_read(tmp_path: Path) -> None:
@@ -212,7 +218,7 @@ def test_lines_under_a_mission_heading_that_give_no_mission_are_said(tmp_path: P
         "Misi ini dimaksudkan untuk memperbaiki birokrasi daerah.", "Hal itu diharapkan tercapai pada 2026."],
         table=False))
     assert draft.region.rpjmd.at("mission") == ()
-    (check,) = draft.checks
+    (check,) = _other_checks(draft)
     assert check.startswith('RPJMD: 2 line(s) under "4.2 Misi" (') and 'rpjmd.docx p. 1) read as no mission' in check
 
 
@@ -311,7 +317,7 @@ def test_the_kind_and_name_come_from_the_rpjmd_title(tmp_path: Path) -> None:
     draft = _draft(tmp_path, _titled(tmp_path, "RPJMD KABUPATEN GOWA TAHUN 2021-2026"), id="gowa")
     region = draft.region
     assert (region.id, region.name, region.kind.value) == ("gowa", "Kabupaten Gowa", "kabupaten")
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()
 
 
 def test_a_kind_given_that_the_title_contradicts_is_kept_and_said(tmp_path: Path) -> None:
@@ -320,7 +326,7 @@ def test_a_kind_given_that_the_title_contradicts_is_kept_and_said(tmp_path: Path
     draft = _draft(tmp_path, _titled(tmp_path, "RPJMD KABUPATEN GOWA TAHUN 2021-2026"), id="gowa", kind="kota",
                    name="Gowa")
     assert (draft.region.name, draft.region.kind.value) == ("Gowa", "kota")
-    assert draft.checks == ('the title "RPJMD KABUPATEN GOWA TAHUN 2021-2026" names Kabupaten Gowa, a kabupaten '
+    assert _other_checks(draft) == ('the title "RPJMD KABUPATEN GOWA TAHUN 2021-2026" names Kabupaten Gowa, a kabupaten '
                             '(regency); the region is written as a kota (city) (--kind)',)
 
 
@@ -353,4 +359,4 @@ def test_an_rpjmd_vision_quoted_under_a_lead_in_naming_the_rpjmd_is_no_masterpla
         ("SV", "Sleman Smart Regency: Masyarakat Sejahtera", ()),
         ("SM1", "Mewujudkan tata kelola pemerintahan digital", ("SV",)),
         ("SM2", "Mengembangkan ekonomi digital bagi UMKM", ("SV",))]
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()

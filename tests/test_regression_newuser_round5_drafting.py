@@ -34,6 +34,12 @@ def _draft(folder: Path, rpjmd: Path, masterplan: Path | None = None):
                         masterplan_period=(2025, 2034))
 
 
+def _other_checks(draft) -> tuple[str, ...]:
+    """The check lines but the one saying the RPJMD has no program (these RPJMDs are a chapter
+    without programs on purpose; newuser F206)."""
+    return tuple(c for c in draft.checks if not c.startswith(("RPJMD: no program read", "RPJMD: tidak ada program terbaca")))
+
+
 def _placed(plan, *levels: str) -> list[tuple[str, tuple[str, ...], float]]:
     return [(e.id, e.parents, e.confidence.score if e.confidence else 1.0)
             for level in levels for e in plan.at(level)]
@@ -59,7 +65,7 @@ def test_targets_numbered_by_their_mission_are_read_and_placed(tmp_path: Path, n
         "4.3 Sasaran", f"{numbers[0]} Meningkatnya indeks SPBE", f"{numbers[1]} Meningkatnya kunjungan wisatawan"]))
     assert _placed(draft.region.rpjmd, "target") == [
         (f"S{numbers[0]}", ("M1",), 1.0), (f"S{numbers[1]}", ("M2",), 1.0)]
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()
 
 
 def test_missions_restated_over_their_goals_are_their_parents(tmp_path: Path) -> None:

@@ -52,6 +52,12 @@ def _draft(folder: Path, rpjmd: Path, lang: str = "en"):
                         masterplan_period=(2022, 2031), lang=lang)
 
 
+def _other_checks(draft) -> tuple[str, ...]:
+    """The check lines but the one saying the RPJMD has no program (these RPJMDs are a chapter
+    without programs on purpose; newuser F206)."""
+    return tuple(c for c in draft.checks if not c.startswith(("RPJMD: no program read", "RPJMD: tidak ada program terbaca")))
+
+
 def _missions(draft) -> list[tuple[str, str, float]]:
     return [(m.id, m.text, m.confidence.score if m.confidence else 1.0) for m in draft.region.rpjmd.at("mission")]
 
@@ -62,7 +68,7 @@ def test_plain_word_paragraphs_under_misi_are_the_missions_in_order(tmp_path: Pa
     draft = _draft(tmp_path, _word(tmp_path, MISSIONS, table=True))
     assert _missions(draft) == [("M1", MISSIONS[0], 1.0), ("M2", MISSIONS[1], 1.0), ("M3", MISSIONS[2], 1.0)]
     assert [(g.id, g.parents) for g in draft.region.rpjmd.at("goal")] == [("T2.1", ("M2",))]
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()
 
 
 def test_plain_pdf_paragraphs_set_apart_by_a_gap_are_read_whole(tmp_path: Path) -> None:
@@ -95,7 +101,7 @@ def test_prose_among_plain_missions_is_no_mission_and_is_said(tmp_path: Path) ->
         "Dalam mewujudkan misi tersebut, pemerintah daerah menetapkan tujuan berikut."]), lang="id")
     assert [(m_id, text) for m_id, text, _ in _missions(draft)] == [("M1", MISSIONS[1]), ("M2", MISSIONS[2])]
     assert [score for _, _, score in _missions(draft)] == [1.0, 0.8]
-    (check,) = draft.checks
+    (check,) = _other_checks(draft)
     assert check.startswith('RPJMD: 1 baris di bawah "4.2 Misi" (') and check.endswith(
         'rpjmd.docx hlm. 1) tidak terbaca sebagai misi: periksa (daftar dibaca bila bernomor, "1." atau "Misi 1:", '
         'atau berbutir)')
@@ -106,7 +112,7 @@ def test_an_unnumbered_line_between_numbered_missions_is_said(tmp_path: Path) ->
     check line says the line under the heading was not read."""
     draft = _draft(tmp_path, _word(tmp_path, ["1. " + MISSIONS[1], MISSIONS[0], "3. " + MISSIONS[2]]))
     assert [m.id for m in draft.region.rpjmd.at("mission")] == ["M1", "M3"]
-    (check,) = draft.checks
+    (check,) = _other_checks(draft)
     assert check.startswith('RPJMD: 1 line(s) under "4.2 Misi" (') and 'rpjmd.docx p. 1) read as no mission' in check
 
 
@@ -121,7 +127,7 @@ def test_points_under_a_numbered_mission_are_kept_in_its_text(tmp_path: Path, po
     draft = _draft(tmp_path, _word(tmp_path, ["1. " + MISSIONS[1], *points, "2. " + MISSIONS[2]]))
     assert _missions(draft) == [("M1", MISSIONS[1] + ": Reformasi birokrasi; Pelayanan publik digital", 1.0),
                                 ("M2", MISSIONS[2], 1.0)]
-    assert draft.checks == ()
+    assert _other_checks(draft) == ()
 
 
 def test_a_lettered_list_of_missions_is_a_list_through_i(tmp_path: Path) -> None:

@@ -407,6 +407,12 @@ def draft_region(
               for line in plans[plan.kind][0].checks + _checks(
                   plan, plans[plan.kind][0].budget_doubted, lang,
                   visions_said if plan.kind is PlanKind.MASTERPLAN else None)]
+    for plan in (region.rpjmd, region.masterplan):
+        if not plan.at("program"):
+            # a plan drafted without any program (BAB V given, BAB VII forgotten): every type
+            # needs programs, said where it can still be fixed (newuser F206)
+            checks.append(messages.text("draft.check.no-program." + plan.kind.value, lang,
+                                        files=_files(plans[plan.kind][0])))
     pairings = plans[PlanKind.MASTERPLAN][0].pairings
     if pairings:
         # the masterplan's tables pairing its elements with the RPJMD's: each pair a match the

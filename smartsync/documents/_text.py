@@ -197,8 +197,11 @@ _LABEL_RE = re.compile(
     r"\s*(?P<sep>[:.)\-–](?![0-9])|\s)\s*(?P<rest>.*)$",
     re.I)
 _SHORT_RE = re.compile(r"^(?P<label>QW|[VMTSP])(?P<num>[0-9]+(?:\.[0-9]+)*)\.?\s*[:.)\-–]?\s+(?P<rest>\S.*)$")
+#: a numbered item: "1. ...", "(1) ...", "I. ...", "a) ...", and as typed without a space or with
+#: one too many ("1.Mewujudkan", "1.1.Meningkatkan", "1 . ...") or with a dash ("1- ...", "1 - ...")
 _NUM_RE = re.compile(
-    r"^(?:\(?(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)[.)]|(?P<roman>[IVX]{1,5})[.)]|\(?(?P<alpha>[a-z])[.)])\s+(?P<rest>\S.*)$")
+    r"^(?:\(?(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)(?:\s?[.)]\s+|\.(?=[A-Z])|\s?[-–]\s+(?=[A-Za-z]))|"
+    r"(?P<roman>[IVX]{1,5})[.)]\s+|\(?(?P<alpha>[a-z])[.)]\s+)(?P<rest>\S.*)$")
 
 
 def numbering(text: str) -> tuple[str | None, str | None, str]:
@@ -287,6 +290,47 @@ def dimension_of(text: str, *, loose: bool = False) -> Dimension | None:
             if pattern.search(text):
                 return dim
     return None
+
+
+#: the words naming a dimension after "Smart" (or "Dimensi"), for a word spelt one letter off
+_DIMENSION_WORDS = {
+    "governance": Dimension.GOVERNANCE, "government": Dimension.GOVERNANCE, "pemerintahan": Dimension.GOVERNANCE,
+    "branding": Dimension.BRANDING, "pencitraan": Dimension.BRANDING, "economy": Dimension.ECONOMY,
+    "ekonomi": Dimension.ECONOMY, "living": Dimension.LIVING, "kehidupan": Dimension.LIVING,
+    "society": Dimension.SOCIETY, "people": Dimension.SOCIETY, "social": Dimension.SOCIETY,
+    "masyarakat": Dimension.SOCIETY, "environment": Dimension.ENVIRONMENT, "environmental": Dimension.ENVIRONMENT,
+    "lingkungan": Dimension.ENVIRONMENT}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, left out, changed, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def misspelt_dimension(text: str) -> tuple[Dimension, str] | None:
+    """A dimension named with its word spelt one letter off ("Smart Environtment", "Smart
+    Goverment", "Dimensi Enviroment") or cut short ("Smart Brand"): the dimension and the words
+    as written; None for a text
+    that names a dimension as spelt, or none (newuser F204)."""
+    bare = clean(text).strip(" :.")
+    if dimension_of(bare, loose=True) is not None:
+        return None
+    found = re.match(r"^(?:dimensi\s+)?(?:smart\s*-?\s*)?([a-z]{5,})\b[^.;:]{0,30}$", bare, re.I)
+    if found is None or not re.match(r"(dimensi|smart)\b", bare, re.I):
+        return None
+    word = found.group(1).casefold()
+    # one letter off, or the word cut short ("Smart Brand" for branding)
+    near = {dim for known, dim in _DIMENSION_WORDS.items() if _one_edit(word, known) or known.startswith(word)}
+    if len(near) != 1:
+        return None
+    return near.pop(), bare
 
 
 # --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -28,7 +29,7 @@ from ._cascade import DRAFTED as _CASCADE_LEVELS, Cascade, CascadeLine, find_cas
 from ._words import where
 from ._doc import Document, Line, Table
 from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
-    program_code, unit_of, years_in
+    misspelt_dimension, program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
 
@@ -550,6 +551,8 @@ class _TextState:
         self.dimension: Dimension | None = None
         #: a heading naming a dimension that is none of the six ("Smart Mobility"), as written
         self.other_dimension: str | None = None
+        #: a heading naming a dimension spelt one letter off ("Smart Environtment"), as written
+        self.dimension_as: str | None = None
         #: "3.3 Sasaran Smart City" / "Smart Governance" / "• ...": the level whose elements the
         #: dimension headings of the section group ("target", "goal"), None when they head programs
         self.by_dimension: str | None = None
@@ -603,6 +606,42 @@ class _TextState:
         #: the chapter's title line, and the numbered statements in it read as no element
         self.chapter_line: Line | None = None
         self.numbered_unread: list[Line] = []
+        #: right under a chapter named for the vision: a line quoted alone is the vision; under one
+        #: naming the missions too, a numbered list after the vision is the missions
+        self.chapter_vision = False
+        self.combined_chapter = False
+        #: a masterplan's dimension heading over programs ("Smart Governance"), and the lines under
+        #: it read as no program (newuser F208: said, never dropped silently)
+        self.program_heading: tuple[str, Line] | None = None
+        self.program_unread = 0
+
+
+#: a line that is a quotation and nothing else: "“Lembah Sari Smart Regency 2034”"
+_QUOTED_LINE = re.compile(r"^[“\"][^“”\"]{8,}[”\"]\s*\.?$")
+
+
+def _chapter_heading(walk: _Walk, state: _TextState, text: str, line: Line) -> None:
+    """A chapter named for the plan's vision, missions, goals or targets ("BAB II VISI SMART
+    CITY", "BAB III MISI SMART CITY", "BAB IV VISI DAN MISI", "BAB III SASARAN SMART CITY") heads
+    them as a section heading does (newuser F202, F201): the missions or targets listed under it
+    are read; a vision quoted right under it is the vision, and under a chapter naming both the
+    vision and the missions, the list after the vision is the missions."""
+    found = _CHAPTER.match(text)
+    title = found.group(2).strip() if found is not None and found.group(2).strip() else text
+    state.combined, state.chapter_vision, state.combined_chapter = False, False, False
+    if state.chapter != "vmts" or _names_other_plan(title.casefold(), walk.kind):
+        return
+    mode = _heading(title.title(), walk.kind)
+    if mode == "vision":
+        state.chapter_vision = True
+        state.combined = state.combined_chapter = re.search(r"\bmisi\b", title, re.I) is not None
+        if state.combined:
+            state.heading = (text, line, Level.MISSION, walk.added.get(Level.MISSION, 0))
+    elif mode in ("mission", "goal", "target"):
+        level = _MODE_LEVEL[mode]
+        state.mode = mode
+        state.heading = (text, line, level, walk.added.get(level, 0))
+    _list_start(state)
 
 
 def _title_line(text: str) -> bool:
@@ -648,7 +687,8 @@ def _heading(text: str, kind: PlanKind = PlanKind.MASTERPLAN) -> str | None:
     low = bare.casefold()
     if _names_other_plan(low, kind):
         return "quoted"
-    if dimension_of(bare) is not None or _other_dimension(bare) is not None:
+    if dimension_of(bare) is not None or _other_dimension(bare) is not None or \
+            misspelt_dimension(bare) is not None:
         return "dimension"
     if low.startswith("program") and not _program_heading(low):
         return None  # "Program Satu Data Maros": a program, not a heading
@@ -917,6 +957,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.title = title if _title_line(title) else None
         state.mode = None
         state.new_list = set(state.last_number)
+        _chapter_heading(walk, state, clean(text), line)
         return
     if state.pending_title:
         state.pending_title = False
@@ -926,6 +967,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             state.vision_heading = (clean(text), line, True, walk.added.get(Level.VISION, 0))
             state.vision_lines_under = 0
         state.title = text if _title_line(text) else None
+        _chapter_heading(walk, state, clean(text), line)
         return
     if state.title is not None:
         # the title goes on in a line of capitals that is no heading of its own ("VISI" under
@@ -942,6 +984,16 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if _DEFINITION.match(_SECTION_NUMBER.sub("", text)) and not re.search(r"[“\"]", text):
         return  # "Visi merupakan rumusan umum ...": what the word means, not the plan's vision
     cascade, state.cascade_line = state.cascade_line, None
+    under_chapter, state.chapter_vision = state.chapter_vision, False
+    if under_chapter and state.mode is None and _QUOTED_LINE.match(text):
+        # "BAB II VISI SMART CITY" / "“Lembah Sari Smart Regency 2034”": the vision quoted right
+        # under a chapter named for it (newuser F202); in "BAB IV VISI DAN MISI" the list after it
+        # is the missions
+        _walk_lines_close(walk, state, file)
+        state.vision_lines, state.vision_line, state.mode = [text], line, "vision"
+        _walk_lines_close(walk, state, file)
+        state.mode = "mission" if state.combined else None
+        return
     if cascade is not None and state.mode != "quoted" and _cascade_line(walk, state, cascade, line, file):
         return
     own_vision = _own_vision_lead_in(text, walk.kind)
@@ -1038,6 +1090,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         elif state.vision_heading is not None and not state.vision_heading[2]:
             _vision_done(walk, state, file)
         state.combined = mode == "vision" and re.search(r"\bmisi\b", text, re.I) is not None
+        state.combined_chapter = False
         if mode in ("mission", "goal", "target") or state.combined:
             level = _MODE_LEVEL["mission" if state.combined else mode]
             state.heading = (text, line, level, walk.added.get(level, 0))
@@ -1046,13 +1099,21 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.new_list = set(state.last_number)
         state.dimension_inherited = ""
         state.other_dimension = None
+        state.dimension_as = None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             if state.dimension is not None and state.chapter != "skip":
                 walk.draft.dimension_headings.add(state.dimension)
+            misspelt = misspelt_dimension(_SECTION_NUMBER.sub("", text)) if state.dimension is None else None
+            if misspelt is not None:  # "Smart Environtment": read as the dimension, doubted (F204)
+                state.dimension, state.dimension_as = misspelt
+                if state.chapter != "skip":
+                    walk.draft.dimension_headings.add(state.dimension)
             if state.dimension is None:  # "Smart Mobility": none of the six, said
                 state.other_dimension = _other_dimension(text)
             state.mode = state.by_dimension or "program"
+            if state.mode == "program" and walk.kind is PlanKind.MASTERPLAN:
+                state.program_heading = (text, line)
             if state.by_dimension:  # the targets under it are listed as under their own heading
                 level = _MODE_LEVEL[state.by_dimension]
                 state.heading = (text, line, level, walk.added.get(level, 0))
@@ -1129,6 +1190,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             _walk_lines_close(walk, state, file)
             state.mode = "mission" if state.combined else None
         return
+    if state.mode == "mission" and state.combined_chapter and state.list_style is None and label is None \
+            and number is None and not _BULLET.match(text) and not _INTRO_MISSIONS.search(text):
+        # under "BAB V VISI, MISI, TUJUAN DAN SASARAN" the numbered list after the vision is the
+        # missions; a line that is no item of one ("Pohon Kinerja ...") ends it
+        state.mode = None
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
         bullet = _BULLET.match(text)
@@ -1167,11 +1233,29 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         if number is not None and label is None:
             _walk_lines_close(walk, state, file)
             state.list_style = "number"
+            if level is Level.GOAL and number.count(".") == 2 and state.heading is not None and \
+                    re.search(r"\bsasaran\b", state.heading[0], re.I):
+                level = Level.TARGET  # "1.1.1 Meningkatnya ..." under "5.3 Tujuan dan Sasaran": a target
             _open(walk, state, level, number, rest, line)
             state.open_style = style
             return
         if level is Level.MISSION and label is None and state.list_style in (None, "plain"):
             _plain_line(walk, state, line, text, file)
+            return
+        if level is Level.PROGRAM and label is None and state.program_heading is not None and \
+                state.list_style in (None, "plain") and not bullet and (
+                    state.open is None or state.list_style == "plain") and _plain_program(text):
+            # "Smart Governance" / "Aplikasi pengaduan terpadu": a line with no number or bullet
+            # under a dimension heading is a program, doubted (newuser F208)
+            if state.open is not None and text[:1].islower():
+                state.open_text.append(text)  # the name goes on
+                return
+            _walk_lines_close(walk, state, file)
+            state.list_style = "plain"
+            _open(walk, state, level, None, text, line)
+            assert state.open is not None
+            state.open.doubt(_t("draft.reason.plain-program", walk.lang,
+                                heading=clean(state.program_heading[0])[:60]), 0.2)
             return
         if level is Level.PROGRAM and label is None and _program_line(text):
             # "Program Satu Data Maros" under a dimension heading: a program (its own line)
@@ -1201,6 +1285,8 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 return
         else:
             state.unread += 1  # a line under the heading read as no element: said if none is
+        if level is Level.PROGRAM and state.program_heading is not None and not _prose(text):
+            state.program_unread += 1
         _walk_lines_close(walk, state, file)
         _missed(state, text)
         return
@@ -1277,6 +1363,14 @@ def _cascade_said(walk: _Walk, cascade: Cascade, file: str) -> None:
                                 reading=reading, unknown=unknown))
 
 
+def _plain_program(text: str) -> bool:
+    """Whether a line with no number or bullet under a dimension heading names a program
+    ("Aplikasi pengaduan terpadu"): short, no sentence, no lead-in, no caption."""
+    return len(text.split()) <= 15 and not _prose(text) and not _SENTENCE_WORDS.search(text.casefold()) \
+        and not text.rstrip().endswith((".", ":", ";")) and text[:1].isupper() and \
+        not re.match(r"(tabel|table|gambar|sumber|catatan|keterangan)\b", text, re.I)
+
+
 def _program_line(text: str) -> bool:
     """Whether a line names a program by itself ("Program Satu Data Maros"): it begins with
     "Program", and is short and no sentence."""
@@ -1314,7 +1408,9 @@ def _list_start(state: _TextState) -> None:
 
 
 _NUMBERED = re.compile(r"^\(?(?:(?P<digit>\d{1,2}(?:\.\d{1,2})*)|(?P<roman>[IVX]{1,5})|"
-                       r"(?P<lroman>i{1,3}|iv|vi{0,3}|ix|x)|(?P<alpha>[a-z]))[.)]\s+")
+                       r"(?P<lroman>i{1,3}|iv|vi{0,3}|ix|x)|(?P<alpha>[a-z]))"
+                       # "1.Mewujudkan", "1 . ...", "1- ...": a number typed without its space or with a dash
+                       r"(?:[.)]\s+|(?<=\d)\s[.)]\s+|(?<=\d)\.(?=[A-Z])|(?<=\d)\s?[-–]\s+(?=[A-Za-z]))")
 #: how a list item is numbered, from the outermost style to the innermost: "1." over "a)" over "i)"
 _STYLES = ("label", "roman", "digit", "alpha", "lroman")
 
@@ -1471,11 +1567,38 @@ def _plain_reason(walk: _Walk, state: _TextState) -> str:
 
 _ORDINAL_ITEM = re.compile(r"^(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\s*[,:.]\s+(\S.*)$", re.I)
 #: a goal or target numbered by its mission (and goal): "1.1 Meningkatnya ...", "2.1.1 Menurunnya ..."
-_OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$")
+_OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?:\.?\s+|\.(?=[A-Z]))(\S.*)$")
 #: a line naming a program by itself: "Program Satu Data Maros"
 _PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
-#: a bullet typed in front of a list item ("• ", "- ", "* ", "– ")
-_BULLET = re.compile(r"^[•●▪■◦‣∙·○\-–—*]\s+(?=\S)")
+class _Bullet:
+    """A bullet typed in front of a list item, told by its Unicode category rather than a list
+    of characters (newuser F208): a symbol ("➢", "✓", "►", "❖", "■"; So), a dash ("- ", "– ";
+    Pd), an operator-like mark ("∙", "→", "> "; Sm), a private-use character (the Symbol and
+    Wingdings bullets U+F0A7, U+F0D8, U+F076, U+F0FC as Word and PDFs give them when copied; Co),
+    a punctuation mark named a bullet ("•", "‣") or "·", "*", "§", "¶"; and the letters Word's
+    bullets become when their font is lost ("o " for its second-level bullet, "Ø", "ü", "v")
+    before a capital. ``match`` gives the bullet and the spaces after it, or None."""
+
+    _FONT_LOST = "oØüv"
+    _NOT_BULLETS = "<=|~^¬±×÷"
+
+    @classmethod
+    def match(cls, text: str) -> "re.Match[str] | None":
+        if len(text) < 2:
+            return None
+        c = text[0]
+        if c in cls._FONT_LOST:
+            return re.match(rf"^{re.escape(c)}\s+(?=[A-Z])", text)
+        category = unicodedata.category(c)
+        if not (category in ("So", "Pd", "Co") or (category == "Sm" and c not in cls._NOT_BULLETS)
+                or (category == "Po" and ("BULLET" in unicodedata.name(c, "") or c in "·*§¶"))):
+            return None
+        # a symbol of its own may stand right before the word; an ASCII mark needs its space
+        return re.match(rf"^{re.escape(c)}\s{{{1 if c.isascii() else 0},}}(?=\S)", text)
+
+
+#: a bullet typed in front of a list item ("• ", "- ", "* ", "– ", "➢ ", "\uf0d8 ", "o ")
+_BULLET = _Bullet()
 
 
 def _vision_done(walk: _Walk, state: _TextState, file: str) -> None:
@@ -1507,7 +1630,16 @@ def _numbered_done(walk: _Walk, state: _TextState, file: str) -> None:
 
 def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
     """At the next heading or chapter: a heading of missions, goals or targets with lines under
-    it of which no element was read is said (a list written in a way the draft does not read)."""
+    it of which no element was read is said (a list written in a way the draft does not read);
+    so are the lines under a dimension heading read as no program."""
+    program_heading, program_unread, state.program_heading, state.program_unread = \
+        state.program_heading, state.program_unread, None, 0
+    if program_heading is not None and program_unread:
+        text, line = program_heading
+        place = where(_provenance(file, line.page, line.printed_page, text), walk.lang)
+        walk.draft.checks.append(_t("draft.check.unread", walk.lang, plan=_t("plan." + walk.kind.value, walk.lang),
+                                    count=program_unread, heading=clean(text)[:60], where=place,
+                                    level=messages.stage_name(Level.PROGRAM.value, walk.lang)))
     heading, unread, state.heading, state.unread = state.heading, state.unread, None, 0
     inside, state.missed, state.missed_inside = state.missed_inside, 0, 0
     if heading is None:
@@ -1529,6 +1661,9 @@ def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest
         level is Level.PROGRAM or (state.by_dimension and level is _MODE_LEVEL[state.by_dimension])) else None)
     if level is Level.PROGRAM and item.dimension is None:
         item.other_dimension = state.other_dimension
+    if item.dimension is not None and state.dimension_as:
+        item.doubt(_t("draft.reason.dimension-misspelt", walk.lang, written=state.dimension_as,
+                      dimension=_t("dimension." + item.dimension.value, walk.lang)), 0.2)
     item.context_parent = walk.context_for(level)
     above = walk.index.get(item.context_parent) if item.context_parent is not None else None
     heading = state.heading[2] if state.heading is not None else None
@@ -2381,9 +2516,15 @@ def _logical_rows(table: Table, cols: _Columns, start: int) -> list[tuple[int, l
             if (keyed and not has_key and broken_numbers) or (
                     not keyed and texts and broken_numbers
                     and all(cells[c][:1].islower() or cells[c][:1] in "-–(&" for c in texts)):
+                # a row of the program's next indicator ("", "", "Jumlah aplikasi terintegrasi",
+                # "aplikasi", "25"): an indicator of its own, with its own unit or target (F200)
+                own_indicator = any(cols.roles[c] == "skip" for c in filled)
                 for c in filled:
                     if cols.roles[c] in ("year", "total"):
                         previous[c] = previous[c] + cells[c]
+                    elif cols.roles[c] == "indicator" and own_indicator and previous[c] and \
+                            cells[c][:1].isupper():
+                        previous[c] = f"{previous[c]}\n{cells[c]}"
                     else:
                         previous[c] = _join(previous[c], cells[c])
                 continue
@@ -2629,16 +2770,21 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
         if cols.roles[c] != "indicator" or not cells[c]:
             continue
         owner = parents.get(_indicator_of(cols.labels[c]) or "")
-        if owner is None:
-            indicators.append(cells[c])
-        elif norm(cells[c]) not in {norm(i) for i in owner.indicators}:
-            owner.indicators.append(cells[c])  # "Indikator Sasaran" belongs to the target, not the program
+        for indicator in cells[c].split("\n"):  # one a row of its own below the program's row
+            if owner is None:
+                indicators.append(indicator)
+            elif norm(indicator) not in {norm(i) for i in owner.indicators}:
+                owner.indicators.append(indicator)  # "Indikator Sasaran" belongs to the target, not the program
     dimension = None
     other = None
     for c in range(len(cells)):
         if cols.roles[c] == "dimension":
             dimension = dimension_of(cells[c], loose=True) if cells[c] else state.values.get("__dimension")  # type: ignore[assignment]
             if cells[c]:
+                misspelt = misspelt_dimension(cells[c]) if dimension is None else None
+                if misspelt is not None:  # "Smart Environtment": read as the dimension, doubted (F204)
+                    dimension = misspelt[0]
+                state.values["__as"] = misspelt[1] if misspelt is not None else ""
                 state.values["__dimension"] = dimension  # type: ignore[assignment]
                 # a cell naming a dimension that is none of the six ("Smart Mobility"): said
                 state.values["__other"] = clean(cells[c]) if dimension is None else ""
@@ -2682,6 +2828,10 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                  provenance=_provenance(file, page, printed, row_text, raw_code=code_cell or None, **prov))
     if walk.kind is PlanKind.MASTERPLAN and dimension is None and other:
         item.other_dimension = other
+    if item.dimension is not None and state.values.get("__as") and \
+            any(cols.roles[c] == "dimension" for c in range(len(cells))):
+        item.doubt(_t("draft.reason.dimension-misspelt", walk.lang, written=state.values["__as"],
+                      dimension=_t("dimension." + item.dimension.value, walk.lang)), 0.2)
     if parsed is not None:
         item.code, item.raw_code = parsed[0], code_cell
         if not parsed[1]:
