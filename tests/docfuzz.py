@@ -13,7 +13,11 @@ of the words, a lead-in sentence, a paragraph after the list; a masterplan quoti
 a combined "Visi dan Misi" heading; and the layouts of a new user's round 5 (an RPD's title,
 visions unquoted on their label's line, a BAB V table whose Misi cells word the missions otherwise,
 a masterplan's targets per dimension, a "Smart Mobility" section, in Word the code in "U | B | P"
-under a merged "Kode"), drawn apart so that the other choices stay each seed's. A PDF draws its own choices (landscape pages, rulings,
+under a merged "Kode"), and those of round 8 (the missions, goals and targets as a numbered cascade
+under "Pohon Kinerja" or "5.2 Misi, Tujuan dan Sasaran"; "Urusan | Bidang | Program | Nama Program"
+columns; footnote marks set superscript after a name and a figure; the masterplan's programs in a
+matrix of the six dimensions; a program's row hidden in the workbook or a hidden sheet; a row deleted
+and a mission's words inserted with Track Changes), drawn apart so that the other choices stay each seed's. A PDF draws its own choices (landscape pages, rulings,
 italic or glyph-by-glyph visions, a watermark on every page), and so does a Word file (its program table ruled, without
 borders, nested in a layout table, or typed with tabs at tab stops).
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -111,6 +116,19 @@ class Choices:
     list_marker: str = "number"
     vm_chapters: str = "sections"
     rpjmd_chapter: bool = False
+    # the layouts of issue 24's round 8 (drawn apart too): the RPJMD's missions, goals and targets as a
+    # numbered cascade (1. / 1.1 / 1.1.1) under "Pohon Kinerja ..." or "5.2 Misi, Tujuan dan Sasaran"
+    # (F187); the code in "Urusan | Bidang | Program" columns beside "Nama Program" (workbook, CSV:
+    # F183); a footnote mark set superscript after a program's name and after a figure (Word, PDF);
+    # the masterplan's programs in a matrix of the six dimensions, ticked (F147); a row of a program
+    # not in the plan hidden, or a sheet of one hidden (workbook); a program row deleted and a mission's
+    # words inserted with Track Changes (Word)
+    cascade: str = "none"
+    code_split: bool = False
+    footnote: bool = False
+    dimension_matrix: bool = False
+    hidden: str = "none"
+    tracked: bool = False
 
 
 def choices_for(seed: int, form: str | None = None) -> Choices:
@@ -144,9 +162,13 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
         markers += ["➢ ", "✓ ", "► ", "❖ ", "\uf0d8 ", "\uf0a7 "]
     round8 = dict(list_marker=rt.choice(markers), vm_chapters=rt.choice(["sections", "sections", "chapters", "combined"]),
                   rpjmd_chapter=rt.random() < 0.3)
+    r9 = random.Random(seed * 2_903 + 41)
+    round8b = dict(cascade=r9.choice(["none", "none", "pohon", "section"]), code_split=r9.random() < 0.5,
+                  footnote=r9.random() < 0.4, dimension_matrix=r9.random() < 0.3,
+                  hidden=r9.choice(["none", "none", "rows", "sheet"]), tracked=r9.random() < 0.4)
     return Choices(**budget,
         landscape=landscape, ruled=ruled, italic=italic, word_table=word_table, padding=padding, target_by=target_by,
-        code_merged=code_merged, watermark=watermark, **round5, **round6, **round8,
+        code_merged=code_merged, watermark=watermark, **round5, **round6, **round8, **round8b,
         form=form,
         unit=rng.choice([1, 10**3, 10**6]),
         unit_place=rng.choice(["header", "caption", "caption-each-page", "note", "none"]),
@@ -211,8 +233,13 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
         roles.insert(0, "target")
     header: list[list[str]] = [["No"]]
     merged = c.code == "parts" and c.code_merged
+    split = c.code == "parts" and c.code_split and c.form in ("csv", "xlsx") and not merged
+    if split:  # "Urusan | Bidang | Program | Nama Program", as a SIPD export writes it (F183)
+        names["program"] = "Nama Program"
     for role in roles:
-        if role == "code" and merged:  # "Kode" merged over "U | B | P" ("<<": merged with the cell to its left)
+        if role == "code" and split:
+            header[0] += ["Urusan", "Bidang", "Program"]
+        elif role == "code" and merged:  # "Kode" merged over "U | B | P" ("<<": merged with the cell to its left)
             header[0] += [words.choice(["Kode", "Kode Program"]), "<<", "<<"]
         elif role == "code" and c.code == "parts":
             header[0] += ["kode_urusan", "kode_bidang", names["code"]]
@@ -267,10 +294,11 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
                     code = program.code or ""
                     if c.code == "parts":
                         a, b, p = code.split(".")
-                        row += [a, b, p] if merged else [a, f"{a}.{b}", p]
+                        row += [a, b, p] if merged or split else [a, f"{a}.{b}", p]
                     else:
                         row.append(code)
                 elif role == "program":
+                    name_at = len(row)
                     row.append(f"{program.code} {program.text}" if c.code == "name" else program.text)
                 elif role == "indicator":
                     row.append(f"Persentase {program.text.split()[-1].lower()} (%)")
@@ -282,6 +310,10 @@ def _program_rows(known: Region, c: Choices, rng: random.Random) -> tuple[list[l
                 row += [_money(v, shown) for v in parts]
             if c.total_column:
                 row.append(_money(budget, shown))
+            if c.footnote and c.form in ("docx", "pdf") and number == 1:
+                # a footnote mark set superscript after the first program's name and its first figure
+                row[name_at] += FOOTNOTE
+                row[money_start + (1 if c.years == "pairs" else 0)] += FOOTNOTE
             body.append(row)
             previous_target = target.id
             subtotal += budget
@@ -342,7 +374,17 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
     else:
         lines += [f"Visi {known.name} Tahun {plan.period.start}-{plan.period.end} adalah:",
                   f"“{plan['V'].text}”"]
-    if c.rpjmd_chapter:
+    if c.cascade != "none":  # the missions, goals and targets as one numbered cascade (F187)
+        lines.append("Pohon Kinerja Pembangunan Daerah" if c.cascade == "pohon" else "5.2 Misi, Tujuan dan Sasaran")
+        for i, mission in enumerate(plan.at("mission"), 1):
+            lines.append(f"{i}. {_inserted(mission.text, c)}")
+            for goal in plan.at("goal"):
+                if mission.id in goal.parents:
+                    lines.append(f"{goal.id[1:]} {goal.text}")
+                    lines += [f"{t.id[1:]} {t.text}" for t in plan.at("target") if goal.id in t.parents]
+        if c.after_list:
+            lines.append("Dalam mewujudkan misi tersebut, pemerintah daerah menetapkan program prioritas.")
+    elif c.rpjmd_chapter:
         pass  # the numbered list after the vision is the missions
     elif c.lead_in:
         lines.append("Visi tersebut dijabarkan ke dalam misi sebagai berikut:")
@@ -350,15 +392,16 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
         lines.append("5.2 Misi")
         if c.definitions:
             lines.append("Misi adalah rumusan umum mengenai upaya-upaya yang akan dilaksanakan untuk mewujudkan visi.")
-    lines += [f"{i}. {m.text}" for i, m in enumerate(plan.at("mission"), 1)]
-    if c.after_list:
-        lines.append("Dalam mewujudkan misi tersebut, pemerintah daerah menetapkan tujuan dan sasaran berikut.")
-    lines.append("5.3 Tujuan dan Sasaran")
-    for goal in plan.at("goal"):
-        lines.append(f"Tujuan {goal.id[1:]} {goal.text}")
-        for target in plan.at("target"):
-            if goal.id in target.parents:
-                lines.append(f"Sasaran {target.id[1:]} {target.text}")
+    if c.cascade == "none":
+        lines += [f"{i}. {_inserted(m.text, c)}" for i, m in enumerate(plan.at("mission"), 1)]
+        if c.after_list:
+            lines.append("Dalam mewujudkan misi tersebut, pemerintah daerah menetapkan tujuan dan sasaran berikut.")
+        lines.append("5.3 Tujuan dan Sasaran")
+        for goal in plan.at("goal"):
+            lines.append(f"Tujuan {goal.id[1:]} {goal.text}")
+            for target in plan.at("target"):
+                if goal.id in target.parents:
+                    lines.append(f"Sasaran {target.id[1:]} {target.text}")
     if c.mission_table != "none":  # the table after the text, its Misi cells as listed or worded otherwise
         rows = [["Misi", "Tujuan", "Sasaran", "Indikator Sasaran"]]
         for target in plan.at("target"):
@@ -374,6 +417,27 @@ def _rpjmd_text(known: Region, c: Choices) -> list[str]:
                       [f"Misi {plan[plan[t.parents[0]].parents[0]].id[1:]}", t.text, f"PN {k % 8 + 1}"]
                       for k, t in enumerate(plan.at("target"))]]
     return lines
+
+
+#: a footnote mark set superscript after a cell's text (c.footnote): drawn by the writer, no part of the text
+FOOTNOTE = "\u2063fn"
+#: the words after it inserted with Track Changes (c.tracked): read as Word shows them, accepted
+INSERTED = "\u2063ins"
+#: a table row deleted with Track Changes (c.tracked): a program not in the plan, never read
+DELETED = "\u2063del"
+
+
+def _inserted(text: str, c: Choices) -> str:
+    """A mission's statement with its last two words inserted with Track Changes (a Word text only)."""
+    words = text.split()
+    if not c.tracked or c.form == "pdf" or len(words) < 4:
+        return text
+    return " ".join(words[:-2]) + INSERTED + " " + " ".join(words[-2:])
+
+
+def _plain(text: str) -> str:
+    """A cell's or line's text without the writer's marks."""
+    return text.replace(FOOTNOTE, "").replace(INSERTED, "").replace(DELETED, "")
 
 
 _RPJPD_WORDS = ["maju", "sejahtera", "berbudaya", "lestari", "religius", "mandiri", "unggul"]
@@ -427,7 +491,15 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
                 lines.append(random.Random(c.words + 7).choice(_DIM_SPELLINGS[dim]))
                 lines += [f"• {e.text}" for e in mine]
     lines += ["BAB IV", "RENCANA PROGRAM SMART CITY"]
-    for d, dim in enumerate(Dimension, 1):
+    if c.dimension_matrix:  # the programs in a matrix of the six dimensions, ticked (F147)
+        tick = random.Random(c.words + 11).choice(["√", "✓", "v", "X"])
+        columns = [random.Random(c.words + d).choice(_DIM_SPELLINGS[dim]) for d, dim in enumerate(Dimension, 1)]
+        rows = [["No", "Program Smart City"] + columns]
+        sided = [e for e in plan.at("program") if e.dimension is not None]
+        rows += [[str(i), e.text] + [tick if e.dimension is dim else "" for dim in Dimension]
+                 for i, e in enumerate(sided, 1)]
+        lines += ["Tabel 4.1 Matriks Program Smart City per Dimensi", rows]
+    for d, dim in enumerate(Dimension if not c.dimension_matrix else [], 1):
         lines.append(f"4.{d} {random.Random(c.words + d).choice(_DIM_SPELLINGS[dim])}")
         lines += [_marked(c.list_marker, i, e.text) for i, e in
                   enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
@@ -507,6 +579,7 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
                 f"Sumber: Bappeda, diolah; satuan: {_UNIT_HEADER[c.unit].strip('()')}"][c.note_words]
     text = _rpjmd_text(known, c)
     chunks = _chunks(body, c.pages)
+    stray = _stray_row(body, header)  # a program not in the plan, in a row deleted or hidden
     recap = _recap(known, c) if c.recap != "none" else []
     if recap and c.form in ("csv", "xlsx"):  # the recap in the text document, under its chapter
         text = text + ["BAB VII", "INDIKASI RENCANA PROGRAM PRIORITAS", *recap]
@@ -542,8 +615,16 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
                     sheet.append(row)
             for row in chunk:
                 sheet.append([_number(v) for v in row])
+            if k == 0 and c.hidden == "rows" and stray:  # a row hidden in the sheet: not read, said
+                sheet.append([_number(v) for v in stray])
+                sheet.row_dimensions[sheet.max_row].hidden = True
             if note and k == len(chunks) - 1:
                 sheet.append([note])
+        if c.hidden == "sheet" and stray:  # a sheet hidden in the workbook: not read, said
+            old = book.create_sheet("Arsip")
+            for row in header + [stray]:
+                old.append([_number(v) for v in row])
+            old.sheet_state = "hidden"
         path = folder / "rpjmd-bab7.xlsx"
         book.save(path)
         files["rpjmd"] = [text_path, path]
@@ -552,6 +633,8 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
         for k, chunk in enumerate(chunks):
             if k == 0 or c.unit_place == "caption-each-page":
                 blocks.append(caption)
+            if k == 0 and c.tracked and c.form == "docx" and stray and chunk:  # a row deleted with Track Changes
+                chunk = chunk[:1] + [[DELETED + stray[0]] + stray[1:]] + chunk[1:]
             blocks.append((header if (k == 0 or c.repeat_header) else []) + chunk)
             if note and k == len(chunks) - 1:
                 blocks.append(note)
@@ -588,6 +671,21 @@ def fuzz_corpus(seed: int, folder: Path, form: str | None = None) -> tuple[Regio
     return known, files, c
 
 
+def _stray_row(body: list[list[str]], header: list[list[str]]) -> list[str] | None:
+    """A copy of the first program row naming a program the plan does not hold (a row deleted with
+    Track Changes, or hidden in a sheet): drafting it is a wrong program."""
+    row = next((r for r in body if len(set(r)) > 1 and r[0].isdigit()), None)
+    if row is None:
+        return None
+    names = [k for k, label in enumerate(header[0]) if re.search(r"program", label, re.I)
+             and not re.search(r"kode|indikator", label, re.I)]
+    if not names:
+        return None
+    stray = [_plain(v) for v in row]
+    stray[names[-1]] = "Program Uji Baris Tanpa Rencana"
+    return stray
+
+
 def _number(value: str) -> object:
     """A workbook cell: a whole number as a number, as SIPD exports write pagu."""
     return int(value) if value.isdigit() and len(value) > 3 else value
@@ -608,20 +706,25 @@ def _docx(path: Path, lines: list[str], blocks: list, table_style: str = "grid")
             for r, row in enumerate(line):
                 for col, value in enumerate(row):
                     table.cell(r, col).text = value
+        elif INSERTED in line:  # its last words inserted with Track Changes
+            head, tail = line.split(INSERTED, 1)
+            _tracked(document.add_paragraph(head), tail, "ins")
         else:
-            document.add_paragraph(line)
+            document.add_paragraph(_plain(line))
     for block in blocks:
         if block == "\f":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif isinstance(block, str):
-            document.add_paragraph(block)
+            document.add_paragraph(_plain(block))
         elif block and table_style == "tabs":
             ncols = max(len(r) for r in block)
             for row in block:
                 if len(set(row)) == 1 and row[0].startswith("Sasaran "):
                     document.add_paragraph().add_run(row[0]).bold = True  # a group row: a paragraph
                     continue
-                paragraph = document.add_paragraph("\t".join(row))
+                if DELETED in row[0]:
+                    continue  # a row deleted with Track Changes: no row of typed tabs to delete
+                paragraph = document.add_paragraph("\t".join(_plain(v) for v in row))
                 for k in range(1, ncols):
                     paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16 * k / ncols))
         elif block:
@@ -643,8 +746,52 @@ def _docx(path: Path, lines: list[str], blocks: list, table_style: str = "grid")
                     elif value == "^^":  # merged with the cell above (a header of two rows)
                         table.cell(r - 1, col).merge(table.cell(r, col))
                     else:
-                        cells[col].text = value
+                        cells[col].text = _plain(value)
+                        if FOOTNOTE in value:  # a footnote mark set superscript after the text
+                            cells[col].paragraphs[0].add_run("1").font.superscript = True
+                if DELETED in row[0]:
+                    _deleted_row(table.rows[r])
     document.save(path)
+
+
+def _tracked(paragraph, text: str, kind: str) -> None:
+    """``text`` added to ``paragraph`` as a run inserted with Track Changes."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    change = OxmlElement(f"w:{kind}")
+    change.set(qn("w:id"), "1")
+    change.set(qn("w:author"), "Bappeda")
+    change.set(qn("w:date"), "2021-03-01T00:00:00Z")
+    run = OxmlElement("w:r")
+    words = OxmlElement("w:t")
+    words.text = text
+    words.set(qn("xml:space"), "preserve")
+    run.append(words)
+    change.append(run)
+    paragraph._p.append(change)
+
+
+def _deleted_row(row) -> None:
+    """A table row marked deleted with Track Changes (w:trPr/w:del), its text deleted too."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    mark = OxmlElement("w:del")
+    mark.set(qn("w:id"), "2")
+    mark.set(qn("w:author"), "Bappeda")
+    mark.set(qn("w:date"), "2021-03-01T00:00:00Z")
+    properties.append(mark)
+    for run in row._tr.iter(qn("w:r")):
+        change = OxmlElement("w:del")
+        change.set(qn("w:id"), "3")
+        change.set(qn("w:author"), "Bappeda")
+        change.set(qn("w:date"), "2021-03-01T00:00:00Z")
+        run.addprevious(change)
+        change.append(run)
+        for text in run.findall(qn("w:t")):
+            text.tag = qn("w:delText")
 
 
 def _pages_of(path: Path, names: list[str]) -> dict[str, int]:
@@ -751,7 +898,7 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
         elif line in visions and c.italic == "glyphs":
             story.append(Glyphs(line))
         else:
-            story.append(Paragraph(escape(line), italic if line in visions and c.italic == "italic" else body))
+            story.append(Paragraph(escape(_plain(line)), italic if line in visions and c.italic == "italic" else body))
     width = A4[0] - 80
     if blocks and c.landscape:
         story += [NextPageTemplate("landscape"), PageBreak()]
@@ -780,8 +927,8 @@ def _pdf(path: Path, lines: list[str], blocks: list, c: Choices, visions: list[s
                         style.append(("SPAN", (k - 1, r), (end, r)))
                     elif v == "^^" and r > 0:
                         style.append(("SPAN", (k, r - 1), (k, r)))
-                data.append([Paragraph(escape(v), cell) if v and v not in ("<<", "^^") else ""
-                             for v in row] + [""] * (ncols - len(row)))
+                data.append([Paragraph(escape(_plain(v)) + ("<super>1</super>" if FOOTNOTE in v else ""), cell)
+                             if v and v not in ("<<", "^^") else "" for v in row] + [""] * (ncols - len(row)))
             if c.ruled:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             table = Table(data, colWidths=_widths(block[0], ncols, width), repeatRows=0)

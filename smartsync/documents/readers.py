@@ -1243,8 +1243,11 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
         made = start > 0 and text[start - 1] == " " and generated(handle, start - 1) == 1
         # the document's own space before the word: it goes on the text of the word before
         own = start > 0 and text[start - 1] == " " and not made
-        if last < 0 or count_rects(handle, last, end - last) != 1:
-            if count_rects(handle, start, end - start) != 1:
+        # a footnote mark set superscript right after a word or a figure ("Governance²", "2.500¹"):
+        # no part of it (m², km³ kept as units); the word before it one piece all the same
+        cut = _superscript_tail(handle, start, end, text) if end - start > 1 and text[end - 1].isdigit() else end
+        if last < 0 or count_rects(handle, last, cut - last) != 1:
+            if count_rects(handle, start, cut - start) != 1:
                 pieces.extend(_page_chars(textpage, height, range(start, end), text, made))
                 last = -1
                 continue
@@ -1255,14 +1258,9 @@ def _page_words(textpage: Any, height: float) -> tuple[list[dict[str, Any]], boo
         loose_box(handle, start, box)
         x0, top, bottom = box.left, height - box.top, height - box.bottom
         shown = text[start:end]
-        if end - start > 1 and text[end - 1].isdigit():
-            # a footnote mark set superscript right after a word or a figure ("Governance²",
-            # "2.500¹"): no part of it (m², km³ kept as units)
-            cut = _superscript_tail(handle, start, end, text)
-            if cut < end:
-                shown = _UNIT_BEFORE.sub(lambda m: m.group(0) + text[cut:end].translate(_SUPERSCRIPT),
-                                         text[start:cut])
-                end = cut
+        if cut < end:
+            shown = _UNIT_BEFORE.sub(lambda m: m.group(0) + text[cut:end].translate(_SUPERSCRIPT), text[start:cut])
+            end = cut
         if end - start > 1:
             loose_box(handle, end - 1, box)
         # made: a space PDFium made (the document placed the word by position): mendable (_mend.py)
