@@ -235,6 +235,7 @@ def _cold() -> None:
     # for texts (placements of RPJMD programs, statements) is forgotten
     from smartsync.matching import suggest as suggest_module
 
+    suggest_module._folded_words.cache_clear()
     for bridger in suggest_module._BRIDGERS.values():
         bridger.forget()
     from smartsync.matching import load_nomenclature

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from typing import Callable, Iterable, Sequence, cast
@@ -134,14 +135,21 @@ def word_for_word(a: str, b: str) -> bool:
     punctuation and spacing aside ("Terwujudnya Kota Uji yang Maju." is
     "“terwujudnya kota uji yang maju”"). Such a pair is a statement taken over: a suggestion
     of it is ``adopted`` rather than ``aligned``."""
+    first = _folded_words(a)
+    return bool(first) and first == _folded_words(b)
+
+
+@functools.lru_cache(maxsize=16384)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, case and accents folded (each distinct text once: a statement
+    is in many suggestions)."""
+    folded = text.casefold()
+    if folded.isascii():  # most plan texts: nothing to decompose
+        return tuple(_WORDS.findall(folded))
     import unicodedata
 
-    def words(text: str) -> list[str]:
-        folded = unicodedata.normalize("NFKD", text.casefold())
-        return _WORDS.findall("".join(ch for ch in folded if not unicodedata.combining(ch)))
-
-    first = words(a)
-    return bool(first) and first == words(b)
+    folded = unicodedata.normalize("NFKD", folded)
+    return tuple(_WORDS.findall("".join(ch for ch in folded if not unicodedata.combining(ch))))
 
 
 def _note(a: Element, sa: Statement, b: Element, sb: Statement, lang: str = "en") -> str | None:
