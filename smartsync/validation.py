@@ -383,6 +383,21 @@ def _element_refs(region: Region, kind: PlanKind) -> list[ElementRef]:
     ]
 
 
+#: an RPJMD is a five-year plan, named over six years with the year it is enacted ("2021-2026"):
+#: a longer period is warned of (newuser F207)
+RPJMD_YEARS_NAMED = 6
+
+
+def long_rpjmd(period: Any, file: str | None = None, line: int | None = None) -> Problem | None:
+    """The warning for an RPJMD period longer than a five-year plan is named (``2021-2027``), or
+    None."""
+    years = period.end - period.start + 1
+    if years <= RPJMD_YEARS_NAMED:
+        return None
+    return coded_problem("long-rpjmd", {"start": period.start, "end": period.end, "years": years},
+                         file=file, line=line, where=Place(PlanKind.RPJMD.value), severity=Severity.WARNING)
+
+
 def validate_region(region: Region) -> tuple[Problem, ...]:
     """Every cross-reference problem of a region built in code, errors and warnings.
 
@@ -397,12 +412,13 @@ def validate_region(region: Region) -> tuple[Problem, ...]:
                for m in region.matches]
     rejected = [MatchRef(r.masterplan, r.rpjmd, where=Place.match(r.masterplan, r.rpjmd, rejected=True))
                 for r in region.rejected]
+    long = long_rpjmd(region.rpjmd.period)
     return tuple(check_texts(region)) + tuple(check_references(
         _element_refs(region, PlanKind.RPJMD),
         _element_refs(region, PlanKind.MASTERPLAN),
         matches,
         rejected=rejected,
-    ))
+    )) + ((long,) if long is not None else ())
 
 
 def check_texts(region: Region) -> Iterator[Problem]:

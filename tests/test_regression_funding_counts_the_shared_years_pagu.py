@@ -119,3 +119,19 @@ def test_no_masterplan_shares_six_years_with_a_five_year_rpjmd() -> None:
     assert periods.figures["overlap"] == 5
     assert "shares 5 years with the RPJMD period 2021-2026" in characteristic_message(periods, "en")
     assert "6 tahun" not in characteristic_message(periods, "id")
+
+
+def test_validate_warns_of_an_rpjmd_longer_than_a_five_year_plan(tmp_path) -> None:
+    """F207: an RPJMD [2021, 2027] is warned of, naming its seven years (file and API, en and
+    id); [2021, 2026] is not."""
+    from smartsync import validate_region
+    from smartsync.io.regionfile import check_region_file
+
+    source = open(EXAMPLE, encoding="utf-8").read()
+    path = tmp_path / "rp7.yaml"
+    path.write_text(source.replace("  period: [2021, 2026]", "  period: [2021, 2027]", 1), encoding="utf-8")
+    said = [p for p in check_region_file(path).problems if p.code == "long-rpjmd"]
+    assert len(said) == 1 and "2021-2027 spans 7 years" in said[0].message
+    assert [p.code for p in validate_region(_region((2022, 2031))) if p.code == "long-rpjmd"] == []
+    longer = smartsync.load_region(path)
+    assert [p.code for p in validate_region(longer)].count("long-rpjmd") == 1

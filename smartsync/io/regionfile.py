@@ -985,6 +985,12 @@ class _Reader:
         if fields is None:
             return None, [], []
         period = self.period(fields["period"], where) if "period" in fields else None
+        if period is not None and kind is PlanKind.RPJMD:
+            from ..validation import long_rpjmd
+
+            long = long_rpjmd(period, self.file, fields["period"].line)
+            if long is not None:  # longer than a five-year plan is named (newuser F207)
+                self.problems.append(long)
         elements: list[tuple[Any, ...]] = []
         refs: list[ElementRef] = []
         if "elements" in fields:

@@ -534,6 +534,7 @@ CATALOG = {
     "problem.no-vision": "the {plan} has no vision",
     "problem.several-visions": "a second vision in the {plan} ({count} in all: {ids}), where a plan has one: keep the plan's own vision and delete the other (a vision quoted from another plan, say)",
     "problem.no-program": "the {plan} has no program; no stage can be synchronized without programs",
+    "problem.long-rpjmd": "the RPJMD period {start}-{end} spans {years} years, where an RPJMD is a five-year plan, named with the year it is enacted (2021-2026: six years named, five plan years): check the period",
     "problem.no-budget": "program has no budget (pagu indikatif)",
     "problem.no-budget.zero": "program has a budget (pagu indikatif) of Rp 0: it funds nothing, as a missing one; write the program's pagu, or leave the budget out if it has none",
     "problem.implausible-budget.large": "budget Rp {rupiah} is above Rp {rupiah_limit}, more than a region's whole APBD over five years: a typo or a unit slip? (it counts in the funding totals as written)",

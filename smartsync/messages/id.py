@@ -525,6 +525,7 @@ CATALOG = {
     "problem.no-vision": "{plan} tidak memiliki visi",
     "problem.several-visions": "visi kedua dalam {plan} ({count} seluruhnya: {ids}), padahal satu rencana memiliki satu visi: simpan visi rencana itu sendiri dan hapus yang lain (misalnya visi yang dikutip dari rencana lain)",
     "problem.no-program": "{plan} tidak memiliki program; tanpa program tidak ada tahap yang dapat tersinkronisasi",
+    "problem.long-rpjmd": "periode RPJMD {start}-{end} mencakup {years} tahun, padahal RPJMD adalah rencana lima tahun yang dinamai bersama tahun penetapannya (2021-2026: enam tahun disebut, lima tahun rencana): periksa periodenya",
     "problem.no-budget": "program tidak memiliki pagu indikatif",
     "problem.no-budget.zero": "pagu indikatif program bernilai Rp 0: tidak mendanai apa pun, sama seperti pagu yang tidak ada; tulis pagu program itu, atau hapus isian pagunya bila program itu memang tidak berpagu",
     "problem.implausible-budget.large": "pagu indikatif Rp {rupiah} di atas Rp {rupiah_limit}, lebih dari seluruh APBD satu daerah selama lima tahun: salah ketik atau salah satuan? (dihitung apa adanya dalam jumlah pendanaan)",
