@@ -650,7 +650,8 @@ def _unchecked(cls: type) -> Any:
     element; it builds a region only from a file without errors. The same objects as the
     checked constructors make, about three times faster (tests/test_io_unchecked.py
     rebuilds what the reader returns with them and compares). Made on first use: the
-    exec() of a few lines, once per class and process.
+    exec() of a few lines, once per class and process (their code from the command's code
+    cache, :mod:`smartsync._codecache`, where it is on).
     """
     make = _UNCHECKED.get(cls)
     if make is None:
@@ -661,7 +662,10 @@ def _unchecked(cls: type) -> Any:
         args = ", ".join(f"a{i}" for i in range(len(names)))
         body = "".join(f"    _set{i}(self, a{i})\n" for i in range(len(names)))
         namespace = {"_new": object.__new__, "_cls": cls, **setters}
-        exec(f"def make({args}):\n    self = _new(_cls)\n{body}    return self\n", namespace)  # noqa: S102
+        from ._codecache import compile  # Python's, or the command's code cache
+
+        source = f"def make({args}):\n    self = _new(_cls)\n{body}    return self\n"
+        exec(compile(source, "<smartsync.model._unchecked>", "exec"), namespace)  # noqa: S102
         make = _UNCHECKED[cls] = namespace["make"]
         make.__qualname__ = f"_unchecked({cls.__name__})"
     return make

@@ -179,3 +179,22 @@ def test_a_kept_table_of_another_identity_starts_empty(monkeypatch):
     assert _codecache.kept("stems", ("a", 1)) == {"vision": "vision"}
     assert _codecache.kept("stems", ("a", 2)) == {}
     assert _codecache.kept("stems", ("a", 1)) == {}
+
+
+def test_the_readers_unchecked_constructors_are_compiled_through_the_cache(monkeypatch):
+    """The region reader's unchecked constructors (smartsync.model._unchecked) get their code
+    from the code cache, as attrs' methods do (Python's compile when the cache is off)."""
+    from smartsync import model
+
+    seen = []
+    real = _codecache.compile
+
+    def recording(source, filename, mode, *args, **kwargs):
+        seen.append(filename)
+        return real(source, filename, mode, *args, **kwargs)
+
+    monkeypatch.setattr(_codecache, "compile", recording)
+    monkeypatch.setattr(model, "_UNCHECKED", {})
+    make = model._unchecked(model.Period)
+    assert seen == ["<smartsync.model._unchecked>"]
+    assert make(2021, 2026) == model.Period(2021, 2026)
