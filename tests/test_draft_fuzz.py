@@ -182,3 +182,17 @@ def test_a_footnote_mark_after_a_figure_in_a_close_borderless_table_leaves_the_c
     files.pop("pages")
     drafted = _drafted_whole(known, files)
     assert [p.text for p in known.rpjmd.at("program") if drafted[norm(p.text)].budget != p.budget] == []
+
+
+def test_a_dimension_cut_in_the_matrix_header_of_a_pdf_still_heads_its_ticks(tmp_path: Path) -> None:
+    """Seed 18 as PDF draws the masterplan's programs in a matrix of the six dimensions; a narrow
+    column cuts "SMART ENVIR" / "ONMENT" in its header: the column is still the environment's, and
+    every program gets its dimension (its programs had none, at full confidence)."""
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("reportlab")
+    known, files, choices = fuzz_corpus(18, tmp_path, "pdf")
+    assert choices.dimension_matrix
+    files.pop("pages")
+    draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])
+    drafted = {norm(p.text): p.dimension for p in draft.region.masterplan.at("program")}
+    assert [p.text for p in known.masterplan.at("program") if drafted.get(norm(p.text)) != p.dimension] == []

@@ -1743,6 +1743,15 @@ def _label_rows(table: Table, rows: range) -> list[str]:
     return labels
 
 
+def _tick_dimension(label: str) -> Dimension | None:
+    """The dimension heading a column of a matrix of programs by dimension: "Smart Governance", also
+    when a narrow column cut its word ("SMART ENVIR ONMENT" in a PDF's header cell)."""
+    found = dimension_of(label)
+    if found is None and len(label.split()) > 2:
+        found = dimension_of(re.sub(r"\s+", "", label))
+    return found
+
+
 def _role(label: str) -> str | None:
     low = label.casefold().replace("_", " ")
     numbers = re.search(r"\b(?:kode|no\.?|nomor)\s*(misi|tujuan|sasaran)\b", low)
@@ -1761,7 +1770,7 @@ def _role(label: str) -> str | None:
             not _MONEY_WORDS.search(low):
         return "skip"  # "Jumlah Program": how many programs a row sums, never a program's name (F156)
     if len(low) <= 60 and not re.search(r"program|kegiatan|uraian|quick|inisiatif|rencana", low) and \
-            dimension_of(label) is not None:
+            _tick_dimension(label) is not None:
         # one of the six dimensions heading a column of ticks ("Smart Governance", under a
         # merged "Dimensi": a masterplan's matrix of programs by dimension; newuser F147)
         return "dimension_tick"
@@ -2790,7 +2799,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
                 state.values["__other"] = clean(cells[c]) if dimension is None else ""
             other = state.values.get("__other") or None
     ticked = [found for c in range(len(cells)) if cols.roles[c] == "dimension_tick" and _TICK.match(cells[c])
-              and (found := dimension_of(cols.labels[c])) is not None]
+              and (found := _tick_dimension(cols.labels[c])) is not None]
     if ticked:
         dimension = ticked[0]
         if len(ticked) > 1:  # a region file gives a program one dimension: the first ticked, said
