@@ -556,6 +556,9 @@ class _TextState:
         #: "3.3 Sasaran Smart City" / "Smart Governance" / "• ...": the level whose elements the
         #: dimension headings of the section group ("target", "goal"), None when they head programs
         self.by_dimension: str | None = None
+        #: dimension headings under a heading naming goals and targets: a result is a target
+        self.targets_too = False
+        self.dimension_goal: _Item | None = None
         #: the quick-win heading under which the dimension of the section above goes on ("" when none)
         self.dimension_inherited = ""
         self.vision_lines: list[str] = []
@@ -1076,6 +1079,11 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
                 state.heading is not None and state.heading[2] is _MODE_LEVEL[state.mode] and \
                 walk.added.get(state.heading[2], 0) == state.heading[3]:
             by_dimension = state.mode
+            # "Tujuan dan Sasaran Smart City" / "Smart Governance" / "• Meningkatnya ...": a statement
+            # worded as a result ("Meningkatnya", "Terwujudnya") is a target (newuser F201)
+            state.targets_too = by_dimension == "goal" and (
+                re.search(r"\bsasaran\b", state.heading[0], re.I) is not None
+                or (state.by_dimension == "goal" and state.targets_too))
         if state.by_dimension and not by_dimension:
             state.dimension = None  # the targets' dimension goes no further than their section
         state.by_dimension = by_dimension
@@ -1100,6 +1108,7 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
         state.dimension_inherited = ""
         state.other_dimension = None
         state.dimension_as = None
+        state.dimension_goal = None
         if mode == "dimension":
             state.dimension = dimension_of(_SECTION_NUMBER.sub("", text))
             if state.dimension is not None and state.chapter != "skip":
@@ -1198,6 +1207,9 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
     if state.mode in ("mission", "goal", "target", "program"):
         level = _MODE_LEVEL[state.mode]
         bullet = _BULLET.match(text)
+        if level is Level.GOAL and state.by_dimension == "goal" and state.targets_too and \
+                _RESULT.match(text[bullet.end():] if bullet else rest):
+            level = Level.TARGET
         style = _number_style(text) if label is None else None
         if style == "lroman" and state.open_style == "alpha" and state.open is not None and \
                 (state.open.number or "").isdigit() and number == str(int(state.open.number or 0) + 1):
@@ -1568,6 +1580,8 @@ def _plain_reason(walk: _Walk, state: _TextState) -> str:
 _ORDINAL_ITEM = re.compile(r"^(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\s*[,:.]\s+(\S.*)$", re.I)
 #: a goal or target numbered by its mission (and goal): "1.1 Meningkatnya ...", "2.1.1 Menurunnya ..."
 _OUTLINE_ITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?:\.?\s+|\.(?=[A-Z]))(\S.*)$")
+#: a statement worded as a result, as targets are: "Meningkatnya ...", "Terwujudnya ...", "Tersedianya ..."
+_RESULT = re.compile(r"^(?:me|ter|ber)[a-z]{2,}nya\b", re.I)
 #: a line naming a program by itself: "Program Satu Data Maros"
 _PROGRAM_LINE = re.compile(r"^program\s+\w", re.I)
 class _Bullet:
@@ -1658,13 +1672,21 @@ def _heading_done(walk: _Walk, state: _TextState, file: str) -> None:
 
 def _open(walk: _Walk, state: _TextState, level: Level, number: str | None, rest: str, line: Line) -> None:
     item = _Item(level, rest, number=number, dimension=state.dimension if (
-        level is Level.PROGRAM or (state.by_dimension and level is _MODE_LEVEL[state.by_dimension])) else None)
+        level is Level.PROGRAM or (state.by_dimension and level is _MODE_LEVEL[state.by_dimension])
+        or (state.by_dimension == "goal" and state.targets_too and level is Level.TARGET)) else None)
     if level is Level.PROGRAM and item.dimension is None:
         item.other_dimension = state.other_dimension
     if item.dimension is not None and state.dimension_as:
         item.doubt(_t("draft.reason.dimension-misspelt", walk.lang, written=state.dimension_as,
                       dimension=_t("dimension." + item.dimension.value, walk.lang)), 0.2)
     item.context_parent = walk.context_for(level)
+    if state.by_dimension == "goal" and state.targets_too and level in (Level.GOAL, Level.TARGET):
+        # goals and targets listed per dimension: a target's goal is one of its own dimension's
+        if level is Level.GOAL:
+            state.dimension_goal = item
+        else:
+            item.context_parent = state.dimension_goal.key() if state.dimension_goal is not None \
+                else walk.context_for(Level.GOAL)
     above = walk.index.get(item.context_parent) if item.context_parent is not None else None
     heading = state.heading[2] if state.heading is not None else None
     if above is not None and above.listed and heading is not None and heading is not above.level and \
