@@ -108,7 +108,8 @@ class Choices:
     typo: bool = False
     # the layouts of newuser round 8 (drawn apart too): how the masterplan marks its missions and
     # programs ("number" 1., "nospace" 1.Mewujudkan, "dash" 1- , a bullet character such as "➢ ",
-    # "✓ ", Wingdings' "\uf0d8 " or Word's "o ", and "plain": the programs with no marker) (F208);
+    # "✓ ", Wingdings' "\uf0d8 " or Word's "o ", "plain": the programs with no marker, "section":
+    # the programs numbered by their section, "4.1.1" under "4.1 Smart Governance") (F208, F215);
     # the vision and missions as chapters: "sections" (3.1 Visi ...), "chapters" (BAB II VISI SMART
     # CITY / BAB III MISI SMART CITY, the targets under BAB IV SASARAN SMART CITY) or one chapter
     # "combined" (BAB II VISI DAN MISI SMART CITY); the RPJMD's BAB V with no "5.1 Visi" / "5.2
@@ -157,7 +158,7 @@ def choices_for(seed: int, form: str | None = None) -> Choices:
                   apbd=r8.random() < 0.4)
     budget["typo"] = budget["apbd"] and r8.random() < 0.5
     rt = random.Random(seed * 2_713 + 41)
-    markers = ["number", "number", "nospace", "dash", "plain", "o ", "§ ", "• "]
+    markers = ["number", "number", "nospace", "dash", "plain", "section", "o ", "§ ", "• "]
     if form != "pdf":  # a PDF's standard fonts have no arrows, ticks or Wingdings
         markers += ["➢ ", "✓ ", "► ", "❖ ", "\uf0d8 ", "\uf0a7 "]
     round8 = dict(list_marker=rt.choice(markers), vm_chapters=rt.choice(["sections", "sections", "chapters", "combined"]),
@@ -480,7 +481,7 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
         lines += ["BAB III", "VISI DAN MISI SMART CITY", "3.1 Visi dan Misi Smart City", vision]
     else:
         lines += ["BAB III", "VISI DAN MISI SMART CITY", "3.1 Visi Smart City", vision, "3.2 Misi Smart City"]
-    marker = "number" if c.list_marker == "plain" else c.list_marker
+    marker = "number" if c.list_marker in ("plain", "section") else c.list_marker
     lines += [_marked(marker, i, m.text) for i, m in enumerate(plan.at("mission"), 1)]
     targets = [e for e in plan.at("target") if e.dimension is not None]
     if targets:  # "3.3 Sasaran Smart City" / "Smart Governance" / "• ..."
@@ -501,8 +502,8 @@ def _masterplan_lines(known: Region, c: Choices) -> list[str]:
         lines += ["Tabel 4.1 Matriks Program Smart City per Dimensi", rows]
     for d, dim in enumerate(Dimension if not c.dimension_matrix else [], 1):
         lines.append(f"4.{d} {random.Random(c.words + d).choice(_DIM_SPELLINGS[dim])}")
-        lines += [_marked(c.list_marker, i, e.text) for i, e in
-                  enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
+        lines += [f"4.{d}.{i} {e.text}" if c.list_marker == "section" else _marked(c.list_marker, i, e.text)
+                  for i, e in enumerate((e for e in plan.at("program") if e.dimension is dim), 1)]
     other = [e for e in plan.at("program") if e.dimension is None]
     if other:  # "4.7 Smart Mobility": none of the six, its programs drafted with no dimension
         lines.append(f"4.{len(Dimension) + 1} Smart Mobility")

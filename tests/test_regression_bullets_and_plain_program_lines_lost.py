@@ -101,3 +101,15 @@ def test_lines_under_a_dimension_heading_read_as_no_program_are_a_check_line(lan
     _, checks = _draft(["MASTERPLAN SMART CITY KOTA X TAHUN 2025-2034", "BAB IV PROGRAM SMART CITY",
                         "Smart Governance", "• Aplikasi pengaduan terpadu", "Smart Economy", "2025 ### 1.250"], lang=lang)
     assert [c for c in checks if words in c], checks
+
+
+def test_programs_numbered_by_their_section_under_a_dimension_heading_are_read() -> None:
+    """Regression (newuser F215): "4.1 Smart Governance" / "4.1.1 Aplikasi ..." gives the programs, the
+    section number no part of them."""
+    plan, checks = _draft(["MASTERPLAN SMART CITY KOTA NOMOR TAHUN 2025-2034", "BAB IV PROGRAM SMART CITY",
+                           "4.1 Smart Governance", "4.1.1 Aplikasi pengaduan terpadu", "4.1.2 Tanda tangan elektronik",
+                           "4.2 Smart Living", "4.2.1 Telemedisin puskesmas"])
+    assert [(e.text, e.dimension.value, e.confidence) for e in plan.at("program")] == [
+        ("Aplikasi pengaduan terpadu", "governance", None), ("Tanda tangan elektronik", "governance", None),
+        ("Telemedisin puskesmas", "living", None)]
+    assert not [c for c in checks if "read as no" in c]

@@ -1234,6 +1234,15 @@ def _walk_line(walk: _Walk, state: _TextState, line: Line, file: str) -> None:
             Level.GOAL, Level.TARGET) else None
         if outline is not None:  # "1.1 Meningkatnya ..." under a goal or target heading: numbered so
             number, rest, style = outline.group(1), outline.group(2), "digit"
+        section = _OUTLINE_ITEM.match(text) if number is None and label is None and level is Level.PROGRAM \
+            and state.program_heading is not None and state.list_style in (None, "section") else None
+        if section is not None and section.group(2)[:1].isupper():
+            # "4.1 Smart Governance" / "4.1.1 Aplikasi pengaduan terpadu": programs numbered by their
+            # section (newuser F215); the section's number is no id of the plan's
+            _walk_lines_close(walk, state, file)
+            state.list_style = "section"
+            _open(walk, state, level, None, section.group(2), line)
+            return
         ordinal = _ORDINAL_ITEM.match(text) if number is None and label is None else None
         if ordinal is not None:  # "Pertama, mewujudkan ...", "Kesatu: ..."
             number, rest, style = str(_ORDINALS[ordinal.group(1).casefold()]), ordinal.group(2), "label"
