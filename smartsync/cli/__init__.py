@@ -399,11 +399,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not getattr(args, "func", None):
                 parser.print_help(sys.stderr)
                 return EXIT_USAGE
-            if getattr(args, "lang", "en") != "en" and args.command in _READS_REGIONS:
-                # a drafted region's reasons are the draft's messages, said again in the
-                # language asked (messages.localize_reason): those words register with
-                # the documents package
-                from ..documents import _words  # noqa: F401
             if _Process.command:  # the modules loaded so far live as long as the process
                 gc.freeze()
                 if args.command not in BOUNDED_COMMANDS:
@@ -414,11 +409,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             if code is None:
                 raise
             return code
-
-
-#: the commands that read region files and show their problems
-_READS_REGIONS = frozenset({"validate", "classify", "explain", "report", "batch", "study",
-                            "review", "match"})
 
 
 def _command_parser(parser: argparse.ArgumentParser, word: str) -> argparse.ArgumentParser:

@@ -535,8 +535,13 @@ _REASON_PREFIXES = ("draft.reason.", "nomenclature.")
 def _said_patterns(prefixes: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     """Each message of the catalogs whose key starts with one of ``prefixes``, as a pattern
     that finds the values it was filled with (longest templates first: the most specific);
-    made again when a catalog was registered since (the draft's words register when
-    :mod:`smartsync.documents` is imported)."""
+    made again when a catalog was registered since. The draft's words
+    (:mod:`smartsync.messages.drafting`) are registered first when they were not."""
+    if "draft.reason.filled-above" not in _CATALOGS["en"]:
+        from . import drafting
+
+        register("en", drafting.EN)
+        register("id", drafting.ID)
     return _said_patterns_of(prefixes, tuple(len(_CATALOGS[lang]) for lang in LANGUAGES))
 
 
@@ -565,8 +570,7 @@ def localize_reason(reason: str, lang: str = "en") -> str:
     ``lang``: each ``; ``-separated part that is one of the draft's messages is said again
     in ``lang`` (levels by their names, decimals with the language's mark); any other text
     (a planner's own) is given back as it is (newuser F211: English reasons inside
-    Indonesian sentences). The draft's messages are known once :mod:`smartsync.documents`
-    was imported (the command line imports it to show a region's problems)."""
+    Indonesian sentences)."""
     lang = _lang(lang)
     whole = _said_again(reason, lang)
     if whole is not None:
