@@ -2510,14 +2510,25 @@ def _walk_label_table(walk: _Walk, text_state: _TextState, table: Table, file: s
     reads like the text it stands for: the label a heading, the items after it."""
     if table.width != 2 or not any(_ROW_LABEL.match(row[0]) for row in table.cells if row[0]):
         return
+    current = None  # the label the rows below stand under while their label cell is blank
     for r, (label, value) in enumerate(table.cells):
-        if not _ROW_LABEL.match(label) or not value:
-            continue
         page, printed = table.pages[r], table.printed_pages[r]
-        _walk_line(walk, text_state, Line(label.rstrip(":"), page, printed), file)
+        # a blank label cell, or the label merged down over the rows (each row repeats
+        # it), goes on under the label above: "Misi" | "1. ...", "" | "2. ..." (F190)
+        below = current is not None and value and (not label.strip() or label == current)
+        if not below:
+            if current is not None:
+                _walk_lines_close(walk, text_state, file)
+                text_state.mode = None
+                current = None
+            if not _ROW_LABEL.match(label) or not value:
+                continue
+            current = label
+            _walk_line(walk, text_state, Line(label.rstrip(":"), page, printed), file)
         parts = re.split(r"\s+(?=(?:\d{1,2}|[a-z])[.)]\s)", value)
         for part in parts:
             _walk_line(walk, text_state, Line(part, page, printed), file)
+    if current is not None:
         _walk_lines_close(walk, text_state, file)
         text_state.mode = None
 
