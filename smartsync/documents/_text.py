@@ -264,6 +264,18 @@ _DIM_RE = [(d, re.compile(rf"^(?:dimensi\s+|bidang\s+)?(?:smart\s*-?\s*)(?:{p})\
 _DIM_LOOSE = [(d, re.compile(rf"\b(?:{p})\b", re.I)) for d, p in _DIMENSIONS]
 
 
+def dimension_named_in(text: str) -> Dimension | None:
+    """The one smart city dimension a longer text names ("Tabel 5.1 Rencana Aksi Smart
+    Governance (dalam juta rupiah)", a sheet "Smart Governance"); ``None`` when it names none
+    or several."""
+    found = set()
+    for inner in re.finditer(r"\bsmart\s*-?\s*\w+", text, re.I):
+        for dim, pattern in _DIM_RE:
+            if pattern.match(inner.group(0)):
+                found.add(dim)
+    return found.pop() if len(found) == 1 else None
+
+
 def dimension_of(text: str, *, loose: bool = False) -> Dimension | None:
     """The smart city dimension a heading or cell names (``Smart Government``, ``Dimensi Smart
     Living``); ``loose`` also takes a bare word (``Ekonomi``), for a dimension column."""

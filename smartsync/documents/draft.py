@@ -28,7 +28,7 @@ from . import _words  # noqa: F401  (registers the words)
 from ._cascade import DRAFTED as _CASCADE_LEVELS, Cascade, CascadeLine, find_cascades, program_figures
 from ._words import where
 from ._doc import Document, Line, Table
-from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_of, money, norm, numbering, period_in, \
+from ._text import TOTAL_ROW, _ORDINALS, _roman, clean, code_at_start, dimension_named_in, dimension_of, money, norm, numbering, period_in, \
     misspelt_dimension, program_code, unit_of, years_in
 
 __all__ = ["HEADER_SYNONYMS", "PlanDraft", "draft_plan"]
@@ -2040,6 +2040,9 @@ class _TableState:
     program_added: bool = False
     #: the number of the table's own caption ("7.1"): a table under another number is a new table
     caption: str | None = None
+    #: the one dimension a masterplan table's caption, titles or sheet names ("Rencana Aksi Smart
+    #: Governance", a sheet "Smart Living"): its programs' dimension where no cell gives one
+    named_dimension: Dimension | None = None
     #: the agency a group row above names ("Perangkat Daerah: Dinas Kesehatan")
     agency: str | None = None
     #: the amount of the last total row of the table, while no program row has come after it
@@ -2212,6 +2215,12 @@ def _walk_table(walk: _Walk, state: _TableState, text_state: _TextState, table: 
             state.code_prefix = {}
             state.agency = None
             state.own = set()
+        # a table per dimension, said by its caption, its titles or its sheet (F205): a table
+        # going on under the same header (the next sheet) takes the dimension it names itself
+        named = dimension_named_in(" ".join([caption, *titles, table.sheet or ""])) \
+            if walk.kind is PlanKind.MASTERPLAN else None
+        if named is not None or not same:
+            state.named_dimension = named
         if columns.unit_source is None:
             if _stated_unit(note):
                 columns.unit, columns.unit_source = _stated_unit(note) or 1, "note"
@@ -2851,7 +2860,7 @@ def _table_row(walk: _Walk, state: _TableState, text_state: _TextState, table: T
     if dimension is None and isinstance(state.values.get("__dimension"), Dimension):
         dimension = state.values["__dimension"]  # type: ignore[assignment]
     if dimension is None:
-        dimension = state.dimension or text_state.dimension
+        dimension = state.dimension or state.named_dimension or text_state.dimension
     if not program_name:
         lowest_role = next((h for h in reversed(_HIERARCHY) if h in parents), None)
         lowest = parents[lowest_role] if lowest_role is not None else None
