@@ -102,7 +102,8 @@ def _shaped(plan: Plan, rng: random.Random) -> Plan:
 
 def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: float = 1.5,
                    levels: tuple[str, ...] | None = None, varied: bool = False,
-                   mirrored: bool = False, shapes: bool = False) -> Region:
+                   mirrored: bool = False, shapes: bool = False,
+                   second_visions: bool = False) -> Region:
     """A generated region of typical size (``programs`` per plan).
 
     ``levels``: the levels both plans have, top to bottom (default vision,
@@ -118,8 +119,11 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
     drafted files often have, each an independent choice per region (drawn apart, so the
     rest of the region is the same with or without it): RPJMD programs without a code,
     without a budget or with a budget of 0, masterplan programs without a dimension,
-    programs with an agency, elements without a parent; and in two regions of five (drawn
-    apart again) RPJMD programs with their pagu year by year.
+    programs with an agency, elements without a parent; in two regions of five (drawn
+    apart again) RPJMD programs with their pagu year by year. ``second_visions``: in about
+    one region in seven (drawn apart) a second vision in the masterplan (the RPJMD's, quoted
+    and matched as adopted), in the RPJMD, or in both, as drafts of books quoting the other
+    plan give (``rules --check`` draws them, so that the rules about several visions fire).
     """
     rng = random.Random(seed)
     sizes = {level: TYPICAL.get(level, 10) for level in (levels or tuple(TYPICAL))}
@@ -196,8 +200,32 @@ def typical_region(seed: int = 0, *, programs: int = 60, matches_per_element: fl
         # as drafted from a table of pagu per year: each budgeted RPJMD program's pagu year by
         # year (provenance.budget_by_year), for funding over the years the plans share
         rpjmd = _yearly(rpjmd)
+    if second_visions and random.Random(f"visions {seed}").random() < 0.15:
+        # as drafted from a book quoting the other plan's vision: a plan stating a second vision
+        # (a plan has one: validate warns of it, and a vision half synchronized starts no type)
+        rpjmd, masterplan, matches = _second_vision(rpjmd, masterplan, matches,
+                                                    random.Random(f"second vision {seed}"))
     return Region(str(9000 + seed), f"Kota Uji {seed}", "kota", rpjmd, masterplan, matches,
                   province="Provinsi Uji")
+
+
+def _second_vision(rpjmd: Plan, masterplan: Plan, matches: list[Match], rng: random.Random
+                   ) -> tuple[Plan, Plan, list[Match]]:
+    """The plans with a second vision in the masterplan (the RPJMD's vision quoted, matched to
+    it as adopted), in the RPJMD, or in both."""
+    import attrs
+
+    where = rng.choice(("masterplan", "masterplan", "rpjmd", "both"))
+    visions = rpjmd.at("vision")
+    if where in ("masterplan", "both") and masterplan.at("vision"):
+        quoted = Element("SV2", "vision", visions[0].text if visions else _text(rng, "vision", 2))
+        masterplan = attrs.evolve(masterplan, elements=tuple(masterplan.elements) + (quoted,))
+        if visions:
+            matches = matches + [Match("SV2", visions[0].id, "adopted", note="generated")]
+    if where in ("rpjmd", "both") and visions:
+        second = Element("V2", "vision", _text(rng, "vision", 2))
+        rpjmd = attrs.evolve(rpjmd, elements=tuple(rpjmd.elements) + (second,))
+    return rpjmd, masterplan, matches
 
 
 def _yearly(plan: Plan) -> Plan:

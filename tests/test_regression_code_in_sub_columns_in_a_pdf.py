@@ -24,9 +24,11 @@ from smartsync.documents._text import norm  # noqa: E402
 @pytest.mark.parametrize("seed", [10, 9], ids=["borderless", "ruled"])
 def test_a_code_in_u_b_p_sub_columns_of_a_pdf_table_is_joined(monkeypatch, tmp_path: Path, seed: int) -> None:
     """Every RPJMD program of the table drafted with its whole code (urusan.bidang.program) and budget."""
+    # a figure typed in full rupiah (a typo) and footnote marks are drawn and measured apart
+    # (tests/test_draft_fuzz.py, benchmarks/eval_draft.py: doubted, never at full confidence)
     drawn = docfuzz.choices_for
     monkeypatch.setattr(docfuzz, "choices_for",
-                        lambda s, form=None: dataclasses.replace(drawn(s, form), watermark="none"))
+                        lambda s, form=None: dataclasses.replace(drawn(s, form), watermark="none", typo=False, footnote=False))
     known, files, choices = docfuzz.fuzz_corpus(seed, tmp_path, "pdf")
     assert choices.code == "parts" and choices.code_merged and choices.ruled == (seed == 9)
     draft = draft_region(rpjmd=files["rpjmd"], masterplan=files["masterplan"])

@@ -172,7 +172,7 @@ def _check(classifier: object, args: argparse.Namespace) -> int:
         if limited >= _LIMIT_FAILURES:
             break
         region = typical_region(seed, levels=levels, varied=True, mirrored=seed % 4 == 3,
-                                shapes=True)
+                                shapes=True, second_visions=True)
         tried += 1
         try:
             result = classifier.classify(  # type: ignore[attr-defined]
